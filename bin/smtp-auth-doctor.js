@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Starts the bundled CLI. The bundle is built by `npm install` (prepare) or `npm run build`.
+import("../dist/cli.js").catch((error) => {
+  if (error && error.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("dist")) {
+    process.stderr.write("smtp-auth-doctor: the build is missing. Run `npm run build` first. / ビルドがありません。先に `npm run build` を実行してください。\n");
+    process.exitCode = 2;
+    return;
+  }
+  throw error;
+});

@@ -1,0 +1,26 @@
+// Bundles src/cli/main.ts into dist/ with code splitting, so that the `diagnose` path never loads
+// Ink, React, msal-node or execa: those sit in chunks that are imported only when needed.
+import { build } from "esbuild";
+import { rm } from "node:fs/promises";
+
+const dist = new URL("../dist/", import.meta.url);
+await rm(dist, { recursive: true, force: true });
+await build({
+  entryPoints: { cli: "src/cli/bin.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  sourcemap: false,
+  legalComments: "linked",
+  chunkNames: "chunks/[name]-[hash]",
+  define: { "process.env.NODE_ENV": '"production"' },
+  // CommonJS dependencies (msal-node's jsonwebtoken, smtp helpers) call require(); give them one.
+  banner: { js: "import { createRequire as __sadCreateRequire } from 'node:module'; const require = __sadCreateRequire(import.meta.url);" },
+  // react-devtools-core is an optional dev-only import inside Ink.
+  external: ["react-devtools-core"],
+  logLevel: "warning",
+});

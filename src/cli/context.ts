@@ -1,0 +1,36 @@
+// What every command gets: the language, where to write, and how the terminal behaves.
+import type { Lang } from "../i18n/index.js";
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface Context extends Io {
+  lang: Lang;
+  /** --lang was given (the wizard then skips the language question). */
+  langExplicit: boolean;
+  /** Colour allowed: stdout is a TTY, NO_COLOR is unset, --no-color not given. */
+  color: boolean;
+  /** --ascii: draw only ASCII glyphs. */
+  ascii: boolean;
+  /** Today, YYYY-MM-DD (SMTP_AUTH_DOCTOR_TODAY overrides, for tests and reproducible reports). */
+  today: string;
+}
+
+export function out(ctx: Context, text: string): void {
+  ctx.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+export function err(ctx: Context, text: string): void {
+  ctx.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+export function todayIso(env: NodeJS.ProcessEnv): string {
+  const forced = env.SMTP_AUTH_DOCTOR_TODAY;
+  if (forced && /^\d{4}-\d{2}-\d{2}$/.test(forced)) return forced;
+  return new Date().toISOString().slice(0, 10);
+}

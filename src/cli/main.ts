@@ -1,0 +1,92 @@
+// Entry point of the bundled CLI. One place owns exit codes: every command returns one, every
+// error becomes a one-line message in the user's language (and a JSON object with --json).
+import { AppError, isAppError } from "../errors.js";
+import { EXIT, type ExitCode } from "../exit.js";
+import { t, type Lang } from "../i18n/index.js";
+import { detectLang, parseLang } from "../i18n/locale.js";
+import { err, out, todayIso, type Context, type Io } from "./context.js";
+import { VERSION } from "./version.js";
+
+export type CommandRun = (ctx: Context, argv: string[]) => Promise<ExitCode>;
+interface CommandModule {
+  run: CommandRun;
+}
+
+/** Subcommands, loaded only when used so that `diagnose` never pulls in Ink, msal-node or execa. */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+};
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const pre = prescan(argv);
+  const lang: Lang = detectLang(undefined, io.env) ?? "en";
+  const ctx: Context = {
+    ...io,
+    lang: pre.lang ?? lang,
+    langExplicit: pre.lang !== undefined,
+    color: Boolean(io.stdout.isTTY) && !("NO_COLOR" in io.env && io.env.NO_COLOR !== "") && !argv.includes("--no-color"),
+    ascii: argv.includes("--ascii"),
+    today: todayIso(io.env),
+  };
+  try {
+    if (pre.badLang !== undefined) {
+      throw new AppError({ type: "bad-input", code: "args.lang", key: "cli.err.lang", params: { value: pre.badLang } });
+    }
+    const [first, ...rest] = argv;
+    if (first === undefined || first.startsWith("-")) {
+      if (argv.includes("--version") || argv.includes("-V")) {
+        out(ctx, VERSION);
+        return EXIT.clear;
+      }
+      if (argv.includes("--help") || argv.includes("-h")) {
+        out(ctx, t(ctx.lang, "cli.help"));
+        return EXIT.clear;
+      }
+      const wizard = COMMANDS.wizard;
+      if (wizard) return await (await wizard()).run(ctx, argv);
+      out(ctx, t(ctx.lang, "cli.help"));
+      return EXIT.clear;
+    }
+    if (first === "help") {
+      out(ctx, t(ctx.lang, "cli.help"));
+      return EXIT.clear;
+    }
+    const load = COMMANDS[first];
+    if (!load) throw new AppError({ type: "bad-input", code: "args.unknown-command", key: "cli.err.unknownCommand", params: { command: first } });
+    return await (await load()).run(ctx, rest);
+  } catch (e) {
+    return reportError(ctx, e, pre.json);
+  }
+}
+
+/** Print an error as one line (plus an optional detail line) or as {"error":{…}} on stdout with --json. */
+export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
+  const appError = isAppError(e)
+    ? e
+    : new AppError({ type: "internal", code: "internal", key: "cli.err.internal", params: { message: e instanceof Error ? e.message : String(e) } });
+  const message = t(ctx.lang, appError.key, appError.params);
+  if (json) {
+    out(ctx, JSON.stringify({ error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } }));
+  } else {
+    err(ctx, `smtp-auth-doctor: ${message}`);
+    if (appError.detail) err(ctx, `  ${appError.detail}`);
+  }
+  if (!isAppError(e) && ctx.env.SMTP_AUTH_DOCTOR_DEBUG === "1" && e instanceof Error && e.stack) err(ctx, e.stack);
+  return appError.exitCode;
+}
+
+/** Find --lang and --json before full parsing, so that even an argument error speaks the right language. */
+function prescan(argv: string[]): { lang?: Lang; badLang?: string; json: boolean } {
+  let langValue: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--") break;
+    if (a === "--lang") langValue = argv[i + 1] ?? "";
+    else if (a.startsWith("--lang=")) langValue = a.slice("--lang=".length);
+  }
+  const json = argv.includes("--json") || argv.some((a, i) => (a === "--format" && argv[i + 1] === "json") || a === "--format=json");
+  if (langValue === undefined) return { json };
+  const lang = parseLang(langValue);
+  return lang ? { lang, json } : { badLang: langValue, json };
+}
+
+export { COMMANDS };

@@ -1,0 +1,115 @@
+// The engine's vocabulary: cause ids, findings with their evidence, and the diagnosis.
+// Pure data. Renderers turn it into text in the user's language through the i18n catalogs.
+import type { FactPath } from "../case/facts.js";
+import type { Provenance } from "../case/schema.js";
+
+/** Stable cause ids. Never rename one: scripts and saved reports depend on them. */
+export const CAUSE_IDS = [
+  "network-unreachable",
+  "wrong-endpoint",
+  "starttls-missing",
+  "tls-version-unsupported",
+  "tls-handshake-failed",
+  "auth-mechanism-unsupported",
+  "client-protocol-error",
+  "no-authentication",
+  "tenant-smtp-auth-disabled",
+  "mailbox-smtp-auth-disabled",
+  "security-defaults",
+  "conditional-access",
+  "per-user-mfa",
+  "auth-policy-blocks-basic",
+  "basic-auth-retired",
+  "wrong-credentials",
+  "account-locked",
+  "account-disabled",
+  "password-expired",
+  "no-licensed-mailbox",
+  "federation-failure",
+  "send-as-denied",
+  "sending-limit",
+  "mailbox-full",
+  "sender-restricted",
+  "oauth-misconfigured",
+  "transient-service-error",
+  "direct-send-rejected",
+  "relay-connector-mismatch",
+] as const;
+
+export type CauseId = (typeof CAUSE_IDS)[number];
+
+/**
+ * blocking: this stops submission now (on the evidence named).
+ * possible: it may be what stops it; the evidence is ambiguous or a fact is missing.
+ * warning: it does not stop submission today but will, or weakens it (e.g. Basic auth before the retirement).
+ */
+export type CauseStatus = "blocking" | "possible" | "warning";
+
+/** Where a piece of evidence came from. */
+export type Evidence =
+  | {
+      kind: "reply";
+      /** The normalized SMTP reply line that matched, e.g. "535 5.7.139 Authentication unsuccessful, …". */
+      reply: string;
+      /** Stable id of the reply pattern (see src/replies). */
+      patternId: string;
+    }
+  | {
+      kind: "fact";
+      path: FactPath;
+      value: unknown;
+      /** Where the fact came from, when the case records it. */
+      source?: Provenance;
+    }
+  | { kind: "signin"; at: string; errorCode: number; failureReason?: string }
+  | {
+      kind: "timeline";
+      /** Which phase of the Basic-auth retirement applies at asOf (see engine/timeline). */
+      phase: RetirementPhase;
+      asOf: string;
+    }
+  | { kind: "probe"; what: string; value: unknown }
+  | {
+      /** A fact was inferred from other evidence, e.g. "AUTH succeeded" from a 235 reply. */
+      kind: "inference";
+      messageKey: string;
+      params?: Record<string, string | number>;
+    };
+
+export type RetirementPhase =
+  | "before-change" // Basic SMTP AUTH works where settings allow; the default flip is announced for end of Dec 2026
+  | "change-imminent" // December 2026: the flip may land any day; no exact date published
+  | "disabled-by-default" // from January 2027: off by default for existing tenants; admins can re-enable (mechanism unconfirmed)
+  ;
+
+export interface Finding {
+  id: CauseId;
+  status: CauseStatus;
+  /** At least one item: every finding names its evidence. */
+  evidence: Evidence[];
+  /** Which kind of authentication the cause affects. */
+  affects: "basic" | "oauth" | "all";
+  /** Extra remarks for renderers (i18n keys under `note.`), e.g. "the recorded setting disagrees with the server reply". */
+  notes?: string[];
+}
+
+export type Verdict = "blocked" | "clear" | "undetermined";
+
+/** Informational observations that are not causes (e.g. OAuth2ClientProfileEnabled is off). */
+export interface Info {
+  id: string;
+  evidence: Evidence[];
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  /** The date the case was evaluated at (YYYY-MM-DD). */
+  asOf: string;
+  /** Every gate that blocks, may block, or warns: all of them, not only the first. Blocking first. */
+  causes: Finding[];
+  /** Facts still unknown that could change the verdict or add a cause, most useful first. */
+  unknowns: FactPath[];
+  info: Info[];
+  /** The retirement phase at asOf. */
+  retirement: RetirementPhase;
+}

@@ -1,0 +1,48 @@
+// What the reply parser finds in a pasted error text. Produced by analyzeReply() in ./index.ts.
+import type { CauseId } from "../engine/types.js";
+
+/** One SMTP reply, normalized: wrappers, host/timestamp suffixes and transcript prefixes removed. */
+export interface SmtpReply {
+  /** Basic status code, e.g. 535. Absent when the text carried only an enhanced code (e.g. "5.7.57 …"). */
+  code?: number;
+  /** Enhanced status code, e.g. "5.7.139". */
+  enhanced?: string;
+  /** Reply text after the codes, trimmed, suffix removed. */
+  text: string;
+  /** A canonical one-line form: "535 5.7.139 Authentication unsuccessful, …". */
+  line: string;
+}
+
+export type ReplyStage = "connect" | "ehlo" | "tls" | "auth" | "mail-from" | "rcpt" | "data" | "ndr" | "network";
+
+export interface ReplyMatch {
+  /** Stable id of the pattern that matched, e.g. "auth-tenant-disabled". */
+  patternId: string;
+  reply: SmtpReply;
+  stage: ReplyStage;
+  /** Causes this reply points at. One cause and `decisive` = the reply names it. */
+  candidates: CauseId[];
+  /** True when the reply names its cause without ambiguity. */
+  decisive: boolean;
+  /** A success reply (235, 250 after DATA, 220 banner …). */
+  success: boolean;
+}
+
+export interface ReplyAnalysis {
+  /** The input as given (never logged: it can be long; it never contains secrets we added). */
+  input: string;
+  /** Every SMTP reply found, in order of appearance, nested echoes included once. */
+  replies: SmtpReply[];
+  /** Classified replies, most decisive and most specific first. */
+  matches: ReplyMatch[];
+  /** The match that best explains the failure (the innermost failure, e.g. the 535 inside a 5.7.57). */
+  primary?: ReplyMatch;
+  /** True when the text shows "235 … Authentication successful". */
+  authSucceeded: boolean;
+  /** The AUTH mechanism the client used, when a transcript shows it (e.g. "AUTH XOAUTH2"). */
+  mechanismTried?: "LOGIN" | "PLAIN" | "XOAUTH2" | "CRAM-MD5" | "NTLM";
+  /** Which client wrapper was recognized: "dotnet", "python", "java", "nodemailer", "mailkit", "curl", "postfix", "transcript", "kyocera", "plain" … */
+  client?: string;
+  /** Text was recognized as something (true), or nothing SMTP-like was found (false). */
+  recognized: boolean;
+}

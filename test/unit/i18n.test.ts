@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ALL_KEYS, rawTable } from "../../src/i18n/index.js";
+import { detectLang, parseLang } from "../../src/i18n/locale.js";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test("every message exists in both languages with the same placeholders", () => {
+  const en = rawTable("en");
+  const ja = rawTable("ja");
+  assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort());
+  for (const key of ALL_KEYS) {
+    assert.ok(en[key]?.trim(), `en ${key} is empty`);
+    assert.ok(ja[key]?.trim(), `ja ${key} is empty`);
+    assert.deepEqual(placeholders(ja[key] as string), placeholders(en[key] as string), `placeholders differ for ${key}`);
+  }
+});
+
+test("Japanese messages are Japanese and polite", () => {
+  const ja = rawTable("ja");
+  for (const key of ALL_KEYS) {
+    const text = ja[key] as string;
+    // Pure command lines, identifiers or labels may be ASCII; prose must contain Japanese.
+    if (/[。]/.test(text)) assert.ok(!/(である|だ。|する。)/.test(text), `ja ${key} is not です・ます: ${text}`);
+  }
+});
+
+test("language detection: flag, app variable, locale, English", () => {
+  assert.equal(detectLang("ja", {}), "ja");
+  assert.equal(detectLang(undefined, { SMTP_AUTH_DOCTOR_LANG: "ja" }), "ja");
+  assert.equal(detectLang(undefined, { LANG: "ja_JP.UTF-8" }), "ja");
+  assert.equal(detectLang(undefined, { LANG: "en_US.UTF-8" }), "en");
+  assert.equal(detectLang(undefined, { LC_ALL: "ja_JP.UTF-8", LANG: "C" }), "ja");
+  assert.equal(parseLang("fr"), undefined);
+});
