@@ -1,0 +1,125 @@
+// Reading and writing case files. Reads are bounded; every failure is a bad-input AppError with a
+// one-line reason; writes are atomic (temp file + rename) and never contain secrets.
+import { randomBytes } from "node:crypto";
+import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { z } from "zod";
+import { AppError, badInput } from "../errors.js";
+import { redactSecrets } from "./redact.js";
+import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
+
+export const MAX_CASE_BYTES = 5 * 1024 * 1024;
+
+/** Parse and validate case-file text. `label` names the source in messages (a path, or "standard input"). */
+export function parseCase(text: string, label: string): Case {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw badInput("case.not-json", "common.err.notJson", { file: label, reason: (e as Error).message.replace(/\s+/g, " ").slice(0, 120) });
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw badInput("case.schema", "common.err.caseSchema", { file: label, found: Array.isArray(data) ? "an array" : JSON.stringify(data) ?? "nothing" });
+  }
+  const schema = (data as Record<string, unknown>).schema;
+  if (schema !== CASE_SCHEMA_ID) {
+    throw badInput("case.schema", "common.err.caseSchema", { file: label, found: schema === undefined ? "no schema" : JSON.stringify(schema).slice(0, 60) });
+  }
+  const result = CaseSchema.safeParse(data);
+  if (!result.success) throw issueToError(result.error.issues[0], label);
+  if (result.data.device?.reply !== undefined) result.data.device.reply = redactSecrets(result.data.device.reply);
+  return result.data;
+}
+
+function issueToError(issue: z.core.$ZodIssue | undefined, label: string): AppError {
+  if (!issue) return badInput("case.invalid", "common.err.caseOther", { file: label, path: "(root)", detail: "invalid" });
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const key = issue.keys[0] ?? "";
+      const full = path === "(root)" ? key : `${path}.${key}`;
+      if (/pass(word)?|secret|token|credential/i.test(key)) return badInput("case.secret", "common.err.caseSecret", { file: label, path: full });
+      return badInput("case.unknown-key", "common.err.caseUnknownKey", { file: label, path: full });
+    }
+    case "invalid_value":
+      return badInput("case.enum", "common.err.caseEnum", { file: label, path, values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
+    case "invalid_type":
+      return badInput("case.type", "common.err.caseExpected", { file: label, path, expected: issue.expected });
+    default:
+      return badInput("case.invalid", "common.err.caseOther", { file: label, path, detail: issue.message.slice(0, 120) });
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return "(root)";
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
+
+/** Read a case from a path, or from stdin when the path is "-". */
+export async function readCase(path: string, stdin: NodeJS.ReadableStream, stdinLabel: string): Promise<Case> {
+  if (path === "-") return parseCase(await readStream(stdin, stdinLabel), stdinLabel);
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw badInput("case.unreadable", "common.err.fileUnreadable", { file: path, reason: "not a file" });
+    size = s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw badInput("case.missing", "common.err.fileMissing", { file: path });
+    throw badInput("case.unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+  if (size > MAX_CASE_BYTES) throw badInput("case.too-large", "common.err.fileTooLarge", { file: path, limit: "5 MB" });
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw badInput("case.unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+  return parseCase(text, path);
+}
+
+async function readStream(stream: NodeJS.ReadableStream, label: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buf.length;
+    if (total > MAX_CASE_BYTES) throw badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" });
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The case as it is written to disk: validated, secrets removed from free text, stable key order. */
+export function serializeCase(c: Case): string {
+  const clean: Case = structuredClone(c);
+  if (clean.device?.reply !== undefined) clean.device.reply = redactSecrets(clean.device.reply);
+  const checked = CaseSchema.parse(clean);
+  return `${JSON.stringify(checked, null, 2)}\n`;
+}
+
+/**
+ * Write text to a file atomically: a temporary file beside it, then rename. With overwrite=false an
+ * existing file is never replaced (the final step is a hard link, which fails if the name exists).
+ */
+export async function writeFileAtomic(path: string, text: string, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, text, { encoding: "utf8", mode: opts.mode ?? 0o644, flag: "wx" });
+    if (opts.overwrite) {
+      await rename(tmp, path);
+    } else {
+      await link(tmp, path);
+      await unlink(tmp);
+    }
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw badInput("file.exists", "common.err.exists", { file: path });
+    throw badInput("file.write-failed", "common.err.writeFailed", { file: path, reason: code ?? (e as Error).message });
+  }
+}
+
+export async function saveCase(path: string, c: Case, opts: { overwrite: boolean }): Promise<void> {
+  await writeFileAtomic(path, serializeCase(c), opts);
+}

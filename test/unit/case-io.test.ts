@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { test } from "node:test";
+import { getFact, setFact } from "../../src/case/facts.js";
+import { parseCase, readCase, saveCase, serializeCase } from "../../src/case/io.js";
+import { redactSecrets } from "../../src/case/redact.js";
+import { CASE_SCHEMA_ID } from "../../src/case/schema.js";
+import { AppError } from "../../src/errors.js";
+import { isPlausibleIdentity, psIdentity, psQuote } from "../../src/shell/powershell.js";
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof AppError, `expected AppError, got ${String(e)}`);
+    assert.equal(e.exitCode, 2);
+    return e.code;
+  }
+  assert.fail("expected an error");
+};
+
+test("accepts the documented keys exactly as written", () => {
+  const c = parseCase(
+    JSON.stringify({
+      schema: CASE_SCHEMA_ID,
+      asOf: "2026-11-22",
+      device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", authMechanism: "LOGIN", username: "mfp@contoso.com", from: "mfp@contoso.com", reply: "535 5.7.3 Authentication unsuccessful" },
+      tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: false, oauth2ClientProfileEnabled: true, defaultAuthenticationPolicy: null },
+      account: { smtpClientAuthenticationDisabled: null, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "disabled", authenticationPolicy: { name: "Allow SMTP", allowBasicAuthSmtp: true }, legacyAuthBlockedByConditionalAccess: false, sendAs: true },
+    }),
+    "x.json",
+  );
+  assert.equal(getFact(c, "account.smtpClientAuthenticationDisabled"), null);
+  assert.equal(getFact(c, "tenant.securityDefaultsEnabled"), false);
+  assert.equal(getFact(c, "account.perUserMfaState"), "disabled");
+});
+
+test("bad case files are rejected with a stable code", () => {
+  assert.equal(codeOf(() => parseCase("{not json", "f")), "case.not-json");
+  assert.equal(codeOf(() => parseCase("[]", "f")), "case.schema");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: "smtp-auth-doctor/case@2" }), "f")), "case.schema");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: CASE_SCHEMA_ID, device: { port: "587" } }), "f")), "case.type");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: CASE_SCHEMA_ID, device: { security: "ssl" } }), "f")), "case.enum");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: CASE_SCHEMA_ID, account: { perUserMfaState: "on" } }), "f")), "case.enum");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: CASE_SCHEMA_ID, device: { hots: "x" } }), "f")), "case.unknown-key");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: CASE_SCHEMA_ID, device: { password: "hunter2" } }), "f")), "case.secret");
+  assert.equal(codeOf(() => parseCase(JSON.stringify({ schema: CASE_SCHEMA_ID, asOf: "2026-02-30" }), "f")), "case.invalid");
+});
+
+test("readCase: missing file and stdin", async () => {
+  await assert.rejects(readCase("/nonexistent/case.json", Readable.from([]), "stdin"), (e: unknown) => e instanceof AppError && e.code === "case.missing");
+  const c = await readCase("-", Readable.from([Buffer.from(JSON.stringify({ schema: CASE_SCHEMA_ID, device: { port: 465 } }))]), "stdin");
+  assert.equal(c.device?.port, 465);
+});
+
+test("saveCase is atomic and refuses to overwrite unless asked", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "sad-case-"));
+  const file = join(dir, "case.json");
+  await writeFile(file, "original");
+  await assert.rejects(saveCase(file, { schema: CASE_SCHEMA_ID }, { overwrite: false }), (e: unknown) => e instanceof AppError && e.code === "file.exists");
+  assert.equal(await readFile(file, "utf8"), "original");
+  assert.deepEqual((await readdir(dir)).sort(), ["case.json"], "no temp file left behind");
+  await saveCase(file, { schema: CASE_SCHEMA_ID, device: { port: 587 } }, { overwrite: true });
+  assert.equal(JSON.parse(await readFile(file, "utf8")).device.port, 587);
+});
+
+test("secrets never survive into a saved case", () => {
+  const transcript = ["C: AUTH LOGIN", "S: 334 VXNlcm5hbWU6", "C: bWZwQGNvbnRvc28uY29t", "S: 334 UGFzc3dvcmQ6", "C: aHVudGVyMg==", "S: 535 5.7.139 Authentication unsuccessful"].join("\n");
+  const text = serializeCase({ schema: CASE_SCHEMA_ID, device: { reply: `${transcript}\nAUTH XOAUTH2 dXNlcj1hQGIBYXV0aD1CZWFyZXIgZXlK\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwcyJ9.sig\npassword=hunter2` } });
+  for (const secret of ["aHVudGVyMg==", "bWZwQGNvbnRvc28uY29t", "dXNlcj1hQGIBYXV0aD1CZWFyZXIgZXlK", "eyJhbGciOiJSUzI1NiJ9", "hunter2"]) {
+    assert.ok(!text.includes(secret), `secret ${secret} leaked`);
+  }
+  assert.match(text, /535 5\.7\.139 Authentication unsuccessful/);
+  assert.equal(redactSecrets("535 5.7.3 Authentication unsuccessful [X]"), "535 5.7.3 Authentication unsuccessful [X]");
+});
+
+test("setFact/getFact: unknown vs null, pruning", () => {
+  let c = setFact({ schema: CASE_SCHEMA_ID }, "account.smtpClientAuthenticationDisabled", null);
+  assert.equal(getFact(c, "account.smtpClientAuthenticationDisabled"), null);
+  c = setFact(c, "account.smtpClientAuthenticationDisabled", undefined);
+  assert.equal(getFact(c, "account.smtpClientAuthenticationDisabled"), undefined);
+  assert.equal(c.account, undefined);
+});
+
+test("PowerShell quoting doubles embedded quotes and refuses non-identities", () => {
+  assert.equal(psQuote("o'brien@contoso.com"), "'o''brien@contoso.com'");
+  assert.equal(psQuote("a\u2019b"), "'a\u2019\u2019b'");
+  assert.equal(psIdentity("mfp@contoso.com"), "'mfp@contoso.com'");
+  assert.ok(isPlausibleIdentity("Scanner 3F"));
+  for (const bad of ["", " x@y.com", "a@b.com\nRemove-Mailbox x", "x`y", "$(Get-Process)", "a;b", "@@"]) {
+    assert.equal(isPlausibleIdentity(bad), false, bad);
+  }
+});
