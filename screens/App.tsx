@@ -1,0 +1,234 @@
+// The one Ink root of the interactive phase. It owns the flow state (the pure reducer of
+// src/flow), switches screens by the state, and hands every side effect (saving, live reads,
+// leaving) to callbacks from the command. Ctrl+C is handled here and nowhere else.
+import { useEffect, useMemo, useReducer, useRef } from "react";
+import { Text } from "ink";
+import { makeReducer, pendingQuestions } from "../src/flow/reducer.js";
+import { question } from "../src/flow/questions.js";
+import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowState, type LiveFact, type Screen } from "../src/flow/types.js";
+import type { FactPath } from "../src/case/facts.js";
+import { getFact } from "../src/case/facts.js";
+import { t, type Lang } from "../src/i18n/index.js";
+import { useKeys } from "../src/ui/components.js";
+import type { Theme } from "../src/ui/theme.js";
+import { ChoiceScreen } from "./Choice.js";
+import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
+import { PasteScreen } from "./Paste.js";
+import { PasteSummaryScreen } from "./PasteSummary.js";
+import { QuestionScreen } from "./Question.js";
+import { ReadinessScreen, WhatIfUnavailable } from "./Readiness.js";
+import { optionalScreens } from "./registry.js";
+import { ResultScreen } from "./Result.js";
+
+export type ExitReason = "done" | "cancel";
+
+export interface WizardAppProps {
+  deps: FlowDeps;
+  initial: FlowState;
+  theme: Theme;
+  /** Terminal rows, for the result's scrolling. */
+  rows: number;
+  renderResult: (state: FlowState, width: number) => string[];
+  defaultName: (kind: ExportKind) => string;
+  save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
+  /** Read facts live (issue 4). Absent while the live reader is not wired in. */
+  readLive?: (state: FlowState) => Promise<{ facts: LiveFact[]; failed: FactPath[] }>;
+  onExit: (state: FlowState, reason: ExitReason) => void;
+}
+
+const LANG_ORDER: readonly Lang[] = ["ja", "en"];
+
+export function stepNumber(screen: Screen): number {
+  switch (screen.id) {
+    case "language":
+    case "purpose":
+    case "readiness":
+    case "whatif":
+      return 1;
+    case "paste":
+    case "pasteSummary":
+    case "device":
+      return 2;
+    case "source":
+    case "live":
+      return 3;
+    case "question":
+      return 4;
+    case "result":
+      return 5;
+    case "export":
+      return 6;
+  }
+}
+
+export function stepLabel(lang: Lang, screen: Screen): string {
+  const n = stepNumber(screen);
+  return t(lang, "wizard.step", { n, name: t(lang, `wizard.step.${n}` as "wizard.step.1") });
+}
+
+export function WizardApp(props: WizardAppProps) {
+  const { deps, theme } = props;
+  const reducer = useMemo(() => makeReducer(deps), [deps]);
+  const [state, dispatch] = useReducer(reducer, props.initial);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const exited = useRef(false);
+  const exit = (reason: ExitReason) => {
+    if (exited.current) return;
+    exited.current = true;
+    props.onExit(stateRef.current, reason);
+  };
+  useKeys((input, key) => {
+    if (key.ctrl && input === "c") exit("cancel");
+  });
+  useEffect(() => {
+    if (state.done) exit("done");
+  });
+  const { readLive } = props;
+  useEffect(() => {
+    if (state.screen.id !== "live" || !readLive) return;
+    let live = true;
+    void readLive(stateRef.current).then((r) => {
+      if (live) dispatch({ type: "liveRead", facts: r.facts, failed: r.failed });
+    });
+    return () => {
+      live = false;
+    };
+  }, [state.screen.id, readLive]);
+
+  const { lang, screen } = state;
+  const step = stepLabel(lang, screen);
+  const back = () => dispatch({ type: "back" });
+  const title = t(lang, "wizard.title");
+  const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
+  switch (screen.id) {
+    case "language":
+      return (
+        <ChoiceScreen
+          key={key}
+          theme={theme}
+          title={title}
+          step={step}
+          keys={t(lang, "wizard.keys.select")}
+          question={t(lang, "wizard.language.q")}
+          items={LANG_ORDER.map((l) => ({ label: t(lang, `wizard.language.${l}`) }))}
+          initial={LANG_ORDER.indexOf(lang)}
+          onSelect={(i) => dispatch({ type: "chooseLanguage", lang: LANG_ORDER[i] ?? "en" })}
+          onBack={back}
+        />
+      );
+    case "purpose":
+      return (
+        <ChoiceScreen
+          key={key}
+          theme={theme}
+          title={title}
+          step={step}
+          keys={t(lang, "wizard.keys.select")}
+          question={t(lang, "wizard.purpose.q")}
+          items={PURPOSES.map((p) => ({ label: t(lang, `wizard.purpose.${p}`) }))}
+          initial={state.purpose ? PURPOSES.indexOf(state.purpose) : 0}
+          onSelect={(i) => dispatch({ type: "choosePurpose", purpose: PURPOSES[i] ?? "failing" })}
+          onBack={back}
+        />
+      );
+    case "paste":
+      return (
+        <PasteScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          initial={typeof state.case.device?.reply === "string" ? state.case.device.reply : ""}
+          onSubmit={(text) => dispatch({ type: "submitPaste", text })}
+          onBack={back}
+        />
+      );
+    case "pasteSummary":
+      return state.paste ? (
+        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} onContinue={() => dispatch({ type: "continue" })} onBack={back} />
+      ) : null;
+    case "device":
+    case "question": {
+      const path = screen.path;
+      const progress =
+        screen.id === "device"
+          ? t(lang, "wizard.device.progress", { n: DEVICE_FIELDS.indexOf(screen.path) + 1, total: DEVICE_FIELDS.length })
+          : t(lang, "wizard.question.progress", {
+              n: state.history.filter((s) => s.id === "question").length + 1,
+              left: Math.max(0, pendingQuestions(state).filter((p) => p !== path).length),
+            });
+      return (
+        <QuestionScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          progress={progress}
+          question={question(path)}
+          case={state.case}
+          value={getFact(state.case, path)}
+          onAnswer={(value) => dispatch({ type: "answer", path, value })}
+          onDontKnow={() => dispatch({ type: "dontKnow", path })}
+          onBack={back}
+        />
+      );
+    }
+    case "source":
+      return (
+        <ChoiceScreen
+          key={key}
+          theme={theme}
+          title={title}
+          step={step}
+          keys={t(lang, "wizard.keys.select")}
+          question={t(lang, "wizard.source.q")}
+          items={SOURCE_MODES.map((m) => {
+            const off = m !== "manual" && !deps.liveAvailable;
+            return { label: t(lang, `wizard.source.${m}`), disabled: off, ...(off ? { note: t(lang, "wizard.source.notAvailable") } : {}) };
+          })}
+          initial={SOURCE_MODES.indexOf(state.source ?? "manual")}
+          onSelect={(i) => dispatch({ type: "chooseSource", source: SOURCE_MODES[i] ?? "manual" })}
+          onBack={back}
+        />
+      );
+    case "live":
+      return <Text>{t(lang, "wizard.live.reading")}</Text>;
+    case "result":
+      return (
+        <ResultScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          lines={props.renderResult(state, theme.width)}
+          rows={Math.max(5, props.rows - 7)}
+          onContinue={() => dispatch({ type: "continue" })}
+          onBack={back}
+        />
+      );
+    case "export":
+      return (
+        <ExportScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          defaultName={props.defaultName}
+          save={(kind, path, overwrite) => props.save(stateRef.current, kind, path, overwrite)}
+          onFinish={() => dispatch({ type: "finish" })}
+          onBack={back}
+        />
+      );
+    case "readiness":
+      return <ReadinessScreen key={key} theme={theme} lang={lang} step={step} onDone={() => dispatch({ type: "finish" })} onBack={back} />;
+    case "whatif": {
+      const WhatIf = optionalScreens.whatIf;
+      return WhatIf ? (
+        <WhatIf key={key} case={state.case} lang={lang} theme={theme} onBack={back} onDone={() => dispatch({ type: "finish" })} />
+      ) : (
+        <WhatIfUnavailable key={key} theme={theme} lang={lang} step={step} onBack={back} />
+      );
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// Step 2: paste the exact error. Multi-line; a paste arrives whole.
+import { Box } from "ink";
+import { t, type Lang } from "../src/i18n/index.js";
+import { Frame, MultilineInput, Para } from "../src/ui/components.js";
+import type { Theme } from "../src/ui/theme.js";
+
+export interface PasteScreenProps {
+  theme: Theme;
+  lang: Lang;
+  step: string;
+  initial?: string;
+  onSubmit: (text: string) => void;
+  onBack: () => void;
+}
+
+export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: PasteScreenProps) {
+  return (
+    <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.paste")}>
+      <Para text={t(lang, "wizard.paste.q")} theme={theme} role="heading" />
+      <Para text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" indent="   " />
+      <Box marginTop={1}>
+        <MultilineInput theme={theme} initial={initial ?? ""} linesLabel={(count) => t(lang, "wizard.paste.lines", { count })} onSubmit={onSubmit} onBack={onBack} />
+      </Box>
+    </Frame>
+  );
+}

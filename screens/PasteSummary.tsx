@@ -1,0 +1,61 @@
+// Step 2: what the pasted error already tells, and which questions it made unnecessary.
+import { Box } from "ink";
+import type { Diagnosis } from "../src/engine/types.js";
+import type { PasteSummary } from "../src/flow/types.js";
+import { question } from "../src/flow/questions.js";
+import { t, type Lang } from "../src/i18n/index.js";
+import { causeTitle } from "../src/flow/labels.js";
+import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
+import type { Theme } from "../src/ui/theme.js";
+
+export interface PasteSummaryScreenProps {
+  theme: Theme;
+  lang: Lang;
+  step: string;
+  summary: PasteSummary;
+  diagnosis: Diagnosis;
+  onContinue: () => void;
+  onBack: () => void;
+}
+
+export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack }: PasteSummaryScreenProps) {
+  useKeys((_input, key) => {
+    if (key.return) onContinue();
+    else if (key.escape || key.leftArrow) onBack();
+  });
+  const { analysis, resolved } = summary;
+  const primary = analysis.primary;
+  // Causes the engine now names from the reply evidence, else the parser's candidates.
+  const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
+  const pointed = fromReply.length > 0 ? fromReply.map((c) => c.id) : (primary?.candidates ?? []);
+  const g = theme.glyphs;
+  return (
+    <Frame theme={theme} title={t(lang, "wizard.pasteSummary.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
+      {!analysis.recognized || !primary ? (
+        <Para text={t(lang, "wizard.pasteSummary.unrecognized")} theme={theme} role="warning" />
+      ) : (
+        <Box flexDirection="column">
+          <Line text={t(lang, "wizard.pasteSummary.reply")} theme={theme} role="heading" />
+          <Para text={`  ${primary.reply.line}`} theme={theme} role="code" indent="  " />
+          {analysis.authSucceeded ? <Para text={t(lang, "wizard.pasteSummary.authOk")} theme={theme} role="success" /> : null}
+          <Line text={t(lang, "wizard.pasteSummary.points")} theme={theme} role="heading" />
+          {pointed.map((id) => (
+            <Para key={id} text={`  ${g.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`} theme={theme} indent="    " />
+          ))}
+        </Box>
+      )}
+      <Box marginTop={1} flexDirection="column">
+        {resolved.length === 0 ? (
+          <Para text={t(lang, "wizard.pasteSummary.noneResolved")} theme={theme} role="muted" />
+        ) : (
+          <>
+            <Line text={t(lang, "wizard.pasteSummary.resolved")} theme={theme} role="heading" />
+            {resolved.map((path) => (
+              <Para key={path} text={`  ${g.check} ${t(lang, question(path).prompt)}`} theme={theme} role="success" indent="    " />
+            ))}
+          </>
+        )}
+      </Box>
+    </Frame>
+  );
+}

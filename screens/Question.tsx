@@ -1,0 +1,148 @@
+// Step 2 and 4: one question per screen. It says where to look, step by step, shows the read-only
+// PowerShell that reads the value, and always offers "I don't know".
+import { Box } from "ink";
+import { useState } from "react";
+import type { Case } from "../src/case/schema.js";
+import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
+import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
+import { Frame, Line, Para, Select, TextInput, type SelectItem } from "../src/ui/components.js";
+import type { Theme } from "../src/ui/theme.js";
+
+export interface QuestionScreenProps {
+  theme: Theme;
+  lang: Lang;
+  step: string;
+  progress: string;
+  question: Question;
+  case: Case;
+  /** The current value (when coming back to a question answered before), or undefined. */
+  value: unknown;
+  onAnswer: (value: unknown) => void;
+  onDontKnow: () => void;
+  onBack: () => void;
+}
+
+export function QuestionScreen(props: QuestionScreenProps) {
+  const { theme, lang, question: q } = props;
+  const ps = q.powershell ? q.powershell(props.case) : [];
+  return (
+    <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text")}>
+      <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
+      <Box marginTop={1} flexDirection="column">
+        <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
+        <Para text={t(lang, q.where)} theme={theme} indent="   " />
+      </Box>
+      {ps.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          <Line text={t(lang, "questions.powershell")} theme={theme} role="muted" />
+          {ps.map((line, i) => (
+            <Para key={i} text={`  ${line}`} theme={theme} role="code" indent="    " />
+          ))}
+          {ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? <Para text={t(lang, "questions.placeholderHint")} theme={theme} role="muted" /> : null}
+        </Box>
+      ) : null}
+      <Box marginTop={1} flexDirection="column">
+        <AnswerInput {...props} />
+      </Box>
+    </Frame>
+  );
+}
+
+function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, onBack }: QuestionScreenProps) {
+  const [error, setError] = useState<MessageKey | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
+  const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
+  const dontKnow = t(lang, "questions.dontKnow");
+  switch (q.input.type) {
+    case "choice": {
+      const items: SelectItem[] = [...q.input.choices.map((c) => ({ label: t(lang, c.label) })), { label: dontKnow }];
+      const at = choiceIndex(q.input.choices, value);
+      const choicesList = q.input.choices;
+      return (
+        <Select
+          items={items}
+          initial={at >= 0 ? at : 0}
+          theme={theme}
+          onSelect={(i) => (i < choicesList.length ? onAnswer(choicesList[i]?.value) : onDontKnow())}
+          onBack={onBack}
+        />
+      );
+    }
+    case "policy": {
+      if (policyChoice) {
+        const current = value && typeof value === "object" && "name" in value ? String((value as { name: unknown }).name) : "";
+        return (
+          <Box flexDirection="column">
+            <TextInput
+              key={`name-${attempt}`}
+              theme={theme}
+              label={t(lang, "questions.policy.name")}
+              initial={current}
+              onSubmit={(text) => {
+                const parsed = policyValue(policyChoice, text);
+                if (parsed.ok) onAnswer(parsed.value);
+                else {
+                  setError(parsed.error);
+                  setAttempt((n) => n + 1);
+                }
+              }}
+              onBack={() => {
+                setError(undefined);
+                setPolicyChoice(undefined);
+              }}
+            />
+            {error ? <Para text={t(lang, error)} theme={theme} role="danger" /> : null}
+          </Box>
+        );
+      }
+      const options = ["none", "allows", "blocks"] as const;
+      const at = value === null ? 0 : value && typeof value === "object" ? ((value as { allowBasicAuthSmtp?: boolean }).allowBasicAuthSmtp ? 1 : 2) : 0;
+      return (
+        <Select
+          key={`policy-${attempt}`}
+          items={[{ label: t(lang, "questions.policy.none") }, { label: t(lang, "questions.policy.allows") }, { label: t(lang, "questions.policy.blocks") }, { label: dontKnow }]}
+          initial={at}
+          theme={theme}
+          onSelect={(i) => {
+            const choice = options[i];
+            if (choice === undefined) onDontKnow();
+            else if (choice === "none") onAnswer(null);
+            else {
+              setPolicyChoice(choice);
+              setAttempt((n) => n + 1);
+            }
+          }}
+          onBack={onBack}
+        />
+      );
+    }
+    case "text":
+    case "port":
+    case "date":
+    case "paste": {
+      const input = q.input;
+      return (
+        <Box flexDirection="column">
+          <TextInput
+            key={`text-${attempt}`}
+            theme={theme}
+            label={t(lang, "wizard.question.inputLabel")}
+            initial={value === undefined || value === null ? "" : String(value)}
+            onSubmit={(text) => {
+              if (text.trim() === "") return onDontKnow();
+              const parsed = parseTextAnswer(input, text);
+              if (parsed.ok) onAnswer(parsed.value);
+              else {
+                setError(parsed.error);
+                setAttempt((n) => n + 1);
+              }
+            }}
+            onBack={onBack}
+          />
+          {error ? <Para text={t(lang, error)} theme={theme} role="danger" /> : null}
+          <Para text={t(lang, "questions.text.emptyIsDontKnow")} theme={theme} role="muted" />
+        </Box>
+      );
+    }
+  }
+}

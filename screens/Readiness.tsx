@@ -1,0 +1,33 @@
+// Step 1, "readiness": what the audit does and the command to run it.
+import { Box } from "ink";
+import { t, type Lang } from "../src/i18n/index.js";
+import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
+import type { Theme } from "../src/ui/theme.js";
+
+export function ReadinessScreen({ theme, lang, step, onDone, onBack }: { theme: Theme; lang: Lang; step: string; onDone: () => void; onBack: () => void }) {
+  useKeys((_input, key) => {
+    if (key.return) onDone();
+    else if (key.escape || key.leftArrow) onBack();
+  });
+  return (
+    <Frame theme={theme} title={t(lang, "wizard.readiness.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
+      <Para text={t(lang, "wizard.readiness.body")} theme={theme} />
+      <Box marginY={1}>
+        <Line text={`  ${t(lang, "wizard.readiness.command")}`} theme={theme} role="code" />
+      </Box>
+      <Para text={t(lang, "wizard.readiness.after")} theme={theme} role="muted" />
+    </Frame>
+  );
+}
+
+/** Shown in place of the what-if explorer while it is not registered. */
+export function WhatIfUnavailable({ theme, lang, step, onBack }: { theme: Theme; lang: Lang; step: string; onBack: () => void }) {
+  useKeys((_input, key) => {
+    if (key.escape || key.leftArrow || key.return) onBack();
+  });
+  return (
+    <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
+      <Para text={t(lang, "wizard.whatif.unavailable")} theme={theme} role="warning" />
+    </Frame>
+  );
+}

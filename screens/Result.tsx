@@ -1,0 +1,55 @@
+// Step 5: the result, already rendered to lines of at most the theme width. Scrolls when taller
+// than the terminal.
+import { Box } from "ink";
+import { useRef, useState } from "react";
+import { t, type Lang } from "../src/i18n/index.js";
+import { Frame, Line, useKeys } from "../src/ui/components.js";
+import type { Theme } from "../src/ui/theme.js";
+
+export interface ResultScreenProps {
+  theme: Theme;
+  lang: Lang;
+  step: string;
+  lines: readonly string[];
+  /** Rows available for the result text. */
+  rows: number;
+  onContinue: () => void;
+  onBack: () => void;
+}
+
+export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack }: ResultScreenProps) {
+  const top = useRef(0);
+  const done = useRef(false);
+  const [, redraw] = useState(0);
+  const page = Math.max(3, rows);
+  const max = Math.max(0, lines.length - page);
+  useKeys((_input, key) => {
+    if (done.current) return;
+    if (key.return) {
+      done.current = true;
+      return onContinue();
+    }
+    if (key.escape || key.leftArrow) {
+      done.current = true;
+      return onBack();
+    }
+    if (key.downArrow) top.current = Math.min(max, top.current + 1);
+    else if (key.upArrow) top.current = Math.max(0, top.current - 1);
+    else if (key.pageDown || _input === " ") top.current = Math.min(max, top.current + page);
+    else if (key.pageUp) top.current = Math.max(0, top.current - page);
+    else if (key.home) top.current = 0;
+    else if (key.end) top.current = max;
+    redraw((n) => n + 1);
+  });
+  const shown = lines.slice(top.current, top.current + page);
+  return (
+    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={t(lang, "wizard.keys.result")}>
+      <Box flexDirection="column">
+        {shown.map((line, i) => (
+          <Line key={top.current + i} text={line} theme={theme} />
+        ))}
+      </Box>
+      {max > 0 ? <Line text={`${top.current + 1}-${Math.min(lines.length, top.current + page)} / ${lines.length}`} theme={theme} role="muted" /> : null}
+    </Frame>
+  );
+}

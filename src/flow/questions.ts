@@ -1,0 +1,220 @@
+// The question catalogue: for every fact path the engine may ask, how it is answered (choices or
+// text), where to look (catalog keys `questions.<path>.…`), and the read-only PowerShell that shows
+// the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
+import { FACT_PATHS, type FactPath } from "../case/facts.js";
+import type { AuthPolicy, Case } from "../case/schema.js";
+import type { MessageKey } from "../i18n/index.js";
+import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
+
+export interface Choice {
+  value: unknown;
+  label: MessageKey;
+}
+
+export type QuestionInput =
+  | { type: "choice"; choices: readonly Choice[] }
+  | { type: "text"; maxLength: number }
+  | { type: "port" }
+  | { type: "date" }
+  | { type: "policy" }
+  | { type: "paste" };
+
+export interface Question {
+  path: FactPath;
+  prompt: MessageKey;
+  where: MessageKey;
+  input: QuestionInput;
+  /** Read-only PowerShell lines that show the value (identities quoted), or none. */
+  powershell?: (c: Case) => string[];
+}
+
+/** The placeholder shown when the account is unknown or cannot be an identity; the screen then shows a hint. */
+export const IDENTITY_PLACEHOLDER = "<UPN>";
+
+/** The device account as a quoted PowerShell identity, or the placeholder. */
+export function accountIdentity(c: Case): string {
+  const u = c.device?.username;
+  return u !== undefined && isPlausibleIdentity(u) ? psIdentity(u) : IDENTITY_PLACEHOLDER;
+}
+
+function fromIdentity(c: Case): string {
+  const f = c.device?.from;
+  return f !== undefined && isPlausibleIdentity(f) ? psIdentity(f) : accountIdentity(c);
+}
+
+function graphUser(c: Case): string {
+  const u = c.device?.username;
+  return u !== undefined && isPlausibleIdentity(u) ? psIdentity(u) : IDENTITY_PLACEHOLDER;
+}
+
+const yesNo = (path: string): readonly Choice[] => [
+  { value: true, label: `questions.${path}.opt.true` as MessageKey },
+  { value: false, label: `questions.${path}.opt.false` as MessageKey },
+];
+
+function choices(path: string, values: readonly (string | boolean | null)[]): readonly Choice[] {
+  return values.map((v) => ({ value: v, label: `questions.${path}.opt.${String(v)}` as MessageKey }));
+}
+
+const q = (path: FactPath, input: QuestionInput, powershell?: (c: Case) => string[]): Question => ({
+  path,
+  prompt: `questions.${path}.q` as MessageKey,
+  where: `questions.${path}.where` as MessageKey,
+  input,
+  ...(powershell ? { powershell } : {}),
+});
+
+const QUESTIONS: Record<FactPath, Question> = {
+  asOf: q("asOf", { type: "date" }),
+  "device.host": q("device.host", { type: "text", maxLength: 255 }),
+  "device.port": q("device.port", { type: "port" }),
+  "device.security": q("device.security", { type: "choice", choices: choices("device.security", ["starttls", "tls", "none"]) }),
+  "device.tlsVersion": q("device.tlsVersion", { type: "choice", choices: choices("device.tlsVersion", ["1.0", "1.1", "1.2", "1.3"]) }),
+  "device.auth": q("device.auth", { type: "choice", choices: choices("device.auth", ["basic", "oauth", "none"]) }),
+  "device.authMechanism": q("device.authMechanism", { type: "choice", choices: choices("device.authMechanism", ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"]) }),
+  "device.username": q("device.username", { type: "text", maxLength: 320 }),
+  "device.from": q("device.from", { type: "text", maxLength: 320 }),
+  "device.reply": q("device.reply", { type: "paste" }),
+  "device.oauthSupported": q("device.oauthSupported", { type: "choice", choices: yesNo("device.oauthSupported") }),
+  "device.oauthFlow": q("device.oauthFlow", { type: "choice", choices: choices("device.oauthFlow", ["delegated", "app"]) }),
+  "tenant.smtpClientAuthenticationDisabled": q(
+    "tenant.smtpClientAuthenticationDisabled",
+    { type: "choice", choices: yesNo("tenant.smtpClientAuthenticationDisabled") },
+    () => ["Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled"],
+  ),
+  "tenant.securityDefaultsEnabled": q(
+    "tenant.securityDefaultsEnabled",
+    { type: "choice", choices: yesNo("tenant.securityDefaultsEnabled") },
+    () => ["Connect-MgGraph -Scopes 'Policy.Read.All'", "Get-MgPolicyIdentitySecurityDefaultEnforcementPolicy | Format-List IsEnabled"],
+  ),
+  "tenant.oauth2ClientProfileEnabled": q(
+    "tenant.oauth2ClientProfileEnabled",
+    { type: "choice", choices: yesNo("tenant.oauth2ClientProfileEnabled") },
+    () => ["Get-OrganizationConfig | Format-List OAuth2ClientProfileEnabled"],
+  ),
+  "tenant.defaultAuthenticationPolicy": q("tenant.defaultAuthenticationPolicy", { type: "policy" }, () => [
+    "Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy",
+    "Get-AuthenticationPolicy -Identity '<name>' | Format-List Name,AllowBasicAuthSmtp",
+  ]),
+  "tenant.basicAuthSmtpReenabled": q("tenant.basicAuthSmtpReenabled", { type: "choice", choices: yesNo("tenant.basicAuthSmtpReenabled") }),
+  "tenant.entraIdP1": q("tenant.entraIdP1", { type: "choice", choices: yesNo("tenant.entraIdP1") }, () => [
+    "Connect-MgGraph -Scopes 'Organization.Read.All'",
+    "Get-MgSubscribedSku | Select-Object -ExpandProperty ServicePlans | Where-Object ServicePlanName -Like 'AAD_PREMIUM*' | Format-List ServicePlanName,ProvisioningStatus",
+  ]),
+  "tenant.rejectDirectSend": q("tenant.rejectDirectSend", { type: "choice", choices: yesNo("tenant.rejectDirectSend") }, () => [
+    "Get-OrganizationConfig | Format-List RejectDirectSend",
+  ]),
+  "tenant.allowLegacyTlsClients": q(
+    "tenant.allowLegacyTlsClients",
+    { type: "choice", choices: choices("tenant.allowLegacyTlsClients", [true, false, null]) },
+    () => ["Get-TransportConfig | Format-List AllowLegacyTLSClients"],
+  ),
+  "account.smtpClientAuthenticationDisabled": q(
+    "account.smtpClientAuthenticationDisabled",
+    { type: "choice", choices: choices("account.smtpClientAuthenticationDisabled", [false, true, null]) },
+    (c) => [`Get-CASMailbox -Identity ${accountIdentity(c)} | Format-List SmtpClientAuthenticationDisabled`],
+  ),
+  "account.recipientTypeDetails": q(
+    "account.recipientTypeDetails",
+    { type: "choice", choices: choices("account.recipientTypeDetails", ["UserMailbox", "SharedMailbox", "RoomMailbox", "EquipmentMailbox", "MailUser", "None"]) },
+    (c) => [`Get-Recipient -Identity ${accountIdentity(c)} | Format-List RecipientTypeDetails`],
+  ),
+  "account.exchangeLicensed": q("account.exchangeLicensed", { type: "choice", choices: yesNo("account.exchangeLicensed") }, (c) => [
+    "Connect-MgGraph -Scopes 'User.Read.All'",
+    `Get-MgUserLicenseDetail -UserId ${graphUser(c)} | Select-Object -ExpandProperty ServicePlans | Where-Object ServicePlanName -Like 'EXCHANGE_S_*' | Format-List ServicePlanName,ProvisioningStatus`,
+  ]),
+  "account.accountEnabled": q("account.accountEnabled", { type: "choice", choices: yesNo("account.accountEnabled") }, (c) => [
+    "Connect-MgGraph -Scopes 'User.Read.All'",
+    `Get-MgUser -UserId ${graphUser(c)} -Property AccountEnabled | Format-List AccountEnabled`,
+  ]),
+  "account.perUserMfaState": q(
+    "account.perUserMfaState",
+    { type: "choice", choices: choices("account.perUserMfaState", ["disabled", "enabled", "enforced"]) },
+    (c) => {
+      const u = c.device?.username;
+      const uri = u !== undefined && isPlausibleIdentity(u) ? psQuote(`https://graph.microsoft.com/beta/users/${encodeURIComponent(u)}/authentication/requirements`) : `'https://graph.microsoft.com/beta/users/${IDENTITY_PLACEHOLDER}/authentication/requirements'`;
+      return ["Connect-MgGraph -Scopes 'Policy.Read.All'", `Invoke-MgGraphRequest -Method GET -Uri ${uri}`];
+    },
+  ),
+  "account.authenticationPolicy": q("account.authenticationPolicy", { type: "policy" }, (c) => [
+    `Get-User -Identity ${accountIdentity(c)} | Format-List AuthenticationPolicy`,
+    "Get-AuthenticationPolicy -Identity '<name>' | Format-List Name,AllowBasicAuthSmtp",
+  ]),
+  "account.legacyAuthBlockedByConditionalAccess": q(
+    "account.legacyAuthBlockedByConditionalAccess",
+    { type: "choice", choices: yesNo("account.legacyAuthBlockedByConditionalAccess") },
+    () => [
+      "Connect-MgGraph -Scopes 'Policy.Read.All'",
+      "Get-MgIdentityConditionalAccessPolicy | Where-Object { $_.Conditions.ClientAppTypes -contains 'other' } | Format-List DisplayName,State",
+    ],
+  ),
+  "account.sendAs": q("account.sendAs", { type: "choice", choices: yesNo("account.sendAs") }, (c) => [
+    `Get-RecipientPermission -Identity ${fromIdentity(c)} -Trustee ${accountIdentity(c)} | Format-List Trustee,AccessRights`,
+  ]),
+  "account.passwordExpired": q("account.passwordExpired", { type: "choice", choices: yesNo("account.passwordExpired") }, (c) => [
+    "Connect-MgGraph -Scopes 'User.Read.All'",
+    `Get-MgUser -UserId ${graphUser(c)} -Property LastPasswordChangeDateTime,PasswordPolicies | Format-List LastPasswordChangeDateTime,PasswordPolicies`,
+  ]),
+  "account.oauthApp.servicePrincipalRegistered": q(
+    "account.oauthApp.servicePrincipalRegistered",
+    { type: "choice", choices: yesNo("account.oauthApp.servicePrincipalRegistered") },
+    () => ["Get-ServicePrincipal | Format-List DisplayName,AppId,ObjectId"],
+  ),
+  "account.oauthApp.mailboxPermission": q(
+    "account.oauthApp.mailboxPermission",
+    { type: "choice", choices: yesNo("account.oauthApp.mailboxPermission") },
+    (c) => [`Get-MailboxPermission -Identity ${fromIdentity(c)} | Format-List User,AccessRights`],
+  ),
+  "account.oauthApp.permissionConsented": q("account.oauthApp.permissionConsented", { type: "choice", choices: yesNo("account.oauthApp.permissionConsented") }),
+};
+
+export function question(path: FactPath): Question {
+  return QUESTIONS[path];
+}
+
+/** Every fact path has a question (checked by a test). */
+export const QUESTION_PATHS: readonly FactPath[] = FACT_PATHS;
+
+// ---- answers typed as text -------------------------------------------------------------------
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: MessageKey };
+
+/** Turn typed text into a fact value; empty text is "I don't know" and is handled by the caller. */
+export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
+  const text = raw.trim();
+  switch (input.type) {
+    case "port": {
+      if (!/^\d{1,5}$/.test(text)) return { ok: false, error: "questions.err.port" };
+      const n = Number(text);
+      return n >= 1 && n <= 65535 ? { ok: true, value: n } : { ok: false, error: "questions.err.port" };
+    }
+    case "date": {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, error: "questions.err.date" };
+      const d = new Date(`${text}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? { ok: true, value: text } : { ok: false, error: "questions.err.date" };
+    }
+    case "text":
+      // eslint-disable-next-line no-control-regex
+      if (text.length > input.maxLength || /[\u0000-\u001f\u007f]/.test(text)) return { ok: false, error: "questions.err.text" };
+      return { ok: true, value: text };
+    case "policy":
+    case "choice":
+    case "paste":
+      return { ok: true, value: text };
+  }
+}
+
+/** A policy value from the choice made and the typed name. */
+export function policyValue(choice: "none" | "allows" | "blocks", name: string): Parsed {
+  if (choice === "none") return { ok: true, value: null };
+  const n = name.trim();
+  // eslint-disable-next-line no-control-regex
+  if (n.length < 1 || n.length > 256 || /[\u0000-\u001f\u007f]/.test(n)) return { ok: false, error: "questions.err.policyName" };
+  const value: AuthPolicy = { name: n, allowBasicAuthSmtp: choice === "allows" };
+  return { ok: true, value };
+}
+
+/** How a current value maps back to a choice index (to preselect it when the user comes back). */
+export function choiceIndex(choicesList: readonly Choice[], value: unknown): number {
+  return choicesList.findIndex((c) => Object.is(c.value, value));
+}

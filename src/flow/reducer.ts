@@ -1,0 +1,160 @@
+// The wizard as data plus a pure reducer. No diagnosis logic lives here: which facts to ask, and in
+// which order, is the engine's `unknowns`; what a pasted error means is the reply parser's answer.
+import { isKnown, setFact, type FactPath } from "../case/facts.js";
+import type { Case } from "../case/schema.js";
+import type { Lang } from "../i18n/index.js";
+import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen } from "./types.js";
+
+/** Device fields that stay worth asking even when the engine no longer needs them (the plan quotes them). */
+const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from"];
+
+export interface InitOptions {
+  lang: Lang;
+  /** --lang was given: the language screen is skipped. */
+  langExplicit: boolean;
+  /** A case loaded with --case: the flow opens at its first unanswered question, or at the result. */
+  loaded?: Case;
+  empty: Case;
+}
+
+export function initFlow(deps: FlowDeps, opts: InitOptions): FlowState {
+  const c = opts.loaded ?? opts.empty;
+  const base: FlowState = {
+    lang: opts.lang,
+    case: c,
+    diagnosis: deps.evaluate(c),
+    dontKnow: [],
+    screen: { id: "language" },
+    history: [],
+    liveFailed: [],
+    done: false,
+  };
+  if (opts.loaded) return { ...base, purpose: "failing", source: "manual", screen: nextQuestion(base) };
+  return { ...base, screen: opts.langExplicit ? { id: "purpose" } : { id: "language" } };
+}
+
+/** Facts the engine still wants, minus those the user said they do not know. */
+export function pendingQuestions(state: Pick<FlowState, "diagnosis" | "dontKnow">): FactPath[] {
+  return state.diagnosis.unknowns.filter((p) => !state.dontKnow.includes(p));
+}
+
+function nextQuestion(state: FlowState): Screen {
+  const next = pendingQuestions(state)[0];
+  if (next === undefined) return { id: "result" };
+  if (next === "device.reply") return { id: "paste" };
+  return { id: "question", path: next };
+}
+
+function nextDeviceField(state: FlowState, after: DeviceField | undefined): Screen {
+  const start = after === undefined ? 0 : DEVICE_FIELDS.indexOf(after) + 1;
+  for (const path of DEVICE_FIELDS.slice(start)) {
+    if (isKnown(state.case, path) || state.dontKnow.includes(path)) continue;
+    if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) continue;
+    return { id: "device", path };
+  }
+  return { id: "source" };
+}
+
+function go(state: FlowState, screen: Screen): FlowState {
+  return { ...state, history: [...state.history, state.screen], screen };
+}
+
+function withFact(deps: FlowDeps, state: FlowState, path: FactPath, value: unknown, source: { kind: "answer" } | { kind: "live"; endpoint?: string; at?: string }): FlowState {
+  let c = setFact(state.case, path, value);
+  const sources = { ...(c.sources ?? {}) };
+  if (value === undefined) delete sources[path];
+  else sources[path] = source;
+  c = Object.keys(sources).length > 0 ? { ...c, sources } : omitSources(c);
+  return { ...state, case: c, diagnosis: deps.evaluate(c) };
+}
+
+function omitSources(c: Case): Case {
+  const { sources: _sources, ...rest } = c;
+  return rest;
+}
+
+/** After a fact screen: the next device field in step 2, or the next question in step 4. */
+function afterFact(state: FlowState): Screen {
+  if (state.screen.id === "device") return nextDeviceField(state, state.screen.path);
+  if (state.screen.id === "paste") return state.paste ? { id: "pasteSummary" } : afterPasteSummary(state);
+  return nextQuestion(state);
+}
+
+function afterPasteSummary(state: FlowState): Screen {
+  // A paste asked for by the engine in step 4 returns to the questions; in step 2 the device comes next.
+  return state.source ? nextQuestion(state) : nextDeviceField(state, undefined);
+}
+
+export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowState {
+  switch (event.type) {
+    case "chooseLanguage":
+      return go({ ...state, lang: event.lang }, { id: "purpose" });
+    case "choosePurpose": {
+      const s = { ...state, purpose: event.purpose };
+      switch (event.purpose) {
+        case "failing":
+          return go(s, { id: "paste" });
+        case "new-device":
+          return go(s, nextDeviceField(s, undefined));
+        case "readiness":
+          return go(s, { id: "readiness" });
+        case "whatif":
+          return go(s, { id: "whatif" });
+      }
+      return s;
+    }
+    case "submitPaste": {
+      const text = event.text.replace(/\r\n?/g, "\n").trim();
+      const dontKnow = state.dontKnow.filter((p) => p !== "device.reply");
+      if (text === "") {
+        const s = withFact(deps, { ...state, paste: undefined, dontKnow: [...dontKnow, "device.reply"] }, "device.reply", undefined, { kind: "answer" });
+        return go(s, afterFact(s));
+      }
+      const without = deps.evaluate(setFact(state.case, "device.reply", undefined)).unknowns;
+      const s = withFact(deps, { ...state, dontKnow }, "device.reply", text, { kind: "answer" });
+      const resolved = without.filter((p) => p !== "device.reply" && !s.diagnosis.unknowns.includes(p));
+      return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved } }, { id: "pasteSummary" });
+    }
+    case "continue":
+      if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(state));
+      if (state.screen.id === "result") return go(state, { id: "export" });
+      return state;
+    case "answer": {
+      const s = withFact(deps, { ...state, dontKnow: state.dontKnow.filter((p) => p !== event.path) }, event.path, event.value, { kind: "answer" });
+      return go(s, afterFact(s));
+    }
+    case "dontKnow": {
+      const dontKnow = state.dontKnow.includes(event.path) ? state.dontKnow : [...state.dontKnow, event.path];
+      const s = withFact(deps, { ...state, dontKnow }, event.path, undefined, { kind: "answer" });
+      return go(s, afterFact(s));
+    }
+    case "chooseSource": {
+      if (event.source !== "manual" && !deps.liveAvailable) return state;
+      const s = { ...state, source: event.source };
+      return go(s, event.source === "manual" ? nextQuestion(s) : { id: "live" });
+    }
+    case "liveRead": {
+      let s = state;
+      for (const f of event.facts) {
+        s = withFact(deps, s, f.path, f.value, { kind: "live", ...(f.endpoint ? { endpoint: f.endpoint } : {}), ...(f.at ? { at: f.at } : {}) });
+      }
+      s = { ...s, liveFailed: [...new Set([...s.liveFailed, ...event.failed])] };
+      // The reading screen is not a place to come back to: replace it.
+      return { ...s, screen: nextQuestion(s) };
+    }
+    case "openExport":
+      return go(state, { id: "export" });
+    case "back": {
+      const previous = state.history[state.history.length - 1];
+      if (!previous) return state;
+      return { ...state, screen: previous, history: state.history.slice(0, -1) };
+    }
+    case "finish":
+      return { ...state, done: true };
+  }
+}
+
+/** Bind the reducer to its dependencies, for React's useReducer and the plain loop. */
+export function makeReducer(deps: FlowDeps): (state: FlowState, event: FlowEvent) => FlowState {
+  return (state, event) => reduce(deps, state, event);
+}

@@ -1,0 +1,95 @@
+// The wizard's state and events. Pure data: the Ink screens and the plain prompts both drive the
+// same reducer (./reducer.ts) with these events and draw whatever screen the state names.
+import type { Case } from "../case/schema.js";
+import type { FactPath } from "../case/facts.js";
+import type { Diagnosis } from "../engine/types.js";
+import type { Lang } from "../i18n/index.js";
+import type { ReplyAnalysis } from "../replies/types.js";
+
+export type Purpose = "failing" | "new-device" | "readiness" | "whatif";
+export const PURPOSES: readonly Purpose[] = ["failing", "new-device", "readiness", "whatif"];
+
+export type SourceMode = "live" | "manual" | "mix";
+export const SOURCE_MODES: readonly SourceMode[] = ["live", "manual", "mix"];
+
+/** Device facts asked in step 2, in this order (each can be answered "I don't know"). */
+export const DEVICE_FIELDS = [
+  "device.host",
+  "device.port",
+  "device.security",
+  "device.auth",
+  "device.username",
+  "device.from",
+  "device.oauthSupported",
+] as const satisfies readonly FactPath[];
+export type DeviceField = (typeof DEVICE_FIELDS)[number];
+
+export type Screen =
+  | { id: "language" }
+  | { id: "purpose" }
+  | { id: "paste" }
+  | { id: "pasteSummary" }
+  | { id: "device"; path: DeviceField }
+  | { id: "source" }
+  | { id: "live" }
+  | { id: "question"; path: FactPath }
+  | { id: "result" }
+  | { id: "export" }
+  | { id: "readiness" }
+  | { id: "whatif" };
+
+export type ScreenId = Screen["id"];
+
+/** What the pasted error told, shown at once after the paste. */
+export interface PasteSummary {
+  analysis: ReplyAnalysis;
+  /** Questions the engine no longer needs because of the paste, in the order it would have asked them. */
+  resolved: FactPath[];
+}
+
+export interface FlowState {
+  lang: Lang;
+  purpose?: Purpose;
+  source?: SourceMode;
+  case: Case;
+  diagnosis: Diagnosis;
+  /** Facts answered "I don't know": never asked again, reported as unknown in the result. */
+  dontKnow: FactPath[];
+  screen: Screen;
+  /** Screens behind the current one; `back` returns to the last. */
+  history: Screen[];
+  paste?: PasteSummary;
+  /** Facts a live read could not get (denied or failed): asked as questions instead. */
+  liveFailed: FactPath[];
+  /** The flow is over (the user finished or quit from a final screen). */
+  done: boolean;
+}
+
+/** A value read live, with where it came from. */
+export interface LiveFact {
+  path: FactPath;
+  value: unknown;
+  endpoint?: string;
+  at?: string;
+}
+
+export type FlowEvent =
+  | { type: "chooseLanguage"; lang: Lang }
+  | { type: "choosePurpose"; purpose: Purpose }
+  | { type: "submitPaste"; text: string }
+  | { type: "continue" }
+  | { type: "answer"; path: FactPath; value: unknown }
+  | { type: "dontKnow"; path: FactPath }
+  | { type: "chooseSource"; source: SourceMode }
+  | { type: "liveRead"; facts: LiveFact[]; failed: FactPath[] }
+  | { type: "openExport" }
+  | { type: "back" }
+  | { type: "finish" };
+
+/** What the flow asks of the rest of the program. All pure: the engine and the reply parser. */
+export interface FlowDeps {
+  evaluate(c: Case): Diagnosis;
+  analyzeReply(text: string): ReplyAnalysis;
+  /** A live reader is wired in (issue 4). When false the "live" and "mix" sources are shown as not available yet. */
+  liveAvailable: boolean;
+}

@@ -1,0 +1,302 @@
+// Small Ink building blocks shared by the screens: key handling gated on raw mode and focus,
+// pre-measured lines (never wider than the theme's width), a selection list and text inputs whose
+// state lives in refs so that keys arriving together (a paste, fast typing, tmux) act in order.
+import { Box, Text, useInput, useStdin, type Key } from "ink";
+import { useRef, useState, type ReactNode } from "react";
+import type { ColorRole, Theme } from "./theme.js";
+import { graphemes, truncate, width, wrap } from "./text.js";
+
+export type KeyHandler = (input: string, key: Key) => void;
+
+/** useInput, active only when raw mode is really available and the component has the focus. */
+export function useKeys(handler: KeyHandler, focused = true): void {
+  const { isRawModeSupported } = useStdin();
+  useInput(handler, { isActive: isRawModeSupported === true && focused });
+}
+
+/** Lines of text, each already wrapped to the theme width. */
+export function Para({ text, theme, role, indent = "" }: { text: string; theme: Theme; role?: ColorRole; indent?: string }) {
+  const lines = wrap(text, theme.width, indent);
+  const color = role ? theme.color(role) : undefined;
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, i) => (
+        <Text key={i} {...(color ? { color } : {})}>
+          {line === "" ? " " : line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** One line, cut to the theme width by grapheme. */
+export function Line({ text, theme, role, bold }: { text: string; theme: Theme; role?: ColorRole; bold?: boolean }) {
+  const color = role ? theme.color(role) : undefined;
+  return (
+    <Text {...(color ? { color } : {})} {...(bold ? { bold: true } : {})}>
+      {truncate(text, theme.width, theme.glyphs.ellipsis) || " "}
+    </Text>
+  );
+}
+
+export function Frame({ theme, title, step, children, keys }: { theme: Theme; title: string; step?: string; keys: string; children: ReactNode }) {
+  return (
+    <Box flexDirection="column">
+      <Line text={title} theme={theme} role="heading" bold />
+      {step ? <Line text={step} theme={theme} role="muted" /> : null}
+      <Line text={theme.glyphs.rule.repeat(theme.width)} theme={theme} role="muted" />
+      {children}
+      <Line text={theme.glyphs.rule.repeat(theme.width)} theme={theme} role="muted" />
+      <Para text={keys} theme={theme} role="muted" />
+    </Box>
+  );
+}
+
+export interface SelectItem {
+  label: string;
+  /** Shown after the label, muted (e.g. "not available yet"). */
+  note?: string;
+  disabled?: boolean;
+}
+
+const isUp = (input: string, key: Key) => key.upArrow || input === "k";
+const isDown = (input: string, key: Key) => key.downArrow || input === "j";
+
+/**
+ * A list to choose from. The selected index lives in a ref: every key of a burst moves from the
+ * index the previous key left, and Enter takes the index as it is at that moment.
+ */
+export function Select({
+  items,
+  initial = 0,
+  theme,
+  focused = true,
+  onSelect,
+  onBack,
+}: {
+  items: readonly SelectItem[];
+  initial?: number;
+  theme: Theme;
+  focused?: boolean;
+  onSelect: (index: number) => void;
+  onBack?: () => void;
+}) {
+  const firstEnabled = (from: number, step: 1 | -1): number => {
+    for (let i = from, n = 0; n < items.length; i = (i + step + items.length) % items.length, n++) {
+      if (!items[i]?.disabled) return i;
+    }
+    return from;
+  };
+  const index = useRef(firstEnabled(Math.min(Math.max(initial, 0), items.length - 1), 1));
+  const done = useRef(false);
+  const [, redraw] = useState(0);
+  const move = (step: 1 | -1) => {
+    index.current = firstEnabled((index.current + step + items.length) % items.length, step);
+  };
+  useKeys((input, key) => {
+    if (done.current) return;
+    if (key.ctrl) return;
+    if (key.escape || key.leftArrow) {
+      if (onBack) {
+        done.current = true;
+        onBack();
+      }
+      return;
+    }
+    if (isUp(input, key)) move(-1);
+    else if (isDown(input, key)) move(1);
+    else if (key.home) index.current = firstEnabled(0, 1);
+    else if (key.end) index.current = firstEnabled(items.length - 1, -1);
+    else if (key.return) {
+      done.current = true;
+      onSelect(index.current);
+      return;
+    } else {
+      // Several plain characters at once: digits pick an item, j/k move, Enter confirms.
+      for (const ch of input) {
+        if (ch === "\r" || ch === "\n") {
+          done.current = true;
+          onSelect(index.current);
+          return;
+        }
+        if (ch === "j") move(1);
+        else if (ch === "k") move(-1);
+        else if (/^[1-9]$/.test(ch)) {
+          const i = Number(ch) - 1;
+          if (i < items.length && !items[i]?.disabled) index.current = i;
+        }
+      }
+    }
+    redraw((n) => n + 1);
+  }, focused);
+  const labelWidth = theme.width - 4;
+  return (
+    <Box flexDirection="column">
+      {items.map((item, i) => {
+        const selected = i === index.current;
+        const text = item.note ? `${item.label} (${item.note})` : item.label;
+        const lines = wrap(`${i + 1}. ${text}`, labelWidth, "   ");
+        const role: ColorRole | undefined = item.disabled ? "muted" : selected ? "accent" : undefined;
+        const color = role ? theme.color(role) : undefined;
+        return (
+          <Box key={i} flexDirection="column">
+            {lines.map((line, j) => (
+              <Text key={j} {...(color ? { color } : {})} {...(selected ? { bold: true } : {})}>
+                {`${j === 0 && selected ? theme.glyphs.pointer : " "} ${line}`}
+              </Text>
+            ))}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
+
+/** A one-line text input (the cursor stays at the end). Enter submits; Esc, or Left on an empty field, goes back. */
+export function TextInput({
+  initial = "",
+  theme,
+  focused = true,
+  label,
+  onSubmit,
+  onBack,
+}: {
+  initial?: string;
+  theme: Theme;
+  focused?: boolean;
+  label: string;
+  onSubmit: (value: string) => void;
+  onBack?: () => void;
+}) {
+  const value = useRef(initial);
+  const done = useRef(false);
+  const [, redraw] = useState(0);
+  useKeys((input, key) => {
+    if (done.current || key.ctrl) return;
+    if (key.escape || (key.leftArrow && value.current === "")) {
+      if (onBack) {
+        done.current = true;
+        onBack();
+      }
+      return;
+    }
+    if (key.return) {
+      done.current = true;
+      onSubmit(value.current);
+      return;
+    }
+    if (key.backspace || key.delete) {
+      value.current = graphemes(value.current).slice(0, -1).join("");
+    } else if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.tab) {
+      for (const ch of input) {
+        if (ch === "\r" || ch === "\n") {
+          done.current = true;
+          onSubmit(value.current);
+          return;
+        }
+        if (ch === "\u007f" || ch === "\b") value.current = graphemes(value.current).slice(0, -1).join("");
+        // eslint-disable-next-line no-control-regex
+        else if (!/[\u0000-\u001f]/.test(ch)) value.current += ch;
+      }
+    }
+    redraw((n) => n + 1);
+  }, focused);
+  // Show the end of a long value: what is being typed stays visible.
+  const room = theme.width - width(label) - 3;
+  const shown = width(value.current) > room ? tail(value.current, room) : value.current;
+  const accent = theme.color("accent");
+  return (
+    <Text>
+      {label} <Text {...(accent ? { color: accent } : {})}>{shown}</Text>
+      <Text inverse> </Text>
+    </Text>
+  );
+}
+
+function tail(text: string, cols: number): string {
+  const gs = graphemes(text);
+  let out = "";
+  let used = 0;
+  for (let i = gs.length - 1; i >= 0; i--) {
+    const g = gs[i] as string;
+    if (used + width(g) > cols) break;
+    out = g + out;
+    used += width(g);
+  }
+  return out;
+}
+
+/**
+ * Multi-line input for a pasted error. A paste arrives as one chunk (its newlines included) and is
+ * kept whole; Ctrl+D, or Enter typed on an empty line, finishes.
+ */
+export function MultilineInput({
+  theme,
+  focused = true,
+  initial = "",
+  linesLabel,
+  onSubmit,
+  onBack,
+}: {
+  theme: Theme;
+  focused?: boolean;
+  initial?: string;
+  linesLabel: (count: number) => string;
+  onSubmit: (text: string) => void;
+  onBack?: () => void;
+}) {
+  const lines = useRef<string[]>(initial === "" ? [""] : [...initial.split("\n"), ""]);
+  const done = useRef(false);
+  const [, redraw] = useState(0);
+  const finish = () => {
+    done.current = true;
+    onSubmit(lines.current.join("\n").trim());
+  };
+  useKeys((input, key) => {
+    if (done.current) return;
+    if (key.ctrl && input === "d") return finish();
+    if (key.ctrl) return;
+    if (key.escape) {
+      if (onBack) {
+        done.current = true;
+        onBack();
+      }
+      return;
+    }
+    const cur = () => lines.current.length - 1;
+    if (key.return) {
+      // Enter typed by itself on an empty line ends the input.
+      if ((lines.current[cur()] ?? "") === "") return finish();
+      lines.current.push("");
+    } else if (key.backspace || key.delete) {
+      const last = lines.current[cur()] ?? "";
+      if (last === "" && lines.current.length > 1) lines.current.pop();
+      else lines.current[cur()] = graphemes(last).slice(0, -1).join("");
+    } else if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.tab) {
+      const text = input.replace(/\r\n?/g, "\n");
+      for (const ch of text) {
+        if (ch === "\n") lines.current.push("");
+        else if (ch === "\u0004") return finish();
+        else if (ch === "\t") lines.current[cur()] += " ";
+        // eslint-disable-next-line no-control-regex
+        else if (!/[\u0000-\u001f\u007f]/.test(ch)) lines.current[cur()] += ch;
+      }
+    }
+    redraw((n) => n + 1);
+  }, focused);
+  const all = lines.current;
+  const visible = all.slice(-8);
+  const accent = theme.color("accent");
+  const count = all.filter((l) => l !== "").length;
+  return (
+    <Box flexDirection="column">
+      {visible.map((line, i) => (
+        <Text key={i} {...(accent ? { color: accent } : {})}>
+          {`${theme.glyphs.pointer} ${truncate(line, theme.width - 3, theme.glyphs.ellipsis)}`}
+          {i === visible.length - 1 ? <Text inverse> </Text> : ""}
+        </Text>
+      ))}
+      <Line text={linesLabel(count)} theme={theme} role="muted" />
+    </Box>
+  );
+}
