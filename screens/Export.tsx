@@ -7,10 +7,10 @@ import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Para, Select, TextInput } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
-export type ExportKind = "case" | "md" | "ps1" | "json";
-export const EXPORT_KINDS: readonly ExportKind[] = ["case", "md", "ps1", "json"];
+import type { ExportKind, SaveResult } from "../src/cli/wizard-services.js";
 
-export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
+export type { ExportKind, SaveResult } from "../src/cli/wizard-services.js";
+export const EXPORT_KINDS: readonly ExportKind[] = ["case", "md", "ps1", "json"];
 
 export interface ExportScreenProps {
   theme: Theme;

@@ -1,7 +1,7 @@
 // Step 2: paste the exact error. Multi-line; a paste arrives whole.
 import { Box } from "ink";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, MultilineInput, Para } from "../src/ui/components.js";
+import { Frame, MultilineInput, Para, Steps } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
 export interface PasteScreenProps {
@@ -17,7 +17,7 @@ export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: Pa
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.paste")}>
       <Para text={t(lang, "wizard.paste.q")} theme={theme} role="heading" />
-      <Para text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" indent="   " />
+      <Steps text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" />
       <Box marginTop={1}>
         <MultilineInput theme={theme} initial={initial ?? ""} linesLabel={(count) => t(lang, "wizard.paste.lines", { count })} onSubmit={onSubmit} onBack={onBack} />
       </Box>

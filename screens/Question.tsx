@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
 import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, TextInput, type SelectItem } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
 export interface QuestionScreenProps {
@@ -30,7 +30,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
-        <Para text={t(lang, q.where)} theme={theme} indent="   " />
+        <Steps text={t(lang, q.where)} theme={theme} />
       </Box>
       {ps.length > 0 ? (
         <Box marginTop={1} flexDirection="column">

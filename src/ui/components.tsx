@@ -4,7 +4,7 @@
 import { Box, Text, useInput, useStdin, type Key } from "ink";
 import { useRef, useState, type ReactNode } from "react";
 import type { ColorRole, Theme } from "./theme.js";
-import { graphemes, truncate, width, wrap } from "./text.js";
+import { graphemes, stepLines, truncate, width, wrap } from "./text.js";
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -21,6 +21,20 @@ export function Para({ text, theme, role, indent = "" }: { text: string; theme: 
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
+        <Text key={i} {...(color ? { color } : {})}>
+          {line === "" ? " " : line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Step-by-step instructions, numbered lines hanging. */
+export function Steps({ text, theme, role }: { text: string; theme: Theme; role?: ColorRole }) {
+  const color = role ? theme.color(role) : undefined;
+  return (
+    <Box flexDirection="column">
+      {stepLines(text, theme.width).map((line, i) => (
         <Text key={i} {...(color ? { color } : {})}>
           {line === "" ? " " : line}
         </Text>

@@ -45,6 +45,8 @@ export function wrap(text: string, cols: number, indent = ""): string[] {
   return lines;
 }
 
+const NO_LINE_START = /^[、。，．,.)\]}）」』】〉》?？!！:;：；ー]/u;
+
 function wrapLine(line: string, cols: number, indent: string): string[] {
   if (width(line) <= cols) return [line];
   const lead = /^\s*/.exec(line)?.[0] ?? "";
@@ -54,10 +56,17 @@ function wrapLine(line: string, cols: number, indent: string): string[] {
   let curW = 0;
   // tokens: runs of non-space ASCII (kept whole when possible), single spaces, single other graphemes
   const tokens = line.match(/[\x21-\x7e]+| +|[^\x20-\x7e]/gu) ?? [];
-  const flush = () => {
+  const flush = (next?: string) => {
+    // Kinsoku: a line must not start with closing punctuation; carry the last grapheme along with it.
+    let carry = "";
+    if (next !== undefined && NO_LINE_START.test(next)) {
+      const gs = graphemes(cur);
+      if (gs.length > 1 && !/\s/.test(gs[gs.length - 1] ?? "")) carry = gs.pop() ?? "";
+      cur = gs.join("");
+    }
     out.push(cur.replace(/ +$/, ""));
-    cur = contIndent;
-    curW = width(contIndent);
+    cur = contIndent + carry;
+    curW = width(cur);
   };
   for (const token of tokens) {
     const w = width(token);
@@ -70,19 +79,29 @@ function wrapLine(line: string, cols: number, indent: string): string[] {
       flush();
       continue;
     }
-    if (w <= cols - width(contIndent) && curW > width(contIndent)) {
-      flush();
+    if (w <= cols - width(contIndent) - 2 && curW > width(contIndent)) {
+      flush(token);
       cur += token;
       curW += w;
       continue;
     }
     for (const g of graphemes(token)) {
       const gw = width(g);
-      if (curW + gw > cols) flush();
+      if (curW + gw > cols) flush(g);
       cur += g;
       curW += gw;
     }
   }
   if (cur.trim() !== "" || out.length === 0) out.push(cur.replace(/ +$/, ""));
+  return out;
+}
+
+/** Step-by-step text ("1. …" lines and notes) indented by two columns, numbered lines hanging. */
+export function stepLines(text: string, cols: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const num = /^(\d+\.\s)/.exec(line)?.[1];
+    out.push(...wrapLine(`  ${line}`, Math.max(4, cols), num ? " ".repeat(num.length) : ""));
+  }
   return out;
 }

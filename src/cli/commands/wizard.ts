@@ -1,0 +1,42 @@
+// `smtp-auth-doctor` with no subcommand: the interactive wizard. Decides the mode once: Ink in a
+// terminal with raw mode, plain prompts (--plain, or no raw mode), or no questions at all when
+// stdout/stdin is not a terminal, CI is set or --json is given (then a loaded case is printed as a
+// result and anything else is a bad-input error with a hint). Ink and React load only here.
+import { readCase } from "../../case/io.js";
+import { emptyCase } from "../../case/schema.js";
+import { badInput } from "../../errors.js";
+import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
+import { initFlow } from "../../flow/reducer.js";
+import type { FlowState } from "../../flow/types.js";
+import { t } from "../../i18n/index.js";
+import { parse } from "../args.js";
+import { out, type Context } from "../context.js";
+import { makeServices } from "../wizard-services.js";
+
+export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
+  const { values } = parse(argv, { case: { type: "string" }, plain: { type: "boolean" } }, false);
+  let lang = ctx.lang;
+  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, lang: () => lang });
+  const loaded = values.case !== undefined ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
+  const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: emptyCase(), ...(loaded ? { loaded } : {}) });
+
+  const ci = ctx.env.CI !== undefined && ctx.env.CI !== "" && ctx.env.CI !== "false" && ctx.env.CI !== "0";
+  const terminal = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && values.case !== "-";
+  if (values.json || ci || !terminal) {
+    if (!loaded) throw badInput("wizard.no-terminal", ci || values.json ? "wizard.err.noCaseInCi" : "wizard.err.noTerminal");
+    // The case answers what it can: print the result as a report, no questions.
+    if (values.json) out(ctx, services.exportText(initial, "json"));
+    else out(ctx, services.resultLines(initial, 80).join("\n"));
+    return exitCodeForVerdict(initial.diagnosis.verdict);
+  }
+
+  const rawMode = typeof ctx.stdin.setRawMode === "function";
+  const final: { state: FlowState; cancelled: boolean } =
+    values.plain || !rawMode
+      ? await (await import("../wizard-plain.js")).runPlain(ctx, initial, services)
+      : await (await import("../wizard-ink.js")).runInk(ctx, initial, services);
+  lang = final.state.lang;
+  if (final.cancelled) return EXIT.cancelled;
+  const reachedResult = final.state.screen.id === "result" || final.state.screen.id === "export" || final.state.history.some((s) => s.id === "result");
+  return reachedResult ? exitCodeForVerdict(final.state.diagnosis.verdict) : EXIT.clear;
+}

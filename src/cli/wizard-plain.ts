@@ -1,0 +1,251 @@
+// Plain mode: the same flow (the same reducer) with one @inquirer prompt per line, for screen
+// readers, narrow or old terminals and remote consoles. Prompts and explanations go to stderr; the
+// result goes to stdout.
+import type { FactPath } from "../case/facts.js";
+import { getFact } from "../case/facts.js";
+import { makeReducer } from "../flow/reducer.js";
+import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../flow/questions.js";
+import { pasteSummaryText } from "../flow/summary.js";
+import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState } from "../flow/types.js";
+import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { makeTheme } from "../ui/theme.js";
+import { stepLines, wrap } from "../ui/text.js";
+import type { Context } from "./context.js";
+import type { ExportKind, WizardServices } from "./wizard-services.js";
+
+export interface PlainChoice<V> {
+  name: string;
+  value: V;
+  disabled?: string | boolean;
+}
+
+/** The prompts plain mode needs. The real one is @inquirer/prompts; tests drive it with @inquirer/testing. */
+export interface Prompter {
+  select<V>(message: string, choices: PlainChoice<V>[], defaultValue?: V): Promise<V>;
+  input(message: string, defaultValue?: string): Promise<string>;
+  multiline(message: string): Promise<string>;
+  /** Explanations, to stderr. */
+  say(text: string): void;
+  /** Results, to stdout. */
+  result(text: string): void;
+}
+
+const BACK = "\u0000back" as const;
+const DONT_KNOW = "\u0000dontKnow" as const;
+type Special = typeof BACK | typeof DONT_KNOW;
+
+export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
+  const { select, input } = await import("@inquirer/prompts");
+  const { multilinePrompt } = await import("./multiline-prompt.js");
+  const io = { input: ctx.stdin, output: ctx.stderr } as unknown as Parameters<typeof input>[1];
+  const handOff = () => {
+    // Each prompt takes stdin over: make sure it is referenced and flowing.
+    const s = ctx.stdin as NodeJS.ReadStream;
+    s.ref?.();
+    s.resume?.();
+  };
+  return {
+    async select(message, choices, defaultValue) {
+      handOff();
+      return (await select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io)) as never;
+    },
+    async input(message, defaultValue) {
+      handOff();
+      return input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io);
+    },
+    async multiline(message) {
+      handOff();
+      return multilinePrompt({ message }, io);
+    },
+    say: (text) => ctx.stderr.write(`${text}\n`),
+    result: (text) => ctx.stdout.write(`${text}\n`),
+  };
+}
+
+export async function runPlain(ctx: Context, initial: FlowState, services: WizardServices, prompter?: Prompter): Promise<{ state: FlowState; cancelled: boolean }> {
+  const p = prompter ?? (await inquirerPrompter(ctx));
+  try {
+    return { state: await plainFlow(initial, services, p, ctx.ascii), cancelled: false };
+  } catch (e) {
+    if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) return { state: initial, cancelled: true };
+    throw e;
+  } finally {
+    const s = ctx.stdin as NodeJS.ReadStream;
+    s.pause?.();
+    s.unref?.();
+  }
+}
+
+/** Drive the reducer to the end with prompts. */
+export async function plainFlow(initial: FlowState, services: WizardServices, p: Prompter, ascii = false): Promise<FlowState> {
+  const reduce = makeReducer(services.deps);
+  const theme = makeTheme({ color: false, ascii, columns: 80 });
+  let s = initial;
+  p.say(t(s.lang, "wizard.plain.intro"));
+  while (!s.done) {
+    const event = await ask(s, services, p, theme.glyphs);
+    if (event === undefined) continue;
+    s = reduce(s, event);
+  }
+  return s;
+}
+
+function backChoice(s: FlowState): PlainChoice<Special>[] {
+  return s.history.length > 0 ? [{ name: t(s.lang, "wizard.plain.back"), value: BACK }] : [];
+}
+
+async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: { bullet: string; check: string }): Promise<FlowEvent | undefined> {
+  const lang = s.lang;
+  const screen = s.screen;
+  switch (screen.id) {
+    case "language": {
+      const v = await p.select<Lang | Special>(t(lang, "wizard.language.q"), [
+        { name: t(lang, "wizard.language.ja"), value: "ja" },
+        { name: t(lang, "wizard.language.en"), value: "en" },
+        ...backChoice(s),
+      ], lang);
+      return v === BACK ? { type: "back" } : { type: "chooseLanguage", lang: v as Lang };
+    }
+    case "purpose": {
+      const v = await p.select<string>(t(lang, "wizard.purpose.q"), [...PURPOSES.map((x) => ({ name: t(lang, `wizard.purpose.${x}`), value: x as string })), ...backChoice(s)]);
+      return v === BACK ? { type: "back" } : { type: "choosePurpose", purpose: v as (typeof PURPOSES)[number] };
+    }
+    case "paste": {
+      p.say(t(lang, "wizard.paste.q"));
+      for (const line of stepLines(t(lang, "questions.device.reply.where"), 80)) p.say(line);
+      return { type: "submitPaste", text: await p.multiline(t(lang, "wizard.plain.pasteEnd")) };
+    }
+    case "pasteSummary": {
+      if (s.paste) for (const line of pasteSummaryText(lang, s.paste, s.diagnosis, glyphs)) p.say(line);
+      const v = await p.select<string>(t(lang, "wizard.keys.continue"), [{ name: t(lang, "wizard.step.2"), value: "go" }, ...backChoice(s)]);
+      return v === BACK ? { type: "back" } : { type: "continue" };
+    }
+    case "device":
+    case "question":
+      return askFact(s, screen.path, p);
+    case "source": {
+      const v = await p.select<string>(t(lang, "wizard.source.q"), [
+        ...SOURCE_MODES.map((m) => ({
+          name: t(lang, `wizard.source.${m}`),
+          value: m as string,
+          ...(m !== "manual" && !services.deps.liveAvailable ? { disabled: t(lang, "wizard.source.notAvailable") } : {}),
+        })),
+        ...backChoice(s),
+      ], "manual");
+      return v === BACK ? { type: "back" } : { type: "chooseSource", source: v as (typeof SOURCE_MODES)[number] };
+    }
+    case "live":
+      // The live reader is not wired into plain mode: everything is asked by hand.
+      return { type: "liveRead", facts: [], failed: [] };
+    case "result": {
+      p.result(services.resultLines(s, 80).join("\n"));
+      const v = await p.select<string>(t(lang, "wizard.result.title"), [{ name: t(lang, "wizard.step.6"), value: "save" }, ...backChoice(s)]);
+      return v === BACK ? { type: "back" } : { type: "continue" };
+    }
+    case "export":
+      return askExport(s, services, p);
+    case "readiness": {
+      p.say(t(lang, "wizard.readiness.title"));
+      for (const line of wrap(t(lang, "wizard.readiness.body"), 80)) p.say(line);
+      p.say(`  ${t(lang, "wizard.readiness.command")}`);
+      const v = await p.select<string>(t(lang, "wizard.keys.continue"), [{ name: t(lang, "wizard.export.finish"), value: "done" }, ...backChoice(s)]);
+      return v === BACK ? { type: "back" } : { type: "finish" };
+    }
+    case "whatif": {
+      p.say(t(lang, "wizard.whatif.unavailable"));
+      const v = await p.select<string>(t(lang, "wizard.keys.continue"), [...backChoice(s), { name: t(lang, "wizard.export.finish"), value: "done" }]);
+      return v === BACK ? { type: "back" } : { type: "finish" };
+    }
+  }
+}
+
+async function askFact(s: FlowState, path: FactPath, p: Prompter): Promise<FlowEvent> {
+  const lang = s.lang;
+  const q = question(path);
+  const progress =
+    s.screen.id === "device" ? t(lang, "wizard.device.progress", { n: DEVICE_FIELDS.indexOf(path as never) + 1, total: DEVICE_FIELDS.length }) : t(lang, "wizard.step.4");
+  p.say("");
+  p.say(`[${progress}]`);
+  p.say(t(lang, "wizard.plain.where"));
+  for (const line of stepLines(t(lang, q.where), 80)) p.say(line);
+  const ps = q.powershell ? q.powershell(s.case) : [];
+  if (ps.length > 0) {
+    p.say(t(lang, "questions.powershell"));
+    for (const line of ps) p.say(`  ${line}`);
+    if (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER))) p.say(t(lang, "questions.placeholderHint"));
+  }
+  const current = getFact(s.case, path);
+  const dontKnow = { name: t(lang, "questions.dontKnow"), value: DONT_KNOW };
+  switch (q.input.type) {
+    case "choice": {
+      const list = q.input.choices;
+      const at = choiceIndex(list, current);
+      const v = await p.select<number | Special>(t(lang, q.prompt), [...list.map((c, i) => ({ name: t(lang, c.label), value: i as number | Special })), dontKnow, ...backChoice(s)], at >= 0 ? at : undefined);
+      if (v === BACK) return { type: "back" };
+      if (v === DONT_KNOW) return { type: "dontKnow", path };
+      return { type: "answer", path, value: list[v as number]?.value };
+    }
+    case "policy": {
+      const v = await p.select<string>(t(lang, q.prompt), [
+        { name: t(lang, "questions.policy.none"), value: "none" },
+        { name: t(lang, "questions.policy.allows"), value: "allows" },
+        { name: t(lang, "questions.policy.blocks"), value: "blocks" },
+        dontKnow,
+        ...backChoice(s),
+      ]);
+      if (v === BACK) return { type: "back" };
+      if (v === DONT_KNOW) return { type: "dontKnow", path };
+      for (;;) {
+        const name = v === "none" ? "" : await p.input(t(lang, "questions.policy.name"));
+        const parsed = policyValue(v as "none" | "allows" | "blocks", name);
+        if (parsed.ok) return { type: "answer", path, value: parsed.value };
+        p.say(t(lang, parsed.error));
+      }
+    }
+    case "text":
+    case "port":
+    case "date":
+    case "paste": {
+      p.say(t(lang, "questions.text.emptyIsDontKnow"));
+      for (;;) {
+        const text = await p.input(t(lang, q.prompt), current === undefined || current === null ? undefined : String(current));
+        if (text.trim() === "") return { type: "dontKnow", path };
+        const parsed = parseTextAnswer(q.input, text);
+        if (parsed.ok) return { type: "answer", path, value: parsed.value };
+        p.say(t(lang, parsed.error as MessageKey));
+      }
+    }
+  }
+}
+
+async function askExport(s: FlowState, services: WizardServices, p: Prompter): Promise<FlowEvent | undefined> {
+  const lang = s.lang;
+  const kinds: ExportKind[] = ["case", "md", "ps1", "json"];
+  const v = await p.select<string>(t(lang, "wizard.export.q"), [
+    ...kinds.map((k) => ({ name: t(lang, `wizard.export.${k}`), value: k as string })),
+    { name: t(lang, "wizard.export.finish"), value: "finish" },
+    ...backChoice(s),
+  ]);
+  if (v === BACK) return { type: "back" };
+  if (v === "finish") return { type: "finish" };
+  const kind = v as ExportKind;
+  let path = (await p.input(t(lang, "wizard.export.path"), services.defaultName(kind))).trim() || services.defaultName(kind);
+  let overwrite = false;
+  for (;;) {
+    const r = await services.save(s, kind, path, overwrite);
+    if (r.ok) {
+      p.say(t(lang, "wizard.export.saved", { file: r.path }));
+      return undefined;
+    }
+    if (!r.exists) {
+      p.say(t(lang, "wizard.export.failed", { message: r.message }));
+      return undefined;
+    }
+    const yes = await p.select<boolean>(t(lang, "wizard.export.exists", { file: r.path }), [
+      { name: t(lang, "wizard.export.keep"), value: false },
+      { name: t(lang, "wizard.export.overwrite"), value: true },
+    ]);
+    if (yes) overwrite = true;
+    else path = (await p.input(t(lang, "wizard.export.path"), services.defaultName(kind))).trim() || services.defaultName(kind);
+  }
+}

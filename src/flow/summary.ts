@@ -1,0 +1,32 @@
+// What a pasted error tells, as plain lines (the plain mode prints them; the Ink screen draws the same facts).
+import type { Diagnosis } from "../engine/types.js";
+import { t, type Lang } from "../i18n/index.js";
+import { causeTitle } from "./labels.js";
+import { question } from "./questions.js";
+import type { PasteSummary } from "./types.js";
+
+export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): string[] {
+  const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
+  return fromReply.length > 0 ? fromReply.map((c) => c.id) : (summary.analysis.primary?.candidates ?? []);
+}
+
+export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; check: string }): string[] {
+  const out: string[] = [t(lang, "wizard.pasteSummary.title")];
+  const primary = summary.analysis.primary;
+  if (!summary.analysis.recognized || !primary) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
+  else {
+    out.push(t(lang, "wizard.pasteSummary.reply"), `  ${primary.reply.line}`);
+    if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
+    const pointed = pointedCauses(summary, diagnosis);
+    out.push(t(lang, "wizard.pasteSummary.points"));
+    for (const id of pointed) {
+      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id as never)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
+    }
+  }
+  if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));
+  else {
+    out.push(t(lang, "wizard.pasteSummary.resolved"));
+    for (const p of summary.resolved) out.push(`  ${glyphs.check} ${t(lang, question(p).prompt)}`);
+  }
+  return out;
+}
