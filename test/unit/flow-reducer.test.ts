@@ -1,0 +1,160 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { emptyCase } from "../../src/case/schema.js";
+import { initFlow, makeReducer, pendingQuestions } from "../../src/flow/reducer.js";
+import { DEVICE_FIELDS, type FlowEvent, type FlowState } from "../../src/flow/types.js";
+import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
+
+const deps = fakeDeps();
+const reduce = makeReducer(deps);
+const run = (s: FlowState, ...events: FlowEvent[]) => events.reduce(reduce, s);
+const start = (langExplicit = false) => initFlow(deps, { lang: "en", langExplicit, empty: emptyCase() });
+
+test("starts at the language screen, or at the purpose when --lang was given", () => {
+  assert.deepEqual(start().screen, { id: "language" });
+  assert.deepEqual(start(true).screen, { id: "purpose" });
+  const s = run(start(), { type: "chooseLanguage", lang: "ja" });
+  assert.equal(s.lang, "ja");
+  assert.deepEqual(s.screen, { id: "purpose" });
+});
+
+test("each purpose leads to its own next screen", () => {
+  const s = start(true);
+  assert.deepEqual(run(s, { type: "choosePurpose", purpose: "failing" }).screen, { id: "paste" });
+  assert.deepEqual(run(s, { type: "choosePurpose", purpose: "new-device" }).screen, { id: "device", path: "device.host" });
+  assert.deepEqual(run(s, { type: "choosePurpose", purpose: "readiness" }).screen, { id: "readiness" });
+  assert.deepEqual(run(s, { type: "choosePurpose", purpose: "whatif" }).screen, { id: "whatif" });
+});
+
+test("a paste is analysed at once and names the questions it made unnecessary", () => {
+  const s = run(start(true), { type: "choosePurpose", purpose: "failing" }, { type: "submitPaste", text: `Error sending:\r\n${TENANT_REPLY}\r\n` });
+  assert.deepEqual(s.screen, { id: "pasteSummary" });
+  assert.equal(s.case.device?.reply, `Error sending:\n${TENANT_REPLY}`);
+  assert.deepEqual(s.case.sources?.["device.reply"], { kind: "answer" });
+  assert.equal(s.paste?.analysis.primary?.patternId, "auth-tenant-disabled");
+  assert.deepEqual(s.paste?.resolved, ["tenant.smtpClientAuthenticationDisabled"]);
+  assert.equal(s.diagnosis.verdict, "blocked");
+  assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.host" });
+});
+
+test("an empty paste skips the summary and the reply stays unknown", () => {
+  const s = run(start(true), { type: "choosePurpose", purpose: "failing" }, { type: "submitPaste", text: "  \n " });
+  assert.deepEqual(s.screen, { id: "device", path: "device.host" });
+  assert.equal(s.case.device?.reply, undefined);
+  assert.ok(s.dontKnow.includes("device.reply"));
+});
+
+test("device fields are asked in order, known ones skipped, then the source of facts", () => {
+  let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
+  const seen: string[] = [];
+  while (s.screen.id === "device") {
+    seen.push(s.screen.path);
+    s = s.screen.path === "device.port" ? run(s, { type: "answer", path: "device.port", value: 587 }) : run(s, { type: "dontKnow", path: s.screen.path });
+  }
+  assert.deepEqual(seen, [...DEVICE_FIELDS]);
+  assert.deepEqual(s.screen, { id: "source" });
+  assert.equal(s.case.device?.port, 587);
+
+  const loaded = { ...emptyCase(), device: { host: "smtp.office365.com", port: 587 } };
+  const s2 = run(initFlow(deps, { lang: "en", langExplicit: true, empty: loaded }), { type: "choosePurpose", purpose: "new-device" });
+  assert.deepEqual(s2.screen, { id: "device", path: "device.security" });
+});
+
+test("questions follow the engine's unknowns in order; I don't know moves on and stays unknown", () => {
+  let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
+  while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  s = run(s, { type: "chooseSource", source: "manual" });
+  assert.deepEqual(s.screen, { id: "question", path: "tenant.smtpClientAuthenticationDisabled" });
+  s = run(s, { type: "dontKnow", path: "tenant.smtpClientAuthenticationDisabled" });
+  assert.deepEqual(s.screen, { id: "question", path: "account.smtpClientAuthenticationDisabled" });
+  s = run(s, { type: "answer", path: "account.smtpClientAuthenticationDisabled", value: null });
+  assert.equal(s.case.account?.smtpClientAuthenticationDisabled, null, "null (follow the organization) is a value of its own");
+  assert.deepEqual(s.case.sources?.["account.smtpClientAuthenticationDisabled"], { kind: "answer" });
+  assert.deepEqual(s.screen, { id: "question", path: "tenant.securityDefaultsEnabled" });
+  s = run(s, { type: "answer", path: "tenant.securityDefaultsEnabled", value: false });
+  assert.deepEqual(s.screen, { id: "result" });
+  assert.deepEqual(s.diagnosis.unknowns, ["tenant.smtpClientAuthenticationDisabled"], "the result still lists what is unknown");
+  assert.equal(s.diagnosis.verdict, "undetermined");
+  assert.deepEqual(pendingQuestions(s), []);
+});
+
+test("back returns to the previous screen and keeps the answers; a changed answer re-plans the questions", () => {
+  let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
+  while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  s = run(s, { type: "chooseSource", source: "manual" }, { type: "answer", path: "tenant.smtpClientAuthenticationDisabled", value: true }, { type: "answer", path: "account.smtpClientAuthenticationDisabled", value: true });
+  assert.deepEqual(s.screen, { id: "question", path: "tenant.securityDefaultsEnabled" });
+  assert.equal(s.diagnosis.verdict, "blocked");
+  s = run(s, { type: "back" });
+  assert.deepEqual(s.screen, { id: "question", path: "account.smtpClientAuthenticationDisabled" });
+  assert.equal(s.case.account?.smtpClientAuthenticationDisabled, true, "the answer is kept");
+  s = run(s, { type: "answer", path: "account.smtpClientAuthenticationDisabled", value: false });
+  assert.equal(s.diagnosis.causes.length, 0);
+  s = run(s, { type: "back" }, { type: "back" });
+  assert.deepEqual(s.screen, { id: "question", path: "tenant.smtpClientAuthenticationDisabled" });
+  assert.equal(s.case.tenant?.smtpClientAuthenticationDisabled, true);
+  const first = start();
+  assert.equal(run(first, { type: "back" }), first, "back on the first screen does nothing");
+});
+
+test("changing an answer to I don't know removes the value and its provenance", () => {
+  let s = run(start(true), { type: "choosePurpose", purpose: "new-device" }, { type: "answer", path: "device.host", value: "smtp.office365.com" });
+  assert.equal(s.case.sources?.["device.host"]?.kind, "answer");
+  s = run(s, { type: "back" }, { type: "dontKnow", path: "device.host" });
+  assert.equal(s.case.device?.host, undefined);
+  assert.equal(s.case.sources, undefined);
+  assert.ok(s.dontKnow.includes("device.host"));
+});
+
+test("a loaded case opens at its first unanswered question, or at the result when it decides", () => {
+  const partial = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: true } };
+  const s = initFlow(deps, { lang: "ja", langExplicit: false, empty: emptyCase(), loaded: partial });
+  assert.deepEqual(s.screen, { id: "question", path: "account.smtpClientAuthenticationDisabled" });
+  const full = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: null } };
+  const r = initFlow(deps, { lang: "ja", langExplicit: false, empty: emptyCase(), loaded: full });
+  assert.deepEqual(r.screen, { id: "result" });
+  assert.equal(r.diagnosis.verdict, "clear");
+});
+
+test("live sources are refused while the live reader is not available", () => {
+  let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
+  while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  assert.equal(run(s, { type: "chooseSource", source: "live" }), s);
+  assert.equal(run(s, { type: "chooseSource", source: "mix" }), s);
+});
+
+test("with a live reader: read facts carry live provenance, a failed read becomes a question", () => {
+  const liveDeps = fakeDeps(true);
+  const r = makeReducer(liveDeps);
+  let s = [{ type: "choosePurpose", purpose: "new-device" } as FlowEvent].reduce(r, initFlow(liveDeps, { lang: "en", langExplicit: true, empty: emptyCase() }));
+  while (s.screen.id === "device") s = r(s, { type: "dontKnow", path: s.screen.path });
+  s = r(s, { type: "chooseSource", source: "mix" });
+  assert.deepEqual(s.screen, { id: "live" });
+  s = r(s, {
+    type: "liveRead",
+    facts: [{ path: "tenant.securityDefaultsEnabled", value: false, endpoint: "graph:/policies/identitySecurityDefaultsEnforcementPolicy", at: "2026-11-22T10:00:00Z" }],
+    failed: ["tenant.smtpClientAuthenticationDisabled"],
+  });
+  assert.equal(s.case.sources?.["tenant.securityDefaultsEnabled"]?.kind, "live");
+  assert.deepEqual(s.liveFailed, ["tenant.smtpClientAuthenticationDisabled"]);
+  assert.deepEqual(s.screen, { id: "question", path: "tenant.smtpClientAuthenticationDisabled" });
+  assert.deepEqual(r(s, { type: "back" }).screen, { id: "source" }, "the reading screen is not a place to go back to");
+});
+
+test("result leads to export; finish ends the flow", () => {
+  const full = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: null } };
+  let s = initFlow(deps, { lang: "en", langExplicit: true, empty: emptyCase(), loaded: full });
+  s = run(s, { type: "continue" });
+  assert.deepEqual(s.screen, { id: "export" });
+  assert.deepEqual(run(s, { type: "back" }).screen, { id: "result" });
+  assert.equal(run(s, { type: "finish" }).done, true);
+});
+
+test("the engine asking for the reply in step 4 opens the paste screen and returns to the questions", () => {
+  const askReply = { ...deps, evaluate: (c: Parameters<typeof deps.evaluate>[0]) => ({ ...deps.evaluate(c), unknowns: c.device?.reply ? [] : (["device.reply"] as const).slice() }) };
+  const r = makeReducer(askReply);
+  let s = initFlow(askReply, { lang: "en", langExplicit: true, empty: emptyCase(), loaded: { ...emptyCase(), device: { host: "smtp.office365.com" } } });
+  assert.deepEqual(s.screen, { id: "paste" });
+  s = r(s, { type: "submitPaste", text: TENANT_REPLY });
+  assert.deepEqual(s.screen, { id: "pasteSummary" });
+  assert.deepEqual(r(s, { type: "continue" }).screen, { id: "result" });
+});
