@@ -1,0 +1,228 @@
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+import { cleanup } from "ink-testing-library";
+import stringWidth from "string-width";
+import { WizardApp, type ExitReason } from "../../screens/App.js";
+import type { ExportKind, SaveResult } from "../../src/cli/wizard-services.js";
+import type { Case } from "../../src/case/schema.js";
+import { emptyCase } from "../../src/case/schema.js";
+import { initFlow } from "../../src/flow/reducer.js";
+import { resultLines } from "../../src/flow/result-lines.js";
+import type { FlowState } from "../../src/flow/types.js";
+import type { Lang } from "../../src/i18n/index.js";
+import { t } from "../../src/i18n/index.js";
+import { makeTheme } from "../../src/ui/theme.js";
+import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
+import { frameWith, frameWithout, mount, press } from "../helpers/ink.js";
+import { KEY, waitFor } from "../helpers/wait.js";
+
+afterEach(() => cleanup());
+
+interface Harness {
+  exits: { state: FlowState; reason: ExitReason }[];
+  saves: { kind: ExportKind; path: string; overwrite: boolean; state: FlowState }[];
+  frames: () => string[];
+}
+
+function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[] }) {
+  const deps = fakeDeps();
+  const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
+  const h: Harness = { exits: [], saves: [], frames: () => [] };
+  const existing = new Set(opts.existing ?? []);
+  const save = async (state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult> => {
+    if (existing.has(path) && !overwrite) return { ok: false, exists: true, path };
+    h.saves.push({ kind, path, overwrite, state });
+    existing.add(path);
+    return { ok: true, path };
+  };
+  const r = mount(
+    <WizardApp
+      deps={deps}
+      initial={initial}
+      theme={makeTheme({ color: false, ascii: opts.ascii ?? false, columns: 80 })}
+      rows={24}
+      renderResult={(state, width) => resultLines(state.lang, state.diagnosis, width)}
+      defaultName={(kind) => `out.${kind}`}
+      save={save}
+      onExit={(state, reason) => h.exits.push({ state, reason })}
+    />,
+  );
+  h.frames = () => r.frames;
+  return { r, h };
+}
+
+function assertFits(frame: string, cols = 80) {
+  for (const line of frame.split("\n")) assert.ok(stringWidth(line) <= cols, `wider than ${cols} (${stringWidth(line)}): ${line}`);
+}
+
+for (const lang of ["ja", "en"] as const) {
+  const other: Lang = lang === "ja" ? "en" : "ja";
+
+  test(`${lang}: language is preselected from the locale; keys arriving together pick the right item`, async () => {
+    const { r } = app({ lang });
+    const f = await frameWith(r, t(lang, "wizard.language.q"));
+    assertFits(f);
+    // Down then Enter in one chunk: the list starts on the locale's language.
+    await press(r, lang === "ja" ? KEY.down + KEY.enter : KEY.up + KEY.enter);
+    await frameWith(r, t(other, "wizard.purpose.q"));
+  });
+
+  test(`${lang}: purpose list; a burst of three keys selects the third item (readiness) and explains the audit command`, async () => {
+    const { r, h } = app({ lang, langExplicit: true });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.down + KEY.down + KEY.enter);
+    const f = await frameWith(r, "smtp-auth-doctor audit");
+    assert.ok(f.includes(t(lang, "wizard.readiness.title")));
+    assertFits(f);
+    await press(r, KEY.escape);
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, "3" + KEY.enter);
+    await frameWith(r, "smtp-auth-doctor audit");
+    await press(r, KEY.enter);
+    await waitFor(() => h.exits.length === 1, { what: "exit" });
+    assert.equal(h.exits[0]?.reason, "done");
+  });
+
+  test(`${lang}: what-if shows its place holder until the explorer is registered`, async () => {
+    const { r } = app({ lang, langExplicit: true });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, "4" + KEY.enter);
+    await frameWith(r, t(lang, "wizard.whatif.unavailable").slice(0, 10));
+    await press(r, KEY.escape);
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+  });
+
+  test(`${lang}: a multi-line paste arrives whole and the summary shows what it tells and which questions it removed`, async () => {
+    const { r } = app({ lang, langExplicit: true });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.keys.paste"));
+    // One chunk with several lines, a blank line inside, and CRLF endings: it must not end the input.
+    await press(r, `Scan to e-mail failed\r\n\r\nServer response:\r\n${TENANT_REPLY}\r\n`);
+    const pasted = await frameWith(r, t(lang, "wizard.paste.lines", { count: 3 }));
+    assert.ok(pasted.includes("Server response:"));
+    await press(r, KEY.enter); // Enter on the empty last line finishes
+    const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
+    assert.ok(f.includes(TENANT_REPLY.slice(0, 40)), f);
+    assert.ok(f.includes(t(lang, "wizard.pasteSummary.resolved")));
+    assert.ok(f.includes(t(lang, "questions.tenant.smtpClientAuthenticationDisabled.q")));
+    assertFits(f);
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "questions.device.host.q"));
+  });
+
+  test(`${lang}: Ctrl+D finishes the paste; Esc goes back and keeps the text`, async () => {
+    const { r } = app({ lang, langExplicit: true });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.keys.paste"));
+    await press(r, "some unrelated text");
+    await frameWith(r, "some unrelated text");
+    await press(r, KEY.ctrlD);
+    await frameWith(r, t(lang, "wizard.pasteSummary.unrecognized").slice(0, 20));
+    await press(r, KEY.escape);
+    const back = await frameWith(r, t(lang, "wizard.keys.paste"));
+    assert.ok(back.includes("some unrelated text"));
+  });
+
+  test(`${lang}: a question says where to look, shows quoted PowerShell, and tells blank from off`, async () => {
+    const loaded: Case = { ...emptyCase(), device: { username: "o'hara@contoso.com" }, tenant: { smtpClientAuthenticationDisabled: true } };
+    const { r, h } = app({ lang, loaded });
+    const f = await frameWith(r, t(lang, "questions.account.smtpClientAuthenticationDisabled.q"));
+    assert.ok(f.includes("Get-CASMailbox -Identity 'o''hara@contoso.com' | Format-List"), f);
+    assert.ok(f.includes(t(lang, "questions.account.smtpClientAuthenticationDisabled.opt.null")));
+    assert.ok(f.includes(t(lang, "questions.dontKnow")));
+    assertFits(f);
+    // The third choice is "blank / follow the organization".
+    await press(r, KEY.down + KEY.down + KEY.enter);
+    await frameWith(r, t(lang, "questions.tenant.securityDefaultsEnabled.q"));
+    await press(r, KEY.escape);
+    const back = await frameWith(r, t(lang, "questions.account.smtpClientAuthenticationDisabled.q"));
+    // Coming back preselects the answer given.
+    const selected = back.split("\n").find((l) => l.includes("\u276f"));
+    assert.ok(selected?.includes(t(lang, "questions.account.smtpClientAuthenticationDisabled.opt.null").slice(0, 8)), selected);
+    await press(r, KEY.ctrlC);
+    await waitFor(() => h.exits.length === 1, { what: "cancel" });
+    assert.equal(h.exits[0]?.reason, "cancel");
+    assert.equal(h.exits[0]?.state.case.account?.smtpClientAuthenticationDisabled, null);
+  });
+
+  test(`${lang}: typed answers are checked; empty means I don't know`, async () => {
+    const { r } = app({ lang, langExplicit: true });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.down + KEY.enter);
+    await frameWith(r, t(lang, "questions.device.host.q"));
+    await press(r, KEY.enter); // empty: I don't know
+    await frameWith(r, t(lang, "questions.device.port.q"));
+    await press(r, "99999" + KEY.enter);
+    await frameWith(r, t(lang, "questions.err.port"));
+    await press(r, KEY.backspace.repeat(5) + "587");
+    await frameWith(r, "587");
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "questions.device.security.q"));
+    await press(r, KEY.left);
+    const f = await frameWith(r, t(lang, "questions.device.port.q"));
+    assert.ok(f.includes("587"), "the answer is kept when going back");
+  });
+
+  test(`${lang}: live sources are shown as not available and the cursor skips them`, async () => {
+    const { r } = app({ lang, langExplicit: true });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.down + KEY.enter);
+    for (let i = 0; i < 7; i++) {
+      await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total: 7 }));
+      // text questions take Enter as "I don't know"; choice questions need the last item
+      await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
+    }
+    const f = await frameWith(r, t(lang, "wizard.source.q"));
+    assert.ok(f.includes(t(lang, "wizard.source.notAvailable")));
+    await press(r, KEY.down + KEY.down + KEY.up + KEY.enter);
+    await frameWith(r, t(lang, "questions.tenant.smtpClientAuthenticationDisabled.q"));
+  });
+
+  test(`${lang}: result, then export with a confirmation before overwriting`, async () => {
+    const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
+    const { r, h } = app({ lang, loaded, existing: ["out.md"] });
+    const f = await frameWith(r, t(lang, "wizard.result.verdict.blocked"));
+    assertFits(f);
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.q"));
+    await press(r, KEY.enter); // case file
+    await frameWith(r, "out.case");
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.saved", { file: "out.case" }));
+    await press(r, KEY.down + KEY.enter); // markdown, exists
+    await frameWith(r, "out.md");
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.exists", { file: "out.md" }));
+    assert.equal(h.saves.length, 1, "nothing is overwritten before the confirmation");
+    await press(r, KEY.down + KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.saved", { file: "out.md" }));
+    assert.deepEqual(h.saves.map((s) => [s.kind, s.path, s.overwrite]), [["case", "out.case", false], ["md", "out.md", true]]);
+    assert.equal(h.saves[0]?.state.case.account?.smtpClientAuthenticationDisabled, true);
+    await press(r, KEY.end + KEY.enter);
+    await waitFor(() => h.exits.length === 1, { what: "finish" });
+    assert.equal(h.exits[0]?.reason, "done");
+  });
+}
+
+test("ASCII mode draws only ASCII outside the message text", async () => {
+  const { r } = app({ lang: "en", ascii: true, langExplicit: true });
+  const f = await frameWith(r, t("en", "wizard.purpose.q"));
+  assert.match(f, /^[\x20-\x7e\n]+$/);
+  assert.ok(f.includes("> 1."));
+});
+
+test("Japanese question screens fit 80 columns for every question", async () => {
+  const { FACT_PATHS } = await import("../../src/case/facts.js");
+  const { question } = await import("../../src/flow/questions.js");
+  const { QuestionScreen } = await import("../../screens/Question.js");
+  const theme = makeTheme({ color: false, ascii: false, columns: 80 });
+  const c: Case = { ...emptyCase(), device: { username: "fukugoki-2f-keiri-scan-device@contoso-holdings.co.jp", from: "keiri@contoso.co.jp" } };
+  for (const path of FACT_PATHS) {
+    const r = mount(<QuestionScreen theme={theme} lang="ja" step="ステップ 4 / 6: 質問" progress="質問 1 (残り約 3 問)" question={question(path)} case={c} value={undefined} onAnswer={() => {}} onDontKnow={() => {}} onBack={() => {}} />);
+    const f = await frameWith(r, t("ja", question(path).prompt).slice(0, 6));
+    assertFits(f);
+    r.unmount();
+  }
+});
