@@ -108,3 +108,23 @@ export function addressOf(value: string): string {
   const m = /<([^<>]+)>/.exec(value);
   return (m ? (m[1] as string) : value).trim().toLowerCase();
 }
+
+/**
+ * A blocker found in the recorded facts of a gate that sits before AUTH. When the server has since
+ * accepted AUTH, the reply outranks the setting: an Info entry shows the disagreement instead.
+ */
+export function addUnlessAuthPassed(
+  ctx: Ctx,
+  id: CauseId,
+  status: CauseStatus,
+  evidence: Evidence[],
+  opts: { notes?: string[]; affects?: Finding["affects"] } = {},
+): void {
+  if (ctx.authPassed) ctx.out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), ...evidence]);
+  else ctx.out.add(id, status, evidence, opts);
+}
+
+/** Unknowns of a gate that sits before AUTH: irrelevant once AUTH has succeeded. */
+export function unknownUnlessAuthPassed(ctx: Ctx, ...paths: FactPath[]): void {
+  if (!ctx.authPassed) ctx.out.unknown(...paths);
+}

@@ -12,14 +12,14 @@ import { identityGate } from "./gates/identity.js";
 import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
-import { replyGate } from "./gates/reply.js";
+import { authPassedByReply, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
 import { smtpSwitchGate } from "./gates/smtp-switch.js";
 import { classifyHost, transportGate } from "./gates/transport.js";
 import { retirementPhase } from "./timeline.js";
-import type { Diagnosis, Evidence, Verdict } from "./types.js";
+import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
 import { orderUnknowns } from "./unknowns.js";
 
 export type { Diagnosis, Finding, Evidence, CauseId, CauseStatus, Verdict, Info, RetirementPhase } from "./types.js";
@@ -33,6 +33,23 @@ export interface EvaluateOptions {
 }
 
 const GATES = [transportGate, mechanismGate, smtpSwitchGate, identityGate, authPolicyGate, accountGate, sendAsGate, oauthGate, retirementGate, signInsGate, replyGate, infoGate];
+
+/** Facts that only confirm a cause once the server (or the sign-in log) has named it. */
+const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {
+  "tenant-smtp-auth-disabled": ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"],
+  "mailbox-smtp-auth-disabled": ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"],
+  "security-defaults": ["tenant.securityDefaultsEnabled"],
+  "conditional-access": ["account.legacyAuthBlockedByConditionalAccess"],
+  "per-user-mfa": ["account.perUserMfaState"],
+  "auth-policy-blocks-basic": ["account.authenticationPolicy", "tenant.defaultAuthenticationPolicy"],
+  "basic-auth-retired": ["tenant.basicAuthSmtpReenabled"],
+  "account-disabled": ["account.accountEnabled"],
+  "password-expired": ["account.passwordExpired"],
+  "no-licensed-mailbox": ["account.exchangeLicensed", "account.recipientTypeDetails"],
+  "send-as-denied": ["account.sendAs", "device.username", "device.from"],
+  "tls-version-unsupported": ["device.tlsVersion"],
+  "starttls-missing": ["device.security"],
+};
 
 /** Transport facts stop mattering once the server has answered at AUTH or later. */
 const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.port", "device.security", "device.tlsVersion"]);
@@ -53,6 +70,12 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
 
   let relevant = unknowns;
   if (reachedAuth(ctx)) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
+  for (const f of findings) {
+    if (f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")) continue;
+    const settled = SETTLED_BY[f.id];
+    if (settled) relevant = relevant.filter((p) => !settled.includes(p));
+  }
   if (ctx.mode === "basic" && !ctx.hve && c.device?.oauthSupported === undefined) relevant.push("device.oauthSupported");
 
   findings.sort(compareFindings);
@@ -89,7 +112,7 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
     modeEvidence,
     mechanism,
     hve: device.host !== undefined && classifyHost(device.host) === "hve",
-    authPassed: recognized?.authSucceeded === true,
+    authPassed: authPassedByReply(recognized) !== undefined,
     out,
   };
   if (device.auth !== undefined) ctxBase.modeEvidence = factEvidence(ctxBase, "device.auth");

@@ -68,3 +68,26 @@ export function finding(d: Diagnosis, id: Finding["id"]): Finding | undefined {
 export function summary(d: Diagnosis): string[] {
   return d.causes.map((f) => `${f.id}:${f.status}`);
 }
+
+import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../src/replies/types.js";
+import type { CauseId } from "../../src/engine/types.js";
+
+/** A hand-built analysis of one reply line, as src/replies would produce it. */
+export function replyAnalysis(
+  line: string,
+  match: { patternId: string; candidates: CauseId[]; decisive: boolean; stage?: ReplyStage; success?: boolean },
+  extra: Partial<Omit<ReplyAnalysis, "input" | "replies" | "matches" | "primary">> = {},
+): ReplyAnalysis {
+  const m = /^(\d{3})?[ -]?(\d\.\d{1,3}\.\d{1,3})?\s*(.*)$/.exec(line);
+  const code = m?.[1] ? Number(m[1]) : undefined;
+  const enhanced = m?.[2];
+  const reply = { ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), text: (m?.[3] ?? line).trim(), line };
+  const rm: ReplyMatch = { patternId: match.patternId, reply, stage: match.stage ?? "auth", candidates: match.candidates, decisive: match.decisive, success: match.success ?? false };
+  return { input: line, replies: [reply], matches: [rm], primary: rm, authSucceeded: false, recognized: true, ...extra };
+}
+
+export const AUTH_OK: ReplyAnalysis = (() => {
+  const reply = { code: 235, enhanced: "2.7.0", text: "Authentication successful", line: "235 2.7.0 Authentication successful" };
+  const m: ReplyMatch = { patternId: "auth-success", reply, stage: "auth", candidates: [], decisive: false, success: true };
+  return { input: reply.line, replies: [reply], matches: [m], primary: m, authSucceeded: true, recognized: true };
+})();

@@ -1,5 +1,5 @@
 // Gate 5 — the account: enabled, password, licence, mailbox type (domain.md C8, C9).
-import { basicOnly, factEvidence, type Ctx } from "../context.js";
+import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 const NO_PASSWORD_TYPES = new Set(["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]);
 const NO_MAILBOX_TYPES = new Set(["MailUser", "None"]);
@@ -10,14 +10,13 @@ export function accountGate(ctx: Ctx): void {
   const b = basicOnly(ctx);
 
   // Enabled: blocks every kind of sign-in. A 235 shows it was enabled at that time.
-  if (account.accountEnabled === false) {
-    if (!ctx.authPassed) out.add("account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
-  } else if (account.accountEnabled === undefined && !ctx.authPassed) out.unknown("account.accountEnabled");
+  if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
+  else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
 
   // Password expiry: Basic sends the password itself.
-  if (b.applies && !ctx.authPassed) {
-    if (account.passwordExpired === true) out.add("password-expired", b.status("blocking"), [factEvidence(ctx, "account.passwordExpired")], { notes: b.notes });
-    else if (account.passwordExpired === undefined) out.unknown("account.passwordExpired");
+  if (b.applies) {
+    if (account.passwordExpired === true) addUnlessAuthPassed(ctx, "password-expired", b.status("blocking"), [factEvidence(ctx, "account.passwordExpired")], { notes: b.notes });
+    else if (account.passwordExpired === undefined) unknownUnlessAuthPassed(ctx, "account.passwordExpired");
   }
 
   // Mailbox type: no mailbox at all stops everything; a shared/resource mailbox has no usable password.

@@ -1,7 +1,7 @@
 // Gate 4b — authentication policies (domain.md C3): AllowBasicAuthSmtp:$false blocks Basic only.
 // The user's assigned policy beats the organization default; null means none assigned.
 import type { AuthPolicy } from "../../case/schema.js";
-import { basicOnly, factEvidence, inference, type Ctx } from "../context.js";
+import { addUnlessAuthPassed, basicOnly, factEvidence, inference, type Ctx } from "../context.js";
 import type { Evidence } from "../types.js";
 
 export type EffectivePolicy =
@@ -20,13 +20,14 @@ export function effectivePolicy(ctx: Ctx): EffectivePolicy {
 
 export function authPolicyGate(ctx: Ctx): void {
   const b = basicOnly(ctx);
-  if (!b.applies || ctx.authPassed) return;
+  if (!b.applies) return;
   const { out } = ctx;
   const eff = effectivePolicy(ctx);
+  if (eff.state === "unknown" && ctx.authPassed) return;
   if (eff.state === "known") {
     if (eff.policy && !eff.policy.allowBasicAuthSmtp) {
       const key = eff.scope === "user" ? "inference.policyUser" : "inference.policyDefault";
-      out.add("auth-policy-blocks-basic", b.status("blocking"), [...eff.evidence, inference(key, { name: eff.policy.name })], { notes: b.notes });
+      addUnlessAuthPassed(ctx, "auth-policy-blocks-basic", b.status("blocking"), [...eff.evidence, inference(key, { name: eff.policy.name })], { notes: b.notes });
     }
     return;
   }

@@ -1,6 +1,6 @@
 // Gate 4a — Basic-only identity gates (domain.md C4, C5, C6): security defaults, Conditional
 // Access blocking legacy authentication, per-user MFA. They never apply to OAuth.
-import { basicOnly, factEvidence, type Ctx } from "../context.js";
+import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 export function identityGate(ctx: Ctx): void {
   const { tenant, account, out } = ctx;
@@ -10,22 +10,22 @@ export function identityGate(ctx: Ctx): void {
     return;
   }
   const b = basicOnly(ctx);
-  if (!b.applies || ctx.authPassed) return;
+  if (!b.applies) return;
 
   if (tenant.securityDefaultsEnabled === true) {
-    out.add("security-defaults", b.status("blocking"), [factEvidence(ctx, "tenant.securityDefaultsEnabled")], { notes: ["note.securityDefaultsNoOverride", ...b.notes] });
-  } else if (tenant.securityDefaultsEnabled === undefined) out.unknown("tenant.securityDefaultsEnabled");
+    addUnlessAuthPassed(ctx, "security-defaults", b.status("blocking"), [factEvidence(ctx, "tenant.securityDefaultsEnabled")], { notes: ["note.securityDefaultsNoOverride", ...b.notes] });
+  } else if (tenant.securityDefaultsEnabled === undefined) unknownUnlessAuthPassed(ctx, "tenant.securityDefaultsEnabled");
 
   const ca = account.legacyAuthBlockedByConditionalAccess;
-  if (ca === true) out.add("conditional-access", b.status("blocking"), [factEvidence(ctx, "account.legacyAuthBlockedByConditionalAccess")], { notes: b.notes });
+  if (ca === true) addUnlessAuthPassed(ctx, "conditional-access", b.status("blocking"), [factEvidence(ctx, "account.legacyAuthBlockedByConditionalAccess")], { notes: b.notes });
   // Conditional Access needs Entra ID P1: without it there is nothing to ask.
-  else if (ca === undefined && tenant.entraIdP1 !== false) out.unknown("account.legacyAuthBlockedByConditionalAccess");
+  else if (ca === undefined && tenant.entraIdP1 !== false) unknownUnlessAuthPassed(ctx, "account.legacyAuthBlockedByConditionalAccess");
 
   const mfa = account.perUserMfaState;
-  if (mfa === "enforced") out.add("per-user-mfa", b.status("blocking"), [factEvidence(ctx, "account.perUserMfaState")], { notes: b.notes });
+  if (mfa === "enforced") addUnlessAuthPassed(ctx, "per-user-mfa", b.status("blocking"), [factEvidence(ctx, "account.perUserMfaState")], { notes: b.notes });
   else if (mfa === "enabled") {
     // Microsoft: an "enabled" user can still use a password for legacy authentication until MFA
     // methods are registered, then the state changes to "enforced" on its own.
-    out.add("per-user-mfa", "possible", [factEvidence(ctx, "account.perUserMfaState")], { notes: ["note.mfaEnabledNotEnforced", ...b.notes] });
-  } else if (mfa === undefined) out.unknown("account.perUserMfaState");
+    addUnlessAuthPassed(ctx, "per-user-mfa", "possible", [factEvidence(ctx, "account.perUserMfaState")], { notes: ["note.mfaEnabledNotEnforced", ...b.notes] });
+  } else if (mfa === undefined) unknownUnlessAuthPassed(ctx, "account.perUserMfaState");
 }

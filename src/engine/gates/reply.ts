@@ -2,13 +2,30 @@
 // evidence and outranks recorded settings: a decisive reply blocks even when a setting says
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
-import type { ReplyMatch } from "../../replies/types.js";
+import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
 import { inference, type Ctx } from "../context.js";
 import { knownToPass } from "../passes.js";
 import type { CauseId, Evidence } from "../types.js";
 
 /** Basic identity gates a generic `535 5.7.3` after AUTH LOGIN may hide. */
 const BASIC_IDENTITY: readonly CauseId[] = ["auth-policy-blocks-basic", "account-disabled", "password-expired", "security-defaults", "per-user-mfa", "conditional-access"];
+
+/** Failures that only happen after a successful AUTH (the server checks the sender or the message). */
+const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted"]);
+
+/**
+ * Did AUTH succeed, by the reply? A 235, or a failure that the server only reaches once the client
+ * is authenticated (Send As, quotas, a full mailbox, a restricted sender).
+ */
+export function authPassedByReply(a: ReplyAnalysis | undefined): "235" | "post-auth" | undefined {
+  if (!a?.recognized) return undefined;
+  if (a.authSucceeded) return "235";
+  const m = a.primary;
+  if (m && !m.success && m.candidates.length > 0 && m.candidates.every((id) => POST_AUTH.has(id)) && ["mail-from", "rcpt", "data", "ndr"].includes(m.stage)) {
+    return "post-auth";
+  }
+  return undefined;
+}
 
 export function replyEvidence(m: ReplyMatch): Evidence {
   return { kind: "reply", reply: m.reply.line, patternId: m.patternId };
@@ -34,7 +51,9 @@ export function replyGate(ctx: Ctx): void {
   const a = ctx.analysis;
   if (!a || !a.recognized) return;
   const { out } = ctx;
-  if (a.authSucceeded) out.info("auth-succeeded", [inference("inference.authSucceeded")]);
+  const passed = authPassedByReply(a);
+  if (passed === "235") out.info("auth-succeeded", [inference("inference.authSucceeded")]);
+  else if (passed === "post-auth" && a.primary) out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
   const m = a.primary;
   if (!m || m.success) return;
   const ev = replyEvidence(m);

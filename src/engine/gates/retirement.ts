@@ -1,7 +1,7 @@
 // Gate 8 — the Basic-auth retirement for SMTP AUTH (domain.md §2, C15; dates in ../timeline.ts).
 // Every case that uses Basic carries it: a warning until the change, then a blocker unless an
 // admin has switched Basic back on. A `550 5.7.30` reply makes it blocking at any date (reply gate).
-import { factEvidence, type Ctx } from "../context.js";
+import { factEvidence, inference, type Ctx } from "../context.js";
 import type { CauseStatus, Evidence } from "../types.js";
 
 export function retirementGate(ctx: Ctx): void {
@@ -18,7 +18,11 @@ export function retirementGate(ctx: Ctx): void {
     const reenabled = ctx.tenant.basicAuthSmtpReenabled;
     if (reenabled === true) status = "warning";
     else if (reenabled === false) status = "blocking";
-    else {
+    else if (ctx.authPassed) {
+      // The server accepted Basic after the change: it is switched back on (or not yet flipped here).
+      status = "warning";
+      evidence.push(inference("inference.basicAcceptedAfterChange"));
+    } else {
       status = "possible";
       out.unknown("tenant.basicAuthSmtpReenabled");
     }

@@ -1,7 +1,7 @@
 // Gate 3 — the SMTP AUTH protocol switches (domain.md C1, C2). They block Basic AND OAuth.
 // Mailbox value (Set-CASMailbox) wins over the tenant (Set-TransportConfig) in both directions;
 // a mailbox value of null follows the tenant.
-import { factEvidence, inference, type Ctx } from "../context.js";
+import { addUnlessAuthPassed, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 export function smtpSwitchGate(ctx: Ctx): void {
   const { account, tenant, out } = ctx;
@@ -10,16 +10,8 @@ export function smtpSwitchGate(ctx: Ctx): void {
   const mb = account.smtpClientAuthenticationDisabled;
   const tn = tenant.smtpClientAuthenticationDisabled;
 
-  if (ctx.authPassed) {
-    // The server accepted AUTH: the switches let it through at that time, whatever was recorded.
-    if (mb === true || (mb === null && tn === true)) {
-      out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), factEvidence(ctx, "account.smtpClientAuthenticationDisabled")]);
-    }
-    return;
-  }
-
   if (mb === true) {
-    out.add("mailbox-smtp-auth-disabled", "blocking", [factEvidence(ctx, "account.smtpClientAuthenticationDisabled")]);
+    addUnlessAuthPassed(ctx, "mailbox-smtp-auth-disabled", "blocking", [factEvidence(ctx, "account.smtpClientAuthenticationDisabled")]);
     return;
   }
   if (mb === false) {
@@ -28,12 +20,13 @@ export function smtpSwitchGate(ctx: Ctx): void {
   }
   if (mb === null) {
     if (tn === true) {
-      out.add("tenant-smtp-auth-disabled", "blocking", [factEvidence(ctx, "account.smtpClientAuthenticationDisabled"), factEvidence(ctx, "tenant.smtpClientAuthenticationDisabled")]);
+      addUnlessAuthPassed(ctx, "tenant-smtp-auth-disabled", "blocking", [factEvidence(ctx, "account.smtpClientAuthenticationDisabled"), factEvidence(ctx, "tenant.smtpClientAuthenticationDisabled")]);
     } else if (tn === undefined) {
-      out.unknown("tenant.smtpClientAuthenticationDisabled");
+      unknownUnlessAuthPassed(ctx, "tenant.smtpClientAuthenticationDisabled");
     }
     return;
   }
+  if (ctx.authPassed) return; // the server accepted AUTH: whatever the switches say, they let it through
   // Mailbox value unknown: it decides whenever it is true or false; the tenant only matters if it is null.
   out.unknown("account.smtpClientAuthenticationDisabled");
   if (tn === undefined) out.unknown("tenant.smtpClientAuthenticationDisabled");
