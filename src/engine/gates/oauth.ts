@@ -8,7 +8,7 @@ const DELEGATED_FACTS = ["account.oauthApp.permissionConsented"] as const satisf
 
 export function oauthGate(ctx: Ctx): void {
   if (ctx.mode !== "oauth") return;
-  const { device, account, out } = ctx;
+  const { device, account } = ctx;
   const app = account.oauthApp ?? {};
   const valueOf = (path: (typeof APP_FACTS)[number]): boolean | undefined => {
     const key = path.slice("account.oauthApp.".length) as keyof typeof app;
