@@ -196,7 +196,8 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     const next = starts[i + 1];
     const hasNested = next !== undefined && next.index < s.limit;
     const stop = hasNested && next ? next.index : s.limit;
-    const cleaned = cleanText(line.slice(s.end, stop), hasNested);
+    const body = s.enhanced === undefined && s.code !== undefined ? line.slice(s.end, stop).replace(/^-/, "") : line.slice(s.end, stop);
+    const cleaned = cleanText(body, hasNested);
     const prevStart = starts[i - 1];
     const nestedText = !hasNested && s.enhanced === "5.7.57" ? /\bError\s*:\s*([A-Za-z].*)$/i.exec(cleaned.text) : null;
     if (nestedText) {

@@ -9,6 +9,8 @@ import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.j
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 
+const GUARD = "\uE000";
+
 interface Ranked {
   match: ReplyMatch;
   pos: number;
@@ -23,7 +25,9 @@ export function analyzeReply(input: string): ReplyAnalysis {
     const truncated = raw.length > MAX_INPUT;
     if (truncated) raw = raw.slice(0, MAX_INPUT);
     raw = raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-    safeInput = redactTranscriptCredentials(redactSecrets(raw));
+    // The case redactor would take "250-AUTH LOGIN XOAUTH2" (the server's capability list) for a payload.
+    const guarded = raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`);
+    safeInput = redactTranscriptCredentials(redactSecrets(guarded)).split(GUARD).join("");
     const analysis = analyze(safeInput);
     return truncated ? { ...analysis, truncated } : analysis;
   } catch {

@@ -10,7 +10,7 @@ export interface LogicalLine {
 }
 
 const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$|\]|[A-Za-z])\s*/;
-const TIME = /^\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\s+/;
+const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\s+/;
 const BRACKETED = /^\[(?:[\d:.,TZ +\-/]{4,40}|[CS]|INFO|DEBUG|WARN|WARNING|ERROR|ERR|TRACE|FATAL|SMTP)\]\s*/i;
 const LEVEL = /^(?:INFO|DEBUG|WARN|WARNING|TRACE|FATAL|VERBOSE)\b:?\s+/;
 const JAVA_DEBUG = /^DEBUG SMTP:\s*/;
@@ -49,7 +49,7 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
 
 const REPLY_START = /^(?:[2-5][0-5]\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s)/;
 const CLIENT_VERB = /^(?:EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|QUIT|RSET|NOOP|BDAT)\b/i;
-const NEW_ENTRY = /^(?:at\s|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
+const NEW_ENTRY = /^(?:at\s|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
 const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
 const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。", "」"]);
 
@@ -60,12 +60,19 @@ export function logicalLines(text: string): LogicalLine[] {
   const physical = text.split("\n");
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
-    const { text: body, direction, hadPrefix } = stripPrefix(raw);
-    const trimmed = body.trim();
-    if (trimmed === "") {
+    const rawTrimmed = raw.trim();
+    if (rawTrimmed === "") {
       prev = undefined;
       continue;
     }
+    // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
+    if (prev && prev.depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
+      prev.text += " " + rawTrimmed;
+      prev.depth = Math.max(0, prev.depth + bracketDelta(rawTrimmed));
+      continue;
+    }
+    const { text: body, direction, hadPrefix } = stripPrefix(raw);
+    const trimmed = body.trim();
     const continues =
       prev !== undefined &&
       prev.joinable &&
