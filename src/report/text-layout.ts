@@ -70,10 +70,12 @@ function hardSplit(text: string, max: number): string[] {
 /**
  * Wrap text to lines of at most `max` columns. Breaks at spaces, and between wide (CJK)
  * characters; keeps closing punctuation off the start of a line; cuts words longer than a line
- * between graphemes. Existing newlines are kept. Trailing spaces are dropped.
+ * between graphemes. Existing newlines are kept. Trailing spaces are dropped. `restMax` is the
+ * width of every line after the first (for hanging indents); it defaults to `max`.
  */
-export function wrap(text: string, max: number): string[] {
-  const limit = Math.max(1, Math.floor(max));
+export function wrap(text: string, max: number, restMax: number = max): string[] {
+  const firstLimit = Math.max(1, Math.floor(max));
+  const restLimit = Math.max(1, Math.floor(restMax));
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     if (paragraph.trim() === "") {
@@ -89,6 +91,7 @@ export function wrap(text: string, max: number): string[] {
       w = 0;
     };
     for (const token of tokenize(paragraph)) {
+      const limit = lines.length === 0 ? firstLimit : restLimit;
       const tw = stringWidth(token.text);
       if (token.space) {
         if (line.length === 0) continue; // no leading spaces on wrapped lines
@@ -118,12 +121,13 @@ export function wrap(text: string, max: number): string[] {
         continue;
       }
       if (line.length) push();
-      if (tw <= limit) {
+      const next = lines.length === 0 ? firstLimit : restLimit;
+      if (tw <= next) {
         line.push(token);
         w = tw;
         continue;
       }
-      const pieces = hardSplit(token.text, limit);
+      const pieces = hardSplit(token.text, next);
       for (const piece of pieces.slice(0, -1)) lines.push(piece);
       const tail = pieces[pieces.length - 1] ?? "";
       line = [{ text: tail, space: false }];
