@@ -4,7 +4,7 @@ import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { causeTitle } from "../src/flow/labels.js";
+import { causeTitle } from "../src/report/common.js";
 import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 

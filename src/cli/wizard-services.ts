@@ -2,13 +2,12 @@
 // parser, the plan and report renderers, and saving files. Screens get these as callbacks.
 import { isAppError } from "../errors.js";
 import { saveCase, writeFileAtomic } from "../case/io.js";
-import { FACT_PATHS, isKnown } from "../case/facts.js";
-import type { Case } from "../case/schema.js";
-import type { Diagnosis } from "../engine/types.js";
+import { evaluate } from "../engine/index.js";
+import { buildPlan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
-import { resultLines } from "../flow/result-lines.js";
+import { renderMarkdown, renderPs1, renderText, toJson, type ReportInput } from "../report/index.js";
 import type { FlowDeps, FlowState } from "../flow/types.js";
-import { t, type Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { resolve } from "node:path";
 
 export type ExportKind = "case" | "md" | "ps1" | "json";
@@ -22,12 +21,6 @@ export interface WizardServices {
   save(state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult>;
 }
 
-// PLACEHOLDER until the engine lands (src/engine/index.ts): asks for every unknown fact and names no cause.
-function evaluatePlaceholder(c: Case, today: string): Diagnosis {
-  const unknowns = FACT_PATHS.filter((p) => p !== "asOf" && !p.startsWith("account.oauthApp") && !isKnown(c, p));
-  return { verdict: unknowns.length === 0 ? "clear" : "undetermined", asOf: c.asOf ?? today, causes: [], unknowns, info: [], retirement: "before-change" };
-}
-
 const NAMES: Record<ExportKind, string> = {
   case: "smtp-auth-case.json",
   md: "smtp-auth-plan.md",
@@ -35,27 +28,32 @@ const NAMES: Record<ExportKind, string> = {
   json: "smtp-auth-result.json",
 };
 
-export function makeServices(opts: { today: string; cwd: string; lang: () => Lang }): WizardServices {
+/** The report of a flow state: the case, the engine's diagnosis and the plan, in the flow's language. */
+export function reportInput(state: FlowState, extra: { width?: number; ascii?: boolean } = {}): ReportInput {
+  return { case: state.case, diagnosis: state.diagnosis, plan: buildPlan(state.case, state.diagnosis, state.lang), lang: state.lang, ...extra };
+}
+
+export function makeServices(opts: { today: string; cwd: string; ascii: boolean }): WizardServices {
   const deps: FlowDeps = {
-    evaluate: (c) => evaluatePlaceholder(c, opts.today),
+    evaluate: (c) => evaluate(c, { today: opts.today }),
     analyzeReply,
+    // The live reader (issue 4) is not wired in yet: live and mix are shown as not available.
     liveAvailable: false,
   };
   const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
+    const input = reportInput(state);
     switch (kind) {
       case "md":
-        return `# ${t(state.lang, "wizard.result.title")}\n\n${resultLines(state.lang, state.diagnosis, 80).join("\n")}\n`;
+        return renderMarkdown(input);
       case "ps1":
-        return `${resultLines(state.lang, state.diagnosis, 78)
-          .map((l) => `# ${l}`.trimEnd())
-          .join("\n")}\n`;
+        return renderPs1(input);
       case "json":
-        return `${JSON.stringify({ diagnosis: state.diagnosis }, null, 2)}\n`;
+        return `${JSON.stringify(toJson(input.diagnosis, input.plan), null, 2)}\n`;
     }
   };
   return {
     deps,
-    resultLines: (state, width) => resultLines(state.lang, state.diagnosis, width),
+    resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii })).replace(/\n+$/, "").split("\n"),
     exportText,
     defaultName: (kind) => NAMES[kind],
     async save(state, kind, path, overwrite) {

@@ -1,7 +1,7 @@
 // What a pasted error tells, as plain lines (the plain mode prints them; the Ink screen draws the same facts).
-import type { Diagnosis } from "../engine/types.js";
+import type { CauseId, Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
-import { causeTitle } from "./labels.js";
+import { causeTitle } from "../report/common.js";
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
 
@@ -20,7 +20,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     const pointed = pointedCauses(summary, diagnosis);
     out.push(t(lang, "wizard.pasteSummary.points"));
     for (const id of pointed) {
-      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id as never)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
+      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id as CauseId)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
     }
   }
   if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));

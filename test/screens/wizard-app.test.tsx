@@ -3,11 +3,12 @@ import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
 import { WizardApp, type ExitReason } from "../../screens/App.js";
-import type { ExportKind, SaveResult } from "../../src/cli/wizard-services.js";
+import { reportInput, type ExportKind, type SaveResult } from "../../src/cli/wizard-services.js";
 import type { Case } from "../../src/case/schema.js";
 import { emptyCase } from "../../src/case/schema.js";
 import { initFlow } from "../../src/flow/reducer.js";
-import { resultLines } from "../../src/flow/result-lines.js";
+import { renderText } from "../../src/report/index.js";
+import { causeTitle } from "../../src/report/common.js";
 import type { FlowState } from "../../src/flow/types.js";
 import type { Lang } from "../../src/i18n/index.js";
 import { t } from "../../src/i18n/index.js";
@@ -41,7 +42,7 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
       initial={initial}
       theme={makeTheme({ color: false, ascii: opts.ascii ?? false, columns: 80 })}
       rows={24}
-      renderResult={(state, width) => resultLines(state.lang, state.diagnosis, width)}
+      renderResult={(state, width) => renderText(reportInput(state, { width })).split("\n")}
       defaultName={(kind) => `out.${kind}`}
       save={save}
       onExit={(state, reason) => h.exits.push({ state, reason })}
@@ -183,7 +184,8 @@ for (const lang of ["ja", "en"] as const) {
   test(`${lang}: result, then export with a confirmation before overwriting`, async () => {
     const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
     const { r, h } = app({ lang, loaded, existing: ["out.md"] });
-    const f = await frameWith(r, t(lang, "wizard.result.verdict.blocked"));
+    const f = await frameWith(r, t(lang, "wizard.keys.result"));
+    assert.ok(f.includes(causeTitle(lang, "mailbox-smtp-auth-disabled")), f);
     assertFits(f);
     await press(r, KEY.enter);
     await frameWith(r, t(lang, "wizard.export.q"));

@@ -15,8 +15,7 @@ import { makeServices } from "../wizard-services.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, { case: { type: "string" }, plain: { type: "boolean" } }, false);
-  let lang = ctx.lang;
-  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, lang: () => lang });
+  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii });
   const loaded = values.case !== undefined ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: emptyCase(), ...(loaded ? { loaded } : {}) });
 
@@ -35,7 +34,6 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     values.plain || !rawMode
       ? await (await import("../wizard-plain.js")).runPlain(ctx, initial, services)
       : await (await import("../wizard-ink.js")).runInk(ctx, initial, services);
-  lang = final.state.lang;
   if (final.cancelled) return EXIT.cancelled;
   const reachedResult = final.state.screen.id === "result" || final.state.screen.id === "export" || final.state.history.some((s) => s.id === "result");
   return reachedResult ? exitCodeForVerdict(final.state.diagnosis.verdict) : EXIT.clear;
