@@ -79,7 +79,8 @@ export function WizardApp(props: WizardAppProps) {
     props.onExit(stateRef.current, reason);
   };
   useKeys((input, key) => {
-    if (key.ctrl && input === "c") exit("cancel");
+    // Ctrl+C can arrive inside a burst of typed characters (one chunk): look for it there too.
+    if ((key.ctrl && input === "c") || input.includes("\u0003")) exit("cancel");
   });
   useEffect(() => {
     if (state.done) exit("done");

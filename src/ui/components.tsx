@@ -278,10 +278,14 @@ export function MultilineInput({
       return;
     }
     const cur = () => lines.current.length - 1;
-    if (key.return) {
-      // Enter typed by itself on an empty line ends the input.
-      if ((lines.current[cur()] ?? "") === "") return finish();
-      lines.current.push("");
+    // Enter keys alone (one, or several typed fast and arriving together) are keys, not pasted
+    // text: Enter on an empty line ends the input. Newlines inside pasted text never do.
+    const enters = key.return ? 1 : /^\r+$/.test(input) ? input.length : 0;
+    if (enters > 0) {
+      for (let i = 0; i < enters; i++) {
+        if ((lines.current[cur()] ?? "") === "") return finish();
+        lines.current.push("");
+      }
     } else if (key.backspace || key.delete) {
       const last = lines.current[cur()] ?? "";
       if (last === "" && lines.current.length > 1) lines.current.pop();

@@ -14,7 +14,7 @@ import type { Lang } from "../../src/i18n/index.js";
 import { t } from "../../src/i18n/index.js";
 import { makeTheme } from "../../src/ui/theme.js";
 import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
-import { frameWith, frameWithout, mount, press } from "../helpers/ink.js";
+import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY, waitFor } from "../helpers/wait.js";
 
 afterEach(() => cleanup());
@@ -207,6 +207,16 @@ for (const lang of ["ja", "en"] as const) {
     assert.equal(h.exits[0]?.reason, "done");
   });
 }
+
+test("Ctrl+C inside a burst of typed characters still cancels", async () => {
+  const { r, h } = app({ lang: "en", langExplicit: true });
+  await frameWith(r, t("en", "wizard.purpose.q"));
+  await press(r, KEY.down + KEY.enter);
+  await frameWith(r, t("en", "questions.device.host.q"));
+  await press(r, "smtp.office365.com" + KEY.ctrlC);
+  await waitFor(() => h.exits.length === 1, { what: "cancel" });
+  assert.equal(h.exits[0]?.reason, "cancel");
+});
 
 test("ASCII mode draws only ASCII outside the message text", async () => {
   const { r } = app({ lang: "en", ascii: true, langExplicit: true });

@@ -19,7 +19,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const loaded = values.case !== undefined ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: emptyCase(), ...(loaded ? { loaded } : {}) });
 
-  const ci = ctx.env.CI !== undefined && ctx.env.CI !== "" && ctx.env.CI !== "false" && ctx.env.CI !== "0";
+  // The same rule as Ink's own CI detection (is-in-ci): a variable that is present, even empty, counts.
+  const inCi = (name: string) => name in ctx.env && ctx.env[name] !== "false" && ctx.env[name] !== "0";
+  const ci = inCi("CI") || inCi("CONTINUOUS_INTEGRATION");
   const terminal = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && values.case !== "-";
   if (values.json || ci || !terminal) {
     if (!loaded) throw badInput("wizard.no-terminal", ci || values.json ? "wizard.err.noCaseInCi" : "wizard.err.noTerminal");
