@@ -1,0 +1,196 @@
+// Plain mode: the same flow through real @inquirer prompts, driven with @inquirer/testing.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { after, test } from "node:test";
+import { input, select } from "@inquirer/prompts";
+import { render } from "@inquirer/testing";
+import type { Context } from "../../src/cli/context.js";
+import { multilinePrompt } from "../../src/cli/multiline-prompt.js";
+import { runPlain, type Prompter } from "../../src/cli/wizard-plain.js";
+import { makeServices } from "../../src/cli/wizard-services.js";
+import { parseCase } from "../../src/case/io.js";
+import { emptyCase } from "../../src/case/schema.js";
+import { initFlow } from "../../src/flow/reducer.js";
+import { t, type Lang } from "../../src/i18n/index.js";
+
+type Screen = Awaited<ReturnType<typeof render>>;
+type Step = (s: Screen) => Promise<void>;
+
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Choose the visible choice whose line contains `label`, moving down from the current one. */
+const choose = (label: string): Step => async (s) => {
+  for (let i = 0; i < 30; i++) {
+    const active = s.getScreen().split("\n").find((l) => l.startsWith("\u276f"));
+    if (active?.includes(label)) {
+      s.events.keypress("enter");
+      return;
+    }
+    s.events.keypress("down");
+    await s.nextRender();
+  }
+  throw new Error(`no choice "${label}" in:\n${s.getScreen()}`);
+};
+const typeLine = (text: string): Step => async (s) => {
+  s.events.type(text);
+  s.events.keypress("enter");
+};
+const expectScreen = (text: string, then: Step): Step => async (s) => {
+  assert.ok(s.getScreen().includes(text), `expected "${text}" in:\n${s.getScreen()}`);
+  await then(s);
+};
+
+function scripted(steps: Step[]) {
+  const said: string[] = [];
+  const results: string[] = [];
+  const screens: string[] = [];
+  let i = 0;
+  const drive = async <V>(answer: Promise<V>, s: Screen): Promise<V> => {
+    screens.push(s.getScreen());
+    const step = steps[i++];
+    if (!step) throw new Error(`the script ended; the flow asks:\n${s.getScreen()}`);
+    await step(s);
+    return answer;
+  };
+  const prompter: Prompter = {
+    async select(message, choices, defaultValue) {
+      const s = await render(select, { message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}) } as never);
+      return drive(s.answer as never, s);
+    },
+    async input(message, defaultValue) {
+      const s = await render(input, { message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) });
+      return drive(s.answer, s);
+    },
+    async multiline(message) {
+      const s = await render(multilinePrompt, { message });
+      return drive(s.answer, s);
+    },
+    say: (text) => said.push(text),
+    result: (text) => results.push(text),
+  };
+  return { prompter, said, results, screens, done: () => i === steps.length };
+}
+
+function ctxFor(lang: Lang, cwd: string): Context {
+  const stream = new PassThrough();
+  return { stdout: stream, stderr: stream, stdin: new PassThrough(), env: {}, cwd, lang, langExplicit: false, color: false, ascii: false, today: "2026-11-22" };
+}
+
+const TENANT = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.";
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: plain mode runs the whole flow with one prompt per line and saves the files`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sad-plain-"));
+    dirs.push(dir);
+    writeFileSync(join(dir, "smtp-auth-plan.md"), "old\n");
+    const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+    const dontKnow = tr("questions.dontKnow");
+    const rest: Step[] = Array.from({ length: 40 }, () => async (s: Screen) => {
+      const screen = s.getScreen();
+      if (screen.includes(tr("wizard.result.title")) && screen.includes(tr("wizard.step.6"))) return choose(tr("wizard.step.6"))(s);
+      if (screen.includes(tr("wizard.export.q"))) return choose(tr("wizard.export.finish"))(s);
+      if (screen.includes("\u276f")) return choose(dontKnow)(s);
+      s.events.keypress("enter"); // typed answer left empty: I don't know
+    });
+    const script = scripted([
+      expectScreen(tr("wizard.language.q"), choose(lang === "ja" ? "日本語" : "English")),
+      expectScreen(tr("wizard.purpose.q"), choose(tr("wizard.purpose.failing"))),
+      // A multi-line paste: lines arrive with their Enter; a line with only "." ends.
+      async (s) => {
+        s.events.type("Send failed.");
+        s.events.keypress("enter");
+        s.events.type(TENANT);
+        s.events.keypress("enter");
+        s.events.type(".");
+        s.events.keypress("enter");
+      },
+      expectScreen(tr("wizard.keys.continue"), choose(tr("wizard.step.2"))),
+      expectScreen(tr("questions.device.auth.q"), choose(tr("questions.device.auth.opt.basic"))),
+      expectScreen(tr("questions.device.username.q"), typeLine("mfp@contoso.com")),
+      expectScreen(tr("questions.device.from.q"), typeLine("mfp@contoso.com")),
+      expectScreen(tr("questions.device.oauthSupported.q"), choose(tr("questions.device.oauthSupported.opt.false"))),
+      async (s) => {
+        assert.ok(s.getScreen().includes(tr("wizard.source.notAvailable")), s.getScreen());
+        await choose(tr("wizard.source.manual"))(s);
+      },
+      // First question: I don't know, then back, then I don't know again.
+      choose(dontKnow),
+      choose(tr("wizard.plain.back")),
+      choose(dontKnow),
+      ...rest,
+    ]);
+    // Export through the same prompts: Markdown over an existing file (confirm), then the case file.
+    const services = makeServices({ today: "2026-11-22", cwd: dir, ascii: false });
+    const initial = initFlow(services.deps, { lang, langExplicit: false, empty: emptyCase() });
+    const exportSteps: Step[] = [
+      choose(tr("wizard.export.md")),
+      async (s) => s.events.keypress("enter"), // default file name
+      expectScreen(tr("wizard.export.exists", { file: "smtp-auth-plan.md" }), choose(tr("wizard.export.overwrite"))),
+      choose(tr("wizard.export.case")),
+      async (s) => s.events.keypress("enter"),
+      choose(tr("wizard.export.finish")),
+    ];
+    // Splice the export steps in when the export menu first shows.
+    const original = script.prompter.select.bind(script.prompter);
+    let exporting = false;
+    let k = 0;
+    script.prompter.select = async (message, choices, def) => {
+      if (message === tr("wizard.export.q")) exporting = true;
+      if (!exporting) return original(message, choices, def);
+      const s = await render(select, { message, choices, ...(def !== undefined ? { default: def } : {}) } as never);
+      await (exportSteps[k++] as Step)(s);
+      return s.answer as never;
+    };
+    const originalInput = script.prompter.input.bind(script.prompter);
+    script.prompter.input = async (message, def) => {
+      if (!exporting) return originalInput(message, def);
+      const s = await render(input, { message, ...(def !== undefined ? { default: def } : {}) });
+      await (exportSteps[k++] as Step)(s);
+      return s.answer;
+    };
+
+    const r = await runPlain(ctxFor(lang, dir), initial, services, script.prompter);
+    assert.equal(r.cancelled, false);
+    assert.equal(r.state.done, true);
+    assert.equal(k, exportSteps.length, "every export step ran");
+    // Explanations went to stderr (say), the result to stdout (result).
+    assert.ok(script.said.some((l) => l.includes(tr("wizard.pasteSummary.resolved"))));
+    assert.ok(script.said.some((l) => l.includes("Get-CASMailbox -Identity 'mfp@contoso.com'") || l.includes("Get-")), "PowerShell is shown with the questions");
+    assert.ok(script.results.join("\n").includes("535 5.7.139"));
+    assert.equal(r.state.diagnosis.verdict, "blocked");
+    const md = readFileSync(join(dir, "smtp-auth-plan.md"), "utf8");
+    assert.notEqual(md, "old\n", "overwritten after the confirmation");
+    const c = parseCase(readFileSync(join(dir, "smtp-auth-case.json"), "utf8"), "case");
+    assert.equal(c.device?.username, "mfp@contoso.com");
+    assert.match(c.device?.reply ?? "", /^Send failed\.\n535 5\.7\.139/);
+    assert.equal(c.sources?.["device.auth"]?.kind, "answer");
+  });
+}
+
+test("plain mode: Ctrl+C cancels", async () => {
+  const services = makeServices({ today: "2026-11-22", cwd: tmpdir(), ascii: false });
+  const initial = initFlow(services.deps, { lang: "en", langExplicit: true, empty: emptyCase() });
+  const script = scripted([async (s) => s.events.keypress({ name: "c", ctrl: true })]);
+  const r = await runPlain(ctxFor("en", tmpdir()), initial, services, script.prompter);
+  assert.equal(r.cancelled, true);
+});
+
+test("the multi-line prompt keeps a pasted block whole and an empty first line skips", async () => {
+  const s = await render(multilinePrompt, { message: "Paste" });
+  s.events.type("line one");
+  s.events.keypress("enter");
+  s.events.type("");
+  s.events.keypress("enter");
+  s.events.type("line three");
+  s.events.keypress("enter");
+  s.events.type(".");
+  s.events.keypress("enter");
+  assert.equal(await s.answer, "line one\n\nline three");
+  const empty = await render(multilinePrompt, { message: "Paste" });
+  empty.events.keypress("enter");
+  assert.equal(await empty.answer, "");
+});
