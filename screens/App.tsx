@@ -2,14 +2,14 @@
 // src/flow), switches screens by the state, and hands every side effect (saving, live reads,
 // leaving) to callbacks from the command. Ctrl+C is handled here and nowhere else.
 import { useEffect, useMemo, useReducer, useRef } from "react";
-import { Text } from "ink";
+import { Text, type Key } from "ink";
 import { makeReducer, pendingQuestions } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
-import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowState, type LiveFact, type Screen } from "../src/flow/types.js";
+import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowEvent, type FlowState, type LiveFact, type Screen } from "../src/flow/types.js";
 import type { FactPath } from "../src/case/facts.js";
 import { getFact } from "../src/case/facts.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { useKeys } from "../src/ui/components.js";
+import { KeyRoot } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
@@ -67,7 +67,7 @@ export function stepLabel(lang: Lang, screen: Screen): string {
 }
 
 export function WizardApp(props: WizardAppProps) {
-  const { deps, theme } = props;
+  const { deps } = props;
   const reducer = useMemo(() => makeReducer(deps), [deps]);
   const [state, dispatch] = useReducer(reducer, props.initial);
   const stateRef = useRef(state);
@@ -78,13 +78,26 @@ export function WizardApp(props: WizardAppProps) {
     exited.current = true;
     props.onExit(stateRef.current, reason);
   };
-  useKeys((input, key) => {
-    // Ctrl+C can arrive inside a burst of typed characters (one chunk): look for it there too.
-    if ((key.ctrl && input === "c") || input.includes("\u0003")) exit("cancel");
-  });
+  // Ctrl+C can arrive inside a burst of typed characters (one chunk): look for it there too.
+  const onKey = (input: string, key: Key): boolean => {
+    if ((key.ctrl && input === "c") || input.includes("\u0003")) {
+      exit("cancel");
+      return true;
+    }
+    return exited.current;
+  };
   useEffect(() => {
     if (state.done) exit("done");
   });
+  return (
+    <KeyRoot onKey={onKey}>
+      <CurrentScreen {...props} state={state} dispatch={dispatch} stateRef={stateRef} />
+    </KeyRoot>
+  );
+}
+
+function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e: FlowEvent) => void; stateRef: { current: FlowState } }) {
+  const { deps, theme, state, dispatch, stateRef } = props;
   const { readLive } = props;
   useEffect(() => {
     if (state.screen.id !== "live" || !readLive) return;

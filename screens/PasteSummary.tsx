@@ -1,5 +1,6 @@
 // Step 2: what the pasted error already tells, and which questions it made unnecessary.
 import { Box } from "ink";
+import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
@@ -19,9 +20,16 @@ export interface PasteSummaryScreenProps {
 }
 
 export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack }: PasteSummaryScreenProps) {
+  const done = useRef(false);
   useKeys((_input, key) => {
-    if (key.return) onContinue();
-    else if (key.escape || key.leftArrow) onBack();
+    if (done.current) return false;
+    if (key.return) {
+      done.current = true;
+      onContinue();
+    } else if (key.escape || key.leftArrow) {
+      done.current = true;
+      onBack();
+    }
   });
   const { analysis, resolved } = summary;
   const primary = analysis.primary;

@@ -1,13 +1,21 @@
 // Step 1, "readiness": what the audit does and the command to run it.
 import { Box } from "ink";
+import { useRef } from "react";
 import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
 export function ReadinessScreen({ theme, lang, step, onDone, onBack }: { theme: Theme; lang: Lang; step: string; onDone: () => void; onBack: () => void }) {
+  const done = useRef(false);
   useKeys((_input, key) => {
-    if (key.return) onDone();
-    else if (key.escape || key.leftArrow) onBack();
+    if (done.current) return false;
+    if (key.return) {
+      done.current = true;
+      onDone();
+    } else if (key.escape || key.leftArrow) {
+      done.current = true;
+      onBack();
+    }
   });
   return (
     <Frame theme={theme} title={t(lang, "wizard.readiness.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
@@ -22,8 +30,13 @@ export function ReadinessScreen({ theme, lang, step, onDone, onBack }: { theme: 
 
 /** Shown in place of the what-if explorer while it is not registered. */
 export function WhatIfUnavailable({ theme, lang, step, onBack }: { theme: Theme; lang: Lang; step: string; onBack: () => void }) {
+  const done = useRef(false);
   useKeys((_input, key) => {
-    if (key.escape || key.leftArrow || key.return) onBack();
+    if (done.current) return false;
+    if (key.escape || key.leftArrow || key.return) {
+      done.current = true;
+      onBack();
+    }
   });
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.continue")}>

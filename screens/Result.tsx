@@ -24,7 +24,7 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
   const page = Math.max(3, rows);
   const max = Math.max(0, lines.length - page);
   useKeys((_input, key) => {
-    if (done.current) return;
+    if (done.current) return false;
     if (key.return) {
       done.current = true;
       return onContinue();

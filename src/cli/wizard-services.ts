@@ -1,7 +1,6 @@
 // What the wizard needs from the rest of the program, wired in one place: the engine, the reply
 // parser, the plan and report renderers, and saving files. Screens get these as callbacks.
 import { isAppError } from "../errors.js";
-import { saveCase, writeFileAtomic } from "../case/io.js";
 import { evaluate } from "../engine/index.js";
 import { buildPlan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
@@ -59,6 +58,8 @@ export function makeServices(opts: { today: string; cwd: string; ascii: boolean 
     async save(state, kind, path, overwrite) {
       const full = resolve(opts.cwd, path);
       try {
+        // Loaded on first save: the case-file writer validates with zod, not needed before.
+        const { saveCase, writeFileAtomic } = await import("../case/io.js");
         if (kind === "case") await saveCase(full, state.case, { overwrite });
         else await writeFileAtomic(full, exportText(state, kind), { overwrite });
         return { ok: true, path };

@@ -2,16 +2,74 @@
 // pre-measured lines (never wider than the theme's width), a selection list and text inputs whose
 // state lives in refs so that keys arriving together (a paste, fast typing, tmux) act in order.
 import { Box, Text, useInput, useStdin, type Key } from "ink";
-import { useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ColorRole, Theme } from "./theme.js";
 import { graphemes, stepLines, truncate, width, wrap } from "./text.js";
 
-export type KeyHandler = (input: string, key: Key) => void;
+/** A key handler; returning `false` means "not mine" (e.g. the screen is already leaving). */
+export type KeyHandler = (input: string, key: Key) => boolean | void;
 
-/** useInput, active only when raw mode is really available and the component has the focus. */
-export function useKeys(handler: KeyHandler, focused = true): void {
+/**
+ * Keys go from the one Ink input listener (KeyRoot) to the handlers of the screen on show. A key
+ * that nobody takes (it arrived while one screen was leaving and the next not yet listening, as
+ * happens with a paste, fast typing or tmux) waits for the next handler instead of being lost.
+ */
+class KeyBus {
+  private readonly handlers = new Set<{ current: KeyHandler }>();
+  private readonly queue: [string, Key][] = [];
+
+  dispatch(input: string, key: Key): void {
+    let taken = false;
+    for (const h of [...this.handlers]) if (h.current(input, key) !== false) taken = true;
+    if (!taken && this.queue.length < 64) this.queue.push([input, key]);
+  }
+
+  register(handler: { current: KeyHandler }): () => void {
+    this.handlers.add(handler);
+    while (this.queue.length > 0 && this.handlers.has(handler)) {
+      const [input, key] = this.queue.shift() as [string, Key];
+      this.dispatch(input, key);
+    }
+    return () => {
+      this.handlers.delete(handler);
+    };
+  }
+}
+
+const KeyBusContext = createContext<KeyBus | undefined>(undefined);
+
+/** The one place that listens to stdin: `onKey` sees every key first (return true to keep it). */
+export function KeyRoot({ children, onKey }: { children: ReactNode; onKey?: (input: string, key: Key) => boolean }) {
+  const bus = useMemo(() => new KeyBus(), []);
   const { isRawModeSupported } = useStdin();
-  useInput(handler, { isActive: isRawModeSupported === true && focused });
+  useInput(
+    (input, key) => {
+      if (onKey?.(input, key)) return;
+      bus.dispatch(input, key);
+    },
+    { isActive: isRawModeSupported === true },
+  );
+  return <KeyBusContext.Provider value={bus}>{children}</KeyBusContext.Provider>;
+}
+
+/**
+ * Keys for a component, only while raw mode is really available and it has the focus. Under a
+ * KeyRoot the handler is registered in a layout effect (listening from the frame it appears in);
+ * a component rendered on its own listens to Ink directly.
+ */
+export function useKeys(handler: KeyHandler, focused = true): void {
+  const bus = useContext(KeyBusContext);
+  const { isRawModeSupported } = useStdin();
+  const ref = useRef(handler);
+  ref.current = handler;
+  const active = isRawModeSupported === true && focused;
+  useLayoutEffect(() => (bus && active ? bus.register(ref) : undefined), [bus, active]);
+  useInput(
+    (input, key) => {
+      ref.current(input, key);
+    },
+    { isActive: !bus && active },
+  );
 }
 
 /** Lines of text, each already wrapped to the theme width. */
@@ -108,7 +166,7 @@ export function Select({
     index.current = firstEnabled((index.current + step + items.length) % items.length, step);
   };
   useKeys((input, key) => {
-    if (done.current) return;
+    if (done.current) return false;
     if (key.ctrl) return;
     if (key.escape || key.leftArrow) {
       if (onBack) {
@@ -186,7 +244,8 @@ export function TextInput({
   const done = useRef(false);
   const [, redraw] = useState(0);
   useKeys((input, key) => {
-    if (done.current || key.ctrl) return;
+    if (done.current) return false;
+    if (key.ctrl) return;
     if (key.escape || (key.leftArrow && value.current === "")) {
       if (onBack) {
         done.current = true;
@@ -267,7 +326,7 @@ export function MultilineInput({
     onSubmit(lines.current.join("\n").trim());
   };
   useKeys((input, key) => {
-    if (done.current) return;
+    if (done.current) return false;
     if (key.ctrl && input === "d") return finish();
     if (key.ctrl) return;
     if (key.escape) {

@@ -9,7 +9,7 @@ export function mount(tree: ReactElement): Rendered {
   return render(tree);
 }
 
-export async function frameWith(r: Rendered, expected: string | RegExp, timeout = 5000): Promise<string> {
+export async function frameWith(r: Rendered, expected: string | RegExp, timeout = 15000): Promise<string> {
   return waitFor(
     () => {
       const f = r.lastFrame() ?? "";

@@ -44,7 +44,7 @@ export class Pane {
     return this.tmux("display-message", "-p", "-t", "main", "#{cursor_flag}").trim() === "1";
   }
 
-  async waitFor(text: string | RegExp, timeout = 10000): Promise<string> {
+  async waitFor(text: string | RegExp, timeout = 20000): Promise<string> {
     return waitFor(
       () => {
         const s = this.screen();
@@ -58,7 +58,7 @@ export class Pane {
     });
   }
 
-  async exitCode(timeout = 10000): Promise<number> {
+  async exitCode(timeout = 20000): Promise<number> {
     const s = await this.waitFor(/__EXIT=\d+__/, timeout);
     return Number(/__EXIT=(\d+)__/.exec(s)?.[1]);
   }

@@ -1,7 +1,8 @@
 // Polling waits for screen and end-to-end tests: check often, give up after a deadline, never a
 // fixed sleep standing in for "the frame is probably there by now".
 export async function waitFor<T>(probe: () => T | undefined | false, opts: { timeout?: number; interval?: number; what?: string; last?: () => string } = {}): Promise<T> {
-  const timeout = opts.timeout ?? 5000;
+  // Generous: the machine running the tests may be busy; a pass never waits longer than it must.
+  const timeout = opts.timeout ?? 15000;
   const interval = opts.interval ?? 10;
   const deadline = Date.now() + timeout;
   let lastError: unknown;

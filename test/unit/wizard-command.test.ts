@@ -45,3 +45,9 @@ test("bad flags and unreadable cases are one-line bad-input errors", async () =>
   const unknown = await runMain(["--bogus"]);
   assert.equal(unknown.code, 2);
 });
+
+test("the wizard's empty case is the schema's empty case", async () => {
+  const { EMPTY_CASE } = await import("../../src/cli/commands/wizard.js");
+  const { emptyCase } = await import("../../src/case/schema.js");
+  assert.deepEqual(EMPTY_CASE, emptyCase());
+});

@@ -2,8 +2,7 @@
 // terminal with raw mode, plain prompts (--plain, or no raw mode), or no questions at all when
 // stdout/stdin is not a terminal, CI is set or --json is given (then a loaded case is printed as a
 // result and anything else is a bad-input error with a hint). Ink and React load only here.
-import { readCase } from "../../case/io.js";
-import { emptyCase } from "../../case/schema.js";
+import type { Case } from "../../case/schema.js";
 import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { initFlow } from "../../flow/reducer.js";
@@ -12,12 +11,21 @@ import { t } from "../../i18n/index.js";
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
 import { makeServices } from "../wizard-services.js";
+import type { runInk } from "../wizard-ink.js";
+
+/** emptyCase() without importing the schema module (zod); a test checks they are the same. */
+export const EMPTY_CASE: Case = { schema: "smtp-auth-doctor/case@1" };
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, { case: { type: "string" }, plain: { type: "boolean" } }, false);
+  // Start loading Ink while the case is read and the engine runs: the first frame comes sooner.
+  const interactive = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && values.case !== "-";
+  const inkLoad = interactive && !values.plain && typeof ctx.stdin.setRawMode === "function" ? loadInk() : undefined;
+  inkLoad?.catch(() => undefined);
   const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii });
-  const loaded = values.case !== undefined ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
-  const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: emptyCase(), ...(loaded ? { loaded } : {}) });
+  // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
+  const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
+  const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });
 
   // The same rule as Ink's own CI detection (is-in-ci): a variable that is present, even empty, counts.
   const inCi = (name: string) => name in ctx.env && ctx.env[name] !== "false" && ctx.env[name] !== "0";
@@ -35,8 +43,25 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const final: { state: FlowState; cancelled: boolean } =
     values.plain || !rawMode
       ? await (await import("../wizard-plain.js")).runPlain(ctx, initial, services)
-      : await (await import("../wizard-ink.js")).runInk(ctx, initial, services);
+      : await (await (inkLoad ?? loadInk())).runInk(ctx, initial, services);
   if (final.cancelled) return EXIT.cancelled;
   const reachedResult = final.state.screen.id === "result" || final.state.screen.id === "export" || final.state.history.some((s) => s.id === "result");
   return reachedResult ? exitCodeForVerdict(final.state.diagnosis.verdict) : EXIT.clear;
+}
+
+/**
+ * Import the Ink chunk. Ink's layout engine (yoga, WebAssembly embedded as a data: URL) fetches
+ * its own binary with fetch() when fetch exists, which loads Node's HTTP client just to decode a
+ * string; without fetch it decodes the bytes directly. Nothing else runs fetch while the chunk
+ * loads, and fetch is put back as soon as it has.
+ */
+async function loadInk(): Promise<{ runInk: typeof runInk }> {
+  const g = globalThis as { fetch?: typeof fetch };
+  const saved = g.fetch;
+  g.fetch = undefined;
+  try {
+    return await import("../wizard-ink.js");
+  } finally {
+    g.fetch = saved;
+  }
 }
