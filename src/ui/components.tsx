@@ -6,8 +6,16 @@ import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, 
 import type { ColorRole, Theme } from "./theme.js";
 import { graphemes, stepLines, truncate, width, wrap } from "./text.js";
 
-/** A key handler; returning `false` means "not mine" (e.g. the screen is already leaving). */
-export type KeyHandler = (input: string, key: Key) => boolean | void;
+/**
+ * A key handler. Returning `false` means "not mine" (e.g. the screen is already leaving);
+ * returning `{ rest }` hands the part of a burst after the key that ended the screen (an Enter in
+ * the middle of typed-ahead text) on to the next screen.
+ */
+export type KeyHandler = (input: string, key: Key) => boolean | void | { rest: string };
+
+function plainKey(key: Key): Key {
+  return Object.fromEntries(Object.entries(key).map(([k, v]) => [k, typeof v === "boolean" ? false : v])) as unknown as Key;
+}
 
 /**
  * Keys go from the one Ink input listener (KeyRoot) to the handlers of the screen on show. A key
@@ -19,16 +27,34 @@ class KeyBus {
   private readonly queue: [string, Key][] = [];
 
   dispatch(input: string, key: Key): void {
+    if (this.queue.length > 0) {
+      // Keys already waiting go first: order is kept.
+      if (this.queue.length < 64) this.queue.push([input, key]);
+      return;
+    }
+    this.deliver(input, key);
+  }
+
+  /** Give one key to the handlers; false when nobody took it (it is then kept, first in line). */
+  private deliver(input: string, key: Key): boolean {
     let taken = false;
-    for (const h of [...this.handlers]) if (h.current(input, key) !== false) taken = true;
-    if (!taken && this.queue.length < 64) this.queue.push([input, key]);
+    let rest = "";
+    for (const h of [...this.handlers]) {
+      const r = h.current(input, key);
+      if (r !== false) taken = true;
+      if (r && typeof r === "object" && r.rest !== "") rest = r.rest;
+    }
+    if (rest !== "") this.queue.unshift([rest, plainKey(key)]);
+    if (!taken) this.queue.unshift([input, key]);
+    return taken;
   }
 
   register(handler: { current: KeyHandler }): () => void {
     this.handlers.add(handler);
+    // Hand waiting keys over until one is not taken (the screen is leaving): the rest wait again.
     while (this.queue.length > 0 && this.handlers.has(handler)) {
       const [input, key] = this.queue.shift() as [string, Key];
-      this.dispatch(input, key);
+      if (!this.deliver(input, key)) break;
     }
     return () => {
       this.handlers.delete(handler);
@@ -185,11 +211,13 @@ export function Select({
       return;
     } else {
       // Several plain characters at once: digits pick an item, j/k move, Enter confirms.
+      let at = 0;
       for (const ch of input) {
+        at += ch.length;
         if (ch === "\r" || ch === "\n") {
           done.current = true;
           onSelect(index.current);
-          return;
+          return { rest: input.slice(at) };
         }
         if (ch === "j") move(1);
         else if (ch === "k") move(-1);
@@ -261,11 +289,13 @@ export function TextInput({
     if (key.backspace || key.delete) {
       value.current = graphemes(value.current).slice(0, -1).join("");
     } else if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.tab) {
+      let at = 0;
       for (const ch of input) {
+        at += ch.length;
         if (ch === "\r" || ch === "\n") {
           done.current = true;
           onSubmit(value.current);
-          return;
+          return { rest: input.slice(at) };
         }
         if (ch === "\u007f" || ch === "\b") value.current = graphemes(value.current).slice(0, -1).join("");
         // eslint-disable-next-line no-control-regex
@@ -351,9 +381,14 @@ export function MultilineInput({
       else lines.current[cur()] = graphemes(last).slice(0, -1).join("");
     } else if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.tab) {
       const text = input.replace(/\r\n?/g, "\n");
+      let at = 0;
       for (const ch of text) {
+        at += ch.length;
         if (ch === "\n") lines.current.push("");
-        else if (ch === "\u0004") return finish();
+        else if (ch === "\u0004") {
+          finish();
+          return { rest: text.slice(at) };
+        }
         else if (ch === "\t") lines.current[cur()] += " ";
         // eslint-disable-next-line no-control-regex
         else if (!/[\u0000-\u001f\u007f]/.test(ch)) lines.current[cur()] += ch;

@@ -208,6 +208,29 @@ for (const lang of ["ja", "en"] as const) {
   });
 }
 
+test("typed-ahead keys in one burst carry on across screens, in order", async () => {
+  const { r, h } = app({ lang: "en", langExplicit: true });
+  await frameWith(r, t("en", "wizard.purpose.q"));
+  // Choose "new device", answer the host and the port, and pick "I don't know" for security: one chunk.
+  await press(r, "2\rsmtp.office365.com\r587\r4\r");
+  await frameWith(r, t("en", "questions.device.auth.q"));
+  await press(r, KEY.ctrlC);
+  await waitFor(() => h.exits.length === 1, { what: "cancel" });
+  const c = h.exits[0]?.state.case;
+  assert.equal(c?.device?.host, "smtp.office365.com");
+  assert.equal(c?.device?.port, 587);
+  assert.equal(c?.device?.security, undefined);
+  assert.ok(h.exits[0]?.state.dontKnow.includes("device.security"));
+});
+
+test("Enter keys typed fast across screens are not lost", async () => {
+  const { r } = app({ lang: "en" });
+  await frameWith(r, t("en", "wizard.language.q"));
+  // Language (English preselected), purpose (first: failing), then on the paste screen.
+  await press(r, KEY.enter, KEY.enter);
+  await frameWith(r, t("en", "wizard.keys.paste"));
+});
+
 test("Ctrl+C inside a burst of typed characters still cancels", async () => {
   const { r, h } = app({ lang: "en", langExplicit: true });
   await frameWith(r, t("en", "wizard.purpose.q"));
