@@ -5,6 +5,7 @@ import { getFact, type FactPath } from "../case/facts.js";
 import type { Account, Case, Device, Tenant } from "../case/schema.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import { CAUSES, strongerStatus } from "./causes.js";
+import type { InferenceKey, InfoId, NoteKey } from "./keys.js";
 import type { CauseId, CauseStatus, Evidence, Finding, Info, RetirementPhase } from "./types.js";
 
 export type Mechanism = NonNullable<Device["authMechanism"]>;
@@ -36,7 +37,7 @@ export class Collector {
   private readonly unknownSet = new Set<FactPath>();
   private readonly infos = new Map<string, Info>();
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: string[]; affects?: Finding["affects"] } = {}): void {
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[]; affects?: Finding["affects"] } = {}): void {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
     const prev = this.findings.get(id);
     if (!prev) {
@@ -52,7 +53,7 @@ export class Collector {
   }
 
   /** Add a note to a finding that exists (no-op otherwise). */
-  note(id: CauseId, note: string): void {
+  note(id: CauseId, note: NoteKey): void {
     const f = this.findings.get(id);
     if (f) f.notes = [...new Set([...(f.notes ?? []), note])];
   }
@@ -66,7 +67,7 @@ export class Collector {
     for (const p of paths) this.unknownSet.add(p);
   }
 
-  info(id: string, evidence: Evidence[]): void {
+  info(id: InfoId, evidence: Evidence[]): void {
     const prev = this.infos.get(id);
     if (prev) {
       for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
@@ -89,7 +90,7 @@ export function factEvidence(ctx: Ctx, path: FactPath): Evidence {
   return source ? { kind: "fact", path, value, source } : { kind: "fact", path, value };
 }
 
-export function inference(messageKey: string, params?: Record<string, string | number>): Evidence {
+export function inference(messageKey: InferenceKey, params?: Record<string, string | number>): Evidence {
   return params ? { kind: "inference", messageKey, params } : { kind: "inference", messageKey };
 }
 
@@ -97,7 +98,7 @@ export function inference(messageKey: string, params?: Record<string, string | n
  * Basic-only gates: for Basic they apply as found; when the mode is unknown they are evaluated as
  * "would apply if Basic" (a blocker becomes possible, with a note); for OAuth/none they do not apply.
  */
-export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: string[] } {
+export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: NoteKey[] } {
   if (ctx.mode === "basic") return { applies: true, status: (s) => s, notes: [] };
   if (ctx.mode === "unknown") return { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
   return { applies: false, status: (s) => s, notes: [] };
@@ -118,7 +119,7 @@ export function addUnlessAuthPassed(
   id: CauseId,
   status: CauseStatus,
   evidence: Evidence[],
-  opts: { notes?: string[]; affects?: Finding["affects"] } = {},
+  opts: { notes?: NoteKey[]; affects?: Finding["affects"] } = {},
 ): void {
   if (ctx.authPassed) ctx.out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), ...evidence]);
   else ctx.out.add(id, status, evidence, opts);

@@ -408,6 +408,7 @@ describe("gate 7: OAuth set-up", () => {
   test("flow unknown: asked, with consent (needed by both flows)", () => {
     const d = evaluate(withFacts(OAUTH_APP_OK, { "device.oauthFlow": undefined, "account.oauthApp.servicePrincipalRegistered": undefined, "account.oauthApp.mailboxPermission": undefined, "account.oauthApp.permissionConsented": undefined }));
     assert.deepEqual(d.unknowns, ["device.oauthFlow", "account.exchangeLicensed", "account.oauthApp.permissionConsented"]);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.recipientTypeDetails": undefined })).unknowns, ["account.recipientTypeDetails"]);
   });
 });
 
@@ -529,6 +530,7 @@ describe("layered blockers, verdict and unknowns", () => {
     assert.deepEqual(d.unknowns, [
       "account.accountEnabled",
       "account.smtpClientAuthenticationDisabled",
+      "account.recipientTypeDetails",
       "account.oauthApp.permissionConsented",
       "account.oauthApp.servicePrincipalRegistered",
       "account.oauthApp.mailboxPermission",

@@ -1,4 +1,5 @@
 // Gate 5 — the account: enabled, password, licence, mailbox type (domain.md C8, C9).
+import type { NoteKey } from "../keys.js";
 import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 const NO_PASSWORD_TYPES = new Set(["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]);
@@ -33,7 +34,7 @@ export function accountGate(ctx: Ctx): void {
       // OAuth can send as a shared mailbox: the token's user or app needs FullAccess on it [S10].
       out.info("shared-mailbox-oauth", [factEvidence(ctx, "account.recipientTypeDetails")]);
     }
-  } else if (type === undefined && b.applies) out.unknown("account.recipientTypeDetails");
+  } else if (type === undefined) out.unknown("account.recipientTypeDetails"); // no mailbox at all would block any mode
 
   // Licence: Basic and delegated OAuth sign in as the mailbox's own user, which needs an Exchange
   // Online licence. App-only OAuth does not sign in as a user.
@@ -43,7 +44,7 @@ export function accountGate(ctx: Ctx): void {
     mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? "no" : "maybe";
   if (needsLicence === "no") return;
   if (account.exchangeLicensed === false) {
-    const notes = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
+    const notes: NoteKey[] = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
     out.add("no-licensed-mailbox", needsLicence === "yes" ? "blocking" : "possible", [factEvidence(ctx, "account.exchangeLicensed")], { notes: ["note.unlicensed", ...notes] });
   } else if (account.exchangeLicensed === undefined) out.unknown("account.exchangeLicensed");
 }
