@@ -58,6 +58,11 @@ export class Collector {
     if (f) f.notes = [...new Set([...(f.notes ?? []), note])];
   }
 
+  /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
+  dropPossible(id: CauseId): void {
+    if (this.findings.get(id)?.status === "possible") this.findings.delete(id);
+  }
+
   has(id: CauseId, status?: CauseStatus): boolean {
     const f = this.findings.get(id);
     return f !== undefined && (status === undefined || f.status === status);
