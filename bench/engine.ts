@@ -31,5 +31,3 @@ export async function run(): Promise<void> {
   console.log(`engine: one evaluation median ${(median * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs`);
 }
 
-// Allow `npx tsx bench/engine.ts` directly.
-if (import.meta.url === `file://${process.argv[1]}`) await run();

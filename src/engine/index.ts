@@ -70,13 +70,13 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
 
   let relevant = unknowns;
   if (reachedAuth(ctx)) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
   for (const f of findings) {
     if (f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")) continue;
     const settled = SETTLED_BY[f.id];
     if (settled) relevant = relevant.filter((p) => !settled.includes(p));
   }
-  if (ctx.mode === "basic" && !ctx.hve && c.device?.oauthSupported === undefined) relevant.push("device.oauthSupported");
 
   findings.sort(compareFindings);
   const verdict: Verdict = findings.some((f) => f.status === "blocking")
@@ -84,6 +84,9 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
     : findings.some((f) => f.status === "possible") || relevant.length > 0
       ? "undetermined"
       : "clear";
+  // Whether the device can do OAuth decides the fix for a Basic device, never the verdict: asked
+  // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
+  if (verdict !== "clear" && ctx.mode === "basic" && !ctx.hve && c.device?.oauthSupported === undefined) relevant.push("device.oauthSupported");
   return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
 }
 
@@ -117,6 +120,17 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
   };
   if (device.auth !== undefined) ctxBase.modeEvidence = factEvidence(ctxBase, "device.auth");
   return ctxBase;
+}
+
+/** The server judged the credentials (535/550 at AUTH) or accepted them: the mechanism itself was fine. */
+function mechanismAccepted(ctx: Ctx): boolean {
+  const a = ctx.analysis;
+  if (!a) return false;
+  if (ctx.authPassed) return true;
+  const m = a.primary;
+  if (!m || m.success || m.stage !== "auth") return false;
+  if (m.candidates.some((id) => id === "auth-mechanism-unsupported" || id === "client-protocol-error" || id === "transient-service-error")) return false;
+  return m.reply.code === 535 || m.reply.code === 550 || (m.reply.code === undefined && /^5\.7\.(139|3|30)$/.test(m.reply.enhanced ?? ""));
 }
 
 function reachedAuth(ctx: Ctx): boolean {

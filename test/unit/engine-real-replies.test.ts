@@ -125,6 +125,16 @@ describe("real replies through evaluate()", () => {
     const basic = evaluate(pasted(BASIC_OK, NOT_AUTHENTICATED));
     assert.deepEqual(finding(basic, "no-authentication")?.notes, ["note.evidenceContradictsSetting"]);
   });
+  test("a 535 at AUTH shows the mechanism was accepted: it is not asked; a 504 keeps it open", () => {
+    const c = withFacts(BASIC_OK, { "device.authMechanism": undefined, "account.authenticationPolicy": undefined });
+    const japanese = "送信エラー: サーバーからの応答\n5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [YT3PR01CA0122.CANPRD01.PROD.OUTLOOK.COM 2026-11-19T03:07:00.315Z 08DD393115E98C2B]";
+    const d = evaluate(pasted(c, japanese));
+    assert.deepEqual(summary(d), ["auth-policy-blocks-basic:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(d.unknowns, []);
+    const unrecognized = evaluate(pasted(c, "504 5.7.4 Unrecognized authentication type [BN0PR04CA0001.namprd04.prod.outlook.com]"));
+    assert.deepEqual(summary(unrecognized), ["auth-mechanism-unsupported:blocking", "basic-auth-retired:warning"], "STARTTLS is recorded as used, so the mechanism is left");
+    assert.ok(unrecognized.unknowns.includes("device.authMechanism"));
+  });
   test("text that is not an SMTP reply changes nothing", () => {
     assert.deepEqual(evaluate(pasted(BASIC_OK, "the printer shows a red light")), evaluate(BASIC_OK));
   });

@@ -495,6 +495,16 @@ describe("layered blockers, verdict and unknowns", () => {
     assert.equal(d.verdict, "clear");
     assert.ok(d.causes.every((f) => f.status === "warning"));
   });
+  test("device.oauthSupported is asked for Basic only when something needs fixing; it never blocks a clear verdict", () => {
+    const unknownOauth = withFacts(BASIC_OK, { "device.oauthSupported": undefined });
+    assert.equal(evaluate(unknownOauth).verdict, "clear");
+    assert.deepEqual(evaluate(unknownOauth).unknowns, []);
+    const broken = evaluate(withFacts(unknownOauth, { "account.passwordExpired": true }));
+    assert.deepEqual(broken.unknowns, ["device.oauthSupported"]);
+    const jan = evaluate(withFacts(unknownOauth, { asOf: "2027-01-15" }));
+    assert.deepEqual(jan.unknowns, ["device.oauthSupported", "tenant.basicAuthSmtpReenabled"]);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false })).unknowns, []);
+  });
   test("a possible finding alone makes it undetermined", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "relay.contoso.local" }));
     assert.equal(d.verdict, "undetermined");

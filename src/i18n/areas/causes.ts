@@ -112,7 +112,7 @@ export default defineCatalog(
 
     "info.hve-endpoint": "This is a High Volume Email (HVE) endpoint. The organization and mailbox SMTP AUTH settings do not apply to it, and HVE keeps Basic authentication on its own schedule; the other checks still apply.",
     "info.mailbox-overrides-tenant": "SMTP AUTH is off for the organization, but it is turned on explicitly for this mailbox, which overrides the organization setting.",
-    "info.security-defaults-oauth": "Security defaults are on. They do not block OAuth, but the user whose token the device uses must complete MFA registration.",
+    "info.security-defaults-oauth": "Security defaults are on. They do not block OAuth; if the device uses a user's token (delegated), that user must complete MFA registration.",
     "info.shared-mailbox-oauth": "This is a shared (or resource) mailbox. With OAuth it can still be sent from: the token's user or app needs FullAccess on it.",
     "info.oauth2-client-profile-disabled": "OAuth2ClientProfileEnabled is off. It controls modern authentication for Outlook for Windows only and does not affect SMTP AUTH with OAuth.",
     "info.auth-succeeded": "Authentication succeeded in the pasted reply.",
@@ -228,7 +228,7 @@ export default defineCatalog(
 
     "info.hve-endpoint": "これは大量メール送信 (HVE) 用のエンドポイントです。組織とメールボックスの SMTP AUTH の設定は適用されず、HVE の基本認証は別のスケジュールで扱われます。ほかのチェックは適用されます。",
     "info.mailbox-overrides-tenant": "組織では SMTP AUTH がオフですが、このメールボックスでは明示的にオンになっており、組織の設定より優先されます。",
-    "info.security-defaults-oauth": "セキュリティの既定値が有効です。OAuth はブロックされませんが、デバイスが使用するトークンのユーザーは多要素認証の登録を完了する必要があります。",
+    "info.security-defaults-oauth": "セキュリティの既定値が有効です。OAuth はブロックされませんが、デバイスがユーザーのトークン (委任) を使用する場合、そのユーザーは多要素認証の登録を完了する必要があります。",
     "info.shared-mailbox-oauth": "これは共有メールボックス (またはリソース メールボックス) です。OAuth なら送信に使用できます。トークンのユーザーまたはアプリに、このメールボックスへのフル アクセス許可が必要です。",
     "info.oauth2-client-profile-disabled": "OAuth2ClientProfileEnabled がオフになっています。この設定は Windows 版 Outlook の先進認証だけを制御するもので、OAuth による SMTP AUTH には影響しません。",
     "info.auth-succeeded": "貼り付けられた応答では認証に成功しています。",
