@@ -52,20 +52,9 @@ export class Collector {
     if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
   }
 
-  /** Add a note to a finding that exists (no-op otherwise). */
-  note(id: CauseId, note: NoteKey): void {
-    const f = this.findings.get(id);
-    if (f) f.notes = [...new Set([...(f.notes ?? []), note])];
-  }
-
   /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
   dropPossible(id: CauseId): void {
     if (this.findings.get(id)?.status === "possible") this.findings.delete(id);
-  }
-
-  has(id: CauseId, status?: CauseStatus): boolean {
-    const f = this.findings.get(id);
-    return f !== undefined && (status === undefined || f.status === status);
   }
 
   unknown(...paths: FactPath[]): void {

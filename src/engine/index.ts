@@ -5,7 +5,7 @@ import type { Case } from "../case/schema.js";
 import { analyzeReply } from "../replies/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import { compareFindings } from "./causes.js";
-import { Collector, factEvidence, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
+import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
 import { identityGate } from "./gates/identity.js";
@@ -94,16 +94,16 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
   const device = c.device ?? {};
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
-  let mode: AuthMode = "unknown";
-  let modeEvidence: Evidence | undefined;
-  if (device.auth !== undefined) {
-    mode = device.auth;
-    modeEvidence = undefined;
-  } else if (mechanism !== undefined) {
-    mode = mechanism === "XOAUTH2" ? "oauth" : "basic";
-    modeEvidence = inference("inference.authModeFromMechanism", { mechanism });
-  }
-  const ctxBase = {
+  // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's).
+  const mode: AuthMode = device.auth ?? (mechanism === undefined ? "unknown" : mechanism === "XOAUTH2" ? "oauth" : "basic");
+  const source = c.sources?.["device.auth"];
+  const modeEvidence: Evidence | undefined =
+    device.auth !== undefined
+      ? { kind: "fact", path: "device.auth", value: device.auth, ...(source ? { source } : {}) }
+      : mechanism !== undefined
+        ? inference("inference.authModeFromMechanism", { mechanism })
+        : undefined;
+  return {
     c,
     device,
     tenant: c.tenant ?? {},
@@ -118,8 +118,6 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
     authPassed: authPassedByReply(recognized) !== undefined,
     out,
   };
-  if (device.auth !== undefined) ctxBase.modeEvidence = factEvidence(ctxBase, "device.auth");
-  return ctxBase;
 }
 
 /** The server judged the credentials (535/550 at AUTH) or accepted them: the mechanism itself was fine. */
