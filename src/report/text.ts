@@ -193,9 +193,14 @@ function renderOptions(o: Out, options: PlanOption[], lang: Lang): void {
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
   const indent = 2;
   const sep = " ";
-  const fixed = { n: 2, recipients: 12, lasts: 18, risk: 6, usable: 6 };
-  const optionWidth = Math.max(12, o.width - indent - fixed.n - fixed.recipients - fixed.lasts - fixed.risk - fixed.usable - sep.length * 5);
-  const widths = [fixed.n, optionWidth, fixed.recipients, fixed.lasts, fixed.risk, fixed.usable];
+  // "#", risk and usable are short; the rest of the width is shared by option, recipients and lasts.
+  const n = 2;
+  const risk = 6;
+  const usable = 6;
+  const rest = Math.max(24, o.width - indent - n - risk - usable - sep.length * 5);
+  const option = Math.round(rest * 0.49);
+  const recipients = Math.round(rest * 0.2);
+  const widths = [n, option, recipients, rest - option - recipients, risk, usable];
   const row = (cells: string[], token?: ColorToken) => {
     const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
     const height = Math.max(...wrapped.map((w) => w.length));
