@@ -199,7 +199,7 @@ export default defineCatalog(
     "note.mechanismMismatch": "デバイスは基本認証に設定されていますが、方式は XOAUTH2 になっています。この組み合わせでは動作しません。",
     "note.mailboxValueDecides": "組織では SMTP AUTH がオフになっているため、メールボックス自体の設定で決まります。メールボックスでオン (False) にすれば組織の設定より優先されますが、オフまたは未設定 (空白) の場合は優先されません。",
     "note.securityDefaultsNoOverride": "メールボックスで SMTP AUTH をオンにしても、セキュリティの既定値は回避できません。",
-    "note.mfaEnabledNotEnforced": "ユーザーごとの多要素認証の状態は「有効」で、「適用」ではありません。ユーザーが多要素認証の方法を登録するまではレガシ認証でパスワードを使用でき、登録すると状態が自動的に「適用」に変わります。",
+    "note.mfaEnabledNotEnforced": "ユーザーごとの多要素認証の状態は Enabled (有効) で、Enforced ではありません。ユーザーが多要素認証の方法を登録するまではレガシ認証でパスワードを使用でき、登録すると状態が自動的に Enforced に変わります。",
     "note.policyUserMayOverride": "組織の既定の認証ポリシーは SMTP の基本認証をブロックしていますが、ユーザーに割り当てられたポリシー (まだ不明) があればそちらが優先されます。",
     "note.sharedMailboxNoPassword": "共有メールボックスや会議室・備品のメールボックスには使用できるパスワードがありません。ライセンス付きのユーザー メールボックスでサインインするか、共有メールボックスへのフル アクセス許可を付与したうえで OAuth を使用してください。",
     "note.noMailbox": "このアカウントには Exchange Online のメールボックスがありません。",
