@@ -29,6 +29,8 @@ export interface Ctx {
   readonly hve: boolean;
   /** A pasted reply shows "235 Authentication successful": everything up to AUTH passed at that time. */
   readonly authPassed: boolean;
+  /** The reply shows the device got to sign-in or later: the connection, STARTTLS and TLS worked. */
+  readonly reachedAuth: boolean;
   readonly out: Collector;
 }
 

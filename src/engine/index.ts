@@ -12,7 +12,7 @@ import { identityGate } from "./gates/identity.js";
 import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
-import { authPassedByReply, replyGate } from "./gates/reply.js";
+import { authPassedByReply, reachedAuthByReply, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
@@ -69,7 +69,7 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   const { findings, unknowns, info } = out.result();
 
   let relevant = unknowns;
-  if (reachedAuth(ctx)) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  if (ctx.reachedAuth) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
   for (const f of findings) {
@@ -116,6 +116,7 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
     mechanism,
     hve: device.host !== undefined && classifyHost(device.host) === "hve",
     authPassed: authPassedByReply(recognized) !== undefined,
+    reachedAuth: reachedAuthByReply(recognized),
     out,
   };
 }
@@ -129,13 +130,4 @@ function mechanismAccepted(ctx: Ctx): boolean {
   if (!m || m.success || m.stage !== "auth") return false;
   if (m.candidates.some((id) => id === "auth-mechanism-unsupported" || id === "client-protocol-error" || id === "transient-service-error")) return false;
   return m.reply.code === 535 || m.reply.code === 550 || (m.reply.code === undefined && /^5\.7\.(139|3|30)$/.test(m.reply.enhanced ?? ""));
-}
-
-function reachedAuth(ctx: Ctx): boolean {
-  const a = ctx.analysis;
-  if (!a) return false;
-  if (a.authSucceeded) return true;
-  const m = a.primary;
-  if (!m || m.success) return false;
-  return ["auth", "mail-from", "rcpt", "data"].includes(m.stage) && !m.candidates.some((id) => id === "tls-version-unsupported" || id === "starttls-missing" || id === "network-unreachable");
 }

@@ -44,6 +44,7 @@ export const INFERENCE_KEYS = [
   "inference.policyUser",
   "inference.policyDefault",
   "inference.authSucceeded",
+  "inference.reachedAuth",
   "inference.authPassedImplied",
   "inference.basicAcceptedAfterChange",
   "inference.genericFailureAfterOauth",
@@ -60,6 +61,7 @@ export const INFO_IDS = [
   "oauth2-client-profile-disabled",
   "auth-succeeded",
   "setting-contradicted-by-success",
+  "setting-contradicted-by-reply",
   "signin-succeeded",
   "signin-failure-unmapped",
 ] as const;

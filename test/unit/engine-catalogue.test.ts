@@ -63,6 +63,7 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria],
   [withFacts(BASIC_OK, { "device.authMechanism": undefined }), { ...AUTH_OK, mechanismTried: "PLAIN" }],
   [OAUTH_APP_OK, generic],
+  [withFacts(BASIC_OK, { "device.port": 465 }), generic],
   [BASIC_OK, generic],
 ];
 

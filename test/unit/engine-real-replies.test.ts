@@ -135,6 +135,17 @@ describe("real replies through evaluate()", () => {
     assert.deepEqual(summary(unrecognized), ["auth-mechanism-unsupported:blocking", "basic-auth-retired:warning"], "STARTTLS is recorded as used, so the mechanism is left");
     assert.ok(unrecognized.unknowns.includes("device.authMechanism"));
   });
+  test("a reply from the sign-in step outranks recorded transport settings (port 465, implicit TLS)", () => {
+    const c = withFacts(BASIC_OK, { "device.port": 465, "device.security": "tls", "tenant.smtpClientAuthenticationDisabled": true });
+    const d = evaluate(pasted(c, TENANT));
+    assert.deepEqual(summary(d), ["tenant-smtp-auth-disabled:blocking", "basic-auth-retired:warning"]);
+    const info = d.info.find((i) => i.id === "setting-contradicted-by-reply");
+    assert.deepEqual(info?.evidence.map((e) => (e.kind === "fact" ? e.path : e.kind)), ["inference", "device.port", "device.security"]);
+    // Without the reply the same settings block.
+    assert.deepEqual(summary(evaluate(c)), ["wrong-endpoint:blocking", "starttls-missing:blocking", "tenant-smtp-auth-disabled:blocking", "basic-auth-retired:warning"]);
+    // A TLS reply does not show the device got further: the recorded settings still count.
+    assert.deepEqual(summary(evaluate(pasted(c, TLS))), ["wrong-endpoint:blocking", "starttls-missing:blocking", "tls-version-unsupported:blocking", "tenant-smtp-auth-disabled:blocking", "basic-auth-retired:warning"]);
+  });
   test("text that is not an SMTP reply changes nothing", () => {
     assert.deepEqual(evaluate(pasted(BASIC_OK, "the printer shows a red light")), evaluate(BASIC_OK));
   });

@@ -27,6 +27,20 @@ export function authPassedByReply(a: ReplyAnalysis | undefined): "235" | "post-a
   return undefined;
 }
 
+/**
+ * Did the device get through the connection, STARTTLS and TLS to sign-in or later? Then the
+ * transport settings worked, whatever was recorded.
+ */
+export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
+  if (!a?.recognized) return false;
+  if (authPassedByReply(a)) return true;
+  const m = a.primary;
+  if (!m || m.success || !["auth", "mail-from", "rcpt", "data"].includes(m.stage)) return false;
+  return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
+}
+
+const TRANSPORT_CAUSES: ReadonlySet<CauseId> = new Set(["network-unreachable", "wrong-endpoint", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "transient-service-error"]);
+
 export function replyEvidence(m: ReplyMatch): Evidence {
   return { kind: "reply", reply: m.reply.line, patternId: m.patternId };
 }
