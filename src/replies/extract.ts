@@ -140,7 +140,8 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     tupleCodes.set(m.index + m[0].length - 1, code);
   }
   const starts: Start[] = [];
-  const regions: Array<{ from: number; to: number }> = [];
+  // Quoted strings open at the current position (innermost last).
+  let regions: Array<{ from: number; to: number }> = [];
   START.lastIndex = 0;
   for (let m = START.exec(line); m; m = START.exec(line)) {
     const index = m.index;
@@ -160,6 +161,7 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     if (code === undefined && !/^\s*[A-Za-z]/.test(rest)) continue;
     // Inside a quoted string opened earlier on this line?
     let limit = line.length;
+    while (regions.length > 0 && (regions[regions.length - 1] as { to: number }).to <= index) regions.pop();
     for (const r of regions) if (index > r.from && index < r.to) limit = Math.min(limit, r.to);
     let j = index - 1;
     while (j >= 0 && line[j] === " ") j--;
@@ -167,6 +169,7 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     let tupleCode: number | undefined;
     if (q === "'" || q === '"' || q === "`") {
       const close = closingQuote(line, index, q);
+      regions = regions.filter((r) => r.to > index);
       regions.push({ from: j, to: close });
       limit = Math.min(limit, close);
       tupleCode = tupleCodes.get(j);
@@ -183,7 +186,6 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
   // A tuple whose text starts without an enhanced code: "(535, b'Authentication unsuccessful')".
   for (const [quoteAt, code] of tupleCodes) {
     const close = closingQuote(line, quoteAt + 1, line.charAt(quoteAt));
-    if (starts.some((s) => s.index > quoteAt && s.index < close)) continue;
     const lead = /^\s*([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/.exec(line.slice(quoteAt + 1, close));
     const start: Start = { index: quoteAt + 1, end: quoteAt + 1 + (lead ? lead[0].length : 0), code, limit: close };
     if (lead) start.enhanced = lead[1] as string;

@@ -56,7 +56,7 @@ const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。",
 /** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
 export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
-  let prev: (LogicalLine & { depth: number; joinable: boolean }) | undefined;
+  let prev: (LogicalLine & { depth: number; joinable: boolean; last: string }) | undefined;
   const physical = text.split("\n");
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
@@ -68,6 +68,7 @@ export function logicalLines(text: string): LogicalLine[] {
     // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
     if (prev && prev.depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
       prev.text += " " + rawTrimmed;
+      prev.last = rawTrimmed.charAt(rawTrimmed.length - 1);
       prev.depth = Math.max(0, prev.depth + bracketDelta(rawTrimmed));
       continue;
     }
@@ -80,13 +81,14 @@ export function logicalLines(text: string): LogicalLine[] {
       !REPLY_START.test(trimmed) &&
       !CLIENT_VERB.test(trimmed) &&
       !BASE64ISH.test(trimmed) &&
-      (prev.depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(prev.text.charAt(prev.text.length - 1))));
+      (prev.depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(prev.last)));
     if (continues && prev) {
       prev.text += " " + trimmed;
+      prev.last = trimmed.charAt(trimmed.length - 1);
       prev.depth = Math.max(0, prev.depth + bracketDelta(trimmed));
       continue;
     }
-    const line = { text: trimmed, direction, index: i, depth: Math.max(0, bracketDelta(trimmed)), joinable: direction !== "client" && !/^334\b/.test(trimmed) };
+    const line = { text: trimmed, direction, index: i, depth: Math.max(0, bracketDelta(trimmed)), joinable: direction !== "client" && !/^334\b/.test(trimmed), last: trimmed.charAt(trimmed.length - 1) };
     out.push(line);
     prev = line;
   }
