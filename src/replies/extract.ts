@@ -142,6 +142,9 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
   const starts: Start[] = [];
   // Quoted strings open at the current position (innermost last).
   let regions: Array<{ from: number; to: number }> = [];
+  // Inside a double-quoted string (a JSON log field such as "err":"Invalid login: 535 …")? Tracked incrementally.
+  let scanned = 0;
+  let inDouble = false;
   START.lastIndex = 0;
   for (let m = START.exec(line); m; m = START.exec(line)) {
     const index = m.index;
@@ -160,7 +163,12 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     if (enhanced === undefined && !/^[ -]\s*\S/.test(rest)) continue;
     if (code === undefined && !/^\s*[A-Za-z]/.test(rest)) continue;
     // Inside a quoted string opened earlier on this line?
-    let limit = line.length;
+    for (; scanned < index; scanned++) {
+      const ch = line[scanned];
+      if (ch === "\\") scanned++;
+      else if (ch === '"') inDouble = !inDouble;
+    }
+    let limit = inDouble ? closingQuote(line, index, '"') : line.length;
     while (regions.length > 0 && (regions[regions.length - 1] as { to: number }).to <= index) regions.pop();
     for (const r of regions) if (index > r.from && index < r.to) limit = Math.min(limit, r.to);
     let j = index - 1;
