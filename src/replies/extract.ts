@@ -160,7 +160,8 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
       continue;
     }
     const rest = line.slice(end, end + 3);
-    if (enhanced === undefined && !/^[ -]\s*\S/.test(rest)) continue;
+    // "250-8BITMIME" is a capability line; "503-555-1234" is a phone number.
+    if (enhanced === undefined && !(code === 250 ? /^[ -]\s*\S/ : /^(?: \s*\S|-[A-Za-z])/).test(rest)) continue;
     if (code === undefined && !/^\s*[A-Za-z]/.test(rest)) continue;
     // Inside a quoted string opened earlier on this line?
     for (; scanned < index; scanned++) {

@@ -336,3 +336,15 @@ test("client-side TLS and timeout errors inside client wrappers", () => {
   const curl = analyzeReply("curl: (35) error:0A00010B:SSL routines::wrong version number");
   assert.deepEqual(curl.primary?.candidates, ["starttls-missing", "wrong-endpoint"]);
 });
+
+test("codeless lines count only with a distinctive reply text or SMTP wording", () => {
+  assert.equal(analyzeReply("Is the account locked? The user says the scanner stopped on Monday.").recognized, false);
+  assert.equal(analyzeReply("Call the help desk at 503-555-1234.").recognized, false);
+  const panel = analyzeReply("Send failed: Authentication unsuccessful, account locked. Contact your administrator.");
+  assert.equal(panel.primary?.patternId, "auth-account-locked");
+  assert.equal(panel.primary?.reply.text, "Authentication unsuccessful, account locked. Contact your administrator.");
+  const bare = analyzeReply("Authentication unsuccessful");
+  assert.equal(bare.primary?.patternId, "auth-failed-wrapper");
+  assert.equal(bare.primary?.decisive, false);
+  assert.equal(bare.client, "plain");
+});
