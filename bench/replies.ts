@@ -18,5 +18,3 @@ export async function run(): Promise<void> {
   const a = analyzeReply(big);
   console.log(`replies: 64 KiB transcript (${a.replies.length} distinct replies) in ${(performance.now() - t).toFixed(1)} ms`);
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await run();

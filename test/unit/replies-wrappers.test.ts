@@ -348,3 +348,11 @@ test("codeless lines count only with a distinctive reply text or SMTP wording", 
   assert.equal(bare.primary?.decisive, false);
   assert.equal(bare.client, "plain");
 });
+
+test("a reply quoted in an e-mail ('> ' on every line) and wrapped", () => {
+  for (const q of ["> ", "> > "]) {
+    const a = analyzeReply(`${q}535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the\n${q}Tenant. Visit https://aka.ms/smtp_auth_disabled for more\n${q}information.`);
+    assert.equal(a.primary?.patternId, "auth-tenant-disabled", q);
+    assert.equal(a.replies.length, 1);
+  }
+});
