@@ -766,6 +766,13 @@ function buildOptions(ctx: Ctx): PlanOption[] {
       billed: false,
     },
   };
+  // Security defaults allow no per-account exception: none of them helps while they are on.
+  if (c.tenant?.securityDefaultsEnabled === true) {
+    for (const id of ["exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa"] as const) {
+      specs[id].availability = "no";
+      specs[id].availabilityNote = tr("plan.option.exception.securityDefaults");
+    }
+  }
   return OPTION_IDS.map((id, i) => {
     const { level, ...rest } = specs[id];
     return {

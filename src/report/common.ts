@@ -81,6 +81,7 @@ export function sourceText(lang: Lang, prov: Provenance | undefined): string {
   } else parts.push(t(lang, `plan.report.source.${prov.kind}`));
   if (prov.endpoint) parts.push(prov.endpoint);
   if (prov.at) parts.push(prov.at);
+  if (prov.note) parts.push(redactSecrets(prov.note));
   return parts.join(", ");
 }
 
