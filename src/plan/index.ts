@@ -7,7 +7,6 @@ import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../shell/powershell.js";
 import {
   OPTION_IDS,
-  STEP_IDS,
   type AdminCenterPath,
   type OptionId,
   type Plan,
@@ -212,7 +211,14 @@ const STEPS: StepDef[] = [
   {
     id: "device-credentials",
     causes: ["wrong-credentials"],
-    build: (ctx) => ({ who: "helpdesk", scope: "device", check: [signInRead(ctx)], security: "low", params: { user: ctx.login.value ?? PLACEHOLDER.mailbox } }),
+    build: (ctx) => ({
+      who: "helpdesk",
+      scope: "device",
+      check: [signInRead(ctx)],
+      security: "low",
+      // The title shows the full address to type; a short name on the device is not one.
+      params: { user: ctx.login.value?.includes("@") ? ctx.login.value : PLACEHOLDER.mailbox },
+    }),
   },
   {
     id: "device-from-address",
@@ -817,5 +823,3 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
 export const STEP_ORDER: readonly StepId[] = STEPS.map((s) => s.id);
 /** Which causes each step addresses (for tests). */
 export const STEP_CAUSES: ReadonlyMap<StepId, readonly CauseId[]> = new Map(STEPS.map((s) => [s.id, s.causes]));
-
-void STEP_IDS;
