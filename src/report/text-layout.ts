@@ -27,7 +27,7 @@ export function width(text: string): number {
 }
 
 /** Characters that can join a grapheme with its neighbour: marks, joiners, variation selectors, Hangul jamo, emoji, flags, CR. */
-const JOINING = /[\p{M}\u200c\u200d\u1160-\u11ff\p{Extended_Pictographic}\p{Regional_Indicator}\r]/u;
+const JOINING = /\p{M}|\u200c|\u200d|[\u1160-\u11ff]|\p{Extended_Pictographic}|\p{Regional_Indicator}|\r/u;
 
 /** The user-perceived characters of a string (a base letter with its combining marks is one). */
 export function graphemes(text: string): string[] {
