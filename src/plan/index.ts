@@ -1,6 +1,7 @@
 // buildPlan: causes + case → ordered fix steps and, for Basic-auth devices, the alternatives in
 // order of safety. Pure: no I/O. Cheap device checks first, then the mailbox, then the account's
-// identity, then anything tenant-wide; steps shared by several causes appear once.
+// identity, then anything tenant-wide; steps shared by several causes appear once. "Wait and
+// retry" and the move to OAuth come last: they are what is left once the rest is settled.
 import type { Case } from "../case/schema.js";
 import type { CauseId, CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
@@ -234,11 +235,6 @@ const STEPS: StepDef[] = [
     id: "device-sending-rate",
     causes: ["sending-limit"],
     build: () => ({ who: "device-owner", scope: "device", security: "low" }),
-  },
-  {
-    id: "retry-later",
-    causes: ["transient-service-error"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient" }),
   },
   {
     id: "mailbox-enable-smtp-auth",
@@ -615,6 +611,11 @@ const STEPS: StepDef[] = [
         wait: "plan.wait.connector",
       };
     },
+  },
+  {
+    id: "retry-later",
+    causes: ["transient-service-error"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient", testSend: false }),
   },
   {
     id: "move-to-oauth",
