@@ -283,14 +283,15 @@ const STEPS: StepDef[] = [
     id: "mailbox-quota",
     causes: ["mailbox-full"],
     build: (ctx) => {
-      const stats = exo(`Get-EXOMailboxStatistics -Identity ${ctx.login.ps} | Select-Object DisplayName,TotalItemSize,StorageLimitStatus`);
+      const stats = exo(`Get-EXOMailboxStatistics -Identity ${ctx.login.ps} | Select-Object DisplayName,ItemCount,TotalItemSize`);
+      const quota = exo(`Get-EXOMailbox -Identity ${ctx.login.ps} -Properties ProhibitSendQuota,ProhibitSendReceiveQuota | Select-Object PrimarySmtpAddress,ProhibitSendQuota,ProhibitSendReceiveQuota`);
       const sent = exo(`Get-EXOMailboxFolderStatistics -Identity ${ctx.login.ps} -FolderScope SentItems | Select-Object Name,ItemsInFolder,FolderSize`);
       return {
         who: "exchange-admin",
         scope: "mailbox",
-        check: [stats, sent],
+        check: [stats, quota, sent],
         adminCenter: portal(ctx, "eac", ["plan.nav.recipients", "plan.nav.mailboxes", "plan.nav.theMailbox", "plan.nav.mailboxUsage"]),
-        verifyCommands: [stats],
+        verifyCommands: [stats, quota],
         security: "none",
       };
     },
@@ -814,6 +815,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
+  if (basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
   if (basicAuth !== "no" && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (basicAuth !== "no" && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
 
