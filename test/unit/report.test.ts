@@ -241,3 +241,24 @@ test("text report: ASCII mode is pure ASCII in English", () => {
   const nonAscii = [...new Set(text.replace(/3階 複合機 \(経理部\) 👍/, "").match(/[^\t\n\x20-\x7e]/gu) ?? [])];
   assert.deepEqual(nonAscii, []);
 });
+
+test("a what-if fact marks the Markdown report hypothetical even without case.hypothetical", () => {
+  const c = deviceCase({ tenant: { securityDefaultsEnabled: true }, sources: { "tenant.securityDefaultsEnabled": { kind: "whatif", original: "absent" } } });
+  const d = diagnosis([finding("security-defaults", "blocking", [{ kind: "fact", path: "tenant.securityDefaultsEnabled", value: true }])]);
+  for (const lang of LANGS) {
+    const md = renderMarkdown({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+    assert.match(md, lang === "ja" ? /^> \*\*仮定:/m : /^> \*\*HYPOTHETICAL:/m);
+    assert.match(md, /\*\*true\*\* \((What-If|what-if)\)/);
+  }
+});
+
+test("ps1 for a case with nothing to run says so and stays valid", () => {
+  const c = deviceCase({ device: { auth: "oauth", username: "mfp@contoso.com" } });
+  const d = diagnosis([]);
+  for (const lang of LANGS) {
+    const ps1 = renderPs1({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+    const code = ps1.slice(1).split("\r\n").filter((l) => l.trim() && !l.startsWith("#"));
+    assert.deepEqual(code, []);
+    assert.ok(ps1.includes(lang === "ja" ? "実行する PowerShell コマンドはありません" : "No PowerShell commands for this case"));
+  }
+});
