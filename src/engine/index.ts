@@ -86,7 +86,6 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
       : "clear";
   // Whether the device can do OAuth decides the fix for a Basic device, never the verdict: asked
   // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
-  if (verdict !== "clear" && ctx.mode === "basic" && !ctx.hve && c.device?.oauthSupported === undefined) relevant.push("device.oauthSupported");
   return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
 }
 

@@ -39,6 +39,7 @@ export const NOTE_KEYS = [
 export type NoteKey = (typeof NOTE_KEYS)[number];
 
 export const INFERENCE_KEYS = [
+  "inference.credentialsUnverified",
   "inference.authModeFromMechanism",
   "inference.mechanismFromTranscript",
   "inference.policyUser",
@@ -64,5 +65,6 @@ export const INFO_IDS = [
   "setting-contradicted-by-reply",
   "signin-succeeded",
   "signin-failure-unmapped",
+  "credentials-unverified",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

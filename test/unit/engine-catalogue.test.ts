@@ -149,6 +149,14 @@ describe("properties over random cases", () => {
         if (path === "device.auth" && c.device?.authMechanism !== undefined) continue;
         // Without Entra ID P1 there is no Conditional Access; a recorded CA block would contradict it.
         if (path === "account.legacyAuthBlockedByConditionalAccess" && c.tenant?.entraIdP1 === false) continue;
+        // Password expiry is a credential question like the password itself: never a required
+        // fact; the diagnosis carries the "credentials not verified" Info instead.
+        if (path === "account.passwordExpired") {
+          if (c.device?.auth === "basic" && !d.info.some((i) => i.id === "auth-succeeded")) {
+            assert.ok(d.info.some((i) => i.id === "credentials-unverified") || d.causes.some((f) => f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")), `credentials-unverified missing for ${JSON.stringify(c)}`);
+          }
+          continue;
+        }
         for (const value of FACT_VALUES[path] ?? []) {
           const d2 = evaluate(setFact(c, path, value), { today: "2026-11-22" });
           const added = d2.causes.filter((f) => f.status === "blocking" && !blocking.has(f.id)).map((f) => f.id);

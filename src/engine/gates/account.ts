@@ -17,7 +17,11 @@ export function accountGate(ctx: Ctx): void {
   // Password expiry: Basic sends the password itself.
   if (b.applies) {
     if (account.passwordExpired === true) addUnlessAuthPassed(ctx, "password-expired", b.status("blocking"), [factEvidence(ctx, "account.passwordExpired")], { notes: b.notes });
-    else if (account.passwordExpired === undefined) unknownUnlessAuthPassed(ctx, "account.passwordExpired");
+    // Like the password itself, expiry is a credential question no setting answers: it is not a
+    // required fact for a verdict, but the report says plainly that credentials were not verified.
+    else if (account.passwordExpired === undefined && !ctx.authPassed && mode === "basic") {
+      out.info("credentials-unverified", [{ kind: "inference", messageKey: "inference.credentialsUnverified" }]);
+    }
   }
 
   // Mailbox type: no mailbox at all stops everything; a shared/resource mailbox has no usable password.

@@ -120,6 +120,8 @@ export default defineCatalog(
     "info.setting-contradicted-by-success": "A recorded setting says sign-in should be blocked, but the server accepted it. The setting may have changed since, or not taken effect yet.",
     "info.setting-contradicted-by-reply": "A recorded device setting (server, port or encryption) would have stopped the connection earlier, but the server's reply shows the device got further. The recorded setting is probably out of date; check it on the device.",
     "info.signin-succeeded": "The newest sign-in of this account succeeded.",
+    "info.credentials-unverified": "The user name and password (and whether the password has expired) cannot be checked from settings. If every setting passes and sending still fails, sign in to Outlook on the web with the device's user name and password.",
+    "inference.credentialsUnverified": "No successful sign-in with these credentials was seen.",
     "info.signin-failure-unmapped": "The newest sign-in failed with an error code this tool does not map to a cause; check the failure reason in the sign-in log.",
   },
   {
@@ -238,6 +240,8 @@ export default defineCatalog(
     "info.setting-contradicted-by-success": "記録された設定ではサインインがブロックされるはずですが、サーバーは認証を受け付けました。その後に設定が変更されたか、まだ反映されていない可能性があります。",
     "info.setting-contradicted-by-reply": "記録されたデバイスの設定 (サーバー、ポート、暗号化) では接続がもっと早い段階で止まるはずですが、サーバーの応答からはデバイスがその先まで進んでいることがわかります。記録された設定が古い可能性があるため、デバイスで確認してください。",
     "info.signin-succeeded": "このアカウントの最新のサインインは成功しています。",
+    "info.credentials-unverified": "ユーザー名とパスワード (およびパスワードの有効期限切れ) は設定からは確認できません。すべての設定に問題がないのに送信できない場合は、デバイスのユーザー名とパスワードで Outlook on the web にサインインしてみてください。",
+    "inference.credentialsUnverified": "この資格情報でサインインに成功した記録は見つかっていません。",
     "info.signin-failure-unmapped": "最新のサインインは、このツールが原因に対応付けていないエラー コードで失敗しています。サインイン ログで失敗の理由を確認してください。",
   },
 );
