@@ -230,6 +230,85 @@ const SCENARIOS: Scenario[] = [
     case: reply(basicOk(), "curl: (67) Login denied"),
     expect: { verdict: ["undetermined", "blocked"] },
   },
+  {
+    name: "C10 bare 530 5.7.57 while the device is recorded as using Basic → the device did not authenticate: no-authentication blocks",
+    case: reply(basicOk(), "530 5.7.57 Client not authenticated to send mail."),
+    expect: { verdict: "blocked", blocking: ["no-authentication"] },
+  },
+  {
+    name: "§3 504 5.7.4 after AUTH PLAIN → mechanism not offered",
+    case: reply(withCase(basicOk(), { device: { authMechanism: "PLAIN" } }), "504 5.7.4 Unrecognized authentication type [TY2PR01CA0012.jpnprd01.prod.outlook.com]"),
+    expect: { verdict: "blocked", blockingOneOf: [["auth-mechanism-unsupported", "starttls-missing"]] },
+  },
+  {
+    name: "§3 504 5.7.4 with no STARTTLS configured → STARTTLS missing (AUTH is only advertised after STARTTLS)",
+    case: reply(withCase(basicOk(), { device: { security: "none" } }), "504 5.7.4 Unrecognized authentication type [TY2PR01CA0012.jpnprd01.prod.outlook.com]"),
+    expect: { verdict: "blocked", blockingOneOf: [["starttls-missing", "auth-mechanism-unsupported"]], causes: { "starttls-missing": "blocking" } },
+  },
+  {
+    // §4 C8 / §12.3: "account has an issue" is observed but its cause is UNCONFIRMED (disabled? expired password?).
+    name: "C8 'account has an issue' (cause UNCONFIRMED) with account state unknown → account causes possible, state asked for; never clear",
+    case: reply(withCase(basicOk(), { account: { accountEnabled: undefined, passwordExpired: undefined } }), "535 5.7.139 Authentication unsuccessful, account has an issue. Contact your administrator."),
+    expect: {
+      verdict: ["undetermined", "blocked"],
+      presentOneOf: [["account-disabled", "password-expired"]],
+      notBlocking: ["account-disabled", "password-expired"],
+      unknowns: ["account.accountEnabled"],
+    },
+  },
+  {
+    name: "C8 federated STS unreachable → federation failure",
+    case: reply(basicOk(), "535 5.7.139 Authentication unsuccessful, federated STS service was unreachable."),
+    expect: { verdict: "blocked", blocking: ["federation-failure"] },
+  },
+  {
+    name: "C17 PRX4 from a licensed user mailbox with everything passing → transient/proxy error named; never clear",
+    case: reply(basicOk(), "451 4.7.0 Temporary server error. Please try again later. PRX4"),
+    expect: { verdict: ["undetermined", "blocked"], presentOneOf: [["transient-service-error"]] },
+  },
+  {
+    name: "C13 432 4.3.2 concurrent connections → sending limit",
+    case: reply(basicOk(), "432 4.3.2 Concurrent connections limit exceeded."),
+    expect: { verdict: ["blocked", "undetermined"], causes: { "sending-limit": ["blocking", "possible"] } },
+  },
+  {
+    name: "C13 554 5.2.2 mailbox full (Sent Items) → mailbox-full blocks",
+    case: reply(basicOk(), "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded"),
+    expect: { verdict: "blocked", blocking: ["mailbox-full"] },
+  },
+  {
+    name: "C14 550 5.1.8 bad outbound sender → sender restricted",
+    case: reply(basicOk(), "550 5.1.8 Access denied, bad outbound sender"),
+    expect: { verdict: "blocked", blocking: ["sender-restricted"] },
+  },
+  {
+    name: "§8 Direct Send rejected (550 5.7.68) from a printer pointed at the MX host without auth",
+    case: reply(withCase(basicOk(), { device: { host: "contoso-com.mail.protection.outlook.com", port: 25, auth: "none", authMechanism: undefined }, tenant: { rejectDirectSend: true } }),
+      "550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources"),
+    expect: { verdict: "blocked", causes: { "direct-send-rejected": "blocking" } },
+  },
+  {
+    name: "§5 .NET wrapper in Spanish UI with the nested 535 mailbox reply",
+    case: reply(withCase(basicOk(), { account: { smtpClientAuthenticationDisabled: undefined } }),
+      "El servidor SMTP requiere una conexión segura o el cliente no se autenticó. La respuesta del servidor fue: 5.7.57 Client not authenticated to send mail. Error: " + R.mailbox),
+    expect: { verdict: "blocked", blocking: ["mailbox-smtp-auth-disabled"], notBlocking: ["no-authentication"] },
+  },
+  {
+    name: "§5 Python SMTPSenderRefused tuple (530, b'5.7.57 …', '<from>') from a script that never logs in",
+    case: reply(withCase(basicOk(), { device: { auth: "none", authMechanism: undefined } }),
+      "smtplib.SMTPSenderRefused: (530, b'5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM [SN4PR0701CA0030.namprd07.prod.outlook.com]', 'alerts@contoso.com')"),
+    expect: { verdict: "blocked", blocking: ["no-authentication"] },
+  },
+  {
+    name: "C2 mailbox null, tenant recorded $false, reply says the Mailbox is disabled → reply wins",
+    case: reply(withCase(basicOk(), { tenant: { smtpClientAuthenticationDisabled: false }, account: { smtpClientAuthenticationDisabled: null } }), R.mailbox),
+    expect: { verdict: "blocked", causes: { "mailbox-smtp-auth-disabled": "blocking" }, replyEvidence: ["mailbox-smtp-auth-disabled"] },
+  },
+  {
+    name: "§7 delegated OAuth (device code) with security defaults and per-user MFA enforced → not blocked (the user completes MFA in the browser)",
+    case: withCase(oauthAppOk(), { device: { oauthFlow: "delegated", username: "mfp@contoso.com", from: "mfp@contoso.com" }, tenant: { securityDefaultsEnabled: true }, account: { perUserMfaState: "enforced", oauthApp: undefined } }),
+    expect: { notBlocking: ["security-defaults", "per-user-mfa"] },
+  },
 ];
 
 describe("QA scenarios: replies, wrappers", () => {

@@ -279,6 +279,43 @@ const SCENARIOS: Scenario[] = [
     case: withCase(basicOk(), { device: { authMechanism: "PLAIN" } }),
     expect: { verdict: "blocked", blocking: ["auth-mechanism-unsupported"] },
   },
+
+  // ---- sign-in log evidence (§6.1, §4 C8) -------------------------------------------------------
+  {
+    name: "C8 settings all pass but the newest Authenticated SMTP sign-in failed with 50126 (bad password) → wrong credentials, never clear",
+    case: withCase(basicOk(), { account: { signIns: [{ at: "2026-11-22T08:55:00Z", errorCode: 50126, failureReason: "Invalid username or password." }] } }),
+    expect: { verdict: ["blocked", "undetermined"], causes: { "wrong-credentials": ["blocking", "possible"] } },
+  },
+  {
+    name: "C8 newest sign-in 50053 (locked) → account locked",
+    case: withCase(basicOk(), { account: { signIns: [{ at: "2026-11-22T08:55:00Z", errorCode: 50053 }] } }),
+    expect: { verdict: ["blocked", "undetermined"], causes: { "account-locked": ["blocking", "possible"] } },
+  },
+  {
+    name: "C6 newest sign-in 53003 (blocked by Conditional Access) while the CA fact says no block → conditional access named",
+    case: withCase(basicOk(), { account: { signIns: [{ at: "2026-11-22T08:55:00Z", errorCode: 53003, conditionalAccessStatus: "failure" }] } }),
+    expect: { verdict: ["blocked", "undetermined"], causes: { "conditional-access": ["blocking", "possible"] } },
+  },
+  {
+    name: "C9 licensed SHARED mailbox signing in with a password (Basic) → never clear: client submission needs a user mailbox (S32)",
+    case: withCase(basicOk(), { device: { username: "scans@contoso.com", from: "scans@contoso.com" }, account: { recipientTypeDetails: "SharedMailbox", exchangeLicensed: true } }),
+    expect: { verdict: ["blocked", "undetermined"], causes: { "no-licensed-mailbox": ["blocking", "possible"] } },
+  },
+  {
+    name: "§3 legacy-TLS opt-in: smtp-legacy.office365.com with AllowLegacyTLSClients=$true and a TLS 1.0 device → TLS not blocking",
+    case: withCase(basicOk(), { device: { host: "smtp-legacy.office365.com", tlsVersion: "1.0" }, tenant: { allowLegacyTlsClients: true } }),
+    expect: { notBlocking: ["tls-version-unsupported", "wrong-endpoint"], causes: { "basic-auth-retired": "warning" } },
+  },
+  {
+    name: "§3 smtp-legacy.office365.com with TLS 1.0 but the opt-in not set ($null = off) → blocked",
+    case: withCase(basicOk(), { device: { host: "smtp-legacy.office365.com", tlsVersion: "1.0" }, tenant: { allowLegacyTlsClients: null } }),
+    expect: { verdict: "blocked", blockingOneOf: [["tls-version-unsupported", "wrong-endpoint"]] },
+  },
+  {
+    name: "C3 no user policy (null) and no org default (null) → no policy at all: no auth-policy cause, neither fact unknown",
+    case: basicOk(),
+    expect: { absent: ["auth-policy-blocks-basic"], notUnknowns: ["account.authenticationPolicy", "tenant.defaultAuthenticationPolicy"] },
+  },
 ];
 
 describe("QA scenarios: settings, precedence, layers, OAuth, transport", () => {
