@@ -148,10 +148,36 @@ function describeCauses(causes: readonly { id: string; status: string }[]): stri
   return causes.map((c) => `${c.id}:${c.status}`).join(", ") || "(none)";
 }
 
+function factAt(c: Case, path: string): unknown {
+  let node: unknown = c;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Evidence of kind "fact" must quote the case truthfully: the value named is the value recorded. */
+function assertFactEvidence(ctx: string, c: Case, d: { causes: readonly { id: string; evidence: readonly unknown[] }[] }): void {
+  for (const cause of d.causes) {
+    for (const ev of cause.evidence as { kind?: string; path?: string; value?: unknown }[]) {
+      if (ev.kind !== "fact" || ev.path === undefined) continue;
+      const recorded = factAt(c, ev.path);
+      assert.notEqual(recorded, undefined, `${ctx}
+${cause.id} cites ${ev.path} as evidence, but that fact is unknown`);
+      assert.deepEqual(ev.value, recorded, `${ctx}
+${cause.id} misquotes ${ev.path}`);
+    }
+  }
+}
+
 /** Assert the expectation against one result (CLI JSON or evaluate()). */
 export function assertExpect(where: string, d: { verdict: Verdict; causes: readonly { id: CauseId; status: CauseStatus; evidence: readonly unknown[] }[]; unknowns: readonly string[] }, e: Expect): void {
   const ctx = `${where}: verdict=${d.verdict} causes=[${describeCauses(d.causes)}] unknowns=[${d.unknowns.join(", ")}]`;
   for (const c of d.causes) assert.ok(c.evidence.length >= 1, `${ctx}\ncause ${c.id} has no evidence`);
+  if (d.verdict === "undetermined") {
+    assert.ok(d.unknowns.length > 0 || d.causes.some((c) => c.status === "possible"), `${ctx}\nundetermined without naming an unknown or a possible cause`);
+  }
   if (e.verdict !== undefined) {
     const ok = Array.isArray(e.verdict) ? e.verdict : [e.verdict];
     assert.ok(ok.includes(d.verdict), `${ctx}\nexpected verdict ${ok.join("|")}`);
@@ -191,8 +217,10 @@ export function assertExpect(where: string, d: { verdict: Verdict; causes: reado
 export async function check(c: Case, e: Expect): Promise<{ cli: JsonDiagnosis; direct: Diagnosis }> {
   const direct = evaluate(c, { today: TODAY });
   assertExpect("evaluate()", direct, e);
+  assertFactEvidence("evaluate()", c, direct);
   const { code, json } = await runJson(c);
   assertExpect("CLI --json", json, e);
+  assertFactEvidence("CLI --json", c, json);
   assert.equal(code, EXIT[json.verdict], `exit code ${code} does not match verdict ${json.verdict}`);
   assert.equal(json.verdict, direct.verdict, "CLI and evaluate() disagree on the verdict");
   assert.deepEqual(

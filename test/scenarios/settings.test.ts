@@ -201,6 +201,18 @@ const SCENARIOS: Scenario[] = [
     }),
     expect: { verdict: "clear", notBlocking: ["no-licensed-mailbox"] },
   },
+  {
+    name: "C9 OAuth app-only sending as an UNLICENSED user mailbox → blocked: SMTP AUTH needs a licensed mailbox (only shared mailboxes are exempt)",
+    todo: "product: clear, no cause; domain.md §4 C9 (SMTP AUTH needs a licensed Exchange Online mailbox, S6) and §10 (fix: licence the sending account, or send as a SHARED mailbox via OAuth): the licence is only waived for shared mailboxes",
+    case: withCase(oauthAppOk(), { account: { recipientTypeDetails: "UserMailbox", exchangeLicensed: false } }),
+    expect: { verdict: "blocked", blocking: ["no-licensed-mailbox"] },
+  },
+  {
+    name: "C9 OAuth app-only as a user mailbox whose licence is unknown → undetermined, licence asked for",
+    todo: "product: clear with account.exchangeLicensed unknown; domain.md §4 C9/§10: a user mailbox needs an Exchange Online licence whatever the authentication",
+    case: withCase(oauthAppOk(), { account: { recipientTypeDetails: "UserMailbox", exchangeLicensed: undefined } }),
+    expect: { verdict: "undetermined", unknowns: ["account.exchangeLicensed"] },
+  },
 
   // ---- layered blockers (all at once) -----------------------------------------------------------
   {
