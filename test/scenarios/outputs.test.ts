@@ -112,8 +112,10 @@ describe("QA outputs: Japanese text report fits 80 columns", () => {
     test(`${name}: every prose line of the ja text report is ≤ 80 columns`, async () => {
       assert.deepEqual(overWidth(await render(c, "text", "ja"), (l) => !isCommandLine(l)), []);
     });
-    test(`${name}: every PowerShell line of the ja text report is ≤ 80 columns too`, { todo: COMMAND_WIDTH_TODO }, async () => {
-      assert.deepEqual(overWidth(await render(c, "text", "ja"), isCommandLine), []);
+    test(`${name}: every PowerShell line of the ja text report is ≤ 80 columns too`, async (t) => {
+      const long = overWidth(await render(c, "text", "ja"), isCommandLine);
+      if (long.length > 0) t.todo(COMMAND_WIDTH_TODO); // known disagreement: reported, not hidden where it passes
+      assert.deepEqual(long, []);
     });
   }
 });
@@ -128,9 +130,10 @@ describe("QA outputs: .ps1 and Markdown never change a tenant as printed", () =>
         assert.deepEqual(rawKeys(out), [], "raw keys in the .ps1 comments");
       });
     }
-    test(`${name}: the Markdown report has no live state-changing command`, { todo: MD_LIVE_TODO }, async () => {
+    test(`${name}: the Markdown report has no live state-changing command`, async (t) => {
       const out = await render(c, "md", "en");
       const live = fencedLines(out).filter(liveChange);
+      if (live.length > 0) t.todo(MD_LIVE_TODO); // known disagreement: reported, not hidden where it passes
       assert.deepEqual(live, []);
     });
   }
