@@ -106,6 +106,8 @@ export const ProbeSchema = z
     tlsVersionsAccepted: z.array(z.string().max(16)).max(8).optional(),
     mechanismsBeforeTls: z.array(z.string().max(32)).max(32).optional(),
     mechanismsAfterTls: z.array(z.string().max(32)).max(32).optional(),
+    /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
+    tlsError: z.string().max(512).optional(),
     finalReply: z.string().max(4096).optional(),
   })
   .strict();
