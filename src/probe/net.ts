@@ -8,9 +8,12 @@ export function ehloName(localAddress: string | undefined): string {
   return isIP(v4) === 4 ? `[${v4}]` : `[IPv6:${localAddress}]`;
 }
 
-/** A TLS error code that says the server refused the protocol version. */
+/**
+ * A TLS error code that says the server refused the protocol version. (WRONG_VERSION_NUMBER is not
+ * one: OpenSSL reports it when the reply is not TLS at all.)
+ */
 export function isVersionRefusal(code: string): boolean {
-  return /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|WRONG_VERSION_NUMBER|VERSION_TOO_LOW|VERSION_TOO_HIGH/.test(code);
+  return /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|VERSION_TOO_LOW|VERSION_TOO_HIGH/.test(code);
 }
 
 /** Open a TCP connection with a time limit. */
