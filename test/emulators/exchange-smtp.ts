@@ -58,7 +58,8 @@ export async function startExchange(opts: { key: string; cert: string; users?: R
     size: 157286400,
     logger: false,
     authRequiredMessage: `5.7.57 Client not authenticated to send mail. [${EXO_HOST}]`,
-    ...(opts.legacyTls ? { minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" } : {}),
+    // smtp-server accepts TLS 1.0 by default; Exchange completes a legacy handshake only to answer 421 4.7.66.
+    ...(opts.legacyTls ? { minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" } : { minVersion: "TLSv1.2" }),
     onSecure(socket, _session: SMTPServerSession, callback) {
       const protocol = (socket as unknown as { getProtocol(): string }).getProtocol();
       if (protocol === "TLSv1" || protocol === "TLSv1.1") {
@@ -88,6 +89,8 @@ export async function startExchange(opts: { key: string; cert: string; users?: R
       });
     },
   });
+  // smtp-server re-emits a client's failed TLS handshake as a server error; for this emulator that is expected.
+  server.on("error", () => undefined);
   // Rewrite smtp-server's wording into Exchange's, per connection.
   const internals = server as unknown as { connect(socket: Socket, options: unknown): void; connections: Set<Conn> };
   const connect = internals.connect.bind(server);
