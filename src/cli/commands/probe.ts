@@ -13,6 +13,7 @@ import { HiddenInputCancelled, readHidden } from "../../probe/hidden-input.js";
 import { probeJson, renderPhaseLine, renderProbeText, renderTranscriptText, transcriptFile } from "../../probe/render.js";
 import { runProbe } from "../../probe/run.js";
 import type { ProbeOptions, ProbeResult } from "../../probe/types.js";
+import type { Verdict } from "../../engine/types.js";
 import { parse } from "../args.js";
 import { err, out, type Context } from "../context.js";
 
@@ -129,11 +130,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     if (values.transcript !== undefined) err(ctx, t(ctx.lang, "probe.saved.transcript", { file: values.transcript }));
     if (values["case-out"] !== undefined) err(ctx, t(ctx.lang, "probe.saved.case", { file: values["case-out"] }));
   }
-  return localFailure(result) ? EXIT.unavailable : exitCodeForVerdict(conclusion.verdict);
+  return probeExitCode(result, conclusion.verdict);
 }
 
-function localFailure(result: ProbeResult): boolean {
-  return result.problems.some((p) => (p.phase === "dns" || p.phase === "connect") && LOCAL_CODES.has(p.code));
+/** 4 when this PC could not even try (no sockets, no permission); otherwise the verdict's code. */
+export function probeExitCode(result: ProbeResult, verdict: Verdict): ExitCode {
+  const local = result.problems.some((p) => (p.phase === "dns" || p.phase === "connect") && LOCAL_CODES.has(p.code));
+  return local ? EXIT.unavailable : exitCodeForVerdict(verdict);
 }
 
 function fromEnv(ctx: Context, name: string): string {
