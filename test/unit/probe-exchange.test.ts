@@ -1,6 +1,6 @@
 // The probe against an Exchange Online–like server (smtp-server with Exchange's behaviour and texts).
 import assert from "node:assert/strict";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { parseCase, serializeCase } from "../../src/case/io.js";
 import { probeCase } from "../../src/probe/case.js";
@@ -60,7 +60,7 @@ describe("Exchange-like server", () => {
   });
 
   test("AUTH LOGIN before STARTTLS gets Exchange's 504 5.7.4", async () => {
-    const socket = await new Promise<import("node:net").Socket>((resolve, reject) => {
+    const socket = await new Promise<Socket>((resolve, reject) => {
       const s = connect({ host: "127.0.0.1", port: exo.port }, () => resolve(s));
       s.once("error", reject);
     });

@@ -56,10 +56,10 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const timeoutSec = values.timeout === undefined ? 15 : Number(values.timeout);
   if (!/^\d+(\.\d+)?$/.test(values.timeout ?? "15") || timeoutSec < 0.1 || timeoutSec > 300) throw badInput("probe.timeout", "probe.err.timeout", { value: String(values.timeout).slice(0, 20) });
   const username = values.username;
-  if (username !== undefined && (username === "" || username.length > 320 || /[\x00-\x1f\x7f]/.test(username))) throw badInput("probe.username", "probe.err.username");
+  if (username !== undefined && (username === "" || username.length > 320 || hasControl(username))) throw badInput("probe.username", "probe.err.username");
   for (const flag of ["from", "to"] as const) {
     const v = values[flag];
-    if (v !== undefined && (v.length > 320 || !ADDRESS.test(v))) throw badInput("probe.address", "probe.err.address", { value: v.replace(/[\x00-\x1f\x7f]/g, "?").slice(0, 80) });
+    if (v !== undefined && (v.length > 320 || !ADDRESS.test(v))) throw badInput("probe.address", "probe.err.address", { value: [...v].map((ch) => (hasControl(ch) ? "?" : ch)).join("").slice(0, 80) });
   }
   if (values.send && (!values.from || !values.to)) throw badInput("probe.send-needs", "probe.err.sendNeeds");
   if (values["password-env"] !== undefined && values["password-stdin"]) throw badInput("probe.password-sources", "probe.err.passwordSources");
@@ -137,6 +137,14 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 export function probeExitCode(result: ProbeResult, verdict: Verdict): ExitCode {
   const local = result.problems.some((p) => (p.phase === "dns" || p.phase === "connect") && LOCAL_CODES.has(p.code));
   return local ? EXIT.unavailable : exitCodeForVerdict(verdict);
+}
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 function fromEnv(ctx: Context, name: string): string {
