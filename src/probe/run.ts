@@ -161,6 +161,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
   const credentials = options.username !== undefined && (options.password !== undefined || options.oauthToken !== undefined);
   let session: SmtpSession | undefined;
   let starttlsAccepted = false;
+  let broken = false;
 
   try {
     begin("dns");
@@ -297,6 +298,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     }
   } catch (e) {
     if (e instanceof WireFailure) {
+      broken = true;
       const phase = current?.id ?? "banner";
       end("failed", { detail: `${e.kind}: ${e.detail}` });
       result.problems.push(...wireProblem(phase, e, options.port));
@@ -305,7 +307,9 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
       throw e;
     }
   } finally {
-    await session?.quit(Math.min(timeoutMs, 2000));
+    // A broken conversation is closed at once; a finished one is ended politely with QUIT.
+    if (broken) session?.close();
+    else await session?.quit(Math.min(timeoutMs, 2000));
   }
   for (const id of CONVERSATION_PHASES) {
     if (result.phases.some((p) => p.id === id)) continue;

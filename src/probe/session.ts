@@ -92,6 +92,7 @@ export class SmtpSession {
   async upgrade(opts: TlsOptions): Promise<TLSSocket> {
     const leftover = this.reader.detach();
     if (leftover > 0) {
+      this.socket.destroy();
       // Bytes after "220 Ready to start TLS" and before the handshake: a server (or something in the path) injecting data.
       throw new WireFailure("garbage", `${leftover} bytes arrived after the STARTTLS reply, before the TLS handshake`);
     }

@@ -14,7 +14,8 @@ export type HostileBehaviour =
   | "endless-reply" // "250-" lines for ever after EHLO
   | "no-starttls" // a plain ESMTP server without STARTTLS
   | "starttls-then-stall" // says 220 to STARTTLS and never starts the handshake
-  | "starttls-then-garbage"; // says 220 to STARTTLS and then sends plain text
+  | "starttls-then-garbage" // says 220 to STARTTLS and then sends plain text
+  | "starttls-injection"; // plain-text bytes right behind the 220 to STARTTLS (a STARTTLS injection)
 
 export interface HostileServer {
   port: number;
@@ -34,7 +35,7 @@ function onLines(socket: Socket, handler: (line: string) => void): void {
   });
 }
 
-function plainEsmtp(socket: Socket, opts: { starttls: boolean; onStarttls?: () => void; onEhlo?: () => boolean }): void {
+function plainEsmtp(socket: Socket, opts: { starttls: boolean; inject?: boolean; onStarttls?: () => void; onEhlo?: () => boolean }): void {
   socket.write("220 hostile.test ESMTP\r\n");
   onLines(socket, (line) => {
     const cmd = line.split(" ")[0]?.toUpperCase();
@@ -42,7 +43,7 @@ function plainEsmtp(socket: Socket, opts: { starttls: boolean; onStarttls?: () =
       if (opts.onEhlo?.()) return;
       socket.write(`250-hostile.test\r\n250-SIZE 1000000\r\n${opts.starttls ? "250-STARTTLS\r\n" : ""}250 AUTH LOGIN PLAIN\r\n`);
     } else if (cmd === "STARTTLS" && opts.starttls) {
-      socket.write("220 2.0.0 Ready\r\n");
+      socket.write(opts.inject ? "220 2.0.0 Ready\r\n250 injected before TLS\r\n" : "220 2.0.0 Ready\r\n");
       opts.onStarttls?.();
     } else if (cmd === "QUIT") {
       socket.end("221 bye\r\n");
@@ -88,10 +89,14 @@ function behave(socket: Socket, behaviour: HostileBehaviour, stop: () => boolean
       return plainEsmtp(socket, {
         starttls: true,
         onEhlo: () => {
+          // Batches on later turns of the event loop: the client runs in the same process and must get to read.
           const flood = () => {
-            while (!stop() && !socket.destroyed && socket.write("250-FLOOD and more flood and more flood\r\n"));
+            if (stop() || socket.destroyed) return;
+            let more = true;
+            for (let i = 0; i < 200 && more; i++) more = socket.write("250-FLOOD and more flood and more flood\r\n");
+            if (more) setImmediate(flood);
+            else socket.once("drain", flood);
           };
-          socket.on("drain", flood);
           flood();
           return true;
         },
@@ -100,6 +105,8 @@ function behave(socket: Socket, behaviour: HostileBehaviour, stop: () => boolean
       return plainEsmtp(socket, { starttls: false });
     case "starttls-then-stall":
       return plainEsmtp(socket, { starttls: true, onStarttls: () => socket.removeAllListeners("data") });
+    case "starttls-injection":
+      return plainEsmtp(socket, { starttls: true, inject: true, onStarttls: () => socket.removeAllListeners("data") });
     case "starttls-then-garbage":
       return plainEsmtp(socket, {
         starttls: true,

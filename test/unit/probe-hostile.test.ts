@@ -8,7 +8,8 @@ import { closedPort, startHostile, type HostileBehaviour } from "../emulators/ho
 import { startExchange, type ExchangeEmulator } from "../emulators/exchange-smtp.js";
 import { testCerts } from "../helpers/certs.js";
 
-const TIMEOUT = 400;
+// Short enough to keep the suite quick, long enough for a loaded 2-core machine.
+const TIMEOUT = 1000;
 
 async function probeHostile(behaviour: HostileBehaviour, extra: Partial<Parameters<typeof runProbe>[0]> = {}): Promise<ProbeResult> {
   const server = await startHostile(behaviour);
@@ -125,6 +126,14 @@ describe("hostile servers", () => {
     assert.equal(failed(r).id, "tls");
     assert.equal(r.problems[0]?.cause, "tls-handshake-failed");
     assert.match(r.problems[0]?.code ?? "", /^ERR_SSL_/);
+  });
+
+  test("bytes injected behind the 220 to STARTTLS: refused before any TLS, wrong-endpoint", async () => {
+    const r = await probeHostile("starttls-injection", { username: "u@example.com", password: "never-sent" });
+    assert.equal(failed(r).id, "tls");
+    assert.deepEqual(causes(r), ["wrong-endpoint/possible/garbage"]);
+    assert.match(r.problems[0]?.detail ?? "", /arrived after the STARTTLS reply/);
+    assert.ok(!r.transcript.some((e) => e.dir === "client" && /AUTH/.test(e.text)));
   });
 
   test("an unresolvable name: dns fails with a cause, quickly", async () => {
