@@ -278,7 +278,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
 
     if (options.send && options.from && options.to) {
       begin("send");
-      if (result.auth?.outcome === "not-attempted") {
+      if (!result.tls.authorized) {
         result.send = { outcome: "not-attempted" };
         end("failed", { detail: "not sent: the server's certificate is not trusted" });
         throw new Stopped();

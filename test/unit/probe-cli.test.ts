@@ -91,6 +91,14 @@ describe("probe command", () => {
     });
   }
 
+  test("an output file in a folder that does not exist: exit 2 before any connection", async () => {
+    const r = await runMain([...target(), "--transcript", join(dir, "no-such-folder", "t.txt")]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /Could not write .*no-such-folder.*\(ENOENT\)/);
+    assert.doesNotMatch(r.stderr, /Transcript/);
+  });
+
   test("bad input in Japanese and as JSON", async () => {
     const ja = await runMain(["probe", "--port", "0", "--lang", "ja"]);
     assert.match(ja.stderr, /ポート番号/);

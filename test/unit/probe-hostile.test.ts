@@ -166,6 +166,13 @@ describe("certificates that must not be trusted", () => {
     assert.deepEqual(r.mechanismsAfterTls, ["LOGIN", "XOAUTH2"], "capabilities are still read (no secret involved)");
   });
 
+  test("untrusted certificate: no test message either", async () => {
+    const r = await runProbe({ host: "127.0.0.1", port: wrong.port, ca: certs.caPem, timeoutMs: 3000, tlsVersions: false, send: true, from: "u@contoso.com", to: "v@contoso.com" });
+    assert.equal(r.send?.outcome, "not-attempted");
+    assert.equal(wrong.messages.length, 0);
+    assert.ok(!r.transcript.some((e) => e.dir === "client" && /^MAIL FROM/.test(e.text)));
+  });
+
   test("expired: CERT_HAS_EXPIRED; no credentials sent", async () => {
     const r = await runProbe({ host: "127.0.0.1", port: expired.port, ca: certs.caPem, timeoutMs: 3000, tlsVersions: false, username: "u@contoso.com", password: "pw-expired" });
     assert.equal(r.tls?.authorizationError, "CERT_HAS_EXPIRED");

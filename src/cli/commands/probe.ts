@@ -1,7 +1,9 @@
 // `smtp-auth-doctor probe`: reproduce the device's SMTP conversation from this PC, show what the
 // server said (transcript on stderr, results on stdout), save the transcript and a case, and end
 // with causes and a verdict. Secrets: read once, passed to runProbe, never printed or written.
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { isIP } from "node:net";
 import { writeFileAtomic, serializeCase } from "../../case/io.js";
 import { AppError, badInput } from "../../errors.js";
@@ -69,6 +71,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   if (wantsPassword && values["oauth-token-env"] !== undefined) throw badInput("probe.token-and-password", "probe.err.tokenAndPassword");
   const ca = values["ca-file"] === undefined ? undefined : await readCa(values["ca-file"]);
+  // Output files are checked before the probe runs, so that a bad path never costs a conversation.
+  for (const file of [values.transcript, values["case-out"]]) if (file !== undefined) await checkWritable(file, values.force === true);
 
   // Secrets last, after every other check, so that a bad flag never leaves one in memory longer than needed.
   let password: string | undefined;
@@ -166,6 +170,21 @@ async function fromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const line = Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
   if (line === "") throw badInput("probe.stdin-empty", "probe.err.stdinEmpty");
   return line;
+}
+
+async function checkWritable(file: string, force: boolean): Promise<void> {
+  try {
+    await access(dirname(resolve(file)), constants.W_OK);
+  } catch (e) {
+    throw badInput("file.write-failed", "common.err.writeFailed", { file, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+  if (force) return;
+  try {
+    await access(file);
+  } catch {
+    return;
+  }
+  throw badInput("file.exists", "common.err.exists", { file });
 }
 
 async function readCa(file: string): Promise<string> {
