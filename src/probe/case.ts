@@ -37,7 +37,8 @@ export function probeCase(result: ProbeResult, opts: ProbeCaseOptions = {}): Cas
   for (const [key, value] of Object.entries(opts.device ?? {})) {
     if (value === undefined) continue;
     (device as Record<string, unknown>)[key] = value;
-    sources[`device.${key}`] = { kind: "flag", at: result.at };
+    // What the probe itself used to sign in is a probe fact; names the user typed are flags.
+    sources[`device.${key}`] = key === "auth" || key === "authMechanism" ? { kind: "probe", endpoint, at: result.at } : { kind: "flag", at: result.at };
   }
   if (result.finalReply) {
     device.reply = result.finalReply;

@@ -1,7 +1,7 @@
 // Plain-text and JSON forms of a probe result. Pure: strings in the user's language, no I/O.
-import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Case } from "../case/schema.js";
-import type { ProbeConclusion } from "./diagnose.js";
+import { pad, truncate } from "../report/text-layout.js";
 import { formatTranscript } from "./transcript.js";
 import type { PhaseReport, ProbeResult } from "./types.js";
 
@@ -11,15 +11,23 @@ export function phaseLabel(lang: Lang, id: PhaseReport["id"]): string {
   return t(lang, `probe.phase.${id}` as MessageKey);
 }
 
+/** A phase code in words when the catalog knows it (wire failures, skips), else the code itself (errno, TLS codes). */
+export function codeText(lang: Lang, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined;
+  const key = `probe.code.${code}`;
+  return hasKey(key) ? t(lang, key) : code;
+}
+
 export function renderPhaseLine(lang: Lang, p: PhaseReport, ascii = false): string {
   const label = phaseLabel(lang, p.id);
   const mark = ascii ? MARK[p.status].ascii : MARK[p.status].unicode;
   const ms = p.status === "skipped" ? "" : `${p.ms} ms`;
-  const what = p.reply ?? p.detail ?? "";
-  return `  ${mark} ${label.padEnd(22)} ${ms.padStart(8)}  ${what.length > 100 ? `${what.slice(0, 100)}…` : what}`.trimEnd();
+  const what = p.reply ?? [codeText(lang, p.code), p.detail].filter((x) => x !== undefined && x !== "").join(": ");
+  return `  ${mark} ${pad(label, 24)} ${pad(ms, 8, "right")}  ${truncate(what, 100, "…")}`.trimEnd();
 }
 
-export function renderProbeText(lang: Lang, result: ProbeResult, conclusion: ProbeConclusion, opts: { ascii?: boolean } = {}): string {
+/** The probe's own section: title, phases and what the server said. Causes and the plan follow from the report renderers. */
+export function renderProbeText(lang: Lang, result: ProbeResult, opts: { ascii?: boolean } = {}): string {
   const lines: string[] = [];
   lines.push(t(lang, "probe.title", { host: result.host, port: result.port, at: result.at }));
   for (const p of result.phases) lines.push(renderPhaseLine(lang, p, opts.ascii));
@@ -42,15 +50,6 @@ export function renderProbeText(lang: Lang, result: ProbeResult, conclusion: Pro
   if (result.auth) lines.push(`  ${t(lang, "probe.fact.auth", { mechanism: result.auth.mechanism, outcome: t(lang, `probe.outcome.${result.auth.outcome}` as MessageKey) })}`);
   if (result.send) lines.push(`  ${t(lang, "probe.fact.send", { outcome: t(lang, `probe.outcome.${result.send.outcome}` as MessageKey) })}`);
   if (result.finalReply) lines.push(`  ${t(lang, "probe.fact.final", { reply: result.finalReply })}`);
-  lines.push("", t(lang, "probe.section.findings"));
-  if (conclusion.causes.length === 0) lines.push(`  ${t(lang, "probe.section.noFindings")}`);
-  for (const f of conclusion.causes) {
-    const details = f.evidence.map((e) => (e.kind === "probe" ? String(e.value) : e.kind)).join("; ");
-    const key = `probe.cause.${f.id}` as MessageKey;
-    const text = t(lang, key, { detail: details, port: result.port });
-    lines.push(`  [${t(lang, `probe.status.${f.status}` as MessageKey)}] ${f.id}: ${text === key ? details : text}`);
-  }
-  lines.push("", t(lang, `probe.verdict.${conclusion.verdict}` as MessageKey));
   return `${lines.join("\n")}\n`;
 }
 
@@ -63,8 +62,8 @@ export function transcriptFile(result: ProbeResult): string {
   return `# smtp-auth-doctor probe ${result.host}:${result.port} ${result.at} (secrets redacted)\n${formatTranscript(result.transcript)}`;
 }
 
-/** The one JSON object of --json. */
-export function probeJson(result: ProbeResult, conclusion: ProbeConclusion, c: Case): Record<string, unknown> {
+/** What --json adds to the report object: the probe's measurements, the transcript and the case. */
+export function probeJsonExtra(result: ProbeResult, c: Case): Record<string, unknown> {
   const { transcript, ...probe } = result;
-  return { verdict: conclusion.verdict, causes: conclusion.causes, probe, transcript, case: c };
+  return { probe, transcript, case: c };
 }

@@ -6,7 +6,7 @@ import { isIP, type Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { SmtpSession, TlsFailure, type TlsVersionName } from "./session.js";
 import { REDACTED, Transcript } from "./transcript.js";
-import { WireFailure, replyLine, replyTexts, sanitize, type Reply, type WireLimits } from "./wire.js";
+import { MID_REPLY, WireFailure, replyLine, replyTexts, sanitize, type Reply, type WireLimits } from "./wire.js";
 import { buildTestMessage } from "./message.js";
 import { testTlsVersions } from "./tls-versions.js";
 import { connectTcp, ehloName, isVersionRefusal } from "./net.js";
@@ -53,12 +53,11 @@ export function wireProblem(phase: PhaseId, f: WireFailure, port: number): Probe
   if (f.kind === "garbage" || f.kind === "line-too-long" || f.kind === "too-many-lines") {
     return [{ cause: "wrong-endpoint", status: "possible", phase, code: f.kind, detail: f.detail }];
   }
-  const early = phase === "dns" || phase === "connect";
   const beforeAuth = phase !== "auth" && phase !== "send";
   const problems: ProbeProblem[] = [
     {
       cause: beforeAuth ? "network-unreachable" : "transient-service-error",
-      status: early ? "blocking" : "possible",
+      status: "possible",
       phase,
       code: f.kind === "socket-error" ? f.detail : f.kind,
       detail: f.detail,
@@ -145,12 +144,12 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     result.phases.push(p);
     onPhase?.(p);
   };
-  const end = (status: "ok" | "failed", extra: { detail?: string; reply?: string } = {}) => {
+  const end = (status: "ok" | "failed", extra: { code?: string; detail?: string; reply?: string } = {}) => {
     if (!current) return;
     push({ id: current.id, status, ms: Math.round(performance.now() - current.start), ...extra });
     current = undefined;
   };
-  const skip = (id: PhaseId, detail?: string) => push({ id, status: "skipped", ms: 0, ...(detail ? { detail } : {}) });
+  const skip = (id: PhaseId, code?: string) => push({ id, status: "skipped", ms: 0, ...(code ? { code } : {}) });
   const problem = (p: ProbeProblem) => result.problems.push(p);
   /** A reply that ends the conversation: record it as the final reply and stop. */
   const fail = (reply: Reply, detail?: string): never => {
@@ -170,9 +169,9 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
       addresses = await resolve(options.host, timeoutMs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "error";
-      end("failed", { detail: code });
+      end("failed", { code });
       if (code === "ENOTFOUND") problem({ cause: "wrong-endpoint", status: "possible", phase: "dns", code, detail: `${options.host} has no address in DNS` });
-      problem({ cause: "network-unreachable", status: code === "ENOTFOUND" ? "possible" : "blocking", phase: "dns", code, detail: `name resolution failed (${code})` });
+      problem({ cause: "network-unreachable", status: "possible", phase: "dns", code, detail: `name resolution failed (${code})` });
       throw new Stopped();
     }
     result.addresses = addresses.slice(0, 16);
@@ -186,9 +185,9 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "error";
       result.reachable = false;
-      end("failed", { detail: code });
+      end("failed", { code });
       transcript.add("note", `connect ${address}:${options.port}: ${code}`);
-      problem({ cause: "network-unreachable", status: "blocking", phase: "connect", code, detail: `TCP ${address}:${options.port}: ${code}` });
+      problem({ cause: "network-unreachable", status: "possible", phase: "connect", code, detail: `TCP ${address}:${options.port}: ${code}` });
       throw new Stopped();
     }
     result.address = address;
@@ -213,7 +212,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
 
     begin("starttls");
     if (!result.starttlsOffered) {
-      end("failed", { detail: "not offered" });
+      end("failed", { code: "starttls-not-offered" });
       problem({ cause: "starttls-missing", status: "blocking", phase: "starttls", code: "starttls-not-offered", detail: "the server did not offer STARTTLS after EHLO" });
       throw new Stopped();
     }
@@ -231,7 +230,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
       secure = await session.upgrade({ host: options.host, timeoutMs, ...(options.ca ? { ca: options.ca } : {}) });
     } catch (e) {
       if (!(e instanceof TlsFailure)) throw e;
-      end("failed", { detail: e.code });
+      end("failed", { code: e.code, detail: e.message });
       transcript.add("note", `TLS handshake failed: ${e.code}`);
       problem({ cause: isVersionRefusal(e.code) ? "tls-version-unsupported" : "tls-handshake-failed", status: "blocking", phase: "tls", code: e.code, detail: e.message });
       throw new Stopped();
@@ -240,7 +239,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     transcript.add("note", `TLS ${result.tls.protocol} ${result.tls.cipher}; certificate ${result.tls.subject}; issuer ${result.tls.issuer}; ${result.tls.authorized ? "trusted" : `not trusted (${result.tls.authorizationError ?? "unknown"})`}`);
     if (!result.tls.authorized) {
       problem({ cause: "tls-handshake-failed", status: "blocking", phase: "tls", code: result.tls.authorizationError ?? "untrusted", detail: `certificate ${result.tls.subject} (issuer ${result.tls.issuer}) is not trusted: ${result.tls.authorizationError ?? "unknown"}` });
-      end("failed", { detail: `${result.tls.protocol} ${result.tls.authorizationError ?? "untrusted"}` });
+      end("failed", { code: "untrusted-certificate", detail: `${result.tls.protocol} ${result.tls.authorizationError ?? "?"}` });
     } else {
       end("ok", { detail: `${result.tls.protocol} ${result.tls.cipher}` });
     }
@@ -262,7 +261,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
       begin("auth");
       if (!result.tls.authorized) {
         result.auth = { mechanism, outcome: "not-attempted", note: "certificate not trusted: credentials were not sent" };
-        end("failed", { detail: "certificate not trusted: credentials were not sent" });
+        end("failed", { code: "credentials-withheld" });
       } else {
         if (!(result.mechanismsAfterTls ?? []).includes(mechanism)) {
           problem({ cause: "auth-mechanism-unsupported", status: "blocking", phase: "auth", code: "mechanism-not-offered", detail: `AUTH ${mechanism} is not among the offered mechanisms (${(result.mechanismsAfterTls ?? []).join(" ") || "none"})` });
@@ -280,7 +279,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
       begin("send");
       if (!result.tls.authorized) {
         result.send = { outcome: "not-attempted" };
-        end("failed", { detail: "not sent: the server's certificate is not trusted" });
+        end("failed", { code: "message-withheld" });
         throw new Stopped();
       }
       const mail = await session.command(`MAIL FROM:<${options.from}>`, timeoutMs);
@@ -300,7 +299,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     if (e instanceof WireFailure) {
       broken = true;
       const phase = current?.id ?? "banner";
-      end("failed", { detail: `${e.kind}: ${e.detail}` });
+      end("failed", { code: e.kind === "timeout" && e.detail === MID_REPLY ? "timeout-mid-reply" : e.kind, ...(e.kind === "timeout" || e.kind === "closed" ? {} : { detail: e.detail }) });
       result.problems.push(...wireProblem(phase, e, options.port));
     } else if (!(e instanceof Stopped)) {
       session?.close();
@@ -313,7 +312,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
   }
   for (const id of CONVERSATION_PHASES) {
     if (result.phases.some((p) => p.id === id)) continue;
-    skip(id, id === "auth" && !credentials ? "no credentials given" : id === "send" && !options.send ? "--send not given" : undefined);
+    skip(id, id === "auth" && !credentials ? "no-credentials" : id === "send" && !options.send ? "no-send" : undefined);
   }
 
   if (options.tlsVersions !== false && starttlsAccepted && result.address) {
@@ -322,7 +321,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     for (const v of result.tlsVersions) transcript.add("note", `TLS ${v.version}: ${v.outcome}${v.detail ? ` (${v.detail})` : ""}`);
     end("ok", { detail: result.tlsVersions.map((v) => `${v.version}:${v.outcome}`).join(" ") });
   } else {
-    skip("tls-versions", options.tlsVersions === false ? "not requested" : undefined);
+    skip("tls-versions", options.tlsVersions === false ? "not-requested" : undefined);
   }
   if (transcript.droppedEntries > 0) transcript.add("note", `${transcript.droppedEntries} more transcript entries were not kept`);
   return result;

@@ -43,7 +43,9 @@ export interface PhaseReport {
   status: PhaseStatus;
   /** Wall time of the phase in milliseconds (0 for skipped). */
   ms: number;
-  /** Short machine-readable detail: an address, a TLS version, an error code… */
+  /** Why it failed or was skipped, stable: a wire failure kind (timeout, reset, garbage …), an errno or TLS error code, starttls-not-offered, untrusted-certificate, no-credentials … */
+  code?: string;
+  /** Raw detail: an address, capabilities, a TLS version, a sanitized sample of what arrived… */
   detail?: string;
   /** The server reply that ended the phase, one line. */
   reply?: string;

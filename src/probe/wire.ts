@@ -48,6 +48,10 @@ export function sanitize(text: string, max = 80): string {
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
+/** Details of a timeout: nothing arrived, or a multi-line reply stopped. */
+export const NO_REPLY = "no reply";
+export const MID_REPLY = "the reply stopped in the middle";
+
 const REPLY_LINE = /^(\d{3})([ -]|$)/;
 
 /**
@@ -140,7 +144,7 @@ export class ReplyReader {
       if (this.failure) throw this.failure;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new WireFailure("timeout", lines.length > 0 ? "the reply stopped in the middle" : "no reply");
+        throw new WireFailure("timeout", lines.length > 0 ? MID_REPLY : NO_REPLY);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {

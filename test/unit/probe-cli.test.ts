@@ -115,6 +115,8 @@ describe("probe command", () => {
     assert.match(r.stdout, /AUTH mechanisms before STARTTLS: \(none\)/);
     assert.match(r.stdout, /AUTH mechanisms after STARTTLS: LOGIN XOAUTH2/);
     assert.match(r.stdout, /Certificate trusted and name matches: yes/);
+    assert.match(r.stdout, /smtp-auth-doctor report \(as of 2026-11-22\)/);
+    assert.match(r.stdout, /Undetermined/);
     assert.match(r.stderr, /Transcript \(secrets redacted\):/);
     assert.match(r.stderr, /C: STARTTLS/);
     assert.doesNotMatch(r.stdout, /C: STARTTLS/);
@@ -122,35 +124,60 @@ describe("probe command", () => {
 
   test("Japanese text mode", async () => {
     const r = await runMain([...target(), "--lang", "ja"]);
-    assert.match(r.stdout, /この PC から 127\.0\.0\.1:\d+ への SMTP プローブ/);
+    assert.match(r.stdout, /この PC から 127\.0\.0\.1:\d+ への SMTP 接続テスト/);
     assert.match(r.stdout, /STARTTLS 後の AUTH 方式: LOGIN XOAUTH2/);
-    assert.match(r.stdout, /結果: プローブだけでは判定できません/);
+    assert.match(r.stdout, /smtp-auth-doctor 診断結果/);
   });
 
-  test("nothing listening: network-unreachable, exit 1", async () => {
+  test("nothing listening: network-unreachable (possible: measured from this PC), exit 3", async () => {
     const port = await closedPort();
-    const r = await runMain(["probe", "--host", "127.0.0.1", "--port", String(port), "--timeout", "2"]);
-    assert.equal(r.code, 1);
-    assert.match(r.stdout, /network-unreachable: The server could not be reached from this PC \(TCP 127\.0\.0\.1:\d+: ECONNREFUSED\)/);
+    const r = await runMain(["probe", "--host", "127.0.0.1", "--port", String(port), "--timeout", "2", "--json"]);
+    assert.equal(r.code, 3);
+    const parsed = JSON.parse(r.stdout) as { verdict: string; causes: { id: string; status: string; evidence: { kind: string; what?: string }[]; notes: string[] }[] };
+    assert.equal(parsed.verdict, "undetermined");
+    const cause = parsed.causes.find((c) => c.id === "network-unreachable");
+    assert.equal(cause?.status, "possible");
+    assert.ok(cause?.evidence.some((e) => e.kind === "probe" && e.what === "connect:ECONNREFUSED"));
+    const text = await runMain(["probe", "--host", "127.0.0.1", "--port", String(port), "--timeout", "2"]);
+    assert.match(text.stdout, /Probe: connect:ECONNREFUSED = TCP 127\.0\.0\.1:\d+: ECONNREFUSED/);
+    assert.match(text.stdout, /Measured from this PC, not from the device/);
   });
 
-  test("JSON: exactly one object with verdict, phases, transcript and case; nothing on stderr", async () => {
+  test("JSON: exactly one object with verdict, causes, plan, probe, transcript and case; nothing on stderr", async () => {
     const r = await runMain([...target(), "--json", "--username", "tenant@contoso.com", "--password-env", "SAD_PW"], { env: { SAD_PW: "x-irrelevant" } });
     assert.equal(r.code, 1);
     assert.equal(r.stderr, "");
-    const parsed = JSON.parse(r.stdout) as { verdict: string; probe: ProbeResult; transcript: unknown[]; case: { device: { reply: string } } };
+    const parsed = JSON.parse(r.stdout) as { verdict: string; causes: { id: string; status: string }[]; plan: { steps: unknown[] }; probe: ProbeResult; transcript: unknown[]; case: { device: { reply: string } } };
     assert.equal(parsed.verdict, "blocked");
+    assert.ok(parsed.causes.some((c) => c.id === "tenant-smtp-auth-disabled" && c.status === "blocking"));
+    assert.ok(parsed.plan.steps.length > 0);
     assert.equal(parsed.probe.finalReply, `535 ${EXO_FAILURES["tenant-disabled"]}`);
     assert.equal(parsed.case.device.reply, parsed.probe.finalReply);
     assert.ok(parsed.transcript.length > 10);
-    assert.equal(r.stdout.trim().split("\n").length, 1);
+  });
+
+  test("--case: the probe adds to an existing case (the device's settings) and the engine uses both", async () => {
+    const base = join(dir, "base.json");
+    writeFileSync(base, JSON.stringify({ schema: "smtp-auth-doctor/case@1", device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2" }, tenant: { securityDefaultsEnabled: true } }));
+    const r = await runMain([...target(), "--json", "--case", base, "--username", USER, "--password-env", "SAD_PW"], { env: { SAD_PW: PASSWORD } });
+    const parsed = JSON.parse(r.stdout) as { case: { device: Record<string, unknown>; tenant: Record<string, unknown>; probe: Record<string, unknown>; sources: Record<string, { kind: string }> } };
+    assert.equal(parsed.case.device.host, "smtp.office365.com");
+    assert.equal(parsed.case.device.reply, "235 2.7.0 Authentication successful");
+    assert.equal(parsed.case.tenant.securityDefaultsEnabled, true);
+    assert.equal(parsed.case.probe.host, "127.0.0.1");
+    assert.equal(parsed.case.sources["device.reply"]?.kind, "probe");
+    assert.equal(parsed.case.sources["device.authMechanism"]?.kind, "probe");
+    assert.equal(parsed.case.sources["device.username"]?.kind, "flag");
+    const twice = await runMain([...target(), "--case", "-", "--username", USER, "--password-stdin"], { stdin: "{}" });
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /either the case \(--case -\) or the password/);
   });
 
   test("--transcript and --case-out are written atomically and never overwritten without --force", async () => {
     const transcript = join(dir, "t1.txt");
     const casePath = join(dir, "c1.json");
     const r = await runMain([...target(), "--username", USER, "--password-env", "SAD_PW", "--transcript", transcript, "--case-out", casePath], { env: { SAD_PW: PASSWORD } });
-    assert.equal(r.code, 0, "the server accepted the sign-in");
+    assert.equal(r.code, 3, "the server accepted the sign-in; facts the engine needs are still unknown");
     assert.match(readFileSync(transcript, "utf8"), /^# smtp-auth-doctor probe 127\.0\.0\.1:\d+ .*\(secrets redacted\)\n/);
     const c = parseCase(readFileSync(casePath, "utf8"), casePath);
     assert.equal(c.device?.reply, "235 2.7.0 Authentication successful");
@@ -166,10 +193,13 @@ describe("probe command", () => {
     assert.equal(parseCase(readFileSync(casePath, "utf8"), casePath).probe?.starttlsOffered, true);
   });
 
-  test("a successful sign-in and test message: exit 0", async () => {
-    const r = await runMain([...target(), "--username", USER, "--password-env", "SAD_PW", "--from", USER, "--to", "helpdesk@contoso.com", "--send"], { env: { SAD_PW: PASSWORD } });
-    assert.equal(r.code, 0, r.stdout);
-    assert.match(r.stdout, /Test message: accepted/);
+  test("a successful sign-in and test message: no blocking cause, the Basic-auth retirement warning", async () => {
+    const r = await runMain([...target(), "--json", "--username", USER, "--password-env", "SAD_PW", "--from", USER, "--to", "helpdesk@contoso.com", "--send"], { env: { SAD_PW: PASSWORD } });
+    assert.notEqual(r.code, 1, r.stdout);
+    const parsed = JSON.parse(r.stdout) as { causes: { id: string; status: string }[]; probe: ProbeResult };
+    assert.equal(parsed.probe.send?.outcome, "accepted");
+    assert.deepEqual(parsed.causes.filter((c) => c.status === "blocking"), []);
+    assert.ok(parsed.causes.some((c) => c.id === "basic-auth-retired" && c.status === "warning"));
   });
 
   describe("no secret reaches stdout, stderr, the transcript file or the case file", () => {
@@ -220,7 +250,7 @@ describe("probe command", () => {
       return { code, out, errText, rawModes: stdin.rawModes };
     };
     const ok = await run(`${PASSWORD}\r`);
-    assert.equal(ok.code, 0);
+    assert.equal(ok.code, 3);
     assert.match(ok.errText, new RegExp(`Password for ${USER.replace(".", "\\.")} \\(not shown, used once\\): `));
     assert.match(ok.out, /AUTH LOGIN: accepted/);
     assert.deepEqual(ok.rawModes, [true, false]);

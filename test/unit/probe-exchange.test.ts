@@ -5,6 +5,8 @@ import { after, before, describe, test } from "node:test";
 import { parseCase, serializeCase } from "../../src/case/io.js";
 import { probeCase } from "../../src/probe/case.js";
 import { concludeProbe } from "../../src/probe/diagnose.js";
+import type { Case } from "../../src/case/schema.js";
+import type { ProbeResult } from "../../src/probe/types.js";
 import { runProbe } from "../../src/probe/run.js";
 import { SmtpSession } from "../../src/probe/session.js";
 import { Transcript } from "../../src/probe/transcript.js";
@@ -13,6 +15,7 @@ import { EXO_FAILURES, EXO_HOST, startExchange, type ExchangeEmulator, type ExoF
 import { testCerts } from "../helpers/certs.js";
 
 const certs = testCerts();
+const conclude = (r: ProbeResult, c: Case) => concludeProbe(r, c, { today: "2026-11-22", lang: "en" }).diagnosis;
 const USERS = {
   "mfp@contoso.com": { password: "Printer-Pass-1", token: "eyJ0eXAiOiJKV1QiLCJhbGciOi.good-token-for-test" },
   "tenant@contoso.com": { failure: "tenant-disabled" as const },
@@ -56,7 +59,9 @@ describe("Exchange-like server", () => {
     assert.deepEqual(seen, r.phases, "onPhase reports each phase as it ends");
     assert.ok(r.phases.every((p) => Number.isInteger(p.ms) && p.ms >= 0));
     assert.equal(r.finalReply, undefined);
-    assert.equal(concludeProbe(r, probeCase(r)).verdict, "undetermined");
+    const d = conclude(r, probeCase(r));
+    assert.equal(d.verdict, "undetermined");
+    assert.deepEqual(d.causes.filter((f) => f.status === "blocking"), []);
   });
 
   test("AUTH LOGIN before STARTTLS gets Exchange's 504 5.7.4", async () => {
@@ -90,7 +95,10 @@ describe("Exchange-like server", () => {
       assert.equal(c.device?.reply, expected);
       assert.equal(c.sources?.["device.reply"]?.kind, "probe");
       assert.equal(c.probe?.finalReply, expected);
-      assert.equal(concludeProbe(r, c).verdict, "blocked");
+      const d = conclude(r, c);
+      assert.equal(d.verdict, "blocked");
+      const expectedCause = { "tenant-disabled": "tenant-smtp-auth-disabled", "mailbox-disabled": "mailbox-smtp-auth-disabled", "security-defaults": "security-defaults", "basic-disabled": undefined }[failure as string];
+      if (expectedCause) assert.ok(d.causes.some((f) => f.id === expectedCause && f.status === "blocking" && f.evidence.some((e) => e.kind === "reply")), JSON.stringify(d.causes.map((f) => [f.id, f.status])));
     });
   }
 
@@ -113,7 +121,9 @@ describe("Exchange-like server", () => {
     assert.match(m?.raw ?? "", /^Subject: =\?UTF-8\?B\?/m);
     const body = Buffer.from((m?.raw ?? "").split("\r\n\r\n")[1]?.replace(/\s+/g, "") ?? "", "base64").toString("utf8");
     assert.match(body, /テスト メッセージ/);
-    assert.equal(concludeProbe(r, probeCase(r)).verdict, "clear");
+    const d = conclude(r, probeCase(r, { device: { username: "mfp@contoso.com", from: "mfp@contoso.com", auth: "basic", authMechanism: "LOGIN" } }));
+    assert.notEqual(d.verdict, "blocked", JSON.stringify(d.causes.map((f) => [f.id, f.status])));
+    assert.deepEqual(d.causes.filter((f) => f.status === "blocking"), []);
   });
 
   test("XOAUTH2 accepted", async () => {

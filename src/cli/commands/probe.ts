@@ -5,19 +5,20 @@ import { constants } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { isIP } from "node:net";
-import { writeFileAtomic, serializeCase } from "../../case/io.js";
+import { readCase, serializeCase, writeFileAtomic } from "../../case/io.js";
 import { AppError, badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { probeCase } from "../../probe/case.js";
 import { concludeProbe } from "../../probe/diagnose.js";
 import { HiddenInputCancelled, readHidden } from "../../probe/hidden-input.js";
-import { probeJson, renderPhaseLine, renderProbeText, renderTranscriptText, transcriptFile } from "../../probe/render.js";
+import { probeJsonExtra, renderPhaseLine, renderProbeText, renderTranscriptText, transcriptFile } from "../../probe/render.js";
 import { runProbe } from "../../probe/run.js";
 import type { ProbeOptions, ProbeResult } from "../../probe/types.js";
 import type { Verdict } from "../../engine/types.js";
 import { parse } from "../args.js";
 import { err, out, type Context } from "../context.js";
+import { renderReport } from "../output.js";
 
 const OPTIONS = {
   host: { type: "string" },
@@ -33,6 +34,7 @@ const OPTIONS = {
   "skip-tls-versions": { type: "boolean" },
   "ca-file": { type: "string" },
   transcript: { type: "string" },
+  case: { type: "string" },
   "case-out": { type: "string" },
   force: { type: "boolean" },
 } as const;
@@ -71,6 +73,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   if (wantsPassword && values["oauth-token-env"] !== undefined) throw badInput("probe.token-and-password", "probe.err.tokenAndPassword");
   const ca = values["ca-file"] === undefined ? undefined : await readCa(values["ca-file"]);
+  if (values.case === "-" && values["password-stdin"]) throw badInput("probe.stdin-twice", "probe.err.stdinTwice");
+  const base = values.case === undefined ? undefined : await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin"));
   // Output files are checked before the probe runs, so that a bad path never costs a conversation.
   for (const file of [values.transcript, values["case-out"]]) if (file !== undefined) await checkWritable(file, values.force === true);
 
@@ -112,29 +116,32 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   delete options.password;
   delete options.oauthToken;
 
+  // The probe's target is recorded under probe.host/port; the device's own host and port come
+  // from --case (the probe may be aimed elsewhere than the device is configured).
   const c = probeCase(result, {
+    ...(base ? { base } : {}),
     device: {
-      ...(values.host !== undefined ? { host } : {}),
-      ...(values.port !== undefined ? { port } : {}),
       ...(username !== undefined ? { username } : {}),
       ...(values.from ? { from: values.from } : {}),
       ...(options.username !== undefined && result.auth ? { auth: result.auth.mechanism === "XOAUTH2" ? ("oauth" as const) : ("basic" as const), authMechanism: result.auth.mechanism } : {}),
     },
   });
-  const conclusion = concludeProbe(result, c);
+  // The final step: the engine's diagnosis of this case with the probe's observations, and the plan.
+  const { diagnosis, plan } = concludeProbe(result, c, { today: ctx.today, lang: ctx.lang });
   const force = values.force === true;
   if (values.transcript !== undefined) await writeFileAtomic(values.transcript, transcriptFile(result), { overwrite: force, mode: 0o600 });
   if (values["case-out"] !== undefined) await writeFileAtomic(values["case-out"], serializeCase(c), { overwrite: force, mode: 0o600 });
 
   if (values.json) {
-    out(ctx, JSON.stringify(probeJson(result, conclusion, c)));
+    out(ctx, renderReport(ctx, "json", { case: c, diagnosis, plan }, probeJsonExtra(result, c)));
   } else {
     err(ctx, renderTranscriptText(ctx.lang, result));
-    out(ctx, renderProbeText(ctx.lang, result, conclusion, { ascii: ctx.ascii }));
+    out(ctx, renderProbeText(ctx.lang, result, { ascii: ctx.ascii }));
+    out(ctx, renderReport(ctx, "text", { case: c, diagnosis, plan }));
     if (values.transcript !== undefined) err(ctx, t(ctx.lang, "probe.saved.transcript", { file: values.transcript }));
     if (values["case-out"] !== undefined) err(ctx, t(ctx.lang, "probe.saved.case", { file: values["case-out"] }));
   }
-  return probeExitCode(result, conclusion.verdict);
+  return probeExitCode(result, diagnosis.verdict);
 }
 
 /** 4 when this PC could not even try (no sockets, no permission); otherwise the verdict's code. */

@@ -9,7 +9,7 @@ Usage:
   smtp-auth-doctor probe [--host smtp.office365.com] [--port 587] [--username USER]
                          [--password-env VAR | --password-stdin] [--oauth-token-env VAR]
                          [--from ADDRESS --to ADDRESS --send] [--timeout SECONDS]
-                         [--transcript FILE] [--case-out FILE] [--force] [--json] [--lang ja|en]
+                         [--case FILE|-] [--transcript FILE] [--case-out FILE] [--force] [--json] [--lang ja|en]
 
 Without credentials it checks the network, STARTTLS, the TLS versions and the AUTH mechanisms.
 With --username and a password (an environment variable, standard input, or a hidden prompt) it tries
@@ -22,6 +22,7 @@ Options:
   --timeout SECONDS      time allowed for each phase (default 15)
   --skip-tls-versions    do not test TLS 1.3/1.2/1.1/1.0 one by one
   --ca-file FILE         also trust this CA certificate (PEM), e.g. for a test server
+  --case FILE|-          add what the probe measured to this case (the device's settings)
   --transcript FILE      save the conversation (secrets redacted)
   --case-out FILE        save a case file with what was measured (no secrets)
   --force                overwrite FILEs that exist
@@ -38,6 +39,21 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.phase.tls-versions": "TLS versions",
     "probe.phase.auth": "Sign-in (AUTH)",
     "probe.phase.send": "Test message",
+    "probe.code.timeout": "no answer in time",
+    "probe.code.timeout-mid-reply": "the reply stopped in the middle",
+    "probe.code.closed": "the server closed the connection",
+    "probe.code.reset": "the connection was reset",
+    "probe.code.socket-error": "network error",
+    "probe.code.garbage": "not an SMTP reply",
+    "probe.code.line-too-long": "a reply line was too long",
+    "probe.code.too-many-lines": "a reply had too many lines",
+    "probe.code.starttls-not-offered": "STARTTLS is not offered",
+    "probe.code.untrusted-certificate": "certificate not trusted",
+    "probe.code.credentials-withheld": "not attempted: the certificate is not trusted, so the credentials were not sent",
+    "probe.code.message-withheld": "not sent: the certificate is not trusted",
+    "probe.code.no-credentials": "no credentials given",
+    "probe.code.no-send": "--send not given",
+    "probe.code.not-requested": "not requested",
     "probe.status.ok": "OK",
     "probe.status.failed": "failed",
     "probe.status.skipped": "skipped",
@@ -66,20 +82,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.outcome.accepted": "accepted",
     "probe.outcome.rejected": "rejected",
     "probe.outcome.not-attempted": "not attempted (the certificate is not trusted; credentials were not sent)",
-    "probe.section.findings": "What this points at",
-    "probe.section.noFindings": "The probe found nothing wrong on the way to the server.",
-    "probe.cause.network-unreachable": "The server could not be reached from this PC ({detail}). Check the firewall, the proxy and the network path for TCP {port}.",
-    "probe.cause.wrong-endpoint": "This host and port do not behave like an SMTP submission server ({detail}). Use smtp.office365.com, port 587, STARTTLS.",
-    "probe.cause.starttls-missing": "The server does not offer STARTTLS ({detail}). Exchange Online requires STARTTLS on port 587 before AUTH.",
-    "probe.cause.tls-version-unsupported": "The TLS version was refused ({detail}). Exchange Online needs TLS 1.2 or later.",
-    "probe.cause.tls-handshake-failed": "The TLS connection failed ({detail}).",
-    "probe.cause.auth-mechanism-unsupported": "The sign-in method is not offered ({detail}).",
-    "probe.cause.transient-service-error": "The server stopped answering during sign-in or sending ({detail}). Try again; if it persists, check the network path.",
-    "probe.status.blocking": "blocks",
-    "probe.status.possible": "possible",
-    "probe.verdict.blocked": "Result: blocked",
-    "probe.verdict.clear": "Result: the server accepted the sign-in",
-    "probe.verdict.undetermined": "Result: not decided by the probe alone",
+    "probe.note.fromSupportPc": "Measured from this PC, not from the device: the device's own network path may differ.",
     "probe.transcript.title": "Transcript (secrets redacted):",
     "probe.saved.transcript": "Transcript saved to {file}.",
     "probe.saved.case": "Case saved to {file}.",
@@ -98,6 +101,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.err.address": "'{value}' is not a plausible e-mail address.",
     "probe.err.username": "The user name contains characters that cannot be sent (line breaks or control characters).",
     "probe.err.stdinEmpty": "No password arrived on standard input.",
+    "probe.err.stdinTwice": "Standard input can carry either the case (--case -) or the password (--password-stdin), not both.",
     "probe.err.caFile": "The CA file {file} could not be used ({reason}).",
     "probe.err.cancelled": "Cancelled.",
     "probe.err.local": "The probe could not run on this PC ({detail}).",
@@ -109,7 +113,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
   smtp-auth-doctor probe [--host smtp.office365.com] [--port 587] [--username ユーザー]
                          [--password-env 変数名 | --password-stdin] [--oauth-token-env 変数名]
                          [--from アドレス --to アドレス --send] [--timeout 秒]
-                         [--transcript ファイル] [--case-out ファイル] [--force] [--json] [--lang ja|en]
+                         [--case ファイル|-] [--transcript ファイル] [--case-out ファイル] [--force] [--json] [--lang ja|en]
 
 資格情報がなくても、ネットワーク、STARTTLS、TLS バージョン、AUTH 方式を確認します。
 --username とパスワード (環境変数、標準入力、または非表示の入力) を指定すると AUTH LOGIN を、
@@ -122,12 +126,13 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
   --timeout 秒           各段階の制限時間 (既定: 15)
   --skip-tls-versions    TLS 1.3/1.2/1.1/1.0 を個別に試しません
   --ca-file ファイル      この CA 証明書 (PEM) も信頼します (テスト サーバーなど)
+  --case ファイル|-       測定結果をこのケース (デバイスの設定) に追加します
   --transcript ファイル   通信記録を保存します (シークレットは伏せ字)
   --case-out ファイル     測定結果をケース ファイルに保存します (シークレットは含みません)
   --force                既存のファイルを上書きします
 
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 プローブを実行できない。`,
-    "probe.title": "この PC から {host}:{port} への SMTP プローブ ({at})",
+終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 接続テストを実行できない。`,
+    "probe.title": "この PC から {host}:{port} への SMTP 接続テスト ({at})",
     "probe.phase.dns": "DNS",
     "probe.phase.connect": "TCP 接続",
     "probe.phase.banner": "グリーティング (バナー)",
@@ -138,6 +143,21 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.phase.tls-versions": "TLS バージョン",
     "probe.phase.auth": "サインイン (AUTH)",
     "probe.phase.send": "テスト メッセージ",
+    "probe.code.timeout": "時間内に応答がありません",
+    "probe.code.timeout-mid-reply": "応答が途中で止まりました",
+    "probe.code.closed": "サーバーが接続を閉じました",
+    "probe.code.reset": "接続がリセットされました",
+    "probe.code.socket-error": "ネットワーク エラー",
+    "probe.code.garbage": "SMTP の応答ではありません",
+    "probe.code.line-too-long": "応答の行が長すぎます",
+    "probe.code.too-many-lines": "応答の行数が多すぎます",
+    "probe.code.starttls-not-offered": "STARTTLS が提供されていません",
+    "probe.code.untrusted-certificate": "証明書が信頼されていません",
+    "probe.code.credentials-withheld": "実行していません: 証明書が信頼されないため、資格情報を送信していません",
+    "probe.code.message-withheld": "送信していません: 証明書が信頼されていません",
+    "probe.code.no-credentials": "資格情報の指定なし",
+    "probe.code.no-send": "--send の指定なし",
+    "probe.code.not-requested": "指定なし",
     "probe.status.ok": "OK",
     "probe.status.failed": "失敗",
     "probe.status.skipped": "省略",
@@ -166,26 +186,13 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.outcome.accepted": "受け付けられました",
     "probe.outcome.rejected": "拒否されました",
     "probe.outcome.not-attempted": "実行していません (証明書が信頼されないため、資格情報を送信していません)",
-    "probe.section.findings": "考えられる原因",
-    "probe.section.noFindings": "サーバーまでの経路に問題は見つかりませんでした。",
-    "probe.cause.network-unreachable": "この PC からサーバーに到達できませんでした ({detail})。ファイアウォール、プロキシ、TCP {port} への経路を確認してください。",
-    "probe.cause.wrong-endpoint": "このホストとポートは SMTP 送信サーバーとして動作していません ({detail})。smtp.office365.com、ポート 587、STARTTLS を使用してください。",
-    "probe.cause.starttls-missing": "サーバーが STARTTLS を提供していません ({detail})。Exchange Online では、ポート 587 で AUTH の前に STARTTLS が必要です。",
-    "probe.cause.tls-version-unsupported": "TLS バージョンが拒否されました ({detail})。Exchange Online には TLS 1.2 以降が必要です。",
-    "probe.cause.tls-handshake-failed": "TLS 接続に失敗しました ({detail})。",
-    "probe.cause.auth-mechanism-unsupported": "このサインイン方式は提供されていません ({detail})。",
-    "probe.cause.transient-service-error": "サインインまたは送信の途中でサーバーが応答しなくなりました ({detail})。もう一度お試しください。繰り返す場合はネットワーク経路を確認してください。",
-    "probe.status.blocking": "ブロック",
-    "probe.status.possible": "可能性あり",
-    "probe.verdict.blocked": "結果: ブロックされています",
-    "probe.verdict.clear": "結果: サーバーはサインインを受け付けました",
-    "probe.verdict.undetermined": "結果: プローブだけでは判定できません",
+    "probe.note.fromSupportPc": "デバイスではなく、この PC から測定した結果です。デバイスのネットワーク経路は異なる場合があります。",
     "probe.transcript.title": "通信記録 (シークレットは伏せ字):",
     "probe.saved.transcript": "通信記録を {file} に保存しました。",
     "probe.saved.case": "ケースを {file} に保存しました。",
     "probe.prompt.password": "{user} のパスワード (表示されません。1 回だけ使用します): ",
     "probe.message.subject": "smtp-auth-doctor テスト メッセージ",
-    "probe.message.body": "これは smtp-auth-doctor の SMTP プローブが {at} に送信したテスト メッセージです。\nこのアカウントで SMTP AUTH によるサインインと送信ができることを確認しました。\n",
+    "probe.message.body": "これは smtp-auth-doctor の SMTP 接続テストで {at} に送信したテスト メッセージです。\nこのアカウントで SMTP AUTH によるサインインと送信ができることを確認しました。\n",
     "probe.err.host": "'{value}' はホスト名または IP アドレスではありません。例: --host smtp.office365.com",
     "probe.err.port": "'{value}' はポート番号 (1～65535) ではありません。",
     "probe.err.timeout": "'{value}' はタイムアウトとして使用できません。1 から 300 までの秒数を指定してください。",
@@ -198,8 +205,9 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.err.address": "'{value}' はメール アドレスとして正しくありません。",
     "probe.err.username": "ユーザー名に送信できない文字 (改行や制御文字) が含まれています。",
     "probe.err.stdinEmpty": "標準入力からパスワードを受け取れませんでした。",
+    "probe.err.stdinTwice": "標準入力で渡せるのは、ケース (--case -) かパスワード (--password-stdin) のどちらか一方です。",
     "probe.err.caFile": "CA ファイル {file} を使用できませんでした ({reason})。",
     "probe.err.cancelled": "キャンセルしました。",
-    "probe.err.local": "この PC ではプローブを実行できませんでした ({detail})。",
+    "probe.err.local": "この PC では接続テストを実行できませんでした ({detail})。",
   },
 );
