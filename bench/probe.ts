@@ -41,5 +41,3 @@ export async function run(): Promise<void> {
     await exo.close();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -57,6 +57,7 @@ export async function startExchange(opts: { key: string; cert: string; users?: R
     authMethods: ["LOGIN", "XOAUTH2"],
     size: 157286400,
     logger: false,
+    disableReverseLookup: true,
     authRequiredMessage: `5.7.57 Client not authenticated to send mail. [${EXO_HOST}]`,
     // smtp-server accepts TLS 1.0 by default; Exchange completes a legacy handshake only to answer 421 4.7.66.
     ...(opts.legacyTls ? { minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" } : { minVersion: "TLSv1.2" }),
