@@ -53,6 +53,10 @@ export function wireProblem(phase: PhaseId, f: WireFailure, port: number): Probe
   if (f.kind === "garbage" || f.kind === "line-too-long" || f.kind === "too-many-lines") {
     return [{ cause: "wrong-endpoint", status: "possible", phase, code: f.kind, detail: f.detail }];
   }
+  if (phase === "tls" && (f.kind === "reset" || f.kind === "closed")) {
+    // The far end dropped the connection on our ClientHello: it (or something in the path) refused TLS.
+    return [{ cause: "tls-handshake-failed", status: "possible", phase, code: f.kind, detail: f.detail }];
+  }
   const beforeAuth = phase !== "auth" && phase !== "send";
   const problems: ProbeProblem[] = [
     {

@@ -15,6 +15,7 @@ export type HostileBehaviour =
   | "no-starttls" // a plain ESMTP server without STARTTLS
   | "starttls-then-stall" // says 220 to STARTTLS and never starts the handshake
   | "starttls-then-garbage" // says 220 to STARTTLS and then sends plain text
+  | "starttls-then-reset" // says 220 to STARTTLS and resets the connection on the ClientHello
   | "starttls-injection"; // plain-text bytes right behind the 220 to STARTTLS (a STARTTLS injection)
 
 export interface HostileServer {
@@ -105,6 +106,14 @@ function behave(socket: Socket, behaviour: HostileBehaviour, stop: () => boolean
       return plainEsmtp(socket, { starttls: false });
     case "starttls-then-stall":
       return plainEsmtp(socket, { starttls: true, onStarttls: () => socket.removeAllListeners("data") });
+    case "starttls-then-reset":
+      return plainEsmtp(socket, {
+        starttls: true,
+        onStarttls: () => {
+          socket.removeAllListeners("data");
+          socket.once("data", () => socket.resetAndDestroy());
+        },
+      });
     case "starttls-injection":
       return plainEsmtp(socket, { starttls: true, inject: true, onStarttls: () => socket.removeAllListeners("data") });
     case "starttls-then-garbage":

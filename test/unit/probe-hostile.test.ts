@@ -123,6 +123,12 @@ describe("hostile servers", () => {
     assert.deepEqual(causes(r), ["network-unreachable/possible/timeout"]);
   });
 
+  test("220 to STARTTLS, then a reset on the ClientHello: tls-handshake-failed (possible)", async () => {
+    const r = await probeHostile("starttls-then-reset");
+    assert.equal(failed(r).id, "tls");
+    assert.match(causes(r)[0] ?? "", /^tls-handshake-failed\/possible\/(reset|closed)$/);
+  });
+
   test("220 to STARTTLS, then plain text: tls-handshake-failed with the TLS error", async () => {
     const r = await probeHostile("starttls-then-garbage");
     assert.equal(failed(r).id, "tls");
