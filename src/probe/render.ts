@@ -27,10 +27,10 @@ export function renderPhaseLine(lang: Lang, p: PhaseReport, ascii = false): stri
 }
 
 /** The probe's own section: title, phases and what the server said. Causes and the plan follow from the report renderers. */
-export function renderProbeText(lang: Lang, result: ProbeResult, opts: { ascii?: boolean } = {}): string {
+export function renderProbeText(lang: Lang, result: ProbeResult, opts: { ascii?: boolean; phases?: boolean } = {}): string {
   const lines: string[] = [];
   lines.push(t(lang, "probe.title", { host: result.host, port: result.port, at: result.at }));
-  for (const p of result.phases) lines.push(renderPhaseLine(lang, p, opts.ascii));
+  if (opts.phases !== false) for (const p of result.phases) lines.push(renderPhaseLine(lang, p, opts.ascii));
   lines.push("", t(lang, "probe.section.facts"));
   const yesNo = (v: boolean | undefined) => (v === undefined ? t(lang, "probe.unknown") : v ? t(lang, "probe.yes") : t(lang, "probe.no"));
   const list = (v: string[] | undefined) => (v === undefined ? t(lang, "probe.unknown") : v.length ? v.join(" ") : t(lang, "probe.none"));

@@ -136,7 +136,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, renderReport(ctx, "json", { case: c, diagnosis, plan }, probeJsonExtra(result, c)));
   } else {
     err(ctx, renderTranscriptText(ctx.lang, result));
-    out(ctx, renderProbeText(ctx.lang, result, { ascii: ctx.ascii }));
+    // On one terminal the progress lines already showed the phases; a redirected stdout gets them all.
+    out(ctx, renderProbeText(ctx.lang, result, { ascii: ctx.ascii, phases: !(progress && ctx.stdout.isTTY) }));
     out(ctx, renderReport(ctx, "text", { case: c, diagnosis, plan }));
     if (values.transcript !== undefined) err(ctx, t(ctx.lang, "probe.saved.transcript", { file: values.transcript }));
     if (values["case-out"] !== undefined) err(ctx, t(ctx.lang, "probe.saved.case", { file: values["case-out"] }));
