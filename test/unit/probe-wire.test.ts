@@ -127,3 +127,16 @@ test("TLS versions: local library refusals are 'not testable', server alerts are
   assert.equal(tlsVersionOf("TLSv1.3"), "1.3");
   assert.equal(tlsVersionOf(null), undefined);
 });
+
+test("what a broken conversation points at, by phase", async () => {
+  const { wireProblem } = await import("../../src/probe/run.js");
+  const causesOf = (phase: Parameters<typeof wireProblem>[0], kind: ConstructorParameters<typeof WireFailure>[0], port = 587) =>
+    wireProblem(phase, new WireFailure(kind, "x"), port).map((p) => `${p.cause}/${p.status}`);
+  assert.deepEqual(causesOf("banner", "timeout"), ["network-unreachable/possible"]);
+  assert.deepEqual(causesOf("banner", "timeout", 465), ["network-unreachable/possible", "wrong-endpoint/possible"]);
+  assert.deepEqual(causesOf("ehlo", "garbage"), ["wrong-endpoint/possible"]);
+  assert.deepEqual(causesOf("tls", "reset"), ["tls-handshake-failed/possible"]);
+  assert.deepEqual(causesOf("tls", "timeout"), ["network-unreachable/possible"]);
+  assert.deepEqual(causesOf("auth", "timeout"), ["transient-service-error/possible"]);
+  assert.deepEqual(causesOf("send", "reset"), ["transient-service-error/possible"]);
+});
