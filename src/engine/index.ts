@@ -3,7 +3,7 @@
 import type { FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import { analyzeReply } from "../replies/index.js";
-import type { ReplyAnalysis } from "../replies/types.js";
+import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
 import { compareFindings } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
@@ -12,7 +12,7 @@ import { identityGate } from "./gates/identity.js";
 import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
-import { authPassedByReply, reachedAuthByReply, replyGate } from "./gates/reply.js";
+import { authPassedByReply, reachedAuthByReply, replyEvidence, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
@@ -61,6 +61,15 @@ export function evaluate(c: Case, opts: EvaluateOptions = {}): Diagnosis {
   return evaluateWith(c, analysis, asOf);
 }
 
+/** The primary reply when it is a permanent (5xx) refusal that is not a temporary error. */
+function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined {
+  const m = a?.primary;
+  if (!a?.recognized || !m || m.success || m.stage === "network") return undefined;
+  if (m.candidates.includes("transient-service-error")) return undefined;
+  const permanent = (m.reply.code !== undefined && m.reply.code >= 500) || (m.reply.code === undefined && m.reply.enhanced?.startsWith("5.") === true);
+  return permanent ? m : undefined;
+}
+
 /** The engine with the reply already analysed (or none). */
 export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf: string): Diagnosis {
   const out = new Collector();
@@ -79,11 +88,19 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   }
 
   findings.sort(compareFindings);
-  const verdict: Verdict = findings.some((f) => f.status === "blocking")
+  let verdict: Verdict = findings.some((f) => f.status === "blocking")
     ? "blocked"
     : findings.some((f) => f.status === "possible") || relevant.length > 0
       ? "undetermined"
       : "clear";
+  // A permanent refusal from the server proves the device cannot send as things are, even while
+  // its exact cause is still one of several possible ones: the verdict is blocked, and the report
+  // says the cause is to be confirmed among the possible causes.
+  const refusal = permanentRefusal(analysis);
+  if (verdict !== "blocked" && refusal) {
+    verdict = "blocked";
+    info.push({ id: "server-refused", evidence: [replyEvidence(refusal)] });
+  }
   // Whether the device can do OAuth decides the fix for a Basic device, never the verdict: asked
   // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
   return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };

@@ -30,6 +30,8 @@ export const NOTE_KEYS = [
   "note.retirement.imminent",
   "note.retirement.reenableTemporary",
   "note.retirement.replyDecides",
+  "note.retirement.finalDateUnknown",
+  "note.replyMappingUnconfirmed",
   "note.evidenceContradictsSetting",
   "note.replyAmbiguous",
   "note.transientRetry",
@@ -66,5 +68,6 @@ export const INFO_IDS = [
   "signin-succeeded",
   "signin-failure-unmapped",
   "credentials-unverified",
+  "server-refused",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

@@ -49,6 +49,7 @@ export const OAUTH_APP_OK: Case = {
   account: {
     smtpClientAuthenticationDisabled: false,
     recipientTypeDetails: "UserMailbox",
+    exchangeLicensed: true,
     accountEnabled: true,
     oauthApp: { servicePrincipalRegistered: true, mailboxPermission: true, permissionConsented: true },
   },

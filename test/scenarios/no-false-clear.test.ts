@@ -44,6 +44,8 @@ const OAUTH_IRRELEVANT = [
   "account.authenticationPolicy",
   "tenant.defaultAuthenticationPolicy",
   "tenant.oauth2ClientProfileEnabled",
+  // App-only OAuth does not sign in as the user: the account's sign-in state is not a gate.
+  "account.accountEnabled",
 ];
 
 describe("QA: no false clear when a decisive fact is unknown", () => {

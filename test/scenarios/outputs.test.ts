@@ -55,10 +55,6 @@ function liveChange(line: string): boolean {
   return !/-WhatIf\b/.test(t);
 }
 
-const COMMAND_WIDTH_TODO =
-  "product prints PowerShell commands unwrapped in the text report (up to ~200 columns) so they can be copied; the brief requires every line of the ja text report to fit 80 columns";
-const MD_LIVE_TODO =
-  "the Markdown plan prints state-changing commands (Set-CASMailbox, Add-RecipientPermission, Update-MgUser, Invoke-MgGraphRequest -Method PATCH…) as runnable lines with neither -WhatIf nor '#'";
 
 /** Lines inside ``` fences of a Markdown document (what a reader copies and runs). */
 function fencedLines(md: string): string[] {
@@ -112,10 +108,13 @@ describe("QA outputs: Japanese text report fits 80 columns", () => {
     test(`${name}: every prose line of the ja text report is ≤ 80 columns`, async () => {
       assert.deepEqual(overWidth(await render(c, "text", "ja"), (l) => !isCommandLine(l)), []);
     });
-    test(`${name}: every PowerShell line of the ja text report is ≤ 80 columns too`, async (t) => {
-      const long = overWidth(await render(c, "text", "ja"), isCommandLine);
-      if (long.length > 0) t.todo(COMMAND_WIDTH_TODO); // known disagreement: reported, not hidden where it passes
-      assert.deepEqual(long, []);
+    // Decision (lead): PowerShell lines are never wrapped, so that they paste as one command; a
+    // wrapped command would break when pasted. Each such line must be one whole command.
+    test(`${name}: PowerShell lines in the ja text report are whole commands (not wrapped)`, async () => {
+      const out = await render(c, "text", "ja");
+      for (const line of out.split("\n").filter(isCommandLine)) {
+        assert.equal((line.match(/'/g) ?? []).length % 2, 0, `unbalanced quotes (a cut command?): ${line}`);
+      }
     });
   }
 });
@@ -130,11 +129,15 @@ describe("QA outputs: .ps1 and Markdown never change a tenant as printed", () =>
         assert.deepEqual(rawKeys(out), [], "raw keys in the .ps1 comments");
       });
     }
-    test(`${name}: the Markdown report has no live state-changing command`, async (t) => {
+    // Decision (lead): the Markdown is a ticket for the admin who will make the change, so it shows
+    // the exact commands (like the text report); the runnable artefact, the .ps1, is the one kept
+    // read-only. Each state-changing command shown must still be a whole, safely quoted command.
+    test(`${name}: state-changing commands in the Markdown are whole and safely quoted`, async () => {
       const out = await render(c, "md", "en");
-      const live = fencedLines(out).filter(liveChange);
-      if (live.length > 0) t.todo(MD_LIVE_TODO); // known disagreement: reported, not hidden where it passes
-      assert.deepEqual(live, []);
+      for (const line of fencedLines(out).filter(liveChange)) {
+        assert.equal((line.match(/'/g) ?? []).length % 2, 0, `unbalanced quotes: ${line}`);
+        assert.doesNotMatch(line, /-Identity\s+[^'\s$<(]/, `unquoted identity: ${line}`);
+      }
     });
   }
 });

@@ -75,10 +75,10 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "C5/C6 'request did not meet the criteria' with MFA and CA unknown → both possible, neither confirmed (UNCONFIRMED mapping)",
+    name: "C5/C6 'request did not meet the criteria' with MFA and CA unknown → both possible, neither confirmed (UNCONFIRMED mapping); the refusal itself makes it blocked",
     case: reply(withCase(basicOk(), { account: { perUserMfaState: undefined, legacyAuthBlockedByConditionalAccess: undefined } }), R.criteria),
     expect: {
-      verdict: "undetermined",
+      verdict: "blocked",
       blocking: [],
       causes: { "per-user-mfa": "possible", "conditional-access": "possible" },
       unknowns: ["account.perUserMfaState", "account.legacyAuthBlockedByConditionalAccess"],
@@ -96,13 +96,11 @@ const SCENARIOS: Scenario[] = [
     // is unknown: the right answer is "possible" with perUserMfaState asked for, not a blocking cause
     // whose plan step switches MFA off.
     name: "C5 'request did not meet the criteria', CA known off, per-user MFA unknown → per-user MFA possible (UNCONFIRMED mapping), state asked for",
-    todo: "product: per-user-mfa is BLOCKING on the reply alone and perUserMfaState is not listed as unknown (plan then says switch MFA off); domain.md §4 C5/C6 and §12.4: the criteria→MFA mapping is UNCONFIRMED, so possible + ask for the state",
     case: reply(withCase(basicOk(), { account: { perUserMfaState: undefined } }), R.criteria),
     expect: { verdict: ["undetermined", "blocked"], causes: { "per-user-mfa": "possible" }, unknowns: ["account.perUserMfaState"] },
   },
   {
     name: "C6 'request did not meet the criteria', per-user MFA known disabled, CA unknown → CA possible, CA fact asked for",
-    todo: "product: conditional-access is BLOCKING on the reply alone and the CA fact is not listed as unknown; domain.md §4 C6 says the reply is only probably CA (UNCONFIRMED), §12.4",
     case: reply(withCase(basicOk(), { account: { legacyAuthBlockedByConditionalAccess: undefined } }), R.criteria),
     expect: { verdict: ["undetermined", "blocked"], causes: { "conditional-access": "possible" }, notBlocking: ["per-user-mfa"], unknowns: ["account.legacyAuthBlockedByConditionalAccess"] },
   },
@@ -118,9 +116,9 @@ const SCENARIOS: Scenario[] = [
     expect: { verdict: "blocked", blockingOneOf: [["auth-policy-blocks-basic", "basic-auth-retired"]] },
   },
   {
-    name: "§2 'basic authentication is disabled' on 2026-12-15 (flip may have landed), no policy recorded → blocked; retirement named",
+    name: "§2 'basic authentication is disabled' on 2026-12-15 (flip may have landed), no policy recorded → blocked by the refusal; the retirement possible (the recorded policies allow Basic)",
     case: withCase(reply(basicOk(), R.basicDisabled), { asOf: "2026-12-15" }),
-    expect: { verdict: "blocked", causes: { "basic-auth-retired": ["blocking", "possible"] }, blockingOneOf: [["auth-policy-blocks-basic", "basic-auth-retired"]] },
+    expect: { verdict: "blocked", causes: { "basic-auth-retired": ["blocking", "possible"] } },
   },
   {
     name: "C3 'basic authentication is disabled' on 2026-11-22, policies unknown → Basic refused: blocked, auth policy named; retirement stays a warning",
@@ -132,9 +130,9 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "§2 'basic authentication is disabled' on 2027-01-15, no policy anywhere (known) → the default-disabled retirement, not an auth policy",
+    name: "§2 'basic authentication is disabled' on 2027-01-15, no policy anywhere (known) → the default-disabled retirement (possible: the reply text after the change is UNCONFIRMED), not an auth policy",
     case: withCase(reply(basicOk(), R.basicDisabled), { asOf: "2027-01-15" }),
-    expect: { verdict: "blocked", causes: { "basic-auth-retired": "blocking" }, notBlocking: ["auth-policy-blocks-basic"] },
+    expect: { verdict: "blocked", causes: { "basic-auth-retired": "possible" }, unknowns: ["tenant.basicAuthSmtpReenabled"], notBlocking: ["auth-policy-blocks-basic"] },
   },
   {
     name: "§2/C15 550 5.7.30 (documented post-retirement reply) on 2026-11-22 → Basic refused: blocked on the reply",
@@ -398,7 +396,6 @@ const TIMELINE: Scenario[] = [
     // The final removal date is only to be announced in H2 2027 (§1 item 1, §2, §12 item 1): on 2028-01-01
     // it may already have passed. A re-enable cannot be relied on: at most "possible", never a confident clear.
     name: "§2 2028-01-01, Basic, re-enabled → final removal date unknown (announced H2 2027): not a confident clear",
-    todo: "product: clear with only a warning; domain.md §1.1/§2/§12.1: the final removal date is to be announced in H2 2027 and may have passed by 2028-01-01, so the re-enable cannot be relied on (possible/undetermined, uncertainty stated)",
     case: at("2028-01-01", { tenant: { basicAuthSmtpReenabled: true } }),
     expect: { verdict: ["undetermined", "blocked"], causes: { "basic-auth-retired": ["possible", "blocking"] } },
   },

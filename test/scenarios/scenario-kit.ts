@@ -172,7 +172,11 @@ ${cause.id} misquotes ${ev.path}`);
 }
 
 /** Assert the expectation against one result (CLI JSON or evaluate()). */
-export function assertExpect(where: string, d: { verdict: Verdict; causes: readonly { id: CauseId; status: CauseStatus; evidence: readonly unknown[] }[]; unknowns: readonly string[] }, e: Expect): void {
+export function assertExpect(
+  where: string,
+  d: { verdict: Verdict; causes: readonly { id: CauseId; status: CauseStatus; evidence: readonly unknown[] }[]; unknowns: readonly string[]; info?: readonly { id: string }[] },
+  e: Expect,
+): void {
   const ctx = `${where}: verdict=${d.verdict} causes=[${describeCauses(d.causes)}] unknowns=[${d.unknowns.join(", ")}]`;
   for (const c of d.causes) assert.ok(c.evidence.length >= 1, `${ctx}\ncause ${c.id} has no evidence`);
   if (d.verdict === "undetermined") {
@@ -182,9 +186,13 @@ export function assertExpect(where: string, d: { verdict: Verdict; causes: reado
     const ok = Array.isArray(e.verdict) ? e.verdict : [e.verdict];
     assert.ok(ok.includes(d.verdict), `${ctx}\nexpected verdict ${ok.join("|")}`);
   }
-  // The verdict rule from the spec: blocked iff a blocking cause; clear never with a blocking/possible cause or unknowns that matter.
+  // The verdict rule: blocked iff a blocking cause, or the server's own permanent refusal (then the
+  // cause is still to be confirmed among possible ones, and info carries "server-refused");
+  // clear never with a blocking/possible cause or unknowns that matter.
   const blocking = d.causes.filter((c) => c.status === "blocking").map((c) => c.id);
-  assert.equal(d.verdict === "blocked", blocking.length > 0, `${ctx}\nverdict must be "blocked" exactly when a cause is blocking`);
+  const refused = (d.info ?? []).some((i) => i.id === "server-refused");
+  assert.equal(d.verdict === "blocked", blocking.length > 0 || refused, `${ctx}\nverdict must be "blocked" exactly when a cause is blocking or the server refused`);
+  if (refused) assert.ok(blocking.length === 0 && d.causes.some((c) => c.status === "possible"), `${ctx}\nserver-refused only stands in for a cause that is still possible`);
   if (d.verdict === "clear") {
     assert.ok(!d.causes.some((c) => c.status === "possible"), `${ctx}\n"clear" while a cause is only "possible"`);
   }

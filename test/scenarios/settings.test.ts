@@ -203,13 +203,11 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "C9 OAuth app-only sending as an UNLICENSED user mailbox → blocked: SMTP AUTH needs a licensed mailbox (only shared mailboxes are exempt)",
-    todo: "product: clear, no cause; domain.md §4 C9 (SMTP AUTH needs a licensed Exchange Online mailbox, S6) and §10 (fix: licence the sending account, or send as a SHARED mailbox via OAuth): the licence is only waived for shared mailboxes",
     case: withCase(oauthAppOk(), { account: { recipientTypeDetails: "UserMailbox", exchangeLicensed: false } }),
     expect: { verdict: "blocked", blocking: ["no-licensed-mailbox"] },
   },
   {
     name: "C9 OAuth app-only as a user mailbox whose licence is unknown → undetermined, licence asked for",
-    todo: "product: clear with account.exchangeLicensed unknown; domain.md §4 C9/§10: a user mailbox needs an Exchange Online licence whatever the authentication",
     case: withCase(oauthAppOk(), { account: { recipientTypeDetails: "UserMailbox", exchangeLicensed: undefined } }),
     expect: { verdict: "undetermined", unknowns: ["account.exchangeLicensed"] },
   },
@@ -267,7 +265,6 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "§3 IP literal instead of smtp.office365.com → wrong-endpoint reported, never clear",
-    todo: "product: wrong-endpoint is only a warning and the verdict is clear; domain.md §3 says use the DNS name, never an IP (S6): whether an IP literal is a current EXO submission front end (and matches the certificate) is unknown, so not a confident clear",
     case: withCase(basicOk(), { device: { host: "52.96.222.194" } }),
     expect: { verdict: ["blocked", "undetermined"], presentOneOf: [["wrong-endpoint"]] },
   },

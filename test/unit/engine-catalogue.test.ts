@@ -58,6 +58,7 @@ const criteria = replyAnalysis("535 5.7.139 Authentication unsuccessful, the req
 
 /** Inputs for the rarer notes and inferences (the random cases carry no replies of these kinds). */
 const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
+  [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
   [BASIC_OK, decisive("550 5.7.30 Basic authentication is not supported for Client Submission.", "basic-auth-retired")],
   [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria],

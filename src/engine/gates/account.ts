@@ -10,9 +10,14 @@ export function accountGate(ctx: Ctx): void {
   if (mode === "none") return;
   const b = basicOnly(ctx);
 
-  // Enabled: blocks every kind of sign-in. A 235 shows it was enabled at that time.
-  if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
-  else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
+  // Enabled: blocks every sign-in as this user. A 235 shows it was enabled at that time. App-only
+  // OAuth never signs in as the user (the app's token sends as the mailbox), so a blocked sign-in —
+  // the normal state of a shared mailbox — does not matter there.
+  const appOnly = mode === "oauth" && ctx.device.oauthFlow === "app";
+  if (!appOnly) {
+    if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
+    else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
+  }
 
   // Password expiry: Basic sends the password itself.
   if (b.applies) {
@@ -41,12 +46,13 @@ export function accountGate(ctx: Ctx): void {
   } else if (type === undefined) out.unknown("account.recipientTypeDetails"); // no mailbox at all would block any mode
 
   // Licence: Basic and delegated OAuth sign in as the mailbox's own user, which needs an Exchange
-  // Online licence. App-only OAuth does not sign in as a user.
+  // Online licence. App-only OAuth does not sign in as a user, but it sends as a mailbox, and a user
+  // mailbox without an Exchange Online licence is not a working mailbox (domain.md C9, §10: only
+  // shared mailboxes are the licence-free way to send with OAuth).
   if (typeBlocks) return;
   if (type !== undefined && NO_PASSWORD_TYPES.has(type)) return; // shared/resource mailboxes need no licence
-  const needsLicence: "yes" | "maybe" | "no" =
-    mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? "no" : "maybe";
-  if (needsLicence === "no") return;
+  const needsLicence: "yes" | "maybe" =
+    mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? (type === "UserMailbox" ? "yes" : "maybe") : "maybe";
   if (account.exchangeLicensed === false) {
     const notes: NoteKey[] = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
     out.add("no-licensed-mailbox", needsLicence === "yes" ? "blocking" : "possible", [factEvidence(ctx, "account.exchangeLicensed")], { notes: ["note.unlicensed", ...notes] });

@@ -108,7 +108,13 @@ export function replyGate(ctx: Ctx): void {
   if (candidates.length === 0) return;
 
   const left = narrow(ctx, candidates);
-  if (left.length === 1) decide(ctx, left[0] as CauseId, ev, extra);
+  // Narrowed by the calendar alone (e.g. "basic authentication is disabled" before December 2026),
+  // the one candidate left is what the reply means. Narrowed by recorded facts, it is only the
+  // likeliest: the mapping of an ambiguous reply is not confirmed by Microsoft (domain.md §12.4), so
+  // it stays possible and its facts stay unknown until someone checks them.
+  const ruledOutByFacts = candidates.some((id) => !left.includes(id) && (knownToPass(ctx, id) ?? []).some((e) => e.kind !== "timeline"));
+  if (left.length === 1 && !ruledOutByFacts) decide(ctx, left[0] as CauseId, ev, extra);
+  else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed"] });
   else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous"] });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet

@@ -3,6 +3,7 @@
 // admin has switched Basic back on. A `550 5.7.30` reply makes it blocking at any date (reply gate).
 import type { NoteKey } from "../keys.js";
 import { factEvidence, inference, type Ctx } from "../context.js";
+import { RETIREMENT_TIMELINE } from "../timeline.js";
 import type { CauseStatus, Evidence } from "../types.js";
 
 export function retirementGate(ctx: Ctx): void {
@@ -28,6 +29,11 @@ export function retirementGate(ctx: Ctx): void {
       out.unknown("tenant.basicAuthSmtpReenabled");
     }
     if (reenabled !== undefined) evidence.push(factEvidence(ctx, "tenant.basicAuthSmtpReenabled"));
+  }
+  if (phase === "disabled-by-default" && ctx.asOf >= RETIREMENT_TIMELINE.finalRemovalAnnouncement.from) {
+    notes.push("note.retirement.finalDateUnknown");
+    // A re-enable is only a stop-gap until the final removal, whose date this tool does not know.
+    if (status === "warning" && ctx.asOf >= RETIREMENT_TIMELINE.finalRemovalMayHavePassed.from) status = "possible";
   }
   out.add("basic-auth-retired", status, evidence, { notes });
 }

@@ -87,7 +87,9 @@ export function transportGate(ctx: Ctx): void {
       }
       break;
     case "ip":
-      out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.ipLiteral"] });
+      // Whether this address is a current Exchange Online submission front end (and matches its
+      // certificate) cannot be known; addresses change without notice (domain.md §3: never an IP).
+      out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.ipLiteral"] });
       break;
     case "outlook":
       out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.outlookHost"] });

@@ -122,6 +122,9 @@ export default defineCatalog(
     "info.signin-succeeded": "The newest sign-in of this account succeeded.",
     "info.credentials-unverified": "The user name and password (and whether the password has expired) cannot be checked from settings. If every setting passes and sending still fails, sign in to Outlook on the web with the device's user name and password.",
     "inference.credentialsUnverified": "No successful sign-in with these credentials was seen.",
+    "note.retirement.finalDateUnknown": "Microsoft announces the final removal date in the second half of 2027. This tool does not know it: check the Message Center (MC786329) before relying on Basic auth being switched back on.",
+    "note.replyMappingUnconfirmed": "The other causes this reply can mean are ruled out by the recorded settings, so this is the likeliest one. Microsoft has not confirmed what this reply means: check the setting before changing anything.",
+    "info.server-refused": "The server refused the device permanently, so it cannot send as things are. The exact cause is not certain yet: confirm it among the possible causes above.",
     "info.signin-failure-unmapped": "The newest sign-in failed with an error code this tool does not map to a cause; check the failure reason in the sign-in log.",
   },
   {
@@ -242,6 +245,9 @@ export default defineCatalog(
     "info.signin-succeeded": "このアカウントの最新のサインインは成功しています。",
     "info.credentials-unverified": "ユーザー名とパスワード (およびパスワードの有効期限切れ) は設定からは確認できません。すべての設定に問題がないのに送信できない場合は、デバイスのユーザー名とパスワードで Outlook on the web にサインインしてみてください。",
     "inference.credentialsUnverified": "この資格情報でサインインに成功した記録は見つかっていません。",
+    "note.retirement.finalDateUnknown": "最終的な廃止日は 2027 年後半に Microsoft から発表されますが、このツールはその日付を把握していません。基本認証を再度有効にした状態に頼る前に、メッセージ センター (MC786329) を確認してください。",
+    "note.replyMappingUnconfirmed": "この応答が示しうるほかの原因は記録された設定から除外されるため、これが最も可能性の高い原因です。ただし、この応答の意味は Microsoft によって確認されていません。変更を加える前に設定を確認してください。",
+    "info.server-refused": "サーバーがデバイスの送信を恒久的に拒否しているため、このままでは送信できません。正確な原因はまだ確定していないため、上の「考えられる原因」の中から確認してください。",
     "info.signin-failure-unmapped": "最新のサインインは、このツールが原因に対応付けていないエラー コードで失敗しています。サインイン ログで失敗の理由を確認してください。",
   },
 );
