@@ -14,6 +14,7 @@ interface CommandModule {
 
 /** Subcommands, loaded only when used so that `diagnose` never pulls in Ink, msal-node or execa. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  audit: () => import("./commands/audit.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
