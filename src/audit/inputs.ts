@@ -235,6 +235,14 @@ function protocolOf(v: unknown): SmtpReportRecord["protocol"] {
   return "other";
 }
 
+/** ISO 8601 stays as it is (it sorts as text); anything else Date can read becomes ISO; the rest is kept. */
+export function normDate(v: string | undefined): string {
+  if (v === undefined) return "";
+  if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return v;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? v : new Date(ms).toISOString();
+}
+
 function isSmtpClientApp(v: string | undefined): boolean {
   if (v === undefined) return false;
   const s = v.toLowerCase();
@@ -287,7 +295,7 @@ function recordHandler(kind: InputKind, file: string, events: InputEvents, avail
         }
         if (failureReason?.toLowerCase() === "other.") failureReason = undefined;
         const rec: SignInRecord = {
-          at: text(pick(get, ["date (utc)", "createddatetime", "date"])) ?? "",
+          at: normDate(text(pick(get, ["date (utc)", "createddatetime", "date"]))),
           upn,
           errorCode,
         };

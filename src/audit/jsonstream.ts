@@ -72,10 +72,6 @@ export class JsonRecordReader {
             k--;
           }
           this.escape = bs % 2 === 1;
-          if (this.keyStart !== -2 && this.keyStart >= 0) {
-            this.keyText += text.slice(this.keyStart);
-            this.keyStart = 0;
-          }
           i = n;
           break;
         }
@@ -179,6 +175,11 @@ export class JsonRecordReader {
           this.afterColon = false;
       }
       i++;
+    }
+    if (this.inString && this.keyStart >= 0) {
+      // A key continues in the next chunk.
+      this.keyText += text.slice(this.keyStart);
+      this.keyStart = 0;
     }
     if (this.capturing && captureFrom !== -1) {
       const piece = text.slice(captureFrom);
