@@ -164,6 +164,7 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
     if (setting !== undefined) facts.mailboxSetting = setting;
     if (auth !== "unknown") facts.auth = auth;
     if (si) facts.signIns = si;
+    if ((si?.successes ?? 0) > 0 || (rep?.messages ?? 0) > 0) facts.seenWorking = true;
     if (haveUserPolicies) {
       const assigned = col.userPolicies.get(key);
       if (assigned !== undefined) {

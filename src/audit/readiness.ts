@@ -32,6 +32,8 @@ export interface AccountFacts {
   /** How the account authenticates, from the evidence: sign-ins of "Authenticated SMTP" are Basic. */
   auth?: "basic" | "oauth";
   signIns?: SignInAccount;
+  /** The account submitted successfully in the period (a successful sign-in, or messages in the EAC report). */
+  seenWorking?: boolean;
   sources: Partial<Record<string, string>>;
 }
 
@@ -106,7 +108,13 @@ export function assessAccount(f: AccountFacts, asOf: string, evaluate: Evaluate 
   let readiness: Readiness;
   if (blockingNow.length > 0) readiness = "blocked-now";
   else if (newCauses.length > 0) readiness = "breaks-at-change";
-  else if (after.verdict === "clear" || (possibleNow.length === 0 && !after.causes.some((x) => x.status === "possible"))) readiness = "keeps-working";
+  else if (
+    after.verdict === "clear" ||
+    // The engine cannot know every gate of an account it has only export facts for (network, TLS,
+    // credentials); evidence that the account submits today stands in for those.
+    (f.seenWorking === true && possibleNow.length === 0 && !after.causes.some((x) => x.status === "possible"))
+  )
+    readiness = "keeps-working";
   else readiness = "undetermined";
   return { readiness, now, after, blockingNow, possibleNow, newCauses, options: optionsFor([...blockingNow, ...possibleNow, ...newCauses], readiness) };
 }
