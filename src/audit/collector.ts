@@ -29,6 +29,8 @@ export interface SignInAccount {
   conditionalAccessFailures: number;
   /** Newest sign-ins (for the engine's case), newest first after `finish`. */
   recent: SignInRecord[];
+  /** Index of the oldest entry in `recent`. */
+  oldest: number;
 }
 
 export interface ReportAccount {
@@ -118,6 +120,7 @@ export class AuditCollector implements InputEvents {
         failureReasons: new Map(),
         conditionalAccessFailures: 0,
         recent: [],
+        oldest: 0,
       };
       this.signIns.set(key, acc);
     }
@@ -142,17 +145,16 @@ export class AuditCollector implements InputEvents {
       if (this.periodFrom === undefined || at < this.periodFrom) this.periodFrom = at;
       if (this.periodTo === undefined || at > this.periodTo) this.periodTo = at;
     }
-    // Keep the newest few: a small sorted window (exports are usually newest first, so this is cheap).
+    // Keep the newest few: an unsorted window and the index of its oldest entry (sorted in finish()).
     const recent = acc.recent;
     if (recent.length < MAX_RECENT_SIGNINS) {
       recent.push(rec);
-      if (recent.length === MAX_RECENT_SIGNINS) recent.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    } else {
-      const oldest = recent[recent.length - 1] as SignInRecord;
-      if (at > oldest.at) {
-        recent[recent.length - 1] = rec;
-        recent.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-      }
+      if (recent.length === 1 || at < (recent[acc.oldest] as SignInRecord).at) acc.oldest = recent.length - 1;
+    } else if (at > (recent[acc.oldest] as SignInRecord).at) {
+      recent[acc.oldest] = rec;
+      let oldest = 0;
+      for (let k = 1; k < recent.length; k++) if ((recent[k] as SignInRecord).at < (recent[oldest] as SignInRecord).at) oldest = k;
+      acc.oldest = oldest;
     }
   }
 

@@ -6,7 +6,8 @@
 import { badInput } from "../errors.js";
 
 export interface CsvRowSink {
-  header(fields: string[], line: number): void;
+  /** May return which columns are needed: the others are parsed but not kept (they read as ""). */
+  header(fields: string[], line: number): readonly boolean[] | void;
   row(fields: string[], line: number): void;
 }
 
@@ -21,6 +22,7 @@ export class CsvReader {
   private width = -1;
   private started = false;
   private rows = 0;
+  private keep: readonly boolean[] | undefined;
 
   constructor(
     private readonly file: string,
@@ -66,7 +68,8 @@ export class CsvReader {
       if (pos >= buf.length) break;
       const parsed = this.parseRow(buf, pos, final);
       if (parsed === null) break;
-      const { fields, next, lines } = parsed;
+      const { fields, next } = parsed;
+      const lines = countLfIn(buf, pos, next) + (next >= buf.length && !endsWithNewline(buf) ? 1 : 0);
       const startLine = this.line;
       this.line += lines;
       pos = next;
@@ -74,7 +77,8 @@ export class CsvReader {
       if (!this.started) {
         this.started = true;
         this.width = fields.length;
-        this.sink.header(fields, startLine);
+        const keep = this.sink.header(fields, startLine);
+        if (keep) this.keep = keep;
         continue;
       }
       if (fields.length !== this.width) {
@@ -90,12 +94,11 @@ export class CsvReader {
   }
 
   /** One row starting at `pos`, or null when the buffer ends before the row does (more text needed). */
-  private parseRow(buf: string, pos: number, final: boolean): { fields: string[]; next: number; lines: number } | null {
+  private parseRow(buf: string, pos: number, final: boolean): { fields: string[]; next: number } | null {
     const fields: string[] = [];
     const sep = this.sep;
     const n = buf.length;
     let p = pos;
-    let lines = 0;
     for (;;) {
       if (p < n && buf.charCodeAt(p) === QUOTE) {
         let i = p + 1;
@@ -115,28 +118,28 @@ export class CsvReader {
         }
         if (end === -1) {
           if (!final) return null;
-          throw badInput("audit.csv-truncated", "audit.err.truncated", { file: this.file, line: this.line + lines });
+          throw badInput("audit.csv-truncated", "audit.err.truncated", { file: this.file, line: this.line + countLfIn(buf, pos, p) });
         }
-        let value = buf.slice(p + 1, end);
-        lines += countLf(value);
-        if (escaped) value = value.replaceAll('""', '"');
-        fields.push(value);
+        if (this.keep === undefined || this.keep[fields.length] === true) {
+          const value = buf.slice(p + 1, end);
+          fields.push(escaped ? value.replaceAll('""', '"') : value);
+        } else fields.push("");
         p = end + 1;
         if (p >= n) {
           if (!final) return null;
-          return { fields, next: p, lines: lines + 1 };
+          return { fields, next: p };
         }
         const c = buf.charCodeAt(p);
         if (c === sep) {
           p++;
           continue;
         }
-        if (c === LF) return { fields, next: p + 1, lines: lines + 1 };
+        if (c === LF) return { fields, next: p + 1 };
         if (c === CR) {
           if (p + 1 >= n && !final) return null;
-          return { fields, next: buf.charCodeAt(p + 1) === LF ? p + 2 : p + 1, lines: lines + 1 };
+          return { fields, next: buf.charCodeAt(p + 1) === LF ? p + 2 : p + 1 };
         }
-        throw badInput("audit.csv-malformed", "audit.err.csvQuote", { file: this.file, line: this.line + lines });
+        throw badInput("audit.csv-malformed", "audit.err.csvQuote", { file: this.file, line: this.line + countLfIn(buf, pos, p) });
       }
       // Unquoted field: up to the separator or the end of the line.
       let i = p;
@@ -145,28 +148,29 @@ export class CsvReader {
         if (c === sep || c === LF || c === CR) break;
         i++;
       }
+      const wanted = this.keep === undefined || this.keep[fields.length] === true;
       if (i >= n) {
         if (!final) return null;
-        fields.push(buf.slice(p, i));
-        return { fields, next: i, lines: lines + 1 };
+        fields.push(wanted ? buf.slice(p, i) : "");
+        return { fields, next: i };
       }
-      fields.push(buf.slice(p, i));
+      fields.push(wanted ? buf.slice(p, i) : "");
       const c = buf.charCodeAt(i);
       if (c === sep) {
         p = i + 1;
         continue;
       }
-      if (c === LF) return { fields, next: i + 1, lines: lines + 1 };
+      if (c === LF) return { fields, next: i + 1 };
       if (i + 1 >= n && !final) return null;
-      return { fields, next: buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1, lines: lines + 1 };
+      return { fields, next: buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1 };
     }
   }
 }
 
-function countLf(s: string): number {
+function countLfIn(s: string, from: number, to: number): number {
   let n = 0;
-  let i = s.indexOf("\n");
-  while (i !== -1) {
+  let i = s.indexOf("\n", from);
+  while (i !== -1 && i < to) {
     n++;
     i = s.indexOf("\n", i + 1);
   }

@@ -88,6 +88,17 @@ export function detectKind(names: ReadonlySet<string>): InputKind | undefined {
   return undefined;
 }
 
+/** Every column a kind's handler may read (normalised names). */
+const USED_COLUMNS: Record<InputKind, string[]> = {
+  mailboxes: [...IDENTITY_COLUMNS, "smtpclientauthenticationdisabled", "displayname"],
+  transport: ["smtpclientauthenticationdisabled"],
+  signins: ["client app", "clientappused", "username", "userprincipalname", "user", "userdisplayname", "status", "sign-in error code", "errorcode", "failure reason", "failurereason", "date (utc)", "createddatetime", "date", "ip address", "ipaddress", "conditional access", "conditionalaccessstatus"],
+  "smtp-report": ["sender address", "senderaddress", "messages sent", "messagessent", "message count", "authentication protocol", "authenticationprotocol", "tls 1.0", "tls 1.1", "tls 1.2"],
+  "auth-policies": ["name", "allowbasicauthsmtp"],
+  "user-policies": ["userprincipalname", "windowsemailaddress", "primarysmtpaddress", "identity", "authenticationpolicy"],
+  "org-config": ["defaultauthenticationpolicy"],
+};
+
 /** Which columns a kind needs, for the "missing column" message. */
 const REQUIRED: Record<InputKind, string[][]> = {
   mailboxes: [["SmtpClientAuthenticationDisabled"], ["PrimarySmtpAddress", "UserPrincipalName", "WindowsEmailAddress", "Identity", "Alias", "Name"]],
@@ -156,6 +167,13 @@ export async function readInput(file: string, events: InputEvents, opts: ReadOpt
             const names = fields.map(normName);
             kind = decide(new Set(names));
             handleCsvRow = csvHandler(kind, names, file, events);
+            // Keep only the columns the audit reads (the portal's sign-in CSV has 55).
+            const used = new Set(USED_COLUMNS[kind]);
+            const firstIndex = new Map<string, number>();
+            names.forEach((n, i) => {
+              if (!firstIndex.has(n)) firstIndex.set(n, i);
+            });
+            return names.map((n, i) => used.has(n) && firstIndex.get(n) === i);
           },
           row: (fields, line) => (handleCsvRow as (f: string[], l: number) => void)(fields, line),
         });

@@ -9,7 +9,7 @@ import { AppError } from "../../../src/errors.js";
 function csvRows(text: string, chunk: number): { header: string[]; rows: [string[], number][] } {
   let header: string[] = [];
   const rows: [string[], number][] = [];
-  const r = new CsvReader("x.csv", { header: (f) => (header = f), row: (f, line) => rows.push([f, line]) });
+  const r = new CsvReader("x.csv", { header: (f) => { header = f; }, row: (f, line) => rows.push([f, line]) });
   for (let i = 0; i < text.length; i += chunk) r.push(text.slice(i, i + chunk));
   r.end();
   return { header, rows };
