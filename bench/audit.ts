@@ -17,7 +17,7 @@ interface Measure {
   signIns: number;
 }
 
-const worker = fileURLToPath(new URL("./audit-worker.ts", import.meta.url));
+const worker = fileURLToPath(new URL("./_audit-worker.ts", import.meta.url));
 
 function measure(files: string[]): Measure {
   const r = spawnSync(process.execPath, ["--import", "tsx", worker, ...files], { encoding: "utf8", maxBuffer: 1 << 20 });

@@ -4,19 +4,24 @@
 import { CASE_SCHEMA_ID, type Case, type Provenance, type SignIn } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import type { SignInAccount } from "./collector.js";
-import { interimEvaluate } from "./interim-engine.js";
+import { evaluate } from "../engine/index.js";
+import { buildPlan, type OptionId as PlanOptionId } from "../plan/index.js";
 
-/** The engine's entry point. Swap `interimEvaluate` for `evaluate` from src/engine when it lands. */
+/** The engine's entry point (src/engine); tests may pass another with the same contract. */
 export type Evaluate = (c: Case) => Diagnosis;
-export const defaultEvaluate: Evaluate = interimEvaluate;
+export const defaultEvaluate: Evaluate = (c) => evaluate(c);
 
 /** The first day after Microsoft's end-of-December-2026 change (domain.md §2; exact day unpublished). */
 export const CHANGE_DATE = "2027-01-01";
 
 export type Readiness = "keeps-working" | "breaks-at-change" | "blocked-now" | "undetermined";
 
-/** What to do about an account, in order of preference (the what-if options comparison can refine this). */
-export type OptionId = "none" | "oauth" | "alternative-endpoint" | "enable-mailbox" | "fix-account" | "licence" | "review";
+/**
+ * What to do about an account, in the order it should happen: the account and the switch first,
+ * then the plan's options for Basic-auth devices (src/plan: OAuth, HVE, relay, Direct Send,
+ * per-account exceptions), safest first and only those available for this case.
+ */
+export type OptionId = "none" | "enable-mailbox" | "fix-account" | "licence" | "review" | PlanOptionId;
 
 export interface AccountFacts {
   upn: string;
@@ -100,7 +105,8 @@ const ids = (d: Diagnosis, status: Finding["status"]): CauseId[] => d.causes.fil
 export function assessAccount(f: AccountFacts, asOf: string, evaluate: Evaluate = defaultEvaluate): AccountReadiness {
   const afterDate = asOf >= CHANGE_DATE ? asOf : CHANGE_DATE;
   const now = evaluate(buildCase(f, asOf));
-  const after = evaluate(buildCase(f, afterDate));
+  const afterCase = buildCase(f, afterDate);
+  const after = evaluate(afterCase);
   const blockingNow = ids(now, "blocking");
   const possibleNow = ids(now, "possible");
   const presentNow = new Set([...blockingNow, ...possibleNow]);
@@ -116,15 +122,12 @@ export function assessAccount(f: AccountFacts, asOf: string, evaluate: Evaluate 
   )
     readiness = "keeps-working";
   else readiness = "undetermined";
-  return { readiness, now, after, blockingNow, possibleNow, newCauses, options: optionsFor([...blockingNow, ...possibleNow, ...newCauses], readiness) };
+  const causes = [...blockingNow, ...possibleNow, ...newCauses];
+  const basic = readiness !== "keeps-working" && causes.some((id) => BASIC_CAUSES.has(id)) ? planOptions(afterCase, after) : [];
+  return { readiness, now, after, blockingNow, possibleNow, newCauses, options: optionsFor(causes, readiness, basic) };
 }
 
 const OPTION_OF: Partial<Record<CauseId, OptionId>> = {
-  "basic-auth-retired": "oauth",
-  "auth-policy-blocks-basic": "oauth",
-  "security-defaults": "oauth",
-  "conditional-access": "oauth",
-  "per-user-mfa": "oauth",
   "tenant-smtp-auth-disabled": "enable-mailbox",
   "mailbox-smtp-auth-disabled": "enable-mailbox",
   "wrong-credentials": "fix-account",
@@ -134,22 +137,33 @@ const OPTION_OF: Partial<Record<CauseId, OptionId>> = {
   "no-licensed-mailbox": "licence",
 };
 
-/** The options that fit, safest first: OAuth (or, for devices without it, HVE / relay / ACS), then the per-mailbox switch. */
-export function optionsFor(causes: readonly CauseId[], readiness: Readiness): OptionId[] {
+/** Causes that only a move away from Basic auth (or a per-account exception) resolves. */
+const BASIC_CAUSES: ReadonlySet<CauseId> = new Set(["basic-auth-retired", "auth-policy-blocks-basic", "security-defaults", "conditional-access", "per-user-mfa"]);
+
+/**
+ * The options that fit: fix the account and the switch first, then, for Basic-auth causes, the
+ * plan's comparison of options (`basicOptions`, already ranked by safety) minus those not available.
+ */
+export function optionsFor(causes: readonly CauseId[], readiness: Readiness, basicOptions: readonly OptionId[] = ["oauth"]): OptionId[] {
   if (readiness === "keeps-working") return ["none"];
   const out: OptionId[] = [];
   const add = (o: OptionId) => {
     if (!out.includes(o)) out.push(o);
   };
-  for (const id of causes) {
+  const rank: Partial<Record<OptionId, number>> = { "fix-account": 0, licence: 1, "enable-mailbox": 2 };
+  for (const id of [...causes].sort((a, b) => (rank[OPTION_OF[a] ?? "review"] ?? 9) - (rank[OPTION_OF[b] ?? "review"] ?? 9))) {
     const o = OPTION_OF[id];
-    if (o === "oauth") {
-      add("oauth");
-      add("alternative-endpoint");
-    } else if (o !== undefined) add(o);
+    if (o !== undefined) add(o);
   }
+  if (causes.some((id) => BASIC_CAUSES.has(id))) for (const o of basicOptions) add(o);
   if (out.length === 0) add("review");
-  // Fix the account and the switch before moving the device: order by what must happen first.
-  const rank: Record<OptionId, number> = { "fix-account": 0, licence: 1, "enable-mailbox": 2, oauth: 3, "alternative-endpoint": 4, review: 5, none: 6 };
-  return out.sort((a, b) => rank[a] - rank[b]);
+  return out.sort((a, b) => (rank[a] ?? 5) - (rank[b] ?? 5));
+}
+
+/** The plan's options for this case after the change, available ones only, safest first. */
+export function planOptions(c: Case, d: Diagnosis): OptionId[] {
+  return buildPlan(c, d, "en")
+    .options.filter((o) => o.relevant && o.availability !== "no")
+    .sort((a, b) => a.rank - b.rank)
+    .map((o) => o.id);
 }

@@ -3,6 +3,8 @@
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { STATE_QUERIES, effectiveState, type AccountAudit, type AuditResult } from "./analyze.js";
 import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector } from "./collector.js";
+import type { CauseId } from "../engine/types.js";
+import { causeTitle as sharedCauseTitle } from "../report/common.js";
 import type { BulkPlan } from "./plan.js";
 import type { OptionId, Readiness } from "./readiness.js";
 
@@ -10,9 +12,8 @@ export const AUDIT_SCHEMA_ID = "smtp-auth-doctor/audit@1";
 
 const READINESS: readonly Readiness[] = ["blocked-now", "breaks-at-change", "undetermined", "keeps-working"];
 
-function causeTitle(lang: Lang, id: string): string {
-  const key = `cause.${id}.title`;
-  return hasKey(key) ? t(lang, key) : id;
+function causeTitle(lang: Lang, id: CauseId): string {
+  return sharedCauseTitle(lang, id);
 }
 
 function settingText(lang: Lang, s: boolean | null | undefined): string {
@@ -29,14 +30,19 @@ function readinessText(lang: Lang, r: Readiness): string {
 }
 
 function optionText(lang: Lang, o: OptionId): string {
-  return t(lang, `audit.option.${o}` as MessageKey);
+  const own = `audit.option.${o}`;
+  if (hasKey(own)) return t(lang, own);
+  const planned = `plan.option.${o}.title`;
+  return hasKey(planned) ? t(lang, planned) : o;
 }
 
 function why(lang: Lang, a: AccountAudit): string {
-  const ids = a.blockingNow.length > 0 ? a.blockingNow : a.breaksBecause;
-  const parts = ids.map((id) => causeTitle(lang, id));
-  const also = a.possibleNow.filter((id) => !ids.includes(id)).map((id) => causeTitle(lang, id));
-  if (also.length > 0) parts.push(t(lang, "audit.alsoCheck", { causes: also.join(", ") }));
+  const titles = (ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(", ");
+  const parts: string[] = [];
+  if (a.blockingNow.length > 0) parts.push(titles(a.blockingNow));
+  const also = a.possibleNow.filter((id) => !a.blockingNow.includes(id));
+  if (also.length > 0) parts.push(t(lang, "audit.alsoCheck", { causes: titles(also) }));
+  if (a.breaksBecause.length > 0) parts.push(a.blockingNow.length > 0 || also.length > 0 ? t(lang, "audit.atChange", { causes: titles(a.breaksBecause) }) : titles(a.breaksBecause));
   return parts.join("; ");
 }
 

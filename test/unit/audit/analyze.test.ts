@@ -55,7 +55,7 @@ test("readiness: Basic users break at the change, a blocked mailbox is blocked n
   const by = Object.fromEntries(r.accounts.map((a) => [a.upn, a]));
   assert.equal(by["mfp@contoso.com"]?.readiness, "breaks-at-change");
   assert.deepEqual(by["mfp@contoso.com"]?.breaksBecause, ["basic-auth-retired"]);
-  assert.deepEqual(by["mfp@contoso.com"]?.options, ["oauth", "alternative-endpoint"]);
+  assert.deepEqual(by["mfp@contoso.com"]?.options, ["oauth", "hve", "smtp-relay", "direct-send"], "the plan's options, safest first");
   assert.equal(by["off@contoso.com"]?.readiness, "blocked-now");
   assert.deepEqual(by["off@contoso.com"]?.blockingNow, ["mailbox-smtp-auth-disabled"]);
   assert.equal(by["off@contoso.com"]?.options[0], "enable-mailbox");
@@ -98,7 +98,8 @@ test("buildCase leaves unknown facts absent (never guessed)", () => {
   const r = assessAccount({ upn: "x@contoso.com", sources: {} }, "2026-11-22");
   assert.equal(r.readiness, "undetermined");
   assert.deepEqual(optionsFor([], "keeps-working"), ["none"]);
-  assert.deepEqual(optionsFor(["basic-auth-retired", "account-locked"], "breaks-at-change"), ["fix-account", "oauth", "alternative-endpoint"]);
+  assert.deepEqual(optionsFor(["basic-auth-retired", "account-locked"], "breaks-at-change", ["oauth", "hve"]), ["fix-account", "oauth", "hve"]);
+  assert.deepEqual(optionsFor(["mailbox-smtp-auth-disabled"], "blocked-now", ["oauth"]), ["enable-mailbox"]);
 });
 
 test("bulk plan enable-used: the SMTP AUTH users not explicitly on; disable-unused: every effectively-on mailbox not seen, inheriting ones included", () => {

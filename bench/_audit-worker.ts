@@ -1,5 +1,5 @@
 // One measured audit run in a fresh process (so peak memory belongs to this run alone).
-// Usage: node --import tsx bench/audit-worker.ts <file>…  → prints {"ms","cpuMs","maxRssMB","mailboxes","signIns"}
+// Usage: node --import tsx bench/_audit-worker.ts <file>…  → prints {"ms","cpuMs","maxRssMB","mailboxes","signIns"}
 import { performance } from "node:perf_hooks";
 import { offlineSource, runAudit } from "../src/audit/index.js";
 import { NO_PROGRESS } from "../src/audit/progress.js";
