@@ -14,6 +14,9 @@ export { effectiveState, STATE_QUERIES } from "./analyze.js";
 export type { BulkPlan, Change } from "./plan.js";
 export { CHANGES } from "./plan.js";
 export type { Readiness, OptionId, AccountReadiness, AccountFacts } from "./readiness.js";
+export type { InputEvents, InputKind, InputSummary, SignInRecord, SmtpReportRecord } from "./inputs.js";
+export { objectRecordSink } from "./inputs.js";
+export { AuditCollector } from "./collector.js";
 export { assessAccount, buildCase, CHANGE_DATE } from "./readiness.js";
 
 /**

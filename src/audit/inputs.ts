@@ -378,6 +378,15 @@ function csvHandler(kind: InputKind, names: string[], file: string, events: Inpu
   };
 }
 
+/**
+ * A sink for records that arrive as objects: the JSON exports, and the live seam — a live source
+ * (src/live) passes each Graph signIn or Exchange REST Get-CASMailbox object here with its kind,
+ * so live and offline data go through the same extraction and checks.
+ */
+export function objectRecordSink(kind: InputKind, label: string, events: InputEvents): (rec: Record<string, unknown>, line: number) => void {
+  return jsonHandler(kind, label, events);
+}
+
 function jsonHandler(kind: InputKind, file: string, events: InputEvents): (rec: Record<string, unknown>, line: number) => void {
   let keyMap = new Map<string, string>();
   let lastKeys: string[] = [];

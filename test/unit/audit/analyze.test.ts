@@ -7,7 +7,8 @@ import { AuditCollector } from "../../../src/audit/collector.js";
 import type { SignInRecord } from "../../../src/audit/inputs.js";
 import { buildPlan, renderApplyScript, renderList, renderVerifyScript } from "../../../src/audit/plan.js";
 import { assessAccount, buildCase, optionsFor } from "../../../src/audit/readiness.js";
-import { readinessSummary } from "../../../src/audit/index.js";
+import { objectRecordSink, readinessSummary, runAudit, type AuditSource } from "../../../src/audit/index.js";
+import { NO_PROGRESS } from "../../../src/audit/progress.js";
 import { CaseSchema, type Case } from "../../../src/case/schema.js";
 import type { Diagnosis } from "../../../src/engine/types.js";
 
@@ -128,4 +129,26 @@ test("bulk plan enable-used: the SMTP AUTH users not explicitly on; disable-unus
   const verify = renderVerifyScript(disable, "en");
   assert.match(verify, /if \(\$m\.SmtpClientAuthenticationDisabled -ne \$true\)/);
   assert.match(verify, /exit 1/);
+});
+
+test("the live seam: an AuditSource pushing Exchange REST and Graph objects goes through the same extraction", async () => {
+  const source: AuditSource = {
+    async feed(events) {
+      const transport = objectRecordSink("transport", "live: Get-TransportConfig", events);
+      transport({ SmtpClientAuthenticationDisabled: false, AllowLegacyTLSClients: null }, 1);
+      const mailboxes = objectRecordSink("mailboxes", "live: Get-CASMailbox", events);
+      mailboxes({ PrimarySmtpAddress: "mfp@contoso.com", SmtpClientAuthenticationDisabled: null }, 1);
+      mailboxes({ PrimarySmtpAddress: "ceo@contoso.com", SmtpClientAuthenticationDisabled: true }, 2);
+      const signIns = objectRecordSink("signins", "live: auditLogs/signIns", events);
+      signIns({ createdDateTime: "2026-11-20T00:00:00Z", userPrincipalName: "mfp@contoso.com", clientAppUsed: "Authenticated SMTP", ipAddress: "203.0.113.9", status: { errorCode: 0 } }, 1);
+      return [
+        { file: "live: Get-CASMailbox", kind: "mailboxes" as const, format: "json" as const, encoding: "utf-8" as const, records: 2 },
+        { file: "live: auditLogs/signIns", kind: "signins" as const, format: "json" as const, encoding: "utf-8" as const, records: 1 },
+      ];
+    },
+  };
+  const run = await runAudit(source, { asOf: "2026-11-22", change: "enable-used" }, NO_PROGRESS);
+  assert.deepEqual([run.result.mailboxes?.followOrg, run.result.mailboxes?.effectiveEnabled, run.result.followingEnabledTenant], [1, 1, 1]);
+  assert.equal(run.result.accounts[0]?.upn, "mfp@contoso.com");
+  assert.deepEqual(run.plan?.identities, ["mfp@contoso.com"]);
 });
