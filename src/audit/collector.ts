@@ -10,6 +10,22 @@ export const SETTING_FOLLOW = 2;
 export type SettingCode = typeof SETTING_DISABLED | typeof SETTING_ENABLED | typeof SETTING_FOLLOW;
 
 const MAX_IPS_PER_ACCOUNT = 50;
+
+/**
+ * A copy of a string that does not keep the chunk it was cut from alive: values sliced from a 1 MB
+ * chunk of a sign-in export would otherwise pin every chunk they came from for the whole run.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+function ownRecord(rec: SignInRecord): SignInRecord {
+  const r: SignInRecord = { at: own(rec.at), upn: "", errorCode: rec.errorCode };
+  if (rec.ip !== undefined) r.ip = own(rec.ip);
+  if (rec.failureReason !== undefined) r.failureReason = own(rec.failureReason);
+  if (rec.conditionalAccessStatus !== undefined) r.conditionalAccessStatus = own(rec.conditionalAccessStatus);
+  return r;
+}
 const MAX_RECENT_SIGNINS = 20;
 
 export interface SignInAccount {
@@ -108,12 +124,12 @@ export class AuditCollector implements InputEvents {
     let acc = this.signIns.get(key);
     if (!acc) {
       acc = {
-        upn: rec.upn,
+        upn: own(rec.upn),
         total: 0,
         successes: 0,
         failures: 0,
-        firstAt: rec.at,
-        lastAt: rec.at,
+        firstAt: "",
+        lastAt: "",
         ips: new Map(),
         moreIps: 0,
         errorCodes: new Map(),
@@ -122,36 +138,36 @@ export class AuditCollector implements InputEvents {
         recent: [],
         oldest: 0,
       };
-      this.signIns.set(key, acc);
+      this.signIns.set(own(key), acc);
     }
-    if (rec.displayName !== undefined && acc.displayName === undefined) acc.displayName = rec.displayName;
+    if (rec.displayName !== undefined && acc.displayName === undefined) acc.displayName = own(rec.displayName);
     acc.total++;
     const code = rec.errorCode ?? -1;
     if (code === 0) acc.successes++;
     else acc.failures++;
     acc.errorCodes.set(code, (acc.errorCodes.get(code) ?? 0) + 1);
-    if (rec.failureReason !== undefined && !acc.failureReasons.has(code)) acc.failureReasons.set(code, rec.failureReason);
+    if (rec.failureReason !== undefined && !acc.failureReasons.has(code)) acc.failureReasons.set(code, own(rec.failureReason));
     if (rec.conditionalAccessStatus?.toLowerCase() === "failure") acc.conditionalAccessFailures++;
     if (rec.ip !== undefined) {
       const n = acc.ips.get(rec.ip);
       if (n !== undefined) acc.ips.set(rec.ip, n + 1);
-      else if (acc.ips.size < MAX_IPS_PER_ACCOUNT) acc.ips.set(rec.ip, 1);
+      else if (acc.ips.size < MAX_IPS_PER_ACCOUNT) acc.ips.set(own(rec.ip), 1);
       else acc.moreIps++;
     }
     const at = rec.at;
     if (at !== "") {
-      if (acc.firstAt === "" || at < acc.firstAt) acc.firstAt = at;
-      if (acc.lastAt === "" || at > acc.lastAt) acc.lastAt = at;
-      if (this.periodFrom === undefined || at < this.periodFrom) this.periodFrom = at;
-      if (this.periodTo === undefined || at > this.periodTo) this.periodTo = at;
+      if (acc.firstAt === "" || at < acc.firstAt) acc.firstAt = own(at);
+      if (acc.lastAt === "" || at > acc.lastAt) acc.lastAt = own(at);
+      if (this.periodFrom === undefined || at < this.periodFrom) this.periodFrom = own(at);
+      if (this.periodTo === undefined || at > this.periodTo) this.periodTo = own(at);
     }
     // Keep the newest few: an unsorted window and the index of its oldest entry (sorted in finish()).
     const recent = acc.recent;
     if (recent.length < MAX_RECENT_SIGNINS) {
-      recent.push(rec);
+      recent.push(ownRecord(rec));
       if (recent.length === 1 || at < (recent[acc.oldest] as SignInRecord).at) acc.oldest = recent.length - 1;
     } else if (at > (recent[acc.oldest] as SignInRecord).at) {
-      recent[acc.oldest] = rec;
+      recent[acc.oldest] = ownRecord(rec);
       let oldest = 0;
       for (let k = 1; k < recent.length; k++) if ((recent[k] as SignInRecord).at < (recent[oldest] as SignInRecord).at) oldest = k;
       acc.oldest = oldest;
@@ -167,8 +183,8 @@ export class AuditCollector implements InputEvents {
     const key = rec.sender.toLowerCase();
     let acc = this.report.get(key);
     if (!acc) {
-      acc = { sender: rec.sender, messages: 0, protocols: new Set(), protocolKnown: false };
-      this.report.set(key, acc);
+      acc = { sender: own(rec.sender), messages: 0, protocols: new Set(), protocolKnown: false };
+      this.report.set(own(key), acc);
     }
     acc.messages += rec.messages ?? 0;
     if (rec.protocol !== undefined) {
