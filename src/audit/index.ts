@@ -17,6 +17,7 @@ export type { Readiness, OptionId, AccountReadiness, AccountFacts } from "./read
 export type { InputEvents, InputKind, InputSummary, SignInRecord, SmtpReportRecord } from "./inputs.js";
 export { objectRecordSink } from "./inputs.js";
 export { AuditCollector } from "./collector.js";
+export { writeAuditFiles, exportPaths } from "./export.js";
 export { assessAccount, buildCase, CHANGE_DATE } from "./readiness.js";
 
 /**

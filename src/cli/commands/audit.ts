@@ -2,15 +2,15 @@
 // before writing anything, so a bad file leaves nothing behind; then prints the report and, with
 // --out, writes the reports and the bulk plan atomically (never overwriting without --force).
 import { mkdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { AppError, badInput } from "../../errors.js";
 import { EXIT, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
-import { writeFileAtomic } from "../../case/io.js";
 import { offlineSource, runAudit, type OfflineFile, type RunAuditOptions } from "../../audit/index.js";
-import { CHANGES, renderApplyScript, renderList, renderVerifyScript, type Change } from "../../audit/plan.js";
+import { assertWritable, exportPaths, writeAuditFiles } from "../../audit/export.js";
+import { CHANGES, type Change } from "../../audit/plan.js";
 import { progressBar, type Progress } from "../../audit/progress.js";
-import { renderAccountsCsv, renderMailboxesCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
+import { renderAccountsCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
 import type { InputKind } from "../../audit/inputs.js";
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
@@ -92,7 +92,11 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 
   // Check the output folder before reading gigabytes, and again (per file) when writing.
   const outDir = values.out !== undefined ? resolve(ctx.cwd, values.out) : undefined;
-  if (outDir) await checkOutDir(outDir);
+  if (outDir) {
+    await checkOutDir(outDir);
+    const mayPlan = (values.mailboxes?.length ?? 0) + (values.input?.length ?? 0) > 0;
+    await assertWritable(exportPaths(outDir, mayPlan ? change : undefined), Boolean(values.force));
+  }
 
   let bar: Progress | undefined;
   const progress: Progress = {
@@ -108,34 +112,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     },
   };
   const runResult = await runAudit(offlineSource(files), opts, progress);
-  const { result, plan, collector } = runResult;
+  const { result, plan } = runResult;
 
-  const written: string[] = [];
-  if (outDir) {
-    const outputs: { name: string; text: string }[] = [
-      { name: "audit-report.md", text: renderMarkdown(result, plan, ctx.lang) },
-      { name: "audit-accounts.csv", text: renderAccountsCsv(result, ctx.lang) },
-    ];
-    if (collector.mailboxCount > 0) outputs.push({ name: "audit-mailboxes.csv", text: renderMailboxesCsv(collector, result) });
-    if (plan) {
-      outputs.push({ name: plan.files.list, text: renderList(plan) });
-      outputs.push({ name: plan.files.apply, text: renderApplyScript(plan, ctx.lang, asOf) });
-      outputs.push({ name: plan.files.verify, text: renderVerifyScript(plan, ctx.lang) });
-    }
-    const jsonName = "audit-report.json";
-    const paths = [...outputs.map((o) => join(outDir, o.name)), join(outDir, jsonName)];
-    if (!values.force) {
-      for (const p of paths) {
-        if (await exists(p)) throw badInput("file.exists", "common.err.exists", { file: p });
-      }
-    }
-    for (const o of outputs) {
-      await writeFileAtomic(join(outDir, o.name), o.text, { overwrite: Boolean(values.force) });
-      written.push(join(outDir, o.name));
-    }
-    written.push(join(outDir, jsonName));
-    await writeFileAtomic(join(outDir, jsonName), `${JSON.stringify(toJson(result, plan, written), null, 2)}\n`, { overwrite: Boolean(values.force) });
-  }
+  const written = outDir ? await writeAuditFiles(outDir, runResult, ctx.lang, asOf, Boolean(values.force)) : [];
 
   switch (format) {
     case "json":
@@ -151,15 +130,6 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       ctx.stdout.write(renderText(result, plan, ctx.lang, written));
   }
   return EXIT.clear;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function checkOutDir(dir: string): Promise<void> {
