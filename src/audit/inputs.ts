@@ -153,6 +153,7 @@ export async function readInput(file: string, events: InputEvents, opts: ReadOpt
         format = "json";
         json = new JsonRecordReader(file, (rec, line) => {
           if (!handleJson) {
+            graphErrorCheck(rec, file);
             const keys = new Map<string, string>();
             for (const key of Object.keys(rec)) keys.set(normName(key), key);
             kind = decide(new Set(keys.keys()));
@@ -191,6 +192,16 @@ export async function readInput(file: string, events: InputEvents, opts: ReadOpt
   const records = json ? json.recordCount : (csv as CsvReader).rowCount;
   if (records === 0) throw badInput("audit.input-empty", "audit.err.noRecords", { file });
   return { file, kind, format, encoding: reader.encoding, records };
+}
+
+/** A saved Graph error response instead of data: say what it means (no Entra ID P1 is the usual one). */
+function graphErrorCheck(rec: Record<string, unknown>, file: string): void {
+  const e = rec.error;
+  if (e === null || typeof e !== "object" || Object.keys(rec).length > 2) return;
+  const code = String((e as Record<string, unknown>).code ?? "");
+  const message = String((e as Record<string, unknown>).message ?? "").slice(0, 160);
+  if (/premium|NonPremium/i.test(code) || /premium license/i.test(message)) throw badInput("audit.input-no-p1", "audit.err.noP1File", { file });
+  throw badInput("audit.input-graph-error", "audit.err.graphError", { file, code: code || "?", message });
 }
 
 export function optionFor(kind: InputKind): string {

@@ -177,5 +177,7 @@ test("refused files: Shift_JIS text, Excel workbook, binary, empty, header only,
   await rejects(file('"PrimarySmtpAddress","SmtpClientAuthenticationDisabled"\r\n"a@contoso.com","Yes"\r\n'), "audit.err.badBoolean", { line: 2, value: "Yes" });
   await rejects(file('"PrimarySmtpAddress","SmtpClientAuthenticationDisabled"\r\n"","True"\r\n'), "audit.err.blankIdentity", { line: 2 });
   await rejects(join(dir, "does-not-exist.csv"), "common.err.fileMissing");
+  await rejects(file('{"error":{"code":"Authentication_RequestFromNonPremiumTenantOrB2CTenant","message":"Neither tenant is B2C or tenant doesn\'t have premium license","innerError":{"date":"2026-11-20T00:00:00"}}}'), "audit.err.noP1File");
+  await rejects(file('{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}'), "audit.err.graphError", { code: "Authorization_RequestDenied" });
   await rejects(file('"SmtpClientAuthenticationDisabled"\r\n"True"\r\n"False"\r\n'), "audit.err.transportMany", { line: 3 });
 });
