@@ -151,6 +151,8 @@ export class CsvReader {
       const wanted = this.keep === undefined || this.keep[fields.length] === true;
       if (i >= n) {
         if (!final) return null;
+        // A file that stops right after a separator was cut there (exports end with a line break).
+        if (i === p && fields.length > 0) throw badInput("audit.csv-truncated", "audit.err.truncated", { file: this.file, line: this.line + countLfIn(buf, pos, p) });
         fields.push(wanted ? buf.slice(p, i) : "");
         return { fields, next: i };
       }

@@ -75,6 +75,8 @@ test("CSV: a file cut inside a quoted value is truncated, naming the line", () =
 test("CSV: a row cut short at the end of the file is truncated; a short row in the middle is a width error", () => {
   failsWith(() => csvRows("A,B,C\r\n1,2,3\r\n4,5", 100), "audit.err.truncated", { line: 3 });
   failsWith(() => csvRows("A,B,C\r\n1,2\r\n4,5,6\r\n", 100), "audit.err.csvWidth", { line: 2, found: 2, expected: 3 });
+  // Cut right after a separator: the blank last value must not read as "follow the organization".
+  failsWith(() => csvRows('"PrimarySmtpAddress","SmtpClientAuthenticationDisabled"\r\n"a@contoso.com","True"\r\n"b@contoso.com",', 4), "audit.err.truncated", { line: 3 });
 });
 
 test("CSV: text after a closing quote is malformed", () => {
