@@ -161,3 +161,13 @@ test("a progress bar on stderr when it is a terminal", async () => {
   assert.equal(code, 0);
   assert.match(errText, /Reading casmailbox\.csv \[.*\] 100%/);
 });
+
+test("the sample exports in examples/audit stay readable and give the documented picture", async () => {
+  const ex = (f: string) => join(process.cwd(), "examples", "audit", f);
+  const r = await runMain(["audit", "--mailboxes", ex("casmailbox.csv"), "--transport", ex("transportconfig.json"), "--signins", ex("signins.json"), "--smtp-report", ex("smtp-auth-clients.csv"), "--json"]);
+  assert.equal(r.code, 0, r.stdout);
+  const o = JSON.parse(r.stdout) as { mailboxes: { total: number; followOrg: number }; readiness: Record<string, number>; plan: { count: number } };
+  assert.deepEqual([o.mailboxes.total, o.mailboxes.followOrg], [6, 4]);
+  assert.deepEqual(o.readiness, { "keeps-working": 1, "breaks-at-change": 1, "blocked-now": 1, undetermined: 0 });
+  assert.equal(o.plan.count, 2);
+});
