@@ -72,6 +72,33 @@ export async function writeMailboxesCsv(path: string, n: number): Promise<Mailbo
   return c;
 }
 
+/** Get-CASMailbox … | ConvertTo-Json > file in Windows PowerShell 5.1: UTF-16LE with BOM, 4-space indents, CRLF. */
+export function writeMailboxesJsonUtf16(path: string, n: number): MailboxCountsExpected {
+  const c: MailboxCountsExpected = { total: n, disabled: 0, enabled: 0, followOrg: 0 };
+  const fd = openSync(path, "w");
+  try {
+    writeSync(fd, Buffer.from([0xff, 0xfe]));
+    let parts: string[] = ["[\r\n"];
+    for (let i = 0; i < n; i++) {
+      const s = mailboxSetting(i);
+      if (s === "True") c.disabled++;
+      else if (s === "False") c.enabled++;
+      else c.followOrg++;
+      const v = s === "True" ? "true" : s === "False" ? "false" : "null";
+      parts.push(`    {\r\n        "PrimarySmtpAddress":  "${mailboxAddress(i)}",\r\n        "SmtpClientAuthenticationDisabled":  ${v},\r\n        "DisplayName":  "利用者 ${i}"\r\n    }${i < n - 1 ? "," : ""}\r\n`);
+      if (parts.length > 4096) {
+        writeSync(fd, Buffer.from(parts.join(""), "utf16le"));
+        parts = [];
+      }
+    }
+    parts.push("]\r\n");
+    writeSync(fd, Buffer.from(parts.join(""), "utf16le"));
+  } finally {
+    closeSync(fd);
+  }
+  return c;
+}
+
 export interface SignInExpected {
   records: number;
   smtpRecords: number;

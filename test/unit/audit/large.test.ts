@@ -8,7 +8,7 @@ import { after, test } from "node:test";
 import { offlineSource, runAudit } from "../../../src/audit/index.js";
 import type { InputKind } from "../../../src/audit/inputs.js";
 import { NO_PROGRESS } from "../../../src/audit/progress.js";
-import { mailboxAddress, mailboxSetting, writeMailboxesCsv, writeSignInsCsv, writeSignInsGraphJson } from "../../helpers/audit-data.js";
+import { mailboxAddress, mailboxSetting, writeMailboxesCsv, writeMailboxesJsonUtf16, writeSignInsCsv, writeSignInsGraphJson } from "../../helpers/audit-data.js";
 
 const dir = mkdtempSync(join(tmpdir(), "audit-large-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,4 +45,13 @@ test("100,000 mailboxes and 60,000 sign-ins (portal CSV) plus 30,000 (Graph page
   assert.ok(!plan.identities.includes(mailboxAddress(0)), "a device seen in sign-ins is not disabled");
   assert.ok(plan.identities.includes(mailboxAddress(1)));
   assert.ok(!plan.identities.includes(mailboxAddress(7)), "explicitly off already");
+});
+
+test("100,000 mailboxes from ConvertTo-Json in UTF-16LE: exact counts", async () => {
+  const f = join(dir, "mailboxes.json");
+  const exp = writeMailboxesJsonUtf16(f, 100_000);
+  const run = await runAudit(src(f), { asOf: "2026-11-22" }, NO_PROGRESS);
+  const m = run.result.mailboxes;
+  assert.deepEqual([m?.total, m?.disabled, m?.enabled, m?.followOrg, m?.effectiveUnknown], [exp.total, exp.disabled, exp.enabled, exp.followOrg, exp.followOrg]);
+  assert.equal(run.result.inputs[0]?.encoding, "utf-16le");
 });
