@@ -137,6 +137,10 @@ export async function readInput(file: string, events: InputEvents, opts: ReadOpt
 
   const decide = (names: Set<string>): InputKind => {
     const k = detectKind(names);
+    if (!k && ["primarysmtpaddress", "userprincipalname"].some((n) => names.has(n))) {
+      // A mailbox list without the setting: Get-EXOCasMailbox leaves it out unless asked for.
+      throw badInput("audit.input-column", "audit.err.noSmtpColumn", { file });
+    }
     if (!k) throw badInput("audit.input-unknown", "audit.err.unknownShape", { file, found: [...names].slice(0, 6).join(", ") || "-" });
     if (opts.expected && !opts.expected.includes(k)) {
       throw badInput("audit.input-wrong-option", "audit.err.wrongOption", { file, kind: k, option: opts.option ?? "?", wanted: optionFor(k) });

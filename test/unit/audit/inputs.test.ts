@@ -172,6 +172,7 @@ test("refused files: Shift_JIS text, Excel workbook, binary, empty, header only,
   await rejects(file(utf8bom(`${MAILBOX_CSV}"cut@contoso.co.jp","Fal`)), "audit.err.truncated", { line: 6 });
   await rejects(file(utf16le('[\r\n  {"PrimarySmtpAddress": "a@contoso.com", "SmtpClientAuthenticationDisabled": null},\r\n  {"PrimarySmtpAddress": "b@con')), "audit.err.truncated", { line: 3 });
   await rejects(file('"DisplayName","Department"\r\n"x","y"\r\n'), "audit.err.unknownShape");
+  await rejects(file('"ExternalDirectoryObjectId","PrimarySmtpAddress","DisplayName"\r\n"1","a@contoso.com","A"\r\n'), "audit.err.noSmtpColumn");
   await rejects(file('"Username","Client app","Status"\r\n"a@b.com","Authenticated SMTP","Success"\r\n'), "audit.err.missingColumn", { column: "Date (UTC) / createdDateTime / Date" });
   await rejects(file(utf8bom(MAILBOX_CSV)), "audit.err.wrongOption", { kind: "mailboxes", wanted: "--mailboxes" }, ["signins"]);
   await rejects(file('"PrimarySmtpAddress","SmtpClientAuthenticationDisabled"\r\n"a@contoso.com","Yes"\r\n'), "audit.err.badBoolean", { line: 2, value: "Yes" });
