@@ -114,7 +114,11 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const runResult = await runAudit(offlineSource(files), opts, progress);
   const { result, plan } = runResult;
 
-  const written = outDir ? await writeAuditFiles(outDir, runResult, ctx.lang, asOf, Boolean(values.force)) : [];
+  let written: string[] = [];
+  if (outDir) {
+    await makeOutDir(outDir);
+    written = await writeAuditFiles(outDir, runResult, ctx.lang, asOf, Boolean(values.force));
+  }
 
   switch (format) {
     case "json":
@@ -132,6 +136,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   return EXIT.clear;
 }
 
+/** The output folder, if it exists, must be a folder; it is created only once the inputs have all been read. */
 async function checkOutDir(dir: string): Promise<void> {
   try {
     const s = await stat(dir);
@@ -139,10 +144,13 @@ async function checkOutDir(dir: string): Promise<void> {
   } catch (e) {
     if (e instanceof AppError) throw e;
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw badInput("file.write-failed", "common.err.writeFailed", { file: dir, reason: (e as NodeJS.ErrnoException).code ?? "error" });
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (e2) {
-      throw badInput("file.write-failed", "common.err.writeFailed", { file: dir, reason: (e2 as NodeJS.ErrnoException).code ?? "error" });
-    }
+  }
+}
+
+async function makeOutDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw badInput("file.write-failed", "common.err.writeFailed", { file: dir, reason: (e as NodeJS.ErrnoException).code ?? "error" });
   }
 }
