@@ -86,6 +86,8 @@ export function renderApplyScript(plan: BulkPlan, lang: Lang, asOf: string): str
     comment(t(lang, plan.change === "enable-used" ? "audit.ps.applyEnable" : "audit.ps.applyDisable", { count: plan.identities.length, date: asOf })),
     comment(t(lang, "audit.ps.readOnly", { list: plan.files.list })),
     comment(t(lang, "audit.ps.connect")),
+    comment(t(lang, "audit.ps.oneLiner")),
+    `#   Get-Content ${psQuote(plan.files.list)} | foreach {Set-CASMailbox -Identity $_ -SmtpClientAuthenticationDisabled ${value} -WhatIf}`,
     "[CmdletBinding()]",
     "param(",
     "    [switch]$Apply,",

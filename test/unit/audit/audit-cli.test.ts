@@ -135,6 +135,9 @@ test("argument errors and the live seam", async () => {
   assert.equal((await runMain([...base, "--change", "nuke"])).code, 2);
   assert.equal((await runMain([...base, "--entra-p1", "maybe"])).code, 2);
   assert.equal((await runMain(["audit", "--signins", mailboxes])).code, 2, "a mailbox file given as sign-ins");
+  const notDir = await runMain([...base, "--out", mailboxes]);
+  assert.equal(notDir.code, 2);
+  assert.match(notDir.stderr, /is not a folder/);
   const live = await runMain(["audit", "--live"]);
   assert.equal(live.code, 4);
   const help = await runMain(["audit", "--help", "--lang", "ja"]);

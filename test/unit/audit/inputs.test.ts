@@ -171,6 +171,8 @@ test("refused files: Shift_JIS text, Excel workbook, binary, empty, header only,
   await rejects(file('"PrimarySmtpAddress","SmtpClientAuthenticationDisabled"\r\n'), "audit.err.noRecords");
   await rejects(file(utf8bom(`${MAILBOX_CSV}"cut@contoso.co.jp","Fal`)), "audit.err.truncated", { line: 6 });
   await rejects(file(utf16le('[\r\n  {"PrimarySmtpAddress": "a@contoso.com", "SmtpClientAuthenticationDisabled": null},\r\n  {"PrimarySmtpAddress": "b@con')), "audit.err.truncated", { line: 3 });
+  const whole = utf16le('[\r\n  {"PrimarySmtpAddress": "a@contoso.com", "SmtpClientAuthenticationDisabled": null}\r\n]\r\n');
+  await rejects(file(whole.subarray(0, whole.length - 1)), "audit.err.truncatedEncoding");
   await rejects(file('"DisplayName","Department"\r\n"x","y"\r\n'), "audit.err.unknownShape");
   await rejects(file('"ExternalDirectoryObjectId","PrimarySmtpAddress","DisplayName"\r\n"1","a@contoso.com","A"\r\n'), "audit.err.noSmtpColumn");
   await rejects(file('"Username","Client app","Status"\r\n"a@b.com","Authenticated SMTP","Success"\r\n'), "audit.err.missingColumn", { column: "Date (UTC) / createdDateTime / Date" });
