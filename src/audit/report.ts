@@ -161,15 +161,15 @@ function mdCell(s: string): string {
 export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang: Lang): string {
   const L: string[] = [];
   L.push(`# ${t(lang, "audit.title", { date: r.asOf })}`, "");
-  L.push(`## ${t(lang, "audit.inputs")}`, "");
+  L.push(`## ${t(lang, "audit.inputs").replace(/[:：]\s*$/, "")}`, "");
   for (const i of r.inputs) L.push(`- \`${mdCell(i.file)}\`: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
   L.push("", `## ${t(lang, "audit.md.mailboxes")}`, "", t(lang, "audit.tenant", { state: tenantText(lang, r) }), "");
   const m = r.mailboxes;
   if (m) {
     L.push(`| ${t(lang, "audit.md.state")} | ${t(lang, "audit.md.count")} | ${t(lang, "audit.md.query")} |`, "|---|---:|---|");
-    L.push(`| ${t(lang, "audit.setting.true")} | ${m.disabled} | \`${STATE_QUERIES.disabled.replace("\n", "; ")}\` |`);
-    L.push(`| ${t(lang, "audit.setting.false")} | ${m.enabled} | \`${STATE_QUERIES.enabled.replace("\n", "; ")}\` |`);
-    L.push(`| ${t(lang, "audit.setting.null")} | ${m.followOrg} | \`${STATE_QUERIES.followOrg.replace("\n", "; ")}\` |`);
+    L.push(`| ${t(lang, "audit.setting.true")} | ${m.disabled} | \`${mdCell(STATE_QUERIES.disabled.replace("\n", "; "))}\` |`);
+    L.push(`| ${t(lang, "audit.setting.false")} | ${m.enabled} | \`${mdCell(STATE_QUERIES.enabled.replace("\n", "; "))}\` |`);
+    L.push(`| ${t(lang, "audit.setting.null")} | ${m.followOrg} | \`${mdCell(STATE_QUERIES.followOrg.replace("\n", "; "))}\` |`);
     L.push("", t(lang, "audit.count.effective", { on: m.effectiveEnabled, off: m.effectiveDisabled, unknown: m.effectiveUnknown }));
     if (r.followingEnabledTenant > 0) L.push("", `> ${t(lang, "audit.classicMistake", { enabled: m.enabled, follow: r.followingEnabledTenant, total: m.effectiveEnabled })}`);
     if (m.effectiveUnknown > 0) L.push("", `> ${t(lang, "audit.needTenant", { count: m.effectiveUnknown })}`);

@@ -47,3 +47,11 @@ test("Markdown escapes pipes in cells; text shows errors with their reasons; JSO
   assert.equal(json.schema, "smtp-auth-doctor/audit@1");
   assert.deepEqual(JSON.parse(JSON.stringify(json)), json, "no Maps or Sets left in the JSON object");
 });
+
+test("Markdown: the documentation's queries keep their pipes inside the table", () => {
+  const { result, plan } = sample();
+  const md = renderMarkdown(result, plan, "en");
+  const row = md.split("\n").find((l) => l.includes("-eq $null")) as string;
+  assert.match(row, /\$Users \\\| where/);
+  assert.equal(row.split(/(?<!\\)\|/).length, 5, "three cells");
+});
