@@ -125,7 +125,7 @@ test("bulk plan enable-used: the SMTP AUTH users not explicitly on; disable-unus
   assert.match(apply, /Set-CASMailbox -Identity \$id -SmtpClientAuthenticationDisabled \$true -WhatIf:\(-not \$Apply\)/);
   assert.match(apply, /Join-Path \$PSScriptRoot 'smtp-auth-disable.txt'/);
   assert.match(apply, /Connect-ExchangeOnline/);
-  assert.match(apply, /#   Get-Content 'smtp-auth-disable\.txt' \| foreach \{Set-CASMailbox -Identity \$_ -SmtpClientAuthenticationDisabled \$true -WhatIf\}/);
+  assert.match(apply, /# {3}Get-Content 'smtp-auth-disable\.txt' \| foreach \{Set-CASMailbox -Identity \$_ -SmtpClientAuthenticationDisabled \$true -WhatIf\}/);
   assert.doesNotMatch(apply, /follow1@contoso\.com/, "identities stay in the text file");
   const verify = renderVerifyScript(disable, "en");
   assert.match(verify, /if \(\$m\.SmtpClientAuthenticationDisabled -ne \$true\)/);
