@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   diagnose: () => import("./commands/diagnose.js"),
   explain: () => import("./commands/explain.js"),
   probe: () => import("./commands/probe.js"),
+  audit: () => import("./commands/audit.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
