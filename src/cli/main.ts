@@ -14,6 +14,9 @@ interface CommandModule {
 
 /** Subcommands, loaded only when used so that `diagnose` never pulls in Ink, msal-node or execa. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  collect: () => import("./commands/collect.js"),
+  access: () => import("./commands/access.js"),
+  setup: () => import("./commands/setup.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
