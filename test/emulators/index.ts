@@ -55,6 +55,8 @@ export interface Emulators {
   latencyMs: number;
   /** Every access/refresh token issued (to prove none leaks into output). */
   issued: string[];
+  /** Issue a token the Graph/Exchange emulators accept (for in-process tests that swap the TokenProvider). */
+  mint(aud: string, flow?: "delegated" | "app", upn?: string): string;
   /** Environment for a child process: endpoint overrides and the CA to trust. */
   env(): NodeJS.ProcessEnv;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
       SMTP_AUTH_DOCTOR_EXCHANGE: em.exchangeUrl,
       ...(useTls ? { NODE_EXTRA_CA_CERTS: testPki().caPath } : {}),
     }),
+    mint: (aud, flow = "app", upn) => mint(aud, flow, upn),
     close: async () => {
       await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
     },
