@@ -267,6 +267,8 @@ export async function collectWith(deps: CollectDeps, target: CollectTarget): Pro
   ];
 
   const selected = defs.filter((d) => !deps.only || deps.only.includes(d.id));
+  // Ask for the policy list together with everything else (one PowerShell batch, no extra round trip).
+  if (selected.some((d) => d.id === "exchange.organizationConfig" || d.id === "exchange.userPolicy")) authPolicies().catch(() => undefined);
   type Done = { d: ReadDef; at: string; ms: number } & ({ ok: true; outcome: ReadOutcome } | { ok: false; error: unknown });
   const done: Done[] = await Promise.all(
     selected.map(async (d): Promise<Done> => {
