@@ -34,6 +34,7 @@ export class MsalTokenProvider implements TokenProvider {
   private readonly cca?: ConfidentialClientApplication;
   private signedIn?: Promise<SignedIn>;
   private account?: AccountInfo;
+  private readonly inflight = new Map<string, Promise<string>>();
 
   constructor(opts: MsalTokenProviderOptions) {
     this.opts = opts;
@@ -75,7 +76,12 @@ export class MsalTokenProvider implements TokenProvider {
         const result = await this.pca.acquireTokenByDeviceCode({
           scopes,
           timeout: this.opts.deviceCodeTimeoutSec ?? 900,
-          deviceCodeCallback: (r) => this.opts.onDeviceCode?.({ userCode: r.userCode, verificationUri: r.verificationUri, expiresInSec: r.expiresIn }),
+          // msal-node calls back even when the device-code request failed; show a code only when there is one.
+          deviceCodeCallback: (r) => {
+            if (typeof r.userCode === "string" && r.userCode && typeof r.verificationUri === "string" && r.verificationUri) {
+              this.opts.onDeviceCode?.({ userCode: r.userCode, verificationUri: r.verificationUri, expiresInSec: Number(r.expiresIn) || 900 });
+            }
+          },
         });
         if (!result?.account) throw new Error("no account in the token response");
         this.account = result.account;
@@ -89,7 +95,18 @@ export class MsalTokenProvider implements TokenProvider {
     }
   }
 
-  async getToken(resource: Resource, opts?: { forceRefresh?: boolean }): Promise<string> {
+  /** Concurrent requests for the same resource share one token request. */
+  getToken(resource: Resource, opts?: { forceRefresh?: boolean }): Promise<string> {
+    const key = `${resource}:${opts?.forceRefresh === true}`;
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = this.fetchToken(resource, opts).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+
+  private async fetchToken(resource: Resource, opts?: { forceRefresh?: boolean }): Promise<string> {
     await this.signIn();
     const scopes = [scopeFor(this.opts.endpoints, resource)];
     const forceRefresh = opts?.forceRefresh === true;

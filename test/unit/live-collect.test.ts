@@ -5,6 +5,7 @@ import { after, before, beforeEach, test } from "node:test";
 import { CaseSchema } from "../../src/case/schema.js";
 import { collectWith } from "../../src/live/collect.js";
 import { PwshExchangeReader, RestExchangeReader, type CommandRunner } from "../../src/live/exchange.js";
+import type { CmdletRequest } from "../../src/live/types.js";
 import { isAppError } from "../../src/errors.js";
 import { startEmulators, type Emulators } from "../emulators/index.js";
 import { baseTenant, findUser } from "../emulators/tenant.js";
@@ -146,7 +147,7 @@ test("the allowlist: anything but the listed Get-* cmdlets is refused before any
     return { exitCode: 0, stdout: "", stderr: "", notFound: false, timedOut: false };
   };
   const pwsh = new PwshExchangeReader({ tokens: new EmulatorTokens(em), signedIn: { flow: "app", tenantId: em.fixture.tenantId }, organization: "contoso.onmicrosoft.com", run: runner });
-  const bad = [
+  const bad: CmdletRequest[] = [
     { cmdlet: "Set-TransportConfig", parameters: { SmtpClientAuthenticationDisabled: "False" } },
     { cmdlet: "Remove-Mailbox", parameters: { Identity: "mfp@contoso.com" } },
     { cmdlet: "Get-Recipient" },

@@ -41,7 +41,7 @@ export default defineCatalog(
     "live.err.deviceCodeExpired": "Sign-in failed: the code expired before the sign-in was finished ({code}). Run the command again and finish the sign-in in time.",
     "live.err.declined": "Sign-in was cancelled or declined ({code}).",
     "live.err.invalidClient": "Sign-in failed: the app's credentials were not accepted ({code}). Check the secret or certificate.",
-    "live.err.unauthorizedClient": "Sign-in failed: the app is not allowed to use this kind of sign-in ({code}). See smtp-auth-doctor setup.",
+    "live.err.unauthorizedClient": "Sign-in failed: the app was not found in this tenant, or it does not allow this kind of sign-in ({code}). Check --client-id and --tenant; for device code, \"Allow public client flows\" must be on. See smtp-auth-doctor setup.",
 
     "live.status.denied": "not allowed; missing: {missing}",
     "live.status.skipped": "skipped: {reason}",
@@ -172,7 +172,7 @@ Usage:
     "live.err.deviceCodeExpired": "サインインに失敗しました。サインインが完了する前にコードの有効期限が切れました ({code})。もう一度コマンドを実行し、時間内にサインインを完了してください。",
     "live.err.declined": "サインインがキャンセルまたは拒否されました ({code})。",
     "live.err.invalidClient": "サインインに失敗しました。アプリの資格情報が受け付けられませんでした ({code})。シークレットまたは証明書を確認してください。",
-    "live.err.unauthorizedClient": "サインインに失敗しました。このアプリは、この種類のサインインを使用できません ({code})。smtp-auth-doctor setup をご覧ください。",
+    "live.err.unauthorizedClient": "サインインに失敗しました。このテナントにアプリが見つからないか、アプリでこの種類のサインインが許可されていません ({code})。--client-id と --tenant を確認してください。デバイス コードの場合は [パブリック クライアント フローを許可する] をオンにする必要があります。smtp-auth-doctor setup をご覧ください。",
 
     "live.status.denied": "許可されていません。不足: {missing}",
     "live.status.skipped": "スキップ: {reason}",
