@@ -65,6 +65,24 @@ export const READ_ORDER: readonly ReadId[] = [
   "graph.signIns",
 ];
 
+/** The facts each read is responsible for: when a read fails, these (and only these) stay unknown. */
+export const READ_FACTS: Record<ReadId, readonly string[]> = {
+  "exchange.transportConfig": ["tenant.smtpClientAuthenticationDisabled", "tenant.allowLegacyTlsClients"],
+  "exchange.organizationConfig": ["tenant.oauth2ClientProfileEnabled", "tenant.rejectDirectSend", "tenant.defaultAuthenticationPolicy"],
+  "exchange.casMailbox": ["account.smtpClientAuthenticationDisabled"],
+  "exchange.mailbox": ["account.recipientTypeDetails"],
+  "exchange.userPolicy": ["account.authenticationPolicy"],
+  "exchange.sendAs": ["account.sendAs"],
+  "exchange.oauthApp": ["account.oauthApp.servicePrincipalRegistered", "account.oauthApp.mailboxPermission"],
+  "graph.securityDefaults": ["tenant.securityDefaultsEnabled"],
+  "graph.perUserMfa": ["account.perUserMfaState"],
+  "graph.user": ["account.accountEnabled"],
+  "graph.licenses": ["account.exchangeLicensed"],
+  "graph.mailboxSettings": ["account.recipientTypeDetails"],
+  "graph.conditionalAccess": ["account.legacyAuthBlockedByConditionalAccess"],
+  "graph.signIns": ["account.signIns", "tenant.entraIdP1"],
+};
+
 const PURPOSE_TO_TYPE: Record<string, string> = { user: "UserMailbox", shared: "SharedMailbox", room: "RoomMailbox", equipment: "EquipmentMailbox" };
 const RECIPIENT_TYPES = ["UserMailbox", "SharedMailbox", "RoomMailbox", "EquipmentMailbox", "MailUser"];
 
@@ -333,6 +351,7 @@ function rights(v: unknown): string[] {
 function okResult(d: ReadDef, o: ReadOutcome, ms: number): ReadResult {
   return {
     id: d.id,
+    covers: READ_FACTS[d.id],
     status: o.skipped ? "skipped" : "ok",
     endpoint: d.endpoint,
     facts: Object.keys(o.facts).filter((k) => o.facts[k] !== undefined),
@@ -343,7 +362,7 @@ function okResult(d: ReadDef, o: ReadOutcome, ms: number): ReadResult {
 }
 
 function errorResult(d: ReadDef, e: unknown, ms: number, flow: SignedIn["flow"]): ReadResult {
-  const base = { id: d.id, endpoint: d.endpoint, facts: [] as string[], ms: Math.round(ms) };
+  const base = { id: d.id, covers: READ_FACTS[d.id], endpoint: d.endpoint, facts: [] as string[], ms: Math.round(ms) };
   if (e instanceof ReadError) {
     if (e.kind === "denied") return { ...base, status: "denied", missing: missingFor(d.id, flow), reason: e.reason };
     if (e.kind === "no-premium") return { ...base, status: "denied", missing: ["Entra ID P1"], reason: e.reason, reasonKey: "live.reason.noPremium" };

@@ -119,6 +119,8 @@ export interface ReadResult {
   endpoint: string;
   /** Fact paths this read set. */
   facts: string[];
+  /** Fact paths this read is responsible for; those not in `facts` are still unknown (ask for them). */
+  covers: readonly string[];
   /** denied: the permission(s) or role(s) that are missing, as shown to the user. */
   missing?: string[];
   /** failed/skipped/denied: why, short and free of secrets. */

@@ -182,3 +182,13 @@ test("collectWith reports progress for each read as it finishes", async () => {
   const r = await collectWith({ ...deps, onRead: (x) => seen.push(x.id) }, { user: "mfp@contoso.com" });
   assert.deepEqual([...seen].sort(), r.reads.map((x) => x.id).sort());
 });
+
+test("a failed read names the facts it leaves unknown (what the wizard asks for instead)", async () => {
+  em.faults.push({ service: "exchange", match: /Get-TransportConfig/, kind: "500", times: Infinity });
+  const r = await collectIn(em, { user: "mfp@contoso.com" });
+  const t = r.reads.find((x) => x.id === "exchange.transportConfig");
+  assert.equal(t?.status, "failed");
+  assert.deepEqual(t?.facts, []);
+  assert.deepEqual(t?.covers, ["tenant.smtpClientAuthenticationDisabled", "tenant.allowLegacyTlsClients"]);
+  for (const x of r.reads) for (const f of x.facts) assert.ok(x.covers.includes(f), `${x.id} set ${f} outside what it covers`);
+});
