@@ -23,7 +23,7 @@ export function classifyExchangeError(e: unknown): ReadError {
   if (e.kind !== "failed" && e.kind !== "not-found") return e;
   const text = e.reason;
   if (/couldn't be found|could not be found|ManagementObjectNotFound|object .* not found/i.test(text)) return new ReadError("not-found", text, withStatus(e));
-  if (/is not recognized as (the )?name of a cmdlet|isn't within the current scope|not have (the )?(required )?permission|Access (is )?denied|UnauthorizedAccess/i.test(text)) {
+  if (/is not recognized as (?:the |a )?name of a cmdlet|isn't within the current scope|not have (the )?(required )?permission|Access (is )?denied|UnauthorizedAccess/i.test(text)) {
     return new ReadError("denied", text, withStatus(e));
   }
   return e;
