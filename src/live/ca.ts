@@ -46,6 +46,11 @@ export interface CaSubject {
   groupIds: ReadonlySet<string>;
   /** Role template ids of the user's active directory roles. */
   roleTemplateIds: ReadonlySet<string>;
+  /**
+   * The user holds directory roles whose template ids could not be read (Graph returns role objects
+   * with limited information without a role-reading permission): role-based scope is then uncertain.
+   */
+  rolesUnknown?: boolean;
 }
 
 export interface CaPolicyMatch {
@@ -135,8 +140,17 @@ export function evaluateConditionalAccess(policies: readonly CaPolicy[], subject
   const blocking: CaPolicyMatch[] = [];
   const reportOnly: CaPolicyMatch[] = [];
   for (const p of policies) {
-    if (!userInScope(p, subject) || !targetsExchangeOnline(p) || !targetsLegacyClients(p) || !blocksLegacyClients(p)) continue;
-    const match = { id: p.id ?? "", name: p.displayName ?? p.id ?? "", conditional: isConditional(p) };
+    if (!targetsExchangeOnline(p) || !targetsLegacyClients(p) || !blocksLegacyClients(p)) continue;
+    let roleDependent = false;
+    if (subject.rolesUnknown) {
+      const u = p.conditions?.users;
+      const mentioned = new Set([...list(u?.includeRoles), ...list(u?.excludeRoles), ...subject.roleTemplateIds]);
+      const withRoles = userInScope(p, { ...subject, roleTemplateIds: mentioned });
+      const withoutRoles = userInScope(p, subject);
+      if (!withRoles && !withoutRoles) continue;
+      roleDependent = withRoles !== withoutRoles;
+    } else if (!userInScope(p, subject)) continue;
+    const match = { id: p.id ?? "", name: p.displayName ?? p.id ?? "", conditional: isConditional(p) || roleDependent };
     if (p.state === "enabled") blocking.push(match);
     else if (p.state === "enabledForReportingButNotEnforced") reportOnly.push(match);
   }

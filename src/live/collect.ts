@@ -240,7 +240,7 @@ export async function collectWith(deps: CollectDeps, target: CollectTarget): Pro
       run: async () => {
         const u = await graphUser();
         const [policies, m] = await Promise.all([graph.conditionalAccessPolicies(), graph.memberships(u.id)]);
-        const ev = evaluateConditionalAccess(policies, { userId: u.id, isGuest: u.userType?.toLowerCase() === "guest", groupIds: m.groupIds, roleTemplateIds: m.roleTemplateIds });
+        const ev = evaluateConditionalAccess(policies, { userId: u.id, isGuest: u.userType?.toLowerCase() === "guest", groupIds: m.groupIds, roleTemplateIds: m.roleTemplateIds, rolesUnknown: m.rolesUnknown });
         if (ev.blocked === undefined) {
           return { facts: {}, skipped: true, reasonKey: "live.reason.caConditional", reasonParams: { policies: ev.blocking.map((b) => b.name).join(", ") } };
         }

@@ -103,19 +103,22 @@ export class GraphReader {
   }
 
   /** Groups (nested included) and directory roles of the user. */
-  async memberships(userId: string): Promise<{ groupIds: Set<string>; roleTemplateIds: Set<string> }> {
+  async memberships(userId: string): Promise<{ groupIds: Set<string>; roleTemplateIds: Set<string>; rolesUnknown: boolean }> {
     const items = await this.getAll(`/v1.0/users/${enc(userId)}/transitiveMemberOf?$select=id,roleTemplateId`, 20_000);
     const groupIds = new Set<string>();
     const roleTemplateIds = new Set<string>();
+    let rolesUnknown = false;
     for (const m of items) {
       const type = m["@odata.type"];
       if (type === "#microsoft.graph.directoryRole") {
-        if (typeof m.roleTemplateId === "string") roleTemplateIds.add(m.roleTemplateId);
+        // Without a role-reading permission Graph returns the role with limited information (no roleTemplateId).
+        if (typeof m.roleTemplateId === "string" && m.roleTemplateId) roleTemplateIds.add(m.roleTemplateId);
+        else rolesUnknown = true;
       } else if (typeof m.id === "string") {
         groupIds.add(m.id);
       }
     }
-    return { groupIds, roleTemplateIds };
+    return { groupIds, roleTemplateIds, rolesUnknown };
   }
 
   signInsPath(user: string, since: Date): string {

@@ -83,7 +83,8 @@ export class FetchHttpClient implements HttpClient {
     const signal = AbortSignal.timeout(this.o.timeoutMs);
     let status: number | "error" = "error";
     try {
-      const res = await this.o.fetchImpl(req.url, { method: req.method, headers, body, signal, redirect: "follow" });
+      // Never follow a redirect with the bearer token; a 3xx is reported as a failure.
+      const res = await this.o.fetchImpl(req.url, { method: req.method, headers, body, signal, redirect: "manual" });
       status = res.status;
       const text = await readBody(res, this.o.maxBodyBytes);
       return { status: res.status, headers: res.headers, text };

@@ -28,8 +28,9 @@ export const READ_NEEDS: Record<ReadId, ReadNeeds> = {
   "graph.mailboxSettings": { api: "graph", delegated: ["MailboxSettings.Read"], application: ["MailboxSettings.Read"], roles: [] },
   "graph.conditionalAccess": {
     api: "graph",
-    delegated: ["Policy.Read.All", "GroupMember.Read.All"],
-    application: ["Policy.Read.All", "GroupMember.Read.All"],
+    // transitiveMemberOf of another user: User.Read.All; role template ids need RoleManagement.Read.Directory.
+    delegated: ["Policy.Read.All", "User.Read.All", "RoleManagement.Read.Directory"],
+    application: ["Policy.Read.All", "User.Read.All", "RoleManagement.Read.Directory"],
     roles: ["Global Reader", "Security Reader", "Conditional Access Administrator"],
     licence: "Entra ID P1",
   },

@@ -333,7 +333,7 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
         if (rest === "transitiveMemberOf") {
           const items = [
             ...transitiveGroups(fixture, user).map((id) => ({ "@odata.type": "#microsoft.graph.group", id })),
-            ...user.roles.map((t) => ({ "@odata.type": "#microsoft.graph.directoryRole", id: `role-${t}`, roleTemplateId: t })),
+            ...user.roles.map((t) => ({ "@odata.type": "#microsoft.graph.directoryRole", id: `role-${t}`, roleTemplateId: fixture.limitedRoles ? null : t })),
           ];
           return { status: 200, json: page(url, items), audience };
         }

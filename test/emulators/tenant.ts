@@ -48,6 +48,8 @@ export interface TenantFixture {
   authPolicies: { Name: string; Identity: string; AllowBasicAuthSmtp: boolean }[];
   recipientPermissions: { Identity: string; Trustee: string; AccessRights: string[]; AccessControlType: string }[];
   servicePrincipals: { AppId: string; ObjectId: string; Identity: string; DisplayName: string }[];
+  /** Answer directory roles with limited information (no roleTemplateId), as Graph does without a role permission. */
+  limitedRoles?: boolean;
   /** Page size of collections (CA policies, memberships, service principals, permissions). */
   pageSize: number;
 }

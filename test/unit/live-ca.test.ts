@@ -80,3 +80,12 @@ test("location-dependent policies leave the answer open, naming the policy", () 
   // an unconditional block elsewhere still decides it
   assert.equal(evaluateConditionalAccess([policy({ locations: { includeLocations: ["All"], excludeLocations: ["AllTrusted"] } }), policy({ id: "p2" })], subject).blocked, true);
 });
+
+test("roles that could not be read make a role-scoped policy uncertain, not silently absent", () => {
+  const unknownRoles = { ...subject, roleTemplateIds: new Set<string>(), rolesUnknown: true };
+  const byRole = policy({ users: { includeRoles: ["role-admin"] } });
+  assert.equal(evaluateConditionalAccess([byRole], unknownRoles).blocked, undefined);
+  const excludedByRole = policy({ users: { includeUsers: ["All"], excludeRoles: ["role-admin"] } });
+  assert.equal(evaluateConditionalAccess([excludedByRole], unknownRoles).blocked, undefined);
+  assert.equal(evaluateConditionalAccess([policy()], unknownRoles).blocked, true, "no role in scope: still decided");
+});

@@ -192,3 +192,18 @@ test("a failed read names the facts it leaves unknown (what the wizard asks for 
   assert.deepEqual(t?.covers, ["tenant.smtpClientAuthenticationDisabled", "tenant.allowLegacyTlsClients"]);
   for (const x of r.reads) for (const f of x.facts) assert.ok(x.covers.includes(f), `${x.id} set ${f} outside what it covers`);
 });
+
+test("Conditional Access by role: decided when roles are readable, left open (naming the policy) when not", async () => {
+  em.fixture.caPolicies = [
+    { id: "r", displayName: "MFA for readers", state: "enabled", conditions: { clientAppTypes: ["all"], applications: { includeApplications: ["All"] }, users: { includeRoles: ["f2ef992c-3afb-46b9-b7cf-a126ee74c451"] } }, grantControls: { builtInControls: ["mfa"] } },
+  ];
+  let r = await collectIn(em, { user: "admin@contoso.com" }, { only: ["graph.conditionalAccess"] });
+  assert.equal(r.case.account?.legacyAuthBlockedByConditionalAccess, true);
+  em.fixture.limitedRoles = true;
+  r = await collectIn(em, { user: "admin@contoso.com" }, { only: ["graph.conditionalAccess"] });
+  assert.equal(r.case.account?.legacyAuthBlockedByConditionalAccess, undefined);
+  assert.equal(r.reads[0]?.reasonKey, "live.reason.caConditional");
+  assert.equal(r.reads[0]?.reasonParams?.policies, "MFA for readers");
+  r = await collectIn(em, { user: "mfp@contoso.com" }, { only: ["graph.conditionalAccess"] });
+  assert.equal(r.case.account?.legacyAuthBlockedByConditionalAccess, false, "no roles at all: nothing uncertain");
+});

@@ -90,7 +90,7 @@ export default defineCatalog(
 2. For sign-in as a person (device code, the default):
    Authentication > Advanced settings > Allow public client flows: Yes.
 3. API permissions > Add a permission:
-   - Microsoft Graph, Delegated: Policy.Read.All, User.Read.All, GroupMember.Read.All, AuditLog.Read.All, MailboxSettings.Read
+   - Microsoft Graph, Delegated: Policy.Read.All, User.Read.All, RoleManagement.Read.Directory, AuditLog.Read.All, MailboxSettings.Read
    - APIs my organization uses > Office 365 Exchange Online, Delegated: Exchange.Manage
    Then "Grant admin consent for <tenant>" (an administrator must do this).
 4. The person who signs in needs a read role: Global Reader covers every read (or Security Reader +
@@ -221,7 +221,7 @@ Usage:
 2. 人がサインインする場合 (デバイス コード、既定):
    [認証] > [詳細設定] > [パブリック クライアント フローを許可する]: はい。
 3. [API のアクセス許可] > [アクセス許可の追加]:
-   - Microsoft Graph、委任されたアクセス許可: Policy.Read.All, User.Read.All, GroupMember.Read.All, AuditLog.Read.All, MailboxSettings.Read
+   - Microsoft Graph、委任されたアクセス許可: Policy.Read.All, User.Read.All, RoleManagement.Read.Directory, AuditLog.Read.All, MailboxSettings.Read
    - [所属する組織で使用している API] > Office 365 Exchange Online、委任されたアクセス許可: Exchange.Manage
    続いて [<テナント> に管理者の同意を与えます] を実行します (管理者が行う必要があります)。
 4. サインインする人には読み取り用のロールが必要です。グローバル閲覧者ならすべて読み取れます
