@@ -15,7 +15,7 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
   return new Promise((resolve, reject) => {
     const base: NodeJS.ProcessEnv = {};
     for (const k of ["PATH", "HOME", "TMPDIR", "SYSTEMROOT"]) if (process.env[k] !== undefined) base[k] = process.env[k];
-    const child = spawn(process.execPath, ["--import", "tsx", `${root}src/cli/bin.ts`, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", `${root}test/helpers/loopback-only.mjs`, `${root}src/cli/bin.ts`, ...args], {
       cwd: opts.cwd ?? root,
       env: { ...base, LANG: "C", NO_COLOR: "1", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],
