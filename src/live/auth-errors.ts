@@ -21,6 +21,7 @@ const RULES: Rule[] = [
   { test: (_c, t) => /AADSTS7000218\b/.test(t), key: "live.err.publicClient", code: "signin.public-client-disabled" },
   { test: (c, t) => c === "device_code_expired" || /expired_token|code_expired|AADSTS70020\b/.test(t), key: "live.err.deviceCodeExpired", code: "signin.device-code-expired" },
   { test: (c, t) => c === "device_code_polling_cancelled" || /authorization_declined|AADSTS70000\b/.test(t), key: "live.err.declined", code: "signin.declined" },
+  { test: (_c, t) => /temporarily_unavailable|AADSTS90033\b|ServiceUnavailable|TooManyRequests/.test(t), key: "live.err.authorityBusy", code: "signin.busy" },
   { test: (c, t) => c === "invalid_client" || /\binvalid_client\b/.test(t), key: "live.err.invalidClient", code: "signin.invalid-client" },
   { test: (c, t) => c === "unauthorized_client" || /\bunauthorized_client\b/.test(t), key: "live.err.unauthorizedClient", code: "signin.unauthorized-client" },
   {
@@ -34,7 +35,9 @@ export function translateAuthError(e: unknown, secrets: readonly string[] = []):
   if (isAppError(e)) return e;
   const err = e as { errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
   const code = typeof err?.errorCode === "string" ? err.errorCode : "";
-  const text = [err?.errorMessage, err?.subError, err?.message, err?.cause?.code].filter((x): x is string => typeof x === "string").join(" ");
+  // msal-node sometimes puts the server's error object itself into errorCode.
+  const objectCode = err?.errorCode && typeof err.errorCode === "object" ? JSON.stringify(err.errorCode) : undefined;
+  const text = [objectCode, err?.errorMessage, err?.subError, err?.message, err?.cause?.code].filter((x): x is string => typeof x === "string").join(" ");
   const rule = RULES.find((r) => r.test(code, text));
   const aadsts = /AADSTS\d+/.exec(text)?.[0];
   return new AppError({

@@ -87,7 +87,7 @@ export class MsalTokenProvider implements TokenProvider {
         this.account = result.account;
         return { flow: "delegated", tenantId: tenantOf(result, this.opts.tenant), username: result.account.username };
       }
-      const result = await this.cca!.acquireTokenByClientCredential({ scopes });
+      const result = await withTransientRetry(() => this.cca!.acquireTokenByClientCredential({ scopes }));
       if (!result) throw new Error("no token in the token response");
       return { flow: "app", tenantId: tenantOf(result, this.opts.tenant) };
     } catch (e) {
@@ -111,9 +111,9 @@ export class MsalTokenProvider implements TokenProvider {
     const scopes = [scopeFor(this.opts.endpoints, resource)];
     const forceRefresh = opts?.forceRefresh === true;
     try {
-      const result = this.pca
-        ? await this.pca.acquireTokenSilent({ account: this.account!, scopes, forceRefresh })
-        : await this.cca!.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh });
+      const result = await withTransientRetry(() =>
+        this.pca ? this.pca.acquireTokenSilent({ account: this.account!, scopes, forceRefresh }) : this.cca!.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh }),
+      );
       if (!result?.accessToken) throw new Error("no access token in the token response");
       return result.accessToken;
     } catch (e) {
@@ -125,6 +125,28 @@ export class MsalTokenProvider implements TokenProvider {
     const c = this.opts.credential;
     return c.kind === "secret" ? [c.secret] : c.kind === "certificate" ? [c.privateKeyPem] : [];
   }
+}
+
+/**
+ * Entra ID busy (429/503, temporarily_unavailable): msal-node does not retry these, but it remembers
+ * the Retry-After (60 s without one) and refuses to ask again before then. Two more tries, 1 s then
+ * 3 s apart, so a short Retry-After is honoured and a long one ends in a clear "busy" error.
+ */
+export async function withTransientRetry<T>(fn: () => Promise<T>, delays: readonly number[] = [1000, 3000]): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= delays.length || !isTransientAuthError(e)) throw e;
+      await new Promise((r) => setTimeout(r, delays[attempt]));
+    }
+  }
+}
+
+export function isTransientAuthError(e: unknown): boolean {
+  const err = e as { errorCode?: unknown; errorMessage?: unknown; message?: unknown } | null;
+  const text = [err?.errorCode, err?.errorMessage, err?.message].map((x) => (typeof x === "string" ? x : JSON.stringify(x) ?? "")).join(" ");
+  return /temporarily_unavailable|ServiceUnavailable|TooManyRequests|AADSTS90033|\b(429|503)\b/.test(text);
 }
 
 export function scopeFor(endpoints: CloudEndpoints, resource: Resource): string {

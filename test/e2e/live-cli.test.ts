@@ -98,6 +98,22 @@ test("client secret from an environment variable: app-only tokens per resource, 
   assertFileHasNoSecrets(out);
 });
 
+test("the authority busy (503): retried; still busy after three tries → exit 4, translated", async () => {
+  const env = { ...em.env(), [SECRET_ENV]: em.fixture.clientSecret };
+  const args = ["access", "--json", "--user", "mfp@contoso.com", "--tenant", em.fixture.tenantId, "--client-id", em.fixture.clientId, "--client-secret-env", SECRET_ENV];
+  // msal-node keeps its own throttle (Retry-After, else 60 s); the provider retries within a short Retry-After
+  em.faults.push({ service: "authority", match: /^client_credentials$/, kind: "503", retryAfter: "1" });
+  const once = await runCli(args, { env });
+  assert.equal(once.code, 0, once.stderr + once.stdout);
+  assert.deepEqual(em.log.filter((l) => l.what === "client_credentials").map((l) => l.status).slice(0, 2), [503, 200]);
+  em.faults.length = 0;
+  em.faults.push({ service: "authority", match: /^client_credentials$/, kind: "503", times: Infinity });
+  const always = await runCli(["collect", "--lang", "ja", "--user", "mfp@contoso.com", "--tenant", em.fixture.tenantId, "--client-id", em.fixture.clientId, "--client-secret-env", SECRET_ENV, "--out", outFile()], { env });
+  assert.equal(always.code, 4);
+  assert.match(always.stderr, /サインイン サービスが混雑しているか一時的に利用できません \(AADSTS90033\)/);
+  assertNoSecrets(always);
+});
+
 test("certificate: msal signs a client assertion the authority verifies against the registered certificate", async () => {
   const out = outFile();
   const r = await runCli(["collect", "--user", "mfp@contoso.com", "--tenant", em.fixture.domain, "--client-id", em.fixture.clientId, "--certificate", testPki().appPemPath, "--out", out], { env: em.env() });

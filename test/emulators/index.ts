@@ -132,7 +132,11 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
         res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(payload)), ...headers });
         res.end(payload);
       };
-      const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => send(status, JSON.stringify({ error: { code, message } }), headers);
+      const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+        service === "authority"
+          ? // Entra ID's own error shape
+            send(status, JSON.stringify({ error: status >= 500 || status === 429 ? "temporarily_unavailable" : status === 403 ? "access_denied" : "invalid_request", error_description: `AADSTS90033: ${message}`, error_codes: [90033] }), headers)
+          : send(status, JSON.stringify({ error: { code, message } }), headers);
       if (fault) {
         switch (fault.kind) {
           case "429":

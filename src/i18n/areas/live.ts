@@ -29,6 +29,7 @@ export default defineCatalog(
     "live.err.certKeyMismatch": "The private key in {file} does not belong to its certificate.",
 
     "live.err.signInFailed": "Sign-in failed ({code}). Nothing was read.",
+    "live.err.authorityBusy": "The sign-in service is busy or temporarily unavailable ({code}); it did not answer after three tries. Try again in a few minutes. Nothing was read.",
     "live.err.authorityUnreachable": "The sign-in service could not be reached (network, proxy or TLS trust). Nothing was read.",
     "live.err.appNotFound": "Sign-in failed: the app (--client-id) was not found in this tenant ({code}). Check the application (client) ID and --tenant; run smtp-auth-doctor setup.",
     "live.err.badSecret": "Sign-in failed: the client secret is wrong ({code}). Use the secret's Value (not its Secret ID) from Certificates & secrets.",
@@ -160,6 +161,7 @@ Usage:
     "live.err.certKeyMismatch": "{file} の秘密キーは、その証明書のものではありません。",
 
     "live.err.signInFailed": "サインインに失敗しました ({code})。何も読み取っていません。",
+    "live.err.authorityBusy": "サインイン サービスが混雑しているか一時的に利用できません ({code})。3 回試しましたが応答がありませんでした。数分後にもう一度お試しください。何も読み取っていません。",
     "live.err.authorityUnreachable": "サインイン サービスに接続できませんでした (ネットワーク、プロキシ、または TLS の信頼設定)。何も読み取っていません。",
     "live.err.appNotFound": "サインインに失敗しました。このテナントにアプリ (--client-id) が見つかりません ({code})。アプリケーション (クライアント) ID と --tenant を確認してください。smtp-auth-doctor setup もご覧ください。",
     "live.err.badSecret": "サインインに失敗しました。クライアント シークレットが正しくありません ({code})。[証明書とシークレット] のシークレットの「値」(シークレット ID ではありません) を使ってください。",
