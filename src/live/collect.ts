@@ -63,6 +63,7 @@ export const READ_ORDER: readonly ReadId[] = [
   "graph.mailboxSettings",
   "graph.conditionalAccess",
   "graph.signIns",
+  "graph.oauthConsent",
 ];
 
 /** The facts each read is responsible for: when a read fails, these (and only these) stay unknown. */
@@ -81,6 +82,7 @@ export const READ_FACTS: Record<ReadId, readonly string[]> = {
   "graph.mailboxSettings": ["account.recipientTypeDetails"],
   "graph.conditionalAccess": ["account.legacyAuthBlockedByConditionalAccess"],
   "graph.signIns": ["account.signIns", "tenant.entraIdP1"],
+  "graph.oauthConsent": ["account.oauthApp.permissionConsented"],
 };
 
 const PURPOSE_TO_TYPE: Record<string, string> = { user: "UserMailbox", shared: "SharedMailbox", room: "RoomMailbox", equipment: "EquipmentMailbox" };
@@ -251,6 +253,14 @@ export async function collectWith(deps: CollectDeps, target: CollectTarget): Pro
           out.reasonParams = { policies: ev.reportOnly.map((b) => b.name).join(", ") };
         }
         return out;
+      },
+    },
+    {
+      id: "graph.oauthConsent",
+      endpoint: `GET ${graph.url("/v1.0/servicePrincipals(appId='…')/appRoleAssignments")}; GET ${graph.url("/v1.0/servicePrincipals(appId='…')/oauth2PermissionGrants")}`,
+      run: async () => {
+        if (!target.oauthAppId) return { facts: {}, skipped: true, reasonKey: "live.reason.needsAppId" };
+        return { facts: { "account.oauthApp.permissionConsented": await graph.smtpPermissionConsented(target.oauthAppId) } };
       },
     },
     {

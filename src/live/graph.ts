@@ -19,6 +19,7 @@ export interface GraphSignIn {
 }
 
 const MAX_PAGES = 50;
+const EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000";
 
 /** Exchange Online service plans that give the account a mailbox (EXCHANGE_S_FOUNDATION does not). */
 export const EXCHANGE_PLANS = ["EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE", "EXCHANGE_S_DESKLESS", "EXCHANGE_S_ESSENTIALS"];
@@ -119,6 +120,30 @@ export class GraphReader {
       }
     }
     return { groupIds, roleTemplateIds, rolesUnknown };
+  }
+
+  /**
+   * Has the device's app been granted SMTP.SendAsApp (application, admin consent) or SMTP.Send
+   * (delegated) on Office 365 Exchange Online? False when the app has no service principal here.
+   */
+  async smtpPermissionConsented(appId: string): Promise<boolean> {
+    let app: Record<string, unknown>;
+    try {
+      app = await this.get(`/v1.0/servicePrincipals(appId='${enc(appId)}')?$select=id`);
+    } catch (e) {
+      if (e instanceof ReadError && e.kind === "not-found") return false;
+      throw e;
+    }
+    const exo = await this.get(`/v1.0/servicePrincipals(appId='${EXCHANGE_APP_ID}')?$select=id,appRoles`);
+    if (typeof app.id !== "string" || typeof exo.id !== "string") throw new ReadError("failed", "unexpected response: service principal without id");
+    const role = (Array.isArray(exo.appRoles) ? exo.appRoles : []).find((r: unknown) => (r as { value?: unknown }).value === "SMTP.SendAsApp") as { id?: unknown } | undefined;
+    const [assignments, grants] = await Promise.all([
+      this.getAll(`/v1.0/servicePrincipals/${enc(app.id)}/appRoleAssignments`),
+      this.getAll(`/v1.0/servicePrincipals/${enc(app.id)}/oauth2PermissionGrants`),
+    ]);
+    const appOnly = assignments.some((a) => a.resourceId === exo.id && role?.id !== undefined && a.appRoleId === role.id);
+    const delegated = grants.some((g) => g.resourceId === exo.id && typeof g.scope === "string" && g.scope.split(/\s+/).includes("SMTP.Send"));
+    return appOnly || delegated;
   }
 
   signInsPath(user: string, since: Date): string {

@@ -41,6 +41,7 @@ export const READ_NEEDS: Record<ReadId, ReadNeeds> = {
     roles: ["Global Reader", "Reports Reader", "Security Reader"],
     licence: "Entra ID P1",
   },
+  "graph.oauthConsent": { api: "graph", delegated: ["Application.Read.All"], application: ["Application.Read.All"], roles: ["Global Reader"] },
   "exchange.transportConfig": EXCHANGE,
   "exchange.organizationConfig": EXCHANGE,
   "exchange.casMailbox": EXCHANGE,

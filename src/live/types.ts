@@ -108,7 +108,8 @@ export type ReadId =
   | "exchange.mailbox"
   | "exchange.userPolicy"
   | "exchange.sendAs"
-  | "exchange.oauthApp";
+  | "exchange.oauthApp"
+  | "graph.oauthConsent";
 
 export type ReadStatus = "ok" | "denied" | "failed" | "skipped";
 

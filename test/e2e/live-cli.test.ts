@@ -53,7 +53,7 @@ test("device code: the code and URL on stderr, one sign-in for Graph and Exchang
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /open https:\/\/microsoft\.com\/devicelogin in a browser and enter the code EMU4ABCD/);
   assert.doesNotMatch(r.stdout, /EMU4ABCD/, "the device-code message is not on stdout");
-  assert.match(r.stdout, /^Wrote .*case-\d+\.json: \d+ facts from 14 reads\.\n$/);
+  assert.match(r.stdout, /^Wrote .*case-\d+\.json: \d+ facts from 15 reads\.\n$/);
   const grants = em.log.filter((l) => l.service === "authority" && l.path.endsWith("/token") && l.status === 200).map((l) => l.what);
   assert.deepEqual(grants, ["device_code", "refresh_token"], "Exchange token came silently from the same sign-in");
   const c = CaseSchema.parse(JSON.parse(readFileSync(out, "utf8")));
@@ -177,7 +177,7 @@ test("access: ✔ for reads that work, ✖ naming the missing permission and rol
   assert.match(r.stdout, /✔ Security defaults \(Microsoft Graph\)/);
   assert.match(r.stdout, /✖ Recent Authenticated SMTP sign-ins \(Microsoft Graph\) — not allowed; missing: AuditLog\.Read\.All \(Microsoft Graph, delegated\); role Global Reader \/ Reports Reader \/ Security Reader/);
   assert.match(r.stdout, /✖ Default authentication policy.*missing: Exchange\.Manage \(Office 365 Exchange Online, delegated\)/);
-  assert.match(r.stdout, /12 of 14 reads work/);
+  assert.match(r.stdout, /13 of 15 reads work/);
   const ascii = await runCli(["access", "--ascii", "--json", "--client-id", em.fixture.clientId], { env: em.env() });
   const parsed = JSON.parse(ascii.stdout) as { user: string; reads: { id: string; status: string; missing?: string[] }[] };
   assert.equal(parsed.user, "admin@contoso.com", "without --user, the signed-in person");

@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { testPki } from "./tls.js";
-import { answerCmdlet, baseTenant, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
+import { answerCmdlet, baseTenant, EXO_APP, EXO_SP, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
 
 export type Service = "authority" | "graph" | "exchange";
 export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "expired-token" | "expired-device-code";
@@ -320,6 +320,14 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
         const upn = /userPrincipalName eq '((?:[^']|'')*)'/.exec(filter)?.[1]?.replace(/''/g, "'") ?? "";
         if (!/clientAppUsed eq 'Authenticated SMTP'/.test(filter)) return { status: 400, json: { error: { code: "BadRequest", message: "filter must name the client app" } }, audience };
         return { status: 200, json: page(url, fixture.signIns[upn.toLowerCase()] ?? []), audience };
+      }
+      const sp = /^\/v1\.0\/servicePrincipals(?:\(appId='([^']+)'\)|\/([^/]+)\/(appRoleAssignments|oauth2PermissionGrants))$/.exec(decodeURIComponent(p));
+      if (sp) {
+        if (sp[1] === EXO_APP) return { status: 200, json: EXO_SP, audience };
+        const app = fixture.enterpriseApps.find((a) => a.appId === sp[1] || a.id === sp[2]);
+        if (!app) return notFound;
+        if (sp[1]) return { status: 200, json: { id: app.id }, audience };
+        return { status: 200, json: page(url, sp[3] === "appRoleAssignments" ? app.appRoleAssignments : app.grants), audience };
       }
       const m = /^\/(v1\.0|beta)\/users\/([^/]+)(?:\/(.+))?$/.exec(p);
       if (m) {

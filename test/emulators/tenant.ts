@@ -48,6 +48,8 @@ export interface TenantFixture {
   authPolicies: { Name: string; Identity: string; AllowBasicAuthSmtp: boolean }[];
   recipientPermissions: { Identity: string; Trustee: string; AccessRights: string[]; AccessControlType: string }[];
   servicePrincipals: { AppId: string; ObjectId: string; Identity: string; DisplayName: string }[];
+  /** Entra service principals of device apps (Graph): their app role assignments and delegated grants. */
+  enterpriseApps: { appId: string; id: string; appRoleAssignments: { resourceId: string; appRoleId: string }[]; grants: { resourceId: string; scope: string }[] }[];
   /** Answer directory roles with limited information (no roleTemplateId), as Graph does without a role permission. */
   limitedRoles?: boolean;
   /** Page size of collections (CA policies, memberships, service principals, permissions). */
@@ -117,9 +119,12 @@ export function baseTenant(): TenantFixture {
     ],
     recipientPermissions: [{ Identity: "scans@contoso.com", Trustee: "mfp@contoso.com", AccessRights: ["SendAs"], AccessControlType: "Allow" }],
     servicePrincipals: [],
+    enterpriseApps: [],
     pageSize: 2,
   };
 }
+
+export const EXO_SP = { id: "sp-exo-0001", appRoles: [{ id: "role-full-access", value: "full_access_as_app" }, { id: "role-smtp-sendasapp", value: "SMTP.SendAsApp" }] };
 
 export function findUser(f: TenantFixture, idOrUpn: string): FixtureUser | undefined {
   const k = idOrUpn.toLowerCase();

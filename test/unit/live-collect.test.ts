@@ -207,3 +207,20 @@ test("Conditional Access by role: decided when roles are readable, left open (na
   r = await collectIn(em, { user: "mfp@contoso.com" }, { only: ["graph.conditionalAccess"] });
   assert.equal(r.case.account?.legacyAuthBlockedByConditionalAccess, false, "no roles at all: nothing uncertain");
 });
+
+test("OAuth consent: SMTP.SendAsApp app role or a delegated SMTP.Send grant on Exchange Online; no service principal → false", async () => {
+  const appId = "12345678-1234-1234-1234-123456789abc";
+  let r = await collectIn(em, { user: "mfp@contoso.com", oauthAppId: appId }, { only: ["graph.oauthConsent"] });
+  assert.equal(r.case.account?.oauthApp?.permissionConsented, false, "never consented: no service principal in the tenant");
+  em.fixture.enterpriseApps = [{ appId, id: "sp-mfp", appRoleAssignments: [{ resourceId: "sp-exo-0001", appRoleId: "role-full-access" }], grants: [{ resourceId: "sp-graph", scope: "SMTP.Send" }] }];
+  r = await collectIn(em, { user: "mfp@contoso.com", oauthAppId: appId }, { only: ["graph.oauthConsent"] });
+  assert.equal(r.case.account?.oauthApp?.permissionConsented, false, "other roles, or SMTP.Send on another resource, do not count");
+  em.fixture.enterpriseApps[0]!.appRoleAssignments.push({ resourceId: "sp-exo-0001", appRoleId: "role-smtp-sendasapp" });
+  r = await collectIn(em, { user: "mfp@contoso.com", oauthAppId: appId }, { only: ["graph.oauthConsent"] });
+  assert.equal(r.case.account?.oauthApp?.permissionConsented, true);
+  em.fixture.enterpriseApps[0]!.appRoleAssignments = [];
+  em.fixture.enterpriseApps[0]!.grants = [{ resourceId: "sp-exo-0001", scope: "offline_access SMTP.Send" }];
+  r = await collectIn(em, { user: "mfp@contoso.com", oauthAppId: appId }, { only: ["graph.oauthConsent"] });
+  assert.equal(r.case.account?.oauthApp?.permissionConsented, true);
+  assert.equal(r.case.sources?.["account.oauthApp.permissionConsented"]?.kind, "live");
+});

@@ -61,7 +61,7 @@ test("setup prints the app registration with permissions per read, in English an
   assert.equal(ja.code, 0);
   for (const s of ["パブリック クライアント フローを許可する", "管理者の同意", "グローバル閲覧者", "セキュリティの既定値 (Microsoft Graph)", "最近の認証済み SMTP のサインイン", "条件付きアクセス"]) assert.ok(ja.stdout.includes(s), s);
   const json = JSON.parse((await runMain(["setup", "--json"])).stdout) as { reads: { id: string; application: string[] }[] };
-  assert.equal(json.reads.length, 14);
+  assert.equal(json.reads.length, 15);
   assert.deepEqual(json.reads.find((r) => r.id === "exchange.casMailbox")?.application, ["Exchange.ManageAsApp"]);
 });
 

@@ -65,6 +65,7 @@ export default defineCatalog(
     "live.read.graph.mailboxSettings": "Mailbox type (Microsoft Graph)",
     "live.read.graph.conditionalAccess": "Conditional Access for the account (Microsoft Graph)",
     "live.read.graph.signIns": "Recent Authenticated SMTP sign-ins (Microsoft Graph)",
+    "live.read.graph.oauthConsent": "Consent for SMTP.SendAsApp / SMTP.Send of the device's app (Microsoft Graph)",
     "live.read.exchange.transportConfig": "Organization SMTP AUTH and legacy TLS (Get-TransportConfig)",
     "live.read.exchange.organizationConfig": "Default authentication policy, Direct Send, modern auth (Get-OrganizationConfig)",
     "live.read.exchange.casMailbox": "Authenticated SMTP for the mailbox (Get-CASMailbox)",
@@ -92,6 +93,7 @@ export default defineCatalog(
    Authentication > Advanced settings > Allow public client flows: Yes.
 3. API permissions > Add a permission:
    - Microsoft Graph, Delegated: Policy.Read.All, User.Read.All, RoleManagement.Read.Directory, AuditLog.Read.All, MailboxSettings.Read
+     (and Application.Read.All only if you check a device's own OAuth app with --oauth-app-id)
    - APIs my organization uses > Office 365 Exchange Online, Delegated: Exchange.Manage
    Then "Grant admin consent for <tenant>" (an administrator must do this).
 4. The person who signs in needs a read role: Global Reader covers every read (or Security Reader +
@@ -197,6 +199,7 @@ Usage:
     "live.read.graph.mailboxSettings": "メールボックスの種類 (Microsoft Graph)",
     "live.read.graph.conditionalAccess": "アカウントへの条件付きアクセス (Microsoft Graph)",
     "live.read.graph.signIns": "最近の認証済み SMTP のサインイン (Microsoft Graph)",
+    "live.read.graph.oauthConsent": "デバイスのアプリへの SMTP.SendAsApp / SMTP.Send の同意 (Microsoft Graph)",
     "live.read.exchange.transportConfig": "組織の SMTP AUTH とレガシ TLS (Get-TransportConfig)",
     "live.read.exchange.organizationConfig": "既定の認証ポリシー、Direct Send、先進認証 (Get-OrganizationConfig)",
     "live.read.exchange.casMailbox": "メールボックスの認証済み SMTP (Get-CASMailbox)",
@@ -224,6 +227,7 @@ Usage:
    [認証] > [詳細設定] > [パブリック クライアント フローを許可する]: はい。
 3. [API のアクセス許可] > [アクセス許可の追加]:
    - Microsoft Graph、委任されたアクセス許可: Policy.Read.All, User.Read.All, RoleManagement.Read.Directory, AuditLog.Read.All, MailboxSettings.Read
+     (--oauth-app-id でデバイス独自の OAuth アプリを確認する場合だけ Application.Read.All も)
    - [所属する組織で使用している API] > Office 365 Exchange Online、委任されたアクセス許可: Exchange.Manage
    続いて [<テナント> に管理者の同意を与えます] を実行します (管理者が行う必要があります)。
 4. サインインする人には読み取り用のロールが必要です。グローバル閲覧者ならすべて読み取れます
