@@ -127,14 +127,14 @@ export class GraphReader {
    * (delegated) on Office 365 Exchange Online? False when the app has no service principal here.
    */
   async smtpPermissionConsented(appId: string): Promise<boolean> {
-    let app: Record<string, unknown>;
-    try {
-      app = await this.get(`/v1.0/servicePrincipals(appId='${enc(appId)}')?$select=id`);
-    } catch (e) {
-      if (e instanceof ReadError && e.kind === "not-found") return false;
-      throw e;
-    }
-    const exo = await this.get(`/v1.0/servicePrincipals(appId='${EXCHANGE_APP_ID}')?$select=id,appRoles`);
+    const [app, exo] = await Promise.all([
+      this.get(`/v1.0/servicePrincipals(appId='${enc(appId)}')?$select=id`).catch((e: unknown) => {
+        if (e instanceof ReadError && e.kind === "not-found") return undefined;
+        throw e;
+      }),
+      this.get(`/v1.0/servicePrincipals(appId='${EXCHANGE_APP_ID}')?$select=id,appRoles`),
+    ]);
+    if (!app) return false;
     if (typeof app.id !== "string" || typeof exo.id !== "string") throw new ReadError("failed", "unexpected response: service principal without id");
     const role = (Array.isArray(exo.appRoles) ? exo.appRoles : []).find((r: unknown) => (r as { value?: unknown }).value === "SMTP.SendAsApp") as { id?: unknown } | undefined;
     const [assignments, grants] = await Promise.all([
