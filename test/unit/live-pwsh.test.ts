@@ -67,3 +67,20 @@ test("a refused token at connect is re-acquired once; errors become ReadErrors",
   const nomod = reader(async () => ({ exitCode: 3, stdout: "SAD-CONNECT-FAILED:The specified module 'ExchangeOnlineManagement' was not loaded because no valid module file was found in any module directory.", stderr: "", notFound: false, timedOut: false })).r;
   await assert.rejects(nomod.invoke({ cmdlet: "Get-TransportConfig" }), /module is not installed/);
 });
+
+test("app-only sign-in connects with -Organization, not a user", async () => {
+  let input: { upn?: string; organization?: string } = {};
+  const tokens = new Tokens();
+  const r = new PwshExchangeReader({
+    tokens,
+    signedIn: { flow: "app", tenantId: "11111111-2222-3333-4444-555555555555" },
+    organization: "contoso.onmicrosoft.com",
+    run: async (_f, _a, opts) => {
+      input = JSON.parse(opts.input) as typeof input;
+      return { exitCode: 0, stderr: "", notFound: false, timedOut: false, stdout: 'SAD-RESULT:[{"id":0,"ok":true,"value":[{"SmtpClientAuthenticationDisabled":false}]}]' };
+    },
+  });
+  assert.deepEqual(await r.invoke({ cmdlet: "Get-TransportConfig" }), [{ SmtpClientAuthenticationDisabled: false }]);
+  assert.equal(input.organization, "contoso.onmicrosoft.com");
+  assert.equal(input.upn, undefined);
+});
