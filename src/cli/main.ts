@@ -18,6 +18,9 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   explain: () => import("./commands/explain.js"),
   probe: () => import("./commands/probe.js"),
   audit: () => import("./commands/audit.js"),
+  collect: () => import("./commands/collect.js"),
+  access: () => import("./commands/access.js"),
+  setup: () => import("./commands/setup.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
