@@ -4,12 +4,13 @@
 //
 // How each one is modelled (stated to the user as its assumptions):
 // - Most are fact changes on the same account and endpoint, evaluated by the engine as they are.
-// - High Volume Email sends from a new HVE account to another endpoint, which the engine does not
-//   know. It is evaluated by the engine on a stand-in case: the same tenant and device TLS, a new
-//   account that has no user-assigned authentication policy (the organization default applies), no
-//   per-user MFA, the same Conditional Access targeting, and no mailbox/licence/SMTP AUTH switch
-//   gates (HVE is not affected by SmtpClientAuthenticationDisabled and needs no licence). Basic
-//   auth on HVE lasts until September 2028, so the engine's retirement cause is dropped before then.
+// - High Volume Email sends from a new HVE account to the HVE endpoint. The engine knows that
+//   endpoint (the SMTP AUTH switches and the Basic retirement do not apply there; security defaults,
+//   Conditional Access and the authentication policy do). It is evaluated on a stand-in case: the
+//   device pointed at smtp.hve.mx.microsoft:587, a new account with no user-assigned authentication
+//   policy (the organization default applies), no per-user MFA, the same Conditional Access
+//   targeting, sending as itself; the engine's licence check is satisfied by hand (HVE accounts need
+//   no licence). The old reply and sign-ins belong to the old account and are dropped.
 // - A relay connector and Direct Send send without signing in, to the tenant's MX host on port 25.
 //   The engine does not evaluate those paths: the comparison says which of the current causes they
 //   avoid, which may still apply, and the conditions (internal recipients only for Direct Send; a
@@ -17,7 +18,7 @@
 // A pasted server reply describes the state before any change. When a simulated remediation addresses
 // a cause that only a past reply (or sign-in record or probe) shows, that cause is counted as resolved
 // and listed as `superseded`, so the reader knows the tool assumed it.
-import { getFact } from "../case/facts.js";
+import { getFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding, Verdict } from "../engine/types.js";
 import type { MessageKey } from "../i18n/index.js";
@@ -66,6 +67,8 @@ export interface OptionResult {
   remaining: CauseId[];
   /** Present after, not before. */
   introduced: CauseId[];
+  /** Facts still unknown after the change (why a result is undetermined). */
+  unknowns: FactPath[];
   /** Causes that only a past reply/sign-in/probe showed and that this option addresses (assumed resolved). */
   superseded: CauseId[];
   /** When the option alone leaves the case blocked: other per-account options that together clear it. */
@@ -241,14 +244,18 @@ export function remediationChanges(id: RemediationId, c: Case): FactChange[] {
 /** The stand-in case for High Volume Email (see the header). */
 function hveChanges(c: Case): FactChange[] {
   const ca = getFact(c, "account.legacyAuthBlockedByConditionalAccess");
+  const username = getFact(c, "device.username") as string | undefined;
+  const from = getFact(c, "device.from") as string | undefined;
+  // The HVE account sends as itself.
+  const address = username ?? from;
   return [
-    { path: "device.host", value: "smtp.office365.com" },
+    { path: "device.host", value: "smtp.hve.mx.microsoft" },
     { path: "device.port", value: 587 },
     { path: "device.security", value: "starttls" },
     { path: "device.authMechanism", value: usesBasic(c) ? "LOGIN" : "XOAUTH2" },
     { path: "device.reply", value: undefined },
-    { path: "device.from", value: undefined },
-    { path: "account.smtpClientAuthenticationDisabled", value: false },
+    { path: "device.username", value: address },
+    { path: "device.from", value: address },
     { path: "account.recipientTypeDetails", value: "UserMailbox" },
     { path: "account.exchangeLicensed", value: true },
     { path: "account.accountEnabled", value: true },
@@ -260,21 +267,30 @@ function hveChanges(c: Case): FactChange[] {
   ];
 }
 
-const HVE_BASIC_UNTIL = "2028-10-01";
-
 function verdictOf(d: Pick<Diagnosis, "causes" | "unknowns">): Verdict {
   if (d.causes.some((f) => f.status === "blocking")) return "blocked";
   if (d.causes.some((f) => f.status === "possible") || d.unknowns.length > 0) return "undetermined";
   return "clear";
 }
 
-const PAST_EVIDENCE = new Set(["reply", "signin", "probe", "inference"]);
+const OBSERVED = new Set(["reply", "signin", "probe"]);
+const NOT_SETTINGS = new Set(["reply", "signin", "probe", "inference", "timeline"]);
 
-/** Drop findings this option addresses that rest only on observations made before the change. */
+/**
+ * A finding this option addresses that rests on an observation made before the change (a reply, a
+ * sign-in, a probe): either nothing else supports it, or the engine notes that the settings now
+ * disagree with it.
+ */
+function pastOnly(f: Finding, targets: readonly CauseId[]): boolean {
+  if (!targets.includes(f.id) || !ACTIVE(f) || !f.evidence.some((e) => OBSERVED.has(e.kind))) return false;
+  return f.evidence.every((e) => NOT_SETTINGS.has(e.kind)) || (f.notes ?? []).includes("note.evidenceContradictsSetting");
+}
+
+/** Drop findings this option addresses that only a past observation shows. */
 function supersede(d: Diagnosis, targets: readonly CauseId[]): { diagnosis: Diagnosis; superseded: CauseId[] } {
   const superseded: CauseId[] = [];
   const causes = d.causes.filter((f) => {
-    const past = targets.includes(f.id) && ACTIVE(f) && f.evidence.every((e) => PAST_EVIDENCE.has(e.kind));
+    const past = pastOnly(f, targets);
     if (past) superseded.push(f.id);
     return !past;
   });
@@ -310,10 +326,6 @@ export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate
     if (changed.account?.signIns) changed = { ...changed, account: { ...changed.account, signIns: [] } };
   }
   let diagnosis = evaluate(changed);
-  if (id === "hve" && diagnosis.asOf < HVE_BASIC_UNTIL) {
-    const causes = diagnosis.causes.filter((f) => f.id !== "basic-auth-retired");
-    diagnosis = { ...diagnosis, causes, verdict: causes.length === diagnosis.causes.length ? diagnosis.verdict : verdictOf({ causes, unknowns: diagnosis.unknowns }) };
-  }
   const sup = supersede(diagnosis, meta.targets);
   diagnosis = sup.diagnosis;
   const result: OptionResult = {
@@ -323,6 +335,7 @@ export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate
     verdict: diagnosis.verdict,
     diagnosis,
     ...summarize(before, diagnosis),
+    unknowns: diagnosis.unknowns,
     superseded: sup.superseded,
     assumptions,
     conditions,
@@ -351,6 +364,7 @@ function notEvaluated(
     resolved,
     remaining: [...remaining, ...introduced],
     introduced,
+    unknowns: [],
     superseded: [],
     assumptions,
     conditions,

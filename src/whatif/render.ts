@@ -23,6 +23,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult): string {
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.before"), verdict: `${verdictLabel(lang, r.before.verdict)} (${r.before.asOf})` }));
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.after"), verdict: `${verdictLabel(lang, r.afterDiagnosis.verdict)} (${r.afterDiagnosis.asOf})` }));
   lines.push(...renderDiffBody(lang, r.diff));
+  if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: r.afterDiagnosis.unknowns.join(", ") }));
   if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar));
   if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));
   return lines.join("\n");
@@ -72,6 +73,7 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison): string {
     lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) })}`);
     if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
     if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
+    if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: o.unknowns.join(", ") })}`);
     if (o.introduced.length) lines.push(`${ind}${t(lang, "whatif.options.introduced", { causes: causeList(lang, o.introduced) })}`);
     if (o.superseded.length) lines.push(`${ind}${t(lang, "whatif.options.superseded", { causes: causeList(lang, o.superseded) })}`);
     if (o.together) {
@@ -132,6 +134,7 @@ export function optionsJson(lang: Lang, cmp: OptionsComparison): Record<string, 
       resolved: o.resolved,
       remaining: o.remaining,
       introduced: o.introduced,
+      unknowns: o.unknowns,
       superseded: o.superseded,
       ...(o.together ? { together: o.together } : {}),
       assumptions: o.assumptions.map((key) => ({ key, text: t(lang, key) })),
