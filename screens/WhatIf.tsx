@@ -123,8 +123,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
   };
   const currentValue = (s: UiState, path: FactPath) => (s.edits.has(path) ? s.edits.get(path) : getFact(original, path));
 
-  useInput(
-    (input, key) => {
+  const handle = (input: string, key: KeyLike): void => {
       const s = ref.current;
       if (s.editing) {
         const ed = s.editing;
@@ -181,6 +180,16 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
       const policyName = ((getFact(original, path) as AuthPolicy | null | undefined) ?? undefined)?.name;
       const next = cycleValue(path, path === "asOf" ? (cur ?? originalDate) : cur, dir, { dates: [originalDate], ...(policyName ? { originalPolicyName: policyName } : {}) });
       if (next) commit(setEdit(s, path, next.value));
+  };
+
+  useInput(
+    (input, key) => {
+      // Plain text that arrives in one chunk (a paste, fast typing, tmux send-keys) is one key per character.
+      if (input.length > 1 && !key.ctrl && !key.meta && !input.includes("\u001b")) {
+        for (const ch of input) handle(ch, keyOf(ch));
+        return;
+      }
+      handle(input, key);
     },
     { isActive: isRawModeSupported === true && focused },
   );
@@ -311,10 +320,10 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
     out.push(rule());
     const detail: string[] = [
       t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) }),
-      `${t(lang, `whatif.tier.${o.tier}` as MessageKey)}. ${t(lang, "whatif.screen.who", { who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(", ") })}`,
+      t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) }) }),
       t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
     ];
-    if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id)).join(", ") }));
+    if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep")) }));
     if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => t(lang, `whatif.option.${id}.title` as MessageKey)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
     for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
     for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
@@ -335,6 +344,37 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
       ))}
     </Box>
   );
+}
+
+/** The parts of Ink's key object the screen reads. */
+interface KeyLike {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  return: boolean;
+  escape: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  ctrl: boolean;
+  meta: boolean;
+}
+
+function keyOf(ch: string): KeyLike {
+  return {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    return: ch === "\r" || ch === "\n",
+    escape: false,
+    tab: ch === "\t",
+    backspace: ch === "\b",
+    delete: ch === "\u007f",
+    ctrl: false,
+    meta: false,
+  };
 }
 
 /** A line with `left` at the start and `right` at the end, exactly `width` columns. */

@@ -42,7 +42,8 @@ export function wrap(text: string, width: number): string[] {
       used += w;
       continue;
     }
-    if (w <= width && used > 0) {
+    // Latin words move to the next line whole; Japanese text fills the line and breaks between graphemes.
+    if (w <= width && used > 0 && stringWidth(word) === word.length) {
       push();
       line = word;
       used = w;

@@ -8,7 +8,7 @@ import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
 
 const causeLine = (lang: Lang, f: Finding) => `${causeTitle(lang, f.id)} (${statusLabel(lang, f.status)})`;
-const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(", ");
+const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
 export function renderWhatIf(lang: Lang, r: WhatIfResult): string {
   const lines: string[] = [t(lang, "whatif.title"), ""];
@@ -68,8 +68,9 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison): string {
   cmp.options.forEach((o, i) => {
     lines.push(t(lang, "whatif.options.row", { n: i + 1, title: optionTitle(lang, o), verdict: verdictLabel(lang, o.verdict) }));
     const ind = "   ";
-    lines.push(`${ind}${t(lang, `whatif.tier.${o.tier}` as MessageKey)}. ${t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) })}`);
-    lines.push(`${ind}${t(lang, "whatif.options.effort", { effort: t(lang, `whatif.effort.${o.effort}` as MessageKey), who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(", ") })}`);
+    const exposes = t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) });
+    lines.push(`${ind}${t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: exposes })}`);
+    lines.push(`${ind}${t(lang, "whatif.options.effort", { effort: t(lang, `whatif.effort.${o.effort}` as MessageKey), who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) })}`);
     lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) })}`);
     if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
     if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
