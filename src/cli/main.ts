@@ -14,6 +14,8 @@ interface CommandModule {
 
 /** Subcommands, loaded only when used so that `diagnose` never pulls in Ink, msal-node or execa. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  diagnose: () => import("./commands/diagnose.js"),
+  explain: () => import("./commands/explain.js"),
   whatif: () => import("./commands/whatif.js"),
   options: () => import("./commands/options.js"),
 };

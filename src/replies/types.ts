@@ -29,7 +29,7 @@ export interface ReplyMatch {
 }
 
 export interface ReplyAnalysis {
-  /** The input as given (never logged: it can be long; it never contains secrets we added). */
+  /** The input as given, with AUTH payloads, passwords and tokens redacted (never logged: it can be long). */
   input: string;
   /** Every SMTP reply found, in order of appearance, nested echoes included once. */
   replies: SmtpReply[];
@@ -45,4 +45,6 @@ export interface ReplyAnalysis {
   client?: string;
   /** Text was recognized as something (true), or nothing SMTP-like was found (false). */
   recognized: boolean;
+  /** The input was longer than 64 KiB; only its first 64 KiB were analyzed (and kept in `input`). */
+  truncated?: boolean;
 }

@@ -1,0 +1,130 @@
+// What every gate sees: the case, the reply analysis, the date, the authentication mode, and a
+// collector for findings, unknowns and info entries. Gates only read the context and add to the
+// collector; the evaluator merges and sorts.
+import { getFact, type FactPath } from "../case/facts.js";
+import type { Account, Case, Device, Tenant } from "../case/schema.js";
+import type { ReplyAnalysis } from "../replies/types.js";
+import { CAUSES, strongerStatus } from "./causes.js";
+import type { CauseId, CauseStatus, Evidence, Finding, Info, RetirementPhase } from "./types.js";
+
+export type Mechanism = NonNullable<Device["authMechanism"]>;
+export type AuthMode = "basic" | "oauth" | "none" | "unknown";
+
+export interface Ctx {
+  readonly c: Case;
+  readonly device: Device;
+  readonly tenant: Tenant;
+  readonly account: Account;
+  readonly analysis: ReplyAnalysis | undefined;
+  readonly asOf: string;
+  readonly phase: RetirementPhase;
+  /** How the device authenticates: from device.auth, else inferred from the mechanism. */
+  readonly mode: AuthMode;
+  /** Where the mode came from: the fact itself, or an inference (evidence for findings that depend on it). */
+  readonly modeEvidence: Evidence | undefined;
+  /** The AUTH mechanism: device.authMechanism, else what a pasted transcript shows. */
+  readonly mechanism: Mechanism | undefined;
+  /** The host is a High Volume Email endpoint: the SMTP AUTH switches do not apply. */
+  readonly hve: boolean;
+  /** A pasted reply shows "235 Authentication successful": everything up to AUTH passed at that time. */
+  readonly authPassed: boolean;
+  readonly out: Collector;
+}
+
+export class Collector {
+  private readonly findings = new Map<CauseId, Finding>();
+  private readonly unknownSet = new Set<FactPath>();
+  private readonly infos = new Map<string, Info>();
+
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: string[]; affects?: Finding["affects"] } = {}): void {
+    if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
+    const prev = this.findings.get(id);
+    if (!prev) {
+      const f: Finding = { id, status, evidence: [...evidence], affects: opts.affects ?? CAUSES[id].affects };
+      if (opts.notes?.length) f.notes = [...new Set(opts.notes)];
+      this.findings.set(id, f);
+      return;
+    }
+    prev.status = strongerStatus(prev.status, status);
+    for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
+    if (opts.notes?.length) prev.notes = [...new Set([...(prev.notes ?? []), ...opts.notes])];
+    if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
+  }
+
+  /** Add a note to a finding that exists (no-op otherwise). */
+  note(id: CauseId, note: string): void {
+    const f = this.findings.get(id);
+    if (f) f.notes = [...new Set([...(f.notes ?? []), note])];
+  }
+
+  has(id: CauseId, status?: CauseStatus): boolean {
+    const f = this.findings.get(id);
+    return f !== undefined && (status === undefined || f.status === status);
+  }
+
+  unknown(...paths: FactPath[]): void {
+    for (const p of paths) this.unknownSet.add(p);
+  }
+
+  info(id: string, evidence: Evidence[]): void {
+    const prev = this.infos.get(id);
+    if (prev) {
+      for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
+    } else this.infos.set(id, { id, evidence: [...evidence] });
+  }
+
+  result(): { findings: Finding[]; unknowns: FactPath[]; info: Info[] } {
+    return { findings: [...this.findings.values()], unknowns: [...this.unknownSet], info: [...this.infos.values()] };
+  }
+}
+
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Evidence for a recorded fact, with its provenance when the case has one. */
+export function factEvidence(ctx: Ctx, path: FactPath): Evidence {
+  const value = getFact(ctx.c, path);
+  const source = ctx.c.sources?.[path];
+  return source ? { kind: "fact", path, value, source } : { kind: "fact", path, value };
+}
+
+export function inference(messageKey: string, params?: Record<string, string | number>): Evidence {
+  return params ? { kind: "inference", messageKey, params } : { kind: "inference", messageKey };
+}
+
+/**
+ * Basic-only gates: for Basic they apply as found; when the mode is unknown they are evaluated as
+ * "would apply if Basic" (a blocker becomes possible, with a note); for OAuth/none they do not apply.
+ */
+export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: string[] } {
+  if (ctx.mode === "basic") return { applies: true, status: (s) => s, notes: [] };
+  if (ctx.mode === "unknown") return { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
+  return { applies: false, status: (s) => s, notes: [] };
+}
+
+/** The address part of "Name <addr>" or "addr", lower-cased. */
+export function addressOf(value: string): string {
+  const m = /<([^<>]+)>/.exec(value);
+  return (m ? (m[1] as string) : value).trim().toLowerCase();
+}
+
+/**
+ * A blocker found in the recorded facts of a gate that sits before AUTH. When the server has since
+ * accepted AUTH, the reply outranks the setting: an Info entry shows the disagreement instead.
+ */
+export function addUnlessAuthPassed(
+  ctx: Ctx,
+  id: CauseId,
+  status: CauseStatus,
+  evidence: Evidence[],
+  opts: { notes?: string[]; affects?: Finding["affects"] } = {},
+): void {
+  if (ctx.authPassed) ctx.out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), ...evidence]);
+  else ctx.out.add(id, status, evidence, opts);
+}
+
+/** Unknowns of a gate that sits before AUTH: irrelevant once AUTH has succeeded. */
+export function unknownUnlessAuthPassed(ctx: Ctx, ...paths: FactPath[]): void {
+  if (!ctx.authPassed) ctx.out.unknown(...paths);
+}

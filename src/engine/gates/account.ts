@@ -1,0 +1,49 @@
+// Gate 5 — the account: enabled, password, licence, mailbox type (domain.md C8, C9).
+import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
+
+const NO_PASSWORD_TYPES = new Set(["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]);
+const NO_MAILBOX_TYPES = new Set(["MailUser", "None"]);
+
+export function accountGate(ctx: Ctx): void {
+  const { account, out, mode } = ctx;
+  if (mode === "none") return;
+  const b = basicOnly(ctx);
+
+  // Enabled: blocks every kind of sign-in. A 235 shows it was enabled at that time.
+  if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
+  else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
+
+  // Password expiry: Basic sends the password itself.
+  if (b.applies) {
+    if (account.passwordExpired === true) addUnlessAuthPassed(ctx, "password-expired", b.status("blocking"), [factEvidence(ctx, "account.passwordExpired")], { notes: b.notes });
+    else if (account.passwordExpired === undefined) unknownUnlessAuthPassed(ctx, "account.passwordExpired");
+  }
+
+  // Mailbox type: no mailbox at all stops everything; a shared/resource mailbox has no usable password.
+  const type = account.recipientTypeDetails;
+  let typeBlocks = false;
+  if (type !== undefined && NO_MAILBOX_TYPES.has(type)) {
+    out.add("no-licensed-mailbox", "blocking", [factEvidence(ctx, "account.recipientTypeDetails")], { notes: ["note.noMailbox"], affects: "all" });
+    typeBlocks = true;
+  } else if (type !== undefined && NO_PASSWORD_TYPES.has(type)) {
+    if (b.applies) {
+      out.add("no-licensed-mailbox", b.status("blocking"), [factEvidence(ctx, "account.recipientTypeDetails")], { notes: ["note.sharedMailboxNoPassword", ...b.notes], affects: "basic" });
+      typeBlocks = mode === "basic";
+    } else {
+      // OAuth can send as a shared mailbox: the token's user or app needs FullAccess on it [S10].
+      out.info("shared-mailbox-oauth", [factEvidence(ctx, "account.recipientTypeDetails")]);
+    }
+  } else if (type === undefined && b.applies) out.unknown("account.recipientTypeDetails");
+
+  // Licence: Basic and delegated OAuth sign in as the mailbox's own user, which needs an Exchange
+  // Online licence. App-only OAuth does not sign in as a user.
+  if (typeBlocks) return;
+  if (type !== undefined && NO_PASSWORD_TYPES.has(type)) return; // shared/resource mailboxes need no licence
+  const needsLicence: "yes" | "maybe" | "no" =
+    mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? "no" : "maybe";
+  if (needsLicence === "no") return;
+  if (account.exchangeLicensed === false) {
+    const notes = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
+    out.add("no-licensed-mailbox", needsLicence === "yes" ? "blocking" : "possible", [factEvidence(ctx, "account.exchangeLicensed")], { notes: ["note.unlicensed", ...notes] });
+  } else if (account.exchangeLicensed === undefined) out.unknown("account.exchangeLicensed");
+}

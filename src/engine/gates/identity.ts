@@ -1,0 +1,31 @@
+// Gate 4a — Basic-only identity gates (domain.md C4, C5, C6): security defaults, Conditional
+// Access blocking legacy authentication, per-user MFA. They never apply to OAuth.
+import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
+
+export function identityGate(ctx: Ctx): void {
+  const { tenant, account, out } = ctx;
+  if (ctx.mode === "oauth") {
+    // Not a cause for OAuth; a delegated user must still satisfy MFA registration [S22].
+    if (tenant.securityDefaultsEnabled === true) out.info("security-defaults-oauth", [factEvidence(ctx, "tenant.securityDefaultsEnabled")]);
+    return;
+  }
+  const b = basicOnly(ctx);
+  if (!b.applies) return;
+
+  if (tenant.securityDefaultsEnabled === true) {
+    addUnlessAuthPassed(ctx, "security-defaults", b.status("blocking"), [factEvidence(ctx, "tenant.securityDefaultsEnabled")], { notes: ["note.securityDefaultsNoOverride", ...b.notes] });
+  } else if (tenant.securityDefaultsEnabled === undefined) unknownUnlessAuthPassed(ctx, "tenant.securityDefaultsEnabled");
+
+  const ca = account.legacyAuthBlockedByConditionalAccess;
+  if (ca === true) addUnlessAuthPassed(ctx, "conditional-access", b.status("blocking"), [factEvidence(ctx, "account.legacyAuthBlockedByConditionalAccess")], { notes: b.notes });
+  // Conditional Access needs Entra ID P1: without it there is nothing to ask.
+  else if (ca === undefined && tenant.entraIdP1 !== false) unknownUnlessAuthPassed(ctx, "account.legacyAuthBlockedByConditionalAccess");
+
+  const mfa = account.perUserMfaState;
+  if (mfa === "enforced") addUnlessAuthPassed(ctx, "per-user-mfa", b.status("blocking"), [factEvidence(ctx, "account.perUserMfaState")], { notes: b.notes });
+  else if (mfa === "enabled") {
+    // Microsoft: an "enabled" user can still use a password for legacy authentication until MFA
+    // methods are registered, then the state changes to "enforced" on its own.
+    addUnlessAuthPassed(ctx, "per-user-mfa", "possible", [factEvidence(ctx, "account.perUserMfaState")], { notes: ["note.mfaEnabledNotEnforced", ...b.notes] });
+  } else if (mfa === undefined) unknownUnlessAuthPassed(ctx, "account.perUserMfaState");
+}

@@ -1,0 +1,32 @@
+// Gate 8 — the Basic-auth retirement for SMTP AUTH (domain.md §2, C15; dates in ../timeline.ts).
+// Every case that uses Basic carries it: a warning until the change, then a blocker unless an
+// admin has switched Basic back on. A `550 5.7.30` reply makes it blocking at any date (reply gate).
+import { factEvidence, inference, type Ctx } from "../context.js";
+import type { CauseStatus, Evidence } from "../types.js";
+
+export function retirementGate(ctx: Ctx): void {
+  // Basic explicitly, or inferred from a Basic mechanism; HVE keeps Basic on its own track until Sept 2028.
+  if (ctx.mode !== "basic" || ctx.hve) return;
+  const { out, phase } = ctx;
+  const evidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
+  if (ctx.modeEvidence) evidence.push(ctx.modeEvidence);
+  const notes = ["note.retirement.confirmed", "note.retirement.unconfirmed"];
+  let status: CauseStatus = "warning";
+  if (phase === "change-imminent") notes.push("note.retirement.imminent");
+  if (phase === "disabled-by-default") {
+    notes.push("note.retirement.reenableTemporary");
+    const reenabled = ctx.tenant.basicAuthSmtpReenabled;
+    if (reenabled === true) status = "warning";
+    else if (reenabled === false) status = "blocking";
+    else if (ctx.authPassed) {
+      // The server accepted Basic after the change: it is switched back on (or not yet flipped here).
+      status = "warning";
+      evidence.push(inference("inference.basicAcceptedAfterChange"));
+    } else {
+      status = "possible";
+      out.unknown("tenant.basicAuthSmtpReenabled");
+    }
+    if (reenabled !== undefined) evidence.push(factEvidence(ctx, "tenant.basicAuthSmtpReenabled"));
+  }
+  out.add("basic-auth-retired", status, evidence, { notes });
+}

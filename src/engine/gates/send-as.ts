@@ -1,0 +1,18 @@
+// Gate 6 — Send As (domain.md C12): a From address other than the signed-in mailbox needs the
+// Send As permission on that address.
+import { addressOf, factEvidence, type Ctx } from "../context.js";
+
+export function sendAsGate(ctx: Ctx): void {
+  const { device, account, out } = ctx;
+  if (ctx.mode === "none") return;
+  if (device.from === undefined || device.username === undefined) {
+    // Whether Send As matters at all depends on both addresses.
+    if (device.username === undefined) out.unknown("device.username");
+    if (device.from === undefined) out.unknown("device.from");
+    return;
+  }
+  if (addressOf(device.from) === addressOf(device.username)) return;
+  const differ = [factEvidence(ctx, "device.username"), factEvidence(ctx, "device.from")];
+  if (account.sendAs === false) out.add("send-as-denied", "blocking", [...differ, factEvidence(ctx, "account.sendAs")]);
+  else if (account.sendAs === undefined) out.unknown("account.sendAs");
+}

@@ -1,0 +1,119 @@
+// Gate 1 — transport: host, port, STARTTLS, TLS version (domain.md §3, C10, C11).
+import { factEvidence, type Ctx } from "../context.js";
+
+const SUBMISSION_HOSTS = new Set(["smtp.office365.com", "smtp.office365.us", "smtp.partner.outlook.cn"]);
+const LEGACY_TLS_HOST = "smtp-legacy.office365.com";
+/** 21Vianet's legacy-TLS endpoint ended on 30 Jun 2023 [S15]. */
+const ENDED_LEGACY_HOSTS = new Set(["smtp-legacy.partner.outlook.cn"]);
+const HVE_HOSTS = new Set(["smtp.hve.mx.microsoft", "smtp-hve.office365.com"]);
+
+export type HostKind = "submission" | "legacy-tls" | "legacy-ended" | "hve" | "mx" | "ip" | "outlook" | "other";
+
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, "");
+}
+
+export function classifyHost(host: string): HostKind {
+  const h = normalizeHost(host);
+  if (SUBMISSION_HOSTS.has(h)) return "submission";
+  if (h === LEGACY_TLS_HOST) return "legacy-tls";
+  if (ENDED_LEGACY_HOSTS.has(h)) return "legacy-ended";
+  if (HVE_HOSTS.has(h)) return "hve";
+  if (h.endsWith(".mail.protection.outlook.com")) return "mx";
+  if (isIpLiteral(h)) return "ip";
+  if (h === "outlook.office365.com") return "outlook";
+  return "other";
+}
+
+function isIpLiteral(h: string): boolean {
+  const bare = h.replace(/^\[(.*)\]$/, "$1");
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return bare.split(".").every((p) => Number(p) <= 255);
+  return bare.includes(":") && /^[0-9a-f:.]+$/.test(bare);
+}
+
+export function transportGate(ctx: Ctx): void {
+  const { device, tenant, out } = ctx;
+  const host = device.host === undefined ? undefined : classifyHost(device.host);
+  const legacyAllowed = tenant.allowLegacyTlsClients;
+
+  switch (host) {
+    case undefined:
+      out.unknown("device.host");
+      break;
+    case "submission":
+      break;
+    case "legacy-tls":
+      if (legacyAllowed === true) break;
+      if (legacyAllowed === undefined) {
+        out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.legacyTlsOptIn"] });
+        out.unknown("tenant.allowLegacyTlsClients");
+      } else {
+        out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host"), factEvidence(ctx, "tenant.allowLegacyTlsClients")], {
+          notes: ["note.legacyTlsOptIn"],
+        });
+      }
+      break;
+    case "legacy-ended":
+      out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host")], { notes: ["note.legacyTlsEnded"] });
+      break;
+    case "hve":
+      out.info("hve-endpoint", [factEvidence(ctx, "device.host")]);
+      break;
+    case "mx":
+      out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
+      // A device pointed at the MX host is really doing Direct Send, which RejectDirectSend refuses
+      // unless a connector matches it.
+      if (tenant.rejectDirectSend === true) {
+        out.add("direct-send-rejected", "possible", [factEvidence(ctx, "device.host"), factEvidence(ctx, "tenant.rejectDirectSend")]);
+      }
+      break;
+    case "ip":
+      out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.ipLiteral"] });
+      break;
+    case "outlook":
+      out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.outlookHost"] });
+      break;
+    case "other":
+      out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.unknownHost"] });
+      break;
+  }
+
+  if (device.port === undefined) out.unknown("device.port");
+  else if (device.port === 465) out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.port")], { notes: ["note.port465"] });
+  else if (device.port !== 587 && device.port !== 25) {
+    out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.port")], { notes: ["note.portUnsupported"] });
+  }
+
+  if (device.security === undefined) out.unknown("device.security");
+  else if (device.security === "tls") out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.implicitTls"] });
+  else if (device.security === "none") out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.noTls"] });
+
+  // Without TLS at all the version is moot (starttls-missing already blocks).
+  if (device.security === "none") return;
+  if (device.tlsVersion === undefined) {
+    out.unknown("device.tlsVersion");
+  } else if (device.tlsVersion === "1.0" || device.tlsVersion === "1.1") {
+    if (host !== "legacy-tls") {
+      out.add("tls-version-unsupported", "blocking", [factEvidence(ctx, "device.tlsVersion")]);
+    } else if (legacyAllowed === true) {
+      out.add("tls-version-unsupported", "warning", [factEvidence(ctx, "device.tlsVersion"), factEvidence(ctx, "device.host"), factEvidence(ctx, "tenant.allowLegacyTlsClients")], {
+        notes: ["note.legacyTlsDowngrade"],
+      });
+    } else if (legacyAllowed === undefined) {
+      out.add("tls-version-unsupported", "possible", [factEvidence(ctx, "device.tlsVersion"), factEvidence(ctx, "device.host")], {
+        notes: ["note.legacyTlsOptIn"],
+      });
+      out.unknown("tenant.allowLegacyTlsClients");
+    } else {
+      out.add("tls-version-unsupported", "blocking", [factEvidence(ctx, "device.tlsVersion"), factEvidence(ctx, "tenant.allowLegacyTlsClients")], {
+        notes: ["note.legacyTlsOptIn"],
+      });
+    }
+  }
+
+  // A measurement from the support person's PC: it says little about the device's own network.
+  const probe = ctx.c.probe;
+  if (probe?.reachable === false) {
+    out.add("network-unreachable", "possible", [{ kind: "probe", what: `${probe.host}:${probe.port}`, value: false }], { notes: ["note.probeFromSupportPc"] });
+  }
+}

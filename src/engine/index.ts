@@ -1,0 +1,129 @@
+// The diagnosis engine: Case (+ the server's reply) → verdict, causes with evidence, unknowns.
+// Pure: no I/O. Every gate adds to one collector; this module merges, sorts and decides.
+import type { FactPath } from "../case/facts.js";
+import type { Case } from "../case/schema.js";
+import { analyzeReply } from "../replies/index.js";
+import type { ReplyAnalysis } from "../replies/types.js";
+import { compareFindings } from "./causes.js";
+import { Collector, factEvidence, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
+import { accountGate } from "./gates/account.js";
+import { authPolicyGate } from "./gates/auth-policy.js";
+import { identityGate } from "./gates/identity.js";
+import { infoGate } from "./gates/info.js";
+import { mechanismGate } from "./gates/mechanism.js";
+import { oauthGate } from "./gates/oauth.js";
+import { authPassedByReply, replyGate } from "./gates/reply.js";
+import { retirementGate } from "./gates/retirement.js";
+import { sendAsGate } from "./gates/send-as.js";
+import { signInsGate } from "./gates/signins.js";
+import { smtpSwitchGate } from "./gates/smtp-switch.js";
+import { classifyHost, transportGate } from "./gates/transport.js";
+import { retirementPhase } from "./timeline.js";
+import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
+import { orderUnknowns } from "./unknowns.js";
+
+export type { Diagnosis, Finding, Evidence, CauseId, CauseStatus, Verdict, Info, RetirementPhase } from "./types.js";
+export { CAUSE_IDS } from "./types.js";
+export { CAUSES, GATE_ORDER } from "./causes.js";
+export { RETIREMENT_TIMELINE, retirementPhase } from "./timeline.js";
+
+export interface EvaluateOptions {
+  /** Today's date (YYYY-MM-DD, UTC) when the case has no asOf; defaults to the clock. */
+  today?: string;
+}
+
+const GATES = [transportGate, mechanismGate, smtpSwitchGate, identityGate, authPolicyGate, accountGate, sendAsGate, oauthGate, retirementGate, signInsGate, replyGate, infoGate];
+
+/** Facts that only confirm a cause once the server (or the sign-in log) has named it. */
+const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {
+  "tenant-smtp-auth-disabled": ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"],
+  "mailbox-smtp-auth-disabled": ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"],
+  "security-defaults": ["tenant.securityDefaultsEnabled"],
+  "conditional-access": ["account.legacyAuthBlockedByConditionalAccess"],
+  "per-user-mfa": ["account.perUserMfaState"],
+  "auth-policy-blocks-basic": ["account.authenticationPolicy", "tenant.defaultAuthenticationPolicy"],
+  "basic-auth-retired": ["tenant.basicAuthSmtpReenabled"],
+  "account-disabled": ["account.accountEnabled"],
+  "password-expired": ["account.passwordExpired"],
+  "no-licensed-mailbox": ["account.exchangeLicensed", "account.recipientTypeDetails"],
+  "send-as-denied": ["account.sendAs", "device.username", "device.from"],
+  "tls-version-unsupported": ["device.tlsVersion"],
+  "starttls-missing": ["device.security"],
+};
+
+/** Transport facts stop mattering once the server has answered at AUTH or later. */
+const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.port", "device.security", "device.tlsVersion"]);
+
+export function evaluate(c: Case, opts: EvaluateOptions = {}): Diagnosis {
+  const asOf = c.asOf ?? opts.today ?? new Date().toISOString().slice(0, 10);
+  const reply = c.device?.reply;
+  const analysis = reply !== undefined && reply.trim() !== "" ? analyzeReply(reply) : undefined;
+  return evaluateWith(c, analysis, asOf);
+}
+
+/** The engine with the reply already analysed (or none). */
+export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf: string): Diagnosis {
+  const out = new Collector();
+  const ctx = buildContext(c, analysis, asOf, out);
+  for (const gate of GATES) gate(ctx);
+  const { findings, unknowns, info } = out.result();
+
+  let relevant = unknowns;
+  if (reachedAuth(ctx)) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
+  for (const f of findings) {
+    if (f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")) continue;
+    const settled = SETTLED_BY[f.id];
+    if (settled) relevant = relevant.filter((p) => !settled.includes(p));
+  }
+  if (ctx.mode === "basic" && !ctx.hve && c.device?.oauthSupported === undefined) relevant.push("device.oauthSupported");
+
+  findings.sort(compareFindings);
+  const verdict: Verdict = findings.some((f) => f.status === "blocking")
+    ? "blocked"
+    : findings.some((f) => f.status === "possible") || relevant.length > 0
+      ? "undetermined"
+      : "clear";
+  return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
+}
+
+function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector): Ctx {
+  const device = c.device ?? {};
+  const recognized = analysis?.recognized === true ? analysis : undefined;
+  const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
+  let mode: AuthMode = "unknown";
+  let modeEvidence: Evidence | undefined;
+  if (device.auth !== undefined) {
+    mode = device.auth;
+    modeEvidence = undefined;
+  } else if (mechanism !== undefined) {
+    mode = mechanism === "XOAUTH2" ? "oauth" : "basic";
+    modeEvidence = inference("inference.authModeFromMechanism", { mechanism });
+  }
+  const ctxBase = {
+    c,
+    device,
+    tenant: c.tenant ?? {},
+    account: c.account ?? {},
+    analysis: recognized,
+    asOf,
+    phase: retirementPhase(asOf),
+    mode,
+    modeEvidence,
+    mechanism,
+    hve: device.host !== undefined && classifyHost(device.host) === "hve",
+    authPassed: authPassedByReply(recognized) !== undefined,
+    out,
+  };
+  if (device.auth !== undefined) ctxBase.modeEvidence = factEvidence(ctxBase, "device.auth");
+  return ctxBase;
+}
+
+function reachedAuth(ctx: Ctx): boolean {
+  const a = ctx.analysis;
+  if (!a) return false;
+  if (a.authSucceeded) return true;
+  const m = a.primary;
+  if (!m || m.success) return false;
+  return ["auth", "mail-from", "rcpt", "data"].includes(m.stage) && !m.candidates.some((id) => id === "tls-version-unsupported" || id === "starttls-missing" || id === "network-unreachable");
+}

@@ -1,0 +1,62 @@
+// Which causes the recorded facts already rule out ("known to pass"), with the facts that say so.
+// Used to narrow ambiguous replies and sign-ins, and to flag a server answer that contradicts a
+// recorded setting (the setting may have changed recently or not yet applied).
+import { addressOf, factEvidence, type Ctx } from "./context.js";
+import { effectivePolicy } from "./gates/auth-policy.js";
+import type { CauseId, Evidence } from "./types.js";
+
+const BASIC_ONLY: ReadonlySet<CauseId> = new Set(["security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic", "basic-auth-retired", "wrong-credentials", "password-expired"]);
+
+/** The facts showing this cause cannot be what fails, or undefined when the facts do not rule it out. */
+export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {
+  const { account: a, tenant: t, device: d } = ctx;
+  const fe = (p: Parameters<typeof factEvidence>[1]) => factEvidence(ctx, p);
+  if (ctx.mode === "oauth" && BASIC_ONLY.has(id)) return [fe("device.auth")];
+  if (ctx.mode === "basic" && id === "oauth-misconfigured") return [ctx.modeEvidence ?? fe("device.auth")];
+  switch (id) {
+    case "tenant-smtp-auth-disabled":
+      if (a.smtpClientAuthenticationDisabled === false) return [fe("account.smtpClientAuthenticationDisabled")];
+      if (t.smtpClientAuthenticationDisabled === false) return [fe("tenant.smtpClientAuthenticationDisabled")];
+      return undefined;
+    case "mailbox-smtp-auth-disabled":
+      if (a.smtpClientAuthenticationDisabled === false) return [fe("account.smtpClientAuthenticationDisabled")];
+      if (a.smtpClientAuthenticationDisabled === null && t.smtpClientAuthenticationDisabled === false) {
+        return [fe("account.smtpClientAuthenticationDisabled"), fe("tenant.smtpClientAuthenticationDisabled")];
+      }
+      return undefined;
+    case "security-defaults":
+      return t.securityDefaultsEnabled === false ? [fe("tenant.securityDefaultsEnabled")] : undefined;
+    case "conditional-access":
+      if (a.legacyAuthBlockedByConditionalAccess === false) return [fe("account.legacyAuthBlockedByConditionalAccess")];
+      return t.entraIdP1 === false ? [fe("tenant.entraIdP1")] : undefined;
+    case "per-user-mfa":
+      return a.perUserMfaState === "disabled" ? [fe("account.perUserMfaState")] : undefined;
+    case "auth-policy-blocks-basic": {
+      const eff = effectivePolicy(ctx);
+      return eff.state === "known" && (eff.policy === null || eff.policy.allowBasicAuthSmtp) ? eff.evidence : undefined;
+    }
+    case "basic-auth-retired":
+      if (ctx.hve) return [fe("device.host")];
+      if (ctx.phase === "disabled-by-default" && t.basicAuthSmtpReenabled === true) return [fe("tenant.basicAuthSmtpReenabled")];
+      return undefined;
+    case "account-disabled":
+      return a.accountEnabled === true ? [fe("account.accountEnabled")] : undefined;
+    case "password-expired":
+      return a.passwordExpired === false ? [fe("account.passwordExpired")] : undefined;
+    case "no-licensed-mailbox":
+      return a.exchangeLicensed === true && a.recipientTypeDetails === "UserMailbox" ? [fe("account.exchangeLicensed"), fe("account.recipientTypeDetails")] : undefined;
+    case "send-as-denied":
+      if (d.from !== undefined && d.username !== undefined && addressOf(d.from) === addressOf(d.username)) return [fe("device.username"), fe("device.from")];
+      return a.sendAs === true ? [fe("account.sendAs")] : undefined;
+    case "oauth-misconfigured": {
+      const o = a.oauthApp;
+      if (d.oauthFlow === "app" && o?.permissionConsented && o.servicePrincipalRegistered && o.mailboxPermission) {
+        return [fe("account.oauthApp.permissionConsented"), fe("account.oauthApp.servicePrincipalRegistered"), fe("account.oauthApp.mailboxPermission")];
+      }
+      if (d.oauthFlow === "delegated" && o?.permissionConsented) return [fe("account.oauthApp.permissionConsented")];
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+// The Basic-auth retirement for SMTP AUTH (MC786329) as data. Dates come from the Exchange Team's
+// update of 27 Jan 2026 [S1] and Message Center MC786329 [S3] (domain.md §2). Only what was
+// announced is here; the exact day of the change, the switch admins will use to re-enable Basic
+// auth and the reply a default-disabled tenant returns were not published (UNCONFIRMED).
+import type { RetirementPhase } from "./types.js";
+
+export interface TimelineEntry {
+  /** First day (YYYY-MM-DD, UTC) the phase applies. */
+  from: string;
+  phase: RetirementPhase;
+  /** domain.md source ids. */
+  sources: readonly string[];
+}
+
+export const RETIREMENT_TIMELINE = {
+  /** The update that put the percentage rejection on hold and set the current plan. */
+  announced: { date: "2026-01-27", sources: ["S1", "S3"] },
+  phases: [
+    // Until December 2026: no change; Basic works wherever the settings allow it.
+    { from: "0000-01-01", phase: "before-change", sources: ["S1", "S3"] },
+    // Announced for "end of December 2026"; no exact day published, so the whole month is imminent.
+    { from: "2026-12-01", phase: "change-imminent", sources: ["S1", "S3"] },
+    // Off by default for existing tenants; admins can re-enable (mechanism unannounced).
+    { from: "2027-01-01", phase: "disabled-by-default", sources: ["S1", "S3"] },
+  ] as const satisfies readonly TimelineEntry[],
+  /** Microsoft announces the final removal date in the second half of 2027 (no date yet). */
+  finalRemovalAnnouncement: { period: "2027-H2", sources: ["S1", "S3"] },
+  /** High Volume Email keeps Basic auth on its own endpoint until September 2028 (separate track). */
+  hveBasicUntil: { period: "2028-09", sources: ["S19"] },
+} as const;
+
+/** The retirement phase on a day (YYYY-MM-DD). ISO dates compare correctly as strings. */
+export function retirementPhase(asOf: string): RetirementPhase {
+  let phase: RetirementPhase = "before-change";
+  for (const entry of RETIREMENT_TIMELINE.phases) if (asOf >= entry.from) phase = entry.phase;
+  return phase;
+}

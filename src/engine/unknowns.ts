@@ -1,0 +1,40 @@
+// The order in which the wizard should ask for missing facts: device facts (cheap: read the
+// device's settings), then account facts, then tenant facts; within each, the most decisive first.
+import type { FactPath } from "../case/facts.js";
+
+export const UNKNOWN_ORDER: readonly FactPath[] = [
+  "device.host",
+  "device.port",
+  "device.security",
+  "device.tlsVersion",
+  "device.auth",
+  "device.authMechanism",
+  "device.username",
+  "device.from",
+  "device.oauthSupported",
+  "device.oauthFlow",
+  "account.accountEnabled",
+  "account.smtpClientAuthenticationDisabled",
+  "account.recipientTypeDetails",
+  "account.exchangeLicensed",
+  "account.passwordExpired",
+  "account.perUserMfaState",
+  "account.legacyAuthBlockedByConditionalAccess",
+  "account.authenticationPolicy",
+  "account.sendAs",
+  "account.oauthApp.permissionConsented",
+  "account.oauthApp.servicePrincipalRegistered",
+  "account.oauthApp.mailboxPermission",
+  "tenant.smtpClientAuthenticationDisabled",
+  "tenant.securityDefaultsEnabled",
+  "tenant.defaultAuthenticationPolicy",
+  "tenant.basicAuthSmtpReenabled",
+  "tenant.allowLegacyTlsClients",
+];
+
+export function orderUnknowns(paths: Iterable<FactPath>): FactPath[] {
+  const set = new Set(paths);
+  const ordered = UNKNOWN_ORDER.filter((p) => set.has(p));
+  for (const p of set) if (!ordered.includes(p)) ordered.push(p);
+  return ordered;
+}

@@ -1,0 +1,137 @@
+// The fix plan: what to do about each cause, in order, with exact commands, where to click,
+// how to verify, how to undo, who does it and what it costs in security. Pure data, already in
+// the user's language (built by buildPlan in ./index.ts).
+import type { CauseId, CauseStatus } from "../engine/types.js";
+import type { Lang } from "../i18n/index.js";
+
+export const STEP_IDS = [
+  "device-network",
+  "device-endpoint",
+  "device-port-starttls",
+  "device-auth-mechanism",
+  "device-firmware",
+  "device-enable-auth",
+  "device-credentials",
+  "device-from-address",
+  "device-sending-rate",
+  "retry-later",
+  "mailbox-enable-smtp-auth",
+  "mailbox-grant-send-as",
+  "mailbox-quota",
+  "account-licence",
+  "account-locked",
+  "account-enable",
+  "account-password",
+  "account-restricted",
+  "account-auth-policy",
+  "account-per-user-mfa",
+  "account-ca-exclusion",
+  "oauth-consent",
+  "oauth-service-principal",
+  "oauth-mailbox-permission",
+  "federation-sts",
+  "security-defaults-keep",
+  "security-defaults-replace",
+  "direct-send-connector",
+  "relay-connector-update",
+  "move-to-oauth",
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export type Who = "helpdesk" | "device-owner" | "network-admin" | "exchange-admin" | "identity-admin" | "security-admin" | "licence-admin";
+export type Scope = "device" | "mailbox" | "account" | "tenant";
+export type SecurityLevel = "none" | "low" | "medium" | "high";
+
+/** One PowerShell line, exactly as the user should paste it. */
+export interface PlanCommand {
+  text: string;
+  /** The session it needs: Exchange Online PowerShell, Microsoft Graph PowerShell, or plain Windows PowerShell. */
+  shell: "exchange" | "graph" | "windows";
+  /** True when the command changes state; read-only commands are false. */
+  changes: boolean;
+  /** The cmdlet accepts -WhatIf (the .ps1 renderer adds it; other changing commands are commented out). */
+  whatIf: boolean;
+  /** Microsoft Graph scopes the command needs (Connect-MgGraph -Scopes …). */
+  scopes?: string[];
+}
+
+export interface AdminCenterPath {
+  /** The portal's name in the chosen language. */
+  portal: string;
+  /** Click path after the portal, labels as the portal shows them in the chosen language. */
+  path: string[];
+  url: string;
+}
+
+export interface PlanStep {
+  id: StepId;
+  causeIds: CauseId[];
+  /** The strongest status among its causes. */
+  status: CauseStatus;
+  /** Every cause of this step is only "possible": confirm with `check` before changing anything. */
+  confirmFirst: boolean;
+  title: string;
+  why: string;
+  who: Who;
+  scope: Scope;
+  /** Read-only commands that confirm the cause (run them before the change). */
+  check: PlanCommand[];
+  /** The change itself. Empty when the fix is on the device or in a portal only. */
+  commands: PlanCommand[];
+  adminCenter?: AdminCenterPath;
+  verify: { text: string; commands: PlanCommand[]; testSend: boolean };
+  undo?: { text: string; commands: PlanCommand[] };
+  security: { level: SecurityLevel; text: string };
+  /** What a tenant-wide change exposes and what to put in its place. Present on every step that weakens the whole tenant. */
+  warning?: string;
+  /** The change affects more than this device and its account. */
+  changesTenant: boolean;
+  waitTime?: string;
+  /** Placeholders used in the commands (replace them before running). */
+  placeholders: string[];
+  /** This step is an alternative to another step (do one of them). */
+  alternativeTo?: StepId;
+}
+
+export const OPTION_IDS = [
+  "oauth",
+  "hve",
+  "smtp-relay",
+  "direct-send",
+  "exception-auth-policy",
+  "exception-conditional-access",
+  "exception-per-user-mfa",
+] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+/** A way to keep a Basic-auth device sending, in order of safety (rank 1 = safest). */
+export interface PlanOption {
+  id: OptionId;
+  rank: number;
+  title: string;
+  summary: string;
+  /** Only to mailboxes of your own organization. */
+  internalOnly: boolean;
+  recipients: string;
+  /** How long the option lasts. */
+  lasts: string;
+  security: { level: SecurityLevel; text: string };
+  /** yes: usable as far as the case shows; check: depends on something unknown; no: the case rules it out. */
+  availability: "yes" | "check" | "no";
+  availabilityNote?: string;
+  /** A per-account exception that keeps Basic auth: temporary, last resort. */
+  perAccountException: boolean;
+  /** The option answers a cause found in this case. */
+  relevant: boolean;
+  billed: boolean;
+}
+
+export interface Plan {
+  lang: Lang;
+  steps: PlanStep[];
+  /** Present (non-empty) when the device uses Basic auth, or Basic is likely. */
+  options: PlanOption[];
+  basicAuth: "yes" | "likely" | "no";
+  /** Plan-wide remarks: placeholders, rejected identities, security-defaults caveats. */
+  notes: string[];
+}

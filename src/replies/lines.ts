@@ -1,0 +1,104 @@
+// Physical lines → logical lines: transcript prefixes removed, text wrapped by a panel or mail client re-joined.
+export type Direction = "client" | "server" | undefined;
+
+export interface LogicalLine {
+  /** Line content without transcript prefixes; wrapped continuation lines joined with a space. */
+  text: string;
+  direction: Direction;
+  /** Index of the first physical line (order of appearance). */
+  index: number;
+}
+
+const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$|\]|[A-Za-z])\s*/;
+const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\s+/;
+const BRACKETED = /^\[(?:[\d:.,TZ +\-/]{4,40}|[CS]|INFO|DEBUG|WARN|WARNING|ERROR|ERR|TRACE|FATAL|SMTP)\]\s*/i;
+const LEVEL = /^(?:INFO|DEBUG|WARN|WARNING|TRACE|FATAL|VERBOSE)\b:?\s+/;
+const JAVA_DEBUG = /^DEBUG SMTP:\s*/;
+const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|>)\s?/;
+const SERVER_MARK = /^(?:S|Rx|RECV|RECEIVED|reply|SERVER(?:\s*->\s*CLIENT)?)\s*:\s?|^(?:<<<|<-|<)\s?/;
+const CURL_INFO = /^\*\s+/;
+
+/** Remove timestamps, log levels and direction markers in front of a line (bounded: a few passes). */
+export function stripPrefix(line: string): { text: string; direction: Direction; hadPrefix: boolean } {
+  let s = line.replace(/^\s+/, "");
+  let direction: Direction;
+  let hadPrefix = false;
+  for (let pass = 0; pass < 6; pass++) {
+    const before = s;
+    for (const re of [TIMESTAMP, TIME, BRACKETED, LEVEL, JAVA_DEBUG, CURL_INFO]) {
+      const m = re.exec(s);
+      if (m && m[0].length > 0) s = s.slice(m[0].length);
+    }
+    if (direction === undefined) {
+      const c = CLIENT_MARK.exec(s);
+      const sv = c ? null : SERVER_MARK.exec(s);
+      if (c) {
+        direction = "client";
+        s = s.slice(c[0].length);
+      } else if (sv) {
+        direction = "server";
+        s = s.slice(sv[0].length);
+      }
+    }
+    if (s !== before) hadPrefix = true;
+    else break;
+    s = s.replace(/^\s+/, "");
+  }
+  return { text: s, direction, hadPrefix };
+}
+
+const REPLY_START = /^(?:[2-5][0-5]\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s)/;
+const CLIENT_VERB = /^(?:EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|QUIT|RSET|NOOP|BDAT)\b/i;
+const NEW_ENTRY = /^(?:at\s|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
+const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
+const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。", "」"]);
+
+/** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
+export function logicalLines(text: string): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let prev: (LogicalLine & { depth: number; joinable: boolean }) | undefined;
+  const physical = text.split("\n");
+  for (let i = 0; i < physical.length; i++) {
+    const raw = physical[i] as string;
+    const rawTrimmed = raw.trim();
+    if (rawTrimmed === "") {
+      prev = undefined;
+      continue;
+    }
+    // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
+    if (prev && prev.depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
+      prev.text += " " + rawTrimmed;
+      prev.depth = Math.max(0, prev.depth + bracketDelta(rawTrimmed));
+      continue;
+    }
+    const { text: body, direction, hadPrefix } = stripPrefix(raw);
+    const trimmed = body.trim();
+    const continues =
+      prev !== undefined &&
+      prev.joinable &&
+      !hadPrefix &&
+      !REPLY_START.test(trimmed) &&
+      !CLIENT_VERB.test(trimmed) &&
+      !BASE64ISH.test(trimmed) &&
+      (prev.depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(prev.text.charAt(prev.text.length - 1))));
+    if (continues && prev) {
+      prev.text += " " + trimmed;
+      prev.depth = Math.max(0, prev.depth + bracketDelta(trimmed));
+      continue;
+    }
+    const line = { text: trimmed, direction, index: i, depth: Math.max(0, bracketDelta(trimmed)), joinable: direction !== "client" && !/^334\b/.test(trimmed) };
+    out.push(line);
+    prev = line;
+  }
+  return out.map(({ text: t, direction, index }) => ({ text: t, direction, index }));
+}
+
+function bracketDelta(s: string): number {
+  let d = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 91) d++;
+    else if (ch === 93) d--;
+  }
+  return d;
+}

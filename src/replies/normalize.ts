@@ -1,0 +1,34 @@
+// Text normalization for pasted error text: one shape for every wrapper before we look for replies.
+/** Inputs longer than this are cut before analysis (a paste is never legitimately longer). */
+export const MAX_INPUT = 64 * 1024;
+
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
+
+/** Full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
+export function normalizeText(text: string): string {
+  let s = text.normalize("NFKC");
+  s = s.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+  s = s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "");
+  // eslint-disable-next-line no-control-regex
+  s = s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, " ");
+  s = s.replace(/&(?:lt|gt|amp|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
+  // Escaped line breaks inside quoted log strings ("…\r\n") become spaces.
+  s = s.replace(/\\r\\n|\\r|\\n|\\t/g, " ");
+  s = s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"');
+  return s;
+}
+
+/** Text for phrase comparison: lower case, "n't" spelled out, every non-alphanumeric removed. */
+export function squash(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/can't/g, "cannot")
+    .replace(/won't/g, "will not")
+    .replace(/n't\b/g, " not")
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+/** Whitespace folded to single spaces, trimmed. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

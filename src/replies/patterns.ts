@@ -1,0 +1,211 @@
+// The table of Exchange Online SMTP replies (domain.md §4–§5): which reply points at which causes.
+// Order matters: the first pattern that matches a reply wins, so specific texts come before codes.
+import type { CauseId } from "../engine/types.js";
+import { squash } from "./normalize.js";
+import type { ReplyStage, SmtpReply } from "./types.js";
+
+export interface ReplyPattern {
+  id: string;
+  /** Basic codes allowed; a reply carrying another basic code does not match. */
+  codes?: readonly number[];
+  /** Enhanced codes allowed: exact ("5.7.139") or a detail range ("5.7.606-649"). */
+  enhanced?: readonly string[];
+  /** Phrases, one of which the reply text must contain (case, spacing, punctuation and "n't" ignored). */
+  text?: readonly string[];
+  /**
+   * What must be present: "text" (default when `text` is given) = a phrase, codes only constrain;
+   * "code" = the enhanced code (or, without `enhanced`, the basic code) must be present and allowed;
+   * "either" = a phrase, or an allowed enhanced code.
+   */
+  need?: "text" | "code" | "either";
+  /** A reply with no code at all may match on its text alone (default true). */
+  textAlone?: boolean;
+  /** "context": take the stage from the transcript (last client command) or the code class. */
+  stage: ReplyStage | "context";
+  candidates: readonly CauseId[];
+  decisive: boolean;
+  success?: boolean;
+}
+
+/** Every cause an unexplained authentication failure can stand for; the engine narrows by auth type and facts. */
+export const AUTH_ANY: readonly CauseId[] = [
+  "wrong-credentials",
+  "tenant-smtp-auth-disabled",
+  "mailbox-smtp-auth-disabled",
+  "security-defaults",
+  "conditional-access",
+  "per-user-mfa",
+  "auth-policy-blocks-basic",
+  "basic-auth-retired",
+  "account-locked",
+  "account-disabled",
+  "password-expired",
+  "no-licensed-mailbox",
+  "federation-failure",
+  "oauth-misconfigured",
+];
+
+/** Bare `535 5.7.3 Authentication unsuccessful`: Microsoft's sample for bad credentials and for OAuth failures (§4 C8, C16). */
+const AUTH_5_7_3: readonly CauseId[] = ["wrong-credentials", "oauth-misconfigured", "account-disabled", "password-expired", "no-licensed-mailbox"];
+
+const NOT_DECISIVE = false;
+const DECISIVE = true;
+
+export const PATTERNS: readonly ReplyPattern[] = [
+  // ── success and intermediate replies ──
+  { id: "auth-success", codes: [235], need: "code", stage: "auth", candidates: [], decisive: false, success: true },
+  { id: "starttls-ready", codes: [220], enhanced: ["2.0.0"], need: "code", stage: "tls", candidates: [], decisive: false, success: true },
+  { id: "banner", codes: [220], need: "code", stage: "connect", candidates: [], decisive: false, success: true },
+  { id: "auth-challenge", codes: [334], need: "code", stage: "auth", candidates: [], decisive: false, success: true },
+  { id: "data-go-ahead", codes: [354], need: "code", stage: "data", candidates: [], decisive: false, success: true },
+  { id: "closing", codes: [221], need: "code", stage: "context", candidates: [], decisive: false, success: true },
+  {
+    id: "ehlo-capabilities",
+    codes: [250],
+    text: ["auth login", "auth xoauth2", "auth plain", "starttls", "pipelining", "8bitmime", "enhancedstatuscodes", "smtputf8", "chunking", "size "],
+    textAlone: false,
+    stage: "ehlo",
+    candidates: [],
+    decisive: false,
+    success: true,
+  },
+  { id: "ok", codes: [250, 251, 252], need: "code", stage: "context", candidates: [], decisive: false, success: true },
+
+  // ── OAuth (HVE documentation; §4 C16) ──
+  { id: "oauth-token-expiring", enhanced: ["5.7.142"], text: ["token will expire soon"], need: "either", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
+  { id: "oauth-token-expired", enhanced: ["5.7.143"], text: ["expired token"], need: "either", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
+  { id: "oauth-invalid-permissions", enhanced: ["5.7.144"], text: ["invalid api permissions"], need: "either", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
+  { id: "oauth-app-not-allowed", enhanced: ["5.7.240"], text: ["not allowed for use with this high volume email account"], need: "either", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
+  { id: "oauth-xoauth2-malformed", enhanced: ["5.5.121-126"], need: "code", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
+
+  // ── 5.7.139 sub-texts (§4 C1–C8) ──
+  { id: "auth-tenant-disabled", text: ["smtpclientauthentication is disabled for the tenant"], stage: "auth", candidates: ["tenant-smtp-auth-disabled"], decisive: DECISIVE },
+  { id: "auth-mailbox-disabled", text: ["smtpclientauthentication is disabled for the mailbox"], stage: "auth", candidates: ["mailbox-smtp-auth-disabled"], decisive: DECISIVE },
+  { id: "auth-smtp-auth-disabled", text: ["smtpclientauthentication is disabled"], stage: "auth", candidates: ["mailbox-smtp-auth-disabled", "tenant-smtp-auth-disabled"], decisive: NOT_DECISIVE },
+  { id: "auth-security-defaults", text: ["security defaults"], stage: "auth", candidates: ["security-defaults"], decisive: DECISIVE },
+  { id: "auth-basic-disabled", text: ["basic authentication is disabled"], stage: "auth", candidates: ["auth-policy-blocks-basic", "basic-auth-retired"], decisive: NOT_DECISIVE },
+  { id: "auth-basic-retired", enhanced: ["5.7.30"], text: ["basic authentication is not supported for client submission"], need: "either", stage: "auth", candidates: ["basic-auth-retired"], decisive: DECISIVE },
+  { id: "auth-org-config-disallows", text: ["organization configuration does not allow this authentication"], stage: "auth", candidates: ["security-defaults", "auth-policy-blocks-basic"], decisive: NOT_DECISIVE },
+  { id: "auth-criteria-not-met", text: ["did not meet the criteria to be authenticated"], stage: "auth", candidates: ["conditional-access", "per-user-mfa"], decisive: NOT_DECISIVE },
+  { id: "auth-bad-credentials", text: ["user credentials were incorrect"], stage: "auth", candidates: ["wrong-credentials"], decisive: DECISIVE },
+  { id: "auth-account-locked", text: ["account locked", "account is locked"], stage: "auth", candidates: ["account-locked"], decisive: DECISIVE },
+  { id: "auth-account-issue", text: ["account has an issue"], stage: "auth", candidates: ["account-disabled", "password-expired", "no-licensed-mailbox"], decisive: NOT_DECISIVE },
+  { id: "auth-federated-sts-unreachable", text: ["federated sts service was unreachable"], stage: "auth", candidates: ["federation-failure"], decisive: DECISIVE },
+  { id: "auth-federated-sts-https", text: ["federated sts url does not support https"], stage: "auth", candidates: ["federation-failure"], decisive: DECISIVE },
+  { id: "auth-federated-sts", text: ["federated sts"], stage: "auth", candidates: ["federation-failure"], decisive: DECISIVE },
+
+  // ── TLS and protocol (§4 C10) ──
+  { id: "tls-legacy-version", enhanced: ["4.7.66"], text: ["tls 1.0 and 1.1 are not supported"], need: "either", stage: "tls", candidates: ["tls-version-unsupported"], decisive: DECISIVE },
+  { id: "starttls-first", text: ["must issue a starttls command first"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  { id: "starttls-required", text: ["starttls is required"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  { id: "auth-mechanism-unrecognized", codes: [504], enhanced: ["5.7.4"], text: ["unrecognized authentication type"], need: "either", stage: "auth", candidates: ["auth-mechanism-unsupported", "starttls-missing"], decisive: NOT_DECISIVE },
+  { id: "send-hello-first", text: ["send hello first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE },
+
+  // ── no authentication (§4 C10); an echo of a failed AUTH is handled by the analyzer ──
+  { id: "not-authenticated", enhanced: ["5.7.57"], text: ["not authenticated to send anonymous mail", "client not authenticated to send mail"], need: "either", stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE },
+
+  // ── sending identity (§4 C12) ──
+  { id: "send-as-envelope", enhanced: ["5.7.60"], text: ["does not have permissions to send as this sender"], need: "either", stage: "mail-from", candidates: ["send-as-denied"], decisive: DECISIVE },
+  { id: "send-as-denied", enhanced: ["5.2.252"], text: ["sendasdenied"], need: "either", stage: "data", candidates: ["send-as-denied"], decisive: DECISIVE },
+
+  // ── limits (§4 C13) ──
+  { id: "submission-quota", text: ["submissionquotaexceeded", "submission quota exceeded"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
+  { id: "recipient-rate-limit", enhanced: ["5.1.90"], text: ["daily limit for message recipients"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
+  { id: "tenant-external-rate-limit", enhanced: ["5.7.232", "5.7.233"], text: ["tenant external recipient rate limit"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
+  { id: "concurrent-connections", codes: [432], enhanced: ["4.3.2"], text: ["concurrent connections limit exceeded"], need: "either", stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
+  { id: "too-many-recipients", enhanced: ["4.5.3"], text: ["too many recipients"], need: "either", stage: "rcpt", candidates: ["sending-limit"], decisive: DECISIVE },
+  { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
+  { id: "mailbox-full", enhanced: ["5.2.2"], text: ["mailbox full", "quotaexceededexception", "mapiexceptionshutoffquotaexceeded", "mapiexceptionquotaexceeded"], need: "either", stage: "data", candidates: ["mailbox-full"], decisive: DECISIVE },
+
+  // ── restricted senders and tenants (§4 C14) ──
+  { id: "sender-restricted", enhanced: ["5.1.8"], text: ["bad outbound sender"], need: "either", stage: "mail-from", candidates: ["sender-restricted"], decisive: DECISIVE },
+  // 5.7.708 also answers a cross-tenant OAuth app with the wrong tenant id (§4 C16, Business Central).
+  { id: "tenant-ip-blocked", enhanced: ["5.7.708"], text: ["traffic not accepted from this ip"], need: "either", stage: "ndr", candidates: ["sender-restricted", "oauth-misconfigured"], decisive: NOT_DECISIVE },
+  { id: "tenant-threshold", enhanced: ["5.7.705"], text: ["tenant has exceeded threshold"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+  { id: "unregistered-domains", enhanced: ["5.7.750"], text: ["blocked from sending from unregistered domains"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+  { id: "tenant-banned", enhanced: ["5.7.700-749"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+  { id: "banned-sender", enhanced: ["5.7.501-503"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+  { id: "banned-ip", enhanced: ["5.7.606-649"], text: ["banned sending ip"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+
+  // ── Direct Send and connectors (§8) ──
+  { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["tenantinboundattribution", "direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
+  { id: "relay-attribution", enhanced: ["5.7.64"], text: ["tenantattribution"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
+  { id: "relay-wrong-region", enhanced: ["4.4.62"], text: ["attr35", "wrong office 365 region"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
+
+  // ── temporary (§4 C17) ──
+  { id: "proxy-prx4", text: ["prx4"], textAlone: false, stage: "auth", candidates: ["transient-service-error", "no-licensed-mailbox"], decisive: NOT_DECISIVE },
+  { id: "proxy-error", text: ["prx1", "prx2", "prx3", "prx5", "prx6", "prx7", "prx8", "prx9"], textAlone: false, stage: "context", candidates: ["transient-service-error"], decisive: DECISIVE },
+  { id: "temporary-auth-failure", text: ["temporary authentication failure"], stage: "auth", candidates: ["transient-service-error"], decisive: DECISIVE },
+  // A consequence of earlier failures on the same connection, never the explanation by itself.
+  { id: "too-many-errors", text: ["too many errors on this connection"], stage: "context", candidates: ["transient-service-error"], decisive: NOT_DECISIVE },
+  { id: "service-not-available", codes: [421], text: ["service not available"], textAlone: false, stage: "connect", candidates: ["transient-service-error"], decisive: DECISIVE },
+  { id: "temporary-server-error", text: ["temporary server error"], stage: "context", candidates: ["transient-service-error"], decisive: DECISIVE },
+
+  // ── generic authentication failures ──
+  { id: "auth-unsuccessful-generic", codes: [535], enhanced: ["5.7.3"], need: "code", stage: "auth", candidates: AUTH_5_7_3, decisive: NOT_DECISIVE },
+  { id: "auth-unsuccessful-other", enhanced: ["5.7.139"], need: "code", stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },
+  { id: "auth-failed", codes: [535, 534, 538], need: "code", stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },
+  { id: "auth-failed-text", text: ["authentication unsuccessful", "authentication failed"], stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },
+
+  // ── protocol errors and unknown replies ──
+  { id: "protocol-error", codes: [500, 501, 502, 503, 504, 555], need: "code", stage: "context", candidates: ["client-protocol-error"], decisive: NOT_DECISIVE },
+];
+
+/** Fallbacks when no pattern matches: by the reply class. */
+export const UNKNOWN_TRANSIENT: ReplyPattern = { id: "unknown-transient", stage: "context", candidates: ["transient-service-error"], decisive: false };
+export const UNKNOWN_PERMANENT: ReplyPattern = { id: "unknown-permanent", stage: "context", candidates: [], decisive: false };
+export const UNKNOWN_POSITIVE: ReplyPattern = { id: "unknown-positive", stage: "context", candidates: [], decisive: false, success: true };
+
+interface Compiled {
+  pattern: ReplyPattern;
+  phrases: string[];
+  enhanced: Array<(code: string) => boolean>;
+}
+
+function enhancedMatcher(spec: string): (code: string) => boolean {
+  const m = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(spec);
+  if (!m) return (code) => code === spec;
+  const [, cls, subject, lo, hi] = m;
+  return (code) => {
+    const parts = code.split(".");
+    if (parts[0] !== cls || parts[1] !== subject) return false;
+    const detail = Number(parts[2]);
+    return detail >= Number(lo) && detail <= Number(hi);
+  };
+}
+
+const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
+  pattern,
+  phrases: (pattern.text ?? []).map(squash),
+  enhanced: (pattern.enhanced ?? []).map(enhancedMatcher),
+}));
+
+function matches(c: Compiled, reply: SmtpReply, squashed: string): boolean {
+  const p = c.pattern;
+  if (p.codes && reply.code !== undefined && !p.codes.includes(reply.code)) return false;
+  const enhancedKnown = reply.enhanced !== undefined;
+  const textHit = c.phrases.length > 0 && c.phrases.some((ph) => squashed.includes(ph));
+  const enhancedHit = c.enhanced.length > 0 && enhancedKnown && c.enhanced.some((f) => f(reply.enhanced as string));
+  const need = p.need ?? (p.text ? "text" : "code");
+  const hasCode = reply.code !== undefined || enhancedKnown;
+  switch (need) {
+    case "text":
+      return textHit && (hasCode || p.textAlone !== false);
+    case "either":
+      return enhancedHit || (textHit && (hasCode || p.textAlone !== false));
+    case "code":
+      if (c.enhanced.length > 0) return enhancedHit;
+      return reply.code !== undefined && (p.codes ?? []).includes(reply.code);
+  }
+}
+
+/** The first pattern matching the reply, or the fallback for its class. */
+export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
+  const squashed = squash(reply.text);
+  for (const c of COMPILED) if (matches(c, reply, squashed)) return c.pattern;
+  const cls = reply.code !== undefined ? Math.floor(reply.code / 100) : reply.enhanced ? Number(reply.enhanced[0]) : undefined;
+  if (cls === 4) return UNKNOWN_TRANSIENT;
+  if (cls === 5) return UNKNOWN_PERMANENT;
+  if (cls === 2 || cls === 3) return UNKNOWN_POSITIVE;
+  return undefined;
+}

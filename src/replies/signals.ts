@@ -1,0 +1,173 @@
+// Failures that are not SMTP replies: network and TLS errors, client wrappers that hide the server text,
+// device panel codes. And which client wrapper the text came from.
+import type { CauseId } from "../engine/types.js";
+import { AUTH_ANY } from "./patterns.js";
+import { squash } from "./normalize.js";
+import type { ReplyStage } from "./types.js";
+
+export interface Signal {
+  id: string;
+  stage: ReplyStage;
+  candidates: readonly CauseId[];
+  decisive: boolean;
+  /** English phrases (compared squashed) */
+  phrases?: readonly string[];
+  /** Phrases in other scripts, compared as lower-case text */
+  raw?: readonly string[];
+  /** Only when no SMTP failure reply was found anywhere (the wrapper's words, not a failure of their own). */
+  fallbackOnly?: boolean;
+}
+
+const IMPLICIT_TLS: readonly CauseId[] = ["starttls-missing", "wrong-endpoint"];
+const CONNECT: readonly CauseId[] = ["network-unreachable", "wrong-endpoint"];
+
+/** In priority order: within one line the first signal that matches is the one reported. */
+export const SIGNALS: readonly Signal[] = [
+  // TLS: protocol version first, then certificates, then the plain-text-on-TLS mismatch.
+  {
+    id: "tls-protocol-version",
+    stage: "tls",
+    candidates: ["tls-version-unsupported"],
+    decisive: true,
+    phrases: ["alert protocol version", "unsupported protocol", "no protocols available", "no appropriate protocol", "do not possess a common algorithm", "protocol version"],
+  },
+  {
+    id: "tls-certificate",
+    stage: "tls",
+    candidates: ["tls-handshake-failed"],
+    decisive: true,
+    phrases: [
+      "remote certificate is invalid",
+      "remote certificate was rejected",
+      "certificate has expired",
+      "cert_has_expired",
+      "unable to get local issuer certificate",
+      "unable_to_get_issuer_cert_locally",
+      "self signed certificate",
+      "self_signed_cert_in_chain",
+      "depth_zero_self_signed_cert",
+      "does not match certificate's altnames",
+      "err_tls_cert_altname_invalid",
+      "certificate verify failed",
+      "pkix path building failed",
+      "unable to find valid certification path",
+      "remotecertificatenamemismatch",
+      "remotecertificatechainerrors",
+      "ssl certificate problem",
+    ],
+    raw: ["証明書"],
+  },
+  { id: "tls-handshake-failure", stage: "tls", candidates: ["tls-version-unsupported"], decisive: false, phrases: ["handshake failure", "remote party has closed the transport stream"] },
+  {
+    id: "tls-implicit-on-starttls-port",
+    stage: "tls",
+    candidates: IMPLICIT_TLS,
+    decisive: false,
+    phrases: ["wrong version number", "unknown protocol", "packet length too long", "unrecognized ssl message", "handshake failed due to an unexpected packet format", "ssl routines", "curl: (35)"],
+  },
+  { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
+  // Network
+  { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },
+  {
+    id: "network-dns",
+    stage: "network",
+    candidates: CONNECT,
+    decisive: false,
+    phrases: ["enotfound", "getaddrinfo", "eai_again", "name or service not known", "nodename nor servname", "could not resolve host", "temporary failure in name resolution", "no such host is known", "unknownhostexception", "remote name could not be resolved", "curl: (6)"],
+    raw: ["名前解決"],
+  },
+  {
+    id: "network-refused",
+    stage: "network",
+    candidates: CONNECT,
+    decisive: false,
+    phrases: ["econnrefused", "connection refused", "actively refused", "curl: (7)"],
+  },
+  {
+    id: "network-timeout",
+    stage: "network",
+    candidates: CONNECT,
+    decisive: false,
+    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "greeting never received", "curl: (28)"],
+    raw: ["タイムアウト"],
+  },
+  {
+    id: "network-connect-failed",
+    stage: "network",
+    candidates: CONNECT,
+    decisive: false,
+    phrases: ["unable to connect to the remote server", "failed to connect", "could not connect", "couldn't connect to host", "smtp connect() failed", "mailconnectexception", "connectexception"],
+    raw: ["接続できません", "接続に失敗"],
+  },
+  { id: "network-reset", stage: "network", candidates: ["network-unreachable", "tls-version-unsupported"], decisive: false, phrases: ["econnreset", "connection reset", "forcibly closed by the remote host", "socket hang up"] },
+  // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
+  {
+    id: "dotnet-secure-connection-required",
+    stage: "mail-from",
+    candidates: ["starttls-missing", "no-authentication"],
+    decisive: false,
+    phrases: ["the smtp server requires a secure connection or the client was not authenticated", "el servidor smtp requiere una conexion segura", "el servidor smtp requiere una conexión segura"],
+    raw: ["セキュリティで保護された接続", "セキュリティ保護された接続"],
+    fallbackOnly: true,
+  },
+  { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
+  {
+    id: "auth-failed-wrapper",
+    stage: "auth",
+    candidates: AUTH_ANY,
+    decisive: false,
+    phrases: ["invalid login", "could not authenticate", "authentication failed", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
+    raw: ["認証に失敗", "認証エラー"],
+    fallbackOnly: true,
+  },
+];
+
+interface CompiledSignal {
+  signal: Signal;
+  phrases: string[];
+  raw: string[];
+}
+
+const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
+  signal,
+  // "curl: (67)"-style phrases keep their punctuation: compared on lower-case text.
+  phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map(squash),
+  raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())],
+}));
+
+/** The first signal (by priority) found in a line of text. */
+export function signalInLine(line: string): Signal | undefined {
+  const sq = squash(line);
+  const low = line.toLowerCase();
+  for (const c of COMPILED) {
+    if (c.phrases.some((p) => sq.includes(p)) || c.raw.some((p) => low.includes(p))) return c.signal;
+  }
+  return undefined;
+}
+
+export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candidates: AUTH_ANY, decisive: false };
+
+/** Kyocera panels: "Send error 1102" / "0x1102" = SMTP authentication failed (§5, L). */
+export function isKyocera1102(line: string, wholeInput: string): boolean {
+  if (/(?:^|[^\w.])0x1102(?![\w.])/i.test(line)) return true;
+  if (!/(?:^|[^\w.:])1102(?![\w.:])/.test(line)) return false;
+  return wholeInput.trim() === "1102" || /error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗/i.test(line);
+}
+
+const CLIENTS: Array<[string, RegExp]> = [
+  ["mailkit", /MailKit|AuthenticationInvalidCredentials|SmtpCommandException|SmtpProtocolException/],
+  ["powershell", /Send-MailMessage/i],
+  ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue/i],
+  ["python", /smtplib|SMTPAuthenticationError|SMTPSenderRefused|SMTPDataError|SMTPRecipientsRefused|Traceback \(most recent call last\)|\(\s*[2-5]\d\d\s*,\s*b['"]|^reply: b['"]|^send: ['"]/m],
+  ["java", /javax\.mail|jakarta\.mail|com\.sun\.mail|AuthenticationFailedException|SMTPSendFailedException|DEBUG SMTP:/],
+  ["nodemailer", /nodemailer|Invalid login:|\bEAUTH\b|\bEENVELOPE\b|responseCode/],
+  ["phpmailer", /PHPMailer|SMTP Error: Could not authenticate|SERVER -> CLIENT:|CLIENT -> SERVER:/i],
+  ["curl", /curl: \(\d+\)|^\* Connected to|^[<>] /m],
+  ["postfix", /status=(?:bounced|deferred)|postfix\/|\(in reply to .{1,40} command\)/i],
+];
+
+/** Which wrapper the text shows, if any. */
+export function detectClient(text: string): string | undefined {
+  for (const [name, re] of CLIENTS) if (re.test(text)) return name;
+  return undefined;
+}

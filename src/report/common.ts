@@ -1,0 +1,154 @@
+// What every renderer shares: the input shape, cause titles with a fallback, fact labels, value
+// and provenance formatting, evidence as text. Secrets are redacted from anything quoted.
+import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
+import { redactSecrets } from "../case/redact.js";
+import type { Case, Provenance } from "../case/schema.js";
+import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "../engine/types.js";
+import { hasKey, t, type Lang, type Params } from "../i18n/index.js";
+import type { Plan } from "../plan/index.js";
+
+export interface ReportInput {
+  case: Case;
+  diagnosis: Diagnosis;
+  plan: Plan;
+  lang: Lang;
+  /** Terminal width (text only). Default 80. */
+  width?: number;
+  /** Colour on (text only). The caller decides (TTY, NO_COLOR, --no-color). */
+  color?: boolean;
+  /** ASCII glyphs only (text only). */
+  ascii?: boolean;
+}
+
+/** A message by a key that may not exist yet (keys of other areas built from ids); `undefined` when absent. */
+export function maybe(lang: Lang, key: string, params?: Params): string | undefined {
+  return hasKey(key) ? t(lang, key, params) : undefined;
+}
+
+export function causeTitle(lang: Lang, id: CauseId): string {
+  return maybe(lang, `cause.${id}.title`) ?? id;
+}
+
+export function causeSummary(lang: Lang, id: CauseId): string | undefined {
+  return maybe(lang, `cause.${id}.summary`);
+}
+
+export function noteText(lang: Lang, key: string): string {
+  return maybe(lang, key) ?? maybe(lang, `note.${key}`) ?? key;
+}
+
+export function infoTitle(lang: Lang, info: Info): string {
+  return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
+}
+
+export function verdictText(lang: Lang, verdict: Verdict): string {
+  return t(lang, `plan.report.verdict.${verdict}`);
+}
+
+export function factLabel(lang: Lang, path: FactPath): string {
+  return t(lang, `plan.report.fact.${path}`);
+}
+
+/** A fact value as text: booleans and numbers as is, null explained, policies by name. */
+export function formatValue(lang: Lang, value: unknown): string {
+  if (value === null) return t(lang, "plan.report.value.null");
+  if (value === undefined) return "?";
+  if (typeof value === "string") return redactSecrets(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "object" && value !== null && "name" in value && "allowBasicAuthSmtp" in value) {
+    const p = value as { name: unknown; allowBasicAuthSmtp: unknown };
+    return t(lang, "plan.report.value.policy", { name: String(p.name), allow: String(p.allowBasicAuthSmtp) });
+  }
+  return redactSecrets(JSON.stringify(value));
+}
+
+/** The provenance of a fact: the one the evidence carries, else the case's record. */
+export function provenanceOf(c: Case, path: FactPath, given?: Provenance): Provenance | undefined {
+  return given ?? c.sources?.[path];
+}
+
+export function isWhatIf(c: Case, path: FactPath, given?: Provenance): boolean {
+  return provenanceOf(c, path, given)?.kind === "whatif";
+}
+
+/** "live, Get-TransportConfig, 2026-11-22T10:00:00Z" (or "what-if; was true"). */
+export function sourceText(lang: Lang, prov: Provenance | undefined): string {
+  if (!prov) return t(lang, "plan.report.source.unknown");
+  const parts: string[] = [];
+  if (prov.kind === "whatif") {
+    const original = prov.original === undefined || prov.original === "absent" ? "?" : formatValue(lang, prov.original);
+    parts.push(t(lang, "plan.report.whatifWas", { value: original }));
+  } else parts.push(t(lang, `plan.report.source.${prov.kind}`));
+  if (prov.endpoint) parts.push(prov.endpoint);
+  if (prov.at) parts.push(prov.at);
+  return parts.join(", ");
+}
+
+export interface EvidenceLine {
+  kind: Evidence["kind"];
+  /** The main text, e.g. "Server reply: 535 …" or "SMTP AUTH off for the mailbox = true". */
+  text: string;
+  /** The source, for facts. */
+  source?: string;
+  /** The fact is a what-if value. */
+  hypothetical: boolean;
+  /** A raw reply (for code formatting). */
+  reply?: string;
+}
+
+export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
+  switch (ev.kind) {
+    case "reply": {
+      const reply = redactSecrets(ev.reply);
+      return { kind: ev.kind, text: t(lang, "plan.report.ev.reply", { reply }), hypothetical: false, reply };
+    }
+    case "fact": {
+      const prov = provenanceOf(c, ev.path, ev.source);
+      return {
+        kind: ev.kind,
+        text: t(lang, "plan.report.ev.fact", { label: factLabel(lang, ev.path), value: formatValue(lang, ev.value) }),
+        source: sourceText(lang, prov),
+        hypothetical: prov?.kind === "whatif",
+      };
+    }
+    case "signin": {
+      const base = t(lang, "plan.report.ev.signin", { at: ev.at, code: ev.errorCode });
+      return { kind: ev.kind, text: ev.failureReason ? `${base} (${redactSecrets(ev.failureReason)})` : base, hypothetical: false };
+    }
+    case "timeline":
+      return { kind: ev.kind, text: t(lang, "plan.report.ev.timeline", { phase: t(lang, `plan.report.phase.${ev.phase}`), date: ev.asOf }), hypothetical: false };
+    case "probe":
+      return { kind: ev.kind, text: t(lang, "plan.report.ev.probe", { what: ev.what, value: formatValue(lang, ev.value) }), hypothetical: false };
+    case "inference": {
+      const text = maybe(lang, ev.messageKey, ev.params) ?? ev.messageKey;
+      return { kind: ev.kind, text: t(lang, "plan.report.ev.inference", { text }), hypothetical: false };
+    }
+  }
+}
+
+/** Known facts of the case, in catalog order, with their provenance (the pasted reply is left out: it is long and shown as evidence). */
+export function knownFacts(lang: Lang, c: Case): { path: FactPath; label: string; value: string; source: string; hypothetical: boolean }[] {
+  const out = [];
+  for (const path of FACT_PATHS) {
+    if (path === "device.reply") continue;
+    const value = getFact(c, path);
+    if (value === undefined) continue;
+    const prov = provenanceOf(c, path);
+    out.push({ path, label: factLabel(lang, path), value: formatValue(lang, value), source: sourceText(lang, prov), hypothetical: prov?.kind === "whatif" });
+  }
+  return out;
+}
+
+export function isHypothetical(c: Case): boolean {
+  return c.hypothetical === true || Object.values(c.sources ?? {}).some((p) => p.kind === "whatif");
+}
+
+/** The step number (1-based) of a step id in the plan, for "alternative to step n". */
+export function stepNumber(plan: Plan, id: string): number {
+  return plan.steps.findIndex((s) => s.id === id) + 1;
+}
+
+/** Sentences joined the way the language writes them: a space in English, nothing in Japanese. */
+export function joinSentences(lang: Lang, parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => Boolean(p)).join(lang === "ja" ? "" : " ");
+}

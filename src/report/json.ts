@@ -1,0 +1,57 @@
+// The --json object: plain data only (no functions, no undefined), stable key order, no secrets.
+import type { Diagnosis, Evidence, RetirementPhase, Verdict } from "../engine/types.js";
+import type { FactPath } from "../case/facts.js";
+import { redactSecrets } from "../case/redact.js";
+import type { Plan } from "../plan/index.js";
+import { causeSummary, causeTitle } from "./common.js";
+
+export interface JsonReport {
+  verdict: Verdict;
+  asOf: string;
+  lang: Plan["lang"];
+  causes: {
+    id: string;
+    status: string;
+    evidence: Evidence[];
+    affects: string;
+    title: string;
+    summary: string | null;
+    notes: string[];
+  }[];
+  unknowns: FactPath[];
+  info: Diagnosis["info"];
+  retirement: RetirementPhase;
+  plan: Plan;
+}
+
+function cleanEvidence(ev: Evidence): Evidence {
+  if (ev.kind === "reply") return { ...ev, reply: redactSecrets(ev.reply) };
+  if (ev.kind === "fact" && typeof ev.value === "string") return { ...ev, value: redactSecrets(ev.value) };
+  if (ev.kind === "signin" && ev.failureReason !== undefined) return { ...ev, failureReason: redactSecrets(ev.failureReason) };
+  return ev;
+}
+
+/** The JSON report object (serialize it with JSON.stringify). */
+export function toJson(diagnosis: Diagnosis, plan: Plan): JsonReport {
+  const lang = plan.lang;
+  const report: JsonReport = {
+    verdict: diagnosis.verdict,
+    asOf: diagnosis.asOf,
+    lang,
+    causes: diagnosis.causes.map((f) => ({
+      id: f.id,
+      status: f.status,
+      evidence: f.evidence.map(cleanEvidence),
+      affects: f.affects,
+      title: causeTitle(lang, f.id),
+      summary: causeSummary(lang, f.id) ?? null,
+      notes: f.notes ?? [],
+    })),
+    unknowns: [...diagnosis.unknowns],
+    info: diagnosis.info.map((i) => ({ id: i.id, evidence: i.evidence.map(cleanEvidence) })),
+    retirement: diagnosis.retirement,
+    plan,
+  };
+  // A round trip drops undefined and anything that is not plain data.
+  return JSON.parse(JSON.stringify(report)) as JsonReport;
+}

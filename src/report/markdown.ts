@@ -1,0 +1,164 @@
+// The Markdown report, for a ticket: the same content as the terminal report, with headings,
+// a facts table that names each fact's source, PowerShell in ```powershell fences, and what-if
+// facts marked as hypothetical.
+import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
+import type { PlanCommand, PlanStep } from "../plan/index.js";
+import {
+  causeSummary,
+  causeTitle,
+  evidenceLine,
+  factLabel,
+  infoTitle,
+  isHypothetical,
+  joinSentences,
+  knownFacts,
+  noteText,
+  stepNumber,
+  verdictText,
+  type ReportInput,
+} from "./common.js";
+
+/** Text safe inside a Markdown table cell or a line: pipes escaped, newlines flattened, HTML-ish brackets escaped. */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/\r?\n/g, " ")
+    .replace(/([\\`*_[\]|<>#])/g, "\\$1");
+}
+
+/** Inline code that survives backticks inside the text. */
+export function mdCode(text: string): string {
+  const flat = text.replace(/\r?\n/g, " ");
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function fence(commands: PlanCommand[]): string[] {
+  if (commands.length === 0) return [];
+  const body = commands.map((c) => c.text);
+  const longest = Math.max(2, ...body.flatMap((l) => Array.from(l.matchAll(/`+/g), (m) => m[0].length)));
+  const f = "`".repeat(longest + 1);
+  return [`${f}powershell`, ...body, f];
+}
+
+export function renderMarkdown(input: ReportInput): string {
+  const { case: c, diagnosis: d, plan, lang } = input;
+  const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
+  const out: string[] = [];
+  const statusMark = (s: string) => (s === "blocking" ? "✖" : s === "possible" ? "?" : "!");
+
+  out.push(`# ${mdEscape(tr("plan.report.title"))}`, "");
+  if (c.title) out.push(mdEscape(tr("plan.report.case", { title: c.title })), "");
+  if (isHypothetical(c)) out.push(`> **${mdEscape(tr("plan.report.hypothetical"))}**`, "");
+  const vMark = d.verdict === "blocked" ? "✖" : d.verdict === "clear" ? "✔" : "?";
+  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictText(lang, d.verdict))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
+
+  // Causes
+  out.push(`## ${mdEscape(tr("plan.report.section.causes"))}`, "");
+  if (d.causes.length === 0) out.push(mdEscape(tr("plan.report.noCauses")), "");
+  for (const f of d.causes) {
+    out.push(`### ${statusMark(f.status)} ${mdEscape(causeTitle(lang, f.id))} — ${mdEscape(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
+    const summary = causeSummary(lang, f.id);
+    if (summary) out.push(mdEscape(summary), "");
+    for (const ev of f.evidence) {
+      const line = evidenceLine(lang, c, ev);
+      const hyp = line.hypothetical ? ` **(${mdEscape(tr("plan.report.source.whatif"))})**` : "";
+      if (line.reply !== undefined) out.push(`- ${mdEscape(tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
+      else out.push(`- ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
+    }
+    for (const note of f.notes ?? []) out.push(`- ⚠ ${mdEscape(noteText(lang, note))}`);
+    out.push("");
+  }
+
+  // Facts
+  const facts = knownFacts(lang, c);
+  if (facts.length) {
+    out.push(`## ${mdEscape(tr("plan.report.section.facts"))}`, "");
+    out.push(`| ${tr("plan.report.fact.col.fact")} | ${tr("plan.report.fact.col.value")} | ${tr("plan.report.fact.col.source")} |`, "|---|---|---|");
+    for (const f of facts) {
+      const value = f.hypothetical ? `**${mdEscape(f.value)}** (${mdEscape(tr("plan.report.source.whatif"))})` : mdEscape(f.value);
+      out.push(`| ${mdEscape(f.label)} (${mdCode(f.path)}) | ${value} | ${mdEscape(f.source)} |`);
+    }
+    out.push("");
+  }
+
+  // Unknowns
+  if (d.unknowns.length) {
+    out.push(`## ${mdEscape(tr("plan.report.section.unknowns"))}`, "");
+    for (const p of d.unknowns) out.push(`- ${mdEscape(factLabel(lang, p))} (${mdCode(p)})`);
+    out.push("");
+  }
+
+  // Info
+  if (d.info.length) {
+    out.push(`## ${mdEscape(tr("plan.report.section.info"))}`, "");
+    for (const info of d.info) {
+      out.push(`- ${mdEscape(infoTitle(lang, info))}`);
+      for (const ev of info.evidence) {
+        const line = evidenceLine(lang, c, ev);
+        out.push(`  - ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}`);
+      }
+    }
+    out.push("");
+  }
+
+  // Plan
+  out.push(`## ${mdEscape(tr("plan.report.section.plan"))}`, "");
+  if (plan.steps.length === 0) out.push(mdEscape(tr("plan.report.noSteps")), "");
+  plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id))));
+
+  // Options
+  if (plan.options.length) {
+    out.push(`## ${mdEscape(tr("plan.report.section.options"))}`, "");
+    out.push(
+      `| # | ${tr("plan.report.option.col.option")} | ${tr("plan.report.option.col.recipients")} | ${tr("plan.report.option.col.lasts")} | ${tr("plan.report.option.col.security")} | ${tr("plan.report.option.col.available")} |`,
+      "|---|---|---|---|---|---|",
+    );
+    for (const o of plan.options) {
+      const detail = joinSentences(lang, [o.summary, o.billed ? `(${tr("plan.report.option.billed")})` : undefined]);
+      const avail = joinSentences(lang, [tr(`plan.report.option.available.${o.availability}`), o.availabilityNote ? `: ${o.availabilityNote}` : undefined]);
+      out.push(
+        `| ${o.rank} | **${mdEscape(o.title)}**<br>${mdEscape(detail)} | ${mdEscape(o.recipients)} | ${mdEscape(o.lasts)} | ${mdEscape(tr(`plan.report.level.${o.security.level}`))}: ${mdEscape(o.security.text)} | ${mdEscape(avail)} |`,
+      );
+    }
+    out.push("");
+  }
+
+  if (plan.notes.length) {
+    out.push(`## ${mdEscape(tr("plan.report.section.notes"))}`, "");
+    for (const n of plan.notes) out.push(`- ${mdEscape(n)}`);
+    out.push("");
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
+}
+
+function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) => number): string[] {
+  const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
+  const out: string[] = [];
+  out.push(`### ${n}. ${mdEscape(step.title)}`, "");
+  out.push(`${step.causeIds.map(mdCode).join(", ")}`, "");
+  if (step.confirmFirst) out.push(`> **?** ${mdEscape(tr("plan.report.step.confirmFirst"))}`, "");
+  if (step.alternativeTo) out.push(`> ${mdEscape(tr("plan.report.step.alternative", { n: numberOf(step.alternativeTo) }))}`, "");
+  out.push(`**${mdEscape(tr("plan.report.step.why"))}:** ${mdEscape(step.why)}`, "");
+  if (step.warning) out.push(`> **⚠ ${mdEscape(tr("plan.report.step.warning"))}:** ${mdEscape(step.warning)}`, "");
+  if (step.check.length) out.push(`**${mdEscape(tr("plan.report.step.check"))}:**`, "", ...fence(step.check), "");
+  if (step.commands.length) out.push(`**${mdEscape(tr("plan.report.step.commands"))}:**`, "", ...fence(step.commands), "");
+  if (step.adminCenter) {
+    const path = [step.adminCenter.portal, ...step.adminCenter.path].map(mdEscape).join(" > ");
+    out.push(`**${mdEscape(tr("plan.report.step.adminCenter"))}:** ${path} (<${step.adminCenter.url}>)`, "");
+  }
+  const verify = step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text;
+  out.push(`**${mdEscape(tr("plan.report.step.verify"))}:** ${mdEscape(verify)}`, "");
+  if (step.verify.commands.length) out.push(...fence(step.verify.commands), "");
+  if (step.undo) {
+    out.push(`**${mdEscape(tr("plan.report.step.undo"))}:** ${mdEscape(step.undo.text)}`, "");
+    if (step.undo.commands.length) out.push(...fence(step.undo.commands), "");
+  }
+  out.push(`- **${mdEscape(tr("plan.report.step.who"))}:** ${mdEscape(tr(`plan.report.who.${step.who}`))}`);
+  out.push(`- **${mdEscape(tr("plan.report.step.scope"))}:** ${mdEscape(tr(`plan.report.scope.${step.scope}`))}${step.changesTenant ? ` — **${mdEscape(tr("plan.report.step.tenant"))}**` : ""}`);
+  out.push(`- **${mdEscape(tr("plan.report.step.security"))} (${mdEscape(tr(`plan.report.level.${step.security.level}`))}):** ${mdEscape(step.security.text)}`);
+  if (step.waitTime) out.push(`- **${mdEscape(tr("plan.report.step.wait"))}:** ${mdEscape(step.waitTime)}`);
+  out.push("");
+  return out;
+}

@@ -1,0 +1,102 @@
+// The .ps1 script: a header that names the case, a read-only section that runs the check and
+// verify commands, and every state-changing command either with -WhatIf (cmdlets that support
+// it) or commented out. Comments are in the user's language; the text starts with a UTF-8 BOM so
+// that Windows PowerShell 5.1 reads Japanese comments correctly. Lines end with CRLF.
+import { t, type MessageKey, type Params } from "../i18n/index.js";
+import { PLACEHOLDER, type PlanCommand } from "../plan/index.js";
+import { causeTitle, isHypothetical, verdictText, type ReportInput } from "./common.js";
+import { wrap } from "./text-layout.js";
+
+export const BOM = "\uFEFF";
+
+/** A comment block: every line starts with "# " (wrapped so that comments stay readable). */
+function comment(text: string, width = 100): string[] {
+  return wrap(text, width - 2).map((l) => (l ? `# ${l}` : "#"));
+}
+
+/** The command as it goes into the script: -WhatIf added, or commented out when the cmdlet has none. */
+export function scriptLine(cmd: PlanCommand): string {
+  if (!cmd.changes) return cmd.text;
+  if (cmd.whatIf) return `${cmd.text} -WhatIf`;
+  return `# ${cmd.text}`;
+}
+
+function dedupe(commands: PlanCommand[]): PlanCommand[] {
+  const seen = new Set<string>();
+  return commands.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
+}
+
+export function renderPs1(input: ReportInput): string {
+  const { case: c, diagnosis: d, plan, lang } = input;
+  const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
+  const out: string[] = [];
+
+  out.push(...comment(tr("plan.report.ps1.header")));
+  if (c.title) out.push(...comment(tr("plan.report.ps1.case", { title: c.title.replace(/[\r\n]+/g, " ") })));
+  out.push(...comment(tr("plan.report.ps1.date", { date: d.asOf })));
+  out.push(...comment(tr("plan.report.ps1.verdict", { verdict: verdictText(lang, d.verdict) })));
+  if (d.causes.length) {
+    out.push(...comment(tr("plan.report.ps1.causes", { causes: d.causes.map((f) => `${causeTitle(lang, f.id)} (${f.id}, ${tr(`plan.report.status.${f.status}`)})`).join("; ") })));
+  }
+  if (isHypothetical(c)) out.push(...comment(tr("plan.report.hypothetical")));
+  out.push("#", ...comment(tr("plan.report.ps1.safe")));
+
+  const all = plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])]);
+  if (all.some((cmd) => Object.values(PLACEHOLDER).some((p) => cmd.text.includes(p)))) out.push(...comment(tr("plan.report.ps1.placeholders")));
+  out.push("");
+
+  if (all.length === 0) {
+    out.push(...comment(tr("plan.report.ps1.nothing")));
+    return BOM + out.join("\r\n") + "\r\n";
+  }
+
+  // Connect lines, commented.
+  const shells = new Set(all.map((cmd) => cmd.shell));
+  out.push(...comment(tr("plan.report.ps1.connect")));
+  if (shells.has("exchange")) {
+    out.push(...comment(tr("plan.report.ps1.connectExchange")));
+    out.push(`# Connect-ExchangeOnline -UserPrincipalName '${PLACEHOLDER.admin}'`);
+  }
+  if (shells.has("graph")) {
+    const scopesOf = (cmds: PlanCommand[]) => [...new Set(cmds.filter((cmd) => cmd.shell === "graph").flatMap((cmd) => cmd.scopes ?? []))].sort();
+    const readScopes = scopesOf(all.filter((cmd) => !cmd.changes));
+    const writeScopes = scopesOf(all.filter((cmd) => cmd.changes));
+    const line = (scopes: string[]) => `# Connect-MgGraph -Scopes ${scopes.map((s) => `'${s}'`).join(",")}`;
+    out.push(...comment(tr("plan.report.ps1.connectGraph")));
+    if (readScopes.length) out.push(line(readScopes));
+    if (writeScopes.length) {
+      out.push(...comment(tr("plan.report.ps1.connectGraphWrite")));
+      out.push(line([...new Set([...readScopes, ...writeScopes])].sort()));
+    }
+  }
+  out.push("");
+
+  // Read-only section.
+  const reads = dedupe(plan.steps.flatMap((s) => [...s.check, ...s.verify.commands]).filter((cmd) => !cmd.changes));
+  if (reads.length) {
+    out.push(`# ===== ${tr("plan.report.ps1.readSection")} =====`);
+    for (const cmd of reads) out.push(cmd.text);
+    out.push("");
+  }
+
+  // Changes, never live.
+  const changing = plan.steps.filter((s) => s.commands.length || s.undo?.commands.length);
+  if (changing.length) {
+    out.push(`# ===== ${tr("plan.report.ps1.changeSection")} =====`);
+    plan.steps.forEach((step, i) => {
+      if (!step.commands.length && !step.undo?.commands.length) return;
+      out.push("", ...comment(tr("plan.report.ps1.step", { n: i + 1, title: step.title })));
+      if (step.warning) out.push(...comment(step.warning));
+      for (const cmd of step.commands) {
+        if (cmd.changes && !cmd.whatIf) out.push(...comment(tr("plan.report.ps1.noWhatIf")));
+        out.push(scriptLine(cmd));
+      }
+      if (step.undo?.commands.length) {
+        out.push(...comment(`${tr("plan.report.ps1.undo")} ${step.undo.text}`));
+        for (const cmd of step.undo.commands) out.push(`# ${cmd.text}`);
+      }
+    });
+    out.push("");
+  }
+  return BOM + out.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,162 @@
+// Terminal layout that is right for Japanese, emoji and combining marks: widths are measured
+// with string-width (East Asian wide = 2 columns) and text is cut only between graphemes.
+import stringWidth from "string-width";
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Display width in terminal columns (ANSI escapes count as 0). */
+export function width(text: string): number {
+  return stringWidth(text);
+}
+
+/** The user-perceived characters of a string (a base letter with its combining marks is one). */
+export function graphemes(text: string): string[] {
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
+/** Characters that must not start a line in Japanese (kinsoku shori, the common subset). */
+const NO_LINE_START = new Set([..."、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻,.:;!?)]}%"]);
+
+/** Is this grapheme a wide (CJK) character, after which a line may break without a space? */
+function isWide(g: string): boolean {
+  return stringWidth(g) >= 2;
+}
+
+type Token = { text: string; space: boolean };
+
+/** Split a paragraph into break opportunities: runs of spaces, runs of narrow non-space text, single wide graphemes. */
+function tokenize(paragraph: string): Token[] {
+  const tokens: Token[] = [];
+  let current = "";
+  let currentSpace = false;
+  const flush = () => {
+    if (current) tokens.push({ text: current, space: currentSpace });
+    current = "";
+  };
+  for (const g of graphemes(paragraph)) {
+    const space = g === " " || g === "\t" || g === "\u3000";
+    if (!space && isWide(g)) {
+      flush();
+      tokens.push({ text: g, space: false });
+      continue;
+    }
+    if (current && space !== currentSpace) flush();
+    currentSpace = space;
+    current += space && g === "\t" ? " " : g;
+  }
+  flush();
+  return tokens;
+}
+
+/** Cut a string into pieces of at most `max` columns, between graphemes (a wide grapheme wider than max stands alone). */
+function hardSplit(text: string, max: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  let w = 0;
+  for (const g of graphemes(text)) {
+    const gw = stringWidth(g);
+    if (w + gw > max && line) {
+      out.push(line);
+      line = "";
+      w = 0;
+    }
+    line += g;
+    w += gw;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/**
+ * Wrap text to lines of at most `max` columns. Breaks at spaces, and between wide (CJK)
+ * characters; keeps closing punctuation off the start of a line; cuts words longer than a line
+ * between graphemes. Existing newlines are kept. Trailing spaces are dropped. `restMax` is the
+ * width of every line after the first (for hanging indents); it defaults to `max`.
+ */
+export function wrap(text: string, max: number, restMax: number = max): string[] {
+  const firstLimit = Math.max(1, Math.floor(max));
+  const restLimit = Math.max(1, Math.floor(restMax));
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    if (paragraph.trim() === "") {
+      lines.push("");
+      continue;
+    }
+    let line: Token[] = [];
+    let w = 0;
+    const push = () => {
+      while (line.length && line[line.length - 1]?.space) line.pop();
+      lines.push(line.map((t) => t.text).join(""));
+      line = [];
+      w = 0;
+    };
+    for (const token of tokenize(paragraph)) {
+      const limit = lines.length === 0 ? firstLimit : restLimit;
+      const tw = stringWidth(token.text);
+      if (token.space) {
+        if (line.length === 0) continue; // no leading spaces on wrapped lines
+        line.push(token);
+        w += tw;
+        continue;
+      }
+      if (w + tw <= limit) {
+        line.push(token);
+        w += tw;
+        continue;
+      }
+      // Does not fit.
+      const last = line[line.length - 1];
+      if (
+        NO_LINE_START.has(graphemes(token.text)[0] ?? "") &&
+        line.length > 1 &&
+        last !== undefined &&
+        !last.space &&
+        stringWidth(last.text) + tw <= limit
+      ) {
+        // Carry the last word down with the punctuation rather than start a line with it.
+        line.pop();
+        push();
+        line.push(last, token);
+        w = stringWidth(last.text) + tw;
+        continue;
+      }
+      if (line.length) push();
+      const next = lines.length === 0 ? firstLimit : restLimit;
+      if (tw <= next) {
+        line.push(token);
+        w = tw;
+        continue;
+      }
+      const pieces = hardSplit(token.text, next);
+      for (const piece of pieces.slice(0, -1)) lines.push(piece);
+      const tail = pieces[pieces.length - 1] ?? "";
+      line = [{ text: tail, space: false }];
+      w = stringWidth(tail);
+    }
+    if (line.length) push();
+  }
+  return lines;
+}
+
+/** Cut text to at most `max` columns; when cut, end with `ellipsis` (ASCII by default: "…" is ambiguous-width). */
+export function truncate(text: string, max: number, ellipsis = "..."): string {
+  if (stringWidth(text) <= max) return text;
+  const ew = stringWidth(ellipsis);
+  if (max <= ew) return hardSplit(ellipsis, Math.max(0, max))[0] ?? "";
+  let out = "";
+  let w = 0;
+  for (const g of graphemes(text)) {
+    const gw = stringWidth(g);
+    if (w + gw > max - ew) break;
+    out += g;
+    w += gw;
+  }
+  return out + ellipsis;
+}
+
+/** Pad with spaces to exactly `size` columns (text wider than size is truncated first). */
+export function pad(text: string, size: number, align: "left" | "right" = "left"): string {
+  const fitted = stringWidth(text) > size ? truncate(text, size) : text;
+  const fill = " ".repeat(Math.max(0, size - stringWidth(fitted)));
+  return align === "left" ? fitted + fill : fill + fitted;
+}

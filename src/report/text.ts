@@ -1,0 +1,249 @@
+// The terminal report: verdict, causes with evidence, unknowns, info, the numbered plan and the
+// options table. Every line fits the width (Japanese included) except PowerShell commands, which
+// are never cut: they stand on their own lines, indented, so they can be pasted.
+import type { CauseStatus } from "../engine/types.js";
+import { t, type Lang } from "../i18n/index.js";
+import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
+import {
+  causeSummary,
+  causeTitle,
+  evidenceLine,
+  factLabel,
+  infoTitle,
+  isHypothetical,
+  noteText,
+  stepNumber,
+  verdictText,
+  type ReportInput,
+} from "./common.js";
+import { joinSentences } from "./common.js";
+import { pad, width as textWidth, wrap } from "./text-layout.js";
+import { glyphs, makeTheme, type ColorToken, type Glyphs, type Theme } from "./theme.js";
+
+class Out {
+  readonly lines: string[] = [];
+  constructor(
+    readonly width: number,
+    readonly theme: Theme,
+  ) {}
+
+  blank(): void {
+    if (this.lines.length && this.lines[this.lines.length - 1] !== "") this.lines.push("");
+  }
+
+  /** Wrapped text: first line after `prefix` at `indent`, later lines at `indent + hang` (default: under the text). */
+  text(text: string, opts: { indent?: number; prefix?: string; token?: ColorToken; hang?: number } = {}): void {
+    const indent = opts.indent ?? 0;
+    const prefix = opts.prefix ?? "";
+    const hang = opts.hang ?? textWidth(prefix);
+    const first = this.width - indent - textWidth(prefix);
+    const rest = this.width - indent - hang;
+    const [head, ...tail] = wrap(text, Math.max(8, first), Math.max(8, rest));
+    const out = [" ".repeat(indent) + prefix + (head ?? ""), ...tail.map((l) => " ".repeat(indent + hang) + l)];
+    for (const l of out) this.lines.push(opts.token ? this.theme.paint(opts.token, l) : l);
+  }
+
+  /** A label, then the text, wrapped with a hanging indent under the text. */
+  labeled(label: string, text: string, indent: number, token?: ColorToken): void {
+    this.text(text, { indent, prefix: `${label}: `, hang: 2, ...(token ? { token } : {}) });
+  }
+
+  /** A PowerShell line: never wrapped or cut. */
+  command(cmd: PlanCommand, indent: number): void {
+    this.lines.push(" ".repeat(indent) + this.theme.paint("code", cmd.text));
+  }
+
+  raw(line: string): void {
+    this.lines.push(line);
+  }
+}
+
+function statusGlyph(g: Glyphs, s: CauseStatus): string {
+  return s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning;
+}
+function statusToken(s: CauseStatus): ColorToken {
+  return s === "blocking" ? "danger" : s === "possible" ? "warning" : "warning";
+}
+
+export function renderText(input: ReportInput): string {
+  const { case: c, diagnosis: d, plan, lang } = input;
+  const width = Math.max(40, input.width ?? 80);
+  const theme = makeTheme(input.color ?? false);
+  const g = glyphs(input.ascii ?? false);
+  const o = new Out(width, theme);
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+
+  // Verdict.
+  const vGlyph = d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible;
+  const vToken: ColorToken = d.verdict === "blocked" ? "danger" : d.verdict === "clear" ? "success" : "warning";
+  o.text(`${tr("plan.report.title")} (${tr("plan.report.asOf", { date: d.asOf })})`, { token: "heading" });
+  if (c.title) o.text(tr("plan.report.case", { title: c.title }));
+  o.text(verdictText(lang, d.verdict), { prefix: `${vGlyph} `, token: vToken });
+  if (isHypothetical(c)) o.text(tr("plan.report.hypothetical"), { prefix: `${g.warning} `, token: "warning" });
+
+  // Causes.
+  o.blank();
+  o.text(tr("plan.report.section.causes"), { token: "heading" });
+  if (d.causes.length === 0) o.text(tr("plan.report.noCauses"), { indent: 2 });
+  for (const f of d.causes) {
+    const title = causeTitle(lang, f.id);
+    const head = `${title} [${tr(`plan.report.status.${f.status}`)}]${title === f.id ? "" : ` (${f.id})`}`;
+    o.text(head, { indent: 2, prefix: `${statusGlyph(g, f.status)} `, token: statusToken(f.status) });
+    const summary = causeSummary(lang, f.id);
+    if (summary) o.text(summary, { indent: 4 });
+    for (const ev of f.evidence) {
+      const line = evidenceLine(lang, c, ev);
+      o.text(line.source ? `${line.text} (${tr("plan.report.ev.source", { source: line.source })})` : line.text, {
+        indent: 4,
+        prefix: `${g.bullet} `,
+        ...(line.hypothetical ? { token: "warning" as const } : {}),
+      });
+    }
+    for (const note of f.notes ?? []) o.text(noteText(lang, note), { indent: 4, prefix: `${g.warning} `, token: "muted" });
+  }
+
+  // Unknowns.
+  if (d.unknowns.length) {
+    o.blank();
+    o.text(tr("plan.report.section.unknowns"), { token: "heading" });
+    for (const path of d.unknowns) o.text(`${factLabel(lang, path)} (${path})`, { indent: 2, prefix: `${g.possible} ` });
+  }
+
+  // Info.
+  if (d.info.length) {
+    o.blank();
+    o.text(tr("plan.report.section.info"), { token: "heading" });
+    for (const info of d.info) {
+      o.text(infoTitle(lang, info), { indent: 2, prefix: `${g.bullet} ` });
+      for (const ev of info.evidence) {
+        const line = evidenceLine(lang, c, ev);
+        o.text(line.source ? `${line.text} (${tr("plan.report.ev.source", { source: line.source })})` : line.text, { indent: 4, prefix: `${g.bullet} `, token: "muted" });
+      }
+    }
+  }
+
+  // Plan.
+  o.blank();
+  o.text(tr("plan.report.section.plan"), { token: "heading" });
+  if (plan.steps.length === 0) o.text(tr("plan.report.noSteps"), { indent: 2 });
+  plan.steps.forEach((step, i) => renderStep(o, step, i + 1, lang, g, plan));
+
+  // Options.
+  if (plan.options.length) {
+    o.blank();
+    o.text(tr("plan.report.section.options"), { token: "heading" });
+    renderOptions(o, plan.options, lang);
+  }
+
+  // Notes.
+  if (plan.notes.length) {
+    o.blank();
+    o.text(tr("plan.report.section.notes"), { token: "heading" });
+    for (const n of plan.notes) o.text(n, { indent: 2, prefix: `${g.warning} ` });
+  }
+  return o.lines.join("\n") + "\n";
+}
+
+function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, plan: Plan): void {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  o.blank();
+  const number = `${n}. `;
+  o.text(step.title, { indent: 2, prefix: number, ...(step.status === "blocking" ? { token: "heading" as const } : {}) });
+  const ind = 2 + number.length;
+  o.text(step.causeIds.join(", "), { indent: ind, token: "muted" });
+  if (step.confirmFirst) o.text(tr("plan.report.step.confirmFirst"), { indent: ind, prefix: `${g.possible} `, token: "warning" });
+  if (step.alternativeTo) o.text(tr("plan.report.step.alternative", { n: stepNumber(plan, step.alternativeTo) }), { indent: ind, prefix: `${g.bullet} ` });
+  o.labeled(tr("plan.report.step.why"), step.why, ind);
+  if (step.warning) o.labeled(`${g.warning} ${tr("plan.report.step.warning")}`, step.warning, ind, "danger");
+  if (step.check.length) {
+    o.text(`${tr("plan.report.step.check")}:`, { indent: ind });
+    for (const cmd of step.check) o.command(cmd, ind + 2);
+  }
+  if (step.commands.length) {
+    o.text(`${tr("plan.report.step.commands")}:`, { indent: ind });
+    for (const cmd of step.commands) o.command(cmd, ind + 2);
+  }
+  if (step.adminCenter) {
+    o.labeled(tr("plan.report.step.adminCenter"), [step.adminCenter.portal, ...step.adminCenter.path].join(` ${g.sep} `), ind);
+    o.text(step.adminCenter.url, { indent: ind + 2, token: "muted" });
+  }
+  o.labeled(tr("plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text, ind);
+  for (const cmd of step.verify.commands) o.command(cmd, ind + 2);
+  if (step.undo) {
+    o.labeled(tr("plan.report.step.undo"), step.undo.text, ind);
+    for (const cmd of step.undo.commands) o.command(cmd, ind + 2);
+  }
+  const meta = [
+    `${tr("plan.report.step.who")}: ${tr(`plan.report.who.${step.who}`)}`,
+    `${tr("plan.report.step.scope")}: ${tr(`plan.report.scope.${step.scope}`)}`,
+  ].join("  ");
+  o.text(meta, { indent: ind });
+  if (step.changesTenant) o.text(tr("plan.report.step.tenant"), { indent: ind, prefix: `${g.warning} `, token: "warning" });
+  o.labeled(
+    `${tr("plan.report.step.security")} (${tr(`plan.report.level.${step.security.level}`)})`,
+    step.security.text,
+    ind,
+    step.security.level === "high" ? "danger" : undefined,
+  );
+  if (step.waitTime) o.labeled(tr("plan.report.step.wait"), step.waitTime, ind);
+}
+
+/** The options as a table that fits the width; cells wrap inside their column. */
+function renderOptions(o: Out, options: PlanOption[], lang: Lang): void {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  const indent = 2;
+  const sep = " ";
+  // "#", risk and usable are short; the rest of the width is shared by option, recipients and lasts.
+  const n = 2;
+  const risk = 6;
+  const usable = 6;
+  const rest = Math.max(24, o.width - indent - n - risk - usable - sep.length * 5);
+  const option = Math.round(rest * 0.49);
+  const recipients = Math.round(rest * 0.2);
+  const widths = [n, option, recipients, rest - option - recipients, risk, usable];
+  const row = (cells: string[], token?: ColorToken) => {
+    const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    for (let r = 0; r < height; r++) {
+      const line = " ".repeat(indent) + wrapped.map((w, i) => pad(w[r] ?? "", widths[i] as number)).join(sep);
+      const trimmed = line.replace(/\s+$/, "");
+      o.raw(token ? o.theme.paint(token, trimmed) : trimmed);
+    }
+  };
+  row(
+    [
+      "#",
+      tr("plan.report.option.col.option"),
+      tr("plan.report.option.col.recipients"),
+      tr("plan.report.option.col.lasts"),
+      tr("plan.report.option.col.security"),
+      tr("plan.report.option.col.available"),
+    ],
+    "heading",
+  );
+  o.raw(" ".repeat(indent) + "-".repeat(o.width - indent));
+  for (const opt of options) {
+    row(
+      [
+        String(opt.rank),
+        opt.title,
+        opt.recipients,
+        opt.lasts,
+        tr(`plan.report.level.${opt.security.level}`),
+        tr(`plan.report.option.available.${opt.availability}`),
+      ],
+      opt.perAccountException ? "warning" : undefined,
+    );
+  }
+  o.blank();
+  for (const opt of options) {
+    const extra = joinSentences(lang, [
+      opt.summary,
+      opt.security.text,
+      opt.availabilityNote,
+      opt.billed ? `(${tr("plan.report.option.billed")})` : undefined,
+      opt.relevant && opt.perAccountException ? `(${tr("plan.report.option.relevant")})` : undefined,
+    ]);
+    o.text(extra, { indent, prefix: `${opt.rank}. `, ...(opt.availability === "no" ? { token: "muted" as const } : {}) });
+  }
+}

@@ -1,0 +1,550 @@
+// Engine gates 1–8 and the verdict/unknowns rules (issue: engine). Every test changes a baseline
+// where everything passes, and asserts the exact causes, statuses, evidence and unknowns.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { evaluate, evaluateWith } from "../../src/engine/index.js";
+import { retirementPhase } from "../../src/engine/timeline.js";
+import { BASIC_OK, OAUTH_APP_OK, finding, summary, withFacts } from "../helpers/engine-cases.js";
+import { CASE_SCHEMA_ID } from "../../src/case/schema.js";
+
+describe("baselines", () => {
+  test("a healthy Basic device is clear, with only the retirement warning", () => {
+    const d = evaluate(BASIC_OK);
+    assert.equal(d.verdict, "clear");
+    assert.deepEqual(summary(d), ["basic-auth-retired:warning"]);
+    assert.deepEqual(d.unknowns, []);
+    assert.equal(d.asOf, "2026-11-22");
+    assert.equal(d.retirement, "before-change");
+  });
+
+  test("a healthy app-only OAuth device is clear with no causes", () => {
+    const d = evaluate(OAUTH_APP_OK);
+    assert.equal(d.verdict, "clear");
+    assert.deepEqual(d.causes, []);
+    assert.deepEqual(d.unknowns, []);
+    assert.deepEqual(d.info.map((i) => i.id), ["mailbox-overrides-tenant"]);
+  });
+
+  test("asOf: the case's date, else opts.today, else the clock (UTC)", () => {
+    const noDate = withFacts(BASIC_OK, { asOf: undefined });
+    assert.equal(evaluate(noDate, { today: "2027-02-01" }).asOf, "2027-02-01");
+    assert.equal(evaluate(noDate, { today: "2027-02-01" }).retirement, "disabled-by-default");
+    assert.equal(evaluate(BASIC_OK, { today: "2027-02-01" }).asOf, "2026-11-22");
+    assert.equal(evaluate(noDate).asOf, new Date().toISOString().slice(0, 10));
+  });
+
+  test("an empty case lists device facts, then account, then tenant facts (auth unknown: Basic gates may apply)", () => {
+    const d = evaluate({ schema: CASE_SCHEMA_ID, asOf: "2026-11-22" });
+    assert.equal(d.verdict, "undetermined");
+    assert.deepEqual(d.causes, []);
+    assert.deepEqual(d.unknowns, [
+      "device.host",
+      "device.port",
+      "device.security",
+      "device.tlsVersion",
+      "device.auth",
+      "device.authMechanism",
+      "device.username",
+      "device.from",
+      "account.accountEnabled",
+      "account.smtpClientAuthenticationDisabled",
+      "account.recipientTypeDetails",
+      "account.exchangeLicensed",
+      "account.passwordExpired",
+      "account.perUserMfaState",
+      "account.legacyAuthBlockedByConditionalAccess",
+      "account.authenticationPolicy",
+      "tenant.smtpClientAuthenticationDisabled",
+      "tenant.securityDefaultsEnabled",
+      "tenant.defaultAuthenticationPolicy",
+    ]);
+  });
+});
+
+describe("gate 1: transport", () => {
+  const cases: [string, Record<string, unknown>, string, string[]][] = [
+    ["port 465", { "device.port": 465 }, "wrong-endpoint:blocking", ["note.port465"]],
+    ["port 2525", { "device.port": 2525 }, "wrong-endpoint:blocking", ["note.portUnsupported"]],
+    ["implicit TLS", { "device.security": "tls" }, "starttls-missing:blocking", ["note.implicitTls"]],
+    ["no TLS", { "device.security": "none" }, "starttls-missing:blocking", ["note.noTls"]],
+    ["TLS 1.0", { "device.tlsVersion": "1.0" }, "tls-version-unsupported:blocking", []],
+    ["TLS 1.1", { "device.tlsVersion": "1.1" }, "tls-version-unsupported:blocking", []],
+    ["MX host", { "device.host": "contoso-com.mail.protection.outlook.com" }, "wrong-endpoint:blocking", ["note.mxEndpoint"]],
+    ["IPv4 literal", { "device.host": "52.96.0.1" }, "wrong-endpoint:warning", ["note.ipLiteral"]],
+    ["IPv6 literal", { "device.host": "[2603:1036::1]" }, "wrong-endpoint:warning", ["note.ipLiteral"]],
+    ["outlook.office365.com", { "device.host": "outlook.office365.com" }, "wrong-endpoint:warning", ["note.outlookHost"]],
+    ["a local relay", { "device.host": "relay.contoso.local" }, "wrong-endpoint:possible", ["note.unknownHost"]],
+    ["21Vianet legacy host (ended)", { "device.host": "smtp-legacy.partner.outlook.cn" }, "wrong-endpoint:blocking", ["note.legacyTlsEnded"]],
+  ];
+  for (const [name, facts, expected, notes] of cases) {
+    test(name, () => {
+      const d = evaluate(withFacts(BASIC_OK, facts));
+      const [id] = expected.split(":");
+      assert.deepEqual(summary(d).filter((s) => !s.startsWith("basic-auth-retired")), [expected]);
+      const f = finding(d, id as never);
+      assert.deepEqual(f?.notes ?? [], notes);
+      const path = Object.keys(facts)[0];
+      assert.ok(f?.evidence.some((e) => e.kind === "fact" && e.path === path && e.value === facts[path as string]), "evidence names the fact");
+    });
+  }
+
+  test("the accepted submission hosts pass (commercial, GCC High, 21Vianet; case and trailing dot ignored)", () => {
+    for (const host of ["smtp.office365.com", "SMTP.Office365.com.", "smtp.office365.us", "smtp.partner.outlook.cn"]) {
+      assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "device.host": host }))), ["basic-auth-retired:warning"], host);
+    }
+    assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "device.port": 25 }))), ["basic-auth-retired:warning"]);
+    assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "device.tlsVersion": "1.3" }))), ["basic-auth-retired:warning"]);
+  });
+
+  test("smtp-legacy.office365.com: OK only with the legacy-TLS opt-in", () => {
+    const legacy = withFacts(BASIC_OK, { "device.host": "smtp-legacy.office365.com", "device.tlsVersion": "1.0" });
+    const on = evaluate(withFacts(legacy, { "tenant.allowLegacyTlsClients": true }));
+    assert.deepEqual(summary(on), ["tls-version-unsupported:warning", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(on, "tls-version-unsupported")?.notes, ["note.legacyTlsDowngrade"]);
+    assert.equal(on.verdict, "clear");
+
+    for (const off of [false, null]) {
+      const d = evaluate(withFacts(legacy, { "tenant.allowLegacyTlsClients": off }));
+      assert.deepEqual(summary(d), ["wrong-endpoint:blocking", "tls-version-unsupported:blocking", "basic-auth-retired:warning"]);
+      const we = finding(d, "wrong-endpoint");
+      assert.deepEqual(we?.notes, ["note.legacyTlsOptIn"]);
+      assert.ok(we?.evidence.some((e) => e.kind === "fact" && e.path === "tenant.allowLegacyTlsClients" && e.value === off));
+    }
+
+    const unknown = evaluate(legacy);
+    assert.deepEqual(summary(unknown), ["wrong-endpoint:possible", "tls-version-unsupported:possible", "basic-auth-retired:warning"]);
+    assert.deepEqual(unknown.unknowns, ["tenant.allowLegacyTlsClients"]);
+
+    // TLS 1.2 on the legacy host with the opt-in: nothing to report.
+    const modern = evaluate(withFacts(BASIC_OK, { "device.host": "smtp-legacy.office365.com", "tenant.allowLegacyTlsClients": true }));
+    assert.deepEqual(summary(modern), ["basic-auth-retired:warning"]);
+  });
+
+  test("HVE host: an Info entry, the SMTP AUTH switches and the retirement do not apply, other gates do", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.host": "smtp.hve.mx.microsoft", "account.smtpClientAuthenticationDisabled": true, "tenant.securityDefaultsEnabled": true }));
+    assert.ok(d.info.some((i) => i.id === "hve-endpoint" && i.evidence.some((e) => e.kind === "fact" && e.path === "device.host")));
+    assert.deepEqual(summary(d), ["security-defaults:blocking"]);
+    const d2 = evaluate(withFacts(BASIC_OK, { "device.host": "smtp-hve.office365.com", "account.smtpClientAuthenticationDisabled": undefined, "tenant.smtpClientAuthenticationDisabled": undefined }));
+    assert.deepEqual(d2.unknowns, [], "switch facts are not asked for HVE");
+    assert.equal(d2.verdict, "clear");
+  });
+
+  test("MX host with RejectDirectSend also flags Direct Send as possibly rejected", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.host": "contoso-com.mail.protection.outlook.com", "tenant.rejectDirectSend": true }));
+    assert.deepEqual(summary(d), ["wrong-endpoint:blocking", "direct-send-rejected:possible", "basic-auth-retired:warning"]);
+  });
+
+  test("several transport problems are merged into one finding per cause, with every piece of evidence", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.host": "10.0.0.5", "device.port": 465, "device.security": "tls" }));
+    assert.deepEqual(summary(d), ["wrong-endpoint:blocking", "starttls-missing:blocking", "basic-auth-retired:warning"]);
+    const we = finding(d, "wrong-endpoint");
+    assert.deepEqual(we?.notes, ["note.ipLiteral", "note.port465"]);
+    assert.deepEqual(we?.evidence.map((e) => (e.kind === "fact" ? e.path : e.kind)), ["device.host", "device.port"]);
+  });
+
+  test("a probe that could not reach the host is a possible network problem", () => {
+    const d = evaluate({ ...BASIC_OK, probe: { host: "smtp.office365.com", port: 587, at: "2026-11-22T10:00:00Z", reachable: false } });
+    const f = finding(d, "network-unreachable");
+    assert.equal(f?.status, "possible");
+    assert.deepEqual(f?.evidence, [{ kind: "probe", what: "smtp.office365.com:587", value: false }]);
+  });
+
+  test("no TLS at all: the TLS version is not asked", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.security": "none", "device.tlsVersion": undefined }));
+    assert.deepEqual(d.unknowns, []);
+  });
+});
+
+describe("gate 2: mechanism", () => {
+  for (const mech of ["PLAIN", "CRAM-MD5", "NTLM"]) {
+    test(`Basic with ${mech} is refused (the server offers AUTH LOGIN XOAUTH2 only)`, () => {
+      const d = evaluate(withFacts(BASIC_OK, { "device.authMechanism": mech }));
+      assert.deepEqual(summary(d), ["auth-mechanism-unsupported:blocking", "basic-auth-retired:warning"]);
+      assert.deepEqual(finding(d, "auth-mechanism-unsupported")?.evidence, [{ kind: "fact", path: "device.authMechanism", value: mech }]);
+    });
+  }
+  test("OAuth needs XOAUTH2", () => {
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "device.authMechanism": "LOGIN" }));
+    assert.deepEqual(summary(d), ["auth-mechanism-unsupported:blocking"]);
+    assert.deepEqual(finding(d, "auth-mechanism-unsupported")?.notes, ["note.oauthNeedsXoauth2"]);
+  });
+  test("auth none: no-authentication blocks; no account or tenant fact is asked", () => {
+    const d = evaluate({ schema: CASE_SCHEMA_ID, asOf: "2026-11-22", device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "none" } });
+    assert.deepEqual(summary(d), ["no-authentication:blocking"]);
+    assert.deepEqual(d.unknowns, []);
+    assert.equal(d.verdict, "blocked");
+  });
+  test("Basic with the mechanism unknown asks for it", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.authMechanism": undefined }));
+    assert.deepEqual(d.unknowns, ["device.authMechanism"]);
+    assert.equal(d.verdict, "undetermined");
+  });
+  test("mode inferred from the mechanism when device.auth is unknown", () => {
+    const basic = evaluate(withFacts(BASIC_OK, { "device.auth": undefined }));
+    assert.equal(basic.verdict, "clear");
+    assert.ok(!basic.unknowns.includes("device.auth"));
+    assert.deepEqual(finding(basic, "basic-auth-retired")?.evidence[1], { kind: "inference", messageKey: "inference.authModeFromMechanism", params: { mechanism: "LOGIN" } });
+    const oauth = evaluate(withFacts(OAUTH_APP_OK, { "device.auth": undefined }));
+    assert.equal(oauth.verdict, "clear");
+    assert.deepEqual(oauth.causes, []);
+  });
+});
+
+describe("gate 3: SMTP AUTH switches", () => {
+  const sw = (mailbox: unknown, tenant: unknown, base = BASIC_OK) =>
+    evaluate(withFacts(base, { "account.smtpClientAuthenticationDisabled": mailbox, "tenant.smtpClientAuthenticationDisabled": tenant }));
+
+  test("mailbox true blocks whatever the tenant says", () => {
+    for (const tenant of [true, false, undefined]) {
+      const d = sw(true, tenant);
+      assert.deepEqual(summary(d), ["mailbox-smtp-auth-disabled:blocking", "basic-auth-retired:warning"], String(tenant));
+      assert.ok(!d.unknowns.includes("tenant.smtpClientAuthenticationDisabled"));
+    }
+  });
+  test("mailbox false passes whatever the tenant says; Info when it overrides a disabled tenant", () => {
+    const d = sw(false, true);
+    assert.equal(d.verdict, "clear");
+    const info = d.info.find((i) => i.id === "mailbox-overrides-tenant");
+    assert.deepEqual(info?.evidence.map((e) => (e.kind === "fact" ? [e.path, e.value] : e.kind)), [
+      ["account.smtpClientAuthenticationDisabled", false],
+      ["tenant.smtpClientAuthenticationDisabled", true],
+    ]);
+    assert.equal(sw(false, false).info.length, 0);
+    const unknownTenant = sw(false, undefined);
+    assert.equal(unknownTenant.verdict, "clear", "the tenant value is irrelevant");
+    assert.deepEqual(unknownTenant.unknowns, []);
+  });
+  test("mailbox null follows the tenant", () => {
+    const blocked = sw(null, true);
+    assert.deepEqual(summary(blocked), ["tenant-smtp-auth-disabled:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(blocked, "tenant-smtp-auth-disabled")?.evidence.map((e) => (e.kind === "fact" ? [e.path, e.value] : e.kind)), [
+      ["account.smtpClientAuthenticationDisabled", null],
+      ["tenant.smtpClientAuthenticationDisabled", true],
+    ]);
+    assert.equal(sw(null, false).verdict, "clear");
+    const unknown = sw(null, undefined);
+    assert.deepEqual(unknown.unknowns, ["tenant.smtpClientAuthenticationDisabled"]);
+    assert.equal(unknown.verdict, "undetermined");
+  });
+  test("mailbox unknown: it stays the unknown; the tenant is asked only while it could matter", () => {
+    assert.deepEqual(sw(undefined, false).unknowns, ["account.smtpClientAuthenticationDisabled"]);
+    assert.deepEqual(sw(undefined, undefined).unknowns, ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"]);
+    const tenantOff = sw(undefined, true);
+    assert.deepEqual(tenantOff.unknowns, ["account.smtpClientAuthenticationDisabled"]);
+    assert.deepEqual(summary(tenantOff), ["tenant-smtp-auth-disabled:possible", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(tenantOff, "tenant-smtp-auth-disabled")?.notes, ["note.mailboxValueDecides"]);
+  });
+  test("the switches block OAuth too", () => {
+    assert.deepEqual(summary(sw(true, false, OAUTH_APP_OK)), ["mailbox-smtp-auth-disabled:blocking"]);
+    assert.deepEqual(summary(sw(null, true, OAUTH_APP_OK)), ["tenant-smtp-auth-disabled:blocking"]);
+    assert.equal(finding(sw(null, true, OAUTH_APP_OK), "tenant-smtp-auth-disabled")?.affects, "all");
+  });
+  test("evidence carries the provenance recorded in the case", () => {
+    const source = { kind: "live" as const, endpoint: "Get-TransportConfig", at: "2026-11-22T09:00:00Z" };
+    const c = { ...withFacts(BASIC_OK, { "tenant.smtpClientAuthenticationDisabled": true }), sources: { "tenant.smtpClientAuthenticationDisabled": source } };
+    const ev = finding(evaluate(c), "tenant-smtp-auth-disabled")?.evidence.find((e) => e.kind === "fact" && e.path === "tenant.smtpClientAuthenticationDisabled");
+    assert.deepEqual(ev, { kind: "fact", path: "tenant.smtpClientAuthenticationDisabled", value: true, source });
+  });
+});
+
+describe("gate 4: Basic-only identity gates and authentication policies", () => {
+  test("security defaults block Basic; a mailbox enabled explicitly does not override them", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "tenant.securityDefaultsEnabled": true, "account.smtpClientAuthenticationDisabled": false }));
+    assert.deepEqual(summary(d), ["security-defaults:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(d, "security-defaults")?.notes, ["note.securityDefaultsNoOverride"]);
+  });
+  test("security defaults with OAuth: no cause, an Info entry", () => {
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "tenant.securityDefaultsEnabled": true }));
+    assert.deepEqual(d.causes, []);
+    assert.ok(d.info.some((i) => i.id === "security-defaults-oauth"));
+    assert.equal(d.verdict, "clear");
+  });
+  test("Conditional Access blocking legacy auth blocks Basic", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "account.legacyAuthBlockedByConditionalAccess": true }));
+    assert.deepEqual(summary(d), ["conditional-access:blocking", "basic-auth-retired:warning"]);
+  });
+  test("Conditional Access unknown is asked, unless the tenant has no Entra ID P1", () => {
+    const c = withFacts(BASIC_OK, { "account.legacyAuthBlockedByConditionalAccess": undefined });
+    assert.deepEqual(evaluate(c).unknowns, ["account.legacyAuthBlockedByConditionalAccess"]);
+    assert.deepEqual(evaluate(withFacts(c, { "tenant.entraIdP1": false })).unknowns, []);
+  });
+  test("per-user MFA: enforced blocks, enabled is possible, disabled passes", () => {
+    assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.perUserMfaState": "enforced" }))), ["per-user-mfa:blocking", "basic-auth-retired:warning"]);
+    const enabled = evaluate(withFacts(BASIC_OK, { "account.perUserMfaState": "enabled" }));
+    assert.deepEqual(summary(enabled), ["per-user-mfa:possible", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(enabled, "per-user-mfa")?.notes, ["note.mfaEnabledNotEnforced"]);
+    assert.equal(enabled.verdict, "undetermined");
+  });
+  test("Basic-only gates never touch OAuth, and their facts are not asked for OAuth", () => {
+    const c = withFacts(OAUTH_APP_OK, {
+      "tenant.securityDefaultsEnabled": true,
+      "account.legacyAuthBlockedByConditionalAccess": true,
+      "account.perUserMfaState": "enforced",
+      "account.authenticationPolicy": { name: "Block Basic", allowBasicAuthSmtp: false },
+      "account.passwordExpired": true,
+      "account.recipientTypeDetails": "SharedMailbox",
+    });
+    const d = evaluate(c);
+    assert.deepEqual(d.causes, []);
+    assert.equal(d.verdict, "clear");
+    const unknownBasicFacts = evaluate(OAUTH_APP_OK).unknowns;
+    assert.deepEqual(unknownBasicFacts, []);
+  });
+  test("the user's policy beats the default, both ways", () => {
+    const allow = { name: "Allow SMTP Basic", allowBasicAuthSmtp: true };
+    const block = { name: "Block Basic", allowBasicAuthSmtp: false };
+    const userBlocks = evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": block, "tenant.defaultAuthenticationPolicy": allow }));
+    assert.deepEqual(summary(userBlocks), ["auth-policy-blocks-basic:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(userBlocks, "auth-policy-blocks-basic")?.evidence, [
+      { kind: "fact", path: "account.authenticationPolicy", value: block },
+      { kind: "inference", messageKey: "inference.policyUser", params: { name: "Block Basic" } },
+    ]);
+    const userAllows = evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": allow, "tenant.defaultAuthenticationPolicy": block }));
+    assert.equal(userAllows.verdict, "clear");
+  });
+  test("no user policy: the default applies; a null default means no policy", () => {
+    const block = { name: "Org default", allowBasicAuthSmtp: false };
+    const d = evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": null, "tenant.defaultAuthenticationPolicy": block }));
+    assert.deepEqual(summary(d), ["auth-policy-blocks-basic:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(d, "auth-policy-blocks-basic")?.evidence.at(-1), { kind: "inference", messageKey: "inference.policyDefault", params: { name: "Org default" } });
+    assert.ok(finding(d, "auth-policy-blocks-basic")?.evidence.some((e) => e.kind === "fact" && e.path === "account.authenticationPolicy" && e.value === null));
+    assert.equal(evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": null, "tenant.defaultAuthenticationPolicy": null })).verdict, "clear");
+    assert.deepEqual(evaluate(withFacts(BASIC_OK, { "tenant.defaultAuthenticationPolicy": undefined })).unknowns, ["tenant.defaultAuthenticationPolicy"]);
+  });
+  test("user policy unknown: asked even when the default is known", () => {
+    const allow = { name: "Allow", allowBasicAuthSmtp: true };
+    const known = evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": undefined, "tenant.defaultAuthenticationPolicy": allow }));
+    assert.deepEqual(known.unknowns, ["account.authenticationPolicy"]);
+    assert.equal(known.verdict, "undetermined");
+    const blocksByDefault = evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": undefined, "tenant.defaultAuthenticationPolicy": { name: "D", allowBasicAuthSmtp: false } }));
+    assert.deepEqual(summary(blocksByDefault), ["auth-policy-blocks-basic:possible", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(blocksByDefault, "auth-policy-blocks-basic")?.notes, ["note.policyUserMayOverride"]);
+    assert.deepEqual(evaluate(withFacts(BASIC_OK, { "account.authenticationPolicy": undefined, "tenant.defaultAuthenticationPolicy": undefined })).unknowns, [
+      "account.authenticationPolicy",
+      "tenant.defaultAuthenticationPolicy",
+    ]);
+  });
+  test("auth unknown: Basic-only gates are 'would apply if Basic' (possible) and device.auth is asked", () => {
+    const c = withFacts(BASIC_OK, { "device.auth": undefined, "device.authMechanism": undefined, "tenant.securityDefaultsEnabled": true });
+    const d = evaluate(c);
+    assert.deepEqual(summary(d), ["security-defaults:possible"]);
+    assert.deepEqual(finding(d, "security-defaults")?.notes, ["note.securityDefaultsNoOverride", "note.ifBasic"]);
+    assert.deepEqual(d.unknowns, ["device.auth", "device.authMechanism"]);
+    assert.equal(d.verdict, "undetermined");
+  });
+});
+
+describe("gate 5: account", () => {
+  test("a disabled account blocks Basic and OAuth", () => {
+    assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.accountEnabled": false }))), ["account-disabled:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false }))), ["account-disabled:blocking"]);
+  });
+  test("an expired password blocks Basic only", () => {
+    assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.passwordExpired": true }))), ["password-expired:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.passwordExpired": true }))), []);
+  });
+  test("no Exchange licence blocks Basic and delegated OAuth, not app-only", () => {
+    assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.exchangeLicensed": false }))), ["no-licensed-mailbox:blocking", "basic-auth-retired:warning"]);
+    const delegated = withFacts(OAUTH_APP_OK, { "device.oauthFlow": "delegated", "account.exchangeLicensed": false });
+    assert.deepEqual(summary(evaluate(delegated)), ["no-licensed-mailbox:blocking"]);
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.exchangeLicensed": false }))), []);
+    assert.deepEqual(evaluate(withFacts(delegated, { "account.exchangeLicensed": undefined })).unknowns, ["account.exchangeLicensed"]);
+  });
+  for (const type of ["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]) {
+    test(`${type} with Basic: no usable password`, () => {
+      const d = evaluate(withFacts(BASIC_OK, { "account.recipientTypeDetails": type, "account.exchangeLicensed": false }));
+      assert.deepEqual(summary(d), ["no-licensed-mailbox:blocking", "basic-auth-retired:warning"]);
+      assert.deepEqual(finding(d, "no-licensed-mailbox")?.notes, ["note.sharedMailboxNoPassword"]);
+      assert.equal(finding(d, "no-licensed-mailbox")?.affects, "basic");
+    });
+  }
+  test("a shared mailbox with OAuth is fine (Info: FullAccess is what matters)", () => {
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "account.recipientTypeDetails": "SharedMailbox", "account.exchangeLicensed": false }));
+    assert.deepEqual(d.causes, []);
+    assert.ok(d.info.some((i) => i.id === "shared-mailbox-oauth"));
+  });
+  test("no mailbox at all blocks everything", () => {
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.recipientTypeDetails": "MailUser" }))), ["no-licensed-mailbox:blocking"]);
+  });
+});
+
+describe("gate 6: Send As", () => {
+  const diff = withFacts(BASIC_OK, { "device.from": "Scanner <noreply@contoso.com>" });
+  test("From differs from the login: Send As true passes, false blocks, unknown is asked", () => {
+    assert.equal(evaluate(withFacts(diff, { "account.sendAs": true })).verdict, "clear");
+    const denied = evaluate(withFacts(diff, { "account.sendAs": false }));
+    assert.deepEqual(summary(denied), ["send-as-denied:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(denied, "send-as-denied")?.evidence.map((e) => (e.kind === "fact" ? e.path : e.kind)), ["device.username", "device.from", "account.sendAs"]);
+    assert.deepEqual(evaluate(diff).unknowns, ["account.sendAs"]);
+  });
+  test("the address part is compared case-insensitively; same address makes Send As irrelevant", () => {
+    const same = withFacts(BASIC_OK, { "device.from": "Multifunction <MFP@Contoso.com>", "account.sendAs": false });
+    assert.equal(evaluate(same).verdict, "clear");
+    assert.deepEqual(evaluate(withFacts(same, { "account.sendAs": undefined })).unknowns, []);
+  });
+  test("from or username unknown: they are the unknowns", () => {
+    assert.deepEqual(evaluate(withFacts(BASIC_OK, { "device.from": undefined })).unknowns, ["device.from"]);
+    assert.deepEqual(evaluate(withFacts(BASIC_OK, { "device.from": undefined, "device.username": undefined })).unknowns, ["device.username", "device.from"]);
+  });
+});
+
+describe("gate 7: OAuth set-up", () => {
+  test("app-only: each missing piece blocks, and the evidence names which", () => {
+    for (const key of ["servicePrincipalRegistered", "mailboxPermission", "permissionConsented"]) {
+      const path = `account.oauthApp.${key}`;
+      const d = evaluate(withFacts(OAUTH_APP_OK, { [path]: false }));
+      assert.deepEqual(summary(d), ["oauth-misconfigured:blocking"], key);
+      assert.deepEqual(finding(d, "oauth-misconfigured")?.evidence, [{ kind: "fact", path, value: false }]);
+      assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { [path]: undefined })).unknowns, [path]);
+    }
+    const two = evaluate(withFacts(OAUTH_APP_OK, { "account.oauthApp.servicePrincipalRegistered": false, "account.oauthApp.mailboxPermission": false }));
+    assert.equal(finding(two, "oauth-misconfigured")?.evidence.length, 2);
+  });
+  test("delegated: only consent matters", () => {
+    const delegated = withFacts(OAUTH_APP_OK, { "device.oauthFlow": "delegated", "account.exchangeLicensed": true, "account.oauthApp.servicePrincipalRegistered": undefined, "account.oauthApp.mailboxPermission": undefined, "account.oauthApp.permissionConsented": false });
+    assert.deepEqual(summary(evaluate(delegated)), ["oauth-misconfigured:blocking"]);
+    assert.deepEqual(evaluate(withFacts(delegated, { "account.oauthApp.permissionConsented": true })).verdict, "clear");
+  });
+  test("flow unknown: asked, with consent (needed by both flows)", () => {
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "device.oauthFlow": undefined, "account.oauthApp.servicePrincipalRegistered": undefined, "account.oauthApp.mailboxPermission": undefined, "account.oauthApp.permissionConsented": undefined }));
+    assert.deepEqual(d.unknowns, ["device.oauthFlow", "account.exchangeLicensed", "account.oauthApp.permissionConsented"]);
+  });
+});
+
+describe("gate 8: Basic-auth retirement", () => {
+  test("phases by date", () => {
+    assert.equal(retirementPhase("2026-11-22"), "before-change");
+    assert.equal(retirementPhase("2026-11-30"), "before-change");
+    assert.equal(retirementPhase("2026-12-01"), "change-imminent");
+    assert.equal(retirementPhase("2026-12-15"), "change-imminent");
+    assert.equal(retirementPhase("2026-12-31"), "change-imminent");
+    assert.equal(retirementPhase("2027-01-01"), "disabled-by-default");
+    assert.equal(retirementPhase("2027-01-15"), "disabled-by-default");
+  });
+  test("2026-11-22: warning with the confirmed/unconfirmed notes", () => {
+    const f = finding(evaluate(BASIC_OK), "basic-auth-retired");
+    assert.equal(f?.status, "warning");
+    assert.deepEqual(f?.notes, ["note.retirement.confirmed", "note.retirement.unconfirmed"]);
+    assert.deepEqual(f?.evidence[0], { kind: "timeline", phase: "before-change", asOf: "2026-11-22" });
+  });
+  test("2026-12-15: still a warning, imminent", () => {
+    const d = evaluate(withFacts(BASIC_OK, { asOf: "2026-12-15" }));
+    assert.equal(d.retirement, "change-imminent");
+    const f = finding(d, "basic-auth-retired");
+    assert.equal(f?.status, "warning");
+    assert.ok(f?.notes?.includes("note.retirement.imminent"));
+    assert.equal(d.verdict, "clear");
+  });
+  test("2027-01-15: re-enabled → warning, not → blocking, unknown → possible and asked", () => {
+    const jan = withFacts(BASIC_OK, { asOf: "2027-01-15" });
+    const unknown = evaluate(jan);
+    assert.equal(unknown.retirement, "disabled-by-default");
+    assert.deepEqual(summary(unknown), ["basic-auth-retired:possible"]);
+    assert.deepEqual(unknown.unknowns, ["tenant.basicAuthSmtpReenabled"]);
+    assert.equal(unknown.verdict, "undetermined");
+    const off = evaluate(withFacts(jan, { "tenant.basicAuthSmtpReenabled": false }));
+    assert.deepEqual(summary(off), ["basic-auth-retired:blocking"]);
+    assert.ok(finding(off, "basic-auth-retired")?.evidence.some((e) => e.kind === "fact" && e.path === "tenant.basicAuthSmtpReenabled"));
+    const on = evaluate(withFacts(jan, { "tenant.basicAuthSmtpReenabled": true }));
+    assert.deepEqual(summary(on), ["basic-auth-retired:warning"]);
+    assert.ok(finding(on, "basic-auth-retired")?.notes?.includes("note.retirement.reenableTemporary"));
+    assert.equal(on.verdict, "clear");
+  });
+  test("not carried by OAuth, nor when the mode is entirely unknown", () => {
+    assert.equal(finding(evaluate(withFacts(OAUTH_APP_OK, { asOf: "2027-01-15" })), "basic-auth-retired"), undefined);
+    assert.equal(finding(evaluate(withFacts(BASIC_OK, { "device.auth": undefined, "device.authMechanism": undefined })), "basic-auth-retired"), undefined);
+  });
+  test("auth unknown but a Basic mechanism: carried", () => {
+    const d = evaluate(withFacts(BASIC_OK, { asOf: "2027-01-15", "device.auth": undefined, "tenant.basicAuthSmtpReenabled": false }));
+    assert.deepEqual(summary(d), ["basic-auth-retired:blocking"]);
+  });
+});
+
+describe("layered blockers, verdict and unknowns", () => {
+  test("tenant off + security defaults + CA + Send As are all reported together, in gate order", () => {
+    const d = evaluate(
+      withFacts(BASIC_OK, {
+        "tenant.smtpClientAuthenticationDisabled": true,
+        "tenant.securityDefaultsEnabled": true,
+        "account.legacyAuthBlockedByConditionalAccess": true,
+        "device.from": "noreply@contoso.com",
+        "account.sendAs": false,
+      }),
+    );
+    assert.equal(d.verdict, "blocked");
+    assert.deepEqual(summary(d), [
+      "security-defaults:blocking",
+      "conditional-access:blocking",
+      "tenant-smtp-auth-disabled:blocking",
+      "send-as-denied:blocking",
+      "basic-auth-retired:warning",
+    ]);
+  });
+  test("blocking, then possible, then warning", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.host": "52.96.0.1", "account.perUserMfaState": "enabled", "account.passwordExpired": true }));
+    assert.deepEqual(summary(d), ["password-expired:blocking", "per-user-mfa:possible", "wrong-endpoint:warning", "basic-auth-retired:warning"]);
+  });
+  test("unknowns are still listed when the verdict is blocked", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.port": 465, "tenant.securityDefaultsEnabled": undefined, "account.accountEnabled": undefined }));
+    assert.equal(d.verdict, "blocked");
+    assert.deepEqual(d.unknowns, ["account.accountEnabled", "tenant.securityDefaultsEnabled"]);
+  });
+  test("warnings never change the verdict", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.host": "outlook.office365.com" }));
+    assert.equal(d.verdict, "clear");
+    assert.ok(d.causes.every((f) => f.status === "warning"));
+  });
+  test("a possible finding alone makes it undetermined", () => {
+    const d = evaluate(withFacts(BASIC_OK, { "device.host": "relay.contoso.local" }));
+    assert.equal(d.verdict, "undetermined");
+    assert.deepEqual(d.unknowns, []);
+  });
+  test("unknowns for a Basic device known only by its settings screen", () => {
+    const d = evaluate({
+      schema: CASE_SCHEMA_ID,
+      asOf: "2026-11-22",
+      device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", authMechanism: "LOGIN", username: "mfp@contoso.com", from: "mfp@contoso.com" },
+    });
+    assert.deepEqual(d.unknowns, [
+      "device.oauthSupported",
+      "account.accountEnabled",
+      "account.smtpClientAuthenticationDisabled",
+      "account.recipientTypeDetails",
+      "account.exchangeLicensed",
+      "account.passwordExpired",
+      "account.perUserMfaState",
+      "account.legacyAuthBlockedByConditionalAccess",
+      "account.authenticationPolicy",
+      "tenant.smtpClientAuthenticationDisabled",
+      "tenant.securityDefaultsEnabled",
+      "tenant.defaultAuthenticationPolicy",
+    ]);
+  });
+  test("unknowns for an app-only OAuth device known only by its settings screen", () => {
+    const d = evaluate({
+      schema: CASE_SCHEMA_ID,
+      asOf: "2026-11-22",
+      device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "oauth", oauthFlow: "app", username: "mfp@contoso.com", from: "mfp@contoso.com" },
+    });
+    assert.deepEqual(d.unknowns, [
+      "account.accountEnabled",
+      "account.smtpClientAuthenticationDisabled",
+      "account.oauthApp.permissionConsented",
+      "account.oauthApp.servicePrincipalRegistered",
+      "account.oauthApp.mailboxPermission",
+      "tenant.smtpClientAuthenticationDisabled",
+    ]);
+  });
+  test("every finding has evidence; evaluateWith without a reply equals evaluate", () => {
+    const c = withFacts(BASIC_OK, { "device.port": 465, "tenant.securityDefaultsEnabled": true, "account.perUserMfaState": "enabled" });
+    const d = evaluate(c);
+    for (const f of d.causes) assert.ok(f.evidence.length >= 1, f.id);
+    assert.deepEqual(evaluateWith(c, undefined, "2026-11-22"), d);
+  });
+  test("OAuth2ClientProfileEnabled false is Info, not a cause", () => {
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "tenant.oauth2ClientProfileEnabled": false }));
+    assert.deepEqual(d.causes, []);
+    assert.equal(d.verdict, "clear");
+    assert.deepEqual(d.info.find((i) => i.id === "oauth2-client-profile-disabled")?.evidence, [{ kind: "fact", path: "tenant.oauth2ClientProfileEnabled", value: false }]);
+  });
+});

@@ -1,0 +1,237 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { CAUSE_IDS } from "../../src/engine/types.js";
+import { isAppError } from "../../src/errors.js";
+import { LANGS } from "../../src/i18n/index.js";
+import { BASIC_SMTP_POLICY, buildPlan, OPTION_IDS, PLACEHOLDER, STEP_ORDER, type PlanStep } from "../../src/plan/index.js";
+import { psIdentity } from "../../src/shell/powershell.js";
+import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
+
+const allCommands = (s: PlanStep) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])];
+
+test("every cause yields at least one step with text, in both languages", () => {
+  for (const lang of LANGS) {
+    for (const id of CAUSE_IDS) {
+      for (const status of ["blocking", "possible", "warning"] as const) {
+        const plan = buildPlan(deviceCase(), diagnosis([finding(id, status)]), lang);
+        assert.ok(plan.steps.length >= 1, `${lang}: no step for ${id}`);
+        for (const step of plan.steps) {
+          assert.ok(step.causeIds.includes(id));
+          for (const text of [step.title, step.why, step.verify.text, step.security.text]) {
+            assert.ok(text.trim().length > 0, `${lang} ${step.id}: empty text`);
+            assert.ok(!/plan\.(step|nav|wait|undo)\./.test(text), `${lang} ${step.id}: untranslated key in "${text}"`);
+          }
+          if (lang === "ja") assert.match(step.title, /[\u3040-\u30ff\u4e00-\u9fff]/, `ja ${step.id}: title is not Japanese`);
+          assert.equal(step.confirmFirst, status === "possible");
+        }
+      }
+    }
+  }
+});
+
+test("steps are ordered device → mailbox → account → tenant and shared steps appear once", () => {
+  const all = CAUSE_IDS.map((id) => finding(id));
+  const plan = buildPlan(deviceCase({ tenant: { entraIdP1: true } }), diagnosis(all), "en");
+  const ids = plan.steps.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length, "a step appears twice");
+  const indexOf = (id: string) => STEP_ORDER.indexOf(id as (typeof STEP_ORDER)[number]);
+  assert.deepEqual(ids, [...ids].sort((a, b) => indexOf(a) - indexOf(b)));
+  const firstOf = (scope: string) => plan.steps.findIndex((s) => s.scope === scope);
+  assert.ok(firstOf("device") < firstOf("mailbox"));
+  assert.ok(firstOf("mailbox") < firstOf("account"));
+  assert.ok(firstOf("account") < firstOf("tenant"));
+  // Tenant + mailbox switch causes share one step.
+  const mailbox = plan.steps.filter((s) => s.id === "mailbox-enable-smtp-auth");
+  assert.equal(mailbox.length, 1);
+  assert.deepEqual([...(mailbox[0]?.causeIds ?? [])].sort(), ["mailbox-smtp-auth-disabled", "tenant-smtp-auth-disabled"]);
+});
+
+test("identities are quoted with embedded quotes doubled", () => {
+  const c = deviceCase({ device: { auth: "basic", username: "o'brien@contoso.com", from: "sales'team@contoso.com" } });
+  const plan = buildPlan(c, diagnosis([finding("mailbox-smtp-auth-disabled"), finding("send-as-denied")]), "en");
+  const step = plan.steps.find((s) => s.id === "mailbox-enable-smtp-auth");
+  assert.equal(step?.commands[0]?.text, "Set-CASMailbox -Identity 'o''brien@contoso.com' -SmtpClientAuthenticationDisabled $false");
+  const sendAs = plan.steps.find((s) => s.id === "mailbox-grant-send-as");
+  assert.equal(sendAs?.commands[0]?.text, "Add-RecipientPermission -Identity 'sales''team@contoso.com' -Trustee 'o''brien@contoso.com' -AccessRights SendAs -Confirm:$false");
+  assert.equal(psIdentity("o'brien@contoso.com"), "'o''brien@contoso.com'");
+});
+
+test("a value that cannot be an identity never reaches a command: placeholder and a note instead", () => {
+  assert.throws(() => psIdentity("mfp@contoso.com'; Remove-Mailbox x"), (e) => isAppError(e) && e.code === "identity.invalid");
+  const bad = "DOMAIN\\scanner";
+  const c = deviceCase({ device: { auth: "basic", username: bad } });
+  const plan = buildPlan(c, diagnosis([finding("mailbox-smtp-auth-disabled"), finding("per-user-mfa")]), "en");
+  for (const step of plan.steps) {
+    for (const cmd of allCommands(step)) assert.ok(!cmd.text.includes("scanner"), cmd.text);
+  }
+  const step = plan.steps.find((s) => s.id === "mailbox-enable-smtp-auth");
+  assert.match(step?.commands[0]?.text ?? "", /-Identity '<device-mailbox@contoso\.com>'/);
+  assert.ok(step?.placeholders.includes(PLACEHOLDER.mailbox));
+  assert.ok(plan.notes.some((n) => n.includes("DOMAIN\\scanner") && n.includes(PLACEHOLDER.mailbox)));
+  assert.ok(plan.notes.some((n) => n.includes("placeholders")));
+});
+
+test("unknown identity uses a clearly marked placeholder", () => {
+  const c = deviceCase({ device: { auth: "basic" } });
+  const plan = buildPlan(c, diagnosis([finding("mailbox-smtp-auth-disabled")]), "ja");
+  const step = plan.steps[0];
+  assert.match(step?.commands[0]?.text ?? "", /'<device-mailbox@contoso\.com>'/);
+  assert.ok(plan.notes.some((n) => n.includes("プレースホルダー")));
+});
+
+test("tenant SMTP AUTH off is fixed per mailbox, never tenant-wide", () => {
+  const plan = buildPlan(deviceCase({ tenant: { smtpClientAuthenticationDisabled: true } }), diagnosis([finding("tenant-smtp-auth-disabled")]), "en");
+  const texts = plan.steps.flatMap((s) => s.commands.map((c) => c.text));
+  assert.ok(texts.some((t) => t.startsWith("Set-CASMailbox -Identity 'mfp@contoso.com' -SmtpClientAuthenticationDisabled $false")));
+  assert.ok(!texts.some((t) => t.startsWith("Set-TransportConfig")), "no tenant-wide change");
+  const step = plan.steps.find((s) => s.id === "mailbox-enable-smtp-auth");
+  assert.equal(step?.scope, "mailbox");
+  assert.equal(step?.changesTenant, false);
+});
+
+test("undo puts back the mailbox's previous value", () => {
+  const undoFor = (prev: boolean | null | undefined) => {
+    const c = deviceCase({ account: prev === undefined ? {} : { smtpClientAuthenticationDisabled: prev } });
+    const plan = buildPlan(c, diagnosis([finding("mailbox-smtp-auth-disabled")]), "en");
+    return plan.steps[0]?.undo?.commands[0]?.text;
+  };
+  assert.equal(undoFor(null), "Set-CASMailbox -Identity 'mfp@contoso.com' -SmtpClientAuthenticationDisabled $null");
+  assert.equal(undoFor(true), "Set-CASMailbox -Identity 'mfp@contoso.com' -SmtpClientAuthenticationDisabled $true");
+  assert.match(undoFor(undefined) ?? "", /-SmtpClientAuthenticationDisabled <previous-value>$/);
+});
+
+test("auth policy: dedicated policy, per-user assignment, refresh, undo to the previous policy", () => {
+  const prev = { name: "Block Basic", allowBasicAuthSmtp: false };
+  const plan = buildPlan(deviceCase({ account: { authenticationPolicy: prev } }), diagnosis([finding("auth-policy-blocks-basic")]), "en");
+  const step = plan.steps.find((s) => s.id === "account-auth-policy");
+  assert.ok(step);
+  assert.deepEqual(
+    step.commands.map((c) => c.text),
+    [
+      `New-AuthenticationPolicy -Name '${BASIC_SMTP_POLICY}' -AllowBasicAuthSmtp`,
+      `Set-User -Identity 'mfp@contoso.com' -AuthenticationPolicy '${BASIC_SMTP_POLICY}'`,
+      "Set-User -Identity 'mfp@contoso.com' -STSRefreshTokensValidFrom ([DateTime]::UtcNow)",
+    ],
+  );
+  assert.equal(step.undo?.commands[0]?.text, "Set-User -Identity 'mfp@contoso.com' -AuthenticationPolicy 'Block Basic'");
+  assert.match(step.waitTime ?? "", /24 hours.*30 minutes/);
+  const none = buildPlan(deviceCase({ account: { authenticationPolicy: null } }), diagnosis([finding("auth-policy-blocks-basic")]), "en");
+  assert.equal(none.steps[0]?.undo?.commands[0]?.text, "Set-User -Identity 'mfp@contoso.com' -AuthenticationPolicy $null");
+});
+
+test("per-user MFA: Graph PATCH for this account, undo to the previous state", () => {
+  const plan = buildPlan(deviceCase({ account: { perUserMfaState: "enforced" } }), diagnosis([finding("per-user-mfa")]), "en");
+  const step = plan.steps.find((s) => s.id === "account-per-user-mfa");
+  assert.equal(
+    step?.commands[0]?.text,
+    `Invoke-MgGraphRequest -Method PATCH -Uri 'https://graph.microsoft.com/beta/users/mfp%40contoso.com/authentication/requirements' -Body '{"perUserMfaState":"disabled"}'`,
+  );
+  assert.match(step?.undo?.commands[0]?.text ?? "", /"perUserMfaState":"enforced"/);
+  assert.equal(step?.commands[0]?.whatIf, false);
+});
+
+test("security defaults: never turned off without the warning and the Conditional Access replacement", () => {
+  for (const lang of LANGS) {
+    const plan = buildPlan(deviceCase({ tenant: { securityDefaultsEnabled: true } }), diagnosis([finding("security-defaults")]), lang);
+    const keep = plan.steps.find((s) => s.id === "security-defaults-keep");
+    const replace = plan.steps.find((s) => s.id === "security-defaults-replace");
+    assert.ok(keep && replace);
+    assert.ok(plan.steps.indexOf(keep) < plan.steps.indexOf(replace), "keeping them comes first");
+    assert.equal(keep.commands.length, 0);
+    assert.ok(keep.check.every((c) => !c.changes));
+    assert.equal(replace.security.level, "high");
+    assert.equal(replace.changesTenant, true);
+    assert.ok(replace.warning && replace.warning.length > 40);
+    assert.match(replace.why, lang === "en" ? /Conditional Access/ : /条件付きアクセス/);
+    assert.match(replace.warning, lang === "en" ? /MFA/ : /多要素認証/);
+    assert.ok(!plan.steps.some((s) => s.commands.some((c) => /identitySecurityDefaultsEnforcementPolicy/.test(c.text) && c.changes)));
+  }
+  // Without P1 there is nothing to put in its place: the replacement step is not offered.
+  const noP1 = buildPlan(deviceCase({ tenant: { securityDefaultsEnabled: true, entraIdP1: false } }), diagnosis([finding("security-defaults")]), "en");
+  assert.deepEqual(noP1.steps.map((s) => s.id), ["security-defaults-keep"]);
+});
+
+test("options for Basic auth come in order of safety, exceptions last", () => {
+  const plan = buildPlan(deviceCase(), diagnosis([finding("auth-policy-blocks-basic")]), "en");
+  assert.equal(plan.basicAuth, "yes");
+  assert.deepEqual(plan.options.map((o) => o.id), [...OPTION_IDS]);
+  assert.deepEqual(plan.options.map((o) => o.rank), [1, 2, 3, 4, 5, 6, 7]);
+  const firstException = plan.options.findIndex((o) => o.perAccountException);
+  assert.ok(plan.options.slice(firstException).every((o) => o.perAccountException));
+  assert.ok(plan.options.slice(0, firstException).every((o) => !o.perAccountException));
+  const level = { none: 0, low: 1, medium: 2, high: 3 } as const;
+  const levels = plan.options.map((o) => level[o.security.level]);
+  assert.deepEqual(levels, [...levels].sort((a, b) => a - b));
+  assert.equal(plan.options.find((o) => o.id === "hve")?.internalOnly, true);
+  assert.equal(plan.options.find((o) => o.id === "direct-send")?.internalOnly, true);
+  assert.equal(plan.options.find((o) => o.id === "hve")?.billed, true);
+  assert.match(plan.options.find((o) => o.id === "hve")?.lasts ?? "", /2028/);
+  for (const o of plan.options.filter((x) => x.perAccountException)) assert.match(o.lasts, /2026.*2027/);
+  assert.equal(plan.options.find((o) => o.id === "exception-auth-policy")?.relevant, true);
+  assert.equal(plan.options.find((o) => o.id === "exception-per-user-mfa")?.relevant, false);
+});
+
+test("options depend on the case: OAuth support, RejectDirectSend, auth type", () => {
+  const unknownOAuth = buildPlan(deviceCase(), diagnosis([]), "en");
+  assert.equal(unknownOAuth.options[0]?.availability, "check");
+  assert.match(unknownOAuth.options[0]?.availabilityNote ?? "", /vendor/);
+  const c = deviceCase({ tenant: { rejectDirectSend: true } });
+  c.device = { ...c.device, oauthSupported: true };
+  const plan = buildPlan(c, diagnosis([]), "en");
+  assert.equal(plan.options.find((o) => o.id === "oauth")?.availability, "yes");
+  assert.equal(plan.options.find((o) => o.id === "direct-send")?.availability, "no");
+  const oauth = buildPlan(deviceCase({ device: { auth: "oauth", username: "mfp@contoso.com" } }), diagnosis([]), "en");
+  assert.equal(oauth.basicAuth, "no");
+  assert.deepEqual(oauth.options, []);
+  const unknown = buildPlan(deviceCase({ device: { username: "mfp@contoso.com" } }), diagnosis([]), "en");
+  assert.equal(unknown.basicAuth, "likely");
+  assert.equal(unknown.options.length, OPTION_IDS.length);
+});
+
+test("Japanese plan uses Microsoft's Japanese admin-center labels", () => {
+  const plan = buildPlan(deviceCase(), diagnosis([finding("mailbox-smtp-auth-disabled"), finding("conditional-access"), finding("security-defaults")]), "ja");
+  const mailbox = plan.steps.find((s) => s.id === "mailbox-enable-smtp-auth");
+  assert.equal(mailbox?.adminCenter?.portal, "Microsoft 365 管理センター");
+  assert.deepEqual(mailbox?.adminCenter?.path, ["ユーザー", "アクティブなユーザー", "(ユーザー)", "メール", "メール アプリの管理", "認証済み SMTP"]);
+  const ca = plan.steps.find((s) => s.id === "account-ca-exclusion");
+  assert.equal(ca?.adminCenter?.portal, "Microsoft Entra 管理センター");
+  assert.ok(ca?.adminCenter?.path.includes("条件付きアクセス"));
+  assert.ok(plan.steps.find((s) => s.id === "security-defaults-keep")?.title.includes("セキュリティの既定値"));
+  const en = buildPlan(deviceCase(), diagnosis([finding("mailbox-smtp-auth-disabled")]), "en");
+  assert.deepEqual(en.steps[0]?.adminCenter?.path.slice(-2), ["Manage email apps", "Authenticated SMTP"]);
+});
+
+test("possible causes become checks first; read commands never change anything", () => {
+  const plan = buildPlan(deviceCase(), diagnosis([finding("conditional-access", "possible")]), "en");
+  const step = plan.steps[0];
+  assert.equal(step?.confirmFirst, true);
+  assert.ok((step?.check.length ?? 0) > 0);
+  for (const s of buildPlan(deviceCase(), diagnosis(CAUSE_IDS.map((id) => finding(id))), "en").steps) {
+    for (const c of [...s.check, ...s.verify.commands]) assert.equal(c.changes, false, `${s.id}: ${c.text}`);
+    for (const c of s.commands) assert.equal(c.changes, true, `${s.id}: ${c.text}`);
+  }
+});
+
+test("send-as: changing the device's From comes before granting Send As", () => {
+  const plan = buildPlan(deviceCase({ device: { auth: "basic", username: "mfp@contoso.com", from: "noreply@contoso.com" } }), diagnosis([finding("send-as-denied")]), "en");
+  assert.deepEqual(plan.steps.map((s) => s.id), ["device-from-address", "mailbox-grant-send-as"]);
+  assert.equal(plan.steps[1]?.alternativeTo, "device-from-address");
+  assert.match(plan.steps[1]?.undo?.commands[0]?.text ?? "", /^Remove-RecipientPermission -Identity 'noreply@contoso\.com' -Trustee 'mfp@contoso\.com' -AccessRights SendAs/);
+});
+
+test("OAuth app: service principal uses the enterprise application's object id", () => {
+  const c = deviceCase({ device: { auth: "oauth", oauthFlow: "app", username: "mfp@contoso.com" }, account: { oauthApp: { permissionConsented: true } } });
+  const plan = buildPlan(c, diagnosis([finding("oauth-misconfigured")]), "en");
+  assert.deepEqual(plan.steps.map((s) => s.id), ["oauth-service-principal", "oauth-mailbox-permission"]);
+  assert.equal(plan.steps[0]?.commands[0]?.text, "New-ServicePrincipal -AppId '<application-id>' -ObjectId '<enterprise-app-object-id>'");
+  assert.match(plan.steps[0]?.why ?? "", /enterprise application/);
+  assert.match(plan.steps[1]?.commands[0]?.text ?? "", /^Add-MailboxPermission -Identity 'mfp@contoso\.com' -User '<enterprise-app-object-id>' -AccessRights FullAccess$/);
+});
+
+test("the plan holds no secrets from the case", () => {
+  const c = deviceCase({ device: { auth: "basic", username: "mfp@contoso.com", reply: "AUTH PLAIN AG1mcEBjb250b3NvLmNvbQBTM2NyZXQh\n535 5.7.139 Authentication unsuccessful" } });
+  const plan = buildPlan(c, diagnosis(CAUSE_IDS.map((id) => finding(id))), "en");
+  const json = JSON.stringify(plan);
+  assert.ok(!json.includes("AG1mcEBjb250b3NvLmNvbQBTM2NyZXQh"));
+  assert.ok(!json.includes("S3cret"));
+});

@@ -1,0 +1,244 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import stringWidth from "string-width";
+import { FACT_PATHS } from "../../src/case/facts.js";
+import type { Case } from "../../src/case/schema.js";
+import { CAUSE_IDS, type Diagnosis } from "../../src/engine/types.js";
+import { LANGS, type Lang } from "../../src/i18n/index.js";
+import { buildPlan, type Plan } from "../../src/plan/index.js";
+import { BOM, renderMarkdown, renderPs1, renderText, toJson } from "../../src/report/index.js";
+import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
+
+const SECRET_B64 = "AG1mcEBjb250b3NvLmNvbQBTM2NyZXQhUGFzcw==";
+
+/** A case and diagnosis that exercise everything: every cause, every evidence kind, every unknown, info, what-if. */
+function everything(): { c: Case; d: Diagnosis } {
+  const c = deviceCase({
+    title: "3階 複合機 (経理部) 👍",
+    tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: true, entraIdP1: true, rejectDirectSend: false },
+    account: { smtpClientAuthenticationDisabled: null, perUserMfaState: "enforced", authenticationPolicy: { name: "Block Basic", allowBasicAuthSmtp: false } },
+    sources: {
+      "tenant.smtpClientAuthenticationDisabled": { kind: "live", endpoint: "Get-TransportConfig", at: "2026-11-22T10:00:00Z" },
+      "tenant.securityDefaultsEnabled": { kind: "whatif", original: false },
+      "account.perUserMfaState": { kind: "answer", at: "2026-11-22T10:05:00Z" },
+    },
+    hypothetical: true,
+  });
+  c.device = { ...c.device, reply: `AUTH PLAIN ${SECRET_B64}\n535 5.7.139 Authentication unsuccessful` };
+  const causes = CAUSE_IDS.map((id) => finding(id, id === "per-user-mfa" ? "possible" : "blocking"));
+  causes[0]?.evidence.push(
+    { kind: "reply", patternId: "auth-tenant-disabled", reply: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [TY1PR01CA0183.jpnprd01.prod.outlook.com]" },
+    { kind: "reply", patternId: "x", reply: `AUTH PLAIN ${SECRET_B64}` },
+    { kind: "fact", path: "tenant.smtpClientAuthenticationDisabled", value: true },
+    { kind: "fact", path: "tenant.securityDefaultsEnabled", value: true },
+    { kind: "signin", at: "2026-11-21T09:00:00Z", errorCode: 50126, failureReason: "Invalid username or password or Invalid on-premise username or password." },
+    { kind: "timeline", phase: "change-imminent", asOf: "2026-12-05" },
+    { kind: "probe", what: "starttlsOffered", value: true },
+  );
+  const d = diagnosis(causes, {
+    unknowns: [...FACT_PATHS],
+    info: [{ id: "oauth2-client-profile-off", evidence: [{ kind: "fact", path: "tenant.oauth2ClientProfileEnabled", value: false }] }],
+  });
+  return { c, d };
+}
+
+function render(lang: Lang, opts: { width?: number; ascii?: boolean; color?: boolean } = {}) {
+  const { c, d } = everything();
+  const plan = buildPlan(c, d, lang);
+  return { c, d, plan, text: renderText({ case: c, diagnosis: d, plan, lang, ...opts }) };
+}
+
+function commandTexts(plan: Plan): Set<string> {
+  return new Set(plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])].map((c) => c.text)));
+}
+
+test("text report: every line of the Japanese report fits 80 columns; only PowerShell lines may be longer and are never cut", () => {
+  for (const width of [80, 60]) {
+    const { plan, text } = render("ja", { width });
+    const commands = commandTexts(plan);
+    const seen = new Set<string>();
+    for (const line of text.split("\n")) {
+      const trimmed = line.trim();
+      if (commands.has(trimmed)) {
+        seen.add(trimmed);
+        assert.match(line, /^ {4,}\S/, "commands stand indented on their own line");
+        continue;
+      }
+      assert.ok(stringWidth(line) <= width, `${stringWidth(line)} > ${width}: ${line}`);
+    }
+    // Every command of the plan appears whole.
+    for (const cmd of commands) assert.ok(seen.has(cmd), `missing or cut: ${cmd}`);
+  }
+});
+
+/** Compare ignoring whitespace: wrapping moves line breaks and drops spaces at them. */
+const squash = (s: string) => s.replace(/\s+/g, "");
+function has(text: string, expected: string): void {
+  assert.ok(squash(text).includes(squash(expected)), `missing: ${expected}`);
+}
+
+test("text report in both languages: verdict, causes with evidence and sources, unknowns, info, steps, options", () => {
+  for (const lang of LANGS) {
+    const { text } = render(lang);
+    const ja = lang === "ja";
+    has(text, ja ? "✖ ブロック:" : "✖ Blocked:");
+    has(text, ja ? "! 仮定:" : "! HYPOTHETICAL");
+    has(text, "SmtpClientAuthentication is disabled for the Tenant");
+    has(text, ja ? "(出典: ライブ取得, Get-TransportConfig, 2026-11-22T10:00:00Z)" : "(source: live, Get-TransportConfig, 2026-11-22T10:00:00Z)");
+    has(text, ja ? "(出典: What-If、元の値は false)" : "(source: what-if; was false)");
+    has(text, ja ? "サインイン 2026-11-21T09:00:00Z: エラー 50126" : "Sign-in 2026-11-21T09:00:00Z: error 50126");
+    has(text, ja ? "まだ分かっていないこと" : "Still unknown");
+    has(text, ja ? "? ユーザーごとの MFA の状態 (account.perUserMfaState)" : "? Per-user MFA state (account.perUserMfaState)");
+    has(text, ja ? "参考情報" : "For information");
+    assert.match(text, /^ {2}1\. /m);
+    has(text, ja ? "管理センター: Microsoft 365 管理センター › ユーザー › アクティブなユーザー › (ユーザー) › メール › メール アプリの管理 › 認証済み SMTP" : "Admin center: Microsoft 365 admin center › Users › Active users › (the user) › Mail › Manage email apps › Authenticated SMTP");
+    has(text, ja ? "元に戻す: 変更前の値 $null に戻します。" : "Undo: Sets the value back to what it was before: $null.");
+    has(text, ja ? "担当: Exchange 管理者 範囲: このメールボックス" : "Who: Exchange admin Scope: this mailbox");
+    has(text, ja ? "反映まで: 最大 24 時間です。更新コマンド" : "Takes effect: Up to 24 hours; about 30 minutes");
+    has(text, ja ? "基本認証を使うデバイスの選択肢 (安全な順)" : "Options for a device that uses Basic auth (safest first)");
+    has(text, ja ? "! 警告: セキュリティの既定値をオフにすると" : "! Warning: Turning security defaults off exposes");
+    has(text, ja ? "その後、デバイスからテスト メッセージを送信します。" : "Then send a test message from the device.");
+    // Options table: OAuth row first, per-user MFA exception last.
+    const flat = squash(text);
+    const oauthRow = flat.indexOf(squash(ja ? "デバイスを OAuth (XOAUTH2) に" : "Move the device to OAuth"));
+    const mfaRow = flat.indexOf(squash(ja ? "例外: このアカウントのユー" : "Exception: per-user MFA"));
+    assert.ok(oauthRow > 0 && mfaRow > oauthRow);
+  }
+});
+
+test("text report: ASCII mode uses no symbol glyphs; colour only when asked", () => {
+  const ascii = render("en", { ascii: true }).text;
+  assert.ok(!/[✔✖›]/u.test(ascii));
+  assert.match(ascii, /^NG Blocked:/m);
+  const plain = render("en").text;
+  assert.ok(!plain.includes("\u001b["), "no escape codes without colour");
+  const coloured = render("en", { color: true }).text;
+  assert.ok(coloured.includes("\u001b[31m"), "danger token painted");
+  // Colour does not change the layout.
+  // eslint-disable-next-line no-control-regex
+  assert.equal(coloured.replace(/\u001b\[\d+m/g, ""), plain);
+});
+
+test("text report: a clear verdict with no causes says so and has no steps", () => {
+  const c = deviceCase({ device: { auth: "oauth", username: "mfp@contoso.com" } });
+  const d = diagnosis([]);
+  for (const lang of LANGS) {
+    const text = renderText({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+    assert.match(text, lang === "ja" ? /✔ 問題なし/ : /✔ Clear/);
+    assert.match(text, lang === "ja" ? /変更は必要ありません。/ : /Nothing to change\./);
+    assert.ok(!text.includes(lang === "ja" ? "選択肢" : "Options for"));
+  }
+});
+
+test("markdown: headings, powershell fences, facts table with sources, hypothetical facts marked", () => {
+  for (const lang of LANGS) {
+    const { c, d } = everything();
+    const plan = buildPlan(c, d, lang);
+    const md = renderMarkdown({ case: c, diagnosis: d, plan, lang });
+    const ja = lang === "ja";
+    assert.match(md, /^# smtp-auth-doctor/);
+    assert.match(md, ja ? /^> \*\*仮定:/m : /^> \*\*HYPOTHETICAL:/m);
+    assert.match(md, ja ? /^## 原因$/m : /^## Causes$/m);
+    assert.match(md, ja ? /^## 対処の手順$/m : /^## Fix plan$/m);
+    assert.match(md, /^### 1\. /m);
+    assert.match(md, /^```powershell\nSet-CASMailbox -Identity 'mfp@contoso\.com' -SmtpClientAuthenticationDisabled \$false\n```$/m);
+    assert.match(md, ja ? /^\| 事実 \| 値 \| 出典 \|$/m : /^\| Fact \| Value \| Source \|$/m);
+    assert.match(md, /\(`tenant\.smtpClientAuthenticationDisabled`\) \| true \| (live|ライブ取得), Get-TransportConfig, 2026-11-22T10:00:00Z \|/);
+    assert.match(md, /\(`tenant\.securityDefaultsEnabled`\) \| \*\*true\*\* \(What-If|what-if\)/i);
+    assert.match(md, ja ? /\| 回答, 2026-11-22T10:05:00Z \|/ : /\| answer, 2026-11-22T10:05:00Z \|/);
+    // Every table row has the same number of cells (no unescaped pipes).
+    for (const line of md.split("\n").filter((l) => l.startsWith("| ") && l.includes("Get-TransportConfig"))) {
+      assert.equal(line.replace(/\\\|/g, "").split("|").length, 5, line);
+    }
+    // Every fenced block is closed and tagged.
+    const fences = md.split("\n").filter((l) => /^`{3,}/.test(l));
+    assert.equal(fences.length % 2, 0);
+    for (let i = 0; i < fences.length; i += 2) assert.equal(fences[i], "```powershell");
+    assert.ok(md.includes(ja ? "| 選択肢 |" : "| Option |"));
+  }
+});
+
+test("ps1: BOM, comments in the chosen language, connect lines commented, read-only section live", () => {
+  for (const lang of LANGS) {
+    const { c, d } = everything();
+    const plan = buildPlan(c, d, lang);
+    const ps1 = renderPs1({ case: c, diagnosis: d, plan, lang });
+    assert.ok(ps1.startsWith(BOM), "UTF-8 BOM for Windows PowerShell 5.1");
+    assert.ok(Buffer.from(ps1, "utf8").subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+    assert.ok(ps1.includes("\r\n"));
+    const lines = ps1.slice(1).split("\r\n");
+    assert.match(lines[0] ?? "", lang === "ja" ? /^# smtp-auth-doctor: このケースのコマンドです/ : /^# smtp-auth-doctor: commands for this case/);
+    assert.ok(lines.some((l) => l === "# Connect-ExchangeOnline -UserPrincipalName '<admin@contoso.com>'"));
+    assert.ok(lines.some((l) => /^# Connect-MgGraph -Scopes 'AuditLog\.Read\.All',.*'Policy\.Read\.All'/.test(l)));
+    assert.ok(!lines.some((l) => /^\s*Connect-/.test(l)), "never connects by itself");
+    assert.ok(lines.includes("Get-TransportConfig | Select-Object SmtpClientAuthenticationDisabled"), "read commands run");
+    assert.ok(lines.some((l) => l.startsWith("# 2026-") || l.includes("2026-11-22")));
+  }
+});
+
+const STATE_CHANGING = /^(Set|New|Add|Remove|Update|Enable|Disable|Grant|Revoke|Clear|Reset)-\w+|^Invoke-MgGraphRequest\b(?!.*-Method GET\b)/i;
+
+test("ps1: state-changing cmdlets are never live (-WhatIf or commented out)", () => {
+  for (const lang of LANGS) {
+    const { c, d } = everything();
+    const plan = buildPlan(c, d, lang);
+    const ps1 = renderPs1({ case: c, diagnosis: d, plan, lang });
+    let whatIfs = 0;
+    let commented = 0;
+    for (const raw of ps1.slice(1).split("\r\n")) {
+      const line = raw.trim();
+      if (line === "" ) continue;
+      if (line.startsWith("#")) {
+        if (STATE_CHANGING.test(line.replace(/^#\s*/, ""))) commented++;
+        continue;
+      }
+      for (const part of line.split("|").map((p) => p.trim())) {
+        if (!STATE_CHANGING.test(part)) continue;
+        assert.ok(!/^Invoke-MgGraphRequest/i.test(part), `Graph change is live: ${line}`);
+        assert.match(part, / -WhatIf$/, `live change without -WhatIf: ${line}`);
+        whatIfs++;
+      }
+    }
+    assert.ok(whatIfs >= 5, "supported cmdlets run with -WhatIf");
+    assert.ok(commented >= 3, "others commented out");
+  }
+});
+
+test("json: plain data with titles, plan and no secrets", () => {
+  const { c, d } = everything();
+  const plan = buildPlan(c, d, "en");
+  const json = toJson(d, plan);
+  assert.deepEqual(Object.keys(json), ["verdict", "asOf", "lang", "causes", "unknowns", "info", "retirement", "plan"]);
+  assert.equal(json.verdict, "blocked");
+  assert.equal(json.causes.length, CAUSE_IDS.length);
+  const first = json.causes[0];
+  assert.deepEqual(Object.keys(first ?? {}), ["id", "status", "evidence", "affects", "title", "summary", "notes"]);
+  assert.ok(typeof first?.title === "string" && first.title.length > 0);
+  const text = JSON.stringify(json);
+  assert.deepEqual(JSON.parse(text), json, "round-trips unchanged");
+  assert.ok(!text.includes(SECRET_B64));
+  assert.ok(json.plan.steps.length > 0 && json.plan.options.length === 7);
+});
+
+test("no renderer leaks a secret from the case or the evidence", () => {
+  for (const lang of LANGS) {
+    const { c, d } = everything();
+    const plan = buildPlan(c, d, lang);
+    const outputs = [
+      renderText({ case: c, diagnosis: d, plan, lang }),
+      renderMarkdown({ case: c, diagnosis: d, plan, lang }),
+      renderPs1({ case: c, diagnosis: d, plan, lang }),
+      JSON.stringify(toJson(d, plan)),
+    ];
+    for (const out of outputs) {
+      assert.ok(!out.includes(SECRET_B64), "AUTH payload leaked");
+      assert.ok(!out.includes("S3cret"));
+    }
+  }
+});
+
+test("text report: ASCII mode is pure ASCII in English", () => {
+  const { text } = render("en", { ascii: true });
+  const nonAscii = [...new Set(text.replace(/3階 複合機 \(経理部\) 👍/, "").match(/[^\t\n\x20-\x7e]/gu) ?? [])];
+  assert.deepEqual(nonAscii, []);
+});

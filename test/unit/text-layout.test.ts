@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import stringWidth from "string-width";
+import { graphemes, pad, truncate, width, wrap } from "../../src/report/text-layout.js";
+
+const JA = "メールボックスの SMTP AUTH がオフか、オフになっている組織の設定に従っています。メールボックスの設定は組織の設定より優先されます。";
+
+test("width counts Japanese and emoji as two columns and combining marks as none", () => {
+  assert.equal(width("日本語"), 6);
+  assert.equal(width("👍"), 2);
+  assert.equal(width("e\u0301"), 1);
+  assert.equal(width("abc"), 3);
+  assert.deepEqual(graphemes("e\u0301👨‍👩‍👧日"), ["e\u0301", "👨‍👩‍👧", "日"]);
+});
+
+test("wrap keeps every Japanese line within the width and loses no text", () => {
+  for (const w of [10, 17, 40, 79]) {
+    const lines = wrap(JA, w);
+    for (const line of lines) assert.ok(stringWidth(line) <= w, `${w}: "${line}" is ${stringWidth(line)} wide`);
+    assert.equal(lines.join("").replace(/ /g, ""), JA.replace(/ /g, ""));
+  }
+});
+
+test("wrap does not start a line with Japanese closing punctuation", () => {
+  // Width 9 would put "。" at the start of the second line without kinsoku.
+  const lines = wrap("あいうえお。かきく", 10);
+  for (const line of lines) assert.ok(!line.startsWith("。"), JSON.stringify(lines));
+  for (const line of lines) assert.ok(stringWidth(line) <= 10);
+});
+
+test("wrap breaks English at spaces and cuts over-long words between graphemes", () => {
+  assert.deepEqual(wrap("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"]);
+  assert.deepEqual(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+  assert.deepEqual(wrap("line one\nline two", 40), ["line one", "line two"]);
+});
+
+test("wrap never splits an emoji sequence or a combining mark from its letter", () => {
+  const text = "👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧 cafe\u0301 cafe\u0301 cafe\u0301";
+  const lines = wrap(text, 5);
+  for (const line of lines) {
+    assert.ok(stringWidth(line) <= 5, line);
+    assert.ok(!line.startsWith("\u0301"), "combining mark separated");
+    assert.ok(!/^\u200d|\u200d$/.test(line), "ZWJ sequence split");
+  }
+  assert.equal(lines.join("").replace(/ /g, ""), text.replace(/ /g, ""));
+});
+
+test("truncate cuts by grapheme to the width, with an ASCII ellipsis", () => {
+  assert.equal(truncate("日本語のテキスト", 9), "日本語...");
+  assert.ok(stringWidth(truncate("日本語のテキスト", 8)) <= 8);
+  assert.equal(truncate("short", 10), "short");
+  assert.equal(truncate("👍👍👍👍", 6), "👍...");
+  assert.equal(truncate("cafe\u0301 au lait", 7), "cafe\u0301...");
+});
+
+test("pad fills to an exact column count, also for wide text", () => {
+  assert.equal(stringWidth(pad("日本", 7)), 7);
+  assert.equal(pad("ab", 4, "right"), "  ab");
+  assert.equal(stringWidth(pad("日本語テキスト", 6)), 6);
+});
