@@ -22,6 +22,7 @@ import { getFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding, Verdict } from "../engine/types.js";
 import type { MessageKey } from "../i18n/index.js";
+import { BASIC_SMTP_POLICY } from "../plan/index.js";
 import { applyChanges } from "./apply.js";
 import type { FactChange } from "./set.js";
 import type { Evaluate } from "./types.js";
@@ -29,11 +30,11 @@ import type { Evaluate } from "./types.js";
 export const REMEDIATION_IDS = [
   "oauth",
   "mailbox-enable",
-  "relay-connector",
+  "smtp-relay",
   "hve",
-  "auth-policy-exception",
-  "per-user-mfa-off",
-  "ca-exclusion",
+  "exception-auth-policy",
+  "exception-per-user-mfa",
+  "exception-conditional-access",
   "direct-send",
   "reenable-basic",
   "security-defaults-off",
@@ -123,7 +124,7 @@ const SIGN_IN_CAUSES: readonly CauseId[] = [
 const META: Record<RemediationId, Meta> = {
   oauth: { id: "oauth", tier: 1, effort: "high", who: ["device", "entra-admin", "exchange-admin"], targets: [...BASIC_ONLY, "auth-mechanism-unsupported"] },
   "mailbox-enable": { id: "mailbox-enable", tier: 2, effort: "low", who: ["exchange-admin"], targets: ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled"] },
-  "relay-connector": { id: "relay-connector", tier: 2, effort: "high", who: ["network-admin", "exchange-admin", "device"], targets: SIGN_IN_CAUSES },
+  "smtp-relay": { id: "smtp-relay", tier: 2, effort: "high", who: ["network-admin", "exchange-admin", "device"], targets: SIGN_IN_CAUSES },
   hve: {
     id: "hve",
     tier: 2,
@@ -131,9 +132,9 @@ const META: Record<RemediationId, Meta> = {
     who: ["exchange-admin", "device"],
     targets: ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled", "no-licensed-mailbox", "per-user-mfa", "basic-auth-retired", "wrong-endpoint", "wrong-credentials", "account-locked", "account-disabled", "password-expired", "send-as-denied", "mailbox-full", "sending-limit"],
   },
-  "auth-policy-exception": { id: "auth-policy-exception", tier: 3, effort: "low", who: ["exchange-admin"], targets: ["auth-policy-blocks-basic"] },
-  "per-user-mfa-off": { id: "per-user-mfa-off", tier: 3, effort: "low", who: ["entra-admin"], targets: ["per-user-mfa"] },
-  "ca-exclusion": { id: "ca-exclusion", tier: 3, effort: "low", who: ["entra-admin"], targets: ["conditional-access"] },
+  "exception-auth-policy": { id: "exception-auth-policy", tier: 3, effort: "low", who: ["exchange-admin"], targets: ["auth-policy-blocks-basic"] },
+  "exception-per-user-mfa": { id: "exception-per-user-mfa", tier: 3, effort: "low", who: ["entra-admin"], targets: ["per-user-mfa"] },
+  "exception-conditional-access": { id: "exception-conditional-access", tier: 3, effort: "low", who: ["entra-admin"], targets: ["conditional-access"] },
   "direct-send": { id: "direct-send", tier: 4, effort: "medium", who: ["device", "network-admin", "exchange-admin"], targets: SIGN_IN_CAUSES },
   "reenable-basic": { id: "reenable-basic", tier: 4, effort: "low", who: ["exchange-admin"], targets: ["basic-auth-retired"] },
   "security-defaults-off": { id: "security-defaults-off", tier: 4, effort: "low", who: ["entra-admin"], targets: ["security-defaults"] },
@@ -167,18 +168,18 @@ function applies(id: RemediationId, c: Case, before: Diagnosis): boolean {
       return getFact(c, "device.auth") !== "oauth" && getFact(c, "device.oauthSupported") !== false && (hasAny(BASIC_ONLY) || hasAny(["auth-mechanism-unsupported"]));
     case "mailbox-enable":
       return hasAny(META["mailbox-enable"].targets);
-    case "auth-policy-exception":
+    case "exception-auth-policy":
       return usesBasic(c) && hasAny(["auth-policy-blocks-basic"]);
-    case "per-user-mfa-off":
+    case "exception-per-user-mfa":
       return usesBasic(c) && hasAny(["per-user-mfa"]);
-    case "ca-exclusion":
+    case "exception-conditional-access":
       return hasAny(["conditional-access"]);
     case "security-defaults-off":
       return usesBasic(c) && hasAny(["security-defaults"]);
     case "reenable-basic":
       return usesBasic(c) && retiredBlocking;
     case "hve":
-    case "relay-connector":
+    case "smtp-relay":
     case "direct-send":
       return hasAny(META[id].targets);
   }
@@ -187,7 +188,7 @@ function applies(id: RemediationId, c: Case, before: Diagnosis): boolean {
 function lasting(id: RemediationId, c: Case): Lasting {
   switch (id) {
     case "oauth":
-    case "relay-connector":
+    case "smtp-relay":
     case "direct-send":
       return "long-term";
     case "hve":
@@ -196,9 +197,9 @@ function lasting(id: RemediationId, c: Case): Lasting {
       return usesBasic(c) ? "until-retirement" : "long-term";
     case "reenable-basic":
       return "until-final-removal";
-    case "auth-policy-exception":
-    case "per-user-mfa-off":
-    case "ca-exclusion":
+    case "exception-auth-policy":
+    case "exception-per-user-mfa":
+    case "exception-conditional-access":
     case "security-defaults-off":
       return "until-retirement";
   }
@@ -223,11 +224,11 @@ export function remediationChanges(id: RemediationId, c: Case): FactChange[] {
     }
     case "mailbox-enable":
       return [{ path: "account.smtpClientAuthenticationDisabled", value: false }];
-    case "auth-policy-exception":
-      return [{ path: "account.authenticationPolicy", value: { name: "Allow SMTP Basic", allowBasicAuthSmtp: true } }];
-    case "per-user-mfa-off":
+    case "exception-auth-policy":
+      return [{ path: "account.authenticationPolicy", value: { name: BASIC_SMTP_POLICY, allowBasicAuthSmtp: true } }];
+    case "exception-per-user-mfa":
       return [{ path: "account.perUserMfaState", value: "disabled" }];
-    case "ca-exclusion":
+    case "exception-conditional-access":
       return [{ path: "account.legacyAuthBlockedByConditionalAccess", value: false }];
     case "security-defaults-off":
       return [{ path: "tenant.securityDefaultsEnabled", value: false }];
@@ -235,7 +236,7 @@ export function remediationChanges(id: RemediationId, c: Case): FactChange[] {
       return [{ path: "tenant.basicAuthSmtpReenabled", value: true }];
     case "hve":
       return hveChanges(c);
-    case "relay-connector":
+    case "smtp-relay":
     case "direct-send":
       return [];
   }
@@ -316,7 +317,7 @@ export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate
   const base = { id, tier: meta.tier, effort: meta.effort, who: meta.who, lasts: lasting(id, c) };
   const assumptions = ASSUMPTIONS[id];
   const conditions = conditionsFor(id, c);
-  if (id === "relay-connector" || id === "direct-send") return notEvaluated(id, c, before, base, assumptions, conditions);
+  if (id === "smtp-relay" || id === "direct-send") return notEvaluated(id, c, before, base, assumptions, conditions);
   const changes = remediationChanges(id, c);
   let changed = applyChanges(c, changes);
   if (id === "hve") {
@@ -344,7 +345,7 @@ export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate
 }
 
 function notEvaluated(
-  id: "relay-connector" | "direct-send",
+  id: "smtp-relay" | "direct-send",
   c: Case,
   before: Diagnosis,
   base: Pick<OptionResult, "id" | "tier" | "effort" | "who" | "lasts">,
@@ -374,11 +375,11 @@ function notEvaluated(
 const ASSUMPTIONS: Record<RemediationId, MessageKey[]> = {
   oauth: ["whatif.assume.oauthSetup"],
   "mailbox-enable": [],
-  "relay-connector": ["whatif.assume.notEvaluated"],
+  "smtp-relay": ["whatif.assume.notEvaluated"],
   hve: ["whatif.assume.hveStandIn", "whatif.assume.hveCa"],
-  "auth-policy-exception": ["whatif.assume.policyDelay"],
-  "per-user-mfa-off": [],
-  "ca-exclusion": ["whatif.assume.caDelay"],
+  "exception-auth-policy": ["whatif.assume.policyDelay"],
+  "exception-per-user-mfa": [],
+  "exception-conditional-access": ["whatif.assume.caDelay"],
   "direct-send": ["whatif.assume.notEvaluated"],
   "reenable-basic": ["whatif.assume.reenableMechanism"],
   "security-defaults-off": ["whatif.assume.noReplacementCa"],
@@ -397,13 +398,13 @@ function conditionsFor(id: RemediationId, c: Case): MessageKey[] {
       return usesBasic(c) ? ["whatif.cond.otherBasicGates"] : [];
     case "hve":
       return ["whatif.cond.internalOnly", "whatif.cond.hveAccount", "whatif.cond.hveBilling"];
-    case "relay-connector":
+    case "smtp-relay":
       return ["whatif.cond.staticIpOrCert", "whatif.cond.port25", "whatif.cond.acceptedDomain"];
     case "direct-send":
       return ["whatif.cond.internalOnly", "whatif.cond.rejectDirectSendOff", "whatif.cond.port25", "whatif.cond.spf"];
-    case "auth-policy-exception":
-    case "per-user-mfa-off":
-    case "ca-exclusion":
+    case "exception-auth-policy":
+    case "exception-per-user-mfa":
+    case "exception-conditional-access":
     case "security-defaults-off":
       return ["whatif.cond.basicUntilRetirement"];
     case "reenable-basic":
@@ -412,7 +413,7 @@ function conditionsFor(id: RemediationId, c: Case): MessageKey[] {
 }
 
 /** Per-account options that can be combined with another to clear a layered case. */
-const COMBINABLE: readonly RemediationId[] = ["mailbox-enable", "auth-policy-exception", "per-user-mfa-off", "ca-exclusion", "reenable-basic"];
+const COMBINABLE: readonly RemediationId[] = ["mailbox-enable", "exception-auth-policy", "exception-per-user-mfa", "exception-conditional-access", "reenable-basic"];
 
 function order(a: OptionResult, b: OptionResult): number {
   return a.tier - b.tier || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || REMEDIATION_IDS.indexOf(a.id) - REMEDIATION_IDS.indexOf(b.id);

@@ -25,9 +25,9 @@ test("each per-account remediation removes exactly its own layer", () => {
   const { options } = compareOptions(layered(), ev);
   const expected: [RemediationId, string][] = [
     ["mailbox-enable", "tenant-smtp-auth-disabled"],
-    ["auth-policy-exception", "auth-policy-blocks-basic"],
-    ["per-user-mfa-off", "per-user-mfa"],
-    ["ca-exclusion", "conditional-access"],
+    ["exception-auth-policy", "auth-policy-blocks-basic"],
+    ["exception-per-user-mfa", "per-user-mfa"],
+    ["exception-conditional-access", "conditional-access"],
     ["security-defaults-off", "security-defaults"],
   ];
   const all = ["tenant-smtp-auth-disabled", "security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic"];
@@ -78,7 +78,7 @@ test("HVE: the switch, MFA and the user's policy no longer apply; security defau
 
 test("relay and Direct Send are not evaluated by the engine; Direct Send is refused with RejectDirectSend", () => {
   const { options } = compareOptions(layered(), ev);
-  for (const id of ["relay-connector", "direct-send"] as const) {
+  for (const id of ["smtp-relay", "direct-send"] as const) {
     const o = byId(options, id);
     assert.equal(o.modelled, "not-evaluated");
     assert.equal(o.verdict, "conditional");
@@ -86,7 +86,7 @@ test("relay and Direct Send are not evaluated by the engine; Direct Send is refu
     assert.equal(o.resolved.length, 5);
   }
   assert.ok(byId(options, "direct-send").conditions.includes("whatif.cond.internalOnly"));
-  assert.ok(!byId(options, "relay-connector").conditions.includes("whatif.cond.internalOnly"));
+  assert.ok(!byId(options, "smtp-relay").conditions.includes("whatif.cond.internalOnly"));
   const rejecting = setFact(layered(), "tenant.rejectDirectSend", true);
   const ds = byId(compareOptions(rejecting, ev).options, "direct-send");
   assert.equal(ds.verdict, "blocked");
@@ -97,7 +97,7 @@ test("order: safest first, then least effort", () => {
   const { options } = compareOptions(layered(), ev);
   assert.deepEqual(
     options.map((o) => o.id),
-    ["oauth", "mailbox-enable", "hve", "relay-connector", "auth-policy-exception", "per-user-mfa-off", "ca-exclusion", "security-defaults-off", "direct-send"],
+    ["oauth", "mailbox-enable", "hve", "smtp-relay", "exception-auth-policy", "exception-per-user-mfa", "exception-conditional-access", "security-defaults-off", "direct-send"],
   );
   for (let i = 1; i < options.length; i++) assert.ok((options[i - 1] as OptionResult).tier <= (options[i] as OptionResult).tier);
 });
@@ -106,7 +106,7 @@ test("only the remediations that apply are offered", () => {
   // Tenant switch only: no policy, MFA, CA or security-defaults options.
   const tenantOnly = setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);
   const ids = compareOptions(tenantOnly, ev).options.map((o) => o.id);
-  assert.deepEqual(sorted(ids), sorted(["mailbox-enable", "hve", "relay-connector", "direct-send"]));
+  assert.deepEqual(sorted(ids), sorted(["mailbox-enable", "hve", "smtp-relay", "direct-send"]));
   // A device that cannot do OAuth is not offered OAuth.
   const noOauth = setFact(layered(), "device.oauthSupported", false);
   assert.ok(!compareOptions(noOauth, ev).options.some((o) => o.id === "oauth"));
@@ -157,7 +157,7 @@ test("a cause only a past server reply shows is assumed resolved by the option t
   assert.deepEqual(r.superseded, ["security-defaults"]);
   assert.equal(r.verdict, "clear");
   // An option that does not address it leaves it standing.
-  const other = simulate("ca-exclusion", base, fake(base), fake);
+  const other = simulate("exception-conditional-access", base, fake(base), fake);
   assert.deepEqual(other.superseded, []);
   assert.equal(other.verdict, "blocked");
 });
