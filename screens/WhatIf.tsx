@@ -100,15 +100,17 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
   const diff = useMemo(() => diffDiagnoses(originalDiagnosis, diagnosis), [originalDiagnosis, diagnosis]);
   const comparison = useMemo(() => (state.view === "options" ? compareOptions(hypothetical, evaluate) : undefined), [state.view, hypothetical, evaluate]);
 
-  const { onChange } = props;
+  // Report real changes only: the callback may be a new function on every render of the parent.
+  const onChangeRef = useRef(props.onChange);
+  onChangeRef.current = props.onChange;
   const firstRender = useRef(true);
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    onChange?.(hypothetical, diagnosis, state.edits);
-  }, [hypothetical, diagnosis, onChange, state.edits]);
+    onChangeRef.current?.(hypothetical, diagnosis, ref.current.edits);
+  }, [hypothetical, diagnosis]);
 
   const originalDate = (getFact(original, "asOf") as string | undefined) ?? today;
 
@@ -139,7 +141,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
         }
         if (key.backspace || key.delete) return commit({ ...s, editing: { ...ed, text: [...ed.text].slice(0, -1).join(""), error: false } });
         if (input && !key.ctrl && !key.meta && !key.tab) {
-          const printable = input.replace(/[\u0000-\u001f\u007f]/g, "");
+          const printable = [...input].filter((ch) => ch >= " " && ch !== "\u007f").join("");
           return commit({ ...s, editing: { ...ed, text: (ed.text + printable).slice(0, 4096), error: false } });
         }
         return;

@@ -1,4 +1,5 @@
 // `smtp-auth-doctor whatif --case FILE --set PATH=VALUE [--set …] [--as-of DATE] [--save FILE [--force]] [--json]`
+// Without --set in a terminal it opens the interactive screen (whatif-screen.tsx).
 // Offline: applies the changes to the case, prints the diagnosis before and after (and the calendar
 // with --as-of), optionally saves the hypothetical case as a new file. Exit code from the verdict after.
 import { realpath } from "node:fs/promises";
@@ -32,13 +33,19 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (values.case === undefined || values.case === "") throw badInput("args.case-missing", "whatif.err.needCase", { command: "whatif" });
   const changes = (values.set ?? []).map(parseSetArg);
   const asOf = values["as-of"] !== undefined ? parseAsOf(values["as-of"]) : undefined;
-  if (changes.length === 0 && asOf === undefined) throw badInput("args.set-missing", "whatif.err.needSet");
+  // Without changes, in a terminal: the interactive screen. Never Ink without a TTY, in CI or with --json.
+  const interactive = changes.length === 0 && asOf === undefined && values.case !== "-" && ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && !ctx.env.CI;
+  if (changes.length === 0 && asOf === undefined && !interactive) throw badInput("args.set-missing", "whatif.err.needSet");
   const casePath = values.case === "-" ? "-" : resolve(ctx.cwd, values.case);
   const savePath = values.save !== undefined ? resolve(ctx.cwd, values.save) : undefined;
   if (savePath !== undefined && casePath !== "-" && (await sameFile(savePath, casePath))) {
     throw badInput("whatif.save-original", "whatif.err.saveOriginal", { file: values.save as string });
   }
   const base = await readCase(casePath, ctx.stdin, t(ctx.lang, "common.stdin"));
+  if (interactive) {
+    const { runWhatIfScreen } = await import("./whatif-screen.js");
+    return runWhatIfScreen(ctx, base, { ...(savePath !== undefined ? { savePath, saveLabel: values.save as string } : {}), force: values.force === true });
+  }
   const result = whatIf(base, changes, { ...(asOf !== undefined ? { asOf } : {}), today: ctx.today, evaluate: engineEvaluate(ctx.today) });
   if (savePath !== undefined) {
     const unmarked = unmarkedChanges(base, result.after);

@@ -7,6 +7,7 @@ export default defineCatalog(
 
 Usage:
   smtp-auth-doctor whatif --case FILE|- --set PATH=VALUE [--set ...] [--as-of YYYY-MM-DD] [--save FILE [--force]] [--json]
+  smtp-auth-doctor whatif --case FILE [--save FILE]   (in a terminal: change the facts on screen)
   smtp-auth-doctor options --case FILE|- [--json]
 
   --set PATH=VALUE   change one fact (repeat for more). PATH= or PATH=unknown makes it unknown.
@@ -231,7 +232,8 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
     "whatif.lastsShort.until-final-removal": "until final removal",
     "whatif.lastsShort.hve-2028": "Basic to Sep 2028",
     "whatif.screen.who": "Who: {who}",
-    "whatif.screen.textFact": "edit this in the case file or with --set",
+    "whatif.screen.saveNeedsFlag": "To save, start again with --save FILE.",
+    "whatif.screen.saved": "Saved the hypothetical case to {file}.",
     "whatif.screen.moreAbove": "{count} more above",
     "whatif.screen.moreBelow": "{count} more below",
   },
@@ -240,6 +242,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
 
 使い方:
   smtp-auth-doctor whatif --case FILE|- --set PATH=VALUE [--set ...] [--as-of YYYY-MM-DD] [--save FILE [--force]] [--json]
+  smtp-auth-doctor whatif --case FILE [--save FILE]   (端末で実行すると、画面上で事実を変更できます)
   smtp-auth-doctor options --case FILE|- [--json]
 
   --set PATH=VALUE   事実を 1 つ変更します (複数指定できます)。PATH= または PATH=unknown で不明に戻します。
@@ -464,7 +467,8 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.lastsShort.until-final-removal": "完全廃止まで",
     "whatif.lastsShort.hve-2028": "2028年9月まで",
     "whatif.screen.who": "担当: {who}",
-    "whatif.screen.textFact": "ケース ファイルまたは --set で変更してください",
+    "whatif.screen.saveNeedsFlag": "保存するには --save FILE を付けて起動し直してください。",
+    "whatif.screen.saved": "仮定のケースを {file} に保存しました。",
     "whatif.screen.moreAbove": "上に {count} 件",
     "whatif.screen.moreBelow": "下に {count} 件",
   },
