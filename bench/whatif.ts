@@ -35,10 +35,10 @@ export async function run(): Promise<void> {
     new Map([["asOf", "2027-01-01"]]),
   ];
   const oneChange = timeIt(2000, (i) => {
-    ev(withEdits(base, edits[i % edits.length]));
+    ev(withEdits(base, edits[i % edits.length] ?? new Map()));
   });
   const screenStep = timeIt(2000, (i) => {
-    const d = ev(withEdits(base, edits[i % edits.length]));
+    const d = ev(withEdits(base, edits[i % edits.length] ?? new Map()));
     diffDiagnoses(original, d);
   });
   const options = timeIt(200, () => {
