@@ -57,8 +57,9 @@ export interface WhatIfScreenProps {
   onBack?: () => void;
 }
 
-type Tone = "accent" | "good" | "bad" | "warn" | "changed" | "muted" | "plain";
-const TONES: Record<Tone, string | undefined> = { accent: "cyan", good: "green", bad: "red", warn: "yellow", changed: "magenta", muted: "gray", plain: undefined };
+/** Semantic colour tokens (the names of src/report/theme.ts, plus `changed` for what differs from the recorded case). */
+type Tone = "accent" | "success" | "danger" | "warning" | "changed" | "muted" | "plain";
+const TONES: Record<Tone, string | undefined> = { accent: "cyan", success: "green", danger: "red", warning: "yellow", changed: "magenta", muted: "gray", plain: undefined };
 
 interface Part {
   text: string;
@@ -78,7 +79,7 @@ interface UiState {
 
 const PATHS: readonly FactPath[] = FACTS.map((f) => f.path);
 
-const verdictTone = (v: string): Tone => (v === "clear" ? "good" : v === "blocked" ? "bad" : "warn");
+const verdictTone = (v: string): Tone => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
 
 export function WhatIf(props: WhatIfScreenProps): ReactElement {
   const { lang, original, evaluate, today, ascii = false, color = true, focused = true, width = 80, listRows = 12, causeRows = 6 } = props;
@@ -245,7 +246,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
         { text: fit(differs ? g.mark : changed ? "." : "", 2), tone: "changed" },
         { text: fit(factLabel(lang, path), labelW), tone: selected ? "accent" : "plain", bold: selected },
         { text: " " },
-        { text: fit(valueText, valueW), tone: editing?.error ? "bad" : tone, bold: differs },
+        { text: fit(valueText, valueW), tone: editing?.error ? "danger" : tone, bold: differs },
         { text: " " },
         { text: fit(src, sourceW), tone: changed ? "changed" : "muted" },
       ]);
@@ -253,7 +254,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
     const below = PATHS.length - top - shown.length;
     out.push([{ text: fit(below > 0 ? `    ${t(lang, "whatif.screen.moreBelow", { count: below })}` : "", width), tone: "muted" }]);
     if (state.editing?.error) {
-      for (const l of wrap(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), tone: "bad" }]);
+      for (const l of wrap(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), tone: "danger" }]);
     }
     out.push(rule());
     out.push(...causeLines());
@@ -266,11 +267,11 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
       ...diagnosis.causes.map((f) => ({ f, mark: causeMark(diff, f.id) })),
       ...diff.removed.map((f) => ({ f, mark: "removed" as const })),
     ];
-    if (rows.length === 0) out.push([{ text: fit(`  ${t(lang, "whatif.screen.noCauses")}`, width), tone: "good" }]);
+    if (rows.length === 0) out.push([{ text: fit(`  ${t(lang, "whatif.screen.noCauses")}`, width), tone: "success" }]);
     const statusW = 14;
     for (const { f, mark } of rows.slice(0, causeRows)) {
       const sign = mark === "added" ? "+" : mark === "removed" ? "-" : mark === "changed" ? "~" : " ";
-      const tone: Tone = mark === "removed" ? "good" : mark === "same" ? (f.status === "blocking" ? "bad" : f.status === "possible" ? "warn" : "muted") : "changed";
+      const tone: Tone = mark === "removed" ? "success" : mark === "same" ? (f.status === "blocking" ? "danger" : f.status === "possible" ? "warning" : "muted") : "changed";
       out.push([
         { text: fit(` ${sign}`, 3), tone },
         { text: fit(causeTitle(lang, f.id), width - 3 - 1 - statusW), tone, dim: mark === "removed" },
@@ -315,7 +316,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
         { text: " " },
         { text: fit(t(lang, `whatif.effort.${o.effort}` as MessageKey), effortW) },
         { text: " " },
-        { text: fit(t(lang, `whatif.lastsShort.${o.lasts}` as MessageKey), lastsW), tone: o.lasts === "long-term" ? "good" : "warn" },
+        { text: fit(t(lang, `whatif.lastsShort.${o.lasts}` as MessageKey), lastsW), tone: o.lasts === "long-term" ? "success" : "warning" },
       ]);
     });
     const o = options[sel] as OptionResult;

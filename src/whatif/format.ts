@@ -42,12 +42,13 @@ export function formatOriginal(lang: Lang, path: FactPath, original: unknown): s
   return original === "absent" && factSpec(path).kind.type !== "string" ? t(lang, "whatif.value.absent") : formatValue(lang, path, original);
 }
 
-export type SourceLabelKind = "live" | "probe" | "answer" | "assumed" | "whatif" | "file" | "flag" | "none";
+/** Where a fact came from; `recorded` = known but with no provenance in the case; `none` = unknown. */
+export type SourceLabelKind = "live" | "probe" | "answer" | "assumed" | "whatif" | "file" | "flag" | "recorded" | "none";
 
 export function sourceKind(c: Case, path: FactPath): SourceLabelKind {
   const s = c.sources?.[path];
   if (s) return s.kind;
-  return getFact(c, path) === undefined ? "none" : "file";
+  return getFact(c, path) === undefined ? "none" : "recorded";
 }
 
 export function sourceLabel(lang: Lang, kind: SourceLabelKind): string {

@@ -168,6 +168,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
     "whatif.source.whatif": "changed here",
     "whatif.source.file": "file",
     "whatif.source.flag": "flag",
+    "whatif.source.recorded": "recorded",
     "whatif.source.none": "-",
 
     "whatif.fact.asOf": "Evaluation date",
@@ -403,6 +404,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.source.whatif": "ここで変更",
     "whatif.source.file": "ファイル",
     "whatif.source.flag": "フラグ",
+    "whatif.source.recorded": "記録済み",
     "whatif.source.none": "-",
 
     "whatif.fact.asOf": "評価日",
