@@ -48,6 +48,7 @@ export const OAUTH_APP_OK: Case = {
   tenant: { smtpClientAuthenticationDisabled: true },
   account: {
     smtpClientAuthenticationDisabled: false,
+    recipientTypeDetails: "UserMailbox",
     accountEnabled: true,
     oauthApp: { servicePrincipalRegistered: true, mailboxPermission: true, permissionConsented: true },
   },

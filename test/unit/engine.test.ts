@@ -50,7 +50,6 @@ describe("baselines", () => {
       "account.smtpClientAuthenticationDisabled",
       "account.recipientTypeDetails",
       "account.exchangeLicensed",
-      "account.passwordExpired",
       "account.perUserMfaState",
       "account.legacyAuthBlockedByConditionalAccess",
       "account.authenticationPolicy",
@@ -408,6 +407,7 @@ describe("gate 7: OAuth set-up", () => {
   test("flow unknown: asked, with consent (needed by both flows)", () => {
     const d = evaluate(withFacts(OAUTH_APP_OK, { "device.oauthFlow": undefined, "account.oauthApp.servicePrincipalRegistered": undefined, "account.oauthApp.mailboxPermission": undefined, "account.oauthApp.permissionConsented": undefined }));
     assert.deepEqual(d.unknowns, ["device.oauthFlow", "account.exchangeLicensed", "account.oauthApp.permissionConsented"]);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.recipientTypeDetails": undefined })).unknowns, ["account.recipientTypeDetails"]);
   });
 });
 
@@ -494,6 +494,20 @@ describe("layered blockers, verdict and unknowns", () => {
     assert.equal(d.verdict, "clear");
     assert.ok(d.causes.every((f) => f.status === "warning"));
   });
+  test("device.oauthSupported and password expiry never decide the verdict, so they are not unknowns", () => {
+    const unknownOauth = withFacts(BASIC_OK, { "device.oauthSupported": undefined, "account.passwordExpired": undefined });
+    const d = evaluate(unknownOauth);
+    assert.equal(d.verdict, "clear");
+    assert.deepEqual(d.unknowns, []);
+    // …but the report says plainly that the credentials themselves were not verified.
+    assert.ok(d.info.some((i) => i.id === "credentials-unverified"));
+    const broken = evaluate(withFacts(unknownOauth, { "account.passwordExpired": true }));
+    assert.deepEqual(broken.unknowns, []);
+    assert.ok(broken.causes.some((f) => f.id === "password-expired" && f.status === "blocking"));
+    const jan = evaluate(withFacts(unknownOauth, { asOf: "2027-01-15" }));
+    assert.deepEqual(jan.unknowns, ["tenant.basicAuthSmtpReenabled"]);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false })).unknowns, []);
+  });
   test("a possible finding alone makes it undetermined", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "relay.contoso.local" }));
     assert.equal(d.verdict, "undetermined");
@@ -506,12 +520,10 @@ describe("layered blockers, verdict and unknowns", () => {
       device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", authMechanism: "LOGIN", username: "mfp@contoso.com", from: "mfp@contoso.com" },
     });
     assert.deepEqual(d.unknowns, [
-      "device.oauthSupported",
       "account.accountEnabled",
       "account.smtpClientAuthenticationDisabled",
       "account.recipientTypeDetails",
       "account.exchangeLicensed",
-      "account.passwordExpired",
       "account.perUserMfaState",
       "account.legacyAuthBlockedByConditionalAccess",
       "account.authenticationPolicy",
@@ -529,6 +541,7 @@ describe("layered blockers, verdict and unknowns", () => {
     assert.deepEqual(d.unknowns, [
       "account.accountEnabled",
       "account.smtpClientAuthenticationDisabled",
+      "account.recipientTypeDetails",
       "account.oauthApp.permissionConsented",
       "account.oauthApp.servicePrincipalRegistered",
       "account.oauthApp.mailboxPermission",

@@ -1,4 +1,5 @@
 // Gate 5 — the account: enabled, password, licence, mailbox type (domain.md C8, C9).
+import type { NoteKey } from "../keys.js";
 import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 const NO_PASSWORD_TYPES = new Set(["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]);
@@ -16,7 +17,11 @@ export function accountGate(ctx: Ctx): void {
   // Password expiry: Basic sends the password itself.
   if (b.applies) {
     if (account.passwordExpired === true) addUnlessAuthPassed(ctx, "password-expired", b.status("blocking"), [factEvidence(ctx, "account.passwordExpired")], { notes: b.notes });
-    else if (account.passwordExpired === undefined) unknownUnlessAuthPassed(ctx, "account.passwordExpired");
+    // Like the password itself, expiry is a credential question no setting answers: it is not a
+    // required fact for a verdict, but the report says plainly that credentials were not verified.
+    else if (account.passwordExpired === undefined && !ctx.authPassed && mode === "basic") {
+      out.info("credentials-unverified", [{ kind: "inference", messageKey: "inference.credentialsUnverified" }]);
+    }
   }
 
   // Mailbox type: no mailbox at all stops everything; a shared/resource mailbox has no usable password.
@@ -33,7 +38,7 @@ export function accountGate(ctx: Ctx): void {
       // OAuth can send as a shared mailbox: the token's user or app needs FullAccess on it [S10].
       out.info("shared-mailbox-oauth", [factEvidence(ctx, "account.recipientTypeDetails")]);
     }
-  } else if (type === undefined && b.applies) out.unknown("account.recipientTypeDetails");
+  } else if (type === undefined) out.unknown("account.recipientTypeDetails"); // no mailbox at all would block any mode
 
   // Licence: Basic and delegated OAuth sign in as the mailbox's own user, which needs an Exchange
   // Online licence. App-only OAuth does not sign in as a user.
@@ -43,7 +48,7 @@ export function accountGate(ctx: Ctx): void {
     mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? "no" : "maybe";
   if (needsLicence === "no") return;
   if (account.exchangeLicensed === false) {
-    const notes = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
+    const notes: NoteKey[] = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
     out.add("no-licensed-mailbox", needsLicence === "yes" ? "blocking" : "possible", [factEvidence(ctx, "account.exchangeLicensed")], { notes: ["note.unlicensed", ...notes] });
   } else if (account.exchangeLicensed === undefined) out.unknown("account.exchangeLicensed");
 }

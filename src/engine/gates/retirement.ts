@@ -1,6 +1,7 @@
 // Gate 8 — the Basic-auth retirement for SMTP AUTH (domain.md §2, C15; dates in ../timeline.ts).
 // Every case that uses Basic carries it: a warning until the change, then a blocker unless an
 // admin has switched Basic back on. A `550 5.7.30` reply makes it blocking at any date (reply gate).
+import type { NoteKey } from "../keys.js";
 import { factEvidence, inference, type Ctx } from "../context.js";
 import type { CauseStatus, Evidence } from "../types.js";
 
@@ -10,7 +11,7 @@ export function retirementGate(ctx: Ctx): void {
   const { out, phase } = ctx;
   const evidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
   if (ctx.modeEvidence) evidence.push(ctx.modeEvidence);
-  const notes = ["note.retirement.confirmed", "note.retirement.unconfirmed"];
+  const notes: NoteKey[] = ["note.retirement.confirmed", "note.retirement.unconfirmed"];
   let status: CauseStatus = "warning";
   if (phase === "change-imminent") notes.push("note.retirement.imminent");
   if (phase === "disabled-by-default") {
