@@ -7,7 +7,7 @@ import { causeTitle, factLabel, formatValue, statusLabel, verdictLabel } from ".
 import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
 
-const causeLine = (lang: Lang, f: Finding) => `${causeTitle(lang, f.id)} (${statusLabel(lang, f.status)})`;
+const causeLine = (lang: Lang, f: Finding) => `${causeTitle(lang, f.id)} [${f.id}] (${statusLabel(lang, f.status)})`;
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
 export function renderWhatIf(lang: Lang, r: WhatIfResult): string {

@@ -23,11 +23,11 @@ test("whatif prints before and after with the causes removed; exit code from the
   assert.match(en.stdout, /follow the organization -> on/);
   assert.match(en.stdout, /Before: blocked/);
   assert.match(en.stdout, /After: clear/);
-  assert.match(en.stdout, /Causes removed:\n {2}- tenant-smtp-auth-disabled \(blocking\)/);
+  assert.match(en.stdout, /Causes removed:\n {2}- SMTP AUTH is off for the organization \[tenant-smtp-auth-disabled\] \(blocking\)/);
   const ja = await runMain(["whatif", "--case", file, "--set", "tenant.securityDefaultsEnabled=true", "--lang", "ja"]);
   assert.equal(ja.code, 1);
   assert.match(ja.stdout, /変更前: ブロックあり/);
-  assert.match(ja.stdout, /増えた原因:\n {2}\+ security-defaults \(ブロック\)/);
+  assert.match(ja.stdout, /増えた原因:\n {2}\+ セキュリティの既定値が基本認証をブロックしています \[security-defaults\] \(ブロック\)/);
   assert.match(ja.stdout, /セキュリティの既定値 \[tenant\.securityDefaultsEnabled\]: いいえ -> はい/);
 });
 
