@@ -2,21 +2,39 @@
 // pipes and for --json). Every word through t().
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { wrap } from "../report/text-layout.js";
 import type { CalendarView } from "./calendar.js";
 import { causeTitle, factLabel, formatValue, statusLabel, verdictLabel } from "./format.js";
 import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
 
-const causeLine = (lang: Lang, f: Finding) => `${causeTitle(lang, f.id)} [${f.id}] (${statusLabel(lang, f.status)})`;
+const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
-export function renderWhatIf(lang: Lang, r: WhatIfResult): string {
+/** Wrap every line to `width` columns; a continuation is indented two more than its line. */
+function fitLines(lines: string[], width: number): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    const body = line.slice(indent);
+    if (body === "") {
+      out.push("");
+      continue;
+    }
+    const pieces = wrap(body, Math.max(20, width - indent), Math.max(20, width - indent - 2));
+    pieces.forEach((p, i) => out.push(`${" ".repeat(i === 0 ? indent : indent + 2)}${p}`));
+  }
+  return out.join("\n");
+}
+
+export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   const lines: string[] = [t(lang, "whatif.title"), ""];
   if (r.changes.length === 0) lines.push(t(lang, "whatif.noChanges"));
   else {
     lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
     for (const c of r.changes) {
-      lines.push(`  ${t(lang, "whatif.change", { label: `${factLabel(lang, c.path)} [${c.path}]`, from: formatValue(lang, c.path, c.from), to: formatValue(lang, c.path, c.to) })}`);
+      lines.push(`  ${factLabel(lang, c.path)} [${c.path}]`);
+      lines.push(`    ${t(lang, "whatif.change", { from: formatValue(lang, c.path, c.from), to: formatValue(lang, c.path, c.to) })}`);
     }
   }
   lines.push("");
@@ -26,7 +44,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult): string {
   if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: r.afterDiagnosis.unknowns.join(", ") }));
   if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar));
   if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));
-  return lines.join("\n");
+  return fitLines(lines, width);
 }
 
 function renderDiffBody(lang: Lang, d: WhatIfResult["diff"]): string[] {
@@ -46,7 +64,7 @@ function renderDiffBody(lang: Lang, d: WhatIfResult["diff"]): string[] {
 export function renderCalendar(lang: Lang, v: CalendarView): string[] {
   const lines = [t(lang, "whatif.calendar", { from: v.from, to: v.to })];
   for (const s of v.steps) {
-    const checkpoint = s.checkpoint ? ` (${t(lang, `whatif.checkpoint.${s.checkpoint}` as MessageKey)})` : "";
+    const checkpoint = s.checkpoint ? ` - ${t(lang, `whatif.checkpoint.${s.checkpoint}` as MessageKey)}` : "";
     lines.push(`  ${t(lang, "whatif.calendarStep", { date: s.date, checkpoint, verdict: verdictLabel(lang, s.diagnosis.verdict) })}`);
     lines.push(`    ${t(lang, `whatif.phase.${s.diagnosis.retirement}` as MessageKey)}`);
     if (s.diff && !s.diff.same) for (const l of renderDiffBody(lang, s.diff)) lines.push(`    ${l}`);
@@ -60,9 +78,9 @@ export function optionTitle(lang: Lang, o: Pick<OptionResult, "id">): string {
   return t(lang, `whatif.option.${o.id}.title` as MessageKey);
 }
 
-export function renderOptions(lang: Lang, cmp: OptionsComparison): string {
+export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80): string {
   const now = verdictLabel(lang, cmp.before.verdict);
-  if (cmp.reason === "not-blocked") return t(lang, "whatif.options.notBlocked", { verdict: now });
+  if (cmp.reason === "not-blocked") return fitLines([t(lang, "whatif.options.notBlocked", { verdict: now })], width);
   const lines = [t(lang, "whatif.options.title", { verdict: now }), ""];
   if (cmp.options.length === 0) lines.push(t(lang, "whatif.options.none"));
   cmp.options.forEach((o, i) => {
@@ -85,7 +103,7 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison): string {
     for (const c of o.conditions) lines.push(`${ind}${t(lang, "whatif.options.condition", { text: t(lang, c) })}`);
     lines.push("");
   });
-  return lines.join("\n").trimEnd();
+  return fitLines(lines, width).trimEnd();
 }
 
 const diagnosisJson = (d: Diagnosis) => ({ verdict: d.verdict, asOf: d.asOf, retirement: d.retirement, causes: d.causes.map((f) => ({ id: f.id, status: f.status, affects: f.affects })), unknowns: d.unknowns });

@@ -28,7 +28,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
 
     "whatif.title": "What if (offline: nothing is sent to Microsoft)",
     "whatif.changes": "Changes ({count}):",
-    "whatif.change": "{label}: {from} -> {to}",
+    "whatif.change": "{from} -> {to}",
     "whatif.noChanges": "No fact differs from the case.",
     "whatif.before": "Before:",
     "whatif.after": "After:",
@@ -56,7 +56,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
     "whatif.status.warning": "warning",
 
     "whatif.calendar": "Calendar: {from} -> {to}",
-    "whatif.calendarStep": "{date}{checkpoint}: {verdict}",
+    "whatif.calendarStep": "{date}: {verdict}{checkpoint}",
     "whatif.phase.before-change": "Basic SMTP AUTH works where settings allow it",
     "whatif.phase.change-imminent": "December 2026: the default change may land any day",
     "whatif.phase.disabled-by-default": "Basic SMTP AUTH off by default; admins can re-enable it",
@@ -264,7 +264,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
 
     "whatif.title": "仮定の評価 (オフライン: Microsoft には何も送信しません)",
     "whatif.changes": "変更 ({count} 件):",
-    "whatif.change": "{label}: {from} -> {to}",
+    "whatif.change": "{from} -> {to}",
     "whatif.noChanges": "ケースと異なる事実はありません。",
     "whatif.before": "変更前:",
     "whatif.after": "変更後:",
@@ -292,11 +292,11 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.status.warning": "警告",
 
     "whatif.calendar": "カレンダー: {from} -> {to}",
-    "whatif.calendarStep": "{date}{checkpoint}: {verdict}",
+    "whatif.calendarStep": "{date}: {verdict}{checkpoint}",
     "whatif.phase.before-change": "設定が許す範囲で SMTP AUTH の基本認証を利用できます",
     "whatif.phase.change-imminent": "2026 年 12 月: 既定値の変更がいつ実施されてもおかしくありません",
     "whatif.phase.disabled-by-default": "SMTP AUTH の基本認証は既定で無効です。管理者は再度有効にできます",
-    "whatif.checkpoint.flip-month": "2026 年 12 月 (既定値の変更が予告されている月)",
+    "whatif.checkpoint.flip-month": "既定値の変更が予告されている 2026 年 12 月",
     "whatif.checkpoint.disabled-by-default": "既存のテナントで SMTP AUTH の基本認証が既定で無効になります",
     "whatif.checkpoint.final-date-announcement": "2027 年下半期 (Microsoft が最終的な廃止日を発表する予定)",
     "whatif.checkpoint.hve-basic-ends": "High Volume Email の基本認証が終了します (2028 年 9 月と発表済み)",
