@@ -215,6 +215,10 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
   const date = (getFact(hypothetical, "asOf") as string | undefined) ?? today;
   lines.push([{ text: fit(t(lang, "whatif.screen.asOf", { date }), width), tone: state.edits.has("asOf") ? "changed" : "plain" }]);
   lines.push([{ text: fit(`  ${t(lang, `whatif.phase.${diagnosis.retirement}` as MessageKey)}`, width), tone: "muted" }]);
+  // From December 2026 on, say what Microsoft has still not announced (the calendar, domain.md §2).
+  if (diagnosis.retirement !== "before-change") {
+    for (const l of wrap(t(lang, "whatif.screen.unannounced"), width - 2)) lines.push([{ text: fit(`  ${l}`, width), tone: "warning" }]);
+  }
   lines.push(rule());
 
   if (state.view === "facts") lines.push(...factLines());

@@ -90,7 +90,7 @@ for (const lang of ["en", "ja"] as const) {
     const { stdin, lastFrame, unmount } = render(<WhatIf lang={lang} original={setFact(healthyBasic(), "tenant.basicAuthSmtpReenabled", false)} evaluate={ev} today="2026-11-22" color={false} />);
     await waitFor(lastFrame, (f) => f.includes(T.first));
     stdin.write("]");
-    await waitFor(lastFrame, (f) => /2026-12-01/.test(f) && /December 2026: the default|2026 年 12 月: 既定値/.test(f));
+    await waitFor(lastFrame, (f) => /2026-12-01/.test(f) && /December 2026: the default|2026 年 12 月: 既定値/.test(f) && /Not announced yet|未発表/.test(f));
     stdin.write("]");
     await waitFor(lastFrame, (f) => /2027-01-01/.test(f) && /blocked -> blocked|ブロックあり|clear -> blocked/.test(f));
     stdin.write("[[");
@@ -139,5 +139,24 @@ test("save and back are callbacks; an unfocused screen ignores keys", async () =
   // Still changed: the unfocused screen did not reset.
   await waitFor(lastFrame, (f) => f.includes("hypothetical: 1 changed"));
   assert.equal(back, 0);
+  unmount();
+});
+
+test("a port is typed, a bad value is refused with the accepted values, u makes a fact unknown", async () => {
+  const { stdin, lastFrame, unmount } = render(<WhatIf lang="en" original={healthyBasic()} evaluate={ev} today="2026-11-22" color={false} />);
+  await waitFor(lastFrame, (f) => f.includes("Evaluation date"));
+  const row = (f: string) => f.split("\n").find((l) => l.includes("Device: port")) ?? "";
+  stdin.write(downTo("device.port"));
+  await waitFor(lastFrame, (f) => row(f).startsWith("❯"));
+  stdin.write(KEY.enter);
+  await waitFor(lastFrame, (f) => row(f).includes("587_"));
+  stdin.write(KEY.backspace.repeat(3) + "99999" + KEY.enter);
+  await waitFor(lastFrame, (f) => f.includes("1-65535"));
+  stdin.write(KEY.backspace.repeat(5) + "465" + KEY.enter);
+  let frame = await waitFor(lastFrame, (f) => /\* Device: port +465 /.test(f));
+  assert.ok(frame.includes("hypothetical: 1 changed"), frame);
+  stdin.write("u");
+  frame = await waitFor(lastFrame, (f) => /\* Device: port +unknown /.test(f));
+  assert.ok(frame.includes("changed here"));
   unmount();
 });
