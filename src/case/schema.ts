@@ -99,6 +99,8 @@ export const ProbeSchema = z.strictObject({
   tlsVersionsAccepted: opt(z.array(str(16)).check(z.maxLength(8))),
   mechanismsBeforeTls: opt(z.array(str(32)).check(z.maxLength(32))),
   mechanismsAfterTls: opt(z.array(str(32)).check(z.maxLength(32))),
+  /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
+  tlsError: opt(str(512)),
   finalReply: opt(str(4096)),
 });
 

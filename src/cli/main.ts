@@ -16,6 +16,7 @@ interface CommandModule {
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   diagnose: () => import("./commands/diagnose.js"),
   explain: () => import("./commands/explain.js"),
+  probe: () => import("./commands/probe.js"),
   whatif: () => import("./commands/whatif.js"),
   options: () => import("./commands/options.js"),
 };
