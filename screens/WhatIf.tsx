@@ -127,62 +127,62 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
   const currentValue = (s: UiState, path: FactPath) => (s.edits.has(path) ? s.edits.get(path) : getFact(original, path));
 
   const handle = (input: string, key: KeyLike): void => {
-      const s = ref.current;
-      if (s.editing) {
-        const ed = s.editing;
-        if (key.escape) return commit({ ...s, editing: null });
-        if (key.return) {
-          try {
-            const value = parseFactValue(ed.path, ed.text);
-            return commit({ ...setEdit(s, ed.path, value), editing: null });
-          } catch (e) {
-            if (isAppError(e)) return commit({ ...s, editing: { ...ed, error: true } });
-            throw e;
-          }
+    const s = ref.current;
+    if (s.editing) {
+      const ed = s.editing;
+      if (key.escape) return commit({ ...s, editing: null });
+      if (key.return) {
+        try {
+          const value = parseFactValue(ed.path, ed.text);
+          return commit({ ...setEdit(s, ed.path, value), editing: null });
+        } catch (e) {
+          if (isAppError(e)) return commit({ ...s, editing: { ...ed, error: true } });
+          throw e;
         }
-        if (key.backspace || key.delete) return commit({ ...s, editing: { ...ed, text: [...ed.text].slice(0, -1).join(""), error: false } });
-        if (input && !key.ctrl && !key.meta && !key.tab) {
-          const printable = [...input].filter((ch) => ch >= " " && ch !== "\u007f").join("");
-          return commit({ ...s, editing: { ...ed, text: (ed.text + printable).slice(0, 4096), error: false } });
-        }
-        return;
       }
-      if (key.tab) return commit({ ...s, view: s.view === "facts" ? "options" : "facts" });
-      if (s.view === "options") {
-        if (key.escape) return commit({ ...s, view: "facts" });
-        if (key.upArrow) return commit({ ...s, optionIndex: Math.max(0, s.optionIndex - 1) });
-        if (key.downArrow) return commit({ ...s, optionIndex: s.optionIndex + 1 });
-        return;
+      if (key.backspace || key.delete) return commit({ ...s, editing: { ...ed, text: [...ed.text].slice(0, -1).join(""), error: false } });
+      if (input && !key.ctrl && !key.meta && !key.tab) {
+        const printable = [...input].filter((ch) => ch >= " " && ch !== "\u007f").join("");
+        return commit({ ...s, editing: { ...ed, text: (ed.text + printable).slice(0, 4096), error: false } });
       }
-      if (key.escape) return props.onBack?.();
-      if (key.upArrow) return commit({ ...s, index: Math.max(0, s.index - 1) });
-      if (key.downArrow) return commit({ ...s, index: Math.min(PATHS.length - 1, s.index + 1) });
-      const path = PATHS[s.index] as FactPath;
-      if (input === "R") return commit({ ...s, edits: new Map() });
-      if (input === "r") {
-        const edits = new Map(s.edits);
-        edits.delete(path);
-        return commit({ ...s, edits });
-      }
-      if (input === "u") return commit(setEdit(s, path, undefined));
-      if (input === "s") return props.onSave?.(withEdits(original, s.edits));
-      if (input === "[" || input === "]") {
-        const cur = currentValue(s, "asOf") as string | undefined;
-        const next = cycleValue("asOf", cur ?? originalDate, input === "]" ? 1 : -1, { dates: [originalDate] });
-        return next ? commit(setEdit(s, "asOf", next.value)) : undefined;
-      }
-      if (key.return && isTyped(path)) {
-        const cur = currentValue(s, path);
-        return commit({ ...s, editing: { path, text: cur === undefined || cur === null ? "" : String(cur), error: false } });
-      }
-      let dir: Direction | 0 = 0;
-      if (key.return || key.rightArrow || input === " ") dir = 1;
-      else if (key.leftArrow) dir = -1;
-      if (dir === 0) return;
+      return;
+    }
+    if (key.tab) return commit({ ...s, view: s.view === "facts" ? "options" : "facts" });
+    if (s.view === "options") {
+      if (key.escape) return commit({ ...s, view: "facts" });
+      if (key.upArrow) return commit({ ...s, optionIndex: Math.max(0, s.optionIndex - 1) });
+      if (key.downArrow) return commit({ ...s, optionIndex: s.optionIndex + 1 });
+      return;
+    }
+    if (key.escape) return props.onBack?.();
+    if (key.upArrow) return commit({ ...s, index: Math.max(0, s.index - 1) });
+    if (key.downArrow) return commit({ ...s, index: Math.min(PATHS.length - 1, s.index + 1) });
+    const path = PATHS[s.index] as FactPath;
+    if (input === "R") return commit({ ...s, edits: new Map() });
+    if (input === "r") {
+      const edits = new Map(s.edits);
+      edits.delete(path);
+      return commit({ ...s, edits });
+    }
+    if (input === "u") return commit(setEdit(s, path, undefined));
+    if (input === "s") return props.onSave?.(withEdits(original, s.edits));
+    if (input === "[" || input === "]") {
+      const cur = currentValue(s, "asOf") as string | undefined;
+      const next = cycleValue("asOf", cur ?? originalDate, input === "]" ? 1 : -1, { dates: [originalDate] });
+      return next ? commit(setEdit(s, "asOf", next.value)) : undefined;
+    }
+    if (key.return && isTyped(path)) {
       const cur = currentValue(s, path);
-      const policyName = ((getFact(original, path) as AuthPolicy | null | undefined) ?? undefined)?.name;
-      const next = cycleValue(path, path === "asOf" ? (cur ?? originalDate) : cur, dir, { dates: [originalDate], ...(policyName ? { originalPolicyName: policyName } : {}) });
-      if (next) commit(setEdit(s, path, next.value));
+      return commit({ ...s, editing: { path, text: cur === undefined || cur === null ? "" : String(cur), error: false } });
+    }
+    let dir: Direction | 0 = 0;
+    if (key.return || key.rightArrow || input === " ") dir = 1;
+    else if (key.leftArrow) dir = -1;
+    if (dir === 0) return;
+    const cur = currentValue(s, path);
+    const policyName = ((getFact(original, path) as AuthPolicy | null | undefined) ?? undefined)?.name;
+    const next = cycleValue(path, path === "asOf" ? (cur ?? originalDate) : cur, dir, { dates: [originalDate], ...(policyName ? { originalPolicyName: policyName } : {}) });
+    if (next) commit(setEdit(s, path, next.value));
   };
 
   useInput(
