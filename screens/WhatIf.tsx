@@ -334,7 +334,14 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
     if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => t(lang, `whatif.option.${id}.title` as MessageKey)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
     for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
     for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
-    for (const d of detail) for (const l of wrap(d, width - 2)) out.push([{ text: fit(`  ${l}`, width) }]);
+    // Keep the view as tall as the fact view: details beyond that are counted, not drawn.
+    const detailLines = detail.flatMap((d) => wrap(d, width - 2));
+    const room = Math.max(3, listRows + causeRows + 1 - options.length);
+    const shownDetail = detailLines.length > room ? detailLines.slice(0, room - 1) : detailLines;
+    for (const l of shownDetail) out.push([{ text: fit(`  ${l}`, width) }]);
+    if (shownDetail.length < detailLines.length) {
+      out.push([{ text: fit(`    ${t(lang, "whatif.screen.moreBelow", { count: detailLines.length - shownDetail.length })}`, width), tone: "muted" }]);
+    }
     return out;
   }
 

@@ -21,6 +21,10 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
   let code: ExitCode = exitCodeForVerdict(evaluate(base).verdict);
   let savedOnce = false;
   const width = Math.min(80, Math.max(60, ctx.stdout.columns ?? 80));
+  // Fit the terminal's height: about 19 rows of header, causes and keys around the fact list.
+  const rows = (ctx.stdout as { rows?: number }).rows ?? 24;
+  const causeRows = rows < 30 ? 3 : 6;
+  const listRows = Math.max(4, Math.min(12, rows - 13 - causeRows));
 
   const save = async (c: Case): Promise<{ ok: boolean; text: string }> => {
     if (opts.savePath === undefined) return { ok: false, text: t(ctx.lang, "whatif.screen.saveNeedsFlag") };
@@ -58,6 +62,8 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
           ascii={ctx.ascii}
           color={ctx.color}
           width={width}
+          listRows={listRows}
+          causeRows={causeRows}
           onChange={(_c, d) => {
             latest.current = d;
             code = exitCodeForVerdict(d.verdict);
