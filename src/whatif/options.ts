@@ -122,7 +122,7 @@ const SIGN_IN_CAUSES: readonly CauseId[] = [
 ];
 
 const META: Record<RemediationId, Meta> = {
-  oauth: { id: "oauth", tier: 1, effort: "high", who: ["device", "entra-admin", "exchange-admin"], targets: [...BASIC_ONLY, "auth-mechanism-unsupported"] },
+  oauth: { id: "oauth", tier: 1, effort: "high", who: ["device", "entra-admin", "exchange-admin"], targets: [...BASIC_ONLY, "auth-mechanism-unsupported", "password-expired", "wrong-credentials"] },
   "mailbox-enable": { id: "mailbox-enable", tier: 2, effort: "low", who: ["exchange-admin"], targets: ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled"] },
   "smtp-relay": { id: "smtp-relay", tier: 2, effort: "high", who: ["network-admin", "exchange-admin", "device"], targets: SIGN_IN_CAUSES },
   hve: {
@@ -165,7 +165,12 @@ function applies(id: RemediationId, c: Case, before: Diagnosis): boolean {
   const retiredBlocking = before.causes.some((f) => f.id === "basic-auth-retired" && f.status === "blocking");
   switch (id) {
     case "oauth":
-      return getFact(c, "device.auth") !== "oauth" && getFact(c, "device.oauthSupported") !== false && (hasAny(BASIC_ONLY) || hasAny(["auth-mechanism-unsupported"]));
+      // Whenever something blocks Basic auth only (the engine marks it `affects: "basic"`).
+      return (
+        getFact(c, "device.auth") !== "oauth" &&
+        getFact(c, "device.oauthSupported") !== false &&
+        (hasAny(BASIC_ONLY) || hasAny(["auth-mechanism-unsupported"]) || before.causes.some((f) => ACTIVE(f) && f.affects === "basic"))
+      );
     case "mailbox-enable":
       return hasAny(META["mailbox-enable"].targets);
     case "exception-auth-policy":
