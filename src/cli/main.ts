@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   collect: () => import("./commands/collect.js"),
   access: () => import("./commands/access.js"),
   setup: () => import("./commands/setup.js"),
+  whatif: () => import("./commands/whatif.js"),
+  options: () => import("./commands/options.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
