@@ -9,15 +9,15 @@ import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowEvent, t
 import type { FactPath } from "../src/case/facts.js";
 import { getFact } from "../src/case/facts.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { KeyRoot } from "../src/ui/components.js";
+import { KeyRoot, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
 import { PasteScreen } from "./Paste.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
-import { ReadinessScreen, WhatIfUnavailable } from "./Readiness.js";
-import { optionalScreens } from "./registry.js";
+import { ReadinessScreen } from "./Readiness.js";
+import { WhatIf } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
 export type ExitReason = "done" | "cancel";
@@ -26,6 +26,8 @@ export interface WizardAppProps {
   deps: FlowDeps;
   initial: FlowState;
   theme: Theme;
+  /** Today (YYYY-MM-DD), for the what-if calendar. */
+  today: string;
   /** Terminal rows, for the result's scrolling. */
   rows: number;
   renderResult: (state: FlowState, width: number) => string[];
@@ -237,12 +239,37 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
     case "readiness":
       return <ReadinessScreen key={key} theme={theme} lang={lang} step={step} onDone={() => dispatch({ type: "finish" })} onBack={back} />;
     case "whatif": {
-      const WhatIf = optionalScreens.whatIf;
-      return WhatIf ? (
-        <WhatIf key={key} case={state.case} lang={lang} theme={theme} onBack={back} onDone={() => dispatch({ type: "finish" })} />
-      ) : (
-        <WhatIfUnavailable key={key} theme={theme} lang={lang} step={step} onBack={back} />
+      // The what-if explorer (its own area) reads keys itself; the sink keeps them from queueing here.
+      const saveWhatIf = async (hypothetical: FlowState["case"]) => {
+        const at = { ...stateRef.current, case: hypothetical };
+        for (let n = 1; n <= 50; n++) {
+          const r = await props.save(at, "case", n === 1 ? "smtp-auth-whatif.json" : `smtp-auth-whatif-${n}.json`, false);
+          if (r.ok || !r.exists) return;
+        }
+      };
+      return (
+        <>
+          <KeySink />
+          <WhatIf
+            key={key}
+            lang={lang}
+            original={state.case}
+            evaluate={deps.evaluate}
+            today={props.today}
+            ascii={theme.ascii}
+            color={theme.color("accent") !== undefined}
+            width={theme.width}
+            onBack={back}
+            onSave={(hypothetical) => void saveWhatIf(hypothetical)}
+          />
+        </>
       );
     }
   }
+}
+
+/** Takes every key while a screen that reads keys by itself is shown. */
+function KeySink() {
+  useKeys(() => true);
+  return null;
 }

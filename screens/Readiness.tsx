@@ -27,20 +27,3 @@ export function ReadinessScreen({ theme, lang, step, onDone, onBack }: { theme: 
     </Frame>
   );
 }
-
-/** Shown in place of the what-if explorer while it is not registered. */
-export function WhatIfUnavailable({ theme, lang, step, onBack }: { theme: Theme; lang: Lang; step: string; onBack: () => void }) {
-  const done = useRef(false);
-  useKeys((_input, key) => {
-    if (done.current) return false;
-    if (key.escape || key.leftArrow || key.return) {
-      done.current = true;
-      onBack();
-    }
-  });
-  return (
-    <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
-      <Para text={t(lang, "wizard.whatif.unavailable")} theme={theme} role="warning" />
-    </Frame>
-  );
-}

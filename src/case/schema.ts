@@ -1,144 +1,134 @@
 // The case file, format v1: what is known about one sending device and its account.
 // A fact that is absent is unknown. `null` is a value of its own where the setting has three
 // states (the mailbox switch: null = follow the organization; policies: null = none assigned).
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const CASE_SCHEMA_ID = "smtp-auth-doctor/case@1";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, "not a real calendar date");
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
+  z.refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a real calendar date"),
+);
 
-const text = z.string().max(4096);
+const str = (max: number) => z.string().check(z.maxLength(max));
+const text = str(4096);
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const opt = z.optional;
 
-export const AuthPolicySchema = z
-  .object({
-    name: z.string().min(1).max(256),
-    allowBasicAuthSmtp: z.boolean(),
-  })
-  .strict();
+export const AuthPolicySchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(256)),
+  allowBasicAuthSmtp: z.boolean(),
+});
 
 /** One sign-in record of the account with client app "Authenticated SMTP" (Entra sign-in log). */
-export const SignInSchema = z
-  .object({
-    at: z.string().max(64),
-    errorCode: z.number().int(),
-    failureReason: text.optional(),
-    ipAddress: z.string().max(64).optional(),
-    conditionalAccessStatus: z.string().max(64).optional(),
-  })
-  .strict();
+export const SignInSchema = z.strictObject({
+  at: str(64),
+  errorCode: z.number().check(z.int()),
+  failureReason: opt(text),
+  ipAddress: opt(str(64)),
+  conditionalAccessStatus: opt(str(64)),
+});
 
-export const DeviceSchema = z
-  .object({
-    host: z.string().max(255).optional(),
-    port: z.number().int().min(1).max(65535).optional(),
-    security: z.enum(["starttls", "tls", "none"]).optional(),
-    tlsVersion: z.enum(["1.0", "1.1", "1.2", "1.3"]).optional(),
-    auth: z.enum(["basic", "oauth", "none"]).optional(),
-    authMechanism: z.enum(["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"]).optional(),
-    username: z.string().max(320).optional(),
-    from: z.string().max(320).optional(),
-    reply: z.string().max(65536).optional(),
-    /** Can the device (firmware/app) authenticate with OAuth 2.0 (XOAUTH2)? */
-    oauthSupported: z.boolean().optional(),
-    /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */
-    oauthFlow: z.enum(["delegated", "app"]).optional(),
-  })
-  .strict();
+export const DeviceSchema = z.strictObject({
+  host: opt(str(255)),
+  port: opt(int(1, 65535)),
+  security: opt(z.enum(["starttls", "tls", "none"])),
+  tlsVersion: opt(z.enum(["1.0", "1.1", "1.2", "1.3"])),
+  auth: opt(z.enum(["basic", "oauth", "none"])),
+  authMechanism: opt(z.enum(["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"])),
+  username: opt(str(320)),
+  from: opt(str(320)),
+  reply: opt(str(65536)),
+  /** Can the device (firmware/app) authenticate with OAuth 2.0 (XOAUTH2)? */
+  oauthSupported: opt(z.boolean()),
+  /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */
+  oauthFlow: opt(z.enum(["delegated", "app"])),
+});
 
-export const TenantSchema = z
-  .object({
-    smtpClientAuthenticationDisabled: z.boolean().optional(),
-    securityDefaultsEnabled: z.boolean().optional(),
-    oauth2ClientProfileEnabled: z.boolean().optional(),
-    defaultAuthenticationPolicy: AuthPolicySchema.nullable().optional(),
-    /** After Microsoft's end-of-December-2026 change: has an admin switched Basic auth for SMTP AUTH back on? */
-    basicAuthSmtpReenabled: z.boolean().optional(),
-    /** Does the tenant have Entra ID P1 (needed for Conditional Access and sign-in logs)? */
-    entraIdP1: z.boolean().optional(),
-    /** Get-OrganizationConfig RejectDirectSend. */
-    rejectDirectSend: z.boolean().optional(),
-    /** Get-TransportConfig AllowLegacyTLSClients (smtp-legacy.office365.com opt-in). */
-    allowLegacyTlsClients: z.boolean().nullable().optional(),
-    tenantId: z.string().max(64).optional(),
-  })
-  .strict();
+export const TenantSchema = z.strictObject({
+  smtpClientAuthenticationDisabled: opt(z.boolean()),
+  securityDefaultsEnabled: opt(z.boolean()),
+  oauth2ClientProfileEnabled: opt(z.boolean()),
+  defaultAuthenticationPolicy: opt(z.nullable(AuthPolicySchema)),
+  /** After Microsoft's end-of-December-2026 change: has an admin switched Basic auth for SMTP AUTH back on? */
+  basicAuthSmtpReenabled: opt(z.boolean()),
+  /** Does the tenant have Entra ID P1 (needed for Conditional Access and sign-in logs)? */
+  entraIdP1: opt(z.boolean()),
+  /** Get-OrganizationConfig RejectDirectSend. */
+  rejectDirectSend: opt(z.boolean()),
+  /** Get-TransportConfig AllowLegacyTLSClients (smtp-legacy.office365.com opt-in). */
+  allowLegacyTlsClients: opt(z.nullable(z.boolean())),
+  tenantId: opt(str(64)),
+});
 
-export const OAuthAppSchema = z
-  .object({
-    /** Exchange knows the app: New-ServicePrincipal was run with the enterprise application's object id. */
-    servicePrincipalRegistered: z.boolean().optional(),
-    /** The app's service principal has FullAccess on the mailbox it sends as (Get-MailboxPermission). */
-    mailboxPermission: z.boolean().optional(),
-    /** SMTP.SendAsApp (app-only) or SMTP.Send (delegated) is granted with admin consent. */
-    permissionConsented: z.boolean().optional(),
-  })
-  .strict();
+export const OAuthAppSchema = z.strictObject({
+  /** Exchange knows the app: New-ServicePrincipal was run with the enterprise application's object id. */
+  servicePrincipalRegistered: opt(z.boolean()),
+  /** The app's service principal has FullAccess on the mailbox it sends as (Get-MailboxPermission). */
+  mailboxPermission: opt(z.boolean()),
+  /** SMTP.SendAsApp (app-only) or SMTP.Send (delegated) is granted with admin consent. */
+  permissionConsented: opt(z.boolean()),
+});
 
-export const AccountSchema = z
-  .object({
-    smtpClientAuthenticationDisabled: z.boolean().nullable().optional(),
-    recipientTypeDetails: z.string().max(64).optional(),
-    exchangeLicensed: z.boolean().optional(),
-    accountEnabled: z.boolean().optional(),
-    perUserMfaState: z.enum(["disabled", "enabled", "enforced"]).optional(),
-    authenticationPolicy: AuthPolicySchema.nullable().optional(),
-    legacyAuthBlockedByConditionalAccess: z.boolean().optional(),
-    sendAs: z.boolean().optional(),
-    passwordExpired: z.boolean().optional(),
-    oauthApp: OAuthAppSchema.optional(),
-    /** Recent Entra sign-ins with client app "Authenticated SMTP", newest first. */
-    signIns: z.array(SignInSchema).max(1000).optional(),
-  })
-  .strict();
+export const AccountSchema = z.strictObject({
+  smtpClientAuthenticationDisabled: opt(z.nullable(z.boolean())),
+  recipientTypeDetails: opt(str(64)),
+  exchangeLicensed: opt(z.boolean()),
+  accountEnabled: opt(z.boolean()),
+  perUserMfaState: opt(z.enum(["disabled", "enabled", "enforced"])),
+  authenticationPolicy: opt(z.nullable(AuthPolicySchema)),
+  legacyAuthBlockedByConditionalAccess: opt(z.boolean()),
+  sendAs: opt(z.boolean()),
+  passwordExpired: opt(z.boolean()),
+  oauthApp: opt(OAuthAppSchema),
+  /** Recent Entra sign-ins with client app "Authenticated SMTP", newest first. */
+  signIns: opt(z.array(SignInSchema).check(z.maxLength(1000))),
+});
 
 /** What the SMTP probe measured from the support person's PC (issue: probe). */
-export const ProbeSchema = z
-  .object({
-    host: z.string().max(255),
-    port: z.number().int().min(1).max(65535),
-    at: z.string().max(64),
-    reachable: z.boolean().optional(),
-    starttlsOffered: z.boolean().optional(),
-    tlsVersion: z.string().max(16).optional(),
-    tlsVersionsAccepted: z.array(z.string().max(16)).max(8).optional(),
-    mechanismsBeforeTls: z.array(z.string().max(32)).max(32).optional(),
-    mechanismsAfterTls: z.array(z.string().max(32)).max(32).optional(),
-    finalReply: z.string().max(4096).optional(),
-  })
-  .strict();
+export const ProbeSchema = z.strictObject({
+  host: str(255),
+  port: int(1, 65535),
+  at: str(64),
+  reachable: opt(z.boolean()),
+  starttlsOffered: opt(z.boolean()),
+  tlsVersion: opt(str(16)),
+  tlsVersionsAccepted: opt(z.array(str(16)).check(z.maxLength(8))),
+  mechanismsBeforeTls: opt(z.array(str(32)).check(z.maxLength(32))),
+  mechanismsAfterTls: opt(z.array(str(32)).check(z.maxLength(32))),
+  /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
+  tlsError: opt(str(512)),
+  finalReply: opt(str(4096)),
+});
 
 export const SourceKindSchema = z.enum(["live", "probe", "answer", "assumed", "whatif", "file", "flag"]);
 
 /** Where one fact came from. Keyed by fact path in `sources`. */
-export const ProvenanceSchema = z
-  .object({
-    kind: SourceKindSchema,
-    endpoint: z.string().max(512).optional(),
-    at: z.string().max(64).optional(),
-    note: z.string().max(1024).optional(),
-    /** what-if only: the value before it was changed here (JSON value; "absent" when it was unknown). */
-    original: z.unknown().optional(),
-  })
-  .strict();
+export const ProvenanceSchema = z.strictObject({
+  kind: SourceKindSchema,
+  endpoint: opt(str(512)),
+  at: opt(str(64)),
+  note: opt(str(1024)),
+  /** what-if only: the value before it was changed here (JSON value; "absent" when it was unknown). */
+  original: opt(z.unknown()),
+});
 
-export const CaseSchema = z
-  .object({
-    schema: z.literal(CASE_SCHEMA_ID),
-    asOf: isoDate.optional(),
-    title: z.string().max(256).optional(),
-    device: DeviceSchema.optional(),
-    tenant: TenantSchema.optional(),
-    account: AccountSchema.optional(),
-    probe: ProbeSchema.optional(),
-    /** Provenance per fact path, e.g. { "tenant.securityDefaultsEnabled": { kind: "live", endpoint: "…", at: "…" } }. */
-    sources: z.record(z.string().max(128), ProvenanceSchema).optional(),
-    /** True when any fact was changed in what-if mode: the case describes a hypothesis, not the tenant. */
-    hypothetical: z.boolean().optional(),
-  })
-  .strict();
+export const CaseSchema = z.strictObject({
+  schema: z.literal(CASE_SCHEMA_ID),
+  asOf: opt(isoDate),
+  title: opt(str(256)),
+  device: opt(DeviceSchema),
+  tenant: opt(TenantSchema),
+  account: opt(AccountSchema),
+  probe: opt(ProbeSchema),
+  /** Provenance per fact path, e.g. { "tenant.securityDefaultsEnabled": { kind: "live", endpoint: "…", at: "…" } }. */
+  sources: opt(z.record(str(128), ProvenanceSchema)),
+  /** True when any fact was changed in what-if mode: the case describes a hypothesis, not the tenant. */
+  hypothetical: opt(z.boolean()),
+});
 
 export type Case = z.infer<typeof CaseSchema>;
 export type Device = z.infer<typeof DeviceSchema>;

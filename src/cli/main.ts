@@ -15,6 +15,15 @@ interface CommandModule {
 /** Subcommands, loaded only when used so that `diagnose` never pulls in Ink, msal-node or execa. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   wizard: () => import("./commands/wizard.js"),
+  diagnose: () => import("./commands/diagnose.js"),
+  explain: () => import("./commands/explain.js"),
+  probe: () => import("./commands/probe.js"),
+  audit: () => import("./commands/audit.js"),
+  collect: () => import("./commands/collect.js"),
+  access: () => import("./commands/access.js"),
+  setup: () => import("./commands/setup.js"),
+  whatif: () => import("./commands/whatif.js"),
+  options: () => import("./commands/options.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {

@@ -34,6 +34,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
         deps={services.deps}
         initial={initial}
         theme={theme}
+        today={ctx.today}
         rows={stdout.rows ?? 24}
         renderResult={(state, width) => {
           last = state;

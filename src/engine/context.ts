@@ -5,6 +5,7 @@ import { getFact, type FactPath } from "../case/facts.js";
 import type { Account, Case, Device, Tenant } from "../case/schema.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import { CAUSES, strongerStatus } from "./causes.js";
+import type { InferenceKey, InfoId, NoteKey } from "./keys.js";
 import type { CauseId, CauseStatus, Evidence, Finding, Info, RetirementPhase } from "./types.js";
 
 export type Mechanism = NonNullable<Device["authMechanism"]>;
@@ -28,6 +29,8 @@ export interface Ctx {
   readonly hve: boolean;
   /** A pasted reply shows "235 Authentication successful": everything up to AUTH passed at that time. */
   readonly authPassed: boolean;
+  /** The reply shows the device got to sign-in or later: the connection, STARTTLS and TLS worked. */
+  readonly reachedAuth: boolean;
   readonly out: Collector;
 }
 
@@ -36,7 +39,7 @@ export class Collector {
   private readonly unknownSet = new Set<FactPath>();
   private readonly infos = new Map<string, Info>();
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: string[]; affects?: Finding["affects"] } = {}): void {
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[]; affects?: Finding["affects"] } = {}): void {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
     const prev = this.findings.get(id);
     if (!prev) {
@@ -51,22 +54,16 @@ export class Collector {
     if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
   }
 
-  /** Add a note to a finding that exists (no-op otherwise). */
-  note(id: CauseId, note: string): void {
-    const f = this.findings.get(id);
-    if (f) f.notes = [...new Set([...(f.notes ?? []), note])];
-  }
-
-  has(id: CauseId, status?: CauseStatus): boolean {
-    const f = this.findings.get(id);
-    return f !== undefined && (status === undefined || f.status === status);
+  /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
+  dropPossible(id: CauseId): void {
+    if (this.findings.get(id)?.status === "possible") this.findings.delete(id);
   }
 
   unknown(...paths: FactPath[]): void {
     for (const p of paths) this.unknownSet.add(p);
   }
 
-  info(id: string, evidence: Evidence[]): void {
+  info(id: InfoId, evidence: Evidence[]): void {
     const prev = this.infos.get(id);
     if (prev) {
       for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
@@ -89,7 +86,7 @@ export function factEvidence(ctx: Ctx, path: FactPath): Evidence {
   return source ? { kind: "fact", path, value, source } : { kind: "fact", path, value };
 }
 
-export function inference(messageKey: string, params?: Record<string, string | number>): Evidence {
+export function inference(messageKey: InferenceKey, params?: Record<string, string | number>): Evidence {
   return params ? { kind: "inference", messageKey, params } : { kind: "inference", messageKey };
 }
 
@@ -97,7 +94,7 @@ export function inference(messageKey: string, params?: Record<string, string | n
  * Basic-only gates: for Basic they apply as found; when the mode is unknown they are evaluated as
  * "would apply if Basic" (a blocker becomes possible, with a note); for OAuth/none they do not apply.
  */
-export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: string[] } {
+export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: NoteKey[] } {
   if (ctx.mode === "basic") return { applies: true, status: (s) => s, notes: [] };
   if (ctx.mode === "unknown") return { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
   return { applies: false, status: (s) => s, notes: [] };
@@ -118,7 +115,7 @@ export function addUnlessAuthPassed(
   id: CauseId,
   status: CauseStatus,
   evidence: Evidence[],
-  opts: { notes?: string[]; affects?: Finding["affects"] } = {},
+  opts: { notes?: NoteKey[]; affects?: Finding["affects"] } = {},
 ): void {
   if (ctx.authPassed) ctx.out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), ...evidence]);
   else ctx.out.add(id, status, evidence, opts);

@@ -3,16 +3,16 @@
 import type { FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import { analyzeReply } from "../replies/index.js";
-import type { ReplyAnalysis } from "../replies/types.js";
+import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
 import { compareFindings } from "./causes.js";
-import { Collector, factEvidence, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
+import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
 import { identityGate } from "./gates/identity.js";
 import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
-import { authPassedByReply, replyGate } from "./gates/reply.js";
+import { authPassedByReply, reachedAuthByReply, replyEvidence, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
@@ -61,6 +61,15 @@ export function evaluate(c: Case, opts: EvaluateOptions = {}): Diagnosis {
   return evaluateWith(c, analysis, asOf);
 }
 
+/** The primary reply when it is a permanent (5xx) refusal that is not a temporary error. */
+function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined {
+  const m = a?.primary;
+  if (!a?.recognized || !m || m.success || m.stage === "network") return undefined;
+  if (m.candidates.includes("transient-service-error")) return undefined;
+  const permanent = (m.reply.code !== undefined && m.reply.code >= 500) || (m.reply.code === undefined && m.reply.enhanced?.startsWith("5.") === true);
+  return permanent ? m : undefined;
+}
+
 /** The engine with the reply already analysed (or none). */
 export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf: string): Diagnosis {
   const out = new Collector();
@@ -69,21 +78,31 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   const { findings, unknowns, info } = out.result();
 
   let relevant = unknowns;
-  if (reachedAuth(ctx)) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  if (ctx.reachedAuth) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
   for (const f of findings) {
     if (f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")) continue;
     const settled = SETTLED_BY[f.id];
     if (settled) relevant = relevant.filter((p) => !settled.includes(p));
   }
-  if (ctx.mode === "basic" && !ctx.hve && c.device?.oauthSupported === undefined) relevant.push("device.oauthSupported");
 
   findings.sort(compareFindings);
-  const verdict: Verdict = findings.some((f) => f.status === "blocking")
+  let verdict: Verdict = findings.some((f) => f.status === "blocking")
     ? "blocked"
     : findings.some((f) => f.status === "possible") || relevant.length > 0
       ? "undetermined"
       : "clear";
+  // A permanent refusal from the server proves the device cannot send as things are, even while
+  // its exact cause is still one of several possible ones: the verdict is blocked, and the report
+  // says the cause is to be confirmed among the possible causes.
+  const refusal = permanentRefusal(analysis);
+  if (verdict !== "blocked" && refusal) {
+    verdict = "blocked";
+    info.push({ id: "server-refused", evidence: [replyEvidence(refusal)] });
+  }
+  // Whether the device can do OAuth decides the fix for a Basic device, never the verdict: asked
+  // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
   return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
 }
 
@@ -91,16 +110,16 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
   const device = c.device ?? {};
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
-  let mode: AuthMode = "unknown";
-  let modeEvidence: Evidence | undefined;
-  if (device.auth !== undefined) {
-    mode = device.auth;
-    modeEvidence = undefined;
-  } else if (mechanism !== undefined) {
-    mode = mechanism === "XOAUTH2" ? "oauth" : "basic";
-    modeEvidence = inference("inference.authModeFromMechanism", { mechanism });
-  }
-  const ctxBase = {
+  // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's).
+  const mode: AuthMode = device.auth ?? (mechanism === undefined ? "unknown" : mechanism === "XOAUTH2" ? "oauth" : "basic");
+  const source = c.sources?.["device.auth"];
+  const modeEvidence: Evidence | undefined =
+    device.auth !== undefined
+      ? { kind: "fact", path: "device.auth", value: device.auth, ...(source ? { source } : {}) }
+      : mechanism !== undefined
+        ? inference("inference.authModeFromMechanism", { mechanism })
+        : undefined;
+  return {
     c,
     device,
     tenant: c.tenant ?? {},
@@ -113,17 +132,18 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
     mechanism,
     hve: device.host !== undefined && classifyHost(device.host) === "hve",
     authPassed: authPassedByReply(recognized) !== undefined,
+    reachedAuth: reachedAuthByReply(recognized),
     out,
   };
-  if (device.auth !== undefined) ctxBase.modeEvidence = factEvidence(ctxBase, "device.auth");
-  return ctxBase;
 }
 
-function reachedAuth(ctx: Ctx): boolean {
+/** The server judged the credentials (535/550 at AUTH) or accepted them: the mechanism itself was fine. */
+function mechanismAccepted(ctx: Ctx): boolean {
   const a = ctx.analysis;
   if (!a) return false;
-  if (a.authSucceeded) return true;
+  if (ctx.authPassed) return true;
   const m = a.primary;
-  if (!m || m.success) return false;
-  return ["auth", "mail-from", "rcpt", "data"].includes(m.stage) && !m.candidates.some((id) => id === "tls-version-unsupported" || id === "starttls-missing" || id === "network-unreachable");
+  if (!m || m.success || m.stage !== "auth") return false;
+  if (m.candidates.some((id) => id === "auth-mechanism-unsupported" || id === "client-protocol-error" || id === "transient-service-error")) return false;
+  return m.reply.code === 535 || m.reply.code === 550 || (m.reply.code === undefined && /^5\.7\.(139|3|30)$/.test(m.reply.enhanced ?? ""));
 }

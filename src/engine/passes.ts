@@ -15,14 +15,13 @@ export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {
   if (ctx.mode === "basic" && id === "oauth-misconfigured") return [ctx.modeEvidence ?? fe("device.auth")];
   switch (id) {
     case "tenant-smtp-auth-disabled":
-      if (a.smtpClientAuthenticationDisabled === false) return [fe("account.smtpClientAuthenticationDisabled")];
+      // A mailbox value of true or false decides by itself; the tenant matters only when it is null.
+      if (typeof a.smtpClientAuthenticationDisabled === "boolean") return [fe("account.smtpClientAuthenticationDisabled")];
       if (t.smtpClientAuthenticationDisabled === false) return [fe("tenant.smtpClientAuthenticationDisabled")];
       return undefined;
     case "mailbox-smtp-auth-disabled":
-      if (a.smtpClientAuthenticationDisabled === false) return [fe("account.smtpClientAuthenticationDisabled")];
-      if (a.smtpClientAuthenticationDisabled === null && t.smtpClientAuthenticationDisabled === false) {
-        return [fe("account.smtpClientAuthenticationDisabled"), fe("tenant.smtpClientAuthenticationDisabled")];
-      }
+      // False = on; null = not off by itself (it follows the tenant, which is the other cause).
+      if (a.smtpClientAuthenticationDisabled === false || a.smtpClientAuthenticationDisabled === null) return [fe("account.smtpClientAuthenticationDisabled")];
       return undefined;
     case "security-defaults":
       return t.securityDefaultsEnabled === false ? [fe("tenant.securityDefaultsEnabled")] : undefined;
@@ -37,6 +36,8 @@ export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {
     }
     case "basic-auth-retired":
       if (ctx.hve) return [fe("device.host")];
+      // Until December 2026 nothing has changed: Basic works wherever the settings allow it.
+      if (ctx.phase === "before-change") return [{ kind: "timeline", phase: ctx.phase, asOf: ctx.asOf }];
       if (ctx.phase === "disabled-by-default" && t.basicAuthSmtpReenabled === true) return [fe("tenant.basicAuthSmtpReenabled")];
       return undefined;
     case "account-disabled":
@@ -56,6 +57,16 @@ export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {
       if (d.oauthFlow === "delegated" && o?.permissionConsented) return [fe("account.oauthApp.permissionConsented")];
       return undefined;
     }
+    case "no-authentication":
+      return d.auth === "basic" || d.auth === "oauth" ? [fe("device.auth")] : undefined;
+    case "starttls-missing":
+      return d.security === "starttls" ? [fe("device.security")] : undefined;
+    case "tls-version-unsupported":
+      return d.tlsVersion === "1.2" || d.tlsVersion === "1.3" ? [fe("device.tlsVersion")] : undefined;
+    case "auth-mechanism-unsupported":
+      if (d.authMechanism === undefined) return undefined;
+      if ((ctx.mode === "basic" && d.authMechanism === "LOGIN") || (ctx.mode === "oauth" && d.authMechanism === "XOAUTH2")) return [fe("device.authMechanism")];
+      return undefined;
     default:
       return undefined;
   }

@@ -24,7 +24,12 @@ export const RETIREMENT_TIMELINE = {
     { from: "2027-01-01", phase: "disabled-by-default", sources: ["S1", "S3"] },
   ] as const satisfies readonly TimelineEntry[],
   /** Microsoft announces the final removal date in the second half of 2027 (no date yet). */
-  finalRemovalAnnouncement: { period: "2027-H2", sources: ["S1", "S3"] },
+  finalRemovalAnnouncement: { period: "2027-H2", from: "2027-07-01", sources: ["S1", "S3"] },
+  /**
+   * From this day this tool can no longer assume that a re-enabled Basic auth still works: the final
+   * removal date, announced in H2 2027, is unknown to it and may have passed.
+   */
+  finalRemovalMayHavePassed: { from: "2028-01-01", sources: ["S1", "S3"] },
   /** High Volume Email keeps Basic auth on its own endpoint until September 2028 (separate track). */
   hveBasicUntil: { period: "2028-09", sources: ["S19"] },
 } as const;

@@ -1,13 +1,13 @@
 // buildPlan: causes + case → ordered fix steps and, for Basic-auth devices, the alternatives in
 // order of safety. Pure: no I/O. Cheap device checks first, then the mailbox, then the account's
-// identity, then anything tenant-wide; steps shared by several causes appear once.
+// identity, then anything tenant-wide; steps shared by several causes appear once. "Wait and
+// retry" and the move to OAuth come last: they are what is left once the rest is settled.
 import type { Case } from "../case/schema.js";
 import type { CauseId, CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../shell/powershell.js";
 import {
   OPTION_IDS,
-  STEP_IDS,
   type AdminCenterPath,
   type OptionId,
   type Plan,
@@ -212,7 +212,14 @@ const STEPS: StepDef[] = [
   {
     id: "device-credentials",
     causes: ["wrong-credentials"],
-    build: (ctx) => ({ who: "helpdesk", scope: "device", check: [signInRead(ctx)], security: "low", params: { user: ctx.login.value ?? PLACEHOLDER.mailbox } }),
+    build: (ctx) => ({
+      who: "helpdesk",
+      scope: "device",
+      check: [signInRead(ctx)],
+      security: "low",
+      // The title shows the full address to type; a short name on the device is not one.
+      params: { user: ctx.login.value?.includes("@") ? ctx.login.value : PLACEHOLDER.mailbox },
+    }),
   },
   {
     id: "device-from-address",
@@ -228,11 +235,6 @@ const STEPS: StepDef[] = [
     id: "device-sending-rate",
     causes: ["sending-limit"],
     build: () => ({ who: "device-owner", scope: "device", security: "low" }),
-  },
-  {
-    id: "retry-later",
-    causes: ["transient-service-error"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient" }),
   },
   {
     id: "mailbox-enable-smtp-auth",
@@ -281,14 +283,15 @@ const STEPS: StepDef[] = [
     id: "mailbox-quota",
     causes: ["mailbox-full"],
     build: (ctx) => {
-      const stats = exo(`Get-EXOMailboxStatistics -Identity ${ctx.login.ps} | Select-Object DisplayName,TotalItemSize,StorageLimitStatus`);
+      const stats = exo(`Get-EXOMailboxStatistics -Identity ${ctx.login.ps} | Select-Object DisplayName,ItemCount,TotalItemSize`);
+      const quota = exo(`Get-EXOMailbox -Identity ${ctx.login.ps} -Properties ProhibitSendQuota,ProhibitSendReceiveQuota | Select-Object PrimarySmtpAddress,ProhibitSendQuota,ProhibitSendReceiveQuota`);
       const sent = exo(`Get-EXOMailboxFolderStatistics -Identity ${ctx.login.ps} -FolderScope SentItems | Select-Object Name,ItemsInFolder,FolderSize`);
       return {
         who: "exchange-admin",
         scope: "mailbox",
-        check: [stats, sent],
+        check: [stats, quota, sent],
         adminCenter: portal(ctx, "eac", ["plan.nav.recipients", "plan.nav.mailboxes", "plan.nav.theMailbox", "plan.nav.mailboxUsage"]),
-        verifyCommands: [stats],
+        verifyCommands: [stats, quota],
         security: "none",
       };
     },
@@ -611,6 +614,11 @@ const STEPS: StepDef[] = [
     },
   },
   {
+    id: "retry-later",
+    causes: ["transient-service-error"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient", testSend: false }),
+  },
+  {
     id: "move-to-oauth",
     causes: ["basic-auth-retired"],
     build: (ctx) => ({
@@ -766,6 +774,13 @@ function buildOptions(ctx: Ctx): PlanOption[] {
       billed: false,
     },
   };
+  // Security defaults allow no per-account exception: none of them helps while they are on.
+  if (c.tenant?.securityDefaultsEnabled === true) {
+    for (const id of ["exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa"] as const) {
+      specs[id].availability = "no";
+      specs[id].availabilityNote = tr("plan.option.exception.securityDefaults");
+    }
+  }
   return OPTION_IDS.map((id, i) => {
     const { level, ...rest } = specs[id];
     return {
@@ -800,6 +815,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
+  if (basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
   if (basicAuth !== "no" && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (basicAuth !== "no" && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
 
@@ -810,5 +826,3 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
 export const STEP_ORDER: readonly StepId[] = STEPS.map((s) => s.id);
 /** Which causes each step addresses (for tests). */
 export const STEP_CAUSES: ReadonlyMap<StepId, readonly CauseId[]> = new Map(STEPS.map((s) => [s.id, s.causes]));
-
-void STEP_IDS;

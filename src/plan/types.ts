@@ -14,7 +14,6 @@ export const STEP_IDS = [
   "device-credentials",
   "device-from-address",
   "device-sending-rate",
-  "retry-later",
   "mailbox-enable-smtp-auth",
   "mailbox-grant-send-as",
   "mailbox-quota",
@@ -34,6 +33,7 @@ export const STEP_IDS = [
   "security-defaults-replace",
   "direct-send-connector",
   "relay-connector-update",
+  "retry-later",
   "move-to-oauth",
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];

@@ -140,7 +140,11 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     tupleCodes.set(m.index + m[0].length - 1, code);
   }
   const starts: Start[] = [];
-  const regions: Array<{ from: number; to: number }> = [];
+  // Quoted strings open at the current position (innermost last).
+  let regions: Array<{ from: number; to: number }> = [];
+  // Inside a double-quoted string (a JSON log field such as "err":"Invalid login: 535 …")? Tracked incrementally.
+  let scanned = 0;
+  let inDouble = false;
   START.lastIndex = 0;
   for (let m = START.exec(line); m; m = START.exec(line)) {
     const index = m.index;
@@ -156,10 +160,17 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
       continue;
     }
     const rest = line.slice(end, end + 3);
-    if (enhanced === undefined && !/^[ -]\s*\S/.test(rest)) continue;
+    // "250-8BITMIME" is a capability line; "503-555-1234" is a phone number.
+    if (enhanced === undefined && !(code === 250 ? /^[ -]\s*\S/ : /^(?: \s*\S|-[A-Za-z])/).test(rest)) continue;
     if (code === undefined && !/^\s*[A-Za-z]/.test(rest)) continue;
     // Inside a quoted string opened earlier on this line?
-    let limit = line.length;
+    for (; scanned < index; scanned++) {
+      const ch = line[scanned];
+      if (ch === "\\") scanned++;
+      else if (ch === '"') inDouble = !inDouble;
+    }
+    let limit = inDouble ? closingQuote(line, index, '"') : line.length;
+    while (regions.length > 0 && (regions[regions.length - 1] as { to: number }).to <= index) regions.pop();
     for (const r of regions) if (index > r.from && index < r.to) limit = Math.min(limit, r.to);
     let j = index - 1;
     while (j >= 0 && line[j] === " ") j--;
@@ -167,6 +178,7 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
     let tupleCode: number | undefined;
     if (q === "'" || q === '"' || q === "`") {
       const close = closingQuote(line, index, q);
+      regions = regions.filter((r) => r.to > index);
       regions.push({ from: j, to: close });
       limit = Math.min(limit, close);
       tupleCode = tupleCodes.get(j);
@@ -183,7 +195,6 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
   // A tuple whose text starts without an enhanced code: "(535, b'Authentication unsuccessful')".
   for (const [quoteAt, code] of tupleCodes) {
     const close = closingQuote(line, quoteAt + 1, line.charAt(quoteAt));
-    if (starts.some((s) => s.index > quoteAt && s.index < close)) continue;
     const lead = /^\s*([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/.exec(line.slice(quoteAt + 1, close));
     const start: Start = { index: quoteAt + 1, end: quoteAt + 1 + (lead ? lead[0].length : 0), code, limit: close };
     if (lead) start.enhanced = lead[1] as string;

@@ -2,7 +2,7 @@
 import { redactSecrets } from "../case/redact.js";
 import { extractReplies, type FoundReply } from "./extract.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
-import { classifyReply, type ReplyPattern } from "./patterns.js";
+import { classifyCodeless, classifyReply, type ReplyPattern } from "./patterns.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
@@ -54,8 +54,8 @@ function analyze(input: string): ReplyAnalysis {
     const body = stripLeadIn(line.text);
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };
-    const pattern = classifyReply(reply);
-    if (!pattern || pattern.id.startsWith("unknown-")) continue;
+    const pattern = classifyCodeless(reply);
+    if (!pattern) continue;
     replies.push(reply);
     ranked.push(rank({ reply, pos: line.index * 1000, hasNested: false, nested: false }, pattern));
   }
@@ -88,13 +88,14 @@ function analyze(input: string): ReplyAnalysis {
   const matches = ranked.map((r) => r.match);
   const first = ranked[0];
   const primary = first && !first.match.success ? first.match : undefined;
-  const client = detectClient(text) ?? (ex.transcript && replies.length > 0 ? "transcript" : signals.has(KYOCERA_SIGNAL.id) ? "kyocera" : replies.length > 0 ? "plain" : undefined);
+  const recognized = replies.length > 0 || ranked.length > 0;
+  const client = detectClient(text) ?? (ex.transcript && replies.length > 0 ? "transcript" : signals.has(KYOCERA_SIGNAL.id) ? "kyocera" : recognized ? "plain" : undefined);
   const analysis: ReplyAnalysis = {
     input,
     replies,
     matches,
     authSucceeded: matches.some((m) => m.patternId === "auth-success"),
-    recognized: replies.length > 0 || matches.length > 0,
+    recognized,
   };
   if (primary) analysis.primary = primary;
   if (ex.mechanismTried) analysis.mechanismTried = ex.mechanismTried;
@@ -157,6 +158,8 @@ function compare(a: Ranked, b: Ranked): number {
 
 /** "送信エラー: Authentication unsuccessful, …" → the English part after a non-English lead-in. */
 function stripLeadIn(text: string): string {
+  const anchor = /Authentication unsuccessful|SmtpClientAuthentication|Client not authenticated|Client was not authenticated/i.exec(text);
+  if (anchor) return text.slice(anchor.index);
   const m = /^[^A-Za-z]*?[:：]\s*(?=[A-Za-z])/.exec(text);
   if (m) return text.slice(m[0].length);
   return text.replace(/^[^A-Za-z]{0,80}(?=[A-Za-z])/, "");

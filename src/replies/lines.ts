@@ -14,7 +14,7 @@ const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\s
 const BRACKETED = /^\[(?:[\d:.,TZ +\-/]{4,40}|[CS]|INFO|DEBUG|WARN|WARNING|ERROR|ERR|TRACE|FATAL|SMTP)\]\s*/i;
 const LEVEL = /^(?:INFO|DEBUG|WARN|WARNING|TRACE|FATAL|VERBOSE)\b:?\s+/;
 const JAVA_DEBUG = /^DEBUG SMTP:\s*/;
-const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|>)\s?/;
+const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|(?:>[ \t]?){1,4})\s?/;
 const SERVER_MARK = /^(?:S|Rx|RECV|RECEIVED|reply|SERVER(?:\s*->\s*CLIENT)?)\s*:\s?|^(?:<<<|<-|<)\s?/;
 const CURL_INFO = /^\*\s+/;
 
@@ -56,7 +56,7 @@ const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。",
 /** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
 export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
-  let prev: (LogicalLine & { depth: number; joinable: boolean }) | undefined;
+  let prev: (LogicalLine & { depth: number; joinable: boolean; last: string; quote: string }) | undefined;
   const physical = text.split("\n");
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
@@ -68,25 +68,30 @@ export function logicalLines(text: string): LogicalLine[] {
     // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
     if (prev && prev.depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
       prev.text += " " + rawTrimmed;
+      prev.last = rawTrimmed.charAt(rawTrimmed.length - 1);
       prev.depth = Math.max(0, prev.depth + bracketDelta(rawTrimmed));
       continue;
     }
     const { text: body, direction, hadPrefix } = stripPrefix(raw);
     const trimmed = body.trim();
+    // E-mail quoting ("> " on every line) is not a transcript direction when both lines carry it.
+    const [quote, quoteLength] = emailQuote(raw);
+    const sameQuote = quote !== "" && prev !== undefined && prev.quote === quote && !stripPrefix(raw.slice(quoteLength)).hadPrefix;
     const continues =
       prev !== undefined &&
       prev.joinable &&
-      !hadPrefix &&
+      (!hadPrefix || sameQuote) &&
       !REPLY_START.test(trimmed) &&
       !CLIENT_VERB.test(trimmed) &&
       !BASE64ISH.test(trimmed) &&
-      (prev.depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(prev.text.charAt(prev.text.length - 1))));
+      (prev.depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(prev.last)));
     if (continues && prev) {
       prev.text += " " + trimmed;
+      prev.last = trimmed.charAt(trimmed.length - 1);
       prev.depth = Math.max(0, prev.depth + bracketDelta(trimmed));
       continue;
     }
-    const line = { text: trimmed, direction, index: i, depth: Math.max(0, bracketDelta(trimmed)), joinable: direction !== "client" && !/^334\b/.test(trimmed) };
+    const line = { text: trimmed, direction, index: i, depth: Math.max(0, bracketDelta(trimmed)), joinable: (direction !== "client" || REPLY_START.test(trimmed)) && !/^334\b/.test(trimmed), last: trimmed.charAt(trimmed.length - 1), quote };
     out.push(line);
     prev = line;
   }
@@ -101,4 +106,12 @@ function bracketDelta(s: string): number {
     else if (ch === 93) d--;
   }
   return d;
+}
+
+/** The e-mail quote marks in front of a line (">", "> >") without spaces, and their length; "" for none or a ">>>" transcript marker. */
+function emailQuote(raw: string): [string, number] {
+  const m = /^\s*(?:>[ \t]?){1,4}/.exec(raw);
+  if (!m) return ["", 0];
+  const marks = m[0].replace(/[ \t]/g, "");
+  return marks === ">>>" ? ["", 0] : [marks, m[0].length];
 }

@@ -209,3 +209,21 @@ export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   if (cls === 2 || cls === 3) return UNKNOWN_POSITIVE;
   return undefined;
 }
+
+/** Words that show a line is the server's reply even without its codes. */
+const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication", "client not authenticated", "storedrv", "access denied", "your message can't be sent", "service unavailable"].map(squash);
+
+/**
+ * A line without any code (a panel that drops them): only a distinctive reply text counts, or a known text
+ * next to words only SMTP replies use. Generic "authentication failed" is left to the wrapper signals.
+ */
+export function classifyCodeless(reply: SmtpReply): ReplyPattern | undefined {
+  const squashed = squash(reply.text);
+  const anchored = SMTP_ANCHORS.some((a) => squashed.includes(a));
+  for (const c of COMPILED) {
+    if (c.pattern.id === "auth-failed-text" || c.pattern.textAlone === false || c.pattern.success) continue;
+    const hit = c.phrases.find((ph) => squashed.includes(ph));
+    if (hit && (anchored || hit.length >= 20)) return c.pattern;
+  }
+  return undefined;
+}

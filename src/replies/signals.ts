@@ -116,7 +116,7 @@ export const SIGNALS: readonly Signal[] = [
     stage: "auth",
     candidates: AUTH_ANY,
     decisive: false,
-    phrases: ["invalid login", "could not authenticate", "authentication failed", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
+    phrases: ["authentication unsuccessful", "invalid login", "could not authenticate", "authentication failed", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
     raw: ["認証に失敗", "認証エラー"],
     fallbackOnly: true,
   },

@@ -81,6 +81,7 @@ export function sourceText(lang: Lang, prov: Provenance | undefined): string {
   } else parts.push(t(lang, `plan.report.source.${prov.kind}`));
   if (prov.endpoint) parts.push(prov.endpoint);
   if (prov.at) parts.push(prov.at);
+  if (prov.note) parts.push(redactSecrets(prov.note));
   return parts.join(", ");
 }
 
@@ -107,7 +108,8 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
       return {
         kind: ev.kind,
         text: t(lang, "plan.report.ev.fact", { label: factLabel(lang, ev.path), value: formatValue(lang, ev.value) }),
-        source: sourceText(lang, prov),
+        // No provenance recorded (e.g. typed into a case file): say nothing rather than "not recorded" on every line.
+        ...(prov ? { source: sourceText(lang, prov) } : {}),
         hypothetical: prov?.kind === "whatif",
       };
     }

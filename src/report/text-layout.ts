@@ -4,13 +4,35 @@ import stringWidth from "string-width";
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const graphemeWidths = new Map<string, number>();
+
+/** Width of one grapheme, cached (string-width is exact but not cheap). */
+function gWidth(g: string): number {
+  let w = graphemeWidths.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (graphemeWidths.size < 10_000) graphemeWidths.set(g, w);
+  }
+  return w;
+}
+
 /** Display width in terminal columns (ANSI escapes count as 0). */
 export function width(text: string): number {
-  return stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.includes("\u001b")) return stringWidth(text);
+  let w = 0;
+  for (const g of graphemes(text)) w += gWidth(g);
+  return w;
 }
+
+/** Characters that can join a grapheme with its neighbour: marks, joiners, variation selectors, Hangul jamo, emoji, flags, CR. */
+const JOINING = /\p{M}|\u200c|\u200d|[\u1160-\u11ff]|\p{Extended_Pictographic}|\p{Regional_Indicator}|\r/u;
 
 /** The user-perceived characters of a string (a base letter with its combining marks is one). */
 export function graphemes(text: string): string[] {
+  // Fast path: without joining characters every code point is its own grapheme (Intl.Segmenter is slow).
+  if (!JOINING.test(text)) return Array.from(text);
   return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
 
@@ -19,10 +41,17 @@ const NO_LINE_START = new Set([..."、。，．・：；？！ー）」』】〕
 
 /** Is this grapheme a wide (CJK) character, after which a line may break without a space? */
 function isWide(g: string): boolean {
-  return stringWidth(g) >= 2;
+  return gWidth(g) >= 2;
 }
 
 type Token = { text: string; space: boolean };
+
+/** The first grapheme (tokens that can start with a no-line-start mark are single wide graphemes or ASCII). */
+function firstGrapheme(text: string): string {
+  const cp = text.codePointAt(0);
+  if (cp === undefined) return "";
+  return String.fromCodePoint(cp);
+}
 
 /** Split a paragraph into break opportunities: runs of spaces, runs of narrow non-space text, single wide graphemes. */
 function tokenize(paragraph: string): Token[] {
@@ -54,7 +83,7 @@ function hardSplit(text: string, max: number): string[] {
   let line = "";
   let w = 0;
   for (const g of graphemes(text)) {
-    const gw = stringWidth(g);
+    const gw = gWidth(g);
     if (w + gw > max && line) {
       out.push(line);
       line = "";
@@ -92,7 +121,7 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
     };
     for (const token of tokenize(paragraph)) {
       const limit = lines.length === 0 ? firstLimit : restLimit;
-      const tw = stringWidth(token.text);
+      const tw = width(token.text);
       if (token.space) {
         if (line.length === 0) continue; // no leading spaces on wrapped lines
         line.push(token);
@@ -107,17 +136,17 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
       // Does not fit.
       const last = line[line.length - 1];
       if (
-        NO_LINE_START.has(graphemes(token.text)[0] ?? "") &&
+        NO_LINE_START.has(firstGrapheme(token.text)) &&
         line.length > 1 &&
         last !== undefined &&
         !last.space &&
-        stringWidth(last.text) + tw <= limit
+        width(last.text) + tw <= limit
       ) {
         // Carry the last word down with the punctuation rather than start a line with it.
         line.pop();
         push();
         line.push(last, token);
-        w = stringWidth(last.text) + tw;
+        w = width(last.text) + tw;
         continue;
       }
       if (line.length) push();
@@ -131,7 +160,7 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
       for (const piece of pieces.slice(0, -1)) lines.push(piece);
       const tail = pieces[pieces.length - 1] ?? "";
       line = [{ text: tail, space: false }];
-      w = stringWidth(tail);
+      w = width(tail);
     }
     if (line.length) push();
   }
@@ -140,13 +169,13 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
 
 /** Cut text to at most `max` columns; when cut, end with `ellipsis` (ASCII by default: "…" is ambiguous-width). */
 export function truncate(text: string, max: number, ellipsis = "..."): string {
-  if (stringWidth(text) <= max) return text;
-  const ew = stringWidth(ellipsis);
+  if (width(text) <= max) return text;
+  const ew = width(ellipsis);
   if (max <= ew) return hardSplit(ellipsis, Math.max(0, max))[0] ?? "";
   let out = "";
   let w = 0;
   for (const g of graphemes(text)) {
-    const gw = stringWidth(g);
+    const gw = gWidth(g);
     if (w + gw > max - ew) break;
     out += g;
     w += gw;
@@ -156,7 +185,7 @@ export function truncate(text: string, max: number, ellipsis = "..."): string {
 
 /** Pad with spaces to exactly `size` columns (text wider than size is truncated first). */
 export function pad(text: string, size: number, align: "left" | "right" = "left"): string {
-  const fitted = stringWidth(text) > size ? truncate(text, size) : text;
-  const fill = " ".repeat(Math.max(0, size - stringWidth(fitted)));
+  const fitted = width(text) > size ? truncate(text, size) : text;
+  const fill = " ".repeat(Math.max(0, size - width(fitted)));
   return align === "left" ? fitted + fill : fill + fitted;
 }

@@ -198,8 +198,8 @@ function renderOptions(o: Out, options: PlanOption[], lang: Lang): void {
   const risk = 6;
   const usable = 6;
   const rest = Math.max(24, o.width - indent - n - risk - usable - sep.length * 5);
-  const option = Math.round(rest * 0.49);
-  const recipients = Math.round(rest * 0.2);
+  const option = Math.round(rest * 0.42);
+  const recipients = Math.min(Math.max(12, Math.round(rest * 0.19)), Math.round(rest * 0.3));
   const widths = [n, option, recipients, rest - option - recipients, risk, usable];
   const row = (cells: string[], token?: ColorToken) => {
     const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));

@@ -48,6 +48,8 @@ export const OAUTH_APP_OK: Case = {
   tenant: { smtpClientAuthenticationDisabled: true },
   account: {
     smtpClientAuthenticationDisabled: false,
+    recipientTypeDetails: "UserMailbox",
+    exchangeLicensed: true,
     accountEnabled: true,
     oauthApp: { servicePrincipalRegistered: true, mailboxPermission: true, permissionConsented: true },
   },

@@ -94,3 +94,18 @@ test("PowerShell quoting doubles embedded quotes and refuses non-identities", ()
     assert.equal(isPlausibleIdentity(bad), false, bad);
   }
 });
+
+test("redaction: transcript dialects, and the server's capability list is left alone", () => {
+  const cap = "S: 250-AUTH LOGIN XOAUTH2\nS: 250 SMTPUTF8";
+  assert.equal(redactSecrets(cap), cap);
+  const curl = "> AUTH LOGIN\n< 334 VXNlcm5hbWU6\n> bWZwQGNvbnRvc28uY29t\n< 334 UGFzc3dvcmQ6\n> aHVudGVyMg==\n< 535 5.7.3 Authentication unsuccessful";
+  const php = "CLIENT -> SERVER: AUTH LOGIN\nSERVER -> CLIENT: 334 VXNlcm5hbWU6\nCLIENT -> SERVER: bWZwQGNvbnRvc28uY29t\nSERVER -> CLIENT: 334 UGFzc3dvcmQ6\nCLIENT -> SERVER: aHVudGVyMg==";
+  const py = "send: 'AUTH LOGIN\\r\\n'\nreply: b'334 VXNlcm5hbWU6\\r\\n'\nsend: 'bWZwQGNvbnRvc28uY29t\\r\\n'\nreply: b'334 UGFzc3dvcmQ6\\r\\n'\nsend: 'aHVudGVyMg==\\r\\n'";
+  for (const t of [curl, php, py]) {
+    const r = redactSecrets(t);
+    assert.ok(!r.includes("aHVudGVyMg=="), r);
+    assert.ok(!r.includes("bWZwQGNvbnRvc28uY29t"), r);
+    assert.ok(r.includes("334 UGFzc3dvcmQ6"), "challenges stay");
+  }
+  assert.equal(redactSecrets("C: AUTH PLAIN AG1mcEBjb250b3NvLmNvbQBodW50ZXIy"), "C: AUTH PLAIN [redacted]");
+});

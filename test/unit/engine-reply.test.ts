@@ -85,7 +85,7 @@ describe("gate 10: reply — narrowing ambiguous replies with facts", () => {
   });
   test("generic 535 5.7.3 after Basic with every identity gate known to pass → wrong credentials", () => {
     const d = run(BASIC_OK, GENERIC);
-    assert.deepEqual(summary(d), ["wrong-credentials:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(summary(d), ["wrong-credentials:possible", "basic-auth-retired:warning"]);
   });
   test("generic 535 5.7.3 after Basic: identity gates still unknown stay candidates (possible)", () => {
     const c = withFacts(BASIC_OK, { "tenant.securityDefaultsEnabled": undefined, "account.perUserMfaState": undefined });
@@ -114,11 +114,12 @@ describe("gate 10: reply — narrowing ambiguous replies with facts", () => {
     assert.deepEqual(open.unknowns, ["account.authenticationPolicy", "tenant.basicAuthSmtpReenabled"]);
     // The policy allows Basic: the retirement is what is left.
     const retired = run(jan, BASIC_DISABLED);
-    assert.deepEqual(summary(retired), ["basic-auth-retired:blocking"]);
-    assert.deepEqual(retired.unknowns, []);
+    assert.deepEqual(summary(retired), ["basic-auth-retired:possible"]);
+    assert.deepEqual(retired.unknowns, ["tenant.basicAuthSmtpReenabled"], "narrowed by facts, the retirement is to be confirmed");
+    assert.equal(retired.verdict, "blocked");
     // Re-enabled after the change: the policy is what is left.
     const policy = run(withFacts(jan, { "account.authenticationPolicy": undefined, "tenant.basicAuthSmtpReenabled": true }), BASIC_DISABLED);
-    assert.deepEqual(summary(policy), ["auth-policy-blocks-basic:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(summary(policy), ["auth-policy-blocks-basic:possible", "basic-auth-retired:warning"]);
   });
   test("a transient reply: retry, with the other candidates possible after narrowing", () => {
     const d = run(BASIC_OK, PRX4);
@@ -129,7 +130,7 @@ describe("gate 10: reply — narrowing ambiguous replies with facts", () => {
     assert.deepEqual(summary(open), ["security-defaults:possible", "no-licensed-mailbox:possible", "transient-service-error:possible", "basic-auth-retired:warning"]);
     assert.equal(open.verdict, "undetermined");
   });
-  test("non-decisive reply with one candidate left after narrowing blocks", () => {
+  test("non-decisive reply narrowed to one candidate by recorded facts: possible (mapping unconfirmed), verdict still blocked by the refusal", () => {
     const criteria = replyAnalysis("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.", {
       patternId: "auth-criteria",
       candidates: ["conditional-access", "per-user-mfa"],
@@ -139,8 +140,11 @@ describe("gate 10: reply — narrowing ambiguous replies with facts", () => {
     assert.deepEqual(summary(both), ["per-user-mfa:possible", "conditional-access:possible", "basic-auth-retired:warning"]);
     assert.deepEqual(finding(both, "per-user-mfa")?.notes, ["note.replyAmbiguous"]);
     const caOnly = run(withFacts(BASIC_OK, { "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria);
-    assert.deepEqual(summary(caOnly), ["conditional-access:blocking", "basic-auth-retired:warning"]);
-    assert.deepEqual(caOnly.unknowns, [], "the CA fact is settled by the reply once MFA is ruled out");
+    assert.deepEqual(summary(caOnly), ["conditional-access:possible", "basic-auth-retired:warning"]);
+    assert.deepEqual(finding(caOnly, "conditional-access")?.notes, ["note.replyMappingUnconfirmed"]);
+    assert.deepEqual(caOnly.unknowns, ["account.legacyAuthBlockedByConditionalAccess"], "the mapping is unconfirmed: the CA fact is still asked");
+    assert.equal(caOnly.verdict, "blocked", "the server refused: blocked even while the cause is to be confirmed");
+    assert.ok(caOnly.info.some((i) => i.id === "server-refused"));
   });
 });
 

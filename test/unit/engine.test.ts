@@ -50,7 +50,6 @@ describe("baselines", () => {
       "account.smtpClientAuthenticationDisabled",
       "account.recipientTypeDetails",
       "account.exchangeLicensed",
-      "account.passwordExpired",
       "account.perUserMfaState",
       "account.legacyAuthBlockedByConditionalAccess",
       "account.authenticationPolicy",
@@ -70,8 +69,8 @@ describe("gate 1: transport", () => {
     ["TLS 1.0", { "device.tlsVersion": "1.0" }, "tls-version-unsupported:blocking", []],
     ["TLS 1.1", { "device.tlsVersion": "1.1" }, "tls-version-unsupported:blocking", []],
     ["MX host", { "device.host": "contoso-com.mail.protection.outlook.com" }, "wrong-endpoint:blocking", ["note.mxEndpoint"]],
-    ["IPv4 literal", { "device.host": "52.96.0.1" }, "wrong-endpoint:warning", ["note.ipLiteral"]],
-    ["IPv6 literal", { "device.host": "[2603:1036::1]" }, "wrong-endpoint:warning", ["note.ipLiteral"]],
+    ["IPv4 literal", { "device.host": "52.96.0.1" }, "wrong-endpoint:possible", ["note.ipLiteral"]],
+    ["IPv6 literal", { "device.host": "[2603:1036::1]" }, "wrong-endpoint:possible", ["note.ipLiteral"]],
     ["outlook.office365.com", { "device.host": "outlook.office365.com" }, "wrong-endpoint:warning", ["note.outlookHost"]],
     ["a local relay", { "device.host": "relay.contoso.local" }, "wrong-endpoint:possible", ["note.unknownHost"]],
     ["21Vianet legacy host (ended)", { "device.host": "smtp-legacy.partner.outlook.cn" }, "wrong-endpoint:blocking", ["note.legacyTlsEnded"]],
@@ -335,19 +334,24 @@ describe("gate 4: Basic-only identity gates and authentication policies", () => 
 });
 
 describe("gate 5: account", () => {
-  test("a disabled account blocks Basic and OAuth", () => {
+  test("a disabled account blocks Basic and delegated OAuth, not app-only OAuth (no user sign-in)", () => {
     assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.accountEnabled": false }))), ["account-disabled:blocking", "basic-auth-retired:warning"]);
-    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false }))), ["account-disabled:blocking"]);
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "device.oauthFlow": "delegated", "account.accountEnabled": false }))), ["account-disabled:blocking"]);
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false }))), []);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": undefined })).unknowns, []);
   });
   test("an expired password blocks Basic only", () => {
     assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.passwordExpired": true }))), ["password-expired:blocking", "basic-auth-retired:warning"]);
     assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.passwordExpired": true }))), []);
   });
-  test("no Exchange licence blocks Basic and delegated OAuth, not app-only", () => {
+  test("no Exchange licence blocks Basic, delegated OAuth, and app-only OAuth sending as a user mailbox", () => {
     assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.exchangeLicensed": false }))), ["no-licensed-mailbox:blocking", "basic-auth-retired:warning"]);
     const delegated = withFacts(OAUTH_APP_OK, { "device.oauthFlow": "delegated", "account.exchangeLicensed": false });
     assert.deepEqual(summary(evaluate(delegated)), ["no-licensed-mailbox:blocking"]);
-    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.exchangeLicensed": false }))), []);
+    // App-only does not sign in as the user, but a user mailbox without a licence is not a working mailbox.
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.exchangeLicensed": false }))), ["no-licensed-mailbox:blocking"]);
+    // A shared mailbox needs no licence: the OAuth way to send from it.
+    assert.deepEqual(summary(evaluate(withFacts(OAUTH_APP_OK, { "account.exchangeLicensed": false, "account.recipientTypeDetails": "SharedMailbox" }))), []);
     assert.deepEqual(evaluate(withFacts(delegated, { "account.exchangeLicensed": undefined })).unknowns, ["account.exchangeLicensed"]);
   });
   for (const type of ["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]) {
@@ -406,8 +410,9 @@ describe("gate 7: OAuth set-up", () => {
     assert.deepEqual(evaluate(withFacts(delegated, { "account.oauthApp.permissionConsented": true })).verdict, "clear");
   });
   test("flow unknown: asked, with consent (needed by both flows)", () => {
-    const d = evaluate(withFacts(OAUTH_APP_OK, { "device.oauthFlow": undefined, "account.oauthApp.servicePrincipalRegistered": undefined, "account.oauthApp.mailboxPermission": undefined, "account.oauthApp.permissionConsented": undefined }));
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "device.oauthFlow": undefined, "account.exchangeLicensed": undefined, "account.oauthApp.servicePrincipalRegistered": undefined, "account.oauthApp.mailboxPermission": undefined, "account.oauthApp.permissionConsented": undefined }));
     assert.deepEqual(d.unknowns, ["device.oauthFlow", "account.exchangeLicensed", "account.oauthApp.permissionConsented"]);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.recipientTypeDetails": undefined })).unknowns, ["account.recipientTypeDetails"]);
   });
 });
 
@@ -482,7 +487,7 @@ describe("layered blockers, verdict and unknowns", () => {
   });
   test("blocking, then possible, then warning", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "52.96.0.1", "account.perUserMfaState": "enabled", "account.passwordExpired": true }));
-    assert.deepEqual(summary(d), ["password-expired:blocking", "per-user-mfa:possible", "wrong-endpoint:warning", "basic-auth-retired:warning"]);
+    assert.deepEqual(summary(d), ["password-expired:blocking", "wrong-endpoint:possible", "per-user-mfa:possible", "basic-auth-retired:warning"]);
   });
   test("unknowns are still listed when the verdict is blocked", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.port": 465, "tenant.securityDefaultsEnabled": undefined, "account.accountEnabled": undefined }));
@@ -493,6 +498,20 @@ describe("layered blockers, verdict and unknowns", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "outlook.office365.com" }));
     assert.equal(d.verdict, "clear");
     assert.ok(d.causes.every((f) => f.status === "warning"));
+  });
+  test("device.oauthSupported and password expiry never decide the verdict, so they are not unknowns", () => {
+    const unknownOauth = withFacts(BASIC_OK, { "device.oauthSupported": undefined, "account.passwordExpired": undefined });
+    const d = evaluate(unknownOauth);
+    assert.equal(d.verdict, "clear");
+    assert.deepEqual(d.unknowns, []);
+    // …but the report says plainly that the credentials themselves were not verified.
+    assert.ok(d.info.some((i) => i.id === "credentials-unverified"));
+    const broken = evaluate(withFacts(unknownOauth, { "account.passwordExpired": true }));
+    assert.deepEqual(broken.unknowns, []);
+    assert.ok(broken.causes.some((f) => f.id === "password-expired" && f.status === "blocking"));
+    const jan = evaluate(withFacts(unknownOauth, { asOf: "2027-01-15" }));
+    assert.deepEqual(jan.unknowns, ["tenant.basicAuthSmtpReenabled"]);
+    assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false })).unknowns, []);
   });
   test("a possible finding alone makes it undetermined", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "relay.contoso.local" }));
@@ -506,12 +525,10 @@ describe("layered blockers, verdict and unknowns", () => {
       device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", authMechanism: "LOGIN", username: "mfp@contoso.com", from: "mfp@contoso.com" },
     });
     assert.deepEqual(d.unknowns, [
-      "device.oauthSupported",
       "account.accountEnabled",
       "account.smtpClientAuthenticationDisabled",
       "account.recipientTypeDetails",
       "account.exchangeLicensed",
-      "account.passwordExpired",
       "account.perUserMfaState",
       "account.legacyAuthBlockedByConditionalAccess",
       "account.authenticationPolicy",
@@ -527,8 +544,9 @@ describe("layered blockers, verdict and unknowns", () => {
       device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "oauth", oauthFlow: "app", username: "mfp@contoso.com", from: "mfp@contoso.com" },
     });
     assert.deepEqual(d.unknowns, [
-      "account.accountEnabled",
       "account.smtpClientAuthenticationDisabled",
+      "account.recipientTypeDetails",
+      "account.exchangeLicensed",
       "account.oauthApp.permissionConsented",
       "account.oauthApp.servicePrincipalRegistered",
       "account.oauthApp.mailboxPermission",

@@ -235,3 +235,12 @@ test("the plan holds no secrets from the case", () => {
   assert.ok(!json.includes("AG1mcEBjb250b3NvLmNvbQBTM2NyZXQh"));
   assert.ok(!json.includes("S3cret"));
 });
+
+test("with security defaults on, no per-account exception is offered as usable", () => {
+  const plan = buildPlan(deviceCase({ tenant: { securityDefaultsEnabled: true } }), diagnosis([finding("security-defaults")]), "en");
+  for (const o of plan.options.filter((x) => x.perAccountException)) {
+    assert.equal(o.availability, "no");
+    assert.match(o.availabilityNote ?? "", /security defaults/);
+  }
+  assert.equal(plan.options.find((o) => o.id === "hve")?.availability, "check");
+});

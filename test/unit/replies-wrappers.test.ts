@@ -281,3 +281,78 @@ test("success replies: banner, 250, 235 sets authSucceeded", () => {
   assert.equal(a.matches[0]?.success, true);
   assert.equal(analyzeReply("220 BY1PR10CA0041.outlook.office365.com Microsoft ESMTP MAIL Service ready").authSucceeded, false);
 });
+
+test("PHPMailer debug output and its bare summary", () => {
+  const debug = analyzeReply(
+    "2026-11-22 09:00:00\tSERVER -> CLIENT: 220 BY1PR10CA0041.outlook.office365.com Microsoft ESMTP MAIL Service ready\n2026-11-22 09:00:00\tCLIENT -> SERVER: AUTH LOGIN\n2026-11-22 09:00:00\tSERVER -> CLIENT: 334 VXNlcm5hbWU6\n2026-11-22 09:00:00\tCLIENT -> SERVER: bWZwQGNvbnRvc28uY29t\n2026-11-22 09:00:00\tSERVER -> CLIENT: 334 UGFzc3dvcmQ6\n2026-11-22 09:00:00\tCLIENT -> SERVER: cGFzc3dvcmQ=\n2026-11-22 09:00:01\tSERVER -> CLIENT: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]\nSMTP Error: Could not authenticate.",
+  );
+  assert.equal(debug.client, "phpmailer");
+  assert.equal(debug.mechanismTried, "LOGIN");
+  assert.equal(debug.primary?.patternId, "auth-basic-disabled");
+  assert.doesNotMatch(JSON.stringify(debug), /cGFzc3dvcmQ=|bWZwQGNvbnRvc28uY29t/);
+  const bare = analyzeReply("SMTP Error: Could not authenticate.");
+  assert.equal(bare.primary?.patternId, "auth-failed-wrapper");
+  assert.equal(bare.primary?.decisive, false);
+});
+
+test("PowerShell Send-MailMessage, Exim, a JSON log line, an HTML NDR", () => {
+  const ps = analyzeReply(
+    "Send-MailMessage : The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM [SN4PR0701CA0030.namprd07.prod.outlook.com]\nAt line:1 char:1",
+  );
+  assert.equal(ps.client, "powershell");
+  assert.equal(ps.primary?.patternId, "not-authenticated");
+  const exim = analyzeReply("SMTP error from remote mail server after AUTH command: 535 5.7.139 Authentication unsuccessful, account has an issue. Contact your administrator.");
+  assert.deepEqual(exim.primary?.candidates, ["account-disabled", "password-expired", "no-licensed-mailbox"]);
+  const json = analyzeReply(
+    '{"level":"error","msg":"send failed","err":"Invalid login: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [PH0PR07CA0004.namprd07.prod.outlook.com]","code":"EAUTH","responseCode":535,"command":"AUTH LOGIN"}',
+  );
+  assert.equal(json.primary?.reply.text, "Authentication unsuccessful, the user credentials were incorrect.");
+  assert.equal(json.mechanismTried, "LOGIN");
+  const ndr = analyzeReply(
+    "Diagnostic information for administrators:<br>Remote Server returned &#39;554 5.2.252 SendAsDenied; scanner@contoso.com not allowed to send as info@contoso.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied&#39;",
+  );
+  assert.equal(ndr.primary?.patternId, "send-as-denied");
+  assert.doesNotMatch(ndr.primary?.reply.text ?? "", /'/);
+});
+
+test("an unknown reply takes its stage from the transcript or the bounce", () => {
+  const postfix = analyzeReply("status=bounced (host smtp.office365.com[52.96.1.1]:587 said: 554 5.6.0 Something odd (in reply to end of DATA command))");
+  assert.equal(postfix.primary?.patternId, "unknown-permanent");
+  assert.equal(postfix.primary?.stage, "data");
+  assert.equal(postfix.primary?.reply.text, "Something odd");
+  const transcript = analyzeReply("C: RCPT TO:<a@contoso.com>\nS: 550 5.9.1 Nope");
+  assert.equal(transcript.primary?.stage, "rcpt");
+});
+
+test("client-side TLS and timeout errors inside client wrappers", () => {
+  const timeout = analyzeReply("System.Net.Mail.SmtpException: The operation has timed out.");
+  assert.equal(timeout.primary?.stage, "network");
+  assert.ok(timeout.primary?.candidates.includes("network-unreachable"));
+  const java = analyzeReply(
+    "javax.mail.MessagingException: Could not convert socket to TLS;\n  nested exception is:\n\tjavax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target",
+  );
+  assert.equal(java.client, "java");
+  assert.deepEqual(java.primary?.candidates, ["tls-handshake-failed"]);
+  const curl = analyzeReply("curl: (35) error:0A00010B:SSL routines::wrong version number");
+  assert.deepEqual(curl.primary?.candidates, ["starttls-missing", "wrong-endpoint"]);
+});
+
+test("codeless lines count only with a distinctive reply text or SMTP wording", () => {
+  assert.equal(analyzeReply("Is the account locked? The user says the scanner stopped on Monday.").recognized, false);
+  assert.equal(analyzeReply("Call the help desk at 503-555-1234.").recognized, false);
+  const panel = analyzeReply("Send failed: Authentication unsuccessful, account locked. Contact your administrator.");
+  assert.equal(panel.primary?.patternId, "auth-account-locked");
+  assert.equal(panel.primary?.reply.text, "Authentication unsuccessful, account locked. Contact your administrator.");
+  const bare = analyzeReply("Authentication unsuccessful");
+  assert.equal(bare.primary?.patternId, "auth-failed-wrapper");
+  assert.equal(bare.primary?.decisive, false);
+  assert.equal(bare.client, "plain");
+});
+
+test("a reply quoted in an e-mail ('> ' on every line) and wrapped", () => {
+  for (const q of ["> ", "> > "]) {
+    const a = analyzeReply(`${q}535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the\n${q}Tenant. Visit https://aka.ms/smtp_auth_disabled for more\n${q}information.`);
+    assert.equal(a.primary?.patternId, "auth-tenant-disabled", q);
+    assert.equal(a.replies.length, 1);
+  }
+});

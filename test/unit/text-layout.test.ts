@@ -58,3 +58,17 @@ test("pad fills to an exact column count, also for wide text", () => {
   assert.equal(pad("ab", 4, "right"), "  ab");
   assert.equal(stringWidth(pad("日本語テキスト", 6)), 6);
 });
+
+test("graphemes agree with Intl.Segmenter on mixed scripts (the fast path is exact)", () => {
+  const seg = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const samples = [
+    "plain ASCII text, with punctuation!",
+    "日本語のテキストと ｶﾀｶﾅ と全角　スペース",
+    "한국어 문장 and jamo \u1100\u1161\u11a8",
+    "हिन्दी पाठ",
+    "flags 🇯🇵🇺🇸 and 👍🏽 and 1️⃣ and 👨‍👩‍👧",
+    "line\r\nbreak",
+    "𠮷野家 (astral CJK)",
+  ];
+  for (const s of samples) assert.deepEqual(graphemes(s), Array.from(seg.segment(s), (x) => x.segment), s);
+});

@@ -1,4 +1,5 @@
 // Gate 5 — the account: enabled, password, licence, mailbox type (domain.md C8, C9).
+import type { NoteKey } from "../keys.js";
 import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 const NO_PASSWORD_TYPES = new Set(["SharedMailbox", "RoomMailbox", "EquipmentMailbox"]);
@@ -9,14 +10,23 @@ export function accountGate(ctx: Ctx): void {
   if (mode === "none") return;
   const b = basicOnly(ctx);
 
-  // Enabled: blocks every kind of sign-in. A 235 shows it was enabled at that time.
-  if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
-  else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
+  // Enabled: blocks every sign-in as this user. A 235 shows it was enabled at that time. App-only
+  // OAuth never signs in as the user (the app's token sends as the mailbox), so a blocked sign-in —
+  // the normal state of a shared mailbox — does not matter there.
+  const appOnly = mode === "oauth" && ctx.device.oauthFlow === "app";
+  if (!appOnly) {
+    if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
+    else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
+  }
 
   // Password expiry: Basic sends the password itself.
   if (b.applies) {
     if (account.passwordExpired === true) addUnlessAuthPassed(ctx, "password-expired", b.status("blocking"), [factEvidence(ctx, "account.passwordExpired")], { notes: b.notes });
-    else if (account.passwordExpired === undefined) unknownUnlessAuthPassed(ctx, "account.passwordExpired");
+    // Like the password itself, expiry is a credential question no setting answers: it is not a
+    // required fact for a verdict, but the report says plainly that credentials were not verified.
+    else if (account.passwordExpired === undefined && !ctx.authPassed && mode === "basic") {
+      out.info("credentials-unverified", [{ kind: "inference", messageKey: "inference.credentialsUnverified" }]);
+    }
   }
 
   // Mailbox type: no mailbox at all stops everything; a shared/resource mailbox has no usable password.
@@ -33,17 +43,18 @@ export function accountGate(ctx: Ctx): void {
       // OAuth can send as a shared mailbox: the token's user or app needs FullAccess on it [S10].
       out.info("shared-mailbox-oauth", [factEvidence(ctx, "account.recipientTypeDetails")]);
     }
-  } else if (type === undefined && b.applies) out.unknown("account.recipientTypeDetails");
+  } else if (type === undefined) out.unknown("account.recipientTypeDetails"); // no mailbox at all would block any mode
 
   // Licence: Basic and delegated OAuth sign in as the mailbox's own user, which needs an Exchange
-  // Online licence. App-only OAuth does not sign in as a user.
+  // Online licence. App-only OAuth does not sign in as a user, but it sends as a mailbox, and a user
+  // mailbox without an Exchange Online licence is not a working mailbox (domain.md C9, §10: only
+  // shared mailboxes are the licence-free way to send with OAuth).
   if (typeBlocks) return;
   if (type !== undefined && NO_PASSWORD_TYPES.has(type)) return; // shared/resource mailboxes need no licence
-  const needsLicence: "yes" | "maybe" | "no" =
-    mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? "no" : "maybe";
-  if (needsLicence === "no") return;
+  const needsLicence: "yes" | "maybe" =
+    mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? (type === "UserMailbox" ? "yes" : "maybe") : "maybe";
   if (account.exchangeLicensed === false) {
-    const notes = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
+    const notes: NoteKey[] = mode === "unknown" ? ["note.ifBasic"] : mode === "oauth" && needsLicence === "maybe" ? ["note.ifDelegated"] : [];
     out.add("no-licensed-mailbox", needsLicence === "yes" ? "blocking" : "possible", [factEvidence(ctx, "account.exchangeLicensed")], { notes: ["note.unlicensed", ...notes] });
   } else if (account.exchangeLicensed === undefined) out.unknown("account.exchangeLicensed");
 }

@@ -27,6 +27,20 @@ export function authPassedByReply(a: ReplyAnalysis | undefined): "235" | "post-a
   return undefined;
 }
 
+/**
+ * Did the device get through the connection, STARTTLS and TLS to sign-in or later? Then the
+ * transport settings worked, whatever was recorded.
+ */
+export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
+  if (!a?.recognized) return false;
+  if (authPassedByReply(a)) return true;
+  const m = a.primary;
+  if (!m || m.success || !["auth", "mail-from", "rcpt", "data"].includes(m.stage)) return false;
+  return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
+}
+
+const TRANSPORT_CAUSES: ReadonlySet<CauseId> = new Set(["network-unreachable", "wrong-endpoint", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "transient-service-error"]);
+
 export function replyEvidence(m: ReplyMatch): Evidence {
   return { kind: "reply", reply: m.reply.line, patternId: m.patternId };
 }
@@ -43,8 +57,9 @@ function isRetired(m: ReplyMatch): boolean {
   return m.reply.enhanced === "5.7.30" || /basic authentication is not supported for client submission/i.test(m.reply.text);
 }
 
+/** A temporary error: never more than possible (retry first), whatever else the reply may mean. */
 function isTransient(m: ReplyMatch): boolean {
-  return m.candidates.includes("transient-service-error") || (m.reply.code !== undefined && m.reply.code >= 400 && m.reply.code < 500);
+  return m.candidates.includes("transient-service-error");
 }
 
 export function replyGate(ctx: Ctx): void {
@@ -64,14 +79,14 @@ export function replyGate(ctx: Ctx): void {
     return;
   }
 
-  if (m.decisive && m.candidates.length > 0) {
-    for (const id of m.candidates) decide(ctx, id, ev);
-    return;
-  }
-
   if (isTransient(m)) {
     out.add("transient-service-error", "possible", [ev], { notes: ["note.transientRetry"] });
     for (const id of narrow(ctx, m.candidates.filter((c) => c !== "transient-service-error"))) out.add(id, "possible", [ev]);
+    return;
+  }
+
+  if (m.decisive && m.candidates.length > 0) {
+    for (const id of m.candidates) decide(ctx, id, ev);
     return;
   }
 
@@ -82,19 +97,33 @@ export function replyGate(ctx: Ctx): void {
       candidates = ["oauth-misconfigured"];
       extra.push(inference("inference.genericFailureAfterOauth"));
     } else if (ctx.mode === "basic") {
-      candidates = ["wrong-credentials", ...BASIC_IDENTITY];
+      candidates = ["wrong-credentials", ...BASIC_IDENTITY, ...m.candidates.filter((c) => c !== "oauth-misconfigured")];
       extra.push(inference("inference.genericFailureAfterBasic"));
     }
   } else if (isBasicDisabled(m)) {
-    candidates = ctx.phase === "disabled-by-default" ? ["auth-policy-blocks-basic", "basic-auth-retired"] : ["auth-policy-blocks-basic"];
+    // The authentication policy; or, once the change may have landed (December 2026 on), the
+    // retirement itself: narrowing drops it before December.
+    candidates = ["auth-policy-blocks-basic", "basic-auth-retired"];
   }
   if (candidates.length === 0) return;
 
   const left = narrow(ctx, candidates);
-  if (left.length === 1) decide(ctx, left[0] as CauseId, ev, extra);
+  // Narrowed by the calendar alone (e.g. "basic authentication is disabled" before December 2026),
+  // the one candidate left is what the reply means. Narrowed by recorded facts, it is only the
+  // likeliest: the mapping of an ambiguous reply is not confirmed by Microsoft (domain.md §12.4), so
+  // it stays possible and its facts stay unknown until someone checks them.
+  const ruledOutByFacts = candidates.some((id) => !left.includes(id) && (knownToPass(ctx, id) ?? []).some((e) => e.kind !== "timeline"));
+  if (left.length === 1 && !ruledOutByFacts) decide(ctx, left[0] as CauseId, ev, extra);
+  else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed"] });
   else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous"] });
-  else if (candidates.length === 1) decide(ctx, candidates[0] as CauseId, ev, extra);
-  else for (const id of candidates) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.replyAmbiguous", "note.evidenceContradictsSetting"] });
+  else {
+    // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
+    // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
+    const stale = [...new Set(candidates)].filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
+    const pool = stale.length ? stale : [...new Set(candidates)];
+    if (pool.length === 1) decide(ctx, pool[0] as CauseId, ev, extra);
+    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.replyAmbiguous", "note.evidenceContradictsSetting"] });
+  }
 }
 
 /** Drop the candidates the facts already rule out. */
@@ -102,9 +131,17 @@ function narrow(ctx: Ctx, candidates: readonly CauseId[]): CauseId[] {
   return [...new Set(candidates)].filter((id) => !knownToPass(ctx, id));
 }
 
+/** Causes that exclude each other: when the server names one, the other is no longer possible. */
+const EXCLUDES: Partial<Record<CauseId, CauseId>> = {
+  "mailbox-smtp-auth-disabled": "tenant-smtp-auth-disabled",
+  "tenant-smtp-auth-disabled": "mailbox-smtp-auth-disabled",
+};
+
 /** The reply names the cause: it blocks, and a recorded setting that disagrees is shown with a note. */
 function decide(ctx: Ctx, id: CauseId, ev: Evidence, extra: Evidence[] = []): void {
   const contradicted = knownToPass(ctx, id);
   if (contradicted) ctx.out.add(id, "blocking", [ev, ...extra, ...contradicted], { notes: ["note.evidenceContradictsSetting"] });
   else ctx.out.add(id, "blocking", [ev, ...extra]);
+  const other = EXCLUDES[id];
+  if (other) ctx.out.dropPossible(other);
 }

@@ -1,7 +1,9 @@
 // Gate 8 — the Basic-auth retirement for SMTP AUTH (domain.md §2, C15; dates in ../timeline.ts).
 // Every case that uses Basic carries it: a warning until the change, then a blocker unless an
 // admin has switched Basic back on. A `550 5.7.30` reply makes it blocking at any date (reply gate).
+import type { NoteKey } from "../keys.js";
 import { factEvidence, inference, type Ctx } from "../context.js";
+import { RETIREMENT_TIMELINE } from "../timeline.js";
 import type { CauseStatus, Evidence } from "../types.js";
 
 export function retirementGate(ctx: Ctx): void {
@@ -10,7 +12,7 @@ export function retirementGate(ctx: Ctx): void {
   const { out, phase } = ctx;
   const evidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
   if (ctx.modeEvidence) evidence.push(ctx.modeEvidence);
-  const notes = ["note.retirement.confirmed", "note.retirement.unconfirmed"];
+  const notes: NoteKey[] = ["note.retirement.confirmed", "note.retirement.unconfirmed"];
   let status: CauseStatus = "warning";
   if (phase === "change-imminent") notes.push("note.retirement.imminent");
   if (phase === "disabled-by-default") {
@@ -27,6 +29,11 @@ export function retirementGate(ctx: Ctx): void {
       out.unknown("tenant.basicAuthSmtpReenabled");
     }
     if (reenabled !== undefined) evidence.push(factEvidence(ctx, "tenant.basicAuthSmtpReenabled"));
+  }
+  if (phase === "disabled-by-default" && ctx.asOf >= RETIREMENT_TIMELINE.finalRemovalAnnouncement.from) {
+    notes.push("note.retirement.finalDateUnknown");
+    // A re-enable is only a stop-gap until the final removal, whose date this tool does not know.
+    if (status === "warning" && ctx.asOf >= RETIREMENT_TIMELINE.finalRemovalMayHavePassed.from) status = "possible";
   }
   out.add("basic-auth-retired", status, evidence, { notes });
 }

@@ -1,5 +1,6 @@
 // Gate 9 — Entra sign-in log records with client app "Authenticated SMTP" (Basic), newest first
 // (domain.md C8, §6.1). The newest record decides; an older failure followed by a success is history.
+import type { NoteKey } from "../keys.js";
 import { basicOnly, inference, type Ctx } from "../context.js";
 import { knownToPass } from "../passes.js";
 import type { CauseId, Evidence } from "../types.js";
@@ -40,7 +41,7 @@ export function signInsGate(ctx: Ctx): void {
   const ids = open.length ? open : mapped.ids;
   for (const id of ids) {
     const contradicted = knownToPass(ctx, id);
-    const notes = ["note.signinNewest"];
+    const notes: NoteKey[] = ["note.signinNewest"];
     if (mapped.ids.length > 1) notes.push("note.mfaOrCa");
     if (contradicted) notes.push("note.evidenceContradictsSetting");
     ctx.out.add(id, status, [evidence, ...(contradicted ?? [])], { notes });

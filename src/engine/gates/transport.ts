@@ -1,5 +1,23 @@
 // Gate 1 — transport: host, port, STARTTLS, TLS version (domain.md §3, C10, C11).
-import { factEvidence, type Ctx } from "../context.js";
+import { factEvidence, inference, type Ctx } from "../context.js";
+import type { NoteKey } from "../keys.js";
+import type { CauseId, CauseStatus, Evidence } from "../types.js";
+
+/**
+ * The collector for transport findings. When the server's reply shows the device got to sign-in
+ * or later, a recorded setting that would have stopped it earlier is out of date: it becomes an
+ * Info entry instead of a blocker.
+ */
+function transportOut(ctx: Ctx) {
+  return {
+    add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[] } = {}): void {
+      if (ctx.reachedAuth && status === "blocking") ctx.out.info("setting-contradicted-by-reply", [inference("inference.reachedAuth"), ...evidence]);
+      else ctx.out.add(id, status, evidence, opts);
+    },
+    unknown: (...paths: Parameters<Ctx["out"]["unknown"]>) => ctx.out.unknown(...paths),
+    info: (...args: Parameters<Ctx["out"]["info"]>) => ctx.out.info(...args),
+  };
+}
 
 const SUBMISSION_HOSTS = new Set(["smtp.office365.com", "smtp.office365.us", "smtp.partner.outlook.cn"]);
 const LEGACY_TLS_HOST = "smtp-legacy.office365.com";
@@ -32,7 +50,8 @@ function isIpLiteral(h: string): boolean {
 }
 
 export function transportGate(ctx: Ctx): void {
-  const { device, tenant, out } = ctx;
+  const { device, tenant } = ctx;
+  const out = transportOut(ctx);
   const host = device.host === undefined ? undefined : classifyHost(device.host);
   const legacyAllowed = tenant.allowLegacyTlsClients;
 
@@ -68,7 +87,9 @@ export function transportGate(ctx: Ctx): void {
       }
       break;
     case "ip":
-      out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.ipLiteral"] });
+      // Whether this address is a current Exchange Online submission front end (and matches its
+      // certificate) cannot be known; addresses change without notice (domain.md §3: never an IP).
+      out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.ipLiteral"] });
       break;
     case "outlook":
       out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.outlookHost"] });

@@ -23,6 +23,53 @@ diagnose options:
   --as-of YYYY-MM-DD          evaluate at another date
 
 Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 a service was unavailable, 70 internal error, 130 cancelled.`,
+    "cli.diagnose.help": `smtp-auth-doctor diagnose --case FILE|- [options]
+
+Diagnoses one case file (or a case on standard input with "-") and prints the verdict, every cause
+with its evidence, what is still unknown, and the fix plan.
+
+  --case FILE|-               the case file (format: see the README)
+  --format text|md|json|ps1   text (default), Markdown for a ticket, JSON, or a PowerShell script
+  --json                      the same as --format json
+  --as-of YYYY-MM-DD          evaluate at another date (e.g. after the end of Basic auth)
+  --lang ja|en                language
+
+Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
+    "cli.explain.help": `smtp-auth-doctor explain "<pasted error>" [options]
+smtp-auth-doctor explain - < error.txt
+
+Decodes the error a device, an app or a log showed (any wrapping: .NET, Java, Python, nodemailer,
+MailKit, curl, Postfix, transcripts, a Japanese prefix) and says what it means and what to do.
+
+  --auth basic|oauth          how the device signs in, when you know it (narrows the causes)
+  --format text|md|json|ps1   output format; --json = --format json
+  --as-of YYYY-MM-DD          evaluate at another date
+  --lang ja|en                language
+
+Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
+    "cli.err.needCase": "diagnose needs a case: --case FILE, or --case - to read it from standard input. To decode a pasted error, use: smtp-auth-doctor explain \"<error>\".",
+    "cli.err.asOf": "--as-of '{value}' is not a date. Use YYYY-MM-DD, for example 2027-01-15.",
+    "cli.err.format": "Unknown format '{value}'. Use one of: {values}.",
+    "cli.err.formatConflict": "--json cannot be combined with --format {format}.",
+    "cli.err.auth": "--auth '{value}' is not valid. Use --auth basic or --auth oauth.",
+    "cli.err.needText": "Paste the error text as an argument in quotes, or pipe it in with: explain -",
+    "cli.err.textTooLong": "The pasted text is longer than {limit}. Paste only the error and the lines around it.",
+    "cli.err.unrecognized": "No SMTP reply or connection error was found in the text. Paste the server's reply as the device or app showed it (it usually contains a code such as 535 5.7.139 or 5.7.57).",
+    "cli.explain.heading": "What the pasted text says:",
+    "cli.explain.stage": "At {stage}:",
+    "cli.explain.success": "success.",
+    "cli.explain.noCandidates": "not a reply this tool knows; it is kept as evidence.",
+    "cli.explain.decisive": "the server names the cause: {causes}.",
+    "cli.explain.candidates": "possible causes: {causes}.",
+    "cli.stage.connect": "connection",
+    "cli.stage.ehlo": "EHLO",
+    "cli.stage.tls": "TLS (STARTTLS)",
+    "cli.stage.auth": "sign-in (AUTH)",
+    "cli.stage.mailFrom": "sender (MAIL FROM)",
+    "cli.stage.rcpt": "recipient (RCPT TO)",
+    "cli.stage.data": "message (DATA)",
+    "cli.stage.ndr": "non-delivery report",
+    "cli.stage.network": "network",
     "cli.err.unknownOption": "Unknown option {flag}. See smtp-auth-doctor --help.",
     "cli.err.optionValue": "Option {flag} needs a value. See smtp-auth-doctor --help.",
     "cli.err.unexpectedArgument": "Unexpected argument '{arg}'. See smtp-auth-doctor --help.",
@@ -52,6 +99,53 @@ diagnose のオプション:
   --as-of YYYY-MM-DD          別の日付の時点で評価します
 
 終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービスを利用できない、70 内部エラー、130 キャンセル。`,
+    "cli.diagnose.help": `smtp-auth-doctor diagnose --case FILE|- [オプション]
+
+ケース ファイル 1 つ (または "-" で標準入力から読んだケース) を診断し、判定、根拠を添えたすべての原因、
+まだ分からないこと、修正手順を表示します。
+
+  --case FILE|-               ケース ファイル (形式は README をご覧ください)
+  --format text|md|json|ps1   text (既定)、チケット用の Markdown、JSON、PowerShell スクリプト
+  --json                      --format json と同じです
+  --as-of YYYY-MM-DD          別の日付の時点で評価します (基本認証の廃止後など)
+  --lang ja|en                表示言語
+
+終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能。`,
+    "cli.explain.help": `smtp-auth-doctor explain "<貼り付けたエラー>" [オプション]
+smtp-auth-doctor explain - < error.txt
+
+機器・アプリ・ログに表示されたエラー (.NET、Java、Python、nodemailer、MailKit、curl、Postfix、
+やり取りの記録、日本語の前置きなど、どの形式でもかまいません) を解読し、意味と対処を表示します。
+
+  --auth basic|oauth          機器のサインイン方法が分かっている場合に指定します (原因を絞り込みます)
+  --format text|md|json|ps1   出力形式 (--json は --format json と同じです)
+  --as-of YYYY-MM-DD          別の日付の時点で評価します
+  --lang ja|en                表示言語
+
+終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能。`,
+    "cli.err.needCase": "diagnose にはケースが必要です。--case FILE を指定するか、--case - で標準入力から読み込んでください。貼り付けたエラーを解読するには smtp-auth-doctor explain \"<エラー>\" を使います。",
+    "cli.err.asOf": "--as-of '{value}' は日付ではありません。2027-01-15 のように YYYY-MM-DD の形式で指定してください。",
+    "cli.err.format": "'{value}' は不明な出力形式です。{values} のいずれかを指定してください。",
+    "cli.err.formatConflict": "--json と --format {format} は同時に指定できません。",
+    "cli.err.auth": "--auth '{value}' は正しくありません。--auth basic または --auth oauth を指定してください。",
+    "cli.err.needText": "エラー文を引数として引用符で囲んで貼り付けるか、explain - でパイプから渡してください。",
+    "cli.err.textTooLong": "貼り付けた文字列が {limit} を超えています。エラーとその前後の行だけを貼り付けてください。",
+    "cli.err.unrecognized": "SMTP の応答や接続エラーが見つかりませんでした。機器やアプリに表示されたサーバーの応答をそのまま貼り付けてください (通常は 535 5.7.139 や 5.7.57 のようなコードを含みます)。",
+    "cli.explain.heading": "貼り付けた文字列からわかること:",
+    "cli.explain.stage": "{stage}の段階:",
+    "cli.explain.success": "成功しています。",
+    "cli.explain.noCandidates": "このツールが知らない応答です。根拠として残します。",
+    "cli.explain.decisive": "サーバーが原因を示しています: {causes}。",
+    "cli.explain.candidates": "考えられる原因: {causes}。",
+    "cli.stage.connect": "接続",
+    "cli.stage.ehlo": "EHLO",
+    "cli.stage.tls": "TLS (STARTTLS)",
+    "cli.stage.auth": "サインイン (AUTH)",
+    "cli.stage.mailFrom": "送信者 (MAIL FROM)",
+    "cli.stage.rcpt": "宛先 (RCPT TO)",
+    "cli.stage.data": "メッセージ本文 (DATA)",
+    "cli.stage.ndr": "配信不能レポート",
+    "cli.stage.network": "ネットワーク",
     "cli.err.unknownOption": "不明なオプション {flag} です。smtp-auth-doctor --help をご覧ください。",
     "cli.err.optionValue": "オプション {flag} には値が必要です。smtp-auth-doctor --help をご覧ください。",
     "cli.err.unexpectedArgument": "想定外の引数 '{arg}' があります。smtp-auth-doctor --help をご覧ください。",

@@ -66,7 +66,7 @@ export default defineCatalog(
     "wizard.readiness.body": "Microsoft turns Basic authentication for SMTP AUTH off by default for existing organizations at the end of December 2026 (admins can switch it back on for now), and will announce the final removal date in the second half of 2027.\nThe readiness check lists every mailbox that still signs in to SMTP AUTH with a password. It needs an admin sign-in and runs outside the wizard:",
     "wizard.readiness.command": "smtp-auth-doctor audit",
     "wizard.readiness.after": "Press Enter to finish, or Esc to go back.",
-    "wizard.whatif.unavailable": "The \"what if\" explorer is not available in this version yet. Press Esc to go back.",
+    "wizard.whatif.unavailable": "The \"what if\" explorer needs the full-screen wizard (without --plain). In plain mode, use the command instead: smtp-auth-doctor whatif --case FILE",
 
     "wizard.err.noTerminal": "The wizard needs an interactive terminal, and none is available here. Describe the device in a case file and run: smtp-auth-doctor diagnose --case FILE",
     "wizard.err.noCaseInCi": "The wizard does not ask questions when CI is set or --json is given. Run: smtp-auth-doctor diagnose --case FILE",
@@ -139,7 +139,7 @@ export default defineCatalog(
     "wizard.readiness.body": "Microsoft は 2026 年 12 月末に、既存の組織で SMTP AUTH の基本認証を既定でオフにします (当面は管理者が再び有効にできます)。最終的な廃止日は 2027 年後半に発表される予定です。\n準備状況の確認では、まだパスワードで SMTP AUTH にサインインしているメールボックスをすべて一覧にします。管理者のサインインが必要なため、ウィザードの外で次のコマンドを実行してください:",
     "wizard.readiness.command": "smtp-auth-doctor audit",
     "wizard.readiness.after": "Enter キーで終了します。Esc キーで戻ります。",
-    "wizard.whatif.unavailable": "「もし〜なら」を試す機能は、このバージョンではまだ利用できません。Esc キーで戻ります。",
+    "wizard.whatif.unavailable": "「もし〜なら」を試す機能は全画面のウィザード (--plain なし) で使えます。プレーン モードでは、代わりに次のコマンドを使ってください: smtp-auth-doctor whatif --case FILE",
 
     "wizard.err.noTerminal": "ウィザードには対話できる端末が必要ですが、ここでは使えません。デバイスの情報をケース ファイルに書いて、次のコマンドを実行してください: smtp-auth-doctor diagnose --case FILE",
     "wizard.err.noCaseInCi": "CI が設定されているか --json が指定されているため、ウィザードは質問しません。次のコマンドを実行してください: smtp-auth-doctor diagnose --case FILE",

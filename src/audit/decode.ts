@@ -1,0 +1,153 @@
+// Reading an export file as text, a chunk at a time: the encoding is taken from the byte-order mark
+// (PowerShell writes UTF-16LE with a BOM for `>` in Windows PowerShell 5.1, UTF-8 with a BOM for
+// `-Encoding UTF8`), or guessed for BOM-less UTF-16; anything that is not valid text is refused with
+// the line where it went wrong.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { AppError, badInput } from "../errors.js";
+
+export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be";
+
+export interface TextChunkReader {
+  encoding: TextEncodingName;
+  size: number;
+  /** Decoded text chunks (BOM removed). `onBytes` reports the bytes consumed so far, for progress. */
+  chunks(onBytes?: (bytesRead: number) => void): AsyncGenerator<string>;
+}
+
+/** Open a file for chunked text reading; missing files, directories and binary files are bad input. */
+export async function openTextFile(path: string, chunkBytes = 1 << 20): Promise<TextChunkReader> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw badInput("audit.input-unreadable", "common.err.fileUnreadable", { file: path, reason: "not a file" });
+    size = s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw badInput("audit.input-missing", "common.err.fileMissing", { file: path });
+    throw badInput("audit.input-unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+  if (size === 0) throw badInput("audit.input-empty", "audit.err.empty", { file: path });
+  const head = await readHead(path, 4096);
+  const { encoding, bomBytes } = sniffEncoding(head, path);
+  return {
+    encoding,
+    size,
+    chunks: (onBytes) => decodeChunks(path, encoding, bomBytes, chunkBytes, onBytes),
+  };
+}
+
+async function readHead(path: string, n: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of createReadStream(path, { start: 0, end: n - 1 })) {
+      parts.push(chunk as Buffer);
+      total += (chunk as Buffer).length;
+    }
+  } catch (e) {
+    throw badInput("audit.input-unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+  return Buffer.concat(parts, total);
+}
+
+/** Decide the encoding from the first bytes. Exported for tests. */
+export function sniffEncoding(head: Buffer, file: string): { encoding: TextEncodingName; bomBytes: number } {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
+  if (head.length >= 2 && head[0] === 0x50 && head[1] === 0x4b) throw badInput("audit.input-binary", "audit.err.workbook", { file });
+  // BOM-less UTF-16: most ASCII characters leave every other byte zero.
+  if (head.length >= 4) {
+    let evenZeros = 0;
+    let oddZeros = 0;
+    const n = Math.min(head.length, 512) & ~1;
+    for (let i = 0; i < n; i += 2) {
+      if (head[i] === 0) evenZeros++;
+      if (head[i + 1] === 0) oddZeros++;
+    }
+    if (oddZeros > n / 4 && evenZeros === 0) return { encoding: "utf-16le", bomBytes: 0 };
+    if (evenZeros > n / 4 && oddZeros === 0) return { encoding: "utf-16be", bomBytes: 0 };
+  }
+  if (head.includes(0)) throw badInput("audit.input-binary", "audit.err.binary", { file });
+  return { encoding: "utf-8", bomBytes: 0 };
+}
+
+async function* decodeChunks(
+  path: string,
+  encoding: TextEncodingName,
+  bomBytes: number,
+  chunkBytes: number,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let bytes = 0;
+  let lines = 1;
+  const stream = createReadStream(path, { start: bomBytes, highWaterMark: chunkBytes });
+  try {
+    for await (const raw of stream) {
+      const chunk = raw as Buffer;
+      bytes += chunk.length;
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw encodingError(path, encoding, lines + (encoding === "utf-8" ? newlinesBeforeInvalidUtf8(chunk) : 0));
+      }
+      if (text.length > 0) {
+        if (encoding === "utf-8" && text.includes("\u0000")) throw badInput("audit.input-binary", "audit.err.binary", { file: path });
+        lines += countNewlines(text);
+        onBytes?.(bytes + bomBytes);
+        yield text;
+      }
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      throw badInput("audit.input-truncated", "audit.err.truncatedEncoding", { file: path, line: lines });
+    }
+    if (tail.length > 0) yield tail;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw badInput("audit.input-unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  } finally {
+    stream.destroy();
+  }
+}
+
+function encodingError(file: string, encoding: TextEncodingName, line: number): AppError {
+  return badInput("audit.input-encoding", "audit.err.encoding", { file, line, encoding: encoding.toUpperCase() });
+}
+
+export function countNewlines(text: string): number {
+  let n = 0;
+  let i = text.indexOf("\n");
+  while (i !== -1) {
+    n++;
+    i = text.indexOf("\n", i + 1);
+  }
+  return n;
+}
+
+/** Newlines before the first invalid UTF-8 sequence of a chunk (for the line number in the error). */
+function newlinesBeforeInvalidUtf8(buf: Buffer): number {
+  let n = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i] as number;
+    if (b === 0x0a) n++;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+    if (len === 0 || b > 0xf4) return n;
+    for (let k = 1; k < len; k++) {
+      if (i + k >= buf.length) return n;
+      if (((buf[i + k] as number) & 0xc0) !== 0x80) return n;
+    }
+    i += len;
+  }
+  return n;
+}

@@ -1,0 +1,287 @@
+// Renderers of the audit: plain text for the terminal, Markdown, CSV (accounts; and every mailbox
+// for the --out folder) and one JSON object. All text through the catalogs.
+import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { STATE_QUERIES, effectiveState, type AccountAudit, type AuditResult } from "./analyze.js";
+import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector } from "./collector.js";
+import type { CauseId } from "../engine/types.js";
+import { causeTitle as sharedCauseTitle } from "../report/common.js";
+import type { BulkPlan } from "./plan.js";
+import type { OptionId, Readiness } from "./readiness.js";
+
+export const AUDIT_SCHEMA_ID = "smtp-auth-doctor/audit@1";
+
+const READINESS: readonly Readiness[] = ["blocked-now", "breaks-at-change", "undetermined", "keeps-working"];
+
+function causeTitle(lang: Lang, id: CauseId): string {
+  return sharedCauseTitle(lang, id);
+}
+
+function settingText(lang: Lang, s: boolean | null | undefined): string {
+  if (s === undefined) return t(lang, "audit.setting.notInExport");
+  return s === true ? t(lang, "audit.setting.true") : s === false ? t(lang, "audit.setting.false") : t(lang, "audit.setting.null");
+}
+
+function effectiveText(lang: Lang, e: AccountAudit["effective"]): string {
+  return t(lang, `audit.effective.${e}` as MessageKey);
+}
+
+function readinessText(lang: Lang, r: Readiness): string {
+  return t(lang, `audit.readiness.${r}` as MessageKey);
+}
+
+function optionText(lang: Lang, o: OptionId): string {
+  const own = `audit.option.${o}`;
+  if (hasKey(own)) return t(lang, own);
+  const planned = `plan.option.${o}.title`;
+  return hasKey(planned) ? t(lang, planned) : o;
+}
+
+function why(lang: Lang, a: AccountAudit): string {
+  const titles = (ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(", ");
+  const parts: string[] = [];
+  if (a.blockingNow.length > 0) parts.push(titles(a.blockingNow));
+  const also = a.possibleNow.filter((id) => !a.blockingNow.includes(id));
+  if (also.length > 0) parts.push(t(lang, "audit.alsoCheck", { causes: titles(also) }));
+  if (a.breaksBecause.length > 0) parts.push(a.blockingNow.length > 0 || also.length > 0 ? t(lang, "audit.atChange", { causes: titles(a.breaksBecause) }) : titles(a.breaksBecause));
+  return parts.join("; ");
+}
+
+function tenantText(lang: Lang, r: AuditResult): string {
+  const v = r.tenant.smtpClientAuthenticationDisabled;
+  return v === true ? t(lang, "audit.tenant.off") : v === false ? t(lang, "audit.tenant.on") : t(lang, "audit.tenant.unknown");
+}
+
+function errorsText(a: AccountAudit): string {
+  return (a.signIns?.errorCodes ?? [])
+    .slice(0, 5)
+    .map((e) => `${e.code === null ? "?" : e.code}×${e.count}${e.reason ? ` (${e.reason})` : ""}`)
+    .join(", ");
+}
+
+function ipsText(lang: Lang, a: AccountAudit): string {
+  const s = a.signIns;
+  if (!s) return "";
+  const shown = s.ips.slice(0, 5).map((x) => `${x.ip}×${x.count}`);
+  const more = s.ips.length - shown.length + s.moreIps;
+  return more > 0 ? `${shown.join(", ")} ${t(lang, "audit.more", { count: more })}` : shown.join(", ");
+}
+
+export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lang, written: string[] = []): string {
+  const L: string[] = [];
+  L.push(t(lang, "audit.title", { date: r.asOf }));
+  L.push("");
+  L.push(t(lang, "audit.inputs"));
+  for (const i of r.inputs) L.push(`  ${i.file}: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
+  L.push("");
+  L.push(t(lang, "audit.tenant", { state: tenantText(lang, r) }));
+  const m = r.mailboxes;
+  if (m) {
+    L.push(t(lang, "audit.mailboxes", { count: m.total }));
+    L.push(`  ${t(lang, "audit.count.disabled", { count: m.disabled })}`);
+    L.push(`  ${t(lang, "audit.count.enabled", { count: m.enabled })}`);
+    L.push(`  ${t(lang, "audit.count.followOrg", { count: m.followOrg })}`);
+    L.push(`  ${t(lang, "audit.count.effective", { on: m.effectiveEnabled, off: m.effectiveDisabled, unknown: m.effectiveUnknown })}`);
+    if (m.duplicates > 0) L.push(`  ${t(lang, "audit.duplicates", { count: m.duplicates })}`);
+    if (r.followingEnabledTenant > 0) L.push(`  ${t(lang, "audit.classicMistake", { enabled: m.enabled, follow: r.followingEnabledTenant, total: m.effectiveEnabled })}`);
+    if (m.effectiveUnknown > 0) L.push(`  ${t(lang, "audit.needTenant", { count: m.effectiveUnknown })}`);
+    L.push(`  ${t(lang, "audit.queries")}`);
+    for (const [k, q] of Object.entries(STATE_QUERIES)) L.push(`    ${t(lang, `audit.query.${k}` as MessageKey)}: ${q.replace("\n", "; ")}`);
+  } else {
+    L.push(t(lang, "audit.noMailboxes"));
+  }
+  L.push("");
+  L.push(...signInSection(r, lang));
+  L.push("");
+  L.push(t(lang, "audit.readinessTitle", { date: "2026-12-31" }));
+  L.push(
+    `  ${READINESS.map((k) => `${readinessText(lang, k)}: ${r.readinessCounts[k]}`).join("  ")}`,
+  );
+  L.push(`  ${t(lang, "audit.changeNote")}`);
+  for (const a of r.accounts) {
+    L.push(`  - ${a.upn}${a.displayName ? ` (${a.displayName})` : ""}: ${readinessText(lang, a.readiness)}`);
+    L.push(`      ${t(lang, "audit.col.setting")}: ${settingText(lang, a.setting)}; ${t(lang, "audit.col.effective")}: ${effectiveText(lang, a.effective)}; ${t(lang, "audit.col.auth")}: ${t(lang, `audit.auth.${a.auth}` as MessageKey)}`);
+    if (a.signIns) {
+      L.push(`      ${t(lang, "audit.signinLine", { total: a.signIns.total, ok: a.signIns.successes, failed: a.signIns.failures, from: a.signIns.firstAt, to: a.signIns.lastAt })}`);
+      L.push(`      ${t(lang, "audit.col.ips")}: ${ipsText(lang, a)}`);
+      if (a.signIns.failures > 0) L.push(`      ${t(lang, "audit.col.errors")}: ${errorsText(a)}`);
+    }
+    if (a.report) L.push(`      ${t(lang, "audit.reportLine", { messages: a.report.messages, protocols: a.report.protocols.join("/") || "-" })}`);
+    const w = why(lang, a);
+    if (w) L.push(`      ${t(lang, "audit.col.why")}: ${w}`);
+    L.push(`      ${t(lang, "audit.col.option")}: ${a.options.map((o) => optionText(lang, o)).join(" / ")}`);
+  }
+  if (r.accounts.length === 0) L.push(`  ${t(lang, "audit.noAccounts")}`);
+  if (plan) {
+    L.push("");
+    L.push(...planSection(plan, lang, written));
+  }
+  return `${L.join("\n")}\n`;
+}
+
+function signInSection(r: AuditResult, lang: Lang): string[] {
+  const L: string[] = [];
+  if (r.signIns.provided) {
+    L.push(t(lang, "audit.signins", { records: r.signIns.records, accounts: r.signIns.accounts, from: r.signIns.from ?? "-", to: r.signIns.to ?? "-" }));
+    if (r.signIns.otherClientApps > 0) L.push(`  ${t(lang, "audit.signinsOther", { count: r.signIns.otherClientApps })}`);
+  } else if (r.signIns.entraIdP1 === false) {
+    L.push(t(lang, "audit.noP1"));
+  } else {
+    L.push(t(lang, "audit.noSignins"));
+  }
+  if (r.smtpReport.provided) {
+    L.push(t(lang, "audit.smtpReport", { senders: r.smtpReport.senders, rows: r.smtpReport.rows }));
+    if (!r.smtpReport.protocolColumn) L.push(`  ${t(lang, "audit.smtpReportNoProtocol")}`);
+  } else if (!r.signIns.provided) {
+    L.push(`  ${t(lang, "audit.suggestReport")}`);
+  }
+  return L;
+}
+
+function planSection(plan: BulkPlan, lang: Lang, written: string[]): string[] {
+  const L: string[] = [];
+  L.push(t(lang, plan.change === "enable-used" ? "audit.plan.enable" : "audit.plan.disable", { count: plan.identities.length }));
+  if (plan.refused.length > 0) L.push(`  ${t(lang, "audit.plan.refused", { count: plan.refused.length, values: plan.refused.slice(0, 3).join(", ") })}`);
+  if (plan.notInExport.length > 0) L.push(`  ${t(lang, "audit.plan.notInExport", { count: plan.notInExport.length, values: plan.notInExport.slice(0, 3).join(", ") })}`);
+  if (written.length > 0) {
+    L.push(`  ${t(lang, "audit.plan.written")}`);
+    for (const f of written) L.push(`    ${f}`);
+    L.push(`  ${t(lang, "audit.plan.howto", { apply: plan.files.apply, verify: plan.files.verify })}`);
+  } else {
+    L.push(`  ${t(lang, "audit.plan.useOut")}`);
+  }
+  return L;
+}
+
+// ---- Markdown ----
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang: Lang): string {
+  const L: string[] = [];
+  L.push(`# ${t(lang, "audit.title", { date: r.asOf })}`, "");
+  L.push(`## ${t(lang, "audit.inputs").replace(/[:：]\s*$/, "")}`, "");
+  for (const i of r.inputs) L.push(`- \`${mdCell(i.file)}\`: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
+  L.push("", `## ${t(lang, "audit.md.mailboxes")}`, "", t(lang, "audit.tenant", { state: tenantText(lang, r) }), "");
+  const m = r.mailboxes;
+  if (m) {
+    L.push(`| ${t(lang, "audit.md.state")} | ${t(lang, "audit.md.count")} | ${t(lang, "audit.md.query")} |`, "|---|---:|---|");
+    L.push(`| ${t(lang, "audit.setting.true")} | ${m.disabled} | \`${mdCell(STATE_QUERIES.disabled.replace("\n", "; "))}\` |`);
+    L.push(`| ${t(lang, "audit.setting.false")} | ${m.enabled} | \`${mdCell(STATE_QUERIES.enabled.replace("\n", "; "))}\` |`);
+    L.push(`| ${t(lang, "audit.setting.null")} | ${m.followOrg} | \`${mdCell(STATE_QUERIES.followOrg.replace("\n", "; "))}\` |`);
+    L.push("", t(lang, "audit.count.effective", { on: m.effectiveEnabled, off: m.effectiveDisabled, unknown: m.effectiveUnknown }));
+    if (r.followingEnabledTenant > 0) L.push("", `> ${t(lang, "audit.classicMistake", { enabled: m.enabled, follow: r.followingEnabledTenant, total: m.effectiveEnabled })}`);
+    if (m.effectiveUnknown > 0) L.push("", `> ${t(lang, "audit.needTenant", { count: m.effectiveUnknown })}`);
+  } else L.push(t(lang, "audit.noMailboxes"));
+  L.push("", `## ${t(lang, "audit.md.signins")}`, "");
+  L.push(...signInSection(r, lang).map((l) => l.trim()));
+  L.push("", `## ${t(lang, "audit.readinessTitle", { date: "2026-12-31" })}`, "");
+  L.push(READINESS.map((k) => `- ${readinessText(lang, k)}: ${r.readinessCounts[k]}`).join("\n"), "", t(lang, "audit.changeNote"), "");
+  if (r.accounts.length > 0) {
+    L.push(
+      `| ${[t(lang, "audit.col.account"), t(lang, "audit.col.setting"), t(lang, "audit.col.effective"), t(lang, "audit.col.auth"), t(lang, "audit.col.signins"), t(lang, "audit.col.ips"), t(lang, "audit.col.errors"), t(lang, "audit.col.readiness"), t(lang, "audit.col.why"), t(lang, "audit.col.option")].join(" | ")} |`,
+    );
+    L.push("|---|---|---|---|---:|---|---|---|---|---|");
+    for (const a of r.accounts) {
+      L.push(
+        `| ${[
+          mdCell(a.displayName ? `${a.upn} (${a.displayName})` : a.upn),
+          settingText(lang, a.setting),
+          effectiveText(lang, a.effective),
+          t(lang, `audit.auth.${a.auth}` as MessageKey),
+          String(a.signIns?.total ?? 0),
+          mdCell(ipsText(lang, a)),
+          mdCell(errorsText(a)),
+          readinessText(lang, a.readiness),
+          mdCell(why(lang, a)),
+          a.options.map((o) => optionText(lang, o)).join(" / "),
+        ].join(" | ")} |`,
+      );
+    }
+  } else L.push(t(lang, "audit.noAccounts"));
+  if (plan) L.push("", `## ${t(lang, "audit.md.plan")}`, "", ...planSection(plan, lang, []).map((l) => l.trim()).filter((l) => l !== t(lang, "audit.plan.useOut")), "", t(lang, "audit.plan.howto", { apply: plan.files.apply, verify: plan.files.verify }));
+  return `${L.join("\n")}\n`;
+}
+
+// ---- CSV ----
+
+/** One CSV cell: always quoted; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '""';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === "string") s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+const BOM = "\uFEFF";
+
+export function renderAccountsCsv(r: AuditResult, lang: Lang): string {
+  const head = ["UserPrincipalName", "DisplayName", "SmtpClientAuthenticationDisabled", "Effective", "Auth", "SignIns", "Successes", "Failures", "FirstSeen", "LastSeen", "IPAddresses", "ErrorCodes", "ReportMessages", "ReportProtocols", "Readiness", "Why", "Options"];
+  const rows = [head.map(csvCell).join(",")];
+  for (const a of r.accounts) {
+    rows.push(
+      [
+        a.upn,
+        a.displayName ?? "",
+        a.setting === undefined ? "" : a.setting === null ? "" : a.setting ? "True" : "False",
+        a.effective,
+        a.auth,
+        a.signIns?.total ?? 0,
+        a.signIns?.successes ?? 0,
+        a.signIns?.failures ?? 0,
+        a.signIns?.firstAt ?? "",
+        a.signIns?.lastAt ?? "",
+        (a.signIns?.ips ?? []).map((x) => x.ip).join(" "),
+        (a.signIns?.errorCodes ?? []).map((e) => `${e.code ?? "?"}:${e.count}`).join(" "),
+        a.report?.messages ?? "",
+        a.report?.protocols.join(" ") ?? "",
+        a.readiness,
+        why(lang, a),
+        a.options.join(" "),
+      ]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `${BOM}${rows.join("\r\n")}\r\n`;
+}
+
+/** Every mailbox with its setting and effective state (for the --out folder; 100,000 rows is fine). */
+export function renderMailboxesCsv(col: AuditCollector, r: AuditResult): string {
+  const used = new Set(r.accounts.map((a) => a.upn.toLowerCase()));
+  const parts: string[] = [BOM, ["PrimarySmtpAddress", "DisplayName", "SmtpClientAuthenticationDisabled", "Effective", "SmtpAuthSeen"].map(csvCell).join(","), "\r\n"];
+  const tenant = r.tenant.smtpClientAuthenticationDisabled;
+  for (let i = 0; i < col.mailboxCount; i++) {
+    const code = col.setting(i);
+    const setting = code === SETTING_DISABLED ? true : code === SETTING_ENABLED ? false : null;
+    const id = col.identities[i] as string;
+    parts.push(
+      [id, col.displayNames[i] ?? "", setting === null ? "" : setting ? "True" : "False", effectiveState(setting, tenant), used.has(id.toLowerCase()) ? "True" : "False"].map(csvCell).join(","),
+      "\r\n",
+    );
+  }
+  return parts.join("");
+}
+
+// ---- JSON ----
+
+export function toJson(r: AuditResult, plan: BulkPlan | undefined, written: string[] = []): Record<string, unknown> {
+  return {
+    schema: AUDIT_SCHEMA_ID,
+    asOf: r.asOf,
+    changeDate: r.changeDate,
+    inputs: r.inputs,
+    tenant: { ...r.tenant, smtpClientAuthenticationDisabled: r.tenant.smtpClientAuthenticationDisabled ?? null, known: r.tenant.smtpClientAuthenticationDisabled !== undefined },
+    mailboxes: r.mailboxes ?? null,
+    followingEnabledTenant: r.followingEnabledTenant,
+    queries: STATE_QUERIES,
+    signIns: r.signIns,
+    smtpReport: r.smtpReport,
+    readiness: r.readinessCounts,
+    accounts: r.accounts,
+    plan: plan
+      ? { change: plan.change, count: plan.identities.length, setsSmtpClientAuthenticationDisabled: plan.value, refused: plan.refused, notInExport: plan.notInExport, files: plan.files, written }
+      : null,
+  };
+}

@@ -1,0 +1,156 @@
+// `smtp-auth-doctor audit`: the tenant audit from offline exports. Reads every input to the end
+// before writing anything, so a bad file leaves nothing behind; then prints the report and, with
+// --out, writes the reports and the bulk plan atomically (never overwriting without --force).
+import { mkdir, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { AppError, badInput } from "../../errors.js";
+import { EXIT, type ExitCode } from "../../exit.js";
+import { t } from "../../i18n/index.js";
+import { offlineSource, runAudit, type OfflineFile, type RunAuditOptions } from "../../audit/index.js";
+import { assertWritable, exportPaths, writeAuditFiles } from "../../audit/export.js";
+import { CHANGES, type Change } from "../../audit/plan.js";
+import { progressBar, type Progress } from "../../audit/progress.js";
+import { renderAccountsCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
+import type { InputKind } from "../../audit/inputs.js";
+import { parse } from "../args.js";
+import { out, type Context } from "../context.js";
+
+const OPTIONS = {
+  mailboxes: { type: "string", multiple: true },
+  transport: { type: "string", multiple: true },
+  signins: { type: "string", multiple: true },
+  "smtp-report": { type: "string", multiple: true },
+  "auth-policies": { type: "string", multiple: true },
+  input: { type: "string", multiple: true },
+  "as-of": { type: "string" },
+  out: { type: "string" },
+  force: { type: "boolean" },
+  format: { type: "string" },
+  change: { type: "string" },
+  "tenant-smtp-auth": { type: "string" },
+  "security-defaults": { type: "string" },
+  "entra-p1": { type: "string" },
+  "basic-reenabled": { type: "string" },
+  live: { type: "boolean" },
+} as const;
+
+const FILE_OPTIONS: { name: keyof typeof OPTIONS; expected: readonly InputKind[] }[] = [
+  { name: "mailboxes", expected: ["mailboxes"] },
+  { name: "transport", expected: ["transport"] },
+  { name: "signins", expected: ["signins"] },
+  { name: "smtp-report", expected: ["smtp-report"] },
+  { name: "auth-policies", expected: ["auth-policies", "user-policies", "org-config"] },
+  { name: "input", expected: ["mailboxes", "transport", "signins", "smtp-report", "auth-policies", "user-policies", "org-config"] },
+];
+
+type Format = "text" | "md" | "csv" | "json";
+
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function flagBool(flag: string, value: string | undefined, yes: string, no: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === yes) return true;
+  if (v === no) return false;
+  throw badInput("args.invalid-value", "audit.err.onOff", { flag, values: `${yes}|${no}`, value });
+}
+
+export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
+  const { values } = parse(argv, OPTIONS, false);
+  if (values.help) {
+    out(ctx, t(ctx.lang, "audit.help"));
+    return EXIT.clear;
+  }
+  if (values.live) throw new AppError({ type: "unavailable", code: "audit.live-unavailable", key: "audit.err.liveNotYet" });
+  const format: Format = values.json ? "json" : ((values.format ?? "text") as Format);
+  if (!["text", "md", "csv", "json"].includes(format)) throw badInput("args.invalid-value", "audit.err.format", { value: String(values.format) });
+  const asOf = values["as-of"] ?? ctx.today;
+  if (!isRealDate(asOf)) throw badInput("args.invalid-value", "audit.err.asOf", { value: asOf });
+  const change = (values.change ?? "enable-used") as Change;
+  if (!(CHANGES as readonly string[]).includes(change)) throw badInput("args.invalid-value", "audit.err.change", { value: String(values.change) });
+
+  const opts: RunAuditOptions = { asOf, change };
+  const tenantOn = flagBool("--tenant-smtp-auth", values["tenant-smtp-auth"], "on", "off");
+  if (tenantOn !== undefined) opts.tenantDisabled = !tenantOn;
+  const sd = flagBool("--security-defaults", values["security-defaults"], "on", "off");
+  if (sd !== undefined) opts.securityDefaultsEnabled = sd;
+  const p1 = flagBool("--entra-p1", values["entra-p1"], "yes", "no");
+  if (p1 !== undefined) opts.entraIdP1 = p1;
+  const re = flagBool("--basic-reenabled", values["basic-reenabled"], "yes", "no");
+  if (re !== undefined) opts.basicAuthSmtpReenabled = re;
+
+  const files: OfflineFile[] = [];
+  for (const { name, expected } of FILE_OPTIONS) {
+    const given = values[name] as string[] | undefined;
+    for (const path of given ?? []) files.push({ path: resolve(ctx.cwd, path), option: `--${name}`, expected });
+  }
+  if (files.length === 0) throw badInput("audit.no-input", "audit.err.noInput");
+
+  // Check the output folder before reading gigabytes, and again (per file) when writing.
+  const outDir = values.out !== undefined ? resolve(ctx.cwd, values.out) : undefined;
+  if (outDir) {
+    await checkOutDir(outDir);
+    const mayPlan = (values.mailboxes?.length ?? 0) + (values.input?.length ?? 0) > 0;
+    await assertWritable(exportPaths(outDir, mayPlan ? change : undefined), Boolean(values.force));
+  }
+
+  let bar: Progress | undefined;
+  const progress: Progress = {
+    start(name) {
+      bar = progressBar(ctx.stderr, t(ctx.lang, "audit.progress.reading", { file: name }), ctx.ascii);
+    },
+    update(done, total) {
+      bar?.update(done, total);
+    },
+    done() {
+      bar?.done();
+      bar = undefined;
+    },
+  };
+  const runResult = await runAudit(offlineSource(files), opts, progress);
+  const { result, plan } = runResult;
+
+  let written: string[] = [];
+  if (outDir) {
+    await makeOutDir(outDir);
+    written = await writeAuditFiles(outDir, runResult, ctx.lang, asOf, Boolean(values.force));
+  }
+
+  switch (format) {
+    case "json":
+      out(ctx, JSON.stringify(toJson(result, plan, written)));
+      break;
+    case "md":
+      out(ctx, renderMarkdown(result, plan, ctx.lang));
+      break;
+    case "csv":
+      ctx.stdout.write(renderAccountsCsv(result, ctx.lang));
+      break;
+    default:
+      ctx.stdout.write(renderText(result, plan, ctx.lang, written));
+  }
+  return EXIT.clear;
+}
+
+/** The output folder, if it exists, must be a folder; it is created only once the inputs have all been read. */
+async function checkOutDir(dir: string): Promise<void> {
+  try {
+    const s = await stat(dir);
+    if (!s.isDirectory()) throw badInput("audit.out-not-dir", "audit.err.outNotDir", { dir });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw badInput("file.write-failed", "common.err.writeFailed", { file: dir, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+}
+
+async function makeOutDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw badInput("file.write-failed", "common.err.writeFailed", { file: dir, reason: (e as NodeJS.ErrnoException).code ?? "error" });
+  }
+}

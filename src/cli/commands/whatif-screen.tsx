@@ -1,0 +1,99 @@
+// Interactive what-if: `whatif --case FILE [--save FILE]` in a terminal without --set mounts the
+// WhatIf screen. Esc leaves (exit code from the verdict on screen); Ctrl+C leaves with 130; `s`
+// saves the hypothetical case to the --save file (marked; the first save never overwrites without
+// --force, later saves in the same session replace our own file).
+import { Box, render, Text, useInput, useStdin } from "ink";
+import { useRef, useState, type ReactElement } from "react";
+import { WhatIf } from "../../../screens/WhatIf.js";
+import { fit } from "../../../screens/WhatIfText.js";
+import { saveCase } from "../../case/io.js";
+import type { Case } from "../../case/schema.js";
+import type { Diagnosis } from "../../engine/types.js";
+import { isAppError } from "../../errors.js";
+import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
+import { t } from "../../i18n/index.js";
+import { unmarkedChanges } from "../../whatif/apply.js";
+import { engineEvaluate } from "../../whatif/engine.js";
+import type { Context } from "../context.js";
+
+export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath?: string; saveLabel?: string; force: boolean }): Promise<ExitCode> {
+  const evaluate = engineEvaluate(ctx.today);
+  let code: ExitCode = exitCodeForVerdict(evaluate(base).verdict);
+  let savedOnce = false;
+  const width = Math.min(80, Math.max(60, ctx.stdout.columns ?? 80));
+  // Fit the terminal's height: about 19 rows of header, causes and keys around the fact list.
+  const rows = (ctx.stdout as { rows?: number }).rows ?? 24;
+  const causeRows = rows < 30 ? 3 : 6;
+  const listRows = Math.max(4, Math.min(12, rows - 13 - causeRows));
+
+  const save = async (c: Case): Promise<{ ok: boolean; text: string }> => {
+    if (opts.savePath === undefined) return { ok: false, text: t(ctx.lang, "whatif.screen.saveNeedsFlag") };
+    const unmarked = unmarkedChanges(base, c);
+    if (unmarked.length > 0) return { ok: false, text: t(ctx.lang, "whatif.err.unmarked", { paths: unmarked.join(", ") }) };
+    try {
+      await saveCase(opts.savePath, c, { overwrite: opts.force || savedOnce });
+      savedOnce = true;
+      return { ok: true, text: t(ctx.lang, "whatif.screen.saved", { file: opts.saveLabel ?? opts.savePath }) };
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, text: t(ctx.lang, e.key, e.params) };
+      throw e;
+    }
+  };
+
+  let finish: (c: ExitCode) => void = () => undefined;
+  function Root(): ReactElement {
+    const { isRawModeSupported } = useStdin();
+    const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+    const latest = useRef<Diagnosis | undefined>(undefined);
+    useInput(
+      (input, key) => {
+        // Ctrl+C alone, or inside a chunk of keys that arrived together.
+        if ((key.ctrl && input === "c") || input.includes("\u0003")) finish(EXIT.cancelled);
+      },
+      { isActive: isRawModeSupported === true },
+    );
+    return (
+      <Box flexDirection="column">
+        <WhatIf
+          lang={ctx.lang}
+          original={base}
+          evaluate={evaluate}
+          today={ctx.today}
+          ascii={ctx.ascii}
+          color={ctx.color}
+          width={width}
+          listRows={listRows}
+          causeRows={causeRows}
+          onChange={(_c, d) => {
+            latest.current = d;
+            code = exitCodeForVerdict(d.verdict);
+            setStatus(null);
+          }}
+          onSave={(c) => {
+            void save(c).then(setStatus);
+          }}
+          onBack={() => finish(code)}
+        />
+        <Text {...(ctx.color && status ? { color: status.ok ? "green" : "red" } : {})}>{status ? fit(status.text, width) : " "}</Text>
+      </Box>
+    );
+  }
+
+  const app = render(<Root />, {
+    stdout: ctx.stdout as NodeJS.WriteStream,
+    stderr: ctx.stderr as NodeJS.WriteStream,
+    stdin: ctx.stdin as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  // Ask for the exit promise now: asked after unmount it would never settle.
+  const exited = app.waitUntilExit();
+  const exitCode = await new Promise<ExitCode>((resolve) => {
+    finish = (c) => {
+      app.unmount();
+      resolve(c);
+    };
+  });
+  await exited;
+  return exitCode;
+}

@@ -1,0 +1,58 @@
+// Sign-in failures from msal-node / Entra ID (AADSTS…) turned into AppErrors with a message in the
+// user's language. The raw text is kept only as a detail line, with secrets removed.
+import { redactSecrets } from "../case/redact.js";
+import { AppError, isAppError } from "../errors.js";
+import type { MessageKey } from "../i18n/index.js";
+
+interface Rule {
+  test: (code: string, text: string) => boolean;
+  key: MessageKey;
+  code: string;
+}
+
+const RULES: Rule[] = [
+  { test: (_c, t) => /AADSTS700016\b/.test(t), key: "live.err.appNotFound", code: "signin.app-not-found" },
+  { test: (_c, t) => /AADSTS7000215\b/.test(t), key: "live.err.badSecret", code: "signin.bad-secret" },
+  { test: (_c, t) => /AADSTS7000222\b/.test(t), key: "live.err.secretExpired", code: "signin.secret-expired" },
+  { test: (_c, t) => /AADSTS700027\b|AADSTS700024\b/.test(t), key: "live.err.badCertificate", code: "signin.bad-certificate" },
+  { test: (_c, t) => /AADSTS50020\b/.test(t), key: "live.err.userNotInTenant", code: "signin.user-not-in-tenant" },
+  { test: (_c, t) => /AADSTS65001\b|consent_required/.test(t), key: "live.err.consentRequired", code: "signin.consent-required" },
+  { test: (_c, t) => /AADSTS90002\b|AADSTS900023\b/.test(t), key: "live.err.tenantNotFound", code: "signin.tenant-not-found" },
+  { test: (_c, t) => /AADSTS7000218\b/.test(t), key: "live.err.publicClient", code: "signin.public-client-disabled" },
+  { test: (c, t) => c === "device_code_expired" || /expired_token|code_expired|AADSTS70020\b/.test(t), key: "live.err.deviceCodeExpired", code: "signin.device-code-expired" },
+  { test: (c, t) => c === "device_code_polling_cancelled" || /authorization_declined|AADSTS70000\b/.test(t), key: "live.err.declined", code: "signin.declined" },
+  { test: (_c, t) => /temporarily_unavailable|AADSTS90033\b|ServiceUnavailable|TooManyRequests/.test(t), key: "live.err.authorityBusy", code: "signin.busy" },
+  { test: (c, t) => c === "invalid_client" || /\binvalid_client\b/.test(t), key: "live.err.invalidClient", code: "signin.invalid-client" },
+  { test: (c, t) => c === "unauthorized_client" || /\bunauthorized_client\b/.test(t), key: "live.err.unauthorizedClient", code: "signin.unauthorized-client" },
+  {
+    test: (c, t) => /network|endpoints_resolution_error|openid_config_error|ECONNREFUSED|ENOTFOUND|fetch failed|certificate|timeout/i.test(`${c} ${t}`),
+    key: "live.err.authorityUnreachable",
+    code: "signin.unreachable",
+  },
+];
+
+export function translateAuthError(e: unknown, secrets: readonly string[] = []): AppError {
+  if (isAppError(e)) return e;
+  const err = e as { errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof err?.errorCode === "string" ? err.errorCode : "";
+  // msal-node sometimes puts the server's error object itself into errorCode.
+  const objectCode = err?.errorCode && typeof err.errorCode === "object" ? JSON.stringify(err.errorCode) : undefined;
+  const text = [objectCode, err?.errorMessage, err?.subError, err?.message, err?.cause?.code].filter((x): x is string => typeof x === "string").join(" ");
+  const rule = RULES.find((r) => r.test(code, text));
+  const aadsts = /AADSTS\d+/.exec(text)?.[0];
+  return new AppError({
+    type: "unavailable",
+    code: rule?.code ?? "signin.failed",
+    key: rule?.key ?? "live.err.signInFailed",
+    params: { code: aadsts ?? (code || "unknown") },
+    detail: authDetail(`${code ? `${code}: ` : ""}${text}`, secrets),
+  });
+}
+
+/** The raw text, one line, without secrets, trace ids kept (they help Microsoft support). */
+export function authDetail(raw: string, secrets: readonly string[]): string {
+  let s = raw;
+  for (const secret of secrets) if (secret.length >= 4) s = s.split(secret).join("[redacted]");
+  s = redactSecrets(s).replace(/-----BEGIN[^-]*-----[\s\S]*?-----END[^-]*-----/g, "[redacted]").replace(/\s+/g, " ").trim();
+  return s.length > 400 ? `${s.slice(0, 397)}...` : s;
+}

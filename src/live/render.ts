@@ -1,0 +1,32 @@
+// Plain-text and JSON views of read results, in the user's language (for collect and access).
+import { t, type Lang } from "../i18n/index.js";
+import type { ReadResult } from "./types.js";
+
+export function readLabel(lang: Lang, r: Pick<ReadResult, "id">): string {
+  return t(lang, `live.read.${r.id}`);
+}
+
+export function formatRead(lang: Lang, r: ReadResult, ascii: boolean): string {
+  const glyph = r.status === "ok" ? (ascii ? "OK" : "✔") : r.status === "skipped" ? "-" : ascii ? "NO" : "✖";
+  const label = readLabel(lang, r);
+  const why = r.reasonKey ? t(lang, r.reasonKey, r.reasonParams) : undefined;
+  switch (r.status) {
+    case "ok":
+      return why ? `${glyph} ${label} (${why})` : `${glyph} ${label}`;
+    case "denied":
+      return `${glyph} ${label} — ${t(lang, "live.status.denied", { missing: (r.missing ?? []).join("; ") })}${why ? ` ${why}` : ""}`;
+    case "skipped":
+      return `${glyph} ${label} — ${t(lang, "live.status.skipped", { reason: why ?? r.reason ?? "" })}`;
+    case "failed":
+      return `${glyph} ${label} — ${t(lang, "live.status.failed", { reason: why ?? r.reason ?? "" })}${why && r.reason ? ` [${r.reason}]` : ""}`;
+  }
+}
+
+export function formatReads(lang: Lang, reads: readonly ReadResult[], ascii: boolean): string {
+  return reads.map((r) => formatRead(lang, r, ascii)).join("\n");
+}
+
+/** JSON-safe view (no secrets are ever in a ReadResult). */
+export function readsJson(lang: Lang, reads: readonly ReadResult[]): unknown[] {
+  return reads.map((r) => ({ ...r, label: readLabel(lang, r), ...(r.reasonKey ? { explanation: t(lang, r.reasonKey, r.reasonParams) } : {}) }));
+}

@@ -1,0 +1,50 @@
+// From a probe result to a case: the measured facts under `probe` (source "probe"), the final
+// server reply as `device.reply` (source "probe"), and the device settings the caller names.
+import { emptyCase, type Case, type Device, type Probe } from "../case/schema.js";
+import type { ProbeResult } from "./types.js";
+
+export interface ProbeCaseOptions {
+  /** A case to add to (the wizard's case); a copy is returned. */
+  base?: Case;
+  /** Device settings the user gave explicitly (never defaults the probe assumed). */
+  device?: Pick<Device, "host" | "port" | "username" | "from" | "auth" | "authMechanism">;
+}
+
+export function probeFacts(result: ProbeResult): Probe {
+  const accepted = result.tlsVersions?.filter((v) => v.outcome === "accepted").map((v) => v.version);
+  const tlsError = result.problems.find((p) => p.phase === "tls" && (p.cause === "tls-handshake-failed" || p.cause === "tls-version-unsupported"));
+  return {
+    host: result.host,
+    port: result.port,
+    at: result.at,
+    ...(result.reachable !== undefined ? { reachable: result.reachable } : {}),
+    ...(result.starttlsOffered !== undefined ? { starttlsOffered: result.starttlsOffered } : {}),
+    ...(result.tls?.version ? { tlsVersion: result.tls.version } : {}),
+    ...(accepted ? { tlsVersionsAccepted: accepted } : {}),
+    ...(result.mechanismsBeforeTls ? { mechanismsBeforeTls: result.mechanismsBeforeTls } : {}),
+    ...(result.mechanismsAfterTls ? { mechanismsAfterTls: result.mechanismsAfterTls } : {}),
+    ...(tlsError ? { tlsError: tlsError.code.slice(0, 512) } : {}),
+    ...(result.finalReply ? { finalReply: result.finalReply.slice(0, 4096) } : {}),
+  };
+}
+
+export function probeCase(result: ProbeResult, opts: ProbeCaseOptions = {}): Case {
+  const c: Case = opts.base ? structuredClone(opts.base) : emptyCase();
+  const endpoint = `smtp://${result.host}:${result.port}`;
+  c.probe = probeFacts(result);
+  const sources = { ...(c.sources ?? {}) };
+  const device: Device = { ...(c.device ?? {}) };
+  for (const [key, value] of Object.entries(opts.device ?? {})) {
+    if (value === undefined) continue;
+    (device as Record<string, unknown>)[key] = value;
+    // What the probe itself used to sign in is a probe fact; names the user typed are flags.
+    sources[`device.${key}`] = key === "auth" || key === "authMechanism" ? { kind: "probe", endpoint, at: result.at } : { kind: "flag", at: result.at };
+  }
+  if (result.finalReply) {
+    device.reply = result.finalReply;
+    sources["device.reply"] = { kind: "probe", endpoint, at: result.at, note: `phase ${result.phases.filter((p) => p.status !== "skipped").at(-1)?.id ?? "?"}` };
+  }
+  if (Object.keys(device).length > 0) c.device = device;
+  if (Object.keys(sources).length > 0) c.sources = sources;
+  return c;
+}

@@ -1,0 +1,59 @@
+// What-if mode: change facts of a case offline, see the diagnosis before and after, move the
+// calendar, compare the fixes. Pure: the engine comes in as a function, nothing here does I/O.
+import { getFact, type FactPath } from "../case/facts.js";
+import type { Case } from "../case/schema.js";
+import type { Diagnosis } from "../engine/types.js";
+import { applyChanges, changedFacts } from "./apply.js";
+import { calendar, type CalendarView } from "./calendar.js";
+import { diffDiagnoses, type DiagnosisDiff } from "./diff.js";
+import type { FactChange } from "./set.js";
+import type { Evaluate } from "./types.js";
+
+export * from "./apply.js";
+export * from "./calendar.js";
+export * from "./diff.js";
+export * from "./options.js";
+export * from "./set.js";
+export type { Evaluate } from "./types.js";
+
+export interface WhatIfResult {
+  base: Case;
+  /** The hypothetical case (marked). */
+  after: Case;
+  changes: { path: FactPath; from: unknown; to: unknown }[];
+  before: Diagnosis;
+  afterDiagnosis: Diagnosis;
+  diff: DiagnosisDiff;
+  /** With a new date: every step between the two dates. */
+  calendar?: CalendarView;
+  /** The case has a pasted reply and a changed fact: the reply still counts as evidence. */
+  replyStillCounts: boolean;
+}
+
+/**
+ * Apply `changes` (and a new date) to `base`, evaluate before and after. `today` is the date the
+ * engine uses when the case has no asOf.
+ */
+export function whatIf(base: Case, changes: readonly FactChange[], opts: { asOf?: string; today: string; evaluate: Evaluate }): WhatIfResult {
+  const all: FactChange[] = [...changes];
+  if (opts.asOf !== undefined) all.push({ path: "asOf", value: opts.asOf });
+  const after = applyChanges(base, all);
+  const before = opts.evaluate(base);
+  const afterDiagnosis = opts.evaluate(after);
+  const changed = changedFacts(base, after);
+  const result: WhatIfResult = {
+    base,
+    after,
+    changes: changed.map((path) => ({ path, from: getFact(base, path), to: getFact(after, path) })),
+    before,
+    afterDiagnosis,
+    diff: diffDiagnoses(before, afterDiagnosis),
+    replyStillCounts: getFact(after, "device.reply") !== undefined && changed.some((p) => p !== "asOf" && p !== "device.reply"),
+  };
+  if (opts.asOf !== undefined) {
+    const from = (getFact(base, "asOf") as string | undefined) ?? opts.today;
+    const withoutDate = applyChanges(base, changes);
+    result.calendar = calendar(withoutDate, opts.evaluate, from, opts.asOf);
+  }
+  return result;
+}

@@ -1,0 +1,165 @@
+// Plain-text and JSON renderings of what-if results and the options comparison (for the CLI, for
+// pipes and for --json). Every word through t().
+import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
+import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { wrap } from "../report/text-layout.js";
+import type { CalendarView } from "./calendar.js";
+import { causeTitle, factLabel, formatValue, statusLabel, verdictLabel } from "./format.js";
+import type { WhatIfResult } from "./index.js";
+import type { OptionResult, OptionsComparison } from "./options.js";
+
+const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
+const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
+
+/** Wrap every line to `width` columns; a continuation is indented two more than its line. */
+function fitLines(lines: string[], width: number): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    const body = line.slice(indent);
+    if (body === "") {
+      out.push("");
+      continue;
+    }
+    const pieces = wrap(body, Math.max(20, width - indent), Math.max(20, width - indent - 2));
+    pieces.forEach((p, i) => out.push(`${" ".repeat(i === 0 ? indent : indent + 2)}${p}`));
+  }
+  return out.join("\n");
+}
+
+export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
+  const lines: string[] = [t(lang, "whatif.title"), ""];
+  if (r.changes.length === 0) lines.push(t(lang, "whatif.noChanges"));
+  else {
+    lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
+    for (const c of r.changes) {
+      lines.push(`  ${factLabel(lang, c.path)} [${c.path}]`);
+      lines.push(`    ${t(lang, "whatif.change", { from: formatValue(lang, c.path, c.from), to: formatValue(lang, c.path, c.to) })}`);
+    }
+  }
+  lines.push("");
+  lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.before"), verdict: `${verdictLabel(lang, r.before.verdict)} (${r.before.asOf})` }));
+  lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.after"), verdict: `${verdictLabel(lang, r.afterDiagnosis.verdict)} (${r.afterDiagnosis.asOf})` }));
+  lines.push(...renderDiffBody(lang, r.diff));
+  if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: r.afterDiagnosis.unknowns.join(", ") }));
+  if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar));
+  if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));
+  return fitLines(lines, width);
+}
+
+function renderDiffBody(lang: Lang, d: WhatIfResult["diff"]): string[] {
+  const lines: string[] = [];
+  if (d.same) return [t(lang, "whatif.noDifference")];
+  if (d.removed.length) lines.push(t(lang, "whatif.removed"), ...d.removed.map((f) => `  - ${causeLine(lang, f)}`));
+  if (d.added.length) lines.push(t(lang, "whatif.added"), ...d.added.map((f) => `  + ${causeLine(lang, f)}`));
+  if (d.changed.length) {
+    lines.push(t(lang, "whatif.changedStatus"));
+    for (const c of d.changed) lines.push(`  ~ ${t(lang, "whatif.statusChange", { cause: causeTitle(lang, c.id), from: statusLabel(lang, c.before), to: statusLabel(lang, c.after) })}`);
+  }
+  if (d.unknownsAdded.length) lines.push(t(lang, "whatif.unknownsAdded"), ...d.unknownsAdded.map((p) => `  ? ${factLabel(lang, p)} [${p}]`));
+  if (d.unknownsRemoved.length) lines.push(t(lang, "whatif.unknownsRemoved"), ...d.unknownsRemoved.map((p) => `  = ${factLabel(lang, p)} [${p}]`));
+  return lines;
+}
+
+export function renderCalendar(lang: Lang, v: CalendarView): string[] {
+  const lines = [t(lang, "whatif.calendar", { from: v.from, to: v.to })];
+  for (const s of v.steps) {
+    const checkpoint = s.checkpoint ? ` - ${t(lang, `whatif.checkpoint.${s.checkpoint}` as MessageKey)}` : "";
+    lines.push(`  ${t(lang, "whatif.calendarStep", { date: s.date, checkpoint, verdict: verdictLabel(lang, s.diagnosis.verdict) })}`);
+    lines.push(`    ${t(lang, `whatif.phase.${s.diagnosis.retirement}` as MessageKey)}`);
+    if (s.diff && !s.diff.same) for (const l of renderDiffBody(lang, s.diff)) lines.push(`    ${l}`);
+  }
+  lines.push(t(lang, "whatif.unannounced"));
+  for (const id of v.unannounced) lines.push(`  - ${t(lang, `whatif.unannounced.${id}` as MessageKey)}`);
+  return lines;
+}
+
+export function optionTitle(lang: Lang, o: Pick<OptionResult, "id">): string {
+  return t(lang, `whatif.option.${o.id}.title` as MessageKey);
+}
+
+export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80): string {
+  const now = verdictLabel(lang, cmp.before.verdict);
+  if (cmp.reason === "not-blocked") return fitLines([t(lang, "whatif.options.notBlocked", { verdict: now })], width);
+  const lines = [t(lang, "whatif.options.title", { verdict: now }), ""];
+  if (cmp.options.length === 0) lines.push(t(lang, "whatif.options.none"));
+  cmp.options.forEach((o, i) => {
+    lines.push(t(lang, "whatif.options.row", { n: i + 1, title: optionTitle(lang, o), verdict: verdictLabel(lang, o.verdict) }));
+    const ind = "   ";
+    const exposes = t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) });
+    lines.push(`${ind}${t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: exposes })}`);
+    lines.push(`${ind}${t(lang, "whatif.options.effort", { effort: t(lang, `whatif.effort.${o.effort}` as MessageKey), who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) })}`);
+    lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) })}`);
+    if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
+    if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
+    if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: o.unknowns.join(", ") })}`);
+    if (o.introduced.length) lines.push(`${ind}${t(lang, "whatif.options.introduced", { causes: causeList(lang, o.introduced) })}`);
+    if (o.superseded.length) lines.push(`${ind}${t(lang, "whatif.options.superseded", { causes: causeList(lang, o.superseded) })}`);
+    if (o.together) {
+      lines.push(`${ind}${t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id })).join(" + "), verdict: verdictLabel(lang, o.together.verdict) })}`);
+    }
+    if (o.modelled !== "engine") lines.push(`${ind}${t(lang, `whatif.options.modelled.${o.modelled}` as MessageKey)}`);
+    for (const a of o.assumptions) lines.push(`${ind}${t(lang, "whatif.options.assumes", { text: t(lang, a) })}`);
+    for (const c of o.conditions) lines.push(`${ind}${t(lang, "whatif.options.condition", { text: t(lang, c) })}`);
+    lines.push("");
+  });
+  return fitLines(lines, width).trimEnd();
+}
+
+const diagnosisJson = (d: Diagnosis) => ({ verdict: d.verdict, asOf: d.asOf, retirement: d.retirement, causes: d.causes.map((f) => ({ id: f.id, status: f.status, affects: f.affects })), unknowns: d.unknowns });
+
+export function whatIfJson(_lang: Lang, r: WhatIfResult, saved?: string): Record<string, unknown> {
+  return {
+    hypothetical: true,
+    changes: r.changes.map((c) => ({ path: c.path, from: c.from === undefined ? "unknown" : c.from, to: c.to === undefined ? "unknown" : c.to })),
+    before: diagnosisJson(r.before),
+    after: diagnosisJson(r.afterDiagnosis),
+    diff: {
+      verdictChanged: r.diff.verdict.changed,
+      added: r.diff.added.map((f) => ({ id: f.id, status: f.status })),
+      removed: r.diff.removed.map((f) => ({ id: f.id, status: f.status })),
+      changed: r.diff.changed,
+      unknownsAdded: r.diff.unknownsAdded,
+      unknownsRemoved: r.diff.unknownsRemoved,
+    },
+    ...(r.calendar
+      ? {
+          calendar: {
+            from: r.calendar.from,
+            to: r.calendar.to,
+            steps: r.calendar.steps.map((s) => ({ date: s.date, checkpoint: s.checkpoint ?? null, verdict: s.diagnosis.verdict, retirement: s.diagnosis.retirement, causes: s.diagnosis.causes.map((f) => ({ id: f.id, status: f.status })) })),
+            unannounced: r.calendar.unannounced,
+          },
+        }
+      : {}),
+    replyStillCounts: r.replyStillCounts,
+    ...(saved !== undefined ? { saved } : {}),
+  };
+}
+
+export function optionsJson(lang: Lang, cmp: OptionsComparison): Record<string, unknown> {
+  return {
+    before: diagnosisJson(cmp.before),
+    ...(cmp.reason ? { reason: cmp.reason } : {}),
+    options: cmp.options.map((o) => ({
+      id: o.id,
+      safetyTier: o.tier,
+      effort: o.effort,
+      who: o.who,
+      lasts: o.lasts,
+      modelled: o.modelled,
+      verdict: o.verdict,
+      changes: o.changes.map((c) => ({ path: c.path, value: c.value === undefined ? "unknown" : c.value })),
+      resolved: o.resolved,
+      remaining: o.remaining,
+      introduced: o.introduced,
+      unknowns: o.unknowns,
+      superseded: o.superseded,
+      ...(o.together ? { together: o.together } : {}),
+      assumptions: o.assumptions.map((key) => ({ key, text: t(lang, key) })),
+      conditions: o.conditions.map((key) => ({ key, text: t(lang, key) })),
+      title: t(lang, `whatif.option.${o.id}.title` as MessageKey),
+      exposes: t(lang, `whatif.option.${o.id}.exposes` as MessageKey),
+    })),
+  };
+}

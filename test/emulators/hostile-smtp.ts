@@ -1,0 +1,160 @@
+// Servers that misbehave, for the probe's robustness tests: they stall, reset, send garbage,
+// overlong lines or endless replies, or stall in the middle of STARTTLS. 127.0.0.1 only.
+import { createServer, type Server, type Socket } from "node:net";
+
+export type HostileBehaviour =
+  | "stall-after-connect" // accept, say nothing
+  | "stall-mid-reply" // "220-" first line of a multi-line greeting, then nothing
+  | "reset" // accept, then reset the connection (RST)
+  | "reset-after-ehlo" // normal greeting, reset when EHLO arrives
+  | "close-after-banner" // greeting, then close (FIN) on the next command
+  | "garbage" // binary bytes instead of a greeting
+  | "tls-first" // a TLS-like record instead of a greeting (what a client may see on the wrong port)
+  | "overlong-line" // a greeting line of 100,000 bytes
+  | "endless-reply" // "250-" lines for ever after EHLO
+  | "no-starttls" // a plain ESMTP server without STARTTLS
+  | "starttls-then-stall" // says 220 to STARTTLS and never starts the handshake
+  | "starttls-then-garbage" // says 220 to STARTTLS and then sends plain text
+  | "starttls-then-reset" // says 220 to STARTTLS and resets the connection on the ClientHello
+  | "starttls-injection"; // plain-text bytes right behind the 220 to STARTTLS (a STARTTLS injection)
+
+export interface HostileServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+function onLines(socket: Socket, handler: (line: string) => void): void {
+  let buf = "";
+  socket.on("data", (d: Buffer) => {
+    buf += d.toString("latin1");
+    let i: number;
+    while ((i = buf.indexOf("\n")) !== -1) {
+      const line = buf.slice(0, i).replace(/\r$/, "");
+      buf = buf.slice(i + 1);
+      handler(line);
+    }
+  });
+}
+
+function plainEsmtp(socket: Socket, opts: { starttls: boolean; inject?: boolean; onStarttls?: () => void; onEhlo?: () => boolean }): void {
+  socket.write("220 hostile.test ESMTP\r\n");
+  onLines(socket, (line) => {
+    const cmd = line.split(" ")[0]?.toUpperCase();
+    if (cmd === "EHLO") {
+      if (opts.onEhlo?.()) return;
+      socket.write(`250-hostile.test\r\n250-SIZE 1000000\r\n${opts.starttls ? "250-STARTTLS\r\n" : ""}250 AUTH LOGIN PLAIN\r\n`);
+    } else if (cmd === "STARTTLS" && opts.starttls) {
+      socket.write(opts.inject ? "220 2.0.0 Ready\r\n250 injected before TLS\r\n" : "220 2.0.0 Ready\r\n");
+      opts.onStarttls?.();
+    } else if (cmd === "QUIT") {
+      socket.end("221 bye\r\n");
+    } else {
+      socket.write("502 not here\r\n");
+    }
+  });
+}
+
+function behave(socket: Socket, behaviour: HostileBehaviour, stop: () => boolean): void {
+  socket.on("error", () => undefined);
+  switch (behaviour) {
+    case "stall-after-connect":
+      return;
+    case "stall-mid-reply":
+      socket.write("220-hostile.test first line of a greeting that never ends\r\n");
+      return;
+    case "reset":
+      setImmediate(() => socket.resetAndDestroy());
+      return;
+    case "reset-after-ehlo":
+      return plainEsmtp(socket, {
+        starttls: true,
+        onEhlo: () => {
+          socket.resetAndDestroy();
+          return true;
+        },
+      });
+    case "close-after-banner":
+      socket.write("220 hostile.test ESMTP\r\n");
+      socket.once("data", () => socket.end());
+      return;
+    case "garbage":
+      socket.write(Buffer.from([0x00, 0xff, 0x13, 0x37, 0xde, 0xad, 0xbe, 0xef, 0x0d, 0x0a, 0x80, 0x81]));
+      return;
+    case "tls-first":
+      socket.write(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x40, 0x02, 0x00, 0x00, 0x3c, 0x03, 0x03]));
+      return;
+    case "overlong-line":
+      socket.write(`220 ${"A".repeat(100_000)}\r\n`);
+      return;
+    case "endless-reply":
+      return plainEsmtp(socket, {
+        starttls: true,
+        onEhlo: () => {
+          // Batches on later turns of the event loop: the client runs in the same process and must get to read.
+          const flood = () => {
+            if (stop() || socket.destroyed) return;
+            let more = true;
+            for (let i = 0; i < 200 && more; i++) more = socket.write("250-FLOOD and more flood and more flood\r\n");
+            if (more) setImmediate(flood);
+            else socket.once("drain", flood);
+          };
+          flood();
+          return true;
+        },
+      });
+    case "no-starttls":
+      return plainEsmtp(socket, { starttls: false });
+    case "starttls-then-stall":
+      return plainEsmtp(socket, { starttls: true, onStarttls: () => socket.removeAllListeners("data") });
+    case "starttls-then-reset":
+      return plainEsmtp(socket, {
+        starttls: true,
+        onStarttls: () => {
+          socket.removeAllListeners("data");
+          socket.once("data", () => socket.resetAndDestroy());
+        },
+      });
+    case "starttls-injection":
+      return plainEsmtp(socket, { starttls: true, inject: true, onStarttls: () => socket.removeAllListeners("data") });
+    case "starttls-then-garbage":
+      return plainEsmtp(socket, {
+        starttls: true,
+        onStarttls: () => {
+          socket.removeAllListeners("data");
+          socket.once("data", () => socket.write("this is not TLS at all\r\n"));
+        },
+      });
+  }
+}
+
+export async function startHostile(behaviour: HostileBehaviour): Promise<HostileServer> {
+  let stopped = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    behave(socket, behaviour, () => stopped);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no port");
+  return {
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        stopped = true;
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port with nothing listening on it (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}

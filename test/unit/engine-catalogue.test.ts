@@ -1,0 +1,178 @@
+// The cause catalogue and its texts, reachability of every cause, and properties over random cases.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { getFact, setFact, type FactPath } from "../../src/case/facts.js";
+import type { Case } from "../../src/case/schema.js";
+import { CAUSES, compareFindings } from "../../src/engine/causes.js";
+import { evaluate, evaluateWith } from "../../src/engine/index.js";
+import { INFERENCE_KEYS, INFO_IDS, NOTE_KEYS } from "../../src/engine/keys.js";
+import { CAUSE_IDS, type CauseId, type Diagnosis } from "../../src/engine/types.js";
+import { UNKNOWN_ORDER } from "../../src/engine/unknowns.js";
+import { hasKey, rawTable } from "../../src/i18n/index.js";
+import type { ReplyAnalysis } from "../../src/replies/types.js";
+import { AUTH_OK, BASIC_OK, OAUTH_APP_OK, replyAnalysis, withFacts } from "../helpers/engine-cases.js";
+import { FACT_VALUES, randomCase, rng } from "../helpers/random-case.js";
+
+const decisive = (line: string, id: CauseId, stage: "auth" | "mail-from" | "data" | "connect" | "tls" = "auth") =>
+  replyAnalysis(line, { patternId: `test-${id}`, candidates: [id], decisive: true, stage });
+
+/** One input per cause that makes it appear (blocking where it can). */
+const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
+  "network-unreachable": [BASIC_OK, decisive("421 4.3.2 Service not available", "network-unreachable", "connect")],
+  "wrong-endpoint": [withFacts(BASIC_OK, { "device.port": 465 })],
+  "starttls-missing": [withFacts(BASIC_OK, { "device.security": "tls" })],
+  "tls-version-unsupported": [withFacts(BASIC_OK, { "device.tlsVersion": "1.1" })],
+  "tls-handshake-failed": [BASIC_OK, decisive("TLS handshake failed", "tls-handshake-failed", "tls")],
+  "auth-mechanism-unsupported": [withFacts(BASIC_OK, { "device.authMechanism": "PLAIN" })],
+  "client-protocol-error": [BASIC_OK, decisive("503 5.5.2 Send hello first", "client-protocol-error")],
+  "no-authentication": [withFacts(BASIC_OK, { "device.auth": "none" })],
+  "tenant-smtp-auth-disabled": [withFacts(BASIC_OK, { "tenant.smtpClientAuthenticationDisabled": true })],
+  "mailbox-smtp-auth-disabled": [withFacts(BASIC_OK, { "account.smtpClientAuthenticationDisabled": true })],
+  "security-defaults": [withFacts(BASIC_OK, { "tenant.securityDefaultsEnabled": true })],
+  "conditional-access": [withFacts(BASIC_OK, { "account.legacyAuthBlockedByConditionalAccess": true })],
+  "per-user-mfa": [withFacts(BASIC_OK, { "account.perUserMfaState": "enforced" })],
+  "auth-policy-blocks-basic": [withFacts(BASIC_OK, { "account.authenticationPolicy": { name: "Block", allowBasicAuthSmtp: false } })],
+  "basic-auth-retired": [withFacts(BASIC_OK, { asOf: "2027-01-15", "tenant.basicAuthSmtpReenabled": false })],
+  "wrong-credentials": [BASIC_OK, decisive("535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.", "wrong-credentials")],
+  "account-locked": [{ ...BASIC_OK, account: { ...BASIC_OK.account, signIns: [{ at: "2026-11-22T08:00:00Z", errorCode: 50053 }] } }],
+  "account-disabled": [withFacts(BASIC_OK, { "account.accountEnabled": false })],
+  "password-expired": [withFacts(BASIC_OK, { "account.passwordExpired": true })],
+  "no-licensed-mailbox": [withFacts(BASIC_OK, { "account.exchangeLicensed": false })],
+  "federation-failure": [BASIC_OK, decisive("535 5.7.139 Authentication unsuccessful, federated STS service was unreachable.", "federation-failure")],
+  "send-as-denied": [withFacts(BASIC_OK, { "device.from": "noreply@contoso.com", "account.sendAs": false })],
+  "sending-limit": [BASIC_OK, decisive("432 4.3.2 Concurrent connections limit exceeded.", "sending-limit", "data")],
+  "mailbox-full": [BASIC_OK, decisive("554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded", "mailbox-full", "data")],
+  "sender-restricted": [BASIC_OK, decisive("550 5.1.8 Access denied, bad outbound sender", "sender-restricted", "mail-from")],
+  "oauth-misconfigured": [withFacts(OAUTH_APP_OK, { "account.oauthApp.mailboxPermission": false })],
+  "transient-service-error": [BASIC_OK, replyAnalysis("451 4.7.0 Temporary server error. Please try again later. PRX4", { patternId: "prx4", candidates: ["transient-service-error"], decisive: false })],
+  "direct-send-rejected": [BASIC_OK, decisive("550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources", "direct-send-rejected", "mail-from")],
+  "relay-connector-mismatch": [BASIC_OK, decisive("5.7.64 TenantAttribution; Relay Access Denied", "relay-connector-mismatch", "mail-from")],
+};
+
+const generic = replyAnalysis("535 5.7.3 Authentication unsuccessful", { patternId: "auth-generic", candidates: ["wrong-credentials", "oauth-misconfigured"], decisive: false });
+const criteria = replyAnalysis("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.", {
+  patternId: "auth-criteria",
+  candidates: ["conditional-access", "per-user-mfa"],
+  decisive: false,
+});
+
+/** Inputs for the rarer notes and inferences (the random cases carry no replies of these kinds). */
+const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
+  [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
+  [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
+  [BASIC_OK, decisive("550 5.7.30 Basic authentication is not supported for Client Submission.", "basic-auth-retired")],
+  [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria],
+  [withFacts(BASIC_OK, { "device.authMechanism": undefined }), { ...AUTH_OK, mechanismTried: "PLAIN" }],
+  [OAUTH_APP_OK, generic],
+  [withFacts(BASIC_OK, { "device.port": 465 }), generic],
+  [BASIC_OK, generic],
+];
+
+const run = ([c, a]: [Case, ReplyAnalysis?]) => evaluateWith(c, a, c.asOf ?? "2026-11-22");
+
+describe("cause catalogue", () => {
+  test("every cause id has a catalogue entry, a gate, and texts in both languages", () => {
+    assert.deepEqual(Object.keys(CAUSES).sort(), [...CAUSE_IDS].sort());
+    const en = rawTable("en");
+    const ja = rawTable("ja");
+    for (const id of CAUSE_IDS) {
+      for (const part of ["title", "summary"]) {
+        const key = `cause.${id}.${part}`;
+        assert.ok(hasKey(key), key);
+        assert.ok(en[key]?.trim() && ja[key]?.trim(), key);
+      }
+    }
+  });
+  test("every note, inference and Info key the engine can emit has a text", () => {
+    for (const key of [...NOTE_KEYS, ...INFERENCE_KEYS, ...INFO_IDS.map((id) => `info.${id}`)]) assert.ok(hasKey(key), key);
+  });
+  test("every cause id is reachable from some input", () => {
+    for (const id of CAUSE_IDS) {
+      const d = run(REACH[id]);
+      const f = d.causes.find((x) => x.id === id);
+      assert.ok(f, `${id} not produced`);
+      // A temporary error is never more than possible: it says "retry", not "this is broken".
+      const expected = id === "transient-service-error" ? "possible" : "blocking";
+      assert.equal(f.status, expected, `${id} on its input`);
+      assert.equal(d.verdict, expected === "blocking" ? "blocked" : "undetermined");
+    }
+  });
+});
+
+/** Every key found in a diagnosis (notes, inference evidence, Info ids). */
+function keysOf(d: Diagnosis): string[] {
+  const out: string[] = [];
+  for (const f of d.causes) {
+    out.push(...(f.notes ?? []));
+    for (const e of f.evidence) if (e.kind === "inference") out.push(e.messageKey);
+  }
+  for (const i of d.info) {
+    out.push(`info.${i.id}`);
+    for (const e of i.evidence) if (e.kind === "inference") out.push(e.messageKey);
+  }
+  return out;
+}
+
+describe("properties over random cases", () => {
+  const next = rng(20261122);
+  const cases = Array.from({ length: 1500 }, () => randomCase(next));
+  const replies: (ReplyAnalysis | undefined)[] = [undefined, AUTH_OK, ...Object.values(REACH).flatMap(([, a]) => (a ? [a] : []))];
+
+  test("invariants: evidence, verdict rule, sort order, unknown order, fact evidence is the case's value", () => {
+    const orderOf = (p: FactPath) => UNKNOWN_ORDER.indexOf(p);
+    for (const [i, c] of cases.entries()) {
+      const d = evaluateWith(c, replies[i % replies.length], c.asOf ?? "2026-11-22");
+      const blocking = d.causes.some((f) => f.status === "blocking");
+      const possible = d.causes.some((f) => f.status === "possible");
+      assert.equal(d.verdict, blocking ? "blocked" : possible || d.unknowns.length ? "undetermined" : "clear");
+      assert.equal(new Set(d.causes.map((f) => f.id)).size, d.causes.length, "one finding per cause");
+      for (let k = 1; k < d.causes.length; k++) assert.ok(compareFindings(d.causes[k - 1]!, d.causes[k]!) < 0, "causes sorted");
+      for (let k = 1; k < d.unknowns.length; k++) assert.ok(orderOf(d.unknowns[k - 1]!) < orderOf(d.unknowns[k]!), "unknowns ordered");
+      for (const p of d.unknowns) assert.equal(getFact(c, p), undefined, `unknown ${p} is known`);
+      for (const f of [...d.causes, ...d.info]) {
+        assert.ok(f.evidence.length >= 1, `${f.id} without evidence`);
+        for (const e of f.evidence) if (e.kind === "fact") assert.deepEqual(e.value, getFact(c, e.path), e.path);
+      }
+      for (const key of keysOf(d)) assert.ok(hasKey(key), key);
+    }
+  });
+
+  test("a missing fact left out of the unknowns cannot add a blocking cause or change the verdict", () => {
+    for (const c of cases.slice(0, 600)) {
+      const d = evaluate(c, { today: "2026-11-22" });
+      const blocking = new Set(d.causes.filter((f) => f.status === "blocking").map((f) => f.id));
+      for (const path of UNKNOWN_ORDER) {
+        if (getFact(c, path) !== undefined || d.unknowns.includes(path)) continue;
+        // A device set to OAuth signs in with XOAUTH2; its mechanism is not asked (a contradictory
+        // mechanism would be a separate finding).
+        if (path === "device.authMechanism" && c.device?.auth === "oauth") continue;
+        // Likewise the mode inferred from a known mechanism is not asked again.
+        if (path === "device.auth" && c.device?.authMechanism !== undefined) continue;
+        // Without Entra ID P1 there is no Conditional Access; a recorded CA block would contradict it.
+        if (path === "account.legacyAuthBlockedByConditionalAccess" && c.tenant?.entraIdP1 === false) continue;
+        // Password expiry is a credential question like the password itself: never a required
+        // fact; the diagnosis carries the "credentials not verified" Info instead.
+        if (path === "account.passwordExpired") {
+          if (c.device?.auth === "basic" && !d.info.some((i) => i.id === "auth-succeeded")) {
+            assert.ok(d.info.some((i) => i.id === "credentials-unverified") || d.causes.some((f) => f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")), `credentials-unverified missing for ${JSON.stringify(c)}`);
+          }
+          continue;
+        }
+        for (const value of FACT_VALUES[path] ?? []) {
+          const d2 = evaluate(setFact(c, path, value), { today: "2026-11-22" });
+          const added = d2.causes.filter((f) => f.status === "blocking" && !blocking.has(f.id)).map((f) => f.id);
+          assert.deepEqual(added, [], `${path}=${JSON.stringify(value)} added a blocker to ${JSON.stringify(c)}`);
+          assert.equal(d2.verdict, d.verdict, `${path}=${JSON.stringify(value)} changed the verdict of ${JSON.stringify(c)}`);
+        }
+      }
+    }
+  });
+
+  test("every note, inference and Info key is emitted by some case (no dead texts)", () => {
+    const seen = new Set<string>();
+    for (const [i, c] of cases.entries()) for (const k of keysOf(evaluateWith(c, replies[i % replies.length], c.asOf ?? "2026-11-22"))) seen.add(k);
+    for (const input of [...Object.values(REACH), ...KEY_CORPUS]) for (const k of keysOf(run(input))) seen.add(k);
+    const missing = [...NOTE_KEYS, ...INFERENCE_KEYS, ...INFO_IDS.map((id) => `info.${id}`)].filter((k) => !seen.has(k));
+    assert.deepEqual(missing, []);
+  });
+});

@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { setFact } from "../../src/case/facts.js";
+import type { Case } from "../../src/case/schema.js";
+import { evaluate } from "../../src/engine/index.js";
+import type { Diagnosis } from "../../src/engine/types.js";
+import { compareOptions, simulate, type OptionResult, type RemediationId } from "../../src/whatif/options.js";
+import { healthyBasic, layered } from "../helpers/whatif-cases.js";
+
+const ev = (c: Case) => evaluate(c, { today: "2026-11-22" });
+const byId = (options: OptionResult[], id: RemediationId) => {
+  const o = options.find((x) => x.id === id);
+  assert.ok(o, `${id} is offered`);
+  return o;
+};
+const sorted = (xs: readonly string[]) => [...xs].sort();
+
+test("the layered case is blocked by five layers at once", () => {
+  const d = ev(layered());
+  assert.equal(d.verdict, "blocked");
+  assert.deepEqual(sorted(d.causes.filter((f) => f.status === "blocking").map((f) => f.id)), sorted(["tenant-smtp-auth-disabled", "security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic"]));
+});
+
+test("each per-account remediation removes exactly its own layer", () => {
+  const { options } = compareOptions(layered(), ev);
+  const expected: [RemediationId, string][] = [
+    ["mailbox-enable", "tenant-smtp-auth-disabled"],
+    ["exception-auth-policy", "auth-policy-blocks-basic"],
+    ["exception-per-user-mfa", "per-user-mfa"],
+    ["exception-conditional-access", "conditional-access"],
+    ["security-defaults-off", "security-defaults"],
+  ];
+  const all = ["tenant-smtp-auth-disabled", "security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic"];
+  for (const [id, cause] of expected) {
+    const o = byId(options, id);
+    assert.equal(o.modelled, "engine");
+    assert.deepEqual(o.resolved, [cause], id);
+    assert.deepEqual(sorted(o.remaining), sorted(all.filter((c) => c !== cause)), id);
+    assert.deepEqual(o.introduced, [], id);
+    assert.equal(o.verdict, "blocked", id);
+  }
+});
+
+test("OAuth removes every Basic-only layer but not the SMTP AUTH switch; with the mailbox enabled it clears", () => {
+  const { options } = compareOptions(layered(), ev);
+  const o = byId(options, "oauth");
+  assert.deepEqual(sorted(o.resolved), sorted(["security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic"]));
+  assert.deepEqual(o.remaining, ["tenant-smtp-auth-disabled"]);
+  assert.deepEqual(o.together, { with: ["mailbox-enable"], verdict: "clear" });
+  assert.equal(o.lasts, "long-term");
+  assert.ok(o.changes.some((c) => c.path === "device.auth" && c.value === "oauth"));
+});
+
+test("per-account exceptions together still leave security defaults: it cannot be excepted per account", () => {
+  const { options } = compareOptions(layered(), ev);
+  const o = byId(options, "mailbox-enable");
+  assert.deepEqual(o.together?.verdict, "blocked");
+  const sd = byId(options, "security-defaults-off");
+  assert.equal(sd.together?.verdict, "clear");
+  assert.equal(sd.tier, 4);
+});
+
+test("HVE: the switch, MFA and the user's policy no longer apply; security defaults and Conditional Access still do", () => {
+  const { options } = compareOptions(layered(), ev);
+  const o = byId(options, "hve");
+  assert.equal(o.modelled, "engine-stand-in");
+  assert.deepEqual(sorted(o.resolved), sorted(["tenant-smtp-auth-disabled", "per-user-mfa", "auth-policy-blocks-basic"]));
+  assert.deepEqual(sorted(o.remaining), sorted(["security-defaults", "conditional-access"]));
+  assert.equal(o.lasts, "hve-2028");
+  assert.ok(o.conditions.includes("whatif.cond.internalOnly"));
+  // With only the tenant switch in the way, HVE clears (the switch does not apply to HVE).
+  const tenantOnly = setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);
+  assert.equal(byId(compareOptions(tenantOnly, ev).options, "hve").verdict, "clear");
+  // An org default policy that blocks Basic still applies to the new HVE account.
+  const withDefault = setFact(tenantOnly, "tenant.defaultAuthenticationPolicy", { name: "Org", allowBasicAuthSmtp: false });
+  assert.deepEqual(byId(compareOptions(withDefault, ev).options, "hve").remaining, ["auth-policy-blocks-basic"]);
+});
+
+test("relay and Direct Send are not evaluated by the engine; Direct Send is refused with RejectDirectSend", () => {
+  const { options } = compareOptions(layered(), ev);
+  for (const id of ["smtp-relay", "direct-send"] as const) {
+    const o = byId(options, id);
+    assert.equal(o.modelled, "not-evaluated");
+    assert.equal(o.verdict, "conditional");
+    assert.equal(o.diagnosis, undefined);
+    assert.equal(o.resolved.length, 5);
+  }
+  assert.ok(byId(options, "direct-send").conditions.includes("whatif.cond.internalOnly"));
+  assert.ok(!byId(options, "smtp-relay").conditions.includes("whatif.cond.internalOnly"));
+  const rejecting = setFact(layered(), "tenant.rejectDirectSend", true);
+  const ds = byId(compareOptions(rejecting, ev).options, "direct-send");
+  assert.equal(ds.verdict, "blocked");
+  assert.deepEqual(ds.introduced, ["direct-send-rejected"]);
+});
+
+test("order: safest first, then least effort", () => {
+  const { options } = compareOptions(layered(), ev);
+  assert.deepEqual(
+    options.map((o) => o.id),
+    ["oauth", "mailbox-enable", "hve", "smtp-relay", "exception-auth-policy", "exception-per-user-mfa", "exception-conditional-access", "security-defaults-off", "direct-send"],
+  );
+  for (let i = 1; i < options.length; i++) assert.ok((options[i - 1] as OptionResult).tier <= (options[i] as OptionResult).tier);
+});
+
+test("only the remediations that apply are offered", () => {
+  // Tenant switch only: no policy, MFA, CA or security-defaults options.
+  const tenantOnly = setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);
+  const ids = compareOptions(tenantOnly, ev).options.map((o) => o.id);
+  assert.deepEqual(sorted(ids), sorted(["mailbox-enable", "hve", "smtp-relay", "direct-send"]));
+  // A device that cannot do OAuth is not offered OAuth.
+  const noOauth = setFact(layered(), "device.oauthSupported", false);
+  assert.ok(!compareOptions(noOauth, ev).options.some((o) => o.id === "oauth"));
+  // A clear case has nothing to compare.
+  const clear = compareOptions(healthyBasic(), ev);
+  assert.equal(clear.reason, "not-blocked");
+  assert.deepEqual(clear.options, []);
+});
+
+test("after the end of December 2026: re-enabling Basic is the stop-gap that removes the retirement block", () => {
+  const c = setFact(setFact(healthyBasic(), "asOf", "2027-02-01"), "tenant.basicAuthSmtpReenabled", false);
+  const { before, options } = compareOptions(c, ev);
+  assert.equal(before.verdict, "blocked");
+  const re = byId(options, "reenable-basic");
+  assert.deepEqual(re.resolved, ["basic-auth-retired"]);
+  assert.equal(re.verdict, "clear");
+  assert.equal(re.lasts, "until-final-removal");
+  assert.equal(re.tier, 4);
+  const oauth = byId(options, "oauth");
+  assert.equal(oauth.verdict, "clear");
+  assert.equal(byId(options, "hve").verdict, "clear");
+  assert.deepEqual(options.map((o) => o.id).slice(0, 2), ["oauth", "hve"]);
+});
+
+test("a cause only a past server reply shows is assumed resolved by the option that addresses it", () => {
+  // A hand-built engine result: security defaults named by the reply while the setting now says off.
+  const base = layered();
+  const fake = (c: Case): Diagnosis => {
+    const sdOff = c.tenant?.securityDefaultsEnabled === false;
+    return {
+      verdict: "blocked",
+      asOf: "2026-11-22",
+      retirement: "before-change",
+      unknowns: [],
+      info: [],
+      causes: [
+        {
+          id: "security-defaults",
+          status: "blocking",
+          affects: "basic",
+          evidence: [{ kind: "reply", reply: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy.", patternId: "sd" }, ...(sdOff ? [{ kind: "fact" as const, path: "tenant.securityDefaultsEnabled" as const, value: false }] : [])],
+          ...(sdOff ? { notes: ["note.evidenceContradictsSetting"] } : {}),
+        },
+      ],
+    };
+  };
+  const r = simulate("security-defaults-off", base, fake(base), fake);
+  assert.deepEqual(r.superseded, ["security-defaults"]);
+  assert.equal(r.verdict, "clear");
+  // An option that does not address it leaves it standing.
+  const other = simulate("exception-conditional-access", base, fake(base), fake);
+  assert.deepEqual(other.superseded, []);
+  assert.equal(other.verdict, "blocked");
+});
