@@ -2,7 +2,7 @@
 import { Box } from "ink";
 import { useRef } from "react";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
+import { Frame, Line, Para, Steps, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
 export function ReadinessScreen({ theme, lang, step, onDone, onBack }: { theme: Theme; lang: Lang; step: string; onDone: () => void; onBack: () => void }) {
@@ -19,7 +19,7 @@ export function ReadinessScreen({ theme, lang, step, onDone, onBack }: { theme: 
   });
   return (
     <Frame theme={theme} title={t(lang, "wizard.readiness.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
-      <Para text={t(lang, "wizard.readiness.body")} theme={theme} />
+      <Steps text={t(lang, "wizard.readiness.body")} theme={theme} />
       <Box marginY={1}>
         <Line text={`  ${t(lang, "wizard.readiness.command")}`} theme={theme} role="code" />
       </Box>

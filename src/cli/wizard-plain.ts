@@ -9,7 +9,7 @@ import { pasteSummaryText } from "../flow/summary.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState } from "../flow/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { makeTheme } from "../ui/theme.js";
-import { stepLines, wrap } from "../ui/text.js";
+import { stepLines } from "../ui/text.js";
 import type { Context } from "./context.js";
 import type { ExportKind, WizardServices } from "./wizard-services.js";
 
@@ -146,7 +146,7 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
       return askExport(s, services, p);
     case "readiness": {
       p.say(t(lang, "wizard.readiness.title"));
-      for (const line of wrap(t(lang, "wizard.readiness.body"), 80)) p.say(line);
+      for (const line of stepLines(t(lang, "wizard.readiness.body"), 80)) p.say(line);
       p.say(`  ${t(lang, "wizard.readiness.command")}`);
       const v = await p.select<string>(t(lang, "wizard.keys.continue"), [{ name: t(lang, "wizard.export.finish"), value: "done" }, ...backChoice(s)]);
       return v === BACK ? { type: "back" } : { type: "finish" };

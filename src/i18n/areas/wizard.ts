@@ -63,8 +63,8 @@ export default defineCatalog(
     "wizard.export.failed": "Not saved: {message}",
 
     "wizard.readiness.title": "Readiness for the end of Basic authentication",
-    "wizard.readiness.body": "Microsoft turns Basic authentication for SMTP AUTH off by default for existing organizations at the end of December 2026 (admins can switch it back on for now), and will announce the final removal date in the second half of 2027.\nThe readiness check lists every mailbox that still signs in to SMTP AUTH with a password. It needs an admin sign-in and runs outside the wizard:",
-    "wizard.readiness.command": "smtp-auth-doctor audit",
+    "wizard.readiness.body": "Microsoft turns Basic authentication for SMTP AUTH off by default for existing organizations at the end of December 2026 (admins can switch it back on for now), and will announce the final removal date in the second half of 2027.\nThe readiness check lists every mailbox that still signs in to SMTP AUTH with a password. It works from exports an admin makes, outside the wizard:\n1. In Exchange Online PowerShell: Get-CASMailbox -ResultSize Unlimited | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled | Export-Csv mailboxes.csv -NoTypeInformation\n2. If you can: Exchange admin center > Reports > Mail flow > SMTP AUTH clients > Export (who really uses Basic authentication).\n3. Then run:",
+    "wizard.readiness.command": "smtp-auth-doctor audit --mailboxes mailboxes.csv [--smtp-report FILE]",
     "wizard.readiness.after": "Press Enter to finish, or Esc to go back.",
     "wizard.whatif.unavailable": "The \"what if\" explorer needs the full-screen wizard (without --plain). In plain mode, use the command instead: smtp-auth-doctor whatif --case FILE",
 
@@ -136,8 +136,8 @@ export default defineCatalog(
     "wizard.export.failed": "保存できませんでした: {message}",
 
     "wizard.readiness.title": "基本認証の終了に向けた準備状況",
-    "wizard.readiness.body": "Microsoft は 2026 年 12 月末に、既存の組織で SMTP AUTH の基本認証を既定でオフにします (当面は管理者が再び有効にできます)。最終的な廃止日は 2027 年後半に発表される予定です。\n準備状況の確認では、まだパスワードで SMTP AUTH にサインインしているメールボックスをすべて一覧にします。管理者のサインインが必要なため、ウィザードの外で次のコマンドを実行してください:",
-    "wizard.readiness.command": "smtp-auth-doctor audit",
+    "wizard.readiness.body": "Microsoft は 2026 年 12 月末に、既存の組織で SMTP AUTH の基本認証を既定でオフにします (当面は管理者が再び有効にできます)。最終的な廃止日は 2027 年後半に発表される予定です。\n準備状況の確認では、まだパスワードで SMTP AUTH にサインインしているメールボックスをすべて一覧にします。管理者が作成したエクスポートを使い、ウィザードの外で実行します:\n1. Exchange Online PowerShell で: Get-CASMailbox -ResultSize Unlimited | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled | Export-Csv mailboxes.csv -NoTypeInformation\n2. 可能であれば: Exchange 管理センター > レポート > メール フロー > SMTP AUTH クライアント > エクスポート (実際に基本認証を使っているものがわかります)。\n3. 次のコマンドを実行します:",
+    "wizard.readiness.command": "smtp-auth-doctor audit --mailboxes mailboxes.csv [--smtp-report FILE]",
     "wizard.readiness.after": "Enter キーで終了します。Esc キーで戻ります。",
     "wizard.whatif.unavailable": "「もし〜なら」を試す機能は全画面のウィザード (--plain なし) で使えます。プレーン モードでは、代わりに次のコマンドを使ってください: smtp-auth-doctor whatif --case FILE",
 
