@@ -117,7 +117,7 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
     }
     case "pasteSummary": {
       if (s.paste) for (const line of pasteSummaryText(lang, s.paste, s.diagnosis, glyphs)) p.say(line);
-      const v = await p.select<string>(t(lang, "wizard.keys.continue"), [{ name: t(lang, "wizard.step.2"), value: "go" }, ...backChoice(s)]);
+      const v = await p.select<string>(t(lang, "wizard.plain.what"), [{ name: t(lang, "wizard.plain.next"), value: "go" }, ...backChoice(s)]);
       return v === BACK ? { type: "back" } : { type: "continue" };
     }
     case "device":
@@ -148,12 +148,12 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
       p.say(t(lang, "wizard.readiness.title"));
       for (const line of stepLines(t(lang, "wizard.readiness.body"), 80)) p.say(line);
       p.say(`  ${t(lang, "wizard.readiness.command")}`);
-      const v = await p.select<string>(t(lang, "wizard.keys.continue"), [{ name: t(lang, "wizard.export.finish"), value: "done" }, ...backChoice(s)]);
+      const v = await p.select<string>(t(lang, "wizard.plain.what"), [{ name: t(lang, "wizard.export.finish"), value: "done" }, ...backChoice(s)]);
       return v === BACK ? { type: "back" } : { type: "finish" };
     }
     case "whatif": {
       p.say(t(lang, "wizard.whatif.unavailable"));
-      const v = await p.select<string>(t(lang, "wizard.keys.continue"), [...backChoice(s), { name: t(lang, "wizard.export.finish"), value: "done" }]);
+      const v = await p.select<string>(t(lang, "wizard.plain.what"), [...backChoice(s), { name: t(lang, "wizard.export.finish"), value: "done" }]);
       return v === BACK ? { type: "back" } : { type: "finish" };
     }
   }

@@ -108,7 +108,7 @@ for (const lang of ["ja", "en"] as const) {
         s.events.type(".");
         s.events.keypress("enter");
       },
-      expectScreen(tr("wizard.keys.continue"), choose(tr("wizard.step.2"))),
+      expectScreen(tr("wizard.plain.what"), choose(tr("wizard.plain.next"))),
       expectScreen(tr("questions.device.auth.q"), choose(tr("questions.device.auth.opt.basic"))),
       expectScreen(tr("questions.device.username.q"), typeLine("mfp@contoso.com")),
       expectScreen(tr("questions.device.from.q"), typeLine("mfp@contoso.com")),

@@ -74,6 +74,8 @@ export default defineCatalog(
     "wizard.plain.back": "Go back",
     "wizard.plain.pasteEnd": "Paste the text, then enter a line with only a dot (.) to finish (empty to skip):",
     "wizard.plain.where": "Where to look:",
+    "wizard.plain.what": "What next?",
+    "wizard.plain.next": "Continue",
   },
   {
     "wizard.title": "smtp-auth-doctor: デバイスからメールを送信できない原因を調べます",
@@ -147,5 +149,7 @@ export default defineCatalog(
     "wizard.plain.back": "前に戻る",
     "wizard.plain.pasteEnd": "テキストを貼り付けて、最後にドット (.) だけの行を入力してください (空のままならスキップします):",
     "wizard.plain.where": "確認する場所:",
+    "wizard.plain.what": "次の操作を選んでください。",
+    "wizard.plain.next": "次へ進む",
   },
 );
