@@ -238,7 +238,7 @@ test("diagnose --live: the device's case file plus the live facts, one verdict w
     }),
   );
   const r = await runCli(["diagnose", "--live", "--case", caseFile, "--user", "mfp@contoso.com", "--from", "scans@contoso.com", "--client-id", em.fixture.clientId, "--json"], { env: em.env() });
-  assert.ok([0, 1, 3].includes(r.code), r.stderr);
+  assert.ok(r.code !== null && [0, 1, 3].includes(r.code), r.stderr);
   const o = JSON.parse(r.stdout) as { verdict: string; causes: { id: string; evidence: { kind: string; path?: string; source?: { kind: string } }[] }[]; unknowns: string[] };
   // The emulator's tenant has SMTP AUTH off organization-wide (the file's stale answer said on) and
   // the mailbox explicitly on: the live value replaced the answer, and the mailbox still wins.
