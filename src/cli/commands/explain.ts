@@ -52,7 +52,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (format === "json") {
     out(ctx, renderReport(ctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
   } else if (format === "text") {
-    out(ctx, `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx))}\n${renderReport(ctx, format, { case: c, diagnosis, plan })}`);
+    out(ctx, `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx))}\n\n${renderReport(ctx, format, { case: c, diagnosis, plan })}`);
   } else {
     out(ctx, renderReport(ctx, format, { case: c, diagnosis, plan }));
   }
