@@ -224,3 +224,36 @@ test("PowerShell route: fake pwsh gets the token on stdin only, allowlisted cmdl
   assert.equal(partial.tenant?.securityDefaultsEnabled, false);
   assert.match(failed.stderr, /✖ Organization SMTP AUTH and legacy TLS \(Get-TransportConfig\) — failed: Connect-ExchangeOnline failed/);
 });
+
+test("diagnose --live: the device's case file plus the live facts, one verdict with live provenance, no secret", async () => {
+  const caseFile = join(dir, "device.json");
+  writeFileSync(
+    caseFile,
+    JSON.stringify({
+      schema: "smtp-auth-doctor/case@1",
+      asOf: "2026-11-22",
+      device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", authMechanism: "LOGIN", username: "mfp@contoso.com", from: "scans@contoso.com" },
+      tenant: { smtpClientAuthenticationDisabled: false },
+      sources: { "tenant.smtpClientAuthenticationDisabled": { kind: "answer" } },
+    }),
+  );
+  const r = await runCli(["diagnose", "--live", "--case", caseFile, "--user", "mfp@contoso.com", "--from", "scans@contoso.com", "--client-id", em.fixture.clientId, "--json"], { env: em.env() });
+  assert.ok(r.code !== null && [0, 1, 3].includes(r.code), r.stderr);
+  const o = JSON.parse(r.stdout) as { verdict: string; causes: { id: string; evidence: { kind: string; path?: string; source?: { kind: string } }[] }[]; unknowns: string[] };
+  // The emulator's tenant has SMTP AUTH off organization-wide (the file's stale answer said on) and
+  // the mailbox explicitly on: the live value replaced the answer, and the mailbox still wins.
+  assert.ok(!o.causes.some((c) => c.id === "tenant-smtp-auth-disabled"), JSON.stringify(o.causes));
+  assert.ok(!o.unknowns.includes("account.smtpClientAuthenticationDisabled"), "the live read answered the mailbox switch");
+  const liveEvidence = o.causes.flatMap((c) => c.evidence).filter((e) => e.kind === "fact" && e.source?.kind === "live");
+  assert.ok(liveEvidence.length > 0 || o.causes.length === 0 || o.causes.every((c) => c.id === "basic-auth-retired"), "facts cited come with their live provenance");
+  assert.match(r.stderr, /devicelogin/, "the device-code message is on stderr");
+  assertNoSecrets(r);
+});
+
+test("diagnose --live: bad live flags are refused before any sign-in (exit 2)", async () => {
+  em.log.length = 0;
+  const r = await runCli(["diagnose", "--live", "--user", "not an address", "--client-id", em.fixture.clientId, "--json"], { env: em.env() });
+  assert.equal(r.code, 2);
+  assert.equal((JSON.parse(r.stdout) as { error: { type: string } }).error.type, "bad-input");
+  assert.equal(em.log.filter((l) => l.service === "authority").length, 0, "no sign-in was attempted");
+});

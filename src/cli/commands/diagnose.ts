@@ -1,18 +1,22 @@
 // smtp-auth-doctor diagnose --case FILE|- [--format text|md|json|ps1] [--json] [--as-of DATE]
 import { readCase } from "../../case/io.js";
-import type { Case } from "../../case/schema.js";
+import { FACT_PATHS, getFact, setFact } from "../../case/facts.js";
+import { emptyCase, type Case } from "../../case/schema.js";
+import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import { evaluate } from "../../engine/index.js";
 import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { err, out, type Context } from "../context.js";
 import { renderReport, resolveFormat, FORMAT_OPTIONS } from "../output.js";
 
 const OPTIONS = {
   case: { type: "string" },
   "as-of": { type: "string" },
+  live: { type: "boolean" },
+  ...LIVE_OPTIONS,
   ...FORMAT_OPTIONS,
 } as const;
 
@@ -23,12 +27,20 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     return EXIT.clear;
   }
   const format = resolveFormat(values);
-  if (values.case === undefined || values.case === "") throw badInput("diagnose.no-case", "cli.err.needCase");
-  let c: Case = await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin"));
+  if (!values.live && (values.case === undefined || values.case === "")) throw badInput("diagnose.no-case", "cli.err.needCase");
+  let c: Case = values.case !== undefined && values.case !== "" ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : emptyCase();
+  if (values.live) {
+    // Validate every flag before signing in; the live code (msal-node, execa) loads only now.
+    const options = parseLiveOptions(values, ctx.env, { requireUser: true });
+    const { collectLive } = await import("../../live/live.js");
+    const { formatRead } = await import("../../live/render.js");
+    const live = await collectLive(ctx, options, { onRead: (r) => err(ctx, formatRead(ctx.lang, r, ctx.ascii)) });
+    c = overlayFacts(c, live.case);
+  }
   c = withAsOf(c, values["as-of"]);
   const diagnosis = evaluate(c, { today: ctx.today });
   const plan = buildPlan(c, diagnosis, ctx.lang);
-  out(ctx, renderReport(ctx, format, { case: c, diagnosis, plan }));
+  out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
   return exitCodeForVerdict(diagnosis.verdict);
 }
 
@@ -40,4 +52,27 @@ export function withAsOf(c: Case, asOf: string | undefined): Case {
     throw badInput("args.as-of", "cli.err.asOf", { value: asOf });
   }
   return { ...c, asOf };
+}
+
+/**
+ * The case from the file with every fact the live reads found laid over it (fresher), with their
+ * provenance. Facts the live reads could not get keep the file's value.
+ */
+export function overlayFacts(base: Case, fresh: Case): Case {
+  let c = base;
+  const sources = { ...(base.sources ?? {}) };
+  for (const path of FACT_PATHS) {
+    const value = getFact(fresh, path);
+    if (value === undefined) continue;
+    c = setFact(c, path, value);
+    const source = fresh.sources?.[path];
+    if (source) sources[path] = source;
+    else delete sources[path];
+  }
+  if (fresh.account?.signIns !== undefined) {
+    c = { ...c, account: { ...(c.account ?? {}), signIns: fresh.account.signIns } };
+    const source = fresh.sources?.["account.signIns"];
+    if (source) sources["account.signIns"] = source;
+  }
+  return Object.keys(sources).length ? { ...c, sources } : c;
 }

@@ -6,22 +6,26 @@ export default defineCatalog(
     "cli.help": `smtp-auth-doctor — why can't this printer, scanner or app send mail through Exchange Online (SMTP AUTH)?
 
 Usage:
-  smtp-auth-doctor                          open the interactive wizard
-  smtp-auth-doctor diagnose --case FILE|-   diagnose a case file (or stdin)
+  smtp-auth-doctor                          open the interactive wizard (--plain: one prompt per line)
+  smtp-auth-doctor diagnose --case FILE|-   diagnose a case file (or stdin); --live reads the tenant
   smtp-auth-doctor explain "<error text>"   decode a pasted SMTP error
+  smtp-auth-doctor probe                    test the SMTP conversation from this PC
+  smtp-auth-doctor whatif --case FILE --set PATH=VALUE   what would change if…
+  smtp-auth-doctor options --case FILE      compare the fixes for a blocked case
+  smtp-auth-doctor collect --user ADDRESS --out FILE     read the tenant's facts into a case file
+  smtp-auth-doctor access                   which live reads work with your sign-in
+  smtp-auth-doctor setup                    the app registration the live reads need
+  smtp-auth-doctor audit --mailboxes FILE   every mailbox's SMTP AUTH state and readiness for the end of Basic auth
 
 Options for every command:
   --lang ja|en        language (default: from the locale)
   --json              print exactly one JSON object on stdout
   --ascii             ASCII glyphs only
   --no-color          no colour (NO_COLOR is honoured too)
-  -h, --help          this help
+  -h, --help          help (also: smtp-auth-doctor COMMAND --help)
   -V, --version       the version
 
-diagnose options:
-  --format text|md|json|ps1   output format (default text; --json = --format json)
-  --as-of YYYY-MM-DD          evaluate at another date
-
+Read-only: smtp-auth-doctor never changes your tenant.
 Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 a service was unavailable, 70 internal error, 130 cancelled.`,
     "cli.diagnose.help": `smtp-auth-doctor diagnose --case FILE|- [options]
 
@@ -32,9 +36,13 @@ with its evidence, what is still unknown, and the fix plan.
   --format text|md|json|ps1   text (default), Markdown for a ticket, JSON, or a PowerShell script
   --json                      the same as --format json
   --as-of YYYY-MM-DD          evaluate at another date (e.g. after the end of Basic auth)
+  --live --user ADDRESS       also read the tenant (Microsoft Graph and Exchange Online) and lay the
+                              facts it reads over the case file's; sign-in options as for collect
+                              (--client-id, --tenant, --client-secret-env, --certificate, --cloud,
+                              --exchange rest|pwsh, --from); see smtp-auth-doctor setup
   --lang ja|en                language
 
-Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
+Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 a service was unavailable.`,
     "cli.explain.help": `smtp-auth-doctor explain "<pasted error>" [options]
 smtp-auth-doctor explain - < error.txt
 
@@ -47,7 +55,7 @@ MailKit, curl, Postfix, transcripts, a Japanese prefix) and says what it means a
   --lang ja|en                language
 
 Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
-    "cli.err.needCase": "diagnose needs a case: --case FILE, or --case - to read it from standard input. To decode a pasted error, use: smtp-auth-doctor explain \"<error>\".",
+    "cli.err.needCase": "diagnose needs a case: --case FILE, --case - to read it from standard input, or --live --user ADDRESS to read the tenant. To decode a pasted error, use: smtp-auth-doctor explain \"<error>\".",
     "cli.err.asOf": "--as-of '{value}' is not a date. Use YYYY-MM-DD, for example 2027-01-15.",
     "cli.err.format": "Unknown format '{value}'. Use one of: {values}.",
     "cli.err.formatConflict": "--json cannot be combined with --format {format}.",
@@ -82,22 +90,26 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
     "cli.help": `smtp-auth-doctor — プリンター・スキャナー・アプリから Exchange Online 経由でメールを送信できない (SMTP AUTH) 原因を調べます。
 
 使い方:
-  smtp-auth-doctor                          対話型ウィザードを開きます
-  smtp-auth-doctor diagnose --case FILE|-   ケース ファイル (または標準入力) を診断します
+  smtp-auth-doctor                          対話型ウィザードを開きます (--plain で 1 行ずつ質問します)
+  smtp-auth-doctor diagnose --case FILE|-   ケース ファイル (または標準入力) を診断します。--live でテナントから読み取ります
   smtp-auth-doctor explain "<エラー文>"      貼り付けた SMTP エラーを解読します
+  smtp-auth-doctor probe                    この PC から SMTP のやり取りをテストします
+  smtp-auth-doctor whatif --case FILE --set PATH=VALUE   設定を変えたらどうなるかを調べます
+  smtp-auth-doctor options --case FILE      ブロックされたケースの対処方法を比較します
+  smtp-auth-doctor collect --user ADDRESS --out FILE     テナントの設定を読み取ってケース ファイルに保存します
+  smtp-auth-doctor access                   現在のサインインでどの読み取りができるかを表示します
+  smtp-auth-doctor setup                    読み取りに必要なアプリの登録内容を表示します
+  smtp-auth-doctor audit --mailboxes FILE   全メールボックスの SMTP AUTH の状態と基本認証の廃止への備えを確認します
 
 すべてのコマンドに共通のオプション:
   --lang ja|en        表示言語 (既定: ロケールから判定)
   --json              標準出力に JSON オブジェクトを 1 つだけ出力します
   --ascii             ASCII 文字だけで表示します
   --no-color          色を付けません (NO_COLOR にも従います)
-  -h, --help          このヘルプを表示します
+  -h, --help          ヘルプを表示します (smtp-auth-doctor COMMAND --help も使えます)
   -V, --version       バージョンを表示します
 
-diagnose のオプション:
-  --format text|md|json|ps1   出力形式 (既定は text、--json は --format json と同じ)
-  --as-of YYYY-MM-DD          別の日付の時点で評価します
-
+読み取り専用: smtp-auth-doctor がテナントの設定を変更することはありません。
 終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービスを利用できない、70 内部エラー、130 キャンセル。`,
     "cli.diagnose.help": `smtp-auth-doctor diagnose --case FILE|- [オプション]
 
@@ -108,9 +120,13 @@ diagnose のオプション:
   --format text|md|json|ps1   text (既定)、チケット用の Markdown、JSON、PowerShell スクリプト
   --json                      --format json と同じです
   --as-of YYYY-MM-DD          別の日付の時点で評価します (基本認証の廃止後など)
+  --live --user ADDRESS       テナント (Microsoft Graph と Exchange Online) からも読み取り、
+                              読み取れた値でケース ファイルの値を上書きします。サインインのオプションは
+                              collect と同じです (--client-id、--tenant、--client-secret-env、
+                              --certificate、--cloud、--exchange rest|pwsh、--from)。smtp-auth-doctor setup をご覧ください
   --lang ja|en                表示言語
 
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能。`,
+終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービスを利用できない。`,
     "cli.explain.help": `smtp-auth-doctor explain "<貼り付けたエラー>" [オプション]
 smtp-auth-doctor explain - < error.txt
 
@@ -123,7 +139,7 @@ smtp-auth-doctor explain - < error.txt
   --lang ja|en                表示言語
 
 終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能。`,
-    "cli.err.needCase": "diagnose にはケースが必要です。--case FILE を指定するか、--case - で標準入力から読み込んでください。貼り付けたエラーを解読するには smtp-auth-doctor explain \"<エラー>\" を使います。",
+    "cli.err.needCase": "diagnose にはケースが必要です。--case FILE を指定するか、--case - で標準入力から読み込むか、--live --user ADDRESS でテナントから読み取ってください。貼り付けたエラーを解読するには smtp-auth-doctor explain \"<エラー>\" を使います。",
     "cli.err.asOf": "--as-of '{value}' は日付ではありません。2027-01-15 のように YYYY-MM-DD の形式で指定してください。",
     "cli.err.format": "'{value}' は不明な出力形式です。{values} のいずれかを指定してください。",
     "cli.err.formatConflict": "--json と --format {format} は同時に指定できません。",
@@ -132,7 +148,7 @@ smtp-auth-doctor explain - < error.txt
     "cli.err.textTooLong": "貼り付けた文字列が {limit} を超えています。エラーとその前後の行だけを貼り付けてください。",
     "cli.err.unrecognized": "SMTP の応答や接続エラーが見つかりませんでした。機器やアプリに表示されたサーバーの応答をそのまま貼り付けてください (通常は 535 5.7.139 や 5.7.57 のようなコードを含みます)。",
     "cli.explain.heading": "貼り付けた文字列からわかること:",
-    "cli.explain.stage": "{stage}の段階:",
+    "cli.explain.stage": "{stage} の段階:",
     "cli.explain.success": "成功しています。",
     "cli.explain.noCandidates": "このツールが知らない応答です。根拠として残します。",
     "cli.explain.decisive": "サーバーが原因を示しています: {causes}。",
