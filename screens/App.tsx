@@ -1,15 +1,15 @@
 // The one Ink root of the interactive phase. It owns the flow state (the pure reducer of
 // src/flow), switches screens by the state, and hands every side effect (saving, live reads,
 // leaving) to callbacks from the command. Ctrl+C is handled here and nowhere else.
-import { useEffect, useMemo, useReducer, useRef } from "react";
-import { Text, type Key } from "ink";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { Box, type Key } from "ink";
 import { makeReducer, pendingQuestions } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowEvent, type FlowState, type LiveFact, type Screen } from "../src/flow/types.js";
 import type { FactPath } from "../src/case/facts.js";
 import { getFact } from "../src/case/facts.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { KeyRoot, useKeys } from "../src/ui/components.js";
+import { KeyRoot, Para, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
@@ -33,8 +33,8 @@ export interface WizardAppProps {
   renderResult: (state: FlowState, width: number) => string[];
   defaultName: (kind: ExportKind) => string;
   save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
-  /** Read facts live (issue 4). Absent while the live reader is not wired in. */
-  readLive?: (state: FlowState) => Promise<{ facts: LiveFact[]; failed: FactPath[] }>;
+  /** Read facts live (issue 4); `onMessage` shows sign-in instructions. Absent when no live reader is configured. */
+  readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<{ facts: LiveFact[]; failed: FactPath[]; error?: string }>;
   onExit: (state: FlowState, reason: ExitReason) => void;
 }
 
@@ -101,11 +101,14 @@ export function WizardApp(props: WizardAppProps) {
 function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e: FlowEvent) => void; stateRef: { current: FlowState } }) {
   const { deps, theme, state, dispatch, stateRef } = props;
   const { readLive } = props;
+  const [liveMessage, setLiveMessage] = useState("");
   useEffect(() => {
-    if (state.screen.id !== "live" || !readLive) return;
+    if (state.screen.id !== "live") return;
     let live = true;
-    void readLive(stateRef.current).then((r) => {
-      if (live) dispatch({ type: "liveRead", facts: r.facts, failed: r.failed });
+    const none: { facts: LiveFact[]; failed: FactPath[]; error?: string } = { facts: [], failed: [] };
+    const read = readLive ? readLive(stateRef.current, (text) => live && setLiveMessage(text)) : Promise.resolve(none);
+    void read.then((r) => {
+      if (live) dispatch({ type: "liveRead", facts: r.facts, failed: r.failed, ...(r.error !== undefined ? { error: r.error } : {}) });
     });
     return () => {
       live = false;
@@ -182,6 +185,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           step={step}
           progress={progress}
           question={question(path)}
+          {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : {})}
           case={state.case}
           value={getFact(state.case, path)}
           onAnswer={(value) => dispatch({ type: "answer", path, value })}
@@ -209,7 +213,12 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
         />
       );
     case "live":
-      return <Text>{t(lang, "wizard.live.reading")}</Text>;
+      return (
+        <Box flexDirection="column">
+          <Para text={t(lang, "wizard.live.reading")} theme={theme} role="heading" />
+          {liveMessage ? <Para text={liveMessage} theme={theme} role="accent" /> : null}
+        </Box>
+      );
     case "result":
       return (
         <ResultScreen

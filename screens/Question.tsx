@@ -15,6 +15,8 @@ export interface QuestionScreenProps {
   progress: string;
   question: Question;
   case: Case;
+  /** A remark shown above the question (e.g. why the live read did not work). */
+  notice?: string;
   /** The current value (when coming back to a question answered before), or undefined. */
   value: unknown;
   onAnswer: (value: unknown) => void;
@@ -27,6 +29,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const ps = q.powershell ? q.powershell(props.case) : [];
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text")}>
+      {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
       <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />

@@ -134,9 +134,12 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
       ], "manual");
       return v === BACK ? { type: "back" } : { type: "chooseSource", source: v as (typeof SOURCE_MODES)[number] };
     }
-    case "live":
-      // The live reader is not wired into plain mode: everything is asked by hand.
-      return { type: "liveRead", facts: [], failed: [] };
+    case "live": {
+      p.say(t(lang, "wizard.live.reading"));
+      const r = services.readLive ? await services.readLive(s, (text) => p.say(text)) : { facts: [], failed: [] };
+      if ("error" in r && r.error !== undefined) p.say(r.error);
+      return { type: "liveRead", facts: r.facts, failed: r.failed, ...("error" in r && r.error !== undefined ? { error: r.error } : {}) };
+    }
     case "result": {
       p.result(services.resultLines(s, 80).join("\n"));
       const v = await p.select<string>(t(lang, "wizard.result.title"), [{ name: t(lang, "wizard.step.6"), value: "save" }, ...backChoice(s)]);

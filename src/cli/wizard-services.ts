@@ -7,13 +7,25 @@ import { analyzeReply } from "../replies/index.js";
 import { renderMarkdown, renderPs1, renderText, toJson, type ReportInput } from "../report/index.js";
 import type { FlowDeps, FlowState } from "../flow/types.js";
 import { t } from "../i18n/index.js";
+import { getFact, isFactPath, type FactPath } from "../case/facts.js";
+import type { LiveFact } from "../flow/types.js";
+import type { LiveOptions } from "../live/options.js";
+import type { Context } from "./context.js";
 import { resolve } from "node:path";
 
 export type ExportKind = "case" | "md" | "ps1" | "json";
 export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
 
+export interface LiveReadResult {
+  facts: LiveFact[];
+  failed: FactPath[];
+  error?: string;
+}
+
 export interface WizardServices {
   deps: FlowDeps;
+  /** Read the tenant live (issue 4), when a client id is configured. `onMessage` shows the sign-in instructions. */
+  readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<LiveReadResult>;
   resultLines(state: FlowState, width: number): string[];
   exportText(state: FlowState, kind: Exclude<ExportKind, "case">): string;
   defaultName(kind: ExportKind): string;
@@ -32,13 +44,14 @@ export function reportInput(state: FlowState, extra: { width?: number; ascii?: b
   return { case: state.case, diagnosis: state.diagnosis, plan: buildPlan(state.case, state.diagnosis, state.lang), lang: state.lang, ...extra };
 }
 
-export function makeServices(opts: { today: string; cwd: string; ascii: boolean }): WizardServices {
+export function makeServices(opts: { today: string; cwd: string; ascii: boolean; live?: { ctx: Context; options: LiveOptions } }): WizardServices {
   const deps: FlowDeps = {
     evaluate: (c) => evaluate(c, { today: opts.today }),
     analyzeReply,
-    // The live reader (issue 4) is not wired in yet: live and mix are shown as not available.
-    liveAvailable: false,
+    // Live and mix are offered only when a live reader is configured (a client id); otherwise "not available yet".
+    liveAvailable: opts.live !== undefined,
   };
+  const live = opts.live;
   const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
     const input = reportInput(state);
     switch (kind) {
@@ -52,6 +65,7 @@ export function makeServices(opts: { today: string; cwd: string; ascii: boolean 
   };
   return {
     deps,
+    ...(live ? { readLive: (state: FlowState, onMessage: (text: string) => void) => readLive(live.ctx, live.options, state, onMessage) } : {}),
     resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii })).replace(/\n+$/, "").split("\n"),
     exportText,
     defaultName: (kind) => NAMES[kind],
@@ -70,4 +84,35 @@ export function makeServices(opts: { today: string; cwd: string; ascii: boolean 
       }
     },
   };
+}
+
+/**
+ * One live read for the wizard: sign in (the device-code message goes to `onMessage`), read, and
+ * turn the result into facts with live provenance; a read that was denied or failed leaves its
+ * facts to be asked as questions. A failure of the whole read is a message, never a crash.
+ */
+async function readLive(ctx: Context, options: LiveOptions, state: FlowState, onMessage: (text: string) => void): Promise<LiveReadResult> {
+  const user = state.case.device?.username ?? options.user;
+  if (user === undefined || user.trim() === "") return { facts: [], failed: [], error: t(state.lang, "wizard.live.noUser") };
+  const from = state.case.device?.from ?? options.from;
+  try {
+    const { collectLive } = await import("../live/live.js");
+    const r = await collectLive({ ...ctx, lang: state.lang }, { ...options, user, ...(from !== undefined ? { from } : {}) }, { onDeviceCode: (message) => onMessage(message) });
+    const facts: LiveFact[] = [];
+    const failed: FactPath[] = [];
+    for (const read of r.reads) {
+      for (const path of read.facts) {
+        if (!isFactPath(path)) continue;
+        const value = getFact(r.case, path);
+        if (value === undefined) continue;
+        const prov = r.case.sources?.[path];
+        facts.push({ path, value, ...(prov?.endpoint ? { endpoint: prov.endpoint } : {}), ...(prov?.at ? { at: prov.at } : {}) });
+      }
+      if (read.status !== "ok") for (const path of read.covers) if (isFactPath(path) && !read.facts.includes(path)) failed.push(path);
+    }
+    return { facts, failed };
+  } catch (e) {
+    const message = isAppError(e) ? t(state.lang, e.key, e.params) : e instanceof Error ? e.message : String(e);
+    return { facts: [], failed: [], error: t(state.lang, "wizard.live.failed", { message }) };
+  }
 }

@@ -138,7 +138,7 @@ export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): Flow
       for (const f of event.facts) {
         s = withFact(deps, s, f.path, f.value, { kind: "live", ...(f.endpoint ? { endpoint: f.endpoint } : {}), ...(f.at ? { at: f.at } : {}) });
       }
-      s = { ...s, liveFailed: [...new Set([...s.liveFailed, ...event.failed])] };
+      s = { ...s, liveFailed: [...new Set([...s.liveFailed, ...event.failed])], ...(event.error !== undefined ? { liveError: event.error } : {}) };
       // The reading screen is not a place to come back to: replace it.
       return { ...s, screen: nextQuestion(s) };
     }

@@ -61,6 +61,8 @@ export interface FlowState {
   paste?: PasteSummary;
   /** Facts a live read could not get (denied or failed): asked as questions instead. */
   liveFailed: FactPath[];
+  /** Why the live read as a whole did not work (sign-in failed, no account to read): shown with the questions. */
+  liveError?: string;
   /** The flow is over (the user finished or quit from a final screen). */
   done: boolean;
 }
@@ -81,7 +83,7 @@ export type FlowEvent =
   | { type: "answer"; path: FactPath; value: unknown }
   | { type: "dontKnow"; path: FactPath }
   | { type: "chooseSource"; source: SourceMode }
-  | { type: "liveRead"; facts: LiveFact[]; failed: FactPath[] }
+  | { type: "liveRead"; facts: LiveFact[]; failed: FactPath[]; error?: string }
   | { type: "openExport" }
   | { type: "back" }
   | { type: "finish" };

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
-import { WizardApp, type ExitReason } from "../../screens/App.js";
+import { WizardApp, type ExitReason, type WizardAppProps } from "../../screens/App.js";
 import { reportInput, type ExportKind, type SaveResult } from "../../src/cli/wizard-services.js";
 import type { Case } from "../../src/case/schema.js";
 import { emptyCase } from "../../src/case/schema.js";
@@ -25,8 +25,8 @@ interface Harness {
   frames: () => string[];
 }
 
-function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[] }) {
-  const deps = fakeDeps();
+function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardAppProps["readLive"] }) {
+  const deps = fakeDeps(opts.readLive !== undefined);
   const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
   const h: Harness = { exits: [], saves: [], frames: () => [] };
   const existing = new Set(opts.existing ?? []);
@@ -46,6 +46,7 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
       renderResult={(state, width) => renderText(reportInput(state, { width })).split("\n")}
       defaultName={(kind) => `out.${kind}`}
       save={save}
+      {...(opts.readLive ? { readLive: opts.readLive } : {})}
       onExit={(state, reason) => h.exits.push({ state, reason })}
     />,
   );
@@ -234,6 +235,49 @@ test("Enter keys typed fast across screens are not lost", async () => {
   // Language (English preselected), purpose (first: failing), then on the paste screen.
   await press(r, KEY.enter, KEY.enter);
   await frameWith(r, t("en", "wizard.keys.paste"));
+});
+
+test("live from the source screen: mix reads, then asks only what the read could not get", async () => {
+  let finish: (v: { facts: { path: "tenant.smtpClientAuthenticationDisabled"; value: boolean; endpoint: string }[]; failed: "account.smtpClientAuthenticationDisabled"[] }) => void = () => {};
+  const { r, h } = app({
+    lang: "ja",
+    langExplicit: true,
+    readLive: (_state, onMessage) => {
+      onMessage("https://microsoft.com/devicelogin を開いて、コード EMU4ABCD を入力してください。");
+      return new Promise((res) => (finish = res));
+    },
+  });
+  await frameWith(r, t("ja", "wizard.purpose.q"));
+  await press(r, "2" + KEY.enter);
+  for (let i = 0; i < 7; i++) {
+    await frameWith(r, t("ja", "wizard.device.progress", { n: i + 1, total: 7 }));
+    await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
+  }
+  const f = await frameWith(r, t("ja", "wizard.source.q"));
+  assert.ok(!f.includes(t("ja", "wizard.source.notAvailable")), "offered when a live reader is configured");
+  await press(r, "3" + KEY.enter);
+  await frameWith(r, "EMU4ABCD");
+  finish({ facts: [{ path: "tenant.smtpClientAuthenticationDisabled", value: true, endpoint: "exchange:Get-TransportConfig" }], failed: ["account.smtpClientAuthenticationDisabled"] });
+  await frameWith(r, t("ja", "questions.account.smtpClientAuthenticationDisabled.q"));
+  await press(r, KEY.ctrlC);
+  await waitFor(() => h.exits.length === 1, { what: "cancel" });
+  const state = h.exits[0]?.state;
+  assert.equal(state?.case.tenant?.smtpClientAuthenticationDisabled, true);
+  assert.deepEqual(state?.case.sources?.["tenant.smtpClientAuthenticationDisabled"], { kind: "live", endpoint: "exchange:Get-TransportConfig" });
+  assert.deepEqual(state?.liveFailed, ["account.smtpClientAuthenticationDisabled"]);
+});
+
+test("live: a read that fails as a whole is said above the questions", async () => {
+  const { r } = app({ lang: "en", langExplicit: true, readLive: async () => ({ facts: [], failed: [], error: "The live read did not work (sign-in was cancelled); the questions are asked by hand instead." }) });
+  await frameWith(r, t("en", "wizard.purpose.q"));
+  await press(r, "2" + KEY.enter);
+  for (let i = 0; i < 7; i++) {
+    await frameWith(r, t("en", "wizard.device.progress", { n: i + 1, total: 7 }));
+    await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
+  }
+  await frameWith(r, t("en", "wizard.source.q"));
+  await press(r, "1" + KEY.enter);
+  await frameWith(r, "sign-in was cancelled");
 });
 
 test("Ctrl+C inside a burst of typed characters still cancels", async () => {

@@ -44,6 +44,8 @@ export default defineCatalog(
     "wizard.source.mix": "Read what can be read live, and answer the rest",
     "wizard.source.notAvailable": "not available yet",
     "wizard.live.reading": "Reading the settings live...",
+    "wizard.live.noUser": "The live read needs the device's user name; it was not given, so every question is asked by hand.",
+    "wizard.live.failed": "The live read did not work ({message}); the questions are asked by hand instead.",
     "wizard.question.progress": "Question {n} (about {left} left)",
     "wizard.question.inputLabel": "Your answer:",
 
@@ -119,6 +121,8 @@ export default defineCatalog(
     "wizard.source.mix": "読み取れるものは読み取り、残りは回答する",
     "wizard.source.notAvailable": "まだ利用できません",
     "wizard.live.reading": "設定を読み取っています...",
+    "wizard.live.noUser": "その場での読み取りにはデバイスのユーザー名が必要ですが、入力されていないため、すべて質問で確認します。",
+    "wizard.live.failed": "その場での読み取りができませんでした ({message})。代わりに質問で確認します。",
     "wizard.question.progress": "質問 {n} (残り約 {left} 問)",
     "wizard.question.inputLabel": "回答:",
 
