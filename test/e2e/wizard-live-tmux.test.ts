@@ -1,0 +1,89 @@
+// End to end: the real built program in tmux, reading live from the local emulators of Microsoft's
+// endpoints (127.0.0.1 only): the device-code message on screen, live facts in the saved case with
+// their provenance, and no token or secret in the files.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { parseCase } from "../../src/case/io.js";
+import { t } from "../../src/i18n/index.js";
+import { startEmulators, type Emulators } from "../emulators/index.js";
+import { haveTmux, Pane } from "../helpers/tmux.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+let em: Emulators;
+let dir: string;
+const pane = new Pane("live");
+
+before(async () => {
+  assert.ok(haveTmux(), "tmux is needed (scripts/test-setup.mjs installs it)");
+  em = await startEmulators({ tls: true });
+  dir = mkdtempSync(join(tmpdir(), "sad-e2e-live-"));
+});
+after(async () => {
+  pane.kill();
+  await em.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("mix: sign in with a device code shown on screen, read live, ask the rest, save the case", { timeout: 120000 }, async () => {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t("en", key, params);
+  const env: Record<string, string> = { LANG: "en_US.UTF-8", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", NO_COLOR: "1", SMTP_AUTH_DOCTOR_CLIENT_ID: em.fixture.clientId };
+  for (const [k, v] of Object.entries(em.env())) if (typeof v === "string") env[k] = v;
+  pane.start(`${process.execPath} ${join(root, "bin/smtp-auth-doctor.js")} --lang en`, { cwd: dir, env });
+
+  await pane.waitFor(tr("wizard.purpose.q"));
+  pane.keys("2", "Enter"); // a new device: no paste
+  await pane.waitFor(tr("questions.device.host.q"));
+  pane.type("smtp.office365.com");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.port.q"));
+  pane.type("587");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.security.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.auth.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.username.q"));
+  pane.type("mfp@contoso.com");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.from.q"));
+  pane.type("mfp@contoso.com");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.oauthSupported.q"));
+  pane.keys("Down", "Enter");
+  const src = await pane.waitFor(tr("wizard.source.q"));
+  assert.ok(!src.includes(tr("wizard.source.notAvailable")));
+  pane.keys("3", "Enter"); // mix
+  // The emulator completes the device-code sign-in by itself; the live facts arrive, the rest is asked.
+  for (let i = 0; i < 40; i++) {
+    const s = await pane.waitFor(new RegExp(`${esc(tr("wizard.keys.select"))}|${esc(tr("wizard.keys.text"))}|${esc(tr("wizard.keys.result"))}`), 60000);
+    if (s.includes(tr("wizard.keys.result"))) break;
+    const before = s;
+    if (s.includes(tr("wizard.keys.text"))) pane.keys("Enter");
+    else pane.keys("End", "Enter");
+    const { waitFor } = await import("../helpers/wait.js");
+    await waitFor(() => pane.screen() !== before, { what: "the next screen", last: () => pane.screen() });
+  }
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-case.json" }));
+  pane.keys("End", "Enter");
+  await pane.exitCode(30000);
+
+  const text = readFileSync(join(dir, "smtp-auth-case.json"), "utf8");
+  const c = parseCase(text, "case");
+  assert.equal(c.tenant?.smtpClientAuthenticationDisabled, em.fixture.transportConfig.SmtpClientAuthenticationDisabled);
+  assert.equal(c.sources?.["tenant.smtpClientAuthenticationDisabled"]?.kind, "live");
+  assert.equal(c.sources?.["device.username"]?.kind, "answer");
+  for (const s of [...em.issued, em.fixture.clientSecret]) assert.ok(!text.includes(s), "no token or secret in the case file");
+  assert.doesNotMatch(pane.screen(), /eyJ[A-Za-z0-9_-]{10,}\./, "no token on screen");
+});
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
