@@ -3,6 +3,7 @@
 import { isKnown, setFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { Lang } from "../i18n/index.js";
+import { redactPaste } from "./redact-paste.js";
 import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen } from "./types.js";
 
 /** Device fields that stay worth asking even when the engine no longer needs them (the plan quotes them). */
@@ -104,7 +105,7 @@ export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): Flow
       return s;
     }
     case "submitPaste": {
-      const text = event.text.replace(/\r\n?/g, "\n").trim();
+      const text = redactPaste(event.text.replace(/\r\n?/g, "\n")).trim();
       const dontKnow = state.dontKnow.filter((p) => p !== "device.reply");
       if (text === "") {
         const s = withFact(deps, { ...state, paste: undefined, dontKnow: [...dontKnow, "device.reply"] }, "device.reply", undefined, { kind: "answer" });
