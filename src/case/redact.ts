@@ -26,7 +26,9 @@ export function redactSecrets(text: string): string {
     }
     line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
     line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
-    line = line.replace(/\b(pass(?:word)?|pwd|secret|client_secret|access_token|refresh_token|token)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, `$1$2${REDACTED}`);
+    // key=value / key: value where the key names a secret, also as part of a longer key
+    // (smtp_password=, SMTP_PASS:, mail.smtp.password=, client_secret=, access_token: …).
+    line = line.replace(/\b([\w.-]*?(?:pass(?:wd|word)?|pwd|secret|token))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, `$1$2${REDACTED}`);
     lines[i] = line;
   }
   return lines.join("");

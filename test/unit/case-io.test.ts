@@ -108,4 +108,7 @@ test("redaction: transcript dialects, and the server's capability list is left a
     assert.ok(r.includes("334 UGFzc3dvcmQ6"), "challenges stay");
   }
   assert.equal(redactSecrets("C: AUTH PLAIN AG1mcEBjb250b3NvLmNvbQBodW50ZXIy"), "C: AUTH PLAIN [redacted]");
+  for (const kv of ["smtp_password=hunter2", "SMTP_PASS: hunter2", "mail.smtp.password = 'hunter2'", "client_secret=hunter2", "\"access_token\": \"hunter2\""]) {
+    assert.ok(!redactSecrets(kv).includes("hunter2"), kv);
+  }
 });
