@@ -28,6 +28,8 @@ export { assessAccount, buildCase, CHANGE_DATE } from "./readiness.js";
  */
 export interface AuditSource {
   feed(events: InputEvents, progress: Progress): Promise<InputSummary[]>;
+  /** Tenant facts the source learned while feeding (live: security defaults, Entra ID P1); flags given by the user win. */
+  learned?(): { securityDefaultsEnabled?: boolean; entraIdP1?: boolean };
 }
 
 export interface OfflineFile {
@@ -72,6 +74,10 @@ export async function runAudit(source: AuditSource, opts: RunAuditOptions, progr
   const col = new AuditCollector();
   const inputs = await source.feed(col, progress);
   if (opts.tenantDisabled !== undefined && col.tenantDisabled === undefined) col.tenantDisabled = opts.tenantDisabled;
+  const learned = source.learned?.() ?? {};
+  opts = { ...opts };
+  if (opts.securityDefaultsEnabled === undefined && learned.securityDefaultsEnabled !== undefined) opts.securityDefaultsEnabled = learned.securityDefaultsEnabled;
+  if (opts.entraIdP1 === undefined && learned.entraIdP1 !== undefined) opts.entraIdP1 = learned.entraIdP1;
   const analyzeOpts: Parameters<typeof analyze>[2] = { asOf: opts.asOf };
   if (opts.securityDefaultsEnabled !== undefined) analyzeOpts.securityDefaultsEnabled = opts.securityDefaultsEnabled;
   if (opts.entraIdP1 !== undefined) analyzeOpts.entraIdP1 = opts.entraIdP1;
