@@ -213,7 +213,8 @@ function formatAuditRead(ctx: Context, r: AuditReadResult): string {
   const no = ctx.ascii ? "NO" : "✖";
   switch (r.status) {
     case "ok":
-      return `${ctx.ascii ? "OK" : "✔"} ${label} (${t(lang, "audit.records", { count: r.records })})`;
+      // The lists say how many records came; single settings need no count.
+      return r.id === "mailboxes" || r.id === "signIns" ? `${ctx.ascii ? "OK" : "✔"} ${label} (${t(lang, "audit.records", { count: r.records })})` : `${ctx.ascii ? "OK" : "✔"} ${label}`;
     case "denied":
       return `${no} ${label} — ${t(lang, "live.status.denied", { missing: (r.missing ?? []).join("; ") })}${why ? ` ${why}` : ""}`;
     case "failed":
