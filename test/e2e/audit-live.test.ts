@@ -274,3 +274,23 @@ test("--exchange pwsh: the same audit through PowerShell (one process, allowlist
   assert.deepEqual([j.mailboxes?.disabled, j.mailboxes?.enabled, j.mailboxes?.followOrg], [2, 2, 3]);
   assertNoSecrets(r, readdirSync(out).map((f) => join(out, f)));
 });
+
+test("on a terminal: a progress line with the running counts on stderr, cleared before each read's line", async () => {
+  // `script` gives the CLI a real pseudo-terminal; its output is the terminal's.
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const out = outDir();
+  const cli = [process.execPath, "--import", "tsx", "--import", `${root}test/helpers/loopback-only.mjs`, `${root}src/cli/bin.ts`, "audit", "--live", ...appArgs(), "--out", out];
+  const quoted = cli.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  const { spawn } = await import("node:child_process");
+  const child = spawn("script", ["-qefc", quoted, "/dev/null"], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", ...appEnv() }, stdio: ["ignore", "pipe", "pipe"] });
+  let screen = "";
+  child.stdout.on("data", (d: Buffer) => (screen += d.toString("utf8")));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearTimeout(timer);
+  assert.equal(code, 0, screen);
+  assert.match(screen, /\rReading the tenant: \d+ mailboxes, \d+ sign-ins \[[█░]+\] \d+%/);
+  assert.match(screen, /\r\u001b\[2K✔ /, "the progress line is cleared before a read's line");
+  assert.ok(existsSync(join(out, "audit-report.json")));
+  assertNoSecrets({ code, stdout: screen, stderr: "" });
+});

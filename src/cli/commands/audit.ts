@@ -172,6 +172,7 @@ async function liveSource(ctx: Context, options: LiveOptions, since: Date, files
   const { liveAuditSource } = await import("../../audit/live-source.js");
   const session = await openLiveSession(ctx, options);
   let bar: Progress | undefined;
+  let drawn = 0;
   const clear = () => {
     bar?.done();
     bar = undefined;
@@ -188,7 +189,10 @@ async function liveSource(ctx: Context, options: LiveOptions, since: Date, files
       if (!quiet) err(ctx, formatAuditRead(ctx, r));
     },
     onPage: (counts, finished, total) => {
-      // A fresh bar each time: the label carries the running counts.
+      // A fresh bar each time (the label carries the running counts), at most ten a second.
+      const now = Date.now();
+      if (bar && now - drawn < 100) return;
+      drawn = now;
       bar?.done();
       bar = progressBar(ctx.stderr, t(ctx.lang, "audit.progress.live", { mailboxes: counts.mailboxes, signIns: counts.signIns }), ctx.ascii);
       bar.update(finished, total);
