@@ -290,7 +290,7 @@ test("on a terminal: a progress line with the running counts on stderr, cleared 
   clearTimeout(timer);
   assert.equal(code, 0, screen);
   assert.match(screen, /\rReading the tenant: \d+ mailboxes, \d+ sign-ins \[[█░]+\] \d+%/);
-  assert.match(screen, /\r\u001b\[2K✔ /, "the progress line is cleared before a read's line");
+  assert.ok(screen.includes("\r\u001b[2K✔ "), "the progress line is cleared before a read's line");
   assert.ok(existsSync(join(out, "audit-report.json")));
   assertNoSecrets({ code, stdout: screen, stderr: "" });
 });
