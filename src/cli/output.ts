@@ -3,7 +3,6 @@ import type { Case } from "../case/schema.js";
 import type { Diagnosis } from "../engine/types.js";
 import { badInput } from "../errors.js";
 import type { Plan } from "../plan/index.js";
-import { renderMarkdown, renderPs1, renderText, toJson } from "../report/index.js";
 import type { Context } from "./context.js";
 
 export const FORMATS = ["text", "md", "json", "ps1"] as const;
@@ -23,17 +22,23 @@ export function resolveFormat(values: { json?: boolean | undefined; format?: str
   return f as Format;
 }
 
-export function renderReport(ctx: Context, format: Format, r: { case: Case; diagnosis: Diagnosis; plan: Plan }, extra?: Record<string, unknown>): string {
+/**
+ * Render a diagnosis in a format. The renderers load only when needed: --json never loads the text
+ * layout (string-width builds an Intl.Segmenter at load, which costs start-up time).
+ */
+export async function renderReport(ctx: Context, format: Format, r: { case: Case; diagnosis: Diagnosis; plan: Plan }, extra?: Record<string, unknown>): Promise<string> {
   const input = { case: r.case, diagnosis: r.diagnosis, plan: r.plan, lang: ctx.lang };
   switch (format) {
-    case "json":
+    case "json": {
+      const { toJson } = await import("../report/json.js");
       return JSON.stringify({ ...(extra ?? {}), ...toJson(r.diagnosis, r.plan) }, null, 2);
+    }
     case "md":
-      return renderMarkdown(input);
+      return (await import("../report/markdown.js")).renderMarkdown(input);
     case "ps1":
-      return renderPs1(input);
+      return (await import("../report/ps1.js")).renderPs1(input);
     case "text":
-      return renderText({ ...input, width: terminalWidth(ctx), color: ctx.color, ascii: ctx.ascii });
+      return (await import("../report/text.js")).renderText({ ...input, width: terminalWidth(ctx), color: ctx.color, ascii: ctx.ascii });
   }
 }
 

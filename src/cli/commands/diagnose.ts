@@ -40,7 +40,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   c = withAsOf(c, values["as-of"]);
   const diagnosis = evaluate(c, { today: ctx.today });
   const plan = buildPlan(c, diagnosis, ctx.lang);
-  out(ctx, renderReport(ctx, format, { case: c, diagnosis, plan }));
+  out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
   return exitCodeForVerdict(diagnosis.verdict);
 }
 

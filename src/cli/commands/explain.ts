@@ -7,7 +7,6 @@ import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
 import { analyzeReply, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
 import { causeTitle } from "../../report/common.js";
-import { wrap } from "../../report/text-layout.js";
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
 import { renderReport, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
@@ -50,11 +49,12 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const diagnosis = evaluateWith(c, analysis, asOf);
   const plan = buildPlan(c, diagnosis, ctx.lang);
   if (format === "json") {
-    out(ctx, renderReport(ctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
+    out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
   } else if (format === "text") {
-    out(ctx, `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx))}\n${renderReport(ctx, format, { case: c, diagnosis, plan })}`);
+    const { wrap } = await import("../../report/text-layout.js");
+    out(ctx, `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n${await renderReport(ctx, format, { case: c, diagnosis, plan })}`);
   } else {
-    out(ctx, renderReport(ctx, format, { case: c, diagnosis, plan }));
+    out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
   }
   return exitCodeForVerdict(diagnosis.verdict);
 }
@@ -97,7 +97,7 @@ const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
 };
 
 /** "What the server said": each reply found, the stage, and what it points at. */
-export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number): string {
+export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wrap: (text: string, width: number) => string[]): string {
   const lines: string[] = [t(lang, "cli.explain.heading")];
   const indent = "  ";
   for (const m of a.matches) {

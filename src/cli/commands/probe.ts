@@ -133,12 +133,12 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (values["case-out"] !== undefined) await writeFileAtomic(values["case-out"], serializeCase(c), { overwrite: force, mode: 0o600 });
 
   if (values.json) {
-    out(ctx, renderReport(ctx, "json", { case: c, diagnosis, plan }, probeJsonExtra(result, c)));
+    out(ctx, await renderReport(ctx, "json", { case: c, diagnosis, plan }, probeJsonExtra(result, c)));
   } else {
     err(ctx, renderTranscriptText(ctx.lang, result));
     // On one terminal the progress lines already showed the phases; a redirected stdout gets them all.
     out(ctx, renderProbeText(ctx.lang, result, { ascii: ctx.ascii, phases: !(progress && ctx.stdout.isTTY) }));
-    out(ctx, renderReport(ctx, "text", { case: c, diagnosis, plan }));
+    out(ctx, await renderReport(ctx, "text", { case: c, diagnosis, plan }));
     if (values.transcript !== undefined) err(ctx, t(ctx.lang, "probe.saved.transcript", { file: values.transcript }));
     if (values["case-out"] !== undefined) err(ctx, t(ctx.lang, "probe.saved.case", { file: values["case-out"] }));
   }

@@ -148,7 +148,7 @@ smtp-auth-doctor explain - < error.txt
     "cli.err.textTooLong": "貼り付けた文字列が {limit} を超えています。エラーとその前後の行だけを貼り付けてください。",
     "cli.err.unrecognized": "SMTP の応答や接続エラーが見つかりませんでした。機器やアプリに表示されたサーバーの応答をそのまま貼り付けてください (通常は 535 5.7.139 や 5.7.57 のようなコードを含みます)。",
     "cli.explain.heading": "貼り付けた文字列からわかること:",
-    "cli.explain.stage": "{stage}の段階:",
+    "cli.explain.stage": "{stage} の段階:",
     "cli.explain.success": "成功しています。",
     "cli.explain.noCandidates": "このツールが知らない応答です。根拠として残します。",
     "cli.explain.decisive": "サーバーが原因を示しています: {causes}。",
