@@ -110,7 +110,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
   -V, --version       バージョンを表示します
 
 読み取り専用: smtp-auth-doctor がテナントの設定を変更することはありません。
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービスを利用できない、70 内部エラー、130 キャンセル。`,
+終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービス利用不可、70 内部エラー、130 キャンセル。`,
     "cli.diagnose.help": `smtp-auth-doctor diagnose --case FILE|- [オプション]
 
 ケース ファイル 1 つ (または "-" で標準入力から読んだケース) を診断し、判定、根拠を添えたすべての原因、
@@ -126,7 +126,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
                               --certificate、--cloud、--exchange rest|pwsh、--from)。smtp-auth-doctor setup をご覧ください
   --lang ja|en                表示言語
 
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービスを利用できない。`,
+終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービス利用不可。`,
     "cli.explain.help": `smtp-auth-doctor explain "<貼り付けたエラー>" [オプション]
 smtp-auth-doctor explain - < error.txt
 
