@@ -9,7 +9,7 @@ import { assertAllowedCmdlet, classifyExchangeError, nextLink } from "../live/ex
 import { cleanReason } from "../live/http.js";
 import { missingFor } from "../live/permissions.js";
 import { ReadError, type CmdletRequest, type ExchangeReader, type HttpClient, type ReadId, type ReasonKey, type SignedIn } from "../live/types.js";
-import type { AuditSource } from "./index.js";
+import type { AuditSource, NotRead } from "./index.js";
 import { objectRecordSink, type InputEvents, type InputKind, type InputSummary } from "./inputs.js";
 import { AuditCollector } from "./collector.js";
 
@@ -49,7 +49,7 @@ export interface LiveAuditDeps {
   maxPages?: number;
 }
 
-export type LiveFacts = { securityDefaultsEnabled?: boolean; entraIdP1?: boolean };
+export type LiveFacts = { securityDefaultsEnabled?: boolean; entraIdP1?: boolean; notRead?: NotRead[] };
 
 export interface LiveAuditSource extends AuditSource {
   /** The reads in display order (filled by feed). */
@@ -288,6 +288,16 @@ export function liveAuditSource(deps: LiveAuditDeps): LiveAuditSource {
         for (const key of [...events.signIns.keys(), ...events.report.keys()]) {
           if (!events.userPolicies.has(key)) events.userPolicy(key, null, 0);
         }
+      }
+      const notRead = reads.filter((r) => r.status !== "ok");
+      if (notRead.length) {
+        learned.notRead = notRead.map((r) => ({
+          read: r.id,
+          status: r.status as "denied" | "failed",
+          ...(r.missing ? { missing: r.missing } : {}),
+          ...(r.reason ? { reason: r.reason } : {}),
+          ...(r.reasonKey ? { reasonKey: r.reasonKey } : {}),
+        }));
       }
       facts = learned;
       return AUDIT_READS.map((id) => summaries[id]).filter((s): s is InputSummary => s !== undefined);

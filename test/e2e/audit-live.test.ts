@@ -135,6 +135,7 @@ test("audit --live (client secret): every page of Get-CASMailbox and the sign-in
   assert.equal(j.signIns.provided, true);
   assert.equal(j.signIns.entraIdP1, true);
   assert.equal(j.signIns.records, 6);
+  assert.equal((j as unknown as { notRead?: unknown }).notRead, undefined, "every read answered");
   assert.deepEqual(j.accounts.map((a) => a.upn), ["app1@contoso.com", "mfp@contoso.com", "scanner@contoso.com"], "legacy's sign-in is before --since");
   const scanner = j.accounts.find((a) => a.upn === "scanner@contoso.com")!;
   assert.equal(scanner.displayName, "複合機 3F, 総務部");
@@ -187,6 +188,7 @@ test("no Entra ID P1: the report says so and the mailboxes are still audited; de
   assert.equal(j.mailboxes?.total, 7);
   const md = readFileSync(join(out, "audit-report.md"), "utf8");
   assert.match(md, /テナントに Entra ID P1 がないため、サインイン ログの API を使えません/);
+  assert.match(md, /テナントから読み取れなかったもの[^\n]*\n\n- 認証済み SMTP のサインイン \(Microsoft Graph\) — 許可されていません。不足: Entra ID P1 サインイン ログの API には Entra ID P1 または P2 が必要です/);
   assert.ok(em.log.some((l) => l.service === "exchange" && /x-anchormailbox: UPN:admin@contoso\.com/i.test(l.raw)), "delegated: the signed-in person anchors Exchange");
   assertNoSecrets(r, readdirSync(out).map((f) => join(out, f)));
 });
@@ -205,6 +207,10 @@ test("a 403 on the sign-in log names the permission; 429 with Retry-After on a G
   assert.equal(j.mailboxes?.total, 7, "every page after the retry");
   assert.equal(j.signIns.provided, false);
   assert.equal(j.signIns.entraIdP1, undefined, "a permission problem says nothing about the licence");
+  assert.deepEqual((j as unknown as { notRead: { read: string; status: string; missing: string[] }[] }).notRead.map((x) => [x.read, x.status]), [["signIns", "denied"]]);
+  const md = readFileSync(join(out, "audit-report.md"), "utf8");
+  assert.match(md, /Not read from the tenant \(that part of the audit is missing\):\n\n- Authenticated SMTP sign-ins \(Microsoft Graph\) — not allowed; missing: AuditLog\.Read\.All/);
+  assert.match(r.stdout, /Not read from the tenant/);
   assertNoSecrets(r, readdirSync(out).map((f) => join(out, f)));
 });
 
