@@ -79,7 +79,20 @@ export interface AuditOptions {
   evaluate?: Evaluate;
 }
 
+/** A live read that gave nothing (not allowed, or failed): its part of the audit is missing. */
+export interface NotRead {
+  /** The audit's read id (audit.read.<id> names it). */
+  read: string;
+  status: "denied" | "failed";
+  missing?: string[];
+  reason?: string;
+  /** A live.reason.* catalog key explaining it (e.g. no Entra ID P1). */
+  reasonKey?: string;
+}
+
 export interface AuditResult {
+  /** Live reads that gave nothing (only with --live). */
+  notRead?: NotRead[];
   asOf: string;
   changeDate: string;
   inputs: InputSummary[];

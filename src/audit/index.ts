@@ -2,14 +2,14 @@
 // break at the end-of-December-2026 change, and a bulk plan. Inputs come from an AuditSource: the
 // offline exports today; the live tenant (src/live) plugs in behind the same interface.
 import { basename } from "node:path";
-import { analyze, type AuditResult } from "./analyze.js";
+import { analyze, type AuditResult, type NotRead } from "./analyze.js";
 import { AuditCollector } from "./collector.js";
 import { readInput, type InputEvents, type InputKind, type InputSummary } from "./inputs.js";
 import { buildPlan, type BulkPlan, type Change } from "./plan.js";
 import type { Progress } from "./progress.js";
 import type { Evaluate, Readiness } from "./readiness.js";
 
-export type { AuditResult, AccountAudit, MailboxCounts, EffectiveState } from "./analyze.js";
+export type { AuditResult, AccountAudit, MailboxCounts, EffectiveState, NotRead } from "./analyze.js";
 export { effectiveState, STATE_QUERIES } from "./analyze.js";
 export type { BulkPlan, Change } from "./plan.js";
 export { CHANGES } from "./plan.js";
@@ -28,6 +28,8 @@ export { assessAccount, buildCase, CHANGE_DATE } from "./readiness.js";
  */
 export interface AuditSource {
   feed(events: InputEvents, progress: Progress): Promise<InputSummary[]>;
+  /** Tenant facts the source learned while feeding (live: security defaults, Entra ID P1); flags given by the user win. */
+  learned?(): { securityDefaultsEnabled?: boolean; entraIdP1?: boolean; notRead?: NotRead[] };
 }
 
 export interface OfflineFile {
@@ -72,12 +74,17 @@ export async function runAudit(source: AuditSource, opts: RunAuditOptions, progr
   const col = new AuditCollector();
   const inputs = await source.feed(col, progress);
   if (opts.tenantDisabled !== undefined && col.tenantDisabled === undefined) col.tenantDisabled = opts.tenantDisabled;
+  const learned = source.learned?.() ?? {};
+  opts = { ...opts };
+  if (opts.securityDefaultsEnabled === undefined && learned.securityDefaultsEnabled !== undefined) opts.securityDefaultsEnabled = learned.securityDefaultsEnabled;
+  if (opts.entraIdP1 === undefined && learned.entraIdP1 !== undefined) opts.entraIdP1 = learned.entraIdP1;
   const analyzeOpts: Parameters<typeof analyze>[2] = { asOf: opts.asOf };
   if (opts.securityDefaultsEnabled !== undefined) analyzeOpts.securityDefaultsEnabled = opts.securityDefaultsEnabled;
   if (opts.entraIdP1 !== undefined) analyzeOpts.entraIdP1 = opts.entraIdP1;
   if (opts.basicAuthSmtpReenabled !== undefined) analyzeOpts.basicAuthSmtpReenabled = opts.basicAuthSmtpReenabled;
   if (opts.evaluate !== undefined) analyzeOpts.evaluate = opts.evaluate;
   const result = analyze(col, inputs, analyzeOpts);
+  if (learned.notRead?.length) result.notRead = learned.notRead;
   const plan = opts.change && col.mailboxCount > 0 ? buildPlan(opts.change, col, result) : undefined;
   return { result, plan, collector: col };
 }

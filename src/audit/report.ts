@@ -72,6 +72,7 @@ export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lan
   L.push("");
   L.push(t(lang, "audit.inputs"));
   for (const i of r.inputs) L.push(`  ${i.file}: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
+  L.push(...notReadLines(r, lang));
   L.push("");
   L.push(t(lang, "audit.tenant", { state: tenantText(lang, r) }));
   const m = r.mailboxes;
@@ -116,6 +117,22 @@ export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lan
     L.push(...planSection(plan, lang, written));
   }
   return `${L.join("\n")}\n`;
+}
+
+/** The live reads that gave nothing, with why (the same words as on stderr). */
+function notReadLines(r: AuditResult, lang: Lang): string[] {
+  if (!r.notRead?.length) return [];
+  const L = [t(lang, "audit.notRead")];
+  for (const n of r.notRead) {
+    const label = hasKey(`audit.read.${n.read}`) ? t(lang, `audit.read.${n.read}` as MessageKey) : n.read;
+    const why = n.reasonKey && hasKey(n.reasonKey) ? t(lang, n.reasonKey) : undefined;
+    const status =
+      n.status === "denied"
+        ? `${t(lang, "live.status.denied", { missing: (n.missing ?? []).join("; ") })}${why ? ` ${why}` : ""}`
+        : t(lang, "live.status.failed", { reason: why ?? n.reason ?? "" });
+    L.push(`  - ${label} — ${status}`);
+  }
+  return L;
 }
 
 function signInSection(r: AuditResult, lang: Lang): string[] {
@@ -163,6 +180,8 @@ export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang:
   L.push(`# ${t(lang, "audit.title", { date: r.asOf })}`, "");
   L.push(`## ${t(lang, "audit.inputs").replace(/[:：]\s*$/, "")}`, "");
   for (const i of r.inputs) L.push(`- \`${mdCell(i.file)}\`: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
+  const notRead = notReadLines(r, lang);
+  if (notRead.length) L.push("", notRead[0] as string, "", ...notRead.slice(1).map((l) => mdCell(l.trim())));
   L.push("", `## ${t(lang, "audit.md.mailboxes")}`, "", t(lang, "audit.tenant", { state: tenantText(lang, r) }), "");
   const m = r.mailboxes;
   if (m) {
@@ -272,6 +291,7 @@ export function toJson(r: AuditResult, plan: BulkPlan | undefined, written: stri
     asOf: r.asOf,
     changeDate: r.changeDate,
     inputs: r.inputs,
+    ...(r.notRead ? { notRead: r.notRead } : {}),
     tenant: { ...r.tenant, smtpClientAuthenticationDisabled: r.tenant.smtpClientAuthenticationDisabled ?? null, known: r.tenant.smtpClientAuthenticationDisabled !== undefined },
     mailboxes: r.mailboxes ?? null,
     followingEnabledTenant: r.followingEnabledTenant,

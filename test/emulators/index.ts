@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { testPki } from "./tls.js";
-import { answerCmdlet, baseTenant, EXO_APP, EXO_SP, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
+import { allSignIns, answerCmdlet, baseTenant, EXO_APP, EXO_SP, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
 
 export type Service = "authority" | "graph" | "exchange";
 export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "expired-token" | "expired-device-code";
@@ -317,8 +317,10 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
       if (p === "/v1.0/auditLogs/signIns") {
         if (!fixture.premium) return { status: 403, json: { error: { code: "Authentication_RequestFromNonPremiumTenantOrB2CTenant", message: "Neither tenant is B2C or tenant doesn't have premium license" } }, audience };
         const filter = url.searchParams.get("$filter") ?? "";
-        const upn = /userPrincipalName eq '((?:[^']|'')*)'/.exec(filter)?.[1]?.replace(/''/g, "'") ?? "";
+        const upn = /userPrincipalName eq '((?:[^']|'')*)'/.exec(filter)?.[1]?.replace(/''/g, "'");
         if (!/clientAppUsed eq 'Authenticated SMTP'/.test(filter)) return { status: 400, json: { error: { code: "BadRequest", message: "filter must name the client app" } }, audience };
+        // Tenant-wide (the audit): every account's Authenticated SMTP sign-ins since the filter's date.
+        if (upn === undefined) return { status: 200, json: page(url, allSignIns(fixture, /createdDateTime ge (\S+)/.exec(filter)?.[1])), audience };
         return { status: 200, json: page(url, fixture.signIns[upn.toLowerCase()] ?? []), audience };
       }
       const sp = /^\/v1\.0\/servicePrincipals(?:\(appId='([^']+)'\)|\/([^/]+)\/(appRoleAssignments|oauth2PermissionGrants))$/.exec(decodeURIComponent(p));

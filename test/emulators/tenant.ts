@@ -9,6 +9,7 @@ export const ROLE_GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
 export interface FixtureUser {
   id: string;
   upn: string;
+  displayName?: string;
   accountEnabled: boolean;
   userType: "Member" | "Guest";
   perUserMfa: "disabled" | "enabled" | "enforced";
@@ -165,6 +166,8 @@ export function answerCmdlet(f: TenantFixture, cmdlet: string, params: Record<st
     case "Get-AuthenticationPolicy":
       return { ok: true, value: identity ? f.authPolicies.filter((p) => p.Name === identity) : f.authPolicies };
     case "Get-CASMailbox": {
+      // Without -Identity (the audit's -ResultSize Unlimited): every mailbox.
+      if (identity === undefined) return { ok: true, value: f.users.filter((u) => u.hasMailbox).map(casRow) };
       if (!user?.hasMailbox) return notFound(identity ?? "");
       const row: Record<string, unknown> = { PrimarySmtpAddress: user.upn };
       if (user.smtpClientAuthenticationDisabled !== "absent") row.SmtpClientAuthenticationDisabled = user.smtpClientAuthenticationDisabled;
@@ -174,6 +177,7 @@ export function answerCmdlet(f: TenantFixture, cmdlet: string, params: Record<st
       if (!user?.hasMailbox) return notFound(identity ?? "");
       return { ok: true, value: [{ RecipientTypeDetails: user.recipientTypeDetails }] };
     case "Get-User":
+      if (identity === undefined) return { ok: true, value: f.users.map((u) => ({ UserPrincipalName: u.upn, AuthenticationPolicy: u.authenticationPolicy })) };
       if (!user) return notFound(identity ?? "");
       return { ok: true, value: [{ AuthenticationPolicy: user.authenticationPolicy, RecipientTypeDetails: user.hasMailbox ? user.recipientTypeDetails : user.recipientTypeDetails === "MailUser" ? "MailUser" : "User" }] };
     case "Get-RecipientPermission": {
@@ -188,6 +192,25 @@ export function answerCmdlet(f: TenantFixture, cmdlet: string, params: Record<st
     default:
       return { ok: false, status: 400, code: "CommandNotFoundException", message: `The term '${cmdlet}' is not recognized as a name of a cmdlet, function, script file, or executable program.` };
   }
+}
+
+function casRow(u: FixtureUser): Record<string, unknown> {
+  const row: Record<string, unknown> = { PrimarySmtpAddress: u.upn, ...(u.displayName !== undefined ? { DisplayName: u.displayName } : {}) };
+  if (u.smtpClientAuthenticationDisabled !== "absent") row.SmtpClientAuthenticationDisabled = u.smtpClientAuthenticationDisabled;
+  return row;
+}
+
+/** The tenant-wide sign-in log as Graph gives it (newest first), from `since` on when given. */
+export function allSignIns(f: TenantFixture, since?: string): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const [upn, list] of Object.entries(f.signIns)) {
+    const u = findUser(f, upn);
+    for (const s of list) {
+      if (since !== undefined && s.createdDateTime < since) continue;
+      rows.push({ id: `si-${rows.length}`, createdDateTime: s.createdDateTime, userPrincipalName: u?.upn ?? upn, userDisplayName: u?.displayName ?? null, clientAppUsed: "Authenticated SMTP", ipAddress: s.ipAddress, conditionalAccessStatus: s.conditionalAccessStatus, status: s.status, location: { city: "Tokyo", countryOrRegion: "JP" } });
+    }
+  }
+  return rows.sort((a, b) => (String(a.createdDateTime) < String(b.createdDateTime) ? 1 : -1));
 }
 
 export function selectProps(rows: Record<string, unknown>[], select: string[] | undefined): Record<string, unknown>[] {

@@ -12,10 +12,15 @@ import { CHANGES, type Change } from "../../audit/plan.js";
 import { progressBar, type Progress } from "../../audit/progress.js";
 import { renderAccountsCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
 import type { InputKind } from "../../audit/inputs.js";
+import type { AuditSource } from "../../audit/index.js";
+import type { AuditReadResult } from "../../audit/live-source.js";
+import { LIVE_OPTIONS, parseLiveOptions, type LiveOptions } from "../../live/options.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { err, out, type Context } from "../context.js";
 
 const OPTIONS = {
+  ...LIVE_OPTIONS,
+  since: { type: "string" },
   mailboxes: { type: "string", multiple: true },
   transport: { type: "string", multiple: true },
   signins: { type: "string", multiple: true },
@@ -65,7 +70,6 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, t(ctx.lang, "audit.help"));
     return EXIT.clear;
   }
-  if (values.live) throw new AppError({ type: "unavailable", code: "audit.live-unavailable", key: "audit.err.liveNotYet" });
   const format: Format = values.json ? "json" : ((values.format ?? "text") as Format);
   if (!["text", "md", "csv", "json"].includes(format)) throw badInput("args.invalid-value", "audit.err.format", { value: String(values.format) });
   const asOf = values["as-of"] ?? ctx.today;
@@ -88,13 +92,29 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     const given = values[name] as string[] | undefined;
     for (const path of given ?? []) files.push({ path: resolve(ctx.cwd, path), option: `--${name}`, expected });
   }
-  if (files.length === 0) throw badInput("audit.no-input", "audit.err.noInput");
+  // Live: every flag is checked here, before any sign-in.
+  let live: { options: LiveOptions; since: Date } | undefined;
+  if (values.live) {
+    const other = FILE_OPTIONS.map((f) => f.name).find((n) => n !== "smtp-report" && (values[n] as string[] | undefined)?.length);
+    if (other) throw badInput("args.conflict", "audit.err.liveFiles", { flag: `--${other}` });
+    if (values.user !== undefined || values.from !== undefined || values["oauth-app-id"] !== undefined) {
+      throw badInput("args.conflict", "audit.err.liveNotFor", { flag: values.user !== undefined ? "--user" : values.from !== undefined ? "--from" : "--oauth-app-id" });
+    }
+    const options = parseLiveOptions(values, ctx.env, { requireUser: false });
+    const sinceText = values.since ?? addDays(asOf, -30);
+    if (!isRealDate(sinceText) || sinceText > asOf) throw badInput("args.invalid-value", "audit.err.since", { value: sinceText, asOf });
+    live = { options, since: new Date(`${sinceText}T00:00:00Z`) };
+  } else {
+    const liveFlag = (Object.keys(LIVE_OPTIONS) as (keyof typeof LIVE_OPTIONS)[]).find((k) => values[k] !== undefined) ?? (values.since !== undefined ? "since" : undefined);
+    if (liveFlag) throw badInput("args.conflict", "audit.err.liveOnly", { flag: `--${liveFlag}` });
+    if (files.length === 0) throw badInput("audit.no-input", "audit.err.noInput");
+  }
 
   // Check the output folder before reading gigabytes, and again (per file) when writing.
   const outDir = values.out !== undefined ? resolve(ctx.cwd, values.out) : undefined;
   if (outDir) {
     await checkOutDir(outDir);
-    const mayPlan = (values.mailboxes?.length ?? 0) + (values.input?.length ?? 0) > 0;
+    const mayPlan = live !== undefined || (values.mailboxes?.length ?? 0) + (values.input?.length ?? 0) > 0;
     await assertWritable(exportPaths(outDir, mayPlan ? change : undefined), Boolean(values.force));
   }
 
@@ -111,7 +131,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       bar = undefined;
     },
   };
-  const runResult = await runAudit(offlineSource(files), opts, progress);
+  const source = live ? await liveSource(ctx, live.options, live.since, files, values.json === true || format === "json") : offlineSource(files);
+  const runResult = await runAudit(source, opts, progress);
   const { result, plan } = runResult;
 
   let written: string[] = [];
@@ -134,6 +155,75 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       ctx.stdout.write(renderText(result, plan, ctx.lang, written));
   }
   return EXIT.clear;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Sign in (exit 4 with the live side's translated message on failure), then read the tenant. Each
+ * read's outcome is shown on stderr as it finishes, with a progress line on a terminal. The EAC
+ * report (--smtp-report), which has no API, may be added as a file.
+ */
+async function liveSource(ctx: Context, options: LiveOptions, since: Date, files: OfflineFile[], quiet: boolean): Promise<AuditSource> {
+  const { openLiveSession } = await import("../../live/live.js");
+  const { resolveEndpoints } = await import("../../live/clouds.js");
+  const { liveAuditSource } = await import("../../audit/live-source.js");
+  const session = await openLiveSession(ctx, options);
+  let bar: Progress | undefined;
+  let drawn = 0;
+  const clear = () => {
+    bar?.done();
+    bar = undefined;
+  };
+  const source = liveAuditSource({
+    signedIn: session.signedIn,
+    http: session.deps.http,
+    graphBase: session.deps.graphBase,
+    exchangeBase: resolveEndpoints(options.cloud, ctx.env).exchangeBase,
+    ...(options.exchange === "pwsh" ? { pwsh: session.deps.exchange } : {}),
+    since,
+    onRead: (r) => {
+      clear();
+      if (!quiet) err(ctx, formatAuditRead(ctx, r));
+    },
+    onPage: (counts, finished, total) => {
+      // A fresh bar each time (the label carries the running counts), at most ten a second.
+      const now = Date.now();
+      if (bar && now - drawn < 100) return;
+      drawn = now;
+      bar?.done();
+      bar = progressBar(ctx.stderr, t(ctx.lang, "audit.progress.live", { mailboxes: counts.mailboxes, signIns: counts.signIns }), ctx.ascii);
+      bar.update(finished, total);
+    },
+  });
+  if (files.length === 0) return source;
+  const offline = offlineSource(files);
+  return {
+    async feed(events, progress) {
+      const fromTenant = await source.feed(events, progress);
+      clear();
+      return [...fromTenant, ...(await offline.feed(events, progress))];
+    },
+    learned: () => source.learned?.() ?? {},
+  };
+}
+
+function formatAuditRead(ctx: Context, r: AuditReadResult): string {
+  const lang = ctx.lang;
+  const label = t(lang, `audit.read.${r.id}`);
+  const why = r.reasonKey ? t(lang, r.reasonKey) : undefined;
+  const no = ctx.ascii ? "NO" : "✖";
+  switch (r.status) {
+    case "ok":
+      // The lists say how many records came; single settings need no count.
+      return r.id === "mailboxes" || r.id === "signIns" ? `${ctx.ascii ? "OK" : "✔"} ${label} (${t(lang, "audit.records", { count: r.records })})` : `${ctx.ascii ? "OK" : "✔"} ${label}`;
+    case "denied":
+      return `${no} ${label} — ${t(lang, "live.status.denied", { missing: (r.missing ?? []).join("; ") })}${why ? ` ${why}` : ""}`;
+    case "failed":
+      return `${no} ${label} — ${t(lang, "live.status.failed", { reason: why ?? r.reason ?? "" })}${why && r.reason ? ` [${r.reason}]` : ""}`;
+  }
 }
 
 /** The output folder, if it exists, must be a folder; it is created only once the inputs have all been read. */

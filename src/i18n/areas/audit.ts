@@ -18,6 +18,14 @@ Inputs (CSV or JSON; recognised by their content, UTF-8 or UTF-16):
   --auth-policies FILE  Get-AuthenticationPolicy | Select Name,AllowBasicAuthSmtp; Get-User | Select UserPrincipalName,AuthenticationPolicy; Get-OrganizationConfig | Select DefaultAuthenticationPolicy
   --input FILE          any of the above (the content decides)
 
+Live, instead of the files (read-only; one sign-in, the same options as collect):
+  --live                Get-TransportConfig, Get-CASMailbox -ResultSize Unlimited, Get-OrganizationConfig,
+                        Get-AuthenticationPolicy, Get-User (Exchange Online) and the Authenticated SMTP sign-ins
+                        and security defaults (Microsoft Graph); --smtp-report FILE may be added
+  --since YYYY-MM-DD    first day of sign-ins to read (default 30 days before --as-of)
+  --client-id ID, --tenant ID|DOMAIN, --client-secret-env NAME, --certificate FILE, --cloud …, --exchange rest|pwsh
+                        as in smtp-auth-doctor collect --help (without --client-secret-env or --certificate: device code)
+
 Facts you know without a file:
   --tenant-smtp-auth on|off     the organization switch, when you have no Get-TransportConfig export
   --security-defaults on|off    Entra security defaults
@@ -31,13 +39,26 @@ Output:
   --change disable-unused       plan: explicitly disable it for mailboxes where it is on and no use was seen
   --as-of YYYY-MM-DD            evaluate at another date
 
-Exit codes: 0 the audit was produced, 2 a file or option could not be used (nothing is written).`,
+Exit codes: 0 the audit was produced, 2 a file or option could not be used, 4 sign-in or the tenant's answers failed (nothing is written).`,
     "audit.err.noInput": "Give at least one export to audit, for example --mailboxes mailboxes.csv. See smtp-auth-doctor audit --help.",
     "audit.err.asOf": "--as-of needs a real date as YYYY-MM-DD, not '{value}'.",
     "audit.err.format": "--format must be text, md, csv or json, not '{value}'.",
     "audit.err.change": "--change must be enable-used or disable-unused, not '{value}'.",
     "audit.err.onOff": "{flag} must be {values}, not '{value}'.",
-    "audit.err.liveNotYet": "Reading the tenant live for the audit is not available in this version yet. Export the data with the commands in smtp-auth-doctor audit --help and pass the files.",
+    "audit.err.liveFiles": "{flag} cannot be combined with --live: the live audit reads that from the tenant. Only --smtp-report FILE (the EAC report, which has no API) can be added.",
+    "audit.err.liveNotFor": "{flag} is not used by the audit: it reads every mailbox of the tenant. Leave it out.",
+    "audit.err.liveOnly": "{flag} is a live option; add --live to read the tenant, or leave it out when you audit export files.",
+    "audit.err.since": "--since needs a real date as YYYY-MM-DD on or before {asOf}, not '{value}'.",
+    "audit.err.livePartial": "{read} stopped after {count} records ({reason}). A partial list would give wrong counts, so nothing was written. Try again later.",
+    "audit.err.liveNothing": "Neither the mailboxes (Get-CASMailbox) nor the sign-in log could be read, so there is nothing to audit. The lines above name what is missing.",
+    "audit.progress.live": "Reading the tenant: {mailboxes} mailboxes, {signIns} sign-ins",
+    "audit.notRead": "Not read from the tenant (that part of the audit is missing):",
+    "audit.read.transport": "Organization SMTP AUTH (Get-TransportConfig)",
+    "audit.read.mailboxes": "SMTP AUTH of every mailbox (Get-CASMailbox -ResultSize Unlimited)",
+    "audit.read.policies": "Authentication policies and the organization default (Get-AuthenticationPolicy, Get-OrganizationConfig)",
+    "audit.read.users": "Authentication policies assigned to users (Get-User -ResultSize Unlimited)",
+    "audit.read.securityDefaults": "Security defaults (Microsoft Graph)",
+    "audit.read.signIns": "Authenticated SMTP sign-ins (Microsoft Graph)",
     "audit.err.outNotDir": "{dir} is not a folder. Choose a folder for --out.",
     "audit.err.empty": "{file} is empty.",
     "audit.err.noRecords": "{file} has a header but no records.",
@@ -177,6 +198,14 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used (noth
   --auth-policies FILE  Get-AuthenticationPolicy | Select Name,AllowBasicAuthSmtp、Get-User | Select UserPrincipalName,AuthenticationPolicy、Get-OrganizationConfig | Select DefaultAuthenticationPolicy
   --input FILE          上記のいずれか (内容で判定します)
 
+ファイルの代わりにライブで読み取る (読み取り専用。サインインは 1 回、オプションは collect と同じです):
+  --live                Get-TransportConfig、Get-CASMailbox -ResultSize Unlimited、Get-OrganizationConfig、
+                        Get-AuthenticationPolicy、Get-User (Exchange Online) と、認証済み SMTP のサインインおよび
+                        セキュリティの既定値 (Microsoft Graph) を読み取ります。--smtp-report FILE も併用できます
+  --since YYYY-MM-DD    読み取るサインインの最初の日 (既定は --as-of の 30 日前)
+  --client-id ID、--tenant ID|DOMAIN、--client-secret-env NAME、--certificate FILE、--cloud …、--exchange rest|pwsh
+                        smtp-auth-doctor collect --help と同じです (--client-secret-env と --certificate がなければデバイス コード)
+
 ファイルがなくても分かっていること:
   --tenant-smtp-auth on|off     組織のスイッチ (Get-TransportConfig のエクスポートがない場合)
   --security-defaults on|off    Entra のセキュリティの既定値
@@ -190,13 +219,26 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used (noth
   --change disable-unused       計画: SMTP AUTH が有効で、使われていないメールボックスで明示的に無効にします
   --as-of YYYY-MM-DD            別の日付の時点で評価します
 
-終了コード: 0 監査を作成しました、2 ファイルまたはオプションを使えません (何も書き込みません)。`,
+終了コード: 0 監査を作成しました、2 ファイルまたはオプションを使えません、4 サインインまたはテナントの読み取りに失敗しました (何も書き込みません)。`,
     "audit.err.noInput": "監査するエクスポートを 1 つ以上指定してください (例: --mailboxes mailboxes.csv)。smtp-auth-doctor audit --help をご覧ください。",
     "audit.err.asOf": "--as-of には YYYY-MM-DD 形式の実在する日付を指定してください ('{value}' は使えません)。",
     "audit.err.format": "--format には text、md、csv、json のいずれかを指定してください ('{value}' は使えません)。",
     "audit.err.change": "--change には enable-used または disable-unused を指定してください ('{value}' は使えません)。",
     "audit.err.onOff": "{flag} には {values} を指定してください ('{value}' は使えません)。",
-    "audit.err.liveNotYet": "このバージョンでは、監査のためにテナントをライブで読み取ることはまだできません。smtp-auth-doctor audit --help のコマンドでデータをエクスポートし、ファイルを指定してください。",
+    "audit.err.liveFiles": "{flag} は --live と一緒には使えません。ライブの監査ではテナントから読み取ります。併用できるのは --smtp-report FILE (API のない EAC のレポート) だけです。",
+    "audit.err.liveNotFor": "{flag} は監査では使いません。監査ではテナントのすべてのメールボックスを読み取ります。指定しないでください。",
+    "audit.err.liveOnly": "{flag} はライブ用のオプションです。テナントを読み取るには --live を付けてください。エクスポート ファイルを監査する場合は指定しないでください。",
+    "audit.err.since": "--since には {asOf} 以前の実在する日付を YYYY-MM-DD 形式で指定してください ('{value}' は使えません)。",
+    "audit.err.livePartial": "{read} が {count} 件の後で止まりました ({reason})。一部だけの一覧では件数が正しくならないため、何も書き込んでいません。しばらくしてからもう一度お試しください。",
+    "audit.err.liveNothing": "メールボックス (Get-CASMailbox) もサインイン ログも読み取れなかったため、監査できるものがありません。不足しているものは上の行に示しています。",
+    "audit.progress.live": "テナントを読み取っています: メールボックス {mailboxes} 件、サインイン {signIns} 件",
+    "audit.notRead": "テナントから読み取れなかったもの (監査のその部分は含まれていません):",
+    "audit.read.transport": "組織の SMTP AUTH (Get-TransportConfig)",
+    "audit.read.mailboxes": "すべてのメールボックスの SMTP AUTH (Get-CASMailbox -ResultSize Unlimited)",
+    "audit.read.policies": "認証ポリシーと組織の既定値 (Get-AuthenticationPolicy、Get-OrganizationConfig)",
+    "audit.read.users": "ユーザーに割り当てられた認証ポリシー (Get-User -ResultSize Unlimited)",
+    "audit.read.securityDefaults": "セキュリティの既定値 (Microsoft Graph)",
+    "audit.read.signIns": "認証済み SMTP のサインイン (Microsoft Graph)",
     "audit.err.outNotDir": "{dir} はフォルダーではありません。--out にはフォルダーを指定してください。",
     "audit.err.empty": "{file} は空です。",
     "audit.err.noRecords": "{file} には見出し行しかなく、レコードがありません。",

@@ -139,7 +139,8 @@ test("argument errors and the live seam", async () => {
   assert.equal(notDir.code, 2);
   assert.match(notDir.stderr, /is not a folder/);
   const live = await runMain(["audit", "--live"]);
-  assert.equal(live.code, 4);
+  assert.equal(live.code, 2, "--live without --client-id (or SMTP_AUTH_DOCTOR_CLIENT_ID)");
+  assert.match(live.stderr, /client/i);
   const help = await runMain(["audit", "--help", "--lang", "ja"]);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Get-CASMailbox -ResultSize Unlimited/);
