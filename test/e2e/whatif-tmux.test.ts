@@ -21,6 +21,9 @@ before(() => {
     const b = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
     assert.equal(b.status, 0, "build");
   }
+  // A session that lives as long as this file: without it the tmux server exits when a test kills
+  // its last session, and the next test's new-session can race the dying server (exit 1).
+  assert.equal(tmux("new-session", "-d", "-s", "keeper", "sleep 3600").status, 0, "tmux keeper session");
 });
 after(() => {
   tmux("kill-server");
