@@ -6,7 +6,7 @@ export default defineCatalog(
     "cli.help": `smtp-auth-doctor — why can't this printer, scanner or app send mail through Exchange Online (SMTP AUTH)?
 
 Usage:
-  smtp-auth-doctor                          open the interactive wizard (--plain: one prompt per line)
+  smtp-auth-doctor [--case FILE] [--plain]  open the interactive wizard (--plain: one prompt per line)
   smtp-auth-doctor diagnose --case FILE|-   diagnose a case file (or stdin); --live reads the tenant
   smtp-auth-doctor explain "<error text>"   decode a pasted SMTP error
   smtp-auth-doctor probe                    test the SMTP conversation from this PC
@@ -90,7 +90,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
     "cli.help": `smtp-auth-doctor — プリンター・スキャナー・アプリから Exchange Online 経由でメールを送信できない (SMTP AUTH) 原因を調べます。
 
 使い方:
-  smtp-auth-doctor                          対話型ウィザードを開きます (--plain で 1 行ずつ質問します)
+  smtp-auth-doctor [--case FILE] [--plain]  対話型ウィザードを開きます (--plain で 1 行ずつ質問します)
   smtp-auth-doctor diagnose --case FILE|-   ケース ファイル (または標準入力) を診断します。--live でテナントから読み取ります
   smtp-auth-doctor explain "<エラー文>"      貼り付けた SMTP エラーを解読します
   smtp-auth-doctor probe                    この PC から SMTP のやり取りをテストします
