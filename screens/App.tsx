@@ -14,6 +14,7 @@ import type { Theme } from "../src/ui/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
 import { PasteScreen } from "./Paste.js";
+import { ProbeScreen, type RunProbe } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
 import { ReadinessScreen } from "./Readiness.js";
@@ -35,6 +36,8 @@ export interface WizardAppProps {
   save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
   /** Read facts live (issue 4); `onMessage` shows sign-in instructions. Absent when no live reader is configured. */
   readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<{ facts: LiveFact[]; failed: FactPath[]; error?: string }>;
+  /** Run the SMTP probe from this PC (issue 5). The password is passed for that one call. Absent: the step can only be skipped. */
+  probe?: (lang: Lang, ...args: Parameters<RunProbe>) => ReturnType<RunProbe>;
   onExit: (state: FlowState, reason: ExitReason) => void;
 }
 
@@ -50,6 +53,7 @@ export function stepNumber(screen: Screen): number {
     case "paste":
     case "pasteSummary":
     case "device":
+    case "probe":
       return 2;
     case "source":
     case "live":
@@ -190,6 +194,27 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           value={getFact(state.case, path)}
           onAnswer={(value) => dispatch({ type: "answer", path, value })}
           onDontKnow={() => dispatch({ type: "dontKnow", path })}
+          onBack={back}
+        />
+      );
+    }
+    case "probe": {
+      const device = state.case.device ?? {};
+      const settings = {
+        host: typeof device.host === "string" && device.host !== "" ? device.host : "smtp.office365.com",
+        port: typeof device.port === "number" ? device.port : 587,
+        ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
+      };
+      return (
+        <ProbeScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          settings={settings}
+          {...(props.probe ? { probe: (...args: Parameters<RunProbe>) => (props.probe as NonNullable<typeof props.probe>)(lang, ...args) } : {})}
+          onDone={(result) => dispatch({ type: "probed", result })}
+          onSkip={() => dispatch({ type: "skipProbe" })}
           onBack={back}
         />
       );

@@ -9,7 +9,8 @@ import { pasteSummaryText } from "../flow/summary.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState } from "../flow/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { makeTheme } from "../ui/theme.js";
-import { stepLines } from "../ui/text.js";
+import { stepLines, truncate, wrap } from "../ui/text.js";
+import { renderPhaseLine } from "../probe/render.js";
 import type { Context } from "./context.js";
 import type { ExportKind, WizardServices } from "./wizard-services.js";
 
@@ -24,6 +25,8 @@ export interface Prompter {
   select<V>(message: string, choices: PlainChoice<V>[], defaultValue?: V): Promise<V>;
   input(message: string, defaultValue?: string): Promise<string>;
   multiline(message: string): Promise<string>;
+  /** A hidden line (a password): nothing is echoed; the text is returned once. */
+  hidden(message: string): Promise<string>;
   /** Explanations, to stderr. */
   say(text: string): void;
   /** Results, to stdout. */
@@ -56,6 +59,22 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
     async multiline(message) {
       handOff();
       return multilinePrompt({ message }, io);
+    },
+    async hidden(message) {
+      handOff();
+      const { readHidden } = await import("../probe/hidden-input.js");
+      const { HiddenInputCancelled } = await import("../probe/hidden-input.js");
+      try {
+        return await readHidden(ctx.stdin as NodeJS.ReadStream, ctx.stderr, message);
+      } catch (e) {
+        // Ctrl+C at the password: the same cancellation as in any other prompt.
+        if (e instanceof HiddenInputCancelled) {
+          const err = new Error("cancelled");
+          err.name = "ExitPromptError";
+          throw err;
+        }
+        throw e;
+      }
     },
     say: (text) => ctx.stderr.write(`${text}\n`),
     result: (text) => ctx.stdout.write(`${text}\n`),
@@ -123,6 +142,8 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
     case "device":
     case "question":
       return askFact(s, screen.path, p);
+    case "probe":
+      return askProbe(s, services, p, glyphs);
     case "source": {
       const v = await p.select<string>(t(lang, "wizard.source.q"), [
         ...SOURCE_MODES.map((m) => ({
@@ -160,6 +181,36 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
       return v === BACK ? { type: "back" } : { type: "finish" };
     }
   }
+}
+
+/** "Test from this PC" with the device's settings; the password is read hidden and used for this one probe. */
+async function askProbe(s: FlowState, services: WizardServices, p: Prompter, glyphs: { check: string }): Promise<FlowEvent> {
+  const lang = s.lang;
+  const device = s.case.device ?? {};
+  const target = {
+    host: typeof device.host === "string" && device.host !== "" ? device.host : "smtp.office365.com",
+    port: typeof device.port === "number" ? device.port : 587,
+    ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
+  };
+  p.say("");
+  p.say(t(lang, "wizard.probe.title"));
+  for (const line of wrap(t(lang, "wizard.probe.intro"), 80)) p.say(line);
+  p.say(`  ${t(lang, "wizard.probe.host")}: ${target.host}`);
+  p.say(`  ${t(lang, "wizard.probe.port")}: ${target.port}`);
+  p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
+  const v = await p.select<string>(t(lang, "wizard.probe.plain.q"), [
+    { name: t(lang, "wizard.probe.plain.skip"), value: "skip" },
+    { name: t(lang, "wizard.probe.plain.test"), value: "test" },
+    ...backChoice(s),
+  ], "skip");
+  if (v === BACK) return { type: "back" };
+  if (v !== "test") return { type: "skipProbe" };
+  const password = target.username !== undefined ? await p.hidden(t(lang, "wizard.probe.plain.password", { user: target.username })) : undefined;
+  p.say(t(lang, "wizard.probe.running"));
+  const ascii = glyphs.check !== "\u2714";
+  const result = await services.probe(lang, target, password, (phase) => p.say(truncate(renderPhaseLine(lang, phase, ascii), 80, "...")));
+  if (result.finalReply) for (const line of wrap(t(lang, "wizard.probe.reply", { reply: result.finalReply }), 80)) p.say(line);
+  return { type: "probed", result };
 }
 
 async function askFact(s: FlowState, path: FactPath, p: Prompter): Promise<FlowEvent> {

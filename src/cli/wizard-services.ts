@@ -12,6 +12,15 @@ import type { LiveFact } from "../flow/types.js";
 import type { LiveOptions } from "../live/options.js";
 import type { Context } from "./context.js";
 import { resolve } from "node:path";
+import type { PhaseReport, ProbeResult } from "../probe/types.js";
+import type { Case } from "../case/schema.js";
+
+/** Where the wizard's probe connects, from the device's answers. */
+export interface ProbeTarget {
+  host: string;
+  port: number;
+  username?: string;
+}
 
 export type ExportKind = "case" | "md" | "ps1" | "json";
 export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
@@ -30,6 +39,8 @@ export interface WizardServices {
   exportText(state: FlowState, kind: Exclude<ExportKind, "case">): string;
   defaultName(kind: ExportKind): string;
   save(state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult>;
+  /** Run the SMTP probe from this PC; the password is used for this call only and not kept. */
+  probe(lang: FlowState["lang"], target: ProbeTarget, password: string | undefined, onPhase: (phase: PhaseReport) => void): Promise<ProbeResult>;
 }
 
 const NAMES: Record<ExportKind, string> = {
@@ -44,12 +55,26 @@ export function reportInput(state: FlowState, extra: { width?: number; ascii?: b
   return { case: state.case, diagnosis: state.diagnosis, plan: buildPlan(state.case, state.diagnosis, state.lang), lang: state.lang, ...extra };
 }
 
-export function makeServices(opts: { today: string; cwd: string; ascii: boolean; live?: { ctx: Context; options: LiveOptions } }): WizardServices {
+export function makeServices(opts: {
+  today: string;
+  cwd: string;
+  ascii: boolean;
+  live?: { ctx: Context; options: LiveOptions };
+  /** Extra CA certificate(s) (PEM) the probe trusts, as the probe command's --ca-file. */
+  probeCa?: string;
+  probeTimeoutMs?: number;
+  /** Try TLS 1.3 … 1.0 one by one on extra connections (default true). */
+  probeTlsVersions?: boolean;
+}): WizardServices {
+  // The probe module (and zod, through the case builder) loads when the first probe runs; the
+  // "probed" event can only come after that, so the merge below always has it.
+  let merge: ((result: ProbeResult, base: Case) => Case) | undefined;
   const deps: FlowDeps = {
     evaluate: (c) => evaluate(c, { today: opts.today }),
     analyzeReply,
     // Live and mix are offered only when a live reader is configured (a client id); otherwise "not available yet".
     liveAvailable: opts.live !== undefined,
+    mergeProbe: (result, base) => (merge ? merge(result, base) : base),
   };
   const live = opts.live;
   const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
@@ -69,6 +94,22 @@ export function makeServices(opts: { today: string; cwd: string; ascii: boolean;
     resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii })).replace(/\n+$/, "").split("\n"),
     exportText,
     defaultName: (kind) => NAMES[kind],
+    async probe(lang, target, password, onPhase) {
+      const { runProbe, probeCase } = await import("../probe/index.js");
+      merge = (result, base) => probeCase(result, { base });
+      return runProbe(
+        {
+          host: target.host,
+          port: target.port,
+          ...(target.username !== undefined && password !== undefined && password !== "" ? { username: target.username, password } : {}),
+          ...(opts.probeCa !== undefined ? { ca: opts.probeCa } : {}),
+          ...(opts.probeTimeoutMs !== undefined ? { timeoutMs: opts.probeTimeoutMs } : {}),
+          ...(opts.probeTlsVersions !== undefined ? { tlsVersions: opts.probeTlsVersions } : {}),
+          lang,
+        },
+        onPhase,
+      );
+    },
     async save(state, kind, path, overwrite) {
       const full = resolve(opts.cwd, path);
       try {

@@ -181,6 +181,8 @@ for (const lang of ["ja", "en"] as const) {
       // text questions take Enter as "I don't know"; choice questions need the last item
       await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
     }
+    await frameWith(r, t(lang, "wizard.probe.title"));
+    await press(r, "s");
     const f = await frameWith(r, t(lang, "wizard.source.q"));
     assert.ok(f.includes(t(lang, "wizard.source.notAvailable")));
     await press(r, KEY.down + KEY.down + KEY.up + KEY.enter);
@@ -253,6 +255,8 @@ test("live from the source screen: mix reads, then asks only what the read could
     await frameWith(r, t("ja", "wizard.device.progress", { n: i + 1, total: 7 }));
     await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
   }
+  await frameWith(r, t("ja", "wizard.probe.title"));
+  await press(r, "s");
   const f = await frameWith(r, t("ja", "wizard.source.q"));
   assert.ok(!f.includes(t("ja", "wizard.source.notAvailable")), "offered when a live reader is configured");
   await press(r, "3" + KEY.enter);
@@ -275,6 +279,8 @@ test("live: a read that fails as a whole is said above the questions", async () 
     await frameWith(r, t("en", "wizard.device.progress", { n: i + 1, total: 7 }));
     await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
   }
+  await frameWith(r, t("en", "wizard.probe.title"));
+  await press(r, "s");
   await frameWith(r, t("en", "wizard.source.q"));
   await press(r, "1" + KEY.enter);
   await frameWith(r, "sign-in was cancelled");
