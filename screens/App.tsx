@@ -17,7 +17,7 @@ import { PasteScreen } from "./Paste.js";
 import { ProbeScreen, type RunProbe } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
-import { ReadinessScreen } from "./Readiness.js";
+import { ReadinessScreen, type ReadinessScreenProps } from "./Readiness.js";
 import { WhatIf } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
@@ -36,6 +36,9 @@ export interface WizardAppProps {
   save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
   /** Read facts live (issue 4); `onMessage` shows sign-in instructions. Absent when no live reader is configured. */
   readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<{ facts: LiveFact[]; failed: FactPath[]; error?: string }>;
+  /** The readiness path (issue 7): check a typed export path, and run the audit on the files. Absent: the path says it is not available. */
+  checkAuditFile?: (lang: Lang, path: string) => ReturnType<ReadinessScreenProps["checkFile"]>;
+  runReadiness?: (lang: Lang, ...args: Parameters<ReadinessScreenProps["run"]>) => ReturnType<ReadinessScreenProps["run"]>;
   /** Run the SMTP probe from this PC (issue 5). The password is passed for that one call. Absent: the step can only be skipped. */
   probe?: (lang: Lang, ...args: Parameters<RunProbe>) => ReturnType<RunProbe>;
   onExit: (state: FlowState, reason: ExitReason) => void;
@@ -271,7 +274,22 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
         />
       );
     case "readiness":
-      return <ReadinessScreen key={key} theme={theme} lang={lang} step={step} onDone={() => dispatch({ type: "finish" })} onBack={back} />;
+    {
+      const unavailable = { ok: false as const, message: t(lang, "wizard.readiness.unavailable") };
+      const { checkAuditFile, runReadiness } = props;
+      return (
+        <ReadinessScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          checkFile={(path) => (checkAuditFile ? checkAuditFile(lang, path) : Promise.resolve(unavailable))}
+          run={(files, onProgress) => (runReadiness ? runReadiness(lang, files, onProgress) : Promise.resolve(unavailable))}
+          onDone={() => dispatch({ type: "finish" })}
+          onBack={back}
+        />
+      );
+    }
     case "whatif": {
       // The what-if explorer (its own area) reads keys itself; the sink keeps them from queueing here.
       const saveWhatIf = async (hypothetical: FlowState["case"]) => {
