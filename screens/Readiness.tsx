@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import type { ReadinessSummary } from "../src/audit/index.js";
 import type { ReadinessFiles, ReadinessOutcome } from "../src/cli/wizard-services.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, Steps, TextInput } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
 export type { ReadinessFiles, ReadinessOutcome } from "../src/cli/wizard-services.js";
@@ -43,6 +43,10 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
   const [progress, setProgress] = useState<{ file: string; ratio: number } | undefined>(undefined);
   const [turn, setTurn] = useState(0);
   const files = useRef<Partial<Record<Field, string>>>({});
+  const busy = useRef(false);
+  busy.current = phase.id === "running" || phase.id === "checking" || phase.id === "saving";
+  // While the audit reads or writes, keys are dropped: an Enter typed then must not choose on the next screen.
+  useKeys(() => busy.current);
   const next = (p: Phase, message?: { text: string; ok: boolean }) => {
     setPhase(p);
     setMessages(message ? [message] : []);
