@@ -65,7 +65,7 @@ export default defineCatalog(
     "wizard.export.failed": "Not saved: {message}",
 
     "wizard.probe.title": "Test from this PC",
-    "wizard.probe.intro": "This PC can talk to the mail server the way the device does and record what the server answers. The server's own reply is the strongest evidence. Nothing is sent unless the server asks for it, and no mail is sent.",
+    "wizard.probe.intro": "This PC can talk to the mail server the way the device does and record what the server answers. The server's own reply is the strongest evidence. No mail is sent.",
     "wizard.probe.host": "Server",
     "wizard.probe.port": "Port",
     "wizard.probe.username": "User name",
@@ -213,7 +213,7 @@ export default defineCatalog(
     "wizard.probe.port": "ポート",
     "wizard.probe.username": "ユーザー名",
     "wizard.probe.noUsername": "(未入力のため、サインインは試しません)",
-    "wizard.probe.offer": "Enter キーでテストします。デバイスのパスワードを入力していただきます。テストを省略するには S キーを押してください。",
+    "wizard.probe.offer": "Enter キーを押すとテストを始めます。デバイスのパスワードの入力を求められます。テストを省略するには S キーを押してください。",
     "wizard.probe.offerNoUser": "Enter キーでサインインせずに接続だけをテストします。テストを省略するには S キーを押してください。",
     "wizard.probe.unavailable": "この環境では PC からのテストを利用できません。Enter キーまたは S キーで次に進みます。",
     "wizard.probe.password": "{user} のパスワードを入力してください (画面には表示されず、このテストに一度だけ使います)。空のままにすると、サインインせずに接続だけをテストします。",
