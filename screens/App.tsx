@@ -14,9 +14,10 @@ import type { Theme } from "../src/ui/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
 import { PasteScreen } from "./Paste.js";
+import { ProbeScreen, type RunProbe } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
-import { ReadinessScreen } from "./Readiness.js";
+import { ReadinessScreen, type ReadinessScreenProps } from "./Readiness.js";
 import { WhatIf } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
@@ -35,6 +36,11 @@ export interface WizardAppProps {
   save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
   /** Read facts live (issue 4); `onMessage` shows sign-in instructions. Absent when no live reader is configured. */
   readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<{ facts: LiveFact[]; failed: FactPath[]; error?: string }>;
+  /** The readiness path (issue 7): check a typed export path, and run the audit on the files. Absent: the path says it is not available. */
+  checkAuditFile?: (lang: Lang, path: string) => ReturnType<ReadinessScreenProps["checkFile"]>;
+  runReadiness?: (lang: Lang, ...args: Parameters<ReadinessScreenProps["run"]>) => ReturnType<ReadinessScreenProps["run"]>;
+  /** Run the SMTP probe from this PC (issue 5). The password is passed for that one call. Absent: the step can only be skipped. */
+  probe?: (lang: Lang, ...args: Parameters<RunProbe>) => ReturnType<RunProbe>;
   onExit: (state: FlowState, reason: ExitReason) => void;
 }
 
@@ -50,6 +56,7 @@ export function stepNumber(screen: Screen): number {
     case "paste":
     case "pasteSummary":
     case "device":
+    case "probe":
       return 2;
     case "source":
     case "live":
@@ -194,6 +201,27 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
         />
       );
     }
+    case "probe": {
+      const device = state.case.device ?? {};
+      const settings = {
+        host: typeof device.host === "string" && device.host !== "" ? device.host : "smtp.office365.com",
+        port: typeof device.port === "number" ? device.port : 587,
+        ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
+      };
+      return (
+        <ProbeScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          settings={settings}
+          {...(props.probe ? { probe: (...args: Parameters<RunProbe>) => (props.probe as NonNullable<typeof props.probe>)(lang, ...args) } : {})}
+          onDone={(result) => dispatch({ type: "probed", result })}
+          onSkip={() => dispatch({ type: "skipProbe" })}
+          onBack={back}
+        />
+      );
+    }
     case "source":
       return (
         <ChoiceScreen
@@ -246,7 +274,22 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
         />
       );
     case "readiness":
-      return <ReadinessScreen key={key} theme={theme} lang={lang} step={step} onDone={() => dispatch({ type: "finish" })} onBack={back} />;
+    {
+      const unavailable = { ok: false as const, message: t(lang, "wizard.readiness.unavailable") };
+      const { checkAuditFile, runReadiness } = props;
+      return (
+        <ReadinessScreen
+          key={key}
+          theme={theme}
+          lang={lang}
+          step={step}
+          checkFile={(path) => (checkAuditFile ? checkAuditFile(lang, path) : Promise.resolve(unavailable))}
+          run={(files, onProgress) => (runReadiness ? runReadiness(lang, files, onProgress) : Promise.resolve(unavailable))}
+          onDone={() => dispatch({ type: "finish" })}
+          onBack={back}
+        />
+      );
+    }
     case "whatif": {
       // The what-if explorer (its own area) reads keys itself; the sink keeps them from queueing here.
       const saveWhatIf = async (hypothetical: FlowState["case"]) => {

@@ -43,6 +43,9 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
         defaultName={services.defaultName}
         save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
         {...(services.readLive ? { readLive: services.readLive } : {})}
+        checkAuditFile={(lang, path) => services.checkAuditFile(lang, path)}
+        runReadiness={(lang, files, onProgress) => services.runReadiness(lang, files, onProgress)}
+        probe={(lang, settings, password, onPhase) => services.probe(lang, settings, password, onPhase)}
         onExit={(state, reason) => finish(state, reason)}
       />,
       { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },

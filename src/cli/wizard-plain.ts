@@ -9,9 +9,11 @@ import { pasteSummaryText } from "../flow/summary.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState } from "../flow/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { makeTheme } from "../ui/theme.js";
-import { stepLines } from "../ui/text.js";
+import { stepLines, truncate, wrap } from "../ui/text.js";
+import { renderPhaseLine } from "../probe/render.js";
 import type { Context } from "./context.js";
-import type { ExportKind, WizardServices } from "./wizard-services.js";
+import type { ExportKind, ReadinessFiles, WizardServices } from "./wizard-services.js";
+import type { ReadinessSummary } from "../audit/index.js";
 
 export interface PlainChoice<V> {
   name: string;
@@ -24,6 +26,8 @@ export interface Prompter {
   select<V>(message: string, choices: PlainChoice<V>[], defaultValue?: V): Promise<V>;
   input(message: string, defaultValue?: string): Promise<string>;
   multiline(message: string): Promise<string>;
+  /** A hidden line (a password): nothing is echoed; the text is returned once. */
+  hidden(message: string): Promise<string>;
   /** Explanations, to stderr. */
   say(text: string): void;
   /** Results, to stdout. */
@@ -56,6 +60,22 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
     async multiline(message) {
       handOff();
       return multilinePrompt({ message }, io);
+    },
+    async hidden(message) {
+      handOff();
+      const { readHidden } = await import("../probe/hidden-input.js");
+      const { HiddenInputCancelled } = await import("../probe/hidden-input.js");
+      try {
+        return await readHidden(ctx.stdin as NodeJS.ReadStream, ctx.stderr, message);
+      } catch (e) {
+        // Ctrl+C at the password: the same cancellation as in any other prompt.
+        if (e instanceof HiddenInputCancelled) {
+          const err = new Error("cancelled");
+          err.name = "ExitPromptError";
+          throw err;
+        }
+        throw e;
+      }
     },
     say: (text) => ctx.stderr.write(`${text}\n`),
     result: (text) => ctx.stdout.write(`${text}\n`),
@@ -123,6 +143,8 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
     case "device":
     case "question":
       return askFact(s, screen.path, p);
+    case "probe":
+      return askProbe(s, services, p, glyphs);
     case "source": {
       const v = await p.select<string>(t(lang, "wizard.source.q"), [
         ...SOURCE_MODES.map((m) => ({
@@ -147,19 +169,141 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
     }
     case "export":
       return askExport(s, services, p);
-    case "readiness": {
-      p.say(t(lang, "wizard.readiness.title"));
-      for (const line of stepLines(t(lang, "wizard.readiness.body"), 80)) p.say(line);
-      p.say(`  ${t(lang, "wizard.readiness.command")}`);
-      const v = await p.select<string>(t(lang, "wizard.plain.what"), [{ name: t(lang, "wizard.export.finish"), value: "done" }, ...backChoice(s)]);
-      return v === BACK ? { type: "back" } : { type: "finish" };
-    }
+    case "readiness":
+      return askReadiness(s, services, p);
     case "whatif": {
       p.say(t(lang, "wizard.whatif.unavailable"));
       const v = await p.select<string>(t(lang, "wizard.plain.what"), [...backChoice(s), { name: t(lang, "wizard.export.finish"), value: "done" }]);
       return v === BACK ? { type: "back" } : { type: "finish" };
     }
   }
+}
+
+/** The readiness path: export paths typed in and checked, the audit run, its summary said, the reports saved. */
+async function askReadiness(s: FlowState, services: WizardServices, p: Prompter): Promise<FlowEvent | undefined> {
+  const lang = s.lang;
+  p.say(t(lang, "wizard.readiness.title"));
+  for (const line of stepLines(t(lang, "wizard.readiness.body"), 80)) p.say(line);
+  const fields = ["mailboxes", "transport", "signins", "smtpReport"] as const;
+  const files: Partial<ReadinessFiles> = {};
+  for (const [i, field] of fields.entries()) {
+    p.say("");
+    p.say(`[${t(lang, "wizard.readiness.progress", { n: i + 1, total: fields.length })}] ${t(lang, i === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")}`);
+    for (const line of wrap(t(lang, `wizard.readiness.hint.${field}`), 80, "  ")) p.say(line);
+    for (;;) {
+      const text = (await p.input(t(lang, `wizard.readiness.file.${field}`))).trim().replace(/^(["'])(.*)\1$/, "$2");
+      if (text === "") {
+        if (i === 0) {
+          p.say(t(lang, "wizard.readiness.required"));
+          continue;
+        }
+        break;
+      }
+      const r = await services.checkAuditFile(lang, text);
+      if (r.ok) {
+        files[field] = text;
+        break;
+      }
+      p.say(r.message);
+    }
+  }
+  let shown = -1;
+  const outcome = await services.runReadiness(lang, files as ReadinessFiles, (file, ratio) => {
+    const pct = Math.round(ratio * 100);
+    if (pct === 100 || pct >= shown + 25) {
+      shown = pct;
+      p.say(`${t(lang, "wizard.readiness.running", { file })} ${pct}%`);
+    }
+  });
+  if (!outcome.ok) {
+    p.say(t(lang, "wizard.readiness.bad", { message: outcome.message }));
+    // The screen stays: the files are asked again.
+    return undefined;
+  }
+  for (const line of readinessLines(lang, outcome.summary)) p.say(line);
+  for (;;) {
+    const v = await p.select<string>(t(lang, "wizard.plain.what"), [
+      { name: t(lang, "wizard.readiness.export"), value: "save" },
+      { name: t(lang, "wizard.readiness.again"), value: "again" },
+      { name: t(lang, "wizard.export.finish"), value: "done" },
+      ...backChoice(s),
+    ]);
+    if (v === BACK) return { type: "back" };
+    if (v === "again") return undefined;
+    if (v === "done") return { type: "finish" };
+    let dir = (await p.input(t(lang, "wizard.readiness.dir"), "smtp-auth-audit")).trim() || "smtp-auth-audit";
+    let overwrite = false;
+    for (;;) {
+      const r = await outcome.save(dir, overwrite);
+      if (r.ok) {
+        p.say(t(lang, "wizard.readiness.saved", { n: r.files.length, dir }));
+        break;
+      }
+      if (!r.exists) {
+        p.say(t(lang, "wizard.export.failed", { message: r.message }));
+        break;
+      }
+      const yes = await p.select<boolean>(t(lang, "wizard.readiness.exists", { file: r.path }), [
+        { name: t(lang, "wizard.readiness.keep"), value: false },
+        { name: t(lang, "wizard.readiness.overwrite"), value: true },
+      ]);
+      if (yes) overwrite = true;
+      else dir = (await p.input(t(lang, "wizard.readiness.dir"), "smtp-auth-audit")).trim() || "smtp-auth-audit";
+    }
+  }
+}
+
+/** The audit summary as lines of at most 80 columns, for plain mode. */
+export function readinessLines(lang: Lang, s: ReadinessSummary): string[] {
+  const out: string[] = [""];
+  const para = (text: string, indent = "") => out.push(...wrap(text, 80, indent));
+  para(t(lang, "wizard.readiness.tenant", { state: t(lang, `wizard.readiness.tenant.${s.tenantSmtpAuth}`) }));
+  const m = s.mailboxes;
+  if (m) {
+    para(t(lang, "wizard.readiness.mailboxes", { total: m.total, disabled: m.disabled, enabled: m.enabled, followOrg: m.followOrg }));
+    para(t(lang, "wizard.readiness.effective", { enabled: m.effectiveEnabled, disabled: m.effectiveDisabled, unknown: m.effectiveUnknown }), "  ");
+  }
+  if (s.followingEnabledTenant > 0) para(t(lang, "wizard.readiness.following", { n: s.followingEnabledTenant }));
+  out.push("", truncate(t(lang, "wizard.readiness.at", { date: s.changeDate }), 80, "..."));
+  for (const r of ["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const) out.push(`  ${t(lang, `wizard.readiness.count.${r}`)}: ${s.counts[r]}`);
+  if (!s.signInsAvailable && !s.smtpReportAvailable) para(t(lang, "wizard.readiness.noUsage"));
+  if (s.entraIdP1 === false) para(t(lang, "wizard.readiness.noP1"));
+  if (s.attention.length > 0) {
+    out.push("", t(lang, "wizard.readiness.top"));
+    for (const a of s.attention) out.push(truncate(`  - ${a.upn}: ${t(lang, `wizard.readiness.count.${a.readiness}`)}`, 80, "..."));
+  }
+  if (s.plan) para(t(lang, "wizard.readiness.plan", { n: s.plan.count }));
+  return out;
+}
+
+/** "Test from this PC" with the device's settings; the password is read hidden and used for this one probe. */
+async function askProbe(s: FlowState, services: WizardServices, p: Prompter, glyphs: { check: string }): Promise<FlowEvent> {
+  const lang = s.lang;
+  const device = s.case.device ?? {};
+  const target = {
+    host: typeof device.host === "string" && device.host !== "" ? device.host : "smtp.office365.com",
+    port: typeof device.port === "number" ? device.port : 587,
+    ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
+  };
+  p.say("");
+  p.say(t(lang, "wizard.probe.title"));
+  for (const line of wrap(t(lang, "wizard.probe.intro"), 80)) p.say(line);
+  p.say(`  ${t(lang, "wizard.probe.host")}: ${target.host}`);
+  p.say(`  ${t(lang, "wizard.probe.port")}: ${target.port}`);
+  p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
+  const v = await p.select<string>(t(lang, "wizard.probe.plain.q"), [
+    { name: t(lang, "wizard.probe.plain.skip"), value: "skip" },
+    { name: t(lang, "wizard.probe.plain.test"), value: "test" },
+    ...backChoice(s),
+  ], "skip");
+  if (v === BACK) return { type: "back" };
+  if (v !== "test") return { type: "skipProbe" };
+  const password = target.username !== undefined ? await p.hidden(t(lang, "wizard.probe.plain.password", { user: target.username })) : undefined;
+  p.say(t(lang, "wizard.probe.running"));
+  const ascii = glyphs.check !== "\u2714";
+  const result = await services.probe(lang, target, password, (phase) => p.say(truncate(renderPhaseLine(lang, phase, ascii), 80, "...")));
+  if (result.finalReply) for (const line of wrap(t(lang, "wizard.probe.reply", { reply: result.finalReply }), 80)) p.say(line);
+  return { type: "probed", result };
 }
 
 async function askFact(s: FlowState, path: FactPath, p: Prompter): Promise<FlowEvent> {

@@ -12,6 +12,34 @@ import type { LiveFact } from "../flow/types.js";
 import type { LiveOptions } from "../live/options.js";
 import type { Context } from "./context.js";
 import { resolve } from "node:path";
+import { mkdir, stat } from "node:fs/promises";
+import type { PhaseReport, ProbeResult } from "../probe/types.js";
+import type { Case } from "../case/schema.js";
+import type { OfflineFile, ReadinessSummary } from "../audit/index.js";
+
+/** The export files of the readiness path (issue 7): the Get-CASMailbox export, and optionally more. */
+export interface ReadinessFiles {
+  mailboxes: string;
+  transport?: string;
+  signins?: string;
+  smtpReport?: string;
+}
+
+export type ReadinessOutcome =
+  | {
+      ok: true;
+      summary: ReadinessSummary;
+      /** Write the audit's reports and bulk plan into `dir` (created when missing); an existing file is kept unless `overwrite`. */
+      save(dir: string, overwrite: boolean): Promise<{ ok: true; files: string[] } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string }>;
+    }
+  | { ok: false; message: string };
+
+/** Where the wizard's probe connects, from the device's answers. */
+export interface ProbeTarget {
+  host: string;
+  port: number;
+  username?: string;
+}
 
 export type ExportKind = "case" | "md" | "ps1" | "json";
 export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
@@ -30,6 +58,12 @@ export interface WizardServices {
   exportText(state: FlowState, kind: Exclude<ExportKind, "case">): string;
   defaultName(kind: ExportKind): string;
   save(state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult>;
+  /** Is this a file the audit can read? A message in the user's language when not (missing, a folder, unreadable). */
+  checkAuditFile(lang: FlowState["lang"], path: string): Promise<{ ok: true; path: string } | { ok: false; message: string }>;
+  /** Run the audit on the export files (read-only); `onProgress` reports the file being read and how far. */
+  runReadiness(lang: FlowState["lang"], files: ReadinessFiles, onProgress: (file: string, ratio: number) => void): Promise<ReadinessOutcome>;
+  /** Run the SMTP probe from this PC; the password is used for this call only and not kept. */
+  probe(lang: FlowState["lang"], target: ProbeTarget, password: string | undefined, onPhase: (phase: PhaseReport) => void): Promise<ProbeResult>;
 }
 
 const NAMES: Record<ExportKind, string> = {
@@ -44,12 +78,26 @@ export function reportInput(state: FlowState, extra: { width?: number; ascii?: b
   return { case: state.case, diagnosis: state.diagnosis, plan: buildPlan(state.case, state.diagnosis, state.lang), lang: state.lang, ...extra };
 }
 
-export function makeServices(opts: { today: string; cwd: string; ascii: boolean; live?: { ctx: Context; options: LiveOptions } }): WizardServices {
+export function makeServices(opts: {
+  today: string;
+  cwd: string;
+  ascii: boolean;
+  live?: { ctx: Context; options: LiveOptions };
+  /** Extra CA certificate(s) (PEM) the probe trusts, as the probe command's --ca-file. */
+  probeCa?: string;
+  probeTimeoutMs?: number;
+  /** Try TLS 1.3 … 1.0 one by one on extra connections (default true). */
+  probeTlsVersions?: boolean;
+}): WizardServices {
+  // The probe module (and zod, through the case builder) loads when the first probe runs; the
+  // "probed" event can only come after that, so the merge below always has it.
+  let merge: ((result: ProbeResult, base: Case) => Case) | undefined;
   const deps: FlowDeps = {
     evaluate: (c) => evaluate(c, { today: opts.today }),
     analyzeReply,
     // Live and mix are offered only when a live reader is configured (a client id); otherwise "not available yet".
     liveAvailable: opts.live !== undefined,
+    mergeProbe: (result, base) => (merge ? merge(result, base) : base),
   };
   const live = opts.live;
   const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
@@ -69,6 +117,73 @@ export function makeServices(opts: { today: string; cwd: string; ascii: boolean;
     resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii })).replace(/\n+$/, "").split("\n"),
     exportText,
     defaultName: (kind) => NAMES[kind],
+    async checkAuditFile(lang, path) {
+      const full = resolve(opts.cwd, path);
+      try {
+        const st = await stat(full);
+        if (!st.isFile()) return { ok: false, message: t(lang, "wizard.readiness.err.notFile", { file: path }) };
+        return { ok: true, path: full };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return { ok: false, message: t(lang, code === "ENOENT" ? "wizard.readiness.err.missing" : "wizard.readiness.err.unreadable", { file: path, reason: code ?? "error" }) };
+      }
+    },
+    async runReadiness(lang, files, onProgress) {
+      try {
+        const audit = await import("../audit/index.js");
+        const list: OfflineFile[] = [{ path: resolve(opts.cwd, files.mailboxes), option: "--mailboxes", expected: ["mailboxes"] }];
+        if (files.transport) list.push({ path: resolve(opts.cwd, files.transport), option: "--transport", expected: ["transport"] });
+        if (files.signins) list.push({ path: resolve(opts.cwd, files.signins), option: "--signins", expected: ["signins"] });
+        if (files.smtpReport) list.push({ path: resolve(opts.cwd, files.smtpReport), option: "--smtp-report", expected: ["smtp-report"] });
+        let name = "";
+        const run = await audit.runAudit(
+          audit.offlineSource(list),
+          { asOf: opts.today, change: "enable-used", evaluate: (c) => evaluate(c, { today: opts.today }) },
+          {
+            start: (n) => {
+              name = n;
+              onProgress(n, 0);
+            },
+            update: (done, total) => onProgress(name, total > 0 ? Math.min(1, done / total) : 0),
+            done: () => onProgress(name, 1),
+          },
+        );
+        return {
+          ok: true,
+          summary: audit.readinessSummary(run, 5),
+          async save(dir, overwrite) {
+            const full = resolve(opts.cwd, dir);
+            try {
+              await mkdir(full, { recursive: true });
+              const written = await audit.writeAuditFiles(full, run, lang, opts.today, overwrite);
+              return { ok: true, files: written };
+            } catch (e) {
+              if (isAppError(e) && e.code === "file.exists") return { ok: false, exists: true, path: String(e.params.file ?? dir) };
+              return { ok: false, exists: false, message: isAppError(e) ? t(lang, e.key, e.params) : e instanceof Error ? e.message : String(e) };
+            }
+          },
+        };
+      } catch (e) {
+        // A file the audit cannot use: its own message (bad-input), never a crash.
+        return { ok: false, message: isAppError(e) ? t(lang, e.key, e.params) : t(lang, "wizard.readiness.err.failed", { message: e instanceof Error ? e.message : String(e) }) };
+      }
+    },
+    async probe(lang, target, password, onPhase) {
+      const { runProbe, probeCase } = await import("../probe/index.js");
+      merge = (result, base) => probeCase(result, { base });
+      return runProbe(
+        {
+          host: target.host,
+          port: target.port,
+          ...(target.username !== undefined && password !== undefined && password !== "" ? { username: target.username, password } : {}),
+          ...(opts.probeCa !== undefined ? { ca: opts.probeCa } : {}),
+          ...(opts.probeTimeoutMs !== undefined ? { timeoutMs: opts.probeTimeoutMs } : {}),
+          ...(opts.probeTlsVersions !== undefined ? { tlsVersions: opts.probeTlsVersions } : {}),
+          lang,
+        },
+        onPhase,
+      );
+    },
     async save(state, kind, path, overwrite) {
       const full = resolve(opts.cwd, path);
       try {

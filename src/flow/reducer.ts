@@ -53,7 +53,8 @@ function nextDeviceField(state: FlowState, after: DeviceField | undefined): Scre
     if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) continue;
     return { id: "device", path };
   }
-  return { id: "source" };
+  // After the device: offer to test from this PC (skipped in one key).
+  return { id: "probe" };
 }
 
 function go(state: FlowState, screen: Screen): FlowState {
@@ -142,6 +143,16 @@ export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): Flow
       s = { ...s, liveFailed: [...new Set([...s.liveFailed, ...event.failed])], ...(event.error !== undefined ? { liveError: event.error } : {}) };
       // The reading screen is not a place to come back to: replace it.
       return { ...s, screen: nextQuestion(s) };
+    }
+    case "skipProbe":
+      if (state.screen.id !== "probe") return state;
+      return go(state, { id: "source" });
+    case "probed": {
+      if (state.screen.id !== "probe" || !deps.mergeProbe) return state;
+      const c = deps.mergeProbe(event.result, state.case);
+      // The probe's reply replaces a pasted one: it is no longer "I don't know".
+      const dontKnow = c.device?.reply !== undefined ? state.dontKnow.filter((p) => p !== "device.reply") : state.dontKnow;
+      return go({ ...state, case: c, diagnosis: deps.evaluate(c), dontKnow }, { id: "source" });
     }
     case "openExport":
       return go(state, { id: "export" });

@@ -5,6 +5,7 @@ import type { FactPath } from "../case/facts.js";
 import type { Diagnosis } from "../engine/types.js";
 import type { Lang } from "../i18n/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
+import type { ProbeResult } from "../probe/types.js";
 
 export type Purpose = "failing" | "new-device" | "readiness" | "whatif";
 export const PURPOSES: readonly Purpose[] = ["failing", "new-device", "readiness", "whatif"];
@@ -30,6 +31,7 @@ export type Screen =
   | { id: "paste" }
   | { id: "pasteSummary" }
   | { id: "device"; path: DeviceField }
+  | { id: "probe" }
   | { id: "source" }
   | { id: "live" }
   | { id: "question"; path: FactPath }
@@ -84,6 +86,9 @@ export type FlowEvent =
   | { type: "dontKnow"; path: FactPath }
   | { type: "chooseSource"; source: SourceMode }
   | { type: "liveRead"; facts: LiveFact[]; failed: FactPath[]; error?: string }
+  | { type: "skipProbe" }
+  /** The probe ran (from this PC): what it measured. Never carries the password. */
+  | { type: "probed"; result: ProbeResult }
   | { type: "openExport" }
   | { type: "back" }
   | { type: "finish" };
@@ -94,4 +99,9 @@ export interface FlowDeps {
   analyzeReply(text: string): ReplyAnalysis;
   /** A live reader is wired in (issue 4). When false the "live" and "mix" sources are shown as not available yet. */
   liveAvailable: boolean;
+  /**
+   * Merge what the probe measured into the case (src/probe probeCase with the case as base): the
+   * answers are kept, the final server reply becomes device.reply with source "probe". Pure.
+   */
+  mergeProbe?(result: ProbeResult, base: Case): Case;
 }

@@ -316,6 +316,74 @@ export function TextInput({
   );
 }
 
+/**
+ * A hidden one-line input (a password). The characters are never rendered: the line shows only how
+ * many were typed, as "*". The value lives in a ref (never React state), is handed to `onSubmit`
+ * once and cleared at once.
+ */
+export function PasswordInput({
+  theme,
+  focused = true,
+  label,
+  onSubmit,
+  onBack,
+}: {
+  theme: Theme;
+  focused?: boolean;
+  label: string;
+  onSubmit: (value: string) => void;
+  onBack?: () => void;
+}) {
+  const value = useRef<string[]>([]);
+  const done = useRef(false);
+  const [count, setCount] = useState(0);
+  const submit = () => {
+    done.current = true;
+    const v = value.current.join("");
+    value.current = [];
+    setCount(0);
+    onSubmit(v);
+  };
+  useKeys((input, key) => {
+    if (done.current) return false;
+    if (key.ctrl) return;
+    if (key.escape) {
+      value.current = [];
+      if (onBack) {
+        done.current = true;
+        onBack();
+      }
+      return;
+    }
+    if (key.return) {
+      submit();
+      return;
+    }
+    if (key.backspace || key.delete) value.current.pop();
+    else if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.tab) {
+      let at = 0;
+      for (const ch of input) {
+        at += ch.length;
+        if (ch === "\r" || ch === "\n") {
+          submit();
+          return { rest: input.slice(at) };
+        }
+        if (ch === "\u007f" || ch === "\b") value.current.pop();
+        // eslint-disable-next-line no-control-regex
+        else if (!/[\u0000-\u001f]/.test(ch) && value.current.length < 1024) value.current.push(ch);
+      }
+    }
+    setCount(value.current.length);
+  }, focused);
+  const room = Math.max(1, theme.width - width(label) - 3);
+  return (
+    <Text>
+      {label} {"*".repeat(Math.min(count, room))}
+      <Text inverse> </Text>
+    </Text>
+  );
+}
+
 function tail(text: string, cols: number): string {
   const gs = graphemes(text);
   let out = "";

@@ -53,6 +53,8 @@ test("mix: sign in with a device code shown on screen, read live, ask the rest, 
   pane.keys("Enter");
   await pane.waitFor(tr("questions.device.oauthSupported.q"));
   pane.keys("Down", "Enter");
+  await pane.waitFor(tr("wizard.probe.title"));
+  pane.type("s");
   const src = await pane.waitFor(tr("wizard.source.q"));
   assert.ok(!src.includes(tr("wizard.source.notAvailable")));
   pane.keys("3", "Enter"); // mix

@@ -70,20 +70,24 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, t(other, "wizard.purpose.q"));
   });
 
-  test(`${lang}: purpose list; a burst of three keys selects the third item (readiness) and explains the audit command`, async () => {
+  test(`${lang}: purpose list; a burst of three keys selects the third item (readiness) and asks for the export files`, async () => {
     const { r, h } = app({ lang, langExplicit: true });
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, KEY.down + KEY.down + KEY.enter);
-    const f = await frameWith(r, "smtp-auth-doctor audit");
+    const f = await frameWith(r, t(lang, "wizard.readiness.requiredNote"));
     assert.ok(f.includes(t(lang, "wizard.readiness.title")));
+    assert.ok(f.includes("Get-CASMailbox -ResultSize Unlimited"), "says how to make the export");
     assertFits(f);
     await press(r, KEY.escape);
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, "3" + KEY.enter);
-    await frameWith(r, "smtp-auth-doctor audit");
+    await frameWith(r, t(lang, "wizard.readiness.requiredNote"));
+    // The mailbox export is required: Enter on an empty line says so and stays.
     await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.required").slice(0, 20));
+    await press(r, KEY.ctrlC);
     await waitFor(() => h.exits.length === 1, { what: "exit" });
-    assert.equal(h.exits[0]?.reason, "done");
+    assert.equal(h.exits[0]?.reason, "cancel");
   });
 
   test(`${lang}: the what-if explorer opens from the purpose and Esc comes back`, async () => {
@@ -181,6 +185,8 @@ for (const lang of ["ja", "en"] as const) {
       // text questions take Enter as "I don't know"; choice questions need the last item
       await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
     }
+    await frameWith(r, t(lang, "wizard.probe.title"));
+    await press(r, "s");
     const f = await frameWith(r, t(lang, "wizard.source.q"));
     assert.ok(f.includes(t(lang, "wizard.source.notAvailable")));
     await press(r, KEY.down + KEY.down + KEY.up + KEY.enter);
@@ -253,6 +259,8 @@ test("live from the source screen: mix reads, then asks only what the read could
     await frameWith(r, t("ja", "wizard.device.progress", { n: i + 1, total: 7 }));
     await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
   }
+  await frameWith(r, t("ja", "wizard.probe.title"));
+  await press(r, "s");
   const f = await frameWith(r, t("ja", "wizard.source.q"));
   assert.ok(!f.includes(t("ja", "wizard.source.notAvailable")), "offered when a live reader is configured");
   await press(r, "3" + KEY.enter);
@@ -275,6 +283,8 @@ test("live: a read that fails as a whole is said above the questions", async () 
     await frameWith(r, t("en", "wizard.device.progress", { n: i + 1, total: 7 }));
     await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
   }
+  await frameWith(r, t("en", "wizard.probe.title"));
+  await press(r, "s");
   await frameWith(r, t("en", "wizard.source.q"));
   await press(r, "1" + KEY.enter);
   await frameWith(r, "sign-in was cancelled");

@@ -52,6 +52,8 @@ test("device fields are asked in order, known ones skipped, then the source of f
     s = s.screen.path === "device.port" ? run(s, { type: "answer", path: "device.port", value: 587 }) : run(s, { type: "dontKnow", path: s.screen.path });
   }
   assert.deepEqual(seen, [...DEVICE_FIELDS]);
+  assert.deepEqual(s.screen, { id: "probe" }, "the test from this PC is offered after the device");
+  s = run(s, { type: "skipProbe" });
   assert.deepEqual(s.screen, { id: "source" });
   assert.equal(s.case.device?.port, 587);
 
@@ -63,6 +65,7 @@ test("device fields are asked in order, known ones skipped, then the source of f
 test("questions follow the engine's unknowns in order; I don't know moves on and stays unknown", () => {
   let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
   while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  s = run(s, { type: "skipProbe" });
   s = run(s, { type: "chooseSource", source: "manual" });
   assert.deepEqual(s.screen, { id: "question", path: "tenant.smtpClientAuthenticationDisabled" });
   s = run(s, { type: "dontKnow", path: "tenant.smtpClientAuthenticationDisabled" });
@@ -81,6 +84,7 @@ test("questions follow the engine's unknowns in order; I don't know moves on and
 test("back returns to the previous screen and keeps the answers; a changed answer re-plans the questions", () => {
   let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
   while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  s = run(s, { type: "skipProbe" });
   s = run(s, { type: "chooseSource", source: "manual" }, { type: "answer", path: "tenant.smtpClientAuthenticationDisabled", value: true }, { type: "answer", path: "account.smtpClientAuthenticationDisabled", value: true });
   assert.deepEqual(s.screen, { id: "question", path: "tenant.securityDefaultsEnabled" });
   assert.equal(s.diagnosis.verdict, "blocked");
@@ -118,6 +122,7 @@ test("a loaded case opens at its first unanswered question, or at the result whe
 test("live sources are refused while the live reader is not available", () => {
   let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
   while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  s = run(s, { type: "skipProbe" });
   assert.equal(run(s, { type: "chooseSource", source: "live" }), s);
   assert.equal(run(s, { type: "chooseSource", source: "mix" }), s);
 });
@@ -127,6 +132,7 @@ test("with a live reader: read facts carry live provenance, a failed read become
   const r = makeReducer(liveDeps);
   let s = [{ type: "choosePurpose", purpose: "new-device" } as FlowEvent].reduce(r, initFlow(liveDeps, { lang: "en", langExplicit: true, empty: emptyCase() }));
   while (s.screen.id === "device") s = r(s, { type: "dontKnow", path: s.screen.path });
+  s = r(s, { type: "skipProbe" });
   s = r(s, { type: "chooseSource", source: "mix" });
   assert.deepEqual(s.screen, { id: "live" });
   s = r(s, {

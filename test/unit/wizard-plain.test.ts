@@ -69,6 +69,7 @@ function scripted(steps: Step[]) {
       const s = await render(multilinePrompt, { message });
       return drive(s.answer, s);
     },
+    hidden: () => Promise.reject(new Error("no password is asked in this script")),
     say: (text) => said.push(text),
     result: (text) => results.push(text),
   };
@@ -113,6 +114,8 @@ for (const lang of ["ja", "en"] as const) {
       expectScreen(tr("questions.device.username.q"), typeLine("mfp@contoso.com")),
       expectScreen(tr("questions.device.from.q"), typeLine("mfp@contoso.com")),
       expectScreen(tr("questions.device.oauthSupported.q"), choose(tr("questions.device.oauthSupported.opt.false"))),
+      // The test from this PC is offered with the device's settings; Enter (the default) skips it.
+      expectScreen(tr("wizard.probe.plain.q"), async (s) => s.events.keypress("enter")),
       async (s) => {
         assert.ok(s.getScreen().includes(tr("wizard.source.notAvailable")), s.getScreen());
         await choose(tr("wizard.source.manual"))(s);

@@ -195,7 +195,7 @@ async function checkWritable(file: string, force: boolean): Promise<void> {
   throw badInput("file.exists", "common.err.exists", { file });
 }
 
-async function readCa(file: string): Promise<string> {
+export async function readCa(file: string): Promise<string> {
   let text: string;
   try {
     text = await readFile(file, "utf8");

@@ -18,7 +18,7 @@ import type { runInk } from "../wizard-ink.js";
 export const EMPTY_CASE: Case = { schema: "smtp-auth-doctor/case@1" };
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, { case: { type: "string" }, plain: { type: "boolean" }, ...LIVE_OPTIONS }, false);
+  const { values } = parse(argv, { case: { type: "string" }, plain: { type: "boolean" }, "ca-file": { type: "string" }, ...LIVE_OPTIONS }, false);
   // Start loading Ink while the case is read and the engine runs: the first frame comes sooner.
   const interactive = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && values.case !== "-";
   const inkLoad = interactive && !values.plain && typeof ctx.stdin.setRawMode === "function" ? loadInk() : undefined;
@@ -26,7 +26,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   // Live reads are offered when a client id is configured (--client-id or SMTP_AUTH_DOCTOR_CLIENT_ID).
   const wantsLive = values["client-id"] !== undefined || Boolean(ctx.env.SMTP_AUTH_DOCTOR_CLIENT_ID?.trim());
   const live = wantsLive ? { ctx, options: parseLiveOptions(values, ctx.env, { requireUser: false }) } : undefined;
-  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, ...(live ? { live } : {}) });
+  // --ca-file: extra CA certificate(s) the "test from this PC" step trusts (as the probe command's).
+  const probeCa = values["ca-file"] !== undefined ? await (await import("./probe.js")).readCa(values["ca-file"]) : undefined;
+  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, ...(live ? { live } : {}), ...(probeCa !== undefined ? { probeCa } : {}) });
   // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
   const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });

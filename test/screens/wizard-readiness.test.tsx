@@ -1,0 +1,156 @@
+// The wizard's readiness path with the sample exports in examples/audit: paths typed in and
+// checked, the audit run with a progress line, the summary (three states, effective state,
+// readiness counts, top accounts), the reports saved with a confirmation before overwriting, and
+// bad files said on the screen with a chance to enter them again.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, afterEach, test } from "node:test";
+import { cleanup } from "ink-testing-library";
+import stringWidth from "string-width";
+import { WizardApp, type ExitReason } from "../../screens/App.js";
+import { offlineSource, readinessSummary, runAudit } from "../../src/audit/index.js";
+import { NO_PROGRESS } from "../../src/audit/progress.js";
+import { makeServices } from "../../src/cli/wizard-services.js";
+import { initFlow, reduce } from "../../src/flow/reducer.js";
+import type { FlowState } from "../../src/flow/types.js";
+import { evaluate } from "../../src/engine/index.js";
+import { t, type Lang } from "../../src/i18n/index.js";
+import { makeTheme } from "../../src/ui/theme.js";
+import { frameWith, mount, press } from "../helpers/ink.js";
+import { KEY, waitFor } from "../helpers/wait.js";
+
+const EX = resolve("examples/audit");
+const FILES = {
+  mailboxes: join(EX, "casmailbox.csv"),
+  transport: join(EX, "transportconfig.json"),
+  signins: join(EX, "signins.json"),
+  smtpReport: join(EX, "smtp-auth-clients.csv"),
+};
+const TODAY = "2026-11-22";
+const dirs: string[] = [];
+afterEach(() => cleanup());
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function assertFits(frame: string, cols = 80) {
+  for (const line of frame.split("\n")) assert.ok(stringWidth(line) <= cols, `wider than ${cols} (${stringWidth(line)}): ${line}`);
+}
+
+function app(lang: Lang) {
+  const cwd = mkdtempSync(join(tmpdir(), "sad-readiness-"));
+  dirs.push(cwd);
+  const services = makeServices({ today: TODAY, cwd, ascii: false });
+  const initial = reduce(services.deps, initFlow(services.deps, { lang, langExplicit: true, empty: { schema: "smtp-auth-doctor/case@1" } }), { type: "choosePurpose", purpose: "readiness" });
+  const exits: { state: FlowState; reason: ExitReason }[] = [];
+  const r = mount(
+    <WizardApp
+      deps={services.deps}
+      initial={initial}
+      theme={makeTheme({ color: false, ascii: false, columns: 80 })}
+      today={TODAY}
+      rows={40}
+      renderResult={(state, width) => services.resultLines(state, width)}
+      defaultName={services.defaultName}
+      save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
+      checkAuditFile={(l, path) => services.checkAuditFile(l, path)}
+      runReadiness={(l, files, onProgress) => services.runReadiness(l, files, onProgress)}
+      onExit={(state, reason) => exits.push({ state, reason })}
+    />,
+  );
+  return { r, exits, cwd };
+}
+
+/** The summary the audit itself gives for the same files. */
+async function expected() {
+  const run = await runAudit(
+    offlineSource([
+      { path: FILES.mailboxes, option: "--mailboxes", expected: ["mailboxes"] },
+      { path: FILES.transport, option: "--transport", expected: ["transport"] },
+      { path: FILES.signins, option: "--signins", expected: ["signins"] },
+      { path: FILES.smtpReport, option: "--smtp-report", expected: ["smtp-report"] },
+    ]),
+    { asOf: TODAY, change: "enable-used", evaluate: (c) => evaluate(c, { today: TODAY }) },
+    NO_PROGRESS,
+  );
+  return readinessSummary(run, 5);
+}
+
+const flat = (f: string) => f.replace(/\s+/g, "");
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: files typed in, a missing one said and re-entered, the summary shown, the reports saved (overwrite confirmed)`, async () => {
+    const want = await expected();
+    const { r, exits, cwd } = app(lang);
+    let f = await frameWith(r, t(lang, "wizard.readiness.file.mailboxes"));
+    assertFits(f);
+    const missing = join(cwd, "no-such.csv");
+    await press(r, missing + KEY.enter);
+    await waitFor(() => flat(r.lastFrame() ?? "").includes(flat(t(lang, "wizard.readiness.err.missing", { file: missing }))), { what: "the missing-file message", last: () => r.lastFrame() ?? "" });
+    // The bad path stays in the field to correct it: clear it and type the right one.
+    await press(r, KEY.backspace.repeat(missing.length) + FILES.mailboxes + KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.file.transport"));
+    await press(r, FILES.transport + KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.file.signins"));
+    await press(r, FILES.signins + KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.file.smtpReport"));
+    await press(r, FILES.smtpReport + KEY.enter);
+    f = await frameWith(r, t(lang, "wizard.readiness.at", { date: want.changeDate }));
+    assertFits(f);
+    for (const state of ["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const) {
+      assert.ok(f.includes(`${t(lang, `wizard.readiness.count.${state}`)}: ${want.counts[state]}`), `count of ${state}`);
+    }
+    const m = want.mailboxes;
+    assert.ok(m && m.total > 0);
+    assert.ok(flat(f).includes(flat(t(lang, "wizard.readiness.effective", { enabled: m.effectiveEnabled, disabled: m.effectiveDisabled, unknown: m.effectiveUnknown }))), "effective state");
+    assert.ok(flat(f).includes(flat(t(lang, "wizard.readiness.mailboxes", { total: m.total, disabled: m.disabled, enabled: m.enabled, followOrg: m.followOrg }))), "the three states");
+    for (const a of want.attention) assert.ok(f.includes(a.upn), `top account ${a.upn}`);
+
+    // Save the reports: default folder, then again (exists: keep is offered first, overwrite chosen).
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.dir"));
+    await press(r, KEY.enter);
+    f = await frameWith(r, "\u2714");
+    const out = join(cwd, "smtp-auth-audit");
+    const written = readdirSync(out).sort();
+    assert.ok(written.includes("audit-report.md") && written.includes("audit-report.json") && written.some((n) => n.endsWith(".ps1")), written.join(","));
+    assert.ok(f.includes(t(lang, "wizard.readiness.saved", { n: written.length, dir: "smtp-auth-audit" })));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.dir"));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.overwrite"));
+    await press(r, KEY.down + KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.saved", { n: written.length, dir: "smtp-auth-audit" }));
+    await press(r, KEY.end + KEY.enter);
+    await waitFor(() => exits.length === 1, { what: "finish" });
+    assert.equal(exits[0]?.reason, "done");
+  });
+
+  test(`${lang}: a file the audit cannot use is said on the screen and the files can be entered again`, async () => {
+    const { r, exits, cwd } = app(lang);
+    const junk = join(cwd, "junk.csv");
+    writeFileSync(junk, "hello,world\n1,2\n");
+    await frameWith(r, t(lang, "wizard.readiness.file.mailboxes"));
+    await press(r, junk + KEY.enter);
+    for (const field of ["transport", "signins", "smtpReport"] as const) {
+      await frameWith(r, t(lang, `wizard.readiness.file.${field}`));
+      await press(r, KEY.enter);
+    }
+    const f = await frameWith(r, "\u2718");
+    assertFits(f);
+    assert.ok(f.includes(t(lang, "wizard.readiness.file.mailboxes")), "back at the first file");
+    assert.ok(flat(f).includes(junk) || flat(f).includes("junk.csv"), `the message names the file:\n${f}`);
+    assert.ok(!/\n\s+at .*:\d+:\d+/.test(f), `no stack trace:\n${f}`);
+    // Enter it again, right this time: the summary comes.
+    await press(r, KEY.backspace.repeat(junk.length) + FILES.mailboxes + KEY.enter);
+    for (const field of ["transport", "signins", "smtpReport"] as const) {
+      await frameWith(r, t(lang, `wizard.readiness.file.${field}`));
+      await press(r, KEY.enter);
+    }
+    await frameWith(r, t(lang, "wizard.readiness.noUsage").slice(0, 12));
+    assert.equal(exits.length, 0);
+    assert.ok(!existsSync(join(cwd, "smtp-auth-audit")), "nothing written before asked");
+  });
+}

@@ -1,0 +1,82 @@
+// The probe step in the pure reducer: offered after the device, skipped with one event, and a
+// probe result merged into the case (answers kept, the server's reply from the probe).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { emptyCase } from "../../src/case/schema.js";
+import { probeCase } from "../../src/probe/case.js";
+import type { ProbeResult } from "../../src/probe/types.js";
+import { initFlow, makeReducer } from "../../src/flow/reducer.js";
+import type { FlowEvent, FlowState } from "../../src/flow/types.js";
+import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
+
+const deps = { ...fakeDeps(), mergeProbe: (result: ProbeResult, base: FlowState["case"]) => probeCase(result, { base }) };
+const reduce = makeReducer(deps);
+const run = (s: FlowState, ...events: FlowEvent[]) => events.reduce(reduce, s);
+
+const RESULT: ProbeResult = {
+  host: "smtp.office365.com",
+  port: 587,
+  at: "2026-11-22T09:00:00.000Z",
+  phases: [
+    { id: "dns", status: "ok", ms: 3 },
+    { id: "auth", status: "failed", ms: 40, reply: TENANT_REPLY },
+  ],
+  reachable: true,
+  starttlsOffered: true,
+  mechanismsAfterTls: ["LOGIN", "XOAUTH2"],
+  finalReply: TENANT_REPLY,
+  problems: [],
+  transcript: [],
+};
+
+function atProbe(): FlowState {
+  let s = run(initFlow(deps, { lang: "ja", langExplicit: true, empty: emptyCase() }), { type: "choosePurpose", purpose: "new-device" });
+  while (s.screen.id === "device") {
+    s = s.screen.path === "device.username" ? run(s, { type: "answer", path: "device.username", value: "mfp@contoso.com" }) : run(s, { type: "dontKnow", path: s.screen.path });
+  }
+  return s;
+}
+
+test("the probe is offered right after the device; skipping goes to the source of facts and back returns to it", () => {
+  const s = atProbe();
+  assert.deepEqual(s.screen, { id: "probe" });
+  const skipped = run(s, { type: "skipProbe" });
+  assert.deepEqual(skipped.screen, { id: "source" });
+  assert.equal(skipped.case, s.case, "skipping changes nothing in the case");
+  assert.deepEqual(run(skipped, { type: "back" }).screen, { id: "probe" });
+});
+
+test("a probe result is merged: measured facts and the reply from the probe, answers kept, the engine re-run", () => {
+  const s = atProbe();
+  assert.ok(s.dontKnow.includes("device.reply") === false);
+  const p = run(s, { type: "probed", result: RESULT });
+  assert.deepEqual(p.screen, { id: "source" });
+  assert.equal(p.case.device?.reply, TENANT_REPLY);
+  assert.equal(p.case.sources?.["device.reply"]?.kind, "probe");
+  assert.equal(p.case.device?.username, "mfp@contoso.com");
+  assert.deepEqual(p.case.sources?.["device.username"], { kind: "answer" }, "the answer stays an answer");
+  assert.equal(p.case.probe?.starttlsOffered, true);
+  // The fake engine reads the tenant reply: the tenant question is gone and the verdict is blocked.
+  assert.equal(p.diagnosis.verdict, "blocked");
+  assert.ok(!p.diagnosis.unknowns.includes("tenant.smtpClientAuthenticationDisabled"));
+  // Back from the source returns to the probe step with the merged case (the answers are kept).
+  assert.deepEqual(run(p, { type: "back" }).screen, { id: "probe" });
+});
+
+test("a probe reply clears an earlier I don't know for the reply", () => {
+  let s = run(initFlow(deps, { lang: "en", langExplicit: true, empty: emptyCase() }), { type: "choosePurpose", purpose: "failing" }, { type: "submitPaste", text: "" });
+  assert.ok(s.dontKnow.includes("device.reply"));
+  while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
+  s = run(s, { type: "probed", result: RESULT });
+  assert.ok(!s.dontKnow.includes("device.reply"));
+  assert.equal(s.case.device?.reply, TENANT_REPLY);
+});
+
+test("probe events are ignored away from the probe step or without a merge", () => {
+  const s = atProbe();
+  const elsewhere = run(s, { type: "skipProbe" });
+  assert.equal(run(elsewhere, { type: "probed", result: RESULT }), elsewhere);
+  assert.equal(run(elsewhere, { type: "skipProbe" }), elsewhere);
+  const plain = makeReducer(fakeDeps());
+  assert.equal(plain(s, { type: "probed", result: RESULT }), s);
+});
