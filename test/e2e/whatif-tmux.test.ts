@@ -12,6 +12,7 @@ import { parseCase } from "../../src/case/io.js";
 import { healthyBasic } from "../helpers/whatif-cases.js";
 
 const root = new URL("../..", import.meta.url).pathname;
+// The program must be interactive in tmux even when the test run itself is under CI (CI=true).
 const socket = `whatif-e2e-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
 
@@ -54,7 +55,7 @@ for (const lang of ["ja", "en"] as const) {
     const out = join(dir, "hypothesis.json");
     await writeFile(file, JSON.stringify(c, null, 2));
     const session = `w-${lang}`;
-    const cmd = `cd '${root}' && SMTP_AUTH_DOCTOR_TODAY=2026-11-22 node bin/smtp-auth-doctor.js whatif --case '${file}' --save '${out}' --lang ${lang}; echo "EXIT=$?"; sleep 60`;
+    const cmd = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION SMTP_AUTH_DOCTOR_TODAY=2026-11-22 node bin/smtp-auth-doctor.js whatif --case '${file}' --save '${out}' --lang ${lang}; echo "EXIT=$?"; sleep 60`;
     assert.equal(tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "45", cmd).status, 0);
     try {
       const fits = (text: string) => text.split("\n").every((l) => stringWidth(l) <= 80);
@@ -93,7 +94,7 @@ test("Ctrl+C leaves with 130 and writes nothing", async () => {
   const out = join(dir, "never.json");
   await writeFile(file, JSON.stringify(healthyBasic(), null, 2));
   const session = "w-cancel";
-  const cmd = `cd '${root}' && node bin/smtp-auth-doctor.js whatif --case '${file}' --save '${out}' --lang en; echo "EXIT=$?"; sleep 60`;
+  const cmd = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION node bin/smtp-auth-doctor.js whatif --case '${file}' --save '${out}' --lang en; echo "EXIT=$?"; sleep 60`;
   assert.equal(tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "45", cmd).status, 0);
   try {
     await screenUntil(session, (s) => s.includes("Evaluation date"));
