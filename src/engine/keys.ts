@@ -31,6 +31,7 @@ export const NOTE_KEYS = [
   "note.retirement.reenableTemporary",
   "note.retirement.replyDecides",
   "note.retirement.finalDateUnknown",
+  "note.retirement.hveUntil2028",
   "note.replyMappingUnconfirmed",
   "note.evidenceContradictsSetting",
   "note.replyAmbiguous",

@@ -31,7 +31,7 @@ export const RETIREMENT_TIMELINE = {
    */
   finalRemovalMayHavePassed: { from: "2028-01-01", sources: ["S1", "S3"] },
   /** High Volume Email keeps Basic auth on its own endpoint until September 2028 (separate track). */
-  hveBasicUntil: { period: "2028-09", sources: ["S19"] },
+  hveBasicUntil: { period: "2028-09", endsAfter: "2028-09-30", sources: ["S19"] },
 } as const;
 
 /** The retirement phase on a day (YYYY-MM-DD). ISO dates compare correctly as strings. */

@@ -119,13 +119,21 @@ describe("gate 1: transport", () => {
     assert.deepEqual(summary(modern), ["basic-auth-retired:warning"]);
   });
 
-  test("HVE host: an Info entry, the SMTP AUTH switches and the retirement do not apply, other gates do", () => {
+  test("HVE host: an Info entry, the SMTP AUTH switches do not apply, HVE's own Basic schedule (Sept 2028) does, other gates do", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "smtp.hve.mx.microsoft", "account.smtpClientAuthenticationDisabled": true, "tenant.securityDefaultsEnabled": true }));
     assert.ok(d.info.some((i) => i.id === "hve-endpoint" && i.evidence.some((e) => e.kind === "fact" && e.path === "device.host")));
-    assert.deepEqual(summary(d), ["security-defaults:blocking"]);
+    assert.deepEqual(summary(d), ["security-defaults:blocking", "basic-auth-retired:warning"]);
+    assert.deepEqual(d.causes.find((f) => f.id === "basic-auth-retired")?.notes, ["note.retirement.hveUntil2028"]);
+    // The client-submission change of December 2026 does not reach HVE; its own end (Sept 2028) does.
+    const jan2027 = evaluate(withFacts(BASIC_OK, { asOf: "2027-01-15", "device.host": "smtp.hve.mx.microsoft" }));
+    assert.equal(jan2027.causes.find((f) => f.id === "basic-auth-retired")?.status, "warning");
+    assert.ok(!jan2027.unknowns.includes("tenant.basicAuthSmtpReenabled"));
+    const oct2028 = evaluate(withFacts(BASIC_OK, { asOf: "2028-10-01", "device.host": "smtp.hve.mx.microsoft" }));
+    assert.equal(oct2028.causes.find((f) => f.id === "basic-auth-retired")?.status, "possible");
+    assert.notEqual(oct2028.verdict, "clear");
     const d2 = evaluate(withFacts(BASIC_OK, { "device.host": "smtp-hve.office365.com", "account.smtpClientAuthenticationDisabled": undefined, "tenant.smtpClientAuthenticationDisabled": undefined }));
     assert.deepEqual(d2.unknowns, [], "switch facts are not asked for HVE");
-    assert.equal(d2.verdict, "clear");
+    assert.equal(d2.verdict, "clear", "before Sept 2028 the HVE Basic schedule is only a warning");
   });
 
   test("MX host with RejectDirectSend also flags Direct Send as possibly rejected", () => {

@@ -7,9 +7,18 @@ import { RETIREMENT_TIMELINE } from "../timeline.js";
 import type { CauseStatus, Evidence } from "../types.js";
 
 export function retirementGate(ctx: Ctx): void {
-  // Basic explicitly, or inferred from a Basic mechanism; HVE keeps Basic on its own track until Sept 2028.
-  if (ctx.mode !== "basic" || ctx.hve) return;
+  // Basic explicitly, or inferred from a Basic mechanism.
+  if (ctx.mode !== "basic") return;
   const { out, phase } = ctx;
+  if (ctx.hve) {
+    // High Volume Email keeps Basic on its own track, announced until September 2028 [S19] (M):
+    // a warning until then; after it, Basic on HVE may be gone (no reply text published).
+    const ended = ctx.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter;
+    const hveEvidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
+    if (ctx.modeEvidence) hveEvidence.push(ctx.modeEvidence);
+    out.add("basic-auth-retired", ended ? "possible" : "warning", hveEvidence, { notes: ["note.retirement.hveUntil2028"] });
+    return;
+  }
   const evidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
   if (ctx.modeEvidence) evidence.push(ctx.modeEvidence);
   const notes: NoteKey[] = ["note.retirement.confirmed", "note.retirement.unconfirmed"];
