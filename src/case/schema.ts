@@ -2,6 +2,7 @@
 // A fact that is absent is unknown. `null` is a value of its own where the setting has three
 // states (the mailbox switch: null = follow the organization; policies: null = none assigned).
 import * as z from "zod/mini";
+import { isIsoDate } from "./dates.js";
 
 // One parse per run: compiling a fast path (new Function) costs more start-up time than it saves.
 z.config({ jitless: true });
@@ -10,10 +11,7 @@ export const CASE_SCHEMA_ID = "smtp-auth-doctor/case@1";
 
 const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
-  z.refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "not a real calendar date"),
+  z.refine(isIsoDate, "not a real calendar date"),
 );
 
 const str = (max: number) => z.string().check(z.maxLength(max));

@@ -1,6 +1,7 @@
 // The question catalogue: for every fact path the engine may ask, how it is answered (choices or
 // text), where to look (catalog keys `questions.<path>.…`), and the read-only PowerShell that shows
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
+import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import type { AuthPolicy, Case } from "../case/schema.js";
 import type { MessageKey } from "../i18n/index.js";
@@ -189,9 +190,7 @@ export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
       return n >= 1 && n <= 65535 ? { ok: true, value: n } : { ok: false, error: "questions.err.port" };
     }
     case "date": {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, error: "questions.err.date" };
-      const d = new Date(`${text}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? { ok: true, value: text } : { ok: false, error: "questions.err.date" };
+      return isIsoDate(text) ? { ok: true, value: text } : { ok: false, error: "questions.err.date" };
     }
     case "text":
       // eslint-disable-next-line no-control-regex

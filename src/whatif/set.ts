@@ -1,6 +1,7 @@
 // Parsing what-if changes: `--set PATH=VALUE`, and one value typed for a fact of a known kind.
 // Pure; every refusal is a bad-input AppError naming the path and the values it accepts. Values
 // are never echoed back (a mistyped flag could hold something private).
+import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, factSpec, isFactPath, type FactKind, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import { AuthPolicySchema } from "../case/schema.js";
@@ -101,11 +102,6 @@ export function parseFactValue(path: FactPath, raw: string): unknown {
   }
 }
 
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Parse `PATH=VALUE` (the value may itself contain "="). `PATH=` or `PATH=unknown` makes the fact unknown. */
 export function parseSetArg(arg: string): FactChange {

@@ -3,6 +3,7 @@
 // --out, writes the reports and the bulk plan atomically (never overwriting without --force).
 import { mkdir, stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { isIsoDate } from "../../case/dates.js";
 import { AppError, badInput } from "../../errors.js";
 import { EXIT, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
@@ -50,11 +51,6 @@ const FILE_OPTIONS: { name: keyof typeof OPTIONS; expected: readonly InputKind[]
 
 type Format = "text" | "md" | "csv" | "json";
 
-function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function flagBool(flag: string, value: string | undefined, yes: string, no: string): boolean | undefined {
   if (value === undefined) return undefined;
@@ -73,7 +69,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const format: Format = values.json ? "json" : ((values.format ?? "text") as Format);
   if (!["text", "md", "csv", "json"].includes(format)) throw badInput("args.invalid-value", "audit.err.format", { value: String(values.format) });
   const asOf = values["as-of"] ?? ctx.today;
-  if (!isRealDate(asOf)) throw badInput("args.invalid-value", "audit.err.asOf", { value: asOf });
+  if (!isIsoDate(asOf)) throw badInput("args.invalid-value", "audit.err.asOf", { value: asOf });
   const change = (values.change ?? "enable-used") as Change;
   if (!(CHANGES as readonly string[]).includes(change)) throw badInput("args.invalid-value", "audit.err.change", { value: String(values.change) });
 
@@ -102,7 +98,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     }
     const options = parseLiveOptions(values, ctx.env, { requireUser: false });
     const sinceText = values.since ?? addDays(asOf, -30);
-    if (!isRealDate(sinceText) || sinceText > asOf) throw badInput("args.invalid-value", "audit.err.since", { value: sinceText, asOf });
+    if (!isIsoDate(sinceText) || sinceText > asOf) throw badInput("args.invalid-value", "audit.err.since", { value: sinceText, asOf });
     live = { options, since: new Date(`${sinceText}T00:00:00Z`) };
   } else {
     const liveFlag = (Object.keys(LIVE_OPTIONS) as (keyof typeof LIVE_OPTIONS)[]).find((k) => values[k] !== undefined) ?? (values.since !== undefined ? "since" : undefined);

@@ -1,5 +1,6 @@
 // smtp-auth-doctor diagnose --case FILE|- [--format text|md|json|ps1] [--json] [--as-of DATE]
 import { readCase } from "../../case/io.js";
+import { isIsoDate } from "../../case/dates.js";
 import { FACT_PATHS, getFact, setFact } from "../../case/facts.js";
 import { emptyCase, type Case } from "../../case/schema.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
@@ -47,8 +48,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 /** Apply --as-of, validated as a real calendar date. */
 export function withAsOf(c: Case, asOf: string | undefined): Case {
   if (asOf === undefined) return c;
-  const d = new Date(`${asOf}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== asOf) {
+  if (!isIsoDate(asOf)) {
     throw badInput("args.as-of", "cli.err.asOf", { value: asOf });
   }
   return { ...c, asOf };

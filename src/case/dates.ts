@@ -1,0 +1,8 @@
+// Calendar dates as the case file and the command line write them: YYYY-MM-DD, a real day.
+
+/** True for "2026-11-22", false for "2026-02-30", "2026-1-5" or anything else. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
