@@ -79,12 +79,17 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream, stdin
 }
 
 async function readStream(stream: NodeJS.ReadableStream, label: string): Promise<string> {
+  return readTextBounded(stream, MAX_CASE_BYTES, () => badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" }));
+}
+
+/** A whole stream as UTF-8 text, refusing (with the caller's error) once it passes maxBytes. */
+export async function readTextBounded(stream: NodeJS.ReadableStream, maxBytes: number, tooLarge: () => AppError): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     total += buf.length;
-    if (total > MAX_CASE_BYTES) throw badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" });
+    if (total > maxBytes) throw tooLarge();
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -122,3 +122,15 @@ test("explain: bad input", async () => {
     assert.equal(r.stderr.trim().split("\n").length, 1);
   }
 });
+
+test("explain: a paste over 64 KiB is refused (argument or stdin), bilingual, exit 2, nothing on stdout", async () => {
+  const huge = `535 5.7.3 Authentication unsuccessful ${"x".repeat(70 * 1024)}`;
+  for (const [argv, stdin] of [[["explain", huge], undefined], [["explain", "-"], huge]] as const) {
+    for (const lang of ["en", "ja"]) {
+      const r = await runMain([...argv, "--lang", lang], stdin === undefined ? {} : { stdin });
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, "");
+      assert.match(r.stderr, lang === "en" ? /longer than 64 KiB/ : /64 KiB を超えています/);
+    }
+  }
+});

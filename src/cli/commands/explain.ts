@@ -1,4 +1,5 @@
 // smtp-auth-doctor explain "<pasted error>" | explain - (stdin) [--auth basic|oauth] [--format …] [--json]
+import { readTextBounded } from "../../case/io.js";
 import { CASE_SCHEMA_ID, type Case } from "../../case/schema.js";
 import { evaluateWith } from "../../engine/index.js";
 import { badInput } from "../../errors.js";
@@ -33,11 +34,11 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   let text: string;
   if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === "-")) {
     if (positionals.length === 0 && ctx.stdin.isTTY) throw badInput("explain.no-text", "cli.err.needText");
-    text = await readAll(ctx.stdin);
+    text = await readTextBounded(ctx.stdin, MAX_PASTE, pasteTooLong);
   } else {
     text = positionals.join(" ");
   }
-  if (Buffer.byteLength(text) > MAX_PASTE) throw badInput("explain.too-long", "cli.err.textTooLong", { limit: "64 KiB" });
+  if (Buffer.byteLength(text) > MAX_PASTE) throw pasteTooLong();
   if (text.trim() === "") throw badInput("explain.no-text", "cli.err.needText");
 
   const analysis = analyzeReply(text);
@@ -59,17 +60,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   return exitCodeForVerdict(diagnosis.verdict);
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buf.length;
-    if (total > MAX_PASTE) throw badInput("explain.too-long", "cli.err.textTooLong", { limit: "64 KiB" });
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+const pasteTooLong = () => badInput("explain.too-long", "cli.err.textTooLong", { limit: "64 KiB" });
 
 function analysisJson(a: ReplyAnalysis) {
   return {
