@@ -264,7 +264,7 @@ export function liveAuditSource(deps: LiveAuditDeps): LiveAuditSource {
             r = { id, status: "ok", records: counts[id], ms: Math.round(performance.now() - t0) };
           } catch (e) {
             if (counts[id] > 0) throw new PartialRead(id, e);
-            r = { ...errorResult(id, e, deps.signedIn.flow), ms: Math.round(performance.now() - t0) };
+            r = { ...errorResult(id, e, deps.signedIn.flow, deps.signedIn.via), ms: Math.round(performance.now() - t0) };
           }
           finished++;
           deps.onRead?.(r);
@@ -314,11 +314,11 @@ function valueList(json: unknown): Record<string, unknown>[] {
   return value.filter((v): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v));
 }
 
-function errorResult(id: AuditReadId, e: unknown, flow: SignedIn["flow"]): Omit<AuditReadResult, "ms"> {
+function errorResult(id: AuditReadId, e: unknown, flow: SignedIn["flow"], via?: "pwsh"): Omit<AuditReadResult, "ms"> {
   const base = { id, records: 0 };
   if (e instanceof ReadError) {
     if (e.kind === "no-premium") return { ...base, status: "denied", missing: ["Entra ID P1"], reason: e.reason, reasonKey: "live.reason.noPremium" };
-    if (e.kind === "denied") return { ...base, status: "denied", missing: missingFor(NEEDS[id], flow), reason: e.reason };
+    if (e.kind === "denied") return { ...base, status: "denied", missing: missingFor(NEEDS[id], flow, via), reason: e.reason };
     if (e.kind === "not-found") return { ...base, status: "failed", reason: e.reason, reasonKey: "live.reason.notFound" };
     return { ...base, status: "failed", reason: e.reason };
   }

@@ -3,6 +3,7 @@
 import { redactSecrets } from "../case/redact.js";
 import { AppError, isAppError } from "../errors.js";
 import type { MessageKey } from "../i18n/index.js";
+import type { SignInFailure } from "./msal-network.js";
 
 interface Rule {
   test: (code: string, text: string) => boolean;
@@ -31,10 +32,33 @@ const RULES: Rule[] = [
   },
 ];
 
-export function translateAuthError(e: unknown, secrets: readonly string[] = []): AppError {
+export interface AuthErrorContext {
+  /** The request of ours that failed last (timeout, unreachable), with its step and host. */
+  failure?: SignInFailure | undefined;
+  /** The device-code wait that was allowed, in seconds (for "not finished in time"). */
+  signInSec?: number;
+}
+
+/**
+ * The sign-in error as one clean line in the user's language. A request of ours that timed out or
+ * could not connect is named by its step and host (no library text); everything else goes through
+ * the AADSTS rules, with the library's text, without secrets, as the one detail line.
+ */
+export function translateAuthError(e: unknown, secrets: readonly string[] = [], context: AuthErrorContext = {}): AppError {
   if (isAppError(e)) return e;
   const err = e as { errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
   const code = typeof err?.errorCode === "string" ? err.errorCode : "";
+  if (code === "user_timeout_reached") {
+    return new AppError({ type: "unavailable", code: "signin.timeout", key: "live.err.signInTooLong", params: { minutes: Math.max(1, Math.round((context.signInSec ?? 900) / 60)) } });
+  }
+  const f = context.failure;
+  if (f && !/AADSTS\d+/.test(String(err?.errorMessage ?? ""))) {
+    const step = f.step;
+    if (f.kind === "timeout") {
+      return new AppError({ type: "unavailable", code: "signin.timeout", key: `live.err.signInTimeout.${step}`, params: { host: f.host, seconds: Math.max(1, Math.round(f.timeoutMs / 1000)) } });
+    }
+    return new AppError({ type: "unavailable", code: "signin.unreachable", key: `live.err.signInUnreachable.${step}`, params: { host: f.host, cause: f.cause ?? (f.kind === "unreadable" ? "not JSON" : "network") } });
+  }
   // msal-node sometimes puts the server's error object itself into errorCode.
   const objectCode = err?.errorCode && typeof err.errorCode === "object" ? JSON.stringify(err.errorCode) : undefined;
   const text = [objectCode, err?.errorMessage, err?.subError, err?.message, err?.cause?.code].filter((x): x is string => typeof x === "string").join(" ");

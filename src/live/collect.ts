@@ -308,7 +308,7 @@ export async function collectWith(deps: CollectDeps, target: CollectTarget): Pro
         deps.onRead?.(okResult(d, outcome, r.ms));
       } catch (error) {
         r = { d, ok: false, error, ms: performance.now() - t0, at: now().toISOString() };
-        deps.onRead?.(errorResult(d, error, r.ms, deps.signedIn.flow));
+        deps.onRead?.(errorResult(d, error, r.ms, deps.signedIn));
       }
       return r;
     }),
@@ -338,7 +338,7 @@ export async function collectWith(deps: CollectDeps, target: CollectTarget): Pro
     } else {
       const extra = (r.error as { facts?: Record<string, unknown> } | null)?.facts;
       const set = extra ? apply(r.d, extra, r.at, false) : [];
-      reads.push({ ...errorResult(r.d, r.error, r.ms, deps.signedIn.flow), facts: set });
+      reads.push({ ...errorResult(r.d, r.error, r.ms, deps.signedIn), facts: set });
     }
   }
   if (deps.signedIn.tenantId) c = { ...c, tenant: { ...c.tenant, tenantId: deps.signedIn.tenantId.slice(0, 64) } };
@@ -371,10 +371,10 @@ function okResult(d: ReadDef, o: ReadOutcome, ms: number): ReadResult {
   };
 }
 
-function errorResult(d: ReadDef, e: unknown, ms: number, flow: SignedIn["flow"]): ReadResult {
+function errorResult(d: ReadDef, e: unknown, ms: number, signedIn: SignedIn): ReadResult {
   const base = { id: d.id, covers: READ_FACTS[d.id], endpoint: d.endpoint, facts: [] as string[], ms: Math.round(ms) };
   if (e instanceof ReadError) {
-    if (e.kind === "denied") return { ...base, status: "denied", missing: missingFor(d.id, flow), reason: e.reason };
+    if (e.kind === "denied") return { ...base, status: "denied", missing: missingFor(d.id, signedIn.flow, signedIn.via), reason: e.reason };
     if (e.kind === "no-premium") return { ...base, status: "denied", missing: ["Entra ID P1"], reason: e.reason, reasonKey: "live.reason.noPremium" };
     if (e.kind === "not-found") return { ...base, status: "failed", reason: e.reason, reasonKey: "live.reason.notFound" };
     return { ...base, status: "failed", reason: e.reason };

@@ -17,14 +17,21 @@ export interface FetchHttpClientOptions {
   userAgent?: string;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborts every request (the session is over: a deadline passed). */
+  signal?: AbortSignal;
   /** Called for every HTTP exchange (for benchmarks and tests): the URL and the time it took. */
   onExchange?: (info: { method: string; url: string; status: number | "error"; ms: number }) => void;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const abortableSleep = (signal: AbortSignal) => (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
 
 export class FetchHttpClient implements HttpClient {
-  private readonly o: Required<Omit<FetchHttpClientOptions, "onExchange" | "userAgent">> & Pick<FetchHttpClientOptions, "onExchange" | "userAgent">;
+  private readonly o: Required<Omit<FetchHttpClientOptions, "onExchange" | "userAgent" | "signal">> & Pick<FetchHttpClientOptions, "onExchange" | "userAgent" | "signal">;
 
   constructor(opts: FetchHttpClientOptions) {
     this.o = {
@@ -33,7 +40,8 @@ export class FetchHttpClient implements HttpClient {
       maxRetryWaitMs: 60_000,
       maxBodyBytes: 20 * 1024 * 1024,
       fetchImpl: (input, init) => fetch(input, init),
-      sleep: defaultSleep,
+      // A wait for Retry-After ends early when the session is stopped.
+      sleep: opts.signal ? abortableSleep(opts.signal) : defaultSleep,
       ...opts,
     };
   }
@@ -80,7 +88,7 @@ export class FetchHttpClient implements HttpClient {
       headers["Content-Type"] = "application/json; charset=utf-8";
     }
     const started = performance.now();
-    const signal = AbortSignal.timeout(this.o.timeoutMs);
+    const signal = this.o.signal ? AbortSignal.any([AbortSignal.timeout(this.o.timeoutMs), this.o.signal]) : AbortSignal.timeout(this.o.timeoutMs);
     let status: number | "error" = "error";
     try {
       // Never follow a redirect with the bearer token; a 3xx is reported as a failure.
@@ -90,6 +98,7 @@ export class FetchHttpClient implements HttpClient {
       return { status: res.status, headers: res.headers, text };
     } catch (e) {
       if (e instanceof ReadError) throw e;
+      if (this.o.signal?.aborted) throw new ReadError("failed", "stopped: the session ended");
       throw networkError(e, this.o.timeoutMs);
     } finally {
       this.o.onExchange?.({ method: req.method, url: req.url, status, ms: performance.now() - started });
@@ -162,7 +171,7 @@ export function serverError(text: string): { code?: string; message?: string } {
   return { ...(typeof e.code === "string" ? { code: e.code } : {}), ...(message ? { message: clean(message) } : {}) };
 }
 
-function errorFromResponse(status: number, text: string, retries: number): ReadError {
+export function errorFromResponse(status: number, text: string, retries: number): ReadError {
   const { code, message } = serverError(text);
   const what = [code, message].filter(Boolean).join(": ");
   const suffix = what ? ` (${what})` : "";

@@ -4,6 +4,8 @@
 import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type AccountInfo, type AuthenticationResult, type Configuration } from "@azure/msal-node";
 import type { CloudEndpoints } from "./clouds.js";
 import { translateAuthError } from "./auth-errors.js";
+import { TimedNetworkClient } from "./msal-network.js";
+import { DEFAULT_TIMEOUTS } from "./timeouts.js";
 import type { Resource, SignedIn, TokenProvider } from "./types.js";
 
 export type Credential =
@@ -26,6 +28,8 @@ export interface MsalTokenProviderOptions {
   onDeviceCode?: (info: DeviceCodeInfo) => void;
   /** How long to wait for the person to finish the device-code sign-in. Default 15 min. */
   deviceCodeTimeoutSec?: number;
+  /** Each request to the authority (discovery, device code, token, polling). Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export class MsalTokenProvider implements TokenProvider {
@@ -35,6 +39,7 @@ export class MsalTokenProvider implements TokenProvider {
   private signedIn?: Promise<SignedIn>;
   private account?: AccountInfo;
   private readonly inflight = new Map<string, Promise<string>>();
+  private readonly net: TimedNetworkClient;
 
   constructor(opts: MsalTokenProviderOptions) {
     this.opts = opts;
@@ -48,7 +53,9 @@ export class MsalTokenProvider implements TokenProvider {
       // login.microsoftonline.com.
       ...(endpoints.authorityOverridden ? { knownAuthorities: [new URL(endpoints.authorityHost).host] } : {}),
     };
+    this.net = new TimedNetworkClient(opts.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs);
     const system: Configuration["system"] = {
+      networkClient: this.net,
       loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
     };
     const cred = opts.credential;
@@ -75,10 +82,11 @@ export class MsalTokenProvider implements TokenProvider {
       if (this.pca) {
         const result = await this.pca.acquireTokenByDeviceCode({
           scopes,
-          timeout: this.opts.deviceCodeTimeoutSec ?? 900,
+          timeout: this.deviceCodeTimeoutSec(),
           // msal-node calls back even when the device-code request failed; show a code only when there is one.
           deviceCodeCallback: (r) => {
             if (typeof r.userCode === "string" && r.userCode && typeof r.verificationUri === "string" && r.verificationUri) {
+              this.net.polling = true;
               this.opts.onDeviceCode?.({ userCode: r.userCode, verificationUri: r.verificationUri, expiresInSec: Number(r.expiresIn) || 900 });
             }
           },
@@ -91,8 +99,12 @@ export class MsalTokenProvider implements TokenProvider {
       if (!result) throw new Error("no token in the token response");
       return { flow: "app", tenantId: tenantOf(result, this.opts.tenant) };
     } catch (e) {
-      throw translateAuthError(e, this.secrets());
+      throw translateAuthError(e, this.secrets(), { failure: this.net.lastFailure, signInSec: this.deviceCodeTimeoutSec() });
     }
+  }
+
+  private deviceCodeTimeoutSec(): number {
+    return this.opts.deviceCodeTimeoutSec ?? DEFAULT_TIMEOUTS.signInMs / 1000;
   }
 
   /** Concurrent requests for the same resource share one token request. */
@@ -117,7 +129,7 @@ export class MsalTokenProvider implements TokenProvider {
       if (!result?.accessToken) throw new Error("no access token in the token response");
       return result.accessToken;
     } catch (e) {
-      throw translateAuthError(e, this.secrets());
+      throw translateAuthError(e, this.secrets(), { failure: this.net.lastFailure });
     }
   }
 

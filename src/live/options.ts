@@ -1,6 +1,6 @@
 // The live options shared by collect, access and `diagnose --live`: a parseArgs spec and its
 // validation. Light on purpose (no msal-node, no execa) so that any command can merge it.
-import type { OptionSpec } from "../cli/args.js";
+import type { ParseArgsConfig } from "node:util";
 import { badInput } from "../errors.js";
 import { isPlausibleIdentity, printable } from "../shell/powershell.js";
 import { parseCloud, type Cloud } from "./clouds.js";
@@ -16,21 +16,45 @@ export const LIVE_OPTIONS = {
   cloud: { type: "string" },
   exchange: { type: "string" },
   "oauth-app-id": { type: "string" },
-} as const satisfies OptionSpec;
+  via: { type: "string" },
+  "sign-in": { type: "string" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
 export type LiveAuth = { kind: "device-code" } | { kind: "secret"; envName: string } | { kind: "certificate"; path: string };
 
-export interface LiveOptions {
+interface CommonLiveOptions {
   /** The account the device signs in with. Optional only for `access` (then the signed-in person). */
   user?: string;
   from?: string;
   oauthAppId?: string;
+  cloud: Cloud;
+}
+
+/** Our own app registration (--client-id): msal-node signs in; Exchange by REST or by PowerShell with our token. */
+export interface AppLiveOptions extends CommonLiveOptions {
+  via: "app";
   /** Tenant id or domain; "organizations" when not given (device code only). */
   tenant: string;
   clientId: string;
   auth: LiveAuth;
-  cloud: Cloud;
   exchange: "rest" | "pwsh";
+}
+
+/** `--via pwsh`: the admin's own PowerShell modules sign in (no app registration, no token in this process). */
+export interface PwshLiveOptions extends CommonLiveOptions {
+  via: "pwsh";
+  tenant?: string;
+  /** auto: device code where no browser is likely (SSH, Linux without a display), else the browser. */
+  signIn: "auto" | "browser" | "device-code";
+}
+
+export type LiveOptions = AppLiveOptions | PwshLiveOptions;
+
+/** Whether the PowerShell route should sign in with a device code rather than a browser window. */
+export function useDeviceCode(o: Pick<PwshLiveOptions, "signIn">, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+  if (o.signIn !== "auto") return o.signIn === "device-code";
+  if (env.SSH_CONNECTION || env.SSH_TTY) return true;
+  return platform !== "win32" && platform !== "darwin" && !env.DISPLAY && !env.WAYLAND_DISPLAY;
 }
 
 type LiveValues = { [K in keyof typeof LIVE_OPTIONS]?: string | boolean | (string | boolean)[] | undefined };
@@ -49,6 +73,31 @@ export function parseLiveOptions(values: LiveValues, env: NodeJS.ProcessEnv, opt
   if (user !== undefined) checkAddress(user, "--user");
   const from = str(values.from);
   if (from !== undefined) checkAddress(from, "--from");
+
+  const oauthAppIdEarly = str(values["oauth-app-id"]);
+  if (oauthAppIdEarly !== undefined && !GUID.test(oauthAppIdEarly)) throw badInput("args.oauth-app-id", "live.err.guid", { flag: "--oauth-app-id", value: printable(oauthAppIdEarly) });
+  const via = str(values.via) ?? "app";
+  if (via !== "app" && via !== "pwsh") throw badInput("args.via", "live.err.via", { value: printable(via) });
+  const signInFlag = str(values["sign-in"]);
+  if (signInFlag !== undefined && via !== "pwsh") throw badInput("args.sign-in", "live.err.signInOnlyPwsh");
+  if (via === "pwsh") {
+    // PowerShell's own modules sign in: no app of ours, no secret, no certificate, no Exchange route to choose.
+    const conflict = (["client-id", "client-secret-env", "certificate", "exchange"] as const).find((k) => values[k] !== undefined);
+    if (conflict) throw badInput("args.conflict", "live.err.viaPwshConflict", { flag: `--${conflict}` });
+    const signIn = signInFlag ?? "auto";
+    if (signIn !== "auto" && signIn !== "browser" && signIn !== "device-code") throw badInput("args.sign-in", "live.err.signIn", { value: printable(signIn) });
+    const tenant = str(values.tenant);
+    if (tenant !== undefined && !GUID.test(tenant) && !DOMAIN.test(tenant)) throw badInput("args.tenant", "live.err.tenant", { value: printable(tenant) });
+    return {
+      via: "pwsh",
+      ...(user !== undefined ? { user } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(oauthAppIdEarly !== undefined ? { oauthAppId: oauthAppIdEarly } : {}),
+      ...(tenant !== undefined ? { tenant } : {}),
+      signIn,
+      cloud: parseCloud(str(values.cloud)),
+    };
+  }
 
   const clientId = str(values["client-id"]) ?? (env.SMTP_AUTH_DOCTOR_CLIENT_ID?.trim() || undefined);
   if (clientId === undefined) throw badInput("args.client-id-missing", "live.err.clientIdMissing");
@@ -81,6 +130,7 @@ export function parseLiveOptions(values: LiveValues, env: NodeJS.ProcessEnv, opt
   }
 
   return {
+    via: "app",
     ...(user !== undefined ? { user } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(oauthAppId !== undefined ? { oauthAppId } : {}),

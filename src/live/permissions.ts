@@ -51,9 +51,19 @@ export const READ_NEEDS: Record<ReadId, ReadNeeds> = {
   "exchange.oauthApp": EXCHANGE,
 };
 
+/** The delegated Microsoft Graph scopes of every read: what `Connect-MgGraph -Scopes` asks for on the PowerShell route. */
+export function graphScopes(): string[] {
+  return [...new Set(Object.values(READ_NEEDS).flatMap((n) => (n.api === "graph" ? n.delegated : [])))].sort();
+}
+
 /** What to name as missing after a 403, for the way the tool signed in. */
-export function missingFor(id: ReadId, flow: "delegated" | "app"): string[] {
+export function missingFor(id: ReadId, flow: "delegated" | "app", via?: "pwsh"): string[] {
   const n = READ_NEEDS[id];
+  if (via === "pwsh") {
+    // Microsoft's own PowerShell apps: the scope must be consented for Microsoft Graph PowerShell; the person needs the role.
+    if (n.api === "exchange") return ["role Global Reader or View-Only Organization Management (Exchange Online PowerShell)"];
+    return [...n.delegated.map((p) => `${p} (Microsoft Graph PowerShell, consented)`), ...(n.roles.length ? [`role ${n.roles.join(" / ")}`] : [])];
+  }
   if (n.api === "exchange") {
     return flow === "app" ? ["Exchange.ManageAsApp (Office 365 Exchange Online, application)", "Entra role Global Reader"] : ["Exchange.Manage (Office 365 Exchange Online, delegated)", "role Global Reader or View-Only Organization Management"];
   }

@@ -10,6 +10,8 @@ export interface SignedIn {
   tenantId: string;
   /** The signed-in person's UPN (delegated only). */
   username?: string;
+  /** "pwsh": the admin's own PowerShell modules signed in (Microsoft's public clients, no app registration). */
+  via?: "pwsh";
 }
 
 export interface TokenProvider {

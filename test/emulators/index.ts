@@ -10,7 +10,7 @@ import { testPki } from "./tls.js";
 import { allSignIns, answerCmdlet, baseTenant, EXO_APP, EXO_SP, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
 
 export type Service = "authority" | "graph" | "exchange";
-export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "expired-token" | "expired-device-code";
+export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "expired-token" | "expired-device-code" | "stall" | "stall-body";
 
 export interface Fault {
   service: Service;
@@ -162,6 +162,19 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
           case "slow":
             await sleep(fault.delayMs ?? 5000);
             break;
+          case "stall":
+            // Accept the request and never answer (until the emulators close).
+            entry.end = performance.now();
+            em.log.push(entry);
+            return;
+          case "stall-body":
+            // Headers and the start of a body, then nothing.
+            entry.status = 200;
+            entry.end = performance.now();
+            em.log.push(entry);
+            res.writeHead(200, { "content-type": "application/json" });
+            res.write('{"value": [');
+            return;
           case "expired-device-code":
             break;
         }

@@ -14,8 +14,10 @@ import { progressBar, type Progress } from "../../audit/progress.js";
 import { renderAccountsCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
 import type { InputKind } from "../../audit/inputs.js";
 import type { AuditSource } from "../../audit/index.js";
-import type { AuditReadResult } from "../../audit/live-source.js";
+import type { AuditReadId, AuditReadResult } from "../../audit/live-source.js";
 import { LIVE_OPTIONS, parseLiveOptions, type LiveOptions } from "../../live/options.js";
+import { parseSeconds } from "../../live/timeouts.js";
+import { safeText } from "../../render/sanitize.js";
 import { parse } from "../args.js";
 import { err, out, type Context } from "../context.js";
 
@@ -38,6 +40,7 @@ const OPTIONS = {
   "entra-p1": { type: "string" },
   "basic-reenabled": { type: "string" },
   live: { type: "boolean" },
+  timeout: { type: "string" },
 } as const;
 
 const FILE_OPTIONS: { name: keyof typeof OPTIONS; expected: readonly InputKind[] }[] = [
@@ -89,7 +92,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     for (const path of given ?? []) files.push({ path: resolve(ctx.cwd, path), option: `--${name}`, expected });
   }
   // Live: every flag is checked here, before any sign-in.
-  let live: { options: LiveOptions; since: Date } | undefined;
+  let live: { options: LiveOptions; since: Date; timeoutMs: number } | undefined;
   if (values.live) {
     const other = FILE_OPTIONS.map((f) => f.name).find((n) => n !== "smtp-report" && (values[n] as string[] | undefined)?.length);
     if (other) throw badInput("args.conflict", "audit.err.liveFiles", { flag: `--${other}` });
@@ -99,9 +102,11 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     const options = parseLiveOptions(values, ctx.env, { requireUser: false });
     const sinceText = values.since ?? addDays(asOf, -30);
     if (!isIsoDate(sinceText) || sinceText > asOf) throw badInput("args.invalid-value", "audit.err.since", { value: sinceText, asOf });
-    live = { options, since: new Date(`${sinceText}T00:00:00Z`) };
+    const timeoutMs = values.timeout !== undefined ? parseSeconds(values.timeout, "--timeout") : AUDIT_LIVE_TIMEOUT_MS;
+    live = { options, since: new Date(`${sinceText}T00:00:00Z`), timeoutMs };
   } else {
-    const liveFlag = (Object.keys(LIVE_OPTIONS) as (keyof typeof LIVE_OPTIONS)[]).find((k) => values[k] !== undefined) ?? (values.since !== undefined ? "since" : undefined);
+    const liveFlag =
+      (Object.keys(LIVE_OPTIONS) as (keyof typeof LIVE_OPTIONS)[]).find((k) => values[k] !== undefined) ?? (values.since !== undefined ? "since" : values.timeout !== undefined ? "timeout" : undefined);
     if (liveFlag) throw badInput("args.conflict", "audit.err.liveOnly", { flag: `--${liveFlag}` });
     if (files.length === 0) throw badInput("audit.no-input", "audit.err.noInput");
   }
@@ -127,8 +132,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       bar = undefined;
     },
   };
-  const source = live ? await liveSource(ctx, live.options, live.since, files, values.json === true || format === "json") : offlineSource(files);
-  const runResult = await runAudit(source, opts, progress);
+  const opened = live ? await liveSource(ctx, live.options, live.since, live.timeoutMs, files, values.json === true || format === "json") : undefined;
+  let runResult: Awaited<ReturnType<typeof runAudit>>;
+  try {
+    runResult = await runAudit(opened?.source ?? offlineSource(files), opts, progress);
+  } finally {
+    await opened?.close();
+  }
   const { result, plan } = runResult;
 
   let written: string[] = [];
@@ -157,16 +167,23 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The default of `audit --live --timeout`: the reads after sign-in, all together (README guarantees). */
+export const AUDIT_LIVE_TIMEOUT_MS = 30 * 60_000;
+
 /**
  * Sign in (exit 4 with the live side's translated message on failure), then read the tenant. Each
- * read's outcome is shown on stderr as it finishes, with a progress line on a terminal. The EAC
- * report (--smtp-report), which has no API, may be added as a file.
+ * read's outcome is shown on stderr as it finishes, with a progress line on a terminal and a line
+ * every few seconds elsewhere. The reads stop at the deadline (`--timeout`): exit 4, nothing
+ * written, and the message says which reads were complete and how far the others had come. The
+ * EAC report (--smtp-report), which has no API, may be added as a file.
  */
-async function liveSource(ctx: Context, options: LiveOptions, since: Date, files: OfflineFile[], quiet: boolean): Promise<AuditSource> {
+async function liveSource(ctx: Context, options: LiveOptions, since: Date, timeoutMs: number, files: OfflineFile[], quiet: boolean): Promise<{ source: AuditSource; close: () => Promise<void> }> {
   const { openLiveSession } = await import("../../live/live.js");
   const { resolveEndpoints } = await import("../../live/clouds.js");
-  const { liveAuditSource } = await import("../../audit/live-source.js");
+  const { liveAuditSource, AUDIT_READS } = await import("../../audit/live-source.js");
   const session = await openLiveSession(ctx, options);
+  const finished = new Map<AuditReadId, AuditReadResult>();
+  let counts: Readonly<Record<AuditReadId, number>> | undefined;
   let bar: Progress | undefined;
   let drawn = 0;
   const clear = () => {
@@ -178,31 +195,69 @@ async function liveSource(ctx: Context, options: LiveOptions, since: Date, files
     http: session.deps.http,
     graphBase: session.deps.graphBase,
     exchangeBase: resolveEndpoints(options.cloud, ctx.env).exchangeBase,
-    ...(options.exchange === "pwsh" ? { pwsh: session.deps.exchange } : {}),
+    ...(options.via === "pwsh" || options.exchange === "pwsh" ? { pwsh: session.deps.exchange } : {}),
     since,
     onRead: (r) => {
+      finished.set(r.id, r);
       clear();
       if (!quiet) err(ctx, formatAuditRead(ctx, r));
     },
-    onPage: (counts, finished, total) => {
+    onPage: (c, done, total) => {
+      counts = c;
       // A fresh bar each time (the label carries the running counts), at most ten a second.
       const now = Date.now();
       if (bar && now - drawn < 100) return;
       drawn = now;
       bar?.done();
-      bar = progressBar(ctx.stderr, t(ctx.lang, "audit.progress.live", { mailboxes: counts.mailboxes, signIns: counts.signIns }), ctx.ascii);
-      bar.update(finished, total);
+      bar = progressBar(ctx.stderr, t(ctx.lang, "audit.progress.live", { mailboxes: c.mailboxes, signIns: c.signIns }), ctx.ascii);
+      bar.update(done, total);
     },
   });
-  if (files.length === 0) return source;
-  const offline = offlineSource(files);
-  return {
+  /** Each read: complete, or how far it came (for the timeout message). */
+  const partial = () =>
+    AUDIT_READS.map((id) => {
+      const label = t(ctx.lang, `audit.read.${id}`);
+      const r = finished.get(id);
+      if (r) return t(ctx.lang, r.status === "ok" ? "audit.timeout.done" : "audit.timeout.failed", { label });
+      const n = counts?.[id] ?? 0;
+      return n > 0 ? t(ctx.lang, "audit.timeout.incomplete", { label, count: n }) : t(ctx.lang, "audit.timeout.waiting", { label });
+    }).join("; ");
+  const withDeadline: AuditSource = {
     async feed(events, progress) {
-      const fromTenant = await source.feed(events, progress);
-      clear();
-      return [...fromTenant, ...(await offline.feed(events, progress))];
+      const started = Date.now();
+      // Off a terminal (logs, CI) the bar is not drawn: a plain line now and then says the reads go on.
+      const every = Math.max(1000, Math.min(10_000, Math.round(timeoutMs / 4)));
+      const beat = !quiet && !ctx.stderr.isTTY ? setInterval(() => err(ctx, t(ctx.lang, "audit.progress.still", { seconds: Math.round((Date.now() - started) / 1000), mailboxes: counts?.mailboxes ?? 0, signIns: counts?.signIns ?? 0, finished: finished.size, total: AUDIT_READS.length })), every) : undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new AppError({ type: "unavailable", code: "audit.live-timeout", key: "audit.err.liveTimeout", params: { seconds: Math.round(timeoutMs / 1000), reads: partial() } }));
+        }, timeoutMs);
+      });
+      const feeding = source.feed(events, progress);
+      feeding.catch(() => undefined);
+      try {
+        return await Promise.race([feeding, deadline]);
+      } finally {
+        clearTimeout(timer);
+        if (beat) clearInterval(beat);
+        clear();
+      }
     },
     learned: () => source.learned?.() ?? {},
+  };
+  const close = () => session.close();
+  if (files.length === 0) return { source: withDeadline, close };
+  const offline = offlineSource(files);
+  return {
+    source: {
+      async feed(events, progress) {
+        const fromTenant = await withDeadline.feed(events, progress);
+        return [...fromTenant, ...(await offline.feed(events, progress))];
+      },
+      learned: () => source.learned?.() ?? {},
+    },
+    close,
   };
 }
 
@@ -218,7 +273,7 @@ function formatAuditRead(ctx: Context, r: AuditReadResult): string {
     case "denied":
       return `${no} ${label} — ${t(lang, "live.status.denied", { missing: (r.missing ?? []).join("; ") })}${why ? ` ${why}` : ""}`;
     case "failed":
-      return `${no} ${label} — ${t(lang, "live.status.failed", { reason: why ?? r.reason ?? "" })}${why && r.reason ? ` [${r.reason}]` : ""}`;
+      return `${no} ${label} — ${t(lang, "live.status.failed", { reason: why ?? safeText(r.reason ?? "") })}${why && r.reason ? ` [${safeText(r.reason)}]` : ""}`;
   }
 }
 

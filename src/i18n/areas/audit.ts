@@ -23,6 +23,8 @@ Live, instead of the files (read-only; one sign-in, the same options as collect)
                         Get-AuthenticationPolicy, Get-User (Exchange Online) and the Authenticated SMTP sign-ins
                         and security defaults (Microsoft Graph); --smtp-report FILE may be added
   --since YYYY-MM-DD    first day of sign-ins to read (default 30 days before --as-of)
+  --timeout SECONDS     stop the reads after this long (default 1800 = 30 min; exit 4, nothing written)
+  --via pwsh [--sign-in auto|browser|device-code]   your own PowerShell modules sign in (no app registration)
   --client-id ID, --tenant ID|DOMAIN, --client-secret-env NAME, --certificate FILE, --cloud …, --exchange rest|pwsh
                         as in smtp-auth-doctor collect --help (without --client-secret-env or --certificate: device code)
 
@@ -52,6 +54,12 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used, 4 si
     "audit.err.livePartial": "{read} stopped after {count} records ({reason}). A partial list would give wrong counts, so nothing was written. Try again later.",
     "audit.err.liveNothing": "Neither the mailboxes (Get-CASMailbox) nor the sign-in log could be read, so there is nothing to audit. The lines above name what is missing.",
     "audit.progress.live": "Reading the tenant: {mailboxes} mailboxes, {signIns} sign-ins",
+    "audit.progress.still": "Still reading the tenant ({seconds} s): {mailboxes} mailboxes, {signIns} sign-ins so far; {finished} of {total} reads finished.",
+    "audit.err.liveTimeout": "audit --live stopped after {seconds} s (--timeout) before every read had finished. Partial results, not used: {reads}. Nothing was written; try again later or with a larger --timeout.",
+    "audit.timeout.done": "{label}: complete",
+    "audit.timeout.failed": "{label}: not read",
+    "audit.timeout.incomplete": "{label}: INCOMPLETE, {count} records so far",
+    "audit.timeout.waiting": "{label}: no answer yet",
     "audit.notRead": "Not read from the tenant (that part of the audit is missing):",
     "audit.read.transport": "Organization SMTP AUTH (Get-TransportConfig)",
     "audit.read.mailboxes": "SMTP AUTH of every mailbox (Get-CASMailbox -ResultSize Unlimited)",
@@ -203,6 +211,8 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used, 4 si
                         Get-AuthenticationPolicy、Get-User (Exchange Online) と、認証済み SMTP のサインインおよび
                         セキュリティの既定値 (Microsoft Graph) を読み取ります。--smtp-report FILE も併用できます
   --since YYYY-MM-DD    読み取るサインインの最初の日 (既定は --as-of の 30 日前)
+  --timeout SECONDS     読み取りをこの秒数で打ち切ります (既定 1800 = 30 分。終了コード 4、何も書き込みません)
+  --via pwsh [--sign-in auto|browser|device-code]   お使いの PowerShell モジュールでサインインします (アプリの登録は不要)
   --client-id ID、--tenant ID|DOMAIN、--client-secret-env NAME、--certificate FILE、--cloud …、--exchange rest|pwsh
                         smtp-auth-doctor collect --help と同じです (--client-secret-env と --certificate がなければデバイス コード)
 
@@ -232,6 +242,12 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used, 4 si
     "audit.err.livePartial": "{read} が {count} 件の後で止まりました ({reason})。一部だけの一覧では件数が正しくならないため、何も書き込んでいません。しばらくしてからもう一度お試しください。",
     "audit.err.liveNothing": "メールボックス (Get-CASMailbox) もサインイン ログも読み取れなかったため、監査できるものがありません。不足しているものは上の行に示しています。",
     "audit.progress.live": "テナントを読み取っています: メールボックス {mailboxes} 件、サインイン {signIns} 件",
+    "audit.progress.still": "テナントを読み取っています ({seconds} 秒経過): これまでにメールボックス {mailboxes} 件、サインイン {signIns} 件。{total} 件中 {finished} 件の読み取りが完了しました。",
+    "audit.err.liveTimeout": "すべての読み取りが終わる前に {seconds} 秒 (--timeout) が経過したため、audit --live を停止しました。途中までの結果 (使用していません): {reads}。何も書き込んでいません。しばらくしてから、または --timeout を大きくしてもう一度お試しください。",
+    "audit.timeout.done": "{label}: 完了",
+    "audit.timeout.failed": "{label}: 読み取れず",
+    "audit.timeout.incomplete": "{label}: 未完了 (これまで {count} 件)",
+    "audit.timeout.waiting": "{label}: 応答なし",
     "audit.notRead": "テナントから読み取れなかったもの (監査のその部分は含まれていません):",
     "audit.read.transport": "組織の SMTP AUTH (Get-TransportConfig)",
     "audit.read.mailboxes": "すべてのメールボックスの SMTP AUTH (Get-CASMailbox -ResultSize Unlimited)",

@@ -10,7 +10,7 @@ export default defineCatalog(
     "live.err.userMissing": "Name the account the device signs in with: --user ADDRESS.",
     "live.err.userMissingApp": "With an app sign-in (client credentials) there is no signed-in person: name the device's account with --user ADDRESS.",
     "live.err.address": "{flag} '{value}' is not a mail address or UPN.",
-    "live.err.clientIdMissing": "No app to sign in with: give --client-id (or set SMTP_AUTH_DOCTOR_CLIENT_ID). Run smtp-auth-doctor setup to see the app registration it needs.",
+    "live.err.clientIdMissing": "No way to sign in was given. If you have the ExchangeOnlineManagement and Microsoft Graph PowerShell modules, add --via pwsh (they sign in themselves, no app registration). Otherwise give your app registration with --client-id (or SMTP_AUTH_DOCTOR_CLIENT_ID); smtp-auth-doctor setup shows what it needs.",
     "live.err.guid": "{flag} '{value}' is not an application (client) ID; it looks like 00000000-0000-0000-0000-000000000000.",
     "live.err.authConflict": "Use either --client-secret-env or --certificate, not both.",
     "live.err.secretEnvName": "--client-secret-env takes the NAME of an environment variable that holds the secret ('{value}' is not a variable name). Never put the secret itself on the command line.",
@@ -31,6 +31,31 @@ export default defineCatalog(
     "live.err.signInFailed": "Sign-in failed ({code}). Nothing was read.",
     "live.err.authorityBusy": "The sign-in service is busy or temporarily unavailable ({code}); it did not answer after three tries. Try again in a few minutes. Nothing was read.",
     "live.err.authorityUnreachable": "The sign-in service could not be reached (network, proxy or TLS trust). Nothing was read.",
+    "live.err.signInTimeout.discovery": "The sign-in service did not answer: {host} gave no answer within {seconds} s while the sign-in endpoints were looked up. Check the network or proxy and try again. Nothing was read.",
+    "live.err.signInTimeout.deviceCode": "The sign-in service did not answer: {host} gave no answer within {seconds} s to the request for a device code. Check the network or proxy and try again. Nothing was read.",
+    "live.err.signInTimeout.token": "The sign-in service did not answer: {host} gave no answer within {seconds} s to the token request. Check the network or proxy and try again. Nothing was read.",
+    "live.err.signInTimeout.polling": "The sign-in service did not answer: {host} gave no answer within {seconds} s while waiting for your device-code sign-in. Check the network or proxy and try again. Nothing was read.",
+    "live.err.signInUnreachable.discovery": "The sign-in service could not be reached: {host} ({cause}) while the sign-in endpoints were looked up. Check the network, the proxy or TLS trust (NODE_EXTRA_CA_CERTS). Nothing was read.",
+    "live.err.signInUnreachable.deviceCode": "The sign-in service could not be reached: {host} ({cause}) when a device code was requested. Check the network, the proxy or TLS trust (NODE_EXTRA_CA_CERTS). Nothing was read.",
+    "live.err.signInUnreachable.token": "The sign-in service could not be reached: {host} ({cause}) when a token was requested. Check the network, the proxy or TLS trust (NODE_EXTRA_CA_CERTS). Nothing was read.",
+    "live.err.signInUnreachable.polling": "The sign-in service could not be reached: {host} ({cause}) while waiting for your device-code sign-in. Check the network, the proxy or TLS trust (NODE_EXTRA_CA_CERTS). Nothing was read.",
+    "live.err.signInTooLong": "The sign-in was not finished within {minutes} min. Run the command again and finish the sign-in in the browser. Nothing was read.",
+    "live.err.timeout": "{name} must be a number of seconds (for example 30); '{value}' is not.",
+    "live.err.via": "Unknown --via '{value}'. Use pwsh (your own PowerShell modules sign in) or app (your app registration, --client-id).",
+    "live.err.viaPwshConflict": "{flag} is not used with --via pwsh: PowerShell's own modules sign in, without an app registration. Leave {flag} out, or drop --via pwsh to use your app registration.",
+    "live.err.signIn": "Unknown --sign-in '{value}'. Use auto (default), browser or device-code.",
+    "live.err.signInOnlyPwsh": "--sign-in is for --via pwsh. With an app registration, a device code is used unless --client-secret-env or --certificate is given.",
+    "live.err.scriptRefused": "Refused to start PowerShell: the script contains {what}, which is not on the read-only allowlist. Nothing was run.",
+    "live.err.pwshMissing": "PowerShell was not found (pwsh, or powershell.exe on Windows). Install PowerShell 7 (https://aka.ms/powershell) with the modules ExchangeOnlineManagement and Microsoft.Graph.Authentication, or use an app registration (smtp-auth-doctor setup). Nothing was read.",
+    "live.err.pwshModules": "{shell} lacks what the PowerShell route needs: {modules}. Install in PowerShell: {commands} — or use an app registration (smtp-auth-doctor setup). Nothing was read.",
+    "live.err.pwshStartTimeout": "{shell} did not start within {seconds} s (no answer while looking for its modules). Try again, or raise SMTP_AUTH_DOCTOR_PWSH_TIMEOUT. Nothing was read.",
+    "live.err.pwshExited": "{shell} ended before it could read anything. Nothing was read.",
+    "live.err.pwshSignIn": "PowerShell could not sign in to Exchange Online or Microsoft Graph ({reason}). Nothing was read.",
+    "live.err.pwshSignInTimeout": "The sign-in to {service} was not finished within {minutes} min, so PowerShell was stopped. Run the command again and finish the sign-in. Nothing was read.",
+    "live.pwsh.exchange": "Exchange Online PowerShell",
+    "live.pwsh.graph": "Microsoft Graph PowerShell",
+    "live.pwsh.deviceCode": "{service}: to sign in, open {url} in a browser and enter the code {code}. Sign in with an account that can read the tenant (for example Global Reader).",
+    "live.pwsh.browser": "{service}: a browser window opens for the sign-in; finish it there (waiting up to {minutes} min).",
     "live.err.appNotFound": "Sign-in failed: the app (--client-id) was not found in this tenant ({code}). Check the application (client) ID and --tenant; run smtp-auth-doctor setup.",
     "live.err.badSecret": "Sign-in failed: the client secret is wrong ({code}). Use the secret's Value (not its Secret ID) from Certificates & secrets.",
     "live.err.secretExpired": "Sign-in failed: the client secret has expired ({code}). Create a new one under Certificates & secrets.",
@@ -117,16 +142,21 @@ Other clouds: --cloud usgov-high | usgov-dod | china (register the app in that c
 
 Usage:
   smtp-auth-doctor collect --user ADDRESS [--from ADDRESS] --out case.json|- [--force]
+                           --via pwsh [--sign-in auto|browser|device-code] [--tenant ID|DOMAIN]
+  smtp-auth-doctor collect --user ADDRESS [--from ADDRESS] --out case.json|- [--force]
                            [--tenant ID|DOMAIN] [--client-id ID]
                            [--client-secret-env NAME | --certificate FILE]
                            [--cloud global|usgov-high|usgov-dod|china] [--exchange rest|pwsh]
                            [--oauth-app-id ID]
 
-Without --client-secret-env or --certificate you sign in with a device code (shown on stderr).
+--via pwsh: your own PowerShell (pwsh, or powershell.exe) with ExchangeOnlineManagement and
+Microsoft.Graph.Authentication signs in itself (browser, or a device code shown on stderr); no app
+registration. Otherwise, without --client-secret-env or --certificate you sign in with a device code.
 --client-id may also come from SMTP_AUTH_DOCTOR_CLIENT_ID. See smtp-auth-doctor setup.`,
     "live.help.access": `smtp-auth-doctor access — which reads work with this sign-in
 
 Usage:
+  smtp-auth-doctor access [--user ADDRESS] --via pwsh [--sign-in auto|browser|device-code]
   smtp-auth-doctor access [--user ADDRESS] [--tenant ID|DOMAIN] [--client-id ID]
                           [--client-secret-env NAME | --certificate FILE] [--cloud …] [--exchange rest|pwsh]
 
@@ -144,7 +174,7 @@ Usage:
     "live.err.userMissing": "デバイスがサインインに使うアカウントを --user ADDRESS で指定してください。",
     "live.err.userMissingApp": "アプリとしてのサインイン (クライアント資格情報) ではサインインしている人がいません。デバイスのアカウントを --user ADDRESS で指定してください。",
     "live.err.address": "{flag} の '{value}' はメール アドレスでも UPN でもありません。",
-    "live.err.clientIdMissing": "サインインに使うアプリがありません。--client-id を指定する (または SMTP_AUTH_DOCTOR_CLIENT_ID を設定する) 必要があります。必要なアプリの登録は smtp-auth-doctor setup で確認できます。",
+    "live.err.clientIdMissing": "サインインの方法が指定されていません。ExchangeOnlineManagement と Microsoft Graph PowerShell のモジュールがある場合は --via pwsh を付けてください (モジュール自身がサインインし、アプリの登録は不要です)。ない場合は、登録したアプリを --client-id (または SMTP_AUTH_DOCTOR_CLIENT_ID) で指定してください。必要な登録内容は smtp-auth-doctor setup で確認できます。",
     "live.err.guid": "{flag} の '{value}' はアプリケーション (クライアント) ID ではありません。00000000-0000-0000-0000-000000000000 の形式です。",
     "live.err.authConflict": "--client-secret-env と --certificate は、どちらか一方だけを指定してください。",
     "live.err.secretEnvName": "--client-secret-env には、シークレットを格納した環境変数の「名前」を指定します ('{value}' は変数名ではありません)。シークレットそのものをコマンド ラインに書かないでください。",
@@ -165,6 +195,31 @@ Usage:
     "live.err.signInFailed": "サインインに失敗しました ({code})。何も読み取っていません。",
     "live.err.authorityBusy": "サインイン サービスが混雑しているか一時的に利用できません ({code})。3 回試しましたが応答がありませんでした。数分後にもう一度お試しください。何も読み取っていません。",
     "live.err.authorityUnreachable": "サインイン サービスに接続できませんでした (ネットワーク、プロキシ、または TLS の信頼設定)。何も読み取っていません。",
+    "live.err.signInTimeout.discovery": "サインイン サービスから応答がありません。サインインのエンドポイントを確認している間、{host} から {seconds} 秒以内に応答がありませんでした。ネットワークまたはプロキシを確認して、もう一度お試しください。何も読み取っていません。",
+    "live.err.signInTimeout.deviceCode": "サインイン サービスから応答がありません。デバイス コードの要求に対して、{host} から {seconds} 秒以内に応答がありませんでした。ネットワークまたはプロキシを確認して、もう一度お試しください。何も読み取っていません。",
+    "live.err.signInTimeout.token": "サインイン サービスから応答がありません。トークンの要求に対して、{host} から {seconds} 秒以内に応答がありませんでした。ネットワークまたはプロキシを確認して、もう一度お試しください。何も読み取っていません。",
+    "live.err.signInTimeout.polling": "サインイン サービスから応答がありません。デバイス コードでのサインインを待っている間、{host} から {seconds} 秒以内に応答がありませんでした。ネットワークまたはプロキシを確認して、もう一度お試しください。何も読み取っていません。",
+    "live.err.signInUnreachable.discovery": "サインイン サービスに接続できませんでした。サインインのエンドポイントを確認している間に {host} に接続できませんでした ({cause})。ネットワーク、プロキシ、または TLS の信頼設定 (NODE_EXTRA_CA_CERTS) を確認してください。何も読み取っていません。",
+    "live.err.signInUnreachable.deviceCode": "サインイン サービスに接続できませんでした。デバイス コードを要求したときに {host} に接続できませんでした ({cause})。ネットワーク、プロキシ、または TLS の信頼設定 (NODE_EXTRA_CA_CERTS) を確認してください。何も読み取っていません。",
+    "live.err.signInUnreachable.token": "サインイン サービスに接続できませんでした。トークンを要求したときに {host} に接続できませんでした ({cause})。ネットワーク、プロキシ、または TLS の信頼設定 (NODE_EXTRA_CA_CERTS) を確認してください。何も読み取っていません。",
+    "live.err.signInUnreachable.polling": "サインイン サービスに接続できませんでした。デバイス コードでのサインインを待っている間に {host} に接続できませんでした ({cause})。ネットワーク、プロキシ、または TLS の信頼設定 (NODE_EXTRA_CA_CERTS) を確認してください。何も読み取っていません。",
+    "live.err.signInTooLong": "サインインが {minutes} 分以内に完了しませんでした。もう一度コマンドを実行し、ブラウザーでサインインを完了してください。何も読み取っていません。",
+    "live.err.timeout": "{name} には秒数 (例: 30) を指定してください。'{value}' は使えません。",
+    "live.err.via": "--via の '{value}' は不明です。pwsh (お使いの PowerShell モジュールでサインイン) または app (登録したアプリ、--client-id) を指定してください。",
+    "live.err.viaPwshConflict": "{flag} は --via pwsh では使いません。PowerShell のモジュール自身がサインインするため、アプリの登録は不要です。{flag} を外すか、登録したアプリを使う場合は --via pwsh を外してください。",
+    "live.err.signIn": "--sign-in の '{value}' は不明です。auto (既定)、browser、device-code のいずれかを指定してください。",
+    "live.err.signInOnlyPwsh": "--sign-in は --via pwsh 用です。登録したアプリでは、--client-secret-env も --certificate も指定しない場合にデバイス コードを使います。",
+    "live.err.scriptRefused": "PowerShell を起動しませんでした。スクリプトに読み取り専用の許可リストにない {what} が含まれています。何も実行していません。",
+    "live.err.pwshMissing": "PowerShell が見つかりません (pwsh、Windows では powershell.exe)。PowerShell 7 (https://aka.ms/powershell) とモジュール ExchangeOnlineManagement、Microsoft.Graph.Authentication をインストールするか、アプリの登録を使ってください (smtp-auth-doctor setup)。何も読み取っていません。",
+    "live.err.pwshModules": "{shell} には PowerShell での読み取りに必要なものがありません: {modules}。PowerShell で次を実行してインストールしてください: {commands} (またはアプリの登録を使ってください: smtp-auth-doctor setup)。何も読み取っていません。",
+    "live.err.pwshStartTimeout": "{shell} が {seconds} 秒以内に起動しませんでした (モジュールの確認中に応答がありません)。もう一度お試しいただくか、SMTP_AUTH_DOCTOR_PWSH_TIMEOUT を大きくしてください。何も読み取っていません。",
+    "live.err.pwshExited": "{shell} が読み取りの前に終了しました。何も読み取っていません。",
+    "live.err.pwshSignIn": "PowerShell から Exchange Online にも Microsoft Graph にもサインインできませんでした ({reason})。何も読み取っていません。",
+    "live.err.pwshSignInTimeout": "{service} へのサインインが {minutes} 分以内に完了しなかったため、PowerShell を停止しました。もう一度コマンドを実行し、サインインを完了してください。何も読み取っていません。",
+    "live.pwsh.exchange": "Exchange Online PowerShell",
+    "live.pwsh.graph": "Microsoft Graph PowerShell",
+    "live.pwsh.deviceCode": "{service}: サインインするには、ブラウザーで {url} を開き、コード {code} を入力してください。テナントを読み取れるアカウント (グローバル閲覧者など) でサインインしてください。",
+    "live.pwsh.browser": "{service}: サインイン用のブラウザー ウィンドウが開きます。そちらでサインインを完了してください (最大 {minutes} 分待ちます)。",
     "live.err.appNotFound": "サインインに失敗しました。このテナントにアプリ (--client-id) が見つかりません ({code})。アプリケーション (クライアント) ID と --tenant を確認してください。smtp-auth-doctor setup もご覧ください。",
     "live.err.badSecret": "サインインに失敗しました。クライアント シークレットが正しくありません ({code})。[証明書とシークレット] のシークレットの「値」(シークレット ID ではありません) を使ってください。",
     "live.err.secretExpired": "サインインに失敗しました。クライアント シークレットの有効期限が切れています ({code})。[証明書とシークレット] で新しいシークレットを作成してください。",
@@ -251,16 +306,21 @@ Usage:
 
 使い方:
   smtp-auth-doctor collect --user ADDRESS [--from ADDRESS] --out case.json|- [--force]
+                           --via pwsh [--sign-in auto|browser|device-code] [--tenant ID|DOMAIN]
+  smtp-auth-doctor collect --user ADDRESS [--from ADDRESS] --out case.json|- [--force]
                            [--tenant ID|DOMAIN] [--client-id ID]
                            [--client-secret-env NAME | --certificate FILE]
                            [--cloud global|usgov-high|usgov-dod|china] [--exchange rest|pwsh]
                            [--oauth-app-id ID]
 
---client-secret-env も --certificate も指定しない場合は、デバイス コードでサインインします (コードは標準エラー出力に表示されます)。
+--via pwsh: ExchangeOnlineManagement と Microsoft.Graph.Authentication がある PowerShell (pwsh または powershell.exe) 自身が
+サインインします (ブラウザー、または標準エラー出力に表示されるデバイス コード)。アプリの登録は不要です。
+それ以外で --client-secret-env も --certificate も指定しない場合は、デバイス コードでサインインします。
 --client-id は SMTP_AUTH_DOCTOR_CLIENT_ID でも指定できます。smtp-auth-doctor setup をご覧ください。`,
     "live.help.access": `smtp-auth-doctor access — このサインインでどの読み取りが使えるかを確認します
 
 使い方:
+  smtp-auth-doctor access [--user ADDRESS] --via pwsh [--sign-in auto|browser|device-code]
   smtp-auth-doctor access [--user ADDRESS] [--tenant ID|DOMAIN] [--client-id ID]
                           [--client-secret-env NAME | --certificate FILE] [--cloud …] [--exchange rest|pwsh]
 
