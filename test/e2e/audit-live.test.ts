@@ -300,3 +300,30 @@ test("on a terminal: a progress line with the running counts on stderr, cleared 
   assert.ok(existsSync(join(out, "audit-report.json")));
   assertNoSecrets({ code, stdout: screen, stderr: "" });
 });
+
+test("--timeout: a tenant that answers ever slower is stopped at the deadline, the progress said meanwhile, the partial state in the message, exit 4, nothing written", async () => {
+  // The first Get-CASMailbox page answers; every later one never does (each request alone is within its own timeout).
+  em.faults.push({ service: "exchange", match: /^Get-CASMailbox$/, kind: "slow", delayMs: 0 });
+  em.faults.push({ service: "exchange", match: /^Get-CASMailbox$/, kind: "stall", times: Infinity });
+  const out = outDir();
+  const started = Date.now();
+  const r = await runCli(["audit", "--live", ...appArgs(), "--timeout", "3", "--out", out], { env: appEnv() });
+  const took = Date.now() - started;
+  assert.equal(r.code, 4, r.stderr);
+  assert.ok(took < 20_000, `stopped at the deadline, not at a request timeout (${took} ms)`);
+  assert.match(r.stderr, /Still reading the tenant \(\d+ s\): 2 mailboxes, \d+ sign-ins so far; \d of 6 reads finished\./, "a line off a terminal while it waits");
+  assert.match(r.stderr, /audit --live stopped after 3 s \(--timeout\) before every read had finished\. Partial results, not used: Organization SMTP AUTH \(Get-TransportConfig\): complete; SMTP AUTH of every mailbox \(Get-CASMailbox -ResultSize Unlimited\): INCOMPLETE, 2 records so far;/);
+  assert.equal(existsSync(out), false, "nothing written");
+  assertNoSecrets(r);
+
+  const ja = await runCli(["audit", "--live", "--lang", "ja", ...appArgs(), "--timeout", "0.5", "--json"], { env: appEnv() });
+  assert.equal(ja.code, 4);
+  const e = JSON.parse(ja.stdout) as { error: { code: string; message: string } };
+  assert.equal(e.error.code, "audit.live-timeout");
+  assert.match(e.error.message, /1 秒 \(--timeout\) が経過したため、audit --live を停止しました。途中までの結果 \(使用していません\): .*Get-CASMailbox -ResultSize Unlimited\): 応答なし/);
+
+  for (const args of [["audit", "--live", ...appArgs(), "--timeout", "never"], ["audit", "--mailboxes", "m.csv", "--timeout", "5"]]) {
+    const bad = await runMain([...args, "--json"], { env: appEnv() });
+    assert.equal(bad.code, 2, bad.stdout);
+  }
+});
