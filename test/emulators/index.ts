@@ -63,6 +63,8 @@ export interface Emulators {
 }
 
 export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
+/** Microsoft's own public clients that the PowerShell modules sign in with (Exchange Online PowerShell, Microsoft Graph Command Line Tools). */
+export const FIRST_PARTY_PUBLIC_CLIENTS = ["fb78d390-0c51-40cd-8e17-fdbfab77341b", "14d82eec-204b-4c2f-b7e8-296a70dab67e"];
 export const EXCHANGE_AUDIENCE = "https://outlook.office365.com";
 
 const b64u = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
@@ -240,7 +242,7 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
       }
       const form = new URLSearchParams(body);
       if (parts[2] === "v2.0" && parts[3] === "devicecode") {
-        if (form.get("client_id") !== fixture.clientId) return aad(400, "unauthorized_client", 700016, `Application with identifier '${form.get("client_id")}' was not found in the directory 'Contoso'.`);
+        if (form.get("client_id") !== fixture.clientId && !FIRST_PARTY_PUBLIC_CLIENTS.includes(form.get("client_id") ?? "")) return aad(400, "unauthorized_client", 700016, `Application with identifier '${form.get("client_id")}' was not found in the directory 'Contoso'.`);
         const deviceCode = randomBytes(16).toString("hex");
         deviceCodes.set(deviceCode, { polls: 0, expiresAt: Date.now() + 900_000 });
         return { status: 200, json: { user_code: "EMU4ABCD", device_code: deviceCode, verification_uri: "https://microsoft.com/devicelogin", expires_in: 900, interval: 0.05, message: "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code EMU4ABCD to authenticate." } };
@@ -250,7 +252,8 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
         if (!knownTenant) return { ...aad(400, "invalid_request", 90002, `Tenant '${tenant}' not found.`), what: grant };
         const scope = (form.get("scope") ?? "").split(" ").find((s) => s.endsWith("/.default")) ?? "";
         const aud = scope.replace(/\/\.default$/, "");
-        if (form.get("client_id") !== fixture.clientId) return { ...aad(400, "unauthorized_client", 700016, `Application with identifier '${form.get("client_id")}' was not found in the directory 'Contoso'.`), what: grant };
+        const publicClient = grant !== "client_credentials" && FIRST_PARTY_PUBLIC_CLIENTS.includes(form.get("client_id") ?? "");
+        if (form.get("client_id") !== fixture.clientId && !publicClient) return { ...aad(400, "unauthorized_client", 700016, `Application with identifier '${form.get("client_id")}' was not found in the directory 'Contoso'.`), what: grant };
         const delegated = (upn: string) => {
           const user = findUser(fixture, upn);
           const now = Math.floor(Date.now() / 1000);
