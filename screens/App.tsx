@@ -5,7 +5,8 @@ import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Box, type Key } from "ink";
 import { makeReducer, pendingQuestions } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
-import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowEvent, type FlowState, type LiveFact, type Screen } from "../src/flow/types.js";
+import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowEvent, type FlowState, type LiveFact, type LivePwsh, type Screen } from "../src/flow/types.js";
+import { sourceNote, liveSetupText } from "../src/flow/live-setup.js";
 import type { FactPath } from "../src/case/facts.js";
 import { getFact } from "../src/case/facts.js";
 import { t, type Lang } from "../src/i18n/index.js";
@@ -34,6 +35,8 @@ export interface WizardAppProps {
   renderResult: (state: FlowState, width: number) => string[];
   defaultName: (kind: ExportKind) => string;
   save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
+  /** Without an app registration: look for PowerShell with the modules (the sign-in route), once, in the background. */
+  checkLive?: () => Promise<LivePwsh>;
   /** Read facts live (issue 4); `onMessage` shows sign-in instructions. Absent when no live reader is configured. */
   readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<{ facts: LiveFact[]; failed: FactPath[]; error?: string }>;
   /** The readiness path (issue 7): check a typed export path, and run the audit on the files. Absent: the path says it is not available. */
@@ -60,6 +63,7 @@ export function stepNumber(screen: Screen): number {
       return 2;
     case "source":
     case "live":
+    case "liveSetup":
       return 3;
     case "question":
       return 4;
@@ -107,8 +111,16 @@ export function WizardApp(props: WizardAppProps) {
 
 function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e: FlowEvent) => void; stateRef: { current: FlowState } }) {
   const { deps, theme, state, dispatch, stateRef } = props;
-  const { readLive } = props;
+  const { readLive, checkLive } = props;
   const [liveMessage, setLiveMessage] = useState("");
+  useEffect(() => {
+    if (!checkLive) return;
+    let on = true;
+    void checkLive().then((result) => on && dispatch({ type: "liveChecked", result }));
+    return () => {
+      on = false;
+    };
+  }, [checkLive]);
   useEffect(() => {
     if (state.screen.id !== "live") return;
     let live = true;
@@ -232,11 +244,25 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           keys={t(lang, "wizard.keys.select")}
           question={t(lang, "wizard.source.q")}
           items={SOURCE_MODES.map((m) => {
-            const off = m !== "manual" && !deps.liveAvailable;
-            return { label: t(lang, `wizard.source.${m}`), disabled: off, ...(off ? { note: t(lang, "wizard.source.notAvailable") } : {}) };
+            const note = m === "manual" ? undefined : sourceNote(lang, deps.liveAvailable, state.livePwsh);
+            return { label: t(lang, `wizard.source.${m}`), ...(note ? { note } : {}) };
           })}
           initial={SOURCE_MODES.indexOf(state.source ?? "manual")}
           onSelect={(i) => dispatch({ type: "chooseSource", source: SOURCE_MODES[i] ?? "manual" })}
+          onBack={back}
+        />
+      );
+    case "liveSetup":
+      return (
+        <ChoiceScreen
+          key={key}
+          theme={theme}
+          title={title}
+          step={step}
+          keys={t(lang, "wizard.keys.select")}
+          question={liveSetupText(lang, state.livePwsh)}
+          items={[{ label: t(lang, "wizard.liveSetup.continue") }]}
+          onSelect={() => dispatch({ type: "continue" })}
           onBack={back}
         />
       );

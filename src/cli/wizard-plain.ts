@@ -14,6 +14,7 @@ import { renderPhaseLine } from "../probe/render.js";
 import type { Context } from "./context.js";
 import type { ExportKind, ReadinessFiles, WizardServices } from "./wizard-services.js";
 import type { ReadinessSummary } from "../audit/index.js";
+import { liveSetupText, sourceNote } from "../flow/live-setup.js";
 
 export interface PlainChoice<V> {
   name: string;
@@ -146,15 +147,21 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
     case "probe":
       return askProbe(s, services, p, glyphs);
     case "source": {
+      // Without an app registration: first look for PowerShell with the modules (once).
+      if (services.checkLive && !s.livePwsh) return { type: "liveChecked", result: await services.checkLive() };
       const v = await p.select<string>(t(lang, "wizard.source.q"), [
-        ...SOURCE_MODES.map((m) => ({
-          name: t(lang, `wizard.source.${m}`),
-          value: m as string,
-          ...(m !== "manual" && !services.deps.liveAvailable ? { disabled: t(lang, "wizard.source.notAvailable") } : {}),
-        })),
+        ...SOURCE_MODES.map((m) => {
+          const note = m === "manual" ? undefined : sourceNote(lang, services.deps.liveAvailable, s.livePwsh);
+          return { name: note ? `${t(lang, `wizard.source.${m}`)} (${note})` : t(lang, `wizard.source.${m}`), value: m as string };
+        }),
         ...backChoice(s),
       ], "manual");
       return v === BACK ? { type: "back" } : { type: "chooseSource", source: v as (typeof SOURCE_MODES)[number] };
+    }
+    case "liveSetup": {
+      p.say(liveSetupText(lang, s.livePwsh));
+      const v = await p.select<string>(t(lang, "wizard.plain.what"), [{ name: t(lang, "wizard.liveSetup.continue"), value: "go" }, ...backChoice(s)]);
+      return v === BACK ? { type: "back" } : { type: "continue" };
     }
     case "live": {
       p.say(t(lang, "wizard.live.reading"));

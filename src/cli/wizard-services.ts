@@ -8,7 +8,7 @@ import { renderMarkdown, renderPs1, renderText, toJson, type ReportInput } from 
 import type { FlowDeps, FlowState } from "../flow/types.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
-import type { LiveFact } from "../flow/types.js";
+import type { LiveFact, LivePwsh } from "../flow/types.js";
 import type { LiveOptions } from "../live/options.js";
 import type { Context } from "./context.js";
 import { resolve } from "node:path";
@@ -52,6 +52,8 @@ export interface LiveReadResult {
 
 export interface WizardServices {
   deps: FlowDeps;
+  /** Without an app registration: look once for PowerShell with both modules (the sign-in route). */
+  checkLive?: () => Promise<LivePwsh>;
   /** Read the tenant live (issue 4), when a client id is configured. `onMessage` shows the sign-in instructions. */
   readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<LiveReadResult>;
   resultLines(state: FlowState, width: number): string[];
@@ -95,11 +97,18 @@ export function makeServices(opts: {
   const deps: FlowDeps = {
     evaluate: (c) => evaluate(c, { today: opts.today }),
     analyzeReply,
-    // Live and mix are offered only when a live reader is configured (a client id); otherwise "not available yet".
-    liveAvailable: opts.live !== undefined,
+    // Live and mix read at once with an app registration (a client id); without one, through PowerShell once it is found.
+    liveAvailable: opts.live?.options.via === "app",
     mergeProbe: (result, base) => (merge ? merge(result, base) : base),
   };
   const live = opts.live;
+  let checked: Promise<LivePwsh> | undefined;
+  const checkLive = (): Promise<LivePwsh> =>
+    (checked ??= (async (): Promise<LivePwsh> => {
+      const { detectPwsh } = await import("../live/live.js");
+      const e = await detectPwsh(live?.ctx.env ?? {});
+      return e ? { status: "missing", key: e.key, params: e.params } : { status: "ready" };
+    })());
   const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
     const input = reportInput(state);
     switch (kind) {
@@ -114,6 +123,7 @@ export function makeServices(opts: {
   return {
     deps,
     ...(live ? { readLive: (state: FlowState, onMessage: (text: string) => void) => readLive(live.ctx, live.options, state, onMessage) } : {}),
+    ...(live?.options.via === "pwsh" ? { checkLive } : {}),
     resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii })).replace(/\n+$/, "").split("\n"),
     exportText,
     defaultName: (kind) => NAMES[kind],

@@ -119,6 +119,10 @@ export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): Flow
     }
     case "continue":
       if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(state));
+      if (state.screen.id === "liveSetup") {
+        const s = { ...state, source: "manual" as const };
+        return go(s, nextQuestion(s));
+      }
       if (state.screen.id === "result") return go(state, { id: "export" });
       return state;
     case "answer": {
@@ -131,10 +135,13 @@ export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): Flow
       return go(s, afterFact(s));
     }
     case "chooseSource": {
-      if (event.source !== "manual" && !deps.liveAvailable) return state;
+      // No way to read live yet (no app registration, no PowerShell with the modules): say how to set one up.
+      if (event.source !== "manual" && !deps.liveAvailable && state.livePwsh?.status !== "ready") return go(state, { id: "liveSetup" });
       const s = { ...state, source: event.source };
       return go(s, event.source === "manual" ? nextQuestion(s) : { id: "live" });
     }
+    case "liveChecked":
+      return { ...state, livePwsh: event.result };
     case "liveRead": {
       let s = state;
       for (const f of event.facts) {

@@ -3,7 +3,7 @@
 import type { Case } from "../case/schema.js";
 import type { FactPath } from "../case/facts.js";
 import type { Diagnosis } from "../engine/types.js";
-import type { Lang } from "../i18n/index.js";
+import type { Lang, MessageKey, Params } from "../i18n/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import type { ProbeResult } from "../probe/types.js";
 
@@ -34,6 +34,8 @@ export type Screen =
   | { id: "probe" }
   | { id: "source" }
   | { id: "live" }
+  /** Live reads chosen, but no way to read is set up: the two set-ups explained, then the questions. */
+  | { id: "liveSetup" }
   | { id: "question"; path: FactPath }
   | { id: "result" }
   | { id: "export" }
@@ -65,9 +67,13 @@ export interface FlowState {
   liveFailed: FactPath[];
   /** Why the live read as a whole did not work (sign-in failed, no account to read): shown with the questions. */
   liveError?: string;
+  /** Without an app registration: whether PowerShell with both modules was found (the sign-in route), or what is missing. */
+  livePwsh?: LivePwsh;
   /** The flow is over (the user finished or quit from a final screen). */
   done: boolean;
 }
+
+export type LivePwsh = { status: "ready" } | { status: "missing"; key: MessageKey; params: Params };
 
 /** A value read live, with where it came from. */
 export interface LiveFact {
@@ -86,6 +92,8 @@ export type FlowEvent =
   | { type: "dontKnow"; path: FactPath }
   | { type: "chooseSource"; source: SourceMode }
   | { type: "liveRead"; facts: LiveFact[]; failed: FactPath[]; error?: string }
+  /** The look for PowerShell and its modules finished (no app registration configured). */
+  | { type: "liveChecked"; result: LivePwsh }
   | { type: "skipProbe" }
   /** The probe ran (from this PC): what it measured. Never carries the password. */
   | { type: "probed"; result: ProbeResult }

@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
 import type { Case } from "../case/schema.js";
+import { isAppError, type AppError } from "../errors.js";
 import { t, type Lang } from "../i18n/index.js";
 import { safeText } from "../render/sanitize.js";
 import { resolveEndpoints, type Cloud } from "./clouds.js";
@@ -122,6 +123,20 @@ async function openPwshSession(io: LiveIo, options: PwshLiveOptions, hooks: Coll
   });
   const signedIn = session.signedIn;
   return { signedIn, deps: deps(signedIn, session.graphClient(), endpoints.graphBase, session.exchangeReader(), hooks), close: () => session.close() };
+}
+
+/**
+ * Without an app registration: is PowerShell with both modules here? Undefined when it is, else the
+ * error the route would give (PowerShell missing, a module missing or too old). Signs nothing in.
+ */
+export async function detectPwsh(env: NodeJS.ProcessEnv): Promise<AppError | undefined> {
+  const [{ PwshSession }, { execaSpawner }] = await Promise.all([import("./pwsh-session.js"), import("./runner.js")]);
+  try {
+    return await PwshSession.detect({ spawn: execaSpawner, timeouts: liveTimeouts(env) });
+  } catch (e) {
+    if (isAppError(e)) return e;
+    throw e;
+  }
 }
 
 function deps(signedIn: SignedIn, http: HttpClient, graphBase: string, exchange: ExchangeReader, hooks: CollectLiveHooks): CollectDeps {

@@ -154,19 +154,32 @@ export class PwshSession {
       firstMissing ??= { shell: started.shell, missing };
       started.proc.kill();
     }
-    if (firstMissing) {
-      throw new AppError({
-        type: "unavailable",
-        code: "pwsh.modules",
-        key: "live.err.pwshModules",
-        params: {
-          shell: firstMissing.shell,
-          modules: firstMissing.missing.map((m) => (m.found ? `${m.module} ${m.found} < ${m.needed}` : m.module)).join(", "),
-          commands: firstMissing.missing.map((m) => m.command).join("; "),
-        },
-      });
+    throw firstMissing ? modulesError(firstMissing.shell, firstMissing.missing) : notFoundError();
+  }
+
+  /**
+   * Is the route there? Starts each candidate only to read its modules, then ends it (no sign-in).
+   * Undefined when one has both modules; otherwise the AppError `open` would give (what is missing).
+   */
+  static async detect(o: Pick<PwshSessionOptions, "spawn" | "timeouts" | "candidates">): Promise<AppError | undefined> {
+    let first: AppError | undefined;
+    for (const file of o.candidates ?? PWSH_CANDIDATES) {
+      let started: Awaited<ReturnType<typeof startOne>>;
+      try {
+        started = await startOne(o, file, pwshArgs(PWSH_READ_SCRIPT));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        first ??= e;
+        continue;
+      }
+      if (started === "not-found") continue;
+      started.proc.write(JSON.stringify({ op: "quit" }));
+      started.proc.kill();
+      const missing = missingModules(started.env);
+      if (missing.length === 0) return undefined;
+      first ??= modulesError(started.shell, missing);
     }
-    throw new AppError({ type: "unavailable", code: "pwsh.missing", key: "live.err.pwshMissing" });
+    return first ?? notFoundError();
   }
 
   /** The last lines PowerShell printed besides the protocol (for error details), cleaned. */
@@ -407,6 +420,23 @@ function cleanReason(s: string): string {
 
 const SERVICE_NAMES: Record<PwshService, string> = { exchange: "Exchange Online (Connect-ExchangeOnline)", graph: "Microsoft Graph (Connect-MgGraph)" };
 
+function modulesError(shell: string, missing: ReturnType<typeof missingModules>): AppError {
+  return new AppError({
+    type: "unavailable",
+    code: "pwsh.modules",
+    key: "live.err.pwshModules",
+    params: {
+      shell,
+      modules: missing.map((m) => (m.found ? `${m.module} ${m.found} < ${m.needed}` : m.module)).join(", "),
+      commands: missing.map((m) => m.command).join("; "),
+    },
+  });
+}
+
+function notFoundError(): AppError {
+  return new AppError({ type: "unavailable", code: "pwsh.missing", key: "live.err.pwshMissing" });
+}
+
 /** Invoke-MgGraphRequest's "Response status code does not indicate success: Forbidden (Forbidden)." */
 function statusFromMessage(message: string): number | undefined {
   const names: Record<string, number> = { badrequest: 400, unauthorized: 401, forbidden: 403, notfound: 404, toomanyrequests: 429, internalservererror: 500, serviceunavailable: 503 };
@@ -419,7 +449,7 @@ function statusFromMessage(message: string): number | undefined {
  * Starts one candidate and waits for its ENV line. "not-found" when the program does not exist;
  * an AppError when it starts but does not report within the start timeout or ends first.
  */
-async function startOne(o: PwshSessionOptions, file: string, args: string[]): Promise<"not-found" | { shell: string; env: Env; proc: SpawnedShell; attach: (s: PwshSession) => void }> {
+async function startOne(o: Pick<PwshSessionOptions, "spawn" | "timeouts" | "maxLineBytes">, file: string, args: string[]): Promise<"not-found" | { shell: string; env: Env; proc: SpawnedShell; attach: (s: PwshSession) => void }> {
   const maxLine = o.maxLineBytes ?? 32 * 1024 * 1024;
   let session: PwshSession | undefined;
   const early: string[] = [];

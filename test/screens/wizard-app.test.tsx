@@ -25,8 +25,8 @@ interface Harness {
   frames: () => string[];
 }
 
-function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardAppProps["readLive"] }) {
-  const deps = fakeDeps(opts.readLive !== undefined);
+function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardAppProps["readLive"]; checkLive?: WizardAppProps["checkLive"] }) {
+  const deps = fakeDeps(opts.readLive !== undefined && opts.checkLive === undefined);
   const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
   const h: Harness = { exits: [], saves: [], frames: () => [] };
   const existing = new Set(opts.existing ?? []);
@@ -47,6 +47,7 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
       defaultName={(kind) => `out.${kind}`}
       save={save}
       {...(opts.readLive ? { readLive: opts.readLive } : {})}
+      {...(opts.checkLive ? { checkLive: opts.checkLive } : {})}
       onExit={(state, reason) => h.exits.push({ state, reason })}
     />,
   );
@@ -189,7 +190,12 @@ for (const lang of ["ja", "en"] as const) {
     await press(r, "s");
     const f = await frameWith(r, t(lang, "wizard.source.q"));
     assert.ok(f.includes(t(lang, "wizard.source.notAvailable")));
+    // Down, down (wraps to "live"), up ("mix"): no way to read live is set up, so the two set-ups are explained.
     await press(r, KEY.down + KEY.down + KEY.up + KEY.enter);
+    const setup = await frameWith(r, "Install-Module ExchangeOnlineManagement -Scope CurrentUser");
+    assert.ok(setup.replace(/\s+/g, " ").includes("smtp-auth-doctor setup"), setup);
+    assertFits(setup);
+    await press(r, KEY.enter);
     await frameWith(r, t(lang, "questions.tenant.smtpClientAuthenticationDisabled.q"));
   });
 
@@ -319,4 +325,63 @@ test("Japanese question screens fit 80 columns for every question", async () => 
     assertFits(f);
     r.unmount();
   }
+});
+
+/** From the purpose screen to the source screen, every device question "I don't know", the probe skipped. */
+async function toSource(r: Parameters<typeof frameWith>[0], lang: Lang): Promise<string> {
+  await frameWith(r, t(lang, "wizard.purpose.q"));
+  await press(r, "2" + KEY.enter);
+  for (let i = 0; i < 7; i++) {
+    await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total: 7 }));
+    await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
+  }
+  await frameWith(r, t(lang, "wizard.probe.title"));
+  await press(r, "s");
+  return frameWith(r, t(lang, "wizard.source.q"));
+}
+
+test("no app registration, PowerShell with the modules found: live reads offered through it", async () => {
+  let reads = 0;
+  const { r } = app({
+    lang: "en",
+    langExplicit: true,
+    checkLive: async () => ({ status: "ready" }),
+    readLive: async (_s, onMessage) => {
+      reads++;
+      onMessage("Exchange Online PowerShell: to sign in, open https://microsoft.com/devicelogin in a browser and enter the code EMU4ABCD.");
+      return { facts: [{ path: "tenant.smtpClientAuthenticationDisabled", value: false, endpoint: "PowerShell ExchangeOnlineManagement Get-TransportConfig" }], failed: [] };
+    },
+  });
+  const f = await toSource(r, "en");
+  assert.ok(f.includes(t("en", "wizard.source.viaPwsh")), f);
+  await press(r, "1" + KEY.enter);
+  await frameWith(r, t("en", "wizard.question.progress", { n: 1, left: 0 }).split(" ")[0] ?? "");
+  assert.equal(reads, 1);
+});
+
+test("no app registration, a module missing: what is missing with its install command, then the two set-ups; the questions go on (Japanese)", async () => {
+  const { r, h } = app({
+    lang: "ja",
+    langExplicit: true,
+    checkLive: async () => ({ status: "missing", key: "live.err.pwshModules", params: { shell: "pwsh 7.4.6", modules: "Microsoft.Graph.Authentication", commands: "Install-Module Microsoft.Graph.Authentication -Scope CurrentUser" } }),
+    readLive: async () => {
+      throw new Error("must not read");
+    },
+  });
+  const f = await toSource(r, "ja");
+  assert.ok(f.includes(t("ja", "wizard.source.notAvailable")), f);
+  await press(r, "1" + KEY.enter);
+  const setup = await frameWith(r, "pwsh 7.4.6");
+  assert.ok(setup.includes("Microsoft.Graph.Authentication"));
+  assert.ok(setup.replace(/\s+/g, " ").includes("smtp-auth-doctor setup"), setup);
+  assertFits(setup);
+  await press(r, KEY.escape);
+  await frameWith(r, t("ja", "wizard.source.q"));
+  await press(r, "1" + KEY.enter);
+  await frameWith(r, "pwsh 7.4.6");
+  await press(r, KEY.enter);
+  await frameWith(r, t("ja", "questions.tenant.smtpClientAuthenticationDisabled.q"));
+  await press(r, KEY.ctrlC);
+  await waitFor(() => h.exits.length === 1, { what: "cancel" });
+  assert.equal(h.exits[0]?.state.source, "manual");
 });

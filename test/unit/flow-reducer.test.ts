@@ -119,12 +119,24 @@ test("a loaded case opens at its first unanswered question, or at the result whe
   assert.equal(r.diagnosis.verdict, "clear");
 });
 
-test("live sources are refused while the live reader is not available", () => {
+test("live sources without a live reader: the set-ups are explained, then the questions; once PowerShell is found, they read", () => {
   let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
   while (s.screen.id === "device") s = run(s, { type: "dontKnow", path: s.screen.path });
   s = run(s, { type: "skipProbe" });
-  assert.equal(run(s, { type: "chooseSource", source: "live" }), s);
-  assert.equal(run(s, { type: "chooseSource", source: "mix" }), s);
+  const setup = run(s, { type: "chooseSource", source: "live" });
+  assert.deepEqual(setup.screen, { id: "liveSetup" });
+  assert.equal(setup.source, undefined);
+  assert.deepEqual(run(setup, { type: "back" }).screen, { id: "source" });
+  const asked = run(setup, { type: "continue" });
+  assert.equal(asked.source, "manual");
+  assert.equal(asked.screen.id, "question");
+  const missing = run(s, { type: "liveChecked", result: { status: "missing", key: "live.err.pwshMissing", params: {} } });
+  assert.deepEqual(missing.screen, s.screen, "the look itself changes no screen");
+  assert.deepEqual(run(missing, { type: "chooseSource", source: "mix" }).screen, { id: "liveSetup" });
+  const ready = run(s, { type: "liveChecked", result: { status: "ready" } });
+  const live = run(ready, { type: "chooseSource", source: "mix" });
+  assert.deepEqual(live.screen, { id: "live" });
+  assert.equal(live.source, "mix");
 });
 
 test("with a live reader: read facts carry live provenance, a failed read becomes a question", () => {

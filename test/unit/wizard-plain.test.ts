@@ -116,10 +116,13 @@ for (const lang of ["ja", "en"] as const) {
       expectScreen(tr("questions.device.oauthSupported.q"), choose(tr("questions.device.oauthSupported.opt.false"))),
       // The test from this PC is offered with the device's settings; Enter (the default) skips it.
       expectScreen(tr("wizard.probe.plain.q"), async (s) => s.events.keypress("enter")),
+      // No app registration, no PowerShell with the modules: live is offered with "set-up needed";
+      // choosing it explains the two set-ups (with what was found missing), then the questions go on.
       async (s) => {
         assert.ok(s.getScreen().includes(tr("wizard.source.notAvailable")), s.getScreen());
-        await choose(tr("wizard.source.manual"))(s);
+        await choose(tr("wizard.source.live"))(s);
       },
+      expectScreen(tr("wizard.plain.what"), choose(tr("wizard.liveSetup.continue"))),
       // First question: I don't know, then back, then I don't know again.
       choose(dontKnow),
       choose(tr("wizard.plain.back")),
@@ -156,7 +159,12 @@ for (const lang of ["ja", "en"] as const) {
       return s.answer;
     };
 
-    const r = await runPlain(ctxFor(lang, dir), initial, services, script.prompter);
+    let looked = 0;
+    const withPwshCheck = { ...services, checkLive: async () => (looked++, { status: "missing" as const, key: "live.err.pwshMissing" as const, params: {} }) };
+    const r = await runPlain(ctxFor(lang, dir), initial, withPwshCheck, script.prompter);
+    assert.equal(looked, 1, "PowerShell was looked for once");
+    assert.ok(script.said.some((l) => l.includes(tr("live.err.pwshMissing")) && l.includes("Install-Module ExchangeOnlineManagement -Scope CurrentUser")), "what is missing, then the set-ups");
+    assert.equal(r.state.source, "manual");
     assert.equal(r.cancelled, false);
     assert.equal(r.state.done, true);
     assert.equal(k, exportSteps.length, "every export step ran");

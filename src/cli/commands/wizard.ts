@@ -23,12 +23,14 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const interactive = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && values.case !== "-";
   const inkLoad = interactive && !values.plain && typeof ctx.stdin.setRawMode === "function" ? loadInk() : undefined;
   inkLoad?.catch(() => undefined);
-  // Live reads are offered when a client id is configured (--client-id or SMTP_AUTH_DOCTOR_CLIENT_ID).
-  const wantsLive = values["client-id"] !== undefined || Boolean(ctx.env.SMTP_AUTH_DOCTOR_CLIENT_ID?.trim());
-  const live = wantsLive ? { ctx, options: parseLiveOptions(values, ctx.env, { requireUser: false }) } : undefined;
+  // Live reads: with an app registration when a client id is configured (--client-id or
+  // SMTP_AUTH_DOCTOR_CLIENT_ID); otherwise through the admin's own PowerShell, offered once it is found.
+  const wantsApp = values.via !== "pwsh" && (values["client-id"] !== undefined || Boolean(ctx.env.SMTP_AUTH_DOCTOR_CLIENT_ID?.trim()));
+  const pwshValues = { via: "pwsh", user: values.user, from: values.from, tenant: values.tenant, cloud: values.cloud, "sign-in": values["sign-in"], "oauth-app-id": values["oauth-app-id"] };
+  const live = { ctx, options: parseLiveOptions(wantsApp || values.via === "pwsh" ? values : pwshValues, ctx.env, { requireUser: false }) };
   // --ca-file: extra CA certificate(s) the "test from this PC" step trusts (as the probe command's).
   const probeCa = values["ca-file"] !== undefined ? await (await import("./probe.js")).readCa(values["ca-file"]) : undefined;
-  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, ...(live ? { live } : {}), ...(probeCa !== undefined ? { probeCa } : {}) });
+  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, live, ...(probeCa !== undefined ? { probeCa } : {}) });
   // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
   const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });

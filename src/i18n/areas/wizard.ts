@@ -42,7 +42,16 @@ export default defineCatalog(
     "wizard.source.live": "Read them live from Microsoft 365 (sign-in needed)",
     "wizard.source.manual": "Answer the questions by hand",
     "wizard.source.mix": "Read what can be read live, and answer the rest",
-    "wizard.source.notAvailable": "needs --client-id",
+    "wizard.source.notAvailable": "set-up needed",
+    "wizard.source.viaPwsh": "through your PowerShell",
+    "wizard.liveSetup.text": `Reading live needs one of two set-ups:
+1. For admins: the PowerShell modules. In PowerShell 7 (pwsh) or Windows PowerShell run
+   Install-Module ExchangeOnlineManagement -Scope CurrentUser
+   Install-Module Microsoft.Graph.Authentication -Scope CurrentUser
+   then start smtp-auth-doctor again: PowerShell signs in with your own account, no app registration.
+2. For automation: an app registration of your organization. smtp-auth-doctor setup shows what to register; then start with --client-id.
+For now, each setting is asked as a question.`,
+    "wizard.liveSetup.continue": "Continue with the questions",
     "wizard.live.reading": "Reading the settings live...",
     "wizard.live.noUser": "The live read needs the device's user name; it was not given, so every question is asked by hand.",
     "wizard.live.failed": "The live read did not work ({message}); the questions are asked by hand instead.",
@@ -185,7 +194,16 @@ export default defineCatalog(
     "wizard.source.live": "Microsoft 365 からその場で読み取る (サインインが必要です)",
     "wizard.source.manual": "質問に手で回答する",
     "wizard.source.mix": "読み取れるものは読み取り、残りは回答する",
-    "wizard.source.notAvailable": "--client-id が必要です",
+    "wizard.source.notAvailable": "準備が必要です",
+    "wizard.source.viaPwsh": "お使いの PowerShell で",
+    "wizard.liveSetup.text": `その場で読み取るには、次のどちらかの準備が必要です:
+1. 管理者の方: PowerShell のモジュール。PowerShell 7 (pwsh) または Windows PowerShell で次を実行し、
+   Install-Module ExchangeOnlineManagement -Scope CurrentUser
+   Install-Module Microsoft.Graph.Authentication -Scope CurrentUser
+   smtp-auth-doctor をもう一度起動してください。PowerShell がご自身のアカウントでサインインします (アプリの登録は不要です)。
+2. 自動化する場合: 組織でのアプリの登録。登録する内容は smtp-auth-doctor setup で確認でき、登録後は --client-id を付けて起動します。
+ここでは、各設定を質問で確認します。`,
+    "wizard.liveSetup.continue": "質問で続ける",
     "wizard.live.reading": "設定を読み取っています...",
     "wizard.live.noUser": "その場での読み取りにはデバイスのユーザー名が必要ですが、入力されていないため、すべて質問で確認します。",
     "wizard.live.failed": "その場での読み取りができませんでした ({message})。代わりに質問で確認します。",
