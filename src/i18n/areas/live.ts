@@ -111,6 +111,10 @@ export default defineCatalog(
     "live.setup.licence": "Tenant licence",
     "live.setup.guide": `App registration for smtp-auth-doctor (read-only; it never changes the tenant)
 
+Admins who have the ExchangeOnlineManagement and Microsoft.Graph.Authentication PowerShell modules need none of
+this: add --via pwsh and PowerShell signs in with your own account (Microsoft Graph PowerShell asks for the
+delegated Graph permissions below). The app registration is for automation.
+
 1. Microsoft Entra admin center > Identity > Applications > App registrations > New registration.
    Name: smtp-auth-doctor. Supported account types: this organizational directory only. No redirect URI is needed.
    Copy the Application (client) ID (--client-id) and the Directory (tenant) ID (--tenant).
@@ -274,6 +278,10 @@ Usage:
     "live.setup.roles": "サインインする人のロール (委任) — グローバル閲覧者ならすべて読み取れます",
     "live.setup.licence": "テナントのライセンス",
     "live.setup.guide": `smtp-auth-doctor のアプリの登録 (読み取り専用です。テナントを変更することはありません)
+
+PowerShell のモジュール ExchangeOnlineManagement と Microsoft.Graph.Authentication をお持ちの管理者は、以下は不要です。
+--via pwsh を付けると、PowerShell がご自身のアカウントでサインインします (Microsoft Graph PowerShell は下記の委任の Graph アクセス許可を求めます)。
+アプリの登録は自動化のための方法です。
 
 1. Microsoft Entra 管理センター > [ID] > [アプリケーション] > [アプリの登録] > [新規登録]。
    名前: smtp-auth-doctor。サポートされているアカウントの種類: この組織ディレクトリのみ。リダイレクト URI は不要です。
