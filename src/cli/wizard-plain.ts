@@ -148,7 +148,10 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
       return askProbe(s, services, p, glyphs);
     case "source": {
       // Without an app registration: first look for PowerShell with the modules (once).
-      if (services.checkLive && !s.livePwsh) return { type: "liveChecked", result: await services.checkLive() };
+      if (services.checkLive && !s.livePwsh) {
+        p.say(t(lang, "wizard.live.checking"));
+        return { type: "liveChecked", result: await services.checkLive() };
+      }
       const v = await p.select<string>(t(lang, "wizard.source.q"), [
         ...SOURCE_MODES.map((m) => {
           const note = m === "manual" ? undefined : sourceNote(lang, services.deps.liveAvailable, s.livePwsh);

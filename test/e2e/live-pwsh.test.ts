@@ -54,6 +54,12 @@ function assertClean(r: CliResult): void {
 const facts = (c: Case) => Object.fromEntries(FACT_PATHS.map((p) => [p, getFact(c, p)]).filter(([, v]) => v !== undefined));
 
 test("every fact the REST route reads, read through PowerShell's own sign-in: no client id, no token in this process, the exact script checked", async () => {
+  // All fifteen reads: the device's own OAuth app too (registered in Exchange, consented in Graph).
+  const appId = "cccccccc-1111-2222-3333-444444444444";
+  em.fixture.servicePrincipals = [{ AppId: appId, ObjectId: "sp-obj-1", Identity: "sp-obj-1", DisplayName: "Scanner app" }];
+  em.fixture.users[0]!.mailboxPermissions.push({ User: "sp-obj-1", AccessRights: ["FullAccess"], Deny: false });
+  em.fixture.enterpriseApps = [{ appId, id: "sp-graph-1", appRoleAssignments: [{ resourceId: "sp-exo-0001", appRoleId: "role-smtp-sendasapp" }], grants: [] }];
+  const TARGET = ["--user", "mfp@contoso.com", "--from", "scans@contoso.com", "--oauth-app-id", appId];
   const restOut = outFile();
   const rest = await runCli(["collect", ...TARGET, "--client-id", em.fixture.clientId, "--out", restOut], { env: em.env() });
   assert.equal(rest.code, 0, rest.stderr);
@@ -66,7 +72,10 @@ test("every fact the REST route reads, read through PowerShell's own sign-in: no
   const viaPs = CaseSchema.parse(JSON.parse(readFileSync(out, "utf8")));
   assert.deepEqual(facts(viaPs), facts(viaRest), "the same facts with the same values");
   assert.deepEqual(viaPs.account?.signIns, viaRest.account?.signIns);
-  assert.ok(Object.keys(facts(viaPs)).length >= 15);
+  assert.ok(Object.keys(facts(viaPs)).length >= 18);
+  assert.equal(viaPs.account?.oauthApp?.servicePrincipalRegistered, true);
+  assert.equal(viaPs.account?.oauthApp?.mailboxPermission, true);
+  assert.equal(viaPs.account?.oauthApp?.permissionConsented, true);
   for (const [path, src] of Object.entries(viaPs.sources ?? {})) if (!path.startsWith("device.")) assert.equal(src.kind, "live", path);
   assert.match(viaPs.sources?.["account.smtpClientAuthenticationDisabled"]?.endpoint ?? "", /^PowerShell ExchangeOnlineManagement Get-CASMailbox$/);
 
@@ -89,7 +98,7 @@ test("every fact the REST route reads, read through PowerShell's own sign-in: no
   assert.deepEqual(connects.map((e) => [e.service, e.device]), [["exchange", true], ["graph", true]]);
   assert.deepEqual(connects[1]!.scopes, ["Application.Read.All", "AuditLog.Read.All", "MailboxSettings.Read", "Policy.Read.All", "RoleManagement.Read.Directory", "User.Read.All"], "the read scopes setup lists");
   const cmdlets = [...new Set(requests.filter((e) => e.op === "cmdlet").map((e) => e.cmdlet as string))].sort();
-  assert.deepEqual(cmdlets, ["Get-AuthenticationPolicy", "Get-CASMailbox", "Get-Mailbox", "Get-OrganizationConfig", "Get-RecipientPermission", "Get-User"].concat(["Get-TransportConfig"]).sort());
+  assert.deepEqual(cmdlets, ["Get-AuthenticationPolicy", "Get-CASMailbox", "Get-Mailbox", "Get-MailboxPermission", "Get-OrganizationConfig", "Get-RecipientPermission", "Get-ServicePrincipal", "Get-TransportConfig", "Get-User"]);
   for (const e of requests) for (const s of em.issued) assert.ok(!String(e.line).includes(s), "no token was written to PowerShell");
   assert.ok(requests.filter((e) => e.op === "graph").every((e) => String(e.uri).startsWith(em.graphUrl)), "Graph requests only to the Graph host");
   assertClean(r);

@@ -52,6 +52,7 @@ export default defineCatalog(
 2. For automation: an app registration of your organization. smtp-auth-doctor setup shows what to register; then start with --client-id.
 For now, each setting is asked as a question.`,
     "wizard.liveSetup.continue": "Continue with the questions",
+    "wizard.live.checking": "Looking for PowerShell with the Exchange Online and Microsoft Graph modules...",
     "wizard.live.reading": "Reading the settings live...",
     "wizard.live.noUser": "The live read needs the device's user name; it was not given, so every question is asked by hand.",
     "wizard.live.failed": "The live read did not work ({message}); the questions are asked by hand instead.",
@@ -204,6 +205,7 @@ For now, each setting is asked as a question.`,
 2. 自動化する場合: 組織でのアプリの登録。登録する内容は smtp-auth-doctor setup で確認でき、登録後は --client-id を付けて起動します。
 ここでは、各設定を質問で確認します。`,
     "wizard.liveSetup.continue": "質問で続ける",
+    "wizard.live.checking": "Exchange Online と Microsoft Graph のモジュールがある PowerShell を探しています...",
     "wizard.live.reading": "設定を読み取っています...",
     "wizard.live.noUser": "その場での読み取りにはデバイスのユーザー名が必要ですが、入力されていないため、すべて質問で確認します。",
     "wizard.live.failed": "その場での読み取りができませんでした ({message})。代わりに質問で確認します。",
