@@ -9,12 +9,14 @@ import { after, before, test } from "node:test";
 import { parseCase } from "../../src/case/io.js";
 import { t } from "../../src/i18n/index.js";
 import { startEmulators, type Emulators } from "../emulators/index.js";
+import { fakeShells } from "../helpers/fake-shells.js";
 import { haveTmux, Pane } from "../helpers/tmux.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 let em: Emulators;
 let dir: string;
 const pane = new Pane("live");
+const pane2 = new Pane("live-pwsh");
 
 before(async () => {
   assert.ok(haveTmux(), "tmux is needed (scripts/test-setup.mjs installs it)");
@@ -23,6 +25,7 @@ before(async () => {
 });
 after(async () => {
   pane.kill();
+  pane2.kill();
   await em.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -95,6 +98,47 @@ test("mix: sign in with a device code shown on screen, read live, ask the rest, 
   assert.equal(c.sources?.["device.username"]?.kind, "answer");
   for (const s of [...em.issued, em.fixture.clientSecret]) assert.ok(!text.includes(s), "no token or secret in the case file");
   assert.doesNotMatch(pane.screen(), /eyJ[A-Za-z0-9_-]{10,}\./, "no token on screen");
+});
+
+test("no client id: the wizard finds PowerShell with the modules, offers it, and reads through it (device codes on screen)", { timeout: 120000 }, async () => {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t("en", key, params);
+  const shells = fakeShells(["pwsh"]);
+  const env: Record<string, string> = { LANG: "en_US.UTF-8", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", NO_COLOR: "1", PATH: shells.path, FAKE_PS_LOG: shells.log, HOME: dir };
+  for (const [k, v] of Object.entries(em.env())) if (typeof v === "string") env[k] = v;
+  const work = mkdtempSync(join(tmpdir(), "sad-e2e-pwsh-"));
+  pane2.start(`${process.execPath} ${join(root, "bin/smtp-auth-doctor.js")} --lang en --sign-in device-code`, { cwd: work, env });
+  await pane2.waitFor(tr("wizard.purpose.q"));
+  pane2.keys("2", "Enter");
+  for (const [q, answer] of [["questions.device.host.q", "smtp.office365.com"], ["questions.device.port.q", "587"]] as const) {
+    await pane2.waitFor(tr(q));
+    pane2.type(answer);
+    pane2.keys("Enter");
+  }
+  await pane2.waitFor(tr("questions.device.security.q"));
+  pane2.keys("Enter");
+  await pane2.waitFor(tr("questions.device.auth.q"));
+  pane2.keys("Enter");
+  for (const q of ["questions.device.username.q", "questions.device.from.q"] as const) {
+    await pane2.waitFor(tr(q));
+    pane2.type("mfp@contoso.com");
+    pane2.keys("Enter");
+  }
+  await pane2.waitFor(tr("questions.device.oauthSupported.q"));
+  pane2.keys("Down", "Enter");
+  await pane2.waitFor(tr("wizard.probe.title"));
+  pane2.type("s");
+  await pane2.waitFor(tr("wizard.source.viaPwsh"), 60000);
+  pane2.keys("3", "Enter"); // mix, through PowerShell
+  await pane2.waitFor(/Microsoft Graph PowerShell: to sign in|Exchange Online PowerShell: to sign in|Step 4/, 60000);
+  await pane2.waitFor(new RegExp(esc(tr("wizard.keys.result")) + "|" + esc(tr("wizard.keys.select")) + "|" + esc(tr("wizard.keys.text"))), 60000);
+  const log = readFileSync(shells.log, "utf8");
+  assert.match(log, /"op":"connect","service":"exchange","device":true/);
+  assert.match(log, /"op":"cmdlet"[^\n]*"cmdlet":"Get-CASMailbox"/);
+  assert.match(log, /"op":"quit"/, "the session was closed after the reads");
+  pane2.keys("C-c");
+  await pane2.exitCode(30000);
+  assert.doesNotMatch(pane2.screen(), /eyJ[A-Za-z0-9_-]{10,}\./, "no token on screen");
+  rmSync(work, { recursive: true, force: true });
 });
 
 function esc(s: string): string {
