@@ -1,6 +1,7 @@
 // Fact paths: the addressable facts of a case. The engine reports unknowns as these paths, the
 // wizard asks for them, what-if edits them, and provenance (`case.sources`) is keyed by them.
 import type { Case } from "./schema.js";
+import { VENDOR_IDS } from "../devices/ids.js";
 
 export type FactKind =
   | { type: "boolean" }
@@ -31,6 +32,9 @@ export const FACTS = [
   { path: "device.reply", kind: { type: "string" } },
   { path: "device.oauthSupported", kind: bool },
   { path: "device.oauthFlow", kind: { type: "enum", values: ["delegated", "app"] } },
+  // which device (issue 14)
+  { path: "device.vendor", kind: { type: "enum", values: VENDOR_IDS } },
+  { path: "device.model", kind: { type: "string" } },
   { path: "tenant.smtpClientAuthenticationDisabled", kind: bool },
   { path: "tenant.securityDefaultsEnabled", kind: bool },
   { path: "tenant.oauth2ClientProfileEnabled", kind: bool },

@@ -43,6 +43,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
         defaultName={services.defaultName}
         save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
         {...(services.readLive ? { readLive: services.readLive } : {})}
+        deviceHint={(state, path) => services.deviceHint(state, path)}
         checkAuditFile={(lang, path) => services.checkAuditFile(lang, path)}
         runReadiness={(lang, files, onProgress) => services.runReadiness(lang, files, onProgress)}
         probe={(lang, settings, password, onPhase) => services.probe(lang, settings, password, onPhase)}

@@ -95,13 +95,17 @@ export interface EvidenceLine {
   hypothetical: boolean;
   /** A raw reply (for code formatting). */
   reply?: string;
+  /** The words before a raw reply ("Server reply:", or "Device message:" for a device panel code). */
+  replyLabel?: string;
 }
 
 export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
   switch (ev.kind) {
     case "reply": {
       const reply = redactSecrets(ev.reply);
-      return { kind: ev.kind, text: t(lang, "plan.report.ev.reply", { reply }), hypothetical: false, reply };
+      // A device panel code (src/devices) is the device's message, not the server's reply.
+      const key = ev.patternId.startsWith("panel:") ? "devices.ev.panel" : "plan.report.ev.reply";
+      return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
     }
     case "fact": {
       const prov = provenanceOf(c, ev.path, ev.source);

@@ -35,6 +35,8 @@ test("mix: sign in with a device code shown on screen, read live, ask the rest, 
 
   await pane.waitFor(tr("wizard.purpose.q"));
   pane.keys("2", "Enter"); // a new device: no paste
+  await pane.waitFor(tr("questions.device.vendor.q"));
+  pane.keys("End", "Enter"); // the maker: I don't know
   await pane.waitFor(tr("questions.device.host.q"));
   pane.type("smtp.office365.com");
   pane.keys("Enter");

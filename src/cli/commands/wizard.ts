@@ -13,6 +13,7 @@ import { out, type Context } from "../context.js";
 import { makeServices } from "../wizard-services.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import type { runInk } from "../wizard-ink.js";
+import { loadCatalog } from "../../devices/index.js";
 
 /** emptyCase() without importing the schema module (zod); a test checks they are the same. */
 export const EMPTY_CASE: Case = { schema: "smtp-auth-doctor/case@1" };
@@ -28,7 +29,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const live = wantsLive ? { ctx, options: parseLiveOptions(values, ctx.env, { requireUser: false }) } : undefined;
   // --ca-file: extra CA certificate(s) the "test from this PC" step trusts (as the probe command's).
   const probeCa = values["ca-file"] !== undefined ? await (await import("./probe.js")).readCa(values["ca-file"]) : undefined;
-  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, ...(live ? { live } : {}), ...(probeCa !== undefined ? { probeCa } : {}) });
+  // The makers' data (small files, loaded here only): the maker question's hints and the panel codes.
+  const devices = await loadCatalog();
+  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, devices, ...(live ? { live } : {}), ...(probeCa !== undefined ? { probeCa } : {}) });
   // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
   const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });
