@@ -60,9 +60,14 @@ export function matchPanel(profile: VendorProfile, input: string): PanelFinding[
   return found;
 }
 
-/** The first known entry that points at causes (the one the engine may use). */
-export function decisivePanel(findings: readonly PanelFinding[]): (PanelFinding & { kind: "known" }) | undefined {
-  return findings.find((f): f is PanelFinding & { kind: "known" } => f.kind === "known" && f.entry.causes.length > 0);
+/**
+ * The first known entry the engine may use: one that points at several causes (a sign-in failure
+ * of any kind). An entry with a single cause is not given to the engine: its reply gate would take
+ * a lone candidate as named by the server (blocking, and "AUTH passed" for a sender cause), which
+ * a device's general message cannot carry. Those causes are shown as possible in the device section.
+ */
+export function enginePanel(findings: readonly PanelFinding[]): (PanelFinding & { kind: "known" }) | undefined {
+  return findings.find((f): f is PanelFinding & { kind: "known" } => f.kind === "known" && f.entry.causes.length > 1);
 }
 
 /**
@@ -71,7 +76,7 @@ export function decisivePanel(findings: readonly PanelFinding[]): (PanelFinding 
  */
 export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: readonly PanelFinding[], input: string): ReplyAnalysis | undefined {
   if (analysis?.primary) return analysis;
-  const panel = decisivePanel(findings);
+  const panel = enginePanel(findings);
   if (!panel) return analysis;
   const match: ReplyMatch = {
     patternId: `panel:${panel.entry.id}`,

@@ -148,19 +148,20 @@ function panelLines(lang: Lang, r: Resolved, findings: readonly PanelFinding[], 
   // The reply parser reads Kyocera's 1102 itself (src/replies/signals.ts): that is the device's code too, not a server reply.
   const fromDevice = (id: string) => id.startsWith("panel:") || id === "kyocera-1102";
   const smtpDecides = analysis?.primary !== undefined && !fromDevice(analysis.primary.patternId);
-  // The causes a panel entry points at are listed here only when the server's reply decided instead (otherwise the causes section shows them).
+  // The causes a panel entry points at are listed here unless the engine used them (then the causes section shows them).
   const out: DeviceLine[] = [];
   for (const f of findings) {
     const excerpt = safeText(f.excerpt).slice(0, 200);
     if (f.kind === "known") {
       const e = f.entry;
-      const causes = e.causes.length > 0 && smtpDecides ? t(lang, "devices.panel.causes", { causes: e.causes.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") }) : undefined;
+      const usedByEngine = analysis?.primary?.patternId === `panel:${e.id}`;
+      const causes = e.causes.length > 0 && !usedByEngine ? t(lang, "devices.panel.causes", { causes: e.causes.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") }) : undefined;
       const text = join(lang, [
         `${quote(lang, excerpt)}: ${say(lang, e.meaning)}`,
         e.models ? `(${t(lang, "devices.on", { models: say(lang, e.models) })})` : undefined,
         e.action ? t(lang, "devices.panel.action", { action: say(lang, e.action) }) : undefined,
         causes,
-        causes ? t(lang, "devices.panel.replyDecides") : undefined,
+        causes && smtpDecides ? t(lang, "devices.panel.replyDecides") : undefined,
       ]);
       out.push(line(label, text, e));
     } else if (f.kind === "unconfirmed") {
