@@ -108,7 +108,8 @@ function stepLines(lang: Lang, r: Resolved, step: PlanStep): DeviceLine[] | unde
   const ids = STEP_SETTINGS[step.id];
   if (!ids) return undefined;
   const lines: DeviceLine[] = [];
-  if (step.id === "move-to-oauth") lines.push(...oauthLines(lang, r));
+  // Doing the move: how the token is obtained (whether the maker supports it and the tenant's part are in the device section and the OAuth option).
+  if (step.id === "move-to-oauth") lines.push(oauthLines(lang, r)[1] as DeviceLine);
   for (const id of ids) if (id !== "firmware") lines.push(...settingLines(lang, r, id));
   lines.push(...pitfallLines(lang, r, ids));
   lines.push(...testLines(lang, r, t(lang, "devices.label.verify")));

@@ -163,3 +163,22 @@ test("a case without a maker has no device section and does not load any maker's
   assert.equal(json.plan.device, undefined);
   assert.ok(json.plan.steps.every((s) => s.device === undefined));
 });
+
+test("the device parts of the terminal report fit 80 columns in both languages (source URLs stand on their own lines, never cut)", async () => {
+  const { evaluateDevice, planDevice, loadDevice } = await import("../../src/devices/index.js");
+  const { renderText } = await import("../../src/report/index.js");
+  const stringWidth = (await import("string-width")).default;
+  for (const vendor of KNOWN_VENDOR_IDS) {
+    const c = { schema: "smtp-auth-doctor/case@1" as const, asOf: "2027-01-15", device: { vendor, model: "Model 1234", host: "10.0.0.5", port: 465, security: "tls" as const, auth: "basic" as const, reply: TENANT_OFF } };
+    const dev = await loadDevice(c);
+    const d = evaluateDevice(c, dev, "2027-01-15");
+    for (const lang of ["ja", "en"] as const) {
+      const plan = planDevice(c, d, lang, dev);
+      const commands = new Set(plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])].map((x) => x.text)));
+      for (const line of renderText({ case: c, diagnosis: d, plan, lang, width: 80 }).split("\n")) {
+        if (commands.has(line.trim()) || /^\s+\[\d+\] https?:\/\//.test(line)) continue;
+        assert.ok(stringWidth(line) <= 80, `${vendor} ${lang}: ${line}`);
+      }
+    }
+  }
+});

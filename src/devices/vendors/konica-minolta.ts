@@ -112,15 +112,6 @@ const profile: VendorProfile = {
   pitfalls: [
     {
       text: {
-        en: "Port 465 works only with [SMTP over SSL]; Start TLS uses [ポート番号], whose default 25 should be changed to 587 for Microsoft 365.",
-        ja: "ポート 465 は [SMTP over SSL] のときだけ使われます。Start TLS では [ポート番号] を使うので、Microsoft 365 では既定値の 25 を 587 に変更します。",
-      },
-      settings: ["port", "encryption"],
-      confidence: "vendor",
-      sources: [C4000I_JA],
-    },
-    {
-      text: {
         en: "Where a proxy is used, set the proxy before the OAuth sign-in (and the Web browser's proxy if the browser function is on).",
         ja: "プロキシを使う環境では、OAuth のサインインの前にプロキシを設定します (Web ブラウザー機能を使う場合はブラウザーのプロキシも設定します)。",
       },
