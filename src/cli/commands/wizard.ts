@@ -24,13 +24,14 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const interactive = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && values.case !== "-";
   const inkLoad = interactive && !values.plain && typeof ctx.stdin.setRawMode === "function" ? loadInk() : undefined;
   inkLoad?.catch(() => undefined);
+  // The makers' data (small files, loaded here only): the maker question's hints and the panel codes; loads while Ink does.
+  const devicesLoad = loadCatalog();
   // Live reads are offered when a client id is configured (--client-id or SMTP_AUTH_DOCTOR_CLIENT_ID).
   const wantsLive = values["client-id"] !== undefined || Boolean(ctx.env.SMTP_AUTH_DOCTOR_CLIENT_ID?.trim());
   const live = wantsLive ? { ctx, options: parseLiveOptions(values, ctx.env, { requireUser: false }) } : undefined;
   // --ca-file: extra CA certificate(s) the "test from this PC" step trusts (as the probe command's).
   const probeCa = values["ca-file"] !== undefined ? await (await import("./probe.js")).readCa(values["ca-file"]) : undefined;
-  // The makers' data (small files, loaded here only): the maker question's hints and the panel codes.
-  const devices = await loadCatalog();
+  const devices = await devicesLoad;
   const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, devices, ...(live ? { live } : {}), ...(probeCa !== undefined ? { probeCa } : {}) });
   // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
   const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
