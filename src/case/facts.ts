@@ -32,9 +32,6 @@ export const FACTS = [
   { path: "device.reply", kind: { type: "string" } },
   { path: "device.oauthSupported", kind: bool },
   { path: "device.oauthFlow", kind: { type: "enum", values: ["delegated", "app"] } },
-  // which device (issue 14)
-  { path: "device.vendor", kind: { type: "enum", values: VENDOR_IDS } },
-  { path: "device.model", kind: { type: "string" } },
   { path: "tenant.smtpClientAuthenticationDisabled", kind: bool },
   { path: "tenant.securityDefaultsEnabled", kind: bool },
   { path: "tenant.oauth2ClientProfileEnabled", kind: bool },
@@ -58,6 +55,9 @@ export const FACTS = [
   { path: "account.oauthApp.servicePrincipalRegistered", kind: bool },
   { path: "account.oauthApp.mailboxPermission", kind: bool },
   { path: "account.oauthApp.permissionConsented", kind: bool },
+  // which device (issue 14; src/devices): last, so that the order of the facts above stays as it was
+  { path: "device.vendor", kind: { type: "enum", values: VENDOR_IDS } },
+  { path: "device.model", kind: { type: "string" } },
 ] as const satisfies readonly FactSpec[];
 
 export type FactPath = (typeof FACTS)[number]["path"];
