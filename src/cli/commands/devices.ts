@@ -152,12 +152,13 @@ function detailText(lang: Lang, r: Resolved, width: number, wrap: Wrap): string 
     return `(${conf(lang, s)}${s.sources.length ? ` ${n(s.sources)}` : ""}${s.check?.length ? `; ${t(lang, "devices.toCheck")} ${n(s.check)}` : ""})`;
   };
   const out: string[] = [];
-  const item = (label: string, text: string, s: Sourced, indent = "  ") => wrap(`${label}: ${text} ${refs(s)}`, width - indent.length - 2).forEach((l, i) => out.push(`${indent}${i === 0 ? "- " : "  "}${l}`));
+  const item = (label: string, text: string, s: Sourced, indent = "  ") => wrap(`${label ? `${label}: ` : ""}${text} ${refs(s)}`, width - indent.length - 2).forEach((l, i) => out.push(`${indent}${i === 0 ? "- " : "  "}${l}`));
   const heading = (text: string) => out.push("", text);
   out.push(`${t(lang, `devices.vendor.${p.id}`)} (${p.id}): ${p.lines}`);
   heading(t(lang, "devices.label.oauth"));
   const o = p.oauth;
-  item(t(lang, `devices.support.${o.support.value}`), say(lang, o.support.text), o.support);
+  // The support text says the position itself.
+  item("", say(lang, o.support.text), o.support);
   item(t(lang, "devices.label.token"), say(lang, o.token.text), o.token);
   item(t(lang, "devices.label.tenant"), say(lang, o.tenant.text), o.tenant);
   if (p.families.length) {
