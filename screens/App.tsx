@@ -42,6 +42,8 @@ export interface WizardAppProps {
   /** The readiness path (issue 7): check a typed export path, and run the audit on the files. Absent: the path says it is not available. */
   checkAuditFile?: (lang: Lang, path: string) => ReturnType<ReadinessScreenProps["checkFile"]>;
   runReadiness?: (lang: Lang, ...args: Parameters<ReadinessScreenProps["run"]>) => ReturnType<ReadinessScreenProps["run"]>;
+  /** Where a question's setting is on the named device (issue 14). Absent: no device hints. */
+  deviceHint?: (state: FlowState, path: FactPath) => string[];
   /** Run the SMTP probe from this PC (issue 5). The password is passed for that one call. Absent: the step can only be skipped. */
   probe?: (lang: Lang, ...args: Parameters<RunProbe>) => ReturnType<RunProbe>;
   onExit: (state: FlowState, reason: ExitReason) => void;
@@ -205,6 +207,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           progress={progress}
           question={question(path)}
           {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : {})}
+          {...(props.deviceHint ? { deviceHint: props.deviceHint(state, path) } : {})}
           case={state.case}
           value={getFact(state.case, path)}
           onAnswer={(value) => dispatch({ type: "answer", path, value })}

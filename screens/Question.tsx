@@ -17,6 +17,8 @@ export interface QuestionScreenProps {
   case: Case;
   /** A remark shown above the question (e.g. why the live read did not work). */
   notice?: string;
+  /** Where this setting is on the device the case names (maker's labels, how sure, sources), shown under "where to look". */
+  deviceHint?: readonly string[];
   /** The current value (when coming back to a question answered before), or undefined. */
   value: unknown;
   onAnswer: (value: unknown) => void;
@@ -35,6 +37,13 @@ export function QuestionScreen(props: QuestionScreenProps) {
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
         <Steps text={t(lang, q.where)} theme={theme} />
       </Box>
+      {props.deviceHint && props.deviceHint.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          {props.deviceHint.map((line, i) => (
+            <Para key={i} text={line} theme={theme} {...(i === 0 ? { role: "accent" as const } : /^\s/.test(line) ? { role: "muted" as const } : {})} indent="    " />
+          ))}
+        </Box>
+      ) : null}
       {ps.length > 0 ? (
         <Box marginTop={1} flexDirection="column">
           <Line text={t(lang, "questions.powershell")} theme={theme} role="muted" />

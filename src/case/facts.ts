@@ -1,6 +1,7 @@
 // Fact paths: the addressable facts of a case. The engine reports unknowns as these paths, the
 // wizard asks for them, what-if edits them, and provenance (`case.sources`) is keyed by them.
 import type { Case } from "./schema.js";
+import { VENDOR_IDS } from "../devices/ids.js";
 
 export type FactKind =
   | { type: "boolean" }
@@ -54,6 +55,9 @@ export const FACTS = [
   { path: "account.oauthApp.servicePrincipalRegistered", kind: bool },
   { path: "account.oauthApp.mailboxPermission", kind: bool },
   { path: "account.oauthApp.permissionConsented", kind: bool },
+  // which device (issue 14; src/devices): last, so that the order of the facts above stays as it was
+  { path: "device.vendor", kind: { type: "enum", values: VENDOR_IDS } },
+  { path: "device.model", kind: { type: "string" } },
 ] as const satisfies readonly FactSpec[];
 
 export type FactPath = (typeof FACTS)[number]["path"];

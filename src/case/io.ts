@@ -42,6 +42,8 @@ function issueToError(issue: z.core.$ZodIssue | undefined, label: string): AppEr
       return badInput("case.unknown-key", "common.err.caseUnknownKey", { file: label, path: full });
     }
     case "invalid_value":
+      // The maker: one message that lists every id and says what to use for any other maker (issue 14).
+      if (path === "device.vendor") return badInput("case.enum", "devices.err.caseVendor", { file: label, ids: issue.values.map(String).join(", ") });
       return badInput("case.enum", "common.err.caseEnum", { file: label, path, values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
     case "invalid_type":
       return badInput("case.type", "common.err.caseExpected", { file: label, path, expected: issue.expected });

@@ -3,6 +3,7 @@
 // states (the mailbox switch: null = follow the organization; policies: null = none assigned).
 import * as z from "zod/mini";
 import { isIsoDate } from "./dates.js";
+import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
 
 // One parse per run: compiling a fast path (new Function) costs more start-up time than it saves.
 z.config({ jitless: true });
@@ -47,6 +48,11 @@ export const DeviceSchema = z.strictObject({
   oauthSupported: opt(z.boolean()),
   /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */
   oauthFlow: opt(z.enum(["delegated", "app"])),
+  // --- which device (issue 14; src/devices) ---
+  /** The maker: one of the profiled vendors, or "other". */
+  vendor: opt(z.enum(VENDOR_IDS)),
+  /** The model as typed (free text; matched to a family where the reference allows). */
+  model: opt(z.string().check(z.minLength(1), z.maxLength(MODEL_MAX_LENGTH))),
 });
 
 export const TenantSchema = z.strictObject({

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   setup: () => import("./commands/setup.js"),
   whatif: () => import("./commands/whatif.js"),
   options: () => import("./commands/options.js"),
+  devices: () => import("./commands/devices.js"),
 };
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {

@@ -44,6 +44,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
         save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
         {...(services.readLive ? { readLive: services.readLive } : {})}
         {...(services.checkLive ? { checkLive: services.checkLive } : {})}
+        deviceHint={(state, path) => services.deviceHint(state, path)}
         checkAuditFile={(lang, path) => services.checkAuditFile(lang, path)}
         runReadiness={(lang, files, onProgress) => services.runReadiness(lang, files, onProgress)}
         probe={(lang, settings, password, onPhase) => services.probe(lang, settings, password, onPhase)}

@@ -143,7 +143,7 @@ async function ask(s: FlowState, services: WizardServices, p: Prompter, glyphs: 
     }
     case "device":
     case "question":
-      return askFact(s, screen.path, p);
+      return askFact(s, screen.path, p, services);
     case "probe":
       return askProbe(s, services, p, glyphs);
     case "source": {
@@ -316,7 +316,7 @@ async function askProbe(s: FlowState, services: WizardServices, p: Prompter, gly
   return { type: "probed", result };
 }
 
-async function askFact(s: FlowState, path: FactPath, p: Prompter): Promise<FlowEvent> {
+async function askFact(s: FlowState, path: FactPath, p: Prompter, services: WizardServices): Promise<FlowEvent> {
   const lang = s.lang;
   const q = question(path);
   const progress =
@@ -325,6 +325,8 @@ async function askFact(s: FlowState, path: FactPath, p: Prompter): Promise<FlowE
   p.say(`[${progress}]`);
   p.say(t(lang, "wizard.plain.where"));
   for (const line of stepLines(t(lang, q.where), 80)) p.say(line);
+  // Where the setting is on the named device (maker's labels, how sure, sources); URLs are never cut.
+  for (const hint of services.deviceHint(s, path)) for (const line of /^\s*https?:/.test(hint) ? [hint] : wrap(hint, 80, "    ")) p.say(line);
   const ps = q.powershell ? q.powershell(s.case) : [];
   if (ps.length > 0) {
     p.say(t(lang, "questions.powershell"));

@@ -16,6 +16,8 @@ import { mkdir, stat } from "node:fs/promises";
 import type { PhaseReport, ProbeResult } from "../probe/types.js";
 import type { Case } from "../case/schema.js";
 import type { OfflineFile, ReadinessSummary } from "../audit/index.js";
+import { deviceFrom, evaluateDevice, planDevice, questionHint, type Catalog } from "../devices/index.js";
+import { hintLines } from "../devices/render.js";
 
 /** The export files of the readiness path (issue 7): the Get-CASMailbox export, and optionally more. */
 export interface ReadinessFiles {
@@ -64,6 +66,8 @@ export interface WizardServices {
   checkAuditFile(lang: FlowState["lang"], path: string): Promise<{ ok: true; path: string } | { ok: false; message: string }>;
   /** Run the audit on the export files (read-only); `onProgress` reports the file being read and how far. */
   runReadiness(lang: FlowState["lang"], files: ReadinessFiles, onProgress: (file: string, ratio: number) => void): Promise<ReadinessOutcome>;
+  /** Where a question's setting is on the device the case names (device.vendor): lines to show under "where to look", or none. */
+  deviceHint(state: FlowState, path: FactPath): string[];
   /** Run the SMTP probe from this PC; the password is used for this call only and not kept. */
   probe(lang: FlowState["lang"], target: ProbeTarget, password: string | undefined, onPhase: (phase: PhaseReport) => void): Promise<ProbeResult>;
 }
@@ -75,9 +79,10 @@ const NAMES: Record<ExportKind, string> = {
   json: "smtp-auth-result.json",
 };
 
-/** The report of a flow state: the case, the engine's diagnosis and the plan, in the flow's language. */
-export function reportInput(state: FlowState, extra: { width?: number; ascii?: boolean } = {}): ReportInput {
-  return { case: state.case, diagnosis: state.diagnosis, plan: buildPlan(state.case, state.diagnosis, state.lang), lang: state.lang, ...extra };
+/** The report of a flow state: the case, the engine's diagnosis and the plan (with the device's hints when a catalog is given), in the flow's language. */
+export function reportInput(state: FlowState, extra: { width?: number; ascii?: boolean } = {}, devices?: Catalog): ReportInput {
+  const plan = devices ? planDevice(state.case, state.diagnosis, state.lang, deviceFrom(state.case, devices)) : buildPlan(state.case, state.diagnosis, state.lang);
+  return { case: state.case, diagnosis: state.diagnosis, plan, lang: state.lang, ...extra };
 }
 
 export function makeServices(opts: {
@@ -90,12 +95,15 @@ export function makeServices(opts: {
   probeTimeoutMs?: number;
   /** Try TLS 1.3 … 1.0 one by one on extra connections (default true). */
   probeTlsVersions?: boolean;
+  /** The device knowledge (src/devices), loaded by the wizard command: the maker's hints and panel codes. */
+  devices?: Catalog;
 }): WizardServices {
   // The probe module (and zod, through the case builder) loads when the first probe runs; the
   // "probed" event can only come after that, so the merge below always has it.
   let merge: ((result: ProbeResult, base: Case) => Case) | undefined;
+  const devices = opts.devices;
   const deps: FlowDeps = {
-    evaluate: (c) => evaluate(c, { today: opts.today }),
+    evaluate: (c) => (devices ? evaluateDevice(c, deviceFrom(c, devices), opts.today) : evaluate(c, { today: opts.today })),
     analyzeReply,
     // Live and mix read at once with an app registration (a client id); without one, through PowerShell once it is found.
     liveAvailable: opts.live?.options.via === "app",
@@ -110,7 +118,7 @@ export function makeServices(opts: {
       return e ? { status: "missing", key: e.key, params: e.params } : { status: "ready" };
     })());
   const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
-    const input = reportInput(state);
+    const input = reportInput(state, {}, devices);
     switch (kind) {
       case "md":
         return renderMarkdown(input);
@@ -124,7 +132,12 @@ export function makeServices(opts: {
     deps,
     ...(live ? { readLive: (state: FlowState, onMessage: (text: string) => void) => readLive(live.ctx, live.options, state, onMessage) } : {}),
     ...(live?.options.via === "pwsh" ? { checkLive } : {}),
-    resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii })).replace(/\n+$/, "").split("\n"),
+    resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii }, devices)).replace(/\n+$/, "").split("\n"),
+    deviceHint: (state, path) => {
+      const dev = devices ? deviceFrom(state.case, devices) : undefined;
+      if (!dev) return [];
+      return hintLines(state.lang, t(state.lang, `devices.vendor.${dev.vendor}`), questionHint(state.lang, dev, path), "-");
+    },
     exportText,
     defaultName: (kind) => NAMES[kind],
     async checkAuditFile(lang, path) {

@@ -6,6 +6,7 @@ import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import type { AuthPolicy, Case } from "../case/schema.js";
 import type { MessageKey } from "../i18n/index.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
+import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
 
 export interface Choice {
   value: unknown;
@@ -78,6 +79,9 @@ const QUESTIONS: Record<FactPath, Question> = {
   "device.reply": q("device.reply", { type: "paste" }),
   "device.oauthSupported": q("device.oauthSupported", { type: "choice", choices: yesNo("device.oauthSupported") }),
   "device.oauthFlow": q("device.oauthFlow", { type: "choice", choices: choices("device.oauthFlow", ["delegated", "app"]) }),
+  // which device (issue 14): the maker's names are the devices area's; "I don't know" is added by every choice screen.
+  "device.vendor": q("device.vendor", { type: "choice", choices: VENDOR_IDS.map((v) => ({ value: v, label: `devices.vendor.${v}` as const })) }),
+  "device.model": q("device.model", { type: "text", maxLength: MODEL_MAX_LENGTH }),
   "tenant.smtpClientAuthenticationDisabled": q(
     "tenant.smtpClientAuthenticationDisabled",
     { type: "choice", choices: yesNo("tenant.smtpClientAuthenticationDisabled") },

@@ -6,8 +6,13 @@ import type { Lang } from "../i18n/index.js";
 import { redactPaste } from "./redact-paste.js";
 import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen } from "./types.js";
 
-/** Device fields that stay worth asking even when the engine no longer needs them (the plan quotes them). */
-const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from"];
+/** Device fields that stay worth asking even when the engine no longer needs them (the plan quotes them, or shows the maker's settings). */
+const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from", "device.vendor", "device.model"];
+
+/** Device fields asked only when another answer makes them useful: the model only once a maker is known. */
+const ASKED_IF: Partial<Record<DeviceField, (s: FlowState) => boolean>> = {
+  "device.model": (s) => s.case.device?.vendor !== undefined && s.case.device.vendor !== "other",
+};
 
 export interface InitOptions {
   lang: Lang;
@@ -51,6 +56,7 @@ function nextDeviceField(state: FlowState, after: DeviceField | undefined): Scre
   for (const path of DEVICE_FIELDS.slice(start)) {
     if (isKnown(state.case, path) || state.dontKnow.includes(path)) continue;
     if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) continue;
+    if (ASKED_IF[path]?.(state) === false) continue;
     return { id: "device", path };
   }
   // After the device: offer to test from this PC (skipped in one key).

@@ -15,6 +15,8 @@ export const SOURCE_MODES: readonly SourceMode[] = ["live", "manual", "mix"];
 
 /** Device facts asked in step 2, in this order (each can be answered "I don't know"). */
 export const DEVICE_FIELDS = [
+  "device.vendor",
+  "device.model",
   "device.host",
   "device.port",
   "device.security",

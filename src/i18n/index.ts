@@ -4,6 +4,7 @@ import audit from "./areas/audit.js";
 import causes from "./areas/causes.js";
 import cli from "./areas/cli.js";
 import common from "./areas/common.js";
+import devices from "./areas/devices.js";
 import live from "./areas/live.js";
 import plan from "./areas/plan.js";
 import probe from "./areas/probe.js";
@@ -14,7 +15,7 @@ import wizard from "./areas/wizard.js";
 export type { Lang } from "./catalog.js";
 export { LANGS } from "./catalog.js";
 
-const areas = [common, cli, causes, plan, questions, wizard, live, probe, audit, whatif] as const;
+const areas = [common, cli, causes, plan, questions, wizard, live, probe, audit, whatif, devices] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]> & string;

@@ -3,6 +3,7 @@
 // the user's language (built by buildPlan in ./index.ts).
 import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { Lang } from "../i18n/index.js";
+import type { DeviceLine, DevicePlan, DeviceStepHint } from "../devices/report-types.js";
 
 export const STEP_IDS = [
   "device-network",
@@ -91,6 +92,8 @@ export interface PlanStep {
   placeholders: string[];
   /** This step is an alternative to another step (do one of them). */
   alternativeTo?: StepId;
+  /** Where this is done on the named device (device.vendor; src/devices/plan-hints.ts). */
+  device?: DeviceStepHint;
 }
 
 export const OPTION_IDS = [
@@ -124,6 +127,8 @@ export interface PlanOption {
   /** The option answers a cause found in this case. */
   relevant: boolean;
   billed: boolean;
+  /** The named device's position on this option (OAuth: support, token, tenant admin; src/devices). */
+  device?: DeviceLine[];
 }
 
 export interface Plan {
@@ -134,4 +139,6 @@ export interface Plan {
   basicAuth: "yes" | "likely" | "no";
   /** Plan-wide remarks: placeholders, rejected identities, security-defaults caveats. */
   notes: string[];
+  /** The named device (device.vendor): its OAuth position, where its settings are, its panel message. */
+  device?: DevicePlan;
 }

@@ -2,6 +2,7 @@
 // and provenance formatting, evidence as text. Secrets are redacted from anything quoted.
 import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
+import { safeText } from "../render/sanitize.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type Params } from "../i18n/index.js";
@@ -53,7 +54,8 @@ export function factLabel(lang: Lang, path: FactPath): string {
 export function formatValue(lang: Lang, value: unknown): string {
   if (value === null) return t(lang, "plan.report.value.null");
   if (value === undefined) return "?";
-  if (typeof value === "string") return redactSecrets(value);
+  // Outside text (device.model, names typed by a person): shown safely (src/render/sanitize.ts).
+  if (typeof value === "string") return safeText(redactSecrets(value));
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (typeof value === "object" && value !== null && "name" in value && "allowBasicAuthSmtp" in value) {
     const p = value as { name: unknown; allowBasicAuthSmtp: unknown };
@@ -95,13 +97,17 @@ export interface EvidenceLine {
   hypothetical: boolean;
   /** A raw reply (for code formatting). */
   reply?: string;
+  /** The words before a raw reply ("Server reply:", or "Device message:" for a device panel code). */
+  replyLabel?: string;
 }
 
 export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
   switch (ev.kind) {
     case "reply": {
       const reply = redactSecrets(ev.reply);
-      return { kind: ev.kind, text: t(lang, "plan.report.ev.reply", { reply }), hypothetical: false, reply };
+      // A device panel code (src/devices) is the device's message, not the server's reply.
+      const key = ev.patternId.startsWith("panel:") ? "devices.ev.panel" : "plan.report.ev.reply";
+      return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
     }
     case "fact": {
       const prov = provenanceOf(c, ev.path, ev.source);

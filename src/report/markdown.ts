@@ -2,7 +2,8 @@
 // a facts table that names each fact's source, PowerShell in ```powershell fences, and what-if
 // facts marked as hypothetical.
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
-import type { PlanCommand, PlanStep } from "../plan/index.js";
+import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
+import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
 import {
   causeSummary,
   causeTitle,
@@ -64,12 +65,15 @@ export function renderMarkdown(input: ReportInput): string {
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);
       const hyp = line.hypothetical ? ` **(${mdEscape(tr("plan.report.source.whatif"))})**` : "";
-      if (line.reply !== undefined) out.push(`- ${mdEscape(tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
+      if (line.reply !== undefined) out.push(`- ${mdEscape(line.replyLabel ?? tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
       else out.push(`- ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
     }
     for (const note of f.notes ?? []) out.push(`- ⚠ ${mdEscape(noteText(lang, note))}`);
     out.push("");
   }
+
+  // The named device
+  if (plan.device) out.push(...deviceMd(plan, lang));
 
   // Facts
   const facts = knownFacts(lang, c);
@@ -106,7 +110,7 @@ export function renderMarkdown(input: ReportInput): string {
   // Plan
   out.push(`## ${mdEscape(tr("plan.report.section.plan"))}`, "");
   if (plan.steps.length === 0) out.push(mdEscape(tr("plan.report.noSteps")), "");
-  plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id))));
+  plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id), plan)));
 
   // Options
   if (plan.options.length) {
@@ -123,6 +127,12 @@ export function renderMarkdown(input: ReportInput): string {
       );
     }
     out.push("");
+    const oauth = plan.options.find((o) => o.device);
+    if (oauth?.device) {
+      out.push(`**${mdEscape(oauth.title)}** — ${mdEscape(onDevice(lang, plan))}`, "");
+      for (const l of oauth.device) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
+      out.push("");
+    }
   }
 
   if (plan.notes.length) {
@@ -133,7 +143,7 @@ export function renderMarkdown(input: ReportInput): string {
   return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
 }
 
-function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) => number): string[] {
+function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) => number, plan: Plan): string[] {
   const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
   const out: string[] = [];
   out.push(`### ${n}. ${mdEscape(step.title)}`, "");
@@ -148,6 +158,11 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
     const path = [step.adminCenter.portal, ...step.adminCenter.path].map(mdEscape).join(" > ");
     out.push(`**${mdEscape(tr("plan.report.step.adminCenter"))}:** ${path} (<${step.adminCenter.url}>)`, "");
   }
+  if (step.device) {
+    out.push(`**${mdEscape(onDevice(lang, plan))}**`, "");
+    for (const l of step.device.lines) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
+    out.push("");
+  }
   const verify = step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text;
   out.push(`**${mdEscape(tr("plan.report.step.verify"))}:** ${mdEscape(verify)}`, "");
   if (step.verify.commands.length) out.push(...fence(step.verify.commands), "");
@@ -160,5 +175,21 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
   out.push(`- **${mdEscape(tr("plan.report.step.security"))} (${mdEscape(tr(`plan.report.level.${step.security.level}`))}):** ${mdEscape(step.security.text)}`);
   if (step.waitTime) out.push(`- **${mdEscape(tr("plan.report.step.wait"))}:** ${mdEscape(step.waitTime)}`);
   out.push("");
+  return out;
+}
+
+/** The device section: maker and model, OAuth position, settings, panel message, numbered sources. */
+function deviceMd(plan: Plan, lang: Lang): string[] {
+  const dev = plan.device;
+  if (!dev) return [];
+  const out = [`## ${mdEscape(t(lang, "devices.section"))}`, ""];
+  for (const head of deviceHead(lang, dev)) out.push(mdEscape(head), "");
+  for (const l of [...dev.panel, ...dev.lines]) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
+  out.push("");
+  if (dev.sources.length) {
+    out.push(`**${mdEscape(t(lang, "devices.sources"))}:**`, "");
+    dev.sources.forEach((u, i) => out.push(`${i + 1}. <${u}>`));
+    out.push("");
+  }
   return out;
 }

@@ -18,6 +18,7 @@ import {
 } from "./common.js";
 import { joinSentences } from "./common.js";
 import { pad, width as textWidth, wrap } from "./text-layout.js";
+import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makeTheme, type ColorToken, type Glyphs, type Theme } from "./theme.js";
 
 class Out {
@@ -102,6 +103,9 @@ export function renderText(input: ReportInput): string {
     for (const note of f.notes ?? []) o.text(noteText(lang, note), { indent: 4, prefix: `${g.warning} `, token: "muted" });
   }
 
+  // The named device (device.vendor): its OAuth position, where its settings are, its panel message.
+  if (plan.device) renderDevice(o, plan, lang, g);
+
   // Unknowns.
   if (d.unknowns.length) {
     o.blank();
@@ -132,7 +136,7 @@ export function renderText(input: ReportInput): string {
   if (plan.options.length) {
     o.blank();
     o.text(tr("plan.report.section.options"), { token: "heading" });
-    renderOptions(o, plan.options, lang);
+    renderOptions(o, plan, lang, g);
   }
 
   // Notes.
@@ -167,6 +171,10 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
     o.labeled(tr("plan.report.step.adminCenter"), [step.adminCenter.portal, ...step.adminCenter.path].join(` ${g.sep} `), ind);
     o.text(step.adminCenter.url, { indent: ind + 2, token: "muted" });
   }
+  if (step.device) {
+    o.text(onDevice(lang, plan), { indent: ind });
+    for (const l of step.device.lines) o.text(deviceLineText(lang, plan, l), { indent: ind + 2, prefix: `${g.bullet} ` });
+  }
   o.labeled(tr("plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text, ind);
   for (const cmd of step.verify.commands) o.command(cmd, ind + 2);
   if (step.undo) {
@@ -189,7 +197,8 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
 }
 
 /** The options as a table that fits the width; cells wrap inside their column. */
-function renderOptions(o: Out, options: PlanOption[], lang: Lang): void {
+function renderOptions(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
+  const options: PlanOption[] = plan.options;
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
   const indent = 2;
   const sep = " ";
@@ -245,5 +254,24 @@ function renderOptions(o: Out, options: PlanOption[], lang: Lang): void {
       opt.relevant && opt.perAccountException ? `(${tr("plan.report.option.relevant")})` : undefined,
     ]);
     o.text(extra, { indent, prefix: `${opt.rank}. `, ...(opt.availability === "no" ? { token: "muted" as const } : {}) });
+    if (opt.device) {
+      o.text(onDevice(lang, plan), { indent: indent + 3 });
+      for (const l of opt.device) o.text(deviceLineText(lang, plan, l), { indent: indent + 5, prefix: `${g.bullet} ` });
+    }
+  }
+}
+
+/** The device section: maker and model, OAuth position, where the settings are, the panel message, the sources (URLs never cut). */
+function renderDevice(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
+  const dev = plan.device;
+  if (!dev) return;
+  o.blank();
+  o.text(t(lang, "devices.section"), { token: "heading" });
+  for (const head of deviceHead(lang, dev)) o.text(head, { indent: 2 });
+  for (const l of [...dev.panel, ...dev.lines]) o.text(deviceLineText(lang, plan, l), { indent: 2, prefix: `${g.bullet} ` });
+  const sources = sourceLines(plan);
+  if (sources.length) {
+    o.text(`${t(lang, "devices.sources")}:`, { indent: 2, token: "muted" });
+    for (const line of sources) o.raw(`    ${o.theme.paint("muted", line)}`);
   }
 }

@@ -70,8 +70,16 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(s.includes(tr("questions.tenant.smtpClientAuthenticationDisabled.q")), "the tenant question is no longer needed");
     pane.keys("Enter");
 
-    // The device: the paste made host/port/security unnecessary; sign-in type, account, From, OAuth support remain.
-    await pane.waitFor(tr("questions.device.auth.q"));
+    // The device: first its maker (Kyocera, the sixth) and model; then the paste made host/port/security
+    // unnecessary; sign-in type, account, From, OAuth support remain, each with where to look on a Kyocera.
+    await pane.waitFor(tr("questions.device.vendor.q"));
+    pane.keys("6", "Enter");
+    await pane.waitFor(tr("questions.device.model.q"));
+    pane.type("TASKalfa 2553ci");
+    pane.keys("Enter");
+    s = await pane.waitFor(tr("questions.device.auth.q"));
+    assert.ok(s.includes(tr("devices.onDevice", { vendor: tr("devices.vendor.kyocera") })), s);
+    assert.ok(s.includes("Command Center RX"), "the maker's own menu names");
     pane.keys("Enter"); // user name and password
     await pane.waitFor(tr("questions.device.username.q"));
     pane.type("mfp@contoso.com");
@@ -142,6 +150,8 @@ for (const lang of ["ja", "en"] as const) {
     assert.equal(c.device?.from, "scan@contoso.com");
     assert.equal(c.device?.auth, "basic");
     assert.equal(c.device?.oauthSupported, false);
+    assert.equal(c.device?.vendor, "kyocera");
+    assert.equal(c.device?.model, "TASKalfa 2553ci");
     assert.match(c.device?.reply ?? "", /SmtpClientAuthentication is disabled for the Tenant/);
     assert.deepEqual(c.sources?.["device.username"], { kind: "answer" });
     assert.deepEqual(c.sources?.["device.reply"], { kind: "answer" });
@@ -152,6 +162,8 @@ for (const lang of ["ja", "en"] as const) {
     const md = readFileSync(join(dir, "smtp-auth-plan.md"), "utf8");
     assert.match(md, /^#/m);
     assert.ok(md.includes("mfp@contoso.com"));
+    assert.ok(md.includes(`## ${t(lang, "devices.section")}`), "the plan has the device section");
+    assert.ok(md.includes("https://github.com/msgwing/ZeroSMTP"), "with its sources");
     const ps1 = readFileSync(join(dir, "smtp-auth-plan.ps1"), "utf8");
     assert.ok(ps1.startsWith("\uFEFF"), "the script has a BOM for Windows PowerShell");
     assert.ok(ps1.includes("'mfp@contoso.com'"));
@@ -171,6 +183,8 @@ test("Ctrl+C leaves the terminal clean and exits 130; nothing is written", { tim
   pane.keys("Enter");
   await pane.waitFor(t("en", "wizard.purpose.q"));
   pane.keys("Down", "Enter");
+  await pane.waitFor(t("en", "questions.device.vendor.q"));
+  pane.keys("End", "Enter");
   await pane.waitFor(t("en", "questions.device.host.q"));
   pane.type("smtp.office365.com");
   pane.keys("C-c");

@@ -7,6 +7,8 @@ import { reportInput, type ExportKind, type SaveResult } from "../../src/cli/wiz
 import type { Case } from "../../src/case/schema.js";
 import { emptyCase } from "../../src/case/schema.js";
 import { initFlow } from "../../src/flow/reducer.js";
+import { question } from "../../src/flow/questions.js";
+import { DEVICE_FIELDS } from "../../src/flow/types.js";
 import { renderText } from "../../src/report/index.js";
 import { causeTitle } from "../../src/report/common.js";
 import type { FlowState } from "../../src/flow/types.js";
@@ -25,7 +27,7 @@ interface Harness {
   frames: () => string[];
 }
 
-function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardAppProps["readLive"]; checkLive?: WizardAppProps["checkLive"] }) {
+function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardAppProps["readLive"]; checkLive?: WizardAppProps["checkLive"]; deviceHint?: WizardAppProps["deviceHint"] }) {
   const deps = fakeDeps(opts.readLive !== undefined && opts.checkLive === undefined);
   const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
   const h: Harness = { exits: [], saves: [], frames: () => [] };
@@ -48,11 +50,26 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
       save={save}
       {...(opts.readLive ? { readLive: opts.readLive } : {})}
       {...(opts.checkLive ? { checkLive: opts.checkLive } : {})}
+      {...(opts.deviceHint ? { deviceHint: opts.deviceHint } : {})}
       onExit={(state, reason) => h.exits.push({ state, reason })}
     />,
   );
   h.frames = () => r.frames;
   return { r, h };
+}
+
+/**
+ * Walk the device questions of a new device with "I don't know" (the maker first: its model is then
+ * not asked), waiting for each screen by its progress label.
+ */
+async function skipDevice(r: ReturnType<typeof app>["r"], lang: Lang) {
+  const total = DEVICE_FIELDS.length;
+  for (const [i, path] of DEVICE_FIELDS.entries()) {
+    if (path === "device.model") continue;
+    await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total }));
+    // Text questions take Enter as "I don't know"; choice questions need the last item.
+    await press(r, question(path).input.type === "choice" ? KEY.end + KEY.enter : KEY.enter);
+  }
 }
 
 function assertFits(frame: string, cols = 80) {
@@ -120,7 +137,7 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(f.includes(t(lang, "questions.tenant.smtpClientAuthenticationDisabled.q")));
     assertFits(f);
     await press(r, KEY.enter);
-    await frameWith(r, t(lang, "questions.device.host.q"));
+    await frameWith(r, t(lang, "questions.device.vendor.q"));
   });
 
   test(`${lang}: Ctrl+D finishes the paste; Esc goes back and keeps the text`, async () => {
@@ -163,6 +180,8 @@ for (const lang of ["ja", "en"] as const) {
     const { r } = app({ lang, langExplicit: true });
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, KEY.down + KEY.enter);
+    await frameWith(r, t(lang, "questions.device.vendor.q"));
+    await press(r, KEY.end + KEY.enter); // maker: I don't know
     await frameWith(r, t(lang, "questions.device.host.q"));
     await press(r, KEY.enter); // empty: I don't know
     await frameWith(r, t(lang, "questions.device.port.q"));
@@ -181,11 +200,7 @@ for (const lang of ["ja", "en"] as const) {
     const { r } = app({ lang, langExplicit: true });
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, KEY.down + KEY.enter);
-    for (let i = 0; i < 7; i++) {
-      await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total: 7 }));
-      // text questions take Enter as "I don't know"; choice questions need the last item
-      await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
-    }
+    await skipDevice(r, lang);
     await frameWith(r, t(lang, "wizard.probe.title"));
     await press(r, "s");
     const f = await frameWith(r, t(lang, "wizard.source.q"));
@@ -229,12 +244,14 @@ for (const lang of ["ja", "en"] as const) {
 test("typed-ahead keys in one burst carry on across screens, in order", async () => {
   const { r, h } = app({ lang: "en", langExplicit: true });
   await frameWith(r, t("en", "wizard.purpose.q"));
-  // Choose "new device", answer the host and the port, and pick "I don't know" for security: one chunk.
-  await press(r, "2\rsmtp.office365.com\r587\r4\r");
+  // Choose "new device", the second maker (Canon) and its model, answer the host and the port, and pick "I don't know" for security: one chunk.
+  await press(r, "2\r2\riR-ADV DX C5840\rsmtp.office365.com\r587\r4\r");
   await frameWith(r, t("en", "questions.device.auth.q"));
   await press(r, KEY.ctrlC);
   await waitFor(() => h.exits.length === 1, { what: "cancel" });
   const c = h.exits[0]?.state.case;
+  assert.equal(c?.device?.vendor, "canon");
+  assert.equal(c?.device?.model, "iR-ADV DX C5840");
   assert.equal(c?.device?.host, "smtp.office365.com");
   assert.equal(c?.device?.port, 587);
   assert.equal(c?.device?.security, undefined);
@@ -261,10 +278,7 @@ test("live from the source screen: mix reads, then asks only what the read could
   });
   await frameWith(r, t("ja", "wizard.purpose.q"));
   await press(r, "2" + KEY.enter);
-  for (let i = 0; i < 7; i++) {
-    await frameWith(r, t("ja", "wizard.device.progress", { n: i + 1, total: 7 }));
-    await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
-  }
+  await skipDevice(r, "ja");
   await frameWith(r, t("ja", "wizard.probe.title"));
   await press(r, "s");
   const f = await frameWith(r, t("ja", "wizard.source.q"));
@@ -285,10 +299,7 @@ test("live: a read that fails as a whole is said above the questions", async () 
   const { r } = app({ lang: "en", langExplicit: true, readLive: async () => ({ facts: [], failed: [], error: "The live read did not work (sign-in was cancelled); the questions are asked by hand instead." }) });
   await frameWith(r, t("en", "wizard.purpose.q"));
   await press(r, "2" + KEY.enter);
-  for (let i = 0; i < 7; i++) {
-    await frameWith(r, t("en", "wizard.device.progress", { n: i + 1, total: 7 }));
-    await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
-  }
+  await skipDevice(r, "en");
   await frameWith(r, t("en", "wizard.probe.title"));
   await press(r, "s");
   await frameWith(r, t("en", "wizard.source.q"));
@@ -300,6 +311,8 @@ test("Ctrl+C inside a burst of typed characters still cancels", async () => {
   const { r, h } = app({ lang: "en", langExplicit: true });
   await frameWith(r, t("en", "wizard.purpose.q"));
   await press(r, KEY.down + KEY.enter);
+  await frameWith(r, t("en", "questions.device.vendor.q"));
+  await press(r, KEY.end + KEY.enter);
   await frameWith(r, t("en", "questions.device.host.q"));
   await press(r, "smtp.office365.com" + KEY.ctrlC);
   await waitFor(() => h.exits.length === 1, { what: "cancel" });
@@ -331,10 +344,7 @@ test("Japanese question screens fit 80 columns for every question", async () => 
 async function toSource(r: Parameters<typeof frameWith>[0], lang: Lang): Promise<string> {
   await frameWith(r, t(lang, "wizard.purpose.q"));
   await press(r, "2" + KEY.enter);
-  for (let i = 0; i < 7; i++) {
-    await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total: 7 }));
-    await press(r, i === 2 || i === 3 || i === 6 ? KEY.end + KEY.enter : KEY.enter);
-  }
+  await skipDevice(r, lang);
   await frameWith(r, t(lang, "wizard.probe.title"));
   await press(r, "s");
   return frameWith(r, t(lang, "wizard.source.q"));
@@ -384,4 +394,43 @@ test("no app registration, a module missing: what is missing with its install co
   await press(r, KEY.ctrlC);
   await waitFor(() => h.exits.length === 1, { what: "cancel" });
   assert.equal(h.exits[0]?.state.source, "manual");
+});
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: the maker is asked first (with another maker / I don't know); then the device questions show where to look on that device`, async () => {
+    const { loadCatalog } = await import("../../src/devices/index.js");
+    const { makeServices } = await import("../../src/cli/wizard-services.js");
+    const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+    const { r, h } = app({ lang, langExplicit: true, deviceHint: services.deviceHint });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.down + KEY.enter); // a new device
+    const makers = await frameWith(r, t(lang, "questions.device.vendor.q"));
+    for (const id of ["ricoh", "canon", "sharp", "konica-minolta", "kyocera", "lexmark", "other"] as const) assert.ok(makers.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
+    assert.ok(makers.includes(t(lang, "questions.dontKnow")));
+    assertFits(makers);
+    await press(r, "3" + KEY.enter); // Sharp
+    await frameWith(r, t(lang, "questions.device.model.q"));
+    await press(r, "BP-70C65" + KEY.enter);
+    const host = await frameWith(r, t(lang, "questions.device.host.q"));
+    assert.ok(host.includes(t(lang, "devices.onDevice", { vendor: t(lang, "devices.vendor.sharp") })), host);
+    // Sharp's own label for the server field, in the reader's language.
+    assert.ok(host.includes(lang === "ja" ? "プライマリーサーバー" : "Primary Server"), host);
+    assert.ok(host.includes(t(lang, "devices.conf.vendor")), "says how sure it is");
+    assert.ok(host.includes("https://global.sharp/") || host.includes("https://jp.sharp/"), "names the source");
+    await press(r, KEY.ctrlC);
+    await waitFor(() => h.exits.length === 1, { what: "cancel" });
+    const c = h.exits[0]?.state.case;
+    assert.equal(c?.device?.vendor, "sharp");
+    assert.equal(c?.device?.model, "BP-70C65");
+  });
+}
+
+test("a maker whose settings path is not in our sources says so on the question", async () => {
+  const { loadCatalog } = await import("../../src/devices/index.js");
+  const { makeServices } = await import("../../src/cli/wizard-services.js");
+  const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+  const loaded: Case = { ...emptyCase(), device: { vendor: "toshiba" } };
+  const lines = services.deviceHint({ ...initFlow(fakeDeps(), { lang: "en", langExplicit: true, empty: emptyCase(), loaded }) }, "device.host");
+  assert.ok(lines.join("\n").includes(t("en", "devices.unknownSetting", { vendor: t("en", "devices.vendor.toshiba") })), lines.join("\n"));
+  assert.deepEqual(services.deviceHint(initFlow(fakeDeps(), { lang: "en", langExplicit: true, empty: emptyCase(), loaded: { ...emptyCase(), device: { vendor: "other" } } }), "device.host"), []);
 });

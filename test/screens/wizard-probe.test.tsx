@@ -36,7 +36,7 @@ function assertFits(frame: string, cols = 80) {
 
 /** The flow at the probe step: every device field answered by hand. */
 function atProbe(services: WizardServices, lang: Lang, port: number, username: string): FlowState {
-  const device: Case["device"] = { host: "127.0.0.1", port, security: "starttls", auth: "basic", username, from: username, oauthSupported: false };
+  const device: Case["device"] = { vendor: "other", host: "127.0.0.1", port, security: "starttls", auth: "basic", username, from: username, oauthSupported: false };
   const sources = Object.fromEntries(Object.keys(device ?? {}).map((k) => [`device.${k}`, { kind: "answer" as const }]));
   const empty: Case = { schema: "smtp-auth-doctor/case@1", device, sources };
   const s = reduce(services.deps, initFlow(services.deps, { lang, langExplicit: true, empty }), { type: "choosePurpose", purpose: "new-device" });

@@ -21,7 +21,7 @@ test("starts at the language screen, or at the purpose when --lang was given", (
 test("each purpose leads to its own next screen", () => {
   const s = start(true);
   assert.deepEqual(run(s, { type: "choosePurpose", purpose: "failing" }).screen, { id: "paste" });
-  assert.deepEqual(run(s, { type: "choosePurpose", purpose: "new-device" }).screen, { id: "device", path: "device.host" });
+  assert.deepEqual(run(s, { type: "choosePurpose", purpose: "new-device" }).screen, { id: "device", path: "device.vendor" }, "the maker is asked first");
   assert.deepEqual(run(s, { type: "choosePurpose", purpose: "readiness" }).screen, { id: "readiness" });
   assert.deepEqual(run(s, { type: "choosePurpose", purpose: "whatif" }).screen, { id: "whatif" });
 });
@@ -34,12 +34,12 @@ test("a paste is analysed at once and names the questions it made unnecessary", 
   assert.equal(s.paste?.analysis.primary?.patternId, "auth-tenant-disabled");
   assert.deepEqual(s.paste?.resolved, ["tenant.smtpClientAuthenticationDisabled"]);
   assert.equal(s.diagnosis.verdict, "blocked");
-  assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.host" });
+  assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.vendor" });
 });
 
 test("an empty paste skips the summary and the reply stays unknown", () => {
   const s = run(start(true), { type: "choosePurpose", purpose: "failing" }, { type: "submitPaste", text: "  \n " });
-  assert.deepEqual(s.screen, { id: "device", path: "device.host" });
+  assert.deepEqual(s.screen, { id: "device", path: "device.vendor" });
   assert.equal(s.case.device?.reply, undefined);
   assert.ok(s.dontKnow.includes("device.reply"));
 });
@@ -49,7 +49,12 @@ test("device fields are asked in order, known ones skipped, then the source of f
   const seen: string[] = [];
   while (s.screen.id === "device") {
     seen.push(s.screen.path);
-    s = s.screen.path === "device.port" ? run(s, { type: "answer", path: "device.port", value: 587 }) : run(s, { type: "dontKnow", path: s.screen.path });
+    s =
+      s.screen.path === "device.port"
+        ? run(s, { type: "answer", path: "device.port", value: 587 })
+        : s.screen.path === "device.vendor"
+          ? run(s, { type: "answer", path: "device.vendor", value: "canon" })
+          : run(s, { type: "dontKnow", path: s.screen.path });
   }
   assert.deepEqual(seen, [...DEVICE_FIELDS]);
   assert.deepEqual(s.screen, { id: "probe" }, "the test from this PC is offered after the device");
@@ -57,9 +62,29 @@ test("device fields are asked in order, known ones skipped, then the source of f
   assert.deepEqual(s.screen, { id: "source" });
   assert.equal(s.case.device?.port, 587);
 
-  const loaded = { ...emptyCase(), device: { host: "smtp.office365.com", port: 587 } };
+  const loaded = { ...emptyCase(), device: { vendor: "sharp" as const, host: "smtp.office365.com", port: 587 } };
   const s2 = run(initFlow(deps, { lang: "en", langExplicit: true, empty: loaded }), { type: "choosePurpose", purpose: "new-device" });
-  assert.deepEqual(s2.screen, { id: "device", path: "device.security" });
+  assert.deepEqual(s2.screen, { id: "device", path: "device.model" });
+  assert.deepEqual(run(s2, { type: "dontKnow", path: "device.model" }).screen, { id: "device", path: "device.security" });
+});
+
+test("the maker comes first; its model is asked only once a profiled maker is chosen", () => {
+  const s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
+  assert.deepEqual(s.screen, { id: "device", path: "device.vendor" });
+  const named = run(s, { type: "answer", path: "device.vendor", value: "kyocera" });
+  assert.equal(named.case.device?.vendor, "kyocera");
+  assert.deepEqual(named.case.sources?.["device.vendor"], { kind: "answer" });
+  assert.deepEqual(named.screen, { id: "device", path: "device.model" });
+  const typed = run(named, { type: "answer", path: "device.model", value: "TASKalfa 2553ci" });
+  assert.equal(typed.case.device?.model, "TASKalfa 2553ci");
+  assert.deepEqual(typed.screen, { id: "device", path: "device.host" });
+  // "Another maker" and "I don't know" skip the model: nothing would match it.
+  assert.deepEqual(run(s, { type: "answer", path: "device.vendor", value: "other" }).screen, { id: "device", path: "device.host" });
+  const unknown = run(s, { type: "dontKnow", path: "device.vendor" });
+  assert.deepEqual(unknown.screen, { id: "device", path: "device.host" });
+  assert.ok(unknown.dontKnow.includes("device.vendor"));
+  // Back from the model returns to the maker.
+  assert.deepEqual(run(named, { type: "back" }).screen, { id: "device", path: "device.vendor" });
 });
 
 test("questions follow the engine's unknowns in order; I don't know moves on and stays unknown", () => {

@@ -24,7 +24,7 @@ after(async () => {
 
 function setup(username: string) {
   const services = makeServices({ today: "2026-11-22", cwd: tmpdir(), ascii: false, probeCa: certs.caPem, probeTlsVersions: false, probeTimeoutMs: 5000 });
-  const device: Case["device"] = { host: "127.0.0.1", port: exo.port, security: "starttls", auth: "basic", username, from: username, oauthSupported: false };
+  const device: Case["device"] = { vendor: "other", host: "127.0.0.1", port: exo.port, security: "starttls", auth: "basic", username, from: username, oauthSupported: false };
   const s = reduce(services.deps, initFlow(services.deps, { lang: "ja", langExplicit: true, empty: { schema: "smtp-auth-doctor/case@1", device } }), { type: "choosePurpose", purpose: "new-device" });
   assert.deepEqual(s.screen, { id: "probe" });
   return { services, initial: s };

@@ -14,6 +14,7 @@ import { makeServices } from "../../src/cli/wizard-services.js";
 import { parseCase } from "../../src/case/io.js";
 import { emptyCase } from "../../src/case/schema.js";
 import { initFlow } from "../../src/flow/reducer.js";
+import { loadCatalog } from "../../src/devices/index.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 
 type Screen = Awaited<ReturnType<typeof render>>;
@@ -110,6 +111,9 @@ for (const lang of ["ja", "en"] as const) {
         s.events.keypress("enter");
       },
       expectScreen(tr("wizard.plain.what"), choose(tr("wizard.plain.next"))),
+      // The maker first, then its model: the device questions then say where to look on that device.
+      expectScreen(tr("questions.device.vendor.q"), choose(tr("devices.vendor.canon"))),
+      expectScreen(tr("questions.device.model.q"), typeLine("imageRUNNER ADVANCE DX C5840")),
       expectScreen(tr("questions.device.auth.q"), choose(tr("questions.device.auth.opt.basic"))),
       expectScreen(tr("questions.device.username.q"), typeLine("mfp@contoso.com")),
       expectScreen(tr("questions.device.from.q"), typeLine("mfp@contoso.com")),
@@ -130,7 +134,7 @@ for (const lang of ["ja", "en"] as const) {
       ...rest,
     ]);
     // Export through the same prompts: Markdown over an existing file (confirm), then the case file.
-    const services = makeServices({ today: "2026-11-22", cwd: dir, ascii: false });
+    const services = makeServices({ today: "2026-11-22", cwd: dir, ascii: false, devices: await loadCatalog() });
     const initial = initFlow(services.deps, { lang, langExplicit: false, empty: emptyCase() });
     const exportSteps: Step[] = [
       choose(tr("wizard.export.md")),
@@ -179,6 +183,18 @@ for (const lang of ["ja", "en"] as const) {
     assert.equal(c.device?.username, "mfp@contoso.com");
     assert.match(c.device?.reply ?? "", /^Send failed\.\n535 5\.7\.139/);
     assert.equal(c.sources?.["device.auth"]?.kind, "answer");
+    // The maker and model: asked, saved, and used.
+    assert.equal(c.device?.vendor, "canon");
+    assert.equal(c.device?.model, "imageRUNNER ADVANCE DX C5840");
+    const said = script.said.join("\n");
+    assert.ok(said.includes(tr("devices.onDevice", { vendor: tr("devices.vendor.canon") })), "the device questions say where to look on a Canon");
+    assert.ok(said.includes("Remote UI > Settings/Registration"), "in Canon's own labels");
+    if (lang === "ja") assert.ok(said.replace(/\n\s*/g, "").includes(tr("devices.onlyEn").replace(/\s/g, "")) || said.replace(/\n\s*/g, "").includes(tr("devices.onlyEn")), "only English labels are known for that screen: it says so");
+    assert.ok(said.includes("https://oip.manual.canon/"), "with the sources");
+    const result = script.results.join("\n");
+    assert.ok(result.includes(tr("devices.section")), "the result has the device section");
+    assert.ok(result.includes(tr("devices.family", { family: "imageRUNNER ADVANCE DX" })), "the model family is matched from the model");
+    assert.ok(md.includes("OAuth 2.0"), md);
   });
 }
 

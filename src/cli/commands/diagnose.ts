@@ -39,8 +39,11 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     c = overlayFacts(c, live.case);
   }
   c = withAsOf(c, values["as-of"]);
-  const diagnosis = evaluate(c, { today: ctx.today });
-  const plan = buildPlan(c, diagnosis, ctx.lang);
+  // A named device (device.vendor): its data loads now, and only now.
+  const devices = c.device?.vendor !== undefined ? await import("../../devices/index.js") : undefined;
+  const dev = devices ? await devices.loadDevice(c) : undefined;
+  const diagnosis = devices ? devices.evaluateDevice(c, dev, ctx.today) : evaluate(c, { today: ctx.today });
+  const plan = devices ? devices.planDevice(c, diagnosis, ctx.lang, dev) : buildPlan(c, diagnosis, ctx.lang);
   out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
   return exitCodeForVerdict(diagnosis.verdict);
 }

@@ -12,9 +12,12 @@ import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
 import { renderReport, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
 import { withAsOf } from "./diagnose.js";
+import { isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 
 const OPTIONS = {
   auth: { type: "string" },
+  vendor: { type: "string" },
+  model: { type: "string" },
   "as-of": { type: "string" },
   ...FORMAT_OPTIONS,
 } as const;
@@ -41,23 +44,55 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (Buffer.byteLength(text) > MAX_PASTE) throw pasteTooLong();
   if (text.trim() === "") throw badInput("explain.no-text", "cli.err.needText");
 
-  const analysis = analyzeReply(text);
-  if (!analysis.recognized) throw badInput("explain.unrecognized", "cli.err.unrecognized");
-
-  let c: Case = { schema: CASE_SCHEMA_ID, device: { reply: text, ...(auth ? { auth } : {}) } };
+  const vendor = parseVendor(values.vendor);
+  const model = parseModel(values.model);
+  let c: Case = { schema: CASE_SCHEMA_ID, device: { reply: text, ...(auth ? { auth } : {}), ...(vendor ? { vendor } : {}), ...(model ? { model } : {}) } };
   c = withAsOf(c, values["as-of"]);
+
+  // --vendor: the maker's panel codes and messages count too (its data loads only now); the SMTP reply, if any, still decides.
+  let analysis = analyzeReply(text);
+  const devices = vendor !== undefined ? await import("../../devices/index.js") : undefined;
+  const dev = devices ? await devices.loadDevice(c) : undefined;
+  const found = devices ? devices.analyzeWithDevice(text, dev, analysis) : undefined;
+  if (found?.analysis) analysis = found.analysis;
+  if (!analysis.recognized && (found?.findings.length ?? 0) === 0) {
+    if (vendor === undefined || vendor === "other") throw badInput("explain.unrecognized", "cli.err.unrecognized");
+    const profile = dev?.resolved?.profile;
+    const codes = profile ? profile.panel.map((e) => (e.shown[ctx.lang] ?? e.shown.en ?? e.shown.ja ?? [])[0]).filter((x): x is string => Boolean(x)) : [];
+    const vendorName = t(ctx.lang, `devices.vendor.${vendor}`);
+    const known = codes.length ? t(ctx.lang, "devices.panel.known", { vendor: vendorName, codes: codes.join(", ") }) : t(ctx.lang, "devices.panel.noneKnown", { vendor: vendorName });
+    throw badInput("explain.unrecognized", "devices.err.unrecognized", { vendor: vendorName, known });
+  }
+
   const asOf = c.asOf ?? ctx.today;
   const diagnosis = evaluateWith(c, analysis, asOf);
-  const plan = buildPlan(c, diagnosis, ctx.lang);
+  const plan = devices ? devices.planDevice(c, diagnosis, ctx.lang, dev, analysis) : buildPlan(c, diagnosis, ctx.lang);
   if (format === "json") {
     out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
   } else if (format === "text") {
     const { wrap } = await import("../../report/text-layout.js");
-    out(ctx, `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n${await renderReport(ctx, format, { case: c, diagnosis, plan })}`);
+    const said = analysis.matches.length > 0 ? `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n` : "";
+    out(ctx, `${said}${await renderReport(ctx, format, { case: c, diagnosis, plan })}`);
   } else {
     out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
   }
   return exitCodeForVerdict(diagnosis.verdict);
+}
+
+/** --vendor: one of the maker ids (anything else is bad input, with the list). */
+function parseVendor(value: string | undefined): VendorId | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (!isVendorId(v)) throw badInput("args.vendor", "devices.err.vendor", { value: value.slice(0, 40), ids: VENDOR_IDS.join(", ") });
+  return v;
+}
+
+/** --model: free text as the case holds it (bounded, one line). */
+function parseModel(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (value.length > MODEL_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) throw badInput("args.model", "cli.err.optionValue", { flag: "--model" });
+  return value.trim();
 }
 
 const pasteTooLong = () => badInput("explain.too-long", "cli.err.textTooLong", { limit: "64 KiB" });

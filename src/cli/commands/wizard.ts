@@ -13,6 +13,7 @@ import { out, type Context } from "../context.js";
 import { makeServices } from "../wizard-services.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import type { runInk } from "../wizard-ink.js";
+import { loadCatalog } from "../../devices/index.js";
 
 /** emptyCase() without importing the schema module (zod); a test checks they are the same. */
 export const EMPTY_CASE: Case = { schema: "smtp-auth-doctor/case@1" };
@@ -23,6 +24,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const interactive = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && values.case !== "-";
   const inkLoad = interactive && !values.plain && typeof ctx.stdin.setRawMode === "function" ? loadInk() : undefined;
   inkLoad?.catch(() => undefined);
+  // The makers' data (small files, loaded here only): the maker question's hints and the panel codes; loads while Ink does.
+  const devicesLoad = loadCatalog();
   // Live reads: with an app registration when a client id is configured (--client-id or
   // SMTP_AUTH_DOCTOR_CLIENT_ID); otherwise through the admin's own PowerShell, offered once it is found.
   const wantsApp = values.via !== "pwsh" && (values["client-id"] !== undefined || Boolean(ctx.env.SMTP_AUTH_DOCTOR_CLIENT_ID?.trim()));
@@ -30,7 +33,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const live = { ctx, options: parseLiveOptions(wantsApp || values.via === "pwsh" ? values : pwshValues, ctx.env, { requireUser: false }) };
   // --ca-file: extra CA certificate(s) the "test from this PC" step trusts (as the probe command's).
   const probeCa = values["ca-file"] !== undefined ? await (await import("./probe.js")).readCa(values["ca-file"]) : undefined;
-  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, live, ...(probeCa !== undefined ? { probeCa } : {}) });
+  const devices = await devicesLoad;
+  const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, live, devices, ...(probeCa !== undefined ? { probeCa } : {}) });
   // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
   const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });

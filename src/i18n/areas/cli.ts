@@ -16,6 +16,7 @@ Usage:
   smtp-auth-doctor access                   which live reads work with your sign-in
   smtp-auth-doctor setup                    the app registration the live reads need
   smtp-auth-doctor audit --mailboxes FILE   every mailbox's SMTP AUTH state and readiness for the end of Basic auth
+  smtp-auth-doctor devices [ID]             printer/scanner makers: OAuth 2.0 support, token, tenant admin, sources
 
 Options for every command:
   --lang ja|en        language (default: from the locale)
@@ -50,6 +51,11 @@ Decodes the error a device, an app or a log showed (any wrapping: .NET, Java, Py
 MailKit, curl, Postfix, transcripts, a Japanese prefix) and says what it means and what to do.
 
   --auth basic|oauth          how the device signs in, when you know it (narrows the causes)
+  --vendor ID                 the device's maker: its panel codes and messages are read too, and the
+                              plan says where each setting is on that device (ids: ricoh, canon,
+                              sharp, fujifilm, konica-minolta, kyocera, xerox, brother, epson,
+                              toshiba, hp, lexmark, other); the SMTP reply, if any, still decides
+  --model TEXT                the model as written on the device (picks the model family's facts)
   --format text|md|json|ps1   output format; --json = --format json
   --as-of YYYY-MM-DD          evaluate at another date
   --lang ja|en                language
@@ -100,6 +106,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
   smtp-auth-doctor access                   現在のサインインでどの読み取りができるかを表示します
   smtp-auth-doctor setup                    読み取りに必要なアプリの登録内容を表示します
   smtp-auth-doctor audit --mailboxes FILE   全メールボックスの SMTP AUTH の状態と基本認証の廃止への備えを確認します
+  smtp-auth-doctor devices [ID]             プリンター・スキャナーのメーカーの OAuth 2.0 対応、トークン、テナント管理者の作業、出典を表示します
 
 すべてのコマンドに共通のオプション:
   --lang ja|en        表示言語 (既定: ロケールから判定)
@@ -134,6 +141,11 @@ smtp-auth-doctor explain - < error.txt
 やり取りの記録、日本語の前置きなど、どの形式でもかまいません) を解読し、意味と対処を表示します。
 
   --auth basic|oauth          機器のサインイン方法が分かっている場合に指定します (原因を絞り込みます)
+  --vendor ID                 機器のメーカー。操作パネルのコードやメッセージも読み取り、各設定がその機器の
+                              どこにあるかを手順に示します (ID: ricoh、canon、sharp、fujifilm、
+                              konica-minolta、kyocera、xerox、brother、epson、toshiba、hp、lexmark、other)。
+                              SMTP の応答があれば、原因はその応答で決まります
+  --model TEXT                機器に書かれている機種名 (その機種のシリーズの情報を使います)
   --format text|md|json|ps1   出力形式 (--json は --format json と同じです)
   --as-of YYYY-MM-DD          別の日付の時点で評価します
   --lang ja|en                表示言語

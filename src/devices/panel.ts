@@ -1,0 +1,91 @@
+// What a device's panel shows → the vendor's codes and messages in the reference. Pure.
+// A code of the vendor's shape that the reference does not have is reported as unknown; codes the
+// reference names but could not confirm are reported as unconfirmed. Causes a panel entry points
+// at are only ever "possible", and only used when the text holds no SMTP failure of its own.
+import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
+import type { PanelEntry, UnconfirmedCodes, VendorProfile } from "./types.js";
+
+export type PanelFinding =
+  | { kind: "known"; entry: PanelEntry; excerpt: string }
+  | { kind: "unconfirmed"; codes: UnconfirmedCodes; excerpt: string }
+  | { kind: "unknown-code"; excerpt: string };
+
+/** Pasted text is bounded before any pattern runs. */
+const MAX_TEXT = 64 * 1024;
+const MAX_UNKNOWN = 3;
+
+/** The matched text (the first group when the pattern has one), trimmed. */
+function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return (m[1] ?? m[0]).trim().replace(/^[^\w#\u3000-\u9fff]+/, "");
+  }
+  return undefined;
+}
+
+/** Codes the text holds in the vendor's code shape, as written (trimmed; the first group when the shape has one). */
+function shapedCodes(shape: RegExp, text: string): string[] {
+  const global = new RegExp(shape.source, shape.flags.includes("g") ? shape.flags : `${shape.flags}g`);
+  const out: string[] = [];
+  for (const m of text.matchAll(global)) {
+    const code = (m[1] ?? m[0]).replace(/^[^\w#]+/, "").trim();
+    if (code && !out.includes(code)) out.push(code);
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
+const digits = (s: string) => s.replace(/[^0-9A-Za-z]/g, "").replace(/^0x/i, "").toLowerCase();
+
+export function matchPanel(profile: VendorProfile, input: string): PanelFinding[] {
+  const text = input.slice(0, MAX_TEXT);
+  const found: PanelFinding[] = [];
+  for (const entry of profile.panel) {
+    const excerpt = firstMatch(entry.patterns, text);
+    if (excerpt !== undefined) found.push({ kind: "known", entry, excerpt });
+  }
+  for (const codes of profile.unconfirmedCodes ?? []) {
+    const excerpt = firstMatch(codes.patterns, text);
+    if (excerpt !== undefined && !found.some((f) => digits(f.excerpt) === digits(excerpt))) found.push({ kind: "unconfirmed", codes, excerpt });
+  }
+  if (profile.codeShape) {
+    let unknown = 0;
+    for (const code of shapedCodes(profile.codeShape, text)) {
+      const key = digits(code);
+      if (found.some((f) => digits(f.excerpt).endsWith(key) || key.endsWith(digits(f.excerpt)))) continue;
+      found.push({ kind: "unknown-code", excerpt: code });
+      if (++unknown >= MAX_UNKNOWN) break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The first known entry the engine may use: one that points at several causes (a sign-in failure
+ * of any kind). An entry with a single cause is not given to the engine: its reply gate would take
+ * a lone candidate as named by the server (blocking, and "AUTH passed" for a sender cause), which
+ * a device's general message cannot carry. Those causes are shown as possible in the device section.
+ */
+export function enginePanel(findings: readonly PanelFinding[]): (PanelFinding & { kind: "known" }) | undefined {
+  return findings.find((f): f is PanelFinding & { kind: "known" } => f.kind === "known" && f.entry.causes.length > 1);
+}
+
+/**
+ * The reply analysis with the panel code added as a non-decisive failure, when the text holds no
+ * SMTP failure of its own (the server's reply, if any, always decides). Pattern ids start with "panel:".
+ */
+export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: readonly PanelFinding[], input: string): ReplyAnalysis | undefined {
+  if (analysis?.primary) return analysis;
+  const panel = enginePanel(findings);
+  if (!panel) return analysis;
+  const match: ReplyMatch = {
+    patternId: `panel:${panel.entry.id}`,
+    reply: { text: panel.excerpt, line: panel.excerpt },
+    stage: panel.entry.stage ?? "auth",
+    candidates: [...panel.entry.causes],
+    decisive: false,
+    success: false,
+  };
+  const base: ReplyAnalysis = analysis ?? { input, replies: [], matches: [], authSucceeded: false, recognized: false };
+  return { ...base, matches: [match, ...base.matches], primary: match, recognized: true };
+}
