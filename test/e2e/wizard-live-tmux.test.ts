@@ -113,6 +113,8 @@ test("no client id: the wizard finds PowerShell with the modules, offers it, and
   pane2.start(`${process.execPath} ${join(root, "bin/smtp-auth-doctor.js")} --lang en --sign-in device-code`, { cwd: work, env });
   await pane2.waitFor(tr("wizard.purpose.q"));
   pane2.keys("2", "Enter");
+  await pane2.waitFor(tr("questions.device.vendor.q"));
+  pane2.keys("End", "Enter"); // the maker: I don't know
   for (const [q, answer] of [["questions.device.host.q", "smtp.office365.com"], ["questions.device.port.q", "587"]] as const) {
     await pane2.waitFor(tr(q));
     pane2.type(answer);
