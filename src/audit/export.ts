@@ -267,6 +267,31 @@ async function commit(dir: string, tmp: string, files: readonly SetFile[], remov
 }
 
 /**
+ * `JSON.stringify(report, null, 2)` and a newline, byte for byte, but an account at a time: the
+ * accounts list is the one part that grows. Every piece passes safeJson (the same value for a script;
+ * no control or bidi character for a person who opens the file).
+ */
+export function* jsonChunks(report: Record<string, unknown>): Generator<string, void, undefined> {
+  const accounts = report.accounts;
+  if (!Array.isArray(accounts) || accounts.length === 0) {
+    yield safeJson(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const placeholder = JSON.stringify("\u0000accounts\u0000");
+  const text = JSON.stringify({ ...report, accounts: "\u0000accounts\u0000" }, null, 2);
+  // Found by the top-level key's own line: a serialized string never holds a raw line break, so no
+  // value from the data can look like it.
+  const at = text.indexOf(`\n  "accounts": ${placeholder}`) + `\n  "accounts": `.length;
+  yield safeJson(text.slice(0, at));
+  yield "[";
+  for (let i = 0; i < accounts.length; i++) {
+    yield safeJson(`\n    ${(JSON.stringify(accounts[i], null, 2) ?? "null").replace(/\n/g, "\n    ")}${i < accounts.length - 1 ? "," : ""}`);
+  }
+  yield "\n  ]";
+  yield safeJson(`${text.slice(at + placeholder.length)}\n`);
+}
+
+/**
  * Write the reports and the plan into `dir` (which must exist) as one set. Returns the paths written,
  * in order. `change` names the plan files of this run's change, so that `force` can remove an old
  * plan a run without a plan no longer matches.
@@ -284,7 +309,7 @@ export async function writeAuditFiles(dir: string, run: AuditRun, lang: Lang, as
     files.push({ name: plan.files.verify, chunks: () => [renderVerifyScript(plan, lang)] });
   }
   const written = [...files.map((f) => join(dir, f.name)), join(dir, "audit-report.json")];
-  files.push({ name: "audit-report.json", chunks: () => [safeJson(`${JSON.stringify(toJson(result, plan, written), null, 2)}\n`)] });
+  files.push({ name: "audit-report.json", chunks: () => jsonChunks(toJson(result, plan, written)) });
   const stale = exportPaths(dir, plan?.change ?? change).map((p) => basename(p));
   await writeReportSet(dir, files, { force, stale });
   return written;

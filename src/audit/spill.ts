@@ -45,27 +45,46 @@ function sweepStale(base: string): void {
   }
 }
 
+/** Folders still in use, removed when the process exits (one listener for all). */
+const live = new Set<SpillSpace>();
+let exitHook = false;
+
+let swept = false;
+
 /** One private temporary folder, made on first use. */
 export class SpillSpace {
   private dir: string | undefined;
-  private readonly onExit = () => this.dispose();
+
+  constructor() {
+    // Once per process: what killed audits left in the temp folder goes, even if this one stays small.
+    if (!swept) {
+      swept = true;
+      sweepStale(tmpdir());
+    }
+  }
 
   path(): string {
     if (this.dir === undefined) {
       const base = tmpdir();
       sweepStale(base);
       this.dir = mkdtempSync(join(base, `${PREFIX}${process.pid}-`));
-      process.once("exit", this.onExit);
+      live.add(this);
+      if (!exitHook) {
+        exitHook = true;
+        process.once("exit", () => {
+          for (const s of [...live]) s.dispose();
+        });
+      }
     }
     return this.dir;
   }
 
   /** Remove the folder and everything in it (safe to call more than once). */
   dispose(): void {
+    live.delete(this);
     if (this.dir === undefined) return;
     rmSync(this.dir, { recursive: true, force: true });
     this.dir = undefined;
-    process.removeListener("exit", this.onExit);
   }
 }
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { COMMIT_NOTE, recoverReportSet, TEMP_PREFIX, writeReportSet, type SetFile } from "../../../src/audit/export.js";
+import { COMMIT_NOTE, jsonChunks, recoverReportSet, TEMP_PREFIX, writeReportSet, type SetFile } from "../../../src/audit/export.js";
 import { isAppError } from "../../../src/errors.js";
 
 const root = mkdtempSync(join(tmpdir(), "audit-set-"));
@@ -95,4 +95,18 @@ test("temporary folders of killed runs are removed; a running run's folder stays
   }
   rmSync(join(dir, COMMIT_NOTE));
   assert.deepEqual(contents(dir), expected("A"));
+});
+
+test("the JSON report written an account at a time is JSON.stringify(report, null, 2) byte for byte (control characters escaped)", () => {
+  const reports: Record<string, unknown>[] = [
+    { schema: "x", accounts: [] },
+    { schema: "x", inputs: [{ file: "a.csv" }], accounts: [{ upn: "a", ips: [{ ip: "1", count: 2 }], options: [] }, { upn: "b", n: {} }], plan: null },
+    { note: "\u0000accounts\u0000", nested: { accounts: "\u0000accounts\u0000" }, accounts: [null, "s", 3, [], {}], tail: [1, { z: "y" }] },
+  ];
+  for (const r of reports) assert.equal([...jsonChunks(r)].join(""), `${JSON.stringify(r, null, 2)}\n`);
+  const hostile = { accounts: [{ upn: "x\u001b]52;c;AAAA\u0007y", name: "\u202eevil\u0085" }] };
+  const text = [...jsonChunks(hostile)].join("");
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/, "no raw control or bidi character");
+  assert.deepEqual(JSON.parse(text), hostile, "the same value for a script");
 });
