@@ -13,7 +13,7 @@
 // A run killed before step 2 left only its temporary folder: the next run removes it (its process is
 // gone) and the old set is untouched. A run killed during step 3 left the note: the next run (or the
 // wizard's save) finishes the move first, so the folder holds the complete new set.
-import { link, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { badInput, isAppError } from "../errors.js";
 import type { Lang } from "../i18n/index.js";
@@ -203,7 +203,8 @@ export async function writeReportSet(dir: string, files: readonly SetFile[], opt
   } catch (e) {
     throw writeFailed(dir, e);
   }
-  let committed = false;
+  // Left in place only when a failed commit could not be fully undone: the next run finishes it.
+  const state = { keep: false };
   try {
     for (const f of files) {
       try {
@@ -214,14 +215,13 @@ export async function writeReportSet(dir: string, files: readonly SetFile[], opt
     }
     const written = new Set(files.map((f) => f.name));
     const remove = opts.force ? [...new Set(opts.stale ?? [])].filter((n) => !written.has(n) && KNOWN_NAMES.has(n)) : [];
-    await commit(dir, tmp, files, remove, opts.force);
-    committed = true;
+    await commit(dir, tmp, files, remove, opts.force, state);
   } finally {
-    if (!committed) await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    if (!state.keep) await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-async function commit(dir: string, tmp: string, files: readonly SetFile[], remove: string[], force: boolean): Promise<void> {
+async function commit(dir: string, tmp: string, files: readonly SetFile[], remove: string[], force: boolean, state: { keep: boolean }): Promise<void> {
   const notePath = join(dir, COMMIT_NOTE);
   const draft = join(tmp, "commit.json");
   const note: CommitNote = { pid: process.pid, tmp: basename(tmp), files: files.map((f) => f.name), remove };
@@ -240,29 +240,76 @@ async function commit(dir: string, tmp: string, files: readonly SetFile[], remov
       await finishCommit(dir);
     }
   }
-  const placed: string[] = [];
   try {
-    if (!force) await assertWritable(files.map((f) => join(dir, f.name)), false);
-    for (const f of files) {
-      const from = join(tmp, f.name);
-      const to = join(dir, f.name);
-      if (force) await rename(from, to);
-      else await link(from, to); // never replaces a file that appeared meanwhile
-      placed.push(to);
-    }
+    if (force) await replaceAll(dir, tmp, files, remove, state);
+    else await addAll(dir, tmp, files);
   } catch (e) {
-    // Nothing was replaced: take back what this run put there, so the folder is as it was.
-    for (const p of placed) await unlink(p).catch(() => undefined);
-    await unlink(notePath).catch(() => undefined);
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw badInput("file.exists", "common.err.exists", { file: join(dir, files[placed.length]?.name ?? "") });
-    throw isAppError(e) ? e : writeFailed(dir, e);
+    if (!state.keep) await unlink(notePath).catch(() => undefined);
+    throw e;
   }
   try {
-    for (const name of remove) await unlink(join(dir, name)).catch(ignoreMissing);
     await unlink(notePath);
     await rm(tmp, { recursive: true, force: true });
   } catch (e) {
     throw writeFailed(dir, e);
+  }
+}
+
+/** Without force: hard links, which never replace a file that appeared meanwhile; on failure the links made are taken back. */
+async function addAll(dir: string, tmp: string, files: readonly SetFile[]): Promise<void> {
+  const placed: string[] = [];
+  try {
+    await assertWritable(files.map((f) => join(dir, f.name)), false);
+    for (const f of files) {
+      await link(join(tmp, f.name), join(dir, f.name));
+      placed.push(join(dir, f.name));
+    }
+  } catch (e) {
+    for (const p of placed) await unlink(p).catch(() => undefined);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw badInput("file.exists", "common.err.exists", { file: join(dir, files[placed.length]?.name ?? "") });
+    throw isAppError(e) ? e : writeFailed(join(dir, files[placed.length]?.name ?? ""), e);
+  }
+}
+
+/**
+ * With force: each old file is first moved aside into the temporary folder, then the new one moved
+ * in. A file that cannot be moved (on Windows, one open in Excel) stops the commit and everything
+ * already done is undone: the folder keeps the old set, and the message names the file. (Should the
+ * undoing fail too, the note stays and the next run completes the new set.)
+ */
+async function replaceAll(dir: string, tmp: string, files: readonly SetFile[], remove: readonly string[], state: { keep: boolean }): Promise<void> {
+  const aside = join(tmp, "previous");
+  await mkdir(aside).catch((e: unknown) => {
+    throw writeFailed(aside, e);
+  });
+  const done: { name: string; hadOld: boolean; placed: boolean }[] = [];
+  let current = "";
+  try {
+    for (const name of [...files.map((f) => f.name), ...remove]) {
+      current = name;
+      const step = { name, hadOld: false, placed: false };
+      done.push(step);
+      try {
+        await rename(join(dir, name), join(aside, name));
+        step.hadOld = true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      }
+      if (remove.includes(name) && !files.some((f) => f.name === name)) continue;
+      await rename(join(tmp, name), join(dir, name));
+      step.placed = true;
+    }
+  } catch (e) {
+    const undo = async (from: string, to: string) => {
+      await rename(from, to).catch(() => {
+        state.keep = true; // the note and the folder stay: the next run moves the new set in
+      });
+    };
+    for (const step of done.reverse()) {
+      if (step.placed) await undo(join(dir, step.name), join(tmp, step.name));
+      if (step.hadOld) await undo(join(aside, step.name), join(dir, step.name));
+    }
+    throw writeFailed(join(dir, current), e);
   }
 }
 

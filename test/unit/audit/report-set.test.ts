@@ -110,3 +110,21 @@ test("the JSON report written an account at a time is JSON.stringify(report, nul
   assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/, "no raw control or bidi character");
   assert.deepEqual(JSON.parse(text), hostile, "the same value for a script");
 });
+
+test("--force when one old file cannot be moved (Windows: open in Excel; here: immutable): the old set stays, whole", async (t) => {
+  const dir = fresh();
+  await writeReportSet(dir, files("old"), { force: false });
+  const locked = join(dir, "audit-mailboxes.csv");
+  if (spawnSync("chattr", ["+i", locked]).status !== 0) {
+    t.skip("chattr +i is not available here (needs a Linux file system and the right to set it)");
+    return;
+  }
+  try {
+    await assert.rejects(writeReportSet(dir, files("new"), { force: true }), (e: unknown) => isAppError(e) && e.code === "file.write-failed" && String(e.params.file).endsWith("audit-mailboxes.csv"));
+  } finally {
+    spawnSync("chattr", ["-i", locked]);
+  }
+  assert.deepEqual(contents(dir), expected("old"), "the two files already replaced were put back; nothing left behind");
+  await writeReportSet(dir, files("new"), { force: true });
+  assert.deepEqual(contents(dir), expected("new"));
+});
