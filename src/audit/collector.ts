@@ -40,7 +40,7 @@ const MAX_PARTITIONS = 64;
 const MAX_IPS_PER_ACCOUNT = 50;
 
 /**
- * A copy of a string that does not keep the chunk it was cut from alive: values sliced from a 1 MB
+ * A copy of a string that does not keep the chunk it was cut from alive: values sliced from a
  * chunk of a sign-in export would otherwise pin every chunk they came from for the whole run.
  */
 function own(s: string): string {

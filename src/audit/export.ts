@@ -95,19 +95,18 @@ export async function recoverReportSet(dir: string): Promise<void> {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
     throw writeFailed(dir, e);
   }
-  let keep: string | undefined;
-  if (names.includes(COMMIT_NOTE)) keep = await finishCommit(dir);
+  if (names.includes(COMMIT_NOTE)) await finishCommit(dir);
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
-    if (!m || name === keep || Number(m[1]) === process.pid || !processGone(Number(m[1]))) continue;
+    if (!m || Number(m[1]) === process.pid || !processGone(Number(m[1]))) continue;
     await rm(join(dir, name), { recursive: true, force: true }).catch((e: unknown) => {
       throw writeFailed(join(dir, name), e);
     });
   }
 }
 
-/** Roll a found commit forward; returns the temporary folder of a commit still under way (left alone). */
-async function finishCommit(dir: string): Promise<string | undefined> {
+/** Roll a found commit forward (after waiting a little for one that is still under way). */
+async function finishCommit(dir: string): Promise<void> {
   const notePath = join(dir, COMMIT_NOTE);
   for (let waited = 0; ; waited += 50) {
     let text: string;
@@ -116,7 +115,7 @@ async function finishCommit(dir: string): Promise<string | undefined> {
       text = await readFile(notePath, "utf8");
       age = Date.now() - (await stat(notePath)).mtimeMs;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined; // finished meanwhile
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // finished meanwhile
       throw writeFailed(notePath, e);
     }
     const note = parseNote(text);
@@ -143,7 +142,7 @@ async function finishCommit(dir: string): Promise<string | undefined> {
     } catch (e) {
       throw writeFailed(dir, e);
     }
-    return undefined;
+    return;
   }
 }
 
