@@ -3,7 +3,7 @@
 // report, and each account's readiness from the engine.
 import { basename } from "node:path";
 import type { CauseId } from "../engine/types.js";
-import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector, type SignInAccount } from "./collector.js";
+import { SETTING_DISABLED, SETTING_ENABLED, SETTING_FOLLOW, type AuditCollector, type SignInAccount } from "./collector.js";
 import type { InputSummary } from "./inputs.js";
 import { assessAccount, defaultEvaluate, type AccountFacts, type Evaluate, type OptionId, type Readiness } from "./readiness.js";
 
@@ -121,14 +121,10 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
   let followingEnabledTenant = 0;
   if (col.mailboxCount > 0) {
     const c: MailboxCounts = { total: col.mailboxCount, disabled: 0, enabled: 0, followOrg: 0, effectiveEnabled: 0, effectiveDisabled: 0, effectiveUnknown: 0, duplicates: col.duplicates };
-    const n = col.mailboxCount;
-    const s = col.settings;
-    for (let i = 0; i < n; i++) {
-      const code = s[i];
-      if (code === SETTING_DISABLED) c.disabled++;
-      else if (code === SETTING_ENABLED) c.enabled++;
-      else c.followOrg++;
-    }
+    const counts = col.settingCounts();
+    c.disabled = counts[SETTING_DISABLED];
+    c.enabled = counts[SETTING_ENABLED];
+    c.followOrg = counts[SETTING_FOLLOW];
     c.effectiveDisabled = c.disabled;
     c.effectiveEnabled = c.enabled;
     const follow = effectiveState(null, tenantDisabled);
@@ -160,7 +156,7 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
     return allow === undefined ? undefined : { name, allowBasicAuthSmtp: allow };
   };
   const orgDefaultPolicy = policyOf(col.orgDefaultPolicy);
-  const haveUserPolicies = col.userPolicies.size > 0;
+  const haveUserPolicies = col.hasUserPolicies;
 
   // The SMTP AUTH accounts: seen in sign-ins or in the EAC report.
   const keys = new Set<string>([...col.signIns.keys(), ...col.report.keys()]);
@@ -170,8 +166,8 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
   for (const key of [...keys].sort()) {
     const si = col.signIns.get(key);
     const rep = col.report.get(key);
-    const idx = col.byIdentity.get(key);
-    const setting = idx === undefined ? undefined : decode(col.setting(idx));
+    const mb = col.accountMailbox(key);
+    const setting = mb === undefined ? undefined : decode(mb.setting);
     const auth = authOf(si, rep);
     const facts: AccountFacts = { upn: si?.upn ?? rep?.sender ?? key, tenantDisabled, sources };
     if (setting !== undefined) facts.mailboxSetting = setting;
@@ -179,7 +175,7 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
     if (si) facts.signIns = si;
     if ((si?.successes ?? 0) > 0 || (rep?.messages ?? 0) > 0) facts.seenWorking = true;
     if (haveUserPolicies) {
-      const assigned = col.userPolicies.get(key);
+      const assigned = col.userPolicyOf(key);
       if (assigned !== undefined) {
         const p = assigned === null ? null : policyOf(assigned);
         if (p !== undefined) facts.userPolicy = p;
@@ -201,7 +197,7 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
       breaksBecause: r.newCauses,
       options: r.options,
     };
-    const dn = (idx !== undefined ? col.displayNames[idx] : undefined) ?? si?.displayName;
+    const dn = mb?.displayName ?? si?.displayName;
     if (dn !== undefined) a.displayName = dn;
     if (setting !== undefined) a.setting = setting;
     if (si) a.signIns = signInSummary(si);

@@ -135,7 +135,7 @@ export function readinessSummary(run: AuditRun, limit = 20): ReadinessSummary {
     smtpReportAvailable: r.smtpReport.provided,
     counts: { ...r.readinessCounts },
     attention,
-    plan: run.plan ? { change: run.plan.change, count: run.plan.identities.length } : null,
+    plan: run.plan ? { change: run.plan.change, count: run.plan.count } : null,
   };
   if (r.signIns.entraIdP1 !== undefined) s.entraIdP1 = r.signIns.entraIdP1;
   return s;

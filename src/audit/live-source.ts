@@ -284,11 +284,7 @@ export function liveAuditSource(deps: LiveAuditDeps): LiveAuditSource {
         throw new AppError({ type: "unavailable", code: "audit.live-nothing", key: "audit.err.liveNothing" });
       }
       // Get-User was read to the end: an account it listed without a policy has none of its own.
-      if (usersComplete && events instanceof AuditCollector) {
-        for (const key of [...events.signIns.keys(), ...events.report.keys()]) {
-          if (!events.userPolicies.has(key)) events.userPolicy(key, null, 0);
-        }
-      }
+      if (usersComplete && events instanceof AuditCollector) events.userPoliciesComplete();
       const notRead = reads.filter((r) => r.status !== "ok");
       if (notRead.length) {
         learned.notRead = notRead.map((r) => ({

@@ -2,26 +2,35 @@
 // `Get-Content <file> | foreach {Set-CASMailbox -Identity $_ …}` pattern), a script that applies the
 // change to all of them (read-only by default: -WhatIf unless -Apply), and a script that verifies it.
 // Identities are read from the text file inside the scripts, so no identity is ever pasted into code.
-import { isPlausibleIdentity, psQuote } from "../shell/powershell.js";
+import { psQuote } from "../shell/powershell.js";
 import { t, type Lang } from "../i18n/index.js";
 import { effectiveState, type AuditResult } from "./analyze.js";
-import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector } from "./collector.js";
+import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector, type MailboxEntry } from "./collector.js";
 
 export const CHANGES = ["enable-used", "disable-unused"] as const;
 export type Change = (typeof CHANGES)[number];
 
 export interface BulkPlan {
   change: Change;
-  /** Identities to change, in the export's order. */
-  identities: string[];
-  /** Values that cannot be an Exchange identity: left out of the list and reported. */
+  /** How many identities the list holds. */
+  count: number;
+  /**
+   * The identities to change: enable-used in the accounts' order (few, held); disable-unused in the
+   * export's order, read again from the collector's mailbox log each time (never all held at once).
+   */
+  listIdentities(): Iterable<string>;
+  /** Values that cannot be an Exchange identity: left out of the list and reported (the first REFUSED_KEPT). */
   refused: string[];
+  refusedCount: number;
   /** Accounts that use SMTP AUTH but are not in the mailbox export (enable-used only). */
   notInExport: string[];
   /** SmtpClientAuthenticationDisabled value the change sets. */
   value: boolean;
   files: { list: string; apply: string; verify: string };
 }
+
+/** Refused values kept for the reports (their count is always exact). */
+export const REFUSED_KEPT = 1000;
 
 export function planFileNames(change: Change): BulkPlan["files"] {
   return change === "enable-used"
@@ -36,41 +45,68 @@ export function planFileNames(change: Change): BulkPlan["files"] {
  *   organization with it on) and no SMTP AUTH use was seen in the period: explicitly off ($true).
  */
 export function buildPlan(change: Change, col: AuditCollector, result: AuditResult): BulkPlan {
-  const identities: string[] = [];
   const refused: string[] = [];
+  let refusedCount = 0;
   const notInExport: string[] = [];
-  const add = (id: string) => {
-    if (isPlausibleIdentity(id)) identities.push(id);
-    else refused.push(id);
+  let count = 0;
+  const refuse = (id: string) => {
+    if (refusedCount++ < REFUSED_KEPT) refused.push(id);
   };
+  let listIdentities: () => Iterable<string>;
   if (change === "enable-used") {
+    const list: string[] = [];
+    // enable-used lists the accounts' own mailboxes: few, held.
     for (const a of result.accounts) {
-      const idx = col.byIdentity.get(a.upn.toLowerCase());
-      if (idx === undefined) {
+      const mb = col.accountMailbox(a.upn.toLowerCase());
+      if (mb === undefined) {
         notInExport.push(a.upn);
         continue;
       }
-      if (col.setting(idx) !== SETTING_ENABLED) add(col.identities[idx] as string);
+      if (mb.setting !== SETTING_ENABLED) {
+        if (mb.plausible) list.push(mb.identity);
+        else refuse(mb.identity);
+      }
     }
+    count = list.length;
+    listIdentities = () => list;
   } else {
-    const used = new Set(result.accounts.map((a) => a.upn.toLowerCase()));
-    const tenant = result.tenant.smtpClientAuthenticationDisabled;
-    const n = col.mailboxCount;
-    for (let i = 0; i < n; i++) {
-      const code = col.setting(i);
-      const on = code === SETTING_ENABLED || (code !== SETTING_DISABLED && effectiveState(null, tenant) === "enabled");
-      const id = col.identities[i] as string;
-      if (on && !used.has(id.toLowerCase())) add(id);
+    // Counted from the settings in memory; the log is read only to list (or to name refused values).
+    const followOn = effectiveState(null, result.tenant.smtpClientAuthenticationDisabled) === "enabled";
+    const isOn = (setting: number) => setting === SETTING_ENABLED || (setting !== SETTING_DISABLED && followOn);
+    const tally = col.tally(isOn);
+    // The accounts seen using SMTP AUTH stay as they are.
+    const used = new Set<string>();
+    for (const a of result.accounts) {
+      const key = a.upn.toLowerCase();
+      used.add(key);
+      const mb = col.accountMailbox(key);
+      if (mb && isOn(mb.setting)) tally[mb.plausible ? "plausible" : "implausible"]--;
     }
+    count = tally.plausible;
+    const selected = function* (): Generator<MailboxEntry> {
+      for (const m of col.mailboxes({ names: false })) if (isOn(m.setting) && !used.has(m.identity.toLowerCase())) yield m;
+    };
+    if (tally.implausible > 0) {
+      for (const m of selected()) if (!m.plausible) refuse(m.identity);
+    }
+    listIdentities = function* () {
+      for (const m of selected()) if (m.plausible) yield m.identity;
+    };
   }
-  return { change, identities, refused, notInExport, value: change === "disable-unused", files: planFileNames(change) };
+  return { change, count, listIdentities, refused, refusedCount, notInExport, value: change === "disable-unused", files: planFileNames(change) };
 }
 
 const BOM = "\uFEFF";
 
 /** The identity list: UTF-8 with BOM (Windows PowerShell 5.1 reads it correctly), CRLF, one per line. */
 export function renderList(plan: BulkPlan): string {
-  return BOM + plan.identities.map((id) => `${id}\r\n`).join("");
+  return [...listChunks(plan)].join("");
+}
+
+/** The identity list piece by piece, for writing as a stream. */
+export function* listChunks(plan: BulkPlan): Generator<string, void, undefined> {
+  yield BOM;
+  for (const id of plan.listIdentities()) yield `${id}\r\n`;
 }
 
 function comment(text: string): string {
@@ -83,7 +119,7 @@ function comment(text: string): string {
 export function renderApplyScript(plan: BulkPlan, lang: Lang, asOf: string): string {
   const value = plan.value ? "$true" : "$false";
   const lines = [
-    comment(t(lang, plan.change === "enable-used" ? "audit.ps.applyEnable" : "audit.ps.applyDisable", { count: plan.identities.length, date: asOf })),
+    comment(t(lang, plan.change === "enable-used" ? "audit.ps.applyEnable" : "audit.ps.applyDisable", { count: plan.count, date: asOf })),
     comment(t(lang, "audit.ps.readOnly", { list: plan.files.list })),
     comment(t(lang, "audit.ps.connect")),
     comment(t(lang, "audit.ps.oneLiner")),

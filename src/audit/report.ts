@@ -6,6 +6,7 @@ import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector } from "./collec
 import type { CauseId } from "../engine/types.js";
 import { causeTitle as sharedCauseTitle } from "../report/common.js";
 import type { BulkPlan } from "./plan.js";
+import { safeText } from "../render/sanitize.js";
 import type { OptionId, Readiness } from "./readiness.js";
 
 export const AUDIT_SCHEMA_ID = "smtp-auth-doctor/audit@1";
@@ -156,8 +157,8 @@ function signInSection(r: AuditResult, lang: Lang): string[] {
 
 function planSection(plan: BulkPlan, lang: Lang, written: string[]): string[] {
   const L: string[] = [];
-  L.push(t(lang, plan.change === "enable-used" ? "audit.plan.enable" : "audit.plan.disable", { count: plan.identities.length }));
-  if (plan.refused.length > 0) L.push(`  ${t(lang, "audit.plan.refused", { count: plan.refused.length, values: plan.refused.slice(0, 3).join(", ") })}`);
+  L.push(t(lang, plan.change === "enable-used" ? "audit.plan.enable" : "audit.plan.disable", { count: plan.count }));
+  if (plan.refusedCount > 0) L.push(`  ${t(lang, "audit.plan.refused", { count: plan.refusedCount, values: plan.refused.slice(0, 3).join(", ") })}`);
   if (plan.notInExport.length > 0) L.push(`  ${t(lang, "audit.plan.notInExport", { count: plan.notInExport.length, values: plan.notInExport.slice(0, 3).join(", ") })}`);
   if (written.length > 0) {
     L.push(`  ${t(lang, "audit.plan.written")}`);
@@ -266,21 +267,25 @@ export function renderAccountsCsv(r: AuditResult, lang: Lang): string {
   return `${BOM}${rows.join("\r\n")}\r\n`;
 }
 
-/** Every mailbox with its setting and effective state (for the --out folder; 100,000 rows is fine). */
+/** Every mailbox with its setting and effective state (for the --out folder). */
 export function renderMailboxesCsv(col: AuditCollector, r: AuditResult): string {
+  return [...mailboxesCsvChunks(col, r)].join("");
+}
+
+/**
+ * The same, row by row, for writing as a stream: the mailboxes are read back from the collector's
+ * log, so a million rows never sit in memory. Outside values pass safeText (no control byte reaches
+ * a spreadsheet or a terminal that shows the file).
+ */
+export function* mailboxesCsvChunks(col: AuditCollector, r: AuditResult): Generator<string, void, undefined> {
   const used = new Set(r.accounts.map((a) => a.upn.toLowerCase()));
-  const parts: string[] = [BOM, ["PrimarySmtpAddress", "DisplayName", "SmtpClientAuthenticationDisabled", "Effective", "SmtpAuthSeen"].map(csvCell).join(","), "\r\n"];
+  yield `${BOM}${["PrimarySmtpAddress", "DisplayName", "SmtpClientAuthenticationDisabled", "Effective", "SmtpAuthSeen"].map(csvCell).join(",")}\r\n`;
   const tenant = r.tenant.smtpClientAuthenticationDisabled;
-  for (let i = 0; i < col.mailboxCount; i++) {
-    const code = col.setting(i);
-    const setting = code === SETTING_DISABLED ? true : code === SETTING_ENABLED ? false : null;
-    const id = col.identities[i] as string;
-    parts.push(
-      [id, col.displayNames[i] ?? "", setting === null ? "" : setting ? "True" : "False", effectiveState(setting, tenant), used.has(id.toLowerCase()) ? "True" : "False"].map(csvCell).join(","),
-      "\r\n",
-    );
+  for (const m of col.mailboxes()) {
+    const setting = m.setting === SETTING_DISABLED ? true : m.setting === SETTING_ENABLED ? false : null;
+    const id = m.identity;
+    yield `${[safeText(id), safeText(m.displayName ?? ""), setting === null ? "" : setting ? "True" : "False", effectiveState(setting, tenant), used.has(id.toLowerCase()) ? "True" : "False"].map(csvCell).join(",")}\r\n`;
   }
-  return parts.join("");
 }
 
 // ---- JSON ----
@@ -301,7 +306,16 @@ export function toJson(r: AuditResult, plan: BulkPlan | undefined, written: stri
     readiness: r.readinessCounts,
     accounts: r.accounts,
     plan: plan
-      ? { change: plan.change, count: plan.identities.length, setsSmtpClientAuthenticationDisabled: plan.value, refused: plan.refused, notInExport: plan.notInExport, files: plan.files, written }
+      ? {
+          change: plan.change,
+          count: plan.count,
+          setsSmtpClientAuthenticationDisabled: plan.value,
+          refused: plan.refused,
+          ...(plan.refusedCount > plan.refused.length ? { refusedCount: plan.refusedCount } : {}),
+          notInExport: plan.notInExport,
+          files: plan.files,
+          written,
+        }
       : null,
   };
 }

@@ -8,7 +8,7 @@ import { AppError, badInput } from "../../errors.js";
 import { EXIT, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { offlineSource, runAudit, type OfflineFile, type RunAuditOptions } from "../../audit/index.js";
-import { assertWritable, exportPaths, writeAuditFiles } from "../../audit/export.js";
+import { assertWritable, exportPaths, recoverReportSet, writeAuditFiles } from "../../audit/export.js";
 import { CHANGES, type Change } from "../../audit/plan.js";
 import { progressBar, type Progress } from "../../audit/progress.js";
 import { renderAccountsCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
@@ -115,6 +115,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const outDir = values.out !== undefined ? resolve(ctx.cwd, values.out) : undefined;
   if (outDir) {
     await checkOutDir(outDir);
+    // A run killed while moving its files into place is finished first (see src/audit/export.ts).
+    await recoverReportSet(outDir);
     const mayPlan = live !== undefined || (values.mailboxes?.length ?? 0) + (values.input?.length ?? 0) > 0;
     await assertWritable(exportPaths(outDir, mayPlan ? change : undefined), Boolean(values.force));
   }
@@ -142,9 +144,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { result, plan } = runResult;
 
   let written: string[] = [];
-  if (outDir) {
-    await makeOutDir(outDir);
-    written = await writeAuditFiles(outDir, runResult, ctx.lang, asOf, Boolean(values.force));
+  try {
+    if (outDir) {
+      await makeOutDir(outDir);
+      written = await writeAuditFiles(outDir, runResult, ctx.lang, asOf, Boolean(values.force), change);
+    }
+  } finally {
+    runResult.collector.dispose();
   }
 
   switch (format) {

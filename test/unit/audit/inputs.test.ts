@@ -47,9 +47,9 @@ const MAILBOX_CSV =
 test("mailboxes: Export-Csv with BOM, #TYPE, CRLF, Japanese names, quoted commas and blanks (= follow the organization)", async () => {
   const { col, summary } = await read(file(utf8bom(MAILBOX_CSV)), ["mailboxes"]);
   assert.deepEqual([summary.kind, summary.format, summary.encoding, summary.records], ["mailboxes", "csv", "utf-8", 3]);
-  assert.deepEqual(col.identities, ["mfp-3f@contoso.co.jp", "yamada@contoso.co.jp", "ceo@contoso.co.jp"]);
+  assert.deepEqual([...col.mailboxes()].map((m) => m.identity), ["mfp-3f@contoso.co.jp", "yamada@contoso.co.jp", "ceo@contoso.co.jp"]);
   assert.deepEqual([0, 1, 2].map((i) => col.setting(i)), [0, 2, 1]);
-  assert.deepEqual(col.displayNames, ["複合機 3F, 総務部", "山田 太郎", "社長"]);
+  assert.deepEqual([...col.mailboxes()].map((m) => m.displayName), ["複合機 3F, 総務部", "山田 太郎", "社長"]);
 });
 
 test("mailboxes: ConvertTo-Json redirected by Windows PowerShell (UTF-16LE with BOM), array and single object", async () => {
@@ -59,7 +59,7 @@ test("mailboxes: ConvertTo-Json redirected by Windows PowerShell (UTF-16LE with 
   assert.deepEqual([0, 1].map((i) => a.col.setting(i)), [0, 2]);
   const single = '{\r\n    "PrimarySmtpAddress":  "only@contoso.com",\r\n    "SmtpClientAuthenticationDisabled":  true\r\n}';
   const b = await read(file(utf8bom(single)));
-  assert.deepEqual([b.summary.kind, b.summary.encoding, b.col.identities[0], b.col.setting(0)], ["mailboxes", "utf-8", "only@contoso.com", 1]);
+  assert.deepEqual([b.summary.kind, b.summary.encoding, [...b.col.mailboxes()][0]?.identity, b.col.setting(0)], ["mailboxes", "utf-8", "only@contoso.com", 1]);
   // BOM-less UTF-16 (some tools strip the BOM)
   const c = await read(file(Buffer.from(arr, "utf16le")));
   assert.equal(c.summary.encoding, "utf-16le");
@@ -142,7 +142,7 @@ test("authentication policies, user assignments and the organization default", a
   ]);
   const u = await read(file('"UserPrincipalName","AuthenticationPolicy"\r\n"mfp@contoso.com","Allow SMTP Basic"\r\n"yamada@contoso.com",""\r\n'));
   assert.equal(u.summary.kind, "user-policies");
-  assert.deepEqual([...u.col.userPolicies], [
+  assert.deepEqual([...u.col.userPolicyEntries()], [
     ["mfp@contoso.com", "Allow SMTP Basic"],
     ["yamada@contoso.com", null],
   ]);

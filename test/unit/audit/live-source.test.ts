@@ -58,8 +58,8 @@ test("policies: the organization default, assignments from Get-User, and no poli
   const col = run.collector;
   assert.equal(col.orgDefaultPolicy, "Block Basic");
   assert.equal(col.policies.get("allow smtp basic"), true);
-  assert.equal(col.userPolicies.get("b@contoso.com"), "Allow SMTP Basic");
-  assert.equal(col.userPolicies.get("mfp@contoso.com"), null, "a sign-in account Get-User listed without a policy");
+  assert.equal(col.userPolicyOf("b@contoso.com"), "Allow SMTP Basic");
+  assert.equal(col.userPolicyOf("mfp@contoso.com"), null, "a sign-in account Get-User listed without a policy");
   assert.equal(run.result.signIns.entraIdP1, true);
   assert.ok(run.result.accounts.some((a) => a.upn === "b@contoso.com"));
 });
@@ -79,7 +79,7 @@ test("a read denied before it delivered anything is accounted for; the rest of t
   assert.equal(users?.status, "denied");
   assert.match(users?.missing?.join(" ") ?? "", /Exchange\.ManageAsApp/);
   assert.equal(col.mailboxCount, 7);
-  assert.equal(col.userPolicies.size, 0, "no assignment guessed when Get-User was not read");
+  assert.equal(col.hasUserPolicies, false, "no assignment guessed when Get-User was not read");
 });
 
 test("the sign-in filter: every Authenticated SMTP sign-in since the date, Graph's largest page", () => {
