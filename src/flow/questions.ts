@@ -3,7 +3,7 @@
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
-import type { AuthPolicy, Case } from "../case/schema.js";
+import { PROVIDER_IDS, type AuthPolicy, type Case } from "../case/schema.js";
 import type { MessageKey } from "../i18n/index.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
 
@@ -78,6 +78,7 @@ const QUESTIONS: Record<FactPath, Question> = {
   "device.reply": q("device.reply", { type: "paste" }),
   "device.oauthSupported": q("device.oauthSupported", { type: "choice", choices: yesNo("device.oauthSupported") }),
   "device.oauthFlow": q("device.oauthFlow", { type: "choice", choices: choices("device.oauthFlow", ["delegated", "app"]) }),
+  "device.provider": q("device.provider", { type: "choice", choices: choices("device.provider", PROVIDER_IDS) }),
   "tenant.smtpClientAuthenticationDisabled": q(
     "tenant.smtpClientAuthenticationDisabled",
     { type: "choice", choices: yesNo("tenant.smtpClientAuthenticationDisabled") },
@@ -104,6 +105,10 @@ const QUESTIONS: Record<FactPath, Question> = {
   ]),
   "tenant.rejectDirectSend": q("tenant.rejectDirectSend", { type: "choice", choices: yesNo("tenant.rejectDirectSend") }, () => [
     "Get-OrganizationConfig | Format-List RejectDirectSend",
+  ]),
+  "tenant.createdDate": q("tenant.createdDate", { type: "date" }, () => [
+    "Connect-MgGraph -Scopes 'Organization.Read.All'",
+    "Get-MgOrganization | Format-List DisplayName,CreatedDateTime",
   ]),
   "tenant.allowLegacyTlsClients": q(
     "tenant.allowLegacyTlsClients",
