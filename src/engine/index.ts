@@ -87,12 +87,18 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   const ctx = buildContext(c, read, asOf, out, provider);
   for (const gate of provider ? OUTSIDE_GATES : GATES) gate(ctx);
   partialPasteInfo(ctx);
-  const { findings, unknowns, info } = out.result();
+  const result = out.result();
+  const { unknowns, info } = result;
+  let { findings } = result;
 
   let relevant = unknowns;
-  // Refused at delivery: sign-in worked, and nothing about the device or its account is worth asking.
+  // Refused at delivery: sign-in worked, and nothing about the device or its account is worth asking;
+  // a warning about sign-in (the Basic-auth retirement) is beside the point of this refusal.
   const delivery = deliverySide(ctx.analysis);
-  if (delivery) relevant = [];
+  if (delivery) {
+    relevant = [];
+    findings = findings.filter((f) => f.status !== "warning" || DELIVERY.has(f.id));
+  }
   if (ctx.reachedAuth) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.

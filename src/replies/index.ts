@@ -94,14 +94,13 @@ function analyze(input: string): ReplyAnalysis {
   let recognized = replies.length > 0 || ranked.length > 0;
   // A bare code ("5.7.139", "535", "Error 535 5.7.3"), as many panels and logs show it.
   let codeOnly = false;
-  if (!recognized) {
-    const bare = bareCode(text);
-    if (bare) {
-      replies.push(bare.match.reply);
-      ranked.push({ match: bare.match, pos: 0, demoted: false });
-      recognized = true;
-      codeOnly = true;
-    }
+  const bare = bareCode(text);
+  if (bare) {
+    // The whole paste is codes ("535 5.7.3" parses as a reply, but without the text that names the cause).
+    replies.splice(0, replies.length, bare.match.reply);
+    ranked.splice(0, ranked.length, { match: bare.match, pos: 0, demoted: false });
+    recognized = true;
+    codeOnly = true;
   }
   ranked.sort(compare);
   const matches = ranked.map((r) => r.match);
@@ -130,7 +129,7 @@ function analyze(input: string): ReplyAnalysis {
 
 const BARE = /^(?:(?:smtp\s*)?(?:error|err|code|status|reply|response|エラー(?:\s*コード)?|コード)\s*[:：#]?\s*)?\(?\s*([2-5][0-5]\d)?\s*[-:]?\s*([245]\.\d{1,3}\.\d{1,3})?\s*\)?[.。]?$/i;
 
-/** A paste that is only a code: read for what the code can mean, never as decisive (the text decides). */
+/** A paste that is only a code: read for what the code can mean; the text, missing here, usually decides. */
 function bareCode(text: string): { match: ReplyMatch } | undefined {
   const t = text.trim();
   if (t.length === 0 || t.length > 48) return undefined;
@@ -149,7 +148,9 @@ function bareCode(text: string): { match: ReplyMatch } | undefined {
   // "5.7.57" alone: no sign-in at all, or the echo of a sign-in that failed (the full text says which).
   if (pattern.id === "not-authenticated") candidates = [...new Set([...candidates, ...AUTH_ANY])];
   const stage: ReplyStage = pattern.stage === "context" ? stageByCode(reply) : pattern.stage;
-  return { match: { patternId: pattern.id, reply, stage, candidates, decisive: false, success: pattern.success === true } };
+  // A code whose meaning is its own (5.7.30, 5.5.121, 5.7.133 …) still decides; the rest stay readings.
+  const decisive = pattern.decisive && pattern.id !== "not-authenticated";
+  return { match: { patternId: pattern.id, reply, stage, candidates, decisive, success: pattern.success === true } };
 }
 
 const BARE_CODES = new Set([421, 432, 450, 451, 452, 454, 500, 501, 502, 503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554]);

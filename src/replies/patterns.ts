@@ -170,7 +170,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
     decisive: DECISIVE,
     notes: ["note.deliveryNotSignIn"],
   },
-  { id: "delivery-not-authorized", enhanced: ["5.7.124"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
+  { id: "delivery-not-authorized", enhanced: ["5.7.124", "5.7.129"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list", "rst.restrictedtogrouppermission", "rst.restrictedtorecipientspermission", "transport.rules.rejectmessage"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 
   // ── temporary (§4 C17) ──

@@ -14,7 +14,7 @@ export interface ProviderClue {
 }
 
 /** Host names and words only Exchange Online (or Microsoft's consumer service on the same front ends) uses. */
-const MICROSOFT_CLOUD = /[\w-]+\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b|\bsmtp(?:-legacy)?\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
+const MICROSOFT_CLOUD = /[\w-]+\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b|\bsmtp(?:-legacy)?\.office365\.com\b|\boutlook\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
 
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
@@ -28,7 +28,7 @@ const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
 ];
 
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
-const ONPREM_WORDS = /\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b/i;
+const ONPREM_WORDS = /\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b/i;
 const AUTH_OFFER = /\b250[- ]AUTH((?:[ =][A-Z0-9_-]+)+)/gi;
 const BANNER = /\b220[ -]([\w.-]+) Microsoft ESMTP MAIL Service\b/i;
 

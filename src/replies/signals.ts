@@ -147,7 +147,7 @@ export const SIGNALS: readonly Signal[] = [
     candidates: AUTH_ANY,
     decisive: false,
     phrases: ["login failed", "login not possible", "smtp login failed", "logon failed", "failed to authenticate"],
-    raw: ["ログインに失敗", "ログイン エラー", "ログインエラー"],
+    raw: ["ログインに失敗", "ログイン エラー", "ログインエラー", "ユーザー名またはパスワードが違います", "ユーザー名またはパスワードが正しくありません"],
     fallbackOnly: true,
   },
   {

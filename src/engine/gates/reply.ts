@@ -111,7 +111,7 @@ export function replyGate(ctx: Ctx): void {
   const ev = replyEvidence(m);
 
   // Only a code was pasted: every reading stays possible until the full reply is seen.
-  if (a.codeOnly) {
+  if (a.codeOnly && !m.decisive) {
     const left = narrow(ctx, m.candidates);
     for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"] });
     return;
