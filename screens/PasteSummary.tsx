@@ -4,13 +4,11 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
+import { PASTE_INFO } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { causeTitle, infoTitle } from "../src/report/common.js";
 import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
-
-/** Info entries the paste summary shows (issue 10). */
-const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;
 
 export interface PasteSummaryScreenProps {
   theme: Theme;

@@ -2,6 +2,8 @@
 // for a service other than Exchange Online.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { pasteSummaryText } from "../../src/flow/summary.js";
+import { t } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { evaluate } from "../../src/engine/index.js";
 import { analyzeReply, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "../../src/replies/index.js";
@@ -63,5 +65,14 @@ test("outside Exchange Online: the plan has the service's steps only, and what-i
     const cmp = compareOptions(c, (x) => evaluate(x));
     assert.equal(cmp.reason, "outside-exchange-online");
     assert.match(renderOptions(lang, cmp), /Exchange Online/);
+  }
+});
+
+test("plain wizard: the paste summary says which service answered, in both languages", () => {
+  const text = "Error: Invalid login: 535-5.7.8 Username and Password not accepted. https://support.google.com/mail/?p=BadCredentials x - gsmtp";
+  const c = withFacts(BASIC_OK, { "device.reply": text });
+  for (const lang of ["en", "ja"] as const) {
+    const lines = pasteSummaryText(lang, { analysis: analyzeReply(text), resolved: [] }, evaluate(c), { bullet: "-", check: "+" });
+    assert.ok(lines.includes(t(lang, "info.provider-google")), lines.join("\n"));
   }
 });
