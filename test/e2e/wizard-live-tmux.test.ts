@@ -58,6 +58,12 @@ test("mix: sign in with a device code shown on screen, read live, ask the rest, 
   const src = await pane.waitFor(tr("wizard.source.q"));
   assert.ok(!src.includes(tr("wizard.source.notAvailable")));
   pane.keys("3", "Enter"); // mix
+  // Leave the source screen before answering: keys meant for a question must not land on it (with the
+  // mechanism no longer asked, one question can be all there is, and stray keys would reach the result).
+  {
+    const { waitFor } = await import("../helpers/wait.js");
+    await waitFor(() => !pane.screen().includes(tr("wizard.source.q")), { what: "the source screen to close", last: () => pane.screen() });
+  }
   // The emulator completes the device-code sign-in by itself; the live facts arrive, the rest is asked.
   for (let i = 0; i < 40; i++) {
     const s = await pane.waitFor(new RegExp(`${esc(tr("wizard.keys.select"))}|${esc(tr("wizard.keys.text"))}|${esc(tr("wizard.keys.result"))}`), 60000);
@@ -66,7 +72,10 @@ test("mix: sign in with a device code shown on screen, read live, ask the rest, 
     if (s.includes(tr("wizard.keys.text"))) pane.keys("Enter");
     else pane.keys("End", "Enter");
     const { waitFor } = await import("../helpers/wait.js");
-    await waitFor(() => pane.screen() !== before, { what: "the next screen", last: () => pane.screen() });
+    // Wait for the next question, not just any change: "End" alone redraws the selection first, and
+    // answering again on that redraw would type ahead into the result and the export menu.
+    const prompt = before.split("\n").map((l) => l.trim()).find((l) => /\?$/.test(l));
+    await waitFor(() => (prompt ? !pane.screen().includes(prompt) : pane.screen() !== before), { what: "the next screen", last: () => pane.screen() });
   }
   // From the result to the saved case file, driven by what is on screen: a key typed ahead on the
   // last question may already have moved the wizard on (the wizard keeps type-ahead by design).
