@@ -4,8 +4,9 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
+import { PASTE_INFO } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { causeTitle } from "../src/report/common.js";
+import { causeTitle, infoTitle } from "../src/report/common.js";
 import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
 
@@ -36,6 +37,9 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // Causes the engine now names from the reply evidence, else the parser's candidates.
   const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
   const pointed = fromReply.length > 0 ? fromReply.map((c) => c.id) : (primary?.candidates ?? []);
+  // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
+  // delivery, only a code, the client's words instead of the server's, a masked CI log.
+  const told = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));
   const g = theme.glyphs;
   return (
     <Frame theme={theme} title={t(lang, "wizard.pasteSummary.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
@@ -49,6 +53,9 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           <Line text={t(lang, "wizard.pasteSummary.points")} theme={theme} role="heading" />
           {pointed.map((id) => (
             <Para key={id} text={`  ${g.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`} theme={theme} indent="    " />
+          ))}
+          {told.map((i) => (
+            <Para key={i.id} text={`${g.pointer} ${infoTitle(lang, i)}`} theme={theme} role={i.id.startsWith("provider-") || i.id === "delivery-refused" ? "heading" : "warning"} indent="  " />
           ))}
         </Box>
       )}

@@ -290,7 +290,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
   function optionLines(options: OptionResult[]): Line[] {
     const out: Line[] = [[{ text: fit(t(lang, "whatif.screen.options"), width), bold: true }]];
     if (options.length === 0) {
-      const key = comparison?.reason === "not-blocked" ? "whatif.options.notBlocked" : "whatif.options.none";
+      const key = comparison?.reason === "not-blocked" ? "whatif.options.notBlocked" : comparison?.reason === "outside-exchange-online" ? "whatif.options.outside" : "whatif.options.none";
       for (const l of wrap(t(lang, key, { verdict: verdictLabel(lang, diagnosis.verdict) }), width)) out.push([{ text: fit(l, width) }]);
       return out;
     }

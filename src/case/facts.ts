@@ -1,6 +1,6 @@
 // Fact paths: the addressable facts of a case. The engine reports unknowns as these paths, the
 // wizard asks for them, what-if edits them, and provenance (`case.sources`) is keyed by them.
-import type { Case } from "./schema.js";
+import { PROVIDER_IDS, type Case } from "./schema.js";
 import { VENDOR_IDS } from "../devices/ids.js";
 
 export type FactKind =
@@ -32,6 +32,7 @@ export const FACTS = [
   { path: "device.reply", kind: { type: "string" } },
   { path: "device.oauthSupported", kind: bool },
   { path: "device.oauthFlow", kind: { type: "enum", values: ["delegated", "app"] } },
+  { path: "device.provider", kind: { type: "enum", values: PROVIDER_IDS } },
   { path: "tenant.smtpClientAuthenticationDisabled", kind: bool },
   { path: "tenant.securityDefaultsEnabled", kind: bool },
   { path: "tenant.oauth2ClientProfileEnabled", kind: bool },
@@ -40,6 +41,7 @@ export const FACTS = [
   { path: "tenant.entraIdP1", kind: bool },
   { path: "tenant.rejectDirectSend", kind: bool },
   { path: "tenant.allowLegacyTlsClients", kind: { type: "tristate" } },
+  { path: "tenant.createdDate", kind: { type: "date" } },
   { path: "account.smtpClientAuthenticationDisabled", kind: { type: "tristate" } },
   {
     path: "account.recipientTypeDetails",

@@ -31,6 +31,8 @@ export function parseCase(text: string, label: string): Case {
   return result.data;
 }
 
+const DATE_FIELDS = new Set(["asOf", "createdDate"]);
+
 function issueToError(issue: z.core.$ZodIssue | undefined, label: string): AppError {
   if (!issue) return badInput("case.invalid", "common.err.caseOther", { file: label, path: "(root)", detail: "invalid" });
   const path = formatPath(issue.path);
@@ -45,6 +47,11 @@ function issueToError(issue: z.core.$ZodIssue | undefined, label: string): AppEr
       // The maker: one message that lists every id and says what to use for any other maker (issue 14).
       if (path === "device.vendor") return badInput("case.enum", "devices.err.caseVendor", { file: label, ids: issue.values.map(String).join(", ") });
       return badInput("case.enum", "common.err.caseEnum", { file: label, path, values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
+    case "invalid_format":
+    case "custom":
+      // The calendar dates (asOf, tenant.createdDate): one message in the user's language.
+      if (DATE_FIELDS.has(String(issue.path[issue.path.length - 1]))) return badInput("case.invalid", "common.err.caseDate", { file: label, path });
+      return badInput("case.invalid", "common.err.caseOther", { file: label, path, detail: issue.message.slice(0, 120) });
     case "invalid_type":
       return badInput("case.type", "common.err.caseExpected", { file: label, path, expected: issue.expected });
     default:

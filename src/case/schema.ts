@@ -20,6 +20,18 @@ const text = str(4096);
 const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 const opt = z.optional;
 
+// ── Issue 10: which mail service answered, and when the tenant was created ──
+/**
+ * The mail service the device sends to. Outside Exchange Online ("exchange-online") the tenant,
+ * mailbox and identity checks do not apply. Usually recognised from the reply and device.host;
+ * recorded here when it is known otherwise (e.g. an on-premises Exchange server on a local name).
+ */
+export const PROVIDER_IDS = ["exchange-online", "outlook-consumer", "google", "brevo", "netease", "qq", "exchange-onprem", "other"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+const provider = z.enum(PROVIDER_IDS);
+/** The day the Microsoft 365 tenant was created (Graph organization createdDateTime): tenants created after December 2026 have Basic SMTP AUTH unavailable by default. */
+const tenantCreatedDate = isoDate;
+
 export const AuthPolicySchema = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(256)),
   allowBasicAuthSmtp: z.boolean(),
@@ -53,6 +65,8 @@ export const DeviceSchema = z.strictObject({
   vendor: opt(z.enum(VENDOR_IDS)),
   /** The model as typed (free text; matched to a family where the reference allows). */
   model: opt(z.string().check(z.minLength(1), z.maxLength(MODEL_MAX_LENGTH))),
+  /** Issue 10: the mail service the device sends to (see PROVIDER_IDS). */
+  provider: opt(provider),
 });
 
 export const TenantSchema = z.strictObject({
@@ -69,6 +83,8 @@ export const TenantSchema = z.strictObject({
   /** Get-TransportConfig AllowLegacyTLSClients (smtp-legacy.office365.com opt-in). */
   allowLegacyTlsClients: opt(z.nullable(z.boolean())),
   tenantId: opt(str(64)),
+  /** Issue 10: the day the tenant was created, YYYY-MM-DD. */
+  createdDate: opt(tenantCreatedDate),
 });
 
 export const OAuthAppSchema = z.strictObject({

@@ -4,6 +4,7 @@
 import { getFact, type FactPath } from "../case/facts.js";
 import type { Account, Case, Device, Tenant } from "../case/schema.js";
 import type { ReplyAnalysis } from "../replies/types.js";
+import type { ProviderFinding } from "./gates/provider.js";
 import { CAUSES, strongerStatus } from "./causes.js";
 import type { InferenceKey, InfoId, NoteKey } from "./keys.js";
 import type { CauseId, CauseStatus, Evidence, Finding, Info, RetirementPhase } from "./types.js";
@@ -31,6 +32,8 @@ export interface Ctx {
   readonly authPassed: boolean;
   /** The reply shows the device got to sign-in or later: the connection, STARTTLS and TLS worked. */
   readonly reachedAuth: boolean;
+  /** A service other than Exchange Online answers (issue 10): no tenant, mailbox or identity gate applies. */
+  readonly provider: ProviderFinding | undefined;
   readonly out: Collector;
 }
 
@@ -39,15 +42,17 @@ export class Collector {
   private readonly unknownSet = new Set<FactPath>();
   private readonly infos = new Map<string, Info>();
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[]; affects?: Finding["affects"] } = {}): void {
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[]; affects?: Finding["affects"]; lessLikely?: boolean } = {}): void {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
     const prev = this.findings.get(id);
     if (!prev) {
       const f: Finding = { id, status, evidence: [...evidence], affects: opts.affects ?? CAUSES[id].affects };
       if (opts.notes?.length) f.notes = [...new Set(opts.notes)];
+      if (opts.lessLikely) f.lessLikely = true;
       this.findings.set(id, f);
       return;
     }
+    if (!opts.lessLikely) delete prev.lessLikely;
     prev.status = strongerStatus(prev.status, status);
     for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
     if (opts.notes?.length) prev.notes = [...new Set([...(prev.notes ?? []), ...opts.notes])];

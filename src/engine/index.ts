@@ -2,7 +2,7 @@
 // Pure: no I/O. Every gate adds to one collector; this module merges, sorts and decides.
 import type { FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
-import { analyzeReply } from "../replies/index.js";
+import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
 import { compareFindings } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
@@ -12,6 +12,7 @@ import { identityGate } from "./gates/identity.js";
 import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
+import { identifyProvider, providerGate } from "./gates/provider.js";
 import { authPassedByReply, reachedAuthByReply, replyEvidence, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
@@ -19,6 +20,7 @@ import { signInsGate } from "./gates/signins.js";
 import { smtpSwitchGate } from "./gates/smtp-switch.js";
 import { classifyHost, transportGate } from "./gates/transport.js";
 import { retirementPhase } from "./timeline.js";
+import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
 import { orderUnknowns } from "./unknowns.js";
 
@@ -26,6 +28,7 @@ export type { Diagnosis, Finding, Evidence, CauseId, CauseStatus, Verdict, Info,
 export { CAUSE_IDS } from "./types.js";
 export { CAUSES, GATE_ORDER } from "./causes.js";
 export { RETIREMENT_TIMELINE, retirementPhase } from "./timeline.js";
+export { outsideExchangeOnline, type ProviderFinding } from "./gates/provider.js";
 
 export interface EvaluateOptions {
   /** Today's date (YYYY-MM-DD, UTC) when the case has no asOf; defaults to the clock. */
@@ -33,6 +36,11 @@ export interface EvaluateOptions {
 }
 
 const GATES = [transportGate, mechanismGate, smtpSwitchGate, identityGate, authPolicyGate, accountGate, sendAsGate, oauthGate, retirementGate, signInsGate, replyGate, infoGate];
+/** Outside Exchange Online (issue 10): only what that service's reply says, and what is known about the service. */
+const OUTSIDE_GATES = [providerGate, replyGate];
+
+/** Causes that come after the message was accepted: the recipient's side refused it (Microsoft's NDR table [S12]). */
+const DELIVERY: ReadonlySet<CauseId> = new Set(["recipient-rejects-outside-senders", "delivery-not-authorized", "relay-denied"]);
 
 /** Facts that only confirm a cause once the server (or the sign-in log) has named it. */
 const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {
@@ -42,7 +50,7 @@ const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {
   "conditional-access": ["account.legacyAuthBlockedByConditionalAccess"],
   "per-user-mfa": ["account.perUserMfaState"],
   "auth-policy-blocks-basic": ["account.authenticationPolicy", "tenant.defaultAuthenticationPolicy"],
-  "basic-auth-retired": ["tenant.basicAuthSmtpReenabled"],
+  "basic-auth-retired": ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"],
   "account-disabled": ["account.accountEnabled"],
   "password-expired": ["account.passwordExpired"],
   "no-licensed-mailbox": ["account.exchangeLicensed", "account.recipientTypeDetails"],
@@ -73,11 +81,24 @@ function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined 
 /** The engine with the reply already analysed (or none). */
 export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf: string): Diagnosis {
   const out = new Collector();
-  const ctx = buildContext(c, analysis, asOf, out);
-  for (const gate of GATES) gate(ctx);
-  const { findings, unknowns, info } = out.result();
+  const provider = identifyProvider(c, analysis);
+  // The reply read for the service that answered (a host can show it when the text does not).
+  const read = provider && analysis ? analysisOutside(analysis, provider.id) : analysis;
+  const ctx = buildContext(c, read, asOf, out, provider);
+  for (const gate of provider ? OUTSIDE_GATES : GATES) gate(ctx);
+  partialPasteInfo(ctx);
+  const result = out.result();
+  const { unknowns, info } = result;
+  let { findings } = result;
 
   let relevant = unknowns;
+  // Refused at delivery: sign-in worked, and nothing about the device or its account is worth asking;
+  // a warning about sign-in (the Basic-auth retirement) is beside the point of this refusal.
+  const delivery = deliverySide(ctx.analysis);
+  if (delivery) {
+    relevant = [];
+    findings = findings.filter((f) => f.status !== "warning" || DELIVERY.has(f.id));
+  }
   if (ctx.reachedAuth) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
@@ -96,17 +117,19 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   // A permanent refusal from the server proves the device cannot send as things are, even while
   // its exact cause is still one of several possible ones: the verdict is blocked, and the report
   // says the cause is to be confirmed among the possible causes.
-  const refusal = permanentRefusal(analysis);
+  const refusal = permanentRefusal(read);
   if (verdict !== "blocked" && refusal) {
     verdict = "blocked";
     info.push({ id: "server-refused", evidence: [replyEvidence(refusal)] });
   }
+  // Outside Exchange Online nothing but the server's own acceptance can say it works: no "clear" on silence.
+  if (verdict === "clear" && provider && !ctx.authPassed) verdict = "undetermined";
   // Whether the device can do OAuth decides the fix for a Basic device, never the verdict: asked
   // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
   return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
 }
 
-function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector): Ctx {
+function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {
   const device = c.device ?? {};
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
@@ -133,8 +156,28 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
     hve: device.host !== undefined && classifyHost(device.host) === "hve",
     authPassed: authPassedByReply(recognized) !== undefined,
     reachedAuth: reachedAuthByReply(recognized),
+    provider,
     out,
   };
+}
+
+/** The failing reply is a refusal at delivery (the message had been accepted). */
+function deliverySide(a: ReplyAnalysis | undefined): boolean {
+  const m = a?.primary;
+  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => DELIVERY.has(id));
+}
+
+/**
+ * What a partial paste leaves out, said plainly (issue 10): only a code (the full reply names the
+ * cause), a client's own words instead of the server's (how to see the server's), a CI log's masking.
+ */
+function partialPasteInfo(ctx: Ctx): void {
+  const a = ctx.analysis;
+  if (!a) return;
+  const m = a.primary;
+  if (a.codeOnly && m) ctx.out.info("reply-code-only", [replyEvidence(m), inference("inference.codeOnly", { code: m.reply.line })]);
+  if (m && TEXT_HIDING_SIGNALS.has(m.patternId)) ctx.out.info("server-text-hidden", [replyEvidence(m), inference("inference.serverTextHidden")]);
+  if (a.masked) ctx.out.info("text-masked", [inference("inference.textMasked")]);
 }
 
 /** The server judged the credentials (535/550 at AUTH) or accepted them: the mechanism itself was fine. */

@@ -38,6 +38,20 @@ export const NOTE_KEYS = [
   "note.transientRetry",
   "note.signinNewest",
   "note.mfaOrCa",
+  // Issue 10
+  "note.provider.notExchangeOnline",
+  "note.provider.googleAppPassword",
+  "note.provider.authorizationCode",
+  "note.provider.brevoSmtpKey",
+  "note.onpremNtlmOnly",
+  "note.consumerPossible",
+  "note.smtpAuthOffFirst",
+  "note.newTenantReputation",
+  "note.crossTenantOauthOnly",
+  "note.retirement.newTenant",
+  "note.retirement.newTenantUnknown",
+  "note.retirement.hveEnded",
+  "note.deliveryNotSignIn",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 
@@ -54,6 +68,15 @@ export const INFERENCE_KEYS = [
   "inference.genericFailureAfterOauth",
   "inference.genericFailureAfterBasic",
   "inference.signinSucceeded",
+  // Issue 10
+  "inference.mechanismOffered",
+  "inference.xoauth2ForOauth",
+  "inference.providerClue",
+  "inference.consumerAccount",
+  "inference.deliveryAfterAcceptance",
+  "inference.codeOnly",
+  "inference.serverTextHidden",
+  "inference.textMasked",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 
@@ -70,5 +93,19 @@ export const INFO_IDS = [
   "signin-failure-unmapped",
   "credentials-unverified",
   "server-refused",
+  // Issue 10: assumptions (stated, with how to check), the service that answered, delivery, partial pastes.
+  "assumed-auth-mechanism",
+  "assumed-oauth-mechanism",
+  "provider-outlook-consumer",
+  "provider-google",
+  "provider-brevo",
+  "provider-netease",
+  "provider-qq",
+  "provider-exchange-onprem",
+  "provider-other",
+  "delivery-refused",
+  "reply-code-only",
+  "server-text-hidden",
+  "text-masked",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

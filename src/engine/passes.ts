@@ -5,7 +5,18 @@ import { addressOf, factEvidence, type Ctx } from "./context.js";
 import { effectivePolicy } from "./gates/auth-policy.js";
 import type { CauseId, Evidence } from "./types.js";
 
-const BASIC_ONLY: ReadonlySet<CauseId> = new Set(["security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic", "basic-auth-retired", "wrong-credentials", "password-expired"]);
+const BASIC_ONLY: ReadonlySet<CauseId> = new Set([
+  "security-defaults",
+  "conditional-access",
+  "per-user-mfa",
+  "auth-policy-blocks-basic",
+  "basic-auth-retired",
+  "wrong-credentials",
+  "password-expired",
+  "consumer-basic-auth-ended",
+  "provider-app-password",
+  "onprem-basic-auth-off",
+]);
 
 /** The facts showing this cause cannot be what fails, or undefined when the facts do not rule it out. */
 export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {

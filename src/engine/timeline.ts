@@ -32,6 +32,11 @@ export const RETIREMENT_TIMELINE = {
   finalRemovalMayHavePassed: { from: "2028-01-01", sources: ["S1", "S3"] },
   /** High Volume Email keeps Basic auth on its own endpoint until September 2028 (separate track). */
   hveBasicUntil: { period: "2028-09", endsAfter: "2028-09-30", sources: ["S19"] },
+  /**
+   * Tenants created after December 2026 get Basic SMTP AUTH unavailable by default (Exchange Team,
+   * 27 January 2026 [S1]; domain.md §13). Whether an admin can turn it on there is UNCONFIRMED.
+   */
+  newTenantsFrom: { date: "2027-01-01", sources: ["S1", "S3"] },
 } as const;
 
 /** The retirement phase on a day (YYYY-MM-DD). ISO dates compare correctly as strings. */

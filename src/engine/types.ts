@@ -34,6 +34,14 @@ export const CAUSE_IDS = [
   "transient-service-error",
   "direct-send-rejected",
   "relay-connector-mismatch",
+  // Issue 10: services other than Exchange Online, and refusals at delivery (after sign-in worked).
+  "provider-app-password",
+  "provider-sign-in-refused",
+  "consumer-basic-auth-ended",
+  "onprem-basic-auth-off",
+  "recipient-rejects-outside-senders",
+  "delivery-not-authorized",
+  "relay-denied",
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];
@@ -91,6 +99,8 @@ export interface Finding {
   affects: "basic" | "oauth" | "all";
   /** Extra remarks for renderers (i18n keys under `note.`), e.g. "the recorded setting disagrees with the server reply". */
   notes?: string[];
+  /** Less likely than the other causes of the same status: listed after them (e.g. the cross-tenant OAuth reading of 5.7.708). */
+  lessLikely?: true;
 }
 
 export type Verdict = "blocked" | "clear" | "undetermined";

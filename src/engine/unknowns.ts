@@ -29,7 +29,9 @@ export const UNKNOWN_ORDER: readonly FactPath[] = [
   "tenant.securityDefaultsEnabled",
   "tenant.defaultAuthenticationPolicy",
   "tenant.basicAuthSmtpReenabled",
+  "tenant.createdDate",
   "tenant.allowLegacyTlsClients",
+  "device.reply",
 ];
 
 export function orderUnknowns(paths: Iterable<FactPath>): FactPath[] {

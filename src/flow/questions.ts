@@ -3,7 +3,7 @@
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
-import type { AuthPolicy, Case } from "../case/schema.js";
+import { PROVIDER_IDS, type AuthPolicy, type Case } from "../case/schema.js";
 import type { MessageKey } from "../i18n/index.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
@@ -82,6 +82,7 @@ const QUESTIONS: Record<FactPath, Question> = {
   // which device (issue 14): the maker's names are the devices area's; "I don't know" is added by every choice screen.
   "device.vendor": q("device.vendor", { type: "choice", choices: VENDOR_IDS.map((v) => ({ value: v, label: `devices.vendor.${v}` as const })) }),
   "device.model": q("device.model", { type: "text", maxLength: MODEL_MAX_LENGTH }),
+  "device.provider": q("device.provider", { type: "choice", choices: choices("device.provider", PROVIDER_IDS) }),
   "tenant.smtpClientAuthenticationDisabled": q(
     "tenant.smtpClientAuthenticationDisabled",
     { type: "choice", choices: yesNo("tenant.smtpClientAuthenticationDisabled") },
@@ -108,6 +109,10 @@ const QUESTIONS: Record<FactPath, Question> = {
   ]),
   "tenant.rejectDirectSend": q("tenant.rejectDirectSend", { type: "choice", choices: yesNo("tenant.rejectDirectSend") }, () => [
     "Get-OrganizationConfig | Format-List RejectDirectSend",
+  ]),
+  "tenant.createdDate": q("tenant.createdDate", { type: "date" }, () => [
+    "Connect-MgGraph -Scopes 'Organization.Read.All'",
+    "Get-MgOrganization | Format-List DisplayName,CreatedDateTime",
   ]),
   "tenant.allowLegacyTlsClients": q(
     "tenant.allowLegacyTlsClients",

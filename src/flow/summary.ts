@@ -1,9 +1,12 @@
 // What a pasted error tells, as plain lines (the plain mode prints them; the Ink screen draws the same facts).
 import type { CauseId, Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
-import { causeTitle } from "../report/common.js";
+import { causeTitle, infoTitle } from "../report/common.js";
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
+
+/** What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, the client's words, a masked log. */
+export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;
 
 export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): string[] {
   const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
@@ -22,6 +25,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     for (const id of pointed) {
       out.push(`  ${glyphs.bullet} ${causeTitle(lang, id as CauseId)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
     }
+    for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i));
   }
   if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));
   else {

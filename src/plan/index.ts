@@ -3,6 +3,7 @@
 // identity, then anything tenant-wide; steps shared by several causes appear once. "Wait and
 // retry" and the move to OAuth come last: they are what is left once the rest is settled.
 import type { Case } from "../case/schema.js";
+import { outsideExchangeOnline, RETIREMENT_TIMELINE } from "../engine/index.js";
 import type { CauseId, CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../shell/powershell.js";
@@ -32,6 +33,7 @@ export const PLACEHOLDER = {
   publicIp: "<public-ip-address>",
   previous: "<previous-value>",
   admin: "<admin@contoso.com>",
+  recipient: "<recipient@contoso.com>",
 } as const;
 
 /** The authentication policy the plan creates for device accounts that must keep Basic SMTP AUTH for now. */
@@ -71,6 +73,8 @@ interface Ctx {
   login: Ident;
   from: Ident;
   has: (id: CauseId) => boolean;
+  /** The service outside Exchange Online the diagnosis names (issue 10), or undefined. */
+  outside: ReturnType<typeof outsideExchangeOnline>;
 }
 
 function exo(text: string, changes = false): PlanCommand {
@@ -177,6 +181,85 @@ function odataUpn(ident: Ident): string {
 }
 const mgUserRead = (ctx: Ctx, select: string) =>
   graph(`Invoke-MgGraphRequest -Method GET -Uri ${graphUserUrl(ctx.login, "v1.0", `?$select=${select}`)}`, ["User.Read.All"]);
+
+/** Refused at delivery (Microsoft's NDR table [S12]): the recipient's side acts; the checks are read-only. */
+const DELIVERY_STEPS: StepDef[] = [
+  {
+    id: "delivery-recipient-side",
+    causes: ["recipient-rejects-outside-senders", "delivery-not-authorized"],
+    build: () => {
+      const recipient = psQuote(PLACEHOLDER.recipient);
+      return {
+        who: "recipient-admin",
+        scope: "mailbox",
+        check: [
+          exo(`Get-Recipient -Identity ${recipient} | Select-Object Name,RecipientTypeDetails,PrimarySmtpAddress`),
+          exo(`Get-DistributionGroup -Identity ${recipient} | Select-Object Name,RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers,ModerationEnabled`),
+          exo(`Get-Mailbox -Identity ${recipient} | Select-Object Name,RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers`),
+        ],
+        security: "medium",
+      };
+    },
+  },
+  {
+    id: "delivery-relay",
+    causes: ["relay-denied"],
+    build: () => ({
+      who: "exchange-admin",
+      scope: "tenant",
+      check: [exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default"), exo("Get-OutboundConnector | Select-Object Name,RecipientDomains,SmartHosts,Enabled")],
+      security: "none",
+    }),
+  },
+];
+
+/** Outside Exchange Online (issue 10): the device and that service's own account settings; nothing of a Microsoft 365 tenant. */
+const OUTSIDE_STEPS: StepDef[] = [
+  {
+    id: "provider-connection",
+    causes: ["network-unreachable", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "client-protocol-error", "no-authentication"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+  },
+  {
+    id: "onprem-server-auth",
+    causes: ["onprem-basic-auth-off"],
+    build: () => ({ who: "exchange-admin", scope: "tenant", security: "medium", changesTenant: true }),
+  },
+  {
+    id: "consumer-use-oauth",
+    causes: ["consumer-basic-auth-ended"],
+    build: () => ({ who: "device-owner", scope: "device", security: "none" }),
+  },
+  {
+    id: "provider-app-password",
+    causes: ["provider-app-password"],
+    build: (ctx) => ({ who: "account-owner", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.appPassword", ctx.outside)) }),
+  },
+  {
+    id: "provider-check-sign-in",
+    causes: ["provider-sign-in-refused"],
+    build: (ctx) => ({ who: "helpdesk", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.checkSignIn", ctx.outside)) }),
+  },
+  {
+    id: "provider-service-limits",
+    causes: ["sending-limit", "mailbox-full"],
+    build: () => ({ who: "account-owner", scope: "account", security: "none" }),
+  },
+  ...DELIVERY_STEPS,
+  {
+    id: "retry-later",
+    causes: ["transient-service-error"],
+    build: (ctx) => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient", testSend: false, why: ctx.tr("plan.step.retry-later.why.outside") }),
+  },
+];
+
+type ProviderText = "google" | "brevo" | "netease" | "qq" | "other";
+
+/** A provider-specific text key (services without one of their own use "other"). */
+function providerKey<P extends "plan.provider.appPassword" | "plan.provider.checkSignIn">(prefix: P, outside: ReturnType<typeof outsideExchangeOnline>): `${P}.${ProviderText}` {
+  const id: ProviderText = outside === "google" || outside === "brevo" || outside === "netease" || outside === "qq" ? outside : "other";
+  return `${prefix}.${id}`;
+}
 
 const STEPS: StepDef[] = [
   {
@@ -616,8 +699,18 @@ const STEPS: StepDef[] = [
   {
     id: "retry-later",
     causes: ["transient-service-error"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient", testSend: false }),
+    build: (ctx) => ({
+      who: "helpdesk",
+      scope: "device",
+      security: "none",
+      wait: "plan.wait.transient",
+      testSend: false,
+      ...(ctx.outside ? { why: ctx.tr("plan.step.retry-later.why.outside") } : {}),
+    }),
   },
+  ...DELIVERY_STEPS,
+  // Causes of other services, should one be named without the service (never from Exchange Online's own replies).
+  ...OUTSIDE_STEPS.filter((d) => ["onprem-server-auth", "consumer-use-oauth", "provider-app-password", "provider-check-sign-in"].includes(d.id)),
   {
     id: "move-to-oauth",
     causes: ["basic-auth-retired"],
@@ -714,8 +807,13 @@ function buildOptions(ctx: Ctx): PlanOption[] {
       recipients: internal,
       lasts: tr("plan.option.lasts.hve"),
       level: "low",
-      availability: c.tenant?.securityDefaultsEnabled === true ? "check" : "yes",
-      ...(c.tenant?.securityDefaultsEnabled === true ? { availabilityNote: tr("plan.option.hve.securityDefaults") } : {}),
+      // Past September 2028 HVE no longer takes Basic auth [S19]: not a way to keep a password-only device sending.
+      ...(ctx.d.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter
+        ? { availability: "no" as const, availabilityNote: tr("plan.option.hve.basicEnded") }
+        : {
+            availability: c.tenant?.securityDefaultsEnabled === true ? ("check" as const) : ("yes" as const),
+            ...(c.tenant?.securityDefaultsEnabled === true ? { availabilityNote: tr("plan.option.hve.securityDefaults") } : {}),
+          }),
       perAccountException: false,
       relevant: true,
       billed: true,
@@ -800,10 +898,13 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const login = identity(notes, lang, c.device?.username, PLACEHOLDER.mailbox);
   const from = identity(notes, lang, c.device?.from, PLACEHOLDER.from);
   const causeSet = new Set(d.causes.map((f) => f.id));
-  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id) };
+  const outside = outsideExchangeOnline(d);
+  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id), outside };
+  // Refused at delivery: sign-in worked, so the alternatives to Basic auth are beside the point.
+  const delivery = d.info.some((i) => i.id === "delivery-refused");
 
   const steps: PlanStep[] = [];
-  for (const def of STEPS) {
+  for (const def of outside ? OUTSIDE_STEPS : STEPS) {
     const found = d.causes.filter((f) => def.causes.includes(f.id));
     if (found.length === 0) continue;
     const draft = def.build(ctx, found);
@@ -811,18 +912,20 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   }
 
   const basicAuth = basicAuthUse(c);
-  const options = basicAuth === "no" ? [] : buildOptions(ctx);
+  // Outside Exchange Online (issue 10) and at delivery the Exchange Online alternatives do not apply.
+  const exchangeBasic = basicAuth !== "no" && !outside && !delivery;
+  const options = exchangeBasic ? buildOptions(ctx) : [];
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
-  if (basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
-  if (basicAuth !== "no" && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
-  if (basicAuth !== "no" && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
+  if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
+  if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
+  if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
 
   return { lang, steps, options, basicAuth, notes };
 }
 
-/** Step ids in plan order (for tests and renderers). */
-export const STEP_ORDER: readonly StepId[] = STEPS.map((s) => s.id);
-/** Which causes each step addresses (for tests). */
-export const STEP_CAUSES: ReadonlyMap<StepId, readonly CauseId[]> = new Map(STEPS.map((s) => [s.id, s.causes]));
+/** Step ids in plan order (for tests and renderers): Exchange Online's, then those only used outside it. */
+export const STEP_ORDER: readonly StepId[] = [...new Set([...STEPS, ...OUTSIDE_STEPS].map((s) => s.id))];
+/** Which causes each step addresses (for tests); outside Exchange Online a cause may have another step. */
+export const STEP_CAUSES: ReadonlyMap<StepId, readonly CauseId[]> = new Map([...OUTSIDE_STEPS, ...STEPS].map((s) => [s.id, s.causes]));

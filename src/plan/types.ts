@@ -36,10 +36,19 @@ export const STEP_IDS = [
   "relay-connector-update",
   "retry-later",
   "move-to-oauth",
+  // Issue 10: refusals at delivery, and services other than Exchange Online.
+  "delivery-recipient-side",
+  "delivery-relay",
+  "provider-connection",
+  "consumer-use-oauth",
+  "provider-app-password",
+  "provider-check-sign-in",
+  "onprem-server-auth",
+  "provider-service-limits",
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-export type Who = "helpdesk" | "device-owner" | "network-admin" | "exchange-admin" | "identity-admin" | "security-admin" | "licence-admin";
+export type Who = "helpdesk" | "device-owner" | "network-admin" | "exchange-admin" | "identity-admin" | "security-admin" | "licence-admin" | "recipient-admin" | "account-owner";
 export type Scope = "device" | "mailbox" | "account" | "tenant";
 export type SecurityLevel = "none" | "low" | "medium" | "high";
 

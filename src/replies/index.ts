@@ -2,12 +2,15 @@
 import { redactSecrets } from "../case/redact.js";
 import { extractReplies, type FoundReply } from "./extract.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
-import { classifyCodeless, classifyReply, type ReplyPattern } from "./patterns.js";
+import { AUTH_ANY, classifyCodeless, classifyReply, type ReplyPattern } from "./patterns.js";
+import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
+export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
+export { TEXT_HIDING_SIGNALS } from "./signals.js";
 
 const GUARD = "\uE000";
 
@@ -63,7 +66,11 @@ function analyze(input: string): ReplyAnalysis {
   // Failures that are not SMTP replies.
   const failureReplies = ranked.some((r) => !r.match.success);
   const signals = new Map<string, Ranked>();
+  // MailKit's SslHandshakeException lists every possible reason as numbered lines ("1. The server is
+  // using a self-signed certificate …"): those are its guesses, not what happened.
+  const mailkitList = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i.test(text);
   for (const line of ex.otherLines) {
+    if (mailkitList && /^\d\.\s/.test(line.text)) continue;
     const found: Signal[] = [];
     const s = signalInLine(line.text);
     if (s) found.push(s);
@@ -84,11 +91,21 @@ function analyze(input: string): ReplyAnalysis {
     if (r.match.patternId === "too-many-errors" && ranked.some((o) => o !== r && !o.match.success && o.match.candidates.length > 0)) r.demoted = true;
   }
 
+  let recognized = replies.length > 0 || ranked.length > 0;
+  // A bare code ("5.7.139", "535", "Error 535 5.7.3"), as many panels and logs show it.
+  let codeOnly = false;
+  const bare = bareCode(text);
+  if (bare) {
+    // The whole paste is codes ("535 5.7.3" parses as a reply, but without the text that names the cause).
+    replies.splice(0, replies.length, bare.match.reply);
+    ranked.splice(0, ranked.length, { match: bare.match, pos: 0, demoted: false });
+    recognized = true;
+    codeOnly = true;
+  }
   ranked.sort(compare);
   const matches = ranked.map((r) => r.match);
   const first = ranked[0];
   const primary = first && !first.match.success ? first.match : undefined;
-  const recognized = replies.length > 0 || ranked.length > 0;
   const client = detectClient(text) ?? (ex.transcript && replies.length > 0 ? "transcript" : signals.has(KYOCERA_SIGNAL.id) ? "kyocera" : recognized ? "plain" : undefined);
   const analysis: ReplyAnalysis = {
     input,
@@ -100,8 +117,43 @@ function analyze(input: string): ReplyAnalysis {
   if (primary) analysis.primary = primary;
   if (ex.mechanismTried) analysis.mechanismTried = ex.mechanismTried;
   if (client) analysis.client = client;
-  return analysis;
+  if (codeOnly) analysis.codeOnly = true;
+  if (recognized && /\*{3}/.test(text)) analysis.masked = true;
+  // Which service answered: its host names or words in the text, else the form of the failing reply.
+  const byText = providerFromText(text);
+  const tagged = matches.find((m) => !m.success && m.provider !== undefined);
+  const provider = byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined);
+  if (!provider || !recognized) return analysis;
+  return analysisOutside({ ...analysis, provider }, provider.id);
 }
+
+const BARE = /^(?:(?:smtp\s*)?(?:error|err|code|status|reply|response|エラー(?:\s*コード)?|コード)\s*[:：#]?\s*)?\(?\s*([2-5][0-5]\d)?\s*[-:]?\s*([245]\.\d{1,3}\.\d{1,3})?\s*\)?[.。]?$/i;
+
+/** A paste that is only a code: read for what the code can mean; the text, missing here, usually decides. */
+function bareCode(text: string): { match: ReplyMatch } | undefined {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 48) return undefined;
+  const m = BARE.exec(t);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  const code = m[1] !== undefined ? Number(m[1]) : undefined;
+  if (code !== undefined && !BARE_CODES.has(code)) return undefined;
+  const enhanced = m[2];
+  const line = [code !== undefined ? String(code) : "", enhanced ?? ""].filter(Boolean).join(" ");
+  const reply: SmtpReply = { text: "", line };
+  if (code !== undefined) reply.code = code;
+  if (enhanced !== undefined) reply.enhanced = enhanced;
+  const pattern = classifyReply(reply);
+  if (!pattern) return undefined;
+  let candidates = [...pattern.candidates];
+  // "5.7.57" alone: no sign-in at all, or the echo of a sign-in that failed (the full text says which).
+  if (pattern.id === "not-authenticated") candidates = [...new Set([...candidates, ...AUTH_ANY])];
+  const stage: ReplyStage = pattern.stage === "context" ? stageByCode(reply) : pattern.stage;
+  // A code whose meaning is its own (5.7.30, 5.5.121, 5.7.133 …) still decides; the rest stay readings.
+  const decisive = pattern.decisive && pattern.id !== "not-authenticated";
+  return { match: { patternId: pattern.id, reply, stage, candidates, decisive, success: pattern.success === true } };
+}
+
+const BARE_CODES = new Set([421, 432, 450, 451, 452, 454, 500, 501, 502, 503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554]);
 
 function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
   // "5.7.57 Client not authenticated to send mail. Error: 535 …": the 5.7.57 only echoes the AUTH failure.
@@ -113,11 +165,10 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
     };
   }
   const stage: ReplyStage = pattern.stage === "context" ? (f.contextStage ?? stageByCode(f.reply)) : pattern.stage;
-  return {
-    match: { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: pattern.success === true },
-    pos: f.pos,
-    demoted: false,
-  };
+  const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: pattern.success === true };
+  if (pattern.provider) match.provider = pattern.provider;
+  if (pattern.notes?.length) match.notes = [...pattern.notes];
+  return { match, pos: f.pos, demoted: false };
 }
 
 function stageByCode(reply: SmtpReply): ReplyStage {

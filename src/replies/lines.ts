@@ -17,6 +17,8 @@ const JAVA_DEBUG = /^DEBUG SMTP:\s*/;
 const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|(?:>[ \t]?){1,4})\s?/;
 const SERVER_MARK = /^(?:S|Rx|RECV|RECEIVED|reply|SERVER(?:\s*->\s*CLIENT)?)\s*:\s?|^(?:<<<|<-|<)\s?/;
 const CURL_INFO = /^\*\s+/;
+/** GitHub Actions' workflow commands in front of a log line ("##[error]The SMTP server requires …"). */
+const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 
 /** Remove timestamps, log levels and direction markers in front of a line (bounded: a few passes). */
 export function stripPrefix(line: string): { text: string; direction: Direction; hadPrefix: boolean } {
@@ -25,7 +27,7 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
   let hadPrefix = false;
   for (let pass = 0; pass < 6; pass++) {
     const before = s;
-    for (const re of [TIMESTAMP, TIME, BRACKETED, LEVEL, JAVA_DEBUG, CURL_INFO]) {
+    for (const re of [TIMESTAMP, TIME, GH_COMMAND, BRACKETED, LEVEL, JAVA_DEBUG, CURL_INFO]) {
       const m = re.exec(s);
       if (m && m[0].length > 0) s = s.slice(m[0].length);
     }
@@ -49,7 +51,8 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
 
 const REPLY_START = /^(?:[2-5][0-5]\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s)/;
 const CLIENT_VERB = /^(?:EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|QUIT|RSET|NOOP|BDAT)\b/i;
-const NEW_ENTRY = /^(?:at\s|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
+// A new entry also starts at a "key: 'value'" line of a logged error object (nodemailer's code:, response:).
+const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|at\s|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
 const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
 const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。", "」"]);
 

@@ -1,5 +1,7 @@
 // The table of Exchange Online SMTP replies (domain.md §4–§5): which reply points at which causes.
 // Order matters: the first pattern that matches a reply wins, so specific texts come before codes.
+import type { ProviderId } from "../case/schema.js";
+import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 import { squash } from "./normalize.js";
 import type { ReplyStage, SmtpReply } from "./types.js";
@@ -15,9 +17,15 @@ export interface ReplyPattern {
   /**
    * What must be present: "text" (default when `text` is given) = a phrase, codes only constrain;
    * "code" = the enhanced code (or, without `enhanced`, the basic code) must be present and allowed;
-   * "either" = a phrase, or an allowed enhanced code.
+   * "either" = a phrase, or an allowed enhanced code; "both" = a phrase and an allowed enhanced code.
    */
-  need?: "text" | "code" | "either";
+  need?: "text" | "code" | "either" | "both";
+  /** The reply must carry no enhanced code (e.g. Coremail's "535 Error: authentication failed"). */
+  enhancedAbsent?: boolean;
+  /** This reply form is another mail service's (issue 10): its candidates are that service's causes. */
+  provider?: ProviderId;
+  /** Remarks for the causes this reply points at. */
+  notes?: readonly NoteKey[];
   /** A reply with no code at all may match on its text alone (default true). */
   textAlone?: boolean;
   /** "context": take the stage from the transcript (last client command) or the code class. */
@@ -45,8 +53,12 @@ export const AUTH_ANY: readonly CauseId[] = [
   "oauth-misconfigured",
 ];
 
-/** Bare `535 5.7.3 Authentication unsuccessful`: Microsoft's sample for bad credentials and for OAuth failures (§4 C8, C16). */
-const AUTH_5_7_3: readonly CauseId[] = ["wrong-credentials", "oauth-misconfigured", "account-disabled", "password-expired", "no-licensed-mailbox"];
+/**
+ * Bare `535 5.7.3 Authentication unsuccessful`: Microsoft's sample for bad credentials and for OAuth
+ * failures (§4 C8, C16); Microsoft's printer troubleshooting lists SMTP AUTH switched off first for it,
+ * and public threads were solved that way (domain.md §13, 2026-12-03).
+ */
+const AUTH_5_7_3: readonly CauseId[] = ["wrong-credentials", "oauth-misconfigured", "account-disabled", "password-expired", "no-licensed-mailbox", "mailbox-smtp-auth-disabled", "tenant-smtp-auth-disabled"];
 
 const NOT_DECISIVE = false;
 const DECISIVE = true;
@@ -70,6 +82,21 @@ export const PATTERNS: readonly ReplyPattern[] = [
     success: true,
   },
   { id: "ok", codes: [250, 251, 252], need: "code", stage: "context", candidates: [], decisive: false, success: true },
+
+  // ── other mail services (issue 10): their own reply forms, never an Exchange Online tenant's causes ──
+  // Google: 534 5.7.9 with 2-Step Verification on (an app password is needed); 535 5.7.8 for a password it does not accept.
+  { id: "google-app-password", enhanced: ["5.7.9"], text: ["application-specific password required"], need: "either", stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
+  { id: "google-web-login", enhanced: ["5.7.14"], text: ["log in via your web browser", "log in with your web browser"], need: "either", stage: "auth", candidates: ["provider-app-password", "provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
+  { id: "google-bad-credentials", text: ["username and password not accepted"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
+  // QQ Mail: the link is its page on the client authorization code (the text is often mis-decoded Chinese).
+  { id: "qq-authorization-code", text: ["please enter your authorization code", "service.mail.qq.com/cgi-bin/help"], stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "qq", notes: ["note.provider.authorizationCode"] },
+  // Coremail (163/126) and QQ Mail: "535 Error: authentication failed", no enhanced code.
+  { id: "coremail-auth-failed", codes: [535], text: ["error: authentication failed"], enhancedAbsent: true, stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.provider.authorizationCode"] },
+  // Reply forms Exchange Online never uses for a sign-in (Brevo, Mailgun, Postfix/Dovecot, Exim …).
+  { id: "other-invalid-login", text: ["invalid login or password", "invalid username or password", "incorrect authentication data", "invalid password", "is not loving your login or password"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
+  { id: "other-auth-failed", codes: [535], enhanced: ["5.7.0", "5.7.8"], need: "code", stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other" },
+  // On-premises Exchange Server: its refusal of anonymous mail (Exchange Online says 5.7.57).
+  { id: "onprem-not-authenticated", codes: [530, 550], enhanced: ["5.7.1"], text: ["client was not authenticated"], need: "both", textAlone: false, stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "exchange-onprem" },
 
   // ── OAuth (HVE documentation; §4 C16) ──
   { id: "oauth-token-expiring", enhanced: ["5.7.142"], text: ["token will expire soon"], need: "either", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
@@ -132,6 +159,21 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "relay-attribution", enhanced: ["5.7.64"], text: ["tenantattribution"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
   { id: "relay-wrong-region", enhanced: ["4.4.62"], text: ["attr35", "wrong office 365 region"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
 
+  // ── refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13) ──
+  {
+    id: "recipient-authenticated-senders-only",
+    enhanced: ["5.7.12", "5.7.13", "5.7.133", "5.7.134", "5.7.135", "5.7.136"],
+    text: ["sender was not authenticated", "sender not authenticated for group", "sendernotauthenticatedfor"],
+    need: "either",
+    stage: "ndr",
+    candidates: ["recipient-rejects-outside-senders"],
+    decisive: DECISIVE,
+    notes: ["note.deliveryNotSignIn"],
+  },
+  // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
+  { id: "delivery-not-authorized", enhanced: ["5.7.124", "5.7.129"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list", "rst.restrictedtogrouppermission", "rst.restrictedtorecipientspermission", "transport.rules.rejectmessage"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+
   // ── temporary (§4 C17) ──
   { id: "proxy-prx4", text: ["prx4"], textAlone: false, stage: "auth", candidates: ["transient-service-error", "no-licensed-mailbox"], decisive: NOT_DECISIVE },
   { id: "proxy-error", text: ["prx1", "prx2", "prx3", "prx5", "prx6", "prx7", "prx8", "prx9"], textAlone: false, stage: "context", candidates: ["transient-service-error"], decisive: DECISIVE },
@@ -188,7 +230,10 @@ function matches(c: Compiled, reply: SmtpReply, squashed: string): boolean {
   const enhancedHit = c.enhanced.length > 0 && enhancedKnown && c.enhanced.some((f) => f(reply.enhanced as string));
   const need = p.need ?? (p.text ? "text" : "code");
   const hasCode = reply.code !== undefined || enhancedKnown;
+  if (p.enhancedAbsent && enhancedKnown) return false;
   switch (need) {
+    case "both":
+      return enhancedHit && textHit;
     case "text":
       return textHit && (hasCode || p.textAlone !== false);
     case "either":

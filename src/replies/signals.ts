@@ -23,6 +23,14 @@ const CONNECT: readonly CauseId[] = ["network-unreachable", "wrong-endpoint"];
 
 /** In priority order: within one line the first signal that matches is the one reported. */
 export const SIGNALS: readonly Signal[] = [
+  // MailKit's own explanation when SSL-on-connect meets a plain-text port (587/25): implicit TLS where STARTTLS is needed.
+  {
+    id: "mailkit-ssl-on-plain-port",
+    stage: "tls",
+    candidates: ["starttls-missing"],
+    decisive: true,
+    phrases: ["port 587 is typically reserved for plain-text connections", "port 25 is typically reserved for plain-text connections"],
+  },
   // TLS: protocol version first, then certificates, then the plain-text-on-TLS mismatch.
   {
     id: "tls-protocol-version",
@@ -63,7 +71,25 @@ export const SIGNALS: readonly Signal[] = [
     stage: "tls",
     candidates: IMPLICIT_TLS,
     decisive: false,
-    phrases: ["wrong version number", "unknown protocol", "packet length too long", "unrecognized ssl message", "handshake failed due to an unexpected packet format", "ssl routines", "curl: (35)"],
+    phrases: [
+      "wrong version number",
+      "unknown protocol",
+      "packet length too long",
+      "unrecognized ssl message",
+      "handshake failed due to an unexpected packet format",
+      "cannot determine the frame size",
+      "corrupted frame was received",
+      "ssl routines",
+      "curl: (35)",
+    ],
+  },
+  // MailKit's general SslHandshakeException: a certificate, a TLS version, or SSL-on-connect to a plain-text port.
+  {
+    id: "mailkit-ssl-handshake",
+    stage: "tls",
+    candidates: ["starttls-missing", "tls-handshake-failed", "tls-version-unsupported"],
+    decisive: false,
+    phrases: ["an error occurred while attempting to establish an ssl or tls connection"],
   },
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
@@ -111,6 +137,19 @@ export const SIGNALS: readonly Signal[] = [
     fallbackOnly: true,
   },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
+  // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
+  { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },
+  { id: "postfix-sasl-failed", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["sasl authentication failed"], fallbackOnly: true },
+  // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").
+  {
+    id: "login-failed-wrapper",
+    stage: "auth",
+    candidates: AUTH_ANY,
+    decisive: false,
+    phrases: ["login failed", "login not possible", "smtp login failed", "logon failed", "failed to authenticate"],
+    raw: ["ログインに失敗", "ログイン エラー", "ログインエラー", "ユーザー名またはパスワードが違います", "ユーザー名またはパスワードが正しくありません"],
+    fallbackOnly: true,
+  },
   {
     id: "auth-failed-wrapper",
     stage: "auth",
@@ -164,7 +203,11 @@ const CLIENTS: Array<[string, RegExp]> = [
   ["phpmailer", /PHPMailer|SMTP Error: Could not authenticate|SERVER -> CLIENT:|CLIENT -> SERVER:/i],
   ["curl", /curl: \(\d+\)|^\* Connected to|^[<>] /m],
   ["postfix", /status=(?:bounced|deferred)|postfix\/|\(in reply to .{1,40} command\)/i],
+  ["github-actions", /##\[error\]|\/home\/runner\/work\/|\/actions\/runs\/\d+/],
 ];
+
+/** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
+export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);
 
 /** Which wrapper the text shows, if any. */
 export function detectClient(text: string): string | undefined {

@@ -1,4 +1,6 @@
 // What the reply parser finds in a pasted error text. Produced by analyzeReply() in ./index.ts.
+import type { ProviderId } from "../case/schema.js";
+import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 
 /** One SMTP reply, normalized: wrappers, host/timestamp suffixes and transcript prefixes removed. */
@@ -26,6 +28,10 @@ export interface ReplyMatch {
   decisive: boolean;
   /** A success reply (235, 250 after DATA, 220 banner …). */
   success: boolean;
+  /** The reply is in the form of this service (e.g. Google's "… - gsmtp"): its candidates are that service's causes already. */
+  provider?: ProviderId;
+  /** Remarks the pattern adds to the causes it points at (e.g. where that service's app password is made). */
+  notes?: NoteKey[];
 }
 
 export interface ReplyAnalysis {
@@ -47,4 +53,10 @@ export interface ReplyAnalysis {
   recognized: boolean;
   /** The input was longer than 64 KiB; only its first 64 KiB were analyzed (and kept in `input`). */
   truncated?: boolean;
+  /** The mail service the text shows (issue 10): "exchange-online" when Microsoft's cloud front ends answered. */
+  provider?: { id: ProviderId; clue: string };
+  /** Only a code was pasted ("5.7.139", "535"): the reply's text, which names the cause, is missing. */
+  codeOnly?: true;
+  /** A CI log hid parts of the text ("***"): codes or names may be incomplete. */
+  masked?: true;
 }

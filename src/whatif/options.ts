@@ -18,6 +18,7 @@
 // A pasted server reply describes the state before any change. When a simulated remediation addresses
 // a cause that only a past reply (or sign-in record or probe) shows, that cause is counted as resolved
 // and listed as `superseded`, so the reader knows the tool assumed it.
+import { outsideExchangeOnline } from "../engine/index.js";
 import { getFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding, Verdict } from "../engine/types.js";
@@ -81,7 +82,8 @@ export interface OptionResult {
 export interface OptionsComparison {
   before: Diagnosis;
   /** Why the list is empty, when it is. */
-  reason?: "not-blocked";
+  /** not-blocked: nothing to fix; outside-exchange-online: another mail service answers (issue 10), no Microsoft 365 fix applies. */
+  reason?: "not-blocked" | "outside-exchange-online";
   options: OptionResult[];
 }
 
@@ -428,6 +430,7 @@ function order(a: OptionResult, b: OptionResult): number {
 export function compareOptions(c: Case, evaluate: Evaluate): OptionsComparison {
   const before = evaluate(c);
   if (before.verdict === "clear" || !before.causes.some(ACTIVE)) return { before, reason: "not-blocked", options: [] };
+  if (outsideExchangeOnline(before)) return { before, reason: "outside-exchange-online", options: [] };
   const ids = REMEDIATION_IDS.filter((id) => applies(id, c, before));
   const results = ids.map((id) => simulate(id, c, before, evaluate)).sort(order);
   for (const r of results) {

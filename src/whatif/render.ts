@@ -81,6 +81,7 @@ export function optionTitle(lang: Lang, o: Pick<OptionResult, "id">): string {
 export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80): string {
   const now = verdictLabel(lang, cmp.before.verdict);
   if (cmp.reason === "not-blocked") return fitLines([t(lang, "whatif.options.notBlocked", { verdict: now })], width);
+  if (cmp.reason === "outside-exchange-online") return fitLines([t(lang, "whatif.options.outside")], width);
   const lines = [t(lang, "whatif.options.title", { verdict: now }), ""];
   if (cmp.options.length === 0) lines.push(t(lang, "whatif.options.none"));
   cmp.options.forEach((o, i) => {

@@ -66,7 +66,8 @@ for (const lang of ["ja", "en"] as const) {
       assert.ok(fits(screen), screen);
       tmux("send-keys", "-t", session, "Tab");
       await screenUntil(session, (s) => s.includes(T.first));
-      for (let i = 0; i < 20; i++) tmux("send-keys", "-t", session, "Down");
+      // Down to "Mailbox: Authenticated SMTP" (the fact list includes device.provider and tenant.createdDate).
+      for (let i = 0; i < 22; i++) tmux("send-keys", "-t", session, "Down");
       tmux("send-keys", "-t", session, "Enter");
       screen = await screenUntil(session, (s) => s.includes(T.flip));
       assert.ok(screen.includes(T.changed));

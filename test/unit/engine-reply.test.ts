@@ -111,11 +111,11 @@ describe("gate 10: reply — narrowing ambiguous replies with facts", () => {
     const jan = withFacts(BASIC_OK, { asOf: "2027-01-15" });
     const open = run(withFacts(jan, { "account.authenticationPolicy": undefined }), BASIC_DISABLED);
     assert.deepEqual(summary(open), ["auth-policy-blocks-basic:possible", "basic-auth-retired:possible"]);
-    assert.deepEqual(open.unknowns, ["account.authenticationPolicy", "tenant.basicAuthSmtpReenabled"]);
+    assert.deepEqual(open.unknowns, ["account.authenticationPolicy", "tenant.basicAuthSmtpReenabled", "tenant.createdDate"]);
     // The policy allows Basic: the retirement is what is left.
     const retired = run(jan, BASIC_DISABLED);
     assert.deepEqual(summary(retired), ["basic-auth-retired:possible"]);
-    assert.deepEqual(retired.unknowns, ["tenant.basicAuthSmtpReenabled"], "narrowed by facts, the retirement is to be confirmed");
+    assert.deepEqual(retired.unknowns, ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"], "narrowed by facts, the retirement is to be confirmed");
     assert.equal(retired.verdict, "blocked");
     // Re-enabled after the change: the policy is what is left.
     const policy = run(withFacts(jan, { "account.authenticationPolicy": undefined, "tenant.basicAuthSmtpReenabled": true }), BASIC_DISABLED);

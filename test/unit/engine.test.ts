@@ -43,7 +43,6 @@ describe("baselines", () => {
       "device.security",
       "device.tlsVersion",
       "device.auth",
-      "device.authMechanism",
       "device.username",
       "device.from",
       "account.accountEnabled",
@@ -128,9 +127,13 @@ describe("gate 1: transport", () => {
     const jan2027 = evaluate(withFacts(BASIC_OK, { asOf: "2027-01-15", "device.host": "smtp.hve.mx.microsoft" }));
     assert.equal(jan2027.causes.find((f) => f.id === "basic-auth-retired")?.status, "warning");
     assert.ok(!jan2027.unknowns.includes("tenant.basicAuthSmtpReenabled"));
+    // Past September 2028 HVE no longer offers Basic (issue 10): blocking, unless the server accepted it since.
     const oct2028 = evaluate(withFacts(BASIC_OK, { asOf: "2028-10-01", "device.host": "smtp.hve.mx.microsoft" }));
-    assert.equal(oct2028.causes.find((f) => f.id === "basic-auth-retired")?.status, "possible");
-    assert.notEqual(oct2028.verdict, "clear");
+    assert.equal(oct2028.causes.find((f) => f.id === "basic-auth-retired")?.status, "blocking");
+    assert.deepEqual(oct2028.causes.find((f) => f.id === "basic-auth-retired")?.notes, ["note.retirement.hveEnded"]);
+    assert.equal(oct2028.verdict, "blocked");
+    const accepted = evaluate(withFacts(BASIC_OK, { asOf: "2028-10-01", "device.host": "smtp.hve.mx.microsoft", "device.reply": "235 2.7.0 Authentication successful" }));
+    assert.equal(accepted.causes.find((f) => f.id === "basic-auth-retired")?.status, "possible");
     const d2 = evaluate(withFacts(BASIC_OK, { "device.host": "smtp-hve.office365.com", "account.smtpClientAuthenticationDisabled": undefined, "tenant.smtpClientAuthenticationDisabled": undefined }));
     assert.deepEqual(d2.unknowns, [], "switch facts are not asked for HVE");
     assert.equal(d2.verdict, "clear", "before Sept 2028 the HVE Basic schedule is only a warning");
@@ -181,10 +184,26 @@ describe("gate 2: mechanism", () => {
     assert.deepEqual(d.unknowns, []);
     assert.equal(d.verdict, "blocked");
   });
-  test("Basic with the mechanism unknown asks for it", () => {
+  test("Basic with the mechanism unknown: a stated assumption (AUTH LOGIN, how to check), not a question; clear", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.authMechanism": undefined }));
-    assert.deepEqual(d.unknowns, ["device.authMechanism"]);
-    assert.equal(d.verdict, "undetermined");
+    assert.deepEqual(d.unknowns, []);
+    assert.equal(d.verdict, "clear");
+    const assumed = d.info.find((i) => i.id === "assumed-auth-mechanism");
+    assert.ok(assumed, "the assumption is stated");
+    assert.deepEqual(assumed.evidence, [{ kind: "inference", messageKey: "inference.mechanismOffered" }]);
+  });
+  test("the mechanism in question (504 5.7.4): asked, not assumed", () => {
+    const c = withFacts(BASIC_OK, { "device.authMechanism": undefined, "device.reply": "504 5.7.4 Unrecognized authentication type [SN1NAM02FT025.eop-nam02.prod.protection.outlook.com]" });
+    const d = evaluate(c);
+    assert.ok(d.unknowns.includes("device.authMechanism"));
+    assert.ok(!d.info.some((i) => i.id === "assumed-auth-mechanism"));
+    assert.ok(d.causes.some((f) => f.id === "auth-mechanism-unsupported"));
+    assert.equal(d.verdict, "blocked");
+  });
+  test("OAuth with the mechanism unknown: XOAUTH2 stated as an assumption", () => {
+    const d = evaluate(withFacts(OAUTH_APP_OK, { "device.authMechanism": undefined }));
+    assert.equal(d.verdict, "clear");
+    assert.ok(d.info.some((i) => i.id === "assumed-oauth-mechanism"));
   });
   test("mode inferred from the mechanism when device.auth is unknown", () => {
     const basic = evaluate(withFacts(BASIC_OK, { "device.auth": undefined }));
@@ -336,7 +355,8 @@ describe("gate 4: Basic-only identity gates and authentication policies", () => 
     const d = evaluate(c);
     assert.deepEqual(summary(d), ["security-defaults:possible"]);
     assert.deepEqual(finding(d, "security-defaults")?.notes, ["note.securityDefaultsNoOverride", "note.ifBasic"]);
-    assert.deepEqual(d.unknowns, ["device.auth", "device.authMechanism"]);
+    assert.deepEqual(d.unknowns, ["device.auth"]);
+    assert.ok(d.info.some((i) => i.id === "assumed-auth-mechanism"));
     assert.equal(d.verdict, "undetermined");
   });
 });
@@ -453,8 +473,17 @@ describe("gate 8: Basic-auth retirement", () => {
     const unknown = evaluate(jan);
     assert.equal(unknown.retirement, "disabled-by-default");
     assert.deepEqual(summary(unknown), ["basic-auth-retired:possible"]);
-    assert.deepEqual(unknown.unknowns, ["tenant.basicAuthSmtpReenabled"]);
+    // When the organization was created decides too (created after December 2026: unavailable by default).
+    assert.deepEqual(unknown.unknowns, ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"]);
+    assert.ok(finding(unknown, "basic-auth-retired")?.notes?.includes("note.retirement.newTenantUnknown"));
     assert.equal(unknown.verdict, "undetermined");
+    const oldTenant = evaluate(withFacts(jan, { "tenant.createdDate": "2021-04-01" }));
+    assert.deepEqual(summary(oldTenant), ["basic-auth-retired:possible"]);
+    assert.deepEqual(oldTenant.unknowns, ["tenant.basicAuthSmtpReenabled"]);
+    const newTenant = evaluate(withFacts(BASIC_OK, { asOf: "2027-03-01", "tenant.createdDate": "2027-02-10" }));
+    assert.deepEqual(summary(newTenant), ["basic-auth-retired:blocking"]);
+    assert.ok(finding(newTenant, "basic-auth-retired")?.notes?.includes("note.retirement.newTenant"));
+    assert.ok(finding(newTenant, "basic-auth-retired")?.evidence.some((e) => e.kind === "fact" && e.path === "tenant.createdDate"));
     const off = evaluate(withFacts(jan, { "tenant.basicAuthSmtpReenabled": false }));
     assert.deepEqual(summary(off), ["basic-auth-retired:blocking"]);
     assert.ok(finding(off, "basic-auth-retired")?.evidence.some((e) => e.kind === "fact" && e.path === "tenant.basicAuthSmtpReenabled"));
@@ -518,7 +547,7 @@ describe("layered blockers, verdict and unknowns", () => {
     assert.deepEqual(broken.unknowns, []);
     assert.ok(broken.causes.some((f) => f.id === "password-expired" && f.status === "blocking"));
     const jan = evaluate(withFacts(unknownOauth, { asOf: "2027-01-15" }));
-    assert.deepEqual(jan.unknowns, ["tenant.basicAuthSmtpReenabled"]);
+    assert.deepEqual(jan.unknowns, ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"]);
     assert.deepEqual(evaluate(withFacts(OAUTH_APP_OK, { "account.accountEnabled": false })).unknowns, []);
   });
   test("a possible finding alone makes it undetermined", () => {

@@ -24,7 +24,8 @@ test("calendar: a Basic-auth printer through the end of December 2026", () => {
   assert.equal(first?.diagnosis.verdict, "clear");
   // In January nobody knows yet whether an admin re-enabled Basic: the retirement becomes a possible cause.
   assert.deepEqual(jan?.diff?.changed, [{ id: "basic-auth-retired", before: "warning", after: "possible" }]);
-  assert.deepEqual(jan?.diff?.unknownsAdded, ["tenant.basicAuthSmtpReenabled"]);
+  // …and whether the organization was created after December 2026 (Basic unavailable by default there).
+  assert.deepEqual(jan?.diff?.unknownsAdded, ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"]);
   assert.equal(jan?.diagnosis.verdict, "undetermined");
   assert.deepEqual(view.unannounced, UNANNOUNCED);
 });

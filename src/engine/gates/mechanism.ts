@@ -9,6 +9,26 @@ export function mechanismEvidence(ctx: Ctx): Evidence {
     : inference("inference.mechanismFromTranscript", { mechanism: ctx.mechanism ?? "" });
 }
 
+/**
+ * The mechanism is a device internal that negotiates itself from what the server offers (issue 10):
+ * when nothing is recorded it is a stated assumption, not an unknown — unless the server's reply says
+ * the mechanism is the problem (504 5.7.4), when it becomes a question.
+ */
+function mechanismInQuestion(ctx: Ctx): boolean {
+  return ctx.analysis?.primary?.candidates.includes("auth-mechanism-unsupported") === true;
+}
+
+function assumeMechanism(ctx: Ctx, oauth: boolean): void {
+  // The server accepted the sign-in (or answered after it): whatever the device chose worked.
+  if (ctx.authPassed) return;
+  if (mechanismInQuestion(ctx)) {
+    ctx.out.unknown("device.authMechanism");
+    return;
+  }
+  if (oauth) ctx.out.info("assumed-oauth-mechanism", [factEvidence(ctx, "device.auth"), inference("inference.xoauth2ForOauth")]);
+  else ctx.out.info("assumed-auth-mechanism", [inference("inference.mechanismOffered")]);
+}
+
 export function mechanismGate(ctx: Ctx): void {
   const { mode, mechanism, out } = ctx;
   switch (mode) {
@@ -17,10 +37,10 @@ export function mechanismGate(ctx: Ctx): void {
       return;
     case "unknown":
       out.unknown("device.auth");
-      if (mechanism === undefined) out.unknown("device.authMechanism");
+      if (mechanism === undefined) assumeMechanism(ctx, false);
       return;
     case "basic":
-      if (mechanism === undefined) out.unknown("device.authMechanism");
+      if (mechanism === undefined) assumeMechanism(ctx, false);
       else if (mechanism === "XOAUTH2") {
         out.add("auth-mechanism-unsupported", "possible", [factEvidence(ctx, "device.auth"), mechanismEvidence(ctx)], { notes: ["note.mechanismMismatch"] });
       } else if (mechanism !== "LOGIN") {
@@ -28,8 +48,9 @@ export function mechanismGate(ctx: Ctx): void {
       }
       return;
     case "oauth":
-      // A device set to OAuth uses XOAUTH2 unless it says otherwise.
-      if (mechanism !== undefined && mechanism !== "XOAUTH2") {
+      // A device set to OAuth uses XOAUTH2 unless it says otherwise (stated as an assumption).
+      if (mechanism === undefined) assumeMechanism(ctx, true);
+      else if (mechanism !== "XOAUTH2") {
         out.add("auth-mechanism-unsupported", "blocking", [factEvidence(ctx, "device.auth"), mechanismEvidence(ctx)], { notes: ["note.oauthNeedsXoauth2"] });
       }
       return;

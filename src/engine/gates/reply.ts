@@ -4,14 +4,22 @@
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
 import { inference, type Ctx } from "../context.js";
+import type { ProviderId } from "../../case/schema.js";
+import type { NoteKey } from "../keys.js";
 import { knownToPass } from "../passes.js";
 import type { CauseId, Evidence } from "../types.js";
 
 /** Basic identity gates a generic `535 5.7.3` after AUTH LOGIN may hide. */
 const BASIC_IDENTITY: readonly CauseId[] = ["auth-policy-blocks-basic", "account-disabled", "password-expired", "security-defaults", "per-user-mfa", "conditional-access"];
 
-/** Failures that only happen after a successful AUTH (the server checks the sender or the message). */
-const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted"]);
+/** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
+const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", "recipient-rejects-outside-senders", "delivery-not-authorized", "relay-denied"]);
+
+/** Refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13). */
+const DELIVERY: ReadonlySet<CauseId> = new Set(["recipient-rejects-outside-senders", "delivery-not-authorized", "relay-denied"]);
+
+/** Causes whose texts are written for any mail service; the others describe Exchange Online. */
+const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, "provider-app-password", "provider-sign-in-refused", "consumer-basic-auth-ended", "onprem-basic-auth-off"]);
 
 /**
  * Did AUTH succeed, by the reply? A 235, or a failure that the server only reaches once the client
@@ -62,19 +70,64 @@ function isTransient(m: ReplyMatch): boolean {
   return m.candidates.includes("transient-service-error");
 }
 
+/**
+ * The collector for causes read from this reply: the pattern's own remarks go with them, and outside
+ * Exchange Online a cause whose text describes Exchange Online says so.
+ */
+function replyOut(ctx: Ctx, m: ReplyMatch): Pick<Ctx["out"], "add"> {
+  return {
+    add(id, status, evidence, opts = {}) {
+      const notes: NoteKey[] = [...(opts.notes ?? []), ...(m.notes ?? [])];
+      if (ctx.provider && !ANY_SERVICE.has(id)) notes.push("note.provider.notExchangeOnline");
+      if (id === "provider-app-password" || id === "provider-sign-in-refused") {
+        const own = SERVICE_NOTE[ctx.provider?.id ?? "exchange-online"];
+        if (own) notes.push(own);
+      }
+      if (id === "onprem-basic-auth-off" && ctx.analysis?.provider?.clue.startsWith("AUTH ")) notes.push("note.onpremNtlmOnly");
+      ctx.out.add(id, status, evidence, { ...opts, notes });
+    },
+  };
+}
+
+/** Where each service's own device password is made (Google's app password, Brevo's SMTP key, the 163/QQ authorization code). */
+const SERVICE_NOTE: Partial<Record<ProviderId, NoteKey>> = {
+  google: "note.provider.googleAppPassword",
+  brevo: "note.provider.brevoSmtpKey",
+  netease: "note.provider.authorizationCode",
+  qq: "note.provider.authorizationCode",
+};
+
 export function replyGate(ctx: Ctx): void {
   const a = ctx.analysis;
   if (!a || !a.recognized) return;
-  const { out } = ctx;
   const passed = authPassedByReply(a);
-  if (passed === "235") out.info("auth-succeeded", [inference("inference.authSucceeded")]);
-  else if (passed === "post-auth" && a.primary) out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
   const m = a.primary;
+  const delivery = m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => DELIVERY.has(id));
+  if (delivery && m) ctx.out.info("delivery-refused", [replyEvidence(m), inference("inference.deliveryAfterAcceptance")]);
+  else if (passed === "235") ctx.out.info("auth-succeeded", [inference("inference.authSucceeded")]);
+  else if (passed === "post-auth" && a.primary) ctx.out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
   if (!m || m.success) return;
+  const out = replyOut(ctx, m);
   const ev = replyEvidence(m);
 
+  // Only a code was pasted: every reading stays possible until the full reply is seen.
+  if (a.codeOnly && !m.decisive) {
+    const left = narrow(ctx, m.candidates);
+    for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"] });
+    return;
+  }
+
+  // 550 5.7.708 (§4 C14, C16): mostly a new or restricted organization's sending reputation; a wrong
+  // tenant id of a cross-tenant OAuth app only when the device uses OAuth (Business Central [S34]).
+  if (!ctx.provider && m.patternId === "tenant-ip-blocked") {
+    out.add("sender-restricted", "possible", [ev], { notes: ["note.newTenantReputation"] });
+    if (ctx.mode === "oauth") out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"] });
+    else if (ctx.mode === "unknown") out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"], lessLikely: true });
+    return;
+  }
+
   // 550 5.7.30: Basic is refused for client submission, at any date.
-  if (isRetired(m)) {
+  if (!ctx.provider && isRetired(m)) {
     out.add("basic-auth-retired", "blocking", [ev, { kind: "timeline", phase: ctx.phase, asOf: ctx.asOf }], { notes: ["note.retirement.replyDecides"] });
     return;
   }
@@ -86,13 +139,17 @@ export function replyGate(ctx: Ctx): void {
   }
 
   if (m.decisive && m.candidates.length > 0) {
-    for (const id of m.candidates) decide(ctx, id, ev);
+    for (const id of m.candidates) decide(ctx, out, id, ev);
     return;
   }
 
   let candidates: CauseId[] = [...m.candidates];
   const extra: Evidence[] = [];
-  if (isGenericAuthFailure(m)) {
+  const notes: NoteKey[] = [];
+  if (!ctx.provider && isGenericAuthFailure(m)) {
+    // After XOAUTH2 it is Microsoft's sample for a refused token (§4 C16): a switched-off SMTP AUTH
+    // answers an OAuth client with its own 5.7.139 text (§4 C1). After a password, Microsoft's printer
+    // troubleshooting lists SMTP AUTH switched off first (domain.md §13): the switches stay candidates.
     if (ctx.mode === "oauth" || a.mechanismTried === "XOAUTH2") {
       candidates = ["oauth-misconfigured"];
       extra.push(inference("inference.genericFailureAfterOauth"));
@@ -100,10 +157,12 @@ export function replyGate(ctx: Ctx): void {
       candidates = ["wrong-credentials", ...BASIC_IDENTITY, ...m.candidates.filter((c) => c !== "oauth-misconfigured")];
       extra.push(inference("inference.genericFailureAfterBasic"));
     }
-  } else if (isBasicDisabled(m)) {
+  } else if (!ctx.provider && isBasicDisabled(m)) {
     // The authentication policy; or, once the change may have landed (December 2026 on), the
-    // retirement itself: narrowing drops it before December.
+    // retirement itself: narrowing drops it before December. A personal Outlook.com account answers
+    // the same words (Basic ended there on 16 September 2024): said when nothing shows the account.
     candidates = ["auth-policy-blocks-basic", "basic-auth-retired"];
+    if (ctx.device.username === undefined && ctx.device.host === undefined) notes.push("note.consumerPossible");
   }
   if (candidates.length === 0) return;
 
@@ -113,16 +172,17 @@ export function replyGate(ctx: Ctx): void {
   // likeliest: the mapping of an ambiguous reply is not confirmed by Microsoft (domain.md §12.4), so
   // it stays possible and its facts stay unknown until someone checks them.
   const ruledOutByFacts = candidates.some((id) => !left.includes(id) && (knownToPass(ctx, id) ?? []).some((e) => e.kind !== "timeline"));
-  if (left.length === 1 && !ruledOutByFacts) decide(ctx, left[0] as CauseId, ev, extra);
-  else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed"] });
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous"] });
+  const switchFirst = (id: CauseId): NoteKey[] => (isGenericAuthFailure(m) && (id === "mailbox-smtp-auth-disabled" || id === "tenant-smtp-auth-disabled") ? ["note.smtpAuthOffFirst"] : []);
+  if (left.length === 1 && !ruledOutByFacts) decide(ctx, out, left[0] as CauseId, ev, extra, notes);
+  else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes] });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
     const stale = [...new Set(candidates)].filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
     const pool = stale.length ? stale : [...new Set(candidates)];
-    if (pool.length === 1) decide(ctx, pool[0] as CauseId, ev, extra);
-    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.replyAmbiguous", "note.evidenceContradictsSetting"] });
+    if (pool.length === 1) decide(ctx, out, pool[0] as CauseId, ev, extra, notes);
+    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.replyAmbiguous", "note.evidenceContradictsSetting", ...notes] });
   }
 }
 
@@ -138,10 +198,10 @@ const EXCLUDES: Partial<Record<CauseId, CauseId>> = {
 };
 
 /** The reply names the cause: it blocks, and a recorded setting that disagrees is shown with a note. */
-function decide(ctx: Ctx, id: CauseId, ev: Evidence, extra: Evidence[] = []): void {
+function decide(ctx: Ctx, out: Pick<Ctx["out"], "add">, id: CauseId, ev: Evidence, extra: Evidence[] = [], notes: NoteKey[] = []): void {
   const contradicted = knownToPass(ctx, id);
-  if (contradicted) ctx.out.add(id, "blocking", [ev, ...extra, ...contradicted], { notes: ["note.evidenceContradictsSetting"] });
-  else ctx.out.add(id, "blocking", [ev, ...extra]);
+  if (contradicted) out.add(id, "blocking", [ev, ...extra, ...contradicted], { notes: ["note.evidenceContradictsSetting", ...notes] });
+  else out.add(id, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   const other = EXCLUDES[id];
   if (other) ctx.out.dropPossible(other);
 }

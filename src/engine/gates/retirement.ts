@@ -12,11 +12,14 @@ export function retirementGate(ctx: Ctx): void {
   const { out, phase } = ctx;
   if (ctx.hve) {
     // High Volume Email keeps Basic on its own track, announced until September 2028 [S19] (M):
-    // a warning until then; after it, Basic on HVE may be gone (no reply text published).
+    // a warning until then; after it, Basic on HVE is no longer offered (no reply text published),
+    // unless the server has been seen accepting it since.
     const ended = ctx.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter;
     const hveEvidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
     if (ctx.modeEvidence) hveEvidence.push(ctx.modeEvidence);
-    out.add("basic-auth-retired", ended ? "possible" : "warning", hveEvidence, { notes: ["note.retirement.hveUntil2028"] });
+    if (ended && ctx.authPassed) hveEvidence.push(inference("inference.basicAcceptedAfterChange"));
+    const status: CauseStatus = !ended ? "warning" : ctx.authPassed ? "possible" : "blocking";
+    out.add("basic-auth-retired", status, hveEvidence, { notes: ended ? ["note.retirement.hveEnded"] : ["note.retirement.hveUntil2028"] });
     return;
   }
   const evidence: Evidence[] = [{ kind: "timeline", phase, asOf: ctx.asOf }];
@@ -27,17 +30,30 @@ export function retirementGate(ctx: Ctx): void {
   if (phase === "disabled-by-default") {
     notes.push("note.retirement.reenableTemporary");
     const reenabled = ctx.tenant.basicAuthSmtpReenabled;
+    // Tenants created after December 2026: Basic unavailable by default (domain.md §13).
+    const created = ctx.tenant.createdDate;
+    const newTenant = created === undefined ? undefined : created >= RETIREMENT_TIMELINE.newTenantsFrom.date;
+    if (newTenant === true) notes.push("note.retirement.newTenant");
     if (reenabled === true) status = "warning";
     else if (reenabled === false) status = "blocking";
     else if (ctx.authPassed) {
       // The server accepted Basic after the change: it is switched back on (or not yet flipped here).
       status = "warning";
       evidence.push(inference("inference.basicAcceptedAfterChange"));
+    } else if (newTenant === true) {
+      // Unavailable by default in a new tenant, and nothing shows it was made available.
+      status = "blocking";
+      out.unknown("tenant.basicAuthSmtpReenabled");
     } else {
       status = "possible";
       out.unknown("tenant.basicAuthSmtpReenabled");
+      if (newTenant === undefined) {
+        notes.push("note.retirement.newTenantUnknown");
+        out.unknown("tenant.createdDate");
+      }
     }
     if (reenabled !== undefined) evidence.push(factEvidence(ctx, "tenant.basicAuthSmtpReenabled"));
+    if (newTenant === true) evidence.push(factEvidence(ctx, "tenant.createdDate"));
   }
   if (phase === "disabled-by-default" && ctx.asOf >= RETIREMENT_TIMELINE.finalRemovalAnnouncement.from) {
     notes.push("note.retirement.finalDateUnknown");

@@ -1,0 +1,98 @@
+// Which mail service the device talks to (issue 10, domain.md §13). This tool diagnoses Exchange
+// Online; when the reply, device.host, device.provider or the account's address shows another
+// service, no tenant, mailbox or identity check of Microsoft 365 applies: the diagnosis says so,
+// gives what is known about that service, and reads the reply for that service's own causes.
+import type { Case, ProviderId } from "../../case/schema.js";
+import { isConsumerMicrosoftAddress, providerFromHost } from "../../replies/providers.js";
+import type { ReplyAnalysis } from "../../replies/types.js";
+import { inference, type Ctx } from "../context.js";
+import type { InfoId } from "../keys.js";
+import type { Diagnosis, Evidence } from "../types.js";
+
+export interface ProviderFinding {
+  id: Exclude<ProviderId, "exchange-online">;
+  evidence: Evidence[];
+}
+
+const INFO: Record<ProviderFinding["id"], InfoId> = {
+  "outlook-consumer": "provider-outlook-consumer",
+  google: "provider-google",
+  brevo: "provider-brevo",
+  netease: "provider-netease",
+  qq: "provider-qq",
+  "exchange-onprem": "provider-exchange-onprem",
+  other: "provider-other",
+};
+
+const fact = (c: Case, path: "device.provider" | "device.host" | "device.username" | "device.from"): Evidence => {
+  const parts = path.split(".") as ["device", "provider" | "host" | "username" | "from"];
+  const value = c.device?.[parts[1]];
+  const source = c.sources?.[path];
+  return source ? { kind: "fact", path, value, source } : { kind: "fact", path, value };
+};
+
+/**
+ * The service outside Exchange Online that the evidence shows, or undefined (Exchange Online, or
+ * nothing says otherwise). The server's own text outranks a recorded setting; a host name or the
+ * account's address outranks nothing said at all.
+ */
+export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined): ProviderFinding | undefined {
+  const d = c.device ?? {};
+  const text = analysis?.recognized ? analysis.provider : undefined;
+  const consumerAddress = [d.username, d.from].find((a): a is string => a !== undefined && isConsumerMicrosoftAddress(a));
+  const hostProvider = d.host !== undefined ? providerFromHost(d.host) : undefined;
+  const clue = (s: string): Evidence => inference("inference.providerClue", { clue: s });
+
+  if (text && text.id !== "exchange-online") {
+    // A reply only known not to be Exchange Online's: the host or the recorded service names which one.
+    if (text.id === "other" && hostProvider !== undefined) return { id: hostProvider, evidence: [clue(text.clue), fact(c, "device.host")] };
+    if (text.id === "other" && d.provider !== undefined && d.provider !== "exchange-online") return { id: d.provider, evidence: [clue(text.clue), fact(c, "device.provider")] };
+    return { id: text.id, evidence: [clue(text.clue)] };
+  }
+  if (text?.id === "exchange-online") {
+    // Microsoft's cloud answered: a work account's tenant, or a personal Outlook.com account on the same front ends.
+    const evidence: Evidence[] = [clue(text.clue)];
+    if (d.provider === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.provider")] };
+    if (hostProvider === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.host")] };
+    if (consumerAddress !== undefined) return { id: "outlook-consumer", evidence: [...evidence, fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
+    return undefined;
+  }
+  if (d.provider !== undefined) return d.provider === "exchange-online" ? undefined : { id: d.provider, evidence: [fact(c, "device.provider")] };
+  if (hostProvider === "outlook-consumer") {
+    // smtp-mail.outlook.com also answers work accounts: a work address there is a tenant's mailbox on the wrong host.
+    const workAddress = d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username);
+    return workAddress ? undefined : { id: "outlook-consumer", evidence: [fact(c, "device.host")] };
+  }
+  if (hostProvider !== undefined) return { id: hostProvider, evidence: [fact(c, "device.host")] };
+  if (consumerAddress !== undefined && (d.host === undefined || /(?:office365|outlook)\.com\.?$/i.test(d.host.trim()))) {
+    return { id: "outlook-consumer", evidence: [fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
+  }
+  return undefined;
+}
+
+/**
+ * Outside Exchange Online: say which service it is (and what is known about it), and for a personal
+ * Outlook.com account with a password, that Basic authentication ended on 16 September 2024.
+ * Without the server's reply nothing else can be known: the reply is what is still unknown.
+ */
+export function providerGate(ctx: Ctx): void {
+  const p = ctx.provider;
+  if (!p) return;
+  const { out } = ctx;
+  out.info(INFO[p.id], p.evidence);
+  if (p.id === "outlook-consumer") {
+    if (ctx.mode === "basic") out.add("consumer-basic-auth-ended", "blocking", [...p.evidence, ...(ctx.modeEvidence ? [ctx.modeEvidence] : [])]);
+    else if (ctx.mode === "unknown") {
+      out.add("consumer-basic-auth-ended", "possible", p.evidence, { notes: ["note.ifBasic"] });
+      out.unknown("device.auth");
+    }
+  }
+  // Without the server's own reply nothing about that service's account can be known.
+  if (ctx.device.reply === undefined) out.unknown("device.reply");
+}
+
+/** The service outside Exchange Online a diagnosis names (from its Info entry), or undefined. */
+export function outsideExchangeOnline(d: Pick<Diagnosis, "info">): ProviderFinding["id"] | undefined {
+  for (const [id, info] of Object.entries(INFO) as [ProviderFinding["id"], InfoId][]) if (d.info.some((i) => i.id === info)) return id;
+  return undefined;
+}

@@ -1,0 +1,151 @@
+// Which mail service answered (issue 10, domain.md §13): recognised from the pasted text — the
+// server's own words and host names a log quotes — and, in the engine, from device.host and the
+// account's address. Outside Exchange Online the causes a reply points at are that service's own
+// (an app password, an SMTP key, an authorization code, Basic authentication ended), never a
+// Microsoft 365 tenant's settings.
+import type { ProviderId } from "../case/schema.js";
+import type { CauseId } from "../engine/types.js";
+import type { ReplyAnalysis, ReplyMatch } from "./types.js";
+
+export interface ProviderClue {
+  id: ProviderId;
+  /** The words of the text that identify the service (quoted as evidence). */
+  clue: string;
+}
+
+/** Host names and words only Exchange Online (or Microsoft's consumer service on the same front ends) uses. */
+const MICROSOFT_CLOUD = /[\w-]+\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b|\bsmtp(?:-legacy)?\.office365\.com\b|\boutlook\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
+
+/** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
+const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
+
+const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
+  // Google's replies end with "- gsmtp" and link its help pages.
+  { id: "google", re: /\bgsmtp\b|support\.google\.com\/(?:mail|a|accounts)\b|\baccounts\.google\.com\b|\bsmtp(?:-relay)?\.gmail\.com\b|\bsmtp\.googlemail\.com\b/i },
+  { id: "brevo", re: /\bsmtp-relay\.(?:brevo|sendinblue)\.com\b|\bbrevo\b|\bsendinblue\b/i },
+  { id: "qq", re: /\b(?:smtp|exmail|service\.mail)\.qq\.com\b/i },
+  { id: "netease", re: /\bsmtp\.(?:163|126)\.com\b|\bsmtp\.yeah\.net\b|\bnetease\b/i },
+];
+
+/** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
+const ONPREM_WORDS = /\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b/i;
+const AUTH_OFFER = /\b250[- ]AUTH((?:[ =][A-Z0-9_-]+)+)/gi;
+const BANNER = /\b220[ -]([\w.-]+) Microsoft ESMTP MAIL Service\b/i;
+
+/** The mechanisms an EHLO reply in the text offers, or undefined when none is shown. */
+function offeredMechanisms(text: string): string[] | undefined {
+  let found: string[] | undefined;
+  AUTH_OFFER.lastIndex = 0;
+  for (let m = AUTH_OFFER.exec(text); m; m = AUTH_OFFER.exec(text)) {
+    found = [...(found ?? []), ...(m[1] as string).trim().split(/[ =]+/).map((x) => x.toUpperCase())];
+  }
+  return found;
+}
+
+/** The on-premises server offers only Windows sign-in (NTLM, GSSAPI), no AUTH LOGIN. */
+export function ntlmOnlyOffer(text: string): string | undefined {
+  const offered = offeredMechanisms(text);
+  if (!offered || offered.length === 0) return undefined;
+  if (offered.some((x) => x === "LOGIN" || x === "PLAIN" || x === "XOAUTH2")) return undefined;
+  return offered.some((x) => x === "NTLM" || x === "GSSAPI") ? `AUTH ${offered.join(" ")}` : undefined;
+}
+
+/**
+ * The service the pasted text shows, when it shows one. "exchange-online" means Microsoft's cloud
+ * front ends answered (a personal Outlook.com account uses the same ones: the engine tells them apart
+ * by the host and the address).
+ */
+export function providerFromText(text: string): ProviderClue | undefined {
+  const consumer = CONSUMER_HOSTS.exec(text);
+  if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
+  const cloud = MICROSOFT_CLOUD.exec(text);
+  if (cloud) return { id: "exchange-online", clue: cloud[0] };
+  for (const s of OTHER_SERVICES) {
+    const m = s.re.exec(text);
+    if (m) return { id: s.id, clue: m[0] };
+  }
+  const ntlm = ntlmOnlyOffer(text);
+  if (ntlm) return { id: "exchange-onprem", clue: ntlm };
+  const onprem = ONPREM_WORDS.exec(text);
+  if (onprem) return { id: "exchange-onprem", clue: onprem[0] };
+  const banner = BANNER.exec(text);
+  if (banner && !/(?:outlook|office365)\.com$/i.test(banner[1] as string)) return { id: "exchange-onprem", clue: banner[0] };
+  return undefined;
+}
+
+/** The service a device's SMTP host belongs to, when the name says so. */
+export function providerFromHost(host: string): Exclude<ProviderId, "exchange-online"> | undefined {
+  const h = host.trim().toLowerCase().replace(/\.$/, "");
+  if (h === "smtp-mail.outlook.com" || h === "smtp.live.com") return "outlook-consumer";
+  if (/^(?:smtp|smtp-relay)\.gmail\.com$|^smtp\.googlemail\.com$/.test(h)) return "google";
+  if (/^smtp-relay\.(?:brevo|sendinblue)\.com$/.test(h)) return "brevo";
+  if (/^smtp\.(?:163|126)\.com$|^smtp\.yeah\.net$/.test(h)) return "netease";
+  if (/^(?:smtp|smtp\.exmail)\.qq\.com$/.test(h)) return "qq";
+  return undefined;
+}
+
+/** Microsoft's consumer domains: an address there is a personal account, never a tenant's. */
+export function isConsumerMicrosoftAddress(address: string): boolean {
+  const domain = address.trim().toLowerCase().replace(/^.*<([^<>]+)>.*$/, "$1").split("@")[1];
+  if (!domain) return false;
+  return /^(?:outlook|hotmail|live|windowslive)\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/.test(domain) || domain === "msn.com" || domain === "passport.com";
+}
+
+/** Causes that mean the same with any mail service (network, TLS, protocol order, limits, delivery). */
+const NEUTRAL: ReadonlySet<CauseId> = new Set<CauseId>([
+  "network-unreachable",
+  "starttls-missing",
+  "tls-version-unsupported",
+  "tls-handshake-failed",
+  "client-protocol-error",
+  "no-authentication",
+  "transient-service-error",
+  "sending-limit",
+  "mailbox-full",
+  "provider-app-password",
+  "provider-sign-in-refused",
+  "consumer-basic-auth-ended",
+  "onprem-basic-auth-off",
+  "recipient-rejects-outside-senders",
+  "delivery-not-authorized",
+]);
+
+/** What an authentication failure can mean with this service. */
+function authCauses(provider: ProviderId): CauseId[] {
+  switch (provider) {
+    case "outlook-consumer":
+      return ["consumer-basic-auth-ended", "provider-sign-in-refused"];
+    case "exchange-onprem":
+      return ["provider-sign-in-refused"];
+    default:
+      return ["provider-sign-in-refused", "provider-app-password"];
+  }
+}
+
+/**
+ * A reply's candidates read for a service other than Exchange Online: causes that only exist in a
+ * Microsoft 365 tenant are replaced by what the reply can mean at that service.
+ */
+export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "patternId" | "candidates" | "stage" | "decisive" | "provider">): { candidates: CauseId[]; decisive: boolean } {
+  if (provider === "exchange-online" || m.provider !== undefined) return { candidates: [...m.candidates], decisive: m.decisive };
+  // A personal Outlook.com account answers "basic authentication is disabled": Basic ended on 16 September 2024.
+  if (provider === "outlook-consumer" && m.patternId === "auth-basic-disabled") return { candidates: ["consumer-basic-auth-ended"], decisive: true };
+  const kept = m.candidates.filter((id) => NEUTRAL.has(id));
+  const dropped = m.candidates.filter((id) => !NEUTRAL.has(id));
+  // Another server's "relay access denied" at RCPT means "sign in first", not Exchange Online's delivery report.
+  if (dropped.includes("relay-denied")) kept.push("no-authentication");
+  if (dropped.includes("auth-mechanism-unsupported") && provider === "exchange-onprem") kept.push("onprem-basic-auth-off");
+  else if (dropped.some((id) => id !== "relay-denied" && id !== "wrong-endpoint") && (m.stage === "auth" || dropped.includes("wrong-credentials"))) kept.push(...authCauses(provider));
+  const candidates = [...new Set(kept)];
+  return { candidates, decisive: m.decisive && dropped.length === 0 };
+}
+
+/** The analysis with every match read for this service. */
+export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAnalysis {
+  if (provider === "exchange-online") return a;
+  const remap = (m: ReplyMatch): ReplyMatch => ({ ...m, ...causesOutside(provider, m) });
+  const matches = a.matches.map(remap);
+  const out: ReplyAnalysis = { ...a, matches };
+  if (a.primary) out.primary = matches[a.matches.indexOf(a.primary)] ?? remap(a.primary);
+  return out;
+}

@@ -1,0 +1,114 @@
+// The wizard's paste screen with the real engine and reply parser (issue 10): another mail service's
+// reply says which service answered and names no Exchange Online tenant cause; a refusal at delivery
+// says sign-in worked; a bare code is read and the full reply asked for — in both languages.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+import { cleanup } from "ink-testing-library";
+import stringWidth from "string-width";
+import { WizardApp } from "../../screens/App.js";
+import { reportInput } from "../../src/cli/wizard-services.js";
+import { emptyCase } from "../../src/case/schema.js";
+import { evaluate } from "../../src/engine/index.js";
+import type { CauseId } from "../../src/engine/types.js";
+import type { FlowDeps } from "../../src/flow/types.js";
+import { initFlow } from "../../src/flow/reducer.js";
+import { t, type Lang } from "../../src/i18n/index.js";
+import { analyzeReply } from "../../src/replies/index.js";
+import { causeTitle } from "../../src/report/common.js";
+import { renderText } from "../../src/report/index.js";
+import { makeTheme } from "../../src/ui/theme.js";
+import { frameWith, mount, press } from "../helpers/ink.js";
+import { KEY } from "../helpers/wait.js";
+
+afterEach(() => cleanup());
+
+const TODAY = "2026-11-22";
+const deps: FlowDeps = { evaluate: (c) => evaluate(c, { today: TODAY }), analyzeReply, liveAvailable: false };
+
+/** Causes that exist only in an Exchange Online tenant (domain.md §4). */
+const TENANT_CAUSES: CauseId[] = ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled", "auth-policy-blocks-basic", "security-defaults", "per-user-mfa", "conditional-access", "no-licensed-mailbox", "oauth-misconfigured", "basic-auth-retired"];
+
+// Sources: https://github.com/dawidd6/action-send-mail/issues/205 (Google), https://github.com/daleghent/nina-ground-station/issues/17
+// (Outlook.com), https://github.com/nodemailer/nodemailer/issues/189 (on-premises Exchange), https://github.com/Xilinx/embeddedsw/issues/176 (delivery).
+const GOOGLE = "Error: Invalid login: 535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials af79cd13be357-794f3061475sm18893085a.74 - gsmtp";
+const OUTLOOK_COM =
+  "SendEmail: User bobbryant@outlook.com failed to authenticate with smtp-mail.outlook.com:587: 535: 5.7.139 Authentication unsuccessful, basic authentication is disabled. [PH7P220CA0132.NAMP220.PROD.OUTLOOK.COM 2024-11-11T21:51:32.927Z 08DD021D9EEB05BC]";
+const ONPREM = "250-AUTH NTLM\n250-X-EXPS GSSAPI NTLM\n504 5.7.4 Unrecognized authentication type";
+const DELIVERY = "Remote Server returned '554 5.7.0 < #5.7.133 smtp;550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group>'";
+
+async function pasteSummary(lang: Lang, text: string): Promise<string> {
+  const initial = initFlow(deps, { lang, langExplicit: true, empty: emptyCase() });
+  const r = mount(
+    <WizardApp
+      deps={deps}
+      initial={initial}
+      theme={makeTheme({ color: false, ascii: false, columns: 80 })}
+      today={TODAY}
+      rows={40}
+      renderResult={(state, width) => renderText(reportInput(state, { width })).split("\n")}
+      defaultName={(kind) => `out.${kind}`}
+      save={async (_s, _k, path) => ({ ok: true, path })}
+      onExit={() => {}}
+    />,
+  );
+  await frameWith(r, t(lang, "wizard.purpose.q"));
+  await press(r, KEY.enter);
+  await frameWith(r, t(lang, "wizard.keys.paste"));
+  await press(r, text);
+  await press(r, KEY.ctrlD);
+  const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
+  for (const line of f.split("\n")) assert.ok(stringWidth(line) <= 80, `wider than 80: ${line}`);
+  return f;
+}
+
+/** The opening words of a catalog text: enough to find it in a frame however it wraps. */
+const opening = (text: string, lang: Lang) => (lang === "ja" ? text.slice(0, 12) : text.split(" ").slice(0, 4).join(" "));
+
+/** The causes the screen lists ("It points at:" up to the questions it made unnecessary). */
+function pointedAt(lang: Lang, f: string): string {
+  const from = f.indexOf(t(lang, "wizard.pasteSummary.points"));
+  const to = [t(lang, "wizard.pasteSummary.resolved"), t(lang, "wizard.pasteSummary.noneResolved")].map((k) => f.indexOf(k)).filter((i) => i > from).sort((x, y) => x - y)[0];
+  assert.ok(from >= 0, f);
+  return f.slice(from, to ?? f.length);
+}
+
+function assertNoTenantCause(lang: Lang, f: string): void {
+  const causes = pointedAt(lang, f);
+  for (const id of TENANT_CAUSES) assert.ok(!causes.includes(opening(causeTitle(lang, id), lang)), `${lang}: ${id} on the paste screen:\n${f}`);
+}
+
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a Google reply names Google and its own causes, no Exchange Online tenant cause`, async () => {
+    const f = await pasteSummary(lang, GOOGLE);
+    assert.ok(f.includes(opening(t(lang, "info.provider-google"), lang)), f);
+    assert.ok(f.includes(opening(causeTitle(lang, "provider-app-password"), lang)), f);
+    assertNoTenantCause(lang, f);
+  });
+
+  test(`${lang}: an Outlook.com personal account: Basic ended, no tenant cause`, async () => {
+    const f = await pasteSummary(lang, OUTLOOK_COM);
+    assert.ok(f.includes(opening(t(lang, "info.provider-outlook-consumer"), lang)), f);
+    assert.ok(f.includes(opening(causeTitle(lang, "consumer-basic-auth-ended"), lang)), f);
+    assertNoTenantCause(lang, f);
+  });
+
+  test(`${lang}: on-premises Exchange offering only NTLM: no tenant cause, not told what Exchange Online offers`, async () => {
+    const f = await pasteSummary(lang, ONPREM);
+    assert.ok(f.includes(opening(t(lang, "info.provider-exchange-onprem"), lang)), f);
+    assert.ok(!f.includes(opening(causeTitle(lang, "auth-mechanism-unsupported"), lang)), f);
+    assertNoTenantCause(lang, f);
+  });
+
+  test(`${lang}: a refusal at delivery says sign-in worked and names the recipient's side`, async () => {
+    const f = await pasteSummary(lang, DELIVERY);
+    assert.ok(f.includes(opening(t(lang, "info.delivery-refused"), lang)), f);
+    assert.ok(f.includes(opening(causeTitle(lang, "recipient-rejects-outside-senders"), lang)), f);
+    assertNoTenantCause(lang, f);
+  });
+
+  test(`${lang}: a bare code is read, and the full reply is asked for`, async () => {
+    const f = await pasteSummary(lang, "5.7.139");
+    assert.ok(!f.includes(opening(t(lang, "wizard.pasteSummary.unrecognized"), lang)), f);
+    assert.ok(f.includes(opening(t(lang, "info.reply-code-only"), lang)), f);
+  });
+}
