@@ -4,6 +4,7 @@
 import { CASE_SCHEMA_ID, type Case, type Provenance, type SignIn } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import type { SignInAccount } from "./collector.js";
+import { BASIC_POLICY_CAUSES } from "../engine/causes.js";
 import { evaluate } from "../engine/index.js";
 import { buildPlan, type OptionId as PlanOptionId } from "../plan/index.js";
 
@@ -138,7 +139,7 @@ const OPTION_OF: Partial<Record<CauseId, OptionId>> = {
 };
 
 /** Causes that only a move away from Basic auth (or a per-account exception) resolves. */
-const BASIC_CAUSES: ReadonlySet<CauseId> = new Set(["basic-auth-retired", "auth-policy-blocks-basic", "security-defaults", "conditional-access", "per-user-mfa"]);
+const BASIC_CAUSES: ReadonlySet<CauseId> = new Set(BASIC_POLICY_CAUSES);
 
 /**
  * The options that fit: fix the account and the switch first, then, for Basic-auth causes, the

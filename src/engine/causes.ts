@@ -7,58 +7,99 @@ export type Gate = "network" | "tls" | "mechanism" | "identity" | "exchange" | "
 
 export const GATE_ORDER: readonly Gate[] = ["network", "tls", "mechanism", "identity", "exchange", "sending", "delivery"];
 
+/** Where a cause can exist: only in Exchange Online (a Microsoft 365 tenant), with any mail service, or only with other services. */
+export type Service = "exchange-online" | "any" | "outside";
+
 export interface CauseSpec {
   /** Which authentication the cause affects by default (a finding may narrow it). */
   affects: Finding["affects"];
   gate: Gate;
+  service: Service;
+  /**
+   * A policy that refuses Basic authentication as such: a correct password does not help; moving
+   * the device off Basic auth (or a per-account exception) does.
+   */
+  refusesBasic?: true;
+  /**
+   * The server shows it only for Basic auth, but the same outage also stops an OAuth sign-in (a
+   * federated account signs in through its own STS either way): OAuth does not rule it out.
+   */
+  oauthToo?: true;
 }
 
 /** In sort order within each gate. */
 export const CAUSES = {
-  "network-unreachable": { affects: "all", gate: "network" },
-  "wrong-endpoint": { affects: "all", gate: "network" },
-  "starttls-missing": { affects: "all", gate: "tls" },
-  "tls-version-unsupported": { affects: "all", gate: "tls" },
-  "tls-handshake-failed": { affects: "all", gate: "tls" },
-  "no-authentication": { affects: "all", gate: "mechanism" },
-  "auth-mechanism-unsupported": { affects: "all", gate: "mechanism" },
-  "client-protocol-error": { affects: "all", gate: "mechanism" },
+  "network-unreachable": { affects: "all", gate: "network", service: "any" },
+  "wrong-endpoint": { affects: "all", gate: "network", service: "exchange-online" },
+  "starttls-missing": { affects: "all", gate: "tls", service: "any" },
+  "tls-version-unsupported": { affects: "all", gate: "tls", service: "any" },
+  "tls-handshake-failed": { affects: "all", gate: "tls", service: "any" },
+  "no-authentication": { affects: "all", gate: "mechanism", service: "any" },
+  "auth-mechanism-unsupported": { affects: "all", gate: "mechanism", service: "exchange-online" },
+  "client-protocol-error": { affects: "all", gate: "mechanism", service: "any" },
   // An on-premises Exchange server that does not offer AUTH LOGIN (NTLM/GSSAPI only).
-  "onprem-basic-auth-off": { affects: "basic", gate: "mechanism" },
+  "onprem-basic-auth-off": { affects: "basic", gate: "mechanism", service: "outside" },
   // Identity: the authentication policy is checked by Exchange before Entra is contacted.
-  "auth-policy-blocks-basic": { affects: "basic", gate: "identity" },
-  "basic-auth-retired": { affects: "basic", gate: "identity" },
+  "auth-policy-blocks-basic": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
+  "basic-auth-retired": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
   // Personal Outlook.com accounts: Basic authentication ended on 16 September 2024 (domain.md §13).
-  "consumer-basic-auth-ended": { affects: "basic", gate: "identity" },
-  "wrong-credentials": { affects: "basic", gate: "identity" },
+  "consumer-basic-auth-ended": { affects: "basic", gate: "identity", service: "outside" },
+  "wrong-credentials": { affects: "basic", gate: "identity", service: "exchange-online" },
   // Other services' own sign-in rules (app passwords, SMTP keys, authorization codes).
-  "provider-app-password": { affects: "basic", gate: "identity" },
-  "provider-sign-in-refused": { affects: "all", gate: "identity" },
-  "account-locked": { affects: "all", gate: "identity" },
-  "account-disabled": { affects: "all", gate: "identity" },
-  "password-expired": { affects: "basic", gate: "identity" },
-  "federation-failure": { affects: "basic", gate: "identity" },
-  "security-defaults": { affects: "basic", gate: "identity" },
-  "per-user-mfa": { affects: "basic", gate: "identity" },
-  "conditional-access": { affects: "basic", gate: "identity" },
-  "oauth-misconfigured": { affects: "oauth", gate: "identity" },
-  "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange" },
-  "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange" },
-  "no-licensed-mailbox": { affects: "all", gate: "exchange" },
-  "send-as-denied": { affects: "all", gate: "sending" },
-  "sender-restricted": { affects: "all", gate: "sending" },
-  "sending-limit": { affects: "all", gate: "sending" },
-  "mailbox-full": { affects: "all", gate: "sending" },
-  "direct-send-rejected": { affects: "all", gate: "sending" },
-  "relay-connector-mismatch": { affects: "all", gate: "sending" },
-  "transient-service-error": { affects: "all", gate: "sending" },
+  "provider-app-password": { affects: "basic", gate: "identity", service: "outside" },
+  "provider-sign-in-refused": { affects: "all", gate: "identity", service: "outside" },
+  "account-locked": { affects: "all", gate: "identity", service: "exchange-online" },
+  "account-disabled": { affects: "all", gate: "identity", service: "exchange-online" },
+  "password-expired": { affects: "basic", gate: "identity", service: "exchange-online" },
+  "federation-failure": { affects: "basic", gate: "identity", service: "exchange-online", oauthToo: true },
+  "security-defaults": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
+  "per-user-mfa": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
+  "conditional-access": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
+  "oauth-misconfigured": { affects: "oauth", gate: "identity", service: "exchange-online" },
+  "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online" },
+  "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online" },
+  "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online" },
+  "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online" },
+  "sender-restricted": { affects: "all", gate: "sending", service: "exchange-online" },
+  "sending-limit": { affects: "all", gate: "sending", service: "any" },
+  "mailbox-full": { affects: "all", gate: "sending", service: "any" },
+  "direct-send-rejected": { affects: "all", gate: "sending", service: "exchange-online" },
+  "relay-connector-mismatch": { affects: "all", gate: "sending", service: "exchange-online" },
+  "transient-service-error": { affects: "all", gate: "sending", service: "any" },
   // After the message was accepted: the recipient's side refused it (Microsoft's NDR table [S12]).
-  "recipient-rejects-outside-senders": { affects: "all", gate: "delivery" },
-  "delivery-not-authorized": { affects: "all", gate: "delivery" },
-  "relay-denied": { affects: "all", gate: "delivery" },
+  "recipient-rejects-outside-senders": { affects: "all", gate: "delivery", service: "any" },
+  "delivery-not-authorized": { affects: "all", gate: "delivery", service: "any" },
+  "relay-denied": { affects: "all", gate: "delivery", service: "exchange-online" },
 } as const satisfies Record<CauseId, CauseSpec>;
 
 const CAUSE_ORDER = Object.keys(CAUSES) as CauseId[];
+
+/** The catalogue entry of a cause. */
+export function causeSpec(id: CauseId): CauseSpec {
+  return CAUSES[id];
+}
+
+/** The causes whose catalogue entry satisfies `pred`, in catalogue order. */
+export function causesWhere(pred: (spec: CauseSpec, id: CauseId) => boolean): readonly CauseId[] {
+  return CAUSE_ORDER.filter((id) => pred(CAUSES[id], id));
+}
+
+// ---- Cause groups, derived from the table (never listed by hand elsewhere).
+
+/** Policies that refuse Basic authentication as such: only a move off Basic auth (or a per-account exception) resolves them. */
+export const BASIC_POLICY_CAUSES = causesWhere((s) => s.refusesBasic === true);
+/** Causes a device that signs in with OAuth cannot have (the facts rule them out once the device is known to use OAuth). */
+export const BASIC_ONLY_CAUSES = causesWhere((s) => s.affects === "basic" && s.oauthToo !== true);
+/** Refusals after the message was accepted: the recipient's side (Microsoft's NDR table [S12]). */
+export const DELIVERY_CAUSES = causesWhere((s) => s.gate === "delivery");
+/** Causes of other mail services only (Google, Brevo, 163/QQ, Outlook.com, on-premises Exchange). */
+export const OUTSIDE_CAUSES = causesWhere((s) => s.service === "outside");
+/** Causes that mean the same with any mail service, and other services' own: everything not tied to a Microsoft 365 tenant. */
+export const ANY_SERVICE_CAUSES = causesWhere((s) => s.service !== "exchange-online");
+/** Reaching the server and securing the connection. */
+export const TRANSPORT_GATE_CAUSES = causesWhere((s) => s.gate === "network" || s.gate === "tls");
+/** Exchange Online's reasons to refuse a sign-in that reached it: the identity and its switches. */
+export const EXO_SIGN_IN_CAUSES = causesWhere((s) => s.service === "exchange-online" && (s.gate === "identity" || s.gate === "exchange"));
 
 const STATUS_RANK: Record<CauseStatus, number> = { blocking: 0, possible: 1, warning: 2 };
 

@@ -4,7 +4,7 @@ import type { FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
-import { compareFindings } from "./causes.js";
+import { compareFindings, DELIVERY_CAUSES } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
@@ -40,7 +40,7 @@ const GATES = [transportGate, mechanismGate, smtpSwitchGate, identityGate, authP
 const OUTSIDE_GATES = [providerGate, replyGate];
 
 /** Causes that come after the message was accepted: the recipient's side refused it (Microsoft's NDR table [S12]). */
-const DELIVERY: ReadonlySet<CauseId> = new Set(["recipient-rejects-outside-senders", "delivery-not-authorized", "relay-denied"]);
+const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 
 /** Facts that only confirm a cause once the server (or the sign-in log) has named it. */
 const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {

@@ -1,22 +1,12 @@
 // Which causes the recorded facts already rule out ("known to pass"), with the facts that say so.
 // Used to narrow ambiguous replies and sign-ins, and to flag a server answer that contradicts a
 // recorded setting (the setting may have changed recently or not yet applied).
+import { BASIC_ONLY_CAUSES } from "./causes.js";
 import { addressOf, factEvidence, type Ctx } from "./context.js";
 import { effectivePolicy } from "./gates/auth-policy.js";
 import type { CauseId, Evidence } from "./types.js";
 
-const BASIC_ONLY: ReadonlySet<CauseId> = new Set([
-  "security-defaults",
-  "conditional-access",
-  "per-user-mfa",
-  "auth-policy-blocks-basic",
-  "basic-auth-retired",
-  "wrong-credentials",
-  "password-expired",
-  "consumer-basic-auth-ended",
-  "provider-app-password",
-  "onprem-basic-auth-off",
-]);
+const BASIC_ONLY: ReadonlySet<CauseId> = new Set(BASIC_ONLY_CAUSES);
 
 /** The facts showing this cause cannot be what fails, or undefined when the facts do not rule it out. */
 export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {

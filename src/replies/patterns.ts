@@ -1,6 +1,7 @@
 // The table of Exchange Online SMTP replies (domain.md §4–§5): which reply points at which causes.
 // Order matters: the first pattern that matches a reply wins, so specific texts come before codes.
 import type { ProviderId } from "../case/schema.js";
+import { EXO_SIGN_IN_CAUSES } from "../engine/causes.js";
 import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 import { squash } from "./normalize.js";
@@ -36,22 +37,7 @@ export interface ReplyPattern {
 }
 
 /** Every cause an unexplained authentication failure can stand for; the engine narrows by auth type and facts. */
-export const AUTH_ANY: readonly CauseId[] = [
-  "wrong-credentials",
-  "tenant-smtp-auth-disabled",
-  "mailbox-smtp-auth-disabled",
-  "security-defaults",
-  "conditional-access",
-  "per-user-mfa",
-  "auth-policy-blocks-basic",
-  "basic-auth-retired",
-  "account-locked",
-  "account-disabled",
-  "password-expired",
-  "no-licensed-mailbox",
-  "federation-failure",
-  "oauth-misconfigured",
-];
+export const AUTH_ANY: readonly CauseId[] = EXO_SIGN_IN_CAUSES;
 
 /**
  * Bare `535 5.7.3 Authentication unsuccessful`: Microsoft's sample for bad credentials and for OAuth

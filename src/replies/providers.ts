@@ -4,6 +4,7 @@
 // (an app password, an SMTP key, an authorization code, Basic authentication ended), never a
 // Microsoft 365 tenant's settings.
 import type { ProviderId } from "../case/schema.js";
+import { ANY_SERVICE_CAUSES } from "../engine/causes.js";
 import type { CauseId } from "../engine/types.js";
 import type { ReplyAnalysis, ReplyMatch } from "./types.js";
 
@@ -92,23 +93,7 @@ export function isConsumerMicrosoftAddress(address: string): boolean {
 }
 
 /** Causes that mean the same with any mail service (network, TLS, protocol order, limits, delivery). */
-const NEUTRAL: ReadonlySet<CauseId> = new Set<CauseId>([
-  "network-unreachable",
-  "starttls-missing",
-  "tls-version-unsupported",
-  "tls-handshake-failed",
-  "client-protocol-error",
-  "no-authentication",
-  "transient-service-error",
-  "sending-limit",
-  "mailbox-full",
-  "provider-app-password",
-  "provider-sign-in-refused",
-  "consumer-basic-auth-ended",
-  "onprem-basic-auth-off",
-  "recipient-rejects-outside-senders",
-  "delivery-not-authorized",
-]);
+const NEUTRAL: ReadonlySet<CauseId> = new Set(ANY_SERVICE_CAUSES);
 
 /** What an authentication failure can mean with this service. */
 function authCauses(provider: ProviderId): CauseId[] {

@@ -3,23 +3,27 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
+import { BASIC_POLICY_CAUSES, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
 import type { NoteKey } from "../keys.js";
 import { knownToPass } from "../passes.js";
 import type { CauseId, Evidence } from "../types.js";
 
-/** Basic identity gates a generic `535 5.7.3` after AUTH LOGIN may hide. */
-const BASIC_IDENTITY: readonly CauseId[] = ["auth-policy-blocks-basic", "account-disabled", "password-expired", "security-defaults", "per-user-mfa", "conditional-access"];
-
-/** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
-const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", "recipient-rejects-outside-senders", "delivery-not-authorized", "relay-denied"]);
+/**
+ * Basic identity gates a generic `535 5.7.3` after AUTH LOGIN may hide: the policies that refuse
+ * Basic auth (a retired Basic answers with its own 5.7.30), a disabled account, an expired password.
+ */
+const BASIC_IDENTITY: readonly CauseId[] = [...BASIC_POLICY_CAUSES.filter((id) => id !== "basic-auth-retired"), "account-disabled", "password-expired"];
 
 /** Refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13). */
-const DELIVERY: ReadonlySet<CauseId> = new Set(["recipient-rejects-outside-senders", "delivery-not-authorized", "relay-denied"]);
+const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 
-/** Causes whose texts are written for any mail service; the others describe Exchange Online. */
-const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, "provider-app-password", "provider-sign-in-refused", "consumer-basic-auth-ended", "onprem-basic-auth-off"]);
+/** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
+const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", ...DELIVERY]);
+
+/** Causes whose texts are written for any mail service (refusals at delivery, other services' own); the others describe Exchange Online. */
+const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES]);
 
 /**
  * Did AUTH succeed, by the reply? A 235, or a failure that the server only reaches once the client
@@ -47,7 +51,8 @@ export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
 }
 
-const TRANSPORT_CAUSES: ReadonlySet<CauseId> = new Set(["network-unreachable", "wrong-endpoint", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "transient-service-error"]);
+/** Causes that mean the device never got as far as AUTH: the connection, TLS, or a temporary server error. */
+const TRANSPORT_CAUSES: ReadonlySet<CauseId> = new Set([...TRANSPORT_GATE_CAUSES, "transient-service-error"]);
 
 export function replyEvidence(m: ReplyMatch): Evidence {
   return { kind: "reply", reply: m.reply.line, patternId: m.patternId };
