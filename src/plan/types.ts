@@ -4,6 +4,7 @@
 import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { Lang } from "../i18n/index.js";
 import type { DeviceLine, DevicePlan, DeviceStepHint } from "../devices/report-types.js";
+import type { OptionId } from "./alternatives.js";
 
 export const STEP_IDS = [
   "device-network",
@@ -104,17 +105,6 @@ export interface PlanStep {
   /** Where this is done on the named device (device.vendor; src/devices/plan-hints.ts). */
   device?: DeviceStepHint;
 }
-
-export const OPTION_IDS = [
-  "oauth",
-  "hve",
-  "smtp-relay",
-  "direct-send",
-  "exception-auth-policy",
-  "exception-conditional-access",
-  "exception-per-user-mfa",
-] as const;
-export type OptionId = (typeof OPTION_IDS)[number];
 
 /** A way to keep a Basic-auth device sending, in order of safety (rank 1 = safest). */
 export interface PlanOption {

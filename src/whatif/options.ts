@@ -23,30 +23,18 @@ import { getFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding, Verdict } from "../engine/types.js";
 import type { MessageKey } from "../i18n/index.js";
+import { BASIC_POLICY_CAUSES } from "../engine/causes.js";
 import { BASIC_SMTP_POLICY } from "../plan/index.js";
+import { FIX_IDS, FIXES, fixLasts, fixSpec, NO_SIGN_IN_AVOIDS, type Fix, type FixId, type Effort, type FixWho, type Lasting, type SafetyTier } from "../plan/alternatives.js";
 import { applyChanges } from "./apply.js";
 import type { FactChange } from "./set.js";
 import type { Evaluate } from "./types.js";
 
-export const REMEDIATION_IDS = [
-  "oauth",
-  "mailbox-enable",
-  "smtp-relay",
-  "hve",
-  "exception-auth-policy",
-  "exception-per-user-mfa",
-  "exception-conditional-access",
-  "direct-send",
-  "reenable-basic",
-  "security-defaults-off",
-] as const;
-export type RemediationId = (typeof REMEDIATION_IDS)[number];
-
-/** 1: exposes nothing new; 2: one account or one connector, scoped; 3: weakens a protection for one account; 4: tenant-wide. */
-export type SafetyTier = 1 | 2 | 3 | 4;
-export type Effort = "low" | "medium" | "high";
-export type Who = "device" | "exchange-admin" | "entra-admin" | "network-admin";
-export type Lasting = "long-term" | "until-retirement" | "until-final-removal" | "hve-2028";
+/** The fixes what-if compares: every fix of the plan's catalogue (src/plan/alternatives.ts), in its order. */
+export const REMEDIATION_IDS: readonly FixId[] = FIX_IDS;
+export type RemediationId = FixId;
+export type { SafetyTier, Effort, Lasting };
+export type Who = FixWho;
 export type Modelled = "engine" | "engine-stand-in" | "not-evaluated";
 /** `conditional`: not evaluated by the engine; works if the listed conditions hold. */
 export type OptionVerdict = Verdict | "conditional";
@@ -87,66 +75,13 @@ export interface OptionsComparison {
   options: OptionResult[];
 }
 
-interface Meta {
-  id: RemediationId;
-  tier: SafetyTier;
-  effort: Effort;
-  who: Who[];
-  /** Causes this remediation is meant to remove. */
-  targets: readonly CauseId[];
-}
-
-const BASIC_ONLY: readonly CauseId[] = ["security-defaults", "conditional-access", "per-user-mfa", "auth-policy-blocks-basic", "basic-auth-retired"];
-
-/** Causes that go away when the device no longer signs in to client submission (relay, Direct Send). */
-const SIGN_IN_CAUSES: readonly CauseId[] = [
-  "wrong-endpoint",
-  "starttls-missing",
-  "auth-mechanism-unsupported",
-  "client-protocol-error",
-  "no-authentication",
-  "tenant-smtp-auth-disabled",
-  "mailbox-smtp-auth-disabled",
-  "security-defaults",
-  "conditional-access",
-  "per-user-mfa",
-  "auth-policy-blocks-basic",
-  "basic-auth-retired",
-  "wrong-credentials",
-  "account-locked",
-  "account-disabled",
-  "password-expired",
-  "no-licensed-mailbox",
-  "federation-failure",
-  "send-as-denied",
-  "mailbox-full",
-  "oauth-misconfigured",
-];
-
-const META: Record<RemediationId, Meta> = {
-  oauth: { id: "oauth", tier: 1, effort: "high", who: ["device", "entra-admin", "exchange-admin"], targets: [...BASIC_ONLY, "auth-mechanism-unsupported", "password-expired", "wrong-credentials"] },
-  "mailbox-enable": { id: "mailbox-enable", tier: 2, effort: "low", who: ["exchange-admin"], targets: ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled"] },
-  "smtp-relay": { id: "smtp-relay", tier: 2, effort: "high", who: ["network-admin", "exchange-admin", "device"], targets: SIGN_IN_CAUSES },
-  hve: {
-    id: "hve",
-    tier: 2,
-    effort: "medium",
-    who: ["exchange-admin", "device"],
-    targets: ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled", "no-licensed-mailbox", "per-user-mfa", "basic-auth-retired", "wrong-endpoint", "wrong-credentials", "account-locked", "account-disabled", "password-expired", "send-as-denied", "mailbox-full", "sending-limit"],
-  },
-  "exception-auth-policy": { id: "exception-auth-policy", tier: 3, effort: "low", who: ["exchange-admin"], targets: ["auth-policy-blocks-basic"] },
-  "exception-per-user-mfa": { id: "exception-per-user-mfa", tier: 3, effort: "low", who: ["entra-admin"], targets: ["per-user-mfa"] },
-  "exception-conditional-access": { id: "exception-conditional-access", tier: 3, effort: "low", who: ["entra-admin"], targets: ["conditional-access"] },
-  "direct-send": { id: "direct-send", tier: 4, effort: "medium", who: ["device", "network-admin", "exchange-admin"], targets: SIGN_IN_CAUSES },
-  "reenable-basic": { id: "reenable-basic", tier: 4, effort: "low", who: ["exchange-admin"], targets: ["basic-auth-retired"] },
-  "security-defaults-off": { id: "security-defaults-off", tier: 4, effort: "low", who: ["entra-admin"], targets: ["security-defaults"] },
-};
+type Meta = Pick<Fix, "id" | "tier" | "effort" | "who" | "targets">;
 
 const EFFORT_RANK: Record<Effort, number> = { low: 1, medium: 2, high: 3 };
 
 /** Metadata of one remediation (tier, effort, who, the causes it targets). */
 export function remediationMeta(id: RemediationId): Readonly<Meta> {
-  return META[id];
+  return fixSpec(id);
 }
 
 const ACTIVE = (f: Finding) => f.status === "blocking" || f.status === "possible";
@@ -171,10 +106,10 @@ function applies(id: RemediationId, c: Case, before: Diagnosis): boolean {
       return (
         getFact(c, "device.auth") !== "oauth" &&
         getFact(c, "device.oauthSupported") !== false &&
-        (hasAny(BASIC_ONLY) || hasAny(["auth-mechanism-unsupported"]) || before.causes.some((f) => ACTIVE(f) && f.affects === "basic"))
+        (hasAny(BASIC_POLICY_CAUSES) || hasAny(["auth-mechanism-unsupported"]) || before.causes.some((f) => ACTIVE(f) && f.affects === "basic"))
       );
     case "mailbox-enable":
-      return hasAny(META["mailbox-enable"].targets);
+      return hasAny(fixSpec("mailbox-enable").targets);
     case "exception-auth-policy":
       return usesBasic(c) && hasAny(["auth-policy-blocks-basic"]);
     case "exception-per-user-mfa":
@@ -188,28 +123,12 @@ function applies(id: RemediationId, c: Case, before: Diagnosis): boolean {
     case "hve":
     case "smtp-relay":
     case "direct-send":
-      return hasAny(META[id].targets);
+      return hasAny(fixSpec(id).targets);
   }
 }
 
 function lasting(id: RemediationId, c: Case): Lasting {
-  switch (id) {
-    case "oauth":
-    case "smtp-relay":
-    case "direct-send":
-      return "long-term";
-    case "hve":
-      return usesBasic(c) ? "hve-2028" : "long-term";
-    case "mailbox-enable":
-      return usesBasic(c) ? "until-retirement" : "long-term";
-    case "reenable-basic":
-      return "until-final-removal";
-    case "exception-auth-policy":
-    case "exception-per-user-mfa":
-    case "exception-conditional-access":
-    case "security-defaults-off":
-      return "until-retirement";
-  }
+  return fixLasts(id, usesBasic(c));
 }
 
 /** The fact changes of a remediation modelled as changes to the same account and endpoint. */
@@ -320,8 +239,8 @@ function summarize(before: Diagnosis, after: Diagnosis) {
 
 /** Simulate one remediation on the case. */
 export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate: Evaluate): OptionResult {
-  const meta = META[id];
-  const base = { id, tier: meta.tier, effort: meta.effort, who: meta.who, lasts: lasting(id, c) };
+  const meta = fixSpec(id);
+  const base = { id, tier: meta.tier, effort: meta.effort, who: [...meta.who], lasts: lasting(id, c) };
   const assumptions = ASSUMPTIONS[id];
   const conditions = conditionsFor(id, c);
   if (id === "smtp-relay" || id === "direct-send") return notEvaluated(id, c, before, base, assumptions, conditions);
@@ -360,8 +279,8 @@ function notEvaluated(
   conditions: MessageKey[],
 ): OptionResult {
   const active = activeIds(before);
-  const resolved = [...active].filter((x) => SIGN_IN_CAUSES.includes(x));
-  const remaining = [...active].filter((x) => !SIGN_IN_CAUSES.includes(x));
+  const resolved = [...active].filter((x) => NO_SIGN_IN_AVOIDS.includes(x));
+  const remaining = [...active].filter((x) => !NO_SIGN_IN_AVOIDS.includes(x));
   const introduced: CauseId[] = [];
   if (id === "direct-send" && getFact(c, "tenant.rejectDirectSend") === true) introduced.push("direct-send-rejected");
   return {
@@ -420,7 +339,7 @@ function conditionsFor(id: RemediationId, c: Case): MessageKey[] {
 }
 
 /** Per-account options that can be combined with another to clear a layered case. */
-const COMBINABLE: readonly RemediationId[] = ["mailbox-enable", "exception-auth-policy", "exception-per-user-mfa", "exception-conditional-access", "reenable-basic"];
+const COMBINABLE: readonly RemediationId[] = FIXES.filter((f) => f.combinable).map((f) => f.id);
 
 function order(a: OptionResult, b: OptionResult): number {
   return a.tier - b.tier || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || REMEDIATION_IDS.indexOf(a.id) - REMEDIATION_IDS.indexOf(b.id);
@@ -449,11 +368,11 @@ function combine(r: OptionResult, c: Case, evaluate: Evaluate, applicable: reado
   const candidates = COMBINABLE.filter((id) => id !== r.id && applicable.includes(id));
   for (let i = 0; i < candidates.length && diagnosis.verdict === "blocked"; i++) {
     const blocking = new Set(diagnosis.causes.filter((f) => f.status === "blocking").map((f) => f.id));
-    const pick = candidates.find((id) => !used.includes(id) && META[id].targets.some((x) => blocking.has(x)));
+    const pick = candidates.find((id) => !used.includes(id) && fixSpec(id).targets.some((x) => blocking.has(x)));
     if (!pick) break;
     used.push(pick);
     changes = [...changes, ...remediationChanges(pick, c)];
-    const targets = [...new Set([r.id, ...used].flatMap((id) => META[id].targets))];
+    const targets = [...new Set([r.id, ...used].flatMap((id) => fixSpec(id).targets))];
     diagnosis = supersede(evaluate(applyChanges(c, changes)), targets).diagnosis;
   }
   return used.length > 0 ? { with: used, verdict: diagnosis.verdict } : undefined;

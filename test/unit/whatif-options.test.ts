@@ -93,11 +93,13 @@ test("relay and Direct Send are not evaluated by the engine; Direct Send is refu
   assert.deepEqual(ds.introduced, ["direct-send-rejected"]);
 });
 
-test("order: safest first, then least effort", () => {
+test("order: safest first, then least effort, then the catalogue's order (the plan's)", () => {
   const { options } = compareOptions(layered(), ev);
+  // A Conditional Access exclusion (one policy, can be limited to a location) before per-user MFA off
+  // (the account signs in everywhere with its password alone): the same order as the plan's options.
   assert.deepEqual(
     options.map((o) => o.id),
-    ["oauth", "mailbox-enable", "hve", "smtp-relay", "exception-auth-policy", "exception-per-user-mfa", "exception-conditional-access", "security-defaults-off", "direct-send"],
+    ["oauth", "mailbox-enable", "hve", "smtp-relay", "exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa", "security-defaults-off", "direct-send"],
   );
   for (let i = 1; i < options.length; i++) assert.ok((options[i - 1] as OptionResult).tier <= (options[i] as OptionResult).tier);
 });

@@ -1,0 +1,82 @@
+// The plan's options for a device that uses Basic auth: the fixes of the catalogue
+// (./alternatives.ts) that keep such a device sending, safest first, with what this case says
+// about each (can the device do OAuth, is Direct Send refused, do security defaults rule out an
+// exception).
+import type { Case } from "../case/schema.js";
+import { RETIREMENT_TIMELINE } from "../engine/index.js";
+import { fixLasts, FIXES, type Fix, type Lasting, type OptionId } from "./alternatives.js";
+import type { Ctx } from "./steps/common.js";
+import type { Plan, PlanOption } from "./types.js";
+
+/** Does the device use Basic auth (or probably)? */
+export function basicAuthUse(c: Case): Plan["basicAuth"] {
+  const dev = c.device ?? {};
+  if (dev.auth === "basic") return "yes";
+  if (dev.auth === "oauth" || dev.auth === "none") return "no";
+  if (dev.authMechanism === "XOAUTH2" || dev.oauthFlow !== undefined) return "no";
+  if (dev.authMechanism !== undefined) return "yes";
+  return "likely";
+}
+
+const LASTS_KEY = {
+  "long-term": "plan.option.lasts.longTerm",
+  "hve-2028": "plan.option.lasts.hve",
+  "until-retirement": "plan.option.lasts.untilRetirement",
+  "until-final-removal": "plan.option.lasts.untilRetirement",
+} as const satisfies Record<Lasting, string>;
+
+/** What this case says about an option: usable, to check, or ruled out, and why. */
+function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availability" | "availabilityNote"> {
+  const { c, tr } = ctx;
+  // Security defaults allow no per-account exception: none of them helps while they are on.
+  if (c.tenant?.securityDefaultsEnabled === true && (id === "exception-auth-policy" || id === "exception-conditional-access" || id === "exception-per-user-mfa")) {
+    return { availability: "no", availabilityNote: tr("plan.option.exception.securityDefaults") };
+  }
+  switch (id) {
+    case "oauth":
+      if (c.device?.oauthSupported === true) return { availability: "yes" };
+      return c.device?.oauthSupported === false ? { availability: "no", availabilityNote: tr("plan.option.oauth.no") } : { availability: "check", availabilityNote: tr("plan.option.oauth.check") };
+    case "hve":
+      // Past September 2028 HVE no longer takes Basic auth [S19]: not a way to keep a password-only device sending.
+      if (ctx.d.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter) return { availability: "no", availabilityNote: tr("plan.option.hve.basicEnded") };
+      return c.tenant?.securityDefaultsEnabled === true ? { availability: "check", availabilityNote: tr("plan.option.hve.securityDefaults") } : { availability: "yes" };
+    case "smtp-relay":
+      return { availability: "check", availabilityNote: tr("plan.option.smtp-relay.check") };
+    case "direct-send":
+      if (c.tenant?.rejectDirectSend === false) return { availability: "yes" };
+      return { availability: c.tenant?.rejectDirectSend === true ? "no" : "check", availabilityNote: tr(c.tenant?.rejectDirectSend === true ? "plan.option.direct-send.no" : "plan.option.direct-send.check") };
+    case "exception-conditional-access":
+      return c.tenant?.entraIdP1 === false ? { availability: "no", availabilityNote: tr("plan.option.exception-conditional-access.noP1") } : { availability: "yes" };
+    case "exception-auth-policy":
+    case "exception-per-user-mfa":
+      return { availability: "yes" };
+  }
+}
+
+function isOption(f: Fix): f is Fix & { id: OptionId } {
+  return f.basicOption;
+}
+
+/** The options for a Basic-auth device, safest first (the catalogue's order). */
+export function buildOptions(ctx: Ctx): PlanOption[] {
+  const { tr } = ctx;
+  return FIXES.filter(isOption).map((f, i): PlanOption => {
+    // Direct Send lasts as long as the tenant keeps accepting it (RejectDirectSend off).
+    const lasts = f.id === "direct-send" ? tr("plan.option.lasts.directSend") : tr(LASTS_KEY[fixLasts(f.id, true)]);
+    return {
+      id: f.id,
+      rank: i + 1,
+      title: tr(`plan.option.${f.id}.title`),
+      summary: tr(`plan.option.${f.id}.summary`),
+      security: { level: f.level, text: tr(`plan.option.${f.id}.security`) },
+      internalOnly: f.internalOnly,
+      recipients: tr(f.internalOnly ? "plan.option.recipients.internal" : "plan.option.recipients.all"),
+      lasts,
+      ...availability(ctx, f.id),
+      perAccountException: f.perAccountException,
+      // An exception answers only the cause it is an exception to; the others answer any Basic-auth cause.
+      relevant: f.perAccountException ? f.targets.some((id) => ctx.has(id)) : true,
+      billed: f.billed,
+    };
+  });
+}

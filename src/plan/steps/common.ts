@@ -1,0 +1,174 @@
+// What every step of the plan's catalogue shares: the context a step is built in, the draft it
+// returns, PowerShell command builders (identities quoted with psQuote() after assertIdentity()),
+// the read-only commands several steps use, and admin-center paths with Microsoft's own labels.
+import type { Case } from "../../case/schema.js";
+import type { outsideExchangeOnline } from "../../engine/index.js";
+import type { CauseId, Diagnosis, Finding } from "../../engine/types.js";
+import { t, type Lang, type MessageKey, type Params } from "../../i18n/index.js";
+import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../../shell/powershell.js";
+import type { AdminCenterPath, PlanCommand, Scope, SecurityLevel, StepId, Who } from "../types.js";
+
+/** Placeholders put in commands when the case does not know the value. Always single-quoted. */
+export const PLACEHOLDER = {
+  mailbox: "<device-mailbox@contoso.com>",
+  from: "<sender-address@contoso.com>",
+  appId: "<application-id>",
+  enterpriseObjectId: "<enterprise-app-object-id>",
+  connector: "<connector-name>",
+  publicIp: "<public-ip-address>",
+  previous: "<previous-value>",
+  admin: "<admin@contoso.com>",
+  recipient: "<recipient@contoso.com>",
+} as const;
+
+/** The authentication policy the plan creates for device accounts that must keep Basic SMTP AUTH for now. */
+export const BASIC_SMTP_POLICY = "Allow Basic SMTP AUTH (device accounts)";
+
+/** Exchange cmdlets that accept -WhatIf (the .ps1 runs them with it). Anything else that changes state is commented out. */
+export const WHATIF_CMDLETS = [
+  "Set-CASMailbox",
+  "Set-User",
+  "Set-TransportConfig",
+  "Add-RecipientPermission",
+  "Remove-RecipientPermission",
+  "New-AuthenticationPolicy",
+  "Remove-AuthenticationPolicy",
+  "Add-MailboxPermission",
+  "Remove-MailboxPermission",
+  "Set-InboundConnector",
+  "New-InboundConnector",
+  "Remove-InboundConnector",
+] as const;
+
+export interface Ident {
+  /** Quoted for PowerShell: a checked identity or a quoted placeholder. */
+  ps: string;
+  /** The raw value when known and plausible. */
+  value?: string;
+  placeholder?: string;
+}
+
+export interface Ctx {
+  c: Case;
+  d: Diagnosis;
+  lang: Lang;
+  tr: (key: MessageKey, params?: Params) => string;
+  login: Ident;
+  from: Ident;
+  has: (id: CauseId) => boolean;
+  /** The service outside Exchange Online the diagnosis names (issue 10), or undefined. */
+  outside: ReturnType<typeof outsideExchangeOnline>;
+}
+
+export function exo(text: string, changes = false): PlanCommand {
+  const cmdlet = text.split(/\s/, 1)[0] ?? "";
+  return { text, shell: "exchange", changes, whatIf: changes && (WHATIF_CMDLETS as readonly string[]).includes(cmdlet) };
+}
+export function graph(text: string, scopes: string[], changes = false): PlanCommand {
+  return { text, shell: "graph", changes, whatIf: false, scopes };
+}
+export function win(text: string): PlanCommand {
+  return { text, shell: "windows", changes: false, whatIf: false };
+}
+
+/** A psQuote'd value that is not an identity (policy or connector names, IP addresses): control characters refused. */
+export function psName(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (value.length === 0 || value.length > 256 || /[\u0000-\u001f\u007f\u2028\u2029`]/.test(value)) return undefined;
+  return psQuote(value);
+}
+
+export function identity(ctxNotes: string[], lang: Lang, value: string | undefined, placeholder: string): Ident {
+  if (value !== undefined && isPlausibleIdentity(value)) return { ps: psIdentity(value), value };
+  if (value !== undefined) ctxNotes.push(t(lang, "plan.note.identityRejected", { value: printable(value), placeholder }));
+  return { ps: psQuote(placeholder), placeholder };
+}
+
+/** Graph URL of one user (UPN or id), path-encoded, apostrophes too. */
+export function graphUserUrl(ident: Ident, version: "v1.0" | "beta", tail = ""): string {
+  const id = ident.value !== undefined ? encodeURIComponent(ident.value).replace(/'/g, "%27") : (ident.placeholder ?? PLACEHOLDER.mailbox);
+  return psQuote(`https://graph.microsoft.com/${version}/users/${id}${tail}`);
+}
+
+export function psBool(v: unknown): string | undefined {
+  if (v === true) return "$true";
+  if (v === false) return "$false";
+  if (v === null) return "$null";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin-center paths. Labels come from the catalog so Japanese shows Microsoft's Japanese UI.
+
+export type Nav = Parameters<typeof navLabel>[1];
+function navLabel(lang: Lang, key: `plan.nav.${string}` & MessageKey): string {
+  return t(lang, key);
+}
+export function portal(ctx: Ctx, which: "mac" | "eac" | "entra" | "defender", path: Nav[]): AdminCenterPath {
+  const urls = {
+    mac: "https://admin.microsoft.com",
+    eac: "https://admin.exchange.microsoft.com",
+    entra: "https://entra.microsoft.com",
+    defender: "https://security.microsoft.com",
+  } as const;
+  const key = `plan.nav.portal.${which}` as const;
+  return { portal: navLabel(ctx.lang, key), path: path.map((p) => navLabel(ctx.lang, p)), url: urls[which] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step definitions.
+
+export interface Draft {
+  who: Who;
+  scope: Scope;
+  check?: PlanCommand[];
+  commands?: PlanCommand[];
+  adminCenter?: AdminCenterPath;
+  verifyCommands?: PlanCommand[];
+  testSend?: boolean;
+  undo?: { text: string; commands: PlanCommand[] };
+  security: SecurityLevel;
+  securityParams?: Params;
+  warning?: boolean;
+  changesTenant?: boolean;
+  wait?: MessageKey;
+  waitParams?: Params;
+  alternativeTo?: StepId;
+  params?: Params;
+  /** Override the why text (default plan.step.<id>.why). */
+  why?: string;
+}
+
+export interface StepDef {
+  id: StepId;
+  causes: readonly CauseId[];
+  /** Return null to leave the step out for this case. */
+  build: (ctx: Ctx, found: Finding[]) => Draft | null;
+}
+
+export const casMailboxRead = (ctx: Ctx) =>
+  exo(`Get-EXOCasMailbox -Identity ${ctx.login.ps} -Properties SmtpClientAuthenticationDisabled | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled`);
+export const transportRead = exo("Get-TransportConfig | Select-Object SmtpClientAuthenticationDisabled");
+export const tnc = win("Test-NetConnection -ComputerName smtp.office365.com -Port 587");
+export const signInRead = (ctx: Ctx) =>
+  graph(
+    `Invoke-MgGraphRequest -Method GET -Uri ${psQuote(
+      `https://graph.microsoft.com/v1.0/auditLogs/signIns?$filter=userPrincipalName eq '${odataUpn(ctx.login)}' and clientAppUsed eq 'Authenticated SMTP'&$top=10`,
+    )}`,
+    ["AuditLog.Read.All"],
+  );
+/** A UPN inside an OData string literal in a URL query: percent-encoded (but @ kept), apostrophes doubled. */
+export function odataUpn(ident: Ident): string {
+  if (ident.value === undefined) return ident.placeholder ?? PLACEHOLDER.mailbox;
+  return encodeURIComponent(ident.value).replace(/%40/g, "@").replace(/'/g, "''");
+}
+export const mgUserRead = (ctx: Ctx, select: string) =>
+  graph(`Invoke-MgGraphRequest -Method GET -Uri ${graphUserUrl(ctx.login, "v1.0", `?$select=${select}`)}`, ["User.Read.All"]);
+
+export type ProviderText = "google" | "brevo" | "netease" | "qq" | "other";
+
+/** A provider-specific text key (services without one of their own use "other"). */
+export function providerKey<P extends "plan.provider.appPassword" | "plan.provider.checkSignIn">(prefix: P, outside: ReturnType<typeof outsideExchangeOnline>): `${P}.${ProviderText}` {
+  const id: ProviderText = outside === "google" || outside === "brevo" || outside === "netease" || outside === "qq" ? outside : "other";
+  return `${prefix}.${id}`;
+}

@@ -1,0 +1,33 @@
+// Refused at delivery (Microsoft's NDR table [S12]): the recipient's side acts; the checks are read-only.
+import { psQuote } from "../../shell/powershell.js";
+import { PLACEHOLDER, exo, type StepDef } from "./common.js";
+
+export const DELIVERY_STEPS: StepDef[] = [
+  {
+    id: "delivery-recipient-side",
+    causes: ["recipient-rejects-outside-senders", "delivery-not-authorized"],
+    build: () => {
+      const recipient = psQuote(PLACEHOLDER.recipient);
+      return {
+        who: "recipient-admin",
+        scope: "mailbox",
+        check: [
+          exo(`Get-Recipient -Identity ${recipient} | Select-Object Name,RecipientTypeDetails,PrimarySmtpAddress`),
+          exo(`Get-DistributionGroup -Identity ${recipient} | Select-Object Name,RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers,ModerationEnabled`),
+          exo(`Get-Mailbox -Identity ${recipient} | Select-Object Name,RequireSenderAuthenticationEnabled,AcceptMessagesOnlyFromSendersOrMembers`),
+        ],
+        security: "medium",
+      };
+    },
+  },
+  {
+    id: "delivery-relay",
+    causes: ["relay-denied"],
+    build: () => ({
+      who: "exchange-admin",
+      scope: "tenant",
+      check: [exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default"), exo("Get-OutboundConnector | Select-Object Name,RecipientDomains,SmartHosts,Enabled")],
+      security: "none",
+    }),
+  },
+];

@@ -1,0 +1,95 @@
+// Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
+// user name and password, sender address and sending rate; waiting out a temporary error; the
+// move to OAuth.
+import { PLACEHOLDER, portal, signInRead, tnc, type StepDef } from "./common.js";
+
+export const DEVICE_STEPS: StepDef[] = [
+  {
+    id: "device-network",
+    causes: ["network-unreachable"],
+    build: () => ({ who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low" }),
+  },
+  {
+    id: "device-endpoint",
+    causes: ["wrong-endpoint"],
+    build: () => ({ who: "helpdesk", scope: "device", verifyCommands: [tnc], security: "none" }),
+  },
+  {
+    id: "device-port-starttls",
+    causes: ["starttls-missing"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+  },
+  {
+    id: "device-auth-mechanism",
+    causes: ["auth-mechanism-unsupported"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+  },
+  {
+    id: "device-firmware",
+    causes: ["tls-version-unsupported", "tls-handshake-failed", "client-protocol-error"],
+    build: () => ({ who: "device-owner", scope: "device", security: "low" }),
+  },
+  {
+    id: "device-enable-auth",
+    causes: ["no-authentication"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+  },
+  {
+    id: "device-credentials",
+    causes: ["wrong-credentials"],
+    build: (ctx) => ({
+      who: "helpdesk",
+      scope: "device",
+      check: [signInRead(ctx)],
+      security: "low",
+      // The title shows the full address to type; a short name on the device is not one.
+      params: { user: ctx.login.value?.includes("@") ? ctx.login.value : PLACEHOLDER.mailbox },
+    }),
+  },
+  {
+    id: "device-from-address",
+    causes: ["send-as-denied"],
+    build: (ctx) => ({
+      who: "helpdesk",
+      scope: "device",
+      security: "none",
+      params: { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from },
+    }),
+  },
+  {
+    id: "device-sending-rate",
+    causes: ["sending-limit"],
+    build: () => ({ who: "device-owner", scope: "device", security: "low" }),
+  },
+];
+
+export const RETRY_LATER: StepDef = {
+  id: "retry-later",
+  causes: ["transient-service-error"],
+  build: (ctx) => ({
+    who: "helpdesk",
+    scope: "device",
+    security: "none",
+    wait: "plan.wait.transient",
+    testSend: false,
+    ...(ctx.outside ? { why: ctx.tr("plan.step.retry-later.why.outside") } : {}),
+  }),
+};
+
+export const MOVE_TO_OAUTH: StepDef = {
+  id: "move-to-oauth",
+  causes: ["basic-auth-retired"],
+  build: (ctx) => ({
+    who: "device-owner",
+    scope: "device",
+    adminCenter: portal(ctx, "eac", ["plan.nav.reports", "plan.nav.mailFlow", "plan.nav.smtpAuthClients"]),
+    security: "none",
+    why: ctx.tr(
+      ctx.c.device?.oauthSupported === true
+        ? "plan.step.move-to-oauth.why.supported"
+        : ctx.c.device?.oauthSupported === false
+          ? "plan.step.move-to-oauth.why.unsupported"
+          : "plan.step.move-to-oauth.why.unknown",
+    ),
+  }),
+};

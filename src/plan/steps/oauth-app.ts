@@ -1,0 +1,63 @@
+// Steps on the OAuth app a device signs in with: admin consent, the service principal in Exchange
+// Online, the app's permission on the mailbox.
+import { psQuote } from "../../shell/powershell.js";
+import { PLACEHOLDER, exo, portal, type StepDef } from "./common.js";
+
+export const OAUTH_APP_STEPS: StepDef[] = [
+  {
+    id: "oauth-consent",
+    causes: ["oauth-misconfigured"],
+    build: (ctx) => {
+      if (ctx.c.account?.oauthApp?.permissionConsented === true) return null;
+      return {
+        who: "identity-admin",
+        scope: "tenant",
+        adminCenter: portal(ctx, "entra", ["plan.nav.appRegistrations", "plan.nav.theApp", "plan.nav.apiPermissions", "plan.nav.grantConsent"]),
+        undo: { text: ctx.tr("plan.undo.consent"), commands: [] },
+        security: "medium",
+        changesTenant: true,
+        wait: "plan.wait.minutes",
+        params: { permission: ctx.c.device?.oauthFlow === "delegated" ? "SMTP.Send" : "SMTP.SendAsApp" },
+      };
+    },
+  },
+  {
+    id: "oauth-service-principal",
+    causes: ["oauth-misconfigured"],
+    build: (ctx) => {
+      if (ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
+      const appId = psQuote(PLACEHOLDER.appId);
+      const objectId = psQuote(PLACEHOLDER.enterpriseObjectId);
+      return {
+        who: "exchange-admin",
+        scope: "tenant",
+        check: [exo(`Get-ServicePrincipal | Select-Object DisplayName,AppId,ObjectId`)],
+        commands: [exo(`New-ServicePrincipal -AppId ${appId} -ObjectId ${objectId}`, true)],
+        adminCenter: portal(ctx, "entra", ["plan.nav.enterpriseApps", "plan.nav.theApp", "plan.nav.overview", "plan.nav.objectId"]),
+        verifyCommands: [exo(`Get-ServicePrincipal -Identity ${objectId} | Select-Object DisplayName,AppId,ObjectId`)],
+        undo: { text: ctx.tr("plan.undo.removeGrant"), commands: [exo(`Remove-ServicePrincipal -Identity ${objectId} -Confirm:$false`, true)] },
+        security: "low",
+        wait: "plan.wait.minutes",
+      };
+    },
+  },
+  {
+    id: "oauth-mailbox-permission",
+    causes: ["oauth-misconfigured"],
+    build: (ctx) => {
+      if (ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.mailboxPermission === true) return null;
+      const sp = psQuote(PLACEHOLDER.enterpriseObjectId);
+      const args = `-Identity ${ctx.login.ps} -User ${sp} -AccessRights FullAccess`;
+      return {
+        who: "exchange-admin",
+        scope: "mailbox",
+        check: [exo(`Get-MailboxPermission -Identity ${ctx.login.ps} | Select-Object User,AccessRights`)],
+        commands: [exo(`Add-MailboxPermission ${args}`, true)],
+        verifyCommands: [exo(`Get-MailboxPermission -Identity ${ctx.login.ps} | Select-Object User,AccessRights`)],
+        undo: { text: ctx.tr("plan.undo.removeGrant"), commands: [exo(`Remove-MailboxPermission ${args} -Confirm:$false`, true)] },
+        security: "medium",
+        wait: "plan.wait.permission",
+      };
+    },
+  },
+];

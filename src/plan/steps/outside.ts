@@ -1,0 +1,43 @@
+// Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
+// of a Microsoft 365 tenant.
+import { providerKey, type StepDef } from "./common.js";
+
+export const OUTSIDE_ONLY_STEPS: StepDef[] = [
+  {
+    id: "provider-connection",
+    causes: ["network-unreachable", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "client-protocol-error", "no-authentication"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+  },
+  {
+    id: "onprem-server-auth",
+    causes: ["onprem-basic-auth-off"],
+    build: () => ({ who: "exchange-admin", scope: "tenant", security: "medium", changesTenant: true }),
+  },
+  {
+    id: "consumer-use-oauth",
+    causes: ["consumer-basic-auth-ended"],
+    build: () => ({ who: "device-owner", scope: "device", security: "none" }),
+  },
+  {
+    id: "provider-app-password",
+    causes: ["provider-app-password"],
+    build: (ctx) => ({ who: "account-owner", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.appPassword", ctx.outside)) }),
+  },
+  {
+    id: "provider-check-sign-in",
+    causes: ["provider-sign-in-refused"],
+    build: (ctx) => ({ who: "helpdesk", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.checkSignIn", ctx.outside)) }),
+  },
+  {
+    id: "provider-service-limits",
+    causes: ["sending-limit", "mailbox-full"],
+    build: () => ({ who: "account-owner", scope: "account", security: "none" }),
+  },
+];
+
+/** Waiting out a temporary error, in the other service's words. */
+export const RETRY_LATER_OUTSIDE: StepDef = {
+  id: "retry-later",
+  causes: ["transient-service-error"],
+  build: (ctx) => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient", testSend: false, why: ctx.tr("plan.step.retry-later.why.outside") }),
+};
