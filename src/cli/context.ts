@@ -19,6 +19,8 @@ export interface Context extends Io {
   ascii: boolean;
   /** Today, YYYY-MM-DD (SMTP_AUTH_DOCTOR_TODAY overrides, for tests and reproducible reports). */
   today: string;
+  /** --debug (or SMTP_AUTH_DOCTOR_DEBUG=1): an internal error also prints its stack trace. */
+  debug?: boolean;
 }
 
 export function out(ctx: Context, text: string): void {
