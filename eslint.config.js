@@ -33,6 +33,21 @@ export default tseslint.config(
     },
   },
   {
+    // The terminal sinks: stdout and stderr are written only through out()/err()/outJson() of
+    // src/cli/context.ts, which send everything through the one output sanitiser.
+    files: ["src/**/*.ts", "src/**/*.tsx", "screens/**"],
+    ignores: ["src/cli/context.ts", "src/cli/crash.ts", "src/cli/wizard-ink.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]",
+          message: "Write through out()/err()/outJson() (src/cli/context.ts): they pass the output sanitiser.",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "bench/**", "test/**", "bin/**"],
     rules: { "no-console": "off" },
   },

@@ -4,7 +4,7 @@ import { AppError, isAppError } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit.js";
 import { t, type Lang } from "../i18n/index.js";
 import { detectLang, parseLang } from "../i18n/locale.js";
-import { err, out, todayIso, type Context, type Io } from "./context.js";
+import { err, out, outJson, todayIso, type Context, type Io } from "./context.js";
 import { VERSION } from "./version.js";
 
 export type CommandRun = (ctx: Context, argv: string[]) => Promise<ExitCode>;
@@ -94,7 +94,7 @@ export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
   const appError = isAppError(e) ? e : new AppError({ type: "internal", code: "internal", key: "cli.err.internal", params: { message: internalMessage(e) } });
   const message = t(ctx.lang, appError.key, appError.params);
   if (json) {
-    out(ctx, JSON.stringify({ error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } }));
+    outJson(ctx, { error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } });
   } else {
     err(ctx, `smtp-auth-doctor: ${message}`);
     if (appError.detail) err(ctx, `  ${appError.detail}`);

@@ -5,7 +5,7 @@ import { t } from "../../i18n/index.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import { badInput } from "../../errors.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { out, outJson, type Context } from "../context.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, LIVE_OPTIONS, false);
@@ -22,7 +22,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (!user) throw badInput("args.user-missing", "live.err.userMissingApp");
   const { reads } = await collectWith(session.deps, { user, ...(options.from ? { from: options.from } : {}), ...(options.oauthAppId ? { oauthAppId: options.oauthAppId } : {}) });
   if (values.json) {
-    out(ctx, JSON.stringify({ signedIn: { flow: session.signedIn.flow, tenantId: session.signedIn.tenantId, ...(session.signedIn.username ? { username: session.signedIn.username } : {}) }, user, reads: readsJson(ctx.lang, reads) }));
+    outJson(ctx, { signedIn: { flow: session.signedIn.flow, tenantId: session.signedIn.tenantId, ...(session.signedIn.username ? { username: session.signedIn.username } : {}) }, user, reads: readsJson(ctx.lang, reads) });
     return EXIT.clear;
   }
   const who = session.signedIn.flow === "app" ? t(ctx.lang, "live.access.asApp", { clientId: options.clientId }) : t(ctx.lang, "live.access.asUser", { user: session.signedIn.username ?? "?" });
