@@ -6,6 +6,7 @@ import { t, type Lang } from "../i18n/index.js";
 import { detectLang, parseLang } from "../i18n/locale.js";
 import { err, out, outJson, todayIso, type Context, type Io } from "./context.js";
 import { VERSION } from "./version.js";
+import { safeText } from "../render/sanitize.js";
 
 export type CommandRun = (ctx: Context, argv: string[]) => Promise<ExitCode>;
 interface CommandModule {
@@ -97,7 +98,8 @@ export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
     outJson(ctx, { error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } });
   } else {
     err(ctx, `smtp-auth-doctor: ${message}`);
-    if (appError.detail) err(ctx, `  ${appError.detail}`);
+    // The detail is outside text (a server's or a library's message): one line, sanitised.
+    if (appError.detail) err(ctx, `  ${safeText(appError.detail)}`);
   }
   if (!isAppError(e) && ctx.debug === true && e instanceof Error && e.stack) err(ctx, e.stack);
   return appError.exitCode;

@@ -16,7 +16,8 @@ export type HostileBehaviour =
   | "starttls-then-stall" // says 220 to STARTTLS and never starts the handshake
   | "starttls-then-garbage" // says 220 to STARTTLS and then sends plain text
   | "starttls-then-reset" // says 220 to STARTTLS and resets the connection on the ClientHello
-  | "starttls-injection"; // plain-text bytes right behind the 220 to STARTTLS (a STARTTLS injection)
+  | "starttls-injection" // plain-text bytes right behind the 220 to STARTTLS (a STARTTLS injection)
+  | "control-bytes"; // a greeting and EHLO lines full of terminal control sequences (OSC 52, CSI, C1, bidi, bare CR)
 
 export interface HostileServer {
   port: number;
@@ -36,8 +37,11 @@ function onLines(socket: Socket, handler: (line: string) => void): void {
   });
 }
 
-function plainEsmtp(socket: Socket, opts: { starttls: boolean; inject?: boolean; onStarttls?: () => void; onEhlo?: () => boolean }): void {
-  socket.write("220 hostile.test ESMTP\r\n");
+/** Terminal control sequences a hostile server can put into its replies. */
+export const CONTROL_TEXT = "\u001b]52;c;SGFja2Vk\u0007\u001b[2J\u001b[31mred\u009b31m\rCR\u202eRLO\u007f";
+
+function plainEsmtp(socket: Socket, opts: { starttls: boolean; inject?: boolean; onStarttls?: () => void; onEhlo?: () => boolean; banner?: string }): void {
+  socket.write(`220 ${opts.banner ?? "hostile.test ESMTP"}\r\n`);
   onLines(socket, (line) => {
     const cmd = line.split(" ")[0]?.toUpperCase();
     if (cmd === "EHLO") {
@@ -104,6 +108,15 @@ function behave(socket: Socket, behaviour: HostileBehaviour, stop: () => boolean
       });
     case "no-starttls":
       return plainEsmtp(socket, { starttls: false });
+    case "control-bytes":
+      return plainEsmtp(socket, {
+        starttls: false,
+        banner: `hostile.test ${CONTROL_TEXT} ESMTP`,
+        onEhlo: () => {
+          socket.write(Buffer.from(`250-hostile.test ${CONTROL_TEXT}\r\n250-SIZE 1000\r\n250 AUTH LOGIN ${CONTROL_TEXT}\r\n`, "utf8"));
+          return true;
+        },
+      });
     case "starttls-then-stall":
       return plainEsmtp(socket, { starttls: true, onStarttls: () => socket.removeAllListeners("data") });
     case "starttls-then-reset":

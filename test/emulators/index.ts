@@ -21,6 +21,8 @@ export interface Fault {
   times?: number;
   retryAfter?: string;
   delayMs?: number;
+  /** The error message of a 403/500 fault, instead of the usual one (e.g. hostile text). */
+  message?: string;
 }
 
 export interface LogEntry {
@@ -143,9 +145,9 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
           case "503":
             return error(Number(fault.kind), fault.kind === "429" ? "TooManyRequests" : "ServiceUnavailable", "Please retry later.", fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {});
           case "500":
-            return error(500, "InternalServerError", "An internal server error occurred.");
+            return error(500, "InternalServerError", fault.message ?? "An internal server error occurred.");
           case "403":
-            return error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+            return error(403, "Authorization_RequestDenied", fault.message ?? "Insufficient privileges to complete the operation.");
           case "expired-token":
             return error(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
           case "malformed":
