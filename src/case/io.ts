@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { AppError, badInput } from "../errors.js";
 import { toDocument, toJson } from "../render/output.js";
 import { safeJson } from "../render/sanitize.js";
+import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
 import { redactSecrets } from "./redact.js";
 import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
 
@@ -16,8 +17,11 @@ export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 export function parseCase(text: string, label: string): Case {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    // Depth and size are checked before parsing and validation: a deeply nested file is bad input, not a crash.
+    data = parseJsonBounded(text.replace(/^\uFEFF/, ""), { maxDepth: MAX_JSON_DEPTH, maxChars: MAX_CASE_BYTES });
   } catch (e) {
+    if (e instanceof JsonTooDeep) throw badInput("case.too-deep", "common.err.jsonTooDeep", { file: label, limit: e.limit });
+    if (e instanceof JsonTooLarge) throw badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" });
     throw badInput("case.not-json", "common.err.notJson", { file: label, reason: (e as Error).message.replace(/\s+/g, " ").slice(0, 120) });
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {

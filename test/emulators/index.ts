@@ -10,7 +10,7 @@ import { testPki } from "./tls.js";
 import { allSignIns, answerCmdlet, baseTenant, EXO_APP, EXO_SP, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
 
 export type Service = "authority" | "graph" | "exchange";
-export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "expired-token" | "expired-device-code";
+export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "deep" | "expired-token" | "expired-device-code";
 
 export interface Fault {
   service: Service;
@@ -152,6 +152,9 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
             return error(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
           case "malformed":
             return send(200, '{"value": [ {"SmtpClientAuthenticationDisabled": tru');
+          case "deep":
+            // Valid JSON nested 5,000 levels deep (a hostile or broken answer).
+            return send(200, `{"value":${"[".repeat(5000)}${"]".repeat(5000)},"isEnabled":true}`);
           case "truncated": {
             entry.status = 200;
             entry.end = performance.now();
