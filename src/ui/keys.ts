@@ -141,6 +141,9 @@ function decodeControl(ch: string): DecodedKey | undefined {
 const DROPPED_IN_TEXT = /[\u0000\u001c-\u001f\u0080-\u009f]/g;
 // eslint-disable-next-line no-control-regex
 const DROPPED_CHAR = /^[\u0000\u001c-\u001f\u0080-\u009f]$/;
+/** 7-bit escape sequences inside text (Ink's parser cuts text at every ESC, so only a caller that does not can get here). */
+// eslint-disable-next-line no-control-regex
+const ESC_SEQUENCES = /\u001b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|O.?|[\]P_^X][^\u0007\u001b]{0,4096}(?:\u0007|\u001b\\)?|[\s\S])?/g;
 /** 8-bit control sequences inside text: C1 CSI with its parameters and final byte; C1 OSC/DCS/APC/PM/SOS strings up to BEL or ST. */
 // eslint-disable-next-line no-control-regex
 const C1_SEQUENCES = /\u009b[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u009c]{0,4096}[\u0007\u009c]?/g;
@@ -169,7 +172,7 @@ export function decodeKey(data: unknown): DecodedKey | undefined {
     if (DROPPED_CHAR.test(data)) return undefined;
     return { input: data, key: makeKey({ shift: /^[A-Z]$/.test(data) }) };
   }
-  const text = data.replace(C1_SEQUENCES, "").replace(DROPPED_IN_TEXT, "");
+  const text = data.replace(ESC_SEQUENCES, "").replace(C1_SEQUENCES, "").replace(DROPPED_IN_TEXT, "");
   if (text === "") return undefined;
   if (text.length === 1) return decodeKey(text);
   return { input: text, key: makeKey() };

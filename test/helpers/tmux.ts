@@ -40,6 +40,11 @@ export class Pane {
     this.tmux("paste-buffer", "-b", "e2e", "-t", "main");
   }
 
+  /** Record everything the program writes to the pane (raw bytes) into `file`, from now on. */
+  pipe(file: string): void {
+    this.tmux("pipe-pane", "-o", "-t", "main", `cat >> '${file.replace(/'/g, "'\\''")}'`);
+  }
+
   cursorVisible(): boolean {
     return this.tmux("display-message", "-p", "-t", "main", "#{cursor_flag}").trim() === "1";
   }
