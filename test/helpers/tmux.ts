@@ -25,6 +25,11 @@ export class Pane {
     return this.tmux("capture-pane", "-p", "-t", "main");
   }
 
+  /** The screen and everything that scrolled off it. */
+  history(): string {
+    return this.tmux("capture-pane", "-p", "-S", "-", "-t", "main");
+  }
+
   keys(...keys: string[]): void {
     if (process.env.SAD_E2E_TRACE) console.error(`[keys ${keys.join(" ")}]`);
     this.tmux("send-keys", "-t", "main", ...keys);
