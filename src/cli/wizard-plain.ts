@@ -58,7 +58,8 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
     },
     async input(message, defaultValue) {
       handOff();
-      return input({ message: safeText(message, { multiline: true }), ...(defaultValue !== undefined ? { default: safeText(defaultValue) } : {}) }, io);
+      // The typed (or pasted) value is echoed by inquirer: shown through the sanitiser, kept as typed.
+      return input({ message: safeText(message, { multiline: true }), transformer: (value: string) => safeText(value), ...(defaultValue !== undefined ? { default: safeText(defaultValue) } : {}) }, io);
     },
     async multiline(message) {
       handOff();
