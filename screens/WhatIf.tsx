@@ -24,7 +24,7 @@
 // 587/25/465, dates step between checkpoints); Enter on a date, port or text opens an editor
 // (Enter applies, Esc cancels); u unknown; r reset this fact; R reset all; [ ] date to the
 // previous/next checkpoint; Tab compare the fixes; s save; Esc back.
-import { Box, Text, useInput, useStdin } from "ink";
+import { Box, useStdin } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { FACTS, getFact, type FactPath } from "../src/case/facts.js";
 import type { AuthPolicy, Case } from "../src/case/schema.js";
@@ -39,6 +39,8 @@ import { compareOptions, type OptionResult } from "../src/whatif/options.js";
 import { acceptedValues, parseFactValue } from "../src/whatif/set.js";
 import type { Evaluate } from "../src/whatif/types.js";
 import { cut, fit, stringWidth, wrap } from "./WhatIfText.js";
+import { useTerminalInput } from "../src/ui/input.js";
+import { Text } from "../src/ui/safe-text.js";
 
 export interface WhatIfScreenProps {
   lang: Lang;
@@ -185,7 +187,7 @@ export function WhatIf(props: WhatIfScreenProps): ReactElement {
     if (next) commit(setEdit(s, path, next.value));
   };
 
-  useInput(
+  useTerminalInput(
     (input, key) => {
       // Plain text that arrives in one chunk (a paste, fast typing, tmux send-keys) is one key per character.
       if (input.length > 1 && !key.ctrl && !key.meta && !input.includes("\u001b")) {

@@ -3,6 +3,7 @@
 // Get-TransportConfig), Microsoft Graph pages ({"value":[…], "@odata.nextLink":…}, one or several
 // concatenated), and JSON Lines. Only one record is held in memory at a time; the text of each
 // record is handed to JSON.parse on its own. Errors name the file and the line.
+import { MAX_JSON_DEPTH } from "../case/json-limits.js";
 import { badInput } from "../errors.js";
 
 export type JsonRecordSink = (record: Record<string, unknown>, line: number) => void;
@@ -142,6 +143,8 @@ export class JsonRecordReader {
           }
           this.afterColon = false;
           this.depth++;
+          // Bounded before anything parses or walks the record: a `[[[[…` file is bad input, not a crash.
+          if (this.depth > MAX_JSON_DEPTH) throw badInput("audit.json-too-deep", "audit.err.jsonTooDeep", { file: this.file, line: this.line, limit: MAX_JSON_DEPTH });
           break;
         }
         case 125: // }

@@ -1,4 +1,5 @@
 // A progress bar on stderr, only when stderr is a terminal; redrawn at most ten times a second.
+import { safeText } from "../render/sanitize.js";
 export interface Progress {
   /** A new file (or live read) begins; `name` is shown next to the bar. */
   start?(name: string): void;
@@ -10,6 +11,8 @@ export const NO_PROGRESS: Progress = { update: () => undefined, done: () => unde
 
 export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, label: string, ascii: boolean): Progress {
   if (!stream.isTTY) return NO_PROGRESS;
+  // The label names a file or a read: outside text, on the terminal without the out()/err() sink.
+  label = safeText(label);
   let last = 0;
   let drawn = false;
   const width = 30;

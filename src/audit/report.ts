@@ -6,8 +6,10 @@ import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector } from "./collec
 import type { CauseId } from "../engine/types.js";
 import { causeTitle as sharedCauseTitle } from "../report/common.js";
 import type { BulkPlan } from "./plan.js";
-import { safeText } from "../render/sanitize.js";
 import type { OptionId, Readiness } from "./readiness.js";
+// Values from the exports and the tenant (addresses, display names, IPs, failure reasons, file
+// names) pass the one output sanitiser where they are put into a line, a cell or a row.
+import { safeText } from "../render/sanitize.js";
 
 export const AUDIT_SCHEMA_ID = "smtp-auth-doctor/audit@1";
 
@@ -55,14 +57,14 @@ function tenantText(lang: Lang, r: AuditResult): string {
 function errorsText(a: AccountAudit): string {
   return (a.signIns?.errorCodes ?? [])
     .slice(0, 5)
-    .map((e) => `${e.code === null ? "?" : e.code}×${e.count}${e.reason ? ` (${e.reason})` : ""}`)
+    .map((e) => `${e.code === null ? "?" : safeText(String(e.code))}×${e.count}${e.reason ? ` (${safeText(e.reason)})` : ""}`)
     .join(", ");
 }
 
 function ipsText(lang: Lang, a: AccountAudit): string {
   const s = a.signIns;
   if (!s) return "";
-  const shown = s.ips.slice(0, 5).map((x) => `${x.ip}×${x.count}`);
+  const shown = s.ips.slice(0, 5).map((x) => `${safeText(x.ip)}×${x.count}`);
   const more = s.ips.length - shown.length + s.moreIps;
   return more > 0 ? `${shown.join(", ")} ${t(lang, "audit.more", { count: more })}` : shown.join(", ");
 }
@@ -72,7 +74,7 @@ export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lan
   L.push(t(lang, "audit.title", { date: r.asOf }));
   L.push("");
   L.push(t(lang, "audit.inputs"));
-  for (const i of r.inputs) L.push(`  ${i.file}: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
+  for (const i of r.inputs) L.push(`  ${safeText(i.file)}: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
   L.push(...notReadLines(r, lang));
   L.push("");
   L.push(t(lang, "audit.tenant", { state: tenantText(lang, r) }));
@@ -100,7 +102,7 @@ export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lan
   );
   L.push(`  ${t(lang, "audit.changeNote")}`);
   for (const a of r.accounts) {
-    L.push(`  - ${a.upn}${a.displayName ? ` (${a.displayName})` : ""}: ${readinessText(lang, a.readiness)}`);
+    L.push(`  - ${safeText(a.upn)}${a.displayName ? ` (${safeText(a.displayName)})` : ""}: ${readinessText(lang, a.readiness)}`);
     L.push(`      ${t(lang, "audit.col.setting")}: ${settingText(lang, a.setting)}; ${t(lang, "audit.col.effective")}: ${effectiveText(lang, a.effective)}; ${t(lang, "audit.col.auth")}: ${t(lang, `audit.auth.${a.auth}` as MessageKey)}`);
     if (a.signIns) {
       L.push(`      ${t(lang, "audit.signinLine", { total: a.signIns.total, ok: a.signIns.successes, failed: a.signIns.failures, from: a.signIns.firstAt, to: a.signIns.lastAt })}`);
@@ -162,7 +164,7 @@ function planSection(plan: BulkPlan, lang: Lang, written: string[]): string[] {
   if (plan.notInExport.length > 0) L.push(`  ${t(lang, "audit.plan.notInExport", { count: plan.notInExport.length, values: plan.notInExport.slice(0, 3).join(", ") })}`);
   if (written.length > 0) {
     L.push(`  ${t(lang, "audit.plan.written")}`);
-    for (const f of written) L.push(`    ${f}`);
+    for (const f of written) L.push(`    ${safeText(f)}`);
     L.push(`  ${t(lang, "audit.plan.howto", { apply: plan.files.apply, verify: plan.files.verify })}`);
   } else {
     L.push(`  ${t(lang, "audit.plan.useOut")}`);
@@ -173,7 +175,7 @@ function planSection(plan: BulkPlan, lang: Lang, written: string[]): string[] {
 // ---- Markdown ----
 
 function mdCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return safeText(s.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
 }
 
 export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang: Lang): string {
@@ -229,8 +231,8 @@ export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang:
 /** One CSV cell: always quoted; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '""';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s) && typeof value === "string") s = `'${s}`;
+  let s = typeof value === "string" ? safeText(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(value as string) && typeof value === "string") s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

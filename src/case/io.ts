@@ -5,6 +5,9 @@ import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promise
 import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
 import { AppError, badInput } from "../errors.js";
+import { toDocument, toJson } from "../render/output.js";
+import { safeJson } from "../render/sanitize.js";
+import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
 import { redactSecrets } from "./redact.js";
 import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
 
@@ -14,8 +17,11 @@ export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 export function parseCase(text: string, label: string): Case {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    // Depth and size are checked before parsing and validation: a deeply nested file is bad input, not a crash.
+    data = parseJsonBounded(text.replace(/^\uFEFF/, ""), { maxDepth: MAX_JSON_DEPTH, maxChars: MAX_CASE_BYTES });
   } catch (e) {
+    if (e instanceof JsonTooDeep) throw badInput("case.too-deep", "common.err.jsonTooDeep", { file: label, limit: e.limit });
+    if (e instanceof JsonTooLarge) throw badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" });
     throw badInput("case.not-json", "common.err.notJson", { file: label, reason: (e as Error).message.replace(/\s+/g, " ").slice(0, 120) });
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -109,17 +115,23 @@ export function serializeCase(c: Case): string {
   const clean: Case = structuredClone(c);
   if (clean.device?.reply !== undefined) clean.device.reply = redactSecrets(clean.device.reply);
   const checked = CaseSchema.parse(clean);
-  return `${JSON.stringify(checked, null, 2)}\n`;
+  return `${toJson(checked, 2)}\n`;
 }
 
 /**
  * Write text to a file atomically: a temporary file beside it, then rename. With overwrite=false an
  * existing file is never replaced (the final step is a hard link, which fails if the name exists).
+ *
+ * This is the file sink of every report, case file and transcript: a `.json` file (or
+ * `json: true`) is escaped with safeJson (the same value for a script), anything else is made safe
+ * line by line (Markdown, CSV, .ps1, text), so no control character from data reaches a file a
+ * person will open or `cat`.
  */
-export async function writeFileAtomic(path: string, text: string, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, opts: { overwrite: boolean; mode?: number; json?: boolean }): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const safe = opts.json === true || /\.json$/i.test(path) ? safeJson(text) : toDocument(text);
   try {
-    await writeFile(tmp, text, { encoding: "utf8", mode: opts.mode ?? 0o644, flag: "wx" });
+    await writeFile(tmp, safe, { encoding: "utf8", mode: opts.mode ?? 0o644, flag: "wx" });
     if (opts.overwrite) {
       await rename(tmp, path);
     } else {
@@ -135,5 +147,5 @@ export async function writeFileAtomic(path: string, text: string, opts: { overwr
 }
 
 export async function saveCase(path: string, c: Case, opts: { overwrite: boolean }): Promise<void> {
-  await writeFileAtomic(path, serializeCase(c), opts);
+  await writeFileAtomic(path, serializeCase(c), { ...opts, json: true });
 }

@@ -5,13 +5,59 @@ const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
+/**
+ * The word "password" in the languages servers and devices use: a 334 challenge that asks for it
+ * (base64 as on the wire, e.g. "334 UGFzc3dvcmQ6", or decoded by a log, "334 Password:") means
+ * the next client line is the password, whatever the log puts in front of it.
+ */
+const PASSWORD_WORD = /pass(?:word|wort|wd)?\b|パスワード|密码|密碼|kennwort|mot de passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|l(?:ö|o)senord|adgangskode|salasana|비밀번호|пароль/i;
+
+/** Is this line a 334 challenge asking for a password (in any language, base64 or decoded)? */
+export function isPasswordPrompt(line: string): boolean {
+  const m = /(?:^|[^0-9A-Za-z])334(?:[ -]|$)\s*(.*)$/.exec(line);
+  if (!m) return false;
+  const payload = (m[1] as string).trim().replace(/^['"]|(?:\\r\\n|\\n)?['"]?$/g, "");
+  if (PASSWORD_WORD.test(payload)) return true;
+  const word = /^[A-Za-z0-9+/]{4,}={0,2}/.exec(payload)?.[0];
+  if (!word) return false;
+  return PASSWORD_WORD.test(Buffer.from(word, "base64").toString("utf8"));
+}
+
+/** A server reply line (so not a client's credential): "535 …", "S: 235 …", "<~* 535 …", "5.7.139". */
+function isServerReply(line: string, body: string): boolean {
+  return /^(?:b?['"])?[2-5]\d\d(?:[ -]|$)/.test(body) || /(?:^|\s)[2-5]\d\d[ -][2-5]\.\d{1,3}\.\d{1,3}\b/.test(line);
+}
+
+/** The credential of a client line after a password prompt: the base64 word at its end, or (a log that decoded it) all after its prefix. */
+function redactPasswordLine(line: string): string {
+  const b64 = /^(.*?)(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?(\s*)$/.exec(line);
+  if (b64 && (b64[1] === "" || /[\s:>\]]$/.test(b64[1] as string))) return `${b64[1]}${REDACTED}${b64[2]}`;
+  const body = stripTranscriptPrefix(line);
+  let prefix = line.slice(0, line.length - body.length);
+  if (prefix.trim() === "") prefix = /^\s*\S+?[:>\]]\s+/.exec(line)?.[0] ?? /^\s*/.exec(line)?.[0] ?? "";
+  return `${prefix}${REDACTED}`;
+}
+
 export function redactSecrets(text: string): string {
   const lines = text.split(/(\r?\n)/);
   let expectCredential = false;
+  let expectPassword = false;
   for (let i = 0; i < lines.length; i += 2) {
     let line = lines[i] as string;
     const body = stripTranscriptPrefix(line).trim();
     if (body === "") continue;
+    if (expectPassword) {
+      expectPassword = false;
+      expectCredential = false;
+      if (!isServerReply(line, body) && !isPasswordPrompt(line)) {
+        lines[i] = redactPasswordLine(line);
+        continue;
+      }
+    }
+    if (isPasswordPrompt(line)) {
+      expectPassword = true;
+      continue;
+    }
     if (expectCredential && CREDENTIAL.test(body)) {
       lines[i] = line.slice(0, line.lastIndexOf(body)) + REDACTED + line.slice(line.lastIndexOf(body) + body.length);
       expectCredential = false;

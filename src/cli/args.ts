@@ -12,6 +12,7 @@ export const GLOBAL_OPTIONS = {
   version: { type: "boolean", short: "V" },
   ascii: { type: "boolean" },
   "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
 } as const satisfies OptionSpec;
 
 export function parse<O extends OptionSpec>(argv: string[], options: O, allowPositionals = true) {

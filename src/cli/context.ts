@@ -1,5 +1,6 @@
 // What every command gets: the language, where to write, and how the terminal behaves.
 import type { Lang } from "../i18n/index.js";
+import { toJson, writeLine } from "../render/output.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -19,14 +20,27 @@ export interface Context extends Io {
   ascii: boolean;
   /** Today, YYYY-MM-DD (SMTP_AUTH_DOCTOR_TODAY overrides, for tests and reproducible reports). */
   today: string;
+  /** --debug (or SMTP_AUTH_DOCTOR_DEBUG=1): an internal error also prints its stack trace. */
+  debug?: boolean;
 }
 
+// The terminal sinks. Everything the commands print goes through out() or err() (an ESLint rule
+// forbids writing to stdout/stderr elsewhere): control characters from data are shown visibly,
+// and the theme's colour marks become colour only here (src/render/output.ts).
+
+/** Results, to stdout. */
 export function out(ctx: Context, text: string): void {
-  ctx.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  writeLine(ctx.stdout, text, ctx.color);
 }
 
+/** Messages, prompts and progress, to stderr. */
 export function err(ctx: Context, text: string): void {
-  ctx.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  writeLine(ctx.stderr, text, ctx.color);
+}
+
+/** One JSON value on stdout (--json): the same value for a script, nothing that acts on a terminal. */
+export function outJson(ctx: Context, value: unknown, indent?: number): void {
+  ctx.stdout.write(`${toJson(value, indent)}\n`);
 }
 
 export function todayIso(env: NodeJS.ProcessEnv): string {

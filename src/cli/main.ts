@@ -4,8 +4,9 @@ import { AppError, isAppError } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit.js";
 import { t, type Lang } from "../i18n/index.js";
 import { detectLang, parseLang } from "../i18n/locale.js";
-import { err, out, todayIso, type Context, type Io } from "./context.js";
+import { err, out, outJson, todayIso, type Context, type Io } from "./context.js";
 import { VERSION } from "./version.js";
+import { safeText } from "../render/sanitize.js";
 
 export type CommandRun = (ctx: Context, argv: string[]) => Promise<ExitCode>;
 interface CommandModule {
@@ -27,17 +28,22 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   devices: () => import("./commands/devices.js"),
 };
 
-export async function main(argv: string[], io: Io): Promise<ExitCode> {
-  const pre = prescan(argv);
+function makeContext(argv: string[], io: Io, pre: ReturnType<typeof prescan>): Context {
   const lang: Lang = detectLang(undefined, io.env) ?? "en";
-  const ctx: Context = {
+  return {
     ...io,
     lang: pre.lang ?? lang,
     langExplicit: pre.lang !== undefined,
     color: Boolean(io.stdout.isTTY) && !("NO_COLOR" in io.env && io.env.NO_COLOR !== "") && !argv.includes("--no-color"),
     ascii: argv.includes("--ascii"),
     today: todayIso(io.env),
+    debug: argv.includes("--debug") || io.env.SMTP_AUTH_DOCTOR_DEBUG === "1",
   };
+}
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const pre = prescan(argv);
+  const ctx = makeContext(argv, io, pre);
   try {
     if (pre.badLang !== undefined) {
       throw new AppError({ type: "bad-input", code: "args.lang", key: "cli.err.lang", params: { value: pre.badLang } });
@@ -69,19 +75,34 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   }
 }
 
+/**
+ * An error nothing caught, after main() (bin.ts's process guard: a stray exception or rejection):
+ * the same one line in the user's language as any other internal error, exit 70.
+ */
+export function reportFatal(argv: string[], io: Io, e: unknown): ExitCode {
+  const pre = prescan(argv);
+  return reportError(makeContext(argv, io, pre), e, pre.json);
+}
+
+/** The first line of an unexpected error's message, short: the detail of "Internal error: …". */
+function internalMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  return first.length > 200 ? `${first.slice(0, 197)}...` : first;
+}
+
 /** Print an error as one line (plus an optional detail line) or as {"error":{…}} on stdout with --json. */
 export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
-  const appError = isAppError(e)
-    ? e
-    : new AppError({ type: "internal", code: "internal", key: "cli.err.internal", params: { message: e instanceof Error ? e.message : String(e) } });
+  const appError = isAppError(e) ? e : new AppError({ type: "internal", code: "internal", key: "cli.err.internal", params: { message: internalMessage(e) } });
   const message = t(ctx.lang, appError.key, appError.params);
   if (json) {
-    out(ctx, JSON.stringify({ error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } }));
+    outJson(ctx, { error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } });
   } else {
     err(ctx, `smtp-auth-doctor: ${message}`);
-    if (appError.detail) err(ctx, `  ${appError.detail}`);
+    // The detail is outside text (a server's or a library's message): one line, sanitised.
+    if (appError.detail) err(ctx, `  ${safeText(appError.detail)}`);
   }
-  if (!isAppError(e) && ctx.env.SMTP_AUTH_DOCTOR_DEBUG === "1" && e instanceof Error && e.stack) err(ctx, e.stack);
+  if (!isAppError(e) && ctx.debug === true && e instanceof Error && e.stack) err(ctx, e.stack);
   return appError.exitCode;
 }
 

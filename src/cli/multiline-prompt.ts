@@ -1,6 +1,7 @@
 // A multi-line text prompt for plain mode (@inquirer/core): every Enter adds a line, so a pasted
 // block arrives whole; a line with only "." (or Enter on the very first, empty line) finishes.
 import { createPrompt, isEnterKey, useKeypress, useRef, useState } from "@inquirer/core";
+import { safeText } from "../render/sanitize.js";
 
 export interface MultilineConfig {
   message: string;
@@ -28,5 +29,6 @@ export const multilinePrompt = createPrompt<string, MultilineConfig>((config, do
     setTick((n) => n + 1);
   });
   if (status === "done") return `${config.message} (${lines.current.length})`;
-  return [config.message, ...lines.current.map((l) => `  ${l}`), `> ${current.current}`].join("\n");
+  // What was pasted is shown through the output sanitiser (a paste can carry escape sequences).
+  return [config.message, ...lines.current.map((l) => `  ${safeText(l)}`), `> ${safeText(current.current)}`].join("\n");
 });

@@ -31,7 +31,7 @@ export async function renderReport(ctx: Context, format: Format, r: { case: Case
   switch (format) {
     case "json": {
       const { toJson } = await import("../report/json.js");
-      return JSON.stringify({ ...(extra ?? {}), ...toJson(r.diagnosis, r.plan) }, null, 2);
+      return (await import("../render/output.js")).toJson({ ...(extra ?? {}), ...toJson(r.diagnosis, r.plan) }, 2);
     }
     case "md":
       return (await import("../report/markdown.js")).renderMarkdown(input);

@@ -1,7 +1,10 @@
 // Mount the one Ink root of the interactive phase and leave the terminal clean whatever happens:
-// raw mode off, cursor visible, exactly one exit path (Ctrl+C or SIGINT = cancelled).
+// raw mode off, cursor visible, exactly one exit path (Ctrl+C or SIGINT = cancelled). An error in
+// the screens (rendering, an effect, a key handler) ends the phase the same way and is thrown on
+// to main(), which prints one line and exits 70.
 import { render } from "ink";
 import { WizardApp, type ExitReason } from "../../screens/App.js";
+import { FaultForTests, UiGuard } from "../ui/input.js";
 import type { FlowState } from "../flow/types.js";
 import { makeTheme } from "../ui/theme.js";
 import type { Context } from "./context.js";
@@ -13,43 +16,55 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
   const theme = makeTheme({ color: ctx.color, ascii: ctx.ascii, columns: stdout.columns });
   stdin.ref();
   stdin.resume();
-  return await new Promise((resolveRun) => {
+  return await new Promise((resolveRun, rejectRun) => {
     let finished = false;
-    const finish = (state: FlowState, reason: ExitReason) => {
-      if (finished) return;
-      finished = true;
+    const end = () => {
       process.removeListener("SIGINT", onSigint);
       instance.unmount();
       if (stdin.isTTY && typeof stdin.setRawMode === "function") stdin.setRawMode(false);
       stdout.write("\u001b[?25h");
       stdin.pause();
       stdin.unref();
+    };
+    const finish = (state: FlowState, reason: ExitReason) => {
+      if (finished) return;
+      finished = true;
+      end();
       resolveRun({ state, cancelled: reason === "cancel" });
+    };
+    const fail = (error: unknown) => {
+      if (finished) return;
+      finished = true;
+      end();
+      rejectRun(error);
     };
     let last: FlowState = initial;
     const onSigint = () => finish(last, "cancel");
     process.once("SIGINT", onSigint);
     const instance = render(
-      <WizardApp
-        deps={services.deps}
-        initial={initial}
-        theme={theme}
-        today={ctx.today}
-        rows={stdout.rows ?? 24}
-        renderResult={(state, width) => {
-          last = state;
-          return services.resultLines(state, width);
-        }}
-        defaultName={services.defaultName}
-        save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
-        {...(services.readLive ? { readLive: services.readLive } : {})}
-        {...(services.checkLive ? { checkLive: services.checkLive } : {})}
-        deviceHint={(state, path) => services.deviceHint(state, path)}
-        checkAuditFile={(lang, path) => services.checkAuditFile(lang, path)}
-        runReadiness={(lang, files, onProgress) => services.runReadiness(lang, files, onProgress)}
-        probe={(lang, settings, password, onPhase) => services.probe(lang, settings, password, onPhase)}
-        onExit={(state, reason) => finish(state, reason)}
-      />,
+      <UiGuard onFatal={fail}>
+        <WizardApp
+          deps={services.deps}
+          initial={initial}
+          theme={theme}
+          today={ctx.today}
+          rows={stdout.rows ?? 24}
+          renderResult={(state, width) => {
+            last = state;
+            return services.resultLines(state, width);
+          }}
+          defaultName={services.defaultName}
+          save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
+          {...(services.readLive ? { readLive: services.readLive } : {})}
+          {...(services.checkLive ? { checkLive: services.checkLive } : {})}
+          deviceHint={(state, path) => services.deviceHint(state, path)}
+          checkAuditFile={(lang, path) => services.checkAuditFile(lang, path)}
+          runReadiness={(lang, files, onProgress) => services.runReadiness(lang, files, onProgress)}
+          probe={(lang, settings, password, onPhase) => services.probe(lang, settings, password, onPhase)}
+          onExit={(state, reason) => finish(state, reason)}
+        />
+        {ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT ? <FaultForTests kind={ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT} /> : null}
+      </UiGuard>,
       { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
     );
   });

@@ -11,7 +11,8 @@ import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { makeTheme } from "../ui/theme.js";
 import { stepLines, truncate, wrap } from "../ui/text.js";
 import { renderPhaseLine } from "../probe/render.js";
-import type { Context } from "./context.js";
+import { err, out, type Context } from "./context.js";
+import { safeText } from "../render/sanitize.js";
 import type { ExportKind, ReadinessFiles, WizardServices } from "./wizard-services.js";
 import type { ReadinessSummary } from "../audit/index.js";
 import { liveSetupText, sourceNote } from "../flow/live-setup.js";
@@ -52,22 +53,25 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
   return {
     async select(message, choices, defaultValue) {
       handOff();
-      return (await select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io)) as never;
+      // Inquirer draws the prompt itself: the message and the choices pass the sanitiser here.
+      const safeChoices = choices.map((c) => ({ ...c, name: safeText(c.name), ...(typeof c.disabled === "string" ? { disabled: safeText(c.disabled) } : {}) }));
+      return (await select({ message: safeText(message, { multiline: true }), choices: safeChoices, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io)) as never;
     },
     async input(message, defaultValue) {
       handOff();
-      return input({ message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io);
+      // The typed (or pasted) value is echoed by inquirer: shown through the sanitiser, kept as typed.
+      return input({ message: safeText(message, { multiline: true }), transformer: (value: string) => safeText(value), ...(defaultValue !== undefined ? { default: safeText(defaultValue) } : {}) }, io);
     },
     async multiline(message) {
       handOff();
-      return multilinePrompt({ message }, io);
+      return multilinePrompt({ message: safeText(message, { multiline: true }) }, io);
     },
     async hidden(message) {
       handOff();
       const { readHidden } = await import("../probe/hidden-input.js");
       const { HiddenInputCancelled } = await import("../probe/hidden-input.js");
       try {
-        return await readHidden(ctx.stdin as NodeJS.ReadStream, ctx.stderr, message);
+        return await readHidden(ctx.stdin as NodeJS.ReadStream, ctx.stderr, safeText(message, { multiline: true }));
       } catch (e) {
         // Ctrl+C at the password: the same cancellation as in any other prompt.
         if (e instanceof HiddenInputCancelled) {
@@ -78,8 +82,8 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
         throw e;
       }
     },
-    say: (text) => ctx.stderr.write(`${text}\n`),
-    result: (text) => ctx.stdout.write(`${text}\n`),
+    say: (text) => err(ctx, text),
+    result: (text) => out(ctx, text),
   };
 }
 

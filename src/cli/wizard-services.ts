@@ -5,6 +5,7 @@ import { evaluate } from "../engine/index.js";
 import { buildPlan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
 import { renderMarkdown, renderPs1, renderText, toJson, type ReportInput } from "../report/index.js";
+import { toJson as jsonText } from "../render/output.js";
 import type { FlowDeps, FlowState } from "../flow/types.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
@@ -125,7 +126,7 @@ export function makeServices(opts: {
       case "ps1":
         return renderPs1(input);
       case "json":
-        return `${JSON.stringify(toJson(input.diagnosis, input.plan), null, 2)}\n`;
+        return `${jsonText(toJson(input.diagnosis, input.plan), 2)}\n`;
     }
   };
   return {
@@ -213,7 +214,7 @@ export function makeServices(opts: {
         // Loaded on first save: the case-file writer validates with zod, not needed before.
         const { saveCase, writeFileAtomic } = await import("../case/io.js");
         if (kind === "case") await saveCase(full, state.case, { overwrite });
-        else await writeFileAtomic(full, exportText(state, kind), { overwrite });
+        else await writeFileAtomic(full, exportText(state, kind), { overwrite, json: kind === "json" });
         return { ok: true, path };
       } catch (e) {
         if (isAppError(e) && e.code === "file.exists") return { ok: false, exists: true, path };

@@ -1,6 +1,7 @@
 // What a pasted error tells, as plain lines (the plain mode prints them; the Ink screen draws the same facts).
 import type { CauseId, Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
+import { safeText } from "../render/sanitize.js";
 import { causeTitle, infoTitle } from "../report/common.js";
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
@@ -18,7 +19,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   const primary = summary.analysis.primary;
   if (!summary.analysis.recognized || !primary) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
   else {
-    out.push(t(lang, "wizard.pasteSummary.reply"), `  ${primary.reply.line}`);
+    out.push(t(lang, "wizard.pasteSummary.reply"), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
     const pointed = pointedCauses(summary, diagnosis);
     out.push(t(lang, "wizard.pasteSummary.points"));

@@ -1,4 +1,8 @@
-// t(lang, key, params): the only way user-visible text is produced.
+// t(lang, key, params): the only way user-visible text is produced. The catalog text is ours; every
+// parameter is a value that may have come from outside (a file name, a flag, a server reply, a
+// tenant's policy name), so each one passes the one output sanitiser here, on one line: no value
+// can put a control sequence, a line break or a bidi override into a message.
+import { safeText } from "../render/sanitize.js";
 import type { Lang } from "./catalog.js";
 import audit from "./areas/audit.js";
 import causes from "./areas/causes.js";
@@ -36,7 +40,7 @@ export function rawTable(lang: Lang): Readonly<Record<string, string>> {
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
   const template = tables[lang][key] ?? tables.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? safeText(String(params[name])) : whole));
 }
 
 /** Has the catalog a message under this (dynamic) key? For keys built from ids, e.g. `cause.${id}.title`. */

@@ -2,6 +2,7 @@
 // ExchangeOnlineManagement v3 module itself uses; pwsh runs PowerShell 7 with that module through a
 // command runner, the token passed on stdin. Both refuse, before any request or process, every
 // cmdlet outside the read-only allowlist.
+import { parseJsonBounded } from "../case/json-limits.js";
 import { AppError } from "../errors.js";
 import { isPlausibleIdentity } from "../shell/powershell.js";
 import { cleanReason } from "./http.js";
@@ -211,7 +212,7 @@ export class PwshExchangeReader implements ExchangeReader {
     if (!resultLine) throw new ReadError("failed", `PowerShell gave no result (exit ${r.exitCode ?? "?"}${r.stderr.trim() ? `: ${cleanReason(r.stderr.trim().split(/\r?\n/).pop() ?? "")}` : ""})`);
     let results: unknown;
     try {
-      results = JSON.parse(resultLine.slice("SAD-RESULT:".length));
+      results = parseJsonBounded(resultLine.slice("SAD-RESULT:".length));
     } catch {
       throw new ReadError("failed", "PowerShell's result was not valid JSON");
     }

@@ -1,6 +1,7 @@
 // The one HTTP client of the live side, over fetch: a timeout per request, bounded retries on 429
 // and 503 honouring Retry-After, one silent token re-acquire on 401, and every failure turned into
 // a ReadError with a short reason that never contains a token.
+import { JsonTooDeep, parseJsonBounded } from "../case/json-limits.js";
 import { redactSecrets } from "../case/redact.js";
 import { ReadError, type HttpClient, type HttpRequest, type HttpResponse, type TokenProvider } from "./types.js";
 
@@ -138,8 +139,9 @@ function networkError(e: unknown, timeoutMs: number): ReadError {
 function parseJson(text: string, status: number): unknown {
   if (text.trim() === "") return null;
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
+    return parseJsonBounded(text);
+  } catch (e) {
+    if (e instanceof JsonTooDeep) throw new ReadError("failed", `the response nests more than ${e.limit} levels deep (not a Microsoft answer)`, { status });
     throw new ReadError("failed", "the response was not valid JSON (malformed or cut off)", { status });
   }
 }
@@ -158,7 +160,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 export function serverError(text: string): { code?: string; message?: string } {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonBounded(text);
   } catch {
     return {};
   }

@@ -8,6 +8,7 @@ import pkg from "../../package.json" with { type: "json" };
 import type { Case } from "../case/schema.js";
 import { isAppError, type AppError } from "../errors.js";
 import { t, type Lang } from "../i18n/index.js";
+import { writeLine } from "../render/output.js";
 import { safeText } from "../render/sanitize.js";
 import { resolveEndpoints, type Cloud } from "./clouds.js";
 import { collectWith, type CollectDeps } from "./collect.js";
@@ -44,7 +45,7 @@ export interface LiveSession {
 
 const say = (io: LiveIo, hooks: CollectLiveHooks, message: string, info: { userCode: string; verificationUri: string; expiresInSec: number }) => {
   if (hooks.onDeviceCode) hooks.onDeviceCode(message, info);
-  else io.stderr.write(`${message}\n`);
+  else writeLine(io.stderr, message, false);
 };
 
 /** Sign in and build the adapters (no reads yet). Sign-in failures are AppErrors (exit 4). */

@@ -1,4 +1,5 @@
 // Plain-text and JSON views of read results, in the user's language (for collect and access).
+import { safeText } from "../render/sanitize.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { ReadResult } from "./types.js";
 
@@ -18,7 +19,7 @@ export function formatRead(lang: Lang, r: ReadResult, ascii: boolean): string {
     case "skipped":
       return `${glyph} ${label} — ${t(lang, "live.status.skipped", { reason: why ?? r.reason ?? "" })}`;
     case "failed":
-      return `${glyph} ${label} — ${t(lang, "live.status.failed", { reason: why ?? r.reason ?? "" })}${why && r.reason ? ` [${r.reason}]` : ""}`;
+      return `${glyph} ${label} — ${t(lang, "live.status.failed", { reason: why ?? r.reason ?? "" })}${why && r.reason ? ` [${safeText(r.reason)}]` : ""}`;
   }
 }
 

@@ -1,4 +1,5 @@
 // Plain-text and JSON forms of a probe result. Pure: strings in the user's language, no I/O.
+import { safeText } from "../render/sanitize.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Case } from "../case/schema.js";
 import { pad, truncate } from "../report/text-layout.js";
@@ -23,7 +24,7 @@ export function renderPhaseLine(lang: Lang, p: PhaseReport, ascii = false): stri
   const mark = ascii ? MARK[p.status].ascii : MARK[p.status].unicode;
   const ms = p.status === "skipped" ? "" : `${p.ms} ms`;
   const what = p.reply ?? [codeText(lang, p.code), p.detail].filter((x) => x !== undefined && x !== "").join(": ");
-  return `  ${mark} ${pad(label, 24)} ${pad(ms, 8, "right")}  ${truncate(what, 100, "…")}`.trimEnd();
+  return `  ${mark} ${pad(label, 24)} ${pad(ms, 8, "right")}  ${truncate(safeText(what), 100, "…")}`.trimEnd();
 }
 
 /** The probe's own section: title, phases and what the server said. Causes and the plan follow from the report renderers. */
@@ -59,7 +60,7 @@ export function renderTranscriptText(lang: Lang, result: ProbeResult): string {
 
 /** The transcript file: a header line, then one entry a line. */
 export function transcriptFile(result: ProbeResult): string {
-  return `# smtp-auth-doctor probe ${result.host}:${result.port} ${result.at} (secrets redacted)\n${formatTranscript(result.transcript)}`;
+  return `${safeText(`# smtp-auth-doctor probe ${result.host}:${result.port} ${result.at} (secrets redacted)`)}\n${formatTranscript(result.transcript)}`;
 }
 
 /** What --json adds to the report object: the probe's measurements, the transcript and the case. */

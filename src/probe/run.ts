@@ -9,6 +9,7 @@ import { REDACTED, Transcript } from "./transcript.js";
 import { MID_REPLY, WireFailure, replyLine, replyTexts, sanitize, type Reply, type WireLimits } from "./wire.js";
 import { buildTestMessage } from "./message.js";
 import { testTlsVersions } from "./tls-versions.js";
+import { SecretScrubber } from "./secrets.js";
 import { connectTcp, ehloName, isVersionRefusal } from "./net.js";
 import type { PhaseId, PhaseListener, PhaseReport, ProbeOptions, ProbeProblem, ProbeResult, TlsDetails } from "./types.js";
 
@@ -162,6 +163,8 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     throw new Stopped();
   };
   const credentials = options.username !== undefined && (options.password !== undefined || options.oauthToken !== undefined);
+  // Whatever the server repeats of the password, the token or what is built from them never gets past the wire reader.
+  const secrets = new SecretScrubber({ username: options.username, password: options.password, token: options.oauthToken });
   let session: SmtpSession | undefined;
   let starttlsAccepted = false;
   let broken = false;
@@ -198,7 +201,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     result.reachable = true;
     transcript.add("note", `connected to ${address}:${options.port}`);
     end("ok", { detail: `${address}:${options.port}` });
-    session = new SmtpSession(socket, transcript, limits);
+    session = new SmtpSession(socket, transcript, limits, (line) => secrets.scrub(line));
 
     begin("banner");
     const banner = await session.read(timeoutMs);

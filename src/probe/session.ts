@@ -3,7 +3,7 @@
 import { isIP, type Socket } from "node:net";
 import { connect as tlsConnect, rootCertificates, type ConnectionOptions, type TLSSocket } from "node:tls";
 import { REDACTED, type Transcript } from "./transcript.js";
-import { ReplyReader, WireFailure, sanitize, type Reply, type WireLimits } from "./wire.js";
+import { ReplyReader, WireFailure, sanitize, type LineScrub, type Reply, type WireLimits } from "./wire.js";
 
 export type TlsVersionName = "1.0" | "1.1" | "1.2" | "1.3";
 export const TLS_PROTOCOL: Record<TlsVersionName, "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3"> = {
@@ -36,14 +36,17 @@ export class SmtpSession {
   private reader: ReplyReader;
   private readonly transcript: Transcript;
   private readonly limits: WireLimits | undefined;
+  private readonly scrub: LineScrub | undefined;
 
-  constructor(socket: Socket, transcript: Transcript, limits?: WireLimits) {
+  /** `scrub`: what every reply line passes first (the probe's secrets scrubbed by value). */
+  constructor(socket: Socket, transcript: Transcript, limits?: WireLimits, scrub?: LineScrub) {
     this.socket = socket;
     this.transcript = transcript;
     this.limits = limits;
+    this.scrub = scrub;
     // Errors are read through the reader; this keeps a late error (after close) from being unhandled.
     socket.on("error", ignore);
-    this.reader = new ReplyReader(socket, limits);
+    this.reader = new ReplyReader(socket, limits, scrub);
   }
 
   get localAddress(): string | undefined {
@@ -143,7 +146,7 @@ export class SmtpSession {
     });
     secure.on("error", ignore);
     this.socket = secure;
-    this.reader = new ReplyReader(secure, this.limits);
+    this.reader = new ReplyReader(secure, this.limits, this.scrub);
     return secure;
   }
 

@@ -1,5 +1,7 @@
 // The conversation as recorded. Secrets never enter it: the client side is recorded from a display
 // form chosen by the caller (AUTH payloads are recorded as "[redacted]"), never from the wire bytes.
+import { safeText } from "../render/sanitize.js";
+
 export type TranscriptDirection = "client" | "server" | "note";
 
 export interface TranscriptEntry {
@@ -40,5 +42,5 @@ const PREFIX: Record<TranscriptDirection, string> = { client: "C:", server: "S:"
 
 /** Plain-text form, one entry a line: "   12 ms  C: EHLO [127.0.0.1]". */
 export function formatTranscript(entries: readonly TranscriptEntry[]): string {
-  return entries.map((e) => `${String(e.t).padStart(6)} ms  ${PREFIX[e.dir]} ${e.text}`).join("\n") + (entries.length ? "\n" : "");
+  return entries.map((e) => `${String(e.t).padStart(6)} ms  ${PREFIX[e.dir]} ${safeText(e.text)}`).join("\n") + (entries.length ? "\n" : "");
 }

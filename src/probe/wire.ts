@@ -59,9 +59,13 @@ const REPLY_LINE = /^(\d{3})([ -]|$)/;
  * a partial line longer than the cap fails at once, and reading pauses while more lines wait
  * than one reply may hold. Failures are sticky: once the wire failed, every read rejects.
  */
+/** What every reply line passes before anything reads it (the probe's secret scrubber). */
+export type LineScrub = (line: string) => string;
+
 export class ReplyReader {
   private readonly socket: Duplex;
   private readonly limits: WireLimits;
+  private readonly scrub: LineScrub;
   private partial: Buffer = Buffer.alloc(0);
   private readonly queue: string[] = [];
   private failure: WireFailure | undefined;
@@ -74,9 +78,10 @@ export class ReplyReader {
   };
   private readonly onClose = () => this.fail(new WireFailure("closed", "the connection was closed"));
 
-  constructor(socket: Duplex, limits: WireLimits = DEFAULT_LIMITS) {
+  constructor(socket: Duplex, limits: WireLimits = DEFAULT_LIMITS, scrub: LineScrub = (l) => l) {
     this.socket = socket;
     this.limits = limits;
+    this.scrub = scrub;
     socket.on("data", this.onData);
     socket.on("end", this.onEnd);
     socket.on("error", this.onError);
@@ -93,7 +98,7 @@ export class ReplyReader {
         this.fail(new WireFailure("line-too-long", `a reply line was longer than ${this.limits.maxLineBytes} bytes`));
         return;
       }
-      this.queue.push(data.subarray(0, end).toString("latin1"));
+      this.queue.push(this.scrub(data.subarray(0, end).toString("latin1")));
       data = data.subarray(nl + 1);
     }
     if (data.length > this.limits.maxLineBytes) {
@@ -139,7 +144,7 @@ export class ReplyReader {
       }
       // A partial line that cannot start a reply is garbage already (e.g. binary bytes, a TLS record).
       if (this.partial.length >= 4 && !REPLY_LINE.test(this.partial.subarray(0, 4).toString("latin1"))) {
-        throw this.stick(new WireFailure("garbage", sanitize(this.partial.subarray(0, 80).toString("latin1"))));
+        throw this.stick(new WireFailure("garbage", sanitize(this.scrub(this.partial.subarray(0, 80).toString("latin1")))));
       }
       if (this.failure) throw this.failure;
       const left = deadline - Date.now();

@@ -1,5 +1,6 @@
 // What every renderer shares: the input shape, cause titles with a fallback, fact labels, value
-// and provenance formatting, evidence as text. Secrets are redacted from anything quoted.
+// and provenance formatting, evidence as text. Secrets are redacted from anything quoted, and every
+// value from the case (or a reply, a source note) passes the one output sanitiser, on one line.
 import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import { safeText } from "../render/sanitize.js";
@@ -61,7 +62,7 @@ export function formatValue(lang: Lang, value: unknown): string {
     const p = value as { name: unknown; allowBasicAuthSmtp: unknown };
     return t(lang, "plan.report.value.policy", { name: String(p.name), allow: String(p.allowBasicAuthSmtp) });
   }
-  return redactSecrets(JSON.stringify(value));
+  return safeText(redactSecrets(JSON.stringify(value)));
 }
 
 /** The provenance of a fact: the one the evidence carries, else the case's record. */
@@ -81,9 +82,9 @@ export function sourceText(lang: Lang, prov: Provenance | undefined): string {
     const original = prov.original === undefined || prov.original === "absent" ? "?" : formatValue(lang, prov.original);
     parts.push(t(lang, "plan.report.whatifWas", { value: original }));
   } else parts.push(t(lang, `plan.report.source.${prov.kind}`));
-  if (prov.endpoint) parts.push(prov.endpoint);
-  if (prov.at) parts.push(prov.at);
-  if (prov.note) parts.push(redactSecrets(prov.note));
+  if (prov.endpoint) parts.push(safeText(prov.endpoint));
+  if (prov.at) parts.push(safeText(prov.at));
+  if (prov.note) parts.push(safeText(redactSecrets(prov.note)));
   return parts.join(", ");
 }
 
@@ -104,7 +105,7 @@ export interface EvidenceLine {
 export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
   switch (ev.kind) {
     case "reply": {
-      const reply = redactSecrets(ev.reply);
+      const reply = safeText(redactSecrets(ev.reply));
       // A device panel code (src/devices) is the device's message, not the server's reply.
       const key = ev.patternId.startsWith("panel:") ? "devices.ev.panel" : "plan.report.ev.reply";
       return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
@@ -121,7 +122,7 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
     }
     case "signin": {
       const base = t(lang, "plan.report.ev.signin", { at: ev.at, code: ev.errorCode });
-      return { kind: ev.kind, text: ev.failureReason ? `${base} (${redactSecrets(ev.failureReason)})` : base, hypothetical: false };
+      return { kind: ev.kind, text: ev.failureReason ? `${base} (${safeText(redactSecrets(ev.failureReason))})` : base, hypothetical: false };
     }
     case "timeline":
       return { kind: ev.kind, text: t(lang, "plan.report.ev.timeline", { phase: t(lang, `plan.report.phase.${ev.phase}`), date: ev.asOf }), hypothetical: false };

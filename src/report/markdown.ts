@@ -1,6 +1,7 @@
 // The Markdown report, for a ticket: the same content as the terminal report, with headings,
 // a facts table that names each fact's source, PowerShell in ```powershell fences, and what-if
 // facts marked as hypothetical.
+import { safeText } from "../render/sanitize.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
@@ -19,16 +20,14 @@ import {
   type ReportInput,
 } from "./common.js";
 
-/** Text safe inside a Markdown table cell or a line: pipes escaped, newlines flattened, HTML-ish brackets escaped. */
+/** Text safe inside a Markdown table cell or a line: control characters shown visibly, pipes escaped, newlines flattened, HTML-ish brackets escaped. */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/\r?\n/g, " ")
-    .replace(/([\\`*_[\]|<>#])/g, "\\$1");
+  return safeText(text.replace(/\r?\n/g, " ")).replace(/([\\`*_[\]|<>#])/g, "\\$1");
 }
 
 /** Inline code that survives backticks inside the text. */
 export function mdCode(text: string): string {
-  const flat = text.replace(/\r?\n/g, " ");
+  const flat = safeText(text.replace(/\r?\n/g, " "));
   const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";

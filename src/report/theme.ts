@@ -1,15 +1,19 @@
 // Semantic colour tokens for the terminal report. Colour is decided by the caller (TTY, NO_COLOR,
-// --no-color); with color=false every token paints nothing.
+// --no-color); with color=false every token paints nothing. Painting leaves colour marks, not
+// escape codes: the terminal sink (src/render/output.ts) turns them into colour after it has made
+// every other character safe, so data can never pass for the program's own colour.
+import { colourMark } from "../render/output.js";
+
 export type ColorToken = "danger" | "warning" | "success" | "muted" | "accent" | "heading" | "code";
 
 const SGR: Record<ColorToken, [string, string]> = {
-  danger: ["\u001b[31m", "\u001b[39m"],
-  warning: ["\u001b[33m", "\u001b[39m"],
-  success: ["\u001b[32m", "\u001b[39m"],
-  muted: ["\u001b[2m", "\u001b[22m"],
-  accent: ["\u001b[36m", "\u001b[39m"],
-  heading: ["\u001b[1m", "\u001b[22m"],
-  code: ["\u001b[36m", "\u001b[39m"],
+  danger: [colourMark("31"), colourMark("39")],
+  warning: [colourMark("33"), colourMark("39")],
+  success: [colourMark("32"), colourMark("39")],
+  muted: [colourMark("2"), colourMark("22")],
+  accent: [colourMark("36"), colourMark("39")],
+  heading: [colourMark("1"), colourMark("22")],
+  code: [colourMark("36"), colourMark("39")],
 };
 
 export interface Theme {

@@ -1,10 +1,15 @@
 // Small Ink building blocks shared by the screens: key handling gated on raw mode and focus,
 // pre-measured lines (never wider than the theme's width), a selection list and text inputs whose
 // state lives in refs so that keys arriving together (a paste, fast typing, tmux) act in order.
-import { Box, Text, useInput, useStdin, type Key } from "ink";
+import { Box, useStdin, type Key } from "ink";
 import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { safeText } from "../render/sanitize.js";
+import { useTerminalInput } from "./input.js";
+import { Text } from "./safe-text.js";
 import type { ColorRole, Theme } from "./theme.js";
 import { graphemes, stepLines, truncate, width, wrap } from "./text.js";
+
+export { Text } from "./safe-text.js";
 
 /**
  * A key handler. Returning `false` means "not mine" (e.g. the screen is already leaving);
@@ -68,7 +73,7 @@ const KeyBusContext = createContext<KeyBus | undefined>(undefined);
 export function KeyRoot({ children, onKey }: { children: ReactNode; onKey?: (input: string, key: Key) => boolean }) {
   const bus = useMemo(() => new KeyBus(), []);
   const { isRawModeSupported } = useStdin();
-  useInput(
+  useTerminalInput(
     (input, key) => {
       if (onKey?.(input, key)) return;
       bus.dispatch(input, key);
@@ -90,7 +95,7 @@ export function useKeys(handler: KeyHandler, focused = true): void {
   ref.current = handler;
   const active = isRawModeSupported === true && focused;
   useLayoutEffect(() => (bus && active ? bus.register(ref) : undefined), [bus, active]);
-  useInput(
+  useTerminalInput(
     (input, key) => {
       ref.current(input, key);
     },
@@ -100,7 +105,7 @@ export function useKeys(handler: KeyHandler, focused = true): void {
 
 /** Lines of text, each already wrapped to the theme width. */
 export function Para({ text, theme, role, indent = "" }: { text: string; theme: Theme; role?: ColorRole; indent?: string }) {
-  const lines = wrap(text, theme.width, indent);
+  const lines = wrap(safeText(text, { multiline: true }), theme.width, indent);
   const color = role ? theme.color(role) : undefined;
   return (
     <Box flexDirection="column">
@@ -118,7 +123,7 @@ export function Steps({ text, theme, role }: { text: string; theme: Theme; role?
   const color = role ? theme.color(role) : undefined;
   return (
     <Box flexDirection="column">
-      {stepLines(text, theme.width).map((line, i) => (
+      {stepLines(safeText(text, { multiline: true }), theme.width).map((line, i) => (
         <Text key={i} {...(color ? { color } : {})}>
           {line === "" ? " " : line}
         </Text>
@@ -132,7 +137,7 @@ export function Line({ text, theme, role, bold }: { text: string; theme: Theme; 
   const color = role ? theme.color(role) : undefined;
   return (
     <Text {...(color ? { color } : {})} {...(bold ? { bold: true } : {})}>
-      {truncate(text, theme.width, theme.glyphs.ellipsis) || " "}
+      {truncate(safeText(text), theme.width, theme.glyphs.ellipsis) || " "}
     </Text>
   );
 }
@@ -234,7 +239,7 @@ export function Select({
     <Box flexDirection="column">
       {items.map((item, i) => {
         const selected = i === index.current;
-        const text = item.note ? `${item.label} (${item.note})` : item.label;
+        const text = safeText(item.note ? `${item.label} (${item.note})` : item.label);
         const lines = wrap(`${i + 1}. ${text}`, labelWidth, "   ");
         const role: ColorRole | undefined = item.disabled ? "muted" : selected ? "accent" : undefined;
         const color = role ? theme.color(role) : undefined;
@@ -306,7 +311,8 @@ export function TextInput({
   }, focused);
   // Show the end of a long value: what is being typed stays visible.
   const room = theme.width - width(label) - 3;
-  const shown = width(value.current) > room ? tail(value.current, room) : value.current;
+  const typed = safeText(value.current);
+  const shown = width(typed) > room ? tail(typed, room) : typed;
   const accent = theme.color("accent");
   return (
     <Text>
@@ -472,7 +478,7 @@ export function MultilineInput({
     <Box flexDirection="column">
       {visible.map((line, i) => (
         <Text key={i} {...(accent ? { color: accent } : {})}>
-          {`${theme.glyphs.pointer} ${truncate(line, theme.width - 3, theme.glyphs.ellipsis)}`}
+          {`${theme.glyphs.pointer} ${truncate(safeText(line), theme.width - 3, theme.glyphs.ellipsis)}`}
           {i === visible.length - 1 ? <Text inverse> </Text> : ""}
         </Text>
       ))}

@@ -4,6 +4,7 @@ import type { Case } from "../case/schema.js";
 import type { CauseId, CauseStatus, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import type { OptionVerdict } from "./options.js";
+import { safeText } from "../render/sanitize.js";
 
 export function factLabel(lang: Lang, path: FactPath): string {
   const key = `whatif.fact.${path}`;
@@ -31,9 +32,9 @@ export function formatValue(lang: Lang, path: FactPath, value: unknown): string 
       return t(lang, "whatif.value.policy", { name: p.name, allowed: t(lang, p.allowBasicAuthSmtp ? "whatif.value.allowed" : "whatif.value.blocked") });
     }
     case "string":
-      return String(value).replace(/\s+/g, " ").trim();
+      return safeText(String(value).replace(/\s+/g, " ").trim());
     default:
-      return String(value);
+      return safeText(String(value));
   }
 }
 

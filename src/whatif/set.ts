@@ -1,6 +1,7 @@
 // Parsing what-if changes: `--set PATH=VALUE`, and one value typed for a fact of a known kind.
 // Pure; every refusal is a bad-input AppError naming the path and the values it accepts. Values
 // are never echoed back (a mistyped flag could hold something private).
+import { parseJsonBounded } from "../case/json-limits.js";
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, factSpec, isFactPath, type FactKind, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
@@ -76,7 +77,7 @@ export function parseFactValue(path: FactPath, raw: string): unknown {
       if (lower === "null" || lower === "none") return null;
       let data: unknown;
       try {
-        data = JSON.parse(text);
+        data = parseJsonBounded(text, { maxChars: 4096 });
       } catch {
         throw bad(path, describeKind(kind));
       }

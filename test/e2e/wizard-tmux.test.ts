@@ -97,7 +97,17 @@ for (const lang of ["ja", "en"] as const) {
 
     // Step 4: the first question answered "I don't know", then back: the question returns.
     const progress = (n: number) => new RegExp(escape(tr("wizard.question.progress", { n, left: 999 })).replace("999", "\\d+"));
-    s = await pane.waitFor(progress(1));
+    // A whole frame: under load a capture can fall between Ink erasing the old frame and drawing the
+    // new one, so wait until the line under the rule is the question, not a rule or blank.
+    const { waitFor } = await import("../helpers/wait.js");
+    s = await waitFor(
+      () => {
+        const x = pane.screen();
+        const line = x.split("\n")[3]?.trim() ?? "";
+        return progress(1).test(x) && line !== "" && !/^-+$/.test(line) ? x : undefined;
+      },
+      { what: "the first question, drawn whole", last: () => pane.screen() },
+    );
     const firstTitle = s.split("\n")[3]?.trim() ?? "";
     assert.ok(firstTitle.length > 0, s);
     pane.keys("End", "Enter"); // I don't know

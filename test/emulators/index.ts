@@ -10,7 +10,7 @@ import { testPki } from "./tls.js";
 import { allSignIns, answerCmdlet, baseTenant, EXO_APP, EXO_SP, findUser, selectProps, transitiveGroups, type TenantFixture } from "./tenant.js";
 
 export type Service = "authority" | "graph" | "exchange";
-export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "expired-token" | "expired-device-code" | "stall" | "stall-body";
+export type FaultKind = "429" | "503" | "500" | "403" | "slow" | "truncated" | "malformed" | "deep" | "expired-token" | "expired-device-code" | "stall" | "stall-body";
 
 export interface Fault {
   service: Service;
@@ -21,6 +21,8 @@ export interface Fault {
   times?: number;
   retryAfter?: string;
   delayMs?: number;
+  /** The error message of a 403/500 fault, instead of the usual one (e.g. hostile text). */
+  message?: string;
 }
 
 export interface LogEntry {
@@ -145,13 +147,16 @@ export async function startEmulators(opts: { tls?: boolean; fixture?: TenantFixt
           case "503":
             return error(Number(fault.kind), fault.kind === "429" ? "TooManyRequests" : "ServiceUnavailable", "Please retry later.", fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {});
           case "500":
-            return error(500, "InternalServerError", "An internal server error occurred.");
+            return error(500, "InternalServerError", fault.message ?? "An internal server error occurred.");
           case "403":
-            return error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+            return error(403, "Authorization_RequestDenied", fault.message ?? "Insufficient privileges to complete the operation.");
           case "expired-token":
             return error(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
           case "malformed":
             return send(200, '{"value": [ {"SmtpClientAuthenticationDisabled": tru');
+          case "deep":
+            // Valid JSON nested 5,000 levels deep (a hostile or broken answer).
+            return send(200, `{"value":${"[".repeat(5000)}${"]".repeat(5000)},"isEnabled":true}`);
           case "truncated": {
             entry.status = 200;
             entry.end = performance.now();

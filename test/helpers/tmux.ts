@@ -25,6 +25,11 @@ export class Pane {
     return this.tmux("capture-pane", "-p", "-t", "main");
   }
 
+  /** The screen and everything that scrolled off it. */
+  history(): string {
+    return this.tmux("capture-pane", "-p", "-S", "-", "-t", "main");
+  }
+
   keys(...keys: string[]): void {
     if (process.env.SAD_E2E_TRACE) console.error(`[keys ${keys.join(" ")}]`);
     this.tmux("send-keys", "-t", "main", ...keys);
@@ -38,6 +43,11 @@ export class Pane {
   paste(text: string): void {
     this.tmux("set-buffer", "-b", "e2e", "--", text);
     this.tmux("paste-buffer", "-b", "e2e", "-t", "main");
+  }
+
+  /** Record everything the program writes to the pane (raw bytes) into `file`, from now on. */
+  pipe(file: string): void {
+    this.tmux("pipe-pane", "-o", "-t", "main", `cat >> '${file.replace(/'/g, "'\\''")}'`);
   }
 
   cursorVisible(): boolean {

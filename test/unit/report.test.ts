@@ -8,6 +8,7 @@ import { LANGS, type Lang } from "../../src/i18n/index.js";
 import { buildPlan, type Plan } from "../../src/plan/index.js";
 import { BOM, renderMarkdown, renderPs1, renderText, toJson } from "../../src/report/index.js";
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
+import { toTerminal } from "../../src/render/output.js";
 
 const SECRET_B64 = "AG1mcEBjb250b3NvLmNvbQBTM2NyZXQhUGFzcw==";
 
@@ -111,7 +112,11 @@ test("text report: ASCII mode uses no symbol glyphs; colour only when asked", ()
   assert.match(ascii, /^NG Blocked:/m);
   const plain = render("en").text;
   assert.ok(!plain.includes("\u001b["), "no escape codes without colour");
-  const coloured = render("en", { color: true }).text;
+  // The renderer leaves colour marks; the terminal sink turns them into colour (or drops them).
+  const marked = render("en", { color: true }).text;
+  assert.ok(!marked.includes("\u001b["), "no escape codes before the sink");
+  assert.equal(toTerminal(marked, false), plain);
+  const coloured = toTerminal(marked, true);
   assert.ok(coloured.includes("\u001b[31m"), "danger token painted");
   // Colour does not change the layout.
   // eslint-disable-next-line no-control-regex

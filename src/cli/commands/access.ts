@@ -5,7 +5,7 @@ import { t } from "../../i18n/index.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import { badInput } from "../../errors.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { out, outJson, type Context } from "../context.js";
 import { safeText } from "../../render/sanitize.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
@@ -28,7 +28,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     await session.close();
   }
   if (values.json) {
-    out(ctx, JSON.stringify({ signedIn: { flow: session.signedIn.flow, tenantId: session.signedIn.tenantId, ...(session.signedIn.username ? { username: session.signedIn.username } : {}) }, user, reads: readsJson(ctx.lang, reads) }));
+    outJson(ctx, { signedIn: { flow: session.signedIn.flow, tenantId: session.signedIn.tenantId, ...(session.signedIn.username ? { username: session.signedIn.username } : {}) }, user, reads: readsJson(ctx.lang, reads) });
     return EXIT.clear;
   }
   const who = session.signedIn.flow === "app" ? t(ctx.lang, "live.access.asApp", { clientId: options.via === "app" ? options.clientId : "" }) : t(ctx.lang, "live.access.asUser", { user: safeText(session.signedIn.username ?? "?") });

@@ -19,7 +19,7 @@ import { LIVE_OPTIONS, parseLiveOptions, type LiveOptions } from "../../live/opt
 import { parseSeconds } from "../../live/timeouts.js";
 import { safeText } from "../../render/sanitize.js";
 import { parse } from "../args.js";
-import { err, out, type Context } from "../context.js";
+import { err, out, outJson, type Context } from "../context.js";
 
 const OPTIONS = {
   ...LIVE_OPTIONS,
@@ -155,16 +155,16 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 
   switch (format) {
     case "json":
-      out(ctx, JSON.stringify(toJson(result, plan, written)));
+      outJson(ctx, toJson(result, plan, written));
       break;
     case "md":
       out(ctx, renderMarkdown(result, plan, ctx.lang));
       break;
     case "csv":
-      ctx.stdout.write(renderAccountsCsv(result, ctx.lang));
+      out(ctx, renderAccountsCsv(result, ctx.lang));
       break;
     default:
-      ctx.stdout.write(renderText(result, plan, ctx.lang, written));
+      out(ctx, renderText(result, plan, ctx.lang, written));
   }
   return EXIT.clear;
 }

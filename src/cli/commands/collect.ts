@@ -8,7 +8,7 @@ import { EXIT, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import { parse } from "../args.js";
-import { err, out, type Context } from "../context.js";
+import { err, out, outJson, type Context } from "../context.js";
 
 const OPTIONS = { ...LIVE_OPTIONS, out: { type: "string" }, force: { type: "boolean" } } as const;
 
@@ -38,7 +38,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, serializeCase(result.case));
   } else {
     await saveCase(target, result.case, { overwrite: values.force === true });
-    if (values.json) out(ctx, JSON.stringify({ out: outPath, facts: liveFacts, reads: readsJson(ctx.lang, result.reads) }));
+    if (values.json) outJson(ctx, { out: outPath, facts: liveFacts, reads: readsJson(ctx.lang, result.reads) });
     else out(ctx, t(ctx.lang, "live.collect.written", { file: outPath, facts: liveFacts, reads: result.reads.length }));
   }
   return EXIT.clear;

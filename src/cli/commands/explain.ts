@@ -10,6 +10,7 @@ import { analyzeReply, type ReplyAnalysis, type ReplyStage } from "../../replies
 import { causeTitle } from "../../report/common.js";
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
+import { safeText } from "../../render/sanitize.js";
 import { renderReport, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
 import { withAsOf } from "./diagnose.js";
 import { isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
@@ -128,7 +129,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
   const indent = "  ";
   for (const m of a.matches) {
     const mark = m === a.primary ? "›" : " ";
-    for (const [i, l] of wrap(m.reply.line, width - 4).entries()) lines.push(`${i === 0 ? `${mark} ` : indent}${l}`);
+    for (const [i, l] of wrap(safeText(m.reply.line), width - 4).entries()) lines.push(`${i === 0 ? `${mark} ` : indent}${l}`);
     const stage = t(lang, "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });
     const points =
       m.success

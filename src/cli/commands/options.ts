@@ -9,7 +9,7 @@ import { engineEvaluate } from "../../whatif/engine.js";
 import { compareOptions } from "../../whatif/options.js";
 import { optionsJson, renderOptions } from "../../whatif/render.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { out, outJson, type Context } from "../context.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, { case: { type: "string" } }, false);
@@ -21,6 +21,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const casePath = values.case === "-" ? "-" : resolve(ctx.cwd, values.case);
   const c = await readCase(casePath, ctx.stdin, t(ctx.lang, "common.stdin"));
   const cmp = compareOptions(c, engineEvaluate(ctx.today));
-  out(ctx, values.json ? JSON.stringify(optionsJson(ctx.lang, cmp)) : renderOptions(ctx.lang, cmp));
+  if (values.json) outJson(ctx, optionsJson(ctx.lang, cmp));
+  else out(ctx, renderOptions(ctx.lang, cmp));
   return EXIT.clear;
 }

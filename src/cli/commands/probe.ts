@@ -130,7 +130,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { diagnosis, plan } = concludeProbe(result, c, { today: ctx.today, lang: ctx.lang });
   const force = values.force === true;
   if (values.transcript !== undefined) await writeFileAtomic(values.transcript, transcriptFile(result), { overwrite: force, mode: 0o600 });
-  if (values["case-out"] !== undefined) await writeFileAtomic(values["case-out"], serializeCase(c), { overwrite: force, mode: 0o600 });
+  if (values["case-out"] !== undefined) await writeFileAtomic(values["case-out"], serializeCase(c), { overwrite: force, mode: 0o600, json: true });
 
   if (values.json) {
     out(ctx, await renderReport(ctx, "json", { case: c, diagnosis, plan }, probeJsonExtra(result, c)));

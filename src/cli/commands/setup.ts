@@ -7,7 +7,7 @@ import { readLabel } from "../../live/render.js";
 import type { ReadId } from "../../live/types.js";
 import { READ_ORDER } from "../../live/collect.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { out, outJson, type Context } from "../context.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, {}, false);
@@ -17,7 +17,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   const rows = READ_ORDER.map((id: ReadId) => ({ id, label: readLabel(ctx.lang, { id }), ...READ_NEEDS[id] }));
   if (values.json) {
-    out(ctx, JSON.stringify({ reads: rows }));
+    outJson(ctx, { reads: rows });
     return EXIT.clear;
   }
   const api = (a: "graph" | "exchange") => (a === "graph" ? "Microsoft Graph" : "Office 365 Exchange Online");
@@ -29,6 +29,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       return lines.join("\n");
     })
     .join("\n");
-  out(ctx, t(ctx.lang, "live.setup.guide", { table }));
+  // The table is several lines of our own catalog text: it is put in after t(), which keeps every
+  // parameter on one line.
+  out(ctx, t(ctx.lang, "live.setup.guide").replace("{table}", table));
   return EXIT.clear;
 }

@@ -2,7 +2,7 @@
 // WhatIf screen. Esc leaves (exit code from the verdict on screen); Ctrl+C leaves with 130; `s`
 // saves the hypothetical case to the --save file (marked; the first save never overwrites without
 // --force, later saves in the same session replace our own file).
-import { Box, render, Text, useInput, useStdin } from "ink";
+import { Box, render, useStdin } from "ink";
 import { useRef, useState, type ReactElement } from "react";
 import { WhatIf } from "../../../screens/WhatIf.js";
 import { fit } from "../../../screens/WhatIfText.js";
@@ -15,6 +15,9 @@ import { t } from "../../i18n/index.js";
 import { unmarkedChanges } from "../../whatif/apply.js";
 import { engineEvaluate } from "../../whatif/engine.js";
 import type { Context } from "../context.js";
+import { UiGuard, useTerminalInput } from "../../ui/input.js";
+import { restoreTerminal } from "../crash.js";
+import { Text } from "../../ui/safe-text.js";
 
 export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath?: string; saveLabel?: string; force: boolean }): Promise<ExitCode> {
   const evaluate = engineEvaluate(ctx.today);
@@ -45,7 +48,7 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
     const { isRawModeSupported } = useStdin();
     const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
     const latest = useRef<Diagnosis | undefined>(undefined);
-    useInput(
+    useTerminalInput(
       (input, key) => {
         // Ctrl+C alone, or inside a chunk of keys that arrived together.
         if ((key.ctrl && input === "c") || input.includes("\u0003")) finish(EXIT.cancelled);
@@ -79,19 +82,37 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
     );
   }
 
-  const app = render(<Root />, {
-    stdout: ctx.stdout as NodeJS.WriteStream,
-    stderr: ctx.stderr as NodeJS.WriteStream,
-    stdin: ctx.stdin as NodeJS.ReadStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  let fail: (e: unknown) => void = () => undefined;
+  const app = render(
+    <UiGuard onFatal={(e) => fail(e)}>
+      <Root />
+    </UiGuard>,
+    {
+      stdout: ctx.stdout as NodeJS.WriteStream,
+      stderr: ctx.stderr as NodeJS.WriteStream,
+      stdin: ctx.stdin as NodeJS.ReadStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
+  );
   // Ask for the exit promise now: asked after unmount it would never settle.
-  const exited = app.waitUntilExit();
-  const exitCode = await new Promise<ExitCode>((resolve) => {
+  const exited = app.waitUntilExit().catch(() => undefined);
+  // An error anywhere in the screen ends it with the terminal restored; main() turns it into one
+  // line and exit 70 (a stray asynchronous error is caught by the process guard of bin.ts).
+  const exitCode = await new Promise<ExitCode>((resolve, reject) => {
+    let settled = false;
     finish = (c) => {
+      if (settled) return;
+      settled = true;
       app.unmount();
       resolve(c);
+    };
+    fail = (e) => {
+      if (settled) return;
+      settled = true;
+      app.unmount();
+      restoreTerminal(ctx);
+      reject(e);
     };
   });
   await exited;

@@ -12,7 +12,7 @@ import { engineEvaluate } from "../../whatif/engine.js";
 import { parseAsOf, parseSetArg, unmarkedChanges, whatIf } from "../../whatif/index.js";
 import { renderWhatIf, whatIfJson } from "../../whatif/render.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { out, outJson, type Context } from "../context.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(
@@ -52,7 +52,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     if (unmarked.length > 0) throw new AppError({ type: "internal", code: "whatif.unmarked", key: "whatif.err.unmarked", params: { paths: unmarked.join(", ") } });
     await saveCase(savePath, result.after, { overwrite: values.force === true });
   }
-  if (values.json) out(ctx, JSON.stringify(whatIfJson(ctx.lang, result, values.save)));
+  if (values.json) outJson(ctx, whatIfJson(ctx.lang, result, values.save));
   else {
     out(ctx, renderWhatIf(ctx.lang, result));
     if (values.save !== undefined) out(ctx, `\n${t(ctx.lang, "whatif.saved", { file: values.save })}`);

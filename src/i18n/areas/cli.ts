@@ -23,6 +23,7 @@ Options for every command:
   --json              print exactly one JSON object on stdout
   --ascii             ASCII glyphs only
   --no-color          no colour (NO_COLOR is honoured too)
+  --debug             on an internal error, also print its stack trace
   -h, --help          help (also: smtp-auth-doctor COMMAND --help)
   -V, --version       the version
 
@@ -113,6 +114,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
   --json              標準出力に JSON オブジェクトを 1 つだけ出力します
   --ascii             ASCII 文字だけで表示します
   --no-color          色を付けません (NO_COLOR にも従います)
+  --debug             内部エラーのときにスタック トレースも表示します
   -h, --help          ヘルプを表示します (smtp-auth-doctor COMMAND --help も使えます)
   -V, --version       バージョンを表示します
 

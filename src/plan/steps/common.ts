@@ -5,6 +5,7 @@ import type { Case } from "../../case/schema.js";
 import type { outsideExchangeOnline } from "../../engine/index.js";
 import type { CauseId, Diagnosis, Finding } from "../../engine/types.js";
 import { t, type Lang, type MessageKey, type Params } from "../../i18n/index.js";
+import { isSafeText } from "../../render/sanitize.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../../shell/powershell.js";
 import type { AdminCenterPath, PlanCommand, Scope, SecurityLevel, StepId, Who } from "../types.js";
 
@@ -74,7 +75,7 @@ export function win(text: string): PlanCommand {
 /** A psQuote'd value that is not an identity (policy or connector names, IP addresses): control characters refused. */
 export function psName(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
-  if (value.length === 0 || value.length > 256 || /[\u0000-\u001f\u007f\u2028\u2029`]/.test(value)) return undefined;
+  if (value.length === 0 || value.length > 256 || /[\u0000-\u001f\u007f\u2028\u2029`]/.test(value) || !isSafeText(value)) return undefined;
   return psQuote(value);
 }
 

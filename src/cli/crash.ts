@@ -1,0 +1,40 @@
+// How the program ends on an error nobody expected (a bug): the terminal is put back (raw mode
+// off, cursor visible), one line in the user's language goes to stderr, and the exit code is 70.
+// Never exit 1 (which means "blocked") and never a stack trace (--debug shows it).
+import type { Io } from "./context.js";
+
+/** Raw mode off and the cursor visible again, whatever state an interactive screen left. Never throws. */
+export function restoreTerminal(io: Pick<Io, "stdin" | "stdout">): void {
+  try {
+    if (io.stdin.isTTY && typeof io.stdin.setRawMode === "function") io.stdin.setRawMode(false);
+  } catch {
+    // the terminal may already be gone
+  }
+  try {
+    if (io.stdout.isTTY) io.stdout.write("\u001b[?25h");
+  } catch {
+    // idem
+  }
+}
+
+/**
+ * The process-wide net (bin.ts only): an exception or a rejected promise that nothing caught ends
+ * the program through `report` (which prints the one line and returns the exit code).
+ */
+export function installCrashGuard(io: Pick<Io, "stdin" | "stdout">, report: (error: unknown) => number): void {
+  let handled = false;
+  const onFatal = (error: unknown) => {
+    if (handled) return;
+    handled = true;
+    restoreTerminal(io);
+    let code = 70;
+    try {
+      code = report(error);
+    } catch {
+      // reporting failed too: the exit code still says "internal error"
+    }
+    process.exit(code === 0 || code === 1 ? 70 : code);
+  };
+  process.on("uncaughtException", onFatal);
+  process.on("unhandledRejection", onFatal);
+}

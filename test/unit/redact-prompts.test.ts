@@ -1,0 +1,59 @@
+// A pasted transcript (issue 11, finding 3): the line after a password prompt is the password,
+// whatever the log puts in front of it (swaks' "~>" over TLS, "SmtpClient:", "[Tx]", timestamps,
+// Python's send:), whether the prompt is base64 ("334 UGFzc3dvcmQ6", "cGFzc3dvcmQ6", Japanese
+// "パスワード:", German "Passwort:") or decoded ("334 Password:"), and whether the answer is base64 or
+// plain. `explain` and the wizard's paste redact it before anything shows or keeps it.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { isPasswordPrompt, redactSecrets } from "../../src/case/redact.js";
+import { redactPaste } from "../../src/flow/redact-paste.js";
+import { runMain } from "../helpers/run-main.js";
+
+const PASSWORD = "S3cretPass!";
+const P64 = Buffer.from(PASSWORD).toString("base64");
+const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
+
+const TRANSCRIPTS: Record<string, string> = {
+  "swaks over TLS (~>)": ` <~ 334 VXNlcm5hbWU6\n ~> dXNlckBjb250b3NvLmNvbQ==\n <~ 334 UGFzc3dvcmQ6\n ~> ${P64}\n <~* 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.`,
+  "an unknown log prefix": `SmtpClient: 334 UGFzc3dvcmQ6\nSmtpClient: ${P64}\nSmtpClient: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.`,
+  "Japanese prompt": `S: 334 ${b64("パスワード:")}\nC: ${P64}\nS: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.`,
+  "Japanese prompt without colon": `334 ${b64("パスワード")}\n${P64}\n535 5.7.139 Authentication unsuccessful`,
+  "German prompt": `334 ${b64("Passwort:")}\n-> ${P64}\n535 5.7.139 Authentication unsuccessful`,
+  "lower-case prompt": `<< 334 cGFzc3dvcmQ6\n>> ${P64}\n<< 535 5.7.139 Authentication unsuccessful`,
+  "decoded prompt, plain password": `334 Password:\n${PASSWORD}\n535 5.7.139 Authentication unsuccessful`,
+  "[Rx]/[Tx] log with a decoded answer": `[Rx] 334 UGFzc3dvcmQ6\n[Tx] ${PASSWORD}\n[Rx] 535 5.7.139 Authentication unsuccessful`,
+  "timestamps and a blank line": `2026-11-20 10:00:00 334 UGFzc3dvcmQ6\n\n2026-11-20 10:00:01 ${P64}\n2026-11-20 10:00:01 535 5.7.139 Authentication unsuccessful`,
+  "Python smtplib": `reply: b'334 UGFzc3dvcmQ6\\r\\n'\nsend: '${P64}\\r\\n'\nreply: b'535 5.7.139 Authentication unsuccessful\\r\\n'`,
+};
+
+test("password prompts are recognised in every language and form; other challenges are not", () => {
+  for (const p of ["334 UGFzc3dvcmQ6", "S: 334 cGFzc3dvcmQ6", `334 ${b64("パスワード:")}`, "334 Password:", `<~ 334 ${b64("Passwort:")}`, "reply: b'334 UGFzc3dvcmQ6\\r\\n'", `334 ${b64("Mot de passe :")}`]) {
+    assert.ok(isPasswordPrompt(p), p);
+  }
+  for (const p of ["334 VXNlcm5hbWU6", "334 ", "250-AUTH LOGIN", "535 5.7.139 Authentication unsuccessful", "Password policy", "S: 220 ready"]) {
+    assert.ok(!isPasswordPrompt(p), p);
+  }
+});
+
+test("the line after a password prompt is redacted whatever its prefix; the server's reply stays", () => {
+  for (const [name, text] of Object.entries(TRANSCRIPTS)) {
+    const out = redactSecrets(text);
+    assert.ok(!out.includes(P64) && !out.includes(PASSWORD), `${name}:\n${out}`);
+    assert.match(out, /\[redacted\]/, name);
+    assert.match(out, /535 5\.7\.139/, `${name}: the reply is kept`);
+    assert.ok(!redactPaste(text).includes(P64) && !redactPaste(text).includes(PASSWORD), `${name} (wizard paste)`);
+  }
+  // A prompt answered by the server itself (no client line logged): the reply is not taken for a password.
+  assert.equal(redactSecrets("334 UGFzc3dvcmQ6\n535 5.7.139 Authentication unsuccessful"), "334 UGFzc3dvcmQ6\n535 5.7.139 Authentication unsuccessful");
+});
+
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: explain never shows or returns the password of a pasted transcript (text and JSON)`, async () => {
+    for (const [name, text] of Object.entries(TRANSCRIPTS)) {
+      for (const json of [false, true]) {
+        const r = await runMain(["explain", text, "--lang", lang, ...(json ? ["--json"] : [])]);
+        assert.ok(!r.stdout.includes(P64) && !r.stderr.includes(P64) && !r.stdout.includes(PASSWORD), `${name}${json ? " (json)" : ""}:\n${r.stdout}`);
+      }
+    }
+  });
+}

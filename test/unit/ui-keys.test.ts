@@ -1,0 +1,118 @@
+// The key decoder of the guarded input layer: the keys the screens use are decoded as Ink would,
+// every other control sequence is ignored, and nothing makes it throw.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Key } from "ink";
+import { decodeKey, KeyDecoder } from "../../src/ui/keys.js";
+
+function flags(key: Key | undefined): string[] {
+  if (!key) return ["(ignored)"];
+  return Object.entries(key)
+    .filter(([, v]) => v === true)
+    .map(([k]) => k)
+    .sort();
+}
+
+test("the keys the screens use, with xterm's modifiers", () => {
+  const cases: [string, string, string[]][] = [
+    ["\u001b[A", "", ["upArrow"]],
+    ["\u001b[B", "", ["downArrow"]],
+    ["\u001bOC", "", ["rightArrow"]],
+    ["\u001b[1;5D", "", ["ctrl", "leftArrow"]],
+    ["\u001b[1;2A", "", ["shift", "upArrow"]],
+    ["\u001b\u001b[A", "", ["meta", "upArrow"]],
+    ["\u001b[H", "", ["home"]],
+    ["\u001b[F", "", ["end"]],
+    ["\u001b[1~", "", ["home"]],
+    ["\u001b[4~", "", ["end"]],
+    ["\u001b[5~", "", ["pageUp"]],
+    ["\u001b[6~", "", ["pageDown"]],
+    ["\u001b[3~", "", ["delete"]],
+    ["\u001b[Z", "", ["shift", "tab"]],
+    ["\r", "\r", ["return"]],
+    ["\t", "", ["tab"]],
+    ["\u007f", "", ["delete"]],
+    ["\b", "", ["backspace"]],
+    ["\u0003", "c", ["ctrl"]],
+    ["\u0004", "d", ["ctrl"]],
+    ["\u001b", "", ["escape", "meta"]],
+    ["\u001bx", "x", ["meta"]],
+    ["a", "a", []],
+    ["A", "A", ["shift"]],
+    ["あ", "あ", []],
+    ["\n", "\n", []],
+  ];
+  for (const [seq, input, expected] of cases) {
+    const d = decodeKey(seq);
+    assert.ok(d, JSON.stringify(seq));
+    assert.equal(d.input, input, JSON.stringify(seq));
+    assert.deepEqual(flags(d.key), expected, JSON.stringify(seq));
+  }
+});
+
+test("function keys, colour codes, mouse reports, paste markers and unknown sequences are ignored", () => {
+  for (const seq of [
+    "\u001b[1;5P", // Ctrl+F1: Ink 6.8 crashed here
+    "\u001b[1;5Q",
+    "\u001b[1;5R",
+    "\u001b[1;5S",
+    "\u001bOP", // F1
+    "\u001b[15~", // F5
+    "\u001b[15;5~",
+    "\u001b[0m", // Ink 6.8 read "0" as every modifier and crashed
+    "\u001b[31m",
+    "\u001b[1;31m",
+    "\u001b[38;5;196m",
+    "\u001b[99;5~",
+    "\u001b[<0;10;5M",
+    "\u001b[32;10;5M",
+    "\u001b[200~",
+    "\u001b[201~",
+    "\u001b[I",
+    "\u001b[O",
+    "\u001b[2A",
+    "\u001b[[A",
+    "\u001b[97;5u",
+    "\u001b[",
+    "\u0000",
+    "\u009b",
+  ]) {
+    assert.equal(decodeKey(seq), undefined, JSON.stringify(seq));
+  }
+});
+
+test("text keeps its characters but loses C1 controls and 8-bit control sequences", () => {
+  assert.equal(decodeKey("535 5.7.139\u009b31m red\u0085")?.input, "535 5.7.139 red");
+  assert.equal(decodeKey("a\u009d52;c;aGk=\u0007b")?.input, "ab");
+  assert.equal(decodeKey("\u202eabc")?.input, "\u202eabc", "bidi characters are text; the screens show them visibly");
+});
+
+test("the stateful decoder drops the pieces of an OSC string and of an X10 mouse report", () => {
+  let now = 0;
+  const d = new KeyDecoder(() => now);
+  const seen = (events: string[]) => events.map((e) => d.decode(e)).filter(Boolean).map((k) => k?.input);
+  // Ink's parser delivers OSC 52 as "ESC ]" and then the rest as text.
+  assert.deepEqual(seen(["\u001b]", "52;c;aGVsbG8=\u0007after"]), ["after"]);
+  assert.deepEqual(seen(["\u001b]", "0;title", "\u001b\\", "x"]), ["x"]);
+  assert.deepEqual(seen(["\u001b[M", " !!rest"]), ["rest"]);
+  // Alt+] followed much later by typing: the typing is kept.
+  assert.deepEqual(seen(["\u001b]"]), []);
+  now += 1000;
+  assert.deepEqual(seen(["typed"]), ["typed"]);
+});
+
+test("never throws, whatever arrives", () => {
+  const d = new KeyDecoder();
+  const pieces = ["\u001b", "[", "O", "1", ";", "5", "P", "~", "\u009b", "\u0007", "\\", "]", "M", "<", "\u0000", "\ud800", "a", "\r", "\u007f"];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 20000; i++) {
+    let s = "";
+    const n = 1 + (next() % 6);
+    for (let j = 0; j < n; j++) s += pieces[next() % pieces.length];
+    const k = d.decode(s);
+    if (k) assert.equal(typeof k.input, "string");
+  }
+  assert.equal(decodeKey(undefined), undefined);
+  assert.equal(decodeKey(42), undefined);
+});
