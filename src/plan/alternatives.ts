@@ -5,7 +5,7 @@
 // kept by hand.
 import { BASIC_ONLY_CAUSES, causeSpec, causesWhere, type Gate } from "../engine/causes.js";
 import type { CauseId } from "../engine/types.js";
-import type { SecurityLevel } from "./types.js";
+import type { SecurityLevel, StepId } from "./types.js";
 
 /** 1: exposes nothing new; 2: one account or one connector, scoped; 3: weakens a protection for one account; 4: tenant-wide. */
 export type SafetyTier = 1 | 2 | 3 | 4;
@@ -14,7 +14,17 @@ export type Effort = "low" | "medium" | "high";
 export type FixWho = "device" | "exchange-admin" | "entra-admin" | "network-admin";
 export type Lasting = "long-term" | "until-retirement" | "until-final-removal" | "hve-2028";
 
+/**
+ * sign-in: the device signs in another way (OAuth); route: it sends another way (HVE, a relay
+ * connector, Direct Send); switch: a setting of this mailbox only; exception: a protection weakened
+ * for this account; tenant-setting: a protection weakened for the whole tenant.
+ */
+export type FixKind = "sign-in" | "route" | "switch" | "exception" | "tenant-setting";
+
 interface FixSpec {
+  kind: FixKind;
+  /** The plan step that carries it out, when the plan has one. */
+  step?: StepId;
   tier: SafetyTier;
   effort: Effort;
   /** The security level the plan's options table shows. */
@@ -59,15 +69,18 @@ const UNTIL_RETIREMENT = { basic: "until-retirement", other: "until-retirement" 
 /** The catalogue, safest first: this order ranks the plan's options and breaks ties in what-if. */
 const FIX_TABLE = {
   oauth: {
+    kind: "sign-in", step: "move-to-oauth",
     tier: 1, effort: "high", level: "low", who: ["device", "entra-admin", "exchange-admin"], targets: OAUTH_AVOIDS, lasts: LONG_TERM,
     basicOption: true, internalOnly: false, billed: false, perAccountException: false, combinable: false,
   },
   "mailbox-enable": {
+    kind: "switch", step: "mailbox-enable-smtp-auth",
     tier: 2, effort: "low", level: "medium", who: ["exchange-admin"], targets: ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled"],
     lasts: { basic: "until-retirement", other: "long-term" },
     basicOption: false, internalOnly: false, billed: false, perAccountException: false, combinable: true,
   },
   hve: {
+    kind: "route",
     tier: 2, effort: "medium", level: "low", who: ["exchange-admin", "device"],
     // A new HVE account on the HVE endpoint: the SMTP AUTH switches, the licence, the old account's own
     // settings and MFA no longer apply; security defaults, Conditional Access and the organization's
@@ -77,30 +90,37 @@ const FIX_TABLE = {
     basicOption: true, internalOnly: true, billed: true, perAccountException: false, combinable: false,
   },
   "smtp-relay": {
+    kind: "route",
     tier: 2, effort: "high", level: "low", who: ["network-admin", "exchange-admin", "device"], targets: NO_SIGN_IN_AVOIDS, lasts: LONG_TERM,
     basicOption: true, internalOnly: false, billed: false, perAccountException: false, combinable: false,
   },
   "direct-send": {
+    kind: "route",
     tier: 4, effort: "medium", level: "medium", who: ["device", "network-admin", "exchange-admin"], targets: NO_SIGN_IN_AVOIDS, lasts: LONG_TERM,
     basicOption: true, internalOnly: true, billed: false, perAccountException: false, combinable: false,
   },
   "exception-auth-policy": {
+    kind: "exception", step: "account-auth-policy",
     tier: 3, effort: "low", level: "high", who: ["exchange-admin"], targets: ["auth-policy-blocks-basic"], lasts: UNTIL_RETIREMENT,
     basicOption: true, internalOnly: false, billed: false, perAccountException: true, combinable: true,
   },
   "exception-conditional-access": {
+    kind: "exception", step: "account-ca-exclusion",
     tier: 3, effort: "low", level: "high", who: ["entra-admin"], targets: ["conditional-access"], lasts: UNTIL_RETIREMENT,
     basicOption: true, internalOnly: false, billed: false, perAccountException: true, combinable: true,
   },
   "exception-per-user-mfa": {
+    kind: "exception", step: "account-per-user-mfa",
     tier: 3, effort: "low", level: "high", who: ["entra-admin"], targets: ["per-user-mfa"], lasts: UNTIL_RETIREMENT,
     basicOption: true, internalOnly: false, billed: false, perAccountException: true, combinable: true,
   },
   "reenable-basic": {
+    kind: "tenant-setting",
     tier: 4, effort: "low", level: "high", who: ["exchange-admin"], targets: ["basic-auth-retired"], lasts: { basic: "until-final-removal", other: "until-final-removal" },
     basicOption: false, internalOnly: false, billed: false, perAccountException: false, combinable: true,
   },
   "security-defaults-off": {
+    kind: "tenant-setting", step: "security-defaults-replace",
     tier: 4, effort: "low", level: "high", who: ["entra-admin"], targets: ["security-defaults"], lasts: UNTIL_RETIREMENT,
     basicOption: false, internalOnly: false, billed: false, perAccountException: false, combinable: false,
   },
@@ -109,6 +129,9 @@ const FIX_TABLE = {
 export type FixId = keyof typeof FIX_TABLE;
 /** The fixes the plan shows as options for a Basic-auth device. */
 export type OptionId = { [K in FixId]: (typeof FIX_TABLE)[K]["basicOption"] extends true ? K : never }[FixId];
+
+/** The other ways of sending (the device is pointed elsewhere; nothing is weakened). */
+export type RouteId = { [K in FixId]: (typeof FIX_TABLE)[K]["kind"] extends "route" ? K : never }[FixId];
 
 export interface Fix extends FixSpec {
   id: FixId;
@@ -125,6 +148,9 @@ export function fixSpec(id: FixId): Fix {
   return FIXES[FIX_IDS.indexOf(id)] as Fix;
 }
 
+/** The other ways of sending, safest first. */
+export const ROUTES: readonly (Fix & { id: RouteId })[] = FIXES.filter((f): f is Fix & { id: RouteId } => f.kind === "route");
+
 /** The plan's options for a Basic-auth device, safest first. */
 export const OPTION_IDS: readonly OptionId[] = FIX_IDS.filter((id): id is OptionId => FIX_TABLE[id].basicOption);
 
@@ -133,3 +159,17 @@ export function fixLasts(id: FixId, usesBasic: boolean): Lasting {
   const l = FIX_TABLE[id].lasts;
   return usesBasic ? l.basic : l.other;
 }
+
+/** The fix weakens a protection (for this account, or for the whole tenant). */
+export function weakens(f: Pick<Fix, "kind">): boolean {
+  return f.kind === "exception" || f.kind === "tenant-setting";
+}
+
+/** A plan step that weakens a protection. */
+export type WeakeningStepId = { [K in FixId]: (typeof FIX_TABLE)[K] extends { kind: "exception" | "tenant-setting"; step: infer S } ? S : never }[FixId];
+
+/** The plan's steps that weaken a protection, safest first (the catalogue's order). */
+export const WEAKENING_STEPS: readonly WeakeningStepId[] = FIXES.filter((f) => weakens(f) && f.step !== undefined).map((f) => f.step as WeakeningStepId);
+
+/** Causes the plan could fix by weakening a protection: the ones a safer fix must be offered for first. */
+export const WEAKENING_CAUSES: readonly CauseId[] = [...new Set(FIXES.filter((f) => weakens(f) && f.step !== undefined).flatMap((f) => f.targets))];

@@ -5,10 +5,11 @@ import type { Case } from "../case/schema.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type Params } from "../i18n/index.js";
+import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
 import { identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
 import { OUTSIDE_STEPS, STEPS } from "./steps/index.js";
-import type { Plan, PlanCommand, PlanStep } from "./types.js";
+import type { Plan, PlanCommand, PlanStep, StepId } from "./types.js";
 
 export * from "./types.js";
 export * from "./alternatives.js";
@@ -17,6 +18,9 @@ export { BASIC_SMTP_POLICY, PLACEHOLDER, WHATIF_CMDLETS } from "./steps/common.j
 export { STEP_CAUSES, STEP_ORDER } from "./steps/index.js";
 
 const STATUS_RANK: Record<CauseStatus, number> = { blocking: 0, possible: 1, warning: 2 };
+
+/** The steps that move the device off a refused sign-in without weakening anything. */
+const SAFER_ROUTES: readonly StepId[] = ["move-to-oauth", "send-another-way"];
 
 function strongest(found: Finding[]): CauseStatus {
   return found.reduce<CauseStatus>((best, f) => (STATUS_RANK[f.status] < STATUS_RANK[best] ? f.status : best), "warning");
@@ -27,19 +31,23 @@ function placeholdersIn(commands: PlanCommand[]): string[] {
   return all.filter((p) => commands.some((c) => c.text.includes(p)));
 }
 
-function finishStep(ctx: Ctx, def: StepDef, found: Finding[], draft: Draft): PlanStep {
+function finishStep(ctx: Ctx, def: StepDef, all: Finding[], draft: Draft): PlanStep {
   const id = def.id;
+  const found = draft.answers ?? all;
   const tr = ctx.tr;
   const params: Params = { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from, ...(draft.params ?? {}) };
   const check = draft.check ?? [];
   const commands = draft.commands ?? [];
   const verifyCommands = draft.verifyCommands ?? [];
   const undo = draft.undo;
+  const weakens = (WEAKENING_STEPS as readonly StepId[]).includes(id);
   const step: PlanStep = {
     id,
+    kind: def.check ? "check" : "change",
     causeIds: found.map((f) => f.id),
     status: strongest(found),
-    confirmFirst: found.every((f) => f.status === "possible"),
+    // A safe way off a refused sign-in works whichever of the possible causes it is: it waits for no check.
+    confirmFirst: !SAFER_ROUTES.includes(id) && found.every((f) => f.status === "possible"),
     title: tr(`plan.step.${id}.title`, params),
     why: draft.why ?? tr(`plan.step.${id}.why`, params),
     who: draft.who,
@@ -49,8 +57,11 @@ function finishStep(ctx: Ctx, def: StepDef, found: Finding[], draft: Draft): Pla
     verify: { text: tr(`plan.step.${id}.verify`, params), commands: verifyCommands, testSend: draft.testSend ?? true },
     security: { level: draft.security, text: tr(`plan.step.${id}.security`, params) },
     changesTenant: draft.changesTenant ?? false,
+    weakens,
     placeholders: placeholdersIn([...check, ...commands, ...verifyCommands, ...(undo?.commands ?? [])]),
   };
+  if (draft.checkBy?.length && check.length) step.checkBy = draft.checkBy;
+  if (weakens) step.opens = tr(`plan.step.${id as WeakeningStepId}.opens`);
   if (draft.adminCenter) step.adminCenter = draft.adminCenter;
   if (undo) step.undo = undo;
   if (draft.warning) step.warning = tr(`plan.warning.${id as "security-defaults-replace"}`);
@@ -71,11 +82,26 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const delivery = d.info.some((i) => i.id === "delivery-refused");
 
   const steps: PlanStep[] = [];
+  const confirmedBy = new Map<StepId, StepId>();
   for (const def of outside ? OUTSIDE_STEPS : STEPS) {
     const found = d.causes.filter((f) => def.causes.includes(f.id));
     if (found.length === 0) continue;
+    const possibleOnly = found.every((f) => f.status === "possible");
+    // A read-only check stands in the plan only while its cause is still possible.
+    if (def.check && !possibleOnly) continue;
     const draft = def.build(ctx, found);
-    if (draft) steps.push(finishStep(ctx, def, found, draft));
+    if (!draft) continue;
+    steps.push(finishStep(ctx, def, found, draft));
+    if (def.confirmedBy && possibleOnly) confirmedBy.set(def.id, def.confirmedBy);
+  }
+  // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.
+  for (const step of steps) {
+    if (!step.weakens) continue;
+    const check = confirmedBy.get(step.id);
+    const saferSteps = steps.filter((s) => SAFER_ROUTES.includes(s.id) && s.causeIds.some((id) => step.causeIds.includes(id))).map((s) => s.id);
+    const onlyIf: NonNullable<PlanStep["onlyIf"]> = { saferSteps };
+    if (check && steps.some((s) => s.id === check)) onlyIf.confirmedBy = check;
+    step.onlyIf = onlyIf;
   }
 
   const basicAuth = basicAuthUse(c);

@@ -26,7 +26,7 @@ const LASTS_KEY = {
 } as const satisfies Record<Lasting, string>;
 
 /** What this case says about an option: usable, to check, or ruled out, and why. */
-function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availability" | "availabilityNote"> {
+export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availability" | "availabilityNote"> {
   const { c, tr } = ctx;
   // Security defaults allow no per-account exception: none of them helps while they are on.
   if (c.tenant?.securityDefaultsEnabled === true && (id === "exception-auth-policy" || id === "exception-conditional-access" || id === "exception-per-user-mfa")) {

@@ -46,12 +46,22 @@ export const STEP_IDS = [
   "provider-check-sign-in",
   "onprem-server-auth",
   "provider-service-limits",
+  // Issue 13.1: read-only checks that confirm a possible cause before any weakening change, and the
+  // other ways of sending that come before such a change.
+  "confirm-auth-policy",
+  "confirm-conditional-access",
+  "confirm-per-user-mfa",
+  "send-another-way",
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 export type Who = "helpdesk" | "device-owner" | "network-admin" | "exchange-admin" | "identity-admin" | "security-admin" | "licence-admin" | "recipient-admin" | "account-owner";
 export type Scope = "device" | "mailbox" | "account" | "tenant";
 export type SecurityLevel = "none" | "low" | "medium" | "high";
+
+/** Microsoft's built-in admin roles that can run a step's read-only checks (labels: plan.role.<id>). */
+export const ADMIN_ROLES = ["global-reader", "security-reader", "reports-reader", "exchange-admin", "auth-policy-admin", "ca-admin", "license-admin", "user-admin"] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /** One PowerShell line, exactly as the user should paste it. */
 export interface PlanCommand {
@@ -76,10 +86,15 @@ export interface AdminCenterPath {
 
 export interface PlanStep {
   id: StepId;
+  /** check: it only reads (it confirms a possible cause, and changes nothing); change: it fixes something. */
+  kind: "check" | "change";
   causeIds: CauseId[];
   /** The strongest status among its causes. */
   status: CauseStatus;
-  /** Every cause of this step is only "possible": confirm with `check` before changing anything. */
+  /**
+   * Every cause of this step is only "possible": confirm with `check` before changing anything
+   * (never on a safe way off a refused sign-in, which works whichever cause it is).
+   */
   confirmFirst: boolean;
   title: string;
   why: string;
@@ -87,6 +102,8 @@ export interface PlanStep {
   scope: Scope;
   /** Read-only commands that confirm the cause (run them before the change). */
   check: PlanCommand[];
+  /** Admin roles that can run the read-only checks (the least-privileged first). */
+  checkBy?: AdminRole[];
   /** The change itself. Empty when the fix is on the device or in a portal only. */
   commands: PlanCommand[];
   adminCenter?: AdminCenterPath;
@@ -95,6 +112,15 @@ export interface PlanStep {
   security: { level: SecurityLevel; text: string };
   /** What a tenant-wide change exposes and what to put in its place. Present on every step that weakens the whole tenant. */
   warning?: string;
+  /**
+   * The change weakens a protection (an exception to the authentication policy, Conditional Access
+   * or per-user MFA; security defaults off): it comes after every safer step that would also work.
+   */
+  weakens: boolean;
+  /** What a weakening change opens, said plainly. Present when `weakens`. */
+  opens?: string;
+  /** When a weakening change may be made at all: once this check step confirms the cause, and only if these safer steps cannot be used. */
+  onlyIf?: { confirmedBy?: StepId; saferSteps: StepId[] };
   /** The change affects more than this device and its account. */
   changesTenant: boolean;
   waitTime?: string;

@@ -7,7 +7,7 @@ import { safeText } from "../render/sanitize.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type Params } from "../i18n/index.js";
-import type { Plan } from "../plan/index.js";
+import type { Plan, PlanStep } from "../plan/index.js";
 
 export interface ReportInput {
   case: Case;
@@ -160,4 +160,21 @@ export function stepNumber(plan: Plan, id: string): number {
 /** Sentences joined the way the language writes them: a space in English, nothing in Japanese. */
 export function joinSentences(lang: Lang, parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => Boolean(p)).join(lang === "ja" ? "" : " ");
+}
+
+/** The roles that can run a step's read-only checks, in the language's list form ("" when none is named). */
+export function checkByText(lang: Lang, step: PlanStep): string {
+  return (step.checkBy ?? []).map((r) => t(lang, `plan.role.${r}`)).join(t(lang, "plan.report.listSep"));
+}
+
+/** When a weakening change may be made: once its check confirms the cause, and only if the safer steps cannot be used. */
+export function onlyIfLines(lang: Lang, plan: Plan, step: PlanStep): string[] {
+  const only = step.onlyIf;
+  if (!only) return [];
+  const out: string[] = [];
+  if (only.confirmedBy) out.push(t(lang, "plan.report.step.onlyIf.confirmed", { n: stepNumber(plan, only.confirmedBy) }));
+  const safer = only.saferSteps.map((id) => stepNumber(plan, id)).filter((n) => n > 0);
+  if (safer.length === 1) out.push(t(lang, "plan.report.step.onlyIf.saferOne", { n: safer[0] as number }));
+  else if (safer.length > 1) out.push(t(lang, "plan.report.step.onlyIf.saferMany", { list: safer.join(t(lang, "plan.report.listSep")) }));
+  return out;
 }

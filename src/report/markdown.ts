@@ -8,6 +8,8 @@ import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
 import {
   causeSummary,
   causeTitle,
+  checkByText,
+  onlyIfLines,
   evidenceLine,
   factLabel,
   infoTitle,
@@ -147,11 +149,19 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
   const out: string[] = [];
   out.push(`### ${n}. ${mdEscape(step.title)}`, "");
   out.push(`${step.causeIds.map(mdCode).join(", ")}`, "");
-  if (step.confirmFirst) out.push(`> **?** ${mdEscape(tr("plan.report.step.confirmFirst"))}`, "");
+  if (step.kind === "check") out.push(`> **✔** ${mdEscape(tr("plan.report.step.readOnly"))}`, "");
+  else if (step.confirmFirst && !step.onlyIf?.confirmedBy) out.push(`> **?** ${mdEscape(tr("plan.report.step.confirmFirst"))}`, "");
+  else if (step.status === "possible" && !step.confirmFirst && !step.weakens) out.push(`> ✔ ${mdEscape(tr("plan.report.step.anyCause"))}`, "");
+  for (const line of onlyIfLines(lang, plan, step)) out.push(`> **⚠** ${mdEscape(line)}`, "");
   if (step.alternativeTo) out.push(`> ${mdEscape(tr("plan.report.step.alternative", { n: numberOf(step.alternativeTo) }))}`, "");
   out.push(`**${mdEscape(tr("plan.report.step.why"))}:** ${mdEscape(step.why)}`, "");
+  if (step.opens) out.push(`> **⚠ ${mdEscape(tr("plan.report.step.opens"))}:** ${mdEscape(step.opens)}`, "");
   if (step.warning) out.push(`> **⚠ ${mdEscape(tr("plan.report.step.warning"))}:** ${mdEscape(step.warning)}`, "");
-  if (step.check.length) out.push(`**${mdEscape(tr("plan.report.step.check"))}:**`, "", ...fence(step.check), "");
+  if (step.check.length) {
+    out.push(`**${mdEscape(tr(step.kind === "check" ? "plan.report.step.checkOnly" : "plan.report.step.check"))}:**`, "", ...fence(step.check), "");
+    const roles = checkByText(lang, step);
+    if (roles) out.push(`**${mdEscape(tr("plan.report.step.checkBy"))}:** ${mdEscape(roles)}`, "");
+  }
   if (step.commands.length) out.push(`**${mdEscape(tr("plan.report.step.commands"))}:**`, "", ...fence(step.commands), "");
   if (step.adminCenter) {
     const path = [step.adminCenter.portal, ...step.adminCenter.path].map(mdEscape).join(" > ");
@@ -163,7 +173,7 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
     out.push("");
   }
   const verify = step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text;
-  out.push(`**${mdEscape(tr("plan.report.step.verify"))}:** ${mdEscape(verify)}`, "");
+  out.push(`**${mdEscape(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"))}:** ${mdEscape(verify)}`, "");
   if (step.verify.commands.length) out.push(...fence(step.verify.commands), "");
   if (step.undo) {
     out.push(`**${mdEscape(tr("plan.report.step.undo"))}:** ${mdEscape(step.undo.text)}`, "");
@@ -171,7 +181,7 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
   }
   out.push(`- **${mdEscape(tr("plan.report.step.who"))}:** ${mdEscape(tr(`plan.report.who.${step.who}`))}`);
   out.push(`- **${mdEscape(tr("plan.report.step.scope"))}:** ${mdEscape(tr(`plan.report.scope.${step.scope}`))}${step.changesTenant ? ` — **${mdEscape(tr("plan.report.step.tenant"))}**` : ""}`);
-  out.push(`- **${mdEscape(tr("plan.report.step.security"))} (${mdEscape(tr(`plan.report.level.${step.security.level}`))}):** ${mdEscape(step.security.text)}`);
+  if (step.kind !== "check") out.push(`- **${mdEscape(tr("plan.report.step.security"))} (${mdEscape(tr(`plan.report.level.${step.security.level}`))}):** ${mdEscape(step.security.text)}`);
   if (step.waitTime) out.push(`- **${mdEscape(tr("plan.report.step.wait"))}:** ${mdEscape(step.waitTime)}`);
   out.push("");
   return out;

@@ -4,7 +4,7 @@
 // that Windows PowerShell 5.1 reads Japanese comments correctly. Lines end with CRLF.
 import { t, type MessageKey, type Params } from "../i18n/index.js";
 import { PLACEHOLDER, type PlanCommand } from "../plan/index.js";
-import { causeTitle, isHypothetical, verdictText, type ReportInput } from "./common.js";
+import { causeTitle, checkByText, isHypothetical, onlyIfLines, verdictText, type ReportInput } from "./common.js";
 import { wrap } from "./text-layout.js";
 
 export const BOM = "\uFEFF";
@@ -72,10 +72,19 @@ export function renderPs1(input: ReportInput): string {
   out.push("");
 
   // Read-only section.
+  // Read-only section: each step's reads under its number and title, with the roles that can run them (each command once).
   const reads = dedupe(plan.steps.flatMap((s) => [...s.check, ...s.verify.commands]).filter((cmd) => !cmd.changes));
   if (reads.length) {
     out.push(`# ===== ${tr("plan.report.ps1.readSection")} =====`);
-    for (const cmd of reads) out.push(cmd.text);
+    const done = new Set<string>();
+    plan.steps.forEach((step, i) => {
+      const mine = [...step.check, ...step.verify.commands].filter((cmd) => !cmd.changes && !done.has(cmd.text) && (done.add(cmd.text), true));
+      if (mine.length === 0) return;
+      out.push(...comment(tr("plan.report.ps1.step", { n: i + 1, title: step.title })));
+      const roles = checkByText(lang, step);
+      if (roles && step.check.length) out.push(...comment(`${tr("plan.report.step.checkBy")}: ${roles}`));
+      for (const cmd of mine) out.push(cmd.text);
+    });
     out.push("");
   }
 
@@ -86,6 +95,13 @@ export function renderPs1(input: ReportInput): string {
     plan.steps.forEach((step, i) => {
       if (!step.commands.length && !step.undo?.commands.length) return;
       out.push("", ...comment(tr("plan.report.ps1.step", { n: i + 1, title: step.title })));
+      for (const line of onlyIfLines(lang, plan, step)) out.push(...comment(line));
+      // The safer steps have no commands to show here: their titles, so the script reads on its own.
+      for (const id of step.onlyIf?.saferSteps ?? []) {
+        const safer = plan.steps.findIndex((x) => x.id === id);
+        if (safer >= 0) out.push(...comment(`  ${tr("plan.report.ps1.step", { n: safer + 1, title: plan.steps[safer]?.title ?? "" })}`));
+      }
+      if (step.opens) out.push(...comment(`${tr("plan.report.step.opens")}: ${step.opens}`));
       if (step.warning) out.push(...comment(step.warning));
       for (const cmd of step.commands) {
         if (cmd.changes && !cmd.whatIf) out.push(...comment(tr("plan.report.ps1.noWhatIf")));

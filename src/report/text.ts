@@ -7,6 +7,8 @@ import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
 import {
   causeSummary,
   causeTitle,
+  checkByText,
+  onlyIfLines,
   evidenceLine,
   factLabel,
   infoTitle,
@@ -155,13 +157,19 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   o.text(step.title, { indent: 2, prefix: number, ...(step.status === "blocking" ? { token: "heading" as const } : {}) });
   const ind = 2 + number.length;
   o.text(step.causeIds.join(", "), { indent: ind, token: "muted" });
-  if (step.confirmFirst) o.text(tr("plan.report.step.confirmFirst"), { indent: ind, prefix: `${g.possible} `, token: "warning" });
+  if (step.kind === "check") o.text(tr("plan.report.step.readOnly"), { indent: ind, prefix: `${g.ok} `, token: "success" });
+  else if (step.confirmFirst && !step.onlyIf?.confirmedBy) o.text(tr("plan.report.step.confirmFirst"), { indent: ind, prefix: `${g.possible} `, token: "warning" });
+  else if (step.status === "possible" && !step.confirmFirst && !step.weakens) o.text(tr("plan.report.step.anyCause"), { indent: ind, prefix: `${g.ok} ` });
+  for (const line of onlyIfLines(lang, plan, step)) o.text(line, { indent: ind, prefix: `${g.warning} `, token: "warning" });
   if (step.alternativeTo) o.text(tr("plan.report.step.alternative", { n: stepNumber(plan, step.alternativeTo) }), { indent: ind, prefix: `${g.bullet} ` });
   o.labeled(tr("plan.report.step.why"), step.why, ind);
+  if (step.opens) o.labeled(`${g.warning} ${tr("plan.report.step.opens")}`, step.opens, ind, "danger");
   if (step.warning) o.labeled(`${g.warning} ${tr("plan.report.step.warning")}`, step.warning, ind, "danger");
   if (step.check.length) {
-    o.text(`${tr("plan.report.step.check")}:`, { indent: ind });
+    o.text(`${tr(step.kind === "check" ? "plan.report.step.checkOnly" : "plan.report.step.check")}:`, { indent: ind });
     for (const cmd of step.check) o.command(cmd, ind + 2);
+    const roles = checkByText(lang, step);
+    if (roles) o.labeled(tr("plan.report.step.checkBy"), roles, ind);
   }
   if (step.commands.length) {
     o.text(`${tr("plan.report.step.commands")}:`, { indent: ind });
@@ -175,7 +183,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
     o.text(onDevice(lang, plan), { indent: ind });
     for (const l of step.device.lines) o.text(deviceLineText(lang, plan, l), { indent: ind + 2, prefix: `${g.bullet} ` });
   }
-  o.labeled(tr("plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text, ind);
+  o.labeled(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text, ind);
   for (const cmd of step.verify.commands) o.command(cmd, ind + 2);
   if (step.undo) {
     o.labeled(tr("plan.report.step.undo"), step.undo.text, ind);
@@ -187,12 +195,15 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   ].join("  ");
   o.text(meta, { indent: ind });
   if (step.changesTenant) o.text(tr("plan.report.step.tenant"), { indent: ind, prefix: `${g.warning} `, token: "warning" });
-  o.labeled(
-    `${tr("plan.report.step.security")} (${tr(`plan.report.level.${step.security.level}`)})`,
-    step.security.text,
-    ind,
-    step.security.level === "high" ? "danger" : undefined,
-  );
+  // A read-only check has said so already.
+  if (step.kind !== "check") {
+    o.labeled(
+      `${tr("plan.report.step.security")} (${tr(`plan.report.level.${step.security.level}`)})`,
+      step.security.text,
+      ind,
+      step.security.level === "high" ? "danger" : undefined,
+    );
+  }
   if (step.waitTime) o.labeled(tr("plan.report.step.wait"), step.waitTime, ind);
 }
 

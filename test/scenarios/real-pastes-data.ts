@@ -289,7 +289,7 @@ export const TENANT_CAUSES: CauseId[] = [
 /** Sign-in causes: none of them can explain a refusal that came after the message was accepted. */
 export const SIGN_IN_CAUSES: CauseId[] = [...TENANT_CAUSES.filter((c) => c !== "sender-restricted"), "wrong-credentials", "auth-mechanism-unsupported", "no-authentication"];
 /** Plan steps that change an Exchange Online tenant, mailbox or Entra account. */
-export const TENANT_STEPS = ["mailbox-enable-smtp-auth", "account-auth-policy", "account-per-user-mfa", "account-ca-exclusion", "security-defaults-keep", "security-defaults-replace", "account-licence", "account-enable", "account-password", "oauth-consent", "move-to-oauth"];
+export const TENANT_STEPS = ["mailbox-enable-smtp-auth", "account-auth-policy", "account-per-user-mfa", "account-ca-exclusion", "security-defaults-keep", "security-defaults-replace", "account-licence", "account-enable", "account-password", "oauth-consent", "move-to-oauth", "confirm-auth-policy", "confirm-conditional-access", "confirm-per-user-mfa", "send-another-way"];
 
 export interface ExplainJson {
   verdict: string;

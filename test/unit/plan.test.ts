@@ -22,7 +22,8 @@ test("every cause yields at least one step with text, in both languages", () => 
             assert.ok(!/plan\.(step|nav|wait|undo)\./.test(text), `${lang} ${step.id}: untranslated key in "${text}"`);
           }
           if (lang === "ja") assert.match(step.title, /[\u3040-\u30ff\u4e00-\u9fff]/, `ja ${step.id}: title is not Japanese`);
-          assert.equal(step.confirmFirst, status === "possible");
+          // A possible cause is confirmed first; a safe way off a refused sign-in works whichever cause it is (issue 13.1).
+          assert.equal(step.confirmFirst, status === "possible" && step.id !== "move-to-oauth" && step.id !== "send-another-way");
         }
       }
     }
@@ -116,7 +117,7 @@ test("auth policy: dedicated policy, per-user assignment, refresh, undo to the p
   assert.equal(step.undo?.commands[0]?.text, "Set-User -Identity 'mfp@contoso.com' -AuthenticationPolicy 'Block Basic'");
   assert.match(step.waitTime ?? "", /24 hours.*30 minutes/);
   const none = buildPlan(deviceCase({ account: { authenticationPolicy: null } }), diagnosis([finding("auth-policy-blocks-basic")]), "en");
-  assert.equal(none.steps[0]?.undo?.commands[0]?.text, "Set-User -Identity 'mfp@contoso.com' -AuthenticationPolicy $null");
+  assert.equal(none.steps.find((s) => s.id === "account-auth-policy")?.undo?.commands[0]?.text, "Set-User -Identity 'mfp@contoso.com' -AuthenticationPolicy $null");
 });
 
 test("per-user MFA: Graph PATCH for this account, undo to the previous state", () => {
@@ -146,9 +147,9 @@ test("security defaults: never turned off without the warning and the Conditiona
     assert.match(replace.warning, lang === "en" ? /MFA/ : /多要素認証/);
     assert.ok(!plan.steps.some((s) => s.commands.some((c) => /identitySecurityDefaultsEnforcementPolicy/.test(c.text) && c.changes)));
   }
-  // Without P1 there is nothing to put in its place: the replacement step is not offered.
+  // Without P1 there is nothing to put in its place: the replacement step is not offered; the safe ways off Basic are (issue 13.1).
   const noP1 = buildPlan(deviceCase({ tenant: { securityDefaultsEnabled: true, entraIdP1: false } }), diagnosis([finding("security-defaults")]), "en");
-  assert.deepEqual(noP1.steps.map((s) => s.id), ["security-defaults-keep"]);
+  assert.deepEqual(noP1.steps.map((s) => s.id), ["security-defaults-keep", "move-to-oauth", "send-another-way"]);
 });
 
 test("options for Basic auth come in order of safety, exceptions last", () => {

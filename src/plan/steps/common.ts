@@ -7,7 +7,7 @@ import type { CauseId, Diagnosis, Finding } from "../../engine/types.js";
 import { t, type Lang, type MessageKey, type Params } from "../../i18n/index.js";
 import { isSafeText } from "../../render/sanitize.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../../shell/powershell.js";
-import type { AdminCenterPath, PlanCommand, Scope, SecurityLevel, StepId, Who } from "../types.js";
+import type { AdminCenterPath, AdminRole, PlanCommand, Scope, SecurityLevel, StepId, Who } from "../types.js";
 
 /** Placeholders put in commands when the case does not know the value. Always single-quoted. */
 export const PLACEHOLDER = {
@@ -123,6 +123,8 @@ export interface Draft {
   who: Who;
   scope: Scope;
   check?: PlanCommand[];
+  /** Admin roles that can run `check` (read-only roles first). */
+  checkBy?: AdminRole[];
   commands?: PlanCommand[];
   adminCenter?: AdminCenterPath;
   verifyCommands?: PlanCommand[];
@@ -138,6 +140,8 @@ export interface Draft {
   params?: Params;
   /** Override the why text (default plan.step.<id>.why). */
   why?: string;
+  /** The findings this step answers, when fewer than the step's causes found in the case. */
+  answers?: Finding[];
 }
 
 export interface StepDef {
@@ -145,7 +149,18 @@ export interface StepDef {
   causes: readonly CauseId[];
   /** Return null to leave the step out for this case. */
   build: (ctx: Ctx, found: Finding[]) => Draft | null;
+  /** A read-only step that confirms a possible cause: built only while every cause it confirms is possible. */
+  check?: true;
+  /** The step whose read-only checks confirm this step's cause while it is only possible. */
+  confirmedBy?: StepId;
 }
+
+/** Read-only roles that can read the sign-in log. */
+export const SIGN_IN_LOG_READERS = ["reports-reader", "security-reader", "global-reader"] as const satisfies readonly AdminRole[];
+/** Roles that can run Exchange Online's Get- cmdlets. */
+export const EXCHANGE_READERS = ["global-reader", "exchange-admin"] as const satisfies readonly AdminRole[];
+/** Read-only roles that can read Conditional Access policies and security defaults (Policy.Read.All). */
+export const POLICY_READERS = ["security-reader", "global-reader"] as const satisfies readonly AdminRole[];
 
 export const casMailboxRead = (ctx: Ctx) =>
   exo(`Get-EXOCasMailbox -Identity ${ctx.login.ps} -Properties SmtpClientAuthenticationDisabled | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled`);

@@ -1,6 +1,6 @@
 // Refused at delivery (Microsoft's NDR table [S12]): the recipient's side acts; the checks are read-only.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, EXCHANGE_READERS, type StepDef } from "./common.js";
 
 export const DELIVERY_STEPS: StepDef[] = [
   {
@@ -25,6 +25,7 @@ export const DELIVERY_STEPS: StepDef[] = [
     causes: ["relay-denied"],
     build: () => ({
       who: "exchange-admin",
+      checkBy: [...EXCHANGE_READERS],
       scope: "tenant",
       check: [exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default"), exo("Get-OutboundConnector | Select-Object Name,RecipientDomains,SmartHosts,Enabled")],
       security: "none",

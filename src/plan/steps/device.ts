@@ -1,7 +1,6 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
-// user name and password, sender address and sending rate; waiting out a temporary error; the
-// move to OAuth.
-import { PLACEHOLDER, portal, signInRead, tnc, type StepDef } from "./common.js";
+// user name and password, sender address and sending rate; waiting out a temporary error.
+import { PLACEHOLDER, signInRead, tnc, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 export const DEVICE_STEPS: StepDef[] = [
   {
@@ -39,6 +38,7 @@ export const DEVICE_STEPS: StepDef[] = [
     causes: ["wrong-credentials"],
     build: (ctx) => ({
       who: "helpdesk",
+      checkBy: [...SIGN_IN_LOG_READERS],
       scope: "device",
       check: [signInRead(ctx)],
       security: "low",
@@ -76,20 +76,3 @@ export const RETRY_LATER: StepDef = {
   }),
 };
 
-export const MOVE_TO_OAUTH: StepDef = {
-  id: "move-to-oauth",
-  causes: ["basic-auth-retired"],
-  build: (ctx) => ({
-    who: "device-owner",
-    scope: "device",
-    adminCenter: portal(ctx, "eac", ["plan.nav.reports", "plan.nav.mailFlow", "plan.nav.smtpAuthClients"]),
-    security: "none",
-    why: ctx.tr(
-      ctx.c.device?.oauthSupported === true
-        ? "plan.step.move-to-oauth.why.supported"
-        : ctx.c.device?.oauthSupported === false
-          ? "plan.step.move-to-oauth.why.unsupported"
-          : "plan.step.move-to-oauth.why.unknown",
-    ),
-  }),
-};

@@ -2,7 +2,17 @@
 // restriction, and the per-account exceptions to the authentication policy, per-user MFA and
 // Conditional Access.
 import { psQuote } from "../../shell/powershell.js";
-import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, signInRead, type StepDef } from "./common.js";
+import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, signInRead, EXCHANGE_READERS, POLICY_READERS, SIGN_IN_LOG_READERS, type Ctx, type StepDef } from "./common.js";
+
+/** The account's authentication policy, the organization's default, and what each allows. */
+const authPolicyReads = (ctx: Ctx) => [
+  exo(`Get-User -Identity ${ctx.login.ps} | Select-Object UserPrincipalName,AuthenticationPolicy`),
+  exo("Get-OrganizationConfig | Select-Object DefaultAuthenticationPolicy"),
+  exo("Get-AuthenticationPolicy | Select-Object Name,AllowBasicAuthSmtp"),
+];
+/** The account's per-user MFA state (Microsoft Graph beta). */
+const perUserMfaRead = (ctx: Ctx) => graph(`Invoke-MgGraphRequest -Method GET -Uri ${graphUserUrl(ctx.login, "beta", "/authentication/requirements")}`, ["Policy.Read.All"]);
+const caPoliciesRead = graph("Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies'", ["Policy.Read.All"]);
 
 export const IDENTITY_STEPS: StepDef[] = [
   {
@@ -10,6 +20,7 @@ export const IDENTITY_STEPS: StepDef[] = [
     causes: ["no-licensed-mailbox"],
     build: (ctx) => ({
       who: "licence-admin",
+      checkBy: ["global-reader", "license-admin"],
       scope: "account",
       check: [
         exo(`Get-EXOMailbox -Identity ${ctx.login.ps} -Properties RecipientTypeDetails | Select-Object PrimarySmtpAddress,RecipientTypeDetails`),
@@ -26,6 +37,7 @@ export const IDENTITY_STEPS: StepDef[] = [
     causes: ["account-locked"],
     build: (ctx) => ({
       who: "identity-admin",
+      checkBy: [...SIGN_IN_LOG_READERS],
       scope: "account",
       check: [signInRead(ctx)],
       adminCenter: portal(ctx, "entra", ["plan.nav.monitoring", "plan.nav.signInLogs"]),
@@ -41,6 +53,7 @@ export const IDENTITY_STEPS: StepDef[] = [
       const set = (v: string) => graph(`Update-MgUser -UserId ${ctx.login.ps} -AccountEnabled:${v}`, ["User.ReadWrite.All"], true);
       return {
         who: "identity-admin",
+        checkBy: ["global-reader", "user-admin"],
         scope: "account",
         check: [mgUserRead(ctx, "accountEnabled,onPremisesSyncEnabled")],
         commands: [set("$true")],
@@ -58,6 +71,7 @@ export const IDENTITY_STEPS: StepDef[] = [
     build: (ctx) => {
       return {
         who: "identity-admin",
+        checkBy: ["global-reader", "user-admin"],
         scope: "account",
         check: [mgUserRead(ctx, "lastPasswordChangeDateTime,passwordPolicies,onPremisesSyncEnabled")],
         commands: [graph(`Update-MgUser -UserId ${ctx.login.ps} -PasswordPolicies 'DisablePasswordExpiration'`, ["User.ReadWrite.All"], true)],
@@ -79,6 +93,7 @@ export const IDENTITY_STEPS: StepDef[] = [
       const read = exo(`Get-BlockedSenderAddress -SenderAddress ${ctx.login.ps}`);
       return {
         who: "security-admin",
+        checkBy: [...POLICY_READERS],
         scope: "account",
         check: [read, signInRead(ctx)],
         commands: [exo(`Remove-BlockedSenderAddress -SenderAddress ${ctx.login.ps}`, true)],
@@ -89,9 +104,59 @@ export const IDENTITY_STEPS: StepDef[] = [
       };
     },
   },
+  // While a cause is only possible: the read-only check that confirms it, before any weakening change.
+  {
+    id: "confirm-auth-policy",
+    causes: ["auth-policy-blocks-basic"],
+    check: true,
+    build: (ctx) => ({
+      who: "exchange-admin",
+      scope: "account",
+      check: authPolicyReads(ctx),
+      checkBy: [...EXCHANGE_READERS],
+      security: "none",
+      testSend: false,
+    }),
+  },
+  {
+    id: "confirm-conditional-access",
+    causes: ["conditional-access"],
+    check: true,
+    build: (ctx) => ({
+      who: "identity-admin",
+      scope: "account",
+      check: [signInRead(ctx), caPoliciesRead],
+      checkBy: [...POLICY_READERS],
+      adminCenter: portal(ctx, "entra", ["plan.nav.monitoring", "plan.nav.signInLogs"]),
+      security: "none",
+      testSend: false,
+    }),
+  },
+  {
+    id: "confirm-per-user-mfa",
+    causes: ["per-user-mfa"],
+    check: true,
+    build: (ctx) => ({
+      who: "identity-admin",
+      scope: "account",
+      check: [perUserMfaRead(ctx)],
+      checkBy: ["global-reader", "auth-policy-admin"],
+      adminCenter: portal(ctx, "entra", ["plan.nav.entraUsers", "plan.nav.allUsers", "plan.nav.perUserMfa"]),
+      security: "none",
+      testSend: false,
+    }),
+  },
+];
+
+/**
+ * Per-account exceptions that weaken a protection: they come after every safer step (OAuth, another
+ * way of sending), and while their cause is only possible, after the check that confirms it.
+ */
+export const IDENTITY_EXCEPTIONS: StepDef[] = [
   {
     id: "account-auth-policy",
     causes: ["auth-policy-blocks-basic"],
+    confirmedBy: "confirm-auth-policy",
     build: (ctx) => {
       const policy = psQuote(BASIC_SMTP_POLICY);
       const prevPolicy = ctx.c.account?.authenticationPolicy;
@@ -99,12 +164,9 @@ export const IDENTITY_STEPS: StepDef[] = [
       const refresh = exo(`Set-User -Identity ${ctx.login.ps} -STSRefreshTokensValidFrom ([DateTime]::UtcNow)`, true);
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "account",
-        check: [
-          exo(`Get-User -Identity ${ctx.login.ps} | Select-Object UserPrincipalName,AuthenticationPolicy`),
-          exo("Get-OrganizationConfig | Select-Object DefaultAuthenticationPolicy"),
-          exo("Get-AuthenticationPolicy | Select-Object Name,AllowBasicAuthSmtp"),
-        ],
+        check: authPolicyReads(ctx),
         commands: [
           exo(`New-AuthenticationPolicy -Name ${policy} -AllowBasicAuthSmtp`, true),
           exo(`Set-User -Identity ${ctx.login.ps} -AuthenticationPolicy ${policy}`, true),
@@ -134,14 +196,16 @@ export const IDENTITY_STEPS: StepDef[] = [
   {
     id: "account-per-user-mfa",
     causes: ["per-user-mfa"],
+    confirmedBy: "confirm-per-user-mfa",
     build: (ctx) => {
       const uri = graphUserUrl(ctx.login, "beta", "/authentication/requirements");
       const prev = ctx.c.account?.perUserMfaState;
       const patch = (state: string) =>
         graph(`Invoke-MgGraphRequest -Method PATCH -Uri ${uri} -Body ${psQuote(`{"perUserMfaState":"${state}"}`)}`, ["Policy.ReadWrite.AuthenticationMethod"], true);
-      const read = graph(`Invoke-MgGraphRequest -Method GET -Uri ${uri}`, ["Policy.Read.All"]);
+      const read = perUserMfaRead(ctx);
       return {
         who: "identity-admin",
+        checkBy: ["global-reader", "auth-policy-admin"],
         scope: "account",
         check: [read],
         commands: [patch("disabled")],
@@ -159,12 +223,14 @@ export const IDENTITY_STEPS: StepDef[] = [
   {
     id: "account-ca-exclusion",
     causes: ["conditional-access"],
+    confirmedBy: "confirm-conditional-access",
     build: (ctx) => ({
       who: "identity-admin",
+      checkBy: [...POLICY_READERS],
       scope: "account",
       check: [
         signInRead(ctx),
-        graph("Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies'", ["Policy.Read.All"]),
+        caPoliciesRead,
       ],
       adminCenter: portal(ctx, "entra", ["plan.nav.protection", "plan.nav.conditionalAccess", "plan.nav.policies", "plan.nav.thePolicy", "plan.nav.usersOrWorkloads", "plan.nav.exclude"]),
       verifyCommands: [signInRead(ctx)],

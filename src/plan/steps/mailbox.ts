@@ -1,5 +1,5 @@
 // Steps on the device's mailbox (or the sender's): its SMTP AUTH switch, Send As, its quota.
-import { PLACEHOLDER, casMailboxRead, exo, portal, psBool, transportRead, type StepDef } from "./common.js";
+import { PLACEHOLDER, casMailboxRead, exo, portal, psBool, transportRead, EXCHANGE_READERS, type StepDef } from "./common.js";
 
 export const MAILBOX_STEPS: StepDef[] = [
   {
@@ -10,6 +10,7 @@ export const MAILBOX_STEPS: StepDef[] = [
       const set = (v: string) => exo(`Set-CASMailbox -Identity ${ctx.login.ps} -SmtpClientAuthenticationDisabled ${v}`, true);
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "mailbox",
         check: [casMailboxRead(ctx), transportRead],
         commands: [set("$false")],
@@ -33,6 +34,7 @@ export const MAILBOX_STEPS: StepDef[] = [
       const args = `-Identity ${ctx.from.ps} -Trustee ${ctx.login.ps} -AccessRights SendAs`;
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "mailbox",
         check: [exo(`Get-RecipientPermission -Identity ${ctx.from.ps} -Trustee ${ctx.login.ps}`)],
         commands: [exo(`Add-RecipientPermission ${args} -Confirm:$false`, true)],
@@ -54,6 +56,7 @@ export const MAILBOX_STEPS: StepDef[] = [
       const sent = exo(`Get-EXOMailboxFolderStatistics -Identity ${ctx.login.ps} -FolderScope SentItems | Select-Object Name,ItemsInFolder,FolderSize`);
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "mailbox",
         check: [stats, quota, sent],
         adminCenter: portal(ctx, "eac", ["plan.nav.recipients", "plan.nav.mailboxes", "plan.nav.theMailbox", "plan.nav.mailboxUsage"]),

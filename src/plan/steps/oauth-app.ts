@@ -1,7 +1,7 @@
 // Steps on the OAuth app a device signs in with: admin consent, the service principal in Exchange
 // Online, the app's permission on the mailbox.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, portal, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, type StepDef } from "./common.js";
 
 export const OAUTH_APP_STEPS: StepDef[] = [
   {
@@ -30,6 +30,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
       const objectId = psQuote(PLACEHOLDER.enterpriseObjectId);
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "tenant",
         check: [exo(`Get-ServicePrincipal | Select-Object DisplayName,AppId,ObjectId`)],
         commands: [exo(`New-ServicePrincipal -AppId ${appId} -ObjectId ${objectId}`, true)],
@@ -50,6 +51,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
       const args = `-Identity ${ctx.login.ps} -User ${sp} -AccessRights FullAccess`;
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "mailbox",
         check: [exo(`Get-MailboxPermission -Identity ${ctx.login.ps} | Select-Object User,AccessRights`)],
         commands: [exo(`Add-MailboxPermission ${args}`, true)],

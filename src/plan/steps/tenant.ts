@@ -1,7 +1,7 @@
 // Steps on tenant-wide settings: federation, security defaults, the connectors of Direct Send and
 // SMTP relay.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, graph, mgUserRead, portal, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, graph, mgUserRead, portal, EXCHANGE_READERS, POLICY_READERS, type StepDef } from "./common.js";
 
 export const TENANT_STEPS: StepDef[] = [
   {
@@ -9,6 +9,7 @@ export const TENANT_STEPS: StepDef[] = [
     causes: ["federation-failure"],
     build: (ctx) => ({
       who: "identity-admin",
+      checkBy: ["global-reader", "user-admin"],
       scope: "tenant",
       check: [mgUserRead(ctx, "onPremisesSyncEnabled,userPrincipalName")],
       security: "none",
@@ -19,6 +20,7 @@ export const TENANT_STEPS: StepDef[] = [
     causes: ["security-defaults"],
     build: (ctx) => ({
       who: "identity-admin",
+      checkBy: [...POLICY_READERS],
       scope: "tenant",
       check: [
         graph(
@@ -31,29 +33,13 @@ export const TENANT_STEPS: StepDef[] = [
     }),
   },
   {
-    id: "security-defaults-replace",
-    causes: ["security-defaults"],
-    build: (ctx) => {
-      if (ctx.c.tenant?.entraIdP1 === false) return null; // No Conditional Access to put in its place: never offered.
-      return {
-        who: "identity-admin",
-        scope: "tenant",
-        adminCenter: portal(ctx, "entra", ["plan.nav.identity", "plan.nav.overview", "plan.nav.properties", "plan.nav.manageSecurityDefaults"]),
-        undo: { text: ctx.tr("plan.undo.securityDefaults"), commands: [] },
-        security: "high",
-        warning: true,
-        changesTenant: true,
-        wait: "plan.wait.ca",
-      };
-    },
-  },
-  {
     id: "direct-send-connector",
     causes: ["direct-send-rejected"],
     build: (ctx) => {
       const name = psQuote(PLACEHOLDER.connector);
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "tenant",
         check: [
           exo("Get-OrganizationConfig | Select-Object RejectDirectSend"),
@@ -82,6 +68,7 @@ export const TENANT_STEPS: StepDef[] = [
       const read = exo(`Get-InboundConnector | Select-Object Name,SenderIPAddresses,TlsSenderCertificateName,RestrictDomainsToIPAddresses,Enabled`);
       return {
         who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
         scope: "tenant",
         check: [read],
         commands: [exo(`Set-InboundConnector -Identity ${name} -SenderIPAddresses ${psQuote(PLACEHOLDER.publicIp)}`, true)],
@@ -98,3 +85,23 @@ export const TENANT_STEPS: StepDef[] = [
     },
   },
 ];
+
+/** Security defaults off, replaced by Conditional Access: weakens the whole tenant, so it comes after every safer step. */
+export const SECURITY_DEFAULTS_REPLACE: StepDef = {
+  id: "security-defaults-replace",
+  causes: ["security-defaults"],
+  confirmedBy: "security-defaults-keep",
+  build: (ctx) => {
+    if (ctx.c.tenant?.entraIdP1 === false) return null; // No Conditional Access to put in its place: never offered.
+    return {
+      who: "identity-admin",
+      scope: "tenant",
+      adminCenter: portal(ctx, "entra", ["plan.nav.identity", "plan.nav.overview", "plan.nav.properties", "plan.nav.manageSecurityDefaults"]),
+      undo: { text: ctx.tr("plan.undo.securityDefaults"), commands: [] },
+      security: "high",
+      warning: true,
+      changesTenant: true,
+      wait: "plan.wait.ca",
+    };
+  },
+};
