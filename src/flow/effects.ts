@@ -49,6 +49,9 @@ export function pendingEffect(state: FlowState): Effect | undefined {
       return saving ? { kind: "saveWhatIf", token: saving, hypothetical: saving.hypothetical } : undefined;
     }
   }
+  // A sub-flow without a case above does not compile here.
+  const missing: never = sub;
+  return missing;
 }
 
 export interface EffectIO {
