@@ -64,9 +64,9 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
     onEvent({ type: "key", input, key });
   }, focused);
 
-  const { hypothetical, diagnosis, diff } = model;
+  const { diagnosis, diff } = model;
+  const v: View = { lang, theme, width, state, model, listRows, causeRows };
   const lines: Line[] = [];
-  const rule = (): Line => [{ text: theme.glyphs.rule.repeat(width), role: "muted" }];
 
   // Header: title and whether the case is hypothetical.
   const status = model.changedCount > 0 ? t(lang, "whatif.screen.hypothetical", { count: model.changedCount }) : t(lang, "whatif.screen.original");
@@ -82,10 +82,10 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
   if (diagnosis.retirement !== "before-change") {
     for (const l of wrap(t(lang, "whatif.screen.unannounced"), width - 2)) lines.push([{ text: fit(`  ${l}`, width), role: "warning" }]);
   }
-  lines.push(rule());
-  if (state.view === "facts") lines.push(...factLines(), rule(), ...causeLines());
-  else lines.push(...optionLines(model.comparison?.options ?? []));
-  lines.push(rule());
+  lines.push(rule(v));
+  if (state.view === "facts") lines.push(...factLines(v), rule(v), ...causeLines(v));
+  else lines.push(...optionLines(v, model.comparison?.options ?? []));
+  lines.push(rule(v));
   const keys = state.editing ? "whatif.screen.keysEdit" : state.view === "facts" ? "whatif.screen.keys" : "whatif.screen.keysOptions";
   for (const l of wrap(t(lang, keys), width)) lines.push([{ text: fit(l, width), role: "muted" }]);
   // What the last save said (a blank line otherwise, so the screen keeps its height).
@@ -95,121 +95,6 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
       ? { text: fit(saved.ok ? t(lang, "whatif.screen.saved", { file: saved.file }) : saved.message, width), role: saved.ok ? "success" : "danger" }
       : { text: " " },
   ]);
-
-  function factLines(): Line[] {
-    const out: Line[] = [];
-    const valueW = 24;
-    const sourceW = 12;
-    const labelW = width - 2 - 2 - 1 - valueW - 1 - sourceW;
-    const top = Math.min(Math.max(0, state.index - Math.floor(listRows / 2)), Math.max(0, WHATIF_PATHS.length - listRows));
-    const shown = WHATIF_PATHS.slice(top, top + listRows);
-    out.push([{ text: fit(top > 0 ? `    ${t(lang, "whatif.screen.moreAbove", { count: top })}` : "", width), role: "muted" }]);
-    shown.forEach((path, i) => {
-      const selected = top + i === state.index;
-      const value = getFact(hypothetical, path);
-      const changed = hypothetical.sources?.[path]?.kind === "whatif";
-      const differs = state.edits.has(path);
-      const editing = selected && state.editing?.path === path ? state.editing : null;
-      const valueText = editing ? `${editing.text}_` : formatValue(lang, path, value);
-      const role: ColorRole | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
-      out.push([
-        { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },
-        { text: fit(differs ? "*" : changed ? "." : "", 2), role: "changed" },
-        { text: fit(factLabel(lang, path), labelW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
-        { text: " " },
-        { text: fit(valueText, valueW), ...(editing?.error ? { role: "danger" as const } : role ? { role } : {}), bold: differs },
-        { text: " " },
-        { text: fit(sourceLabel(lang, sourceKind(hypothetical, path)), sourceW), role: changed ? "changed" : "muted" },
-      ]);
-    });
-    const below = WHATIF_PATHS.length - top - shown.length;
-    out.push([{ text: fit(below > 0 ? `    ${t(lang, "whatif.screen.moreBelow", { count: below })}` : "", width), role: "muted" }]);
-    if (state.editing?.error) {
-      for (const l of wrap(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), role: "danger" }]);
-    }
-    return out;
-  }
-
-  function causeLines(): Line[] {
-    const out: Line[] = [[{ text: fit(t(lang, "whatif.screen.causes"), width), bold: true }]];
-    const rows: { f: Finding; mark: "added" | "removed" | "changed" | "same" }[] = [
-      ...diagnosis.causes.map((f) => ({ f, mark: causeMark(diff, f.id) })),
-      ...diff.removed.map((f) => ({ f, mark: "removed" as const })),
-    ];
-    if (rows.length === 0) out.push([{ text: fit(`  ${t(lang, "whatif.screen.noCauses")}`, width), role: "success" }]);
-    const statusW = 14;
-    for (const { f, mark } of rows.slice(0, causeRows)) {
-      const sign = mark === "added" ? "+" : mark === "removed" ? "-" : mark === "changed" ? "~" : " ";
-      const role: ColorRole = mark === "removed" ? "success" : mark === "same" ? (f.status === "blocking" ? "danger" : f.status === "possible" ? "warning" : "muted") : "changed";
-      out.push([
-        { text: fit(` ${sign}`, 3), role },
-        { text: fit(causeTitle(lang, f.id), width - 3 - 1 - statusW), role, dim: mark === "removed" },
-        { text: " " },
-        { text: fit(statusLabel(lang, f.status), statusW), role },
-      ]);
-    }
-    if (rows.length > causeRows) out.push([{ text: fit(`    ${t(lang, "whatif.screen.moreBelow", { count: rows.length - causeRows })}`, width), role: "muted" }]);
-    return out;
-  }
-
-  function optionLines(options: OptionResult[]): Line[] {
-    const out: Line[] = [[{ text: fit(t(lang, "whatif.screen.options"), width), bold: true }]];
-    const comparison = model.comparison;
-    if (options.length === 0) {
-      const key = comparison?.reason === "not-blocked" ? "whatif.options.notBlocked" : comparison?.reason === "outside-exchange-online" ? "whatif.options.outside" : "whatif.options.none";
-      for (const l of wrap(t(lang, key, { verdict: verdictLabel(lang, diagnosis.verdict) }), width)) out.push([{ text: fit(l, width) }]);
-      return out;
-    }
-    const nW = 4;
-    const resultW = 12;
-    const effortW = 6;
-    const lastsW = 20;
-    const titleW = width - nW - resultW - effortW - lastsW - 3;
-    out.push([
-      { text: fit("", nW) },
-      { text: fit(t(lang, "whatif.col.fix"), titleW), role: "muted" },
-      { text: " " },
-      { text: fit(t(lang, "whatif.col.result"), resultW), role: "muted" },
-      { text: " " },
-      { text: fit(t(lang, "whatif.col.effort"), effortW), role: "muted" },
-      { text: " " },
-      { text: fit(t(lang, "whatif.col.lasts"), lastsW), role: "muted" },
-    ]);
-    const sel = Math.min(state.optionIndex, options.length - 1);
-    options.forEach((o, i) => {
-      const selected = i === sel;
-      out.push([
-        { text: fit(`${selected ? theme.glyphs.pointer : " "}${i + 1}.`, nW), role: "accent", bold: selected },
-        { text: fit(t(lang, `whatif.option.${o.id}.title` as MessageKey), titleW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
-        { text: " " },
-        { text: fit(t(lang, `whatif.verdictShort.${o.verdict}` as MessageKey), resultW), role: verdictRole(o.verdict === "conditional" ? "undetermined" : o.verdict) },
-        { text: " " },
-        { text: fit(t(lang, `whatif.effort.${o.effort}` as MessageKey), effortW) },
-        { text: " " },
-        { text: fit(t(lang, `whatif.lastsShort.${o.lasts}` as MessageKey), lastsW), role: o.lasts === "long-term" ? "success" : "warning" },
-      ]);
-    });
-    const o = options[sel] as OptionResult;
-    out.push(rule());
-    const detail: string[] = [
-      t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) }),
-      t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) }) }),
-      t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
-    ];
-    if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep")) }));
-    if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => t(lang, `whatif.option.${id}.title` as MessageKey)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
-    for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
-    for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
-    // Keep the view as tall as the fact view: details beyond that are counted, not drawn.
-    const detailLines = detail.flatMap((d) => wrap(d, width - 2));
-    const room = Math.max(3, listRows + causeRows + 1 - options.length);
-    const shownDetail = detailLines.length > room ? detailLines.slice(0, room - 1) : detailLines;
-    for (const l of shownDetail) out.push([{ text: fit(`  ${l}`, width) }]);
-    if (shownDetail.length < detailLines.length) {
-      out.push([{ text: fit(`    ${t(lang, "whatif.screen.moreBelow", { count: detailLines.length - shownDetail.length })}`, width), role: "muted" }]);
-    }
-    return out;
-  }
 
   const coloured = theme.color("accent") !== undefined;
   return (
@@ -228,6 +113,140 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
       ))}
     </Box>
   );
+}
+
+/** What the drawing functions below need. */
+interface View {
+  lang: Lang;
+  theme: Theme;
+  width: number;
+  state: WhatIfState;
+  model: WhatIfModel;
+  listRows: number;
+  causeRows: number;
+}
+
+const rule = (v: View): Line => [{ text: v.theme.glyphs.rule.repeat(v.width), role: "muted" }];
+
+function factLines(v: View): Line[] {
+  const { lang, theme, width, state, model, listRows } = v;
+  const { hypothetical } = model;
+  const out: Line[] = [];
+  const valueW = 24;
+  const sourceW = 12;
+  const labelW = width - 2 - 2 - 1 - valueW - 1 - sourceW;
+  const top = Math.min(Math.max(0, state.index - Math.floor(listRows / 2)), Math.max(0, WHATIF_PATHS.length - listRows));
+  const shown = WHATIF_PATHS.slice(top, top + listRows);
+  out.push([{ text: fit(top > 0 ? `    ${t(lang, "whatif.screen.moreAbove", { count: top })}` : "", width), role: "muted" }]);
+  shown.forEach((path, i) => {
+    const selected = top + i === state.index;
+    const value = getFact(hypothetical, path);
+    const changed = hypothetical.sources?.[path]?.kind === "whatif";
+    const differs = state.edits.has(path);
+    const editing = selected && state.editing?.path === path ? state.editing : null;
+    const valueText = editing ? `${editing.text}_` : formatValue(lang, path, value);
+    const role: ColorRole | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
+    out.push([
+      { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },
+      { text: fit(differs ? "*" : changed ? "." : "", 2), role: "changed" },
+      { text: fit(factLabel(lang, path), labelW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
+      { text: " " },
+      { text: fit(valueText, valueW), ...(editing?.error ? { role: "danger" as const } : role ? { role } : {}), bold: differs },
+      { text: " " },
+      { text: fit(sourceLabel(lang, sourceKind(hypothetical, path)), sourceW), role: changed ? "changed" : "muted" },
+    ]);
+  });
+  const below = WHATIF_PATHS.length - top - shown.length;
+  out.push([{ text: fit(below > 0 ? `    ${t(lang, "whatif.screen.moreBelow", { count: below })}` : "", width), role: "muted" }]);
+  if (state.editing?.error) {
+    for (const l of wrap(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), role: "danger" }]);
+  }
+  return out;
+}
+
+function causeLines(v: View): Line[] {
+  const { lang, width, model, causeRows } = v;
+  const { diagnosis, diff } = model;
+  const out: Line[] = [[{ text: fit(t(lang, "whatif.screen.causes"), width), bold: true }]];
+  const rows: { f: Finding; mark: "added" | "removed" | "changed" | "same" }[] = [
+    ...diagnosis.causes.map((f) => ({ f, mark: causeMark(diff, f.id) })),
+    ...diff.removed.map((f) => ({ f, mark: "removed" as const })),
+  ];
+  if (rows.length === 0) out.push([{ text: fit(`  ${t(lang, "whatif.screen.noCauses")}`, width), role: "success" }]);
+  const statusW = 14;
+  for (const { f, mark } of rows.slice(0, causeRows)) {
+    const sign = mark === "added" ? "+" : mark === "removed" ? "-" : mark === "changed" ? "~" : " ";
+    const role: ColorRole = mark === "removed" ? "success" : mark === "same" ? (f.status === "blocking" ? "danger" : f.status === "possible" ? "warning" : "muted") : "changed";
+    out.push([
+      { text: fit(` ${sign}`, 3), role },
+      { text: fit(causeTitle(lang, f.id), width - 3 - 1 - statusW), role, dim: mark === "removed" },
+      { text: " " },
+      { text: fit(statusLabel(lang, f.status), statusW), role },
+    ]);
+  }
+  if (rows.length > causeRows) out.push([{ text: fit(`    ${t(lang, "whatif.screen.moreBelow", { count: rows.length - causeRows })}`, width), role: "muted" }]);
+  return out;
+}
+
+function optionLines(v: View, options: OptionResult[]): Line[] {
+  const { lang, theme, width, state, model, listRows, causeRows } = v;
+  const { diagnosis } = model;
+  const out: Line[] = [[{ text: fit(t(lang, "whatif.screen.options"), width), bold: true }]];
+  const comparison = model.comparison;
+  if (options.length === 0) {
+    const key = comparison?.reason === "not-blocked" ? "whatif.options.notBlocked" : comparison?.reason === "outside-exchange-online" ? "whatif.options.outside" : "whatif.options.none";
+    for (const l of wrap(t(lang, key, { verdict: verdictLabel(lang, diagnosis.verdict) }), width)) out.push([{ text: fit(l, width) }]);
+    return out;
+  }
+  const nW = 4;
+  const resultW = 12;
+  const effortW = 6;
+  const lastsW = 20;
+  const titleW = width - nW - resultW - effortW - lastsW - 3;
+  out.push([
+    { text: fit("", nW) },
+    { text: fit(t(lang, "whatif.col.fix"), titleW), role: "muted" },
+    { text: " " },
+    { text: fit(t(lang, "whatif.col.result"), resultW), role: "muted" },
+    { text: " " },
+    { text: fit(t(lang, "whatif.col.effort"), effortW), role: "muted" },
+    { text: " " },
+    { text: fit(t(lang, "whatif.col.lasts"), lastsW), role: "muted" },
+  ]);
+  const sel = Math.min(state.optionIndex, options.length - 1);
+  options.forEach((o, i) => {
+    const selected = i === sel;
+    out.push([
+      { text: fit(`${selected ? theme.glyphs.pointer : " "}${i + 1}.`, nW), role: "accent", bold: selected },
+      { text: fit(t(lang, `whatif.option.${o.id}.title` as MessageKey), titleW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
+      { text: " " },
+      { text: fit(t(lang, `whatif.verdictShort.${o.verdict}` as MessageKey), resultW), role: verdictRole(o.verdict === "conditional" ? "undetermined" : o.verdict) },
+      { text: " " },
+      { text: fit(t(lang, `whatif.effort.${o.effort}` as MessageKey), effortW) },
+      { text: " " },
+      { text: fit(t(lang, `whatif.lastsShort.${o.lasts}` as MessageKey), lastsW), role: o.lasts === "long-term" ? "success" : "warning" },
+    ]);
+  });
+  const o = options[sel] as OptionResult;
+  out.push(rule(v));
+  const detail: string[] = [
+    t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) }),
+    t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) }) }),
+    t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
+  ];
+  if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep")) }));
+  if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => t(lang, `whatif.option.${id}.title` as MessageKey)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
+  for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
+  for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
+  // Keep the view as tall as the fact view: details beyond that are counted, not drawn.
+  const detailLines = detail.flatMap((d) => wrap(d, width - 2));
+  const room = Math.max(3, listRows + causeRows + 1 - options.length);
+  const shownDetail = detailLines.length > room ? detailLines.slice(0, room - 1) : detailLines;
+  for (const l of shownDetail) out.push([{ text: fit(`  ${l}`, width) }]);
+  if (shownDetail.length < detailLines.length) {
+    out.push([{ text: fit(`    ${t(lang, "whatif.screen.moreBelow", { count: detailLines.length - shownDetail.length })}`, width), role: "muted" }]);
+  }
+  return out;
 }
 
 export interface WhatIfProps {
