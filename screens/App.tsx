@@ -1,51 +1,42 @@
 // The one Ink root of the interactive phase. It owns the flow state (the pure reducer of
-// src/flow), switches screens by the state, and hands every side effect (saving, live reads,
-// leaving) to callbacks from the command. Ctrl+C is handled here and nowhere else.
-import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+// src/flow, with the sub-flows of its steps), switches screens by the state, and runs the effects
+// the state asks for through the wizard's ports (src/flow/effects.ts), the same way plain mode
+// does. Ctrl+C is handled here and nowhere else.
+import { useEffect, useMemo, useRef, type ReactElement } from "react";
 import { Box, type Key } from "ink";
-import { makeReducer, pendingQuestions } from "../src/flow/reducer.js";
+import { makeReducer, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
-import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowDeps, type FlowEvent, type FlowState, type LiveFact, type LivePwsh, type Screen } from "../src/flow/types.js";
+import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
 import { sourceNote, liveSetupText } from "../src/flow/live-setup.js";
-import type { FactPath } from "../src/case/facts.js";
+import { oneShot, pendingEffect, runEffect } from "../src/flow/effects.js";
+import type { WizardServices } from "../src/flow/ports.js";
+import { probeTarget } from "../src/flow/probe.js";
+import { initialWhatIf, whatIfModel, type WhatIfState } from "../src/flow/whatif.js";
 import { getFact } from "../src/case/facts.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { KeyRoot, Para, useKeys } from "../src/ui/components.js";
+import { KeyRoot, Para } from "../src/ui/components.js";
+import { useFatal } from "../src/ui/input.js";
+import { useStore } from "../src/ui/store.js";
 import type { Theme } from "../src/ui/theme.js";
 import { ChoiceScreen } from "./Choice.js";
-import { ExportScreen, type ExportKind, type SaveResult } from "./Export.js";
+import { ExportScreen } from "./Export.js";
 import { PasteScreen } from "./Paste.js";
-import { ProbeScreen, type RunProbe } from "./Probe.js";
+import { ProbeScreen } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
-import { ReadinessScreen, type ReadinessScreenProps } from "./Readiness.js";
-import { WhatIf } from "./WhatIf.js";
+import { ReadinessScreen } from "./Readiness.js";
+import { WhatIfScreen } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
 export type ExitReason = "done" | "cancel";
 
 export interface WizardAppProps {
-  deps: FlowDeps;
+  /** The wizard's ports, passed once (src/flow/ports.ts). */
+  services: WizardServices;
   initial: FlowState;
   theme: Theme;
-  /** Today (YYYY-MM-DD), for the what-if calendar. */
-  today: string;
   /** Terminal rows, for the result's scrolling. */
   rows: number;
-  renderResult: (state: FlowState, width: number) => string[];
-  defaultName: (kind: ExportKind) => string;
-  save: (state: FlowState, kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
-  /** Without an app registration: look for PowerShell with the modules (the sign-in route), once, in the background. */
-  checkLive?: () => Promise<LivePwsh>;
-  /** Read facts live (issue 4); `onMessage` shows sign-in instructions. Absent when no live reader is configured. */
-  readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<{ facts: LiveFact[]; failed: FactPath[]; error?: string }>;
-  /** The readiness path (issue 7): check a typed export path, and run the audit on the files. Absent: the path says it is not available. */
-  checkAuditFile?: (lang: Lang, path: string) => ReturnType<ReadinessScreenProps["checkFile"]>;
-  runReadiness?: (lang: Lang, ...args: Parameters<ReadinessScreenProps["run"]>) => ReturnType<ReadinessScreenProps["run"]>;
-  /** Where a question's setting is on the named device (issue 14). Absent: no device hints. */
-  deviceHint?: (state: FlowState, path: FactPath) => string[];
-  /** Run the SMTP probe from this PC (issue 5). The password is passed for that one call. Absent: the step can only be skipped. */
-  probe?: (lang: Lang, ...args: Parameters<RunProbe>) => ReturnType<RunProbe>;
   onExit: (state: FlowState, reason: ExitReason) => void;
 }
 
@@ -82,16 +73,15 @@ export function stepLabel(lang: Lang, screen: Screen): string {
 }
 
 export function WizardApp(props: WizardAppProps) {
-  const { deps } = props;
-  const reducer = useMemo(() => makeReducer(deps), [deps]);
-  const [state, dispatch] = useReducer(reducer, props.initial);
-  const stateRef = useRef(state);
-  stateRef.current = state;
+  const { services } = props;
+  const reducer = useMemo(() => makeReducer(services.deps), [services.deps]);
+  const store = useStore(reducer, () => withSub(props.initial));
+  const { state, dispatch } = store;
   const exited = useRef(false);
   const exit = (reason: ExitReason) => {
     if (exited.current) return;
     exited.current = true;
-    props.onExit(stateRef.current, reason);
+    props.onExit(store.current(), reason);
   };
   // Ctrl+C can arrive inside a burst of typed characters (one chunk): look for it there too.
   const onKey = (input: string, key: Key): boolean => {
@@ -104,17 +94,9 @@ export function WizardApp(props: WizardAppProps) {
   useEffect(() => {
     if (state.done) exit("done");
   });
-  return (
-    <KeyRoot onKey={onKey}>
-      <CurrentScreen {...props} state={state} dispatch={dispatch} stateRef={stateRef} />
-    </KeyRoot>
-  );
-}
 
-function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e: FlowEvent) => void; stateRef: { current: FlowState } }) {
-  const { deps, theme, state, dispatch, stateRef } = props;
-  const { readLive, checkLive } = props;
-  const [liveMessage, setLiveMessage] = useState("");
+  // Without an app registration: look for PowerShell with the modules once, in the background.
+  const { checkLive } = services;
   useEffect(() => {
     if (!checkLive) return;
     let on = true;
@@ -123,22 +105,51 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
       on = false;
     };
   }, [checkLive]);
-  useEffect(() => {
-    if (state.screen.id !== "live") return;
-    let live = true;
-    const none: { facts: LiveFact[]; failed: FactPath[]; error?: string } = { facts: [], failed: [] };
-    const read = readLive ? readLive(stateRef.current, (text) => live && setLiveMessage(text)) : Promise.resolve(none);
-    void read.then((r) => {
-      if (live) dispatch({ type: "liveRead", facts: r.facts, failed: r.failed, ...(r.error !== undefined ? { error: r.error } : {}) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [state.screen.id, readLive]);
 
+  // The effect the state asks for (a check, the audit, a save, the probe, a live read), each once;
+  // what it says after the state has moved on is dropped.
+  const fatal = useFatal();
+  const started = useRef<object | undefined>(undefined);
+  const secret = useMemo(() => oneShot(), []);
+  useEffect(() => {
+    const effect = pendingEffect(state);
+    if (!effect || started.current === effect.token) return;
+    started.current = effect.token;
+    const current = () => !exited.current && pendingEffect(store.current())?.token === effect.token;
+    const deliver = (event: FlowEvent) => {
+      if (current()) dispatch(event);
+    };
+    runEffect(effect, state, { services, emit: deliver, takeSecret: secret.take }).then(deliver, (error: unknown) => {
+      if (fatal) fatal(error);
+      else throw error;
+    });
+  });
+
+  return (
+    <KeyRoot onKey={onKey}>
+      <CurrentScreen services={services} theme={props.theme} rows={props.rows} state={state} dispatch={dispatch} putSecret={secret.put} />
+    </KeyRoot>
+  );
+}
+
+interface CurrentScreenProps {
+  services: WizardServices;
+  theme: Theme;
+  rows: number;
+  state: FlowState;
+  dispatch: (e: FlowEvent) => FlowState;
+  putSecret: (password: string) => void;
+}
+
+function CurrentScreen({ services, theme, rows, state, dispatch, putSecret }: CurrentScreenProps): ReactElement | null {
+  const { deps } = services;
+  // Screens' callbacks answer nothing (an answer from a key handler means "keys left over").
+  const act = (event: FlowEvent): void => {
+    dispatch(event);
+  };
   const { lang, screen } = state;
   const step = stepLabel(lang, screen);
-  const back = () => dispatch({ type: "back" });
+  const back = () => act({ type: "back" });
   const title = t(lang, "wizard.title");
   const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
   switch (screen.id) {
@@ -153,7 +164,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           question={t(lang, "wizard.language.q")}
           items={LANG_ORDER.map((l) => ({ label: t(lang, `wizard.language.${l}`) }))}
           initial={LANG_ORDER.indexOf(lang)}
-          onSelect={(i) => dispatch({ type: "chooseLanguage", lang: LANG_ORDER[i] ?? "en" })}
+          onSelect={(i) => act({ type: "chooseLanguage", lang: LANG_ORDER[i] ?? "en" })}
           onBack={back}
         />
       );
@@ -168,7 +179,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           question={t(lang, "wizard.purpose.q")}
           items={PURPOSES.map((p) => ({ label: t(lang, `wizard.purpose.${p}`) }))}
           initial={state.purpose ? PURPOSES.indexOf(state.purpose) : 0}
-          onSelect={(i) => dispatch({ type: "choosePurpose", purpose: PURPOSES[i] ?? "failing" })}
+          onSelect={(i) => act({ type: "choosePurpose", purpose: PURPOSES[i] ?? "failing" })}
           onBack={back}
         />
       );
@@ -180,13 +191,13 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           lang={lang}
           step={step}
           initial={typeof state.case.device?.reply === "string" ? state.case.device.reply : ""}
-          onSubmit={(text) => dispatch({ type: "submitPaste", text })}
+          onSubmit={(text) => act({ type: "submitPaste", text })}
           onBack={back}
         />
       );
     case "pasteSummary":
       return state.paste ? (
-        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} onContinue={() => dispatch({ type: "continue" })} onBack={back} />
+        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} onContinue={() => act({ type: "continue" })} onBack={back} />
       ) : null;
     case "device":
     case "question": {
@@ -207,33 +218,33 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           progress={progress}
           question={question(path)}
           {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : {})}
-          {...(props.deviceHint ? { deviceHint: props.deviceHint(state, path) } : {})}
+          {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}
           value={getFact(state.case, path)}
-          onAnswer={(value) => dispatch({ type: "answer", path, value })}
-          onDontKnow={() => dispatch({ type: "dontKnow", path })}
+          onAnswer={(value) => act({ type: "answer", path, value })}
+          onDontKnow={() => act({ type: "dontKnow", path })}
           onBack={back}
         />
       );
     }
     case "probe": {
-      const device = state.case.device ?? {};
-      const settings = {
-        host: typeof device.host === "string" && device.host !== "" ? device.host : "smtp.office365.com",
-        port: typeof device.port === "number" ? device.port : 587,
-        ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
-      };
+      const sub = subState(state, "probe");
+      if (!sub) return null;
       return (
         <ProbeScreen
           key={key}
           theme={theme}
           lang={lang}
           step={step}
-          settings={settings}
-          {...(props.probe ? { probe: (...args: Parameters<RunProbe>) => (props.probe as NonNullable<typeof props.probe>)(lang, ...args) } : {})}
-          onDone={(result) => dispatch({ type: "probed", result })}
-          onSkip={() => dispatch({ type: "skipProbe" })}
-          onBack={back}
+          state={sub}
+          settings={probeTarget(state.case)}
+          available={services.probe !== undefined}
+          onEvent={(event) => subState(dispatch({ type: "probe", event }), "probe")}
+          onPassword={(password) => {
+            // Straight to the probe effect, once: never into the flow state or an event.
+            putSecret(password);
+            act({ type: "probe", event: { type: "start" } });
+          }}
         />
       );
     }
@@ -251,7 +262,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
             return { label: t(lang, `wizard.source.${m}`), ...(note ? { note } : {}) };
           })}
           initial={SOURCE_MODES.indexOf(state.source ?? "manual")}
-          onSelect={(i) => dispatch({ type: "chooseSource", source: SOURCE_MODES[i] ?? "manual" })}
+          onSelect={(i) => act({ type: "chooseSource", source: SOURCE_MODES[i] ?? "manual" })}
           onBack={back}
         />
       );
@@ -265,7 +276,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           keys={t(lang, "wizard.keys.select")}
           question={liveSetupText(lang, state.livePwsh)}
           items={[{ label: t(lang, "wizard.liveSetup.continue") }]}
-          onSelect={() => dispatch({ type: "continue" })}
+          onSelect={() => act({ type: "continue" })}
           onBack={back}
         />
       );
@@ -273,7 +284,7 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
       return (
         <Box flexDirection="column">
           <Para text={t(lang, "wizard.live.reading")} theme={theme} role="heading" />
-          {liveMessage ? <Para text={liveMessage} theme={theme} role="accent" /> : null}
+          {subState(state, "live")?.message ? <Para text={subState(state, "live")?.message ?? ""} theme={theme} role="accent" /> : null}
         </Box>
       );
     case "result":
@@ -283,74 +294,40 @@ function CurrentScreen(props: WizardAppProps & { state: FlowState; dispatch: (e:
           theme={theme}
           lang={lang}
           step={step}
-          lines={props.renderResult(state, theme.width)}
-          rows={Math.max(5, props.rows - 7)}
-          onContinue={() => dispatch({ type: "continue" })}
+          lines={services.resultLines(state, theme.width)}
+          rows={Math.max(5, rows - 7)}
+          onContinue={() => act({ type: "continue" })}
           onBack={back}
         />
       );
-    case "export":
-      return (
-        <ExportScreen
-          key={key}
-          theme={theme}
-          lang={lang}
-          step={step}
-          defaultName={props.defaultName}
-          save={(kind, path, overwrite) => props.save(stateRef.current, kind, path, overwrite)}
-          onFinish={() => dispatch({ type: "finish" })}
-          onBack={back}
-        />
-      );
-    case "readiness":
-    {
-      const unavailable = { ok: false as const, message: t(lang, "wizard.readiness.unavailable") };
-      const { checkAuditFile, runReadiness } = props;
-      return (
-        <ReadinessScreen
-          key={key}
-          theme={theme}
-          lang={lang}
-          step={step}
-          checkFile={(path) => (checkAuditFile ? checkAuditFile(lang, path) : Promise.resolve(unavailable))}
-          run={(files, onProgress) => (runReadiness ? runReadiness(lang, files, onProgress) : Promise.resolve(unavailable))}
-          onDone={() => dispatch({ type: "finish" })}
-          onBack={back}
-        />
-      );
+    case "export": {
+      const sub = subState(state, "export");
+      if (!sub) return null;
+      return <ExportScreen key={key} theme={theme} lang={lang} step={step} state={sub} defaultName={services.defaultName} onEvent={(event) => act({ type: "export", event })} />;
     }
-    case "whatif": {
-      // The what-if explorer (its own area) reads keys itself; the sink keeps them from queueing here.
-      const saveWhatIf = async (hypothetical: FlowState["case"]) => {
-        const at = { ...stateRef.current, case: hypothetical };
-        for (let n = 1; n <= 50; n++) {
-          const r = await props.save(at, "case", n === 1 ? "smtp-auth-whatif.json" : `smtp-auth-whatif-${n}.json`, false);
-          if (r.ok || !r.exists) return;
-        }
-      };
-      return (
-        <>
-          <KeySink />
-          <WhatIf
-            key={key}
-            lang={lang}
-            original={state.case}
-            evaluate={deps.evaluate}
-            today={props.today}
-            ascii={theme.ascii}
-            color={theme.color("accent") !== undefined}
-            width={theme.width}
-            onBack={back}
-            onSave={(hypothetical) => void saveWhatIf(hypothetical)}
-          />
-        </>
-      );
+    case "readiness": {
+      const sub = subState(state, "readiness");
+      if (!sub) return null;
+      return <ReadinessScreen key={key} theme={theme} lang={lang} step={step} state={sub} onEvent={(event) => act({ type: "readiness", event })} />;
     }
+    case "whatif":
+      return <WhatIfStep key={key} theme={theme} lang={lang} state={state} sub={subState(state, "whatif") ?? initialWhatIf()} services={services} act={act} />;
+    default:
+      return unreachable(screen);
   }
 }
 
-/** Takes every key while a screen that reads keys by itself is shown. */
-function KeySink() {
-  useKeys(() => true);
-  return null;
+/** A screen id without a case above fails to compile here. */
+function unreachable(screen: never): never {
+  throw new Error(`no screen for ${JSON.stringify(screen)}`);
+}
+
+/** The what-if explorer on the recorded case: what the edits mean is derived once per change. */
+function WhatIfStep({ theme, lang, state, sub, services, act }: { theme: Theme; lang: Lang; state: FlowState; sub: WhatIfState; services: WizardServices; act: (e: FlowEvent) => void }) {
+  const { evaluate, today } = services.deps;
+  const model = useMemo(
+    () => whatIfModel(sub, { original: state.case, today, evaluate, before: state.diagnosis }),
+    [sub.edits, sub.view, state.case, state.diagnosis, today, evaluate],
+  );
+  return <WhatIfScreen theme={theme} lang={lang} state={sub} model={model} onEvent={(event) => act({ type: "whatif", event })} />;
 }

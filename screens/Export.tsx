@@ -1,51 +1,24 @@
-// Step 6: save the case file, the plan as Markdown, as .ps1, or the result as JSON. Saving is done
-// by the callback the command passes in (screens do no I/O); an existing file is never replaced
-// without a confirmation.
+// Step 6: save the case file, the plan as Markdown, as .ps1, or the result as JSON. Draws the
+// export step of the flow (src/flow/export.ts) and sends its events; the saving is the flow's
+// effect, and an existing file is never replaced without a confirmation.
 import { Box } from "ink";
-import { useState } from "react";
+import { EXPORT_KINDS, exportMessageText, type ExportEvent, type ExportState } from "../src/flow/export.js";
+import type { ExportKind } from "../src/flow/ports.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Para, Select, TextInput } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
-
-import type { ExportKind, SaveResult } from "../src/cli/wizard-services.js";
-
-export type { ExportKind, SaveResult } from "../src/cli/wizard-services.js";
-export const EXPORT_KINDS: readonly ExportKind[] = ["case", "md", "ps1", "json"];
 
 export interface ExportScreenProps {
   theme: Theme;
   lang: Lang;
   step: string;
+  state: ExportState;
   defaultName: (kind: ExportKind) => string;
-  save: (kind: ExportKind, path: string, overwrite: boolean) => Promise<SaveResult>;
-  onFinish: () => void;
-  onBack: () => void;
+  onEvent: (event: ExportEvent) => void;
 }
 
-type Phase = { id: "menu" } | { id: "path"; kind: ExportKind } | { id: "confirm"; kind: ExportKind; path: string } | { id: "saving" };
-
-export function ExportScreen({ theme, lang, step, defaultName, save, onFinish, onBack }: ExportScreenProps) {
-  const [phase, setPhase] = useState<Phase>({ id: "menu" });
-  const [messages, setMessages] = useState<{ text: string; ok: boolean }[]>([]);
-  const [turn, setTurn] = useState(0);
-  const next = (p: Phase) => {
-    setPhase(p);
-    setTurn((n) => n + 1);
-  };
-  const run = (kind: ExportKind, path: string, overwrite: boolean) => {
-    next({ id: "saving" });
-    void save(kind, path, overwrite).then((r) => {
-      if (r.ok) {
-        setMessages((m) => [...m, { text: t(lang, "wizard.export.saved", { file: r.path }), ok: true }]);
-        next({ id: "menu" });
-      } else if (r.exists) {
-        next({ id: "confirm", kind, path: r.path });
-      } else {
-        setMessages((m) => [...m, { text: t(lang, "wizard.export.failed", { message: r.message }), ok: false }]);
-        next({ id: "menu" });
-      }
-    });
-  };
+export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }: ExportScreenProps) {
+  const { phase, turn } = state;
   let body;
   switch (phase.id) {
     case "menu":
@@ -56,10 +29,9 @@ export function ExportScreen({ theme, lang, step, defaultName, save, onFinish, o
           theme={theme}
           onSelect={(i) => {
             const kind = EXPORT_KINDS[i];
-            if (kind === undefined) onFinish();
-            else next({ id: "path", kind });
+            onEvent(kind === undefined ? { type: "finish" } : { type: "choose", kind, suggested: defaultName(kind) });
           }}
-          onBack={onBack}
+          onBack={() => onEvent({ type: "back" })}
         />
       );
       break;
@@ -67,14 +39,7 @@ export function ExportScreen({ theme, lang, step, defaultName, save, onFinish, o
       body = (
         <Box flexDirection="column">
           <Para text={t(lang, "wizard.export.path")} theme={theme} />
-          <TextInput
-            key={turn}
-            theme={theme}
-            label=">"
-            initial={defaultName(phase.kind)}
-            onSubmit={(text) => run(phase.kind, text.trim() === "" ? defaultName(phase.kind) : text.trim(), false)}
-            onBack={() => next({ id: "menu" })}
-          />
+          <TextInput key={turn} theme={theme} label=">" initial={phase.suggested} onSubmit={(text) => onEvent({ type: "submitPath", text })} onBack={() => onEvent({ type: "back" })} />
         </Box>
       );
       break;
@@ -86,8 +51,8 @@ export function ExportScreen({ theme, lang, step, defaultName, save, onFinish, o
             key={turn}
             items={[{ label: t(lang, "wizard.export.keep") }, { label: t(lang, "wizard.export.overwrite") }]}
             theme={theme}
-            onSelect={(i) => (i === 1 ? run(phase.kind, phase.path, true) : next({ id: "path", kind: phase.kind }))}
-            onBack={() => next({ id: "path", kind: phase.kind })}
+            onSelect={(i) => onEvent({ type: i === 1 ? "overwrite" : "keep" })}
+            onBack={() => onEvent({ type: "back" })}
           />
         </Box>
       );
@@ -98,10 +63,10 @@ export function ExportScreen({ theme, lang, step, defaultName, save, onFinish, o
   }
   return (
     <Frame theme={theme} title={t(lang, "wizard.export.q")} step={step} keys={t(lang, phase.id === "path" ? "wizard.keys.text" : "wizard.keys.select")}>
-      {messages.map((m, i) => (
-        <Para key={i} text={`${m.ok ? theme.glyphs.check : theme.glyphs.cross} ${m.text}`} theme={theme} role={m.ok ? "success" : "danger"} />
+      {state.messages.map((m, i) => (
+        <Para key={i} text={`${m.kind === "saved" ? theme.glyphs.check : theme.glyphs.cross} ${exportMessageText(lang, m)}`} theme={theme} role={m.kind === "saved" ? "success" : "danger"} />
       ))}
-      <Box marginTop={messages.length > 0 ? 1 : 0} flexDirection="column">
+      <Box marginTop={state.messages.length > 0 ? 1 : 0} flexDirection="column">
         {body}
       </Box>
     </Frame>

@@ -1,88 +1,58 @@
-// After the device step: "test from this PC". The device's settings are shown prefilled; the
-// password is typed hidden, handed once to the `probe` callback (the command runs the probe) and
-// kept nowhere: not in the flow state, not in React state. Each phase is drawn as it ends.
+// After the device step: "test from this PC". Draws the probe step of the flow (src/flow/probe.ts):
+// the device's settings prefilled, the password typed hidden, each phase as it ends. The password
+// goes from the input straight to `onPassword` (the Ink root hands it to the probe, once): it is
+// kept nowhere, not in the flow state, not in React state.
 import { Box } from "ink";
-import { useRef, useState } from "react";
+import { useRef } from "react";
+import type { ProbeTarget } from "../src/flow/ports.js";
+import type { ProbeEvent, ProbeState } from "../src/flow/probe.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import type { PhaseReport, ProbeResult } from "../src/probe/types.js";
 import { renderPhaseLine } from "../src/probe/render.js";
 import { Frame, Line, Para, PasswordInput, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
-
-export interface ProbeSettings {
-  host: string;
-  port: number;
-  username?: string;
-}
-
-/** Runs the probe (I/O lives in the command). The password is used for this one call. */
-export type RunProbe = (settings: ProbeSettings, password: string | undefined, onPhase: (phase: PhaseReport) => void) => Promise<ProbeResult>;
 
 export interface ProbeScreenProps {
   theme: Theme;
   lang: Lang;
   step: string;
-  settings: ProbeSettings;
-  /** Absent when this build cannot probe: the step can only be skipped. */
-  probe?: RunProbe;
-  onDone: (result: ProbeResult) => void;
-  onSkip: () => void;
-  onBack: () => void;
+  state: ProbeState;
+  settings: ProbeTarget;
+  /** False when this build cannot probe: the step can only be skipped. */
+  available: boolean;
+  /** Sends an event; answers the step's state after it, or undefined when the step was left. */
+  onEvent: (event: ProbeEvent) => ProbeState | undefined;
+  /** The password typed (the probe starts with it). */
+  onPassword: (password: string) => void;
 }
 
-type Phase = { id: "offer" } | { id: "password" } | { id: "running" } | { id: "done"; result: ProbeResult };
-
-export function ProbeScreen({ theme, lang, step, settings, probe, onDone, onSkip, onBack }: ProbeScreenProps) {
-  const [phase, setPhaseState] = useState<Phase>({ id: "offer" });
-  const [lines, setLines] = useState<PhaseReport[]>([]);
-  const leaving = useRef(false);
-  const phaseRef = useRef(phase);
-  // The ref moves at once: keys of the same burst see the new phase.
-  const setPhase = (p: Phase) => {
-    phaseRef.current = p;
-    setPhaseState(p);
+export function ProbeScreen({ theme, lang, step, state, settings, available, onEvent, onPassword }: ProbeScreenProps) {
+  const { phase, lines } = state;
+  // Keys of one burst each see the phase the previous key left: the phase moves with the answer
+  // of every event sent (the flow's own transition), not only when the screen is drawn again.
+  const phaseRef = useRef<ProbeState["phase"]["id"] | "left">(phase.id);
+  phaseRef.current = phase.id;
+  const send = (event: ProbeEvent) => {
+    phaseRef.current = onEvent(event)?.phase.id ?? "left";
   };
-
-  const start = (password: string | undefined) => {
-    if (!probe) return;
-    setLines([]);
-    setPhase({ id: "running" });
-    // The password goes into this one call and is not kept by the screen.
-    void probe(settings, password === "" ? undefined : password, (p) => setLines((l) => [...l, p])).then((result) => {
-      setLines(result.phases);
-      setPhase({ id: "done", result });
-    });
-  };
-
   useKeys((input, key) => {
-    if (leaving.current) return false;
     const current = phaseRef.current;
-    if (current.id === "password" || current.id === "running") return current.id === "running" ? true : false;
+    // Once the step is left, keys wait for the next screen.
+    if (current === "left" || current === "password") return false;
+    if (current === "running") return true;
     if (key.ctrl) return;
-    if (current.id === "offer") {
-      if (input.toLowerCase() === "s" || (key.return && !probe)) {
-        leaving.current = true;
-        onSkip();
-      } else if (key.return) {
-        if (settings.username) setPhase({ id: "password" });
-        else start(undefined);
-      } else if (key.escape || key.leftArrow) {
-        leaving.current = true;
-        onBack();
-      }
+    if (current === "offer") {
+      if (input.toLowerCase() === "s" || (key.return && !available)) send({ type: "skip" });
+      else if (key.return) send({ type: "test" });
+      else if (key.escape || key.leftArrow) send({ type: "back" });
       return;
     }
-    if (key.return) {
-      leaving.current = true;
-      onDone(current.result);
-    } else if (key.escape || key.leftArrow) {
-      setPhase({ id: "offer" });
-    }
+    if (key.return) send({ type: "accept" });
+    else if (key.escape || key.leftArrow) send({ type: "back" });
   });
 
   const keys =
     phase.id === "offer"
-      ? t(lang, probe ? "wizard.probe.keys.offer" : "wizard.probe.keys.skipOnly")
+      ? t(lang, available ? "wizard.probe.keys.offer" : "wizard.probe.keys.skipOnly")
       : phase.id === "password"
         ? t(lang, "wizard.probe.keys.password")
         : phase.id === "running"
@@ -98,12 +68,12 @@ export function ProbeScreen({ theme, lang, step, settings, probe, onDone, onSkip
         {setting(t(lang, "wizard.probe.username"), settings.username ?? t(lang, "wizard.probe.noUsername"))}
       </Box>
       {phase.id === "offer" ? (
-        <Para text={t(lang, !probe ? "wizard.probe.unavailable" : settings.username ? "wizard.probe.offer" : "wizard.probe.offerNoUser")} theme={theme} role="accent" />
+        <Para text={t(lang, !available ? "wizard.probe.unavailable" : settings.username ? "wizard.probe.offer" : "wizard.probe.offerNoUser")} theme={theme} role="accent" />
       ) : null}
       {phase.id === "password" ? (
         <Box flexDirection="column">
           <Para text={t(lang, "wizard.probe.password", { user: settings.username ?? "" })} theme={theme} />
-          <PasswordInput theme={theme} label={t(lang, "wizard.probe.passwordLabel")} onSubmit={(pw) => start(pw)} onBack={() => setPhase({ id: "offer" })} />
+          <PasswordInput theme={theme} label={t(lang, "wizard.probe.passwordLabel")} onSubmit={onPassword} onBack={() => onEvent({ type: "back" })} />
         </Box>
       ) : null}
       {phase.id === "running" || phase.id === "done" ? (

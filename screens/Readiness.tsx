@@ -1,118 +1,32 @@
-// Step 1, "readiness": the export files are typed in (the Get-CASMailbox export, then optional
-// Get-TransportConfig, sign-in and SMTP AUTH clients exports), the audit runs on them through the
-// `run` callback (the command does the reading), and the summary is shown with the reports to
-// save. A file the audit cannot use is said on the screen and the files can be entered again.
+// Step 1, "readiness": draws the readiness step of the flow (src/flow/readiness.ts): the export
+// files typed in, the audit's progress, its summary with the reports to save. Checking, running and
+// saving are the flow's effects; this screen only draws the state and sends the events.
 import { Box } from "ink";
-import { useRef, useState } from "react";
 import type { ReadinessSummary } from "../src/audit/index.js";
-import type { ReadinessFiles, ReadinessOutcome } from "../src/cli/wizard-services.js";
+import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/ui/theme.js";
-
-export type { ReadinessFiles, ReadinessOutcome } from "../src/cli/wizard-services.js";
-
-export const READINESS_FIELDS = ["mailboxes", "transport", "signins", "smtpReport"] as const satisfies readonly (keyof ReadinessFiles)[];
-type Field = (typeof READINESS_FIELDS)[number];
 
 export interface ReadinessScreenProps {
   theme: Theme;
   lang: Lang;
   step: string;
-  checkFile: (path: string) => Promise<{ ok: true; path: string } | { ok: false; message: string }>;
-  run: (files: ReadinessFiles, onProgress: (file: string, ratio: number) => void) => Promise<ReadinessOutcome>;
-  onDone: () => void;
-  onBack: () => void;
+  state: ReadinessState;
+  onEvent: (event: ReadinessEvent) => void;
 }
 
-type Ready = Extract<ReadinessOutcome, { ok: true }>;
-type Phase =
-  | { id: "file"; field: number }
-  | { id: "checking"; field: number }
-  | { id: "running" }
-  | { id: "summary"; ready: Ready }
-  | { id: "dir"; ready: Ready }
-  | { id: "confirm"; ready: Ready; dir: string }
-  | { id: "saving"; ready: Ready };
-
-const DEFAULT_DIR = "smtp-auth-audit";
-
-export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onBack }: ReadinessScreenProps) {
-  const [phase, setPhase] = useState<Phase>({ id: "file", field: 0 });
-  const [messages, setMessages] = useState<{ text: string; ok: boolean }[]>([]);
-  const [progress, setProgress] = useState<{ file: string; ratio: number } | undefined>(undefined);
-  const [turn, setTurn] = useState(0);
-  const files = useRef<Partial<Record<Field, string>>>({});
-  const busy = useRef(false);
-  busy.current = phase.id === "running" || phase.id === "checking" || phase.id === "saving";
+export function ReadinessScreen({ theme, lang, step, state, onEvent }: ReadinessScreenProps) {
+  const { phase, turn, message } = state;
   // While the audit reads or writes, keys are dropped: an Enter typed then must not choose on the next screen.
-  useKeys(() => busy.current);
-  const next = (p: Phase, message?: { text: string; ok: boolean }) => {
-    setPhase(p);
-    setMessages(message ? [message] : []);
-    setTurn((n) => n + 1);
-  };
-
-  const start = () => {
-    const f = files.current;
-    const given: ReadinessFiles = { mailboxes: f.mailboxes ?? "" };
-    if (f.transport) given.transport = f.transport;
-    if (f.signins) given.signins = f.signins;
-    if (f.smtpReport) given.smtpReport = f.smtpReport;
-    setProgress(undefined);
-    next({ id: "running" });
-    void run(given, (file, ratio) => setProgress({ file, ratio })).then((r) => {
-      if (r.ok) next({ id: "summary", ready: r });
-      else next({ id: "file", field: 0 }, { text: t(lang, "wizard.readiness.bad", { message: r.message }), ok: false });
-    });
-  };
-
-  const submitFile = (index: number, text: string) => {
-    const field = READINESS_FIELDS[index] as Field;
-    const value = text.trim().replace(/^(["'])(.*)\1$/, "$2");
-    if (value === "") {
-      if (index === 0) {
-        next({ id: "file", field: 0 }, { text: t(lang, "wizard.readiness.required"), ok: false });
-        return;
-      }
-      delete files.current[field];
-      if (index + 1 < READINESS_FIELDS.length) next({ id: "file", field: index + 1 });
-      else start();
-      return;
-    }
-    next({ id: "checking", field: index });
-    void checkFile(value).then((r) => {
-      if (!r.ok) {
-        files.current[field] = value;
-        next({ id: "file", field: index }, { text: r.message, ok: false });
-        return;
-      }
-      files.current[field] = value;
-      if (index + 1 < READINESS_FIELDS.length) next({ id: "file", field: index + 1 });
-      else start();
-    });
-  };
-
-  const save = (ready: Ready, dir: string, overwrite: boolean) => {
-    setPhase({ id: "saving", ready });
-    void ready.save(dir, overwrite).then((r) => {
-      if (r.ok) {
-        next({ id: "summary", ready }, { text: t(lang, "wizard.readiness.saved", { n: r.files.length, dir }), ok: true });
-      } else if (r.exists) {
-        next({ id: "confirm", ready, dir }, { text: t(lang, "wizard.readiness.exists", { file: r.path }), ok: false });
-      } else {
-        next({ id: "summary", ready }, { text: t(lang, "wizard.export.failed", { message: r.message }), ok: false });
-      }
-    });
-  };
-
+  useKeys(() => readinessBusy(state));
   let body;
   let keys: MessageKey = "wizard.keys.select";
   switch (phase.id) {
     case "file":
     case "checking": {
       const index = phase.field;
-      const field = READINESS_FIELDS[index] as Field;
+      const field = READINESS_FIELDS[index] ?? "mailboxes";
       keys = "wizard.keys.text";
       body = (
         <Box flexDirection="column">
@@ -123,14 +37,7 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
             <Para text={t(lang, `wizard.readiness.hint.${field}`)} theme={theme} role="code" indent="  " />
             <Para text={t(lang, index === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")} theme={theme} role="muted" />
             {phase.id === "file" ? (
-              <TextInput
-                key={turn}
-                theme={theme}
-                label=">"
-                initial={files.current[field] ?? ""}
-                onSubmit={(text) => submitFile(index, text)}
-                onBack={() => (index === 0 ? onBack() : next({ id: "file", field: index - 1 }))}
-              />
+              <TextInput key={turn} theme={theme} label=">" initial={state.files[field] ?? ""} onSubmit={(text) => onEvent({ type: "submitFile", text })} onBack={() => onEvent({ type: "back" })} />
             ) : (
               <Line text={t(lang, "wizard.readiness.checking")} theme={theme} role="muted" />
             )}
@@ -140,7 +47,7 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
       break;
     }
     case "running": {
-      const ratio = progress?.ratio ?? 0;
+      const ratio = state.progress?.ratio ?? 0;
       const cells = 30;
       const fill = Math.round(ratio * cells);
       // "#" and "-" only: block characters are ambiguous-width and draw wide in Japanese terminals.
@@ -148,7 +55,7 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
       keys = "wizard.readiness.keys.running";
       body = (
         <Box flexDirection="column">
-          <Para text={t(lang, "wizard.readiness.running", { file: progress?.file ?? "" })} theme={theme} />
+          <Para text={t(lang, "wizard.readiness.running", { file: state.progress?.file ?? "" })} theme={theme} />
           <Line text={bar} theme={theme} role="accent" />
         </Box>
       );
@@ -165,12 +72,8 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
                 key={turn}
                 items={[{ label: t(lang, "wizard.readiness.export") }, { label: t(lang, "wizard.readiness.again") }, { label: t(lang, "wizard.export.finish") }]}
                 theme={theme}
-                onSelect={(i) => {
-                  if (i === 0) next({ id: "dir", ready: phase.ready });
-                  else if (i === 1) next({ id: "file", field: 0 });
-                  else onDone();
-                }}
-                onBack={() => next({ id: "file", field: 0 })}
+                onSelect={(i) => onEvent({ type: i === 0 ? "exportReports" : i === 1 ? "again" : "finish" })}
+                onBack={() => onEvent({ type: "back" })}
               />
             </Box>
           ) : null}
@@ -182,14 +85,7 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
       body = (
         <Box flexDirection="column">
           <Para text={t(lang, "wizard.readiness.dir")} theme={theme} />
-          <TextInput
-            key={turn}
-            theme={theme}
-            label=">"
-            initial={DEFAULT_DIR}
-            onSubmit={(text) => save(phase.ready, text.trim() === "" ? DEFAULT_DIR : text.trim(), false)}
-            onBack={() => next({ id: "summary", ready: phase.ready })}
-          />
+          <TextInput key={turn} theme={theme} label=">" initial={DEFAULT_AUDIT_DIR} onSubmit={(text) => onEvent({ type: "submitDir", text })} onBack={() => onEvent({ type: "back" })} />
         </Box>
       );
       break;
@@ -199,18 +95,17 @@ export function ReadinessScreen({ theme, lang, step, checkFile, run, onDone, onB
           key={turn}
           items={[{ label: t(lang, "wizard.readiness.keep") }, { label: t(lang, "wizard.readiness.overwrite") }]}
           theme={theme}
-          onSelect={(i) => (i === 1 ? save(phase.ready, phase.dir, true) : next({ id: "dir", ready: phase.ready }))}
-          onBack={() => next({ id: "dir", ready: phase.ready })}
+          onSelect={(i) => onEvent({ type: i === 1 ? "overwrite" : "keep" })}
+          onBack={() => onEvent({ type: "back" })}
         />
       );
       break;
   }
+  const ok = message?.kind === "saved";
   return (
     <Frame theme={theme} title={t(lang, "wizard.readiness.title")} step={step} keys={t(lang, keys)}>
-      {messages.map((m, i) => (
-        <Para key={i} text={`${m.ok ? theme.glyphs.check : theme.glyphs.cross} ${m.text}`} theme={theme} role={m.ok ? "success" : "danger"} />
-      ))}
-      <Box marginTop={messages.length > 0 ? 1 : 0} flexDirection="column">
+      {message ? <Para text={`${ok ? theme.glyphs.check : theme.glyphs.cross} ${readinessMessageText(lang, message)}`} theme={theme} role={ok ? "success" : "danger"} /> : null}
+      <Box marginTop={message ? 1 : 0} flexDirection="column">
         {body}
       </Box>
     </Frame>

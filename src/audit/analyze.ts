@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import type { CauseId } from "../engine/types.js";
 import { SETTING_DISABLED, SETTING_ENABLED, SETTING_FOLLOW, type AuditCollector, type SignInAccount } from "./collector.js";
 import type { InputSummary } from "./inputs.js";
-import { assessAccount, defaultEvaluate, type AccountFacts, type Evaluate, type OptionId, type Readiness } from "./readiness.js";
+import { assessAccount, engineAt, type AccountFacts, type Evaluate, type OptionId, type Readiness } from "./readiness.js";
 
 export type EffectiveState = "enabled" | "disabled" | "unknown";
 
@@ -162,7 +162,7 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
   const keys = new Set<string>([...col.signIns.keys(), ...col.report.keys()]);
   const accounts: AccountAudit[] = [];
   const readinessCounts: Record<Readiness, number> = { "keeps-working": 0, "breaks-at-change": 0, "blocked-now": 0, undetermined: 0 };
-  const evaluate = opts.evaluate ?? defaultEvaluate;
+  const evaluate = opts.evaluate ?? engineAt(opts.asOf);
   for (const key of [...keys].sort()) {
     const si = col.signIns.get(key);
     const rep = col.report.get(key);

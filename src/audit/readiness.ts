@@ -10,7 +10,8 @@ import { buildPlan, type OptionId as PlanOptionId } from "../plan/index.js";
 
 /** The engine's entry point (src/engine); tests may pass another with the same contract. */
 export type Evaluate = (c: Case) => Diagnosis;
-export const defaultEvaluate: Evaluate = (c) => evaluate(c);
+/** The engine at the audit's date (every case the audit builds carries its own asOf as well). */
+export const engineAt = (asOf: string): Evaluate => (c) => evaluate(c, { today: asOf });
 
 /** The first day after Microsoft's end-of-December-2026 change (domain.md §2; exact day unpublished). */
 export const CHANGE_DATE = "2027-01-01";
@@ -103,7 +104,7 @@ export function buildCase(f: AccountFacts, asOf: string): Case {
 
 const ids = (d: Diagnosis, status: Finding["status"]): CauseId[] => d.causes.filter((x: Finding) => x.status === status).map((x) => x.id);
 
-export function assessAccount(f: AccountFacts, asOf: string, evaluate: Evaluate = defaultEvaluate): AccountReadiness {
+export function assessAccount(f: AccountFacts, asOf: string, evaluate: Evaluate = engineAt(asOf)): AccountReadiness {
   const afterDate = asOf >= CHANGE_DATE ? asOf : CHANGE_DATE;
   const now = evaluate(buildCase(f, asOf));
   const afterCase = buildCase(f, afterDate);

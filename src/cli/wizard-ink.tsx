@@ -8,7 +8,7 @@ import { FaultForTests, UiGuard } from "../ui/input.js";
 import type { FlowState } from "../flow/types.js";
 import { makeTheme } from "../ui/theme.js";
 import type { Context } from "./context.js";
-import type { WizardServices } from "./wizard-services.js";
+import type { WizardServices } from "../flow/ports.js";
 
 export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean }> {
   const stdout = ctx.stdout as NodeJS.WriteStream;
@@ -44,23 +44,17 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
     const instance = render(
       <UiGuard onFatal={fail}>
         <WizardApp
-          deps={services.deps}
+          services={{
+            ...services,
+            // The state on show when SIGINT arrives: the last one drawn as a result.
+            resultLines: (state, width) => {
+              last = state;
+              return services.resultLines(state, width);
+            },
+          }}
           initial={initial}
           theme={theme}
-          today={ctx.today}
           rows={stdout.rows ?? 24}
-          renderResult={(state, width) => {
-            last = state;
-            return services.resultLines(state, width);
-          }}
-          defaultName={services.defaultName}
-          save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
-          {...(services.readLive ? { readLive: services.readLive } : {})}
-          {...(services.checkLive ? { checkLive: services.checkLive } : {})}
-          deviceHint={(state, path) => services.deviceHint(state, path)}
-          checkAuditFile={(lang, path) => services.checkAuditFile(lang, path)}
-          runReadiness={(lang, files, onProgress) => services.runReadiness(lang, files, onProgress)}
-          probe={(lang, settings, password, onPhase) => services.probe(lang, settings, password, onPhase)}
           onExit={(state, reason) => finish(state, reason)}
         />
         {ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT ? <FaultForTests kind={ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT} /> : null}

@@ -1,5 +1,6 @@
-// What the wizard needs from the rest of the program, wired in one place: the engine, the reply
-// parser, the plan and report renderers, and saving files. Screens get these as callbacks.
+// The wizard's ports (src/flow/ports.ts) implemented in one place: the engine, the reply parser,
+// the plan and report renderers, live reads, the audit, the probe and saving files. The one object
+// goes to the Ink root or to plain mode.
 import { isAppError } from "../errors.js";
 import { evaluate } from "../engine/index.js";
 import { buildPlan } from "../plan/index.js";
@@ -7,6 +8,7 @@ import { analyzeReply } from "../replies/index.js";
 import { renderMarkdown, renderPs1, renderText, toJson, type ReportInput } from "../report/index.js";
 import { toJson as jsonText } from "../render/output.js";
 import type { FlowDeps, FlowState } from "../flow/types.js";
+import type { ExportKind, LiveReadResult, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
@@ -14,64 +16,20 @@ import type { LiveOptions } from "../live/options.js";
 import type { Context } from "./context.js";
 import { resolve } from "node:path";
 import { mkdir, stat } from "node:fs/promises";
-import type { PhaseReport, ProbeResult } from "../probe/types.js";
+import type { ProbeResult } from "../probe/types.js";
 import type { Case } from "../case/schema.js";
-import type { OfflineFile, ReadinessSummary } from "../audit/index.js";
+import type { OfflineFile } from "../audit/index.js";
 import { deviceFrom, evaluateDevice, planDevice, questionHint, type Catalog } from "../devices/index.js";
 import { hintLines } from "../devices/render.js";
 
-/** The export files of the readiness path (issue 7): the Get-CASMailbox export, and optionally more. */
-export interface ReadinessFiles {
-  mailboxes: string;
-  transport?: string;
-  signins?: string;
-  smtpReport?: string;
-}
-
-export type ReadinessOutcome =
-  | {
-      ok: true;
-      summary: ReadinessSummary;
-      /** Write the audit's reports and bulk plan into `dir` (created when missing); an existing file is kept unless `overwrite`. */
-      save(dir: string, overwrite: boolean): Promise<{ ok: true; files: string[] } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string }>;
-    }
-  | { ok: false; message: string };
-
-/** Where the wizard's probe connects, from the device's answers. */
-export interface ProbeTarget {
-  host: string;
-  port: number;
-  username?: string;
-}
-
-export type ExportKind = "case" | "md" | "ps1" | "json";
-export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
-
-export interface LiveReadResult {
-  facts: LiveFact[];
-  failed: FactPath[];
-  error?: string;
-}
-
-export interface WizardServices {
-  deps: FlowDeps;
-  /** Without an app registration: look once for PowerShell with both modules (the sign-in route). */
-  checkLive?: () => Promise<LivePwsh>;
-  /** Read the tenant live (issue 4), when a client id is configured. `onMessage` shows the sign-in instructions. */
-  readLive?: (state: FlowState, onMessage: (text: string) => void) => Promise<LiveReadResult>;
-  resultLines(state: FlowState, width: number): string[];
+/** The wizard's ports (src/flow/ports.ts), and the text of an export for the CLI's own use (--json without a terminal). */
+export type CliWizardServices = WizardServices & {
   exportText(state: FlowState, kind: Exclude<ExportKind, "case">): string;
-  defaultName(kind: ExportKind): string;
-  save(state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult>;
-  /** Is this a file the audit can read? A message in the user's language when not (missing, a folder, unreadable). */
-  checkAuditFile(lang: FlowState["lang"], path: string): Promise<{ ok: true; path: string } | { ok: false; message: string }>;
-  /** Run the audit on the export files (read-only); `onProgress` reports the file being read and how far. */
-  runReadiness(lang: FlowState["lang"], files: ReadinessFiles, onProgress: (file: string, ratio: number) => void): Promise<ReadinessOutcome>;
-  /** Where a question's setting is on the device the case names (device.vendor): lines to show under "where to look", or none. */
-  deviceHint(state: FlowState, path: FactPath): string[];
-  /** Run the SMTP probe from this PC; the password is used for this call only and not kept. */
-  probe(lang: FlowState["lang"], target: ProbeTarget, password: string | undefined, onPhase: (phase: PhaseReport) => void): Promise<ProbeResult>;
-}
+  checkAuditFile: NonNullable<WizardServices["checkAuditFile"]>;
+  runReadiness: NonNullable<WizardServices["runReadiness"]>;
+  probe: NonNullable<WizardServices["probe"]>;
+  deviceHint: NonNullable<WizardServices["deviceHint"]>;
+};
 
 const NAMES: Record<ExportKind, string> = {
   case: "smtp-auth-case.json",
@@ -98,7 +56,7 @@ export function makeServices(opts: {
   probeTlsVersions?: boolean;
   /** The device knowledge (src/devices), loaded by the wizard command: the maker's hints and panel codes. */
   devices?: Catalog;
-}): WizardServices {
+}): CliWizardServices {
   // The probe module (and zod, through the case builder) loads when the first probe runs; the
   // "probed" event can only come after that, so the merge below always has it.
   let merge: ((result: ProbeResult, base: Case) => Case) | undefined;
@@ -106,6 +64,7 @@ export function makeServices(opts: {
   const deps: FlowDeps = {
     evaluate: (c) => (devices ? evaluateDevice(c, deviceFrom(c, devices), opts.today) : evaluate(c, { today: opts.today })),
     analyzeReply,
+    today: opts.today,
     // Live and mix read at once with an app registration (a client id); without one, through PowerShell once it is found.
     liveAvailable: opts.live?.options.via === "app",
     mergeProbe: (result, base) => (merge ? merge(result, base) : base),

@@ -31,8 +31,8 @@ export { RETIREMENT_TIMELINE, retirementPhase } from "./timeline.js";
 export { outsideExchangeOnline, type ProviderFinding } from "./gates/provider.js";
 
 export interface EvaluateOptions {
-  /** Today's date (YYYY-MM-DD, UTC) when the case has no asOf; defaults to the clock. */
-  today?: string;
+  /** Today's date (YYYY-MM-DD, UTC), used when the case has no asOf. Required: the engine never reads the clock. */
+  today: string;
 }
 
 const GATES = [transportGate, mechanismGate, smtpSwitchGate, identityGate, authPolicyGate, accountGate, sendAsGate, oauthGate, retirementGate, signInsGate, replyGate, infoGate];
@@ -62,8 +62,8 @@ const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {
 /** Transport facts stop mattering once the server has answered at AUTH or later. */
 const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.port", "device.security", "device.tlsVersion"]);
 
-export function evaluate(c: Case, opts: EvaluateOptions = {}): Diagnosis {
-  const asOf = c.asOf ?? opts.today ?? new Date().toISOString().slice(0, 10);
+export function evaluate(c: Case, opts: EvaluateOptions): Diagnosis {
+  const asOf = c.asOf ?? opts.today;
   const reply = c.device?.reply;
   const analysis = reply !== undefined && reply.trim() !== "" ? analyzeReply(reply) : undefined;
   return evaluateWith(c, analysis, asOf);

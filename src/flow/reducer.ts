@@ -3,8 +3,13 @@
 import { isKnown, setFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { Lang } from "../i18n/index.js";
+import { initialExport, reduceExport } from "./export.js";
+import { initialLive, reduceLive } from "./live.js";
+import { initialProbe, probeTarget, reduceProbe } from "./probe.js";
+import { initialReadiness, reduceReadiness } from "./readiness.js";
 import { redactPaste } from "./redact-paste.js";
-import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen } from "./types.js";
+import { initialWhatIf, reduceWhatIf } from "./whatif.js";
+import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
 
 /** Device fields that stay worth asking even when the engine no longer needs them (the plan quotes them, or shows the maker's settings). */
 const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from", "device.vendor", "device.model"];
@@ -35,8 +40,44 @@ export function initFlow(deps: FlowDeps, opts: InitOptions): FlowState {
     liveFailed: [],
     done: false,
   };
-  if (opts.loaded) return { ...base, purpose: "failing", source: "manual", screen: nextQuestion(base) };
+  if (opts.loaded) return withSub({ ...base, purpose: "failing", source: "manual", screen: nextQuestion(base) });
   return { ...base, screen: opts.langExplicit ? { id: "purpose" } : { id: "language" } };
+}
+
+/** The screens that are steps of their own, each with the sub-flow that starts when it is shown. */
+const SUB_FLOWS: { [K in SubFlowId]: () => SubStates[K] } = {
+  readiness: initialReadiness,
+  export: initialExport,
+  probe: initialProbe,
+  whatif: () => initialWhatIf(),
+  live: initialLive,
+};
+
+const isSubFlow = (id: Screen["id"]): id is SubFlowId => id in SUB_FLOWS;
+
+function freshSub(screen: Screen): SubState | undefined {
+  const id = screen.id;
+  return isSubFlow(id) ? ({ id, state: SUB_FLOWS[id]() } as SubState) : undefined;
+}
+
+function withoutSub(state: FlowState): FlowState {
+  const { sub: _sub, ...rest } = state;
+  return rest;
+}
+
+/** The state with the sub-flow of the screen on show (started afresh when missing or another screen's). */
+export function withSub(state: FlowState): FlowState {
+  if (state.sub && state.sub.id === state.screen.id) return state;
+  const sub = freshSub(state.screen);
+  if (sub) return { ...state, sub };
+  return state.sub ? withoutSub(state) : state;
+}
+
+/** The state of the sub-flow on show, when it is `id`'s. */
+export function subState<K extends SubFlowId>(state: FlowState, id: K): SubStates[K] | undefined {
+  const sub = state.sub;
+  if (!sub || sub.id !== id || state.screen.id !== id) return undefined;
+  return sub.state as SubStates[K];
 }
 
 /** Facts the engine still wants, minus those the user said they do not know. */
@@ -93,7 +134,34 @@ function afterPasteSummary(state: FlowState): Screen {
   return state.source ? nextQuestion(state) : nextDeviceField(state, undefined);
 }
 
+/**
+ * The one reducer of the wizard: navigation is decided here and nowhere else. The steps with a
+ * flow of their own (readiness, export, probe, what-if, live read) have their own pure reducers;
+ * their events come here wrapped, and when such a step is left ("back", "finish", "skip", the
+ * probe's result) this reducer decides where the wizard goes. A new screen starts its sub-flow afresh.
+ */
 export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowState {
+  const next = reduceMain(deps, state, event);
+  if (next === state) return state;
+  if (next.screen !== state.screen) return withSub(next.sub === state.sub ? withoutSub(next) : next);
+  return withSub(next);
+}
+
+function back(state: FlowState): FlowState {
+  const previous = state.history[state.history.length - 1];
+  if (!previous) return state;
+  return { ...state, screen: previous, history: state.history.slice(0, -1) };
+}
+
+function afterProbe(deps: FlowDeps, state: FlowState, result: Parameters<NonNullable<FlowDeps["mergeProbe"]>>[0]): FlowState {
+  if (state.screen.id !== "probe" || !deps.mergeProbe) return state;
+  const c = deps.mergeProbe(result, state.case);
+  // The probe's reply replaces a pasted one: it is no longer "I don't know".
+  const dontKnow = c.device?.reply !== undefined ? state.dontKnow.filter((p) => p !== "device.reply") : state.dontKnow;
+  return go({ ...state, case: c, diagnosis: deps.evaluate(c), dontKnow }, { id: "source" });
+}
+
+function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowState {
   switch (event.type) {
     case "chooseLanguage":
       return go({ ...state, lang: event.lang }, { id: "purpose" });
@@ -160,22 +228,48 @@ export function reduce(deps: FlowDeps, state: FlowState, event: FlowEvent): Flow
     case "skipProbe":
       if (state.screen.id !== "probe") return state;
       return go(state, { id: "source" });
-    case "probed": {
-      if (state.screen.id !== "probe" || !deps.mergeProbe) return state;
-      const c = deps.mergeProbe(event.result, state.case);
-      // The probe's reply replaces a pasted one: it is no longer "I don't know".
-      const dontKnow = c.device?.reply !== undefined ? state.dontKnow.filter((p) => p !== "device.reply") : state.dontKnow;
-      return go({ ...state, case: c, diagnosis: deps.evaluate(c), dontKnow }, { id: "source" });
-    }
+    case "probed":
+      return afterProbe(deps, state, event.result);
     case "openExport":
       return go(state, { id: "export" });
-    case "back": {
-      const previous = state.history[state.history.length - 1];
-      if (!previous) return state;
-      return { ...state, screen: previous, history: state.history.slice(0, -1) };
-    }
+    case "back":
+      return back(state);
     case "finish":
       return { ...state, done: true };
+    case "readiness": {
+      const sub = subState(state, "readiness");
+      if (!sub) return state;
+      const r = reduceReadiness(sub, event.event);
+      if ("exit" in r) return r.exit === "back" ? back(state) : { ...state, done: true };
+      return r.state === sub ? state : { ...state, sub: { id: "readiness", state: r.state } };
+    }
+    case "export": {
+      const sub = subState(state, "export");
+      if (!sub) return state;
+      const r = reduceExport(sub, event.event);
+      if ("exit" in r) return r.exit === "back" ? back(state) : { ...state, done: true };
+      return r.state === sub ? state : { ...state, sub: { id: "export", state: r.state } };
+    }
+    case "probe": {
+      const sub = subState(state, "probe");
+      if (!sub) return state;
+      const r = reduceProbe(sub, event.event, { target: probeTarget(state.case) });
+      if (!("exit" in r)) return r.state === sub ? state : { ...state, sub: { id: "probe", state: r.state } };
+      if (r.exit === "done") return afterProbe(deps, state, r.result);
+      return r.exit === "back" ? back(state) : go(state, { id: "source" });
+    }
+    case "whatif": {
+      const sub = subState(state, "whatif");
+      if (!sub) return state;
+      const r = reduceWhatIf(sub, event.event, { original: state.case, today: deps.today });
+      if ("exit" in r) return back(state);
+      return r.state === sub ? state : { ...state, sub: { id: "whatif", state: r.state } };
+    }
+    case "live": {
+      const sub = subState(state, "live");
+      if (!sub) return state;
+      return { ...state, sub: { id: "live", state: reduceLive(sub, event.event) } };
+    }
   }
 }
 

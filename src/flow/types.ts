@@ -6,6 +6,11 @@ import type { Diagnosis } from "../engine/types.js";
 import type { Lang, MessageKey, Params } from "../i18n/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import type { ProbeResult } from "../probe/types.js";
+import type { ExportEvent, ExportState } from "./export.js";
+import type { LiveEvent, LiveState } from "./live.js";
+import type { ProbeEvent, ProbeState } from "./probe.js";
+import type { ReadinessEvent, ReadinessState } from "./readiness.js";
+import type { WhatIfEvent, WhatIfState } from "./whatif.js";
 
 export type Purpose = "failing" | "new-device" | "readiness" | "whatif";
 export const PURPOSES: readonly Purpose[] = ["failing", "new-device", "readiness", "whatif"];
@@ -46,6 +51,21 @@ export type Screen =
 
 export type ScreenId = Screen["id"];
 
+/**
+ * The state of the screen on show when it is a step of its own (a sub-flow with its own pure
+ * reducer in this folder). It belongs to the screen on show only: whenever the screen changes,
+ * the main reducer starts it afresh, so coming back to a step starts that step again.
+ */
+export interface SubStates {
+  readiness: ReadinessState;
+  export: ExportState;
+  probe: ProbeState;
+  whatif: WhatIfState;
+  live: LiveState;
+}
+export type SubFlowId = keyof SubStates & ScreenId;
+export type SubState = { [K in SubFlowId]: { id: K; state: SubStates[K] } }[SubFlowId];
+
 /** What the pasted error told, shown at once after the paste. */
 export interface PasteSummary {
   analysis: ReplyAnalysis;
@@ -73,6 +93,8 @@ export interface FlowState {
   livePwsh?: LivePwsh;
   /** The flow is over (the user finished or quit from a final screen). */
   done: boolean;
+  /** The sub-flow of the screen on show (readiness, export, probe, what-if, live read); set by the reducer. */
+  sub?: SubState;
 }
 
 export type LivePwsh = { status: "ready" } | { status: "missing"; key: MessageKey; params: Params };
@@ -101,11 +123,19 @@ export type FlowEvent =
   | { type: "probed"; result: ProbeResult }
   | { type: "openExport" }
   | { type: "back" }
-  | { type: "finish" };
+  | { type: "finish" }
+  /** An event of the sub-flow on show; ignored when another screen is on show. */
+  | { type: "readiness"; event: ReadinessEvent }
+  | { type: "export"; event: ExportEvent }
+  | { type: "probe"; event: ProbeEvent }
+  | { type: "whatif"; event: WhatIfEvent }
+  | { type: "live"; event: LiveEvent };
 
 /** What the flow asks of the rest of the program. All pure: the engine and the reply parser. */
 export interface FlowDeps {
   evaluate(c: Case): Diagnosis;
+  /** The date the engine evaluates at when the case has none (YYYY-MM-DD): the what-if calendar starts there. */
+  today: string;
   analyzeReply(text: string): ReplyAnalysis;
   /** A live reader is wired in (issue 4). When false the "live" and "mix" sources are shown as not available yet. */
   liveAvailable: boolean;

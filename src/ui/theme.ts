@@ -1,7 +1,7 @@
 // Semantic colours and glyphs. Screens ask for a role ("accent", "danger"), never a colour name.
 // NO_COLOR, --no-color and a non-terminal are decided once in the CLI context (ctx.color); Ink
 // itself ignores NO_COLOR, so a theme without colour simply returns no colour for every role.
-export type ColorRole = "accent" | "muted" | "danger" | "warning" | "success" | "heading" | "code";
+export type ColorRole = "accent" | "muted" | "danger" | "warning" | "success" | "heading" | "code" | "changed";
 
 export interface Glyphs {
   pointer: string;
@@ -28,6 +28,8 @@ const COLORS: Record<ColorRole, string> = {
   success: "green",
   heading: "blueBright",
   code: "magenta",
+  /** What differs from the recorded case (the what-if explorer). */
+  changed: "magenta",
 };
 
 // Only glyphs with East Asian Width "Neutral" or "Narrow": never ambiguous ones (● ○ … ※ →).

@@ -46,14 +46,15 @@ test(`the wizard: ${RUNS} generated chunks of terminal input, screen after scree
     return mount(
       <UiGuard onFatal={(e) => fatal.push(e)}>
         <WizardApp
-          deps={services.deps}
+          services={{
+            deps: services.deps,
+            resultLines: (state, width) => services.resultLines(state, width),
+            defaultName: services.defaultName,
+            save: async (_s, _k, path) => ({ ok: true, path }),
+          }}
           initial={initial}
           theme={makeTheme({ color: false, ascii: lang === "en", columns: 80 })}
-          today="2026-11-22"
           rows={30}
-          renderResult={(state, width) => services.resultLines(state, width)}
-          defaultName={services.defaultName}
-          save={async (_s, _k, path) => ({ ok: true, path })}
           onExit={() => {
             exits++;
           }}

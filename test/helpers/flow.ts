@@ -30,4 +30,4 @@ export function fakeAnalyze(text: string): ReplyAnalysis {
   return { input: text, replies: [reply], matches: [match], primary: match, authSucceeded: false, recognized: true };
 }
 
-export const fakeDeps = (liveAvailable = false): FlowDeps => ({ evaluate: fakeEvaluate, analyzeReply: fakeAnalyze, liveAvailable });
+export const fakeDeps = (liveAvailable = false): FlowDeps => ({ evaluate: fakeEvaluate, analyzeReply: fakeAnalyze, liveAvailable, today: "2026-11-22" });

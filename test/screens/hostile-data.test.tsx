@@ -32,14 +32,15 @@ for (const lang of ["en", "ja"] as const) {
     const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase(), loaded });
     const r = mount(
       <WizardApp
-        deps={services.deps}
+        services={{
+          deps: services.deps,
+          resultLines: (state, width) => services.resultLines(state, width),
+          defaultName: services.defaultName,
+          save: async (_s, _k, path) => ({ ok: true, path }),
+        }}
         initial={initial}
         theme={makeTheme({ color: false, ascii: false, columns: 100 })}
-        today="2026-11-22"
         rows={60}
-        renderResult={(state, width) => services.resultLines(state, width)}
-        defaultName={services.defaultName}
-        save={async (_s, _k, path) => ({ ok: true, path })}
         onExit={() => undefined}
       />,
     );
@@ -60,14 +61,15 @@ for (const lang of ["en", "ja"] as const) {
     const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
     const r = mount(
       <WizardApp
-        deps={services.deps}
+        services={{
+          deps: services.deps,
+          resultLines: (state, width) => services.resultLines(state, width),
+          defaultName: services.defaultName,
+          save: async (_s, _k, path) => ({ ok: true, path }),
+        }}
         initial={initial}
         theme={makeTheme({ color: false, ascii: false, columns: 100 })}
-        today="2026-11-22"
         rows={60}
-        renderResult={(state, width) => services.resultLines(state, width)}
-        defaultName={services.defaultName}
-        save={async (_s, _k, path) => ({ ok: true, path })}
         onExit={() => undefined}
       />,
     );

@@ -62,14 +62,15 @@ function wizard(lang: Lang) {
   const r = mount(
     <UiGuard onFatal={(e) => fatal.push(e)}>
       <WizardApp
-        deps={deps}
+        services={{
+          deps,
+          resultLines: () => ["result"],
+          defaultName: (kind) => `out.${kind}`,
+          save: async (_s, _k, path) => ({ ok: true, path }),
+        }}
         initial={initial}
         theme={makeTheme({ color: false, ascii: false, columns: 80 })}
-        today="2026-11-22"
         rows={30}
-        renderResult={() => ["result"]}
-        defaultName={(kind) => `out.${kind}`}
-        save={async (_s, _k, path) => ({ ok: true, path })}
         onExit={(state, reason) => exits.push({ state, reason })}
       />
     </UiGuard>,

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
-import { WizardApp, type ExitReason, type WizardAppProps } from "../../screens/App.js";
-import { reportInput, type ExportKind, type SaveResult } from "../../src/cli/wizard-services.js";
+import { WizardApp, type ExitReason } from "../../screens/App.js";
+import { reportInput } from "../../src/cli/wizard-services.js";
+import type { ExportKind, SaveResult, WizardServices } from "../../src/flow/ports.js";
 import type { Case } from "../../src/case/schema.js";
 import { emptyCase } from "../../src/case/schema.js";
 import { initFlow } from "../../src/flow/reducer.js";
@@ -27,7 +28,7 @@ interface Harness {
   frames: () => string[];
 }
 
-function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardAppProps["readLive"]; checkLive?: WizardAppProps["checkLive"]; deviceHint?: WizardAppProps["deviceHint"] }) {
+function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardServices["readLive"]; checkLive?: WizardServices["checkLive"]; deviceHint?: WizardServices["deviceHint"] }) {
   const deps = fakeDeps(opts.readLive !== undefined && opts.checkLive === undefined);
   const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
   const h: Harness = { exits: [], saves: [], frames: () => [] };
@@ -40,17 +41,18 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
   };
   const r = mount(
     <WizardApp
-      deps={deps}
+      services={{
+        deps,
+        resultLines: (state, width) => renderText(reportInput(state, { width })).split("\n"),
+        defaultName: (kind) => `out.${kind}`,
+        save,
+        ...(opts.readLive ? { readLive: opts.readLive } : {}),
+        ...(opts.checkLive ? { checkLive: opts.checkLive } : {}),
+        ...(opts.deviceHint ? { deviceHint: opts.deviceHint } : {}),
+      }}
       initial={initial}
       theme={makeTheme({ color: false, ascii: opts.ascii ?? false, columns: 80 })}
-      today="2026-11-22"
       rows={24}
-      renderResult={(state, width) => renderText(reportInput(state, { width })).split("\n")}
-      defaultName={(kind) => `out.${kind}`}
-      save={save}
-      {...(opts.readLive ? { readLive: opts.readLive } : {})}
-      {...(opts.checkLive ? { checkLive: opts.checkLive } : {})}
-      {...(opts.deviceHint ? { deviceHint: opts.deviceHint } : {})}
       onExit={(state, reason) => h.exits.push({ state, reason })}
     />,
   );

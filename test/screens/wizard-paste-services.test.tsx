@@ -23,7 +23,7 @@ import { KEY } from "../helpers/wait.js";
 afterEach(() => cleanup());
 
 const TODAY = "2026-11-22";
-const deps: FlowDeps = { evaluate: (c) => evaluate(c, { today: TODAY }), analyzeReply, liveAvailable: false };
+const deps: FlowDeps = { evaluate: (c) => evaluate(c, { today: TODAY }), analyzeReply, liveAvailable: false, today: TODAY };
 
 /** Causes that exist only in an Exchange Online tenant (domain.md §4). */
 const TENANT_CAUSES: CauseId[] = ["tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled", "auth-policy-blocks-basic", "security-defaults", "per-user-mfa", "conditional-access", "no-licensed-mailbox", "oauth-misconfigured", "basic-auth-retired"];
@@ -40,14 +40,15 @@ async function pasteSummary(lang: Lang, text: string): Promise<string> {
   const initial = initFlow(deps, { lang, langExplicit: true, empty: emptyCase() });
   const r = mount(
     <WizardApp
-      deps={deps}
+      services={{
+        deps,
+        resultLines: (state, width) => renderText(reportInput(state, { width })).split("\n"),
+        defaultName: (kind) => `out.${kind}`,
+        save: async (_s, _k, path) => ({ ok: true, path }),
+      }}
       initial={initial}
       theme={makeTheme({ color: false, ascii: false, columns: 80 })}
-      today={TODAY}
       rows={40}
-      renderResult={(state, width) => renderText(reportInput(state, { width })).split("\n")}
-      defaultName={(kind) => `out.${kind}`}
-      save={async (_s, _k, path) => ({ ok: true, path })}
       onExit={() => {}}
     />,
   );

@@ -10,7 +10,8 @@ import { after, afterEach, before, describe, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
 import { WizardApp, type ExitReason } from "../../screens/App.js";
-import { makeServices, type WizardServices } from "../../src/cli/wizard-services.js";
+import { makeServices } from "../../src/cli/wizard-services.js";
+import type { WizardServices } from "../../src/flow/ports.js";
 import type { Case } from "../../src/case/schema.js";
 import { initFlow, reduce } from "../../src/flow/reducer.js";
 import type { FlowState } from "../../src/flow/types.js";
@@ -49,15 +50,16 @@ function app(lang: Lang, exo: ExchangeEmulator, username: string, opts: { ascii?
   const exits: { state: FlowState; reason: ExitReason }[] = [];
   const r = mount(
     <WizardApp
-      deps={services.deps}
+      services={{
+        deps: services.deps,
+        resultLines: (state, width) => services.resultLines(state, width),
+        defaultName: services.defaultName,
+        save: (state, kind, path, overwrite) => services.save(state, kind, path, overwrite),
+        probe: (l, settings, password, onPhase) => services.probe(l, settings, password, onPhase),
+      }}
       initial={atProbe(services, lang, exo.port, username)}
       theme={makeTheme({ color: false, ascii: opts.ascii ?? false, columns: 80 })}
-      today="2026-11-22"
       rows={24}
-      renderResult={(state, width) => services.resultLines(state, width)}
-      defaultName={services.defaultName}
-      save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
-      probe={(l, settings, password, onPhase) => services.probe(l, settings, password, onPhase)}
       onExit={(state, reason) => exits.push({ state, reason })}
     />,
   );

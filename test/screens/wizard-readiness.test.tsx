@@ -47,16 +47,17 @@ function app(lang: Lang) {
   const exits: { state: FlowState; reason: ExitReason }[] = [];
   const r = mount(
     <WizardApp
-      deps={services.deps}
+      services={{
+        deps: services.deps,
+        resultLines: (state, width) => services.resultLines(state, width),
+        defaultName: services.defaultName,
+        save: (state, kind, path, overwrite) => services.save(state, kind, path, overwrite),
+        checkAuditFile: (l, path) => services.checkAuditFile(l, path),
+        runReadiness: (l, files, onProgress) => services.runReadiness(l, files, onProgress),
+      }}
       initial={initial}
       theme={makeTheme({ color: false, ascii: false, columns: 80 })}
-      today={TODAY}
       rows={40}
-      renderResult={(state, width) => services.resultLines(state, width)}
-      defaultName={services.defaultName}
-      save={(state, kind, path, overwrite) => services.save(state, kind, path, overwrite)}
-      checkAuditFile={(l, path) => services.checkAuditFile(l, path)}
-      runReadiness={(l, files, onProgress) => services.runReadiness(l, files, onProgress)}
       onExit={(state, reason) => exits.push({ state, reason })}
     />,
   );

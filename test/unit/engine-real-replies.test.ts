@@ -2,8 +2,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
-import { evaluate } from "../../src/engine/index.js";
+import { evaluate as engineEvaluate } from "../../src/engine/index.js";
 import { BASIC_OK, OAUTH_APP_OK, finding, summary, withFacts } from "../helpers/engine-cases.js";
+
+/** The engine at the date of the baseline cases (they carry asOf 2026-11-22 as well). */
+const evaluate = (c: Case) => engineEvaluate(c, { today: "2026-11-22" });
 
 const pasted = (c: Case, reply: string) => withFacts(c, { "device.reply": reply });
 

@@ -2,10 +2,13 @@
 // where everything passes, and asserts the exact causes, statuses, evidence and unknowns.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluate, evaluateWith } from "../../src/engine/index.js";
+import { evaluate as engineEvaluate, evaluateWith, type EvaluateOptions } from "../../src/engine/index.js";
 import { retirementPhase } from "../../src/engine/timeline.js";
 import { BASIC_OK, OAUTH_APP_OK, finding, summary, withFacts } from "../helpers/engine-cases.js";
-import { CASE_SCHEMA_ID } from "../../src/case/schema.js";
+import { CASE_SCHEMA_ID, type Case } from "../../src/case/schema.js";
+
+/** The engine at the baselines' date (their cases carry asOf 2026-11-22 as well). */
+const evaluate = (c: Case, opts: EvaluateOptions = { today: "2026-11-22" }) => engineEvaluate(c, opts);
 
 describe("baselines", () => {
   test("a healthy Basic device is clear, with only the retirement warning", () => {
@@ -25,12 +28,12 @@ describe("baselines", () => {
     assert.deepEqual(d.info.map((i) => i.id), ["mailbox-overrides-tenant"]);
   });
 
-  test("asOf: the case's date, else opts.today, else the clock (UTC)", () => {
+  test("asOf: the case's date, else opts.today (required: the engine never reads the clock)", () => {
     const noDate = withFacts(BASIC_OK, { asOf: undefined });
     assert.equal(evaluate(noDate, { today: "2027-02-01" }).asOf, "2027-02-01");
     assert.equal(evaluate(noDate, { today: "2027-02-01" }).retirement, "disabled-by-default");
     assert.equal(evaluate(BASIC_OK, { today: "2027-02-01" }).asOf, "2026-11-22");
-    assert.equal(evaluate(noDate).asOf, new Date().toISOString().slice(0, 10));
+    assert.equal(evaluate(noDate, { today: "2026-11-22" }).retirement, "before-change");
   });
 
   test("an empty case lists device facts, then account, then tenant facts (auth unknown: Basic gates may apply)", () => {

@@ -5,11 +5,15 @@ import { test } from "node:test";
 import { pasteSummaryText } from "../../src/flow/summary.js";
 import { t } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
-import { evaluate } from "../../src/engine/index.js";
+import { evaluate as engineEvaluate } from "../../src/engine/index.js";
+import type { Case } from "../../src/case/schema.js";
 import { analyzeReply, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "../../src/replies/index.js";
 import { compareOptions } from "../../src/whatif/options.js";
 import { renderOptions } from "../../src/whatif/render.js";
 import { BASIC_OK, withFacts } from "../helpers/engine-cases.js";
+
+/** The engine at the date of the baseline cases (they carry asOf 2026-11-22 as well). */
+const evaluate = (c: Case) => engineEvaluate(c, { today: "2026-11-22" });
 
 test("text clues: Google, QQ, 163, Brevo, Outlook.com, Microsoft's cloud, an on-premises NTLM-only offer", () => {
   assert.equal(providerFromText("535 5.7.8 https://support.google.com/mail/?p=BadCredentials x - gsmtp")?.id, "google");

@@ -2,14 +2,13 @@
 // WhatIf screen. Esc leaves (exit code from the verdict on screen); Ctrl+C leaves with 130; `s`
 // saves the hypothetical case to the --save file (marked; the first save never overwrites without
 // --force, later saves in the same session replace our own file).
-import { Box, render, useStdin } from "ink";
-import { useRef, useState, type ReactElement } from "react";
+import { render, useStdin } from "ink";
+import type { ReactElement } from "react";
 import { WhatIf } from "../../../screens/WhatIf.js";
-import { fit } from "../../../screens/WhatIfText.js";
 import { saveCase } from "../../case/io.js";
 import type { Case } from "../../case/schema.js";
-import type { Diagnosis } from "../../engine/types.js";
 import { isAppError } from "../../errors.js";
+import type { WhatIfSaveOutcome } from "../../flow/whatif.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { unmarkedChanges } from "../../whatif/apply.js";
@@ -17,7 +16,6 @@ import { engineEvaluate } from "../../whatif/engine.js";
 import type { Context } from "../context.js";
 import { UiGuard, useTerminalInput } from "../../ui/input.js";
 import { restoreTerminal } from "../crash.js";
-import { Text } from "../../ui/safe-text.js";
 
 export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath?: string; saveLabel?: string; force: boolean }): Promise<ExitCode> {
   const evaluate = engineEvaluate(ctx.today);
@@ -29,16 +27,16 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
   const causeRows = rows < 30 ? 3 : 6;
   const listRows = Math.max(4, Math.min(12, rows - 13 - causeRows));
 
-  const save = async (c: Case): Promise<{ ok: boolean; text: string }> => {
-    if (opts.savePath === undefined) return { ok: false, text: t(ctx.lang, "whatif.screen.saveNeedsFlag") };
+  const save = async (c: Case): Promise<WhatIfSaveOutcome> => {
+    if (opts.savePath === undefined) return { ok: false, message: t(ctx.lang, "whatif.screen.saveNeedsFlag") };
     const unmarked = unmarkedChanges(base, c);
-    if (unmarked.length > 0) return { ok: false, text: t(ctx.lang, "whatif.err.unmarked", { paths: unmarked.join(", ") }) };
+    if (unmarked.length > 0) return { ok: false, message: t(ctx.lang, "whatif.err.unmarked", { paths: unmarked.join(", ") }) };
     try {
       await saveCase(opts.savePath, c, { overwrite: opts.force || savedOnce });
       savedOnce = true;
-      return { ok: true, text: t(ctx.lang, "whatif.screen.saved", { file: opts.saveLabel ?? opts.savePath }) };
+      return { ok: true, file: opts.saveLabel ?? opts.savePath };
     } catch (e) {
-      if (isAppError(e)) return { ok: false, text: t(ctx.lang, e.key, e.params) };
+      if (isAppError(e)) return { ok: false, message: t(ctx.lang, e.key, e.params) };
       throw e;
     }
   };
@@ -46,8 +44,6 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
   let finish: (c: ExitCode) => void = () => undefined;
   function Root(): ReactElement {
     const { isRawModeSupported } = useStdin();
-    const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-    const latest = useRef<Diagnosis | undefined>(undefined);
     useTerminalInput(
       (input, key) => {
         // Ctrl+C alone, or inside a chunk of keys that arrived together.
@@ -55,30 +51,24 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
       },
       { isActive: isRawModeSupported === true },
     );
+    // The screen says what a save did on its last line.
     return (
-      <Box flexDirection="column">
-        <WhatIf
-          lang={ctx.lang}
-          original={base}
-          evaluate={evaluate}
-          today={ctx.today}
-          ascii={ctx.ascii}
-          color={ctx.color}
-          width={width}
-          listRows={listRows}
-          causeRows={causeRows}
-          onChange={(_c, d) => {
-            latest.current = d;
-            code = exitCodeForVerdict(d.verdict);
-            setStatus(null);
-          }}
-          onSave={(c) => {
-            void save(c).then(setStatus);
-          }}
-          onBack={() => finish(code)}
-        />
-        <Text {...(ctx.color && status ? { color: status.ok ? "green" : "red" } : {})}>{status ? fit(status.text, width) : " "}</Text>
-      </Box>
+      <WhatIf
+        lang={ctx.lang}
+        original={base}
+        evaluate={evaluate}
+        today={ctx.today}
+        ascii={ctx.ascii}
+        color={ctx.color}
+        width={width}
+        listRows={listRows}
+        causeRows={causeRows}
+        onChange={(_c, d) => {
+          code = exitCodeForVerdict(d.verdict);
+        }}
+        onSave={save}
+        onBack={() => finish(code)}
+      />
     );
   }
 

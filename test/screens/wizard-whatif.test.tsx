@@ -1,0 +1,66 @@
+// The what-if explorer inside the wizard: its state is the flow's (FlowState.sub), keys go through
+// the flow's what-if reducer, and `s` saves the marked hypothetical case through the wizard's save
+// port, to the first free name, saying where. Esc returns to the purpose.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+import { cleanup } from "ink-testing-library";
+import stringWidth from "string-width";
+import { WizardApp, type ExitReason } from "../../screens/App.js";
+import { FACT_PATHS, setFact } from "../../src/case/facts.js";
+import { evaluate } from "../../src/engine/index.js";
+import type { SaveResult } from "../../src/flow/ports.js";
+import { initFlow, reduce } from "../../src/flow/reducer.js";
+import type { FlowDeps, FlowState } from "../../src/flow/types.js";
+import { t } from "../../src/i18n/index.js";
+import { analyzeReply } from "../../src/replies/index.js";
+import { makeTheme } from "../../src/ui/theme.js";
+import { verdictLabel } from "../../src/whatif/format.js";
+import { frameWith, mount, press } from "../helpers/ink.js";
+import { KEY, waitFor } from "../helpers/wait.js";
+import { healthyBasic } from "../helpers/whatif-cases.js";
+
+afterEach(() => cleanup());
+
+const TODAY = "2026-11-22";
+const deps: FlowDeps = { evaluate: (c) => evaluate(c, { today: TODAY }), analyzeReply, liveAvailable: false, today: TODAY };
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: change a fact in the wizard's what-if, save (the first free name), see where; Esc returns to the purpose`, async () => {
+    const recorded = setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);
+    const initial = reduce(deps, initFlow(deps, { lang, langExplicit: true, empty: recorded }), { type: "choosePurpose", purpose: "whatif" });
+    const saves: { path: string; state: FlowState }[] = [];
+    const save = async (state: FlowState, kind: string, path: string, overwrite: boolean): Promise<SaveResult> => {
+      assert.equal(kind, "case");
+      assert.equal(overwrite, false, "never over a file");
+      if (path === "smtp-auth-whatif.json") return { ok: false, exists: true, path };
+      saves.push({ path, state });
+      return { ok: true, path };
+    };
+    const exits: { state: FlowState; reason: ExitReason }[] = [];
+    const r = mount(
+      <WizardApp
+        services={{ deps, resultLines: () => ["result"], defaultName: (k) => `out.${k}`, save }}
+        initial={initial}
+        theme={makeTheme({ color: false, ascii: false, columns: 80 })}
+        rows={40}
+        onExit={(state, reason) => exits.push({ state, reason })}
+      />,
+    );
+    await frameWith(r, t(lang, "whatif.screen.title"));
+    await press(r, KEY.down.repeat(FACT_PATHS.indexOf("account.smtpClientAuthenticationDisabled")) + " ");
+    const changed = await frameWith(r, t(lang, "whatif.screen.verdictChanged", { before: verdictLabel(lang, "blocked"), after: verdictLabel(lang, "clear") }));
+    for (const line of changed.split("\n")) assert.ok(stringWidth(line) <= 80, line);
+    await press(r, "s");
+    await frameWith(r, t(lang, "whatif.screen.saved", { file: "smtp-auth-whatif-2.json" }));
+    assert.equal(saves.length, 1);
+    const c = saves[0]?.state.case;
+    assert.equal(c?.hypothetical, true);
+    assert.equal(c?.account?.smtpClientAuthenticationDisabled, false);
+    assert.deepEqual(c?.sources?.["account.smtpClientAuthenticationDisabled"], { kind: "whatif", original: null });
+    await press(r, KEY.escape);
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.ctrlC);
+    await waitFor(() => exits.length === 1, { what: "exit" });
+    assert.equal(exits[0]?.state.case.account?.smtpClientAuthenticationDisabled, null, "the recorded case is untouched");
+  });
+}

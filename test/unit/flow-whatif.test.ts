@@ -1,0 +1,107 @@
+// The what-if explorer as a pure reducer, tested without rendering: keys and whole events change
+// the edits of the recorded case (which is never modified), the editor checks typed values, the
+// date steps between checkpoints, and the model says what the edits mean with the real engine.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FACT_PATHS, setFact, type FactPath } from "../../src/case/facts.js";
+import { evaluate } from "../../src/engine/index.js";
+import { initialWhatIf, keyEvent, reduceWhatIf, whatIfModel, WHATIF_PATHS, type KeyPress, type WhatIfEvent, type WhatIfState } from "../../src/flow/whatif.js";
+import { healthyBasic } from "../helpers/whatif-cases.js";
+
+const TODAY = "2026-11-22";
+const original = setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);
+const deps = { original, today: TODAY };
+const ev = (c: Parameters<typeof evaluate>[0]) => evaluate(c, { today: TODAY });
+const NO: KeyPress = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, tab: false, backspace: false, delete: false, ctrl: false, meta: false };
+const key = (input: string, k: Partial<KeyPress> = {}): WhatIfEvent => ({ type: "key", input, key: { ...NO, ...k } });
+
+function run(s: WhatIfState, ...events: WhatIfEvent[]): WhatIfState {
+  for (const e of events) {
+    const r = reduceWhatIf(s, e, deps);
+    assert.ok("state" in r, `${e.type} left the explorer`);
+    s = r.state;
+  }
+  return s;
+}
+const at = (path: FactPath): WhatIfState => ({ ...initialWhatIf(), index: WHATIF_PATHS.indexOf(path) });
+
+test("the fact list is every fact of the case", () => {
+  assert.deepEqual([...WHATIF_PATHS].sort(), [...FACT_PATHS].sort());
+});
+
+test("Enter cycles the mailbox setting; the verdict flips; back to the recorded value is no edit", () => {
+  const s = run(at("account.smtpClientAuthenticationDisabled"), key("\r", { return: true }));
+  assert.equal(s.edits.get("account.smtpClientAuthenticationDisabled"), false);
+  const m = whatIfModel(s, { ...deps, evaluate: ev });
+  assert.equal(m.diff.verdict.before, "blocked");
+  assert.equal(m.diff.verdict.after, "clear");
+  assert.equal(m.changedCount, 1);
+  assert.deepEqual(m.hypothetical.sources?.["account.smtpClientAuthenticationDisabled"], { kind: "whatif", original: null });
+  assert.equal(original.account?.smtpClientAuthenticationDisabled, null, "the recorded case is untouched");
+  // on -> off -> follow the organization (the recorded value): no edit left.
+  const back = run(s, key("", { rightArrow: true }), key(" "));
+  assert.equal(back.edits.size, 0);
+  assert.equal(run(s, key("", { leftArrow: true })).edits.size, 0, "Left goes back one value");
+});
+
+test("u makes a fact unknown, r resets it, R resets all; every change clears what the last save said", () => {
+  let s = run(at("device.port"), key("u"));
+  assert.ok(s.edits.has("device.port") && s.edits.get("device.port") === undefined);
+  s = run({ ...s, status: { ok: true, file: "x.json" } }, key("", { downArrow: true }), key(" "));
+  assert.equal(s.status, undefined);
+  assert.equal(s.edits.size, 2);
+  s = run(s, key("r"));
+  assert.equal(s.edits.size, 1);
+  assert.equal(run(s, key("R")).edits.size, 0);
+});
+
+test("the editor: Enter opens it on a typed fact, a bad value is refused and kept, a good one applied; Esc cancels", () => {
+  let s = run(at("device.port"), key("\r", { return: true }));
+  assert.deepEqual(s.editing, { path: "device.port", text: "587", error: false });
+  s = run(s, key("", { backspace: true }), key("", { backspace: true }), key("", { backspace: true }), key("9"), key("9"), key("9"), key("9"), key("9"), key("\r", { return: true }));
+  assert.deepEqual(s.editing, { path: "device.port", text: "99999", error: true });
+  // While editing, letters are text: "u" does not make the fact unknown.
+  s = run(s, key("u"));
+  assert.equal(s.editing?.text, "99999u");
+  s = run(s, { type: "editCancel" }, key("\r", { return: true }), { type: "editErase" }, { type: "editErase" }, { type: "editErase" }, { type: "editText", text: "465\u0007" }, { type: "editApply" });
+  assert.equal(s.editing, null);
+  assert.equal(s.edits.get("device.port"), 465);
+});
+
+test("[ and ] move the date between the checkpoints; today for a case without one is no edit", () => {
+  let s = run(initialWhatIf(), key("]"));
+  assert.equal(s.edits.get("asOf"), "2026-12-01");
+  s = run(s, key("]"), key("["), key("["));
+  assert.equal(s.edits.has("asOf"), false, "back at the recorded date");
+  const undated = { ...original };
+  delete undated.asOf;
+  const r = reduceWhatIf(initialWhatIf(), { type: "set", path: "asOf", value: TODAY }, { original: undated, today: TODAY });
+  assert.ok("state" in r && r.state.edits.size === 0);
+});
+
+test("Tab opens the comparison of the fixes (computed only then); Esc there returns to the facts, Esc on the facts leaves", () => {
+  const s = run(initialWhatIf(), key("\t", { tab: true }), key("", { downArrow: true }));
+  assert.equal(s.view, "options");
+  assert.equal(s.optionIndex, 1);
+  assert.equal(s.index, 0, "the fact cursor does not move in the comparison");
+  assert.ok(whatIfModel(s, { ...deps, evaluate: ev }).comparison);
+  assert.equal(whatIfModel(initialWhatIf(), { ...deps, evaluate: ev }).comparison, undefined);
+  assert.equal(run(s, key("", { escape: true })).view, "facts");
+  assert.deepEqual(reduceWhatIf(initialWhatIf(), key("", { escape: true }), deps), { exit: "back" });
+});
+
+test("save: asks once for the marked hypothetical case; the outcome is kept to be shown", () => {
+  let s = run(at("account.smtpClientAuthenticationDisabled"), key(" "), key("s"));
+  const saving = s.saving;
+  assert.equal(saving?.hypothetical.hypothetical, true);
+  assert.equal(run(s, key("s")).saving, saving, "a second s while saving asks nothing more");
+  s = run(s, { type: "saved", result: { ok: true, file: "smtp-auth-whatif.json" } });
+  assert.equal(s.saving, undefined);
+  assert.deepEqual(s.status, { ok: true, file: "smtp-auth-whatif.json" });
+});
+
+test("keys map to events by the state: what a key means while editing differs", () => {
+  assert.deepEqual(keyEvent(initialWhatIf(), "s", NO), { type: "save" });
+  assert.deepEqual(keyEvent({ ...initialWhatIf(), editing: { path: "device.host", text: "", error: false } }, "s", NO), { type: "editText", text: "s" });
+  assert.equal(keyEvent(initialWhatIf(), "x", NO), undefined);
+});
