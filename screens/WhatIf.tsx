@@ -24,7 +24,7 @@ import { acceptedValues } from "../src/whatif/set.js";
 import type { Evaluate } from "../src/whatif/types.js";
 import { useKeys } from "../src/ui/components.js";
 import { Text } from "../src/ui/safe-text.js";
-import { padEnd, truncate, width as textWidth, wrap } from "../src/ui/text.js";
+import { pad, truncate, width as textWidth, wrapHanging } from "../src/render/layout.js";
 import { makeTheme, type ColorRole, type Theme } from "../src/ui/theme.js";
 
 export interface WhatIfScreenProps {
@@ -48,7 +48,7 @@ interface Part {
 type Line = Part[];
 
 /** Exactly `cols` columns: cut by grapheme (a cut marked "~"), then padded. */
-const fit = (text: string, cols: number) => padEnd(truncate(text, cols, "~"), cols);
+const fit = (text: string, cols: number) => pad(truncate(text, cols, "~"), cols);
 
 const verdictRole = (v: string): ColorRole => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
 
@@ -80,14 +80,14 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
   lines.push([{ text: fit(`  ${t(lang, `whatif.phase.${diagnosis.retirement}` as MessageKey)}`, width), role: "muted" }]);
   // From December 2026 on, say what Microsoft has still not announced (the calendar, domain.md §2).
   if (diagnosis.retirement !== "before-change") {
-    for (const l of wrap(t(lang, "whatif.screen.unannounced"), width - 2)) lines.push([{ text: fit(`  ${l}`, width), role: "warning" }]);
+    for (const l of wrapHanging(t(lang, "whatif.screen.unannounced"), width - 2)) lines.push([{ text: fit(`  ${l}`, width), role: "warning" }]);
   }
   lines.push(rule(v));
   if (state.view === "facts") lines.push(...factLines(v), rule(v), ...causeLines(v));
   else lines.push(...optionLines(v, model.comparison?.options ?? []));
   lines.push(rule(v));
   const keys = state.editing ? "whatif.screen.keysEdit" : state.view === "facts" ? "whatif.screen.keys" : "whatif.screen.keysOptions";
-  for (const l of wrap(t(lang, keys), width)) lines.push([{ text: fit(l, width), role: "muted" }]);
+  for (const l of wrapHanging(t(lang, keys), width)) lines.push([{ text: fit(l, width), role: "muted" }]);
   // What the last save said (a blank line otherwise, so the screen keeps its height).
   const saved = state.status;
   lines.push([
@@ -159,7 +159,7 @@ function factLines(v: View): Line[] {
   const below = WHATIF_PATHS.length - top - shown.length;
   out.push([{ text: fit(below > 0 ? `    ${t(lang, "whatif.screen.moreBelow", { count: below })}` : "", width), role: "muted" }]);
   if (state.editing?.error) {
-    for (const l of wrap(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), role: "danger" }]);
+    for (const l of wrapHanging(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), role: "danger" }]);
   }
   return out;
 }
@@ -195,7 +195,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
   const comparison = model.comparison;
   if (options.length === 0) {
     const key = comparison?.reason === "not-blocked" ? "whatif.options.notBlocked" : comparison?.reason === "outside-exchange-online" ? "whatif.options.outside" : "whatif.options.none";
-    for (const l of wrap(t(lang, key, { verdict: verdictLabel(lang, diagnosis.verdict) }), width)) out.push([{ text: fit(l, width) }]);
+    for (const l of wrapHanging(t(lang, key, { verdict: verdictLabel(lang, diagnosis.verdict) }), width)) out.push([{ text: fit(l, width) }]);
     return out;
   }
   const nW = 4;
@@ -239,7 +239,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
   for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
   for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
   // Keep the view as tall as the fact view: details beyond that are counted, not drawn.
-  const detailLines = detail.flatMap((d) => wrap(d, width - 2));
+  const detailLines = detail.flatMap((d) => wrapHanging(d, width - 2));
   const room = Math.max(3, listRows + causeRows + 1 - options.length);
   const shownDetail = detailLines.length > room ? detailLines.slice(0, room - 1) : detailLines;
   for (const l of shownDetail) out.push([{ text: fit(`  ${l}`, width) }]);

@@ -2,7 +2,7 @@
 import { safeText } from "../render/sanitize.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Case } from "../case/schema.js";
-import { pad, truncate } from "../report/text-layout.js";
+import { pad, truncate } from "../render/layout.js";
 import { formatTranscript } from "./transcript.js";
 import type { PhaseReport, ProbeResult } from "./types.js";
 

@@ -5,7 +5,7 @@
 import { t, type MessageKey, type Params } from "../i18n/index.js";
 import { PLACEHOLDER, type PlanCommand } from "../plan/index.js";
 import { causeTitle, checkByText, isHypothetical, onlyIfLines, verdictText, type ReportInput } from "./common.js";
-import { wrap } from "./text-layout.js";
+import { wrap } from "../render/layout.js";
 
 export const BOM = "\uFEFF";
 

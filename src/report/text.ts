@@ -19,7 +19,7 @@ import {
   type ReportInput,
 } from "./common.js";
 import { joinSentences } from "./common.js";
-import { pad, width as textWidth, wrap } from "./text-layout.js";
+import { pad, width as textWidth, wrap } from "../render/layout.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makeTheme, type ColorToken, type Glyphs, type Theme } from "./theme.js";
 

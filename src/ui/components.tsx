@@ -7,7 +7,7 @@ import { safeText } from "../render/sanitize.js";
 import { useTerminalInput } from "./input.js";
 import { Text } from "./safe-text.js";
 import type { ColorRole, Theme } from "./theme.js";
-import { graphemes, stepLines, truncate, width, wrap } from "./text.js";
+import { graphemes, stepLines, truncate, width, wrapHanging } from "../render/layout.js";
 
 export { Text } from "./safe-text.js";
 
@@ -105,7 +105,7 @@ export function useKeys(handler: KeyHandler, focused = true): void {
 
 /** Lines of text, each already wrapped to the theme width. */
 export function Para({ text, theme, role, indent = "" }: { text: string; theme: Theme; role?: ColorRole; indent?: string }) {
-  const lines = wrap(safeText(text, { multiline: true }), theme.width, indent);
+  const lines = wrapHanging(safeText(text, { multiline: true }), theme.width, indent);
   const color = role ? theme.color(role) : undefined;
   return (
     <Box flexDirection="column">
@@ -240,7 +240,7 @@ export function Select({
       {items.map((item, i) => {
         const selected = i === index.current;
         const text = safeText(item.note ? `${item.label} (${item.note})` : item.label);
-        const lines = wrap(`${i + 1}. ${text}`, labelWidth, "   ");
+        const lines = wrapHanging(`${i + 1}. ${text}`, labelWidth, "   ");
         const role: ColorRole | undefined = item.disabled ? "muted" : selected ? "accent" : undefined;
         const color = role ? theme.color(role) : undefined;
         return (

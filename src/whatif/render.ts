@@ -2,7 +2,7 @@
 // pipes and for --json). Every word through t().
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
-import { wrap } from "../report/text-layout.js";
+import { wrap } from "../render/layout.js";
 import type { CalendarView } from "./calendar.js";
 import { causeTitle, factLabel, formatValue, statusLabel, verdictLabel } from "./format.js";
 import type { WhatIfResult } from "./index.js";

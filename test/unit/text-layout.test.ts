@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import stringWidth from "string-width";
-import { graphemes, pad, truncate, width, wrap } from "../../src/report/text-layout.js";
+import { graphemes, pad, truncate, width, wrap } from "../../src/render/layout.js";
 
 const JA = "メールボックスの SMTP AUTH がオフか、オフになっている組織の設定に従っています。メールボックスの設定は組織の設定より優先されます。";
 
@@ -71,4 +71,16 @@ test("graphemes agree with Intl.Segmenter on mixed scripts (the fast path is exa
     "𠮷野家 (astral CJK)",
   ];
   for (const s of samples) assert.deepEqual(graphemes(s), Array.from(seg.segment(s), (x) => x.segment), s);
+});
+
+test("an opening bracket never ends a line: it moves down with what it opens (kinsoku)", () => {
+  const text = "メール アプリの管理 の「認証済み SMTP」をオンにします。設定は「組織の設定を使用」です。";
+  for (let cols = 8; cols <= 40; cols++) {
+    const lines = wrap(text, cols);
+    for (const l of lines) {
+      assert.ok(width(l) <= cols, `${cols}: ${l}`);
+      assert.doesNotMatch(l, /[「『（【]$/, `${cols}: ${JSON.stringify(lines)}`);
+    }
+    assert.equal(lines.join("").replace(/\s+/g, ""), text.replace(/\s+/g, ""));
+  }
 });

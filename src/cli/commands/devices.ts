@@ -25,7 +25,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     throw badInput("args.vendor", "devices.err.devicesArg", { value: (positionals[0] ?? "").slice(0, 40), ids: KNOWN_VENDOR_IDS.join(", ") });
   }
   const lang = ctx.lang;
-  const { wrap, pad } = values.json ? { wrap: undefined, pad: undefined } : await import("../../report/text-layout.js");
+  const { wrap, pad } = values.json ? { wrap: undefined, pad: undefined } : await import("../../render/layout.js");
   if (id !== undefined) {
     const profile = await loadVendor(id as KnownVendorId);
     if (values.json) out(ctx, JSON.stringify({ lang, vendor: vendorJson(lang, profile, true) }, null, 2));

@@ -71,7 +71,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (format === "json") {
     out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
   } else if (format === "text") {
-    const { wrap } = await import("../../report/text-layout.js");
+    const { wrap } = await import("../../render/layout.js");
     const said = analysis.matches.length > 0 ? `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n` : "";
     out(ctx, `${said}${await renderReport(ctx, format, { case: c, diagnosis, plan })}`);
   } else {

@@ -4,7 +4,7 @@ import { subState } from "../../flow/reducer.js";
 import { probeTarget, type ProbeEvent } from "../../flow/probe.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
 import { t } from "../../i18n/index.js";
-import { wrap } from "../../ui/text.js";
+import { wrapHanging } from "../../render/layout.js";
 import { BACK, backChoice, type PlainContext } from "./context.js";
 
 const sub = (event: ProbeEvent): FlowEvent => ({ type: "probe", event });
@@ -20,7 +20,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
     case "offer": {
       p.say("");
       p.say(t(lang, "wizard.probe.title"));
-      for (const line of wrap(t(lang, "wizard.probe.intro"), 80)) p.say(line);
+      for (const line of wrapHanging(t(lang, "wizard.probe.intro"), 80)) p.say(line);
       p.say(`  ${t(lang, "wizard.probe.host")}: ${target.host}`);
       p.say(`  ${t(lang, "wizard.probe.port")}: ${target.port}`);
       p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
@@ -38,7 +38,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       ctx.putSecret(await p.hidden(t(lang, "wizard.probe.plain.password", { user: target.username ?? "" })));
       return sub({ type: "start" });
     case "done":
-      if (phase.result.finalReply) for (const line of wrap(t(lang, "wizard.probe.reply", { reply: phase.result.finalReply }), 80)) p.say(line);
+      if (phase.result.finalReply) for (const line of wrapHanging(t(lang, "wizard.probe.reply", { reply: phase.result.finalReply }), 80)) p.say(line);
       return sub({ type: "accept" });
     case "running":
       return undefined;

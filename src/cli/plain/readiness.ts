@@ -5,7 +5,7 @@ import { subState } from "../../flow/reducer.js";
 import { DEFAULT_AUDIT_DIR, READINESS_FIELDS, readinessMessageText, type ReadinessEvent } from "../../flow/readiness.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { stepLines, truncate, wrap } from "../../ui/text.js";
+import { stepLines, truncate, wrapHanging } from "../../render/layout.js";
 import { BACK, backChoice, type PlainContext } from "./context.js";
 
 const sub = (event: ReadinessEvent): FlowEvent => ({ type: "readiness", event });
@@ -30,7 +30,7 @@ export async function plainReadiness(s: FlowState, ctx: PlainContext): Promise<F
         const field = READINESS_FIELDS[phase.field] ?? "mailboxes";
         p.say("");
         p.say(`[${t(lang, "wizard.readiness.progress", { n: phase.field + 1, total: READINESS_FIELDS.length })}] ${t(lang, phase.field === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")}`);
-        for (const line of wrap(t(lang, `wizard.readiness.hint.${field}`), 80, "  ")) p.say(line);
+        for (const line of wrapHanging(t(lang, `wizard.readiness.hint.${field}`), 80, "  ")) p.say(line);
       }
       const field = READINESS_FIELDS[phase.field] ?? "mailboxes";
       return sub({ type: "submitFile", text: await p.input(t(lang, `wizard.readiness.file.${field}`)) });
@@ -79,7 +79,7 @@ export function sayAuditProgress(lang: Lang, file: string, ratio: number, ctx: P
 /** The audit summary as lines of at most 80 columns, for plain mode. */
 export function readinessLines(lang: Lang, s: ReadinessSummary): string[] {
   const out: string[] = [""];
-  const para = (text: string, indent = "") => out.push(...wrap(text, 80, indent));
+  const para = (text: string, indent = "") => out.push(...wrapHanging(text, 80, indent));
   para(t(lang, "wizard.readiness.tenant", { state: t(lang, `wizard.readiness.tenant.${s.tenantSmtpAuth}`) }));
   const m = s.mailboxes;
   if (m) {

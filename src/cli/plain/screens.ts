@@ -9,7 +9,7 @@ import { pasteSummaryText } from "../../flow/summary.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { renderPhaseLine } from "../../probe/render.js";
-import { stepLines, truncate, wrap } from "../../ui/text.js";
+import { stepLines, truncate, wrapHanging } from "../../render/layout.js";
 import { BACK, backChoice, DONT_KNOW, type PlainContext, type PlainRenderer, type Special } from "./context.js";
 import { plainExport } from "./export.js";
 import { plainProbe } from "./probe.js";
@@ -148,7 +148,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
   p.say(t(lang, "wizard.plain.where"));
   for (const line of stepLines(t(lang, q.where), 80)) p.say(line);
   // Where the setting is on the named device (maker's labels, how sure, sources); URLs are never cut.
-  for (const hint of services.deviceHint?.(s, path) ?? []) for (const line of /^\s*https?:/.test(hint) ? [hint] : wrap(hint, 80, "    ")) p.say(line);
+  for (const hint of services.deviceHint?.(s, path) ?? []) for (const line of /^\s*https?:/.test(hint) ? [hint] : wrapHanging(hint, 80, "    ")) p.say(line);
   const ps = q.powershell ? q.powershell(s.case) : [];
   if (ps.length > 0) {
     p.say(t(lang, "questions.powershell"));

@@ -16,7 +16,7 @@ import { compareOptions } from "../../whatif/options.js";
 import { renderOptions, renderWhatIf } from "../../whatif/render.js";
 import { acceptedValues, parseFactValue, type FactChange } from "../../whatif/set.js";
 import type { Evaluate } from "../../whatif/types.js";
-import { wrap } from "../../ui/text.js";
+import { wrapHanging } from "../../render/layout.js";
 import { WHATIF_FILE } from "../../flow/effects.js";
 import { BACK, type PlainContext, type Special } from "./context.js";
 
@@ -36,10 +36,10 @@ export async function plainWhatIf(s: FlowState, ctx: PlainContext): Promise<Flow
     said.set(ctx, w.edits);
     if (w.edits.size === 0) {
       p.say("");
-      for (const line of wrap(t(lang, "wizard.whatif.plain.intro"), 80)) p.say(line);
+      for (const line of wrapHanging(t(lang, "wizard.whatif.plain.intro"), 80)) p.say(line);
       p.say(t(lang, "whatif.screen.verdict", { verdict: verdictLabel(lang, s.diagnosis.verdict) }));
       if (s.diagnosis.causes.length === 0) p.say(`  ${t(lang, "whatif.screen.noCauses")}`);
-      for (const f of s.diagnosis.causes) for (const line of wrap(`  - ${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)}`, 80, "    ")) p.say(line);
+      for (const f of s.diagnosis.causes) for (const line of wrapHanging(`  - ${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)}`, 80, "    ")) p.say(line);
     } else {
       p.say("");
       for (const line of renderWhatIf(lang, explain(original, w.edits, today, evaluate), 80).split("\n")) p.say(line);
@@ -103,7 +103,7 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
         return sub({ type: "set", path: path as FactPath, value: parseFactValue(path as FactPath, text) });
       } catch (e) {
         if (!isAppError(e)) throw e;
-        for (const line of wrap(t(lang, "wizard.whatif.plain.refused", { fact, accepted: acceptedValues(path as FactPath) }), 80)) p.say(line);
+        for (const line of wrapHanging(t(lang, "wizard.whatif.plain.refused", { fact, accepted: acceptedValues(path as FactPath) }), 80)) p.say(line);
       }
     }
   }

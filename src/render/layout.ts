@@ -1,5 +1,8 @@
-// Terminal layout that is right for Japanese, emoji and combining marks: widths are measured
-// with string-width (East Asian wide = 2 columns) and text is cut only between graphemes.
+// The one terminal layout module (screens, plain mode, reports, what-if, probe): right for
+// Japanese, emoji and combining marks. Widths are measured with string-width (East Asian wide =
+// 2 columns), text is cut only between graphemes, Japanese lines follow kinsoku (no closing mark
+// at a line start, no opening bracket at a line end). Ink 6.8's own truncation overflows on wide
+// characters, so every line a screen draws is cut or wrapped here first.
 import stringWidth from "string-width";
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -38,6 +41,9 @@ export function graphemes(text: string): string[] {
 
 /** Characters that must not start a line in Japanese (kinsoku shori, the common subset). */
 const NO_LINE_START = new Set([..."、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻,.:;!?)]}%"]);
+
+/** Characters that must not end a line: opening brackets and quotes (kinsoku shori). */
+const NO_LINE_END = new Set([..."（「『【〔〈《“‘([{"]);
 
 /** Is this grapheme a wide (CJK) character, after which a line may break without a space? */
 function isWide(g: string): boolean {
@@ -149,8 +155,20 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
         w = width(last.text) + tw;
         continue;
       }
+      // An opening bracket never ends a line: it moves down with what it opens.
+      const opener = last !== undefined && line.length > 1 && NO_LINE_END.has(last.text) ? line.pop() : undefined;
       if (line.length) push();
       const next = lines.length === 0 ? firstLimit : restLimit;
+      if (opener !== undefined) {
+        line.push(opener);
+        w = width(opener.text);
+        if (w + tw <= next) {
+          line.push(token);
+          w += tw;
+          continue;
+        }
+        push();
+      }
       if (tw <= next) {
         line.push(token);
         w = tw;
@@ -188,4 +206,35 @@ export function pad(text: string, size: number, align: "left" | "right" = "left"
   const fitted = width(text) > size ? truncate(text, size) : text;
   const fill = " ".repeat(Math.max(0, size - width(fitted)));
   return align === "left" ? fitted + fill : fill + fitted;
+}
+
+/**
+ * Wrap with a hanging indent, keeping the paragraph's own leading spaces: continuation lines start
+ * with the leading spaces plus `indent` (dropped when that would take half the line).
+ */
+export function wrapHanging(text: string, cols: number, indent = ""): string[] {
+  const lines: string[] = [];
+  const max = Math.max(4, cols);
+  for (const para of text.split("\n")) {
+    const lead = /^\s*/.exec(para)?.[0] ?? "";
+    const body = para.slice(lead.length);
+    if (body === "" || width(para) <= max) {
+      lines.push(para.replace(/ +$/, ""));
+      continue;
+    }
+    const cont = width(lead + indent) < max / 2 ? lead + indent : "";
+    const wrapped = wrap(body, max - width(lead), max - width(cont));
+    wrapped.forEach((l, i) => lines.push(i === 0 ? lead + l : cont + l));
+  }
+  return lines;
+}
+
+/** Step-by-step text ("1. …" lines and notes) indented by two columns, numbered lines hanging. */
+export function stepLines(text: string, cols: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const num = /^(\d+\.\s)/.exec(line)?.[1];
+    out.push(...wrapHanging(`  ${line}`, cols, num ? " ".repeat(num.length) : ""));
+  }
+  return out;
 }

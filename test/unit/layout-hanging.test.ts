@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { padEnd, stepLines, truncate, width, wrap } from "../../src/ui/text.js";
+import { pad, stepLines, truncate, width, wrapHanging } from "../../src/render/layout.js";
 import { makeTheme } from "../../src/ui/theme.js";
 
 const JA = "Microsoft 365 管理センター > ユーザー > アクティブなユーザー > アカウント > メール > メール アプリの管理 の「認証済み SMTP」を確認します。";
@@ -14,12 +14,12 @@ test("wide characters are measured as two columns and cut between graphemes", ()
   const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}";
   assert.equal(truncate(`ab${family}cd`, 5, "~"), `ab${family}~`);
   assert.equal(truncate(`ab${family}cd`, 4, "~"), "ab~");
-  assert.equal(width(padEnd("日本語", 10)), 10);
+  assert.equal(width(pad("日本語", 10)), 10);
 });
 
 test("wrapped Japanese lines never exceed the width and keep every character", () => {
   for (const cols of [80, 41, 20]) {
-    const lines = wrap(JA, cols, "  ");
+    const lines = wrapHanging(JA, cols, "  ");
     for (const l of lines) assert.ok(width(l) <= cols, `${cols}: ${l} (${width(l)})`);
     assert.equal(lines.join("").replace(/\s+/g, ""), JA.replace(/\s+/g, ""));
   }
@@ -27,12 +27,12 @@ test("wrapped Japanese lines never exceed the width and keep every character", (
 
 test("no line starts with closing punctuation (kinsoku)", () => {
   for (const cols of [10, 11, 12, 13]) {
-    for (const l of wrap("あいうえおかきくけこ。さしすせそ、たちつてと", cols)) assert.doesNotMatch(l, /^[。、]/, l);
+    for (const l of wrapHanging("あいうえおかきくけこ。さしすせそ、たちつてと", cols)) assert.doesNotMatch(l, /^[。、]/, l);
   }
 });
 
 test("ASCII words move whole to the next line", () => {
-  assert.deepEqual(wrap("Get-CASMailbox -Identity 'mfp@contoso.com'", 30), ["Get-CASMailbox -Identity", "'mfp@contoso.com'"]);
+  assert.deepEqual(wrapHanging("Get-CASMailbox -Identity 'mfp@contoso.com'", 30), ["Get-CASMailbox -Identity", "'mfp@contoso.com'"]);
   const steps = stepLines("1. Open the Exchange admin center and go to Settings.\nnote", 30);
   assert.deepEqual(steps, ["  1. Open the Exchange admin", "     center and go to", "     Settings.", "  note"]);
 });
