@@ -17,7 +17,7 @@ import { t, type Lang } from "../src/i18n/index.js";
 import { KeyRoot, Para } from "../src/ui/components.js";
 import { useFatal } from "../src/ui/input.js";
 import { useStore } from "../src/ui/store.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen } from "./Export.js";
 import { PasteScreen } from "./Paste.js";

@@ -1,7 +1,7 @@
 // A titled choice: the language, the purpose, the source of facts.
 import { Box } from "ink";
 import { Frame, Para, Select, type SelectItem } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface ChoiceScreenProps {
   theme: Theme;

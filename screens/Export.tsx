@@ -6,7 +6,7 @@ import { EXPORT_KINDS, exportMessageText, type ExportEvent, type ExportState } f
 import type { ExportKind } from "../src/flow/ports.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Para, Select, TextInput } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface ExportScreenProps {
   theme: Theme;
@@ -64,7 +64,7 @@ export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }:
   return (
     <Frame theme={theme} title={t(lang, "wizard.export.q")} step={step} keys={t(lang, phase.id === "path" ? "wizard.keys.text" : "wizard.keys.select")}>
       {state.messages.map((m, i) => (
-        <Para key={i} text={`${m.kind === "saved" ? theme.glyphs.check : theme.glyphs.cross} ${exportMessageText(lang, m)}`} theme={theme} role={m.kind === "saved" ? "success" : "danger"} />
+        <Para key={i} text={`${m.kind === "saved" ? theme.glyphs.ok : theme.glyphs.failed} ${exportMessageText(lang, m)}`} theme={theme} role={m.kind === "saved" ? "success" : "danger"} />
       ))}
       <Box marginTop={state.messages.length > 0 ? 1 : 0} flexDirection="column">
         {body}

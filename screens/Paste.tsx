@@ -2,7 +2,7 @@
 import { Box } from "ink";
 import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, MultilineInput, Para, Steps } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface PasteScreenProps {
   theme: Theme;

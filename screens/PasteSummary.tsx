@@ -8,7 +8,7 @@ import { PASTE_INFO } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { causeTitle, infoTitle } from "../src/report/common.js";
 import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface PasteSummaryScreenProps {
   theme: Theme;
@@ -66,7 +66,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           <>
             <Line text={t(lang, "wizard.pasteSummary.resolved")} theme={theme} role="heading" />
             {resolved.map((path) => (
-              <Para key={path} text={`  ${g.check} ${t(lang, question(path).prompt)}`} theme={theme} role="success" indent="    " />
+              <Para key={path} text={`  ${g.ok} ${t(lang, question(path).prompt)}`} theme={theme} role="success" indent="    " />
             ))}
           </>
         )}

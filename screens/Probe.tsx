@@ -9,7 +9,7 @@ import type { ProbeEvent, ProbeState } from "../src/flow/probe.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { renderPhaseLine } from "../src/probe/render.js";
 import { Frame, Line, Para, PasswordInput, useKeys } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface ProbeScreenProps {
   theme: Theme;

@@ -6,7 +6,7 @@ import type { Case } from "../src/case/schema.js";
 import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, type SelectItem } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface QuestionScreenProps {
   theme: Theme;

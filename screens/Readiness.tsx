@@ -6,7 +6,7 @@ import type { ReadinessSummary } from "../src/audit/index.js";
 import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, useKeys } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface ReadinessScreenProps {
   theme: Theme;
@@ -104,7 +104,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent }: Readiness
   const ok = message?.kind === "saved";
   return (
     <Frame theme={theme} title={t(lang, "wizard.readiness.title")} step={step} keys={t(lang, keys)}>
-      {message ? <Para text={`${ok ? theme.glyphs.check : theme.glyphs.cross} ${readinessMessageText(lang, message)}`} theme={theme} role={ok ? "success" : "danger"} /> : null}
+      {message ? <Para text={`${ok ? theme.glyphs.ok : theme.glyphs.failed} ${readinessMessageText(lang, message)}`} theme={theme} role={ok ? "success" : "danger"} /> : null}
       <Box marginTop={message ? 1 : 0} flexDirection="column">
         {body}
       </Box>

@@ -4,7 +4,7 @@ import { Box } from "ink";
 import { useRef, useState } from "react";
 import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Line, useKeys } from "../src/ui/components.js";
-import type { Theme } from "../src/ui/theme.js";
+import type { Theme } from "../src/render/theme.js";
 
 export interface ResultScreenProps {
   theme: Theme;

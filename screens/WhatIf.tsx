@@ -25,7 +25,7 @@ import type { Evaluate } from "../src/whatif/types.js";
 import { useKeys } from "../src/ui/components.js";
 import { Text } from "../src/ui/safe-text.js";
 import { pad, truncate, width as textWidth, wrapHanging } from "../src/render/layout.js";
-import { makeTheme, type ColorRole, type Theme } from "../src/ui/theme.js";
+import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
 
 export interface WhatIfScreenProps {
   theme: Theme;
@@ -41,7 +41,7 @@ export interface WhatIfScreenProps {
 
 interface Part {
   text: string;
-  role?: ColorRole;
+  role?: Role;
   bold?: boolean;
   dim?: boolean;
 }
@@ -50,7 +50,7 @@ type Line = Part[];
 /** Exactly `cols` columns: cut by grapheme (a cut marked "~"), then padded. */
 const fit = (text: string, cols: number) => pad(truncate(text, cols, "~"), cols);
 
-const verdictRole = (v: string): ColorRole => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
+const verdictRole = (v: string): Role => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
 
 /** The explorer drawn from its state: props in, events out. */
 export function WhatIfScreen({ theme, lang, state, model, focused = true, listRows = 12, causeRows = 6, onEvent }: WhatIfScreenProps): ReactElement {
@@ -145,7 +145,7 @@ function factLines(v: View): Line[] {
     const differs = state.edits.has(path);
     const editing = selected && state.editing?.path === path ? state.editing : null;
     const valueText = editing ? `${editing.text}_` : formatValue(lang, path, value);
-    const role: ColorRole | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
+    const role: Role | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
     out.push([
       { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },
       { text: fit(differs ? "*" : changed ? "." : "", 2), role: "changed" },
@@ -176,7 +176,7 @@ function causeLines(v: View): Line[] {
   const statusW = 14;
   for (const { f, mark } of rows.slice(0, causeRows)) {
     const sign = mark === "added" ? "+" : mark === "removed" ? "-" : mark === "changed" ? "~" : " ";
-    const role: ColorRole = mark === "removed" ? "success" : mark === "same" ? (f.status === "blocking" ? "danger" : f.status === "possible" ? "warning" : "muted") : "changed";
+    const role: Role = mark === "removed" ? "success" : mark === "same" ? (f.status === "blocking" ? "danger" : f.status === "possible" ? "warning" : "muted") : "changed";
     out.push([
       { text: fit(` ${sign}`, 3), role },
       { text: fit(causeTitle(lang, f.id), width - 3 - 1 - statusW), role, dim: mark === "removed" },
@@ -350,7 +350,7 @@ function keyOf(ch: string): KeyPress {
 }
 
 /** A line with `left` at the start and `right` at the end, exactly `width` columns. */
-function twoSides(left: string, right: string, width: number, leftRole: ColorRole, rightRole: ColorRole): Line {
+function twoSides(left: string, right: string, width: number, leftRole: Role, rightRole: Role): Line {
   const r = truncate(right, Math.floor(width / 2), "~");
   const l = fit(left, width - textWidth(r) - 1);
   return [{ text: l, role: leftRole, bold: true }, { text: " " }, { text: r, role: rightRole }];

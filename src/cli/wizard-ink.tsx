@@ -6,7 +6,7 @@ import { render } from "ink";
 import { WizardApp, type ExitReason } from "../../screens/App.js";
 import { FaultForTests, UiGuard } from "../ui/input.js";
 import type { FlowState } from "../flow/types.js";
-import { makeTheme } from "../ui/theme.js";
+import { makeTheme } from "../render/theme.js";
 import type { Context } from "./context.js";
 import type { WizardServices } from "../flow/ports.js";
 

@@ -7,7 +7,7 @@ import type { WizardServices } from "../flow/ports.js";
 import { makeReducer, withSub } from "../flow/reducer.js";
 import type { FlowEvent, FlowState } from "../flow/types.js";
 import { t } from "../i18n/index.js";
-import { makeTheme } from "../ui/theme.js";
+import { makeTheme } from "../render/theme.js";
 import { err, out, type Context } from "./context.js";
 import { safeText } from "../render/sanitize.js";
 import { PLAIN_EFFECTS, askScreen, type PlainContext } from "./plain/screens.js";

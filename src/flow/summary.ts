@@ -14,7 +14,7 @@ export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): stri
   return fromReply.length > 0 ? fromReply.map((c) => c.id) : (summary.analysis.primary?.candidates ?? []);
 }
 
-export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; check: string }): string[] {
+export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   const primary = summary.analysis.primary;
   if (!summary.analysis.recognized || !primary) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
@@ -31,7 +31,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));
   else {
     out.push(t(lang, "wizard.pasteSummary.resolved"));
-    for (const p of summary.resolved) out.push(`  ${glyphs.check} ${t(lang, question(p).prompt)}`);
+    for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${t(lang, question(p).prompt)}`);
   }
   return out;
 }

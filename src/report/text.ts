@@ -21,13 +21,13 @@ import {
 import { joinSentences } from "./common.js";
 import { pad, width as textWidth, wrap } from "../render/layout.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
-import { glyphs, makeTheme, type ColorToken, type Glyphs, type Theme } from "./theme.js";
+import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
 
 class Out {
   readonly lines: string[] = [];
   constructor(
     readonly width: number,
-    readonly theme: Theme,
+    readonly theme: Painter,
   ) {}
 
   blank(): void {
@@ -35,7 +35,7 @@ class Out {
   }
 
   /** Wrapped text: first line after `prefix` at `indent`, later lines at `indent + hang` (default: under the text). */
-  text(text: string, opts: { indent?: number; prefix?: string; token?: ColorToken; hang?: number } = {}): void {
+  text(text: string, opts: { indent?: number; prefix?: string; token?: Role; hang?: number } = {}): void {
     const indent = opts.indent ?? 0;
     const prefix = opts.prefix ?? "";
     const hang = opts.hang ?? textWidth(prefix);
@@ -47,7 +47,7 @@ class Out {
   }
 
   /** A label, then the text, wrapped with a hanging indent under the text. */
-  labeled(label: string, text: string, indent: number, token?: ColorToken): void {
+  labeled(label: string, text: string, indent: number, token?: Role): void {
     this.text(text, { indent, prefix: `${label}: `, hang: 2, ...(token ? { token } : {}) });
   }
 
@@ -64,21 +64,21 @@ class Out {
 function statusGlyph(g: Glyphs, s: CauseStatus): string {
   return s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning;
 }
-function statusToken(s: CauseStatus): ColorToken {
+function statusToken(s: CauseStatus): Role {
   return s === "blocking" ? "danger" : s === "possible" ? "warning" : "warning";
 }
 
 export function renderText(input: ReportInput): string {
   const { case: c, diagnosis: d, plan, lang } = input;
   const width = Math.max(40, input.width ?? 80);
-  const theme = makeTheme(input.color ?? false);
+  const theme = makePainter(input.color ?? false);
   const g = glyphs(input.ascii ?? false);
   const o = new Out(width, theme);
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
 
   // Verdict.
   const vGlyph = d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible;
-  const vToken: ColorToken = d.verdict === "blocked" ? "danger" : d.verdict === "clear" ? "success" : "warning";
+  const vToken: Role = d.verdict === "blocked" ? "danger" : d.verdict === "clear" ? "success" : "warning";
   o.text(`${tr("plan.report.title")} (${tr("plan.report.asOf", { date: d.asOf })})`, { token: "heading" });
   if (c.title) o.text(tr("plan.report.case", { title: c.title }));
   o.text(verdictText(lang, d.verdict), { prefix: `${vGlyph} `, token: vToken });
@@ -98,7 +98,7 @@ export function renderText(input: ReportInput): string {
       const line = evidenceLine(lang, c, ev);
       o.text(line.source ? `${line.text} (${tr("plan.report.ev.source", { source: line.source })})` : line.text, {
         indent: 4,
-        prefix: `${g.bullet} `,
+        prefix: `${g.item} `,
         ...(line.hypothetical ? { token: "warning" as const } : {}),
       });
     }
@@ -120,10 +120,10 @@ export function renderText(input: ReportInput): string {
     o.blank();
     o.text(tr("plan.report.section.info"), { token: "heading" });
     for (const info of d.info) {
-      o.text(infoTitle(lang, info), { indent: 2, prefix: `${g.bullet} ` });
+      o.text(infoTitle(lang, info), { indent: 2, prefix: `${g.item} ` });
       for (const ev of info.evidence) {
         const line = evidenceLine(lang, c, ev);
-        o.text(line.source ? `${line.text} (${tr("plan.report.ev.source", { source: line.source })})` : line.text, { indent: 4, prefix: `${g.bullet} `, token: "muted" });
+        o.text(line.source ? `${line.text} (${tr("plan.report.ev.source", { source: line.source })})` : line.text, { indent: 4, prefix: `${g.item} `, token: "muted" });
       }
     }
   }
@@ -161,7 +161,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   else if (step.confirmFirst && !step.onlyIf?.confirmedBy) o.text(tr("plan.report.step.confirmFirst"), { indent: ind, prefix: `${g.possible} `, token: "warning" });
   else if (step.status === "possible" && !step.confirmFirst && !step.weakens) o.text(tr("plan.report.step.anyCause"), { indent: ind, prefix: `${g.ok} ` });
   for (const line of onlyIfLines(lang, plan, step)) o.text(line, { indent: ind, prefix: `${g.warning} `, token: "warning" });
-  if (step.alternativeTo) o.text(tr("plan.report.step.alternative", { n: stepNumber(plan, step.alternativeTo) }), { indent: ind, prefix: `${g.bullet} ` });
+  if (step.alternativeTo) o.text(tr("plan.report.step.alternative", { n: stepNumber(plan, step.alternativeTo) }), { indent: ind, prefix: `${g.item} ` });
   o.labeled(tr("plan.report.step.why"), step.why, ind);
   if (step.opens) o.labeled(`${g.warning} ${tr("plan.report.step.opens")}`, step.opens, ind, "danger");
   if (step.warning) o.labeled(`${g.warning} ${tr("plan.report.step.warning")}`, step.warning, ind, "danger");
@@ -181,7 +181,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   }
   if (step.device) {
     o.text(onDevice(lang, plan), { indent: ind });
-    for (const l of step.device.lines) o.text(deviceLineText(lang, plan, l), { indent: ind + 2, prefix: `${g.bullet} ` });
+    for (const l of step.device.lines) o.text(deviceLineText(lang, plan, l), { indent: ind + 2, prefix: `${g.item} ` });
   }
   o.labeled(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text, ind);
   for (const cmd of step.verify.commands) o.command(cmd, ind + 2);
@@ -221,7 +221,7 @@ function renderOptions(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   const option = Math.round(rest * 0.42);
   const recipients = Math.min(Math.max(12, Math.round(rest * 0.19)), Math.round(rest * 0.3));
   const widths = [n, option, recipients, rest - option - recipients, risk, usable];
-  const row = (cells: string[], token?: ColorToken) => {
+  const row = (cells: string[], token?: Role) => {
     const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
     const height = Math.max(...wrapped.map((w) => w.length));
     for (let r = 0; r < height; r++) {
@@ -267,7 +267,7 @@ function renderOptions(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
     o.text(extra, { indent, prefix: `${opt.rank}. `, ...(opt.availability === "no" ? { token: "muted" as const } : {}) });
     if (opt.device) {
       o.text(onDevice(lang, plan), { indent: indent + 3 });
-      for (const l of opt.device) o.text(deviceLineText(lang, plan, l), { indent: indent + 5, prefix: `${g.bullet} ` });
+      for (const l of opt.device) o.text(deviceLineText(lang, plan, l), { indent: indent + 5, prefix: `${g.item} ` });
     }
   }
 }
@@ -279,7 +279,7 @@ function renderDevice(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   o.blank();
   o.text(t(lang, "devices.section"), { token: "heading" });
   for (const head of deviceHead(lang, dev)) o.text(head, { indent: 2 });
-  for (const l of [...dev.panel, ...dev.lines]) o.text(deviceLineText(lang, plan, l), { indent: 2, prefix: `${g.bullet} ` });
+  for (const l of [...dev.panel, ...dev.lines]) o.text(deviceLineText(lang, plan, l), { indent: 2, prefix: `${g.item} ` });
   const sources = sourceLines(plan);
   if (sources.length) {
     o.text(`${t(lang, "devices.sources")}:`, { indent: 2, token: "muted" });

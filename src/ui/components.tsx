@@ -6,7 +6,7 @@ import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, 
 import { safeText } from "../render/sanitize.js";
 import { useTerminalInput } from "./input.js";
 import { Text } from "./safe-text.js";
-import type { ColorRole, Theme } from "./theme.js";
+import type { Role, Theme } from "../render/theme.js";
 import { graphemes, stepLines, truncate, width, wrapHanging } from "../render/layout.js";
 
 export { Text } from "./safe-text.js";
@@ -104,7 +104,7 @@ export function useKeys(handler: KeyHandler, focused = true): void {
 }
 
 /** Lines of text, each already wrapped to the theme width. */
-export function Para({ text, theme, role, indent = "" }: { text: string; theme: Theme; role?: ColorRole; indent?: string }) {
+export function Para({ text, theme, role, indent = "" }: { text: string; theme: Theme; role?: Role; indent?: string }) {
   const lines = wrapHanging(safeText(text, { multiline: true }), theme.width, indent);
   const color = role ? theme.color(role) : undefined;
   return (
@@ -119,7 +119,7 @@ export function Para({ text, theme, role, indent = "" }: { text: string; theme: 
 }
 
 /** Step-by-step instructions, numbered lines hanging. */
-export function Steps({ text, theme, role }: { text: string; theme: Theme; role?: ColorRole }) {
+export function Steps({ text, theme, role }: { text: string; theme: Theme; role?: Role }) {
   const color = role ? theme.color(role) : undefined;
   return (
     <Box flexDirection="column">
@@ -133,7 +133,7 @@ export function Steps({ text, theme, role }: { text: string; theme: Theme; role?
 }
 
 /** One line, cut to the theme width by grapheme. */
-export function Line({ text, theme, role, bold }: { text: string; theme: Theme; role?: ColorRole; bold?: boolean }) {
+export function Line({ text, theme, role, bold }: { text: string; theme: Theme; role?: Role; bold?: boolean }) {
   const color = role ? theme.color(role) : undefined;
   return (
     <Text {...(color ? { color } : {})} {...(bold ? { bold: true } : {})}>
@@ -241,7 +241,7 @@ export function Select({
         const selected = i === index.current;
         const text = safeText(item.note ? `${item.label} (${item.note})` : item.label);
         const lines = wrapHanging(`${i + 1}. ${text}`, labelWidth, "   ");
-        const role: ColorRole | undefined = item.disabled ? "muted" : selected ? "accent" : undefined;
+        const role: Role | undefined = item.disabled ? "muted" : selected ? "accent" : undefined;
         const color = role ? theme.color(role) : undefined;
         return (
           <Box key={i} flexDirection="column">

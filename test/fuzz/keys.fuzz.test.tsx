@@ -14,7 +14,7 @@ import { makeServices } from "../../src/cli/wizard-services.js";
 import { initFlow } from "../../src/flow/reducer.js";
 import { UiGuard } from "../../src/ui/input.js";
 import { KeyDecoder } from "../../src/ui/keys.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { firstControl } from "../helpers/hostile.js";
 import { mount } from "../helpers/ink.js";
 import { keyChunk, PARAMS, RUNS, TIMEOUT } from "./arbitraries.js";

@@ -13,7 +13,7 @@ import { makeServices } from "../../src/cli/wizard-services.js";
 import { evaluate } from "../../src/engine/index.js";
 import { initFlow } from "../../src/flow/reducer.js";
 import { t } from "../../src/i18n/index.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { assertNoControls, EVIL, hostileCase } from "../helpers/hostile.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY } from "../helpers/wait.js";

@@ -16,7 +16,7 @@ import { initFlow } from "../../src/flow/reducer.js";
 import type { FlowState } from "../../src/flow/types.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 import { UiGuard, useTerminalInput } from "../../src/ui/input.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { fakeDeps } from "../helpers/flow.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { healthyBasic } from "../helpers/whatif-cases.js";

@@ -15,7 +15,7 @@ import { causeTitle } from "../../src/report/common.js";
 import type { FlowState } from "../../src/flow/types.js";
 import type { Lang } from "../../src/i18n/index.js";
 import { t } from "../../src/i18n/index.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY, waitFor } from "../helpers/wait.js";

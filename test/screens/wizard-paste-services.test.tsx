@@ -16,7 +16,7 @@ import { t, type Lang } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { causeTitle } from "../../src/report/common.js";
 import { renderText } from "../../src/report/index.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY } from "../helpers/wait.js";
 

@@ -16,7 +16,7 @@ import type { Case } from "../../src/case/schema.js";
 import { initFlow, reduce } from "../../src/flow/reducer.js";
 import type { FlowState } from "../../src/flow/types.js";
 import { t, type Lang } from "../../src/i18n/index.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { EXO_FAILURES, startExchange, type ExchangeEmulator } from "../emulators/exchange-smtp.js";
 import { testCerts } from "../helpers/certs.js";
 import { frameWith, mount, press } from "../helpers/ink.js";

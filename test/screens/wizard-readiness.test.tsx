@@ -17,7 +17,7 @@ import { initFlow, reduce } from "../../src/flow/reducer.js";
 import type { FlowState } from "../../src/flow/types.js";
 import { evaluate } from "../../src/engine/index.js";
 import { t, type Lang } from "../../src/i18n/index.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY, waitFor } from "../helpers/wait.js";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { pad, stepLines, truncate, width, wrapHanging } from "../../src/render/layout.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { makeTheme } from "../../src/render/theme.js";
 
 const JA = "Microsoft 365 管理センター > ユーザー > アクティブなユーザー > アカウント > メール > メール アプリの管理 の「認証済み SMTP」を確認します。";
 

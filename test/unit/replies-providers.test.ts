@@ -76,7 +76,7 @@ test("plain wizard: the paste summary says which service answered, in both langu
   const text = "Error: Invalid login: 535-5.7.8 Username and Password not accepted. https://support.google.com/mail/?p=BadCredentials x - gsmtp";
   const c = withFacts(BASIC_OK, { "device.reply": text });
   for (const lang of ["en", "ja"] as const) {
-    const lines = pasteSummaryText(lang, { analysis: analyzeReply(text), resolved: [] }, evaluate(c), { bullet: "-", check: "+" });
+    const lines = pasteSummaryText(lang, { analysis: analyzeReply(text), resolved: [] }, evaluate(c), { bullet: "-", ok: "+" });
     assert.ok(lines.includes(t(lang, "info.provider-google")), lines.join("\n"));
   }
 });

@@ -42,7 +42,7 @@ test("credentials in a pasted transcript never reach the saved files or the summ
     const text = readFileSync(join(dir, `out.${kind}`), "utf8");
     for (const secret of [PASSWORD, PLAIN, LOGIN_PW]) assert.ok(!text.includes(secret), `${kind} contains a secret`);
   }
-  const shown = [...pasteSummaryText("ja", s.paste!, s.diagnosis, { bullet: "-", check: "+" }), ...services.resultLines(s, 80)].join("\n");
+  const shown = [...pasteSummaryText("ja", s.paste!, s.diagnosis, { bullet: "-", ok: "+" }), ...services.resultLines(s, 80)].join("\n");
   for (const secret of [PASSWORD, PLAIN, LOGIN_PW]) assert.ok(!shown.includes(secret), "the screen shows a secret");
   // The reply itself is still analysed.
   assert.match(shown, /535 5\.7\.139/);

@@ -3,7 +3,7 @@
 import type { FlowEvent, FlowState } from "../../flow/types.js";
 import type { WizardServices } from "../../flow/ports.js";
 import { t } from "../../i18n/index.js";
-import type { Glyphs } from "../../ui/theme.js";
+import type { Glyphs } from "../../render/theme.js";
 import type { PlainChoice, Prompter } from "../wizard-plain.js";
 
 export interface PlainContext {
