@@ -6,9 +6,10 @@ import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
 import { PASTE_INFO } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { causeTitle, infoTitle } from "../src/report/common.js";
+
 import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
+import { causeTitle, infoTitle } from "../src/render/labels.js";
 
 export interface PasteSummaryScreenProps {
   theme: Theme;

@@ -18,7 +18,7 @@ import type { Diagnosis, Finding } from "../src/engine/types.js";
 import { initialWhatIf, reduceWhatIf, WHATIF_PATHS, whatIfModel, type KeyPress, type WhatIfEvent, type WhatIfModel, type WhatIfSaveOutcome, type WhatIfState } from "../src/flow/whatif.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { causeMark } from "../src/whatif/diff.js";
-import { causeTitle, factLabel, formatValue, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/whatif/format.js";
+
 import type { OptionResult } from "../src/whatif/options.js";
 import { acceptedValues } from "../src/whatif/set.js";
 import type { Evaluate } from "../src/whatif/types.js";
@@ -26,6 +26,7 @@ import { useKeys } from "../src/ui/components.js";
 import { Text } from "../src/ui/safe-text.js";
 import { pad, truncate, width as textWidth, wrapHanging } from "../src/render/layout.js";
 import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
+import { causeTitle, factLabel, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
 
 export interface WhatIfScreenProps {
   theme: Theme;
@@ -144,7 +145,7 @@ function factLines(v: View): Line[] {
     const changed = hypothetical.sources?.[path]?.kind === "whatif";
     const differs = state.edits.has(path);
     const editing = selected && state.editing?.path === path ? state.editing : null;
-    const valueText = editing ? `${editing.text}_` : formatValue(lang, path, value);
+    const valueText = editing ? `${editing.text}_` : valueLabel(lang, path, value);
     const role: Role | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
     out.push([
       { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },

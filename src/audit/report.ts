@@ -4,20 +4,17 @@ import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { STATE_QUERIES, effectiveState, type AccountAudit, type AuditResult } from "./analyze.js";
 import { SETTING_DISABLED, SETTING_ENABLED, type AuditCollector } from "./collector.js";
 import type { CauseId } from "../engine/types.js";
-import { causeTitle as sharedCauseTitle } from "../report/common.js";
+
 import type { BulkPlan } from "./plan.js";
 import type { OptionId, Readiness } from "./readiness.js";
 // Values from the exports and the tenant (addresses, display names, IPs, failure reasons, file
 // names) pass the one output sanitiser where they are put into a line, a cell or a row.
 import { safeText } from "../render/sanitize.js";
+import { causeTitle } from "../render/labels.js";
 
 export const AUDIT_SCHEMA_ID = "smtp-auth-doctor/audit@1";
 
 const READINESS: readonly Readiness[] = ["blocked-now", "breaks-at-change", "undetermined", "keeps-working"];
-
-function causeTitle(lang: Lang, id: CauseId): string {
-  return sharedCauseTitle(lang, id);
-}
 
 function settingText(lang: Lang, s: boolean | null | undefined): string {
   if (s === undefined) return t(lang, "audit.setting.notInExport");

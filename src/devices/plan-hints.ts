@@ -8,13 +8,14 @@ import type { Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanOption, PlanStep, StepId } from "../plan/types.js";
 import { safeText } from "../render/sanitize.js";
-import { causeTitle } from "../report/common.js";
+
 import type { ReplyAnalysis } from "../replies/types.js";
 import type { VendorId } from "./ids.js";
 import type { PanelFinding } from "./panel.js";
 import type { DeviceLine, DevicePlan } from "./report-types.js";
 import { connectionTests, familyName, isOtherFamily, pitfalls, settingHints, type Resolved } from "./resolve.js";
 import type { Labels, SettingHint, SettingId, Sourced, Text } from "./types.js";
+import { causeTitle } from "../render/labels.js";
 
 /** What a device knows about itself: the vendor, and its profile narrowed to the model ("other": none). */
 export interface DeviceKnowledge {

@@ -2,9 +2,10 @@
 import type { CauseId, Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import { safeText } from "../render/sanitize.js";
-import { causeTitle, infoTitle } from "../report/common.js";
+
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
+import { causeTitle, infoTitle } from "../render/labels.js";
 
 /** What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, the client's words, a masked log. */
 export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;

@@ -1,12 +1,13 @@
-// What every renderer shares: the input shape, cause titles with a fallback, fact labels, value
-// and provenance formatting, evidence as text. Secrets are redacted from anything quoted, and every
+// What every renderer shares: the input shape, provenance, evidence as text, the plan's step
+// notes (labels themselves live in src/render/labels.ts). Secrets are redacted from anything quoted, and every
 // value from the case (or a reply, a source note) passes the one output sanitiser, on one line.
 import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import { safeText } from "../render/sanitize.js";
 import type { Case, Provenance } from "../case/schema.js";
-import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "../engine/types.js";
-import { hasKey, t, type Lang, type Params } from "../i18n/index.js";
+import type { Diagnosis, Evidence } from "../engine/types.js";
+import { t, type Lang } from "../i18n/index.js";
+import { factDescription, maybe, rawValue } from "../render/labels.js";
 import type { Plan, PlanStep } from "../plan/index.js";
 
 export interface ReportInput {
@@ -23,47 +24,13 @@ export interface ReportInput {
 }
 
 /** A message by a key that may not exist yet (keys of other areas built from ids); `undefined` when absent. */
-export function maybe(lang: Lang, key: string, params?: Params): string | undefined {
-  return hasKey(key) ? t(lang, key, params) : undefined;
-}
 
-export function causeTitle(lang: Lang, id: CauseId): string {
-  return maybe(lang, `cause.${id}.title`) ?? id;
-}
 
-export function causeSummary(lang: Lang, id: CauseId): string | undefined {
-  return maybe(lang, `cause.${id}.summary`);
-}
 
-export function noteText(lang: Lang, key: string): string {
-  return maybe(lang, key) ?? maybe(lang, `note.${key}`) ?? key;
-}
 
-export function infoTitle(lang: Lang, info: Info): string {
-  return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
-}
 
-export function verdictText(lang: Lang, verdict: Verdict): string {
-  return t(lang, `plan.report.verdict.${verdict}`);
-}
 
-export function factLabel(lang: Lang, path: FactPath): string {
-  return t(lang, `plan.report.fact.${path}`);
-}
 
-/** A fact value as text: booleans and numbers as is, null explained, policies by name. */
-export function formatValue(lang: Lang, value: unknown): string {
-  if (value === null) return t(lang, "plan.report.value.null");
-  if (value === undefined) return "?";
-  // Outside text (device.model, names typed by a person): shown safely (src/render/sanitize.ts).
-  if (typeof value === "string") return safeText(redactSecrets(value));
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "object" && value !== null && "name" in value && "allowBasicAuthSmtp" in value) {
-    const p = value as { name: unknown; allowBasicAuthSmtp: unknown };
-    return t(lang, "plan.report.value.policy", { name: String(p.name), allow: String(p.allowBasicAuthSmtp) });
-  }
-  return safeText(redactSecrets(JSON.stringify(value)));
-}
 
 /** The provenance of a fact: the one the evidence carries, else the case's record. */
 export function provenanceOf(c: Case, path: FactPath, given?: Provenance): Provenance | undefined {
@@ -79,7 +46,7 @@ export function sourceText(lang: Lang, prov: Provenance | undefined): string {
   if (!prov) return t(lang, "plan.report.source.unknown");
   const parts: string[] = [];
   if (prov.kind === "whatif") {
-    const original = prov.original === undefined || prov.original === "absent" ? "?" : formatValue(lang, prov.original);
+    const original = prov.original === undefined || prov.original === "absent" ? "?" : rawValue(lang, prov.original);
     parts.push(t(lang, "plan.report.whatifWas", { value: original }));
   } else parts.push(t(lang, `plan.report.source.${prov.kind}`));
   if (prov.endpoint) parts.push(safeText(prov.endpoint));
@@ -114,7 +81,7 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
       const prov = provenanceOf(c, ev.path, ev.source);
       return {
         kind: ev.kind,
-        text: t(lang, "plan.report.ev.fact", { label: factLabel(lang, ev.path), value: formatValue(lang, ev.value) }),
+        text: t(lang, "plan.report.ev.fact", { label: factDescription(lang, ev.path), value: rawValue(lang, ev.value) }),
         // No provenance recorded (e.g. typed into a case file): say nothing rather than "not recorded" on every line.
         ...(prov ? { source: sourceText(lang, prov) } : {}),
         hypothetical: prov?.kind === "whatif",
@@ -127,7 +94,7 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
     case "timeline":
       return { kind: ev.kind, text: t(lang, "plan.report.ev.timeline", { phase: t(lang, `plan.report.phase.${ev.phase}`), date: ev.asOf }), hypothetical: false };
     case "probe":
-      return { kind: ev.kind, text: t(lang, "plan.report.ev.probe", { what: ev.what, value: formatValue(lang, ev.value) }), hypothetical: false };
+      return { kind: ev.kind, text: t(lang, "plan.report.ev.probe", { what: ev.what, value: rawValue(lang, ev.value) }), hypothetical: false };
     case "inference": {
       const text = maybe(lang, ev.messageKey, ev.params) ?? ev.messageKey;
       return { kind: ev.kind, text: t(lang, "plan.report.ev.inference", { text }), hypothetical: false };
@@ -143,7 +110,7 @@ export function knownFacts(lang: Lang, c: Case): { path: FactPath; label: string
     const value = getFact(c, path);
     if (value === undefined) continue;
     const prov = provenanceOf(c, path);
-    out.push({ path, label: factLabel(lang, path), value: formatValue(lang, value), source: sourceText(lang, prov), hypothetical: prov?.kind === "whatif" });
+    out.push({ path, label: factDescription(lang, path), value: rawValue(lang, value), source: sourceText(lang, prov), hypothetical: prov?.kind === "whatif" });
   }
   return out;
 }

@@ -3,7 +3,8 @@ import type { Diagnosis, Evidence, RetirementPhase, Verdict } from "../engine/ty
 import type { FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import type { Plan } from "../plan/index.js";
-import { causeSummary, causeTitle } from "./common.js";
+import { causeSummary, causeTitle } from "../render/labels.js";
+
 
 export interface JsonReport {
   verdict: Verdict;

@@ -6,21 +6,16 @@ import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
 import {
-  causeSummary,
-  causeTitle,
   checkByText,
   onlyIfLines,
   evidenceLine,
-  factLabel,
-  infoTitle,
   isHypothetical,
   joinSentences,
   knownFacts,
-  noteText,
   stepNumber,
-  verdictText,
   type ReportInput,
 } from "./common.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, verdictSentence } from "../render/labels.js";
 
 /** Text safe inside a Markdown table cell or a line: control characters shown visibly, pipes escaped, newlines flattened, HTML-ish brackets escaped. */
 export function mdEscape(text: string): string {
@@ -54,7 +49,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (c.title) out.push(mdEscape(tr("plan.report.case", { title: c.title })), "");
   if (isHypothetical(c)) out.push(`> **${mdEscape(tr("plan.report.hypothetical"))}**`, "");
   const vMark = d.verdict === "blocked" ? "✖" : d.verdict === "clear" ? "✔" : "?";
-  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictText(lang, d.verdict))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
+  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d.verdict))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
 
   // Causes
   out.push(`## ${mdEscape(tr("plan.report.section.causes"))}`, "");
@@ -91,7 +86,7 @@ export function renderMarkdown(input: ReportInput): string {
   // Unknowns
   if (d.unknowns.length) {
     out.push(`## ${mdEscape(tr("plan.report.section.unknowns"))}`, "");
-    for (const p of d.unknowns) out.push(`- ${mdEscape(factLabel(lang, p))} (${mdCode(p)})`);
+    for (const p of d.unknowns) out.push(`- ${mdEscape(factDescription(lang, p))} (${mdCode(p)})`);
     out.push("");
   }
 

@@ -4,8 +4,9 @@
 // that Windows PowerShell 5.1 reads Japanese comments correctly. Lines end with CRLF.
 import { t, type MessageKey, type Params } from "../i18n/index.js";
 import { PLACEHOLDER, type PlanCommand } from "../plan/index.js";
-import { causeTitle, checkByText, isHypothetical, onlyIfLines, verdictText, type ReportInput } from "./common.js";
+import { checkByText, isHypothetical, onlyIfLines, type ReportInput } from "./common.js";
 import { wrap } from "../render/layout.js";
+import { causeTitle, verdictSentence } from "../render/labels.js";
 
 export const BOM = "\uFEFF";
 
@@ -34,7 +35,7 @@ export function renderPs1(input: ReportInput): string {
   out.push(...comment(tr("plan.report.ps1.header")));
   if (c.title) out.push(...comment(tr("plan.report.ps1.case", { title: c.title.replace(/[\r\n]+/g, " ") })));
   out.push(...comment(tr("plan.report.ps1.date", { date: d.asOf })));
-  out.push(...comment(tr("plan.report.ps1.verdict", { verdict: verdictText(lang, d.verdict) })));
+  out.push(...comment(tr("plan.report.ps1.verdict", { verdict: verdictSentence(lang, d.verdict) })));
   if (d.causes.length) {
     out.push(...comment(tr("plan.report.ps1.causes", { causes: d.causes.map((f) => `${causeTitle(lang, f.id)} (${f.id}, ${tr(`plan.report.status.${f.status}`)})`).join("; ") })));
   }

@@ -5,23 +5,18 @@ import type { CauseStatus } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
 import {
-  causeSummary,
-  causeTitle,
   checkByText,
   onlyIfLines,
   evidenceLine,
-  factLabel,
-  infoTitle,
   isHypothetical,
-  noteText,
   stepNumber,
-  verdictText,
   type ReportInput,
 } from "./common.js";
 import { joinSentences } from "./common.js";
 import { pad, width as textWidth, wrap } from "../render/layout.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, verdictSentence } from "../render/labels.js";
 
 class Out {
   readonly lines: string[] = [];
@@ -81,7 +76,7 @@ export function renderText(input: ReportInput): string {
   const vToken: Role = d.verdict === "blocked" ? "danger" : d.verdict === "clear" ? "success" : "warning";
   o.text(`${tr("plan.report.title")} (${tr("plan.report.asOf", { date: d.asOf })})`, { token: "heading" });
   if (c.title) o.text(tr("plan.report.case", { title: c.title }));
-  o.text(verdictText(lang, d.verdict), { prefix: `${vGlyph} `, token: vToken });
+  o.text(verdictSentence(lang, d.verdict), { prefix: `${vGlyph} `, token: vToken });
   if (isHypothetical(c)) o.text(tr("plan.report.hypothetical"), { prefix: `${g.warning} `, token: "warning" });
 
   // Causes.
@@ -112,7 +107,7 @@ export function renderText(input: ReportInput): string {
   if (d.unknowns.length) {
     o.blank();
     o.text(tr("plan.report.section.unknowns"), { token: "heading" });
-    for (const path of d.unknowns) o.text(`${factLabel(lang, path)} (${path})`, { indent: 2, prefix: `${g.possible} ` });
+    for (const path of d.unknowns) o.text(`${factDescription(lang, path)} (${path})`, { indent: 2, prefix: `${g.possible} ` });
   }
 
   // Info.

@@ -4,9 +4,10 @@ import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { wrap } from "../render/layout.js";
 import type { CalendarView } from "./calendar.js";
-import { causeTitle, factLabel, formatValue, statusLabel, verdictLabel } from "./format.js";
+
 import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
+import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
 
 const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
@@ -34,7 +35,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
     lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
     for (const c of r.changes) {
       lines.push(`  ${factLabel(lang, c.path)} [${c.path}]`);
-      lines.push(`    ${t(lang, "whatif.change", { from: formatValue(lang, c.path, c.from), to: formatValue(lang, c.path, c.to) })}`);
+      lines.push(`    ${t(lang, "whatif.change", { from: valueLabel(lang, c.path, c.from), to: valueLabel(lang, c.path, c.to) })}`);
     }
   }
   lines.push("");

@@ -7,9 +7,10 @@ import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
 import type { Diagnosis } from "../../src/engine/types.js";
 import { WhatIf } from "../../screens/WhatIf.js";
-import { causeTitle } from "../../src/whatif/format.js";
+
 import { healthyBasic, layered } from "../helpers/whatif-cases.js";
 import { KEY, waitFor, widest } from "../helpers/whatif-screen.js";
+import { causeTitle } from "../../src/render/labels.js";
 
 const ev = (c: Case): Diagnosis => evaluate(c, { today: "2026-11-22" });
 const tenantOnly = () => setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);

@@ -11,7 +11,7 @@ import { initFlow } from "../../src/flow/reducer.js";
 import { question } from "../../src/flow/questions.js";
 import { DEVICE_FIELDS } from "../../src/flow/types.js";
 import { renderText } from "../../src/report/index.js";
-import { causeTitle } from "../../src/report/common.js";
+
 import type { FlowState } from "../../src/flow/types.js";
 import type { Lang } from "../../src/i18n/index.js";
 import { t } from "../../src/i18n/index.js";
@@ -19,6 +19,7 @@ import { makeTheme } from "../../src/render/theme.js";
 import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY, waitFor } from "../helpers/wait.js";
+import { causeTitle } from "../../src/render/labels.js";
 
 afterEach(() => cleanup());
 

@@ -14,11 +14,12 @@ import type { FlowDeps } from "../../src/flow/types.js";
 import { initFlow } from "../../src/flow/reducer.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
-import { causeTitle } from "../../src/report/common.js";
+
 import { renderText } from "../../src/report/index.js";
 import { makeTheme } from "../../src/render/theme.js";
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY } from "../helpers/wait.js";
+import { causeTitle } from "../../src/render/labels.js";
 
 afterEach(() => cleanup());
 

@@ -14,10 +14,11 @@ import type { FlowDeps, FlowState } from "../../src/flow/types.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { makeTheme } from "../../src/render/theme.js";
-import { verdictLabel } from "../../src/whatif/format.js";
+
 import { frameWith, mount, press } from "../helpers/ink.js";
 import { KEY, waitFor } from "../helpers/wait.js";
 import { healthyBasic } from "../helpers/whatif-cases.js";
+import { verdictLabel } from "../../src/render/labels.js";
 
 afterEach(() => cleanup());
 

@@ -13,8 +13,9 @@ import { plainFlow, type PlainChoice, type Prompter } from "../../src/cli/wizard
 import { makeServices } from "../../src/cli/wizard-services.js";
 import { initFlow, reduce } from "../../src/flow/reducer.js";
 import { t, type Lang } from "../../src/i18n/index.js";
-import { causeTitle, factLabel, verdictLabel } from "../../src/whatif/format.js";
+
 import { healthyBasic } from "../helpers/whatif-cases.js";
+import { causeTitle, factLabel, verdictLabel } from "../../src/render/labels.js";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

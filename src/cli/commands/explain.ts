@@ -7,13 +7,14 @@ import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
 import { analyzeReply, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
-import { causeTitle } from "../../report/common.js";
+
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
 import { safeText } from "../../render/sanitize.js";
 import { renderReport, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
 import { withAsOf } from "./diagnose.js";
 import { isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
+import { causeTitle } from "../../render/labels.js";
 
 const OPTIONS = {
   auth: { type: "string" },

@@ -10,7 +10,7 @@ import { WHATIF_PATHS, type WhatIfEvent } from "../../flow/whatif.js";
 import { t } from "../../i18n/index.js";
 import { sameValue } from "../../whatif/apply.js";
 import { cycleValue, isTyped } from "../../whatif/edit.js";
-import { causeTitle, factLabel, formatValue, statusLabel, verdictLabel } from "../../whatif/format.js";
+
 import { whatIf } from "../../whatif/index.js";
 import { compareOptions } from "../../whatif/options.js";
 import { renderOptions, renderWhatIf } from "../../whatif/render.js";
@@ -19,6 +19,7 @@ import type { Evaluate } from "../../whatif/types.js";
 import { wrapHanging } from "../../render/layout.js";
 import { WHATIF_FILE } from "../../flow/effects.js";
 import { BACK, type PlainContext, type Special } from "./context.js";
+import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "../../render/labels.js";
 
 const sub = (event: WhatIfEvent): FlowEvent => ({ type: "whatif", event });
 
@@ -89,7 +90,7 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
   const lang = s.lang;
   const current = (path: FactPath) => (edits.has(path) ? edits.get(path) : getFact(s.case, path));
   const path = await p.select<FactPath | Special>(t(lang, "wizard.whatif.plain.fact"), [
-    ...WHATIF_PATHS.map((f) => ({ name: `${edits.has(f) ? "* " : ""}${factLabel(lang, f)}: ${formatValue(lang, f, current(f))}`, value: f as FactPath | Special })),
+    ...WHATIF_PATHS.map((f) => ({ name: `${edits.has(f) ? "* " : ""}${factLabel(lang, f)}: ${valueLabel(lang, f, current(f))}`, value: f as FactPath | Special })),
     { name: t(lang, "wizard.plain.back"), value: BACK },
   ]);
   if (path === BACK) return undefined;
@@ -112,7 +113,7 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
   const i = await p.select<number>(
     t(lang, "wizard.whatif.plain.value", { fact }),
     values.map((x, n) => {
-      const label = formatValue(lang, path as FactPath, x);
+      const label = valueLabel(lang, path as FactPath, x);
       return { name: sameValue(x, recorded) ? t(lang, "wizard.whatif.plain.recorded", { value: label }) : label, value: n };
     }),
     at >= 0 ? at : undefined,

@@ -1,0 +1,117 @@
+// Labels, once each: the words for causes, notes, verdicts, statuses, facts, values and sources,
+// used by every renderer (text, Markdown, .ps1, JSON, what-if), the screens and plain mode. Two
+// label styles for facts exist on purpose and are kept apart by name: `factLabel` is the short name
+// shown beside a value in words (`valueLabel`), as in what-if's tables ("Organization: SMTP AUTH" /
+// "off"); `factDescription` is the full statement with the Exchange property name, shown beside the
+// raw value (`rawValue`) in the reports' fact tables. Every value from outside passes the sanitiser.
+import { factSpec, getFact, type FactPath } from "../case/facts.js";
+import { redactSecrets } from "../case/redact.js";
+import type { Case } from "../case/schema.js";
+import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
+import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
+import type { OptionVerdict } from "../whatif/options.js";
+import { safeText } from "./sanitize.js";
+
+export function causeTitle(lang: Lang, id: CauseId): string {
+  return maybe(lang, `cause.${id}.title`) ?? id;
+}
+
+export function causeSummary(lang: Lang, id: CauseId): string | undefined {
+  return maybe(lang, `cause.${id}.summary`);
+}
+
+export function noteText(lang: Lang, key: string): string {
+  return maybe(lang, key) ?? maybe(lang, `note.${key}`) ?? key;
+}
+
+export function infoTitle(lang: Lang, info: Info): string {
+  return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
+}
+
+/** The verdict as the report's headline sentence. */
+export function verdictSentence(lang: Lang, verdict: Verdict): string {
+  return t(lang, `plan.report.verdict.${verdict}`);
+}
+
+/** The full statement of a fact, with its property name (reports' fact tables). */
+export function factDescription(lang: Lang, path: FactPath): string {
+  return t(lang, `plan.report.fact.${path}`);
+}
+
+/** A fact value as text: booleans and numbers as is, null explained, policies by name. */
+export function rawValue(lang: Lang, value: unknown): string {
+  if (value === null) return t(lang, "plan.report.value.null");
+  if (value === undefined) return "?";
+  // Outside text (device.model, names typed by a person): shown safely (src/render/sanitize.ts).
+  if (typeof value === "string") return safeText(redactSecrets(value));
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "object" && value !== null && "name" in value && "allowBasicAuthSmtp" in value) {
+    const p = value as { name: unknown; allowBasicAuthSmtp: unknown };
+    return t(lang, "plan.report.value.policy", { name: String(p.name), allow: String(p.allowBasicAuthSmtp) });
+  }
+  return safeText(redactSecrets(JSON.stringify(value)));
+}
+
+export function maybe(lang: Lang, key: string, params?: Params): string | undefined {
+  return hasKey(key) ? t(lang, key, params) : undefined;
+}
+
+/** The short name of a fact, shown beside its value in words. */
+export function factLabel(lang: Lang, path: FactPath): string {
+  const key = `whatif.fact.${path}`;
+  return hasKey(key) ? t(lang, key) : path;
+}
+
+const SWITCHES: readonly FactPath[] = ["tenant.smtpClientAuthenticationDisabled", "account.smtpClientAuthenticationDisabled"];
+
+/** A fact's value in words. `undefined` is "unknown". */
+export function valueLabel(lang: Lang, path: FactPath, value: unknown): string {
+  if (value === undefined) return t(lang, "whatif.value.unknown");
+  if (SWITCHES.includes(path)) {
+    if (value === null) return t(lang, "whatif.value.followOrg");
+    return t(lang, value === true ? "whatif.value.switchOff" : "whatif.value.switchOn");
+  }
+  const kind = factSpec(path).kind;
+  switch (kind.type) {
+    case "boolean":
+      return t(lang, value === true ? "whatif.value.yes" : "whatif.value.no");
+    case "tristate":
+      return value === null ? t(lang, "whatif.value.notSet") : t(lang, value === true ? "whatif.value.yes" : "whatif.value.no");
+    case "policy": {
+      if (value === null) return t(lang, "whatif.value.none");
+      const p = value as { name: string; allowBasicAuthSmtp: boolean };
+      return t(lang, "whatif.value.policy", { name: p.name, allowed: t(lang, p.allowBasicAuthSmtp ? "whatif.value.allowed" : "whatif.value.blocked") });
+    }
+    case "string":
+      return safeText(String(value).replace(/\s+/g, " ").trim());
+    default:
+      return safeText(String(value));
+  }
+}
+
+/** The original value recorded by a what-if change ("absent" = it was unknown). */
+export function originalLabel(lang: Lang, path: FactPath, original: unknown): string {
+  return original === "absent" && factSpec(path).kind.type !== "string" ? t(lang, "whatif.value.absent") : valueLabel(lang, path, original);
+}
+
+/** Where a fact came from; `recorded` = known but with no provenance in the case; `none` = unknown. */
+export type SourceLabelKind = "live" | "probe" | "answer" | "assumed" | "whatif" | "file" | "flag" | "recorded" | "none";
+
+export function sourceKind(c: Case, path: FactPath): SourceLabelKind {
+  const s = c.sources?.[path];
+  if (s) return s.kind;
+  return getFact(c, path) === undefined ? "none" : "recorded";
+}
+
+export function sourceLabel(lang: Lang, kind: SourceLabelKind): string {
+  return t(lang, `whatif.source.${kind}` as MessageKey);
+}
+
+
+export function verdictLabel(lang: Lang, v: Verdict | OptionVerdict): string {
+  return t(lang, `whatif.verdict.${v}` as MessageKey);
+}
+
+export function statusLabel(lang: Lang, s: CauseStatus): string {
+  return t(lang, `whatif.status.${s}` as MessageKey);
+}
