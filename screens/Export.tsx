@@ -2,7 +2,7 @@
 // export step of the flow (src/flow/export.ts) and sends its events; the saving is the flow's
 // effect, and an existing file is never replaced without a confirmation.
 import { Box } from "ink";
-import { EXPORT_KINDS, exportMessageText, type ExportEvent, type ExportState } from "../src/flow/export.js";
+import { EXPORT_KINDS, exportLabel, exportMessageText, type ExportEvent, type ExportState } from "../src/flow/export.js";
 import type { ExportKind } from "../src/flow/ports.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Para, Select, TextInput } from "../src/ui/components.js";
@@ -25,7 +25,7 @@ export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }:
       body = (
         <Select
           key={turn}
-          items={[...EXPORT_KINDS.map((k) => ({ label: t(lang, `wizard.export.${k}`) })), { label: t(lang, "wizard.export.finish") }]}
+          items={[...EXPORT_KINDS.map((k) => ({ label: t(lang, exportLabel(k)) })), { label: t(lang, "wizard.export.finish") }]}
           theme={theme}
           onSelect={(i) => {
             const kind = EXPORT_KINDS[i];

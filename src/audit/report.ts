@@ -11,6 +11,8 @@ import type { OptionId, Readiness } from "./readiness.js";
 // names) pass the one output sanitiser where they are put into a line, a cell or a row.
 import { safeText } from "../render/sanitize.js";
 import { causeTitle } from "../render/labels.js";
+import type { FormatOf } from "../render/formats.js";
+import { toJson as jsonText } from "../render/output.js";
 
 export const AUDIT_SCHEMA_ID = "smtp-auth-doctor/audit@1";
 
@@ -318,3 +320,11 @@ export function toJson(r: AuditResult, plan: BulkPlan | undefined, written: stri
       : null,
   };
 }
+
+/** The audit's renderers, one per format of src/render/formats.ts that `audit` takes (the compiler asks for a line here when one is added there). */
+export const AUDIT_RENDERERS: Record<FormatOf<"audit">, (r: AuditResult, plan: BulkPlan | undefined, lang: Lang, written: string[]) => string> = {
+  text: (r, plan, lang, written) => renderText(r, plan, lang, written),
+  md: (r, plan, lang) => renderMarkdown(r, plan, lang),
+  csv: (r, _plan, lang) => renderAccountsCsv(r, lang),
+  json: (r, plan, _lang, written) => jsonText(toJson(r, plan, written)),
+};

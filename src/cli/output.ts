@@ -1,45 +1,26 @@
-// Output formats shared by the commands that end in a diagnosis: text, Markdown, PowerShell, JSON.
+// The output of the commands that end in a diagnosis, in the format asked for: the format list is
+// src/render/formats.ts, the renderers src/report/formats.ts.
 import type { Case } from "../case/schema.js";
 import type { Diagnosis } from "../engine/types.js";
-import { badInput } from "../errors.js";
 import type { Plan } from "../plan/index.js";
+import { resolveFormat as resolveFor, type FormatOf } from "../render/formats.js";
+import { loadRenderer } from "../report/formats.js";
 import type { Context } from "./context.js";
 
-export const FORMATS = ["text", "md", "json", "ps1"] as const;
-export type Format = (typeof FORMATS)[number];
+export type Format = FormatOf<"diagnose" | "explain">;
 
 export const FORMAT_OPTIONS = {
   format: { type: "string" },
 } as const;
 
-export function resolveFormat(values: { json?: boolean | undefined; format?: string | undefined }): Format {
-  if (values.json) {
-    if (values.format !== undefined && values.format !== "json") throw badInput("args.format", "cli.err.formatConflict", { format: values.format });
-    return "json";
-  }
-  const f = values.format ?? "text";
-  if (!(FORMATS as readonly string[]).includes(f)) throw badInput("args.format", "cli.err.format", { value: f, values: FORMATS.join(", ") });
-  return f as Format;
+export function resolveFormat(command: "diagnose" | "explain", values: { json?: boolean | undefined; format?: string | undefined }): Format {
+  return resolveFor(command, values);
 }
 
-/**
- * Render a diagnosis in a format. The renderers load only when needed: --json never loads the text
- * layout (string-width builds an Intl.Segmenter at load, which costs start-up time).
- */
+/** Render a diagnosis in a format; only that format's renderer is loaded. */
 export async function renderReport(ctx: Context, format: Format, r: { case: Case; diagnosis: Diagnosis; plan: Plan }, extra?: Record<string, unknown>): Promise<string> {
-  const input = { case: r.case, diagnosis: r.diagnosis, plan: r.plan, lang: ctx.lang };
-  switch (format) {
-    case "json": {
-      const { toJson } = await import("../report/json.js");
-      return (await import("../render/output.js")).toJson({ ...(extra ?? {}), ...toJson(r.diagnosis, r.plan) }, 2);
-    }
-    case "md":
-      return (await import("../report/markdown.js")).renderMarkdown(input);
-    case "ps1":
-      return (await import("../report/ps1.js")).renderPs1(input);
-    case "text":
-      return (await import("../report/text.js")).renderText({ ...input, width: terminalWidth(ctx), color: ctx.color, ascii: ctx.ascii });
-  }
+  const render = await loadRenderer(format);
+  return render({ case: r.case, diagnosis: r.diagnosis, plan: r.plan, lang: ctx.lang, width: terminalWidth(ctx), color: ctx.color, ascii: ctx.ascii }, extra);
 }
 
 export function terminalWidth(ctx: Context): number {

@@ -5,10 +5,12 @@ import { isAppError } from "../errors.js";
 import { evaluate } from "../engine/index.js";
 import { buildPlan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
-import { renderMarkdown, renderPs1, renderText, toJson, type ReportInput } from "../report/index.js";
-import { toJson as jsonText } from "../render/output.js";
+import { renderText, type ReportInput } from "../report/index.js";
+import { loadRenderer } from "../report/formats.js";
+import type { SaveFormat } from "../render/formats.js";
+import { exportFileName } from "../flow/export.js";
 import type { FlowDeps, FlowState } from "../flow/types.js";
-import type { ExportKind, LiveReadResult, WizardServices } from "../flow/ports.js";
+import type { LiveReadResult, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
@@ -24,18 +26,11 @@ import { hintLines } from "../devices/render.js";
 
 /** The wizard's ports (src/flow/ports.ts), and the text of an export for the CLI's own use (--json without a terminal). */
 export type CliWizardServices = WizardServices & {
-  exportText(state: FlowState, kind: Exclude<ExportKind, "case">): string;
+  exportText(state: FlowState, kind: SaveFormat): Promise<string>;
   checkAuditFile: NonNullable<WizardServices["checkAuditFile"]>;
   runReadiness: NonNullable<WizardServices["runReadiness"]>;
   probe: NonNullable<WizardServices["probe"]>;
   deviceHint: NonNullable<WizardServices["deviceHint"]>;
-};
-
-const NAMES: Record<ExportKind, string> = {
-  case: "smtp-auth-case.json",
-  md: "smtp-auth-plan.md",
-  ps1: "smtp-auth-plan.ps1",
-  json: "smtp-auth-result.json",
 };
 
 /** The report of a flow state: the case, the engine's diagnosis and the plan (with the device's hints when a catalog is given), in the flow's language. */
@@ -77,16 +72,9 @@ export function makeServices(opts: {
       const e = await detectPwsh(live?.ctx.env ?? {});
       return e ? { status: "missing", key: e.key, params: e.params } : { status: "ready" };
     })());
-  const exportText = (state: FlowState, kind: Exclude<ExportKind, "case">): string => {
-    const input = reportInput(state, {}, devices);
-    switch (kind) {
-      case "md":
-        return renderMarkdown(input);
-      case "ps1":
-        return renderPs1(input);
-      case "json":
-        return `${jsonText(toJson(input.diagnosis, input.plan), 2)}\n`;
-    }
+  const exportText = async (state: FlowState, kind: SaveFormat): Promise<string> => {
+    const text = (await loadRenderer(kind))(reportInput(state, {}, devices));
+    return kind === "json" ? `${text}\n` : text;
   };
   return {
     deps,
@@ -99,7 +87,7 @@ export function makeServices(opts: {
       return hintLines(state.lang, t(state.lang, `devices.vendor.${dev.vendor}`), questionHint(state.lang, dev, path), "-");
     },
     exportText,
-    defaultName: (kind) => NAMES[kind],
+    defaultName: exportFileName,
     async checkAuditFile(lang, path) {
       const full = resolve(opts.cwd, path);
       try {
@@ -173,7 +161,7 @@ export function makeServices(opts: {
         // Loaded on first save: the case-file writer validates with zod, not needed before.
         const { saveCase, writeFileAtomic } = await import("../case/io.js");
         if (kind === "case") await saveCase(full, state.case, { overwrite });
-        else await writeFileAtomic(full, exportText(state, kind), { overwrite, json: kind === "json" });
+        else await writeFileAtomic(full, await exportText(state, kind), { overwrite, json: kind === "json" });
         return { ok: true, path };
       } catch (e) {
         if (isAppError(e) && e.code === "file.exists") return { ok: false, exists: true, path };

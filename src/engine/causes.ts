@@ -1,6 +1,7 @@
 // The cause catalogue: for every cause, which kind of authentication it affects and which gate
 // it belongs to. The gate order (as seen from the wire, domain.md §4) sorts the causes of a
 // diagnosis: network → TLS → mechanism → identity → Exchange switches → sending.
+import type { FactPath } from "../case/facts.js";
 import type { CauseId, CauseStatus, Finding } from "./types.js";
 
 export type Gate = "network" | "tls" | "mechanism" | "identity" | "exchange" | "sending" | "delivery";
@@ -25,14 +26,16 @@ export interface CauseSpec {
    * federated account signs in through its own STS either way): OAuth does not rule it out.
    */
   oauthToo?: true;
+  /** Facts that only confirm the cause once the server (or the sign-in log) has named it: no longer asked then. */
+  settledBy?: readonly FactPath[];
 }
 
 /** In sort order within each gate. */
 export const CAUSES = {
   "network-unreachable": { affects: "all", gate: "network", service: "any" },
   "wrong-endpoint": { affects: "all", gate: "network", service: "exchange-online" },
-  "starttls-missing": { affects: "all", gate: "tls", service: "any" },
-  "tls-version-unsupported": { affects: "all", gate: "tls", service: "any" },
+  "starttls-missing": { affects: "all", gate: "tls", service: "any", settledBy: ["device.security"] },
+  "tls-version-unsupported": { affects: "all", gate: "tls", service: "any", settledBy: ["device.tlsVersion"] },
   "tls-handshake-failed": { affects: "all", gate: "tls", service: "any" },
   "no-authentication": { affects: "all", gate: "mechanism", service: "any" },
   "auth-mechanism-unsupported": { affects: "all", gate: "mechanism", service: "exchange-online" },
@@ -40,8 +43,8 @@ export const CAUSES = {
   // An on-premises Exchange server that does not offer AUTH LOGIN (NTLM/GSSAPI only).
   "onprem-basic-auth-off": { affects: "basic", gate: "mechanism", service: "outside" },
   // Identity: the authentication policy is checked by Exchange before Entra is contacted.
-  "auth-policy-blocks-basic": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
-  "basic-auth-retired": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
+  "auth-policy-blocks-basic": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.authenticationPolicy", "tenant.defaultAuthenticationPolicy"] },
+  "basic-auth-retired": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"] },
   // Personal Outlook.com accounts: Basic authentication ended on 16 September 2024 (domain.md §13).
   "consumer-basic-auth-ended": { affects: "basic", gate: "identity", service: "outside" },
   "wrong-credentials": { affects: "basic", gate: "identity", service: "exchange-online" },
@@ -49,17 +52,17 @@ export const CAUSES = {
   "provider-app-password": { affects: "basic", gate: "identity", service: "outside" },
   "provider-sign-in-refused": { affects: "all", gate: "identity", service: "outside" },
   "account-locked": { affects: "all", gate: "identity", service: "exchange-online" },
-  "account-disabled": { affects: "all", gate: "identity", service: "exchange-online" },
-  "password-expired": { affects: "basic", gate: "identity", service: "exchange-online" },
+  "account-disabled": { affects: "all", gate: "identity", service: "exchange-online", settledBy: ["account.accountEnabled"] },
+  "password-expired": { affects: "basic", gate: "identity", service: "exchange-online", settledBy: ["account.passwordExpired"] },
   "federation-failure": { affects: "basic", gate: "identity", service: "exchange-online", oauthToo: true },
-  "security-defaults": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
-  "per-user-mfa": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
-  "conditional-access": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true },
+  "security-defaults": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["tenant.securityDefaultsEnabled"] },
+  "per-user-mfa": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.perUserMfaState"] },
+  "conditional-access": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.legacyAuthBlockedByConditionalAccess"] },
   "oauth-misconfigured": { affects: "oauth", gate: "identity", service: "exchange-online" },
-  "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online" },
-  "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online" },
-  "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online" },
-  "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online" },
+  "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
+  "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
+  "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.exchangeLicensed", "account.recipientTypeDetails"] },
+  "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online", settledBy: ["account.sendAs", "device.username", "device.from"] },
   "sender-restricted": { affects: "all", gate: "sending", service: "exchange-online" },
   "sending-limit": { affects: "all", gate: "sending", service: "any" },
   "mailbox-full": { affects: "all", gate: "sending", service: "any" },

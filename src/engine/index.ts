@@ -4,7 +4,7 @@ import type { FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
-import { compareFindings, DELIVERY_CAUSES } from "./causes.js";
+import { causeSpec, compareFindings, DELIVERY_CAUSES } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
@@ -41,23 +41,6 @@ const OUTSIDE_GATES = [providerGate, replyGate];
 
 /** Causes that come after the message was accepted: the recipient's side refused it (Microsoft's NDR table [S12]). */
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
-
-/** Facts that only confirm a cause once the server (or the sign-in log) has named it. */
-const SETTLED_BY: Partial<Record<CauseId, readonly FactPath[]>> = {
-  "tenant-smtp-auth-disabled": ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"],
-  "mailbox-smtp-auth-disabled": ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"],
-  "security-defaults": ["tenant.securityDefaultsEnabled"],
-  "conditional-access": ["account.legacyAuthBlockedByConditionalAccess"],
-  "per-user-mfa": ["account.perUserMfaState"],
-  "auth-policy-blocks-basic": ["account.authenticationPolicy", "tenant.defaultAuthenticationPolicy"],
-  "basic-auth-retired": ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"],
-  "account-disabled": ["account.accountEnabled"],
-  "password-expired": ["account.passwordExpired"],
-  "no-licensed-mailbox": ["account.exchangeLicensed", "account.recipientTypeDetails"],
-  "send-as-denied": ["account.sendAs", "device.username", "device.from"],
-  "tls-version-unsupported": ["device.tlsVersion"],
-  "starttls-missing": ["device.security"],
-};
 
 /** Transport facts stop mattering once the server has answered at AUTH or later. */
 const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.port", "device.security", "device.tlsVersion"]);
@@ -104,7 +87,7 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
   for (const f of findings) {
     if (f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")) continue;
-    const settled = SETTLED_BY[f.id];
+    const settled = causeSpec(f.id).settledBy;
     if (settled) relevant = relevant.filter((p) => !settled.includes(p));
   }
 

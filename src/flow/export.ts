@@ -2,9 +2,20 @@
 // JSON), a file name, a confirmation before an existing file is replaced. Data plus a pure reducer;
 // the saving itself is an effect (./effects.ts) run by the Ink root or plain mode.
 import { EXPORT_KINDS, type ExportKind, type SaveResult } from "./ports.js";
-import { t, type Lang } from "../i18n/index.js";
+import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { saveSpec } from "../render/formats.js";
 
 export { EXPORT_KINDS };
+
+/** The menu line of a kind: the case file's own, or the format's label in the registry. */
+export function exportLabel(kind: ExportKind): MessageKey {
+  return kind === "case" ? "wizard.export.case" : saveSpec(kind).label;
+}
+
+/** The file name suggested for a kind: the case file's own, or the format's in the registry. */
+export function exportFileName(kind: ExportKind): string {
+  return kind === "case" ? "smtp-auth-case.json" : saveSpec(kind).file;
+}
 
 export type ExportPhase =
   | { id: "menu" }

@@ -4,6 +4,7 @@
 import type { FactPath } from "../case/facts.js";
 import type { ReadinessSummary } from "../audit/index.js";
 import type { Lang } from "../i18n/index.js";
+import { SAVE_FORMATS, type SaveFormat } from "../render/formats.js";
 import type { PhaseReport, ProbeResult } from "../probe/types.js";
 import type { FlowDeps, FlowState, LiveFact, LivePwsh } from "./types.js";
 
@@ -33,8 +34,9 @@ export interface ProbeTarget {
   username?: string;
 }
 
-export const EXPORT_KINDS = ["case", "md", "ps1", "json"] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+/** What the save step offers: the case file, then every format of the registry the wizard can save. */
+export type ExportKind = "case" | SaveFormat;
+export const EXPORT_KINDS: readonly ExportKind[] = ["case", ...SAVE_FORMATS];
 export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
 export type FileCheck = { ok: true; path: string } | { ok: false; message: string };
 

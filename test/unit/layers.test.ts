@@ -109,3 +109,7 @@ test("the engine never reads the clock: the date comes in as `today`", () => {
     assert.doesNotMatch(text, /new Date\(\s*\)|Date\.now\(/, file);
   }
 });
+
+test("src/render (layout, theme, labels, formats, the output boundary) imports nothing from the layers that use it", () => {
+  assert.deepEqual(offenders("src/render", ["src/cli", "src/flow", "screens", "src/live", "src/ui", "src/report", "src/plan", "src/audit", "src/probe", "src/devices", "ink", "react", "execa", "@azure/msal-node"]), []);
+});

@@ -11,7 +11,8 @@ import { offlineSource, runAudit, type OfflineFile, type RunAuditOptions } from 
 import { assertWritable, exportPaths, recoverReportSet, writeAuditFiles } from "../../audit/export.js";
 import { CHANGES, type Change } from "../../audit/plan.js";
 import { progressBar, type Progress } from "../../audit/progress.js";
-import { renderAccountsCsv, renderMarkdown, renderText, toJson } from "../../audit/report.js";
+import { AUDIT_RENDERERS } from "../../audit/report.js";
+import { resolveFormat } from "../../render/formats.js";
 import type { InputKind } from "../../audit/inputs.js";
 import type { AuditSource } from "../../audit/index.js";
 import type { AuditReadId, AuditReadResult } from "../../audit/live-source.js";
@@ -19,7 +20,7 @@ import { LIVE_OPTIONS, parseLiveOptions, type LiveOptions } from "../../live/opt
 import { parseSeconds } from "../../live/timeouts.js";
 import { safeText } from "../../render/sanitize.js";
 import { parse } from "../args.js";
-import { err, out, outJson, type Context } from "../context.js";
+import { err, out, type Context } from "../context.js";
 
 const OPTIONS = {
   ...LIVE_OPTIONS,
@@ -52,7 +53,6 @@ const FILE_OPTIONS: { name: keyof typeof OPTIONS; expected: readonly InputKind[]
   { name: "input", expected: ["mailboxes", "transport", "signins", "smtp-report", "auth-policies", "user-policies", "org-config"] },
 ];
 
-type Format = "text" | "md" | "csv" | "json";
 
 
 function flagBool(flag: string, value: string | undefined, yes: string, no: string): boolean | undefined {
@@ -69,8 +69,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, t(ctx.lang, "audit.help"));
     return EXIT.clear;
   }
-  const format: Format = values.json ? "json" : ((values.format ?? "text") as Format);
-  if (!["text", "md", "csv", "json"].includes(format)) throw badInput("args.invalid-value", "audit.err.format", { value: String(values.format) });
+  const format = resolveFormat("audit", values);
   const asOf = values["as-of"] ?? ctx.today;
   if (!isIsoDate(asOf)) throw badInput("args.invalid-value", "audit.err.asOf", { value: asOf });
   const change = (values.change ?? "enable-used") as Change;
@@ -153,19 +152,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     runResult.collector.dispose();
   }
 
-  switch (format) {
-    case "json":
-      outJson(ctx, toJson(result, plan, written));
-      break;
-    case "md":
-      out(ctx, renderMarkdown(result, plan, ctx.lang));
-      break;
-    case "csv":
-      out(ctx, renderAccountsCsv(result, ctx.lang));
-      break;
-    default:
-      out(ctx, renderText(result, plan, ctx.lang, written));
-  }
+  out(ctx, AUDIT_RENDERERS[format](result, plan, ctx.lang, written));
   return EXIT.clear;
 }
 

@@ -27,7 +27,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, t(ctx.lang, "cli.diagnose.help"));
     return EXIT.clear;
   }
-  const format = resolveFormat(values);
+  const format = resolveFormat("diagnose", values);
   if (!values.live && (values.case === undefined || values.case === "")) throw badInput("diagnose.no-case", "cli.err.needCase");
   let c: Case = values.case !== undefined && values.case !== "" ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : emptyCase();
   if (values.live) {

@@ -32,7 +32,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, t(ctx.lang, "cli.explain.help"));
     return EXIT.clear;
   }
-  const format = resolveFormat(values);
+  const format = resolveFormat("explain", values);
   const auth = values.auth;
   if (auth !== undefined && auth !== "basic" && auth !== "oauth") throw badInput("args.auth", "cli.err.auth", { value: auth });
 

@@ -46,7 +46,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (values.json || ci || !terminal) {
     if (!loaded) throw badInput("wizard.no-terminal", ci || values.json ? "wizard.err.noCaseInCi" : "wizard.err.noTerminal");
     // The case answers what it can: print the result as a report, no questions.
-    if (values.json) out(ctx, services.exportText(initial, "json"));
+    if (values.json) out(ctx, await services.exportText(initial, "json"));
     else out(ctx, services.resultLines(initial, 80).join("\n"));
     return exitCodeForVerdict(initial.diagnosis.verdict);
   }

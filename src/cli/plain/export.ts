@@ -1,6 +1,6 @@
 // The save step (src/flow/export.ts) as prompts: what to save, the file name, a confirmation
 // before an existing file is replaced. The saving is the flow's effect.
-import { EXPORT_KINDS, exportMessageText, type ExportEvent } from "../../flow/export.js";
+import { EXPORT_KINDS, exportLabel, exportMessageText, type ExportEvent } from "../../flow/export.js";
 import type { ExportKind } from "../../flow/ports.js";
 import { subState } from "../../flow/reducer.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
@@ -19,7 +19,7 @@ export async function plainExport(s: FlowState, ctx: PlainContext): Promise<Flow
     case "menu": {
       if (x.last) p.say(exportMessageText(lang, x.last));
       const v = await p.select<string>(t(lang, "wizard.export.q"), [
-        ...EXPORT_KINDS.map((k) => ({ name: t(lang, `wizard.export.${k}`), value: k as string })),
+        ...EXPORT_KINDS.map((k) => ({ name: t(lang, exportLabel(k)), value: k as string })),
         { name: t(lang, "wizard.export.finish"), value: "finish" },
         ...backChoice(s),
       ]);
