@@ -24,7 +24,7 @@ export function resolveFormat(values: { json?: boolean | undefined; format?: str
 
 /**
  * Render a diagnosis in a format. The renderers load only when needed: --json never loads the text
- * layout (string-width builds an Intl.Segmenter at load, which costs start-up time).
+ * layout and its catalogs (start-up time).
  */
 export async function renderReport(ctx: Context, format: Format, r: { case: Case; diagnosis: Diagnosis; plan: Plan }, extra?: Record<string, unknown>): Promise<string> {
   const input = { case: r.case, diagnosis: r.diagnosis, plan: r.plan, lang: ctx.lang };

@@ -1,43 +1,12 @@
 // The one terminal layout module (screens, plain mode, reports, what-if, probe): right for
-// Japanese, emoji and combining marks. Widths are measured with string-width (East Asian wide =
-// 2 columns), text is cut only between graphemes, Japanese lines follow kinsoku (no closing mark
-// at a line start, no opening bracket at a line end). Ink 6.8's own truncation overflows on wide
-// characters, so every line a screen draws is cut or wrapped here first.
-import stringWidth from "string-width";
+// Japanese, emoji and combining marks. Widths come from ./width.ts (East Asian wide = 2 columns,
+// no dependency, nothing built at import), text is cut only between graphemes, Japanese lines
+// follow kinsoku (no closing mark at a line start, no opening bracket at a line end). Ink 6.8's
+// own truncation overflows on wide characters, so every line a screen draws is cut or wrapped here
+// first.
+import { graphemes, graphemeWidth as gWidth, width } from "./width.js";
 
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const graphemeWidths = new Map<string, number>();
-
-/** Width of one grapheme, cached (string-width is exact but not cheap). */
-function gWidth(g: string): number {
-  let w = graphemeWidths.get(g);
-  if (w === undefined) {
-    w = stringWidth(g);
-    if (graphemeWidths.size < 10_000) graphemeWidths.set(g, w);
-  }
-  return w;
-}
-
-/** Display width in terminal columns (ANSI escapes count as 0). */
-export function width(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  if (text.includes("\u001b")) return stringWidth(text);
-  let w = 0;
-  for (const g of graphemes(text)) w += gWidth(g);
-  return w;
-}
-
-/** Characters that can join a grapheme with its neighbour: marks, joiners, variation selectors, Hangul jamo, emoji, flags, CR. */
-const JOINING = /\p{M}|\u200c|\u200d|[\u1160-\u11ff]|\p{Extended_Pictographic}|\p{Regional_Indicator}|\r/u;
-
-/** The user-perceived characters of a string (a base letter with its combining marks is one). */
-export function graphemes(text: string): string[] {
-  // Fast path: without joining characters every code point is its own grapheme (Intl.Segmenter is slow).
-  if (!JOINING.test(text)) return Array.from(text);
-  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
-}
+export { graphemes, width };
 
 /** Characters that must not start a line in Japanese (kinsoku shori, the common subset). */
 const NO_LINE_START = new Set([..."、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻,.:;!?)]}%"]);
