@@ -177,6 +177,48 @@ export function pad(text: string, size: number, align: "left" | "right" = "left"
   return align === "left" ? fitted + fill : fill + fitted;
 }
 
+/** Exactly `cols` columns: cut by grapheme (the cut marked by `ellipsis`), then padded. */
+export function fit(text: string, cols: number, ellipsis = "..."): string {
+  return pad(truncate(text, cols, ellipsis), cols);
+}
+
+/** `left` at the start and `right` at the end of exactly `cols` columns (right cut to half the line, then left to what remains), with the space between. */
+export function twoSides(left: string, right: string, cols: number, ellipsis = "..."): { left: string; gap: string; right: string } {
+  const r = truncate(right, Math.floor(cols / 2), ellipsis);
+  return { left: fit(left, cols - width(r) - 1, ellipsis), gap: " ", right: r };
+}
+
+/**
+ * Wrap `text` to `cols` columns with a prefix on every line: `first` before the first line, `rest`
+ * before the others (both kept as given: an indent, a label, a bullet). Each line leaves at least
+ * `min` columns for the text.
+ */
+export function wrapPrefixed(text: string, cols: number, first: string, rest: string, min = 1): string[] {
+  const [head, ...tail] = wrap(text, Math.max(min, cols - width(first)), Math.max(min, cols - width(rest)));
+  return [first + (head ?? ""), ...tail.map((l) => rest + l)];
+}
+
+/** Every line wrapped to `cols` keeping its own leading spaces, continuations indented `hang` more; text at least `min` columns wide. */
+export function wrapLines(lines: readonly string[], cols: number, hang = 2, min = 1): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const indent = /^ */.exec(line)?.[0] ?? "";
+    const body = line.slice(indent.length);
+    if (body === "") out.push("");
+    else out.push(...wrapPrefixed(body, cols, indent, indent + " ".repeat(hang), min));
+  }
+  return out;
+}
+
+/** One table row: each cell wrapped in its column and padded, columns joined by `sep`, as many lines as the tallest cell (trailing spaces dropped). */
+export function tableRows(cells: readonly string[], widths: readonly number[], indent = "", sep = " "): string[] {
+  const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
+  const height = Math.max(...wrapped.map((w) => w.length));
+  const out: string[] = [];
+  for (let r = 0; r < height; r++) out.push((indent + wrapped.map((w, i) => pad(w[r] ?? "", widths[i] as number)).join(sep)).replace(/\s+$/, ""));
+  return out;
+}
+
 /**
  * Wrap with a hanging indent, keeping the paragraph's own leading spaces: continuation lines start
  * with the leading spaces plus `indent` (dropped when that would take half the line).
@@ -192,8 +234,7 @@ export function wrapHanging(text: string, cols: number, indent = ""): string[] {
       continue;
     }
     const cont = width(lead + indent) < max / 2 ? lead + indent : "";
-    const wrapped = wrap(body, max - width(lead), max - width(cont));
-    wrapped.forEach((l, i) => lines.push(i === 0 ? lead + l : cont + l));
+    lines.push(...wrapPrefixed(body, max, lead, cont));
   }
   return lines;
 }
