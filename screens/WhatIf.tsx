@@ -24,7 +24,7 @@ import { acceptedValues } from "../src/whatif/set.js";
 import type { Evaluate } from "../src/whatif/types.js";
 import { useKeys } from "../src/ui/components.js";
 import { Text } from "../src/ui/safe-text.js";
-import { pad, truncate, width as textWidth, wrapHanging } from "../src/render/layout.js";
+import { fit as fitCols, twoSides, wrapHanging } from "../src/render/layout.js";
 import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
 import { causeTitle, factLabel, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
 
@@ -49,7 +49,7 @@ interface Part {
 type Line = Part[];
 
 /** Exactly `cols` columns: cut by grapheme (a cut marked "~"), then padded. */
-const fit = (text: string, cols: number) => pad(truncate(text, cols, "~"), cols);
+const fit = (text: string, cols: number) => fitCols(text, cols, "~");
 
 const verdictRole = (v: string): Role => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
 
@@ -71,7 +71,7 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
 
   // Header: title and whether the case is hypothetical.
   const status = model.changedCount > 0 ? t(lang, "whatif.screen.hypothetical", { count: model.changedCount }) : t(lang, "whatif.screen.original");
-  lines.push(twoSides(t(lang, "whatif.screen.title"), status, width, "accent", model.changedCount > 0 ? "changed" : "muted"));
+  lines.push(sidesLine(t(lang, "whatif.screen.title"), status, width, "accent", model.changedCount > 0 ? "changed" : "muted"));
   // Verdict and date.
   const verdictText = diff.verdict.changed
     ? t(lang, "whatif.screen.verdictChanged", { before: verdictLabel(lang, diff.verdict.before), after: verdictLabel(lang, diff.verdict.after) })
@@ -351,10 +351,9 @@ function keyOf(ch: string): KeyPress {
 }
 
 /** A line with `left` at the start and `right` at the end, exactly `width` columns. */
-function twoSides(left: string, right: string, width: number, leftRole: Role, rightRole: Role): Line {
-  const r = truncate(right, Math.floor(width / 2), "~");
-  const l = fit(left, width - textWidth(r) - 1);
-  return [{ text: l, role: leftRole, bold: true }, { text: " " }, { text: r, role: rightRole }];
+function sidesLine(left: string, right: string, width: number, leftRole: Role, rightRole: Role): Line {
+  const sides = twoSides(left, right, width, "~");
+  return [{ text: sides.left, role: leftRole, bold: true }, { text: sides.gap }, { text: sides.right, role: rightRole }];
 }
 
 export default WhatIf;

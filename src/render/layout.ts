@@ -1,43 +1,12 @@
 // The one terminal layout module (screens, plain mode, reports, what-if, probe): right for
-// Japanese, emoji and combining marks. Widths are measured with string-width (East Asian wide =
-// 2 columns), text is cut only between graphemes, Japanese lines follow kinsoku (no closing mark
-// at a line start, no opening bracket at a line end). Ink 6.8's own truncation overflows on wide
-// characters, so every line a screen draws is cut or wrapped here first.
-import stringWidth from "string-width";
+// Japanese, emoji and combining marks. Widths come from ./width.ts (East Asian wide = 2 columns,
+// no dependency, nothing built at import), text is cut only between graphemes, Japanese lines
+// follow kinsoku (no closing mark at a line start, no opening bracket at a line end). Ink 6.8's
+// own truncation overflows on wide characters, so every line a screen draws is cut or wrapped here
+// first.
+import { graphemes, graphemeWidth as gWidth, width } from "./width.js";
 
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const graphemeWidths = new Map<string, number>();
-
-/** Width of one grapheme, cached (string-width is exact but not cheap). */
-function gWidth(g: string): number {
-  let w = graphemeWidths.get(g);
-  if (w === undefined) {
-    w = stringWidth(g);
-    if (graphemeWidths.size < 10_000) graphemeWidths.set(g, w);
-  }
-  return w;
-}
-
-/** Display width in terminal columns (ANSI escapes count as 0). */
-export function width(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  if (text.includes("\u001b")) return stringWidth(text);
-  let w = 0;
-  for (const g of graphemes(text)) w += gWidth(g);
-  return w;
-}
-
-/** Characters that can join a grapheme with its neighbour: marks, joiners, variation selectors, Hangul jamo, emoji, flags, CR. */
-const JOINING = /\p{M}|\u200c|\u200d|[\u1160-\u11ff]|\p{Extended_Pictographic}|\p{Regional_Indicator}|\r/u;
-
-/** The user-perceived characters of a string (a base letter with its combining marks is one). */
-export function graphemes(text: string): string[] {
-  // Fast path: without joining characters every code point is its own grapheme (Intl.Segmenter is slow).
-  if (!JOINING.test(text)) return Array.from(text);
-  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
-}
+export { graphemes, width };
 
 /** Characters that must not start a line in Japanese (kinsoku shori, the common subset). */
 const NO_LINE_START = new Set([..."、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻,.:;!?)]}%"]);
@@ -208,6 +177,48 @@ export function pad(text: string, size: number, align: "left" | "right" = "left"
   return align === "left" ? fitted + fill : fill + fitted;
 }
 
+/** Exactly `cols` columns: cut by grapheme (the cut marked by `ellipsis`), then padded. */
+export function fit(text: string, cols: number, ellipsis = "..."): string {
+  return pad(truncate(text, cols, ellipsis), cols);
+}
+
+/** `left` at the start and `right` at the end of exactly `cols` columns (right cut to half the line, then left to what remains), with the space between. */
+export function twoSides(left: string, right: string, cols: number, ellipsis = "..."): { left: string; gap: string; right: string } {
+  const r = truncate(right, Math.floor(cols / 2), ellipsis);
+  return { left: fit(left, cols - width(r) - 1, ellipsis), gap: " ", right: r };
+}
+
+/**
+ * Wrap `text` to `cols` columns with a prefix on every line: `first` before the first line, `rest`
+ * before the others (both kept as given: an indent, a label, a bullet). Each line leaves at least
+ * `min` columns for the text.
+ */
+export function wrapPrefixed(text: string, cols: number, first: string, rest: string, min = 1): string[] {
+  const [head, ...tail] = wrap(text, Math.max(min, cols - width(first)), Math.max(min, cols - width(rest)));
+  return [first + (head ?? ""), ...tail.map((l) => rest + l)];
+}
+
+/** Every line wrapped to `cols` keeping its own leading spaces, continuations indented `hang` more; text at least `min` columns wide. */
+export function wrapLines(lines: readonly string[], cols: number, hang = 2, min = 1): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const indent = /^ */.exec(line)?.[0] ?? "";
+    const body = line.slice(indent.length);
+    if (body === "") out.push("");
+    else out.push(...wrapPrefixed(body, cols, indent, indent + " ".repeat(hang), min));
+  }
+  return out;
+}
+
+/** One table row: each cell wrapped in its column and padded, columns joined by `sep`, as many lines as the tallest cell (trailing spaces dropped). */
+export function tableRows(cells: readonly string[], widths: readonly number[], indent = "", sep = " "): string[] {
+  const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
+  const height = Math.max(...wrapped.map((w) => w.length));
+  const out: string[] = [];
+  for (let r = 0; r < height; r++) out.push((indent + wrapped.map((w, i) => pad(w[r] ?? "", widths[i] as number)).join(sep)).replace(/\s+$/, ""));
+  return out;
+}
+
 /**
  * Wrap with a hanging indent, keeping the paragraph's own leading spaces: continuation lines start
  * with the leading spaces plus `indent` (dropped when that would take half the line).
@@ -223,8 +234,7 @@ export function wrapHanging(text: string, cols: number, indent = ""): string[] {
       continue;
     }
     const cont = width(lead + indent) < max / 2 ? lead + indent : "";
-    const wrapped = wrap(body, max - width(lead), max - width(cont));
-    wrapped.forEach((l, i) => lines.push(i === 0 ? lead + l : cont + l));
+    lines.push(...wrapPrefixed(body, max, lead, cont));
   }
   return lines;
 }

@@ -4,4 +4,3 @@ export { renderMarkdown } from "./markdown.js";
 export { renderPs1, BOM, scriptLine } from "./ps1.js";
 export { toJson, type JsonReport } from "./json.js";
 export type { ReportInput } from "./common.js";
-export { wrap, truncate, pad, width } from "../render/layout.js";

@@ -13,7 +13,7 @@ import {
   type ReportInput,
 } from "./common.js";
 import { joinSentences } from "./common.js";
-import { pad, width as textWidth, wrap } from "../render/layout.js";
+import { tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
 import { causeSummary, causeTitle, factDescription, infoTitle, noteText, verdictSentence } from "../render/labels.js";
@@ -34,10 +34,7 @@ class Out {
     const indent = opts.indent ?? 0;
     const prefix = opts.prefix ?? "";
     const hang = opts.hang ?? textWidth(prefix);
-    const first = this.width - indent - textWidth(prefix);
-    const rest = this.width - indent - hang;
-    const [head, ...tail] = wrap(text, Math.max(8, first), Math.max(8, rest));
-    const out = [" ".repeat(indent) + prefix + (head ?? ""), ...tail.map((l) => " ".repeat(indent + hang) + l)];
+    const out = wrapPrefixed(text, this.width, " ".repeat(indent) + prefix, " ".repeat(indent + hang), 8);
     for (const l of out) this.lines.push(opts.token ? this.theme.paint(opts.token, l) : l);
   }
 
@@ -217,13 +214,7 @@ function renderOptions(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   const recipients = Math.min(Math.max(12, Math.round(rest * 0.19)), Math.round(rest * 0.3));
   const widths = [n, option, recipients, rest - option - recipients, risk, usable];
   const row = (cells: string[], token?: Role) => {
-    const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    for (let r = 0; r < height; r++) {
-      const line = " ".repeat(indent) + wrapped.map((w, i) => pad(w[r] ?? "", widths[i] as number)).join(sep);
-      const trimmed = line.replace(/\s+$/, "");
-      o.raw(token ? o.theme.paint(token, trimmed) : trimmed);
-    }
+    for (const line of tableRows(cells, widths, " ".repeat(indent), sep)) o.raw(token ? o.theme.paint(token, line) : line);
   };
   row(
     [

@@ -2,7 +2,7 @@
 // pipes and for --json). Every word through t().
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
-import { wrap } from "../render/layout.js";
+import { wrapLines } from "../render/layout.js";
 import type { CalendarView } from "./calendar.js";
 
 import type { WhatIfResult } from "./index.js";
@@ -12,21 +12,8 @@ import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "..
 const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
-/** Wrap every line to `width` columns; a continuation is indented two more than its line. */
-function fitLines(lines: string[], width: number): string {
-  const out: string[] = [];
-  for (const line of lines) {
-    const indent = /^ */.exec(line)?.[0].length ?? 0;
-    const body = line.slice(indent);
-    if (body === "") {
-      out.push("");
-      continue;
-    }
-    const pieces = wrap(body, Math.max(20, width - indent), Math.max(20, width - indent - 2));
-    pieces.forEach((p, i) => out.push(`${" ".repeat(i === 0 ? indent : indent + 2)}${p}`));
-  }
-  return out.join("\n");
-}
+/** Every line wrapped to `width` columns; a continuation is indented two more than its line. */
+const fitLines = (lines: string[], width: number): string => wrapLines(lines, width, 2, 20).join("\n");
 
 export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   const lines: string[] = [t(lang, "whatif.title"), ""];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import stringWidth from "string-width";
-import { graphemes, pad, truncate, width, wrap } from "../../src/render/layout.js";
+import { fit, graphemes, pad, tableRows, truncate, twoSides, width, wrap, wrapLines, wrapPrefixed } from "../../src/render/layout.js";
 
 const JA = "メールボックスの SMTP AUTH がオフか、オフになっている組織の設定に従っています。メールボックスの設定は組織の設定より優先されます。";
 
@@ -83,4 +83,26 @@ test("an opening bracket never ends a line: it moves down with what it opens (ki
     }
     assert.equal(lines.join("").replace(/\s+/g, ""), text.replace(/\s+/g, ""));
   }
+});
+
+test("fit and twoSides give exactly the columns asked for, wide text included", () => {
+  assert.equal(fit("日本語のテキスト", 9, "~"), "日本語の~");
+  assert.equal(width(fit("日本語のテキスト", 9, "~")), 9);
+  assert.equal(fit("ab", 4), "ab  ");
+  const s = twoSides("What-if 検討", "仮定の変更 3 件があります", 30, "~");
+  assert.equal(width(s.left + s.gap + s.right), 30);
+  assert.ok(width(s.right) <= 15, s.right);
+});
+
+test("wrapPrefixed and wrapLines: a prefix on the first line, a hanging indent on the rest, every line within the width", () => {
+  const lines = wrapPrefixed(JA, 30, "  - ", "    ");
+  assert.ok(lines[0]?.startsWith("  - "));
+  for (const l of lines.slice(1)) assert.ok(l.startsWith("    ") && !l.startsWith("     "), l);
+  for (const l of lines) assert.ok(width(l) <= 30, l);
+  assert.deepEqual(wrapLines(["  the quick brown fox jumps", "", "over"], 12), ["  the quick", "    brown", "    fox", "    jumps", "", "over"]);
+});
+
+test("tableRows wraps each cell in its column and pads the columns", () => {
+  const rows = tableRows(["1", "日本語のテキスト", "ok"], [2, 8, 4], "  ");
+  assert.deepEqual(rows, ["  1  日本語の ok", "     テキスト"]);
 });

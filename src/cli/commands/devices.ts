@@ -25,7 +25,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     throw badInput("args.vendor", "devices.err.devicesArg", { value: (positionals[0] ?? "").slice(0, 40), ids: KNOWN_VENDOR_IDS.join(", ") });
   }
   const lang = ctx.lang;
-  const { wrap, pad } = values.json ? { wrap: undefined, pad: undefined } : await import("../../render/layout.js");
+  const { wrap, tableRows } = values.json ? { wrap: undefined, tableRows: undefined } : await import("../../render/layout.js");
   if (id !== undefined) {
     const profile = await loadVendor(id as KnownVendorId);
     if (values.json) out(ctx, JSON.stringify({ lang, vendor: vendorJson(lang, profile, true) }, null, 2));
@@ -35,12 +35,12 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const catalog = await loadCatalog();
   const profiles = KNOWN_VENDOR_IDS.map((v) => catalog[v]);
   if (values.json) out(ctx, JSON.stringify({ lang, vendors: profiles.map((p) => vendorJson(lang, p, false)) }, null, 2));
-  else out(ctx, tableText(lang, profiles, terminalWidth(ctx), wrap as Wrap, pad as Pad));
+  else out(ctx, tableText(lang, profiles, terminalWidth(ctx), wrap as Wrap, tableRows as TableRows));
   return EXIT.clear;
 }
 
 type Wrap = (text: string, width: number, rest?: number) => string[];
-type Pad = (text: string, width: number) => string;
+type TableRows = (cells: readonly string[], widths: readonly number[], indent?: string) => string[];
 
 const conf = (lang: Lang, s: Sourced) => t(lang, `devices.conf.${s.confidence}`);
 const say = (lang: Lang, text: Text) => text[lang];
@@ -111,7 +111,7 @@ function vendorJson(lang: Lang, p: VendorProfile, full: boolean) {
 }
 
 /** The table: maker, OAuth support, token, tenant admin, sureness; then each maker's sources. */
-function tableText(lang: Lang, profiles: readonly VendorProfile[], width: number, wrap: Wrap, pad: Pad): string {
+function tableText(lang: Lang, profiles: readonly VendorProfile[], width: number, wrap: Wrap, tableRows: TableRows): string {
   const out: string[] = [];
   const para = (text: string, indent = "") => wrap(text, width - indent.length).forEach((l) => out.push(indent + l));
   para(t(lang, "devices.cmd.title"));
@@ -120,11 +120,7 @@ function tableText(lang: Lang, profiles: readonly VendorProfile[], width: number
   const room = Math.max(60, width) - 2 - 4;
   const widths = [Math.round(room * 0.2), Math.round(room * 0.18), Math.round(room * 0.26), Math.round(room * 0.2)];
   widths.push(room - widths.reduce((a, b) => a + b, 0));
-  const row = (cells: string[]) => {
-    const wrapped = cells.map((c, i) => wrap(c, widths[i] as number));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    for (let r = 0; r < height; r++) out.push(`  ${wrapped.map((w, i) => pad(w[r] ?? "", widths[i] as number)).join(" ")}`.replace(/\s+$/, ""));
-  };
+  const row = (cells: string[]) => out.push(...tableRows(cells, widths, "  "));
   row(cols);
   out.push(`  ${"-".repeat(room + 4)}`);
   for (const p of profiles) {

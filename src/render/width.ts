@@ -1,0 +1,182 @@
+// Display width and graphemes for the terminal, without a dependency: string-width builds an
+// Intl.Segmenter when it is imported, which every start-up paid. Here nothing is built at import:
+// ASCII is measured by its length, text without joining characters code point by code point, and
+// the grapheme segmenter (and the emoji regular expression) are made the first time a string needs
+// them. The rules are string-width's (test/unit/render-width.test.ts compares the two on random
+// text): East Asian Wide and Fullwidth are 2 columns, ambiguous ones 1; combining marks, joiners,
+// variation selectors, format and control characters 0; an emoji cluster (RGI, keycap, a ZWJ
+// sequence of pictographs) 2; modern Hangul jamo L+V(+T) one block of 2.
+
+/**
+ * East Asian Width W and F (Unicode 17, EastAsianWidth.txt), as hex ranges. The same table as the
+ * `get-east-asian-width` package that string-width uses; the property test keeps them in step.
+ */
+const WIDE_RANGES =
+  "1100-115f,231a-231b,2329-232a,23e9-23ec,23f0,23f3,25fd-25fe,2614-2615,2630-2637,2648-2653,267f,268a-268f,2693,26a1,26aa-26ab,26bd-26be," +
+  "26c4-26c5,26ce,26d4,26ea,26f2-26f3,26f5,26fa,26fd,2705,270a-270b,2728,274c,274e,2753-2755,2757,2795-2797,27b0,27bf,2b1b-2b1c,2b50,2b55," +
+  "2e80-2e99,2e9b-2ef3,2f00-2fd5,2ff0-303e,3041-3096,3099-30ff,3105-312f,3131-318e,3190-31e5,31ef-321e,3220-3247,3250-a48c,a490-a4c6," +
+  "a960-a97c,ac00-d7a3,f900-faff,fe10-fe19,fe30-fe52,fe54-fe66,fe68-fe6b,ff01-ff60,ffe0-ffe6,16fe0-16fe4,16ff0-16ff6,17000-18cda," +
+  "18cff-18d20,18d80-18df2,18e00-19191,191a0-191d2,1aff0-1aff3,1aff5-1affb,1affd-1affe,1b000-1b128,1b132,1b150-1b152,1b155,1b164-1b168," +
+  "1b170-1b2fb,1d300-1d356,1d360-1d376,1f004,1f0cf,1f18e,1f191-1f19a,1f1ae,1f200-1f202,1f210-1f23b,1f240-1f248,1f250-1f251,1f260-1f265," +
+  "1f300-1f320,1f32d-1f335,1f337-1f37c,1f37e-1f393,1f3a0-1f3ca,1f3cf-1f3d3,1f3e0-1f3f0,1f3f4,1f3f8-1f43e,1f440,1f442-1f4fc,1f4ff-1f53d," +
+  "1f54b-1f54e,1f550-1f567,1f57a,1f595-1f596,1f5a4,1f5fb-1f64f,1f680-1f6c5,1f6cc,1f6d0-1f6d2,1f6d5-1f6d9,1f6dc-1f6df,1f6eb-1f6ec," +
+  "1f6f4-1f6fc,1f7da,1f7e0-1f7eb,1f7f0,1f90c-1f93a,1f93c-1f945,1f947-1f9ff,1fa70-1fa7c,1fa80-1fac6,1fac8,1facc-1fadd,1fadf-1faeb," +
+  "1faef-1fafa,20000-2fffd,30000-3fffd";
+
+let wide: Uint32Array | undefined;
+
+/** The wide ranges as a flat sorted [start, end, …] array, parsed on first use. */
+function wideTable(): Uint32Array {
+  if (wide) return wide;
+  const parts = WIDE_RANGES.split(",");
+  const table = new Uint32Array(parts.length * 2);
+  parts.forEach((p, i) => {
+    const [a, b = a] = p.split("-") as [string, string?];
+    table[2 * i] = parseInt(a, 16);
+    table[2 * i + 1] = parseInt(b, 16);
+  });
+  wide = table;
+  return table;
+}
+
+/** East Asian Width of one code point: 2 for Wide and Fullwidth, else 1 (ambiguous counts as narrow). */
+export function eastAsianWidth(cp: number): 1 | 2 {
+  if (cp < 0x1100) return 1;
+  const t = wideTable();
+  let lo = 0;
+  let hi = t.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < (t[2 * mid] as number)) hi = mid - 1;
+    else if (cp > (t[2 * mid + 1] as number)) lo = mid + 1;
+    else return 2;
+  }
+  return 1;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Characters that can join a grapheme with a neighbour: extenders (combining marks, variation
+ * selectors, ZWNJ, emoji modifiers, tags), spacing marks (and Thai/Lao AM), ZWJ, CR, regional
+ * indicators, Hangul jamo, and the "prepend" marks. A string without any is one grapheme per code
+ * point (the property test checks this against Intl.Segmenter).
+ */
+// ZWJ on its own in the class is meant: it joins, whatever surrounds it.
+const JOINING =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}\u0e33\u0eb3\u200c\u200d\r\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The user-perceived characters of a string (a letter with its combining marks is one, an emoji ZWJ sequence is one). */
+export function graphemes(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text) || !JOINING.test(text)) return Array.from(text);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** A printing character: not default-ignorable, control, format, non-spacing or enclosing mark, or lone surrogate. */
+const VISIBLE = /[^\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}]/u;
+const SPACING_MARK = /\p{Mc}/u;
+/** A cluster that may be an emoji sequence: it holds a pictograph, a regional indicator, a keycap or a skin tone. */
+const EMOJI_PART = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u20e3]/u;
+const KEYCAP = /^[\d#*]\u20e3$/;
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+let rgiEmoji: RegExp | undefined;
+
+/** Is this cluster an emoji drawn two columns wide (RGI, an unqualified keycap, a ZWJ sequence of two or more pictographs)? */
+function isWideEmoji(cluster: string): boolean {
+  if (!EMOJI_PART.test(cluster)) return false;
+  // Built on first use: a `v`-flag property of sequences, costly to compile.
+  rgiEmoji ??= new RegExp("^\\p{RGI_Emoji}$", "v");
+  if (rgiEmoji.test(cluster)) return true;
+  if (cluster.length > 50) return false;
+  if (KEYCAP.test(cluster)) return true;
+  return cluster.includes("\u200d") && (cluster.match(PICTOGRAPHS)?.length ?? 0) >= 2;
+}
+
+const isLeadingJamo = (cp: number | undefined) => cp !== undefined && ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97c));
+const isVowelJamo = (cp: number | undefined) => cp !== undefined && ((cp >= 0x1160 && cp <= 0x11a7) || (cp >= 0xd7b0 && cp <= 0xd7c6));
+const isTrailingJamo = (cp: number | undefined) => cp !== undefined && ((cp >= 0x11a8 && cp <= 0x11ff) || (cp >= 0xd7cb && cp <= 0xd7fb));
+const isJamo = (cp: number) => isLeadingJamo(cp) || isVowelJamo(cp) || isTrailingJamo(cp);
+
+/** Width of a cluster that starts with Hangul jamo (L+V(+T) is one block of 2; other jamo add up), or undefined when it does not. */
+function jamoWidth(visible: string): number | undefined {
+  const cps: number[] = [];
+  for (const ch of visible) if (VISIBLE.test(ch)) cps.push(ch.codePointAt(0) as number);
+  let w = 0;
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i] as number;
+    if (!isJamo(cp)) {
+      if (w === 0) return undefined;
+      for (let j = i; j < cps.length; j++) w += eastAsianWidth(cps[j] as number);
+      return w;
+    }
+    if (isLeadingJamo(cp) && isVowelJamo(cps[i + 1])) {
+      w += 2;
+      i += isTrailingJamo(cps[i + 2]) ? 2 : 1;
+      continue;
+    }
+    w += eastAsianWidth(cp);
+  }
+  return cps.length === 0 ? undefined : w;
+}
+
+/** Width of one grapheme cluster (uncached). */
+function clusterWidth(cluster: string): number {
+  const start = cluster.search(VISIBLE);
+  if (start === -1) return 0;
+  if (isWideEmoji(cluster)) return 2;
+  const visible = start === 0 ? cluster : cluster.slice(start);
+  const first = visible.codePointAt(0) as number;
+  if (isJamo(first)) {
+    const w = jamoWidth(visible);
+    if (w !== undefined) return w;
+  }
+  let w = eastAsianWidth(first);
+  // Spacing marks and half/fullwidth forms (ﾞ ﾟ) after the base take their own columns.
+  let rest = false;
+  for (const ch of visible) {
+    if (!rest) {
+      rest = true;
+      continue;
+    }
+    if (SPACING_MARK.test(ch) || (ch >= "\uff00" && ch <= "\uffef")) w += eastAsianWidth(ch.codePointAt(0) as number);
+  }
+  return w;
+}
+
+const cache = new Map<string, number>();
+
+/** Width of one grapheme in columns, cached. */
+export function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = cache.get(g);
+  if (w === undefined) {
+    w = clusterWidth(g);
+    if (cache.size < 10_000) cache.set(g, w);
+  }
+  return w;
+}
+
+/** Terminal escape sequences (CSI such as colours, OSC such as links, two-byte escapes): no columns. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /(?:\u001b\[|\u009b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|(?:\u001b\]|\u009d)[^\u0007\u0018\u001a\u001b\u0080-\u009f]*(?:\u0007|\u001b\\|\u009c)|\u001b(?:[\x20-\x2f]+[\x30-\x7e]|[\dA-PR-TZcf-oq-uy=><~|}])/g;
+
+/** Display width in terminal columns (escape sequences count as 0). */
+export function width(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let s = text;
+  if (s.includes("\u001b") || s.includes("\u009b")) s = s.replace(ANSI, "");
+  let w = 0;
+  if (!JOINING.test(s)) {
+    for (const ch of s) w += graphemeWidth(ch);
+    return w;
+  }
+  for (const g of graphemes(s)) w += graphemeWidth(g);
+  return w;
+}
