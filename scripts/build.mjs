@@ -2,12 +2,19 @@
 // Ink, React, msal-node or execa: those sit in chunks that are imported only when needed.
 import { build } from "esbuild";
 import { rm } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 
-const dist = new URL("../dist/", import.meta.url);
+// `--outdir DIR` builds elsewhere (the package test builds a staging copy, leaving dist/ alone for
+// the tests that run the built CLI at the same time).
+const at = process.argv.indexOf("--outdir");
+const dist = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : fileURLToPath(new URL("../dist/", import.meta.url));
+const srcRoot = fileURLToPath(new URL("..", import.meta.url));
 await rm(dist, { recursive: true, force: true });
 await build({
+  absWorkingDir: srcRoot,
   entryPoints: { cli: "src/cli/bin.ts" },
-  outdir: "dist",
+  outdir: dist,
   bundle: true,
   splitting: true,
   format: "esm",
