@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
+import { catalogIndex, readAreas, storeModule } from "../../scripts/catalogs.mjs";
+import { AREAS, type AreaName } from "../../src/i18n/store.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -75,6 +77,22 @@ test("the install holds this one package and nothing else (no runtime dependenci
   assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
   // No folder above the install may hold packages the bundle could fall back on.
   for (let dir = dirname(app); dir !== dirname(dir); dir = dirname(dir)) assert.equal(existsSync(join(dir, "node_modules")), false, `${dir}/node_modules`);
+});
+
+test("the catalogs of the bundle: one JSON file per area and language, equal to the sources", () => {
+  const dir = join(installed, "dist", "i18n");
+  const expected = Object.keys(AREAS).flatMap((area) => [`${area}.en.json`, `${area}.ja.json`]);
+  assert.deepEqual(readdirSync(dir).sort(), expected.sort());
+  for (const [area, tables] of Object.entries(AREAS)) {
+    for (const lang of ["en", "ja"] as const) assert.deepEqual(JSON.parse(readFileSync(join(dir, `${area}.${lang}.json`), "utf8")), tables[lang], `${area}.${lang}`);
+  }
+});
+
+test("the bundle's catalog index finds the area of every key, and none for other text", async () => {
+  const index = catalogIndex(await readAreas(root));
+  const store = (await import(`data:text/javascript;base64,${Buffer.from(storeModule(index)).toString("base64")}`)) as { areaOf: (key: string) => string | undefined };
+  for (const [area, tables] of Object.entries(AREAS) as [AreaName, { en: Record<string, string> }][]) for (const key of Object.keys(tables.en)) assert.equal(store.areaOf(key), area, key);
+  for (const other of ["constructor", "__proto__", "causes.x.title", "", "."]) assert.equal(store.areaOf(other), undefined, other);
 });
 
 test("--version prints the package's version", () => {
