@@ -2,50 +2,47 @@
 // parameter is a value that may have come from outside (a file name, a flag, a server reply, a
 // tenant's policy name), so each one passes the one output sanitiser here, on one line: no value
 // can put a control sequence, a line break or a bidi override into a message.
+//
+// The tables are filled on demand, one area and one language at a time (./store.ts): a command
+// that prints only command-line messages in Japanese never loads the plan's or the English ones.
 import { safeText } from "../render/sanitize.js";
 import type { Lang } from "./catalog.js";
-import audit from "./areas/audit.js";
-import causes from "./areas/causes.js";
-import cli from "./areas/cli.js";
-import common from "./areas/common.js";
-import devices from "./areas/devices.js";
-import live from "./areas/live.js";
-import plan from "./areas/plan.js";
-import probe from "./areas/probe.js";
-import questions from "./areas/questions.js";
-import whatif from "./areas/whatif.js";
-import wizard from "./areas/wizard.js";
+import { areaOf, loadArea, type AREAS, type AreaName } from "./store.js";
 
 export type { Lang } from "./catalog.js";
 export { LANGS } from "./catalog.js";
 
-const areas = [common, cli, causes, plan, questions, wizard, live, probe, audit, whatif, devices] as const;
-
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
-export type MessageKey = AreaKeys<(typeof areas)[number]> & string;
+export type MessageKey = AreaKeys<(typeof AREAS)[AreaName]> & string;
 export type Params = Record<string, string | number>;
 
-const tables: Record<Lang, Record<string, string>> = { en: {}, ja: {} };
-for (const area of areas) {
-  Object.assign(tables.en, area.en);
-  Object.assign(tables.ja, area.ja);
-}
+/** The messages loaded so far, per language, and which areas they hold. */
+const tables: Record<Lang, Record<string, string>> = { en: Object.create(null) as Record<string, string>, ja: Object.create(null) as Record<string, string> };
+const loaded: Record<Lang, Set<AreaName>> = { en: new Set(), ja: new Set() };
+/** The language last asked for: hasKey() looks there first (both languages have the same keys). */
+let lastLang: Lang = "en";
 
-/** Every key, for tests. */
-export const ALL_KEYS = Object.keys(tables.en) as MessageKey[];
-export function rawTable(lang: Lang): Readonly<Record<string, string>> {
-  return tables[lang];
+/** The message under `key` in `lang`, loading its area on first use; undefined when there is none. */
+function lookup(lang: Lang, key: string): string | undefined {
+  const hit = tables[lang][key];
+  if (hit !== undefined) return hit;
+  const area = areaOf(key);
+  if (area === undefined || loaded[lang].has(area)) return undefined;
+  loaded[lang].add(area);
+  Object.assign(tables[lang], loadArea(area, lang));
+  return tables[lang][key];
 }
 
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = tables[lang][key] ?? tables.en[key] ?? key;
+  lastLang = lang;
+  const template = lookup(lang, key) ?? lookup("en", key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? safeText(String(params[name])) : whole));
 }
 
 /** Has the catalog a message under this (dynamic) key? For keys built from ids, e.g. `cause.${id}.title`. */
 export function hasKey(key: string): key is MessageKey {
-  return key in tables.en;
+  return lookup(lastLang, key) !== undefined;
 }
 
 /** A translator bound to one language. */

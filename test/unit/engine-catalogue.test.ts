@@ -8,7 +8,8 @@ import { evaluate, evaluateWith, outsideExchangeOnline } from "../../src/engine/
 import { INFERENCE_KEYS, INFO_IDS, NOTE_KEYS } from "../../src/engine/keys.js";
 import { CAUSE_IDS, type CauseId, type Diagnosis } from "../../src/engine/types.js";
 import { UNKNOWN_ORDER } from "../../src/engine/unknowns.js";
-import { hasKey, rawTable } from "../../src/i18n/index.js";
+import { hasKey } from "../../src/i18n/index.js";
+import { rawTable } from "../../src/i18n/all.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import type { ReplyAnalysis } from "../../src/replies/types.js";
 import { AUTH_OK, BASIC_OK, OAUTH_APP_OK, replyAnalysis, withFacts } from "../helpers/engine-cases.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ALL_KEYS, rawTable } from "../../src/i18n/index.js";
+import { ALL_KEYS, rawTable } from "../../src/i18n/all.js";
 import { detectLang, parseLang } from "../../src/i18n/locale.js";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
