@@ -4,9 +4,12 @@
 import { Box } from "ink";
 import { EXPORT_KINDS, exportLabel, exportMessageText, type ExportEvent, type ExportState } from "../src/flow/export.js";
 import type { ExportKind } from "../src/flow/ports.js";
-import { t, type Lang } from "../src/i18n/index.js";
+import { LANGS, t, type Lang } from "../src/i18n/index.js";
 import { Frame, Para, Select, TextInput } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
+
+/** The admin's language: the wizard's own first. */
+const langChoices = (lang: Lang): Lang[] => [lang, ...LANGS.filter((l) => l !== lang)];
 
 export interface ExportScreenProps {
   theme: Theme;
@@ -19,6 +22,7 @@ export interface ExportScreenProps {
 
 export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }: ExportScreenProps) {
   const { phase, turn } = state;
+  const LANG_CHOICES = langChoices(lang);
   let body;
   switch (phase.id) {
     case "menu":
@@ -33,6 +37,20 @@ export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }:
           }}
           onBack={() => onEvent({ type: "back" })}
         />
+      );
+      break;
+    case "lang":
+      body = (
+        <Box flexDirection="column">
+          <Para text={t(lang, "wizard.export.adminLang")} theme={theme} />
+          <Select
+            key={turn}
+            items={LANG_CHOICES.map((l) => ({ label: t(lang, `wizard.export.lang.${l}`) }))}
+            theme={theme}
+            onSelect={(i) => onEvent({ type: "chooseLang", lang: LANG_CHOICES[i] ?? lang })}
+            onBack={() => onEvent({ type: "back" })}
+          />
+        </Box>
       );
       break;
     case "path":

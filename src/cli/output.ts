@@ -6,12 +6,24 @@ import type { Plan } from "../plan/index.js";
 import { resolveFormat as resolveFor, type FormatOf } from "../render/formats.js";
 import { loadRenderer } from "../report/formats.js";
 import type { Context } from "./context.js";
+import { badInput } from "../errors.js";
+import { parseLang } from "../i18n/locale.js";
 
 export type Format = FormatOf<"diagnose" | "explain">;
 
 export const FORMAT_OPTIONS = {
   format: { type: "string" },
+  "admin-lang": { type: "string" },
 } as const;
+
+/** The context a report is written in: --admin-lang when given (the hand-over's reader), else the user's. Messages stay in the user's language. */
+export function reportContext(ctx: Context, values: { "admin-lang"?: string | undefined }): Context {
+  const value = values["admin-lang"];
+  if (value === undefined) return ctx;
+  const lang = parseLang(value);
+  if (!lang) throw badInput("args.admin-lang", "cli.err.adminLang", { value });
+  return { ...ctx, lang };
+}
 
 export function resolveFormat(command: "diagnose" | "explain", values: { json?: boolean | undefined; format?: string | undefined }): Format {
   return resolveFor(command, values);

@@ -155,13 +155,13 @@ export function makeServices(opts: {
         onPhase,
       );
     },
-    async save(state, kind, path, overwrite) {
+    async save(state, kind, path, overwrite, reportLang) {
       const full = resolve(opts.cwd, path);
       try {
         // Loaded on first save: the case-file writer validates with zod, not needed before.
         const { saveCase, writeFileAtomic } = await import("../case/io.js");
         if (kind === "case") await saveCase(full, state.case, { overwrite });
-        else await writeFileAtomic(full, await exportText(state, kind), { overwrite, json: kind === "json" });
+        else await writeFileAtomic(full, await exportText(reportLang ? { ...state, lang: reportLang } : state, kind), { overwrite, json: kind === "json" });
         return { ok: true, path };
       } catch (e) {
         if (isAppError(e) && e.code === "file.exists") return { ok: false, exists: true, path };

@@ -4,7 +4,7 @@
 // An effect is asked for by a state object (its token): while that object is the state's, the
 // effect is still wanted; the Ink root starts each token once and drops what a superseded one says.
 import type { Case } from "../case/schema.js";
-import { t } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
 import type { ExportKind, ReadinessFiles, WizardServices } from "./ports.js";
 import { probeTarget } from "./probe.js";
 import type { ReadyOutcome } from "./readiness.js";
@@ -16,7 +16,7 @@ export type Effect =
   | { kind: "checkAuditFile"; token: object; path: string }
   | { kind: "runReadiness"; token: object; files: ReadinessFiles }
   | { kind: "saveAudit"; token: object; ready: ReadyOutcome; dir: string; overwrite: boolean }
-  | { kind: "saveExport"; token: object; export: ExportKind; path: string; overwrite: boolean }
+  | { kind: "saveExport"; token: object; export: ExportKind; path: string; overwrite: boolean; lang?: Lang }
   | { kind: "probe"; token: object }
   | { kind: "saveWhatIf"; token: object; hypothetical: Case };
 
@@ -38,7 +38,7 @@ export function pendingEffect(state: FlowState): Effect | undefined {
     }
     case "export": {
       const p = sub.state.phase;
-      return p.id === "saving" ? { kind: "saveExport", token: p, export: p.kind, path: p.path, overwrite: p.overwrite } : undefined;
+      return p.id === "saving" ? { kind: "saveExport", token: p, export: p.kind, path: p.path, overwrite: p.overwrite, ...(p.reportLang ? { lang: p.reportLang } : {}) } : undefined;
     }
     case "probe": {
       const p = sub.state.phase;
@@ -92,7 +92,7 @@ export async function runEffect(effect: Effect, state: FlowState, io: EffectIO):
     case "saveAudit":
       return { type: "readiness", event: { type: "saved", result: await effect.ready.save(effect.dir, effect.overwrite) } };
     case "saveExport":
-      return { type: "export", event: { type: "saved", result: await services.save(state, effect.export, effect.path, effect.overwrite) } };
+      return { type: "export", event: { type: "saved", result: await services.save(state, effect.export, effect.path, effect.overwrite, effect.lang) } };
     case "probe": {
       const password = io.takeSecret();
       if (!services.probe) throw new Error("the probe ran without a probe service");

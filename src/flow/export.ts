@@ -17,13 +17,19 @@ export function exportFileName(kind: ExportKind): string {
   return kind === "case" ? "smtp-auth-case.json" : saveSpec(kind).file;
 }
 
+/** Kinds written for someone else: the wizard asks in which language (the admin's may differ). */
+export const ASKS_LANGUAGE: readonly ExportKind[] = ["handover"];
+
+/** `reportLang`: the language the file is written in, when it was asked (else the wizard's). */
 export type ExportPhase =
   | { id: "menu" }
+  /** In which language the admin reads the hand-over. */
+  | { id: "lang"; kind: ExportKind; suggested: string }
   /** The file name is asked; `suggested` is shown and taken when nothing is typed. */
-  | { id: "path"; kind: ExportKind; suggested: string }
-  | { id: "confirm"; kind: ExportKind; suggested: string; path: string }
+  | { id: "path"; kind: ExportKind; suggested: string; reportLang?: Lang }
+  | { id: "confirm"; kind: ExportKind; suggested: string; path: string; reportLang?: Lang }
   /** Saving: the effect runs while the phase is this object. */
-  | { id: "saving"; kind: ExportKind; suggested: string; path: string; overwrite: boolean };
+  | { id: "saving"; kind: ExportKind; suggested: string; path: string; overwrite: boolean; reportLang?: Lang };
 
 export type ExportMessage = { kind: "saved"; file: string } | { kind: "failed"; message: string };
 
@@ -41,6 +47,8 @@ export type ExportEvent =
   /** A kind from the menu, with the file name to suggest (services.defaultName). */
   | { type: "choose"; kind: ExportKind; suggested: string }
   | { type: "finish" }
+  /** The language the file is written in (the admin's). */
+  | { type: "chooseLang"; lang: Lang }
   /** The file name typed (empty: the default name). */
   | { type: "submitPath"; text: string }
   | { type: "overwrite" }
@@ -60,37 +68,43 @@ const to = (s: ExportState, phase: ExportPhase, message?: ExportMessage): Export
   state: { phase, messages: message ? [...s.messages, message] : s.messages, turn: s.turn + 1, ...(message ? { last: message } : {}) },
 });
 
+const lang = (p: { reportLang?: Lang }): { reportLang?: Lang } => (p.reportLang ? { reportLang: p.reportLang } : {});
+
 export function reduceExport(s: ExportState, e: ExportEvent): ExportStep {
   const phase = s.phase;
   switch (e.type) {
     case "choose":
-      return phase.id === "menu" ? to(s, { id: "path", kind: e.kind, suggested: e.suggested }) : { state: s };
+      if (phase.id !== "menu") return { state: s };
+      return to(s, ASKS_LANGUAGE.includes(e.kind) ? { id: "lang", kind: e.kind, suggested: e.suggested } : { id: "path", kind: e.kind, suggested: e.suggested });
+    case "chooseLang":
+      return phase.id === "lang" ? to(s, { id: "path", kind: phase.kind, suggested: phase.suggested, reportLang: e.lang }) : { state: s };
     case "finish":
       return phase.id === "menu" ? { exit: "finish" } : { state: s };
     case "submitPath": {
       if (phase.id !== "path") return { state: s };
       const path = e.text.trim() === "" ? phase.suggested : e.text.trim();
-      return to(s, { id: "saving", kind: phase.kind, suggested: phase.suggested, path, overwrite: false });
+      return to(s, { id: "saving", kind: phase.kind, suggested: phase.suggested, path, overwrite: false, ...lang(phase) });
     }
     case "overwrite":
-      return phase.id === "confirm" ? to(s, { id: "saving", kind: phase.kind, suggested: phase.suggested, path: phase.path, overwrite: true }) : { state: s };
+      return phase.id === "confirm" ? to(s, { id: "saving", kind: phase.kind, suggested: phase.suggested, path: phase.path, overwrite: true, ...lang(phase) }) : { state: s };
     case "keep":
-      return phase.id === "confirm" ? to(s, { id: "path", kind: phase.kind, suggested: phase.suggested }) : { state: s };
+      return phase.id === "confirm" ? to(s, { id: "path", kind: phase.kind, suggested: phase.suggested, ...lang(phase) }) : { state: s };
     case "saved": {
       if (phase.id !== "saving") return { state: s };
       const r = e.result;
       if (r.ok) return to(s, { id: "menu" }, { kind: "saved", file: r.path });
-      if (r.exists) return to(s, { id: "confirm", kind: phase.kind, suggested: phase.suggested, path: r.path });
+      if (r.exists) return to(s, { id: "confirm", kind: phase.kind, suggested: phase.suggested, path: r.path, ...lang(phase) });
       return to(s, { id: "menu" }, { kind: "failed", message: r.message });
     }
     case "back":
       switch (phase.id) {
         case "menu":
           return { exit: "back" };
+        case "lang":
         case "path":
           return to(s, { id: "menu" });
         case "confirm":
-          return to(s, { id: "path", kind: phase.kind, suggested: phase.suggested });
+          return to(s, { id: "path", kind: phase.kind, suggested: phase.suggested, ...lang(phase) });
         case "saving":
           return { state: s };
       }

@@ -60,7 +60,8 @@ export interface WizardServices {
   /** The result as lines of at most `width` columns. */
   resultLines(state: FlowState, width: number): string[];
   defaultName(kind: ExportKind): string;
-  save(state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult>;
+  /** Save a kind to a file; a report is written in `reportLang` when given (the admin's), messages stay in the wizard's language. */
+  save(state: FlowState, kind: ExportKind, path: string, overwrite: boolean, reportLang?: Lang): Promise<SaveResult>;
   /** Is this a file the audit can read? A message in the user's language when not (missing, a folder, unreadable). */
   checkAuditFile?: (lang: Lang, path: string) => Promise<FileCheck>;
   /** Run the audit on the export files (read-only); `onProgress` reports the file being read and how far. */

@@ -18,6 +18,8 @@ interface FormatSpec {
 
 export const FORMATS = {
   text: { commands: ["diagnose", "explain", "audit"] },
+  // The hand-over first among the files the wizard saves: it is what first-line support sends on.
+  handover: { commands: ["diagnose", "explain"], save: { file: "smtp-auth-handover.txt", label: "wizard.export.handover" } },
   md: { commands: ["diagnose", "explain", "audit"], save: { file: "smtp-auth-plan.md", label: "wizard.export.md" } },
   ps1: { commands: ["diagnose", "explain"], save: { file: "smtp-auth-plan.ps1", label: "wizard.export.ps1" } },
   json: { commands: ["diagnose", "explain", "audit"], save: { file: "smtp-auth-result.json", label: "wizard.export.json" } },

@@ -13,6 +13,7 @@ const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
   text: async () => (await import("./text.js")).renderText,
   md: async () => (await import("./markdown.js")).renderMarkdown,
   ps1: async () => (await import("./ps1.js")).renderPs1,
+  handover: async () => (await import("./handover.js")).renderHandover,
   json: async () => {
     const [{ toJson }, { toJson: jsonText }] = await Promise.all([import("./json.js"), import("../render/output.js")]);
     return (input, extra) => jsonText({ ...(extra ?? {}), ...toJson(input.diagnosis, input.plan) }, 2);

@@ -2,6 +2,7 @@
 // a facts table that names each fact's source, PowerShell in ```powershell fences, and what-if
 // facts marked as hypothetical.
 import { safeText } from "../render/sanitize.js";
+import { summarize, summaryLines } from "./summary.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
@@ -50,6 +51,14 @@ export function renderMarkdown(input: ReportInput): string {
   if (isHypothetical(c)) out.push(`> **${mdEscape(tr("plan.report.hypothetical"))}**`, "");
   const vMark = d.verdict === "blocked" ? "✖" : d.verdict === "clear" ? "✔" : "?";
   out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d.verdict))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
+  // In short: the most likely cause, who must act, the next actions (the detail follows).
+  const summary = summaryLines(summarize(d, plan, lang), lang);
+  for (const l of summary) {
+    if (l.label && l.number !== undefined) out.push(`- **${mdEscape(l.label)}:**`);
+    if (l.number !== undefined) out.push(`  ${l.number}. ${mdEscape(l.text)}`);
+    else out.push(`- **${mdEscape(l.label)}:** ${mdEscape(l.text)}`);
+  }
+  if (summary.length) out.push("");
 
   // Causes
   out.push(`## ${mdEscape(tr("plan.report.section.causes"))}`, "");

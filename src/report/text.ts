@@ -13,7 +13,8 @@ import {
   type ReportInput,
 } from "./common.js";
 import { joinSentences } from "./common.js";
-import { tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
+import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
+import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
 import { causeSummary, causeTitle, factDescription, infoTitle, noteText, verdictSentence } from "../render/labels.js";
@@ -75,6 +76,10 @@ export function renderText(input: ReportInput): string {
   if (c.title) o.text(tr("plan.report.case", { title: c.title }));
   o.text(verdictSentence(lang, d.verdict), { prefix: `${vGlyph} `, token: vToken });
   if (isHypothetical(c)) o.text(tr("plan.report.hypothetical"), { prefix: `${g.warning} `, token: "warning" });
+  // In short: the most likely cause, who must act, the next actions (the detail follows).
+  const summary = summaryLines(summarize(d, plan, lang), lang);
+  const labelWidth = Math.max(0, ...summary.map((l) => textWidth(l.label)));
+  for (const l of summary) o.text(l.text, { indent: 2, prefix: `${pad(l.label, labelWidth)}  ${l.number !== undefined ? `${l.number}. ` : ""}` });
 
   // Causes.
   o.blank();

@@ -25,7 +25,7 @@ afterEach(() => cleanup());
 
 interface Harness {
   exits: { state: FlowState; reason: ExitReason }[];
-  saves: { kind: ExportKind; path: string; overwrite: boolean; state: FlowState }[];
+  saves: { kind: ExportKind; path: string; overwrite: boolean; state: FlowState; reportLang?: Lang | undefined }[];
   frames: () => string[];
 }
 
@@ -34,9 +34,9 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
   const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
   const h: Harness = { exits: [], saves: [], frames: () => [] };
   const existing = new Set(opts.existing ?? []);
-  const save = async (state: FlowState, kind: ExportKind, path: string, overwrite: boolean): Promise<SaveResult> => {
+  const save = async (state: FlowState, kind: ExportKind, path: string, overwrite: boolean, reportLang?: Lang): Promise<SaveResult> => {
     if (existing.has(path) && !overwrite) return { ok: false, exists: true, path };
-    h.saves.push({ kind, path, overwrite, state });
+    h.saves.push({ kind, path, overwrite, state, reportLang });
     existing.add(path);
     return { ok: true, path };
   };
@@ -229,7 +229,7 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, "out.case");
     await press(r, KEY.enter);
     await frameWith(r, t(lang, "wizard.export.saved", { file: "out.case" }));
-    await press(r, KEY.down + KEY.enter); // markdown, exists
+    await press(r, KEY.down + KEY.down + KEY.enter); // markdown, exists
     await frameWith(r, "out.md");
     await press(r, KEY.enter);
     await frameWith(r, t(lang, "wizard.export.exists", { file: "out.md" }));
@@ -238,6 +238,15 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, t(lang, "wizard.export.saved", { file: "out.md" }));
     assert.deepEqual(h.saves.map((s) => [s.kind, s.path, s.overwrite]), [["case", "out.case", false], ["md", "out.md", true]]);
     assert.equal(h.saves[0]?.state.case.account?.smtpClientAuthenticationDisabled, true);
+    // The hand-over: the admin's language is asked (the wizard's first), then the name.
+    await press(r, KEY.down + KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.adminLang"));
+    const other = lang === "ja" ? "en" : "ja";
+    await press(r, KEY.down + KEY.enter);
+    await frameWith(r, "out.handover");
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.saved", { file: "out.handover" }));
+    assert.deepEqual([h.saves[2]?.kind, h.saves[2]?.reportLang, h.saves[2]?.state.lang], ["handover", other, lang], "written in the admin's language; the wizard keeps its own");
     await press(r, KEY.end + KEY.enter);
     await waitFor(() => h.exits.length === 1, { what: "finish" });
     assert.equal(h.exits[0]?.reason, "done");

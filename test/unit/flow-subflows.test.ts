@@ -184,3 +184,17 @@ test("the main reducer composes the steps: their exits are its navigation, and a
   const result: FlowState = withSub({ ...purpose, screen: { id: "export" } });
   assert.equal(run(result, { type: "export", event: { type: "finish" } }).done, true);
 });
+
+test("export: the hand-over asks the admin's language first; the language goes with the name, the confirmation and the save; back returns to the menu", () => {
+  const r = (s: ExportState, ...e: ExportEvent[]) => steps(reduceExport, s, e) as ExportState;
+  let s = r(initialExport(), { type: "choose", kind: "handover", suggested: "h.txt" });
+  assert.deepEqual(s.phase, { id: "lang", kind: "handover", suggested: "h.txt" });
+  assert.deepEqual(r(s, { type: "back" }).phase, { id: "menu" });
+  assert.equal(r(s, { type: "submitPath", text: "x" }).phase, s.phase, "no name before the language");
+  s = r(s, { type: "chooseLang", lang: "en" }, { type: "submitPath", text: "" });
+  assert.deepEqual(s.phase, { id: "saving", kind: "handover", suggested: "h.txt", path: "h.txt", overwrite: false, reportLang: "en" });
+  s = r(s, { type: "saved", result: { ok: false, exists: true, path: "h.txt" } }, { type: "overwrite" });
+  assert.deepEqual(s.phase, { id: "saving", kind: "handover", suggested: "h.txt", path: "h.txt", overwrite: true, reportLang: "en" });
+  // Other kinds are written in the wizard's language: no question.
+  assert.deepEqual(r(initialExport(), { type: "choose", kind: "md", suggested: "p.md" }).phase, { id: "path", kind: "md", suggested: "p.md" });
+});

@@ -16,8 +16,8 @@ import { buildPlan } from "../../src/plan/index.js";
 import { runMain } from "../helpers/run-main.js";
 
 test("each command takes its formats, in the registry's order", () => {
-  assert.deepEqual(formatsFor("diagnose"), ["text", "md", "ps1", "json"]);
-  assert.deepEqual(formatsFor("explain"), ["text", "md", "ps1", "json"]);
+  assert.deepEqual(formatsFor("diagnose"), ["text", "handover", "md", "ps1", "json"]);
+  assert.deepEqual(formatsFor("explain"), ["text", "handover", "md", "ps1", "json"]);
   assert.deepEqual(formatsFor("audit"), ["text", "md", "json", "csv"]);
 });
 

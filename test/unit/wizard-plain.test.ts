@@ -11,7 +11,8 @@ import type { Context } from "../../src/cli/context.js";
 import { multilinePrompt } from "../../src/cli/multiline-prompt.js";
 import { runPlain, type Prompter } from "../../src/cli/wizard-plain.js";
 import { makeServices } from "../../src/cli/wizard-services.js";
-import { parseCase } from "../../src/case/io.js";
+import { parseCase, serializeCase } from "../../src/case/io.js";
+import { decodeResume } from "../../src/case/resume.js";
 import { emptyCase } from "../../src/case/schema.js";
 import { initFlow } from "../../src/flow/reducer.js";
 import { loadCatalog } from "../../src/devices/index.js";
@@ -90,6 +91,7 @@ for (const lang of ["ja", "en"] as const) {
     dirs.push(dir);
     writeFileSync(join(dir, "smtp-auth-plan.md"), "old\n");
     const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+    const other = lang === "ja" ? "en" : "ja";
     const dontKnow = tr("questions.dontKnow");
     const rest: Step[] = Array.from({ length: 40 }, () => async (s: Screen) => {
       const screen = s.getScreen();
@@ -141,6 +143,10 @@ for (const lang of ["ja", "en"] as const) {
       async (s) => s.events.keypress("enter"), // default file name
       expectScreen(tr("wizard.export.exists", { file: "smtp-auth-plan.md" }), choose(tr("wizard.export.overwrite"))),
       choose(tr("wizard.export.case")),
+      async (s) => s.events.keypress("enter"),
+      // The hand-over, in the admin's language (the other one).
+      choose(tr("wizard.export.handover")),
+      expectScreen(tr("wizard.export.adminLang"), choose(tr(`wizard.export.lang.${other}`))),
       async (s) => s.events.keypress("enter"),
       choose(tr("wizard.export.finish")),
     ];
@@ -195,6 +201,12 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(result.includes(tr("devices.section")), "the result has the device section");
     assert.ok(result.includes(tr("devices.family", { family: "imageRUNNER ADVANCE DX" })), "the model family is matched from the model");
     assert.ok(md.includes("OAuth 2.0"), md);
+    // The hand-over: in the admin's language, at most 30 lines, and its code opens the saved case.
+    const handover = readFileSync(join(dir, "smtp-auth-handover.txt"), "utf8").trimEnd().split("\n");
+    assert.ok(handover.length <= 30, `${handover.length} lines`);
+    assert.equal(handover[0]?.startsWith(other === "ja" ? "smtp-auth-doctor 引き継ぎメモ" : "smtp-auth-doctor hand-over"), true, handover[0]);
+    const code = /--resume (sad1\.\S+)$/.exec(handover[handover.length - 1] ?? "")?.[1] ?? "";
+    assert.equal(serializeCase(decodeResume(code)), serializeCase(c));
   });
 }
 

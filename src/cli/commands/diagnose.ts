@@ -1,4 +1,4 @@
-// smtp-auth-doctor diagnose --case FILE|- [--format text|md|json|ps1] [--json] [--as-of DATE]
+// smtp-auth-doctor diagnose --case FILE|- | --resume CODE [--format text|handover|md|json|ps1] [--json] [--admin-lang ja|en] [--as-of DATE]
 import { readCase } from "../../case/io.js";
 import { isIsoDate } from "../../case/dates.js";
 import { FACT_PATHS, getFact, setFact } from "../../case/facts.js";
@@ -11,10 +11,11 @@ import { t } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
 import { parse } from "../args.js";
 import { err, out, type Context } from "../context.js";
-import { renderReport, resolveFormat, FORMAT_OPTIONS } from "../output.js";
+import { renderReport, reportContext, resolveFormat, FORMAT_OPTIONS } from "../output.js";
 
 const OPTIONS = {
   case: { type: "string" },
+  resume: { type: "string" },
   "as-of": { type: "string" },
   live: { type: "boolean" },
   ...LIVE_OPTIONS,
@@ -28,8 +29,16 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     return EXIT.clear;
   }
   const format = resolveFormat("diagnose", values);
-  if (!values.live && (values.case === undefined || values.case === "")) throw badInput("diagnose.no-case", "cli.err.needCase");
-  let c: Case = values.case !== undefined && values.case !== "" ? await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : emptyCase();
+  const rctx = reportContext(ctx, values);
+  const hasCase = values.case !== undefined && values.case !== "";
+  if (hasCase && values.resume !== undefined) throw badInput("args.conflict", "cli.err.resumeAndCase");
+  if (!values.live && !hasCase && values.resume === undefined) throw badInput("diagnose.no-case", "cli.err.needCase");
+  let c: Case =
+    values.resume !== undefined
+      ? (await import("../../case/resume.js")).decodeResume(values.resume)
+      : hasCase
+        ? await readCase(values.case as string, ctx.stdin, t(ctx.lang, "common.stdin"))
+        : emptyCase();
   if (values.live) {
     // Validate every flag before signing in; the live code (msal-node, execa) loads only now.
     const options = parseLiveOptions(values, ctx.env, { requireUser: true });
@@ -43,8 +52,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const devices = c.device?.vendor !== undefined ? await import("../../devices/index.js") : undefined;
   const dev = devices ? await devices.loadDevice(c) : undefined;
   const diagnosis = devices ? devices.evaluateDevice(c, dev, ctx.today) : evaluate(c, { today: ctx.today });
-  const plan = devices ? devices.planDevice(c, diagnosis, ctx.lang, dev) : buildPlan(c, diagnosis, ctx.lang);
-  out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
+  const plan = devices ? devices.planDevice(c, diagnosis, rctx.lang, dev) : buildPlan(c, diagnosis, rctx.lang);
+  out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }));
   return exitCodeForVerdict(diagnosis.verdict);
 }
 

@@ -11,7 +11,7 @@ import { analyzeReply, type ReplyAnalysis, type ReplyStage } from "../../replies
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
 import { safeText } from "../../render/sanitize.js";
-import { renderReport, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
+import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
 import { withAsOf } from "./diagnose.js";
 import { isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
@@ -33,6 +33,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     return EXIT.clear;
   }
   const format = resolveFormat("explain", values);
+  const rctx = reportContext(ctx, values);
   const auth = values.auth;
   if (auth !== undefined && auth !== "basic" && auth !== "oauth") throw badInput("args.auth", "cli.err.auth", { value: auth });
 
@@ -68,15 +69,15 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 
   const asOf = c.asOf ?? ctx.today;
   const diagnosis = evaluateWith(c, analysis, asOf);
-  const plan = devices ? devices.planDevice(c, diagnosis, ctx.lang, dev, analysis) : buildPlan(c, diagnosis, ctx.lang);
+  const plan = devices ? devices.planDevice(c, diagnosis, rctx.lang, dev, analysis) : buildPlan(c, diagnosis, rctx.lang);
   if (format === "json") {
-    out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
+    out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
   } else if (format === "text") {
     const { wrap } = await import("../../render/layout.js");
-    const said = analysis.matches.length > 0 ? `${describeAnalysis(ctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n` : "";
-    out(ctx, `${said}${await renderReport(ctx, format, { case: c, diagnosis, plan })}`);
+    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n` : "";
+    out(ctx, `${said}${await renderReport(rctx, format, { case: c, diagnosis, plan })}`);
   } else {
-    out(ctx, await renderReport(ctx, format, { case: c, diagnosis, plan }));
+    out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }));
   }
   return exitCodeForVerdict(diagnosis.verdict);
 }

@@ -19,7 +19,7 @@ import { loadCatalog } from "../../devices/index.js";
 export const EMPTY_CASE: Case = { schema: "smtp-auth-doctor/case@1" };
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, { case: { type: "string" }, plain: { type: "boolean" }, "ca-file": { type: "string" }, ...LIVE_OPTIONS }, false);
+  const { values } = parse(argv, { case: { type: "string" }, resume: { type: "string" }, plain: { type: "boolean" }, "ca-file": { type: "string" }, ...LIVE_OPTIONS }, false);
   // Start loading Ink while the case is read and the engine runs: the first frame comes sooner.
   const interactive = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true && !values.json && values.case !== "-";
   const inkLoad = interactive && !values.plain && typeof ctx.stdin.setRawMode === "function" ? loadInk() : undefined;
@@ -36,7 +36,14 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const devices = await devicesLoad;
   const services = makeServices({ today: ctx.today, cwd: ctx.cwd, ascii: ctx.ascii, live, devices, ...(probeCa !== undefined ? { probeCa } : {}) });
   // The case-file reader (and zod with it) loads only when a case is given: a faster first frame.
-  const loaded = values.case !== undefined ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin")) : undefined;
+  // --resume CODE: the case of a hand-over, where first-line support stopped.
+  if (values.case !== undefined && values.resume !== undefined) throw badInput("args.conflict", "cli.err.resumeAndCase");
+  const loaded =
+    values.resume !== undefined
+      ? (await import("../../case/resume.js")).decodeResume(values.resume)
+      : values.case !== undefined
+        ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin"))
+        : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });
 
   // The same rule as Ink's own CI detection (is-in-ci): a variable that is present, even empty, counts.

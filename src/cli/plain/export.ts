@@ -4,7 +4,7 @@ import { EXPORT_KINDS, exportLabel, exportMessageText, type ExportEvent } from "
 import type { ExportKind } from "../../flow/ports.js";
 import { subState } from "../../flow/reducer.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
-import { t } from "../../i18n/index.js";
+import { LANGS, t, type Lang } from "../../i18n/index.js";
 import { BACK, backChoice, type PlainContext } from "./context.js";
 
 const sub = (event: ExportEvent): FlowEvent => ({ type: "export", event });
@@ -27,6 +27,11 @@ export async function plainExport(s: FlowState, ctx: PlainContext): Promise<Flow
       if (v === "finish") return sub({ type: "finish" });
       const kind = v as ExportKind;
       return sub({ type: "choose", kind, suggested: services.defaultName(kind) });
+    }
+    case "lang": {
+      const choices = [lang, ...LANGS.filter((l) => l !== lang)];
+      const v = await p.select<Lang>(t(lang, "wizard.export.adminLang"), choices.map((l) => ({ name: t(lang, `wizard.export.lang.${l}`), value: l })));
+      return sub({ type: "chooseLang", lang: v });
     }
     case "path":
       return sub({ type: "submitPath", text: await p.input(t(lang, "wizard.export.path"), phase.suggested) });

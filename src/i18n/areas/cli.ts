@@ -7,6 +7,7 @@ export default defineCatalog(
 
 Usage:
   smtp-auth-doctor [--case FILE] [--plain]  open the interactive wizard (--plain: one prompt per line)
+  smtp-auth-doctor --resume CODE            open the case of a hand-over in the wizard
   smtp-auth-doctor diagnose --case FILE|-   diagnose a case file (or stdin); --live reads the tenant
   smtp-auth-doctor explain "<error text>"   decode a pasted SMTP error
   smtp-auth-doctor probe                    test the SMTP conversation from this PC
@@ -35,7 +36,11 @@ Diagnoses one case file (or a case on standard input with "-") and prints the ve
 with its evidence, what is still unknown, and the fix plan.
 
   --case FILE|-               the case file (format: see the README)
-  --format text|md|json|ps1   text (default), Markdown for a ticket, JSON, or a PowerShell script
+  --resume CODE               the case of a hand-over (its last line), instead of --case
+  --format text|handover|md|json|ps1
+                              text (default), a hand-over for the admin (at most 30 lines, with a
+                              resume code), Markdown for a ticket, JSON, or a PowerShell script
+  --admin-lang ja|en          the language of the report (e.g. the admin's); default: --lang
   --json                      the same as --format json
   --as-of YYYY-MM-DD          evaluate at another date (e.g. after the end of Basic auth)
   --live --user ADDRESS       also read the tenant (Microsoft Graph and Exchange Online) and lay the
@@ -57,15 +62,19 @@ MailKit, curl, Postfix, transcripts, a Japanese prefix) and says what it means a
                               sharp, fujifilm, konica-minolta, kyocera, xerox, brother, epson,
                               toshiba, hp, lexmark, other); the SMTP reply, if any, still decides
   --model TEXT                the model as written on the device (picks the model family's facts)
-  --format text|md|json|ps1   output format; --json = --format json
+  --format text|handover|md|json|ps1
+                              output format; --json = --format json
+  --admin-lang ja|en          the language of the report (e.g. the admin's); default: --lang
   --as-of YYYY-MM-DD          evaluate at another date
   --lang ja|en                language
 
 Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
-    "cli.err.needCase": "diagnose needs a case: --case FILE, --case - to read it from standard input, or --live --user ADDRESS to read the tenant. To decode a pasted error, use: smtp-auth-doctor explain \"<error>\".",
+    "cli.err.needCase": "diagnose needs a case: --case FILE, --case - to read it from standard input, --resume CODE from a hand-over, or --live --user ADDRESS to read the tenant. To decode a pasted error, use: smtp-auth-doctor explain \"<error>\".",
     "cli.err.asOf": "--as-of '{value}' is not a date. Use YYYY-MM-DD, for example 2027-01-15.",
     "cli.err.format": "Unknown format '{value}'. Use one of: {values}.",
     "cli.err.formatConflict": "--json cannot be combined with --format {format}.",
+    "cli.err.resumeAndCase": "Give either --case or --resume, not both.",
+    "cli.err.adminLang": "Unknown language '{value}' for --admin-lang. Use ja or en.",
     "cli.err.auth": "--auth '{value}' is not valid. Use --auth basic or --auth oauth.",
     "cli.err.needText": "Paste the error text as an argument in quotes, or pipe it in with: explain -",
     "cli.err.textTooLong": "The pasted text is longer than {limit}. Paste only the error and the lines around it.",
@@ -98,6 +107,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
 
 使い方:
   smtp-auth-doctor [--case FILE] [--plain]  対話型ウィザードを開きます (--plain で 1 行ずつ質問します)
+  smtp-auth-doctor --resume CODE            引き継ぎメモのケースをウィザードで開きます
   smtp-auth-doctor diagnose --case FILE|-   ケース ファイル (または標準入力) を診断します。--live でテナントから読み取ります
   smtp-auth-doctor explain "<エラー文>"      貼り付けた SMTP エラーを解読します
   smtp-auth-doctor probe                    この PC から SMTP のやり取りをテストします
@@ -126,7 +136,11 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
 まだ分からないこと、修正手順を表示します。
 
   --case FILE|-               ケース ファイル (形式は README をご覧ください)
-  --format text|md|json|ps1   text (既定)、チケット用の Markdown、JSON、PowerShell スクリプト
+  --resume CODE               引き継ぎメモ (最後の行) のケース。--case の代わりに使います
+  --format text|handover|md|json|ps1
+                              text (既定)、管理者への引き継ぎメモ (30 行以内、再開コード付き)、
+                              チケット用の Markdown、JSON、PowerShell スクリプト
+  --admin-lang ja|en          結果を書く言語 (管理者の言語など。既定は --lang)
   --json                      --format json と同じです
   --as-of YYYY-MM-DD          別の日付の時点で評価します (基本認証の廃止後など)
   --live --user ADDRESS       テナント (Microsoft Graph と Exchange Online) からも読み取り、
@@ -148,15 +162,19 @@ smtp-auth-doctor explain - < error.txt
                               konica-minolta、kyocera、xerox、brother、epson、toshiba、hp、lexmark、other)。
                               SMTP の応答があれば、原因はその応答で決まります
   --model TEXT                機器に書かれている機種名 (その機種のシリーズの情報を使います)
-  --format text|md|json|ps1   出力形式 (--json は --format json と同じです)
+  --format text|handover|md|json|ps1
+                              出力形式 (--json は --format json と同じです)
+  --admin-lang ja|en          結果を書く言語 (管理者の言語など。既定は --lang)
   --as-of YYYY-MM-DD          別の日付の時点で評価します
   --lang ja|en                表示言語
 
 終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能。`,
-    "cli.err.needCase": "diagnose にはケースが必要です。--case FILE を指定するか、--case - で標準入力から読み込むか、--live --user ADDRESS でテナントから読み取ってください。貼り付けたエラーを解読するには smtp-auth-doctor explain \"<エラー>\" を使います。",
+    "cli.err.needCase": "diagnose にはケースが必要です。--case FILE を指定するか、--case - で標準入力から読み込むか、引き継ぎメモの --resume CODE を指定するか、--live --user ADDRESS でテナントから読み取ってください。貼り付けたエラーを解読するには smtp-auth-doctor explain \"<エラー>\" を使います。",
     "cli.err.asOf": "--as-of '{value}' は日付ではありません。2027-01-15 のように YYYY-MM-DD の形式で指定してください。",
     "cli.err.format": "'{value}' は不明な出力形式です。{values} のいずれかを指定してください。",
     "cli.err.formatConflict": "--json と --format {format} は同時に指定できません。",
+    "cli.err.resumeAndCase": "--case と --resume はどちらか一方だけを指定してください。",
+    "cli.err.adminLang": "--admin-lang の '{value}' は対応していない言語です。ja または en を指定してください。",
     "cli.err.auth": "--auth '{value}' は正しくありません。--auth basic または --auth oauth を指定してください。",
     "cli.err.needText": "エラー文を引数として引用符で囲んで貼り付けるか、explain - でパイプから渡してください。",
     "cli.err.textTooLong": "貼り付けた文字列が {limit} を超えています。エラーとその前後の行だけを貼り付けてください。",

@@ -1,0 +1,157 @@
+// The hand-over (issue 13.2): what first-line support gives the admin, at most 30 lines at 80
+// columns, in the admin's language. What the device shows, what is established, what the admin
+// must check (each unknown setting with its admin-center path in Microsoft's own labels and a
+// read-only command), the likely fixes, and one line that opens the same case:
+// `npx smtp-auth-doctor --resume CODE`. Commands and the resume line are never wrapped or cut
+// (they must paste as written); each counts as one line. Plain text: no colour, made for a ticket.
+import type { FactPath } from "../case/facts.js";
+import { FACT_PATHS, getFact } from "../case/facts.js";
+import { encodeResume } from "../case/resume.js";
+import type { CauseStatus } from "../engine/types.js";
+import { causeSpec } from "../engine/causes.js";
+import { question } from "../flow/questions.js";
+import { t, type MessageKey, type Params } from "../i18n/index.js";
+import { causeTitle, factDescription, verdictSentence } from "../render/labels.js";
+import { truncate, width as textWidth, wrapPrefixed } from "../render/layout.js";
+import { safeText } from "../render/sanitize.js";
+import { glyphs } from "../render/theme.js";
+import { redactSecrets } from "../case/redact.js";
+import type { ReportInput } from "./common.js";
+
+/** The hand-over's length limit, in lines at its width (commands and the resume line count one each). */
+export const HANDOVER_MAX_LINES = 30;
+export const HANDOVER_COLUMNS = 80;
+
+interface Check {
+  path: FactPath;
+  title: string;
+  where: string;
+  commands: string[];
+}
+
+/** Settings an admin reads (tenant and account); device facts are first-line support's to find. */
+const adminFact = (p: FactPath) => p.startsWith("tenant.") || p.startsWith("account.");
+
+const GRAPH_COMMAND = /^(?:Get-Mg|Invoke-MgGraphRequest)/;
+
+export function renderHandover(input: ReportInput): string {
+  const { case: c, diagnosis: d, plan, lang } = input;
+  // Always 80 columns, whatever the terminal: it is pasted into tickets and mails.
+  const cols = HANDOVER_COLUMNS;
+  const g = glyphs(input.ascii ?? false);
+  const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
+  const wrap = (text: string, first: string, rest: string = " ".repeat(textWidth(first)), max = 2): string[] => {
+    const lines = wrapPrefixed(text, cols, first, rest);
+    if (lines.length <= max) return lines;
+    // The last line allowed keeps its indent and ends in an ellipsis (our own words only: commands are never cut).
+    const lead = max === 1 ? first : rest;
+    const tail = lines.slice(max - 1).map((l, i) => (i === 0 ? l.slice(lead.length) : l.trimStart()));
+    return [...lines.slice(0, max - 1), lead + truncate(tail.join(lang === "ja" ? "" : " "), cols - textWidth(lead), g.ellipsis)];
+  };
+
+  // What the device shows and how it is set up.
+  const head: string[] = [tr("plan.handover.title", { date: d.asOf })];
+  if (c.title) head.push(...wrap(tr("plan.report.case", { title: c.title }), ""));
+  const device = deviceLine(input);
+  if (device) head.push(...wrap(device, `${tr("plan.handover.device")} `));
+  const shows = shownReply(input);
+  if (shows) head.push(truncate(`${tr("plan.handover.shows")} ${shows}`, cols, g.ellipsis));
+
+  // What is established.
+  const mark = (s: CauseStatus) => (s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning);
+  const causes = d.causes.filter((f) => f.status !== "warning").slice(0, 3);
+  const established: string[] = [verdictSentence(lang, d.verdict)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
+  for (const f of causes) established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
+  const moreCauses = d.causes.filter((f) => f.status !== "warning").length - causes.length;
+  const answered = countKnown(input);
+  established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + (moreCauses > 0 ? tr("plan.handover.countsMore", { more: moreCauses }) : ""), "  ", undefined, 1));
+
+  // What the admin must check: first the settings that decide a possible cause, then every other
+  // unknown setting an admin reads, in the engine's order.
+  const deciding = d.causes.filter((f) => f.status === "possible").flatMap((f) => causeSpec(f.id).settledBy ?? []);
+  const order = [...new Set([...deciding.filter((p) => d.unknowns.includes(p)), ...d.unknowns])];
+  const checks: Check[] = order.filter(adminFact).map((path) => {
+    const q = question(path);
+    return { path, title: factDescription(lang, path), where: tr(q.where), commands: q.powershell?.(c) ?? [] };
+  });
+
+  // The likely fixes: the plan's changes in its order (its read-only checks are the list above).
+  const fixes = plan.steps.filter((s) => s.kind === "change").map((s) => `${s.title} (${tr(`plan.report.who.${s.who}`)})`);
+
+  const resume = `${tr("plan.handover.resume")} npx smtp-auth-doctor --resume ${encodeResume(c)}`;
+
+  const build = (nChecks: number, nFixes: number, whereLines: number): string[] => {
+    const out = [...head, "", ...established];
+    if (checks.length) {
+      const shown = checks.slice(0, nChecks);
+      const graphScopes = new Set<string>();
+      let exchange = false;
+      const body: string[] = [];
+      shown.forEach((ch, i) => {
+        body.push(...wrap(ch.title, `  ${i + 1}. `, undefined, 1));
+        if (whereLines > 0) body.push(...wrap(ch.where, "     ", undefined, whereLines));
+        for (const cmd of ch.commands) {
+          const scopes = /^Connect-MgGraph -Scopes (.+)$/.exec(cmd);
+          if (scopes) {
+            for (const s of (scopes[1] as string).split(",")) graphScopes.add(s.trim());
+            continue;
+          }
+          if (!GRAPH_COMMAND.test(cmd)) exchange = true;
+          body.push(`     ${cmd}`);
+        }
+      });
+      if (checks.length > shown.length) body.push(...wrap(tr("plan.handover.moreChecks", { n: checks.length - shown.length }), "  ", undefined, 1));
+      // One line that signs in to what the commands need (PowerShell runs both, separated by ";").
+      const connect = [...(exchange ? ["Connect-ExchangeOnline"] : []), ...(graphScopes.size ? [`Connect-MgGraph -Scopes ${[...graphScopes].join(",")}`] : [])];
+      out.push("", ...wrap(tr(connect.length ? "plan.handover.checkHeadingConnect" : "plan.handover.checkHeading"), ""));
+      if (connect.length) out.push(`     ${connect.join("; ")}`);
+      out.push(...body);
+    }
+    if (fixes.length) {
+      out.push("", tr("plan.handover.fixHeading"));
+      fixes.slice(0, nFixes).forEach((f, i) => out.push(...wrap(f, `  ${i + 1}. `)));
+      if (fixes.length > nFixes) out.push(...wrap(tr("plan.handover.moreFixes", { n: fixes.length - nFixes }), "  ", undefined, 1));
+    }
+    out.push("", resume);
+    return out;
+  };
+
+  // Fit the limit: fewer places to look, then fewer checks and fixes (the full report has them all).
+  const tries: [number, number, number][] = [[3, 3, 2], [3, 3, 1], [3, 2, 1], [2, 2, 1], [2, 2, 0], [1, 2, 0], [1, 1, 0], [0, 1, 0]];
+  let lines = build(...(tries[0] as [number, number, number]));
+  for (const attempt of tries.slice(1)) {
+    if (lines.length <= HANDOVER_MAX_LINES) break;
+    lines = build(...attempt);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** "Sharp BP-70C65 · scanner@contoso.com → smtp.office365.com:587 STARTTLS · Basic", from what the case knows. */
+function deviceLine({ case: c, lang }: ReportInput): string | undefined {
+  const parts: string[] = [];
+  const vendor = getFact(c, "device.vendor");
+  const model = getFact(c, "device.model");
+  const maker = [typeof vendor === "string" && vendor !== "other" ? t(lang, `devices.vendor.${vendor}` as MessageKey) : undefined, typeof model === "string" ? safeText(model) : undefined].filter(Boolean).join(" ");
+  if (maker) parts.push(maker);
+  const user = getFact(c, "device.username");
+  const host = getFact(c, "device.host");
+  const port = getFact(c, "device.port");
+  const security = getFact(c, "device.security");
+  const server = [typeof host === "string" ? safeText(host) : "?", port !== undefined ? `:${String(port)}` : ""].join("");
+  const sec = typeof security === "string" ? ` ${t(lang, `plan.handover.security.${security}` as MessageKey)}` : "";
+  if (user !== undefined || host !== undefined || port !== undefined) parts.push(`${typeof user === "string" ? `${safeText(user)} → ` : ""}${server}${sec}`);
+  const auth = getFact(c, "device.auth");
+  if (typeof auth === "string") parts.push(t(lang, `plan.handover.auth.${auth}` as MessageKey));
+  return parts.length ? parts.join(" · ") : undefined;
+}
+
+/** The reply the engine read (the line that decided), else the first non-empty line of the paste; secrets removed. */
+function shownReply({ case: c, diagnosis: d }: ReportInput): string | undefined {
+  for (const f of d.causes) for (const ev of f.evidence) if (ev.kind === "reply") return safeText(redactSecrets(ev.reply));
+  const first = c.device?.reply?.split(/\r?\n/).find((l) => l.trim() !== "");
+  return first !== undefined ? safeText(redactSecrets(first.trim())) : undefined;
+}
+
+function countKnown({ case: c }: ReportInput): number {
+  return FACT_PATHS.filter((p) => p !== "asOf" && p !== "device.reply" && getFact(c, p) !== undefined).length;
+}

@@ -1,0 +1,55 @@
+// What a person needs in one screen (issue 13.2), at the top of every report and the wizard's
+// result: the verdict, the most likely cause, who must act, and the next one to three actions.
+// Everything else in a report is the detail behind these lines.
+import type { CauseStatus, Diagnosis } from "../engine/types.js";
+import { t, type Lang } from "../i18n/index.js";
+import type { Plan, PlanStep } from "../plan/index.js";
+import { causeTitle, factDescription } from "../render/labels.js";
+
+export interface Summary {
+  /** The most likely cause: the first blocking one, else the first possible one, else the first warning. */
+  cause?: { title: string; status: CauseStatus; more: number };
+  /** Who must act for the next actions, each once, in order. */
+  who: string[];
+  /** The next one to three steps of the plan (a check step stays a check: read-only). */
+  next: { title: string; who: string; check: boolean }[];
+  /** How many facts are still unknown, and the first of them (when no cause explains the case). */
+  unknown?: { count: number; first: string };
+}
+
+const NEXT = 3;
+
+export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
+  const order: CauseStatus[] = ["blocking", "possible", "warning"];
+  const first = order.map((s) => d.causes.find((f) => f.status === s)).find((f) => f !== undefined);
+  const steps: PlanStep[] = plan.steps.slice(0, NEXT);
+  const whoOf = (s: PlanStep) => t(lang, `plan.report.who.${s.who}`);
+  const who = [...new Set(steps.map(whoOf))];
+  return {
+    ...(first ? { cause: { title: causeTitle(lang, first.id), status: first.status, more: d.causes.filter((f) => f !== first && f.status !== "warning").length } } : {}),
+    who,
+    next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check" })),
+    ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, d.unknowns[0] as (typeof d.unknowns)[number]) } } : {}),
+  };
+}
+
+/** One line of the summary: a label (empty under the first of a list), its text, and a number for the next actions. */
+export interface SummaryLine {
+  label: string;
+  text: string;
+  number?: number;
+}
+
+/** The summary as short sentences (label, text), in the report's language: the same lines for text, Markdown and the hand-over. */
+export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
+  const out: SummaryLine[] = [];
+  if (s.cause) {
+    const status = t(lang, `plan.report.status.${s.cause.status}`);
+    const more = s.cause.more > 0 ? t(lang, "plan.summary.more", { n: s.cause.more }) : "";
+    out.push({ label: t(lang, s.cause.status === "blocking" ? "plan.summary.cause" : "plan.summary.causeMaybe"), text: `${s.cause.title} (${status})${more}` });
+  }
+  if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
+  if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });
+  s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: `${n.title} (${n.who})` }));
+  return out;
+}
