@@ -35,6 +35,7 @@ function checkShape(name: string, c: Case, lang: Lang): string {
     if (COMMAND.test(l) || RESUME.test(l)) continue;
     assert.ok(width(l) <= 80, `${name} ${lang}: ${width(l)} columns: ${l}`);
   }
+  // eslint-disable-next-line no-control-regex -- the test looks for exactly these characters
   assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, `${name} ${lang}: a control character`);
   const code = RESUME.exec(lines[lines.length - 1] ?? "")?.[1];
   assert.ok(code, `${name} ${lang}: the last line is the resume line`);
