@@ -124,3 +124,12 @@ test("CLI: diagnose --format handover in the admin's language, the resume line r
   const bad = await runMain(["diagnose", "--case", file, "--format", "handover", "--admin-lang", "de"]);
   assert.equal(bad.code, 2);
 });
+
+test("the README's hand-over samples (en and ja) are what the tool prints, and their codes open the example", async () => {
+  const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
+  for (const [lang, extra] of [["en", ["--admin-lang", "en"]], ["ja", ["--lang", "ja"]]] as const) {
+    const r = await runMain(["diagnose", "--case", "examples/ja-nonadmin-criteria.json", "--format", "handover", ...extra], { env: { SMTP_AUTH_DOCTOR_TODAY: "2026-12-03" } });
+    assert.equal(r.code, 1);
+    assert.ok(readme.includes(`\`\`\`text\n${r.stdout}\`\`\``), `${lang}: README sample differs from:\n${r.stdout}`);
+  }
+});
