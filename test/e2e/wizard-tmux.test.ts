@@ -138,11 +138,12 @@ for (const lang of ["ja", "en"] as const) {
       pane.keys("Enter");
       await pane.waitFor(tr("wizard.export.saved", { file }));
     };
-    await save(1, "smtp-auth-plan.md");
+    // The menu: the case file, the hand-over, Markdown, .ps1, JSON.
+    await save(2, "smtp-auth-plan.md");
     await save(0, "smtp-auth-case.json");
-    await save(2, "smtp-auth-plan.ps1");
-    await save(3, "smtp-auth-result.json");
-    pane.keys("Down", "Enter");
+    await save(3, "smtp-auth-plan.ps1");
+    await save(4, "smtp-auth-result.json");
+    pane.keys("Down", "Down", "Enter");
     await pane.waitFor(tr("wizard.export.path").slice(0, 8));
     pane.keys("Enter");
     await pane.waitFor(tr("wizard.export.exists", { file: "smtp-auth-plan.md" }).slice(0, 20));
