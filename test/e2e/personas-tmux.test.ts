@@ -1,0 +1,166 @@
+// The first-line journey (issue 13), end to end in a real terminal: each persona runs the built
+// program in tmux as a person would, ends with a short summary on the result screen, saves a
+// hand-over that resumes to the same diagnosis, and every command in it pastes as written.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { FACT_PATHS, getFact } from "../../src/case/facts.js";
+import { parseCase } from "../../src/case/io.js";
+import { decodeResume } from "../../src/case/resume.js";
+import type { Case } from "../../src/case/schema.js";
+import { question } from "../../src/flow/questions.js";
+import { t, type Lang } from "../../src/i18n/index.js";
+import { haveTmux, Pane, squash } from "../helpers/tmux.js";
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const root = new URL("../..", import.meta.url).pathname;
+const bin = join(root, "bin/smtp-auth-doctor.js");
+const TODAY = "2026-12-03";
+const dirs: string[] = [];
+const panes: Pane[] = [];
+
+before(() => {
+  assert.ok(haveTmux(), "tmux is needed for the end-to-end tests (npm test installs it: scripts/test-setup.mjs)");
+  if (!existsSync(join(root, "dist/cli.js"))) {
+    const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+    assert.equal(r.status, 0, "build failed");
+  }
+});
+
+after(() => {
+  for (const p of panes) p.kill();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function start(name: string, lang: Lang, args: string[] = [], dir?: string): { pane: Pane; dir: string } {
+  const cwd = dir ?? mkdtempSync(join(tmpdir(), `sad-persona-${name}-`));
+  if (!dir) dirs.push(cwd);
+  const pane = new Pane(name);
+  panes.push(pane);
+  pane.start([process.execPath, bin, ...args].join(" "), {
+    cwd,
+    env: { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", LC_ALL: "", SMTP_AUTH_DOCTOR_TODAY: TODAY, TERM: "xterm-256color", NO_COLOR: "1" },
+  });
+  return { pane, dir: cwd };
+}
+
+/** The CLI without a terminal, for the admin's side. */
+function cli(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, SMTP_AUTH_DOCTOR_TODAY: TODAY, LANG: "C" } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Answer every remaining screen "I don't know" (Enter on a text field), skip the test from this PC, answer by hand, until the result. */
+async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
+  const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
+  const any = new RegExp([tr("wizard.keys.result"), tr("wizard.keys.text"), tr("wizard.keys.select"), tr("wizard.probe.title"), tr("wizard.source.q")].map(esc).join("|"));
+  let last = "";
+  for (let i = 0; i < 60; i++) {
+    // A new frame: wait until the screen differs from the one answered (Ink redraws in place).
+    const { waitFor } = await import("../helpers/wait.js");
+    const s = await waitFor(() => {
+      const x = pane.screen();
+      return x !== last && any.test(x) ? x : undefined;
+    }, { what: "the next screen", last: () => pane.screen() });
+    last = s;
+    if (s.includes(tr("wizard.keys.result"))) return s;
+    if (s.includes(tr("wizard.probe.title"))) pane.type("s");
+    else if (s.includes(tr("wizard.source.q"))) pane.keys("Enter");
+    else if (s.includes(tr("wizard.keys.text"))) pane.keys("Enter");
+    else pane.keys("End", "Enter");
+  }
+  throw new Error(`no result after 60 screens:\n${last}`);
+}
+
+/** The hand-over's rules: at most 30 lines, the last one resumes the same case, every command is one the tool writes for that case. */
+function checkHandover(text: string, saved: Case, dir: string): string {
+  const lines = text.trimEnd().split("\n");
+  assert.ok(lines.length <= 30, `${lines.length} lines:\n${text}`);
+  const code = /npx smtp-auth-doctor --resume (sad1\.\S+)$/.exec(lines[lines.length - 1] ?? "")?.[1];
+  assert.ok(code, "the last line resumes");
+  const resumed = decodeResume(code);
+  assert.deepEqual(resumed, saved, "the code is the saved case");
+  // The same diagnosis, without a terminal, from the code and from the saved file.
+  const viaCode = cli(["diagnose", "--resume", code, "--json"], dir);
+  const viaFile = cli(["diagnose", "--case", "smtp-auth-case.json", "--json"], dir);
+  assert.equal(viaCode.stdout, viaFile.stdout);
+  assert.equal(viaCode.code, viaFile.code);
+  // Commands paste as written: each is exactly a line the question catalogue writes for this case.
+  const written = new Set(FACT_PATHS.flatMap((p) => question(p).powershell?.(saved) ?? []));
+  for (const line of lines.filter((l) => /^\s+(Get-|Invoke-MgGraphRequest|Connect-)/.test(l))) {
+    for (const cmd of line.trim().split("; ")) {
+      if (cmd === "Connect-ExchangeOnline") continue;
+      if (cmd.startsWith("Connect-MgGraph -Scopes ")) {
+        for (const scope of cmd.slice("Connect-MgGraph -Scopes ".length).split(",")) assert.match(scope, /^'[A-Za-z.]+'$/, cmd);
+        continue;
+      }
+      assert.ok(written.has(cmd), `not a command the tool writes for this case: ${cmd}`);
+    }
+  }
+  return code;
+}
+
+test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answers わからない to everything; summary first, no weakening change first, a hand-over that resumes", { timeout: 180000 }, async () => {
+  const lang = "ja";
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  const { pane, dir } = start("p1", lang);
+  await pane.waitFor(tr("wizard.language.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.purpose.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.keys.paste"));
+  pane.paste("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [TYCP286CA0123.JPNP286.PROD.OUTLOOK.COM 2026-12-03T01:23:45.678Z 08DE1234ABCD5678]");
+  await pane.waitFor(tr("wizard.paste.lines", { count: 1 }));
+  pane.keys("Enter");
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.pasteSummary.resolved"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.vendor.q"));
+  pane.keys("3", "Enter"); // Sharp
+  await pane.waitFor(tr("questions.device.model.q"));
+  pane.type("BP-70C65");
+  pane.keys("Enter");
+
+  const result = await dontKnowToTheEnd(pane, lang);
+  // Summary first: under the verdict, the most likely cause, who acts, the next steps; the first step only reads.
+  const top = result.split("\n").slice(0, 20).join("\n");
+  assert.ok(top.includes(tr("plan.summary.next")), top);
+  assert.ok(top.includes(tr("plan.summary.who")), top);
+  const first = /1\. ([^\n]+)/.exec(top.slice(top.indexOf(tr("plan.summary.next"))))?.[1] ?? "";
+  assert.doesNotMatch(first, /オフにします|除外します|例外/, `the first step weakens nothing: ${first}`);
+
+  // Save: the hand-over (in Japanese, the wizard's language first), then the case file.
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.q"));
+  pane.keys("Down", "Enter");
+  await pane.waitFor(tr("wizard.export.adminLang"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-handover.txt" }));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-case.json" }));
+  pane.keys("End", "Enter");
+  assert.equal(await pane.exitCode(), 1, "blocked");
+
+  const saved = parseCase(readFileSync(join(dir, "smtp-auth-case.json"), "utf8"), "case");
+  const handover = readFileSync(join(dir, "smtp-auth-handover.txt"), "utf8");
+  assert.ok(handover.startsWith("smtp-auth-doctor 引き継ぎメモ"), handover);
+  assert.match(handover, /シャープ BP-70C65/);
+  assert.match(handover, /535 5\.7\.139/);
+  const code = checkHandover(handover, saved, dir);
+
+  // The admin opens it in English: the wizard starts on the same case, at the questions still open.
+  const admin = start("p1-admin", "en", ["--resume", code], dir);
+  const s = await admin.pane.waitFor(new RegExp(`${esc(t("en", "wizard.keys.select"))}|${esc(t("en", "wizard.keys.text"))}`));
+  const open = FACT_PATHS.filter((p) => getFact(saved, p) === undefined);
+  assert.ok(open.some((p) => squash(s).includes(squash(t("en", question(p).prompt)))), `a question the first-line person left open:\n${s}`);
+  admin.pane.keys("C-c");
+  assert.equal(await admin.pane.exitCode(), 130);
+});
