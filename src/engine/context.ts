@@ -60,6 +60,11 @@ export class Collector {
   }
 
   /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
+  /** The status found so far for a cause (by the gates that ran before), if any. */
+  statusOf(id: CauseId): CauseStatus | undefined {
+    return this.findings.get(id)?.status;
+  }
+
   dropPossible(id: CauseId): void {
     if (this.findings.get(id)?.status === "possible") this.findings.delete(id);
   }

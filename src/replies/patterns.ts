@@ -115,7 +115,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "send-hello-first", text: ["send hello first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE },
 
   // ── no authentication (§4 C10); an echo of a failed AUTH is handled by the analyzer ──
-  { id: "not-authenticated", enhanced: ["5.7.57"], text: ["not authenticated to send anonymous mail", "client not authenticated to send mail"], need: "either", stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE },
+  // No sign-in reached MAIL FROM: the device does not sign in, or it sent without STARTTLS on 25/587, where Exchange Online
+  // offers AUTH only after STARTTLS, so a device that signs in "when offered" never does (domain.md C10). Which one the
+  // recorded facts say (device.auth, device.security); with neither known, both stay possible and both questions open.
+  { id: "not-authenticated", enhanced: ["5.7.57"], text: ["not authenticated to send anonymous mail", "client not authenticated to send mail"], need: "either", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false },
 
   // ── sending identity (§4 C12) ──
   { id: "send-as-envelope", enhanced: ["5.7.60"], text: ["does not have permissions to send as this sender"], need: "either", stage: "mail-from", candidates: ["send-as-denied"], decisive: DECISIVE },

@@ -229,9 +229,19 @@ const SCENARIOS: Scenario[] = [
     expect: { verdict: ["undetermined", "blocked"] },
   },
   {
-    name: "C10 bare 530 5.7.57 while the device is recorded as using Basic → the device did not authenticate: no-authentication blocks",
+    name: "C10 bare 530 5.7.57 while the device is recorded as using Basic with STARTTLS → one recorded setting is stale: both ways of not signing in stay possible, verdict blocked",
     case: reply(basicOk(), "530 5.7.57 Client not authenticated to send mail."),
-    expect: { verdict: "blocked", blocking: ["no-authentication"] },
+    expect: { verdict: "blocked", causes: { "no-authentication": "possible", "starttls-missing": "possible" } },
+  },
+  {
+    name: "C10 530 5.7.57 from a device on port 25 without encryption (issue 13.3): STARTTLS missing blocks (Exchange offers AUTH only after STARTTLS), the plan leads with 587 + STARTTLS",
+    case: reply(withCase(basicOk(), { device: { port: 25, security: "none", tlsVersion: undefined } }), "530 5.7.57 Client not authenticated to send mail. [TYCP286CA0001.JPNP286.PROD.OUTLOOK.COM]"),
+    expect: { verdict: "blocked", blocking: ["starttls-missing"], absent: ["no-authentication"], replyEvidence: ["starttls-missing"] },
+  },
+  {
+    name: "C10 530 5.7.57 pasted with nothing else known: no sign-in or no STARTTLS, both possible; the encryption and sign-in questions stay open",
+    case: { schema: "smtp-auth-doctor/case@1", asOf: "2026-12-03", device: { reply: "530 5.7.57 Client not authenticated to send mail." } },
+    expect: { verdict: "blocked", causes: { "no-authentication": "possible", "starttls-missing": "possible" }, unknowns: ["device.security", "device.auth", "device.port"] },
   },
   {
     name: "§3 504 5.7.4 after AUTH PLAIN → mechanism not offered",

@@ -125,8 +125,12 @@ describe("real replies through evaluate()", () => {
     const none = evaluate(pasted(withFacts(BASIC_OK, { "device.auth": "none" }), NOT_AUTHENTICATED));
     assert.deepEqual(summary(none), ["no-authentication:blocking"]);
     assert.equal(finding(none, "no-authentication")?.notes, undefined);
+    // Basic with STARTTLS recorded, yet no sign-in reached MAIL FROM: one of the two settings is stale.
     const basic = evaluate(pasted(BASIC_OK, NOT_AUTHENTICATED));
-    assert.deepEqual(finding(basic, "no-authentication")?.notes, ["note.evidenceContradictsSetting"]);
+    assert.equal(finding(basic, "no-authentication")?.status, "possible");
+    assert.ok(finding(basic, "no-authentication")?.notes?.includes("note.evidenceContradictsSetting"));
+    assert.equal(finding(basic, "starttls-missing")?.status, "possible");
+    assert.equal(basic.verdict, "blocked");
   });
   test("a 535 at AUTH shows the mechanism was accepted: it is not asked; a 504 keeps it open", () => {
     const c = withFacts(BASIC_OK, { "device.authMechanism": undefined, "account.authenticationPolicy": undefined });

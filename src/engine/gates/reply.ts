@@ -179,6 +179,8 @@ export function replyGate(ctx: Ctx): void {
   const ruledOutByFacts = candidates.some((id) => !left.includes(id) && (knownToPass(ctx, id) ?? []).some((e) => e.kind !== "timeline"));
   const switchFirst = (id: CauseId): NoteKey[] => (isGenericAuthFailure(m) && (id === "mailbox-smtp-auth-disabled" || id === "tenant-smtp-auth-disabled") ? ["note.smtpAuthOffFirst"] : []);
   if (left.length === 1 && !ruledOutByFacts) decide(ctx, out, left[0] as CauseId, ev, extra, notes);
+  // A recorded setting already blocks on its own (e.g. no encryption for a 5.7.57): the reply agrees with it.
+  else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
   else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes] });
   else {
