@@ -25,7 +25,8 @@ export function probeFindings(result: ProbeResult): Finding[] {
       found.status = strongerStatus(found.status, p.status);
     } else {
       const network = p.cause === "network-unreachable" || p.cause === "wrong-endpoint";
-      byCause.set(p.cause, { id: p.cause, status: p.status, evidence: [evidence], affects: "all", ...(network ? { notes: ["probe.note.fromSupportPc"] } : {}) });
+      const notes = [...(p.phase === "dns" && p.cause === "network-unreachable" ? ["probe.note.dns"] : []), ...(network ? ["probe.note.fromSupportPc"] : [])];
+      byCause.set(p.cause, { id: p.cause, status: p.status, evidence: [evidence], affects: "all", ...(notes.length ? { notes } : {}) });
     }
   }
   return [...byCause.values()].sort(compareFindings);

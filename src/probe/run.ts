@@ -1,6 +1,7 @@
 // runProbe(): talk to the submission server the way a device would, phase by phase, each timed and
 // bounded, and return what was measured. Never throws for anything the network or the server does;
 // every failure becomes a phase marked failed plus a ProbeProblem naming the likely cause.
+import { classifyHost } from "../engine/gates/transport.js";
 import { lookup } from "node:dns/promises";
 import { isIP, type Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
@@ -173,12 +174,14 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     begin("dns");
     let addresses: string[];
     try {
-      addresses = await resolve(options.host, timeoutMs);
+      addresses = await (options.resolve ? options.resolve(options.host) : resolve(options.host, timeoutMs));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "error";
       end("failed", { code });
-      if (code === "ENOTFOUND") problem({ cause: "wrong-endpoint", status: "possible", phase: "dns", code, detail: `${options.host} has no address in DNS` });
-      problem({ cause: "network-unreachable", status: "possible", phase: "dns", code, detail: `name resolution failed (${code})` });
+      // A Microsoft endpoint always has addresses: when its name does not resolve, this PC's DNS (or a
+      // proxy-only network) is what fails, not the server setting. An unknown name may also be misspelt.
+      if (code === "ENOTFOUND" && classifyHost(options.host) === "other") problem({ cause: "wrong-endpoint", status: "possible", phase: "dns", code, detail: `${options.host} has no address in DNS` });
+      problem({ cause: "network-unreachable", status: "possible", phase: "dns", code, detail: `${options.host}: name resolution failed (${code})` });
       throw new Stopped();
     }
     result.addresses = addresses.slice(0, 16);

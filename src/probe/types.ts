@@ -31,6 +31,8 @@ export interface ProbeOptions {
   /** Caps on reply lines (defaults: 2,000 bytes a line, 100 lines a reply). */
   maxLineBytes?: number;
   maxLinesPerReply?: number;
+  /** Name resolution (default: the system's, bounded by timeoutMs); tests answer here without any DNS traffic. */
+  resolve?: (host: string) => Promise<string[]>;
 }
 
 export const PHASE_IDS = ["dns", "connect", "banner", "ehlo", "starttls", "tls", "ehlo-tls", "tls-versions", "auth", "send"] as const;

@@ -138,8 +138,10 @@ export interface Draft {
   waitParams?: Params;
   alternativeTo?: StepId;
   params?: Params;
-  /** Override the why text (default plan.step.<id>.why). */
+  /** Override the title, why and verify texts (default plan.step.<id>.title/why/verify). */
+  title?: string;
   why?: string;
+  verify?: string;
   /** The findings this step answers, when fewer than the step's causes found in the case. */
   answers?: Finding[];
 }
@@ -166,6 +168,7 @@ export const casMailboxRead = (ctx: Ctx) =>
   exo(`Get-EXOCasMailbox -Identity ${ctx.login.ps} -Properties SmtpClientAuthenticationDisabled | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled`);
 export const transportRead = exo("Get-TransportConfig | Select-Object SmtpClientAuthenticationDisabled");
 export const tnc = win("Test-NetConnection -ComputerName smtp.office365.com -Port 587");
+export const resolveName = win("Resolve-DnsName smtp.office365.com");
 export const signInRead = (ctx: Ctx) =>
   graph(
     `Invoke-MgGraphRequest -Method GET -Uri ${psQuote(

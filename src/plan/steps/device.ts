@@ -1,12 +1,27 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
-import { PLACEHOLDER, signInRead, tnc, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, resolveName, signInRead, tnc, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-network",
     causes: ["network-unreachable"],
-    build: () => ({ who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low" }),
+    build: (ctx, found) => {
+      // The name did not resolve (the probe's DNS phase): DNS or a proxy-only network on this PC, not a port.
+      if (found.some((f) => f.evidence.some((e) => e.kind === "probe" && e.what.startsWith("dns:")))) {
+        return {
+          who: "network-admin",
+          scope: "device",
+          check: [resolveName],
+          verifyCommands: [resolveName, tnc],
+          security: "none",
+          title: ctx.tr("plan.step.device-network.dns.title"),
+          why: ctx.tr("plan.step.device-network.dns.why"),
+          verify: ctx.tr("plan.step.device-network.dns.verify"),
+        };
+      }
+      return { who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low" };
+    },
   },
   {
     id: "device-endpoint",
