@@ -146,6 +146,7 @@ export function makeServices(opts: {
         {
           host: target.host,
           port: target.port,
+          ...(target.security !== undefined ? { security: target.security } : {}),
           ...(target.username !== undefined && password !== undefined && password !== "" ? { username: target.username, password } : {}),
           ...(opts.probeCa !== undefined ? { ca: opts.probeCa } : {}),
           ...(opts.probeTimeoutMs !== undefined ? { timeoutMs: opts.probeTimeoutMs } : {}),

@@ -31,6 +31,8 @@ export type ReadinessOutcome =
 export interface ProbeTarget {
   host: string;
   port: number;
+  /** The device's encryption setting, when the case knows it. */
+  security?: "starttls" | "tls" | "none";
   username?: string;
 }
 

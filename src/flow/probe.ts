@@ -48,6 +48,7 @@ export function probeTarget(c: Case): ProbeTarget {
   return {
     host: typeof device.host === "string" && device.host !== "" ? device.host : "smtp.office365.com",
     port: typeof device.port === "number" ? device.port : 587,
+    ...(device.security !== undefined ? { security: device.security } : {}),
     ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
   };
 }

@@ -211,6 +211,10 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     result.banner = replyLine(banner);
     if (banner.code !== 220) fail(banner);
     end("ok", { reply: result.banner });
+    if (options.security === "tls") {
+      // The server greeted in plain text: a device that starts TLS at once (SSL/TLS, implicit) never gets that far.
+      problem({ cause: "starttls-missing", status: "blocking", phase: "banner", code: "implicit-tls-refused", detail: `port ${options.port} answers in plain SMTP (${result.banner}); a device set to SSL/TLS starts with TLS and fails: set it to STARTTLS` });
+    }
 
     begin("ehlo");
     const ehlo = await session.command(`EHLO ${ehloName(session.localAddress)}`, timeoutMs);
@@ -219,6 +223,10 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     result.mechanismsBeforeTls = mechanisms(result.capabilitiesBeforeTls);
     result.starttlsOffered = result.capabilitiesBeforeTls.some((c) => c.toUpperCase() === "STARTTLS");
     end("ok", { detail: result.capabilitiesBeforeTls.join(" ") });
+    if (options.security === "none" && result.mechanismsBeforeTls.length === 0) {
+      // What a device without encryption sees: no AUTH before STARTTLS, so it cannot sign in (the server then says 530 5.7.57).
+      problem({ cause: "starttls-missing", status: "blocking", phase: "ehlo", code: "auth-needs-starttls", detail: "no sign-in (AUTH) is offered before STARTTLS: a device without encryption cannot sign in" });
+    }
 
     begin("starttls");
     if (!result.starttlsOffered) {

@@ -31,6 +31,12 @@ export interface ProbeOptions {
   /** Caps on reply lines (defaults: 2,000 bytes a line, 100 lines a reply). */
   maxLineBytes?: number;
   maxLinesPerReply?: number;
+  /**
+   * The encryption the device is set to (default starttls). The probe always goes on with STARTTLS,
+   * which is what works; with "none" or "tls" it first says what the device itself meets: no sign-in
+   * offered before STARTTLS, or a server that speaks plain SMTP where the device starts TLS.
+   */
+  security?: "starttls" | "tls" | "none";
   /** Name resolution (default: the system's, bounded by timeoutMs); tests answer here without any DNS traffic. */
   resolve?: (host: string) => Promise<string[]>;
 }
