@@ -31,6 +31,8 @@ export type CliWizardServices = WizardServices & {
   runReadiness: NonNullable<WizardServices["runReadiness"]>;
   probe: NonNullable<WizardServices["probe"]>;
   deviceHint: NonNullable<WizardServices["deviceHint"]>;
+  /** Stop whatever still runs (a connection test) when the wizard ends. */
+  dispose(): void;
 };
 
 /** The report of a flow state: the case, the engine's diagnosis and the plan (with the device's hints when a catalog is given), in the flow's language. */
@@ -56,6 +58,8 @@ export function makeServices(opts: {
   // "probed" event can only come after that, so the merge below always has it.
   let merge: ((result: ProbeResult, base: Case) => Case) | undefined;
   const devices = opts.devices;
+  // Connection tests still running: stopped when the wizard ends (Ctrl+C), so the process exits at once.
+  const running = new Set<AbortController>();
   const deps: FlowDeps = {
     evaluate: (c) => (devices ? evaluateDevice(c, deviceFrom(c, devices), opts.today) : evaluate(c, { today: opts.today })),
     analyzeReply,
@@ -142,8 +146,11 @@ export function makeServices(opts: {
     async probe(lang, target, password, onPhase) {
       const { runProbe, probeCase } = await import("../probe/index.js");
       merge = (result, base) => probeCase(result, { base });
+      const stop = new AbortController();
+      running.add(stop);
       return runProbe(
         {
+          signal: stop.signal,
           host: target.host,
           port: target.port,
           ...(target.security !== undefined ? { security: target.security } : {}),
@@ -154,7 +161,11 @@ export function makeServices(opts: {
           lang,
         },
         onPhase,
-      );
+      ).finally(() => running.delete(stop));
+    },
+    dispose() {
+      for (const stop of running) stop.abort();
+      running.clear();
     },
     async save(state, kind, path, overwrite, reportLang) {
       const full = resolve(opts.cwd, path);

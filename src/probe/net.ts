@@ -17,9 +17,11 @@ export function isVersionRefusal(code: string): boolean {
 }
 
 /** Open a TCP connection with a time limit. */
-export function connectTcp(address: string, port: number, timeoutMs: number): Promise<Socket> {
+export function connectTcp(address: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<Socket> {
   return new Promise((resolveSocket, reject) => {
+    if (signal?.aborted) return reject(Object.assign(new Error("aborted"), { code: "aborted" }));
     const socket = netConnect({ host: address, port });
+    signal?.addEventListener("abort", () => socket.destroy(Object.assign(new Error("aborted"), { code: "aborted" })), { once: true });
     const timer = setTimeout(() => {
       socket.destroy();
       reject(Object.assign(new Error("timeout"), { code: "timeout" }));

@@ -191,7 +191,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     begin("connect");
     let socket: Socket;
     try {
-      socket = await connectTcp(address, options.port, timeoutMs);
+      socket = await connectTcp(address, options.port, timeoutMs, options.signal);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "error";
       result.reachable = false;
@@ -205,6 +205,10 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     transcript.add("note", `connected to ${address}:${options.port}`);
     end("ok", { detail: `${address}:${options.port}` });
     session = new SmtpSession(socket, transcript, limits, (line) => secrets.scrub(line));
+    // Aborted (Ctrl+C in the wizard): close the connection now, so whatever is awaited ends at once.
+    const live = session;
+    if (options.signal?.aborted) live.close();
+    else options.signal?.addEventListener("abort", () => live.close(), { once: true });
 
     begin("banner");
     const banner = await session.read(timeoutMs);
@@ -325,7 +329,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     }
   } finally {
     // A broken conversation is closed at once; a finished one is ended politely with QUIT.
-    if (broken) session?.close();
+    if (broken || options.signal?.aborted) session?.close();
     else await session?.quit(Math.min(timeoutMs, 2000));
   }
   for (const id of CONVERSATION_PHASES) {
@@ -333,7 +337,7 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     skip(id, id === "auth" && !credentials ? "no-credentials" : id === "send" && !options.send ? "no-send" : undefined);
   }
 
-  if (options.tlsVersions !== false && starttlsAccepted && result.address) {
+  if (options.tlsVersions !== false && starttlsAccepted && result.address && !options.signal?.aborted) {
     begin("tls-versions");
     result.tlsVersions = await testTlsVersions({ address: result.address, host: options.host, port: options.port, timeoutMs, limits, ...(options.ca ? { ca: options.ca } : {}) });
     for (const v of result.tlsVersions) transcript.add("note", `TLS ${v.version}: ${v.outcome}${v.detail ? ` (${v.detail})` : ""}`);

@@ -163,7 +163,7 @@ export class SmtpSession {
   }
 
   close(): void {
-    this.reader.detach();
+    this.reader.stop();
     this.socket.destroy();
   }
 }

@@ -37,6 +37,8 @@ export interface ProbeOptions {
    * offered before STARTTLS, or a server that speaks plain SMTP where the device starts TLS.
    */
   security?: "starttls" | "tls" | "none";
+  /** Stop at once (the wizard was left with Ctrl+C): the connection is closed, nothing more is tried. */
+  signal?: AbortSignal;
   /** Name resolution (default: the system's, bounded by timeoutMs); tests answer here without any DNS traffic. */
   resolve?: (host: string) => Promise<string[]>;
 }

@@ -169,6 +169,12 @@ export class ReplyReader {
     return f;
   }
 
+  /** Stop reading for good (the connection is being closed): a read waiting now ends at once. */
+  stop(): void {
+    this.fail(new WireFailure("closed", "the connection was closed"));
+    this.detach();
+  }
+
   /** Stop reading this socket (before a TLS upgrade). Returns how many bytes were received but not read. */
   detach(): number {
     this.socket.off("data", this.onData);

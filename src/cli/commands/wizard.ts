@@ -59,10 +59,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
 
   const rawMode = typeof ctx.stdin.setRawMode === "function";
-  const final: { state: FlowState; cancelled: boolean } =
-    values.plain || !rawMode
-      ? await (await import("../wizard-plain.js")).runPlain(ctx, initial, services)
-      : await (await (inkLoad ?? loadInk())).runInk(ctx, initial, services);
+  let final: { state: FlowState; cancelled: boolean };
+  try {
+    final = values.plain || !rawMode ? await (await import("../wizard-plain.js")).runPlain(ctx, initial, services) : await (await (inkLoad ?? loadInk())).runInk(ctx, initial, services);
+  } finally {
+    // A connection test still waiting on the network (Ctrl+C during it) stops now: nothing keeps the process alive.
+    services.dispose();
+  }
   if (final.cancelled) return EXIT.cancelled;
   const reachedResult = final.state.screen.id === "result" || final.state.screen.id === "export" || final.state.history.some((s) => s.id === "result");
   return reachedResult ? exitCodeForVerdict(final.state.diagnosis.verdict) : EXIT.clear;
