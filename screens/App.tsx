@@ -28,7 +28,8 @@ import { ReadinessScreen } from "./Readiness.js";
 import { WhatIfScreen } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
-export type ExitReason = "done" | "cancel";
+/** done: finished; cancel: Ctrl+C; copy: show the plan's commands outside the screen, for copying, then come back. */
+export type ExitReason = "done" | "cancel" | "copy";
 
 export interface WizardAppProps {
   /** The wizard's ports, passed once (src/flow/ports.ts). */
@@ -38,6 +39,8 @@ export interface WizardAppProps {
   /** Terminal rows, for the result's scrolling. */
   rows: number;
   onExit: (state: FlowState, reason: ExitReason) => void;
+  /** The result screen offers "c: commands to copy" (the runner then shows them outside the screen and comes back). */
+  copy?: boolean;
 }
 
 const LANG_ORDER: readonly Lang[] = ["ja", "en"];
@@ -89,6 +92,12 @@ export function WizardApp(props: WizardAppProps) {
       exit("cancel");
       return true;
     }
+    // Ctrl+O: the lines of a question or the result that are too long for the screen, whole, for copying.
+    const id = store.current().screen.id;
+    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "result")) {
+      exit("copy");
+      return true;
+    }
     return exited.current;
   };
   useEffect(() => {
@@ -127,7 +136,7 @@ export function WizardApp(props: WizardAppProps) {
 
   return (
     <KeyRoot onKey={onKey}>
-      <CurrentScreen services={services} theme={props.theme} rows={props.rows} state={state} dispatch={dispatch} putSecret={secret.put} />
+      <CurrentScreen services={services} theme={props.theme} rows={props.rows} state={state} dispatch={dispatch} putSecret={secret.put} {...(props.copy ? { onCopy: () => exit("copy") } : {})} />
     </KeyRoot>
   );
 }
@@ -139,9 +148,10 @@ interface CurrentScreenProps {
   state: FlowState;
   dispatch: (e: FlowEvent) => FlowState;
   putSecret: (password: string) => void;
+  onCopy?: () => void;
 }
 
-function CurrentScreen({ services, theme, rows, state, dispatch, putSecret }: CurrentScreenProps): ReactElement | null {
+function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCopy }: CurrentScreenProps): ReactElement | null {
   const { deps } = services;
   // Screens' callbacks answer nothing (an answer from a key handler means "keys left over").
   const act = (event: FlowEvent): void => {
@@ -298,6 +308,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret }: Cu
           rows={Math.max(5, rows - 7)}
           onContinue={() => act({ type: "continue" })}
           onBack={back}
+          {...(onCopy ? { onCopy } : {})}
         />
       );
     case "export": {

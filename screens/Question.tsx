@@ -7,6 +7,7 @@ import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Q
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
+import { width } from "../src/render/layout.js";
 
 export interface QuestionScreenProps {
   theme: Theme;
@@ -29,6 +30,11 @@ export interface QuestionScreenProps {
 export function QuestionScreen(props: QuestionScreenProps) {
   const { theme, lang, question: q } = props;
   const ps = q.powershell ? q.powershell(props.case) : [];
+  // Commands and addresses are never broken over lines (they would not paste): one that is longer
+  // than the screen ends in "…" here, and Ctrl+O shows it whole, outside the screen, for copying.
+  const fits = (line: string) => width(line) <= theme.width;
+  const isUrl = (line: string) => /^\s*https?:\/\//.test(line);
+  const clipped = ps.some((l) => !fits(`  ${l}`)) || (props.deviceHint ?? []).some((l) => isUrl(l) && !fits(`    ${l}`));
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text")}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
@@ -39,20 +45,25 @@ export function QuestionScreen(props: QuestionScreenProps) {
       </Box>
       {props.deviceHint && props.deviceHint.length > 0 ? (
         <Box marginTop={1} flexDirection="column">
-          {props.deviceHint.map((line, i) => (
-            <Para key={i} text={line} theme={theme} {...(i === 0 ? { role: "accent" as const } : /^\s/.test(line) ? { role: "muted" as const } : {})} indent="    " />
-          ))}
+          {props.deviceHint.map((line, i) =>
+            isUrl(line) ? (
+              <Line key={i} text={line} theme={theme} role="muted" />
+            ) : (
+              <Para key={i} text={line} theme={theme} {...(i === 0 ? { role: "accent" as const } : /^\s/.test(line) ? { role: "muted" as const } : {})} indent="    " />
+            ),
+          )}
         </Box>
       ) : null}
       {ps.length > 0 ? (
         <Box marginTop={1} flexDirection="column">
           <Line text={t(lang, "questions.powershell")} theme={theme} role="muted" />
           {ps.map((line, i) => (
-            <Para key={i} text={`  ${line}`} theme={theme} role="code" indent="    " />
+            <Line key={i} text={`  ${line}`} theme={theme} role="code" />
           ))}
           {ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? <Para text={t(lang, "questions.placeholderHint")} theme={theme} role="muted" /> : null}
         </Box>
       ) : null}
+      {clipped ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}
       <Box marginTop={1} flexDirection="column">
         <AnswerInput {...props} />
       </Box>

@@ -15,9 +15,11 @@ export interface ResultScreenProps {
   rows: number;
   onContinue: () => void;
   onBack: () => void;
+  /** c: the commands, whole and unwrapped, outside the screen for copying. */
+  onCopy?: () => void;
 }
 
-export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack }: ResultScreenProps) {
+export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy }: ResultScreenProps) {
   const top = useRef(0);
   const done = useRef(false);
   const [, redraw] = useState(0);
@@ -33,6 +35,10 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
       done.current = true;
       return onBack();
     }
+    if (onCopy && (_input === "c" || _input === "C")) {
+      done.current = true;
+      return onCopy();
+    }
     if (key.downArrow) top.current = Math.min(max, top.current + 1);
     else if (key.upArrow) top.current = Math.max(0, top.current - 1);
     else if (key.pageDown || _input === " ") top.current = Math.min(max, top.current + page);
@@ -43,7 +49,7 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
   });
   const shown = lines.slice(top.current, top.current + page);
   return (
-    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={t(lang, "wizard.keys.result")}>
+    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={t(lang, onCopy ? "wizard.keys.resultCopy" : "wizard.keys.result")}>
       <Box flexDirection="column">
         {shown.map((line, i) => (
           <Line key={top.current + i} text={line} theme={theme} />

@@ -10,7 +10,7 @@ import { makeTheme } from "../render/theme.js";
 import type { Context } from "./context.js";
 import type { WizardServices } from "../flow/ports.js";
 
-export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean }> {
+export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean; copy?: boolean }> {
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = ctx.stdin as NodeJS.ReadStream;
   const theme = makeTheme({ color: ctx.color, ascii: ctx.ascii, columns: stdout.columns });
@@ -30,7 +30,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
       if (finished) return;
       finished = true;
       end();
-      resolveRun({ state, cancelled: reason === "cancel" });
+      resolveRun({ state, cancelled: reason === "cancel", ...(reason === "copy" ? { copy: true } : {}) });
     };
     const fail = (error: unknown) => {
       if (finished) return;
@@ -56,6 +56,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
           theme={theme}
           rows={stdout.rows ?? 24}
           onExit={(state, reason) => finish(state, reason)}
+          copy
         />
         {ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT ? <FaultForTests kind={ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT} /> : null}
       </UiGuard>,

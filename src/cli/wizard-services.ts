@@ -13,6 +13,7 @@ import type { FlowDeps, FlowState } from "../flow/types.js";
 import type { LiveReadResult, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
+import { question } from "../flow/questions.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
 import type { LiveOptions } from "../live/options.js";
 import type { Context } from "./context.js";
@@ -33,6 +34,8 @@ export type CliWizardServices = WizardServices & {
   deviceHint: NonNullable<WizardServices["deviceHint"]>;
   /** Stop whatever still runs (a connection test) when the wizard ends. */
   dispose(): void;
+  /** The plan's commands, each whole on one line under its step, for copying from the terminal. */
+  copyText(state: FlowState): string;
 };
 
 /** The report of a flow state: the case, the engine's diagnosis and the plan (with the device's hints when a catalog is given), in the flow's language. */
@@ -79,6 +82,14 @@ export function makeServices(opts: {
   const exportText = async (state: FlowState, kind: SaveFormat): Promise<string> => {
     const text = (await loadRenderer(kind))(reportInput(state, {}, devices));
     return kind === "json" ? `${text}\n` : text;
+  };
+  const dev = (state: FlowState) => (devices ? deviceFrom(state.case, devices) : undefined);
+  const hintUrls = (state: FlowState, path: FactPath): string[] => {
+    const d = dev(state);
+    if (!d) return [];
+    return hintLines(state.lang, t(state.lang, `devices.vendor.${d.vendor}`), questionHint(state.lang, d, path), "-")
+      .map((l) => l.trim())
+      .filter((l) => /^https?:\/\//.test(l));
   };
   return {
     deps,
@@ -162,6 +173,37 @@ export function makeServices(opts: {
         },
         onPhase,
       ).finally(() => running.delete(stop));
+    },
+    copyText(state) {
+      const tr = (key: Parameters<typeof t>[1]) => t(state.lang, key);
+      const screen = state.screen;
+      if (screen.id === "question") {
+        // This question's read-only PowerShell and the device's sources, each whole on its own line.
+        const lines = [...(question(screen.path).powershell?.(state.case) ?? []), ...(dev(state) ? hintUrls(state, screen.path) : [])];
+        return [tr("wizard.copy.questionHeading"), "", ...(lines.length ? lines : [tr("wizard.copy.none")]), "", tr("wizard.copy.back")].join("\n");
+      }
+      const { plan } = reportInput(state, {}, devices);
+      const out: string[] = [tr("wizard.copy.heading"), ""];
+      plan.steps.forEach((step, i) => {
+        const groups: [Parameters<typeof t>[1], readonly { text: string }[]][] = [
+          ["wizard.copy.check", step.check],
+          ["wizard.copy.change", step.commands],
+          ["wizard.copy.verify", step.verify.commands],
+          ["wizard.copy.undo", step.undo?.commands ?? []],
+        ];
+        if (!groups.some(([, cmds]) => cmds.length > 0)) return;
+        out.push(`${i + 1}. ${step.title}`);
+        for (const [label, cmds] of groups) {
+          if (cmds.length === 0) continue;
+          out.push(`   [${tr(label)}]`);
+          // Flush left and never wrapped: a terminal shows a long one over several rows but copies it as one line.
+          for (const cmd of cmds) out.push(cmd.text);
+        }
+        out.push("");
+      });
+      if (out.length === 2) out.push(tr("wizard.copy.none"), "");
+      out.push(tr("wizard.copy.back"));
+      return out.join("\n");
     },
     dispose() {
       for (const stop of running) stop.abort();

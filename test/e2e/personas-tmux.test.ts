@@ -57,23 +57,36 @@ function cli(args: string[], cwd: string): { code: number; stdout: string; stder
 /** Answer every remaining screen "I don't know" (Enter on a text field), skip the test from this PC, answer by hand, until the result. */
 async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
   const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
-  const any = new RegExp([tr("wizard.keys.result"), tr("wizard.keys.text"), tr("wizard.keys.select"), tr("wizard.probe.title"), tr("wizard.source.q")].map(esc).join("|"));
+  const marks = [tr("wizard.keys.resultCopy"), tr("wizard.keys.text"), tr("wizard.keys.select"), tr("wizard.probe.title"), tr("wizard.source.q")].map(squash);
+  const has = (x: string, key: Parameters<typeof t>[1]) => squash(x).includes(squash(tr(key)));
   let last = "";
   for (let i = 0; i < 60; i++) {
     // A new frame: wait until the screen differs from the one answered (Ink redraws in place).
     const { waitFor } = await import("../helpers/wait.js");
     const s = await waitFor(() => {
       const x = pane.screen();
-      return x !== last && any.test(x) ? x : undefined;
+      return x !== last && marks.some((m) => squash(x).includes(m)) ? x : undefined;
     }, { what: "the next screen", last: () => pane.screen() });
     last = s;
-    if (s.includes(tr("wizard.keys.result"))) return s;
-    if (s.includes(tr("wizard.probe.title"))) pane.type("s");
-    else if (s.includes(tr("wizard.source.q"))) pane.keys("Enter");
-    else if (s.includes(tr("wizard.keys.text"))) pane.keys("Enter");
+    if (has(s, "wizard.keys.resultCopy")) return s;
+    if (has(s, "wizard.probe.title")) pane.type("s");
+    else if (has(s, "wizard.source.q")) pane.keys("Enter");
+    else if (has(s, "wizard.keys.text")) pane.keys("Enter");
     else pane.keys("End", "Enter");
   }
   throw new Error(`no result after 60 screens:\n${last}`);
+}
+
+/** The result drawn again under the copy view: its key bar is the last thing on the screen. */
+async function backOnResult(pane: Pane, keys: string): Promise<void> {
+  const { waitFor } = await import("../helpers/wait.js");
+  await waitFor(() => (squash(pane.screen()).endsWith(squash(keys)) ? true : undefined), { what: "the result again", last: () => pane.screen() });
+}
+
+/** The command lines of the last copy view on the pane (the joined capture: soft-wrapped rows are one line). */
+function copyView(joined: string, heading: string): string[] {
+  const view = joined.slice(joined.lastIndexOf(squash(heading).slice(0, 10)) >= 0 ? joined.lastIndexOf(heading.slice(0, 20)) : 0);
+  return view.split("\n").filter((l) => /^(?:Get-|Invoke-|Set-|Test-|Resolve-|Connect-|New-|Add-|Remove-)/.test(l));
 }
 
 /** The hand-over's rules: at most 30 lines, the last one resumes the same case, every command is one the tool writes for that case. */
@@ -133,6 +146,14 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   const first = /1\. ([^\n]+)/.exec(top.slice(top.indexOf(tr("plan.summary.next"))))?.[1] ?? "";
   assert.doesNotMatch(first, /オフにします|除外します|例外/, `the first step weakens nothing: ${first}`);
 
+  // c: the plan's commands, each whole on one line outside the screen (a long Graph request included); Enter comes back.
+  pane.keys("c");
+  await pane.waitFor(tr("wizard.copy.back"));
+  const copied = copyView(pane.joined(), tr("wizard.copy.heading"));
+  assert.ok(copied.some((l) => l.length > 80), `a command longer than the screen, whole:\n${copied.join("\n")}`);
+  pane.keys("Enter");
+  await backOnResult(pane, tr("wizard.keys.resultCopy"));
+
   // Save: the hand-over (in Japanese, the wizard's language first), then the case file.
   pane.keys("Enter");
   await pane.waitFor(tr("wizard.export.q"));
@@ -155,6 +176,9 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   assert.match(handover, /シャープ BP-70C65/);
   assert.match(handover, /535 5\.7\.139/);
   const code = checkHandover(handover, saved, dir);
+  // Each command of the copy view is a whole line of the text report (which never wraps or cuts a command).
+  const report = cli(["diagnose", "--case", "smtp-auth-case.json", "--lang", "ja"], dir).stdout.split("\n").map((l) => l.trim());
+  for (const cmd of copied) assert.ok(report.includes(cmd), `not a whole command of the plan: ${cmd}`);
 
   // The admin opens it in English: the wizard starts on the same case, at the questions still open.
   const admin = start("p1-admin", "en", ["--resume", code], dir);
@@ -163,4 +187,81 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   assert.ok(open.some((p) => squash(s).includes(squash(t("en", question(p).prompt)))), `a question the first-line person left open:\n${s}`);
   admin.pane.keys("C-c");
   assert.equal(await admin.pane.exitCode(), 130);
+});
+
+test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; the paste leaves port and encryption open, the plan leads with 587 + STARTTLS, the commands open whole for copying", { timeout: 180000 }, async () => {
+  const lang = "en";
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  const { pane, dir } = start("p2", lang);
+  await pane.waitFor(tr("wizard.language.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.purpose.q"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.keys.paste"));
+  pane.paste("530 5.7.57 Client not authenticated to send mail. [TYCP286CA0001.JPNP286.PROD.OUTLOOK.COM]");
+  await pane.waitFor(tr("wizard.paste.lines", { count: 1 }));
+  pane.keys("Enter");
+  pane.keys("Enter");
+  const summary = await pane.waitFor(tr("wizard.pasteSummary.title"));
+  // 5.7.57 does not show that TLS happened: the port and encryption questions are not closed by it.
+  assert.ok(!squash(summary).includes(squash(tr("questions.device.port.q"))), summary);
+  assert.ok(!squash(summary).includes(squash(tr("questions.device.security.q"))), summary);
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.vendor.q"));
+  pane.keys("6", "Enter"); // Kyocera
+  await pane.waitFor(tr("questions.device.model.q"));
+  pane.type("TASKalfa 2553ci");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.host.q"));
+  pane.type("smtp.office365.com");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.port.q"));
+  pane.type("25");
+  pane.keys("Enter");
+  await pane.waitFor(tr("questions.device.security.q"));
+  pane.keys("3", "Enter"); // no encryption
+  await pane.waitFor(tr("questions.device.auth.q"));
+  pane.keys("Enter"); // user name and password
+
+  const result = await dontKnowToTheEnd(pane, lang);
+  const top = result.split("\n").slice(0, 16).join("\n");
+  assert.ok(top.includes(t(lang, "cause.starttls-missing.title")), top);
+  assert.ok(squash(top).includes(squash(`${tr("plan.summary.next")} 1. ${tr("plan.step.device-port-starttls.title")}`)), `the first step: 587 + STARTTLS\n${top}`);
+
+  // c: the commands of the plan (none here: every step is on the device), outside the screen; Enter comes back.
+  pane.keys("c");
+  await pane.waitFor(tr("wizard.copy.back"));
+  const joined = pane.joined();
+  assert.ok(joined.includes(tr("wizard.copy.heading")), joined);
+  const copied = copyView(joined, tr("wizard.copy.heading"));
+  pane.keys("Enter");
+  await backOnResult(pane, tr("wizard.keys.resultCopy"));
+
+  // The hand-over, in English, then the case file.
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.q"));
+  pane.keys("Down", "Enter");
+  await pane.waitFor(tr("wizard.export.adminLang"));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-handover.txt" }));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-case.json" }));
+  pane.keys("End", "Enter");
+  assert.equal(await pane.exitCode(), 1, "blocked");
+
+  const saved = parseCase(readFileSync(join(dir, "smtp-auth-case.json"), "utf8"), "case");
+  assert.equal(saved.device?.port, 25);
+  assert.equal(saved.device?.security, "none");
+  const handover = readFileSync(join(dir, "smtp-auth-handover.txt"), "utf8");
+  assert.match(handover, /smtp\.office365\.com:25 no encryption/);
+  assert.match(handover, /STARTTLS not used \(blocking\)/);
+  assert.match(handover, /1\. Use port 587 with STARTTLS/);
+  checkHandover(handover, saved, dir);
+  // Each command of the copy view is whole: the same line as in the text report (which never wraps a command).
+  const report = cli(["diagnose", "--case", "smtp-auth-case.json", "--lang", "en"], dir).stdout.split("\n").map((l) => l.trim());
+  for (const cmd of copied) assert.ok(report.includes(cmd), `not a whole command of the plan: ${cmd}`);
 });

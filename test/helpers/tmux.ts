@@ -25,6 +25,11 @@ export class Pane {
     return this.tmux("capture-pane", "-p", "-t", "main");
   }
 
+  /** The screen and its history with the rows of a soft-wrapped line joined back into one line (what a copy gets). */
+  joined(): string {
+    return this.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "main");
+  }
+
   /** The screen and everything that scrolled off it. */
   history(): string {
     return this.tmux("capture-pane", "-p", "-S", "-", "-t", "main");

@@ -61,7 +61,18 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const rawMode = typeof ctx.stdin.setRawMode === "function";
   let final: { state: FlowState; cancelled: boolean };
   try {
-    final = values.plain || !rawMode ? await (await import("../wizard-plain.js")).runPlain(ctx, initial, services) : await (await (inkLoad ?? loadInk())).runInk(ctx, initial, services);
+    if (values.plain || !rawMode) final = await (await import("../wizard-plain.js")).runPlain(ctx, initial, services);
+    else {
+      const ink = await (inkLoad ?? loadInk());
+      let run = await ink.runInk(ctx, initial, services);
+      // "c" on the result: the commands printed as plain lines (whole, copyable), then back to the same screen.
+      while (run.copy) {
+        out(ctx, services.copyText(run.state));
+        await enterPressed(ctx.stdin);
+        run = await ink.runInk(ctx, run.state, services);
+      }
+      final = run;
+    }
   } finally {
     // A connection test still waiting on the network (Ctrl+C during it) stops now: nothing keeps the process alive.
     services.dispose();
@@ -69,6 +80,19 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (final.cancelled) return EXIT.cancelled;
   const reachedResult = final.state.screen.id === "result" || final.state.screen.id === "export" || final.state.history.some((s) => s.id === "result");
   return reachedResult ? exitCodeForVerdict(final.state.diagnosis.verdict) : EXIT.clear;
+}
+
+/** Wait for a line on the terminal (Enter), in its normal line mode. */
+async function enterPressed(stdin: NodeJS.ReadableStream): Promise<void> {
+  const { createInterface } = await import("node:readline");
+  // The Ink phase left stdin unreferenced: hold the process open while waiting.
+  (stdin as { ref?: () => void }).ref?.();
+  const rl = createInterface({ input: stdin, terminal: false });
+  await new Promise<void>((resolve) => {
+    rl.once("line", () => resolve());
+    rl.once("close", () => resolve());
+  });
+  rl.close();
 }
 
 /**
