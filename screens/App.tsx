@@ -309,6 +309,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
           onContinue={() => act({ type: "continue" })}
           onBack={back}
           {...(onCopy ? { onCopy } : {})}
+          onWhatIf={() => act({ type: "openWhatIf" })}
         />
       );
     case "export": {

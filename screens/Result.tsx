@@ -17,9 +17,11 @@ export interface ResultScreenProps {
   onBack: () => void;
   /** c: the commands, whole and unwrapped, outside the screen for copying. */
   onCopy?: () => void;
+  /** w: what if, starting from this case. */
+  onWhatIf?: () => void;
 }
 
-export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy }: ResultScreenProps) {
+export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy, onWhatIf }: ResultScreenProps) {
   const top = useRef(0);
   const done = useRef(false);
   const [, redraw] = useState(0);
@@ -39,6 +41,10 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
       done.current = true;
       return onCopy();
     }
+    if (onWhatIf && (_input === "w" || _input === "W")) {
+      done.current = true;
+      return onWhatIf();
+    }
     if (key.downArrow) top.current = Math.min(max, top.current + 1);
     else if (key.upArrow) top.current = Math.max(0, top.current - 1);
     else if (key.pageDown || _input === " ") top.current = Math.min(max, top.current + page);
@@ -49,7 +55,7 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
   });
   const shown = lines.slice(top.current, top.current + page);
   return (
-    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={t(lang, onCopy ? "wizard.keys.resultCopy" : "wizard.keys.result")}>
+    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={t(lang, onCopy ? "wizard.keys.result" : "wizard.keys.resultNoCopy")}>
       <Box flexDirection="column">
         {shown.map((line, i) => (
           <Line key={top.current + i} text={line} theme={theme} />

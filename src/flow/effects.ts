@@ -67,7 +67,7 @@ export interface EffectIO {
 
 /** The names the what-if explorer saves to: the first that does not exist yet. */
 export const WHATIF_FILE = "smtp-auth-whatif.json";
-const whatIfName = (n: number) => (n === 1 ? WHATIF_FILE : `smtp-auth-whatif-${n}.json`);
+export const whatIfName = (n: number) => (n === 1 ? WHATIF_FILE : `smtp-auth-whatif-${n}.json`);
 
 /** Run one effect; the event it ends with (to be reduced while the effect is still the state's). */
 export async function runEffect(effect: Effect, state: FlowState, io: EffectIO): Promise<FlowEvent> {

@@ -232,6 +232,8 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       return afterProbe(deps, state, event.result);
     case "openExport":
       return go(state, { id: "export" });
+    case "openWhatIf":
+      return state.screen.id === "result" ? go(state, { id: "whatif" }) : state;
     case "back":
       return back(state);
     case "finish":

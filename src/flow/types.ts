@@ -122,6 +122,8 @@ export type FlowEvent =
   /** The probe ran (from this PC): what it measured. Never carries the password. */
   | { type: "probed"; result: ProbeResult }
   | { type: "openExport" }
+  /** From the result: explore "what if" on the case as it stands (back returns to the result). */
+  | { type: "openWhatIf" }
   | { type: "back" }
   | { type: "finish" }
   /** An event of the sub-flow on show; ignored when another screen is on show. */

@@ -16,7 +16,7 @@ import { truncate, width as textWidth, wrapPrefixed } from "../render/layout.js"
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
 import { redactSecrets } from "../case/redact.js";
-import type { ReportInput } from "./common.js";
+import { isHypothetical, type ReportInput } from "./common.js";
 
 /** The hand-over's length limit, in lines at its width (commands and the resume line count one each). */
 export const HANDOVER_MAX_LINES = 30;
@@ -52,6 +52,8 @@ export function renderHandover(input: ReportInput): string {
   // What the device shows and how it is set up.
   const head: string[] = [tr("plan.handover.title", { date: d.asOf })];
   if (c.title) head.push(...wrap(tr("plan.report.case", { title: c.title }), ""));
+  // A what-if case says so before anything else: the admin must not take it for the device's state.
+  if (isHypothetical(c)) head.push(...wrap(tr("plan.report.hypothetical"), `${g.warning} `));
   const device = deviceLine(input);
   if (device) head.push(...wrap(device, `${tr("plan.handover.device")} `));
   const shows = shownReply(input);

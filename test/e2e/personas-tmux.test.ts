@@ -57,7 +57,7 @@ function cli(args: string[], cwd: string): { code: number; stdout: string; stder
 /** Answer every remaining screen "I don't know" (Enter on a text field), skip the test from this PC, answer by hand, until the result. */
 async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
   const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
-  const marks = [tr("wizard.keys.resultCopy"), tr("wizard.keys.text"), tr("wizard.keys.select"), tr("wizard.probe.title"), tr("wizard.source.q")].map(squash);
+  const marks = [tr("wizard.keys.result"), tr("wizard.keys.text"), tr("wizard.keys.select"), tr("wizard.probe.title"), tr("wizard.source.q")].map(squash);
   const has = (x: string, key: Parameters<typeof t>[1]) => squash(x).includes(squash(tr(key)));
   let last = "";
   for (let i = 0; i < 60; i++) {
@@ -68,7 +68,7 @@ async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
       return x !== last && marks.some((m) => squash(x).includes(m)) ? x : undefined;
     }, { what: "the next screen", last: () => pane.screen() });
     last = s;
-    if (has(s, "wizard.keys.resultCopy")) return s;
+    if (has(s, "wizard.keys.result")) return s;
     if (has(s, "wizard.probe.title")) pane.type("s");
     else if (has(s, "wizard.source.q")) pane.keys("Enter");
     else if (has(s, "wizard.keys.text")) pane.keys("Enter");
@@ -152,7 +152,7 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   const copied = copyView(pane.joined(), tr("wizard.copy.heading"));
   assert.ok(copied.some((l) => l.length > 80), `a command longer than the screen, whole:\n${copied.join("\n")}`);
   pane.keys("Enter");
-  await backOnResult(pane, tr("wizard.keys.resultCopy"));
+  await backOnResult(pane, tr("wizard.keys.result"));
 
   // Save: the hand-over (in Japanese, the wizard's language first), then the case file.
   pane.keys("Enter");
@@ -235,7 +235,7 @@ test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; 
   assert.ok(joined.includes(tr("wizard.copy.heading")), joined);
   const copied = copyView(joined, tr("wizard.copy.heading"));
   pane.keys("Enter");
-  await backOnResult(pane, tr("wizard.keys.resultCopy"));
+  await backOnResult(pane, tr("wizard.keys.result"));
 
   // The hand-over, in English, then the case file.
   pane.keys("Enter");
@@ -264,4 +264,42 @@ test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; 
   // Each command of the copy view is whole: the same line as in the text report (which never wraps a command).
   const report = cli(["diagnose", "--case", "smtp-auth-case.json", "--lang", "en"], dir).stdout.split("\n").map((l) => l.trim());
   for (const cmd of copied) assert.ok(report.includes(cmd), `not a whole command of the plan: ${cmd}`);
+});
+
+test("persona 3, offline what-if: on a saved case, 'what if the device used OAuth?'; s saves without --save to a free name and says where; the saved case hands over, marked hypothetical, and resumes", { timeout: 180000 }, async () => {
+  const lang = "en";
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  const dir = mkdtempSync(join(tmpdir(), "sad-persona-p3-"));
+  dirs.push(dir);
+  const { pane } = start("p3", lang, ["whatif", "--case", join(root, "examples", "security-defaults.json")], dir);
+  await pane.waitFor(tr("whatif.screen.title"));
+  await pane.waitFor(/Verdict: blocked/);
+  // Down to "Device: authentication" (the sixth fact), Enter cycles Basic → OAuth.
+  pane.keys("Down", "Down", "Down", "Down", "Down", "Enter");
+  await pane.waitFor(/hypothetical: 1 changed/);
+  pane.type("s");
+  await pane.waitFor(tr("whatif.screen.saved", { file: "smtp-auth-whatif.json" }));
+  pane.keys("Escape");
+  await pane.exitCode();
+
+  const saved = parseCase(readFileSync(join(dir, "smtp-auth-whatif.json"), "utf8"), "whatif");
+  assert.equal(saved.device?.auth, "oauth");
+  assert.equal(saved.sources?.["device.auth"]?.kind, "whatif", "the change is marked");
+  // The hand-over of the scenario: short, says it is hypothetical, and its code resumes to the same diagnosis.
+  const r = cli(["diagnose", "--case", "smtp-auth-whatif.json", "--format", "handover", "--lang", "en"], dir);
+  assert.ok(r.stdout.split("\n").slice(0, 6).join("\n").includes(tr("plan.report.hypothetical").slice(0, 12)), r.stdout);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.ok(lines.length <= 30);
+  const code = /--resume (sad1\.\S+)$/.exec(lines[lines.length - 1] ?? "")?.[1] ?? "";
+  assert.equal(cli(["diagnose", "--resume", code, "--json"], dir).stdout, cli(["diagnose", "--case", "smtp-auth-whatif.json", "--json"], dir).stdout);
+  // A second save in a new session never replaces the first: the next free name.
+  const again = start("p3b", lang, ["whatif", "--case", join(root, "examples", "security-defaults.json")], dir);
+  await again.pane.waitFor(tr("whatif.screen.title"));
+  again.pane.keys("Down", "Down", "Down", "Down", "Down", "Enter");
+  await again.pane.waitFor(/hypothetical: 1 changed/);
+  again.pane.type("s");
+  await again.pane.waitFor(tr("whatif.screen.saved", { file: "smtp-auth-whatif-2.json" }));
+  again.pane.keys("Escape");
+  await again.pane.exitCode();
+  assert.equal(parseCase(readFileSync(join(dir, "smtp-auth-whatif.json"), "utf8"), "x").device?.auth, "oauth", "the first file is untouched");
 });

@@ -220,7 +220,7 @@ for (const lang of ["ja", "en"] as const) {
   test(`${lang}: result, then export with a confirmation before overwriting`, async () => {
     const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
     const { r, h } = app({ lang, loaded, existing: ["out.md"] });
-    const f = await frameWith(r, t(lang, "wizard.keys.result"));
+    const f = await frameWith(r, t(lang, "wizard.keys.resultNoCopy"));
     assert.ok(f.includes(causeTitle(lang, "mailbox-smtp-auth-disabled")), f);
     assertFits(f);
     await press(r, KEY.enter);

@@ -201,3 +201,15 @@ test("the engine asking for the reply in step 4 opens the paste screen and retur
   assert.deepEqual(s.screen, { id: "pasteSummary" });
   assert.deepEqual(r(s, { type: "continue" }).screen, { id: "result" });
 });
+
+test("what if from the result starts from the case as it stands; Esc comes back to the result; elsewhere the event does nothing", () => {
+  const loaded = { ...emptyCase(), device: { host: "smtp.office365.com", port: 25, security: "none" as const, auth: "basic" as const } };
+  let s = initFlow(deps, { lang: "en", langExplicit: true, empty: emptyCase(), loaded });
+  assert.equal(run(s, { type: "openWhatIf" }), s, "not from a question");
+  for (let i = 0; i < 60 && s.screen.id !== "result"; i++) s = run(s, s.screen.id === "question" ? { type: "dontKnow", path: s.screen.path } : { type: "continue" });
+  assert.equal(s.screen.id, "result");
+  const w = run(s, { type: "openWhatIf" });
+  assert.deepEqual(w.screen, { id: "whatif" });
+  assert.equal(w.case, s.case, "the explorer's recorded case is the wizard's case, not an empty one");
+  assert.deepEqual(run(w, { type: "whatif", event: { type: "back" } }).screen, { id: "result" });
+});

@@ -1,7 +1,8 @@
 // Interactive what-if: `whatif --case FILE [--save FILE]` in a terminal without --set mounts the
 // WhatIf screen. Esc leaves (exit code from the verdict on screen); Ctrl+C leaves with 130; `s`
-// saves the hypothetical case to the --save file (marked; the first save never overwrites without
-// --force, later saves in the same session replace our own file).
+// saves the hypothetical case (marked) to the --save file (the first save never overwrites without
+// --force, later saves in the same session replace our own file), or without --save to the first
+// free name of smtp-auth-whatif.json, -2, -3 … in the current folder, as the wizard does.
 import { render, useStdin } from "ink";
 import type { ReactElement } from "react";
 import { WhatIf } from "../../../screens/WhatIf.js";
@@ -9,6 +10,8 @@ import { saveCase } from "../../case/io.js";
 import type { Case } from "../../case/schema.js";
 import { isAppError } from "../../errors.js";
 import type { WhatIfSaveOutcome } from "../../flow/whatif.js";
+import { whatIfName } from "../../flow/effects.js";
+import { resolve } from "node:path";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { unmarkedChanges } from "../../whatif/apply.js";
@@ -28,9 +31,23 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
   const listRows = Math.max(4, Math.min(12, rows - 13 - causeRows));
 
   const save = async (c: Case): Promise<WhatIfSaveOutcome> => {
-    if (opts.savePath === undefined) return { ok: false, message: t(ctx.lang, "whatif.screen.saveNeedsFlag") };
     const unmarked = unmarkedChanges(base, c);
     if (unmarked.length > 0) return { ok: false, message: t(ctx.lang, "whatif.err.unmarked", { paths: unmarked.join(", ") }) };
+    if (opts.savePath === undefined) {
+      // No --save: the first free name in this folder (smtp-auth-whatif.json, -2, -3 …), never over a file; the screen says where.
+      for (let n = 1; n <= 50; n++) {
+        const name = whatIfName(n);
+        try {
+          await saveCase(resolve(ctx.cwd, name), c, { overwrite: false });
+          return { ok: true, file: name };
+        } catch (e) {
+          if (isAppError(e) && e.code === "file.exists") continue;
+          if (isAppError(e)) return { ok: false, message: t(ctx.lang, e.key, e.params) };
+          throw e;
+        }
+      }
+      return { ok: false, message: t(ctx.lang, "wizard.whatif.noFreeName", { file: whatIfName(1) }) };
+    }
     try {
       await saveCase(opts.savePath, c, { overwrite: opts.force || savedOnce });
       savedOnce = true;

@@ -76,8 +76,8 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
   result: async (s, _screen, { p, services }) => {
     const lang = s.lang;
     p.result(services.resultLines(s, 80).join("\n"));
-    const v = await p.select<string>(t(lang, "wizard.result.title"), [{ name: t(lang, "wizard.step.6"), value: "save" }, ...backChoice(s)]);
-    return v === BACK ? { type: "back" } : { type: "continue" };
+    const v = await p.select<string>(t(lang, "wizard.result.title"), [{ name: t(lang, "wizard.step.6"), value: "save" }, { name: t(lang, "wizard.result.whatIf"), value: "whatif" }, ...backChoice(s)]);
+    return v === BACK ? { type: "back" } : v === "whatif" ? { type: "openWhatIf" } : { type: "continue" };
   },
   export: (s, _screen, ctx) => plainExport(s, ctx),
   readiness: (s, _screen, ctx) => plainReadiness(s, ctx),
