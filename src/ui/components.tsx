@@ -8,6 +8,7 @@ import { useTerminalInput } from "./input.js";
 import { Text } from "./safe-text.js";
 import type { Role, Theme } from "../render/theme.js";
 import { graphemes, stepLines, truncate, width, wrapHanging } from "../render/layout.js";
+import { edit, insert, lineOf, lineText, type Line as EditLine } from "./line-edit.js";
 
 export { Text } from "./safe-text.js";
 
@@ -257,7 +258,11 @@ export function Select({
   );
 }
 
-/** A one-line text input (the cursor stays at the end). Enter submits; Esc, or Left on an empty field, goes back. */
+/**
+ * A one-line text input with the usual line editing (src/ui/line-edit.ts): Left/Right, Home/End,
+ * Ctrl+A/E move the cursor; Backspace deletes before it; Ctrl+U, Ctrl+K and Ctrl+W delete to the
+ * start, to the end and the word before. Enter submits; Esc, or Left on an empty field, goes back.
+ */
 export function TextInput({
   initial = "",
   theme,
@@ -273,13 +278,12 @@ export function TextInput({
   onSubmit: (value: string) => void;
   onBack?: () => void;
 }) {
-  const value = useRef(initial);
+  const line = useRef<EditLine>(lineOf(initial));
   const done = useRef(false);
   const [, redraw] = useState(0);
   useKeys((input, key) => {
     if (done.current) return false;
-    if (key.ctrl) return;
-    if (key.escape || (key.leftArrow && value.current === "")) {
+    if (key.escape || (key.leftArrow && line.current.chars.length === 0)) {
       if (onBack) {
         done.current = true;
         onBack();
@@ -288,36 +292,56 @@ export function TextInput({
     }
     if (key.return) {
       done.current = true;
-      onSubmit(value.current);
+      onSubmit(lineText(line.current));
       return;
     }
-    if (key.backspace || key.delete) {
-      value.current = graphemes(value.current).slice(0, -1).join("");
-    } else if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.tab) {
+    const edited = edit(line.current, input, key);
+    if (edited) line.current = edited;
+    else if (key.ctrl) return;
+    else if (!key.upArrow && !key.downArrow && !key.tab) {
       let at = 0;
       for (const ch of input) {
         at += ch.length;
         if (ch === "\r" || ch === "\n") {
           done.current = true;
-          onSubmit(value.current);
+          onSubmit(lineText(line.current));
           return { rest: input.slice(at) };
         }
-        if (ch === "\u007f" || ch === "\b") value.current = graphemes(value.current).slice(0, -1).join("");
-        // eslint-disable-next-line no-control-regex
-        else if (!/[\u0000-\u001f]/.test(ch)) value.current += ch;
+        if (ch === "\u007f" || ch === "\b") line.current = edit(line.current, "", { backspace: true }) ?? line.current;
+        else if (ch === "\u0015") line.current = edit(line.current, "u", { ctrl: true }) ?? line.current;
+        else line.current = insert(line.current, ch);
       }
     }
     redraw((n) => n + 1);
   }, focused);
-  // Show the end of a long value: what is being typed stays visible.
-  const room = theme.width - width(label) - 3;
-  const typed = safeText(value.current);
-  const shown = width(typed) > room ? tail(typed, room) : typed;
+  // The cursor's neighbourhood stays visible: a long value shows the part around the cursor.
+  const room = Math.max(4, theme.width - width(label) - 3);
+  const { chars, at } = line.current;
+  let from = 0;
+  let used = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const w = width(safeText(chars[i] as string));
+    if (used + w > room - 1) break;
+    used += w;
+    from = i;
+  }
+  if (at === 0) from = 0;
+  const before = safeText(chars.slice(from, at).join(""));
+  const under = at < chars.length ? safeText(chars[at] as string) : " ";
+  let after = "";
+  let left = room - width(before) - width(under);
+  for (const ch of chars.slice(at + 1)) {
+    const s = safeText(ch);
+    if (width(s) > left) break;
+    after += s;
+    left -= width(s);
+  }
   const accent = theme.color("accent");
   return (
     <Text>
-      {label} <Text {...(accent ? { color: accent } : {})}>{shown}</Text>
-      <Text inverse> </Text>
+      {label} <Text {...(accent ? { color: accent } : {})}>{before}</Text>
+      <Text inverse>{under}</Text>
+      <Text {...(accent ? { color: accent } : {})}>{after}</Text>
     </Text>
   );
 }
@@ -352,6 +376,12 @@ export function PasswordInput({
   };
   useKeys((input, key) => {
     if (done.current) return false;
+    // Ctrl+U (and Ctrl+W: the password is one word) clears what was typed, as in a shell.
+    if (key.ctrl && (input === "u" || input === "w")) {
+      value.current = [];
+      setCount(0);
+      return;
+    }
     if (key.ctrl) return;
     if (key.escape) {
       value.current = [];
@@ -390,18 +420,6 @@ export function PasswordInput({
   );
 }
 
-function tail(text: string, cols: number): string {
-  const gs = graphemes(text);
-  let out = "";
-  let used = 0;
-  for (let i = gs.length - 1; i >= 0; i--) {
-    const g = gs[i] as string;
-    if (used + width(g) > cols) break;
-    out = g + out;
-    used += width(g);
-  }
-  return out;
-}
 
 /**
  * Multi-line input for a pasted error. A paste arrives as one chunk (its newlines included) and is

@@ -446,3 +446,22 @@ test("a maker whose settings path is not in our sources says so on the question"
   assert.ok(lines.join("\n").includes(t("en", "devices.unknownSetting", { vendor: t("en", "devices.vendor.toshiba") })), lines.join("\n"));
   assert.deepEqual(services.deviceHint(initFlow(fakeDeps(), { lang: "en", langExplicit: true, empty: emptyCase(), loaded: { ...emptyCase(), device: { vendor: "other" } } }), "device.host"), []);
 });
+
+test("line editing in a text field: Ctrl+U clears the suggested file name, Left/Right and Ctrl+A/E move the cursor, Ctrl+W deletes a word", async () => {
+  const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
+  const { r, h } = app({ lang: "en", loaded });
+  await frameWith(r, t("en", "wizard.keys.resultNoCopy"));
+  await press(r, KEY.enter);
+  await frameWith(r, t("en", "wizard.export.q"));
+  await press(r, KEY.down + KEY.down + KEY.enter); // Markdown: the field shows out.md
+  await frameWith(r, "out.md");
+  await press(r, "\u0015"); // Ctrl+U
+  await press(r, "tickets plan.md");
+  await press(r, "\u0017"); // Ctrl+W: "plan.md" goes
+  await press(r, "4711.md");
+  await press(r, "\u0001"); // Ctrl+A, then type at the start
+  await press(r, "INC");
+  await press(r, "\u0005" + KEY.left + KEY.left + KEY.left + "-x" + KEY.enter); // Ctrl+E, three left, insert before ".md"
+  await waitFor(() => h.saves.length === 1, { what: "the save" });
+  assert.equal(h.saves[0]?.path, "INCtickets 4711-x.md");
+});
