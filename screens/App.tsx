@@ -25,6 +25,7 @@ import { ProbeScreen } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
 import { ReadinessScreen } from "./Readiness.js";
+import type { ReadinessPhase } from "../src/flow/readiness.js";
 import { WhatIfScreen } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
@@ -73,6 +74,12 @@ export function stepNumber(screen: Screen): number {
 export function stepLabel(lang: Lang, screen: Screen): string {
   const n = stepNumber(screen);
   return t(lang, "wizard.step", { n, name: t(lang, `wizard.step.${n}` as "wizard.step.1") });
+}
+
+/** The readiness path is a journey of its own, in three steps: the export files, reading them, the result and the save. */
+export function readinessStepLabel(lang: Lang, phase: ReadinessPhase["id"]): string {
+  const n = phase === "file" || phase === "checking" ? 1 : phase === "running" ? 2 : 3;
+  return t(lang, "wizard.readinessStep", { n, name: t(lang, `wizard.readinessStep.${n}` as "wizard.readinessStep.1") });
 }
 
 export function WizardApp(props: WizardAppProps) {
@@ -320,7 +327,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
     case "readiness": {
       const sub = subState(state, "readiness");
       if (!sub) return null;
-      return <ReadinessScreen key={key} theme={theme} lang={lang} step={step} state={sub} onEvent={(event) => act({ type: "readiness", event })} />;
+      return <ReadinessScreen key={key} theme={theme} lang={lang} step={readinessStepLabel(lang, sub.phase.id)} state={sub} onEvent={(event) => act({ type: "readiness", event })} />;
     }
     case "whatif":
       return <WhatIfStep key={key} theme={theme} lang={lang} state={state} sub={subState(state, "whatif") ?? initialWhatIf()} services={services} act={act} />;

@@ -155,3 +155,14 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(!existsSync(join(cwd, "smtp-auth-audit")), "nothing written before asked");
   });
 }
+
+test("the readiness path's header follows its own three steps, not the diagnosis's six", async () => {
+  const { readinessStepLabel } = await import("../../screens/App.js");
+  const { t } = await import("../../src/i18n/index.js");
+  for (const lang of ["en", "ja"] as const) {
+    assert.equal(readinessStepLabel(lang, "file"), t(lang, "wizard.readinessStep", { n: 1, name: t(lang, "wizard.readinessStep.1") }));
+    assert.equal(readinessStepLabel(lang, "running"), t(lang, "wizard.readinessStep", { n: 2, name: t(lang, "wizard.readinessStep.2") }));
+    for (const p of ["summary", "dir", "confirm", "saving"] as const) assert.equal(readinessStepLabel(lang, p), t(lang, "wizard.readinessStep", { n: 3, name: t(lang, "wizard.readinessStep.3") }));
+  }
+  assert.match(readinessStepLabel("ja", "summary"), /^ステップ 3 \/ 3: 結果と保存$/);
+});
