@@ -76,6 +76,11 @@ export function stepLabel(lang: Lang, screen: Screen): string {
   return t(lang, "wizard.step", { n, name: t(lang, `wizard.step.${n}` as "wizard.step.1") });
 }
 
+/** "Question 3 (about 4 left)"; the last one says so rather than "about 0 left". */
+export function questionProgress(lang: Lang, n: number, left: number): string {
+  return left > 0 ? t(lang, "wizard.question.progress", { n, left }) : t(lang, "wizard.question.progressLast", { n });
+}
+
 /** The readiness path is a journey of its own, in three steps: the export files, reading them, the result and the save. */
 export function readinessStepLabel(lang: Lang, phase: ReadinessPhase["id"]): string {
   const n = phase === "file" || phase === "checking" ? 1 : phase === "running" ? 2 : 3;
@@ -222,10 +227,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
       const progress =
         screen.id === "device"
           ? t(lang, "wizard.device.progress", { n: DEVICE_FIELDS.indexOf(screen.path) + 1, total: DEVICE_FIELDS.length })
-          : t(lang, "wizard.question.progress", {
-              n: state.history.filter((s) => s.id === "question").length + 1,
-              left: Math.max(0, pendingQuestions(state).filter((p) => p !== path).length),
-            });
+          : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, pendingQuestions(state).filter((p) => p !== path).length);
       return (
         <QuestionScreen
           key={key}

@@ -19,7 +19,7 @@ export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: Pa
       <Para text={t(lang, "wizard.paste.q")} theme={theme} role="heading" />
       <Steps text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" />
       <Box marginTop={1}>
-        <MultilineInput theme={theme} initial={initial ?? ""} linesLabel={(count) => t(lang, "wizard.paste.lines", { count })} onSubmit={onSubmit} onBack={onBack} />
+        <MultilineInput theme={theme} initial={initial ?? ""} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={onSubmit} onBack={onBack} />
       </Box>
     </Frame>
   );

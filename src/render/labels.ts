@@ -16,8 +16,13 @@ export function causeTitle(lang: Lang, id: CauseId): string {
   return maybe(lang, `cause.${id}.title`) ?? id;
 }
 
-export function causeSummary(lang: Lang, id: CauseId): string | undefined {
-  return maybe(lang, `cause.${id}.summary`);
+/**
+ * What a cause means. The catalog states it as a fact; for a cause that is only possible it is
+ * said as a condition ("If this is the cause: …"), never as if it were established.
+ */
+export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus): string | undefined {
+  const summary = maybe(lang, `cause.${id}.summary`);
+  return summary !== undefined && status === "possible" ? t(lang, "plan.report.ifCause", { summary }) : summary;
 }
 
 export function noteText(lang: Lang, key: string): string {
@@ -38,8 +43,18 @@ export function factDescription(lang: Lang, path: FactPath): string {
   return t(lang, `plan.report.fact.${path}`);
 }
 
-/** A fact value as text: booleans and numbers as is, null explained, policies by name. */
-export function rawValue(lang: Lang, value: unknown): string {
+/** The words for a setting's value where the raw value is a code (basic, starttls, enforced …), or undefined. */
+export function valueWords(lang: Lang, path: FactPath, value: unknown): string | undefined {
+  return typeof value === "string" ? maybe(lang, `plan.report.value.${path}.${value}`) : undefined;
+}
+
+/**
+ * A fact value as text: booleans and numbers as is, null explained, policies by name; with the
+ * fact's path, a coded value in words with the code after it ("Basic authentication (basic)").
+ */
+export function rawValue(lang: Lang, value: unknown, path?: FactPath): string {
+  const words = path !== undefined ? valueWords(lang, path, value) : undefined;
+  if (words !== undefined) return `${words} (${safeText(String(value))})`;
   if (value === null) return t(lang, "plan.report.value.null");
   if (value === undefined) return "?";
   // Outside text (device.model, names typed by a person): shown safely (src/render/sanitize.ts).
@@ -85,7 +100,7 @@ export function valueLabel(lang: Lang, path: FactPath, value: unknown): string {
     case "string":
       return safeText(String(value).replace(/\s+/g, " ").trim());
     default:
-      return safeText(String(value));
+      return valueWords(lang, path, value) ?? safeText(String(value));
   }
 }
 

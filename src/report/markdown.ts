@@ -65,7 +65,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (d.causes.length === 0) out.push(mdEscape(tr("plan.report.noCauses")), "");
   for (const f of d.causes) {
     out.push(`### ${statusMark(f.status)} ${mdEscape(causeTitle(lang, f.id))} — ${mdEscape(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
-    const summary = causeSummary(lang, f.id);
+    const summary = causeSummary(lang, f.id, f.status);
     if (summary) out.push(mdEscape(summary), "");
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);
@@ -128,7 +128,7 @@ export function renderMarkdown(input: ReportInput): string {
       const detail = joinSentences(lang, [o.summary, o.billed ? `(${tr("plan.report.option.billed")})` : undefined]);
       const avail = joinSentences(lang, [tr(`plan.report.option.available.${o.availability}`), o.availabilityNote ? `: ${o.availabilityNote}` : undefined]);
       out.push(
-        `| ${o.rank} | **${mdEscape(o.title)}**<br>${mdEscape(detail)} | ${mdEscape(o.recipients)} | ${mdEscape(o.lasts)} | ${mdEscape(tr(`plan.report.level.${o.security.level}`))}: ${mdEscape(o.security.text)} | ${mdEscape(avail)} |`,
+        `| ${o.rank} | **${mdEscape(o.title)}**<br>${mdEscape(detail)} | ${mdEscape(o.recipients)} | ${mdEscape(o.lasts)} | ${mdEscape(o.security.text)} | ${mdEscape(avail)} |`,
       );
     }
     out.push("");

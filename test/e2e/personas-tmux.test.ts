@@ -127,7 +127,7 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   pane.keys("Enter");
   await pane.waitFor(tr("wizard.keys.paste"));
   pane.paste("535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [TYCP286CA0123.JPNP286.PROD.OUTLOOK.COM 2026-12-03T01:23:45.678Z 08DE1234ABCD5678]");
-  await pane.waitFor(tr("wizard.paste.lines", { count: 1 }));
+  await pane.waitFor(tr("wizard.paste.line"));
   pane.keys("Enter");
   pane.keys("Enter");
   await pane.waitFor(tr("wizard.pasteSummary.resolved"));
@@ -199,7 +199,7 @@ test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; 
   pane.keys("Enter");
   await pane.waitFor(tr("wizard.keys.paste"));
   pane.paste("530 5.7.57 Client not authenticated to send mail. [TYCP286CA0001.JPNP286.PROD.OUTLOOK.COM]");
-  await pane.waitFor(tr("wizard.paste.lines", { count: 1 }));
+  await pane.waitFor(tr("wizard.paste.line"));
   pane.keys("Enter");
   pane.keys("Enter");
   const summary = await pane.waitFor(tr("wizard.pasteSummary.title"));

@@ -73,7 +73,7 @@ test("mix: sign in with a device code shown on screen, read live, ask the rest, 
   for (let i = 0; i < 40; i++) {
     // Keys only on a question (its progress line shows): keys typed on a screen in between would be
     // kept for the next one by design, and could land on the result.
-    const progress = esc(tr("wizard.question.progress", { n: 999, left: 999 })).replace(/999/g, "\\d+");
+    const progress = `(?:${esc(tr("wizard.question.progress", { n: 999, left: 999 })).replace(/999/g, "\\d+")}|${esc(tr("wizard.question.progressLast", { n: 999 })).replace(/999/g, "\\d+")})`;
     const s = await pane.waitFor(new RegExp(`${progress}[\\s\\S]*(?:${esc(tr("wizard.keys.select"))}|${esc(tr("wizard.keys.text"))})|${esc(tr("wizard.keys.result"))}`), 60000);
     if (s.includes(tr("wizard.keys.result"))) break;
     // The question itself (the lines under the title, the step and the rule), not just any change:

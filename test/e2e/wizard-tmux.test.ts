@@ -96,7 +96,7 @@ for (const lang of ["ja", "en"] as const) {
     pane.keys("Enter"); // answer by hand (preselected)
 
     // Step 4: the first question answered "I don't know", then back: the question returns.
-    const progress = (n: number) => new RegExp(escape(tr("wizard.question.progress", { n, left: 999 })).replace("999", "\\d+"));
+    const progress = (n: number) => new RegExp(`${escape(tr("wizard.question.progress", { n, left: 999 })).replace("999", "\\d+")}|${escape(tr("wizard.question.progressLast", { n }))}`);
     // A whole frame: under load a capture can fall between Ink erasing the old frame and drawing the
     // new one, so wait until the line under the rule is the question, not a rule or blank.
     const { waitFor } = await import("../helpers/wait.js");

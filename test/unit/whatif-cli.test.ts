@@ -55,7 +55,7 @@ test("whatif --as-of shows the calendar and what is still unannounced", async ()
   assert.match(r.stdout, /final removal date/);
   const ja = await runMain(["whatif", "--case", file, "--as-of", "2027-01-15", "--lang", "ja"]);
   assert.match(ja.stdout, /未発表の事項/);
-  assert.match(ja.stdout, /2027 年下半期/);
+  assert.match(ja.stdout, /2027 年後半/);
 });
 
 test("bad --set: exit 2, one line naming the path and the accepted values, JSON error with --json", async () => {
