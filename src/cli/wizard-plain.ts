@@ -6,7 +6,7 @@ import { oneShot, pendingEffect, runEffect } from "../flow/effects.js";
 import type { WizardServices } from "../flow/ports.js";
 import { makeReducer, withSub } from "../flow/reducer.js";
 import type { FlowEvent, FlowState } from "../flow/types.js";
-import { t } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
 import { makeTheme } from "../render/theme.js";
 import { err, out, type Context } from "./context.js";
 import { safeText } from "../render/sanitize.js";
@@ -29,12 +29,17 @@ export interface Prompter {
   say(text: string): void;
   /** Results, to stdout. */
   result(text: string): void;
+  /** The wizard's language changed (step 1): the prompts' own key help follows it. */
+  setLang?(lang: Lang): void;
 }
 
 export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
   const { select, input } = await import("@inquirer/prompts");
   const { multilinePrompt } = await import("./multiline-prompt.js");
   const io = { input: ctx.stdin, output: ctx.stderr } as unknown as Parameters<typeof input>[1];
+  // Inquirer's key help ("↑↓ navigate • ⏎ select") in the wizard's language.
+  let lang: Lang = ctx.lang;
+  const theme = { style: { keysHelpTip: () => t(lang, "wizard.plain.selectHelp") } };
   const handOff = () => {
     // Each prompt takes stdin over: make sure it is referenced and flowing.
     const s = ctx.stdin as NodeJS.ReadStream;
@@ -42,11 +47,14 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
     s.resume?.();
   };
   return {
+    setLang(next) {
+      lang = next;
+    },
     async select(message, choices, defaultValue) {
       handOff();
       // Inquirer draws the prompt itself: the message and the choices pass the sanitiser here.
       const safeChoices = choices.map((c) => ({ ...c, name: safeText(c.name), ...(typeof c.disabled === "string" ? { disabled: safeText(c.disabled) } : {}) }));
-      return (await select({ message: safeText(message, { multiline: true }), choices: safeChoices, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io)) as never;
+      return (await select({ message: safeText(message, { multiline: true }), choices: safeChoices, theme, ...(defaultValue !== undefined ? { default: defaultValue } : {}) }, io)) as never;
     },
     async input(message, defaultValue) {
       handOff();
@@ -101,6 +109,7 @@ export async function plainFlow(initial: FlowState, services: WizardServices, p:
   let s = withSub(initial);
   p.say(t(s.lang, "wizard.plain.intro"));
   while (!s.done) {
+    p.setLang?.(s.lang);
     const effect = pendingEffect(s);
     if (effect) {
       const view = PLAIN_EFFECTS[effect.kind];
