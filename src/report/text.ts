@@ -153,7 +153,8 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   const number = `${n}. `;
   o.text(step.title, { indent: 2, prefix: number, ...(step.status === "blocking" ? { token: "heading" as const } : {}) });
   const ind = 2 + number.length;
-  o.text(step.causeIds.join(", "), { indent: ind, token: "muted" });
+  // The causes this step answers, by name (their ids are in --json).
+  o.text(tr("plan.report.step.for", { causes: step.causeIds.map((id) => causeTitle(lang, id)).join(tr("plan.summary.sep")) }), { indent: ind, token: "muted" });
   if (step.kind === "check") o.text(tr("plan.report.step.readOnly"), { indent: ind, prefix: `${g.ok} `, token: "success" });
   else if (step.confirmFirst && !step.onlyIf?.confirmedBy) o.text(tr("plan.report.step.confirmFirst"), { indent: ind, prefix: `${g.possible} `, token: "warning" });
   else if (step.status === "possible" && !step.confirmFirst && !step.weakens) o.text(tr("plan.report.step.anyCause"), { indent: ind, prefix: `${g.ok} ` });

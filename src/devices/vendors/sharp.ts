@@ -187,7 +187,7 @@ const profile: VendorProfile = {
           method: "panel",
           text: {
             en: "On the machine's panel only (the BP-70C65 manual: the configuration cannot be completed on the Web page): Settings (Administrator) > System Settings > Network Settings > Service Settings > SMTP tab, Authentication Option = OAuth 2.0, provider, account name, [Get Token], [OK]; the administrator signs in on the provider's page.",
-            ja: "本体の操作パネルでだけ設定できます (BP-70C65 のマニュアルでは Web ページでは設定を完了できません)。Settings (Administrator) > System Settings > Network Settings > Service Settings > SMTP tab で Authentication Option を OAuth 2.0 にし、プロバイダーとアカウント名を設定して [Get Token]、[OK] を押し、管理者がプロバイダーのページでサインインします (英語版マニュアルの表記です)。",
+            ja: "本体の操作パネルでだけ設定できます (BP-70C65 のマニュアルでは Web ページでは設定を完了できません)。「Settings (Administrator) > System Settings > Network Settings > Service Settings > SMTP tab」で「Authentication Option」を「OAuth 2.0」にし、プロバイダーとアカウント名を設定して [Get Token]、[OK] を押し、管理者がプロバイダーのページでサインインします (英語版マニュアルの表記です)。",
           },
           confidence: "vendor",
           sources: [C65_US, C65_EN],
