@@ -82,12 +82,17 @@ const SPACING_MARK = /\p{Mc}/u;
 /** A cluster that may be an emoji sequence: it holds a pictograph, a regional indicator, a keycap or a skin tone. */
 const EMOJI_PART = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u20e3]/u;
 const KEYCAP = /^[\d#*]\u20e3$/;
+const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
 const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 let rgiEmoji: RegExp | undefined;
 
 /** Is this cluster an emoji drawn two columns wide (RGI, an unqualified keycap, a ZWJ sequence of two or more pictographs)? */
 function isWideEmoji(cluster: string): boolean {
   if (!EMOJI_PART.test(cluster)) return false;
+  // One code point is an RGI emoji only with the default emoji presentation (text-style ones such as
+  // ✖ ✔ ❯ need VS16): the report's own glyphs never pay for the RGI pattern (about 45 ms to build).
+  const cp = cluster.codePointAt(0) as number;
+  if (cluster.length === (cp > 0xffff ? 2 : 1) && !EMOJI_PRESENTATION.test(cluster)) return false;
   // Built on first use: a `v`-flag property of sequences, costly to compile.
   rgiEmoji ??= new RegExp("^\\p{RGI_Emoji}$", "v");
   if (rgiEmoji.test(cluster)) return true;
