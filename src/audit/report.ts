@@ -53,10 +53,18 @@ function tenantText(lang: Lang, r: AuditResult): string {
   return v === true ? t(lang, "audit.tenant.off") : v === false ? t(lang, "audit.tenant.on") : t(lang, "audit.tenant.unknown");
 }
 
-function errorsText(a: AccountAudit): string {
+/**
+ * The sign-in error codes of an account, each with Entra's failure text; in Japanese a code we
+ * know is said in Japanese instead (Entra's text is English), another one keeps Entra's text.
+ */
+function errorsText(lang: Lang, a: AccountAudit): string {
   return (a.signIns?.errorCodes ?? [])
     .slice(0, 5)
-    .map((e) => `${e.code === null ? "?" : safeText(String(e.code))}×${e.count}${e.reason ? ` (${safeText(e.reason)})` : ""}`)
+    .map((e) => {
+      const known = e.code !== null && (lang !== "en" || !e.reason) && hasKey(`audit.signinCode.${e.code}`) ? t(lang, `audit.signinCode.${e.code}` as MessageKey) : undefined;
+      const reason = known ?? (e.reason ? safeText(e.reason) : undefined);
+      return `${e.code === null ? "?" : safeText(String(e.code))}×${e.count}${reason ? ` (${reason})` : ""}`;
+    })
     .join(", ");
 }
 
@@ -106,7 +114,7 @@ export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lan
     if (a.signIns) {
       L.push(`      ${t(lang, "audit.signinLine", { total: a.signIns.total, ok: a.signIns.successes, failed: a.signIns.failures, from: a.signIns.firstAt, to: a.signIns.lastAt })}`);
       L.push(`      ${t(lang, "audit.col.ips")}: ${ipsText(lang, a)}`);
-      if (a.signIns.failures > 0) L.push(`      ${t(lang, "audit.col.errors")}: ${errorsText(a)}`);
+      if (a.signIns.failures > 0) L.push(`      ${t(lang, "audit.col.errors")}: ${errorsText(lang, a)}`);
     }
     if (a.report) L.push(`      ${t(lang, "audit.reportLine", { messages: a.report.messages, protocols: a.report.protocols.join("/") || "-" })}`);
     const w = why(lang, a);
@@ -213,7 +221,7 @@ export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang:
           t(lang, `audit.auth.${a.auth}` as MessageKey),
           String(a.signIns?.total ?? 0),
           mdCell(ipsText(lang, a)),
-          mdCell(errorsText(a)),
+          mdCell(errorsText(lang, a)),
           readinessText(lang, a.readiness),
           mdCell(why(lang, a)),
           a.options.map((o) => optionText(lang, o)).join(" / "),

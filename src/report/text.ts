@@ -109,7 +109,8 @@ export function renderText(input: ReportInput): string {
   if (d.unknowns.length) {
     o.blank();
     o.text(tr("plan.report.section.unknowns"), { token: "heading" });
-    for (const path of d.unknowns) o.text(`${factDescription(lang, path)} (${path})`, { indent: 2, prefix: `${g.possible} ` });
+    // By name only: the internal paths are in --json (and in the Markdown facts table, for whatif --set).
+    for (const path of d.unknowns) o.text(factDescription(lang, path), { indent: 2, prefix: `${g.possible} ` });
   }
 
   // Info.

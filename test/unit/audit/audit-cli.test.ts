@@ -47,7 +47,7 @@ test("text report in Japanese and English: counts, the $false mistake, sign-ins,
   // The latest sign-in failed with 50126: the engine calls that blocking now; the scanner breaks at the change.
   assert.match(ja.stdout, /mfp-3f@contoso\.co\.jp \(複合機 3F, 総務部\): 現在ブロック中/);
   assert.match(ja.stdout, /scanner@contoso\.co\.jp \(スキャナー\): 変更後に停止/);
-  assert.match(ja.stdout, /50126×1 \(Invalid username or password\.\)/);
+  assert.match(ja.stdout, /50126×1 \(ユーザー名またはパスワードが正しくありません\)/, "a known code in Japanese, not Entra's English text");
   const en = await runMain([...base, "--lang", "en"]);
   assert.match(en.stdout, /Effective: SMTP AUTH on 3, off 1, unknown 0/);
   assert.match(en.stdout, /blocked now: 1 {2}breaks at the change: 1/);

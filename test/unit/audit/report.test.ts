@@ -36,7 +36,9 @@ test("Markdown escapes pipes in cells; text shows errors with their reasons; JSO
   const md = renderMarkdown(result, plan, "ja");
   const rows = md.split("\n").filter((l) => l.startsWith("| pipe@contoso.com"));
   assert.equal(rows.length, 1);
-  assert.match(rows[0] as string, /Account is locked \\\| try later/);
+  assert.match(rows[0] as string, /総務 \\\| 3F/, "a pipe in a display name is escaped");
+  assert.match(rows[0] as string, /50053×1 \(アカウントがロックされています\)/, "a known sign-in code in Japanese");
+  assert.match(renderMarkdown(result, plan, "en"), /Account is locked \\\| try later/, "Entra's own text, escaped, in English");
   const cells = (rows[0] as string).split(/(?<!\\)\|/).length;
   const header = md.split("\n").find((l) => l.startsWith("| アカウント")) as string;
   assert.equal(cells, header.split("|").length, "same number of cells as the header");
