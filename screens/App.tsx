@@ -29,8 +29,8 @@ import type { ReadinessPhase } from "../src/flow/readiness.js";
 import { WhatIfScreen } from "./WhatIf.js";
 import { ResultScreen } from "./Result.js";
 
-/** done: finished; cancel: Ctrl+C; copy: show the plan's commands outside the screen, for copying, then come back. */
-export type ExitReason = "done" | "cancel" | "copy";
+/** done: finished; cancel: Ctrl+C; copy / handover: show the commands or the hand-over outside the screen, for copying, then come back. */
+export type ExitReason = "done" | "cancel" | "copy" | "handover";
 
 export interface WizardAppProps {
   /** The wizard's ports, passed once (src/flow/ports.ts). */
@@ -148,7 +148,7 @@ export function WizardApp(props: WizardAppProps) {
 
   return (
     <KeyRoot onKey={onKey}>
-      <CurrentScreen services={services} theme={props.theme} rows={props.rows} state={state} dispatch={dispatch} putSecret={secret.put} {...(props.copy ? { onCopy: () => exit("copy") } : {})} />
+      <CurrentScreen services={services} theme={props.theme} rows={props.rows} state={state} dispatch={dispatch} putSecret={secret.put} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
     </KeyRoot>
   );
 }
@@ -161,9 +161,10 @@ interface CurrentScreenProps {
   dispatch: (e: FlowEvent) => FlowState;
   putSecret: (password: string) => void;
   onCopy?: () => void;
+  onHandover?: () => void;
 }
 
-function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCopy }: CurrentScreenProps): ReactElement | null {
+function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCopy, onHandover }: CurrentScreenProps): ReactElement | null {
   const { deps } = services;
   // Screens' callbacks answer nothing (an answer from a key handler means "keys left over").
   const act = (event: FlowEvent): void => {
@@ -318,6 +319,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
           onContinue={() => act({ type: "continue" })}
           onBack={back}
           {...(onCopy ? { onCopy } : {})}
+          {...(onHandover ? { onHandover } : {})}
           onWhatIf={() => act({ type: "openWhatIf" })}
         />
       );

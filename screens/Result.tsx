@@ -19,9 +19,11 @@ export interface ResultScreenProps {
   onCopy?: () => void;
   /** w: what if, starting from this case. */
   onWhatIf?: () => void;
+  /** h: the hand-over, outside the screen for copying into a ticket or a chat. */
+  onHandover?: () => void;
 }
 
-export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy, onWhatIf }: ResultScreenProps) {
+export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy, onWhatIf, onHandover }: ResultScreenProps) {
   const top = useRef(0);
   const done = useRef(false);
   const [, redraw] = useState(0);
@@ -40,6 +42,10 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
     if (onCopy && (_input === "c" || _input === "C")) {
       done.current = true;
       return onCopy();
+    }
+    if (onHandover && (_input === "h" || _input === "H")) {
+      done.current = true;
+      return onHandover();
     }
     if (onWhatIf && (_input === "w" || _input === "W")) {
       done.current = true;

@@ -10,7 +10,7 @@ import { makeTheme } from "../render/theme.js";
 import type { Context } from "./context.js";
 import type { WizardServices } from "../flow/ports.js";
 
-export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean; copy?: boolean }> {
+export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean; copy?: "commands" | "handover" }> {
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = ctx.stdin as NodeJS.ReadStream;
   const theme = makeTheme({ color: ctx.color, ascii: ctx.ascii, columns: stdout.columns });
@@ -30,7 +30,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
       if (finished) return;
       finished = true;
       end();
-      resolveRun({ state, cancelled: reason === "cancel", ...(reason === "copy" ? { copy: true } : {}) });
+      resolveRun({ state, cancelled: reason === "cancel", ...(reason === "copy" ? { copy: "commands" as const } : reason === "handover" ? { copy: "handover" as const } : {}) });
     };
     const fail = (error: unknown) => {
       if (finished) return;

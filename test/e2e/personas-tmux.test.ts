@@ -154,6 +154,16 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   pane.keys("Enter");
   await backOnResult(pane, tr("wizard.keys.result"));
 
+  // h: the hand-over itself, outside the screen, to copy into the ticket; its resume line whole.
+  pane.keys("h");
+  await pane.waitFor(tr("wizard.copy.back"));
+  const shown = pane.joined();
+  const handoverShown = shown.slice(shown.lastIndexOf("smtp-auth-doctor 引き継ぎメモ"));
+  assert.match(handoverShown, /^smtp-auth-doctor 引き継ぎメモ/);
+  assert.match(handoverShown, /npx smtp-auth-doctor --resume sad1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{8}\n/, "the resume line whole on one line");
+  pane.keys("Enter");
+  await backOnResult(pane, tr("wizard.keys.result"));
+
   // Save: the hand-over (in Japanese, the wizard's language first), then the case file.
   pane.keys("Enter");
   await pane.waitFor(tr("wizard.export.q"));

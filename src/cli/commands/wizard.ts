@@ -67,7 +67,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       let run = await ink.runInk(ctx, initial, services);
       // "c" on the result: the commands printed as plain lines (whole, copyable), then back to the same screen.
       while (run.copy) {
-        out(ctx, services.copyText(run.state));
+        out(ctx, run.copy === "handover" ? `${await services.exportText(run.state, "handover")}\n${t(run.state.lang, "wizard.copy.back")}` : services.copyText(run.state));
         await enterPressed(ctx.stdin);
         run = await ink.runInk(ctx, run.state, services);
       }
