@@ -4,33 +4,21 @@
 // read-only command), the likely fixes, and one line that opens the same case:
 // `npx smtp-auth-doctor --resume CODE`. Commands and the resume line are never wrapped or cut
 // (they must paste as written); each counts as one line. Plain text: no colour, made for a ticket.
-import type { FactPath } from "../case/facts.js";
 import { FACT_PATHS, getFact } from "../case/facts.js";
 import { encodeResume } from "../case/resume.js";
 import type { CauseStatus } from "../engine/types.js";
-import { causeSpec } from "../engine/causes.js";
-import { question } from "../flow/questions.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
-import { causeTitle, factDescription, verdictSentence } from "../render/labels.js";
+import { causeTitle, verdictSentence } from "../render/labels.js";
 import { truncate, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
 import { redactSecrets } from "../case/redact.js";
 import { isHypothetical, type ReportInput } from "./common.js";
+import { adminChecks, type AdminCheck } from "./checks.js";
 
 /** The hand-over's length limit, in lines at its width (commands and the resume line count one each). */
 export const HANDOVER_MAX_LINES = 30;
 export const HANDOVER_COLUMNS = 80;
-
-interface Check {
-  path: FactPath;
-  title: string;
-  where: string;
-  commands: string[];
-}
-
-/** Settings an admin reads (tenant and account); device facts are first-line support's to find. */
-const adminFact = (p: FactPath) => p.startsWith("tenant.") || p.startsWith("account.");
 
 const GRAPH_COMMAND = /^(?:Get-Mg|Invoke-MgGraphRequest)/;
 
@@ -70,12 +58,7 @@ export function renderHandover(input: ReportInput): string {
 
   // What the admin must check: first the settings that decide a possible cause, then every other
   // unknown setting an admin reads, in the engine's order.
-  const deciding = d.causes.filter((f) => f.status === "possible").flatMap((f) => causeSpec(f.id).settledBy ?? []);
-  const order = [...new Set([...deciding.filter((p) => d.unknowns.includes(p)), ...d.unknowns])];
-  const checks: Check[] = order.filter(adminFact).map((path) => {
-    const q = question(path);
-    return { path, title: factDescription(lang, path), where: tr(q.where), commands: q.powershell?.(c) ?? [] };
-  });
+  const checks: AdminCheck[] = adminChecks(c, d, lang);
 
   // The likely fixes: the plan's changes in its order (its read-only checks are the list above).
   const fixes = plan.steps.filter((s) => s.kind === "change").map((s) => `${s.title} (${tr(`plan.report.who.${s.who}`)})`);

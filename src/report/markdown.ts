@@ -3,6 +3,7 @@
 // facts marked as hypothetical.
 import { safeText } from "../render/sanitize.js";
 import { summarize, summaryLines } from "./summary.js";
+import { adminChecks } from "./checks.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
@@ -96,6 +97,15 @@ export function renderMarkdown(input: ReportInput): string {
   if (d.unknowns.length) {
     out.push(`## ${mdEscape(tr("plan.report.section.unknowns"))}`, "");
     for (const p of d.unknowns) out.push(`- ${mdEscape(factDescription(lang, p))} (${mdCode(p)})`);
+    // For the admin: where to look and the read-only command for each setting still unknown.
+    const checks = adminChecks(c, d, lang);
+    if (checks.length) {
+      out.push("", `### ${mdEscape(tr("plan.report.section.adminChecks"))}`, "");
+      for (const ch of checks) {
+        out.push(`- **${mdEscape(ch.title)}**: ${mdEscape(ch.where)}`);
+        if (ch.commands.length) out.push("", "  ```powershell", ...ch.commands.map((l) => `  ${l}`), "  ```", "");
+      }
+    }
     out.push("");
   }
 

@@ -1,0 +1,30 @@
+// What an admin must check (issue 13.2): the settings still unknown that an admin reads (tenant
+// and account; the device's are first-line support's), those that decide a possible cause first,
+// each with where to look (Microsoft's own labels) and the read-only PowerShell that shows it.
+// Shared by the hand-over and the Markdown report.
+import { type FactPath } from "../case/facts.js";
+import type { Case } from "../case/schema.js";
+import { causeSpec } from "../engine/causes.js";
+import type { Diagnosis } from "../engine/types.js";
+import { question } from "../flow/questions.js";
+import { t, type Lang } from "../i18n/index.js";
+import { factDescription } from "../render/labels.js";
+
+export interface AdminCheck {
+  path: FactPath;
+  title: string;
+  where: string;
+  /** Read-only PowerShell, each line as it must be pasted (Connect-MgGraph lines included). */
+  commands: string[];
+}
+
+const adminFact = (p: FactPath) => p.startsWith("tenant.") || p.startsWith("account.");
+
+export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
+  const deciding = d.causes.filter((f) => f.status === "possible").flatMap((f) => causeSpec(f.id).settledBy ?? []);
+  const order = [...new Set([...deciding.filter((p) => d.unknowns.includes(p)), ...d.unknowns])];
+  return order.filter(adminFact).map((path) => {
+    const q = question(path);
+    return { path, title: factDescription(lang, path), where: t(lang, q.where), commands: q.powershell?.(c) ?? [] };
+  });
+}
