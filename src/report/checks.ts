@@ -9,6 +9,7 @@ import type { Diagnosis } from "../engine/types.js";
 import { question } from "../flow/questions.js";
 import { t, type Lang } from "../i18n/index.js";
 import { factDescription } from "../render/labels.js";
+import type { PlanCommand } from "../plan/types.js";
 
 export interface AdminCheck {
   path: FactPath;
@@ -27,4 +28,23 @@ export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
     const q = question(path);
     return { path, title: factDescription(lang, path), where: t(lang, q.where), commands: q.powershell?.(c) ?? [] };
   });
+}
+
+/**
+ * A check's commands as plan commands (read-only), for the .ps1: its "Connect-MgGraph -Scopes …"
+ * lines become the scopes of the Graph commands after them (the script signs in once, at its top).
+ */
+export function checkCommands(ch: AdminCheck): PlanCommand[] {
+  let scopes: string[] = [];
+  const out: PlanCommand[] = [];
+  for (const line of ch.commands) {
+    const m = /^Connect-MgGraph -Scopes (.+)$/.exec(line);
+    if (m) {
+      scopes = (m[1] as string).split(",").map((x) => x.trim().replace(/^'|'$/g, ""));
+      continue;
+    }
+    const graph = /^(?:Get-Mg|Invoke-MgGraphRequest)/.test(line);
+    out.push({ text: line, shell: graph ? "graph" : "exchange", changes: false, whatIf: false, ...(graph ? { scopes } : {}) });
+  }
+  return out;
 }

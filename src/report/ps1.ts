@@ -2,6 +2,7 @@
 // verify commands, and every state-changing command either with -WhatIf (cmdlets that support
 // it) or commented out. Comments are in the user's language; the text starts with a UTF-8 BOM so
 // that Windows PowerShell 5.1 reads Japanese comments correctly. Lines end with CRLF.
+import { adminChecks, checkCommands } from "./checks.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
 import { PLACEHOLDER, type PlanCommand } from "../plan/index.js";
 import { checkByText, isHypothetical, onlyIfLines, type ReportInput } from "./common.js";
@@ -42,7 +43,9 @@ export function renderPs1(input: ReportInput): string {
   if (isHypothetical(c)) out.push(...comment(tr("plan.report.hypothetical")));
   out.push("#", ...comment(tr("plan.report.ps1.safe")));
 
-  const all = plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])]);
+  // What an admin must still read (the settings unknown), each with its read-only commands.
+  const checks = adminChecks(c, d, lang).map((ch) => ({ ch, cmds: checkCommands(ch) })).filter((x) => x.cmds.length > 0);
+  const all = [...plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])]), ...checks.flatMap((x) => x.cmds)];
   if (all.some((cmd) => Object.values(PLACEHOLDER).some((p) => cmd.text.includes(p)))) out.push(...comment(tr("plan.report.ps1.placeholders")));
   out.push("");
 
@@ -86,6 +89,18 @@ export function renderPs1(input: ReportInput): string {
       if (roles && step.check.length) out.push(...comment(`${tr("plan.report.step.checkBy")}: ${roles}`));
       for (const cmd of mine) out.push(cmd.text);
     });
+    out.push("");
+  }
+
+  // The settings still unknown: read-only too.
+  if (checks.length) {
+    out.push(`# ===== ${tr("plan.report.ps1.unknownSection")} =====`);
+    const before = new Set(reads.map((cmd) => cmd.text));
+    for (const { ch, cmds } of checks) {
+      out.push(...comment(`${ch.title}: ${ch.where}`));
+      // A read the checks above already run is named, not repeated.
+      for (const cmd of cmds) out.push(before.has(cmd.text) ? `# ${tr("plan.report.ps1.sameAbove")}` : cmd.text);
+    }
     out.push("");
   }
 
