@@ -77,6 +77,24 @@ async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
   throw new Error(`no result after 60 screens:\n${last}`);
 }
 
+/** From the result: save the hand-over (in the wizard's language, offered first), then the case file, and finish (blocked: exit 1). */
+async function saveHandoverAndCase(pane: Pane, lang: Lang): Promise<void> {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  pane.keys("Enter");
+  await pane.waitFor(tr("wizard.export.q"));
+  pane.keys("Down", "Enter");
+  await pane.waitFor(tr("wizard.export.adminLang"));
+  pane.keys("Enter");
+  for (const file of ["smtp-auth-handover.txt", "smtp-auth-case.json"]) {
+    await pane.waitFor(tr("wizard.export.path").slice(0, 8));
+    pane.keys("Enter");
+    await pane.waitFor(tr("wizard.export.saved", { file }));
+    if (file === "smtp-auth-handover.txt") pane.keys("Enter"); // the case file, first in the menu
+  }
+  pane.keys("End", "Enter");
+  assert.equal(await pane.exitCode(), 1, "blocked");
+}
+
 /** The result drawn again under the copy view: its key bar is the last thing on the screen. */
 async function backOnResult(pane: Pane, keys: string): Promise<void> {
   const { waitFor } = await import("../helpers/wait.js");
@@ -165,20 +183,7 @@ test("persona 1, ja, no admin rights: pastes 'did not meet the criteria', answer
   await backOnResult(pane, tr("wizard.keys.result"));
 
   // Save: the hand-over (in Japanese, the wizard's language first), then the case file.
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.q"));
-  pane.keys("Down", "Enter");
-  await pane.waitFor(tr("wizard.export.adminLang"));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-handover.txt" }));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-case.json" }));
-  pane.keys("End", "Enter");
-  assert.equal(await pane.exitCode(), 1, "blocked");
+  await saveHandoverAndCase(pane, lang);
 
   const saved = parseCase(readFileSync(join(dir, "smtp-auth-case.json"), "utf8"), "case");
   const handover = readFileSync(join(dir, "smtp-auth-handover.txt"), "utf8");
@@ -248,20 +253,7 @@ test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; 
   await backOnResult(pane, tr("wizard.keys.result"));
 
   // The hand-over, in English, then the case file.
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.q"));
-  pane.keys("Down", "Enter");
-  await pane.waitFor(tr("wizard.export.adminLang"));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-handover.txt" }));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.path").slice(0, 8));
-  pane.keys("Enter");
-  await pane.waitFor(tr("wizard.export.saved", { file: "smtp-auth-case.json" }));
-  pane.keys("End", "Enter");
-  assert.equal(await pane.exitCode(), 1, "blocked");
+  await saveHandoverAndCase(pane, lang);
 
   const saved = parseCase(readFileSync(join(dir, "smtp-auth-case.json"), "utf8"), "case");
   assert.equal(saved.device?.port, 25);
