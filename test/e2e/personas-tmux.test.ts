@@ -63,9 +63,13 @@ async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
   for (let i = 0; i < 60; i++) {
     // A new frame: wait until the screen differs from the one answered (Ink redraws in place).
     const { waitFor } = await import("../helpers/wait.js");
+    // A new screen, drawn whole: the same capture twice in a row (a capture can fall mid-redraw).
+    let previous = "";
     const s = await waitFor(() => {
       const x = pane.screen();
-      return x !== last && marks.some((m) => squash(x).includes(m)) ? x : undefined;
+      const settled = x === previous;
+      previous = x;
+      return settled && x !== last && marks.some((m) => squash(x).includes(m)) ? x : undefined;
     }, { what: "the next screen", last: () => pane.screen() });
     last = s;
     if (has(s, "wizard.keys.result")) return s;
