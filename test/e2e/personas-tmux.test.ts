@@ -63,13 +63,16 @@ async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
   for (let i = 0; i < 60; i++) {
     // A new frame: wait until the screen differs from the one answered (Ink redraws in place).
     const { waitFor } = await import("../helpers/wait.js");
-    // A new screen, drawn whole: the same capture twice in a row (a capture can fall mid-redraw).
+    // The next screen, drawn whole: its heading (title, step and progress, the question) differs
+    // from the one answered, and two captures in a row agree (a capture can fall mid-redraw, and a
+    // pointer moved by End is not a new screen: answering it twice would press Enter on the next one).
     let previous = "";
+    const head = (x: string) => x.split("\n").slice(0, 4).join("\n");
     const s = await waitFor(() => {
       const x = pane.screen();
       const settled = x === previous;
       previous = x;
-      return settled && x !== last && marks.some((m) => squash(x).includes(m)) ? x : undefined;
+      return settled && head(x) !== head(last) && marks.some((m) => squash(x).includes(m)) ? x : undefined;
     }, { what: "the next screen", last: () => pane.screen() });
     last = s;
     if (has(s, "wizard.keys.result")) return s;

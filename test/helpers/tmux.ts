@@ -15,7 +15,10 @@ export class Pane {
 
   /** Start `command` (run by sh) in an 80x40 pane; after it exits the pane shows `__EXIT=<code>__` and the terminal mode. */
   start(command: string, opts: { cwd: string; env: Record<string, string>; cols?: number; rows?: number }): void {
-    const env = Object.entries(opts.env).map(([k, v]) => `${k}='${v.replace(/'/g, "'\\''")}'`).join(" ");
+    // Nothing the program does in a test leaves the machine (test/helpers/loopback-only.mjs).
+    const guard = new URL("./loopback-only.mjs", import.meta.url).pathname;
+    const all = { NODE_OPTIONS: `--import ${guard}`, ...opts.env };
+    const env = Object.entries(all).map(([k, v]) => `${k}='${v.replace(/'/g, "'\\''")}'`).join(" ");
     // Unset CI: Ink (and the wizard) refuse to be interactive when it is present at all.
     const script = `env -u CI -u CONTINUOUS_INTEGRATION ${env} ${command}; echo "__EXIT=$?__"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/__MODE=/;s/$/__/'; sleep 600`;
     this.tmux("new-session", "-d", "-s", "main", "-x", String(opts.cols ?? 80), "-y", String(opts.rows ?? 40), "-c", opts.cwd, script);
