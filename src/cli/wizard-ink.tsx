@@ -18,10 +18,12 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
   stdin.resume();
   return await new Promise((resolveRun, rejectRun) => {
     let finished = false;
-    const end = () => {
+    // keepRaw: leaving for a copy view, which waits for Enter in raw mode too: the terminal never
+    // passes through line mode in between, where Ctrl+Z would stop the process and Ctrl+S the screen.
+    const end = (keepRaw = false) => {
       process.removeListener("SIGINT", onSigint);
       instance.unmount();
-      if (stdin.isTTY && typeof stdin.setRawMode === "function") stdin.setRawMode(false);
+      if (!keepRaw && stdin.isTTY && typeof stdin.setRawMode === "function") stdin.setRawMode(false);
       stdout.write("\u001b[?25h");
       stdin.pause();
       stdin.unref();
@@ -29,7 +31,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
     const finish = (state: FlowState, reason: ExitReason) => {
       if (finished) return;
       finished = true;
-      end();
+      end(reason === "copy" || reason === "handover");
       resolveRun({ state, cancelled: reason === "cancel", ...(reason === "copy" ? { copy: "commands" as const } : reason === "handover" ? { copy: "handover" as const } : {}) });
     };
     const fail = (error: unknown) => {

@@ -256,6 +256,8 @@ test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; 
   const joined = pane.joined();
   assert.ok(joined.includes(tr("wizard.copy.heading")), joined);
   const copied = copyView(joined, tr("wizard.copy.heading"));
+  // While the commands are shown the terminal stays raw: Ctrl+Z and Ctrl+S are ignored, not obeyed.
+  pane.keys("C-z", "C-s", "x");
   pane.keys("Enter");
   await backOnResult(pane, tr("wizard.keys.result"));
 

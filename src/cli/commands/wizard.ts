@@ -68,7 +68,10 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       // "c" on the result: the commands printed as plain lines (whole, copyable), then back to the same screen.
       while (run.copy) {
         out(ctx, run.copy === "handover" ? `${await services.exportText(run.state, "handover")}\n${t(run.state.lang, "wizard.copy.back")}` : services.copyText(run.state));
-        await enterPressed(ctx.stdin);
+        if ((await enterPressed(ctx.stdin)) === "cancel") {
+          run = { state: run.state, cancelled: true };
+          break;
+        }
         run = await ink.runInk(ctx, run.state, services);
       }
       final = run;
@@ -82,17 +85,35 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   return reachedResult ? exitCodeForVerdict(final.state.diagnosis.verdict) : EXIT.clear;
 }
 
-/** Wait for a line on the terminal (Enter), in its normal line mode. */
-async function enterPressed(stdin: NodeJS.ReadableStream): Promise<void> {
-  const { createInterface } = await import("node:readline");
-  // The Ink phase left stdin unreferenced: hold the process open while waiting.
-  (stdin as { ref?: () => void }).ref?.();
-  const rl = createInterface({ input: stdin, terminal: false });
-  await new Promise<void>((resolve) => {
-    rl.once("line", () => resolve());
-    rl.once("close", () => resolve());
+/**
+ * Wait for Enter under the printed commands, the terminal still in raw mode: other keys are
+ * ignored (in line mode Ctrl+Z would stop the process and Ctrl+S the terminal), Ctrl+C cancels.
+ */
+async function enterPressed(stdin: NodeJS.ReadableStream): Promise<"enter" | "cancel"> {
+  const s = stdin as NodeJS.ReadStream;
+  // The Ink phase left stdin unreferenced and paused: hold the process open while waiting.
+  s.ref?.();
+  if (s.isTTY && typeof s.setRawMode === "function") s.setRawMode(true);
+  s.resume();
+  return await new Promise((resolve) => {
+    const done = (r: "enter" | "cancel") => {
+      s.off("data", onData);
+      s.off("end", onEnd);
+      s.pause();
+      // Back to the wizard: raw mode stays on for Ink; cancelled: the terminal as it was.
+      if (r === "cancel" && s.isTTY && typeof s.setRawMode === "function") s.setRawMode(false);
+      s.unref?.();
+      resolve(r);
+    };
+    const onData = (d: Buffer | string) => {
+      const text = typeof d === "string" ? d : d.toString("latin1");
+      if (text.includes("\u0003")) done("cancel");
+      else if (/[\r\n]/.test(text)) done("enter");
+    };
+    const onEnd = () => done("cancel");
+    s.on("data", onData);
+    s.once("end", onEnd);
   });
-  rl.close();
 }
 
 /**
