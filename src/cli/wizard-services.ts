@@ -83,24 +83,18 @@ export function makeServices(opts: {
     const text = (await loadRenderer(kind))(reportInput(state, {}, devices));
     return kind === "json" ? `${text}\n` : text;
   };
-  const dev = (state: FlowState) => (devices ? deviceFrom(state.case, devices) : undefined);
-  const hintUrls = (state: FlowState, path: FactPath): string[] => {
-    const d = dev(state);
-    if (!d) return [];
-    return hintLines(state.lang, t(state.lang, `devices.vendor.${d.vendor}`), questionHint(state.lang, d, path), "-")
-      .map((l) => l.trim())
-      .filter((l) => /^https?:\/\//.test(l));
+  /** Where a question's setting is on the named device (device.vendor), as lines; none without one. */
+  const deviceHint = (state: FlowState, path: FactPath): string[] => {
+    const dev = devices ? deviceFrom(state.case, devices) : undefined;
+    if (!dev) return [];
+    return hintLines(state.lang, t(state.lang, `devices.vendor.${dev.vendor}`), questionHint(state.lang, dev, path), "-");
   };
   return {
     deps,
     ...(live ? { readLive: (state: FlowState, onMessage: (text: string) => void) => readLive(live.ctx, live.options, state, onMessage) } : {}),
     ...(live?.options.via === "pwsh" ? { checkLive } : {}),
     resultLines: (state, width) => renderText(reportInput(state, { width, ascii: opts.ascii }, devices)).replace(/\n+$/, "").split("\n"),
-    deviceHint: (state, path) => {
-      const dev = devices ? deviceFrom(state.case, devices) : undefined;
-      if (!dev) return [];
-      return hintLines(state.lang, t(state.lang, `devices.vendor.${dev.vendor}`), questionHint(state.lang, dev, path), "-");
-    },
+    deviceHint,
     exportText,
     defaultName: exportFileName,
     async checkAuditFile(lang, path) {
@@ -179,7 +173,7 @@ export function makeServices(opts: {
       const screen = state.screen;
       if (screen.id === "question") {
         // This question's read-only PowerShell and the device's sources, each whole on its own line.
-        const lines = [...(question(screen.path).powershell?.(state.case) ?? []), ...(dev(state) ? hintUrls(state, screen.path) : [])];
+        const lines = [...(question(screen.path).powershell?.(state.case) ?? []), ...deviceHint(state, screen.path).map((l) => l.trim()).filter((l) => /^https?:\/\//.test(l))];
         return [tr("wizard.copy.questionHeading"), "", ...(lines.length ? lines : [tr("wizard.copy.none")]), "", tr("wizard.copy.back")].join("\n");
       }
       const { plan } = reportInput(state, {}, devices);

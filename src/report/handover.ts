@@ -14,13 +14,11 @@ import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
 import { redactSecrets } from "../case/redact.js";
 import { isHypothetical, type ReportInput } from "./common.js";
-import { adminChecks, type AdminCheck } from "./checks.js";
+import { adminChecks, checkCommands, type AdminCheck } from "./checks.js";
 
 /** The hand-over's length limit, in lines at its width (commands and the resume line count one each). */
 export const HANDOVER_MAX_LINES = 30;
 export const HANDOVER_COLUMNS = 80;
-
-const GRAPH_COMMAND = /^(?:Get-Mg|Invoke-MgGraphRequest)/;
 
 export function renderHandover(input: ReportInput): string {
   const { case: c, diagnosis: d, plan, lang } = input;
@@ -75,14 +73,11 @@ export function renderHandover(input: ReportInput): string {
       shown.forEach((ch, i) => {
         body.push(...wrap(ch.title, `  ${i + 1}. `, undefined, 1));
         if (whereLines > 0) body.push(...wrap(ch.where, "     ", undefined, whereLines));
-        for (const cmd of ch.commands) {
-          const scopes = /^Connect-MgGraph -Scopes (.+)$/.exec(cmd);
-          if (scopes) {
-            for (const s of (scopes[1] as string).split(",")) graphScopes.add(s.trim());
-            continue;
-          }
-          if (!GRAPH_COMMAND.test(cmd)) exchange = true;
-          body.push(`     ${cmd}`);
+        // The check's commands as plan commands (src/report/checks.ts): its sign-in lines become one line above.
+        for (const cmd of checkCommands(ch)) {
+          if (cmd.shell === "graph") for (const s of cmd.scopes ?? []) graphScopes.add(`'${s}'`);
+          else exchange = true;
+          body.push(`     ${cmd.text}`);
         }
       });
       if (checks.length > shown.length) body.push(...wrap(tr("plan.handover.moreChecks", { n: checks.length - shown.length }), "  ", undefined, 1));
