@@ -5,38 +5,18 @@
 // A bug in the screens (injected for the test) ends with exit 70, one line in the user's
 // language, no stack trace, raw mode off and the cursor visible.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { t, type Lang } from "../../src/i18n/index.js";
-import { haveTmux, Pane } from "../helpers/tmux.js";
+import { type Pane, tmuxSuite } from "../helpers/tmux.js";
 import { healthyBasic } from "../helpers/whatif-cases.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const bin = join(root, "bin/smtp-auth-doctor.js");
-const dirs: string[] = [];
-const panes: Pane[] = [];
-
-before(() => {
-  assert.ok(haveTmux(), "tmux is needed for the end-to-end tests (npm test installs it: scripts/test-setup.mjs)");
-  if (!existsSync(join(root, "dist/cli.js"))) {
-    const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
-    assert.equal(r.status, 0, "build failed");
-  }
-});
-
-after(() => {
-  for (const p of panes) p.kill();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { bin, pane: newPane, tempDir } = tmuxSuite();
 
 function start(name: string, lang: Lang, args: string, env: Record<string, string> = {}): { pane: Pane; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), `sad-hostile-${name}-`));
-  dirs.push(dir);
-  const pane = new Pane(`hostile-${name}`);
-  panes.push(pane);
+  const dir = tempDir(`sad-hostile-${name}-`);
+  const pane = newPane(`hostile-${name}`);
   pane.start(`${process.execPath} ${bin} ${args}`, {
     cwd: dir,
     env: { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", LC_ALL: "", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", TERM: "xterm-256color", NO_COLOR: "1", ...env },
@@ -84,8 +64,7 @@ for (const lang of ["ja", "en"] as const) {
   });
 
   test(`${lang}: the what-if screen takes Ctrl+F1…F4 and a coloured paste`, { timeout: 90000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sad-hostile-case-"));
-    dirs.push(dir);
+    const dir = tempDir("sad-hostile-case-");
     const file = join(dir, "case.json");
     const c = healthyBasic();
     c.account = { ...c.account, smtpClientAuthenticationDisabled: null };

@@ -3,44 +3,25 @@
 // hand-over that resumes to the same diagnosis, and every command in it pastes as written.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { FACT_PATHS, getFact } from "../../src/case/facts.js";
 import { parseCase } from "../../src/case/io.js";
 import { decodeResume } from "../../src/case/resume.js";
 import type { Case } from "../../src/case/schema.js";
 import { question } from "../../src/flow/questions.js";
 import { t, type Lang } from "../../src/i18n/index.js";
-import { haveTmux, Pane, squash } from "../helpers/tmux.js";
+import { type Pane, squash, tmuxSuite } from "../helpers/tmux.js";
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const root = new URL("../..", import.meta.url).pathname;
-const bin = join(root, "bin/smtp-auth-doctor.js");
+const { root, bin, pane: newPane, tempDir } = tmuxSuite();
 const TODAY = "2026-12-03";
-const dirs: string[] = [];
-const panes: Pane[] = [];
-
-before(() => {
-  assert.ok(haveTmux(), "tmux is needed for the end-to-end tests (npm test installs it: scripts/test-setup.mjs)");
-  if (!existsSync(join(root, "dist/cli.js"))) {
-    const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
-    assert.equal(r.status, 0, "build failed");
-  }
-});
-
-after(() => {
-  for (const p of panes) p.kill();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
 function start(name: string, lang: Lang, args: string[] = [], dir?: string): { pane: Pane; dir: string } {
-  const cwd = dir ?? mkdtempSync(join(tmpdir(), `sad-persona-${name}-`));
-  if (!dir) dirs.push(cwd);
-  const pane = new Pane(name);
-  panes.push(pane);
+  const cwd = dir ?? tempDir(`sad-persona-${name}-`);
+  const pane = newPane(name);
   pane.start([process.execPath, bin, ...args].join(" "), {
     cwd,
     env: { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", LC_ALL: "", SMTP_AUTH_DOCTOR_TODAY: TODAY, TERM: "xterm-256color", NO_COLOR: "1" },
@@ -280,8 +261,7 @@ test("persona 2, en admin: a printer on port 25 without encryption, 530 5.7.57; 
 test("persona 3, offline what-if: on a saved case, 'what if the device used OAuth?'; s saves without --save to a free name and says where; the saved case hands over, marked hypothetical, and resumes", { timeout: 180000 }, async () => {
   const lang = "en";
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
-  const dir = mkdtempSync(join(tmpdir(), "sad-persona-p3-"));
-  dirs.push(dir);
+  const dir = tempDir("sad-persona-p3-");
   const { pane } = start("p3", lang, ["whatif", "--case", join(root, "examples", "security-defaults.json")], dir);
   await pane.waitFor(tr("whatif.screen.title"));
   await pane.waitFor(/Verdict: blocked/);

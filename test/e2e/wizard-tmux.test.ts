@@ -2,40 +2,20 @@
 // complete manual diagnosis in Japanese and in English (a paste, an "I don't know", going back,
 // saving files), then the saved files are checked.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { parseCase } from "../../src/case/io.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 import { FACT_PATHS, getFact } from "../../src/case/facts.js";
 import { question } from "../../src/flow/questions.js";
-import { haveTmux, Pane, squash } from "../helpers/tmux.js";
+import { type Pane, squash, tmuxSuite } from "../helpers/tmux.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const bin = join(root, "bin/smtp-auth-doctor.js");
-const dirs: string[] = [];
-const panes: Pane[] = [];
-
-before(() => {
-  assert.ok(haveTmux(), "tmux is needed for the end-to-end tests (npm test installs it: scripts/test-setup.mjs)");
-  if (!existsSync(join(root, "dist/cli.js"))) {
-    const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
-    assert.equal(r.status, 0, "build failed");
-  }
-});
-
-after(() => {
-  for (const p of panes) p.kill();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { bin, pane: newPane, tempDir } = tmuxSuite();
 
 function setup(name: string, lang: Lang): { pane: Pane; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), `sad-e2e-${name}-`));
-  dirs.push(dir);
-  const pane = new Pane(name);
-  panes.push(pane);
+  const dir = tempDir(`sad-e2e-${name}-`);
+  const pane = newPane(name);
   pane.start(`${process.execPath} ${bin}`, {
     cwd: dir,
     env: { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", LC_ALL: "", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", TERM: "xterm-256color", NO_COLOR: "1" },

@@ -1,6 +1,11 @@
 // Drive the real built program in a tmux pane (its own tmux server per test, so nothing else is
 // touched): send keys, paste text, and wait for what the screen shows.
+import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before } from "node:test";
 import { waitFor } from "./wait.js";
 
 export class Pane {
@@ -92,4 +97,49 @@ export function haveTmux(): boolean {
 
 export function squash(text: string): string {
   return text.replace(/\s+/g, "");
+}
+
+export interface TmuxSuite {
+  /** The repository, and the built program's entry. */
+  root: string;
+  bin: string;
+  /** A pane that is killed after the file's tests. */
+  pane(name: string): Pane;
+  /** A temporary folder that is removed after the file's tests. */
+  tempDir(prefix: string): string;
+}
+
+/**
+ * What every tmux test file sets up: tmux present and the program built before its tests, every
+ * pane killed and every temporary folder removed after them.
+ */
+export function tmuxSuite(): TmuxSuite {
+  const root = new URL("../..", import.meta.url).pathname;
+  const dirs: string[] = [];
+  const panes: Pane[] = [];
+  before(() => {
+    assert.ok(haveTmux(), "tmux is needed for the end-to-end tests (npm test installs it: scripts/test-setup.mjs)");
+    if (!existsSync(join(root, "dist/cli.js"))) {
+      const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+      assert.equal(r.status, 0, "build failed");
+    }
+  });
+  after(() => {
+    for (const p of panes) p.kill();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    root,
+    bin: join(root, "bin/smtp-auth-doctor.js"),
+    pane(name) {
+      const p = new Pane(name);
+      panes.push(p);
+      return p;
+    },
+    tempDir(prefix) {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(d);
+      return d;
+    },
+  };
 }
