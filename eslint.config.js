@@ -51,4 +51,10 @@ export default tseslint.config(
     files: ["scripts/**", "bench/**", "test/**", "bin/**"],
     rules: { "no-console": "off" },
   },
+  {
+    // The start is CommonJS (bin/package.json): it never starts the ES module loader.
+    files: ["bin/**"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

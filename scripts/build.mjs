@@ -1,6 +1,8 @@
-// Bundles src/cli/main.ts into dist/ with code splitting, so that the `diagnose` path never loads
-// Ink, React, msal-node or execa: those sit in chunks that are imported only when needed.
+// Bundles the CLI into dist/: the full part (src/cli/bin.ts, ES modules split by command, so that
+// `diagnose` never loads Ink, React, msal-node or execa), the fast part (dist/fast.cjs) and the start
+// that picks between them (dist/start.js; see src/cli/route.ts).
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
@@ -10,6 +12,8 @@ import { catalogIndex, i18nStorePlugin, readAreas, writeCatalogs } from "./catal
 // the tests that run the built CLI at the same time).
 const at = process.argv.indexOf("--outdir");
 const dist = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : fileURLToPath(new URL("../dist/", import.meta.url));
+// SMTP_AUTH_DOCTOR_MINIFY=0 builds readable code (for profiles).
+const MINIFY = process.env.SMTP_AUTH_DOCTOR_MINIFY !== "0";
 const srcRoot = fileURLToPath(new URL("..", import.meta.url));
 await rm(dist, { recursive: true, force: true });
 // The message catalogs: one JSON file per area and language, read on first use (scripts/catalogs.mjs).
@@ -24,7 +28,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  minify: MINIFY,
   sourcemap: false,
   legalComments: "linked",
   chunkNames: "chunks/[name]-[hash]",
@@ -36,3 +40,62 @@ await build({
   plugins: [i18nStorePlugin(catalogIndex(areas))],
   logLevel: "warning",
 });
+
+// The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
+// from V8's code cache by dist/start.js (src/cli/route.ts says which command lines go where). The
+// modules only the full part may reach are replaced by one that fails loudly: a routing bug shows
+// as an error, never as a silently different result. CommonJS has no import.meta: the catalogs'
+// reader gets the file's URL from __filename.
+const FULL_ONLY = new RegExp(`[/\\\\]src[/\\\\](?:${fullOnlyModules().map((m) => m.replace(/\//g, "[/\\\\]")).join("|")})\\.tsx?$`);
+const fast = await build({
+  ...common(),
+  entryPoints: { fast: "src/cli/bin-fast.ts" },
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  define: { "process.env.NODE_ENV": '"production"', "import.meta.url": "__sadFileUrl" },
+  banner: { js: 'const __sadFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+  metafile: true,
+  plugins: [
+    i18nStorePlugin(catalogIndex(areas)),
+    {
+      name: "full-only",
+      setup(b) {
+        b.onLoad({ filter: FULL_ONLY }, (args) => ({
+          contents: `throw new Error(${JSON.stringify(`${args.path.slice(srcRoot.length)} is not in the fast part of the bundle (src/cli/route.ts)`)});`,
+          loader: "js",
+        }));
+      },
+    },
+  ],
+});
+// Nothing in the fast part may load another file as a module (a vm.Script cannot import), and of the
+// packages it holds only the case schema's validator: the screen, sign-in and process libraries stay out.
+const FAST_PACKAGES = ["zod"];
+if (process.env.SMTP_AUTH_DOCTOR_BUILD_META) (await import("node:fs")).writeFileSync(process.env.SMTP_AUTH_DOCTOR_BUILD_META, JSON.stringify(fast.metafile));
+for (const [name, output] of Object.entries(fast.metafile.outputs)) {
+  const foreign = output.imports.filter((i) => !i.path.startsWith("node:") && !/^[a-z_]+$/.test(i.path));
+  if (foreign.length > 0) throw new Error(`${name} imports ${foreign.map((i) => `${i.path} (${i.kind})`).join(", ")}`);
+  const packages = Object.keys(output.inputs).filter((i) => i.includes("node_modules/") && !FAST_PACKAGES.includes(/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1] ?? ""));
+  if (packages.length > 0) throw new Error(`${name} holds packages: ${packages.join(", ")}`);
+}
+
+// The start (dist/start.cjs, CommonJS like bin/): picks the part and runs it.
+await build({
+  ...common(),
+  entryPoints: { start: "src/cli/start.ts" },
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  plugins: [{ name: "full-part", setup: (b) => b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: "./cli.js", external: true })) }],
+});
+
+function common() {
+  return { absWorkingDir: srcRoot, outdir: dist, bundle: true, platform: "node", target: "node20", minify: MINIFY, sourcemap: false, legalComments: "linked", logLevel: "warning" };
+}
+
+/** FULL_ONLY_MODULES of src/cli/route.ts, read from its source (the build runs before anything is compiled). */
+function fullOnlyModules() {
+  const source = readFileSync(join(srcRoot, "src", "cli", "route.ts"), "utf8");
+  const list = /FULL_ONLY_MODULES = \[([^\]]*)\]/.exec(source);
+  if (!list) throw new Error("src/cli/route.ts: FULL_ONLY_MODULES not found");
+  return [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+}

@@ -1,7 +1,7 @@
 // Reading and writing case files. Reads are bounded; every failure is a bad-input AppError with a
 // one-line reason; writes are atomic (temp file + rename) and never contain secrets.
 import { randomBytes } from "node:crypto";
-import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import * as fs from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
 import { AppError, badInput } from "../errors.js";
@@ -10,6 +10,18 @@ import { safeJson } from "../render/sanitize.js";
 import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
 import { redactSecrets } from "./redact.js";
 import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
+
+// The callback API, not node:fs/promises: that module loads Node's stream and readline code, which
+// every `diagnose` would pay at start (issue 15).
+function settle<T>(resolve: (v: T) => void, reject: (e: unknown) => void): (e: NodeJS.ErrnoException | null, v: T) => void {
+  return (e, v) => (e ? reject(e) : resolve(v));
+}
+const stat = (path: string) => new Promise<fs.Stats>((resolve, reject) => fs.stat(path, settle(resolve, reject)));
+const readFile = (path: string, encoding: "utf8") => new Promise<string>((resolve, reject) => fs.readFile(path, encoding, settle(resolve, reject)));
+const writeFile = (path: string, data: string, options: fs.WriteFileOptions) => new Promise<void>((resolve, reject) => fs.writeFile(path, data, options, (e) => (e ? reject(e) : resolve())));
+const rename = (from: string, to: string) => new Promise<void>((resolve, reject) => fs.rename(from, to, (e) => (e ? reject(e) : resolve())));
+const link = (from: string, to: string) => new Promise<void>((resolve, reject) => fs.link(from, to, (e) => (e ? reject(e) : resolve())));
+const unlink = (path: string) => new Promise<void>((resolve, reject) => fs.unlink(path, (e) => (e ? reject(e) : resolve())));
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 
@@ -70,9 +82,9 @@ function formatPath(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 }
 
-/** Read a case from a path, or from stdin when the path is "-". */
-export async function readCase(path: string, stdin: NodeJS.ReadableStream, stdinLabel: string): Promise<Case> {
-  if (path === "-") return parseCase(await readStream(stdin, stdinLabel), stdinLabel);
+/** Read a case from a path, or from stdin when the path is "-" (given as a function: Node builds process.stdin only when asked). */
+export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() => NodeJS.ReadableStream), stdinLabel: string): Promise<Case> {
+  if (path === "-") return parseCase(await readStream(typeof stdin === "function" ? stdin() : stdin, stdinLabel), stdinLabel);
   let size: number;
   try {
     const s = await stat(path);

@@ -1,17 +1,12 @@
 // The bundle's entry: run main() with the real process and set the exit code. Anything that
 // escapes main() (an exception in a stray callback, a rejected promise nobody awaited) still ends
 // with the terminal restored, one line in the user's language and exit 70.
+import { processIo } from "./context.js";
 import { installCrashGuard } from "./crash.js";
 import { main, reportFatal } from "./main.js";
 
 const argv = process.argv.slice(2);
-const io = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  cwd: process.cwd(),
-};
+const io = processIo();
 installCrashGuard(io, (e) => reportFatal(argv, io, e));
 const code = await main(argv, io);
 process.exitCode = code;

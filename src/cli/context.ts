@@ -10,6 +10,27 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * The process's streams, stdin read only when asked for: Node builds process.stdin on first use,
+ * which for a file or /dev/null loads its file-stream code (about 10 ms of every start otherwise).
+ */
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** `base` with `patch` laid over it, keeping getters as getters (a spread would read stdin). */
+export function withFields<T extends object>(base: T, patch: Partial<T>): T {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(base), ...Object.getOwnPropertyDescriptors(patch) }) as T;
+}
+
 export interface Context extends Io {
   lang: Lang;
   /** --lang was given (the wizard then skips the language question). */

@@ -4,7 +4,7 @@ import { AppError, isAppError } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit.js";
 import { t, type Lang } from "../i18n/index.js";
 import { detectLang, parseLang } from "../i18n/locale.js";
-import { err, out, outJson, todayIso, type Context, type Io } from "./context.js";
+import { err, out, outJson, todayIso, withFields, type Context, type Io } from "./context.js";
 import { VERSION } from "./version.js";
 import { safeText } from "../render/sanitize.js";
 
@@ -28,17 +28,19 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   devices: () => import("./commands/devices.js"),
 };
 
+/** Every subcommand's name (src/cli/route.ts sends each to the fast or the full part of the bundle). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 function makeContext(argv: string[], io: Io, pre: ReturnType<typeof prescan>): Context {
   const lang: Lang = detectLang(undefined, io.env) ?? "en";
-  return {
-    ...io,
+  return withFields(io as Context, {
     lang: pre.lang ?? lang,
     langExplicit: pre.lang !== undefined,
     color: Boolean(io.stdout.isTTY) && !("NO_COLOR" in io.env && io.env.NO_COLOR !== "") && !argv.includes("--no-color"),
     ascii: argv.includes("--ascii"),
     today: todayIso(io.env),
     debug: argv.includes("--debug") || io.env.SMTP_AUTH_DOCTOR_DEBUG === "1",
-  };
+  });
 }
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {

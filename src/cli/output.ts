@@ -5,7 +5,7 @@ import type { Diagnosis } from "../engine/types.js";
 import type { Plan } from "../plan/index.js";
 import { resolveFormat as resolveFor, type FormatOf } from "../render/formats.js";
 import { loadRenderer } from "../report/formats.js";
-import type { Context } from "./context.js";
+import { withFields, type Context } from "./context.js";
 import { badInput } from "../errors.js";
 import { parseLang } from "../i18n/locale.js";
 
@@ -22,7 +22,7 @@ export function reportContext(ctx: Context, values: { "admin-lang"?: string | un
   if (value === undefined) return ctx;
   const lang = parseLang(value);
   if (!lang) throw badInput("args.admin-lang", "cli.err.adminLang", { value });
-  return { ...ctx, lang };
+  return withFields(ctx, { lang });
 }
 
 export function resolveFormat(command: "diagnose" | "explain", values: { json?: boolean | undefined; format?: string | undefined }): Format {

@@ -16,7 +16,7 @@ import { getFact, isFactPath, type FactPath } from "../case/facts.js";
 import { question } from "../flow/questions.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
 import type { LiveOptions } from "../live/options.js";
-import type { Context } from "./context.js";
+import { withFields, type Context } from "./context.js";
 import { resolve } from "node:path";
 import { mkdir, stat } from "node:fs/promises";
 import type { ProbeResult } from "../probe/types.js";
@@ -231,7 +231,7 @@ async function readLive(ctx: Context, options: LiveOptions, state: FlowState, on
   const from = state.case.device?.from ?? options.from;
   try {
     const { collectLive } = await import("../live/live.js");
-    const r = await collectLive({ ...ctx, lang: state.lang }, { ...options, user, ...(from !== undefined ? { from } : {}) }, { onDeviceCode: (message) => onMessage(message) });
+    const r = await collectLive(withFields(ctx, { lang: state.lang }), { ...options, user, ...(from !== undefined ? { from } : {}) }, { onDeviceCode: (message) => onMessage(message) });
     const facts: LiveFact[] = [];
     const failed: FactPath[] = [];
     for (const read of r.reads) {

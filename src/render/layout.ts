@@ -29,7 +29,12 @@ function firstGrapheme(text: string): string {
 }
 
 /** Split a paragraph into break opportunities: runs of spaces, runs of narrow non-space text, single wide graphemes. */
+const PRINTABLE_ASCII = /^[\x20-\x7e\t]*$/;
+const ASCII_RUNS = /([ \t]+)|[^ \t]+/g;
+
 function tokenize(paragraph: string): Token[] {
+  // Printable ASCII (most English text): one grapheme per character, none wide: runs of spaces and of the rest.
+  if (PRINTABLE_ASCII.test(paragraph)) return Array.from(paragraph.matchAll(ASCII_RUNS), (m) => (m[1] !== undefined ? { text: m[1].replace(/\t/g, " "), space: true } : { text: m[0], space: false }));
   const tokens: Token[] = [];
   let current = "";
   let currentSpace = false;

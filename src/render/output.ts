@@ -11,8 +11,12 @@
 // net under all of that.
 import { isSafeText, safeJson, safeText } from "./sanitize.js";
 
-/** Per-process, unguessable: data from outside cannot contain a colour mark. */
-const NONCE = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
+/**
+ * Per-process, unguessable by data from outside, so that data cannot contain a colour mark. The text
+ * it must not guess was written before this process started, so V8's random generator (seeded from
+ * the system's entropy for each process) is enough; node:crypto would cost every start about 7 ms.
+ */
+const NONCE = Array.from({ length: 4 }, () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, "0")).join("");
 const MARK_OPEN = "\ue000";
 const MARK_CLOSE = "\ue001";
 const MARK = new RegExp(`${MARK_OPEN}${NONCE}([0-9;]{1,12})${MARK_CLOSE}`, "g");

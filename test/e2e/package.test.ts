@@ -24,6 +24,7 @@ const app = join(work, "app");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; files: string[] };
 const npmCli = join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js");
 let installed = "";
+let packed: string[] = [];
 
 /** A clean environment: no npm_config_* inherited from `npm test`, an empty cache, no registry. */
 function npmEnv(): NodeJS.ProcessEnv {
@@ -56,8 +57,9 @@ before(() => {
   // The build ran above; the staging copy has no scripts/ for `prepare`.
   const pack = npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stage);
   assert.equal(pack.status, 0, `npm pack: ${pack.stderr}`);
-  const [info] = JSON.parse(pack.stdout) as { filename: string }[];
+  const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   assert.ok(info);
+  packed = info.files.map((f) => f.path);
   const tarball = join(work, info.filename);
 
   // An empty folder (only a package.json so that npm installs here), far from any node_modules.
@@ -77,6 +79,11 @@ test("the install holds this one package and nothing else (no runtime dependenci
   assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
   // No folder above the install may hold packages the bundle could fall back on.
   for (let dir = dirname(app); dir !== dirname(dir); dir = dirname(dir)) assert.equal(existsSync(join(dir, "node_modules")), false, `${dir}/node_modules`);
+});
+
+test("the package carries both parts of the bundle and its start, never a code cache (V8's, made on the user's PC)", () => {
+  for (const file of ["bin/smtp-auth-doctor.js", "bin/package.json", "dist/start.cjs", "dist/fast.cjs", "dist/cli.js"]) assert.ok(packed.includes(file), file);
+  assert.deepEqual(packed.filter((f) => f.endsWith(".cache") || f.endsWith(".tmp")), []);
 });
 
 test("the catalogs of the bundle: one JSON file per area and language, equal to the sources", () => {

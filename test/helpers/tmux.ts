@@ -24,8 +24,12 @@ export class Pane {
     const guard = new URL("./loopback-only.mjs", import.meta.url).pathname;
     const all = { NODE_OPTIONS: `--import ${guard}`, ...opts.env };
     const env = Object.entries(all).map(([k, v]) => `${k}='${v.replace(/'/g, "'\\''")}'`).join(" ");
-    // Unset CI: Ink (and the wizard) refuse to be interactive when it is present at all.
-    const script = `env -u CI -u CONTINUOUS_INTEGRATION ${env} ${command}; echo "__EXIT=$?__"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/__MODE=/;s/$/__/'; sleep 600`;
+    // Unset CI: Ink (and the wizard) refuse to be interactive when it is present at all. After the
+    // program the pane stays until killed: keys still arriving (a fuzz batch sent on after the
+    // wizard ended holds Ctrl+C, Ctrl+\ or Ctrl+Z) must not end it, or the pane and its record
+    // go. The shell catches those signals (its commands, the program included, still get them as
+    // usual) and sleeps again.
+    const script = `trap : INT QUIT TSTP; env -u CI -u CONTINUOUS_INTEGRATION ${env} ${command}; echo "__EXIT=$?__"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/__MODE=/;s/$/__/'; while :; do sleep 600; done`;
     this.tmux("new-session", "-d", "-s", "main", "-x", String(opts.cols ?? 80), "-y", String(opts.rows ?? 40), "-c", opts.cwd, script);
   }
 

@@ -37,7 +37,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     values.resume !== undefined
       ? (await import("../../case/resume.js")).decodeResume(values.resume)
       : hasCase
-        ? await readCase(values.case as string, ctx.stdin, t(ctx.lang, "common.stdin"))
+        ? await readCase(values.case as string, () => ctx.stdin, t(ctx.lang, "common.stdin"))
         : emptyCase();
   if (values.live) {
     // Validate every flag before signing in; the live code (msal-node, execa) loads only now.

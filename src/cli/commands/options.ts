@@ -19,7 +19,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   if (values.case === undefined || values.case === "") throw badInput("args.case-missing", "whatif.err.needCase", { command: "options" });
   const casePath = values.case === "-" ? "-" : resolve(ctx.cwd, values.case);
-  const c = await readCase(casePath, ctx.stdin, t(ctx.lang, "common.stdin"));
+  const c = await readCase(casePath, () => ctx.stdin, t(ctx.lang, "common.stdin"));
   const cmp = compareOptions(c, engineEvaluate(ctx.today));
   if (values.json) outJson(ctx, optionsJson(ctx.lang, cmp));
   else out(ctx, renderOptions(ctx.lang, cmp));

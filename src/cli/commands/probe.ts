@@ -74,7 +74,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (wantsPassword && values["oauth-token-env"] !== undefined) throw badInput("probe.token-and-password", "probe.err.tokenAndPassword");
   const ca = values["ca-file"] === undefined ? undefined : await readCa(values["ca-file"]);
   if (values.case === "-" && values["password-stdin"]) throw badInput("probe.stdin-twice", "probe.err.stdinTwice");
-  const base = values.case === undefined ? undefined : await readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin"));
+  const base = values.case === undefined ? undefined : await readCase(values.case, () => ctx.stdin, t(ctx.lang, "common.stdin"));
   // Output files are checked before the probe runs, so that a bad path never costs a conversation.
   for (const file of [values.transcript, values["case-out"]]) if (file !== undefined) await checkWritable(file, values.force === true);
 

@@ -41,7 +41,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (savePath !== undefined && casePath !== "-" && (await sameFile(savePath, casePath))) {
     throw badInput("whatif.save-original", "whatif.err.saveOriginal", { file: values.save as string });
   }
-  const base = await readCase(casePath, ctx.stdin, t(ctx.lang, "common.stdin"));
+  const base = await readCase(casePath, () => ctx.stdin, t(ctx.lang, "common.stdin"));
   if (interactive) {
     const { runWhatIfScreen } = await import("./whatif-screen.js");
     return runWhatIfScreen(ctx, base, { ...(savePath !== undefined ? { savePath, saveLabel: values.save as string } : {}), force: values.force === true });

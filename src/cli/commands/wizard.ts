@@ -42,7 +42,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     values.resume !== undefined
       ? (await import("../../case/resume.js")).decodeResume(values.resume)
       : values.case !== undefined
-        ? await (await import("../../case/io.js")).readCase(values.case, ctx.stdin, t(ctx.lang, "common.stdin"))
+        ? await (await import("../../case/io.js")).readCase(values.case, () => ctx.stdin, t(ctx.lang, "common.stdin"))
         : undefined;
   const initial = initFlow(services.deps, { lang: ctx.lang, langExplicit: ctx.langExplicit, empty: EMPTY_CASE, ...(loaded ? { loaded } : {}) });
 

@@ -1,0 +1,56 @@
+// Running the fast part of the bundle (one CommonJS file) from V8's code cache, as Node 22's
+// module.enableCompileCache does (Node 20 has none): the first run compiles as usual and, on exit,
+// writes what V8 compiled (the functions that ran included) beside the bundle; later runs start
+// from it instead of parsing and compiling again. A cache V8 does not accept (another Node
+// version, other flags, a damaged file) is ignored and written anew. Nothing here may fail a run:
+// a folder that is not writable only means no cache.
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { Script } from "node:vm";
+
+export interface CodeCacheRun {
+  /** "used": started from the cache; "written": no usable cache, one is written on exit; "off": disabled. */
+  cache: "used" | "written" | "off";
+}
+
+/**
+ * Run `file` (CommonJS) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
+ * the functions compiled when the cache is made, so each kind of run (a command and its output
+ * format) keeps its own: a cache made by `--version` would hold almost nothing `diagnose` runs.
+ */
+export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessEnv = process.env): CodeCacheRun {
+  const source = readFileSync(file, "utf8");
+  const cacheFile = `${file}.${key.replace(/[^a-z0-9-]/g, "_").slice(0, 40)}.cache`;
+  const off = env.SMTP_AUTH_DOCTOR_CODE_CACHE === "0";
+  let cachedData: Buffer | undefined;
+  if (!off) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, cachedData ? { filename: file, cachedData } : { filename: file });
+  const usable = cachedData !== undefined && !script.cachedDataRejected;
+  if (!off && !usable) process.once("exit", () => writeCache(cacheFile, () => script.createCachedData()));
+  const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return { cache: off ? "off" : usable ? "used" : "written" };
+}
+
+/** Write whole or not at all: a temporary file renamed into place, so a run in parallel never reads half a cache. */
+function writeCache(cacheFile: string, data: () => Buffer): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data());
+    renameSync(temporary, cacheFile);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing to clean
+    }
+  }
+}
