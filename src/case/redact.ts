@@ -2,6 +2,10 @@
 // (base64 user names, passwords, XOAUTH2 blobs), bearer tokens, and password=… pairs.
 const REDACTED = "[redacted]";
 const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
+/** "AUTH PLAIN <b64>" and the like from a client (not a capability list, whose next word is another mechanism). */
+const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
+/** Every secret pattern of a line needs one of these words. */
+const SECRET_HINT = /auth|bearer|eyj|pass|pwd|secret|token/i;
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
@@ -67,9 +71,9 @@ export function redactSecrets(text: string): string {
     expectCredential = /^(?:b?['"])?334\b/.test(body);
     // "AUTH PLAIN <b64>", "AUTH LOGIN <b64>", "AUTH XOAUTH2 <b64>" from a client — but not the
     // server's capability list ("250-AUTH LOGIN XOAUTH2"), whose next word is another mechanism.
-    if (!/^(?:b?['"])?250[ -]/.test(body)) {
-      line = line.replace(new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi"), `$1 ${REDACTED}`);
-    }
+    // The patterns below all need one of these words: most lines have none.
+    if (!SECRET_HINT.test(line)) continue;
+    if (!/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
     line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
     line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
     // key=value / key: value where the key names a secret, also as part of a longer key

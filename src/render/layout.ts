@@ -19,7 +19,7 @@ function isWide(g: string): boolean {
   return gWidth(g) >= 2;
 }
 
-type Token = { text: string; space: boolean };
+export type Token = { text: string; space: boolean };
 
 /** The first grapheme (tokens that can start with a no-line-start mark are single wide graphemes or ASCII). */
 function firstGrapheme(text: string): string {
@@ -28,13 +28,39 @@ function firstGrapheme(text: string): string {
   return String.fromCodePoint(cp);
 }
 
-/** Split a paragraph into break opportunities: runs of spaces, runs of narrow non-space text, single wide graphemes. */
-const PRINTABLE_ASCII = /^[\x20-\x7e\t]*$/;
-const ASCII_RUNS = /([ \t]+)|[^ \t]+/g;
+/**
+ * Text made only of printable ASCII and the report's own narrow glyphs (— • … › → ✔ ✖ ❯): one
+ * grapheme per character, each one column wide (checked in test/unit/text-layout.test.ts), so it is
+ * cut into runs of spaces and of the rest without the grapheme walk (most of an English report).
+ */
+export const SIMPLE_TEXT = /^[\x20-\x7e\t\u2014\u2022\u2026\u203a\u2192\u2714\u2716\u276f]*$/;
 
-function tokenize(paragraph: string): Token[] {
-  // Printable ASCII (most English text): one grapheme per character, none wide: runs of spaces and of the rest.
-  if (PRINTABLE_ASCII.test(paragraph)) return Array.from(paragraph.matchAll(ASCII_RUNS), (m) => (m[1] !== undefined ? { text: m[1].replace(/\t/g, " "), space: true } : { text: m[0], space: false }));
+function simpleTokens(paragraph: string): Token[] {
+  const tokens: Token[] = [];
+  let start = 0;
+  let inSpace = false;
+  for (let i = 0; i <= paragraph.length; i++) {
+    const c = paragraph.charCodeAt(i);
+    const space = c === 32 || c === 9;
+    if (i === paragraph.length || (i > start && space !== inSpace)) {
+      if (i > start) {
+        const text = paragraph.slice(start, i);
+        tokens.push(inSpace ? { text: text.replace(/\t/g, " "), space: true } : { text, space: false });
+      }
+      start = i;
+    }
+    inSpace = space;
+  }
+  return tokens;
+}
+
+/** Split a paragraph into break opportunities: runs of spaces, runs of narrow non-space text, single wide graphemes. */
+export function tokenize(paragraph: string): Token[] {
+  return SIMPLE_TEXT.test(paragraph) ? simpleTokens(paragraph) : tokenizeByGrapheme(paragraph);
+}
+
+/** `tokenize` for any text, grapheme by grapheme. */
+export function tokenizeByGrapheme(paragraph: string): Token[] {
   const tokens: Token[] = [];
   let current = "";
   let currentSpace = false;

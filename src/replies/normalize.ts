@@ -6,7 +6,8 @@ const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&
 
 /** Full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
 export function normalizeText(text: string): string {
-  let s = text.normalize("NFKC");
+  // NFKC changes nothing in ASCII text.
+  let s = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKC") : text;
   s = s.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
   s = s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "");
   // eslint-disable-next-line no-control-regex

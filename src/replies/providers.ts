@@ -15,7 +15,26 @@ export interface ProviderClue {
 }
 
 /** Host names and words only Exchange Online (or Microsoft's consumer service on the same front ends) uses. */
-const MICROSOFT_CLOUD = /[\w-]+\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b|\bsmtp(?:-legacy)?\.office365\.com\b|\boutlook\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
+// Exchange Online's own host names: "<server>.<region>.prod.outlook.com" (and protection.outlook.com,
+// exchangelabs.com) in its replies, smtp.office365.com, outlook.office365.com, aka.ms/smtp_auth….
+// Found as a regex of the form [\w-]+\.(suffix) would be (leftmost, then first alternative), without
+// trying that regex at every position of the text.
+const CLOUD_GATE = /outlook\.com|exchangelabs\.com|office365\.com|aka\.ms\//i;
+const CLOUD_SUFFIX = /\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b/gi;
+const CLOUD_NAMED = /\bsmtp(?:-legacy)?\.office365\.com\b|\boutlook\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
+
+function microsoftCloud(text: string): string | undefined {
+  if (!CLOUD_GATE.test(text)) return undefined;
+  let server: { index: number; text: string } | undefined;
+  CLOUD_SUFFIX.lastIndex = 0;
+  for (let m = CLOUD_SUFFIX.exec(text); m && !server; m = CLOUD_SUFFIX.exec(text)) {
+    let start = m.index;
+    while (start > 0 && /[\w-]/.test(text.charAt(start - 1))) start--;
+    if (start < m.index) server = { index: start, text: text.slice(start, m.index + m[0].length) };
+  }
+  const named = CLOUD_NAMED.exec(text);
+  return named && (!server || named.index < server.index) ? named[0] : server?.text;
+}
 
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
@@ -59,8 +78,8 @@ export function ntlmOnlyOffer(text: string): string | undefined {
 export function providerFromText(text: string): ProviderClue | undefined {
   const consumer = CONSUMER_HOSTS.exec(text);
   if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
-  const cloud = MICROSOFT_CLOUD.exec(text);
-  if (cloud) return { id: "exchange-online", clue: cloud[0] };
+  const cloud = microsoftCloud(text);
+  if (cloud) return { id: "exchange-online", clue: cloud };
   for (const s of OTHER_SERVICES) {
     const m = s.re.exec(text);
     if (m) return { id: s.id, clue: m[0] };

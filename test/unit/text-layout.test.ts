@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import stringWidth from "string-width";
-import { fit, graphemes, pad, tableRows, truncate, twoSides, width, wrap, wrapLines, wrapPrefixed } from "../../src/render/layout.js";
+import { fit, graphemes, pad, SIMPLE_TEXT, tableRows, tokenize, tokenizeByGrapheme, truncate, twoSides, width, wrap, wrapLines, wrapPrefixed } from "../../src/render/layout.js";
+import fc from "fast-check";
 
 const JA = "メールボックスの SMTP AUTH がオフか、オフになっている組織の設定に従っています。メールボックスの設定は組織の設定より優先されます。";
 
@@ -105,4 +106,23 @@ test("wrapPrefixed and wrapLines: a prefix on the first line, a hanging indent o
 test("tableRows wraps each cell in its column and pads the columns", () => {
   const rows = tableRows(["1", "日本語のテキスト", "ok"], [2, 8, 4], "  ");
   assert.deepEqual(rows, ["  1  日本語の ok", "     テキスト"]);
+});
+
+test("the quick tokenizer for ASCII and the report's glyphs gives what the grapheme walk gives", () => {
+  const glyphs = [..."\u2014\u2022\u2026\u203a\u2192\u2714\u2716\u276f"];
+  for (const g of glyphs) {
+    assert.ok(SIMPLE_TEXT.test(g), g);
+    assert.equal(width(g), 1, `${g} is one column`);
+    assert.deepEqual(graphemes(`a${g}b`), ["a", g, "b"], `${g} is a grapheme of its own`);
+  }
+  const alphabet = fc.constantFrom(..." \t\t  abcXYZ019.,;:!?-_/()[]{}'\"`~@#$%^&*+=<>|\\", ...glyphs);
+  fc.assert(
+    fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join("")), (text) => {
+      assert.ok(SIMPLE_TEXT.test(text));
+      assert.deepEqual(tokenize(text), tokenizeByGrapheme(text));
+    }),
+    { numRuns: 2000, seed: 15 },
+  );
+  assert.equal(SIMPLE_TEXT.test("日本語"), false);
+  assert.equal(SIMPLE_TEXT.test("e\u0301"), false);
 });
