@@ -20,17 +20,10 @@ await rm(dist, { recursive: true, force: true });
 const areas = await readAreas(srcRoot);
 await writeCatalogs(areas, join(dist, "i18n"));
 await build({
-  absWorkingDir: srcRoot,
+  ...common(),
   entryPoints: { cli: "src/cli/bin.ts" },
-  outdir: dist,
-  bundle: true,
   splitting: true,
   format: "esm",
-  platform: "node",
-  target: "node20",
-  minify: MINIFY,
-  sourcemap: false,
-  legalComments: "linked",
   chunkNames: "chunks/[name]-[hash]",
   define: { "process.env.NODE_ENV": '"production"' },
   // CommonJS dependencies (msal-node's jsonwebtoken, smtp helpers) call require(); give them one.
@@ -38,7 +31,6 @@ await build({
   // react-devtools-core is an optional dev-only import inside Ink.
   external: ["react-devtools-core"],
   plugins: [i18nStorePlugin(catalogIndex(areas))],
-  logLevel: "warning",
 });
 
 // The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
@@ -88,6 +80,7 @@ await build({
   plugins: [{ name: "full-part", setup: (b) => b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: "./cli.js", external: true })) }],
 });
 
+/** What every part of the bundle is built with. */
 function common() {
   return { absWorkingDir: srcRoot, outdir: dist, bundle: true, platform: "node", target: "node20", minify: MINIFY, sourcemap: false, legalComments: "linked", logLevel: "warning" };
 }

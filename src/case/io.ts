@@ -2,6 +2,7 @@
 // one-line reason; writes are atomic (temp file + rename) and never contain secrets.
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
+import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
 import { AppError, badInput } from "../errors.js";
@@ -13,15 +14,12 @@ import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
 
 // The callback API, not node:fs/promises: that module loads Node's stream and readline code, which
 // every `diagnose` would pay at start (issue 15).
-function settle<T>(resolve: (v: T) => void, reject: (e: unknown) => void): (e: NodeJS.ErrnoException | null, v: T) => void {
-  return (e, v) => (e ? reject(e) : resolve(v));
-}
-const stat = (path: string) => new Promise<fs.Stats>((resolve, reject) => fs.stat(path, settle(resolve, reject)));
-const readFile = (path: string, encoding: "utf8") => new Promise<string>((resolve, reject) => fs.readFile(path, encoding, settle(resolve, reject)));
-const writeFile = (path: string, data: string, options: fs.WriteFileOptions) => new Promise<void>((resolve, reject) => fs.writeFile(path, data, options, (e) => (e ? reject(e) : resolve())));
-const rename = (from: string, to: string) => new Promise<void>((resolve, reject) => fs.rename(from, to, (e) => (e ? reject(e) : resolve())));
-const link = (from: string, to: string) => new Promise<void>((resolve, reject) => fs.link(from, to, (e) => (e ? reject(e) : resolve())));
-const unlink = (path: string) => new Promise<void>((resolve, reject) => fs.unlink(path, (e) => (e ? reject(e) : resolve())));
+const stat = promisify(fs.stat);
+const readFile = promisify(fs.readFile);
+const writeFile = promisify(fs.writeFile);
+const rename = promisify(fs.rename);
+const link = promisify(fs.link);
+const unlink = promisify(fs.unlink);
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 
