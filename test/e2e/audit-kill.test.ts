@@ -3,14 +3,15 @@
 // or the new one, complete (byte for byte), and the next run must work: write when the folder has no
 // set, refuse without --force and replace with --force when it has one, and leave nothing behind.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { COMMIT_NOTE } from "../../src/audit/export.js";
+import { ensureBuilt } from "../helpers/built.js";
 import { writeMailboxesCsv } from "../helpers/audit-data.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,7 +29,7 @@ let fullMs = 0;
 let writeMs = 0;
 
 before(async () => {
-  if (!existsSync(join(root, "dist", "cli.js"))) assert.equal(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" }).status, 0, "build");
+  ensureBuilt();
   // Large enough that reading and writing take a good part of a second each.
   await writeMailboxesCsv(inputs.A, 100_000);
   await writeMailboxesCsv(inputs.B, 110_000);

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import stringWidth from "string-width";
 import { parseCase } from "../../src/case/io.js";
+import { ensureBuilt } from "../helpers/built.js";
 import { healthyBasic } from "../helpers/whatif-cases.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -18,10 +19,7 @@ const tmux = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], {
 
 before(() => {
   assert.equal(spawnSync("sh", ["-c", "command -v tmux"]).status, 0, "tmux is installed by scripts/test-setup.mjs");
-  if (!existsSync(join(root, "dist", "cli.js"))) {
-    const b = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
-    assert.equal(b.status, 0, "build");
-  }
+  ensureBuilt();
   // A session that lives as long as this file: without it the tmux server exits when a test kills
   // its last session, and the next test's new-session can race the dying server (exit 1).
   assert.equal(tmux("new-session", "-d", "-s", "keeper", "sleep 3600").status, 0, "tmux keeper session");

@@ -5,12 +5,12 @@
 // nothing to the terminal that came from the input as a control sequence (the pane's raw output
 // is recorded and searched). Seeded; more with `npm run fuzz`.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import fc from "fast-check";
+import { ensureBuilt } from "../helpers/built.js";
 import { haveTmux, Pane } from "../helpers/tmux.js";
 import { keyChunk, RUNS, SEED, TIMEOUT } from "./arbitraries.js";
 
@@ -21,10 +21,7 @@ const panes: Pane[] = [];
 
 before(() => {
   assert.ok(haveTmux(), "tmux is needed (npm test installs it: scripts/test-setup.mjs)");
-  if (!existsSync(join(root, "dist/cli.js"))) {
-    const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
-    assert.equal(r.status, 0, "build failed");
-  }
+  ensureBuilt();
 });
 after(() => {
   for (const p of panes) p.kill();

@@ -2,10 +2,11 @@
 // touched): send keys, paste text, and wait for what the screen shows.
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
+import { ensureBuilt } from "./built.js";
 import { waitFor } from "./wait.js";
 
 export class Pane {
@@ -123,10 +124,7 @@ export function tmuxSuite(): TmuxSuite {
   const panes: Pane[] = [];
   before(() => {
     assert.ok(haveTmux(), "tmux is needed for the end-to-end tests (npm test installs it: scripts/test-setup.mjs)");
-    if (!existsSync(join(root, "dist/cli.js"))) {
-      const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
-      assert.equal(r.status, 0, "build failed");
-    }
+    ensureBuilt();
   });
   after(() => {
     for (const p of panes) p.kill();
