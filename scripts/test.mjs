@@ -41,7 +41,9 @@ if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
-step(`tests (${files.length} files)`, process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", `--test-timeout=${process.env.SAD_TEST_TIMEOUT ?? 120000}`, ...files], {
+step(`tests (${files.length} files)`, process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2",
+  "--test-reporter=tap", "--test-reporter-destination=stdout",
+  "--test-reporter=./scripts/failures-reporter.mjs", "--test-reporter-destination=stdout", `--test-timeout=${process.env.SAD_TEST_TIMEOUT ?? 120000}`, ...files], {
   FORCE_COLOR: "0",
   NO_COLOR: "1",
   SMTP_AUTH_DOCTOR_TEST: "1",
