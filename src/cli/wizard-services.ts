@@ -4,7 +4,7 @@
 import { isAppError } from "../errors.js";
 import { evaluate } from "../engine/index.js";
 import { buildPlan } from "../plan/index.js";
-import { analyzeReply } from "../replies/index.js";
+import { analyzeReply, type ReplyAnalysis } from "../replies/index.js";
 import { renderText, type ReportInput } from "../report/index.js";
 import { loadRenderer } from "../report/formats.js";
 import type { SaveFormat } from "../render/formats.js";
@@ -24,6 +24,8 @@ import type { Case } from "../case/schema.js";
 import type { OfflineFile } from "../audit/index.js";
 import { deviceFrom, evaluateDevice, planDevice, questionHint, type Catalog } from "../devices/index.js";
 import { hintLines } from "../devices/render.js";
+import { causeTitle } from "../render/labels.js";
+import { redactPaste } from "../flow/redact-paste.js";
 
 /** The wizard's ports (src/flow/ports.ts), and the text of an export for the CLI's own use (--json without a terminal). */
 export type CliWizardServices = WizardServices & {
@@ -44,6 +46,29 @@ export function reportInput(state: FlowState, extra: { width?: number; ascii?: b
   return { case: state.case, diagnosis: state.diagnosis, plan, lang: state.lang, ...extra };
 }
 
+/**
+ * What the warm-up reads: a transcript of the usual shape (timestamps, directions, a capability
+ * list, a challenge, a refusal with its server name), the short replies panels show most, and a
+ * Japanese panel's words (text outside ASCII takes other paths through the parser).
+ */
+const WARM_UP_SAMPLES = [
+  [
+    "2026-01-01 09:00:00 S: 220 TY2PR01CA0001.outlook.office365.com Microsoft ESMTP MAIL Service ready",
+    "2026-01-01 09:00:00 C: EHLO printer",
+    "2026-01-01 09:00:00 S: 250-AUTH LOGIN XOAUTH2",
+    "2026-01-01 09:00:00 C: AUTH LOGIN",
+    "2026-01-01 09:00:00 S: 334 VXNlcm5hbWU6",
+    "2026-01-01 09:00:01 S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
+    "  Visit https://aka.ms/smtp_auth_disabled for more information. [TY2PR01CA0001.jpnprd01.prod.outlook.com]",
+  ].join("\n"),
+  "530 5.7.57 Client not authenticated to send mail. [TYAPR01CA0001.jpnprd01.prod.outlook.com]",
+  "535 5.7.3 Authentication unsuccessful",
+  "550 5.7.60 SMTP; Client does not have permissions to send as this sender",
+  "送信エラー: SMTP 認証に失敗しました。",
+];
+/** V8 compiles a function to machine code only after it has run a few times. */
+const WARM_UP_ROUNDS = 6;
+
 export function makeServices(opts: {
   today: string;
   cwd: string;
@@ -63,9 +88,16 @@ export function makeServices(opts: {
   const devices = opts.devices;
   // Connection tests still running: stopped when the wizard ends (Ctrl+C), so the process exits at once.
   const running = new Set<AbortController>();
+  // A paste is read for its summary and again by the engine, and the case is evaluated again on every
+  // later answer with the same reply: the last analysis is kept (the reply parser is pure).
+  let last: { text: string; analysis: ReplyAnalysis } | undefined;
+  const analyze = (text: string): ReplyAnalysis => {
+    if (last?.text !== text) last = { text, analysis: analyzeReply(text) };
+    return last.analysis;
+  };
   const deps: FlowDeps = {
-    evaluate: (c) => (devices ? evaluateDevice(c, deviceFrom(c, devices), opts.today) : evaluate(c, { today: opts.today })),
-    analyzeReply,
+    evaluate: (c) => evaluateDevice(c, devices ? deviceFrom(c, devices) : undefined, opts.today, analyze),
+    analyzeReply: analyze,
     today: opts.today,
     // Live and mix read at once with an app registration (a client id); without one, through PowerShell once it is found.
     liveAvailable: opts.live?.options.via === "app",
@@ -198,6 +230,16 @@ export function makeServices(opts: {
       if (out.length === 2) out.push(tr("wizard.copy.none"), "");
       out.push(tr("wizard.copy.back"));
       return out.join("\n");
+    },
+    warmUp(lang) {
+      // Not through `analyze`: the sample must not take the place of the user's paste.
+      // The path of a paste (src/flow/reducer.ts submitPaste), without the state.
+      for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+        for (const sample of WARM_UP_SAMPLES) {
+          const d = evaluateDevice({ schema: "smtp-auth-doctor/case@1", device: { reply: redactPaste(sample) } }, undefined, opts.today);
+          for (const f of d.causes) causeTitle(lang, f.id);
+        }
+      }
     },
     dispose() {
       for (const stop of running) stop.abort();

@@ -3,7 +3,7 @@
 // the diagnosis with the panel code taken into account (the SMTP reply, if any, still decides)
 // and the plan with the device's hints.
 import type { Case } from "../case/schema.js";
-import { evaluate, evaluateWith } from "../engine/index.js";
+import { evaluateWith } from "../engine/index.js";
 import type { Diagnosis } from "../engine/types.js";
 import type { Lang } from "../i18n/index.js";
 import { buildPlan, type Plan } from "../plan/index.js";
@@ -77,11 +77,16 @@ export function analyzeWithDevice(text: string, dev: DeviceKnowledge | undefined
   return { analysis: withPanelMatch(analysis, findings, text), findings };
 }
 
-/** evaluate(), with the device's panel code taken into account. */
-export function evaluateDevice(c: Case, dev: DeviceKnowledge | undefined, today: string): Diagnosis {
+/**
+ * evaluate(), with the device's panel code taken into account. `analyze` reads the reply (the
+ * wizard passes one that keeps its last analysis: a paste is read once, not on every answer).
+ */
+export function evaluateDevice(c: Case, dev: DeviceKnowledge | undefined, today: string, analyze: (text: string) => ReplyAnalysis = analyzeReply): Diagnosis {
   const reply = replyOf(c);
-  if (!dev?.resolved || reply === undefined) return evaluate(c, { today });
-  return evaluateWith(c, analyzeWithDevice(reply, dev).analysis, c.asOf ?? today);
+  const asOf = c.asOf ?? today;
+  if (reply === undefined) return evaluateWith(c, undefined, asOf);
+  if (!dev?.resolved) return evaluateWith(c, analyze(reply), asOf);
+  return evaluateWith(c, analyzeWithDevice(reply, dev, analyze(reply)).analysis, asOf);
 }
 
 /** buildPlan(), with the device's hints. */
