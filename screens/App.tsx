@@ -127,6 +127,19 @@ export function WizardApp(props: WizardAppProps) {
     };
   }, [checkLive]);
 
+  // While the paste screen waits (a person takes seconds to paste), warm the reply parser and the engine once.
+  const { warmUp } = services;
+  const onPaste = state.screen.id === "paste";
+  const warmed = useRef(false);
+  useEffect(() => {
+    if (!onPaste || !warmUp || warmed.current) return;
+    const timer = setTimeout(() => {
+      warmed.current = true;
+      warmUp(store.current().lang);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [onPaste, warmUp]);
+
   // The effect the state asks for (a check, the audit, a save, the probe, a live read), each once;
   // what it says after the state has moved on is dropped.
   const fatal = useFatal();

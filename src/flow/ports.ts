@@ -70,6 +70,11 @@ export interface WizardServices {
   runReadiness?: (lang: Lang, files: ReadinessFiles, onProgress: (file: string, ratio: number) => void) => Promise<ReadinessOutcome>;
   /** Where a question's setting is on the device the case names (device.vendor): lines to show under "where to look", or none. */
   deviceHint?: (state: FlowState, path: FactPath) => string[];
+  /**
+   * Run once while the paste screen waits for the user: reads a sample reply and evaluates a sample
+   * case, so the first real paste finds the reply parser and the engine compiled. Changes no state.
+   */
+  warmUp?: (lang: Lang) => void;
   /** Run the SMTP probe from this PC; the password is used for this call only and not kept. */
   probe?: (lang: Lang, target: ProbeTarget, password: string | undefined, onPhase: (phase: PhaseReport) => void) => Promise<ProbeResult>;
 }

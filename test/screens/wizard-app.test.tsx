@@ -29,7 +29,7 @@ interface Harness {
   frames: () => string[];
 }
 
-function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardServices["readLive"]; checkLive?: WizardServices["checkLive"]; deviceHint?: WizardServices["deviceHint"] }) {
+function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: boolean; existing?: string[]; readLive?: WizardServices["readLive"]; checkLive?: WizardServices["checkLive"]; deviceHint?: WizardServices["deviceHint"]; warmUp?: WizardServices["warmUp"] }) {
   const deps = fakeDeps(opts.readLive !== undefined && opts.checkLive === undefined);
   const initial = initFlow(deps, { lang: opts.lang, langExplicit: opts.langExplicit ?? false, empty: emptyCase(), ...(opts.loaded ? { loaded: opts.loaded } : {}) });
   const h: Harness = { exits: [], saves: [], frames: () => [] };
@@ -50,6 +50,7 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
         ...(opts.readLive ? { readLive: opts.readLive } : {}),
         ...(opts.checkLive ? { checkLive: opts.checkLive } : {}),
         ...(opts.deviceHint ? { deviceHint: opts.deviceHint } : {}),
+        ...(opts.warmUp ? { warmUp: opts.warmUp } : {}),
       }}
       initial={initial}
       theme={makeTheme({ color: false, ascii: opts.ascii ?? false, columns: 80 })}
@@ -122,6 +123,25 @@ for (const lang of ["ja", "en"] as const) {
     assertFits(f);
     await press(r, KEY.escape);
     await frameWith(r, t(lang, "wizard.purpose.q"));
+  });
+
+  test(`${lang}: the paste screen warms the reply parser once, in the wizard's language, and shows nothing of it`, async () => {
+    const calls: Lang[] = [];
+    const { r } = app({ lang, langExplicit: true, warmUp: (l) => calls.push(l) });
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    assert.deepEqual(calls, [], "not before the paste screen");
+    await press(r, KEY.enter);
+    const shown = await frameWith(r, t(lang, "wizard.keys.paste"));
+    await waitFor(() => (calls.length > 0 ? true : undefined), { what: "the warm-up" });
+    assert.deepEqual(calls, [lang]);
+    assert.equal(r.lastFrame(), shown, "the screen is unchanged");
+    // Back to the purpose and into the paste screen again: not warmed twice.
+    await press(r, KEY.escape);
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.keys.paste"));
+    await new Promise((done) => setTimeout(done, 120));
+    assert.deepEqual(calls, [lang]);
   });
 
   test(`${lang}: a multi-line paste arrives whole and the summary shows what it tells and which questions it removed`, async () => {
