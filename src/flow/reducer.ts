@@ -186,7 +186,8 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
         const s = withFact(deps, { ...state, paste: undefined, dontKnow: [...dontKnow, "device.reply"] }, "device.reply", undefined, { kind: "answer" });
         return go(s, afterFact(s));
       }
-      const without = deps.evaluate(setFact(state.case, "device.reply", undefined)).unknowns;
+      // The questions open without a reply: the state's own diagnosis when the case has none yet (a first paste).
+      const without = (state.case.device?.reply === undefined ? state.diagnosis : deps.evaluate(setFact(state.case, "device.reply", undefined))).unknowns;
       const s = withFact(deps, { ...state, dontKnow }, "device.reply", text, { kind: "answer" });
       const resolved = without.filter((p) => p !== "device.reply" && !s.diagnosis.unknowns.includes(p));
       return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved } }, { id: "pasteSummary" });
