@@ -65,13 +65,14 @@ function pasteToAnalysis(env: NodeJS.ProcessEnv, paste: string): Promise<number>
       } else if (phase === "paste" && seen.includes("Paste")) {
         phase = "typed";
         seen = "";
-        child.stdin.write(paste);
+        // A copied reply ends with its line break: the paste leaves the cursor on an empty line.
+        child.stdin.write(`${paste}\r`);
         setTimeout(() => {
-          // The paste is on screen: now the Enter that ends it, on an empty line, and the clock.
+          // The paste is on screen: now the one key that ends it (Enter on the empty line), and the clock.
           phase = "timing";
           seen = "";
           start = process.hrtime.bigint();
-          child.stdin.write("\r\r");
+          child.stdin.write("\r");
         }, 300);
       } else if (phase === "timing" && seen.includes("What the pasted error tells")) {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -62,7 +62,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
         />
         {ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT ? <FaultForTests kind={ctx.env.SMTP_AUTH_DOCTOR_TEST_FAULT} /> : null}
       </UiGuard>,
-      { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
+      { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 1000 },
     );
   });
 }
