@@ -18,6 +18,19 @@ export function restoreTerminal(io: Pick<Io, "stdin" | "stdout">): void {
 }
 
 /**
+ * Raw mode on before an interactive screen draws its first frame (Ink switches it on only in an
+ * effect after that frame): a key typed as the screen appears is then neither echoed over it by the
+ * terminal nor held back until Enter. restoreTerminal() (or Ink's unmount) puts it back. Never throws.
+ */
+export function rawModeNow(io: Pick<Io, "stdin">): void {
+  try {
+    if (io.stdin.isTTY && typeof io.stdin.setRawMode === "function") io.stdin.setRawMode(true);
+  } catch {
+    // not a terminal after all: the screen's own request will say so
+  }
+}
+
+/**
  * The process-wide net (bin.ts only): an exception or a rejected promise that nothing caught ends
  * the program through `report` (which prints the one line and returns the exit code).
  */

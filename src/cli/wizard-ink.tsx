@@ -8,12 +8,14 @@ import { FaultForTests, UiGuard } from "../ui/input.js";
 import type { FlowState } from "../flow/types.js";
 import { makeTheme } from "../render/theme.js";
 import type { Context } from "./context.js";
+import { rawModeNow } from "./crash.js";
 import type { WizardServices } from "../flow/ports.js";
 
 export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean; copy?: "commands" | "handover" }> {
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = ctx.stdin as NodeJS.ReadStream;
   const theme = makeTheme({ color: ctx.color, ascii: ctx.ascii, columns: stdout.columns });
+  rawModeNow(ctx);
   stdin.ref();
   stdin.resume();
   return await new Promise((resolveRun, rejectRun) => {

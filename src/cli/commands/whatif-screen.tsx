@@ -18,7 +18,7 @@ import { unmarkedChanges } from "../../whatif/apply.js";
 import { engineEvaluate } from "../../whatif/engine.js";
 import type { Context } from "../context.js";
 import { UiGuard, useTerminalInput } from "../../ui/input.js";
-import { restoreTerminal } from "../crash.js";
+import { rawModeNow, restoreTerminal } from "../crash.js";
 
 export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath?: string; saveLabel?: string; force: boolean }): Promise<ExitCode> {
   const evaluate = engineEvaluate(ctx.today);
@@ -90,6 +90,7 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
   }
 
   let fail: (e: unknown) => void = () => undefined;
+  rawModeNow(ctx);
   const app = render(
     <UiGuard onFatal={(e) => fail(e)}>
       <Root />
@@ -112,6 +113,7 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
       if (settled) return;
       settled = true;
       app.unmount();
+      restoreTerminal(ctx);
       resolve(c);
     };
     fail = (e) => {
