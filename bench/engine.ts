@@ -2,8 +2,9 @@
 // print cases/second and the median time of one evaluation; then the same cases each carrying a
 // real pasted reply (the corpus of domain.md §5 and the QA pastes from public threads, in turn),
 // which is what a help desk brings (issue 15 goal: 100,000 cases/s). Run by `npm run bench`.
-import { evaluate } from "../src/engine/index.js";
+// The engine timed is the shipped one (bundled and minified, bench/_shipped.ts).
 import { randomCase, rng } from "../test/helpers/random-case.js";
+import { shipped } from "./_shipped.js";
 import { CORPUS } from "../test/fixtures/replies-corpus.js";
 import * as pastes from "../test/scenarios/real-pastes-data.js";
 import { goalRow } from "./_util.js";
@@ -11,6 +12,7 @@ import { goalRow } from "./_util.js";
 const COUNT = 100_000;
 
 export async function run(): Promise<void> {
+  const { evaluate } = await shipped();
   const next = rng(42);
   const cases = Array.from({ length: COUNT }, () => randomCase(next));
   // Warm-up so the JIT has settled before measuring.

@@ -1,8 +1,10 @@
-// Reply parser throughput: every §5 reply, bare and in each client wrapper, plus one 64 KiB log.
-import { analyzeReply } from "../src/replies/index.js";
+// Reply parser throughput (the shipped build): every §5 reply, bare and in each client wrapper, plus one 64 KiB log.
 import { CORPUS, wrapped } from "../test/fixtures/replies-corpus.js";
+import { shipped } from "./_shipped.js";
 
 export async function run(): Promise<void> {
+  // The shipped parser (bundled and minified, bench/_shipped.ts).
+  const { analyzeReply } = await shipped();
   const inputs = CORPUS.flatMap((row) => [row.reply, ...wrapped(row.reply)]);
   for (const input of inputs) analyzeReply(input); // warm-up
   const rounds = 20;

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
+import { bundleOptions } from "./build-options.mjs";
 import { catalogIndex, i18nStorePlugin, readAreas, writeCatalogs } from "./catalogs.mjs";
 
 // `--outdir DIR` builds elsewhere (the package test builds a staging copy, leaving dist/ alone for
@@ -82,7 +83,7 @@ await build({
 
 /** What every part of the bundle is built with. */
 function common() {
-  return { absWorkingDir: srcRoot, outdir: dist, bundle: true, platform: "node", target: "node20", minify: MINIFY, sourcemap: false, legalComments: "linked", logLevel: "warning" };
+  return bundleOptions({ absWorkingDir: srcRoot, outdir: dist, minify: MINIFY });
 }
 
 /** FULL_ONLY_MODULES of src/cli/route.ts, read from its source (the build runs before anything is compiled). */
