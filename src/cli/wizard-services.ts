@@ -232,8 +232,8 @@ export function makeServices(opts: {
       return out.join("\n");
     },
     warmUp(lang) {
-      // Not through `analyze`: the sample must not take the place of the user's paste.
-      // The path of a paste (src/flow/reducer.ts submitPaste), without the state.
+      // The path of a paste (src/flow/reducer.ts submitPaste) without the state; not through
+      // `analyze`, so that a sample never takes the place of the user's paste.
       for (let round = 0; round < WARM_UP_ROUNDS; round++) {
         for (const sample of WARM_UP_SAMPLES) {
           const d = evaluateDevice({ schema: "smtp-auth-doctor/case@1", device: { reply: redactPaste(sample) } }, undefined, opts.today);

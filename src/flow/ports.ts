@@ -71,8 +71,8 @@ export interface WizardServices {
   /** Where a question's setting is on the device the case names (device.vendor): lines to show under "where to look", or none. */
   deviceHint?: (state: FlowState, path: FactPath) => string[];
   /**
-   * Run once while the paste screen waits for the user: reads a sample reply and evaluates a sample
-   * case, so the first real paste finds the reply parser and the engine compiled. Changes no state.
+   * Run once while the paste screen waits for the user: reads and evaluates a few sample replies, so
+   * the first real paste finds the reply parser and the engine compiled. Changes no state.
    */
   warmUp?: (lang: Lang) => void;
   /** Run the SMTP probe from this PC; the password is used for this call only and not kept. */
