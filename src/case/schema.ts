@@ -10,16 +10,6 @@ z.config({ jitless: true });
 
 export const CASE_SCHEMA_ID = "smtp-auth-doctor/case@1";
 
-const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
-  z.refine(isIsoDate, "not a real calendar date"),
-);
-
-const str = (max: number) => z.string().check(z.maxLength(max));
-const text = str(4096);
-const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
-const opt = z.optional;
-
 // ── Issue 10: which mail service answered, and when the tenant was created ──
 /**
  * The mail service the device sends to. Outside Exchange Online ("exchange-online") the tenant,
@@ -28,140 +18,174 @@ const opt = z.optional;
  */
 export const PROVIDER_IDS = ["exchange-online", "outlook-consumer", "google", "brevo", "netease", "qq", "exchange-onprem", "other"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
-const provider = z.enum(PROVIDER_IDS);
-/** The day the Microsoft 365 tenant was created (Graph organization createdDateTime): tenants created after December 2026 have Basic SMTP AUTH unavailable by default. */
-const tenantCreatedDate = isoDate;
 
-export const AuthPolicySchema = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(256)),
-  allowBasicAuthSmtp: z.boolean(),
-});
+/**
+ * The schemas, built on first use: building them takes a few milliseconds, which only the commands
+ * that read a case file (or a policy given to what-if) should pay at start.
+ */
+function build() {
+  const isoDate = z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
+    z.refine(isIsoDate, "not a real calendar date"),
+  );
 
-/** One sign-in record of the account with client app "Authenticated SMTP" (Entra sign-in log). */
-export const SignInSchema = z.strictObject({
-  at: str(64),
-  errorCode: z.number().check(z.int()),
-  failureReason: opt(text),
-  ipAddress: opt(str(64)),
-  conditionalAccessStatus: opt(str(64)),
-});
+  const str = (max: number) => z.string().check(z.maxLength(max));
+  const text = str(4096);
+  const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+  const opt = z.optional;
 
-export const DeviceSchema = z.strictObject({
-  host: opt(str(255)),
-  port: opt(int(1, 65535)),
-  security: opt(z.enum(["starttls", "tls", "none"])),
-  tlsVersion: opt(z.enum(["1.0", "1.1", "1.2", "1.3"])),
-  auth: opt(z.enum(["basic", "oauth", "none"])),
-  authMechanism: opt(z.enum(["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"])),
-  username: opt(str(320)),
-  from: opt(str(320)),
-  reply: opt(str(65536)),
-  /** Can the device (firmware/app) authenticate with OAuth 2.0 (XOAUTH2)? */
-  oauthSupported: opt(z.boolean()),
-  /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */
-  oauthFlow: opt(z.enum(["delegated", "app"])),
-  // --- which device (issue 14; src/devices) ---
-  /** The maker: one of the profiled vendors, or "other". */
-  vendor: opt(z.enum(VENDOR_IDS)),
-  /** The model as typed (free text; matched to a family where the reference allows). */
-  model: opt(z.string().check(z.minLength(1), z.maxLength(MODEL_MAX_LENGTH))),
-  /** Issue 10: the mail service the device sends to (see PROVIDER_IDS). */
-  provider: opt(provider),
-});
+  const provider = z.enum(PROVIDER_IDS);
+  /** The day the Microsoft 365 tenant was created (Graph organization createdDateTime): tenants created after December 2026 have Basic SMTP AUTH unavailable by default. */
+  const tenantCreatedDate = isoDate;
 
-export const TenantSchema = z.strictObject({
-  smtpClientAuthenticationDisabled: opt(z.boolean()),
-  securityDefaultsEnabled: opt(z.boolean()),
-  oauth2ClientProfileEnabled: opt(z.boolean()),
-  defaultAuthenticationPolicy: opt(z.nullable(AuthPolicySchema)),
-  /** After Microsoft's end-of-December-2026 change: has an admin switched Basic auth for SMTP AUTH back on? */
-  basicAuthSmtpReenabled: opt(z.boolean()),
-  /** Does the tenant have Entra ID P1 (needed for Conditional Access and sign-in logs)? */
-  entraIdP1: opt(z.boolean()),
-  /** Get-OrganizationConfig RejectDirectSend. */
-  rejectDirectSend: opt(z.boolean()),
-  /** Get-TransportConfig AllowLegacyTLSClients (smtp-legacy.office365.com opt-in). */
-  allowLegacyTlsClients: opt(z.nullable(z.boolean())),
-  tenantId: opt(str(64)),
-  /** Issue 10: the day the tenant was created, YYYY-MM-DD. */
-  createdDate: opt(tenantCreatedDate),
-});
+  const AuthPolicySchema = z.strictObject({
+    name: z.string().check(z.minLength(1), z.maxLength(256)),
+    allowBasicAuthSmtp: z.boolean(),
+  });
 
-export const OAuthAppSchema = z.strictObject({
-  /** Exchange knows the app: New-ServicePrincipal was run with the enterprise application's object id. */
-  servicePrincipalRegistered: opt(z.boolean()),
-  /** The app's service principal has FullAccess on the mailbox it sends as (Get-MailboxPermission). */
-  mailboxPermission: opt(z.boolean()),
-  /** SMTP.SendAsApp (app-only) or SMTP.Send (delegated) is granted with admin consent. */
-  permissionConsented: opt(z.boolean()),
-});
+  /** One sign-in record of the account with client app "Authenticated SMTP" (Entra sign-in log). */
+  const SignInSchema = z.strictObject({
+    at: str(64),
+    errorCode: z.number().check(z.int()),
+    failureReason: opt(text),
+    ipAddress: opt(str(64)),
+    conditionalAccessStatus: opt(str(64)),
+  });
 
-export const AccountSchema = z.strictObject({
-  smtpClientAuthenticationDisabled: opt(z.nullable(z.boolean())),
-  recipientTypeDetails: opt(str(64)),
-  exchangeLicensed: opt(z.boolean()),
-  accountEnabled: opt(z.boolean()),
-  perUserMfaState: opt(z.enum(["disabled", "enabled", "enforced"])),
-  authenticationPolicy: opt(z.nullable(AuthPolicySchema)),
-  legacyAuthBlockedByConditionalAccess: opt(z.boolean()),
-  sendAs: opt(z.boolean()),
-  passwordExpired: opt(z.boolean()),
-  oauthApp: opt(OAuthAppSchema),
-  /** Recent Entra sign-ins with client app "Authenticated SMTP", newest first. */
-  signIns: opt(z.array(SignInSchema).check(z.maxLength(1000))),
-});
+  const DeviceSchema = z.strictObject({
+    host: opt(str(255)),
+    port: opt(int(1, 65535)),
+    security: opt(z.enum(["starttls", "tls", "none"])),
+    tlsVersion: opt(z.enum(["1.0", "1.1", "1.2", "1.3"])),
+    auth: opt(z.enum(["basic", "oauth", "none"])),
+    authMechanism: opt(z.enum(["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"])),
+    username: opt(str(320)),
+    from: opt(str(320)),
+    reply: opt(str(65536)),
+    /** Can the device (firmware/app) authenticate with OAuth 2.0 (XOAUTH2)? */
+    oauthSupported: opt(z.boolean()),
+    /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */
+    oauthFlow: opt(z.enum(["delegated", "app"])),
+    // --- which device (issue 14; src/devices) ---
+    /** The maker: one of the profiled vendors, or "other". */
+    vendor: opt(z.enum(VENDOR_IDS)),
+    /** The model as typed (free text; matched to a family where the reference allows). */
+    model: opt(z.string().check(z.minLength(1), z.maxLength(MODEL_MAX_LENGTH))),
+    /** Issue 10: the mail service the device sends to (see PROVIDER_IDS). */
+    provider: opt(provider),
+  });
 
-/** What the SMTP probe measured from the support person's PC (issue: probe). */
-export const ProbeSchema = z.strictObject({
-  host: str(255),
-  port: int(1, 65535),
-  at: str(64),
-  reachable: opt(z.boolean()),
-  starttlsOffered: opt(z.boolean()),
-  tlsVersion: opt(str(16)),
-  tlsVersionsAccepted: opt(z.array(str(16)).check(z.maxLength(8))),
-  mechanismsBeforeTls: opt(z.array(str(32)).check(z.maxLength(32))),
-  mechanismsAfterTls: opt(z.array(str(32)).check(z.maxLength(32))),
-  /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
-  tlsError: opt(str(512)),
-  finalReply: opt(str(4096)),
-});
+  const TenantSchema = z.strictObject({
+    smtpClientAuthenticationDisabled: opt(z.boolean()),
+    securityDefaultsEnabled: opt(z.boolean()),
+    oauth2ClientProfileEnabled: opt(z.boolean()),
+    defaultAuthenticationPolicy: opt(z.nullable(AuthPolicySchema)),
+    /** After Microsoft's end-of-December-2026 change: has an admin switched Basic auth for SMTP AUTH back on? */
+    basicAuthSmtpReenabled: opt(z.boolean()),
+    /** Does the tenant have Entra ID P1 (needed for Conditional Access and sign-in logs)? */
+    entraIdP1: opt(z.boolean()),
+    /** Get-OrganizationConfig RejectDirectSend. */
+    rejectDirectSend: opt(z.boolean()),
+    /** Get-TransportConfig AllowLegacyTLSClients (smtp-legacy.office365.com opt-in). */
+    allowLegacyTlsClients: opt(z.nullable(z.boolean())),
+    tenantId: opt(str(64)),
+    /** Issue 10: the day the tenant was created, YYYY-MM-DD. */
+    createdDate: opt(tenantCreatedDate),
+  });
 
-export const SourceKindSchema = z.enum(["live", "probe", "answer", "assumed", "whatif", "file", "flag"]);
+  const OAuthAppSchema = z.strictObject({
+    /** Exchange knows the app: New-ServicePrincipal was run with the enterprise application's object id. */
+    servicePrincipalRegistered: opt(z.boolean()),
+    /** The app's service principal has FullAccess on the mailbox it sends as (Get-MailboxPermission). */
+    mailboxPermission: opt(z.boolean()),
+    /** SMTP.SendAsApp (app-only) or SMTP.Send (delegated) is granted with admin consent. */
+    permissionConsented: opt(z.boolean()),
+  });
 
-/** Where one fact came from. Keyed by fact path in `sources`. */
-export const ProvenanceSchema = z.strictObject({
-  kind: SourceKindSchema,
-  endpoint: opt(str(512)),
-  at: opt(str(64)),
-  note: opt(str(1024)),
-  /** what-if only: the value before it was changed here (JSON value; "absent" when it was unknown). */
-  original: opt(z.unknown()),
-});
+  const AccountSchema = z.strictObject({
+    smtpClientAuthenticationDisabled: opt(z.nullable(z.boolean())),
+    recipientTypeDetails: opt(str(64)),
+    exchangeLicensed: opt(z.boolean()),
+    accountEnabled: opt(z.boolean()),
+    perUserMfaState: opt(z.enum(["disabled", "enabled", "enforced"])),
+    authenticationPolicy: opt(z.nullable(AuthPolicySchema)),
+    legacyAuthBlockedByConditionalAccess: opt(z.boolean()),
+    sendAs: opt(z.boolean()),
+    passwordExpired: opt(z.boolean()),
+    oauthApp: opt(OAuthAppSchema),
+    /** Recent Entra sign-ins with client app "Authenticated SMTP", newest first. */
+    signIns: opt(z.array(SignInSchema).check(z.maxLength(1000))),
+  });
 
-export const CaseSchema = z.strictObject({
-  schema: z.literal(CASE_SCHEMA_ID),
-  asOf: opt(isoDate),
-  title: opt(str(256)),
-  device: opt(DeviceSchema),
-  tenant: opt(TenantSchema),
-  account: opt(AccountSchema),
-  probe: opt(ProbeSchema),
-  /** Provenance per fact path, e.g. { "tenant.securityDefaultsEnabled": { kind: "live", endpoint: "…", at: "…" } }. */
-  sources: opt(z.record(str(128), ProvenanceSchema)),
-  /** True when any fact was changed in what-if mode: the case describes a hypothesis, not the tenant. */
-  hypothetical: opt(z.boolean()),
-});
+  /** What the SMTP probe measured from the support person's PC (issue: probe). */
+  const ProbeSchema = z.strictObject({
+    host: str(255),
+    port: int(1, 65535),
+    at: str(64),
+    reachable: opt(z.boolean()),
+    starttlsOffered: opt(z.boolean()),
+    tlsVersion: opt(str(16)),
+    tlsVersionsAccepted: opt(z.array(str(16)).check(z.maxLength(8))),
+    mechanismsBeforeTls: opt(z.array(str(32)).check(z.maxLength(32))),
+    mechanismsAfterTls: opt(z.array(str(32)).check(z.maxLength(32))),
+    /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
+    tlsError: opt(str(512)),
+    finalReply: opt(str(4096)),
+  });
 
-export type Case = z.infer<typeof CaseSchema>;
-export type Device = z.infer<typeof DeviceSchema>;
-export type Tenant = z.infer<typeof TenantSchema>;
-export type Account = z.infer<typeof AccountSchema>;
-export type AuthPolicy = z.infer<typeof AuthPolicySchema>;
-export type SignIn = z.infer<typeof SignInSchema>;
-export type Probe = z.infer<typeof ProbeSchema>;
-export type Provenance = z.infer<typeof ProvenanceSchema>;
-export type SourceKind = z.infer<typeof SourceKindSchema>;
+  const SourceKindSchema = z.enum(["live", "probe", "answer", "assumed", "whatif", "file", "flag"]);
+
+  /** Where one fact came from. Keyed by fact path in `sources`. */
+  const ProvenanceSchema = z.strictObject({
+    kind: SourceKindSchema,
+    endpoint: opt(str(512)),
+    at: opt(str(64)),
+    note: opt(str(1024)),
+    /** what-if only: the value before it was changed here (JSON value; "absent" when it was unknown). */
+    original: opt(z.unknown()),
+  });
+
+  const CaseSchema = z.strictObject({
+    schema: z.literal(CASE_SCHEMA_ID),
+    asOf: opt(isoDate),
+    title: opt(str(256)),
+    device: opt(DeviceSchema),
+    tenant: opt(TenantSchema),
+    account: opt(AccountSchema),
+    probe: opt(ProbeSchema),
+    /** Provenance per fact path, e.g. { "tenant.securityDefaultsEnabled": { kind: "live", endpoint: "…", at: "…" } }. */
+    sources: opt(z.record(str(128), ProvenanceSchema)),
+    /** True when any fact was changed in what-if mode: the case describes a hypothesis, not the tenant. */
+    hypothetical: opt(z.boolean()),
+  });
+  return { AuthPolicySchema, SignInSchema, DeviceSchema, TenantSchema, OAuthAppSchema, AccountSchema, ProbeSchema, SourceKindSchema, ProvenanceSchema, CaseSchema };
+}
+
+type Schemas = ReturnType<typeof build>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= build());
+
+/** The case file's schema (parse and safeParse, as zod's). */
+export const CaseSchema = {
+  parse: (data: unknown) => schemas().CaseSchema.parse(data),
+  safeParse: (data: unknown) => schemas().CaseSchema.safeParse(data),
+};
+
+/** An authentication policy (`--set tenant.defaultAuthenticationPolicy=…`). */
+export const AuthPolicySchema = {
+  parse: (data: unknown) => schemas().AuthPolicySchema.parse(data),
+  safeParse: (data: unknown) => schemas().AuthPolicySchema.safeParse(data),
+};
+
+export type Case = z.infer<Schemas["CaseSchema"]>;
+export type Device = z.infer<Schemas["DeviceSchema"]>;
+export type Tenant = z.infer<Schemas["TenantSchema"]>;
+export type Account = z.infer<Schemas["AccountSchema"]>;
+export type AuthPolicy = z.infer<Schemas["AuthPolicySchema"]>;
+export type SignIn = z.infer<Schemas["SignInSchema"]>;
+export type Probe = z.infer<Schemas["ProbeSchema"]>;
+export type Provenance = z.infer<Schemas["ProvenanceSchema"]>;
+export type SourceKind = z.infer<Schemas["SourceKindSchema"]>;
 
 export function emptyCase(): Case {
   return { schema: CASE_SCHEMA_ID };
