@@ -5,28 +5,17 @@
 // nothing to the terminal that came from the input as a control sequence (the pane's raw output
 // is recorded and searched). Seeded; more with `npm run fuzz`.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
-import { ensureBuilt } from "../helpers/built.js";
-import { haveTmux, Pane } from "../helpers/tmux.js";
+import { tmuxSuite } from "../helpers/tmux.js";
 import { keyChunk, RUNS, SEED, TIMEOUT } from "./arbitraries.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const bin = join(root, "bin/smtp-auth-doctor.js");
-const dir = mkdtempSync(join(tmpdir(), "sad-fuzz-tmux-"));
-const panes: Pane[] = [];
-
-before(() => {
-  assert.ok(haveTmux(), "tmux is needed (npm test installs it: scripts/test-setup.mjs)");
-  ensureBuilt();
-});
-after(() => {
-  for (const p of panes) p.kill();
-  if (!process.env.SAD_FUZZ_KEEP) rmSync(dir, { recursive: true, force: true });
-});
+const suite = tmuxSuite();
+const { bin } = suite;
+// SAD_FUZZ_KEEP keeps the recorded pane output for a look after the run.
+const dir = suite.tempDir("sad-fuzz-tmux-", { keep: Boolean(process.env.SAD_FUZZ_KEEP) });
 
 /** Raw bytes (not keys) as tmux sends them with send-keys -H. */
 function hex(bytes: Buffer): string[] {
@@ -55,8 +44,7 @@ test(`the built wizard in tmux: ${RUNS} generated chunks of raw terminal input`,
   // The wizard runs until the input has all been sent; when the flow ends (a verdict) it is started again.
   while (at < inputs.length) {
     round++;
-    const pane = new Pane(`fuzz${round}`);
-    panes.push(pane);
+    const pane = suite.pane(`fuzz${round}`);
     const raw = join(dir, `pane-output-${round}.bin`);
     const lang = round % 2 === 0 ? "ja" : "en";
     pane.start(`${process.execPath} ${bin} --lang ${lang}`, { cwd: dir, env: { LANG: "en_US.UTF-8", LC_ALL: "", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", TERM: "xterm-256color", NO_COLOR: "1" } });

@@ -110,8 +110,8 @@ export interface TmuxSuite {
   bin: string;
   /** A pane that is killed after the file's tests. */
   pane(name: string): Pane;
-  /** A temporary folder that is removed after the file's tests. */
-  tempDir(prefix: string): string;
+  /** A temporary folder that is removed after the file's tests (kept with `keep`, e.g. to look at a fuzz run's recordings). */
+  tempDir(prefix: string, opts?: { keep?: boolean }): string;
 }
 
 /**
@@ -138,9 +138,9 @@ export function tmuxSuite(): TmuxSuite {
       panes.push(p);
       return p;
     },
-    tempDir(prefix) {
+    tempDir(prefix, opts) {
       const d = mkdtempSync(join(tmpdir(), prefix));
-      dirs.push(d);
+      if (!opts?.keep) dirs.push(d);
       return d;
     },
   };
