@@ -6,6 +6,8 @@ const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
 /** Every secret pattern of a line needs one of these words. */
 const SECRET_HINT = /auth|bearer|eyj|pass|pwd|secret|token/i;
+/** The key=value pattern's own words, on lower-cased text. */
+const KEY_HINT = /pass|pwd|secret|token/;
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
@@ -73,12 +75,14 @@ export function redactSecrets(text: string): string {
     // server's capability list ("250-AUTH LOGIN XOAUTH2"), whose next word is another mechanism.
     // The patterns below all need one of these words: most lines have none.
     if (!SECRET_HINT.test(line)) continue;
-    if (!/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
-    line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
-    line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
+    // Each pattern runs only on a line with its own word (a reply's "Authentication" needs only the first).
+    const lower = line.toLowerCase();
+    if (lower.includes("auth") && !/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
+    if (line.includes("Bearer")) line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
+    if (line.includes("eyJ")) line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
     // key=value / key: value where the key names a secret, also as part of a longer key
     // (smtp_password=, SMTP_PASS:, mail.smtp.password=, client_secret=, access_token: …).
-    line = line.replace(/\b([\w.-]*?(?:pass(?:wd|word)?|pwd|secret|token))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, `$1$2${REDACTED}`);
+    if (KEY_HINT.test(lower)) line = line.replace(/\b([\w.-]*?(?:pass(?:wd|word)?|pwd|secret|token))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, `$1$2${REDACTED}`);
     lines[i] = line;
   }
   return lines.join("");

@@ -4,8 +4,12 @@ export const MAX_INPUT = 64 * 1024;
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
 
+const PLAIN = /^[\t\n\x20-\x25\x27-\x5B\x5D-\x7E]*$/;
+
 /** Full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
 export function normalizeText(text: string): string {
+  // Printable ASCII with line breaks and tabs, without "&", "\\" or "](": no step below changes it.
+  if (PLAIN.test(text) && !text.includes("](")) return text;
   // NFKC changes nothing in ASCII text.
   let s = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKC") : text;
   s = s.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
@@ -21,8 +25,12 @@ export function normalizeText(text: string): string {
   return s;
 }
 
+const NON_ALNUM = /[^a-z0-9]+/g;
+
 /** Text for phrase comparison: lower case, "n't" spelled out, every non-alphanumeric removed. */
 export function squash(text: string): string {
+  // Without an apostrophe only the last step can change anything.
+  if (!text.includes("'")) return text.toLowerCase().replace(NON_ALNUM, "");
   return text
     .toLowerCase()
     .replace(/can't/g, "cannot")

@@ -5,6 +5,7 @@ import { EXO_SIGN_IN_CAUSES } from "../engine/causes.js";
 import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 import { squash } from "./normalize.js";
+import { PhraseIndex } from "./phrases.js";
 import type { ReplyStage, SmtpReply } from "./types.js";
 
 export interface ReplyPattern {
@@ -189,7 +190,8 @@ export const UNKNOWN_POSITIVE: ReplyPattern = { id: "unknown-positive", stage: "
 
 interface Compiled {
   pattern: ReplyPattern;
-  phrases: string[];
+  /** Ids of the pattern's phrases (squashed) in PHRASES. */
+  phrases: number[];
   enhanced: Array<(code: string) => boolean>;
 }
 
@@ -205,17 +207,19 @@ function enhancedMatcher(spec: string): (code: string) => boolean {
   };
 }
 
+const PHRASES = new PhraseIndex();
+
 const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
   pattern,
-  phrases: (pattern.text ?? []).map(squash),
+  phrases: (pattern.text ?? []).map((t) => PHRASES.add(squash(t))),
   enhanced: (pattern.enhanced ?? []).map(enhancedMatcher),
 }));
 
-function matches(c: Compiled, reply: SmtpReply, squashed: string): boolean {
+function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   const p = c.pattern;
   if (p.codes && reply.code !== undefined && !p.codes.includes(reply.code)) return false;
   const enhancedKnown = reply.enhanced !== undefined;
-  const textHit = c.phrases.length > 0 && c.phrases.some((ph) => squashed.includes(ph));
+  const textHit = c.phrases.length > 0 && c.phrases.some((id) => found[id] === 1);
   const enhancedHit = c.enhanced.length > 0 && enhancedKnown && c.enhanced.some((f) => f(reply.enhanced as string));
   const need = p.need ?? (p.text ? "text" : "code");
   const hasCode = reply.code !== undefined || enhancedKnown;
@@ -235,8 +239,8 @@ function matches(c: Compiled, reply: SmtpReply, squashed: string): boolean {
 
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
-  const squashed = squash(reply.text);
-  for (const c of COMPILED) if (matches(c, reply, squashed)) return c.pattern;
+  const found = PHRASES.search(squash(reply.text));
+  for (const c of COMPILED) if (matches(c, reply, found)) return c.pattern;
   const cls = reply.code !== undefined ? Math.floor(reply.code / 100) : reply.enhanced ? Number(reply.enhanced[0]) : undefined;
   if (cls === 4) return UNKNOWN_TRANSIENT;
   if (cls === 5) return UNKNOWN_PERMANENT;
@@ -245,19 +249,19 @@ export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
 }
 
 /** Words that show a line is the server's reply even without its codes. */
-const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication", "client not authenticated", "storedrv", "access denied", "your message can't be sent", "service unavailable"].map(squash);
+const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication", "client not authenticated", "storedrv", "access denied", "your message can't be sent", "service unavailable"].map((t) => PHRASES.add(squash(t)));
 
 /**
  * A line without any code (a panel that drops them): only a distinctive reply text counts, or a known text
  * next to words only SMTP replies use. Generic "authentication failed" is left to the wrapper signals.
  */
 export function classifyCodeless(reply: SmtpReply): ReplyPattern | undefined {
-  const squashed = squash(reply.text);
-  const anchored = SMTP_ANCHORS.some((a) => squashed.includes(a));
+  const found = PHRASES.search(squash(reply.text));
+  const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
   for (const c of COMPILED) {
     if (c.pattern.id === "auth-failed-text" || c.pattern.textAlone === false || c.pattern.success) continue;
-    const hit = c.phrases.find((ph) => squashed.includes(ph));
-    if (hit && (anchored || hit.length >= 20)) return c.pattern;
+    const hit = c.phrases.find((id) => found[id] === 1);
+    if (hit !== undefined && (anchored || (PHRASES.phrases[hit] as string).length >= 20)) return c.pattern;
   }
   return undefined;
 }

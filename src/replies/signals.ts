@@ -3,6 +3,7 @@
 import type { CauseId } from "../engine/types.js";
 import { AUTH_ANY } from "./patterns.js";
 import { squash } from "./normalize.js";
+import { PhraseIndex } from "./phrases.js";
 import type { ReplyStage } from "./types.js";
 
 export interface Signal {
@@ -163,23 +164,26 @@ export const SIGNALS: readonly Signal[] = [
 
 interface CompiledSignal {
   signal: Signal;
-  phrases: string[];
+  /** Ids of the squashed phrases in PHRASES. */
+  phrases: number[];
   raw: string[];
 }
+
+const PHRASES = new PhraseIndex();
 
 const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
   signal,
   // "curl: (67)"-style phrases keep their punctuation: compared on lower-case text.
-  phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map(squash),
+  phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map((p) => PHRASES.add(squash(p))),
   raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())],
 }));
 
 /** The first signal (by priority) found in a line of text. */
 export function signalInLine(line: string): Signal | undefined {
-  const sq = squash(line);
+  const found = PHRASES.search(squash(line));
   const low = line.toLowerCase();
   for (const c of COMPILED) {
-    if (c.phrases.some((p) => sq.includes(p)) || c.raw.some((p) => low.includes(p))) return c.signal;
+    if (c.phrases.some((id) => found[id] === 1) || c.raw.some((p) => low.includes(p))) return c.signal;
   }
   return undefined;
 }
