@@ -20,20 +20,42 @@ const CURL_INFO = /^\*\s+/;
 /** GitHub Actions' workflow commands in front of a log line ("##[error]The SMTP server requires …"). */
 const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 
+// Every prefix pattern is anchored at the start, so only those whose first character can match the line's
+// first character are tried (a line without a prefix then costs a few character tests instead of nine regexes).
+// They are applied in this order, each to what the previous one left.
+const LOG_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [TIMESTAMP, "0123456789"],
+  [TIME, "0123456789"],
+  [GH_COMMAND, "#"],
+  [BRACKETED, "["],
+  [LEVEL, "IDWTFV"],
+  [JAVA_DEBUG, "D"],
+  [CURL_INFO, "*"],
+];
+const CLIENT_FIRST = "CTSs>-";
+const SERVER_FIRST = "SRr<";
+
+/** Can `s` start with one of the characters of `first`? (false for "", which `includes` would accept) */
+function startsWithOneOf(s: string, first: string): boolean {
+  return s.length > 0 && first.includes(s.charAt(0));
+}
+
 /** Remove timestamps, log levels and direction markers in front of a line (bounded: a few passes). */
 export function stripPrefix(line: string): { text: string; direction: Direction; hadPrefix: boolean } {
-  let s = line.replace(/^\s+/, "");
+  // trimStart() removes exactly what /^\s+/ matches (WhiteSpace and LineTerminator).
+  let s = line.trimStart();
   let direction: Direction;
   let hadPrefix = false;
   for (let pass = 0; pass < 6; pass++) {
     const before = s;
-    for (const re of [TIMESTAMP, TIME, GH_COMMAND, BRACKETED, LEVEL, JAVA_DEBUG, CURL_INFO]) {
+    for (const [re, first] of LOG_PREFIXES) {
+      if (!startsWithOneOf(s, first)) continue;
       const m = re.exec(s);
       if (m && m[0].length > 0) s = s.slice(m[0].length);
     }
     if (direction === undefined) {
-      const c = CLIENT_MARK.exec(s);
-      const sv = c ? null : SERVER_MARK.exec(s);
+      const c = startsWithOneOf(s, CLIENT_FIRST) ? CLIENT_MARK.exec(s) : null;
+      const sv = c || !startsWithOneOf(s, SERVER_FIRST) ? null : SERVER_MARK.exec(s);
       if (c) {
         direction = "client";
         s = s.slice(c[0].length);
@@ -44,7 +66,7 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
     }
     if (s !== before) hadPrefix = true;
     else break;
-    s = s.replace(/^\s+/, "");
+    s = s.trimStart();
   }
   return { text: s, direction, hadPrefix };
 }
@@ -59,7 +81,12 @@ const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。",
 /** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
 export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
-  let prev: (LogicalLine & { depth: number; joinable: boolean; last: string; quote: string }) | undefined;
+  // The line being built and what decides whether the next physical line continues it.
+  let prev: LogicalLine | undefined;
+  let depth = 0;
+  let joinable = false;
+  let last = "";
+  let quote = "";
   const physical = text.split("\n");
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
@@ -69,36 +96,39 @@ export function logicalLines(text: string): LogicalLine[] {
       continue;
     }
     // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
-    if (prev && prev.depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
+    if (prev && depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
       prev.text += " " + rawTrimmed;
-      prev.last = rawTrimmed.charAt(rawTrimmed.length - 1);
-      prev.depth = Math.max(0, prev.depth + bracketDelta(rawTrimmed));
+      last = rawTrimmed.charAt(rawTrimmed.length - 1);
+      depth = Math.max(0, depth + bracketDelta(rawTrimmed));
       continue;
     }
     const { text: body, direction, hadPrefix } = stripPrefix(raw);
     const trimmed = body.trim();
     // E-mail quoting ("> " on every line) is not a transcript direction when both lines carry it.
-    const [quote, quoteLength] = emailQuote(raw);
-    const sameQuote = quote !== "" && prev !== undefined && prev.quote === quote && !stripPrefix(raw.slice(quoteLength)).hadPrefix;
+    const [lineQuote, quoteLength] = emailQuote(raw, rawTrimmed);
+    const sameQuote = lineQuote !== "" && prev !== undefined && quote === lineQuote && !stripPrefix(raw.slice(quoteLength)).hadPrefix;
     const continues =
       prev !== undefined &&
-      prev.joinable &&
+      joinable &&
       (!hadPrefix || sameQuote) &&
       !REPLY_START.test(trimmed) &&
       !CLIENT_VERB.test(trimmed) &&
       !BASE64ISH.test(trimmed) &&
-      (prev.depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(prev.last)));
+      (depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(last)));
     if (continues && prev) {
       prev.text += " " + trimmed;
-      prev.last = trimmed.charAt(trimmed.length - 1);
-      prev.depth = Math.max(0, prev.depth + bracketDelta(trimmed));
+      last = trimmed.charAt(trimmed.length - 1);
+      depth = Math.max(0, depth + bracketDelta(trimmed));
       continue;
     }
-    const line = { text: trimmed, direction, index: i, depth: Math.max(0, bracketDelta(trimmed)), joinable: (direction !== "client" || REPLY_START.test(trimmed)) && !/^334\b/.test(trimmed), last: trimmed.charAt(trimmed.length - 1), quote };
-    out.push(line);
-    prev = line;
+    prev = { text: trimmed, direction, index: i };
+    out.push(prev);
+    depth = Math.max(0, bracketDelta(trimmed));
+    joinable = (direction !== "client" || REPLY_START.test(trimmed)) && !/^334\b/.test(trimmed);
+    last = trimmed.charAt(trimmed.length - 1);
+    quote = lineQuote;
   }
-  return out.map(({ text: t, direction, index }) => ({ text: t, direction, index }));
+  return out;
 }
 
 function bracketDelta(s: string): number {
@@ -111,8 +141,12 @@ function bracketDelta(s: string): number {
   return d;
 }
 
-/** The e-mail quote marks in front of a line (">", "> >") without spaces, and their length; "" for none or a ">>>" transcript marker. */
-function emailQuote(raw: string): [string, number] {
+/**
+ * The e-mail quote marks in front of a line (">", "> >") without spaces, and their length; "" for none or a ">>>" transcript marker.
+ * `trimmed` is `raw.trim()`: its first character is the first one after the blanks that the pattern skips.
+ */
+function emailQuote(raw: string, trimmed: string): [string, number] {
+  if (trimmed.charAt(0) !== ">") return ["", 0];
   const m = /^\s*(?:>[ \t]?){1,4}/.exec(raw);
   if (!m) return ["", 0];
   const marks = m[0].replace(/[ \t]/g, "");
