@@ -33,8 +33,14 @@ const TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])|retcode\s*\(\s*([2-5][0-5]\d)\
 const MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
 const CLIENT_AUTH = /^['"]?AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/i;
 const COMMAND_FIELD = /command['"]?\s*[:=]\s*['"]AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/gi;
+/** Every match of COMMAND_FIELD starts with this. */
+const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
+/** Every match of IN_REPLY_TO contains this: a cheap test first (most replies have no such suffix). */
+const IN_REPLY_TO_HINT = /\(in reply to /i;
+const BRACKET_SUFFIX = /\s*\[[^[\]]{0,200}\]$/;
+const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 
 const VERB_STAGE: Record<string, ReplyStage> = {
   EHLO: "ehlo",
@@ -47,60 +53,91 @@ const VERB_STAGE: Record<string, ReplyStage> = {
   BDAT: "data",
 };
 
-function isWordChar(ch: string): boolean {
-  return /[A-Za-z0-9_]/.test(ch);
+// Character tests on UTF-16 code units (NaN, from charCodeAt outside the string, is none of them).
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Characters that glue a number to what is before it: a word, a version, a host, a path, an address, a phone number, an issue. */
+function gluesNumber(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 0x5f /* _ */ || c === 0x2e /* . */ || c === 0x2d /* - */ || c === 0x2f /* / */ || c === 0x40 /* @ */ || c === 0x2b /* + */ || c === 0x23 /* # */;
 }
 
 /** Is the code at `idx` where a reply would start (not a number inside prose, a host, a version)? */
 function cueOk(line: string, idx: number): boolean {
-  const before = line.charAt(idx - 1);
-  if (before && (isWordChar(before) || before === "." || before === "-" || before === "/" || before === "@" || before === "+" || before === "#")) return false;
+  if (gluesNumber(line.charCodeAt(idx - 1))) return false;
   let j = idx - 1;
-  while (j >= 0 && (line[j] === " " || line[j] === "\t")) j--;
+  while (j >= 0 && (line.charCodeAt(j) === 0x20 || line.charCodeAt(j) === 0x09)) j--;
   if (j < 0) return true;
-  const prev = line.charAt(j);
-  if (!/[A-Za-z0-9]/.test(prev)) return true; // punctuation, quotes, CJK
+  const prev = line.charCodeAt(j);
+  if (!isLetter(prev) && !isDigit(prev)) return true; // punctuation, quotes, CJK
   let k = j;
-  while (k >= 0 && /[A-Za-z]/.test(line.charAt(k)) && j - k < 20) k--;
+  while (k >= 0 && isLetter(line.charCodeAt(k)) && j - k < 20) k--;
   return CUE_WORDS.has(line.slice(k + 1, j + 1).toLowerCase());
 }
 
 /** Index of the quote that closes a quoted string opened before `from`. */
 function closingQuote(line: string, from: number, quote: string): number {
+  const q = quote.charCodeAt(0);
   for (let i = from; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === "\\") {
+    const ch = line.charCodeAt(i);
+    if (ch === 0x5c /* \ */) {
       i++;
       continue;
     }
-    if (ch === quote && !/[A-Za-z]/.test(line.charAt(i + 1))) return i;
+    if (ch === q && !isLetter(line.charCodeAt(i + 1))) return i;
   }
   return line.length;
 }
 
 function unescape(s: string): string {
-  return s.replace(/\\(['"\\])/g, "$1");
+  return s.includes("\\") ? s.replace(/\\(['"\\])/g, "$1") : s;
+}
+
+/** Does /\s/ match this UTF-16 code unit? (WhiteSpace and LineTerminator of ECMAScript; a test compares it with the regex) */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * foldSpace() without its regex pass when there is nothing to fold inside: most reply texts are single-spaced
+ * words with blanks at most around them, and then `text.replace(/\s+/g, " ").trim()` is `text.trim()`.
+ */
+export function foldSpaceQuick(text: string): string {
+  const t = text.trim();
+  // Two blanks in a row, or any blank but " ", needs the real fold ("t" has none at its ends).
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 0x20 || t.charCodeAt(i + 1) === 0x20)) return foldSpace(text);
+  }
+  return t;
 }
 
 /** Trailing wrapper debris: "(in reply to … command)", unbalanced ")", stray quotes, host/timestamp suffix. */
 function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHint?: ReplyStage } {
   let s = unescape(raw);
   let stageHint: ReplyStage | undefined;
-  const inReply = IN_REPLY_TO.exec(s);
+  const inReply = IN_REPLY_TO_HINT.test(s) ? IN_REPLY_TO.exec(s) : null;
   if (inReply) {
     const cmd = (inReply[1] as string).toUpperCase();
     stageHint = cmd.includes("DATA") ? "data" : cmd.includes("RCPT") ? "rcpt" : cmd.includes("MAIL") ? "mail-from" : cmd.includes("AUTH") ? "auth" : cmd.includes("EHLO") || cmd.includes("HELO") ? "ehlo" : undefined;
     s = s.slice(0, inReply.index);
   }
-  s = foldSpace(s);
+  s = foldSpaceQuick(s);
   for (let pass = 0; pass < 12; pass++) {
     const before = s;
     const last = s.charAt(s.length - 1);
     if (last === ")" && count(s, "(") < count(s, ")")) s = s.slice(0, -1);
     else if ((last === "'" || last === '"' || last === "`") && count(s, last) % 2 === 1) s = s.slice(0, -1);
     else if (last === "," || last === ";" || last === "}" || last === "\\" || last === "|") s = s.slice(0, -1);
-    s = s.replace(/\s*\[[^[\]]{0,200}\]$/, "");
-    if (nestedFollows) s = s.replace(/\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/, "");
+    // The pattern ends with "]" at the end of the text.
+    if (s.endsWith("]")) s = s.replace(BRACKET_SUFFIX, "");
+    if (nestedFollows) s = s.replace(NESTED_LEAD_IN, "");
     s = s.trim();
     if (s === before) break;
   }
@@ -114,7 +151,10 @@ function count(s: string, ch: string): number {
 }
 
 function makeReply(code: number | undefined, enhanced: string | undefined, text: string): SmtpReply {
-  const line = [code !== undefined ? String(code) : "", enhanced ?? "", text].filter(Boolean).join(" ");
+  // The non-empty parts joined with single spaces.
+  let line = code !== undefined ? String(code) : "";
+  if (enhanced) line = line === "" ? enhanced : `${line} ${enhanced}`;
+  if (text) line = line === "" ? text : `${line} ${text}`;
   const reply: SmtpReply = { text, line };
   if (code !== undefined) reply.code = code;
   if (enhanced !== undefined) reply.enhanced = enhanced;
@@ -124,21 +164,73 @@ function makeReply(code: number | undefined, enhanced: string | undefined, text:
 interface Start {
   index: number;
   end: number;
-  code?: number;
-  enhanced?: string;
+  code: number | undefined;
+  enhanced: string | undefined;
   /** Where this reply's text must stop (closing quote of the string it sits in, or line end). */
   limit: number;
-  sep?: string;
+  /** The character after a basic code found by START ("-" on a continuation line). */
+  sep: string | undefined;
+}
+
+/** A reply in one logical line. (Every record has every field, so that the engine's objects keep one shape.) */
+interface LineReply {
+  index: number;
+  code: number | undefined;
+  enhanced: string | undefined;
+  sep: string | undefined;
+  text: string;
+  stageHint: ReplyStage | undefined;
+  hasNested: boolean;
+  nested: boolean;
+}
+
+/** Does any character of line[from, to) differ from a blank? (/^\s*\S/ on that slice) */
+function textIn(line: string, from: number, to: number): boolean {
+  const stop = Math.min(to, line.length);
+  for (let i = from; i < stop; i++) if (!isSpaceCode(line.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Is the first non-blank character of line[from, to) a letter? (/^\s*[A-Za-z]/ on that slice) */
+function letterIn(line: string, from: number, to: number): boolean {
+  const stop = Math.min(to, line.length);
+  for (let i = from; i < stop; i++) {
+    const c = line.charCodeAt(i);
+    if (!isSpaceCode(c)) return isLetter(c);
+  }
+  return false;
+}
+
+/**
+ * Do the three characters after a code (at `end`) look like a reply's text? "250-8BITMIME" is a capability
+ * line, "503-555-1234" a phone number. Reads the characters in place of testing regexes on a slice:
+ * 250 without enhanced code /^[ -]\s*\S/, other codes /^(?: \s*\S|-[A-Za-z])/, an enhanced code alone /^\s*[A-Za-z]/.
+ */
+function textFollows(line: string, end: number, code: number | undefined, enhanced: string | undefined): boolean {
+  if (code === undefined) return letterIn(line, end, end + 3);
+  if (enhanced !== undefined) return true;
+  const first = line.charCodeAt(end);
+  if (first === 0x20 /* " " */) return textIn(line, end + 1, end + 3);
+  if (first !== 0x2d /* - */) return false;
+  return code === 250 ? textIn(line, end + 1, end + 3) : isLetter(line.charCodeAt(end + 1));
+}
+
+/** Positions of the quotes that open a tuple's text ("(535, b'", "retcode(535); Msg: b'") with the tuple's code. */
+function tupleQuotes(line: string): Map<number, number> | undefined {
+  // Both forms contain "(": most lines have none.
+  if (!line.includes("(")) return undefined;
+  let tupleCodes: Map<number, number> | undefined;
+  TUPLE.lastIndex = 0;
+  for (let m = TUPLE.exec(line); m; m = TUPLE.exec(line)) {
+    tupleCodes ??= new Map();
+    tupleCodes.set(m.index + m[0].length - 1, Number(m[1] ?? m[3]));
+  }
+  return tupleCodes;
 }
 
 /** Replies in one logical line. */
-function repliesInLine(line: string): Array<Start & { text: string; stageHint?: ReplyStage; hasNested: boolean; nested: boolean }> {
-  const tupleCodes = new Map<number, number>();
-  TUPLE.lastIndex = 0;
-  for (let m = TUPLE.exec(line); m; m = TUPLE.exec(line)) {
-    const code = Number(m[1] ?? m[3]);
-    tupleCodes.set(m.index + m[0].length - 1, code);
-  }
+function repliesInLine(line: string): LineReply[] {
+  const tupleCodes = tupleQuotes(line);
   const starts: Start[] = [];
   // Quoted strings open at the current position (innermost last).
   let regions: Array<{ from: number; to: number }> = [];
@@ -159,21 +251,18 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
       START.lastIndex = index + 1;
       continue;
     }
-    const rest = line.slice(end, end + 3);
-    // "250-8BITMIME" is a capability line; "503-555-1234" is a phone number.
-    if (enhanced === undefined && !(code === 250 ? /^[ -]\s*\S/ : /^(?: \s*\S|-[A-Za-z])/).test(rest)) continue;
-    if (code === undefined && !/^\s*[A-Za-z]/.test(rest)) continue;
+    if (!textFollows(line, end, code, enhanced)) continue;
     // Inside a quoted string opened earlier on this line?
     for (; scanned < index; scanned++) {
-      const ch = line[scanned];
-      if (ch === "\\") scanned++;
-      else if (ch === '"') inDouble = !inDouble;
+      const ch = line.charCodeAt(scanned);
+      if (ch === 0x5c /* \ */) scanned++;
+      else if (ch === 0x22 /* " */) inDouble = !inDouble;
     }
     let limit = inDouble ? closingQuote(line, index, '"') : line.length;
     while (regions.length > 0 && (regions[regions.length - 1] as { to: number }).to <= index) regions.pop();
     for (const r of regions) if (index > r.from && index < r.to) limit = Math.min(limit, r.to);
     let j = index - 1;
-    while (j >= 0 && line[j] === " ") j--;
+    while (j >= 0 && line.charCodeAt(j) === 0x20) j--;
     const q = line.charAt(j);
     let tupleCode: number | undefined;
     if (q === "'" || q === '"' || q === "`") {
@@ -181,81 +270,102 @@ function repliesInLine(line: string): Array<Start & { text: string; stageHint?: 
       regions = regions.filter((r) => r.to > index);
       regions.push({ from: j, to: close });
       limit = Math.min(limit, close);
-      tupleCode = tupleCodes.get(j);
-      tupleCodes.delete(j);
+      if (tupleCodes) {
+        tupleCode = tupleCodes.get(j);
+        tupleCodes.delete(j);
+      }
     }
-    const start: Start = { index, end, limit };
-    const c = code ?? tupleCode;
-    if (c !== undefined) start.code = c;
-    if (enhanced !== undefined) start.enhanced = enhanced;
-    const sep = line.charAt(index + 3);
-    if (code !== undefined) start.sep = sep;
-    starts.push(start);
+    starts.push({ index, end, code: code ?? tupleCode, enhanced, limit, sep: code !== undefined ? line.charAt(index + 3) : undefined });
   }
   // A tuple whose text starts without an enhanced code: "(535, b'Authentication unsuccessful')".
-  for (const [quoteAt, code] of tupleCodes) {
-    const close = closingQuote(line, quoteAt + 1, line.charAt(quoteAt));
-    const lead = /^\s*([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/.exec(line.slice(quoteAt + 1, close));
-    const start: Start = { index: quoteAt + 1, end: quoteAt + 1 + (lead ? lead[0].length : 0), code, limit: close };
-    if (lead) start.enhanced = lead[1] as string;
-    starts.push(start);
+  if (tupleCodes && tupleCodes.size > 0) {
+    for (const [quoteAt, code] of tupleCodes) {
+      const close = closingQuote(line, quoteAt + 1, line.charAt(quoteAt));
+      const lead = /^\s*([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/.exec(line.slice(quoteAt + 1, close));
+      starts.push({ index: quoteAt + 1, end: quoteAt + 1 + (lead ? lead[0].length : 0), code, enhanced: lead ? (lead[1] as string) : undefined, limit: close, sep: undefined });
+    }
+    // START's matches come in order already; the tuples' go among them (a stable sort, as before).
+    starts.sort((a, b) => a.index - b.index);
   }
-  starts.sort((a, b) => a.index - b.index);
-  const out: Array<Start & { text: string; stageHint?: ReplyStage; hasNested: boolean; nested: boolean }> = [];
+  const out: LineReply[] = [];
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i] as Start;
     const next = starts[i + 1];
     const hasNested = next !== undefined && next.index < s.limit;
     const stop = hasNested && next ? next.index : s.limit;
-    const body = s.enhanced === undefined && s.code !== undefined ? line.slice(s.end, stop).replace(/^-/, "") : line.slice(s.end, stop);
-    const cleaned = cleanText(body, hasNested);
+    let bodyFrom = s.end;
+    // "250-…" without enhanced code: the text starts after the "-".
+    if (s.enhanced === undefined && s.code !== undefined && line.charCodeAt(bodyFrom) === 0x2d && bodyFrom < stop) bodyFrom++;
+    const cleaned = cleanText(line.slice(bodyFrom, stop), hasNested);
     const prevStart = starts[i - 1];
+    const nested = prevStart !== undefined && s.index < prevStart.limit;
     const nestedText = !hasNested && s.enhanced === "5.7.57" ? /\bError\s*:\s*([A-Za-z].*)$/i.exec(cleaned.text) : null;
     if (nestedText) {
       // "5.7.57 Client not authenticated to send mail. Error: Authentication unsuccessful, …" (the 535 without its codes)
       const outer = cleanText(cleaned.text.slice(0, nestedText.index), true).text;
-      out.push({ ...s, text: outer, hasNested: true, nested: prevStart !== undefined && s.index < prevStart.limit });
-      out.push({ index: s.index + 1, end: s.end, limit: s.limit, text: nestedText[1] as string, hasNested: false, nested: true });
+      out.push({ index: s.index, code: s.code, enhanced: s.enhanced, sep: s.sep, text: outer, stageHint: undefined, hasNested: true, nested });
+      out.push({ index: s.index + 1, code: undefined, enhanced: undefined, sep: undefined, text: nestedText[1] as string, stageHint: undefined, hasNested: false, nested: true });
       continue;
     }
-    out.push({ ...s, text: cleaned.text, ...(cleaned.stageHint ? { stageHint: cleaned.stageHint } : {}), hasNested, nested: prevStart !== undefined && s.index < prevStart.limit });
+    out.push({ index: s.index, code: s.code, enhanced: s.enhanced, sep: s.sep, text: cleaned.text, stageHint: cleaned.stageHint, hasNested, nested });
   }
   return out;
 }
 
+/** A reply found, with what merging continuation lines needs. */
+interface Found {
+  reply: SmtpReply;
+  pos: number;
+  contextStage: ReplyStage | undefined;
+  hasNested: boolean;
+  nested: boolean;
+  sep: string | undefined;
+  lineNo: number;
+}
+
 export function extractReplies(text: string): Extraction {
   const lines = logicalLines(text);
-  const found: Array<FoundReply & { sep?: string; lineNo: number }> = [];
+  const found: Found[] = [];
   const otherLines: LogicalLine[] = [];
   const replyLines: LogicalLine[] = [];
   let context: ReplyStage | undefined;
   let mechanism: ReplyAnalysis["mechanismTried"];
   let transcript = false;
-  lines.forEach((line, lineNo) => {
+  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
+    const line = lines[lineNo] as LogicalLine;
     if (line.direction) transcript = true;
-    COMMAND_FIELD.lastIndex = 0;
-    for (let m = COMMAND_FIELD.exec(line.text); m; m = COMMAND_FIELD.exec(line.text)) mechanism = toMechanism(m[1]);
+    mechanism = commandFieldMechanism(line.text) ?? mechanism;
     const verb = CLIENT_VERB.exec(line.text);
     if (verb && line.direction !== "server") {
       const v = (verb[1] as string).toUpperCase().replace(/\s+/g, " ");
       context = VERB_STAGE[v] ?? context;
       const auth = CLIENT_AUTH.exec(line.text);
       if (auth) mechanism = toMechanism(auth[1]);
-      return;
+      continue;
     }
     const inLine = repliesInLine(line.text);
     if (inLine.length === 0) {
       otherLines.push(line);
-      return;
+      continue;
     }
     replyLines.push(line);
     for (const r of inLine) {
       const reply = makeReply(r.code, r.enhanced, r.text);
-      const contextStage = r.stageHint ?? context;
-      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), ...(contextStage ? { contextStage } : {}), hasNested: r.hasNested, nested: r.nested, ...(r.sep ? { sep: r.sep } : {}), lineNo });
+      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: r.stageHint ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo });
     }
-  });
-  return { replies: dedupe(mergeMultiline(found)), otherLines, lines: replyLines, ...(mechanism ? { mechanismTried: mechanism } : {}), transcript };
+  }
+  const replies = dedupe(mergeMultiline(found));
+  return mechanism ? { replies, otherLines, lines: replyLines, mechanismTried: mechanism, transcript } : { replies, otherLines, lines: replyLines, transcript };
+}
+
+/** The mechanism of the last logged "command: 'AUTH …'" field of a line; undefined when the line has none. */
+function commandFieldMechanism(text: string): ReplyAnalysis["mechanismTried"] | undefined {
+  // The pattern starts with "command" (any case): most lines have no such word.
+  if (!COMMAND_HINT.test(text)) return undefined;
+  let mechanism: ReplyAnalysis["mechanismTried"];
+  COMMAND_FIELD.lastIndex = 0;
+  for (let m = COMMAND_FIELD.exec(text); m; m = COMMAND_FIELD.exec(text)) mechanism = toMechanism(m[1]);
+  return mechanism;
 }
 
 function toMechanism(m: string | undefined): ReplyAnalysis["mechanismTried"] {
@@ -264,23 +374,32 @@ function toMechanism(m: string | undefined): ReplyAnalysis["mechanismTried"] {
 }
 
 /** "451-4.7.0 …" / "250-…" continuation lines and the final line form one reply. */
-function mergeMultiline(found: Array<FoundReply & { sep?: string; lineNo: number }>): FoundReply[] {
-  const out: Array<FoundReply & { sep?: string; lineNo: number }> = [];
+function mergeMultiline(found: Found[]): FoundReply[] {
+  const out: Found[] = [];
   for (const f of found) {
     const prev = out[out.length - 1];
     if (prev && prev.sep === "-" && prev.reply.code === f.reply.code && f.lineNo === prev.lineNo + 1 && !prev.hasNested && !f.nested) {
-      const text = foldSpace(`${prev.reply.text} ${f.reply.text}`);
-      const merged = makeReply(prev.reply.code, prev.reply.enhanced ?? f.reply.enhanced, text);
-      out[out.length - 1] = { ...prev, reply: merged, lineNo: f.lineNo, ...(f.sep ? { sep: f.sep } : {}) };
+      const text = foldSpaceQuick(`${prev.reply.text} ${f.reply.text}`);
+      // The records are this function's own: the merged reply takes the place of the previous one.
+      prev.reply = makeReply(prev.reply.code, prev.reply.enhanced ?? f.reply.enhanced, text);
+      prev.lineNo = f.lineNo;
+      if (f.sep) prev.sep = f.sep;
       continue;
     }
     out.push(f);
   }
-  return out.map(({ reply, pos, contextStage, hasNested, nested }) => ({ reply, pos, ...(contextStage ? { contextStage } : {}), hasNested, nested }));
+  return out.map(toFoundReply);
+}
+
+/** The public record (contextStage only when known). */
+function toFoundReply({ reply, pos, contextStage, hasNested, nested }: Found): FoundReply {
+  return contextStage ? { reply, pos, contextStage, hasNested, nested } : { reply, pos, hasNested, nested };
 }
 
 /** The same reply quoted twice (message and response field, exception and nested exception) is kept once, at its last position. */
 function dedupe(found: FoundReply[]): FoundReply[] {
+  // One reply (the usual paste) has no twin.
+  if (found.length < 2) return found;
   const byKey = new Map<string, FoundReply>();
   const out: FoundReply[] = [];
   for (const f of found) {
