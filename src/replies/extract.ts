@@ -39,6 +39,8 @@ const CLIENT_VERB = /^['"]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Every match of IN_REPLY_TO contains this: a cheap test first (most replies have no such suffix). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
+/** A blank other than " " (tab, line break, no-break space, ideographic space …). */
+const OTHER_BLANK = /[^\S ]/;
 const BRACKET_SUFFIX = /\s*\[[^[\]]{0,200}\]$/;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 
@@ -110,12 +112,8 @@ export function isSpaceCode(c: number): boolean {
  */
 export function foldSpaceQuick(text: string): string {
   const t = text.trim();
-  // Two blanks in a row, or any blank but " ", needs the real fold ("t" has none at its ends).
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (isSpaceCode(c) && (c !== 0x20 || t.charCodeAt(i + 1) === 0x20)) return foldSpace(text);
-  }
-  return t;
+  // Two spaces in a row, or any blank but " ", needs the real fold ("t" has none at its ends).
+  return t.includes("  ") || OTHER_BLANK.test(t) ? foldSpace(text) : t;
 }
 
 /** Trailing wrapper debris: "(in reply to … command)", unbalanced ")", stray quotes, host/timestamp suffix. */
