@@ -20,24 +20,41 @@ const CURL_INFO = /^\*\s+/;
 /** GitHub Actions' workflow commands in front of a log line ("##[error]The SMTP server requires …"). */
 const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 
-// Every prefix pattern is anchored at the start, so only those whose first character can match the line's
-// first character are tried (a line without a prefix then costs a few character tests instead of nine regexes).
-// They are applied in this order, each to what the previous one left.
-const LOG_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
-  [TIMESTAMP, "0123456789"],
-  [TIME, "0123456789"],
-  [GH_COMMAND, "#"],
-  [BRACKETED, "["],
-  [LEVEL, "IDWTFV"],
-  [JAVA_DEBUG, "D"],
-  [CURL_INFO, "*"],
-];
+// Every prefix pattern is anchored at the start, so a pattern is tried only when the first characters of the
+// line are those every match of it has (a line without a prefix then costs a few character tests, not nine regexes).
+const LEVEL_FIRST = "IDWTFV";
 const CLIENT_FIRST = "CTSs>-";
 const SERVER_FIRST = "SRr<";
 
 /** Can `s` start with one of the characters of `first`? (false for "", which `includes` would accept) */
 function startsWithOneOf(s: string, first: string): boolean {
   return s.length > 0 && first.includes(s.charAt(0));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** `s` without what the anchored `re` matches at its start. */
+function cut(s: string, re: RegExp): string {
+  const m = re.exec(s);
+  return m && m[0].length > 0 ? s.slice(m[0].length) : s;
+}
+
+/** Timestamps, GitHub commands, bracketed fields, log levels, curl's "*": in this order, each on what the previous left. */
+function stripLogPrefixes(line: string): string {
+  let s = line;
+  // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
+  const sep = s.charCodeAt(4);
+  if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
+  // TIME: one or two digits and ":".
+  if (isDigit(s.charCodeAt(0)) && (s.charCodeAt(1) === 0x3a || s.charCodeAt(2) === 0x3a)) s = cut(s, TIME);
+  if (s.startsWith("#")) s = cut(s, GH_COMMAND);
+  if (s.startsWith("[")) s = cut(s, BRACKETED);
+  if (startsWithOneOf(s, LEVEL_FIRST)) s = cut(s, LEVEL);
+  if (s.startsWith("D")) s = cut(s, JAVA_DEBUG);
+  if (s.startsWith("*")) s = cut(s, CURL_INFO);
+  return s;
 }
 
 /** Remove timestamps, log levels and direction markers in front of a line (bounded: a few passes). */
@@ -48,11 +65,7 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
   let hadPrefix = false;
   for (let pass = 0; pass < 6; pass++) {
     const before = s;
-    for (const [re, first] of LOG_PREFIXES) {
-      if (!startsWithOneOf(s, first)) continue;
-      const m = re.exec(s);
-      if (m && m[0].length > 0) s = s.slice(m[0].length);
-    }
+    s = stripLogPrefixes(s);
     if (direction === undefined) {
       const c = startsWithOneOf(s, CLIENT_FIRST) ? CLIENT_MARK.exec(s) : null;
       const sv = c || !startsWithOneOf(s, SERVER_FIRST) ? null : SERVER_MARK.exec(s);
@@ -131,14 +144,15 @@ export function logicalLines(text: string): LogicalLine[] {
   return out;
 }
 
+/** Opened minus closed square brackets (counted with native searches: most lines have none). */
 function bracketDelta(s: string): number {
-  let d = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 91) d++;
-    else if (ch === 93) d--;
-  }
-  return d;
+  return count(s, "[") - count(s, "]");
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 /**
