@@ -233,7 +233,8 @@ function repliesInLine(line: string): LineReply[] {
   // Quoted strings open at the current position (innermost last).
   let regions: Array<{ from: number; to: number }> = [];
   // Inside a double-quoted string (a JSON log field such as "err":"Invalid login: 535 …")? Tracked incrementally.
-  let scanned = 0;
+  // A line without '"' is never inside one (the scan below would only count characters).
+  let scanned = line.includes('"') ? 0 : line.length;
   let inDouble = false;
   START.lastIndex = 0;
   for (let m = START.exec(line); m; m = START.exec(line)) {

@@ -22,13 +22,17 @@ const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 
 // Every prefix pattern is anchored at the start, so a pattern is tried only when the first characters of the
 // line are those every match of it has (a line without a prefix then costs a few character tests, not nine regexes).
-const LEVEL_FIRST = "IDWTFV";
-const CLIENT_FIRST = "CTSs>-";
-const SERVER_FIRST = "SRr<";
+const LEVEL_FIRST = charCodes("IDWTFV");
+const CLIENT_FIRST = charCodes("CTSs>-");
+const SERVER_FIRST = charCodes("SRr<");
 
-/** Can `s` start with one of the characters of `first`? (false for "", which `includes` would accept) */
-function startsWithOneOf(s: string, first: string): boolean {
-  return s.length > 0 && first.includes(s.charAt(0));
+function charCodes(chars: string): ReadonlySet<number> {
+  return new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+}
+
+/** Does `s` start with one of the characters of `first`? (never for "": its charCodeAt(0) is NaN) */
+function startsWithOneOf(s: string, first: ReadonlySet<number>): boolean {
+  return first.has(s.charCodeAt(0));
 }
 
 function isDigit(c: number): boolean {
