@@ -106,7 +106,9 @@ export function providerFromHost(host: string): Exclude<ProviderId, "exchange-on
 
 /** Microsoft's consumer domains: an address there is a personal account, never a tenant's. */
 export function isConsumerMicrosoftAddress(address: string): boolean {
-  const domain = address.trim().toLowerCase().replace(/^.*<([^<>]+)>.*$/, "$1").split("@")[1];
+  const lower = address.trim().toLowerCase();
+  // "Name <addr>": the address inside (a plain address has no "<" for the pattern to find).
+  const domain = (lower.includes("<") ? lower.replace(/^.*<([^<>]+)>.*$/, "$1") : lower).split("@")[1];
   if (!domain) return false;
   return /^(?:outlook|hotmail|live|windowslive)\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/.test(domain) || domain === "msn.com" || domain === "passport.com";
 }
