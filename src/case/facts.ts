@@ -77,9 +77,18 @@ export function factSpec(path: FactPath): FactSpec {
 }
 
 /** The value of a fact, or `undefined` when it is unknown (absent). `null` is a real value. */
+/** Each path's keys, split once (the engine reads facts thousands of times a second). */
+const KEYS = new Map<string, string[]>();
+
 export function getFact(c: Case, path: FactPath): unknown {
   let node: unknown = c;
-  for (const key of path.split(".")) {
+  let keys = KEYS.get(path);
+  if (keys === undefined) {
+    keys = path.split(".");
+    // Paths are the catalogue's; a stray one from input is still read, just not kept.
+    if (KEYS.size < 256) KEYS.set(path, keys);
+  }
+  for (const key of keys) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string, unknown>)[key];
   }

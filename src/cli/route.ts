@@ -31,15 +31,24 @@ export const FULL_COMMANDS = new Set(["wizard", "probe", "audit", "collect", "ac
 /** The modules the fast part leaves out (matched on their path in src/): reaching one there is a routing bug. */
 export const FULL_ONLY_MODULES = ["cli/commands/wizard", "cli/commands/probe", "cli/commands/audit", "cli/commands/collect", "cli/commands/access", "cli/commands/setup", "cli/commands/whatif", "live/live"] as const;
 
-/** The kind of run, for the code cache: the command (or the option before it) and the output format. */
+/**
+ * The output formats' names (src/render/formats.ts holds the list; this start-up module cannot load
+ * it: test/unit/route.test.ts keeps the two the same).
+ */
+export const FORMAT_NAMES: ReadonlySet<string> = new Set(["text", "handover", "md", "ps1", "json", "csv"]);
+
+/**
+ * The kind of run, for the code cache: the command (or the option before it) and the output format.
+ * An unknown command or format is "other": each word a user mistypes must not leave a cache file.
+ */
 export function runKind(argv: readonly string[]): string {
   const [first = ""] = argv;
-  const command = first.startsWith("-") ? (argv.some((a) => a === "--version" || a === "-V") ? "version" : "help") : first;
+  const command = first.startsWith("-") ? (argv.some((a) => a === "--version" || a === "-V") ? "version" : "help") : FAST_COMMANDS.has(first) ? first : "other";
   let format = argv.includes("--json") ? "json" : "text";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--format") format = argv[i + 1] ?? format;
     else if (a.startsWith("--format=")) format = a.slice("--format=".length);
   }
-  return `${command}-${format}`;
+  return `${command}-${FORMAT_NAMES.has(format) ? format : "other"}`;
 }

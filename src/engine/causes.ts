@@ -111,8 +111,12 @@ export function strongerStatus(a: CauseStatus, b: CauseStatus): CauseStatus {
   return STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
 }
 
-function rank(id: CauseId): [number, number] {
-  return [GATE_ORDER.indexOf(CAUSES[id].gate), CAUSE_ORDER.indexOf(id)];
+/** Each cause's place: its gate's in GATE_ORDER × the catalogue's size + its own in CAUSE_ORDER (one number, computed once). */
+let RANKS: Map<CauseId, number> | undefined;
+
+function rank(id: CauseId): number {
+  RANKS ??= new Map(CAUSE_ORDER.map((c, i) => [c, GATE_ORDER.indexOf(CAUSES[c].gate) * (CAUSE_ORDER.length + 1) + i]));
+  return RANKS.get(id) ?? GATE_ORDER.indexOf(CAUSES[id].gate) * (CAUSE_ORDER.length + 1) + CAUSE_ORDER.indexOf(id);
 }
 
 /** Sort order of findings: blocking → possible → warning, the less likely after the others, then by gate, then by catalogue order. */
@@ -121,7 +125,5 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (s !== 0) return s;
   const l = (a.lessLikely ? 1 : 0) - (b.lessLikely ? 1 : 0);
   if (l !== 0) return l;
-  const [ga, oa] = rank(a.id);
-  const [gb, ob] = rank(b.id);
-  return ga - gb || oa - ob;
+  return rank(a.id) - rank(b.id);
 }

@@ -85,7 +85,13 @@ export class Collector {
   }
 }
 
+/** The same evidence as JSON (the form every report shows). Most pairs differ in kind, path, key or reply: said without serialising. */
 function sameEvidence(a: Evidence, b: Evidence): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "fact" && b.kind === "fact" && a.path !== b.path) return false;
+  if (a.kind === "inference" && b.kind === "inference" && a.messageKey !== b.messageKey) return false;
+  if (a.kind === "reply" && b.kind === "reply" && (a.reply !== b.reply || a.patternId !== b.patternId)) return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

@@ -34,9 +34,12 @@ export const UNKNOWN_ORDER: readonly FactPath[] = [
   "device.reply",
 ];
 
+const ORDERED: ReadonlySet<FactPath> = new Set(UNKNOWN_ORDER);
+
 export function orderUnknowns(paths: Iterable<FactPath>): FactPath[] {
   const set = new Set(paths);
   const ordered = UNKNOWN_ORDER.filter((p) => set.has(p));
-  for (const p of set) if (!ordered.includes(p)) ordered.push(p);
+  if (ordered.length === set.size) return ordered;
+  for (const p of set) if (!ORDERED.has(p)) ordered.push(p);
   return ordered;
 }

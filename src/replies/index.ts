@@ -13,6 +13,7 @@ export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFro
 export { TEXT_HIDING_SIGNALS } from "./signals.js";
 
 const GUARD = "\uE000";
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 interface Ranked {
   match: ReplyMatch;
@@ -27,10 +28,11 @@ export function analyzeReply(input: string): ReplyAnalysis {
     let raw = typeof input === "string" ? input : String(input ?? "");
     const truncated = raw.length > MAX_INPUT;
     if (truncated) raw = raw.slice(0, MAX_INPUT);
-    raw = raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    if (SURROGATE.test(raw)) raw = raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
     // The case redactor would take "250-AUTH LOGIN XOAUTH2" (the server's capability list) for a payload.
-    const guarded = raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`);
-    safeInput = redactTranscriptCredentials(redactSecrets(guarded)).split(GUARD).join("");
+    const guarded = raw.includes("250") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
+    const redacted = redactTranscriptCredentials(redactSecrets(guarded));
+    safeInput = redacted.includes(GUARD) ? redacted.split(GUARD).join("") : redacted;
     const analysis = analyze(safeInput);
     return truncated ? { ...analysis, truncated } : analysis;
   } catch {

@@ -23,13 +23,18 @@ const CLOUD_GATE = /outlook\.com|exchangelabs\.com|office365\.com|aka\.ms\//i;
 const CLOUD_SUFFIX = /\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b/gi;
 const CLOUD_NAMED = /\bsmtp(?:-legacy)?\.office365\.com\b|\boutlook\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
 
+/** [\w-]: a letter, digit, "_" or "-" (a host name's characters, as the pattern would take them). */
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
 function microsoftCloud(text: string): string | undefined {
   if (!CLOUD_GATE.test(text)) return undefined;
   let server: { index: number; text: string } | undefined;
   CLOUD_SUFFIX.lastIndex = 0;
   for (let m = CLOUD_SUFFIX.exec(text); m && !server; m = CLOUD_SUFFIX.exec(text)) {
     let start = m.index;
-    while (start > 0 && /[\w-]/.test(text.charAt(start - 1))) start--;
+    while (start > 0 && isHostChar(text.charCodeAt(start - 1))) start--;
     if (start < m.index) server = { index: start, text: text.slice(start, m.index + m[0].length) };
   }
   const named = CLOUD_NAMED.exec(text);
@@ -106,7 +111,9 @@ export function providerFromHost(host: string): Exclude<ProviderId, "exchange-on
 
 /** Microsoft's consumer domains: an address there is a personal account, never a tenant's. */
 export function isConsumerMicrosoftAddress(address: string): boolean {
-  const domain = address.trim().toLowerCase().replace(/^.*<([^<>]+)>.*$/, "$1").split("@")[1];
+  const lower = address.trim().toLowerCase();
+  // "Name <addr>": the address inside (a plain address has no "<" for the pattern to find).
+  const domain = (lower.includes("<") ? lower.replace(/^.*<([^<>]+)>.*$/, "$1") : lower).split("@")[1];
   if (!domain) return false;
   return /^(?:outlook|hotmail|live|windowslive)\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/.test(domain) || domain === "msn.com" || domain === "passport.com";
 }

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { COMMAND_NAMES } from "../../src/cli/main.js";
-import { FAST_COMMANDS, FULL_COMMANDS, fastRoute, runKind } from "../../src/cli/route.js";
+import { FAST_COMMANDS, FORMAT_NAMES, FULL_COMMANDS, fastRoute, runKind } from "../../src/cli/route.js";
+import { FORMATS } from "../../src/render/formats.js";
 
 test("every command is either fast or full, and no other word is a command", () => {
   for (const name of COMMAND_NAMES) assert.ok(FAST_COMMANDS.has(name) !== FULL_COMMANDS.has(name), name);
@@ -29,4 +30,16 @@ test("each kind of run keeps its own code cache: the command and its output form
   assert.equal(runKind(["diagnose", "--case", "x", "--json"]), "diagnose-json");
   assert.equal(runKind(["diagnose", "--format", "md"]), "diagnose-md");
   assert.equal(runKind(["explain", "--format=handover", "x"]), "explain-handover");
+});
+
+test("a mistyped command or format shares one cache kind, so typos leave no cache files behind", () => {
+  assert.equal(runKind(["diagnose", "--format", "mdd"]), "diagnose-other");
+  assert.equal(runKind(["diagnose", "--format=../../x"]), "diagnose-other");
+  assert.equal(runKind(["explain", "--format"]), "explain-text");
+  assert.equal(runKind(["nonsense", "--json"]), "other-json");
+  assert.equal(runKind(["diagnos"]), "other-text");
+});
+
+test("the start-up's list of format names is the formats' own list", () => {
+  assert.deepEqual([...FORMAT_NAMES].sort(), Object.keys(FORMATS).sort());
 });

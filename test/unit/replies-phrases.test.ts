@@ -1,0 +1,56 @@
+// The phrase index (src/replies/phrases.ts) finds in one scan what one includes() per phrase finds:
+// on random phrase sets over a small alphabet (so phrases overlap, nest and share prefixes) and on
+// the reply table's and the signals' own phrases against real replies.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { PhraseIndex } from "../../src/replies/phrases.js";
+import { squash } from "../../src/replies/normalize.js";
+import { PATTERNS } from "../../src/replies/patterns.js";
+import { SIGNALS } from "../../src/replies/signals.js";
+import { CORPUS } from "../fixtures/replies-corpus.js";
+
+function byIncludes(phrases: string[], text: string): number[] {
+  return phrases.map((p) => (text.includes(p) ? 1 : 0));
+}
+
+function indexOf(phrases: string[]): PhraseIndex {
+  const index = new PhraseIndex();
+  for (const p of phrases) index.add(p);
+  return index;
+}
+
+test("phrase index: the same phrases as includes() on random overlapping phrases and texts", () => {
+  const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "1"), minLength: 0, maxLength: 6 });
+  fc.assert(
+    fc.property(fc.uniqueArray(word, { maxLength: 12 }), fc.string({ unit: fc.constantFrom("a", "b", "c", "1"), maxLength: 40 }), (phrases, text) => {
+      assert.deepEqual([...indexOf(phrases).search(text)], byIncludes(phrases, text));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test("phrase index: a phrase added twice keeps its id; phrases added after a search are found too", () => {
+  const index = new PhraseIndex();
+  const a = index.add("abc");
+  assert.equal(index.add("abc"), a);
+  assert.deepEqual([...index.search("xxabcxx")], [1]);
+  const b = index.add("bcx");
+  assert.notEqual(b, a);
+  assert.deepEqual([...index.search("xxabcxx")], [1, 1]);
+  assert.deepEqual([...index.search("")], [0, 0]);
+  assert.deepEqual([...new PhraseIndex().search("anything")], []);
+});
+
+test("phrase index: the reply table's and the signals' phrases against the corpus replies", () => {
+  const phrases = [...new Set([...PATTERNS.flatMap((p) => p.text ?? []), ...SIGNALS.flatMap((s) => s.phrases ?? [])].map(squash))];
+  const index = indexOf(phrases);
+  let hits = 0;
+  for (const { reply } of CORPUS) {
+    const text = squash(reply);
+    const expected = byIncludes(phrases, text);
+    assert.deepEqual([...index.search(text)], expected, reply);
+    hits += expected.reduce((a, b) => a + b, 0);
+  }
+  assert.ok(hits > CORPUS.length / 2, `the corpus should hit phrases (${hits})`);
+});
