@@ -6,6 +6,8 @@ const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
 /** Every secret pattern of a line needs one of these words. */
 const SECRET_HINT = /auth|bearer|eyj|pass|pwd|secret|token/i;
+/** "AUTH" and a blank, as AUTH_PAYLOAD needs ("Authentication" in a reply has none). */
+const AUTH_WORD = /auth\s/i;
 /** The key=value pattern's own words, on lower-cased text. */
 const KEY_HINT = /pass|pwd|secret|token/;
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
@@ -20,6 +22,7 @@ const PASSWORD_WORD = /pass(?:word|wort|wd)?\b|パスワード|密码|密碼|ken
 
 /** Is this line a 334 challenge asking for a password (in any language, base64 or decoded)? */
 export function isPasswordPrompt(line: string): boolean {
+  if (!line.includes("334")) return false;
   const m = /(?:^|[^0-9A-Za-z])334(?:[ -]|$)\s*(.*)$/.exec(line);
   if (!m) return false;
   const payload = (m[1] as string).trim().replace(/^['"]|(?:\\r\\n|\\n)?['"]?$/g, "");
@@ -77,7 +80,7 @@ export function redactSecrets(text: string): string {
     if (!SECRET_HINT.test(line)) continue;
     // Each pattern runs only on a line with its own word (a reply's "Authentication" needs only the first).
     const lower = line.toLowerCase();
-    if (lower.includes("auth") && !/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
+    if (AUTH_WORD.test(line) && !/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
     if (line.includes("Bearer")) line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
     if (line.includes("eyJ")) line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
     // key=value / key: value where the key names a secret, also as part of a longer key
