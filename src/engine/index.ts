@@ -48,7 +48,8 @@ const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.p
 export function evaluate(c: Case, opts: EvaluateOptions): Diagnosis {
   const asOf = c.asOf ?? opts.today;
   const reply = c.device?.reply;
-  const analysis = reply !== undefined && reply.trim() !== "" ? analyzeReply(reply) : undefined;
+  // The engine reads no client wrapper's name: not looked for.
+  const analysis = reply !== undefined && reply.trim() !== "" ? analyzeReply(reply, { client: false }) : undefined;
   return evaluateWith(c, analysis, asOf);
 }
 

@@ -22,7 +22,12 @@ interface Ranked {
   demoted: boolean;
 }
 
-export function analyzeReply(input: string): ReplyAnalysis {
+export interface AnalyzeOptions {
+  /** Name the client wrapper (`client`): for reports and explain; the engine never reads it (default true). */
+  client?: boolean;
+}
+
+export function analyzeReply(input: string, opts: AnalyzeOptions = {}): ReplyAnalysis {
   let safeInput = "";
   try {
     let raw = typeof input === "string" ? input : String(input ?? "");
@@ -33,14 +38,14 @@ export function analyzeReply(input: string): ReplyAnalysis {
     const guarded = raw.includes("250") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
     const redacted = redactTranscriptCredentials(redactSecrets(guarded));
     safeInput = redacted.includes(GUARD) ? redacted.split(GUARD).join("") : redacted;
-    const analysis = analyze(safeInput);
+    const analysis = analyze(safeInput, opts.client !== false);
     return truncated ? { ...analysis, truncated } : analysis;
   } catch {
     return { input: safeInput, replies: [], matches: [], authSucceeded: false, recognized: false };
   }
 }
 
-function analyze(input: string): ReplyAnalysis {
+function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const text = normalizeText(input);
   const ex = extractReplies(text);
   const ranked: Ranked[] = [];
@@ -108,7 +113,7 @@ function analyze(input: string): ReplyAnalysis {
   const matches = ranked.map((r) => r.match);
   const first = ranked[0];
   const primary = first && !first.match.success ? first.match : undefined;
-  const client = detectClient(text) ?? (ex.transcript && replies.length > 0 ? "transcript" : signals.has(KYOCERA_SIGNAL.id) ? "kyocera" : recognized ? "plain" : undefined);
+  const client = !withClient ? undefined : detectClient(text) ?? (ex.transcript && replies.length > 0 ? "transcript" : signals.has(KYOCERA_SIGNAL.id) ? "kyocera" : recognized ? "plain" : undefined);
   const analysis: ReplyAnalysis = {
     input,
     replies,
