@@ -6,6 +6,8 @@ const REDACTED = "[redacted]";
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
 export function redactTranscriptCredentials(text: string): string {
+  // Only a line after a 334 challenge is redacted here.
+  if (!text.includes("334")) return text;
   const lines = text.split(/(\r?\n)/);
   let expectCredential = false;
   for (let i = 0; i < lines.length; i += 2) {
