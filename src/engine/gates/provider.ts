@@ -2,7 +2,7 @@
 // Online; when the reply, device.host, device.provider or the account's address shows another
 // service, no tenant, mailbox or identity check of Microsoft 365 applies: the diagnosis says so,
 // gives what is known about that service, and reads the reply for that service's own causes.
-import type { Case, ProviderId } from "../../case/schema.js";
+import type { Case, Device, ProviderId } from "../../case/schema.js";
 import { isConsumerMicrosoftAddress, providerFromHost } from "../../replies/providers.js";
 import type { ReplyAnalysis } from "../../replies/types.js";
 import { inference, type Ctx } from "../context.js";
@@ -39,13 +39,13 @@ const fact = (c: Case, path: "device.provider" | "device.host" | "device.usernam
 export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined): ProviderFinding | undefined {
   const d = c.device ?? {};
   const text = analysis?.recognized ? analysis.provider : undefined;
-  const consumerAddress = [d.username, d.from].find((a): a is string => a !== undefined && isConsumerMicrosoftAddress(a));
-  const hostProvider = d.host !== undefined ? providerFromHost(d.host) : undefined;
   const clue = (s: string): Evidence => inference("inference.providerClue", { clue: s });
 
+  // The host and the addresses are read only where they decide: most cases are settled before.
   if (text && text.id !== "exchange-online") {
     // A reply only known not to be Exchange Online's: the host or the recorded service names which one.
-    if (text.id === "other" && hostProvider !== undefined) return { id: hostProvider, evidence: [clue(text.clue), fact(c, "device.host")] };
+    const host = text.id === "other" ? hostProvider(d) : undefined;
+    if (host !== undefined) return { id: host, evidence: [clue(text.clue), fact(c, "device.host")] };
     if (text.id === "other" && d.provider !== undefined && d.provider !== "exchange-online") return { id: d.provider, evidence: [clue(text.clue), fact(c, "device.provider")] };
     return { id: text.id, evidence: [clue(text.clue)] };
   }
@@ -53,21 +53,33 @@ export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined): 
     // Microsoft's cloud answered: a work account's tenant, or a personal Outlook.com account on the same front ends.
     const evidence: Evidence[] = [clue(text.clue)];
     if (d.provider === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.provider")] };
-    if (hostProvider === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.host")] };
+    if (hostProvider(d) === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.host")] };
+    const consumerAddress = consumerAddressOf(d);
     if (consumerAddress !== undefined) return { id: "outlook-consumer", evidence: [...evidence, fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
     return undefined;
   }
   if (d.provider !== undefined) return d.provider === "exchange-online" ? undefined : { id: d.provider, evidence: [fact(c, "device.provider")] };
-  if (hostProvider === "outlook-consumer") {
+  const host = hostProvider(d);
+  if (host === "outlook-consumer") {
     // smtp-mail.outlook.com also answers work accounts: a work address there is a tenant's mailbox on the wrong host.
     const workAddress = d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username);
     return workAddress ? undefined : { id: "outlook-consumer", evidence: [fact(c, "device.host")] };
   }
-  if (hostProvider !== undefined) return { id: hostProvider, evidence: [fact(c, "device.host")] };
+  if (host !== undefined) return { id: host, evidence: [fact(c, "device.host")] };
+  const consumerAddress = consumerAddressOf(d);
   if (consumerAddress !== undefined && (d.host === undefined || /(?:office365|outlook)\.com\.?$/i.test(d.host.trim()))) {
     return { id: "outlook-consumer", evidence: [fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
   }
   return undefined;
+}
+
+function hostProvider(d: Device): ReturnType<typeof providerFromHost> {
+  return d.host !== undefined ? providerFromHost(d.host) : undefined;
+}
+
+/** The device's user name or sender, the first that is a personal Microsoft address. */
+function consumerAddressOf(d: Device): string | undefined {
+  return [d.username, d.from].find((a): a is string => a !== undefined && isConsumerMicrosoftAddress(a));
 }
 
 /**
