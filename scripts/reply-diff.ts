@@ -11,7 +11,7 @@
 // evaluations of random cases carrying them, and 13,334 of cases without a reply. The outputs live
 // in .tmp/reply-diff/ (not committed); `check` runs the recorded corpus again, so tests added with
 // the change do not move it.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { evaluate } from "../src/engine/index.js";
@@ -101,6 +101,10 @@ if (mode !== "record" && mode !== "check") {
   process.exit(2);
 }
 mkdirSync(OUT, { recursive: true });
+if (mode === "check" && !existsSync(join(OUT, "outputs.jsonl"))) {
+  console.error("nothing recorded yet: run `npm run reply-diff -- record` on the code before your change");
+  process.exit(2);
+}
 // `check` reads the recorded corpus: tests added with the change do not move it.
 const texts = mode === "record" ? corpus() : (JSON.parse(readFileSync(join(OUT, "corpus.json"), "utf8")) as string[]);
 const now = outputs(texts);
