@@ -39,8 +39,6 @@ const CLIENT_VERB = /^['"]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Every match of IN_REPLY_TO contains this: a cheap test first (most replies have no such suffix). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
-/** A blank other than " " (tab, line break, no-break space, ideographic space …). */
-const OTHER_BLANK = /[^\S ]/;
 const BRACKET_SUFFIX = /\s*\[[^[\]]{0,200}\]$/;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 
@@ -106,16 +104,6 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/**
- * foldSpace() without its regex pass when there is nothing to fold inside: most reply texts are single-spaced
- * words with blanks at most around them, and then `text.replace(/\s+/g, " ").trim()` is `text.trim()`.
- */
-export function foldSpaceQuick(text: string): string {
-  const t = text.trim();
-  // Two spaces in a row, or any blank but " ", needs the real fold ("t" has none at its ends).
-  return t.includes("  ") || OTHER_BLANK.test(t) ? foldSpace(text) : t;
-}
-
 /** Trailing wrapper debris: "(in reply to … command)", unbalanced ")", stray quotes, host/timestamp suffix. */
 function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHint?: ReplyStage } {
   let s = unescape(raw);
@@ -126,7 +114,7 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
     stageHint = cmd.includes("DATA") ? "data" : cmd.includes("RCPT") ? "rcpt" : cmd.includes("MAIL") ? "mail-from" : cmd.includes("AUTH") ? "auth" : cmd.includes("EHLO") || cmd.includes("HELO") ? "ehlo" : undefined;
     s = s.slice(0, inReply.index);
   }
-  s = foldSpaceQuick(s);
+  s = foldSpace(s);
   for (let pass = 0; pass < 12; pass++) {
     const before = s;
     const last = s.charAt(s.length - 1);
@@ -378,7 +366,7 @@ function mergeMultiline(found: Found[]): FoundReply[] {
   for (const f of found) {
     const prev = out[out.length - 1];
     if (prev && prev.sep === "-" && prev.reply.code === f.reply.code && f.lineNo === prev.lineNo + 1 && !prev.hasNested && !f.nested) {
-      const text = foldSpaceQuick(`${prev.reply.text} ${f.reply.text}`);
+      const text = foldSpace(`${prev.reply.text} ${f.reply.text}`);
       // The records are this function's own: the merged reply takes the place of the previous one.
       prev.reply = makeReply(prev.reply.code, prev.reply.enhanced ?? f.reply.enhanced, text);
       prev.lineNo = f.lineNo;

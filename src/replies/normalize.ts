@@ -29,17 +29,19 @@ const NON_ALNUM = /[^a-z0-9]+/g;
 
 /** Text for phrase comparison: lower case, "n't" spelled out, every non-alphanumeric removed. */
 export function squash(text: string): string {
-  // Without an apostrophe only the last step can change anything.
-  if (!text.includes("'")) return text.toLowerCase().replace(NON_ALNUM, "");
-  return text
-    .toLowerCase()
-    .replace(/can't/g, "cannot")
-    .replace(/won't/g, "will not")
-    .replace(/n't\b/g, " not")
-    .replace(/[^a-z0-9]+/g, "");
+  let s = text.toLowerCase();
+  // "n't" is spelled out only where there is an apostrophe to find.
+  if (s.includes("'")) s = s.replace(/can't/g, "cannot").replace(/won't/g, "will not").replace(/n't\b/g, " not");
+  return s.replace(NON_ALNUM, "");
 }
+
+/** A blank other than " " (tab, line break, no-break space, ideographic space …). */
+const OTHER_BLANK = /[^\S ]/;
 
 /** Whitespace folded to single spaces, trimmed. */
 export function foldSpace(text: string): string {
+  const t = text.trim();
+  // Most reply texts are single-spaced words with blanks at most around them: nothing to fold inside.
+  if (!t.includes("  ") && !OTHER_BLANK.test(t)) return t;
   return text.replace(/\s+/g, " ").trim();
 }
