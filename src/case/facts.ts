@@ -76,10 +76,10 @@ export function factSpec(path: FactPath): FactSpec {
   return spec;
 }
 
-/** The value of a fact, or `undefined` when it is unknown (absent). `null` is a real value. */
 /** Each path's keys, split once (the engine reads facts thousands of times a second). */
 const KEYS = new Map<string, string[]>();
 
+/** The value of a fact, or `undefined` when it is unknown (absent). `null` is a real value. */
 export function getFact(c: Case, path: FactPath): unknown {
   let node: unknown = c;
   let keys = KEYS.get(path);

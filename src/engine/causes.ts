@@ -111,12 +111,17 @@ export function strongerStatus(a: CauseStatus, b: CauseStatus): CauseStatus {
   return STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
 }
 
-/** Each cause's place: its gate's in GATE_ORDER × the catalogue's size + its own in CAUSE_ORDER (one number, computed once). */
+/** A cause's place: its gate's in GATE_ORDER, then its own in CAUSE_ORDER, as one number. */
+function place(id: CauseId): number {
+  return GATE_ORDER.indexOf(CAUSES[id].gate) * (CAUSE_ORDER.length + 1) + CAUSE_ORDER.indexOf(id);
+}
+
+/** Every cause's place, computed once. */
 let RANKS: Map<CauseId, number> | undefined;
 
 function rank(id: CauseId): number {
-  RANKS ??= new Map(CAUSE_ORDER.map((c, i) => [c, GATE_ORDER.indexOf(CAUSES[c].gate) * (CAUSE_ORDER.length + 1) + i]));
-  return RANKS.get(id) ?? GATE_ORDER.indexOf(CAUSES[id].gate) * (CAUSE_ORDER.length + 1) + CAUSE_ORDER.indexOf(id);
+  RANKS ??= new Map(CAUSE_ORDER.map((c) => [c, place(c)]));
+  return RANKS.get(id) ?? place(id);
 }
 
 /** Sort order of findings: blocking → possible → warning, the less likely after the others, then by gate, then by catalogue order. */
