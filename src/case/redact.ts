@@ -8,10 +8,8 @@ const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHA
 const SECRET_HINT = /auth|bearer|eyj|pass|pwd|secret|token/i;
 /** "AUTH" and a blank, as AUTH_PAYLOAD needs ("Authentication" in a reply has none). */
 const AUTH_WORD = /auth\s/i;
-/** The key=value pattern's own words, on lower-cased text. */
-const KEY_HINT = /pass|pwd|secret|token/;
-/** The same words in any case, on the text as it is. */
-const ANY_KEY_HINT = /pass|pwd|secret|token/i;
+/** The key=value pattern's own words. */
+const KEY_HINT = /pass|pwd|secret|token/i;
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
@@ -51,7 +49,7 @@ function redactPasswordLine(line: string): string {
 
 export function redactSecrets(text: string): string {
   // Every rule below needs one of these somewhere in the text: most pasted replies have none.
-  if (!text.includes("334") && !AUTH_WORD.test(text) && !text.includes("Bearer") && !text.includes("eyJ") && !ANY_KEY_HINT.test(text)) return text;
+  if (!text.includes("334") && !AUTH_WORD.test(text) && !text.includes("Bearer") && !text.includes("eyJ") && !KEY_HINT.test(text)) return text;
   const lines = text.split(/(\r?\n)/);
   let expectCredential = false;
   let expectPassword = false;
@@ -83,13 +81,12 @@ export function redactSecrets(text: string): string {
     // The patterns below all need one of these words: most lines have none.
     if (!SECRET_HINT.test(line)) continue;
     // Each pattern runs only on a line with its own word (a reply's "Authentication" needs only the first).
-    const lower = line.toLowerCase();
     if (AUTH_WORD.test(line) && !/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
     if (line.includes("Bearer")) line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
     if (line.includes("eyJ")) line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
     // key=value / key: value where the key names a secret, also as part of a longer key
     // (smtp_password=, SMTP_PASS:, mail.smtp.password=, client_secret=, access_token: …).
-    if (KEY_HINT.test(lower)) line = line.replace(/\b([\w.-]*?(?:pass(?:wd|word)?|pwd|secret|token))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, `$1$2${REDACTED}`);
+    if (KEY_HINT.test(line)) line = line.replace(/\b([\w.-]*?(?:pass(?:wd|word)?|pwd|secret|token))(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, `$1$2${REDACTED}`);
     lines[i] = line;
   }
   return lines.join("");
