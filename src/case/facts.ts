@@ -1,6 +1,6 @@
 // Fact paths: the addressable facts of a case. The engine reports unknowns as these paths, the
 // wizard asks for them, what-if edits them, and provenance (`case.sources`) is keyed by them.
-import { PROVIDER_IDS, type Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES, type Case } from "./schema.js";
 import { VENDOR_IDS } from "../devices/ids.js";
 
 export type FactKind =
@@ -23,15 +23,15 @@ export const FACTS = [
   { path: "asOf", kind: { type: "date" } },
   { path: "device.host", kind: { type: "string" } },
   { path: "device.port", kind: { type: "port" } },
-  { path: "device.security", kind: { type: "enum", values: ["starttls", "tls", "none"] } },
-  { path: "device.tlsVersion", kind: { type: "enum", values: ["1.0", "1.1", "1.2", "1.3"] } },
-  { path: "device.auth", kind: { type: "enum", values: ["basic", "oauth", "none"] } },
-  { path: "device.authMechanism", kind: { type: "enum", values: ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] } },
+  { path: "device.security", kind: { type: "enum", values: SECURITY_MODES } },
+  { path: "device.tlsVersion", kind: { type: "enum", values: DEVICE_TLS_VERSIONS } },
+  { path: "device.auth", kind: { type: "enum", values: AUTH_MODES } },
+  { path: "device.authMechanism", kind: { type: "enum", values: AUTH_MECHANISMS } },
   { path: "device.username", kind: { type: "string" } },
   { path: "device.from", kind: { type: "string" } },
   { path: "device.reply", kind: { type: "string" } },
   { path: "device.oauthSupported", kind: bool },
-  { path: "device.oauthFlow", kind: { type: "enum", values: ["delegated", "app"] } },
+  { path: "device.oauthFlow", kind: { type: "enum", values: OAUTH_FLOWS } },
   { path: "device.provider", kind: { type: "enum", values: PROVIDER_IDS } },
   { path: "tenant.smtpClientAuthenticationDisabled", kind: bool },
   { path: "tenant.securityDefaultsEnabled", kind: bool },
@@ -49,7 +49,7 @@ export const FACTS = [
   },
   { path: "account.exchangeLicensed", kind: bool },
   { path: "account.accountEnabled", kind: bool },
-  { path: "account.perUserMfaState", kind: { type: "enum", values: ["disabled", "enabled", "enforced"] } },
+  { path: "account.perUserMfaState", kind: { type: "enum", values: MFA_STATES } },
   { path: "account.authenticationPolicy", kind: { type: "policy" } },
   { path: "account.legacyAuthBlockedByConditionalAccess", kind: bool },
   { path: "account.sendAs", kind: bool },

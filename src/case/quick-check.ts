@@ -5,7 +5,7 @@
 // test/unit/case-quick-check.test.ts holds the two together on generated and broken cases.
 import { isIsoDate } from "./dates.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
-import { CASE_SCHEMA_ID, PROVIDER_IDS, type Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES, SOURCE_KINDS, type Case } from "./schema.js";
 
 type Check = (v: unknown) => boolean;
 type Shape = Record<string, { check: Check; required?: boolean }>;
@@ -56,15 +56,15 @@ const signIn = object({
 const device = object({
   host: opt(str(255)),
   port: opt(int(1, 65535)),
-  security: opt(oneOf(["starttls", "tls", "none"])),
-  tlsVersion: opt(oneOf(["1.0", "1.1", "1.2", "1.3"])),
-  auth: opt(oneOf(["basic", "oauth", "none"])),
-  authMechanism: opt(oneOf(["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"])),
+  security: opt(oneOf(SECURITY_MODES)),
+  tlsVersion: opt(oneOf(DEVICE_TLS_VERSIONS)),
+  auth: opt(oneOf(AUTH_MODES)),
+  authMechanism: opt(oneOf(AUTH_MECHANISMS)),
   username: opt(str(320)),
   from: opt(str(320)),
   reply: opt(str(65536)),
   oauthSupported: opt(bool),
-  oauthFlow: opt(oneOf(["delegated", "app"])),
+  oauthFlow: opt(oneOf(OAUTH_FLOWS)),
   vendor: opt(oneOf(VENDOR_IDS)),
   model: opt(str(MODEL_MAX_LENGTH, 1)),
   provider: opt(oneOf(PROVIDER_IDS)),
@@ -90,7 +90,7 @@ const account = object({
   recipientTypeDetails: opt(str(64)),
   exchangeLicensed: opt(bool),
   accountEnabled: opt(bool),
-  perUserMfaState: opt(oneOf(["disabled", "enabled", "enforced"])),
+  perUserMfaState: opt(oneOf(MFA_STATES)),
   authenticationPolicy: opt(nullable(authPolicy)),
   legacyAuthBlockedByConditionalAccess: opt(bool),
   sendAs: opt(bool),
@@ -114,7 +114,7 @@ const probe = object({
 });
 
 const provenance = object({
-  kind: req(oneOf(["live", "probe", "answer", "assumed", "whatif", "file", "flag"])),
+  kind: req(oneOf(SOURCE_KINDS)),
   endpoint: opt(str(512)),
   at: opt(str(64)),
   note: opt(str(1024)),

@@ -19,6 +19,16 @@ export const CASE_SCHEMA_ID = "smtp-auth-doctor/case@1";
 export const PROVIDER_IDS = ["exchange-online", "outlook-consumer", "google", "brevo", "netease", "qq", "exchange-onprem", "other"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
+// The values of the case's other enumerated fields: one list each, read by the schema, by its quick
+// check (./quick-check.ts) and by the fact catalogue (./facts.ts).
+export const SECURITY_MODES = ["starttls", "tls", "none"] as const;
+export const DEVICE_TLS_VERSIONS = ["1.0", "1.1", "1.2", "1.3"] as const;
+export const AUTH_MODES = ["basic", "oauth", "none"] as const;
+export const AUTH_MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
+export const OAUTH_FLOWS = ["delegated", "app"] as const;
+export const MFA_STATES = ["disabled", "enabled", "enforced"] as const;
+export const SOURCE_KINDS = ["live", "probe", "answer", "assumed", "whatif", "file", "flag"] as const;
+
 /**
  * The schemas, built on first use: building them takes a few milliseconds, which only the commands
  * that read a case file (or a policy given to what-if) should pay at start.
@@ -55,17 +65,17 @@ function build() {
   const DeviceSchema = z.strictObject({
     host: opt(str(255)),
     port: opt(int(1, 65535)),
-    security: opt(z.enum(["starttls", "tls", "none"])),
-    tlsVersion: opt(z.enum(["1.0", "1.1", "1.2", "1.3"])),
-    auth: opt(z.enum(["basic", "oauth", "none"])),
-    authMechanism: opt(z.enum(["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"])),
+    security: opt(z.enum(SECURITY_MODES)),
+    tlsVersion: opt(z.enum(DEVICE_TLS_VERSIONS)),
+    auth: opt(z.enum(AUTH_MODES)),
+    authMechanism: opt(z.enum(AUTH_MECHANISMS)),
     username: opt(str(320)),
     from: opt(str(320)),
     reply: opt(str(65536)),
     /** Can the device (firmware/app) authenticate with OAuth 2.0 (XOAUTH2)? */
     oauthSupported: opt(z.boolean()),
     /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */
-    oauthFlow: opt(z.enum(["delegated", "app"])),
+    oauthFlow: opt(z.enum(OAUTH_FLOWS)),
     // --- which device (issue 14; src/devices) ---
     /** The maker: one of the profiled vendors, or "other". */
     vendor: opt(z.enum(VENDOR_IDS)),
@@ -107,7 +117,7 @@ function build() {
     recipientTypeDetails: opt(str(64)),
     exchangeLicensed: opt(z.boolean()),
     accountEnabled: opt(z.boolean()),
-    perUserMfaState: opt(z.enum(["disabled", "enabled", "enforced"])),
+    perUserMfaState: opt(z.enum(MFA_STATES)),
     authenticationPolicy: opt(z.nullable(AuthPolicySchema)),
     legacyAuthBlockedByConditionalAccess: opt(z.boolean()),
     sendAs: opt(z.boolean()),
@@ -133,7 +143,7 @@ function build() {
     finalReply: opt(str(4096)),
   });
 
-  const SourceKindSchema = z.enum(["live", "probe", "answer", "assumed", "whatif", "file", "flag"]);
+  const SourceKindSchema = z.enum(SOURCE_KINDS);
 
   /** Where one fact came from. Keyed by fact path in `sources`. */
   const ProvenanceSchema = z.strictObject({
