@@ -5,8 +5,7 @@
 // The engine timed is the shipped one (bundled and minified, bench/_shipped.ts).
 import { randomCase, rng } from "../test/helpers/random-case.js";
 import { shipped } from "./_shipped.js";
-import { CORPUS } from "../test/fixtures/replies-corpus.js";
-import * as pastes from "../test/scenarios/real-pastes-data.js";
+import { REAL_REPLIES } from "../test/helpers/real-replies.js";
 import { goalRow } from "./_util.js";
 
 const COUNT = 100_000;
@@ -38,12 +37,7 @@ export async function run(): Promise<void> {
   console.log(`engine: one evaluation median ${(median * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs`);
 
   // The same cases, each with a real reply.
-  const replies = [
-    ...CORPUS.map((r) => r.reply),
-    ...Object.values(pastes)
-      .filter((p): p is { text: string; source: string } => typeof p === "object" && p !== null && "text" in p && "source" in p)
-      .map((p) => p.text),
-  ];
+  const replies = REAL_REPLIES;
   const withReply = cases.map((c, i) => ({ ...c, device: { ...(c.device ?? {}), reply: replies[i % replies.length] as string } }));
   for (const c of withReply.slice(0, 2_000)) evaluate(c, { today: "2026-11-22" });
   const t1 = performance.now();

@@ -16,9 +16,8 @@ import { join } from "node:path";
 import ts from "typescript";
 import { evaluate } from "../src/engine/index.js";
 import { analyzeReply } from "../src/replies/index.js";
-import { CORPUS } from "../test/fixtures/replies-corpus.js";
 import { randomCase, rng } from "../test/helpers/random-case.js";
-import * as pastes from "../test/scenarios/real-pastes-data.js";
+import { REAL_REPLIES } from "../test/helpers/real-replies.js";
 
 const OUT = join(".tmp", "reply-diff");
 const MUTATIONS = 40_000;
@@ -47,19 +46,12 @@ function literals(): string[] {
   return [...found];
 }
 
-function realReplies(): string[] {
-  const fromPastes = Object.values(pastes)
-    .filter((p): p is { text: string; source: string } => typeof p === "object" && p !== null && "text" in p)
-    .map((p) => p.text);
-  return [...CORPUS.map((r) => r.reply), ...fromPastes];
-}
-
 const PREFIXES = ["S: ", "C: ", "< ", "> ", ">>> ", "<<< ", "2024-01-02 10:11:12 ", "[ERROR] ", "DEBUG SMTP: ", "reply: b'", "* ", "##[error]", "> > ", "  ", "\t", "Rx: ", "SERVER -> CLIENT: ", "送信エラー: "];
 const INSERTS = ["\n", "'", '"', "(", ")", "[", "]", "334", "535", "5.7.3", "AUTH LOGIN", "dXNlcg==", "password=hunter2", "Bearer abc.def", "Error:", "\u3000", "\uFF15\uFF13\uFF15", "&lt;", "`", "\\", "-"];
 
 function corpus(): string[] {
-  const base = [...realReplies(), ...literals()];
-  const replies = realReplies();
+  const base = [...REAL_REPLIES, ...literals()];
+  const replies = REAL_REPLIES;
   const next = rng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
   const out = new Set(base);

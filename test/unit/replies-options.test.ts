@@ -3,15 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { analyzeReply } from "../../src/replies/index.js";
-import { CORPUS } from "../fixtures/replies-corpus.js";
-import * as pastes from "../scenarios/real-pastes-data.js";
+import { REAL_REPLIES } from "../helpers/real-replies.js";
 
-const texts = [
-  ...CORPUS.map((r) => r.reply),
-  ...Object.values(pastes)
-    .filter((p): p is { text: string; source: string } => typeof p === "object" && p !== null && "text" in p)
-    .map((p) => p.text),
-];
+const texts = REAL_REPLIES;
 
 test("without the client's name: the same analysis, the client left out", () => {
   let named = 0;

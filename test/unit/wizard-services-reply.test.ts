@@ -8,18 +8,12 @@ import { makeServices } from "../../src/cli/wizard-services.js";
 import { deviceFrom, evaluateDevice, loadCatalog } from "../../src/devices/index.js";
 import { evaluate } from "../../src/engine/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
-import { CORPUS } from "../fixtures/replies-corpus.js";
-import * as pastes from "../scenarios/real-pastes-data.js";
+import { REAL_REPLIES } from "../helpers/real-replies.js";
 import { randomCase, rng } from "../helpers/random-case.js";
 import { KNOWN_VENDOR_IDS } from "../../src/devices/ids.js";
 
 const TODAY = "2026-11-22";
-const REPLIES = [
-  ...CORPUS.map((r) => r.reply),
-  ...Object.values(pastes)
-    .filter((p): p is { text: string; source: string } => typeof p === "object" && p !== null && "text" in p && "source" in p)
-    .map((p) => p.text),
-];
+const REPLIES = REAL_REPLIES;
 
 test("the wizard's evaluate equals the engine's, with and without the maker's knowledge, whatever was analysed before", async () => {
   const catalog = await loadCatalog();
