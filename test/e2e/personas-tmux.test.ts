@@ -35,7 +35,6 @@ function cli(args: string[], cwd: string): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Answer every remaining screen "I don't know" (Enter on a text field), skip the test from this PC, answer by hand, until the result. */
 /** From the first screen: the language, "a device fails to send", the pasted reply, ended with Enter twice. */
 async function pasteFirst(pane: Pane, lang: Lang, reply: string): Promise<void> {
   await pane.waitFor(t(lang, "wizard.language.q"));
@@ -49,6 +48,7 @@ async function pasteFirst(pane: Pane, lang: Lang, reply: string): Promise<void> 
   pane.keys("Enter");
 }
 
+/** Answer every remaining screen "I don't know" (Enter on a text field), skip the test from this PC, answer by hand, until the result. */
 async function dontKnowToTheEnd(pane: Pane, lang: Lang): Promise<string> {
   const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
   const marks = [tr("wizard.keys.result"), tr("wizard.keys.text"), tr("wizard.keys.select"), tr("wizard.probe.title"), tr("wizard.source.q")].map(squash);
