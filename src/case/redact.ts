@@ -4,8 +4,6 @@ const REDACTED = "[redacted]";
 const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 /** "AUTH PLAIN <b64>" and the like from a client (not a capability list, whose next word is another mechanism). */
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
-/** Every secret pattern of a line needs one of these words. */
-const SECRET_HINT = /auth|bearer|eyj|pass|pwd|secret|token/i;
 /** "AUTH" and a blank, as AUTH_PAYLOAD needs ("Authentication" in a reply has none). */
 const AUTH_WORD = /auth\s/i;
 /** The key=value pattern's own words. */
@@ -76,11 +74,9 @@ export function redactSecrets(text: string): string {
     }
     // A 334 challenge means the next client line is a credential.
     expectCredential = /^(?:b?['"])?334\b/.test(body);
+    // Each pattern below runs only on a line with its own word: most lines have none.
     // "AUTH PLAIN <b64>", "AUTH LOGIN <b64>", "AUTH XOAUTH2 <b64>" from a client — but not the
     // server's capability list ("250-AUTH LOGIN XOAUTH2"), whose next word is another mechanism.
-    // The patterns below all need one of these words: most lines have none.
-    if (!SECRET_HINT.test(line)) continue;
-    // Each pattern runs only on a line with its own word (a reply's "Authentication" needs only the first).
     if (AUTH_WORD.test(line) && !/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
     if (line.includes("Bearer")) line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
     if (line.includes("eyJ")) line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
