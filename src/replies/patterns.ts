@@ -195,8 +195,10 @@ interface Compiled {
   enhanced: Array<(code: string) => boolean>;
 }
 
+const RANGE = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/;
+
 function enhancedMatcher(spec: string): (code: string) => boolean {
-  const m = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(spec);
+  const m = RANGE.exec(spec);
   if (!m) return (code) => code === spec;
   const [, cls, subject, lo, hi] = m;
   return (code) => {
@@ -214,6 +216,47 @@ const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
   phrases: (pattern.text ?? []).map((t) => PHRASES.add(squash(t))),
   enhanced: (pattern.enhanced ?? []).map(enhancedMatcher),
 }));
+
+// Which patterns a reply can match at all (see matches()): a pattern matches only on one of its phrases,
+// one of its enhanced codes, or (a pattern of codes alone) one of its basic codes. A reply is tried
+// against those patterns only, in the table's order, instead of against every pattern.
+/** Phrase id → the patterns that list it. */
+const BY_PHRASE: number[][] = [];
+/** Exact enhanced code → the patterns that list it. */
+const BY_ENHANCED = new Map<string, number[]>();
+/** Patterns with a range of enhanced codes ("5.7.606-649"): tried on every reply with an enhanced code. */
+const BY_RANGE: number[] = [];
+/** Basic code → the patterns of codes alone (need "code", no enhanced codes) that list it. */
+const BY_CODE = new Map<number, number[]>();
+
+function addTo<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+COMPILED.forEach((c, i) => {
+  for (const id of c.phrases) (BY_PHRASE[id] ??= []).push(i);
+  for (const spec of c.pattern.enhanced ?? []) {
+    if (RANGE.test(spec)) BY_RANGE.push(i);
+    else addTo(BY_ENHANCED, spec, i);
+  }
+  const need = c.pattern.need ?? (c.pattern.text ? "text" : "code");
+  if (need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
+});
+
+/** Marks (1) the patterns that have a phrase found in the text. */
+function markByPhrase(found: Uint8Array, marks: Uint8Array): void {
+  for (let id = 0; id < found.length; id++) {
+    if (found[id] !== 1) continue;
+    const list = BY_PHRASE[id];
+    if (list) for (const i of list) marks[i] = 1;
+  }
+}
+
+function mark(list: readonly number[] | undefined, marks: Uint8Array): void {
+  if (list) for (const i of list) marks[i] = 1;
+}
 
 function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   const p = c.pattern;
@@ -240,7 +283,14 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   const found = PHRASES.search(squash(reply.text));
-  for (const c of COMPILED) if (matches(c, reply, found)) return c.pattern;
+  const marks = new Uint8Array(COMPILED.length);
+  markByPhrase(found, marks);
+  if (reply.enhanced !== undefined) {
+    mark(BY_ENHANCED.get(reply.enhanced), marks);
+    mark(BY_RANGE, marks);
+  }
+  if (reply.code !== undefined) mark(BY_CODE.get(reply.code), marks);
+  for (let i = 0; i < COMPILED.length; i++) if (marks[i] === 1 && matches(COMPILED[i] as Compiled, reply, found)) return (COMPILED[i] as Compiled).pattern;
   const cls = reply.code !== undefined ? Math.floor(reply.code / 100) : reply.enhanced ? Number(reply.enhanced[0]) : undefined;
   if (cls === 4) return UNKNOWN_TRANSIENT;
   if (cls === 5) return UNKNOWN_PERMANENT;
@@ -258,7 +308,12 @@ const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication",
 export function classifyCodeless(reply: SmtpReply): ReplyPattern | undefined {
   const found = PHRASES.search(squash(reply.text));
   const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
-  for (const c of COMPILED) {
+  // Only a pattern with a phrase in the text can be the one.
+  const marks = new Uint8Array(COMPILED.length);
+  markByPhrase(found, marks);
+  for (let i = 0; i < COMPILED.length; i++) {
+    if (marks[i] !== 1) continue;
+    const c = COMPILED[i] as Compiled;
     if (c.pattern.id === "auth-failed-text" || c.pattern.textAlone === false || c.pattern.success) continue;
     const hit = c.phrases.find((id) => found[id] === 1);
     if (hit !== undefined && (anchored || (PHRASES.phrases[hit] as string).length >= 20)) return c.pattern;

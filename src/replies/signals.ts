@@ -166,24 +166,28 @@ interface CompiledSignal {
   signal: Signal;
   /** Ids of the squashed phrases in PHRASES. */
   phrases: number[];
-  raw: string[];
+  /** Ids of the lower-case phrases in RAW. */
+  raw: number[];
 }
 
+/** Phrases compared squashed. */
 const PHRASES = new PhraseIndex();
+/** Phrases compared as lower-case text (other scripts, and phrases whose punctuation counts). */
+const RAW = new PhraseIndex();
 
 const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
   signal,
   // "curl: (67)"-style phrases keep their punctuation: compared on lower-case text.
   phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map((p) => PHRASES.add(squash(p))),
-  raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())],
+  raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())].map((p) => RAW.add(p)),
 }));
 
 /** The first signal (by priority) found in a line of text. */
 export function signalInLine(line: string): Signal | undefined {
   const found = PHRASES.search(squash(line));
-  const low = line.toLowerCase();
+  const rawFound = RAW.search(line.toLowerCase());
   for (const c of COMPILED) {
-    if (c.phrases.some((id) => found[id] === 1) || c.raw.some((p) => low.includes(p))) return c.signal;
+    if (c.phrases.some((id) => found[id] === 1) || c.raw.some((id) => rawFound[id] === 1)) return c.signal;
   }
   return undefined;
 }
@@ -192,6 +196,8 @@ export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candi
 
 /** Kyocera panels: "Send error 1102" / "0x1102" = SMTP authentication failed (§5, L). */
 export function isKyocera1102(line: string, wholeInput: string): boolean {
+  // Both forms contain "1102".
+  if (!line.includes("1102")) return false;
   if (/(?:^|[^\w.])0x1102(?![\w.])/i.test(line)) return true;
   if (!/(?:^|[^\w.:])1102(?![\w.:])/.test(line)) return false;
   return wholeInput.trim() === "1102" || /error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗/i.test(line);
