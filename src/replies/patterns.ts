@@ -280,6 +280,12 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   }
 }
 
+/** Does this one pattern of the table match the reply? (classifyReply without its index: for tests) */
+export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean {
+  const c = COMPILED.find((x) => x.pattern === pattern);
+  return c !== undefined && matches(c, reply, PHRASES.search(squash(reply.text)));
+}
+
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   const found = PHRASES.search(squash(reply.text));

@@ -1,0 +1,60 @@
+// classifyReply tries a reply only against the patterns that list one of its phrases, its enhanced
+// code (or a range holding it) or, for patterns of codes alone, its basic code. That must pick the
+// same pattern as trying every pattern of the table in order: checked here on random replies built
+// from the table's own codes and phrases (so that several patterns compete), and on the corpus.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { classifyReply, patternMatches, PATTERNS, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
+import type { SmtpReply } from "../../src/replies/types.js";
+import { CORPUS } from "../fixtures/replies-corpus.js";
+import { analyzeReply } from "../../src/replies/index.js";
+
+/** The table read in order, every pattern tried. */
+function everyPattern(reply: SmtpReply): ReplyPattern | undefined {
+  const hit = PATTERNS.find((p) => patternMatches(p, reply));
+  if (hit) return hit;
+  const cls = reply.code !== undefined ? Math.floor(reply.code / 100) : reply.enhanced ? Number(reply.enhanced[0]) : undefined;
+  return cls === 4 ? UNKNOWN_TRANSIENT : cls === 5 ? UNKNOWN_PERMANENT : cls === 2 || cls === 3 ? UNKNOWN_POSITIVE : undefined;
+}
+
+/** "5.7.606-649" → a code inside the range, at its ends and just outside them. */
+function expand(spec: string): string[] {
+  const m = /^(\d\.\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(spec);
+  if (!m) return [spec];
+  const [lo, hi] = [Number(m[2]), Number(m[3])];
+  return [lo - 1, lo, Math.floor((lo + hi) / 2), hi, hi + 1].map((d) => `${m[1]}.${d}`);
+}
+
+const CODES = [...new Set(PATTERNS.flatMap((p) => p.codes ?? []).concat([421, 450, 451, 454, 500, 530, 550, 554, 235, 250, 334]))];
+const ENHANCED = [...new Set(PATTERNS.flatMap((p) => (p.enhanced ?? []).flatMap(expand)).concat(["5.7.1", "4.7.0", "2.0.0", "5.0.0"]))];
+const PHRASES = [...new Set(PATTERNS.flatMap((p) => p.text ?? []))];
+
+test("reply table: the patterns a reply can match give the same pattern as every pattern in order (random replies)", () => {
+  const reply = fc.record({
+    code: fc.option(fc.constantFrom(...CODES), { nil: undefined }),
+    enhanced: fc.option(fc.constantFrom(...ENHANCED), { nil: undefined }),
+    words: fc.array(fc.oneof(fc.constantFrom(...PHRASES), fc.constantFrom("Authentication", "error:", "the", "5.7.3", "PRX", "disabled", "")), { maxLength: 4 }),
+  });
+  fc.assert(
+    fc.property(reply, ({ code, enhanced, words }) => {
+      const text = words.join(" ");
+      const r: SmtpReply = { text, line: text };
+      if (code !== undefined) r.code = code;
+      if (enhanced !== undefined) r.enhanced = enhanced;
+      assert.equal(classifyReply(r)?.id, everyPattern(r)?.id, JSON.stringify(r));
+    }),
+    { numRuns: 20_000 },
+  );
+});
+
+test("reply table: the same pattern as every pattern in order for each reply of the corpus", () => {
+  let compared = 0;
+  for (const { reply } of CORPUS) {
+    for (const r of analyzeReply(reply).replies) {
+      assert.equal(classifyReply(r)?.id, everyPattern(r)?.id, r.line);
+      compared++;
+    }
+  }
+  assert.ok(compared >= CORPUS.length, `replies compared: ${compared}`);
+});
