@@ -207,11 +207,15 @@ function stageByCode(reply: SmtpReply): ReplyStage {
 
 /** Failures first; among them: not demoted, decisive, with candidates, the latest. */
 function compare(a: Ranked, b: Ranked): number {
-  const key = (r: Ranked): number[] => [r.match.success ? 1 : 0, r.demoted ? 1 : 0, r.match.decisive ? 0 : 1, r.match.candidates.length > 0 ? 0 : 1];
-  const ka = key(a);
-  const kb = key(b);
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] as number) - (kb[i] as number);
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  if (ka !== kb) return ka - kb;
   return a.match.success ? a.pos - b.pos : b.pos - a.pos;
+}
+
+/** Success, demoted, not decisive, without candidates: one bit each, the first the weightiest. */
+function sortKey(r: Ranked): number {
+  return (r.match.success ? 8 : 0) + (r.demoted ? 4 : 0) + (r.match.decisive ? 0 : 2) + (r.match.candidates.length > 0 ? 0 : 1);
 }
 
 /** "送信エラー: Authentication unsuccessful, …" → the English part after a non-English lead-in. */
