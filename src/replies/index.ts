@@ -131,7 +131,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const tagged = matches.find((m) => !m.success && m.provider !== undefined);
   const provider = byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined);
   if (!provider || !recognized) return analysis;
-  return analysisOutside({ ...analysis, provider }, provider.id);
+  // The analysis is this function's own object: the provider goes on it (last, as a spread would put it).
+  analysis.provider = provider;
+  return analysisOutside(analysis, provider.id);
 }
 
 const BARE = /^(?:(?:smtp\s*)?(?:error|err|code|status|reply|response|エラー(?:\s*コード)?|コード)\s*[:：#]?\s*)?\(?\s*([2-5][0-5]\d)?\s*[-:]?\s*([245]\.\d{1,3}\.\d{1,3})?\s*\)?[.。]?$/i;

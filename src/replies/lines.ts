@@ -104,7 +104,8 @@ export function logicalLines(text: string): LogicalLine[] {
   let joinable = false;
   let last = "";
   let quote = "";
-  const physical = text.split("\n");
+  // One line (most pastes of a panel's or a client's message) needs no split.
+  const physical = text.includes("\n") ? text.split("\n") : [text];
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
     const rawTrimmed = raw.trim();

@@ -42,10 +42,18 @@ export class PhraseIndex {
     return this.scanner;
   }
 
-  /** found[id] is 1 when the text contains that phrase. */
+  /** What the last search found (one array per index, reused: allocating one per search cost more than the scan). */
+  private found = new Uint8Array(0);
+
+  /**
+   * found[id] is 1 when the text contains that phrase. The array is this index's own and is
+   * overwritten by its next search: read it before searching this index again.
+   */
   search(text: string): Uint8Array {
     const scanner = this.scanner ?? this.build();
-    const found = new Uint8Array(this.phrases.length);
+    let found = this.found;
+    if (found.length !== this.phrases.length) found = this.found = new Uint8Array(this.phrases.length);
+    else found.fill(0);
     if (this.empty !== undefined) found[this.empty] = 1;
     scanner.lastIndex = 0;
     for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
