@@ -39,7 +39,6 @@ const CLIENT_VERB = /^['"]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Every match of IN_REPLY_TO contains this: a cheap test first (most replies have no such suffix). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
-const BRACKET_SUFFIX = /\s*\[[^[\]]{0,200}\]$/;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 
 const VERB_STAGE: Record<string, ReplyStage> = {
@@ -121,13 +120,27 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
     if (last === ")" && count(s, "(") < count(s, ")")) s = s.slice(0, -1);
     else if ((last === "'" || last === '"' || last === "`") && count(s, last) % 2 === 1) s = s.slice(0, -1);
     else if (last === "," || last === ";" || last === "}" || last === "\\" || last === "|") s = s.slice(0, -1);
-    // The pattern ends with "]" at the end of the text.
-    if (s.endsWith("]")) s = s.replace(BRACKET_SUFFIX, "");
+    if (s.endsWith("]")) s = withoutBracketSuffix(s);
     if (nestedFollows) s = s.replace(NESTED_LEAD_IN, "");
     s = s.trim();
     if (s === before) break;
   }
   return stageHint ? { text: s, stageHint } : { text: s };
+}
+
+/**
+ * `s` without a bracketed suffix at its end and the blanks before it ("… information. [SN2PR… 2025-01-22T…]"):
+ * what /\s*\[[^[\]]{0,200}\]$/ removes, found from the end (the regex tried every position of the text).
+ * `s` ends with "]". The "[" is the last one (nothing between the brackets is a bracket) and the match
+ * starts where the blanks before it start.
+ */
+export function withoutBracketSuffix(s: string): string {
+  const close = s.length - 1;
+  const open = s.lastIndexOf("[");
+  if (open < 0 || close - open - 1 > 200 || s.lastIndexOf("]", close - 1) > open) return s;
+  let start = open;
+  while (start > 0 && isSpaceCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(0, start);
 }
 
 function count(s: string, ch: string): number {

@@ -35,7 +35,7 @@ export function analyzeReply(input: string, opts: AnalyzeOptions = {}): ReplyAna
     if (truncated) raw = raw.slice(0, MAX_INPUT);
     if (SURROGATE.test(raw)) raw = raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
     // The case redactor would take "250-AUTH LOGIN XOAUTH2" (the server's capability list) for a payload.
-    const guarded = raw.includes("250") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
+    const guarded = raw.includes("250") && raw.includes("AUTH") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
     const redacted = redactTranscriptCredentials(redactSecrets(guarded));
     safeInput = redacted.includes(GUARD) ? redacted.split(GUARD).join("") : redacted;
     const analysis = analyze(safeInput, opts.client !== false);
@@ -89,7 +89,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
       signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
     }
   }
-  ranked.push(...signals.values());
+  for (const r of signals.values()) ranked.push(r);
 
   // A 5.7.57 after a failed AUTH is a consequence of that failure (§4 C10).
   const authFailed = ranked.some((r) => !r.match.success && r.match.stage === "auth" && r.match.candidates.length > 0 && !r.demoted);

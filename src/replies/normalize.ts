@@ -16,11 +16,12 @@ export function normalizeText(text: string): string {
   s = s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "");
   // eslint-disable-next-line no-control-regex
   s = s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, " ");
-  s = s.replace(/&(?:lt|gt|amp|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
+  // Each of the next three runs only where the text has what it looks for ("&", "](", "\\").
+  if (s.includes("&")) s = s.replace(/&(?:lt|gt|amp|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
   // A log copied from GitHub's web view carries line links inside the text ("([53](https://github.com/…#step:4:54)5, b'…"): keep the words only.
-  s = s.replace(/\[([^\]\n]{1,80})\]\(https?:\/\/[^)\s]{1,500}\)/g, "$1");
+  if (s.includes("](")) s = s.replace(/\[([^\]\n]{1,80})\]\(https?:\/\/[^)\s]{1,500}\)/g, "$1");
   // Escaped line breaks inside quoted log strings ("…\r\n") become spaces.
-  s = s.replace(/\\r\\n|\\r|\\n|\\t/g, " ");
+  if (s.includes("\\")) s = s.replace(/\\r\\n|\\r|\\n|\\t/g, " ");
   s = s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"');
   return s;
 }

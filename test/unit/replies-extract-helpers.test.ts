@@ -1,7 +1,8 @@
 // The character-level shortcuts of the reply parser must agree with the regexes they stand for.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isSpaceCode } from "../../src/replies/extract.js";
+import { isSpaceCode, withoutBracketSuffix } from "../../src/replies/extract.js";
+import fc from "fast-check";
 import { foldSpace } from "../../src/replies/normalize.js";
 
 test("isSpaceCode is /\\s/ on every UTF-16 code unit", () => {
@@ -21,4 +22,21 @@ test("foldSpace's shortcut gives the fold's result: every run of blanks one spac
   };
   grow("", 0);
   for (const s of samples) assert.equal(foldSpace(s), s.replace(/\s+/g, " ").trim(), JSON.stringify(s));
+});
+
+test("withoutBracketSuffix removes what /\\s*\\[[^[\\]]{0,200}\\]$/ removes", () => {
+  const regex = (s: string): string => s.replace(/\s*\[[^[\]]{0,200}\]$/, "");
+  const real = "Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. [TYCP286CA0058.JPNP286.PROD.OUTLOOK.COM 2025-01-22T03:07:00.000Z 08DD3A5C]";
+  for (const s of [real, "]", "[]", "a []", "a\u3000[x]", "a ]x]", "a [x]]", "[a] [b]", `a [${"x".repeat(200)}]`, `a [${"x".repeat(201)}]`, "a[b[c]"]) {
+    assert.equal(withoutBracketSuffix(s), regex(s), JSON.stringify(s));
+  }
+  // Random texts over the characters that matter, ending with "]" as the parser calls it.
+  const unit = fc.constantFrom("[", "]", " ", "\t", "\u3000", "a", "5", ".");
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 30 }), fc.nat(230), (body, pad) => {
+      const s = `${body}${"x".repeat(pad % 3 === 0 ? pad : 0)}]`;
+      assert.equal(withoutBracketSuffix(s), regex(s), JSON.stringify(s));
+    }),
+    { numRuns: 20_000 },
+  );
 });
