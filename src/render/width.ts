@@ -57,6 +57,59 @@ export function eastAsianWidth(cp: number): 1 | 2 {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
+ * Code units (all in the BMP, none a surrogate) whose character never joins a neighbour, always
+ * prints, and is as wide as its East Asian Width says: Latin, general punctuation, arrows, box
+ * drawing and shapes, dingbats, CJK punctuation, kana, the CJK ideographs, full- and halfwidth forms
+ * (test/unit/render-width.test.ts checks every one against the full rules below). Text made of them
+ * is measured without the Unicode property patterns, which cost about a millisecond to compile:
+ * a report's text, English or Japanese, is nearly all such characters.
+ */
+const SIMPLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x21ff],
+  [0x2500, 0x25ff],
+  [0x2700, 0x27bf],
+  [0x3000, 0x3029],
+  [0x3041, 0x3096],
+  [0x309b, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xff01, 0xff9d],
+];
+
+/** Is this code unit one of SIMPLE_RANGES? */
+export function isSimpleCode(c: number): boolean {
+  if (c <= 0x7e) return c >= 0x20;
+  for (const [from, to] of SIMPLE_RANGES) {
+    if (c < from) return false;
+    if (c <= to) return true;
+  }
+  return false;
+}
+
+/** The width of a simple code unit (1 or 2), or 0 for another one. */
+function simpleCodeWidth(c: number): number {
+  if (c <= 0x7e) return c >= 0x20 ? 1 : 0;
+  // Kanji, kana, CJK punctuation and fullwidth forms, all wide: most of a Japanese text, answered first.
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x309b && c <= 0x30ff) || (c >= 0x3000 && c <= 0x3029) || (c >= 0xff01 && c <= 0xff60)) return 2;
+  return isSimpleCode(c) ? eastAsianWidth(c) : 0;
+}
+
+/** The width of text made only of simple code units, or -1 when it has another one. */
+function simpleWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cw = simpleCodeWidth(text.charCodeAt(i));
+    if (cw === 0) return -1;
+    w += cw;
+  }
+  return w;
+}
+
+/**
  * Characters that can join a grapheme with a neighbour: extenders (combining marks, variation
  * selectors, ZWNJ, emoji modifiers, tags), spacing marks (and Thai/Lao AM), ZWJ, CR, regional
  * indicators, Hangul jamo, and the "prepend" marks. A string without any is one grapheme per code
@@ -71,7 +124,7 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The user-perceived characters of a string (a letter with its combining marks is one, an emoji ZWJ sequence is one). */
 export function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text) || !JOINING.test(text)) return Array.from(text);
+  if (PRINTABLE_ASCII.test(text) || simpleWidth(text) >= 0 || !JOINING.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
@@ -159,6 +212,8 @@ export function graphemeWidth(g: string): number {
   if (g.length === 1) {
     const c = g.charCodeAt(0);
     if (c >= 0x20 && c < 0x7f) return 1;
+    const simple = simpleCodeWidth(c);
+    if (simple !== 0) return simple;
   }
   let w = cache.get(g);
   if (w === undefined) {
@@ -175,6 +230,8 @@ const ANSI = /(?:\u001b\[|\u009b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|(?:\u001b\]
 /** Display width in terminal columns (escape sequences count as 0). */
 export function width(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  const simple = simpleWidth(text);
+  if (simple >= 0) return simple;
   let s = text;
   if (s.includes("\u001b") || s.includes("\u009b")) s = s.replace(ANSI, "");
   let w = 0;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import stringWidth from "string-width";
-import { eastAsianWidth, graphemes, graphemeWidth, width } from "../../src/render/width.js";
+import { eastAsianWidth, graphemes, graphemeWidth, isSimpleCode, width } from "../../src/render/width.js";
 
 const cp = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => String.fromCodePoint(n));
 
@@ -76,4 +76,27 @@ test("the wide table: CJK and fullwidth are 2, ambiguous and Latin 1", () => {
   assert.equal(eastAsianWidth(0x41), 1);
   assert.equal(width("\u001b[31m日本\u001b[39m"), 4);
   assert.equal(width("a\u200db\ufe0f"), 2);
+});
+
+test("simple characters (measured without the Unicode patterns): each prints, joins nothing, and is as wide as string-width says", () => {
+  const seg = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let simple = 0;
+  const wrong: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) {
+    if (!isSimpleCode(c)) continue;
+    simple++;
+    const ch = String.fromCharCode(c);
+    if (stringWidth(ch) !== eastAsianWidth(c) || graphemeWidth(ch) !== stringWidth(ch) || width(ch) !== stringWidth(ch) || width(`${ch}a${ch}`) !== stringWidth(`${ch}a${ch}`)) wrong.push(`${c.toString(16)} width`);
+    // Alone between neighbours of each kind: one grapheme of its own.
+    for (const around of ["a", "\u3042", ch]) {
+      if (Array.from(seg.segment(around + ch + around)).length !== 3) wrong.push(`${c.toString(16)} joins ${JSON.stringify(around)}`);
+    }
+  }
+  assert.deepEqual(wrong.slice(0, 20), []);
+  assert.ok(simple > 20_000, `simple characters: ${simple}`);
+  // Text of them: widths add up, graphemes are its characters.
+  for (const s of ["日本語のテキスト、「かっこ」。", "Ａｂｃ ｶﾀｶﾅ", "café — naïve … → ✖ ›", "┌─┐ ■ □"]) {
+    assert.equal(width(s), stringWidth(s), s);
+    assert.deepEqual(graphemes(s), Array.from(seg.segment(s), (x) => x.segment), s);
+  }
 });
