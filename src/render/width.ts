@@ -1,8 +1,8 @@
 // Display width and graphemes for the terminal, without a dependency: string-width builds an
 // Intl.Segmenter when it is imported, which every start-up paid. Here nothing is built at import:
-// ASCII is measured by its length, text without joining characters code point by code point, and
-// the grapheme segmenter (and the emoji regular expression) are made the first time a string needs
-// them. The rules are string-width's (test/unit/render-width.test.ts compares the two on random
+// ASCII is measured by its length, the common scripts and symbols by a table of ranges, other text
+// without joining characters code point by code point; the Unicode property patterns, the grapheme
+// segmenter and the emoji regular expression are made the first time a string needs them. The rules are string-width's (test/unit/render-width.test.ts compares the two on random
 // text): East Asian Wide and Fullwidth are 2 columns, ambiguous ones 1; combining marks, joiners,
 // variation selectors, format and control characters 0; an emoji cluster (RGI, keycap, a ZWJ
 // sequence of pictographs) 2; modern Hangul jamo L+V(+T) one block of 2.
@@ -109,49 +109,69 @@ function simpleWidth(text: string): number {
   return w;
 }
 
+interface UnicodePatterns {
+  joining: RegExp;
+  visible: RegExp;
+  spacingMark: RegExp;
+  emojiPart: RegExp;
+  emojiPresentation: RegExp;
+  pictographs: RegExp;
+}
+
+let unicodePatterns: UnicodePatterns | undefined;
+
 /**
- * Characters that can join a grapheme with a neighbour: extenders (combining marks, variation
- * selectors, ZWNJ, emoji modifiers, tags), spacing marks (and Thai/Lao AM), ZWJ, CR, regional
- * indicators, Hangul jamo, and the "prepend" marks. A string without any is one grapheme per code
- * point (the property test checks this against Intl.Segmenter).
+ * The patterns of Unicode properties, made on first use: each costs a fraction of a millisecond to
+ * make, and text of simple characters (a report's, English or Japanese) never needs them.
  */
-// ZWJ on its own in the class is meant: it joins, whatever surrounds it.
-const JOINING =
-  // eslint-disable-next-line no-misleading-character-class
-  /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}\u0e33\u0eb3\u200c\u200d\r\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
+function unicode(): UnicodePatterns {
+  unicodePatterns ??= {
+    /**
+     * Characters that can join a grapheme with a neighbour: extenders (combining marks, variation
+     * selectors, ZWNJ, emoji modifiers, tags), spacing marks (and Thai/Lao AM), ZWJ, CR, regional
+     * indicators, Hangul jamo, and the "prepend" marks. A string without any is one grapheme per code
+     * point (the property test checks this against Intl.Segmenter). ZWJ on its own in the class is
+     * meant: it joins, whatever surrounds it.
+     */
+    joining:
+      // eslint-disable-next-line no-misleading-character-class
+      /[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}\u0e33\u0eb3\u200c\u200d\r\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u,
+    /** A printing character: not default-ignorable, control, format, non-spacing or enclosing mark, or lone surrogate. */
+    visible: /[^\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}]/u,
+    spacingMark: /\p{Mc}/u,
+    /** A cluster that may be an emoji sequence: it holds a pictograph, a regional indicator, a keycap or a skin tone. */
+    emojiPart: /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u20e3]/u,
+    emojiPresentation: /^\p{Emoji_Presentation}$/u,
+    pictographs: /\p{Extended_Pictographic}/gu,
+  };
+  return unicodePatterns;
+}
 
 let segmenter: Intl.Segmenter | undefined;
 
 /** The user-perceived characters of a string (a letter with its combining marks is one, an emoji ZWJ sequence is one). */
 export function graphemes(text: string): string[] {
-  if (PRINTABLE_ASCII.test(text) || simpleWidth(text) >= 0 || !JOINING.test(text)) return Array.from(text);
+  if (PRINTABLE_ASCII.test(text) || simpleWidth(text) >= 0 || !unicode().joining.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
-/** A printing character: not default-ignorable, control, format, non-spacing or enclosing mark, or lone surrogate. */
-const VISIBLE = /[^\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}]/u;
-const SPACING_MARK = /\p{Mc}/u;
-/** A cluster that may be an emoji sequence: it holds a pictograph, a regional indicator, a keycap or a skin tone. */
-const EMOJI_PART = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u20e3]/u;
 const KEYCAP = /^[\d#*]\u20e3$/;
-const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 let rgiEmoji: RegExp | undefined;
 
 /** Is this cluster an emoji drawn two columns wide (RGI, an unqualified keycap, a ZWJ sequence of two or more pictographs)? */
 function isWideEmoji(cluster: string): boolean {
-  if (!EMOJI_PART.test(cluster)) return false;
+  if (!unicode().emojiPart.test(cluster)) return false;
   // One code point is an RGI emoji only with the default emoji presentation (text-style ones such as
   // ✖ ✔ ❯ need VS16): the report's own glyphs never pay for the RGI pattern (about 45 ms to build).
   const cp = cluster.codePointAt(0) as number;
-  if (cluster.length === (cp > 0xffff ? 2 : 1) && !EMOJI_PRESENTATION.test(cluster)) return false;
+  if (cluster.length === (cp > 0xffff ? 2 : 1) && !unicode().emojiPresentation.test(cluster)) return false;
   // Built on first use: a `v`-flag property of sequences, costly to compile.
   rgiEmoji ??= new RegExp("^\\p{RGI_Emoji}$", "v");
   if (rgiEmoji.test(cluster)) return true;
   if (cluster.length > 50) return false;
   if (KEYCAP.test(cluster)) return true;
-  return cluster.includes("\u200d") && (cluster.match(PICTOGRAPHS)?.length ?? 0) >= 2;
+  return cluster.includes("\u200d") && (cluster.match(unicode().pictographs)?.length ?? 0) >= 2;
 }
 
 const isLeadingJamo = (cp: number | undefined) => cp !== undefined && ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97c));
@@ -162,7 +182,7 @@ const isJamo = (cp: number) => isLeadingJamo(cp) || isVowelJamo(cp) || isTrailin
 /** Width of a cluster that starts with Hangul jamo (L+V(+T) is one block of 2; other jamo add up), or undefined when it does not. */
 function jamoWidth(visible: string): number | undefined {
   const cps: number[] = [];
-  for (const ch of visible) if (VISIBLE.test(ch)) cps.push(ch.codePointAt(0) as number);
+  for (const ch of visible) if (unicode().visible.test(ch)) cps.push(ch.codePointAt(0) as number);
   let w = 0;
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i] as number;
@@ -183,7 +203,7 @@ function jamoWidth(visible: string): number | undefined {
 
 /** Width of one grapheme cluster (uncached). */
 function clusterWidth(cluster: string): number {
-  const start = cluster.search(VISIBLE);
+  const start = cluster.search(unicode().visible);
   if (start === -1) return 0;
   if (isWideEmoji(cluster)) return 2;
   const visible = start === 0 ? cluster : cluster.slice(start);
@@ -200,7 +220,7 @@ function clusterWidth(cluster: string): number {
       rest = true;
       continue;
     }
-    if (SPACING_MARK.test(ch) || (ch >= "\uff00" && ch <= "\uffef")) w += eastAsianWidth(ch.codePointAt(0) as number);
+    if (unicode().spacingMark.test(ch) || (ch >= "\uff00" && ch <= "\uffef")) w += eastAsianWidth(ch.codePointAt(0) as number);
   }
   return w;
 }
@@ -235,7 +255,7 @@ export function width(text: string): number {
   let s = text;
   if (s.includes("\u001b") || s.includes("\u009b")) s = s.replace(ANSI, "");
   let w = 0;
-  if (!JOINING.test(s)) {
+  if (!unicode().joining.test(s)) {
     for (const ch of s) w += graphemeWidth(ch);
     return w;
   }
