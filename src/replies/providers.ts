@@ -75,8 +75,8 @@ export function ntlmOnlyOffer(text: string): string | undefined {
   return offered.some((x) => x === "NTLM" || x === "GSSAPI") ? `AUTH ${offered.join(" ")}` : undefined;
 }
 
-/** Words one of which each service pattern's matches contains: consumer hosts, the cloud's gate, the other services, the on-premises words, an AUTH offer, the banner. */
-const ANY_SERVICE = /outlook\.com|smtp\.live\.com|exchangelabs\.com|office365\.com|aka\.ms\/|gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
+/** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
+const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
 
 /**
  * The service the pasted text shows, when it shows one. "exchange-online" means Microsoft's cloud
@@ -84,12 +84,12 @@ const ANY_SERVICE = /outlook\.com|smtp\.live\.com|exchangelabs\.com|office365\.c
  * by the host and the address).
  */
 export function providerFromText(text: string): ProviderClue | undefined {
-  // Every match of every pattern below contains one of these (most pasted text names no service).
-  if (!ANY_SERVICE.test(text)) return undefined;
   const consumer = CONSUMER_HOSTS.exec(text);
   if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
   const cloud = microsoftCloud(text);
   if (cloud) return { id: "exchange-online", clue: cloud };
+  // Every match of every pattern below contains one of these words (most other text names no service).
+  if (!OTHER_SERVICE.test(text)) return undefined;
   for (const s of OTHER_SERVICES) {
     const m = s.re.exec(text);
     if (m) return { id: s.id, clue: m[0] };
