@@ -1,7 +1,7 @@
 // The diagnosis engine: Case (+ the server's reply) → verdict, causes with evidence, unknowns.
 // Pure: no I/O. Every gate adds to one collector; this module merges, sorts and decides.
 import type { FactPath } from "../case/facts.js";
-import type { Case } from "../case/schema.js";
+import type { Case, Device } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
 import { causeSpec, compareFindings, DELIVERY_CAUSES } from "./causes.js";
@@ -22,6 +22,7 @@ import { classifyHost, transportGate } from "./gates/transport.js";
 import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
+import { accountRecord, deviceRecord, tenantRecord } from "./shape.js";
 import { orderUnknowns } from "./unknowns.js";
 
 export type { Diagnosis, Finding, Evidence, CauseId, CauseStatus, Verdict, Info, RetirementPhase } from "./types.js";
@@ -65,10 +66,11 @@ function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined 
 /** The engine with the reply already analysed (or none). */
 export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf: string): Diagnosis {
   const out = new Collector();
-  const provider = identifyProvider(c, analysis);
+  const device = deviceRecord(c.device ?? {});
+  const provider = identifyProvider(c, analysis, device);
   // The reply read for the service that answered (a host can show it when the text does not).
   const read = provider && analysis ? analysisOutside(analysis, provider.id) : analysis;
-  const ctx = buildContext(c, read, asOf, out, provider);
+  const ctx = buildContext(c, device, read, asOf, out, provider);
   for (const gate of provider ? OUTSIDE_GATES : GATES) gate(ctx);
   partialPasteInfo(ctx);
   const result = out.result();
@@ -113,8 +115,7 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
 }
 
-function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {
-  const device = c.device ?? {};
+function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
   // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's).
@@ -129,8 +130,8 @@ function buildContext(c: Case, analysis: ReplyAnalysis | undefined, asOf: string
   return {
     c,
     device,
-    tenant: c.tenant ?? {},
-    account: c.account ?? {},
+    tenant: tenantRecord(c.tenant ?? {}),
+    account: accountRecord(c.account ?? {}),
     analysis: recognized,
     asOf,
     phase: retirementPhase(asOf),

@@ -34,10 +34,10 @@ const fact = (c: Case, path: "device.provider" | "device.host" | "device.usernam
 /**
  * The service outside Exchange Online that the evidence shows, or undefined (Exchange Online, or
  * nothing says otherwise). The server's own text outranks a recorded setting; a host name or the
- * account's address outranks nothing said at all.
+ * account's address outranks nothing said at all. `d` is the case's device (the engine passes its
+ * copy of one shape, src/engine/shape.ts).
  */
-export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined): ProviderFinding | undefined {
-  const d = c.device ?? {};
+export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d: Device = c.device ?? {}): ProviderFinding | undefined {
   const text = analysis?.recognized ? analysis.provider : undefined;
   const clue = (s: string): Evidence => inference("inference.providerClue", { clue: s });
 
