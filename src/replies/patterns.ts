@@ -245,6 +245,15 @@ COMPILED.forEach((c, i) => {
   if (need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
 });
 
+/** The patterns marked for the reply being classified: one array, cleared for each reply (allocating one each time cost more than the marking). */
+const MARKS = new Uint8Array(COMPILED.length);
+
+/** MARKS cleared. */
+function clearedMarks(): Uint8Array {
+  MARKS.fill(0);
+  return MARKS;
+}
+
 /** Marks (1) the patterns that have a phrase found in the text. */
 function markByPhrase(found: Uint8Array, marks: Uint8Array): void {
   for (let id = 0; id < found.length; id++) {
@@ -289,7 +298,7 @@ export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   const found = PHRASES.search(squash(reply.text));
-  const marks = new Uint8Array(COMPILED.length);
+  const marks = clearedMarks();
   markByPhrase(found, marks);
   if (reply.enhanced !== undefined) {
     mark(BY_ENHANCED.get(reply.enhanced), marks);
@@ -315,7 +324,7 @@ export function classifyCodeless(reply: SmtpReply): ReplyPattern | undefined {
   const found = PHRASES.search(squash(reply.text));
   const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
   // Only a pattern with a phrase in the text can be the one.
-  const marks = new Uint8Array(COMPILED.length);
+  const marks = clearedMarks();
   markByPhrase(found, marks);
   for (let i = 0; i < COMPILED.length; i++) {
     if (marks[i] !== 1) continue;
