@@ -59,12 +59,12 @@ export class Collector {
     if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
   }
 
-  /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
   /** The status found so far for a cause (by the gates that ran before), if any. */
   statusOf(id: CauseId): CauseStatus | undefined {
     return this.findings.get(id)?.status;
   }
 
+  /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
   dropPossible(id: CauseId): void {
     if (this.findings.get(id)?.status === "possible") this.findings.delete(id);
   }
