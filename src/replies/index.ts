@@ -1,8 +1,9 @@
 // analyzeReply: pasted error text → the SMTP replies in it → candidate causes. Pure, never throws.
 import { redactSecrets } from "../case/redact.js";
 import { extractReplies, type FoundReply } from "./extract.js";
+import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
-import { AUTH_ANY, classifyCodeless, classifyReply, type ReplyPattern } from "./patterns.js";
+import { AUTH_ANY, classifyCodeless, classifyReply, phrasesIn, type ReplyPattern } from "./patterns.js";
 import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
@@ -58,36 +59,39 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     ranked.push(rank(f, pattern));
   }
 
-  // Text-only replies: a panel that shows "Authentication unsuccessful, account locked." without codes.
+  // Each other line once: the failures that are not SMTP replies (signals, kept for below) and the
+  // text-only replies (a panel that shows "Authentication unsuccessful, account locked." without codes).
+  // Both read the line's phrases: found once, when the line has no lead-in to cut for the second.
+  // MailKit's SslHandshakeException lists every possible reason as numbered lines ("1. The server is
+  // using a self-signed certificate …"): those are its guesses, not what happened.
+  const mailkitList = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i.test(text);
+  const lineSignals: Array<{ line: LogicalLine; sig: Signal }> = [];
   for (const line of ex.otherLines) {
+    let found: Uint8Array | undefined;
+    if (!(mailkitList && /^\d\.\s/.test(line.text))) {
+      found = phrasesIn(line.text);
+      const s = signalInLine(line.text, found);
+      if (s) lineSignals.push({ line, sig: s });
+      if (isKyocera1102(line.text, text)) lineSignals.push({ line, sig: KYOCERA_SIGNAL });
+    }
     if (line.direction === "client") continue;
     const body = stripLeadIn(line.text);
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };
-    const pattern = classifyCodeless(reply);
+    const pattern = classifyCodeless(reply, body === line.text ? found : undefined);
     if (!pattern) continue;
     replies.push(reply);
     ranked.push(rank({ reply, pos: line.index * 1000, hasNested: false, nested: false }, pattern));
   }
 
-  // Failures that are not SMTP replies.
+  // The signals, in the order of their lines (a wrapper's own words count only when no reply failed).
   const failureReplies = ranked.some((r) => !r.match.success);
   const signals = new Map<string, Ranked>();
-  // MailKit's SslHandshakeException lists every possible reason as numbered lines ("1. The server is
-  // using a self-signed certificate …"): those are its guesses, not what happened.
-  const mailkitList = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i.test(text);
-  for (const line of ex.otherLines) {
-    if (mailkitList && /^\d\.\s/.test(line.text)) continue;
-    const found: Signal[] = [];
-    const s = signalInLine(line.text);
-    if (s) found.push(s);
-    if (isKyocera1102(line.text, text)) found.push(KYOCERA_SIGNAL);
-    for (const sig of found) {
-      if (sig.fallbackOnly && failureReplies) continue;
-      const excerpt = line.text.length > 300 ? `${line.text.slice(0, 297)}...` : line.text;
-      const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
-      signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
-    }
+  for (const { line, sig } of lineSignals) {
+    if (sig.fallbackOnly && failureReplies) continue;
+    const excerpt = line.text.length > 300 ? `${line.text.slice(0, 297)}...` : line.text;
+    const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
+    signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
 

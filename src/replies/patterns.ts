@@ -209,7 +209,16 @@ function enhancedMatcher(spec: string): (code: string) => boolean {
   };
 }
 
-const PHRASES = new PhraseIndex();
+/** The phrases of the reply table, the codeless anchors and the signals (src/replies/signals.ts adds its own): one index, so a line is searched once for all. */
+export const PHRASES = new PhraseIndex();
+
+/**
+ * Which phrases of PHRASES the text holds, compared squashed. The array is the index's own and the
+ * next search overwrites it: read it before searching again.
+ */
+export function phrasesIn(text: string): Uint8Array {
+  return PHRASES.search(squash(text));
+}
 
 const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
   pattern,
@@ -292,12 +301,12 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
 /** Does this one pattern of the table match the reply? (classifyReply without its index: for tests) */
 export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean {
   const c = COMPILED.find((x) => x.pattern === pattern);
-  return c !== undefined && matches(c, reply, PHRASES.search(squash(reply.text)));
+  return c !== undefined && matches(c, reply, phrasesIn(reply.text));
 }
 
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
-  const found = PHRASES.search(squash(reply.text));
+  const found = phrasesIn(reply.text);
   const marks = clearedMarks();
   markByPhrase(found, marks);
   if (reply.enhanced !== undefined) {
@@ -319,9 +328,9 @@ const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication",
 /**
  * A line without any code (a panel that drops them): only a distinctive reply text counts, or a known text
  * next to words only SMTP replies use. Generic "authentication failed" is left to the wrapper signals.
+ * `found`: phrasesIn(reply.text), when the caller has it already.
  */
-export function classifyCodeless(reply: SmtpReply): ReplyPattern | undefined {
-  const found = PHRASES.search(squash(reply.text));
+export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn(reply.text)): ReplyPattern | undefined {
   const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
   // Only a pattern with a phrase in the text can be the one.
   const marks = clearedMarks();

@@ -1,7 +1,7 @@
 // Failures that are not SMTP replies: network and TLS errors, client wrappers that hide the server text,
 // device panel codes. And which client wrapper the text came from.
 import type { CauseId } from "../engine/types.js";
-import { AUTH_ANY } from "./patterns.js";
+import { AUTH_ANY, PHRASES, phrasesIn } from "./patterns.js";
 import { squash } from "./normalize.js";
 import { PhraseIndex } from "./phrases.js";
 import type { ReplyStage } from "./types.js";
@@ -164,14 +164,12 @@ export const SIGNALS: readonly Signal[] = [
 
 interface CompiledSignal {
   signal: Signal;
-  /** Ids of the squashed phrases in PHRASES. */
+  /** Ids of the squashed phrases in PHRASES (the reply table's index, which these join). */
   phrases: number[];
   /** Ids of the lower-case phrases in RAW. */
   raw: number[];
 }
 
-/** Phrases compared squashed. */
-const PHRASES = new PhraseIndex();
 /** Phrases compared as lower-case text (other scripts, and phrases whose punctuation counts). */
 const RAW = new PhraseIndex();
 
@@ -182,9 +180,8 @@ const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
   raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())].map((p) => RAW.add(p)),
 }));
 
-/** The first signal (by priority) found in a line of text. */
-export function signalInLine(line: string): Signal | undefined {
-  const found = PHRASES.search(squash(line));
+/** The first signal (by priority) found in a line of text (`found`: phrasesIn(line), when the caller has it already). */
+export function signalInLine(line: string, found: Uint8Array = phrasesIn(line)): Signal | undefined {
   const rawFound = RAW.search(line.toLowerCase());
   for (const c of COMPILED) {
     if (c.phrases.some((id) => found[id] === 1) || c.raw.some((id) => rawFound[id] === 1)) return c.signal;
