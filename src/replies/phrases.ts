@@ -1,6 +1,6 @@
 // Which of a fixed set of squashed phrases (see squash()) a squashed text contains, found in one
 // scan of the text instead of one search per phrase: the reply table, the codeless anchors and the
-// signals each hold dozens of phrases, and every reply and line is compared with all of them.
+// signals hold about two hundred phrases, and every reply and line is compared with all of them.
 //
 // The scan is one regular expression that tries, at every position, the phrases longest first
 // (inside a lookahead, so phrases that overlap are all seen). At a position it reports the longest
@@ -13,7 +13,7 @@ function escape(phrase: string): string {
 
 /**
  * Searches answered with one includes() per phrase before the scanner is built: compiling the
- * scanner (a few milliseconds for the reply table's phrases) costs more than many such searches,
+ * scanner (over a millisecond for the reply table's phrases) costs more than many such searches,
  * and a command that reads one paste makes only a few.
  */
 const SEARCHES_BEFORE_SCANNER = 32;
