@@ -1,6 +1,6 @@
 // Which of a fixed set of squashed phrases (see squash()) a squashed text contains, found in one
 // scan of the text instead of one search per phrase: the reply table, the codeless anchors and the
-// signals hold about two hundred phrases, and every reply and line is compared with all of them.
+// signals hold nearly two hundred phrases, and every reply and line is compared with all of them.
 //
 // The scan is one regular expression that tries, at every position, the phrases longest first
 // (inside a lookahead, so phrases that overlap are all seen). At a position it reports the longest
