@@ -11,6 +11,7 @@ import type * as Replies from "../src/replies/index.js";
 
 export interface Shipped {
   evaluate: typeof Engine.evaluate;
+  evaluateWith: typeof Engine.evaluateWith;
   analyzeReply: typeof Replies.analyzeReply;
 }
 
@@ -21,7 +22,7 @@ export async function shipped(): Promise<Shipped> {
   const file = join(out, "shipped.mjs");
   await build({
     ...bundleOptions({ absWorkingDir: root, minify: true }),
-    stdin: { contents: 'export { evaluate } from "./src/engine/index.ts";\nexport { analyzeReply } from "./src/replies/index.ts";\n', resolveDir: root, loader: "ts" },
+    stdin: { contents: 'export { evaluate, evaluateWith } from "./src/engine/index.ts";\nexport { analyzeReply } from "./src/replies/index.ts";\n', resolveDir: root, loader: "ts" },
     format: "esm",
     outfile: file,
   });
