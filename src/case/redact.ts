@@ -6,8 +6,11 @@ const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
 /** "AUTH" and a blank, as AUTH_PAYLOAD needs ("Authentication" in a reply has none). */
 const AUTH_WORD = /auth\s/i;
-/** The key=value pattern's own words. */
-const KEY_HINT = /pass|pwd|secret|token/i;
+/**
+ * What every match of the key=value pattern below contains: one of its words, then (after the rest
+ * of the word) an optional quote, blanks and "=" or ":". "Password not accepted" in a reply has none.
+ */
+const KEY_HINT = /(?:pass|pwd|secret|token)\w*["']?\s*[=:]/i;
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
