@@ -4,8 +4,8 @@ const REDACTED = "[redacted]";
 const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 /** "AUTH PLAIN <b64>" and the like from a client (not a capability list, whose next word is another mechanism). */
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
-/** "AUTH" and a blank, as AUTH_PAYLOAD needs ("Authentication" in a reply has none). */
-const AUTH_WORD = /auth\s/i;
+/** What every match of AUTH_PAYLOAD starts with: "AUTH", a mechanism and a blank ("Authentication" or "SMTP AUTH is disabled" in a reply has none). */
+const AUTH_WORD = new RegExp(`auth\\s+(?:${MECHANISMS})\\s`, "i");
 /**
  * What every match of the key=value pattern below contains: one of its words, then (after the rest
  * of the word) an optional quote, blanks and "=" or ":". "Password not accepted" in a reply has none.
