@@ -23,6 +23,7 @@ import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
 import { accountRecord, deviceRecord, tenantRecord } from "./shape.js";
+import { sortInPlace } from "./sort.js";
 import { orderUnknowns } from "./unknowns.js";
 
 export type { Diagnosis, Finding, Evidence, CauseId, CauseStatus, Verdict, Info, RetirementPhase } from "./types.js";
@@ -94,7 +95,7 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
     if (settled) relevant = relevant.filter((p) => !settled.includes(p));
   }
 
-  findings.sort(compareFindings);
+  sortInPlace(findings, compareFindings);
   let verdict: Verdict = findings.some((f) => f.status === "blocking")
     ? "blocked"
     : findings.some((f) => f.status === "possible") || relevant.length > 0

@@ -8,6 +8,7 @@ import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
+import { sortInPlace } from "../engine/sort.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
@@ -113,7 +114,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     recognized = true;
     codeOnly = true;
   }
-  ranked.sort(compare);
+  sortInPlace(ranked, compare);
   const matches = ranked.map((r) => r.match);
   const first = ranked[0];
   const primary = first && !first.match.success ? first.match : undefined;
