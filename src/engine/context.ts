@@ -38,51 +38,66 @@ export interface Ctx {
 }
 
 export class Collector {
-  private readonly findings = new Map<CauseId, Finding>();
-  private readonly unknownSet = new Set<FactPath>();
-  private readonly infos = new Map<string, Info>();
+  // Arrays searched in place of a map and sets: a case has a handful of each, and an evaluation
+  // allocated them all (with the notes' sets) every time.
+  private readonly findings: Finding[] = [];
+  private readonly unknownList: FactPath[] = [];
+  private readonly infos: Info[] = [];
+
+  private finding(id: CauseId): Finding | undefined {
+    for (const f of this.findings) if (f.id === id) return f;
+    return undefined;
+  }
 
   add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[]; affects?: Finding["affects"]; lessLikely?: boolean } = {}): void {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
-    const prev = this.findings.get(id);
+    const prev = this.finding(id);
     if (!prev) {
       const f: Finding = { id, status, evidence: [...evidence], affects: opts.affects ?? CAUSES[id].affects };
-      if (opts.notes?.length) f.notes = [...new Set(opts.notes)];
+      if (opts.notes?.length) f.notes = unique(opts.notes);
       if (opts.lessLikely) f.lessLikely = true;
-      this.findings.set(id, f);
+      this.findings.push(f);
       return;
     }
     if (!opts.lessLikely) delete prev.lessLikely;
     prev.status = strongerStatus(prev.status, status);
     for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
-    if (opts.notes?.length) prev.notes = [...new Set([...(prev.notes ?? []), ...opts.notes])];
+    if (opts.notes?.length) prev.notes = unique([...(prev.notes ?? []), ...opts.notes]);
     if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
   }
 
   /** The status found so far for a cause (by the gates that ran before), if any. */
   statusOf(id: CauseId): CauseStatus | undefined {
-    return this.findings.get(id)?.status;
+    return this.finding(id)?.status;
   }
 
   /** Remove a finding that is only "possible" (another cause, now named by the server, explains it). */
   dropPossible(id: CauseId): void {
-    if (this.findings.get(id)?.status === "possible") this.findings.delete(id);
+    const i = this.findings.findIndex((f) => f.id === id);
+    if (i >= 0 && (this.findings[i] as Finding).status === "possible") this.findings.splice(i, 1);
   }
 
   unknown(...paths: FactPath[]): void {
-    for (const p of paths) this.unknownSet.add(p);
+    for (const p of paths) if (!this.unknownList.includes(p)) this.unknownList.push(p);
   }
 
   info(id: InfoId, evidence: Evidence[]): void {
-    const prev = this.infos.get(id);
+    const prev = this.infos.find((i) => i.id === id);
     if (prev) {
       for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
-    } else this.infos.set(id, { id, evidence: [...evidence] });
+    } else this.infos.push({ id, evidence: [...evidence] });
   }
 
   result(): { findings: Finding[]; unknowns: FactPath[]; info: Info[] } {
-    return { findings: [...this.findings.values()], unknowns: [...this.unknownSet], info: [...this.infos.values()] };
+    return { findings: [...this.findings], unknowns: [...this.unknownList], info: [...this.infos] };
   }
+}
+
+/** The items in their order, each once (the lists here are a few items long: no set is built). */
+export function unique<T>(items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
 }
 
 /** The same evidence as JSON (the form every report shows). Most pairs differ in kind, path, key or reply: said without serialising. */

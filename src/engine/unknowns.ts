@@ -1,6 +1,7 @@
 // The order in which the wizard should ask for missing facts: device facts (cheap: read the
 // device's settings), then account facts, then tenant facts; within each, the most decisive first.
 import type { FactPath } from "../case/facts.js";
+import { unique } from "./context.js";
 
 export const UNKNOWN_ORDER: readonly FactPath[] = [
   "device.host",
@@ -36,10 +37,10 @@ export const UNKNOWN_ORDER: readonly FactPath[] = [
 
 const ORDERED: ReadonlySet<FactPath> = new Set(UNKNOWN_ORDER);
 
-export function orderUnknowns(paths: Iterable<FactPath>): FactPath[] {
-  const set = new Set(paths);
-  const ordered = UNKNOWN_ORDER.filter((p) => set.has(p));
-  if (ordered.length === set.size) return ordered;
-  for (const p of set) if (!ORDERED.has(p)) ordered.push(p);
+export function orderUnknowns(paths: readonly FactPath[]): FactPath[] {
+  const distinct = unique(paths);
+  const ordered = UNKNOWN_ORDER.filter((p) => distinct.includes(p));
+  if (ordered.length === distinct.length) return ordered;
+  for (const p of distinct) if (!ORDERED.has(p)) ordered.push(p);
   return ordered;
 }

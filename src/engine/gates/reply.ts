@@ -4,7 +4,7 @@
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
 import { BASIC_POLICY_CAUSES, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
-import { inference, type Ctx } from "../context.js";
+import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
 import type { NoteKey } from "../keys.js";
 import { knownToPass } from "../passes.js";
@@ -186,8 +186,8 @@ export function replyGate(ctx: Ctx): void {
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
-    const stale = [...new Set(candidates)].filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
-    const pool = stale.length ? stale : [...new Set(candidates)];
+    const stale = unique(candidates).filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
+    const pool = stale.length ? stale : unique(candidates);
     if (pool.length === 1) decide(ctx, out, pool[0] as CauseId, ev, extra, notes);
     else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.replyAmbiguous", "note.evidenceContradictsSetting", ...notes] });
   }
@@ -195,7 +195,7 @@ export function replyGate(ctx: Ctx): void {
 
 /** Drop the candidates the facts already rule out. */
 function narrow(ctx: Ctx, candidates: readonly CauseId[]): CauseId[] {
-  return [...new Set(candidates)].filter((id) => !knownToPass(ctx, id));
+  return unique(candidates).filter((id) => !knownToPass(ctx, id));
 }
 
 /** Causes that exclude each other: when the server names one, the other is no longer possible. */
