@@ -5,7 +5,7 @@
 // steadier (about ±3 %), so that is how a change smaller than the swing is told from none.
 //
 //   npm run speed-ab              (the working tree against HEAD)
-//   npm run speed-ab -- main~3    (against any revision)
+//   npm run speed-ab -- main~3    (against any revision; one that git cannot check out: exit 2)
 //
 // Timed: analyzeReply on the real replies (as the engine calls it), evaluate on random cases each
 // carrying one of them, evaluate on the same cases without a reply. The revision is checked out in
@@ -44,7 +44,13 @@ async function bundleAt(rev: string): Promise<Bundle> {
   const tree = join(OUT, "base");
   rmSync(tree, { recursive: true, force: true });
   execFileSync("git", ["worktree", "prune"]);
-  execFileSync("git", ["worktree", "add", "--detach", "--quiet", tree, rev]);
+  try {
+    execFileSync("git", ["worktree", "add", "--detach", "--quiet", tree, rev], { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (e) {
+    const why = (e as { stderr?: Buffer }).stderr?.toString().trim() || String(e);
+    console.error(`speed-ab: cannot check out ${rev}: ${why}`);
+    process.exit(2);
+  }
   try {
     if (!existsSync(join(tree, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
     return await bundle(tree, join(OUT, "base.mjs"));
