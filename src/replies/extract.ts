@@ -1,4 +1,5 @@
 // Finding SMTP replies inside any wrapping: exceptions, tuples, log objects, transcripts, NDRs, panel text.
+import { count, isDigit, isLetter, isSpaceCode } from "./chars.js";
 import { logicalLines, type LogicalLine } from "./lines.js";
 import { foldSpace, squash } from "./normalize.js";
 import type { ReplyAnalysis, ReplyStage, SmtpReply } from "./types.js";
@@ -52,15 +53,6 @@ const VERB_STAGE: Record<string, ReplyStage> = {
   BDAT: "data",
 };
 
-// Character tests on UTF-16 code units (NaN, from charCodeAt outside the string, is none of them).
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
 /** Characters that glue a number to what is before it: a word, a version, a host, a path, an address, a phone number, an issue. */
 function gluesNumber(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === 0x5f /* _ */ || c === 0x2e /* . */ || c === 0x2d /* - */ || c === 0x2f /* / */ || c === 0x40 /* @ */ || c === 0x2b /* + */ || c === 0x23 /* # */;
@@ -95,12 +87,6 @@ function closingQuote(line: string, from: number, quote: string): number {
 
 function unescape(s: string): string {
   return s.includes("\\") ? s.replace(/\\(['"\\])/g, "$1") : s;
-}
-
-/** Does /\s/ match this UTF-16 code unit? (WhiteSpace and LineTerminator of ECMAScript; a test compares it with the regex) */
-export function isSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Trailing wrapper debris: "(in reply to … command)", unbalanced ")", stray quotes, host/timestamp suffix. */
@@ -141,12 +127,6 @@ export function withoutBracketSuffix(s: string): string {
   let start = open;
   while (start > 0 && isSpaceCode(s.charCodeAt(start - 1))) start--;
   return s.slice(0, start);
-}
-
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 function makeReply(code: number | undefined, enhanced: string | undefined, text: string): SmtpReply {

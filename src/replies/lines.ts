@@ -1,4 +1,6 @@
 // Physical lines → logical lines: transcript prefixes removed, text wrapped by a panel or mail client re-joined.
+import { count, isDigit } from "./chars.js";
+
 export type Direction = "client" | "server" | undefined;
 
 export interface LogicalLine {
@@ -33,10 +35,6 @@ function charCodes(chars: string): ReadonlySet<number> {
 /** Does `s` start with one of the characters of `first`? (never for "": its charCodeAt(0) is NaN) */
 function startsWithOneOf(s: string, first: ReadonlySet<number>): boolean {
   return first.has(s.charCodeAt(0));
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** `s` without what the anchored `re` matches at its start. */
@@ -152,12 +150,6 @@ export function logicalLines(text: string): LogicalLine[] {
 /** Opened minus closed square brackets (counted with native searches: most lines have none). */
 function bracketDelta(s: string): number {
   return count(s, "[") - count(s, "]");
-}
-
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 /**

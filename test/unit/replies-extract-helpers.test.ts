@@ -1,7 +1,8 @@
 // The character-level shortcuts of the reply parser must agree with the regexes they stand for.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isSpaceCode, withoutBracketSuffix } from "../../src/replies/extract.js";
+import { isSpaceCode } from "../../src/replies/chars.js";
+import { withoutBracketSuffix } from "../../src/replies/extract.js";
 import fc from "fast-check";
 import { foldSpace } from "../../src/replies/normalize.js";
 

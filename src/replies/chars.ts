@@ -1,0 +1,24 @@
+// Character tests on UTF-16 code units and a character count, for the parser's loops that read a
+// line in place of matching one-character patterns (NaN, from charCodeAt outside the string, is none
+// of the classes).
+
+export function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Does /\s/ match this UTF-16 code unit? (WhiteSpace and LineTerminator of ECMAScript; a test compares it with the regex) */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** How many times `ch` occurs in `s` (found with native searches: most texts hold it rarely). */
+export function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
