@@ -190,6 +190,8 @@ export const UNKNOWN_POSITIVE: ReplyPattern = { id: "unknown-positive", stage: "
 
 interface Compiled {
   pattern: ReplyPattern;
+  /** What must be present (the pattern's `need`, or its default). */
+  need: NonNullable<ReplyPattern["need"]>;
   /** Ids of the pattern's phrases (squashed) in PHRASES. */
   phrases: number[];
   enhanced: Array<(code: string) => boolean>;
@@ -222,6 +224,7 @@ export function phrasesIn(text: string): Uint8Array {
 
 const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
   pattern,
+  need: pattern.need ?? (pattern.text ? "text" : "code"),
   phrases: (pattern.text ?? []).map((t) => PHRASES.add(squash(t))),
   enhanced: (pattern.enhanced ?? []).map(enhancedMatcher),
 }));
@@ -250,26 +253,17 @@ COMPILED.forEach((c, i) => {
     if (RANGE.test(spec)) BY_RANGE.push(i);
     else addTo(BY_ENHANCED, spec, i);
   }
-  const need = c.pattern.need ?? (c.pattern.text ? "text" : "code");
-  if (need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
+  if (c.need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
 });
 
 /** The patterns marked for the reply being classified: one array, cleared for each reply (allocating one each time cost more than the marking). */
 const MARKS = new Uint8Array(COMPILED.length);
 
-/** MARKS cleared. */
-function clearedMarks(): Uint8Array {
+/** MARKS cleared, then the patterns that have a phrase found in the text marked (1). */
+function phraseMarks(found: Uint8Array): Uint8Array {
   MARKS.fill(0);
+  for (let id = 0; id < found.length; id++) if (found[id] === 1) mark(BY_PHRASE[id], MARKS);
   return MARKS;
-}
-
-/** Marks (1) the patterns that have a phrase found in the text. */
-function markByPhrase(found: Uint8Array, marks: Uint8Array): void {
-  for (let id = 0; id < found.length; id++) {
-    if (found[id] !== 1) continue;
-    const list = BY_PHRASE[id];
-    if (list) for (const i of list) marks[i] = 1;
-  }
 }
 
 function mark(list: readonly number[] | undefined, marks: Uint8Array): void {
@@ -282,10 +276,9 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   const enhancedKnown = reply.enhanced !== undefined;
   const textHit = c.phrases.length > 0 && c.phrases.some((id) => found[id] === 1);
   const enhancedHit = c.enhanced.length > 0 && enhancedKnown && c.enhanced.some((f) => f(reply.enhanced as string));
-  const need = p.need ?? (p.text ? "text" : "code");
   const hasCode = reply.code !== undefined || enhancedKnown;
   if (p.enhancedAbsent && enhancedKnown) return false;
-  switch (need) {
+  switch (c.need) {
     case "both":
       return enhancedHit && textHit;
     case "text":
@@ -307,8 +300,7 @@ export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   const found = phrasesIn(reply.text);
-  const marks = clearedMarks();
-  markByPhrase(found, marks);
+  const marks = phraseMarks(found);
   if (reply.enhanced !== undefined) {
     mark(BY_ENHANCED.get(reply.enhanced), marks);
     mark(BY_RANGE, marks);
@@ -333,8 +325,7 @@ const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication",
 export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn(reply.text)): ReplyPattern | undefined {
   const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
   // Only a pattern with a phrase in the text can be the one.
-  const marks = clearedMarks();
-  markByPhrase(found, marks);
+  const marks = phraseMarks(found);
   for (let i = 0; i < COMPILED.length; i++) {
     if (marks[i] !== 1) continue;
     const c = COMPILED[i] as Compiled;
