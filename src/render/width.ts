@@ -2,10 +2,11 @@
 // Intl.Segmenter when it is imported, which every start-up paid. Here nothing is built at import:
 // ASCII is measured by its length, the common scripts and symbols by a table of ranges, other text
 // without joining characters code point by code point; the Unicode property patterns, the grapheme
-// segmenter and the emoji regular expression are made the first time a string needs them. The rules are string-width's (test/unit/render-width.test.ts compares the two on random
-// text): East Asian Wide and Fullwidth are 2 columns, ambiguous ones 1; combining marks, joiners,
-// variation selectors, format and control characters 0; an emoji cluster (RGI, keycap, a ZWJ
-// sequence of pictographs) 2; modern Hangul jamo L+V(+T) one block of 2.
+// segmenter and the emoji regular expression are made the first time a string needs them. The
+// rules are string-width's (test/unit/render-width.test.ts compares the two on random text): East
+// Asian Wide and Fullwidth are 2 columns, ambiguous ones 1; combining marks, joiners, variation
+// selectors, format and control characters 0; an emoji cluster (RGI, keycap, a ZWJ sequence of
+// pictographs) 2; modern Hangul jamo L+V(+T) one block of 2.
 
 /**
  * East Asian Width W and F (Unicode 17, EastAsianWidth.txt), as hex ranges. The same table as the
@@ -230,9 +231,8 @@ const cache = new Map<string, number>();
 /** Width of one grapheme in columns, cached. */
 export function graphemeWidth(g: string): number {
   if (g.length === 1) {
-    const c = g.charCodeAt(0);
-    if (c >= 0x20 && c < 0x7f) return 1;
-    const simple = simpleCodeWidth(c);
+    // Printable ASCII (1) and the other simple characters.
+    const simple = simpleCodeWidth(g.charCodeAt(0));
     if (simple !== 0) return simple;
   }
   let w = cache.get(g);
