@@ -15,11 +15,16 @@ export interface Shipped {
   analyzeReply: typeof Replies.analyzeReply;
 }
 
+/** The shipped engine and parser of this checkout (built into .tmp/bench/). */
 export async function shipped(): Promise<Shipped> {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const out = join(root, ".tmp", "bench");
   await mkdir(out, { recursive: true });
-  const file = join(out, "shipped.mjs");
+  return shippedFrom(root, join(out, "shipped.mjs"));
+}
+
+/** The shipped engine and parser of the source tree at `root`, built into `file` and loaded (scripts/speed-ab.ts builds two). */
+export async function shippedFrom(root: string, file: string): Promise<Shipped> {
   await build({
     ...bundleOptions({ absWorkingDir: root, minify: true }),
     stdin: { contents: 'export { evaluate, evaluateWith } from "./src/engine/index.ts";\nexport { analyzeReply } from "./src/replies/index.ts";\n', resolveDir: root, loader: "ts" },

@@ -5,7 +5,7 @@
 // steadier (about ±3 %), so that is how a change smaller than the swing is told from none.
 //
 //   npm run speed-ab              (the working tree against HEAD)
-//   npm run speed-ab -- main~3    (against any revision; one that git cannot check out: exit 2)
+//   npm run speed-ab -- main~3    (against any revision; one that git cannot check out or build: exit 2)
 //
 // Timed: analyzeReply on the real replies (as the engine calls it), evaluate on random cases each
 // carrying one of them, evaluate on the same cases without a reply. The revision is checked out in
@@ -13,34 +13,17 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import { bundleOptions } from "./build-options.mjs";
+import { shippedFrom, type Shipped } from "../bench/_shipped.js";
 import { randomCase, rng } from "../test/helpers/random-case.js";
 import { REAL_REPLIES } from "../test/helpers/real-replies.js";
-
-interface Bundle {
-  evaluate: (c: unknown, o: { today: string }) => { verdict: string };
-  analyzeReply: (text: string, o?: { client?: boolean }) => unknown;
-}
 
 const ROOT = resolve(".");
 const OUT = join(ROOT, ".tmp", "speed-ab");
 const ROUNDS = 25;
 const PER_ROUND = 20_000;
 
-async function bundle(root: string, file: string): Promise<Bundle> {
-  await build({
-    ...bundleOptions({ absWorkingDir: root, minify: true }),
-    stdin: { contents: 'export { evaluate } from "./src/engine/index.ts";\nexport { analyzeReply } from "./src/replies/index.ts";\n', resolveDir: root, loader: "ts" },
-    format: "esm",
-    outfile: file,
-  });
-  return (await import(pathToFileURL(file).href)) as Bundle;
-}
-
 /** The bundle of `rev`, built in a temporary worktree that shares this checkout's node_modules. */
-async function bundleAt(rev: string): Promise<Bundle> {
+async function shippedAt(rev: string): Promise<Shipped> {
   const tree = join(OUT, "base");
   rmSync(tree, { recursive: true, force: true });
   execFileSync("git", ["worktree", "prune"]);
@@ -51,12 +34,18 @@ async function bundleAt(rev: string): Promise<Bundle> {
     console.error(`speed-ab: cannot check out ${rev}: ${why}`);
     process.exit(2);
   }
+  let failure = "";
   try {
     if (!existsSync(join(tree, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
-    return await bundle(tree, join(OUT, "base.mjs"));
+    return await shippedFrom(tree, join(OUT, "base.mjs"));
+  } catch (e) {
+    failure = e instanceof Error ? (e.message.split("\n")[0] as string) : String(e);
   } finally {
     execFileSync("git", ["worktree", "remove", "--force", tree]);
   }
+  // Said after the worktree is gone (exiting inside the try would leave it).
+  console.error(`speed-ab: cannot build ${rev}: ${failure}`);
+  process.exit(2);
 }
 
 function median(xs: number[]): number {
@@ -67,20 +56,20 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const rev = process.argv[2] ?? "HEAD";
   mkdirSync(OUT, { recursive: true });
-  const base = await bundleAt(rev);
-  const now = await bundle(ROOT, join(OUT, "now.mjs"));
+  const base = await shippedAt(rev);
+  const now = await shippedFrom(ROOT, join(OUT, "now.mjs"));
 
   const replies = REAL_REPLIES;
   const next = rng(42);
   const plain = Array.from({ length: PER_ROUND }, () => randomCase(next));
   const withReply = plain.map((c, i) => ({ ...c, device: { ...(c.device ?? {}), reply: replies[i % replies.length] as string } }));
   const today = { today: "2026-11-22" };
-  const kinds: Array<[string, (b: Bundle, i: number) => unknown]> = [
+  const kinds: Array<[string, (b: Shipped, i: number) => unknown]> = [
     ["reply parser, a real reply", (b, i) => b.analyzeReply(replies[i % replies.length] as string, { client: false })],
-    ["engine, a case with a real reply", (b, i) => b.evaluate(withReply[i], today)],
-    ["engine, a case without a reply", (b, i) => b.evaluate(plain[i], today)],
+    ["engine, a case with a real reply", (b, i) => b.evaluate(withReply[i] as (typeof withReply)[number], today)],
+    ["engine, a case without a reply", (b, i) => b.evaluate(plain[i] as (typeof plain)[number], today)],
   ];
-  const time = (b: Bundle, f: (b: Bundle, i: number) => unknown): number => {
+  const time = (b: Shipped, f: (b: Shipped, i: number) => unknown): number => {
     const t = performance.now();
     for (let i = 0; i < PER_ROUND; i++) f(b, i);
     return ((performance.now() - t) / PER_ROUND) * 1000;
