@@ -61,7 +61,7 @@ export class Collector {
     }
     if (!opts.lessLikely) delete prev.lessLikely;
     prev.status = strongerStatus(prev.status, status);
-    for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
+    mergeEvidence(prev.evidence, evidence);
     if (opts.notes?.length) prev.notes = unique([...(prev.notes ?? []), ...opts.notes]);
     if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
   }
@@ -84,7 +84,7 @@ export class Collector {
   info(id: InfoId, evidence: Evidence[]): void {
     const prev = this.infos.find((i) => i.id === id);
     if (prev) {
-      for (const e of evidence) if (!prev.evidence.some((p) => sameEvidence(p, e))) prev.evidence.push(e);
+      mergeEvidence(prev.evidence, evidence);
     } else this.infos.push({ id, evidence: [...evidence] });
   }
 
@@ -98,6 +98,11 @@ export function unique<T>(items: readonly T[]): T[] {
   const out: T[] = [];
   for (const item of items) if (!out.includes(item)) out.push(item);
   return out;
+}
+
+/** `evidence` added to `into`, each piece not there already. */
+function mergeEvidence(into: Evidence[], evidence: readonly Evidence[]): void {
+  for (const e of evidence) if (!into.some((p) => sameEvidence(p, e))) into.push(e);
 }
 
 /** The same evidence as JSON (the form every report shows). Most pairs differ in kind, path, key or reply: said without serialising. */
