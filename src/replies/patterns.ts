@@ -219,7 +219,7 @@ export const PHRASES = new PhraseIndex();
  * next search overwrites it: read it before searching again.
  */
 export function phrasesIn(text: string): Uint8Array {
-  return PHRASES.search(squash(text));
+  return PHRASES.searchSquashed(text, squash);
 }
 
 const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({

@@ -1,72 +1,63 @@
-// Which of a fixed set of squashed phrases (see squash()) a squashed text contains, found in one
-// scan of the text instead of one search per phrase: the reply table, the codeless anchors and the
-// signals hold nearly two hundred phrases, and every reply and line is compared with all of them.
+// Which of a fixed set of phrases a text contains, found in one walk of the text instead of one
+// search per phrase: the reply table, the codeless anchors and the signals hold nearly two hundred
+// phrases, and every reply and line is compared with all of them.
 //
-// The scan is one regular expression that tries, at every position, the phrases longest first
-// (inside a lookahead, so phrases that overlap are all seen). At a position it reports the longest
-// phrase that starts there; every shorter phrase that starts there is a prefix of that one, so the
-// phrases found at a position are the longest one and its prefixes in the set.
-
-function escape(phrase: string): string {
-  return phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+// The walk is an Aho–Corasick automaton with every transition worked out in advance (one table
+// read per character): the trie of the phrases, each state's fall-back to the longest suffix that
+// is also a phrase's prefix, and each state's list of the phrases that end there (its own and its
+// fall-backs'). The squashed form (see squash()) and the lower-case form of ASCII text are made
+// during the walk, character by character, so the usual reply needs no string made for the search.
 
 /**
- * Searches answered with one includes() per phrase before the scanner is built: compiling the
- * scanner (over a millisecond for the reply table's phrases) costs more than many such searches,
- * and a command that reads one paste makes only a few.
+ * Searches answered with one includes() per phrase before the automaton is built: building it
+ * (about a millisecond for the reply table's phrases) costs more than many such searches, and a
+ * command that reads one paste makes only a few.
  */
-const SEARCHES_BEFORE_SCANNER = 32;
+const SEARCHES_BEFORE_AUTOMATON = 32;
+
+interface Automaton {
+  /** ASCII character code → symbol (0: a character that is in no phrase). */
+  ascii: Int32Array;
+  /** Other character codes that are in a phrase → symbol. */
+  other: Map<number, number>;
+  /** Symbols, 0 included: a state's row in `next`. */
+  width: number;
+  /** state × width + symbol → the next state; -1 for a move not worked out yet (see move()). */
+  next: Int32Array;
+  /** state → the state of its longest proper suffix that is a phrase's prefix. */
+  fallBack: Int32Array;
+  /** The ids of the phrases that end at state s: ends[start[s]] … ends[start[s + 1] - 1]. */
+  start: Int32Array;
+  ends: Int32Array;
+}
+
+/** How a text is read: as it is, squashed (lower case, only letters and digits), or in lower case. */
+const AS_IS = 0;
+const SQUASHED = 1;
+const LOWER = 2;
+type Form = typeof AS_IS | typeof SQUASHED | typeof LOWER;
 
 export class PhraseIndex {
   /** Phrases in the order they were added; an id is a position here. */
   readonly phrases: string[] = [];
   private readonly ids = new Map<string, number>();
-  private scanner: RegExp | undefined;
-  /** Phrase → the ids of the phrases it starts with (itself included), filled as phrases are found. */
-  private prefixes = new Map<string, number[]>();
-  /** The empty phrase is in every text. */
-  private empty: number | undefined;
+  private automaton: Automaton | undefined;
   private searches = 0;
-  /** What the last search found (one array per index, reused: allocating one per search cost more than the scan). */
+  /** What the last search found (one array per index, reused: allocating one per search cost more than the walk). */
   private found = new Uint8Array(0);
 
-  /** `searchesBeforeScanner`: how many searches use includes() before the scanner is built (tests try both ways). */
-  constructor(private readonly searchesBeforeScanner = SEARCHES_BEFORE_SCANNER) {}
+  /** `searchesBeforeAutomaton`: how many searches use includes() before the automaton is built (tests try both ways). */
+  constructor(private readonly searchesBeforeAutomaton = SEARCHES_BEFORE_AUTOMATON) {}
 
-  /** The id of a squashed phrase (the same phrase added twice keeps one id). */
+  /** The id of a phrase (the same phrase added twice keeps one id). */
   add(phrase: string): number {
     const known = this.ids.get(phrase);
     if (known !== undefined) return known;
     const id = this.phrases.length;
     this.phrases.push(phrase);
     this.ids.set(phrase, id);
-    this.scanner = undefined;
-    this.prefixes = new Map();
+    this.automaton = undefined;
     return id;
-  }
-
-  private build(): RegExp {
-    const real = this.phrases.filter((p) => p !== "");
-    this.empty = this.ids.get("");
-    const longestFirst = [...real].sort((a, b) => b.length - a.length);
-    // Nothing matches when there are no phrases.
-    this.scanner = new RegExp(longestFirst.length > 0 ? `(?=(${longestFirst.map(escape).join("|")}))` : "(?!)", "g");
-    return this.scanner;
-  }
-
-  /** The ids of the phrases `phrase` starts with, itself included. */
-  private prefixesOf(phrase: string): number[] {
-    let ids = this.prefixes.get(phrase);
-    if (ids === undefined) {
-      ids = [];
-      for (let id = 0; id < this.phrases.length; id++) {
-        const q = this.phrases[id] as string;
-        if (q !== "" && phrase.startsWith(q)) ids.push(id);
-      }
-      this.prefixes.set(phrase, ids);
-    }
-    return ids;
   }
 
   /**
@@ -74,21 +65,147 @@ export class PhraseIndex {
    * overwritten by its next search: read it before searching this index again.
    */
   search(text: string): Uint8Array {
+    return this.walk(text, AS_IS) ?? this.found;
+  }
+
+  /**
+   * search(squashed) where `squashed(text)` is what `text` is compared as (lower case, letters and digits
+   * only: see squash()). ASCII text without an apostrophe is squashed during the walk; other text
+   * ("can't", non-ASCII letters whose lower case differs) is squashed first.
+   */
+  searchSquashed(text: string, squashed: (text: string) => string): Uint8Array {
+    return this.walk(text, SQUASHED) ?? this.search(squashed(text));
+  }
+
+  /** search(text.toLowerCase()); ASCII text is lowered during the walk. */
+  searchLower(text: string): Uint8Array {
+    return this.walk(text, LOWER) ?? this.search(text.toLowerCase());
+  }
+
+  /** The walk, or undefined when the text must be converted first (a character the walk cannot convert). */
+  private walk(text: string, form: Form): Uint8Array | undefined {
     let found = this.found;
     if (found.length !== this.phrases.length) found = this.found = new Uint8Array(this.phrases.length);
     else found.fill(0);
-    if (this.scanner === undefined && this.searches < this.searchesBeforeScanner) {
-      this.searches++;
-      for (let id = 0; id < this.phrases.length; id++) if (text.includes(this.phrases[id] as string)) found[id] = 1;
-      return found;
+    let automaton = this.automaton;
+    if (automaton === undefined) {
+      if (this.searches < this.searchesBeforeAutomaton) {
+        if (form !== AS_IS) return undefined;
+        this.searches++;
+        for (let id = 0; id < this.phrases.length; id++) if (text.includes(this.phrases[id] as string)) found[id] = 1;
+        return found;
+      }
+      automaton = this.automaton = build(this.phrases);
     }
-    const scanner = this.scanner ?? this.build();
-    if (this.empty !== undefined) found[this.empty] = 1;
-    scanner.lastIndex = 0;
-    for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
-      for (const id of this.prefixesOf(m[1] as string)) found[id] = 1;
-      scanner.lastIndex = m.index + 1;
+    const { ascii, other, width, next, start, ends } = automaton;
+    let state = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      let symbol: number;
+      if (c < 128) {
+        if (form !== AS_IS) {
+          if (c >= 0x41 && c <= 0x5a) c += 0x20;
+          else if (form === SQUASHED && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) {
+            // squash() spells out "n't": a text with an apostrophe is squashed first.
+            if (c === 0x27) return undefined;
+            continue;
+          }
+        }
+        symbol = ascii[c] as number;
+      } else {
+        if (form !== AS_IS) return undefined;
+        symbol = other.get(c) ?? 0;
+      }
+      const to = next[state * width + symbol] as number;
+      state = to >= 0 ? to : move(automaton, state, symbol);
+      for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) found[ends[k] as number] = 1;
     }
+    // The empty phrase ends at the start state, in every text: even one without a character.
+    for (let k = start[0] as number, end = start[1] as number; k < end; k++) found[ends[k] as number] = 1;
     return found;
   }
+}
+
+/** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (fill()). */
+function build(phrases: readonly string[]): Automaton {
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  let width = 1;
+  let bound = 1;
+  for (const p of phrases) {
+    bound += p.length;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (c < 128 ? ascii[c] === 0 : !other.has(c)) {
+        if (c < 128) ascii[c] = width;
+        else other.set(c, width);
+        width++;
+      }
+    }
+  }
+  // The trie: -1 where a move is not known yet.
+  const next = new Int32Array(bound * width).fill(-1);
+  const own: number[][] = [[]];
+  // Each state's trie edges: symbol, child, symbol, child …
+  const edges: number[][] = [[]];
+  let states = 1;
+  for (let id = 0; id < phrases.length; id++) {
+    const p = phrases[id] as string;
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      const symbol = c < 128 ? (ascii[c] as number) : (other.get(c) as number);
+      const at = s * width + symbol;
+      let child = next[at] as number;
+      if (child === -1) {
+        child = next[at] = states++;
+        own.push([]);
+        edges.push([]);
+        (edges[s] as number[]).push(symbol, child);
+      }
+      s = child;
+    }
+    (own[s] as number[]).push(id);
+  }
+  // The start state stays where it is on a symbol that starts no phrase.
+  for (let symbol = 0; symbol < width; symbol++) if (next[symbol] === -1) next[symbol] = 0;
+  // Breadth first, so that a state's fall-back (shallower) has its own before the state: a child's
+  // fall-back is where the parent's fall-back moves on the same symbol.
+  const fallBack = new Int32Array(states);
+  const out: number[][] = new Array<number[]>(states);
+  out[0] = own[0] as number[];
+  const automaton: Automaton = { ascii, other, width, next: next.subarray(0, states * width), fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
+  const queue = [0];
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q] as number;
+    if (s !== 0) {
+      // The empty phrase (the start state's) is marked once per search, not at every character.
+      const back = fallBack[s] as number;
+      out[s] = back === 0 ? (own[s] as number[]) : [...(own[s] as number[]), ...(out[back] as number[])];
+    }
+    const list = edges[s] as number[];
+    for (let e = 0; e < list.length; e += 2) {
+      const child = list[e + 1] as number;
+      fallBack[child] = s === 0 ? 0 : move(automaton, fallBack[s] as number, list[e] as number);
+      queue.push(child);
+    }
+  }
+  const { start } = automaton;
+  for (let s = 0; s < states; s++) start[s + 1] = (start[s] as number) + (out[s] as number[]).length;
+  const ends = new Int32Array(start[states] as number);
+  for (let s = 0; s < states; s++) ends.set(out[s] as number[], start[s] as number);
+  automaton.ends = ends;
+  return automaton;
+}
+
+/** Where state `s` moves on `symbol`: its trie edge, else where its fall-back moves (worked out once, then read from the table). */
+function move(a: Automaton, s: number, symbol: number): number {
+  const at = s * a.width + symbol;
+  let to = a.next[at] as number;
+  if (to === -1) {
+    to = move(a, a.fallBack[s] as number, symbol);
+    a.next[at] = to;
+  }
+  return to;
 }

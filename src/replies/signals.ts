@@ -182,7 +182,7 @@ const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
 
 /** The first signal (by priority) found in a line of text (`found`: phrasesIn(line), when the caller has it already). */
 export function signalInLine(line: string, found: Uint8Array = phrasesIn(line)): Signal | undefined {
-  const rawFound = RAW.search(line.toLowerCase());
+  const rawFound = RAW.searchLower(line);
   for (const c of COMPILED) {
     if (c.phrases.some((id) => found[id] === 1) || c.raw.some((id) => rawFound[id] === 1)) return c.signal;
   }

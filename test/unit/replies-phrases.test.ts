@@ -1,4 +1,4 @@
-// The phrase index (src/replies/phrases.ts) finds in one scan what one includes() per phrase finds:
+// The phrase index (src/replies/phrases.ts) finds in one walk what one includes() per phrase finds:
 // on random phrase sets over a small alphabet (so phrases overlap, nest and share prefixes) and on
 // the reply table's and the signals' own phrases against real replies.
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ function byIncludes(phrases: string[], text: string): number[] {
   return phrases.map((p) => (text.includes(p) ? 1 : 0));
 }
 
-/** The scanner from the first search (0), or one includes() per phrase for the first searches (the default). */
+/** The automaton from the first search (0), or one includes() per phrase for the first searches (the default). */
 function indexOf(phrases: string[], searchesBeforeScanner?: number): PhraseIndex {
   const index = new PhraseIndex(searchesBeforeScanner);
   for (const p of phrases) index.add(p);
@@ -52,7 +52,7 @@ test("phrase index: a phrase added twice keeps its id; phrases added after a sea
 
 test("phrase index: the reply table's and the signals' phrases against the corpus replies", () => {
   const phrases = [...new Set([...PATTERNS.flatMap((p) => p.text ?? []), ...SIGNALS.flatMap((s) => s.phrases ?? [])].map(squash))];
-  // The default index answers its first searches with includes() and the rest with the scanner.
+  // The default index answers its first searches with includes() and the rest with the automaton.
   const index = indexOf(phrases);
   let hits = 0;
   for (const round of [0, 1]) {
@@ -64,4 +64,26 @@ test("phrase index: the reply table's and the signals' phrases against the corpu
     }
   }
   assert.ok(hits > CORPUS.length / 2, `the corpus should hit phrases (${hits})`);
+});
+
+test("phrase index: squashed and lower-cased during the walk, the same as converting the text first", () => {
+  // Letters whose case or squashing is not plain ASCII: "İ" lowers to "i" and a combining dot, "K" (Kelvin) to "k",
+  // "can't" squashes to "cannot"; the walk hands such texts to squash() / toLowerCase().
+  const unit = fc.constantFrom("a", "B", "c", "N", "t", "o", "1", " ", "-", "'", ".", "İ", "\u212A", "é", "認", "証", "\t");
+  const phrase = fc.string({ unit: fc.constantFrom("a", "b", "c", "n", "t", "o", "1", "k", "i", "認"), maxLength: 5 });
+  fc.assert(
+    fc.property(fc.uniqueArray(phrase, { maxLength: 10 }), fc.string({ unit, maxLength: 40 }), (phrases, text) => {
+      for (const before of [0, 32]) {
+        const squashed = [...new Set(phrases.map(squash))];
+        assert.deepEqual([...indexOf(squashed, before).searchSquashed(text, squash)], byIncludes(squashed, squash(text)), `squashed: ${JSON.stringify(text)}`);
+        const lowerIndex = indexOf(phrases, before);
+        assert.deepEqual([...lowerIndex.searchLower(text)], byIncludes(phrases, text.toLowerCase()), `lower: ${JSON.stringify(text)}`);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+  // The reply table's phrases against the corpus, read squashed during the walk.
+  const phrases = [...new Set(PATTERNS.flatMap((p) => p.text ?? []).map(squash))];
+  const index = indexOf(phrases, 0);
+  for (const { reply } of CORPUS) assert.deepEqual([...index.searchSquashed(reply, squash)], byIncludes(phrases, squash(reply)), reply);
 });
