@@ -199,15 +199,19 @@ interface Compiled {
 
 const RANGE = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/;
 
-function enhancedMatcher(spec: string): (code: string) => boolean {
+export function enhancedMatcher(spec: string): (code: string) => boolean {
   const m = RANGE.exec(spec);
   if (!m) return (code) => code === spec;
   const [, cls, subject, lo, hi] = m;
+  // The code's first two parts are these, and its third (up to a fourth "." or the end) is in the range: read in place, without splitting the code.
+  const head = `${cls}.${subject}.`;
+  const low = Number(lo);
+  const high = Number(hi);
   return (code) => {
-    const parts = code.split(".");
-    if (parts[0] !== cls || parts[1] !== subject) return false;
-    const detail = Number(parts[2]);
-    return detail >= Number(lo) && detail <= Number(hi);
+    if (!code.startsWith(head)) return false;
+    const end = code.indexOf(".", head.length);
+    const detail = Number(code.slice(head.length, end === -1 ? code.length : end));
+    return detail >= low && detail <= high;
   };
 }
 

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { classifyReply, patternMatches, PATTERNS, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
+import { classifyReply, enhancedMatcher, patternMatches, PATTERNS, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
 import type { SmtpReply } from "../../src/replies/types.js";
 import { CORPUS } from "../fixtures/replies-corpus.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -57,4 +57,29 @@ test("reply table: the same pattern as every pattern in order for each reply of 
     }
   }
   assert.ok(compared >= CORPUS.length, `replies compared: ${compared}`);
+});
+
+test("reply table: a range of enhanced codes holds the codes whose three parts say so (read without splitting the code)", () => {
+  /** What the range meant when the code was split at its dots. */
+  function bySplit(spec: string, code: string): boolean {
+    const [, cls, subject, lo, hi] = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(spec) as RegExpExecArray;
+    const parts = code.split(".");
+    if (parts[0] !== cls || parts[1] !== subject) return false;
+    const detail = Number(parts[2]);
+    return detail >= Number(lo) && detail <= Number(hi);
+  }
+  const specs = [...new Set(PATTERNS.flatMap((p) => p.enhanced ?? []).filter((e) => e.includes("-")))];
+  assert.ok(specs.length >= 3, `the table has ranges (${specs.join(", ")})`);
+  const part = fc.oneof(fc.constantFrom("5", "7", "5.7", "121", "126", "606", "649", "700", "749", "501", "503", "0", "07", "", " ", "x"), fc.nat({ max: 999 }).map(String));
+  fc.assert(
+    fc.property(fc.constantFrom(...specs), fc.array(part, { minLength: 1, maxLength: 4 }), (spec, parts) => {
+      const code = parts.join(".");
+      assert.equal(enhancedMatcher(spec)(code), bySplit(spec, code), `${spec} on ${JSON.stringify(code)}`);
+    }),
+    { numRuns: 20_000 },
+  );
+  for (const spec of specs) for (const code of expand(spec)) assert.equal(enhancedMatcher(spec)(code), bySplit(spec, code), `${spec} on ${code}`);
+  assert.equal(enhancedMatcher("5.7.606-649")("5.7.606"), true);
+  assert.equal(enhancedMatcher("5.7.606-649")("5.7.650"), false);
+  assert.equal(enhancedMatcher("5.7.3")("5.7.3"), true);
 });
