@@ -9,6 +9,7 @@ import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
+import { isSpaceCode } from "./chars.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
@@ -65,11 +66,12 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // Both read the line's phrases: found once, when the line has no lead-in to cut for the second.
   // MailKit's SslHandshakeException lists every possible reason as numbered lines ("1. The server is
   // using a self-signed certificate …"): those are its guesses, not what happened.
-  const mailkitList = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i.test(text);
+  // Whether the text is MailKit's list: looked for once, at the first numbered line (most texts have none).
+  let mailkitList: boolean | undefined;
   const lineSignals: Array<{ line: LogicalLine; sig: Signal }> = [];
   for (const line of ex.otherLines) {
     let found: Uint8Array | undefined;
-    if (!(mailkitList && /^\d\.\s/.test(line.text))) {
+    if (!(numbered(line.text) && (mailkitList ??= MAILKIT_LIST.test(text)))) {
       found = phrasesIn(line.text);
       const s = signalInLine(line.text, found);
       if (s) lineSignals.push({ line, sig: s });
@@ -139,6 +141,14 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // The analysis is this function's own object: the provider goes on it (last, as a spread would put it).
   analysis.provider = provider;
   return analysisOutside(analysis, provider.id);
+}
+
+const MAILKIT_LIST = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i;
+
+/** A numbered line ("1. The server is using …"): /^\d\.\s/. */
+function numbered(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && text.charCodeAt(1) === 0x2e && isSpaceCode(text.charCodeAt(2));
 }
 
 const BARE = /^(?:(?:smtp\s*)?(?:error|err|code|status|reply|response|エラー(?:\s*コード)?|コード)\s*[:：#]?\s*)?\(?\s*([2-5][0-5]\d)?\s*[-:]?\s*([245]\.\d{1,3}\.\d{1,3})?\s*\)?[.。]?$/i;
