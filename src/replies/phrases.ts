@@ -16,8 +16,10 @@
 const SEARCHES_BEFORE_AUTOMATON = 32;
 
 interface Automaton {
-  /** ASCII character code → symbol (0: a character that is in no phrase). */
-  ascii: Int32Array;
+  /** For each form (AS_IS, SQUASHED, LOWER): ASCII character code → the symbol it is read as, SKIP or BAIL. */
+  forms: readonly Int32Array[];
+  /** state → 1 when a phrase (other than the empty one) ends there. */
+  marked: Uint8Array;
   /** Other character codes that are in a phrase → symbol. */
   other: Map<number, number>;
   /** Symbols, 0 included: a state's row in `next`. */
@@ -36,6 +38,10 @@ const AS_IS = 0;
 const SQUASHED = 1;
 const LOWER = 2;
 type Form = typeof AS_IS | typeof SQUASHED | typeof LOWER;
+/** A character the form leaves out (squashed: every one but a letter or digit). */
+const SKIP = -1;
+/** A character the walk cannot convert: the text is converted first (squashed: an apostrophe, for "n't"). */
+const BAIL = -2;
 
 export class PhraseIndex {
   /** Phrases in the order they were added; an id is a position here. */
@@ -97,29 +103,26 @@ export class PhraseIndex {
       }
       automaton = this.automaton = build(this.phrases);
     }
-    const { ascii, other, width, next, start, ends } = automaton;
+    const { other, width, next, marked, start, ends } = automaton;
+    const table = automaton.forms[form] as Int32Array;
     let state = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      let c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       let symbol: number;
       if (c < 128) {
-        if (form !== AS_IS) {
-          if (c >= 0x41 && c <= 0x5a) c += 0x20;
-          else if (form === SQUASHED && !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) {
-            // squash() spells out "n't": a text with an apostrophe is squashed first.
-            if (c === 0x27) return undefined;
-            continue;
-          }
+        symbol = table[c] as number;
+        if (symbol < 0) {
+          if (symbol === BAIL) return undefined;
+          continue;
         }
-        symbol = ascii[c] as number;
       } else {
         if (form !== AS_IS) return undefined;
         symbol = other.get(c) ?? 0;
       }
       const to = next[state * width + symbol] as number;
       state = to >= 0 ? to : move(automaton, state, symbol);
-      for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) found[ends[k] as number] = 1;
+      if (marked[state] === 1) for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) found[ends[k] as number] = 1;
     }
     // The empty phrase ends at the start state, in every text: even one without a character.
     for (let k = start[0] as number, end = start[1] as number; k < end; k++) found[ends[k] as number] = 1;
@@ -129,6 +132,7 @@ export class PhraseIndex {
 
 /** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (fill()). */
 function build(phrases: readonly string[]): Automaton {
+  // ASCII character code → symbol (0: a character that is in no phrase).
   const ascii = new Int32Array(128);
   const other = new Map<number, number>();
   let width = 1;
@@ -175,7 +179,16 @@ function build(phrases: readonly string[]): Automaton {
   const fallBack = new Int32Array(states);
   const out: number[][] = new Array<number[]>(states);
   out[0] = own[0] as number[];
-  const automaton: Automaton = { ascii, other, width, next: next.subarray(0, states * width), fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
+  const forms = [AS_IS, SQUASHED, LOWER].map((form) => {
+    const table = new Int32Array(128);
+    for (let c = 0; c < 128; c++) {
+      const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+      const alnum = (lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39);
+      table[c] = form === AS_IS ? (ascii[c] as number) : form === LOWER || alnum ? (ascii[lower] as number) : c === 0x27 ? BAIL : SKIP;
+    }
+    return table;
+  });
+  const automaton: Automaton = { forms, marked: new Uint8Array(states), other, width, next: next.subarray(0, states * width), fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
   const queue = [0];
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q] as number;
@@ -191,8 +204,10 @@ function build(phrases: readonly string[]): Automaton {
       queue.push(child);
     }
   }
-  const { start } = automaton;
+  const { start, marked } = automaton;
   for (let s = 0; s < states; s++) start[s + 1] = (start[s] as number) + (out[s] as number[]).length;
+  // The start state's only phrase is the empty one, marked once per search.
+  for (let s = 1; s < states; s++) if ((out[s] as number[]).length > 0) marked[s] = 1;
   const ends = new Int32Array(start[states] as number);
   for (let s = 0; s < states; s++) ends.set(out[s] as number[], start[s] as number);
   automaton.ends = ends;
