@@ -3,7 +3,7 @@ import { redactSecrets } from "../case/redact.js";
 import { extractReplies, type FoundReply } from "./extract.js";
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
-import { AUTH_ANY, classifyCodeless, classifyReply, phrasesIn, type ReplyPattern } from "./patterns.js";
+import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
 import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
@@ -78,6 +78,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
       if (isKyocera1102(line.text, text)) lineSignals.push({ line, sig: KYOCERA_SIGNAL });
     }
     if (line.direction === "client") continue;
+    // No phrase a text-only reply needs in the line: none in the part after its lead-in either.
+    if (found && !line.text.includes("'") && !codelessPossible(found)) continue;
     const body = stripLeadIn(line.text);
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };

@@ -318,6 +318,24 @@ export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   return undefined;
 }
 
+/** Can this pattern read a text without codes? (the generic "authentication failed" is the wrapper signals', a success is no failure) */
+function codelessPattern(c: Compiled): boolean {
+  return c.pattern.id !== "auth-failed-text" && c.pattern.textAlone !== false && !c.pattern.success;
+}
+
+/** The phrases of the patterns that can read a text without codes. */
+const CODELESS_PHRASES: readonly number[] = [...new Set(COMPILED.filter(codelessPattern).flatMap((c) => c.phrases))];
+
+/**
+ * Can classifyCodeless() find a pattern in a text whose phrases are `found`, or in a part of it?
+ * False when none of those phrases is there: then none is in a suffix of the text either, when the
+ * text has no apostrophe (squashing, which spells out "n't", then keeps a suffix a suffix).
+ */
+export function codelessPossible(found: Uint8Array): boolean {
+  for (const id of CODELESS_PHRASES) if (found[id] === 1) return true;
+  return false;
+}
+
 /** Words that show a line is the server's reply even without its codes. */
 const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication", "client not authenticated", "storedrv", "access denied", "your message can't be sent", "service unavailable"].map((t) => PHRASES.add(squash(t)));
 
@@ -333,7 +351,7 @@ export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn
   for (let i = 0; i < COMPILED.length; i++) {
     if (marks[i] !== 1) continue;
     const c = COMPILED[i] as Compiled;
-    if (c.pattern.id === "auth-failed-text" || c.pattern.textAlone === false || c.pattern.success) continue;
+    if (!codelessPattern(c)) continue;
     const hit = c.phrases.find((id) => found[id] === 1);
     if (hit !== undefined && (anchored || (PHRASES.phrases[hit] as string).length >= 20)) return c.pattern;
   }

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { classifyReply, enhancedMatcher, patternMatches, PATTERNS, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
+import { classifyCodeless, classifyReply, codelessPossible, enhancedMatcher, patternMatches, phrasesIn, PATTERNS, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
 import type { SmtpReply } from "../../src/replies/types.js";
 import { CORPUS } from "../fixtures/replies-corpus.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -82,4 +82,26 @@ test("reply table: a range of enhanced codes holds the codes whose three parts s
   assert.equal(enhancedMatcher("5.7.606-649")("5.7.606"), true);
   assert.equal(enhancedMatcher("5.7.606-649")("5.7.650"), false);
   assert.equal(enhancedMatcher("5.7.3")("5.7.3"), true);
+});
+
+test("reply table: a line without a phrase a text-only reply needs has none in any part after a lead-in (so that part is not read)", () => {
+  // Lines without an apostrophe, built from the table's phrases cut at random places, lead-ins and other words.
+  const words = [...PHRASES.filter((p) => !p.includes("'")), ...PHRASES.map((p) => p.slice(0, Math.ceil(p.length / 2))), "送信エラー:", "Error:", "İ", "Σ", "the", "5.7.3", "—", ""];
+  let possible = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { maxLength: 5 }), fc.nat({ max: 200 }), (parts, cut) => {
+      const line = parts.join(" ");
+      const whole = classifyCodeless({ text: line, line });
+      const found = phrasesIn(line);
+      if (whole) assert.equal(codelessPossible(found), true, `${JSON.stringify(line)} reads as ${whole.id}`);
+      if (codelessPossible(found)) {
+        possible++;
+        return;
+      }
+      const suffix = line.slice(Math.min(cut, line.length));
+      assert.equal(classifyCodeless({ text: suffix, line: suffix }), undefined, `${JSON.stringify(line)} from ${cut}`);
+    }),
+    { numRuns: 20_000 },
+  );
+  assert.ok(possible > 100, `some lines should hold such a phrase (${possible})`);
 });
