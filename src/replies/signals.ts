@@ -180,9 +180,26 @@ const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
   raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())].map((p) => RAW.add(p)),
 }));
 
+/** A character outside ASCII, or an apostrophe. */
+const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
+
+/**
+ * The lower-case phrases squashed, in PHRASES: the lower case of a text holds a phrase only if the
+ * squashed text holds the phrase squashed (squashing keeps a part a part) when the text is ASCII
+ * without an apostrophe (squash() spells out "n't"); a phrase in another script is only in text that
+ * is not ASCII. Null when a phrase squashes to nothing while ASCII (the test would not hold).
+ */
+const RAW_GATES: readonly number[] | null = RAW.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "")
+  ? null
+  : [...new Set(RAW.phrases.map(squash).filter((p) => p !== ""))].map((p) => PHRASES.add(p));
+/** What RAW.searchLower() finds in a text that holds none of its phrases. */
+const NO_RAW = Uint8Array.from(RAW.phrases, (p) => (p === "" ? 1 : 0));
+
 /** The first signal (by priority) found in a line of text (`found`: phrasesIn(line), when the caller has it already). */
 export function signalInLine(line: string, found: Uint8Array = phrasesIn(line)): Signal | undefined {
-  const rawFound = RAW.searchLower(line);
+  // The lower-case phrases are looked for only where one can be (see RAW_GATES).
+  const rawPossible = RAW_GATES === null || NOT_PLAIN.test(line) || RAW_GATES.some((id) => found[id] === 1);
+  const rawFound = rawPossible ? RAW.searchLower(line) : NO_RAW;
   for (const c of COMPILED) {
     if (c.phrases.some((id) => found[id] === 1) || c.raw.some((id) => rawFound[id] === 1)) return c.signal;
   }
