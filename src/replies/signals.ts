@@ -181,6 +181,7 @@ const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
 }));
 
 /** A character outside ASCII, or an apostrophe. */
+// eslint-disable-next-line no-control-regex
 const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
 
 /**
