@@ -57,5 +57,15 @@ export async function run(): Promise<void> {
   for (let i = 0; i < COUNT; i++) evaluateWith(withReply[i] as (typeof withReply)[number], analyses[i % analyses.length], "2026-11-22");
   const engineUs = ((performance.now() - t3) / COUNT) * 1000;
   console.log(`  of which: the reply parsed alone ${parseUs.toFixed(1)} µs a case, the engine on a parsed reply ${engineUs.toFixed(1)} µs, the whole ${(1e6 / perSecond).toFixed(1)} µs`);
+  // The parser's time by the kind of paste: a line (a panel's or an app's message) or several (a log, a transcript, a stack trace).
+  const kinds = [replies.filter((r) => !r.trim().includes("\n")), replies.filter((r) => r.trim().includes("\n"))];
+  const perKind = kinds.map((list) => {
+    const t = performance.now();
+    for (let i = 0; i < COUNT; i++) analyzeReply(list[i % list.length] as string, { client: false });
+    return ((performance.now() - t) / COUNT) * 1000;
+  });
+  const [one, many] = kinds.map((list) => list.length);
+  const share = ((many as number) * (perKind[1] as number)) / ((one as number) * (perKind[0] as number) + (many as number) * (perKind[1] as number));
+  console.log(`  the parser by paste: one line (${one} kinds) ${(perKind[0] as number).toFixed(1)} µs, several lines (${many}) ${(perKind[1] as number).toFixed(1)} µs, ${Math.round(share * 100)} % of its time`);
 }
 
