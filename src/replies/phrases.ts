@@ -2,15 +2,15 @@
 // search per phrase: the reply table, the codeless anchors and the signals hold nearly two hundred
 // phrases, and every reply and line is compared with all of them.
 //
-// The walk is an Aho–Corasick automaton with every transition worked out in advance (one table
-// read per character): the trie of the phrases, each state's fall-back to the longest suffix that
-// is also a phrase's prefix, and each state's list of the phrases that end there (its own and its
-// fall-backs'). The squashed form (see squash()) and the lower-case form of ASCII text are made
+// The walk is an Aho–Corasick automaton whose moves are kept in one table (one read per character;
+// a move outside the trie is worked out the first time it is taken): the trie of the phrases, each
+// state's fall-back to the longest suffix that is also a phrase's prefix, and each state's list of
+// the phrases that end there (its own and its fall-backs'). The squashed form (see squash()) and the lower-case form of ASCII text are made
 // during the walk, character by character, so the usual reply needs no string made for the search.
 
 /**
  * Searches answered with one includes() per phrase before the automaton is built: building it
- * (about a millisecond for the reply table's phrases) costs more than many such searches, and a
+ * (a few milliseconds for the reply table's phrases in a cold process) costs more than many such searches, and a
  * command that reads one paste makes only a few.
  */
 const SEARCHES_BEFORE_AUTOMATON = 32;
@@ -130,7 +130,7 @@ export class PhraseIndex {
   }
 }
 
-/** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (fill()). */
+/** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (move()). */
 function build(phrases: readonly string[]): Automaton {
   // ASCII character code → symbol (0: a character that is in no phrase).
   const ascii = new Int32Array(128);
