@@ -9,7 +9,7 @@ import { redactTranscriptCredentials } from "./redact-extra.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
-import { isSpaceCode } from "./chars.js";
+import { isDigit, isSpaceCode } from "./chars.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
@@ -149,8 +149,7 @@ const MAILKIT_LIST = /SslHandshakeException|An error occurred while attempting t
 
 /** A numbered line ("1. The server is using …"): /^\d\.\s/. */
 function numbered(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c >= 0x30 && c <= 0x39 && text.charCodeAt(1) === 0x2e && isSpaceCode(text.charCodeAt(2));
+  return isDigit(text.charCodeAt(0)) && text.charCodeAt(1) === 0x2e && isSpaceCode(text.charCodeAt(2));
 }
 
 const BARE = /^(?:(?:smtp\s*)?(?:error|err|code|status|reply|response|エラー(?:\s*コード)?|コード)\s*[:：#]?\s*)?\(?\s*([2-5][0-5]\d)?\s*[-:]?\s*([245]\.\d{1,3}\.\d{1,3})?\s*\)?[.。]?$/i;

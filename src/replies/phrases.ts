@@ -8,6 +8,8 @@
 // the phrases that end there (its own and its fall-backs'). The squashed form (see squash()) and the lower-case form of ASCII text are made
 // during the walk, character by character, so the usual reply needs no string made for the search.
 
+import { isDigit, isLetter } from "./chars.js";
+
 /**
  * Searches answered with one includes() per phrase before the automaton is built: building it
  * (a few milliseconds for the reply table's phrases in a cold process) costs more than many such searches, and a
@@ -183,8 +185,7 @@ function build(phrases: readonly string[]): Automaton {
     const table = new Int32Array(128);
     for (let c = 0; c < 128; c++) {
       const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-      const alnum = (lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39);
-      table[c] = form === AS_IS ? (ascii[c] as number) : form === LOWER || alnum ? (ascii[lower] as number) : c === 0x27 ? BAIL : SKIP;
+      table[c] = form === AS_IS ? (ascii[c] as number) : form === LOWER || isLetter(c) || isDigit(c) ? (ascii[lower] as number) : c === 0x27 ? BAIL : SKIP;
     }
     return table;
   });
