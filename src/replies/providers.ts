@@ -159,9 +159,22 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
 /** The analysis with every match read for this service. */
 export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAnalysis {
   if (provider === "exchange-online") return a;
-  const remap = (m: ReplyMatch): ReplyMatch => ({ ...m, ...causesOutside(provider, m) });
-  const matches = a.matches.map(remap);
-  const out: ReplyAnalysis = { ...a, matches };
-  if (a.primary) out.primary = matches[a.matches.indexOf(a.primary)] ?? remap(a.primary);
+  const matches = a.matches.map((m) => matchOutside(m, provider));
+  const out: ReplyAnalysis = { input: a.input, replies: a.replies, matches, authSucceeded: a.authSucceeded, recognized: a.recognized };
+  if (a.primary) out.primary = matches[a.matches.indexOf(a.primary)] ?? matchOutside(a.primary, provider);
+  if (a.mechanismTried !== undefined) out.mechanismTried = a.mechanismTried;
+  if (a.client !== undefined) out.client = a.client;
+  if (a.codeOnly !== undefined) out.codeOnly = a.codeOnly;
+  if (a.masked !== undefined) out.masked = a.masked;
+  if (a.provider !== undefined) out.provider = a.provider;
+  if (a.truncated !== undefined) out.truncated = a.truncated;
+  return out;
+}
+
+function matchOutside(m: ReplyMatch, provider: ProviderId): ReplyMatch {
+  const { candidates, decisive } = causesOutside(provider, m);
+  const out: ReplyMatch = { patternId: m.patternId, reply: m.reply, stage: m.stage, candidates, decisive, success: m.success };
+  if (m.provider !== undefined) out.provider = m.provider;
+  if (m.notes !== undefined) out.notes = m.notes;
   return out;
 }
