@@ -107,20 +107,23 @@ export class PhraseIndex {
     }
     const { other, width, next, marked, start, ends } = automaton;
     const table = automaton.forms[form] as Int32Array;
+    const bytes = asciiBytes(text);
+    // Only the text as it is can be read past ASCII: for the other forms it is converted first.
+    if (bytes === undefined && form !== AS_IS) return undefined;
     let state = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
       let symbol: number;
-      if (c < 128) {
-        symbol = table[c] as number;
+      if (bytes !== undefined) {
+        symbol = table[bytes[i] as number] as number;
         if (symbol < 0) {
           if (symbol === BAIL) return undefined;
           continue;
         }
       } else {
-        if (form !== AS_IS) return undefined;
-        symbol = other.get(c) ?? 0;
+        // The text as it is (AS_IS), with a character outside ASCII.
+        const c = text.charCodeAt(i);
+        symbol = c < 128 ? (table[c] as number) : (other.get(c) ?? 0);
       }
       const to = next[state * width + symbol] as number;
       state = to >= 0 ? to : move(automaton, state, symbol);
@@ -130,6 +133,22 @@ export class PhraseIndex {
     for (let k = start[0] as number, end = start[1] as number; k < end; k++) found[ends[k] as number] = 1;
     return found;
   }
+}
+
+const ENCODER = new TextEncoder();
+/** The bytes of the last ASCII text walked (one array, reused and grown as needed). */
+let BYTES = new Uint8Array(512);
+
+/**
+ * The text's characters as bytes (a view of BYTES, overwritten by the next call) when every one is
+ * ASCII, else undefined. The walk reads bytes rather than the string: reading a string's characters
+ * costs more, and up to twice as much once the walk has met strings kept in different forms (a slice,
+ * a joined string, a plain one: the parser passes all three), because V8 then optimises it for them all.
+ */
+function asciiBytes(text: string): Uint8Array | undefined {
+  if (text.length > BYTES.length) BYTES = new Uint8Array(Math.max(text.length, BYTES.length * 2));
+  const { read, written } = ENCODER.encodeInto(text, BYTES);
+  return read === text.length && written === text.length ? BYTES : undefined;
 }
 
 /** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (move()). */

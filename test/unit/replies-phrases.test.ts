@@ -87,3 +87,24 @@ test("phrase index: squashed and lower-cased during the walk, the same as conver
   const index = indexOf(phrases, 0);
   for (const { reply } of CORPUS) assert.deepEqual([...index.searchSquashed(reply, squash)], byIncludes(phrases, squash(reply)), reply);
 });
+
+test("phrase index: the same finds whatever form the string is kept in, and for texts longer than the walk's byte buffer", () => {
+  // The walk reads ASCII text as bytes: slices, joined strings and plain ones in turn, long and short
+  // (the buffer grows and is reused), and a character outside ASCII anywhere (read from the string).
+  const phrases = ["auth", "unsuccessful", "5.7.139", "認証", "tenant"];
+  const index = indexOf(phrases, 0);
+  const squashedIndex = indexOf(phrases.map(squash), 0);
+  const unit = fc.constantFrom("a", "u", "t", "h", "n", "e", "s", ".", "5", "7", "1", "3", "9", " ", "認", "証", "é", "'");
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 60 }), fc.nat({ max: 3000 }), fc.nat({ max: 3 }), (body, pad, form) => {
+      const padded = `${"x".repeat(pad)}${body}`;
+      // 0: as written; 1: a slice of a longer string; 2: two halves joined; 3: a long one, then this one.
+      const half = padded.length >> 1;
+      const text = form === 1 ? `yy${padded}zz`.slice(2, -2) : form === 2 ? padded.slice(0, half) + padded.slice(half) : padded;
+      if (form === 3) index.search(`${"x".repeat(5000)}auth`);
+      assert.deepEqual([...index.search(text)], byIncludes(phrases, text));
+      assert.deepEqual([...squashedIndex.searchSquashed(text, squash)], byIncludes(phrases.map(squash), squash(text)));
+    }),
+    { numRuns: 2000 },
+  );
+});
