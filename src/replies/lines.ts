@@ -96,8 +96,10 @@ const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。",
 /** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
 export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
-  // The line being built and what decides whether the next physical line continues it.
+  // The line being built and what decides whether the next physical line continues it: worked out
+  // from the line's text when a next line comes (`started`), so a paste of one line needs none of it.
   let prev: LogicalLine | undefined;
+  let started = false;
   let depth = 0;
   let joinable = false;
   let last = "";
@@ -110,6 +112,13 @@ export function logicalLines(text: string): LogicalLine[] {
     if (rawTrimmed === "") {
       prev = undefined;
       continue;
+    }
+    if (started && prev) {
+      started = false;
+      const t = prev.text;
+      depth = Math.max(0, bracketDelta(t));
+      joinable = (prev.direction !== "client" || REPLY_START.test(t)) && !/^334\b/.test(t);
+      last = t.charAt(t.length - 1);
     }
     // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
     if (prev && depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
@@ -139,9 +148,7 @@ export function logicalLines(text: string): LogicalLine[] {
     }
     prev = { text: trimmed, direction, index: i };
     out.push(prev);
-    depth = Math.max(0, bracketDelta(trimmed));
-    joinable = (direction !== "client" || REPLY_START.test(trimmed)) && !/^334\b/.test(trimmed);
-    last = trimmed.charAt(trimmed.length - 1);
+    started = true;
     quote = lineQuote;
   }
   return out;
