@@ -19,7 +19,8 @@ export interface ProviderClue {
 // exchangelabs.com) in its replies, smtp.office365.com, outlook.office365.com, aka.ms/smtp_auth….
 // Found as a regex of the form [\w-]+\.(suffix) would be (leftmost, then first alternative), without
 // trying that regex at every position of the text.
-const CLOUD_GATE = /outlook\.com|exchangelabs\.com|office365\.com|aka\.ms\//i;
+/** What every match of CLOUD_SUFFIX, CLOUD_NAMED and CONSUMER_HOSTS contains: one search passes over a text without Microsoft's host names. */
+const CLOUD_GATE = /outlook\.com|exchangelabs\.com|office365\.com|aka\.ms\/|live\.com/i;
 const CLOUD_SUFFIX = /\.(?:prod\.outlook\.com|protection\.outlook\.com|exchangelabs\.com)\b/gi;
 const CLOUD_NAMED = /\bsmtp(?:-legacy)?\.office365\.com\b|\boutlook\.office365\.com\b|\baka\.ms\/smtp_auth\w*/i;
 
@@ -28,8 +29,8 @@ function isHostChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
+/** Exchange Online's host name in the text (called on a text that CLOUD_GATE matches). */
 function microsoftCloud(text: string): string | undefined {
-  if (!CLOUD_GATE.test(text)) return undefined;
   let server: { index: number; text: string } | undefined;
   CLOUD_SUFFIX.lastIndex = 0;
   for (let m = CLOUD_SUFFIX.exec(text); m && !server; m = CLOUD_SUFFIX.exec(text)) {
@@ -84,10 +85,12 @@ const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\
  * by the host and the address).
  */
 export function providerFromText(text: string): ProviderClue | undefined {
-  const consumer = CONSUMER_HOSTS.exec(text);
-  if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
-  const cloud = microsoftCloud(text);
-  if (cloud) return { id: "exchange-online", clue: cloud };
+  if (CLOUD_GATE.test(text)) {
+    const consumer = CONSUMER_HOSTS.exec(text);
+    if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
+    const cloud = microsoftCloud(text);
+    if (cloud) return { id: "exchange-online", clue: cloud };
+  }
   // Every match of every pattern below contains one of these words (most other text names no service).
   if (!OTHER_SERVICE.test(text)) return undefined;
   for (const s of OTHER_SERVICES) {
