@@ -38,7 +38,7 @@ const COMMAND_FIELD = /command['"]?\s*[:=]\s*['"]AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRA
 const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
-/** Every match of IN_REPLY_TO contains this: a cheap test first (most replies have no such suffix). */
+/** Every match of IN_REPLY_TO contains this (and a "(", looked for first: most replies have neither). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 
@@ -93,7 +93,7 @@ function unescape(s: string): string {
 function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHint?: ReplyStage } {
   let s = unescape(raw);
   let stageHint: ReplyStage | undefined;
-  const inReply = IN_REPLY_TO_HINT.test(s) ? IN_REPLY_TO.exec(s) : null;
+  const inReply = s.includes("(") && IN_REPLY_TO_HINT.test(s) ? IN_REPLY_TO.exec(s) : null;
   if (inReply) {
     const cmd = (inReply[1] as string).toUpperCase();
     stageHint = cmd.includes("DATA") ? "data" : cmd.includes("RCPT") ? "rcpt" : cmd.includes("MAIL") ? "mail-from" : cmd.includes("AUTH") ? "auth" : cmd.includes("EHLO") || cmd.includes("HELO") ? "ehlo" : undefined;

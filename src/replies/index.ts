@@ -134,7 +134,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (ex.mechanismTried) analysis.mechanismTried = ex.mechanismTried;
   if (client) analysis.client = client;
   if (codeOnly) analysis.codeOnly = true;
-  if (recognized && /\*{3}/.test(text)) analysis.masked = true;
+  if (recognized && text.includes("***")) analysis.masked = true;
   // Which service answered: its host names or words in the text, else the form of the failing reply.
   const byText = providerFromText(text);
   const tagged = matches.find((m) => !m.success && m.provider !== undefined);
