@@ -6,6 +6,7 @@ import { MAX_INPUT, normalizeText } from "./normalize.js";
 import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
 import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
+import type { Finds } from "./phrases.js";
 import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
@@ -70,20 +71,21 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   let mailkitList: boolean | undefined;
   const lineSignals: Array<{ line: LogicalLine; sig: Signal }> = [];
   for (const line of ex.otherLines) {
-    let found: Uint8Array | undefined;
+    let finds: Finds | undefined;
     if (!(numbered(line.text) && (mailkitList ??= MAILKIT_LIST.test(text)))) {
-      found = phrasesIn(line.text);
-      const s = signalInLine(line.text, found);
+      finds = phrasesIn(line.text);
+      const s = signalInLine(line.text, finds);
       if (s) lineSignals.push({ line, sig: s });
       if (isKyocera1102(line.text, text)) lineSignals.push({ line, sig: KYOCERA_SIGNAL });
     }
     if (line.direction === "client") continue;
-    // No phrase a text-only reply needs in the line: none in the part after its lead-in either.
-    if (found && !line.text.includes("'") && !codelessPossible(found)) continue;
+    // No phrase a text-only reply needs in the line: none in the part after its lead-in either
+    // (a line walked without converting it has no apostrophe).
+    if (finds && !(finds.converted && line.text.includes("'")) && !codelessPossible(finds)) continue;
     const body = stripLeadIn(line.text);
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };
-    const pattern = classifyCodeless(reply, body === line.text ? found : undefined);
+    const pattern = classifyCodeless(reply, body === line.text ? finds?.found : undefined);
     if (!pattern) continue;
     replies.push(reply);
     ranked.push(rank({ reply, pos: line.index * 1000, hasNested: false, nested: false }, pattern));

@@ -5,7 +5,7 @@ import { EXO_SIGN_IN_CAUSES } from "../engine/causes.js";
 import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 import { squash } from "./normalize.js";
-import { PhraseIndex } from "./phrases.js";
+import { PhraseIndex, type Finds } from "./phrases.js";
 import type { ReplyStage, SmtpReply } from "./types.js";
 
 export interface ReplyPattern {
@@ -218,18 +218,28 @@ export function enhancedMatcher(spec: string): (code: string) => boolean {
 /** The phrases of the reply table, the codeless anchors and the signals (src/replies/signals.ts adds its own): one index, so a line is searched once for all. */
 export const PHRASES = new PhraseIndex();
 
+/** The kinds of phrases in PHRASES that a line is asked about as a whole (Finds.tags). */
+export const TAG = {
+  /** A phrase of a pattern that can read a text without codes (see codelessPattern()). */
+  codeless: 1,
+  /** A phrase of a wrapper's or a network failure's signal (signals.ts). */
+  signal: 2,
+  /** The squashed form of a signal's lower-case phrase (signals.ts, RAW_GATES). */
+  rawGate: 4,
+} as const;
+
 /**
- * Which phrases of PHRASES the text holds, compared squashed. The array is the index's own and the
+ * Which phrases of PHRASES the text holds, compared squashed. The record is the index's own and the
  * next search overwrites it: read it before searching again.
  */
-export function phrasesIn(text: string): Uint8Array {
+export function phrasesIn(text: string): Finds {
   return PHRASES.searchSquashed(text, squash);
 }
 
 const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
   pattern,
   need: pattern.need ?? (pattern.text ? "text" : "code"),
-  phrases: (pattern.text ?? []).map((t) => PHRASES.add(squash(t))),
+  phrases: (pattern.text ?? []).map((t) => PHRASES.add(squash(t), codelessPattern(pattern) ? TAG.codeless : 0)),
   enhanced: (pattern.enhanced ?? []).map(enhancedMatcher),
 }));
 
@@ -298,12 +308,12 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
 /** Does this one pattern of the table match the reply? (classifyReply without its index: for tests) */
 export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean {
   const c = COMPILED.find((x) => x.pattern === pattern);
-  return c !== undefined && matches(c, reply, phrasesIn(reply.text));
+  return c !== undefined && matches(c, reply, phrasesIn(reply.text).found);
 }
 
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
-  const found = phrasesIn(reply.text);
+  const { found } = phrasesIn(reply.text);
   const marks = phraseMarks(found);
   if (reply.enhanced !== undefined) {
     mark(BY_ENHANCED.get(reply.enhanced), marks);
@@ -319,21 +329,18 @@ export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
 }
 
 /** Can this pattern read a text without codes? (the generic "authentication failed" is the wrapper signals', a success is no failure) */
-function codelessPattern(c: Compiled): boolean {
-  return c.pattern.id !== "auth-failed-text" && c.pattern.textAlone !== false && !c.pattern.success;
+function codelessPattern(p: ReplyPattern): boolean {
+  return p.id !== "auth-failed-text" && p.textAlone !== false && !p.success;
 }
 
-/** The phrases of the patterns that can read a text without codes. */
-const CODELESS_PHRASES: readonly number[] = [...new Set(COMPILED.filter(codelessPattern).flatMap((c) => c.phrases))];
-
 /**
- * Can classifyCodeless() find a pattern in a text whose phrases are `found`, or in a part of it?
- * False when none of those phrases is there: then none is in a suffix of the text either, when the
- * text has no apostrophe (squashing, which spells out "n't", then keeps a suffix a suffix).
+ * Can classifyCodeless() find a pattern in a text whose phrases are `finds`, or in a part of it?
+ * False when none of the phrases of the patterns that can read a text without codes is there (TAG.codeless):
+ * then none is in a suffix of the text either, when the text has no apostrophe (squashing, which
+ * spells out "n't", then keeps a suffix a suffix).
  */
-export function codelessPossible(found: Uint8Array): boolean {
-  for (const id of CODELESS_PHRASES) if (found[id] === 1) return true;
-  return false;
+export function codelessPossible(finds: Finds): boolean {
+  return (finds.tags & TAG.codeless) !== 0;
 }
 
 /** Words that show a line is the server's reply even without its codes. */
@@ -344,14 +351,14 @@ const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication",
  * next to words only SMTP replies use. Generic "authentication failed" is left to the wrapper signals.
  * `found`: phrasesIn(reply.text), when the caller has it already.
  */
-export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn(reply.text)): ReplyPattern | undefined {
+export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn(reply.text).found): ReplyPattern | undefined {
   const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
   // Only a pattern with a phrase in the text can be the one.
   const marks = phraseMarks(found);
   for (let i = 0; i < COMPILED.length; i++) {
     if (marks[i] !== 1) continue;
     const c = COMPILED[i] as Compiled;
-    if (!codelessPattern(c)) continue;
+    if (!codelessPattern(c.pattern)) continue;
     const hit = c.phrases.find((id) => found[id] === 1);
     if (hit !== undefined && (anchored || (PHRASES.phrases[hit] as string).length >= 20)) return c.pattern;
   }

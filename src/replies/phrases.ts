@@ -17,11 +17,26 @@ import { isDigit, isLetter } from "./chars.js";
  */
 const SEARCHES_BEFORE_AUTOMATON = 32;
 
+/**
+ * What one search found: found[id] is 1 when the text contains that phrase; `tags`, the tags of the
+ * phrases found, OR-ed (see add()); `converted`, whether the text was converted before the walk (for
+ * the squashed and lower-case searches: it holds a character the walk cannot convert, or the index
+ * answered with includes() on the converted text). The record is the index's own and is overwritten
+ * by its next search: read it before searching this index again.
+ */
+export interface Finds {
+  readonly found: Uint8Array;
+  readonly tags: number;
+  readonly converted: boolean;
+}
+
 interface Automaton {
   /** For each form (AS_IS, SQUASHED, LOWER): ASCII character code → the symbol it is read as, SKIP or BAIL. */
   forms: readonly Int32Array[];
   /** state → 1 when a phrase (other than the empty one) ends there. */
   marked: Uint8Array;
+  /** state → the tags of the phrases that end there, OR-ed. */
+  tagsAt: Int32Array;
   /** Other character codes that are in a phrase → symbol. */
   other: Map<number, number>;
   /** Symbols, 0 included: a state's row in `next`. */
@@ -49,31 +64,42 @@ export class PhraseIndex {
   /** Phrases in the order they were added; an id is a position here. */
   readonly phrases: string[] = [];
   private readonly ids = new Map<string, number>();
+  /** Each phrase's tags (see add()). */
+  private readonly phraseTags: number[] = [];
   private automaton: Automaton | undefined;
   private searches = 0;
   /** What the last search found (one array per index, reused: allocating one per search cost more than the walk). */
-  private found = new Uint8Array(0);
+  private readonly finds = { found: new Uint8Array(0), tags: 0, converted: false };
 
   /** `searchesBeforeAutomaton`: how many searches use includes() before the automaton is built (tests try both ways). */
   constructor(private readonly searchesBeforeAutomaton = SEARCHES_BEFORE_AUTOMATON) {}
 
-  /** The id of a phrase (the same phrase added twice keeps one id). */
-  add(phrase: string): number {
+  /**
+   * The id of a phrase (the same phrase added twice keeps one id). `tags` (bits) mark the phrase as one
+   * of a kind its callers ask about (Finds.tags: whether any phrase of a kind is in a text, without a
+   * loop over the kind's ids); a phrase added again with other tags has them all.
+   */
+  add(phrase: string, tags = 0): number {
     const known = this.ids.get(phrase);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      const had = this.phraseTags[known] as number;
+      if ((had | tags) !== had) {
+        this.phraseTags[known] = had | tags;
+        this.automaton = undefined;
+      }
+      return known;
+    }
     const id = this.phrases.length;
     this.phrases.push(phrase);
+    this.phraseTags.push(tags);
     this.ids.set(phrase, id);
     this.automaton = undefined;
     return id;
   }
 
-  /**
-   * found[id] is 1 when the text contains that phrase. The array is this index's own and is
-   * overwritten by its next search: read it before searching this index again.
-   */
-  search(text: string): Uint8Array {
-    return this.walk(text, AS_IS) ?? this.found;
+  /** The phrases the text contains (see Finds). */
+  search(text: string): Finds {
+    return this.walk(text, AS_IS, false) as Finds;
   }
 
   /**
@@ -81,36 +107,46 @@ export class PhraseIndex {
    * only: see squash()). ASCII text without an apostrophe is squashed during the walk; other text
    * ("can't", non-ASCII letters whose lower case differs) is squashed first.
    */
-  searchSquashed(text: string, squashed: (text: string) => string): Uint8Array {
-    return this.walk(text, SQUASHED) ?? this.search(squashed(text));
+  searchSquashed(text: string, squashed: (text: string) => string): Finds {
+    return this.walk(text, SQUASHED, false) ?? (this.walk(squashed(text), AS_IS, true) as Finds);
   }
 
   /** search(text.toLowerCase()); ASCII text is lowered during the walk. */
-  searchLower(text: string): Uint8Array {
-    return this.walk(text, LOWER) ?? this.search(text.toLowerCase());
+  searchLower(text: string): Finds {
+    return this.walk(text, LOWER, false) ?? (this.walk(text.toLowerCase(), AS_IS, true) as Finds);
   }
 
-  /** The walk, or undefined when the text must be converted first (a character the walk cannot convert). */
-  private walk(text: string, form: Form): Uint8Array | undefined {
-    let found = this.found;
-    if (found.length !== this.phrases.length) found = this.found = new Uint8Array(this.phrases.length);
+  /** The walk, or undefined when the text must be converted first (a character the walk cannot convert). `converted`: what Finds says. */
+  private walk(text: string, form: Form, converted: boolean): Finds | undefined {
+    const finds = this.finds;
+    let found = finds.found;
+    if (found.length !== this.phrases.length) found = finds.found = new Uint8Array(this.phrases.length);
     else found.fill(0);
+    finds.converted = converted;
     let automaton = this.automaton;
     if (automaton === undefined) {
       if (this.searches < this.searchesBeforeAutomaton) {
         if (form !== AS_IS) return undefined;
         this.searches++;
-        for (let id = 0; id < this.phrases.length; id++) if (text.includes(this.phrases[id] as string)) found[id] = 1;
-        return found;
+        let tags = 0;
+        for (let id = 0; id < this.phrases.length; id++) {
+          if (text.includes(this.phrases[id] as string)) {
+            found[id] = 1;
+            tags |= this.phraseTags[id] as number;
+          }
+        }
+        finds.tags = tags;
+        return finds;
       }
-      automaton = this.automaton = build(this.phrases);
+      automaton = this.automaton = build(this.phrases, this.phraseTags);
     }
-    const { other, width, next, marked, start, ends } = automaton;
+    const { other, width, next, marked, tagsAt, start, ends } = automaton;
     const table = automaton.forms[form] as Int32Array;
     const bytes = asciiBytes(text);
     // Only the text as it is can be read past ASCII: for the other forms it is converted first.
     if (bytes === undefined && form !== AS_IS) return undefined;
     let state = 0;
+    let tags = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       let symbol: number;
@@ -127,11 +163,15 @@ export class PhraseIndex {
       }
       const to = next[state * width + symbol] as number;
       state = to >= 0 ? to : move(automaton, state, symbol);
-      if (marked[state] === 1) for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) found[ends[k] as number] = 1;
+      if (marked[state] === 1) {
+        tags |= tagsAt[state] as number;
+        for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) found[ends[k] as number] = 1;
+      }
     }
     // The empty phrase ends at the start state, in every text: even one without a character.
     for (let k = start[0] as number, end = start[1] as number; k < end; k++) found[ends[k] as number] = 1;
-    return found;
+    finds.tags = tags | (tagsAt[0] as number);
+    return finds;
   }
 }
 
@@ -152,7 +192,7 @@ function asciiBytes(text: string): Uint8Array | undefined {
 }
 
 /** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (move()). */
-function build(phrases: readonly string[]): Automaton {
+function build(phrases: readonly string[], phraseTags: readonly number[]): Automaton {
   // ASCII character code → symbol (0: a character that is in no phrase).
   const ascii = new Int32Array(128);
   const other = new Map<number, number>();
@@ -208,7 +248,7 @@ function build(phrases: readonly string[]): Automaton {
     }
     return table;
   });
-  const automaton: Automaton = { forms, marked: new Uint8Array(states), other, width, next: next.subarray(0, states * width), fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
+  const automaton: Automaton = { forms, marked: new Uint8Array(states), tagsAt: new Int32Array(states), other, width, next: next.subarray(0, states * width), fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
   const queue = [0];
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q] as number;
@@ -224,8 +264,11 @@ function build(phrases: readonly string[]): Automaton {
       queue.push(child);
     }
   }
-  const { start, marked } = automaton;
-  for (let s = 0; s < states; s++) start[s + 1] = (start[s] as number) + (out[s] as number[]).length;
+  const { start, marked, tagsAt } = automaton;
+  for (let s = 0; s < states; s++) {
+    start[s + 1] = (start[s] as number) + (out[s] as number[]).length;
+    for (const id of out[s] as number[]) tagsAt[s] = (tagsAt[s] as number) | (phraseTags[id] as number);
+  }
   // The start state's only phrase is the empty one, marked once per search.
   for (let s = 1; s < states; s++) if ((out[s] as number[]).length > 0) marked[s] = 1;
   const ends = new Int32Array(start[states] as number);

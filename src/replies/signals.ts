@@ -1,9 +1,9 @@
 // Failures that are not SMTP replies: network and TLS errors, client wrappers that hide the server text,
 // device panel codes. And which client wrapper the text came from.
 import type { CauseId } from "../engine/types.js";
-import { AUTH_ANY, PHRASES, phrasesIn } from "./patterns.js";
+import { AUTH_ANY, PHRASES, phrasesIn, TAG } from "./patterns.js";
 import { squash } from "./normalize.js";
-import { PhraseIndex } from "./phrases.js";
+import { PhraseIndex, type Finds } from "./phrases.js";
 import type { ReplyStage } from "./types.js";
 
 export interface Signal {
@@ -176,7 +176,7 @@ const RAW = new PhraseIndex();
 const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
   signal,
   // "curl: (67)"-style phrases keep their punctuation: compared on lower-case text.
-  phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map((p) => PHRASES.add(squash(p))),
+  phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map((p) => PHRASES.add(squash(p), TAG.signal)),
   raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())].map((p) => RAW.add(p)),
 }));
 
@@ -192,15 +192,19 @@ const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
  */
 const RAW_GATES: readonly number[] | null = RAW.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "")
   ? null
-  : [...new Set(RAW.phrases.map(squash).filter((p) => p !== ""))].map((p) => PHRASES.add(p));
+  : [...new Set(RAW.phrases.map(squash).filter((p) => p !== ""))].map((p) => PHRASES.add(p, TAG.rawGate));
 /** What RAW.searchLower() finds in a text that holds none of its phrases. */
 const NO_RAW = Uint8Array.from(RAW.phrases, (p) => (p === "" ? 1 : 0));
 
-/** The first signal (by priority) found in a line of text (`found`: phrasesIn(line), when the caller has it already). */
-export function signalInLine(line: string, found: Uint8Array = phrasesIn(line)): Signal | undefined {
-  // The lower-case phrases are looked for only where one can be (see RAW_GATES).
-  const rawPossible = RAW_GATES === null || NOT_PLAIN.test(line) || RAW_GATES.some((id) => found[id] === 1);
-  const rawFound = rawPossible ? RAW.searchLower(line) : NO_RAW;
+/** The first signal (by priority) found in a line of text (`finds`: phrasesIn(line), when the caller has it already). */
+export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Signal | undefined {
+  const { found, tags } = finds;
+  // The lower-case phrases are looked for only where one can be (see RAW_GATES): a line that is not
+  // ASCII, or has an apostrophe, is converted before the squashed walk (NOT_PLAIN: finds.converted).
+  const rawPossible = RAW_GATES === null || finds.converted || (tags & TAG.rawGate) !== 0;
+  // Neither kind of phrase in the line: no signal (with RAW_GATES, no lower-case phrase is empty, so NO_RAW finds none).
+  if (!rawPossible && (tags & TAG.signal) === 0) return undefined;
+  const rawFound = rawPossible ? RAW.searchLower(line).found : NO_RAW;
   for (const c of COMPILED) {
     if (c.phrases.some((id) => found[id] === 1) || c.raw.some((id) => rawFound[id] === 1)) return c.signal;
   }

@@ -25,8 +25,8 @@ test("phrase index: the same phrases as includes() on random overlapping phrases
   const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "1"), minLength: 0, maxLength: 6 });
   fc.assert(
     fc.property(fc.uniqueArray(word, { maxLength: 12 }), fc.string({ unit: fc.constantFrom("a", "b", "c", "1"), maxLength: 40 }), (phrases, text) => {
-      assert.deepEqual([...indexOf(phrases, 0).search(text)], byIncludes(phrases, text));
-      assert.deepEqual([...indexOf(phrases).search(text)], byIncludes(phrases, text));
+      assert.deepEqual([...indexOf(phrases, 0).search(text).found], byIncludes(phrases, text));
+      assert.deepEqual([...indexOf(phrases).search(text).found], byIncludes(phrases, text));
     }),
     { numRuns: 3000 },
   );
@@ -37,16 +37,16 @@ test("phrase index: a phrase added twice keeps its id; phrases added after a sea
     const index = new PhraseIndex(before);
     const a = index.add("abc");
     assert.equal(index.add("abc"), a);
-    assert.deepEqual([...index.search("xxabcxx")], [1]);
+    assert.deepEqual([...index.search("xxabcxx").found], [1]);
     const b = index.add("bcx");
     assert.notEqual(b, a);
-    assert.deepEqual([...index.search("xxabcxx")], [1, 1]);
-    assert.deepEqual([...index.search("")], [0, 0]);
+    assert.deepEqual([...index.search("xxabcxx").found], [1, 1]);
+    assert.deepEqual([...index.search("").found], [0, 0]);
     // A prefix added after the longer phrase was found: found with it.
     const c = index.add("ab");
-    assert.deepEqual([...index.search("xxabcxx")], [1, 1, 1]);
+    assert.deepEqual([...index.search("xxabcxx").found], [1, 1, 1]);
     assert.equal(c, 2);
-    assert.deepEqual([...new PhraseIndex(before).search("anything")], []);
+    assert.deepEqual([...new PhraseIndex(before).search("anything").found], []);
   }
 });
 
@@ -59,7 +59,7 @@ test("phrase index: the reply table's and the signals' phrases against the corpu
     for (const { reply } of CORPUS) {
       const text = squash(reply);
       const expected = byIncludes(phrases, text);
-      assert.deepEqual([...index.search(text)], expected, reply);
+      assert.deepEqual([...index.search(text).found], expected, reply);
       if (round === 0) hits += expected.reduce((a, b) => a + b, 0);
     }
   }
@@ -75,9 +75,9 @@ test("phrase index: squashed and lower-cased during the walk, the same as conver
     fc.property(fc.uniqueArray(phrase, { maxLength: 10 }), fc.string({ unit, maxLength: 40 }), (phrases, text) => {
       for (const before of [0, 32]) {
         const squashed = [...new Set(phrases.map(squash))];
-        assert.deepEqual([...indexOf(squashed, before).searchSquashed(text, squash)], byIncludes(squashed, squash(text)), `squashed: ${JSON.stringify(text)}`);
+        assert.deepEqual([...indexOf(squashed, before).searchSquashed(text, squash).found], byIncludes(squashed, squash(text)), `squashed: ${JSON.stringify(text)}`);
         const lowerIndex = indexOf(phrases, before);
-        assert.deepEqual([...lowerIndex.searchLower(text)], byIncludes(phrases, text.toLowerCase()), `lower: ${JSON.stringify(text)}`);
+        assert.deepEqual([...lowerIndex.searchLower(text).found], byIncludes(phrases, text.toLowerCase()), `lower: ${JSON.stringify(text)}`);
       }
     }),
     { numRuns: 3000 },
@@ -85,7 +85,7 @@ test("phrase index: squashed and lower-cased during the walk, the same as conver
   // The reply table's phrases against the corpus, read squashed during the walk.
   const phrases = [...new Set(PATTERNS.flatMap((p) => p.text ?? []).map(squash))];
   const index = indexOf(phrases, 0);
-  for (const { reply } of CORPUS) assert.deepEqual([...index.searchSquashed(reply, squash)], byIncludes(phrases, squash(reply)), reply);
+  for (const { reply } of CORPUS) assert.deepEqual([...index.searchSquashed(reply, squash).found], byIncludes(phrases, squash(reply)), reply);
 });
 
 test("phrase index: the same finds whatever form the string is kept in, and for texts longer than the walk's byte buffer", () => {
@@ -102,9 +102,46 @@ test("phrase index: the same finds whatever form the string is kept in, and for 
       const half = padded.length >> 1;
       const text = form === 1 ? `yy${padded}zz`.slice(2, -2) : form === 2 ? padded.slice(0, half) + padded.slice(half) : padded;
       if (form === 3) index.search(`${"x".repeat(5000)}auth`);
-      assert.deepEqual([...index.search(text)], byIncludes(phrases, text));
-      assert.deepEqual([...squashedIndex.searchSquashed(text, squash)], byIncludes(phrases.map(squash), squash(text)));
+      assert.deepEqual([...index.search(text).found], byIncludes(phrases, text));
+      assert.deepEqual([...squashedIndex.searchSquashed(text, squash).found], byIncludes(phrases.map(squash), squash(text)));
     }),
     { numRuns: 2000 },
+  );
+});
+
+test("phrase index: a search's tags are those of the phrases it found, and it says when the text was converted first", () => {
+  // Phrases with tags of one to three bits, some added twice with other tags (the tags add up);
+  // texts with apostrophes and letters outside ASCII, which the squashed and lower-case walks cannot convert.
+  const phrase = fc.string({ unit: fc.constantFrom("a", "b", "c", "n", "t", "1", "認"), maxLength: 4 });
+  const unit = fc.constantFrom("a", "B", "c", "N", "t", "1", " ", "'", "認", "İ", "é");
+  fc.assert(
+    fc.property(fc.array(fc.tuple(phrase, fc.integer({ min: 0, max: 7 })), { maxLength: 10 }), fc.array(fc.string({ unit, maxLength: 30 }), { minLength: 1, maxLength: 4 }), (tagged, texts) => {
+      for (const before of [0, 2]) {
+        const index = new PhraseIndex(before);
+        const tagsOf = new Map<string, number>();
+        for (const [p, t] of tagged) {
+          index.add(p, t);
+          tagsOf.set(p, (tagsOf.get(p) ?? 0) | t);
+        }
+        const expected = (text: string): number => [...tagsOf].reduce((acc, [p, t]) => (text.includes(p) ? acc | t : acc), 0);
+        for (const text of texts) {
+          const plain = !/[^\x20-\x26\x28-\x7e]/.test(text);
+          const asIs = index.search(text);
+          assert.equal(asIs.tags, expected(text), `search ${JSON.stringify(text)}`);
+          assert.equal(asIs.converted, false);
+          const squashed = index.searchSquashed(text, squash);
+          assert.equal(squashed.tags, expected(squash(text)), `squashed ${JSON.stringify(text)}`);
+          // Converted: always while includes() answers (no walk yet), else exactly for a text with an apostrophe or outside ASCII.
+          if (!plain) assert.equal(squashed.converted, true, `squashed, converted ${JSON.stringify(text)}`);
+          const lower = index.searchLower(text);
+          assert.equal(lower.tags, expected(text.toLowerCase()), `lower ${JSON.stringify(text)}`);
+          if (/[^ -~]/.test(text)) assert.equal(lower.converted, true);
+        }
+        // Once the automaton is built (after `before` searches), a plain text is walked without converting it.
+        const after = index.searchSquashed("abc 1", squash);
+        assert.equal(after.converted, false);
+      }
+    }),
+    { numRuns: 1500 },
   );
 });
