@@ -110,7 +110,11 @@ function sameEvidence(a: Evidence, b: Evidence): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
   if (a.kind === "fact" && b.kind === "fact" && a.path !== b.path) return false;
-  if (a.kind === "inference" && b.kind === "inference" && a.messageKey !== b.messageKey) return false;
+  if (a.kind === "inference" && b.kind === "inference") {
+    if (a.messageKey !== b.messageKey) return false;
+    // The same key without parameters ("the server accepted the sign-in"): the same evidence.
+    if (a.params === undefined && b.params === undefined) return true;
+  }
   if (a.kind === "reply" && b.kind === "reply" && (a.reply !== b.reply || a.patternId !== b.patternId)) return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
