@@ -5,6 +5,9 @@ export const MAX_INPUT = 64 * 1024;
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
 
 const PLAIN = /^[\t\n\x20-\x25\x27-\x5B\x5D-\x7E]*$/;
+/** Every character the line-ending, invisible-character, control-character and quote replacements of normalizeText() change. */
+// eslint-disable-next-line no-control-regex
+const TO_CLEAN = /[\r\u2028\u2029\u0085\uFEFF\u200B-\u200D\u2060\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u2018\u2019\u201B\u2032\u201C\u201D\u201E\u2033]/;
 
 /** Full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
 export function normalizeText(text: string): string {
@@ -12,17 +15,22 @@ export function normalizeText(text: string): string {
   if (PLAIN.test(text) && !text.includes("](")) return text;
   // NFKC changes nothing in ASCII text.
   let s = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKC") : text;
-  s = s.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
-  s = s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "");
-  // eslint-disable-next-line no-control-regex
-  s = s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, " ");
+  // The line endings, invisible characters, control characters and curly quotes replaced below: one search for them all first.
+  const cleaning = TO_CLEAN.test(s);
+  if (cleaning) {
+    s = s.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+    s = s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "");
+    // eslint-disable-next-line no-control-regex
+    s = s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, " ");
+  }
   // Each of the next three runs only where the text has what it looks for ("&", "](", "\\").
   if (s.includes("&")) s = s.replace(/&(?:lt|gt|amp|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
   // A log copied from GitHub's web view carries line links inside the text ("([53](https://github.com/…#step:4:54)5, b'…"): keep the words only.
   if (s.includes("](")) s = s.replace(/\[([^\]\n]{1,80})\]\(https?:\/\/[^)\s]{1,500}\)/g, "$1");
   // Escaped line breaks inside quoted log strings ("…\r\n") become spaces.
   if (s.includes("\\")) s = s.replace(/\\r\\n|\\r|\\n|\\t/g, " ");
-  s = s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"');
+  // (Entities, links and escapes make none of these characters.)
+  if (cleaning) s = s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"');
   return s;
 }
 

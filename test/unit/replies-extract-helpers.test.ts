@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { isSpaceCode } from "../../src/replies/chars.js";
 import { withoutBracketSuffix } from "../../src/replies/extract.js";
 import fc from "fast-check";
-import { foldSpace } from "../../src/replies/normalize.js";
+import { foldSpace, normalizeText } from "../../src/replies/normalize.js";
 
 test("isSpaceCode is /\\s/ on every UTF-16 code unit", () => {
   const differ: string[] = [];
@@ -39,5 +39,31 @@ test("withoutBracketSuffix removes what /\\s*\\[[^[\\]]{0,200}\\]$/ removes", ()
       assert.equal(withoutBracketSuffix(s), regex(s), JSON.stringify(s));
     }),
     { numRuns: 20_000 },
+  );
+});
+
+test("normalizeText's shortcuts give every replacement's result (each runs only on a text with what it replaces)", () => {
+  // The replacements in their order, each on the whole text: what normalizeText() stands for.
+  const ENTITY: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
+  const everyStep = (text: string): string =>
+    text
+      .normalize("NFKC")
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
+      .replace(/[\uFEFF\u200B-\u200D\u2060]/g, "")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, " ")
+      .replace(/&(?:lt|gt|amp|quot|#39|apos|nbsp);/g, (e) => ENTITY[e] ?? e)
+      .replace(/\[([^\]\n]{1,80})\]\(https?:\/\/[^)\s]{1,500}\)/g, "$1")
+      .replace(/\\r\\n|\\r|\\n|\\t/g, " ")
+      .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u2033]/g, '"');
+  // Pieces with each character a step replaces, some only after NFKC (the triple prime becomes three primes).
+  const piece = fc.constantFrom("a", "535", " ", "\r\n", "\r", "\n", "\u2028", "\u0085", "\ufeff", "\u200b", "\u0001", "\u007f", "&lt;", "&amp;", "&nbsp;", "\\r\\n", "\\t", "[53](https://github.com/x#step:4:54)", "](", "\u2019", "\u201c", "\u2034", "\uff21", "認証", "'", '"');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+      const text = parts.join("");
+      assert.equal(normalizeText(text), everyStep(text), JSON.stringify(text));
+    }),
+    { numRuns: 5000 },
   );
 });
