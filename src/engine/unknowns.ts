@@ -35,12 +35,22 @@ export const UNKNOWN_ORDER: readonly FactPath[] = [
   "device.reply",
 ];
 
-const ORDERED: ReadonlySet<FactPath> = new Set(UNKNOWN_ORDER);
+/** A path's place in UNKNOWN_ORDER (fewer than 32: a bit of one number each). */
+const RANK: ReadonlyMap<FactPath, number> = new Map(UNKNOWN_ORDER.map((p, i) => [p, i]));
+if (UNKNOWN_ORDER.length > 31) throw new Error("UNKNOWN_ORDER no longer fits the bits of orderUnknowns()");
 
+/** The paths once each, in UNKNOWN_ORDER, then any other path in the order given. */
 export function orderUnknowns(paths: readonly FactPath[]): FactPath[] {
-  const distinct = unique(paths);
-  const ordered = UNKNOWN_ORDER.filter((p) => distinct.includes(p));
-  if (ordered.length === distinct.length) return ordered;
-  for (const p of distinct) if (!ORDERED.has(p)) ordered.push(p);
+  // The ranks present as bits, read back from the lowest: no list is searched or sorted.
+  let bits = 0;
+  let others: FactPath[] | undefined;
+  for (const p of paths) {
+    const rank = RANK.get(p);
+    if (rank !== undefined) bits |= 1 << rank;
+    else others = unique([...(others ?? []), p]);
+  }
+  const ordered: FactPath[] = [];
+  for (let rank = 0; bits !== 0; rank++, bits >>>= 1) if ((bits & 1) !== 0) ordered.push(UNKNOWN_ORDER[rank] as FactPath);
+  if (others) ordered.push(...others);
   return ordered;
 }

@@ -1,13 +1,14 @@
 // The cause catalogue and its texts, reachability of every cause, and properties over random cases.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import fc from "fast-check";
 import { getFact, setFact, type FactPath } from "../../src/case/facts.js";
 import type { Case } from "../../src/case/schema.js";
 import { CAUSES, compareFindings } from "../../src/engine/causes.js";
 import { evaluate, evaluateWith, outsideExchangeOnline } from "../../src/engine/index.js";
 import { INFERENCE_KEYS, INFO_IDS, NOTE_KEYS } from "../../src/engine/keys.js";
 import { CAUSE_IDS, type CauseId, type Diagnosis } from "../../src/engine/types.js";
-import { UNKNOWN_ORDER } from "../../src/engine/unknowns.js";
+import { orderUnknowns, UNKNOWN_ORDER } from "../../src/engine/unknowns.js";
 import { hasKey } from "../../src/i18n/index.js";
 import { rawTable } from "../../src/i18n/all.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -215,4 +216,21 @@ describe("properties over random cases", () => {
     const missing = [...NOTE_KEYS, ...INFERENCE_KEYS, ...INFO_IDS.map((id) => `info.${id}`)].filter((k) => !seen.has(k));
     assert.deepEqual(missing, []);
   });
+});
+
+test("orderUnknowns: each path once, in UNKNOWN_ORDER, then other paths in the order given", () => {
+  // What the order means, said with list searches: the ordered paths present, then the rest once each.
+  const byLists = (paths: FactPath[]): FactPath[] => {
+    const distinct = paths.filter((p, i) => paths.indexOf(p) === i);
+    return [...UNKNOWN_ORDER.filter((p) => distinct.includes(p)), ...distinct.filter((p) => !UNKNOWN_ORDER.includes(p))];
+  };
+  const path = fc.constantFrom(...UNKNOWN_ORDER, "device.vendor" as FactPath, "account.signIns" as FactPath, "tenant.tenantId" as FactPath);
+  fc.assert(
+    fc.property(fc.array(path, { maxLength: 40 }), (paths) => {
+      assert.deepEqual(orderUnknowns(paths), byLists(paths));
+    }),
+    { numRuns: 3000 },
+  );
+  // The last rank (the highest bit used) too.
+  assert.deepEqual(orderUnknowns([UNKNOWN_ORDER[UNKNOWN_ORDER.length - 1] as FactPath, UNKNOWN_ORDER[0] as FactPath]), [UNKNOWN_ORDER[0], UNKNOWN_ORDER[UNKNOWN_ORDER.length - 1]]);
 });
