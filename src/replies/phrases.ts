@@ -6,7 +6,9 @@
 // a move outside the trie is worked out the first time it is taken): the trie of the phrases, each
 // state's fall-back to the longest suffix that is also a phrase's prefix, and each state's list of
 // the phrases that end there (its own and its fall-backs'). The squashed form (see squash()) and the lower-case form of ASCII text are made
-// during the walk, character by character, so the usual reply needs no string made for the search.
+// during the walk, character by character, so the usual reply needs no string made for the search;
+// ASCII text is read as bytes (see asciiBytes()). A phrase can carry tags, and a search says which
+// tags the phrases it found carry: a caller asks "any phrase of this kind here?" without a loop.
 
 import { isDigit, isLetter } from "./chars.js";
 

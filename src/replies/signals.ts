@@ -185,24 +185,24 @@ const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
 const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
 
 /**
- * The lower-case phrases squashed, in PHRASES: the lower case of a text holds a phrase only if the
- * squashed text holds the phrase squashed (squashing keeps a part a part) when the text is ASCII
- * without an apostrophe (squash() spells out "n't"); a phrase in another script is only in text that
- * is not ASCII. Null when a phrase squashes to nothing while ASCII (the test would not hold).
+ * Whether a line's squashed phrases tell if its lower case can hold a lower-case phrase: the lower
+ * case of a text holds a phrase only if the squashed text holds the phrase squashed (squashing keeps a
+ * part a part) when the text is ASCII without an apostrophe (squash() spells out "n't"), and a phrase
+ * in another script is only in text that is not ASCII. Not when a phrase squashes to nothing while
+ * ASCII (the test would not hold). The squashed forms join PHRASES, tagged TAG.rawGate.
  */
-const RAW_GATES: readonly number[] | null = RAW.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "")
-  ? null
-  : [...new Set(RAW.phrases.map(squash).filter((p) => p !== ""))].map((p) => PHRASES.add(p, TAG.rawGate));
+const RAW_GATED = !RAW.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "");
+if (RAW_GATED) for (const p of new Set(RAW.phrases.map(squash))) if (p !== "") PHRASES.add(p, TAG.rawGate);
 /** What RAW.searchLower() finds in a text that holds none of its phrases. */
 const NO_RAW = Uint8Array.from(RAW.phrases, (p) => (p === "" ? 1 : 0));
 
 /** The first signal (by priority) found in a line of text (`finds`: phrasesIn(line), when the caller has it already). */
 export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Signal | undefined {
   const { found, tags } = finds;
-  // The lower-case phrases are looked for only where one can be (see RAW_GATES): a line that is not
-  // ASCII, or has an apostrophe, is converted before the squashed walk (NOT_PLAIN: finds.converted).
-  const rawPossible = RAW_GATES === null || finds.converted || (tags & TAG.rawGate) !== 0;
-  // Neither kind of phrase in the line: no signal (with RAW_GATES, no lower-case phrase is empty, so NO_RAW finds none).
+  // The lower-case phrases are looked for only where one can be (see RAW_GATED): a line that is not
+  // ASCII, or has an apostrophe, is converted before the squashed walk (finds.converted).
+  const rawPossible = !RAW_GATED || finds.converted || (tags & TAG.rawGate) !== 0;
+  // Neither kind of phrase in the line: no signal (RAW_GATED: no lower-case phrase is empty, so NO_RAW finds none).
   if (!rawPossible && (tags & TAG.signal) === 0) return undefined;
   const rawFound = rawPossible ? RAW.searchLower(line).found : NO_RAW;
   for (const c of COMPILED) {
