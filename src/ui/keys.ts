@@ -219,10 +219,20 @@ export class KeyDecoder {
     return decodeKey(data);
   }
 
-  /** Drop the part of a text event that belongs to the sequence being skipped; return the rest. */
+  /**
+   * Drop the part of a text event that belongs to the sequence being skipped; return the rest.
+   * A Ctrl+C (ETX) is never part of one (a control string holds no C0 control but its terminator;
+   * a mouse report's bytes are 32 and above): the skip ends there and the Ctrl+C is delivered.
+   */
   private consume(text: string): string {
     const skip = this.skip;
     if (!skip) return text;
+    const etx = text.indexOf("\u0003");
+    if (etx !== -1) {
+      const before = this.consume(text.slice(0, etx));
+      this.skip = undefined;
+      return before + text.slice(etx);
+    }
     if (skip.kind === "mouse") {
       const chars = [...text];
       const taken = Math.min(skip.left, chars.length);

@@ -101,6 +101,27 @@ test("the stateful decoder drops the pieces of an OSC string and of an X10 mouse
   assert.deepEqual(seen(["typed"]), ["typed"]);
 });
 
+test("a Ctrl+C is never dropped as part of a control string or a mouse report", () => {
+  // The tmux fuzz test (test/fuzz/tmux.fuzz.test.ts) sometimes sent its final Ctrl+C within 100 ms of an
+  // unterminated OSC start in the input: the decoder dropped it with the string, and the wizard never ended.
+  const now = 0;
+  const ctrlC = (events: string[]) => {
+    const d = new KeyDecoder(() => now);
+    return events.map((e) => d.decode(e)).filter(Boolean).map((k) => (k?.key.ctrl && k.input === "c") || k?.input.includes("\u0003"));
+  };
+  assert.deepEqual(ctrlC(["\u001b]", "\u0003"]), [true]);
+  assert.deepEqual(ctrlC(["\u001b]", "52;c;aGk=\u0003"]), [true]);
+  assert.deepEqual(ctrlC(["\u001b]", "52;c;aGk=\u0007x\u0003"]), [true]);
+  assert.deepEqual(ctrlC(["\u001bP", "1$r0m", "\u0003"]), [true]);
+  assert.deepEqual(ctrlC(["\u001b[M", " \u0003"]), [true]);
+  // After the Ctrl+C the skip is over: what follows is typing.
+  const d = new KeyDecoder(() => now);
+  assert.equal(d.decode("\u001b]"), undefined);
+  const key = d.decode("0;ti\u0003");
+  assert.equal(key?.key.ctrl === true && key.input === "c", true);
+  assert.equal(d.decode("typed")?.input, "typed");
+});
+
 test("never throws, whatever arrives", () => {
   const d = new KeyDecoder();
   const pieces = ["\u001b", "[", "O", "1", ";", "5", "P", "~", "\u009b", "\u0007", "\\", "]", "M", "<", "\u0000", "\ud800", "a", "\r", "\u007f"];
