@@ -224,7 +224,7 @@ export const TAG = {
   codeless: 1,
   /** A phrase of a wrapper's or a network failure's signal (signals.ts). */
   signal: 2,
-  /** The squashed form of a signal's lower-case phrase (signals.ts, RAW_GATES). */
+  /** The squashed form of a signal's lower-case phrase (signals.ts, RAW_GATED). */
   rawGate: 4,
 } as const;
 
