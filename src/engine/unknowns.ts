@@ -1,7 +1,6 @@
 // The order in which the wizard should ask for missing facts: device facts (cheap: read the
 // device's settings), then account facts, then tenant facts; within each, the most decisive first.
 import type { FactPath } from "../case/facts.js";
-import { unique } from "./context.js";
 
 export const UNKNOWN_ORDER: readonly FactPath[] = [
   "device.host",
@@ -47,7 +46,7 @@ export function orderUnknowns(paths: readonly FactPath[]): FactPath[] {
   for (const p of paths) {
     const rank = RANK.get(p);
     if (rank !== undefined) bits |= 1 << rank;
-    else others = unique([...(others ?? []), p]);
+    else if (!(others ??= []).includes(p)) others.push(p);
   }
   const ordered: FactPath[] = [];
   for (let rank = 0; bits !== 0; rank++, bits >>>= 1) if ((bits & 1) !== 0) ordered.push(UNKNOWN_ORDER[rank] as FactPath);
