@@ -23,10 +23,15 @@ export async function shipped(): Promise<Shipped> {
   return shippedFrom(root, join(out, "shipped.mjs"));
 }
 
-/** The shipped engine and parser of the source tree at `root`, built into `file` and loaded (scripts/speed-ab.ts builds two). */
-export async function shippedFrom(root: string, file: string): Promise<Shipped> {
+/**
+ * The shipped engine and parser of the source tree at `root`, built into `file` and loaded (scripts/speed-ab.ts
+ * builds two). `keepNames`: minified syntax as shipped, but the names and the "// src/…" comment before each
+ * file's code kept (for scripts/profile.ts).
+ */
+export async function shippedFrom(root: string, file: string, opts: { keepNames?: boolean } = {}): Promise<Shipped> {
   await build({
-    ...bundleOptions({ absWorkingDir: root, minify: true }),
+    ...bundleOptions({ absWorkingDir: root, minify: !opts.keepNames }),
+    ...(opts.keepNames ? { minifySyntax: true } : {}),
     stdin: { contents: 'export { evaluate, evaluateWith } from "./src/engine/index.ts";\nexport { analyzeReply } from "./src/replies/index.ts";\n', resolveDir: root, loader: "ts" },
     format: "esm",
     outfile: file,

@@ -5,7 +5,7 @@
 // The engine timed is the shipped one (bundled and minified, bench/_shipped.ts).
 import { randomCase, rng } from "../test/helpers/random-case.js";
 import { shipped } from "./_shipped.js";
-import { REAL_REPLIES } from "../test/helpers/real-replies.js";
+import { ONE_LINE_REPLIES, REAL_REPLIES, SEVERAL_LINE_REPLIES, withRealReplies } from "../test/helpers/real-replies.js";
 import { goalRow } from "./_util.js";
 
 const COUNT = 100_000;
@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
 
   // The same cases, each with a real reply.
   const replies = REAL_REPLIES;
-  const withReply = cases.map((c, i) => ({ ...c, device: { ...(c.device ?? {}), reply: replies[i % replies.length] as string } }));
+  const withReply = withRealReplies(cases);
   for (const c of withReply.slice(0, 2_000)) evaluate(c, { today: "2026-11-22" });
   const t1 = performance.now();
   for (const c of withReply) evaluate(c, { today: "2026-11-22" });
@@ -62,8 +62,7 @@ export async function run(): Promise<void> {
   const engineUs = ((performance.now() - t3) / COUNT) * 1000;
   console.log(`  of which: the reply parsed alone ${parseUs.toFixed(1)} µs a case, the engine on a parsed reply ${engineUs.toFixed(1)} µs, the whole ${(1e6 / perSecond).toFixed(1)} µs`);
   // The parser's time by the kind of paste: a line (a panel's or an app's message) or several (a log, a transcript, a stack trace).
-  const oneLine = replies.filter((r) => !r.trim().includes("\n"));
-  const lines = replies.filter((r) => r.trim().includes("\n"));
+  const [oneLine, lines] = [ONE_LINE_REPLIES, SEVERAL_LINE_REPLIES];
   const [oneUs, linesUs] = [parserUs(oneLine), parserUs(lines)];
   const share = (lines.length * linesUs) / (oneLine.length * oneUs + lines.length * linesUs);
   console.log(`  the parser by paste: one line (${oneLine.length} kinds) ${oneUs.toFixed(1)} µs, several lines (${lines.length}) ${linesUs.toFixed(1)} µs, ${Math.round(share * 100)} % of its time`);

@@ -12,32 +12,17 @@
 // The figures are shares of the samples (50 µs apart), so a function inlined into another is counted
 // there. To weigh one piece, replace it with nothing and run `npm run speed-ab` (outputs change; read
 // only the time): that shows costs the profile spreads thin (see the notes on issue 15).
-import { build } from "esbuild";
 import { mkdirSync, readFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Shipped } from "../bench/_shipped.js";
-import { bundleOptions } from "./build-options.mjs";
+import { shippedFrom } from "../bench/_shipped.js";
 import { randomCase, rng } from "../test/helpers/random-case.js";
-import { REAL_REPLIES } from "../test/helpers/real-replies.js";
+import { ONE_LINE_REPLIES, REAL_REPLIES, SEVERAL_LINE_REPLIES, withRealReplies } from "../test/helpers/real-replies.js";
 
 const WORKLOADS = ["case", "parser", "one-line", "several-lines", "engine", "plain"] as const;
 type Workload = (typeof WORKLOADS)[number];
 const ROUNDS = 15;
 const PER_ROUND = 20_000;
-
-async function namedBundle(root: string, file: string): Promise<Shipped> {
-  // Minified syntax as shipped, but names and the "// src/…" comments that mark each file kept.
-  await build({
-    ...bundleOptions({ absWorkingDir: root, minify: false }),
-    minifySyntax: true,
-    stdin: { contents: 'export { evaluate, evaluateWith } from "./src/engine/index.ts";\nexport { analyzeReply } from "./src/replies/index.ts";\n', resolveDir: root, loader: "ts" },
-    format: "esm",
-    outfile: file,
-  });
-  return (await import(pathToFileURL(file).href)) as Shipped;
-}
 
 async function main(): Promise<void> {
   const workload = (process.argv[2] ?? "case") as Workload;
@@ -49,13 +34,12 @@ async function main(): Promise<void> {
   const dir = join(root, ".tmp", "profile");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "named.mjs");
-  const b = await namedBundle(root, file);
+  const b = await shippedFrom(root, file, { keepNames: true });
 
   const next = rng(42);
   const plain = Array.from({ length: PER_ROUND }, () => randomCase(next));
-  const withReply = plain.map((c, i) => ({ ...c, device: { ...(c.device ?? {}), reply: REAL_REPLIES[i % REAL_REPLIES.length] as string } }));
-  const oneLine = REAL_REPLIES.filter((r) => !r.trim().includes("\n"));
-  const severalLines = REAL_REPLIES.filter((r) => r.trim().includes("\n"));
+  const withReply = withRealReplies(plain);
+  const [oneLine, severalLines] = [ONE_LINE_REPLIES, SEVERAL_LINE_REPLIES];
   const analyses = REAL_REPLIES.map((r) => b.analyzeReply(r, { client: false }));
   const today = { today: "2026-11-22" };
   const one: Record<Workload, (i: number) => unknown> = {

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { shippedFrom, type Shipped } from "../bench/_shipped.js";
 import { randomCase, rng } from "../test/helpers/random-case.js";
-import { REAL_REPLIES } from "../test/helpers/real-replies.js";
+import { REAL_REPLIES, withRealReplies } from "../test/helpers/real-replies.js";
 
 const ROOT = resolve(".");
 const OUT = join(ROOT, ".tmp", "speed-ab");
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const replies = REAL_REPLIES;
   const next = rng(42);
   const plain = Array.from({ length: PER_ROUND }, () => randomCase(next));
-  const withReply = plain.map((c, i) => ({ ...c, device: { ...(c.device ?? {}), reply: replies[i % replies.length] as string } }));
+  const withReply = withRealReplies(plain);
   const today = { today: "2026-11-22" };
   const kinds: Array<[string, (b: Shipped, i: number) => unknown]> = [
     ["reply parser, a real reply", (b, i) => b.analyzeReply(replies[i % replies.length] as string, { client: false })],
