@@ -145,3 +145,22 @@ test("phrase index: a search's tags are those of the phrases it found, and it sa
     { numRuns: 1500 },
   );
 });
+
+test("phrase index: more states than 16-bit moves can name (the walk's table widens to 32 bits) finds the same", () => {
+  // 3,000 distinct phrases of 20 characters: ~50,000 states, past the 32,767 a 16-bit table holds.
+  const next = (() => {
+    let x = 7;
+    return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  })();
+  const letter = (): string => "abcdefgh"[Math.floor(next() * 8)] as string;
+  const phrases = [...new Set(Array.from({ length: 3_000 }, () => Array.from({ length: 20 }, letter).join("")))];
+  const index = indexOf(phrases, 0);
+  for (let t = 0; t < 40; t++) {
+    // A text that holds some phrases whole (and their overlaps), with random letters between them.
+    let text = "";
+    while (text.length < 400) text += next() < 0.5 ? (phrases[Math.floor(next() * phrases.length)] as string) : letter();
+    const expected = byIncludes(phrases, text);
+    assert.ok(expected.includes(1));
+    assert.deepEqual([...index.search(text).found], expected);
+  }
+});
