@@ -6,7 +6,7 @@
 import { randomCase, rng } from "../test/helpers/random-case.js";
 import { shipped } from "./_shipped.js";
 import { ONE_LINE_REPLIES, REAL_REPLIES, SEVERAL_LINE_REPLIES, withRealReplies } from "../test/helpers/real-replies.js";
-import { goalRow } from "./_util.js";
+import { goalRow, median as middle } from "./_util.js";
 
 const COUNT = 100_000;
 
@@ -36,14 +36,22 @@ export async function run(): Promise<void> {
   console.log(`engine: ${COUNT.toLocaleString("en")} cases in ${total.toFixed(0)} ms = ${Math.round((COUNT / total) * 1000).toLocaleString("en")} cases/s (${blocked.toLocaleString("en")} blocked)`);
   console.log(`engine: one evaluation median ${(median * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs`);
 
-  // The same cases, each with a real reply.
+  // The same cases, each with a real reply. The first pass over them is timed on its own: with 86
+  // kinds of reply, 2,000 cases of warm-up leave the compiler work on most of the paths, and that pass
+  // measured the compiler as much as the engine (on this machine 10–20 % below the passes after it).
+  // The goal is read on the steady state: the median of three passes after that first one.
   const replies = REAL_REPLIES;
   const withReply = withRealReplies(cases);
+  const pass = (): number => {
+    const t = performance.now();
+    for (const c of withReply) evaluate(c, { today: "2026-11-22" });
+    return Math.round((COUNT / (performance.now() - t)) * 1000);
+  };
   for (const c of withReply.slice(0, 2_000)) evaluate(c, { today: "2026-11-22" });
-  const t1 = performance.now();
-  for (const c of withReply) evaluate(c, { today: "2026-11-22" });
-  const perSecond = Math.round((COUNT / (performance.now() - t1)) * 1000);
+  const firstPass = pass();
+  const perSecond = middle([pass(), pass(), pass()]);
   console.log(goalRow(`engine, each case with a real reply (${replies.length} kinds)`, "≥ 100,000/s", `${perSecond.toLocaleString("en")} cases/s`, perSecond >= 100_000));
+  console.log(`  steady state (median of 3 passes over the ${COUNT.toLocaleString("en")} cases); the first pass, compiler still at work: ${firstPass.toLocaleString("en")} cases/s`);
 
   // Where that time goes: the parser alone on the same replies, and the engine given each reply
   // already parsed (what evaluate does after analyzeReply). Their sum is less than the whole: run in
