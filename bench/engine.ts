@@ -55,8 +55,10 @@ export async function run(): Promise<void> {
 
   // Where that time goes: the parser alone on the same replies, and the engine given each reply
   // already parsed (what evaluate does after analyzeReply). Their sum is less than the whole: run in
-  // turn, as evaluate runs them, each part is slower than alone (measured, not explained: there are no
-  // repeated deoptimisations, and a larger young generation changes nothing).
+  // turn, as evaluate runs them, each part is slower than alone. Measured, not explained: it lasts
+  // (parsing 1,000 replies after 1,000 evaluations: 5.9 → 6.9 µs each), the same volume of plain
+  // allocations in place of the engine costs about a third of it, and no repeated deoptimisation, inlining,
+  // pretenuring, young-generation size, order of the replies or compiled regex code accounts for it.
   const analyses = replies.map((r) => analyzeReply(r, { client: false }));
   /** µs a paste: the parser alone on these replies in turn. */
   const parserUs = (list: readonly string[]): number => {
