@@ -4,6 +4,8 @@
 //
 //   npm run reply-diff -- record     (on main, before the change)
 //   npm run reply-diff -- check      (after it: exit 1 and the first differences when any)
+//   npm run reply-diff -- check --all   (a change meant to alter readings: every difference, one line
+//                                        each, the reading before → now, to review them all)
 //
 // The corpus: every string literal in test/ (the real pastes, the corpus of domain.md §5, every
 // fuzz and wrapper case), then seeded mutations of the real replies (transcript prefixes, line
@@ -87,7 +89,23 @@ function outputs(texts: readonly string[]): string[] {
   return lines;
 }
 
+/** An output in one line: a parse's readings (pattern, stage, candidates, decisive; the service) or a diagnosis (verdict, causes, unknowns). */
+function reading(line: string | undefined): string {
+  if (line === undefined) return "(none)";
+  const o = JSON.parse(line) as {
+    matches?: Array<{ patternId: string; stage: string; candidates: string[]; decisive: boolean }>;
+    provider?: { id: string };
+    verdict?: string;
+    causes?: Array<{ id: string; status: string }>;
+    unknowns?: string[];
+  };
+  if (o.verdict !== undefined) return `${o.verdict}: ${(o.causes ?? []).map((c) => `${c.id}(${c.status})`).join(" ")} | unknowns ${(o.unknowns ?? []).length}`;
+  const ms = (o.matches ?? []).map((m) => `${m.patternId}@${m.stage}[${m.candidates.join(",")}]${m.decisive ? "!" : ""}`);
+  return `${ms.join(" ") || "(no reading)"}${o.provider ? ` | ${o.provider.id}` : ""}`;
+}
+
 const mode = process.argv[2];
+const all = process.argv.includes("--all");
 if (mode !== "record" && mode !== "check") {
   console.error("usage: npm run reply-diff -- record | check");
   process.exit(2);
@@ -109,6 +127,12 @@ if (mode === "record") {
   let differences = 0;
   for (let i = 0; i < Math.max(before.length, now.length); i++) {
     if (before[i] === now[i]) continue;
+    if (all) {
+      differences++;
+      const what = i < texts.length ? `text ${JSON.stringify(texts[i]).slice(0, 160)}` : `evaluation ${i - texts.length} (reply ${JSON.stringify(texts[(i - texts.length) % texts.length] ?? "").slice(0, 100)})`;
+      console.log(`${what}\n  ${reading(before[i])}\n→ ${reading(now[i])}`);
+      continue;
+    }
     if (differences++ < 5) {
       const what = i < texts.length ? `text ${JSON.stringify(texts[i]).slice(0, 200)}` : `evaluation ${i - texts.length}`;
       console.log(`difference at ${what}\n  before: ${(before[i] ?? "").slice(0, 400)}\n  now:    ${(now[i] ?? "").slice(0, 400)}`);
