@@ -70,6 +70,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   },
   { id: "ok", codes: [250, 251, 252], need: "code", stage: "context", candidates: [], decisive: false, success: true },
 
+  // STARTTLS refused as missing, by any service (Exchange Online's 5.7.3, Google's 5.7.0): before the services'
+  // own forms, which a codeless "5.7.0 Must issue a STARTTLS command first" (.NET drops the 530) would match.
+  { id: "starttls-first", text: ["must issue a starttls command first"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  { id: "starttls-required", text: ["starttls is required"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+
   // ── other mail services (issue 10): their own reply forms, never an Exchange Online tenant's causes ──
   // Google: 534 5.7.9 with 2-Step Verification on (an app password is needed); 535 5.7.8 for a password it does not accept.
   { id: "google-app-password", enhanced: ["5.7.9"], text: ["application-specific password required"], need: "either", stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
@@ -81,6 +86,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "coremail-auth-failed", codes: [535], text: ["error: authentication failed"], enhancedAbsent: true, stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.provider.authorizationCode"] },
   // Reply forms Exchange Online never uses for a sign-in (Brevo, Mailgun, Postfix/Dovecot, Exim …).
   { id: "other-invalid-login", text: ["invalid login or password", "invalid username or password", "incorrect authentication data", "invalid password", "is not loving your login or password"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
+  // "530 5.7.0 Authentication Required" (Google and others; Exchange Online says 5.7.57, Exchange Server 5.7.1): mail
+  // without a sign-in first, which .NET shows without the 530. As with 5.7.57: no sign-in, or none offered before STARTTLS.
+  { id: "other-auth-required", codes: [530], enhanced: ["5.7.0"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
   { id: "other-auth-failed", codes: [535], enhanced: ["5.7.0", "5.7.8"], need: "code", stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other" },
   // On-premises Exchange Server: its refusal of anonymous mail (Exchange Online says 5.7.57).
   { id: "onprem-not-authenticated", codes: [530, 550], enhanced: ["5.7.1"], text: ["client was not authenticated"], need: "both", textAlone: false, stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "exchange-onprem" },
@@ -110,8 +118,6 @@ export const PATTERNS: readonly ReplyPattern[] = [
 
   // ── TLS and protocol (§4 C10) ──
   { id: "tls-legacy-version", enhanced: ["4.7.66"], text: ["tls 1.0 and 1.1 are not supported"], need: "either", stage: "tls", candidates: ["tls-version-unsupported"], decisive: DECISIVE },
-  { id: "starttls-first", text: ["must issue a starttls command first"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
-  { id: "starttls-required", text: ["starttls is required"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
   { id: "auth-mechanism-unrecognized", codes: [504], enhanced: ["5.7.4"], text: ["unrecognized authentication type"], need: "either", stage: "auth", candidates: ["auth-mechanism-unsupported", "starttls-missing"], decisive: NOT_DECISIVE },
   { id: "send-hello-first", text: ["send hello first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE },
 
@@ -287,6 +293,10 @@ function mark(list: readonly number[] | undefined, marks: Uint8Array): void {
 function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   const p = c.pattern;
   if (p.codes && reply.code !== undefined && !p.codes.includes(reply.code)) return false;
+  // Only an enhanced code (a .NET or PowerShell message drops the basic one): it still says the reply's
+  // class, and a pattern of basic codes of another class cannot be the one ("5.7.3 STARTTLS is required"
+  // is no 250 capability line, though both name STARTTLS).
+  if (p.codes && reply.code === undefined && reply.enhanced !== undefined && !sameClass(p.codes, reply.enhanced)) return false;
   const enhancedKnown = reply.enhanced !== undefined;
   const textHit = c.phrases.length > 0 && c.phrases.some((id) => found[id] === 1);
   const enhancedHit = c.enhanced.length > 0 && enhancedKnown && c.enhanced.some((f) => f(reply.enhanced as string));
@@ -303,6 +313,12 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
       if (c.enhanced.length > 0) return enhancedHit;
       return reply.code !== undefined && (p.codes ?? []).includes(reply.code);
   }
+}
+
+/** Is one of the basic codes of the class (2, 4 or 5) that the enhanced code starts with? */
+function sameClass(codes: readonly number[], enhanced: string): boolean {
+  const cls = enhanced.charCodeAt(0) - 0x30;
+  return codes.some((code) => Math.floor(code / 100) === cls);
 }
 
 /** Does this one pattern of the table match the reply? (classifyReply without its index: for tests) */

@@ -105,3 +105,31 @@ test("reply table: a line without a phrase a text-only reply needs has none in a
   );
   assert.ok(possible > 100, `some lines should hold such a phrase (${possible})`);
 });
+
+test("a reply with only an enhanced code is never read by a pattern of basic codes of another class (no 4.x.x or 5.x.x reply is a success)", () => {
+  // .NET and PowerShell drop the basic code ("The server response was: 5.7.3 STARTTLS is required to send mail"):
+  // the enhanced code still carries the class, and the 250 capability line's words ("starttls", "size ") are not a 250.
+  const PHRASES = [...new Set(PATTERNS.flatMap((p) => p.text ?? []))];
+  fc.assert(
+    fc.property(fc.constantFrom(...ENHANCED), fc.array(fc.constantFrom(...PHRASES), { minLength: 1, maxLength: 3 }), (enhanced, words) => {
+      const text = words.join(" ");
+      const reply: SmtpReply = { text, line: `${enhanced} ${text}`, enhanced };
+      const p = classifyReply(reply);
+      const cls = Number(enhanced[0]);
+      if (p?.codes) assert.ok(p.codes.some((c) => Math.floor(c / 100) === cls), `${p.id} (${p.codes.join(",")}) for ${reply.line}`);
+      if (cls === 4 || cls === 5) assert.notEqual(p?.success, true, `${p?.id} read ${reply.line} as a success`);
+    }),
+    { numRuns: 3_000 },
+  );
+});
+
+test("codeless STARTTLS refusals and size limits as .NET shows them: their own patterns", () => {
+  const cases: Array<[string, string]> = [
+    ["5.7.3 STARTTLS is required to send mail [SYBPR01CA0209.ausprd01.prod.outlook.com]", "starttls-required"],
+    ["5.7.0 Must issue a STARTTLS command first", "starttls-first"],
+    ["530 5.7.0 Must issue a STARTTLS command first. d2e1a72fcca58-7 - gsmtp", "starttls-first"],
+    ["5.3.4 Message size exceeds fixed maximum message size", "message-too-large"],
+    ["5.7.0 Authentication Required. For more information, go to", "other-auth-required"],
+  ];
+  for (const [text, id] of cases) assert.equal(analyzeReply(text).primary?.patternId, id, text);
+});
