@@ -88,8 +88,9 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
 
 const REPLY_START = /^(?:[2-5][0-5]\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s)/;
 const CLIENT_VERB = /^(?:EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|QUIT|RSET|NOOP|BDAT)\b/i;
-// A new entry also starts at a "key: 'value'" line of a logged error object (nodemailer's code:, response:).
-const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|at\s|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
+// A new entry also starts at a "key: 'value'" line of a logged error object (nodemailer's code:, response:),
+// and at an item of a numbered list ("1. The server is using …", MailKit's list of guesses).
+const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|at\s|\d{1,2}\.\s+[A-Z]|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
 const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
 const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。", "」"]);
 

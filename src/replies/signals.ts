@@ -32,6 +32,10 @@ export const SIGNALS: readonly Signal[] = [
     decisive: true,
     phrases: ["port 587 is typically reserved for plain-text connections", "port 25 is typically reserved for plain-text connections"],
   },
+  // Java's "A potential protocol version downgrade attack": the server's hello carried TLS 1.3's downgrade mark
+  // (a TLS-inspecting proxy or firewall between them, or a JDK that mishandles it), not a device on TLS 1.0/1.1:
+  // before the protocol-version phrases, which it contains.
+  { id: "tls-downgrade-detected", stage: "tls", candidates: ["tls-handshake-failed"], decisive: false, phrases: ["potential protocol version downgrade attack"] },
   // TLS: protocol version first, then certificates, then the plain-text-on-TLS mismatch.
   {
     id: "tls-protocol-version",
