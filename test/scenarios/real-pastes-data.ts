@@ -252,6 +252,63 @@ export const TENANT_5_7_708: Paste = {
 };
 
 /** Refusals at delivery (Microsoft's NDR table [S12]: the message was accepted before). */
+// ── Found on 2026-12-04 (pastes from public threads the tool had not seen; the readings expected are domain.md's) ──
+
+export const POWERSHELL_STARTTLS_REQUIRED: Paste = {
+  source: "https://github.com/VeeamHub/powershell/issues/190",
+  text: [
+    "10/07/2023 17:11:32 - [ERROR] Send-MailMessage : Error in processing. The server response was: 5.7.3 STARTTLS is required to send mail [SYBPR01CA0209.ausprd01.prod.outlook.com ",
+    "2023-07-10T05:11:31.967Z 08DB7C994F8AAD26]",
+    "At C:\\Reports\\BR-MorningReport.ps1:225 char:5",
+    "+     Send-MailMessage -From $mail_From `",
+    "+     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
+    "    + CategoryInfo          : InvalidOperation: (System.Net.Mail.SmtpClient:SmtpClient) [Send-MailMessage], SmtpException",
+    "    + FullyQualifiedErrorId : SmtpException,Microsoft.PowerShell.Commands.SendMailMessage",
+  ].join("\n"),
+};
+export const AZURE_DEVOPS_STARTTLS_REQUIRED: Paste = {
+  source: "https://github.com/renevanosnabrugge/SendEmail-BuildTask/issues/66",
+  text: [
+    "2025-03-06T18:18:47.1856630Z SMTP Server: smtp.office365.com",
+    "2025-03-06T18:18:47.1859579Z SMTP Username: someabc@bjs.com",
+    "2025-03-06T18:18:47.1861711Z SMTP Port: 587",
+    "2025-03-06T18:18:47.1864732Z Use SSL?: false",
+    "2025-03-06T18:18:47.1867754Z Add Attachment?: false",
+    "2025-03-06T18:18:47.1870715Z Attachment: ",
+    "2025-03-06T18:18:52.5281182Z ##[debug]Caught exception from task script.",
+    "2025-03-06T18:18:52.5321403Z ##[debug]Error record:",
+    "2025-03-06T18:18:52.5903536Z ##[debug]Send-MailMessage : Error in processing. The server response was: 5.7.3 STARTTLS is required to send mail [MN2PR01CA0045.prod.exchangelabs.com 2025-03-06T18:18:52.246Z 08DD5C8CA9C50352]",
+    "2025-03-06T18:18:52.5916192Z ##[debug]At D:\\a\\_tasks\\SendEmail_a41d805b-80c4-4b20-924d-b8d1cca9a43f\\1.5.1\\SendMail.ps1:97 char:5",
+    "2025-03-06T18:18:52.5929803Z ##[debug]+     Send-MailMessage @MailParams",
+  ].join("\n"),
+};
+export const DOTNET_GMAIL_AUTH_REQUIRED: Paste = {
+  source: "https://github.com/dotnet/dotnet-api-docs/issues/11287",
+  text: [
+    "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required. For more information, go to at Registration.frmRegistration.SendEmail(String recipient, String subject, String body) in D:\\FINALPROJECT\\DADC\\DADS_orginial_live\\Registration\\frmRegistration.aspx.cs:line 725 at Registration.frmRegistration.btnEmailOTP_Click(Object sender, EventArgs e) in D:\\FINALPROJECT\\DADC\\DADS_orginial_live\\Registration\\frmRegistration.aspx.cs:line 677",
+  ].join("\n"),
+};
+export const JAVA_TLS_DOWNGRADE: Paste = {
+  source: "https://github.com/adoptium/temurin-build/issues/1390",
+  text: [
+    "org.springframework.mail.MailSendException: Mail server connection failed; nested exception is javax.mail.MessagingException: Could not convert socket to TLS;",
+    "  nested exception is:",
+    "\tjavax.net.ssl.SSLHandshakeException: A potential protocol version downgrade attack. Failed messages: javax.mail.MessagingException: Could not convert socket to TLS;",
+    "  nested exception is:",
+    "\tjavax.net.ssl.SSLHandshakeException: A potential protocol version downgrade attack",
+  ].join("\n"),
+};
+export const MAILKIT_LIST_WRAPPED: Paste = {
+  source: "https://github.com/jstedfast/MailKit/issues/889",
+  note: "MailKit's message with its numbered list of guesses, the list's lines right under the sentence that introduces them",
+  text: [
+    "MailKit.Security.SslHandshakeException: 'An error occurred while attempting to establish an SSL or TLS connection. One possibility is that you are trying to connect to a port which does not support SSL/TLS. The other possibility is that the SSL certificate presented by the server is not trusted by the system for one or more of the following reasons:",
+    "1. The server is using a self-signed certificate which cannot be verified.",
+    "2. The local system is missing a Root or Intermediate certificate needed to verify the server's certificate.",
+    "3. The certificate presented by the server is expired or invalid.",
+  ].join("\n"),
+};
+
 export const DELIVERY: Array<Paste & { cause: string }> = [
   {
     source: "https://github.com/Xilinx/embeddedsw/issues/176",

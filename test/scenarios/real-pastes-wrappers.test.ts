@@ -2,7 +2,7 @@
 // expectations come from domain.md and Microsoft's NDR table, never from the engine's code.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CURL_67, DELIVERY, DOTNET_CRITERIA, DOTNET_PIPELINE_MAILBOX, GITHUB_ACTIONS_MASKED, JAPANESE_CLIENT_WORDS, MAILKIT_GENERIC, MAILKIT_SSL_ON_587, NODEMAILER_ETIMEDOUT, POSTFIX_EMPTY_USER, POSTFIX_SAID_535, PYTHON_WRONG_VERSION, SIGN_IN_CAUSES, explain, explainText, ids } from "./real-pastes-data.js";
+import { AZURE_DEVOPS_STARTTLS_REQUIRED, DOTNET_GMAIL_AUTH_REQUIRED, JAVA_TLS_DOWNGRADE, MAILKIT_LIST_WRAPPED, POWERSHELL_STARTTLS_REQUIRED, assertNoTenantCause, CURL_67, DELIVERY, DOTNET_CRITERIA, DOTNET_PIPELINE_MAILBOX, GITHUB_ACTIONS_MASKED, JAPANESE_CLIENT_WORDS, MAILKIT_GENERIC, MAILKIT_SSL_ON_587, NODEMAILER_ETIMEDOUT, POSTFIX_EMPTY_USER, POSTFIX_SAID_535, PYTHON_WRONG_VERSION, SIGN_IN_CAUSES, explain, explainText, ids } from "./real-pastes-data.js";
 import { basicOk, check, withCase } from "./scenario-kit.js";
 
 // ── 4. Client wrappers (domain.md §5 "client-side wrappers") ──────────────────────────────────────
@@ -103,4 +103,35 @@ describe("real pastes: bare codes and hidden server text", () => {
       });
     }
   }
+});
+
+// ── 5. Found on 2026-12-04: wrappers that drop the basic code, and client-side TLS messages ──────────
+
+describe("real pastes: the enhanced code alone, and TLS messages that are the client's guesses", () => {
+  for (const p of [POWERSHELL_STARTTLS_REQUIRED, AZURE_DEVOPS_STARTTLS_REQUIRED]) {
+    test(`"5.7.3 STARTTLS is required" without its 451 → the device must use STARTTLS, in both languages, no sign-in cause [${p.source}]`, async () => {
+      for (const lang of ["en", "ja"] as const) {
+        const { code, json } = await explain(p, lang);
+        assert.equal(json.verdict, "blocked", lang);
+        assert.equal(code, 1);
+        assert.deepEqual(json.causes.filter((c) => c.status === "blocking").map((c) => c.id), ["starttls-missing"], lang);
+        for (const id of SIGN_IN_CAUSES) assert.ok(!ids(json).includes(id), `${lang}: ${id}`);
+      }
+    });
+  }
+  test(`"5.7.0 Authentication Required" (Google's 530, shown by .NET without it) → no sign-in was made, not a refused password, no tenant cause [${DOTNET_GMAIL_AUTH_REQUIRED.source}]`, async () => {
+    const { json } = await explain(DOTNET_GMAIL_AUTH_REQUIRED, "en");
+    assert.ok(ids(json).includes("no-authentication"), ids(json).join(", "));
+    assert.ok(!ids(json).includes("provider-sign-in-refused"));
+    assertNoTenantCause("Google's 5.7.0", json);
+  });
+  test(`Java's "potential protocol version downgrade attack" → the TLS handshake failed, not a device on TLS 1.0/1.1 [${JAVA_TLS_DOWNGRADE.source}]`, async () => {
+    const { json } = await explain(JAVA_TLS_DOWNGRADE, "en");
+    assert.deepEqual(ids(json), ["tls-handshake-failed"]);
+  });
+  test(`MailKit's list of guesses right under its sentence: still guesses, no certificate verdict [${MAILKIT_LIST_WRAPPED.source}]`, async () => {
+    const { json } = await explain(MAILKIT_LIST_WRAPPED, "en");
+    assert.ok(json.causes.every((c) => c.status !== "blocking"), json.causes.map((c) => `${c.id}:${c.status}`).join(", "));
+    assert.ok(ids(json).includes("starttls-missing"), "SSL on a plain-text port is among the readings");
+  });
 });
