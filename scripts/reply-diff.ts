@@ -78,13 +78,21 @@ function corpus(): string[] {
   return [...out];
 }
 
+/** What each evaluation of outputs() evaluated, in its order: the reply it carried (or none). For check --all. */
+const evaluated: string[] = [];
+
 function outputs(texts: readonly string[]): string[] {
   const lines = texts.map((t) => JSON.stringify(analyzeReply(t)));
   const next = rng(99);
   for (let i = 0; i < EVALUATIONS; i++) {
     const c = randomCase(next);
-    lines.push(JSON.stringify(evaluate({ ...c, device: { ...(c.device ?? {}), reply: texts[i % texts.length] as string } }, { today: "2026-11-22" })));
-    if (i % 3 === 0) lines.push(JSON.stringify(evaluate(c, { today: "2026-12-22" })));
+    const reply = texts[i % texts.length] as string;
+    lines.push(JSON.stringify(evaluate({ ...c, device: { ...(c.device ?? {}), reply } }, { today: "2026-11-22" })));
+    evaluated.push(`reply ${JSON.stringify(reply).slice(0, 100)}${c.device?.provider ? `, device.provider ${c.device.provider}` : ""}`);
+    if (i % 3 === 0) {
+      lines.push(JSON.stringify(evaluate(c, { today: "2026-12-22" })));
+      evaluated.push("no reply");
+    }
   }
   return lines;
 }
@@ -129,7 +137,7 @@ if (mode === "record") {
     if (before[i] === now[i]) continue;
     if (all) {
       differences++;
-      const what = i < texts.length ? `text ${JSON.stringify(texts[i]).slice(0, 160)}` : `evaluation ${i - texts.length} (reply ${JSON.stringify(texts[(i - texts.length) % texts.length] ?? "").slice(0, 100)})`;
+      const what = i < texts.length ? `text ${JSON.stringify(texts[i]).slice(0, 160)}` : `evaluation ${i - texts.length} (${evaluated[i - texts.length] ?? "?"})`;
       console.log(`${what}\n  ${reading(before[i])}\n→ ${reading(now[i])}`);
       continue;
     }
