@@ -51,6 +51,8 @@ export const CAUSES = {
   // Other services' own sign-in rules (app passwords, SMTP keys, authorization codes).
   "provider-app-password": { affects: "basic", gate: "identity", service: "outside" },
   "provider-sign-in-refused": { affects: "all", gate: "identity", service: "outside" },
+  // Another service that lets an account send only as itself (QQ Mail, 163/126, Exchange Server's Send As): its own rule, no tenant's permission.
+  "provider-sender-mismatch": { affects: "all", gate: "sending", service: "outside", settledBy: ["device.username", "device.from"] },
   "account-locked": { affects: "all", gate: "identity", service: "exchange-online" },
   "account-disabled": { affects: "all", gate: "identity", service: "exchange-online", settledBy: ["account.accountEnabled"] },
   "password-expired": { affects: "basic", gate: "identity", service: "exchange-online", settledBy: ["account.passwordExpired"] },

@@ -107,7 +107,8 @@ export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf:
   const refusal = permanentRefusal(read);
   if (verdict !== "blocked" && refusal) {
     verdict = "blocked";
-    info.push({ id: "server-refused", evidence: [replyEvidence(refusal)] });
+    // With no cause at all (a refusal whose meaning at this service is not known): said so, not "among the causes above".
+    info.push({ id: findings.length > 0 ? "server-refused" : "server-refused-unexplained", evidence: [replyEvidence(refusal)] });
   }
   // Outside Exchange Online nothing but the server's own acceptance can say it works: no "clear" on silence.
   if (verdict === "clear" && provider && !ctx.authPassed) verdict = "undetermined";

@@ -93,6 +93,7 @@ export const INFO_IDS = [
   "signin-failure-unmapped",
   "credentials-unverified",
   "server-refused",
+  "server-refused-unexplained",
   // Issue 10: assumptions (stated, with how to check), the service that answered, delivery, partial pastes.
   "assumed-auth-mechanism",
   "assumed-oauth-mechanism",

@@ -37,6 +37,7 @@ export const CAUSE_IDS = [
   // Issue 10: services other than Exchange Online, and refusals at delivery (after sign-in worked).
   "provider-app-password",
   "provider-sign-in-refused",
+  "provider-sender-mismatch",
   "consumer-basic-auth-ended",
   "onprem-basic-auth-off",
   "recipient-rejects-outside-senders",

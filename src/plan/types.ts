@@ -44,6 +44,7 @@ export const STEP_IDS = [
   "consumer-use-oauth",
   "provider-app-password",
   "provider-check-sign-in",
+  "provider-from-address",
   "onprem-server-auth",
   "provider-service-limits",
   // Issue 13.1: read-only checks that confirm a possible cause before any weakening change, and the

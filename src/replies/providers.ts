@@ -153,6 +153,9 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
   const dropped = m.candidates.filter((id) => !NEUTRAL.has(id));
   // Another server's "relay access denied" at RCPT means "sign in first", not Exchange Online's delivery report.
   if (dropped.includes("relay-denied")) kept.push("no-authentication");
+  // Another service's refusal of the sender (QQ Mail's and Exchange Server's "Client does not have permissions to send as this sender"):
+  // its own rule that an account sends as itself, not a tenant's Send As permission.
+  if (dropped.includes("send-as-denied")) kept.push("provider-sender-mismatch");
   if (dropped.includes("auth-mechanism-unsupported") && provider === "exchange-onprem") kept.push("onprem-basic-auth-off");
   else if (dropped.some((id) => id !== "relay-denied" && id !== "wrong-endpoint") && (m.stage === "auth" || dropped.includes("wrong-credentials"))) kept.push(...authCauses(provider));
   const candidates = [...new Set(kept)];

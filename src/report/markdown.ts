@@ -124,7 +124,7 @@ export function renderMarkdown(input: ReportInput): string {
 
   // Plan
   out.push(`## ${mdEscape(tr("plan.report.section.plan"))}`, "");
-  if (plan.steps.length === 0) out.push(mdEscape(tr("plan.report.noSteps")), "");
+  if (plan.steps.length === 0) out.push(mdEscape(tr(d.verdict === "clear" ? "plan.report.noSteps" : "plan.report.noStepsCauseUnknown")), "");
   plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id), plan)));
 
   // Options

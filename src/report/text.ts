@@ -129,7 +129,7 @@ export function renderText(input: ReportInput): string {
   // Plan.
   o.blank();
   o.text(tr("plan.report.section.plan"), { token: "heading" });
-  if (plan.steps.length === 0) o.text(tr("plan.report.noSteps"), { indent: 2 });
+  if (plan.steps.length === 0) o.text(tr(d.verdict === "clear" ? "plan.report.noSteps" : "plan.report.noStepsCauseUnknown"), { indent: 2 });
   plan.steps.forEach((step, i) => renderStep(o, step, i + 1, lang, g, plan));
 
   // Options.

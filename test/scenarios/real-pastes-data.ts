@@ -309,6 +309,30 @@ export const MAILKIT_LIST_WRAPPED: Paste = {
   ].join("\n"),
 };
 
+export const QQ_EXMAIL_SEND_AS: Paste = {
+  source: "https://github.com/sameersbn/docker-gitlab/issues/1581",
+  note: "the SMTP_PASS value of the paste replaced with a placeholder",
+  text: [
+    "TID-1pnm1s WARN: Net::SMTPFatalError: 550 5.7.1 Client does not have permissions to send as this sender",
+    "",
+    "    - SMTP_ENABLED=true",
+    "    - SMTP_DOMAIN=exmail.qq.com",
+    "    - SMTP_HOST=smtp.exmail.qq.com",
+    "    - SMTP_PORT=465",
+    "    - SMTP_USER=salert@acto.net",
+    "    - SMTP_PASS=placeholder-not-the-original",
+    "    - SMTP_STARTTLS=true",
+    "    - SMTP_AUTHENTICATION=login",
+  ].join("\n"),
+};
+export const QQ_SENDER_NOT_LOGIN: Paste = {
+  source: "https://github.com/grafana/grafana/issues/7478",
+  text: [
+    "t=2017-02-07T12:04:21+0800 lvl=eror msg=\"Failed to send alert notification email\" logger=alerting.notifier.email error=\"gomail: could not send email 1: 501 mail from address must be same as authorization user\"",
+    "t=2017-02-07T12:04:21+0800 lvl=eror msg=\"Failed to send alert notifications\" logger=context userId=1 orgId=1 uname=admin error=\"gomail: could not send email 1: 501 mail from address must be same as authorization user\"",
+  ].join("\n"),
+};
+
 export const DELIVERY: Array<Paste & { cause: string }> = [
   {
     source: "https://github.com/Xilinx/embeddedsw/issues/176",

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
 import { runMain } from "../helpers/run-main.js";
-import { BREVO_454, BREVO_JAVA, EXIT, GOOGLE_APP_PASSWORD, GOOGLE_BAD_CREDENTIALS, GOOGLE_HOME_ASSISTANT, JAKARTA_163, NETEASE_163, ONPREM_535, ONPREM_NTLM_ONLY, OUTLOOK_COM_HOME_ASSISTANT, OUTLOOK_COM_MAILKIT, OUTLOOK_COM_VAULTWARDEN, QQ_PYTHON_MOJIBAKE, QQ_UPTIME_KUMA, TENANT_CAUSES, assertNoTenantCause, explain, explainText, ids, type ExplainJson, type Paste } from "./real-pastes-data.js";
+import { BREVO_454, BREVO_JAVA, EXIT, GOOGLE_APP_PASSWORD, GOOGLE_BAD_CREDENTIALS, GOOGLE_HOME_ASSISTANT, JAKARTA_163, NETEASE_163, ONPREM_535, ONPREM_NTLM_ONLY, OUTLOOK_COM_HOME_ASSISTANT, OUTLOOK_COM_MAILKIT, OUTLOOK_COM_VAULTWARDEN, QQ_EXMAIL_SEND_AS, QQ_PYTHON_MOJIBAKE, QQ_SENDER_NOT_LOGIN, QQ_UPTIME_KUMA, TENANT_CAUSES, assertNoTenantCause, explain, explainText, ids, type ExplainJson, type Paste } from "./real-pastes-data.js";
 import { basicOk, check, SCHEMA, TODAY, withCase } from "./scenario-kit.js";
 
 // ── 1. Other services: no tenant causes, said so in both languages (domain.md §13) ──────────────
@@ -30,6 +30,26 @@ describe("real pastes: services other than Exchange Online", () => {
     { name: "Google through Home Assistant (Python tuple)", paste: GOOGLE_HOME_ASSISTANT, info: "provider-google", en: /Google/, ja: /Google/, expect: () => {} },
     { name: "163 (Coremail) 535 Error: authentication failed", paste: NETEASE_163, info: "provider-", en: /not (?:come from )?Exchange Online/, ja: /Exchange Online/, expect: () => {} },
     { name: "QQ Mail: authorization code", paste: QQ_UPTIME_KUMA, info: "provider-qq", en: /QQ/, ja: /QQ/, expect: (j) => assert.ok(j.causes.some((c) => c.status === "blocking")) },
+    {
+      // Found on 2026-12-04: "Blocked" with no cause and "nothing to change" before (the tenant's Send As was dropped, nothing took its place).
+      name: "QQ enterprise mail (exmail.qq.com) refuses the sender: its own rule, the From address must be the signed-in account's",
+      paste: QQ_EXMAIL_SEND_AS,
+      info: "provider-qq",
+      en: /sends only as the account the device signs in with/,
+      ja: /サインインするアカウントとしてしか送信しません/,
+      expect: (j) => {
+        assert.deepEqual(j.causes.map((c) => `${c.id}:${c.status}`), ["provider-sender-mismatch:blocking"]);
+        assert.deepEqual(j.plan.steps.map((st) => st.id), ["provider-from-address"]);
+      },
+    },
+    {
+      name: "QQ / Coremail 501 mail from address must be same as authorization user (not a protocol error)",
+      paste: QQ_SENDER_NOT_LOGIN,
+      info: "provider-",
+      en: /sends only as the account the device signs in with/,
+      ja: /サインインするアカウントとしてしか送信しません/,
+      expect: (j) => assert.deepEqual(j.causes.map((c) => `${c.id}:${c.status}`), ["provider-sender-mismatch:blocking"]),
+    },
     { name: "QQ Mail, mis-decoded Chinese in a Python tuple", paste: QQ_PYTHON_MOJIBAKE, info: "provider-qq", en: /QQ/, ja: /QQ/, expect: () => {} },
     { name: "jakarta.mail 535 Error: authentication failed (163/QQ form)", paste: JAKARTA_163, info: "provider-", en: /Exchange Online/, ja: /Exchange Online/, expect: () => {} },
     { name: "Brevo 535 5.7.0 Invalid login or password (reply form Exchange Online never uses)", paste: BREVO_JAVA, info: "provider-", en: /Exchange Online/, ja: /Exchange Online/, expect: () => {} },

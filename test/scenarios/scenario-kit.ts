@@ -193,7 +193,10 @@ export function assertExpect(
   // clear never with a blocking/possible cause or unknowns that matter.
   const blocking = d.causes.filter((c) => c.status === "blocking").map((c) => c.id);
   const refused = (d.info ?? []).some((i) => i.id === "server-refused");
-  assert.equal(d.verdict === "blocked", blocking.length > 0 || refused, `${ctx}\nverdict must be "blocked" exactly when a cause is blocking or the server refused`);
+  // A refusal whose meaning at the service is not known: blocked, with no cause to name (and said so).
+  const unexplained = (d.info ?? []).some((i) => i.id === "server-refused-unexplained");
+  if (unexplained) assert.deepEqual(d.causes, [], `${ctx}\nserver-refused-unexplained only without any cause`);
+  assert.equal(d.verdict === "blocked", blocking.length > 0 || refused || unexplained, `${ctx}\nverdict must be "blocked" exactly when a cause is blocking or the server refused`);
   if (refused) assert.ok(blocking.length === 0 && d.causes.some((c) => c.status === "possible"), `${ctx}\nserver-refused only stands in for a cause that is still possible`);
   if (d.verdict === "clear") {
     assert.ok(!d.causes.some((c) => c.status === "possible"), `${ctx}\n"clear" while a cause is only "possible"`);

@@ -53,6 +53,7 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   // Issue 10: other services (named by the device's host or provider) and refusals at delivery.
   "provider-app-password": [withFacts(BASIC_OK, { "device.host": "smtp.gmail.com" }), { ...decisive("534 5.7.9 Application-specific password required.", "provider-app-password"), provider: { id: "google", clue: "gsmtp" } }],
   "provider-sign-in-refused": [withFacts(BASIC_OK, { "device.provider": "exchange-onprem" }), decisive("535 5.7.3 Authentication unsuccessful", "wrong-credentials")],
+  "provider-sender-mismatch": [withFacts(BASIC_OK, { "device.provider": "qq" }), decisive("550 5.7.1 Client does not have permissions to send as this sender", "send-as-denied", "mail-from")],
   "consumer-basic-auth-ended": [withFacts(BASIC_OK, { "device.host": "smtp-mail.outlook.com", "device.username": "printer@outlook.com", "device.from": "printer@outlook.com" })],
   "onprem-basic-auth-off": [withFacts(BASIC_OK, { "device.provider": "exchange-onprem" }), decisive("504 5.7.4 Unrecognized authentication type", "auth-mechanism-unsupported")],
   "recipient-rejects-outside-senders": [BASIC_OK, decisive("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required", "recipient-rejects-outside-senders", "data")],
@@ -157,7 +158,9 @@ describe("properties over random cases", () => {
       const possible = d.causes.some((f) => f.status === "possible");
       // The server's own permanent refusal is blocked too (info "server-refused"); outside Exchange Online
       // nothing but the server's acceptance makes it clear (issue 10).
-      const refused = d.info.some((i) => i.id === "server-refused");
+      const refused = d.info.some((i) => i.id === "server-refused" || i.id === "server-refused-unexplained");
+      // "server-refused" stands in for causes that are possible; "-unexplained" for none at all.
+      if (refused) assert.equal(d.info.some((i) => i.id === "server-refused-unexplained"), d.causes.length === 0);
       const outside = outsideExchangeOnline(d) !== undefined;
       const accepted = d.info.some((i) => i.id === "auth-succeeded");
       assert.equal(d.verdict, blocking || refused ? "blocked" : possible || d.unknowns.length || (outside && !accepted) ? "undetermined" : "clear");

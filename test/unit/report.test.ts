@@ -4,6 +4,7 @@ import stringWidth from "string-width";
 import { FACT_PATHS } from "../../src/case/facts.js";
 import type { Case } from "../../src/case/schema.js";
 import { CAUSE_IDS, type Diagnosis } from "../../src/engine/types.js";
+import { evaluate } from "../../src/engine/index.js";
 import { LANGS, type Lang } from "../../src/i18n/index.js";
 import { buildPlan, type Plan } from "../../src/plan/index.js";
 import { BOM, renderMarkdown, renderPs1, renderText, toJson } from "../../src/report/index.js";
@@ -132,6 +133,25 @@ test("text report: a clear verdict with no causes says so and has no steps", () 
     assert.match(text, lang === "ja" ? /✔ 問題なし/ : /✔ Clear/);
     assert.match(text, lang === "ja" ? /変更は必要ありません。/ : /Nothing to change\./);
     assert.ok(!text.includes(lang === "ja" ? "選択肢" : "Options for"));
+  }
+});
+
+test("a refusal whose meaning is not known: blocked, said so, and no \"nothing to change\" in either form", () => {
+  // Found on 2026-12-04 with a real paste (QQ's Send As refusal): "Blocked", no cause, "confirm among the possible causes above", "Nothing to change".
+  const c = deviceCase({ device: { provider: "exchange-onprem", reply: "554 5.7.750 Service unavailable. Client blocked from sending from unregistered domains" } });
+  const d = evaluate(c, { today: "2026-11-22" });
+  assert.equal(d.verdict, "blocked");
+  assert.deepEqual(d.causes, []);
+  assert.deepEqual(d.info.map((i) => i.id).filter((id) => id.startsWith("server-refused")), ["server-refused-unexplained"]);
+  for (const lang of LANGS) {
+    const plan = buildPlan(c, d, lang);
+    for (const rendered of [renderText({ case: c, diagnosis: d, plan, lang }), renderMarkdown({ case: c, diagnosis: d, plan, lang })]) {
+      // Read as one line (the text report wraps at its width; a Japanese line breaks without a space).
+      const out = rendered.replace(/\s*\n\s*/g, lang === "ja" ? "" : " ");
+      assert.ok(!/Nothing to change|変更は必要ありません|among the possible causes above|考えられる原因」の中から/.test(out), out);
+      assert.match(out, lang === "ja" ? /対処手順を示せません/ : /No step can be planned/);
+      assert.match(out, lang === "ja" ? /応答をそのサービスの管理者に見せてください/ : /show the reply to the service's administrator/);
+    }
   }
 });
 

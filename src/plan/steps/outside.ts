@@ -29,6 +29,11 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     build: (ctx) => ({ who: "helpdesk", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.checkSignIn", ctx.outside)) }),
   },
   {
+    id: "provider-from-address",
+    causes: ["provider-sender-mismatch"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+  },
+  {
     id: "provider-service-limits",
     causes: ["sending-limit", "mailbox-full"],
     build: () => ({ who: "account-owner", scope: "account", security: "none" }),
