@@ -185,7 +185,8 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
   };
   const { lang, screen } = state;
   const step = stepLabel(lang, screen);
-  const back = () => act({ type: "back" });
+  // False when there was nowhere to go back to (the screen, and its keys, stay).
+  const back = (): boolean => dispatch({ type: "back" }) !== state;
   const title = t(lang, "wizard.title");
   const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
   switch (screen.id) {
@@ -254,6 +255,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
           {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}
           value={getFact(state.case, path)}
+          dontKnow={state.dontKnow.includes(path)}
           onAnswer={(value) => act({ type: "answer", path, value })}
           onDontKnow={() => act({ type: "dontKnow", path })}
           onBack={back}

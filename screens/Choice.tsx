@@ -1,6 +1,6 @@
 // A titled choice: the language, the purpose, the source of facts.
 import { Box } from "ink";
-import { Frame, Para, Select, type SelectItem } from "../src/ui/components.js";
+import { Frame, Para, Select, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 
 export interface ChoiceScreenProps {
@@ -12,7 +12,7 @@ export interface ChoiceScreenProps {
   items: readonly SelectItem[];
   initial?: number;
   onSelect: (index: number) => void;
-  onBack?: () => void;
+  onBack?: OnBack;
 }
 
 export function ChoiceScreen(props: ChoiceScreenProps) {

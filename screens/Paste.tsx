@@ -1,7 +1,7 @@
 // Step 2: paste the exact error. Multi-line; a paste arrives whole.
 import { Box } from "ink";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, MultilineInput, Para, Steps } from "../src/ui/components.js";
+import { Frame, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 
 export interface PasteScreenProps {
@@ -10,7 +10,7 @@ export interface PasteScreenProps {
   step: string;
   initial?: string;
   onSubmit: (text: string) => void;
-  onBack: () => void;
+  onBack: OnBack;
 }
 
 export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: PasteScreenProps) {

@@ -7,7 +7,7 @@ import { question } from "../src/flow/questions.js";
 import { PASTE_INFO } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
-import { Frame, Line, Para, useKeys } from "../src/ui/components.js";
+import { Frame, Line, Para, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { causeTitle, infoTitle } from "../src/render/labels.js";
 
@@ -18,7 +18,7 @@ export interface PasteSummaryScreenProps {
   summary: PasteSummary;
   diagnosis: Diagnosis;
   onContinue: () => void;
-  onBack: () => void;
+  onBack: OnBack;
 }
 
 export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack }: PasteSummaryScreenProps) {
@@ -29,8 +29,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
       done.current = true;
       onContinue();
     } else if (key.escape || key.leftArrow) {
-      done.current = true;
-      onBack();
+      leaveBack(done, onBack);
     }
   });
   const { analysis, resolved } = summary;

@@ -73,7 +73,14 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, onE
       {phase.id === "password" ? (
         <Box flexDirection="column">
           <Para text={t(lang, "wizard.probe.password", { user: settings.username ?? "" })} theme={theme} />
-          <PasswordInput theme={theme} label={t(lang, "wizard.probe.passwordLabel")} onSubmit={onPassword} onBack={() => onEvent({ type: "back" })} />
+          <PasswordInput
+            theme={theme}
+            label={t(lang, "wizard.probe.passwordLabel")}
+            onSubmit={onPassword}
+            onBack={() => {
+              onEvent({ type: "back" });
+            }}
+          />
         </Box>
       ) : null}
       {phase.id === "running" || phase.id === "done" ? (

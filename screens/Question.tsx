@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
 import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, Steps, TextInput, type SelectItem } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { width } from "../src/render/layout.js";
 
@@ -22,9 +22,11 @@ export interface QuestionScreenProps {
   deviceHint?: readonly string[];
   /** The current value (when coming back to a question answered before), or undefined. */
   value: unknown;
+  /** Answered "I don't know" before: coming back, the cursor is on that answer (Enter keeps it; it must never record a fact). */
+  dontKnow?: boolean;
   onAnswer: (value: unknown) => void;
   onDontKnow: () => void;
-  onBack: () => void;
+  onBack: OnBack;
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
@@ -71,7 +73,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   );
 }
 
-function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, onBack }: QuestionScreenProps) {
+function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKnow, onAnswer, onDontKnow, onBack }: QuestionScreenProps) {
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
@@ -84,7 +86,7 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
       return (
         <Select
           items={items}
-          initial={at >= 0 ? at : 0}
+          initial={at >= 0 ? at : answeredDontKnow ? items.length - 1 : 0}
           theme={theme}
           onSelect={(i) => (i < choicesList.length ? onAnswer(choicesList[i]?.value) : onDontKnow())}
           onBack={onBack}
@@ -124,7 +126,7 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
         <Select
           key={`policy-${attempt}`}
           items={[{ label: t(lang, "questions.policy.none") }, { label: t(lang, "questions.policy.allows") }, { label: t(lang, "questions.policy.blocks") }, { label: dontKnow }]}
-          initial={at}
+          initial={value === undefined && answeredDontKnow ? options.length : at}
           theme={theme}
           onSelect={(i) => {
             const choice = options[i];

@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useRef, useState } from "react";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, Line, useKeys } from "../src/ui/components.js";
+import { Frame, Line, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 
 export interface ResultScreenProps {
@@ -14,7 +14,7 @@ export interface ResultScreenProps {
   /** Rows available for the result text. */
   rows: number;
   onContinue: () => void;
-  onBack: () => void;
+  onBack: OnBack;
   /** c: the commands, whole and unwrapped, outside the screen for copying. */
   onCopy?: () => void;
   /** w: what if, starting from this case. */
@@ -36,8 +36,8 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
       return onContinue();
     }
     if (key.escape || key.leftArrow) {
-      done.current = true;
-      return onBack();
+      leaveBack(done, onBack);
+      return;
     }
     if (onCopy && (_input === "c" || _input === "C")) {
       done.current = true;

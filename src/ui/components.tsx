@@ -70,6 +70,18 @@ class KeyBus {
 
 const KeyBusContext = createContext<KeyBus | undefined>(undefined);
 
+/**
+ * Going back from a screen. It answers false when there was nowhere to go (the first screen, a case
+ * opened from a file or a code): the screen stays, and so must its keys (they were dead after that).
+ */
+export type OnBack = () => boolean | void;
+
+/** Leave by `onBack` once (`done` guards the rest of a burst of keys), unless it went nowhere. */
+export function leaveBack(done: { current: boolean }, onBack: OnBack): void {
+  done.current = true;
+  if (onBack() === false) done.current = false;
+}
+
 /** The one place that listens to stdin: `onKey` sees every key first (return true to keep it). */
 export function KeyRoot({ children, onKey }: { children: ReactNode; onKey?: (input: string, key: Key) => boolean }) {
   const bus = useMemo(() => new KeyBus(), []);
@@ -183,7 +195,7 @@ export function Select({
   theme: Theme;
   focused?: boolean;
   onSelect: (index: number) => void;
-  onBack?: () => void;
+  onBack?: OnBack;
 }) {
   const firstEnabled = (from: number, step: 1 | -1): number => {
     for (let i = from, n = 0; n < items.length; i = (i + step + items.length) % items.length, n++) {
@@ -201,10 +213,7 @@ export function Select({
     if (done.current) return false;
     if (key.ctrl) return;
     if (key.escape || key.leftArrow) {
-      if (onBack) {
-        done.current = true;
-        onBack();
-      }
+      if (onBack) leaveBack(done, onBack);
       return;
     }
     if (isUp(input, key)) move(-1);
@@ -276,7 +285,7 @@ export function TextInput({
   focused?: boolean;
   label: string;
   onSubmit: (value: string) => void;
-  onBack?: () => void;
+  onBack?: OnBack;
 }) {
   const line = useRef<EditLine>(lineOf(initial));
   const done = useRef(false);
@@ -284,10 +293,7 @@ export function TextInput({
   useKeys((input, key) => {
     if (done.current) return false;
     if (key.escape || (key.leftArrow && line.current.chars.length === 0)) {
-      if (onBack) {
-        done.current = true;
-        onBack();
-      }
+      if (onBack) leaveBack(done, onBack);
       return;
     }
     if (key.return) {
@@ -362,7 +368,7 @@ export function PasswordInput({
   focused?: boolean;
   label: string;
   onSubmit: (value: string) => void;
-  onBack?: () => void;
+  onBack?: OnBack;
 }) {
   const value = useRef<string[]>([]);
   const done = useRef(false);
@@ -385,10 +391,7 @@ export function PasswordInput({
     if (key.ctrl) return;
     if (key.escape) {
       value.current = [];
-      if (onBack) {
-        done.current = true;
-        onBack();
-      }
+      if (onBack) leaveBack(done, onBack);
       return;
     }
     if (key.return) {
@@ -438,7 +441,7 @@ export function MultilineInput({
   initial?: string;
   linesLabel: (count: number) => string;
   onSubmit: (text: string) => void;
-  onBack?: () => void;
+  onBack?: OnBack;
 }) {
   const lines = useRef<string[]>(initial === "" ? [""] : [...initial.split("\n"), ""]);
   const done = useRef(false);
@@ -452,10 +455,7 @@ export function MultilineInput({
     if (key.ctrl && input === "d") return finish();
     if (key.ctrl) return;
     if (key.escape) {
-      if (onBack) {
-        done.current = true;
-        onBack();
-      }
+      if (onBack) leaveBack(done, onBack);
       return;
     }
     const cur = () => lines.current.length - 1;

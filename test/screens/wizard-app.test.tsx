@@ -237,6 +237,50 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, t(lang, "questions.tenant.smtpClientAuthenticationDisabled.q"));
   });
 
+  // Found with a person at the keyboard (tmux, 2026-12-04): Esc or Left where there is nothing to go back to
+  // left the screen deaf to every key but Ctrl+C.
+  test(`${lang}: Esc and Left on the first screen go nowhere, and the list still answers`, async () => {
+    const { r } = app({ lang });
+    await frameWith(r, t(lang, "wizard.language.q"));
+    await press(r, KEY.escape);
+    await press(r, KEY.left);
+    await press(r, lang === "ja" ? KEY.down + KEY.enter : KEY.up + KEY.enter);
+    await frameWith(r, t(other, "wizard.purpose.q"));
+    const first = app({ lang, langExplicit: true }).r;
+    await frameWith(first, t(lang, "wizard.purpose.q"));
+    await press(first, KEY.escape);
+    await press(first, "3" + KEY.enter);
+    await frameWith(first, t(lang, "wizard.readiness.requiredNote"));
+  });
+
+  test(`${lang}: Esc on the result of a case opened from a file goes nowhere: saving still works`, async () => {
+    const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
+    const { r } = app({ lang, loaded });
+    await frameWith(r, t(lang, "wizard.keys.resultNoCopy"));
+    await press(r, KEY.escape);
+    await press(r, KEY.left);
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.export.q"));
+  });
+
+  test(`${lang}: back at a question answered "I don't know", the cursor is on that answer and Enter keeps it`, async () => {
+    const loaded: Case = { ...emptyCase(), device: { username: "mfp@contoso.com" }, tenant: { smtpClientAuthenticationDisabled: true } };
+    const { r, h } = app({ lang, loaded });
+    await frameWith(r, t(lang, "questions.account.smtpClientAuthenticationDisabled.q"));
+    await press(r, KEY.end + KEY.enter);
+    await frameWith(r, t(lang, "questions.tenant.securityDefaultsEnabled.q"));
+    await press(r, KEY.escape);
+    const back = await frameWith(r, t(lang, "questions.account.smtpClientAuthenticationDisabled.q"));
+    const selected = back.split("\n").find((l) => l.includes("\u276f"));
+    assert.ok(selected?.includes(t(lang, "questions.dontKnow")), selected);
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "questions.tenant.securityDefaultsEnabled.q"));
+    await press(r, KEY.ctrlC);
+    await waitFor(() => h.exits.length === 1, { what: "cancel" });
+    assert.equal(h.exits[0]?.state.case.account?.smtpClientAuthenticationDisabled, undefined, "no fact recorded");
+    assert.ok(h.exits[0]?.state.dontKnow.includes("account.smtpClientAuthenticationDisabled"));
+  });
+
   test(`${lang}: result, then export with a confirmation before overwriting`, async () => {
     const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
     const { r, h } = app({ lang, loaded, existing: ["out.md"] });
