@@ -94,6 +94,12 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
     steps.push(finishStep(ctx, def, found, draft));
     if (def.confirmedBy && possibleOnly) confirmedBy.set(def.id, def.confirmedBy);
   }
+  // What is known comes first: the steps for confirmed (blocking) causes before those for causes that are
+  // only possible, each group in the catalogue's order, and every weakening change after the steps that do
+  // not weaken anything (a help desk was sent to re-check the port and STARTTLS it had just confirmed,
+  // while the cause the facts proved waited at step 3). A stable sort: the catalogue's order within a rank.
+  const rank = (s: PlanStep): number => (s.weakens ? 4 : 0) + STATUS_RANK[s.status];
+  steps.sort((a, b) => rank(a) - rank(b));
   // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.
   for (const step of steps) {
     if (!step.weakens) continue;

@@ -15,6 +15,8 @@ import { LANGS } from "../../src/i18n/index.js";
 import { buildPlan, WEAKENING_STEPS, type Plan, type PlanStep } from "../../src/plan/index.js";
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
 import { runMain } from "../helpers/run-main.js";
+import { randomCase, rng } from "../helpers/random-case.js";
+import { evaluate } from "../../src/engine/index.js";
 
 const CRITERIA = "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.";
 const SCHEMA = "smtp-auth-doctor/case@1" as const;
@@ -158,10 +160,11 @@ test("confirmed causes keep their fix, safest first: no check step, the weakenin
   // A device that cannot use OAuth and a tenant that refuses Direct Send: the relay connector is the one safer way.
   const ca = await planOf({ ...base, device: { ...base.device, oauthSupported: false }, account: { legacyAuthBlockedByConditionalAccess: true }, tenant: { rejectDirectSend: true } });
   assertOrder(ca, "CA confirmed");
-  // The move to OAuth is still said for the retirement (December 2026), never as a way around the policy.
-  assert.deepEqual(ids(ca), ["move-to-oauth", "send-another-way", "account-ca-exclusion"]);
-  assert.deepEqual(ca.steps[0]?.causeIds, ["basic-auth-retired"]);
-  assert.match(ca.steps[1]?.title ?? "", /\(SMTP relay connector\)$/);
+  // The confirmed cause's safer way comes first; the move to OAuth is still said, for the retirement (a warning,
+  // December 2026), never as a way around the policy.
+  assert.deepEqual(ids(ca), ["send-another-way", "move-to-oauth", "account-ca-exclusion"]);
+  assert.deepEqual(ca.steps[1]?.causeIds, ["basic-auth-retired"]);
+  assert.match(ca.steps[0]?.title ?? "", /\(SMTP relay connector\)$/);
   assert.deepEqual(ca.steps[2]?.onlyIf, { saferSteps: ["send-another-way"] });
 
   const sd = await planOf({ ...base, tenant: { securityDefaultsEnabled: true } });
@@ -192,4 +195,33 @@ test("every mix of the Basic-auth policies, possible or confirmed, with or witho
   assert.ok(plans > 1000);
   // The weakening steps are the catalogue's, in its order: the exceptions for one account before the tenant-wide change.
   assert.deepEqual([...WEAKENING_STEPS], ["account-auth-policy", "account-ca-exclusion", "account-per-user-mfa", "security-defaults-replace"]);
+});
+
+// Found with a person at the keyboard (tmux, 2026-12-04): a 530 5.7.57 from an app whose answers say it uses
+// STARTTLS on 587 and signs in, and the organization's SMTP AUTH is off (that cause is confirmed): the plan
+// and the hand-over led with "use STARTTLS" and "turn on SMTP authentication on the device" (possible
+// causes), and the confirmed cause's fix came third.
+test("the confirmed cause's fix leads: steps for blocking causes before those for possible ones, and on random cases", async () => {
+  const lob: Case = {
+    schema: SCHEMA,
+    device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", username: "lob-app@fabrikam.com", from: "noreply@fabrikam.com", reply: "530 5.7.57 Client not authenticated to send mail. [BN8PR03CA0010.namprd03.prod.outlook.com]", oauthSupported: false },
+    tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: false, defaultAuthenticationPolicy: null },
+    account: { smtpClientAuthenticationDisabled: null, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "disabled", authenticationPolicy: null, legacyAuthBlockedByConditionalAccess: false, sendAs: true },
+  };
+  for (const lang of LANGS) {
+    const p = await planOf(lob, lang);
+    assertOrder(p, `5.7.57 with SMTP AUTH off (${lang})`);
+    assert.equal(p.steps[0]?.status, "blocking", ids(p).join(", "));
+    assert.ok(p.steps[0]?.causeIds.includes("tenant-smtp-auth-disabled"), ids(p).join(", "));
+    const text = await diagnose(lob, lang, "text");
+    const next = text.split("\n").find((l) => /^\s+(Next|次にすること)\s+1\./.test(l)) ?? "";
+    assert.match(next, lang === "ja" ? /SMTP AUTH/ : /SMTP AUTH/, next);
+  }
+  const rank = (s: PlanStep): number => (s.weakens ? 4 : 0) + { blocking: 0, possible: 1, warning: 2 }[s.status];
+  const next = rng(11);
+  for (let i = 0; i < 1500; i++) {
+    const c = randomCase(next);
+    const p = buildPlan(c, evaluate(c, { today: "2026-12-03" }), "en");
+    for (let k = 1; k < p.steps.length; k++) assert.ok(rank(p.steps[k - 1] as PlanStep) <= rank(p.steps[k] as PlanStep), `${ids(p).join(", ")}\n${JSON.stringify(c)}`);
+  }
 });
