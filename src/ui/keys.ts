@@ -178,6 +178,9 @@ export function decodeKey(data: unknown): DecodedKey | undefined {
   return { input: text, key: makeKey() };
 }
 
+/** What follows "ESC O" in an SS3 key: an optional modifier parameter and the final letter. */
+const SS3_TAIL = /^\d{0,3}[A-Za-z]/;
+
 /** ESC ] (OSC), ESC P (DCS), ESC _ (APC), ESC ^ (PM), ESC X (SOS): a string follows, up to BEL or ST (ESC \). */
 const STRING_STARTS = new Set([`${ESC}]`, `${ESC}P`, `${ESC}_`, `${ESC}^`, `${ESC}X`]);
 /** A terminal sends a control string or a mouse report in one go; after this long, what follows is typing again. */
@@ -192,11 +195,30 @@ const MAX_STRING_CHARS = 4096;
  */
 export class KeyDecoder {
   private skip: { kind: "string"; left: number; since: number } | { kind: "mouse"; left: number; since: number } | undefined;
+  /** When an "ESC O" arrived alone: Ink cuts an SS3 key with a modifier ("ESC O 2 P", Shift+F1) after the "O". */
+  private ss3Since: number | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   decode(data: unknown): DecodedKey | undefined {
     if (typeof data !== "string" || data === "") return undefined;
+    // The rest of an SS3 key whose "ESC O" came alone: its parameter and final, decoded as one key (a
+    // function key is then ignored), and what follows them is typing ("2P" typed "2", choosing item 2).
+    const ss3 = this.ss3Since !== undefined && this.now() - this.ss3Since <= SEQUENCE_MS;
+    this.ss3Since = undefined;
+    if (ss3) {
+      const tail = SS3_TAIL.exec(data);
+      if (tail) {
+        const key = decodeSequence(`${ESC}O${tail[0]}`);
+        const rest = data.slice(tail[0].length);
+        return key ?? (rest === "" ? undefined : this.decode(rest));
+      }
+    }
+    if (data === `${ESC}O`) {
+      // Alone, as Ink hands over the start of "ESC O 2 P": wait for the rest (an Alt+Shift+O is lost, no screen uses it).
+      this.ss3Since = this.now();
+      return undefined;
+    }
     const skip = this.skip;
     if (skip && this.now() - skip.since > SEQUENCE_MS) this.skip = undefined;
     if (this.skip && !data.startsWith(ESC)) {

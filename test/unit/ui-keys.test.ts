@@ -137,3 +137,26 @@ test("never throws, whatever arrives", () => {
   assert.equal(decodeKey(undefined), undefined);
   assert.equal(decodeKey(42), undefined);
 });
+
+test("an SS3 key with a modifier, as Ink's own parser cuts it, is one key: Shift+F1 types nothing, Ctrl+Up is Ctrl+Up", async () => {
+  // Found in tmux (2026-12-04): Shift+F1 as some terminals send it ("ESC O 2 P") chose item 2 of a list.
+  // Ink's input parser (not exported by the package: read from its build, the version installed).
+  const parserFile = new URL("../../node_modules/ink/build/input-parser.js", import.meta.url).href;
+  const { createInputParser } = (await import(parserFile)) as { createInputParser: () => { push: (s: string) => string[] } };
+  const decodeAll = (data: string) => {
+    const d = new KeyDecoder(() => 0);
+    return createInputParser()
+      .push(data)
+      .map((piece) => d.decode(piece))
+      .filter((k) => k !== undefined);
+  };
+  for (const f1 of ["\u001bO2P", "\u001bO5P", "\u001bO2S"]) assert.deepEqual(decodeAll(f1), [], JSON.stringify(f1));
+  const up = decodeAll("\u001bO5A");
+  assert.equal(up.length, 1);
+  assert.ok(up[0]?.key.upArrow && up[0]?.key.ctrl);
+  const typed = decodeAll("\u001bO2Pabc");
+  assert.deepEqual(typed.map((k) => k?.input), ["abc"]);
+  // Plain SS3 keys still arrive whole.
+  const plain = decodeAll("\u001bOB");
+  assert.ok(plain.length === 1 && plain[0]?.key.downArrow);
+});
