@@ -90,7 +90,8 @@ export function renderHandover(input: ReportInput): string {
     if (fixes.length) {
       out.push("", tr("plan.handover.fixHeading"));
       fixes.slice(0, nFixes).forEach((f, i) => out.push(...wrap(f, `  ${i + 1}. `)));
-      if (fixes.length > nFixes) out.push(...wrap(tr("plan.handover.moreFixes", { n: fixes.length - nFixes }), "  ", undefined, 1));
+      const more = fixes.length - nFixes;
+      if (more > 0) out.push(...wrap(more === 1 ? tr("plan.handover.moreFixesOne") : tr("plan.handover.moreFixes", { n: more }), "  ", undefined, 1));
     }
     out.push("", resume);
     return out;

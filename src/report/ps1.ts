@@ -23,6 +23,19 @@ export function scriptLine(cmd: PlanCommand): string {
   return `# ${cmd.text}`;
 }
 
+/** A value to fill in, in angle brackets inside quotes ('<device-mailbox@contoso.com>', '<name>'). */
+const PLACEHOLDER_IN_TEXT = /'<[^'<>\r\n]+>'/;
+
+/**
+ * A read as it goes into the script: as it is, or, when it holds a value to fill in (a policy's
+ * name that the line before it shows), commented out under a line that says so: run as written it
+ * only fails, and the script is meant to run as it is.
+ */
+function readLines(cmd: PlanCommand, tr: (key: MessageKey, params?: Params) => string): string[] {
+  const m = PLACEHOLDER_IN_TEXT.exec(cmd.text);
+  return m ? [...comment(tr("plan.report.ps1.fillIn", { placeholder: m[0] })), `# ${cmd.text}`] : [cmd.text];
+}
+
 function dedupe(commands: PlanCommand[]): PlanCommand[] {
   const seen = new Set<string>();
   return commands.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
@@ -46,7 +59,7 @@ export function renderPs1(input: ReportInput): string {
   // What an admin must still read (the settings unknown), each with its read-only commands.
   const checks = adminChecks(c, d, lang).map((ch) => ({ ch, cmds: checkCommands(ch) })).filter((x) => x.cmds.length > 0);
   const all = [...plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])]), ...checks.flatMap((x) => x.cmds)];
-  if (all.some((cmd) => Object.values(PLACEHOLDER).some((p) => cmd.text.includes(p)))) out.push(...comment(tr("plan.report.ps1.placeholders")));
+  if (all.some((cmd) => Object.values(PLACEHOLDER).some((p) => cmd.text.includes(p)) || PLACEHOLDER_IN_TEXT.test(cmd.text))) out.push(...comment(tr("plan.report.ps1.placeholders")));
   out.push("");
 
   if (all.length === 0) {
@@ -87,7 +100,7 @@ export function renderPs1(input: ReportInput): string {
       out.push(...comment(tr("plan.report.ps1.step", { n: i + 1, title: step.title })));
       const roles = checkByText(lang, step);
       if (roles && step.check.length) out.push(...comment(`${tr("plan.report.step.checkBy")}: ${roles}`));
-      for (const cmd of mine) out.push(cmd.text);
+      for (const cmd of mine) out.push(...readLines(cmd, tr));
     });
     out.push("");
   }
@@ -99,7 +112,7 @@ export function renderPs1(input: ReportInput): string {
     for (const { ch, cmds } of checks) {
       out.push(...comment(`${ch.title}: ${ch.where}`));
       // A read the checks above already run is named, not repeated.
-      for (const cmd of cmds) out.push(before.has(cmd.text) ? `# ${tr("plan.report.ps1.sameAbove")}` : cmd.text);
+      for (const cmd of cmds) out.push(...(before.has(cmd.text) ? [`# ${tr("plan.report.ps1.sameAbove")}`] : readLines(cmd, tr)));
     }
     out.push("");
   }
@@ -121,7 +134,8 @@ export function renderPs1(input: ReportInput): string {
       if (step.warning) out.push(...comment(step.warning));
       for (const cmd of step.commands) {
         if (cmd.changes && !cmd.whatIf) out.push(...comment(tr("plan.report.ps1.noWhatIf")));
-        out.push(scriptLine(cmd));
+        const line = scriptLine(cmd);
+        out.push(...(line.startsWith("#") ? [line] : readLines({ ...cmd, text: line }, tr)));
       }
       if (step.undo?.commands.length) {
         out.push(...comment(`${tr("plan.report.ps1.undo")} ${step.undo.text}`));

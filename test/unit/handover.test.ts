@@ -133,3 +133,15 @@ test("the README's hand-over samples (en and ja) are what the tool prints, and t
     assert.ok(readme.includes(`\`\`\`text\n${r.stdout}\`\`\``), `${lang}: README sample differs from:\n${r.stdout}`);
   }
 });
+
+test("the count of further steps agrees with its noun (found in tmux: \"and 1 more steps\")", () => {
+  const next = rng(21);
+  const seen = new Set<string>();
+  for (let i = 0; i < 600; i++) {
+    const text = handover(randomCase(next), "en");
+    assert.doesNotMatch(text, /\band 1 more steps\b/);
+    const m = /and (\d+) more steps?\b/.exec(text);
+    if (m) seen.add(m[1] === "1" ? "one" : "several");
+  }
+  assert.deepEqual([...seen].sort(), ["one", "several"], "both forms were met");
+});

@@ -288,3 +288,20 @@ test("ps1 for a case with nothing to run says so and stays valid", () => {
     assert.ok(ps1.includes(lang === "ja" ? "実行する PowerShell コマンドはありません" : "No PowerShell commands for this case"));
   }
 });
+
+test(".ps1: no line that runs holds a value still to fill in (it would only fail); such lines are commented and say what to fill in", async () => {
+  // Found in tmux (2026-12-04): "Get-AuthenticationPolicy -Identity '<name>'" ran uncommented in the "read-only, can be run" script.
+  const { randomCase, rng } = await import("../helpers/random-case.js");
+  const next = rng(5);
+  let commented = 0;
+  for (let i = 0; i < 400; i++) {
+    const c = randomCase(next);
+    const d = evaluate(c, { today: "2026-12-03" });
+    for (const lang of LANGS) {
+      const lines = renderPs1({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang }).replace(BOM, "").split("\r\n");
+      for (const line of lines) if (!line.startsWith("#")) assert.doesNotMatch(line, /'<[^'<>]+>'/, line);
+      commented += lines.filter((l) => /^# .*'<[^'<>]+>'/.test(l)).length;
+    }
+  }
+  assert.ok(commented > 0, "some lines with values to fill in were met");
+});
