@@ -36,3 +36,9 @@ test("language detection: flag, app variable, locale, English", () => {
   assert.equal(detectLang(undefined, { LC_ALL: "ja_JP.UTF-8", LANG: "C" }), "ja");
   assert.equal(parseLang("fr"), undefined);
 });
+
+test("Japanese admin-center paths pick the user in Active users, not a tab named アカウント (found in tmux, 2026-12-04)", () => {
+  // English says "Active users > the account" (select it); in Japanese 「アカウント」 reads as the user panel's tab of that name.
+  const ja = rawTable("ja");
+  for (const key of ALL_KEYS) assert.ok(!(ja[key] as string).includes("アクティブなユーザー > アカウント"), `ja ${key}`);
+});
