@@ -24,16 +24,23 @@ export function scriptLine(cmd: PlanCommand): string {
 }
 
 /** A value to fill in, in angle brackets inside quotes ('<device-mailbox@contoso.com>', '<name>'). */
-const PLACEHOLDER_IN_TEXT = /'<[^'<>\r\n]+>'/;
+const PLACEHOLDER_IN_TEXT = /'<[^'<>\r\n]+>'/g;
+/** The case's own values the header asks to replace everywhere (the mailbox, the sender, the admin …). */
+const CASE_PLACEHOLDERS: ReadonlySet<string> = new Set(Object.values(PLACEHOLDER).map((p) => `'${p}'`));
+
+/** A value that only the output of the line before can give (an authentication policy's '<name>'), if the command holds one. */
+function valueFromAbove(text: string): string | undefined {
+  return text.match(PLACEHOLDER_IN_TEXT)?.find((p) => !CASE_PLACEHOLDERS.has(p));
+}
 
 /**
- * A read as it goes into the script: as it is, or, when it holds a value to fill in (a policy's
- * name that the line before it shows), commented out under a line that says so: run as written it
- * only fails, and the script is meant to run as it is.
+ * A read as it goes into the script: as it is, or, when it needs a value that the line before it
+ * shows, commented out under a line that says so: run as written it only fails. (The case's own
+ * placeholders are replaced throughout first, as the header says.)
  */
 function readLines(cmd: PlanCommand, tr: (key: MessageKey, params?: Params) => string): string[] {
-  const m = PLACEHOLDER_IN_TEXT.exec(cmd.text);
-  return m ? [...comment(tr("plan.report.ps1.fillIn", { placeholder: m[0] })), `# ${cmd.text}`] : [cmd.text];
+  const value = valueFromAbove(cmd.text);
+  return value ? [...comment(tr("plan.report.ps1.fillIn", { placeholder: value })), `# ${cmd.text}`] : [cmd.text];
 }
 
 function dedupe(commands: PlanCommand[]): PlanCommand[] {
@@ -59,7 +66,7 @@ export function renderPs1(input: ReportInput): string {
   // What an admin must still read (the settings unknown), each with its read-only commands.
   const checks = adminChecks(c, d, lang).map((ch) => ({ ch, cmds: checkCommands(ch) })).filter((x) => x.cmds.length > 0);
   const all = [...plan.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])]), ...checks.flatMap((x) => x.cmds)];
-  if (all.some((cmd) => Object.values(PLACEHOLDER).some((p) => cmd.text.includes(p)) || PLACEHOLDER_IN_TEXT.test(cmd.text))) out.push(...comment(tr("plan.report.ps1.placeholders")));
+  if (all.some((cmd) => Object.values(PLACEHOLDER).some((p) => cmd.text.includes(p)) || valueFromAbove(cmd.text) !== undefined)) out.push(...comment(tr("plan.report.ps1.placeholders")));
   out.push("");
 
   if (all.length === 0) {
