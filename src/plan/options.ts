@@ -63,6 +63,13 @@ export function buildOptions(ctx: Ctx): PlanOption[] {
   return FIXES.filter(isOption).map((f, i): PlanOption => {
     // Direct Send lasts as long as the tenant keeps accepting it (RejectDirectSend off).
     const lasts = f.id === "direct-send" ? tr("plan.option.lasts.directSend") : tr(LASTS_KEY[fixLasts(f.id, true)]);
+    // An exception answers only the cause it is an exception to; the others answer any Basic-auth cause.
+    const relevant = f.perAccountException ? f.targets.some((id) => ctx.has(id)) : true;
+    // An exception to what is no cause here is never "usable": a help desk read "yes" beside "per-user MFA
+    // off" while MFA was off already (found in tmux); `options` leaves such exceptions out.
+    // (A reason of its own to rule it out, such as security defaults, is said first.)
+    const known = availability(ctx, f.id);
+    const usable = relevant || known.availability === "no" ? known : { availability: "no" as const, availabilityNote: tr("plan.option.exception.notACause") };
     return {
       id: f.id,
       rank: i + 1,
@@ -72,10 +79,9 @@ export function buildOptions(ctx: Ctx): PlanOption[] {
       internalOnly: f.internalOnly,
       recipients: tr(f.internalOnly ? "plan.option.recipients.internal" : "plan.option.recipients.all"),
       lasts,
-      ...availability(ctx, f.id),
+      ...usable,
       perAccountException: f.perAccountException,
-      // An exception answers only the cause it is an exception to; the others answer any Basic-auth cause.
-      relevant: f.perAccountException ? f.targets.some((id) => ctx.has(id)) : true,
+      relevant,
       billed: f.billed,
     };
   });

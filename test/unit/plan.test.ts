@@ -245,3 +245,17 @@ test("with security defaults on, no per-account exception is offered as usable",
   }
   assert.equal(plan.options.find((o) => o.id === "hve")?.availability, "check");
 });
+
+test("an exception to what is no cause here is not usable (found in tmux: 'per-user MFA off: usable' while MFA was off already)", () => {
+  const c = deviceCase({ account: { perUserMfaState: "disabled", legacyAuthBlockedByConditionalAccess: false, authenticationPolicy: null } });
+  const plan = buildPlan(c, diagnosis([finding("tenant-smtp-auth-disabled")]), "en");
+  const exceptions = plan.options.filter((x) => x.perAccountException);
+  assert.equal(exceptions.length, 3);
+  for (const o of exceptions) {
+    assert.equal(o.availability, "no", o.id);
+    assert.match(o.availabilityNote ?? "", /not a cause in this case/);
+  }
+  // Where it is the cause, the exception stays an option (last, with what it opens).
+  const mfa = buildPlan(c, diagnosis([finding("per-user-mfa")]), "ja").options.find((o) => o.id === "exception-per-user-mfa");
+  assert.equal(mfa?.availability, "yes");
+});
