@@ -32,11 +32,11 @@ const START = /([2-5][0-5]\d)(?:(?:[ -]|:[ ]?)[ ]*([245]\.\d{1,3}\.\d{1,3})(?!\d
 const CUE_WORDS = new Set(["said", "was", "error", "returned", "reply", "response", "fue", "code", "status", "msg", "smtp", "exception", "failed"]);
 const TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])|retcode\s*\(\s*([2-5][0-5]\d)\s*\)\s*;\s*Msg:\s*b?(['"])/g;
 const MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
-const CLIENT_AUTH = /^['"]?AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/i;
+const CLIENT_AUTH = /^['"`]?AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/i;
 const COMMAND_FIELD = /command['"]?\s*[:=]\s*['"]AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/gi;
 /** Every match of COMMAND_FIELD starts with this. */
 const COMMAND_HINT = /command/i;
-const CLIENT_VERB = /^['"]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
+const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Every match of IN_REPLY_TO contains this (and a "(", looked for first: most replies have neither). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;

@@ -84,10 +84,12 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "qq-authorization-code", text: ["please enter your authorization code", "service.mail.qq.com/cgi-bin/help"], stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "qq", notes: ["note.provider.authorizationCode"] },
   // Coremail (163/126) and QQ Mail: "535 Error: authentication failed", no enhanced code.
   { id: "coremail-auth-failed", codes: [535], text: ["error: authentication failed"], enhancedAbsent: true, stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.provider.authorizationCode"] },
+  // hMailServer: a local sender must sign in first (.NET shows it without its 530).
+  { id: "other-local-sender-needs-auth", text: ["if mail from is local then you must authenticate"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // QQ Mail and Coremail (163/126): "501 mail from address must be same as authorization user" (the sender is not the signed-in account).
   { id: "sender-not-login", text: ["mail from address must be same as authorization user"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
   // Reply forms Exchange Online never uses for a sign-in (Brevo, Mailgun, Postfix/Dovecot, Exim …).
-  { id: "other-invalid-login", text: ["invalid login or password", "invalid username or password", "incorrect authentication data", "invalid password", "is not loving your login or password"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
+  { id: "other-invalid-login", text: ["invalid login or password", "invalid username or password", "incorrect authentication data", "invalid password", "is not loving your login or password", "authentication failed: bad username / password"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
   // "530 5.7.0 Authentication Required" (Google and others; Exchange Online says 5.7.57, Exchange Server 5.7.1): mail
   // without a sign-in first, which .NET shows without the 530. As with 5.7.57: no sign-in, or none offered before STARTTLS.
   { id: "other-auth-required", codes: [530], enhanced: ["5.7.0"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },

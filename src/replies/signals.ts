@@ -145,6 +145,17 @@ export const SIGNALS: readonly Signal[] = [
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },
   { id: "postfix-sasl-failed", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["sasl authentication failed"], fallbackOnly: true },
+  // Postfix finds none of the server's mechanisms in its own SASL library (Exchange Online offers LOGIN and XOAUTH2, after
+  // STARTTLS; cyrus-sasl's "plain" module gives LOGIN), or it tried before TLS ("for this type of connection security").
+  {
+    id: "postfix-no-common-mechanism",
+    stage: "auth",
+    candidates: ["auth-mechanism-unsupported", "starttls-missing"],
+    decisive: false,
+    phrases: ["offered no supported auth mechanisms", "offered no compatible authentication mechanisms"],
+  },
+  // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).
+  { id: "nodemailer-missing-credentials", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["missing credentials for"] },
   // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").
   {
     id: "login-failed-wrapper",

@@ -333,6 +333,53 @@ export const QQ_SENDER_NOT_LOGIN: Paste = {
   ].join("\n"),
 };
 
+export const MAILKIT_BAD_USERNAME_PASSWORD: Paste = {
+  source: "https://github.com/YodasMyDad/ZauberCMS/issues/47",
+  text: [
+    "2025-03-12 21:25:49.640 +01:00 [ERR] HTTP \"POST\" \"/Account/Login\" responded 500 in 908.6053 ms",
+    "MailKit.Net.Smtp.SmtpProtocolException: The SMTP server has unexpectedly disconnected: Authentication failed: Bad username / password",
+    "   at MailKit.Net.Smtp.SmtpStream.ReadAheadAsync(CancellationToken cancellationToken)",
+    "   at MailKit.Net.Smtp.SmtpClient.AuthenticateAsync(Encoding encoding, ICredentials credentials, CancellationToken cancellationToken)",
+  ].join("\n"),
+};
+export const POSTFIX_NO_COMMON_MECHANISM: Paste = {
+  source: "https://github.com/wazuh/wazuh/issues/4718",
+  text: [
+    "smtp.office365.com offered no supported AUTH mechanisms: 'LOGIN XOAUTH2'",
+    "",
+    " server smtp.office365.com offered no compatible authentication mechanisms for this type of connection security)",
+  ].join("\n"),
+};
+export const NODEMAILER_MISSING_CREDENTIALS: Paste = {
+  source: "https://github.com/padloc/padloc/issues/304",
+  text: [
+    "Error: Missing credentials for \"PLAIN\"",
+    "    at SMTPConnection._formatError (/padloc/packages/server/node_modules/nodemailer/lib/smtp-connection/index.js:605:19)",
+    "    at SMTPConnection.login (/padloc/packages/server/node_modules/nodemailer/lib/smtp-connection/index.js:362:38)",
+    "    at /padloc/packages/server/node_modules/nodemailer/lib/smtp-transport/index.js:270:32",
+  ].join("\n"),
+};
+export const DOTNET_HMAILSERVER_LOCAL_SENDER: Paste = {
+  source: "https://github.com/andrewdavey/postal/issues/127",
+  text: [
+    "System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: If MAIL FROM is local then you must authenticate",
+    "   at System.Net.Mail.MailCommand.CheckResponse(SmtpStatusCode statusCode, String response)",
+    "   at System.Net.Mail.MailCommand.Send(SmtpConnection conn, Byte[] command, MailAddress from, Boolean allowUnicode)",
+    "   at System.Net.Mail.SmtpTransport.SendMail(MailAddress sender, MailAddressCollection recipients, String deliveryNotify, Boolean allowUnicode, SmtpFailedRecipientException& exception)",
+    "   at System.Net.Mail.SmtpClient.Send(MailMessage message)",
+  ].join("\n"),
+};
+export const INDY_XOAUTH2_535: Paste = {
+  source: "https://github.com/geoffsmith82/GmailAuthSMTP/issues/15",
+  text: [
+    "`R:535 5.7.3 Authentication unsuccessful [ROAP284CA0191.BRAP284.PROD.OUTLOOK.COM]`",
+    "",
+    "The cmd string passed is like this:",
+    "",
+    "`AUTH XOAUTH2 user= <my_user> auth=Bearer <token>`",
+  ].join("\n"),
+};
+
 export const DELIVERY: Array<Paste & { cause: string }> = [
   {
     source: "https://github.com/Xilinx/embeddedsw/issues/176",

@@ -2,7 +2,7 @@
 // expectations come from domain.md and Microsoft's NDR table, never from the engine's code.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { AZURE_DEVOPS_STARTTLS_REQUIRED, DOTNET_GMAIL_AUTH_REQUIRED, JAVA_TLS_DOWNGRADE, MAILKIT_LIST_WRAPPED, POWERSHELL_STARTTLS_REQUIRED, assertNoTenantCause, CURL_67, DELIVERY, DOTNET_CRITERIA, DOTNET_PIPELINE_MAILBOX, GITHUB_ACTIONS_MASKED, JAPANESE_CLIENT_WORDS, MAILKIT_GENERIC, MAILKIT_SSL_ON_587, NODEMAILER_ETIMEDOUT, POSTFIX_EMPTY_USER, POSTFIX_SAID_535, PYTHON_WRONG_VERSION, SIGN_IN_CAUSES, explain, explainText, ids } from "./real-pastes-data.js";
+import { DOTNET_HMAILSERVER_LOCAL_SENDER, INDY_XOAUTH2_535, MAILKIT_BAD_USERNAME_PASSWORD, NODEMAILER_MISSING_CREDENTIALS, POSTFIX_NO_COMMON_MECHANISM, AZURE_DEVOPS_STARTTLS_REQUIRED, DOTNET_GMAIL_AUTH_REQUIRED, JAVA_TLS_DOWNGRADE, MAILKIT_LIST_WRAPPED, POWERSHELL_STARTTLS_REQUIRED, assertNoTenantCause, CURL_67, DELIVERY, DOTNET_CRITERIA, DOTNET_PIPELINE_MAILBOX, GITHUB_ACTIONS_MASKED, JAPANESE_CLIENT_WORDS, MAILKIT_GENERIC, MAILKIT_SSL_ON_587, NODEMAILER_ETIMEDOUT, POSTFIX_EMPTY_USER, POSTFIX_SAID_535, PYTHON_WRONG_VERSION, SIGN_IN_CAUSES, explain, explainText, ids } from "./real-pastes-data.js";
 import { basicOk, check, withCase } from "./scenario-kit.js";
 
 // ── 4. Client wrappers (domain.md §5 "client-side wrappers") ──────────────────────────────────────
@@ -133,5 +133,33 @@ describe("real pastes: the enhanced code alone, and TLS messages that are the cl
     const { json } = await explain(MAILKIT_LIST_WRAPPED, "en");
     assert.ok(json.causes.every((c) => c.status !== "blocking"), json.causes.map((c) => `${c.id}:${c.status}`).join(", "));
     assert.ok(ids(json).includes("starttls-missing"), "SSL on a plain-text port is among the readings");
+  });
+});
+
+describe("real pastes: wrappers' own words that name the cause, found on 2026-12-04", () => {
+  test(`MailKit with another service's "Authentication failed: Bad username / password" → that service refused the password, no tenant cause [${MAILKIT_BAD_USERNAME_PASSWORD.source}]`, async () => {
+    const { json } = await explain(MAILKIT_BAD_USERNAME_PASSWORD, "en");
+    assert.ok(ids(json).includes("provider-sign-in-refused"), ids(json).join(", "));
+    assertNoTenantCause("Bad username / password", json);
+  });
+  test(`Postfix: "offered no supported AUTH mechanisms" → the mechanism or STARTTLS (possible), not "no reply found" [${POSTFIX_NO_COMMON_MECHANISM.source}]`, async () => {
+    const { json } = await explain(POSTFIX_NO_COMMON_MECHANISM, "en");
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`).sort(), ["auth-mechanism-unsupported:possible", "starttls-missing:possible"]);
+  });
+  test(`nodemailer: "Missing credentials for PLAIN" → the app has no user name or password set [${NODEMAILER_MISSING_CREDENTIALS.source}]`, async () => {
+    for (const lang of ["en", "ja"] as const) {
+      const { json } = await explain(NODEMAILER_MISSING_CREDENTIALS, lang);
+      assert.deepEqual(ids(json), ["no-authentication"], lang);
+    }
+  });
+  test(`.NET with hMailServer's "If MAIL FROM is local then you must authenticate" → no sign-in, another service [${DOTNET_HMAILSERVER_LOCAL_SENDER.source}]`, async () => {
+    const { json } = await explain(DOTNET_HMAILSERVER_LOCAL_SENDER, "en");
+    assert.ok(ids(json).includes("no-authentication"), ids(json).join(", "));
+    assertNoTenantCause("hMailServer", json);
+  });
+  test(`A 535 5.7.3 after "AUTH XOAUTH2 … auth=Bearer" quoted in backticks → the OAuth set-up, not a password [${INDY_XOAUTH2_535.source}]`, async () => {
+    const { json } = await explain(INDY_XOAUTH2_535, "en");
+    assert.ok(ids(json).includes("oauth-misconfigured"), ids(json).join(", "));
+    assert.ok(!ids(json).includes("wrong-credentials"));
   });
 });
