@@ -118,9 +118,13 @@ function deviceLine({ case: c, lang }: ReportInput): string | undefined {
   const host = getFact(c, "device.host");
   const port = getFact(c, "device.port");
   const security = getFact(c, "device.security");
-  const server = [typeof host === "string" ? safeText(host) : "?", port !== undefined ? `:${String(port)}` : ""].join("");
+  // The server only as far as it is known: a "?" read as "the server is unknown" to the admin, also when
+  // the wizard had said the reply made those questions unnecessary (found in tmux).
+  const server = [typeof host === "string" ? safeText(host) : "", port !== undefined ? `:${String(port)}` : ""].join("");
   const sec = typeof security === "string" ? ` ${t(lang, `plan.handover.security.${security}` as MessageKey)}` : "";
-  if (user !== undefined || host !== undefined || port !== undefined) parts.push(`${typeof user === "string" ? `${safeText(user)} → ` : ""}${server}${sec}`);
+  const account = typeof user === "string" ? safeText(user) : "";
+  const connection = server !== "" ? `${account !== "" ? `${account} → ` : ""}${server}${sec}` : `${account}${sec}`.trim();
+  if (connection !== "") parts.push(connection);
   const auth = getFact(c, "device.auth");
   if (typeof auth === "string") parts.push(t(lang, `plan.handover.auth.${auth}` as MessageKey));
   return parts.length ? parts.join(" · ") : undefined;

@@ -145,3 +145,13 @@ test("the count of further steps agrees with its noun (found in tmux: \"and 1 mo
   }
   assert.deepEqual([...seen].sort(), ["one", "several"], "both forms were met");
 });
+
+test("the device line says of the server only what is known: no '→ ?' (found in tmux, after the reply made the server questions unnecessary)", () => {
+  const c: Case = { schema: "smtp-auth-doctor/case@1", device: { vendor: "ricoh", model: "IM C3000", username: "scan-mfp@contoso.co.jp", auth: "basic", reply: "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect." } };
+  for (const lang of LANGS) {
+    const line = handover(c, lang).split("\n").find((l) => l.includes("scan-mfp@contoso.co.jp")) ?? "";
+    assert.ok(line !== "" && !line.includes("?"), line);
+  }
+  const known = handover({ ...c, device: { ...c.device, host: "smtp.office365.com", port: 587, security: "starttls" } }, "en");
+  assert.match(known, /scan-mfp@contoso\.co\.jp → smtp\.office365\.com:587/);
+});
