@@ -51,6 +51,9 @@ const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
   { id: "brevo", re: /\bsmtp-relay\.(?:brevo|sendinblue)\.com\b|\bbrevo\b|\bsendinblue\b/i },
   { id: "qq", re: /\b(?:smtp|exmail|service\.mail)\.qq\.com\b/i },
   { id: "netease", re: /\bsmtp\.(?:163|126)\.com\b|\bsmtp\.yeah\.net\b|\bnetease\b/i },
+  // Other services' well-known submission hosts named in the text (Amazon SES, SendGrid, Mailgun, Zoho, Yahoo, iCloud,
+  // Fastmail): not Exchange Online, whatever the reply's form (Amazon SES answers "535 Authentication Credentials Invalid").
+  { id: "other", re: /\bemail-smtp\.[a-z0-9-]+\.amazonaws\.com\b|\bsmtp\.sendgrid\.net\b|\bsmtp\.mailgun\.org\b|\bsmtp(?:pro)?\.zoho\.(?:com|eu|in|jp)\b|\bsmtp\.mail\.yahoo\.(?:com|co\.jp)\b|\bsmtp\.mail\.me\.com\b|\bsmtp\.fastmail\.com\b/i },
 ];
 
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
@@ -77,7 +80,7 @@ export function ntlmOnlyOffer(text: string): string | undefined {
 }
 
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
+const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
 
 /**
  * The service the pasted text shows, when it shows one. "exchange-online" means Microsoft's cloud

@@ -380,6 +380,22 @@ export const INDY_XOAUTH2_535: Paste = {
   ].join("\n"),
 };
 
+export const SUPERSET_AMAZON_SES: Paste = {
+  source: "https://github.com/apache/superset/issues/18044",
+  note: "the config may be the project's documentation sample; the host it names is Amazon SES either way",
+  text: [
+    "SMTP_HOST = \"email-smtp.eu-west-1.amazonaws.com\"",
+    "SMTP_STARTTLS = True",
+    "SMTP_SSL = False",
+    "SMTP_USER = \"smtp_username\"",
+    "SMTP_PORT = 25",
+    "SMTP_PASSWORD = os.environ.get(\"SMTP_PASSWORD\")",
+    "SMTP_MAIL_FROM = \"insights@komoot.com\"",
+    "",
+    "[2022-01-14 12:12:29,794: ERROR/ForkPoolWorker-4] Task email_reports.send[719c1c3a-c463-4fac-84ac-c026087eb072] raised unexpected: SMTPAuthenticationError(535, b'5.7.3 Authentication unsuccessful')",
+  ].join("\n"),
+};
+
 export const DELIVERY: Array<Paste & { cause: string }> = [
   {
     source: "https://github.com/Xilinx/embeddedsw/issues/176",

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
 import { runMain } from "../helpers/run-main.js";
-import { BREVO_454, BREVO_JAVA, EXIT, GOOGLE_APP_PASSWORD, GOOGLE_BAD_CREDENTIALS, GOOGLE_HOME_ASSISTANT, JAKARTA_163, NETEASE_163, ONPREM_535, ONPREM_NTLM_ONLY, OUTLOOK_COM_HOME_ASSISTANT, OUTLOOK_COM_MAILKIT, OUTLOOK_COM_VAULTWARDEN, QQ_EXMAIL_SEND_AS, QQ_PYTHON_MOJIBAKE, QQ_SENDER_NOT_LOGIN, QQ_UPTIME_KUMA, TENANT_CAUSES, assertNoTenantCause, explain, explainText, ids, type ExplainJson, type Paste } from "./real-pastes-data.js";
+import { BREVO_454, BREVO_JAVA, EXIT, GOOGLE_APP_PASSWORD, GOOGLE_BAD_CREDENTIALS, GOOGLE_HOME_ASSISTANT, JAKARTA_163, NETEASE_163, ONPREM_535, ONPREM_NTLM_ONLY, OUTLOOK_COM_HOME_ASSISTANT, OUTLOOK_COM_MAILKIT, OUTLOOK_COM_VAULTWARDEN, QQ_EXMAIL_SEND_AS, QQ_PYTHON_MOJIBAKE, SUPERSET_AMAZON_SES, QQ_SENDER_NOT_LOGIN, QQ_UPTIME_KUMA, TENANT_CAUSES, assertNoTenantCause, explain, explainText, ids, type ExplainJson, type Paste } from "./real-pastes-data.js";
 import { basicOk, check, SCHEMA, TODAY, withCase } from "./scenario-kit.js";
 
 // ── 1. Other services: no tenant causes, said so in both languages (domain.md §13) ──────────────
@@ -49,6 +49,15 @@ describe("real pastes: services other than Exchange Online", () => {
       en: /sends only as the account the device signs in with/,
       ja: /サインインするアカウントとしてしか送信しません/,
       expect: (j) => assert.deepEqual(j.causes.map((c) => `${c.id}:${c.status}`), ["provider-sender-mismatch:blocking"]),
+    },
+    {
+      // Found on 2026-12-04: a 535 5.7.3 under a config naming Amazon SES got the 7 Exchange Online causes and a tenant plan.
+      name: "Amazon SES named in the pasted config (email-smtp.eu-west-1.amazonaws.com), 535 5.7.3",
+      paste: SUPERSET_AMAZON_SES,
+      info: "provider-other",
+      en: /amazonaws\.com/,
+      ja: /amazonaws\.com/,
+      expect: (j) => assert.ok(ids(j).includes("provider-sign-in-refused"), ids(j).join(", ")),
     },
     { name: "QQ Mail, mis-decoded Chinese in a Python tuple", paste: QQ_PYTHON_MOJIBAKE, info: "provider-qq", en: /QQ/, ja: /QQ/, expect: () => {} },
     { name: "jakarta.mail 535 Error: authentication failed (163/QQ form)", paste: JAKARTA_163, info: "provider-", en: /Exchange Online/, ja: /Exchange Online/, expect: () => {} },
