@@ -256,6 +256,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
           case={state.case}
           value={getFact(state.case, path)}
           dontKnow={state.dontKnow.includes(path)}
+          rows={rows}
           onAnswer={(value) => act({ type: "answer", path, value })}
           onDontKnow={() => act({ type: "dontKnow", path })}
           onBack={back}

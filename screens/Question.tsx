@@ -7,7 +7,8 @@ import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Q
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
-import { width } from "../src/render/layout.js";
+import { stepLines, width, wrapHanging } from "../src/render/layout.js";
+import { safeText } from "../src/render/sanitize.js";
 
 export interface QuestionScreenProps {
   theme: Theme;
@@ -27,6 +28,50 @@ export interface QuestionScreenProps {
   onAnswer: (value: unknown) => void;
   onDontKnow: () => void;
   onBack: OnBack;
+  /** Terminal rows: the maker's notes are cut to what leaves the question and its answers on screen. */
+  rows?: number;
+}
+
+/** Rows a Para of this text draws (the same wrapping). */
+function paraRows(text: string, theme: Theme, indent = ""): number {
+  return wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
+}
+
+/** Rows the answer part draws: a list's items as Select wraps them, or a text field with its notes. */
+function answerRows(lang: Lang, q: Question, theme: Theme): number {
+  if (q.input.type === "choice" || q.input.type === "policy") {
+    const labels = q.input.type === "choice" ? q.input.choices.map((c) => t(lang, c.label)) : ["questions.policy.none", "questions.policy.allows", "questions.policy.blocks"].map((k) => t(lang, k as MessageKey));
+    return [...labels, t(lang, "questions.dontKnow")].reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${safeText(label)}`, theme.width - 4, "   ").length, 0);
+  }
+  // The field, an error line, the note that an empty answer is "I don't know".
+  return 2 + paraRows(t(lang, "questions.text.emptyIsDontKnow"), theme);
+}
+
+/**
+ * The maker's notes as shown: all of them when they fit, else the first lines and one that says how
+ * many more (the result's device section has them all). At 80×24 or 100×32 a Ricoh question's notes
+ * pushed the question itself above the screen (found in tmux).
+ */
+function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: readonly string[]; more: number } {
+  const hint = props.deviceHint ?? [];
+  if (props.rows === undefined || hint.length === 0) return { lines: hint, more: 0 };
+  const rowsOf = (line: string) => (/^\s*https?:\/\//.test(line) ? 1 : paraRows(line, props.theme, "    "));
+  // The maker's first entry (its label, how sure, its sources) is shown whole whatever the room.
+  const second = hint.findIndex((line, i) => i > 1 && line.startsWith("- "));
+  const first = (second < 0 ? hint : hint.slice(0, second)).reduce((n, line) => n + rowsOf(line), 0);
+  const budget = Math.max(first + 2, props.rows - fixedRows);
+  let used = 0;
+  let count = 0;
+  for (const line of hint) {
+    if (used + rowsOf(line) > budget) break;
+    used += rowsOf(line);
+    count++;
+  }
+  if (count === hint.length) return { lines: hint, more: 0 };
+  // Room for the line that says what was left out (it can wrap).
+  const moreRows = paraRows(t(props.lang, "questions.deviceHintMore", { n: hint.length }), props.theme, "    ");
+  while (count > 1 && used + moreRows > budget) used -= rowsOf(hint[--count] as string);
+  return { lines: hint.slice(0, count), more: hint.length - count };
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
@@ -37,23 +82,40 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const fits = (line: string) => width(line) <= theme.width;
   const isUrl = (line: string) => /^\s*https?:\/\//.test(line);
   const clipped = ps.some((l) => !fits(`  ${l}`)) || (props.deviceHint ?? []).some((l) => isUrl(l) && !fits(`    ${l}`));
+  const keys = t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text");
+  // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
+  // where to look, the PowerShell lines, the answers, and the blank line before each part.
+  const fixedRows =
+    4 +
+    paraRows(keys, theme) +
+    (props.notice ? paraRows(props.notice, theme) : 0) +
+    paraRows(t(lang, q.prompt), theme) +
+    2 +
+    stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length +
+    (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
+    (clipped ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
+    1 +
+    answerRows(lang, q, theme) +
+    1;
+  const hint = hintShown(props, fixedRows);
   return (
-    <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text")}>
+    <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
       <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
         <Steps text={t(lang, q.where)} theme={theme} />
       </Box>
-      {props.deviceHint && props.deviceHint.length > 0 ? (
+      {hint.lines.length > 0 ? (
         <Box marginTop={1} flexDirection="column">
-          {props.deviceHint.map((line, i) =>
+          {hint.lines.map((line, i) =>
             isUrl(line) ? (
               <Line key={i} text={line} theme={theme} role="muted" />
             ) : (
               <Para key={i} text={line} theme={theme} {...(i === 0 ? { role: "accent" as const } : /^\s/.test(line) ? { role: "muted" as const } : {})} indent="    " />
             ),
           )}
+          {hint.more > 0 ? <Para text={t(lang, "questions.deviceHintMore", { n: hint.more })} theme={theme} role="muted" indent="    " /> : null}
         </Box>
       ) : null}
       {ps.length > 0 ? (

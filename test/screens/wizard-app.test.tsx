@@ -529,3 +529,35 @@ test("line editing in a text field: Ctrl+U clears the suggested file name, Left/
   await waitFor(() => h.saves.length === 1, { what: "the save" });
   assert.equal(h.saves[0]?.path, "INCtickets 4711-x.md");
 });
+
+// Found in tmux (2026-12-04): a Ricoh question's maker notes pushed the question above the screen at 100×32 and 80×24.
+test("a question with long maker notes fits its rows: the question and every answer stay on screen, and it says what was left out", async () => {
+  const { FACT_PATHS } = await import("../../src/case/facts.js");
+  const { question } = await import("../../src/flow/questions.js");
+  const { QuestionScreen } = await import("../../screens/Question.js");
+  const notes = ["For this Ricoh device:", "- SMTP server: System Settings > File Transfer > SMTP Server (manual)", ...Array.from({ length: 40 }, (_, i) => `- note ${i + 1}: the SMTP settings are under System Settings > File Transfer; check the firmware notes for OAuth and the sender address rules.`), "https://example.com/ricoh/manual"];
+  let checked = 0;
+  for (const lang of ["ja", "en"] as const) {
+    for (const [cols, rows] of [[80, 24], [100, 32]] as const) {
+      const theme = makeTheme({ color: false, ascii: false, columns: cols });
+      for (const path of FACT_PATHS.filter((p) => p.startsWith("device."))) {
+        const q = question(path);
+        const screen = (hint?: string[]) => <QuestionScreen theme={theme} lang={lang} step="Step 2 / 6" progress="1 / 9" question={q} case={emptyCase()} value={undefined} {...(hint ? { deviceHint: hint } : {})} rows={rows} onAnswer={() => {}} onDontKnow={() => {}} onBack={() => {}} />;
+        const bareMount = mount(screen());
+        const bare = (await frameWith(bareMount, t(lang, q.prompt).slice(0, 6))).replace(/\n+$/, "").split("\n").length;
+        bareMount.unmount();
+        const r = mount(screen(notes));
+        const f = await frameWith(r, t(lang, q.prompt).slice(0, 6));
+        r.unmount();
+        assert.match(f.replace(/\s*\n\s*/g, " "), lang === "ja" ? /メーカーの注記があと \d+ 行あります/ : /and \d+ more lines of the maker's notes/);
+        // A question that leaves room for the notes' first entry: all of it within the rows, the maker's first entry shown.
+        if (bare + 6 > rows) continue;
+        checked++;
+        const lines = f.replace(/\n+$/, "").split("\n");
+        assert.ok(lines.length <= rows, `${lang} ${cols}×${rows} ${path}: ${lines.length} rows`);
+        assert.ok(f.includes("System Settings > File Transfer > SMTP Server"), `${path}: the maker's first entry`);
+      }
+    }
+  }
+  assert.ok(checked >= 40, `${checked} screens checked`);
+});
