@@ -2,8 +2,8 @@
 // src/flow, with the sub-flows of its steps), switches screens by the state, and runs the effects
 // the state asks for through the wizard's ports (src/flow/effects.ts), the same way plain mode
 // does. Ctrl+C is handled here and nowhere else.
-import { useEffect, useMemo, useRef, type ReactElement } from "react";
-import { Box, type Key } from "ink";
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { Box, useStdout, type Key } from "ink";
 import { makeReducer, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
@@ -37,7 +37,7 @@ export interface WizardAppProps {
   services: WizardServices;
   initial: FlowState;
   theme: Theme;
-  /** Terminal rows, for the result's scrolling. */
+  /** Terminal rows at the start, for the result's scrolling and the questions' notes (followed as the window is resized). */
   rows: number;
   onExit: (state: FlowState, reason: ExitReason) => void;
   /** The result screen offers "c: commands to copy" (the runner then shows them outside the screen and comes back). */
@@ -45,6 +45,27 @@ export interface WizardAppProps {
 }
 
 const LANG_ORDER: readonly Lang[] = ["ja", "en"];
+
+/**
+ * The terminal's rows, following a resize: the result pages and the questions' notes are cut by them
+ * (a shrink left the result's top above the screen; found in tmux). A stream without rows keeps `initial`.
+ */
+function useTerminalRows(initial: number): number {
+  const { stdout } = useStdout();
+  const [rows, setRows] = useState(initial);
+  useEffect(() => {
+    const s = stdout as NodeJS.WriteStream | undefined;
+    if (!s || typeof s.on !== "function") return undefined;
+    const onResize = () => {
+      if (typeof s.rows === "number" && s.rows > 0) setRows(s.rows);
+    };
+    s.on("resize", onResize);
+    return () => {
+      s.off("resize", onResize);
+    };
+  }, [stdout]);
+  return rows;
+}
 
 export function stepNumber(screen: Screen): number {
   switch (screen.id) {
@@ -89,6 +110,7 @@ export function readinessStepLabel(lang: Lang, phase: ReadinessPhase["id"]): str
 
 export function WizardApp(props: WizardAppProps) {
   const { services } = props;
+  const rows = useTerminalRows(props.rows);
   const reducer = useMemo(() => makeReducer(services.deps), [services.deps]);
   const store = useStore(reducer, () => withSub(props.initial));
   const { state, dispatch } = store;
@@ -161,7 +183,7 @@ export function WizardApp(props: WizardAppProps) {
 
   return (
     <KeyRoot onKey={onKey}>
-      <CurrentScreen services={services} theme={props.theme} rows={props.rows} state={state} dispatch={dispatch} putSecret={secret.put} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
+      <CurrentScreen services={services} theme={props.theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
     </KeyRoot>
   );
 }

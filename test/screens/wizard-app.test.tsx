@@ -281,6 +281,16 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(h.exits[0]?.state.dontKnow.includes("account.smtpClientAuthenticationDisabled"));
   });
 
+  test(`${lang}: the result pages by the terminal's rows as the window is resized`, async () => {
+    const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
+    const { r } = app({ lang, loaded });
+    await frameWith(r, /1-17 \/ \d+/);
+    // The test's stream has no rows of its own: give it some, then say it was resized.
+    Object.defineProperty(r.stdout, "rows", { value: 14, configurable: true });
+    r.stdout.emit("resize");
+    await frameWith(r, /1-7 \/ \d+/);
+  });
+
   test(`${lang}: result, then export with a confirmation before overwriting`, async () => {
     const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
     const { r, h } = app({ lang, loaded, existing: ["out.md"] });
