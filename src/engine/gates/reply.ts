@@ -189,7 +189,7 @@ export function replyGate(ctx: Ctx): void {
     const stale = unique(candidates).filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
     const pool = stale.length ? stale : unique(candidates);
     if (pool.length === 1) decide(ctx, out, pool[0] as CauseId, ev, extra, notes);
-    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.replyAmbiguous", "note.evidenceContradictsSetting", ...notes] });
+    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.evidenceContradictsSetting", ...notes] });
   }
 }
 
