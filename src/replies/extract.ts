@@ -41,6 +41,11 @@ const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Every match of IN_REPLY_TO contains this (and a "(", looked for first: most replies have neither). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
+/**
+ * A stack frame glued to a reply on one line (.NET "… go to at Registration.Form.SendEmail(String …",
+ * Node "… type at SMTPConnection._formatError (/usr/…"): "at", a dotted name, "(". Never a reply's words.
+ */
+const STACK_FRAME = /\s+at\s+(?:[A-Za-z_$][\w$<>`]*\.)+[A-Za-z_$][\w$<>`]*\s?\(/;
 
 const VERB_STAGE: Record<string, ReplyStage> = {
   EHLO: "ehlo",
@@ -92,6 +97,9 @@ function unescape(s: string): string {
 /** Trailing wrapper debris: "(in reply to … command)", unbalanced ")", stray quotes, host/timestamp suffix. */
 function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHint?: ReplyStage } {
   let s = unescape(raw);
+  // The frames of a stack trace printed on the reply's line are the wrapper's, not the server's ("at" and a dot: most replies have neither).
+  const frame = s.includes(" at ") && s.includes(".") ? STACK_FRAME.exec(s) : null;
+  if (frame) s = s.slice(0, frame.index);
   let stageHint: ReplyStage | undefined;
   const inReply = s.includes("(") && IN_REPLY_TO_HINT.test(s) ? IN_REPLY_TO.exec(s) : null;
   if (inReply) {

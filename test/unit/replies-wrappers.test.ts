@@ -356,3 +356,14 @@ test("a reply quoted in an e-mail ('> ' on every line) and wrapped", () => {
     assert.equal(a.replies.length, 1);
   }
 });
+
+test("a stack trace printed on the reply's line is not part of the reply (.NET and Node frames, from real pastes)", () => {
+  // dotnet/dotnet-api-docs#11287 and LearningLocker/learninglocker#1306 (found 2026-12-04): the frames were shown as the server's words.
+  const dotnet = analyzeReply("System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required. For more information, go to at Registration.frmRegistration.SendEmail(String recipient, String subject, String body) in D:\\FINALPROJECT\\Registration\\frmRegistration.aspx.cs:line 725");
+  assert.deepEqual(dotnet.replies.map((r) => r.line), ["5.7.0 Authentication Required. For more information, go to"]);
+  const node = analyzeReply("Error: Invalid login: 504 5.7.4 Unrecognized authentication type at SMTPConnection._formatError (/usr/local/app/node_modules/smtp-connection/lib/smtp-connection.js:528:15) at SMTPConnection._actionAUTHComplete (/usr/local/app/node_modules/smtp-connection/lib/smtp-connection.js:1231:30)");
+  assert.deepEqual(node.replies.map((r) => r.line), ["504 5.7.4 Unrecognized authentication type"]);
+  // Words of a reply that read "at … (" are not a frame: no dotted name before the parenthesis.
+  const prose = analyzeReply("451 4.7.0 Temporary server error at this time (try again later)");
+  assert.match(prose.replies[0]?.line ?? "", /at this time \(try again later\)/);
+});
