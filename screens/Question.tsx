@@ -32,6 +32,12 @@ export interface QuestionScreenProps {
   rows?: number;
 }
 
+/** A line of the maker's notes that is an address (shown whole on one row, never wrapped). */
+const isUrl = (line: string) => /^\s*https?:\/\//.test(line);
+
+/** The policy question's answers before "I don't know", in the list's order. */
+const POLICY_LABELS = ["questions.policy.none", "questions.policy.allows", "questions.policy.blocks"] as const satisfies readonly MessageKey[];
+
 /** Rows a Para of this text draws (the same wrapping). */
 function paraRows(text: string, theme: Theme, indent = ""): number {
   return wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
@@ -40,7 +46,7 @@ function paraRows(text: string, theme: Theme, indent = ""): number {
 /** Rows the answer part draws: a list's items as Select wraps them, or a text field with its notes. */
 function answerRows(lang: Lang, q: Question, theme: Theme): number {
   if (q.input.type === "choice" || q.input.type === "policy") {
-    const labels = q.input.type === "choice" ? q.input.choices.map((c) => t(lang, c.label)) : ["questions.policy.none", "questions.policy.allows", "questions.policy.blocks"].map((k) => t(lang, k as MessageKey));
+    const labels = q.input.type === "choice" ? q.input.choices.map((c) => t(lang, c.label)) : POLICY_LABELS.map((k) => t(lang, k));
     return [...labels, t(lang, "questions.dontKnow")].reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${safeText(label)}`, theme.width - 4, "   ").length, 0);
   }
   // The field, an error line, the note that an empty answer is "I don't know".
@@ -49,13 +55,13 @@ function answerRows(lang: Lang, q: Question, theme: Theme): number {
 
 /**
  * The maker's notes as shown: all of them when they fit, else the first lines and one that says how
- * many more (the result's device section has them all). At 80×24 or 100×32 a Ricoh question's notes
- * pushed the question itself above the screen (found in tmux).
+ * many were left out. At 80×24 or 100×32 a Ricoh question's notes pushed the question itself above
+ * the screen (found in tmux).
  */
 function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: readonly string[]; more: number } {
   const hint = props.deviceHint ?? [];
   if (props.rows === undefined || hint.length === 0) return { lines: hint, more: 0 };
-  const rowsOf = (line: string) => (/^\s*https?:\/\//.test(line) ? 1 : paraRows(line, props.theme, "    "));
+  const rowsOf = (line: string) => (isUrl(line) ? 1 : paraRows(line, props.theme, "    "));
   // The maker's first entry (its label, how sure, its sources) is shown whole whatever the room.
   const second = hint.findIndex((line, i) => i > 1 && line.startsWith("- "));
   const first = (second < 0 ? hint : hint.slice(0, second)).reduce((n, line) => n + rowsOf(line), 0);
@@ -63,8 +69,9 @@ function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: read
   let used = 0;
   let count = 0;
   for (const line of hint) {
-    if (used + rowsOf(line) > budget) break;
-    used += rowsOf(line);
+    const rows = rowsOf(line);
+    if (used + rows > budget) break;
+    used += rows;
     count++;
   }
   if (count === hint.length) return { lines: hint, more: 0 };
@@ -80,7 +87,6 @@ export function QuestionScreen(props: QuestionScreenProps) {
   // Commands and addresses are never broken over lines (they would not paste): one that is longer
   // than the screen ends in "…" here, and Ctrl+O shows it whole, outside the screen, for copying.
   const fits = (line: string) => width(line) <= theme.width;
-  const isUrl = (line: string) => /^\s*https?:\/\//.test(line);
   const clipped = ps.some((l) => !fits(`  ${l}`)) || (props.deviceHint ?? []).some((l) => isUrl(l) && !fits(`    ${l}`));
   const keys = t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text");
   // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
@@ -187,7 +193,7 @@ function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKn
       return (
         <Select
           key={`policy-${attempt}`}
-          items={[{ label: t(lang, "questions.policy.none") }, { label: t(lang, "questions.policy.allows") }, { label: t(lang, "questions.policy.blocks") }, { label: dontKnow }]}
+          items={[...POLICY_LABELS.map((k) => ({ label: t(lang, k) })), { label: dontKnow }]}
           initial={value === undefined && answeredDontKnow ? options.length : at}
           theme={theme}
           onSelect={(i) => {
