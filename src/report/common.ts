@@ -120,6 +120,11 @@ export function isHypothetical(c: Case): boolean {
 }
 
 /** The step number (1-based) of a step id in the plan, for "alternative to step n". */
+/** What the plan says when it has no step: nothing to change when clear, else that the cause is not known yet. */
+export function noStepsText(lang: Lang, d: Diagnosis): string {
+  return t(lang, d.verdict === "clear" ? "plan.report.noSteps" : "plan.report.noStepsCauseUnknown");
+}
+
 export function stepNumber(plan: Plan, id: string): number {
   return plan.steps.findIndex((s) => s.id === id) + 1;
 }

@@ -14,6 +14,7 @@ import {
   isHypothetical,
   joinSentences,
   knownFacts,
+  noStepsText,
   stepNumber,
   type ReportInput,
 } from "./common.js";
@@ -124,7 +125,7 @@ export function renderMarkdown(input: ReportInput): string {
 
   // Plan
   out.push(`## ${mdEscape(tr("plan.report.section.plan"))}`, "");
-  if (plan.steps.length === 0) out.push(mdEscape(tr(d.verdict === "clear" ? "plan.report.noSteps" : "plan.report.noStepsCauseUnknown")), "");
+  if (plan.steps.length === 0) out.push(mdEscape(noStepsText(lang, d)), "");
   plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id), plan)));
 
   // Options

@@ -12,7 +12,7 @@ import {
   stepNumber,
   type ReportInput,
 } from "./common.js";
-import { joinSentences } from "./common.js";
+import { joinSentences, noStepsText } from "./common.js";
 import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
@@ -129,7 +129,7 @@ export function renderText(input: ReportInput): string {
   // Plan.
   o.blank();
   o.text(tr("plan.report.section.plan"), { token: "heading" });
-  if (plan.steps.length === 0) o.text(tr(d.verdict === "clear" ? "plan.report.noSteps" : "plan.report.noStepsCauseUnknown"), { indent: 2 });
+  if (plan.steps.length === 0) o.text(noStepsText(lang, d), { indent: 2 });
   plan.steps.forEach((step, i) => renderStep(o, step, i + 1, lang, g, plan));
 
   // Options.
