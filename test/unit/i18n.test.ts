@@ -42,3 +42,12 @@ test("Japanese admin-center paths pick the user in Active users, not a tab named
   const ja = rawTable("ja");
   for (const key of ALL_KEYS) assert.ok(!(ja[key] as string).includes("アクティブなユーザー > アカウント"), `ja ${key}`);
 });
+
+test("Japanese: the security defaults button is named as the Entra admin center shows it, the same in the plan and the question", () => {
+  // Microsoft's Japanese Entra steps: ID > 概要 > プロパティ > 「セキュリティの既定値群の管理」 (the plan said 「セキュリティの
+  // 既定の管理」, from domain.md §11, and the question 「セキュリティの既定値の管理」, an older label; found 2026-12-04).
+  const ja = rawTable("ja");
+  assert.equal(ja["plan.nav.manageSecurityDefaults"], "セキュリティの既定値群の管理");
+  assert.ok((ja["questions.tenant.securityDefaultsEnabled.where"] as string).includes("「セキュリティの既定値群の管理」"));
+  for (const key of ALL_KEYS) assert.ok(!/セキュリティの既定(?:値)?の管理/.test(ja[key] as string), `ja ${key}`);
+});

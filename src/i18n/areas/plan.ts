@@ -578,7 +578,7 @@ export default defineCatalog(
     "plan.nav.identity": "ID",
     "plan.nav.overview": "概要",
     "plan.nav.properties": "プロパティ",
-    "plan.nav.manageSecurityDefaults": "セキュリティの既定の管理",
+    "plan.nav.manageSecurityDefaults": "セキュリティの既定値群の管理",
     "plan.nav.protection": "保護",
     "plan.nav.conditionalAccess": "条件付きアクセス",
     "plan.nav.policies": "ポリシー",
