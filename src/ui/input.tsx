@@ -76,20 +76,22 @@ export function useTerminalInput(handler: InputHandler, opts: { isActive: boolea
     decoder.current ??= new KeyDecoder();
     const keys = decoder.current;
     const onInput = (data: unknown) => {
-      let decoded: DecodedKey | undefined;
+      let decoded: DecodedKey[];
       try {
-        decoded = keys.decode(data);
+        decoded = keys.decodeAll(data);
       } catch (e) {
         // The decoder is total; this is a bug of ours, and it must not take the terminal down with it.
         if (fatal) fatal(e);
         return;
       }
-      if (!decoded) return;
-      try {
-        handlerRef.current(decoded.input, decoded.key);
-      } catch (e) {
-        if (!fatal) throw e;
-        fatal(e);
+      for (const k of decoded) {
+        try {
+          handlerRef.current(k.input, k.key);
+        } catch (e) {
+          if (!fatal) throw e;
+          fatal(e);
+          return;
+        }
       }
     };
     events.on("input", onInput);

@@ -1,6 +1,6 @@
 // What the terminal sent, as a key the screens understand. Ink splits stdin into events (a control
 // sequence, an ESC + character, or a run of text); this turns one event into `{ input, key }` in
-// the shape of Ink's `useInput`, or into nothing at all.
+// the shape of Ink's `useInput` (KeyDecoder.decodeAll: two when the rest of a cut SS3 key brings typing), or into nothing at all.
 //
 // Why our own: Ink 6.8's key parser gives some sequences no key name and then calls
 // `undefined.startsWith` (Ctrl+F1 `ESC[1;5P`, colour codes in a paste such as `ESC[0m` or
@@ -200,8 +200,12 @@ export class KeyDecoder {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  decode(data: unknown): DecodedKey | undefined {
-    if (typeof data !== "string" || data === "") return undefined;
+  /**
+   * The keys of one input event, in order: none ("ignore this"), one, or two when the rest of a cut
+   * SS3 key arrives with typing after it ("2P" then "abc", or Ctrl+Up's "5A" then "x": both kept).
+   */
+  decodeAll(data: unknown): DecodedKey[] {
+    if (typeof data !== "string" || data === "") return [];
     // The rest of an SS3 key whose "ESC O" came alone: its parameter and final, decoded as one key (a
     // function key is then ignored), and what follows them is typing ("2P" typed "2", choosing item 2).
     const ss3 = this.ss3Since !== undefined && this.now() - this.ss3Since <= SEQUENCE_MS;
@@ -211,9 +215,15 @@ export class KeyDecoder {
       if (tail) {
         const key = decodeSequence(`${ESC}O${tail[0]}`);
         const rest = data.slice(tail[0].length);
-        return key ?? (rest === "" ? undefined : this.decode(rest));
+        const after = rest === "" ? [] : this.decodeAll(rest);
+        return key ? [key, ...after] : after;
       }
     }
+    const key = this.decodeOne(data);
+    return key ? [key] : [];
+  }
+
+  private decodeOne(data: string): DecodedKey | undefined {
     if (data === `${ESC}O`) {
       // Alone, as Ink hands over the start of "ESC O 2 P": wait for the rest (an Alt+Shift+O is lost, no screen uses it).
       this.ss3Since = this.now();
