@@ -106,7 +106,8 @@ export const TRANSPORT_GATE_CAUSES = causesWhere((s) => s.gate === "network" || 
 /** Exchange Online's reasons to refuse a sign-in that reached it: the identity and its switches. */
 export const EXO_SIGN_IN_CAUSES = causesWhere((s) => s.service === "exchange-online" && (s.gate === "identity" || s.gate === "exchange"));
 
-const STATUS_RANK: Record<CauseStatus, number> = { blocking: 0, possible: 1, warning: 2 };
+/** Blocking first, then possible, then warning: the order of findings and of the plan's steps. */
+export const STATUS_RANK: Record<CauseStatus, number> = { blocking: 0, possible: 1, warning: 2 };
 
 /** The stronger of two statuses (blocking > possible > warning). */
 export function strongerStatus(a: CauseStatus, b: CauseStatus): CauseStatus {

@@ -2,6 +2,7 @@
 // order of safety. Pure: no I/O. The step catalogue lives in ./steps (one file per scope), the
 // catalogue of fixes in ./alternatives.ts, the options for a Basic-auth device in ./options.ts.
 import type { Case } from "../case/schema.js";
+import { STATUS_RANK } from "../engine/causes.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type Params } from "../i18n/index.js";
@@ -16,8 +17,6 @@ export * from "./alternatives.js";
 export { basicAuthUse } from "./options.js";
 export { BASIC_SMTP_POLICY, PLACEHOLDER, WHATIF_CMDLETS } from "./steps/common.js";
 export { STEP_CAUSES, STEP_ORDER } from "./steps/index.js";
-
-const STATUS_RANK: Record<CauseStatus, number> = { blocking: 0, possible: 1, warning: 2 };
 
 /** The steps that move the device off a refused sign-in without weakening anything. */
 const SAFER_ROUTES: readonly StepId[] = ["move-to-oauth", "send-another-way"];
