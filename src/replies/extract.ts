@@ -34,6 +34,8 @@ const TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])|retcode\s*\(\s*([2-5][0-5]\d)\
 const MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
 const CLIENT_AUTH = /^['"`]?AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/i;
 const COMMAND_FIELD = /command['"]?\s*[:=]\s*['"]AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/gi;
+/** SwiftMailer: "Authenticator LOGIN returned Swift_TransportException: Expected response code 235 but got code "535" …". */
+const AUTHENTICATOR = /\bAuthenticator (LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM) returned\b/g;
 /** Every match of COMMAND_FIELD starts with this. */
 const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
@@ -74,6 +76,17 @@ function cueOk(line: string, idx: number): boolean {
   let k = j;
   while (k >= 0 && isLetter(line.charCodeAt(k)) && j - k < 20) k--;
   return CUE_WORDS.has(line.slice(k + 1, j + 1).toLowerCase());
+}
+
+/**
+ * A wrapper's words before the code a client waited for: "Expected response code 235 but got code "535"" (SwiftMailer,
+ * Symfony Mailer). That 235 is what the client expected, never the server's reply: read as one, it said "sign-in worked".
+ */
+const EXPECTED_BEFORE = /\bexpected(?:\s+(?:response|reply|status))?(?:\s+codes?)?\s*[:=]?\s*["'(]?\s*$/i;
+
+/** Is the code at `idx` the one a client expected (see EXPECTED_BEFORE)? Looked for only where "xpected" is on the line. */
+function expectedCode(line: string, idx: number): boolean {
+  return line.includes("xpected") && EXPECTED_BEFORE.test(line.slice(Math.max(0, idx - 40), idx));
 }
 
 /** Index of the quote that closes a quoted string opened before `from`. */
@@ -231,7 +244,7 @@ function repliesInLine(line: string): LineReply[] {
     const code = m[1] !== undefined ? Number(m[1]) : undefined;
     const enhanced = m[2] ?? m[3];
     const end = index + m[0].length;
-    if (!cueOk(line, index)) {
+    if (!cueOk(line, index) || expectedCode(line, index)) {
       START.lastIndex = index + 1;
       continue;
     }
@@ -346,13 +359,21 @@ export function extractReplies(text: string): Extraction {
   return mechanism ? { replies, otherLines, lines: replyLines, mechanismTried: mechanism, transcript } : { replies, otherLines, lines: replyLines, transcript };
 }
 
-/** The mechanism of the last logged "command: 'AUTH …'" field of a line; undefined when the line has none. */
+/**
+ * The mechanism of the last logged "command: 'AUTH …'" field of a line, or of SwiftMailer's "Authenticator XOAUTH2
+ * returned …" (the mechanism whose attempt the server refused); undefined when the line has neither.
+ */
 function commandFieldMechanism(text: string): ReplyAnalysis["mechanismTried"] | undefined {
-  // The pattern starts with "command" (any case): most lines have no such word.
-  if (!COMMAND_HINT.test(text)) return undefined;
   let mechanism: ReplyAnalysis["mechanismTried"];
-  COMMAND_FIELD.lastIndex = 0;
-  for (let m = COMMAND_FIELD.exec(text); m; m = COMMAND_FIELD.exec(text)) mechanism = toMechanism(m[1]);
+  // Each pattern starts with its own word ("command", "Authenticator"): most lines have neither.
+  if (COMMAND_HINT.test(text)) {
+    COMMAND_FIELD.lastIndex = 0;
+    for (let m = COMMAND_FIELD.exec(text); m; m = COMMAND_FIELD.exec(text)) mechanism = toMechanism(m[1]);
+  }
+  if (text.includes("Authenticator ")) {
+    AUTHENTICATOR.lastIndex = 0;
+    for (let m = AUTHENTICATOR.exec(text); m; m = AUTHENTICATOR.exec(text)) mechanism = toMechanism(m[1]);
+  }
   return mechanism;
 }
 
@@ -384,10 +405,24 @@ function toFoundReply({ reply, pos, contextStage, hasNested, nested }: Found): F
   return contextStage ? { reply, pos, contextStage, hasNested, nested } : { reply, pos, hasNested, nested };
 }
 
+/** A reply cut short by the wrapper that quoted it ("assertResponseCode('535 5.7.3 Authe...', Array)" in a PHP trace). */
+const CUT_SHORT = /(?:\.\.\.|\u2026)$/;
+
+/**
+ * Is `f` a cut-short quote of another reply in `found` (the same codes, its text a start of the other's)? Shown, the
+ * cut one was the "server reply" of every cause ("535 5.7.3 Authe…").
+ */
+function cutShortTwin(f: FoundReply, found: readonly FoundReply[]): boolean {
+  if (!CUT_SHORT.test(f.reply.text)) return false;
+  const start = f.reply.text.replace(CUT_SHORT, "");
+  return found.some((o) => o !== f && o.reply.code === f.reply.code && o.reply.enhanced === f.reply.enhanced && o.reply.text.length > start.length && o.reply.text.startsWith(start));
+}
+
 /** The same reply quoted twice (message and response field, exception and nested exception) is kept once, at its last position. */
-function dedupe(found: FoundReply[]): FoundReply[] {
+function dedupe(all: FoundReply[]): FoundReply[] {
   // One reply (the usual paste) has no twin.
-  if (found.length < 2) return found;
+  if (all.length < 2) return all;
+  const found = all.some((f) => CUT_SHORT.test(f.reply.text)) ? all.filter((f) => !cutShortTwin(f, all)) : all;
   const byKey = new Map<string, FoundReply>();
   const out: FoundReply[] = [];
   for (const f of found) {

@@ -87,12 +87,20 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // hMailServer: a local sender must sign in first (.NET shows it without its 530).
   { id: "other-local-sender-needs-auth", text: ["if mail from is local then you must authenticate"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // QQ Mail and Coremail (163/126): "501 mail from address must be same as authorization user" (the sender is not the signed-in account).
-  { id: "sender-not-login", text: ["mail from address must be same as authorization user"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
+  // The same rule in other services' words (a host's "552 the from address and the authenticated user must be the same email",
+  // Postfix's reject_sender_login_mismatch "Sender address rejected: not owned by user …").
+  { id: "sender-not-login", text: ["mail from address must be same as authorization user", "from address and the authenticated user must be the same", "sender address rejected not owned by user"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
+  // Postfix (Proton Mail and others): "553 5.7.1 <a@b>: Sender address rejected: not logged in": mail sent without a sign-in.
+  { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
+  // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
+  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Reply forms Exchange Online never uses for a sign-in (Brevo, Mailgun, Postfix/Dovecot, Exim …).
   { id: "other-invalid-login", text: ["invalid login or password", "invalid username or password", "incorrect authentication data", "invalid password", "is not loving your login or password", "authentication failed: bad username / password"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
   // "530 5.7.0 Authentication Required" (Google and others; Exchange Online says 5.7.57, Exchange Server 5.7.1): mail
   // without a sign-in first, which .NET shows without the 530. As with 5.7.57: no sign-in, or none offered before STARTTLS.
-  { id: "other-auth-required", codes: [530], enhanced: ["5.7.0"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
+  // (Also "530 5.7.1 Authentication required", as JavaMail shows another server's; Exchange Server's 5.7.1 says "Client was not authenticated".)
+  { id: "other-auth-required", codes: [530], enhanced: ["5.7.0", "5.7.1"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
   { id: "other-auth-failed", codes: [535], enhanced: ["5.7.0", "5.7.8"], need: "code", stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other" },
   // On-premises Exchange Server: its refusal of anonymous mail (Exchange Online says 5.7.57).
   { id: "onprem-not-authenticated", codes: [530, 550], enhanced: ["5.7.1"], text: ["client was not authenticated"], need: "both", textAlone: false, stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "exchange-onprem" },
@@ -184,6 +192,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "temporary-server-error", text: ["temporary server error"], stage: "context", candidates: ["transient-service-error"], decisive: DECISIVE },
 
   // ── generic authentication failures ──
+  // Amazon SES's and IONOS's "535 Authentication Credentials Invalid", a relay's "535 Authentication failed: No such account.":
+  // without an enhanced code, and after Exchange Online's 5.7.139 texts (an app's own words after one stay that reply's).
+  { id: "other-credentials-invalid", codes: [535], text: ["authentication credentials invalid", "authentication failed: no such account"], enhancedAbsent: true, textAlone: false, stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
   { id: "auth-unsuccessful-generic", codes: [535], enhanced: ["5.7.3"], need: "code", stage: "auth", candidates: AUTH_5_7_3, decisive: NOT_DECISIVE },
   { id: "auth-unsuccessful-other", enhanced: ["5.7.139"], need: "code", stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },
   { id: "auth-failed", codes: [535, 534, 538], need: "code", stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },
@@ -294,6 +305,9 @@ function mark(list: readonly number[] | undefined, marks: Uint8Array): void {
   if (list) for (const i of list) marks[i] = 1;
 }
 
+/** An enhanced code at the start of a reply's text. */
+const ENHANCED_LEAD = /^[245]\.\d{1,3}\.\d{1,3}\b/;
+
 function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   const p = c.pattern;
   if (p.codes && reply.code !== undefined && !p.codes.includes(reply.code)) return false;
@@ -305,7 +319,8 @@ function matches(c: Compiled, reply: SmtpReply, found: Uint8Array): boolean {
   const textHit = c.phrases.length > 0 && c.phrases.some((id) => found[id] === 1);
   const enhancedHit = c.enhanced.length > 0 && enhancedKnown && c.enhanced.some((f) => f(reply.enhanced as string));
   const hasCode = reply.code !== undefined || enhancedKnown;
-  if (p.enhancedAbsent && enhancedKnown) return false;
+  // No enhanced code, not even one a wrapper left at the start of the text ("(535): 5.7.139 Authentication unsuccessful, …").
+  if (p.enhancedAbsent && (enhancedKnown || ENHANCED_LEAD.test(reply.text))) return false;
   switch (c.need) {
     case "both":
       return enhancedHit && textHit;

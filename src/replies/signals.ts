@@ -154,6 +154,18 @@ export const SIGNALS: readonly Signal[] = [
     decisive: false,
     phrases: ["offered no supported auth mechanisms", "offered no compatible authentication mechanisms"],
   },
+  // Clients that look for a mechanism of their own in the server's EHLO and find none (lettre: "No compatible authentication
+  // mechanism was found"; Python smtplib: "SMTP AUTH extension not supported by server"): Exchange Online offers AUTH only
+  // after STARTTLS, and then only LOGIN and XOAUTH2 (no reply of the server's; real pastes, 2026-12-04).
+  {
+    id: "client-no-mechanism",
+    stage: "auth",
+    candidates: ["starttls-missing", "auth-mechanism-unsupported"],
+    decisive: false,
+    phrases: ["no compatible authentication mechanism", "smtp auth extension not supported by server"],
+  },
+  // Go's net/smtp will not send a password on a connection the server did not encrypt (it offered no STARTTLS there).
+  { id: "client-unencrypted", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["unencrypted connection"] },
   // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).
   { id: "nodemailer-missing-credentials", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["missing credentials for"] },
   // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").

@@ -170,6 +170,10 @@ export function replyGate(ctx: Ctx): void {
     if (ctx.device.username === undefined && ctx.device.host === undefined) notes.push("note.consumerPossible");
   }
   if (candidates.length === 0) return;
+  // A refusal without its reason ("535 Authentication failed", a generic 5.7.3 after a password): the Basic identity gates
+  // are possible but, each having its own 5.7.139 text, not the likeliest (a real paste read "most likely: authentication policy").
+  const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || m.patternId === "auth-failed" || m.patternId === "auth-failed-text";
+  const hidden: ReadonlySet<CauseId> = new Set(!ctx.provider && unexplained && a.mechanismTried !== "XOAUTH2" ? [...BASIC_IDENTITY, "basic-auth-retired"] : []);
 
   const left = narrow(ctx, candidates);
   // Narrowed by the calendar alone (e.g. "basic authentication is disabled" before December 2026),
@@ -182,7 +186,9 @@ export function replyGate(ctx: Ctx): void {
   // A recorded setting already blocks on its own (e.g. no encryption for a 5.7.57): the reply agrees with it.
   else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes] });
+  // After a password, the Basic identity gates are what a generic 5.7.3 "may hide" (each refuses with its own 5.7.139
+  // text, §4 C3–C6): listed after the wrong password and the switches the reply usually means, never as the likeliest.
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...(hidden.has(id) ? { lessLikely: true } : {}) });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.

@@ -1,0 +1,111 @@
+// The second hunt (./real-pastes-found-2.ts, 62 pastes from public threads, 2026-12-04): every paste with words of a
+// server or a client wrapper is read in both languages without echoing a credential, and the readings that were
+// wrong that day are pinned here, each against what domain.md says the paste means (the `reading` written before
+// the tool was run).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_2 } from "./real-pastes-found-2.js";
+import { assertNoTenantCause, EXIT, explain, explainText, ids, type ExplainJson } from "./real-pastes-data.js";
+import { runMain } from "../helpers/run-main.js";
+
+/** The placeholders the hunt put where a paste had a password (plain and base64): never shown back either. */
+const SECRETS = ["REDACTED-PW", "UkVEQUNURUQtUFc="];
+/** Pastes without a word of the server's or of a client's about SMTP: "no SMTP reply found" (exit 2) is the right answer. */
+const NOTHING_TO_READ = ["https://github.com/marlam/msmtp/issues/67", "https://github.com/go-gitea/gitea/issues/24955"];
+
+const paste = (source: string) => {
+  const p = FOUND_ROUND_2.find((x) => x.source.startsWith(source));
+  assert.ok(p, source);
+  return p;
+};
+const read = async (source: string, lang: "en" | "ja" = "en"): Promise<ExplainJson> => (await explain(paste(source), lang)).json;
+const infoIds = (j: ExplainJson) => j.info.map((i) => i.id);
+
+test(`the ${FOUND_ROUND_2.length} pastes of the second hunt are read in both languages, without echoing a credential`, async () => {
+  assert.ok(FOUND_ROUND_2.length >= 60);
+  for (const p of FOUND_ROUND_2) {
+    for (const lang of ["en", "ja"] as const) {
+      if (NOTHING_TO_READ.includes(p.source)) {
+        const r = await runMain(["explain", "-", "--lang", lang], { stdin: p.text });
+        assert.equal(r.code, 2, `${p.source} (${lang})`);
+        continue;
+      }
+      const { code, json } = await explain(p, lang);
+      assert.equal(code, EXIT[json.verdict], `${p.source} (${lang})`);
+      assert.ok(json.causes.length > 0 || json.info.length > 0, `${p.source}: nothing said`);
+      const text = await explainText(p, lang);
+      for (const secret of SECRETS) assert.ok(!text.includes(secret) && !JSON.stringify(json).includes(secret), `${p.source}: ${secret} shown (${lang})`);
+    }
+  }
+});
+
+test("SwiftMailer's 'Expected response code 235 but got code \"535\"' is no sign-in that worked: the 235 is what the client waited for", async () => {
+  // It was read as a 235 reply: "Authentication succeeded … the sign-in checks passed" beside the 535 (domain.md §5 #9).
+  for (const source of ["https://github.com/freescout-help-desk/freescout/issues/789", "https://github.com/freescout-help-desk/freescout/issues/4472", "https://github.com/freescout-help-desk/freescout/issues/4935", "https://github.com/freescout-help-desk/freescout/issues/1489"]) {
+    const j = await read(source);
+    assert.equal(j.verdict, "blocked", source);
+    assert.ok(!infoIds(j).includes("auth-succeeded"), `${source}: ${infoIds(j).join(", ")}`);
+  }
+  // The same wrapper before a refusal at MAIL FROM: only the 550 is a reply.
+  const r = await runMain(["explain", 'Expected response code 250 but got code "550", with message "550 5.7.60 SMTP; Client does not have permissions to send as this sender"', "--json"]);
+  const j = JSON.parse(r.stdout) as ExplainJson;
+  assert.deepEqual(ids(j), ["send-as-denied"]);
+});
+
+test("a reply cut short inside a PHP stack frame ('535 5.7.3 Authe...') is not shown as the server's reply beside the whole one", async () => {
+  const text = await explainText(paste("https://github.com/freescout-help-desk/freescout/issues/789"), "en");
+  assert.ok(!text.includes("Authe..."), text.slice(0, 600));
+  assert.match(text, /535 5\.7\.3 Authentication unsuccessful/);
+});
+
+test("SwiftMailer's 'Authenticator XOAUTH2 returned …' is the mechanism tried: a generic 5.7.3 after it is the OAuth set-up, not a password", async () => {
+  const j = await read("https://github.com/freescout-help-desk/freescout/issues/4935");
+  assert.ok(ids(j).includes("oauth-misconfigured"), ids(j).join(", "));
+  assert.ok(!ids(j).includes("password-expired") && !ids(j).includes("wrong-credentials"), ids(j).join(", "));
+});
+
+test("a refusal without its reason leads with the wrong password, not with a policy whose own 5.7.139 text it lacks", async () => {
+  // "Most likely: Authentication policy blocks Basic SMTP" for a 535 5.7.3 after AUTH LOGIN, and for a bare "535 Authentication failed".
+  const likely = new Set(["wrong-credentials", "tenant-smtp-auth-disabled", "mailbox-smtp-auth-disabled"]);
+  for (const source of ["https://github.com/freescout-help-desk/freescout/issues/4472", "https://github.com/grafana/grafana/issues/72261"]) {
+    const j = await read(source);
+    assert.ok(likely.has(j.causes[0]?.id ?? ""), `${source}: first ${j.causes[0]?.id}`);
+    for (const id of ["auth-policy-blocks-basic", "security-defaults", "per-user-mfa", "conditional-access"]) {
+      if (ids(j).includes(id)) assert.ok(ids(j).indexOf(id) > ids(j).indexOf("wrong-credentials"), `${source}: ${id} before wrong-credentials`);
+    }
+  }
+});
+
+test("other services' own words are their refusals, never a tenant's (IONOS, Amazon SES, a relay's 'No such account')", async () => {
+  for (const source of ["https://github.com/freescout-help-desk/freescout/issues/1489", "https://github.com/grafana/grafana/issues/18745", "https://github.com/yegor256/mailanes/issues/94"]) {
+    for (const lang of ["en", "ja"] as const) {
+      const j = await read(source, lang);
+      assertNoTenantCause(source, j);
+      assert.ok(ids(j).includes("provider-sign-in-refused"), `${source}: ${ids(j).join(", ")}`);
+    }
+  }
+});
+
+test("'550 relay access denied - please authenticate' asks for a sign-in: not Exchange Online's refusal at delivery", async () => {
+  // It read "Sign-in worked: this refusal came at delivery" with the tenant's accepted domains to check (SMTP2GO's relay).
+  const j = await read("https://github.com/mastodon/mastodon/issues/22669");
+  assert.deepEqual(ids(j), ["no-authentication"]);
+  assert.ok(!infoIds(j).includes("delivery-refused"), infoIds(j).join(", "));
+  assertNoTenantCause("SMTP2GO", j);
+});
+
+test("replies that say their own meaning: not logged in, the sender must be the signed-in user, 530 5.7.1 Authentication required", async () => {
+  assert.deepEqual(ids(await read("https://github.com/home-assistant/core/issues/154774")), ["no-authentication"]);
+  assert.deepEqual(ids(await read("https://github.com/Tivix/django-cron/issues/148")), ["provider-sender-mismatch"]);
+  const keycloak = await read("https://github.com/keycloak/keycloak/issues/12175");
+  assert.ok(ids(keycloak).includes("no-authentication"), ids(keycloak).join(", "));
+  assertNoTenantCause("Keycloak 530 5.7.1", keycloak);
+});
+
+test("clients' own words when the server offered no AUTH they can use (lettre, Python smtplib) or no encryption (Go): read, not 'no reply found'", async () => {
+  for (const source of ["https://github.com/dani-garcia/vaultwarden/issues/1859", "https://github.com/ansible/awx/issues/6947", "https://github.com/grafana/grafana/issues/12569"]) {
+    const j = await read(source);
+    assert.equal(j.verdict, "undetermined", source);
+    assert.ok(ids(j).includes("starttls-missing"), `${source}: ${ids(j).join(", ")}`);
+  }
+});
