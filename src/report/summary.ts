@@ -48,7 +48,7 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
     const more = s.cause.more > 0 ? t(lang, "plan.summary.more", { n: s.cause.more }) : "";
     out.push({ label: t(lang, s.cause.status === "blocking" ? "plan.summary.cause" : "plan.summary.causeMaybe"), text: `${s.cause.title} (${status})${more}` });
   }
-  if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
+  if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
   if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });
   s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: `${n.title} (${n.who})` }));
   return out;

@@ -109,3 +109,11 @@ test("clients' own words when the server offered no AUTH they can use (lettre, P
     assert.ok(ids(j).includes("starttls-missing"), `${source}: ${ids(j).join(", ")}`);
   }
 });
+
+test("one setting still unknown is '1 setting', not '1 settings' (wader/postfix-relay#79)", async () => {
+  const p = paste("https://github.com/wader/postfix-relay/issues/79");
+  const en = await explainText(p, "en");
+  assert.match(en, /Still unknown +1 setting: /);
+  assert.ok(!/\b1 settings\b/.test(en));
+  assert.match(await explainText(p, "ja"), /設定 1 件: /);
+});
