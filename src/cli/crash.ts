@@ -50,4 +50,22 @@ export function installCrashGuard(io: Pick<Io, "stdin" | "stdout">, report: (err
   };
   process.on("uncaughtException", onFatal);
   process.on("unhandledRejection", onFatal);
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
+}
+
+/** What a write to a pipe whose reader is gone fails with (`… | head`), or to a stream it already closed. */
+const CLOSED = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
+
+/**
+ * A reader that stops reading (`explain … | head -1`, a pager quit early) is no bug: the rest of the output is dropped,
+ * the command ends as it would have, with its own exit code. It was an unhandled 'error' event: "Internal error:
+ * write EPIPE", exit 70 (found in a persona's run, 2026-12-04). Any other stream error is still one.
+ */
+export function ignoreClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on("error", (error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && CLOSED.has(code)) return;
+    throw error;
+  });
 }
