@@ -3,6 +3,9 @@
 import { createPrompt, isEnterKey, useKeypress, useRef, useState } from "@inquirer/core";
 import { safeText } from "../render/sanitize.js";
 
+/** Lines of the paste shown under the prompt (the Ink wizard shows as many). */
+const SHOWN_LINES = 8;
+
 export interface MultilineConfig {
   message: string;
 }
@@ -22,13 +25,18 @@ export const multilinePrompt = createPrompt<string, MultilineConfig>((config, do
         done(lines.current.join("\n").trim());
         return;
       }
-      lines.current = [...lines.current, line];
+      lines.current.push(line);
     } else {
       current.current = rl.line;
     }
     setTick((n) => n + 1);
   });
   if (status === "done") return `${config.message} (${lines.current.length})`;
-  // What was pasted is shown through the output sanitiser (a paste can carry escape sequences).
-  return [config.message, ...lines.current.map((l) => `  ${safeText(l)}`), `> ${safeText(current.current)}`].join("\n");
+  // What was pasted is shown through the output sanitiser (a paste can carry escape sequences): the last lines only,
+  // after how many came before them. Every key redraws the prompt: all the lines of a 1,500-line log, each time, took
+  // a quarter of an hour (a persona's run, 2026-12-04).
+  const all = lines.current;
+  const shown = all.slice(-SHOWN_LINES).map((l) => `  ${safeText(l)}`);
+  const earlier = all.length > SHOWN_LINES ? [`  (+${all.length - SHOWN_LINES})`] : [];
+  return [config.message, ...earlier, ...shown, `> ${safeText(current.current)}`].join("\n");
 });

@@ -189,6 +189,9 @@ export const QUESTION_PATHS: readonly FactPath[] = FACT_PATHS;
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: MessageKey };
 
+/** The longest paste the wizard takes: the case file's limit for device.reply (src/case/schema.ts). */
+export const MAX_PASTE_CHARS = 65_536;
+
 /** Turn typed text into a fact value; empty text is "I don't know" and is handled by the caller. */
 export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
   const text = raw.trim();
@@ -205,9 +208,11 @@ export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
       // eslint-disable-next-line no-control-regex
       if (text.length > input.maxLength || /[\u0000-\u001f\u007f]/.test(text)) return { ok: false, error: "questions.err.text" };
       return { ok: true, value: text };
+    case "paste":
+      // What a case file holds (device.reply); a longer paste could be neither analysed whole nor saved.
+      return text.length > MAX_PASTE_CHARS ? { ok: false, error: "questions.err.paste" } : { ok: true, value: text };
     case "policy":
     case "choice":
-    case "paste":
       return { ok: true, value: text };
   }
 }

@@ -8,6 +8,7 @@ import { initialLive, reduceLive } from "./live.js";
 import { initialProbe, probeTarget, reduceProbe } from "./probe.js";
 import { initialReadiness, reduceReadiness } from "./readiness.js";
 import { redactPaste } from "./redact-paste.js";
+import { MAX_PASTE_CHARS } from "./questions.js";
 import { initialWhatIf, reduceWhatIf } from "./whatif.js";
 import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
 
@@ -180,7 +181,8 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       return s;
     }
     case "submitPaste": {
-      const text = redactPaste(event.text.replace(/\r\n?/g, "\n")).trim();
+      // (The paste screen refuses a longer paste; "[redacted]" can make a paste at the limit a little longer.)
+      const text = redactPaste(event.text.replace(/\r\n?/g, "\n")).trim().slice(0, MAX_PASTE_CHARS);
       const dontKnow = state.dontKnow.filter((p) => p !== "device.reply");
       if (text === "") {
         const s = withFact(deps, { ...state, paste: undefined, dontKnow: [...dontKnow, "device.reply"] }, "device.reply", undefined, { kind: "answer" });

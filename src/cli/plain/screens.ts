@@ -38,7 +38,12 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
     const lang = s.lang;
     p.say(t(lang, "wizard.paste.q"));
     for (const line of stepLines(t(lang, "questions.device.reply.where"), 80)) p.say(line);
-    return { type: "submitPaste", text: await p.multiline(t(lang, "wizard.plain.pasteEnd")) };
+    // A paste longer than a case file holds: said, and asked again (taken, it could be neither analysed whole nor saved).
+    for (;;) {
+      const text = await p.multiline(t(lang, "wizard.plain.pasteEnd"));
+      if (parseTextAnswer({ type: "paste" }, text).ok) return { type: "submitPaste", text };
+      p.say(t(lang, "questions.err.paste"));
+    }
   },
   pasteSummary: async (s, _screen, { p, glyphs }) => {
     const lang = s.lang;
