@@ -33,10 +33,13 @@ export interface Question {
 /** The placeholder shown when the account is unknown or cannot be an identity; the screen then shows a hint. */
 export const IDENTITY_PLACEHOLDER = "<UPN>";
 
-/** The device account as a quoted PowerShell identity, or the placeholder. */
+/** The placeholder as PowerShell reads it: quoted, as every identity is (bare, `<` is an operator). */
+const QUOTED_PLACEHOLDER = `'${IDENTITY_PLACEHOLDER}'`;
+
+/** The device account as a quoted PowerShell identity, or the quoted placeholder. */
 export function accountIdentity(c: Case): string {
   const u = c.device?.username;
-  return u !== undefined && isPlausibleIdentity(u) ? psIdentity(u) : IDENTITY_PLACEHOLDER;
+  return u !== undefined && isPlausibleIdentity(u) ? psIdentity(u) : QUOTED_PLACEHOLDER;
 }
 
 function fromIdentity(c: Case): string {
@@ -46,7 +49,7 @@ function fromIdentity(c: Case): string {
 
 function graphUser(c: Case): string {
   const u = c.device?.username;
-  return u !== undefined && isPlausibleIdentity(u) ? psIdentity(u) : IDENTITY_PLACEHOLDER;
+  return u !== undefined && isPlausibleIdentity(u) ? psIdentity(u) : QUOTED_PLACEHOLDER;
 }
 
 const yesNo = (path: string): readonly Choice[] => [

@@ -55,7 +55,11 @@ test("PowerShell quotes the device account and falls back to a placeholder for w
   assert.deepEqual(question("account.smtpClientAuthenticationDisabled").powershell?.(c), ["Get-CASMailbox -Identity 'o''brien@contoso.com' | Format-List SmtpClientAuthenticationDisabled"]);
   const evil = { ...emptyCase(), device: { username: "x@y.com'; Remove-Mailbox -Identity boss; '" } };
   const lines = question("account.smtpClientAuthenticationDisabled").powershell?.(evil) ?? [];
-  assert.deepEqual(lines, ["Get-CASMailbox -Identity <UPN> | Format-List SmtpClientAuthenticationDisabled"]);
+  // The placeholder quoted as every identity is (a persona pasted Get-MgUser -UserId <UPN>: PowerShell reads "<" as an operator).
+  assert.deepEqual(lines, ["Get-CASMailbox -Identity '<UPN>' | Format-List SmtpClientAuthenticationDisabled"]);
+  for (const path of FACT_PATHS) {
+    for (const line of question(path).powershell?.(emptyCase()) ?? []) assert.ok(!/(?<!')<UPN>|<UPN>(?!')/.test(line) || line.includes("/users/<UPN>/"), `${path}: ${line}`);
+  }
   const mfa = question("account.perUserMfaState").powershell?.({ ...emptyCase(), device: { username: "mfp@contoso.com" } }) ?? [];
   assert.ok(mfa.some((l) => l.includes("-Uri 'https://graph.microsoft.com/beta/users/mfp%40contoso.com/authentication/requirements'")));
   // Read-only: no state-changing verb anywhere in the catalogue.
