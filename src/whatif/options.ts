@@ -25,7 +25,7 @@ import type { CauseId, Diagnosis, Finding, Verdict } from "../engine/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { BASIC_POLICY_CAUSES } from "../engine/causes.js";
 import { BASIC_SMTP_POLICY } from "../plan/index.js";
-import { FIX_IDS, FIXES, fixLasts, fixSpec, NO_SIGN_IN_AVOIDS, type Fix, type FixId, type Effort, type FixWho, type Lasting, type SafetyTier } from "../plan/alternatives.js";
+import { FIX_IDS, FIXES, fixLasts, fixSpec, NO_SIGN_IN_AVOIDS, weakens, type Fix, type FixId, type Effort, type FixWho, type Lasting, type SafetyTier } from "../plan/alternatives.js";
 import { applyChanges } from "./apply.js";
 import type { FactChange } from "./set.js";
 import type { Evaluate } from "./types.js";
@@ -341,8 +341,14 @@ function conditionsFor(id: RemediationId, c: Case): MessageKey[] {
 /** Per-account options that can be combined with another to clear a layered case. */
 const COMBINABLE: readonly RemediationId[] = FIXES.filter((f) => f.combinable).map((f) => f.id);
 
+/**
+ * Safest first: every fix that weakens nothing before any that weakens a protection (README: "a change that weakens a
+ * protection always comes after the safer fixes that would also work"), then by tier, effort and the catalogue's order.
+ * By tier alone, "turn security defaults off" (tier 4, low effort) came before Direct Send (tier 4, medium effort).
+ */
 function order(a: OptionResult, b: OptionResult): number {
-  return a.tier - b.tier || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || REMEDIATION_IDS.indexOf(a.id) - REMEDIATION_IDS.indexOf(b.id);
+  const w = Number(weakens(fixSpec(a.id))) - Number(weakens(fixSpec(b.id)));
+  return w || a.tier - b.tier || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || REMEDIATION_IDS.indexOf(a.id) - REMEDIATION_IDS.indexOf(b.id);
 }
 
 /** Every remediation that applies to the case, simulated, safest first. */

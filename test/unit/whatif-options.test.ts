@@ -5,6 +5,7 @@ import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
 import type { Diagnosis } from "../../src/engine/types.js";
 import { compareOptions, simulate, type OptionResult, type RemediationId } from "../../src/whatif/options.js";
+import { fixSpec, weakens } from "../../src/plan/alternatives.js";
 import { healthyBasic, layered } from "../helpers/whatif-cases.js";
 
 const ev = (c: Case) => evaluate(c, { today: "2026-11-22" });
@@ -93,15 +94,22 @@ test("relay and Direct Send are not evaluated by the engine; Direct Send is refu
   assert.deepEqual(ds.introduced, ["direct-send-rejected"]);
 });
 
-test("order: safest first, then least effort, then the catalogue's order (the plan's)", () => {
+test("order: what weakens nothing first, then safest, least effort, the catalogue's order (the plan's)", () => {
   const { options } = compareOptions(layered(), ev);
   // A Conditional Access exclusion (one policy, can be limited to a location) before per-user MFA off
   // (the account signs in everywhere with its password alone): the same order as the plan's options.
+  // Direct Send (another way of sending) before every change that weakens a protection, as the README promises: it
+  // came last, after "turn security defaults off" (a persona's run, 2026-12-04).
   assert.deepEqual(
     options.map((o) => o.id),
-    ["oauth", "mailbox-enable", "hve", "smtp-relay", "exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa", "security-defaults-off", "direct-send"],
+    ["oauth", "mailbox-enable", "hve", "smtp-relay", "direct-send", "exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa", "security-defaults-off"],
   );
-  for (let i = 1; i < options.length; i++) assert.ok((options[i - 1] as OptionResult).tier <= (options[i] as OptionResult).tier);
+  const weakening = (o: OptionResult) => weakens(fixSpec(o.id));
+  for (let i = 1; i < options.length; i++) {
+    const [a, b] = [options[i - 1] as OptionResult, options[i] as OptionResult];
+    assert.ok(Number(weakening(a)) <= Number(weakening(b)), `${a.id} before ${b.id}`);
+    if (weakening(a) === weakening(b)) assert.ok(a.tier <= b.tier, `${a.id} before ${b.id}`);
+  }
 });
 
 test("only the remediations that apply are offered", () => {
