@@ -28,8 +28,11 @@ const LASTS_KEY = {
 /** What this case says about an option: usable, to check, or ruled out, and why. */
 export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availability" | "availabilityNote"> {
   const { c, tr } = ctx;
+  // Security defaults on: recorded, or named by the server's reply (a blocking finding; the table said HVE was usable
+  // beside "user is locked by your organization's security defaults policy", persona run, 2026-12-04).
+  const securityDefaults = c.tenant?.securityDefaultsEnabled === true || ctx.d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
   // Security defaults allow no per-account exception: none of them helps while they are on.
-  if (c.tenant?.securityDefaultsEnabled === true && (id === "exception-auth-policy" || id === "exception-conditional-access" || id === "exception-per-user-mfa")) {
+  if (securityDefaults && (id === "exception-auth-policy" || id === "exception-conditional-access" || id === "exception-per-user-mfa")) {
     return { availability: "no", availabilityNote: tr("plan.option.exception.securityDefaults") };
   }
   switch (id) {
@@ -39,7 +42,7 @@ export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availabi
     case "hve":
       // Past September 2028 HVE no longer takes Basic auth [S19]: not a way to keep a password-only device sending.
       if (ctx.d.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter) return { availability: "no", availabilityNote: tr("plan.option.hve.basicEnded") };
-      return c.tenant?.securityDefaultsEnabled === true ? { availability: "check", availabilityNote: tr("plan.option.hve.securityDefaults") } : { availability: "yes" };
+      return securityDefaults ? { availability: "check", availabilityNote: tr("plan.option.hve.securityDefaults") } : { availability: "yes" };
     case "smtp-relay":
       return { availability: "check", availabilityNote: tr("plan.option.smtp-relay.check") };
     case "direct-send":

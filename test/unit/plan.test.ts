@@ -172,6 +172,17 @@ test("options for Basic auth come in order of safety, exceptions last", () => {
   assert.equal(plan.options.find((o) => o.id === "exception-per-user-mfa")?.relevant, false);
 });
 
+test("security defaults named by the server's reply rule the options as a recorded fact does: HVE to check, no per-account exception", () => {
+  // Persona run, 2026-12-04: only the reply ("user is locked by your organization's security defaults policy") was known, and
+  // the table said HVE was usable with Basic until 2028 and the exceptions "yes"; security defaults block both (domain.md §8).
+  const plan = buildPlan(deviceCase(), diagnosis([finding("security-defaults", "blocking")]), "en");
+  assert.equal(plan.options.find((o) => o.id === "hve")?.availability, "check");
+  for (const id of ["exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa"]) assert.equal(plan.options.find((o) => o.id === id)?.availability, "no", id);
+  // Only possible: not yet a reason to rule anything out.
+  const maybe = buildPlan(deviceCase(), diagnosis([finding("security-defaults", "possible")]), "en");
+  assert.equal(maybe.options.find((o) => o.id === "hve")?.availability, "yes");
+});
+
 test("options depend on the case: OAuth support, RejectDirectSend, auth type", () => {
   const unknownOAuth = buildPlan(deviceCase(), diagnosis([]), "en");
   assert.equal(unknownOAuth.options[0]?.availability, "check");
