@@ -68,7 +68,7 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, onE
         {setting(t(lang, "wizard.probe.username"), settings.username ?? t(lang, "wizard.probe.noUsername"))}
       </Box>
       {phase.id === "offer" ? (
-        <Para text={t(lang, !available ? "wizard.probe.unavailable" : settings.username ? "wizard.probe.offer" : "wizard.probe.offerNoUser")} theme={theme} role="accent" />
+        <Para text={t(lang, !available ? "wizard.probe.unavailable" : settings.oauth ? "wizard.probe.offerOauth" : settings.username ? "wizard.probe.offer" : "wizard.probe.offerNoUser")} theme={theme} role="accent" />
       ) : null}
       {phase.id === "password" ? (
         <Box flexDirection="column">

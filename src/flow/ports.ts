@@ -34,6 +34,12 @@ export interface ProbeTarget {
   /** The device's encryption setting, when the case knows it. */
   security?: "starttls" | "tls" | "none";
   username?: string;
+  /**
+   * The device signs in with OAuth, which this PC cannot do for it: the test connects, encrypts and reads what the
+   * server offers, without signing in. Signing in with the password instead, it measured a Basic refusal and made it
+   * the OAuth device's own reply (persona run, 2026-12-04).
+   */
+  oauth?: boolean;
 }
 
 /** What the save step offers: the case file, then every format of the registry the wizard can save. */

@@ -50,6 +50,7 @@ export function probeTarget(c: Case): ProbeTarget {
     port: typeof device.port === "number" ? device.port : 587,
     ...(device.security !== undefined ? { security: device.security } : {}),
     ...(typeof device.username === "string" && device.username !== "" ? { username: device.username } : {}),
+    ...(device.auth === "oauth" ? { oauth: true } : {}),
   };
 }
 
@@ -59,7 +60,8 @@ export function reduceProbe(s: ProbeState, e: ProbeEvent, deps: ProbeDeps): Prob
     case "test":
       // (A build that cannot probe offers only "skip": the screens send that instead.)
       if (phase.id !== "offer") return { state: s };
-      return { state: { phase: deps.target.username ? { id: "password" } : { id: "running" }, lines: [] } };
+      // No password for a device that signs in with OAuth: the test does not sign in (ProbeTarget.oauth).
+      return { state: { phase: deps.target.username && !deps.target.oauth ? { id: "password" } : { id: "running" }, lines: [] } };
     case "start":
       return phase.id === "password" ? { state: { phase: { id: "running" }, lines: [] } } : { state: s };
     case "phase":

@@ -80,3 +80,20 @@ test("probe events are ignored away from the probe step or without a merge", () 
   const plain = makeReducer(fakeDeps());
   assert.equal(plain(s, { type: "probed", result: RESULT }), s);
 });
+
+test("a device that signs in with OAuth is tested without signing in: no password asked, the target says so", async () => {
+  // Persona run, 2026-12-04: the test signed in with the device's password (AUTH LOGIN) for a device set to OAuth, and the
+  // Basic refusal became the device's reply ("authentication policy blocks Basic", "move the device to OAuth").
+  const { probeTarget, reduceProbe, initialProbe } = await import("../../src/flow/probe.js");
+  const oauthCase = { ...emptyCase(), device: { auth: "oauth" as const, username: "mfp@contoso.com" } };
+  const target = probeTarget(oauthCase);
+  assert.equal(target.oauth, true);
+  assert.equal(target.username, "mfp@contoso.com", "shown as the device's, not used to sign in");
+  const step = reduceProbe(initialProbe(), { type: "test" }, { target });
+  assert.ok("state" in step && step.state.phase.id === "running", JSON.stringify(step));
+  // A Basic device is still asked for its password.
+  const basic = probeTarget({ ...emptyCase(), device: { auth: "basic", username: "mfp@contoso.com" } });
+  assert.equal(basic.oauth, undefined);
+  const asked = reduceProbe(initialProbe(), { type: "test" }, { target: basic });
+  assert.ok("state" in asked && asked.state.phase.id === "password");
+});

@@ -26,6 +26,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
       const available = ctx.services.probe !== undefined;
       if (!available) p.say(t(lang, "wizard.probe.unavailable"));
+      else if (target.oauth) for (const line of wrapHanging(t(lang, "wizard.probe.offerOauth"), 80)) p.say(line);
       const v = await p.select<string>(
         t(lang, "wizard.probe.plain.q"),
         [{ name: t(lang, "wizard.probe.plain.skip"), value: "skip" }, ...(available ? [{ name: t(lang, "wizard.probe.plain.test"), value: "test" }] : []), ...backChoice(s)],
