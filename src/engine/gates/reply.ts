@@ -16,6 +16,9 @@ import type { CauseId, Evidence } from "../types.js";
  */
 const BASIC_IDENTITY: readonly CauseId[] = [...BASIC_POLICY_CAUSES.filter((id) => id !== "basic-auth-retired"), "account-disabled", "password-expired"];
 
+/** What a refusal without its reason may hide, never the likeliest reading of it (each has its own 5.7.139 text): see replyGate. */
+const BEHIND_GENERIC: ReadonlySet<CauseId> = new Set([...BASIC_IDENTITY, "basic-auth-retired"]);
+
 /** Refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13). */
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 
@@ -173,7 +176,7 @@ export function replyGate(ctx: Ctx): void {
   // A refusal without its reason ("535 Authentication failed", a generic 5.7.3 after a password): the Basic identity gates
   // are possible but, each having its own 5.7.139 text, not the likeliest (a real paste read "most likely: authentication policy").
   const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || m.patternId === "auth-failed" || m.patternId === "auth-failed-text";
-  const hidden: ReadonlySet<CauseId> = new Set(!ctx.provider && unexplained && a.mechanismTried !== "XOAUTH2" ? [...BASIC_IDENTITY, "basic-auth-retired"] : []);
+  const hide = !ctx.provider && unexplained && a.mechanismTried !== "XOAUTH2";
 
   const left = narrow(ctx, candidates);
   // Narrowed by the calendar alone (e.g. "basic authentication is disabled" before December 2026),
@@ -188,7 +191,7 @@ export function replyGate(ctx: Ctx): void {
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
   // After a password, the Basic identity gates are what a generic 5.7.3 "may hide" (each refuses with its own 5.7.139
   // text, §4 C3–C6): listed after the wrong password and the switches the reply usually means, never as the likeliest.
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...(hidden.has(id) ? { lessLikely: true } : {}) });
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...(hide && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {}) });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
