@@ -8,7 +8,7 @@ import { causeTitle, factDescription } from "../render/labels.js";
 
 export interface Summary {
   /** The most likely cause: the first blocking one, else the first possible one, else the first warning. */
-  cause?: { title: string; status: CauseStatus; more: number };
+  cause?: { title: string; status: CauseStatus; moreBlocking: number; morePossible: number };
   /** Who must act for the next actions, each once, in order. */
   who: string[];
   /** The next one to three steps of the plan (a check step stays a check: read-only). */
@@ -26,7 +26,9 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
   const whoOf = (s: PlanStep) => t(lang, `plan.report.who.${s.who}`);
   const who = [...new Set(steps.map(whoOf))];
   return {
-    ...(first ? { cause: { title: causeTitle(lang, first.id), status: first.status, more: d.causes.filter((f) => f !== first && f.status !== "warning").length } } : {}),
+    // The other causes, blocking apart from possible: "1 more to rule out" beside a second confirmed cause read as a
+    // mere possibility (persona run, 2026-12-04).
+    ...(first ? { cause: { title: causeTitle(lang, first.id), status: first.status, moreBlocking: d.causes.filter((f) => f !== first && f.status === "blocking").length, morePossible: d.causes.filter((f) => f !== first && f.status === "possible").length } } : {}),
     who,
     next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check" })),
     ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, d.unknowns[0] as (typeof d.unknowns)[number]) } } : {}),
@@ -45,7 +47,7 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
   const out: SummaryLine[] = [];
   if (s.cause) {
     const status = t(lang, `plan.report.status.${s.cause.status}`);
-    const more = s.cause.more > 0 ? t(lang, "plan.summary.more", { n: s.cause.more }) : "";
+    const more = (s.cause.moreBlocking > 0 ? t(lang, "plan.summary.moreBlocking", { n: s.cause.moreBlocking }) : "") + (s.cause.morePossible > 0 ? t(lang, "plan.summary.more", { n: s.cause.morePossible }) : "");
     out.push({ label: t(lang, s.cause.status === "blocking" ? "plan.summary.cause" : "plan.summary.causeMaybe"), text: `${s.cause.title} (${status})${more}` });
   }
   if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });

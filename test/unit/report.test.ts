@@ -136,6 +136,22 @@ test("text report: a clear verdict with no causes says so and has no steps", () 
   }
 });
 
+test("the summary counts a second blocking cause as blocking, not as one more 'to rule out' (persona run, 2026-12-04)", async () => {
+  const { summarize, summaryLines } = await import("../../src/report/summary.js");
+  const c = deviceCase();
+  const d = diagnosis([finding("security-defaults", "blocking"), finding("mailbox-smtp-auth-disabled", "blocking"), finding("wrong-credentials", "possible"), finding("basic-auth-retired", "warning")]);
+  for (const lang of LANGS) {
+    const s = summarize(d, buildPlan(c, d, lang), lang);
+    assert.deepEqual([s.cause?.moreBlocking, s.cause?.morePossible], [1, 1]);
+    const line = summaryLines(s, lang)[0]?.text ?? "";
+    assert.ok(line.includes(lang === "ja" ? "ほかにブロック中の原因が 1 件あります" : "; 1 more blocking"), line);
+    assert.ok(line.includes(lang === "ja" ? "ほかに確認が必要な原因が 1 件あります" : "; 1 more to rule out"), line);
+  }
+  const two = diagnosis([finding("security-defaults", "blocking"), finding("mailbox-smtp-auth-disabled", "blocking")]);
+  const line = summaryLines(summarize(two, buildPlan(c, two, "en"), "en"), "en")[0]?.text ?? "";
+  assert.ok(line.endsWith("; 1 more blocking") && !line.includes("rule out"), line);
+});
+
 test("a refusal whose meaning is not known: blocked, said so, and no \"nothing to change\" in either form", () => {
   // Found on 2026-12-04 with a real paste (QQ's Send As refusal): "Blocked", no cause, "confirm among the possible causes above", "Nothing to change".
   const c = deviceCase({ device: { provider: "exchange-onprem", reply: "554 5.7.750 Service unavailable. Client blocked from sending from unregistered domains" } });
