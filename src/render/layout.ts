@@ -141,19 +141,20 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
       }
       // Does not fit.
       const last = line[line.length - 1];
-      if (
-        NO_LINE_START.has(firstGrapheme(token.text)) &&
-        line.length > 1 &&
-        last !== undefined &&
-        !last.space &&
-        width(last.text) + tw <= limit
-      ) {
-        // Carry the last word down with the punctuation rather than start a line with it.
-        line.pop();
-        push();
-        line.push(last, token);
-        w = width(last.text) + tw;
-        continue;
+      if (NO_LINE_START.has(firstGrapheme(token.text))) {
+        // Carry the last word down with the punctuation rather than start a line with it, and the closing marks
+        // between them too ("中)" before "。": carrying ")" alone started the line with it).
+        let k = line.length - 1;
+        while (k > 0 && !(line[k] as Token).space && NO_LINE_START.has(firstGrapheme((line[k] as Token).text))) k--;
+        const carried = line.slice(k);
+        const cw = carried.reduce((sum, t) => sum + width(t.text), tw);
+        if (k >= 1 && !(line[k] as Token).space && cw <= limit) {
+          line = line.slice(0, k);
+          push();
+          line.push(...carried, token);
+          w = cw;
+          continue;
+        }
       }
       // An opening bracket never ends a line: it moves down with what it opens.
       const opener = last !== undefined && line.length > 1 && NO_LINE_END.has(last.text) ? line.pop() : undefined;

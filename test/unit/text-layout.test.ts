@@ -126,3 +126,27 @@ test("the quick tokenizer for ASCII and the report's glyphs gives what the graph
   assert.equal(SIMPLE_TEXT.test("日本語"), false);
   assert.equal(SIMPLE_TEXT.test("e\u0301"), false);
 });
+
+test("closing marks in a row never start a line: the word before them moves down with all of them (kinsoku)", () => {
+  // Found in a Japanese summary (2026-12-04): "… (ブロック中" / ")。ほかに …": ")" fitted, "。" did not, and ")" alone was carried down.
+  const line = "セキュリティの既定値が基本認証をブロックしています (ブロック中)。ほかにブロック中の原因が 1 件あります";
+  assert.deepEqual(wrap(line, 64), ["セキュリティの既定値が基本認証をブロックしています (ブロック", "中)。ほかにブロック中の原因が 1 件あります"]);
+  const marks = new Set([..."、。）」』)"]);
+  // Words, each followed by up to two closing marks (a longer run, or one after a blank, may have to start a line).
+  const words = ["設定", "を", "確認", "し", "ます", "(テスト", "中"];
+  const closers = ["。", "）", "」", ")", "、"];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 2000; i++) {
+    let text = "";
+    for (let j = 0, n = 3 + (next() % 15); j < n; j++) {
+      text += words[next() % words.length];
+      for (let m = next() % 3; m > 0; m--) text += closers[next() % closers.length];
+    }
+    const width = 10 + (next() % 30);
+    for (const l of wrap(text, width).slice(1)) {
+      // A line may start with a mark only when the run of marks before it is too long to carry (never here: at most a few).
+      if (marks.has(l.charAt(0))) assert.fail(`${JSON.stringify(text)} at ${width}: ${JSON.stringify(wrap(text, width))}`);
+    }
+  }
+});
