@@ -178,6 +178,10 @@ export function decodeKey(data: unknown): DecodedKey | undefined {
   return { input: text, key: makeKey() };
 }
 
+/** Only keys that are one control character each (Enter, Tab, Backspace, Ctrl+letter; not LF, which is text). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_KEYS = /^[\x01-\x09\x0b-\x1a\x7f]+$/;
+
 /** What follows "ESC O" in an SS3 key: an optional modifier parameter and the final letter. */
 const SS3_TAIL = /^\d{0,3}[A-Za-z]/;
 
@@ -219,6 +223,10 @@ export class KeyDecoder {
         return key ? [key, ...after] : after;
       }
     }
+    // Keys pressed together arrive as one chunk ("\x01\x0b": Ctrl+A then Ctrl+K, sent by tmux in one write): each
+    // is a key of its own, in order. As one text they were dropped as control characters (persona run, 2026-12-04).
+    // A chunk with any other character is text (a paste keeps its line breaks).
+    if (data.length > 1 && CONTROL_KEYS.test(data)) return [...data].map((ch) => decodeControl(ch) as DecodedKey);
     const key = this.decodeOne(data);
     return key ? [key] : [];
   }

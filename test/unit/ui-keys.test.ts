@@ -173,3 +173,14 @@ test("typing that arrives with the rest of a cut SS3 key is kept after it (revie
   assert.equal(enter.length, 1);
   assert.ok(enter[0]?.key.return);
 });
+
+test("control keys pressed together (one chunk) are each a key, in order; a chunk with text stays text (persona run, 2026-12-04)", () => {
+  const d = new KeyDecoder(() => 0);
+  const keys = d.decodeAll("\u0001\u000b");
+  assert.deepEqual(keys.map((k) => [k.input, k.key.ctrl]), [["a", true], ["k", true]]);
+  assert.deepEqual(d.decodeAll("\r\r").map((k) => k.key.return), [true, true]);
+  assert.deepEqual(d.decodeAll("\u007f\u007f").map((k) => k.key.delete), [true, true]);
+  // A paste with its line breaks, and text typed with Enter, are one text as before (the screens split them).
+  assert.deepEqual(d.decodeAll("line one\rline two").map((k) => k.input), ["line one\rline two"]);
+  assert.deepEqual(d.decodeAll("\n\n").map((k) => k.input), ["\n\n"]);
+});
