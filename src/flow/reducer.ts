@@ -18,6 +18,8 @@ const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from", "de
 /** Device fields asked only when another answer makes them useful: the model only once a maker is known. */
 const ASKED_IF: Partial<Record<DeviceField, (s: FlowState) => boolean>> = {
   "device.model": (s) => s.case.device?.vendor !== undefined && s.case.device.vendor !== "other",
+  // A device that signs in with OAuth can: asked right after "OAuth 2.0", the question read as a second chance (persona run).
+  "device.oauthSupported": (s) => s.case.device?.auth !== "oauth",
 };
 
 export interface InitOptions {
