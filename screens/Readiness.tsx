@@ -3,7 +3,7 @@
 // saving are the flow's effects; this screen only draws the state and sends the events.
 import { Box } from "ink";
 import type { ReadinessSummary } from "../src/audit/index.js";
-import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
+import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessHintLines, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -27,6 +27,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent }: Readiness
     case "checking": {
       const index = phase.field;
       const field = READINESS_FIELDS[index] ?? "mailboxes";
+      const hint = readinessHintLines(t(lang, `wizard.readiness.hint.${field}`));
       keys = "wizard.keys.text";
       body = (
         <Box flexDirection="column">
@@ -34,7 +35,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent }: Readiness
           <Box marginTop={index === 0 ? 1 : 0} flexDirection="column">
             <Line text={t(lang, "wizard.readiness.progress", { n: index + 1, total: READINESS_FIELDS.length })} theme={theme} role="muted" />
             <Para text={t(lang, `wizard.readiness.file.${field}`)} theme={theme} role="heading" />
-            <Para text={t(lang, `wizard.readiness.hint.${field}`)} theme={theme} role="code" indent="  " />
+            {hint.command ? hint.lines.map((line, i) => <Line key={i} text={`  ${line}`} theme={theme} role="code" />) : <Para text={hint.lines[0] ?? ""} theme={theme} role="code" indent="  " />}
             <Para text={t(lang, index === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")} theme={theme} role="muted" />
             {phase.id === "file" ? (
               <TextInput key={turn} theme={theme} label=">" initial={state.files[field] ?? ""} onSubmit={(text) => onEvent({ type: "submitFile", text })} onBack={() => onEvent({ type: "back" })} />

@@ -172,3 +172,14 @@ export function readinessMessageText(lang: Lang, m: ReadinessMessage): string {
       return t(lang, "wizard.export.failed", { message: m.text });
   }
 }
+
+/**
+ * Where to get a file, as the lines to show: a PowerShell pipeline is cut after each "|" (PowerShell takes a line
+ * that ends with a pipe as continued, so the lines paste as one command), never wrapped inside a command, which
+ * would paste as two broken ones (persona run, 2026-12-04); an admin-center path is one paragraph.
+ */
+export function readinessHintLines(hint: string): { lines: string[]; command: boolean } {
+  if (!/^Get-[A-Za-z]/.test(hint)) return { lines: [hint], command: false };
+  const parts = hint.split(" | ");
+  return { lines: parts.map((part, i) => `${i === 0 ? "" : "  "}${part}${i < parts.length - 1 ? " |" : ""}`), command: true };
+}

@@ -74,3 +74,18 @@ for (const lang of ["ja", "en"] as const) {
     for (const l of s.said.filter((x) => !x.includes(cwd) && !x.includes(EX))) assert.ok(stringWidth(l) <= 80, `wider than 80: ${l}`);
   });
 }
+
+test("the readiness screen's PowerShell lines are cut only after a pipe: they paste as the one command (persona run, 2026-12-04)", async () => {
+  const { readinessHintLines } = await import("../../src/flow/readiness.js");
+  for (const lang of ["en", "ja"] as const) {
+    for (const field of ["mailboxes", "transport"] as const) {
+      const hint = t(lang, `wizard.readiness.hint.${field}`);
+      const { lines, command } = readinessHintLines(hint);
+      assert.equal(command, true);
+      lines.slice(0, -1).forEach((l) => assert.ok(l.endsWith(" |"), l));
+      assert.equal(lines.map((l) => l.trim()).join(" "), hint);
+      for (const l of lines) assert.ok(stringWidth(l) <= 76, `${l} (${stringWidth(l)})`);
+    }
+    assert.equal(readinessHintLines(t(lang, "wizard.readiness.hint.signins")).command, false);
+  }
+});

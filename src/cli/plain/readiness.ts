@@ -2,7 +2,7 @@
 // summary said, the reports saved. The checking, the run and the saving are the flow's effects.
 import type { ReadinessSummary } from "../../audit/index.js";
 import { subState } from "../../flow/reducer.js";
-import { DEFAULT_AUDIT_DIR, READINESS_FIELDS, readinessMessageText, type ReadinessEvent } from "../../flow/readiness.js";
+import { DEFAULT_AUDIT_DIR, READINESS_FIELDS, readinessHintLines, readinessMessageText, type ReadinessEvent } from "../../flow/readiness.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { stepLines, truncate, wrapHanging } from "../../render/layout.js";
@@ -30,7 +30,8 @@ export async function plainReadiness(s: FlowState, ctx: PlainContext): Promise<F
         const field = READINESS_FIELDS[phase.field] ?? "mailboxes";
         p.say("");
         p.say(`[${t(lang, "wizard.readiness.progress", { n: phase.field + 1, total: READINESS_FIELDS.length })}] ${t(lang, phase.field === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")}`);
-        for (const line of wrapHanging(t(lang, `wizard.readiness.hint.${field}`), 80, "  ")) p.say(line);
+        const hint = readinessHintLines(t(lang, `wizard.readiness.hint.${field}`));
+        for (const line of hint.command ? hint.lines.map((l) => `  ${l}`) : wrapHanging(hint.lines[0] ?? "", 80, "  ")) p.say(line);
       }
       const field = READINESS_FIELDS[phase.field] ?? "mailboxes";
       return sub({ type: "submitFile", text: await p.input(t(lang, `wizard.readiness.file.${field}`)) });
