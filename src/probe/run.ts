@@ -60,19 +60,27 @@ export function wireProblem(phase: PhaseId, f: WireFailure, port: number): Probe
     return [{ cause: "tls-handshake-failed", status: "possible", phase, code: f.kind, detail: f.detail }];
   }
   const beforeAuth = phase !== "auth" && phase !== "send";
-  const problems: ProbeProblem[] = [
-    {
-      cause: beforeAuth ? "network-unreachable" : "transient-service-error",
-      status: "possible",
-      phase,
-      code: f.kind === "socket-error" ? f.detail : f.kind,
-      detail: f.detail,
-    },
-  ];
-  if (phase === "banner" && f.kind === "timeout" && port === 465) {
-    problems.push({ cause: "wrong-endpoint", status: "possible", phase, code: "implicit-tls-port", detail: "port 465 expects TLS first; Exchange Online uses 587 with STARTTLS" });
+  const code = f.kind === "socket-error" ? f.detail : f.kind;
+  // Greeted, then dropped or left silent (after EHLO or STARTTLS): the server was reached, so not "no connection can be
+  // opened" (a persona read that under a greeting shown as received). What answered is not a submission server that
+  // talks SMTP to the end, or it failed for a while.
+  if (phase === "ehlo" || phase === "starttls") {
+    return [
+      { cause: "wrong-endpoint", status: "possible", phase, code, detail: f.detail },
+      { cause: "transient-service-error", status: "possible", phase, code, detail: f.detail },
+    ];
   }
-  return problems;
+  // Connected but no greeting (dropped at once, or silent): a firewall or security software on the path, or a port that
+  // is not SMTP in plain text (465 expects TLS first).
+  if (phase === "banner") {
+    return [
+      { cause: "network-unreachable", status: "possible", phase, code, detail: f.detail },
+      port === 465 && f.kind === "timeout"
+        ? { cause: "wrong-endpoint", status: "possible", phase, code: "implicit-tls-port", detail: "port 465 expects TLS first; Exchange Online uses 587 with STARTTLS" }
+        : { cause: "wrong-endpoint", status: "possible", phase, code, detail: f.detail },
+    ];
+  }
+  return [{ cause: beforeAuth ? "network-unreachable" : "transient-service-error", status: "possible", phase, code, detail: f.detail }];
 }
 
 function formatDn(dn: unknown): string {
@@ -235,7 +243,10 @@ export async function runProbe(options: ProbeOptions, onPhase?: PhaseListener): 
     begin("starttls");
     if (!result.starttlsOffered) {
       end("failed", { code: "starttls-not-offered" });
-      problem({ cause: "starttls-missing", status: "blocking", phase: "starttls", code: "starttls-not-offered", detail: "the server did not offer STARTTLS after EHLO" });
+      // The probe asked for STARTTLS; the server did not offer it. Exchange Online always does (domain.md §3): not the
+      // device's setting but the server (another one than Exchange Online's submission endpoint), or a firewall's SMTP
+      // inspection that removes it from the EHLO reply. It said "use STARTTLS on the device" (persona run, 2026-12-04).
+      problem({ cause: "wrong-endpoint", status: "blocking", phase: "starttls", code: "starttls-not-offered", detail: "the server did not offer STARTTLS after EHLO (Exchange Online always offers it: another server, or a firewall that removes it)" });
       throw new Stopped();
     }
     const starttls = await session.command("STARTTLS", timeoutMs);

@@ -132,8 +132,12 @@ test("what a broken conversation points at, by phase", async () => {
   const { wireProblem } = await import("../../src/probe/run.js");
   const causesOf = (phase: Parameters<typeof wireProblem>[0], kind: ConstructorParameters<typeof WireFailure>[0], port = 587) =>
     wireProblem(phase, new WireFailure(kind, "x"), port).map((p) => `${p.cause}/${p.status}`);
-  assert.deepEqual(causesOf("banner", "timeout"), ["network-unreachable/possible"]);
+  // Connected, no greeting: the path (a firewall) or a port that does not talk plain SMTP.
+  assert.deepEqual(causesOf("banner", "timeout"), ["network-unreachable/possible", "wrong-endpoint/possible"]);
   assert.deepEqual(causesOf("banner", "timeout", 465), ["network-unreachable/possible", "wrong-endpoint/possible"]);
+  // Greeted, then dropped: reached, so never "no connection can be opened" (persona run, 2026-12-04).
+  assert.deepEqual(causesOf("ehlo", "closed"), ["wrong-endpoint/possible", "transient-service-error/possible"]);
+  assert.deepEqual(causesOf("starttls", "reset"), ["wrong-endpoint/possible", "transient-service-error/possible"]);
   assert.deepEqual(causesOf("ehlo", "garbage"), ["wrong-endpoint/possible"]);
   assert.deepEqual(causesOf("tls", "reset"), ["tls-handshake-failed/possible"]);
   assert.deepEqual(causesOf("tls", "timeout"), ["network-unreachable/possible"]);
