@@ -4,6 +4,7 @@
 import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import { safeText } from "../render/sanitize.js";
+import { KYOCERA_SIGNAL, SIGNAL_IDS } from "../replies/signals.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { Diagnosis, Evidence } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
@@ -73,8 +74,9 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
   switch (ev.kind) {
     case "reply": {
       const reply = safeText(redactSecrets(ev.reply));
-      // A device panel code (src/devices) is the device's message, not the server's reply.
-      const key = ev.patternId.startsWith("panel:") ? "devices.ev.panel" : "plan.report.ev.reply";
+      // A device panel code (src/devices, Kyocera's 1102) is the device's message, and a client's or a wrapper's words
+      // (a network error, "Login failed") are what was pasted: neither is the server's reply (persona run, 2026-12-04).
+      const key = ev.patternId.startsWith("panel:") || ev.patternId === KYOCERA_SIGNAL.id ? "devices.ev.panel" : SIGNAL_IDS.has(ev.patternId) ? "plan.report.ev.pasted" : "plan.report.ev.reply";
       return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
     }
     case "fact": {

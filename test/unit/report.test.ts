@@ -325,3 +325,16 @@ test(".ps1: no line that runs needs a value from the line before it (it would on
   }
   assert.ok(commented > 0, "some lines with values to fill in were met");
 });
+
+test("a panel code or a client's words are labelled as what they are, and a refusal without its reason leads with the password (persona run, 2026-12-04)", async () => {
+  const { runMain } = await import("../helpers/run-main.js");
+  for (const lang of LANGS) {
+    const kyocera = await runMain(["explain", "--vendor", "kyocera", "送信エラー 1102", "--lang", lang]);
+    assert.ok(!kyocera.stdout.includes(lang === "ja" ? "サーバーの応答: 送信エラー 1102" : "Server reply: 送信エラー 1102"), kyocera.stdout);
+    assert.ok(kyocera.stdout.includes(lang === "ja" ? "デバイスのメッセージ: 送信エラー 1102" : "Device message: 送信エラー 1102"));
+    const json = JSON.parse((await runMain(["explain", "--vendor", "kyocera", "送信エラー 1102", "--json"])).stdout) as { causes: { id: string }[] };
+    assert.equal(json.causes[0]?.id, "wrong-credentials");
+    const wrapper = await runMain(["explain", "Login failed", "--lang", lang]);
+    assert.ok(wrapper.stdout.includes(lang === "ja" ? "貼り付けた文字列: Login failed" : "Pasted text: Login failed"), wrapper.stdout);
+  }
+});

@@ -175,7 +175,8 @@ export function replyGate(ctx: Ctx): void {
   if (candidates.length === 0) return;
   // A refusal without its reason ("535 Authentication failed", a generic 5.7.3 after a password): the Basic identity gates
   // are possible but, each having its own 5.7.139 text, not the likeliest (a real paste read "most likely: authentication policy").
-  const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || m.patternId === "auth-failed" || m.patternId === "auth-failed-text";
+  // (Any reading that lists them all with the wrong password is such a refusal: a panel's "1102", a wrapper's "Login failed".)
+  const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || (m.candidates.includes("wrong-credentials") && BASIC_IDENTITY.every((id) => m.candidates.includes(id)));
   const hide = !ctx.provider && unexplained && a.mechanismTried !== "XOAUTH2";
 
   const left = narrow(ctx, candidates);
