@@ -42,6 +42,8 @@ const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Every match of IN_REPLY_TO contains this (and a "(", looked for first: most replies have neither). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
+/** Closing XML tags at the end of a reply's text. */
+const XML_CLOSERS = /(?:\s*<\/[A-Za-z][\w:.-]{0,40}>)+$/;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 /**
  * A stack frame glued to a reply on one line (.NET "… go to at Registration.Form.SendEmail(String …",
@@ -127,7 +129,11 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
     if (last === ")" && count(s, "(") < count(s, ")")) s = s.slice(0, -1);
     else if ((last === "'" || last === '"' || last === "`") && count(s, last) % 2 === 1) s = s.slice(0, -1);
     else if (last === "," || last === ";" || last === "}" || last === "\\" || last === "|") s = s.slice(0, -1);
+    // Markdown's bold after a quoted reply ("…incorrect.`**"): the quote mark is then cut as above.
+    else if (last === "*" && s.includes("`")) s = s.replace(/\*+$/, "");
     if (s.endsWith("]")) s = withoutBracketSuffix(s);
+    // The closing tags of an XML error document around the reply ("… quota exceeded. </message> </error>").
+    if (s.endsWith(">") && s.includes("</")) s = s.replace(XML_CLOSERS, "");
     if (nestedFollows) s = s.replace(NESTED_LEAD_IN, "");
     s = s.trim();
     if (s === before) break;

@@ -82,7 +82,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // No phrase a text-only reply needs in the line: none in the part after its lead-in either
     // (a line walked without converting it has no apostrophe).
     if (finds && !(finds.converted && line.text.includes("'")) && !codelessPossible(finds)) continue;
-    const body = stripLeadIn(line.text);
+    // (Markdown's marks after the sentence are the issue's quoting: "…incorrect.`**".)
+    const body = stripLeadIn(line.text).replace(MARKDOWN_AFTER_SENTENCE, "");
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };
     const pattern = classifyCodeless(reply, body === line.text ? finds?.found : undefined);
@@ -146,6 +147,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   analysis.provider = provider;
   return analysisOutside(analysis, provider.id);
 }
+
+/** Markdown's code and bold marks right after a sentence's end, at the end of a line. */
+const MARKDOWN_AFTER_SENTENCE = /(?<=[.!?])[`*]+$/;
 
 const MAILKIT_LIST = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i;
 

@@ -119,12 +119,12 @@ export function logicalLines(text: string): LogicalLine[] {
       const t = prev.text;
       depth = Math.max(0, bracketDelta(t));
       joinable = (prev.direction !== "client" || REPLY_START.test(t)) && !/^334\b/.test(t);
-      last = t.charAt(t.length - 1);
+      last = lastMark(t);
     }
     // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
     if (prev && depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
       prev.text += " " + rawTrimmed;
-      last = rawTrimmed.charAt(rawTrimmed.length - 1);
+      last = lastMark(rawTrimmed);
       depth = Math.max(0, depth + bracketDelta(rawTrimmed));
       continue;
     }
@@ -143,7 +143,7 @@ export function logicalLines(text: string): LogicalLine[] {
       (depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(last)));
     if (continues && prev) {
       prev.text += " " + trimmed;
-      last = trimmed.charAt(trimmed.length - 1);
+      last = lastMark(trimmed);
       depth = Math.max(0, depth + bracketDelta(trimmed));
       continue;
     }
@@ -154,6 +154,19 @@ export function logicalLines(text: string): LogicalLine[] {
   }
   return out;
 }
+
+/**
+ * The last character of a line that says whether it ends a sentence, behind Markdown's closing marks: a paste from an
+ * issue quotes each line as **`…`** ("…incorrect.`**" ends its sentence; read at its "*", the next line was joined on).
+ */
+function lastMark(line: string): string {
+  let end = line.length;
+  while (end > 1 && MARKDOWN_CLOSER.has(line.charCodeAt(end - 1))) end--;
+  return line.charAt(end - 1);
+}
+
+/** "`", "*" and "_" (Markdown's code and emphasis marks). */
+const MARKDOWN_CLOSER = new Set([0x60, 0x2a, 0x5f]);
 
 /** Opened minus closed square brackets (counted with native searches: most lines have none). */
 function bracketDelta(s: string): number {

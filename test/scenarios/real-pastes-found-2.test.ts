@@ -117,3 +117,17 @@ test("one setting still unknown is '1 setting', not '1 settings' (wader/postfix-
   assert.ok(!/\b1 settings\b/.test(en));
   assert.match(await explainText(p, "ja"), /設定 1 件: /);
 });
+
+test("the wrapping of an issue or a log is not shown as the server's words: Markdown's marks, XML's closing tags", async () => {
+  const shown = async (source: string) => (await explainText(paste(source), "en")).split("\n\n")[0] as string;
+  // SuiteCRM #9899: each line quoted as **`…`**; the next line was joined on, marks and all.
+  const suite = await shown("https://github.com/SuiteCRM/SuiteCRM/issues/9899");
+  assert.match(suite, /the user credentials were incorrect\.\n/);
+  assert.ok(!suite.includes("`**") && !suite.includes("Could not authenticate"), suite);
+  // Amazon SES's XML error document.
+  const ses = await shown("https://github.com/EFForg/action-center-platform/issues/874");
+  assert.ok(!ses.includes("</message>") && !ses.includes("</error>"), ses);
+  // Two replies quoted in backticks, one line each: read as two, never one glued to the next line's first word.
+  const io = await shown("https://github.com/iobroker-community-adapters/ioBroker.email/issues/332");
+  assert.ok(!io.includes("` `Error"), io);
+});
