@@ -126,9 +126,10 @@ export function WizardApp(props: WizardAppProps) {
       exit("cancel");
       return true;
     }
-    // Ctrl+O: the lines of a question or the result that are too long for the screen, whole, for copying.
+    // Ctrl+O: the lines of a question (the device's included: the maker's sources) or the result that are too long for
+    // the screen, whole, for copying. The device's questions said so and did nothing (persona run, 2026-12-04).
     const id = store.current().screen.id;
-    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "result")) {
+    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "device" || id === "result")) {
       exit("copy");
       return true;
     }

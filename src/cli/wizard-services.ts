@@ -203,7 +203,7 @@ export function makeServices(opts: {
     copyText(state) {
       const tr = (key: Parameters<typeof t>[1]) => t(state.lang, key);
       const screen = state.screen;
-      if (screen.id === "question") {
+      if (screen.id === "question" || screen.id === "device") {
         // This question's read-only PowerShell and the device's sources, each whole on its own line.
         const lines = [...(question(screen.path).powershell?.(state.case) ?? []), ...deviceHint(state, screen.path).map((l) => l.trim()).filter((l) => /^https?:\/\//.test(l))];
         return [tr("wizard.copy.questionHeading"), "", ...(lines.length ? lines : [tr("wizard.copy.none")]), "", tr("wizard.copy.back")].join("\n");

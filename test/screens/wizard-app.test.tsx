@@ -571,3 +571,25 @@ test("a question with long maker notes fits its rows: the question and every ans
   }
   assert.ok(checked >= 40, `${checked} screens checked`);
 });
+
+test("Ctrl+O on a device question shows its lines whole, the maker's sources included (persona run, 2026-12-04: it did nothing there)", async () => {
+  const { loadCatalog } = await import("../../src/devices/index.js");
+  const { makeServices } = await import("../../src/cli/wizard-services.js");
+  const { reduce } = await import("../../src/flow/reducer.js");
+  const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+  let state = initFlow(services.deps, { lang: "ja", langExplicit: true, empty: emptyCase() });
+  state = reduce(services.deps, state, { type: "choosePurpose", purpose: "new-device" });
+  state = reduce(services.deps, state, { type: "answer", path: "device.vendor", value: "sharp" });
+  state = reduce(services.deps, state, { type: "answer", path: "device.model", value: "BP-70C65" });
+  assert.equal(state.screen.id, "device");
+  const exits: ExitReason[] = [];
+  const r = mount(
+    <WizardApp services={{ ...services, resultLines: () => [], defaultName: (kind) => `out.${kind}` }} initial={state} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={24} copy onExit={(_s, reason) => exits.push(reason)} />,
+  );
+  await frameWith(r, t("ja", "questions.device.host.q"));
+  await press(r, "\u000f");
+  await waitFor(() => exits.length === 1, { what: "copy" });
+  assert.equal(exits[0], "copy");
+  const copied = services.copyText(state);
+  assert.ok(copied.split("\n").some((l) => /^https?:\/\//.test(l)), copied);
+});
