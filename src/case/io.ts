@@ -33,7 +33,7 @@ export function parseCase(text: string, label: string): Case {
   } catch (e) {
     if (e instanceof JsonTooDeep) throw badInput("case.too-deep", "common.err.jsonTooDeep", { file: label, limit: e.limit });
     if (e instanceof JsonTooLarge) throw badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" });
-    throw badInput("case.not-json", "common.err.notJson", { file: label, reason: (e as Error).message.replace(/\s+/g, " ").slice(0, 120) });
+    throw notJson(text.replace(/^\uFEFF/, ""), (e as Error).message, label);
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw badInput("case.schema", "common.err.caseSchema", { file: label, found: Array.isArray(data) ? "an array" : JSON.stringify(data) ?? "nothing" });
@@ -53,6 +53,24 @@ export function parseCase(text: string, label: string): Case {
   if (c.device?.reply !== undefined) c.device.reply = redactSecrets(c.device.reply);
   return c;
 }
+
+/**
+ * Where JSON.parse stopped, as a line and a column the person can find in an editor, in their language. V8's own
+ * words ("Expected double-quoted property name in JSON at position 59") were English in a Japanese message and
+ * counted characters from the start of the file (persona run, 2026-12-04).
+ */
+function notJson(text: string, message: string, label: string): AppError {
+  if (/end of (?:JSON )?input/i.test(message)) return badInput("case.not-json", "common.err.notJsonEnd", { file: label });
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return badInput("case.not-json", "common.err.notJson", { file: label, reason: message.replace(/\s+/g, " ").slice(0, 120) });
+  const position = Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - (before.lastIndexOf("\n") + 1) + 1;
+  return badInput("case.not-json", "common.err.notJsonAt", { file: label, line, column });
+}
+
+const TYPE_KEYS = { number: "common.err.caseType.number", int: "common.err.caseType.int", string: "common.err.caseType.string", boolean: "common.err.caseType.boolean", object: "common.err.caseType.object", array: "common.err.caseType.array" } as const;
 
 const DATE_FIELDS = new Set(["asOf", "createdDate"]);
 
@@ -75,8 +93,20 @@ function issueToError(issue: z.core.$ZodIssue | undefined, label: string): AppEr
       // The calendar dates (asOf, tenant.createdDate): one message in the user's language.
       if (DATE_FIELDS.has(String(issue.path[issue.path.length - 1]))) return badInput("case.invalid", "common.err.caseDate", { file: label, path });
       return badInput("case.invalid", "common.err.caseOther", { file: label, path, detail: issue.message.slice(0, 120) });
-    case "invalid_type":
-      return badInput("case.type", "common.err.caseExpected", { file: label, path, expected: issue.expected });
+    case "invalid_type": {
+      // What is expected in the user's words ("must be a whole number"), not zod's name for it ("must be int").
+      const key = TYPE_KEYS[issue.expected as keyof typeof TYPE_KEYS];
+      return key ? badInput("case.type", key, { file: label, path }) : badInput("case.type", "common.err.caseExpected", { file: label, path, expected: issue.expected });
+    }
+    case "too_big":
+    case "too_small": {
+      // The limit itself ("must be at most 65535"), not zod's "Invalid input".
+      const limit = Number(issue.code === "too_big" ? issue.maximum : issue.minimum);
+      const text = issue.origin === "string";
+      if (!Number.isFinite(limit) || (issue.origin !== "number" && !text)) return badInput("case.invalid", "common.err.caseOther", { file: label, path, detail: issue.message.slice(0, 120) });
+      if (issue.code === "too_big") return badInput("case.invalid", text ? "common.err.caseMaxLength" : "common.err.caseMax", { file: label, path, max: limit });
+      return badInput("case.invalid", text ? "common.err.caseMinLength" : "common.err.caseMin", { file: label, path, min: limit });
+    }
     default:
       return badInput("case.invalid", "common.err.caseOther", { file: label, path, detail: issue.message.slice(0, 120) });
   }

@@ -112,3 +112,35 @@ test("redaction: transcript dialects, and the server's capability list is left a
     assert.ok(!redactSecrets(kv).includes("hunter2"), kv);
   }
 });
+
+test("a case file's mistakes are said in the user's words: where the JSON breaks (line, column), what type and what limit (persona run, 2026-12-04)", async () => {
+  const { t } = await import("../../src/i18n/index.js");
+  const said = (text: string) => {
+    try {
+      parseCase(text, "case.json");
+    } catch (e) {
+      assert.ok(e instanceof AppError);
+      return { en: t("en", e.key, e.params), ja: t("ja", e.key, e.params) };
+    }
+    assert.fail("accepted");
+  };
+  const head = `{"schema":"${CASE_SCHEMA_ID}",`;
+  const comma = said(`${head}\n "device":{"port":587,},\n}`);
+  assert.match(comma.en, /line 2, column 23/);
+  assert.match(comma.ja, /2 行目、23 文字目/);
+  for (const s of [comma.en, comma.ja]) assert.ok(!/position|Expected/.test(s), s);
+  assert.match(said(`${head}"device":{"port":5`).en, /ends before every bracket is closed|line 1/);
+  const cases: Array<[string, RegExp, RegExp]> = [
+    [`${head}"device":{"port":"587"}}`, /device\.port must be a number\./, /device\.port は数値にする必要があります/],
+    [`${head}"device":{"port":587.5}}`, /device\.port must be a whole number\./, /整数/],
+    [`${head}"device":{"port":70000}}`, /device\.port must be at most 65535\./, /65535 以下/],
+    [`${head}"device":{"port":0}}`, /device\.port must be at least 1\./, /1 以上/],
+    [`${head}"device":{"model":"${"x".repeat(200)}"}}`, /device\.model must be at most 128 characters long\./, /128 文字以内/],
+  ];
+  for (const [text, en, ja] of cases) {
+    const s = said(text);
+    assert.match(s.en, en);
+    assert.match(s.ja, ja);
+    assert.ok(!/Invalid input|must be (?:int|number)\b/.test(s.en + s.ja), s.en);
+  }
+});
