@@ -119,8 +119,11 @@ export interface Family {
 
 export interface VendorProfile {
   id: KnownVendorId;
-  /** The product lines the reference covers, as the vendor writes them. */
-  lines: string;
+  /**
+   * The product lines the reference covers: product names as the vendor writes them (not translated), or, where the
+   * line is described in our words ("printers and MFPs with …"), those words in both languages.
+   */
+  lines: string | Text;
   oauth: OAuthPosition;
   settings: Partial<Record<SettingId, readonly SettingHint[]>>;
   connectionTests: readonly ConnectionTest[];

@@ -179,3 +179,13 @@ test("the makers' data loads only when needed: each vendor file is its own chunk
   }
   assert.ok(!text.get(join(dist, "cli.js"))?.includes("oip.manual.canon"));
 });
+
+test("a maker's product lines described in our words are in the user's language; product names stay the maker's (persona run, 2026-12-04)", async () => {
+  const all = (await runMain(["devices", "--lang", "ja"])).stdout;
+  const one = (await runMain(["devices", "brother", "--lang", "ja"])).stdout;
+  for (const text of [all, one]) assert.ok(!/printers and MFPs|Enterprise and Managed|ES scanners|BP series|\[object Object\]/.test(text), text.slice(0, 400));
+  assert.match(one, /ブラザー \(brother\): Web Based Management を備えたプリンターと複合機/);
+  assert.match((await runMain(["devices", "brother", "--lang", "en"])).stdout, /printers and MFPs with Web Based Management/);
+  const json = JSON.parse((await runMain(["devices", "sharp", "--lang", "ja", "--json"])).stdout) as { lines?: string; vendors?: Array<{ lines: string }> };
+  assert.match(JSON.stringify(json), /BP シリーズ/);
+});

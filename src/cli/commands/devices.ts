@@ -44,6 +44,8 @@ type TableRows = (cells: readonly string[], widths: readonly number[], indent?: 
 
 const conf = (lang: Lang, s: Sourced) => t(lang, `devices.conf.${s.confidence}`);
 const say = (lang: Lang, text: Text) => text[lang];
+/** A maker's product lines in the user's language (product names stay as the maker writes them). */
+const linesOf = (lang: Lang, p: VendorProfile) => (typeof p.lines === "string" ? p.lines : p.lines[lang]);
 
 /** Every URL a maker's facts cite (only the OAuth facts' with `oauthOnly`), in order of first use. */
 function sourcesOf(p: VendorProfile, oauthOnly = false): string[] {
@@ -79,7 +81,7 @@ function vendorJson(lang: Lang, p: VendorProfile, full: boolean) {
   const base = {
     id: p.id,
     name: t(lang, `devices.vendor.${p.id}`),
-    lines: p.lines,
+    lines: linesOf(lang, p),
     oauth: oauthJson(lang, p.oauth),
     families: p.families.map((f) => ({ id: f.id, name: f.name, oauth: oauthJson(lang, f.oauth ?? {}) })),
     known: p.known,
@@ -129,7 +131,7 @@ function tableText(lang: Lang, profiles: readonly VendorProfile[], width: number
   }
   out.push("");
   for (const p of profiles) {
-    out.push(`${t(lang, `devices.vendor.${p.id}`)} (${p.id}): ${p.lines}`);
+    out.push(`${t(lang, `devices.vendor.${p.id}`)} (${p.id}): ${linesOf(lang, p)}`);
     para(say(lang, p.oauth.support.text), "  ");
     sourcesOf(p, true).forEach((u, i) => out.push(`    [${i + 1}] ${u}`));
     out.push("");
@@ -150,7 +152,7 @@ function detailText(lang: Lang, r: Resolved, width: number, wrap: Wrap): string 
   const out: string[] = [];
   const item = (label: string, text: string, s: Sourced, indent = "  ") => wrap(`${label ? `${label}: ` : ""}${text} ${refs(s)}`, width - indent.length - 2).forEach((l, i) => out.push(`${indent}${i === 0 ? "- " : "  "}${l}`));
   const heading = (text: string) => out.push("", text);
-  out.push(`${t(lang, `devices.vendor.${p.id}`)} (${p.id}): ${p.lines}`);
+  out.push(`${t(lang, `devices.vendor.${p.id}`)} (${p.id}): ${linesOf(lang, p)}`);
   heading(t(lang, "devices.label.oauth"));
   const o = p.oauth;
   // The support text says the position itself.

@@ -15,7 +15,7 @@ const SMTP_CLIENT: SettingHint = {
 
 const profile: VendorProfile = {
   id: "brother",
-  lines: "printers and MFPs with Web Based Management",
+  lines: { en: "printers and MFPs with Web Based Management", ja: "Web Based Management を備えたプリンターと複合機" },
   oauth: {
     support: {
       value: "partial",

@@ -27,7 +27,7 @@ function field(en: string, ja: string, extra: Partial<SettingHint> = {}): Settin
 
 const profile: VendorProfile = {
   id: "epson",
-  lines: "WorkForce / PX-M / EM-C, ES scanners",
+  lines: { en: "WorkForce / PX-M / EM-C, ES scanners", ja: "WorkForce / PX-M / EM-C、ES スキャナー" },
   oauth: {
     support: {
       value: "partial",

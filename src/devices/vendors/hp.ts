@@ -15,7 +15,7 @@ const PROFILES: SettingHint = {
 
 const profile: VendorProfile = {
   id: "hp",
-  lines: "LaserJet / Color LaserJet Enterprise and Managed MFPs (FutureSmart)",
+  lines: { en: "LaserJet / Color LaserJet Enterprise and Managed MFPs (FutureSmart)", ja: "LaserJet / Color LaserJet の Enterprise と Managed の複合機 (FutureSmart)" },
   oauth: {
     support: {
       value: "partial",

@@ -19,7 +19,7 @@ function smtpSetup(field: string, extra: Partial<SettingHint> = {}): SettingHint
 
 const profile: VendorProfile = {
   id: "lexmark",
-  lines: "printers and MFPs with the Embedded Web Server",
+  lines: { en: "printers and MFPs with the Embedded Web Server", ja: "Embedded Web Server を備えたプリンターと複合機" },
   oauth: {
     support: {
       value: "partial",

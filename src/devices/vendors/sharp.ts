@@ -41,7 +41,7 @@ function smtpField(en: string, ja: string | undefined, extra: Partial<SettingHin
 
 const profile: VendorProfile = {
   id: "sharp",
-  lines: "BP series (BP-70C65/BP-70M65, BP-70M90, BP-B550WD/BP-B550PW, BP-C131WD, BP-22C20)",
+  lines: { en: "BP series (BP-70C65/BP-70M65, BP-70M90, BP-B550WD/BP-B550PW, BP-C131WD, BP-22C20)", ja: "BP シリーズ (BP-70C65/BP-70M65、BP-70M90、BP-B550WD/BP-B550PW、BP-C131WD、BP-22C20)" },
   oauth: {
     support: {
       value: "partial",
