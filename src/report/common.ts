@@ -7,7 +7,7 @@ import { safeText } from "../render/sanitize.js";
 import { KYOCERA_SIGNAL, SIGNAL_IDS } from "../replies/signals.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { Diagnosis, Evidence } from "../engine/types.js";
-import { t, type Lang } from "../i18n/index.js";
+import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { factDescription, maybe, rawValue } from "../render/labels.js";
 import type { Plan, PlanStep } from "../plan/index.js";
 
@@ -95,8 +95,15 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
     }
     case "timeline":
       return { kind: ev.kind, text: t(lang, "plan.report.ev.timeline", { phase: t(lang, `plan.report.phase.${ev.phase}`), date: ev.asOf }), hypothetical: false };
-    case "probe":
+    case "probe": {
+      // "phase:code" in the user's words when both are known ("グリーティング (バナー): 時間内に応答がありません"); the
+      // wire's own English ("banner:timeout = no reply") showed on Japanese screens (persona run, 2026-12-04).
+      const [phase = "", code = ""] = ev.what.split(":", 2);
+      const phaseKey = `probe.phase.${phase}`;
+      const codeKey = `probe.code.${code}`;
+      if (hasKey(phaseKey) && hasKey(codeKey)) return { kind: ev.kind, text: t(lang, "plan.report.ev.probeCode", { phase: t(lang, phaseKey as MessageKey), code: t(lang, codeKey as MessageKey) }), hypothetical: false };
       return { kind: ev.kind, text: t(lang, "plan.report.ev.probe", { what: ev.what, value: rawValue(lang, ev.value) }), hypothetical: false };
+    }
     case "inference": {
       const text = maybe(lang, ev.messageKey, ev.params) ?? ev.messageKey;
       return { kind: ev.kind, text: t(lang, "plan.report.ev.inference", { text }), hypothetical: false };

@@ -338,3 +338,13 @@ test("a panel code or a client's words are labelled as what they are, and a refu
     assert.ok(wrapper.stdout.includes(lang === "ja" ? "貼り付けた文字列: Login failed" : "Pasted text: Login failed"), wrapper.stdout);
   }
 });
+
+test("a probe's observation is said in the user's words when its phase and code are known (persona run, 2026-12-04)", async () => {
+  const { evidenceLine } = await import("../../src/report/common.js");
+  const c = deviceCase();
+  const ev = { kind: "probe" as const, what: "banner:timeout", value: "no reply" };
+  assert.equal(evidenceLine("ja", c, ev).text, "接続テスト: グリーティング (バナー): 時間内に応答がありません");
+  assert.equal(evidenceLine("en", c, ev).text, "Probe: Greeting (banner): no answer in time");
+  // A code without words of its own keeps the wire's detail.
+  assert.match(evidenceLine("ja", c, { kind: "probe", what: "tls:ERR_SOME_NEW", value: "detail" }).text, /tls:ERR_SOME_NEW/);
+});
