@@ -215,20 +215,19 @@ test("what if from the result starts from the case as it stands; Esc comes back 
 });
 
 test("a device answered as signing in with OAuth is not asked whether it can (persona run, 2026-12-04)", () => {
-  let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
-  const seen: string[] = [];
-  while (s.screen.id === "device") {
-    seen.push(s.screen.path);
-    s = s.screen.path === "device.auth" ? run(s, { type: "answer", path: "device.auth", value: "oauth" }) : run(s, { type: "dontKnow", path: s.screen.path });
-  }
-  assert.ok(seen.includes("device.auth"));
-  assert.ok(!seen.includes("device.oauthSupported"), seen.join(", "));
-  // With Basic (or not known), it is asked.
-  let b = run(start(true), { type: "choosePurpose", purpose: "new-device" });
-  const asked: string[] = [];
-  while (b.screen.id === "device") {
-    asked.push(b.screen.path);
-    b = b.screen.path === "device.auth" ? run(b, { type: "answer", path: "device.auth", value: "basic" }) : run(b, { type: "dontKnow", path: b.screen.path });
-  }
-  assert.ok(asked.includes("device.oauthSupported"));
+  /** The device questions asked when the sign-in type is answered `auth` and every other one "I don't know". */
+  const asked = (auth: "oauth" | "basic") => {
+    let s = run(start(true), { type: "choosePurpose", purpose: "new-device" });
+    const seen: string[] = [];
+    while (s.screen.id === "device") {
+      seen.push(s.screen.path);
+      s = s.screen.path === "device.auth" ? run(s, { type: "answer", path: "device.auth", value: auth }) : run(s, { type: "dontKnow", path: s.screen.path });
+    }
+    return seen;
+  };
+  const oauth = asked("oauth");
+  assert.ok(oauth.includes("device.auth"));
+  assert.ok(!oauth.includes("device.oauthSupported"), oauth.join(", "));
+  // With Basic, it is asked.
+  assert.ok(asked("basic").includes("device.oauthSupported"));
 });
