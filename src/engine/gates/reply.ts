@@ -190,8 +190,7 @@ export function replyGate(ctx: Ctx): void {
   // A recorded setting already blocks on its own (e.g. no encryption for a 5.7.57): the reply agrees with it.
   else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
-  // After a password, the Basic identity gates are what a generic 5.7.3 "may hide" (each refuses with its own 5.7.139
-  // text, §4 C3–C6): listed after the wrong password and the switches the reply usually means, never as the likeliest.
+  // What a refusal without its reason may hide (`hide`): listed after the wrong password and the switches it usually means.
   else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...(hide && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {}) });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
