@@ -129,7 +129,9 @@ function decodeControl(ch: string): DecodedKey | undefined {
     case "\b":
       return { input: "", key: makeKey({ backspace: true }) };
     case "\u007f":
-      return { input: "", key: makeKey({ delete: true }) };
+      // The Backspace key sends DEL on most terminals (Ink calls it "delete"): here it is Backspace, so that the
+      // Delete key (ESC [ 3 ~) can delete after the cursor (it deleted before it, as Backspace: persona run, 2026-12-04).
+      return { input: "", key: makeKey({ backspace: true }) };
   }
   const code = ch.charCodeAt(0);
   // Ctrl+A … Ctrl+Z (Ctrl+C, Ctrl+D included); LF (Ctrl+J) is text, as in Ink.

@@ -76,7 +76,8 @@ export function edit(l: Line, input: string, key: EditKey): Line | undefined {
   if (key.end) return { chars, at: chars.length };
   if (key.leftArrow) return { chars, at: Math.max(0, at - 1) };
   if (key.rightArrow) return { chars, at: Math.min(chars.length, at + 1) };
-  // Ink reports the Backspace key (DEL, 0x7f) as `delete` on most terminals: both delete before the cursor.
-  if (key.backspace || key.delete) return at === 0 ? l : { chars: [...chars.slice(0, at - 1), ...chars.slice(at)], at: at - 1 };
+  // Backspace (DEL 0x7f or BS, src/ui/keys.ts) deletes before the cursor; Delete (ESC [ 3 ~) after it.
+  if (key.backspace) return at === 0 ? l : { chars: [...chars.slice(0, at - 1), ...chars.slice(at)], at: at - 1 };
+  if (key.delete) return at === chars.length ? l : { chars: [...chars.slice(0, at), ...chars.slice(at + 1)], at };
   return undefined;
 }

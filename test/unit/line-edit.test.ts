@@ -60,3 +60,15 @@ test("property: any sequence of keys keeps the cursor within the text, and text 
     { numRuns: 1000, seed: SEED },
   );
 });
+
+test("Delete deletes the character after the cursor, Backspace the one before (persona run, 2026-12-04: Delete deleted before)", () => {
+  let l = lineOf("ABC");
+  l = apply(l, ["", { home: true }], ["", { delete: true }]);
+  assert.deepEqual([lineText(l), l.at], ["BC", 0]);
+  l = apply(lineOf("ABC"), ["", { leftArrow: true }], ["", { delete: true }]);
+  assert.deepEqual([lineText(l), l.at], ["AB", 2]);
+  l = apply(lineOf("ABC"), ["", { leftArrow: true }], ["", { backspace: true }]);
+  assert.deepEqual([lineText(l), l.at], ["AC", 1]);
+  // At the end, Delete has nothing to delete.
+  assert.equal(lineText(apply(lineOf("ABC"), ["", { delete: true }])), "ABC");
+});

@@ -31,7 +31,7 @@ test("the keys the screens use, with xterm's modifiers", () => {
     ["\u001b[Z", "", ["shift", "tab"]],
     ["\r", "\r", ["return"]],
     ["\t", "", ["tab"]],
-    ["\u007f", "", ["delete"]],
+    ["\u007f", "", ["backspace"]],
     ["\b", "", ["backspace"]],
     ["\u0003", "c", ["ctrl"]],
     ["\u0004", "d", ["ctrl"]],
@@ -179,7 +179,7 @@ test("control keys pressed together (one chunk) are each a key, in order; a chun
   const keys = d.decodeAll("\u0001\u000b");
   assert.deepEqual(keys.map((k) => [k.input, k.key.ctrl]), [["a", true], ["k", true]]);
   assert.deepEqual(d.decodeAll("\r\r").map((k) => k.key.return), [true, true]);
-  assert.deepEqual(d.decodeAll("\u007f\u007f").map((k) => k.key.delete), [true, true]);
+  assert.deepEqual(d.decodeAll("\u007f\u007f").map((k) => k.key.backspace), [true, true]);
   // A paste with its line breaks, and text typed with Enter, are one text as before (the screens split them).
   assert.deepEqual(d.decodeAll("line one\rline two").map((k) => k.input), ["line one\rline two"]);
   assert.deepEqual(d.decodeAll("\n\n").map((k) => k.input), ["\n\n"]);
