@@ -200,12 +200,15 @@ export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
   const text = raw.trim();
   switch (input.type) {
     case "port": {
-      if (!/^\d{1,5}$/.test(text)) return { ok: false, error: "questions.err.port" };
-      const n = Number(text);
+      // Full-width digits from a Japanese IME ("５８７") are the same number (NFKC).
+      const digits = text.normalize("NFKC");
+      if (!/^\d{1,5}$/.test(digits)) return { ok: false, error: "questions.err.port" };
+      const n = Number(digits);
       return n >= 1 && n <= 65535 ? { ok: true, value: n } : { ok: false, error: "questions.err.port" };
     }
     case "date": {
-      return isIsoDate(text) ? { ok: true, value: text } : { ok: false, error: "questions.err.date" };
+      const date = text.normalize("NFKC");
+      return isIsoDate(date) ? { ok: true, value: date } : { ok: false, error: "questions.err.date" };
     }
     case "text":
       // eslint-disable-next-line no-control-regex

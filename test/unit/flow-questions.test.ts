@@ -80,3 +80,9 @@ test("typed answers: ports, dates, text and policies are checked", () => {
   assert.deepEqual(policyValue("allows", ""), { ok: false, error: "questions.err.policyName" });
   assert.equal(choiceIndex([{ value: false, label: "questions.opt.no" }, { value: null, label: "questions.opt.no" }], null), 1);
 });
+
+test("full-width digits from a Japanese IME are the same port and date (persona run, 2026-12-04: '５８７' was refused)", () => {
+  assert.deepEqual(parseTextAnswer({ type: "port" }, "５８７"), { ok: true, value: 587 });
+  assert.deepEqual(parseTextAnswer({ type: "date" }, "２０２７-０１-１５"), { ok: true, value: "2027-01-15" });
+  assert.equal(parseTextAnswer({ type: "port" }, "５８７００").ok, false);
+});
