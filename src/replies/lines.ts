@@ -88,10 +88,13 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
 
 const REPLY_START = /^(?:[2-5][0-5]\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}\s)/;
 const CLIENT_VERB = /^(?:EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|QUIT|RSET|NOOP|BDAT)\b/i;
-// A new entry also starts at a "key: 'value'" line of a logged error object (nodemailer's code:, response:),
+// A new entry also starts at a "key: 'value'" line of a logged error object (nodemailer's code:, response:), at a
+// field of an error page ("Description: An unhandled …", "Exception Details: System.…", ASP.NET),
 // and at an item of a numbered list ("1. The server is using …", MailKit's list of guesses).
-const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|at\s|\d{1,2}\.\s+[A-Z]|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
+const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{2,15})?:\s+[A-Z]|at\s|\d{1,2}\.\s+[A-Z]|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|status=|\{|\}|\[)/;
 const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
+/** One word of prose (letters only, at most its first one a capital): "required" wrapped onto a line of its own is not base64. */
+const PROSE_WORD = /^[A-Za-z][a-z]+[.,;:!?]?$/;
 const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。", "」"]);
 
 /** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
@@ -139,7 +142,7 @@ export function logicalLines(text: string): LogicalLine[] {
       (!hadPrefix || sameQuote) &&
       !REPLY_START.test(trimmed) &&
       !CLIENT_VERB.test(trimmed) &&
-      !BASE64ISH.test(trimmed) &&
+      !(BASE64ISH.test(trimmed) && !PROSE_WORD.test(trimmed)) &&
       (depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(last)));
     if (continues && prev) {
       prev.text += " " + trimmed;

@@ -131,3 +131,13 @@ test("the wrapping of an issue or a log is not shown as the server's words: Mark
   const io = await shown("https://github.com/iobroker-community-adapters/ioBroker.email/issues/332");
   assert.ok(!io.includes("` `Error"), io);
 });
+
+test("a reply hard-wrapped before its last word is one reply, and an error page's next field is not part of it (janhebnes/startlist.club#204, ASP.NET)", async () => {
+  // "… The server response was: 5.7.0 Authentication" / "required" / "Description: An unhandled exception …": "required" (one word
+  // of eight letters) was taken for a base64 line, so "5.7.0 Authentication" stood alone, read as "the service refused the password".
+  const source = FOUND_ROUND_2[56]?.source ?? "";
+  const text = await explainText(paste(source), "en");
+  const said = (text.split("\n\n")[0] as string).replace(/\s+/g, " ");
+  assert.match(said, /5\.7\.0 Authentication required At sender/);
+  assert.ok(!said.includes("refused the user name or password") && !said.includes("Description:"), said);
+});
