@@ -42,7 +42,13 @@ export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availabi
     case "hve":
       // Past September 2028 HVE no longer takes Basic auth [S19]: not a way to keep a password-only device sending.
       if (ctx.d.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter) return { availability: "no", availabilityNote: tr("plan.option.hve.basicEnded") };
-      return securityDefaults ? { availability: "check", availabilityNote: tr("plan.option.hve.securityDefaults") } : { availability: "yes" };
+      if (securityDefaults) return { availability: "check", availabilityNote: tr("plan.option.hve.securityDefaults") };
+      // A new HVE account still meets Conditional Access and the organization's default authentication policy (what-if
+      // models it so): "yes" beside a confirmed CA block disagreed with `options` (persona run, 2026-12-04).
+      if (c.tenant?.defaultAuthenticationPolicy?.allowBasicAuthSmtp === false) return { availability: "no", availabilityNote: tr("plan.option.hve.authPolicy") };
+      if (c.account?.legacyAuthBlockedByConditionalAccess === true || ctx.has("conditional-access")) return { availability: "check", availabilityNote: tr("plan.option.hve.conditionalAccess") };
+      if (ctx.has("auth-policy-blocks-basic")) return { availability: "check", availabilityNote: tr("plan.option.hve.authPolicy") };
+      return { availability: "yes" };
     case "smtp-relay":
       return { availability: "check", availabilityNote: tr("plan.option.smtp-relay.check") };
     case "direct-send":

@@ -183,6 +183,20 @@ test("security defaults named by the server's reply rule the options as a record
   assert.equal(maybe.options.find((o) => o.id === "hve")?.availability, "yes");
 });
 
+test("HVE is not 'usable' where a new HVE account would meet the same block: Conditional Access, the organization's default policy (persona run, 2026-12-04)", () => {
+  // What-if models HVE with the same Conditional Access targeting and the organization's default policy (src/whatif/options.ts):
+  // the table said "yes" beside a confirmed CA block while `options` said otherwise.
+  const hve = (c: ReturnType<typeof deviceCase>, causes: ReturnType<typeof finding>[]) => buildPlan(c, diagnosis(causes), "en").options.find((o) => o.id === "hve");
+  assert.equal(hve(deviceCase(), [finding("conditional-access", "blocking")])?.availability, "check");
+  assert.equal(hve(deviceCase(), [finding("conditional-access", "possible"), finding("per-user-mfa", "possible")])?.availability, "check");
+  assert.equal(hve(deviceCase({ account: { legacyAuthBlockedByConditionalAccess: true } }), [])?.availability, "check");
+  const policy = hve(deviceCase({ tenant: { defaultAuthenticationPolicy: { name: "Block Basic", allowBasicAuthSmtp: false } } }), [finding("auth-policy-blocks-basic", "blocking")]);
+  assert.equal(policy?.availability, "no");
+  assert.match(policy?.availabilityNote ?? "", /default authentication policy/);
+  // Nothing of the kind: usable.
+  assert.equal(hve(deviceCase(), [finding("mailbox-smtp-auth-disabled", "blocking")])?.availability, "yes");
+});
+
 test("options depend on the case: OAuth support, RejectDirectSend, auth type", () => {
   const unknownOAuth = buildPlan(deviceCase(), diagnosis([]), "en");
   assert.equal(unknownOAuth.options[0]?.availability, "check");
