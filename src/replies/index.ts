@@ -113,7 +113,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   let recognized = replies.length > 0 || ranked.length > 0;
   // A bare code ("5.7.139", "535", "Error 535 5.7.3"), as many panels and logs show it.
   let codeOnly = false;
-  const bare = bareCode(text);
+  const bare = bareCode(text) ?? (replies.length === 0 && ranked.length === 0 ? gotCode(text) : undefined);
   if (bare) {
     // The whole paste is codes ("535 5.7.3" parses as a reply, but without the text that names the cause).
     replies.splice(0, replies.length, bare.match.reply);
@@ -182,6 +182,15 @@ function bareCode(text: string): { match: ReplyMatch } | undefined {
   // A code whose meaning is its own (5.7.30, 5.5.121, 5.7.133 …) still decides; the rest stay readings.
   const decisive = pattern.decisive && pattern.id !== "not-authenticated";
   return { match: { patternId: pattern.id, reply, stage, candidates, decisive, success: pattern.success === true } };
+}
+
+/**
+ * SwiftMailer's and Symfony's 'Expected response code 235 but got code "535"' without its message: the code the server
+ * gave, read as a bare code (it was "no SMTP reply found" once the expected 235 stopped counting as a reply).
+ */
+function gotCode(text: string): { match: ReplyMatch } | undefined {
+  const m = /\bgot code\s*["']?([2-5][0-5]\d)\b/i.exec(text);
+  return m ? bareCode(m[1] as string) : undefined;
 }
 
 const BARE_CODES = new Set([421, 432, 450, 451, 452, 454, 500, 501, 502, 503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554]);

@@ -141,3 +141,14 @@ test("a reply hard-wrapped before its last word is one reply, and an error page'
   assert.match(said, /5\.7\.0 Authentication required At sender/);
   assert.ok(!said.includes("refused the user name or password") && !said.includes("Description:"), said);
 });
+
+test("SwiftMailer's line without its message is read for the code the server gave; a bare 535 leads with the password (persona round 3)", async () => {
+  const { runMain } = await import("../helpers/run-main.js");
+  for (const text of ['Expected response code 235 but got code "535"', "535"]) {
+    const r = await runMain(["explain", text, "--json"]);
+    assert.equal(r.code, 1, `${text}: ${r.stderr}`);
+    const j = JSON.parse(r.stdout) as ExplainJson;
+    assert.equal(j.causes[0]?.id, "wrong-credentials", `${text}: ${ids(j).join(", ")}`);
+    assert.ok(infoIds(j).includes("reply-code-only") && !infoIds(j).includes("auth-succeeded"), infoIds(j).join(", "));
+  }
+});

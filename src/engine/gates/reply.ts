@@ -61,6 +61,11 @@ export function replyEvidence(m: ReplyMatch): Evidence {
   return { kind: "reply", reply: m.reply.line, patternId: m.patternId };
 }
 
+/** A reading that lists the wrong password and every Basic identity gate: a refusal that does not say why. */
+function listsEverySignInCause(m: ReplyMatch): boolean {
+  return m.candidates.includes("wrong-credentials") && BASIC_IDENTITY.every((id) => m.candidates.includes(id));
+}
+
 function isGenericAuthFailure(m: ReplyMatch): boolean {
   return m.reply.enhanced === "5.7.3" && (m.reply.code === undefined || m.reply.code === 535);
 }
@@ -118,10 +123,11 @@ export function replyGate(ctx: Ctx): void {
   const out = replyOut(ctx, m);
   const ev = replyEvidence(m);
 
-  // Only a code was pasted: every reading stays possible until the full reply is seen.
+  // Only a code was pasted: every reading stays possible until the full reply is seen (a bare 535: the password first).
   if (a.codeOnly && !m.decisive) {
     const left = narrow(ctx, m.candidates);
-    for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"] });
+    const less = !ctx.provider && listsEverySignInCause(m) && a.mechanismTried !== "XOAUTH2";
+    for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...(less && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {}) });
     return;
   }
 
@@ -176,7 +182,7 @@ export function replyGate(ctx: Ctx): void {
   // A refusal without its reason ("535 Authentication failed", a generic 5.7.3 after a password): the Basic identity gates
   // are possible but, each having its own 5.7.139 text, not the likeliest (a real paste read "most likely: authentication policy").
   // (Any reading that lists them all with the wrong password is such a refusal: a panel's "1102", a wrapper's "Login failed".)
-  const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || (m.candidates.includes("wrong-credentials") && BASIC_IDENTITY.every((id) => m.candidates.includes(id)));
+  const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || listsEverySignInCause(m);
   const hide = !ctx.provider && unexplained && a.mechanismTried !== "XOAUTH2";
 
   const left = narrow(ctx, candidates);
