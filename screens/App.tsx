@@ -115,10 +115,13 @@ export function WizardApp(props: WizardAppProps) {
   const store = useStore(reducer, () => withSub(props.initial));
   const { state, dispatch } = store;
   const exited = useRef(false);
+  // Text typed into a question's field and not yet answered: carried out of the screen with Ctrl+O and back (FlowState.draft).
+  const draft = useRef<FlowState["draft"]>(props.initial.draft);
   const exit = (reason: ExitReason) => {
     if (exited.current) return;
     exited.current = true;
-    props.onExit(store.current(), reason);
+    const { draft: _old, ...now } = store.current();
+    props.onExit(reason === "copy" && draft.current ? { ...now, draft: draft.current } : now, reason);
   };
   // Ctrl+C can arrive inside a burst of typed characters (one chunk): look for it there too.
   const onKey = (input: string, key: Key): boolean => {
@@ -184,7 +187,7 @@ export function WizardApp(props: WizardAppProps) {
 
   return (
     <KeyRoot onKey={onKey}>
-      <CurrentScreen services={services} theme={props.theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
+      <CurrentScreen services={services} theme={props.theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} draft={draft} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
     </KeyRoot>
   );
 }
@@ -196,14 +199,17 @@ interface CurrentScreenProps {
   state: FlowState;
   dispatch: (e: FlowEvent) => FlowState;
   putSecret: (password: string) => void;
+  /** The question's typed text not yet answered (see WizardApp). */
+  draft: { current: FlowState["draft"] };
   onCopy?: () => void;
   onHandover?: () => void;
 }
 
-function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCopy, onHandover }: CurrentScreenProps): ReactElement | null {
+function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draft, onCopy, onHandover }: CurrentScreenProps): ReactElement | null {
   const { deps } = services;
-  // Screens' callbacks answer nothing (an answer from a key handler means "keys left over").
+  // Screens' callbacks answer nothing (an answer from a key handler means "keys left over"). Any event ends a draft.
   const act = (event: FlowEvent): void => {
+    draft.current = undefined;
     dispatch(event);
   };
   const { lang, screen } = state;
@@ -282,7 +288,14 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, onCo
           rows={rows}
           onAnswer={(value) => act({ type: "answer", path, value })}
           onDontKnow={() => act({ type: "dontKnow", path })}
-          onBack={back}
+          onBack={() => {
+            draft.current = undefined;
+            return back();
+          }}
+          {...(draft.current?.path === path ? { draft: draft.current.text } : {})}
+          onDraft={(text) => {
+            draft.current = { path, text };
+          }}
         />
       );
     }

@@ -30,6 +30,10 @@ export interface QuestionScreenProps {
   onBack: OnBack;
   /** Terminal rows: the maker's notes are cut to what leaves the question and its answers on screen. */
   rows?: number;
+  /** Text typed before the wizard left to show lines for copying (Ctrl+O): the field starts with it. */
+  draft?: string;
+  /** The text field's text after each change (the wizard keeps it as the draft). */
+  onDraft?: (text: string) => void;
 }
 
 /** A line of the maker's notes that is an address (shown whole on one row, never wrapped). */
@@ -141,7 +145,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   );
 }
 
-function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKnow, onAnswer, onDontKnow, onBack }: QuestionScreenProps) {
+function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKnow, onAnswer, onDontKnow, onBack, draft, onDraft }: QuestionScreenProps) {
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
@@ -220,7 +224,8 @@ function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKn
             key={`text-${attempt}`}
             theme={theme}
             label={t(lang, "wizard.question.inputLabel")}
-            initial={value === undefined || value === null ? "" : String(value)}
+            initial={draft ?? (value === undefined || value === null ? "" : String(value))}
+            {...(onDraft ? { onChange: onDraft } : {})}
             onSubmit={(text) => {
               if (text.trim() === "") return onDontKnow();
               const parsed = parseTextAnswer(input, text);

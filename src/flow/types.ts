@@ -95,6 +95,11 @@ export interface FlowState {
   done: boolean;
   /** The sub-flow of the screen on show (readiness, export, probe, what-if, live read); set by the reducer. */
   sub?: SubState;
+  /**
+   * Text typed into a question's field but not yet answered, kept while the wizard leaves the screen to show lines
+   * whole for copying (Ctrl+O) and comes back: it was lost (persona round 3). Only the Ink root reads and writes it.
+   */
+  draft?: { path: FactPath; text: string };
 }
 
 export type LivePwsh = { status: "ready" } | { status: "missing"; key: MessageKey; params: Params };

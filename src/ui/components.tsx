@@ -279,6 +279,7 @@ export function TextInput({
   label,
   onSubmit,
   onBack,
+  onChange,
 }: {
   initial?: string;
   theme: Theme;
@@ -286,6 +287,8 @@ export function TextInput({
   label: string;
   onSubmit: (value: string) => void;
   onBack?: OnBack;
+  /** The text after each key that changed it (a caller that must keep a draft). */
+  onChange?: (value: string) => void;
 }) {
   const line = useRef<EditLine>(lineOf(initial));
   const done = useRef(false);
@@ -318,6 +321,7 @@ export function TextInput({
         else line.current = insert(line.current, ch);
       }
     }
+    onChange?.(lineText(line.current));
     redraw((n) => n + 1);
   }, focused);
   // The cursor's neighbourhood stays visible: a long value shows the part around the cursor.

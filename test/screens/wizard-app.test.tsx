@@ -582,14 +582,26 @@ test("Ctrl+O on a device question shows its lines whole, the maker's sources inc
   state = reduce(services.deps, state, { type: "answer", path: "device.vendor", value: "sharp" });
   state = reduce(services.deps, state, { type: "answer", path: "device.model", value: "BP-70C65" });
   assert.equal(state.screen.id, "device");
-  const exits: ExitReason[] = [];
-  const r = mount(
-    <WizardApp services={{ ...services, resultLines: () => [], defaultName: (kind) => `out.${kind}` }} initial={state} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={24} copy onExit={(_s, reason) => exits.push(reason)} />,
-  );
+  const exits: { state: FlowState; reason: ExitReason }[] = [];
+  const wizard = (initial: FlowState) =>
+    mount(<WizardApp services={{ ...services, resultLines: () => [], defaultName: (kind) => `out.${kind}` }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={24} copy onExit={(s, reason) => exits.push({ state: s, reason })} />);
+  const r = wizard(state);
   await frameWith(r, t("ja", "questions.device.host.q"));
+  // Typed half-way, then Ctrl+O: the lines whole, and the typed text kept for the way back (persona round 3: it was lost).
+  await press(r, "smtp.off");
   await press(r, "\u000f");
   await waitFor(() => exits.length === 1, { what: "copy" });
-  assert.equal(exits[0], "copy");
+  assert.equal(exits[0]?.reason, "copy");
+  assert.deepEqual(exits[0]?.state.draft, { path: "device.host", text: "smtp.off" });
   const copied = services.copyText(state);
   assert.ok(copied.split("\n").some((l) => /^https?:\/\//.test(l)), copied);
+  cleanup();
+  const again = wizard(exits[0]?.state as FlowState);
+  await frameWith(again, "smtp.off");
+  await press(again, "ice365.com", KEY.enter);
+  await waitFor(() => again.lastFrame()?.includes(t("ja", "questions.device.port.q")), { what: "the next question" });
+  await press(again, KEY.ctrlC);
+  await waitFor(() => exits.length === 2, { what: "cancel" });
+  assert.equal(exits[1]?.state.case.device?.host, "smtp.office365.com");
+  assert.equal(exits[1]?.state.draft, undefined, "an answered draft is gone");
 });
