@@ -167,3 +167,9 @@ test("families match from the model where the reference allows; the vendor-level
   // Control characters and huge input in the model never throw.
   assert.doesNotThrow(() => resolve(catalog.sharp, `BP-70C65\u001b[2J${"x".repeat(10_000)}`));
 });
+
+test("Canon's sign-in endpoint names the segment a Microsoft 365 account uses, not the manual's three choices as one address (persona round 3)", async () => {
+  const text = JSON.stringify(await loadVendor("canon"));
+  assert.ok(!text.includes("<common|organizations|consumers>"), "the three choices shown as one address");
+  assert.ok(text.includes("https://login.microsoftonline.com/organizations/oauth2/v2.0"));
+});

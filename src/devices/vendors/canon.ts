@@ -38,8 +38,8 @@ const profile: VendorProfile = {
     token: {
       method: "web-device-code",
       text: {
-        en: "In the Remote UI on a PC (not on the control panel; Administrator or NetworkAdmin privilege): tick [Use OAuth 2.0 (Microsoft)], set [Microsoft Entra ID Authorization Server Endpoint] to https://login.microsoftonline.com/<common|organizations|consumers>/oauth2/v2.0, open the link shown, enter the [User Code] before [User Code Expires In] runs out and sign in; then [Token Status] must show [Active].",
-        ja: "PC のリモートUI で設定します (操作パネルからはできません。Administrator または NetworkAdmin の権限が必要です)。[OAuth 2.0(Microsoft)を使用する] にチェックを付け、[Microsoft Entra ID認可サーバーのエンドポイント] に https://login.microsoftonline.com/<common|organizations|consumers>/oauth2/v2.0 を設定し、表示されたリンクを開いてユーザーコードを有効期限内に入力し、サインインします。その後 [Token Status] (日本語の表記は出典にありません) が [Active] になっていることを確認します。",
+        en: "In the Remote UI on a PC (not on the control panel; Administrator or NetworkAdmin privilege): tick [Use OAuth 2.0 (Microsoft)], set [Microsoft Entra ID Authorization Server Endpoint] to https://login.microsoftonline.com/organizations/oauth2/v2.0 (the manual lists common, organizations or consumers there: a Microsoft 365 account signs in with organizations or common; consumers is for personal Microsoft accounts), open the link shown, enter the [User Code] before [User Code Expires In] runs out and sign in; then [Token Status] must show [Active].",
+        ja: "PC のリモートUI で設定します (操作パネルからはできません。Administrator または NetworkAdmin の権限が必要です)。[OAuth 2.0(Microsoft)を使用する] にチェックを付け、[Microsoft Entra ID認可サーバーのエンドポイント] に https://login.microsoftonline.com/organizations/oauth2/v2.0 を設定し (マニュアルでは common、organizations、consumers のいずれかとされています。Microsoft 365 のアカウントは organizations か common でサインインします。consumers は個人用の Microsoft アカウント用です)、表示されたリンクを開いてユーザーコードを有効期限内に入力し、サインインします。その後 [Token Status] (日本語の表記は出典にありません) が [Active] になっていることを確認します。",
       },
       confidence: "vendor",
       sources: [MANUAL_EN, MANUAL_JA],
