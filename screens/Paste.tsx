@@ -3,7 +3,7 @@ import { Box } from "ink";
 import { useState } from "react";
 import { parseTextAnswer } from "../src/flow/questions.js";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, Line, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
+import { Frame, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 
 export interface PasteScreenProps {
@@ -28,7 +28,7 @@ export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: Pa
     <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.paste")}>
       <Para text={t(lang, "wizard.paste.q")} theme={theme} role="heading" />
       <Steps text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" />
-      {refused > 0 ? <Line text={t(lang, "questions.err.paste")} theme={theme} role="warning" /> : null}
+      {refused > 0 ? <Para text={t(lang, "questions.err.paste")} theme={theme} role="warning" /> : null}
       <Box marginTop={1}>
         <MultilineInput key={refused} theme={theme} initial={refused > 0 ? "" : (initial ?? "")} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={submit} onBack={onBack} />
       </Box>
