@@ -48,7 +48,9 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
   if (s.cause) {
     const status = t(lang, `plan.report.status.${s.cause.status}`);
     const more = (s.cause.moreBlocking > 0 ? t(lang, "plan.summary.moreBlocking", { n: s.cause.moreBlocking }) : "") + (s.cause.morePossible > 0 ? t(lang, "plan.summary.more", { n: s.cause.morePossible }) : "");
-    out.push({ label: t(lang, s.cause.status === "blocking" ? "plan.summary.cause" : "plan.summary.causeMaybe"), text: `${s.cause.title} (${status})${more}` });
+    // A warning (after a sign-in that worked, say) is no "most likely cause" (persona round 3).
+    const label = s.cause.status === "blocking" ? "plan.summary.cause" : s.cause.status === "possible" ? "plan.summary.causeMaybe" : "plan.summary.warning";
+    out.push({ label: t(lang, label), text: `${s.cause.title} (${status})${more}` });
   }
   if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
   if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });

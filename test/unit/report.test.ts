@@ -348,3 +348,12 @@ test("a probe's observation is said in the user's words when its phase and code 
   // A code without words of its own keeps the wire's detail.
   assert.match(evidenceLine("ja", c, { kind: "probe", what: "tls:ERR_SOME_NEW", value: "detail" }).text, /tls:ERR_SOME_NEW/);
 });
+
+test("a warning alone (after a sign-in that worked) is 'To note', not 'Most likely' cause (persona round 3)", async () => {
+  const { summarize, summaryLines } = await import("../../src/report/summary.js");
+  const d = diagnosis([finding("basic-auth-retired", "warning")]);
+  for (const lang of LANGS) {
+    const line = summaryLines(summarize(d, buildPlan(deviceCase(), d, lang), lang), lang)[0];
+    assert.equal(line?.label, lang === "ja" ? "注意点" : "To note");
+  }
+});
