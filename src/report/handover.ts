@@ -43,7 +43,9 @@ export function renderHandover(input: ReportInput): string {
   const device = deviceLine(input);
   if (device) head.push(...wrap(device, `${tr("plan.handover.device")} `));
   const shows = shownReply(input);
-  if (shows) head.push(truncate(`${tr("plan.handover.shows")} ${shows}`, cols, g.ellipsis));
+  // Up to two rows: the reply's last words are often what names the check that failed ("… the request did not
+  // meet the criteria …" was cut at "did no…", persona round 3).
+  if (shows) head.push(...wrap(shows, `${tr("plan.handover.shows")} `, undefined, 2));
 
   // What is established.
   const mark = (s: CauseStatus) => (s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning);
@@ -52,7 +54,7 @@ export function renderHandover(input: ReportInput): string {
   for (const f of causes) established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
   const moreCauses = d.causes.filter((f) => f.status !== "warning").length - causes.length;
   const answered = countKnown(input);
-  established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + (moreCauses > 0 ? tr("plan.handover.countsMore", { more: moreCauses }) : ""), "  ", undefined, 1));
+  established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + (moreCauses > 0 ? tr("plan.handover.countsMore", { more: moreCauses }) : ""), "  ", undefined, 2));
 
   // What the admin must check: first the settings that decide a possible cause, then every other
   // unknown setting an admin reads, in the engine's order.
