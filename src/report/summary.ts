@@ -1,5 +1,6 @@
 // What a person needs in one screen (issue 13.2), at the top of every report and the wizard's
-// result: the verdict, the most likely cause, who must act, and the next one to three actions.
+// result: the verdict, the cause (or, while only possible, the first one to check), who must act, and the next one to
+// three actions. "Most likely" claimed a ranking the evidence does not give among equal possibilities (persona round 3).
 // Everything else in a report is the detail behind these lines.
 import type { CauseStatus, Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
