@@ -97,8 +97,14 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // only possible, each group in the catalogue's order, and every weakening change after the steps that do
   // not weaken anything (a help desk was sent to re-check the port and STARTTLS it had just confirmed,
   // while the cause the facts proved waited at step 3). A stable sort: the catalogue's order within a rank.
-  const rank = (s: PlanStep): number => (s.weakens ? 4 : 0) + STATUS_RANK[s.status];
+  // The SMTP AUTH switch for a device that can sign in neither with OAuth nor with a password past security defaults
+  // serves only the last resort (security defaults replaced): after the ways of sending that need no sign-in, and said
+  // so. It led the plan for such a device, a change with a cost that could not make it send (persona run, P2-10).
+  const passwordBlocked = c.device?.oauthSupported === false && d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
+  const switchAlone = (s: PlanStep): boolean => passwordBlocked && s.id === "mailbox-enable-smtp-auth";
+  const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status];
   steps.sort((a, b) => rank(a) - rank(b));
+  for (const step of steps) if (switchAlone(step)) step.warning = ctx.tr("plan.warning.switchBehindSecurityDefaults");
   // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.
   for (const step of steps) {
     if (!step.weakens) continue;

@@ -217,11 +217,15 @@ test("the confirmed cause's fix leads: steps for blocking causes before those fo
     const next = text.split("\n").find((l) => /^\s+(Next|次にすること)\s+1\./.test(l)) ?? "";
     assert.match(next, lang === "ja" ? /SMTP AUTH/ : /SMTP AUTH/, next);
   }
-  const rank = (s: PlanStep): number => (s.weakens ? 4 : 0) + { blocking: 0, possible: 1, warning: 2 }[s.status];
+  // One exception: the SMTP AUTH switch for a device that can use neither OAuth nor its password past security defaults
+  // (blocking) serves only the last resort, so it comes after the steps that weaken nothing (persona run P2-10).
   const next = rng(11);
   for (let i = 0; i < 1500; i++) {
     const c = randomCase(next);
-    const p = buildPlan(c, evaluate(c, { today: "2026-12-03" }), "en");
+    const d = evaluate(c, { today: "2026-12-03" });
+    const p = buildPlan(c, d, "en");
+    const passwordBlocked = c.device?.oauthSupported === false && d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
+    const rank = (s: PlanStep): number => (s.weakens ? 4 : passwordBlocked && s.id === "mailbox-enable-smtp-auth" ? 3 : 0) + { blocking: 0, possible: 1, warning: 2 }[s.status];
     for (let k = 1; k < p.steps.length; k++) assert.ok(rank(p.steps[k - 1] as PlanStep) <= rank(p.steps[k] as PlanStep), `${ids(p).join(", ")}\n${JSON.stringify(c)}`);
   }
 });

@@ -284,3 +284,19 @@ test("an exception to what is no cause here is not usable (found in tmux: 'per-u
   const mfa = buildPlan(c, diagnosis([finding("per-user-mfa")]), "ja").options.find((o) => o.id === "exception-per-user-mfa");
   assert.equal(mfa?.availability, "yes");
 });
+
+test("the SMTP AUTH switch for a device that can use neither OAuth nor its password past security defaults comes after the ways that need no sign-in, and says why (persona run P2-10)", () => {
+  const c = deviceCase({ device: { auth: "basic", oauthSupported: false, username: "mfp@contoso.com" } });
+  const d = diagnosis([finding("security-defaults", "blocking"), finding("mailbox-smtp-auth-disabled", "blocking")]);
+  for (const lang of LANGS) {
+    const plan = buildPlan(c, d, lang);
+    const ids = plan.steps.map((s) => s.id);
+    assert.ok(ids.indexOf("mailbox-enable-smtp-auth") > ids.indexOf("send-another-way"), ids.join(", "));
+    assert.ok(ids.indexOf("mailbox-enable-smtp-auth") < ids.indexOf("security-defaults-replace"), ids.join(", "));
+    assert.ok(plan.steps.find((s) => s.id === "mailbox-enable-smtp-auth")?.warning);
+  }
+  // A device that can use OAuth needs the switch for it: first, as a blocking cause's fix.
+  const oauthable = buildPlan(deviceCase({ device: { auth: "basic", oauthSupported: true, username: "mfp@contoso.com" } }), d, "en");
+  assert.equal(oauthable.steps[0]?.id, "mailbox-enable-smtp-auth");
+  assert.equal(oauthable.steps[0]?.warning, undefined);
+});
