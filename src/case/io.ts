@@ -35,13 +35,11 @@ export function parseCase(text: string, label: string): Case {
     if (e instanceof JsonTooLarge) throw badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" });
     throw notJson(text.replace(/^\uFEFF/, ""), (e as Error).message, label);
   }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw badInput("case.schema", "common.err.caseSchema", { file: label, found: Array.isArray(data) ? "an array" : JSON.stringify(data) ?? "nothing" });
-  }
+  // (Said in the user's words: "an array" and "no schema" were English inside a Japanese sentence, persona run.)
+  if (data === null || typeof data !== "object" || Array.isArray(data)) throw badInput("case.schema", "common.err.caseNotObject", { file: label });
   const schema = (data as Record<string, unknown>).schema;
-  if (schema !== CASE_SCHEMA_ID) {
-    throw badInput("case.schema", "common.err.caseSchema", { file: label, found: schema === undefined ? "no schema" : JSON.stringify(schema).slice(0, 60) });
-  }
+  if (schema === undefined) throw badInput("case.schema", "common.err.caseNoSchema", { file: label });
+  if (schema !== CASE_SCHEMA_ID) throw badInput("case.schema", "common.err.caseSchema", { file: label, found: JSON.stringify(schema).slice(0, 60) });
   let c: Case;
   // A valid file as it stands needs no schema (./quick-check.ts); anything else goes to zod for its verdict and its words.
   if (isValidCase(data)) c = data;
@@ -123,7 +121,7 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() 
   let size: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw badInput("case.unreadable", "common.err.fileUnreadable", { file: path, reason: "not a file" });
+    if (!s.isFile()) throw badInput("case.unreadable", "common.err.notAFile", { file: path });
     size = s.size;
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -144,3 +144,30 @@ test("a case file's mistakes are said in the user's words: where the JSON breaks
     assert.ok(!/Invalid input|must be (?:int|number)\b/.test(s.en + s.ja), s.en);
   }
 });
+
+test("not a case file, a folder, a file that exists: said in the user's words, the flag named (persona runs, 2026-12-04)", async () => {
+  const { t } = await import("../../src/i18n/index.js");
+  const said = (text: string) => {
+    try {
+      parseCase(text, "x.json");
+    } catch (e) {
+      assert.ok(e instanceof AppError);
+      return [t("en", e.key, e.params), t("ja", e.key, e.params)];
+    }
+    assert.fail("accepted");
+  };
+  for (const [text, key] of [["[1,2]", "common.err.caseNotObject"], ['{"device":{}}', "common.err.caseNoSchema"]] as const) {
+    const [en, ja] = said(text);
+    assert.equal(en, t("en", key, { file: "x.json" }));
+    assert.ok(!/an array|no schema|nothing/.test(`${en}${ja}`), ja);
+  }
+  const dir = await mkdtemp(join(tmpdir(), "sad-case-"));
+  await assert.rejects(readCase(dir, Readable.from([]), "stdin"), (e: unknown) => e instanceof AppError && e.key === "common.err.notAFile");
+  const { runMain } = await import("../helpers/run-main.js");
+  const out = join(dir, "taken.json");
+  await writeFile(out, "{}");
+  // Checked before anything goes on the network (loopback here in any case).
+  const r = await runMain(["probe", "--host", "127.0.0.1", "--port", "1", "--case-out", out]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--force/);
+});

@@ -23,7 +23,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const outPath = values.out;
   if (outPath === undefined || outPath === "") throw badInput("args.out-missing", "live.err.outMissing");
   const target = outPath === "-" ? "-" : resolve(ctx.cwd, outPath);
-  if (target !== "-" && !values.force && (await exists(target))) throw badInput("file.exists", "common.err.exists", { file: outPath });
+  if (target !== "-" && !values.force && (await exists(target))) throw badInput("file.exists", "common.err.existsForce", { file: outPath });
 
   const { collectLive } = await import("../../live/live.js");
   const { formatRead, readsJson } = await import("../../live/render.js");

@@ -192,7 +192,7 @@ async function checkWritable(file: string, force: boolean): Promise<void> {
   } catch {
     return;
   }
-  throw badInput("file.exists", "common.err.exists", { file });
+  throw badInput("file.exists", "common.err.existsForce", { file });
 }
 
 export async function readCa(file: string): Promise<string> {
