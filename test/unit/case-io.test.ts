@@ -9,6 +9,7 @@ import { parseCase, readCase, saveCase, serializeCase } from "../../src/case/io.
 import { redactSecrets } from "../../src/case/redact.js";
 import { CASE_SCHEMA_ID } from "../../src/case/schema.js";
 import { AppError } from "../../src/errors.js";
+import { t } from "../../src/i18n/index.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../../src/shell/powershell.js";
 
 const codeOf = (fn: () => unknown) => {
@@ -113,17 +114,19 @@ test("redaction: transcript dialects, and the server's capability list is left a
   }
 });
 
-test("a case file's mistakes are said in the user's words: where the JSON breaks (line, column), what type and what limit (persona run, 2026-12-04)", async () => {
-  const { t } = await import("../../src/i18n/index.js");
-  const said = (text: string) => {
-    try {
-      parseCase(text, "case.json");
-    } catch (e) {
-      assert.ok(e instanceof AppError);
-      return { en: t("en", e.key, e.params), ja: t("ja", e.key, e.params) };
-    }
-    assert.fail("accepted");
-  };
+/** What parseCase says of a text it refuses, in both languages (file "case.json"). */
+function refusedAs(text: string): { en: string; ja: string } {
+  try {
+    parseCase(text, "case.json");
+  } catch (e) {
+    assert.ok(e instanceof AppError);
+    return { en: t("en", e.key, e.params), ja: t("ja", e.key, e.params) };
+  }
+  assert.fail("accepted");
+}
+
+test("a case file's mistakes are said in the user's words: where the JSON breaks (line, column), what type and what limit (persona run, 2026-12-04)", () => {
+  const said = refusedAs;
   const head = `{"schema":"${CASE_SCHEMA_ID}",`;
   const comma = said(`${head}\n "device":{"port":587,},\n}`);
   assert.match(comma.en, /line 2, column 23/);
@@ -146,19 +149,9 @@ test("a case file's mistakes are said in the user's words: where the JSON breaks
 });
 
 test("not a case file, a folder, a file that exists: said in the user's words, the flag named (persona runs, 2026-12-04)", async () => {
-  const { t } = await import("../../src/i18n/index.js");
-  const said = (text: string) => {
-    try {
-      parseCase(text, "x.json");
-    } catch (e) {
-      assert.ok(e instanceof AppError);
-      return [t("en", e.key, e.params), t("ja", e.key, e.params)];
-    }
-    assert.fail("accepted");
-  };
   for (const [text, key] of [["[1,2]", "common.err.caseNotObject"], ['{"device":{}}', "common.err.caseNoSchema"]] as const) {
-    const [en, ja] = said(text);
-    assert.equal(en, t("en", key, { file: "x.json" }));
+    const { en, ja } = refusedAs(text);
+    assert.equal(en, t("en", key, { file: "case.json" }));
     assert.ok(!/an array|no schema|nothing/.test(`${en}${ja}`), ja);
   }
   const dir = await mkdtemp(join(tmpdir(), "sad-case-"));
