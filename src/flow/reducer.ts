@@ -1,6 +1,7 @@
 // The wizard as data plus a pure reducer. No diagnosis logic lives here: which facts to ask, and in
 // which order, is the engine's `unknowns`; what a pasted error means is the reply parser's answer.
 import { isKnown, setFact, type FactPath } from "../case/facts.js";
+import { causeSpec } from "../engine/causes.js";
 import type { Case } from "../case/schema.js";
 import type { Lang } from "../i18n/index.js";
 import { initialExport, reduceExport } from "./export.js";
@@ -84,8 +85,16 @@ export function subState<K extends SubFlowId>(state: FlowState, id: K): SubState
 }
 
 /** Facts the engine still wants, minus those the user said they do not know. */
+/**
+ * The questions still to ask: first the facts that decide a cause still only possible (as the hand-over lists them,
+ * src/report/checks.ts), then the engine's order. With the "criteria" reply, per-user MFA and Conditional Access came
+ * 5th and 6th, after facts that decided nothing the reply had not (persona round 3).
+ */
 export function pendingQuestions(state: Pick<FlowState, "diagnosis" | "dontKnow">): FactPath[] {
-  return state.diagnosis.unknowns.filter((p) => !state.dontKnow.includes(p));
+  const open = state.diagnosis.unknowns.filter((p) => !state.dontKnow.includes(p));
+  const deciding = state.diagnosis.causes.filter((f) => f.status === "possible").flatMap((f) => causeSpec(f.id).settledBy ?? []);
+  if (deciding.length === 0) return open;
+  return [...new Set([...deciding.filter((p) => open.includes(p)), ...open])];
 }
 
 function nextQuestion(state: FlowState): Screen {

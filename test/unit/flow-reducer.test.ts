@@ -231,3 +231,17 @@ test("a device answered as signing in with OAuth is not asked whether it can (pe
   // With Basic, it is asked.
   assert.ok(asked("basic").includes("device.oauthSupported"));
 });
+
+test("the questions that decide a cause still only possible are asked first (persona round 3: the 'criteria' reply's two came 5th and 6th)", async () => {
+  const { makeServices } = await import("../../src/cli/wizard-services.js");
+  const services = makeServices({ today: "2026-12-03", cwd: process.cwd(), ascii: false });
+  const loaded = {
+    ...emptyCase(),
+    device: { host: "smtp.office365.com", port: 587, security: "starttls" as const, auth: "basic" as const, username: "mfp@contoso.com", reply: "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator." },
+  };
+  const state = initFlow(services.deps, { lang: "en", langExplicit: true, empty: emptyCase(), loaded });
+  const first = pendingQuestions(state).slice(0, 2).sort();
+  assert.deepEqual(first, ["account.legacyAuthBlockedByConditionalAccess", "account.perUserMfaState"]);
+  // Every unknown is still asked, once.
+  assert.deepEqual([...pendingQuestions(state)].sort(), state.diagnosis.unknowns.filter((p) => !state.dontKnow.includes(p)).sort());
+});
