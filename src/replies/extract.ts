@@ -32,10 +32,12 @@ const START = /([2-5][0-5]\d)(?:(?:[ -]|:[ ]?)[ ]*([245]\.\d{1,3}\.\d{1,3})(?!\d
 const CUE_WORDS = new Set(["said", "was", "error", "returned", "reply", "response", "fue", "code", "status", "msg", "smtp", "exception", "failed"]);
 const TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])|retcode\s*\(\s*([2-5][0-5]\d)\s*\)\s*;\s*Msg:\s*b?(['"])/g;
 const MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
-const CLIENT_AUTH = /^['"`]?AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/i;
-const COMMAND_FIELD = /command['"]?\s*[:=]\s*['"]AUTH\s+(LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM)\b/gi;
+/** The mechanisms as a regex group, for the three forms below that name one. */
+const MECHANISM = `(${MECHANISMS.join("|")})`;
+const CLIENT_AUTH = new RegExp(`^['"\`]?AUTH\\s+${MECHANISM}\\b`, "i");
+const COMMAND_FIELD = new RegExp(`command['"]?\\s*[:=]\\s*['"]AUTH\\s+${MECHANISM}\\b`, "gi");
 /** SwiftMailer: "Authenticator LOGIN returned Swift_TransportException: Expected response code 235 but got code "535" …". */
-const AUTHENTICATOR = /\bAuthenticator (LOGIN|PLAIN|XOAUTH2|CRAM-MD5|NTLM) returned\b/g;
+const AUTHENTICATOR = new RegExp(`\\bAuthenticator ${MECHANISM} returned\\b`, "g");
 /** Every match of COMMAND_FIELD starts with this. */
 const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
