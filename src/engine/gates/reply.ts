@@ -61,6 +61,16 @@ export function replyEvidence(m: ReplyMatch): Evidence {
   return { kind: "reply", reply: m.reply.line, patternId: m.patternId };
 }
 
+/** Whether a refusal without its reason (`unexplained`) lists what it may hide after what it usually means: at Exchange Online, after a password. */
+function hidesBehindGeneric(ctx: Ctx, a: ReplyAnalysis, unexplained: boolean): boolean {
+  return unexplained && !ctx.provider && a.mechanismTried !== "XOAUTH2";
+}
+
+/** The finding's option that puts it after the likelier ones, for what a generic refusal may hide (BEHIND_GENERIC). */
+function lessLikelyIf(hide: boolean, id: CauseId): { lessLikely?: true } {
+  return hide && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {};
+}
+
 /** A reading that lists the wrong password and every Basic identity gate: a refusal that does not say why. */
 function listsEverySignInCause(m: ReplyMatch): boolean {
   return m.candidates.includes("wrong-credentials") && BASIC_IDENTITY.every((id) => m.candidates.includes(id));
@@ -126,8 +136,8 @@ export function replyGate(ctx: Ctx): void {
   // Only a code was pasted: every reading stays possible until the full reply is seen (a bare 535: the password first).
   if (a.codeOnly && !m.decisive) {
     const left = narrow(ctx, m.candidates);
-    const less = !ctx.provider && listsEverySignInCause(m) && a.mechanismTried !== "XOAUTH2";
-    for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...(less && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {}) });
+    const hide = hidesBehindGeneric(ctx, a, listsEverySignInCause(m));
+    for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id) });
     return;
   }
 
@@ -182,8 +192,7 @@ export function replyGate(ctx: Ctx): void {
   // A refusal without its reason ("535 Authentication failed", a generic 5.7.3 after a password): the Basic identity gates
   // are possible but, each having its own 5.7.139 text, not the likeliest (a real paste read "most likely: authentication policy").
   // (Any reading that lists them all with the wrong password is such a refusal: a panel's "1102", a wrapper's "Login failed".)
-  const unexplained = (isGenericAuthFailure(m) && ctx.mode === "basic") || listsEverySignInCause(m);
-  const hide = !ctx.provider && unexplained && a.mechanismTried !== "XOAUTH2";
+  const hide = hidesBehindGeneric(ctx, a, (isGenericAuthFailure(m) && ctx.mode === "basic") || listsEverySignInCause(m));
 
   const left = narrow(ctx, candidates);
   // Narrowed by the calendar alone (e.g. "basic authentication is disabled" before December 2026),
@@ -197,7 +206,7 @@ export function replyGate(ctx: Ctx): void {
   else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
   // What a refusal without its reason may hide (`hide`): listed after the wrong password and the switches it usually means.
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...(hide && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {}) });
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...lessLikelyIf(hide, id) });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
