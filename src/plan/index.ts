@@ -76,7 +76,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const from = identity(notes, lang, c.device?.from, PLACEHOLDER.from);
   const causeSet = new Set(d.causes.map((f) => f.id));
   const outside = outsideExchangeOnline(d);
-  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id), outside };
+  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside };
   // Refused at delivery: sign-in worked, so the alternatives to Basic auth are beside the point.
   const delivery = d.info.some((i) => i.id === "delivery-refused");
 
@@ -100,7 +100,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // The SMTP AUTH switch for a device that can sign in neither with OAuth nor with a password past security defaults
   // serves only the last resort (security defaults replaced): after the ways of sending that need no sign-in, and said
   // so. It led the plan for such a device, a change with a cost that could not make it send (persona run, P2-10).
-  const passwordBlocked = c.device?.oauthSupported === false && d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
+  const passwordBlocked = c.device?.oauthSupported === false && ctx.blocks("security-defaults");
   const switchAlone = (s: PlanStep): boolean => passwordBlocked && s.id === "mailbox-enable-smtp-auth";
   const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status];
   steps.sort((a, b) => rank(a) - rank(b));

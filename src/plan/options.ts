@@ -30,7 +30,7 @@ export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availabi
   const { c, tr } = ctx;
   // Security defaults on: recorded, or named by the server's reply (a blocking finding; the table said HVE was usable
   // beside "user is locked by your organization's security defaults policy", persona run, 2026-12-04).
-  const securityDefaults = c.tenant?.securityDefaultsEnabled === true || ctx.d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
+  const securityDefaults = c.tenant?.securityDefaultsEnabled === true || ctx.blocks("security-defaults");
   // Security defaults allow no per-account exception: none of them helps while they are on.
   if (securityDefaults && (id === "exception-auth-policy" || id === "exception-conditional-access" || id === "exception-per-user-mfa")) {
     return { availability: "no", availabilityNote: tr("plan.option.exception.securityDefaults") };

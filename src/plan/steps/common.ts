@@ -57,6 +57,8 @@ export interface Ctx {
   login: Ident;
   from: Ident;
   has: (id: CauseId) => boolean;
+  /** The diagnosis confirms this cause (a blocking finding), from the facts or the server's reply. */
+  blocks: (id: CauseId) => boolean;
   /** The service outside Exchange Online the diagnosis names (issue 10), or undefined. */
   outside: ReturnType<typeof outsideExchangeOnline>;
 }
