@@ -214,8 +214,11 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
   };
   const { lang, screen } = state;
   const step = stepLabel(lang, screen);
-  // False when there was nowhere to go back to (the screen, and its keys, stay).
-  const back = (): boolean => dispatch({ type: "back" }) !== state;
+  // False when there was nowhere to go back to (the screen, and its keys, stay). Going back also ends a draft.
+  const back = (): boolean => {
+    draft.current = undefined;
+    return dispatch({ type: "back" }) !== state;
+  };
   const title = t(lang, "wizard.title");
   const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
   switch (screen.id) {
@@ -288,10 +291,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           rows={rows}
           onAnswer={(value) => act({ type: "answer", path, value })}
           onDontKnow={() => act({ type: "dontKnow", path })}
-          onBack={() => {
-            draft.current = undefined;
-            return back();
-          }}
+          onBack={back}
           {...(draft.current?.path === path ? { draft: draft.current.text } : {})}
           onDraft={(text) => {
             draft.current = { path, text };
