@@ -262,10 +262,10 @@ const CLIENTS: Array<[string, RegExp]> = [
   ["github-actions", /##\[error\]|\/home\/runner\/work\/|\/actions\/runs\/\d+/],
 ];
 
-/** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 /** Every signal's id: words of a client, a wrapper or a panel, never a server's reply. */
 export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id]);
 
+/** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);
 
 /** Which wrapper the text shows, if any. */
