@@ -5,7 +5,7 @@
 // test/unit/case-quick-check.test.ts holds the two together on generated and broken cases.
 import { isIsoDate } from "./dates.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
-import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES, SOURCE_KINDS, type Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type Case } from "./schema.js";
 
 type Check = (v: unknown) => boolean;
 type Shape = Record<string, { check: Check; required?: boolean }>;
@@ -62,7 +62,7 @@ const device = object({
   authMechanism: opt(oneOf(AUTH_MECHANISMS)),
   username: opt(str(320)),
   from: opt(str(320)),
-  reply: opt(str(65536)),
+  reply: opt(str(REPLY_MAX_LENGTH)),
   oauthSupported: opt(bool),
   oauthFlow: opt(oneOf(OAUTH_FLOWS)),
   vendor: opt(oneOf(VENDOR_IDS)),

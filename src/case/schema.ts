@@ -9,6 +9,8 @@ import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
 z.config({ jitless: true });
 
 export const CASE_SCHEMA_ID = "smtp-auth-doctor/case@1";
+/** The longest device.reply a case holds (characters): the schema, its quick check, what-if and the wizard's paste. */
+export const REPLY_MAX_LENGTH = 65536;
 
 // ── Issue 10: which mail service answered, and when the tenant was created ──
 /**
@@ -71,7 +73,7 @@ function build() {
     authMechanism: opt(z.enum(AUTH_MECHANISMS)),
     username: opt(str(320)),
     from: opt(str(320)),
-    reply: opt(str(65536)),
+    reply: opt(str(REPLY_MAX_LENGTH)),
     /** Can the device (firmware/app) authenticate with OAuth 2.0 (XOAUTH2)? */
     oauthSupported: opt(z.boolean()),
     /** For OAuth: a user's delegated token (device code / auth code) or an app-only token (client credentials). */

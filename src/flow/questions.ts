@@ -3,7 +3,7 @@
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
-import { PROVIDER_IDS, type AuthPolicy, type Case } from "../case/schema.js";
+import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
 import type { MessageKey } from "../i18n/index.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
@@ -192,8 +192,8 @@ export const QUESTION_PATHS: readonly FactPath[] = FACT_PATHS;
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: MessageKey };
 
-/** The longest paste the wizard takes: the case file's limit for device.reply (src/case/schema.ts). */
-export const MAX_PASTE_CHARS = 65_536;
+/** The longest paste the wizard takes: what a case file holds as device.reply. */
+export const MAX_PASTE_CHARS = REPLY_MAX_LENGTH;
 
 /** Turn typed text into a fact value; empty text is "I don't know" and is handled by the caller. */
 export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {

@@ -5,7 +5,7 @@ import { parseJsonBounded } from "../case/json-limits.js";
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, factSpec, isFactPath, type FactKind, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
-import { AuthPolicySchema } from "../case/schema.js";
+import { AuthPolicySchema, REPLY_MAX_LENGTH } from "../case/schema.js";
 import { badInput } from "../errors.js";
 
 /** One change: a fact and its new value; `undefined` makes the fact unknown. */
@@ -21,7 +21,7 @@ const STRING_LIMITS: Partial<Record<FactPath, number>> = {
   "device.host": 255,
   "device.username": 320,
   "device.from": 320,
-  "device.reply": 65536,
+  "device.reply": REPLY_MAX_LENGTH,
 };
 
 /** The accepted values of a fact kind, as shown in messages. */
