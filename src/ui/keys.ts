@@ -1,6 +1,7 @@
 // What the terminal sent, as a key the screens understand. Ink splits stdin into events (a control
 // sequence, an ESC + character, or a run of text); this turns one event into `{ input, key }` in
-// the shape of Ink's `useInput` (KeyDecoder.decodeAll: two when the rest of a cut SS3 key brings typing), or into nothing at all.
+// the shape of Ink's `useInput` (KeyDecoder.decodeAll: several for control keys pressed together, or the rest of a cut
+// SS3 key with typing after it), or into nothing at all.
 //
 // Why our own: Ink 6.8's key parser gives some sequences no key name and then calls
 // `undefined.startsWith` (Ctrl+F1 `ESC[1;5P`, colour codes in a paste such as `ESC[0m` or
@@ -207,8 +208,9 @@ export class KeyDecoder {
   constructor(private readonly now: () => number = Date.now) {}
 
   /**
-   * The keys of one input event, in order: none ("ignore this"), one, or two when the rest of a cut
-   * SS3 key arrives with typing after it ("2P" then "abc", or Ctrl+Up's "5A" then "x": both kept).
+   * The keys of one input event, in order: none ("ignore this"), one, or several: control keys pressed
+   * together (Ctrl+A Ctrl+K), or the rest of a cut SS3 key with typing after it ("2P" then "abc", or
+   * Ctrl+Up's "5A" then "x": both kept).
    */
   decodeAll(data: unknown): DecodedKey[] {
     if (typeof data !== "string" || data === "") return [];
