@@ -48,6 +48,7 @@ export const NOTE_KEYS = [
   "note.smtpAuthOffFirst",
   "note.newTenantReputation",
   "note.crossTenantOauthOnly",
+  "note.passwordAnswerToOauthDevice",
   "note.retirement.newTenant",
   "note.retirement.newTenantUnknown",
   "note.retirement.hveEnded",

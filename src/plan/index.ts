@@ -102,7 +102,10 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // so. It led the plan for such a device, a change with a cost that could not make it send (persona run, P2-10).
   const passwordBlocked = c.device?.oauthSupported === false && ctx.blocks("security-defaults");
   const switchAlone = (s: PlanStep): boolean => passwordBlocked && s.id === "mailbox-enable-smtp-auth";
-  const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status];
+  // A device recorded as using OAuth that was refused a password: whether it really uses OAuth is checked before the
+  // policies that refuse the password it should not be sending (same status first).
+  const deviceFirst = (s: PlanStep): boolean => c.device?.auth === "oauth" && s.id === "move-to-oauth";
+  const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status] - (deviceFirst(s) ? 0.5 : 0);
   steps.sort((a, b) => rank(a) - rank(b));
   for (const step of steps) if (switchAlone(step)) step.warning = ctx.tr("plan.warning.switchBehindSecurityDefaults");
   // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.

@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
-import { BASIC_POLICY_CAUSES, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
+import { BASIC_ONLY_CAUSES, BASIC_POLICY_CAUSES, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
 import type { NoteKey } from "../keys.js";
@@ -18,6 +18,9 @@ const BASIC_IDENTITY: readonly CauseId[] = [...BASIC_POLICY_CAUSES.filter((id) =
 
 /** What a refusal without its reason may hide, never the likeliest reading of it (each has its own 5.7.139 text): see replyGate. */
 const BEHIND_GENERIC: ReadonlySet<CauseId> = new Set([...BASIC_IDENTITY, "basic-auth-retired"]);
+
+/** Causes that only a password (Basic) sign-in meets. */
+const BASIC_ONLY: ReadonlySet<CauseId> = new Set(BASIC_ONLY_CAUSES);
 
 /** Refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13). */
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
@@ -213,7 +216,7 @@ export function replyGate(ctx: Ctx): void {
     const stale = unique(candidates).filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
     const pool = stale.length ? stale : unique(candidates);
     if (pool.length === 1) decide(ctx, out, pool[0] as CauseId, ev, extra, notes);
-    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: ["note.evidenceContradictsSetting", ...notes] });
+    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: [contradictionNote(ctx, id), ...notes] });
   }
 }
 
@@ -228,10 +231,19 @@ const EXCLUDES: Partial<Record<CauseId, CauseId>> = {
   "tenant-smtp-auth-disabled": "mailbox-smtp-auth-disabled",
 };
 
+/**
+ * What a reply that a recorded fact contradicts means. Mostly a setting changed recently or not yet applied; but a
+ * device recorded as using OAuth that gets the answer to a password still sends a password for this sending (a persona
+ * read "the setting may have changed" beside a plan that said "move the device to OAuth").
+ */
+function contradictionNote(ctx: Ctx, id: CauseId): NoteKey {
+  return ctx.device.auth === "oauth" && BASIC_ONLY.has(id) ? "note.passwordAnswerToOauthDevice" : "note.evidenceContradictsSetting";
+}
+
 /** The reply names the cause: it blocks, and a recorded setting that disagrees is shown with a note. */
 function decide(ctx: Ctx, out: Pick<Ctx["out"], "add">, id: CauseId, ev: Evidence, extra: Evidence[] = [], notes: NoteKey[] = []): void {
   const contradicted = knownToPass(ctx, id);
-  if (contradicted) out.add(id, "blocking", [ev, ...extra, ...contradicted], { notes: ["note.evidenceContradictsSetting", ...notes] });
+  if (contradicted) out.add(id, "blocking", [ev, ...extra, ...contradicted], { notes: [contradictionNote(ctx, id), ...notes] });
   else out.add(id, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   const other = EXCLUDES[id];
   if (other) ctx.out.dropPossible(other);

@@ -11,6 +11,17 @@ export const MOVE_TO_OAUTH: StepDef = {
   causes: BASIC_POLICY_CAUSES,
   build: (ctx, found) => {
     const support = ctx.c.device?.oauthSupported;
+    // The device is recorded as using OAuth, yet a policy refuses its password: it still sends one for this sending.
+    if (ctx.c.device?.auth === "oauth") {
+      return {
+        who: "device-owner",
+        scope: "device",
+        adminCenter: portal(ctx, "eac", ["plan.nav.reports", "plan.nav.mailFlow", "plan.nav.smtpAuthClients"]),
+        security: "none",
+        title: ctx.tr("plan.step.move-to-oauth.title.oauthRecorded"),
+        why: ctx.tr("plan.step.move-to-oauth.why.oauthRecorded"),
+      };
+    }
     // The retirement: Basic ends for everyone, so the move is said even to a device that cannot make it.
     const retired = found.some((f) => f.id === "basic-auth-retired");
     if (!retired && support === false) return null;
