@@ -46,6 +46,20 @@ export async function loadCatalog(): Promise<Catalog> {
   return Object.fromEntries(KNOWN_VENDOR_IDS.map((id, i) => [id, profiles[i]])) as unknown as Catalog;
 }
 
+/**
+ * The makers whose own messages (not a bare code of their shape) the text holds, with the first such message: for a
+ * paste that has no SMTP reply and names no maker (explain without --vendor), to say which --vendor reads it.
+ */
+export async function vendorsByMessage(text: string): Promise<Array<{ vendor: KnownVendorId; excerpt: string }>> {
+  const catalog = await loadCatalog();
+  const found: Array<{ vendor: KnownVendorId; excerpt: string }> = [];
+  for (const id of KNOWN_VENDOR_IDS) {
+    const known = matchPanel(catalog[id], text).find((f) => f.kind === "known");
+    if (known) found.push({ vendor: id, excerpt: known.excerpt });
+  }
+  return found;
+}
+
 function knowledge(vendor: VendorId, profile: VendorProfile | undefined, model: string | undefined): DeviceKnowledge {
   return profile ? { vendor, resolved: resolve(profile, model) } : { vendor };
 }

@@ -1,7 +1,8 @@
 // What a device's panel shows → the vendor's codes and messages in the reference. Pure.
 // A code of the vendor's shape that the reference does not have is reported as unknown; codes the
 // reference names but could not confirm are reported as unconfirmed. Causes a panel entry points
-// at are only ever "possible", and only used when the text holds no SMTP failure of its own.
+// at are only ever "possible" (unless the message names its one cause: PanelEntry.names), and only used
+// when the text holds no SMTP failure of its own.
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
 import type { PanelEntry, UnconfirmedCodes, VendorProfile } from "./types.js";
 
@@ -65,13 +66,14 @@ export function matchPanel(profile: VendorProfile, input: string): PanelFinding[
  * of any kind). An entry with a single cause is not given to the engine: its reply gate would take
  * a lone candidate as named by the server (blocking, and "AUTH passed" for a sender cause), which
  * a device's general message cannot carry. Those causes are shown as possible in the device section.
+ * A message that names its one cause in the device's own words (`names`: Sharp's "Token update failed") is given.
  */
 export function enginePanel(findings: readonly PanelFinding[]): (PanelFinding & { kind: "known" }) | undefined {
-  return findings.find((f): f is PanelFinding & { kind: "known" } => f.kind === "known" && f.entry.causes.length > 1);
+  return findings.find((f): f is PanelFinding & { kind: "known" } => f.kind === "known" && (f.entry.causes.length > 1 || (f.entry.names === true && f.entry.causes.length === 1)));
 }
 
 /**
- * The reply analysis with the panel code added as a non-decisive failure, when the text holds no
+ * The reply analysis with the panel code added as a failure (decisive only for a message that names its cause), when the text holds no
  * SMTP failure of its own (the server's reply, if any, always decides). Pattern ids start with "panel:".
  */
 export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: readonly PanelFinding[], input: string): ReplyAnalysis | undefined {
@@ -83,7 +85,7 @@ export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: re
     reply: { text: panel.excerpt, line: panel.excerpt },
     stage: panel.entry.stage ?? "auth",
     candidates: [...panel.entry.causes],
-    decisive: false,
+    decisive: panel.entry.names === true,
     success: false,
   };
   const base: ReplyAnalysis = analysis ?? { input, replies: [], matches: [], authSucceeded: false, recognized: false };

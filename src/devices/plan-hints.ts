@@ -102,6 +102,7 @@ const STEP_SETTINGS: Partial<Record<StepId, readonly SettingId[]>> = {
   "device-from-address": ["sender"],
   "device-firmware": ["firmware"],
   "move-to-oauth": ["oauth"],
+  "device-oauth-token": ["oauth"],
 };
 
 function stepLines(lang: Lang, r: Resolved, step: PlanStep): DeviceLine[] | undefined {

@@ -94,8 +94,13 @@ export interface PanelEntry extends Sourced {
   shown: Labels;
   meaning: Text;
   action?: Text;
-  /** Causes it points at (all "possible": the SMTP reply, when there is one, decides). */
+  /** Causes it points at (all "possible": the SMTP reply, when there is one, decides), unless `names`. */
   causes: readonly CauseId[];
+  /**
+   * The message names its one cause in the device's own words ("Token update failed"): it blocks, as a server's reply
+   * naming its cause does (still only when the text holds no SMTP failure of its own).
+   */
+  names?: true;
   /** The SMTP stage those causes belong to (default "auth"). */
   stage?: ReplyStage;
   models?: Text;

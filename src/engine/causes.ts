@@ -60,6 +60,8 @@ export const CAUSES = {
   "security-defaults": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["tenant.securityDefaultsEnabled"] },
   "per-user-mfa": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.perUserMfaState"] },
   "conditional-access": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.legacyAuthBlockedByConditionalAccess"] },
+  // The device itself says it cannot renew its OAuth token (Sharp's "Token update failed"): its own message, with any service.
+  "device-oauth-token": { affects: "oauth", gate: "identity", service: "any" },
   "oauth-misconfigured": { affects: "oauth", gate: "identity", service: "exchange-online" },
   "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },

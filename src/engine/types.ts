@@ -30,6 +30,7 @@ export const CAUSE_IDS = [
   "sending-limit",
   "mailbox-full",
   "sender-restricted",
+  "device-oauth-token",
   "oauth-misconfigured",
   "transient-service-error",
   "direct-send-rejected",

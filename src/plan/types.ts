@@ -15,6 +15,7 @@ export const STEP_IDS = [
   "device-enable-auth",
   "device-credentials",
   "device-from-address",
+  "device-oauth-token",
   "device-sending-rate",
   "mailbox-enable-smtp-auth",
   "mailbox-grant-send-as",

@@ -35,18 +35,38 @@ test("every panel code and message in the reference is recognised with --vendor,
     const json = JSON.parse((await runMain(["explain", "--vendor", vendor, "--json", text])).stdout) as ExplainJson;
     assert.equal(json.plan.device?.vendor, vendor);
     assert.ok(json.plan.device?.panel.some((l) => squash(l.text).includes(squash(e.meaning.en))));
-    // The causes it points at are possible, never blocking, and their evidence is the device's message.
+    // The causes it points at are possible, never blocking (unless the message names its one cause in the device's
+    // own words: then it blocks, as a reply naming its cause does), and their evidence is the device's message.
     for (const c of json.causes.filter((c) => e.causes.includes(c.id as never))) {
-      assert.equal(c.status, "possible", `${entry} → ${c.id}`);
+      assert.equal(c.status, e.names ? "blocking" : "possible", `${entry} → ${c.id}`);
     }
-    if (e.causes.length > 1 && entry !== "kyocera-1102") {
+    if ((e.causes.length > 1 && entry !== "kyocera-1102") || e.names) {
       assert.ok(json.causes.some((c) => c.evidence.some((ev) => ev.patternId === `panel:${entry}`)), `${entry}: the engine used the panel code`);
     }
-    if (e.causes.length === 1) {
+    if (e.causes.length === 1 && !e.names) {
       // A single cause from a device's general message stays possible: said in the device section, never decided by the engine.
       assert.ok(json.causes.every((c) => c.evidence.every((ev) => ev.patternId !== `panel:${entry}`)), entry);
       assert.ok(json.plan.device?.panel.some((l) => l.text.includes(t("en", "devices.panel.causes", { causes: "" }).split(":")[0] as string)), `${entry}: the possible cause is named`);
     }
+  }
+});
+
+test("Sharp's 'Token update failed' names its cause: blocked, and the plan's first step gets a new token on the device (persona P2-07)", async () => {
+  for (const [lang, text] of [["ja", "トークンの更新に失敗しました。トークンを削除して再取得してください。"], ["en", "Token update failed. Please delete the token and obtain it again."]] as const) {
+    const r = await runMain(["explain", "--vendor", "sharp", "--lang", lang, "--json", text]);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(r.stdout) as ExplainJson & { plan: { steps: { id: string; title: string }[] } };
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["device-oauth-token:blocking"]);
+    assert.equal(json.plan.steps[0]?.id, "device-oauth-token");
+    assert.equal(json.plan.steps[0]?.title, t(lang, "plan.step.device-oauth-token.title"));
+  }
+  const text = await runMain(["explain", "--vendor", "sharp", "Token update failed."]);
+  assert.ok(squash(text.stdout).includes(squash(t("en", "cli.explain.deviceNames", { causes: t("en", "cause.device-oauth-token.title") }))), "the device names it, not the server");
+  // Without --vendor the message is not read, but the error says which --vendor reads it.
+  for (const lang of ["ja", "en"] as const) {
+    const r = await runMain(["explain", "--lang", lang, "トークンの更新に失敗しました。"]);
+    assert.equal(r.code, 2);
+    assert.ok(r.stderr.includes(t(lang, "cli.err.unrecognizedVendorMessage", { vendor: t(lang, "devices.vendor.sharp"), message: "トークンの更新に失敗しました", id: "sharp" })), r.stderr);
   }
 });
 

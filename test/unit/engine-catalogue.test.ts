@@ -46,6 +46,7 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "sending-limit": [BASIC_OK, decisive("432 4.3.2 Concurrent connections limit exceeded.", "sending-limit", "data")],
   "mailbox-full": [BASIC_OK, decisive("554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded", "mailbox-full", "data")],
   "sender-restricted": [BASIC_OK, decisive("550 5.1.8 Access denied, bad outbound sender", "sender-restricted", "mail-from")],
+  "device-oauth-token": [OAUTH_APP_OK, decisive("Token update failed. Please delete the token and obtain it again.", "device-oauth-token")],
   "oauth-misconfigured": [withFacts(OAUTH_APP_OK, { "account.oauthApp.mailboxPermission": false })],
   "transient-service-error": [BASIC_OK, replyAnalysis("451 4.7.0 Temporary server error. Please try again later. PRX4", { patternId: "prx4", candidates: ["transient-service-error"], decisive: false })],
   "direct-send-rejected": [BASIC_OK, decisive("550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources", "direct-send-rejected", "mail-from")],

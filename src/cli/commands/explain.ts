@@ -59,6 +59,12 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const found = devices ? devices.analyzeWithDevice(text, dev, analysis) : undefined;
   if (found?.analysis) analysis = found.analysis;
   if (!analysis.recognized && (found?.findings.length ?? 0) === 0) {
+    if (vendor === undefined) {
+      // A maker's own message ("トークンの更新に失敗しました" of a Sharp) without --vendor: say which --vendor reads it.
+      const makers = await (await import("../../devices/index.js")).vendorsByMessage(text);
+      const only = makers.length === 1 ? makers[0] : undefined;
+      if (only) throw badInput("explain.unrecognized", "cli.err.unrecognizedVendorMessage", { vendor: t(ctx.lang, `devices.vendor.${only.vendor}`), message: only.excerpt, id: only.vendor });
+    }
     if (vendor === undefined || vendor === "other") throw badInput("explain.unrecognized", "cli.err.unrecognized");
     const profile = dev?.resolved?.profile;
     const codes = profile ? profile.panel.map((e) => (e.shown[ctx.lang] ?? e.shown.en ?? e.shown.ja ?? [])[0]).filter((x): x is string => Boolean(x)) : [];
@@ -138,7 +144,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
         ? t(lang, "cli.explain.success")
         : m.candidates.length === 0
           ? t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? "cli.explain.decisive" : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (m.patternId.startsWith("panel:") ? "cli.explain.deviceNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

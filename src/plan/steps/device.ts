@@ -2,6 +2,14 @@
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { PLACEHOLDER, resolveName, signInRead, tnc, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
+/** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
+export const DEVICE_OAUTH_TOKEN: StepDef = {
+  id: "device-oauth-token",
+  causes: ["device-oauth-token"],
+  // Its check is the device's own connection test and a test message (said in its verify text).
+  build: () => ({ who: "device-owner", scope: "device", security: "none", testSend: false }),
+};
+
 export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-network",
@@ -71,6 +79,7 @@ export const DEVICE_STEPS: StepDef[] = [
       params: { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from },
     }),
   },
+  DEVICE_OAUTH_TOKEN,
   {
     id: "device-sending-rate",
     causes: ["sending-limit"],

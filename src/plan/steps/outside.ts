@@ -1,6 +1,7 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
 import { providerKey, type StepDef } from "./common.js";
+import { DEVICE_OAUTH_TOKEN } from "./device.js";
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   {
@@ -8,6 +9,7 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     causes: ["network-unreachable", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "client-protocol-error", "no-authentication"],
     build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
   },
+  DEVICE_OAUTH_TOKEN,
   {
     id: "onprem-server-auth",
     causes: ["onprem-basic-auth-off"],
