@@ -100,6 +100,7 @@ const STEP_SETTINGS: Partial<Record<StepId, readonly SettingId[]>> = {
   "device-enable-auth": ["authMethod", "username", "password"],
   "device-credentials": ["username", "password"],
   "device-from-address": ["sender"],
+  "device-sender-address": ["sender"],
   "device-firmware": ["firmware"],
   "move-to-oauth": ["oauth"],
   "device-oauth-token": ["oauth"],

@@ -67,6 +67,8 @@ export const CAUSES = {
   "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.exchangeLicensed", "account.recipientTypeDetails"] },
   "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online", settledBy: ["account.sendAs", "device.username", "device.from"] },
+  // The sender address itself refused (no domain, a domain that does not exist, bad syntax): any service's, before sign-in matters.
+  "sender-address-invalid": { affects: "all", gate: "sending", service: "any", settledBy: ["device.from"] },
   "sender-restricted": { affects: "all", gate: "sending", service: "exchange-online" },
   "sending-limit": { affects: "all", gate: "sending", service: "any" },
   "mailbox-full": { affects: "all", gate: "sending", service: "any" },

@@ -49,6 +49,7 @@ export const NOTE_KEYS = [
   "note.newTenantReputation",
   "note.crossTenantOauthOnly",
   "note.passwordAnswerToOauthDevice",
+  "note.serverOffersNoSignIn",
   "note.retirement.newTenant",
   "note.retirement.newTenantUnknown",
   "note.retirement.hveEnded",

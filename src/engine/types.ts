@@ -27,6 +27,7 @@ export const CAUSE_IDS = [
   "no-licensed-mailbox",
   "federation-failure",
   "send-as-denied",
+  "sender-address-invalid",
   "sending-limit",
   "mailbox-full",
   "sender-restricted",

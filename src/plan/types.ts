@@ -16,6 +16,7 @@ export const STEP_IDS = [
   "device-credentials",
   "device-from-address",
   "device-oauth-token",
+  "device-sender-address",
   "device-sending-rate",
   "mailbox-enable-smtp-auth",
   "mailbox-grant-send-as",

@@ -139,6 +139,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // recorded facts say (device.auth, device.security); with neither known, both stay possible and both questions open.
   { id: "not-authenticated", enhanced: ["5.7.57"], text: ["not authenticated to send anonymous mail", "client not authenticated to send mail"], need: "either", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false },
 
+  // ── the sender address itself (RFC 3463 X.1.7: bad sender address syntax): Exchange Online's "501 5.1.7 Invalid address" ──
+  { id: "sender-address-invalid", enhanced: ["5.1.7"], text: ["bad sender address syntax"], need: "either", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE },
+
   // ── sending identity (§4 C12) ──
   { id: "send-as-envelope", enhanced: ["5.7.60"], text: ["does not have permissions to send as this sender"], need: "either", stage: "mail-from", candidates: ["send-as-denied"], decisive: DECISIVE },
   { id: "send-as-denied", enhanced: ["5.2.252"], text: ["sendasdenied"], need: "either", stage: "data", candidates: ["send-as-denied"], decisive: DECISIVE },
@@ -190,6 +193,14 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "too-many-errors", text: ["too many errors on this connection"], stage: "context", candidates: ["transient-service-error"], decisive: NOT_DECISIVE },
   { id: "service-not-available", codes: [421], text: ["service not available"], textAlone: false, stage: "connect", candidates: ["transient-service-error"], decisive: DECISIVE },
   { id: "temporary-server-error", text: ["temporary server error"], stage: "context", candidates: ["transient-service-error"], decisive: DECISIVE },
+
+  // Other services' own words (after Exchange Online's texts: an app's own words joined to an Exchange Online reply stay that reply's).
+  // A sender address without a domain (Sendmail's "553 5.5.4 <…>... Domain name required for sender address X") or at a
+  // domain that does not resolve (Postfix's "450 4.1.8 <…>: Sender address rejected: Domain not found": a 4xx that stays).
+  { id: "other-sender-address-invalid", text: ["domain name required for sender address", "sender address rejected domain not found"], stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE, provider: "other" },
+  // Exim's "503 AUTH command used when not advertised" and Postfix's "503 5.5.1 Error: authentication not enabled" (AUTH
+  // before STARTTLS where it is offered only after it, or a server that takes no sign-in): Exchange Online answers 504 5.7.4.
+  { id: "other-auth-not-offered", text: ["auth command used when not advertised", "error authentication not enabled"], stage: "auth", candidates: ["starttls-missing"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.serverOffersNoSignIn"] },
 
   // ── generic authentication failures ──
   // Amazon SES's and IONOS's "535 Authentication Credentials Invalid", a relay's "535 Authentication failed: No such account.":

@@ -437,7 +437,7 @@ export const TENANT_STEPS = ["mailbox-enable-smtp-auth", "account-auth-policy", 
 
 export interface ExplainJson {
   verdict: string;
-  causes: { id: string; status: string }[];
+  causes: { id: string; status: string; notes?: string[] }[];
   unknowns: string[];
   info: { id: string }[];
   plan: { steps: { id: string }[]; options: unknown[] };

@@ -152,3 +152,36 @@ test("SwiftMailer's line without its message is read for the code the server gav
     assert.ok(infoIds(j).includes("reply-code-only") && !infoIds(j).includes("auth-succeeded"), infoIds(j).join(", "));
   }
 });
+
+test("a sender address the server refuses as an address (no domain, a domain not found) is that, not a protocol error or a pause (Sendmail, Postfix)", async () => {
+  // Sendmail's "553 5.5.4 <…>... Domain name required for sender address ElastAlert" ended "blocked, no cause found"; Postfix's
+  // "450 4.1.8 … Sender address rejected: Domain not found" read "temporary: wait and send again", though it comes back every time.
+  for (const source of ["https://github.com/YelpArchive/elastalert/issues/221", "https://github.com/openaustralia/infrastructure/issues/122"]) {
+    for (const lang of ["en", "ja"] as const) {
+      const j = await read(source, lang);
+      assert.equal(j.verdict, "blocked", source);
+      assert.deepEqual(ids(j), ["sender-address-invalid"], source);
+      assert.equal(j.plan.steps[0]?.id, "device-sender-address", source);
+      assertNoTenantCause(source, j);
+    }
+  }
+  // Exchange Online's own "501 5.1.7 Invalid address" (zammad/zammad#1879, a notification sender left unchanged): was "SMTP commands
+  // in the wrong order" with "update the device's firmware".
+  const r = await runMain(["explain", "Error 501 5.1.7 Invalid address", "--json"]);
+  const j = JSON.parse(r.stdout) as ExplainJson;
+  assert.equal(r.code, 1);
+  assert.deepEqual(ids(j), ["sender-address-invalid"]);
+  assert.ok(!j.plan.steps.some((s) => s.id === "device-firmware"), j.plan.steps.map((s) => s.id).join(", "));
+});
+
+test("Exim's 'AUTH command used when not advertised' and Postfix's 'authentication not enabled' mean no sign-in offered on that connection, not a firmware update", async () => {
+  for (const source of ["https://github.com/bitnami/charts/issues/7241", "https://github.com/mastodon/mastodon/issues/772"]) {
+    for (const lang of ["en", "ja"] as const) {
+      const j = await read(source, lang);
+      assert.deepEqual(ids(j), ["starttls-missing"], source);
+      assert.ok(j.causes[0]?.notes?.includes("note.serverOffersNoSignIn"), `${source}: ${JSON.stringify(j.causes[0])}`);
+      assert.ok(!j.plan.steps.some((s) => s.id === "device-firmware"), source);
+      assertNoTenantCause(source, j);
+    }
+  }
+});

@@ -46,6 +46,7 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "sending-limit": [BASIC_OK, decisive("432 4.3.2 Concurrent connections limit exceeded.", "sending-limit", "data")],
   "mailbox-full": [BASIC_OK, decisive("554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded", "mailbox-full", "data")],
   "sender-restricted": [BASIC_OK, decisive("550 5.1.8 Access denied, bad outbound sender", "sender-restricted", "mail-from")],
+  "sender-address-invalid": [BASIC_OK, decisive("501 5.1.7 Invalid address", "sender-address-invalid", "mail-from")],
   "device-oauth-token": [OAUTH_APP_OK, decisive("Token update failed. Please delete the token and obtain it again.", "device-oauth-token")],
   "oauth-misconfigured": [withFacts(OAUTH_APP_OK, { "account.oauthApp.mailboxPermission": false })],
   "transient-service-error": [BASIC_OK, replyAnalysis("451 4.7.0 Temporary server error. Please try again later. PRX4", { patternId: "prx4", candidates: ["transient-service-error"], decisive: false })],
@@ -83,6 +84,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(OAUTH_APP_OK, { "device.authMechanism": undefined })],
   [withFacts(BASIC_OK, { "device.username": "printer@hotmail.com", "device.from": "printer@hotmail.com" }), replyAnalysis("535 5.7.3 Authentication unsuccessful [LO4P123CA0207.GBRP123.PROD.OUTLOOK.COM]", { patternId: "auth-unsuccessful-generic", candidates: ["wrong-credentials"], decisive: false }, { provider: { id: "exchange-online", clue: "LO4P123CA0207.GBRP123.PROD.OUTLOOK.COM" } })],
   [withFacts(BASIC_OK, { "device.host": "smtp-relay.brevo.com" })],
+  // A remark the reply table carries (Postfix's refusal of AUTH where it offers none).
+  [BASIC_OK, analyzeReply("503 5.5.1 Error: authentication not enabled")],
   [withFacts(BASIC_OK, { "device.host": "smtp.163.com" })],
   [withFacts(BASIC_OK, { "device.host": "smtp.qq.com" })],
   [withFacts(BASIC_OK, { "device.provider": "other" })],

@@ -28,8 +28,11 @@ const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 /** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
 const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", ...DELIVERY]);
 
-/** Causes whose texts are written for any mail service (refusals at delivery, other services' own); the others describe Exchange Online. */
-const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES]);
+/**
+ * Causes whose texts are written for any mail service (refusals at delivery, other services' own, the sender address
+ * itself, the device's own token); the others describe Exchange Online.
+ */
+const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, "sender-address-invalid", "device-oauth-token"]);
 
 /**
  * Did AUTH succeed, by the reply? A 235, or a failure that the server only reaches once the client

@@ -10,6 +10,14 @@ export const DEVICE_OAUTH_TOKEN: StepDef = {
   build: () => ({ who: "device-owner", scope: "device", security: "none", testSend: false }),
 };
 
+/** The sender address itself refused, by any mail service: one full address at a real domain. */
+export const DEVICE_SENDER_ADDRESS: StepDef = {
+  id: "device-sender-address",
+  causes: ["sender-address-invalid"],
+  // Its verify text has the test message.
+  build: (ctx) => ({ who: "helpdesk", scope: "device", security: "none", testSend: false, params: { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from } }),
+};
+
 export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-network",
@@ -80,6 +88,7 @@ export const DEVICE_STEPS: StepDef[] = [
     }),
   },
   DEVICE_OAUTH_TOKEN,
+  DEVICE_SENDER_ADDRESS,
   {
     id: "device-sending-rate",
     causes: ["sending-limit"],

@@ -1,7 +1,7 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
 import { providerKey, type StepDef } from "./common.js";
-import { DEVICE_OAUTH_TOKEN } from "./device.js";
+import { DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   {
@@ -10,6 +10,7 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
   },
   DEVICE_OAUTH_TOKEN,
+  DEVICE_SENDER_ADDRESS,
   {
     id: "onprem-server-auth",
     causes: ["onprem-basic-auth-off"],
