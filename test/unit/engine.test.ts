@@ -417,6 +417,17 @@ describe("gate 6: Send As", () => {
     assert.equal(evaluate(same).verdict, "clear");
     assert.deepEqual(evaluate(withFacts(same, { "account.sendAs": undefined })).unknowns, []);
   });
+  test("a sender that is no address at all is possibly refused as such, before any Send As question; a display name around one is fine", () => {
+    for (const from of ["scanner", "Scan Center", "scan@contoso", "scan @contoso.com"]) {
+      const d = evaluate(withFacts(BASIC_OK, { "device.from": from, "account.sendAs": undefined }));
+      assert.deepEqual(summary(d), ["sender-address-invalid:possible", "basic-auth-retired:warning"], from);
+      assert.deepEqual(finding(d, "sender-address-invalid")?.evidence, [{ kind: "fact", path: "device.from", value: from }], from);
+      assert.ok(!d.unknowns.includes("account.sendAs"), from);
+    }
+    for (const from of ["mfp@contoso.com", "Multifunction <MFP@Contoso.com>", "scan.center@mail.contoso.co.jp"]) {
+      assert.ok(!evaluate(withFacts(BASIC_OK, { "device.from": from })).causes.some((f) => f.id === "sender-address-invalid"), from);
+    }
+  });
   test("from or username unknown: they are the unknowns", () => {
     assert.deepEqual(evaluate(withFacts(BASIC_OK, { "device.from": undefined })).unknowns, ["device.from"]);
     assert.deepEqual(evaluate(withFacts(BASIC_OK, { "device.from": undefined, "device.username": undefined })).unknowns, ["device.username", "device.from"]);

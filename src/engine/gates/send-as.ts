@@ -4,6 +4,12 @@ import { addressOf, factEvidence, type Ctx } from "../context.js";
 
 export function sendAsGate(ctx: Ctx): void {
   const { device, account, out } = ctx;
+  // A sender that is no address at all ("scanner", "Scan Center"): the server refuses it as such (Exchange Online's
+  // 501 5.1.7). Only possible: some devices add their own domain to a bare name.
+  if (device.from !== undefined && !isAddress(addressOf(device.from))) {
+    out.add("sender-address-invalid", "possible", [factEvidence(ctx, "device.from")]);
+    return;
+  }
   if (ctx.mode === "none") return;
   if (device.from === undefined || device.username === undefined) {
     // Whether Send As matters at all depends on both addresses.
@@ -15,4 +21,9 @@ export function sendAsGate(ctx: Ctx): void {
   const differ = [factEvidence(ctx, "device.username"), factEvidence(ctx, "device.from")];
   if (account.sendAs === false) out.add("send-as-denied", "blocking", [...differ, factEvidence(ctx, "account.sendAs")]);
   else if (account.sendAs === undefined) out.unknown("account.sendAs");
+}
+
+/** name@domain.tld, without spaces (the form a server takes as a sender; the display name is cut by addressOf()). */
+function isAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
