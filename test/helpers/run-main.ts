@@ -8,8 +8,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function runMain(argv: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string } = {}): Promise<RunResult> {
+/** `columns`: stdout is a terminal that wide (pass --no-color for plain text). */
+export async function runMain(argv: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string; columns?: number } = {}): Promise<RunResult> {
   const stdout = new PassThrough();
+  if (opts.columns !== undefined) Object.assign(stdout, { isTTY: true, columns: opts.columns });
   const stderr = new PassThrough();
   let out = "";
   let errText = "";

@@ -134,3 +134,18 @@ test("options prints the comparison safest first, in both languages, and as JSON
   const none = await runMain(["options", "--case", clear.file, "--lang", "en"]);
   assert.match(none.stdout, /not blocked/);
 });
+
+test("options and whatif wrap to the terminal's width, as the reports do (persona round 3, N-10: they kept 80 columns in a 60-column window)", async () => {
+  const { width: stringWidth } = await import("../../src/render/width.js");
+  const file = join(process.cwd(), "examples", "security-defaults.json");
+  for (const lang of ["en", "ja"] as const) {
+    for (const argv of [["options", "--case", file], ["whatif", "--case", file, "--set", "tenant.securityDefaultsEnabled=false"]]) {
+      const narrow = await runMain([...argv, "--lang", lang, "--no-color"], { columns: 60 });
+      const lines = narrow.stdout.split("\n");
+      assert.ok(lines.every((l) => stringWidth(l) <= 60), `${argv[0]} ${lang}: ${lines.find((l) => stringWidth(l) > 60)}`);
+      // Piped (no terminal): 80 columns, and some line uses more than 60 of them.
+      const piped = (await runMain([...argv, "--lang", lang, "--no-color"])).stdout.split("\n");
+      assert.ok(piped.every((l) => stringWidth(l) <= 80) && piped.some((l) => stringWidth(l) > 60), `${argv[0]} ${lang} piped`);
+    }
+  }
+});

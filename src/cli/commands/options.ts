@@ -10,6 +10,7 @@ import { compareOptions } from "../../whatif/options.js";
 import { optionsJson, renderOptions } from "../../whatif/render.js";
 import { parse } from "../args.js";
 import { out, outJson, type Context } from "../context.js";
+import { terminalWidth } from "../output.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, { case: { type: "string" } }, false);
@@ -22,6 +23,6 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const c = await readCase(casePath, () => ctx.stdin, t(ctx.lang, "common.stdin"));
   const cmp = compareOptions(c, engineEvaluate(ctx.today));
   if (values.json) outJson(ctx, optionsJson(ctx.lang, cmp));
-  else out(ctx, renderOptions(ctx.lang, cmp));
+  else out(ctx, renderOptions(ctx.lang, cmp, terminalWidth(ctx)));
   return EXIT.clear;
 }

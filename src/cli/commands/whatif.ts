@@ -13,6 +13,7 @@ import { parseAsOf, parseSetArg, unmarkedChanges, whatIf } from "../../whatif/in
 import { renderWhatIf, whatIfJson } from "../../whatif/render.js";
 import { parse } from "../args.js";
 import { out, outJson, type Context } from "../context.js";
+import { terminalWidth } from "../output.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(
@@ -54,7 +55,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   if (values.json) outJson(ctx, whatIfJson(ctx.lang, result, values.save));
   else {
-    out(ctx, renderWhatIf(ctx.lang, result));
+    out(ctx, renderWhatIf(ctx.lang, result, terminalWidth(ctx)));
     if (values.save !== undefined) out(ctx, `\n${t(ctx.lang, "whatif.saved", { file: values.save })}`);
   }
   return exitCodeForVerdict(result.afterDiagnosis.verdict);
