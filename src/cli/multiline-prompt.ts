@@ -1,6 +1,7 @@
 // A multi-line text prompt for plain mode (@inquirer/core): every Enter adds a line, so a pasted
-// block arrives whole; a line with only "." (or Enter on the very first, empty line) finishes.
-import { createPrompt, isEnterKey, useKeypress, useRef, useState } from "@inquirer/core";
+// block arrives whole; a line with only "." (or Enter on the very first, empty line) finishes, and so
+// does Ctrl+D (as in the Ink wizard) or the end of the input.
+import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from "@inquirer/core";
 import { safeText } from "../render/sanitize.js";
 
 /** Lines of the paste shown under the prompt (the Ink wizard shows as many). */
@@ -15,16 +16,30 @@ export const multilinePrompt = createPrompt<string, MultilineConfig>((config, do
   const current = useRef("");
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const [, setTick] = useState(0);
+  const finish = (): void => {
+    setStatus("done");
+    done(lines.current.join("\n").trim());
+  };
+  // Ctrl+D on an empty line makes readline close itself, which ended the whole wizard (exit 130, the paste and every
+  // answer lost: persona round 2, P2-15); the keypress never reaches this prompt. While the prompt is open, that close
+  // finishes the paste instead, and the end of piped input does too.
+  useEffect((rl) => {
+    const close = rl.close;
+    rl.close = () => {
+      rl.close = close;
+      if (current.current.trim() !== "") lines.current.push(current.current);
+      finish();
+    };
+    return () => {
+      rl.close = close;
+    };
+  }, []);
   useKeypress((key, rl) => {
     if (status !== "idle") return;
     if (isEnterKey(key)) {
       const line = current.current;
       current.current = "";
-      if (line.trim() === "." || (lines.current.length === 0 && line.trim() === "")) {
-        setStatus("done");
-        done(lines.current.join("\n").trim());
-        return;
-      }
+      if (line.trim() === "." || (lines.current.length === 0 && line.trim() === "")) return finish();
       lines.current.push(line);
     } else {
       current.current = rl.line;

@@ -233,3 +233,11 @@ test("the multi-line prompt keeps a pasted block whole and an empty first line s
   empty.events.keypress("enter");
   assert.equal(await empty.answer, "");
 });
+
+test("Ctrl+D finishes the paste, as in the Ink wizard; it ended the whole wizard (exit 130, every answer lost: persona P2-15)", async () => {
+  const s = await render(multilinePrompt, { message: "Paste" });
+  s.events.type("535 5.7.139 Authentication unsuccessful");
+  s.events.keypress("enter");
+  s.events.keypress({ name: "d", ctrl: true });
+  assert.equal(await s.answer, "535 5.7.139 Authentication unsuccessful");
+});
