@@ -69,6 +69,8 @@ export const CAUSES = {
   "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online", settledBy: ["account.sendAs", "device.username", "device.from"] },
   // The sender address itself refused (no domain, a domain that does not exist, bad syntax): any service's, before sign-in matters.
   "sender-address-invalid": { affects: "all", gate: "sending", service: "any", settledBy: ["device.from"] },
+  // Microsoft 365 refuses the public IP the mail comes from (5.7.606–649, "banned sending IP"): delisting, not a password.
+  "sending-ip-blocked": { affects: "all", gate: "sending", service: "exchange-online" },
   "sender-restricted": { affects: "all", gate: "sending", service: "exchange-online" },
   "sending-limit": { affects: "all", gate: "sending", service: "any" },
   "mailbox-full": { affects: "all", gate: "sending", service: "any" },
@@ -79,6 +81,8 @@ export const CAUSES = {
   "recipient-rejects-outside-senders": { affects: "all", gate: "delivery", service: "any" },
   "delivery-not-authorized": { affects: "all", gate: "delivery", service: "any" },
   "relay-denied": { affects: "all", gate: "delivery", service: "exchange-online" },
+  // The recipient itself refused by the recipient's side (no such address there, its mailbox full): any service.
+  "recipient-refused": { affects: "all", gate: "delivery", service: "any" },
 } as const satisfies Record<CauseId, CauseSpec>;
 
 const CAUSE_ORDER = Object.keys(CAUSES) as CauseId[];

@@ -31,6 +31,7 @@ export const CAUSE_IDS = [
   "sending-limit",
   "mailbox-full",
   "sender-restricted",
+  "sending-ip-blocked",
   "device-oauth-token",
   "oauth-misconfigured",
   "transient-service-error",
@@ -45,6 +46,7 @@ export const CAUSE_IDS = [
   "recipient-rejects-outside-senders",
   "delivery-not-authorized",
   "relay-denied",
+  "recipient-refused",
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];

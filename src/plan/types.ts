@@ -37,11 +37,13 @@ export const STEP_IDS = [
   "security-defaults-replace",
   "direct-send-connector",
   "relay-connector-update",
+  "delist-sending-ip",
   "retry-later",
   "move-to-oauth",
   // Issue 10: refusals at delivery, and services other than Exchange Online.
   "delivery-recipient-side",
   "delivery-relay",
+  "delivery-check-recipient",
   "provider-connection",
   "consumer-use-oauth",
   "provider-app-password",

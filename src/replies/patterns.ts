@@ -100,7 +100,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // "530 5.7.0 Authentication Required" (Google and others; Exchange Online says 5.7.57, Exchange Server 5.7.1): mail
   // without a sign-in first, which .NET shows without the 530. As with 5.7.57: no sign-in, or none offered before STARTTLS.
   // (Also "530 5.7.1 Authentication required", as JavaMail shows another server's; Exchange Server's 5.7.1 says "Client was not authenticated".)
-  { id: "other-auth-required", codes: [530], enhanced: ["5.7.0", "5.7.1"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
+  { id: "other-auth-required", codes: [530], enhanced: ["5.7.0", "5.7.1", "5.5.1"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
   { id: "other-auth-failed", codes: [535], enhanced: ["5.7.0", "5.7.8"], need: "code", stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other" },
   // On-premises Exchange Server: its refusal of anonymous mail (Exchange Online says 5.7.57).
   { id: "onprem-not-authenticated", codes: [530, 550], enhanced: ["5.7.1"], text: ["client was not authenticated"], need: "both", textAlone: false, stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "exchange-onprem" },
@@ -129,6 +129,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "auth-federated-sts", text: ["federated sts"], stage: "auth", candidates: ["federation-failure"], decisive: DECISIVE },
 
   // ── TLS and protocol (§4 C10) ──
+  // Go's "tls: first record does not look like a TLS handshake" inside a relay's own reply ("554 Error: dial error: …"): the
+  // client started TLS and the server answered in plain text, implicit TLS on a STARTTLS port (signals.ts reads it alone).
+  { id: "tls-implicit-on-starttls-port", text: ["first record does not look like a tls handshake"], textAlone: false, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], decisive: NOT_DECISIVE },
   { id: "tls-legacy-version", enhanced: ["4.7.66"], text: ["tls 1.0 and 1.1 are not supported"], need: "either", stage: "tls", candidates: ["tls-version-unsupported"], decisive: DECISIVE },
   { id: "auth-mechanism-unrecognized", codes: [504], enhanced: ["5.7.4"], text: ["unrecognized authentication type"], need: "either", stage: "auth", candidates: ["auth-mechanism-unsupported", "starttls-missing"], decisive: NOT_DECISIVE },
   { id: "send-hello-first", text: ["send hello first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE },
@@ -153,6 +156,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "concurrent-connections", codes: [432], enhanced: ["4.3.2"], text: ["concurrent connections limit exceeded"], need: "either", stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "too-many-recipients", enhanced: ["4.5.3"], text: ["too many recipients"], need: "either", stage: "rcpt", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
+  // The recipient's mailbox full at delivery (STOREDRV.Deliver, Gmail's "over quota"), not the sending mailbox's (below).
+  { id: "recipient-mailbox-full", text: ["storedrv deliver", "account that you tried to reach is over quota", "recipient mailbox full"], stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "mailbox-full", enhanced: ["5.2.2"], text: ["mailbox full", "quotaexceededexception", "mapiexceptionshutoffquotaexceeded", "mapiexceptionquotaexceeded"], need: "either", stage: "data", candidates: ["mailbox-full"], decisive: DECISIVE },
 
   // ── restricted senders and tenants (§4 C14) ──
@@ -163,7 +168,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "unregistered-domains", enhanced: ["5.7.750"], text: ["blocked from sending from unregistered domains"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
   { id: "tenant-banned", enhanced: ["5.7.700-749"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
   { id: "banned-sender", enhanced: ["5.7.501-503"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
-  { id: "banned-ip", enhanced: ["5.7.606-649"], text: ["banned sending ip"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+  { id: "banned-ip", enhanced: ["5.7.606-649"], text: ["banned sending ip"], need: "either", stage: "ndr", candidates: ["sending-ip-blocked"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──
   { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["tenantinboundattribution", "direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
@@ -183,6 +188,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   },
   // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
   { id: "delivery-not-authorized", enhanced: ["5.7.124", "5.7.129"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list", "rst.restrictedtogrouppermission", "rst.restrictedtorecipientspermission", "transport.rules.rejectmessage"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  // The recipient itself refused at the recipient's side: no such address there (Exchange Online's directory-based blocking
+  // "550 5.4.1 Recipient address rejected: Access denied", 5.1.1, 5.1.10 RecipientNotFound), or its mailbox full at delivery
+  // (recipient-mailbox-full, before the sending mailbox's own quota in the limits above).
+  { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 
   // ── temporary (§4 C17) ──

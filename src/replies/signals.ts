@@ -86,6 +86,8 @@ export const SIGNALS: readonly Signal[] = [
       "corrupted frame was received",
       "ssl routines",
       "curl: (35)",
+      // Go: the client started TLS and the server answered in plain text (implicit TLS on 587).
+      "first record does not look like a tls handshake",
     ],
   },
   // MailKit's general SslHandshakeException: a certificate, a TLS version, or SSL-on-connect to a plain-text port.

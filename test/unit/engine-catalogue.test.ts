@@ -46,6 +46,8 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "sending-limit": [BASIC_OK, decisive("432 4.3.2 Concurrent connections limit exceeded.", "sending-limit", "data")],
   "mailbox-full": [BASIC_OK, decisive("554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded", "mailbox-full", "data")],
   "sender-restricted": [BASIC_OK, decisive("550 5.1.8 Access denied, bad outbound sender", "sender-restricted", "mail-from")],
+  "recipient-refused": [BASIC_OK, decisive("550 5.4.1 Recipient address rejected: Access denied.", "recipient-refused", "data")],
+  "sending-ip-blocked": [BASIC_OK, decisive("550 5.7.606 Access denied, banned sending IP [192.0.2.1].", "sending-ip-blocked", "data")],
   "sender-address-invalid": [BASIC_OK, decisive("501 5.1.7 Invalid address", "sender-address-invalid", "mail-from")],
   "device-oauth-token": [OAUTH_APP_OK, decisive("Token update failed. Please delete the token and obtain it again.", "device-oauth-token")],
   "oauth-misconfigured": [withFacts(OAUTH_APP_OK, { "account.oauthApp.mailboxPermission": false })],

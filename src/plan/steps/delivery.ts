@@ -21,6 +21,11 @@ export const DELIVERY_STEPS: StepDef[] = [
     },
   },
   {
+    id: "delivery-check-recipient",
+    causes: ["recipient-refused"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
+  },
+  {
     id: "delivery-relay",
     causes: ["relay-denied"],
     build: () => ({

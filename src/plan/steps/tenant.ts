@@ -61,6 +61,12 @@ export const TENANT_STEPS: StepDef[] = [
     },
   },
   {
+    // Microsoft's delisting portal: nothing in the tenant to change, and no password helps (5.7.606–649).
+    id: "delist-sending-ip",
+    causes: ["sending-ip-blocked"],
+    build: () => ({ who: "network-admin", scope: "tenant", security: "none" }),
+  },
+  {
     id: "relay-connector-update",
     causes: ["relay-connector-mismatch"],
     build: (ctx) => {

@@ -1,0 +1,68 @@
+// The third hunt (./real-pastes-found-3.ts, 41 pastes from public threads, 2026-12-04): every paste is read in both
+// languages without a stack trace or an echoed credential, and the readings that were wrong that day are pinned here,
+// each against the `reading` written before the tool was run (domain.md's sections named there).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_3 } from "./real-pastes-found-3.js";
+import { EXIT, explain, ids, type ExplainJson } from "./real-pastes-data.js";
+import { runMain } from "../helpers/run-main.js";
+
+/** A paste without a word of the server's or of a client's about SMTP: "no SMTP reply found" (exit 2) is the right answer. */
+const NOTHING_TO_READ = ["https://github.com/dani-garcia/vaultwarden/issues/1008"];
+
+const paste = (source: string) => {
+  const p = FOUND_ROUND_3.find((x) => x.source.startsWith(source));
+  assert.ok(p, source);
+  return p;
+};
+const read = async (source: string, lang: "en" | "ja" = "en"): Promise<ExplainJson> => (await explain(paste(source), lang)).json;
+const steps = (j: ExplainJson) => j.plan.steps.map((s) => s.id);
+
+test(`the ${FOUND_ROUND_3.length} pastes of the third hunt are read in both languages, each with something said`, async () => {
+  assert.ok(FOUND_ROUND_3.length >= 40);
+  for (const p of FOUND_ROUND_3) {
+    for (const lang of ["en", "ja"] as const) {
+      if (NOTHING_TO_READ.includes(p.source)) {
+        assert.equal((await runMain(["explain", "-", "--lang", lang], { stdin: p.text })).code, 2, p.source);
+        continue;
+      }
+      const { code, json } = await explain(p, lang);
+      assert.equal(code, EXIT[json.verdict], `${p.source} (${lang})`);
+      assert.ok(json.causes.length > 0 || json.info.length > 0, `${p.source}: nothing said`);
+    }
+  }
+});
+
+test("a recipient's mailbox full at delivery (STOREDRV.Deliver) is the recipient's side, not the device's own mailbox (awslabs/ecs-nginx-reverse-proxy#3)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read("https://github.com/awslabs/ecs-nginx-reverse-proxy/issues/3", lang);
+    assert.deepEqual(ids(j), ["recipient-refused"]);
+    assert.deepEqual(steps(j), ["delivery-check-recipient"]);
+  }
+});
+
+test("a recipient that does not exist at the recipient's tenant (550 5.4.1 Recipient address rejected: Access denied) is the recipient's side (zone-eu/zone-mta#214)", async () => {
+  const j = await read("https://github.com/zone-eu/zone-mta/pull/214");
+  assert.deepEqual(ids(j), ["recipient-refused"]);
+  assert.ok(j.unknowns.length === 0 || !j.unknowns.some((u) => u.startsWith("tenant.")), j.unknowns.join(", "));
+});
+
+test("a banned sending IP (5.7.606) is delisting at sender.office.com, never a compromised account's password reset (JamBrain#271, microsoft-365-docs#666)", async () => {
+  for (const source of ["https://github.com/JamBrain/JamBrain/issues/271", "https://github.com/MicrosoftDocs/microsoft-365-docs/issues/666"]) {
+    for (const lang of ["en", "ja"] as const) {
+      const j = await read(source, lang);
+      assert.deepEqual(ids(j), ["sending-ip-blocked"], source);
+      assert.deepEqual(steps(j), ["delist-sending-ip"], source);
+    }
+  }
+});
+
+test("Go's 'tls: first record does not look like a TLS handshake' inside a relay's 554 is implicit TLS on a STARTTLS port (wiggin77/mailrelay#4)", async () => {
+  const j = await read("https://github.com/wiggin77/mailrelay/issues/4");
+  assert.deepEqual([...ids(j)].sort(), ["starttls-missing", "wrong-endpoint"]);
+});
+
+test("Google's '5.5.1 Authentication Required' inside .NET's SmtpException is no sign-in before sending (HTBox/crisischeckin#286)", async () => {
+  const j = await read("https://github.com/HTBox/crisischeckin/issues/286");
+  assert.ok(ids(j).includes("no-authentication"), ids(j).join(", "));
+});
