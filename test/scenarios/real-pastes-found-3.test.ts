@@ -66,3 +66,32 @@ test("Google's '5.5.1 Authentication Required' inside .NET's SmtpException is no
   const j = await read("https://github.com/HTBox/crisischeckin/issues/286");
   assert.ok(ids(j).includes("no-authentication"), ids(j).join(", "));
 });
+
+test("an OAuth refusal with the flow unknown names both permissions and marks the app-only steps as such (harishkrupo/oauth2ms#21, a delegated client)", async () => {
+  const { t } = await import("../../src/i18n/index.js");
+  for (const lang of ["en", "ja"] as const) {
+    const r = await runMain(["explain", "-", "--json", "--lang", lang], { stdin: paste("https://github.com/harishkrupo/oauth2ms/issues/21").text });
+    const j = JSON.parse(r.stdout) as { plan: { steps: { id: string; title: string }[] } };
+    const consent = j.plan.steps.find((s) => s.id === "oauth-consent");
+    assert.ok(consent?.title.includes("SMTP.Send ") && consent.title.includes("SMTP.SendAsApp"), consent?.title);
+    for (const id of ["oauth-service-principal", "oauth-mailbox-permission"]) {
+      const step = j.plan.steps.find((s) => s.id === id);
+      assert.ok(step?.title.startsWith(t(lang, "plan.oauth.appOnlyIf", { title: "" }).trim()), `${id}: ${step?.title}`);
+    }
+  }
+});
+
+test("with the OAuth flow recorded, the plan names that flow's permission only, and app-only steps carry no 'only for' mark", async () => {
+  const { evaluate } = await import("../../src/engine/index.js");
+  const { buildPlan } = await import("../../src/plan/index.js");
+  const { withFacts, OAUTH_APP_OK } = await import("../helpers/engine-cases.js");
+  for (const [oauthFlow, permission] of [["delegated", "SMTP.Send"], ["app", "SMTP.SendAsApp"]] as const) {
+    const c = withFacts(OAUTH_APP_OK, { "device.oauthFlow": oauthFlow, "account.oauthApp.permissionConsented": false, "account.oauthApp.servicePrincipalRegistered": false });
+    const plan = buildPlan(c, evaluate(c, { today: "2026-11-22" }), "en");
+    const consent = plan.steps.find((s) => s.id === "oauth-consent");
+    assert.equal(consent?.title, `Grant admin consent for ${permission} on the app`, oauthFlow);
+    const sp = plan.steps.find((s) => s.id === "oauth-service-principal");
+    if (oauthFlow === "delegated") assert.equal(sp, undefined);
+    else assert.equal(sp?.title, "Register the app's service principal in Exchange Online");
+  }
+});

@@ -1,7 +1,15 @@
 // Steps on the OAuth app a device signs in with: admin consent, the service principal in Exchange
 // Online, the app's permission on the mailbox.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, type Ctx, type StepDef } from "./common.js";
+
+const flow = (ctx: Ctx) => ctx.c.device?.oauthFlow;
+
+/** An app-only step while the flow is not known: its title says it applies to app-only OAuth only. */
+function appOnlyIfUnknown(ctx: Ctx, id: "oauth-service-principal" | "oauth-mailbox-permission"): { title?: string } {
+  if (flow(ctx) !== undefined) return {};
+  return { title: ctx.tr("plan.oauth.appOnlyIf", { title: ctx.tr(`plan.step.${id}.title`, { user: ctx.login.value ?? PLACEHOLDER.mailbox }) }) };
+}
 
 export const OAUTH_APP_STEPS: StepDef[] = [
   {
@@ -17,7 +25,8 @@ export const OAUTH_APP_STEPS: StepDef[] = [
         security: "medium",
         changesTenant: true,
         wait: "plan.wait.minutes",
-        params: { permission: ctx.c.device?.oauthFlow === "delegated" ? "SMTP.Send" : "SMTP.SendAsApp" },
+        // The flow not known: both permissions, each with its flow (a delegated client was told to consent to SMTP.SendAsApp).
+        params: { permission: flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission") },
       };
     },
   },
@@ -36,6 +45,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
         commands: [exo(`New-ServicePrincipal -AppId ${appId} -ObjectId ${objectId}`, true)],
         adminCenter: portal(ctx, "entra", ["plan.nav.enterpriseApps", "plan.nav.theApp", "plan.nav.overview", "plan.nav.objectId"]),
         verifyCommands: [exo(`Get-ServicePrincipal -Identity ${objectId} | Select-Object DisplayName,AppId,ObjectId`)],
+        ...appOnlyIfUnknown(ctx, "oauth-service-principal"),
         undo: { text: ctx.tr("plan.undo.removeGrant"), commands: [exo(`Remove-ServicePrincipal -Identity ${objectId} -Confirm:$false`, true)] },
         security: "low",
         wait: "plan.wait.minutes",
@@ -56,6 +66,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
         check: [exo(`Get-MailboxPermission -Identity ${ctx.login.ps} | Select-Object User,AccessRights`)],
         commands: [exo(`Add-MailboxPermission ${args}`, true)],
         verifyCommands: [exo(`Get-MailboxPermission -Identity ${ctx.login.ps} | Select-Object User,AccessRights`)],
+        ...appOnlyIfUnknown(ctx, "oauth-mailbox-permission"),
         undo: { text: ctx.tr("plan.undo.removeGrant"), commands: [exo(`Remove-MailboxPermission ${args} -Confirm:$false`, true)] },
         security: "medium",
         wait: "plan.wait.permission",
