@@ -71,6 +71,9 @@ export const SIGNALS: readonly Signal[] = [
     raw: ["証明書"],
   },
   { id: "tls-handshake-failure", stage: "tls", candidates: ["tls-version-unsupported"], decisive: false, phrases: ["handshake failure", "remote party has closed the transport stream"] },
+  // curl on Windows (schannel) after the server's "220 2.0.0 SMTP server ready": the handshake itself failed, a TLS version
+  // or cipher the two do not share, or something between them that inspects TLS.
+  { id: "schannel-handshake", stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, phrases: ["failed to receive handshake", "ssl/tls connection failed"] },
   {
     id: "tls-implicit-on-starttls-port",
     stage: "tls",

@@ -95,3 +95,12 @@ test("with the OAuth flow recorded, the plan names that flow's permission only, 
     else assert.equal(sp?.title, "Register the app's service principal in Exchange Online");
   }
 });
+
+test("curl's 'schannel: failed to receive handshake' after the server's 220 2.0.0 is a failed TLS handshake, not glued to the server's reply as 'TLS: success' (datawookie/emayili#147)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const r = await runMain(["explain", "-", "--json", "--lang", lang], { stdin: paste("https://github.com/datawookie/emayili/issues/147").text });
+    const j = JSON.parse(r.stdout) as ExplainJson & { analysis: { replies: string[] } };
+    assert.deepEqual([...ids(j)].sort(), ["tls-handshake-failed", "tls-version-unsupported"]);
+    assert.ok(j.analysis.replies.every((x) => !x.includes("schannel")), j.analysis.replies.join(" | "));
+  }
+});
