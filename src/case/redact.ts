@@ -4,8 +4,11 @@ const REDACTED = "[redacted]";
 const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
 /** "AUTH PLAIN <b64>" and the like from a client (not a capability list, whose next word is another mechanism). */
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
-/** What every match of AUTH_PAYLOAD starts with: "AUTH", a mechanism and a blank ("Authentication" or "SMTP AUTH is disabled" in a reply has none). */
-const AUTH_WORD = new RegExp(`auth\\s+(?:${MECHANISMS})\\s`, "i");
+/**
+ * What every match of AUTH_PAYLOAD starts with: "AUTH", a mechanism and a blank ("Authentication" or "SMTP AUTH is disabled" in a reply has none).
+ * Blanks within a line: the rules run line by line, and a capability list ("250-AUTH LOGIN" at the end of its line) has no payload after it.
+ */
+const AUTH_WORD = new RegExp(`auth[^\\S\\n]+(?:${MECHANISMS})[^\\S\\n]`, "i");
 /**
  * What every match of the key=value pattern below contains: one of its words, then (after the rest
  * of the word) an optional quote, blanks and "=" or ":". "Password not accepted" in a reply has none.
@@ -48,14 +51,23 @@ function redactPasswordLine(line: string): string {
   return `${prefix}${REDACTED}`;
 }
 
+/**
+ * Whether the text can hold a secret that redactSecrets() removes: every rule there needs one of these
+ * words in the line it changes (most pasted replies have none, and most lines of a transcript).
+ */
+export function mayHoldSecret(text: string): boolean {
+  return text.includes("334") || AUTH_WORD.test(text) || text.includes("Bearer") || text.includes("eyJ") || KEY_HINT.test(text);
+}
+
 export function redactSecrets(text: string): string {
-  // Every rule below needs one of these somewhere in the text: most pasted replies have none.
-  if (!text.includes("334") && !AUTH_WORD.test(text) && !text.includes("Bearer") && !text.includes("eyJ") && !KEY_HINT.test(text)) return text;
+  if (!mayHoldSecret(text)) return text;
   const lines = text.split(/(\r?\n)/);
   let expectCredential = false;
   let expectPassword = false;
   for (let i = 0; i < lines.length; i += 2) {
     let line = lines[i] as string;
+    // A line without those words, when no credential is due after a 334, is left as it is.
+    if (!expectPassword && !expectCredential && !mayHoldSecret(line)) continue;
     const body = stripTranscriptPrefix(line).trim();
     if (body === "") continue;
     if (expectPassword) {

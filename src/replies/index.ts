@@ -1,5 +1,5 @@
 // analyzeReply: pasted error text → the SMTP replies in it → candidate causes. Pure, never throws.
-import { redactSecrets } from "../case/redact.js";
+import { mayHoldSecret, redactSecrets } from "../case/redact.js";
 import { extractReplies, type FoundReply } from "./extract.js";
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
@@ -38,10 +38,16 @@ export function analyzeReply(input: string, opts: AnalyzeOptions = {}): ReplyAna
     const truncated = raw.length > MAX_INPUT;
     if (truncated) raw = raw.slice(0, MAX_INPUT);
     if (SURROGATE.test(raw)) raw = raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-    // The case redactor would take "250-AUTH LOGIN XOAUTH2" (the server's capability list) for a payload.
-    const guarded = raw.includes("250") && raw.includes("AUTH") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
-    const redacted = redactTranscriptCredentials(redactSecrets(guarded));
-    safeInput = redacted.includes(GUARD) ? redacted.split(GUARD).join("") : redacted;
+    // Most pastes hold no secret: nothing to guard or redact (the guard below only ever hides words,
+    // and the transcript redactor needs a 334 too). safeInput is set only once redacted.
+    let safe = raw;
+    if (mayHoldSecret(raw)) {
+      // The case redactor would take "250-AUTH LOGIN XOAUTH2" (the server's capability list) for a payload.
+      const guarded = raw.includes("250") && raw.includes("AUTH") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
+      const redacted = redactTranscriptCredentials(redactSecrets(guarded));
+      safe = redacted.includes(GUARD) ? redacted.split(GUARD).join("") : redacted;
+    }
+    safeInput = safe;
     const analysis = analyze(safeInput, opts.client !== false);
     return truncated ? { ...analysis, truncated } : analysis;
   } catch {
