@@ -393,6 +393,15 @@ describe("gate 5: account", () => {
       assert.equal(finding(d, "no-licensed-mailbox")?.affects, "basic");
     });
   }
+  test("a shared mailbox's blocked sign-in is its normal state, never a cause to fix by unblocking it (persona round 4)", () => {
+    for (const base of [BASIC_OK, withFacts(OAUTH_APP_OK, { "device.oauthFlow": "delegated" })]) {
+      const d = evaluate(withFacts(base, { "account.recipientTypeDetails": "SharedMailbox", "account.exchangeLicensed": false, "account.accountEnabled": false }));
+      assert.ok(!d.causes.some((f) => f.id === "account-disabled"), summary(d).join(", "));
+      assert.ok(!evaluate(withFacts(base, { "account.recipientTypeDetails": "SharedMailbox", "account.accountEnabled": undefined })).unknowns.includes("account.accountEnabled"));
+    }
+    // A user mailbox with sign-in blocked still blocks.
+    assert.equal(finding(evaluate(withFacts(BASIC_OK, { "account.accountEnabled": false })), "account-disabled")?.status, "blocking");
+  });
   test("a shared mailbox with OAuth is fine (Info: FullAccess is what matters)", () => {
     const d = evaluate(withFacts(OAUTH_APP_OK, { "account.recipientTypeDetails": "SharedMailbox", "account.exchangeLicensed": false }));
     assert.deepEqual(d.causes, []);

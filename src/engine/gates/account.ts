@@ -14,7 +14,11 @@ export function accountGate(ctx: Ctx): void {
   // OAuth never signs in as the user (the app's token sends as the mailbox), so a blocked sign-in —
   // the normal state of a shared mailbox — does not matter there.
   const appOnly = mode === "oauth" && ctx.device.oauthFlow === "app";
-  if (!appOnly) {
+  // A shared or resource mailbox: sign-in blocked is its normal state, and turning it on is no fix (a password sign-in
+  // needs a licensed user mailbox; OAuth sends as it with FullAccess). A plan said "unblock sign-in" right after its
+  // own "do not enable sign-in on a shared mailbox" (persona round 4).
+  const sharedType = account.recipientTypeDetails !== undefined && NO_PASSWORD_TYPES.has(account.recipientTypeDetails);
+  if (!appOnly && !sharedType) {
     if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
     else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
   }
