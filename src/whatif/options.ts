@@ -210,8 +210,15 @@ const NOT_SETTINGS = new Set(["reply", "signin", "probe", "inference", "timeline
  */
 function pastOnly(f: Finding, targets: readonly CauseId[]): boolean {
   if (!targets.includes(f.id) || !ACTIVE(f) || !f.evidence.some((e) => OBSERVED.has(e.kind))) return false;
-  return f.evidence.every((e) => NOT_SETTINGS.has(e.kind)) || (f.notes ?? []).includes("note.evidenceContradictsSetting");
+  return f.evidence.every((e) => NOT_SETTINGS.has(e.kind)) || (f.notes ?? []).some((n) => CONTRADICTED.has(n));
 }
+
+/**
+ * The engine's notes that the settings now disagree with a past observation: a setting that changed, or (the OAuth
+ * option) a device now using OAuth that the old reply to its password no longer describes. Without the second, "Move
+ * the device to OAuth" read "blocked" beside the security exceptions (persona round 4).
+ */
+const CONTRADICTED: ReadonlySet<string> = new Set(["note.evidenceContradictsSetting", "note.passwordAnswerToOauthDevice"]);
 
 /** Drop findings this option addresses that only a past observation shows. */
 function supersede(d: Diagnosis, targets: readonly CauseId[]): { diagnosis: Diagnosis; superseded: CauseId[] } {
