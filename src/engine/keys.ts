@@ -89,6 +89,7 @@ export const INFO_IDS = [
   "shared-mailbox-oauth",
   "oauth2-client-profile-disabled",
   "auth-succeeded",
+  "message-accepted",
   "setting-contradicted-by-success",
   "setting-contradicted-by-reply",
   "signin-succeeded",

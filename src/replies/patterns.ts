@@ -68,6 +68,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
     decisive: false,
     success: true,
   },
+  // The end of DATA accepted: Exchange Online's "250 2.0.0 OK <id> [Hostname=…] Queued mail for delivery" (Postfix "queued as").
+  { id: "message-queued", codes: [250], text: ["queued mail for delivery", "queued as"], textAlone: false, stage: "data", candidates: [], decisive: false, success: true },
   { id: "ok", codes: [250, 251, 252], need: "code", stage: "context", candidates: [], decisive: false, success: true },
 
   // STARTTLS refused as missing, by any service (Exchange Online's 5.7.3, Google's 5.7.0): before the services'

@@ -104,3 +104,15 @@ test("curl's 'schannel: failed to receive handshake' after the server's 220 2.0.
     assert.ok(j.analysis.replies.every((x) => !x.includes("schannel")), j.analysis.replies.join(" | "));
   }
 });
+
+test("Exchange Online's '250 2.0.0 OK … Queued mail for delivery' says the message was accepted, at DATA, in both languages (persona round 4)", async () => {
+  const { t } = await import("../../src/i18n/index.js");
+  for (const lang of ["en", "ja"] as const) {
+    const r = await runMain(["explain", "--lang", lang, "--json", "250 2.0.0 OK <abc@contoso.com> [Hostname=TYCP286MB1234.JPNP286.PROD.OUTLOOK.COM] Queued mail for delivery"]);
+    const j = JSON.parse(r.stdout) as ExplainJson & { info: { id: string; text?: string }[] };
+    assert.ok(j.info.some((i) => i.id === "message-accepted"), JSON.stringify(j.info));
+    assert.deepEqual(j.causes, []);
+    const text = (await runMain(["explain", "--lang", lang, "250 2.0.0 OK <abc@contoso.com> Queued mail for delivery"])).stdout.replace(/\s+/g, "");
+    assert.ok(text.includes(t(lang, "info.message-accepted").replace(/\s+/g, "")), text.slice(0, 400));
+  }
+});

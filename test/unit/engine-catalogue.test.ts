@@ -88,6 +88,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { "device.host": "smtp-relay.brevo.com" })],
   // A remark the reply table carries (Postfix's refusal of AUTH where it offers none).
   [BASIC_OK, analyzeReply("503 5.5.1 Error: authentication not enabled")],
+  // The message accepted at the end of DATA.
+  [BASIC_OK, analyzeReply("250 2.0.0 OK <id@contoso.com> [Hostname=TYCP286MB1234.JPNP286.PROD.OUTLOOK.COM] Queued mail for delivery")],
   [withFacts(BASIC_OK, { "device.host": "smtp.163.com" })],
   [withFacts(BASIC_OK, { "device.host": "smtp.qq.com" })],
   [withFacts(BASIC_OK, { "device.provider": "other" })],

@@ -175,7 +175,7 @@ test("a cause only a past server reply shows is assumed resolved by the option t
 test("moving to OAuth supersedes the Basic refusals only the old reply showed (the 'criteria' reply): never 'blocked' by the reply to a password it no longer sends (persona round 4)", async () => {
   const { readFileSync } = await import("node:fs");
   const { parseCase } = await import("../../src/case/io.js");
-  const c = parseCase(readFileSync("examples/ja-nonadmin-criteria.json", "utf8"));
+  const c = parseCase(readFileSync("examples/ja-nonadmin-criteria.json", "utf8"), "ja-nonadmin-criteria.json");
   const ev = (x: Case): Diagnosis => evaluate(x, { today: "2026-11-22" });
   const r = simulate("oauth", c, ev(c), ev);
   assert.notEqual(r.verdict, "blocked");

@@ -135,6 +135,8 @@ export function replyGate(ctx: Ctx): void {
   if (delivery && m) ctx.out.info("delivery-refused", [replyEvidence(m), inference("inference.deliveryAfterAcceptance")]);
   else if (passed === "235") ctx.out.info("auth-succeeded", [inference("inference.authSucceeded")]);
   else if (passed === "post-auth" && a.primary) ctx.out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
+  // The message itself accepted (no failure after it): said, though it proves no sign-in (Direct Send queues too).
+  if ((!m || m.success) && a.matches.some((x) => x.patternId === "message-queued")) ctx.out.info("message-accepted", [replyEvidence(a.matches.find((x) => x.patternId === "message-queued") as ReplyMatch)]);
   if (!m || m.success) return;
   const out = replyOut(ctx, m);
   const ev = replyEvidence(m);
