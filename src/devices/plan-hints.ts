@@ -9,6 +9,7 @@ import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanOption, PlanStep, StepId } from "../plan/types.js";
 import { safeText } from "../render/sanitize.js";
 
+import { isDeviceMessage } from "../replies/signals.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import type { VendorId } from "./ids.js";
 import type { PanelFinding } from "./panel.js";
@@ -149,9 +150,7 @@ export function questionHint(lang: Lang, dev: DeviceKnowledge | undefined, path:
 function panelLines(lang: Lang, r: Resolved, findings: readonly PanelFinding[], analysis: ReplyAnalysis | undefined): DeviceLine[] {
   const vendor = vendorName(lang, r.profile.id);
   const label = t(lang, "devices.label.panel");
-  // The reply parser reads Kyocera's 1102 itself (src/replies/signals.ts): that is the device's code too, not a server reply.
-  const fromDevice = (id: string) => id.startsWith("panel:") || id === "kyocera-1102";
-  const smtpDecides = analysis?.primary !== undefined && !fromDevice(analysis.primary.patternId);
+  const smtpDecides = analysis?.primary !== undefined && !isDeviceMessage(analysis.primary.patternId);
   // The causes a panel entry points at are listed here unless the engine used them (then the causes section shows them).
   const out: DeviceLine[] = [];
   for (const f of findings) {

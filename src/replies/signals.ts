@@ -245,6 +245,11 @@ export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Sign
 
 export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candidates: AUTH_ANY, decisive: false };
 
+/** A device's own message, not a server's reply: a maker's panel code or message (devices/panel.ts: ids "panel:…") or Kyocera's 1102, which the parser reads itself. */
+export function isDeviceMessage(patternId: string): boolean {
+  return patternId.startsWith("panel:") || patternId === KYOCERA_SIGNAL.id;
+}
+
 /** Kyocera panels: "Send error 1102" / "0x1102" = SMTP authentication failed (§5, L). */
 export function isKyocera1102(line: string, wholeInput: string): boolean {
   // Both forms contain "1102".

@@ -4,7 +4,7 @@
 import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import { safeText } from "../render/sanitize.js";
-import { KYOCERA_SIGNAL, SIGNAL_IDS } from "../replies/signals.js";
+import { isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { Diagnosis, Evidence } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
@@ -76,7 +76,7 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
       const reply = safeText(redactSecrets(ev.reply));
       // A device panel code (src/devices, Kyocera's 1102) is the device's message, and a client's or a wrapper's words
       // (a network error, "Login failed") are what was pasted: neither is the server's reply (persona run, 2026-12-04).
-      const key = ev.patternId.startsWith("panel:") || ev.patternId === KYOCERA_SIGNAL.id ? "devices.ev.panel" : SIGNAL_IDS.has(ev.patternId) ? "plan.report.ev.pasted" : "plan.report.ev.reply";
+      const key = isDeviceMessage(ev.patternId) ? "devices.ev.panel" : SIGNAL_IDS.has(ev.patternId) ? "plan.report.ev.pasted" : "plan.report.ev.reply";
       return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
     }
     case "fact": {

@@ -15,6 +15,7 @@ import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIO
 import { withAsOf } from "./diagnose.js";
 import { isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
+import { isDeviceMessage } from "../../replies/signals.js";
 
 const OPTIONS = {
   auth: { type: "string" },
@@ -144,7 +145,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
         ? t(lang, "cli.explain.success")
         : m.candidates.length === 0
           ? t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (m.patternId.startsWith("panel:") ? "cli.explain.deviceNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");
