@@ -26,6 +26,11 @@ export interface CauseSpec {
    * federated account signs in through its own STS either way): OAuth does not rule it out.
    */
   oauthToo?: true;
+  /**
+   * Its texts are written for any mail service, though it is not another service's own or a refusal at delivery (those
+   * are by their gate and service): no "this is not Exchange Online" note beside it outside Exchange Online.
+   */
+  anyServiceText?: true;
   /** Facts that only confirm the cause once the server (or the sign-in log) has named it: no longer asked then. */
   settledBy?: readonly FactPath[];
 }
@@ -61,14 +66,14 @@ export const CAUSES = {
   "per-user-mfa": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.perUserMfaState"] },
   "conditional-access": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["account.legacyAuthBlockedByConditionalAccess"] },
   // The device itself says it cannot renew its OAuth token (Sharp's "Token update failed"): its own message, with any service.
-  "device-oauth-token": { affects: "oauth", gate: "identity", service: "any" },
+  "device-oauth-token": { affects: "oauth", gate: "identity", service: "any", anyServiceText: true },
   "oauth-misconfigured": { affects: "oauth", gate: "identity", service: "exchange-online" },
   "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.exchangeLicensed", "account.recipientTypeDetails"] },
   "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online", settledBy: ["account.sendAs", "device.username", "device.from"] },
   // The sender address itself refused (no domain, a domain that does not exist, bad syntax): any service's, before sign-in matters.
-  "sender-address-invalid": { affects: "all", gate: "sending", service: "any", settledBy: ["device.from"] },
+  "sender-address-invalid": { affects: "all", gate: "sending", service: "any", anyServiceText: true, settledBy: ["device.from"] },
   // Microsoft 365 refuses the public IP the mail comes from (5.7.606–649, "banned sending IP"): delisting, not a password.
   "sending-ip-blocked": { affects: "all", gate: "sending", service: "exchange-online" },
   "sender-restricted": { affects: "all", gate: "sending", service: "exchange-online" },

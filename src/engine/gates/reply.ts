@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
-import { BASIC_ONLY_CAUSES, BASIC_POLICY_CAUSES, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
+import { BASIC_ONLY_CAUSES, BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
 import type { NoteKey } from "../keys.js";
@@ -28,11 +28,8 @@ const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 /** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
 const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", ...DELIVERY]);
 
-/**
- * Causes whose texts are written for any mail service (refusals at delivery, other services' own, the sender address
- * itself, the device's own token); the others describe Exchange Online.
- */
-const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, "sender-address-invalid", "device-oauth-token"]);
+/** Causes whose texts are written for any mail service (refusals at delivery, other services' own, those marked so); the others describe Exchange Online. */
+const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true)]);
 
 /**
  * Did AUTH succeed, by the reply? A 235, or a failure that the server only reaches once the client
@@ -136,7 +133,8 @@ export function replyGate(ctx: Ctx): void {
   else if (passed === "235") ctx.out.info("auth-succeeded", [inference("inference.authSucceeded")]);
   else if (passed === "post-auth" && a.primary) ctx.out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
   // The message itself accepted (no failure after it): said, though it proves no sign-in (Direct Send queues too).
-  if ((!m || m.success) && a.matches.some((x) => x.patternId === "message-queued")) ctx.out.info("message-accepted", [replyEvidence(a.matches.find((x) => x.patternId === "message-queued") as ReplyMatch)]);
+  const queued = !m || m.success ? a.matches.find((x) => x.patternId === "message-queued") : undefined;
+  if (queued) ctx.out.info("message-accepted", [replyEvidence(queued)]);
   if (!m || m.success) return;
   const out = replyOut(ctx, m);
   const ev = replyEvidence(m);
