@@ -17,7 +17,8 @@ export function accountGate(ctx: Ctx): void {
   // A shared or resource mailbox: sign-in blocked is its normal state, and turning it on is no fix (a password sign-in
   // needs a licensed user mailbox; OAuth sends as it with FullAccess). A plan said "unblock sign-in" right after its
   // own "do not enable sign-in on a shared mailbox" (persona round 4).
-  const sharedType = account.recipientTypeDetails !== undefined && NO_PASSWORD_TYPES.has(account.recipientTypeDetails);
+  const type = account.recipientTypeDetails;
+  const sharedType = type !== undefined && NO_PASSWORD_TYPES.has(type);
   if (!appOnly && !sharedType) {
     if (account.accountEnabled === false) addUnlessAuthPassed(ctx, "account-disabled", "blocking", [factEvidence(ctx, "account.accountEnabled")]);
     else if (account.accountEnabled === undefined) unknownUnlessAuthPassed(ctx, "account.accountEnabled");
@@ -34,12 +35,11 @@ export function accountGate(ctx: Ctx): void {
   }
 
   // Mailbox type: no mailbox at all stops everything; a shared/resource mailbox has no usable password.
-  const type = account.recipientTypeDetails;
   let typeBlocks = false;
   if (type !== undefined && NO_MAILBOX_TYPES.has(type)) {
     out.add("no-licensed-mailbox", "blocking", [factEvidence(ctx, "account.recipientTypeDetails")], { notes: ["note.noMailbox"], affects: "all" });
     typeBlocks = true;
-  } else if (type !== undefined && NO_PASSWORD_TYPES.has(type)) {
+  } else if (sharedType) {
     if (b.applies) {
       out.add("no-licensed-mailbox", b.status("blocking"), [factEvidence(ctx, "account.recipientTypeDetails")], { notes: ["note.sharedMailboxNoPassword", ...b.notes], affects: "basic" });
       typeBlocks = mode === "basic";
@@ -54,7 +54,7 @@ export function accountGate(ctx: Ctx): void {
   // mailbox without an Exchange Online licence is not a working mailbox (domain.md C9, §10: only
   // shared mailboxes are the licence-free way to send with OAuth).
   if (typeBlocks) return;
-  if (type !== undefined && NO_PASSWORD_TYPES.has(type)) return; // shared/resource mailboxes need no licence
+  if (sharedType) return; // shared/resource mailboxes need no licence
   const needsLicence: "yes" | "maybe" =
     mode === "basic" ? "yes" : mode === "unknown" ? "maybe" : ctx.device.oauthFlow === "delegated" ? "yes" : ctx.device.oauthFlow === "app" ? (type === "UserMailbox" ? "yes" : "maybe") : "maybe";
   if (account.exchangeLicensed === false) {

@@ -15,7 +15,7 @@ export const DEVICE_SENDER_ADDRESS: StepDef = {
   id: "device-sender-address",
   causes: ["sender-address-invalid"],
   // Its verify text has the test message.
-  build: (ctx) => ({ who: "helpdesk", scope: "device", security: "none", testSend: false, params: { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from } }),
+  build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
 };
 
 export const DEVICE_STEPS: StepDef[] = [
@@ -80,12 +80,7 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-from-address",
     causes: ["send-as-denied"],
-    build: (ctx) => ({
-      who: "helpdesk",
-      scope: "device",
-      security: "none",
-      params: { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from },
-    }),
+    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
   },
   DEVICE_OAUTH_TOKEN,
   DEVICE_SENDER_ADDRESS,

@@ -4,6 +4,7 @@
 import { BASIC_POLICY_CAUSES } from "../../engine/causes.js";
 import { ROUTES, WEAKENING_CAUSES } from "../alternatives.js";
 import { availability } from "../options.js";
+import type { MessageKey } from "../../i18n/index.js";
 import { portal, type StepDef } from "./common.js";
 
 export const MOVE_TO_OAUTH: StepDef = {
@@ -12,39 +13,30 @@ export const MOVE_TO_OAUTH: StepDef = {
   build: (ctx, found) => {
     const support = ctx.c.device?.oauthSupported;
     // The device is recorded as using OAuth, yet a policy refuses its password: it still sends one for this sending.
-    if (ctx.c.device?.auth === "oauth") {
-      return {
-        who: "device-owner",
-        scope: "device",
-        adminCenter: portal(ctx, "eac", ["plan.nav.reports", "plan.nav.mailFlow", "plan.nav.smtpAuthClients"]),
-        security: "none",
-        title: ctx.tr("plan.step.move-to-oauth.title.oauthRecorded"),
-        why: ctx.tr("plan.step.move-to-oauth.why.oauthRecorded"),
-      };
-    }
+    const oauthRecorded = ctx.c.device?.auth === "oauth";
     // The retirement: Basic ends for everyone, so the move is said even to a device that cannot make it.
     const retired = found.some((f) => f.id === "basic-auth-retired");
-    if (!retired && support === false) return null;
-    const why = retired
-      ? support === true
-        ? "plan.step.move-to-oauth.why.supported"
-        : support === false
-          ? "plan.step.move-to-oauth.why.unsupported"
-          : "plan.step.move-to-oauth.why.unknown"
-      : support === true
-        ? "plan.step.move-to-oauth.why.policy.supported"
-        : "plan.step.move-to-oauth.why.policy.unknown";
+    if (!oauthRecorded && !retired && support === false) return null;
+    const why = whyKey(oauthRecorded, retired, support);
     return {
       who: "device-owner",
       scope: "device",
       adminCenter: portal(ctx, "eac", ["plan.nav.reports", "plan.nav.mailFlow", "plan.nav.smtpAuthClients"]),
       security: "none",
       why: ctx.tr(why),
+      ...(oauthRecorded ? { title: ctx.tr("plan.step.move-to-oauth.title.oauthRecorded") } : {}),
       // A device that cannot use OAuth hears of it for the retirement only: it is no way around a policy.
-      ...(support === false ? { answers: found.filter((f) => f.id === "basic-auth-retired") } : {}),
+      ...(support === false && !oauthRecorded ? { answers: found.filter((f) => f.id === "basic-auth-retired") } : {}),
     };
   },
 };
+
+/** Why the move: a device recorded on OAuth still sends a password; else the retirement, or a policy that refuses the password. */
+function whyKey(oauthRecorded: boolean, retired: boolean, support: boolean | undefined): MessageKey {
+  if (oauthRecorded) return "plan.step.move-to-oauth.why.oauthRecorded";
+  if (retired) return support === true ? "plan.step.move-to-oauth.why.supported" : support === false ? "plan.step.move-to-oauth.why.unsupported" : "plan.step.move-to-oauth.why.unknown";
+  return support === true ? "plan.step.move-to-oauth.why.policy.supported" : "plan.step.move-to-oauth.why.policy.unknown";
+}
 
 /** The ways of sending that avoid every cause found and that the case does not rule out, safest first. */
 export const SEND_ANOTHER_WAY: StepDef = {
