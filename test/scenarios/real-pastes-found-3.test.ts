@@ -6,6 +6,10 @@ import { test } from "node:test";
 import { FOUND_ROUND_3 } from "./real-pastes-found-3.js";
 import { EXIT, explain, ids, type ExplainJson } from "./real-pastes-data.js";
 import { runMain } from "../helpers/run-main.js";
+import { OAUTH_APP_OK, withFacts } from "../helpers/engine-cases.js";
+import { evaluate } from "../../src/engine/index.js";
+import { t } from "../../src/i18n/index.js";
+import { buildPlan } from "../../src/plan/index.js";
 
 /** A paste without a word of the server's or of a client's about SMTP: "no SMTP reply found" (exit 2) is the right answer. */
 const NOTHING_TO_READ = ["https://github.com/dani-garcia/vaultwarden/issues/1008"];
@@ -68,7 +72,6 @@ test("Google's '5.5.1 Authentication Required' inside .NET's SmtpException is no
 });
 
 test("an OAuth refusal with the flow unknown names both permissions and marks the app-only steps as such (harishkrupo/oauth2ms#21, a delegated client)", async () => {
-  const { t } = await import("../../src/i18n/index.js");
   for (const lang of ["en", "ja"] as const) {
     const r = await runMain(["explain", "-", "--json", "--lang", lang], { stdin: paste("https://github.com/harishkrupo/oauth2ms/issues/21").text });
     const j = JSON.parse(r.stdout) as { plan: { steps: { id: string; title: string }[] } };
@@ -82,9 +85,6 @@ test("an OAuth refusal with the flow unknown names both permissions and marks th
 });
 
 test("with the OAuth flow recorded, the plan names that flow's permission only, and app-only steps carry no 'only for' mark", async () => {
-  const { evaluate } = await import("../../src/engine/index.js");
-  const { buildPlan } = await import("../../src/plan/index.js");
-  const { withFacts, OAUTH_APP_OK } = await import("../helpers/engine-cases.js");
   for (const [oauthFlow, permission] of [["delegated", "SMTP.Send"], ["app", "SMTP.SendAsApp"]] as const) {
     const c = withFacts(OAUTH_APP_OK, { "device.oauthFlow": oauthFlow, "account.oauthApp.permissionConsented": false, "account.oauthApp.servicePrincipalRegistered": false });
     const plan = buildPlan(c, evaluate(c, { today: "2026-11-22" }), "en");
@@ -106,7 +106,6 @@ test("curl's 'schannel: failed to receive handshake' after the server's 220 2.0.
 });
 
 test("Exchange Online's '250 2.0.0 OK … Queued mail for delivery' says the message was accepted, at DATA, in both languages (persona round 4)", async () => {
-  const { t } = await import("../../src/i18n/index.js");
   for (const lang of ["en", "ja"] as const) {
     const r = await runMain(["explain", "--lang", lang, "--json", "250 2.0.0 OK <abc@contoso.com> [Hostname=TYCP286MB1234.JPNP286.PROD.OUTLOOK.COM] Queued mail for delivery"]);
     const j = JSON.parse(r.stdout) as ExplainJson & { info: { id: string; text?: string }[] };

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { parseCase } from "../../src/case/io.js";
 import { layered, healthyBasic } from "../helpers/whatif-cases.js";
 import { runMain } from "../helpers/run-main.js";
+import { width as stringWidth } from "../../src/render/width.js";
 
 async function caseFile(c: object, name = "case.json"): Promise<{ dir: string; file: string }> {
   const dir = await mkdtemp(join(tmpdir(), "whatif-cli-"));
@@ -136,7 +137,6 @@ test("options prints the comparison safest first, in both languages, and as JSON
 });
 
 test("options and whatif wrap to the terminal's width, as the reports do (persona round 3, N-10: they kept 80 columns in a 60-column window)", async () => {
-  const { width: stringWidth } = await import("../../src/render/width.js");
   const file = join(process.cwd(), "examples", "security-defaults.json");
   for (const lang of ["en", "ja"] as const) {
     for (const argv of [["options", "--case", file], ["whatif", "--case", file, "--set", "tenant.securityDefaultsEnabled=false"]]) {

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { setFact } from "../../src/case/facts.js";
+import { parseCase } from "../../src/case/io.js";
 import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
 import type { Diagnosis } from "../../src/engine/types.js";
@@ -172,9 +174,7 @@ test("a cause only a past server reply shows is assumed resolved by the option t
   assert.equal(other.verdict, "blocked");
 });
 
-test("moving to OAuth supersedes the Basic refusals only the old reply showed (the 'criteria' reply): never 'blocked' by the reply to a password it no longer sends (persona round 4)", async () => {
-  const { readFileSync } = await import("node:fs");
-  const { parseCase } = await import("../../src/case/io.js");
+test("moving to OAuth supersedes the Basic refusals only the old reply showed (the 'criteria' reply): never 'blocked' by the reply to a password it no longer sends (persona round 4)", () => {
   const c = parseCase(readFileSync("examples/ja-nonadmin-criteria.json", "utf8"), "ja-nonadmin-criteria.json");
   const ev = (x: Case): Diagnosis => evaluate(x, { today: "2026-11-22" });
   const r = simulate("oauth", c, ev(c), ev);
