@@ -133,7 +133,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // ── TLS and protocol (§4 C10) ──
   // Go's "tls: first record does not look like a TLS handshake" inside a relay's own reply ("554 Error: dial error: …"): the
   // client started TLS and the server answered in plain text, implicit TLS on a STARTTLS port (signals.ts reads it alone).
-  { id: "tls-implicit-on-starttls-port", text: ["first record does not look like a tls handshake"], textAlone: false, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], decisive: NOT_DECISIVE },
+  { id: "tls-plain-answer-in-reply", text: ["first record does not look like a tls handshake"], textAlone: false, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], decisive: NOT_DECISIVE },
   { id: "tls-legacy-version", enhanced: ["4.7.66"], text: ["tls 1.0 and 1.1 are not supported"], need: "either", stage: "tls", candidates: ["tls-version-unsupported"], decisive: DECISIVE },
   { id: "auth-mechanism-unrecognized", codes: [504], enhanced: ["5.7.4"], text: ["unrecognized authentication type"], need: "either", stage: "auth", candidates: ["auth-mechanism-unsupported", "starttls-missing"], decisive: NOT_DECISIVE },
   { id: "send-hello-first", text: ["send hello first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE },

@@ -64,6 +64,9 @@ test("a banned sending IP (5.7.606) is delisting at sender.office.com, never a c
 test("Go's 'tls: first record does not look like a TLS handshake' inside a relay's 554 is implicit TLS on a STARTTLS port (wiggin77/mailrelay#4)", async () => {
   const j = await read("https://github.com/wiggin77/mailrelay/issues/4");
   assert.deepEqual([...ids(j)].sort(), ["starttls-missing", "wrong-endpoint"]);
+  // The relay's 554 is a reply, labelled as one (its pattern once shared an id with the client-words signal: "Pasted text").
+  const text = (await runMain(["explain", "-"], { stdin: paste("https://github.com/wiggin77/mailrelay/issues/4").text })).stdout;
+  assert.ok(text.includes(`${t("en", "plan.report.ev.reply", { reply: "554" }).split("554")[0]}554 Error`), text);
 });
 
 test("Google's '5.5.1 Authentication Required' inside .NET's SmtpException is no sign-in before sending (HTBox/crisischeckin#286)", async () => {
