@@ -118,7 +118,9 @@ test("whatif --save writes a new, marked, secret-free file; never the original; 
 test("options prints the comparison safest first, in both languages, and as JSON", async () => {
   const { file } = await caseFile(layered());
   const en = await runMain(["options", "--case", file, "--lang", "en"]);
-  assert.equal(en.code, 0, en.stderr);
+  // The exit code is the verdict of the case as it is, as for diagnose (persona round 4: it was 0 under "Verdict now: blocked").
+  assert.equal(en.code, 1, en.stderr);
+  assert.match(en.stdout, /Verdict now: blocked/);
   assert.match(en.stdout, /^Compare the fixes/);
   assert.match(en.stdout, /1\. Move the device to OAuth \(XOAUTH2\) {2}-> blocked/);
   assert.match(en.stdout, /Together with Turn on Authenticated SMTP for this mailbox only: clear/);
@@ -134,6 +136,18 @@ test("options prints the comparison safest first, in both languages, and as JSON
   const clear = await caseFile(healthyBasic());
   const none = await runMain(["options", "--case", clear.file, "--lang", "en"]);
   assert.match(none.stdout, /not blocked/);
+  assert.equal(none.code, 0);
+});
+
+test("options --help is options' own help in both languages, not whatif's (persona round 4)", async () => {
+  const en = await runMain(["options", "--help", "--lang", "en"]);
+  assert.equal(en.code, 0);
+  assert.match(en.stdout, /^smtp-auth-doctor options — /);
+  assert.doesNotMatch(en.stdout, /--set PATH=VALUE/);
+  assert.match(en.stdout, /Exit codes: as for diagnose, from the verdict of the case as it is now/);
+  const ja = await runMain(["options", "--help", "--lang", "ja"]);
+  assert.match(ja.stdout, /^smtp-auth-doctor options — ケースに当てはまる対処方法/);
+  assert.doesNotMatch(ja.stdout, /--set PATH=VALUE/);
 });
 
 test("options and whatif wrap to the terminal's width, as the reports do (persona round 3, N-10: they kept 80 columns in a 60-column window)", async () => {

@@ -1,9 +1,9 @@
 // `smtp-auth-doctor options --case FILE [--json]`: compare the fixes for a blocked case, offline.
-// Exit 0 when the comparison was printed (it is advice, not a verdict); 2 on bad input.
+// Exit code from the verdict of the case as it is now, as for diagnose (a script reads "still blocked" from it); 2 on bad input.
 import { resolve } from "node:path";
 import { readCase } from "../../case/io.js";
 import { badInput } from "../../errors.js";
-import { EXIT, type ExitCode } from "../../exit.js";
+import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { engineEvaluate } from "../../whatif/engine.js";
 import { compareOptions } from "../../whatif/options.js";
@@ -15,7 +15,7 @@ import { terminalWidth } from "../output.js";
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, { case: { type: "string" } }, false);
   if (values.help) {
-    out(ctx, t(ctx.lang, "whatif.help"));
+    out(ctx, t(ctx.lang, "whatif.optionsHelp"));
     return EXIT.clear;
   }
   if (values.case === undefined || values.case === "") throw badInput("args.case-missing", "whatif.err.needCase", { command: "options" });
@@ -24,5 +24,5 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const cmp = compareOptions(c, engineEvaluate(ctx.today));
   if (values.json) outJson(ctx, optionsJson(ctx.lang, cmp));
   else out(ctx, renderOptions(ctx.lang, cmp, terminalWidth(ctx)));
-  return EXIT.clear;
+  return exitCodeForVerdict(cmp.before.verdict);
 }

@@ -18,6 +18,16 @@ Usage:
   --force            with --save: replace an existing file (never the case you loaded)
 
 Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict after the change.`,
+    "whatif.optionsHelp": `smtp-auth-doctor options — compare every fix for a case, offline: what each one removes, its security cost, effort and how long it lasts
+
+Usage:
+  smtp-auth-doctor options --case FILE|- [--json] [--lang ja|en]
+
+  --case FILE   the case file (- reads it from standard input)
+  --json        the comparison as JSON
+
+Each fix is tried on a copy of the case with the engine; fixes the engine cannot model (relay, Direct Send) list their conditions.
+Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of the case as it is now (1 while it is blocked).`,
     "whatif.err.value": "--set {path}: this value is not accepted. Accepted: {accepted}.",
     "whatif.err.path": "--set {path}: there is no such fact. Known facts: {accepted}.",
     "whatif.err.noValue": "--set {path} needs a value (PATH=VALUE). Accepted: {accepted}.",
@@ -257,6 +267,16 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
   --force            --save で既存のファイルを置き換えます (読み込んだケース ファイルは置き換えません)
 
 Microsoft には何も送信しません。終了コードは diagnose と同じで、変更後の判定に従います。`,
+    "whatif.optionsHelp": `smtp-auth-doctor options — ケースに当てはまる対処方法をオフラインで比較します: それぞれが取り除く原因、セキュリティ上の影響、手間、有効期間
+
+使い方:
+  smtp-auth-doctor options --case FILE|- [--json] [--lang ja|en]
+
+  --case FILE   ケース ファイル (- を指定すると標準入力から読み込みます)
+  --json        比較結果を JSON で出力します
+
+それぞれの対処方法をケースのコピーに適用し、エンジンで評価します。エンジンで評価できない方法 (リレー、Direct Send) は条件を表示します。
+Microsoft には何も送信しません。終了コードは diagnose と同じで、現在のケースの判定に従います (ブロックされている間は 1)。`,
     "whatif.err.value": "--set {path}: この値は指定できません。指定できる値: {accepted}。",
     "whatif.err.path": "--set {path}: この事実はありません。指定できる事実: {accepted}。",
     "whatif.err.noValue": "--set {path} には値が必要です (PATH=VALUE)。指定できる値: {accepted}。",
