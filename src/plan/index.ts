@@ -2,7 +2,7 @@
 // order of safety. Pure: no I/O. The step catalogue lives in ./steps (one file per scope), the
 // catalogue of fixes in ./alternatives.ts, the options for a Basic-auth device in ./options.ts.
 import type { Case } from "../case/schema.js";
-import { STATUS_RANK } from "../engine/causes.js";
+import { causeSpec, GATE_ORDER, STATUS_RANK } from "../engine/causes.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type Params } from "../i18n/index.js";
@@ -23,6 +23,22 @@ const SAFER_ROUTES: readonly StepId[] = ["move-to-oauth", "send-another-way"];
 
 function strongest(found: Finding[]): CauseStatus {
   return found.reduce<CauseStatus>((best, f) => (STATUS_RANK[f.status] < STATUS_RANK[best] ? f.status : best), "warning");
+}
+
+function gateIndex(id: Finding["id"]): number {
+  return GATE_ORDER.indexOf(causeSpec(id).gate);
+}
+
+const SENDING = GATE_ORDER.indexOf("sending");
+
+/** Whether a server reply (or the device's own message) names this cause. */
+function byReply(d: Diagnosis, id: Finding["id"]): boolean {
+  return d.causes.some((f) => f.id === id && f.evidence.some((e) => e.kind === "reply"));
+}
+
+/** Whether the pasted reply shows a refusal before sending (at the connection, TLS or the sign-in): the server never got to the sender or the recipients. */
+function refusedBeforeSending(d: Diagnosis): boolean {
+  return d.causes.some((f) => f.status !== "warning" && gateIndex(f.id) < SENDING && f.evidence.some((e) => e.kind === "reply"));
 }
 
 function placeholdersIn(commands: PlanCommand[]): string[] {
@@ -105,7 +121,13 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // A device recorded as using OAuth that was refused a password: whether it really uses OAuth is checked before the
   // policies that refuse the password it should not be sending (same status first).
   const deviceFirst = (s: PlanStep): boolean => c.device?.auth === "oauth" && s.id === "move-to-oauth";
-  const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status] - (deviceFirst(s) ? 0.5 : 0);
+  // The server stops at the first gate that refuses: a step for the sender or the recipients (Send As at the end of
+  // DATA) cannot show its effect behind a refused sign-in, so it comes after the steps for the refusal whatever their
+  // status (a Send As proved by the facts led a plan whose reply showed the sign-in itself refused). The gates before
+  // sending keep the status order: a bare 5.7.57 may be the echo of a refused sign-in, so it places no gate.
+  const refusedEarly = refusedBeforeSending(d);
+  const pastRefusal = (s: PlanStep): boolean => refusedEarly && s.causeIds.every((id) => gateIndex(id) >= SENDING && !byReply(d, id));
+  const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status] - (deviceFirst(s) ? 0.5 : 0) + (pastRefusal(s) ? 1.5 : 0);
   steps.sort((a, b) => rank(a) - rank(b));
   for (const step of steps) if (switchAlone(step)) step.warning = ctx.tr("plan.warning.switchBehindSecurityDefaults");
   // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.

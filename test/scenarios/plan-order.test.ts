@@ -225,7 +225,36 @@ test("the confirmed cause's fix leads: steps for blocking causes before those fo
     const d = evaluate(c, { today: "2026-12-03" });
     const p = buildPlan(c, d, "en");
     const passwordBlocked = c.device?.oauthSupported === false && d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
+    // (Random cases carry no reply: no step is past a gate the server refused.)
     const rank = (s: PlanStep): number => (s.weakens ? 4 : passwordBlocked && s.id === "mailbox-enable-smtp-auth" ? 3 : 0) + { blocking: 0, possible: 1, warning: 2 }[s.status];
     for (let k = 1; k < p.steps.length; k++) assert.ok(rank(p.steps[k - 1] as PlanStep) <= rank(p.steps[k] as PlanStep), `${ids(p).join(", ")}\n${JSON.stringify(c)}`);
   }
+});
+
+// Persona round 4: the facts proved Send As missing (From differs, no permission) while the pasted reply showed the
+// sign-in itself refused (security defaults). The server never reaches the sender check behind a refused sign-in, yet
+// the plan and the summary's "Next" led with "set the sender address", a step whose effect no test send could show.
+test("a step for a later gate than the one the reply refused comes after the steps for the refusal, whatever its status", async () => {
+  const refusedSignIn: Case = {
+    schema: SCHEMA,
+    device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", username: "alerts@fabrikam.co.jp", from: "scanner@fabrikam.co.jp", reply: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
+    tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: true },
+    account: { smtpClientAuthenticationDisabled: false, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, sendAs: false },
+  };
+  for (const lang of LANGS) {
+    const p = await planOf(refusedSignIn, lang);
+    const sendAs = p.steps.findIndex((s) => s.causeIds.includes("send-as-denied"));
+    assert.ok(sendAs > 0 && p.steps[sendAs]?.status === "blocking", ids(p).join(", "));
+    assert.ok(p.steps[0]?.causeIds.includes("security-defaults"), ids(p).join(", "));
+    // Every step for the refused sign-in that weakens nothing comes before the sender's steps.
+    const signIn = p.steps.filter((s) => !s.weakens && s.causeIds.includes("security-defaults"));
+    assert.ok(signIn.length > 0 && signIn.every((s) => p.steps.indexOf(s) < sendAs), ids(p).join(", "));
+    const text = await diagnose(refusedSignIn, lang, "text");
+    const next = text.split("\n").find((l) => /^\s+(Next|次にすること)\s+1\./.test(l)) ?? "";
+    assert.doesNotMatch(next, lang === "ja" ? /差出人|送信者/ : /sender|From/, next);
+  }
+  // When the server itself refused the sender (the reply names Send As), its step keeps its place at the head.
+  const refusedSender: Case = { ...refusedSignIn, device: { ...refusedSignIn.device, reply: "550 5.7.60 SMTP; Client does not have permissions to send as this sender" }, tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false } };
+  const p = await planOf(refusedSender, "en");
+  assert.ok(p.steps[0]?.causeIds.includes("send-as-denied"), ids(p).join(", "));
 });
