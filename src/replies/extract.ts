@@ -53,6 +53,18 @@ const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
  */
 const STACK_FRAME = /\s+at\s+(?:[A-Za-z_$][\w$<>`]*\.)+[A-Za-z_$][\w$<>`]*\s?\(/;
 
+/** PHPMailer's lead-in naming the command the server refused ("SMTP ERROR: DATA END command failed: 550 …"). */
+const COMMAND_FAILED = /\b(MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Username|Password|STARTTLS|EHLO|HELO) command failed\b/i;
+
+const COMMAND_FAILED_STAGE: Record<string, ReplyStage> = { "MAIL FROM": "mail-from", "RCPT TO": "rcpt", "DATA END": "data", DATA: "data", AUTH: "auth", USERNAME: "auth", PASSWORD: "auth", STARTTLS: "tls", EHLO: "ehlo", HELO: "ehlo" };
+
+/** The stage a line's own words give its reply: PHPMailer names the command that failed. */
+function lineStage(text: string): ReplyStage | undefined {
+  if (!text.includes("command failed")) return undefined;
+  const m = COMMAND_FAILED.exec(text);
+  return m ? COMMAND_FAILED_STAGE[(m[1] as string).toUpperCase()] : undefined;
+}
+
 const VERB_STAGE: Record<string, ReplyStage> = {
   EHLO: "ehlo",
   HELO: "ehlo",
@@ -358,9 +370,10 @@ export function extractReplies(text: string): Extraction {
       continue;
     }
     replyLines.push(line);
+    const stated = lineStage(line.text);
     for (const r of inLine) {
       const reply = makeReply(r.code, r.enhanced, r.text);
-      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: r.stageHint ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo });
+      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo });
     }
   }
   const replies = dedupe(mergeMultiline(found));

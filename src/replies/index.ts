@@ -210,11 +210,21 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
       demoted: true,
     };
   }
-  const stage: ReplyStage = pattern.stage === "context" ? (f.contextStage ?? stageByCode(f.reply)) : pattern.stage;
+  const stage: ReplyStage = pattern.stage === "context" ? (f.contextStage ?? stageByCode(f.reply)) : envelopeStage(pattern.stage, f.contextStage);
   const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: pattern.success === true };
   if (pattern.provider) match.provider = pattern.provider;
   if (pattern.notes?.length) match.notes = [...pattern.notes];
   return { match, pos: f.pos, demoted: false };
+}
+
+const ENVELOPE: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data"]);
+
+/**
+ * A refusal of the sender or the message comes at MAIL FROM, RCPT TO or the end of DATA, by the server's choice
+ * (Exchange Online answers 5.7.60 at either end): the command the text shows it answered says which.
+ */
+function envelopeStage(stage: ReplyStage, shown: ReplyStage | undefined): ReplyStage {
+  return shown !== undefined && ENVELOPE.has(stage) && ENVELOPE.has(shown) ? shown : stage;
 }
 
 function stageByCode(reply: SmtpReply): ReplyStage {

@@ -10,6 +10,7 @@ import { OAUTH_APP_OK, withFacts } from "../helpers/engine-cases.js";
 import { evaluate } from "../../src/engine/index.js";
 import { t } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
+import { analyzeReply } from "../../src/replies/index.js";
 
 /** A paste without a word of the server's or of a client's about SMTP: "no SMTP reply found" (exit 2) is the right answer. */
 const NOTHING_TO_READ = ["https://github.com/dani-garcia/vaultwarden/issues/1008"];
@@ -117,4 +118,15 @@ test("Exchange Online's '250 2.0.0 OK … Queued mail for delivery' says the mes
     const text = (await runMain(["explain", "--lang", lang, "250 2.0.0 OK <abc@contoso.com> Queued mail for delivery"])).stdout.replace(/\s+/g, "");
     assert.ok(text.includes(t(lang, "info.message-accepted").replace(/\s+/g, "")), text.slice(0, 400));
   }
+});
+
+test("the command the text shows a sender refusal answered gives its stage: PHPMailer's 'DATA END command failed' is the end of DATA, not MAIL FROM (PHPMailer#1231, T3)", async () => {
+  const a = analyzeReply(paste("https://github.com/PHPMailer/PHPMailer/issues/1231").text);
+  assert.equal(a.primary?.patternId, "send-as-envelope");
+  assert.equal(a.primary?.stage, "data");
+  // Without a command named, Exchange Online's 5.7.60 stays where domain.md §5 row 25 puts it.
+  assert.equal(analyzeReply("550 5.7.60 SMTP; Client does not have permissions to send as this sender").primary?.stage, "mail-from");
+  // Postfix's "(in reply to RCPT TO command)" moves a sender-domain refusal to RCPT TO; a sign-in refusal keeps its own stage.
+  assert.equal(analyzeReply("said: 450 4.1.8 <a@b.example>: Sender address rejected: Domain not found (in reply to RCPT TO command)").primary?.stage, "rcpt");
+  assert.equal(analyzeReply("SMTP ERROR: MAIL FROM command failed: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.").primary?.stage, "auth");
 });
