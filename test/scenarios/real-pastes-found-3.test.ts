@@ -130,3 +130,22 @@ test("the command the text shows a sender refusal answered gives its stage: PHPM
   assert.equal(analyzeReply("said: 450 4.1.8 <a@b.example>: Sender address rejected: Domain not found (in reply to RCPT TO command)").primary?.stage, "rcpt");
   assert.equal(analyzeReply("SMTP ERROR: MAIL FROM command failed: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.").primary?.stage, "auth");
 });
+
+test("a sending limit the server names is its own step: 3 connections at a time, a smaller message, fewer recipients; never 'reduce the sending rate' for a message too large (nodemailer#1613, Ombi#4093, T2)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    for (const source of ["https://github.com/nodemailer/nodemailer/issues/1613", "https://github.com/Ombi-app/Ombi/issues/4093"]) {
+      const j = await read(source, lang);
+      assert.deepEqual(steps(j), ["device-sending-rate"], source);
+      assert.equal(j.plan.steps[0]?.title, t(lang, "plan.step.device-sending-rate.connections.title"), source);
+    }
+    const size = await runMain(["explain", "552 5.3.4 Message size exceeds fixed maximum message size", "--json", "--lang", lang]);
+    const sizeJson = JSON.parse(size.stdout) as ExplainJson;
+    assert.equal(sizeJson.plan.steps[0]?.title, t(lang, "plan.step.device-sending-rate.size.title"));
+    assert.match(sizeJson.plan.steps[0]?.why ?? "", /MaxSendSize/);
+    const rcpt = JSON.parse((await runMain(["explain", "452 4.5.3 Too many recipients", "--json", "--lang", lang])).stdout) as ExplainJson;
+    assert.equal(rcpt.plan.steps[0]?.title, t(lang, "plan.step.device-sending-rate.recipients.title"));
+    // A rate (30 a minute, recipients a day) keeps the step about the rate.
+    const rate = JSON.parse((await runMain(["explain", "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients.", "--json", "--lang", lang])).stdout) as ExplainJson;
+    assert.equal(rate.plan.steps[0]?.title, t(lang, "plan.step.device-sending-rate.title"));
+  }
+});

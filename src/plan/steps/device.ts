@@ -87,9 +87,26 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-sending-rate",
     causes: ["sending-limit"],
-    build: () => ({ who: "device-owner", scope: "device", security: "low" }),
+    build: (ctx, found) => {
+      // The limit the server named, when it named one that is not a rate: its own step (a 552 5.3.4 read "reduce the sending rate").
+      const limit = namedLimit(found);
+      const draft = { who: "device-owner", scope: "device", security: "low" } as const;
+      if (!limit) return draft;
+      const key = `plan.step.device-sending-rate.${limit}` as const;
+      return { ...draft, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`) };
+    },
   },
 ];
+
+/** The sending limit a reply names when it is not a rate: connections at a time, the message's size, recipients per message. */
+function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipients" | undefined {
+  const patterns = new Set(found.flatMap((f) => f.evidence.flatMap((e) => (e.kind === "reply" ? [e.patternId] : []))));
+  if (patterns.size !== 1) return undefined;
+  if (patterns.has("concurrent-connections")) return "connections";
+  if (patterns.has("message-too-large")) return "size";
+  if (patterns.has("too-many-recipients")) return "recipients";
+  return undefined;
+}
 
 export const RETRY_LATER: StepDef = {
   id: "retry-later",
