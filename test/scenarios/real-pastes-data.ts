@@ -440,7 +440,7 @@ export interface ExplainJson {
   causes: { id: string; status: string; notes?: string[] }[];
   unknowns: string[];
   info: { id: string }[];
-  plan: { steps: { id: string }[]; options: unknown[] };
+  plan: { steps: { id: string; title: string; why: string }[]; options: unknown[] };
 }
 
 export async function explain(p: Paste, lang: "en" | "ja", extra: string[] = []): Promise<{ code: number; json: ExplainJson }> {
