@@ -24,6 +24,11 @@ export interface Ctx {
   readonly mode: AuthMode;
   /** Where the mode came from: the fact itself, or an inference (evidence for findings that depend on it). */
   readonly modeEvidence: Evidence | undefined;
+  /**
+   * A device recorded as using OAuth that got the server's answer to a password (the "criteria" reply, security
+   * defaults …): for this sending it still sends one, so the Basic-only gates read its facts (and ask for them).
+   */
+  readonly sendsPassword: boolean;
   /** The AUTH mechanism: device.authMechanism, else what a pasted transcript shows. */
   readonly mechanism: Mechanism | undefined;
   /** The host is a High Volume Email endpoint: the SMTP AUTH switches do not apply. */
@@ -132,10 +137,12 @@ export function inference(messageKey: InferenceKey, params?: Record<string, stri
 
 /**
  * Basic-only gates: for Basic they apply as found; when the mode is unknown they are evaluated as
- * "would apply if Basic" (a blocker becomes possible, with a note); for OAuth/none they do not apply.
+ * "would apply if Basic" (a blocker becomes possible, with a note); for OAuth/none they do not apply, unless the
+ * server answered an OAuth-recorded device as it answers a password (then as found, with that note).
  */
 export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: NoteKey[] } {
   if (ctx.mode === "basic") return { applies: true, status: (s) => s, notes: [] };
+  if (ctx.sendsPassword) return { applies: true, status: (s) => s, notes: ["note.passwordAnswerToOauthDevice"] };
   if (ctx.mode === "unknown") return { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
   return { applies: false, status: (s) => s, notes: [] };
 }

@@ -50,3 +50,20 @@ for (const lang of ["en", "ja"] as const) {
     assert.deepEqual(plan.steps.slice(1, 3).map((s) => s.id).sort(), ["confirm-conditional-access", "confirm-per-user-mfa"]);
   });
 }
+
+// Persona round 4: for such a device the MFA and Conditional Access settings were neither asked nor read (the Basic-only
+// gates skipped an OAuth device), so the wizard never asked them and the hand-over's checks left them out.
+test("the settings that refuse a password are asked, and read as recorded, while the device still sends one", () => {
+  const d = evaluate(oauthDevice(CRITERIA), TODAY);
+  for (const path of ["account.perUserMfaState", "account.legacyAuthBlockedByConditionalAccess", "tenant.securityDefaultsEnabled", "account.authenticationPolicy"] as const) {
+    assert.ok(d.unknowns.includes(path), `${path} not asked: ${d.unknowns.join(", ")}`);
+  }
+  const enforced: Case = { ...oauthDevice(CRITERIA), account: { perUserMfaState: "enforced", legacyAuthBlockedByConditionalAccess: false } };
+  const mfa = evaluate(enforced, TODAY).causes.find((f) => f.id === "per-user-mfa");
+  assert.equal(mfa?.status, "blocking");
+  assert.ok(mfa?.evidence.some((e) => e.kind === "fact" && e.path === "account.perUserMfaState"));
+  assert.deepEqual(mfa?.notes, ["note.passwordAnswerToOauthDevice"]);
+  // A device on OAuth that the server did not answer as a password sign-in is not asked them.
+  const oauthRefused = evaluate(oauthDevice("535 5.7.3 Authentication unsuccessful"), TODAY);
+  assert.ok(!oauthRefused.unknowns.includes("account.perUserMfaState"), oauthRefused.unknowns.join(", "));
+});

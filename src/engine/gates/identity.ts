@@ -1,10 +1,11 @@
 // Gate 4a — Basic-only identity gates (domain.md C4, C5, C6): security defaults, Conditional
-// Access blocking legacy authentication, per-user MFA. They never apply to OAuth.
+// Access blocking legacy authentication, per-user MFA. They never apply to OAuth (a device recorded as using OAuth
+// that the server answered as a password sign-in still sends one: see Ctx.sendsPassword).
 import { addUnlessAuthPassed, basicOnly, factEvidence, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 
 export function identityGate(ctx: Ctx): void {
   const { tenant, account, out } = ctx;
-  if (ctx.mode === "oauth") {
+  if (ctx.mode === "oauth" && !ctx.sendsPassword) {
     // Not a cause for OAuth; a delegated user must still satisfy MFA registration [S22].
     if (tenant.securityDefaultsEnabled === true) out.info("security-defaults-oauth", [factEvidence(ctx, "tenant.securityDefaultsEnabled")]);
     return;
