@@ -35,6 +35,22 @@ export function renderHandover(input: ReportInput): string {
     return [...lines.slice(0, max - 1), lead + truncate(tail.join(lang === "ja" ? "" : " "), cols - textWidth(lead), g.ellipsis)];
   };
 
+  // Where to look, in whole steps: as many as fit, else the first one (the admin center's path) without its number.
+  // Cut at the width, the directions read "1. Microsoft Entra admin center > … 2. Selec…" (persona round 4).
+  const whereSteps = (where: string, max: number): string[] => {
+    const steps = where.split("\n").filter((l) => l.trim() !== "");
+    const unnumbered = (step: string): string => step.replace(/^\d+\.\s*/, "");
+    for (let k = steps.length; k > 1; k--) {
+      const lines = steps.slice(0, k).flatMap((step) => wrapPrefixed(step, cols, "     ", "     "));
+      if (lines.length <= max) return lines;
+    }
+    const first = unnumbered(steps[0] ?? where);
+    // A Japanese step names its path and then says to open it ("… > ポリシー を開きます。"): the path alone, when that is what fits.
+    const fits = (text: string): boolean => wrapPrefixed(text, cols, "     ", "     ").length <= max;
+    const path = first.includes(" > ") ? first.replace(/\s*を開きます。$/, "") : first;
+    return wrap(fits(first) || !fits(path) ? first : path, "     ", undefined, max);
+  };
+
   // What the device shows and how it is set up.
   const head: string[] = [tr("plan.handover.title", { date: d.asOf })];
   if (c.title) head.push(...wrap(tr("plan.report.case", { title: c.title }), ""));
@@ -74,7 +90,7 @@ export function renderHandover(input: ReportInput): string {
       const body: string[] = [];
       shown.forEach((ch, i) => {
         body.push(...wrap(ch.title, `  ${i + 1}. `, undefined, 1));
-        if (whereLines > 0) body.push(...wrap(ch.where, "     ", undefined, whereLines));
+        if (whereLines > 0) body.push(...whereSteps(ch.where, whereLines));
         // The check's commands as plan commands (src/report/checks.ts): its sign-in lines become one line above.
         for (const cmd of checkCommands(ch)) {
           if (cmd.shell === "graph") for (const s of cmd.scopes ?? []) graphScopes.add(`'${s}'`);
@@ -100,7 +116,8 @@ export function renderHandover(input: ReportInput): string {
   };
 
   // Fit the limit: fewer places to look, then fewer checks and fixes (the full report has them all).
-  const tries: [number, number, number][] = [[3, 3, 2], [3, 3, 1], [3, 2, 1], [2, 2, 1], [2, 2, 0], [1, 2, 0], [1, 1, 0], [0, 1, 0]];
+  // The admin center's path for a check (one line) outweighs a second likely fix, which the full report has.
+  const tries: [number, number, number][] = [[3, 3, 2], [3, 3, 1], [3, 2, 1], [2, 2, 1], [2, 1, 1], [2, 2, 0], [1, 2, 0], [1, 1, 0], [0, 1, 0]];
   let lines = build(...(tries[0] as [number, number, number]));
   for (const attempt of tries.slice(1)) {
     if (lines.length <= HANDOVER_MAX_LINES) break;

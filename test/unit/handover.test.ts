@@ -155,3 +155,21 @@ test("the device line says of the server only what is known: no '→ ?' (found i
   const known = handover({ ...c, device: { ...c.device, host: "smtp.office365.com", port: 587, security: "starttls" } }, "en");
   assert.match(known, /scan-mfp@contoso\.co\.jp → smtp\.office365\.com:587/);
 });
+
+// Persona round 4: a device recorded as using OAuth that got the "criteria" reply: the hand-over left out the MFA and
+// Conditional Access checks (and Policy.Read.All), and where it kept a check, its directions were cut mid-word ("2. Selec...").
+test("the hand-over of an OAuth-recorded device refused a password asks for the MFA and CA checks, with whole directions", () => {
+  const example = parseCase(readFileSync(join(process.cwd(), "examples", "ja-nonadmin-criteria.json"), "utf8"), "example");
+  const c: Case = { ...example, device: { ...example.device, auth: "oauth" } };
+  const d = evaluate(c, { today: "2026-12-03" });
+  for (const lang of LANGS) {
+    const text = renderHandover({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+    assert.match(text, /Connect-MgGraph -Scopes 'Policy\.Read\.All'/, lang);
+    assert.match(text, /authentication\/requirements/, lang);
+    assert.match(text, /Get-MgIdentityConditionalAccessPolicy/, lang);
+    assert.match(text, lang === "ja" ? /Microsoft Entra 管理センター > 保護 > 条件付きアクセス > ポリシー\n/ : /Microsoft Entra admin center > Protection > Conditional Access > Policies\.\n/, lang);
+    // The checks' lines (indented five columns: directions and commands).
+    const cut = text.split("\n").filter((l) => /^ {5}\S/.test(l) && (l.endsWith("...") || l.endsWith("…")));
+    assert.deepEqual(cut, [], lang);
+  }
+});
