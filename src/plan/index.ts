@@ -21,6 +21,13 @@ export { STEP_CAUSES, STEP_ORDER } from "./steps/index.js";
 /** The steps that move the device off a refused sign-in without weakening anything. */
 const SAFER_ROUTES: readonly StepId[] = ["move-to-oauth", "send-another-way"];
 
+/**
+ * Settings that cost nothing and are right for the service whatever the cause (port 587 with STARTTLS, sign-in turned on,
+ * a sender that is an address at all, waiting out a temporary error …). Not the server's name (a device may relay through
+ * the MX host on purpose) nor a sender address a Send As permission could keep.
+ */
+const RIGHT_WHATEVER_THE_CAUSE: readonly StepId[] = ["device-port-starttls", "device-auth-mechanism", "device-enable-auth", "device-sender-address", "device-oauth-token", "retry-later", "provider-from-address", "consumer-use-oauth", "delivery-check-recipient"];
+
 function strongest(found: Finding[]): CauseStatus {
   return found.reduce<CauseStatus>((best, f) => (STATUS_RANK[f.status] < STATUS_RANK[best] ? f.status : best), "warning");
 }
@@ -61,8 +68,10 @@ function finishStep(ctx: Ctx, def: StepDef, all: Finding[], draft: Draft): PlanS
     kind: def.check ? "check" : "change",
     causeIds: found.map((f) => f.id),
     status: strongest(found),
-    // A safe way off a refused sign-in works whichever of the possible causes it is: it waits for no check.
-    confirmFirst: !SAFER_ROUTES.includes(id) && found.every((f) => f.status === "possible"),
+    // A safe way off a refused sign-in works whichever of the possible causes it is: it waits for no check. So does a
+    // device setting that costs nothing and is right for the service whatever the cause (port 587 with STARTTLS, sign-in
+    // turned on): "confirm it first, change nothing unless confirmed" stood on steps with nothing to confirm.
+    confirmFirst: !SAFER_ROUTES.includes(id) && !RIGHT_WHATEVER_THE_CAUSE.includes(id) && found.every((f) => f.status === "possible"),
     title: draft.title ?? tr(`plan.step.${id}.title`, params),
     why: draft.why ?? tr(`plan.step.${id}.why`, params),
     who: draft.who,

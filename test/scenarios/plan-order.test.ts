@@ -11,7 +11,7 @@ import { test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
 import { BASIC_POLICY_CAUSES } from "../../src/engine/causes.js";
 import type { CauseStatus } from "../../src/engine/types.js";
-import { LANGS } from "../../src/i18n/index.js";
+import { LANGS, t } from "../../src/i18n/index.js";
 import { buildPlan, WEAKENING_STEPS, type Plan, type PlanStep } from "../../src/plan/index.js";
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
 import { runMain } from "../helpers/run-main.js";
@@ -257,4 +257,19 @@ test("a step for a later gate than the one the reply refused comes after the ste
   const refusedSender: Case = { ...refusedSignIn, device: { ...refusedSignIn.device, reply: "550 5.7.60 SMTP; Client does not have permissions to send as this sender" }, tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false } };
   const p = await planOf(refusedSender, "en");
   assert.ok(p.steps[0]?.causeIds.includes("send-as-denied"), ids(p).join(", "));
+});
+
+// Persona round 4: "The cause is not certain: confirm it first … change nothing unless it is confirmed" stood on "Use port
+// 587 with STARTTLS" and "Turn on SMTP authentication on the device", settings with nothing to confirm and nothing to lose.
+test("a device setting that is right whatever the cause says so, instead of 'confirm first' (a bare 5.7.57, both languages)", async () => {
+  for (const lang of LANGS) {
+    const r = await runMain(["explain", "530 5.7.57 Client not authenticated to send mail.", "--lang", lang, "--no-color"]);
+    const at = r.stdout.indexOf(lang === "ja" ? "対処の手順" : "Fix plan");
+    const plan = at >= 0 ? r.stdout.slice(at) : "";
+    assert.ok(plan.length > 0 && !plan.includes(t(lang, "plan.report.step.confirmFirst").slice(0, 20)), plan);
+    assert.ok(plan.includes(t(lang, "plan.report.step.anyCause").slice(0, 20)), plan);
+  }
+  // A possible cause in the tenant still waits for its check.
+  const p = buildPlan(deviceCase(), diagnosis([finding("conditional-access", "possible")]), "en");
+  assert.equal(p.steps[0]?.confirmFirst, true);
 });
