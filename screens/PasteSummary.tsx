@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { PASTE_INFO } from "../src/flow/summary.js";
+import { makerLines, PASTE_INFO } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
@@ -40,11 +40,22 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
   // delivery, only a code, the client's words instead of the server's, a masked CI log.
   const told = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));
+  // A maker's own message: which maker, and what it names (chosen for the maker question).
+  const maker = makerLines(lang, summary, diagnosis);
   const g = theme.glyphs;
   return (
     <Frame theme={theme} title={t(lang, "wizard.pasteSummary.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
+      {maker ? (
+        <Box flexDirection="column">
+          <Para text={maker.said} theme={theme} role="heading" />
+          {maker.pointed.length > 0 ? <Line text={t(lang, "wizard.pasteSummary.makerPoints")} theme={theme} role="heading" /> : null}
+          {maker.pointed.map((id) => (
+            <Para key={id} text={`  ${g.bullet} ${causeTitle(lang, id)}`} theme={theme} indent="    " />
+          ))}
+        </Box>
+      ) : null}
       {!analysis.recognized || !primary ? (
-        <Para text={t(lang, "wizard.pasteSummary.unrecognized")} theme={theme} role="warning" />
+        maker ? null : <Para text={t(lang, "wizard.pasteSummary.unrecognized")} theme={theme} role="warning" />
       ) : (
         <Box flexDirection="column">
           <Line text={t(lang, "wizard.pasteSummary.reply")} theme={theme} role="heading" />

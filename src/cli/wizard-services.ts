@@ -22,7 +22,7 @@ import { mkdir, stat } from "node:fs/promises";
 import type { ProbeResult } from "../probe/types.js";
 import type { Case } from "../case/schema.js";
 import type { OfflineFile } from "../audit/index.js";
-import { deviceFrom, evaluateDevice, planDevice, questionHint, type Catalog } from "../devices/index.js";
+import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, type Catalog } from "../devices/index.js";
 import { hintLines } from "../devices/render.js";
 import { causeTitle } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
@@ -98,6 +98,7 @@ export function makeServices(opts: {
   const deps: FlowDeps = {
     evaluate: (c) => evaluateDevice(c, devices ? deviceFrom(c, devices) : undefined, opts.today, analyze),
     analyzeReply: analyze,
+    ...(devices ? { makersOf: (text: string) => makersOfMessage(devices, text) } : {}),
     today: opts.today,
     // Live and mix read at once with an app registration (a client id); without one, through PowerShell once it is found.
     liveAvailable: opts.live?.options.via === "app",

@@ -51,7 +51,11 @@ export async function loadCatalog(): Promise<Catalog> {
  * paste that has no SMTP reply and names no maker (explain without --vendor), to say which --vendor reads it.
  */
 export async function vendorsByMessage(text: string): Promise<Array<{ vendor: KnownVendorId; excerpt: string }>> {
-  const catalog = await loadCatalog();
+  return makersOfMessage(await loadCatalog(), text);
+}
+
+/** The same from an already loaded catalog (synchronous: the wizard's reducer names the maker of a pasted message). */
+export function makersOfMessage(catalog: Catalog, text: string): Array<{ vendor: KnownVendorId; excerpt: string }> {
   const found: Array<{ vendor: KnownVendorId; excerpt: string }> = [];
   for (const id of KNOWN_VENDOR_IDS) {
     const known = matchPanel(catalog[id], text).find((f) => f.kind === "known");

@@ -107,7 +107,9 @@ function nextQuestion(state: FlowState): Screen {
 function nextDeviceField(state: FlowState, after: DeviceField | undefined): Screen {
   const start = after === undefined ? 0 : DEVICE_FIELDS.indexOf(after) + 1;
   for (const path of DEVICE_FIELDS.slice(start)) {
-    if (isKnown(state.case, path) || state.dontKnow.includes(path)) continue;
+    // A maker chosen from the paste's own message is asked all the same, with it chosen (to confirm or change it).
+    const assumed = path === "device.vendor" && state.paste?.maker !== undefined && state.case.sources?.[path]?.kind === "assumed";
+    if ((isKnown(state.case, path) && !assumed) || state.dontKnow.includes(path)) continue;
     if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) continue;
     if (ASKED_IF[path]?.(state) === false) continue;
     return { id: "device", path };
@@ -120,7 +122,7 @@ function go(state: FlowState, screen: Screen): FlowState {
   return { ...state, history: [...state.history, state.screen], screen };
 }
 
-function withFact(deps: FlowDeps, state: FlowState, path: FactPath, value: unknown, source: { kind: "answer" } | { kind: "live"; endpoint?: string; at?: string }): FlowState {
+function withFact(deps: FlowDeps, state: FlowState, path: FactPath, value: unknown, source: { kind: "answer" | "assumed" } | { kind: "live"; endpoint?: string; at?: string }): FlowState {
   let c = setFact(state.case, path, value);
   const sources = { ...(c.sources ?? {}) };
   if (value === undefined) delete sources[path];
@@ -201,9 +203,16 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       }
       // The questions open without a reply: the state's own diagnosis when the case has none yet (a first paste).
       const without = (state.case.device?.reply === undefined ? state.diagnosis : deps.evaluate(setFact(state.case, "device.reply", undefined))).unknowns;
-      const s = withFact(deps, { ...state, dontKnow }, "device.reply", text, { kind: "answer" });
-      const resolved = without.filter((p) => p !== "device.reply" && !s.diagnosis.unknowns.includes(p));
-      return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved } }, { id: "pasteSummary" });
+      let s = withFact(deps, { ...state, dontKnow }, "device.reply", text, { kind: "answer" });
+      // A maker's own message (Sharp's 「トークンの更新に失敗しました」, a Xerox panel code) names the maker before it is
+      // asked: that maker is chosen for the maker question (which still comes, to confirm or change it), so the
+      // message is read now. The paste screen said "no SMTP reply was recognized" and nothing else (persona round 4).
+      const makers = state.case.device?.vendor === undefined ? (deps.makersOf?.(text) ?? []) : [];
+      const maker = makers.length === 1 ? makers[0] : undefined;
+      if (maker) s = withFact(deps, s, "device.vendor", maker.vendor, { kind: "assumed" });
+      const read = s.diagnosis.unknowns;
+      const resolved = without.filter((p) => p !== "device.reply" && !read.includes(p));
+      return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved, ...(maker ? { maker } : {}) } }, { id: "pasteSummary" });
     }
     case "continue":
       if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(state));

@@ -6,6 +6,7 @@ import { safeText } from "../render/sanitize.js";
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
 import { causeTitle, infoTitle } from "../render/labels.js";
+import { isDeviceMessage } from "../replies/signals.js";
 
 /** What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, the client's words, a masked log. */
 export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;
@@ -15,11 +16,25 @@ export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): stri
   return fromReply.length > 0 ? fromReply.map((c) => c.id) : (summary.analysis.primary?.candidates ?? []);
 }
 
+/** A maker's own message in the paste (no SMTP reply needed): the sentence that says so, and the causes the device's message names. */
+export function makerLines(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis): { said: string; pointed: CauseId[] } | undefined {
+  const m = summary.maker;
+  if (!m) return undefined;
+  const said = t(lang, "wizard.pasteSummary.maker", { vendor: t(lang, `devices.vendor.${m.vendor}`), message: safeText(m.excerpt) });
+  const pointed = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply" && isDeviceMessage(e.patternId))).map((c) => c.id);
+  return { said, pointed };
+}
+
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   const primary = summary.analysis.primary;
-  if (!summary.analysis.recognized || !primary) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
-  else {
+  const maker = makerLines(lang, summary, diagnosis);
+  if (maker) {
+    out.push(maker.said);
+    if (maker.pointed.length > 0) out.push(t(lang, "wizard.pasteSummary.makerPoints"), ...maker.pointed.map((id) => `  ${glyphs.bullet} ${causeTitle(lang, id)}`));
+  }
+  if ((!summary.analysis.recognized || !primary) && !maker) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
+  else if (summary.analysis.recognized && primary) {
     out.push(t(lang, "wizard.pasteSummary.reply"), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
     const pointed = pointedCauses(summary, diagnosis);

@@ -6,6 +6,7 @@ import type { Diagnosis } from "../engine/types.js";
 import type { Lang, MessageKey, Params } from "../i18n/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import type { ProbeResult } from "../probe/types.js";
+import type { KnownVendorId } from "../devices/ids.js";
 import type { ExportEvent, ExportState } from "./export.js";
 import type { LiveEvent, LiveState } from "./live.js";
 import type { ProbeEvent, ProbeState } from "./probe.js";
@@ -69,6 +70,8 @@ export type SubState = { [K in SubFlowId]: { id: K; state: SubStates[K] } }[SubF
 /** What the pasted error told, shown at once after the paste. */
 export interface PasteSummary {
   analysis: ReplyAnalysis;
+  /** The maker whose own device message the paste is (one maker only), chosen for the maker question. */
+  maker?: { vendor: KnownVendorId; excerpt: string };
   /** Questions the engine no longer needs because of the paste, in the order it would have asked them. */
   resolved: FactPath[];
 }
@@ -144,6 +147,8 @@ export interface FlowDeps {
   /** The date the engine evaluates at when the case has none (YYYY-MM-DD): the what-if calendar starts there. */
   today: string;
   analyzeReply(text: string): ReplyAnalysis;
+  /** The makers whose own device messages (not a bare code of their shape) the text holds (src/devices), when the catalog is loaded. */
+  makersOf?(text: string): ReadonlyArray<{ vendor: KnownVendorId; excerpt: string }>;
   /** A live reader is wired in (issue 4). When false the "live" and "mix" sources are shown as not available yet. */
   liveAvailable: boolean;
   /**

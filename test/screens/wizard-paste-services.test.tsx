@@ -6,7 +6,8 @@ import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import stringWidth from "string-width";
 import { WizardApp } from "../../screens/App.js";
-import { reportInput } from "../../src/cli/wizard-services.js";
+import { makeServices, reportInput } from "../../src/cli/wizard-services.js";
+import { loadCatalog } from "../../src/devices/index.js";
 import { emptyCase } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
 import type { CauseId } from "../../src/engine/types.js";
@@ -112,5 +113,32 @@ for (const lang of ["en", "ja"] as const) {
     const f = await pasteSummary(lang, "5.7.139");
     assert.ok(!f.includes(opening(t(lang, "wizard.pasteSummary.unrecognized"), lang)), f);
     assert.ok(f.includes(opening(t(lang, "info.reply-code-only"), lang)), f);
+  });
+}
+
+// Persona round 4: Sharp's own 「トークンの更新に失敗しました」 pasted before the maker was asked read "no SMTP reply was
+// recognized" and nothing else, though `explain` names the maker. The screen names the maker and what its message means,
+// and the maker question then comes with that maker chosen (to confirm or change it).
+const SHARP_TOKEN = "トークンの更新に失敗しました。トークンを削除して、再度取得してください。";
+
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a maker's own message names the maker and its cause, and the maker question comes with it chosen`, async () => {
+    const services = makeServices({ today: TODAY, cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+    const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
+    const r = mount(<WizardApp services={{ ...services, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={40} onExit={() => {}} />);
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.keys.paste"));
+    await press(r, SHARP_TOKEN);
+    await press(r, KEY.ctrlD);
+    const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
+    const sharp = t(lang, "devices.vendor.sharp");
+    assert.ok(f.replace(/\n/g, "").includes(`${sharp}`) && f.includes(opening(t(lang, "wizard.pasteSummary.makerPoints"), lang)), f);
+    assert.ok(f.includes(opening(causeTitle(lang, "device-oauth-token"), lang)), f);
+    assert.ok(!f.includes(opening(t(lang, "wizard.pasteSummary.unrecognized"), lang)), f);
+    await press(r, KEY.enter);
+    const q = await frameWith(r, t(lang, "questions.device.vendor.q"));
+    const chosen = q.split("\n").find((l) => l.includes("❯"));
+    assert.ok(chosen?.includes(sharp), q);
   });
 }

@@ -4,6 +4,10 @@ import { emptyCase } from "../../src/case/schema.js";
 import { initFlow, makeReducer, pendingQuestions } from "../../src/flow/reducer.js";
 import { DEVICE_FIELDS, type FlowEvent, type FlowState } from "../../src/flow/types.js";
 import { fakeDeps, TENANT_REPLY } from "../helpers/flow.js";
+import { makeServices } from "../../src/cli/wizard-services.js";
+import { loadCatalog } from "../../src/devices/index.js";
+import { pasteSummaryText } from "../../src/flow/summary.js";
+import { t } from "../../src/i18n/index.js";
 
 const deps = fakeDeps();
 const reduce = makeReducer(deps);
@@ -233,7 +237,6 @@ test("a device answered as signing in with OAuth is not asked whether it can (pe
 });
 
 test("the questions that decide a cause still only possible are asked first (persona round 3: the 'criteria' reply's two came 5th and 6th)", async () => {
-  const { makeServices } = await import("../../src/cli/wizard-services.js");
   const services = makeServices({ today: "2026-12-03", cwd: process.cwd(), ascii: false });
   const loaded = {
     ...emptyCase(),
@@ -244,4 +247,25 @@ test("the questions that decide a cause still only possible are asked first (per
   assert.deepEqual(first, ["account.legacyAuthBlockedByConditionalAccess", "account.perUserMfaState"]);
   // Every unknown is still asked, once.
   assert.deepEqual([...pendingQuestions(state)].sort(), state.diagnosis.unknowns.filter((p) => !state.dontKnow.includes(p)).sort());
+});
+
+test("a maker's own message pasted before the maker is asked chooses that maker (assumed) and is read at once; an SMTP reply chooses none", async () => {
+  const real = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() }).deps;
+  const r = makeReducer(real);
+  const begin = initFlow(real, { lang: "ja", langExplicit: true, empty: emptyCase() });
+  const paste = (text: string): FlowState => [{ type: "choosePurpose", purpose: "failing" }, { type: "submitPaste", text }].reduce<FlowState>((x, e) => r(x, e as FlowEvent), begin);
+  const s = paste("トークンの更新に失敗しました。");
+  assert.equal(s.case.device?.vendor, "sharp");
+  assert.deepEqual(s.case.sources?.["device.vendor"], { kind: "assumed" });
+  assert.equal(s.paste?.maker?.vendor, "sharp");
+  assert.ok(s.diagnosis.causes.some((f) => f.id === "device-oauth-token"), JSON.stringify(s.diagnosis.causes));
+  assert.ok(s.paste);
+  const lines = pasteSummaryText("ja", s.paste, s.diagnosis, { bullet: "-", ok: "v" });
+  assert.ok(lines.some((l) => l.startsWith("シャープのデバイスのメッセージです:「トークンの更新に失敗しました")), lines.join("\n"));
+  assert.ok(!lines.includes(t("ja", "wizard.pasteSummary.unrecognized")));
+  // The maker question still comes (to confirm or change it), with Sharp chosen.
+  assert.deepEqual(r(s, { type: "continue" }).screen, { id: "device", path: "device.vendor" });
+  const smtp = paste(TENANT_REPLY);
+  assert.equal(smtp.case.device?.vendor, undefined);
+  assert.equal(smtp.paste?.maker, undefined);
 });
