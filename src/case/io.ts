@@ -62,6 +62,8 @@ function notJson(text: string, message: string, label: string): AppError {
   const at = /at position (\d+)/.exec(message);
   if (!at) return badInput("case.not-json", "common.err.notJson", { file: label, reason: message.replace(/\s+/g, " ").slice(0, 120) });
   const position = Math.min(Number(at[1]), text.length);
+  // Stopped at the end of the text (an unterminated string, a value with nothing after it): the file was cut short.
+  if (text.slice(position).trim() === "") return badInput("case.not-json", "common.err.notJsonEnd", { file: label });
   const before = text.slice(0, position);
   const line = before.split("\n").length;
   const column = position - (before.lastIndexOf("\n") + 1) + 1;

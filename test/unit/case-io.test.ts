@@ -133,6 +133,17 @@ test("a case file's mistakes are said in the user's words: where the JSON breaks
   assert.match(comma.ja, /2 行目、23 文字目/);
   for (const s of [comma.en, comma.ja]) assert.ok(!/position|Expected/.test(s), s);
   assert.match(said(`${head}"device":{"port":5`).en, /ends before every bracket is closed|line 1/);
+  // Cut short anywhere (inside a string, after a value, over several lines): "cut short", not the last line's number
+  // (persona round 4 was told "line 2" of a file cut in a string).
+  for (const cut of [`${head}
+ "device":{"host":"smtp.off`, `${head}
+ "device":{
+  "port":587,
+`, `${head}"device":{"port":587}`]) {
+    const s = said(cut);
+    assert.match(s.en, /ends before every bracket is closed \(was it cut short\?\)/, cut);
+    assert.match(s.ja, /途中で切れていませんか/, cut);
+  }
   const cases: Array<[string, RegExp, RegExp]> = [
     [`${head}"device":{"port":"587"}}`, /device\.port must be a number\./, /device\.port は数値にする必要があります/],
     [`${head}"device":{"port":587.5}}`, /device\.port must be a whole number\./, /整数/],
