@@ -48,8 +48,11 @@ interface Part {
 }
 type Line = Part[];
 
-/** Exactly `cols` columns: cut by grapheme (a cut marked "~"), then padded. */
-const fit = (text: string, cols: number) => fitCols(text, cols, "~");
+/** Exactly `cols` columns: cut by grapheme (a cut marked "...", as everywhere else), then padded. */
+const fit = (text: string, cols: number) => fitCols(text, cols, CUT);
+
+/** The mark of a cut: the reports' own (a "~" here read as part of the value, persona round 4). */
+const CUT = "...";
 
 const verdictRole = (v: string): Role => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
 
@@ -145,7 +148,7 @@ function factLines(v: View): Line[] {
     const changed = hypothetical.sources?.[path]?.kind === "whatif";
     const differs = state.edits.has(path);
     const editing = selected && state.editing?.path === path ? state.editing : null;
-    const valueText = editing ? `${editing.text}_` : valueLabel(lang, path, value);
+    const valueText = editing ? `${editing.text}_` : valueLabel(lang, path, value, model.diagnosis.asOf);
     const role: Role | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
     out.push([
       { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },
@@ -352,7 +355,7 @@ function keyOf(ch: string): KeyPress {
 
 /** A line with `left` at the start and `right` at the end, exactly `width` columns. */
 function sidesLine(left: string, right: string, width: number, leftRole: Role, rightRole: Role): Line {
-  const sides = twoSides(left, right, width, "~");
+  const sides = twoSides(left, right, width, CUT);
   return [{ text: sides.left, role: leftRole, bold: true }, { text: sides.gap }, { text: sides.right, role: rightRole }];
 }
 

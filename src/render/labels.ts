@@ -79,9 +79,12 @@ export function factLabel(lang: Lang, path: FactPath): string {
 
 const SWITCHES: readonly FactPath[] = ["tenant.smtpClientAuthenticationDisabled", "account.smtpClientAuthenticationDisabled"];
 
-/** A fact's value in words. `undefined` is "unknown". */
-export function valueLabel(lang: Lang, path: FactPath, value: unknown): string {
-  if (value === undefined) return t(lang, "whatif.value.unknown");
+/**
+ * A fact's value in words. `undefined` is "unknown", except for the evaluation date when the date the case is evaluated
+ * on is given: "today (2026-12-04)" (「評価日 不明」 read as if the tool did not know what day it was, persona round 4).
+ */
+export function valueLabel(lang: Lang, path: FactPath, value: unknown, evaluatedOn?: string): string {
+  if (value === undefined) return path === "asOf" && evaluatedOn !== undefined ? t(lang, "whatif.value.today", { date: evaluatedOn }) : t(lang, "whatif.value.unknown");
   if (SWITCHES.includes(path)) {
     if (value === null) return t(lang, "whatif.value.followOrg");
     return t(lang, value === true ? "whatif.value.switchOff" : "whatif.value.switchOn");

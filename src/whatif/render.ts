@@ -22,7 +22,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
     lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
     for (const c of r.changes) {
       lines.push(`  ${factLabel(lang, c.path)} [${c.path}]`);
-      lines.push(`    ${t(lang, "whatif.change", { from: valueLabel(lang, c.path, c.from), to: valueLabel(lang, c.path, c.to) })}`);
+      lines.push(`    ${t(lang, "whatif.change", { from: valueLabel(lang, c.path, c.from, r.before.asOf), to: valueLabel(lang, c.path, c.to, r.afterDiagnosis.asOf) })}`);
     }
   }
   lines.push("");

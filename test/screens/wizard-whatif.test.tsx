@@ -65,3 +65,25 @@ for (const lang of ["ja", "en"] as const) {
     assert.equal(exits[0]?.state.case.account?.smtpClientAuthenticationDisabled, null, "the recorded case is untouched");
   });
 }
+
+// Persona round 4: in a narrow window the explorer cut its texts with "~", read as part of the value; the reports cut with "...".
+test("in a narrow window the what-if explorer cuts its texts with '...' as the reports do, never '~'", async () => {
+  const initial = reduce(deps, initFlow(deps, { lang: "en", langExplicit: true, empty: healthyBasic() }), { type: "choosePurpose", purpose: "whatif" });
+  const r = mount(<WizardApp services={{ deps, resultLines: () => ["result"], defaultName: (k) => `out.${k}`, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 44 })} rows={40} onExit={() => {}} />);
+  const f = await frameWith(r, t("en", "whatif.screen.title").slice(0, 10));
+  assert.ok(f.includes("..."), f);
+  assert.ok(!/\S~(?:\s|$)/m.test(f), f);
+});
+
+test("a case with no evaluation date shows 'today (date)' on the explorer's date row, not 'unknown' (persona round 4)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const c = healthyBasic();
+    delete c.asOf;
+    const initial = reduce(deps, initFlow(deps, { lang, langExplicit: true, empty: c }), { type: "choosePurpose", purpose: "whatif" });
+    const r = mount(<WizardApp services={{ deps, resultLines: () => ["result"], defaultName: (k) => `out.${k}`, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 100 })} rows={40} onExit={() => {}} />);
+    const f = await frameWith(r, t(lang, "whatif.screen.title").slice(0, 6));
+    const row = f.split("\n").find((l) => l.includes(t(lang, "whatif.fact.asOf")));
+    assert.ok(row?.includes(t(lang, "whatif.value.today", { date: TODAY })), `${lang}: ${row}\n${f}`);
+    cleanup();
+  }
+});

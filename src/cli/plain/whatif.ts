@@ -90,7 +90,7 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
   const lang = s.lang;
   const current = (path: FactPath) => (edits.has(path) ? edits.get(path) : getFact(s.case, path));
   const path = await p.select<FactPath | Special>(t(lang, "wizard.whatif.plain.fact"), [
-    ...WHATIF_PATHS.map((f) => ({ name: `${edits.has(f) ? "* " : ""}${factLabel(lang, f)}: ${valueLabel(lang, f, current(f))}`, value: f as FactPath | Special })),
+    ...WHATIF_PATHS.map((f) => ({ name: `${edits.has(f) ? "* " : ""}${factLabel(lang, f)}: ${valueLabel(lang, f, current(f), s.diagnosis.asOf)}`, value: f as FactPath | Special })),
     { name: t(lang, "wizard.plain.back"), value: BACK },
   ]);
   if (path === BACK) return undefined;

@@ -171,6 +171,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.value.allowed": "allowed",
     "whatif.value.blocked": "blocked",
     "whatif.value.absent": "unknown",
+    "whatif.value.today": "today ({date})",
 
     "whatif.source.live": "live",
     "whatif.source.probe": "probe",
@@ -420,6 +421,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.value.allowed": "許可",
     "whatif.value.blocked": "ブロック",
     "whatif.value.absent": "不明",
+    "whatif.value.today": "今日 ({date})",
 
     "whatif.source.live": "ライブ取得",
     "whatif.source.probe": "プローブ",
