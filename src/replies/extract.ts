@@ -42,6 +42,8 @@ const AUTHENTICATOR = new RegExp(`\\bAuthenticator ${MECHANISM} returned\\b`, "g
 const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
+/** Emacs smtpmail's "… in response to AUTH" after the server's words: the command, not the server's. */
+const IN_RESPONSE_TO = /\s+in response to (AUTH|MAIL(?: FROM)?|RCPT(?: TO)?|DATA|EHLO|HELO|STARTTLS)\s*$/i;
 /** Every match of IN_REPLY_TO contains this (and a "(", looked for first: most replies have neither). */
 const IN_REPLY_TO_HINT = /\(in reply to /i;
 /** Closing XML tags at the end of a reply's text. */
@@ -90,8 +92,10 @@ function cueOk(line: string, idx: number): boolean {
   const prev = line.charCodeAt(j);
   if (!isLetter(prev) && !isDigit(prev)) return true; // punctuation, quotes, CJK
   let k = j;
-  while (k >= 0 && isLetter(line.charCodeAt(k)) && j - k < 20) k--;
-  return CUE_WORDS.has(line.slice(k + 1, j + 1).toLowerCase());
+  while (k >= 0 && isLetter(line.charCodeAt(k)) && j - k < 40) k--;
+  const word = line.slice(k + 1, j + 1).toLowerCase();
+  // An exception's class name before the code (Ruby's "Net::SMTPAuthenticationError 504 …", "SmtpCommandException 535 …").
+  return CUE_WORDS.has(word) || word.endsWith("error") || word.endsWith("exception");
 }
 
 /**
@@ -135,6 +139,12 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
     const cmd = (inReply[1] as string).toUpperCase();
     stageHint = cmd.includes("DATA") ? "data" : cmd.includes("RCPT") ? "rcpt" : cmd.includes("MAIL") ? "mail-from" : cmd.includes("AUTH") ? "auth" : cmd.includes("EHLO") || cmd.includes("HELO") ? "ehlo" : undefined;
     s = s.slice(0, inReply.index);
+  }
+  const inResponse = s.includes("in response to") ? IN_RESPONSE_TO.exec(s) : null;
+  if (inResponse) {
+    const verb = (inResponse[1] as string).toUpperCase();
+    stageHint ??= VERB_STAGE[verb === "MAIL" ? "MAIL FROM" : verb === "RCPT" ? "RCPT TO" : verb];
+    s = s.slice(0, inResponse.index);
   }
   s = foldSpace(s);
   for (let pass = 0; pass < 12; pass++) {

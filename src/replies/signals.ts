@@ -263,6 +263,8 @@ const CLIENTS: Array<[string, RegExp]> = [
   ["mailkit", /MailKit|AuthenticationInvalidCredentials|SmtpCommandException|SmtpProtocolException/],
   ["powershell", /Send-MailMessage/i],
   ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue/i],
+  // Ruby's Net::SMTP names its errors as Python's smtplib does ("SMTPAuthenticationError"): looked for first.
+  ["ruby", /Net::SMTP\w*(?:Error|Exception)|\(Net::\w+\)|ActionMailer::/],
   ["python", /smtplib|SMTPAuthenticationError|SMTPSenderRefused|SMTPDataError|SMTPRecipientsRefused|Traceback \(most recent call last\)|\(\s*[2-5]\d\d\s*,\s*b['"]|^reply: b['"]|^send: ['"]/m],
   ["java", /javax\.mail|jakarta\.mail|com\.sun\.mail|AuthenticationFailedException|SMTPSendFailedException|DEBUG SMTP:/],
   ["nodemailer", /nodemailer|Invalid login:|\bEAUTH\b|\bEENVELOPE\b|responseCode/],

@@ -149,3 +149,18 @@ test("a sending limit the server names is its own step: 3 connections at a time,
     assert.equal(rate.plan.steps[0]?.title, t(lang, "plan.step.device-sending-rate.title"));
   }
 });
+
+// Third hunt, T4–T7: the words shown as the server's were the wrapper's debris (a whole Rails log line, Emacs's
+// "in response to AUTH" and its "smtpmail-send-it: Sending failed" glued onto the 221), and Ruby was named "python".
+test("the server's words are shown without the wrapper's debris: an exception's class name before the code, Emacs's own words (T4–T7)", () => {
+  const rails = analyzeReply(paste("https://github.com/helpyio/helpy/issues/1219").text, { client: true });
+  assert.equal(rails.primary?.reply.line, "504 5.7.4 Unrecognized authentication type");
+  assert.equal(rails.primary?.reply.code, 504);
+  assert.equal(rails.client, "ruby");
+  assert.equal(analyzeReply(paste("https://github.com/mikel/mail/issues/1357").text, { client: true }).client, "ruby");
+  const emacs = analyzeReply(paste("https://github.com/UvA-FNWI/M365-IMAP/issues/3").text);
+  for (const m of emacs.matches) assert.ok(!/in response to|smtpmail-send-it/.test(m.reply.line), m.reply.line);
+  assert.equal(emacs.primary?.stage, "auth");
+  // Python's own error class still names Python.
+  assert.equal(analyzeReply("smtplib.SMTPAuthenticationError: (535, b'5.7.3 Authentication unsuccessful')", { client: true }).client, "python");
+});
