@@ -37,6 +37,9 @@ export interface QuestionScreenProps {
 }
 
 /** A line of the maker's notes that is an address (shown whole on one row, never wrapped). */
+/** A list with more answers than this shows a window of them when the screen is short. */
+const LONG_LIST = 6;
+
 const isUrl = (line: string) => /^\s*https?:\/\//.test(line);
 
 /** The policy question's answers before "I don't know", in the list's order. */
@@ -108,6 +111,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
     answerRows(lang, q, theme) +
     1;
   const hint = hintShown(props, fixedRows);
+  // The answers' room once the rest is drawn: a list longer than that shows a window of it (the 14 makers at 80×24
+  // pushed the title above the screen, persona round 4 / P2-14).
+  const hintRows = hint.lines.length === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + (isUrl(line) ? 1 : paraRows(line, theme, "    ")), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
+  const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - answerRows(lang, q, theme)) - hintRows);
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
@@ -139,13 +146,16 @@ export function QuestionScreen(props: QuestionScreenProps) {
       ) : null}
       {clipped ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}
       <Box marginTop={1} flexDirection="column">
-        <AnswerInput {...props} />
+        <AnswerInput {...props} {...(listRows !== undefined ? { listRows } : {})} />
       </Box>
     </Frame>
   );
 }
 
-function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKnow, onAnswer, onDontKnow, onBack, draft, onDraft }: QuestionScreenProps) {
+function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKnow, onAnswer, onDontKnow, onBack, draft, onDraft, listRows }: QuestionScreenProps & { listRows?: number }) {
+  // Only a long list (the makers) scrolls: a short one stays whole, its "I don't know" in sight.
+  const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
+  const window = listRows === undefined || !long ? {} : { maxRows: listRows, more: (n: number, where: "above" | "below") => t(lang, where === "above" ? "wizard.list.moreAbove" : "wizard.list.moreBelow", { count: n }) };
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
@@ -162,6 +172,7 @@ function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKn
           theme={theme}
           onSelect={(i) => (i < choicesList.length ? onAnswer(choicesList[i]?.value) : onDontKnow())}
           onBack={onBack}
+          {...window}
         />
       );
     }

@@ -189,6 +189,8 @@ export function Select({
   focused = true,
   onSelect,
   onBack,
+  maxRows,
+  more,
 }: {
   items: readonly SelectItem[];
   initial?: number;
@@ -196,6 +198,10 @@ export function Select({
   focused?: boolean;
   onSelect: (index: number) => void;
   onBack?: OnBack;
+  /** The rows the list may use: a longer list shows a window around the chosen item, with a line for what is above and below. */
+  maxRows?: number;
+  /** The line for the items out of the window ("3 more above"), in the screen's language. */
+  more?: (count: number, where: "above" | "below") => string;
 }) {
   const firstEnabled = (from: number, step: 1 | -1): number => {
     for (let i = from, n = 0; n < items.length; i = (i + step + items.length) % items.length, n++) {
@@ -245,12 +251,17 @@ export function Select({
     redraw((n) => n + 1);
   }, focused);
   const labelWidth = theme.width - 4;
+  const drawn = items.map((item, i) => wrapHanging(`${i + 1}. ${safeText(item.note ? `${item.label} (${item.note})` : item.label)}`, labelWidth, "   "));
+  // A list taller than its room (14 makers at 80×24 pushed the screen's title off the top): the chosen item and its neighbours.
+  const [from, to] = maxRows === undefined || !more ? [0, items.length - 1] : listWindow(drawn.map((l) => l.length), index.current, maxRows);
+  const muted = theme.color("muted");
   return (
     <Box flexDirection="column">
-      {items.map((item, i) => {
+      {from > 0 && more ? <Text {...(muted ? { color: muted } : {})}>{`  ${more(from, "above")}`}</Text> : null}
+      {items.slice(from, to + 1).map((item, k) => {
+        const i = from + k;
         const selected = i === index.current;
-        const text = safeText(item.note ? `${item.label} (${item.note})` : item.label);
-        const lines = wrapHanging(`${i + 1}. ${text}`, labelWidth, "   ");
+        const lines = drawn[i] as string[];
         const role: Role | undefined = item.disabled ? "muted" : selected ? "accent" : undefined;
         const color = role ? theme.color(role) : undefined;
         return (
@@ -263,8 +274,36 @@ export function Select({
           </Box>
         );
       })}
+      {to < items.length - 1 && more ? <Text {...(muted ? { color: muted } : {})}>{`  ${more(items.length - 1 - to, "below")}`}</Text> : null}
     </Box>
   );
+}
+
+/**
+ * The items [from, to] shown of a list whose items take `heights` rows, around `at`, in `maxRows` rows counting a line for
+ * the items left out above and one for those below. All of them when they fit; at least the chosen item.
+ */
+export function listWindow(heights: readonly number[], at: number, maxRows: number): [number, number] {
+  const n = heights.length;
+  const total = heights.reduce((a, b) => a + b, 0);
+  if (total <= maxRows || n === 0) return [0, n - 1];
+  let from = at;
+  let to = at;
+  let used = heights[at] ?? 1;
+  const rows = (a: number, b: number, u: number) => u + (a > 0 ? 1 : 0) + (b < n - 1 ? 1 : 0);
+  for (let grew = true; grew; ) {
+    grew = false;
+    // Below first (the list is read downwards), then above.
+    if (to < n - 1 && rows(from, to + 1, used + (heights[to + 1] ?? 1)) <= maxRows) {
+      used += heights[++to] ?? 1;
+      grew = true;
+    }
+    if (from > 0 && rows(from - 1, to, used + (heights[from - 1] ?? 1)) <= maxRows) {
+      used += heights[--from] ?? 1;
+      grew = true;
+    }
+  }
+  return [from, to];
 }
 
 /**

@@ -491,9 +491,15 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, KEY.down + KEY.enter); // a new device
     const makers = await frameWith(r, t(lang, "questions.device.vendor.q"));
-    for (const id of ["ricoh", "canon", "sharp", "konica-minolta", "kyocera", "lexmark", "other"] as const) assert.ok(makers.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
-    assert.ok(makers.includes(t(lang, "questions.dontKnow")));
+    for (const id of ["ricoh", "canon", "sharp", "konica-minolta", "kyocera"] as const) assert.ok(makers.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
     assertFits(makers);
+    // At 24 rows the last makers are below the window: End shows them, Home goes back.
+    await press(r, KEY.end);
+    const last = await frameWith(r, new RegExp(`\u276f 14\\. ${t(lang, "questions.dontKnow")}`));
+    for (const id of ["lexmark", "other"] as const) assert.ok(last.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
+    assertFits(last);
+    await press(r, KEY.home);
+    await frameWith(r, t(lang, "devices.vendor.ricoh"));
     await press(r, "3" + KEY.enter); // Sharp
     await frameWith(r, t(lang, "questions.device.model.q"));
     await press(r, "BP-70C65" + KEY.enter);
@@ -604,4 +610,31 @@ test("Ctrl+O on a device question shows its lines whole, the maker's sources inc
   await waitFor(() => exits.length === 2, { what: "cancel" });
   assert.equal(exits[1]?.state.case.device?.host, "smtp.office365.com");
   assert.equal(exits[1]?.state.draft, undefined, "an answered draft is gone");
+});
+
+// P2-14 / persona round 4: at 80×24 the maker question (14 makers) drew 25 rows, and the screen's title scrolled off the top.
+test("a question with a long list fits 80×24 and 60×24 with its title: a window around the chosen answer, saying what is above and below", async () => {
+  const { FACT_PATHS } = await import("../../src/case/facts.js");
+  const { question } = await import("../../src/flow/questions.js");
+  const { QuestionScreen } = await import("../../screens/Question.js");
+  let windowed = 0;
+  for (const lang of ["ja", "en"] as const) {
+    for (const [cols, rows] of [[80, 24], [60, 24]] as const) {
+      const theme = makeTheme({ color: false, ascii: false, columns: cols });
+      for (const path of FACT_PATHS) {
+        const q = question(path);
+        if (q.input.type !== "choice" || q.input.choices.length <= 6) continue;
+        const r = mount(<QuestionScreen theme={theme} lang={lang} step="Step 2 / 6" progress="1 / 9" question={q} case={emptyCase()} value={undefined} rows={rows} onAnswer={() => {}} onDontKnow={() => {}} onBack={() => {}} />);
+        const f = await frameWith(r, t(lang, q.prompt).slice(0, 6));
+        r.unmount();
+        const lines = f.replace(/\n+$/, "").split("\n");
+        // One row is left for the line the terminal keeps after the frame.
+        assert.ok(lines.length <= rows - 1, `${lang} ${cols}×${rows} ${path}: ${lines.length} rows\n${f}`);
+        assert.ok(lines[0]?.startsWith("smtp-auth-doctor"), `${path}: the title`);
+        assert.ok(lines.some((l) => l.includes(theme.glyphs.pointer)), `${path}: the chosen answer is on screen`);
+        if ((lang === "ja" ? /下にあと \d+ 件/ : /\d+ more below/).test(f)) windowed++;
+      }
+    }
+  }
+  assert.ok(windowed > 0, "some list was windowed");
 });
