@@ -10,6 +10,7 @@ import { parseCertificatePem } from "../../src/live/certificate.js";
 import { resolveEndpoints } from "../../src/live/clouds.js";
 import { testPki } from "../emulators/tls.js";
 import { runMain } from "../helpers/run-main.js";
+import stringWidth from "string-width";
 
 const ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
@@ -112,4 +113,16 @@ test("sign-in errors: AADSTS codes mapped to messages, exit 4, secrets removed f
     assert.ok(!(a.detail ?? "").includes(secret), "secret removed from the detail");
   }
   assert.match(translateAuthError(cases[2]![0], [secret]).detail ?? "", /AADSTS7000215/);
+});
+
+test("setup's guide wraps to the window, each numbered or listed line hanging under its text (it kept lines of 130 columns)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const narrow = (await runMain(["setup", "--lang", lang], { columns: 60 })).stdout.split("\n");
+    assert.ok(narrow.every((l) => stringWidth(l) <= 60), `${lang}: ${narrow.find((l) => stringWidth(l) > 60)}`);
+    const piped = (await runMain(["setup", "--lang", lang])).stdout.split("\n");
+    assert.ok(piped.every((l) => stringWidth(l) <= 80), `${lang}: ${piped.find((l) => stringWidth(l) > 80)}`);
+    // A numbered step's second line starts under its text.
+    const first = narrow.findIndex((l) => l.startsWith("1. "));
+    assert.ok(first >= 0 && narrow[first + 1]?.startsWith("   ") === true, narrow.slice(first, first + 2).join("\n"));
+  }
 });

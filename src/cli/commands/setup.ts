@@ -8,6 +8,8 @@ import type { ReadId } from "../../live/types.js";
 import { READ_ORDER } from "../../live/collect.js";
 import { parse } from "../args.js";
 import { out, outJson, type Context } from "../context.js";
+import { terminalWidth } from "../output.js";
+import { wrapHanging } from "../../render/layout.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { values } = parse(argv, {}, false);
@@ -31,6 +33,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     .join("\n");
   // The table is several lines of our own catalog text: it is put in after t(), which keeps every
   // parameter on one line.
-  out(ctx, t(ctx.lang, "live.setup.guide").replace("{table}", table));
+  // Wrapped to the window, each numbered or listed line hanging under its text (it kept lines of 130 columns).
+  const cols = terminalWidth(ctx);
+  const guide = t(ctx.lang, "live.setup.guide").replace("{table}", table);
+  const wrapped = guide.split("\n").flatMap((line) => {
+    const marker = /^\s*(?:\d+\.|-)\s/.exec(line)?.[0].replace(/^\s*/, "") ?? "";
+    return wrapHanging(line, cols, " ".repeat(marker.length));
+  });
+  out(ctx, wrapped.join("\n"));
   return EXIT.clear;
 }
