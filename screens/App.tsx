@@ -129,10 +129,14 @@ export function WizardApp(props: WizardAppProps) {
       exit("cancel");
       return true;
     }
-    // Ctrl+O: the lines of a question (the device's included: the maker's sources) or the result that are too long for
-    // the screen, whole, for copying. The device's questions said so and did nothing (persona run, 2026-12-04).
-    const id = store.current().screen.id;
-    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "device" || id === "result")) {
+    // Ctrl+O: the lines of a question (the device's included: the maker's sources), the readiness step's export commands
+    // or the result that are too long for the screen, whole, for copying. The device's questions said so and did nothing
+    // (persona run, 2026-12-04); the readiness step cut its commands at 60 columns and had no way to see them (N-08).
+    const now = store.current();
+    const id = now.screen.id;
+    // (The readiness step only while a file is asked: never while the audit runs or writes.)
+    const readinessFile = id === "readiness" && subState(now, "readiness")?.phase.id === "file";
+    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "device" || id === "result" || readinessFile)) {
       exit("copy");
       return true;
     }
@@ -383,7 +387,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
     case "readiness": {
       const sub = subState(state, "readiness");
       if (!sub) return null;
-      return <ReadinessScreen key={key} theme={theme} lang={lang} step={readinessStepLabel(lang, sub.phase.id)} state={sub} onEvent={(event) => act({ type: "readiness", event })} />;
+      return <ReadinessScreen key={key} theme={theme} lang={lang} step={readinessStepLabel(lang, sub.phase.id)} state={sub} onEvent={(event) => act({ type: "readiness", event })} copyable={onCopy !== undefined} />;
     }
     case "whatif":
       return <WhatIfStep key={key} theme={theme} lang={lang} state={state} sub={subState(state, "whatif") ?? initialWhatIf()} services={services} act={act} />;

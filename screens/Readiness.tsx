@@ -7,6 +7,7 @@ import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessHintLines,
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
+import { width } from "../src/render/layout.js";
 
 export interface ReadinessScreenProps {
   theme: Theme;
@@ -14,9 +15,11 @@ export interface ReadinessScreenProps {
   step: string;
   state: ReadinessState;
   onEvent: (event: ReadinessEvent) => void;
+  /** Ctrl+O shows the export commands whole (the wizard in a terminal): a cut one says so. */
+  copyable?: boolean;
 }
 
-export function ReadinessScreen({ theme, lang, step, state, onEvent }: ReadinessScreenProps) {
+export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = false }: ReadinessScreenProps) {
   const { phase, turn, message } = state;
   // While the audit reads or writes, keys are dropped: an Enter typed then must not choose on the next screen.
   useKeys(() => readinessBusy(state));
@@ -36,6 +39,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent }: Readiness
             <Line text={t(lang, "wizard.readiness.progress", { n: index + 1, total: READINESS_FIELDS.length })} theme={theme} role="muted" />
             <Para text={t(lang, `wizard.readiness.file.${field}`)} theme={theme} role="heading" />
             {hint.command ? hint.lines.map((line, i) => <Line key={i} text={`  ${line}`} theme={theme} role="code" />) : <Para text={hint.lines[0] ?? ""} theme={theme} role="code" indent="  " />}
+            {hint.command && copyable && hint.lines.some((line) => width(`  ${line}`) > theme.width) ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}
             <Para text={t(lang, index === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")} theme={theme} role="muted" />
             {phase.id === "file" ? (
               <TextInput key={turn} theme={theme} label=">" initial={state.files[field] ?? ""} onSubmit={(text) => onEvent({ type: "submitFile", text })} onBack={() => onEvent({ type: "back" })} />

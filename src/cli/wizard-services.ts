@@ -26,6 +26,7 @@ import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, 
 import { hintLines } from "../devices/render.js";
 import { causeTitle } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
+import { READINESS_FIELDS } from "../flow/readiness.js";
 
 /** The wizard's ports (src/flow/ports.ts), and the text of an export for the CLI's own use (--json without a terminal). */
 export type CliWizardServices = WizardServices & {
@@ -208,6 +209,14 @@ export function makeServices(opts: {
         // This question's read-only PowerShell and the device's sources, each whole on its own line.
         const lines = [...(question(screen.path).powershell?.(state.case) ?? []), ...deviceHint(state, screen.path).map((l) => l.trim()).filter((l) => /^https?:\/\//.test(l))];
         return [tr("wizard.copy.questionHeading"), "", ...(lines.length ? lines : [tr("wizard.copy.none")]), "", tr("wizard.copy.back")].join("\n");
+      }
+      if (screen.id === "readiness") {
+        // The exports' commands, each whole on one line under the file it makes.
+        const lines = READINESS_FIELDS.flatMap((field) => {
+          const hint = t(state.lang, `wizard.readiness.hint.${field}`);
+          return /^Get-[A-Za-z]/.test(hint) ? [t(state.lang, `wizard.readiness.file.${field}`), hint, ""] : [];
+        });
+        return [tr("wizard.copy.readinessHeading"), "", ...lines, tr("wizard.copy.back")].join("\n");
       }
       const { plan } = reportInput(state, {}, devices);
       const out: string[] = [tr("wizard.copy.heading"), ""];

@@ -638,3 +638,23 @@ test("a question with a long list fits 80×24 and 60×24 with its title: a windo
   }
   assert.ok(windowed > 0, "some list was windowed");
 });
+
+// N-08: at 60 columns the readiness step cut its export commands with "..." and had no way to show them whole.
+test("the readiness step at 60 columns says its cut commands are shown whole with Ctrl+O, and Ctrl+O shows them", async () => {
+  const { makeServices } = await import("../../src/cli/wizard-services.js");
+  const { reduce } = await import("../../src/flow/reducer.js");
+  for (const lang of ["en", "ja"] as const) {
+    const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false });
+    const state = reduce(services.deps, initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() }), { type: "choosePurpose", purpose: "readiness" });
+    const exits: { state: FlowState; reason: ExitReason }[] = [];
+    const r = mount(<WizardApp services={{ ...services, resultLines: () => [], defaultName: (kind) => `out.${kind}` }} initial={state} theme={makeTheme({ color: false, ascii: false, columns: 60 })} rows={40} copy onExit={(s, reason) => exits.push({ state: s, reason })} />);
+    const f = await frameWith(r, t(lang, "wizard.readiness.file.mailboxes").slice(0, 12));
+    assert.ok(f.replace(/\s+/g, "").includes(t(lang, "questions.clipped", { glyph: "..." }).replace(/\s+/g, "").slice(0, 20)), f);
+    await press(r, "\u000f");
+    await waitFor(() => exits.length === 1, { what: "copy" });
+    assert.equal(exits[0]?.reason, "copy");
+    const copied = services.copyText(exits[0]?.state as FlowState).split("\n");
+    assert.ok(copied.includes(t(lang, "wizard.readiness.hint.mailboxes")), copied.join("\n"));
+    cleanup();
+  }
+});
