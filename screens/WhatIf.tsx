@@ -24,6 +24,7 @@ import { acceptedValues } from "../src/whatif/set.js";
 import type { Evaluate } from "../src/whatif/types.js";
 import { useKeys } from "../src/ui/components.js";
 import { Text } from "../src/ui/safe-text.js";
+import { isPaste } from "../src/ui/keys.js";
 import { fit as fitCols, twoSides, wrapHanging } from "../src/render/layout.js";
 import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
 import { causeTitle, factLabel, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
@@ -60,7 +61,13 @@ const verdictRole = (v: string): Role => (v === "clear" ? "success" : v === "blo
 export function WhatIfScreen({ theme, lang, state, model, focused = true, listRows = 12, causeRows = 6, onEvent }: WhatIfScreenProps): ReactElement {
   const width = theme.width;
   useKeys((input, key) => {
-    // Plain text that arrives in one chunk (a paste, fast typing, tmux send-keys) is one key per character.
+    // A bracketed paste is text: typed into a value being edited (without its line breaks), else nothing (a pasted
+    // "s" saved, a line break chose).
+    if (isPaste(key)) {
+      if (state.editing) for (const ch of input.replace(/[\r\n\t]/g, "")) onEvent({ type: "key", input: ch, key: keyOf(ch) });
+      return;
+    }
+    // Plain text that arrives in one chunk (fast typing, tmux send-keys) is one key per character.
     if (input.length > 1 && !key.ctrl && !key.meta && !input.includes("\u001b")) {
       for (const ch of input) onEvent({ type: "key", input: ch, key: keyOf(ch) });
       return;

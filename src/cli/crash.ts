@@ -3,7 +3,20 @@
 // Never exit 1 (which means "blocked") and never a stack trace (--debug shows it).
 import type { Io } from "./context.js";
 
-/** Raw mode off and the cursor visible again, whatever state an interactive screen left. Never throws. */
+/** The terminal's bracketed-paste mode, on while an interactive screen is up (a paste arrives marked as one). */
+export const BRACKETED_PASTE_ON = "\u001b[?2004h";
+export const BRACKETED_PASTE_OFF = "\u001b[?2004l";
+
+/** Bracketed paste on for an interactive screen (restoreTerminal() turns it off). Never throws. */
+export function bracketedPasteOn(io: Pick<Io, "stdout">): void {
+  try {
+    if (io.stdout.isTTY) io.stdout.write(BRACKETED_PASTE_ON);
+  } catch {
+    // the terminal may already be gone
+  }
+}
+
+/** Raw mode off, bracketed paste off and the cursor visible again, whatever state an interactive screen left. Never throws. */
 export function restoreTerminal(io: Pick<Io, "stdin" | "stdout">): void {
   try {
     if (io.stdin.isTTY && typeof io.stdin.setRawMode === "function") io.stdin.setRawMode(false);
@@ -11,7 +24,7 @@ export function restoreTerminal(io: Pick<Io, "stdin" | "stdout">): void {
     // the terminal may already be gone
   }
   try {
-    if (io.stdout.isTTY) io.stdout.write("\u001b[?25h");
+    if (io.stdout.isTTY) io.stdout.write(`${BRACKETED_PASTE_OFF}\u001b[?25h`);
   } catch {
     // idem
   }

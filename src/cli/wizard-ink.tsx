@@ -8,7 +8,7 @@ import { FaultForTests, UiGuard } from "../ui/input.js";
 import type { FlowState } from "../flow/types.js";
 import { makeTheme } from "../render/theme.js";
 import type { Context } from "./context.js";
-import { rawModeNow } from "./crash.js";
+import { BRACKETED_PASTE_OFF, bracketedPasteOn, rawModeNow } from "./crash.js";
 import type { WizardServices } from "../flow/ports.js";
 
 export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean; copy?: "commands" | "handover" }> {
@@ -16,6 +16,8 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
   const stdin = ctx.stdin as NodeJS.ReadStream;
   const theme = makeTheme({ color: ctx.color, ascii: ctx.ascii, columns: stdout.columns });
   rawModeNow(ctx);
+  // Bracketed paste: the terminal marks a paste, so its line breaks are text, never Enter (src/ui/keys.ts).
+  bracketedPasteOn(ctx);
   stdin.ref();
   stdin.resume();
   return await new Promise((resolveRun, rejectRun) => {
@@ -26,7 +28,7 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
       process.removeListener("SIGINT", onSigint);
       instance.unmount();
       if (!keepRaw && stdin.isTTY && typeof stdin.setRawMode === "function") stdin.setRawMode(false);
-      stdout.write("\u001b[?25h");
+      stdout.write(`${BRACKETED_PASTE_OFF}\u001b[?25h`);
       stdin.pause();
       stdin.unref();
     };

@@ -9,6 +9,7 @@ import { Text } from "./safe-text.js";
 import type { Role, Theme } from "../render/theme.js";
 import { graphemes, stepLines, truncate, width, wrapHanging } from "../render/layout.js";
 import { edit, insert, lineOf, lineText, type Line as EditLine } from "./line-edit.js";
+import { isPaste } from "./keys.js";
 
 export { Text } from "./safe-text.js";
 
@@ -217,7 +218,8 @@ export function Select({
   };
   useKeys((input, key) => {
     if (done.current) return false;
-    if (key.ctrl) return;
+    // Pasted text chooses nothing (a pasted "3" and line break chose item 3).
+    if (key.ctrl || isPaste(key)) return;
     if (key.escape || key.leftArrow) {
       if (onBack) leaveBack(done, onBack);
       return;
@@ -338,6 +340,13 @@ export function TextInput({
       if (onBack) leaveBack(done, onBack);
       return;
     }
+    if (isPaste(key)) {
+      // Pasted text is text: its line breaks become spaces (a copied line's own break at the end goes), never Enter.
+      for (const ch of input.replace(/[\r\n]+$/, "").replace(/[\r\n\t]+/g, " ")) line.current = insert(line.current, ch);
+      onChange?.(lineText(line.current));
+      redraw((n) => n + 1);
+      return;
+    }
     if (key.return) {
       done.current = true;
       onSubmit(lineText(line.current));
@@ -432,6 +441,12 @@ export function PasswordInput({
       return;
     }
     if (key.ctrl) return;
+    if (isPaste(key)) {
+      // A pasted password: its characters, without line breaks; Enter still submits it.
+      for (const ch of input.replace(/[\r\n\t]/g, "")) if (value.current.length < 1024) value.current.push(ch);
+      setCount(value.current.length);
+      return;
+    }
     if (key.escape) {
       value.current = [];
       if (onBack) leaveBack(done, onBack);
@@ -503,14 +518,16 @@ export function MultilineInput({
     }
     const cur = () => lines.current.length - 1;
     // Enter keys alone (one, or several typed fast and arriving together) are keys, not pasted
-    // text: Enter on an empty line ends the input. Newlines inside pasted text never do.
-    const enters = key.return ? 1 : /^\r+$/.test(input) ? input.length : 0;
+    // text: Enter on an empty line ends the input. Newlines inside pasted text never do (a bracketed
+    // paste is text whatever it holds, even a line break alone).
+    const pasted = isPaste(key);
+    const enters = pasted ? 0 : key.return ? 1 : /^\r+$/.test(input) ? input.length : 0;
     if (enters > 0) {
       for (let i = 0; i < enters; i++) {
         if ((lines.current[cur()] ?? "") === "") return finish();
         lines.current.push("");
       }
-    } else if (key.backspace || key.delete) {
+    } else if (!pasted && (key.backspace || key.delete)) {
       const last = lines.current[cur()] ?? "";
       if (last === "" && lines.current.length > 1) lines.current.pop();
       else lines.current[cur()] = graphemes(last).slice(0, -1).join("");

@@ -20,6 +20,14 @@ export interface DecodedKey {
   key: Key;
 }
 
+/** A key whose input is pasted text (bracketed paste): its line breaks are the text's, never Enter. */
+export type PasteKey = Key & { paste: true };
+
+/** Whether the key is a bracketed paste (its input is text, whatever it holds). */
+export function isPaste(key: Key): key is PasteKey {
+  return (key as Partial<PasteKey>).paste === true;
+}
+
 type Flag = "upArrow" | "downArrow" | "leftArrow" | "rightArrow" | "pageDown" | "pageUp" | "home" | "end" | "return" | "escape" | "tab" | "backspace" | "delete";
 
 function makeKey(flags: Partial<Record<Flag | "ctrl" | "shift" | "meta", boolean>> = {}): Key {
@@ -190,6 +198,17 @@ const SS3_TAIL = /^\d{0,3}[A-Za-z]/;
 
 /** ESC ] (OSC), ESC P (DCS), ESC _ (APC), ESC ^ (PM), ESC X (SOS): a string follows, up to BEL or ST (ESC \). */
 const STRING_STARTS = new Set([`${ESC}]`, `${ESC}P`, `${ESC}_`, `${ESC}^`, `${ESC}X`]);
+/** Bracketed paste (turned on by the wizard, `ESC [ ? 2004 h`): the terminal puts a paste between these two. */
+export const PASTE_START = `${ESC}[200~`;
+export const PASTE_END = `${ESC}[201~`;
+/** A paste arrives in one go; a pause this long inside one means its end was lost: what came is delivered. */
+const PASTE_MS = 1000;
+/** The most a paste keeps (the paste screen refuses more than a case file holds anyway). */
+const MAX_PASTE_CHARS = 1_000_000;
+/** C0 controls but Tab, LF and CR, DEL, and C1: never part of pasted text. */
+// eslint-disable-next-line no-control-regex
+const PASTE_DROPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /** A terminal sends a control string or a mouse report in one go; after this long, what follows is typing again. */
 const SEQUENCE_MS = 100;
 const MAX_STRING_CHARS = 4096;
@@ -204,6 +223,8 @@ export class KeyDecoder {
   private skip: { kind: "string"; left: number; since: number } | { kind: "mouse"; left: number; since: number } | undefined;
   /** When an "ESC O" arrived alone: Ink cuts an SS3 key with a modifier ("ESC O 2 P", Shift+F1) after the "O". */
   private ss3Since: number | undefined;
+  /** A bracketed paste under way: its text so far, and when its last part came. */
+  private paste: { text: string; last: number } | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -214,6 +235,7 @@ export class KeyDecoder {
    */
   decodeAll(data: unknown): DecodedKey[] {
     if (typeof data !== "string" || data === "") return [];
+    if (this.paste || data.includes(PASTE_START)) return this.pasted(data);
     // The rest of an SS3 key whose "ESC O" came alone: its parameter and final, decoded as one key (a
     // function key is then ignored), and what follows them is typing ("2P" typed "2", choosing item 2).
     const ss3 = this.ss3Since !== undefined && this.now() - this.ss3Since <= SEQUENCE_MS;
@@ -233,6 +255,46 @@ export class KeyDecoder {
     if (data.length > 1 && CONTROL_KEYS.test(data)) return [...data].map((ch) => decodeControl(ch) as DecodedKey);
     const key = this.decodeOne(data);
     return key ? [key] : [];
+  }
+
+  /**
+   * A bracketed paste: everything between its markers is one text key flagged `paste` (its line breaks, a "3" or an
+   * Enter in it are text, never a key: pasted into a one-line field, a copied line's break submitted the answer and
+   * the next line answered the next question). Escape sequences and control characters in it are dropped. What comes
+   * before or after the markers in the same event is decoded as usual. A paste whose end never comes is delivered
+   * after a pause; a Ctrl+C alone then is a key again.
+   */
+  private pasted(data: string): DecodedKey[] {
+    const out: DecodedKey[] = [];
+    let rest = data;
+    const now = this.now();
+    if (this.paste && (now - this.paste.last > PASTE_MS || data === "\u0003")) {
+      out.push(...this.endPaste());
+      if (!rest.includes(PASTE_START)) return [...out, ...this.decodeAll(rest)];
+    }
+    if (!this.paste) {
+      const at = rest.indexOf(PASTE_START);
+      if (at > 0) out.push(...this.decodeAll(rest.slice(0, at)));
+      this.paste = { text: "", last: now };
+      rest = rest.slice(at + PASTE_START.length);
+    }
+    const paste = this.paste;
+    paste.last = now;
+    const end = rest.indexOf(PASTE_END);
+    if (end === -1) {
+      paste.text = (paste.text + rest).slice(0, MAX_PASTE_CHARS);
+      return out;
+    }
+    paste.text = (paste.text + rest.slice(0, end)).slice(0, MAX_PASTE_CHARS);
+    out.push(...this.endPaste());
+    const after = rest.slice(end + PASTE_END.length);
+    return after === "" ? out : [...out, ...this.decodeAll(after)];
+  }
+
+  private endPaste(): DecodedKey[] {
+    const text = (this.paste?.text ?? "").replace(ESC_SEQUENCES, "").replace(C1_SEQUENCES, "").replace(PASTE_DROPPED, "");
+    this.paste = undefined;
+    return text === "" ? [] : [{ input: text, key: { ...makeKey(), paste: true } as PasteKey }];
   }
 
   private decodeOne(data: string): DecodedKey | undefined {

@@ -65,6 +65,12 @@ export class Pane {
     this.tmux("paste-buffer", "-b", "e2e", "-t", "main");
   }
 
+  /** Paste as a terminal with bracketed paste does when the program asked for it (tmux paste-buffer -p). */
+  bracketedPaste(text: string): void {
+    this.tmux("set-buffer", "-b", "e2e", "--", text);
+    this.tmux("paste-buffer", "-p", "-b", "e2e", "-t", "main");
+  }
+
   /** Record everything the program writes to the pane (raw bytes) into `file`, from now on. */
   pipe(file: string): void {
     this.tmux("pipe-pane", "-o", "-t", "main", `cat >> '${file.replace(/'/g, "'\\''")}'`);

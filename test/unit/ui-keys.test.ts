@@ -184,3 +184,34 @@ test("control keys pressed together (one chunk) are each a key, in order; a chun
   assert.deepEqual(d.decodeAll("line one\rline two").map((k) => k.input), ["line one\rline two"]);
   assert.deepEqual(d.decodeAll("\n\n").map((k) => k.input), ["\n\n"]);
 });
+
+// M4: the wizard turns bracketed paste on; a paste is one text key flagged `paste`, whatever it holds.
+test("a bracketed paste is one text key flagged paste: its line breaks are text, its escape sequences and controls dropped", async () => {
+  const { isPaste, PASTE_START: S, PASTE_END: E } = await import("../../src/ui/keys.js");
+  let now = 0;
+  const d = new KeyDecoder(() => now);
+  const one = (...events: string[]) => events.flatMap((e) => d.decodeAll(e));
+  // Whole in one event, and cut over several (as Ink hands the markers over on their own).
+  for (const events of [[`${S}smtp.office365.com\r\n3\r${E}`], [S, "smtp.office365.com\r", "\n3\r", E], [`${S}smtp.office`, `365.com\r\n3\r${E}`]]) {
+    const keys = one(...events);
+    assert.equal(keys.length, 1, JSON.stringify(events));
+    assert.equal(keys[0]?.input, "smtp.office365.com\r\n3\r");
+    assert.ok(keys[0] && isPaste(keys[0].key));
+    assert.equal(keys[0]?.key.return, false);
+  }
+  // What comes before and after the markers is typing as usual.
+  const around = one(`a${S}pasted${E}\r`);
+  assert.deepEqual(around.map((k) => [k.input, isPaste(k.key), k.key.return]), [["a", false, false], ["pasted", true, false], ["\r", false, true]]);
+  // Colour codes, an OSC 52 and control characters in pasted text never reach a screen; Tab, CR and LF stay.
+  const dirty = one(`${S}535 \u001b[31m5.7.139\u001b[0m\u001b]52;c;aGVsbG8=\u0007 x\u0003\u0004\u007f\u0085\ty${E}`);
+  assert.equal(dirty[0]?.input, "535 5.7.139 x\ty");
+  // A paste whose end never comes is delivered after a pause, and a Ctrl+C alone is a key again.
+  const lost = one(`${S}half a paste`);
+  assert.deepEqual(lost, []);
+  now += 5000;
+  const after = one("\u0003");
+  assert.deepEqual(after.map((k) => [k.input, isPaste(k.key)]), [["half a paste", true], ["c", false]]);
+  assert.equal(after[1]?.key.ctrl, true);
+  // An empty paste is nothing.
+  assert.deepEqual(one(`${S}${E}`), []);
+});

@@ -18,7 +18,7 @@ import { unmarkedChanges } from "../../whatif/apply.js";
 import { engineEvaluate } from "../../whatif/engine.js";
 import type { Context } from "../context.js";
 import { UiGuard, useTerminalInput } from "../../ui/input.js";
-import { rawModeNow, restoreTerminal } from "../crash.js";
+import { bracketedPasteOn, rawModeNow, restoreTerminal } from "../crash.js";
 
 export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath?: string; saveLabel?: string; force: boolean }): Promise<ExitCode> {
   const evaluate = engineEvaluate(ctx.today);
@@ -91,6 +91,8 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
 
   let fail: (e: unknown) => void = () => undefined;
   rawModeNow(ctx);
+  // Bracketed paste (src/ui/keys.ts): a pasted value is text; restoreTerminal() turns it off again.
+  bracketedPasteOn(ctx);
   const app = render(
     <UiGuard onFatal={(e) => fail(e)}>
       <Root />
