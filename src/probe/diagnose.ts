@@ -25,7 +25,9 @@ export function probeFindings(result: ProbeResult): Finding[] {
       found.status = strongerStatus(found.status, p.status);
     } else {
       const network = p.cause === "network-unreachable" || p.cause === "wrong-endpoint";
-      const notes = [...(p.phase === "dns" && p.cause === "network-unreachable" ? ["probe.note.dns"] : []), ...(network ? ["probe.note.fromSupportPc"] : [])];
+      // Connected but never greeted: the connection itself opened (the cause's "cannot connect" alone read as a closed port, P2-12).
+      const noGreeting = p.phase === "banner" && p.cause === "network-unreachable";
+      const notes = [...(p.phase === "dns" && p.cause === "network-unreachable" ? ["probe.note.dns"] : []), ...(noGreeting ? ["probe.note.noGreeting"] : []), ...(network ? ["probe.note.fromSupportPc"] : [])];
       byCause.set(p.cause, { id: p.cause, status: p.status, evidence: [evidence], affects: "all", ...(notes.length ? { notes } : {}) });
     }
   }

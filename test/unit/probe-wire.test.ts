@@ -144,3 +144,13 @@ test("what a broken conversation points at, by phase", async () => {
   assert.deepEqual(causesOf("auth", "timeout"), ["transient-service-error/possible"]);
   assert.deepEqual(causesOf("send", "reset"), ["transient-service-error/possible"]);
 });
+
+test("connected but never greeted: the 'cannot connect' finding says the connection opened and what holds it (P2-12)", async () => {
+  const { wireProblem } = await import("../../src/probe/run.js");
+  const { probeFindings } = await import("../../src/probe/diagnose.js");
+  const result = (phase: "banner" | "connect") => ({ host: "smtp.office365.com", port: 587, at: "2026-12-04T00:00:00Z", phases: [], transcript: [], problems: wireProblem(phase, new WireFailure("timeout", "no answer in time"), 587) });
+  const silent = probeFindings(result("banner")).find((f) => f.id === "network-unreachable");
+  assert.ok(silent?.notes?.includes("probe.note.noGreeting"), JSON.stringify(silent));
+  const closed = probeFindings(result("connect")).find((f) => f.id === "network-unreachable");
+  assert.ok(closed && !closed.notes?.includes("probe.note.noGreeting"), JSON.stringify(closed));
+});
