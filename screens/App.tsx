@@ -17,7 +17,7 @@ import { t, type Lang } from "../src/i18n/index.js";
 import { KeyRoot, Para } from "../src/ui/components.js";
 import { useFatal } from "../src/ui/input.js";
 import { useStore } from "../src/ui/store.js";
-import type { Theme } from "../src/render/theme.js";
+import { themeWidth, type Theme } from "../src/render/theme.js";
 import { ChoiceScreen } from "./Choice.js";
 import { ExportScreen } from "./Export.js";
 import { PasteScreen } from "./Paste.js";
@@ -47,24 +47,35 @@ export interface WizardAppProps {
 const LANG_ORDER: readonly Lang[] = ["ja", "en"];
 
 /**
- * The terminal's rows, following a resize: the result pages and the questions' notes are cut by them
- * (a shrink left the result's top above the screen; found in tmux). A stream without rows keeps `initial`.
+ * The terminal's rows and columns, following a resize: the result pages and the questions' notes are cut by the rows
+ * (a shrink left the result's top above the screen; found in tmux), the lines wrapped to the columns. A stream without
+ * them keeps `initial` rows and no columns of its own (the theme's width stays).
  */
-function useTerminalRows(initial: number): number {
+function useTerminalSize(initial: number): { rows: number; columns: number | undefined } {
   const { stdout } = useStdout();
-  const [rows, setRows] = useState(initial);
+  const [size, setSize] = useState<{ rows: number; columns: number | undefined }>({ rows: initial, columns: undefined });
   useEffect(() => {
     const s = stdout as NodeJS.WriteStream | undefined;
     if (!s || typeof s.on !== "function") return undefined;
     const onResize = () => {
-      if (typeof s.rows === "number" && s.rows > 0) setRows(s.rows);
+      const rows = typeof s.rows === "number" && s.rows > 0 ? s.rows : undefined;
+      const columns = typeof s.columns === "number" && s.columns > 0 ? s.columns : undefined;
+      setSize((old) => ({ rows: rows ?? old.rows, columns: columns ?? old.columns }));
     };
     s.on("resize", onResize);
     return () => {
       s.off("resize", onResize);
     };
   }, [stdout]);
-  return rows;
+  return size;
+}
+
+/**
+ * The theme at the window's width once it has been resized (until then the one given): a window made narrower kept
+ * the lines of its first width, which the terminal then broke over rows (P2-23).
+ */
+function useResizedTheme(theme: Theme, columns: number | undefined): Theme {
+  return useMemo(() => (columns === undefined ? theme : { ...theme, width: themeWidth(columns) }), [theme, columns]);
 }
 
 export function stepNumber(screen: Screen): number {
@@ -110,7 +121,8 @@ export function readinessStepLabel(lang: Lang, phase: ReadinessPhase["id"]): str
 
 export function WizardApp(props: WizardAppProps) {
   const { services } = props;
-  const rows = useTerminalRows(props.rows);
+  const { rows, columns } = useTerminalSize(props.rows);
+  const theme = useResizedTheme(props.theme, columns);
   const reducer = useMemo(() => makeReducer(services.deps), [services.deps]);
   const store = useStore(reducer, () => withSub(props.initial));
   const { state, dispatch } = store;
@@ -191,7 +203,7 @@ export function WizardApp(props: WizardAppProps) {
 
   return (
     <KeyRoot onKey={onKey}>
-      <CurrentScreen services={services} theme={props.theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} draft={draft} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
+      <CurrentScreen services={services} theme={theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} draft={draft} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
     </KeyRoot>
   );
 }

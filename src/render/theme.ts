@@ -63,12 +63,16 @@ export interface Theme {
   ascii: boolean;
 }
 
+/** The width the screens draw at in a window of `columns` (40 to 80). */
+export function themeWidth(columns: number | undefined): number {
+  return Math.max(40, Math.min(80, columns && columns > 0 ? columns : 80));
+}
+
 export function makeTheme(opts: { color: boolean; ascii: boolean; columns?: number | undefined }): Theme {
-  const columns = opts.columns && opts.columns > 0 ? opts.columns : 80;
   return {
     color: (role) => (opts.color ? PALETTE[role] : undefined),
     glyphs: glyphs(opts.ascii),
-    width: Math.max(40, Math.min(80, columns)),
+    width: themeWidth(opts.columns),
     ascii: opts.ascii,
   };
 }

@@ -281,7 +281,7 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(h.exits[0]?.state.dontKnow.includes("account.smtpClientAuthenticationDisabled"));
   });
 
-  test(`${lang}: the result pages by the terminal's rows as the window is resized`, async () => {
+  test(`${lang}: the result pages by the terminal's rows, and wraps to its columns, as the window is resized`, async () => {
     const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
     const { r } = app({ lang, loaded });
     await frameWith(r, /1-17 \/ \d+/);
@@ -289,6 +289,14 @@ for (const lang of ["ja", "en"] as const) {
     Object.defineProperty(r.stdout, "rows", { value: 14, configurable: true });
     r.stdout.emit("resize");
     await frameWith(r, /1-7 \/ \d+/);
+    // Narrower (P2-23): the lines follow the window's width, not the one the wizard started with.
+    Object.defineProperty(r.stdout, "columns", { value: 50, configurable: true });
+    r.stdout.emit("resize");
+    const narrow = await waitFor(() => {
+      const f = r.lastFrame() ?? "";
+      return f.split("\n").every((l) => stringWidth(l) <= 50) ? f : undefined;
+    }, { what: "a frame 50 columns wide", last: () => r.lastFrame() ?? "" });
+    assert.ok(narrow.includes("-".repeat(50)) && !narrow.includes("-".repeat(51)), narrow);
   });
 
   test(`${lang}: result, then export with a confirmation before overwriting`, async () => {
