@@ -8,6 +8,7 @@ import { makeReducer, withSub } from "../flow/reducer.js";
 import type { FlowEvent, FlowState } from "../flow/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import { makeTheme } from "../render/theme.js";
+import { wrapHanging } from "../render/layout.js";
 import { err, out, type Context } from "./context.js";
 import { safeText } from "../render/sanitize.js";
 import { PLAIN_EFFECTS, askScreen, type PlainContext } from "./plain/screens.js";
@@ -89,7 +90,7 @@ export async function inquirerPrompter(ctx: Context): Promise<Prompter> {
 export async function runPlain(ctx: Context, initial: FlowState, services: WizardServices, prompter?: Prompter): Promise<{ state: FlowState; cancelled: boolean }> {
   const p = prompter ?? (await inquirerPrompter(ctx));
   try {
-    return { state: await plainFlow(initial, services, p, ctx.ascii), cancelled: false };
+    return { state: await plainFlow(initial, services, p, ctx.ascii, (ctx.stdout as NodeJS.WriteStream).isTTY ? (ctx.stdout as NodeJS.WriteStream).columns : 80), cancelled: false };
   } catch (e) {
     if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) return { state: initial, cancelled: true };
     throw e;
@@ -101,13 +102,14 @@ export async function runPlain(ctx: Context, initial: FlowState, services: Wizar
 }
 
 /** Drive the reducer to the end with prompts: an effect the state asks for is run, else the screen is asked. */
-export async function plainFlow(initial: FlowState, services: WizardServices, p: Prompter, ascii = false): Promise<FlowState> {
+export async function plainFlow(initial: FlowState, services: WizardServices, p: Prompter, ascii = false, columns = 80): Promise<FlowState> {
   const reduce = makeReducer(services.deps);
-  const theme = makeTheme({ color: false, ascii, columns: 80 });
+  const theme = makeTheme({ color: false, ascii, columns });
   const secret = oneShot();
-  const ctx: PlainContext = { p, services, glyphs: theme.glyphs, ascii, putSecret: secret.put, progress: { shown: -1 } };
+  // Wrapped to the terminal (a 60-column window re-broke lines wrapped at 80 in the middle of words).
+  const ctx: PlainContext = { p, services, glyphs: theme.glyphs, ascii, width: theme.width, putSecret: secret.put, progress: { shown: -1 } };
   let s = withSub(initial);
-  p.say(t(s.lang, "wizard.plain.intro"));
+  for (const line of wrapHanging(t(s.lang, "wizard.plain.intro"), ctx.width)) p.say(line);
   while (!s.done) {
     p.setLang?.(s.lang);
     const effect = pendingEffect(s);

@@ -115,3 +115,17 @@ test("plain what-if: back returns to the purpose; undo every change", async () =
   assert.ok(s.asked.at(-1)?.includes(t("en", "wizard.purpose.q")), s.asked.join("\n"));
   assert.ok(s.said.includes(t("en", "whatif.added")), s.said.join("\n"));
 });
+
+// Plain mode in a 60-column terminal (persona round 4): its lines were wrapped at 80 and the terminal broke them again
+// in the middle of words. They follow the terminal's width now: the intro, where to look, the what-if screen.
+test("plain mode wraps its lines to the terminal's width", async () => {
+  for (const lang of ["ja", "en"] as const) {
+    const services = makeServices({ today: "2026-11-22", cwd: tmpdir(), ascii: false });
+    const initial = initFlow(services.deps, { lang, langExplicit: true, empty: healthyBasic() });
+    const s = scripted([t(lang, "wizard.purpose.whatif")]);
+    await assert.rejects(plainFlow(initial, services, s.p, false, 60), /the script ended at/);
+    const wide = s.said.filter((l) => stringWidth(l) > 60);
+    assert.deepEqual(wide, [], lang);
+    assert.ok(s.said.some((l) => stringWidth(l) > 45), `${lang}: lines use the width`);
+  }
+});

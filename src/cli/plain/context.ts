@@ -12,6 +12,8 @@ export interface PlainContext {
   glyphs: Glyphs;
   ascii: boolean;
   putSecret(password: string): void;
+  /** The columns lines are wrapped to: the terminal's (at most 80), 80 when piped. */
+  width: number;
   /** The audit's progress said so far (in quarters), reset when a run starts. */
   progress: { shown: number };
 }

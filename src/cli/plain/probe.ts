@@ -20,13 +20,13 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
     case "offer": {
       p.say("");
       p.say(t(lang, "wizard.probe.title"));
-      for (const line of wrapHanging(t(lang, "wizard.probe.intro"), 80)) p.say(line);
+      for (const line of wrapHanging(t(lang, "wizard.probe.intro"), ctx.width)) p.say(line);
       p.say(`  ${t(lang, "wizard.probe.host")}: ${target.host}`);
       p.say(`  ${t(lang, "wizard.probe.port")}: ${target.port}`);
       p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
       const available = ctx.services.probe !== undefined;
       if (!available) p.say(t(lang, "wizard.probe.unavailable"));
-      else if (target.oauth) for (const line of wrapHanging(t(lang, "wizard.probe.offerOauth"), 80)) p.say(line);
+      else if (target.oauth) for (const line of wrapHanging(t(lang, "wizard.probe.offerOauth"), ctx.width)) p.say(line);
       const v = await p.select<string>(
         t(lang, "wizard.probe.plain.q"),
         [{ name: t(lang, "wizard.probe.plain.skip"), value: "skip" }, ...(available ? [{ name: t(lang, "wizard.probe.plain.test"), value: "test" }] : []), ...backChoice(s)],
@@ -39,7 +39,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       ctx.putSecret(await p.hidden(t(lang, "wizard.probe.plain.password", { user: target.username ?? "" })));
       return sub({ type: "start" });
     case "done":
-      if (phase.result.finalReply) for (const line of wrapHanging(t(lang, "wizard.probe.reply", { reply: phase.result.finalReply }), 80)) p.say(line);
+      if (phase.result.finalReply) for (const line of wrapHanging(t(lang, "wizard.probe.reply", { reply: phase.result.finalReply }), ctx.width)) p.say(line);
       return sub({ type: "accept" });
     case "running":
       return undefined;

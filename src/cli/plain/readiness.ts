@@ -25,13 +25,13 @@ export async function plainReadiness(s: FlowState, ctx: PlainContext): Promise<F
       if (!again) {
         if (phase.field === 0) {
           p.say(t(lang, "wizard.readiness.title"));
-          for (const line of stepLines(t(lang, "wizard.readiness.body"), 80)) p.say(line);
+          for (const line of stepLines(t(lang, "wizard.readiness.body"), ctx.width)) p.say(line);
         }
         const field = READINESS_FIELDS[phase.field] ?? "mailboxes";
         p.say("");
         p.say(`[${t(lang, "wizard.readiness.progress", { n: phase.field + 1, total: READINESS_FIELDS.length })}] ${t(lang, phase.field === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")}`);
         const hint = readinessHintLines(t(lang, `wizard.readiness.hint.${field}`));
-        for (const line of hint.command ? hint.lines.map((l) => `  ${l}`) : wrapHanging(hint.lines[0] ?? "", 80, "  ")) p.say(line);
+        for (const line of hint.command ? hint.lines.map((l) => `  ${l}`) : wrapHanging(hint.lines[0] ?? "", ctx.width, "  ")) p.say(line);
       }
       const field = READINESS_FIELDS[phase.field] ?? "mailboxes";
       return sub({ type: "submitFile", text: await p.input(t(lang, `wizard.readiness.file.${field}`)) });
@@ -39,7 +39,7 @@ export async function plainReadiness(s: FlowState, ctx: PlainContext): Promise<F
     case "summary": {
       if (message) p.say(readinessMessageText(lang, message));
       // The summary is said once, when the audit has run; after a save only what the save did.
-      else for (const line of readinessLines(lang, phase.ready.summary)) p.say(line);
+      else for (const line of readinessLines(lang, phase.ready.summary, ctx.width)) p.say(line);
       const v = await p.select<string>(t(lang, "wizard.plain.what"), [
         { name: t(lang, "wizard.readiness.export"), value: "save" },
         { name: t(lang, "wizard.readiness.again"), value: "again" },
@@ -77,10 +77,10 @@ export function sayAuditProgress(lang: Lang, file: string, ratio: number, ctx: P
   }
 }
 
-/** The audit summary as lines of at most 80 columns, for plain mode. */
-export function readinessLines(lang: Lang, s: ReadinessSummary): string[] {
+/** The audit summary as lines of at most `width` columns, for plain mode. */
+export function readinessLines(lang: Lang, s: ReadinessSummary, width = 80): string[] {
   const out: string[] = [""];
-  const para = (text: string, indent = "") => out.push(...wrapHanging(text, 80, indent));
+  const para = (text: string, indent = "") => out.push(...wrapHanging(text, width, indent));
   para(t(lang, "wizard.readiness.tenant", { state: t(lang, `wizard.readiness.tenant.${s.tenantSmtpAuth}`) }));
   const m = s.mailboxes;
   if (m) {
@@ -88,13 +88,13 @@ export function readinessLines(lang: Lang, s: ReadinessSummary): string[] {
     para(t(lang, "wizard.readiness.effective", { enabled: m.effectiveEnabled, disabled: m.effectiveDisabled, unknown: m.effectiveUnknown }), "  ");
   }
   if (s.followingEnabledTenant > 0) para(t(lang, "wizard.readiness.following", { n: s.followingEnabledTenant }));
-  out.push("", truncate(t(lang, "wizard.readiness.at", { date: s.changeDate }), 80, "..."));
+  out.push("", truncate(t(lang, "wizard.readiness.at", { date: s.changeDate }), width, "..."));
   for (const r of ["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const) out.push(`  ${t(lang, `wizard.readiness.count.${r}`)}: ${s.counts[r]}`);
   if (!s.signInsAvailable && !s.smtpReportAvailable) para(t(lang, "wizard.readiness.noUsage"));
   if (s.entraIdP1 === false) para(t(lang, "wizard.readiness.noP1"));
   if (s.attention.length > 0) {
     out.push("", t(lang, "wizard.readiness.top"));
-    for (const a of s.attention) out.push(truncate(`  - ${a.upn}: ${t(lang, `wizard.readiness.count.${a.readiness}`)}`, 80, "..."));
+    for (const a of s.attention) out.push(truncate(`  - ${a.upn}: ${t(lang, `wizard.readiness.count.${a.readiness}`)}`, width, "..."));
   }
   if (s.plan) para(t(lang, "wizard.readiness.plan", { n: s.plan.count }));
   return out;

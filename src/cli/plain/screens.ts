@@ -34,10 +34,10 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
     const v = await p.select<string>(t(lang, "wizard.purpose.q"), [...PURPOSES.map((x) => ({ name: t(lang, `wizard.purpose.${x}`), value: x as string })), ...backChoice(s)]);
     return v === BACK ? { type: "back" } : { type: "choosePurpose", purpose: v as (typeof PURPOSES)[number] };
   },
-  paste: async (s, _screen, { p }) => {
+  paste: async (s, _screen, { p, width }) => {
     const lang = s.lang;
     p.say(t(lang, "wizard.paste.q"));
-    for (const line of stepLines(t(lang, "questions.device.reply.where"), 80)) p.say(line);
+    for (const line of stepLines(t(lang, "questions.device.reply.where"), width)) p.say(line);
     // A paste longer than a case file holds: said, and asked again (taken, it could be neither analysed whole nor saved).
     for (;;) {
       const text = await p.multiline(t(lang, "wizard.plain.pasteEnd"));
@@ -78,9 +78,9 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
   },
   // The live read is an effect: the plain loop runs it (see PLAIN_EFFECTS.readLive).
   live: async () => undefined,
-  result: async (s, _screen, { p, services }) => {
+  result: async (s, _screen, { p, services, width }) => {
     const lang = s.lang;
-    p.result(services.resultLines(s, 80).join("\n"));
+    p.result(services.resultLines(s, width).join("\n"));
     const v = await p.select<string>(t(lang, "wizard.result.title"), [{ name: t(lang, "wizard.step.6"), value: "save" }, { name: t(lang, "wizard.result.whatIf"), value: "whatif" }, ...backChoice(s)]);
     return v === BACK ? { type: "back" } : v === "whatif" ? { type: "openWhatIf" } : { type: "continue" };
   },
@@ -128,8 +128,8 @@ export const PLAIN_EFFECTS: { [K in EffectKind]: PlainEffectView } = {
   saveExport: {},
   probe: {
     start: (s, { p }) => p.say(t(s.lang, "wizard.probe.running")),
-    progress: (s, e, { p, ascii }) => {
-      if (e.type === "probe" && e.event.type === "phase") p.say(truncate(renderPhaseLine(s.lang, e.event.phase, ascii), 80, "..."));
+    progress: (s, e, { p, ascii, width }) => {
+      if (e.type === "probe" && e.event.type === "phase") p.say(truncate(renderPhaseLine(s.lang, e.event.phase, ascii), width, "..."));
     },
   },
   saveWhatIf: {
@@ -151,9 +151,9 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
   p.say("");
   p.say(`[${progress}]`);
   p.say(t(lang, "wizard.plain.where"));
-  for (const line of stepLines(t(lang, q.where), 80)) p.say(line);
+  for (const line of stepLines(t(lang, q.where), ctx.width)) p.say(line);
   // Where the setting is on the named device (maker's labels, how sure, sources); URLs are never cut.
-  for (const hint of services.deviceHint?.(s, path) ?? []) for (const line of /^\s*https?:/.test(hint) ? [hint] : wrapHanging(hint, 80, "    ")) p.say(line);
+  for (const hint of services.deviceHint?.(s, path) ?? []) for (const line of /^\s*https?:/.test(hint) ? [hint] : wrapHanging(hint, ctx.width, "    ")) p.say(line);
   const ps = q.powershell ? q.powershell(s.case) : [];
   if (ps.length > 0) {
     p.say(t(lang, "questions.powershell"));

@@ -37,13 +37,13 @@ export async function plainWhatIf(s: FlowState, ctx: PlainContext): Promise<Flow
     said.set(ctx, w.edits);
     if (w.edits.size === 0) {
       p.say("");
-      for (const line of wrapHanging(t(lang, "wizard.whatif.plain.intro"), 80)) p.say(line);
+      for (const line of wrapHanging(t(lang, "wizard.whatif.plain.intro"), ctx.width)) p.say(line);
       p.say(t(lang, "whatif.screen.verdict", { verdict: verdictLabel(lang, s.diagnosis.verdict) }));
       if (s.diagnosis.causes.length === 0) p.say(`  ${t(lang, "whatif.screen.noCauses")}`);
-      for (const f of s.diagnosis.causes) for (const line of wrapHanging(`  - ${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)}`, 80, "    ")) p.say(line);
+      for (const f of s.diagnosis.causes) for (const line of wrapHanging(`  - ${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)}`, ctx.width, "    ")) p.say(line);
     } else {
       p.say("");
-      for (const line of renderWhatIf(lang, explain(original, w.edits, today, evaluate), 80).split("\n")) p.say(line);
+      for (const line of renderWhatIf(lang, explain(original, w.edits, today, evaluate), ctx.width).split("\n")) p.say(line);
     }
   }
   const v = await p.select<string>(t(lang, "wizard.plain.what"), [
@@ -59,7 +59,7 @@ export async function plainWhatIf(s: FlowState, ctx: PlainContext): Promise<Flow
       return changeFact(s, w.edits, ctx);
     case "compare": {
       const hypothetical = explain(original, w.edits, today, evaluate).after;
-      for (const line of renderOptions(lang, compareOptions(hypothetical, evaluate), 80).split("\n")) p.say(line);
+      for (const line of renderOptions(lang, compareOptions(hypothetical, evaluate), ctx.width).split("\n")) p.say(line);
       return undefined;
     }
     case "reset":
@@ -104,7 +104,7 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
         return sub({ type: "set", path: path as FactPath, value: parseFactValue(path as FactPath, text) });
       } catch (e) {
         if (!isAppError(e)) throw e;
-        for (const line of wrapHanging(t(lang, "wizard.whatif.plain.refused", { fact, accepted: acceptedValues(path as FactPath) }), 80)) p.say(line);
+        for (const line of wrapHanging(t(lang, "wizard.whatif.plain.refused", { fact, accepted: acceptedValues(path as FactPath) }), ctx.width)) p.say(line);
       }
     }
   }
