@@ -108,6 +108,11 @@ export function causesWhere(pred: (spec: CauseSpec, id: CauseId) => boolean): re
 export const BASIC_POLICY_CAUSES = causesWhere((s) => s.refusesBasic === true);
 /** Causes a device that signs in with OAuth cannot have (the facts rule them out once the device is known to use OAuth). */
 export const BASIC_ONLY_CAUSES = causesWhere((s) => s.affects === "basic" && s.oauthToo !== true);
+const BASIC_ONLY: ReadonlySet<CauseId> = new Set(BASIC_ONLY_CAUSES);
+/** A cause only a password (Basic) sign-in meets: OAuth rules it out. */
+export function isBasicOnly(id: CauseId): boolean {
+  return BASIC_ONLY.has(id);
+}
 /** Refusals after the message was accepted: the recipient's side (Microsoft's NDR table [S12]). */
 export const DELIVERY_CAUSES = causesWhere((s) => s.gate === "delivery");
 /** Causes of other mail services only (Google, Brevo, 163/QQ, Outlook.com, on-premises Exchange). */

@@ -4,7 +4,7 @@ import type { FactPath } from "../case/facts.js";
 import type { Case, Device } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
-import { BASIC_ONLY_CAUSES, causeSpec, compareFindings, DELIVERY_CAUSES } from "./causes.js";
+import { causeSpec, compareFindings, DELIVERY_CAUSES, isBasicOnly } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
@@ -157,12 +157,10 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
   };
 }
 
-const BASIC_ONLY: ReadonlySet<CauseId> = new Set(BASIC_ONLY_CAUSES);
-
 /** The failing reply is one only a password sign-in gets: every cause it names refuses Basic authentication alone. */
 function passwordAnswer(a: ReplyAnalysis | undefined): boolean {
   const m = a?.primary;
-  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => BASIC_ONLY.has(id));
+  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every(isBasicOnly);
 }
 
 /** The failing reply is a refusal at delivery (the message had been accepted). */

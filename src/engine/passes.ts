@@ -1,18 +1,16 @@
 // Which causes the recorded facts already rule out ("known to pass"), with the facts that say so.
 // Used to narrow ambiguous replies and sign-ins, and to flag a server answer that contradicts a
 // recorded setting (the setting may have changed recently or not yet applied).
-import { BASIC_ONLY_CAUSES } from "./causes.js";
+import { isBasicOnly } from "./causes.js";
 import { addressOf, factEvidence, type Ctx } from "./context.js";
 import { effectivePolicy } from "./gates/auth-policy.js";
 import type { CauseId, Evidence } from "./types.js";
-
-const BASIC_ONLY: ReadonlySet<CauseId> = new Set(BASIC_ONLY_CAUSES);
 
 /** The facts showing this cause cannot be what fails, or undefined when the facts do not rule it out. */
 export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {
   const { account: a, tenant: t, device: d } = ctx;
   const fe = (p: Parameters<typeof factEvidence>[1]) => factEvidence(ctx, p);
-  if (ctx.mode === "oauth" && BASIC_ONLY.has(id)) return [fe("device.auth")];
+  if (ctx.mode === "oauth" && isBasicOnly(id)) return [fe("device.auth")];
   if (ctx.mode === "basic" && id === "oauth-misconfigured") return [ctx.modeEvidence ?? fe("device.auth")];
   switch (id) {
     case "tenant-smtp-auth-disabled":

@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
-import { BASIC_ONLY_CAUSES, BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
+import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
 import type { NoteKey } from "../keys.js";
@@ -20,8 +20,6 @@ const BASIC_IDENTITY: readonly CauseId[] = [...BASIC_POLICY_CAUSES.filter((id) =
 const BEHIND_GENERIC: ReadonlySet<CauseId> = new Set([...BASIC_IDENTITY, "basic-auth-retired"]);
 
 /** Causes that only a password (Basic) sign-in meets. */
-const BASIC_ONLY: ReadonlySet<CauseId> = new Set(BASIC_ONLY_CAUSES);
-
 /** Refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13). */
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 
@@ -240,7 +238,7 @@ const EXCLUDES: Partial<Record<CauseId, CauseId>> = {
  * read "the setting may have changed" beside a plan that said "move the device to OAuth").
  */
 function contradictionNote(ctx: Ctx, id: CauseId): NoteKey {
-  return ctx.device.auth === "oauth" && BASIC_ONLY.has(id) ? "note.passwordAnswerToOauthDevice" : "note.evidenceContradictsSetting";
+  return ctx.device.auth === "oauth" && isBasicOnly(id) ? "note.passwordAnswerToOauthDevice" : "note.evidenceContradictsSetting";
 }
 
 /** The reply names the cause: it blocks, and a recorded setting that disagrees is shown with a note. */
