@@ -6,6 +6,7 @@ import { causeSpec, GATE_ORDER, STATUS_RANK } from "../engine/causes.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type Params } from "../i18n/index.js";
+import { causeTitle } from "../render/labels.js";
 import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
 import { identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
@@ -43,10 +44,19 @@ function byReply(d: Diagnosis, id: Finding["id"]): boolean {
   return d.causes.some((f) => f.id === id && f.evidence.some((e) => e.kind === "reply"));
 }
 
-/** Whether the pasted reply shows a refusal before sending (at the connection, TLS or the sign-in): the server never got to the sender or the recipients. */
+/**
+ * Whether submission is refused before sending (at the connection, TLS or the sign-in), as the pasted reply shows or the
+ * facts prove (a blocking cause): the server never gets to the sender or the recipients.
+ */
 function refusedBeforeSending(d: Diagnosis): boolean {
-  return d.causes.some((f) => f.status !== "warning" && gateIndex(f.id) < SENDING && f.evidence.some((e) => e.kind === "reply"));
+  return d.causes.some((f) => gateIndex(f.id) < SENDING && (f.status === "blocking" || (f.status === "possible" && f.evidence.some((e) => e.kind === "reply"))));
 }
+
+/** The settings that refuse a password sign-in as such (a correct password does not help). */
+const PASSWORD_REFUSALS = ["security-defaults", "auth-policy-blocks-basic", "per-user-mfa", "conditional-access"] as const satisfies readonly Finding["id"][];
+
+/** Exceptions for one account from a setting that refuses its password: of no use while security defaults are on. */
+const ACCOUNT_EXCEPTIONS: readonly StepId[] = ["account-per-user-mfa", "account-ca-exclusion", "account-auth-policy"];
 
 function placeholdersIn(commands: PlanCommand[]): string[] {
   const all = Object.values(PLACEHOLDER) as string[];
@@ -125,8 +135,16 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // The SMTP AUTH switch for a device that can sign in neither with OAuth nor with a password past security defaults
   // serves only the last resort (security defaults replaced): after the ways of sending that need no sign-in, and said
   // so. It led the plan for such a device, a change with a cost that could not make it send (persona run, P2-10).
-  const passwordBlocked = c.device?.oauthSupported === false && ctx.blocks("security-defaults");
+  // The same for any setting proved to refuse its password (an authentication policy, per-user MFA, Conditional Access):
+  // turning SMTP AUTH on for the mailbox, a medium-risk change, came before "send another way" and its test send could
+  // only fail (persona round 5, W3).
+  const refusing = PASSWORD_REFUSALS.filter((id) => ctx.blocks(id));
+  const passwordBlocked = c.device?.oauthSupported === false && refusing.length > 0;
   const switchAlone = (s: PlanStep): boolean => passwordBlocked && s.id === "mailbox-enable-smtp-auth";
+  // While security defaults are on, an exception for the account (per-user MFA off, a Conditional Access exclusion, a
+  // policy allowing Basic) changes nothing for the device: it comes after replacing them, and says so (persona round 5,
+  // W1: "turn per-user MFA off" came before it, a weakening that could not help).
+  const behindDefaults = (s: PlanStep): boolean => ctx.blocks("security-defaults") && ACCOUNT_EXCEPTIONS.includes(s.id);
   // A device recorded as using OAuth that was refused a password: whether it really uses OAuth is checked before the
   // policies that refuse the password it should not be sending (same status first).
   const deviceFirst = (s: PlanStep): boolean => c.device?.auth === "oauth" && s.id === "move-to-oauth";
@@ -134,11 +152,20 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // DATA) cannot show its effect behind a refused sign-in, so it comes after the steps for the refusal whatever their
   // status (a Send As proved by the facts led a plan whose reply showed the sign-in itself refused). The gates before
   // sending keep the status order: a bare 5.7.57 may be the echo of a refused sign-in, so it places no gate.
+  // A sign-in the facts prove refused counts as such a refusal too (the sender's steps led a plan whose facts proved
+  // Basic refused by a policy and by MFA, persona round 5).
   const refusedEarly = refusedBeforeSending(d);
   const pastRefusal = (s: PlanStep): boolean => refusedEarly && s.causeIds.every((id) => gateIndex(id) >= SENDING && !byReply(d, id));
-  const rank = (s: PlanStep): number => (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status] - (deviceFirst(s) ? 0.5 : 0) + (pastRefusal(s) ? 1.5 : 0);
+  // A harmless device setting (right whatever the cause) before a change that waits for its check, the same status.
+  const cheapFirst = (s: PlanStep): boolean => s.status === "possible" && RIGHT_WHATEVER_THE_CAUSE.includes(s.id);
+  const rank = (s: PlanStep): number =>
+    (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status] - (deviceFirst(s) ? 0.5 : 0) + (pastRefusal(s) ? 1.5 : 0) + (behindDefaults(s) ? 0.5 : 0) - (cheapFirst(s) ? 0.25 : 0);
   steps.sort((a, b) => rank(a) - rank(b));
-  for (const step of steps) if (switchAlone(step)) step.warning = ctx.tr("plan.warning.switchBehindSecurityDefaults");
+  for (const step of steps) {
+    if (switchAlone(step)) {
+      step.warning = refusing.length === 1 && refusing[0] === "security-defaults" ? ctx.tr("plan.warning.switchBehindSecurityDefaults") : ctx.tr("plan.warning.switchBehindPasswordRefusal", { causes: refusing.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+    } else if (behindDefaults(step)) step.warning = ctx.tr("plan.warning.exceptionBehindSecurityDefaults");
+  }
   // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.
   for (const step of steps) {
     if (!step.weakens) continue;

@@ -13,7 +13,7 @@ export interface Summary {
   /** Who must act for the next actions, each once, in order. */
   who: string[];
   /** The next one to three steps of the plan (a check step stays a check: read-only). */
-  next: { title: string; who: string; check: boolean }[];
+  next: { title: string; who: string; check: boolean; confirm: boolean }[];
   /** How many facts are still unknown, and the first of them (when no cause explains the case). */
   unknown?: { count: number; first: string };
 }
@@ -31,7 +31,9 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
     // mere possibility (persona run, 2026-12-04).
     ...(first ? { cause: { title: causeTitle(lang, first.id), status: first.status, moreBlocking: d.causes.filter((f) => f !== first && f.status === "blocking").length, morePossible: d.causes.filter((f) => f !== first && f.status === "possible").length } } : {}),
     who,
-    next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check" })),
+    // A change that waits for its cause to be confirmed says so here too (the summary is what a help desk reads: a
+    // licence purchase stood as "Next" for a cause only possible, persona round 5, W4).
+    next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check", confirm: s.confirmFirst && s.kind === "change" })),
     ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, d.unknowns[0] as (typeof d.unknowns)[number]) } } : {}),
   };
 }
@@ -55,6 +57,6 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
   }
   if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
   if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });
-  s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: `${n.title} (${n.who})` }));
+  s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: n.confirm ? t(lang, "plan.summary.nextConfirm", { title: n.title, who: n.who }) : `${n.title} (${n.who})` }));
   return out;
 }

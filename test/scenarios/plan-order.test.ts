@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
-import { BASIC_POLICY_CAUSES } from "../../src/engine/causes.js";
+import { BASIC_POLICY_CAUSES, causeSpec, GATE_ORDER } from "../../src/engine/causes.js";
 import type { CauseStatus } from "../../src/engine/types.js";
 import { LANGS, t } from "../../src/i18n/index.js";
 import { buildPlan, WEAKENING_STEPS, type Plan, type PlanStep } from "../../src/plan/index.js";
@@ -17,6 +17,7 @@ import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
 import { runMain } from "../helpers/run-main.js";
 import { randomCase, rng } from "../helpers/random-case.js";
 import { evaluate } from "../../src/engine/index.js";
+import { causeTitle } from "../../src/render/labels.js";
 
 const CRITERIA = "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.";
 const SCHEMA = "smtp-auth-doctor/case@1" as const;
@@ -217,17 +218,21 @@ test("the confirmed cause's fix leads: steps for blocking causes before those fo
     const next = text.split("\n").find((l) => /^\s+(Next|次にすること)\s+1\./.test(l)) ?? "";
     assert.match(next, lang === "ja" ? /SMTP AUTH/ : /SMTP AUTH/, next);
   }
-  // One exception: the SMTP AUTH switch for a device that can use neither OAuth nor its password past security defaults
-  // (blocking) serves only the last resort, so it comes after the steps that weaken nothing (persona run P2-10).
+  // On random cases: what is known comes first (blocking before possible before a warning), apart from the steps that
+  // wait for others by rule: a weakening change, the SMTP AUTH switch for a device whose password is refused anyway
+  // (persona run P2-10, round 5 W3), and a sender's or a message's step behind a refused sign-in (round 4 and 5).
   const next = rng(11);
+  const SENDING = GATE_ORDER.indexOf("sending");
   for (let i = 0; i < 1500; i++) {
     const c = randomCase(next);
     const d = evaluate(c, { today: "2026-12-03" });
     const p = buildPlan(c, d, "en");
-    const passwordBlocked = c.device?.oauthSupported === false && d.causes.some((f) => f.id === "security-defaults" && f.status === "blocking");
-    // (Random cases carry no reply: no step is past a gate the server refused.)
-    const rank = (s: PlanStep): number => (s.weakens ? 4 : passwordBlocked && s.id === "mailbox-enable-smtp-auth" ? 3 : 0) + { blocking: 0, possible: 1, warning: 2 }[s.status];
-    for (let k = 1; k < p.steps.length; k++) assert.ok(rank(p.steps[k - 1] as PlanStep) <= rank(p.steps[k] as PlanStep), `${ids(p).join(", ")}\n${JSON.stringify(c)}`);
+    const waits = (s: PlanStep) => s.weakens || s.id === "mailbox-enable-smtp-auth" || s.causeIds.every((id) => GATE_ORDER.indexOf(causeSpec(id).gate) >= SENDING);
+    const ranked = p.steps.filter((s) => !waits(s)).map((s) => ({ blocking: 0, possible: 1, warning: 2 })[s.status]);
+    for (let k = 1; k < ranked.length; k++) assert.ok((ranked[k - 1] as number) <= (ranked[k] as number), `${ids(p).join(", ")}\n${JSON.stringify(c)}`);
+    // A weakening change never comes before a step that weakens nothing.
+    const firstWeak = p.steps.findIndex((s) => s.weakens);
+    if (firstWeak >= 0) assert.ok(p.steps.slice(firstWeak).every((s) => s.weakens), ids(p).join(", "));
   }
 });
 
@@ -272,4 +277,47 @@ test("a device setting that is right whatever the cause says so, instead of 'con
   // A possible cause in the tenant still waits for its check.
   const p = buildPlan(deviceCase(), diagnosis([finding("conditional-access", "possible")]), "en");
   assert.equal(p.steps[0]?.confirmFirst, true);
+});
+
+// Persona round 5 (W1, W3, W4): a weakening or costly change that cannot help on its own came before what can.
+test("exceptions that cannot help on their own wait, and say why; a cheap setting before a change waiting for its check", async () => {
+  // W1: security defaults on (the reply) and per-user MFA enforced: turning MFA off changes nothing while security
+  // defaults are on, so it comes after replacing them, with a warning.
+  const defaults: Case = {
+    schema: SCHEMA,
+    device: { auth: "basic", username: "svc-billing@contoso.com", from: "svc-billing@contoso.com", oauthSupported: false, reply: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
+    tenant: { defaultAuthenticationPolicy: null },
+    account: { smtpClientAuthenticationDisabled: false, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "enforced", authenticationPolicy: null },
+  };
+  for (const lang of LANGS) {
+    const p = await planOf(defaults, lang);
+    const at = (id: string) => ids(p).indexOf(id);
+    assert.ok(at("security-defaults-replace") >= 0 && at("account-per-user-mfa") > at("security-defaults-replace"), ids(p).join(", "));
+    assert.equal(p.steps[at("account-per-user-mfa")]?.warning, t(lang, "plan.warning.exceptionBehindSecurityDefaults"));
+  }
+  // W3: the tenant's SMTP AUTH off, Basic refused by the default policy and by MFA, no OAuth on the device: turning SMTP
+  // AUTH on for the mailbox (medium risk) waits after "send another way" and names what refuses the password.
+  const refused: Case = {
+    schema: SCHEMA,
+    device: { auth: "basic", username: "o'hara@contoso.com", from: "o'hara@contoso.com", oauthSupported: false, host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2" },
+    tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: false, defaultAuthenticationPolicy: { name: "Block Basic", allowBasicAuthSmtp: false } },
+    account: { smtpClientAuthenticationDisabled: null, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "enforced", authenticationPolicy: null, legacyAuthBlockedByConditionalAccess: false, sendAs: true },
+  };
+  for (const lang of LANGS) {
+    const p = await planOf(refused, lang);
+    const at = (id: string) => ids(p).indexOf(id);
+    assert.ok(at("send-another-way") >= 0 && at("mailbox-enable-smtp-auth") > at("send-another-way"), ids(p).join(", "));
+    assert.match(p.steps[at("mailbox-enable-smtp-auth")]?.warning ?? "", new RegExp(causeTitle(lang, "per-user-mfa").replace(/[()]/g, ".")));
+  }
+  // W4: PRX4 (a temporary error, or a mailbox without a licence): waiting comes first; the licence waits for its check,
+  // and the summary says so.
+  const prx4 = await runMain(["explain", "451 4.7.0 Temporary server error. Please try again later. PRX4", "--json", "--lang", "en"]);
+  const plan = (JSON.parse(prx4.stdout) as { plan: Plan }).plan;
+  assert.equal(plan.steps[0]?.id, "retry-later", ids(plan).join(", "));
+  for (const lang of LANGS) {
+    const text = (await runMain(["explain", "451 4.7.0 Temporary server error. Please try again later. PRX4", "--lang", lang, "--no-color"])).stdout;
+    const squashed = text.replace(/\s+/g, "");
+    const licence = squashed.indexOf(t(lang, "plan.step.account-licence.title").replace(/\s+/g, ""));
+    assert.ok(licence >= 0 && squashed.indexOf((lang === "ja" ? "原因を確認できた場合だけ" : "only once the cause is confirmed").replace(/\s+/g, ""), licence) > licence, text);
+  }
 });
