@@ -350,12 +350,18 @@ const COMBINABLE: readonly RemediationId[] = FIXES.filter((f) => f.combinable).m
 
 /**
  * Safest first: every fix that weakens nothing before any that weakens a protection (README: "a change that weakens a
- * protection always comes after the safer fixes that would also work"), then by tier, effort and the catalogue's order.
+ * protection always comes after the safer fixes that would also work"), then those that would work before those that
+ * would not, then by tier, effort and the catalogue's order.
  * By tier alone, "turn security defaults off" (tier 4, low effort) came before Direct Send (tier 4, medium effort).
  */
 function order(a: OptionResult, b: OptionResult): number {
   const w = Number(weakens(fixSpec(a.id))) - Number(weakens(fixSpec(b.id)));
-  return w || a.tier - b.tier || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || REMEDIATION_IDS.indexOf(a.id) - REMEDIATION_IDS.indexOf(b.id);
+  // Among those, a fix that would leave the device blocked, even together with the per-account ones, after one that
+  // would not (HVE, blocked by security defaults too, came first, persona round 5).
+  // (Only among the fixes that weaken nothing: the weakening ones keep the order of their cost, the tenant-wide last.)
+  const stuck = (r: OptionResult) => Number(!weakens(fixSpec(r.id)) && (r.together?.verdict ?? r.verdict) === "blocked");
+  const blocked = stuck(a) - stuck(b);
+  return w || blocked || a.tier - b.tier || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || REMEDIATION_IDS.indexOf(a.id) - REMEDIATION_IDS.indexOf(b.id);
 }
 
 /** Every remediation that applies to the case, simulated, safest first. */
@@ -364,13 +370,35 @@ export function compareOptions(c: Case, evaluate: Evaluate): OptionsComparison {
   if (before.verdict === "clear" || !before.causes.some(ACTIVE)) return { before, reason: "not-blocked", options: [] };
   if (outsideExchangeOnline(before)) return { before, reason: "outside-exchange-online", options: [] };
   const ids = REMEDIATION_IDS.filter((id) => applies(id, c, before));
-  const results = ids.map((id) => simulate(id, c, before, evaluate)).sort(order);
+  const known = withTenantFactsFromReply(c, before);
+  const results = ids.map((id) => simulate(id, known, before, evaluate));
   for (const r of results) {
     if (r.verdict !== "blocked" || r.modelled !== "engine") continue;
-    const together = combine(r, c, evaluate, ids);
+    const together = combine(r, known, evaluate, ids);
     if (together) r.together = together;
   }
-  return { before, options: results };
+  return { before, options: results.sort(order) };
+}
+
+/** Tenant settings a server reply proves (its decisive finding), as the facts they are. */
+const TENANT_FACT_OF: Partial<Record<CauseId, readonly [FactPath, unknown]>> = {
+  "security-defaults": ["tenant.securityDefaultsEnabled", true],
+  "tenant-smtp-auth-disabled": ["tenant.smtpClientAuthenticationDisabled", true],
+};
+
+/**
+ * The case with the tenant settings the pasted reply proved and the case leaves unknown. A stand-in that drops the
+ * reply (High Volume Email's new account) kept them as unknown: HVE, which security defaults block as well, came first
+ * and "removed" the security-defaults block the reply had shown (persona round 5, W2).
+ */
+function withTenantFactsFromReply(c: Case, before: Diagnosis): Case {
+  let out = c;
+  for (const f of before.causes) {
+    const fact = TENANT_FACT_OF[f.id];
+    if (!fact || f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply") || getFact(out, fact[0]) !== undefined) continue;
+    out = applyChanges(out, [{ path: fact[0], value: fact[1] }]);
+  }
+  return out;
 }
 
 /** Greedily add per-account options (safest first) that target what is still blocking. */

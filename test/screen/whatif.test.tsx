@@ -81,7 +81,9 @@ for (const lang of ["en", "ja"] as const) {
     assert.match(frame, /❯1\./);
     stdin.write(KEY.down);
     frame = await waitFor(lastFrame, (f) => /❯2\./.test(f));
-    assert.ok(/このメールボックスだけ|this one mailbox/.test(frame), frame);
+    // The ways that work if their conditions hold come before the mailbox's switch, which leaves this device blocked even
+    // with the account's exceptions (persona round 5).
+    assert.ok(/受信コネクタ|inbound connect/.test(frame.split("\n").find((l) => l.includes("❯2.")) ?? ""), frame);
     stdin.write(KEY.tab);
     await waitFor(lastFrame, (f) => f.includes(T.first));
     unmount();

@@ -102,15 +102,20 @@ test("order: what weakens nothing first, then safest, least effort, the catalogu
   // (the account signs in everywhere with its password alone): the same order as the plan's options.
   // Direct Send (another way of sending) before every change that weakens a protection, as the README promises: it
   // came last, after "turn security defaults off" (a persona's run, 2026-12-04).
+  // A fix that leaves the device blocked even together with the per-account ones (the mailbox's switch while its password
+  // is refused three times over, HVE refused by the same Conditional Access) after the ways that work if their conditions
+  // hold (persona round 5: HVE came first in a case where security defaults block it too).
   assert.deepEqual(
     options.map((o) => o.id),
-    ["oauth", "mailbox-enable", "hve", "smtp-relay", "direct-send", "exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa", "security-defaults-off"],
+    ["oauth", "smtp-relay", "direct-send", "mailbox-enable", "hve", "exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa", "security-defaults-off"],
   );
   const weakening = (o: OptionResult) => weakens(fixSpec(o.id));
+  const stuck = (o: OptionResult) => !weakening(o) && (o.together?.verdict ?? o.verdict) === "blocked";
   for (let i = 1; i < options.length; i++) {
     const [a, b] = [options[i - 1] as OptionResult, options[i] as OptionResult];
     assert.ok(Number(weakening(a)) <= Number(weakening(b)), `${a.id} before ${b.id}`);
-    if (weakening(a) === weakening(b)) assert.ok(a.tier <= b.tier, `${a.id} before ${b.id}`);
+    if (weakening(a) === weakening(b)) assert.ok(Number(stuck(a)) <= Number(stuck(b)), `${a.id} before ${b.id}`);
+    if (weakening(a) === weakening(b) && stuck(a) === stuck(b)) assert.ok(a.tier <= b.tier, `${a.id} before ${b.id}`);
   }
 });
 
@@ -180,4 +185,24 @@ test("moving to OAuth supersedes the Basic refusals only the old reply showed (t
   const r = simulate("oauth", c, ev(c), ev);
   assert.notEqual(r.verdict, "blocked");
   assert.deepEqual([...r.superseded].sort(), ["conditional-access", "per-user-mfa"]);
+});
+
+// Persona round 5 (W2): the pasted reply proved security defaults on, the case file left them unknown. High Volume
+// Email's stand-in drops the old reply, so it read "undetermined", "removes security defaults" and came first, though
+// security defaults block Basic on HVE too (domain.md §8).
+test("a tenant setting the reply proved stays proved in the stand-ins: HVE is blocked by those security defaults, and comes after what works", () => {
+  const c: Case = {
+    schema: "smtp-auth-doctor/case@1",
+    device: { auth: "basic", username: "svc@contoso.com", from: "svc@contoso.com", oauthSupported: false, reply: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
+    // Per-user MFA enforced as well: HVE's account has none, so HVE is offered (it is not for security defaults alone).
+    account: { smtpClientAuthenticationDisabled: false, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "enforced", authenticationPolicy: null },
+    tenant: { defaultAuthenticationPolicy: null },
+  };
+  const { options } = compareOptions(c, ev);
+  const hve = options.find((o) => o.id === "hve");
+  assert.equal(hve?.verdict, "blocked");
+  assert.ok(hve?.remaining.includes("security-defaults"), JSON.stringify(hve?.remaining));
+  assert.ok(!hve?.unknowns.includes("tenant.securityDefaultsEnabled"), JSON.stringify(hve?.unknowns));
+  const at = (id: RemediationId) => options.findIndex((o) => o.id === id);
+  assert.ok(at("smtp-relay") < at("hve") && at("direct-send") < at("hve"), options.map((o) => o.id).join(", "));
 });
