@@ -54,6 +54,8 @@ export const NOTE_KEYS = [
   "note.retirement.newTenantUnknown",
   "note.retirement.hveEnded",
   "note.deliveryNotSignIn",
+  "note.tlsRequiredByReceiver",
+  "note.sizeNotRate",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 

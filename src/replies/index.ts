@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, isKyocera1102, KYOCERA_SIGNAL, signalInLine, type Signal } from "./signals.js";
+import { detectClient, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { isDigit, isSpaceCode } from "./chars.js";
@@ -81,7 +81,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if (!(numbered(line.text) && (mailkitList ??= MAILKIT_LIST.test(text)))) {
       finds = phrasesIn(line.text);
       const s = signalInLine(line.text, finds);
-      if (s) lineSignals.push({ line, sig: s });
+      if (s) lineSignals.push({ line, sig: networkSignal(s, line.text) });
       if (isKyocera1102(line.text, text)) lineSignals.push({ line, sig: KYOCERA_SIGNAL });
     }
     if (line.direction === "client") continue;
@@ -105,6 +105,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if (sig.fallbackOnly && failureReplies) continue;
     const excerpt = line.text.length > 300 ? `${line.text.slice(0, 297)}...` : line.text;
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
+    if (sig.notes) match.notes = [...sig.notes];
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);

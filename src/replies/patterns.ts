@@ -74,7 +74,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
 
   // STARTTLS refused as missing, by any service (Exchange Online's 5.7.3, Google's 5.7.0): before the services'
   // own forms, which a codeless "5.7.0 Must issue a STARTTLS command first" (.NET drops the 530) would match.
-  { id: "starttls-first", text: ["must issue a starttls command first"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  // (Gmail's own wording as .NET quotes it has no "a": "5.7.0 must issue STARTTLS command first", fourth hunt #5.)
+  { id: "starttls-first", text: ["must issue a starttls command first", "must issue starttls command first"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  // A receiving organization that requires TLS of the server delivering to it (its connector), refused in plain text (fourth hunt #4).
+  { id: "tls-required-by-receiver", text: ["failed to establish appropriate tls channel"], stage: "context", candidates: ["starttls-missing"], decisive: DECISIVE, notes: ["note.tlsRequiredByReceiver"] },
   { id: "starttls-required", text: ["starttls is required"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
 
   // ── other mail services (issue 10): their own reply forms, never an Exchange Online tenant's causes ──
@@ -157,7 +160,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "tenant-external-rate-limit", enhanced: ["5.7.232", "5.7.233"], text: ["tenant external recipient rate limit"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "concurrent-connections", codes: [432], enhanced: ["4.3.2"], text: ["concurrent connections limit exceeded"], need: "either", stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "too-many-recipients", enhanced: ["4.5.3"], text: ["too many recipients"], need: "either", stage: "rcpt", candidates: ["sending-limit"], decisive: DECISIVE },
-  { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
+  // (Exchange Online's store words for the same, with no code: "MapiExceptionMaxSubmissionExceeded", fourth hunt #23.)
+  { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds", "mapiexceptionmaxsubmissionexceeded", "header size exceeds"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.sizeNotRate"] },
   // The recipient's mailbox full at delivery (STOREDRV.Deliver, Gmail's "over quota"), not the sending mailbox's (below).
   { id: "recipient-mailbox-full", text: ["storedrv deliver", "account that you tried to reach is over quota", "recipient mailbox full"], stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "mailbox-full", enhanced: ["5.2.2"], text: ["mailbox full", "quotaexceededexception", "mapiexceptionshutoffquotaexceeded", "mapiexceptionquotaexceeded"], need: "either", stage: "data", candidates: ["mailbox-full"], decisive: DECISIVE },
@@ -193,6 +197,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // The recipient itself refused at the recipient's side: no such address there (Exchange Online's directory-based blocking
   // "550 5.4.1 Recipient address rejected: Access denied", 5.1.1, 5.1.10 RecipientNotFound), or its mailbox full at delivery
   // (recipient-mailbox-full, before the sending mailbox's own quota in the limits above).
+  // RFC 5321's words for an unknown recipient with EOP's 5.5.0 (fourth hunt #12); with other codes they can mean the sender.
+  { id: "recipient-mailbox-unavailable", enhanced: ["5.5.0"], text: ["mailbox unavailable"], need: "both", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 

@@ -156,10 +156,15 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
   const dropped = m.candidates.filter((id) => !NEUTRAL.has(id));
   // Another server's "relay access denied" at RCPT means "sign in first", not Exchange Online's delivery report.
   if (dropped.includes("relay-denied")) kept.push("no-authentication");
+  // Another service's port 465 that did not answer: only the network is left to read (465 is its own submission port).
+  if (m.stage === "network" && kept.length === 0 && dropped.includes("wrong-endpoint")) kept.push("network-unreachable");
   // Another service's refusal of the sender (QQ Mail's and Exchange Server's "Client does not have permissions to send as this sender"):
   // its own rule that an account sends as itself, not a tenant's Send As permission.
   if (dropped.includes("send-as-denied")) kept.push("provider-sender-mismatch");
   if (dropped.includes("auth-mechanism-unsupported") && provider === "exchange-onprem") kept.push("onprem-basic-auth-off");
+  // Outlook.com's front ends answer as Exchange Online's: a mechanism it does not offer (Go's AUTH PLAIN), where only
+  // OAuth works since Basic ended, never "the user name or password was refused" (fourth hunt #19).
+  else if (dropped.includes("auth-mechanism-unsupported") && provider === "outlook-consumer") kept.push("consumer-basic-auth-ended");
   else if (dropped.some((id) => id !== "relay-denied" && id !== "wrong-endpoint") && (m.stage === "auth" || dropped.includes("wrong-credentials"))) kept.push(...authCauses(provider));
   const candidates = [...new Set(kept)];
   return { candidates, decisive: m.decisive && dropped.length === 0 };
@@ -184,6 +189,8 @@ function matchOutside(m: ReplyMatch, provider: ProviderId): ReplyMatch {
   const { candidates, decisive } = causesOutside(provider, m);
   const out: ReplyMatch = { patternId: m.patternId, reply: m.reply, stage: m.stage, candidates, decisive, success: m.success };
   if (m.provider !== undefined) out.provider = m.provider;
-  if (m.notes !== undefined) out.notes = m.notes;
+  // Exchange Online's word on port 465 goes with its cause (another service's 465 is its own submission port).
+  const notes = m.notes && !candidates.includes("wrong-endpoint") ? m.notes.filter((n) => n !== "note.port465") : m.notes;
+  if (notes !== undefined && notes.length > 0) out.notes = notes;
   return out;
 }

@@ -1,5 +1,6 @@
 // Failures that are not SMTP replies: network and TLS errors, client wrappers that hide the server text,
 // device panel codes. And which client wrapper the text came from.
+import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 import { AUTH_ANY, PHRASES, phrasesIn, TAG } from "./patterns.js";
 import { squash } from "./normalize.js";
@@ -17,6 +18,21 @@ export interface Signal {
   raw?: readonly string[];
   /** Only when no SMTP failure reply was found anywhere (the wrapper's words, not a failure of their own). */
   fallbackOnly?: boolean;
+  /** Remarks for the causes it points at. */
+  notes?: readonly NoteKey[];
+}
+
+/**
+ * A connection error to port 465 ("connect ETIMEDOUT 52.96.184.50:465"): Exchange Online takes client submission on 587
+ * with STARTTLS and offers nothing on 465, so the port is the cause (fourth hunt #15: it read "allow the device to reach
+ * port 587", the port it had not tried).
+ */
+export const PORT_465_SIGNAL: Signal = { id: "network-port-465", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.port465"] };
+const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\]):465\b|\bport:?\s*465\b/i;
+
+/** The signal a network failure's line gives, read for the port it names. */
+export function networkSignal(sig: Signal, line: string): Signal {
+  return sig.stage === "network" && line.includes("465") && PORT_465.test(line) ? PORT_465_SIGNAL : sig;
 }
 
 const IMPLICIT_TLS: readonly CauseId[] = ["starttls-missing", "wrong-endpoint"];

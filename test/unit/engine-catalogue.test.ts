@@ -88,6 +88,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { "device.host": "smtp-relay.brevo.com" })],
   // A remark the reply table carries (Postfix's refusal of AUTH where it offers none).
   [BASIC_OK, analyzeReply("503 5.5.1 Error: authentication not enabled")],
+  // Fourth hunt: a receiver that requires TLS, a message too large.
+  [BASIC_OK, analyzeReply("454 4.7.0 Failed to establish appropriate TLS channel: Access Denied (in reply to RCPT TO command)")],
+  [BASIC_OK, analyzeReply("552 5.3.4 Message size exceeds fixed maximum message size")],
   // The message accepted at the end of DATA.
   [BASIC_OK, analyzeReply("250 2.0.0 OK <id@contoso.com> [Hostname=TYCP286MB1234.JPNP286.PROD.OUTLOOK.COM] Queued mail for delivery")],
   [withFacts(BASIC_OK, { "device.host": "smtp.163.com" })],

@@ -1,0 +1,97 @@
+// The fourth hunt (./real-pastes-found-4.ts, 33 pastes from public threads and Japanese pages, 2026-12-04): every paste
+// is read in both languages without a stack trace, and the readings that were wrong that day are pinned here, each
+// against the `reading` written before the tool was run (domain.md's sections named there).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_4 } from "./real-pastes-found-4.js";
+import { EXIT, explain, ids, type ExplainJson } from "./real-pastes-data.js";
+import { runMain } from "../helpers/run-main.js";
+import { t } from "../../src/i18n/index.js";
+import { analyzeReply } from "../../src/replies/index.js";
+
+/** Pastes without a server's reply or a client's words about SMTP: "no SMTP reply found" (exit 2) is the right answer. */
+const NOTHING_TO_READ = ["https://github.com/zabbix/zabbix-docker/issues/788", "https://github.com/ECAConcordia/IT/issues/21", "https://github.com/Graylog2/graylog2-server/issues/1381", "https://github.com/marlam/msmtp/issues/83", "https://github.com/nextcloud/server/issues/50741"];
+
+const paste = (source: string) => {
+  const p = FOUND_ROUND_4.find((x) => x.source.startsWith(source));
+  assert.ok(p, source);
+  return p;
+};
+const read = async (source: string, lang: "en" | "ja" = "en"): Promise<ExplainJson> => (await explain(paste(source), lang)).json;
+const steps = (j: ExplainJson) => j.plan.steps.map((s) => s.id);
+const cause = (j: ExplainJson, id: string) => j.causes.find((c) => c.id === id);
+
+test(`the ${FOUND_ROUND_4.length} pastes of the fourth hunt are read in both languages, each with something said`, async () => {
+  assert.ok(FOUND_ROUND_4.length >= 30);
+  for (const p of FOUND_ROUND_4) {
+    for (const lang of ["en", "ja"] as const) {
+      if (NOTHING_TO_READ.includes(p.source)) {
+        const r = await runMain(["explain", "-", "--lang", lang], { stdin: p.text });
+        assert.equal(r.code, 2, p.source);
+        assert.ok(!r.stderr.includes("    at "), p.source);
+        continue;
+      }
+      const { code, json } = await explain(p, lang);
+      assert.equal(code, EXIT[json.verdict], `${p.source} (${lang})`);
+      assert.ok(json.causes.length > 0 || json.info.length > 0, `${p.source}: nothing said`);
+    }
+  }
+});
+
+test("a receiving organization that requires TLS (454 4.7.0 'Failed to establish appropriate TLS channel') is TLS on the sender, not 'wait and send again' (#4)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read("https://github.com/catatnight/docker-postfix/issues/12", lang);
+    assert.deepEqual(ids(j), ["starttls-missing"]);
+    assert.ok(cause(j, "starttls-missing")?.notes?.includes("note.tlsRequiredByReceiver"));
+    assert.ok(!steps(j).includes("retry-later"), steps(j).join(", "));
+  }
+});
+
+test("Gmail's '5.7.0 must issue STARTTLS command first' through PowerShell is STARTTLS, not a refused password (#5)", async () => {
+  const j = await read("https://github.com/PowerShell/PowerShell/issues/8987");
+  assert.deepEqual(ids(j), ["starttls-missing"]);
+  assert.equal(analyzeReply(paste("https://github.com/PowerShell/PowerShell/issues/8987").text).primary?.stage, "mail-from");
+});
+
+test("EOP's '550 5.5.0 Requested action not taken: mailbox unavailable' is the recipient's side, at RCPT TO (#12)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read("https://note.com/sendmagic/n/ne72a2b6e3938", lang);
+    assert.deepEqual(ids(j), ["recipient-refused"]);
+    assert.deepEqual(steps(j), ["delivery-check-recipient"]);
+  }
+  assert.equal(analyzeReply(paste("https://note.com/sendmagic/n/ne72a2b6e3938").text).primary?.stage, "rcpt");
+  // The same words with a sender's code stay unread as a recipient (they can mean the sender).
+  assert.notEqual(analyzeReply("550 5.7.1 Requested action not taken: mailbox unavailable").primary?.patternId, "recipient-mailbox-unavailable");
+});
+
+test("a connection to smtp.office365.com's port 465 that timed out is the port (587 with STARTTLS), not 'allow port 587' (#15)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read("https://github.com/dawidd6/action-send-mail/issues/124", lang);
+    assert.deepEqual(ids(j), ["wrong-endpoint"]);
+    assert.equal(cause(j, "wrong-endpoint")?.status, "blocking");
+    assert.ok(cause(j, "wrong-endpoint")?.notes?.includes("note.port465"));
+    assert.equal(steps(j)[0], "device-endpoint");
+  }
+  // Another service's 465 (its own submission port) that did not answer stays a network failure, without Exchange's word on it.
+  const gmail = JSON.parse((await runMain(["explain", "connect ETIMEDOUT 142.250.1.108:465 smtp.gmail.com", "--json"])).stdout) as ExplainJson;
+  assert.deepEqual(ids(gmail), ["network-unreachable"]);
+  assert.ok(!cause(gmail, "network-unreachable")?.notes?.includes("note.port465"));
+});
+
+test("Outlook.com's '504 5.7.4 Unrecognized authentication type' (Go's AUTH PLAIN) is OAuth for a personal account, never a refused password (#19)", async () => {
+  const j = await read("https://github.com/jordan-wright/email/issues/113");
+  assert.ok(ids(j).includes("consumer-basic-auth-ended"), ids(j).join(", "));
+  assert.ok(!ids(j).includes("provider-sign-in-refused"), ids(j).join(", "));
+  assert.equal(steps(j)[0], "consumer-use-oauth");
+});
+
+test("a message too large, in Exchange Online's store words or as a header too large, is the size, not a rate (#23, #24)", async () => {
+  for (const source of ["https://github.com/pankleks/pm2-health/issues/52", "https://github.com/jstedfast/MailKit/issues/904"]) {
+    for (const lang of ["en", "ja"] as const) {
+      const j = await read(source, lang);
+      assert.deepEqual(ids(j), ["sending-limit"], source);
+      assert.ok(cause(j, "sending-limit")?.notes?.includes("note.sizeNotRate"), source);
+      assert.equal(j.plan.steps[0]?.title, t(lang, "plan.step.device-sending-rate.size.title"), source);
+    }
+  }
+});
