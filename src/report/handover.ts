@@ -68,9 +68,15 @@ export function renderHandover(input: ReportInput): string {
   const causes = d.causes.filter((f) => f.status !== "warning").slice(0, 3);
   const established: string[] = [verdictSentence(lang, d.verdict)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
   for (const f of causes) established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
-  const moreCauses = d.causes.filter((f) => f.status !== "warning").length - causes.length;
+  // The causes left out, said as what they are: a blocking one read "1 more possible cause" (persona round 5, C1).
+  const left = d.causes.filter((f) => f.status !== "warning").slice(causes.length);
+  const moreBlocking = left.filter((f) => f.status === "blocking").length;
+  const morePossible = left.length - moreBlocking;
+  const more =
+    (moreBlocking > 0 ? tr(moreBlocking === 1 ? "plan.handover.countsMoreBlockingOne" : "plan.handover.countsMoreBlocking", { more: moreBlocking }) : "") +
+    (morePossible > 0 ? tr(morePossible === 1 ? "plan.handover.countsMoreOne" : "plan.handover.countsMore", { more: morePossible }) : "");
   const answered = countKnown(input);
-  established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + (moreCauses > 0 ? tr("plan.handover.countsMore", { more: moreCauses }) : ""), "  ", undefined, 2));
+  established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + more, "  ", undefined, 2));
 
   // What the admin must check: first the settings that decide a possible cause, then every other
   // unknown setting an admin reads, in the engine's order.

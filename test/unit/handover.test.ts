@@ -9,7 +9,7 @@ import { parseCase, serializeCase } from "../../src/case/io.js";
 import { decodeResume } from "../../src/case/resume.js";
 import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
-import { LANGS, type Lang } from "../../src/i18n/index.js";
+import { LANGS, t, type Lang } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { width } from "../../src/render/layout.js";
 import { HANDOVER_MAX_LINES, renderHandover } from "../../src/report/handover.js";
@@ -171,5 +171,21 @@ test("the hand-over of an OAuth-recorded device refused a password asks for the 
     // The checks' lines (indented five columns: directions and commands).
     const cut = text.split("\n").filter((l) => /^ {5}\S/.test(l) && (l.endsWith("...") || l.endsWith("…")));
     assert.deepEqual(cut, [], lang);
+  }
+});
+
+test("the causes the hand-over leaves out are counted as what they are: blocking ones as blocking (persona round 5, C1)", () => {
+  const c: Case = {
+    schema: "smtp-auth-doctor/case@1",
+    device: { auth: "basic", username: "o'hara@contoso.com", from: "scan'o@contoso.com", oauthSupported: false, host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2" },
+    tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: false, defaultAuthenticationPolicy: { name: "Block Basic", allowBasicAuthSmtp: false } },
+    account: { smtpClientAuthenticationDisabled: null, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "enforced", authenticationPolicy: null, sendAs: false },
+  };
+  const d = evaluate(c, { today: "2026-12-03" });
+  assert.ok(d.causes.filter((f) => f.status === "blocking").length > 3, d.causes.map((f) => f.id).join(", "));
+  for (const lang of LANGS) {
+    const text = renderHandover({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+    assert.ok(text.replace(/\s+/g, "").includes(t(lang, "plan.handover.countsMoreBlockingOne").replace(/\s+/g, "")), text);
+    assert.ok(!text.replace(/\s+/g, "").includes(t(lang, "plan.handover.countsMoreOne").replace(/\s+/g, "")), text);
   }
 });
