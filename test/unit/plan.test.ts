@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { CAUSE_IDS } from "../../src/engine/types.js";
 import { causeSpec, GATE_ORDER } from "../../src/engine/causes.js";
 import { isAppError } from "../../src/errors.js";
-import { LANGS } from "../../src/i18n/index.js";
+import { LANGS, t } from "../../src/i18n/index.js";
 import { BASIC_SMTP_POLICY, buildPlan, OPTION_IDS, PLACEHOLDER, STEP_ORDER, type PlanStep } from "../../src/plan/index.js";
 import { psIdentity } from "../../src/shell/powershell.js";
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
@@ -305,4 +305,13 @@ test("the SMTP AUTH switch for a device that can use neither OAuth nor its passw
   const oauthable = buildPlan(deviceCase({ device: { auth: "basic", oauthSupported: true, username: "mfp@contoso.com" } }), d, "en");
   assert.equal(oauthable.steps[0]?.id, "mailbox-enable-smtp-auth");
   assert.equal(oauthable.steps[0]?.warning, undefined);
+});
+
+test("the per-user MFA step's admin-center path is the question's own (persona round 5, C3: the step left out Identity / ID)", () => {
+  for (const lang of LANGS) {
+    const plan = buildPlan(deviceCase(), diagnosis([finding("per-user-mfa", "blocking")]), lang);
+    const path = plan.steps.find((s) => s.id === "account-per-user-mfa")?.adminCenter?.path ?? [];
+    const where = t(lang, "questions.account.perUserMfaState.where");
+    assert.ok(where.includes(path.slice(0, 3).join(" > ")), `${path.join(" > ")} / ${where}`);
+  }
 });

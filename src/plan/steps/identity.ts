@@ -141,7 +141,7 @@ export const IDENTITY_STEPS: StepDef[] = [
       scope: "account",
       check: [perUserMfaRead(ctx)],
       checkBy: ["global-reader", "auth-policy-admin"],
-      adminCenter: portal(ctx, "entra", ["plan.nav.entraUsers", "plan.nav.allUsers", "plan.nav.perUserMfa"]),
+      adminCenter: portal(ctx, "entra", ["plan.nav.identity", "plan.nav.entraUsers", "plan.nav.allUsers", "plan.nav.perUserMfa"]),
       security: "none",
       testSend: false,
     }),
@@ -209,7 +209,7 @@ export const IDENTITY_EXCEPTIONS: StepDef[] = [
         scope: "account",
         check: [read],
         commands: [patch("disabled")],
-        adminCenter: portal(ctx, "entra", ["plan.nav.entraUsers", "plan.nav.allUsers", "plan.nav.perUserMfa"]),
+        adminCenter: portal(ctx, "entra", ["plan.nav.identity", "plan.nav.entraUsers", "plan.nav.allUsers", "plan.nav.perUserMfa"]),
         verifyCommands: [read],
         undo: {
           text: prev && prev !== "disabled" ? ctx.tr("plan.undo.previousValue", { value: prev }) : ctx.tr("plan.undo.previousUnknown", { placeholder: PLACEHOLDER.previous }),
