@@ -48,7 +48,7 @@ function byReply(d: Diagnosis, id: Finding["id"]): boolean {
  * Whether submission is refused before sending (at the connection, TLS or the sign-in), as the pasted reply shows or the
  * facts prove (a blocking cause): the server never gets to the sender or the recipients.
  */
-function refusedBeforeSending(d: Diagnosis): boolean {
+export function refusedBeforeSending(d: Pick<Diagnosis, "causes">): boolean {
   return d.causes.some((f) => gateIndex(f.id) < SENDING && (f.status === "blocking" || (f.status === "possible" && f.evidence.some((e) => e.kind === "reply"))));
 }
 

@@ -4,7 +4,9 @@
 // Everything else in a report is the detail behind these lines.
 import type { CauseStatus, Diagnosis } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
-import type { Plan, PlanStep } from "../plan/index.js";
+import { refusedBeforeSending, type Plan, type PlanStep } from "../plan/index.js";
+import type { FactPath } from "../case/facts.js";
+import { causeSpec } from "../engine/causes.js";
 import { causeTitle, factDescription } from "../render/labels.js";
 
 export interface Summary {
@@ -34,8 +36,23 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
     // A change that waits for its cause to be confirmed says so here too (the summary is what a help desk reads: a
     // licence purchase stood as "Next" for a cause only possible, persona round 5, W4).
     next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check", confirm: s.confirmFirst && s.kind === "change" })),
-    ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, d.unknowns[0] as (typeof d.unknowns)[number]) } } : {}),
+    ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, firstUnknown(d)) } } : {}),
   };
+}
+
+/** The sender's facts, which matter only once the sign-in has passed. */
+const SENDER_FACTS: readonly FactPath[] = ["device.from", "account.sendAs"];
+
+/**
+ * The unknown named first: one that decides a possible cause; behind a refused sign-in, not the sender's (the From address led "still unknown" for a 535,
+ * persona round 5, C2), unless nothing else is unknown.
+ */
+function firstUnknown(d: Diagnosis): FactPath {
+  // First a setting that decides one of the possible causes (per-user MFA for the "criteria" reply), then any other.
+  const deciding = new Set(d.causes.filter((f) => f.status === "possible").flatMap((f) => causeSpec(f.id).settledBy ?? []));
+  const decides = d.unknowns.find((p) => deciding.has(p));
+  const early = refusedBeforeSending(d) ? d.unknowns.find((p) => !SENDER_FACTS.includes(p)) : undefined;
+  return decides ?? early ?? (d.unknowns[0] as FactPath);
 }
 
 /** One line of the summary: a label (empty under the first of a list), its text, and a number for the next actions. */

@@ -10,6 +10,8 @@ import { buildPlan, PLACEHOLDER, type Plan } from "../../src/plan/index.js";
 import { BOM, renderMarkdown, renderPs1, renderText, toJson } from "../../src/report/index.js";
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
 import { toTerminal } from "../../src/render/output.js";
+import { summarize } from "../../src/report/summary.js";
+import { factDescription } from "../../src/render/labels.js";
 
 const SECRET_B64 = "AG1mcEBjb250b3NvLmNvbQBTM2NyZXQhUGFzcw==";
 
@@ -356,4 +358,20 @@ test("a warning alone (after a sign-in that worked) is 'To note', not 'Most like
     const line = summaryLines(summarize(d, buildPlan(deviceCase(), d, lang), lang), lang)[0];
     assert.equal(line?.label, lang === "ja" ? "注意点" : "To note");
   }
+});
+
+// Persona round 5 (C2): for a refused sign-in the summary named the From address first among the unknowns.
+test("the summary's first unknown decides a possible cause, and behind a refused sign-in is never the sender's", () => {
+  const criteria: Case = { schema: "smtp-auth-doctor/case@1", device: { auth: "basic", reply: "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator." } };
+  for (const lang of LANGS) {
+    const d = evaluate(criteria, { today: "2026-12-03" });
+    assert.ok(d.unknowns.includes("device.from") && d.unknowns.includes("account.perUserMfaState"), d.unknowns.join(", "));
+    const s = summarize(d, buildPlan(criteria, d, lang), lang);
+    assert.equal(s.unknown?.first, factDescription(lang, "account.perUserMfaState"));
+  }
+  // A refused sign-in whose causes name no setting (a 5.7.57): the first unknown is not the From address.
+  const notSigned: Case = { schema: "smtp-auth-doctor/case@1", device: { reply: "530 5.7.57 Client not authenticated to send mail." } };
+  const d = evaluate(notSigned, { today: "2026-12-03" });
+  const s = summarize(d, buildPlan(notSigned, d, "en"), "en");
+  assert.notEqual(s.unknown?.first, factDescription("en", "device.from"));
 });
