@@ -402,7 +402,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
       return <ReadinessScreen key={key} theme={theme} lang={lang} step={readinessStepLabel(lang, sub.phase.id)} state={sub} onEvent={(event) => act({ type: "readiness", event })} copyable={onCopy !== undefined} />;
     }
     case "whatif":
-      return <WhatIfStep key={key} theme={theme} lang={lang} state={state} sub={subState(state, "whatif") ?? initialWhatIf()} services={services} act={act} />;
+      return <WhatIfStep key={key} theme={theme} lang={lang} state={state} sub={subState(state, "whatif") ?? initialWhatIf()} services={services} act={act} rows={rows} />;
     default:
       return unreachable(screen);
   }
@@ -414,11 +414,11 @@ function unreachable(screen: never): never {
 }
 
 /** The what-if explorer on the recorded case: what the edits mean is derived once per change. */
-function WhatIfStep({ theme, lang, state, sub, services, act }: { theme: Theme; lang: Lang; state: FlowState; sub: WhatIfState; services: WizardServices; act: (e: FlowEvent) => void }) {
+function WhatIfStep({ theme, lang, state, sub, services, act, rows }: { theme: Theme; lang: Lang; state: FlowState; sub: WhatIfState; services: WizardServices; act: (e: FlowEvent) => void; rows: number }) {
   const { evaluate, today } = services.deps;
   const model = useMemo(
     () => whatIfModel(sub, { original: state.case, today, evaluate, before: state.diagnosis }),
     [sub.edits, sub.view, state.case, state.diagnosis, today, evaluate],
   );
-  return <WhatIfScreen theme={theme} lang={lang} state={sub} model={model} onEvent={(event) => act({ type: "whatif", event })} />;
+  return <WhatIfScreen theme={theme} lang={lang} state={sub} model={model} rows={rows} onEvent={(event) => act({ type: "whatif", event })} />;
 }

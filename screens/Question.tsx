@@ -69,10 +69,11 @@ function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: read
   const hint = props.deviceHint ?? [];
   if (props.rows === undefined || hint.length === 0) return { lines: hint, more: 0 };
   const rowsOf = (line: string) => (isUrl(line) ? 1 : paraRows(line, props.theme, "    "));
-  // The maker's first entry (its label, how sure, its sources) is shown whole whatever the room.
-  const second = hint.findIndex((line, i) => i > 1 && line.startsWith("- "));
-  const first = (second < 0 ? hint : hint.slice(0, second)).reduce((n, line) => n + rowsOf(line), 0);
-  const budget = Math.max(first + 2, props.rows - fixedRows);
+  // The room left (the blank line before the notes counted): the question and its answers stay on screen first. The
+  // maker's first entry used to be shown whole whatever the room, and at 80×24 it pushed the question itself above the
+  // screen (persona round 5, B1); the result and Ctrl+O show every note.
+  const budget = props.rows - fixedRows - 1;
+  if (budget <= 0) return { lines: [], more: 0 };
   let used = 0;
   let count = 0;
   for (const line of hint) {
@@ -84,8 +85,17 @@ function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: read
   if (count === hint.length) return { lines: hint, more: 0 };
   // Room for the line that says what was left out (it can wrap).
   const moreRows = paraRows(t(props.lang, "questions.deviceHintMore", { n: hint.length }), props.theme, "    ");
-  while (count > 1 && used + moreRows > budget) used -= rowsOf(hint[--count] as string);
+  while (count > 0 && used + moreRows > budget) used -= rowsOf(hint[--count] as string);
+  if (used + moreRows > budget) return { lines: [], more: 0 };
   return { lines: hint.slice(0, count), more: hint.length - count };
+}
+
+/** Rows of the maker's first note (its heading and first entry), none without notes. */
+function firstNoteRows(props: QuestionScreenProps): number {
+  const hint = props.deviceHint ?? [];
+  if (hint.length === 0) return 0;
+  const second = hint.findIndex((line, i) => i > 1 && line.startsWith("- "));
+  return (second < 0 ? hint : hint.slice(0, second)).reduce((n, line) => n + (isUrl(line) ? 1 : paraRows(line, props.theme, "    ")), 0);
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
@@ -96,6 +106,9 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const fits = (line: string) => width(line) <= theme.width;
   const clipped = ps.some((l) => !fits(`  ${l}`)) || (props.deviceHint ?? []).some((l) => isUrl(l) && !fits(`    ${l}`));
   const keys = t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text");
+  const whereAll = stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length;
+  // A long list takes the room of a short one when the window is short: it scrolls (the rest of the screen stays).
+  const answerRoom = q.input.type === "choice" && q.input.choices.length > LONG_LIST ? Math.min(answerRows(lang, q, theme), LONG_LIST + 2) : answerRows(lang, q, theme);
   // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
   // where to look, the PowerShell lines, the answers, and the blank line before each part.
   const fixedRows =
@@ -104,26 +117,31 @@ export function QuestionScreen(props: QuestionScreenProps) {
     (props.notice ? paraRows(props.notice, theme) : 0) +
     paraRows(t(lang, q.prompt), theme) +
     2 +
-    stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length +
+    whereAll +
     (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
     (clipped ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
     1 +
-    answerRows(lang, q, theme) +
+    answerRoom +
     1;
-  const hint = hintShown(props, fixedRows);
+  // In a short window the question and its answers stay on screen; then the maker's first note (where the setting is
+  // on this device, in the maker's words) before the general directions, which are cut to make room for it (at 80×24
+  // the question itself went above the screen, persona round 5 B1; Ctrl+O and the result show everything).
+  const noteRoom = firstNoteRows(props) + (props.deviceHint?.length ? paraRows(t(lang, "questions.deviceHintMore", { n: props.deviceHint.length }), theme, "    ") : 0);
+  const whereShown = props.rows === undefined ? whereAll : Math.max(2, Math.min(whereAll, whereAll - (fixedRows + noteRoom + 1 - props.rows)));
+  const hint = hintShown(props, fixedRows - (whereAll - whereShown));
   // The answers' room once the rest is drawn: a list longer than that shows a window of it (the 14 makers at 80×24
   // pushed the title above the screen, persona round 4 / P2-14).
-  const hintRows = hint.lines.length === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + (isUrl(line) ? 1 : paraRows(line, theme, "    ")), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
-  const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - answerRows(lang, q, theme)) - hintRows);
+  const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + (isUrl(line) ? 1 : paraRows(line, theme, "    ")), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
+  const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - (whereAll - whereShown) - answerRoom) - hintRows);
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
       <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
-        <Steps text={t(lang, q.where)} theme={theme} />
+        <Steps text={t(lang, q.where)} theme={theme} maxLines={whereShown} />
       </Box>
-      {hint.lines.length > 0 ? (
+      {hint.lines.length > 0 || hint.more > 0 ? (
         <Box marginTop={1} flexDirection="column">
           {hint.lines.map((line, i) =>
             isUrl(line) ? (

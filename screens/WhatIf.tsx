@@ -38,6 +38,8 @@ export interface WhatIfScreenProps {
   /** Rows of the fact list (default 12) and of the causes (default 6). */
   listRows?: number;
   causeRows?: number;
+  /** The terminal's rows: the fact list and the causes shrink so that the whole screen fits (its title scrolled off at 80×24). */
+  rows?: number;
   onEvent: (event: WhatIfEvent) => void;
 }
 
@@ -58,7 +60,7 @@ const CUT = "...";
 const verdictRole = (v: string): Role => (v === "clear" ? "success" : v === "blocked" ? "danger" : "warning");
 
 /** The explorer drawn from its state: props in, events out. */
-export function WhatIfScreen({ theme, lang, state, model, focused = true, listRows = 12, causeRows = 6, onEvent }: WhatIfScreenProps): ReactElement {
+export function WhatIfScreen({ theme, lang, state, model, focused = true, listRows = 12, causeRows = 6, rows, onEvent }: WhatIfScreenProps): ReactElement {
   const width = theme.width;
   useKeys((input, key) => {
     // A bracketed paste is text: typed into a value being edited (without its line breaks), else nothing (a pasted
@@ -75,8 +77,37 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
     onEvent({ type: "key", input, key });
   }, focused);
 
+  let lines = screenLines({ lang, theme, width, state, model, listRows, causeRows });
+  // Too tall for the window (one row kept for the terminal's last line): fewer facts, then fewer causes, are listed.
+  if (rows !== undefined && lines.length > rows - 1) {
+    const fewerFacts = Math.max(3, listRows - (lines.length - (rows - 1)));
+    lines = screenLines({ lang, theme, width, state, model, listRows: fewerFacts, causeRows });
+    if (lines.length > rows - 1) lines = screenLines({ lang, theme, width, state, model, listRows: fewerFacts, causeRows: Math.max(2, causeRows - (lines.length - (rows - 1))) });
+  }
+
+  const coloured = theme.color("accent") !== undefined;
+  return (
+    <Box flexDirection="column" width={width}>
+      {lines.map((line, i) => (
+        <Text key={i}>
+          {line.map((p, j) => {
+            const color = p.role ? theme.color(p.role) : undefined;
+            return (
+              <Text key={j} {...(color ? { color } : {})} bold={coloured && p.bold === true} dimColor={coloured && p.dim === true}>
+                {p.text}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Every line of the screen, for this many facts and causes listed. */
+function screenLines(v: View): Line[] {
+  const { lang, theme, width, state, model } = v;
   const { diagnosis, diff } = model;
-  const v: View = { lang, theme, width, state, model, listRows, causeRows };
   const lines: Line[] = [];
 
   // Header: title and whether the case is hypothetical.
@@ -106,24 +137,7 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
       ? { text: fit(saved.ok ? t(lang, "whatif.screen.saved", { file: saved.file }) : saved.message, width), role: saved.ok ? "success" : "danger" }
       : { text: " " },
   ]);
-
-  const coloured = theme.color("accent") !== undefined;
-  return (
-    <Box flexDirection="column" width={width}>
-      {lines.map((line, i) => (
-        <Text key={i}>
-          {line.map((p, j) => {
-            const color = p.role ? theme.color(p.role) : undefined;
-            return (
-              <Text key={j} {...(color ? { color } : {})} bold={coloured && p.bold === true} dimColor={coloured && p.dim === true}>
-                {p.text}
-              </Text>
-            );
-          })}
-        </Text>
-      ))}
-    </Box>
-  );
+  return lines;
 }
 
 /** What the drawing functions below need. */
@@ -278,6 +292,8 @@ export interface WhatIfProps {
   width?: number;
   listRows?: number;
   causeRows?: number;
+  /** The terminal's rows (the screen fits them). */
+  rows?: number;
   /** Edits to start with (e.g. when coming back to the screen). */
   initialEdits?: ReadonlyMap<FactPath, unknown>;
   /** After every change; `hypothetical` is marked (sources[path] = { kind: "whatif", original }, hypothetical: true) unless no edits. */
@@ -335,6 +351,7 @@ export function WhatIf(props: WhatIfProps): ReactElement {
       focused={focused}
       {...(props.listRows !== undefined ? { listRows: props.listRows } : {})}
       {...(props.causeRows !== undefined ? { causeRows: props.causeRows } : {})}
+      {...(props.rows !== undefined ? { rows: props.rows } : {})}
       onEvent={dispatch}
     />
   );

@@ -132,12 +132,14 @@ export function Para({ text, theme, role, indent = "" }: { text: string; theme: 
   );
 }
 
-/** Step-by-step instructions, numbered lines hanging. */
-export function Steps({ text, theme, role }: { text: string; theme: Theme; role?: Role }) {
+/** Step-by-step instructions, numbered lines hanging; at most `maxLines`, the last of them then saying more follows. */
+export function Steps({ text, theme, role, maxLines }: { text: string; theme: Theme; role?: Role; maxLines?: number }) {
   const color = role ? theme.color(role) : undefined;
+  const all = stepLines(safeText(text, { multiline: true }), theme.width);
+  const lines = maxLines !== undefined && all.length > maxLines ? [...all.slice(0, Math.max(1, maxLines) - 1), `  ${theme.glyphs.ellipsis}`] : all;
   return (
     <Box flexDirection="column">
-      {stepLines(safeText(text, { multiline: true }), theme.width).map((line, i) => (
+      {lines.map((line, i) => (
         <Text key={i} {...(color ? { color } : {})}>
           {line === "" ? " " : line}
         </Text>

@@ -516,9 +516,12 @@ for (const lang of ["ja", "en"] as const) {
     // Sharp's own label for the server field, in the reader's language.
     assert.ok(host.includes(lang === "ja" ? "プライマリーサーバー" : "Primary Server"), host);
     assert.ok(host.includes(t(lang, "devices.conf.vendor")), "says how sure it is");
-    assert.ok(host.includes("https://global.sharp/") || host.includes("https://jp.sharp/"), "names the source");
+    // Its sources: on the screen when the window has room, else behind Ctrl+O (at 24 rows the question and its answers
+    // come first, persona round 5 B1).
     await press(r, KEY.ctrlC);
     await waitFor(() => h.exits.length === 1, { what: "cancel" });
+    const copied = services.copyText(h.exits[0]?.state as FlowState);
+    assert.ok([host, copied].some((x) => x.includes("https://global.sharp/") || x.includes("https://jp.sharp/")), "names the source");
     const c = h.exits[0]?.state.case;
     assert.equal(c?.device?.vendor, "sharp");
     assert.equal(c?.device?.model, "BP-70C65");
@@ -665,4 +668,34 @@ test("the readiness step at 60 columns says its cut commands are shown whole wit
     assert.ok(copied.includes(t(lang, "wizard.readiness.hint.mailboxes")), copied.join("\n"));
     cleanup();
   }
+});
+
+// Persona round 5 (B1): at 80×24 with a Sharp's notes, the step line and the question went above the screen.
+test("every device question with a maker's real notes fits 80×24 and 60×24: the title, the question and the answers on screen", async () => {
+  const { FACT_PATHS } = await import("../../src/case/facts.js");
+  const { question } = await import("../../src/flow/questions.js");
+  const { QuestionScreen } = await import("../../screens/Question.js");
+  const { loadCatalog } = await import("../../src/devices/index.js");
+  const { makeServices } = await import("../../src/cli/wizard-services.js");
+  const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+  let checked = 0;
+  for (const lang of ["ja", "en"] as const) {
+    const state = initFlow(services.deps, { lang, langExplicit: true, empty: { ...emptyCase(), device: { vendor: "sharp", model: "BP-70C65" } } });
+    for (const [cols, rows] of [[80, 24], [60, 24]] as const) {
+      const theme = makeTheme({ color: false, ascii: false, columns: cols });
+      for (const path of FACT_PATHS.filter((p) => p.startsWith("device.") && p !== "device.vendor" && p !== "device.model" && p !== "device.reply")) {
+        const q = question(path);
+        const hint = services.deviceHint?.(state, path) ?? [];
+        const r = mount(<QuestionScreen theme={theme} lang={lang} step="Step 2 / 6" progress="3 / 9" question={q} case={state.case} value={undefined} deviceHint={hint} rows={rows} onAnswer={() => {}} onDontKnow={() => {}} onBack={() => {}} />);
+        const f = await frameWith(r, t(lang, "wizard.title").slice(0, 10));
+        r.unmount();
+        const lines = f.replace(/\n+$/, "").split("\n");
+        // (A question whose own text and answers leave no room at all is not this test's: none of these.)
+        assert.ok(lines.length <= rows - 1, `${lang} ${cols}×${rows} ${path}: ${lines.length} rows\n${f}`);
+        assert.ok(f.replace(/\s+/g, "").includes(t(lang, q.prompt).replace(/\s+/g, "")), `${path}: the question`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 20, `${checked} screens checked`);
 });

@@ -87,3 +87,15 @@ test("a case with no evaluation date shows 'today (date)' on the explorer's date
     cleanup();
   }
 });
+
+test("the wizard's what-if fits 24 rows with its title: fewer facts are listed (persona round 5: the title scrolled off)", async () => {
+  for (const lang of ["ja", "en"] as const) {
+    const initial = reduce(deps, initFlow(deps, { lang, langExplicit: true, empty: healthyBasic() }), { type: "choosePurpose", purpose: "whatif" });
+    const r = mount(<WizardApp services={{ deps, resultLines: () => ["result"], defaultName: (k) => `out.${k}`, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={24} onExit={() => {}} />);
+    const f = await frameWith(r, t(lang, "whatif.screen.title").slice(0, 6));
+    const lines = f.replace(/\n+$/, "").split("\n");
+    assert.ok(lines.length <= 23, `${lang}: ${lines.length} rows\n${f}`);
+    assert.ok(lines[0]?.startsWith(t(lang, "whatif.screen.title")), f);
+    cleanup();
+  }
+});
