@@ -106,7 +106,7 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
 
 /** Every line of the screen, for this many facts and causes listed. */
 function screenLines(v: View): Line[] {
-  const { lang, theme, width, state, model } = v;
+  const { lang, width, state, model } = v;
   const { diagnosis, diff } = model;
   const lines: Line[] = [];
 
