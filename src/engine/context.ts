@@ -54,7 +54,7 @@ export class Collector {
     return undefined;
   }
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[]; affects?: Finding["affects"]; lessLikely?: boolean } = {}): void {
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: readonly NoteKey[]; affects?: Finding["affects"]; lessLikely?: boolean } = {}): void {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
     const prev = this.finding(id);
     if (!prev) {
@@ -93,8 +93,9 @@ export class Collector {
     } else this.infos.push({ id, evidence: [...evidence] });
   }
 
+  /** What the gates found: the collector's own lists, not copies (the evaluation is done adding when it reads them). */
   result(): { findings: Finding[]; unknowns: FactPath[]; info: Info[] } {
-    return { findings: [...this.findings], unknowns: [...this.unknownList], info: [...this.infos] };
+    return { findings: this.findings, unknowns: this.unknownList, info: this.infos };
   }
 }
 
@@ -140,12 +141,25 @@ export function inference(messageKey: InferenceKey, params?: Record<string, stri
  * "would apply if Basic" (a blocker becomes possible, with a note); for OAuth/none they do not apply, unless the
  * server answered an OAuth-recorded device as it answers a password (then as found, with that note).
  */
-export function basicOnly(ctx: Ctx): { applies: boolean; status: (s: CauseStatus) => CauseStatus; notes: NoteKey[] } {
-  if (ctx.mode === "basic") return { applies: true, status: (s) => s, notes: [] };
-  if (ctx.sendsPassword) return { applies: true, status: (s) => s, notes: ["note.passwordAnswerToOauthDevice"] };
-  if (ctx.mode === "unknown") return { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
-  return { applies: false, status: (s) => s, notes: [] };
+export function basicOnly(ctx: Ctx): BasicOnly {
+  if (ctx.mode === "basic") return AS_FOUND;
+  if (ctx.sendsPassword) return PASSWORD_ANSWER;
+  if (ctx.mode === "unknown") return IF_BASIC;
+  return NOT_APPLICABLE;
 }
+
+interface BasicOnly {
+  readonly applies: boolean;
+  readonly status: (s: CauseStatus) => CauseStatus;
+  readonly notes: readonly NoteKey[];
+}
+
+// The four readings of basicOnly(), made once: five gates asked for one each per case, a new object, function and list each time.
+const asFound = (s: CauseStatus): CauseStatus => s;
+const AS_FOUND: BasicOnly = { applies: true, status: asFound, notes: [] };
+const PASSWORD_ANSWER: BasicOnly = { applies: true, status: asFound, notes: ["note.passwordAnswerToOauthDevice"] };
+const IF_BASIC: BasicOnly = { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
+const NOT_APPLICABLE: BasicOnly = { applies: false, status: asFound, notes: [] };
 
 /** The address part of "Name <addr>" or "addr", lower-cased. */
 export function addressOf(value: string): string {
@@ -162,7 +176,7 @@ export function addUnlessAuthPassed(
   id: CauseId,
   status: CauseStatus,
   evidence: Evidence[],
-  opts: { notes?: NoteKey[]; affects?: Finding["affects"] } = {},
+  opts: { notes?: readonly NoteKey[]; affects?: Finding["affects"] } = {},
 ): void {
   if (ctx.authPassed) ctx.out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), ...evidence]);
   else ctx.out.add(id, status, evidence, opts);

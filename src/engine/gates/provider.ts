@@ -39,7 +39,6 @@ const fact = (c: Case, path: "device.provider" | "device.host" | "device.usernam
  */
 export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d: Device = c.device ?? {}): ProviderFinding | undefined {
   const text = analysis?.recognized ? analysis.provider : undefined;
-  const clue = (s: string): Evidence => inference("inference.providerClue", { clue: s });
 
   // The host and the addresses are read only where they decide: most cases are settled before.
   if (text && text.id !== "exchange-online") {
@@ -51,11 +50,10 @@ export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d
   }
   if (text?.id === "exchange-online") {
     // Microsoft's cloud answered: a work account's tenant, or a personal Outlook.com account on the same front ends.
-    const evidence: Evidence[] = [clue(text.clue)];
-    if (d.provider === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.provider")] };
-    if (hostProvider(d) === "outlook-consumer") return { id: "outlook-consumer", evidence: [...evidence, fact(c, "device.host")] };
+    if (d.provider === "outlook-consumer") return { id: "outlook-consumer", evidence: [clue(text.clue), fact(c, "device.provider")] };
+    if (hostProvider(d) === "outlook-consumer") return { id: "outlook-consumer", evidence: [clue(text.clue), fact(c, "device.host")] };
     const consumerAddress = consumerAddressOf(d);
-    if (consumerAddress !== undefined) return { id: "outlook-consumer", evidence: [...evidence, fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
+    if (consumerAddress !== undefined) return { id: "outlook-consumer", evidence: [clue(text.clue), fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
     return undefined;
   }
   if (d.provider !== undefined) return d.provider === "exchange-online" ? undefined : { id: d.provider, evidence: [fact(c, "device.provider")] };
@@ -73,13 +71,20 @@ export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d
   return undefined;
 }
 
+/** The words of the text that show the service, as evidence. */
+function clue(words: string): Evidence {
+  return inference("inference.providerClue", { clue: words });
+}
+
 function hostProvider(d: Device): ReturnType<typeof providerFromHost> {
   return d.host !== undefined ? providerFromHost(d.host) : undefined;
 }
 
 /** The device's user name or sender, the first that is a personal Microsoft address. */
 function consumerAddressOf(d: Device): string | undefined {
-  return [d.username, d.from].find((a): a is string => a !== undefined && isConsumerMicrosoftAddress(a));
+  if (d.username !== undefined && isConsumerMicrosoftAddress(d.username)) return d.username;
+  if (d.from !== undefined && isConsumerMicrosoftAddress(d.from)) return d.from;
+  return undefined;
 }
 
 /**

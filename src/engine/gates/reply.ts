@@ -2,13 +2,13 @@
 // evidence and outranks recorded settings: a decisive reply blocks even when a setting says
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
-import type { ReplyAnalysis, ReplyMatch } from "../../replies/types.js";
+import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
 import type { NoteKey } from "../keys.js";
 import { knownToPass } from "../passes.js";
-import type { CauseId, Evidence } from "../types.js";
+import type { CauseId, CauseStatus, Evidence } from "../types.js";
 
 /**
  * Basic identity gates a generic `535 5.7.3` after AUTH LOGIN may hide: the policies that refuse
@@ -29,6 +29,11 @@ const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limi
 /** Causes whose texts are written for any mail service (refusals at delivery, other services' own, those marked so); the others describe Exchange Online. */
 const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true)]);
 
+/** Stages a refusal that only comes after a successful AUTH is given at. */
+const AFTER_AUTH_STAGES: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data", "ndr"]);
+/** Stages of a refusal at sign-in or later. */
+const AUTH_OR_LATER_STAGES: ReadonlySet<ReplyStage> = new Set(["auth", "mail-from", "rcpt", "data"]);
+
 /**
  * Did AUTH succeed, by the reply? A 235, or a failure that the server only reaches once the client
  * is authenticated (Send As, quotas, a full mailbox, a restricted sender).
@@ -37,7 +42,7 @@ export function authPassedByReply(a: ReplyAnalysis | undefined): "235" | "post-a
   if (!a?.recognized) return undefined;
   if (a.authSucceeded) return "235";
   const m = a.primary;
-  if (m && !m.success && m.candidates.length > 0 && m.candidates.every((id) => POST_AUTH.has(id)) && ["mail-from", "rcpt", "data", "ndr"].includes(m.stage)) {
+  if (m && !m.success && m.candidates.length > 0 && m.candidates.every((id) => POST_AUTH.has(id)) && AFTER_AUTH_STAGES.has(m.stage)) {
     return "post-auth";
   }
   return undefined;
@@ -51,7 +56,7 @@ export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   if (!a?.recognized) return false;
   if (authPassedByReply(a)) return true;
   const m = a.primary;
-  if (!m || m.success || !["auth", "mail-from", "rcpt", "data"].includes(m.stage)) return false;
+  if (!m || m.success || !AUTH_OR_LATER_STAGES.has(m.stage)) return false;
   return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
 }
 
@@ -96,21 +101,25 @@ function isTransient(m: ReplyMatch): boolean {
 
 /**
  * The collector for causes read from this reply: the pattern's own remarks go with them, and outside
- * Exchange Online a cause whose text describes Exchange Online says so.
+ * Exchange Online a cause whose text describes Exchange Online says so. (A class: one object a reply, no function made each time.)
  */
-function replyOut(ctx: Ctx, m: ReplyMatch): Pick<Ctx["out"], "add"> {
-  return {
-    add(id, status, evidence, opts = {}) {
-      const notes: NoteKey[] = [...(opts.notes ?? []), ...(m.notes ?? [])];
-      if (ctx.provider && !ANY_SERVICE.has(id)) notes.push("note.provider.notExchangeOnline");
-      if (id === "provider-app-password" || id === "provider-sign-in-refused") {
-        const own = SERVICE_NOTE[ctx.provider?.id ?? "exchange-online"];
-        if (own) notes.push(own);
-      }
-      if (id === "onprem-basic-auth-off" && ctx.analysis?.provider?.clue.startsWith("AUTH ")) notes.push("note.onpremNtlmOnly");
-      ctx.out.add(id, status, evidence, { ...opts, notes });
-    },
-  };
+class ReplyOut {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly m: ReplyMatch,
+  ) {}
+
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: NonNullable<Parameters<Ctx["out"]["add"]>[3]> = {}): void {
+    const { ctx, m } = this;
+    const notes: NoteKey[] = [...(opts.notes ?? []), ...(m.notes ?? [])];
+    if (ctx.provider && !ANY_SERVICE.has(id)) notes.push("note.provider.notExchangeOnline");
+    if (id === "provider-app-password" || id === "provider-sign-in-refused") {
+      const own = SERVICE_NOTE[ctx.provider?.id ?? "exchange-online"];
+      if (own) notes.push(own);
+    }
+    if (id === "onprem-basic-auth-off" && ctx.analysis?.provider?.clue.startsWith("AUTH ")) notes.push("note.onpremNtlmOnly");
+    ctx.out.add(id, status, evidence, { ...opts, notes });
+  }
 }
 
 /** Where each service's own device password is made (Google's app password, Brevo's SMTP key, the 163/QQ authorization code). */
@@ -134,7 +143,7 @@ export function replyGate(ctx: Ctx): void {
   const queued = !m || m.success ? a.matches.find((x) => x.patternId === "message-queued") : undefined;
   if (queued) ctx.out.info("message-accepted", [replyEvidence(queued)]);
   if (!m || m.success) return;
-  const out = replyOut(ctx, m);
+  const out = new ReplyOut(ctx, m);
   const ev = replyEvidence(m);
 
   // Only a code was pasted: every reading stays possible until the full reply is seen (a bare 535: the password first).

@@ -6,17 +6,24 @@ import type { CauseId, CauseStatus, Evidence } from "../types.js";
 /**
  * The collector for transport findings. When the server's reply shows the device got to sign-in
  * or later, a recorded setting that would have stopped it earlier is out of date: it becomes an
- * Info entry instead of a blocker.
+ * Info entry instead of a blocker. (A class: one object a case, not an object and three functions.)
  */
-function transportOut(ctx: Ctx) {
-  return {
-    add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[] } = {}): void {
-      if (ctx.reachedAuth && status === "blocking") ctx.out.info("setting-contradicted-by-reply", [inference("inference.reachedAuth"), ...evidence]);
-      else ctx.out.add(id, status, evidence, opts);
-    },
-    unknown: (...paths: Parameters<Ctx["out"]["unknown"]>) => ctx.out.unknown(...paths),
-    info: (...args: Parameters<Ctx["out"]["info"]>) => ctx.out.info(...args),
-  };
+class TransportOut {
+  constructor(private readonly ctx: Ctx) {}
+
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[] } = {}): void {
+    const { ctx } = this;
+    if (ctx.reachedAuth && status === "blocking") ctx.out.info("setting-contradicted-by-reply", [inference("inference.reachedAuth"), ...evidence]);
+    else ctx.out.add(id, status, evidence, opts);
+  }
+
+  unknown(...paths: Parameters<Ctx["out"]["unknown"]>): void {
+    this.ctx.out.unknown(...paths);
+  }
+
+  info(...args: Parameters<Ctx["out"]["info"]>): void {
+    this.ctx.out.info(...args);
+  }
 }
 
 const SUBMISSION_HOSTS = new Set(["smtp.office365.com", "smtp.office365.us", "smtp.partner.outlook.cn"]);
@@ -51,7 +58,7 @@ function isIpLiteral(h: string): boolean {
 
 export function transportGate(ctx: Ctx): void {
   const { device, tenant } = ctx;
-  const out = transportOut(ctx);
+  const out = new TransportOut(ctx);
   const host = device.host === undefined ? undefined : classifyHost(device.host);
   const legacyAllowed = tenant.allowLegacyTlsClients;
 
