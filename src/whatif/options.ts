@@ -338,8 +338,10 @@ function conditionsFor(id: RemediationId, c: Case): MessageKey[] {
     case "exception-auth-policy":
     case "exception-per-user-mfa":
     case "exception-conditional-access":
-    case "security-defaults-off":
       return ["whatif.cond.basicUntilRetirement"];
+    // As the plan says: replaced, never only turned off (persona round 5, C6: options read as if nothing replaced them).
+    case "security-defaults-off":
+      return ["whatif.cond.replaceDefaults", "whatif.cond.basicUntilRetirement"];
     case "reenable-basic":
       return ["whatif.cond.basicUntilRetirement"];
   }

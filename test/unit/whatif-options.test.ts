@@ -206,3 +206,14 @@ test("a tenant setting the reply proved stays proved in the stand-ins: HVE is bl
   const at = (id: RemediationId) => options.findIndex((o) => o.id === id);
   assert.ok(at("smtp-relay") < at("hve") && at("direct-send") < at("hve"), options.map((o) => o.id).join(", "));
 });
+
+test("turning security defaults off is offered only as replacing them with Conditional Access (persona round 5, C6)", () => {
+  const c: Case = {
+    schema: "smtp-auth-doctor/case@1",
+    device: { auth: "basic", username: "svc@contoso.com", from: "svc@contoso.com", reply: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
+    account: { smtpClientAuthenticationDisabled: false, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "disabled", authenticationPolicy: null },
+    tenant: { defaultAuthenticationPolicy: null },
+  };
+  const off = compareOptions(c, ev).options.find((o) => o.id === "security-defaults-off");
+  assert.ok(off?.conditions.includes("whatif.cond.replaceDefaults"), JSON.stringify(off?.conditions));
+});

@@ -158,6 +158,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.cond.rejectDirectSendOff": "RejectDirectSend is off (or an IP/certificate connector matches the device).",
     "whatif.cond.spf": "the device's public IP is in your domain's SPF record.",
     "whatif.cond.basicUntilRetirement": "Basic auth still works at that date (see Lasts).",
+    "whatif.cond.replaceDefaults": "Conditional Access policies replace them first (MFA for everyone else, legacy authentication blocked but for this account): turned off alone, they leave the whole tenant without MFA. Needs Entra ID P1.",
 
     "whatif.value.yes": "yes",
     "whatif.value.no": "no",
@@ -408,6 +409,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.cond.rejectDirectSendOff": "RejectDirectSend がオフであること (または、デバイスに一致する IP/証明書のコネクタがあること)。",
     "whatif.cond.spf": "デバイスのパブリック IP が自社ドメインの SPF レコードに含まれていること。",
     "whatif.cond.basicUntilRetirement": "その日付でまだ基本認証が使えること (有効期間を参照してください)。",
+    "whatif.cond.replaceDefaults": "先に条件付きアクセスのポリシーで置き換えます (このアカウント以外には MFA を要求し、レガシ認証をブロックします)。オフにするだけでは、テナント全体が MFA なしになります。Entra ID P1 が必要です。",
 
     "whatif.value.yes": "はい",
     "whatif.value.no": "いいえ",
