@@ -259,6 +259,8 @@ test("a maker's own message pasted before the maker is asked chooses that maker 
   assert.deepEqual(s.case.sources?.["device.vendor"], { kind: "assumed" });
   assert.equal(s.paste?.maker?.vendor, "sharp");
   assert.ok(s.diagnosis.causes.some((f) => f.id === "device-oauth-token"), JSON.stringify(s.diagnosis.causes));
+  // The token was refused by the identity provider, not the mail server: its server, port and TLS are still asked (persona round 5, C8).
+  for (const path of ["device.host", "device.port", "device.security"] as const) assert.ok(!s.paste?.resolved.includes(path) && s.diagnosis.unknowns.includes(path), path);
   assert.ok(s.paste);
   const lines = pasteSummaryText("ja", s.paste, s.diagnosis, { bullet: "-", ok: "v" });
   assert.ok(lines.some((l) => l.startsWith("シャープのデバイスのメッセージです:「トークンの更新に失敗しました")), lines.join("\n"));

@@ -57,6 +57,9 @@ export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   if (authPassedByReply(a)) return true;
   const m = a.primary;
   if (!m || m.success || !AUTH_OR_LATER_STAGES.has(m.stage)) return false;
+  // A device's OAuth token it could not renew: refused by the identity provider, not by the mail server, which it may
+  // never have reached (its server, port and TLS were marked "no longer needed", persona round 5 C8).
+  if (m.candidates.includes("device-oauth-token")) return false;
   return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
 }
 
