@@ -89,7 +89,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // (a line walked without converting it has no apostrophe).
     if (finds && !(finds.converted && line.text.includes("'")) && !codelessPossible(finds)) continue;
     // (Markdown's marks after the sentence are the issue's quoting: "…incorrect.`**".)
-    const body = stripLeadIn(line.text).replace(MARKDOWN_AFTER_SENTENCE, "");
+    const body = stripLeadIn(line.text).replace(MARKDOWN_AFTER_SENTENCE, "").replace(MARKDOWN_BEFORE_END, "");
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };
     const pattern = classifyCodeless(reply, body === line.text ? finds?.found : undefined);
@@ -109,6 +109,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
+
+  // SwiftMailer's trace names the command a refusal answered after it ("executeCommand(' . ', …)": the end of DATA).
+  if (text.includes("executeCommand(' . '")) for (const r of ranked) r.match.stage = envelopeStage(r.match.stage, "data");
 
   // A 5.7.57 after a failed AUTH is a consequence of that failure (§4 C10).
   const authFailed = ranked.some((r) => !r.match.success && r.match.stage === "auth" && r.match.candidates.length > 0 && !r.demoted);
@@ -157,6 +160,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
 
 /** Markdown's code and bold marks right after a sentence's end, at the end of a line. */
 const MARKDOWN_AFTER_SENTENCE = /(?<=[.!?])[`*]+$/;
+/** Markdown's emphasis closed before the sentence's last stop ("…is disabled_.", fourth hunt #30). */
+const MARKDOWN_BEFORE_END = /(?<=\w)[_*`]+(?=[.!?]$)/;
 
 const MAILKIT_LIST = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i;
 

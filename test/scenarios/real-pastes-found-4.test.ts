@@ -95,3 +95,12 @@ test("a message too large, in Exchange Online's store words or as a header too l
     }
   }
 });
+
+test("the server's words without the wrapper's: the command SwiftMailer's trace names, a delivery report's fields, Markdown's emphasis (#2, #21, #30)", () => {
+  assert.equal(analyzeReply(paste("https://github.com/swiftmailer/swiftmailer/issues/1258").text).primary?.stage, "data");
+  assert.deepEqual(
+    analyzeReply(paste("https://github.com/rgl/MailBounceDetector/issues/7").text).matches.map((m) => m.reply.line),
+    ["550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group"],
+  );
+  assert.deepEqual(analyzeReply(paste("https://github.com/microsoft/azure-devops-engineering-extensions/issues/90").text).matches.map((m) => m.reply.line), ["Authentication unsuccessful, basic authentication is disabled."]);
+});
