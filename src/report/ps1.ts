@@ -135,7 +135,8 @@ export function renderPs1(input: ReportInput): string {
       // The safer steps have no commands to show here: their titles, so the script reads on its own.
       for (const id of step.onlyIf?.saferSteps ?? []) {
         const safer = plan.steps.findIndex((x) => x.id === id);
-        if (safer >= 0) out.push(...comment(`  ${tr("plan.report.ps1.step", { n: safer + 1, title: plan.steps[safer]?.title ?? "" })}`));
+        // (Not "Step 1: …" on a line of its own, which read as the header of another step, persona round 5.)
+        if (safer >= 0) out.push(...comment(tr("plan.report.ps1.saferStep", { n: safer + 1, title: plan.steps[safer]?.title ?? "" })));
       }
       if (step.opens) out.push(...comment(`${tr("plan.report.step.opens")}: ${step.opens}`));
       if (step.warning) out.push(...comment(step.warning));

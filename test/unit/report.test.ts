@@ -5,7 +5,7 @@ import { FACT_PATHS } from "../../src/case/facts.js";
 import type { Case } from "../../src/case/schema.js";
 import { CAUSE_IDS, type Diagnosis } from "../../src/engine/types.js";
 import { evaluate } from "../../src/engine/index.js";
-import { LANGS, type Lang } from "../../src/i18n/index.js";
+import { LANGS, t, type Lang } from "../../src/i18n/index.js";
 import { buildPlan, PLACEHOLDER, type Plan } from "../../src/plan/index.js";
 import { BOM, renderMarkdown, renderPs1, renderText, toJson } from "../../src/report/index.js";
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
@@ -374,4 +374,23 @@ test("the summary's first unknown decides a possible cause, and behind a refused
   const d = evaluate(notSigned, { today: "2026-12-03" });
   const s = summarize(d, buildPlan(notSigned, d, "en"), "en");
   assert.notEqual(s.unknown?.first, factDescription("en", "device.from"));
+});
+
+test("the .ps1 names a weakening step's safer step in a sentence, never as a 'Step N:' line of its own (persona round 5, C5)", () => {
+  const c: Case = {
+    schema: "smtp-auth-doctor/case@1",
+    device: { auth: "basic", username: "o'hara@contoso.com", from: "o'hara@contoso.com", oauthSupported: false, host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2" },
+    tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false, defaultAuthenticationPolicy: { name: "Block Basic", allowBasicAuthSmtp: false } },
+    account: { smtpClientAuthenticationDisabled: false, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "disabled", authenticationPolicy: null, legacyAuthBlockedByConditionalAccess: false, sendAs: true },
+  };
+  for (const lang of LANGS) {
+    const d = evaluate(c, { today: "2026-12-03" });
+    const plan = buildPlan(c, d, lang);
+    const ps1 = renderPs1({ case: c, diagnosis: d, plan, lang });
+    // The changes' section (the checks' section has its own header for a step).
+    const changes = ps1.slice(ps1.lastIndexOf("# ====="));
+    const headers = changes.split("\n").filter((l) => /^# (Step|手順) \d+:/.test(l)).map((l) => l.replace(/^# (?:Step|手順) (\d+):.*/, "$1"));
+    assert.ok(changes.includes(t(lang, "plan.report.ps1.saferStep", { n: 1, title: "" }).slice(0, 8)), changes);
+    assert.equal(new Set(headers).size, headers.length, `a step header twice: ${headers.join(", ")}`);
+  }
 });
