@@ -8,6 +8,7 @@ import { calendar, type CalendarView } from "./calendar.js";
 import { diffDiagnoses, type DiagnosisDiff } from "./diff.js";
 import type { FactChange } from "./set.js";
 import type { Evaluate } from "./types.js";
+import { factsProvedByReply } from "./proved.js";
 
 export * from "./apply.js";
 export * from "./calendar.js";
@@ -20,7 +21,8 @@ export interface WhatIfResult {
   base: Case;
   /** The hypothetical case (marked). */
   after: Case;
-  changes: { path: FactPath; from: unknown; to: unknown }[];
+  /** `fromReply`: what the pasted reply proved of a setting the case left unknown (security defaults on …). */
+  changes: { path: FactPath; from: unknown; to: unknown; fromReply?: unknown }[];
   before: Diagnosis;
   afterDiagnosis: Diagnosis;
   diff: DiagnosisDiff;
@@ -41,10 +43,16 @@ export function whatIf(base: Case, changes: readonly FactChange[], opts: { asOf?
   const before = opts.evaluate(base);
   const afterDiagnosis = opts.evaluate(after);
   const changed = changedFacts(base, after);
+  const proved = factsProvedByReply(before);
   const result: WhatIfResult = {
     base,
     after,
-    changes: changed.map((path) => ({ path, from: getFact(base, path), to: getFact(after, path) })),
+    changes: changed.map((path) => {
+      const from = getFact(base, path);
+      const change = { path, from, to: getFact(after, path) };
+      // A setting the case left unknown that the reply proved: said beside "unknown" (the report says "on", persona round 5 C4).
+      return from === undefined && proved.has(path) ? { ...change, fromReply: proved.get(path) } : change;
+    }),
     before,
     afterDiagnosis,
     diff: diffDiagnoses(before, afterDiagnosis),

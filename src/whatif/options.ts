@@ -27,6 +27,7 @@ import { BASIC_POLICY_CAUSES } from "../engine/causes.js";
 import { BASIC_SMTP_POLICY } from "../plan/index.js";
 import { FIX_IDS, FIXES, fixLasts, fixSpec, NO_SIGN_IN_AVOIDS, weakens, type Fix, type FixId, type Effort, type FixWho, type Lasting, type SafetyTier } from "../plan/alternatives.js";
 import { applyChanges } from "./apply.js";
+import { factsProvedByReply } from "./proved.js";
 import type { FactChange } from "./set.js";
 import type { Evaluate } from "./types.js";
 
@@ -382,24 +383,9 @@ export function compareOptions(c: Case, evaluate: Evaluate): OptionsComparison {
   return { before, options: results.sort(order) };
 }
 
-/** Tenant settings a server reply proves (its decisive finding), as the facts they are. */
-const TENANT_FACT_OF: Partial<Record<CauseId, readonly [FactPath, unknown]>> = {
-  "security-defaults": ["tenant.securityDefaultsEnabled", true],
-  "tenant-smtp-auth-disabled": ["tenant.smtpClientAuthenticationDisabled", true],
-};
-
-/**
- * The case with the tenant settings the pasted reply proved and the case leaves unknown. A stand-in that drops the
- * reply (High Volume Email's new account) kept them as unknown: HVE, which security defaults block as well, came first
- * and "removed" the security-defaults block the reply had shown (persona round 5, W2).
- */
 function withTenantFactsFromReply(c: Case, before: Diagnosis): Case {
   let out = c;
-  for (const f of before.causes) {
-    const fact = TENANT_FACT_OF[f.id];
-    if (!fact || f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply") || getFact(out, fact[0]) !== undefined) continue;
-    out = applyChanges(out, [{ path: fact[0], value: fact[1] }]);
-  }
+  for (const [path, value] of factsProvedByReply(before)) if (getFact(out, path) === undefined) out = applyChanges(out, [{ path, value }]);
   return out;
 }
 

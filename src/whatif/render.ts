@@ -22,7 +22,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
     lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
     for (const c of r.changes) {
       lines.push(`  ${factLabel(lang, c.path)} [${c.path}]`);
-      lines.push(`    ${t(lang, "whatif.change", { from: valueLabel(lang, c.path, c.from, r.before.asOf), to: valueLabel(lang, c.path, c.to, r.afterDiagnosis.asOf) })}`);
+      lines.push(`    ${t(lang, "whatif.change", { from: c.fromReply !== undefined ? t(lang, "whatif.value.fromReply", { value: valueLabel(lang, c.path, c.fromReply) }) : valueLabel(lang, c.path, c.from, r.before.asOf), to: valueLabel(lang, c.path, c.to, r.afterDiagnosis.asOf) })}`);
     }
   }
   lines.push("");
@@ -100,7 +100,7 @@ const diagnosisJson = (d: Diagnosis) => ({ verdict: d.verdict, asOf: d.asOf, ret
 export function whatIfJson(_lang: Lang, r: WhatIfResult, saved?: string): Record<string, unknown> {
   return {
     hypothetical: true,
-    changes: r.changes.map((c) => ({ path: c.path, from: c.from === undefined ? "unknown" : c.from, to: c.to === undefined ? "unknown" : c.to })),
+    changes: r.changes.map((c) => ({ path: c.path, from: c.from === undefined ? "unknown" : c.from, ...(c.fromReply !== undefined ? { fromReply: c.fromReply } : {}), to: c.to === undefined ? "unknown" : c.to })),
     before: diagnosisJson(r.before),
     after: diagnosisJson(r.afterDiagnosis),
     diff: {

@@ -9,6 +9,9 @@ import type { Diagnosis } from "../../src/engine/types.js";
 import { compareOptions, simulate, type OptionResult, type RemediationId } from "../../src/whatif/options.js";
 import { fixSpec, weakens } from "../../src/plan/alternatives.js";
 import { healthyBasic, layered } from "../helpers/whatif-cases.js";
+import { whatIf } from "../../src/whatif/index.js";
+import { renderWhatIf } from "../../src/whatif/render.js";
+import { t } from "../../src/i18n/index.js";
 
 const ev = (c: Case) => evaluate(c, { today: "2026-11-22" });
 const byId = (options: OptionResult[], id: RemediationId) => {
@@ -216,4 +219,17 @@ test("turning security defaults off is offered only as replacing them with Condi
   };
   const off = compareOptions(c, ev).options.find((o) => o.id === "security-defaults-off");
   assert.ok(off?.conditions.includes("whatif.cond.replaceDefaults"), JSON.stringify(off?.conditions));
+});
+
+test("a what-if on a setting the reply proved says so beside 'unknown' (persona round 5, C4: 'unknown -> no' beside a report saying 'on')", () => {
+  const c: Case = {
+    schema: "smtp-auth-doctor/case@1",
+    device: { auth: "basic", username: "svc@contoso.com", from: "svc@contoso.com", reply: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
+  };
+  const r = whatIf(c, [{ path: "tenant.securityDefaultsEnabled", value: false }], { today: "2026-11-22", evaluate: ev });
+  assert.deepEqual(r.changes, [{ path: "tenant.securityDefaultsEnabled", from: undefined, to: false, fromReply: true }]);
+  for (const lang of ["en", "ja"] as const) assert.ok(renderWhatIf(lang, r).includes(t(lang, "whatif.value.fromReply", { value: t(lang, "whatif.value.yes") })), lang);
+  // Without the reply, nothing is said beyond "unknown".
+  const bare = whatIf({ schema: "smtp-auth-doctor/case@1", device: { auth: "basic" } }, [{ path: "tenant.securityDefaultsEnabled", value: false }], { today: "2026-11-22", evaluate: ev });
+  assert.equal(bare.changes[0]?.fromReply, undefined);
 });

@@ -173,6 +173,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.value.blocked": "blocked",
     "whatif.value.absent": "unknown",
     "whatif.value.today": "today ({date})",
+    "whatif.value.fromReply": "unknown in the case ({value}, as the pasted reply shows)",
 
     "whatif.source.live": "live",
     "whatif.source.probe": "probe",
@@ -424,6 +425,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.value.blocked": "ブロック",
     "whatif.value.absent": "不明",
     "whatif.value.today": "今日 ({date})",
+    "whatif.value.fromReply": "ケースでは不明 (貼り付けた応答によれば {value})",
 
     "whatif.source.live": "ライブ取得",
     "whatif.source.probe": "プローブ",
