@@ -19,18 +19,23 @@ export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: Pa
   // A paste longer than a case file holds is refused here, with what to do, and the field starts again empty: taken,
   // it was analysed only in part and no case file or hand-over could be saved (a persona's 1,500-line log, 2026-12-04).
   const [refused, setRefused] = useState(0);
+  // The refusal stays until something new is typed or pasted (it stood over the next paste, persona round 5 C7).
+  const [said, setSaid] = useState(false);
   const submit = (text: string) => {
     const parsed = parseTextAnswer({ type: "paste" }, text);
     if (parsed.ok) onSubmit(text);
-    else setRefused((n) => n + 1);
+    else {
+      setRefused((n) => n + 1);
+      setSaid(true);
+    }
   };
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.paste")}>
       <Para text={t(lang, "wizard.paste.q")} theme={theme} role="heading" />
       <Steps text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" />
-      {refused > 0 ? <Para text={t(lang, "questions.err.paste")} theme={theme} role="warning" /> : null}
+      {said ? <Para text={t(lang, "questions.err.paste")} theme={theme} role="warning" /> : null}
       <Box marginTop={1}>
-        <MultilineInput key={refused} theme={theme} initial={refused > 0 ? "" : (initial ?? "")} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={submit} onBack={onBack} />
+        <MultilineInput key={refused} theme={theme} initial={refused > 0 ? "" : (initial ?? "")} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={submit} onBack={onBack} onType={() => said && setSaid(false)} />
       </Box>
     </Frame>
   );

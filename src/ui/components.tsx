@@ -495,6 +495,7 @@ export function MultilineInput({
   linesLabel,
   onSubmit,
   onBack,
+  onType,
 }: {
   theme: Theme;
   focused?: boolean;
@@ -502,6 +503,8 @@ export function MultilineInput({
   linesLabel: (count: number) => string;
   onSubmit: (text: string) => void;
   onBack?: OnBack;
+  /** After a key typed or pasted into it (a screen's message about the last paste can go). */
+  onType?: () => void;
 }) {
   const lines = useRef<string[]>(initial === "" ? [""] : [...initial.split("\n"), ""]);
   const done = useRef(false);
@@ -548,6 +551,7 @@ export function MultilineInput({
         else if (!/[\u0000-\u001f\u007f]/.test(ch)) lines.current[cur()] += ch;
       }
     }
+    onType?.();
     redraw((n) => n + 1);
   }, focused);
   const all = lines.current;
