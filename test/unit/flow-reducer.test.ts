@@ -271,3 +271,12 @@ test("a maker's own message pasted before the maker is asked chooses that maker 
   assert.equal(smtp.case.device?.vendor, undefined);
   assert.equal(smtp.paste?.maker, undefined);
 });
+
+test("the live source's label and its note read as one, without two parentheses in a row (persona round 5)", async () => {
+  const { sourceNote } = await import("../../src/flow/live-setup.js");
+  for (const lang of ["en", "ja"] as const) {
+    const note = sourceNote(lang, false, undefined);
+    assert.ok(note);
+    assert.doesNotMatch(`${t(lang, "wizard.source.live")} (${note})`, /\)\s*\(/);
+  }
+});

@@ -59,7 +59,7 @@ export default defineCatalog(
 
     "wizard.device.progress": "Device setting {n} of {total}",
     "wizard.source.q": "Where should the facts come from?",
-    "wizard.source.live": "Read them live from Microsoft 365 (sign-in needed)",
+    "wizard.source.live": "Sign in and read them live from Microsoft 365",
     "wizard.source.manual": "Answer the questions by hand",
     "wizard.source.mix": "Read what can be read live, and answer the rest",
     "wizard.source.notAvailable": "set-up needed",
@@ -249,7 +249,7 @@ For now, each setting is asked as a question.`,
 
     "wizard.device.progress": "デバイスの設定 {n} / {total}",
     "wizard.source.q": "情報をどこから取得しますか?",
-    "wizard.source.live": "Microsoft 365 からその場で読み取る (サインインが必要です)",
+    "wizard.source.live": "サインインして Microsoft 365 からその場で読み取る",
     "wizard.source.manual": "質問に手で回答する",
     "wizard.source.mix": "読み取れるものは読み取り、残りは回答する",
     "wizard.source.notAvailable": "準備が必要です",
