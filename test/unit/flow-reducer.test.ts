@@ -8,6 +8,7 @@ import { makeServices } from "../../src/cli/wizard-services.js";
 import { loadCatalog } from "../../src/devices/index.js";
 import { pasteSummaryText } from "../../src/flow/summary.js";
 import { t } from "../../src/i18n/index.js";
+import { sourceNote } from "../../src/flow/live-setup.js";
 
 const deps = fakeDeps();
 const reduce = makeReducer(deps);
@@ -272,8 +273,7 @@ test("a maker's own message pasted before the maker is asked chooses that maker 
   assert.equal(smtp.paste?.maker, undefined);
 });
 
-test("the live source's label and its note read as one, without two parentheses in a row (persona round 5)", async () => {
-  const { sourceNote } = await import("../../src/flow/live-setup.js");
+test("the live source's label and its note read as one, without two parentheses in a row (persona round 5)", () => {
   for (const lang of ["en", "ja"] as const) {
     const note = sourceNote(lang, false, undefined);
     assert.ok(note);

@@ -11,6 +11,7 @@ import { BOM, renderMarkdown, renderPs1, renderText, toJson } from "../../src/re
 import { deviceCase, diagnosis, finding } from "../helpers/diagnosis.js";
 import { toTerminal } from "../../src/render/output.js";
 import { summarize } from "../../src/report/summary.js";
+import { valueLabel } from "../../src/render/labels.js";
 import { factDescription } from "../../src/render/labels.js";
 
 const SECRET_B64 = "AG1mcEBjb250b3NvLmNvbQBTM2NyZXQhUGFzcw==";
@@ -393,4 +394,10 @@ test("the .ps1 names a weakening step's safer step in a sentence, never as a 'St
     assert.ok(changes.includes(t(lang, "plan.report.ps1.saferStep", { n: 1, title: "" }).slice(0, 8)), changes);
     assert.equal(new Set(headers).size, headers.length, `a step header twice: ${headers.join(", ")}`);
   }
+});
+
+test("the what-if's values name the maker, not its id, and say 接続の暗号化 as the question does (persona round 5)", () => {
+  assert.equal(valueLabel("ja", "device.vendor", "other"), t("ja", "devices.vendor.other"));
+  assert.equal(valueLabel("en", "device.vendor", "sharp"), t("en", "devices.vendor.sharp"));
+  assert.ok(t("ja", "whatif.fact.device.security").includes("接続の暗号化") && t("ja", "questions.device.security.q").includes("接続の暗号化"));
 });

@@ -1097,7 +1097,7 @@ export default defineCatalog(
     "plan.report.fact.asOf": "評価した日付",
     "plan.report.fact.device.host": "デバイスの SMTP サーバー",
     "plan.report.fact.device.port": "デバイスのポート",
-    "plan.report.fact.device.security": "デバイスの接続の保護",
+    "plan.report.fact.device.security": "デバイスの接続の暗号化",
     "plan.report.fact.device.tlsVersion": "デバイスが使える最新の TLS",
     "plan.report.fact.device.auth": "デバイスの認証の種類",
     "plan.report.fact.device.authMechanism": "デバイスの AUTH 方式",

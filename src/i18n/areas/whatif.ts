@@ -440,7 +440,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.fact.asOf": "評価日",
     "whatif.fact.device.host": "デバイス: SMTP サーバー",
     "whatif.fact.device.port": "デバイス: ポート",
-    "whatif.fact.device.security": "デバイス: 接続の保護",
+    "whatif.fact.device.security": "デバイス: 接続の暗号化",
     "whatif.fact.device.tlsVersion": "デバイス: 最高 TLS バージョン",
     "whatif.fact.device.auth": "デバイス: 認証方式",
     "whatif.fact.device.authMechanism": "デバイス: AUTH メカニズム",
