@@ -11,7 +11,6 @@ import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
 import { safeText } from "./sanitize.js";
-import { VENDOR_IDS, type VendorId } from "../devices/ids.js";
 
 export function causeTitle(lang: Lang, id: CauseId): string {
   return maybe(lang, `cause.${id}.title`) ?? id;
@@ -105,7 +104,7 @@ export function valueLabel(lang: Lang, path: FactPath, value: unknown, evaluated
       return safeText(String(value).replace(/\s+/g, " ").trim());
     default:
       // The maker by its name, not its id ("other" showed raw in the what-if, persona round 5).
-      if (path === "device.vendor" && (VENDOR_IDS as readonly string[]).includes(String(value))) return t(lang, `devices.vendor.${String(value) as VendorId}`);
+      if (path === "device.vendor" && kind.type === "enum" && kind.values.includes(String(value))) return t(lang, `devices.vendor.${String(value)}` as MessageKey);
       return valueWords(lang, path, value) ?? safeText(String(value));
   }
 }
