@@ -126,7 +126,9 @@ const QUESTION_SETTINGS: Partial<Record<FactPath, readonly SettingId[]>> = {
   "device.port": ["port"],
   "device.security": ["encryption"],
   "device.tlsVersion": ["firmware"],
-  "device.auth": ["authMethod"],
+  // How the device signs in: its OAuth page first (where a maker's manual shows whether OAuth is on, in its own labels),
+  // then the sign-in fields (Canon's question cited only a reseller's English path, persona round 5 C9).
+  "device.auth": ["oauth", "authMethod"],
   "device.authMechanism": ["authMethod"],
   "device.username": ["username"],
   "device.from": ["sender"],

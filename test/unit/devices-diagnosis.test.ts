@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { KNOWN_VENDOR_IDS, type KnownVendorId } from "../../src/devices/ids.js";
-import { loadCatalog, type Catalog } from "../../src/devices/index.js";
+import { deviceFrom, loadCatalog, type Catalog } from "../../src/devices/index.js";
+import { questionHint } from "../../src/devices/plan-hints.js";
 import type { DeviceLine, DevicePlan } from "../../src/devices/report-types.js";
 import { resolve, settingHints } from "../../src/devices/resolve.js";
 import type { SettingId } from "../../src/devices/types.js";
@@ -181,4 +182,12 @@ test("the device parts of the terminal report fit 80 columns in both languages (
       }
     }
   }
+});
+
+test("the 'how does the device sign in?' question shows the maker's OAuth page first, in its own labels (persona round 5, C9: Canon's cited a reseller's English path)", async () => {
+  const catalog = await loadCatalog();
+  const dev = deviceFrom({ schema: "smtp-auth-doctor/case@1", device: { vendor: "canon" } }, catalog);
+  const lines = questionHint("ja", dev, "device.auth");
+  const first = lines.find((l) => !l.text.startsWith("http"));
+  assert.ok(first?.text.includes("OAuth 2.0(Microsoft)の設定"), JSON.stringify(lines.slice(0, 2)));
 });
