@@ -88,6 +88,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // No phrase a text-only reply needs in the line: none in the part after its lead-in either
     // (a line walked without converting it has no apostrophe).
     if (finds && !(finds.converted && line.text.includes("'")) && !codelessPossible(finds)) continue;
+    // A mailbox being read (IMAP, POP, a bounce mailbox) refused its password: not sending, not SMTP AUTH (fourth hunt #8).
+    if (MAILBOX_READ.test(line.text)) continue;
     // (Markdown's marks after the sentence are the issue's quoting: "…incorrect.`**".)
     const body = stripLeadIn(line.text).replace(MARKDOWN_AFTER_SENTENCE, "").replace(MARKDOWN_BEFORE_END, "");
     if (!/^[A-Za-z]/.test(body)) continue;
@@ -157,6 +159,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   analysis.provider = provider;
   return analysisOutside(analysis, provider.id);
 }
+
+/** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */
+export const MAILBOX_READ = /\b(?:IMAP4?|POP3|bounce mailbox|fetchmail)\b|\bPOP(?=[ :/])/i;
 
 /** Markdown's code and bold marks right after a sentence's end, at the end of a line. */
 const MARKDOWN_AFTER_SENTENCE = /(?<=[.!?])[`*]+$/;

@@ -9,8 +9,8 @@ import { runMain } from "../helpers/run-main.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 
-/** Pastes without a server's reply or a client's words about SMTP: "no SMTP reply found" (exit 2) is the right answer. */
-const NOTHING_TO_READ = ["https://github.com/zabbix/zabbix-docker/issues/788", "https://github.com/ECAConcordia/IT/issues/21", "https://github.com/Graylog2/graylog2-server/issues/1381", "https://github.com/marlam/msmtp/issues/83", "https://github.com/nextcloud/server/issues/50741"];
+/** Pastes without a server's reply or a client's words about SMTP (or about reading a mailbox): exit 2 is the right answer. */
+const NOTHING_TO_READ = ["https://github.com/knadh/listmonk/issues/3192", "https://github.com/zabbix/zabbix-docker/issues/788", "https://github.com/ECAConcordia/IT/issues/21", "https://github.com/Graylog2/graylog2-server/issues/1381", "https://github.com/marlam/msmtp/issues/83", "https://github.com/nextcloud/server/issues/50741"];
 
 const paste = (source: string) => {
   const p = FOUND_ROUND_4.find((x) => x.source.startsWith(source));
@@ -103,4 +103,15 @@ test("the server's words without the wrapper's: the command SwiftMailer's trace 
     ["550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group"],
   );
   assert.deepEqual(analyzeReply(paste("https://github.com/microsoft/azure-devops-engineering-extensions/issues/90").text).matches.map((m) => m.reply.line), ["Authentication unsuccessful, basic authentication is disabled."]);
+});
+
+test("a bounce mailbox's 'Basic authentication is disabled' is a mailbox being read (IMAP/POP), not sending: said so, in both languages (#8)", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const r = await runMain(["explain", "-", "--lang", lang], { stdin: paste("https://github.com/knadh/listmonk/issues/3192").text });
+    assert.equal(r.code, 2);
+    assert.ok(r.stderr.includes(t(lang, "cli.err.mailboxReadNotSmtp").slice(0, 30)), r.stderr);
+  }
+  // The same words from a sending client are still read.
+  const sending = JSON.parse((await runMain(["explain", "Authentication unsuccessful, basic authentication is disabled.", "--json"])).stdout) as ExplainJson;
+  assert.ok(ids(sending).includes("auth-policy-blocks-basic"), ids(sending).join(", "));
 });

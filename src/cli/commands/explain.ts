@@ -6,7 +6,7 @@ import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
-import { analyzeReply, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
+import { analyzeReply, MAILBOX_READ, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
 
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
@@ -66,6 +66,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       const only = makers.length === 1 ? makers[0] : undefined;
       if (only) throw badInput("explain.unrecognized", "cli.err.unrecognizedVendorMessage", { vendor: t(ctx.lang, `devices.vendor.${only.vendor}`), message: only.excerpt, id: only.vendor });
     }
+    // A mailbox being read refused a password: not a sending error, and said so (Basic for IMAP and POP ended in 2022).
+    if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) throw badInput("explain.unrecognized", "cli.err.mailboxReadNotSmtp");
     if (vendor === undefined || vendor === "other") throw badInput("explain.unrecognized", "cli.err.unrecognized");
     const profile = dev?.resolved?.profile;
     const codes = profile ? profile.panel.map((e) => (e.shown[ctx.lang] ?? e.shown.en ?? e.shown.ja ?? [])[0]).filter((x): x is string => Boolean(x)) : [];
