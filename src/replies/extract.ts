@@ -58,13 +58,20 @@ const STACK_FRAME = /\s+at\s+(?:[A-Za-z_$][\w$<>`]*\.)+[A-Za-z_$][\w$<>`]*\s?\(/
 /** PHPMailer's lead-in naming the command the server refused ("SMTP ERROR: DATA END command failed: 550 …"). */
 const COMMAND_FAILED = /\b(MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Username|Password|STARTTLS|EHLO|HELO) command failed\b/i;
 
-const COMMAND_FAILED_STAGE: Record<string, ReplyStage> = { "MAIL FROM": "mail-from", "RCPT TO": "rcpt", "DATA END": "data", DATA: "data", AUTH: "auth", USERNAME: "auth", PASSWORD: "auth", STARTTLS: "tls", EHLO: "ehlo", HELO: "ehlo" };
-
 /** The stage a line's own words give its reply: PHPMailer names the command that failed. */
 function lineStage(text: string): ReplyStage | undefined {
   if (!text.includes("command failed")) return undefined;
   const m = COMMAND_FAILED.exec(text);
-  return m ? COMMAND_FAILED_STAGE[(m[1] as string).toUpperCase()] : undefined;
+  return m ? commandStage(m[1] as string) : undefined;
+}
+
+/** The wrappers' other names for a command: PHPMailer's "DATA END", "Username" and "Password" (AUTH LOGIN's steps), Emacs's "MAIL" and "RCPT". */
+const COMMAND_ALIASES: Record<string, string> = { "DATA END": "DATA", USERNAME: "AUTH", PASSWORD: "AUTH", MAIL: "MAIL FROM", RCPT: "RCPT TO" };
+
+/** The stage of a command a wrapper names (VERB_STAGE, under the wrappers' other names too). */
+function commandStage(name: string): ReplyStage | undefined {
+  const verb = name.toUpperCase().replace(/\s+/g, " ");
+  return VERB_STAGE[COMMAND_ALIASES[verb] ?? verb];
 }
 
 const VERB_STAGE: Record<string, ReplyStage> = {
@@ -142,8 +149,7 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
   }
   const inResponse = s.includes("in response to") ? IN_RESPONSE_TO.exec(s) : null;
   if (inResponse) {
-    const verb = (inResponse[1] as string).toUpperCase();
-    stageHint ??= VERB_STAGE[verb === "MAIL" ? "MAIL FROM" : verb === "RCPT" ? "RCPT TO" : verb];
+    stageHint ??= commandStage(inResponse[1] as string);
     s = s.slice(0, inResponse.index);
   }
   s = foldSpace(s);
