@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { makerLines, PASTE_INFO } from "../src/flow/summary.js";
+import { makerLines, PASTE_INFO, pointedCauses } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
@@ -34,9 +34,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   });
   const { analysis, resolved } = summary;
   const primary = analysis.primary;
-  // Causes the engine now names from the reply evidence, else the parser's candidates.
-  const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
-  const pointed = fromReply.length > 0 ? fromReply.map((c) => c.id) : (primary?.candidates ?? []);
+  const pointed = pointedCauses(summary, diagnosis);
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
   // delivery, only a code, the client's words instead of the server's, a masked CI log.
   const told = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));

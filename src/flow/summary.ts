@@ -11,7 +11,8 @@ import { isDeviceMessage } from "../replies/signals.js";
 /** What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, the client's words, a masked log. */
 export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;
 
-export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): string[] {
+/** The causes the paste points at: those the engine names from the reply's evidence, else the parser's candidates. */
+export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): CauseId[] {
   const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
   return fromReply.length > 0 ? fromReply.map((c) => c.id) : (summary.analysis.primary?.candidates ?? []);
 }
@@ -40,7 +41,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     const pointed = pointedCauses(summary, diagnosis);
     out.push(t(lang, "wizard.pasteSummary.points"));
     for (const id of pointed) {
-      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id as CauseId)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
+      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
     }
     for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i));
   }
