@@ -26,7 +26,7 @@ import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, 
 import { hintLines } from "../devices/render.js";
 import { causeTitle } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
-import { READINESS_FIELDS } from "../flow/readiness.js";
+import { READINESS_FIELDS, readinessHintLines } from "../flow/readiness.js";
 
 /** The wizard's ports (src/flow/ports.ts), and the text of an export for the CLI's own use (--json without a terminal). */
 export type CliWizardServices = WizardServices & {
@@ -214,7 +214,7 @@ export function makeServices(opts: {
         // The exports' commands, each whole on one line under the file it makes.
         const lines = READINESS_FIELDS.flatMap((field) => {
           const hint = t(state.lang, `wizard.readiness.hint.${field}`);
-          return /^Get-[A-Za-z]/.test(hint) ? [t(state.lang, `wizard.readiness.file.${field}`), hint, ""] : [];
+          return readinessHintLines(hint).command ? [t(state.lang, `wizard.readiness.file.${field}`), hint, ""] : [];
         });
         return [tr("wizard.copy.readinessHeading"), "", ...lines, tr("wizard.copy.back")].join("\n");
       }
