@@ -50,6 +50,11 @@ function paraRows(text: string, theme: Theme, indent = ""): number {
   return wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
 }
 
+/** Rows a line of the maker's notes draws: an address one (never broken), the rest wrapped under their indent. */
+function noteRows(line: string, theme: Theme): number {
+  return isUrl(line) ? 1 : paraRows(line, theme, "    ");
+}
+
 /** Rows the answer part draws: a list's items as Select wraps them, or a text field with its notes. */
 function answerRows(lang: Lang, q: Question, theme: Theme): number {
   if (q.input.type === "choice" || q.input.type === "policy") {
@@ -68,7 +73,7 @@ function answerRows(lang: Lang, q: Question, theme: Theme): number {
 function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: readonly string[]; more: number } {
   const hint = props.deviceHint ?? [];
   if (props.rows === undefined || hint.length === 0) return { lines: hint, more: 0 };
-  const rowsOf = (line: string) => (isUrl(line) ? 1 : paraRows(line, props.theme, "    "));
+  const rowsOf = (line: string) => noteRows(line, props.theme);
   // The room left (the blank line before the notes counted): the question and its answers stay on screen first. The
   // maker's first entry used to be shown whole whatever the room, and at 80×24 it pushed the question itself above the
   // screen (persona round 5, B1); the result and Ctrl+O show every note.
@@ -95,7 +100,7 @@ function firstNoteRows(props: QuestionScreenProps): number {
   const hint = props.deviceHint ?? [];
   if (hint.length === 0) return 0;
   const second = hint.findIndex((line, i) => i > 1 && line.startsWith("- "));
-  return (second < 0 ? hint : hint.slice(0, second)).reduce((n, line) => n + (isUrl(line) ? 1 : paraRows(line, props.theme, "    ")), 0);
+  return (second < 0 ? hint : hint.slice(0, second)).reduce((n, line) => n + noteRows(line, props.theme), 0);
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
@@ -131,7 +136,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const hint = hintShown(props, fixedRows - (whereAll - whereShown));
   // The answers' room once the rest is drawn: a list longer than that shows a window of it (the 14 makers at 80×24
   // pushed the title above the screen, persona round 4 / P2-14).
-  const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + (isUrl(line) ? 1 : paraRows(line, theme, "    ")), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
+  const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + noteRows(line, theme), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
   const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - (whereAll - whereShown) - answerRoom) - hintRows);
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
