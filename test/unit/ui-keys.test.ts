@@ -215,3 +215,23 @@ test("a bracketed paste is one text key flagged paste: its line breaks are text,
   // An empty paste is nothing.
   assert.deepEqual(one(`${S}${E}`), []);
 });
+
+test("bracketed pastes cut anywhere, nested, unended or mixed with keys: never a throw, and a paste's text never holds an escape or a control character but Tab, CR and LF", async () => {
+  const { isPaste, PASTE_START: S, PASTE_END: E } = await import("../../src/ui/keys.js");
+  let now = 0;
+  const d = new KeyDecoder(() => now);
+  const pieces = [S, E, S, E, "a", "日本", "\r", "\n", "\t", "\u0003", "\u0004", "\u007f", "\u001b", "\u001b[31m", "\u001b]52;c;aGk=\u0007", "\u0085", "3", "\u001b[A"];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 20000; i++) {
+    let s = "";
+    const n = 1 + (next() % 5);
+    for (let j = 0; j < n; j++) s += pieces[next() % pieces.length];
+    if (next() % 50 === 0) now += 2000;
+    for (const k of d.decodeAll(s)) {
+      assert.equal(typeof k.input, "string");
+      // eslint-disable-next-line no-control-regex
+      if (isPaste(k.key)) assert.doesNotMatch(k.input, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, JSON.stringify(k.input));
+    }
+  }
+});
