@@ -14,6 +14,13 @@ const AUTH_WORD = new RegExp(`auth[^\\S\\n]+(?:${MECHANISMS})[^\\S\\n]`, "i");
  * of the word) an optional quote, blanks and "=" or ":". "Password not accepted" in a reply has none.
  */
 const KEY_HINT = /(?:pass|pwd|secret|token)\w*["']?\s*[=:]/i;
+/**
+ * A SASL initial response that carries a bearer token, wherever it stands: XOAUTH2's base64 of "user=…\x01auth=Bearer …"
+ * starts "dXNlcj", OAUTHBEARER's of "n,a=…" or "n,,…" starts "bixh" or "biws" (a Postfix debug log puts it on a line of its
+ * own after a bare "334", behind prefixes no rule below knows: fifth hunt #28 showed the whole token).
+ */
+const SASL_TOKEN = /\b(?:dXNlcj|bixh|biws)[A-Za-z0-9+/]{12,}={0,2}/g;
+const SASL_TOKEN_HINT = /dXNlcj|bixh|biws/;
 /** A client line that is only a base64 credential, possibly quoted with an escaped line end (Python: b'…\r\n'). */
 const CREDENTIAL = /^(?:b?['"])?[A-Za-z0-9+/]{2,}={0,2}(?:\\r\\n|\\n)?(?:['"])?$/;
 
@@ -56,7 +63,7 @@ function redactPasswordLine(line: string): string {
  * words in the line it changes (most pasted replies have none, and most lines of a transcript).
  */
 export function mayHoldSecret(text: string): boolean {
-  return text.includes("334") || AUTH_WORD.test(text) || text.includes("Bearer") || text.includes("eyJ") || KEY_HINT.test(text);
+  return text.includes("334") || AUTH_WORD.test(text) || text.includes("Bearer") || text.includes("eyJ") || KEY_HINT.test(text) || SASL_TOKEN_HINT.test(text);
 }
 
 export function redactSecrets(text: string): string {
@@ -94,6 +101,7 @@ export function redactSecrets(text: string): string {
     // server's capability list ("250-AUTH LOGIN XOAUTH2"), whose next word is another mechanism.
     if (AUTH_WORD.test(line) && !/^(?:b?['"])?250[ -]/.test(body)) line = line.replace(AUTH_PAYLOAD, `$1 ${REDACTED}`);
     if (line.includes("Bearer")) line = line.replace(/\b(Bearer\s+)[A-Za-z0-9\-_.~+/]+=*/g, `$1${REDACTED}`);
+    if (SASL_TOKEN_HINT.test(line)) line = line.replace(SASL_TOKEN, REDACTED);
     if (line.includes("eyJ")) line = line.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, REDACTED);
     // key=value / key: value where the key names a secret, also as part of a longer key
     // (smtp_password=, SMTP_PASS:, mail.smtp.password=, client_secret=, access_token: …).

@@ -57,3 +57,40 @@ for (const lang of ["en", "ja"] as const) {
     }
   });
 }
+
+// A Postfix debug log (fifth hunt #28, github.com/tarickb/sasl-xoauth2/issues/110): the SASL initial response sits on a
+// line of its own after a bare "334", behind the syslog date, the program and the peer ("> host[ip]:587: "). With a
+// token in it, the whole "user=…\x01auth=Bearer eyJ…" blob was shown back in explain's text and JSON.
+const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlMzY1LmNvbSJ9.c2lnbmF0dXJl";
+const XOAUTH2 = b64(`user=dev@contoso.com\x01auth=Bearer ${TOKEN}\x01\x01`);
+const OAUTHBEARER = b64(`n,a=dev@contoso.com,\x01auth=Bearer ${TOKEN}\x01\x01`);
+const postfixLog = (blob: string, mechanism: string) =>
+  [
+    `Sep 10 01:29:09 host postfix/smtp[53043]: > smtp-hve.office365.com[130.107.37.108]:587: AUTH ${mechanism}`,
+    "Sep 10 01:29:09 host postfix/smtp[53043]: < smtp-hve.office365.com[130.107.37.108]:587: 334",
+    `Sep 10 01:29:09 host postfix/smtp[53043]: > smtp-hve.office365.com[130.107.37.108]:587: ${blob}`,
+    "Sep 10 01:29:09 host postfix/smtp[53043]: < smtp-hve.office365.com[130.107.37.108]:587: 501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid.",
+  ].join("\n");
+
+test("a SASL initial response that carries a bearer token (XOAUTH2, OAUTHBEARER) is redacted wherever it stands", () => {
+  for (const [blob, mechanism] of [[XOAUTH2, "XOAUTH2"], [OAUTHBEARER, "OAUTHBEARER"]] as const) {
+    for (const text of [postfixLog(blob, mechanism), `client sent ${blob} and the server said 535 5.7.3`, `"${blob}"`]) {
+      const out = redactSecrets(text);
+      assert.ok(!out.includes(blob.slice(0, 24)) && !out.includes("eyJ0eXAi"), `${mechanism}:\n${out}`);
+      assert.match(out, /\[redacted\]/);
+      assert.ok(!redactPaste(text).includes(blob.slice(0, 24)), `${mechanism} (wizard paste)`);
+    }
+  }
+  // Base64 that is not a SASL response stays (the prompts, a user name).
+  assert.equal(redactSecrets("334 VXNlcm5hbWU6"), "334 VXNlcm5hbWU6");
+});
+
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: explain shows no part of the XOAUTH2 blob of a Postfix debug log, in text or JSON, and reads its 501 5.5.124`, async () => {
+    for (const json of [false, true]) {
+      const r = await runMain(["explain", "-", "--lang", lang, ...(json ? ["--json"] : [])], { stdin: postfixLog(XOAUTH2, "XOAUTH2") });
+      for (const part of [XOAUTH2.slice(0, 16), XOAUTH2.slice(40, 60), "eyJ0eXAi"]) assert.ok(!r.stdout.includes(part) && !r.stderr.includes(part), `${json ? "json" : "text"}:\n${r.stdout}`);
+      assert.match(r.stdout, /5\.5\.124/);
+    }
+  });
+}
