@@ -19,6 +19,12 @@ const JAVA_DEBUG = /^DEBUG SMTP:\s*/;
 const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|(?:>[ \t]?){1,4})\s?/;
 const SERVER_MARK = /^(?:S|Rx|RECV|RECEIVED|reply|SERVER(?:\s*->\s*CLIENT)?)\s*:\s?|^(?:<<<|<-|<)\s?/;
 const CURL_INFO = /^\*\s+/;
+/** A syslog line's date ("Sep 10 01:29:09 "; RFC 3164: the month's name, the day padded with a blank). */
+const SYSLOG_DATE = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s+/;
+/** After a syslog date (either form): the host and the program with its process id ("host postfix/smtp[53043]: "). */
+const SYSLOG_TAG = /^[\w.-]{1,100} [\w/.-]{1,100}\[\d{1,10}\]:\s+/;
+/** Postfix's debug log after its direction mark: the peer ("> smtp.office365.com[52.96.1.1]:587: AUTH LOGIN"). */
+const POSTFIX_PEER = /^[\w.-]{1,255}\[[0-9A-Fa-f.:]{2,45}\](?::\d{1,5})?:(?:\s+|$)/;
 /** GitHub Actions' workflow commands in front of a log line ("##[error]The SMTP server requires …"). */
 const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 
@@ -49,6 +55,10 @@ function stripLogPrefixes(line: string): string {
   // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
   const sep = s.charCodeAt(4);
   if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
+  // A syslog date (the month's name, then the day): a capital letter and a blank at 3.
+  else if (s.charCodeAt(3) === 0x20 && s.charCodeAt(0) >= 0x41 && s.charCodeAt(0) <= 0x5a) s = cut(s, SYSLOG_DATE);
+  // The host and the program after a date ("host postfix/smtp[53043]: "): only there, where a line has one.
+  if (s !== line && s.includes("]:")) s = cut(s, SYSLOG_TAG);
   // TIME: one or two digits and ":".
   if (isDigit(s.charCodeAt(0)) && (s.charCodeAt(1) === 0x3a || s.charCodeAt(2) === 0x3a)) s = cut(s, TIME);
   if (s.startsWith("#")) s = cut(s, GH_COMMAND);
@@ -78,6 +88,7 @@ export function stripPrefix(line: string): { text: string; direction: Direction;
         direction = "server";
         s = s.slice(sv[0].length);
       }
+      if ((c || sv) && s.includes("]:")) s = cut(s, POSTFIX_PEER);
     }
     if (s !== before) hadPrefix = true;
     else break;

@@ -144,7 +144,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
     const stage = t(lang, "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });
     const points =
       m.success
-        ? t(lang, "cli.explain.success")
+        ? t(lang, m.reply.code === 334 ? "cli.explain.challenge" : "cli.explain.success")
         : m.candidates.length === 0
           ? t(lang, "cli.explain.noCandidates")
           : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
