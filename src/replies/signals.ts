@@ -204,8 +204,9 @@ export const SIGNALS: readonly Signal[] = [
     stage: "auth",
     candidates: AUTH_ANY,
     decisive: false,
-    phrases: ["authentication unsuccessful", "invalid login", "could not authenticate", "authentication failed", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
-    raw: ["認証に失敗", "認証エラー"],
+    // "Authentication Error" / 「認証失敗」: a panel's English and Japanese words for the same (persona round 6, P6-17).
+    phrases: ["authentication unsuccessful", "invalid login", "could not authenticate", "authentication failed", "authentication error", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
+    raw: ["認証に失敗", "認証エラー", "認証失敗"],
     fallbackOnly: true,
   },
 ];

@@ -3,6 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
+import { isDeviceMessage } from "../../replies/signals.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
@@ -57,11 +58,19 @@ export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   if (authPassedByReply(a)) return true;
   const m = a.primary;
   if (!m || m.success || !AUTH_OR_LATER_STAGES.has(m.stage)) return false;
+  // A device's or a program's own words ("認証エラー", "Authentication failed", a panel's code) say that sending failed
+  // around sign-in, not which step the server reached: a device without STARTTLS, on port 465 or pointed at the MX host
+  // meets "504 5.7.4" (no AUTH offered) and shows the same words. The recorded connection settings still count (persona round 6, P6-1).
+  // (curl's "(67) Login denied" and Postfix's "SASL authentication failed" come after the server offered AUTH: they keep the stage.)
+  if (SAYS_NO_STAGE.has(m.patternId) || isDeviceMessage(m.patternId)) return false;
   // A device's OAuth token it could not renew: refused by the identity provider, not by the mail server, which it may
   // never have reached (its server, port and TLS were marked "no longer needed", persona round 5 C8).
   if (m.candidates.includes("device-oauth-token")) return false;
   return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
 }
+
+/** A device's or a program's words for a failed sign-in, which a refusal before AUTH (no STARTTLS, the MX host) also gets. */
+const SAYS_NO_STAGE: ReadonlySet<string> = new Set(["auth-failed-wrapper", "login-failed-wrapper", "kyocera-1102"]);
 
 /** Causes that mean the device never got as far as AUTH: the connection, TLS, or a temporary server error. */
 const TRANSPORT_CAUSES: ReadonlySet<CauseId> = new Set([...TRANSPORT_GATE_CAUSES, "transient-service-error"]);
