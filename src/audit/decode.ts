@@ -5,8 +5,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { AppError, badInput } from "../errors.js";
+import { guessEncoding, type TextEncodingName } from "../case/encoding.js";
 
-export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be";
+export type { TextEncodingName } from "../case/encoding.js";
 
 export interface TextChunkReader {
   encoding: TextEncodingName;
@@ -56,26 +57,13 @@ async function readHead(path: string, n: number): Promise<Buffer> {
   return Buffer.concat(parts, total);
 }
 
-/** Decide the encoding from the first bytes. Exported for tests. */
+/** Decide the encoding from the first bytes (src/case/encoding.ts), refusing a workbook and a binary file. Exported for tests. */
 export function sniffEncoding(head: Buffer, file: string): { encoding: TextEncodingName; bomBytes: number } {
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bomBytes: 3 };
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bomBytes: 2 };
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bomBytes: 2 };
+  const guess = guessEncoding(head);
+  if (guess.bomBytes > 0) return guess;
   if (head.length >= 2 && head[0] === 0x50 && head[1] === 0x4b) throw badInput("audit.input-binary", "audit.err.workbook", { file });
-  // BOM-less UTF-16: most ASCII characters leave every other byte zero.
-  if (head.length >= 4) {
-    let evenZeros = 0;
-    let oddZeros = 0;
-    const n = Math.min(head.length, 512) & ~1;
-    for (let i = 0; i < n; i += 2) {
-      if (head[i] === 0) evenZeros++;
-      if (head[i + 1] === 0) oddZeros++;
-    }
-    if (oddZeros > n / 4 && evenZeros === 0) return { encoding: "utf-16le", bomBytes: 0 };
-    if (evenZeros > n / 4 && oddZeros === 0) return { encoding: "utf-16be", bomBytes: 0 };
-  }
-  if (head.includes(0)) throw badInput("audit.input-binary", "audit.err.binary", { file });
-  return { encoding: "utf-8", bomBytes: 0 };
+  if (guess.encoding === "utf-8" && head.includes(0)) throw badInput("audit.input-binary", "audit.err.binary", { file });
+  return guess;
 }
 
 const DECODE_BYTES = 1 << 15;

@@ -10,6 +10,7 @@ import { toDocument, toJson } from "../render/output.js";
 import { safeJson } from "../render/sanitize.js";
 import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
 import { redactSecrets } from "./redact.js";
+import { decodeText } from "./encoding.js";
 import { isValidCase } from "./quick-check.js";
 import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
 
@@ -26,6 +27,8 @@ export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 
 /** Parse and validate case-file text. `label` names the source in messages (a path, or "standard input"). */
 export function parseCase(text: string, label: string): Case {
+  // Nothing in it (an empty file, "--case - < /dev/null"): said so, not "cut short" (persona round 6, P6-15).
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw badInput("case.empty", "common.err.caseEmpty", { file: label });
   let data: unknown;
   try {
     // Depth and size are checked before parsing and validation: a deeply nested file is bad input, not a crash.
@@ -60,6 +63,7 @@ export function parseCase(text: string, label: string): Case {
 function notJson(text: string, message: string, label: string): AppError {
   if (/end of (?:JSON )?input/i.test(message)) return badInput("case.not-json", "common.err.notJsonEnd", { file: label });
   const at = /at position (\d+)/.exec(message);
+  const control = /bad control character/i.test(message);
   if (!at) return badInput("case.not-json", "common.err.notJson", { file: label, reason: message.replace(/\s+/g, " ").slice(0, 120) });
   const position = Math.min(Number(at[1]), text.length);
   // Stopped at the end of the text (an unterminated string, a value with nothing after it): the file was cut short.
@@ -67,7 +71,8 @@ function notJson(text: string, message: string, label: string): AppError {
   const before = text.slice(0, position);
   const line = before.split("\n").length;
   const column = position - (before.lastIndexOf("\n") + 1) + 1;
-  return badInput("case.not-json", "common.err.notJsonAt", { file: label, line, column });
+  // A control character inside a string (an escape sequence pasted into a title): JSON needs it written as \u001b.
+  return badInput("case.not-json", control ? "common.err.notJsonControl" : "common.err.notJsonAt", { file: label, line, column });
 }
 
 const TYPE_KEYS = { number: "common.err.caseType.number", int: "common.err.caseType.int", string: "common.err.caseType.string", boolean: "common.err.caseType.boolean", object: "common.err.caseType.object", array: "common.err.caseType.array" } as const;
@@ -123,7 +128,9 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() 
   let size: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw badInput("case.unreadable", "common.err.notAFile", { file: path });
+    // A pipe or a terminal named as a file ("--case <(…)", /dev/stdin) is read as a stream, bounded like standard input.
+    if (s.isFIFO() || s.isCharacterDevice()) return parseCase(await readStream(fs.createReadStream(path), path), path);
+    if (!s.isFile()) throw badInput("case.unreadable", s.isDirectory() ? "common.err.notAFile" : "common.err.notRegularFile", { file: path });
     size = s.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -133,7 +140,7 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() 
   if (size > MAX_CASE_BYTES) throw badInput("case.too-large", "common.err.fileTooLarge", { file: path, limit: "5 MB" });
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = decodeText(await readFile(path));
   } catch (e) {
     throw badInput("case.unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
   }
@@ -144,7 +151,7 @@ async function readStream(stream: NodeJS.ReadableStream, label: string): Promise
   return readTextBounded(stream, MAX_CASE_BYTES, () => badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" }));
 }
 
-/** A whole stream as UTF-8 text, refusing (with the caller's error) once it passes maxBytes. */
+/** A whole stream as text (UTF-8, or UTF-16 with its mark: see ./encoding.ts), refusing (with the caller's error) once it passes maxBytes. */
 export async function readTextBounded(stream: NodeJS.ReadableStream, maxBytes: number, tooLarge: () => AppError): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
@@ -154,7 +161,7 @@ export async function readTextBounded(stream: NodeJS.ReadableStream, maxBytes: n
     if (total > maxBytes) throw tooLarge();
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
 }
 
 /** The case as it is written to disk: validated, secrets removed from free text, stable key order. */

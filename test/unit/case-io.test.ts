@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -174,4 +175,45 @@ test("not a case file, a folder, a file that exists: said in the user's words, t
   const r = await runMain(["probe", "--host", "127.0.0.1", "--port", "1", "--case-out", out]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--force/);
+});
+
+// Case files as Windows writes them and inputs that are not plain files (persona round 6, P6-15).
+test("a case file in UTF-16 (Windows PowerShell 5.1's '>' and Out-File) or UTF-8 with a mark is read; an empty one says it is empty", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "sad-enc-"));
+  const text = JSON.stringify({ schema: CASE_SCHEMA_ID, title: "複合機 3F", device: { port: 587 } });
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  const be = Buffer.from(le.map((_, i) => le[i ^ 1] as number));
+  const files: Record<string, Buffer> = { "le.json": le, "be.json": be, "le-nobom.json": Buffer.from(text, "utf16le"), "utf8bom.json": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) };
+  for (const [name, bytes] of Object.entries(files)) {
+    await writeFile(join(dir, name), bytes);
+    const c = await readCase(join(dir, name), Readable.from([]), "standard input");
+    assert.equal(c.title, "複合機 3F", name);
+    assert.equal((await readCase("-", Readable.from([bytes]), "standard input")).title, "複合機 3F", `${name} on standard input`);
+  }
+  await writeFile(join(dir, "empty.json"), "");
+  for (const read of [() => readCase(join(dir, "empty.json"), Readable.from([]), "x"), () => readCase("-", Readable.from([Buffer.from(" \n")]), "standard input")]) {
+    await assert.rejects(read, (e: unknown) => e instanceof AppError && e.code === "case.empty" && e.exitCode === 2);
+  }
+  assert.match(t("ja", "common.err.caseEmpty", { file: "a.json" }), /a\.json は空です/);
+});
+
+test("a control character inside a JSON string is named as such, with its line and column", () => {
+  try {
+    parseCase(`{"schema":"${CASE_SCHEMA_ID}",\n"title":"a\u001bb"}`, "c.json");
+    assert.fail("expected an error");
+  } catch (e) {
+    assert.ok(e instanceof AppError);
+    assert.equal(e.key, "common.err.notJsonControl");
+    assert.deepEqual([e.params?.line, e.params?.column], [2, 11]);
+  }
+});
+
+test("a named pipe given as the case file (--case <(…)) is read like standard input", { skip: process.platform === "win32" }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "sad-fifo-"));
+  const fifo = join(dir, "case.pipe");
+  execFileSync("mkfifo", [fifo]);
+  const writer = writeFile(fifo, JSON.stringify({ schema: CASE_SCHEMA_ID, title: "from a pipe" }));
+  const c = await readCase(fifo, Readable.from([]), "standard input");
+  await writer;
+  assert.equal(c.title, "from a pipe");
 });
