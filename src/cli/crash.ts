@@ -2,6 +2,7 @@
 // off, cursor visible), one line in the user's language goes to stderr, and the exit code is 70.
 // Never exit 1 (which means "blocked") and never a stack trace (--debug shows it).
 import type { Io } from "./context.js";
+import { AppError } from "../errors.js";
 
 /** The terminal's bracketed-paste mode, on while an interactive screen is up (a paste arrives marked as one). */
 export const BRACKETED_PASTE_ON = "\u001b[?2004h";
@@ -69,6 +70,8 @@ export function installCrashGuard(io: Pick<Io, "stdin" | "stdout">, report: (err
 
 /** What a write to a pipe whose reader is gone fails with (`… | head`), or to a stream it already closed. */
 const CLOSED = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
+/** What a write fails with when the output's disk is full or its device fails. */
+const NOT_WRITTEN = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EIO"]);
 
 /**
  * A reader that stops reading (`explain … | head -1`, a pager quit early) is no bug: the rest of the output is dropped,
@@ -79,6 +82,8 @@ export function ignoreClosedPipe(stream: NodeJS.WritableStream): void {
   stream.on("error", (error: unknown) => {
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === "string" && CLOSED.has(code)) return;
+    // A full disk or a failing device ("diagnose … > file" on a full disk) is no bug either: said as such, exit 4 (persona round 6, P6-15).
+    if (typeof code === "string" && NOT_WRITTEN.has(code)) throw new AppError({ type: "unavailable", code: "output.not-written", key: "cli.err.outputNotWritten", params: { reason: code } });
     throw error;
   });
 }

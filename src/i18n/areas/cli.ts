@@ -105,6 +105,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
     "cli.err.lang": "Unknown language '{value}'. Use --lang ja or --lang en.",
     "cli.err.unknownCommand": "Unknown command '{command}'. See smtp-auth-doctor --help.",
     "cli.err.internal": "Internal error: {message}. This is a bug in smtp-auth-doctor; please report it with the command you ran.",
+    "cli.err.outputNotWritten": "The output could not be written ({reason}: is the disk full?). What was written may be incomplete.",
   },
   {
     "cli.help": `smtp-auth-doctor — プリンター・スキャナー・アプリから Exchange Online 経由でメールを送信できない (SMTP AUTH) 原因を調べます。
@@ -209,5 +210,6 @@ smtp-auth-doctor explain - < error.txt
     "cli.err.lang": "'{value}' は対応していない言語です。--lang ja または --lang en を指定してください。",
     "cli.err.unknownCommand": "'{command}' というコマンドはありません。smtp-auth-doctor --help をご覧ください。",
     "cli.err.internal": "内部エラーが発生しました: {message}。smtp-auth-doctor の不具合です。実行したコマンドを添えてご報告ください。",
+    "cli.err.outputNotWritten": "出力を書き込めませんでした ({reason}: ディスクがいっぱいではありませんか)。書き込まれた内容は途中までの可能性があります。",
   },
 );
