@@ -58,6 +58,9 @@ export const CAUSES = {
   "provider-sign-in-refused": { affects: "all", gate: "identity", service: "outside" },
   // Another service that lets an account send only as itself (QQ Mail, 163/126, Exchange Server's Send As): its own rule, no tenant's permission.
   "provider-sender-mismatch": { affects: "all", gate: "sending", service: "outside", settledBy: ["device.username", "device.from"] },
+  // The relay the device sends to (Postfix's smtpd logged "NOQUEUE: reject: …") refused the message with its own reply:
+  // its own settings, before any service behind it was contacted.
+  "local-relay-refused": { affects: "all", gate: "sending", service: "outside" },
   "account-locked": { affects: "all", gate: "identity", service: "exchange-online" },
   "account-disabled": { affects: "all", gate: "identity", service: "exchange-online", settledBy: ["account.accountEnabled"] },
   "password-expired": { affects: "basic", gate: "identity", service: "exchange-online", settledBy: ["account.passwordExpired"] },

@@ -56,6 +56,7 @@ export const NOTE_KEYS = [
   "note.deliveryNotSignIn",
   "note.tlsRequiredByReceiver",
   "note.sizeNotRate",
+  "note.relayHostInRefusal",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 
@@ -109,6 +110,7 @@ export const INFO_IDS = [
   "provider-qq",
   "provider-exchange-onprem",
   "provider-other",
+  "relay-own-refusal",
   "delivery-refused",
   "reply-code-only",
   "server-text-hidden",

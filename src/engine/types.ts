@@ -47,6 +47,8 @@ export const CAUSE_IDS = [
   "delivery-not-authorized",
   "relay-denied",
   "recipient-refused",
+  // The mail relay the device sends to (a Postfix of one's own) refused the message itself, before passing it on.
+  "local-relay-refused",
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];

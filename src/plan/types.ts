@@ -51,6 +51,7 @@ export const STEP_IDS = [
   "provider-from-address",
   "onprem-server-auth",
   "provider-service-limits",
+  "relay-own-settings",
   // Issue 13.1: read-only checks that confirm a possible cause before any weakening change, and the
   // other ways of sending that come before such a change.
   "confirm-auth-policy",

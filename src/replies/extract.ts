@@ -14,6 +14,11 @@ export interface FoundReply {
   hasNested: boolean;
   /** This reply was found inside another one. */
   nested: boolean;
+  /**
+   * Postfix's smtpd logged this refusal as its own ("NOQUEUE: reject: RCPT from localhost[127.0.0.1]"): the words of that
+   * lead-in. The reply is then the relay's own, whatever host its text names, and no server behind the relay was contacted.
+   */
+  relayLog?: string;
 }
 
 export interface Extraction {
@@ -57,6 +62,24 @@ const STACK_FRAME = /\s+at\s+(?:[A-Za-z_$][\w$<>`]*\.)+[A-Za-z_$][\w$<>`]*\s?\(/
 
 /** PHPMailer's lead-in naming the command the server refused ("SMTP ERROR: DATA END command failed: 550 …"). */
 const COMMAND_FAILED = /\b(MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Username|Password|STARTTLS|EHLO|HELO) command failed\b/i;
+
+/**
+ * Postfix's smtpd logging a refusal it gave itself, before the reply ("postfix/smtpd[…]: NOQUEUE: reject: RCPT from
+ * localhost[127.0.0.1]: 550 5.1.1 …"; a queue id in place of NOQUEUE once the message had one): the command it refused
+ * and the client it refused it to. Read on the part of the line before the reply (every match contains ": reject: ").
+ */
+const SMTPD_REJECT = /\b(?:NOQUEUE|[0-9A-Za-z]{5,20}): reject: (CONNECT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE|BDAT|VRFY|ETRN) from (\S{1,300}?\[[^\]\s]{1,64}\]):\s*$/;
+/** The stage of the command smtpd names ("END-OF-MESSAGE": the end of DATA). */
+const SMTPD_STAGE: Record<string, ReplyStage> = { CONNECT: "connect", HELO: "ehlo", EHLO: "ehlo", MAIL: "mail-from", RCPT: "rcpt", DATA: "data", "END-OF-MESSAGE": "data", BDAT: "data" };
+/** Postfix's log of the envelope after smtpd's reply ("…; from=<a@b> to=<c@d> proto=ESMTP helo=<host>"): its words, not the reply's. */
+const SMTPD_ENVELOPE = /;\s*from=<[^<>]{0,320}>(?:\s+to=<[^<>]{0,320}>)?(?:\s+proto=[A-Z]{1,10})?(?:\s+helo=<[^<>]{0,255}>)?\s*$/;
+
+/** smtpd's own refusal before the reply at `index` of the line, when the line logs one. */
+function smtpdReject(text: string, index: number): { clue: string; stage: ReplyStage | undefined } | undefined {
+  const m = SMTPD_REJECT.exec(text.slice(0, index));
+  if (!m) return undefined;
+  return { clue: m[0].replace(/:\s*$/, ""), stage: SMTPD_STAGE[m[1] as string] };
+}
 
 /** The stage a line's own words give its reply: PHPMailer names the command that failed. */
 function lineStage(text: string): ReplyStage | undefined {
@@ -358,6 +381,7 @@ interface Found {
   nested: boolean;
   sep: string | undefined;
   lineNo: number;
+  relayLog: string | undefined;
 }
 
 export function extractReplies(text: string): Extraction {
@@ -387,9 +411,11 @@ export function extractReplies(text: string): Extraction {
     }
     replyLines.push(line);
     const stated = lineStage(line.text);
+    const rejects = line.text.includes(": reject: ");
     for (const r of inLine) {
-      const reply = makeReply(r.code, r.enhanced, r.text);
-      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo });
+      const own = rejects ? smtpdReject(line.text, r.index) : undefined;
+      const reply = makeReply(r.code, r.enhanced, own ? r.text.replace(SMTPD_ENVELOPE, "") : r.text);
+      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: own?.stage ?? r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo, relayLog: own?.clue });
     }
   }
   const replies = dedupe(mergeMultiline(found));
@@ -437,9 +463,11 @@ function mergeMultiline(found: Found[]): FoundReply[] {
   return out.map(toFoundReply);
 }
 
-/** The public record (contextStage only when known). */
-function toFoundReply({ reply, pos, contextStage, hasNested, nested }: Found): FoundReply {
-  return contextStage ? { reply, pos, contextStage, hasNested, nested } : { reply, pos, hasNested, nested };
+/** The public record (contextStage and relayLog only when known). */
+function toFoundReply({ reply, pos, contextStage, hasNested, nested, relayLog }: Found): FoundReply {
+  const out: FoundReply = contextStage ? { reply, pos, contextStage, hasNested, nested } : { reply, pos, hasNested, nested };
+  if (relayLog !== undefined) out.relayLog = relayLog;
+  return out;
 }
 
 /** A reply cut short by the wrapper that quoted it ("assertResponseCode('535 5.7.3 Authe...', Array)" in a PHP trace). */

@@ -24,7 +24,15 @@ interface Ranked {
   pos: number;
   /** A consequence of another failure (an echo, "too many errors"), never the explanation when something else is there. */
   demoted: boolean;
+  /** The reply is a relay's own refusal, logged by it (FoundReply.relayLog): the words of its log. */
+  relayLog?: string;
 }
+
+/** The pattern id of a refusal a relay logged as its own (Postfix's smtpd "NOQUEUE: reject: …"). */
+export const RELAY_OWN_REFUSAL = "relay-own-refusal";
+
+/** A relay host written as Postfix writes relayhost ("[smtp.office365.com]:587"), quoted in a refusal as its reason. */
+const RELAY_HOST = /\[[A-Za-z0-9.-]{1,253}\]:\d{1,5}\b/;
 
 export interface AnalyzeOptions {
   /** Name the client wrapper (`client`): for reports and explain; the engine never reads it (default true). */
@@ -138,6 +146,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const first = ranked[0];
   const primary = first && !first.match.success ? first.match : undefined;
   const client = !withClient ? undefined : detectClient(text) ?? (ex.transcript && replies.length > 0 ? "transcript" : signals.has(KYOCERA_SIGNAL.id) ? "kyocera" : recognized ? "plain" : undefined);
+  // The failure a relay logged as its own refusal: that relay answered, whatever service the text names (its settings name it).
+  const relayClue = primary && first ? first.relayLog : undefined;
   const analysis: ReplyAnalysis = {
     input,
     replies,
@@ -153,7 +163,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // Which service answered: its host names or words in the text, else the form of the failing reply.
   const byText = providerFromText(text);
   const tagged = matches.find((m) => !m.success && m.provider !== undefined);
-  const provider = byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined);
+  const provider = relayClue !== undefined ? { id: "other" as const, clue: relayClue } : (byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined));
   if (!provider || !recognized) return analysis;
   // The analysis is this function's own object: the provider goes on it (last, as a spread would put it).
   analysis.provider = provider;
@@ -221,11 +231,30 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
       demoted: true,
     };
   }
+  if (f.relayLog !== undefined && !pattern.success) return relayRefusal(f, pattern, f.relayLog);
   const stage: ReplyStage = pattern.stage === "context" ? (f.contextStage ?? stageByCode(f.reply)) : envelopeStage(pattern.stage, f.contextStage);
   const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: pattern.success === true };
   if (pattern.provider) match.provider = pattern.provider;
   if (pattern.notes?.length) match.notes = [...pattern.notes];
   return { match, pos: f.pos, demoted: false };
+}
+
+/**
+ * A refusal the relay the device sends to logged as its own (Postfix's smtpd, fourth hunt #26: "NOQUEUE: reject: RCPT from
+ * localhost[127.0.0.1]: 550 5.1.1 <…>: Recipient address rejected: [smtp.office365.com]:587"): the relay's own settings
+ * refused it before any service behind it was contacted, at the command smtpd names. Another server's own words that name
+ * their cause (a pattern of its own, e.g. "Sender address rejected: not owned by user") keep that reading, as the relay's.
+ */
+function relayRefusal(f: FoundReply, pattern: ReplyPattern, relayLog: string): Ranked {
+  const stage: ReplyStage = f.contextStage ?? stageByCode(f.reply);
+  if (pattern.provider !== undefined) {
+    const own: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: false, provider: pattern.provider };
+    if (pattern.notes?.length) own.notes = [...pattern.notes];
+    return { match: own, pos: f.pos, demoted: false, relayLog };
+  }
+  const match: ReplyMatch = { patternId: RELAY_OWN_REFUSAL, reply: f.reply, stage, candidates: ["local-relay-refused"], decisive: true, success: false, provider: "other" };
+  if (RELAY_HOST.test(f.reply.text)) match.notes = ["note.relayHostInRefusal"];
+  return { match, pos: f.pos, demoted: false, relayLog };
 }
 
 const ENVELOPE: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data"]);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_4 } from "./real-pastes-found-4.js";
-import { EXIT, explain, ids, type ExplainJson } from "./real-pastes-data.js";
+import { assertNoTenantCause, EXIT, explain, ids, POSTFIX_SAID_535, type ExplainJson } from "./real-pastes-data.js";
 import { runMain } from "../helpers/run-main.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -114,4 +114,35 @@ test("a bounce mailbox's 'Basic authentication is disabled' is a mailbox being r
   // The same words from a sending client are still read.
   const sending = JSON.parse((await runMain(["explain", "Authentication unsuccessful, basic authentication is disabled.", "--json"])).stdout) as ExplainJson;
   assert.ok(ids(sending).includes("auth-policy-blocks-basic"), ids(sending).join(", "));
+});
+
+test("a local Postfix's own 'NOQUEUE: reject: RCPT from localhost' is that relay's refusal, not Exchange Online's: Microsoft never contacted, no sign-in claimed, the relay's settings planned (#26)", async () => {
+  const source = "https://github.com/tarickb/sasl-xoauth2/issues/72";
+  const a = analyzeReply(paste(source).text);
+  // The server's words without Postfix's log of the envelope ("; from=<…> to=<…> proto=ESMTP helo=<…>").
+  assert.equal(a.primary?.reply.line, "550 5.1.1 <victortsang@humansa.com.hk>: Recipient address rejected: [smtp.office365.com]:587");
+  assert.equal(a.primary?.stage, "rcpt");
+  assert.equal(a.provider?.id, "other", "smtp.office365.com in the text is the relay's setting, not the server that answered");
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read(source, lang);
+    assert.equal(j.verdict, "blocked");
+    assert.deepEqual(ids(j), ["local-relay-refused"]);
+    assert.ok(cause(j, "local-relay-refused")?.notes?.includes("note.relayHostInRefusal"));
+    const infos = j.info.map((i) => i.id);
+    assert.ok(infos.includes("relay-own-refusal"), infos.join(", "));
+    assert.ok(!infos.includes("auth-succeeded") && !infos.includes("delivery-refused"), `no sign-in claimed: ${infos.join(", ")}`);
+    assert.deepEqual(steps(j), ["relay-own-settings"]);
+    assert.ok(j.plan.steps[0]?.why.includes("relayhost"), j.plan.steps[0]?.why);
+    assert.deepEqual(j.unknowns, [], "nothing of Microsoft 365 is asked about a refusal Microsoft never saw");
+    assertNoTenantCause(source, j);
+  }
+  // The relay's words that name their cause keep it, as the relay's own: its rule that a signed-in user sends as itself.
+  const owned = analyzeReply("postfix/smtpd[2210]: NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 553 5.7.1 <a@contoso.com>: Sender address rejected: not owned by user b@contoso.com; from=<a@contoso.com> to=<c@example.com> proto=ESMTP helo=<pc>");
+  assert.deepEqual(owned.primary?.candidates, ["provider-sender-mismatch"]);
+  assert.equal(owned.primary?.reply.line, "553 5.7.1 <a@contoso.com>: Sender address rejected: not owned by user b@contoso.com");
+  assert.equal(owned.provider?.id, "other");
+  // Postfix's own client, relaying to Microsoft, still quotes Exchange Online's reply (postfix/smtp … said: 535 5.7.3).
+  const relayed = analyzeReply(POSTFIX_SAID_535.text);
+  assert.equal(relayed.provider?.id, "exchange-online");
+  assert.notEqual(relayed.primary?.candidates[0], "local-relay-refused");
 });

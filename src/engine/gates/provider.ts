@@ -4,6 +4,7 @@
 // gives what is known about that service, and reads the reply for that service's own causes.
 import type { Case, Device, ProviderId } from "../../case/schema.js";
 import { isConsumerMicrosoftAddress, providerFromHost } from "../../replies/providers.js";
+import { RELAY_OWN_REFUSAL } from "../../replies/index.js";
 import type { ReplyAnalysis } from "../../replies/types.js";
 import { inference, type Ctx } from "../context.js";
 import type { InfoId } from "../keys.js";
@@ -96,7 +97,8 @@ export function providerGate(ctx: Ctx): void {
   const p = ctx.provider;
   if (!p) return;
   const { out } = ctx;
-  out.info(INFO[p.id], p.evidence);
+  // A refusal the relay the device sends to logged as its own: that relay answered, not "another mail service".
+  out.info(ctx.analysis?.primary?.patternId === RELAY_OWN_REFUSAL ? "relay-own-refusal" : INFO[p.id], p.evidence);
   if (p.id === "outlook-consumer") {
     if (ctx.mode === "basic") out.add("consumer-basic-auth-ended", "blocking", [...p.evidence, ...(ctx.modeEvidence ? [ctx.modeEvidence] : [])]);
     else if (ctx.mode === "unknown") {
@@ -111,5 +113,6 @@ export function providerGate(ctx: Ctx): void {
 /** The service outside Exchange Online a diagnosis names (from its Info entry), or undefined. */
 export function outsideExchangeOnline(d: Pick<Diagnosis, "info">): ProviderFinding["id"] | undefined {
   for (const [id, info] of Object.entries(INFO) as [ProviderFinding["id"], InfoId][]) if (d.info.some((i) => i.id === info)) return id;
-  return undefined;
+  // The relay's own refusal stands in for "another service" (the relay answered, see providerGate).
+  return d.info.some((i) => i.id === "relay-own-refusal") ? "other" : undefined;
 }

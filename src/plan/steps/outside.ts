@@ -37,6 +37,12 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
   },
   {
+    // The relay the device sends to refused the message itself (Postfix's "NOQUEUE: reject"): its main.cf, nothing of Microsoft 365.
+    id: "relay-own-settings",
+    causes: ["local-relay-refused"],
+    build: (ctx) => ({ who: "network-admin", scope: "device", security: "low", undo: { text: ctx.tr("plan.undo.relayConfigCopy"), commands: [] } }),
+  },
+  {
     id: "provider-service-limits",
     causes: ["sending-limit", "mailbox-full"],
     build: () => ({ who: "account-owner", scope: "account", security: "none" }),
