@@ -91,6 +91,9 @@ export const CAUSES = {
   "relay-denied": { affects: "all", gate: "delivery", service: "exchange-online" },
   // The recipient itself refused by the recipient's side (no such address there, its mailbox full): any service.
   "recipient-refused": { affects: "all", gate: "delivery", service: "any" },
+  // A public blocklist (DNSBL: Spamhaus, SpamCop …) that the receiving server consults lists the sending IP: delisting on the
+  // list's own site, not Microsoft's portal (that is sending-ip-blocked), and no sign-in setting.
+  "sending-ip-on-public-blocklist": { affects: "all", gate: "delivery", service: "any" },
 } as const satisfies Record<CauseId, CauseSpec>;
 
 const CAUSE_ORDER = Object.keys(CAUSES) as CauseId[];

@@ -47,6 +47,8 @@ export const CAUSE_IDS = [
   "delivery-not-authorized",
   "relay-denied",
   "recipient-refused",
+  // A public blocklist (Spamhaus and others) the receiving server consults lists the sending IP address.
+  "sending-ip-on-public-blocklist",
   // The mail relay the device sends to (a Postfix of one's own) refused the message itself, before passing it on.
   "local-relay-refused",
 ] as const;

@@ -44,6 +44,7 @@ export const STEP_IDS = [
   "delivery-recipient-side",
   "delivery-relay",
   "delivery-check-recipient",
+  "delist-public-blocklist",
   "provider-connection",
   "consumer-use-oauth",
   "provider-app-password",

@@ -111,6 +111,11 @@ const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
 /** One word of prose (letters only, at most its first one a capital): "required" wrapped onto a line of its own is not base64. */
 const PROSE_WORD = /^[A-Za-z][a-z]+[.,;:!?]?$/;
 const TERMINATORS = new Set([".", "!", "?", "]", ")", "}", ">", '"', "'", "。", "」"]);
+/**
+ * A blocklist refusal wrapped after the address it names ("… Client host [192.0.2.7]" / "blocked using Spamhaus. …", a
+ * qmail bounce, fourth hunt #16): that "]" ends no sentence, the refusal's reason follows on the next line.
+ */
+const CLIENT_HOST_END = /\bClient host \[[^[\]]{1,64}\]$/i;
 
 /** Split into logical lines, re-joining text wrapped mid-sentence (and bracketed suffixes split over two lines). */
 export function logicalLines(text: string): LogicalLine[] {
@@ -122,6 +127,7 @@ export function logicalLines(text: string): LogicalLine[] {
   let depth = 0;
   let joinable = false;
   let last = "";
+  let hostEnd = false;
   let quote = "";
   // One line (most pastes of a panel's or a client's message) needs no split.
   const physical = text.includes("\n") ? text.split("\n") : [text];
@@ -138,11 +144,13 @@ export function logicalLines(text: string): LogicalLine[] {
       depth = Math.max(0, bracketDelta(t));
       joinable = (prev.direction !== "client" || REPLY_START.test(t)) && !/^334\b/.test(t);
       last = lastMark(t);
+      hostEnd = last === "]" && CLIENT_HOST_END.test(t);
     }
     // The rest of a bracketed suffix split over two lines ("[SN2PR… .com" / "2025-01-22T03:07:00Z 08DD…]").
     if (prev && depth > 0 && !REPLY_START.test(rawTrimmed) && /^[^[\]]{0,120}\]/.test(rawTrimmed)) {
       prev.text += " " + rawTrimmed;
       last = lastMark(rawTrimmed);
+      hostEnd = last === "]" && CLIENT_HOST_END.test(prev.text);
       depth = Math.max(0, depth + bracketDelta(rawTrimmed));
       continue;
     }
@@ -158,10 +166,11 @@ export function logicalLines(text: string): LogicalLine[] {
       !REPLY_START.test(trimmed) &&
       !CLIENT_VERB.test(trimmed) &&
       !(BASE64ISH.test(trimmed) && !PROSE_WORD.test(trimmed)) &&
-      (depth > 0 || (!NEW_ENTRY.test(trimmed) && !TERMINATORS.has(last)));
+      (depth > 0 || (!NEW_ENTRY.test(trimmed) && (!TERMINATORS.has(last) || hostEnd)));
     if (continues && prev) {
       prev.text += " " + trimmed;
       last = lastMark(trimmed);
+      hostEnd = last === "]" && CLIENT_HOST_END.test(prev.text);
       depth = Math.max(0, depth + bracketDelta(trimmed));
       continue;
     }

@@ -175,6 +175,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "tenant-banned", enhanced: ["5.7.700-749"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
   { id: "banned-sender", enhanced: ["5.7.501-503"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
   { id: "banned-ip", enhanced: ["5.7.606-649"], text: ["banned sending ip"], need: "either", stage: "ndr", candidates: ["sending-ip-blocked"], decisive: DECISIVE },
+  // A public blocklist (DNSBL) the receiving server consults lists the sending IP: Postfix's and EOP's "Client host [IP] blocked
+  // using <list>", Exim's "… is in a black list at <list>", or a list named (fourth hunt #16, EOP quoting Spamhaus in a qmail
+  // bounce). After Microsoft's own list above, whose words ("To request removal from this list") some of these share.
+  { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──
   { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["tenantinboundattribution", "direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },

@@ -146,3 +146,26 @@ test("a local Postfix's own 'NOQUEUE: reject: RCPT from localhost' is that relay
   assert.equal(relayed.provider?.id, "exchange-online");
   assert.notEqual(relayed.primary?.candidates[0], "local-relay-refused");
 });
+
+test("a public blocklist (Spamhaus) listing the sending IP at the recipient's side is its own cause, delisted on the list's own site, not Microsoft's portal (#16)", async () => {
+  const source = "https://faq01-fb.fujifilm.com/faq/show/101516";
+  // qmail wraps the remote host's words after "Client host [IP]": one reply, not "550 5.7.1 Service unavailable, Client host".
+  const a = analyzeReply(paste(source).text);
+  assert.match(a.primary?.reply.line ?? "", /^550 5\.7\.1 Service unavailable, Client host \[[^\]]+\] blocked using Spamhaus\. To request removal from this list see /);
+  assert.equal(a.primary?.stage, "ndr");
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read(source, lang);
+    assert.equal(j.verdict, "blocked");
+    assert.deepEqual(ids(j), ["sending-ip-on-public-blocklist"]);
+    assert.deepEqual(steps(j), ["delist-public-blocklist"]);
+    assert.ok(j.info.some((i) => i.id === "delivery-refused"));
+    assert.deepEqual(j.unknowns, [], "nothing about the device's sign-in is asked");
+    assert.deepEqual(j.plan.options, []);
+  }
+  // Postfix's own words for the same (reject_rbl_client) and Exim's.
+  for (const line of ["554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.7", "550 rejected because 192.0.2.7 is in a black list at bl.spamcop.net"]) {
+    assert.deepEqual(analyzeReply(line).primary?.candidates, ["sending-ip-on-public-blocklist"], line);
+  }
+  // Microsoft's own block list keeps its own cause and its delisting portal.
+  assert.deepEqual(analyzeReply("550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/").primary?.candidates, ["sending-ip-blocked"]);
+});

@@ -90,6 +90,8 @@ export default defineCatalog(
     "cause.relay-denied.summary": "The message was accepted and then refused on the way to the recipient: the server that refused it does not accept mail for that domain (relay access denied). Usually the domain's MX record, accepted domains or a connector is set up wrong; the recipient domain's administrator (or yours, for a connector) fixes it.",
     "cause.recipient-refused.title": "The recipient's side refused this recipient",
     "cause.recipient-refused.summary": "Sign-in and sending worked: the recipient's mail system refused the recipient itself, because the address does not exist there (a typo, a removed mailbox) or its mailbox is full. Nothing on the device or in your sign-in settings fixes it: check the address, or tell the recipient.",
+    "cause.sending-ip-on-public-blocklist.title": "A public blocklist (such as Spamhaus) lists the sending IP address",
+    "cause.sending-ip-on-public-blocklist.summary": "The receiving server (the recipient's, in a bounce like this) refused the message because a public blocklist it consults, such as Spamhaus or SpamCop, lists the public IP address the mail came from (a domain list, such as Spamhaus's DBL, lists a domain in the message instead). It is not SMTP AUTH and not Microsoft's own block list: no sign-in setting, password or Microsoft delisting portal changes it. The listing must end on the list's own site, once the reason for it is fixed.",
 
     "note.ifBasic": "Applies if the device signs in with Basic authentication (user name and password); how it signs in is not known yet.",
     "note.ifDelegated": "Applies if the device uses a user's OAuth token (delegated); an app-only token does not need a licence.",
@@ -283,6 +285,8 @@ export default defineCatalog(
     "cause.relay-denied.summary": "メッセージはいったん受け付けられた後、受信者へ届ける途中で拒否されました。拒否したサーバーがそのドメインのメールを受け付けていません (Relay Access Denied)。多くの場合、そのドメインの MX レコード、承認済みドメイン、またはコネクタの設定の誤りです。受信者のドメインの管理者 (コネクタの場合は自組織の管理者) が修正します。",
     "cause.recipient-refused.title": "受信者側がこの受信者を拒否しました",
     "cause.recipient-refused.summary": "サインインと送信はできています。受信者側のメール システムが受信者そのものを拒否しました。そのアドレスが存在しない (入力の誤り、削除されたメールボックス) か、メールボックスがいっぱいです。デバイスやサインインの設定では解決できません。アドレスを確認するか、受信者に知らせてください。",
+    "cause.sending-ip-on-public-blocklist.title": "公開ブロック リスト (Spamhaus など) に送信元の IP アドレスが登録されています",
+    "cause.sending-ip-on-public-blocklist.summary": "受信側のサーバー (このような配信不能通知では受信者側) が、参照している公開ブロック リスト (Spamhaus や SpamCop など) に、メールの送信元のパブリック IP アドレスが登録されているため、メッセージを拒否しました (Spamhaus の DBL のようなドメインのリストでは、メッセージ内のドメインが登録されています)。SMTP AUTH の問題でも、Microsoft 自身のブロック リストでもありません。サインインの設定、パスワード、Microsoft の削除依頼のサイトでは解決しません。登録された理由を解消してから、そのリスト自身のサイトで削除を依頼する必要があります。",
 
     "note.ifBasic": "デバイスが基本認証 (ユーザー名とパスワード) でサインインする場合に該当します。サインイン方法はまだわかっていません。",
     "note.ifDelegated": "デバイスがユーザーの OAuth トークン (委任) を使用する場合に該当します。アプリのみのトークンにはライセンスは不要です。",

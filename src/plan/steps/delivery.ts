@@ -26,6 +26,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
   },
   {
+    // A public blocklist lists the sending IP: the list's own site, not Microsoft's delisting portal (delist-sending-ip).
+    id: "delist-public-blocklist",
+    causes: ["sending-ip-on-public-blocklist"],
+    build: (ctx) => ({ who: "network-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.delistNothing"), commands: [] } }),
+  },
+  {
     id: "delivery-relay",
     causes: ["relay-denied"],
     build: () => ({
