@@ -94,6 +94,8 @@ export const CAUSES = {
   // A public blocklist (DNSBL: Spamhaus, SpamCop …) that the receiving server consults lists the sending IP: delisting on the
   // list's own site, not Microsoft's portal (that is sending-ip-blocked), and no sign-in setting.
   "sending-ip-on-public-blocklist": { affects: "all", gate: "delivery", service: "any" },
+  // The recipient's service requires the From domain to pass SPF, DKIM and DMARC (Outlook.com's 5.7.515, a DMARC reject's 5.7.509).
+  "sender-domain-unauthenticated": { affects: "all", gate: "delivery", service: "any" },
 } as const satisfies Record<CauseId, CauseSpec>;
 
 const CAUSE_ORDER = Object.keys(CAUSES) as CauseId[];

@@ -45,6 +45,7 @@ export const STEP_IDS = [
   "delivery-relay",
   "delivery-check-recipient",
   "delist-public-blocklist",
+  "delivery-sender-domain-auth",
   "provider-connection",
   "consumer-use-oauth",
   "provider-app-password",

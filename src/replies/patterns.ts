@@ -196,6 +196,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
     decisive: DECISIVE,
     notes: ["note.deliveryNotSignIn"],
   },
+  // The recipient's service refused the From domain's authentication: Outlook.com's rule for domains that send to it in volume
+  // (550 5.7.515 "… doesn't meet the required authentication level", fourth hunt #3), a DMARC reject (550 5.7.509).
+  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515"], text: ["does not meet the required authentication level", "does not pass dmarc verification"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
   { id: "delivery-not-authorized", enhanced: ["5.7.124", "5.7.129"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list", "rst.restrictedtogrouppermission", "rst.restrictedtorecipientspermission", "transport.rules.rejectmessage"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // The recipient itself refused at the recipient's side: no such address there (Exchange Online's directory-based blocking

@@ -169,3 +169,21 @@ test("a public blocklist (Spamhaus) listing the sending IP at the recipient's si
   // Microsoft's own block list keeps its own cause and its delisting portal.
   assert.deepEqual(analyzeReply("550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/").primary?.candidates, ["sending-ip-blocked"]);
 });
+
+test("Outlook.com's '550 5.7.515 … sending domain doesn't meet the required authentication level' is the sending domain's SPF/DKIM/DMARC at delivery, not the device's sign-in (#3)", async () => {
+  const source = "https://github.com/sisimai/go-sisimai/issues/150";
+  const a = analyzeReply(paste(source).text);
+  assert.equal(a.primary?.stage, "ndr", "a refusal at delivery, not at MAIL FROM");
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read(source, lang);
+    assert.equal(j.verdict, "blocked");
+    assert.deepEqual(ids(j), ["sender-domain-unauthenticated"]);
+    assert.deepEqual(steps(j), ["delivery-sender-domain-auth"]);
+    assert.ok(/SPF/.test(j.plan.steps[0]?.why ?? "") && /DKIM/.test(j.plan.steps[0]?.why ?? "") && /DMARC/.test(j.plan.steps[0]?.why ?? ""));
+    assert.ok(j.info.some((i) => i.id === "delivery-refused"));
+    assert.deepEqual(j.unknowns, [], "nothing about the device or its sign-in is asked");
+    assert.deepEqual(j.plan.options, []);
+  }
+  // Microsoft's refusal of a domain that fails DMARC with a policy of reject is the same family.
+  assert.deepEqual(analyzeReply("Remote server returned '550 5.7.509 Access denied, sending domain contoso.com does not pass DMARC verification and has a DMARC policy of reject.'").primary?.candidates, ["sender-domain-unauthenticated"]);
+});

@@ -26,6 +26,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
   },
   {
+    // The recipient's service refused the From domain's authentication (Outlook.com's 5.7.515, a DMARC reject's 5.7.509): DNS.
+    id: "delivery-sender-domain-auth",
+    causes: ["sender-domain-unauthenticated"],
+    build: (ctx) => ({ who: "network-admin", scope: "tenant", security: "low", testSend: false, undo: { text: ctx.tr("plan.undo.dnsRecords"), commands: [] } }),
+  },
+  {
     // A public blocklist lists the sending IP: the list's own site, not Microsoft's delisting portal (delist-sending-ip).
     id: "delist-public-blocklist",
     causes: ["sending-ip-on-public-blocklist"],
