@@ -55,6 +55,11 @@ const IN_REPLY_TO_HINT = /\(in reply to /i;
 const XML_CLOSERS = /(?:\s*<\/[A-Za-z][\w:.-]{0,40}>)+$/;
 const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
 /**
+ * A poster's own sentence going on after the reply it quotes ("I get: 5.0.0 Authentication Failed, but the configuration is
+ * the same as …", fourth hunt #33): no reply of the corpora goes on with ", but" and a word, so the server's words end there.
+ */
+const POSTER_GOES_ON = /,\s+but\s+(?=[a-z])/;
+/**
  * A stack frame glued to a reply on one line (.NET "… go to at Registration.Form.SendEmail(String …",
  * Node "… type at SMTPConnection._formatError (/usr/…"): "at", a dotted name, "(". Never a reply's words.
  */
@@ -170,6 +175,8 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
     stageHint = cmd.includes("DATA") ? "data" : cmd.includes("RCPT") ? "rcpt" : cmd.includes("MAIL") ? "mail-from" : cmd.includes("AUTH") ? "auth" : cmd.includes("EHLO") || cmd.includes("HELO") ? "ehlo" : undefined;
     s = s.slice(0, inReply.index);
   }
+  const goesOn = s.includes(", but") ? POSTER_GOES_ON.exec(s) : null;
+  if (goesOn && goesOn.index > 0) s = s.slice(0, goesOn.index);
   const inResponse = s.includes("in response to") ? IN_RESPONSE_TO.exec(s) : null;
   if (inResponse) {
     stageHint ??= commandStage(inResponse[1] as string);

@@ -187,3 +187,9 @@ test("Outlook.com's '550 5.7.515 … sending domain doesn't meet the required au
   // Microsoft's refusal of a domain that fails DMARC with a policy of reject is the same family.
   assert.deepEqual(analyzeReply("Remote server returned '550 5.7.509 Access denied, sending domain contoso.com does not pass DMARC verification and has a DMARC policy of reject.'").primary?.candidates, ["sender-domain-unauthenticated"]);
 });
+
+test("a poster's sentence going on after the reply it quotes ('5.0.0 Authentication Failed, but the configuration is the same …') is not the server's words (#33)", () => {
+  const a = analyzeReply(paste("https://github.com/aschroder/Magento-SMTP-Pro-Email-Extension/issues/80").text);
+  assert.deepEqual(a.matches.map((m) => m.reply.line), ["5.0.0 Authentication Failed"]);
+  assert.equal(a.primary?.stage, "auth");
+});
