@@ -111,6 +111,7 @@ export const INFO_IDS = [
   "provider-exchange-onprem",
   "provider-other",
   "relay-own-refusal",
+  "exchange-online-21vianet",
   "delivery-refused",
   "reply-code-only",
   "server-text-hidden",

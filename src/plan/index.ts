@@ -9,14 +9,14 @@ import { t, type Lang, type Params } from "../i18n/index.js";
 import { causeTitle } from "../render/labels.js";
 import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
-import { identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
+import { forCloud, identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
 import { OUTSIDE_STEPS, STEPS } from "./steps/index.js";
 import type { Plan, PlanCommand, PlanStep, StepId } from "./types.js";
 
 export * from "./types.js";
 export * from "./alternatives.js";
 export { basicAuthUse } from "./options.js";
-export { BASIC_SMTP_POLICY, PLACEHOLDER, WHATIF_CMDLETS } from "./steps/common.js";
+export { BASIC_SMTP_POLICY, PLACEHOLDER, vianetGraphText, WHATIF_CMDLETS } from "./steps/common.js";
 export { STEP_CAUSES, STEP_ORDER } from "./steps/index.js";
 
 /** The steps that move the device off a refused sign-in without weakening anything. */
@@ -68,10 +68,11 @@ function finishStep(ctx: Ctx, def: StepDef, all: Finding[], draft: Draft): PlanS
   const found = draft.answers ?? all;
   const tr = ctx.tr;
   const params: Params = { user: ctx.login.value ?? PLACEHOLDER.mailbox, from: ctx.from.value ?? PLACEHOLDER.from, ...(draft.params ?? {}) };
-  const check = draft.check ?? [];
-  const commands = draft.commands ?? [];
-  const verifyCommands = draft.verifyCommands ?? [];
-  const undo = draft.undo;
+  const cloud = (cmds: PlanCommand[] | undefined): PlanCommand[] => (cmds ?? []).map((cmd) => forCloud(ctx, cmd));
+  const check = cloud(draft.check);
+  const commands = cloud(draft.commands);
+  const verifyCommands = cloud(draft.verifyCommands);
+  const undo = draft.undo && { text: draft.undo.text, commands: cloud(draft.undo.commands) };
   const weakens = (WEAKENING_STEPS as readonly StepId[]).includes(id);
   const step: PlanStep = {
     id,
@@ -111,7 +112,9 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const from = identity(notes, lang, c.device?.from, PLACEHOLDER.from);
   const causeSet = new Set(d.causes.map((f) => f.id));
   const outside = outsideExchangeOnline(d);
-  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside };
+  // Microsoft 365 operated by 21Vianet (the engine's Info): its own admin centers and Graph host.
+  const vianet = d.info.some((i) => i.id === "exchange-online-21vianet");
+  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
   // Refused at delivery: sign-in worked, so the alternatives to Basic auth are beside the point.
   const delivery = d.info.some((i) => i.id === "delivery-refused");
 
@@ -186,6 +189,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
+  if (vianet) notes.push(ctx.tr("plan.note.vianet"));
 
-  return { lang, steps, options, basicAuth, notes };
+  return vianet ? { lang, steps, options, basicAuth, notes, cloud: "21vianet" } : { lang, steps, options, basicAuth, notes };
 }

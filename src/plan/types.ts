@@ -89,7 +89,9 @@ export interface AdminCenterPath {
   portal: string;
   /** Click path after the portal, labels as the portal shows them in the chosen language. */
   path: string[];
-  url: string;
+  /** The portal's address; absent where the worldwide one does not apply (21Vianet): `note` says where it is instead. */
+  url?: string;
+  note?: string;
 }
 
 export interface PlanStep {
@@ -174,4 +176,6 @@ export interface Plan {
   notes: string[];
   /** The named device (device.vendor): its OAuth position, where its settings are, its panel message. */
   device?: DevicePlan;
+  /** The organization's cloud when not the worldwide one (Microsoft 365 operated by 21Vianet): how the commands connect. */
+  cloud?: "21vianet";
 }

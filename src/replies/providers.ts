@@ -42,6 +42,27 @@ function microsoftCloud(text: string): string | undefined {
   return named && (!server || named.index < server.index) ? named[0] : server?.text;
 }
 
+/** Host names of Microsoft 365 operated by 21Vianet (China): smtp.partner.outlook.cn and its servers, its sign-in. */
+const VIANET_SUFFIX = /partner\.outlook\.cn\b|partner\.microsoftonline\.cn\b/i;
+
+/**
+ * The host name that shows Exchange Online operated by 21Vianet in a text ("smtp.partner.outlook.cn",
+ * "NT0PR01CA0010.CHNPR01.prod.partner.outlook.cn"), or undefined: its suffix, with the labels before it.
+ */
+export function vianetHostInText(text: string): string | undefined {
+  if (!text.includes(".cn")) return undefined;
+  const m = VIANET_SUFFIX.exec(text);
+  if (!m) return undefined;
+  let start = m.index;
+  while (start > 0 && (isHostChar(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x2e)) start--;
+  return text.slice(start, m.index + m[0].length).replace(/^[.-]+/, "");
+}
+
+/** A device host of Microsoft 365 operated by 21Vianet (smtp.partner.outlook.cn, smtp-legacy.partner.outlook.cn). */
+export function isVianetHost(host: string): boolean {
+  return /(?:^|\.)partner\.outlook\.cn\.?$/i.test(host.trim());
+}
+
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
 

@@ -9,6 +9,7 @@ import type { Diagnosis } from "../engine/types.js";
 import { question } from "../flow/questions.js";
 import { t, type Lang } from "../i18n/index.js";
 import { factDescription } from "../render/labels.js";
+import { vianetGraphText } from "../plan/index.js";
 import type { PlanCommand } from "../plan/types.js";
 
 export interface AdminCheck {
@@ -24,11 +25,20 @@ const adminFact = (p: FactPath) => p.startsWith("tenant.") || p.startsWith("acco
 export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
   const deciding = d.causes.filter((f) => f.status === "possible").flatMap((f) => causeSpec(f.id).settledBy ?? []);
   const order = [...new Set([...deciding.filter((p) => d.unknowns.includes(p)), ...d.unknowns])];
+  // Microsoft 365 operated by 21Vianet: the Graph reads sign in to that cloud and go to its Graph host, as the plan's do, and
+  // the directions name no worldwide admin-center address (the plan's note says where its admin centers are).
+  const vianet = d.info.some((i) => i.id === "exchange-online-21vianet");
   return order.filter(adminFact).map((path) => {
     const q = question(path);
-    return { path, title: factDescription(lang, path), where: t(lang, q.where), commands: q.powershell?.(c) ?? [] };
+    const commands = q.powershell?.(c) ?? [];
+    const where = t(lang, q.where);
+    if (!vianet) return { path, title: factDescription(lang, path), where, commands };
+    return { path, title: factDescription(lang, path), where: where.replace(WORLDWIDE_PORTAL, ""), commands: commands.map((l) => vianetGraphText(l).replace(/^Connect-MgGraph -Scopes /, "Connect-MgGraph -Environment China -Scopes ")) };
   });
 }
+
+/** A worldwide admin center's address in a check's directions ("Exchange admin center (admin.exchange.microsoft.com) > …"). */
+const WORLDWIDE_PORTAL = /\s*\((?:admin|admin\.exchange|entra|security)\.microsoft\.com\)/g;
 
 /**
  * A check's commands as plan commands (read-only), for the .ps1: its "Connect-MgGraph -Scopes …"
@@ -38,7 +48,7 @@ export function checkCommands(ch: AdminCheck): PlanCommand[] {
   let scopes: string[] = [];
   const out: PlanCommand[] = [];
   for (const line of ch.commands) {
-    const m = /^Connect-MgGraph -Scopes (.+)$/.exec(line);
+    const m = /^Connect-MgGraph (?:-Environment \S+ )?-Scopes (.+)$/.exec(line);
     if (m) {
       scopes = (m[1] as string).split(",").map((x) => x.trim().replace(/^'|'$/g, ""));
       continue;

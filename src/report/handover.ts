@@ -106,7 +106,9 @@ export function renderHandover(input: ReportInput): string {
       });
       if (checks.length > shown.length) body.push(...wrap(tr("plan.handover.moreChecks", { n: checks.length - shown.length }), "  ", undefined, 1));
       // One line that signs in to what the commands need (PowerShell runs both, separated by ";").
-      const connect = [...(exchange ? ["Connect-ExchangeOnline"] : []), ...(graphScopes.size ? [`Connect-MgGraph -Scopes ${[...graphScopes].join(",")}`] : [])];
+      // (Microsoft 365 operated by 21Vianet: both sign in to that cloud.)
+      const vianet = plan.cloud === "21vianet";
+      const connect = [...(exchange ? [vianet ? "Connect-ExchangeOnline -ExchangeEnvironmentName O365China" : "Connect-ExchangeOnline"] : []), ...(graphScopes.size ? [`Connect-MgGraph ${vianet ? "-Environment China " : ""}-Scopes ${[...graphScopes].join(",")}`] : [])];
       out.push("", ...wrap(tr(connect.length ? "plan.handover.checkHeadingConnect" : "plan.handover.checkHeading"), ""));
       if (connect.length) out.push(`     ${connect.join("; ")}`);
       out.push(...body);

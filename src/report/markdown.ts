@@ -180,7 +180,8 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
   if (step.commands.length) out.push(`**${mdEscape(tr("plan.report.step.commands"))}:**`, "", ...fence(step.commands), "");
   if (step.adminCenter) {
     const path = [step.adminCenter.portal, ...step.adminCenter.path].map(mdEscape).join(" > ");
-    out.push(`**${mdEscape(tr("plan.report.step.adminCenter"))}:** ${path} (<${step.adminCenter.url}>)`, "");
+    const where = step.adminCenter.url !== undefined ? ` (<${step.adminCenter.url}>)` : step.adminCenter.note !== undefined ? ` (${mdEscape(step.adminCenter.note)})` : "";
+    out.push(`**${mdEscape(tr("plan.report.step.adminCenter"))}:** ${path}${where}`, "");
   }
   if (step.device) {
     out.push(`**${mdEscape(onDevice(lang, plan))}**`, "");

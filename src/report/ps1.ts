@@ -76,16 +76,18 @@ export function renderPs1(input: ReportInput): string {
 
   // Connect lines, commented.
   const shells = new Set(all.map((cmd) => cmd.shell));
+  // Microsoft 365 operated by 21Vianet: both modules sign in to that cloud (-ExchangeEnvironmentName, -Environment).
+  const vianet = plan.cloud === "21vianet";
   out.push(...comment(tr("plan.report.ps1.connect")));
   if (shells.has("exchange")) {
     out.push(...comment(tr("plan.report.ps1.connectExchange")));
-    out.push(`# Connect-ExchangeOnline -UserPrincipalName '${PLACEHOLDER.admin}'`);
+    out.push(`# Connect-ExchangeOnline ${vianet ? "-ExchangeEnvironmentName O365China " : ""}-UserPrincipalName '${PLACEHOLDER.admin}'`);
   }
   if (shells.has("graph")) {
     const scopesOf = (cmds: PlanCommand[]) => [...new Set(cmds.filter((cmd) => cmd.shell === "graph").flatMap((cmd) => cmd.scopes ?? []))].sort();
     const readScopes = scopesOf(all.filter((cmd) => !cmd.changes));
     const writeScopes = scopesOf(all.filter((cmd) => cmd.changes));
-    const line = (scopes: string[]) => `# Connect-MgGraph -Scopes ${scopes.map((s) => `'${s}'`).join(",")}`;
+    const line = (scopes: string[]) => `# Connect-MgGraph ${vianet ? "-Environment China " : ""}-Scopes ${scopes.map((s) => `'${s}'`).join(",")}`;
     out.push(...comment(tr("plan.report.ps1.connectGraph")));
     if (readScopes.length) out.push(line(readScopes));
     if (writeScopes.length) {

@@ -176,7 +176,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   }
   if (step.adminCenter) {
     o.labeled(tr("plan.report.step.adminCenter"), [step.adminCenter.portal, ...step.adminCenter.path].join(` ${g.sep} `), ind);
-    o.text(step.adminCenter.url, { indent: ind + 2, token: "muted" });
+    o.text(step.adminCenter.url ?? step.adminCenter.note ?? "", { indent: ind + 2, token: "muted" });
   }
   if (step.device) {
     o.text(onDevice(lang, plan), { indent: ind });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_4 } from "./real-pastes-found-4.js";
-import { assertNoTenantCause, EXIT, explain, ids, POSTFIX_SAID_535, type ExplainJson } from "./real-pastes-data.js";
+import { assertNoTenantCause, EXIT, EXO_535_5_7_3, explain, explainText, ids, POSTFIX_SAID_535, type ExplainJson } from "./real-pastes-data.js";
 import { runMain } from "../helpers/run-main.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -192,4 +192,48 @@ test("a poster's sentence going on after the reply it quotes ('5.0.0 Authenticat
   const a = analyzeReply(paste("https://github.com/aschroder/Magento-SMTP-Pro-Email-Extension/issues/80").text);
   assert.deepEqual(a.matches.map((m) => m.reply.line), ["5.0.0 Authentication Failed"]);
   assert.equal(a.primary?.stage, "auth");
+});
+
+/** The plan's steps as the JSON gives them, with their commands and admin-center paths. */
+interface PlanJson {
+  notes: string[];
+  steps: Array<{ id: string; check: { text: string }[]; commands: { text: string }[]; verify: { commands: { text: string }[] }; undo?: { commands: { text: string }[] }; adminCenter?: { portal: string; url?: string; note?: string } }>;
+}
+const planOf = (j: ExplainJson) => j.plan as unknown as PlanJson;
+const commandsOf = (p: PlanJson) => p.steps.flatMap((s) => [...s.check, ...s.commands, ...s.verify.commands, ...(s.undo?.commands ?? [])].map((c) => c.text));
+
+test("Exchange Online operated by 21Vianet (smtp.partner.outlook.cn) is said so, and its plan prints no worldwide admin-center address or Graph host as if it applied (#6)", async () => {
+  const source = "https://github.com/simonrob/email-oauth2-proxy/issues/237";
+  for (const lang of ["en", "ja"] as const) {
+    const j = await read(source, lang);
+    assert.ok(j.info.some((i) => i.id === "exchange-online-21vianet"), j.info.map((i) => i.id).join(", "));
+    const plan = planOf(j);
+    const centers = plan.steps.flatMap((s) => (s.adminCenter ? [s.adminCenter] : []));
+    assert.ok(centers.length > 0);
+    for (const c of centers) {
+      assert.equal(c.url, undefined, `${c.portal}: a worldwide address for a 21Vianet organization`);
+      assert.ok(c.note?.includes("21Vianet"), c.note);
+    }
+    const commands = commandsOf(plan);
+    assert.ok(commands.some((t) => t.includes("https://microsoftgraph.chinacloudapi.cn/")), "the Graph reads use 21Vianet's Graph host");
+    assert.ok(!commands.some((t) => t.includes("graph.microsoft.com")), commands.join("\n"));
+    assert.ok(plan.notes.some((n) => n.includes("O365China") && n.includes("-Environment China")), plan.notes.join("\n"));
+    const text = await explainText(paste(source), lang);
+    assert.ok(text.includes("21Vianet") && text.includes("https://portal.azure.cn"), text);
+    assert.ok(!/https:\/\/(?:admin|entra)\.microsoft\.com/.test(text), "no worldwide admin-center address in the report");
+    // The .ps1 signs in to that cloud, and its Graph reads (the plan's and the checks') use its host.
+    const ps1 = (await runMain(["explain", "-", "--format", "ps1", "--lang", lang], { stdin: paste(source).text })).stdout;
+    assert.ok(ps1.includes("Connect-ExchangeOnline -ExchangeEnvironmentName O365China") && ps1.includes("Connect-MgGraph -Environment China"), ps1);
+    assert.ok(!ps1.includes("graph.microsoft.com"), ps1);
+    // The admin's checks (hand-over, Markdown report): that cloud's sign-in and Graph host, no worldwide admin-center address.
+    for (const format of ["handover", "md"]) {
+      const out = (await runMain(["explain", "-", "--format", format, "--lang", lang], { stdin: paste(source).text })).stdout;
+      assert.ok(out.includes("Connect-MgGraph -Environment China"), `${format}: ${out}`);
+      assert.ok(!out.includes("graph.microsoft.com") && !/\((?:admin|admin\.exchange|entra)\.microsoft\.com\)/.test(out), `${format}: ${out}`);
+    }
+  }
+  // A worldwide organization keeps its addresses.
+  const global = planOf((await explain(EXO_535_5_7_3, "en")).json);
+  assert.ok(global.steps.some((s) => s.adminCenter?.url === "https://admin.microsoft.com"));
+  assert.ok(commandsOf(global).some((t) => t.includes("https://graph.microsoft.com/")));
 });

@@ -61,6 +61,8 @@ export interface Ctx {
   blocks: (id: CauseId) => boolean;
   /** The service outside Exchange Online the diagnosis names (issue 10), or undefined. */
   outside: ReturnType<typeof outsideExchangeOnline>;
+  /** The organization is Microsoft 365 operated by 21Vianet: other admin centers and Graph host than the worldwide ones. */
+  vianet: boolean;
 }
 
 export function exo(text: string, changes = false): PlanCommand {
@@ -115,7 +117,23 @@ export function portal(ctx: Ctx, which: "mac" | "eac" | "entra" | "defender", pa
     defender: "https://security.microsoft.com",
   } as const;
   const key = `plan.nav.portal.${which}` as const;
-  return { portal: navLabel(ctx.lang, key), path: path.map((p) => navLabel(ctx.lang, p)), url: urls[which] };
+  const labels = { portal: navLabel(ctx.lang, key), path: path.map((p) => navLabel(ctx.lang, p)) };
+  // 21Vianet's admin centers have addresses of their own (not verified here): the worldwide one is not printed as if it applied.
+  return ctx.vianet ? { ...labels, note: ctx.tr("plan.nav.vianetAddress") } : { ...labels, url: urls[which] };
+}
+
+/** The worldwide Microsoft Graph host, and 21Vianet's (Get-MgEnvironment: China → https://microsoftgraph.chinacloudapi.cn). */
+const GRAPH_WORLDWIDE = "https://graph.microsoft.com/";
+const GRAPH_VIANET = "https://microsoftgraph.chinacloudapi.cn/";
+
+/** A command's text for Microsoft 365 operated by 21Vianet: its Graph host in place of the worldwide one. */
+export function vianetGraphText(text: string): string {
+  return text.includes(GRAPH_WORLDWIDE) ? text.split(GRAPH_WORLDWIDE).join(GRAPH_VIANET) : text;
+}
+
+/** A command for the organization's cloud (see vianetGraphText). */
+export function forCloud(ctx: Ctx, cmd: PlanCommand): PlanCommand {
+  return ctx.vianet && cmd.shell === "graph" ? { ...cmd, text: vianetGraphText(cmd.text) } : cmd;
 }
 
 // ---------------------------------------------------------------------------------------------
