@@ -106,38 +106,53 @@ function firstNoteRows(props: QuestionScreenProps): number {
 export function QuestionScreen(props: QuestionScreenProps) {
   const { theme, lang, question: q } = props;
   const ps = q.powershell ? q.powershell(props.case) : [];
-  // Commands and addresses are never broken over lines (they would not paste): one that is longer
-  // than the screen ends in "…" here, and Ctrl+O shows it whole, outside the screen, for copying.
   const fits = (line: string) => width(line) <= theme.width;
-  const clipped = ps.some((l) => !fits(`  ${l}`)) || (props.deviceHint ?? []).some((l) => isUrl(l) && !fits(`    ${l}`));
+  // (An address line carries its own indent: it was measured with four more columns, and one that fit had the note.)
+  const cutUrl = (line: string) => isUrl(line) && !fits(line);
+  const psClipped = ps.some((l) => !fits(`  ${l}`));
   const keys = t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text");
   const whereAll = stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length;
   // A long list takes the room of a short one when the window is short: it scrolls (the rest of the screen stays).
   const answerRoom = q.input.type === "choice" && q.input.choices.length > LONG_LIST ? Math.min(answerRows(lang, q, theme), LONG_LIST + 2) : answerRows(lang, q, theme);
-  // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
-  // where to look, the PowerShell lines, the answers, and the blank line before each part.
-  const fixedRows =
-    4 +
-    paraRows(keys, theme) +
-    (props.notice ? paraRows(props.notice, theme) : 0) +
-    paraRows(t(lang, q.prompt), theme) +
-    2 +
-    whereAll +
-    (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
-    (clipped ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
-    1 +
-    answerRoom +
-    1;
-  // In a short window the question and its answers stay on screen; then the maker's first note (where the setting is
-  // on this device, in the maker's words) before the general directions, which are cut to make room for it (at 80×24
-  // the question itself went above the screen, persona round 5 B1; Ctrl+O and the result show everything).
-  const noteRoom = firstNoteRows(props) + (props.deviceHint?.length ? paraRows(t(lang, "questions.deviceHintMore", { n: props.deviceHint.length }), theme, "    ") : 0);
-  const whereShown = props.rows === undefined ? whereAll : Math.max(2, Math.min(whereAll, whereAll - (fixedRows + noteRoom + 1 - props.rows)));
-  const hint = hintShown(props, fixedRows - (whereAll - whereShown));
-  // The answers' room once the rest is drawn: a list longer than that shows a window of it (the 14 makers at 80×24
-  // pushed the title above the screen, persona round 4 / P2-14).
-  const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + noteRows(line, theme), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
-  const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - (whereAll - whereShown) - answerRoom) - hintRows);
+  /** The rows of each part, with or without the note that cut lines end in "…" (Ctrl+O shows them whole). */
+  const layout = (withNote: boolean) => {
+    // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
+    // where to look, the PowerShell lines, the note on cut lines, the answers, and the blank line before each part.
+    const fixedRows =
+      4 +
+      paraRows(keys, theme) +
+      (props.notice ? paraRows(props.notice, theme) : 0) +
+      paraRows(t(lang, q.prompt), theme) +
+      2 +
+      whereAll +
+      (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
+      (withNote ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
+      1 +
+      answerRoom +
+      1;
+    // In a short window the question and its answers stay on screen; then the maker's first note (where the setting is
+    // on this device, in the maker's words) before the general directions, which are cut to make room for it (at 80×24
+    // the question itself went above the screen, persona round 5 B1; Ctrl+O and the result show everything).
+    const noteRoom = firstNoteRows(props) + (props.deviceHint?.length ? paraRows(t(lang, "questions.deviceHintMore", { n: props.deviceHint.length }), theme, "    ") : 0);
+    const whereShown = props.rows === undefined ? whereAll : Math.max(2, Math.min(whereAll, whereAll - (fixedRows + noteRoom + 1 - props.rows)));
+    const hint = hintShown(props, fixedRows - (whereAll - whereShown));
+    // The answers' room once the rest is drawn: a list longer than that shows a window of it (the 14 makers at 80×24
+    // pushed the title above the screen, persona round 4 / P2-14).
+    const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + noteRows(line, theme), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
+    const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - (whereAll - whereShown) - answerRoom) - hintRows);
+    return { withNote, whereShown, hint, listRows };
+  };
+  // Commands and addresses are never broken over lines (they would not paste): one that is longer than the screen ends
+  // in "…" here, and a note says Ctrl+O shows it whole. The note stands only over a line that is shown cut: a maker's
+  // address cut from a short window's notes (only "N more lines" left) left it under no "…" at all (persona round 5).
+  let shown = layout(psClipped || (props.deviceHint ?? []).some(cutUrl));
+  const clipped = psClipped || shown.hint.lines.some(cutUrl);
+  if (shown.withNote && !clipped) {
+    // Its rows given back to the notes can bring a cut address into sight: then the rows stay kept, without the note.
+    const without = layout(false);
+    if (!without.hint.lines.some(cutUrl)) shown = without;
+  }
+  const { whereShown, hint, listRows } = shown;
   return (
     <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
