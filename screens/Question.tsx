@@ -113,7 +113,8 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const keys = t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text");
   const whereAll = stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length;
   // A long list takes the room of a short one when the window is short: it scrolls (the rest of the screen stays).
-  const answerRoom = q.input.type === "choice" && q.input.choices.length > LONG_LIST ? Math.min(answerRows(lang, q, theme), LONG_LIST + 2) : answerRows(lang, q, theme);
+  const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
+  const answerRoom = long ? Math.min(answerRows(lang, q, theme), LONG_LIST + 2) : answerRows(lang, q, theme);
   /** The rows of each part, with or without the note that cut lines end in "…" (Ctrl+O shows them whole). */
   const layout = (withNote: boolean) => {
     // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
@@ -140,7 +141,11 @@ export function QuestionScreen(props: QuestionScreenProps) {
     // pushed the title above the screen, persona round 4 / P2-14).
     const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + noteRows(line, theme), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
     const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - (whereAll - whereShown) - answerRoom) - hintRows);
-    return { withNote, whereShown, hint, listRows };
+    // The directions were cut to make room for the maker's first note; when that note did not fit after all (only "N more
+    // lines" shown), the rows left over go back to the directions (at 80×24 a Ricoh's server question showed "…" under
+    // step 1 above seven empty rows). A long list keeps them: it shows more of its answers.
+    const spare = props.rows === undefined || long ? 0 : props.rows - (fixedRows - (whereAll - whereShown) + hintRows);
+    return { withNote, whereShown: Math.min(whereAll, whereShown + Math.max(0, spare)), hint, listRows };
   };
   // Commands and addresses are never broken over lines (they would not paste): one that is longer than the screen ends
   // in "…" here, and a note says Ctrl+O shows it whole. The note stands only over a line that is shown cut: a maker's
