@@ -178,7 +178,7 @@ function factLines(v: View): Line[] {
       { text: " " },
       { text: fit(valueText, valueW), ...(editing?.error ? { role: "danger" as const } : role ? { role } : {}), bold: differs },
       { text: " " },
-      { text: fit(sourceLabel(lang, sourceKind(hypothetical, path)), sourceW), role: changed ? "changed" : "muted" },
+      { text: fit(sourceLabel(lang, sourceKind(hypothetical, path, differs)), sourceW), role: changed ? "changed" : "muted" },
     ]);
   });
   const below = WHATIF_PATHS.length - top - shown.length;

@@ -114,12 +114,17 @@ export function originalLabel(lang: Lang, path: FactPath, original: unknown): st
   return original === "absent" && factSpec(path).kind.type !== "string" ? t(lang, "whatif.value.absent") : valueLabel(lang, path, original);
 }
 
-/** Where a fact came from; `recorded` = known but with no provenance in the case; `none` = unknown. */
-export type SourceLabelKind = "live" | "probe" | "answer" | "assumed" | "whatif" | "file" | "flag" | "recorded" | "none";
+/**
+ * Where a fact came from; `recorded` = known but with no provenance in the case; `none` = unknown; `whatifFile` = a
+ * what-if change the case already carried when it was loaded (a saved what-if file), not one made on this screen.
+ */
+export type SourceLabelKind = "live" | "probe" | "answer" | "assumed" | "whatif" | "whatifFile" | "file" | "flag" | "recorded" | "none";
 
-export function sourceKind(c: Case, path: FactPath): SourceLabelKind {
+/** `editedHere`: the fact is one of this screen's edits (a what-if mark otherwise came with the file). */
+export function sourceKind(c: Case, path: FactPath, editedHere: boolean): SourceLabelKind {
   const s = c.sources?.[path];
-  if (s) return s.kind;
+  // A Send As value from a saved what-if file read 「ここで変更」 ("changed here") though nothing was changed (persona round 5).
+  if (s) return s.kind === "whatif" && !editedHere ? "whatifFile" : s.kind;
   return getFact(c, path) === undefined ? "none" : "recorded";
 }
 

@@ -11,6 +11,7 @@ import { WhatIf } from "../../screens/WhatIf.js";
 import { healthyBasic, layered } from "../helpers/whatif-cases.js";
 import { KEY, waitFor, widest } from "../helpers/whatif-screen.js";
 import { causeTitle } from "../../src/render/labels.js";
+import { t } from "../../src/i18n/index.js";
 
 const ev = (c: Case): Diagnosis => evaluate(c, { today: "2026-11-22" });
 const tenantOnly = () => setFact(healthyBasic(), "account.smtpClientAuthenticationDisabled", null);
@@ -163,3 +164,30 @@ test("a port is typed, a bad value is refused with the accepted values, u makes 
   assert.ok(frame.includes("changed here"));
   unmount();
 });
+
+// Persona round 5 leftovers: a Send As value from a saved what-if file read 「ここで変更」 ("changed here") though it was not
+// changed on this screen. It says where it came from (the file); changed here, it says so; reset, the file again.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a what-if change that came with the loaded file reads as from the what-if file, not as changed here`, async () => {
+    const fromFile = t(lang, "whatif.source.whatifFile");
+    const here = t(lang, "whatif.source.whatif");
+    const saved: Case = { ...setFact(healthyBasic(), "account.sendAs", false), hypothetical: true };
+    saved.sources = { ...saved.sources, "account.sendAs": { kind: "whatif", original: "absent" } };
+    const { stdin, lastFrame, unmount } = render(<WhatIf lang={lang} original={saved} evaluate={ev} today="2026-11-22" color={false} />);
+    const label = t(lang, "whatif.fact.account.sendAs");
+    const row = (f: string) => f.split("\n").find((l) => l.includes(label)) ?? "";
+    await waitFor(lastFrame, (f) => f.includes(lang === "ja" ? "評価日" : "Evaluation date"));
+    stdin.write(downTo("account.sendAs"));
+    let frame = await waitFor(lastFrame, (f) => row(f).includes("\u276f"));
+    assert.ok(row(frame).includes(fromFile), row(frame));
+    assert.ok(!frame.includes(here), frame);
+    assert.ok(widest(frame) <= 80, `too wide:\n${frame}`);
+    stdin.write(KEY.enter);
+    frame = await waitFor(lastFrame, (f) => row(f).includes(here));
+    assert.ok(!row(frame).includes(fromFile), row(frame));
+    stdin.write("r");
+    frame = await waitFor(lastFrame, (f) => row(f).includes(fromFile));
+    assert.ok(!frame.includes(here), frame);
+    unmount();
+  });
+}
