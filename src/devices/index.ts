@@ -9,7 +9,7 @@ import type { Lang } from "../i18n/index.js";
 import { buildPlan, type Plan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
-import { KNOWN_VENDOR_IDS, type KnownVendorId, type VendorId } from "./ids.js";
+import { isKnownVendor, KNOWN_VENDOR_IDS, type KnownVendorId, type VendorId } from "./ids.js";
 import { matchPanel, withPanelMatch, type PanelFinding } from "./panel.js";
 import { addDeviceHints, type DeviceKnowledge } from "./plan-hints.js";
 import { resolve } from "./resolve.js";
@@ -72,14 +72,14 @@ function knowledge(vendor: VendorId, profile: VendorProfile | undefined, model: 
 export async function loadDevice(c: Case): Promise<DeviceKnowledge | undefined> {
   const vendor = c.device?.vendor;
   if (vendor === undefined) return undefined;
-  return knowledge(vendor, vendor === "other" ? undefined : await loadVendor(vendor), c.device?.model);
+  return knowledge(vendor, isKnownVendor(vendor) ? await loadVendor(vendor) : undefined, c.device?.model);
 }
 
 /** The same from an already loaded catalog (synchronous: the wizard's reducer). */
 export function deviceFrom(c: Case, catalog: Catalog): DeviceKnowledge | undefined {
   const vendor = c.device?.vendor;
   if (vendor === undefined) return undefined;
-  return knowledge(vendor, vendor === "other" ? undefined : catalog[vendor], c.device?.model);
+  return knowledge(vendor, isKnownVendor(vendor) ? catalog[vendor] : undefined, c.device?.model);
 }
 
 function replyOf(c: Case): string | undefined {

@@ -17,8 +17,9 @@ import type { DeviceLine, DevicePlan } from "./report-types.js";
 import { connectionTests, familyName, isOtherFamily, pitfalls, settingHints, type Resolved } from "./resolve.js";
 import type { Labels, SettingHint, SettingId, Sourced, Text } from "./types.js";
 import { causeTitle } from "../render/labels.js";
+import { MS_GRAPH_SENDMAIL, MS_SMTP_OAUTH } from "./sources.js";
 
-/** What a device knows about itself: the vendor, and its profile narrowed to the model ("other": none). */
+/** What a device knows about itself: the vendor, and its profile narrowed to the model ("app" and "other": none). */
 export interface DeviceKnowledge {
   vendor: VendorId;
   resolved?: Resolved;
@@ -202,11 +203,34 @@ export interface DeviceInput {
   analysis?: ReplyAnalysis;
 }
 
+/**
+ * An application or a script sends the mail (device.vendor "app"): no maker, no panel, no model. Where its settings are
+ * and what decides OAuth for it, in general words, with Microsoft's pages; the OAuth option carries the same line. A
+ * Java application's case read "Maker: another maker" and a printer's settings advice (persona round 5, C10).
+ */
+function appHints(plan: Plan, lang: Lang): Plan {
+  const oauth: DeviceLine = { label: t(lang, "devices.label.oauth"), text: t(lang, "devices.app.oauth"), confidence: "microsoft", sources: [MS_SMTP_OAUTH, MS_GRAPH_SENDMAIL], check: [] };
+  const settings: DeviceLine = { label: t(lang, "devices.label.settings"), text: t(lang, "devices.app.settings"), confidence: "unconfirmed", sources: [], check: [] };
+  const device: DevicePlan = {
+    vendor: "app",
+    vendorName: vendorName(lang, "app"),
+    families: [],
+    modelMatch: "app",
+    oauth: { support: "unconfirmed", token: "", tenant: "" },
+    lines: [oauth, settings],
+    panel: [],
+    sources: [...oauth.sources],
+  };
+  const options = plan.options.map((o): PlanOption => (o.id === "oauth" ? { ...o, device: [oauth] } : o));
+  return { ...plan, options, device };
+}
+
 /** The plan with the device's hints added (a new object; the plan given is not changed). */
 export function addDeviceHints(plan: Plan, c: Case, _d: Diagnosis, input: DeviceInput, lang: Lang): Plan {
   const { dev } = input;
   const r = dev.resolved;
   const model = c.device?.model;
+  if (dev.vendor === "app") return appHints(plan, lang);
   if (!r) {
     const device: DevicePlan = {
       vendor: dev.vendor,

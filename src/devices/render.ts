@@ -22,6 +22,8 @@ export function deviceLineText(lang: Lang, plan: Plan, l: DeviceLine): string {
 
 /** The maker (and model) line and the model-family line of the device section. */
 export function deviceHead(lang: Lang, d: DevicePlan): string[] {
+  // An application or a script has no maker: it read "Maker: another maker" (persona round 5, C10).
+  if (d.modelMatch === "app") return [t(lang, "devices.maker.app")];
   const maker = d.model !== undefined ? t(lang, "devices.maker.model", { vendor: d.vendorName, model: safeText(d.model).slice(0, 160) }) : t(lang, "devices.maker", { vendor: d.vendorName });
   switch (d.modelMatch) {
     case "family":
@@ -37,8 +39,9 @@ export function deviceHead(lang: Lang, d: DevicePlan): string[] {
   }
 }
 
-/** "On this Canon device:" (the heading of a step's device lines). */
+/** "On this Canon device:" (the heading of a step's device lines); "For the application or script:" for one. */
 export function onDevice(lang: Lang, plan: Plan): string {
+  if (plan.device?.vendor === "app") return t(lang, "devices.onApp");
   return t(lang, "devices.onDevice", { vendor: plan.device?.vendorName ?? "" });
 }
 

@@ -31,7 +31,8 @@ export interface DevicePlan {
   /** Families matched from the model (the vendor's own names). */
   families: string[];
   /** Whether the model decided anything: a family matched, no family matches, no model given, or the sources do not tell models apart. */
-  modelMatch: "family" | "none" | "no-model" | "not-distinguished" | "other-maker";
+  /** "app": an application or a script sends the mail (no maker, no model). */
+  modelMatch: "family" | "none" | "no-model" | "not-distinguished" | "other-maker" | "app";
   oauth: { support: "yes" | "partial" | "no" | "unconfirmed"; token: string; tenant: string };
   lines: DeviceLine[];
   /** What the pasted text's device codes and messages mean. */

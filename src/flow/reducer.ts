@@ -10,6 +10,7 @@ import { initialProbe, probeTarget, reduceProbe } from "./probe.js";
 import { initialReadiness, reduceReadiness } from "./readiness.js";
 import { redactPaste } from "./redact-paste.js";
 import { MAX_PASTE_CHARS } from "./questions.js";
+import { isKnownVendor } from "../devices/ids.js";
 import { initialWhatIf, reduceWhatIf } from "./whatif.js";
 import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
 
@@ -18,7 +19,8 @@ const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from", "de
 
 /** Device fields asked only when another answer makes them useful: the model only once a maker is known. */
 const ASKED_IF: Partial<Record<DeviceField, (s: FlowState) => boolean>> = {
-  "device.model": (s) => s.case.device?.vendor !== undefined && s.case.device.vendor !== "other",
+  // A model only for a maker whose facts depend on it (not for another maker, nor for an application or a script).
+  "device.model": (s) => s.case.device?.vendor !== undefined && isKnownVendor(s.case.device.vendor),
   // A device that signs in with OAuth can: asked right after "OAuth 2.0", the question read as a second chance (persona run).
   "device.oauthSupported": (s) => s.case.device?.auth !== "oauth",
 };

@@ -45,7 +45,11 @@ export function factDescription(lang: Lang, path: FactPath): string {
 
 /** The words for a setting's value where the raw value is a code (basic, starttls, enforced …), or undefined. */
 export function valueWords(lang: Lang, path: FactPath, value: unknown): string | undefined {
-  return typeof value === "string" ? maybe(lang, `plan.report.value.${path}.${value}`) : undefined;
+  if (typeof value !== "string") return undefined;
+  // The maker (or an application or a script) by its name: the what-if showed "other" raw (persona round 5), and the
+  // reports' facts "app" and "other" (persona round 5, C10).
+  if (path === "device.vendor") return maybe(lang, `devices.vendor.${value}`);
+  return maybe(lang, `plan.report.value.${path}.${value}`);
 }
 
 /**
@@ -103,8 +107,7 @@ export function valueLabel(lang: Lang, path: FactPath, value: unknown, evaluated
     case "string":
       return safeText(String(value).replace(/\s+/g, " ").trim());
     default:
-      // The maker by its name, not its id ("other" showed raw in the what-if, persona round 5).
-      if (path === "device.vendor" && kind.type === "enum" && kind.values.includes(String(value))) return t(lang, `devices.vendor.${String(value)}` as MessageKey);
+      // A maker by its name, not its id (valueWords).
       return valueWords(lang, path, value) ?? safeText(String(value));
   }
 }

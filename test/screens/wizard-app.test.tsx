@@ -491,7 +491,7 @@ test("no app registration, a module missing: what is missing with its install co
 });
 
 for (const lang of ["ja", "en"] as const) {
-  test(`${lang}: the maker is asked first (with another maker / I don't know); then the device questions show where to look on that device`, async () => {
+  test(`${lang}: the maker is asked first (with an application or a script / another maker / I don't know); then the device questions show where to look on that device`, async () => {
     const { loadCatalog } = await import("../../src/devices/index.js");
     const { makeServices } = await import("../../src/cli/wizard-services.js");
     const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
@@ -503,8 +503,8 @@ for (const lang of ["ja", "en"] as const) {
     assertFits(makers);
     // At 24 rows the last makers are below the window: End shows them, Home goes back.
     await press(r, KEY.end);
-    const last = await frameWith(r, new RegExp(`\u276f 14\\. ${t(lang, "questions.dontKnow")}`));
-    for (const id of ["lexmark", "other"] as const) assert.ok(last.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
+    const last = await frameWith(r, new RegExp(`\u276f 15\\. ${t(lang, "questions.dontKnow")}`));
+    for (const id of ["lexmark", "app", "other"] as const) assert.ok(last.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
     assertFits(last);
     await press(r, KEY.home);
     await frameWith(r, t(lang, "devices.vendor.ricoh"));

@@ -37,8 +37,8 @@ function walk(p: VendorProfile): { facts: [string, Sourced][]; texts: [string, T
   return { facts, texts };
 }
 
-test("one data file per maker in the reference, and an id list with 'other'", async () => {
-  assert.deepEqual([...KNOWN_VENDOR_IDS, "other"], [...VENDOR_IDS]);
+test("one data file per maker in the reference, and an id list with 'app' (an application or a script) and 'other'", async () => {
+  assert.deepEqual([...KNOWN_VENDOR_IDS, "app", "other"], [...VENDOR_IDS]);
   assert.equal(KNOWN_VENDOR_IDS.length, 12);
   for (const id of KNOWN_VENDOR_IDS) {
     assert.ok(existsSync(new URL(`../../src/devices/vendors/${id}.ts`, import.meta.url)), `${id}.ts`);

@@ -85,6 +85,10 @@ test("the maker comes first; its model is asked only once a profiled maker is ch
   assert.deepEqual(typed.screen, { id: "device", path: "device.host" });
   // "Another maker" and "I don't know" skip the model: nothing would match it.
   assert.deepEqual(run(s, { type: "answer", path: "device.vendor", value: "other" }).screen, { id: "device", path: "device.host" });
+  // An application or a script has no model either (persona round 5, C10); it is recorded as the schema's "app".
+  const app = run(s, { type: "answer", path: "device.vendor", value: "app" });
+  assert.equal(app.case.device?.vendor, "app");
+  assert.deepEqual(app.screen, { id: "device", path: "device.host" });
   const unknown = run(s, { type: "dontKnow", path: "device.vendor" });
   assert.deepEqual(unknown.screen, { id: "device", path: "device.host" });
   assert.ok(unknown.dontKnow.includes("device.vendor"));

@@ -13,7 +13,7 @@ import { out, type Context } from "../context.js";
 import { safeText } from "../../render/sanitize.js";
 import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
 import { withAsOf } from "./diagnose.js";
-import { isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
+import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
 import { isDeviceMessage } from "../../replies/signals.js";
 
@@ -68,7 +68,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     }
     // A mailbox being read refused a password: not a sending error, and said so (Basic for IMAP and POP ended in 2022).
     if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) throw badInput("explain.unrecognized", "cli.err.mailboxReadNotSmtp");
-    if (vendor === undefined || vendor === "other") throw badInput("explain.unrecognized", "cli.err.unrecognized");
+    // No panel codes to name: another maker, or an application or a script (--vendor app).
+    if (vendor === undefined || !isKnownVendor(vendor)) throw badInput("explain.unrecognized", "cli.err.unrecognized");
     const profile = dev?.resolved?.profile;
     const codes = profile ? profile.panel.map((e) => (e.shown[ctx.lang] ?? e.shown.en ?? e.shown.ja ?? [])[0]).filter((x): x is string => Boolean(x)) : [];
     const vendorName = t(ctx.lang, `devices.vendor.${vendor}`);

@@ -18,6 +18,7 @@ export default defineCatalog(
     "devices.vendor.toshiba": "Toshiba Tec",
     "devices.vendor.hp": "HP",
     "devices.vendor.lexmark": "Lexmark",
+    "devices.vendor.app": "An application or a script",
     "devices.vendor.other": "Another maker (not in this list)",
 
     "devices.conf.vendor": "vendor manual",
@@ -58,6 +59,10 @@ export default defineCatalog(
     "devices.family.noModel": "No model given: the facts below are the maker's, and what applies depends on the model.",
     "devices.family.notDistinguished": "Our sources do not tell this maker's models apart: what applies depends on the model.",
     "devices.other": "This tool has no profile of this maker: the steps are general. Look for the e-mail (SMTP) settings in the device's web page or panel.",
+    "devices.maker.app": "Sent by: an application or a script (not a printer or scanner)",
+    "devices.app.settings": "In the application itself: its configuration file (for example appsettings.json, application.properties or web.config), its admin page, or the script's code. This tool has no maker profile for applications: the steps are general.",
+    "devices.app.oauth": "Whether the application can sign in to SMTP with OAuth 2.0 (XOAUTH2), or send through Microsoft Graph (sendMail) instead of SMTP, is in its documentation or known to its developer; in your own code or script, its mail library decides. Either way it signs in through an app registration in Microsoft Entra (SMTP.Send or SMTP.SendAsApp for SMTP, Mail.Send for Graph). Graph does not use SMTP AUTH: the SMTP AUTH settings and the end of Basic authentication for SMTP AUTH do not apply to it.",
+    "devices.onApp": "For the application or script:",
     "devices.label.oauth": "OAuth 2.0 with Microsoft 365",
     "devices.label.token": "How the device gets its token",
     "devices.label.tenant": "What the tenant admin must do",
@@ -84,7 +89,7 @@ export default defineCatalog(
     "devices.ev.panel": "Device message: {reply}",
 
     "devices.err.vendor": "--vendor {value} is not a maker this tool knows. Use one of: {ids}.",
-    "devices.err.caseVendor": "{file}: device.vendor must be one of: {ids} (\"other\" for any other maker).",
+    "devices.err.caseVendor": "{file}: device.vendor must be one of: {ids} (\"app\" for an application or a script, \"other\" for any other maker).",
     "devices.err.unrecognized": "Nothing in the text is an SMTP reply or a {vendor} code or message this tool knows. {known}",
 
     "devices.cmd.title": "Printer and scanner makers: OAuth 2.0 for Microsoft 365 SMTP (SMTP AUTH Basic authentication becomes off by default at the end of December 2026)",
@@ -101,13 +106,13 @@ export default defineCatalog(
     "devices.err.devicesArg": "{value} is not a maker id. Use one of: {ids}.",
     "cli.devices.help": "smtp-auth-doctor devices [ID] [--json] [--lang ja|en]\n\nThe makers of printers and scanners this tool knows, with what our sources say about OAuth 2.0 for Microsoft 365 SMTP, how the device gets its token, what the tenant admin must do, and the sources with how sure each fact is. For the admin planning the end-2026 change (Basic authentication for SMTP AUTH off by default).\n\n  ID       one maker in full: where each e-mail setting is, the connection test, the panel codes\n           (ricoh, canon, sharp, fujifilm, konica-minolta, kyocera, xerox, brother, epson, toshiba, hp, lexmark)\n  --json   print one JSON object (every fact with its sources and how sure it is)\n\nA case names its device with device.vendor and device.model; explain --vendor ID reads a panel code.",
 
-    "questions.device.vendor.q": "Which maker is the device?",
-    "questions.device.vendor.where": "The maker's name is on the front of the device or on its rating label. Choose \"Another maker\" or \"I don't know\" if it is not in the list: the questions stay the same.",
+    "questions.device.vendor.q": "Which maker is the device (or is it an application or a script)?",
+    "questions.device.vendor.where": "The maker's name is on the front of the device or on its rating label. If a program sends the mail (a line-of-business application, a monitoring system, a web app, a PowerShell script), choose \"An application or a script\" near the end of the list. Choose \"Another maker\" or \"I don't know\" if the maker is not in the list: the questions stay the same.",
     "questions.device.model.q": "Which model is it (as written on the device)?",
     "questions.device.model.where": "The model name is on the front or the rating label, for example \"imageRUNNER ADVANCE DX C5840\" or \"BP-70C65\". It tells which of the maker's facts apply. Leave it empty if you don't know.",
-    "plan.report.fact.device.vendor": "Maker of the device",
+    "plan.report.fact.device.vendor": "Maker of the device (or an application or a script)",
     "plan.report.fact.device.model": "Model of the device",
-    "whatif.fact.device.vendor": "Maker of the device",
+    "whatif.fact.device.vendor": "Device maker (or an application)",
     "whatif.fact.device.model": "Model of the device",
   },
   {
@@ -123,6 +128,7 @@ export default defineCatalog(
     "devices.vendor.toshiba": "東芝テック",
     "devices.vendor.hp": "HP",
     "devices.vendor.lexmark": "レックスマーク (Lexmark)",
+    "devices.vendor.app": "アプリケーションまたはスクリプト",
     "devices.vendor.other": "ほかのメーカー (この一覧にない)",
 
     "devices.conf.vendor": "メーカーのマニュアル",
@@ -163,6 +169,10 @@ export default defineCatalog(
     "devices.family.noModel": "機種名が入力されていません。以下はメーカー全体の情報で、当てはまるかどうかは機種によります。",
     "devices.family.notDistinguished": "出典ではこのメーカーの機種を区別できません。当てはまるかどうかは機種によります。",
     "devices.other": "このメーカーの情報はこのツールにないため、手順は一般的なものです。デバイスの Web ページか操作パネルでメール (SMTP) の設定を探してください。",
+    "devices.maker.app": "メールを送るもの: アプリケーションまたはスクリプト (プリンターやスキャナーではありません)",
+    "devices.app.settings": "アプリケーション自体の設定 (appsettings.json、application.properties、web.config などの設定ファイル、管理画面、またはスクリプトのコード) にあります。アプリケーションについてはメーカーの情報がこのツールにないため、手順は一般的なものです。",
+    "devices.app.oauth": "アプリケーションが SMTP に OAuth 2.0 (XOAUTH2) でサインインできるか、または SMTP の代わりに Microsoft Graph (sendMail) で送信できるかは、そのマニュアルに書かれているか、開発元が把握しています。自社のコードやスクリプトの場合は、使っているメールのライブラリで決まります。どちらの場合も、Microsoft Entra のアプリの登録を通じてサインインします (SMTP なら SMTP.Send または SMTP.SendAsApp、Graph なら Mail.Send)。Graph は SMTP AUTH を使わないため、SMTP AUTH の設定や SMTP AUTH の基本認証の廃止は関係ありません。",
+    "devices.onApp": "このアプリケーションまたはスクリプトでは:",
     "devices.label.oauth": "Microsoft 365 での OAuth 2.0",
     "devices.label.token": "トークンの取得方法",
     "devices.label.tenant": "テナント管理者の作業",
@@ -189,7 +199,7 @@ export default defineCatalog(
     "devices.ev.panel": "デバイスのメッセージ: {reply}",
 
     "devices.err.vendor": "--vendor {value} はこのツールが知っているメーカーではありません。次のいずれかを指定してください: {ids}。",
-    "devices.err.caseVendor": "{file}: device.vendor は次のいずれかである必要があります: {ids} (ほかのメーカーは \"other\")。",
+    "devices.err.caseVendor": "{file}: device.vendor は次のいずれかである必要があります: {ids} (アプリケーションやスクリプトは \"app\"、ほかのメーカーは \"other\")。",
     "devices.err.unrecognized": "文字列に SMTP の応答も、このツールが知っている{vendor}のコードやメッセージも見つかりません。{known}",
 
     "devices.cmd.title": "プリンター・スキャナーのメーカーと Microsoft 365 SMTP の OAuth 2.0 (SMTP AUTH の基本認証は 2026 年 12 月末に既定で無効になります)",
@@ -206,13 +216,13 @@ export default defineCatalog(
     "devices.err.devicesArg": "{value} はメーカーの ID ではありません。次のいずれかを指定してください: {ids}。",
     "cli.devices.help": "smtp-auth-doctor devices [ID] [--json] [--lang ja|en]\n\nこのツールが知っているプリンター・スキャナーのメーカーについて、Microsoft 365 SMTP の OAuth 2.0 への対応、デバイスのトークンの取得方法、テナント管理者の作業、出典と各情報の確度を表示します。2026 年末の変更 (SMTP AUTH の基本認証が既定で無効になります) を計画する管理者向けです。\n\n  ID       1 つのメーカーの詳細 (メールの各設定の場所、接続テスト、操作パネルのコード)\n           (ricoh、canon、sharp、fujifilm、konica-minolta、kyocera、xerox、brother、epson、toshiba、hp、lexmark)\n  --json   JSON オブジェクトを 1 つ出力します (各情報に出典と確度が付きます)\n\nケースでは device.vendor と device.model でデバイスを指定します。explain --vendor ID で操作パネルのコードを読み取ります。",
 
-    "questions.device.vendor.q": "デバイスのメーカーはどこですか?",
-    "questions.device.vendor.where": "メーカー名はデバイスの前面か定格ラベルに書かれています。一覧にない場合は「ほかのメーカー」か「わからない」を選んでください (質問の内容は変わりません)。",
+    "questions.device.vendor.q": "デバイスのメーカーはどこですか (アプリケーションやスクリプトの場合もあります)?",
+    "questions.device.vendor.where": "メーカー名はデバイスの前面か定格ラベルに書かれています。プログラム (業務アプリケーション、監視システム、Web アプリ、PowerShell のスクリプトなど) がメールを送る場合は、一覧の最後のほうにある「アプリケーションまたはスクリプト」を選んでください。メーカーが一覧にない場合は「ほかのメーカー」か「わからない」を選んでください (質問の内容は変わりません)。",
     "questions.device.model.q": "デバイスの機種名は何ですか (デバイスに書かれているとおりに入力してください)?",
     "questions.device.model.where": "機種名は前面か定格ラベルに書かれています (例: \"imageRUNNER ADVANCE DX C5840\"、\"BP-70C65\")。メーカーの情報のうちどれが当てはまるかの判断に使います。わからない場合は空のままにしてください。",
-    "plan.report.fact.device.vendor": "デバイスのメーカー",
+    "plan.report.fact.device.vendor": "デバイスのメーカー (またはアプリケーションやスクリプト)",
     "plan.report.fact.device.model": "デバイスの機種",
-    "whatif.fact.device.vendor": "デバイスのメーカー",
+    "whatif.fact.device.vendor": "デバイスのメーカー (またはアプリ)",
     "whatif.fact.device.model": "デバイスの機種",
   },
 );
