@@ -298,7 +298,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           lang={lang}
           step={step}
           progress={progress}
-          question={question(path)}
+          question={question(path, state.case)}
           {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : {})}
           {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}

@@ -181,8 +181,30 @@ const QUESTIONS: Record<FactPath, Question> = {
   "account.oauthApp.permissionConsented": q("account.oauthApp.permissionConsented", { type: "choice", choices: yesNo("account.oauthApp.permissionConsented") }),
 };
 
-export function question(path: FactPath): Question {
-  return QUESTIONS[path];
+/**
+ * The device questions whose directions speak of a printer's web page or panel: for an application or a script
+ * (device.vendor "app") they point at its configuration, its runtime and its own OAuth 2.0 or Microsoft Graph support
+ * instead (an MSP engineer with a Java application was sent to a printer panel, persona round 5, C10).
+ */
+export const APP_WHERE_PATHS: readonly FactPath[] = [
+  "device.host",
+  "device.port",
+  "device.security",
+  "device.tlsVersion",
+  "device.auth",
+  "device.authMechanism",
+  "device.username",
+  "device.from",
+  "device.oauthSupported",
+  "device.oauthFlow",
+  "device.provider",
+];
+
+/** The question for a fact; with the case, its directions fit what sends the mail (an application's, see APP_WHERE_PATHS). */
+export function question(path: FactPath, c?: Case): Question {
+  const q = QUESTIONS[path];
+  if (c?.device?.vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey };
+  return q;
 }
 
 /** Every fact path has a question (checked by a test). */

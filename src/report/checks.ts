@@ -29,7 +29,7 @@ export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
   // the directions name no worldwide admin-center address (the plan's note says where its admin centers are).
   const vianet = d.info.some((i) => i.id === "exchange-online-21vianet");
   return order.filter(adminFact).map((path) => {
-    const q = question(path);
+    const q = question(path, c);
     const commands = q.powershell?.(c) ?? [];
     const where = t(lang, q.where);
     if (!vianet) return { path, title: factDescription(lang, path), where, commands };

@@ -291,3 +291,63 @@ test("persona 3, offline what-if: on a saved case, 'what if the device used OAut
   await again.pane.exitCode();
   assert.equal(parseCase(readFileSync(join(dir, "smtp-auth-whatif.json"), "utf8"), "x").device?.auth, "oauth", "the first file is untouched");
 });
+
+// Persona round 5, C10: an MSP engineer whose Java application sends the mail found no choice for it among the makers,
+// answered "another maker", and every output then read "Maker: another maker".
+for (const lang of ["en", "ja"] as const) {
+  test(`persona 4, ${lang}: a Java application; 'an application or a script' among the makers, no model asked, the OAuth question about the app's own OAuth 2.0 or Graph support, the outputs name it`, { timeout: 180000 }, async () => {
+    const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+    const { pane, dir } = start(`p4${lang}`, lang);
+    await pasteFirst(pane, lang, "javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.");
+    await pane.waitFor(tr("wizard.pasteSummary.resolved"));
+    pane.keys("Enter");
+    await pane.waitFor(tr("questions.device.vendor.q"));
+    // The last answers of the list: "I don't know", then another maker, then the application (found by its label).
+    pane.keys("End", "Up", "Up");
+    const makers = await pane.waitFor(new RegExp(`\u276f 13\\. ${esc(tr("devices.vendor.app"))}`));
+    pane.keys("Enter");
+    // The device questions that follow: never the model; the OAuth question points at the application, not a panel.
+    const head = (x: string) => x.split("\n").slice(0, 4).join("\n");
+    let oauth = "";
+    let answered = head(makers);
+    for (let i = 0; i < 12 && oauth === ""; i++) {
+      const { waitFor } = await import("../helpers/wait.js");
+      // The next screen drawn whole: its heading differs from the one answered, and two captures in a row agree.
+      let last = "";
+      const s = await waitFor(() => {
+        const x = pane.screen();
+        const settled = x === last;
+        last = x;
+        return settled && head(x) !== answered && (squash(x).includes(squash(tr("wizard.keys.select"))) || squash(x).includes(squash(tr("wizard.keys.text")))) ? x : undefined;
+      }, { what: "the next device question", last: () => pane.screen() });
+      answered = head(s);
+      assert.ok(!squash(s).includes(squash(tr("questions.device.model.q"))), `the model is not asked of an application:\n${s}`);
+      if (squash(s).includes(squash(tr("questions.device.oauthSupported.q")))) oauth = s;
+      else if (squash(s).includes(squash(tr("wizard.keys.text")))) pane.keys("Enter");
+      else pane.keys("End", "Enter");
+    }
+    assert.ok(squash(oauth).includes(squash(tr("questions.device.oauthSupported.where.app")).slice(0, 60)), `the app's own OAuth directions:\n${oauth}`);
+    assert.ok(oauth.includes("Microsoft Graph"), oauth);
+    assert.ok(!squash(oauth).includes(squash(tr("questions.device.oauthSupported.where")).slice(0, 30)), `not a printer's settings:\n${oauth}`);
+    pane.keys("End", "Enter");
+    await dontKnowToTheEnd(pane, lang);
+    await saveHandoverAndCase(pane, lang);
+
+    // The case says so in a way its schema reads back; the hand-over, the report and its Markdown name the application.
+    const saved = parseCase(readFileSync(join(dir, "smtp-auth-case.json"), "utf8"), "case");
+    assert.equal(saved.device?.vendor, "app");
+    assert.equal(saved.device?.model, undefined);
+    const handover = readFileSync(join(dir, "smtp-auth-handover.txt"), "utf8");
+    assert.ok(squash(handover).includes(squash(tr("devices.vendor.app"))), handover);
+    assert.ok(!squash(handover).includes(squash(tr("devices.vendor.other"))), handover);
+    checkHandover(handover, saved, dir);
+    for (const format of ["text", "md"]) {
+      const report = cli(["diagnose", "--case", "smtp-auth-case.json", "--lang", lang, "--format", format], dir).stdout;
+      assert.ok(squash(report).includes(squash(tr("devices.maker.app"))), `${format}:\n${report}`);
+      assert.ok(!squash(report).includes(squash(tr("devices.maker", { vendor: tr("devices.vendor.other") }))), format);
+      assert.ok(!squash(report).includes(squash(tr("devices.other"))), `${format}: not a maker's missing profile`);
+    }
+    const json = JSON.parse(cli(["diagnose", "--case", "smtp-auth-case.json", "--json"], dir).stdout) as { plan: { device?: { vendor: string; vendorName: string; modelMatch: string } } };
+    assert.deepEqual([json.plan.device?.vendor, json.plan.device?.modelMatch], ["app", "app"]);
+  });
+}

@@ -13,8 +13,9 @@ import { makeServices } from "../../src/cli/wizard-services.js";
 import { KNOWN_VENDOR_IDS, VENDOR_IDS } from "../../src/devices/ids.js";
 import { evaluateDevice, loadCatalog, loadDevice, planDevice } from "../../src/devices/index.js";
 import { MS_GRAPH_SENDMAIL, MS_SMTP_OAUTH } from "../../src/devices/sources.js";
+import { APP_WHERE_PATHS, question } from "../../src/flow/questions.js";
 import { initFlow } from "../../src/flow/reducer.js";
-import { t, type Lang } from "../../src/i18n/index.js";
+import { hasKey, t, type Lang } from "../../src/i18n/index.js";
 import { renderHandover } from "../../src/report/handover.js";
 import { renderMarkdown, renderText, toJson } from "../../src/report/index.js";
 import { runMain } from "../helpers/run-main.js";
@@ -50,11 +51,34 @@ test("the case schema and its quick check accept device.vendor 'app'; a case fil
   for (const vendor of ["app", "other"] as const) assert.equal(parseCase(JSON.stringify(javaApp(vendor)), "case").device?.vendor, vendor);
 });
 
+test("every device question that speaks of a printer has an application's directions, in both languages; only an 'app' case gets them", () => {
+  const app: Case = { ...emptyCase(), device: { vendor: "app" } };
+  const other: Case = { ...emptyCase(), device: { vendor: "other" } };
+  for (const path of APP_WHERE_PATHS) {
+    const key = `questions.${path}.where.app`;
+    assert.ok(hasKey(key), key);
+    assert.equal(question(path, app).where, key);
+    assert.equal(question(path, other).where, question(path).where, `${path}: a maker's case keeps the device's directions`);
+    assert.equal(question(path, app).prompt, question(path).prompt);
+    for (const lang of ["en", "ja"] as const) {
+      const text = t(lang, question(path, app).where);
+      assert.notEqual(text, t(lang, question(path).where));
+      // Not a printer's panel, web page or firmware.
+      assert.doesNotMatch(text, lang === "ja" ? /操作パネル|ファームウェア|デバイスの/ : /panel|firmware|device's/i, `${lang} ${path}: ${text}`);
+      assert.match(text, lang === "ja" ? /アプリケーション/ : /application/, `${lang} ${path}`);
+    }
+  }
+  // The OAuth question: the application's own OAuth 2.0 for SMTP, or Microsoft Graph's sendMail.
+  for (const lang of ["en", "ja"] as const) assert.match(t(lang, question("device.oauthSupported", app).where), /XOAUTH2[\s\S]*Microsoft Graph \(sendMail\)/);
+  // The questions that are not about the device's own settings stay as they are.
+  assert.equal(question("tenant.securityDefaultsEnabled", app), question("tenant.securityDefaultsEnabled"));
+});
+
 test("the wizard shows no maker's notes for an application (no maker's OAuth page, no 'On this … device')", async () => {
   const services = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
   for (const lang of ["en", "ja"] as const) {
     const state = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase(), loaded: { ...emptyCase(), device: { vendor: "app" } } });
-    for (const path of ["device.host", "device.auth", "device.oauthSupported", "device.oauthFlow"] as const) assert.deepEqual(services.deviceHint?.(state, path), [], `${lang} ${path}`);
+    for (const path of APP_WHERE_PATHS) assert.deepEqual(services.deviceHint?.(state, path), [], `${lang} ${path}`);
   }
 });
 

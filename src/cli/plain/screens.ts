@@ -145,7 +145,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
   const { p, services } = ctx;
   const path = screen.path;
   const lang = s.lang;
-  const q = question(path);
+  const q = question(path, s.case);
   const progress =
     s.screen.id === "device" ? t(lang, "wizard.device.progress", { n: DEVICE_FIELDS.indexOf(path as never) + 1, total: DEVICE_FIELDS.length }) : t(lang, "wizard.step.4");
   p.say("");
