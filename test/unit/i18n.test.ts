@@ -46,6 +46,8 @@ test("Japanese admin-center paths pick the user in Active users, not a tab named
 test("Japanese: the security defaults button is named as the Entra admin center shows it, the same in the plan and the question", () => {
   // Microsoft's Japanese Entra steps: ID > 概要 > プロパティ > 「セキュリティの既定値群の管理」 (the plan said 「セキュリティの
   // 既定の管理」, from domain.md §11, and the question 「セキュリティの既定値の管理」, an older label; found 2026-12-04).
+  // Source: https://learn.microsoft.com/ja-jp/entra/fundamentals/security-defaults (its steps as quoted at
+  // https://qiita.com/riv_infra/items/56b9548e1fc29f2ef14f; checked again in the persona round 5 leftovers).
   const ja = rawTable("ja");
   assert.equal(ja["plan.nav.manageSecurityDefaults"], "セキュリティの既定値群の管理");
   assert.ok((ja["questions.tenant.securityDefaultsEnabled.where"] as string).includes("「セキュリティの既定値群の管理」"));

@@ -644,6 +644,11 @@ export default defineCatalog(
     "plan.nav.identity": "ID",
     "plan.nav.overview": "概要",
     "plan.nav.properties": "プロパティ",
+    // The Entra admin center's button, as Microsoft's current Japanese steps name it (ID > 概要 > プロパティ >
+    // [セキュリティの既定値群の管理]): https://learn.microsoft.com/ja-jp/entra/fundamentals/security-defaults (checked
+    // 2026-12 through its steps quoted at https://qiita.com/riv_infra/items/56b9548e1fc29f2ef14f; English source:
+    // MicrosoftDocs/entra-docs docs/fundamentals/security-defaults.md, "Manage security defaults"). 「セキュリティの既定の
+    // 管理」 (domain.md §11) and 「セキュリティの既定値の管理」 are older labels.
     "plan.nav.manageSecurityDefaults": "セキュリティの既定値群の管理",
     "plan.nav.protection": "保護",
     "plan.nav.conditionalAccess": "条件付きアクセス",

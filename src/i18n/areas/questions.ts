@@ -262,6 +262,7 @@ export default defineCatalog(
     "questions.tenant.smtpClientAuthenticationDisabled.opt.true": "はい、組織ではオフです (True)",
     "questions.tenant.smtpClientAuthenticationDisabled.opt.false": "いいえ、組織では許可されています (False)",
     "questions.tenant.securityDefaultsEnabled.q": "Microsoft Entra ID でセキュリティの既定値が有効になっていますか?",
+    // 「セキュリティの既定値群の管理」: https://learn.microsoft.com/ja-jp/entra/fundamentals/security-defaults (see plan.nav.manageSecurityDefaults).
     "questions.tenant.securityDefaultsEnabled.where": "1. Microsoft Entra 管理センター (entra.microsoft.com) > ID > 概要 > プロパティ を開きます。\n2. 「セキュリティの既定値群の管理」を選んで設定を確認します (セキュリティ管理者以上の権限で表示できます)。\nセキュリティの既定値が有効だと、ユーザー名とパスワードによる SMTP AUTH のサインインはすべてブロックされます。",
     "questions.tenant.securityDefaultsEnabled.opt.true": "はい、セキュリティの既定値は有効です",
     "questions.tenant.securityDefaultsEnabled.opt.false": "いいえ、無効です",
