@@ -181,7 +181,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──
-  { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["tenantinboundattribution", "direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
+  // A partner (or on-premises) connector that restricts its domains to an IP address or a certificate, which the sender did not
+  // match: 5.7.51 TenantInboundAttribution. Not Direct Send, whose 5.7.68 carries the same word: read as Direct Send, the plan
+  // was a tenant-wide new connector for every sender domain (fifth hunt #4, Microsoft's Japanese blog on hybrid TLS certificates).
+  { id: "connector-restriction-mismatch", enhanced: ["5.7.51"], text: ["restrictdomainstocertificate", "restrictdomainstoipaddresses"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
+  { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
   { id: "relay-attribution", enhanced: ["5.7.64"], text: ["tenantattribution"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
   { id: "relay-wrong-region", enhanced: ["4.4.62"], text: ["attr35", "wrong office 365 region"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
 
