@@ -4,7 +4,7 @@
 // that Windows PowerShell 5.1 reads Japanese comments correctly. Lines end with CRLF.
 import { adminChecks, checkCommands } from "./checks.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
-import { PLACEHOLDER, type PlanCommand } from "../plan/index.js";
+import { PLACEHOLDER, type PlanCommand, type PlanStep } from "../plan/index.js";
 import { checkByText, isHypothetical, onlyIfLines, type ReportInput } from "./common.js";
 import { wrap } from "../render/layout.js";
 import { causeTitle, verdictSentence } from "../render/labels.js";
@@ -99,12 +99,15 @@ export function renderPs1(input: ReportInput): string {
 
   // Read-only section.
   // Read-only section: each step's reads under its number and title, with the roles that can run them (each command once).
-  const reads = dedupe(plan.steps.flatMap((s) => [...s.check, ...s.verify.commands]).filter((cmd) => !cmd.changes));
+  // A step that changes something is verified after its change (in the changes' section): its verify command read first
+  // looked up a policy the step had not made yet, and the script ended in an error (persona round 6, P6-16).
+  const verifiesNow = (s: PlanStep): readonly PlanCommand[] => (changesSomething(s) ? [] : s.verify.commands);
+  const reads = dedupe(plan.steps.flatMap((s) => [...s.check, ...verifiesNow(s)]).filter((cmd) => !cmd.changes));
   if (reads.length) {
     out.push(`# ===== ${tr("plan.report.ps1.readSection")} =====`);
     const done = new Set<string>();
     plan.steps.forEach((step, i) => {
-      const mine = [...step.check, ...step.verify.commands].filter((cmd) => !cmd.changes && !done.has(cmd.text) && (done.add(cmd.text), true));
+      const mine = [...step.check, ...verifiesNow(step)].filter((cmd) => !cmd.changes && !done.has(cmd.text) && (done.add(cmd.text), true));
       if (mine.length === 0) return;
       out.push(...comment(tr("plan.report.ps1.step", { n: i + 1, title: step.title })));
       const roles = checkByText(lang, step);
@@ -147,6 +150,12 @@ export function renderPs1(input: ReportInput): string {
         const line = scriptLine(cmd);
         out.push(...(line.startsWith("#") ? [line] : readLines({ ...cmd, text: line }, tr)));
       }
+      const after = step.verify.commands.filter((cmd) => !cmd.changes);
+      if (changesSomething(step) && after.length) {
+        // Commented out, as the undo is: run as delivered, the changes above are -WhatIf and what the check reads may not exist.
+        out.push(...comment(tr("plan.report.ps1.verifyAfter")));
+        for (const cmd of after) out.push(`# ${cmd.text}`);
+      }
       if (step.undo?.commands.length) {
         out.push(...comment(`${tr("plan.report.ps1.undo")} ${step.undo.text}`));
         for (const cmd of step.undo.commands) out.push(`# ${cmd.text}`);
@@ -155,4 +164,9 @@ export function renderPs1(input: ReportInput): string {
     out.push("");
   }
   return BOM + out.join("\r\n") + "\r\n";
+}
+
+/** Does the step change something (a command that changes a setting)? */
+function changesSomething(s: PlanStep): boolean {
+  return s.commands.some((cmd) => cmd.changes);
 }

@@ -220,6 +220,25 @@ test("ps1: BOM, comments in the chosen language, connect lines commented, read-o
   }
 });
 
+test("ps1: a step that changes something is verified after its change, commented out, never in the live read-only section (persona round 6, P6-16)", () => {
+  for (const lang of LANGS) {
+    const { c, d } = everything();
+    const plan = buildPlan(c, d, lang);
+    const ps1 = renderPs1({ case: c, diagnosis: d, plan, lang });
+    const lines = ps1.slice(1).split("\r\n");
+    const changesAt = lines.findIndex((l) => /^# ===== (Changes|変更)/.test(l));
+    assert.ok(changesAt > 0);
+    const changing = plan.steps.filter((s) => s.commands.some((cmd) => cmd.changes));
+    const verifies = changing.flatMap((s) => s.verify.commands.filter((cmd) => !cmd.changes)).filter((cmd) => !plan.steps.some((o) => o.check.some((x) => x.text === cmd.text)));
+    assert.ok(verifies.length > 0, "the case has a changing step with a verify command");
+    for (const cmd of verifies) {
+      assert.ok(!lines.slice(0, changesAt).includes(cmd.text), `verify read before its change: ${cmd.text}`);
+      assert.ok(lines.slice(changesAt).includes(`# ${cmd.text}`), `verify after its change, commented: ${cmd.text}`);
+    }
+    assert.ok(lines.includes(`# ${t(lang, "plan.report.ps1.verifyAfter")}`));
+  }
+});
+
 const STATE_CHANGING = /^(Set|New|Add|Remove|Update|Enable|Disable|Grant|Revoke|Clear|Reset)-\w+|^Invoke-MgGraphRequest\b(?!.*-Method GET\b)/i;
 
 test("ps1: state-changing cmdlets are never live (-WhatIf or commented out)", () => {
