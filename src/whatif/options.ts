@@ -23,7 +23,7 @@ import { getFact, type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import type { CauseId, Diagnosis, Finding, Verdict } from "../engine/types.js";
 import type { MessageKey } from "../i18n/index.js";
-import { BASIC_POLICY_CAUSES } from "../engine/causes.js";
+import { BASIC_POLICY_CAUSES, causeSpec, causesWhere, isBasicOnly } from "../engine/causes.js";
 import { BASIC_SMTP_POLICY } from "../plan/index.js";
 import { FIX_IDS, FIXES, fixLasts, fixSpec, NO_SIGN_IN_AVOIDS, weakens, type Fix, type FixId, type Effort, type FixWho, type Lasting, type SafetyTier } from "../plan/alternatives.js";
 import { applyChanges } from "./apply.js";
@@ -262,7 +262,7 @@ export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate
   }
   let diagnosis = evaluate(changed);
   const sup = supersede(diagnosis, meta.targets);
-  diagnosis = sup.diagnosis;
+  diagnosis = id === "oauth" ? withoutBasicOnlyUnknowns(sup.diagnosis) : sup.diagnosis;
   const result: OptionResult = {
     ...base,
     modelled: id === "hve" ? "engine-stand-in" : "engine",
@@ -276,6 +276,28 @@ export function simulate(id: RemediationId, c: Case, before: Diagnosis, evaluate
     conditions,
   };
   return result;
+}
+
+/**
+ * Facts that only causes of a password (Basic) sign-in read: an authentication policy's AllowBasicAuthSmtp, Conditional
+ * Access's block of legacy authentication, per-user MFA, security defaults, Basic switched back on.
+ */
+const BASIC_ONLY_FACTS: ReadonlySet<FactPath> = (() => {
+  const readers = new Map<FactPath, boolean>();
+  for (const cause of causesWhere(() => true)) for (const path of causeSpec(cause).settledBy ?? []) readers.set(path, (readers.get(path) ?? true) && isBasicOnly(cause));
+  return new Set([...readers].filter(([, basicOnly]) => basicOnly).map(([path]) => path));
+})();
+
+/**
+ * The device moved to OAuth: what only a password sign-in meets cannot leave it undecided. The old reply to its password is
+ * kept (it proves tenant settings that OAuth meets too), and with it the engine still asked for those facts: "Move the
+ * device to OAuth -> undetermined, still unknown: tenant.defaultAuthenticationPolicy" (persona round 6, P6-10).
+ */
+function withoutBasicOnlyUnknowns(d: Diagnosis): Diagnosis {
+  const unknowns = d.unknowns.filter((p) => !BASIC_ONLY_FACTS.has(p));
+  if (unknowns.length === d.unknowns.length) return d;
+  const next = { ...d, unknowns };
+  return { ...next, verdict: verdictOf(next) };
 }
 
 function notEvaluated(

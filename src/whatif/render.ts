@@ -1,6 +1,7 @@
 // Plain-text and JSON renderings of what-if results and the options comparison (for the CLI, for
 // pipes and for --json). Every word through t().
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
+import type { FactPath } from "../case/facts.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { wrapLines } from "../render/layout.js";
 import type { CalendarView } from "./calendar.js";
@@ -10,6 +11,8 @@ import type { OptionResult, OptionsComparison } from "./options.js";
 import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
 
 const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
+/** Facts by their labels, each with its path (the raw paths alone read as code, and were English in Japanese: persona round 6, P6-10). */
+const factList = (lang: Lang, paths: readonly FactPath[]) => paths.map((p) => `${factLabel(lang, p)} [${p}]`).join(t(lang, "whatif.listSep"));
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
 /** Every line wrapped to `width` columns; a continuation is indented two more than its line. */
@@ -29,7 +32,14 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.before"), verdict: `${verdictLabel(lang, r.before.verdict)} (${r.before.asOf})` }));
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.after"), verdict: `${verdictLabel(lang, r.afterDiagnosis.verdict)} (${r.afterDiagnosis.asOf})` }));
   lines.push(...renderDiffBody(lang, r.diff));
-  if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: r.afterDiagnosis.unknowns.join(", ") }));
+  // What still stands after the change, whatever changed: "After: blocked" with only "No longer unknown" below it named
+  // no cause (persona round 6, P6-11).
+  const standing = r.afterDiagnosis.causes.filter((f) => f.status === "blocking" || f.status === "possible");
+  if (r.afterDiagnosis.verdict !== "clear" && standing.length) lines.push(t(lang, "whatif.causesAfter"), ...standing.map((f) => `  ${causeLine(lang, f)}`));
+  // Blocked with only possible causes: the reply's permanent refusal decides (README, exit code 1).
+  const refused = r.afterDiagnosis.verdict === "blocked" && !standing.some((f) => f.status === "blocking") ? r.afterDiagnosis.info.find((i) => i.id === "server-refused" || i.id === "server-refused-unexplained") : undefined;
+  if (refused) lines.push(`  ${t(lang, `info.${refused.id}` as MessageKey)}`);
+  if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: factList(lang, r.afterDiagnosis.unknowns) }));
   if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar));
   if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));
   return fitLines(lines, width);
@@ -81,7 +91,7 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80): s
     lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) })}`);
     if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
     if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
-    if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: o.unknowns.join(", ") })}`);
+    if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: factList(lang, o.unknowns) })}`);
     if (o.introduced.length) lines.push(`${ind}${t(lang, "whatif.options.introduced", { causes: causeList(lang, o.introduced) })}`);
     if (o.superseded.length) lines.push(`${ind}${t(lang, "whatif.options.superseded", { causes: causeList(lang, o.superseded) })}`);
     if (o.together) {

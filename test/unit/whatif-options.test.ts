@@ -8,9 +8,10 @@ import { evaluate } from "../../src/engine/index.js";
 import type { Diagnosis } from "../../src/engine/types.js";
 import { compareOptions, simulate, type OptionResult, type RemediationId } from "../../src/whatif/options.js";
 import { fixSpec, weakens } from "../../src/plan/alternatives.js";
+import { factLabel } from "../../src/render/labels.js";
 import { healthyBasic, layered } from "../helpers/whatif-cases.js";
 import { whatIf } from "../../src/whatif/index.js";
-import { renderWhatIf } from "../../src/whatif/render.js";
+import { renderOptions, renderWhatIf } from "../../src/whatif/render.js";
 import { t } from "../../src/i18n/index.js";
 
 const ev = (c: Case) => evaluate(c, { today: "2026-11-22" });
@@ -232,4 +233,40 @@ test("a what-if on a setting the reply proved says so beside 'unknown' (persona 
   // Without the reply, nothing is said beyond "unknown".
   const bare = whatIf({ schema: "smtp-auth-doctor/case@1", device: { auth: "basic" } }, [{ path: "tenant.securityDefaultsEnabled", value: false }], { today: "2026-11-22", evaluate: ev });
   assert.equal(bare.changes[0]?.fromReply, undefined);
+});
+
+// Persona round 6 (P6-10, P6-11): a Konica Minolta bizhub whose password gets "basic authentication is disabled" on 2027-01-10.
+const BIZHUB: Case = {
+  schema: "smtp-auth-doctor/case@1",
+  asOf: "2027-01-10",
+  device: { host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", username: "o'brien@contoso.com", from: "o'brien@contoso.com", reply: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", vendor: "konica-minolta" },
+  tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false, entraIdP1: true },
+  account: { smtpClientAuthenticationDisabled: null, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, perUserMfaState: "disabled", legacyAuthBlockedByConditionalAccess: false, authenticationPolicy: null },
+};
+const ev27 = (c: Case) => evaluate(c, { today: "2027-01-10" });
+
+test("moving to OAuth is not left undecided by what only a password meets (the organization's default authentication policy), and options name facts by their labels (P6-10)", () => {
+  const cmp = compareOptions(BIZHUB, ev27);
+  const oauth = byId(cmp.options, "oauth");
+  assert.ok(!oauth.unknowns.includes("tenant.defaultAuthenticationPolicy"), oauth.unknowns.join(", "));
+  assert.notEqual(oauth.verdict, "undetermined", oauth.unknowns.join(", "));
+  // A fact OAuth meets too stays unknown when it is.
+  const noSwitch = compareOptions({ ...BIZHUB, tenant: { ...BIZHUB.tenant, smtpClientAuthenticationDisabled: undefined } }, ev27);
+  const still = byId(noSwitch.options, "oauth").unknowns;
+  assert.ok(still.includes("tenant.smtpClientAuthenticationDisabled"), still.join(", "));
+  for (const lang of ["en", "ja"] as const) {
+    const text = renderOptions(lang, noSwitch, 200);
+    assert.match(text, new RegExp(`${factLabel(lang, "tenant.smtpClientAuthenticationDisabled").replace(/[()]/g, "\\$&")} \\[tenant\\.smtpClientAuthenticationDisabled\\]`), text);
+  }
+});
+
+test("what-if lists the causes that stand after the change, and the reply's permanent refusal when it is what blocks (P6-11: 'After: blocked' named nothing)", () => {
+  const r = whatIf(BIZHUB, [{ path: "tenant.basicAuthSmtpReenabled", value: true }, { path: "tenant.defaultAuthenticationPolicy", value: null }], { today: "2027-01-10", evaluate: ev27 });
+  assert.equal(r.afterDiagnosis.verdict, "blocked");
+  for (const lang of ["en", "ja"] as const) {
+    const text = renderWhatIf(lang, r, 200);
+    assert.ok(text.includes(t(lang, "whatif.causesAfter")), text);
+    for (const f of r.afterDiagnosis.causes.filter((x) => x.status === "possible")) assert.ok(text.includes(`[${f.id}]`), `${f.id}\n${text}`);
+    assert.ok(text.includes(t(lang, "info.server-refused")), text);
+  }
 });
