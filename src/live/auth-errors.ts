@@ -3,26 +3,30 @@
 import { redactSecrets } from "../case/redact.js";
 import { AppError, isAppError } from "../errors.js";
 import type { MessageKey } from "../i18n/index.js";
+import { hasEntraError, type EntraErrorKind } from "../replies/aadsts.js";
 import type { SignInFailure } from "./msal-network.js";
 
 interface Rule {
-  test: (code: string, text: string) => boolean;
+  /** The AADSTS codes of this kind (the one table, src/replies/aadsts.ts). */
+  kind?: EntraErrorKind;
+  /** Other words of the same failure (msal's error codes, OAuth error names). */
+  test?: (code: string, text: string) => boolean;
   key: MessageKey;
   code: string;
 }
 
 const RULES: Rule[] = [
-  { test: (_c, t) => /AADSTS700016\b/.test(t), key: "live.err.appNotFound", code: "signin.app-not-found" },
-  { test: (_c, t) => /AADSTS7000215\b/.test(t), key: "live.err.badSecret", code: "signin.bad-secret" },
-  { test: (_c, t) => /AADSTS7000222\b/.test(t), key: "live.err.secretExpired", code: "signin.secret-expired" },
-  { test: (_c, t) => /AADSTS700027\b|AADSTS700024\b/.test(t), key: "live.err.badCertificate", code: "signin.bad-certificate" },
-  { test: (_c, t) => /AADSTS50020\b/.test(t), key: "live.err.userNotInTenant", code: "signin.user-not-in-tenant" },
-  { test: (_c, t) => /AADSTS65001\b|consent_required/.test(t), key: "live.err.consentRequired", code: "signin.consent-required" },
-  { test: (_c, t) => /AADSTS90002\b|AADSTS900023\b/.test(t), key: "live.err.tenantNotFound", code: "signin.tenant-not-found" },
-  { test: (_c, t) => /AADSTS7000218\b/.test(t), key: "live.err.publicClient", code: "signin.public-client-disabled" },
-  { test: (c, t) => c === "device_code_expired" || /expired_token|code_expired|AADSTS70020\b/.test(t), key: "live.err.deviceCodeExpired", code: "signin.device-code-expired" },
-  { test: (c, t) => c === "device_code_polling_cancelled" || /authorization_declined|AADSTS70000\b/.test(t), key: "live.err.declined", code: "signin.declined" },
-  { test: (_c, t) => /temporarily_unavailable|AADSTS90033\b|ServiceUnavailable|TooManyRequests/.test(t), key: "live.err.authorityBusy", code: "signin.busy" },
+  { kind: "app-not-found", key: "live.err.appNotFound", code: "signin.app-not-found" },
+  { kind: "bad-secret", key: "live.err.badSecret", code: "signin.bad-secret" },
+  { kind: "secret-expired", key: "live.err.secretExpired", code: "signin.secret-expired" },
+  { kind: "bad-certificate", key: "live.err.badCertificate", code: "signin.bad-certificate" },
+  { kind: "user-not-in-tenant", key: "live.err.userNotInTenant", code: "signin.user-not-in-tenant" },
+  { kind: "consent-required", test: (_c, t) => /consent_required/.test(t), key: "live.err.consentRequired", code: "signin.consent-required" },
+  { kind: "tenant-not-found", key: "live.err.tenantNotFound", code: "signin.tenant-not-found" },
+  { kind: "public-client-disabled", key: "live.err.publicClient", code: "signin.public-client-disabled" },
+  { kind: "device-code-expired", test: (c, t) => c === "device_code_expired" || /expired_token|code_expired/.test(t), key: "live.err.deviceCodeExpired", code: "signin.device-code-expired" },
+  { kind: "declined", test: (c, t) => c === "device_code_polling_cancelled" || /authorization_declined/.test(t), key: "live.err.declined", code: "signin.declined" },
+  { kind: "busy", test: (_c, t) => /temporarily_unavailable|ServiceUnavailable|TooManyRequests/.test(t), key: "live.err.authorityBusy", code: "signin.busy" },
   { test: (c, t) => c === "invalid_client" || /\binvalid_client\b/.test(t), key: "live.err.invalidClient", code: "signin.invalid-client" },
   { test: (c, t) => c === "unauthorized_client" || /\bunauthorized_client\b/.test(t), key: "live.err.unauthorizedClient", code: "signin.unauthorized-client" },
   {
@@ -62,7 +66,7 @@ export function translateAuthError(e: unknown, secrets: readonly string[] = [], 
   // msal-node sometimes puts the server's error object itself into errorCode.
   const objectCode = err?.errorCode && typeof err.errorCode === "object" ? JSON.stringify(err.errorCode) : undefined;
   const text = [objectCode, err?.errorMessage, err?.subError, err?.message, err?.cause?.code].filter((x): x is string => typeof x === "string").join(" ");
-  const rule = RULES.find((r) => r.test(code, text));
+  const rule = RULES.find((r) => (r.kind !== undefined && hasEntraError(text, r.kind)) || r.test?.(code, text) === true);
   const aadsts = /AADSTS\d+/.exec(text)?.[0];
   return new AppError({
     type: "unavailable",
