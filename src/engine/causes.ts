@@ -71,6 +71,9 @@ export const CAUSES = {
   // The device itself says it cannot renew its OAuth token (Sharp's "Token update failed"): its own message, with any service.
   "device-oauth-token": { affects: "oauth", gate: "identity", service: "any", anyServiceText: true },
   "oauth-misconfigured": { affects: "oauth", gate: "identity", service: "exchange-online" },
+  // Microsoft Entra ID refused the token request itself (AADSTS…: the client secret, the redirect URI, the scope, the app or
+  // tenant id): a setting of the app's own, before any SMTP; with any mail service that signs in through Entra ID.
+  "oauth-client-settings": { affects: "oauth", gate: "identity", service: "any", anyServiceText: true },
   "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.exchangeLicensed", "account.recipientTypeDetails"] },

@@ -147,8 +147,10 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
 function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
-  // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's).
-  const mode: AuthMode = device.auth ?? (mechanism === undefined ? "unknown" : mechanism === "XOAUTH2" ? "oauth" : "basic");
+  // A token request to Microsoft Entra ID in the text (an AADSTS error, its endpoint out of reach): the sender uses OAuth.
+  const tokenRequest = mechanism === undefined && recognized?.matches.some((m) => m.stage === "token") === true;
+  // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's), or from a token request.
+  const mode: AuthMode = device.auth ?? (mechanism === undefined ? (tokenRequest ? "oauth" : "unknown") : mechanism === "XOAUTH2" ? "oauth" : "basic");
   const source = c.sources?.["device.auth"];
   const modeEvidence: Evidence | undefined =
     device.auth !== undefined

@@ -57,6 +57,18 @@ export const NOTE_KEYS = [
   "note.tlsRequiredByReceiver",
   "note.sizeNotRate",
   "note.relayHostInRefusal",
+  // Microsoft Entra ID's own errors (AADSTS…), read from a pasted token request (hunt 5, B).
+  "note.entra.reauthorise",
+  "note.entra.signInFrequency",
+  "note.entra.consent",
+  "note.entra.secretValue",
+  "note.entra.secretExpired",
+  "note.entra.certificate",
+  "note.entra.appOrTenant",
+  "note.entra.userNotInTenant",
+  "note.entra.publicClient",
+  "note.entra.redirectUri",
+  "note.entra.scope",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 
@@ -82,6 +94,7 @@ export const INFERENCE_KEYS = [
   "inference.codeOnly",
   "inference.serverTextHidden",
   "inference.textMasked",
+  "inference.entraBeforeSmtp",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 
@@ -116,5 +129,6 @@ export const INFO_IDS = [
   "reply-code-only",
   "server-text-hidden",
   "text-masked",
+  "entra-before-smtp",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

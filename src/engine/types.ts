@@ -34,6 +34,7 @@ export const CAUSE_IDS = [
   "sending-ip-blocked",
   "device-oauth-token",
   "oauth-misconfigured",
+  "oauth-client-settings",
   "transient-service-error",
   "direct-send-rejected",
   "relay-connector-mismatch",

@@ -181,7 +181,9 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
 
   const basicAuth = basicAuthUse(c);
   // Outside Exchange Online (issue 10) and at delivery the Exchange Online alternatives do not apply.
-  const exchangeBasic = basicAuth !== "no" && !outside && !delivery;
+  // A token request to Microsoft Entra ID in the evidence (pattern ids "entra-…"): the sender already uses OAuth.
+  const tokenRequest = d.causes.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId.startsWith("entra-")));
+  const exchangeBasic = basicAuth !== "no" && !outside && !delivery && !tokenRequest;
   const options = exchangeBasic ? buildOptions(ctx) : [];
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));

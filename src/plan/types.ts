@@ -29,6 +29,7 @@ export const STEP_IDS = [
   "account-auth-policy",
   "account-per-user-mfa",
   "account-ca-exclusion",
+  "oauth-client-settings",
   "oauth-consent",
   "oauth-service-principal",
   "oauth-mailbox-permission",

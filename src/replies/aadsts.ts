@@ -2,6 +2,8 @@
 // live sign-in (src/live/auth-errors.ts, for its own token requests) and by the reply parser (a device's or
 // an app's token request that failed at Entra before any SMTP, pasted with its log). Codes from Microsoft's
 // AADSTS error-code reference (domain.md S24).
+import type { NoteKey } from "../engine/keys.js";
+import type { CauseId } from "../engine/types.js";
 
 /** What an AADSTS code says went wrong. */
 export type EntraErrorKind =
@@ -63,3 +65,57 @@ export function entraKind(code: number): EntraErrorKind | undefined {
 export function hasEntraError(text: string, kind: EntraErrorKind): boolean {
   return entraCodes(text).some((c) => KIND_OF.get(c) === kind);
 }
+
+/** One AADSTS error read from a pasted text: its code, what it means, and its line as the "reply" to show. */
+export interface EntraError {
+  code: number;
+  kind?: EntraErrorKind;
+  /** The error's own sentence: "AADSTS700082: The refresh token has expired due to inactivity. …" (no trace ids). */
+  line: string;
+}
+
+/** Where an AADSTS description ends: an escaped or real line break, Entra's trace ids, the end of a JSON or Python string. */
+const DESCRIPTION_END = /\\r\\n|\\n|[\r\n]|\s+Trace ID:|\s+Correlation ID:|"\s*[,}]|'\s*[,}]/;
+const MAX_LINE = 300;
+
+/** The AADSTS errors in one line of text, each code once, in order. */
+export function entraErrorsIn(text: string): EntraError[] {
+  if (!text.includes("AADSTS")) return [];
+  const out: EntraError[] = [];
+  const seen = new Set<number>();
+  for (const m of text.matchAll(CODE)) {
+    const code = Number(m[1]);
+    if (seen.has(code)) continue;
+    seen.add(code);
+    const rest = text.slice(m.index);
+    const end = DESCRIPTION_END.exec(rest);
+    let line = (end ? rest.slice(0, end.index) : rest).replace(/\s+/g, " ").trim();
+    if (line.length > MAX_LINE) line = `${line.slice(0, MAX_LINE - 3)}...`;
+    const kind = KIND_OF.get(code);
+    out.push(kind ? { code, kind, line } : { code, line });
+  }
+  return out;
+}
+
+/**
+ * What a pasted AADSTS error points at, by its kind: a token to get again (the device's or app's authorisation), the
+ * consent the app lacks, one of the app's own settings (with a note naming which), or Entra ID busy. A code not in the
+ * table is read as "an Entra sign-in error before SMTP" without a cause.
+ */
+export const ENTRA_READING: Readonly<Record<EntraErrorKind, { candidates: readonly CauseId[]; notes: readonly NoteKey[] }>> = {
+  "refresh-token-expired": { candidates: ["device-oauth-token"], notes: ["note.entra.reauthorise"] },
+  "device-code-expired": { candidates: ["device-oauth-token"], notes: ["note.entra.reauthorise"] },
+  "declined": { candidates: ["device-oauth-token"], notes: ["note.entra.reauthorise"] },
+  "sign-in-frequency": { candidates: ["device-oauth-token"], notes: ["note.entra.signInFrequency"] },
+  "consent-required": { candidates: ["oauth-misconfigured"], notes: ["note.entra.consent"] },
+  "bad-secret": { candidates: ["oauth-client-settings"], notes: ["note.entra.secretValue"] },
+  "secret-expired": { candidates: ["oauth-client-settings"], notes: ["note.entra.secretExpired"] },
+  "bad-certificate": { candidates: ["oauth-client-settings"], notes: ["note.entra.certificate"] },
+  "app-not-found": { candidates: ["oauth-client-settings"], notes: ["note.entra.appOrTenant"] },
+  "tenant-not-found": { candidates: ["oauth-client-settings"], notes: ["note.entra.appOrTenant"] },
+  "user-not-in-tenant": { candidates: ["oauth-client-settings"], notes: ["note.entra.userNotInTenant"] },
+  "public-client-disabled": { candidates: ["oauth-client-settings"], notes: ["note.entra.publicClient"] },
+  "redirect-uri-mismatch": { candidates: ["oauth-client-settings"], notes: ["note.entra.redirectUri"] },
+  "scope-missing": { candidates: ["oauth-client-settings"], notes: ["note.entra.scope"] },
+  "busy": { candidates: ["transient-service-error"], notes: [] },
+};

@@ -11,6 +11,7 @@ import { detectClient, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLin
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { isDigit, isSpaceCode } from "./chars.js";
+import { ENTRA_READING, entraErrorsIn, type EntraError } from "./aadsts.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
@@ -108,11 +109,23 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     ranked.push(rank({ reply, pos: line.index * 1000, hasNested: false, nested: false }, pattern));
   }
 
+  // Microsoft Entra ID's own errors (AADSTS…): a token request that failed before any SMTP, read before the wrappers'
+  // words ("SASL authentication failed", "AuthenticationFailedException"), which only report it (hunt 5, B and #23).
+  // The other words of an AADSTS error's line are its wrapper's (email-oauth2-proxy's "… credentials for …").
+  const entraLines = new Set<number>();
+  if (text.includes("AADSTS")) {
+    for (const e of entraMatches(ex.otherLines, text)) {
+      replies.push(e.match.reply);
+      ranked.push(e);
+      if (e.line !== undefined) entraLines.add(e.line);
+    }
+  }
+
   // The signals, in the order of their lines (a wrapper's own words count only when no reply failed).
   const failureReplies = ranked.some((r) => !r.match.success);
   const signals = new Map<string, Ranked>();
   for (const { line, sig } of lineSignals) {
-    if (sig.fallbackOnly && failureReplies) continue;
+    if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
     const excerpt = line.text.length > 300 ? `${line.text.slice(0, 297)}...` : line.text;
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];
@@ -168,6 +181,27 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // The analysis is this function's own object: the provider goes on it (last, as a spread would put it).
   analysis.provider = provider;
   return analysisOutside(analysis, provider.id);
+}
+
+/**
+ * The AADSTS errors of the text, each code once, at its line: one the table reads names its cause (decisive); another
+ * is still an Entra sign-in error before SMTP, without a cause, ranked after every failure that has one.
+ */
+function entraMatches(lines: readonly LogicalLine[], text: string): Array<Ranked & { line?: number }> {
+  const out: Array<Ranked & { line?: number }> = [];
+  const seen = new Set<number>();
+  const found: Array<{ e: EntraError; line?: number }> = lines.flatMap((l) => entraErrorsIn(l.text).map((e) => ({ e, line: l.index })));
+  if (found.length === 0) found.push(...entraErrorsIn(text).map((e) => ({ e })));
+  for (const { e, line } of found) {
+    if (seen.has(e.code)) continue;
+    seen.add(e.code);
+    const reading = e.kind !== undefined ? ENTRA_READING[e.kind] : undefined;
+    const reply: SmtpReply = { text: e.line, line: e.line };
+    const match: ReplyMatch = { patternId: `entra-${e.kind ?? "unknown"}`, reply, stage: "token", candidates: [...(reading?.candidates ?? [])], decisive: reading !== undefined && reading.candidates.length > 0 && e.kind !== "busy", success: false };
+    if (reading?.notes.length) match.notes = [...reading.notes];
+    out.push(line !== undefined ? { match, pos: line * 1000 + 500, demoted: false, line } : { match, pos: 0, demoted: false });
+  }
+  return out;
 }
 
 /** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */

@@ -15,7 +15,8 @@ export interface SmtpReply {
   line: string;
 }
 
-export type ReplyStage = "connect" | "ehlo" | "tls" | "auth" | "mail-from" | "rcpt" | "data" | "ndr" | "network";
+/** "token": a token request to Microsoft Entra ID (an OAuth client's, before any SMTP). */
+export type ReplyStage = "connect" | "ehlo" | "tls" | "auth" | "mail-from" | "rcpt" | "data" | "ndr" | "network" | "token";
 
 export interface ReplyMatch {
   /** Stable id of the pattern that matched, e.g. "auth-tenant-disabled". */

@@ -12,6 +12,7 @@ import { orderUnknowns, UNKNOWN_ORDER } from "../../src/engine/unknowns.js";
 import { hasKey } from "../../src/i18n/index.js";
 import { rawTable } from "../../src/i18n/all.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { ENTRA_ERRORS } from "../../src/replies/aadsts.js";
 import type { ReplyAnalysis } from "../../src/replies/types.js";
 import { AUTH_OK, BASIC_OK, OAUTH_APP_OK, replyAnalysis, withFacts } from "../helpers/engine-cases.js";
 import { FACT_VALUES, randomCase, rng } from "../helpers/random-case.js";
@@ -51,6 +52,7 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "sender-address-invalid": [BASIC_OK, decisive("501 5.1.7 Invalid address", "sender-address-invalid", "mail-from")],
   "device-oauth-token": [OAUTH_APP_OK, decisive("Token update failed. Please delete the token and obtain it again.", "device-oauth-token")],
   "oauth-misconfigured": [withFacts(OAUTH_APP_OK, { "account.oauthApp.mailboxPermission": false })],
+  "oauth-client-settings": [OAUTH_APP_OK, analyzeReply('{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}')],
   "transient-service-error": [BASIC_OK, replyAnalysis("451 4.7.0 Temporary server error. Please try again later. PRX4", { patternId: "prx4", candidates: ["transient-service-error"], decisive: false })],
   "direct-send-rejected": [BASIC_OK, decisive("550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources", "direct-send-rejected", "mail-from")],
   "relay-connector-mismatch": [BASIC_OK, decisive("5.7.64 TenantAttribution; Relay Access Denied", "relay-connector-mismatch", "mail-from")],
@@ -77,6 +79,8 @@ const criteria = replyAnalysis("535 5.7.139 Authentication unsuccessful, the req
 
 /** Inputs for the rarer notes and inferences (the random cases carry no replies of these kinds). */
 const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
+  // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
+  ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
   [BASIC_OK, decisive("550 5.7.30 Basic authentication is not supported for Client Submission.", "basic-auth-retired")],

@@ -133,6 +133,7 @@ const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
   data: "cli.stage.data",
   ndr: "cli.stage.ndr",
   network: "cli.stage.network",
+  token: "cli.stage.token",
 };
 
 /** "What the server said": each reply found, the stage, and what it points at. */
@@ -143,12 +144,15 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
     const mark = m === a.primary ? "›" : " ";
     for (const [i, l] of wrap(safeText(m.reply.line), width - 4).entries()) lines.push(`${i === 0 ? `${mark} ` : indent}${l}`);
     const stage = t(lang, "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });
+    const entra = m.stage === "token" ? /^AADSTS(\d+)/.exec(m.reply.line)?.[1] : undefined;
     const points =
       m.success
         ? t(lang, m.reply.code === 334 ? "cli.explain.challenge" : "cli.explain.success")
         : m.candidates.length === 0
-          ? t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+          ? entra !== undefined
+            ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
+            : t(lang, "cli.explain.noCandidates")
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : entra !== undefined ? "cli.explain.entraNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

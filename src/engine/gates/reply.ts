@@ -157,6 +157,9 @@ export function replyGate(ctx: Ctx): void {
   if (!m || m.success) return;
   const out = new ReplyOut(ctx, m);
   const ev = replyEvidence(m);
+  // Microsoft Entra ID refused the token request (AADSTS…): before any SMTP, whatever the code (one this tool does not know too).
+  const entra = m.stage === "token" ? /^AADSTS(\d+)/.exec(m.reply.line)?.[1] : undefined;
+  if (entra !== undefined) ctx.out.info("entra-before-smtp", [ev, inference("inference.entraBeforeSmtp", { code: `AADSTS${entra}`, number: entra })]);
 
   // Only a code was pasted: every reading stays possible until the full reply is seen (a bare 535: the password first).
   if (a.codeOnly && !m.decisive) {

@@ -5,6 +5,30 @@ import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, type Ctx, type StepDef } fr
 
 const flow = (ctx: Ctx) => ctx.c.device?.oauthFlow;
 
+type Found = Parameters<StepDef["build"]>[1];
+
+/** The AADSTS errors (pattern ids "entra-…") the findings hold as evidence. */
+function entraErrors(found: Found): Set<string> {
+  return new Set(found.flatMap((f) => f.evidence.flatMap((e) => (e.kind === "reply" && e.patternId.startsWith("entra-") ? [e.patternId.slice("entra-".length)] : []))));
+}
+
+/** Which of the app's settings Microsoft Entra ID refused: its secret (or certificate), its redirect URI, its scope, or its ids. */
+function refusedSetting(found: Found): "secret" | "redirect" | "scope" | "app" {
+  const e = entraErrors(found);
+  if (e.has("bad-secret") || e.has("secret-expired") || e.has("bad-certificate")) return "secret";
+  if (e.has("redirect-uri-mismatch")) return "redirect";
+  if (e.has("scope-missing")) return "scope";
+  return "app";
+}
+
+/**
+ * Entra ID refused the token for consent alone (AADSTS65001): the consent is the step; the service principal and the
+ * mailbox permission are only checked once a token is issued.
+ */
+function consentOnly(found: Found): boolean {
+  return found.length > 0 && found.every((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "entra-consent-required"));
+}
+
 /** An app-only step while the flow is not known: its title says it applies to app-only OAuth only. */
 function appOnlyIfUnknown(ctx: Ctx, id: "oauth-service-principal" | "oauth-mailbox-permission"): { title?: string } {
   if (flow(ctx) !== undefined) return {};
@@ -13,9 +37,24 @@ function appOnlyIfUnknown(ctx: Ctx, id: "oauth-service-principal" | "oauth-mailb
 
 export const OAUTH_APP_STEPS: StepDef[] = [
   {
+    id: "oauth-client-settings",
+    causes: ["oauth-client-settings"],
+    build: (ctx, found) => {
+      const which = refusedSetting(found);
+      const page = which === "secret" ? "plan.nav.certificatesSecrets" : which === "app" ? "plan.nav.overview" : "plan.nav.authentication";
+      return {
+        who: which === "scope" ? "device-owner" : "identity-admin",
+        scope: which === "scope" ? "device" : "tenant",
+        ...(which === "scope" ? {} : { adminCenter: portal(ctx, "entra", ["plan.nav.appRegistrations", "plan.nav.theApp", page]) }),
+        security: "low",
+        ...(which === "app" ? {} : { title: ctx.tr(`plan.step.oauth-client-settings.${which}.title`), why: ctx.tr(`plan.step.oauth-client-settings.${which}.why`) }),
+      };
+    },
+  },
+  {
     id: "oauth-consent",
     causes: ["oauth-misconfigured"],
-    build: (ctx) => {
+    build: (ctx, found) => {
       if (ctx.c.account?.oauthApp?.permissionConsented === true) return null;
       return {
         who: "identity-admin",
@@ -25,6 +64,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
         security: "medium",
         changesTenant: true,
         wait: "plan.wait.minutes",
+        ...(consentOnly(found) ? { why: ctx.tr("plan.step.oauth-consent.why.entra", { permission: flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission") }) } : {}),
         // The flow not known: both permissions, each with its flow (a delegated client was told to consent to SMTP.SendAsApp).
         params: { permission: flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission") },
       };
@@ -33,8 +73,8 @@ export const OAUTH_APP_STEPS: StepDef[] = [
   {
     id: "oauth-service-principal",
     causes: ["oauth-misconfigured"],
-    build: (ctx) => {
-      if (ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
+    build: (ctx, found) => {
+      if (consentOnly(found) || ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
       const appId = psQuote(PLACEHOLDER.appId);
       const objectId = psQuote(PLACEHOLDER.enterpriseObjectId);
       return {
@@ -55,8 +95,8 @@ export const OAUTH_APP_STEPS: StepDef[] = [
   {
     id: "oauth-mailbox-permission",
     causes: ["oauth-misconfigured"],
-    build: (ctx) => {
-      if (ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.mailboxPermission === true) return null;
+    build: (ctx, found) => {
+      if (consentOnly(found) || ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.mailboxPermission === true) return null;
       const sp = psQuote(PLACEHOLDER.enterpriseObjectId);
       const args = `-Identity ${ctx.login.ps} -User ${sp} -AccessRights FullAccess`;
       return {
