@@ -38,6 +38,8 @@ export interface CauseSpec {
 /** In sort order within each gate. */
 export const CAUSES = {
   "network-unreachable": { affects: "all", gate: "network", service: "any" },
+  // The app could not reach Microsoft Entra ID's sign-in endpoint (HTTPS) for its token: no mail server was tried.
+  "entra-unreachable": { affects: "oauth", gate: "network", service: "any", anyServiceText: true },
   "wrong-endpoint": { affects: "all", gate: "network", service: "exchange-online" },
   "starttls-missing": { affects: "all", gate: "tls", service: "any", settledBy: ["device.security"] },
   "tls-version-unsupported": { affects: "all", gate: "tls", service: "any", settledBy: ["device.tlsVersion"] },

@@ -6,6 +6,7 @@ import type { Provenance } from "../case/schema.js";
 /** Stable cause ids. Never rename one: scripts and saved reports depend on them. */
 export const CAUSE_IDS = [
   "network-unreachable",
+  "entra-unreachable",
   "wrong-endpoint",
   "starttls-missing",
   "tls-version-unsupported",

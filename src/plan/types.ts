@@ -8,6 +8,7 @@ import type { OptionId } from "./alternatives.js";
 
 export const STEP_IDS = [
   "device-network",
+  "app-reach-entra",
   "device-endpoint",
   "device-port-starttls",
   "device-auth-mechanism",

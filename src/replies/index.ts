@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, providerFromText } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { isDigit, isSpaceCode } from "./chars.js";
@@ -126,7 +126,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const signals = new Map<string, Ranked>();
   for (const { line, sig } of lineSignals) {
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
-    const excerpt = line.text.length > 300 ? `${line.text.slice(0, 297)}...` : line.text;
+    const excerpt = line.text.length <= 300 ? line.text : sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : `${line.text.slice(0, 297)}...`;
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
@@ -202,6 +202,14 @@ function entraMatches(lines: readonly LogicalLine[], text: string): Array<Ranked
     out.push(line !== undefined ? { match, pos: line * 1000 + 500, demoted: false, line } : { match, pos: 0, demoted: false });
   }
   return out;
+}
+
+/** A long line's part that names Entra ID's host and the failure before it ("… (Resource temporarily unavailable (login.microsoftonline.com:443))"). */
+function aroundEntraHost(text: string): string {
+  const at = ENTRA_HOST.exec(text)?.index ?? 0;
+  const start = Math.max(0, at - 200);
+  const end = Math.min(text.length, at + 60);
+  return `${start > 0 ? "..." : ""}${text.slice(start, end)}${end < text.length ? "..." : ""}`;
 }
 
 /** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */

@@ -30,9 +30,20 @@ export interface Signal {
 export const PORT_465_SIGNAL: Signal = { id: "network-port-465", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.port465"] };
 const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\]):465\b|\bport:?\s*465\b/i;
 
-/** The signal a network failure's line gives, read for the port it names. */
+/**
+ * A connection error to Microsoft Entra ID's sign-in endpoint ("Resource temporarily unavailable (login.microsoftonline.com:443)"
+ * in Azure.Identity's ClientSecretCredential): the app could not get its token, no mail server was tried (hunt 5 #19: it
+ * read as 14 sign-in causes, "re-enter the password" first).
+ */
+export const ENTRA_UNREACHABLE_SIGNAL: Signal = { id: "entra-unreachable", stage: "token", candidates: ["entra-unreachable"], decisive: true };
+/** Entra ID's sign-in hosts (the public cloud's, the US Government's, 21Vianet's, and the older names). */
+export const ENTRA_HOST = /\blogin\.(?:microsoftonline\.(?:com|us)|microsoft\.com|windows\.net|partner\.microsoftonline\.cn|chinacloudapi\.cn)\b/i;
+
+/** The signal a network failure's line gives, read for the port or the host it names. */
 export function networkSignal(sig: Signal, line: string): Signal {
-  return sig.stage === "network" && line.includes("465") && PORT_465.test(line) ? PORT_465_SIGNAL : sig;
+  if (sig.stage !== "network") return sig;
+  if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
+  return line.includes("465") && PORT_465.test(line) ? PORT_465_SIGNAL : sig;
 }
 
 const IMPLICIT_TLS: readonly CauseId[] = ["starttls-missing", "wrong-endpoint"];
@@ -125,7 +136,8 @@ export const SIGNALS: readonly Signal[] = [
     stage: "network",
     candidates: CONNECT,
     decisive: false,
-    phrases: ["enotfound", "getaddrinfo", "eai_again", "name or service not known", "nodename nor servname", "could not resolve host", "temporary failure in name resolution", "no such host is known", "unknownhostexception", "remote name could not be resolved", "curl: (6)"],
+    // ("Resource temporarily unavailable": EAI_AGAIN as .NET on Linux words it, a name server that did not answer.)
+    phrases: ["enotfound", "getaddrinfo", "eai_again", "resource temporarily unavailable", "name or service not known", "nodename nor servname", "could not resolve host", "temporary failure in name resolution", "no such host is known", "unknownhostexception", "remote name could not be resolved", "curl: (6)"],
     raw: ["名前解決"],
   },
   {
@@ -296,7 +308,7 @@ const CLIENTS: Array<[string, RegExp]> = [
 ];
 
 /** Every signal's id: words of a client, a wrapper or a panel, never a server's reply. */
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);

@@ -152,3 +152,21 @@ test("an AADSTS code the table does not know, in the same Postfix log, is still 
     assert.ok(text.replace(/\s+/g, "").includes(said.replace(/\s+/g, "")), `${lang}: ${text}`);
   }
 });
+
+test("Azure.Identity's ClientSecretCredential that could not reach login.microsoftonline.com:443 ('Resource temporarily unavailable') is a network failure to Entra ID's token endpoint, not a sign-in refused: no password or SMTP AUTH step (#19)", async () => {
+  const p = paste("https://github.com/bechoforest/MustMail/issues/49");
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.patternId, "entra-unreachable");
+  assert.equal(a.primary?.stage, "token");
+  assert.match(a.primary?.reply.line ?? "", /Resource temporarily unavailable \(login\.microsoftonline\.com:443\)/);
+  for (const lang of ["en", "ja"] as const) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["entra-unreachable:blocking"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["app-reach-entra"], lang);
+    assert.deepEqual(json.plan.options, [], lang);
+    const text = await explainText(p, lang);
+    assert.ok(text.includes("Test-NetConnection -ComputerName login.microsoftonline.com -Port 443"), lang);
+    assert.ok(!text.includes(t(lang, "cause.wrong-credentials.title")), `${lang}: a password cause`);
+  }
+});

@@ -23,6 +23,7 @@ const decisive = (line: string, id: CauseId, stage: "auth" | "mail-from" | "data
 /** One input per cause that makes it appear (blocking where it can). */
 const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "network-unreachable": [BASIC_OK, decisive("421 4.3.2 Service not available", "network-unreachable", "connect")],
+  "entra-unreachable": [OAUTH_APP_OK, analyzeReply("ClientSecretCredential authentication failed: Retry failed after 4 tries. (Resource temporarily unavailable (login.microsoftonline.com:443))")],
   "wrong-endpoint": [withFacts(BASIC_OK, { "device.port": 465 })],
   "starttls-missing": [withFacts(BASIC_OK, { "device.security": "tls" })],
   "tls-version-unsupported": [withFacts(BASIC_OK, { "device.tlsVersion": "1.1" })],

@@ -152,7 +152,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : entra !== undefined ? "cli.explain.entraNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

@@ -6,6 +6,8 @@ import { defineCatalog } from "../catalog.js";
 export default defineCatalog(
   {
     "cause.network-unreachable.title": "Mail server not reachable",
+    "cause.entra-unreachable.title": "Microsoft Entra ID's sign-in endpoint not reachable",
+    "cause.entra-unreachable.summary": "The app could not reach Microsoft Entra ID's sign-in endpoint (login.microsoftonline.com, HTTPS port 443) to get its OAuth token, so no mail server was tried: it is not a password or an Exchange Online setting. The network, DNS or proxy of the machine the app runs on must let it reach that host.",
     "cause.network-unreachable.summary": "No connection can be opened to the mail server on the SMTP port. A firewall or the internet provider may block outbound port 587 or 25.",
     "cause.wrong-endpoint.title": "Wrong server or port",
     "cause.wrong-endpoint.summary": "The device is not set to Exchange Online's client submission endpoint (smtp.office365.com, port 587 or 25). Other hosts and ports do not accept SMTP AUTH.",
@@ -219,6 +221,8 @@ export default defineCatalog(
   },
   {
     "cause.network-unreachable.title": "メール サーバーに接続できません",
+    "cause.entra-unreachable.title": "Microsoft Entra ID のサインイン エンドポイントに接続できません",
+    "cause.entra-unreachable.summary": "アプリが OAuth トークンを取得するための Microsoft Entra ID のサインイン エンドポイント (login.microsoftonline.com、HTTPS のポート 443) に接続できなかったため、メール サーバーへの接続は行われていません。パスワードや Exchange Online の設定の問題ではありません。アプリが動作しているマシンのネットワーク、DNS、プロキシが、このホストへの接続を許可している必要があります。",
     "cause.network-unreachable.summary": "メール サーバーの SMTP ポートに接続できません。ファイアウォールまたはインターネット プロバイダーが送信方向のポート 587 または 25 をブロックしている可能性があります。",
     "cause.wrong-endpoint.title": "接続先のサーバーまたはポートが正しくありません",
     "cause.wrong-endpoint.summary": "デバイスの送信先が Exchange Online のクライアント送信用エンドポイント (smtp.office365.com、ポート 587 または 25) になっていません。ほかのホストやポートでは SMTP AUTH を利用できません。",

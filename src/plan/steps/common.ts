@@ -189,6 +189,9 @@ export const casMailboxRead = (ctx: Ctx) =>
 export const transportRead = exo("Get-TransportConfig | Select-Object SmtpClientAuthenticationDisabled");
 export const tnc = win("Test-NetConnection -ComputerName smtp.office365.com -Port 587");
 export const resolveName = win("Resolve-DnsName smtp.office365.com");
+/** Microsoft Entra ID's sign-in endpoint, where an OAuth app gets its token (HTTPS). */
+export const resolveEntra = win("Resolve-DnsName login.microsoftonline.com");
+export const tncEntra = win("Test-NetConnection -ComputerName login.microsoftonline.com -Port 443");
 export const signInRead = (ctx: Ctx) =>
   graph(
     `Invoke-MgGraphRequest -Method GET -Uri ${psQuote(

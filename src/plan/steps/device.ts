@@ -1,6 +1,6 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
-import { PLACEHOLDER, resolveName, signInRead, tnc, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, resolveEntra, resolveName, signInRead, tnc, tncEntra, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
 export const DEVICE_OAUTH_TOKEN: StepDef = {
@@ -38,6 +38,12 @@ export const DEVICE_STEPS: StepDef[] = [
       }
       return { who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low" };
     },
+  },
+  // The app could not reach Entra ID's sign-in endpoint for its token (hunt 5 #19): that host on HTTPS, from where the app runs.
+  {
+    id: "app-reach-entra",
+    causes: ["entra-unreachable"],
+    build: () => ({ who: "network-admin", scope: "device", check: [resolveEntra, tncEntra], verifyCommands: [resolveEntra, tncEntra], security: "low", testSend: false }),
   },
   {
     id: "device-endpoint",
