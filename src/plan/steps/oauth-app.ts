@@ -56,6 +56,8 @@ export const OAUTH_APP_STEPS: StepDef[] = [
     causes: ["oauth-misconfigured"],
     build: (ctx, found) => {
       if (ctx.c.account?.oauthApp?.permissionConsented === true) return null;
+      // The flow not known: both permissions, each with its flow (a delegated client was told to consent to SMTP.SendAsApp).
+      const permission = flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission");
       return {
         who: "identity-admin",
         scope: "tenant",
@@ -64,9 +66,9 @@ export const OAUTH_APP_STEPS: StepDef[] = [
         security: "medium",
         changesTenant: true,
         wait: "plan.wait.minutes",
-        ...(consentOnly(found) ? { why: ctx.tr("plan.step.oauth-consent.why.entra", { permission: flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission") }) } : {}),
-        // The flow not known: both permissions, each with its flow (a delegated client was told to consent to SMTP.SendAsApp).
-        params: { permission: flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission") },
+        // Entra ID refused the token for it (AADSTS65001): the why says so, not "the server answers 535 5.7.3".
+        ...(consentOnly(found) ? { why: ctx.tr("plan.step.oauth-consent.why.entra", { permission }) } : {}),
+        params: { permission },
       };
     },
   },
