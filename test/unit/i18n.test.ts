@@ -53,3 +53,14 @@ test("Japanese: the security defaults button is named as the Entra admin center 
   assert.ok((ja["questions.tenant.securityDefaultsEnabled.where"] as string).includes("「セキュリティの既定値群の管理」"));
   for (const key of ALL_KEYS) assert.ok(!/セキュリティの既定(?:値)?の管理/.test(ja[key] as string), `ja ${key}`);
 });
+
+test("Japanese names Direct Send 「ダイレクト送信」, as Microsoft's Japanese pages do (the English name at most in parentheses after it); dates are spaced alike (persona round 6, P6-20)", () => {
+  const ja = rawTable("ja");
+  for (const key of ALL_KEYS) {
+    const text = ja[key] as string;
+    // "Direct Send" alone, or after another Japanese word for it (「直接送信」), read as two different things.
+    assert.ok(!text.replace(/ダイレクト送信 \(Direct Send\)/g, "").includes("Direct Send") || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text), `ja ${key}: ${text.slice(0, 80)}`);
+    assert.ok(!text.includes("直接送信"), `ja ${key}`);
+    assert.ok(!/\d年\d|\d月\d/.test(text), `ja ${key}: 「2028 年 9 月」 as elsewhere`);
+  }
+});

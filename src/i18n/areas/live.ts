@@ -260,7 +260,7 @@ Usage:
     "live.read.graph.signIns": "最近の認証済み SMTP のサインイン (Microsoft Graph)",
     "live.read.graph.oauthConsent": "デバイスのアプリへの SMTP.SendAsApp / SMTP.Send の同意 (Microsoft Graph)",
     "live.read.exchange.transportConfig": "組織の SMTP AUTH とレガシ TLS (Get-TransportConfig)",
-    "live.read.exchange.organizationConfig": "既定の認証ポリシー、Direct Send、先進認証 (Get-OrganizationConfig)",
+    "live.read.exchange.organizationConfig": "既定の認証ポリシー、ダイレクト送信 (Direct Send)、先進認証 (Get-OrganizationConfig)",
     "live.read.exchange.casMailbox": "メールボックスの認証済み SMTP (Get-CASMailbox)",
     "live.read.exchange.mailbox": "メールボックスの種類 (Get-Mailbox)",
     "live.read.exchange.userPolicy": "アカウントの認証ポリシー (Get-User)",

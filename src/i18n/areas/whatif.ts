@@ -280,7 +280,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
   --case FILE   ケース ファイル (- を指定すると標準入力から読み込みます)
   --json        比較結果を JSON で出力します
 
-それぞれの対処方法をケースのコピーに適用し、エンジンで評価します。エンジンで評価できない方法 (リレー、Direct Send) は条件を表示します。
+それぞれの対処方法をケースのコピーに適用し、エンジンで評価します。エンジンで評価できない方法 (リレー、ダイレクト送信) は条件を表示します。
 Microsoft には何も送信しません。終了コードは diagnose と同じで、現在のケースの判定に従います (ブロックされている間は 1)。`,
     "whatif.err.value": "--set {path}: この値は指定できません。指定できる値: {accepted}。",
     "whatif.err.path": "--set {path}: この事実はありません。指定できる事実: {accepted}。",
@@ -503,7 +503,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.lastsShort.long-term": "長期",
     "whatif.lastsShort.until-retirement": "基本認証の終了まで",
     "whatif.lastsShort.until-final-removal": "完全廃止まで",
-    "whatif.lastsShort.hve-2028": "2028年9月まで",
+    "whatif.lastsShort.hve-2028": "2028 年 9 月まで",
     "whatif.screen.who": "担当: {who}",
     "whatif.screen.saved": "仮定のケースを {file} に保存しました。",
     "whatif.screen.unannounced": "未発表: 正確な日付、管理者が基本認証を再度有効にする方法、変更後の応答、最終的な廃止日 (2027 年後半に発表予定)。",
