@@ -51,6 +51,8 @@ export const CAUSE_IDS = [
   "recipient-refused",
   // A public blocklist (Spamhaus and others) the receiving server consults lists the sending IP address.
   "sending-ip-on-public-blocklist",
+  // Exchange Online accepted the message but could not hand it to the server behind an outbound connector (4.4.317).
+  "outbound-connector-delivery-failed",
   // The recipient's service refused the sending domain: its SPF, DKIM or DMARC does not pass (5.7.515, 5.7.509).
   "sender-domain-unauthenticated",
   // The mail relay the device sends to (a Postfix of one's own) refused the message itself, before passing it on.

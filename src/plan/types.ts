@@ -47,6 +47,7 @@ export const STEP_IDS = [
   "delivery-relay",
   "delivery-check-recipient",
   "delist-public-blocklist",
+  "outbound-connector-check",
   "delivery-sender-domain-auth",
   "provider-connection",
   "consumer-use-oauth",

@@ -70,7 +70,19 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const ranked: Ranked[] = [];
   const replies: SmtpReply[] = [];
 
+  // A message trace's error detail ("LED=450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 …]"): the reply
+  // inside "[Message=" is the next server's answer to Exchange Online, not the device's (fifth hunt #3: "use port 587 with
+  // STARTTLS on the device" for Exchange Online's own connector to an on-premises server).
+  const trace = text.includes("[Message=") && text.includes("LED=");
   for (const f of ex.replies) {
+    if (trace && f.nested) {
+      // (Without the "]" that closes "[Message=".)
+      const reply = f.reply.text.endsWith("]") && !f.reply.text.includes("[") ? withText(f.reply, f.reply.text.slice(0, -1).trimEnd()) : f.reply;
+      replies.push(reply);
+      ranked.push({ match: { patternId: NEXT_SERVER_ANSWER, reply, stage: "ndr", candidates: [], decisive: false, success: false }, pos: f.pos, demoted: true });
+      continue;
+    }
+    if (trace && f.hasNested && f.reply.text.endsWith("[Message=")) f.reply = withText(f.reply, f.reply.text.slice(0, -"[Message=".length).trimEnd());
     replies.push(f.reply);
     const pattern = classifyReply(f.reply);
     if (!pattern) continue;
@@ -210,6 +222,17 @@ function aroundEntraHost(text: string): string {
   const start = Math.max(0, at - 200);
   const end = Math.min(text.length, at + 60);
   return `${start > 0 ? "..." : ""}${text.slice(start, end)}${end < text.length ? "..." : ""}`;
+}
+
+/** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
+export const NEXT_SERVER_ANSWER = "next-server-answer";
+
+/** The reply with another text (its one-line form made again). */
+function withText(r: SmtpReply, text: string): SmtpReply {
+  const reply: SmtpReply = { text, line: [r.code !== undefined ? String(r.code) : "", r.enhanced ?? "", text].filter(Boolean).join(" ") };
+  if (r.code !== undefined) reply.code = r.code;
+  if (r.enhanced !== undefined) reply.enhanced = r.enhanced;
+  return reply;
 }
 
 /** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */

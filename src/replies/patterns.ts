@@ -184,6 +184,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // A partner (or on-premises) connector that restricts its domains to an IP address or a certificate, which the sender did not
   // match: 5.7.51 TenantInboundAttribution. Not Direct Send, whose 5.7.68 carries the same word: read as Direct Send, the plan
   // was a tenant-wide new connector for every sender domain (fifth hunt #4, Microsoft's Japanese blog on hybrid TLS certificates).
+  // Exchange Online could not deliver to the next server through an outbound connector (a message trace's
+  // "LED=450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required …]", fifth hunt #3).
+  { id: "outbound-connector-delivery", enhanced: ["4.4.317"], text: ["cannot connect to remote server"], need: "either", stage: "ndr", candidates: ["outbound-connector-delivery-failed"], decisive: DECISIVE },
   { id: "connector-restriction-mismatch", enhanced: ["5.7.51"], text: ["restrictdomainstocertificate", "restrictdomainstoipaddresses"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
   { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
   { id: "relay-attribution", enhanced: ["5.7.64"], text: ["tenantattribution"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
 import { explain, ids } from "./real-pastes-data.js";
+import { analyzeReply } from "../../src/replies/index.js";
 
 const paste = (source: string) => {
   const p = FOUND_ROUND_5.find((x) => x.source.startsWith(source));
@@ -28,4 +29,18 @@ test("an on-premises tracking log's '550 5.7.51 TenantInboundAttribution; There 
     assert.ok(!ids(json).includes("direct-send-rejected"));
     assert.ok(!JSON.stringify(json.plan).includes("-SenderDomains '*'"), "no connector for every sender domain");
   }
+});
+
+test("an Exchange Online message trace's 'LED=450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required …]' is Exchange Online's own delivery through an outbound connector, the inner reply the next server's answer: no device step (#3)", async () => {
+  const p = paste("https://jpmessaging.github.io/blog/tls-certificates-in-exchange-hybrid---common-issues--how-to-fix-them/");
+  const trace = FOUND_ROUND_5.find((x) => x.text.startsWith("LED=450 4.4.317"));
+  assert.ok(trace, p.source);
+  for (const lang of ["en", "ja"] as const) {
+    const { json } = await explain(trace, lang);
+    assert.deepEqual(ids(json), ["outbound-connector-delivery-failed"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["outbound-connector-check"]);
+  }
+  const a = analyzeReply(trace.text);
+  assert.deepEqual(a.replies.map((r) => r.line), ["450 4.4.317 Cannot connect to remote server", "451 5.7.3 STARTTLS is required to send mail"]);
+  assert.ok(!a.matches.some((m) => m.candidates.includes("starttls-missing")));
 });

@@ -6,7 +6,7 @@ import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
-import { analyzeReply, MAILBOX_READ, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
+import { analyzeReply, MAILBOX_READ, NEXT_SERVER_ANSWER, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
 
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
@@ -148,7 +148,9 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
     const points =
       m.success
         ? t(lang, m.reply.code === 334 ? "cli.explain.challenge" : "cli.explain.success")
-        : m.candidates.length === 0
+        : m.patternId === NEXT_SERVER_ANSWER
+          ? t(lang, "cli.explain.nextServer")
+          : m.candidates.length === 0
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")

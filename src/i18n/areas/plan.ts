@@ -24,6 +24,11 @@ export default defineCatalog(
     "plan.undo.securityDefaults": "Turn security defaults back on (this requires turning the Conditional Access policies that replaced them off first).",
     "plan.undo.relayConfigCopy": "Copy main.cf (and any table you change) before editing it; to undo, put the copy back and run postfix reload.",
     "plan.undo.dnsRecords": "Note the domain's current DNS records before the change; to undo, put them back (a DNS change takes effect within the record's TTL).",
+    "plan.undo.outboundConnector": "Checking changes nothing. If you change the connector (its TLS settings or certificate name), note its settings first (Get-OutboundConnector | Format-List) and set them back to undo.",
+    "plan.step.outbound-connector-check.title": "Check the outbound connector to that server and the server's certificate (not the device)",
+    "plan.step.outbound-connector-check.why": "Exchange Online accepted the message and could not deliver it to the server behind an outbound connector. In the Exchange admin center, open Mail flow > Connectors, select the connector from Office 365 to that server and run Validate this connector; in a hybrid setup, check that the on-premises server's certificate is valid, trusted and matches the name the connector expects (TlsDomain), and that its receive connector offers STARTTLS with it. A message trace shows each attempt's answer.",
+    "plan.step.outbound-connector-check.verify": "Validate this connector passes, and a message trace of a new message shows it delivered to that server.",
+    "plan.step.outbound-connector-check.security": "Keep TLS required on the connector: fix the certificate rather than lowering the connector's TLS settings.",
     "plan.undo.delistNothing": "Nothing to undo: a removal request changes no setting. If you sent from another address or relay in the meantime, switch back once the listing is gone.",
     // ---- wait times
     "plan.wait.transient": "Retry after a few minutes; if it keeps failing for more than an hour, treat it as not transient.",
@@ -622,6 +627,11 @@ export default defineCatalog(
     "plan.undo.securityDefaults": "セキュリティの既定値を再度有効にします (先に、置き換えた条件付きアクセス ポリシーをオフにする必要があります)。",
     "plan.undo.relayConfigCopy": "編集の前に main.cf (と変更するテーブル) のコピーを取っておきます。元に戻すには、そのコピーを戻して postfix reload を実行します。",
     "plan.undo.dnsRecords": "変更の前にドメインの現在の DNS レコードを控えておきます。元に戻すには、控えたレコードに戻します (DNS の変更はレコードの TTL の時間内に反映されます)。",
+    "plan.undo.outboundConnector": "確認だけでは何も変わりません。コネクタ (TLS の設定や証明書の名前) を変更する場合は、先に設定を控えておき (Get-OutboundConnector | Format-List)、元に戻すときはその値に設定し直します。",
+    "plan.step.outbound-connector-check.title": "そのサーバーへの送信コネクタと、サーバーの証明書を確認します (デバイスではありません)",
+    "plan.step.outbound-connector-check.why": "Exchange Online はメッセージを受け付けましたが、送信コネクタの先のサーバーに配信できませんでした。Exchange 管理センターで [メール フロー] > [コネクタ] を開き、Office 365 からそのサーバーへのコネクタを選んで、コネクタの検証を実行します (Microsoft の「Exchange Online のコネクタの検証」の手順)。ハイブリッド構成では、オンプレミス サーバーの証明書が有効で信頼され、コネクタが想定する名前 (TlsDomain) と一致していること、受信コネクタがその証明書で STARTTLS を提供していることを確認します。各試行の応答はメッセージ追跡で確認できます。",
+    "plan.step.outbound-connector-check.verify": "コネクタの検証が成功し、新しいメッセージのメッセージ追跡で、そのサーバーに配信されたことを確認します。",
+    "plan.step.outbound-connector-check.security": "コネクタでは TLS を必須のままにしてください。コネクタの TLS の設定を下げるのではなく、証明書を直します。",
     "plan.undo.delistNothing": "元に戻すものはありません。削除の依頼では設定は変わりません。その間に別のアドレスやリレーから送信していた場合は、登録が解除されてから元に戻します。",
     // ---- wait times
     "plan.wait.transient": "数分後に再試行してください。1 時間以上失敗が続く場合は一時的なエラーではないと考えてください。",

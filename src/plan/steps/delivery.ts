@@ -32,6 +32,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: (ctx) => ({ who: "network-admin", scope: "tenant", security: "low", testSend: false, undo: { text: ctx.tr("plan.undo.dnsRecords"), commands: [] } }),
   },
   {
+    // Exchange Online could not deliver to the server behind an outbound connector: that connector and that server's TLS, not the device.
+    id: "outbound-connector-check",
+    causes: ["outbound-connector-delivery-failed"],
+    build: (ctx) => ({ who: "exchange-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.outboundConnector"), commands: [] } }),
+  },
+  {
     // A public blocklist lists the sending IP: the list's own site, not Microsoft's delisting portal (delist-sending-ip).
     id: "delist-public-blocklist",
     causes: ["sending-ip-on-public-blocklist"],
