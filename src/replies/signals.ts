@@ -205,7 +205,7 @@ export const SIGNALS: readonly Signal[] = [
   // A panel's or an app's words that name the lock ("Authentication Failed: Account is locked.", Ricoh's Scan to Office365):
   // the account is locked, not one of fourteen sign-in causes led by "re-enter the password" (more tries keep it locked;
   // fifth hunt #13). Only when no reply of the server's failed.
-  { id: "account-locked-words", stage: "auth", candidates: ["account-locked"], decisive: false, phrases: ["account is locked", "account locked", "account has been locked"], raw: ["アカウントがロック"], fallbackOnly: true },
+  { id: "account-locked-words", stage: "auth", candidates: ["account-locked"], decisive: false, phrases: ["account is locked", "account has been locked"], raw: ["アカウントがロック"], fallbackOnly: true },
   {
     id: "login-failed-wrapper",
     stage: "auth",
