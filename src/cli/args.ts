@@ -16,8 +16,10 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies OptionSpec;
 
 export function parse<O extends OptionSpec>(argv: string[], options: O, allowPositionals = true) {
+  const all = { ...GLOBAL_OPTIONS, ...options };
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(argv, all), options: all, allowPositionals, strict: true });
   } catch (e) {
     const code = (e as { code?: string }).code;
     const message = (e as Error).message;
@@ -27,4 +29,24 @@ export function parse<O extends OptionSpec>(argv: string[], options: O, allowPos
     if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw badInput("args.unexpected-positional", "cli.err.unexpectedArgument", { arg: /'([^']*)'/.exec(message)?.[1] ?? "" });
     throw badInput("args.invalid", "cli.err.args", { detail: message });
   }
+  // (An option given twice keeps its last value, as in most command-line tools: a script's defaults can be overridden after them.)
+  return parsed;
+}
+
+/**
+ * A negative number after an option that takes a value is that value ("--timeout -5"), not another option: written as
+ * "--timeout=-5" for parseArgs, which took it for a missing value ("--timeout needs a value"); the command then says what it accepts.
+ */
+function withNegativeValues(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (a === "--") return [...out, ...argv.slice(i)];
+    if (a.startsWith("--") && !a.includes("=") && options[a.slice(2)]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // Entry point of the bundled CLI. One place owns exit codes: every command returns one, every
 // error becomes a one-line message in the user's language (and a JSON object with --json).
-import { AppError, isAppError } from "../errors.js";
+import { AppError, badInput, isAppError } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit.js";
 import { t, type Lang } from "../i18n/index.js";
 import { detectLang, parseLang } from "../i18n/locale.js";
@@ -47,6 +47,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const pre = prescan(argv);
   const ctx = makeContext(argv, io, pre);
   try {
+    if (pre.badLang === NO_VALUE) throw badInput("args.invalid-value", "cli.err.optionValue", { flag: "--lang" });
     if (pre.badLang !== undefined) {
       throw new AppError({ type: "bad-input", code: "args.lang", key: "cli.err.lang", params: { value: pre.badLang } });
     }
@@ -108,13 +109,17 @@ export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
   return appError.exitCode;
 }
 
+/** "--lang" given without a value (a string no value can be). */
+const NO_VALUE = "\u0000";
+
 /** Find --lang and --json before full parsing, so that even an argument error speaks the right language. */
 function prescan(argv: string[]): { lang?: Lang; badLang?: string; json: boolean } {
   let langValue: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") break;
-    if (a === "--lang") langValue = argv[i + 1] ?? "";
+    // "--lang" last, or before another option: no value (said so, as for any option: "Unknown language ''" read oddly).
+    if (a === "--lang") langValue = argv[i + 1] === undefined || argv[i + 1]?.startsWith("--") ? NO_VALUE : argv[i + 1];
     else if (a.startsWith("--lang=")) langValue = a.slice("--lang=".length);
   }
   const json = argv.includes("--json") || argv.some((a, i) => (a === "--format" && argv[i + 1] === "json") || a === "--format=json");

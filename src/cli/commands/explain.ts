@@ -96,7 +96,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 function parseVendor(value: string | undefined): VendorId | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toLowerCase();
-  if (!isVendorId(v)) throw badInput("args.vendor", "devices.err.vendor", { value: value.slice(0, 40), ids: VENDOR_IDS.join(", ") });
+  if (!isVendorId(v)) throw badInput("args.vendor", "devices.err.vendor", { value: `'${value.slice(0, 40)}'`, ids: VENDOR_IDS.join(", ") });
   return v;
 }
 
