@@ -303,7 +303,6 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}
           value={getFact(state.case, path)}
-          dontKnow={state.dontKnow.includes(path)}
           rows={rows}
           onAnswer={(value) => act({ type: "answer", path, value })}
           onDontKnow={() => act({ type: "dontKnow", path })}

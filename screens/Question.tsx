@@ -23,8 +23,6 @@ export interface QuestionScreenProps {
   deviceHint?: readonly string[];
   /** The current value (when coming back to a question answered before), or undefined. */
   value: unknown;
-  /** Answered "I don't know" before: coming back, the cursor is on that answer (Enter keeps it; it must never record a fact). */
-  dontKnow?: boolean;
   onAnswer: (value: unknown) => void;
   onDontKnow: () => void;
   onBack: OnBack;
@@ -195,7 +193,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   );
 }
 
-function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKnow, onAnswer, onDontKnow, onBack, draft, onDraft, listRows }: QuestionScreenProps & { listRows?: number }) {
+function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, onBack, draft, onDraft, listRows }: QuestionScreenProps & { listRows?: number }) {
   // Only a long list (the makers) scrolls: a short one stays whole, its "I don't know" in sight.
   const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
   const window = listRows === undefined || !long ? {} : { maxRows: listRows, more: (n: number, where: "above" | "below") => t(lang, where === "above" ? "wizard.list.moreAbove" : "wizard.list.moreBelow", { count: n }) };
@@ -208,10 +206,12 @@ function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKn
       const items: SelectItem[] = [...q.input.choices.map((c) => ({ label: t(lang, c.label) })), { label: dontKnow }];
       const at = choiceIndex(q.input.choices, value);
       const choicesList = q.input.choices;
+      // A fact's list starts on the answer recorded, else on "I don't know": it started on the first answer (Ricoh,
+      // "yes, OAuth", the mailbox's SMTP AUTH "on"), and Enter pressed through recorded those as facts (persona round 6, P6-9).
       return (
         <Select
           items={items}
-          initial={at >= 0 ? at : answeredDontKnow ? items.length - 1 : 0}
+          initial={at >= 0 ? at : items.length - 1}
           theme={theme}
           onSelect={(i) => (i < choicesList.length ? onAnswer(choicesList[i]?.value) : onDontKnow())}
           onBack={onBack}
@@ -252,7 +252,7 @@ function AnswerInput({ theme, lang, question: q, value, dontKnow: answeredDontKn
         <Select
           key={`policy-${attempt}`}
           items={[...POLICY_LABELS.map((k) => ({ label: t(lang, k) })), { label: dontKnow }]}
-          initial={value === undefined && answeredDontKnow ? options.length : at}
+          initial={value === undefined ? options.length : at}
           theme={theme}
           onSelect={(i) => {
             const choice = options[i];

@@ -23,7 +23,7 @@ test("bracketed paste: on while the wizard runs, off after Ctrl+C; a paste answe
   pane.bracketedPaste("3\n");
   await new Promise((r) => setTimeout(r, 300));
   assert.ok(pane.screen().includes(t("en", "questions.device.vendor.q")), "still on the makers' list");
-  pane.keys("Enter"); // Ricoh, chosen by a key
+  pane.keys("1", "Enter"); // Ricoh, chosen by keys (the list starts on "I don't know")
   await pane.waitFor(t("en", "questions.device.model.q"));
   pane.bracketedPaste("IM C3000\nsecond line\n");
   await pane.waitFor("IM C3000 second line");

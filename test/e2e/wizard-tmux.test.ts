@@ -60,7 +60,7 @@ for (const lang of ["ja", "en"] as const) {
     s = await pane.waitFor(tr("questions.device.auth.q"));
     assert.ok(s.includes(tr("devices.onDevice", { vendor: tr("devices.vendor.kyocera") })), s);
     assert.ok(s.includes("Command Center RX"), "the maker's own menu names");
-    pane.keys("Enter"); // user name and password
+    pane.keys("1", "Enter"); // user name and password (the list starts on "I don't know")
     await pane.waitFor(tr("questions.device.username.q"));
     pane.type("mfp@contoso.com");
     pane.keys("Enter");
@@ -68,7 +68,7 @@ for (const lang of ["ja", "en"] as const) {
     pane.type("scan@contoso.com");
     pane.keys("Enter");
     await pane.waitFor(tr("questions.device.oauthSupported.q"));
-    pane.keys("Down", "Enter"); // no OAuth
+    pane.keys("2", "Enter"); // no OAuth
     await pane.waitFor(tr("wizard.probe.title"));
     pane.type("s"); // skip the test from this PC: one key
     s = await pane.waitFor(tr("wizard.source.q"));

@@ -185,8 +185,9 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(f.includes(t(lang, "questions.account.smtpClientAuthenticationDisabled.opt.null")));
     assert.ok(f.includes(t(lang, "questions.dontKnow")));
     assertFits(f);
-    // The third choice is "blank / follow the organization".
-    await press(r, KEY.down + KEY.down + KEY.enter);
+    // The list starts on "I don't know" (nothing recorded yet); the third choice is "blank / follow the organization".
+    assert.ok(f.split("\n").find((l) => l.includes("\u276f"))?.includes(t(lang, "questions.dontKnow")));
+    await press(r, KEY.home + KEY.down + KEY.down + KEY.enter);
     await frameWith(r, t(lang, "questions.tenant.securityDefaultsEnabled.q"));
     await press(r, KEY.escape);
     const back = await frameWith(r, t(lang, "questions.account.smtpClientAuthenticationDisabled.q"));
@@ -498,7 +499,10 @@ for (const lang of ["ja", "en"] as const) {
     const { r, h } = app({ lang, langExplicit: true, deviceHint: services.deviceHint });
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, KEY.down + KEY.enter); // a new device
-    const makers = await frameWith(r, t(lang, "questions.device.vendor.q"));
+    await frameWith(r, t(lang, "questions.device.vendor.q"));
+    // The list starts on "I don't know" (the last) and shows the window around it: Home shows the first makers.
+    await press(r, KEY.home);
+    const makers = await frameWith(r, new RegExp(`\u276f 1\\. ${t(lang, "devices.vendor.ricoh")}`));
     for (const id of ["ricoh", "canon", "sharp", "konica-minolta", "kyocera"] as const) assert.ok(makers.includes(t(lang, `devices.vendor.${id}`)), `${id} listed`);
     assertFits(makers);
     // At 24 rows the last makers are below the window: End shows them, Home goes back.
@@ -643,7 +647,8 @@ test("a question with a long list fits 80×24 and 60×24 with its title: a windo
         assert.ok(lines.length <= rows - 1, `${lang} ${cols}×${rows} ${path}: ${lines.length} rows\n${f}`);
         assert.ok(lines[0]?.startsWith("smtp-auth-doctor"), `${path}: the title`);
         assert.ok(lines.some((l) => l.includes(theme.glyphs.pointer)), `${path}: the chosen answer is on screen`);
-        if ((lang === "ja" ? /下にあと \d+ 件/ : /\d+ more below/).test(f)) windowed++;
+        // The window is around "I don't know" (the last answer), where the list starts.
+        if ((lang === "ja" ? /上にあと \d+ 件/ : /\d+ more above/).test(f)) windowed++;
       }
     }
   }

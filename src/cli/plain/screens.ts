@@ -166,23 +166,30 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
     case "choice": {
       const list = q.input.choices;
       const at = choiceIndex(list, current);
-      const v = await p.select<number | Special>(t(lang, q.prompt), [...list.map((c, i) => ({ name: t(lang, c.label), value: i as number | Special })), dontKnow, ...backChoice(s)], at >= 0 ? at : undefined);
+      // The answer recorded, else "I don't know": Enter pressed through must never record a fact (persona round 6, P6-9).
+      const v = await p.select<number | Special>(t(lang, q.prompt), [...list.map((c, i) => ({ name: t(lang, c.label), value: i as number | Special })), dontKnow, ...backChoice(s)], at >= 0 ? at : DONT_KNOW);
       if (v === BACK) return { type: "back" };
       if (v === DONT_KNOW) return { type: "dontKnow", path };
       return { type: "answer", path, value: list[v as number]?.value };
     }
     case "policy": {
-      const v = await p.select<string>(t(lang, q.prompt), [
-        { name: t(lang, "questions.policy.none"), value: "none" },
-        { name: t(lang, "questions.policy.allows"), value: "allows" },
-        { name: t(lang, "questions.policy.blocks"), value: "blocks" },
-        dontKnow,
-        ...backChoice(s),
-      ]);
+      const recorded = current === null ? "none" : current && typeof current === "object" ? ((current as { allowBasicAuthSmtp?: boolean }).allowBasicAuthSmtp ? "allows" : "blocks") : DONT_KNOW;
+      const v = await p.select<string>(
+        t(lang, q.prompt),
+        [
+          { name: t(lang, "questions.policy.none"), value: "none" },
+          { name: t(lang, "questions.policy.allows"), value: "allows" },
+          { name: t(lang, "questions.policy.blocks"), value: "blocks" },
+          dontKnow,
+          ...backChoice(s),
+        ],
+        recorded,
+      );
       if (v === BACK) return { type: "back" };
       if (v === DONT_KNOW) return { type: "dontKnow", path };
+      const recordedName = current && typeof current === "object" && "name" in current ? String((current as { name: unknown }).name) : undefined;
       for (;;) {
-        const name = v === "none" ? "" : await p.input(t(lang, "questions.policy.name"));
+        const name = v === "none" ? "" : await p.input(t(lang, "questions.policy.name"), recordedName);
         const parsed = policyValue(v as "none" | "allows" | "blocks", name);
         if (parsed.ok) return { type: "answer", path, value: parsed.value };
         p.say(t(lang, parsed.error));
