@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
-import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
+import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -59,8 +59,9 @@ function answerRows(lang: Lang, q: Question, theme: Theme): number {
     const labels = q.input.type === "choice" ? q.input.choices.map((c) => t(lang, c.label)) : POLICY_LABELS.map((k) => t(lang, k));
     return [...labels, t(lang, "questions.dontKnow")].reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${safeText(label)}`, theme.width - 4, "   ").length, 0);
   }
-  // The field, an error line, the note that an empty answer is "I don't know".
-  return 2 + paraRows(t(lang, "questions.text.emptyIsDontKnow"), theme);
+  // The field, an error line (or the user name's warning, which can wrap), the note that an empty answer is "I don't know".
+  const warning = q.path === "device.username" ? paraRows(t(lang, "questions.device.username.notAddress"), theme) : 1;
+  return 1 + warning + paraRows(t(lang, "questions.text.emptyIsDontKnow"), theme);
 }
 
 /**
@@ -200,6 +201,8 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
+  // An answer warned about (a user name that is no address): the field keeps it, and Enter on it again takes it.
+  const [warned, setWarned] = useState<{ text: string; key: MessageKey } | undefined>(undefined);
   const dontKnow = t(lang, "questions.dontKnow");
   switch (q.input.type) {
     case "choice": {
@@ -278,20 +281,25 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
             key={`text-${attempt}`}
             theme={theme}
             label={t(lang, "wizard.question.inputLabel")}
-            initial={draft ?? (value === undefined || value === null ? "" : String(value))}
+            initial={warned?.text ?? draft ?? (value === undefined || value === null ? "" : String(value))}
             {...(onDraft ? { onChange: onDraft } : {})}
             onSubmit={(text) => {
               if (text.trim() === "") return onDontKnow();
               const parsed = parseTextAnswer(input, text);
-              if (parsed.ok) onAnswer(parsed.value);
-              else {
+              if (!parsed.ok) {
                 setError(parsed.error);
                 setAttempt((n) => n + 1);
+                return;
               }
+              const warning = answerWarning(q.path, parsed.value);
+              if (warning === undefined || warned?.text === text) return onAnswer(parsed.value);
+              setError(undefined);
+              setWarned({ text, key: warning });
+              setAttempt((n) => n + 1);
             }}
             onBack={onBack}
           />
-          {error ? <Para text={t(lang, error)} theme={theme} role="danger" /> : null}
+          {error ? <Para text={t(lang, error)} theme={theme} role="danger" /> : warned ? <Para text={t(lang, warned.key)} theme={theme} role="warning" /> : null}
           <Para text={t(lang, "questions.text.emptyIsDontKnow")} theme={theme} role="muted" />
         </Box>
       );

@@ -19,6 +19,7 @@ import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
 import { smtpSwitchGate } from "./gates/smtp-switch.js";
 import { classifyHost, transportGate } from "./gates/transport.js";
+import { userNameGate } from "./gates/user-name.js";
 import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
@@ -43,6 +44,7 @@ function exchangeOnlineGates(ctx: Ctx): void {
   mechanismGate(ctx);
   smtpSwitchGate(ctx);
   identityGate(ctx);
+  userNameGate(ctx);
   authPolicyGate(ctx);
   accountGate(ctx);
   sendAsGate(ctx);

@@ -69,6 +69,8 @@ export const NOTE_KEYS = [
   "note.entra.publicClient",
   "note.entra.redirectUri",
   "note.entra.scope",
+  "note.userNameNotAddress",
+  "note.userNameIfMicrosoft365",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 

@@ -1,6 +1,7 @@
 // The question catalogue: for every fact path the engine may ask, how it is answered (choices or
 // text), where to look (catalog keys `questions.<path>.…`), and the read-only PowerShell that shows
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
+import { isFullAddress } from "../case/address.js";
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
@@ -243,6 +244,15 @@ export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
     case "choice":
       return { ok: true, value: text };
   }
+}
+
+/**
+ * The warning for an answer that is taken but looks wrong, or undefined: a device user name that is no
+ * full address (Microsoft 365 signs in only with the UPN). The wizard says it once and keeps the answer
+ * on a second Enter: the device may really have it, and the diagnosis then names the cause.
+ */
+export function answerWarning(path: FactPath, value: unknown): MessageKey | undefined {
+  return path === "device.username" && typeof value === "string" && value !== "" && !isFullAddress(value) ? "questions.device.username.notAddress" : undefined;
 }
 
 /** A policy value from the choice made and the typed name. */

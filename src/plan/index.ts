@@ -90,7 +90,7 @@ function finishStep(ctx: Ctx, def: StepDef, all: Finding[], draft: Draft): PlanS
     check,
     commands,
     verify: { text: draft.verify ?? tr(`plan.step.${id}.verify`, params), commands: verifyCommands, testSend: draft.testSend ?? true },
-    security: { level: draft.security, text: tr(`plan.step.${id}.security`, params) },
+    security: { level: draft.security, text: draft.securityText ?? tr(`plan.step.${id}.security`, params) },
     changesTenant: draft.changesTenant ?? false,
     weakens,
     placeholders: placeholdersIn([...check, ...commands, ...verifyCommands, ...(undo?.commands ?? [])]),

@@ -2,11 +2,13 @@
 // first, affirmative answer (the maker Ricoh, "yes, supports OAuth", the mailbox's SMTP AUTH "on"),
 // and a user pressing Enter through recorded those as facts. A recorded answer is where the cursor
 // starts when there is one; the lists that are not facts (language, purpose, source) keep theirs.
+// And the user-name question warns about a name that is no address, taking it on a second Enter (P6-3).
 import assert from "node:assert/strict";
 import { tmpdir } from "node:os";
 import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import { WizardApp, type ExitReason } from "../../screens/App.js";
+import { QuestionScreen } from "../../screens/Question.js";
 import { parseCase } from "../../src/case/io.js";
 import { emptyCase, type Case } from "../../src/case/schema.js";
 import { makeServices } from "../../src/cli/wizard-services.js";
@@ -95,3 +97,45 @@ test("coming back to an answered question, the cursor is on the answer recorded,
   const value = asked.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), exits[0]?.state.case);
   assert.equal(value, input.choices[1]?.value);
 });
+
+/** The user-name question alone, with what it answers. */
+function userNameQuestion(lang: Lang) {
+  const answers: unknown[] = [];
+  const c = parseCase(JSON.stringify({ schema: "smtp-auth-doctor/case@1", device: { host: "smtp.office365.com", auth: "basic" } }), "case");
+  const r = mount(
+    <QuestionScreen theme={makeTheme({ color: false, ascii: false, columns: 80 })} lang={lang} step="2" progress="7 / 9" question={question("device.username")} case={c} value={undefined} rows={24} onAnswer={(v) => answers.push(v)} onDontKnow={() => answers.push("(dontKnow)")} onBack={() => {}} />,
+  );
+  return { r, answers };
+}
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: a user name that is no address is warned about at its question, and a second Enter keeps it (P6-3)`, async () => {
+    const warning = squeeze(t(lang, "questions.device.username.notAddress"));
+    for (const typed of ["CONTOSO\\scanner", "scanner", "scan osaka@contoso.com"]) {
+      const { r, answers } = userNameQuestion(lang);
+      await frameWith(r, t(lang, "wizard.question.inputLabel"));
+      await press(r, typed, KEY.enter);
+      const warned = await waitFor(() => {
+        const x = r.lastFrame() ?? "";
+        return squeeze(x).includes(warning) ? x : undefined;
+      }, { what: "the warning", last: () => r.lastFrame() ?? "" });
+      assert.ok(warned.includes(typed), "the field keeps what was typed");
+      assert.deepEqual(answers, [], "not taken yet");
+      // Within the screen's rows (the answers' room counts the warning).
+      assert.ok(warned.replace(/\n+$/, "").split("\n").length <= 23, warned);
+      await press(r, KEY.enter);
+      await waitFor(() => answers.length === 1 || undefined, { what: "the answer" });
+      assert.deepEqual(answers, [typed], "taken as typed: the warning refuses nothing");
+      r.unmount();
+    }
+  });
+
+  test(`${lang}: a full address is taken at once, with no warning`, async () => {
+    const { r, answers } = userNameQuestion(lang);
+    await frameWith(r, t(lang, "wizard.question.inputLabel"));
+    await press(r, "mfp@contoso.com", KEY.enter);
+    await waitFor(() => answers.length === 1 || undefined, { what: "the answer" });
+    assert.deepEqual(answers, ["mfp@contoso.com"]);
+    assert.ok(!squeeze(r.lastFrame() ?? "").includes(squeeze(t(lang, "questions.device.username.notAddress"))));
+  });
+}

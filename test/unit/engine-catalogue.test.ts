@@ -117,6 +117,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2027-03-01", "tenant.createdDate": "2027-02-01" })],
   [withFacts(BASIC_OK, { asOf: "2028-10-01", "device.host": "smtp.hve.mx.microsoft" })],
   [BASIC_OK, replyAnalysis("5.7.139", { patternId: "auth-unsuccessful-other", candidates: ["wrong-credentials"], decisive: false }, { codeOnly: true })],
+  // A user name that is no address (persona round 6, P6-3): at Microsoft 365's host, and with no server recorded.
+  [withFacts(BASIC_OK, { "device.username": "scanner" })],
+  [withFacts(BASIC_OK, { "device.username": "CONTOSO\\scanner", "device.host": undefined })],
   [BASIC_OK, replyAnalysis("curl: (67) Login denied", { patternId: "curl-login-denied", candidates: ["wrong-credentials"], decisive: false }, { masked: true })],
 ];
 

@@ -143,3 +143,58 @@ test("a recorded answer (a resumed case, or coming back) is where the cursor sta
     assert.deepEqual(event?.type === "answer" ? event.value : undefined, getFactIn(loaded, path), path);
   }
 });
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: plain mode warns about a user name that is no address, asks again with it filled in, and Enter keeps it (P6-3)`, async () => {
+    const services = makeServices({ today: "2026-11-22", cwd: tmpdir(), ascii: false });
+    const state = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
+    const said: string[] = [];
+    const asked: (string | undefined)[] = [];
+    const typed = ["CONTOSO\\scanner", ""]; // the name, then Enter alone on the same question
+    const prompter: Prompter = {
+      select: () => Promise.reject(new Error("no list is asked")),
+      async input(message, defaultValue) {
+        asked.push(defaultValue);
+        const s = await render(input, { message, ...(defaultValue !== undefined ? { default: defaultValue } : {}) });
+        s.events.type(typed.shift() ?? "");
+        s.events.keypress("enter");
+        return s.answer;
+      },
+      multiline: () => Promise.reject(new Error("no paste is asked")),
+      hidden: () => Promise.reject(new Error("no password is asked")),
+      say: (text) => said.push(text),
+      result: () => undefined,
+    };
+    const ctx = { p: prompter, services, glyphs: makeTheme({ color: false, ascii: false }).glyphs, ascii: false, width: 80, putSecret: () => undefined, progress: { shown: -1 } };
+    const screen = { id: "device", path: "device.username" } as const;
+    const event = await PLAIN_SCREENS.device({ ...state, screen }, screen, ctx);
+    assert.deepEqual(event, { type: "answer", path: "device.username", value: "CONTOSO\\scanner" });
+    assert.deepEqual(asked, [undefined, "CONTOSO\\scanner"], "asked twice, the second time with the name filled in");
+    const warning = t(lang, "questions.device.username.notAddress").replace(/\s+/g, "");
+    assert.ok(said.join("").replace(/\s+/g, "").includes(warning), said.join("\n"));
+  });
+
+  test(`${lang}: plain mode takes a full address at once`, async () => {
+    const services = makeServices({ today: "2026-11-22", cwd: tmpdir(), ascii: false });
+    const state = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
+    let asks = 0;
+    const prompter: Prompter = {
+      select: () => Promise.reject(new Error("no list is asked")),
+      async input(message) {
+        asks++;
+        const s = await render(input, { message });
+        s.events.type("mfp@contoso.com");
+        s.events.keypress("enter");
+        return s.answer;
+      },
+      multiline: () => Promise.reject(new Error("no paste is asked")),
+      hidden: () => Promise.reject(new Error("no password is asked")),
+      say: () => undefined,
+      result: () => undefined,
+    };
+    const ctx = { p: prompter, services, glyphs: makeTheme({ color: false, ascii: false }).glyphs, ascii: false, width: 80, putSecret: () => undefined, progress: { shown: -1 } };
+    const screen = { id: "device", path: "device.username" } as const;
+    assert.deepEqual(await PLAIN_SCREENS.device({ ...state, screen }, screen, ctx), { type: "answer", path: "device.username", value: "mfp@contoso.com" });
+    assert.equal(asks, 1);
+  });
+}

@@ -4,7 +4,7 @@
 import { getFact } from "../../case/facts.js";
 import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
-import { choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../../flow/questions.js";
+import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../../flow/questions.js";
 import { pasteSummaryText } from "../../flow/summary.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
@@ -200,12 +200,20 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
     case "date":
     case "paste": {
       p.say(t(lang, "questions.text.emptyIsDontKnow"));
+      // An answer warned about (a user name that is no address) is asked again with it filled in: Enter keeps it.
+      let warned: string | undefined;
       for (;;) {
-        const text = await p.input(t(lang, q.prompt), current === undefined || current === null ? undefined : String(current));
+        const text = await p.input(t(lang, q.prompt), warned ?? (current === undefined || current === null ? undefined : String(current)));
         if (text.trim() === "") return { type: "dontKnow", path };
         const parsed = parseTextAnswer(q.input, text);
-        if (parsed.ok) return { type: "answer", path, value: parsed.value };
-        p.say(t(lang, parsed.error as MessageKey));
+        if (!parsed.ok) {
+          p.say(t(lang, parsed.error as MessageKey));
+          continue;
+        }
+        const warning = answerWarning(path, parsed.value);
+        if (warning === undefined || warned === text) return { type: "answer", path, value: parsed.value };
+        for (const line of wrapHanging(t(lang, warning), ctx.width)) p.say(line);
+        warned = text;
       }
     }
   }

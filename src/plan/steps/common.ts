@@ -158,10 +158,11 @@ export interface Draft {
   waitParams?: Params;
   alternativeTo?: StepId;
   params?: Params;
-  /** Override the title, why and verify texts (default plan.step.<id>.title/why/verify). */
+  /** Override the title, why, verify and security texts (default plan.step.<id>.title/why/verify/security). */
   title?: string;
   why?: string;
   verify?: string;
+  securityText?: string;
   /** The findings this step answers, when fewer than the step's causes found in the case. */
   answers?: Finding[];
 }

@@ -73,15 +73,25 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-credentials",
     causes: ["wrong-credentials"],
-    build: (ctx) => ({
-      who: "helpdesk",
-      checkBy: [...SIGN_IN_LOG_READERS],
-      scope: "device",
-      check: [signInRead(ctx)],
-      security: "low",
+    build: (ctx, found) => {
       // The title shows the full address to type; a short name on the device is not one.
-      params: { user: ctx.login.value?.includes("@") ? ctx.login.value : PLACEHOLDER.mailbox },
-    }),
+      const params = { user: ctx.login.value?.includes("@") ? ctx.login.value : PLACEHOLDER.mailbox };
+      // The recorded user name is no address (the engine's user-name gate): that fact proves it, no sign-in log needed,
+      // and the fix is the name, not the password (persona round 6, P6-3).
+      if (found.some((f) => f.evidence.some((e) => e.kind === "fact" && e.path === "device.username"))) {
+        return {
+          who: "helpdesk",
+          scope: "device",
+          security: "none",
+          params,
+          title: ctx.tr("plan.step.device-credentials.userName.title", params),
+          why: ctx.tr("plan.step.device-credentials.userName.why"),
+          verify: ctx.tr("plan.step.device-credentials.userName.verify"),
+          securityText: ctx.tr("plan.step.device-credentials.userName.security"),
+        };
+      }
+      return { who: "helpdesk", checkBy: [...SIGN_IN_LOG_READERS], scope: "device", check: [signInRead(ctx)], security: "low", params };
+    },
   },
   {
     id: "device-from-address",
