@@ -162,12 +162,12 @@ test("confirmed causes keep their fix, safest first: no check step, the weakenin
   // A device that cannot use OAuth and a tenant that refuses Direct Send: the relay connector is the one safer way.
   const ca = await planOf({ ...base, device: { ...base.device, oauthSupported: false }, account: { legacyAuthBlockedByConditionalAccess: true }, tenant: { rejectDirectSend: true } });
   assertOrder(ca, "CA confirmed");
-  // The confirmed cause's safer way comes first; the move to OAuth is still said, for the retirement (a warning,
-  // December 2026), never as a way around the policy.
-  assert.deepEqual(ids(ca), ["send-another-way", "move-to-oauth", "account-ca-exclusion"]);
-  assert.deepEqual(ca.steps[1]?.causeIds, ["basic-auth-retired"]);
+  // The confirmed cause's safer way comes first, and it is the device's way past the retirement too (a warning,
+  // December 2026): no "move to OAuth" for a device that cannot use it (persona round 6, P6-4).
+  assert.deepEqual(ids(ca), ["send-another-way", "account-ca-exclusion"]);
+  assert.deepEqual(ca.steps[0]?.causeIds, ["conditional-access", "basic-auth-retired"]);
   assert.match(ca.steps[0]?.title ?? "", /\(SMTP relay connector\)$/);
-  assert.deepEqual(ca.steps[2]?.onlyIf, { saferSteps: ["send-another-way"] });
+  assert.deepEqual(ca.steps[1]?.onlyIf, { saferSteps: ["send-another-way"] });
 
   const sd = await planOf({ ...base, tenant: { securityDefaultsEnabled: true } });
   assertOrder(sd, "security defaults on");
