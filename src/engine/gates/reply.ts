@@ -106,6 +106,21 @@ function isRetired(m: ReplyMatch): boolean {
   return m.reply.enhanced === "5.7.30" || /basic authentication is not supported for client submission/i.test(m.reply.text);
 }
 
+/**
+ * During December 2026 the change may land any day (the phase "change-imminent"), but it is announced for the end of
+ * the month: a refusal that does not name Basic being disabled is far likelier a password, a lock or a switch. The
+ * retirement stays the retirement gate's warning; a reply that names it (5.7.30, "basic authentication is disabled")
+ * still makes it possible or blocking. It led "first to check" from 1 December for a bare 「認証エラー」 (persona round 6, P6-2).
+ */
+function retirementNotNamed(ctx: Ctx, m: ReplyMatch): boolean {
+  return ctx.phase === "change-imminent" && m.patternId !== "auth-basic-disabled" && !isBasicDisabled(m) && !isRetired(m);
+}
+
+/** The reply's candidates, without the retirement where the reply does not name it (retirementNotNamed). */
+function candidatesOf(ctx: Ctx, m: ReplyMatch): CauseId[] {
+  return retirementNotNamed(ctx, m) ? m.candidates.filter((id) => id !== "basic-auth-retired") : [...m.candidates];
+}
+
 /** A temporary error: never more than possible (retry first), whatever else the reply may mean. */
 function isTransient(m: ReplyMatch): boolean {
   return m.candidates.includes("transient-service-error");
@@ -163,9 +178,10 @@ export function replyGate(ctx: Ctx): void {
 
   // Only a code was pasted: every reading stays possible until the full reply is seen (a bare 535: the password first).
   if (a.codeOnly && !m.decisive) {
-    const left = narrow(ctx, m.candidates);
+    const all = candidatesOf(ctx, m);
+    const left = narrow(ctx, all);
     const hide = hidesBehindGeneric(ctx, a, listsEverySignInCause(m));
-    for (const id of left.length ? left : m.candidates) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id) });
+    for (const id of left.length ? left : all) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id) });
     return;
   }
 
@@ -186,7 +202,7 @@ export function replyGate(ctx: Ctx): void {
 
   if (isTransient(m)) {
     out.add("transient-service-error", "possible", [ev], { notes: ["note.transientRetry"] });
-    for (const id of narrow(ctx, m.candidates.filter((c) => c !== "transient-service-error"))) out.add(id, "possible", [ev]);
+    for (const id of narrow(ctx, candidatesOf(ctx, m).filter((c) => c !== "transient-service-error"))) out.add(id, "possible", [ev]);
     return;
   }
 
@@ -195,7 +211,7 @@ export function replyGate(ctx: Ctx): void {
     return;
   }
 
-  let candidates: CauseId[] = [...m.candidates];
+  let candidates: CauseId[] = candidatesOf(ctx, m);
   const extra: Evidence[] = [];
   const notes: NoteKey[] = [];
   if (!ctx.provider && isGenericAuthFailure(m)) {
@@ -206,7 +222,7 @@ export function replyGate(ctx: Ctx): void {
       candidates = ["oauth-misconfigured"];
       extra.push(inference("inference.genericFailureAfterOauth"));
     } else if (ctx.mode === "basic") {
-      candidates = ["wrong-credentials", ...BASIC_IDENTITY, ...m.candidates.filter((c) => c !== "oauth-misconfigured")];
+      candidates = ["wrong-credentials", ...BASIC_IDENTITY, ...candidatesOf(ctx, m).filter((c) => c !== "oauth-misconfigured")];
       extra.push(inference("inference.genericFailureAfterBasic"));
     }
   } else if (!ctx.provider && isBasicDisabled(m)) {

@@ -1,0 +1,74 @@
+// Persona round 6 (test/scenarios/FINDINGS.md, /work/handoff/persona6-report.md), for a sign-in refused without its reason:
+//   P6-2: from 1 December 2026 (the phase "change-imminent") the Basic-auth retirement led "first to check" although the
+//         change is announced for the END of December (domain.md §1 item 1, §2) and nothing checked it;
+//   P6-19: "Next" listed changes and the plan put six changes, down to a password reset, before the read-only checks;
+//   P6-5: the hand-over's fixes lost "only once the cause is confirmed", listed the help desk's own step among the
+//         admin's fixes, and its checks were not those of the causes it showed (no sign-in log).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Case } from "../../src/case/schema.js";
+import { evaluate } from "../../src/engine/index.js";
+import { LANGS, type Lang } from "../../src/i18n/index.js";
+import { buildPlan } from "../../src/plan/index.js";
+import { causeTitle } from "../../src/render/labels.js";
+import { renderHandover } from "../../src/report/handover.js";
+import { summarize } from "../../src/report/summary.js";
+
+const SCHEMA = "smtp-auth-doctor/case@1" as const;
+/** The persona's pastes: a Brother panel's own words, and Exchange Online's 5.7.139 without its sub-text. */
+const GENERIC = ["認証エラー", "535 5.7.139 Authentication unsuccessful"];
+
+const basicCase = (reply: string, asOf: string): Case => ({
+  schema: SCHEMA,
+  asOf,
+  device: { reply, vendor: "brother", auth: "basic", username: "scan-osaka@contoso.co.jp", from: "scan-osaka@contoso.co.jp" },
+});
+
+function run(c: Case, lang: Lang) {
+  const d = evaluate(c, { today: c.asOf ?? "2026-12-04" });
+  const plan = buildPlan(c, d, lang);
+  return { d, plan, summary: summarize(d, plan, lang), handover: renderHandover({ case: c, diagnosis: d, plan, lang }) };
+}
+
+/** The hand-over's section from a heading (its first line starting with `from`) to the next blank line. */
+function section(text: string, from: string): string[] {
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(from));
+  assert.ok(start >= 0, `no "${from}" in\n${text}`);
+  const end = lines.findIndex((l, i) => i > start && l === "");
+  return lines.slice(start, end < 0 ? undefined : end);
+}
+
+test("P6-2: in December 2026 a refusal that does not name Basic being disabled keeps the retirement a warning; the first to check is the password, which Next 1 checks", () => {
+  for (const reply of GENERIC) {
+    for (const asOf of ["2026-12-01", "2026-12-04", "2026-12-31"]) {
+      for (const lang of LANGS) {
+        const { d, summary, handover } = run(basicCase(reply, asOf), lang);
+        const where = `${reply} ${asOf} ${lang}`;
+        assert.equal(d.retirement, "change-imminent", where);
+        assert.equal(d.causes.find((f) => f.id === "basic-auth-retired")?.status, "warning", where);
+        const first = d.causes.find((f) => f.status === "possible");
+        assert.equal(first?.id, "wrong-credentials", where);
+        assert.equal(summary.cause?.title, causeTitle(lang, "wrong-credentials"), where);
+        // The hand-over's first cause is the same one; the retirement is not among the causes it shows.
+        const shown = section(handover, d.verdict === "blocked" ? "✖" : "?");
+        assert.ok(shown[1]?.includes(causeTitle(lang, "wrong-credentials")), `${where}: ${shown.join("\n")}`);
+        assert.ok(!shown.some((l) => l.includes(causeTitle(lang, "basic-auth-retired"))), `${where}: ${shown.join("\n")}`);
+      }
+    }
+  }
+});
+
+test("P6-2: a reply that names Basic being disabled still makes the retirement possible in December; from 2027 (off by default) a generic refusal may be it", () => {
+  const named = run(basicCase("535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", "2026-12-04"), "en").d;
+  assert.equal(named.causes.find((f) => f.id === "basic-auth-retired")?.status, "possible");
+  // domain.md §1/§2: disabled by default for existing tenants at the end of December 2026, admins can re-enable.
+  for (const reply of GENERIC) {
+    const d = run(basicCase(reply, "2027-01-10"), "en").d;
+    assert.equal(d.retirement, "disabled-by-default");
+    assert.equal(d.causes[0]?.id, "basic-auth-retired", reply);
+    assert.equal(d.causes[0]?.status, "possible", reply);
+  }
+  // Before December nothing has changed: the same as before this fix.
+  assert.equal(run(basicCase("認証エラー", "2026-11-30"), "en").d.causes.find((f) => f.id === "basic-auth-retired")?.status, "warning");
+});
