@@ -161,8 +161,19 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const pastRefusal = (s: PlanStep): boolean => refusedEarly && s.causeIds.every((id) => gateIndex(id) >= SENDING && !byReply(d, id));
   // A harmless device setting (right whatever the cause) before a change that waits for its check, the same status.
   const cheapFirst = (s: PlanStep): boolean => s.status === "possible" && RIGHT_WHATEVER_THE_CAUSE.includes(s.id);
+  // While a cause is only possible, its read-only check comes before the changes of the same status (after a harmless
+  // device setting): for an undetermined case six changes, down to a password reset, came before the checks (the
+  // sign-in log, the authentication policy, MFA), and "Next" listed only changes (persona round 6, P6-19). The sign-in
+  // log's check leads the catalogue's checks, so a password is neither re-entered nor reset before it is read.
+  const checkFirst = (s: PlanStep): boolean => s.kind === "check";
   const rank = (s: PlanStep): number =>
-    (s.weakens ? 4 : switchAlone(s) ? 3 : 0) + STATUS_RANK[s.status] - (deviceFirst(s) ? 0.5 : 0) + (pastRefusal(s) ? 1.5 : 0) + (behindDefaults(s) ? 0.5 : 0) - (cheapFirst(s) ? 0.25 : 0);
+    (s.weakens ? 4 : switchAlone(s) ? 3 : 0) +
+    STATUS_RANK[s.status] -
+    (deviceFirst(s) ? 0.5 : 0) +
+    (pastRefusal(s) ? 1.5 : 0) +
+    (behindDefaults(s) ? 0.5 : 0) -
+    (cheapFirst(s) ? 0.25 : 0) -
+    (checkFirst(s) ? 0.125 : 0);
   steps.sort((a, b) => rank(a) - rank(b));
   for (const step of steps) {
     if (switchAlone(step)) {

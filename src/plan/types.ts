@@ -59,6 +59,7 @@ export const STEP_IDS = [
   "relay-own-settings",
   // Issue 13.1: read-only checks that confirm a possible cause before any weakening change, and the
   // other ways of sending that come before such a change.
+  "confirm-sign-in-log",
   "confirm-auth-policy",
   "confirm-conditional-access",
   "confirm-per-user-mfa",

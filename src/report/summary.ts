@@ -18,6 +18,8 @@ export interface Summary {
   next: { title: string; who: string; check: boolean; confirm: boolean }[];
   /** How many facts are still unknown, and the first of them (when no cause explains the case). */
   unknown?: { count: number; first: string };
+  /** The first next action is a read-only check that needs an admin role: whoever has none sends the hand-over. */
+  handOver?: true;
 }
 
 const NEXT = 3;
@@ -37,6 +39,9 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
     // licence purchase stood as "Next" for a cause only possible, persona round 5, W4).
     next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check", confirm: s.confirmFirst && s.kind === "change" })),
     ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, firstUnknown(d)) } } : {}),
+    // A help desk without admin rights could do none of the next actions, and nothing said to send the hand-over
+    // (persona round 6, P6-19). The case records no admin rights: said for whoever has none.
+    ...(steps[0]?.kind === "check" && steps[0].who !== "helpdesk" ? { handOver: true as const } : {}),
   };
 }
 
@@ -75,5 +80,6 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
   if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
   if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });
   s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: n.confirm ? t(lang, "plan.summary.nextConfirm", { title: n.title, who: n.who }) : `${n.title} (${n.who})` }));
+  if (s.handOver) out.push({ label: t(lang, "plan.summary.notAdmin"), text: t(lang, "plan.summary.sendHandover") });
   return out;
 }

@@ -8,11 +8,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
-import { LANGS, type Lang } from "../../src/i18n/index.js";
-import { buildPlan } from "../../src/plan/index.js";
+import { LANGS, t, type Lang } from "../../src/i18n/index.js";
+import { buildPlan, WEAKENING_STEPS } from "../../src/plan/index.js";
 import { causeTitle } from "../../src/render/labels.js";
 import { renderHandover } from "../../src/report/handover.js";
-import { summarize } from "../../src/report/summary.js";
+import { summarize, summaryLines } from "../../src/report/summary.js";
 
 const SCHEMA = "smtp-auth-doctor/case@1" as const;
 /** The persona's pastes: a Brother panel's own words, and Exchange Online's 5.7.139 without its sub-text. */
@@ -71,4 +71,55 @@ test("P6-2: a reply that names Basic being disabled still makes the retirement p
   }
   // Before December nothing has changed: the same as before this fix.
   assert.equal(run(basicCase("認証エラー", "2026-11-30"), "en").d.causes.find((f) => f.id === "basic-auth-retired")?.status, "warning");
+});
+
+test("P6-19: for an undetermined sign-in refusal the plan starts with the read-only checks, the sign-in log first; no password is re-entered or reset before it", () => {
+  for (const reply of [...GENERIC, "送信エラー: SMTPサーバー認証に失敗しました"]) {
+    for (const lang of LANGS) {
+      const c: Case = { schema: SCHEMA, asOf: "2026-12-04", device: { reply, vendor: "brother" } };
+      const { d, plan, summary } = run(c, lang);
+      const where = `${reply} ${lang}`;
+      assert.ok(!d.causes.some((f) => f.status === "blocking"), `${where}: no cause is confirmed`);
+      const ids = plan.steps.map((s) => s.id);
+      assert.equal(ids[0], "confirm-sign-in-log", `${where}: ${ids.join(", ")}`);
+      const lastCheck = Math.max(...plan.steps.map((s, i) => (s.kind === "check" ? i : -1)));
+      const firstWaiting = plan.steps.findIndex((s) => s.kind === "change" && s.confirmFirst);
+      assert.ok(firstWaiting > lastCheck, `${where}: a change waiting for its cause comes before a check: ${ids.join(", ")}`);
+      for (const id of ["device-credentials", "account-password", "account-locked"] as const) {
+        if (ids.includes(id)) assert.ok(ids.indexOf(id) > ids.indexOf("confirm-sign-in-log"), `${where}: ${id} before the sign-in log`);
+      }
+      // Nothing weakening comes before a step that weakens nothing (kept).
+      const firstWeakening = plan.steps.findIndex((s) => (WEAKENING_STEPS as readonly string[]).includes(s.id));
+      assert.ok(firstWeakening < 0 || plan.steps.slice(firstWeakening).every((s) => s.weakens), `${where}: ${ids.join(", ")}`);
+      // "Next" is checks only, and says what someone without an admin role does: send the hand-over.
+      assert.ok(summary.next.length > 0 && summary.next.every((n) => n.check), `${where}: ${JSON.stringify(summary.next)}`);
+      const lines = summaryLines(summary, lang);
+      const handOver = lines.find((l) => l.label === t(lang, "plan.summary.notAdmin"));
+      assert.equal(handOver?.text, t(lang, "plan.summary.sendHandover"), where);
+      assert.match(handOver.text, lang === "ja" ? /引き継ぎメモ.*管理者/ : /hand-over to your Microsoft 365 admin/);
+    }
+  }
+});
+
+test("P6-2/P6-19: in December, the first cause to check is the one Next 1 checks (the sign-in log)", () => {
+  for (const reply of GENERIC) {
+    for (const lang of LANGS) {
+      const { d, plan, summary } = run(basicCase(reply, "2026-12-01"), lang);
+      const first = d.causes.find((f) => f.status === "possible");
+      const next1 = plan.steps[0];
+      assert.equal(next1?.kind, "check", `${reply} ${lang}`);
+      assert.ok(first && next1?.causeIds.includes(first.id), `${reply} ${lang}: ${first?.id} / ${next1?.id}`);
+      assert.equal(summary.cause?.title, causeTitle(lang, first.id));
+      assert.equal(summary.next[0]?.title, next1.title);
+    }
+  }
+});
+
+test("P6-19: a confirmed cause still leads with its change, and Next then has no hand-over line", () => {
+  const c: Case = { schema: SCHEMA, asOf: "2026-12-04", device: { reply: "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.", auth: "basic", username: "scan@contoso.co.jp" } };
+  for (const lang of LANGS) {
+    const { plan, summary } = run(c, lang);
+    assert.equal(plan.steps[0]?.id, "device-credentials");
+    assert.equal(summary.handOver, undefined);
+  }
 });

@@ -105,6 +105,26 @@ export const IDENTITY_STEPS: StepDef[] = [
     },
   },
   // While a cause is only possible: the read-only check that confirms it, before any weakening change.
+  // A refusal that does not say why (a bare 535, a panel's 「認証エラー」): the sign-in log tells the wrong password, a
+  // lock, a blocked or expired account, MFA and Conditional Access apart, before anyone re-enters or resets the
+  // password (persona round 6, P6-19). Only while the wrong password is one possible cause among others.
+  {
+    id: "confirm-sign-in-log",
+    causes: ["wrong-credentials", "account-locked", "account-disabled", "password-expired", "per-user-mfa", "conditional-access"],
+    check: true,
+    build: (ctx, found) =>
+      found.length >= 2 && found.some((f) => f.id === "wrong-credentials")
+        ? {
+            who: "identity-admin",
+            scope: "account",
+            check: [signInRead(ctx)],
+            checkBy: [...SIGN_IN_LOG_READERS],
+            adminCenter: portal(ctx, "entra", ["plan.nav.monitoring", "plan.nav.signInLogs"]),
+            security: "none",
+            testSend: false,
+          }
+        : null,
+  },
   {
     id: "confirm-auth-policy",
     causes: ["auth-policy-blocks-basic"],
