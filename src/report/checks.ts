@@ -44,7 +44,7 @@ const WORLDWIDE_PORTAL = /\s*\((?:admin|admin\.exchange|entra|security)\.microso
  * A check's commands as plan commands (read-only), for the .ps1: its "Connect-MgGraph -Scopes …"
  * lines become the scopes of the Graph commands after them (the script signs in once, at its top).
  */
-export function checkCommands(ch: AdminCheck): PlanCommand[] {
+export function checkCommands(ch: Pick<AdminCheck, "commands">): PlanCommand[] {
   let scopes: string[] = [];
   const out: PlanCommand[] = [];
   for (const line of ch.commands) {

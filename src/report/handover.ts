@@ -6,7 +6,9 @@
 // (they must paste as written); each counts as one line. Plain text: no colour, made for a ticket.
 import { FACT_PATHS, getFact } from "../case/facts.js";
 import { encodeResume } from "../case/resume.js";
-import type { CauseStatus } from "../engine/types.js";
+import { causeSpec } from "../engine/causes.js";
+import type { CauseId, CauseStatus } from "../engine/types.js";
+import type { StepId } from "../plan/types.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
 import { causeTitle, verdictSentence } from "../render/labels.js";
 import { truncate, width as textWidth, wrapPrefixed } from "../render/layout.js";
@@ -78,12 +80,33 @@ export function renderHandover(input: ReportInput): string {
   const answered = countKnown(input);
   established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + more, "  ", undefined, 2));
 
-  // What the admin must check: first the settings that decide a possible cause, then every other
-  // unknown setting an admin reads, in the engine's order.
-  const checks: AdminCheck[] = adminChecks(c, d, lang);
+  // What the admin must check: first the checks of the causes shown above, then the settings that decide another
+  // possible cause, then every other unknown setting an admin reads, in the engine's order. A shown cause that no
+  // setting decides (the wrong password, a lock) has the plan's read-only check: for a refusal that does not say why,
+  // the sign-in log comes first. The checks listed were those of other causes, and the sign-in log was not among
+  // them (persona round 6, P6-5).
+  const shownIds = new Set(causes.map((f) => f.id));
+  const shownFacts = new Set(causes.flatMap((f) => causeSpec(f.id).settledBy ?? []));
+  const facts = adminChecks(c, d, lang);
+  const checks: HandoverCheck[] = [
+    ...planChecks(input).filter((ch) => ch.causeIds.some((id) => shownIds.has(id) && (causeSpec(id).settledBy ?? []).every((p) => !facts.some((f) => f.path === p)))),
+    ...facts.filter((f) => shownFacts.has(f.path)),
+    ...facts.filter((f) => !shownFacts.has(f.path)),
+  ];
 
-  // The likely fixes: the plan's changes in its order (its read-only checks are the list above).
-  const fixes = plan.steps.filter((s) => s.kind === "change").map((s) => `${s.title} (${tr(`plan.report.who.${s.who}`)})`);
+  // The likely fixes: the plan's changes in its order (its read-only checks are the list above). A change that waits
+  // for its cause to be confirmed says so, as the summary does; the help desk's own steps are not the admin's fixes in
+  // a note the help desk sends to the admin (persona round 6, P6-5). The help desk's part that does not wait for a check
+  // (a confirmed cause on the device: port 587 with STARTTLS) is said as its own, before them; one that waits (the
+  // password, until the sign-in log is read) is left to the full report.
+  const changes = plan.steps.filter((s) => s.kind === "change");
+  const desk = changes.filter((s) => s.who === "helpdesk" && !s.confirmFirst).map((s) => s.title);
+  const fixes = changes
+    .filter((s) => s.who !== "helpdesk")
+    .map((s) => {
+      const who = tr(`plan.report.who.${s.who}`);
+      return s.confirmFirst ? tr("plan.summary.nextConfirm", { title: s.title, who }) : `${s.title} (${who})`;
+    });
 
   const resume = `${tr("plan.handover.resume")} npx smtp-auth-doctor --resume ${encodeResume(c)}`;
 
@@ -96,7 +119,7 @@ export function renderHandover(input: ReportInput): string {
       const body: string[] = [];
       shown.forEach((ch, i) => {
         body.push(...wrap(ch.title, `  ${i + 1}. `, undefined, 1));
-        if (whereLines > 0) body.push(...whereSteps(ch.where, whereLines));
+        if (whereLines > 0 && ch.where !== "") body.push(...whereSteps(ch.where, whereLines));
         // The check's commands as plan commands (src/report/checks.ts): its sign-in lines become one line above.
         for (const cmd of checkCommands(ch)) {
           if (cmd.shell === "graph") for (const s of cmd.scopes ?? []) graphScopes.add(`'${s}'`);
@@ -112,6 +135,10 @@ export function renderHandover(input: ReportInput): string {
       out.push("", ...wrap(tr(connect.length ? "plan.handover.checkHeadingConnect" : "plan.handover.checkHeading"), ""));
       if (connect.length) out.push(`     ${connect.join("; ")}`);
       out.push(...body);
+    }
+    if (desk.length) {
+      out.push("", tr("plan.handover.deskHeading"));
+      desk.slice(0, Math.max(1, nFixes)).forEach((f, i) => out.push(...wrap(f, `  ${i + 1}. `)));
     }
     if (fixes.length) {
       out.push("", tr("plan.handover.fixHeading"));
@@ -132,6 +159,24 @@ export function renderHandover(input: ReportInput): string {
     lines = build(...attempt);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A check the hand-over lists: an unknown setting (src/report/checks.ts) or a read-only step of the plan. */
+type HandoverCheck = Pick<AdminCheck, "title" | "where" | "commands">;
+
+/** The hand-over's own, shorter titles for the plan's read-only steps (a step's title is a sentence). */
+const CHECK_TITLES: Partial<Record<StepId, MessageKey>> = { "confirm-sign-in-log": "plan.handover.signInLog" };
+
+/** The plan's read-only steps as hand-over checks: where to look (the admin center's path) and their commands, signed in for. */
+function planChecks({ plan, lang }: ReportInput): (HandoverCheck & { causeIds: readonly CauseId[] })[] {
+  return plan.steps
+    .filter((s) => s.kind === "check")
+    .map((s) => {
+      const key = CHECK_TITLES[s.id];
+      const where = s.adminCenter ? [s.adminCenter.portal, ...s.adminCenter.path].join(" > ") : "";
+      const commands = s.check.flatMap((cmd) => (cmd.shell === "graph" && cmd.scopes?.length ? [`Connect-MgGraph -Scopes ${cmd.scopes.map((x) => `'${x}'`).join(",")}`, cmd.text] : [cmd.text]));
+      return { title: key ? t(lang, key) : s.title, where, commands, causeIds: s.causeIds };
+    });
 }
 
 /** "Sharp BP-70C65 · scanner@contoso.com → smtp.office365.com:587 STARTTLS · Basic", from what the case knows. */

@@ -123,3 +123,40 @@ test("P6-19: a confirmed cause still leads with its change, and Next then has no
     assert.equal(summary.handOver, undefined);
   }
 });
+
+test("P6-5: the hand-over's checks start with the sign-in log for the causes it shows; its fixes keep 'only once confirmed' and leave out the help desk's own step", () => {
+  const c: Case = { schema: SCHEMA, asOf: "2026-12-04", device: { reply: "送信エラー: SMTPサーバー認証に失敗しました", vendor: "brother", model: "MFC-L8900CDW" } };
+  for (const lang of LANGS) {
+    const { plan, handover } = run(c, lang);
+    const checks = section(handover, t(lang, "plan.handover.checkHeading").slice(0, 8));
+    const first = checks.findIndex((l) => l.startsWith("  1. "));
+    assert.equal(checks[first], `  1. ${t(lang, "plan.handover.signInLog")}`, checks.join("\n"));
+    assert.ok(checks.slice(first).some((l) => l.includes("auditLogs/signIns") && l.includes("Authenticated SMTP")), checks.join("\n"));
+    assert.ok(checks.some((l) => l.includes("Connect-MgGraph -Scopes 'AuditLog.Read.All'")), checks.join("\n"));
+
+    const fixes = section(handover, t(lang, "plan.handover.fixHeading"));
+    const helpdesk = plan.steps.filter((s) => s.kind === "change" && s.who === "helpdesk");
+    assert.ok(helpdesk.length > 0, "the case has a help-desk step");
+    const text = fixes.join(" ");
+    assert.ok(!text.includes(t(lang, "plan.report.who.helpdesk")), text);
+    const expected = plan.steps.filter((s) => s.kind === "change" && s.who !== "helpdesk")[0];
+    assert.ok(expected?.confirmFirst, "the first admin fix waits for its cause");
+    const qualifier = lang === "ja" ? "原因を確認できた場合だけ" : "only once the cause is confirmed";
+    const item1 = fixes.slice(1, fixes.findIndex((l) => l.startsWith("  2. "))).join(lang === "ja" ? "" : " ").replace(/\s+/g, lang === "ja" ? "" : " ");
+    assert.ok(item1.includes(qualifier), item1);
+    assert.ok(item1.replace(/\s+/g, "").includes(expected.title.replace(/\s+/g, "")), `${item1} / ${expected.title}`);
+  }
+});
+
+test("P6-5: a confirmed fix on the device is said as the help desk's part, apart from the admin's fixes", () => {
+  const c: Case = { schema: SCHEMA, asOf: "2026-12-03", device: { vendor: "kyocera", host: "smtp.office365.com", port: 25, security: "none", auth: "basic", reply: "530 5.7.57 Client not authenticated to send mail." } };
+  for (const lang of LANGS) {
+    const { plan, handover } = run(c, lang);
+    const step = plan.steps.find((s) => s.id === "device-port-starttls");
+    assert.equal(step?.who, "helpdesk");
+    const desk = section(handover, t(lang, "plan.handover.deskHeading"));
+    assert.equal(desk[1], `  1. ${step.title}`, desk.join("\n"));
+    const fixes = section(handover, t(lang, "plan.handover.fixHeading")).join("\n");
+    assert.ok(!fixes.includes(step.title) && !fixes.includes(t(lang, "plan.report.who.helpdesk")), fixes);
+  }
+});
