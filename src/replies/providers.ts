@@ -66,15 +66,24 @@ export function isVianetHost(host: string): boolean {
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
 
-const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
+export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
   // Google's replies end with "- gsmtp" and link its help pages.
-  { id: "google", re: /\bgsmtp\b|support\.google\.com\/(?:mail|a|accounts)\b|\baccounts\.google\.com\b|\bsmtp(?:-relay)?\.gmail\.com\b|\bsmtp\.googlemail\.com\b/i },
+  // Its bounces' own sentences name it too: "Gmail requires all senders to authenticate with either SPF or DKIM", "The MAIL
+  // FROM domain [...] has an SPF record with a hard fail policy (-all)" (550-5.7.26, fifth hunt #9, #10). Not "gmail" alone:
+  // an Exchange Online report names gmail.com addresses.
+  { id: "google", re: /\bgsmtp\b|support\.google\.com\/(?:mail|a|accounts)\b|\baccounts\.google\.com\b|\bsmtp(?:-relay)?\.gmail\.com\b|\bsmtp\.googlemail\.com\b|\bGmail requires\b|\bhas an SPF record with a hard fail policy\b/i },
   { id: "brevo", re: /\bsmtp-relay\.(?:brevo|sendinblue)\.com\b|\bbrevo\b|\bsendinblue\b/i },
   { id: "qq", re: /\b(?:smtp|exmail|service\.mail)\.qq\.com\b/i },
   { id: "netease", re: /\bsmtp\.(?:163|126)\.com\b|\bsmtp\.yeah\.net\b|\bnetease\b/i },
   // Other services' well-known submission hosts named in the text (Amazon SES, SendGrid, Mailgun, Zoho, Yahoo, iCloud,
   // Fastmail): not Exchange Online, whatever the reply's form (Amazon SES answers "535 Authentication Credentials Invalid").
   { id: "other", re: /\bemail-smtp\.[a-z0-9-]+\.amazonaws\.com\b|\bsmtp\.sendgrid\.net\b|\bsmtp\.mailgun\.org\b|\bsmtp(?:pro)?\.zoho\.(?:com|eu|in|jp)\b|\bsmtp\.mail\.yahoo\.(?:com|co\.jp)\b|\bsmtp\.mail\.me\.com\b|\bsmtp\.fastmail\.com\b/i },
+  // Other services named by their replies' own words (fifth hunt): SendGrid's link to its docs and its "verified Sender
+  // Identity" (#17), Amazon SES's "The following identities failed the check in region …" (#32), Yahoo's codes
+  // "(#AUTH005)", "(#MBR1212)" (#30), Zoho's "Relaying disallowed as <address>" (#21, #33; Exchange says "unable to
+  // relay" or "Relay Access Denied"), nifty's submission hosts, which a Japanese Outlook dialog names ("サーバー :
+  // 'mbp.nifty.com'", #7). Each is that service's alone: Exchange Online's texts hold none of them.
+  { id: "other", re: /\bsendgrid\.com\/docs\b|\bverified Sender Identity\b|\bidentities failed the check in region\b|\(#(?:AUTH|MBR)\d{3,4}\)|\bRelaying disallowed as\b|\b(?:mbp|smtp)\.nifty\.com\b/i },
 ];
 
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
@@ -100,8 +109,19 @@ export function ntlmOnlyOffer(text: string): string | undefined {
   return offered.some((x) => x === "NTLM" || x === "GSSAPI") ? `AUTH ${offered.join(" ")}` : undefined;
 }
 
+/**
+ * An offer with a mechanism no Microsoft server offers (PLAIN, CRAM-MD5, DIGEST-MD5; Exchange Online offers LOGIN and XOAUTH2,
+ * Exchange Server LOGIN, NTLM and GSSAPI): another server answered, as a Synology log to a local ProtonMail bridge shows
+ * ("220 localhost ESMTP", "250-AUTH PLAIN LOGIN", fifth hunt #18). Read after Microsoft's host names and Exchange Server's words.
+ */
+export function nonMicrosoftOffer(text: string): string | undefined {
+  const offered = offeredMechanisms(text);
+  if (!offered || offered.some((x) => x === "NTLM" || x === "GSSAPI")) return undefined;
+  return offered.some((x) => x === "PLAIN" || x === "CRAM-MD5" || x === "DIGEST-MD5") ? `AUTH ${offered.join(" ")}` : undefined;
+}
+
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
+export const OTHER_SERVICE = /gsmtp|google|gmail|hard fail policy|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|Sender Identity|identities failed|\(#AUTH|\(#MBR|Relaying disallowed|nifty|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
 
 /**
  * The service the pasted text shows, when it shows one. "exchange-online" means Microsoft's cloud
@@ -127,6 +147,8 @@ export function providerFromText(text: string): ProviderClue | undefined {
   if (onprem) return { id: "exchange-onprem", clue: onprem[0] };
   const banner = BANNER.exec(text);
   if (banner && !/(?:outlook|office365)\.com$/i.test(banner[1] as string)) return { id: "exchange-onprem", clue: banner[0] };
+  const other = nonMicrosoftOffer(text);
+  if (other) return { id: "other", clue: other };
   return undefined;
 }
 

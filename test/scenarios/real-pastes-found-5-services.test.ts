@@ -1,0 +1,128 @@
+// The fifth hunt's pastes (./real-pastes-found-5.ts) that showed another service, or no Exchange Online at all, and got
+// Exchange Online's framing (/work/handoff/hunt5-report.md, items A and C and WRONG #18): the service is read from its own
+// words, and an unexplained refusal lists no Exchange Online sign-in settings nor the options for a Basic-auth device.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
+import { assertNoTenantCause, explain } from "./real-pastes-data.js";
+import { analyzeReply, providerFromText } from "../../src/replies/index.js";
+import { nonMicrosoftOffer, OTHER_SERVICE, OTHER_SERVICES } from "../../src/replies/providers.js";
+
+/** The paste of that number in the hunt's file (numbered from 1, as the report does). */
+const paste = (n: number) => {
+  const p = FOUND_ROUND_5[n - 1];
+  assert.ok(p, `#${n}`);
+  return p;
+};
+
+test("services named by their own words, not by a host name: Gmail's bounces, SendGrid, Amazon SES, Yahoo's codes, Zoho, nifty in a Japanese Outlook dialog (#7, #9, #10, #17, #21, #30, #32, #33)", () => {
+  const expected: Array<[number, string, string]> = [
+    [7, "other", "mbp.nifty.com"],
+    [9, "google", "has an SPF record with a hard fail policy"],
+    [10, "google", "Gmail requires"],
+    [17, "other", "verified Sender Identity"],
+    [21, "other", "Relaying disallowed as"],
+    [30, "other", "(#AUTH005)"],
+    [32, "other", "identities failed the check in region"],
+    [33, "other", "Relaying disallowed as"],
+  ];
+  for (const [n, id, clue] of expected) {
+    const a = analyzeReply(paste(n).text);
+    assert.deepEqual(a.provider, { id, clue }, `#${n}`);
+  }
+});
+
+test("the services' words stay out of Exchange Online's texts: a report naming a gmail.com or nifty.com address, or Microsoft's host names, stays Exchange Online's (or no service)", () => {
+  assert.equal(providerFromText("550 5.7.520 Access denied, Your organization does not allow external forwarding. user@gmail.com"), undefined);
+  assert.equal(providerFromText("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient someone@nifty.com not found by SMTP address lookup"), undefined);
+  assert.equal(providerFromText("550 5.7.26 Gmail requires all senders to authenticate [SN2PR00CA0018.namprd00.prod.outlook.com]")?.id, "exchange-online");
+  assert.equal(providerFromText("Relay Access Denied ATTR36"), undefined);
+});
+
+test("every match of the other services' patterns holds a word of their gate (OTHER_SERVICE), alternative by alternative", () => {
+  // One sample a top-level alternative of each pattern: the sample must match that alternative, and the gate must find it.
+  const samples = [
+    "x - gsmtp",
+    "https://support.google.com/mail/?p=BadCredentials",
+    "accounts.google.com",
+    "smtp.gmail.com",
+    "smtp.googlemail.com",
+    "550-5.7.26 Gmail requires all senders",
+    "The MAIL FROM domain [x] has an SPF record with a hard fail policy (-all)",
+    "smtp-relay.brevo.com",
+    "brevo",
+    "sendinblue",
+    "smtp.qq.com",
+    "smtp.163.com",
+    "smtp.yeah.net",
+    "netease",
+    "email-smtp.us-east-1.amazonaws.com",
+    "smtp.sendgrid.net",
+    "smtp.mailgun.org",
+    "smtp.zoho.eu",
+    "smtp.mail.yahoo.co.jp",
+    "smtp.mail.me.com",
+    "smtp.fastmail.com",
+    "Visit https://sendgrid.com/docs/for-developers/",
+    "does not match a verified Sender Identity",
+    "The following identities failed the check in region US-EAST-1",
+    "535 5.7.0 (#AUTH005) Too many bad auth attempts.",
+    "554 (#MBR1212) Incorrect",
+    "553 Relaying disallowed as @",
+    "サーバー : 'mbp.nifty.com'",
+    "smtp.nifty.com",
+  ];
+  for (const s of OTHER_SERVICES) {
+    for (const alternative of topLevelAlternatives(s.re.source)) {
+      const re = new RegExp(alternative, s.re.flags);
+      const sample = samples.find((x) => re.test(x));
+      assert.ok(sample, `no sample for ${s.id}'s /${alternative}/`);
+    }
+  }
+  for (const x of samples) {
+    if (OTHER_SERVICES.some((s) => s.re.test(x))) assert.ok(OTHER_SERVICE.test(x), `the gate misses ${JSON.stringify(x)}`);
+  }
+});
+
+test("a Synology log to a local ProtonMail bridge ('220 localhost', '250-AUTH PLAIN LOGIN') is not Exchange Online: no Basic-auth retirement, no move to OAuth, no options (#18)", async () => {
+  const p = paste(18);
+  assert.deepEqual(analyzeReply(p.text).provider, { id: "other", clue: "AUTH PLAIN LOGIN" });
+  for (const lang of ["en", "ja"] as const) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(json.causes, [], lang);
+    assert.ok(!json.plan.steps.some((s) => s.id === "move-to-oauth"), lang);
+    assertNoTenantCause(`#18 (${lang})`, json);
+  }
+  // Microsoft's own offers stay Microsoft's: Exchange Online's LOGIN XOAUTH2, Exchange Server's NTLM LOGIN.
+  assert.equal(nonMicrosoftOffer("250-AUTH LOGIN XOAUTH2"), undefined);
+  assert.equal(nonMicrosoftOffer("250-AUTH GSSAPI NTLM LOGIN PLAIN"), undefined);
+  assert.equal(providerFromText("220 smtp.office365.com\n250-AUTH PLAIN LOGIN")?.id, "exchange-online");
+});
+
+/** The alternatives of a regex's source at its top level (not inside a group or a class). */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
