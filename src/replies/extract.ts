@@ -102,6 +102,27 @@ function commandStage(name: string): ReplyStage | undefined {
   return VERB_STAGE[COMMAND_ALIASES[verb] ?? verb];
 }
 
+/**
+ * Wrappers' words, anywhere in the text, for the command a refusal answered: SwiftMailer's trace ("executeCommand(' . '",
+ * the end of DATA), Python's smtplib exceptions (SMTPDataError for DATA's replies, fifth hunt #21), Mattermost's "Failed to
+ * close connection to SMTP server" (closing DATA, #33), Outlook's dialog 「受信者の 1 人がサーバーによって拒否された」
+ * (a recipient refused, #7, #8).
+ */
+const TEXT_COMMANDS: ReadonlyArray<readonly [string, string]> = [
+  ["executeCommand(' . '", "DATA"],
+  ["SMTPDataError", "DATA"],
+  ["SMTPRecipientsRefused", "RCPT TO"],
+  ["SMTPSenderRefused", "MAIL FROM"],
+  ["Failed to close connection to SMTP server", "DATA"],
+];
+const OUTLOOK_RECIPIENT_REFUSED = /受信者[^。]{0,12}サーバーによって拒否/;
+
+/** The stage the text's wrapper words give its refusals (TEXT_COMMANDS), or undefined. */
+export function textStage(text: string): ReplyStage | undefined {
+  for (const [words, command] of TEXT_COMMANDS) if (text.includes(words)) return commandStage(command);
+  return text.includes("受信者") && OUTLOOK_RECIPIENT_REFUSED.test(text) ? commandStage("RCPT TO") : undefined;
+}
+
 const VERB_STAGE: Record<string, ReplyStage> = {
   EHLO: "ehlo",
   HELO: "ehlo",

@@ -1,6 +1,6 @@
 // analyzeReply: pasted error text → the SMTP replies in it → candidate causes. Pure, never throws.
 import { mayHoldSecret, redactSecrets } from "../case/redact.js";
-import { extractReplies, type FoundReply } from "./extract.js";
+import { extractReplies, textStage, type FoundReply } from "./extract.js";
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
 import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
@@ -145,8 +145,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   }
   for (const r of signals.values()) ranked.push(r);
 
-  // SwiftMailer's trace names the command a refusal answered after it ("executeCommand(' . ', …)": the end of DATA).
-  if (text.includes("executeCommand(' . '")) for (const r of ranked) r.match.stage = envelopeStage(r.match.stage, "data");
+  // A wrapper's words name the command a refusal answered (SwiftMailer's trace, Python's SMTPDataError, Outlook's dialog …).
+  const shown = textStage(text);
+  if (shown) for (const r of ranked) r.match.stage = envelopeStage(r.match.stage, shown);
 
   // A 5.7.57 after a failed AUTH is a consequence of that failure (§4 C10).
   const authFailed = ranked.some((r) => !r.match.success && r.match.stage === "auth" && r.match.candidates.length > 0 && !r.demoted);

@@ -126,3 +126,13 @@ function topLevelAlternatives(source: string): string[] {
   out.push(source.slice(start));
   return out;
 }
+
+test("the stage a wrapper's words give: Python's SMTPDataError and Mattermost's 'Failed to close connection' are DATA, Outlook's 「受信者 … サーバーによって拒否」 is RCPT TO, not the MAIL FROM a 550 falls back to (#7, #8, #21, #33)", () => {
+  const expected: Array<[number, string]> = [
+    [7, "rcpt"],
+    [8, "rcpt"],
+    [21, "data"],
+    [33, "data"],
+  ];
+  for (const [n, stage] of expected) assert.equal(analyzeReply(paste(n).text).primary?.stage, stage, `#${n}`);
+});
