@@ -4,7 +4,7 @@ import type { FactPath } from "../case/facts.js";
 import type { Case, Device } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
-import { causeSpec, compareFindings, DELIVERY_CAUSES, isBasicOnly } from "./causes.js";
+import { causeSpec, compareFindings, DELIVERY_CAUSES, EXO_SIGN_IN_CAUSES, GATE_ORDER, isBasicOnly } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
@@ -13,7 +13,7 @@ import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
 import { identifyProvider, providerGate } from "./gates/provider.js";
-import { authPassedByReply, reachedAuthByReply, replyEvidence, replyGate } from "./gates/reply.js";
+import { AFTER_AUTH_STAGES, authPassedByReply, reachedAuthByReply, replyEvidence, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
@@ -63,6 +63,17 @@ function outsideGates(ctx: Ctx): void {
 
 /** Causes that come after the message was accepted: the recipient's side refused it (Microsoft's NDR table [S12]). */
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
+
+/** Where sending starts: a cause at a gate before it (the connection, TLS, the sign-in) keeps the sign-in in question. */
+const SENDING = GATE_ORDER.indexOf("sending");
+
+/** The facts only Exchange Online's reasons to refuse a sign-in are asked for: each refuses at AUTH with its own text, never later. */
+const SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set([
+  ...EXO_SIGN_IN_CAUSES.flatMap((id) => causeSpec(id).settledBy ?? []),
+  "account.oauthApp.permissionConsented",
+  "account.oauthApp.servicePrincipalRegistered",
+  "account.oauthApp.mailboxPermission",
+]);
 
 /** Transport facts stop mattering once the server has answered at AUTH or later. */
 const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.port", "device.security", "device.tlsVersion"]);
@@ -116,6 +127,13 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
     findings = findings.filter((f) => f.status !== "warning" || DELIVERY.has(f.id));
   }
   if (ctx.reachedAuth) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
+  // A refusal this tool cannot read, given after sign-in (at MAIL FROM, RCPT TO, DATA, in a report), with no cause before
+  // sending in play (none at the connection, TLS or the sign-in): Exchange Online's sign-in settings do not answer there, so
+  // they are not asked (the fifth hunt's Gmail, SES, Zoho and ISP refusals listed SMTP AUTH switches, security defaults and
+  // licences).
+  if (unexplainedAfterAuth(ctx.analysis) && !findings.some((f) => f.status !== "warning" && GATE_ORDER.indexOf(causeSpec(f.id).gate) < SENDING)) {
+    relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p));
+  }
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
   for (const f of findings) {
@@ -186,6 +204,12 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
 function passwordAnswer(a: ReplyAnalysis | undefined): boolean {
   const m = a?.primary;
   return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every(isBasicOnly);
+}
+
+/** The failing reply is a permanent refusal this tool cannot read, at a stage after AUTH. */
+function unexplainedAfterAuth(a: ReplyAnalysis | undefined): boolean {
+  const m = permanentRefusal(a);
+  return m !== undefined && m.candidates.length === 0 && AFTER_AUTH_STAGES.has(m.stage);
 }
 
 /** The failing reply is a refusal at delivery (the message had been accepted). */

@@ -105,6 +105,16 @@ function finishStep(ctx: Ctx, def: StepDef, all: Finding[], draft: Draft): PlanS
   return step;
 }
 
+/**
+ * The server's reply was read (a refusal it explains, or one it does not) and no cause in play comes before sending: none at
+ * the connection, TLS or the sign-in (the Basic-auth retirement is one of the sign-in's). The device got past its sign-in,
+ * or its sign-in is not in question.
+ */
+function repliedPastSignIn(d: Diagnosis): boolean {
+  const replied = d.info.some((i) => i.id === "server-refused-unexplained") || d.causes.some((f) => f.evidence.some((e) => e.kind === "reply"));
+  return replied && !d.causes.some((f) => gateIndex(f.id) < SENDING);
+}
+
 /** Build the fix plan for a diagnosis, in the user's language. Pure. */
 export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const notes: string[] = [];
@@ -191,10 +201,13 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   }
 
   const basicAuth = basicAuthUse(c);
-  // Outside Exchange Online (issue 10) and at delivery the Exchange Online alternatives do not apply.
+  // Outside Exchange Online (issue 10) and at delivery the Exchange Online alternatives do not apply. Nor beside a server's
+  // reply with no cause before sending in play (no refused sign-in, no retirement, no connection or TLS problem that keeps the
+  // sign-in still to come): they keep a Basic-auth device signing in, and nothing here is about its sign-in (the fifth hunt's
+  // unexplained refusals from Gmail, SES, Zoho and ISP relays were shown HVE, connectors and Direct Send).
   // A token request to Microsoft Entra ID in the evidence (pattern ids "entra-…"): the sender already uses OAuth.
   const tokenRequest = d.causes.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId.startsWith("entra-")));
-  const exchangeBasic = basicAuth !== "no" && !outside && !delivery && !tokenRequest;
+  const exchangeBasic = basicAuth !== "no" && !outside && !delivery && !tokenRequest && !repliedPastSignIn(d);
   const options = exchangeBasic ? buildOptions(ctx) : [];
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));

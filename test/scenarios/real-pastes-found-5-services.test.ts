@@ -5,6 +5,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
 import { assertNoTenantCause, explain } from "./real-pastes-data.js";
+import type { Case } from "../../src/case/schema.js";
+import { evaluate } from "../../src/engine/index.js";
+import { buildPlan } from "../../src/plan/index.js";
 import { analyzeReply, providerFromText } from "../../src/replies/index.js";
 import { nonMicrosoftOffer, OTHER_SERVICE, OTHER_SERVICES } from "../../src/replies/providers.js";
 
@@ -135,4 +138,39 @@ test("the stage a wrapper's words give: Python's SMTPDataError and Mattermost's 
     [33, "data"],
   ];
   for (const [n, stage] of expected) assert.equal(analyzeReply(paste(n).text).primary?.stage, stage, `#${n}`);
+});
+
+/** Exchange Online's sign-in settings, as unknowns. */
+const SIGN_IN_UNKNOWNS = ["account.accountEnabled", "account.smtpClientAuthenticationDisabled", "account.exchangeLicensed", "account.perUserMfaState", "account.legacyAuthBlockedByConditionalAccess", "account.authenticationPolicy", "tenant.smtpClientAuthenticationDisabled", "tenant.securityDefaultsEnabled", "tenant.defaultAuthenticationPolicy"];
+
+test("a refusal this tool cannot read, given after sign-in (Outlook's forwarding NDR, an ISP's relay refusals, mailsend's MAIL FROM), lists no Exchange Online sign-in settings and no options for a Basic-auth device (#1, #8, #12, #34)", async () => {
+  for (const n of [1, 8, 12, 34]) {
+    for (const lang of ["en", "ja"] as const) {
+      const { code, json } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n}`);
+      assert.ok(json.info.some((i) => i.id === "server-refused-unexplained"), `#${n}`);
+      assert.deepEqual(json.unknowns.filter((u) => SIGN_IN_UNKNOWNS.includes(u)), [], `#${n} (${lang})`);
+      assert.deepEqual(json.plan.options, [], `#${n} (${lang})`);
+    }
+  }
+});
+
+test("the sign-in settings and the options stay where the sign-in is in question: a refusal at AUTH, a STARTTLS refusal before it, a recorded switch that refuses it", () => {
+  const today = { today: "2026-12-04" };
+  const at = (reply: string, extra: Partial<Case> = {}) => {
+    const c: Case = { schema: "smtp-auth-doctor/case@1", device: { reply }, ...extra };
+    const d = evaluate(c, today);
+    return { d, plan: buildPlan(c, d, "en") };
+  };
+  const auth = at("535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]");
+  assert.ok(SIGN_IN_UNKNOWNS.every((u) => (auth.d.unknowns as string[]).includes(u)), auth.d.unknowns.join(", "));
+  assert.ok(auth.plan.options.length > 0);
+  const tls = at("451 5.7.3 STARTTLS is required to send mail");
+  assert.ok(tls.d.unknowns.includes("tenant.securityDefaultsEnabled"));
+  assert.ok(tls.plan.options.length > 0, "the sign-in is still to come");
+  // An unexplained refusal after sign-in beside a recorded switch that refuses the sign-in: that cause is in play.
+  const switched = at("550 5.7.999 Something this tool has never seen", { tenant: { smtpClientAuthenticationDisabled: true } });
+  assert.ok(switched.d.causes.some((f) => f.id === "tenant-smtp-auth-disabled"));
+  assert.ok(switched.d.unknowns.includes("account.perUserMfaState"), switched.d.unknowns.join(", "));
+  assert.ok(switched.plan.options.length > 0);
 });

@@ -31,7 +31,7 @@ const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limi
 const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true)]);
 
 /** Stages a refusal that only comes after a successful AUTH is given at. */
-const AFTER_AUTH_STAGES: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data", "ndr"]);
+export const AFTER_AUTH_STAGES: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data", "ndr"]);
 /** Stages of a refusal at sign-in or later. */
 const AUTH_OR_LATER_STAGES: ReadonlySet<ReplyStage> = new Set(["auth", "mail-from", "rcpt", "data"]);
 
