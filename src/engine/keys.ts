@@ -71,6 +71,7 @@ export const NOTE_KEYS = [
   "note.entra.scope",
   "note.userNameNotAddress",
   "note.userNameIfMicrosoft365",
+  "note.onmicrosoftLimit",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 

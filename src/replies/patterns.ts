@@ -158,6 +158,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "submission-quota", text: ["submissionquotaexceeded", "submission quota exceeded"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "recipient-rate-limit", enhanced: ["5.1.90"], text: ["daily limit for message recipients"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "tenant-external-rate-limit", enhanced: ["5.7.232", "5.7.233"], text: ["tenant external recipient rate limit"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
+  // The tenant's onmicrosoft.com (MOERA) domain: 100 external recipients a day per tenant, then "550 5.7.236 … daily limit for
+  // sending email to external recipients from your tenant's onmicrosoft.com domains" (Exchange Team Blog, "Limiting
+  // onmicrosoft domain usage for sending emails", 2025; quoted by Microsoft's Japanese messaging blog, fifth hunt #2).
+  { id: "tenant-onmicrosoft-limit", enhanced: ["5.7.236"], text: ["external recipients from your tenant's onmicrosoft.com domains"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.onmicrosoftLimit"] },
   { id: "concurrent-connections", codes: [432], enhanced: ["4.3.2"], text: ["concurrent connections limit exceeded"], need: "either", stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "too-many-recipients", enhanced: ["4.5.3"], text: ["too many recipients"], need: "either", stage: "rcpt", candidates: ["sending-limit"], decisive: DECISIVE },
   // (Exchange Online's store words for the same, with no code: "MapiExceptionMaxSubmissionExceeded", fourth hunt #23.)

@@ -174,3 +174,17 @@ test("the sign-in settings and the options stay where the sign-in is in question
   assert.ok(switched.d.unknowns.includes("account.perUserMfaState"), switched.d.unknowns.join(", "));
   assert.ok(switched.plan.options.length > 0);
 });
+
+test("'550 5.7.236 … from your tenant's onmicrosoft.com domains' is the tenant's daily limit on its onmicrosoft.com domain (a sending limit, in a report), with the note to send from the organization's own domain (#2)", async () => {
+  const p = paste(2);
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.patternId, "tenant-onmicrosoft-limit");
+  assert.equal(a.primary?.stage, "ndr");
+  for (const lang of ["en", "ja"] as const) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1);
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}:${(c.notes ?? []).join("+")}`), ["sending-limit:blocking:note.onmicrosoftLimit"], lang);
+    assert.deepEqual(json.unknowns.filter((u) => SIGN_IN_UNKNOWNS.includes(u)), ["account.exchangeLicensed"], lang);
+    assert.deepEqual(json.plan.options, [], lang);
+  }
+});

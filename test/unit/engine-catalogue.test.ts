@@ -100,6 +100,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Fourth hunt: a receiver that requires TLS, a message too large.
   [BASIC_OK, analyzeReply("454 4.7.0 Failed to establish appropriate TLS channel: Access Denied (in reply to RCPT TO command)")],
   [BASIC_OK, analyzeReply("552 5.3.4 Message size exceeds fixed maximum message size")],
+  // Fifth hunt #2: the tenant's daily limit on its onmicrosoft.com domain.
+  [BASIC_OK, analyzeReply("550 5.7.236 Your message can't be sent because your tenant has exceeded its daily limit for sending email to external recipients from your tenant's onmicrosoft.com domains")],
   // The message accepted at the end of DATA.
   [BASIC_OK, analyzeReply("250 2.0.0 OK <id@contoso.com> [Hostname=TYCP286MB1234.JPNP286.PROD.OUTLOOK.COM] Queued mail for delivery")],
   [withFacts(BASIC_OK, { "device.host": "smtp.163.com" })],
