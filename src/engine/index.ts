@@ -129,10 +129,12 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   if (ctx.reachedAuth) relevant = relevant.filter((p) => !TRANSPORT_FACTS.has(p));
   // A refusal this tool cannot read, given after sign-in (at MAIL FROM, RCPT TO, DATA, in a report), with no cause before
   // sending in play (none at the connection, TLS or the sign-in): Exchange Online's sign-in settings do not answer there, so
-  // they are not asked (the fifth hunt's Gmail, SES, Zoho and ISP refusals listed SMTP AUTH switches, security defaults and
-  // licences).
+  // they are not asked, nor is the sign-in method it offers assumed (the fifth hunt's Gmail, SES, Zoho and ISP refusals
+  // listed SMTP AUTH switches, security defaults and licences).
   if (unexplainedAfterAuth(ctx.analysis) && !findings.some((f) => f.status !== "warning" && GATE_ORDER.indexOf(causeSpec(f.id).gate) < SENDING)) {
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p));
+    const assumed = info.findIndex((i) => i.id === "assumed-auth-mechanism");
+    if (assumed >= 0) info.splice(assumed, 1);
   }
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
