@@ -146,7 +146,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   for (const r of signals.values()) ranked.push(r);
 
   // A wrapper's words name the command a refusal answered (SwiftMailer's trace, Python's SMTPDataError, Outlook's dialog …).
-  const shown = textStage(text);
+  // (Looked for only when a refusal of the sender or the message is there to place: most texts are refusals at sign-in.)
+  const shown = ranked.some((r) => ENVELOPE.has(r.match.stage)) ? textStage(text) : undefined;
   if (shown) for (const r of ranked) r.match.stage = envelopeStage(r.match.stage, shown);
 
   // A 5.7.57 after a failed AUTH is a consequence of that failure (§4 C10).
