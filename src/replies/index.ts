@@ -4,7 +4,7 @@ import { extractReplies, textStage, type FoundReply } from "./extract.js";
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
 import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
-import { analysisOutside, providerFromText } from "./providers.js";
+import { analysisOutside, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
 import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, type Signal } from "./signals.js";
@@ -188,7 +188,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (codeOnly) analysis.codeOnly = true;
   if (recognized && text.includes("***")) analysis.masked = true;
   // Which service answered: its host names or words in the text, else the form of the failing reply.
-  const byText = providerFromText(text);
+  // (A reply this tool cannot read, or one it reads as another service's by its form, may name that service in its words.)
+  const byText = providerFromText(text) ?? (primary && (primary.candidates.length === 0 || primary.provider !== undefined) ? providerFromWords(text) : undefined);
   const tagged = matches.find((m) => !m.success && m.provider !== undefined);
   const provider = relayClue !== undefined ? { id: "other" as const, clue: relayClue } : (byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined));
   if (!provider || !recognized) return analysis;

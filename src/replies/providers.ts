@@ -68,22 +68,13 @@ const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
 
 export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
   // Google's replies end with "- gsmtp" and link its help pages.
-  // Its bounces' own sentences name it too: "Gmail requires all senders to authenticate with either SPF or DKIM", "The MAIL
-  // FROM domain [...] has an SPF record with a hard fail policy (-all)" (550-5.7.26, fifth hunt #9, #10). Not "gmail" alone:
-  // an Exchange Online report names gmail.com addresses.
-  { id: "google", re: /\bgsmtp\b|support\.google\.com\/(?:mail|a|accounts)\b|\baccounts\.google\.com\b|\bsmtp(?:-relay)?\.gmail\.com\b|\bsmtp\.googlemail\.com\b|\bGmail requires\b|\bhas an SPF record with a hard fail policy\b/i },
+  { id: "google", re: /\bgsmtp\b|support\.google\.com\/(?:mail|a|accounts)\b|\baccounts\.google\.com\b|\bsmtp(?:-relay)?\.gmail\.com\b|\bsmtp\.googlemail\.com\b/i },
   { id: "brevo", re: /\bsmtp-relay\.(?:brevo|sendinblue)\.com\b|\bbrevo\b|\bsendinblue\b/i },
   { id: "qq", re: /\b(?:smtp|exmail|service\.mail)\.qq\.com\b/i },
   { id: "netease", re: /\bsmtp\.(?:163|126)\.com\b|\bsmtp\.yeah\.net\b|\bnetease\b/i },
   // Other services' well-known submission hosts named in the text (Amazon SES, SendGrid, Mailgun, Zoho, Yahoo, iCloud,
   // Fastmail): not Exchange Online, whatever the reply's form (Amazon SES answers "535 Authentication Credentials Invalid").
   { id: "other", re: /\bemail-smtp\.[a-z0-9-]+\.amazonaws\.com\b|\bsmtp\.sendgrid\.net\b|\bsmtp\.mailgun\.org\b|\bsmtp(?:pro)?\.zoho\.(?:com|eu|in|jp)\b|\bsmtp\.mail\.yahoo\.(?:com|co\.jp)\b|\bsmtp\.mail\.me\.com\b|\bsmtp\.fastmail\.com\b/i },
-  // Other services named by their replies' own words (fifth hunt): SendGrid's link to its docs and its "verified Sender
-  // Identity" (#17), Amazon SES's "The following identities failed the check in region …" (#32), Yahoo's codes
-  // "(#AUTH005)", "(#MBR1212)" (#30), Zoho's "Relaying disallowed as <address>" (#21, #33; Exchange says "unable to
-  // relay" or "Relay Access Denied"), nifty's submission hosts, which a Japanese Outlook dialog names ("サーバー :
-  // 'mbp.nifty.com'", #7). Each is that service's alone: Exchange Online's texts hold none of them.
-  { id: "other", re: /\bsendgrid\.com\/docs\b|\bverified Sender Identity\b|\bidentities failed the check in region\b|\(#(?:AUTH|MBR)\d{3,4}\)|\bRelaying disallowed as\b|\b(?:mbp|smtp)\.nifty\.com\b/i },
 ];
 
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
@@ -121,7 +112,31 @@ export function nonMicrosoftOffer(text: string): string | undefined {
 }
 
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-export const OTHER_SERVICE = /gsmtp|google|gmail|hard fail policy|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|Sender Identity|identities failed|\(#AUTH|\(#MBR|Relaying disallowed|nifty|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
+export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
+
+/**
+ * Other services named by their replies' own words (fifth hunt): Gmail's bounces ("Gmail requires all senders to authenticate
+ * with either SPF or DKIM", "The MAIL FROM domain [...] has an SPF record with a hard fail policy (-all)", #9, #10; not "gmail"
+ * alone: an Exchange Online report names gmail.com addresses), SendGrid's link to its docs and its "verified Sender Identity"
+ * (#17), Amazon SES's "The following identities failed the check in region …" (#32), Yahoo's codes "(#AUTH005)", "(#MBR1212)"
+ * (#30), Zoho's "Relaying disallowed as <address>" (#21, #33; Exchange says "unable to relay" or "Relay Access Denied"), nifty's
+ * submission hosts, which a Japanese Outlook dialog names ("サーバー : 'mbp.nifty.com'", #7). Each is that service's alone.
+ * Looked for only where the reply is one this tool cannot read or already reads as another service's (analyzeReply): they
+ * name the service of a reply nothing else places, and cost no search for the rest.
+ */
+export const SERVICE_WORDS: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
+  { id: "google", re: /\bGmail requires\b|\bhas an SPF record with a hard fail policy\b/i },
+  { id: "other", re: /\bsendgrid\.com\/docs\b|\bverified Sender Identity\b|\bidentities failed the check in region\b|\(#(?:AUTH|MBR)\d{3,4}\)|\bRelaying disallowed as\b|\b(?:mbp|smtp)\.nifty\.com\b/i },
+];
+
+/** The service a reply's own words name (SERVICE_WORDS), when they name one. */
+export function providerFromWords(text: string): ProviderClue | undefined {
+  for (const s of SERVICE_WORDS) {
+    const m = s.re.exec(text);
+    if (m) return { id: s.id, clue: m[0] };
+  }
+  return undefined;
+}
 
 /**
  * The service the pasted text shows, when it shows one. "exchange-online" means Microsoft's cloud

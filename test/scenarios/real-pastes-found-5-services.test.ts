@@ -9,7 +9,7 @@ import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { analyzeReply, providerFromText } from "../../src/replies/index.js";
-import { nonMicrosoftOffer, OTHER_SERVICE, OTHER_SERVICES } from "../../src/replies/providers.js";
+import { nonMicrosoftOffer, OTHER_SERVICE, OTHER_SERVICES, SERVICE_WORDS } from "../../src/replies/providers.js";
 
 /** The paste of that number in the hunt's file (numbered from 1, as the report does). */
 const paste = (n: number) => {
@@ -42,7 +42,7 @@ test("the services' words stay out of Exchange Online's texts: a report naming a
   assert.equal(providerFromText("Relay Access Denied ATTR36"), undefined);
 });
 
-test("every match of the other services' patterns holds a word of their gate (OTHER_SERVICE), alternative by alternative", () => {
+test("every match of the other services' patterns holds a word of their gate (OTHER_SERVICE), alternative by alternative; the services' own words each have a sample", () => {
   // One sample a top-level alternative of each pattern: the sample must match that alternative, and the gate must find it.
   const samples = [
     "x - gsmtp",
@@ -50,8 +50,6 @@ test("every match of the other services' patterns holds a word of their gate (OT
     "accounts.google.com",
     "smtp.gmail.com",
     "smtp.googlemail.com",
-    "550-5.7.26 Gmail requires all senders",
-    "The MAIL FROM domain [x] has an SPF record with a hard fail policy (-all)",
     "smtp-relay.brevo.com",
     "brevo",
     "sendinblue",
@@ -66,25 +64,32 @@ test("every match of the other services' patterns holds a word of their gate (OT
     "smtp.mail.yahoo.co.jp",
     "smtp.mail.me.com",
     "smtp.fastmail.com",
-    "Visit https://sendgrid.com/docs/for-developers/",
-    "does not match a verified Sender Identity",
-    "The following identities failed the check in region US-EAST-1",
-    "535 5.7.0 (#AUTH005) Too many bad auth attempts.",
-    "554 (#MBR1212) Incorrect",
-    "553 Relaying disallowed as @",
-    "サーバー : 'mbp.nifty.com'",
-    "smtp.nifty.com",
   ];
   for (const s of OTHER_SERVICES) {
     for (const alternative of topLevelAlternatives(s.re.source)) {
       const re = new RegExp(alternative, s.re.flags);
-      const sample = samples.find((x) => re.test(x));
-      assert.ok(sample, `no sample for ${s.id}'s /${alternative}/`);
+      assert.ok(samples.some((x) => re.test(x)), `no sample for ${s.id}'s /${alternative}/`);
     }
   }
-  for (const x of samples) {
-    if (OTHER_SERVICES.some((s) => s.re.test(x))) assert.ok(OTHER_SERVICE.test(x), `the gate misses ${JSON.stringify(x)}`);
+  for (const x of samples) assert.ok(OTHER_SERVICE.test(x), `the gate misses ${JSON.stringify(x)}`);
+  const words = [
+    "550-5.7.26 Gmail requires all senders",
+    "The MAIL FROM domain [x] has an SPF record with a hard fail policy (-all)",
+    "Visit https://sendgrid.com/docs/for-developers/",
+    "does not match a verified Sender Identity",
+    "The following identities failed the check in region US-EAST-1",
+    "535 5.7.0 (#AUTH005) Too many bad auth attempts.",
+    "553 Relaying disallowed as @",
+    "サーバー : 'mbp.nifty.com'",
+  ];
+  for (const s of SERVICE_WORDS) {
+    for (const alternative of topLevelAlternatives(s.re.source)) {
+      const re = new RegExp(alternative, s.re.flags);
+      assert.ok(words.some((x) => re.test(x)), `no sample for ${s.id}'s /${alternative}/`);
+    }
   }
+  // A reply this tool reads as Exchange Online's keeps that reading, whatever service a link beside it names.
+  assert.equal(analyzeReply("535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. See https://sendgrid.com/docs/x").provider, undefined);
 });
 
 test("a Synology log to a local ProtonMail bridge ('220 localhost', '250-AUTH PLAIN LOGIN') is not Exchange Online: no Basic-auth retirement, no move to OAuth, no options (#18)", async () => {
