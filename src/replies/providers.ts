@@ -78,7 +78,9 @@ export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
 ];
 
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
-const ONPREM_WORDS = /\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b/i;
+// (An Edge Transport server and the ms-Exch-SMTP-Accept-… permissions of a receive connector are on-premises Exchange's own:
+// Microsoft's Japanese blog on replacing IIS SMTP with Edge Transport got Exchange Online's Add-RecipientPermission, fifth hunt #6.)
+const ONPREM_WORDS = /\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b|\bEdge Transport\b|\bms-Exch-SMTP-Accept-[\w-]+/i;
 const AUTH_OFFER = /\b250[- ]AUTH((?:[ =][A-Z0-9_-]+)+)/gi;
 const BANNER = /\b220[ -]([\w.-]+) Microsoft ESMTP MAIL Service\b/i;
 
@@ -112,7 +114,7 @@ export function nonMicrosoftOffer(text: string): string | undefined {
 }
 
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service/i;
+export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-/i;
 
 /**
  * Other services named by their replies' own words (fifth hunt): Gmail's bounces ("Gmail requires all senders to authenticate

@@ -44,3 +44,13 @@ test("an Exchange Online message trace's 'LED=450 4.4.317 Cannot connect to remo
   assert.deepEqual(a.replies.map((r) => r.line), ["450 4.4.317 Cannot connect to remote server", "451 5.7.3 STARTTLS is required to send mail"]);
   assert.ok(!a.matches.some((m) => m.candidates.includes("starttls-missing")));
 });
+
+test("Microsoft's Japanese blog on an on-premises Edge Transport ('550 5.7.60 … send as this sender' with ms-Exch-SMTP-Accept-Authoritative-Domain-Sender) is on-premises Exchange: no Exchange Online command (#6)", async () => {
+  const p = paste("https://jpmessaging.github.io/blog/replacing-iis-smtp-virtual-server-with-exchange-edge-transport/");
+  for (const lang of ["en", "ja"] as const) {
+    const { json } = await explain(p, lang);
+    assert.ok(!ids(json).includes("send-as-denied"), ids(json).join(", "));
+    assert.ok(!JSON.stringify(json.plan).includes("Add-RecipientPermission"), "no Exchange Online Send As command");
+  }
+  assert.equal(analyzeReply(p.text).provider?.id, "exchange-onprem");
+});
