@@ -282,7 +282,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
       );
     case "pasteSummary":
       return state.paste ? (
-        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} onContinue={() => act({ type: "continue" })} onBack={back} />
+        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
       ) : null;
     case "device":
     case "question": {

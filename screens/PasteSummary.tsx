@@ -4,12 +4,13 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { makerLines, PASTE_INFO, pointedCauses } from "../src/flow/summary.js";
+import { makerLines, PASTE_INFO, pointedCauses, replyHeading } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { causeTitle, infoTitle } from "../src/render/labels.js";
+import { wrapHanging } from "../src/render/layout.js";
 
 export interface PasteSummaryScreenProps {
   theme: Theme;
@@ -19,9 +20,11 @@ export interface PasteSummaryScreenProps {
   diagnosis: Diagnosis;
   onContinue: () => void;
   onBack: OnBack;
+  /** The terminal's rows: the screen keeps its title in view, listing fewer causes and questions with "and N more" (persona round 6, P6-14). */
+  rows?: number;
 }
 
-export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack }: PasteSummaryScreenProps) {
+export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows }: PasteSummaryScreenProps) {
   const done = useRef(false);
   useKeys((_input, key) => {
     if (done.current) return false;
@@ -41,6 +44,44 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // A maker's own message: which maker, and what it names (chosen for the maker question).
   const maker = makerLines(lang, summary, diagnosis);
   const g = theme.glyphs;
+  // A device's or a program's own words are not the server's reply (P6-7: 「サーバーの応答:」 over 「認証エラー」).
+  const heading = t(lang, replyHeading(primary));
+  // The rows a text takes as a Para draws it.
+  const h = (text: string, indent = "") => wrapHanging(text, theme.width, indent).length;
+  const causeLine = (id: (typeof pointed)[number]) => `  ${g.bullet} ${causeTitle(lang, id)}${primary?.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`;
+  const resolvedLine = (path: (typeof resolved)[number]) => `  ${g.ok} ${t(lang, question(path).prompt)}`;
+  // At 80×24 a sign-in failure without its reason listed 13 causes, its info and the questions: 28 rows, the title
+  // scrolled away. Everything but the two lists is kept; the lists show what fits, each with a line for the rest.
+  let shownCauses = pointed.length;
+  let shownResolved = resolved.length;
+  if (rows !== undefined) {
+    const budget = rows - 1 - (4 + h(t(lang, "wizard.keys.continue")));
+    const fixed =
+      (maker ? h(maker.said) + (maker.pointed.length > 0 ? 1 : 0) + maker.pointed.reduce((n, id) => n + h(`  ${g.bullet} ${causeTitle(lang, id)}`, "    "), 0) : 0) +
+      (!analysis.recognized || !primary
+        ? maker
+          ? 0
+          : h(t(lang, "wizard.pasteSummary.unrecognized"))
+        : h(heading) + 1 + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i)}`, "  "), 0)) +
+      1 + (resolved.length === 0 ? h(t(lang, "wizard.pasteSummary.noneResolved")) : 1);
+    const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
+    const resolvedRows = resolved.map((path) => h(resolvedLine(path), "    "));
+    const fit = (heights: number[], room: number): number => {
+      const total = heights.reduce((a, b) => a + b, 0);
+      if (total <= room) return heights.length;
+      // One row for "and N more".
+      let used = 1;
+      let n = 0;
+      while (n < heights.length && used + (heights[n] as number) <= room) used += heights[n++] as number;
+      return n;
+    };
+    // The questions no longer asked keep up to three rows; the causes take the rest first.
+    const resolvedRoom = Math.min(resolvedRows.reduce((a, b) => a + b, 0), 3);
+    shownCauses = fit(causeRows, Math.max(2, budget - fixed - resolvedRoom));
+    const causeUsed = causeRows.slice(0, shownCauses).reduce((a, b) => a + b, 0) + (shownCauses < causeRows.length ? 1 : 0);
+    shownResolved = fit(resolvedRows, Math.max(2, budget - fixed - causeUsed));
+  }
+
   return (
     <Frame theme={theme} title={t(lang, "wizard.pasteSummary.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
       {maker ? (
@@ -56,13 +97,14 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         maker ? null : <Para text={t(lang, "wizard.pasteSummary.unrecognized")} theme={theme} role="warning" />
       ) : (
         <Box flexDirection="column">
-          <Line text={t(lang, "wizard.pasteSummary.reply")} theme={theme} role="heading" />
+          <Para text={heading} theme={theme} role="heading" />
           <Para text={`  ${primary.reply.line}`} theme={theme} role="code" indent="  " />
           {analysis.authSucceeded ? <Para text={t(lang, "wizard.pasteSummary.authOk")} theme={theme} role="success" /> : null}
           <Line text={t(lang, "wizard.pasteSummary.points")} theme={theme} role="heading" />
-          {pointed.map((id) => (
-            <Para key={id} text={`  ${g.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`} theme={theme} indent="    " />
+          {pointed.slice(0, shownCauses).map((id) => (
+            <Para key={id} text={causeLine(id)} theme={theme} indent="    " />
           ))}
+          {shownCauses < pointed.length ? <Line text={`  ${g.ellipsis} ${t(lang, "wizard.pasteSummary.moreCauses", { count: pointed.length - shownCauses })}`} theme={theme} role="muted" /> : null}
           {told.map((i) => (
             <Para key={i.id} text={`${g.pointer} ${infoTitle(lang, i)}`} theme={theme} role={i.id.startsWith("provider-") || i.id === "delivery-refused" ? "heading" : "warning"} indent="  " />
           ))}
@@ -74,9 +116,10 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         ) : (
           <>
             <Line text={t(lang, "wizard.pasteSummary.resolved")} theme={theme} role="heading" />
-            {resolved.map((path) => (
-              <Para key={path} text={`  ${g.ok} ${t(lang, question(path).prompt)}`} theme={theme} role="success" indent="    " />
+            {resolved.slice(0, shownResolved).map((path) => (
+              <Para key={path} text={resolvedLine(path)} theme={theme} role="success" indent="    " />
             ))}
+            {shownResolved < resolved.length ? <Line text={`  ${g.ellipsis} ${t(lang, "wizard.pasteSummary.moreResolved", { count: resolved.length - shownResolved })}`} theme={theme} role="muted" /> : null}
           </>
         )}
       </Box>

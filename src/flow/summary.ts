@@ -6,7 +6,8 @@ import { safeText } from "../render/sanitize.js";
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
 import { causeTitle, infoTitle } from "../render/labels.js";
-import { isDeviceMessage } from "../replies/signals.js";
+import { isDeviceMessage, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
+import type { ReplyMatch } from "../replies/types.js";
 
 /** What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, the client's words, a masked log. */
 export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;
@@ -26,6 +27,11 @@ export function makerLines(lang: Lang, summary: PasteSummary, diagnosis: Diagnos
   return { said, pointed };
 }
 
+/** The heading over the pasted text: a device's or a program's own words are not the server's reply (persona round 6, P6-7). */
+export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.reply" {
+  return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
+}
+
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   const primary = summary.analysis.primary;
@@ -36,7 +42,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   }
   if ((!summary.analysis.recognized || !primary) && !maker) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
   else if (summary.analysis.recognized && primary) {
-    out.push(t(lang, "wizard.pasteSummary.reply"), `  ${safeText(primary.reply.line)}`);
+    out.push(t(lang, replyHeading(primary)), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
     const pointed = pointedCauses(summary, diagnosis);
     out.push(t(lang, "wizard.pasteSummary.points"));
