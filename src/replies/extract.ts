@@ -237,7 +237,7 @@ export function withoutBracketSuffix(s: string): string {
   return s.slice(0, start);
 }
 
-function makeReply(code: number | undefined, enhanced: string | undefined, text: string): SmtpReply {
+export function makeReply(code: number | undefined, enhanced: string | undefined, text: string): SmtpReply {
   // The non-empty parts joined with single spaces.
   let line = code !== undefined ? String(code) : "";
   if (enhanced) line = line === "" ? enhanced : `${line} ${enhanced}`;

@@ -1,6 +1,6 @@
 // analyzeReply: pasted error text → the SMTP replies in it → candidate causes. Pure, never throws.
 import { mayHoldSecret, redactSecrets } from "../case/redact.js";
-import { extractReplies, textStage, type FoundReply } from "./extract.js";
+import { extractReplies, makeReply, textStage, type FoundReply } from "./extract.js";
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
 import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
@@ -77,12 +77,12 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   for (const f of ex.replies) {
     if (trace && f.nested) {
       // (Without the "]" that closes "[Message=".)
-      const reply = f.reply.text.endsWith("]") && !f.reply.text.includes("[") ? withText(f.reply, f.reply.text.slice(0, -1).trimEnd()) : f.reply;
+      const reply = f.reply.text.endsWith("]") && !f.reply.text.includes("[") ? makeReply(f.reply.code, f.reply.enhanced, f.reply.text.slice(0, -1).trimEnd()) : f.reply;
       replies.push(reply);
       ranked.push({ match: { patternId: NEXT_SERVER_ANSWER, reply, stage: "ndr", candidates: [], decisive: false, success: false }, pos: f.pos, demoted: true });
       continue;
     }
-    if (trace && f.hasNested && f.reply.text.endsWith("[Message=")) f.reply = withText(f.reply, f.reply.text.slice(0, -"[Message=".length).trimEnd());
+    if (trace && f.hasNested && f.reply.text.endsWith("[Message=")) f.reply = makeReply(f.reply.code, f.reply.enhanced, f.reply.text.slice(0, -"[Message=".length).trimEnd());
     replies.push(f.reply);
     const pattern = classifyReply(f.reply);
     if (!pattern) continue;
@@ -229,14 +229,6 @@ function aroundEntraHost(text: string): string {
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
-
-/** The reply with another text (its one-line form made again). */
-function withText(r: SmtpReply, text: string): SmtpReply {
-  const reply: SmtpReply = { text, line: [r.code !== undefined ? String(r.code) : "", r.enhanced ?? "", text].filter(Boolean).join(" ") };
-  if (r.code !== undefined) reply.code = r.code;
-  if (r.enhanced !== undefined) reply.enhanced = r.enhanced;
-  return reply;
-}
 
 /** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */
 export const MAILBOX_READ = /\b(?:IMAP4?|POP3|bounce mailbox|fetchmail)\b|\bPOP(?=[ :/])/i;
