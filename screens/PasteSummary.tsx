@@ -7,7 +7,7 @@ import { question } from "../src/flow/questions.js";
 import { makerLines, PASTE_INFO, pointedCauses, replyHeading } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
-import { Frame, Line, Para, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
+import { Frame, Line, Para, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { causeTitle, infoTitle } from "../src/render/labels.js";
 import { wrapHanging } from "../src/render/layout.js";
@@ -66,15 +66,8 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
       1 + (resolved.length === 0 ? h(t(lang, "wizard.pasteSummary.noneResolved")) : 1);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
     const resolvedRows = resolved.map((path) => h(resolvedLine(path), "    "));
-    const fit = (heights: number[], room: number): number => {
-      const total = heights.reduce((a, b) => a + b, 0);
-      if (total <= room) return heights.length;
-      // One row for "and N more".
-      let used = 1;
-      let n = 0;
-      while (n < heights.length && used + (heights[n] as number) <= room) used += heights[n++] as number;
-      return n;
-    };
+    // How many of a list fit from its top, one row kept for "and N more" (the long lists' window: listWindow).
+    const fit = (heights: number[], room: number): number => listWindow(heights, 0, room)[1] + 1;
     // The questions no longer asked keep up to three rows; the causes take the rest first.
     const resolvedRoom = Math.min(resolvedRows.reduce((a, b) => a + b, 0), 3);
     shownCauses = fit(causeRows, Math.max(2, budget - fixed - resolvedRoom));
