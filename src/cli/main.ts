@@ -47,7 +47,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const pre = prescan(argv);
   const ctx = makeContext(argv, io, pre);
   try {
-    if (pre.badLang === NO_VALUE) throw badInput("args.invalid-value", "cli.err.optionValue", { flag: "--lang" });
+    if (pre.langMissing) throw badInput("args.invalid-value", "cli.err.optionValue", { flag: "--lang" });
     if (pre.badLang !== undefined) {
       throw new AppError({ type: "bad-input", code: "args.lang", key: "cli.err.lang", params: { value: pre.badLang } });
     }
@@ -109,21 +109,20 @@ export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
   return appError.exitCode;
 }
 
-/** "--lang" given without a value (a string no value can be). */
-const NO_VALUE = "\u0000";
-
 /** Find --lang and --json before full parsing, so that even an argument error speaks the right language. */
-function prescan(argv: string[]): { lang?: Lang; badLang?: string; json: boolean } {
-  let langValue: string | undefined;
+function prescan(argv: string[]): { lang?: Lang; badLang?: string; langMissing?: true; json: boolean } {
+  // null: "--lang" with no value after it.
+  let langValue: string | null | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") break;
     // "--lang" last, or before another option: no value (said so, as for any option: "Unknown language ''" read oddly).
-    if (a === "--lang") langValue = argv[i + 1] === undefined || argv[i + 1]?.startsWith("--") ? NO_VALUE : argv[i + 1];
+    if (a === "--lang") langValue = argv[i + 1] === undefined || argv[i + 1]?.startsWith("--") ? null : argv[i + 1];
     else if (a.startsWith("--lang=")) langValue = a.slice("--lang=".length);
   }
   const json = argv.includes("--json") || argv.some((a, i) => (a === "--format" && argv[i + 1] === "json") || a === "--format=json");
   if (langValue === undefined) return { json };
+  if (langValue === null) return { langMissing: true, json };
   const lang = parseLang(langValue);
   return lang ? { lang, json } : { badLang: langValue, json };
 }
