@@ -12,7 +12,9 @@ import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "..
 
 const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
 /** Facts by their labels, each with its path (the raw paths alone read as code, and were English in Japanese: persona round 6, P6-10). */
-const factList = (lang: Lang, paths: readonly FactPath[]) => paths.map((p) => `${factLabel(lang, p)} [${p}]`).join(t(lang, "whatif.listSep"));
+/** A fact as the what-if names it: its label, then its path. */
+const factRef = (lang: Lang, p: FactPath) => `${factLabel(lang, p)} [${p}]`;
+const factList = (lang: Lang, paths: readonly FactPath[]) => paths.map((p) => factRef(lang, p)).join(t(lang, "whatif.listSep"));
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
 /** Every line wrapped to `width` columns; a continuation is indented two more than its line. */
@@ -24,7 +26,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   else {
     lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
     for (const c of r.changes) {
-      lines.push(`  ${factLabel(lang, c.path)} [${c.path}]`);
+      lines.push(`  ${factRef(lang, c.path)}`);
       lines.push(`    ${t(lang, "whatif.change", { from: c.fromReply !== undefined ? t(lang, "whatif.value.fromReply", { value: valueLabel(lang, c.path, c.fromReply) }) : valueLabel(lang, c.path, c.from, r.before.asOf), to: valueLabel(lang, c.path, c.to, r.afterDiagnosis.asOf) })}`);
     }
   }
@@ -54,8 +56,8 @@ function renderDiffBody(lang: Lang, d: WhatIfResult["diff"]): string[] {
     lines.push(t(lang, "whatif.changedStatus"));
     for (const c of d.changed) lines.push(`  ~ ${t(lang, "whatif.statusChange", { cause: causeTitle(lang, c.id), from: statusLabel(lang, c.before), to: statusLabel(lang, c.after) })}`);
   }
-  if (d.unknownsAdded.length) lines.push(t(lang, "whatif.unknownsAdded"), ...d.unknownsAdded.map((p) => `  ? ${factLabel(lang, p)} [${p}]`));
-  if (d.unknownsRemoved.length) lines.push(t(lang, "whatif.unknownsRemoved"), ...d.unknownsRemoved.map((p) => `  = ${factLabel(lang, p)} [${p}]`));
+  if (d.unknownsAdded.length) lines.push(t(lang, "whatif.unknownsAdded"), ...d.unknownsAdded.map((p) => `  ? ${factRef(lang, p)}`));
+  if (d.unknownsRemoved.length) lines.push(t(lang, "whatif.unknownsRemoved"), ...d.unknownsRemoved.map((p) => `  = ${factRef(lang, p)}`));
   return lines;
 }
 
