@@ -78,8 +78,9 @@ export function optionTitle(lang: Lang, o: Pick<OptionResult, "id">): string {
   return t(lang, `whatif.option.${o.id}.title` as MessageKey);
 }
 
-export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80): string {
-  const now = verdictLabel(lang, cmp.before.verdict);
+/** `datedAs`: set when the case is evaluated at a date of its own (options --as-of, or the case file's asOf): shown beside the verdict, as whatif shows its dates. */
+export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, datedAs?: string): string {
+  const now = datedAs !== undefined ? `${verdictLabel(lang, cmp.before.verdict)} (${cmp.before.asOf})` : verdictLabel(lang, cmp.before.verdict);
   if (cmp.reason === "not-blocked") return fitLines([t(lang, "whatif.options.notBlocked", { verdict: now })], width);
   if (cmp.reason === "outside-exchange-online") return fitLines([t(lang, "whatif.options.outside")], width);
   const lines = [t(lang, "whatif.options.title", { verdict: now }), ""];

@@ -139,6 +139,27 @@ test("options prints the comparison safest first, in both languages, and as JSON
   assert.equal(none.code, 0);
 });
 
+test("options --as-of compares the fixes at that date, says the date, and refuses a date that is not one (persona round 6, P6-18)", async () => {
+  const file = join(import.meta.dirname, "../../examples/printer-tenant-smtp-auth-off.json");
+  const now = await runMain(["options", "--case", file, "--lang", "en", "--as-of", "2026-11-22"]);
+  const later = await runMain(["options", "--case", file, "--lang", "en", "--as-of", "2027-03-01"]);
+  assert.equal(later.code, 1, later.stderr);
+  assert.match(now.stdout, /Verdict now: blocked\s+\(2026-11-22\)/);
+  assert.match(later.stdout, /Verdict now: blocked\s+\(2027-03-01\)/);
+  // Before the retirement the mailbox's own switch clears the case; after it, Basic sign-in has its own cause to remove.
+  assert.match(now.stdout, /1\. Turn on Authenticated SMTP for this mailbox only {2}-> clear/);
+  assert.match(later.stdout, /1\. Turn on Authenticated SMTP for this mailbox only {2}-> undetermined/);
+  assert.match(later.stdout, /Still open: Basic authentication for SMTP AUTH is being retired/);
+  const json = JSON.parse((await runMain(["options", "--case", file, "--json", "--as-of", "2027-03-01"])).stdout) as { before: { asOf: string } };
+  assert.equal(json.before.asOf, "2027-03-01");
+  const ja = await runMain(["options", "--case", file, "--lang", "ja", "--as-of", "2027-02-30"]);
+  assert.equal(ja.code, 2);
+  assert.match(ja.stderr, /2027-02-30/);
+  assert.doesNotMatch(ja.stderr, /\n\s+at /);
+  const help = await runMain(["options", "--help", "--lang", "ja"]);
+  assert.match(help.stdout, /--as-of YYYY-MM-DD {4}別の日付の時点で比較します/);
+});
+
 test("options --help is options' own help in both languages, not whatif's (persona round 4)", async () => {
   const en = await runMain(["options", "--help", "--lang", "en"]);
   assert.equal(en.code, 0);

@@ -21,10 +21,11 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict afte
     "whatif.optionsHelp": `smtp-auth-doctor options — compare every fix for a case, offline: what each one removes, its security cost, effort and how long it lasts
 
 Usage:
-  smtp-auth-doctor options --case FILE|- [--json] [--lang ja|en]
+  smtp-auth-doctor options --case FILE|- [--as-of YYYY-MM-DD] [--json] [--lang ja|en]
 
-  --case FILE   the case file (- reads it from standard input)
-  --json        the comparison as JSON
+  --case FILE           the case file (- reads it from standard input)
+  --as-of YYYY-MM-DD    compare the fixes at another date (e.g. after the end of Basic auth)
+  --json                the comparison as JSON
 
 Each fix is tried on a copy of the case with the engine; fixes the engine cannot model (relay, Direct Send) list their conditions.
 Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of the case as it is now (1 while it is blocked).`,
@@ -275,10 +276,11 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.optionsHelp": `smtp-auth-doctor options — ケースに当てはまる対処方法をオフラインで比較します: それぞれが取り除く原因、セキュリティ上の影響、手間、有効期間
 
 使い方:
-  smtp-auth-doctor options --case FILE|- [--json] [--lang ja|en]
+  smtp-auth-doctor options --case FILE|- [--as-of YYYY-MM-DD] [--json] [--lang ja|en]
 
-  --case FILE   ケース ファイル (- を指定すると標準入力から読み込みます)
-  --json        比較結果を JSON で出力します
+  --case FILE           ケース ファイル (- を指定すると標準入力から読み込みます)
+  --as-of YYYY-MM-DD    別の日付の時点で比較します (基本認証の廃止後など)
+  --json                比較結果を JSON で出力します
 
 それぞれの対処方法をケースのコピーに適用し、エンジンで評価します。エンジンで評価できない方法 (リレー、ダイレクト送信) は条件を表示します。
 Microsoft には何も送信しません。終了コードは diagnose と同じで、現在のケースの判定に従います (ブロックされている間は 1)。`,
