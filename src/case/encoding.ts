@@ -18,8 +18,10 @@ export function guessEncoding(head: Uint8Array): { encoding: TextEncodingName; b
       if (head[i] === 0) evenZeros++;
       if (head[i + 1] === 0) oddZeros++;
     }
-    if (oddZeros > n / 4 && evenZeros === 0) return { encoding: "utf-16le", bomBytes: 0 };
-    if (evenZeros > n / 4 && oddZeros === 0) return { encoding: "utf-16be", bomBytes: 0 };
+    // A few zeros on the other side are characters whose low byte is zero (一 U+4E00, the ideographic space U+3000, a
+    // surrogate D800): one of them made a case file's UTF-16 read as UTF-8 ("not valid JSON").
+    if (oddZeros > n / 4 && evenZeros * 8 <= oddZeros) return { encoding: "utf-16le", bomBytes: 0 };
+    if (evenZeros > n / 4 && oddZeros * 8 <= evenZeros) return { encoding: "utf-16be", bomBytes: 0 };
   }
   return { encoding: "utf-8", bomBytes: 0 };
 }

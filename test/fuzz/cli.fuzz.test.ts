@@ -91,3 +91,39 @@ test(`audit exports: ${RUNS} generated mailbox CSVs and sign-in JSON files`, { t
     PARAMS,
   );
 });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The bytes Windows tools write for a text: PowerShell 5.1's `>` and Out-File (UTF-16LE with a mark), `-Encoding BigEndianUnicode`, `-Encoding UTF8` (a UTF-8 mark), and UTF-16LE without a mark (some editors' "Unicode"). */
+const ENCODINGS: ReadonlyArray<readonly [string, (text: string) => Buffer]> = [
+  ["UTF-8 with a mark", (s) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, "utf8")])],
+  ["UTF-16LE with a mark", (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")])],
+  ["UTF-16BE with a mark", (s) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, "utf16le").swap16()])],
+  ["UTF-16LE without a mark", (s) => Buffer.from(s, "utf16le")],
+];
+
+test(`case files in other encodings: ${RUNS} generated files read as their UTF-8 copy is (persona round 6, P6-15)`, { timeout: TIMEOUT }, async () => {
+  const plain = join(dir, "case-utf8.json");
+  const other = join(dir, "case-other.json");
+  let n = 0;
+  await fc.assert(
+    // (Text a UTF-8 file can hold as it is: a lone surrogate would be written as U+FFFD there and kept in UTF-16.)
+    fc.asyncProperty(caseFileText.filter((s) => !LONE_SURROGATE.test(s)), async (text) => {
+      const [name, encode] = ENCODINGS[n++ % ENCODINGS.length] as (typeof ENCODINGS)[number];
+      writeFileSync(plain, text);
+      writeFileSync(other, encode(text));
+      const lang = n % 2 === 0 ? "en" : "ja";
+      const a = await runMain(["diagnose", "--case", plain, "--format", "json", "--lang", lang]);
+      const b = await runMain(["diagnose", "--case", other, "--format", "json", "--lang", lang]);
+      const what = `${name} of ${JSON.stringify(text.slice(0, 200))}`;
+      check(b, [0, 1, 2, 3], what, { json: b.code !== 2 });
+      assert.equal(b.code, a.code, `${what}: exit ${b.code}, the UTF-8 file's was ${a.code}\n${b.stderr.slice(0, 400)}`);
+      // Without a mark, a few bytes that are not a case file have no encoding to tell: refused both ways, their quotes may differ.
+      if (name.endsWith("without a mark") && a.code === 2) return;
+      // The same reading, and the same message for a file that is not a case (the file's name aside).
+      assert.equal(b.stdout.split(other).join(plain), a.stdout, what);
+      assert.equal(b.stderr.split(other).join(plain), a.stderr, what);
+    }),
+    PARAMS,
+  );
+});

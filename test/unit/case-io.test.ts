@@ -180,15 +180,17 @@ test("not a case file, a folder, a file that exists: said in the user's words, t
 // Case files as Windows writes them and inputs that are not plain files (persona round 6, P6-15).
 test("a case file in UTF-16 (Windows PowerShell 5.1's '>' and Out-File) or UTF-8 with a mark is read; an empty one says it is empty", async () => {
   const dir = await mkdtemp(join(tmpdir(), "sad-enc-"));
-  const text = JSON.stringify({ schema: CASE_SCHEMA_ID, title: "複合機 3F", device: { port: 587 } });
+  // 一 (U+4E00) and the ideographic space (U+3000) have a zero low byte: without a mark, they once made UTF-16 read as UTF-8.
+  const title = "第一営業部\u3000複合機 3F";
+  const text = JSON.stringify({ schema: CASE_SCHEMA_ID, title, device: { port: 587 } });
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
   const be = Buffer.from(le.map((_, i) => le[i ^ 1] as number));
-  const files: Record<string, Buffer> = { "le.json": le, "be.json": be, "le-nobom.json": Buffer.from(text, "utf16le"), "utf8bom.json": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) };
+  const files: Record<string, Buffer> = { "le.json": le, "be.json": be, "le-nobom.json": Buffer.from(text, "utf16le"), "be-nobom.json": be.subarray(2), "utf8bom.json": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) };
   for (const [name, bytes] of Object.entries(files)) {
     await writeFile(join(dir, name), bytes);
     const c = await readCase(join(dir, name), Readable.from([]), "standard input");
-    assert.equal(c.title, "複合機 3F", name);
-    assert.equal((await readCase("-", Readable.from([bytes]), "standard input")).title, "複合機 3F", `${name} on standard input`);
+    assert.equal(c.title, title, name);
+    assert.equal((await readCase("-", Readable.from([bytes]), "standard input")).title, title, `${name} on standard input`);
   }
   await writeFile(join(dir, "empty.json"), "");
   for (const read of [() => readCase(join(dir, "empty.json"), Readable.from([]), "x"), () => readCase("-", Readable.from([Buffer.from(" \n")]), "standard input")]) {
