@@ -92,7 +92,8 @@ async function* decodeChunks(
           throw encodingError(path, encoding, lines + (encoding === "utf-8" ? newlinesBeforeInvalidUtf8(chunk) : 0));
         }
         if (text.length > 0) {
-          if (encoding === "utf-8" && text.includes("\u0000")) throw badInput("audit.input-binary", "audit.err.binary", { file: path });
+          // A NUL character is binary data in any encoding (in UTF-16 it was read as a character of a display name).
+          if (text.includes("\u0000")) throw badInput("audit.input-binary", "audit.err.binary", { file: path });
           lines += countNewlines(text);
           onBytes?.(bytes + bomBytes);
           yield text;

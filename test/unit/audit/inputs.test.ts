@@ -167,6 +167,8 @@ test("refused files: Shift_JIS text, Excel workbook, binary, empty, header only,
   await rejects(file(sjis), "audit.err.encoding", { line: 3, encoding: "UTF-8" });
   await rejects(file(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])), "audit.err.workbook");
   await rejects(file(Buffer.from([0x41, 0x00, 0x00, 0x00, 0x42, 0x43, 0x00, 0x01, 0x02])), "audit.err.binary");
+  // A NUL character in UTF-16 is binary data as it is in UTF-8 (it was read as a character of a display name).
+  await rejects(file(utf16le(`"PrimarySmtpAddress","SmtpClientAuthenticationDisabled","DisplayName"\r\n"a@contoso.com","True","x\u0000y"\r\n`)), "audit.err.binary");
   await rejects(file(""), "audit.err.empty");
   await rejects(file('"PrimarySmtpAddress","SmtpClientAuthenticationDisabled"\r\n'), "audit.err.noRecords");
   await rejects(file(utf8bom(`${MAILBOX_CSV}"cut@contoso.co.jp","Fal`)), "audit.err.truncated", { line: 6 });
