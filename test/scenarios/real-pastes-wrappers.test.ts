@@ -100,6 +100,11 @@ describe("real pastes: bare codes and hidden server text", () => {
         const text = await explainText(p, lang);
         assert.match(text, /-v/);
         assert.match(text, /smtp-auth-doctor probe/);
+        // Most who paste a device's words stand at a printer: its own log and the probe come before an application's debug switches (persona round 6, P6-7).
+        const flat = text.replace(/\s+/g, "");
+        const advice = flat.slice(flat.indexOf(lang === "en" ? "Theserver'sownreply,whichnamesthecause" : "原因を示すサーバー自身の応答"));
+        assert.ok(advice.indexOf(lang === "en" ? "printerorscanner" : "複合機やスキャナー") < advice.indexOf("curl"), advice.slice(0, 400));
+        assert.ok(advice.indexOf("smtp-auth-doctorprobe") < advice.indexOf("curl"), advice.slice(0, 400));
       });
     }
   }
