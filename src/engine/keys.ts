@@ -35,6 +35,7 @@ export const NOTE_KEYS = [
   "note.replyMappingUnconfirmed",
   "note.evidenceContradictsSetting",
   "note.replyAmbiguous",
+  "note.wordsAmbiguous",
   "note.transientRetry",
   "note.signinNewest",
   "note.mfaOrCa",

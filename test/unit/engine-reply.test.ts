@@ -139,6 +139,9 @@ describe("gate 10: reply — narrowing ambiguous replies with facts", () => {
     const both = run(withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria);
     assert.deepEqual(summary(both), ["per-user-mfa:possible", "conditional-access:possible", "basic-auth-retired:warning"]);
     assert.deepEqual(finding(both, "per-user-mfa")?.notes, ["note.replyAmbiguous"]);
+    // A device's own words in place of the reply: said as what they are, not as "the server's reply" (persona round 6, P6-7).
+    const panel = replyAnalysis("認証エラー", { patternId: "panel:ja-auth-error", candidates: ["conditional-access", "per-user-mfa"], decisive: false });
+    assert.deepEqual(finding(run(withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), panel), "per-user-mfa")?.notes, ["note.wordsAmbiguous"]);
     const caOnly = run(withFacts(BASIC_OK, { "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria);
     assert.deepEqual(summary(caOnly), ["conditional-access:possible", "basic-auth-retired:warning"]);
     assert.deepEqual(finding(caOnly, "conditional-access")?.notes, ["note.replyMappingUnconfirmed"]);

@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
-import { isDeviceMessage } from "../../replies/signals.js";
+import { isDeviceMessage, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
@@ -67,6 +67,11 @@ export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   // never have reached (its server, port and TLS were marked "no longer needed", persona round 5 C8).
   if (m.candidates.includes("device-oauth-token")) return false;
   return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
+}
+
+/** "Fits several causes", said of what was pasted: the server's reply, or a device's or a program's own words in its place (persona round 6, P6-7). */
+function ambiguousNote(m: ReplyMatch): NoteKey {
+  return TEXT_HIDING_SIGNALS.has(m.patternId) || isDeviceMessage(m.patternId) ? "note.wordsAmbiguous" : "note.replyAmbiguous";
 }
 
 /** A device's or a program's words for a failed sign-in, which a refusal before AUTH (no STARTTLS, the MX host) also gets. */
@@ -250,7 +255,7 @@ export function replyGate(ctx: Ctx): void {
   else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
   // What a refusal without its reason may hide (`hide`): listed after the wrong password and the switches it usually means.
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: ["note.replyAmbiguous", ...switchFirst(id), ...notes], ...lessLikelyIf(hide, id) });
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: [ambiguousNote(m), ...switchFirst(id), ...notes], ...lessLikelyIf(hide, id) });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
