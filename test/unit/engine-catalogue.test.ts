@@ -123,6 +123,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { "device.username": "scanner" })],
   [withFacts(BASIC_OK, { "device.username": "CONTOSO\\scanner", "device.host": undefined })],
   [BASIC_OK, replyAnalysis("curl: (67) Login denied", { patternId: "curl-login-denied", candidates: ["wrong-credentials"], decisive: false }, { masked: true })],
+  // A panel's words that fit several causes; a device sending by Direct Send, refused at delivery.
+  [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), replyAnalysis("認証エラー", { patternId: "panel:ja-auth-error", candidates: ["conditional-access", "per-user-mfa"], decisive: false })],
+  [withFacts(BASIC_OK, { "device.host": "contoso-com.mail.protection.outlook.com", "device.port": 25, "device.auth": "none" }), analyzeReply("550 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/203.0.113.5")],
 ];
 
 const run = ([c, a]: [Case, ReplyAnalysis?]) => evaluateWith(c, a, c.asOf ?? "2026-11-22");
