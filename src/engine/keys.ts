@@ -95,6 +95,7 @@ export const INFERENCE_KEYS = [
   "inference.providerClue",
   "inference.consumerAccount",
   "inference.deliveryAfterAcceptance",
+  "inference.deliveryAfterAcceptanceNoSignIn",
   "inference.codeOnly",
   "inference.serverTextHidden",
   "inference.textMasked",
@@ -104,6 +105,7 @@ export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 
 export const INFO_IDS = [
   "hve-endpoint",
+  "direct-send-path",
   "mailbox-overrides-tenant",
   "security-defaults-oauth",
   "shared-mailbox-oauth",

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { evaluate as engineEvaluate, evaluateWith, type EvaluateOptions } from "../../src/engine/index.js";
 import { retirementPhase } from "../../src/engine/timeline.js";
+import { analyzeReply } from "../../src/replies/index.js";
 import { BASIC_OK, OAUTH_APP_OK, finding, summary, withFacts } from "../helpers/engine-cases.js";
 import { CASE_SCHEMA_ID, type Case } from "../../src/case/schema.js";
 
@@ -145,6 +146,27 @@ describe("gate 1: transport", () => {
   test("MX host with RejectDirectSend also flags Direct Send as possibly rejected", () => {
     const d = evaluate(withFacts(BASIC_OK, { "device.host": "contoso-com.mail.protection.outlook.com", "tenant.rejectDirectSend": true }));
     assert.deepEqual(summary(d), ["wrong-endpoint:blocking", "direct-send-rejected:possible", "basic-auth-retired:warning"]);
+  });
+
+  test("a device sending to the MX host without sign-in is doing Direct Send: no sign-in, SMTP AUTH endpoint or TLS is asked of it", () => {
+    // Found on 2026-12-05: a printer set up for Direct Send got "Device does not sign in" (smtp.office365.com only accepts
+    // signed-in submission), "turn on SMTP authentication" first, and "the recorded server is probably out of date".
+    const directSend = withFacts(BASIC_OK, { "device.host": "contoso-com.mail.protection.outlook.com", "device.port": 25, "device.auth": "none", "device.security": "none" });
+    const d = evaluate(directSend);
+    assert.deepEqual(summary(d), []);
+    assert.ok(d.info.some((i) => i.id === "direct-send-path"));
+    assert.deepEqual(d.unknowns, ["tenant.rejectDirectSend"], "whether the organization refuses Direct Send decides it");
+    assert.deepEqual(summary(evaluate(withFacts(directSend, { "tenant.rejectDirectSend": true }))), ["direct-send-rejected:possible"]);
+    assert.equal(evaluate(withFacts(directSend, { "tenant.rejectDirectSend": false })).verdict, "clear");
+    // Refused at delivery: the connection worked; no sign-in is claimed for a device that does not sign in.
+    const refused = evaluateWith(directSend, analyzeReply("550 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/203.0.113.5"), "2026-11-22");
+    assert.deepEqual(summary(refused), ["sending-ip-on-public-blocklist:blocking"]);
+    assert.ok(!refused.info.some((i) => i.id === "auth-succeeded" || i.id === "setting-contradicted-by-reply"), JSON.stringify(refused.info.map((i) => i.id)));
+    const delivery = refused.info.find((i) => i.id === "delivery-refused");
+    assert.ok(delivery?.evidence.some((e) => e.kind === "inference" && e.messageKey === "inference.deliveryAfterAcceptanceNoSignIn"), JSON.stringify(delivery));
+    // The same host with a password is still the wrong endpoint for SMTP AUTH, and without sign-in smtp.office365.com still refuses.
+    assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.auth": "basic", "device.security": "starttls" }))).slice(0, 1), ["wrong-endpoint:blocking"]);
+    assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.host": "smtp.office365.com", "device.port": 587, "device.security": "starttls" }))), ["no-authentication:blocking"]);
   });
 
   test("several transport problems are merged into one finding per cause, with every piece of evidence", () => {

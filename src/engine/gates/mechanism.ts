@@ -2,6 +2,7 @@
 // (domain.md §3): Basic needs LOGIN, OAuth needs XOAUTH2; no authentication at all is refused at MAIL FROM.
 import { factEvidence, inference, type Ctx } from "../context.js";
 import type { Evidence } from "../types.js";
+import { classifyHost } from "./transport.js";
 
 export function mechanismEvidence(ctx: Ctx): Evidence {
   return ctx.device.authMechanism !== undefined
@@ -33,6 +34,8 @@ export function mechanismGate(ctx: Ctx): void {
   const { mode, mechanism, out } = ctx;
   switch (mode) {
     case "none":
+      // Direct Send (the MX host) takes mail without sign-in: the transport gate says so (direct-send-path).
+      if (ctx.device.host !== undefined && classifyHost(ctx.device.host) === "mx") return;
       out.add("no-authentication", "blocking", [factEvidence(ctx, "device.auth")]);
       return;
     case "unknown":

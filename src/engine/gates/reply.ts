@@ -168,9 +168,11 @@ export function replyGate(ctx: Ctx): void {
   const passed = authPassedByReply(a);
   const m = a.primary;
   const delivery = m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => DELIVERY.has(id));
-  if (delivery && m) ctx.out.info("delivery-refused", [replyEvidence(m), inference("inference.deliveryAfterAcceptance")]);
+  // A device recorded as not signing in (Direct Send) got its connection through, never a sign-in: none is claimed for it.
+  const signsIn = ctx.mode !== "none";
+  if (delivery && m) ctx.out.info("delivery-refused", [replyEvidence(m), inference(signsIn ? "inference.deliveryAfterAcceptance" : "inference.deliveryAfterAcceptanceNoSignIn")]);
   else if (passed === "235") ctx.out.info("auth-succeeded", [inference("inference.authSucceeded")]);
-  else if (passed === "post-auth" && a.primary) ctx.out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
+  else if (passed === "post-auth" && a.primary && signsIn) ctx.out.info("auth-succeeded", [replyEvidence(a.primary), inference("inference.authPassedImplied")]);
   // The message itself accepted (no failure after it): said, though it proves no sign-in (Direct Send queues too).
   const queued = !m || m.success ? a.matches.find((x) => x.patternId === "message-queued") : undefined;
   if (queued) ctx.out.info("message-accepted", [replyEvidence(queued)]);

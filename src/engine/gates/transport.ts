@@ -86,7 +86,13 @@ export function transportGate(ctx: Ctx): void {
       out.info("hve-endpoint", [factEvidence(ctx, "device.host")]);
       break;
     case "mx":
-      out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
+      // The MX host without sign-in is Direct Send, a way of sending of its own (domain.md §9: internal recipients only), not
+      // a wrong SMTP AUTH endpoint: a device set up so got "turn on SMTP authentication" and "the recorded server is out of date".
+      if (ctx.mode === "none") {
+        out.info("direct-send-path", [factEvidence(ctx, "device.host"), factEvidence(ctx, "device.auth")]);
+        // Whether the organization refuses Direct Send decides it, unless a reply shows the mail got past that check.
+        if (tenant.rejectDirectSend === undefined && !ctx.reachedAuth) out.unknown("tenant.rejectDirectSend");
+      } else out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
       // A device pointed at the MX host is really doing Direct Send, which RejectDirectSend refuses
       // unless a connector matches it.
       if (tenant.rejectDirectSend === true) {
@@ -114,7 +120,8 @@ export function transportGate(ctx: Ctx): void {
 
   if (device.security === undefined) out.unknown("device.security");
   else if (device.security === "tls") out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.implicitTls"] });
-  else if (device.security === "none") out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.noTls"] });
+  // (Direct Send takes mail without TLS too: domain.md §9.)
+  else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.noTls"] });
 
   // Without TLS at all the version is moot (starttls-missing already blocks).
   if (device.security === "none") return;
