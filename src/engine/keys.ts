@@ -11,6 +11,7 @@ export const NOTE_KEYS = [
   "note.ipLiteral",
   "note.outlookHost",
   "note.unknownHost",
+  "note.relayOwnRules",
   "note.legacyTlsOptIn",
   "note.legacyTlsDowngrade",
   "note.legacyTlsEnded",

@@ -82,7 +82,8 @@ function finishStep(ctx: Ctx, def: StepDef, all: Finding[], draft: Draft): PlanS
     // A safe way off a refused sign-in works whichever of the possible causes it is: it waits for no check. So does a
     // device setting that costs nothing and is right for the service whatever the cause (port 587 with STARTTLS, sign-in
     // turned on): "confirm it first, change nothing unless confirmed" stood on steps with nothing to confirm.
-    confirmFirst: !SAFER_ROUTES.includes(id) && !RIGHT_WHATEVER_THE_CAUSE.includes(id) && found.every((f) => f.status === "possible"),
+    // (Not when the server the device is set to may be a relay of the organization's own: Exchange Online's rules are then not its.)
+    confirmFirst: !SAFER_ROUTES.includes(id) && (!RIGHT_WHATEVER_THE_CAUSE.includes(id) || found.some((f) => f.notes?.includes("note.relayOwnRules"))) && found.every((f) => f.status === "possible"),
     title: draft.title ?? tr(`plan.step.${id}.title`, params),
     why: draft.why ?? tr(`plan.step.${id}.why`, params),
     who: draft.who,
@@ -170,7 +171,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const refusedEarly = refusedBeforeSending(d);
   const pastRefusal = (s: PlanStep): boolean => refusedEarly && s.causeIds.every((id) => gateIndex(id) >= SENDING && !byReply(d, id));
   // A harmless device setting (right whatever the cause) before a change that waits for its check, the same status.
-  const cheapFirst = (s: PlanStep): boolean => s.status === "possible" && RIGHT_WHATEVER_THE_CAUSE.includes(s.id);
+  const cheapFirst = (s: PlanStep): boolean => s.status === "possible" && RIGHT_WHATEVER_THE_CAUSE.includes(s.id) && !s.confirmFirst;
   // While a cause is only possible, its read-only check comes before the changes of the same status (after a harmless
   // device setting): for an undetermined case six changes, down to a password reset, came before the checks (the
   // sign-in log, the authentication policy, MFA), and "Next" listed only changes (persona round 6, P6-19). The sign-in

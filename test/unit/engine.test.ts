@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import { evaluate as engineEvaluate, evaluateWith, type EvaluateOptions } from "../../src/engine/index.js";
 import { retirementPhase } from "../../src/engine/timeline.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { buildPlan } from "../../src/plan/index.js";
 import { BASIC_OK, OAUTH_APP_OK, finding, summary, withFacts } from "../helpers/engine-cases.js";
 import { CASE_SCHEMA_ID, type Case } from "../../src/case/schema.js";
 
@@ -167,6 +168,24 @@ describe("gate 1: transport", () => {
     // The same host with a password is still the wrong endpoint for SMTP AUTH, and without sign-in smtp.office365.com still refuses.
     assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.auth": "basic", "device.security": "starttls" }))).slice(0, 1), ["wrong-endpoint:blocking"]);
     assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.host": "smtp.office365.com", "device.port": 587, "device.security": "starttls" }))), ["no-authentication:blocking"]);
+  });
+
+  test("a server that is not Microsoft's may be a relay of one's own: Exchange Online's encryption and sign-in rules are possible there, not blocking, and its plan steps wait for the check", () => {
+    // Found on 2026-12-05: a printer sending to "relay.contoso.local" on port 25 without TLS or sign-in was told, first,
+    // "use port 587 with STARTTLS" and "turn on SMTP authentication", each "safe whichever the cause".
+    const relay = withFacts(BASIC_OK, { "device.host": "relay.contoso.local", "device.port": 25, "device.auth": "none", "device.security": "none" });
+    const d = evaluate(relay);
+    assert.deepEqual(summary(d), ["wrong-endpoint:possible", "starttls-missing:possible", "no-authentication:possible"]);
+    for (const id of ["starttls-missing", "no-authentication"] as const) assert.ok(finding(d, id)?.notes?.includes("note.relayOwnRules"), id);
+    assert.equal(d.verdict, "undetermined");
+    assert.deepEqual(summary(evaluate(withFacts(relay, { "device.auth": "basic", "device.security": "starttls", "device.tlsVersion": "1.0" }))), ["wrong-endpoint:possible", "tls-version-unsupported:possible", "basic-auth-retired:warning"]);
+    const plan = buildPlan(relay, d, "en");
+    for (const id of ["device-port-starttls", "device-enable-auth"]) assert.equal(plan.steps.find((s) => s.id === id)?.confirmFirst, true, id);
+    // A reply from sign-in on shows the encryption setting stopped nothing, whichever server answered.
+    const signedIn = evaluateWith(withFacts(relay, { "device.auth": "basic" }), analyzeReply("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information."), "2026-11-22");
+    assert.ok(!finding(signedIn, "starttls-missing"), JSON.stringify(summary(signedIn)));
+    // Exchange Online's own host keeps its rules.
+    assert.deepEqual(summary(evaluate(withFacts(relay, { "device.host": "smtp.office365.com" }))), ["starttls-missing:blocking", "no-authentication:blocking"]);
   });
 
   test("several transport problems are merged into one finding per cause, with every piece of evidence", () => {

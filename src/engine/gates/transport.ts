@@ -118,17 +118,27 @@ export function transportGate(ctx: Ctx): void {
     out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.port")], { notes: ["note.portUnsupported"] });
   }
 
+  // A host that is not Microsoft's may be a relay of the organization's own, whose rules for encryption are its own: what
+  // Exchange Online requires blocks only if the device talks to it directly (a printer sending to "relay.contoso.local" on
+  // port 25 without TLS was told "use port 587 with STARTTLS" first, found on 2026-12-05). A reply from the sign-in step
+  // or later then shows that the setting stopped nothing, whichever server answered.
+  const relay = host === "other";
+  const [status, relayNotes]: [CauseStatus, NoteKey[]] = relay ? ["possible", ["note.relayOwnRules"]] : ["blocking", []];
   if (device.security === undefined) out.unknown("device.security");
-  else if (device.security === "tls") out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.implicitTls"] });
-  // (Direct Send takes mail without TLS too: domain.md §9.)
-  else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) out.add("starttls-missing", "blocking", [factEvidence(ctx, "device.security")], { notes: ["note.noTls"] });
+  else if (!(relay && ctx.reachedAuth)) {
+    if (device.security === "tls") out.add("starttls-missing", status, [factEvidence(ctx, "device.security")], { notes: ["note.implicitTls", ...relayNotes] });
+    // (Direct Send takes mail without TLS too: domain.md §9.)
+    else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) out.add("starttls-missing", status, [factEvidence(ctx, "device.security")], { notes: ["note.noTls", ...relayNotes] });
+  }
 
   // Without TLS at all the version is moot (starttls-missing already blocks).
   if (device.security === "none") return;
   if (device.tlsVersion === undefined) {
     out.unknown("device.tlsVersion");
   } else if (device.tlsVersion === "1.0" || device.tlsVersion === "1.1") {
-    if (host !== "legacy-tls") {
+    if (relay) {
+      if (!ctx.reachedAuth) out.add("tls-version-unsupported", status, [factEvidence(ctx, "device.tlsVersion")], { notes: relayNotes });
+    } else if (host !== "legacy-tls") {
       out.add("tls-version-unsupported", "blocking", [factEvidence(ctx, "device.tlsVersion")]);
     } else if (legacyAllowed === true) {
       out.add("tls-version-unsupported", "warning", [factEvidence(ctx, "device.tlsVersion"), factEvidence(ctx, "device.host"), factEvidence(ctx, "tenant.allowLegacyTlsClients")], {
