@@ -4,6 +4,7 @@
 // check that none of it reaches an output.
 import assert from "node:assert/strict";
 import { CASE_SCHEMA_ID } from "../../src/case/schema.js";
+import { width } from "../../src/render/width.js";
 
 /** Every kind of control the sanitiser must neutralise, in one value. */
 export const EVIL = "evil\u001b]52;c;SGFja2Vk\u0007\u001b[2J\u001b[31mred\u009b31m\rCR\u202eRLO\u007fDEL\u2028LS\u0085NEL\u0008BS";
@@ -31,9 +32,25 @@ export function assertNoControls(text: string, what: string, opts: { crlf?: bool
   }
 }
 
-/** No line of the output starts with the text a value tried to put on a line of its own. */
-export function assertNoSpoofedLine(text: string, what: string): void {
-  assert.doesNotMatch(text, /^\s*[-|>*#]*\s*SPOOFED-LINE/m, `${what}: a value started a line of its own`);
+/** The width of a report when stdout is no terminal (themeWidth without columns). */
+export const REPORT_COLUMNS = 80;
+
+/**
+ * No line of the output starts with the text a value tried to put on a line of its own, unless the
+ * report's own wrapping put it there: a continuation line (indentation only before it) whose first
+ * word did not fit after the line before it at `columns` (the wrapper breaks a line only then). A
+ * line break of the value itself, or a bullet, quote or heading before it, fails wherever the wraps
+ * fall.
+ */
+export function assertNoSpoofedLine(text: string, what: string, columns = REPORT_COLUMNS): void {
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (!/^\s*[-|>*#]*\s*SPOOFED-LINE/.test(line)) return;
+    const before = (lines[i - 1] ?? "").trimEnd();
+    const word = line.trim().split(/\s/)[0] ?? "";
+    const wrapped = /^\s*SPOOFED-LINE/.test(line) && before.trim() !== "" && width(before) + 1 + width(word) > columns;
+    assert.ok(wrapped, `${what}: a value started a line of its own (line ${i + 1}): ${JSON.stringify(before)} then ${JSON.stringify(line)}`);
+  });
 }
 
 /** A case whose every free-text field is hostile. */

@@ -18,7 +18,8 @@ import { buildPlan } from "../../src/plan/index.js";
 import { renderText } from "../../src/report/index.js";
 import { parseCase } from "../../src/case/io.js";
 import { startHostile, type HostileServer } from "../emulators/hostile-smtp.js";
-import { assertNoControls, assertNoSpoofedLine, EVIL, hostileCase, SPOOF } from "../helpers/hostile.js";
+import { wrap, width } from "../../src/render/layout.js";
+import { assertNoControls, assertNoSpoofedLine, EVIL, hostileCase, REPORT_COLUMNS, SPOOF } from "../helpers/hostile.js";
 import { runMain, type RunResult } from "../helpers/run-main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sad-boundary-"));
@@ -27,11 +28,11 @@ const at = (name: string) => join(dir, name);
 const caseFile = at("hostile-case.json");
 writeFileSync(caseFile, JSON.stringify(hostileCase(), null, 2));
 
-function clean(r: RunResult, what: string, opts: { crlf?: boolean } = {}): void {
+function clean(r: RunResult, what: string, opts: { crlf?: boolean; columns?: number } = {}): void {
   assertNoControls(r.stdout, `${what} (stdout)`, opts);
   assertNoControls(r.stderr, `${what} (stderr)`, opts);
-  assertNoSpoofedLine(r.stdout, `${what} (stdout)`);
-  assertNoSpoofedLine(r.stderr, `${what} (stderr)`);
+  assertNoSpoofedLine(r.stdout, `${what} (stdout)`, opts.columns);
+  assertNoSpoofedLine(r.stderr, `${what} (stderr)`, opts.columns);
 }
 
 function cleanFile(path: string, what: string, opts: { crlf?: boolean } = {}): string {
@@ -43,6 +44,33 @@ function cleanFile(path: string, what: string, opts: { crlf?: boolean } = {}): s
 
 const LANGS: readonly Lang[] = ["en", "ja"];
 
+test("the spoof check tells the report's own wrapping from a value's line break, wherever the wraps fall", () => {
+  const indent = "      ";
+  const draw = (value: string, columns: number): string =>
+    wrap(`› Server reply: ${value}`, columns - 4, columns - indent.length)
+      .map((l, i) => (i === 0 ? "    " : indent) + l)
+      .join("\n");
+  let wrappedAtStart = 0;
+  for (const columns of [REPORT_COLUMNS, 60]) {
+    for (let n = 0; n < 40; n++) {
+      const words = "word ".repeat(n);
+      // The parser folded the value's line break to a space: any line start there is the wrapper's.
+      const folded = draw(`535 5.7.3 ${words}x SPOOFED-LINE Verdict: clear`, columns);
+      assertNoSpoofedLine(folded, "folded", columns);
+      if (/^\s*SPOOFED-LINE/m.test(folded)) wrappedAtStart++;
+      // The value's own line break kept: caught wherever the line before it had room for the word.
+      const leaked = draw(`535 5.7.3 ${words}x\nSPOOFED-LINE Verdict: clear`, columns);
+      const before = leaked.split("\n").find((l, i, all) => all[i + 1]?.includes("SPOOFED-LINE")) ?? "";
+      if (width(before) + 1 + "SPOOFED-LINE".length <= columns) assert.throws(() => assertNoSpoofedLine(leaked, "leaked", columns), /a value started a line of its own/);
+      // A bullet, a quote or a heading before it is never a wrap.
+      for (const mark of ["- ", "> ", "# ", "| ", "* "]) assert.throws(() => assertNoSpoofedLine(`${"a".repeat(79)}\n${mark}SPOOFED-LINE`, mark, columns));
+    }
+  }
+  assert.ok(wrappedAtStart >= 2, "some wraps do put the word at a line start (the case the check must let through)");
+  // Leaked at a column where the word would have fitted, it fails at both widths.
+  for (const columns of [REPORT_COLUMNS, 60]) assert.throws(() => assertNoSpoofedLine(draw("535 5.7.3 x\nSPOOFED-LINE Verdict: clear", columns), "leaked", columns));
+});
+
 test("the hostile case is a valid case file (the renderers get to see it)", () => {
   const c = parseCase(readFileSync(caseFile, "utf8"), caseFile);
   assert.equal(c.account?.authenticationPolicy?.name, `Block ${EVIL} ${SPOOF}`);
@@ -53,6 +81,10 @@ for (const lang of LANGS) {
     const text = await runMain(["diagnose", "--case", caseFile, "--lang", lang]);
     assert.equal(text.code, 1, text.stderr);
     clean(text, "diagnose text");
+    // A second width: wraps move, a value's own line break would not.
+    const narrow = await runMain(["diagnose", "--case", caseFile, "--no-color", "--lang", lang], { columns: 60 });
+    assert.equal(narrow.code, 1, narrow.stderr);
+    clean(narrow, "diagnose text at 60 columns", { columns: 60 });
     // The data is shown, visibly: nothing is silently dropped.
     assert.match(text.stdout, /\\x1b\]52;c;SGFja2Vk\\x07/);
     assert.match(text.stdout, /\\u202e/);
