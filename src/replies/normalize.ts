@@ -7,9 +7,16 @@ const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&
 const PLAIN = /^[\t\n\x20-\x25\x27-\x5B\x5D-\x7E]*$/;
 /** Every character the line-ending, invisible-character, control-character and quote replacements of normalizeText() change. */
 // eslint-disable-next-line no-control-regex
-const TO_CLEAN = /[\r\u2028\u2029\u0085\uFEFF\u200B-\u200D\u2060\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u2018\u2019\u201B\u2032\u201C\u201D\u201E\u2033]/;
+const TO_CLEAN = /[\r\u2028\u2029\u0085\uFEFF\u200B-\u200D\u2060\x00-\x08\x0B\x0C\x0E-\x1F\x7F\x9B\x9D\u2018\u2019\u201B\u2032\u201C\u201D\u201E\u2033]/;
 
-/** Full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
+/**
+ * A CSI sequence (ESC "[" or C1 CSI, parameters, intermediates, a final byte: colours, cursor moves, clears) or an OSC
+ * sequence (ESC "]" or C1 OSC, up to BEL, ESC "\\" or ST: titles, hyperlinks, clipboard writes) ended on its own line.
+ */
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n\r]{0,2048}(?:\x07|\x1b\\|\x9c)/g;
+
+/** Terminal escape sequences, full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
 export function normalizeText(text: string): string {
   // Printable ASCII with line breaks and tabs, without "&", "\\" or "](": no step below changes it.
   if (PLAIN.test(text) && !text.includes("](")) return text;
@@ -18,6 +25,9 @@ export function normalizeText(text: string): string {
   // The line endings, invisible characters, control characters and curly quotes replaced below: one search for them all first.
   const cleaning = TO_CLEAN.test(s);
   if (cleaning) {
+    // A terminal's colour and title codes copied with the text ("\x1b[31m535 5.7.139 …\x1b[0m"): gone whole, so that
+    // their letters do not stick to the reply's code.
+    s = s.replace(ESCAPES, "");
     s = s.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
     s = s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "");
     // eslint-disable-next-line no-control-regex

@@ -48,6 +48,8 @@ test("normalizeText's shortcuts give every replacement's result (each runs only 
   const everyStep = (text: string): string =>
     text
       .normalize("NFKC")
+      // eslint-disable-next-line no-control-regex
+      .replace(/(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n\r]{0,2048}(?:\x07|\x1b\\|\x9c)/g, "")
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
       .replace(/[\uFEFF\u200B-\u200D\u2060]/g, "")
       // eslint-disable-next-line no-control-regex
@@ -58,7 +60,9 @@ test("normalizeText's shortcuts give every replacement's result (each runs only 
       .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
       .replace(/[\u201C\u201D\u201E\u2033]/g, '"');
   // Pieces with each character a step replaces, some only after NFKC (the triple prime becomes three primes).
-  const piece = fc.constantFrom("a", "535", " ", "\r\n", "\r", "\n", "\u2028", "\u0085", "\ufeff", "\u200b", "\u0001", "\u007f", "&lt;", "&amp;", "&nbsp;", "\\r\\n", "\\t", "[53](https://github.com/x#step:4:54)", "](", "\u2019", "\u201c", "\u2034", "\uff21", "認証", "'", '"');
+  const piece = fc.constantFrom("a", "535", " ", "\r\n", "\r", "\n", "\u2028", "\u0085", "\ufeff", "\u200b", "\u0001", "\u007f", "&lt;", "&amp;", "&nbsp;", "\\r\\n", "\\t", "[53](https://github.com/x#step:4:54)", "](", "\u2019", "\u201c", "\u2034", "\uff21", "認証", "'", '"',
+    // Terminal escapes whole (colours, a clear, a title, a hyperlink, a C1 CSI) and in parts (ESC alone, "[", BEL, ST).
+    "\u001b[31m", "\u001b[0m", "\u001b[1;33m", "\u001b[2J", "\u001b]0;title\u0007", "\u001b]8;;https://x.test\u001b\\", "\u009b31m", "\u009d2;t\u009c", "\u001b", "[", "31m", "\u0007", "\u009c");
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
       const text = parts.join("");
