@@ -101,6 +101,9 @@ export const INFERENCE_KEYS = [
   "inference.serverTextHidden",
   "inference.textMasked",
   "inference.entraBeforeSmtp",
+  // Two sign-ins told of in one text, each refused (fifth hunt #22).
+  "inference.otherAttemptOauth",
+  "inference.otherAttemptPassword",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 

@@ -25,6 +25,11 @@ const LASTS_KEY = {
   "until-final-removal": "plan.option.lasts.untilRetirement",
 } as const satisfies Record<Lasting, string>;
 
+/** A server's reply refused a sign-in with OAuth: the OAuth set-up is a cause it names (or may). */
+export function oauthRefused(ctx: Pick<Ctx, "d">): boolean {
+  return ctx.d.causes.some((f) => f.id === "oauth-misconfigured" && f.status !== "warning" && f.evidence.some((e) => e.kind === "reply"));
+}
+
 /** What this case says about an option: usable, to check, or ruled out, and why. */
 export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availability" | "availabilityNote"> {
   const { c, tr } = ctx;
@@ -37,6 +42,8 @@ export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availabi
   }
   switch (id) {
     case "oauth":
+      // A sign-in with OAuth refused too (fifth hunt #22): not usable as it is, whatever the device supports.
+      if (oauthRefused(ctx)) return { availability: "check", availabilityNote: tr("plan.option.oauth.refused") };
       if (c.device?.oauthSupported === true) return { availability: "yes" };
       return c.device?.oauthSupported === false ? { availability: "no", availabilityNote: tr("plan.option.oauth.no") } : { availability: "check", availabilityNote: tr("plan.option.oauth.check") };
     case "hve":

@@ -14,6 +14,8 @@ export interface FoundReply {
   hasNested: boolean;
   /** This reply was found inside another one. */
   nested: boolean;
+  /** The sign-in the words before the reply on its line name (saidMechanism). */
+  said?: "XOAUTH2" | "LOGIN";
   /**
    * Postfix's smtpd logged this refusal as its own ("NOQUEUE: reject: RCPT from localhost[127.0.0.1]"): the words of that
    * lead-in. The reply is then the relay's own, whatever host its text names, and no server behind the relay was contacted.
@@ -410,6 +412,7 @@ interface Found {
   sep: string | undefined;
   lineNo: number;
   relayLog: string | undefined;
+  said: "XOAUTH2" | "LOGIN" | undefined;
 }
 
 export function extractReplies(text: string): Extraction {
@@ -440,10 +443,22 @@ export function extractReplies(text: string): Extraction {
     replyLines.push(line);
     const stated = lineStage(line.text);
     const rejects = line.text.includes(": reject: ");
+    let from = 0;
+    let after = 0;
+    let said: Found["said"];
     for (const r of inLine) {
       const own = rejects ? smtpdReject(line.text, r.index) : undefined;
       const reply = makeReply(r.code, r.enhanced, own ? r.text.replace(SMTPD_ENVELOPE, "") : r.text);
-      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: own?.stage ?? r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo, relayLog: own?.clue });
+      // A poster's or a wrapper's words before the reply (after the reply before it, or after its code where the reply
+      // before it ran on to this one), on a line no transcript marks as one side's; a reply quoted inside another answered
+      // the same sign-in.
+      if (!r.nested) {
+        const start = from < r.index ? from : Math.min(r.index, after);
+        said = line.direction === undefined && r.index > start ? saidMechanism(line.text.slice(start, r.index)) : undefined;
+        from = Math.min(line.text.length, r.index + r.text.length);
+        after = r.index + 3;
+      }
+      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: own?.stage ?? r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo, relayLog: own?.clue, said });
     }
   }
   const replies = dedupe(mergeMultiline(found));
@@ -491,11 +506,24 @@ function mergeMultiline(found: Found[]): FoundReply[] {
   return out.map(toFoundReply);
 }
 
-/** The public record (contextStage and relayLog only when known). */
-function toFoundReply({ reply, pos, contextStage, hasNested, nested, relayLog }: Found): FoundReply {
+/** The public record (contextStage, relayLog and said only when known). */
+function toFoundReply({ reply, pos, contextStage, hasNested, nested, relayLog, said }: Found): FoundReply {
   const out: FoundReply = contextStage ? { reply, pos, contextStage, hasNested, nested } : { reply, pos, hasNested, nested };
   if (relayLog !== undefined) out.relayLog = relayLog;
+  if (said !== undefined) out.said = said;
   return out;
+}
+
+/** Words for an OAuth sign-in: the mechanism, the flow, the token (MailKit's SaslMechanismOAuth2 too). */
+const SAYS_OAUTH = /\b(?:X?OAUTH ?2?(?:\.0)?|OAUTHBEARER|client[_ -]credentials?|access[_ -]token|bearer[_ -]token|SaslMechanismOAuth2)\b/i;
+/** Words for a password sign-in. */
+const SAYS_PASSWORD = /\b(?:passwords?|AUTH (?:LOGIN|PLAIN)|SaslMechanism(?:Login|Plain))\b/i;
+
+/** The sign-in words before a reply name: OAuth or a password, when they name one of them alone. */
+function saidMechanism(before: string): "XOAUTH2" | "LOGIN" | undefined {
+  const oauth = SAYS_OAUTH.test(before);
+  const password = SAYS_PASSWORD.test(before);
+  return oauth === password ? undefined : oauth ? "XOAUTH2" : "LOGIN";
 }
 
 /** A reply cut short by the wrapper that quoted it ("assertResponseCode('535 5.7.3 Authe...', Array)" in a PHP trace). */

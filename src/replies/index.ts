@@ -27,6 +27,8 @@ interface Ranked {
   demoted: boolean;
   /** The reply is a relay's own refusal, logged by it (FoundReply.relayLog): the words of its log. */
   relayLog?: string;
+  /** A refusal at sign-in: the sign-in the words before it name (FoundReply.said). */
+  said?: "XOAUTH2" | "LOGIN";
 }
 
 /** The pattern id of a refusal a relay logged as its own (Postfix's smtpd "NOQUEUE: reject: …"). */
@@ -183,6 +185,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     recognized,
   };
   if (primary) analysis.primary = primary;
+  const other = first && primary ? otherAttempt(first, ranked) : undefined;
+  if (other) analysis.otherAttempt = other;
   if (ex.mechanismTried) analysis.mechanismTried = ex.mechanismTried;
   if (client) analysis.client = client;
   if (codeOnly) analysis.codeOnly = true;
@@ -225,6 +229,21 @@ function aroundEntraHost(text: string): string {
   const start = Math.max(0, at - 200);
   const end = Math.min(text.length, at + 60);
   return `${start > 0 ? "..." : ""}${text.slice(start, end)}${end < text.length ? "..." : ""}`;
+}
+
+/**
+ * A refused sign-in with the other method than the primary's, each named by the words before it (MailKit #1733: "through
+ * the client_credentials flow … 535: 5.7.3", then "via … email and password … 535: 5.7.139 … criteria"): the text tells of
+ * two sign-ins, and the reading of the primary alone told the poster to move to the OAuth just refused (fifth hunt #22).
+ */
+function otherAttempt(primary: Ranked, ranked: readonly Ranked[]): ReplyMatch | undefined {
+  if (primary.said === undefined) return undefined;
+  const other = ranked.find((r) => r !== primary && !r.demoted && r.said !== undefined && r.said !== primary.said && r.match.candidates.length > 0);
+  if (!other?.said) return undefined;
+  // Each names its sign-in only here: a text of one sign-in keeps its matches as they were.
+  primary.match.mechanism = primary.said;
+  other.match.mechanism = other.said;
+  return other.match;
 }
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
@@ -296,7 +315,7 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
   const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: pattern.success === true };
   if (pattern.provider) match.provider = pattern.provider;
   if (pattern.notes?.length) match.notes = [...pattern.notes];
-  return { match, pos: f.pos, demoted: false };
+  return f.said !== undefined && stage === "auth" && !match.success ? { match, pos: f.pos, demoted: false, said: f.said } : { match, pos: f.pos, demoted: false };
 }
 
 /**

@@ -236,6 +236,7 @@ export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAn
   const matches = a.matches.map((m) => matchOutside(m, provider));
   const out: ReplyAnalysis = { input: a.input, replies: a.replies, matches, authSucceeded: a.authSucceeded, recognized: a.recognized };
   if (a.primary) out.primary = matches[a.matches.indexOf(a.primary)] ?? matchOutside(a.primary, provider);
+  if (a.otherAttempt) out.otherAttempt = matches[a.matches.indexOf(a.otherAttempt)] ?? matchOutside(a.otherAttempt, provider);
   if (a.mechanismTried !== undefined) out.mechanismTried = a.mechanismTried;
   if (a.client !== undefined) out.client = a.client;
   if (a.codeOnly !== undefined) out.codeOnly = a.codeOnly;
@@ -249,6 +250,7 @@ function matchOutside(m: ReplyMatch, provider: ProviderId): ReplyMatch {
   const { candidates, decisive } = causesOutside(provider, m);
   const out: ReplyMatch = { patternId: m.patternId, reply: m.reply, stage: m.stage, candidates, decisive, success: m.success };
   if (m.provider !== undefined) out.provider = m.provider;
+  if (m.mechanism !== undefined) out.mechanism = m.mechanism;
   // Exchange Online's word on port 465 goes with its cause (another service's 465 is its own submission port).
   const notes = m.notes && !candidates.includes("wrong-endpoint") ? m.notes.filter((n) => n !== "note.port465") : m.notes;
   if (notes !== undefined && notes.length > 0) out.notes = notes;

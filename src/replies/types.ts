@@ -33,6 +33,11 @@ export interface ReplyMatch {
   provider?: ProviderId;
   /** Remarks the pattern adds to the causes it points at (e.g. where that service's app password is made). */
   notes?: NoteKey[];
+  /**
+   * The sign-in this refusal answered, as the words before it on its line say ("through the client_credentials flow …",
+   * "via … email and password …"): OAuth (XOAUTH2) or a password (LOGIN). Only where the line names one of them alone.
+   */
+  mechanism?: "XOAUTH2" | "LOGIN";
 }
 
 export interface ReplyAnalysis {
@@ -46,6 +51,11 @@ export interface ReplyAnalysis {
   primary?: ReplyMatch;
   /** True when the text shows "235 … Authentication successful". */
   authSucceeded: boolean;
+  /**
+   * A second sign-in the text tells of, refused too, with the other method than the primary's (each named by the words
+   * before it: MailKit #1733's XOAUTH2 with client credentials refused with 535 5.7.3, then the password with 5.7.139).
+   */
+  otherAttempt?: ReplyMatch;
   /** The AUTH mechanism the client used, when a transcript shows it (e.g. "AUTH XOAUTH2"). */
   mechanismTried?: "LOGIN" | "PLAIN" | "XOAUTH2" | "CRAM-MD5" | "NTLM";
   /** Which client wrapper was recognized: "dotnet", "python", "java", "nodemailer", "mailkit", "curl", "postfix", "transcript", "kyocera", "plain" … */

@@ -80,6 +80,9 @@ const criteria = replyAnalysis("535 5.7.139 Authentication unsuccessful, the req
 });
 
 /** Inputs for the rarer notes and inferences (the random cases carry no replies of these kinds). */
+const OAUTH_TRY = 'Using the client_credentials flow fails with "535 5.7.3 Authentication unsuccessful".';
+const PASSWORD_TRY = 'Using email and password fails with "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully."';
+
 const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
@@ -102,6 +105,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("552 5.3.4 Message size exceeds fixed maximum message size")],
   // Fifth hunt #2: the tenant's daily limit on its onmicrosoft.com domain.
   [BASIC_OK, analyzeReply("550 5.7.236 Your message can't be sent because your tenant has exceeded its daily limit for sending email to external recipients from your tenant's onmicrosoft.com domains")],
+  // Fifth hunt #22: two sign-ins told of in one text, each refused (OAuth with client credentials, then the password; and the other way round).
+  [withFacts(BASIC_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`${OAUTH_TRY}\n${PASSWORD_TRY}`)],
+  [withFacts(BASIC_OK, { "device.auth": undefined, "device.authMechanism": undefined, "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), analyzeReply(`${PASSWORD_TRY}\n${OAUTH_TRY}`)],
   // The message accepted at the end of DATA.
   [BASIC_OK, analyzeReply("250 2.0.0 OK <id@contoso.com> [Hostname=TYCP286MB1234.JPNP286.PROD.OUTLOOK.COM] Queued mail for delivery")],
   [withFacts(BASIC_OK, { "device.host": "smtp.163.com" })],

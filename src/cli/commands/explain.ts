@@ -143,7 +143,9 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
   for (const m of a.matches) {
     const mark = m === a.primary ? "›" : " ";
     for (const [i, l] of wrap(safeText(m.reply.line), width - 4).entries()) lines.push(`${i === 0 ? `${mark} ` : indent}${l}`);
-    const stage = t(lang, "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });
+    // Two sign-ins told of (ReplyAnalysis.otherAttempt): which one each refusal answered.
+    const attempt = a.otherAttempt === undefined ? undefined : m.mechanism === "XOAUTH2" ? "cli.explain.stageOauth" : m.mechanism === "LOGIN" ? "cli.explain.stagePassword" : undefined;
+    const stage = t(lang, attempt ?? "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });
     const entra = m.stage === "token" ? /^AADSTS(\d+)/.exec(m.reply.line)?.[1] : undefined;
     const points =
       m.success

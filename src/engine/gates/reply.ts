@@ -163,6 +163,45 @@ const SERVICE_NOTE: Partial<Record<ProviderId, NoteKey>> = {
 };
 
 export function replyGate(ctx: Ctx): void {
+  primaryReading(ctx);
+  otherAttemptReading(ctx);
+}
+
+/**
+ * Was this refusal the answer to an OAuth (XOAUTH2) sign-in? The device's recorded mode or a transcript's AUTH XOAUTH2
+ * say so for the text; the words before a reply say so for it where the text tells of two sign-ins (ReplyAnalysis.otherAttempt).
+ */
+function afterOauth(ctx: Ctx, a: ReplyAnalysis, m: ReplyMatch): boolean {
+  if (ctx.mode === "oauth" || a.mechanismTried === "XOAUTH2") return true;
+  return a.otherAttempt !== undefined && m.mechanism === "XOAUTH2";
+}
+
+/**
+ * A second sign-in the text tells of, with the other method, refused too (ReplyAnalysis.otherAttempt): read for that
+ * method. MailKit #1733 tried OAuth with client credentials (535 5.7.3), then the password (5.7.139 … criteria): only
+ * the password's refusal was read, and the plan told the poster to move to the OAuth that had just been refused (fifth
+ * hunt #22). A generic 5.7.3 after XOAUTH2 is the OAuth set-up (§4 C16), as it is for the primary.
+ */
+function otherAttemptReading(ctx: Ctx): void {
+  const a = ctx.analysis;
+  const o = a?.otherAttempt;
+  if (!a || !o || ctx.provider || ctx.authPassed) return;
+  const out = new ReplyOut(ctx, o);
+  const ev = replyEvidence(o);
+  const told = inference(o.mechanism === "XOAUTH2" ? "inference.otherAttemptOauth" : "inference.otherAttemptPassword");
+  if (isGenericAuthFailure(o) && afterOauth(ctx, a, o)) {
+    decide(ctx, out, "oauth-misconfigured", ev, [told, inference("inference.genericFailureAfterOauth")]);
+    return;
+  }
+  if (o.decisive && o.candidates.length > 0) {
+    for (const id of o.candidates) decide(ctx, out, id, ev, [told]);
+    return;
+  }
+  for (const id of narrow(ctx, candidatesOf(ctx, o))) out.add(id, "possible", [ev, told], { notes: [ambiguousNote(o)] });
+}
+
+/** The primary reply's reading (ReplyAnalysis.primary): the failure that best explains the text. */
+function primaryReading(ctx: Ctx): void {
   const a = ctx.analysis;
   if (!a || !a.recognized) return;
   const passed = authPassedByReply(a);
@@ -225,7 +264,7 @@ export function replyGate(ctx: Ctx): void {
     // After XOAUTH2 it is Microsoft's sample for a refused token (§4 C16): a switched-off SMTP AUTH
     // answers an OAuth client with its own 5.7.139 text (§4 C1). After a password, Microsoft's printer
     // troubleshooting lists SMTP AUTH switched off first (domain.md §13): the switches stay candidates.
-    if (ctx.mode === "oauth" || a.mechanismTried === "XOAUTH2") {
+    if (afterOauth(ctx, a, m)) {
       candidates = ["oauth-misconfigured"];
       extra.push(inference("inference.genericFailureAfterOauth"));
     } else if (ctx.mode === "basic") {

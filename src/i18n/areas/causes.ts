@@ -146,6 +146,8 @@ export default defineCatalog(
     "inference.basicAcceptedAfterChange": "The server accepted Basic authentication after the change, so it is turned back on (or not yet turned off) for this organization.",
     "inference.genericFailureAfterOauth": "A generic 535 5.7.3 after XOAUTH2 means the token or the app's permissions were refused.",
     "inference.genericFailureAfterBasic": "A generic 535 5.7.3 after AUTH LOGIN usually means a wrong user name or password; sign-in checks not known yet could also cause it.",
+    "inference.otherAttemptOauth": "The text tells of two sign-ins, each refused: this reply answered the one with OAuth (XOAUTH2), the other one a password.",
+    "inference.otherAttemptPassword": "The text tells of two sign-ins, each refused: this reply answered the one with a password, the other one OAuth (XOAUTH2).",
     "inference.signinSucceeded": "The newest sign-in ({at}) succeeded: the sign-in checks passed at that time.",
 
     "info.hve-endpoint": "This is a High Volume Email (HVE) endpoint. The organization and mailbox SMTP AUTH settings do not apply to it, and HVE keeps Basic authentication on its own schedule; the other checks still apply.",
@@ -370,6 +372,8 @@ export default defineCatalog(
     "inference.basicAcceptedAfterChange": "変更後もサーバーが基本認証を受け付けたため、この組織では基本認証が再度有効になっている (またはまだ無効になっていない) と考えられます。",
     "inference.genericFailureAfterOauth": "XOAUTH2 の後の汎用的な 535 5.7.3 は、トークンまたはアプリのアクセス許可が拒否されたことを示します。",
     "inference.genericFailureAfterBasic": "AUTH LOGIN の後の汎用的な 535 5.7.3 は、通常ユーザー名またはパスワードの誤りを示します。まだ確認していないサインインのチェックが原因の可能性もあります。",
+    "inference.otherAttemptOauth": "テキストには 2 回のサインインが書かれており、どちらも拒否されています。この応答は OAuth (XOAUTH2) によるサインインへの応答で、もう一方はパスワードによるサインインです。",
+    "inference.otherAttemptPassword": "テキストには 2 回のサインインが書かれており、どちらも拒否されています。この応答はパスワードによるサインインへの応答で、もう一方は OAuth (XOAUTH2) によるサインインです。",
     "inference.signinSucceeded": "最新のサインイン ({at}) は成功しています。その時点ではサインインのチェックを通過しています。",
 
     "info.hve-endpoint": "これは大量メール送信 (HVE) 用のエンドポイントです。組織とメールボックスの SMTP AUTH の設定は適用されず、HVE の基本認証は別のスケジュールで扱われます。ほかのチェックは適用されます。",

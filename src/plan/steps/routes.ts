@@ -3,7 +3,7 @@
 // before every step that weakens a protection (src/plan/alternatives.ts: WEAKENING_STEPS).
 import { BASIC_POLICY_CAUSES } from "../../engine/causes.js";
 import { ROUTES, WEAKENING_CAUSES } from "../alternatives.js";
-import { availability } from "../options.js";
+import { availability, oauthRefused } from "../options.js";
 import type { MessageKey } from "../../i18n/index.js";
 import type { SecurityLevel } from "../types.js";
 import { portal, type StepDef } from "./common.js";
@@ -20,14 +20,17 @@ export const MOVE_TO_OAUTH: StepDef = {
     // and "Verify: the report shows OAuth" for it, beside High Volume Email's password (persona round 6, P6-4).
     if (cannotUseOauth(ctx)) return null;
     const retired = found.some((f) => f.id === "basic-auth-retired");
-    const why = whyKey(oauthRecorded, retired, support);
+    // The text shows a sign-in with OAuth refused too (MailKit #1733: XOAUTH2 with client credentials, then the password):
+    // moving to OAuth is what already failed, until its set-up is complete (fifth hunt #22).
+    const refused = !oauthRecorded && oauthRefused(ctx);
+    const why = refused ? "plan.step.move-to-oauth.why.oauthRefused" : whyKey(oauthRecorded, retired, support);
     return {
       who: "device-owner",
       scope: "device",
       adminCenter: portal(ctx, "eac", ["plan.nav.reports", "plan.nav.mailFlow", "plan.nav.smtpAuthClients"]),
       security: "none",
       why: ctx.tr(why),
-      ...(oauthRecorded ? { title: ctx.tr("plan.step.move-to-oauth.title.oauthRecorded") } : {}),
+      ...(oauthRecorded ? { title: ctx.tr("plan.step.move-to-oauth.title.oauthRecorded") } : refused ? { title: ctx.tr("plan.step.move-to-oauth.title.oauthRefused") } : {}),
     };
   },
 };

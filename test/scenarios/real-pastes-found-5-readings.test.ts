@@ -1,0 +1,69 @@
+// Fifth hunt (./real-pastes-found-5.ts): readings fixed after the hunt by a helper, each against the `reading` written before
+// the tool was run (the other fixes of that hunt are pinned in real-pastes-found-5*.test.ts).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
+import { explain, explainText, ids } from "./real-pastes-data.js";
+import { t } from "../../src/i18n/index.js";
+import { analyzeReply } from "../../src/replies/index.js";
+
+const paste = (source: string) => {
+  const p = FOUND_ROUND_5.find((x) => x.source.startsWith(source));
+  assert.ok(p, source);
+  return p;
+};
+
+const MAILKIT = "https://github.com/jstedfast/MailKit/issues/1733";
+const OAUTH_STEPS = ["oauth-consent", "oauth-service-principal", "oauth-mailbox-permission"];
+
+test("MailKit's two sign-ins told in prose (XOAUTH2 with client credentials -> 535 5.7.3, then the password -> 5.7.139 'criteria') are both read, each for its method (#22)", () => {
+  const p = paste(MAILKIT);
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.patternId, "auth-criteria-not-met");
+  assert.equal(a.primary?.mechanism, "LOGIN");
+  assert.equal(a.otherAttempt?.reply.line, "535 5.7.3 Authentication unsuccessful");
+  assert.equal(a.otherAttempt?.mechanism, "XOAUTH2");
+  // In the other order the same two attempts.
+  const [first, second] = p.text.split("\n");
+  const swapped = analyzeReply(`${second}\n${first}`);
+  assert.deepEqual([swapped.primary?.mechanism, swapped.otherAttempt?.mechanism].sort(), ["LOGIN", "XOAUTH2"]);
+});
+
+test("#22: the OAuth sign-in refused is the OAuth set-up (SMTP.SendAsApp and consent, New-ServicePrincipal, Add-MailboxPermission) before the password's causes, and the plan says OAuth was refused instead of 'move to OAuth', in both languages and either order", async () => {
+  const p = paste(MAILKIT);
+  const [first, second] = p.text.split("\n");
+  for (const text of [p.text, `${second}\n${first}`]) {
+    const variant = { ...p, text };
+    for (const lang of ["en", "ja"] as const) {
+      const { code, json } = await explain(variant, lang);
+      assert.equal(code, 1, lang);
+      assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["oauth-misconfigured:blocking", "per-user-mfa:possible", "conditional-access:possible"], lang);
+      const steps = json.plan.steps.map((s) => s.id);
+      assert.deepEqual(steps.slice(0, 3), OAUTH_STEPS, `${lang}: ${steps.join(", ")}`);
+      const move = json.plan.steps.find((s) => s.id === "move-to-oauth");
+      assert.equal(move?.title, t(lang, "plan.step.move-to-oauth.title.oauthRefused"), lang);
+      assert.equal(move?.why, t(lang, "plan.step.move-to-oauth.why.oauthRefused"), lang);
+      assert.ok(!json.plan.steps.some((s) => s.title === t(lang, "plan.step.move-to-oauth.title")), `${lang}: 'move to OAuth' as if OAuth had not been tried`);
+      const oauthOption = (json.plan.options as Array<{ id: string; availability: string; availabilityNote?: string }>).find((o) => o.id === "oauth");
+      assert.deepEqual([oauthOption?.availability, oauthOption?.availabilityNote], ["check", t(lang, "plan.option.oauth.refused")], lang);
+      const out = await explainText(variant, lang);
+      for (const word of ["SMTP.SendAsApp", "New-ServicePrincipal", "Add-MailboxPermission"]) assert.ok(out.includes(word), `${lang}: ${word}`);
+      assert.ok(out.replace(/\s+/g, "").includes(t(lang, "cli.explain.stageOauth", { stage: t(lang, "cli.stage.auth") }).replace(/\s+/g, "")), `${lang}: which sign-in the 5.7.3 answered`);
+    }
+  }
+});
+
+test("one sign-in's words alone change nothing: a 5.7.3 after prose about OAuth, or two refusals whose words name the same method, keep the reading of one reply", () => {
+  const one = analyzeReply("I use the client_credentials flow and get: 535 5.7.3 Authentication unsuccessful");
+  assert.equal(one.otherAttempt, undefined);
+  assert.equal(one.primary?.mechanism, undefined);
+  const same = analyzeReply("With the password: 535 5.7.3 Authentication unsuccessful\nand with a new password: 535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.");
+  assert.equal(same.otherAttempt, undefined);
+  assert.ok(same.matches.every((m) => m.mechanism === undefined));
+});
+
+test("#22 keeps the password's own reading beside it: per-user MFA and Conditional Access stay possible, not dropped for the OAuth finding", async () => {
+  const { json } = await explain(paste(MAILKIT), "en");
+  assert.ok(ids(json).includes("per-user-mfa") && ids(json).includes("conditional-access"));
+  assert.ok(json.plan.steps.some((s) => s.id === "confirm-conditional-access"));
+});
