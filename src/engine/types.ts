@@ -32,6 +32,8 @@ export const CAUSE_IDS = [
   "sending-limit",
   "mailbox-full",
   "sender-restricted",
+  // The organization's outbound spam policy blocks automatic forwarding to outside addresses (5.7.520).
+  "auto-forwarding-blocked",
   "sending-ip-blocked",
   "device-oauth-token",
   "oauth-misconfigured",

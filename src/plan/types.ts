@@ -40,6 +40,7 @@ export const STEP_IDS = [
   "direct-send-connector",
   "relay-connector-update",
   "delist-sending-ip",
+  "allow-external-forwarding",
   "retry-later",
   "move-to-oauth",
   // Issue 10: refusals at delivery, and services other than Exchange Online.

@@ -172,6 +172,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
 
   // ── restricted senders and tenants (§4 C14) ──
   { id: "sender-restricted", enhanced: ["5.1.8"], text: ["bad outbound sender"], need: "either", stage: "mail-from", candidates: ["sender-restricted"], decisive: DECISIVE },
+  // The outbound spam policy blocks automatic forwarding to outside addresses: the forwarded copy comes back in a report
+  // ("550 5.7.520 Access denied, Your organization does not allow external forwarding … AS(7555)", fifth hunt #1).
+  { id: "external-forwarding-blocked", enhanced: ["5.7.520"], text: ["does not allow external forwarding"], need: "either", stage: "ndr", candidates: ["auto-forwarding-blocked"], decisive: DECISIVE },
   // 5.7.708 also answers a cross-tenant OAuth app with the wrong tenant id (§4 C16, Business Central).
   { id: "tenant-ip-blocked", enhanced: ["5.7.708"], text: ["traffic not accepted from this ip"], need: "either", stage: "ndr", candidates: ["sender-restricted", "oauth-misconfigured"], decisive: NOT_DECISIVE },
   { id: "tenant-threshold", enhanced: ["5.7.705"], text: ["tenant has exceeded threshold"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },

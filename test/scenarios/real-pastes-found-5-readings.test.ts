@@ -67,3 +67,27 @@ test("#22 keeps the password's own reading beside it: per-user MFA and Condition
   assert.ok(ids(json).includes("per-user-mfa") && ids(json).includes("conditional-access"));
   assert.ok(json.plan.steps.some((s) => s.id === "confirm-conditional-access"));
 });
+
+const FORWARDING = "https://blog.dksg.jp/2023/02/gmailmicrosoft-365-exchangeoutlook.html";
+
+test("'550 5.7.520 Access denied, Your organization does not allow external forwarding … AS(7555)' is the organization's outbound spam policy blocking automatic forwarding outside, in a report: its own cause and a step at the Defender portal's outbound spam policy, in both languages (#1)", async () => {
+  const p = paste(FORWARDING);
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.patternId, "external-forwarding-blocked");
+  assert.equal(a.primary?.stage, "ndr");
+  for (const lang of ["en", "ja"] as const) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["auto-forwarding-blocked:blocking"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["allow-external-forwarding"], lang);
+    assert.deepEqual(json.plan.options, [], lang);
+    const text = (await explainText(p, lang)).replace(/\s+/g, "");
+    // The Defender portal's labels (learn.microsoft.com "Configure outbound spam policies"; its Japanese edition).
+    const labels = lang === "en" ? ["Threat policies", "Anti-spam", "Create policy › Outbound", "Protection settings", "Forwarding rules", "Automatic forwarding rules", "On - Forwarding is enabled"] : ["脅威ポリシー", "スパム対策", "ポリシーを作成 › 送信", "保護の設定", "転送ルール", "自動転送ルール"];
+    for (const label of labels) assert.ok(text.includes(label.replace(/\s+/g, "")), `${lang}: ${label}`);
+    // For one mailbox, never On in the default policy for every mailbox; and it can be undone.
+    assert.ok(text.includes("New-HostedOutboundSpamFilterRule-Name'Allowexternalauto-forwarding'-HostedOutboundSpamFilterPolicy'Allowexternalauto-forwarding'-From'<forwarding-mailbox@contoso.com>'"), lang);
+    assert.ok(!text.includes("-IdentityDefault"), lang);
+    assert.ok(text.includes("Remove-HostedOutboundSpamFilterPolicy"), lang);
+  }
+});

@@ -20,7 +20,11 @@ export const PLACEHOLDER = {
   previous: "<previous-value>",
   admin: "<admin@contoso.com>",
   recipient: "<recipient@contoso.com>",
+  forwardingMailbox: "<forwarding-mailbox@contoso.com>",
 } as const;
+
+/** The outbound spam policy (and its rule) the plan creates to let one mailbox forward automatically to outside addresses. */
+export const FORWARDING_POLICY = "Allow external auto-forwarding";
 
 /** The authentication policy the plan creates for device accounts that must keep Basic SMTP AUTH for now. */
 export const BASIC_SMTP_POLICY = "Allow Basic SMTP AUTH (device accounts)";

@@ -1,7 +1,7 @@
 // Steps on tenant-wide settings: federation, security defaults, the connectors of Direct Send and
 // SMTP relay.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, graph, mgUserRead, portal, EXCHANGE_READERS, POLICY_READERS, type StepDef } from "./common.js";
+import { FORWARDING_POLICY, PLACEHOLDER, exo, graph, mgUserRead, portal, EXCHANGE_READERS, POLICY_READERS, type StepDef } from "./common.js";
 
 export const TENANT_STEPS: StepDef[] = [
   {
@@ -65,6 +65,36 @@ export const TENANT_STEPS: StepDef[] = [
     id: "delist-sending-ip",
     causes: ["sending-ip-blocked"],
     build: () => ({ who: "network-admin", scope: "tenant", security: "none" }),
+  },
+  {
+    // The outbound spam policy refuses automatic forwarding outside (5.7.520): allowed for the one mailbox that needs it, in a
+    // policy of its own, or the forwarding removed; never "On" in the default policy for every mailbox.
+    id: "allow-external-forwarding",
+    causes: ["auto-forwarding-blocked"],
+    build: (ctx) => {
+      const name = psQuote(FORWARDING_POLICY);
+      const mailbox = psQuote(PLACEHOLDER.forwardingMailbox);
+      const rules = exo("Get-HostedOutboundSpamFilterRule | Select-Object Name,Priority,State,From,FromMemberOf,SenderDomainIs,HostedOutboundSpamFilterPolicy");
+      return {
+        who: "security-admin",
+        checkBy: [...POLICY_READERS],
+        scope: "mailbox",
+        check: [exo("Get-HostedOutboundSpamFilterPolicy | Select-Object Name,IsDefault,AutoForwardingMode"), rules],
+        commands: [
+          exo(`New-HostedOutboundSpamFilterPolicy -Name ${name} -AutoForwardingMode On`, true),
+          exo(`New-HostedOutboundSpamFilterRule -Name ${name} -HostedOutboundSpamFilterPolicy ${name} -From ${mailbox}`, true),
+        ],
+        adminCenter: portal(ctx, "defender", ["plan.nav.emailCollab", "plan.nav.policiesRules", "plan.nav.threatPolicies", "plan.nav.antiSpam", "plan.nav.createPolicy", "plan.nav.outbound", "plan.nav.usersGroupsDomains", "plan.nav.protectionSettings", "plan.nav.forwardingRules", "plan.nav.autoForwardingOn"]),
+        verifyCommands: [exo(`Get-HostedOutboundSpamFilterRule -Identity ${name} | Select-Object Name,State,From,HostedOutboundSpamFilterPolicy`)],
+        testSend: false,
+        undo: {
+          text: ctx.tr("plan.undo.removeGrant"),
+          commands: [exo(`Remove-HostedOutboundSpamFilterRule -Identity ${name} -Confirm:$false`, true), exo(`Remove-HostedOutboundSpamFilterPolicy -Identity ${name} -Confirm:$false`, true)],
+        },
+        security: "high",
+        params: { mailbox: PLACEHOLDER.forwardingMailbox },
+      };
+    },
   },
   {
     id: "relay-connector-update",
