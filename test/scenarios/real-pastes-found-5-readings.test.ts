@@ -91,3 +91,17 @@ test("'550 5.7.520 Access denied, Your organization does not allow external forw
     assert.ok(text.includes("Remove-HostedOutboundSpamFilterPolicy"), lang);
   }
 });
+
+test("'550 5.7.236 … from your tenant's onmicrosoft.com domains': the step is the fix its note gives, an address at the organization's own domain, not 'reduce the sending rate' (#2)", async () => {
+  const p = paste("https://jpmessaging.github.io/blog/limiting-onmicrosoft-domain-usage-for-sending-emails/");
+  for (const lang of ["en", "ja"] as const) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(json.plan.steps.map((s) => [s.id, s.title]), [["device-sending-rate", t(lang, "plan.step.device-sending-rate.onmicrosoft.title")]], lang);
+    assert.equal(json.plan.steps[0]?.why, t(lang, "plan.step.device-sending-rate.onmicrosoft.why"), lang);
+    assert.ok(!json.plan.steps.some((s) => s.title === t(lang, "plan.step.device-sending-rate.title")), lang);
+  }
+  // Another sending limit keeps its own step.
+  const rate = { ...p, text: "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception" };
+  const { json } = await explain(rate, "en");
+  assert.equal(json.plan.steps.find((s) => s.id === "device-sending-rate")?.title, t("en", "plan.step.device-sending-rate.title"));
+});

@@ -1,6 +1,6 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
-import { PLACEHOLDER, resolveEntra, resolveName, signInRead, tnc, tncEntra, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, resolveEntra, resolveName, signInRead, tnc, tncEntra, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
 export const DEVICE_OAUTH_TOKEN: StepDef = {
@@ -108,6 +108,13 @@ export const DEVICE_STEPS: StepDef[] = [
       const limit = namedLimit(found);
       const draft = { who: "device-owner", scope: "device", security: "low" } as const;
       if (!limit) return draft;
+      // The tenant's onmicrosoft.com domain (5.7.236): a lower rate only waits for the next day; the sender's domain fixes it
+      // (the step said "reduce the sending rate" while its note said so, fifth hunt #2).
+      if (limit === "onmicrosoft") {
+        const read = exo(`Get-Mailbox -Identity ${ctx.login.ps} | Select-Object PrimarySmtpAddress`);
+        const key = "plan.step.device-sending-rate.onmicrosoft" as const;
+        return { who: "helpdesk", scope: "device", security: "none", check: [read], checkBy: [...EXCHANGE_READERS], verifyCommands: [read], title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+      }
       const key = `plan.step.device-sending-rate.${limit}` as const;
       return { ...draft, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`) };
     },
@@ -115,12 +122,13 @@ export const DEVICE_STEPS: StepDef[] = [
 ];
 
 /** The sending limit a reply names when it is not a rate: connections at a time, the message's size, recipients per message. */
-function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipients" | undefined {
+function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipients" | "onmicrosoft" | undefined {
   const patterns = new Set(found.flatMap((f) => f.evidence.flatMap((e) => (e.kind === "reply" ? [e.patternId] : []))));
   if (patterns.size !== 1) return undefined;
   if (patterns.has("concurrent-connections")) return "connections";
   if (patterns.has("message-too-large")) return "size";
   if (patterns.has("too-many-recipients")) return "recipients";
+  if (patterns.has("tenant-onmicrosoft-limit")) return "onmicrosoft";
   return undefined;
 }
 
