@@ -62,6 +62,12 @@ const NESTED_LEAD_IN = /\s*(?:Error|error|ERROR|Fehler|エラー)?\s*:\s*$/;
  */
 const POSTER_GOES_ON = /,\s+but\s+(?=[a-z])/;
 /**
+ * nginx's fields of an error-log line after the message it logs (OpenResty's lua-resty-mail: "… 535 5.7.0 (#AUTH005) Too
+ * many bad auth attempts., client: 127.0.0.1, server: , request: \"POST /send_mail HTTP/1.1\", host: …", fifth hunt #30):
+ * the log's, never the server's words.
+ */
+const NGINX_FIELDS = /,\s+client:\s+\S+,\s+server:/;
+/**
  * A stack frame glued to a reply on one line (.NET "… go to at Registration.Form.SendEmail(String …",
  * Node "… type at SMTPConnection._formatError (/usr/…"): "at", a dotted name, "(". Never a reply's words.
  */
@@ -200,6 +206,8 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
   }
   const goesOn = s.includes(", but") ? POSTER_GOES_ON.exec(s) : null;
   if (goesOn && goesOn.index > 0) s = s.slice(0, goesOn.index);
+  const nginx = s.includes(", client: ") ? NGINX_FIELDS.exec(s) : null;
+  if (nginx && nginx.index > 0) s = s.slice(0, nginx.index);
   const inResponse = s.includes("in response to") ? IN_RESPONSE_TO.exec(s) : null;
   if (inResponse) {
     stageHint ??= commandStage(inResponse[1] as string);

@@ -105,3 +105,17 @@ test("'550 5.7.236 … from your tenant's onmicrosoft.com domains': the step is 
   const { json } = await explain(rate, "en");
   assert.equal(json.plan.steps.find((s) => s.id === "device-sending-rate")?.title, t("en", "plan.step.device-sending-rate.title"));
 });
+
+test("an OpenResty (nginx) error-log line keeps the server's reply only: nginx's ', client: …, server: , request: …, host: …' fields are the log's (#30)", async () => {
+  const p = paste("https://github.com/GUI/lua-resty-mail/issues/4");
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.reply.line, "535 5.7.0 (#AUTH005) Too many bad auth attempts.");
+  for (const lang of ["en", "ja"] as const) {
+    const text = await explainText(p, lang);
+    assert.ok(!/client: 127\.0\.0\.1|request: |host: "127/.test(text), lang);
+    const { json } = await explain(p, lang);
+    assert.deepEqual(json.causes.map((c) => c.id), ["provider-sign-in-refused"], lang);
+  }
+  // A reply whose own words hold "client:" keeps them.
+  assert.equal(analyzeReply("550 5.7.1 Rejected, client: not allowed").primary?.reply.line, "550 5.7.1 Rejected, client: not allowed");
+});
