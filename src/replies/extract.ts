@@ -94,10 +94,13 @@ function smtpdReject(text: string, index: number): { clue: string; stage: ReplyS
   return { clue: m[0].replace(/:\s*$/, ""), stage: SMTPD_STAGE[m[1] as string] };
 }
 
-/** The stage a line's own words give its reply: PHPMailer names the command that failed. */
+/** mailsend's lead-in naming the envelope command the server refused ("Error: MAIL FROM failed: '550 …'", fifth hunt #34). */
+const ENVELOPE_FAILED = /\b(MAIL FROM|RCPT TO) failed\s*:/i;
+
+/** The stage a line's own words give its reply: PHPMailer and mailsend name the command that failed. */
 function lineStage(text: string): ReplyStage | undefined {
-  if (!text.includes("command failed")) return undefined;
-  const m = COMMAND_FAILED.exec(text);
+  if (!text.includes(" failed")) return undefined;
+  const m = (text.includes("command failed") ? COMMAND_FAILED.exec(text) : null) ?? ENVELOPE_FAILED.exec(text);
   return m ? commandStage(m[1] as string) : undefined;
 }
 

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
-import { explain, explainText, ids } from "./real-pastes-data.js";
+import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-data.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 
@@ -104,6 +104,22 @@ test("'550 5.7.236 … from your tenant's onmicrosoft.com domains': the step is 
   const rate = { ...p, text: "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception" };
   const { json } = await explain(rate, "en");
   assert.equal(json.plan.steps.find((s) => s.id === "device-sending-rate")?.title, t("en", "plan.step.device-sending-rate.title"));
+});
+
+test("mailsend's \"MAIL FROM failed: '550 Authentication is required for relay'\" is a client that did not sign in, at MAIL FROM, at a server that is not Exchange Online: no tenant cause, no options (#34)", async () => {
+  const p = paste("https://github.com/4IceG/luci-app-sms-tool-js/issues/45");
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.patternId, "other-relay-needs-auth");
+  assert.equal(a.primary?.stage, "mail-from");
+  for (const lang of ["en", "ja"] as const) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["no-authentication:blocking"], lang);
+    assertNoTenantCause(p.source, json);
+    assert.deepEqual(json.unknowns, [], lang);
+  }
+  // Without mailsend's words the same reply keeps the pattern's stage (a relay refusal answers RCPT TO).
+  assert.equal(analyzeReply("550 Authentication is required for relay").primary?.stage, "rcpt");
 });
 
 test("an OpenResty (nginx) error-log line keeps the server's reply only: nginx's ', client: …, server: , request: …, host: …' fields are the log's (#30)", async () => {
