@@ -46,7 +46,8 @@ export const CAUSES = {
   "tls-handshake-failed": { affects: "all", gate: "tls", service: "any" },
   "no-authentication": { affects: "all", gate: "mechanism", service: "any" },
   "auth-mechanism-unsupported": { affects: "all", gate: "mechanism", service: "exchange-online" },
-  "client-protocol-error": { affects: "all", gate: "mechanism", service: "any" },
+  // Its texts (commands out of order, no EHLO) hold for any mail service.
+  "client-protocol-error": { affects: "all", gate: "mechanism", service: "any", anyServiceText: true },
   // An on-premises Exchange server that does not offer AUTH LOGIN (NTLM/GSSAPI only).
   "onprem-basic-auth-off": { affects: "basic", gate: "mechanism", service: "outside" },
   // Identity: the authentication policy is checked by Exchange before Entra is contacted.

@@ -43,6 +43,7 @@ export const STEP_IDS = [
   "allow-external-forwarding",
   "retry-later",
   "move-to-oauth",
+  "device-ehlo",
   // Issue 10: refusals at delivery, and services other than Exchange Online.
   "delivery-recipient-side",
   "delivery-relay",

@@ -140,6 +140,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "tls-legacy-version", enhanced: ["4.7.66"], text: ["tls 1.0 and 1.1 are not supported"], need: "either", stage: "tls", candidates: ["tls-version-unsupported"], decisive: DECISIVE },
   { id: "auth-mechanism-unrecognized", codes: [504], enhanced: ["5.7.4"], text: ["unrecognized authentication type"], need: "either", stage: "auth", candidates: ["auth-mechanism-unsupported", "starttls-missing"], decisive: NOT_DECISIVE },
   { id: "send-hello-first", text: ["send hello first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE },
+  // Other servers' words for the same: AUTH refused because the client did not greet with EHLO (or greeted with HELO, which
+  // offers no AUTH): "503 5.0.0 Need EHLO before AUTH" (fifth hunt #11, a Japanese mail server's FAQ), "send HELO/EHLO first".
+  { id: "need-ehlo", codes: [503], text: ["need ehlo before auth", "send helo ehlo first", "send ehlo first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE, provider: "other" },
 
   // ── no authentication (§4 C10); an echo of a failed AUTH is handled by the analyzer ──
   // No sign-in reached MAIL FROM: the device does not sign in, or it sent without STARTTLS on 25/587, where Exchange Online

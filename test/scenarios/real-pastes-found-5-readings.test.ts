@@ -6,6 +6,9 @@ import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
 import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-data.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import type { Case } from "../../src/case/schema.js";
+import type { Diagnosis } from "../../src/engine/index.js";
+import { buildPlan } from "../../src/plan/index.js";
 
 const paste = (source: string) => {
   const p = FOUND_ROUND_5.find((x) => x.source.startsWith(source));
@@ -120,6 +123,40 @@ test("mailsend's \"MAIL FROM failed: '550 Authentication is required for relay'\
   }
   // Without mailsend's words the same reply keeps the pattern's stage (a relay refusal answers RCPT TO).
   assert.equal(analyzeReply("550 Authentication is required for relay").primary?.stage, "rcpt");
+});
+
+test("'503 5.0.0 Need EHLO before AUTH' (a Japanese mail server's FAQ) and '503 5.5.x Send hello first' are AUTH refused for want of EHLO: the step is the client's greeting, not a firmware update for TLS 1.2 (#11)", async () => {
+  const p = paste("https://www.e-postinc.jp/faq/faq01-74.html");
+  const a = analyzeReply(p.text);
+  assert.equal(a.primary?.patternId, "need-ehlo");
+  assert.equal(a.primary?.stage, "auth");
+  for (const text of [p.text, "503 5.5.1 Send hello first", "503 5.5.2 Send hello first [SN2PR00CA0018.namprd00.prod.outlook.com]", "503 5.5.1 Error: send HELO/EHLO first"]) {
+    for (const lang of ["en", "ja"] as const) {
+      const { json } = await explain({ ...p, text }, lang);
+      assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["client-protocol-error:blocking"], `${text} (${lang})`);
+      assert.deepEqual(json.plan.steps.map((s) => [s.id, s.title]), [["device-ehlo", t(lang, "plan.step.device-ehlo.title")]], `${text} (${lang})`);
+      assert.ok(!(json.causes[0]?.notes ?? []).includes("note.provider.notExchangeOnline"), `${text} (${lang}): its text holds for any service`);
+    }
+  }
+  // Not Exchange Online's words: no tenant cause or setting asked.
+  const { json } = await explain(p, "en");
+  assertNoTenantCause(p.source, json);
+  assert.deepEqual(json.unknowns, []);
+  // Beside a TLS cause the firmware step stays, for the TLS cause alone.
+  const c: Case = { schema: "smtp-auth-doctor/case@1", device: { tlsVersion: "1.0" } };
+  const d: Diagnosis = {
+    verdict: "blocked",
+    asOf: "2026-12-04",
+    retirement: "change-imminent",
+    unknowns: [],
+    info: [],
+    causes: [
+      { id: "tls-version-unsupported", status: "blocking", affects: "all", evidence: [{ kind: "fact", path: "device.tlsVersion", value: "1.0" }] },
+      { id: "client-protocol-error", status: "blocking", affects: "all", evidence: [{ kind: "reply", reply: "503 5.5.2 Send hello first", patternId: "send-hello-first" }] },
+    ],
+  };
+  const steps = buildPlan(c, d, "en").steps.map((s) => `${s.id}:${s.causeIds.join("+")}`);
+  assert.deepEqual(steps, ["device-ehlo:client-protocol-error", "device-firmware:tls-version-unsupported"]);
 });
 
 test("an OpenResty (nginx) error-log line keeps the server's reply only: nginx's ', client: …, server: , request: …, host: …' fields are the log's (#30)", async () => {

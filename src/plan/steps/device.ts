@@ -18,7 +18,33 @@ export const DEVICE_SENDER_ADDRESS: StepDef = {
   build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
 };
 
+/** The reply patterns of a refusal because the client did not greet with EHLO first ("Send hello first", "Need EHLO before AUTH"). */
+const EHLO_FIRST: ReadonlySet<string> = new Set(["send-hello-first", "need-ehlo"]);
+
+/** A finding whose reply says the client did not greet with EHLO first. */
+function ehloFirst(f: Parameters<StepDef["build"]>[1][number]): boolean {
+  return f.id === "client-protocol-error" && f.evidence.some((e) => e.kind === "reply" && EHLO_FIRST.has(e.patternId));
+}
+
+/** The findings a general step still answers once the EHLO step has taken its own (null: none left). */
+export function besidesEhlo(found: Parameters<StepDef["build"]>[1]): { answers?: Parameters<StepDef["build"]>[1] } | null {
+  const rest = found.filter((f) => !ehloFirst(f));
+  if (rest.length === 0) return null;
+  return rest.length < found.length ? { answers: rest } : {};
+}
+
+/**
+ * The server refused AUTH because the client had not greeted it with EHLO (fifth hunt #11: "Need EHLO before AUTH" read
+ * "update the firmware: TLS 1.2, root certificates"): the client's greeting, with any mail service.
+ */
+export const DEVICE_EHLO: StepDef = {
+  id: "device-ehlo",
+  causes: ["client-protocol-error"],
+  build: (_ctx, found) => (found.some(ehloFirst) ? { who: "device-owner", scope: "device", security: "none", answers: found.filter(ehloFirst) } : null),
+};
+
 export const DEVICE_STEPS: StepDef[] = [
+  DEVICE_EHLO,
   {
     id: "device-network",
     causes: ["network-unreachable"],
@@ -63,7 +89,10 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-firmware",
     causes: ["tls-version-unsupported", "tls-handshake-failed", "client-protocol-error"],
-    build: () => ({ who: "device-owner", scope: "device", security: "low" }),
+    build: (_ctx, found) => {
+      const rest = besidesEhlo(found);
+      return rest && { who: "device-owner", scope: "device", security: "low", ...rest };
+    },
   },
   {
     id: "device-enable-auth",

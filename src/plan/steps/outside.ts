@@ -1,13 +1,17 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
 import { providerKey, type StepDef } from "./common.js";
-import { DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
+import { besidesEhlo, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
+  DEVICE_EHLO,
   {
     id: "provider-connection",
     causes: ["network-unreachable", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "client-protocol-error", "no-authentication"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+    build: (_ctx, found) => {
+      const rest = besidesEhlo(found);
+      return rest && { who: "helpdesk", scope: "device", security: "none", ...rest };
+    },
   },
   DEVICE_OAUTH_TOKEN,
   DEVICE_SENDER_ADDRESS,
