@@ -31,12 +31,13 @@ export const UNKNOWN_ORDER: readonly FactPath[] = [
   "tenant.basicAuthSmtpReenabled",
   "tenant.createdDate",
   "tenant.allowLegacyTlsClients",
+  "tenant.rejectDirectSend",
   "device.reply",
 ];
 
-/** A path's place in UNKNOWN_ORDER (fewer than 32: a bit of one number each). */
+/** A path's place in UNKNOWN_ORDER (at most 32: a bit of one 32-bit number each; the top one is read back unsigned, by >>>). */
 const RANK: ReadonlyMap<FactPath, number> = new Map(UNKNOWN_ORDER.map((p, i) => [p, i]));
-if (UNKNOWN_ORDER.length > 31) throw new Error("UNKNOWN_ORDER no longer fits the bits of orderUnknowns()");
+if (UNKNOWN_ORDER.length > 32) throw new Error("UNKNOWN_ORDER no longer fits the bits of orderUnknowns()");
 
 /** The paths once each, in UNKNOWN_ORDER, then any other path in the order given. */
 export function orderUnknowns(paths: readonly FactPath[]): FactPath[] {
