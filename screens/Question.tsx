@@ -53,45 +53,53 @@ function noteRows(line: string, theme: Theme): number {
   return isUrl(line) ? 1 : paraRows(line, theme, "    ");
 }
 
-/** Rows the answer part draws: a list's items as Select wraps them, or a text field with its notes. */
-function answerRows(lang: Lang, q: Question, theme: Theme): number {
+/**
+ * Rows the answer part draws: a list's items as Select wraps them, or a text field with the message under it (an
+ * answer refused, or the user name's warning; none until one is shown) and the note that an empty answer is "I don't
+ * know". The rows of a message not yet shown went unused under cut directions (P6-8): the screen is laid out again
+ * when one is shown.
+ */
+function answerRows(lang: Lang, q: Question, theme: Theme, message: MessageKey | undefined): number {
   if (q.input.type === "choice" || q.input.type === "policy") {
     const labels = q.input.type === "choice" ? q.input.choices.map((c) => t(lang, c.label)) : POLICY_LABELS.map((k) => t(lang, k));
     return [...labels, t(lang, "questions.dontKnow")].reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${safeText(label)}`, theme.width - 4, "   ").length, 0);
   }
-  // The field, an error line (or the user name's warning, which can wrap), the note that an empty answer is "I don't know".
-  const warning = q.path === "device.username" ? paraRows(t(lang, "questions.device.username.notAddress"), theme) : 1;
-  return 1 + warning + paraRows(t(lang, "questions.text.emptyIsDontKnow"), theme);
+  return 1 + (message ? paraRows(t(lang, message), theme) : 0) + paraRows(t(lang, "questions.text.emptyIsDontKnow"), theme);
 }
 
 /**
- * The maker's notes as shown: all of them when they fit, else the first lines and one that says how
- * many were left out. At 80×24 or 100×32 a Ricoh question's notes pushed the question itself above
- * the screen (found in tmux).
+ * The maker's notes as shown in `budget` rows (the blank line before them counted): all of them when they fit, else the
+ * first lines and one that says how many were left out. At 80×24 or 100×32 a Ricoh question's notes pushed the question
+ * itself above the screen (found in tmux).
  */
-function hintShown(props: QuestionScreenProps, fixedRows: number): { lines: readonly string[]; more: number } {
+function hintShown(props: QuestionScreenProps, budget: number): { lines: readonly string[]; more: number } {
   const hint = props.deviceHint ?? [];
   if (props.rows === undefined || hint.length === 0) return { lines: hint, more: 0 };
   const rowsOf = (line: string) => noteRows(line, props.theme);
-  // The room left (the blank line before the notes counted): the question and its answers stay on screen first. The
-  // maker's first entry used to be shown whole whatever the room, and at 80×24 it pushed the question itself above the
-  // screen (persona round 5, B1); the result and Ctrl+O show every note.
-  const budget = props.rows - fixedRows - 1;
-  if (budget <= 0) return { lines: [], more: 0 };
+  // The question and its answers stay on screen first. The maker's first entry used to be shown whole whatever the
+  // room, and at 80×24 it pushed the question itself above the screen (persona round 5, B1); Ctrl+O shows every note.
+  const room = budget - 1;
+  if (room <= 0) return { lines: [], more: 0 };
   let used = 0;
   let count = 0;
   for (const line of hint) {
     const rows = rowsOf(line);
-    if (used + rows > budget) break;
+    if (used + rows > room) break;
     used += rows;
     count++;
   }
   if (count === hint.length) return { lines: hint, more: 0 };
   // Room for the line that says what was left out (it can wrap).
   const moreRows = paraRows(t(props.lang, "questions.deviceHintMore", { n: hint.length }), props.theme, "    ");
-  while (count > 0 && used + moreRows > budget) used -= rowsOf(hint[--count] as string);
-  if (used + moreRows > budget) return { lines: [], more: 0 };
+  while (count > 0 && used + moreRows > room) used -= rowsOf(hint[--count] as string);
+  if (used + moreRows > room) return { lines: [], more: 0 };
   return { lines: hint.slice(0, count), more: hint.length - count };
+}
+
+/** Rows the maker's notes draw as shown (the blank line before them counted), none without them. */
+function hintRows(shown: { lines: readonly string[]; more: number }, lang: Lang, theme: Theme): number {
+  if (shown.lines.length === 0 && shown.more === 0) return 0;
+  return 1 + shown.lines.reduce((n, line) => n + noteRows(line, theme), 0) + (shown.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: shown.more }), theme, "    ") : 0);
 }
 
 /** Rows of the maker's first note (its heading and first entry), none without notes. */
@@ -104,6 +112,8 @@ function firstNoteRows(props: QuestionScreenProps): number {
 
 export function QuestionScreen(props: QuestionScreenProps) {
   const { theme, lang, question: q } = props;
+  // The message under the answer (an answer refused, a warning): its rows are taken from the directions while it shows.
+  const [message, setMessage] = useState<MessageKey | undefined>(undefined);
   const ps = q.powershell ? q.powershell(props.case) : [];
   const fits = (line: string) => width(line) <= theme.width;
   // (An address line carries its own indent: it was measured with four more columns, and one that fit had the note.)
@@ -113,38 +123,47 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const whereAll = stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length;
   // A long list takes the room of a short one when the window is short: it scrolls (the rest of the screen stays).
   const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
-  const answerRoom = long ? Math.min(answerRows(lang, q, theme), LONG_LIST + 2) : answerRows(lang, q, theme);
+  const answerAll = answerRows(lang, q, theme, message);
+  const answerRoom = long ? Math.min(answerAll, LONG_LIST + 2) : answerAll;
   /** The rows of each part, with or without the note that cut lines end in "…" (Ctrl+O shows them whole). */
-  const layout = (withNote: boolean) => {
-    // Everything but the maker's notes: the frame (title, step, two rules, keys), the notice, the question,
-    // where to look, the PowerShell lines, the note on cut lines, the answers, and the blank line before each part.
+  const layout = (withNote: boolean, keptHint?: { lines: readonly string[]; more: number }) => {
+    // Everything but the directions and the maker's notes: the frame (title, step, two rules, keys), the notice, the
+    // question, the blank line and heading over the directions, the PowerShell lines, the note on cut lines, and the
+    // answers with the blank line before them.
     const fixedRows =
       4 +
       paraRows(keys, theme) +
       (props.notice ? paraRows(props.notice, theme) : 0) +
       paraRows(t(lang, q.prompt), theme) +
       2 +
-      whereAll +
       (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
       (withNote ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
       1 +
-      answerRoom +
-      1;
-    // In a short window the question and its answers stay on screen; then the maker's first note (where the setting is
-    // on this device, in the maker's words) before the general directions, which are cut to make room for it (at 80×24
-    // the question itself went above the screen, persona round 5 B1; Ctrl+O and the result show everything).
-    const noteRoom = firstNoteRows(props) + (props.deviceHint?.length ? paraRows(t(lang, "questions.deviceHintMore", { n: props.deviceHint.length }), theme, "    ") : 0);
-    const whereShown = props.rows === undefined ? whereAll : Math.max(2, Math.min(whereAll, whereAll - (fixedRows + noteRoom + 1 - props.rows)));
-    const hint = hintShown(props, fixedRows - (whereAll - whereShown));
-    // The answers' room once the rest is drawn: a list longer than that shows a window of it (the 14 makers at 80×24
-    // pushed the title above the screen, persona round 4 / P2-14).
-    const hintRows = hint.lines.length === 0 && hint.more === 0 ? 0 : 1 + hint.lines.reduce((n, line) => n + noteRows(line, theme), 0) + (hint.more > 0 ? paraRows(t(lang, "questions.deviceHintMore", { n: hint.more }), theme, "    ") : 0);
-    const listRows = props.rows === undefined ? undefined : Math.max(3, props.rows - (fixedRows - (whereAll - whereShown) - answerRoom) - hintRows);
-    // The directions were cut to make room for the maker's first note; when that note did not fit after all (only "N more
-    // lines" shown), the rows left over go back to the directions (at 80×24 a Ricoh's server question showed "…" under
-    // step 1 above seven empty rows). A long list keeps them: it shows more of its answers.
-    const spare = props.rows === undefined || long ? 0 : props.rows - (fixedRows - (whereAll - whereShown) + hintRows);
-    return { withNote, whereShown: Math.min(whereAll, whereShown + Math.max(0, spare)), hint, listRows };
+      answerRoom;
+    if (props.rows === undefined) return { withNote, whereShown: whereAll, hint: hintShown(props, 0), listRows: undefined };
+    // The rows the directions and the maker's notes share: the window's, one kept for the terminal's last line.
+    const room = props.rows - 1 - fixedRows;
+    // The directions keep their first line (or a line saying Ctrl+O shows them); the maker's first note (where the
+    // setting is on this device, in the maker's words) comes before the rest of them, and they are cut to make room for
+    // it (at 80×24 the question itself went above the screen, persona round 5 B1); then the rest of the notes.
+    const whereMin = Math.min(whereAll, 2);
+    const firstRoom = props.deviceHint?.length ? 1 + firstNoteRows(props) + paraRows(t(lang, "questions.deviceHintMore", { n: props.deviceHint.length }), theme, "    ") : 0;
+    let whereShown = Math.max(whereMin, Math.min(whereAll, room - firstRoom));
+    const hint = keptHint ?? hintShown(props, room - whereShown);
+    const notes = hintRows(hint, lang, theme);
+    // The rows left over: to a long list (it shows more of its answers), else back to the directions. They were cut to
+    // make room for a note that did not fit after all, or by a count that left rows free under a cut ("…") line (at
+    // 80×24 a Ricoh's server question showed "…" under step 1 above seven empty rows; P6-8 two rows under a Ricoh's
+    // OAuth question).
+    const spare = room - whereShown - notes;
+    if (!long && spare > 0) whereShown = Math.min(whereAll, whereShown + spare);
+    // Too little room even for the directions' first line: only the line that says Ctrl+O shows them, then a list of
+    // answers shows a window of them (its title went above the screen at 60×24, P6-8).
+    const over = -(room - whereShown - notes);
+    if (over > 0 && whereShown > 1) whereShown = Math.max(1, whereShown - over);
+    const left = room - whereShown - notes;
+    const listRows = long ? answerRoom + Math.max(0, left) : left < 0 && (q.input.type === "choice" || q.input.type === "policy") ? Math.max(3, answerAll + left) : undefined;
+    return { withNote, whereShown, hint, listRows };
   };
   // Commands and addresses are never broken over lines (they would not paste): one that is longer than the screen ends
   // in "…" here, and a note says Ctrl+O shows it whole. The note stands only over a line that is shown cut: a maker's
@@ -152,9 +171,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
   let shown = layout(psClipped || (props.deviceHint ?? []).some(cutUrl));
   const clipped = psClipped || shown.hint.lines.some(cutUrl);
   if (shown.withNote && !clipped) {
-    // Its rows given back to the notes can bring a cut address into sight: then the rows stay kept, without the note.
+    // Its rows given back to the notes can bring a cut address into sight: then the notes stay as they are, and the
+    // rows go to the directions (they stood empty under cut directions, P6-8).
     const without = layout(false);
-    if (!without.hint.lines.some(cutUrl)) shown = without;
+    shown = without.hint.lines.some(cutUrl) ? layout(false, shown.hint) : without;
   }
   const { whereShown, hint, listRows } = shown;
   return (
@@ -163,7 +183,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
-        <Steps text={t(lang, q.where)} theme={theme} maxLines={whereShown} />
+        <Steps text={t(lang, q.where)} theme={theme} maxLines={whereShown} more={t(lang, "questions.whereMore")} />
       </Box>
       {hint.lines.length > 0 || hint.more > 0 ? (
         <Box marginTop={1} flexDirection="column">
@@ -188,16 +208,27 @@ export function QuestionScreen(props: QuestionScreenProps) {
       ) : null}
       {clipped ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}
       <Box marginTop={1} flexDirection="column">
-        <AnswerInput {...props} {...(listRows !== undefined ? { listRows } : {})} />
+        <AnswerInput {...props} {...(listRows !== undefined ? { listRows } : {})} onMessage={setMessage} />
       </Box>
     </Frame>
   );
 }
 
-function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, onBack, draft, onDraft, listRows }: QuestionScreenProps & { listRows?: number }) {
-  // Only a long list (the makers) scrolls: a short one stays whole, its "I don't know" in sight.
-  const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
-  const window = listRows === undefined || !long ? {} : { maxRows: listRows, more: (n: number, where: "above" | "below") => t(lang, where === "above" ? "wizard.list.moreAbove" : "wizard.list.moreBelow", { count: n }) };
+function AnswerInput({
+  theme,
+  lang,
+  question: q,
+  value,
+  onAnswer,
+  onDontKnow,
+  onBack,
+  draft,
+  onDraft,
+  listRows,
+  onMessage,
+}: QuestionScreenProps & { listRows?: number; onMessage: (message: MessageKey | undefined) => void }) {
+  // A long list (the makers) scrolls in the rows left to it; a short one only in a window too small for it whole.
+  const window = listRows === undefined ? {} : { maxRows: listRows, more: (n: number, where: "above" | "below") => t(lang, where === "above" ? "wizard.list.moreAbove" : "wizard.list.moreBelow", { count: n }) };
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
@@ -237,11 +268,13 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
                 if (parsed.ok) onAnswer(parsed.value);
                 else {
                   setError(parsed.error);
+                  onMessage(parsed.error);
                   setAttempt((n) => n + 1);
                 }
               }}
               onBack={() => {
                 setError(undefined);
+                onMessage(undefined);
                 setPolicyChoice(undefined);
               }}
             />
@@ -257,6 +290,7 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
           items={[...POLICY_LABELS.map((k) => ({ label: t(lang, k) })), { label: dontKnow }]}
           initial={value === undefined ? options.length : at}
           theme={theme}
+          {...window}
           onSelect={(i) => {
             const choice = options[i];
             if (choice === undefined) onDontKnow();
@@ -288,6 +322,7 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
               const parsed = parseTextAnswer(input, text);
               if (!parsed.ok) {
                 setError(parsed.error);
+                onMessage(parsed.error);
                 setAttempt((n) => n + 1);
                 return;
               }
@@ -295,6 +330,7 @@ function AnswerInput({ theme, lang, question: q, value, onAnswer, onDontKnow, on
               if (warning === undefined || warned?.text === text) return onAnswer(parsed.value);
               setError(undefined);
               setWarned({ text, key: warning });
+              onMessage(warning);
               setAttempt((n) => n + 1);
             }}
             onBack={onBack}

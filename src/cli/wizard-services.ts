@@ -13,7 +13,9 @@ import type { FlowDeps, FlowState } from "../flow/types.js";
 import type { LiveReadResult, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
-import { question } from "../flow/questions.js";
+import { IDENTITY_PLACEHOLDER, question } from "../flow/questions.js";
+import { stepLines, wrapHanging } from "../render/layout.js";
+import { safeText } from "../render/sanitize.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
 import type { LiveOptions } from "../live/options.js";
 import { withFields, type Context } from "./context.js";
@@ -23,7 +25,7 @@ import type { ProbeResult } from "../probe/types.js";
 import type { Case } from "../case/schema.js";
 import type { OfflineFile } from "../audit/index.js";
 import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, type Catalog } from "../devices/index.js";
-import { hintLines } from "../devices/render.js";
+import { hintLines, hintWithSources } from "../devices/render.js";
 import { causeTitle } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
 import { READINESS_FIELDS, readinessHintLines } from "../flow/readiness.js";
@@ -37,8 +39,11 @@ export type CliWizardServices = WizardServices & {
   deviceHint: NonNullable<WizardServices["deviceHint"]>;
   /** Stop whatever still runs (a connection test) when the wizard ends. */
   dispose(): void;
-  /** The plan's commands, each whole on one line under its step, for copying from the terminal. */
-  copyText(state: FlowState): string;
+  /**
+   * What Ctrl+O (or "c" on the result) shows outside the screen, for copying from the terminal: a question whole, the
+   * readiness step's export commands, or the plan's commands, each whole on one line; prose wrapped to `width` (80).
+   */
+  copyText(state: FlowState, width?: number): string;
 };
 
 /** The report of a flow state: the case, the engine's diagnosis and the plan (with the device's hints when a catalog is given), in the flow's language. */
@@ -123,6 +128,30 @@ export function makeServices(opts: {
     if (!dev) return [];
     return hintLines(state.lang, t(state.lang, `devices.vendor.${dev.vendor}`), questionHint(state.lang, dev, path), "-");
   };
+  /**
+   * A question whole, for reading and copying (Ctrl+O): the question, where to look, the maker's notes with their
+   * sources (each once), the read-only PowerShell and its note. Prose is wrapped to `width` at word boundaries (kinsoku
+   * in Japanese); commands and addresses are never wrapped or cut, each on a line of its own. It showed only the
+   * addresses, one of them twice, while the screen cut the directions (persona round 6, P6-8).
+   */
+  const questionText = (state: FlowState, path: FactPath, width: number): string => {
+    const lang = state.lang;
+    const q = question(path, state.case);
+    const para = (text: string, indent = ""): string[] => wrapHanging(safeText(text, { multiline: true }), width, indent);
+    const out: string[] = [...para(t(lang, "wizard.copy.questionHeading")), "", ...para(t(lang, q.prompt)), "", `${t(lang, "questions.where")}:`, ...stepLines(safeText(t(lang, q.where), { multiline: true }), width)];
+    const dev = devices ? deviceFrom(state.case, devices) : undefined;
+    const notes = dev ? hintWithSources(lang, t(lang, `devices.vendor.${dev.vendor}`), questionHint(lang, dev, path)) : { notes: [], sources: [] };
+    if (notes.notes.length > 0) {
+      out.push("", ...notes.notes.flatMap((line, i) => (i === 0 ? para(line) : para(line, "  "))));
+      if (notes.sources.length > 0) out.push(`${t(lang, "devices.sources")}:`, ...notes.sources.map((line) => `  ${safeText(line)}`));
+    }
+    const ps = q.powershell?.(state.case) ?? [];
+    if (ps.length > 0) {
+      out.push("", t(lang, "questions.powershell"), ...ps);
+      if (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER))) out.push(...para(t(lang, "questions.placeholderHint")));
+    }
+    return [...out, "", t(lang, "wizard.copy.back")].join("\n");
+  };
   return {
     deps,
     ...(live ? { readLive: (state: FlowState, onMessage: (text: string) => void) => readLive(live.ctx, live.options, state, onMessage) } : {}),
@@ -202,14 +231,10 @@ export function makeServices(opts: {
         onPhase,
       ).finally(() => running.delete(stop));
     },
-    copyText(state) {
+    copyText(state, width = 80) {
       const tr = (key: Parameters<typeof t>[1]) => t(state.lang, key);
       const screen = state.screen;
-      if (screen.id === "question" || screen.id === "device") {
-        // This question's read-only PowerShell and the device's sources, each whole on its own line.
-        const lines = [...(question(screen.path).powershell?.(state.case) ?? []), ...deviceHint(state, screen.path).map((l) => l.trim()).filter((l) => /^https?:\/\//.test(l))];
-        return [tr("wizard.copy.questionHeading"), "", ...(lines.length ? lines : [tr("wizard.copy.none")]), "", tr("wizard.copy.back")].join("\n");
-      }
+      if (screen.id === "question" || screen.id === "device") return questionText(state, screen.path, width);
       if (screen.id === "readiness") {
         // The exports' commands, each whole on one line under the file it makes.
         const lines = READINESS_FIELDS.flatMap((field) => {

@@ -8,7 +8,11 @@ import type { DeviceLine, DevicePlan } from "./report-types.js";
 
 /** "(vendor manual [1][2]; to check [3])". */
 export function sureness(lang: Lang, plan: Plan, l: DeviceLine): string {
-  const sources = plan.device?.sources ?? [];
+  return surenessIn(lang, plan.device?.sources ?? [], l);
+}
+
+/** "(vendor manual [1][2]; to check [3])", the numbers into `sources`. */
+function surenessIn(lang: Lang, sources: readonly string[], l: DeviceLine): string {
   const refs = (urls: readonly string[]) => urls.map((u) => `[${sources.indexOf(u) + 1}]`).join("");
   const parts = [t(lang, `devices.conf.${l.confidence}`) + (l.sources.length ? ` ${refs(l.sources)}` : "")];
   if (l.check.length) parts.push(`${t(lang, "devices.toCheck")} ${refs(l.check)}`);
@@ -63,4 +67,16 @@ export function hintLines(lang: Lang, vendorName: string, lines: readonly Device
     for (const u of l.check) out.push(`    ${u} (${t(lang, "devices.toCheck")})`);
   }
   return out;
+}
+
+/**
+ * A wizard question's device lines for reading whole (Ctrl+O): "On this Canon device:", each line with how sure it is
+ * and its sources as numbers, then the sources, each once ("[1] https://…", never cut). The lines listed each source
+ * under every line that rests on it, and the view of them gave only the addresses, one of them twice (P6-8).
+ */
+export function hintWithSources(lang: Lang, vendorName: string, lines: readonly DeviceLine[]): { notes: string[]; sources: string[] } {
+  if (lines.length === 0) return { notes: [], sources: [] };
+  const sources = [...new Set(lines.flatMap((l) => [...l.sources, ...l.check]))];
+  const notes = [t(lang, "devices.onDevice", { vendor: vendorName }), ...lines.map((l) => `- ${l.label}: ${l.text} ${surenessIn(lang, sources, l)}`)];
+  return { notes, sources: sources.map((u, i) => `[${i + 1}] ${u}`) };
 }

@@ -132,11 +132,15 @@ export function Para({ text, theme, role, indent = "" }: { text: string; theme: 
   );
 }
 
-/** Step-by-step instructions, numbered lines hanging; at most `maxLines`, the last of them then saying more follows. */
-export function Steps({ text, theme, role, maxLines }: { text: string; theme: Theme; role?: Role; maxLines?: number }) {
+/**
+ * Step-by-step instructions, numbered lines hanging; at most `maxLines`, the last of them then saying more follows (an
+ * ellipsis, and `more` after it when given: where the rest is shown), on one row.
+ */
+export function Steps({ text, theme, role, maxLines, more }: { text: string; theme: Theme; role?: Role; maxLines?: number; more?: string }) {
   const color = role ? theme.color(role) : undefined;
   const all = stepLines(safeText(text, { multiline: true }), theme.width);
-  const lines = maxLines !== undefined && all.length > maxLines ? [...all.slice(0, Math.max(1, maxLines) - 1), `  ${theme.glyphs.ellipsis}`] : all;
+  const cut = truncate(`  ${theme.glyphs.ellipsis}${more ? ` ${safeText(more)}` : ""}`, theme.width, theme.glyphs.ellipsis);
+  const lines = maxLines !== undefined && all.length > maxLines ? [...all.slice(0, Math.max(1, maxLines) - 1), cut] : all;
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (

@@ -614,8 +614,10 @@ test("Ctrl+O on a device question shows its lines whole, the maker's sources inc
   await waitFor(() => exits.length === 1, { what: "copy" });
   assert.equal(exits[0]?.reason, "copy");
   assert.deepEqual(exits[0]?.state.draft, { path: "device.host", text: "smtp.off" });
+  // The question whole (P6-8): its sources each once, numbered, the address whole on its line.
   const copied = services.copyText(state);
-  assert.ok(copied.split("\n").some((l) => /^https?:\/\//.test(l)), copied);
+  assert.ok(copied.includes(t("ja", "questions.device.host.q")), copied);
+  assert.ok(copied.split("\n").some((l) => /^ {2}\[1\] https?:\/\/\S+$/.test(l)), copied);
   cleanup();
   const again = wizard(exits[0]?.state as FlowState);
   await frameWith(again, "smtp.off");

@@ -14,6 +14,7 @@ import { makeServices } from "../wizard-services.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
 import type { runInk } from "../wizard-ink.js";
 import { loadCatalog } from "../../devices/index.js";
+import { themeWidth } from "../../render/theme.js";
 
 /** emptyCase() without importing the schema module (zod); a test checks they are the same. */
 export const EMPTY_CASE: Case = { schema: "smtp-auth-doctor/case@1" };
@@ -67,7 +68,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       let run = await ink.runInk(ctx, initial, services);
       // "c" on the result: the commands printed as plain lines (whole, copyable), then back to the same screen.
       while (run.copy) {
-        out(ctx, run.copy === "handover" ? `${await services.exportText(run.state, "handover")}\n${t(run.state.lang, "wizard.copy.back")}` : services.copyText(run.state));
+        out(ctx, run.copy === "handover" ? `${await services.exportText(run.state, "handover")}\n${t(run.state.lang, "wizard.copy.back")}` : services.copyText(run.state, themeWidth(ctx.stdout.columns)));
         if ((await enterPressed(ctx.stdin)) === "cancel") {
           run = { state: run.state, cancelled: true };
           break;

@@ -12,7 +12,8 @@ export default defineCatalog(
     "questions.powershell": "PowerShell (read-only; shows the value, changes nothing):",
     "questions.placeholderHint": "Replace <UPN> with the device account's address (for example mfp@contoso.com).",
     "questions.clipped": "A line ending in {glyph} is longer than the screen: Ctrl+O shows it whole, for copying.",
-    "questions.deviceHintMore": "… and {n} more lines of the maker's notes (not shown: the window is too small for them).",
+    "questions.deviceHintMore": "… and {n} more lines of the maker's notes (Ctrl+O shows them).",
+    "questions.whereMore": "(more: Ctrl+O shows the whole question)",
 
     "questions.asOf.q": "On which date should the diagnosis be evaluated (YYYY-MM-DD)?",
     "questions.asOf.where": "Leave it empty to use today. A later date shows what will happen after Microsoft's change to Basic authentication at the end of December 2026.",
@@ -188,7 +189,8 @@ export default defineCatalog(
     "questions.powershell": "PowerShell (読み取り専用。値を表示するだけで、何も変更しません):",
     "questions.placeholderHint": "<UPN> はデバイスのアカウントのアドレス (例: mfp@contoso.com) に置き換えてください。",
     "questions.clipped": "{glyph} で終わる行は画面より長いため省略しています。Ctrl+O で、コピーできるように省略せずに表示します。",
-    "questions.deviceHintMore": "… メーカーの注記があと {n} 行あります (ウィンドウが小さいため表示していません)。",
+    "questions.deviceHintMore": "… メーカーの注記があと {n} 行あります (Ctrl+O で表示します)。",
+    "questions.whereMore": "(続きは Ctrl+O で質問の全文を表示します)",
 
     "questions.asOf.q": "どの日付の時点で診断しますか (YYYY-MM-DD)?",
     "questions.asOf.where": "空欄のままにすると今日の日付を使います。後の日付を指定すると、2026 年 12 月末の Microsoft による基本認証の変更後にどうなるかを確認できます。",
