@@ -9,7 +9,8 @@
 // mailbox setting cycles on / off / follow the organization, enums and policies cycle, ports cycle
 // 587/25/465, dates step between checkpoints); Enter on a date, port or text opens an editor
 // (Enter applies, Esc cancels); u unknown; r reset this fact; R reset all; [ ] date to the
-// previous/next checkpoint; Tab compare the fixes; s save; Esc back.
+// previous/next checkpoint; Tab compare the fixes; s save; Esc back. The editor has the line-editing keys of every
+// text field (src/render/line-edit.ts): Left/Right, Home/End and Ctrl+A/E move, Ctrl+U and Ctrl+W delete.
 import { Box } from "ink";
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { getFact, type FactPath } from "../src/case/facts.js";
@@ -20,12 +21,13 @@ import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { causeMark } from "../src/whatif/diff.js";
 
 import type { OptionResult } from "../src/whatif/options.js";
-import { acceptedValues } from "../src/whatif/set.js";
+import { textLimit } from "../src/whatif/set.js";
+import { factSpec } from "../src/case/facts.js";
 import type { Evaluate } from "../src/whatif/types.js";
 import { useKeys } from "../src/ui/components.js";
 import { Text } from "../src/ui/safe-text.js";
 import { isPaste } from "../src/ui/keys.js";
-import { fit as fitCols, twoSides, wrapHanging } from "../src/render/layout.js";
+import { fit as fitCols, graphemes, twoSides, width as textWidth, wrapHanging, wrapKeys } from "../src/render/layout.js";
 import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
 import { causeTitle, factLabel, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
 
@@ -48,6 +50,8 @@ interface Part {
   role?: Role;
   bold?: boolean;
   dim?: boolean;
+  /** The cursor of the editor. */
+  inverse?: boolean;
 }
 type Line = Part[];
 
@@ -66,12 +70,15 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
     // A bracketed paste is text: typed into a value being edited (without its line breaks), else nothing (a pasted
     // "s" saved, a line break chose).
     if (isPaste(key)) {
-      if (state.editing) for (const ch of input.replace(/[\r\n\t]/g, "")) onEvent({ type: "key", input: ch, key: keyOf(ch) });
+      if (state.editing) onEvent({ type: "editText", text: input.replace(/[\r\n\t]/g, "") });
       return;
     }
     // Plain text that arrives in one chunk (fast typing, tmux send-keys) is one key per character.
     if (input.length > 1 && !key.ctrl && !key.meta && !input.includes("\u001b")) {
-      for (const ch of input) onEvent({ type: "key", input: ch, key: keyOf(ch) });
+      for (const ch of input) {
+        const k = keyOf(ch);
+        onEvent({ type: "key", input: k.ctrl ? String.fromCharCode(ch.charCodeAt(0) + 96) : ch, key: k });
+      }
       return;
     }
     onEvent({ type: "key", input, key });
@@ -93,7 +100,7 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
           {line.map((p, j) => {
             const color = p.role ? theme.color(p.role) : undefined;
             return (
-              <Text key={j} {...(color ? { color } : {})} bold={coloured && p.bold === true} dimColor={coloured && p.dim === true}>
+              <Text key={j} {...(color ? { color } : {})} bold={coloured && p.bold === true} dimColor={coloured && p.dim === true} {...(p.inverse ? { inverse: true } : {})}>
                 {p.text}
               </Text>
             );
@@ -129,7 +136,8 @@ function screenLines(v: View): Line[] {
   else lines.push(...optionLines(v, model.comparison?.options ?? []));
   lines.push(rule(v));
   const keys = state.editing ? "whatif.screen.keysEdit" : state.view === "facts" ? "whatif.screen.keys" : "whatif.screen.keysOptions";
-  for (const l of wrapHanging(t(lang, keys), width)) lines.push([{ text: fit(l, width), role: "muted" }]);
+  // Between the keys, never inside one ("s:" ended the English line at 80 columns, "save" began the next: P6-12).
+  for (const l of wrapKeys(t(lang, keys), width)) lines.push([{ text: fit(l, width), role: "muted" }]);
   // What the last save said (a blank line otherwise, so the screen keeps its height).
   const saved = state.status;
   lines.push([
@@ -169,22 +177,29 @@ function factLines(v: View): Line[] {
     const changed = hypothetical.sources?.[path]?.kind === "whatif";
     const differs = state.edits.has(path);
     const editing = selected && state.editing?.path === path ? state.editing : null;
-    const valueText = editing ? `${editing.text}_` : valueLabel(lang, path, value, model.diagnosis.asOf);
+    const valueText = valueLabel(lang, path, value, model.diagnosis.asOf);
     const role: Role | undefined = differs ? "changed" : value === undefined ? "muted" : undefined;
+    const valueRole = editing?.error ? { role: "danger" as const } : role ? { role } : {};
     out.push([
       { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },
       { text: fit(differs ? "*" : changed ? "." : "", 2), role: "changed" },
       { text: fit(factLabel(lang, path), labelW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
       { text: " " },
-      { text: fit(valueText, valueW), ...(editing?.error ? { role: "danger" as const } : role ? { role } : {}), bold: differs },
+      ...(editing ? cursorCell(editing.text, editing.at, valueW).map((p) => ({ ...p, ...valueRole })) : [{ text: fit(valueText, valueW), ...valueRole, bold: differs }]),
       { text: " " },
       { text: fit(sourceLabel(lang, sourceKind(hypothetical, path, differs)), sourceW), role: changed ? "changed" : "muted" },
     ]);
   });
   const below = WHATIF_PATHS.length - top - shown.length;
   out.push([{ text: fit(below > 0 ? `    ${t(lang, "whatif.screen.moreBelow", { count: below })}` : "", width), role: "muted" }]);
-  if (state.editing?.error) {
-    for (const l of wrapHanging(t(lang, "whatif.err.value", { path: state.editing.path, accepted: acceptedValues(state.editing.path) }), width - 2)) out.push([{ text: fit(`  ${l}`, width), role: "danger" }]);
+  // What the editor takes, in the wizard's words; after a refused value, why it was refused. The hint said "Type the
+  // date" for a port or a host, and the refusal was the command line's ("--set device.port: …", P6-12).
+  if (state.editing) {
+    const { path, error } = state.editing;
+    const kind = factSpec(path).kind.type;
+    const which = kind === "date" || kind === "port" ? kind : "string";
+    const text = t(lang, `whatif.screen.${error ? "err" : "edit"}.${which}`, { max: Math.min(textLimit(path), EDIT_MAX) });
+    for (const l of wrapHanging(text, width - 2)) out.push([{ text: fit(`  ${l}`, width), role: error ? "danger" : "muted" }]);
   }
   return out;
 }
@@ -361,7 +376,10 @@ function isOutcome(x: unknown): x is WhatIfSaveOutcome {
   return typeof x === "object" && x !== null && typeof (x as { ok?: unknown }).ok === "boolean";
 }
 
+/** One character of a chunk typed or pasted as a key; a control character is Ctrl and its letter (Ctrl+U in a burst). */
 function keyOf(ch: string): KeyPress {
+  const code = ch.charCodeAt(0);
+  const ctrl = code >= 1 && code <= 26 && ch !== "\r" && ch !== "\n" && ch !== "\t" && ch !== "\b";
   return {
     upArrow: false,
     downArrow: false,
@@ -370,11 +388,34 @@ function keyOf(ch: string): KeyPress {
     return: ch === "\r" || ch === "\n",
     escape: false,
     tab: ch === "\t",
-    backspace: ch === "\b",
-    delete: ch === "\u007f",
-    ctrl: false,
+    // DEL (0x7f) is the Backspace key of most terminals (src/ui/keys.ts), as BS is.
+    backspace: ch === "\b" || ch === "\u007f",
+    delete: false,
+    ctrl,
     meta: false,
   };
+}
+
+/** The most characters the editor takes (src/flow/whatif.ts). */
+const EDIT_MAX = 4096;
+
+/**
+ * The value being typed in its column, exactly `cols` wide: the part around the cursor, the cursor shown inverse on
+ * the character it is on (a space at the end). A long value shows the part before the cursor that fits.
+ */
+function cursorCell(text: string, at: number, cols: number): Part[] {
+  const chars = graphemes(text);
+  const under = chars[at] ?? " ";
+  let from = at;
+  let used = textWidth(under);
+  while (from > 0 && used + textWidth(chars[from - 1] as string) <= cols) used += textWidth(chars[--from] as string);
+  let after = "";
+  for (const ch of chars.slice(at + 1)) {
+    if (used + textWidth(ch) > cols) break;
+    after += ch;
+    used += textWidth(ch);
+  }
+  return [{ text: chars.slice(from, at).join("") }, { text: under, inverse: true }, { text: after + " ".repeat(Math.max(0, cols - used)) }];
 }
 
 /** A line with `left` at the start and `right` at the end, exactly `width` columns. */

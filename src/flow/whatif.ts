@@ -12,6 +12,8 @@ import { diffDiagnoses, type DiagnosisDiff } from "../whatif/diff.js";
 import { cycleValue, isTyped, type Direction } from "../whatif/edit.js";
 import { compareOptions, type OptionsComparison } from "../whatif/options.js";
 import { parseFactValue } from "../whatif/set.js";
+import { graphemes } from "../render/layout.js";
+import { edit, insert, lineText, type EditKey, type Line } from "../render/line-edit.js";
 import type { Evaluate } from "../whatif/types.js";
 
 /** Every fact of the case, in the order the screen lists them. */
@@ -25,8 +27,11 @@ export interface WhatIfState {
   index: number;
   /** The fix under the cursor in the comparison. */
   optionIndex: number;
-  /** A value being typed for a date, port or text fact; `error` after a value that was refused. */
-  editing: { path: FactPath; text: string; error: boolean } | null;
+  /**
+   * A value being typed for a date, port or text fact: the text, the cursor in it (graphemes before it), `error` after
+   * a value that was refused.
+   */
+  editing: { path: FactPath; text: string; at: number; error: boolean } | null;
   /** The changed facts, each relative to the recorded case. */
   edits: ReadonlyMap<FactPath, unknown>;
   /** Saving the hypothetical case: the save runs while this object is the state's. */
@@ -48,6 +53,8 @@ export interface KeyPress {
   delete: boolean;
   ctrl: boolean;
   meta: boolean;
+  home?: boolean;
+  end?: boolean;
 }
 
 export type WhatIfEvent =
@@ -60,8 +67,12 @@ export type WhatIfEvent =
   /** The date to the previous or next retirement checkpoint. */
   | { type: "date"; dir: Direction }
   | { type: "openEditor" }
+  /** Text typed at the cursor. */
   | { type: "editText"; text: string }
+  /** Backspace: the character before the cursor goes. */
   | { type: "editErase" }
+  /** A line-editing key (src/render/line-edit.ts, as every text field): Left/Right, Home/End, Ctrl+A/E/B/F move; Backspace, Delete, Ctrl+U/K/W delete. */
+  | { type: "editKey"; input: string; key: EditKey }
   | { type: "editApply" }
   | { type: "editCancel" }
   /** A fact to a value (`undefined`: unknown); a value equal to the recorded one is no change. */
@@ -113,6 +124,29 @@ function changed(s: WhatIfState, edits: ReadonlyMap<FactPath, unknown>): WhatIfS
   return { ...rest, edits };
 }
 
+/** The most characters a typed value may have. */
+const EDIT_MAX = 4096;
+
+type Editing = NonNullable<WhatIfState["editing"]>;
+
+/** The value being typed as a line to edit. */
+function lineFor(ed: Editing): Line {
+  const chars = graphemes(ed.text);
+  return { chars, at: Math.min(Math.max(0, ed.at), chars.length) };
+}
+
+/** The state with the value being typed changed to `line` (a change clears the mark of a refused value). */
+function withLine(s: WhatIfState, ed: Editing, line: Line): WhatIfState {
+  return { ...s, editing: { ...ed, text: lineText(line), at: line.at, error: false } };
+}
+
+/** The parts of a key line editing reads (an event carries no more). */
+function editKeyOf(key: KeyPress): EditKey {
+  const out: EditKey = {};
+  for (const name of ["ctrl", "meta", "leftArrow", "rightArrow", "home", "end", "backspace", "delete"] as const) if (key[name]) out[name] = true;
+  return out;
+}
+
 export function reduceWhatIf(s: WhatIfState, e: WhatIfEvent, deps: WhatIfDeps): WhatIfStep {
   switch (e.type) {
     case "key": {
@@ -140,15 +174,23 @@ export function reduceWhatIf(s: WhatIfState, e: WhatIfEvent, deps: WhatIfDeps): 
       const path = selected(s);
       if (!isTyped(path)) return { state: s };
       const cur = currentValue(s, deps.original, path);
-      return { state: { ...s, editing: { path, text: cur === undefined || cur === null ? "" : String(cur), error: false } } };
+      const text = cur === undefined || cur === null ? "" : String(cur);
+      return { state: { ...s, editing: { path, text, at: graphemes(text).length, error: false } } };
     }
     case "editText": {
       if (!s.editing) return { state: s };
-      const printable = [...e.text].filter((ch) => ch >= " " && ch !== "\u007f").join("");
-      return { state: { ...s, editing: { ...s.editing, text: (s.editing.text + printable).slice(0, 4096), error: false } } };
+      // At most 4096 characters in all (a paste beyond that is cut there).
+      let room = EDIT_MAX - s.editing.text.length;
+      const kept = graphemes([...e.text].filter((ch) => ch >= " " && ch !== "\u007f").join("")).filter((g) => (room -= g.length) >= 0);
+      return { state: withLine(s, s.editing, insert(lineFor(s.editing), kept.join(""))) };
     }
     case "editErase":
-      return s.editing ? { state: { ...s, editing: { ...s.editing, text: [...s.editing.text].slice(0, -1).join(""), error: false } } } : { state: s };
+      return s.editing ? { state: withLine(s, s.editing, edit(lineFor(s.editing), "", { backspace: true }) ?? lineFor(s.editing)) } : { state: s };
+    case "editKey": {
+      if (!s.editing) return { state: s };
+      const next = edit(lineFor(s.editing), e.input, e.key);
+      return next ? { state: withLine(s, s.editing, next) } : { state: s };
+    }
     case "editCancel":
       return { state: { ...s, editing: null } };
     case "editApply": {
@@ -195,7 +237,8 @@ export function keyEvent(s: WhatIfState, input: string, key: KeyPress): WhatIfEv
   if (s.editing) {
     if (key.escape) return { type: "editCancel" };
     if (key.return) return { type: "editApply" };
-    if (key.backspace || key.delete) return { type: "editErase" };
+    // The line-editing keys of every text field: the editor had only Backspace, and typed at the end (P6-12).
+    if (edit(lineFor(s.editing), input, key) !== undefined) return { type: "editKey", input, key: editKeyOf(key) };
     if (input && !key.ctrl && !key.meta && !key.tab) return { type: "editText", text: input };
     return undefined;
   }

@@ -271,6 +271,28 @@ export function wrapHanging(text: string, cols: number, indent = ""): string[] {
   return lines;
 }
 
+/**
+ * A line of keys ("Enter: apply  Esc: cancel", groups two spaces apart) wrapped to `cols` between its groups, never
+ * inside one ("s:" ended a line and "save" began the next, P6-12); a group wider than a line is wrapped as text.
+ */
+export function wrapKeys(text: string, cols: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const group of text.split(/ {2,}/)) {
+    const joined = line === "" ? group : `${line}  ${group}`;
+    if (width(joined) <= cols) {
+      line = joined;
+      continue;
+    }
+    if (line !== "") out.push(line);
+    const parts = width(group) <= cols ? [group] : wrap(group, cols);
+    out.push(...parts.slice(0, -1));
+    line = parts[parts.length - 1] ?? "";
+  }
+  if (line !== "") out.push(line);
+  return out;
+}
+
 /** Step-by-step text ("1. …" lines and notes) indented by two columns, numbered lines hanging. */
 export function stepLines(text: string, cols: number): string[] {
   const out: string[] = [];

@@ -8,7 +8,7 @@ import { useTerminalInput } from "./input.js";
 import { Text } from "./safe-text.js";
 import type { Role, Theme } from "../render/theme.js";
 import { graphemes, stepLines, truncate, width, wrapHanging } from "../render/layout.js";
-import { edit, insert, lineOf, lineText, type Line as EditLine } from "./line-edit.js";
+import { edit, insert, lineOf, lineText, type Line as EditLine } from "../render/line-edit.js";
 import { isPaste } from "./keys.js";
 
 export { Text } from "./safe-text.js";
@@ -315,7 +315,7 @@ export function listWindow(heights: readonly number[], at: number, maxRows: numb
 }
 
 /**
- * A one-line text input with the usual line editing (src/ui/line-edit.ts): Left/Right, Home/End,
+ * A one-line text input with the usual line editing (src/render/line-edit.ts): Left/Right, Home/End,
  * Ctrl+A/E move the cursor; Backspace deletes before it; Ctrl+U, Ctrl+K and Ctrl+W delete to the
  * start, to the end and the word before. Enter submits; Esc, or Left on an empty field, goes back.
  */

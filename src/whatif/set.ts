@@ -24,6 +24,11 @@ const STRING_LIMITS: Partial<Record<FactPath, number>> = {
   "device.reply": REPLY_MAX_LENGTH,
 };
 
+/** The most characters a text fact takes. */
+export function textLimit(path: FactPath): number {
+  return STRING_LIMITS[path] ?? 4096;
+}
+
 /** The accepted values of a fact kind, as shown in messages. */
 export function acceptedValues(path: FactPath): string {
   return describeKind(factSpec(path).kind);
@@ -86,7 +91,7 @@ export function parseFactValue(path: FactPath, raw: string): unknown {
       return parsed.data;
     }
     case "string": {
-      const limit = STRING_LIMITS[path] ?? 4096;
+      const limit = textLimit(path);
       if (raw.length > limit) throw bad(path, `text of at most ${limit} characters | unknown`);
       // A pasted reply is the one free text that may carry a credential (an AUTH payload).
       return path === "device.reply" ? redactSecrets(raw) : raw;

@@ -57,15 +57,36 @@ test("u makes a fact unknown, r resets it, R resets all; every change clears wha
 
 test("the editor: Enter opens it on a typed fact, a bad value is refused and kept, a good one applied; Esc cancels", () => {
   let s = run(at("device.port"), key("\r", { return: true }));
-  assert.deepEqual(s.editing, { path: "device.port", text: "587", error: false });
+  assert.deepEqual(s.editing, { path: "device.port", text: "587", at: 3, error: false });
   s = run(s, key("", { backspace: true }), key("", { backspace: true }), key("", { backspace: true }), key("9"), key("9"), key("9"), key("9"), key("9"), key("\r", { return: true }));
-  assert.deepEqual(s.editing, { path: "device.port", text: "99999", error: true });
+  assert.deepEqual(s.editing, { path: "device.port", text: "99999", at: 5, error: true });
   // While editing, letters are text: "u" does not make the fact unknown.
   s = run(s, key("u"));
   assert.equal(s.editing?.text, "99999u");
   s = run(s, { type: "editCancel" }, key("\r", { return: true }), { type: "editErase" }, { type: "editErase" }, { type: "editErase" }, { type: "editText", text: "465\u0007" }, { type: "editApply" });
   assert.equal(s.editing, null);
   assert.equal(s.edits.get("device.port"), 465);
+});
+
+// P6-12: the editor typed only at the end and had no line-editing keys; every other text field has them (src/render/line-edit.ts).
+test("the editor edits the line as every text field does: Left/Right, Home/End and Ctrl+A/E move, Ctrl+U, Ctrl+W, Backspace and Delete delete at the cursor", () => {
+  let s = run(at("device.host"), key("\r", { return: true }));
+  assert.deepEqual(s.editing, { path: "device.host", text: "smtp.office365.com", at: 18, error: false });
+  // Ctrl+W deletes the word before the cursor (the whole host: it has no space), Ctrl+U the rest before it.
+  s = run(s, key("w", { ctrl: true }));
+  assert.equal(s.editing?.text, "");
+  s = run(s, ...[..."mail.contoso.com"].map((ch) => key(ch)));
+  // Home, then type at the start; End, then Left twice and Backspace inside the text; Delete after the cursor.
+  s = run(s, key("", { home: true }), key("x"), key("", { end: true }), key("", { leftArrow: true }), key("", { leftArrow: true }), key("", { backspace: true }), key("", { delete: true }));
+  assert.deepEqual(s.editing, { path: "device.host", text: "xmail.contoso.m", at: 14, error: false });
+  s = run(s, key("", { rightArrow: true }), key("", { rightArrow: true }), key("", { rightArrow: true }), key("a", { ctrl: true }), key("", { rightArrow: true }), key("u", { ctrl: true }));
+  assert.deepEqual(s.editing, { path: "device.host", text: "mail.contoso.m", at: 0, error: false });
+  s = run(s, key("e", { ctrl: true }), key("", { leftArrow: true }), { type: "editText", text: "co" }, key("\r", { return: true }));
+  assert.equal(s.editing, null);
+  assert.equal(s.edits.get("device.host"), "mail.contoso.com");
+  // Text typed mid-line goes in at the cursor, Japanese counted by character.
+  s = run(at("device.username"), key("\r", { return: true }), key("u", { ctrl: true }), { type: "editText", text: "スキャナー@contoso.com" }, key("a", { ctrl: true }), key("", { rightArrow: true }), key("", { rightArrow: true }), key("", { rightArrow: true }), key("", { rightArrow: true }), key("", { rightArrow: true }), { type: "editText", text: "2" });
+  assert.deepEqual(s.editing, { path: "device.username", text: "スキャナー2@contoso.com", at: 6, error: false });
 });
 
 test("[ and ] move the date between the checkpoints; today for a case without one is no edit", () => {
@@ -102,6 +123,6 @@ test("save: asks once for the marked hypothetical case; the outcome is kept to b
 
 test("keys map to events by the state: what a key means while editing differs", () => {
   assert.deepEqual(keyEvent(initialWhatIf(), "s", NO), { type: "save" });
-  assert.deepEqual(keyEvent({ ...initialWhatIf(), editing: { path: "device.host", text: "", error: false } }, "s", NO), { type: "editText", text: "s" });
+  assert.deepEqual(keyEvent({ ...initialWhatIf(), editing: { path: "device.host", text: "", at: 0, error: false } }, "s", NO), { type: "editText", text: "s" });
   assert.equal(keyEvent(initialWhatIf(), "x", NO), undefined);
 });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { edit, insert, lineOf, lineText, type EditKey, type Line } from "../../src/ui/line-edit.js";
+import { edit, insert, lineOf, lineText, type EditKey, type Line } from "../../src/render/line-edit.js";
 import { SEED } from "../fuzz/arbitraries.js";
 
 const apply = (l: Line, ...keys: [string, EditKey][]) => keys.reduce((x, [input, key]) => edit(x, input, key) ?? x, l);

@@ -80,6 +80,7 @@ export async function runWhatIfScreen(ctx: Context, base: Case, opts: { savePath
         width={width}
         listRows={listRows}
         causeRows={causeRows}
+        rows={rows}
         onChange={(_c, d) => {
           code = exitCodeForVerdict(d.verdict);
         }}

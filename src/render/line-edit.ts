@@ -1,9 +1,10 @@
 // Editing one line of text with the keys people expect from a shell (issue 13.6): a cursor that
 // Left/Right, Home/End and Ctrl+A/Ctrl+E move; Backspace deletes before it, Delete (the forward
 // key) after it; Ctrl+U deletes to the start, Ctrl+K to the end, Ctrl+W the word before the
-// cursor. Pure: the text inputs keep a `Line` and apply keys to it. Positions count graphemes, so
-// a Japanese character or an emoji is one step.
-import { graphemes } from "../render/layout.js";
+// cursor. Pure: the text inputs keep a `Line` and apply keys to it, and so does the what-if
+// editor's reducer in src/flow (which may not import src/ui: hence here, beside the layout).
+// Positions count graphemes, so a Japanese character or an emoji is one step.
+import { graphemes } from "./layout.js";
 
 export interface Line {
   /** The text as graphemes. */
