@@ -106,3 +106,32 @@ test("Ctrl+C leaves with 130 and writes nothing", async () => {
     tmux("kill-session", "-t", session);
   }
 });
+
+// Persona round 6 (P6-12): at 80×24 the whatif command drew more rows than the window (the terminal's rows were not
+// passed to the screen), and its title scrolled off; a refused value in the editor added two more.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: at 80×24 and 60×24 the title stays on the first row, with the editor open on a refused value too`, async () => {
+    // A case with three causes, in December 2026 (the screen says what is not announced yet).
+    const file = join(root, "examples", "ja-nonadmin-criteria.json");
+    const title = lang === "ja" ? "仮定の評価" : "What if (offline)";
+    for (const cols of [80, 60]) {
+      const session = `w-rows-${lang}-${cols}`;
+      const cmd = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION SMTP_AUTH_DOCTOR_TODAY=2026-12-03 node bin/smtp-auth-doctor.js whatif --case '${file}' --lang ${lang}; echo "EXIT=$?"; sleep 60`;
+      assert.equal(tmux("new-session", "-d", "-s", session, "-x", String(cols), "-y", "24", cmd).status, 0);
+      try {
+        let screen = await screenUntil(session, (s) => s.includes(lang === "ja" ? "評価日" : "Evaluation date"));
+        assert.ok(screen.startsWith(title), `${cols}:\n${screen}`);
+        // The port's editor, a value it refuses: the message under the list, the title still first.
+        tmux("send-keys", "-t", session, "Down");
+        tmux("send-keys", "-t", session, "Down");
+        tmux("send-keys", "-t", session, "Enter");
+        tmux("send-keys", "-t", session, "-l", "x");
+        tmux("send-keys", "-t", session, "Enter");
+        screen = await screenUntil(session, (s) => s.includes(lang === "ja" ? "ポート番号として読み取れません" : "That is not a port number"));
+        assert.ok(screen.startsWith(title), `${cols}:\n${screen}`);
+      } finally {
+        tmux("kill-session", "-t", session);
+      }
+    }
+  });
+}
