@@ -398,7 +398,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
     case "readiness": {
       const sub = subState(state, "readiness");
       if (!sub) return null;
-      return <ReadinessScreen key={key} theme={theme} lang={lang} step={readinessStepLabel(lang, sub.phase.id)} state={sub} onEvent={(event) => act({ type: "readiness", event })} copyable={onCopy !== undefined} />;
+      return <ReadinessScreen key={key} theme={theme} lang={lang} step={readinessStepLabel(lang, sub.phase.id)} state={sub} onEvent={(event) => act({ type: "readiness", event })} copyable={onCopy !== undefined} rows={rows} />;
     }
     case "whatif":
       return <WhatIfStep key={key} theme={theme} lang={lang} state={state} sub={subState(state, "whatif") ?? initialWhatIf()} services={services} act={act} rows={rows} />;

@@ -234,6 +234,9 @@ function AnswerInput({
   const [policyChoice, setPolicyChoice] = useState<"allows" | "blocks" | undefined>(undefined);
   // An answer warned about (a user name that is no address): the field keeps it, and Enter on it again takes it.
   const [warned, setWarned] = useState<{ text: string; key: MessageKey } | undefined>(undefined);
+  // An answer refused: the field keeps it too, to be corrected in place (one wrong character of a long name or path),
+  // as the readiness step's path and the what-if editor keep theirs; Ctrl+U clears it. It was cleared here.
+  const [rejected, setRejected] = useState<string | undefined>(undefined);
   const dontKnow = t(lang, "questions.dontKnow");
   switch (q.input.type) {
     case "choice": {
@@ -262,11 +265,12 @@ function AnswerInput({
               key={`name-${attempt}`}
               theme={theme}
               label={t(lang, "questions.policy.name")}
-              initial={current}
+              initial={rejected ?? current}
               onSubmit={(text) => {
                 const parsed = policyValue(policyChoice, text);
                 if (parsed.ok) onAnswer(parsed.value);
                 else {
+                  setRejected(text);
                   setError(parsed.error);
                   onMessage(parsed.error);
                   setAttempt((n) => n + 1);
@@ -274,6 +278,7 @@ function AnswerInput({
               }}
               onBack={() => {
                 setError(undefined);
+                setRejected(undefined);
                 onMessage(undefined);
                 setPolicyChoice(undefined);
               }}
@@ -315,12 +320,14 @@ function AnswerInput({
             key={`text-${attempt}`}
             theme={theme}
             label={t(lang, "wizard.question.inputLabel")}
-            initial={warned?.text ?? draft ?? (value === undefined || value === null ? "" : String(value))}
+            initial={warned?.text ?? rejected ?? draft ?? (value === undefined || value === null ? "" : String(value))}
             {...(onDraft ? { onChange: onDraft } : {})}
             onSubmit={(text) => {
               if (text.trim() === "") return onDontKnow();
               const parsed = parseTextAnswer(input, text);
               if (!parsed.ok) {
+                setRejected(text);
+                setWarned(undefined);
                 setError(parsed.error);
                 onMessage(parsed.error);
                 setAttempt((n) => n + 1);
@@ -329,6 +336,7 @@ function AnswerInput({
               const warning = answerWarning(q.path, parsed.value);
               if (warning === undefined || warned?.text === text) return onAnswer(parsed.value);
               setError(undefined);
+              setRejected(undefined);
               setWarned({ text, key: warning });
               onMessage(warning);
               setAttempt((n) => n + 1);

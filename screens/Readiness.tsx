@@ -5,9 +5,10 @@ import { Box } from "ink";
 import type { ReadinessSummary } from "../src/audit/index.js";
 import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessHintLines, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, Steps, TextInput, useKeys } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, listWindow, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
-import { width } from "../src/render/layout.js";
+import { stepLines, width, wrapHanging } from "../src/render/layout.js";
+import { safeText } from "../src/render/sanitize.js";
 
 export interface ReadinessScreenProps {
   theme: Theme;
@@ -17,9 +18,14 @@ export interface ReadinessScreenProps {
   onEvent: (event: ReadinessEvent) => void;
   /** Ctrl+O shows the export commands whole (the wizard in a terminal): a cut one says so. */
   copyable?: boolean;
+  /**
+   * The terminal's rows: the introduction shows what fits, its last row saying Ctrl+O shows the rest (a path that
+   * does not exist drew 25 rows at 80×24, and the title scrolled off).
+   */
+  rows?: number;
 }
 
-export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = false }: ReadinessScreenProps) {
+export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = false, rows }: ReadinessScreenProps) {
   const { phase, turn, message } = state;
   // While the audit reads or writes, keys are dropped: an Enter typed then must not choose on the next screen.
   useKeys(() => readinessBusy(state));
@@ -32,14 +38,34 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
       const field = READINESS_FIELDS[index] ?? "mailboxes";
       const hint = readinessHintLines(t(lang, `wizard.readiness.hint.${field}`));
       keys = "wizard.keys.text";
+      const clipped = hint.command && copyable && hint.lines.some((line) => width(`  ${line}`) > theme.width);
+      // The introduction (first file only) in the rows the rest leaves, the rows counted as the paste summary counts
+      // them; cut like a question's directions, its last row saying Ctrl+O shows the whole text.
+      const introAll = index === 0 ? stepLines(safeText(t(lang, "wizard.readiness.body"), { multiline: true }), theme.width).length : 0;
+      let introRows = introAll;
+      if (rows !== undefined && introAll > 0) {
+        const h = (text: string, indent = "") => wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
+        const fixed =
+          4 +
+          h(t(lang, keys)) +
+          (message ? h(`${theme.glyphs.failed} ${readinessMessageText(lang, message)}`) + 1 : 0) +
+          1 +
+          1 +
+          h(t(lang, `wizard.readiness.file.${field}`)) +
+          (hint.command ? hint.lines.length : h(hint.lines[0] ?? "", "  ")) +
+          (clipped ? h(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })) : 0) +
+          h(t(lang, "wizard.readiness.requiredNote")) +
+          1;
+        introRows = Math.max(1, Math.min(introAll, rows - 1 - fixed));
+      }
       body = (
         <Box flexDirection="column">
-          {index === 0 ? <Steps text={t(lang, "wizard.readiness.body")} theme={theme} /> : null}
+          {index === 0 ? <Steps text={t(lang, "wizard.readiness.body")} theme={theme} maxLines={introRows} more={t(lang, "wizard.readiness.bodyMore")} /> : null}
           <Box marginTop={index === 0 ? 1 : 0} flexDirection="column">
             <Line text={t(lang, "wizard.readiness.progress", { n: index + 1, total: READINESS_FIELDS.length })} theme={theme} role="muted" />
             <Para text={t(lang, `wizard.readiness.file.${field}`)} theme={theme} role="heading" />
             {hint.command ? hint.lines.map((line, i) => <Line key={i} text={`  ${line}`} theme={theme} role="code" />) : <Para text={hint.lines[0] ?? ""} theme={theme} role="code" indent="  " />}
-            {hint.command && copyable && hint.lines.some((line) => width(`  ${line}`) > theme.width) ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}
+            {clipped ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}
             <Para text={t(lang, index === 0 ? "wizard.readiness.requiredNote" : "wizard.readiness.optionalNote")} theme={theme} role="muted" />
             {phase.id === "file" ? (
               <TextInput key={turn} theme={theme} label=">" initial={state.files[field] ?? ""} onSubmit={(text) => onEvent({ type: "submitFile", text })} onBack={() => onEvent({ type: "back" })} />
@@ -67,15 +93,27 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
       break;
     }
     case "summary":
-    case "saving":
+    case "saving": {
+      // The rows the summary may take: the window's (one kept for the terminal's last line) less the frame, the message
+      // above and the choices below with the blank line before them.
+      const choices = [t(lang, "wizard.readiness.export"), t(lang, "wizard.readiness.again"), t(lang, "wizard.export.finish")];
+      const h = (text: string, indent = "") => wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
+      const summaryRoom =
+        rows === undefined
+          ? undefined
+          : rows -
+            1 -
+            (4 + h(t(lang, keys))) -
+            (message ? h(`${theme.glyphs.ok} ${readinessMessageText(lang, message)}`) + 1 : 0) -
+            (phase.id === "summary" ? 1 + choices.reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${label}`, theme.width - 4, "   ").length, 0) : 0);
       body = (
         <Box flexDirection="column">
-          <SummaryView summary={phase.ready.summary} theme={theme} lang={lang} />
+          <SummaryView summary={phase.ready.summary} theme={theme} lang={lang} {...(summaryRoom !== undefined ? { room: summaryRoom } : {})} />
           {phase.id === "summary" ? (
             <Box marginTop={1}>
               <Select
                 key={turn}
-                items={[{ label: t(lang, "wizard.readiness.export") }, { label: t(lang, "wizard.readiness.again") }, { label: t(lang, "wizard.export.finish") }]}
+                items={choices.map((label) => ({ label }))}
                 theme={theme}
                 onSelect={(i) => onEvent({ type: i === 0 ? "exportReports" : i === 1 ? "again" : "finish" })}
                 onBack={() => onEvent({ type: "back" })}
@@ -85,6 +123,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
         </Box>
       );
       break;
+    }
     case "dir":
       keys = "wizard.keys.text";
       body = (
@@ -117,40 +156,74 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
   );
 }
 
-/** The audit's summary: the three states and the effective state, readiness counts and the top accounts. */
-export function SummaryView({ summary: s, theme, lang }: { summary: ReadinessSummary; theme: Theme; lang: Lang }) {
+/**
+ * The audit's summary: the three states and the effective state, readiness counts and the top accounts. In `room` rows
+ * (when given) the states and the counts stay whole; then as many of the top accounts as fit (listWindow, with a line
+ * for the rest), the bulk plan, the notes on what the exports could not tell, and last the blank lines between the
+ * parts. At 80×24 the summary drew 29 rows and the title scrolled off (found with the persona round 6 fixes); the
+ * saved reports have everything.
+ */
+export function SummaryView({ summary: s, theme, lang, room }: { summary: ReadinessSummary; theme: Theme; lang: Lang; room?: number }) {
   const m = s.mailboxes;
+  const h = (text: string, indent = "") => wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
+  const tenant = t(lang, "wizard.readiness.tenant", { state: t(lang, `wizard.readiness.tenant.${s.tenantSmtpAuth}`) });
+  const mailboxes = m ? t(lang, "wizard.readiness.mailboxes", { total: m.total, disabled: m.disabled, enabled: m.enabled, followOrg: m.followOrg }) : undefined;
+  const effective = m ? t(lang, "wizard.readiness.effective", { enabled: m.effectiveEnabled, disabled: m.effectiveDisabled, unknown: m.effectiveUnknown }) : undefined;
+  const following = s.followingEnabledTenant > 0 ? t(lang, "wizard.readiness.following", { n: s.followingEnabledTenant }) : undefined;
+  const notes = [...(!s.signInsAvailable && !s.smtpReportAvailable ? [t(lang, "wizard.readiness.noUsage")] : []), ...(s.entraIdP1 === false ? [t(lang, "wizard.readiness.noP1")] : [])];
+  const plan = s.plan ? t(lang, "wizard.readiness.plan", { n: s.plan.count }) : undefined;
+  // What is shown: everything, or what fits by the order above.
+  let shownTop = s.attention.length;
+  let shownPlan = plan !== undefined;
+  let shownNotes = notes.length;
+  let blankCounts = true;
+  let blankTop = s.attention.length > 0;
+  if (room !== undefined) {
+    let left = room - (h(tenant) + (mailboxes ? h(mailboxes) : 0) + (effective ? h(effective, "  ") : 0) + (following ? h(following) : 0) + 5);
+    // The top accounts: the heading, those that fit and a line for the rest, or none.
+    shownTop = s.attention.length > 0 && left >= 2 ? listWindow(s.attention.map(() => 1), 0, left - 1)[1] + 1 : 0;
+    if (shownTop > 0) left -= 1 + shownTop + (shownTop < s.attention.length ? 1 : 0);
+    shownPlan = plan !== undefined && left >= h(plan);
+    if (shownPlan && plan !== undefined) left -= h(plan);
+    shownNotes = 0;
+    for (const note of notes) {
+      if (left < h(note)) break;
+      left -= h(note);
+      shownNotes++;
+    }
+    blankCounts = left >= 1;
+    if (blankCounts) left -= 1;
+    blankTop = shownTop > 0 && left >= 1;
+  }
   return (
     <Box flexDirection="column">
-      <Para text={t(lang, "wizard.readiness.tenant", { state: t(lang, `wizard.readiness.tenant.${s.tenantSmtpAuth}`) })} theme={theme} />
-      {m ? (
+      <Para text={tenant} theme={theme} />
+      {mailboxes && effective ? (
         <>
-          <Para text={t(lang, "wizard.readiness.mailboxes", { total: m.total, disabled: m.disabled, enabled: m.enabled, followOrg: m.followOrg })} theme={theme} />
-          <Para
-            text={t(lang, "wizard.readiness.effective", { enabled: m.effectiveEnabled, disabled: m.effectiveDisabled, unknown: m.effectiveUnknown })}
-            theme={theme}
-            indent="  "
-          />
+          <Para text={mailboxes} theme={theme} />
+          <Para text={effective} theme={theme} indent="  " />
         </>
       ) : null}
-      {s.followingEnabledTenant > 0 ? <Para text={t(lang, "wizard.readiness.following", { n: s.followingEnabledTenant })} theme={theme} role="warning" /> : null}
-      <Box marginTop={1} flexDirection="column">
+      {following ? <Para text={following} theme={theme} role="warning" /> : null}
+      <Box marginTop={blankCounts ? 1 : 0} flexDirection="column">
         <Line text={t(lang, "wizard.readiness.at", { date: s.changeDate })} theme={theme} role="heading" />
         {(["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const).map((r) => (
           <Line key={r} text={`  ${t(lang, `wizard.readiness.count.${r}`)}: ${s.counts[r]}`} theme={theme} role={r === "blocked-now" ? "danger" : r === "breaks-at-change" ? "warning" : undefined} />
         ))}
       </Box>
-      {!s.signInsAvailable && !s.smtpReportAvailable ? <Para text={t(lang, "wizard.readiness.noUsage")} theme={theme} role="muted" /> : null}
-      {s.entraIdP1 === false ? <Para text={t(lang, "wizard.readiness.noP1")} theme={theme} role="muted" /> : null}
-      {s.attention.length > 0 ? (
-        <Box marginTop={1} flexDirection="column">
+      {notes.slice(0, shownNotes).map((note, i) => (
+        <Para key={i} text={note} theme={theme} role="muted" />
+      ))}
+      {shownTop > 0 ? (
+        <Box marginTop={blankTop ? 1 : 0} flexDirection="column">
           <Line text={t(lang, "wizard.readiness.top")} theme={theme} role="heading" />
-          {s.attention.map((a) => (
+          {s.attention.slice(0, shownTop).map((a) => (
             <Line key={a.upn} text={`  ${theme.glyphs.bullet} ${a.upn}: ${t(lang, `wizard.readiness.count.${a.readiness}`)}`} theme={theme} />
           ))}
+          {shownTop < s.attention.length ? <Line text={`  ${theme.glyphs.ellipsis} ${t(lang, "wizard.readiness.topMore", { count: s.attention.length - shownTop })}`} theme={theme} role="muted" /> : null}
         </Box>
       ) : null}
-      {s.plan ? <Para text={t(lang, "wizard.readiness.plan", { n: s.plan.count })} theme={theme} role="muted" /> : null}
+      {shownPlan && plan ? <Para text={plan} theme={theme} role="muted" /> : null}
     </Box>
   );
 }

@@ -241,7 +241,9 @@ export function makeServices(opts: {
           const hint = t(state.lang, `wizard.readiness.hint.${field}`);
           return readinessHintLines(hint).command ? [t(state.lang, `wizard.readiness.file.${field}`), hint, ""] : [];
         });
-        return [tr("wizard.copy.readinessHeading"), "", ...lines, tr("wizard.copy.back")].join("\n");
+        // What the check reads first (the screen shows what fits of it), wrapped to the terminal.
+        const body = t(state.lang, "wizard.readiness.body").split("\n").flatMap((p) => stepLines(p, width));
+        return [...wrapHanging(tr("wizard.copy.readinessHeading"), width), "", ...body, "", ...lines, tr("wizard.copy.back")].join("\n");
       }
       const { plan } = reportInput(state, {}, devices);
       const out: string[] = [tr("wizard.copy.heading"), ""];
