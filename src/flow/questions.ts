@@ -26,6 +26,11 @@ export interface Question {
   path: FactPath;
   prompt: MessageKey;
   where: MessageKey;
+  /**
+   * Where to look, for the admin who reads the hand-over or the report (src/report/checks.ts), when `where` speaks to
+   * the help desk: "Ask your Microsoft 365 administrator" in a note the admin reads (persona round 6, P6-6).
+   */
+  adminWhere?: MessageKey;
   input: QuestionInput;
   /** Read-only PowerShell lines that show the value (identities quoted), or none. */
   powershell?: (c: Case) => string[];
@@ -62,10 +67,14 @@ function choices(path: string, values: readonly (string | boolean | null)[]): re
   return values.map((v) => ({ value: v, label: `questions.${path}.opt.${String(v)}` as MessageKey }));
 }
 
+/** The questions whose directions speak to the help desk ("ask your admin", "answer Yes"), with others for the admin. */
+const ADMIN_WHERE: ReadonlySet<FactPath> = new Set(["tenant.basicAuthSmtpReenabled", "tenant.createdDate", "account.sendAs", "account.legacyAuthBlockedByConditionalAccess"]);
+
 const q = (path: FactPath, input: QuestionInput, powershell?: (c: Case) => string[]): Question => ({
   path,
   prompt: `questions.${path}.q` as MessageKey,
   where: `questions.${path}.where` as MessageKey,
+  ...(ADMIN_WHERE.has(path) ? { adminWhere: `questions.${path}.whereAdmin` as MessageKey } : {}),
   input,
   ...(powershell ? { powershell } : {}),
 });

@@ -202,6 +202,19 @@ export function truncate(text: string, max: number, ellipsis = "..."): string {
   return out + ellipsis;
 }
 
+/**
+ * Cut text to at most `max` columns at a place a line may break (a space; between Japanese characters, by the kinsoku
+ * rules of `wrap`), ending in `ellipsis` when cut: "Microsoft 365 admin center > Users > Active…" rather than
+ * "… Active us…", 「… で対象の…」 rather than 「… で対象のユ…」. A first word longer than the line is cut by grapheme.
+ */
+export function truncateWords(text: string, max: number, ellipsis = "..."): string {
+  if (width(text) <= max) return text;
+  const room = max - width(ellipsis);
+  if (room <= 0) return truncate(text, max, ellipsis);
+  const first = (wrap(text, room)[0] ?? "").replace(/[\s、，,:;]+$/, "");
+  return first === "" ? truncate(text, max, ellipsis) : first + ellipsis;
+}
+
 /** Pad with spaces to exactly `size` columns (text wider than size is truncated first). */
 export function pad(text: string, size: number, align: "left" | "right" = "left"): string {
   const fitted = width(text) > size ? truncate(text, size) : text;
@@ -269,6 +282,24 @@ export function wrapHanging(text: string, cols: number, indent = ""): string[] {
     lines.push(...wrapPrefixed(body, max, lead, cont));
   }
   return lines;
+}
+
+/**
+ * `wrapPrefixed` in at most `max` lines: the last one allowed keeps its prefix and ends in `ellipsis` when there is
+ * more, cut where a line may break (`truncateWords`) in the rest of the text itself (the wrapped lines joined again
+ * lost their spaces in Japanese: "Visit https://…" read "Visithttps://…", persona round 6, P6-6).
+ */
+export function wrapPrefixedMax(text: string, cols: number, first: string, rest: string, max: number, ellipsis = "..."): string[] {
+  const lines = wrapPrefixed(text, cols, first, rest);
+  if (lines.length <= max) return lines;
+  const lead = max <= 1 ? first : rest;
+  let left = text;
+  for (const [i, line] of lines.slice(0, Math.max(0, max - 1)).entries()) {
+    const body = line.slice((i === 0 ? first : rest).length);
+    left = left.trimStart();
+    if (left.startsWith(body)) left = left.slice(body.length);
+  }
+  return [...lines.slice(0, Math.max(0, max - 1)), lead + truncateWords(left.trimStart(), cols - width(lead), ellipsis)];
 }
 
 /**

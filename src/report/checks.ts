@@ -31,7 +31,8 @@ export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
   return order.filter(adminFact).map((path) => {
     const q = question(path, c);
     const commands = q.powershell?.(c) ?? [];
-    const where = t(lang, q.where);
+    // The directions as the admin reads them (the hand-over and the report go to the admin).
+    const where = t(lang, q.adminWhere ?? q.where);
     if (!vianet) return { path, title: factDescription(lang, path), where, commands };
     return { path, title: factDescription(lang, path), where: where.replace(WORLDWIDE_PORTAL, ""), commands: commands.map((l) => vianetGraphText(l).replace(/^Connect-MgGraph -Scopes /, "Connect-MgGraph -Environment China -Scopes ")) };
   });

@@ -11,7 +11,7 @@ import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { StepId } from "../plan/types.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
 import { causeTitle, verdictSentence } from "../render/labels.js";
-import { truncate, width as textWidth, wrapPrefixed } from "../render/layout.js";
+import { width as textWidth, wrapPrefixed, wrapPrefixedMax } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
 import { redactSecrets } from "../case/redact.js";
@@ -28,14 +28,9 @@ export function renderHandover(input: ReportInput): string {
   const cols = HANDOVER_COLUMNS;
   const g = glyphs(input.ascii ?? false);
   const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
-  const wrap = (text: string, first: string, rest: string = " ".repeat(textWidth(first)), max = 2): string[] => {
-    const lines = wrapPrefixed(text, cols, first, rest);
-    if (lines.length <= max) return lines;
-    // The last line allowed keeps its indent and ends in an ellipsis (our own words only: commands are never cut).
-    const lead = max === 1 ? first : rest;
-    const tail = lines.slice(max - 1).map((l, i) => (i === 0 ? l.slice(lead.length) : l.trimStart()));
-    return [...lines.slice(0, max - 1), lead + truncate(tail.join(lang === "ja" ? "" : " "), cols - textWidth(lead), g.ellipsis)];
-  };
+  // At most `max` lines, the last one cut where a line may break (persona round 6, P6-6: "… で対象のユ…"); our own
+  // words only: commands are never cut.
+  const wrap = (text: string, first: string, rest: string = " ".repeat(textWidth(first)), max = 2): string[] => wrapPrefixedMax(text, cols, first, rest, max, g.ellipsis);
 
   // Where to look, in whole steps: as many as fit, else the first one (the admin center's path) without its number.
   // Cut at the width, the directions read "1. Microsoft Entra admin center > … 2. Selec…" (persona round 4).
