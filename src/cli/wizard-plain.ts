@@ -101,10 +101,50 @@ export async function runPlain(ctx: Context, initial: FlowState, services: Wizar
   }
 }
 
+/** A line plain mode never wraps: a command (a PowerShell cmdlet, npx, the tool itself), an address, one ASCII word. */
+const UNBROKEN = /^\s*(?:[A-Z][a-z]+-[A-Z][A-Za-z]*\b|https?:\/\/|npx\s|smtp-auth-doctor\s|\[\d+\]\s+https?:\/\/|[\x21-\x7e]+$)/;
+
+/**
+ * What plain mode says, wrapped to `width` by the one layout (at spaces; between Japanese characters by the kinsoku
+ * rules), a numbered step or a bullet hanging under its text; commands and addresses stay whole on their line. Long
+ * paragraphs went out as one line, and the terminal broke them in the middle of words (persona round 6, P6-13).
+ */
+export function plainLines(text: string, width: number): string[] {
+  return text.split("\n").flatMap((line) => {
+    if (UNBROKEN.test(line)) return [line];
+    const hang = /^\s*(?:\d+\.|[-*•✔✘?]|\[[^\]]*\])\s/.exec(line)?.[0] ?? "";
+    return wrapHanging(line, width, " ".repeat(Math.max(0, hang.length - (/^\s*/.exec(hang)?.[0].length ?? 0))));
+  });
+}
+
+/**
+ * A prompt's message wrapped to the width less the prompt's own mark ("? " before it, "✔ " once answered), so that
+ * the prompt library breaks nothing more: it broke at the terminal's width, a Japanese question's 「?」 alone on the
+ * line of the answer (P6-13). The kinsoku rules carry the last word down with it.
+ */
+export function promptMessage(message: string, width: number): string {
+  return wrapHanging(message, Math.max(20, width - 2)).join("\n");
+}
+
+/** The prompter with its messages and explanations laid out to `width` (every screen's text passes here). */
+function laidOut(p: Prompter, width: number): Prompter {
+  return {
+    select: (message, choices, defaultValue) => p.select(promptMessage(message, width), choices, defaultValue),
+    input: (message, defaultValue) => p.input(promptMessage(message, width), defaultValue),
+    // (Once done, the count of lines pasted follows the message: " (12)".)
+    multiline: (message) => p.multiline(promptMessage(message, width - 8)),
+    hidden: (message) => p.hidden(promptMessage(message, width)),
+    say: (text) => p.say(plainLines(text, width).join("\n")),
+    result: (text) => p.result(text),
+    ...(p.setLang ? { setLang: (lang: Lang) => p.setLang?.(lang) } : {}),
+  };
+}
+
 /** Drive the reducer to the end with prompts: an effect the state asks for is run, else the screen is asked. */
-export async function plainFlow(initial: FlowState, services: WizardServices, p: Prompter, ascii = false, columns = 80): Promise<FlowState> {
+export async function plainFlow(initial: FlowState, services: WizardServices, prompter: Prompter, ascii = false, columns = 80): Promise<FlowState> {
   const reduce = makeReducer(services.deps);
   const theme = makeTheme({ color: false, ascii, columns });
+  const p = laidOut(prompter, theme.width);
   const secret = oneShot();
   // Wrapped to the terminal (a 60-column window re-broke lines wrapped at 80 in the middle of words).
   const ctx: PlainContext = { p, services, glyphs: theme.glyphs, ascii, width: theme.width, putSecret: secret.put, progress: { shown: -1 } };

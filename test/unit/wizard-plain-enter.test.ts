@@ -30,6 +30,8 @@ function ctxFor(lang: Lang, cwd: string): Context {
   return { stdout: stream, stderr: stream, stdin: new PassThrough(), env: {}, cwd, lang, langExplicit: false, color: false, ascii: false, today: "2026-11-22" };
 }
 
+const squash = (x: string) => x.replace(/\s+/g, "");
+
 /** Enter on every prompt (the result's menu and the export menu aside, which end the wizard); the lines the cursor stood on. */
 async function enterThrough(lang: Lang, initial: (services: ReturnType<typeof makeServices>) => FlowState): Promise<{ state: FlowState; chosen: Map<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), "sad-plain-enter-"));
@@ -42,10 +44,11 @@ async function enterThrough(lang: Lang, initial: (services: ReturnType<typeof ma
       if (++prompts > 80) throw new Error(`still asking after 80 prompts: ${message}`);
       const s = await render(select, { message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}) } as never);
       const active = s.getScreen().split("\n").find((l) => l.startsWith("\u276f")) ?? "";
-      chosen.set(message, active);
+      // (Keyed without the line breaks plain mode wraps a message with.)
+      chosen.set(squash(message), active);
       // The result's menu saves; the export menu finishes (the only prompts not answered with Enter).
-      if (message === tr("wizard.result.title") || message === tr("wizard.export.q")) {
-        const want = message === tr("wizard.export.q") ? tr("wizard.export.finish") : tr("wizard.step.6");
+      if (squash(message) === squash(tr("wizard.result.title")) || squash(message) === squash(tr("wizard.export.q"))) {
+        const want = squash(message) === squash(tr("wizard.export.q")) ? tr("wizard.export.finish") : tr("wizard.step.6");
         for (let i = 0; i < 10 && !(s.getScreen().split("\n").find((l) => l.startsWith("\u276f")) ?? "").includes(want); i++) {
           s.events.keypress("down");
           await s.nextRender();
@@ -79,11 +82,11 @@ for (const lang of ["ja", "en"] as const) {
     const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
     const { state, chosen } = await enterThrough(lang, (services) => initFlow(services.deps, { lang, langExplicit: false, empty: emptyCase() }));
     // The lists that are not facts kept their defaults: the language, the purpose.
-    assert.ok(chosen.get(tr("wizard.language.q"))?.includes(tr(lang === "ja" ? "wizard.language.ja" : "wizard.language.en")), chosen.get(tr("wizard.language.q")));
-    assert.ok(chosen.get(tr("wizard.purpose.q"))?.includes(tr("wizard.purpose.failing")), chosen.get(tr("wizard.purpose.q")));
+    assert.ok(chosen.get(squash(tr("wizard.language.q")))?.includes(tr(lang === "ja" ? "wizard.language.ja" : "wizard.language.en")), chosen.get(squash(tr("wizard.language.q"))));
+    assert.ok(chosen.get(squash(tr("wizard.purpose.q")))?.includes(tr("wizard.purpose.failing")), chosen.get(squash(tr("wizard.purpose.q"))));
     // The fact questions met on the way (the maker, OAuth, the mailbox's SMTP AUTH...) stood on "I don't know".
     const facts = ["device.vendor", "device.oauthSupported", "device.security", "account.smtpClientAuthenticationDisabled"] as const;
-    for (const path of facts) assert.ok(chosen.get(tr(`questions.${path}.q`))?.includes(tr("questions.dontKnow")), `${path}: ${chosen.get(tr(`questions.${path}.q`))}`);
+    for (const path of facts) assert.ok(chosen.get(squash(tr(`questions.${path}.q`)))?.includes(tr("questions.dontKnow")), `${path}: ${chosen.get(squash(tr(`questions.${path}.q`)))}`);
     assert.ok(chosen.size > 10, `${chosen.size} lists were shown`);
     // Nothing was answered: the case holds no fact and no source "answer".
     assert.equal(state.case.device?.vendor, undefined);
