@@ -121,8 +121,9 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   let relevant = unknowns;
   // Refused at delivery: sign-in worked, and nothing about the device or its account is worth asking;
   // a warning about sign-in (the Basic-auth retirement) is beside the point of this refusal.
+  // (So is a forwarded copy refused by the organization's outbound policy: the message itself was accepted and delivered.)
   const delivery = deliverySide(ctx.analysis);
-  if (delivery) {
+  if (delivery || forwardedCopyRefused(ctx.analysis)) {
     relevant = [];
     findings = findings.filter((f) => f.status !== "warning" || DELIVERY.has(f.id));
   }
@@ -212,6 +213,12 @@ function passwordAnswer(a: ReplyAnalysis | undefined): boolean {
 function unexplainedAfterAuth(a: ReplyAnalysis | undefined): boolean {
   const m = permanentRefusal(a);
   return m !== undefined && m.candidates.length === 0 && AFTER_AUTH_STAGES.has(m.stage);
+}
+
+/** The failing reply is the report of an automatic forwarding the organization's outbound spam policy refused (5.7.520). */
+function forwardedCopyRefused(a: ReplyAnalysis | undefined): boolean {
+  const m = a?.primary;
+  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => id === "auto-forwarding-blocked");
 }
 
 /** The failing reply is a refusal at delivery (the message had been accepted). */

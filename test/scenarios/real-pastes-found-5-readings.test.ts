@@ -84,6 +84,8 @@ test("'550 5.7.520 Access denied, Your organization does not allow external forw
     assert.deepEqual(json.causes.map((c) => `${c.id}:${c.status}`), ["auto-forwarding-blocked:blocking"], lang);
     assert.deepEqual(json.plan.steps.map((s) => s.id), ["allow-external-forwarding"], lang);
     assert.deepEqual(json.plan.options, [], lang);
+    // The message was accepted and delivered; its forwarded copy was refused: nothing about the device's sign-in is asked.
+    assert.deepEqual(json.unknowns, [], lang);
     const text = (await explainText(p, lang)).replace(/\s+/g, "");
     // The Defender portal's labels (learn.microsoft.com "Configure outbound spam policies"; its Japanese edition).
     const labels = lang === "en" ? ["Threat policies", "Anti-spam", "Create policy › Outbound", "Protection settings", "Forwarding rules", "Automatic forwarding rules", "On - Forwarding is enabled"] : ["脅威ポリシー", "スパム対策", "ポリシーを作成 › 送信", "保護の設定", "転送ルール", "自動転送ルール"];
