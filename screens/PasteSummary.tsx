@@ -7,7 +7,7 @@ import { question } from "../src/flow/questions.js";
 import { makerLines, PASTE_INFO, pointedCauses, replyHeading } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
-import { Frame, Line, Para, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
+import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { causeTitle, infoTitle } from "../src/render/labels.js";
 import { wrapHanging } from "../src/render/layout.js";
@@ -55,7 +55,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   let shownCauses = pointed.length;
   let shownResolved = resolved.length;
   if (rows !== undefined) {
-    const budget = rows - 1 - (4 + h(t(lang, "wizard.keys.continue")));
+    const budget = rows - 1 - (4 + keyRows(t(lang, "wizard.keys.continue"), theme));
     const fixed =
       (maker ? h(maker.said) + (maker.pointed.length > 0 ? 1 : 0) + maker.pointed.reduce((n, id) => n + h(`  ${g.bullet} ${causeTitle(lang, id)}`, "    "), 0) : 0) +
       (!analysis.recognized || !primary

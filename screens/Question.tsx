@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
 import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, Steps, TextInput, type OnBack, type SelectItem } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, keyRows, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { stepLines, width, wrapHanging } from "../src/render/layout.js";
 import { safeText } from "../src/render/sanitize.js";
@@ -132,7 +132,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
     // answers with the blank line before them.
     const fixedRows =
       4 +
-      paraRows(keys, theme) +
+      keyRows(keys, theme) +
       (props.notice ? paraRows(props.notice, theme) : 0) +
       paraRows(t(lang, q.prompt), theme) +
       2 +

@@ -5,7 +5,7 @@ import { Box } from "ink";
 import type { ReadinessSummary } from "../src/audit/index.js";
 import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessHintLines, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, Steps, TextInput, listWindow, useKeys } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, keyRows, listWindow, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { stepLines, width, wrapHanging } from "../src/render/layout.js";
 import { safeText } from "../src/render/sanitize.js";
@@ -47,7 +47,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
         const h = (text: string, indent = "") => wrapHanging(safeText(text, { multiline: true }), theme.width, indent).length;
         const fixed =
           4 +
-          h(t(lang, keys)) +
+          keyRows(t(lang, keys), theme) +
           (message ? h(`${theme.glyphs.failed} ${readinessMessageText(lang, message)}`) + 1 : 0) +
           1 +
           1 +
@@ -103,7 +103,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
           ? undefined
           : rows -
             1 -
-            (4 + h(t(lang, keys))) -
+            (4 + keyRows(t(lang, keys), theme)) -
             (message ? h(`${theme.glyphs.ok} ${readinessMessageText(lang, message)}`) + 1 : 0) -
             (phase.id === "summary" ? 1 + choices.reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${label}`, theme.width - 4, "   ").length, 0) : 0);
       body = (

@@ -7,7 +7,7 @@ import { safeText } from "../render/sanitize.js";
 import { useTerminalInput } from "./input.js";
 import { Text } from "./safe-text.js";
 import type { Role, Theme } from "../render/theme.js";
-import { graphemes, stepLines, truncate, width, wrapHanging } from "../render/layout.js";
+import { graphemes, stepLines, truncate, width, wrapHanging, wrapKeys } from "../render/layout.js";
 import { edit, insert, lineOf, lineText, type Line as EditLine } from "../render/line-edit.js";
 import { isPaste } from "./keys.js";
 
@@ -170,9 +170,21 @@ export function Frame({ theme, title, step, children, keys }: { theme: Theme; ti
       <Line text={theme.glyphs.rule.repeat(theme.width)} theme={theme} role="muted" />
       {children}
       <Line text={theme.glyphs.rule.repeat(theme.width)} theme={theme} role="muted" />
-      <Para text={keys} theme={theme} role="muted" />
+      {keyLines(keys, theme).map((line, i) => (
+        <Line key={i} text={line} theme={theme} role="muted" />
+      ))}
     </Box>
   );
+}
+
+/** A frame's key line, wrapped between its keys, never inside one ("Ctrl+C:" ended a row at 60 columns and "quit" began the next). */
+function keyLines(keys: string, theme: Theme): string[] {
+  return wrapKeys(safeText(keys), theme.width);
+}
+
+/** The rows a frame's key line takes (what the screens count when they fit themselves to the window). */
+export function keyRows(keys: string, theme: Theme): number {
+  return keyLines(keys, theme).length;
 }
 
 export interface SelectItem {
