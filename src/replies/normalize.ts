@@ -16,10 +16,19 @@ const TO_CLEAN = /[\r\u2028\u2029\u0085\uFEFF\u200B-\u200D\u2060\x00-\x08\x0B\x0
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n\r]{0,2048}(?:\x07|\x1b\\|\x9c)/g;
 
+/**
+ * The same sequences written out as text: in caret notation ("^[[31m", as `cat -v` and some log viewers show ESC) or as a
+ * string escape in a JSON or program log ("\u001b[31m", "\x1b[0m", "\033[1m", "\e[0m"). Only CSI sequences (colours,
+ * cursor moves) and caret OSC ended by "^G" or "^[\\": a "^[" or a backslash followed by anything else stays text.
+ */
+const WRITTEN_ESCAPES = /(?:\^\[|\\(?:u001[bB]|x1[bB]|033|e))\[[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]|\^\[\][^\n]{0,2048}?(?:\^G|\^\[\\)/g;
+
 /** Terminal escape sequences, full-width forms, Windows/Mac line endings, control characters, escaped newlines, HTML entities, curly quotes. */
 export function normalizeText(text: string): string {
-  // Printable ASCII with line breaks and tabs, without "&", "\\" or "](": no step below changes it.
-  if (PLAIN.test(text) && !text.includes("](")) return text;
+  // Printable ASCII with line breaks and tabs, without "&", "\\", "](" or "^[": no step below changes it.
+  // (Escape sequences written out as text start with "^[" or a backslash: most texts have neither.)
+  const written = text.includes("^[") || (text.includes("\\") && /\\(?:u001[bB]|x1[bB]|033|e)\[/.test(text));
+  if (PLAIN.test(text) && !text.includes("](") && !written) return text;
   // NFKC changes nothing in ASCII text.
   let s = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKC") : text;
   // The line endings, invisible characters, control characters and curly quotes replaced below: one search for them all first.
@@ -33,6 +42,8 @@ export function normalizeText(text: string): string {
     // eslint-disable-next-line no-control-regex
     s = s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, " ");
   }
+  // Written out as text, they go the same way (before the escaped line breaks below read "\\e" or the like).
+  if (written) s = s.replace(WRITTEN_ESCAPES, "");
   // Each of the next three runs only where the text has what it looks for ("&", "](", "\\").
   if (s.includes("&")) s = s.replace(/&(?:lt|gt|amp|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
   // A log copied from GitHub's web view carries line links inside the text ("([53](https://github.com/…#step:4:54)5, b'…"): keep the words only.

@@ -29,7 +29,24 @@ const PASTES: Array<{ what: string; text: string; line: string; patternId: strin
     patternId: "auth-tenant-disabled",
     cause: "tenant-smtp-auth-disabled",
   },
+  // The same codes written out as text: `cat -v`'s caret notation, and a JSON log's string escapes.
+  { what: "caret notation (cat -v)", text: `^[[31m${CRITERIA}^[[0m`, line: CRITERIA, patternId: "auth-criteria-not-met", cause: "per-user-mfa" },
+  {
+    what: "a JSON log's escaped colour codes",
+    text: '{"level":"error","msg":"\\u001b[33m535 5.7.3 Authentication unsuccessful [TY1PR01CA0183.jpnprd01.prod.outlook.com]\\u001b[39m"}',
+    line: "535 5.7.3 Authentication unsuccessful",
+    patternId: "auth-unsuccessful-generic",
+    cause: "wrong-credentials",
+  },
 ];
+
+test("normalizeText drops colour codes written out as text (caret notation, string escapes); other '^[' and backslashes stay", () => {
+  assert.equal(normalizeText("^[[1;31mERROR^[[0m 535 5.7.3"), "ERROR 535 5.7.3");
+  assert.equal(normalizeText("^[]0;title^G535 5.7.3"), "535 5.7.3");
+  assert.equal(normalizeText("\\x1b[31ma\\033[0m \\e[1mb\\e[0m \\u001B[2Jc"), "a b c");
+  assert.equal(normalizeText("x ^[ y"), "x ^[ y");
+  assert.equal(normalizeText("C:\\data\\e"), "C:\\data\\e");
+});
 
 test("normalizeText drops CSI and OSC sequences whole; an ESC that starts neither is still a blank", () => {
   assert.equal(normalizeText("\u001b[31m535 5.7.3\u001b[0m"), "535 5.7.3");
