@@ -75,6 +75,15 @@ const SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set([
   "account.oauthApp.mailboxPermission",
 ]);
 
+/** The device's own sign-in settings: beside the point where the server shows the mail came without sign-in. */
+const DEVICE_SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set(["device.auth", "device.authMechanism", "device.username"]);
+
+/** The failing reply is Exchange Online refusing Direct Send (RejectDirectSend, 5.7.68). */
+function directSendRefused(a: ReplyAnalysis | undefined): boolean {
+  const m = a?.primary;
+  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => id === "direct-send-rejected");
+}
+
 /** Transport facts stop mattering once the server has answered at AUTH or later. */
 const TRANSPORT_FACTS: ReadonlySet<FactPath> = new Set(["device.host", "device.port", "device.security", "device.tlsVersion"]);
 
@@ -134,6 +143,13 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   // listed SMTP AUTH switches, security defaults and licences).
   if (unexplainedAfterAuth(ctx.analysis) && !findings.some((f) => f.status !== "warning" && GATE_ORDER.indexOf(causeSpec(f.id).gate) < SENDING)) {
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p));
+    const assumed = info.findIndex((i) => i.id === "assumed-auth-mechanism");
+    if (assumed >= 0) info.splice(assumed, 1);
+  }
+  // Direct Send refused (5.7.68): the mail came without sign-in to the MX host, so no sign-in setting or sign-in method of the
+  // device's is in question (it listed thirteen sign-in facts and assumed the device signs in with AUTH LOGIN; found on 2026-12-05).
+  if (directSendRefused(ctx.analysis)) {
+    relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p) && !DEVICE_SIGN_IN_FACTS.has(p));
     const assumed = info.findIndex((i) => i.id === "assumed-auth-mechanism");
     if (assumed >= 0) info.splice(assumed, 1);
   }

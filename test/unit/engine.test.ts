@@ -165,6 +165,12 @@ describe("gate 1: transport", () => {
     assert.ok(!refused.info.some((i) => i.id === "auth-succeeded" || i.id === "setting-contradicted-by-reply"), JSON.stringify(refused.info.map((i) => i.id)));
     const delivery = refused.info.find((i) => i.id === "delivery-refused");
     assert.ok(delivery?.evidence.some((e) => e.kind === "inference" && e.messageKey === "inference.deliveryAfterAcceptanceNoSignIn"), JSON.stringify(delivery));
+    // Exchange Online's 5.7.68 alone shows the mail came without sign-in: no sign-in setting or method is asked or assumed.
+    const reply = "550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources";
+    const bare = evaluateWith({ schema: CASE_SCHEMA_ID, device: { reply } }, analyzeReply(reply), "2026-11-22");
+    assert.deepEqual(summary(bare), ["direct-send-rejected:blocking"]);
+    assert.deepEqual(bare.unknowns, ["device.from"], "the sender's domain is what RejectDirectSend reads");
+    assert.ok(!bare.info.some((i) => i.id === "assumed-auth-mechanism"));
     // The same host with a password is still the wrong endpoint for SMTP AUTH, and without sign-in smtp.office365.com still refuses.
     assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.auth": "basic", "device.security": "starttls" }))).slice(0, 1), ["wrong-endpoint:blocking"]);
     assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.host": "smtp.office365.com", "device.port": 587, "device.security": "starttls" }))), ["no-authentication:blocking"]);
