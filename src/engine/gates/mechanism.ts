@@ -33,13 +33,15 @@ function assumeMechanism(ctx: Ctx, oauth: boolean): void {
 export function mechanismGate(ctx: Ctx): void {
   const { mode, mechanism, out } = ctx;
   switch (mode) {
-    case "none":
+    case "none": {
+      const host = ctx.device.host === undefined ? undefined : classifyHost(ctx.device.host);
       // Direct Send (the MX host) takes mail without sign-in: the transport gate says so (direct-send-path).
-      if (ctx.device.host !== undefined && classifyHost(ctx.device.host) === "mx") return;
+      if (host === "mx") return;
       // A relay of the organization's own may take mail without sign-in: what Exchange Online requires blocks only if the device talks to it directly.
-      if (ctx.device.host !== undefined && classifyHost(ctx.device.host) === "other") out.add("no-authentication", "possible", [factEvidence(ctx, "device.auth"), factEvidence(ctx, "device.host")], { notes: ["note.relayOwnRules"] });
+      if (host === "other") out.add("no-authentication", "possible", [factEvidence(ctx, "device.auth"), factEvidence(ctx, "device.host")], { notes: ["note.relayOwnRules"] });
       else out.add("no-authentication", "blocking", [factEvidence(ctx, "device.auth")]);
       return;
+    }
     case "unknown":
       out.unknown("device.auth");
       if (mechanism === undefined) assumeMechanism(ctx, false);

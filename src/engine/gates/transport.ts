@@ -131,7 +131,7 @@ export function transportGate(ctx: Ctx): void {
     else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) out.add("starttls-missing", status, [factEvidence(ctx, "device.security")], { notes: ["note.noTls", ...relayNotes] });
   }
 
-  // Without TLS at all the version is moot (starttls-missing already blocks).
+  // Without TLS at all the version is moot.
   if (device.security === "none") return;
   if (device.tlsVersion === undefined) {
     out.unknown("device.tlsVersion");
