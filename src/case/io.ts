@@ -184,6 +184,7 @@ export function serializeCase(c: Case): string {
 export async function writeFileAtomic(path: string, text: string, opts: { overwrite: boolean; mode?: number; json?: boolean }): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const safe = opts.json === true || /\.json$/i.test(path) ? safeJson(text) : toDocument(text);
+  pendingTemporary(tmp);
   try {
     await writeFile(tmp, safe, { encoding: "utf8", mode: opts.mode ?? 0o644, flag: "wx" });
     if (opts.overwrite) {
@@ -197,7 +198,31 @@ export async function writeFileAtomic(path: string, text: string, opts: { overwr
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw badInput("file.exists", "common.err.exists", { file: path });
     throw badInput("file.write-failed", "common.err.writeFailed", { file: path, reason: code ?? (e as Error).message });
+  } finally {
+    TEMPORARY.delete(tmp);
   }
+}
+
+/**
+ * Temporary files being written: removed if the process ends first (Ctrl+C in the wizard while a what-if or a report was
+ * saved left ".name.<hex>.tmp" beside it, found by the long fuzz run). The file the user asked for is never half-written.
+ */
+const TEMPORARY = new Set<string>();
+let removeOnExit = false;
+
+function pendingTemporary(tmp: string): void {
+  TEMPORARY.add(tmp);
+  if (removeOnExit) return;
+  removeOnExit = true;
+  process.once("exit", () => {
+    for (const file of TEMPORARY) {
+      try {
+        fs.unlinkSync(file);
+      } catch {
+        // gone already
+      }
+    }
+  });
 }
 
 export async function saveCase(path: string, c: Case, opts: { overwrite: boolean }): Promise<void> {

@@ -219,3 +219,27 @@ test("a named pipe given as the case file (--case <(…)) is read like standard 
   await writer;
   assert.equal(c.title, "from a pipe");
 });
+
+test("a save cut short by the process ending (Ctrl+C) leaves no temporary file beside the target", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "sad-tmp-exit-"));
+  const io = new URL("../../src/case/io.ts", import.meta.url).href;
+  // The process ends, as Ctrl+C ends the wizard, once the temporary file exists and before it is renamed.
+  const script = `
+    import { readdirSync } from "node:fs";
+    const { writeFileAtomic } = await import(${JSON.stringify(io)});
+    const dir = ${JSON.stringify(dir)};
+    const poll = setInterval(() => { if (readdirSync(dir).some((f) => f.endsWith(".tmp"))) process.exit(130); }, 0);
+    await writeFileAtomic(dir + "/report.md", "line of a long report\\n".repeat(1_500_000), { overwrite: true });
+    clearInterval(poll);
+    console.log("WRITTEN");
+  `;
+  let out = "";
+  try {
+    out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+  } catch (e) {
+    assert.equal((e as { status?: number }).status, 130, String(e));
+  }
+  // (Had the write finished before a poll saw it, there would be nothing to clean: the test then proves nothing, and says so.)
+  assert.ok(!out.includes("WRITTEN"), "the write finished before the process could end: make the text longer");
+  assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith(".tmp")), []);
+});
