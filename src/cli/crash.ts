@@ -31,6 +31,9 @@ export function restoreTerminal(io: Pick<Io, "stdin" | "stdout">): void {
   }
 }
 
+/** An interactive screen has had the terminal in raw mode (see endsWithTerminal). */
+let screenShown = false;
+
 /**
  * Raw mode on before an interactive screen draws its first frame (Ink switches it on only in an
  * effect after that frame): a key typed as the screen appears is then neither echoed over it by the
@@ -38,9 +41,38 @@ export function restoreTerminal(io: Pick<Io, "stdin" | "stdout">): void {
  */
 export function rawModeNow(io: Pick<Io, "stdin">): void {
   try {
-    if (io.stdin.isTTY && typeof io.stdin.setRawMode === "function") io.stdin.setRawMode(true);
+    if (io.stdin.isTTY && typeof io.stdin.setRawMode === "function") {
+      io.stdin.setRawMode(true);
+      screenShown = true;
+    }
   } catch {
     // not a terminal after all: the screen's own request will say so
+  }
+}
+
+/**
+ * The process's end after a command (bin.ts): once an interactive screen has given the terminal
+ * back, the program ends as soon as what it wrote has gone out, not when everything still running
+ * in the background has finished (the wizard's PowerShell check, a timer, a lookup). Until then the
+ * terminal was in line mode under the screen's last frame: keys typed were echoed over it, Ctrl+\
+ * ended the program with 131 and Ctrl+Z stopped it (the long fuzz run; Ctrl+C while a slow
+ * PowerShell started kept the program for as long as PowerShell took). Exit handlers still run (a
+ * temporary file is removed, a child process ended). Other commands end as before, by themselves.
+ */
+export function endsWithTerminal(io: Pick<Io, "stdout" | "stderr">, code: number): void {
+  if (!screenShown) return;
+  let waiting = 2;
+  const written = () => {
+    if (--waiting === 0) process.exit(code);
+  };
+  // A write's callback runs once everything written before it has gone out (or failed): a
+  // stream that never answers leaves the process to end by itself, as other commands do.
+  for (const stream of [io.stdout, io.stderr]) {
+    try {
+      stream.write("", written);
+    } catch {
+      written();
+    }
   }
 }
 

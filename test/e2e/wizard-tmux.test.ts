@@ -2,7 +2,7 @@
 // complete manual diagnosis in Japanese and in English (a paste, an "I don't know", going back,
 // saving files), then the saved files are checked.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseCase } from "../../src/case/io.js";
@@ -10,6 +10,7 @@ import { t, type Lang } from "../../src/i18n/index.js";
 import { FACT_PATHS, getFact } from "../../src/case/facts.js";
 import { question } from "../../src/flow/questions.js";
 import { type Pane, squash, tmuxSuite } from "../helpers/tmux.js";
+import { waitFor } from "../helpers/wait.js";
 
 const { bin, pane: newPane, tempDir } = tmuxSuite();
 
@@ -184,6 +185,30 @@ test("Ctrl+C leaves the terminal clean and exits 130; nothing is written", { tim
   assert.ok(pane.cursorVisible(), "the cursor is visible");
   const { readdirSync } = await import("node:fs");
   assert.deepEqual(readdirSync(dir), []);
+});
+
+test("Ctrl+C while PowerShell is still being looked for: the program ends at once (130), the terminal clean", { timeout: 60000 }, async () => {
+  // The wizard looks for PowerShell in the background. A PowerShell slow to start (here one that
+  // never answers) kept the program running after Ctrl+C until it answered, the wizard's last
+  // screen still shown and the terminal already back in line mode: keys typed were echoed over the
+  // screen, Ctrl+\\ ended the program with 131 and Ctrl+Z stopped it. The long fuzz run found the
+  // same in the milliseconds any program takes to end, after the wizard had given the terminal back.
+  const dir = tempDir("sad-e2e-slow-pwsh-");
+  const fake = tempDir("sad-e2e-slow-pwsh-bin-");
+  const started = join(fake, "started");
+  writeFileSync(join(fake, "pwsh"), `#!/bin/sh\necho started > '${started}'\nexec sleep 60\n`);
+  chmodSync(join(fake, "pwsh"), 0o755);
+  const pane = newPane("slow-pwsh");
+  pane.start(`${process.execPath} ${bin} --lang en`, {
+    cwd: dir,
+    env: { LANG: "en_US.UTF-8", LC_ALL: "", SMTP_AUTH_DOCTOR_TODAY: "2026-11-22", TERM: "xterm-256color", NO_COLOR: "1", PATH: `${fake}:/usr/bin:/bin` },
+  });
+  await pane.waitFor(t("en", "wizard.purpose.q"));
+  await waitFor(() => (existsSync(started) ? true : undefined), { what: "the PowerShell check to start" });
+  pane.keys("C-c");
+  assert.equal(await pane.exitCode(5000), 130);
+  assert.ok((await pane.waitFor(/__MODE=-?icanon__/)).includes("__MODE=icanon__"), "raw mode is off again");
+  assert.ok(pane.cursorVisible(), "the cursor is visible");
 });
 
 function escape(s: string): string {
