@@ -23,11 +23,14 @@ export async function runInk(ctx: Context, initial: FlowState, services: WizardS
   return await new Promise((resolveRun, rejectRun) => {
     let finished = false;
     // keepRaw: leaving for a copy view, which waits for Enter in raw mode too: the terminal never
-    // passes through line mode in between, where Ctrl+Z would stop the process and Ctrl+S the screen.
+    // stays in line mode in between, where keys would be echoed, Ctrl+Z would stop the process and
+    // Ctrl+\ end it. Ink switches raw mode off as it unmounts (whatever its components held): it is
+    // switched on again in the same step, before anything else runs (it stayed off while the copy
+    // view was made, the hand-over's text read from its renderer, until Enter was awaited).
     const end = (keepRaw = false) => {
       process.removeListener("SIGINT", onSigint);
       instance.unmount();
-      if (!keepRaw && stdin.isTTY && typeof stdin.setRawMode === "function") stdin.setRawMode(false);
+      if (stdin.isTTY && typeof stdin.setRawMode === "function") stdin.setRawMode(keepRaw);
       stdout.write(`${BRACKETED_PASTE_OFF}\u001b[?25h`);
       stdin.pause();
       stdin.unref();

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { test } from "node:test";
+import { t } from "../../src/i18n/index.js";
 import { waitFor } from "../helpers/wait.js";
 
 // Ink draws no frame before the end when it finds CI in the environment (as on the CI machine that
@@ -31,7 +32,7 @@ function terminal() {
   const stderr = Object.assign(new PassThrough(), { isTTY: true });
   let out = "";
   stdout.on("data", (d: Buffer) => {
-    if (!events.includes("frame") && d.length > 0) events.push("frame");
+    if (d.length > 0) events.push(events.includes("frame") ? "write" : "frame");
     out += d.toString("utf8");
   });
   stderr.on("data", () => undefined);
@@ -48,7 +49,37 @@ test("the wizard: raw mode before the first frame, off after Ctrl+C", async () =
   assert.ok(firstRaw >= 0 && firstRaw < term.events.indexOf("frame"), term.events.join(" "));
   term.stdin.write("\u0003");
   assert.equal(await done, 130);
-  assert.equal(term.events.at(-1), "raw:false", term.events.join(" "));
+  assert.equal(term.events.filter((e) => e.startsWith("raw:")).at(-1), "raw:false", term.events.join(" "));
+});
+
+test("Ctrl+O and back: the terminal stays raw from the key to the question drawn again, the copy view between", async () => {
+  // Ink switches raw mode off as its root unmounts; the wizard leaving for the copy view said it
+  // kept raw mode, but the terminal went to line mode until the view waited for Enter: keys typed
+  // then were echoed and Ctrl+\ or Ctrl+Z acted on the process (exit 131 in the long fuzz run).
+  const term = terminal();
+  const done = main(["--lang", "en"], { ...term, env: ENV, cwd: process.cwd() });
+  const shows = (text: string, from: number) => waitFor(() => (term.out().slice(from).includes(text) ? true : undefined), { what: text, last: term.out });
+  await shows(t("en", "wizard.purpose.q"), 0);
+  term.stdin.write("\u001b[B\r"); // a new device: the device's questions
+  await shows(t("en", "questions.device.vendor.q"), 0);
+  const before = term.events.length;
+  let from = term.out().length;
+  term.stdin.write("\u000f"); // Ctrl+O: the question whole, outside the screen
+  await shows(t("en", "wizard.copy.back"), from);
+  from = term.out().length;
+  term.stdin.write("\r");
+  await shows(t("en", "questions.device.vendor.q"), from);
+  // Ink switches raw mode off as its root unmounts; it must be on again before anything is drawn
+  // (the copy view, then the question): nothing is written while the terminal is in line mode.
+  const between = term.events.slice(before);
+  let raw = true;
+  for (const e of between) {
+    if (e.startsWith("raw:")) raw = e === "raw:true";
+    else assert.ok(raw, `written in line mode: ${between.join(" ")}`);
+  }
+  term.stdin.write("\u0003");
+  assert.equal(await done, 130);
+  assert.equal(term.events.filter((e) => e.startsWith("raw:")).at(-1), "raw:false", term.events.join(" "));
 });
 
 test("the what-if screen: raw mode before the first frame, off after it ends", async () => {
@@ -65,7 +96,7 @@ test("the what-if screen: raw mode before the first frame, off after it ends", a
     await new Promise((r) => setTimeout(r, 200));
     term.stdin.write("\u001b");
     await done;
-    assert.equal(term.events.at(-1), "raw:false", term.events.join(" "));
+    assert.equal(term.events.filter((e) => e.startsWith("raw:")).at(-1), "raw:false", term.events.join(" "));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
