@@ -80,7 +80,9 @@ export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
 // (An Edge Transport server and the ms-Exch-SMTP-Accept-… permissions of a receive connector are on-premises Exchange's own:
 // Microsoft's Japanese blog on replacing IIS SMTP with Edge Transport got Exchange Online's Add-RecipientPermission, fifth hunt #6.)
-const ONPREM_WORDS = /\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b|\bEdge Transport\b|\bms-Exch-SMTP-Accept-[\w-]+/i;
+// "5.7.1 Client does not have permissions to send as this sender": Exchange Server's form of the refusal (Exchange Online's
+// is "550 5.7.60 SMTP; Client does not have permissions …", domain.md §5 #25; sixth hunt #06, #35).
+const ONPREM_WORDS = /\b5\.7\.1 Client does not have permissions to send as this sender\b|\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b|\bEdge Transport\b|\bms-Exch-SMTP-Accept-[\w-]+/i;
 const AUTH_OFFER = /\b250[- ]AUTH((?:[ =][A-Z0-9_-]+)+)/gi;
 const BANNER = /\b220[ -]([\w.-]+) Microsoft ESMTP MAIL Service\b/i;
 
@@ -103,6 +105,15 @@ export function ntlmOnlyOffer(text: string): string | undefined {
 }
 
 /**
+ * An offer that lists Windows sign-in (NTLM, GSSAPI) beside others ("250-AUTH NTLM LOGIN"): Exchange Server's, since Exchange
+ * Online offers LOGIN and XOAUTH2 only (sixth hunt #35: an on-premises send-as refusal got Exchange Online's permission command).
+ */
+function windowsSignInOffer(text: string): string | undefined {
+  const offered = offeredMechanisms(text);
+  return offered?.some((x) => x === "NTLM" || x === "GSSAPI") ? `250-AUTH ${offered.join(" ")}` : undefined;
+}
+
+/**
  * An offer with a mechanism no Microsoft server offers (PLAIN, CRAM-MD5, DIGEST-MD5; Exchange Online offers LOGIN and XOAUTH2,
  * Exchange Server LOGIN, NTLM and GSSAPI): another server answered, as a Synology log to a local ProtonMail bridge shows
  * ("220 localhost ESMTP", "250-AUTH PLAIN LOGIN", fifth hunt #18). Read after Microsoft's host names and Exchange Server's words.
@@ -114,7 +125,7 @@ export function nonMicrosoftOffer(text: string): string | undefined {
 }
 
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-/i;
+export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|5\.7\.1 Client does not have|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-/i;
 
 /**
  * Other services named by their replies' own words (fifth hunt): Gmail's bounces ("Gmail requires all senders to authenticate
@@ -158,7 +169,7 @@ export function providerFromText(text: string): ProviderClue | undefined {
     const m = s.re.exec(text);
     if (m) return { id: s.id, clue: m[0] };
   }
-  const ntlm = ntlmOnlyOffer(text);
+  const ntlm = ntlmOnlyOffer(text) ?? windowsSignInOffer(text);
   if (ntlm) return { id: "exchange-onprem", clue: ntlm };
   const onprem = ONPREM_WORDS.exec(text);
   if (onprem) return { id: "exchange-onprem", clue: onprem[0] };
@@ -233,7 +244,8 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
 /** The analysis with every match read for this service. */
 export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAnalysis {
   if (provider === "exchange-online") return a;
-  const matches = a.matches.map((m) => matchOutside(m, provider));
+  const noCommon = provider === "exchange-onprem" && noCommonMechanism(a);
+  const matches = a.matches.map((m) => (noCommon && clientGaveUp(m) ? { ...matchOutside(m, provider), candidates: ["onprem-basic-auth-off" as const], decisive: true } : matchOutside(m, provider)));
   const out: ReplyAnalysis = { input: a.input, replies: a.replies, matches, authSucceeded: a.authSucceeded, recognized: a.recognized };
   if (a.primary) out.primary = matches[a.matches.indexOf(a.primary)] ?? matchOutside(a.primary, provider);
   if (a.otherAttempt) out.otherAttempt = matches[a.matches.indexOf(a.otherAttempt)] ?? matchOutside(a.otherAttempt, provider);
@@ -244,6 +256,21 @@ export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAn
   if (a.provider !== undefined) out.provider = a.provider;
   if (a.truncated !== undefined) out.truncated = a.truncated;
   return out;
+}
+
+/**
+ * Exchange Server offered only Windows sign-in (ntlmOnlyOffer) and the client never sent AUTH: no sign-in method in common,
+ * nothing was refused (sixth hunt #18: PHPMailer's "Could not authenticate." after "250-AUTH NTLM" read as a wrong password).
+ */
+function noCommonMechanism(a: ReplyAnalysis): boolean {
+  if (a.mechanismTried !== undefined || a.provider?.id !== "exchange-onprem" || !a.provider.clue.startsWith("AUTH ")) return false;
+  // A refusal in the server's own words at sign-in: a sign-in was tried (with NTLM), and refused.
+  return !a.matches.some((m) => !m.success && m.stage === "auth" && !clientGaveUp(m));
+}
+
+/** A client's own words for a sign-in it gave up (no code of the server's: the server refused nothing). */
+function clientGaveUp(m: ReplyMatch): boolean {
+  return !m.success && m.stage === "auth" && m.reply.code === undefined && m.reply.enhanced === undefined;
 }
 
 function matchOutside(m: ReplyMatch, provider: ProviderId): ReplyMatch {

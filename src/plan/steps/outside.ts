@@ -38,7 +38,8 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   {
     id: "provider-from-address",
     causes: ["provider-sender-mismatch"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+    // Exchange Server: its administrator can give the account Send As (Exchange Online's commands do not reach it).
+    build: (ctx) => (ctx.outside === "exchange-onprem" ? { who: "helpdesk", scope: "device", security: "none", why: ctx.tr("plan.step.provider-from-address.why.onprem") } : { who: "helpdesk", scope: "device", security: "none" }),
   },
   {
     // The relay the device sends to refused the message itself (Postfix's "NOQUEUE: reject"): its main.cf, nothing of Microsoft 365.

@@ -1,0 +1,59 @@
+// Sixth hunt (./real-pastes-found-6.ts): readings fixed after the hunt, each against the `reading` written before the tool was
+// run on the paste (hunt6-report.md lists them). Through the real parser, engine and plan (explain --json and its text).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_6 } from "./real-pastes-found-6.js";
+import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-data.js";
+import { t } from "../../src/i18n/index.js";
+import { analyzeReply } from "../../src/replies/index.js";
+import { evaluate } from "../../src/engine/index.js";
+
+const paste = (n: number) => {
+  const p = FOUND_ROUND_6[n - 1];
+  assert.ok(p, `#${n}`);
+  return p;
+};
+const LANGS = ["en", "ja"] as const;
+
+test("#18: Exchange Server offers only NTLM and PHPMailer gives up without sending AUTH: no sign-in method in common, not a refused password", async () => {
+  const p = paste(18);
+  assert.ok(p.source.includes("mCJnxPkH"));
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["onprem-basic-auth-off"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["onprem-server-auth"], lang);
+    assertNoTenantCause(lang, json);
+  }
+  // The same offer with a sign-in the server refused in its own words: that refusal is read (a password refused after NTLM).
+  const tried = analyzeReply(`250-AUTH NTLM\n535 5.7.3 Authentication unsuccessful\nSMTP Error: Could not authenticate.`);
+  assert.ok(!tried.matches.some((m) => m.candidates.includes("onprem-basic-auth-off")), JSON.stringify(tried.matches.map((m) => m.candidates)));
+});
+
+test("#35 and #06: Exchange Server's '5.7.1 Client does not have permissions to send as this sender' gets Exchange Server's advice, not Exchange Online's Add-RecipientPermission, retirement warning or 'move to OAuth'", async () => {
+  for (const n of [35, 6]) {
+    const p = paste(n);
+    for (const lang of LANGS) {
+      const { code, json } = await explain(p, lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual(ids(json), ["provider-sender-mismatch"], `#${n} ${lang}`);
+      assertNoTenantCause(`#${n} ${lang}`, json);
+      const step = json.plan.steps.find((s) => s.id === "provider-from-address");
+      assert.equal(step?.why, t(lang, "plan.step.provider-from-address.why.onprem"), `#${n} ${lang}`);
+      const out = await explainText(p, lang);
+      assert.ok(!out.includes("Add-RecipientPermission"), `#${n} ${lang}`);
+      assert.ok(out.includes("Add-ADPermission"), `#${n} ${lang}`);
+    }
+  }
+  // #06 (.NET SmtpClient, which may send without signing in): no sign-in is claimed; #35's transcript shows its 235.
+  const dotnet = await explain(paste(6), "en");
+  assert.ok(!dotnet.json.info.some((i) => i.id === "auth-succeeded"), JSON.stringify(dotnet.json.info.map((i) => i.id)));
+  const transcript = await explain(paste(35), "en");
+  assert.ok(transcript.json.info.some((i) => i.id === "auth-succeeded"));
+});
+
+test("Exchange Online's own form of the refusal (550 5.7.60 SMTP; …) stays Exchange Online's: Send As in the tenant", () => {
+  const reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
+  const d = evaluate({ schema: "smtp-auth-doctor/case@1", device: { host: "smtp.office365.com", reply } }, { today: "2026-12-05" });
+  assert.ok(d.causes.some((f) => f.id === "send-as-denied"), d.causes.map((c) => c.id).join(", "));
+});
