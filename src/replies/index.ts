@@ -12,12 +12,15 @@ import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.j
 import { sortInPlace } from "../engine/sort.js";
 import { isDigit, isSpaceCode } from "./chars.js";
 import { ENTRA_READING, entraErrorsIn, type EntraError } from "./aadsts.js";
+import { DELIVERY_CAUSES } from "../engine/causes.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
 export { TEXT_HIDING_SIGNALS } from "./signals.js";
 
 const GUARD = "\uE000";
+/** Causes at delivery (any service's). */
+const DELIVERY: ReadonlySet<string> = new Set(DELIVERY_CAUSES);
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 interface Ranked {
@@ -193,7 +196,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (recognized && text.includes("***")) analysis.masked = true;
   // Which service answered: its host names or words in the text, else the form of the failing reply.
   // (A reply this tool cannot read, or one it reads as another service's by its form, may name that service in its words.)
-  const byText = providerFromText(text) ?? (primary && (primary.candidates.length === 0 || primary.provider !== undefined) ? providerFromWords(text) : undefined);
+  // (So may a refusal at delivery, which any service gives: Gmail's 5.7.26 names Google in its words.)
+  const byText = providerFromText(text) ?? (primary && (primary.candidates.length === 0 || primary.provider !== undefined || primary.candidates.every((id) => DELIVERY.has(id))) ? providerFromWords(text) : undefined);
   const tagged = matches.find((m) => !m.success && m.provider !== undefined);
   const provider = relayClue !== undefined ? { id: "other" as const, clue: relayClue } : (byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined));
   if (!provider || !recognized) return analysis;

@@ -215,7 +215,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   },
   // The recipient's service refused the From domain's authentication: Outlook.com's rule for domains that send to it in volume
   // (550 5.7.515 "… doesn't meet the required authentication level", fourth hunt #3), a DMARC reject (550 5.7.509).
-  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515"], text: ["does not meet the required authentication level", "does not pass dmarc verification"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  // Gmail's rule since 2024 (550 5.7.26 "… blocked because the sender is unauthenticated. Gmail requires all senders to
+  // authenticate with either SPF or DKIM", sixth hunt #20): "unauthenticated" is the domain's SPF/DKIM, not SMTP AUTH; 5.7.26 is
+  // RFC 7372's "multiple authentication checks failed".
+  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515", "5.7.26"], text: ["does not meet the required authentication level", "does not pass dmarc verification", "because the sender is unauthenticated", "requires all senders to authenticate with either spf or dkim"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
   { id: "delivery-not-authorized", enhanced: ["5.7.124", "5.7.129"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list", "rst.restrictedtogrouppermission", "rst.restrictedtorecipientspermission", "transport.rules.rejectmessage"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // The recipient itself refused at the recipient's side: no such address there (Exchange Online's directory-based blocking

@@ -57,3 +57,17 @@ test("Exchange Online's own form of the refusal (550 5.7.60 SMTP; …) stays Exc
   const d = evaluate({ schema: "smtp-auth-doctor/case@1", device: { host: "smtp.office365.com", reply } }, { today: "2026-12-05" });
   assert.ok(d.causes.some((f) => f.id === "send-as-denied"), d.causes.map((c) => c.id).join(", "));
 });
+
+test("#20: Gmail's 5.7.26 'blocked because the sender is unauthenticated' is the sending domain's SPF/DKIM at delivery, not SMTP AUTH: no sign-in fact asked", async () => {
+  const p = paste(20);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["sender-domain-unauthenticated"], lang);
+    assert.deepEqual(json.unknowns, [], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["delivery-sender-domain-auth"], lang);
+  }
+  // Gmail's other 5.7.26 (SPF hard fail, fifth hunt #9) names Google in its words: the service stays named beside the cause.
+  const spf = analyzeReply("550-5.7.26 The MAIL FROM domain [example.jp] has an SPF record with a hard fail policy (-all)\nbut it fails to pass SPF checks with the ip: [192.0.2.1].");
+  assert.deepEqual([spf.primary?.candidates, spf.provider?.id], [["sender-domain-unauthenticated"], "google"]);
+});
