@@ -178,11 +178,16 @@ export function SummaryView({ summary: s, theme, lang, room }: { summary: Readin
   let shownNotes = notes.length;
   let blankCounts = true;
   let blankTop = s.attention.length > 0;
+  const hiddenText = wrapHanging(safeText(t(lang, "wizard.readiness.topHidden", { count: s.attention.length }), { multiline: true }), theme.width, "");
+  let hiddenTop = 0;
   if (room !== undefined) {
     let left = room - (h(tenant) + (mailboxes ? h(mailboxes) : 0) + (effective ? h(effective, "  ") : 0) + (following ? h(following) : 0) + 5);
     // The top accounts: the heading, those that fit and a line for the rest, or none.
     shownTop = s.attention.length > 0 && left >= 2 ? listWindow(s.attention.map(() => 1), 0, left - 1)[1] + 1 : 0;
     if (shownTop > 0) left -= 1 + shownTop + (shownTop < s.attention.length ? 1 : 0);
+    // No room for the list: one line says how many there are and where they are (they were left out without a word).
+    hiddenTop = shownTop === 0 && s.attention.length > 0 && left >= hiddenText.length ? hiddenText.length : 0;
+    left -= hiddenTop;
     shownPlan = plan !== undefined && left >= h(plan);
     if (shownPlan && plan !== undefined) left -= h(plan);
     shownNotes = 0;
@@ -223,6 +228,7 @@ export function SummaryView({ summary: s, theme, lang, room }: { summary: Readin
           {shownTop < s.attention.length ? <Line text={`  ${theme.glyphs.ellipsis} ${t(lang, "wizard.readiness.topMore", { count: s.attention.length - shownTop })}`} theme={theme} role="muted" /> : null}
         </Box>
       ) : null}
+      {hiddenTop > 0 ? <Para text={t(lang, "wizard.readiness.topHidden", { count: s.attention.length })} theme={theme} role="muted" /> : null}
       {shownPlan && plan ? <Para text={plan} theme={theme} role="muted" /> : null}
     </Box>
   );

@@ -30,6 +30,7 @@ after(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 const squash = (s: string) => s.replace(/\s+/g, "");
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function readiness(lang: Lang, cols: number, rows: number) {
   const cwd = mkdtempSync(join(tmpdir(), "sad-readiness-fit-"));
@@ -94,6 +95,11 @@ for (const lang of ["en", "ja"] as const) {
       for (const key of ["wizard.readiness.export", "wizard.readiness.again", "wizard.export.finish"] as const) assert.ok(squash(f).includes(squash(t(lang, key))), `${key}\n${f}`);
       // The counts at the change stay whole.
       for (const state of ["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const) assert.ok(f.includes(t(lang, `wizard.readiness.count.${state}`)), `${state}\n${f}`);
+      // The accounts that need attention: listed, or (no room for the list) counted with where they are; never left out unsaid.
+      const listed = squash(f).includes(squash(t(lang, "wizard.readiness.top")));
+      const [before, after] = squash(t(lang, "wizard.readiness.topHidden", { count: 0 })).split("0") as [string, string];
+      const counted = new RegExp(`${escape(before)}[1-9]\\d*${escape(after)}`).test(squash(f));
+      assert.ok(listed || counted, `${lang} ${cols}: the accounts that need attention\n${f}`);
       cleanup();
     }
   });
