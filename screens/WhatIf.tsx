@@ -403,8 +403,9 @@ const EDIT_MAX = 4096;
  * The value being typed in its column, exactly `cols` wide: the part around the cursor, the cursor shown inverse on
  * the character it is on (a space at the end). A long value shows the part before the cursor that fits.
  */
-function cursorCell(text: string, at: number, cols: number): Part[] {
+function cursorCell(text: string, cursor: number, cols: number): Part[] {
   const chars = graphemes(text);
+  const at = Math.min(Math.max(0, cursor), chars.length);
   const under = chars[at] ?? " ";
   let from = at;
   let used = textWidth(under);

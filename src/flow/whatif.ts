@@ -137,7 +137,11 @@ function lineFor(ed: Editing): Line {
 
 /** The state with the value being typed changed to `line` (a change clears the mark of a refused value). */
 function withLine(s: WhatIfState, ed: Editing, line: Line): WhatIfState {
-  return { ...s, editing: { ...ed, text: lineText(line), at: line.at, error: false } };
+  // The cursor in the graphemes of the joined text: a mark typed after a letter joins it ("e", then U+0301: one "é"), and
+  // the graphemes as typed outnumbered those the screen draws (the long fuzz run's crash).
+  const at = line.at === line.chars.length ? Number.MAX_SAFE_INTEGER : graphemes(line.chars.slice(0, line.at).join("")).length;
+  const text = lineText(line);
+  return { ...s, editing: { ...ed, text, at: Math.min(at, graphemes(text).length), error: false } };
 }
 
 /** The parts of a key line editing reads (an event carries no more). */

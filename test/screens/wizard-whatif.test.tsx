@@ -99,3 +99,20 @@ test("the wizard's what-if fits 24 rows with its title: fewer facts are listed (
     cleanup();
   }
 });
+
+// The long fuzz run (seed 11768814): a paste of an emoji into a value being typed, then End, ended the wizard with
+// "Cannot read properties of undefined": the cursor counted the graphemes as typed, the screen counted them again in the
+// joined text, where a mark typed after a letter joins it ("e" then U+0301 is one grapheme, "é").
+test("typing a combining mark after a letter in a what-if value (two graphemes typed, one shown) keeps the editor drawn, the cursor at the end", async () => {
+  const initial = reduce(deps, initFlow(deps, { lang: "en", langExplicit: true, empty: healthyBasic() }), { type: "choosePurpose", purpose: "whatif" });
+  const r = mount(<WizardApp services={{ deps, resultLines: () => [], defaultName: (k) => `out.${k}`, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={40} onExit={() => {}} />);
+  await frameWith(r, t("en", "whatif.screen.title"));
+  await press(r, KEY.down.repeat(FACT_PATHS.indexOf("device.username")) + KEY.enter);
+  await press(r, "\u0015"); // Ctrl+U: the value cleared
+  await press(r, "e");
+  await press(r, "\u0301");
+  await press(r, "\u001b[F"); // End
+  await press(r, "x");
+  const f = await frameWith(r, "e\u0301x");
+  assert.ok(f.includes("e\u0301x"), f);
+});
