@@ -21,7 +21,13 @@ export type EntraErrorKind =
   | "refresh-token-expired"
   | "sign-in-frequency"
   | "redirect-uri-mismatch"
-  | "scope-missing";
+  | "scope-missing"
+  | "mfa-required"
+  | "ca-blocked"
+  | "bad-password"
+  | "account-locked"
+  | "account-disabled"
+  | "password-expired";
 
 /** Each kind's codes (the number after "AADSTS"). */
 export const ENTRA_ERRORS: Readonly<Record<EntraErrorKind, readonly number[]>> = {
@@ -44,6 +50,15 @@ export const ENTRA_ERRORS: Readonly<Record<EntraErrorKind, readonly number[]>> =
   "redirect-uri-mismatch": [500112, 50011],
   // The token request lacks `scope`.
   "scope-missing": [900144],
+  // The user's own sign-in, in a token request that carries the user's password (the resource-owner password grant) or
+  // at an interactive sign-in (domain.md §4 C8, sixth hunt #01): MFA required (50079: registration required), a Conditional
+  // Access policy's block, a wrong password, smart lockout, a disabled account, an expired password.
+  "mfa-required": [50076, 50074, 50079],
+  "ca-blocked": [53003],
+  "bad-password": [50126],
+  "account-locked": [50053],
+  "account-disabled": [50057],
+  "password-expired": [50055],
 };
 
 const KIND_OF = new Map<number, EntraErrorKind>(Object.entries(ENTRA_ERRORS).flatMap(([kind, codes]) => codes.map((c) => [c, kind as EntraErrorKind] as const)));
@@ -118,4 +133,12 @@ export const ENTRA_READING: Readonly<Record<EntraErrorKind, { candidates: readon
   "redirect-uri-mismatch": { candidates: ["oauth-client-settings"], notes: ["note.entra.redirectUri"] },
   "scope-missing": { candidates: ["oauth-client-settings"], notes: ["note.entra.scope"] },
   "busy": { candidates: ["transient-service-error"], notes: [] },
+  // The app asks for a token with the user's password, which cannot answer MFA: a flow that can (interactive, device code)
+  // or the app's own identity (client credentials), never "MFA off" for an OAuth app.
+  "mfa-required": { candidates: ["oauth-client-settings"], notes: ["note.entra.mfaRequired"] },
+  "ca-blocked": { candidates: ["oauth-client-settings"], notes: ["note.entra.caBlocked"] },
+  "bad-password": { candidates: ["oauth-client-settings"], notes: ["note.entra.badPassword"] },
+  "account-locked": { candidates: ["account-locked"], notes: [] },
+  "account-disabled": { candidates: ["account-disabled"], notes: [] },
+  "password-expired": { candidates: ["oauth-client-settings"], notes: ["note.entra.passwordExpired"] },
 };

@@ -139,7 +139,7 @@ test("AADSTS900144 (the token refresh lacks 'scope') before Postfix's 'SASL auth
 
 test("an AADSTS code the table does not know, in the same Postfix log, is still said to be an Entra sign-in error before SMTP, with Microsoft's page for the code, and no sign-in cause is made up (#23, code changed)", async () => {
   const p = paste("https://github.com/tarickb/sasl-xoauth2/issues/89");
-  const changed = { ...p, text: p.text.replace(/AADSTS900144/g, "AADSTS50076").replace(/900144/g, "50076") };
+  const changed = { ...p, text: p.text.replace(/AADSTS900144/g, "AADSTS135010").replace(/900144/g, "135010") };
   const a = analyzeReply(changed.text);
   assert.equal(a.primary?.patternId, "entra-unknown");
   for (const lang of ["en", "ja"] as const) {
@@ -148,7 +148,7 @@ test("an AADSTS code the table does not know, in the same Postfix log, is still 
     assert.deepEqual(ids(json), [], lang);
     assert.ok(json.info.some((i) => i.id === "entra-before-smtp"), lang);
     const text = await explainText(changed, lang);
-    const said = t(lang, "cli.explain.entraUnknown", { code: "AADSTS50076", number: "50076" });
+    const said = t(lang, "cli.explain.entraUnknown", { code: "AADSTS135010", number: "135010" });
     assert.ok(text.replace(/\s+/g, "").includes(said.replace(/\s+/g, "")), `${lang}: ${text}`);
   }
 });

@@ -71,3 +71,30 @@ test("#20: Gmail's 5.7.26 'blocked because the sender is unauthenticated' is the
   const spf = analyzeReply("550-5.7.26 The MAIL FROM domain [example.jp] has an SPF record with a hard fail policy (-all)\nbut it fails to pass SPF checks with the ip: [192.0.2.1].");
   assert.deepEqual([spf.primary?.candidates, spf.provider?.id], [["sender-domain-unauthenticated"], "google"]);
 });
+
+test("#01: AADSTS50076 (MFA required for a token asked with the user's password) is read: the app's sign-in flow, never 'turn MFA off'; the other user-side sign-in codes too", async () => {
+  const p = paste(1);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["oauth-client-settings"], lang);
+    assert.ok(!json.plan.options.some((o) => (o as { id: string }).id === "exception-per-user-mfa"), lang);
+    const out = await explainText(p, lang);
+    assert.ok(out.replace(/\s+/g, "").includes(t(lang, "note.entra.mfaRequired").replace(/\s+/g, "")), `${lang}: the note on MFA and the password grant`);
+    assert.ok(!out.replace(/\s+/g, "").includes(t(lang, "cli.explain.entraUnknown", { code: "AADSTS50076", number: "50076" }).replace(/\s+/g, "")), lang);
+  }
+  const reading = (code: number) => analyzeReply(`{"error":"invalid_grant","error_description":"AADSTS${code}: whatever the words."}`).primary;
+  const expected: Array<[number, string, string | undefined]> = [
+    [50076, "oauth-client-settings", "note.entra.mfaRequired"],
+    [50074, "oauth-client-settings", "note.entra.mfaRequired"],
+    [53003, "oauth-client-settings", "note.entra.caBlocked"],
+    [50126, "oauth-client-settings", "note.entra.badPassword"],
+    [50055, "oauth-client-settings", "note.entra.passwordExpired"],
+    [50053, "account-locked", undefined],
+    [50057, "account-disabled", undefined],
+  ];
+  for (const [code, cause, note] of expected) {
+    const m = reading(code);
+    assert.deepEqual([m?.stage, m?.candidates, m?.decisive, m?.notes?.[0]], ["token", [cause], true, note], `AADSTS${code}`);
+  }
+});
