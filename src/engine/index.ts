@@ -180,7 +180,9 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   if (verdict === "clear" && provider && !ctx.authPassed) verdict = "undetermined";
   // Whether the device can do OAuth decides the fix for a Basic device, never the verdict: asked
   // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
-  return { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
+  const diagnosis: Diagnosis = { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
+  if (device.auth === undefined && (ctx.mode === "oauth" || ctx.mode === "basic") && ctx.analysis !== undefined && device.authMechanism === undefined) diagnosis.signInFromText = ctx.mode;
+  return diagnosis;
 }
 
 function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {

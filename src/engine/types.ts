@@ -139,4 +139,10 @@ export interface Diagnosis {
   info: Info[];
   /** The retirement phase at asOf. */
   retirement: RetirementPhase;
+  /**
+   * How the device signs in as the pasted text shows it, when the case does not say (device.auth): a transcript's AUTH
+   * XOAUTH2 or an Entra token request is OAuth; AUTH LOGIN or PLAIN is a password. The plan reads it (no Basic-auth options
+   * for a device the text shows using OAuth, sixth hunt #28).
+   */
+  signInFromText?: "basic" | "oauth";
 }

@@ -201,7 +201,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
     step.onlyIf = onlyIf;
   }
 
-  const basicAuth = basicAuthUse(c);
+  const basicAuth = basicAuthUse(c, d);
   // Outside Exchange Online (issue 10) and at delivery the Exchange Online alternatives do not apply. Nor beside a server's
   // reply with no cause before sending in play (no refused sign-in, no retirement, no connection or TLS problem that keeps the
   // sign-in still to come): they keep a Basic-auth device signing in, and nothing here is about its sign-in (the fifth hunt's

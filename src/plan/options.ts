@@ -3,18 +3,22 @@
 // about each (can the device do OAuth, is Direct Send refused, do security defaults rule out an
 // exception).
 import type { Case } from "../case/schema.js";
+import type { Diagnosis } from "../engine/types.js";
 import { RETIREMENT_TIMELINE } from "../engine/index.js";
 import { fixLasts, FIXES, type Fix, type Lasting, type OptionId } from "./alternatives.js";
 import type { Ctx } from "./steps/common.js";
 import type { Plan, PlanOption } from "./types.js";
 
 /** Does the device use Basic auth (or probably)? */
-export function basicAuthUse(c: Case): Plan["basicAuth"] {
+export function basicAuthUse(c: Case, d?: Pick<Diagnosis, "signInFromText">): Plan["basicAuth"] {
   const dev = c.device ?? {};
   if (dev.auth === "basic") return "yes";
   if (dev.auth === "oauth" || dev.auth === "none") return "no";
   if (dev.authMechanism === "XOAUTH2" || dev.oauthFlow !== undefined) return "no";
   if (dev.authMechanism !== undefined) return "yes";
+  // What the pasted text shows (a transcript's AUTH XOAUTH2, an Entra token request; AUTH LOGIN).
+  if (d?.signInFromText === "oauth") return "no";
+  if (d?.signInFromText === "basic") return "yes";
   return "likely";
 }
 

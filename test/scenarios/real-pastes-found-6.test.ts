@@ -98,3 +98,19 @@ test("#01: AADSTS50076 (MFA required for a token asked with the user's password)
     assert.deepEqual([m?.stage, m?.candidates, m?.decisive, m?.notes?.[0]], ["token", [cause], true, note], `AADSTS${code}`);
   }
 });
+
+test("#28: a Postfix log of AUTH XOAUTH2 refused with 535 5.7.3: the text shows OAuth, so no Basic-auth options, no 'Basic auth likely' and no retirement note", async () => {
+  const p = paste(28);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(ids(json), ["oauth-misconfigured"], lang);
+    const plan = json.plan as unknown as { basicAuth: string; options: unknown[]; notes: string[] };
+    assert.equal(plan.basicAuth, "no", lang);
+    assert.deepEqual(plan.options, [], lang);
+    for (const key of ["plan.note.basicLikely", "plan.note.basicRetirement", "plan.note.basicDisabledByDefault"] as const) assert.ok(!plan.notes.includes(t(lang, key)), `${lang}: ${key}`);
+  }
+  // The same refusal after AUTH LOGIN: a password sign-in, shown as such ("yes", not "likely").
+  const login = { ...p, text: p.text.replace(/AUTH XOAUTH2 \S+/, "AUTH LOGIN") };
+  const { json } = await explain(login, "en");
+  assert.equal((json.plan as unknown as { basicAuth: string }).basicAuth, "yes");
+});
