@@ -100,6 +100,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
   { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  // Exim's refusal of mail sent without a sign-in, at whichever command its ACL checks ("503 Administrative prohibition --
+  // authorization required. Users in your domain are not allowed to send email without authorization.", mail.ru at DATA,
+  // sixth hunt #36: read as commands in the wrong order).
+  { id: "other-authorization-required", codes: [503, 550, 554], text: ["administrative prohibition authorization required", "not allowed to send email without authorization"], stage: "context", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Reply forms Exchange Online never uses for a sign-in (Brevo, Mailgun, Postfix/Dovecot, Exim …).
   { id: "other-invalid-login", text: ["invalid login or password", "invalid username or password", "incorrect authentication data", "invalid password", "is not loving your login or password", "authentication failed: bad username / password"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
   // "530 5.7.0 Authentication Required" (Google and others; Exchange Online says 5.7.57, Exchange Server 5.7.1): mail

@@ -114,3 +114,16 @@ test("#28: a Postfix log of AUTH XOAUTH2 refused with 535 5.7.3: the text shows 
   const { json } = await explain(login, "en");
   assert.equal((json.plan as unknown as { basicAuth: string }).basicAuth, "yes");
 });
+
+test("#36: Exim's '503 Administrative prohibition -- authorization required' (mail.ru, after a session that never signed in) is mail sent without a sign-in, not commands in the wrong order", async () => {
+  const p = paste(36);
+  const a = analyzeReply(p.text);
+  assert.deepEqual([a.primary?.patternId, a.primary?.candidates], ["other-authorization-required", ["no-authentication"]]);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(ids(json), ["no-authentication"], lang);
+    assertNoTenantCause(lang, json);
+  }
+  // A 503 of another wording stays a command out of order.
+  assert.deepEqual(analyzeReply("503 5.5.1 Bad sequence of commands").primary?.candidates, ["client-protocol-error"]);
+});
