@@ -262,7 +262,7 @@ export class KeyDecoder {
    * Enter in it are text, never a key: pasted into a one-line field, a copied line's break submitted the answer and
    * the next line answered the next question). Escape sequences and control characters in it are dropped. What comes
    * before or after the markers in the same event is decoded as usual. A paste whose end never comes is delivered
-   * after a pause; a Ctrl+C alone then is a key again.
+   * after a pause, or at a Ctrl+C in an event without the paste's end: that Ctrl+C is a key again.
    */
   private pasted(data: string): DecodedKey[] {
     const out: DecodedKey[] = [];
@@ -281,6 +281,14 @@ export class KeyDecoder {
     const paste = this.paste;
     paste.last = now;
     const end = rest.indexOf(PASTE_END);
+    const ctrlC = end === -1 ? rest.indexOf("\u0003") : -1;
+    if (ctrlC !== -1) {
+      // A Ctrl+C in an event that does not end the paste: its end was lost, and the Ctrl+C is a key (read with the
+      // paste's last bytes when the program was busy, it was dropped as pasted text: Ctrl+C no longer ended the wizard,
+      // found by the long fuzz run in tmux). What follows it is decoded as typing.
+      paste.text = (paste.text + rest.slice(0, ctrlC)).slice(0, MAX_PASTE_CHARS);
+      return [...out, ...this.endPaste(), ...this.decodeAll(rest.slice(ctrlC))];
+    }
     if (end === -1) {
       paste.text = (paste.text + rest).slice(0, MAX_PASTE_CHARS);
       return out;

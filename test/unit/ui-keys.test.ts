@@ -214,6 +214,15 @@ test("a bracketed paste is one text key flagged paste: its line breaks are text,
   assert.equal(after[1]?.key.ctrl, true);
   // An empty paste is nothing.
   assert.deepEqual(one(`${S}${E}`), []);
+  // A Ctrl+C read in one event with the last bytes of a paste whose end never came (the program was busy when the person
+  // pressed it) ends the paste and is a key: it was dropped as pasted text, and Ctrl+C no longer ended the wizard.
+  const busy = one(`${S}half`, " a paste\u0003");
+  assert.deepEqual(busy.map((k) => [k.input, isPaste(k.key), k.key.ctrl]), [["half a paste", true, false], ["c", false, true]]);
+  // So does one followed by another control key in the same event (Ctrl+C, Ctrl+Q).
+  const withXon = one(`${S}half`, " a paste\u0003\u0011");
+  assert.deepEqual(withXon.map((k) => [k.input, isPaste(k.key)]), [["half a paste", true], ["c", false], ["q", false]]);
+  // Inside a paste that ends in the same event, a Ctrl+C byte is pasted text (dropped).
+  assert.deepEqual(one(`${S}a\u0003b${E}`).map((k) => k.input), ["ab"]);
 });
 
 test("bracketed pastes cut anywhere, nested, unended or mixed with keys: never a throw, and a paste's text never holds an escape or a control character but Tab, CR and LF", async () => {
