@@ -66,6 +66,11 @@ test(`the built wizard in tmux: ${RUNS} generated chunks of raw terminal input`,
     }
     // Whatever screen it is on, Ctrl+C leaves with 130 (or the flow already ended with a verdict).
     if (!exited) pane.keys("C-c");
+    // Bytes of the batch that arrive after the program has given the terminal back are the terminal's: a Ctrl+S among them
+    // stops its output (XOFF), and the program's last write, then the exit code, waited for a Ctrl+Q that never came
+    // (about one run in twenty of seed 162531735). A person would press Ctrl+Q; so does the test (to the program, in raw
+    // mode, it is a control character it ignores).
+    pane.keys("C-q");
     const { waitFor } = await import("../helpers/wait.js");
     const code = Number(await waitFor(() => /__EXIT=(\d+)__/.exec(pane.joined())?.[1], { timeout: 30_000, what: "the wizard to end", last: () => pane.screen() }));
     if (process.env.SAD_FUZZ_TRACE) console.error(`round ${round}: exit ${code} after ${at} chunks`);

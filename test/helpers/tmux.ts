@@ -31,8 +31,10 @@ export class Pane {
     // go. The shell catches those signals (its commands, the program included, still get them as
     // usual) and sleeps again. Echo goes off before the exit code is shown: the terminal echoes keys
     // still arriving, and a C1 CSI among them (echoed as it is, unlike ESC) is live: "CSI 2J"
-    // cleared the screen under the code, and a test waiting for it waited in vain.
-    const script = `trap : INT QUIT TSTP; env -u CI -u CONTINUOUS_INTEGRATION ${env} ${command}; code=$?; stty -echo; echo "__EXIT=\${code}__"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/__MODE=/;s/$/__/'; while :; do sleep 600; done`;
+    // cleared the screen under the code, and a test waiting for it waited in vain. So does flow control: a Ctrl+S among
+    // them stops the terminal's output (XOFF), and the shell waited forever to write the code (the long fuzz run, seed
+    // 162531735: the program had ended with 130 and the test timed out); turning IXON off starts the output again.
+    const script = `trap : INT QUIT TSTP; env -u CI -u CONTINUOUS_INTEGRATION ${env} ${command}; code=$?; stty -echo -ixon; echo "__EXIT=\${code}__"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/__MODE=/;s/$/__/'; while :; do sleep 600; done`;
     this.tmux("new-session", "-d", "-s", "main", "-x", String(opts.cols ?? 80), "-y", String(opts.rows ?? 40), "-c", opts.cwd, script);
   }
 
