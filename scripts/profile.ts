@@ -102,6 +102,29 @@ async function main(): Promise<void> {
   console.log(`profile: ${workload}, ${((elapsed / (ROUNDS * PER_ROUND)) * 1000).toFixed(2)} µs a call while profiled`);
   console.log("functions, by time of their own:");
   console.log(top(byFunction, 25).join("\n"));
+  // Inclusive time: each function's own time and its callees', counted once on a stack that holds it twice.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  const label = (n: (typeof profile.nodes)[number]): string => {
+    const { functionName, url, lineNumber } = n.callFrame;
+    return url.endsWith("named.mjs") ? `${functionName || "(anonymous)"}  ${fileAt[lineNumber] ?? "(bundle)"}` : url.includes("/scripts/") ? `(this script) ${functionName}` : functionName || "(V8)";
+  };
+  const walk = (id: number, onStack: ReadonlySet<string>): number => {
+    const n = byId.get(id);
+    if (!n) return 0;
+    const name = label(n);
+    let t = time.get(id) ?? 0;
+    const next = onStack.has(name) ? onStack : new Set([...onStack, name]);
+    for (const c of n.children ?? []) t += walk(c, next);
+    if (!onStack.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + t);
+    return t;
+  };
+  const top0 = profile.nodes[0];
+  if (top0) walk(top0.id, new Set());
+  if (process.env.PROFILE_INCLUSIVE) {
+    console.log("functions, with their callees:");
+    console.log(top(inclusive, 40).join("\n"));
+  }
   console.log("source files:");
   console.log(top(byFile, 15).join("\n"));
 }
