@@ -147,12 +147,15 @@ export const SIGNALS: readonly Signal[] = [
     decisive: false,
     phrases: ["econnrefused", "connection refused", "actively refused", "curl: (7)"],
   },
+  // nodemailer's "Greeting never received": the connection was opened ("Connection established to …") and the server's 220
+  // greeting never came (sixth hunt #12: read as "no connection can be opened"). Something between holds the connection.
+  { id: "network-no-greeting", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["greeting never received"], notes: ["note.connectedNoGreeting"] },
   {
     id: "network-timeout",
     stage: "network",
     candidates: CONNECT,
     decisive: false,
-    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "greeting never received", "curl: (28)"],
+    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)"],
     raw: ["タイムアウト"],
   },
   {

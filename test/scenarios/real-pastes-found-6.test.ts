@@ -127,3 +127,15 @@ test("#36: Exim's '503 Administrative prohibition -- authorization required' (ma
   // A 503 of another wording stays a command out of order.
   assert.deepEqual(analyzeReply("503 5.5.1 Bad sequence of commands").primary?.candidates, ["client-protocol-error"]);
 });
+
+test("#12: nodemailer's 'Connection established' then 'Greeting never received' is a connection held without its greeting, said so, not 'no connection can be opened'", async () => {
+  const p = paste(12);
+  const a = analyzeReply(p.text);
+  assert.deepEqual([a.primary?.patternId, a.primary?.stage, a.primary?.notes], ["network-no-greeting", "network", ["note.connectedNoGreeting"]]);
+  for (const lang of LANGS) {
+    const out = await explainText(p, lang);
+    assert.ok(out.replace(/\s+/g, "").includes(t(lang, "note.connectedNoGreeting").replace(/\s+/g, "")), lang);
+  }
+  // A timeout without those words is still a timeout.
+  assert.equal(analyzeReply("Error: connect ETIMEDOUT 40.101.92.18:587").primary?.patternId, "network-timeout");
+});

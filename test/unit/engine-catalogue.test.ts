@@ -88,6 +88,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
+  // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
+  [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
   [BASIC_OK, decisive("550 5.7.30 Basic authentication is not supported for Client Submission.", "basic-auth-retired")],
   [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria],
