@@ -16,8 +16,9 @@ const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\s
 const BRACKETED = /^\[(?:[\d:.,TZ +\-/]{4,40}|[CS]|INFO|DEBUG|WARN|WARNING|ERROR|ERR|TRACE|FATAL|SMTP)\]\s*/i;
 const LEVEL = /^(?:INFO|DEBUG|WARN|WARNING|TRACE|FATAL|VERBOSE)\b:?\s+/;
 const JAVA_DEBUG = /^DEBUG SMTP:\s*/;
-const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|(?:>[ \t]?){1,4})\s?/;
-const SERVER_MARK = /^(?:S|Rx|RECV|RECEIVED|reply|SERVER(?:\s*->\s*CLIENT)?)\s*:\s?|^(?:<<<|<-|<)\s?/;
+// (ssmtp -v marks each line "[->]" or "[<-]", sixth hunt #16.)
+const CLIENT_MARK = /^(?:C|Tx|SEND|SENT|send|CLIENT(?:\s*->\s*SERVER)?)\s*:\s?|^(?:>>>|->|\[->\]|(?:>[ \t]?){1,4})\s?/;
+const SERVER_MARK = /^(?:S|Rx|RECV|RECEIVED|reply|SERVER(?:\s*->\s*CLIENT)?)\s*:\s?|^(?:<<<|<-|\[<-\]|<)\s?/;
 const CURL_INFO = /^\*\s+/;
 /** A syslog line's date ("Sep 10 01:29:09 "; RFC 3164: the month's name, the day padded with a blank). */
 const SYSLOG_DATE = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s+/;
@@ -31,8 +32,8 @@ const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 // Every prefix pattern is anchored at the start, so a pattern is tried only when the first characters of the
 // line are those every match of it has (a line without a prefix then costs a few character tests, not nine regexes).
 const LEVEL_FIRST = charCodes("IDWTFV");
-const CLIENT_FIRST = charCodes("CTSs>-");
-const SERVER_FIRST = charCodes("SRr<");
+const CLIENT_FIRST = charCodes("CTSs>-[");
+const SERVER_FIRST = charCodes("SRr<[");
 
 function charCodes(chars: string): ReadonlySet<number> {
   return new Set(Array.from(chars, (c) => c.charCodeAt(0)));

@@ -255,6 +255,7 @@ export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAn
   if (a.masked !== undefined) out.masked = a.masked;
   if (a.provider !== undefined) out.provider = a.provider;
   if (a.truncated !== undefined) out.truncated = a.truncated;
+  if (a.userName !== undefined) out.userName = a.userName;
   return out;
 }
 

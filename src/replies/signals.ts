@@ -311,7 +311,10 @@ const CLIENTS: Array<[string, RegExp]> = [
 ];
 
 /** Every signal's id: words of a client, a wrapper or a panel, never a server's reply. */
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id]);
+/** The evidence id of a user name a pasted configuration sets (ReplyAnalysis.userName): pasted text, not a server's reply. */
+export const CONFIG_USER_NAME = "config-user-name";
+
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);

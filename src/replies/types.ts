@@ -70,4 +70,9 @@ export interface ReplyAnalysis {
   codeOnly?: true;
   /** A CI log hid parts of the text ("***"): codes or names may be incomplete. */
   masked?: true;
+  /**
+   * The user name a configuration pasted with the error sets ("AuthUser=customerservice" of ssmtp, "SMTP_USER=…"), and
+   * its line as the clue: the engine reads its shape when the case records none (sixth hunt #16).
+   */
+  userName?: { value: string; clue: string };
 }

@@ -139,3 +139,26 @@ test("#12: nodemailer's 'Connection established' then 'Greeting never received' 
   // A timeout without those words is still a timeout.
   assert.equal(analyzeReply("Error: connect ETIMEDOUT 40.101.92.18:587").primary?.patternId, "network-timeout");
 });
+
+test("#16: ssmtp's configuration pasted with its -vvv log: the user name it sets ('AuthUser=customerservice') is no full address, and its '[->] AUTH LOGIN' marks a password sign-in", async () => {
+  const p = paste(16);
+  const a = analyzeReply(p.text);
+  assert.deepEqual(a.userName, { value: "customerservice", clue: "AuthUser=customerservice" });
+  assert.equal(a.mechanismTried, "LOGIN");
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    const wrong = json.causes.find((c) => c.id === "wrong-credentials") as { status: string; notes: string[] } | undefined;
+    assert.equal(wrong?.status, "blocking", lang);
+    assert.equal(ids(json)[0], "wrong-credentials", lang);
+    const out = await explainText(p, lang);
+    assert.ok(out.includes("AuthUser=customerservice"), lang);
+    assert.ok(!out.includes("mypassword"), `${lang}: the password of the configuration is never shown`);
+  }
+  // A poster's placeholder is no evidence of the device's name: at most possible.
+  const placeholder = { ...p, text: p.text.replace("AuthUser=customerservice", "AuthUser=smtp_username") };
+  const { json } = await explain(placeholder, "en");
+  assert.notEqual((json.causes.find((c) => c.id === "wrong-credentials") as { status: string } | undefined)?.status, "blocking");
+  // A full address there: no finding from it.
+  const full = analyzeReply("SMTP_USER=scanner@contoso.com\n535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.");
+  assert.equal(full.userName?.value, "scanner@contoso.com");
+});
