@@ -99,7 +99,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
-  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Exim's refusal of mail sent without a sign-in, at whichever command its ACL checks ("503 Administrative prohibition --
   // authorization required. Users in your domain are not allowed to send email without authorization.", mail.ru at DATA,
   // sixth hunt #36: read as commands in the wrong order).
@@ -178,7 +178,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "mailbox-full", enhanced: ["5.2.2"], text: ["mailbox full", "quotaexceededexception", "mapiexceptionshutoffquotaexceeded", "mapiexceptionquotaexceeded"], need: "either", stage: "data", candidates: ["mailbox-full"], decisive: DECISIVE },
 
   // ── restricted senders and tenants (§4 C14) ──
-  { id: "sender-restricted", enhanced: ["5.1.8"], text: ["bad outbound sender"], need: "either", stage: "mail-from", candidates: ["sender-restricted"], decisive: DECISIVE },
+  // (Exchange Online's store refusing a message from an account its outbound spam filter restricted: "554 5.2.0
+  // STOREDRV.Submission.Exception:OutboundSpamException", sixth hunt #33.)
+  { id: "sender-restricted", enhanced: ["5.1.8"], text: ["bad outbound sender", "outboundspamexception"], need: "either", stage: "mail-from", candidates: ["sender-restricted"], decisive: DECISIVE },
   // The outbound spam policy blocks automatic forwarding to outside addresses: the forwarded copy comes back in a report
   // ("550 5.7.520 Access denied, Your organization does not allow external forwarding … AS(7555)", fifth hunt #1).
   { id: "external-forwarding-blocked", enhanced: ["5.7.520"], text: ["does not allow external forwarding"], need: "either", stage: "ndr", candidates: ["auto-forwarding-blocked"], decisive: DECISIVE },

@@ -177,6 +177,9 @@ export const SIGNALS: readonly Signal[] = [
     raw: ["セキュリティで保護された接続", "セキュリティ保護された接続"],
     fallbackOnly: true,
   },
+  // Outlook's Japanese dialog quoting the server's answer in Japanese ("サーバーの応答:認証が必要です", 0x800CCC78, sixth hunt
+  // #22): the server wants a sign-in before it takes the mail.
+  { id: "auth-required-words", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: [], raw: ["認証が必要です"], fallbackOnly: true },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },

@@ -162,3 +162,21 @@ test("#16: ssmtp's configuration pasted with its -vvv log: the user name it sets
   const full = analyzeReply("SMTP_USER=scanner@contoso.com\n535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.");
   assert.equal(full.userName?.value, "scanner@contoso.com");
 });
+
+test("#33, #22, #23: Exchange Online's OutboundSpamException is a restricted sender; Outlook's Japanese 'サーバーの応答:認証が必要です' and sendmail's 'Relaying denied' are mail sent without a sign-in", async () => {
+  const expected: Array<[number, string, string[]]> = [
+    [33, "sender-restricted", ["sender-restricted"]],
+    [22, "auth-required-words", ["no-authentication", "starttls-missing"]],
+    [23, "other-relay-needs-auth", ["no-authentication"]],
+  ];
+  for (const [n, pattern, causes] of expected) {
+    const p = paste(n);
+    const a = analyzeReply(p.text);
+    assert.deepEqual([a.primary?.patternId, a.primary?.candidates], [pattern, causes], `#${n}`);
+    for (const lang of LANGS) {
+      const { code, json } = await explain(p, lang);
+      assert.notEqual(code, 2, `#${n} ${lang}: read`);
+      assert.deepEqual([...ids(json)].sort(), [...causes].sort(), `#${n} ${lang}`);
+    }
+  }
+});
