@@ -5,6 +5,7 @@ export const NOTE_KEYS = [
   "note.ifDelegated",
   "note.port465",
   "note.connectedNoGreeting",
+  "note.tlsAfterStarttls",
   "note.portUnsupported",
   "note.implicitTls",
   "note.noTls",

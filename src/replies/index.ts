@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, TLS_AFTER_STARTTLS, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { isDigit, isSpaceCode } from "./chars.js";
@@ -140,8 +140,11 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
 
   // The signals, in the order of their lines (a wrapper's own words count only when no reply failed).
   const failureReplies = ranked.some((r) => !r.match.success);
+  // Where the server said "220 2.0.0" to STARTTLS: a failure to reach it told after that is the TLS handshake's.
+  const tlsReady = ranked.find((r) => r.match.patternId === "starttls-ready")?.pos;
   const signals = new Map<string, Ranked>();
-  for (const { line, sig } of lineSignals) {
+  for (const { line, sig: found } of lineSignals) {
+    const sig = tlsReady !== undefined && found.stage === "network" && line.index * 1000 > tlsReady ? TLS_AFTER_STARTTLS : found;
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
     const excerpt = line.text.length <= 300 ? line.text : sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : `${line.text.slice(0, 297)}...`;
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };

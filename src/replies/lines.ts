@@ -130,8 +130,11 @@ export function logicalLines(text: string): LogicalLine[] {
   let last = "";
   let hostEnd = false;
   let quote = "";
-  // One line (most pastes of a panel's or a client's message) needs no split.
-  const physical = text.includes("\n") ? text.split("\n") : [text];
+  // One line (most pastes of a panel's or a client's message) needs no split; PHPMailer's debug output pasted as one line
+  // ("2015-09-03 07:24:00\tSERVER -> CLIENT: 220 2.0.0 SMTP server ready 2015-09-03 07:24:00\tSMTP Error: …") is split at
+  // its entries' timestamps (sixth hunt #32: the failure after STARTTLS was read as part of the server's 220, "TLS: success").
+  const split = text.includes("\n") ? text.split("\n") : [text];
+  const physical = text.includes("\t") ? split.flatMap(oneLineLog) : split;
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
     const rawTrimmed = raw.trim();
@@ -181,6 +184,16 @@ export function logicalLines(text: string): LogicalLine[] {
     quote = lineQuote;
   }
   return out;
+}
+
+/** A timestamp and a tab at the start of each entry of PHPMailer's debug output ("2015-09-03 07:24:00\t"). */
+const ENTRY_STAMP = /\s(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t)/g;
+
+/** A log of several entries on one line, each led by ENTRY_STAMP, as its entries (three at least); else the line. */
+function oneLineLog(text: string): string[] {
+  if (!text.includes("\t") || count(text, "\t") < 3) return [text];
+  const parts = text.split(ENTRY_STAMP);
+  return parts.length >= 3 ? parts : [text];
 }
 
 /**

@@ -314,10 +314,17 @@ const CLIENTS: Array<[string, RegExp]> = [
 ];
 
 /** Every signal's id: words of a client, a wrapper or a panel, never a server's reply. */
+/**
+ * A client's "could not connect" (or another failure to reach the server) after the server's "220 2.0.0" to STARTTLS:
+ * the connection worked, and the TLS handshake that follows failed (the client's TLS version, its CA store, something
+ * between them that inspects TLS). PHPMailer's "SMTP Error: Could not connect to SMTP host." after STARTTLS, sixth hunt #32.
+ */
+export const TLS_AFTER_STARTTLS: Signal = { id: "tls-failed-after-starttls", stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, notes: ["note.tlsAfterStarttls"] };
+
 /** The evidence id of a user name a pasted configuration sets (ReplyAnalysis.userName): pasted text, not a server's reply. */
 export const CONFIG_USER_NAME = "config-user-name";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);

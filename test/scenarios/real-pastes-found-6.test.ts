@@ -180,3 +180,16 @@ test("#33, #22, #23: Exchange Online's OutboundSpamException is a restricted sen
     }
   }
 });
+
+test("#32: PHPMailer's debug output pasted as one line is read entry by entry: after the server's '220 2.0.0' to STARTTLS, 'Could not connect to SMTP host' is the TLS handshake failing, not 'TLS: success'", async () => {
+  const p = paste(32);
+  const a = analyzeReply(p.text);
+  assert.ok(a.replies.some((r) => r.line === "220 2.0.0 SMTP server ready"), a.replies.map((r) => r.line).join(" | "));
+  assert.deepEqual([a.primary?.patternId, a.primary?.stage, a.primary?.candidates], ["tls-failed-after-starttls", "tls", ["tls-version-unsupported", "tls-handshake-failed"]]);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual([...ids(json)].sort(), ["tls-handshake-failed", "tls-version-unsupported"], lang);
+  }
+  // The same failure before any STARTTLS stays a connection that could not be opened.
+  assert.equal(analyzeReply("SMTP Error: Could not connect to SMTP host.").primary?.stage, "network");
+});

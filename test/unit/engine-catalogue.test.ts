@@ -90,6 +90,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
+  // A failure to reach the server told after its "220 2.0.0" to STARTTLS (PHPMailer, sixth hunt #32).
+  [withFacts(BASIC_OK, { "device.tlsVersion": undefined }), analyzeReply("2015-09-03 07:24:00\tCLIENT -> SERVER: STARTTLS\n2015-09-03 07:24:00\tSERVER -> CLIENT: 220 2.0.0 SMTP server ready\n2015-09-03 07:24:00\tSMTP Error: Could not connect to SMTP host.")],
   [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
   [BASIC_OK, decisive("550 5.7.30 Basic authentication is not supported for Client Submission.", "basic-auth-retired")],
   [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria],
