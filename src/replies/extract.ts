@@ -472,6 +472,10 @@ export function extractReplies(text: string): Extraction {
       found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: own?.stage ?? r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo, relayLog: own?.clue, said });
     }
   }
+  // nodemailer's error object names the command the refusal answered ("command: 'AUTH PLAIN'", after the reply): a refusal
+  // no transcript placed is that command's (sixth hunt #03: "502 Command not implemented" to AUTH PLAIN read at MAIL FROM).
+  const named = text.includes("command") ? commandFieldStage(text) : undefined;
+  if (named) for (const f of found) if (f.contextStage === undefined && (f.reply.code ?? 0) >= 400) f.contextStage = named;
   const replies = dedupe(mergeMultiline(found));
   return mechanism ? { replies, otherLines, lines: replyLines, mechanismTried: mechanism, transcript } : { replies, otherLines, lines: replyLines, transcript };
 }
@@ -492,6 +496,17 @@ function commandFieldMechanism(text: string): ReplyAnalysis["mechanismTried"] | 
     for (let m = AUTHENTICATOR.exec(text); m; m = AUTHENTICATOR.exec(text)) mechanism = toMechanism(m[1]);
   }
   return mechanism;
+}
+
+/** A logged error's "command: '…'" field (nodemailer): the command's verb. */
+const COMMAND_VERB_FIELD = /\bcommand['"]?\s*[:=]\s*['"](EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT)\b/gi;
+
+/** The stage of the last command a logged error's "command:" field names, if any. */
+function commandFieldStage(text: string): ReplyStage | undefined {
+  let stage: ReplyStage | undefined;
+  COMMAND_VERB_FIELD.lastIndex = 0;
+  for (let m = COMMAND_VERB_FIELD.exec(text); m; m = COMMAND_VERB_FIELD.exec(text)) stage = commandStage(m[1] as string) ?? stage;
+  return stage;
 }
 
 function toMechanism(m: string | undefined): ReplyAnalysis["mechanismTried"] {

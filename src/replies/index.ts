@@ -336,7 +336,9 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
   }
   if (f.relayLog !== undefined && !pattern.success) return relayRefusal(f, pattern, f.relayLog);
   const stage: ReplyStage = pattern.stage === "context" ? (f.contextStage ?? stageByCode(f.reply)) : envelopeStage(pattern.stage, f.contextStage);
-  const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: pattern.success === true };
+  // "502 Command not implemented" / "504 …" to AUTH: the server does not take that sign-in method (not commands out of order).
+  const mechanismRefused = pattern.id === "protocol-error" && stage === "auth" && (f.reply.code === 502 || f.reply.code === 504);
+  const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: mechanismRefused ? ["auth-mechanism-unsupported"] : [...pattern.candidates], decisive: pattern.decisive || mechanismRefused, success: pattern.success === true };
   if (pattern.provider) match.provider = pattern.provider;
   if (pattern.notes?.length) match.notes = [...pattern.notes];
   return f.said !== undefined && stage === "auth" && !match.success ? { match, pos: f.pos, demoted: false, said: f.said } : { match, pos: f.pos, demoted: false };

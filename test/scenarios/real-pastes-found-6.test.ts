@@ -193,3 +193,16 @@ test("#32: PHPMailer's debug output pasted as one line is read entry by entry: a
   // The same failure before any STARTTLS stays a connection that could not be opened.
   assert.equal(analyzeReply("SMTP Error: Could not connect to SMTP host.").primary?.stage, "network");
 });
+
+test("#03: nodemailer's 'Invalid login: 502 Command not implemented' with command: 'AUTH PLAIN' is the sign-in method refused at AUTH: one cause, not also commands in the wrong order at MAIL FROM", async () => {
+  const p = paste(3);
+  const a = analyzeReply(p.text);
+  assert.deepEqual([a.primary?.stage, a.primary?.candidates], ["auth", ["auth-mechanism-unsupported"]]);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(ids(json).filter((id) => id !== "basic-auth-retired"), ["auth-mechanism-unsupported"], lang);
+  }
+  // The field names the stage of other refusals too: a 550 with command: 'MAIL FROM' stays at MAIL FROM.
+  const from = analyzeReply("Error: Message failed: 550 5.7.60 SMTP; Client does not have permissions to send as this sender\n  command: 'MAIL FROM'");
+  assert.equal(from.primary?.stage, "mail-from");
+});
