@@ -6,6 +6,8 @@ export const NOTE_KEYS = [
   "note.port465",
   "note.connectedNoGreeting",
   "note.tlsAfterStarttls",
+  "note.graphSendAs",
+  "note.graphAccessDenied",
   "note.portUnsupported",
   "note.implicitTls",
   "note.noTls",

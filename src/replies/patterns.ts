@@ -158,6 +158,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "sender-address-invalid", enhanced: ["5.1.7"], text: ["bad sender address syntax"], need: "either", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE },
 
   // ── sending identity (§4 C12) ──
+  // SMTP-to-Graph relays in front of printers (SMTP2Graph, skyline, sixth hunt #08, #09) pass on Microsoft Graph's refusal:
+  // ErrorSendAsDenied (the account may not send as the From address; a display name holding another address counts as
+  // one), and ErrorAccessDenied (the app's Mail.Send permission: application, not delegated, with admin consent).
+  { id: "graph-send-as-denied", text: ["errorsendasdenied", "code errorsendasdenied", "does not have the right to send mail on behalf of the specified sending account"], stage: "mail-from", candidates: ["send-as-denied"], decisive: DECISIVE, notes: ["note.graphSendAs"] },
+  { id: "graph-access-denied", text: ["ms graph api access is denied", "code erroraccessdenied"], stage: "auth", candidates: ["oauth-client-settings"], decisive: DECISIVE, notes: ["note.graphAccessDenied"] },
   { id: "send-as-envelope", enhanced: ["5.7.60"], text: ["does not have permissions to send as this sender"], need: "either", stage: "mail-from", candidates: ["send-as-denied"], decisive: DECISIVE },
   { id: "send-as-denied", enhanced: ["5.2.252"], text: ["sendasdenied"], need: "either", stage: "data", candidates: ["send-as-denied"], decisive: DECISIVE },
 
@@ -455,8 +460,8 @@ export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn
     if (marks[i] !== 1) continue;
     const c = COMPILED[i] as Compiled;
     if (!codelessPattern(c.pattern)) continue;
-    const hit = c.phrases.find((id) => found[id] === 1);
-    if (hit !== undefined && (anchored || (PHRASES.phrases[hit] as string).length >= 20)) return c.pattern;
+    // (Any of its phrases found that is long enough: the first one found may be a short one.)
+    if (c.phrases.some((id) => found[id] === 1 && (anchored || (PHRASES.phrases[id] as string).length >= 20))) return c.pattern;
   }
   return undefined;
 }

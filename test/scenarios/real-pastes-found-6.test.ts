@@ -206,3 +206,20 @@ test("#03: nodemailer's 'Invalid login: 502 Command not implemented' with comman
   const from = analyzeReply("Error: Message failed: 550 5.7.60 SMTP; Client does not have permissions to send as this sender\n  command: 'MAIL FROM'");
   assert.equal(from.primary?.stage, "mail-from");
 });
+
+test("#08, #09: an SMTP-to-Graph relay's ErrorSendAsDenied is Send As refused, its ErrorAccessDenied the app's Graph permission, each with a note on what Graph wants (they were 'no SMTP reply' and 'not a reply this tool knows')", async () => {
+  const expected: Array<[number, string, "note.graphSendAs" | "note.graphAccessDenied"]> = [
+    [8, "send-as-denied", "note.graphSendAs"],
+    [9, "oauth-client-settings", "note.graphAccessDenied"],
+  ];
+  for (const [n, cause, note] of expected) {
+    const p = paste(n);
+    for (const lang of LANGS) {
+      const { code, json } = await explain(p, lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual(ids(json), [cause], `#${n} ${lang}`);
+      const out = await explainText(p, lang);
+      assert.ok(out.replace(/\s+/g, "").includes(t(lang, note).replace(/\s+/g, "")), `#${n} ${lang}`);
+    }
+  }
+});

@@ -90,6 +90,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
+  // Microsoft Graph's refusals passed on by an SMTP-to-Graph relay (sixth hunt #08, #09).
+  [BASIC_OK, analyzeReply('{"code":"ErrorSendAsDenied","message":"The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account."}')],
+  [OAUTH_APP_OK, analyzeReply("554 5.0.0 Error: transaction failed, blame it on the weather: [MS Graph API] Access is denied. Check credentials and try again. (code=ErrorAccessDenied)")],
   // A failure to reach the server told after its "220 2.0.0" to STARTTLS (PHPMailer, sixth hunt #32).
   [withFacts(BASIC_OK, { "device.tlsVersion": undefined }), analyzeReply("2015-09-03 07:24:00\tCLIENT -> SERVER: STARTTLS\n2015-09-03 07:24:00\tSERVER -> CLIENT: 220 2.0.0 SMTP server ready\n2015-09-03 07:24:00\tSMTP Error: Could not connect to SMTP host.")],
   [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
