@@ -134,7 +134,8 @@ export function logicalLines(text: string): LogicalLine[] {
   // ("2015-09-03 07:24:00\tSERVER -> CLIENT: 220 2.0.0 SMTP server ready 2015-09-03 07:24:00\tSMTP Error: …") is split at
   // its entries' timestamps (sixth hunt #32: the failure after STARTTLS was read as part of the server's 220, "TLS: success").
   const split = text.includes("\n") ? text.split("\n") : [text];
-  const physical = text.includes("\t") ? split.flatMap(oneLineLog) : split;
+  const entries = text.includes("\t") ? split.flatMap(oneLineLog) : split;
+  const physical = text.includes("SMTPSVC") ? entries.map(iisLine) : entries;
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
     const rawTrimmed = raw.trim();
@@ -184,6 +185,23 @@ export function logicalLines(text: string): LogicalLine[] {
     quote = lineQuote;
   }
   return out;
+}
+
+/**
+ * A line of the IIS SMTP service's W3C log ("2018-02-19 23:06:36 40.97.132.226 OutboundConnectionResponse SMTPSVC1 FBDC-001 -
+ * 0 - - 550+5.7.60+SMTP;+Client+does+not+have…+[…] 0 0 116 0 11485 SMTP - - - -"): its fields after the site, the computer,
+ * the IP and the port are the command (cs-uri-stem) and its argument or the reply (cs-uri-query), with "+" for each blank.
+ */
+const IIS_W3C = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+ (OutboundConnectionCommand|OutboundConnectionResponse|\S+) SMTPSVC\d+ \S+ \S+ \d+ (\S+) (\S+) (\S+) /;
+
+/** An IIS SMTP log line as a transcript's line ("C: BDAT 2357498 LAST", "S: 550 5.7.60 SMTP; Client does not …"); another line as it is. */
+function iisLine(raw: string): string {
+  const m = IIS_W3C.exec(raw);
+  if (!m) return raw;
+  const [, method, stem, query, arg] = m as unknown as [string, string, string, string, string];
+  const words = (field: string) => (field === "-" ? "" : field.replace(/\+/g, " "));
+  if (method === "OutboundConnectionResponse" || (stem === "-" && /^[2-5]\d\d\+/.test(arg))) return `S: ${words(arg)}`;
+  return `C: ${[words(stem), words(query), words(arg)].filter(Boolean).join(" ")}`;
 }
 
 /** A timestamp and a tab at the start of each entry of PHPMailer's debug output ("2015-09-03 07:24:00\t"). */

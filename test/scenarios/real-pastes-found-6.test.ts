@@ -223,3 +223,10 @@ test("#08, #09: an SMTP-to-Graph relay's ErrorSendAsDenied is Send As refused, i
     }
   }
 });
+
+test("#34: the IIS SMTP service's W3C log is read as a transcript: its replies without the '+' for blanks and the log's fields, the refusal at BDAT placed at the end of the message", () => {
+  const a = analyzeReply(paste(34).text);
+  assert.equal(a.primary?.reply.line, "550 5.7.60 SMTP; Client does not have permissions to send as this sender");
+  assert.deepEqual([a.primary?.stage, a.primary?.candidates], ["data", ["send-as-denied"]]);
+  assert.ok(a.replies.some((r) => r.line === "250 2.1.0 Sender OK"));
+});
