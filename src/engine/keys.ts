@@ -143,6 +143,7 @@ export const INFO_IDS = [
   "provider-other",
   "relay-own-refusal",
   "exchange-online-21vianet",
+  "exchange-online-us-government",
   "delivery-refused",
   "reply-code-only",
   "server-text-hidden",

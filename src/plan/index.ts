@@ -116,6 +116,21 @@ function repliedPastSignIn(d: Diagnosis): boolean {
   return replied && !d.causes.some((f) => gateIndex(f.id) < SENDING);
 }
 
+/** The worldwide submission host, as the steps name it. */
+const WORLDWIDE_HOST = /\bsmtp\.office365\.com\b/g;
+
+/** A step with GCC High's and DoD's submission host (smtp.office365.us) where it names the worldwide one. */
+function usGovernmentHost(step: PlanStep): void {
+  const us = (text: string) => text.replace(WORLDWIDE_HOST, "smtp.office365.us");
+  const cmds = (list: PlanCommand[]) => list.map((c) => ({ ...c, text: us(c.text) }));
+  step.title = us(step.title);
+  step.why = us(step.why);
+  step.check = cmds(step.check);
+  step.commands = cmds(step.commands);
+  step.verify = { ...step.verify, text: us(step.verify.text), commands: cmds(step.verify.commands) };
+  if (step.undo) step.undo = { ...step.undo, text: us(step.undo.text), commands: cmds(step.undo.commands) };
+}
+
 /** Build the fix plan for a diagnosis, in the user's language. Pure. */
 export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const notes: string[] = [];
@@ -217,6 +232,11 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
   if (vianet) notes.push(ctx.tr("plan.note.vianet"));
+  // GCC High and DoD: their submission host in every step that names the worldwide one.
+  if (d.info.some((i) => i.id === "exchange-online-us-government")) {
+    notes.push(ctx.tr("plan.note.usGovernment"));
+    for (const step of steps) usGovernmentHost(step);
+  }
 
   return vianet ? { lang, steps, options, basicAuth, notes, cloud: "21vianet" } : { lang, steps, options, basicAuth, notes };
 }

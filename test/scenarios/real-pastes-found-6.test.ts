@@ -230,3 +230,19 @@ test("#34: the IIS SMTP service's W3C log is read as a transcript: its replies w
   assert.deepEqual([a.primary?.stage, a.primary?.candidates], ["data", ["send-as-denied"]]);
   assert.ok(a.replies.some((r) => r.line === "250 2.1.0 Sender OK"));
 });
+
+test("#17: a Postfix log relaying to smtp.office365.us (GCC High) gets that host in every step and the US government note, never smtp.office365.com", async () => {
+  const p = paste(17);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.ok(json.info.some((i) => i.id === "exchange-online-us-government"), lang);
+    const plan = json.plan as unknown as { steps: Array<Record<string, unknown>>; notes: string[] };
+    assert.ok(plan.notes.includes(t(lang, "plan.note.usGovernment")), lang);
+    const steps = JSON.stringify(plan.steps);
+    assert.ok(!steps.includes("smtp.office365.com"), `${lang}: the worldwide host in a step`);
+    assert.ok(steps.includes("smtp.office365.us"), lang);
+  }
+  // The worldwide host stays the worldwide one.
+  const { json } = await explain({ ...p, text: p.text.replace(/office365\.us/g, "office365.com") }, "en");
+  assert.ok(!json.info.some((i) => i.id === "exchange-online-us-government"));
+});

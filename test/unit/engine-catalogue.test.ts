@@ -96,6 +96,7 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // A failure to reach the server told after its "220 2.0.0" to STARTTLS (PHPMailer, sixth hunt #32).
   [withFacts(BASIC_OK, { "device.tlsVersion": undefined }), analyzeReply("2015-09-03 07:24:00\tCLIENT -> SERVER: STARTTLS\n2015-09-03 07:24:00\tSERVER -> CLIENT: 220 2.0.0 SMTP server ready\n2015-09-03 07:24:00\tSMTP Error: Could not connect to SMTP host.")],
   [withFacts(BASIC_OK, { "device.host": "smtp-legacy.partner.outlook.cn" })],
+  [withFacts(BASIC_OK, { "device.host": "smtp.office365.us" })],
   [BASIC_OK, decisive("550 5.7.30 Basic authentication is not supported for Client Submission.", "basic-auth-retired")],
   [withFacts(BASIC_OK, { "account.perUserMfaState": undefined, "account.legacyAuthBlockedByConditionalAccess": undefined }), criteria],
   [withFacts(BASIC_OK, { "device.authMechanism": undefined }), { ...AUTH_OK, mechanismTried: "PLAIN" }],
