@@ -197,7 +197,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (client) analysis.client = client;
   if (codeOnly) analysis.codeOnly = true;
   if (recognized && text.includes("***")) analysis.masked = true;
-  const userName = recognized ? configUserName(text) : undefined;
+  // (Read only beside a refused sign-in: where the user name's shape can be the cause.)
+  const userName = primary?.stage === "auth" ? configUserName(text) : undefined;
   if (userName) analysis.userName = userName;
   // Which service answered: its host names or words in the text, else the form of the failing reply.
   // (A reply this tool cannot read, or one it reads as another service's by its form, may name that service in its words.)
@@ -276,18 +277,18 @@ function numbered(text: string): boolean {
 const BARE = /^(?:(?:smtp\s*)?(?:error|err|code|status|reply|response|エラー(?:\s*コード)?|コード)\s*[:：#]?\s*)?\(?\s*([2-5][0-5]\d)?\s*[-:]?\s*([245]\.\d{1,3}\.\d{1,3})?\s*\)?[.。]?$/i;
 
 /**
- * A mail client's configuration line that sets the sign-in's user name: ssmtp's "AuthUser=", msmtp's "user ", and the
- * environment variables of containers and frameworks (SMTP_USER, SMTP_USERNAME, MAIL_USERNAME, EMAIL_HOST_USER). One value
- * alone on its line (no blank in it), as a file or a compose list writes it; a placeholder in angle brackets or braces is none.
+ * A mail client's configuration line that sets the sign-in's user name: ssmtp's "AuthUser=" and the environment variables
+ * of containers and frameworks (SMTP_USER, SMTP_USERNAME, MAIL_USERNAME, EMAIL_HOST_USER). One value alone on its line (no
+ * blank in it), as a file or a compose list writes it; a placeholder in angle brackets or braces is none.
  */
-const CONFIG_USER = /^[ \t]*(?:-[ \t]*)?(AuthUser|SMTP_USER(?:NAME)?|MAIL_USERNAME|EMAIL_HOST_USER|user)[ \t]*[=:][ \t]*["']?([^\s"'<>{}$]{1,320})["']?[ \t]*$|^[ \t]*(user)[ \t]+([^\s"'<>{}$]{1,320})[ \t]*$/m;
+const CONFIG_USER = /^[ \t]*(?:-[ \t]*)?(?:AuthUser|SMTP_USER(?:NAME)?|MAIL_USERNAME|EMAIL_HOST_USER)[ \t]*[=:][ \t]*["']?([^\s"'<>{}$]{1,320})["']?[ \t]*$/m;
 
 /** The user name a pasted configuration sets (CONFIG_USER), with its line. */
 function configUserName(text: string): { value: string; clue: string } | undefined {
-  if (!/AuthUser|SMTP_USER|MAIL_USERNAME|EMAIL_HOST_USER|^[ \t]*user\b/m.test(text)) return undefined;
+  // Every match holds one of these words (most pastes hold none: no search of every line).
+  if (!(text.includes("AuthUser") || text.includes("SMTP_USER") || text.includes("MAIL_USERNAME") || text.includes("EMAIL_HOST_USER"))) return undefined;
   const m = CONFIG_USER.exec(text);
-  const value = m?.[2] ?? m?.[4];
-  return m && value ? { value, clue: m[0].trim() } : undefined;
+  return m?.[1] ? { value: m[1], clue: m[0].trim() } : undefined;
 }
 
 /** A paste that is only a code: read for what the code can mean; the text, missing here, usually decides. */
