@@ -116,12 +116,13 @@ function repliedPastSignIn(d: Diagnosis): boolean {
   return replied && !d.causes.some((f) => gateIndex(f.id) < SENDING);
 }
 
-/** The worldwide submission host, as the steps name it. */
+/** The worldwide submission and sign-in hosts, as the steps name them. */
 const WORLDWIDE_HOST = /\bsmtp\.office365\.com\b/g;
+const WORLDWIDE_SIGN_IN = /\blogin\.microsoftonline\.com\b/g;
 
-/** A step with GCC High's and DoD's submission host (smtp.office365.us) where it names the worldwide one. */
+/** A step with GCC High's and DoD's hosts (smtp.office365.us, login.microsoftonline.us) where it names the worldwide ones. */
 function usGovernmentHost(step: PlanStep): void {
-  const us = (text: string) => text.replace(WORLDWIDE_HOST, "smtp.office365.us");
+  const us = (text: string) => text.replace(WORLDWIDE_HOST, "smtp.office365.us").replace(WORLDWIDE_SIGN_IN, "login.microsoftonline.us");
   const cmds = (list: PlanCommand[]) => list.map((c) => ({ ...c, text: us(c.text) }));
   step.title = us(step.title);
   step.why = us(step.why);

@@ -246,3 +246,13 @@ test("#17: a Postfix log relaying to smtp.office365.us (GCC High) gets that host
   const { json } = await explain({ ...p, text: p.text.replace(/office365\.us/g, "office365.com") }, "en");
   assert.ok(!json.info.some((i) => i.id === "exchange-online-us-government"));
 });
+
+test("GCC High's sign-in host (login.microsoftonline.us) out of reach: the US government organization is recognised and the step names that host, not the worldwide one", async () => {
+  const p = { source: "derived from the fifth hunt's #19 (MustMail) with the US government sign-in host", text: "Azure.Identity.AuthenticationFailedException: ClientSecretCredential authentication failed: Resource temporarily unavailable (login.microsoftonline.us:443)" };
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.ok(json.info.some((i) => i.id === "exchange-online-us-government"), lang);
+    const steps = JSON.stringify(json.plan.steps);
+    assert.ok(steps.includes("login.microsoftonline.us") && !steps.includes("login.microsoftonline.com"), `${lang}: ${steps.slice(0, 300)}`);
+  }
+});

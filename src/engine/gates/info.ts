@@ -12,8 +12,8 @@ export function infoGate(ctx: Ctx): void {
   if (usGov) ctx.out.info("exchange-online-us-government", [usGov]);
 }
 
-/** Microsoft 365 GCC High and DoD's submission host, smtp.office365.us (domain.md §3). */
-const US_GOV_HOST = /\bsmtp\.office365\.us\b/i;
+/** Microsoft 365 GCC High and DoD's submission host, smtp.office365.us (domain.md §3), and their sign-in host. */
+const US_GOV_HOST = /\bsmtp\.office365\.us\b|\blogin\.microsoftonline\.us\b/i;
 
 /**
  * Exchange Online for the US government (GCC High, DoD): the same settings, its own submission host, admin centers and
