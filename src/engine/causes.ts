@@ -77,6 +77,10 @@ export const CAUSES = {
   // Microsoft Entra ID refused the token request itself (AADSTS…: the client secret, the redirect URI, the scope, the app or
   // tenant id): a setting of the app's own, before any SMTP; with any mail service that signs in through Entra ID.
   "oauth-client-settings": { affects: "oauth", gate: "identity", service: "any", anyServiceText: true },
+  // Microsoft Entra ID refused the account's own sign-in in a token request the app made with the account's password (the
+  // resource-owner password grant): MFA required, a Conditional Access block, a wrong or expired password (AADSTS50076, 53003,
+  // 50126, 50055; sixth hunt #01). Not the app's registration: the flow the app uses, the policy, or the password.
+  "entra-user-sign-in-refused": { affects: "oauth", gate: "identity", service: "any", anyServiceText: true },
   "tenant-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.exchangeLicensed", "account.recipientTypeDetails"] },

@@ -38,6 +38,8 @@ export const CAUSE_IDS = [
   "device-oauth-token",
   "oauth-misconfigured",
   "oauth-client-settings",
+  // Microsoft Entra ID refused the account's own sign-in in a token request made with its password (MFA, Conditional Access, the password).
+  "entra-user-sign-in-refused",
   "transient-service-error",
   "direct-send-rejected",
   "relay-connector-mismatch",

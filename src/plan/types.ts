@@ -31,6 +31,7 @@ export const STEP_IDS = [
   "account-per-user-mfa",
   "account-ca-exclusion",
   "oauth-client-settings",
+  "entra-user-sign-in",
   "oauth-consent",
   "oauth-service-principal",
   "oauth-mailbox-permission",

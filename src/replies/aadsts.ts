@@ -133,12 +133,13 @@ export const ENTRA_READING: Readonly<Record<EntraErrorKind, { candidates: readon
   "redirect-uri-mismatch": { candidates: ["oauth-client-settings"], notes: ["note.entra.redirectUri"] },
   "scope-missing": { candidates: ["oauth-client-settings"], notes: ["note.entra.scope"] },
   "busy": { candidates: ["transient-service-error"], notes: [] },
-  // The app asks for a token with the user's password, which cannot answer MFA: a flow that can (interactive, device code)
-  // or the app's own identity (client credentials), never "MFA off" for an OAuth app.
-  "mfa-required": { candidates: ["oauth-client-settings"], notes: ["note.entra.mfaRequired"] },
-  "ca-blocked": { candidates: ["oauth-client-settings"], notes: ["note.entra.caBlocked"] },
-  "bad-password": { candidates: ["oauth-client-settings"], notes: ["note.entra.badPassword"] },
+  // The account's own sign-in refused in a token request made with its password (not the app's registration): the app asks
+  // with the user's password, which cannot answer MFA (a flow that can, interactive or device code, or the app's own identity,
+  // never "MFA off" for an OAuth app); a Conditional Access policy; the password itself.
+  "mfa-required": { candidates: ["entra-user-sign-in-refused"], notes: ["note.entra.mfaRequired"] },
+  "ca-blocked": { candidates: ["entra-user-sign-in-refused"], notes: ["note.entra.caBlocked"] },
+  "bad-password": { candidates: ["entra-user-sign-in-refused"], notes: ["note.entra.badPassword"] },
   "account-locked": { candidates: ["account-locked"], notes: [] },
   "account-disabled": { candidates: ["account-disabled"], notes: [] },
-  "password-expired": { candidates: ["oauth-client-settings"], notes: ["note.entra.passwordExpired"] },
+  "password-expired": { candidates: ["entra-user-sign-in-refused"], notes: ["note.entra.passwordExpired"] },
 };

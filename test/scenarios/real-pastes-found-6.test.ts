@@ -77,7 +77,10 @@ test("#01: AADSTS50076 (MFA required for a token asked with the user's password)
   for (const lang of LANGS) {
     const { code, json } = await explain(p, lang);
     assert.equal(code, 1, lang);
-    assert.deepEqual(ids(json), ["oauth-client-settings"], lang);
+    // The account's own sign-in, not the app's registration ("its client secret, its redirect URI …" was the summary).
+    assert.deepEqual(ids(json), ["entra-user-sign-in-refused"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["entra-user-sign-in"], lang);
+    assert.equal(json.plan.steps[0]?.title, t(lang, "plan.step.entra-user-sign-in.title"), lang);
     assert.ok(!json.plan.options.some((o) => (o as { id: string }).id === "exception-per-user-mfa"), lang);
     const out = await explainText(p, lang);
     assert.ok(out.replace(/\s+/g, "").includes(t(lang, "note.entra.mfaRequired").replace(/\s+/g, "")), `${lang}: the note on MFA and the password grant`);
@@ -85,17 +88,37 @@ test("#01: AADSTS50076 (MFA required for a token asked with the user's password)
   }
   const reading = (code: number) => analyzeReply(`{"error":"invalid_grant","error_description":"AADSTS${code}: whatever the words."}`).primary;
   const expected: Array<[number, string, string | undefined]> = [
-    [50076, "oauth-client-settings", "note.entra.mfaRequired"],
-    [50074, "oauth-client-settings", "note.entra.mfaRequired"],
-    [53003, "oauth-client-settings", "note.entra.caBlocked"],
-    [50126, "oauth-client-settings", "note.entra.badPassword"],
-    [50055, "oauth-client-settings", "note.entra.passwordExpired"],
+    [50076, "entra-user-sign-in-refused", "note.entra.mfaRequired"],
+    [50074, "entra-user-sign-in-refused", "note.entra.mfaRequired"],
+    [53003, "entra-user-sign-in-refused", "note.entra.caBlocked"],
+    [50126, "entra-user-sign-in-refused", "note.entra.badPassword"],
+    [50055, "entra-user-sign-in-refused", "note.entra.passwordExpired"],
     [50053, "account-locked", undefined],
     [50057, "account-disabled", undefined],
   ];
   for (const [code, cause, note] of expected) {
     const m = reading(code);
     assert.deepEqual([m?.stage, m?.candidates, m?.decisive, m?.notes?.[0]], ["token", [cause], true, note], `AADSTS${code}`);
+  }
+  // Each kind has its own step: the flow (MFA), the sign-in logs (Conditional Access: read, never an exclusion offered), the
+  // password, its expiry; never per-user MFA off, a Conditional Access exclusion, or the app registration's ids.
+  const steps: Array<[number, "ca" | "password" | "expired" | undefined, string]> = [
+    [50074, undefined, "device-owner"],
+    [53003, "ca", "identity-admin"],
+    [50126, "password", "device-owner"],
+    [50055, "expired", "identity-admin"],
+  ];
+  for (const [code, variant, who] of steps) {
+    for (const lang of LANGS) {
+      const { json } = await explain({ source: "test", text: `{"error":"invalid_grant","error_description":"AADSTS${code}: whatever the words."}` }, lang);
+      const ids = json.plan.steps.map((s) => s.id);
+      assert.deepEqual(ids, ["entra-user-sign-in"], `AADSTS${code} ${lang}`);
+      const step = json.plan.steps[0] as unknown as { title: string; who: string };
+      assert.equal(step.title, t(lang, variant ? `plan.step.entra-user-sign-in.${variant}.title` : "plan.step.entra-user-sign-in.title"), `AADSTS${code} ${lang}`);
+      assert.equal(step.who, who, `AADSTS${code} ${lang}`);
+      const all = JSON.stringify(json.plan);
+      for (const never of ["account-per-user-mfa", "account-ca-exclusion", "exception-per-user-mfa", "oauth-client-settings"]) assert.ok(!all.includes(never), `AADSTS${code} ${lang}: ${never}`);
+    }
   }
 });
 

@@ -54,6 +54,7 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "device-oauth-token": [OAUTH_APP_OK, decisive("Token update failed. Please delete the token and obtain it again.", "device-oauth-token")],
   "oauth-misconfigured": [withFacts(OAUTH_APP_OK, { "account.oauthApp.mailboxPermission": false })],
   "oauth-client-settings": [OAUTH_APP_OK, analyzeReply('{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}')],
+  "entra-user-sign-in-refused": [OAUTH_APP_OK, analyzeReply("AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.")],
   "transient-service-error": [BASIC_OK, replyAnalysis("451 4.7.0 Temporary server error. Please try again later. PRX4", { patternId: "prx4", candidates: ["transient-service-error"], decisive: false })],
   "direct-send-rejected": [BASIC_OK, decisive("550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources", "direct-send-rejected", "mail-from")],
   "relay-connector-mismatch": [BASIC_OK, decisive("5.7.64 TenantAttribution; Relay Access Denied", "relay-connector-mismatch", "mail-from")],

@@ -1,7 +1,7 @@
 // Steps on the OAuth app a device signs in with: admin consent, the service principal in Exchange
 // Online, the app's permission on the mailbox.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, type Ctx, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type Ctx, type StepDef } from "./common.js";
 
 const flow = (ctx: Ctx) => ctx.c.device?.oauthFlow;
 
@@ -19,6 +19,15 @@ function refusedSetting(found: Found): "secret" | "redirect" | "scope" | "app" {
   if (e.has("redirect-uri-mismatch")) return "redirect";
   if (e.has("scope-missing")) return "scope";
   return "app";
+}
+
+/** Which of the account's own sign-in Microsoft Entra ID refused: MFA required (the default), Conditional Access, the password, its expiry. */
+function refusedSignIn(found: Found): "mfa" | "ca" | "password" | "expired" {
+  const e = entraErrors(found);
+  if (e.has("mfa-required")) return "mfa";
+  if (e.has("ca-blocked")) return "ca";
+  if (e.has("password-expired")) return "expired";
+  return e.has("bad-password") ? "password" : "mfa";
 }
 
 /**
@@ -49,6 +58,19 @@ export const OAUTH_APP_STEPS: StepDef[] = [
         security: "low",
         ...(which === "app" ? {} : { title: ctx.tr(`plan.step.oauth-client-settings.${which}.title`), why: ctx.tr(`plan.step.oauth-client-settings.${which}.why`) }),
       };
+    },
+  },
+  {
+    // The account's own sign-in refused in a token request made with its password: the app's flow (MFA), the policy that
+    // blocked it (read in the sign-in logs, never an exclusion offered here), or the password. Never "MFA off".
+    id: "entra-user-sign-in",
+    causes: ["entra-user-sign-in-refused"],
+    build: (ctx, found) => {
+      const which = refusedSignIn(found);
+      const variant = which === "mfa" ? {} : { title: ctx.tr(`plan.step.entra-user-sign-in.${which}.title`), why: ctx.tr(`plan.step.entra-user-sign-in.${which}.why`) };
+      if (which === "mfa" || which === "password") return { who: "device-owner", scope: "device", security: "low", ...variant };
+      if (which === "ca") return { who: "identity-admin", checkBy: [...SIGN_IN_LOG_READERS], scope: "account", adminCenter: portal(ctx, "entra", ["plan.nav.monitoring", "plan.nav.signInLogs"]), security: "low", ...variant };
+      return { who: "identity-admin", scope: "account", adminCenter: portal(ctx, "mac", ["plan.nav.users", "plan.nav.activeUsers", "plan.nav.theUser", "plan.nav.resetPassword"]), security: "low", ...variant };
     },
   },
   {
