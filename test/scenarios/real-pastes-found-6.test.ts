@@ -7,6 +7,7 @@ import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-da
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { evaluate } from "../../src/engine/index.js";
+import { buildPlan } from "../../src/plan/index.js";
 
 const paste = (n: number) => {
   const p = FOUND_ROUND_6[n - 1];
@@ -212,7 +213,16 @@ test("#32: PHPMailer's debug output pasted as one line is read entry by entry: a
   for (const lang of LANGS) {
     const { json } = await explain(p, lang);
     assert.deepEqual([...ids(json)].sort(), ["tls-handshake-failed", "tls-version-unsupported"], lang);
+    // A program has no firmware: its library and runtime are what is updated, and the certificate check stays on.
+    const step = json.plan.steps.find((s) => s.id === "device-firmware");
+    assert.equal(step?.title, t(lang, "plan.step.device-firmware.app.title"), lang);
+    assert.equal(step?.why, t(lang, "plan.step.device-firmware.app.why", { program: "PHPMailer" }), lang);
   }
+  // A device's own TLS failure (no program's words in it) keeps the firmware step.
+  const device = { schema: "smtp-auth-doctor/case@1", device: { host: "smtp.office365.com", reply: "421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2." } } as const;
+  const panel = evaluate(device, { today: "2026-12-05" });
+  const firmware = buildPlan(device, panel, "en").steps.find((s) => s.id === "device-firmware");
+  assert.equal(firmware?.title, t("en", "plan.step.device-firmware.title"), JSON.stringify(panel.causes.map((c) => c.id)));
   // The same failure before any STARTTLS stays a connection that could not be opened.
   assert.equal(analyzeReply("SMTP Error: Could not connect to SMTP host.").primary?.stage, "network");
 });

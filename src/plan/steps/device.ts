@@ -1,5 +1,6 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
+import { detectClient } from "../../replies/signals.js";
 import { PLACEHOLDER, exo, resolveEntra, resolveName, signInRead, tnc, tncEntra, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
@@ -24,6 +25,30 @@ const EHLO_FIRST: ReadonlySet<string> = new Set(["send-hello-first", "need-ehlo"
 /** A finding whose reply says the client did not greet with EHLO first. */
 function ehloFirst(f: Parameters<StepDef["build"]>[1][number]): boolean {
   return f.id === "client-protocol-error" && f.evidence.some((e) => e.kind === "reply" && EHLO_FIRST.has(e.patternId));
+}
+
+/** The program libraries detectClient() names by their words, with the name a reader knows them by. */
+const LIBRARIES: Readonly<Record<string, string>> = {
+  mailkit: "MailKit",
+  powershell: "PowerShell (Send-MailMessage)",
+  dotnet: ".NET (System.Net.Mail)",
+  ruby: "Ruby (Net::SMTP)",
+  python: "Python (smtplib)",
+  java: "JavaMail",
+  nodemailer: "Nodemailer",
+  phpmailer: "PHPMailer",
+};
+
+/**
+ * The program library the pasted text shows sending (a PHPMailer debug log, a .NET exception), when no device maker is
+ * recorded: a program has no firmware, its library and runtime are what is updated (sixth hunt's PHPMailer #32 was told to
+ * "update the device's firmware").
+ */
+export function programInCase(c: Parameters<StepDef["build"]>[0]["c"]): string | undefined {
+  const reply = c.device?.reply;
+  if (reply === undefined || c.device?.vendor !== undefined) return undefined;
+  const client = detectClient(reply);
+  return client !== undefined ? LIBRARIES[client] : undefined;
 }
 
 /** The findings a general step still answers once the EHLO step has taken its own (null: none left). */
@@ -89,9 +114,14 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-firmware",
     causes: ["tls-version-unsupported", "tls-handshake-failed", "client-protocol-error"],
-    build: (_ctx, found) => {
+    build: (ctx, found) => {
       const rest = besidesEhlo(found);
-      return rest && { who: "device-owner", scope: "device", security: "low", ...rest };
+      if (!rest) return null;
+      const program = programInCase(ctx.c);
+      const texts = program
+        ? { title: ctx.tr("plan.step.device-firmware.app.title"), why: ctx.tr("plan.step.device-firmware.app.why", { program }), verify: ctx.tr("plan.step.device-firmware.app.verify"), securityText: ctx.tr("plan.step.device-firmware.app.security") }
+        : {};
+      return { who: "device-owner", scope: "device", security: "low", ...texts, ...rest };
     },
   },
   {
