@@ -274,7 +274,16 @@ test("#17: a Postfix log relaying to smtp.office365.us (GCC High) gets that host
     const steps = JSON.stringify(plan.steps);
     assert.ok(!steps.includes("smtp.office365.com"), `${lang}: the worldwide host in a step`);
     assert.ok(steps.includes("smtp.office365.us"), lang);
+    // Postfix sends for the device: its main.cf signs in and starts TLS, by the relay's administrator, not "on the device".
+    const byId = new Map(json.plan.steps.map((s) => [s.id, s as unknown as { title: string; who: string; why: string }]));
+    assert.equal(byId.get("device-enable-auth")?.title, t(lang, "plan.step.device-enable-auth.postfix.title"), lang);
+    assert.equal(byId.get("device-port-starttls")?.title, t(lang, "plan.step.device-port-starttls.postfix.title"), lang);
+    assert.equal(byId.get("device-enable-auth")?.who, "network-admin", lang);
+    assert.ok(byId.get("device-enable-auth")?.why.includes("[smtp.office365.us]:587"), lang);
   }
+  // A device's own 530 5.7.57 (no relay's log) keeps the device's steps.
+  const device = await explain({ source: "test", text: "530 5.7.57 Client not authenticated to send mail. [BN1P110CA0052.NAMP110.PROD.OUTLOOK.COM]" }, "en");
+  assert.equal(device.json.plan.steps.find((s) => s.id === "device-enable-auth")?.title, t("en", "plan.step.device-enable-auth.title"));
   // The worldwide host stays the worldwide one.
   const { json } = await explain({ ...p, text: p.text.replace(/office365\.us/g, "office365.com") }, "en");
   assert.ok(!json.info.some((i) => i.id === "exchange-online-us-government"));

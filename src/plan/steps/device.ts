@@ -51,6 +51,30 @@ export function programInCase(c: Parameters<StepDef["build"]>[0]["c"]): string |
   return client !== undefined ? LIBRARIES[client] : undefined;
 }
 
+/**
+ * The pasted text is the log of a Postfix relay sending on the device's behalf (its "postfix/smtp" lines, its bounce's
+ * "(in reply to … command)"): the relay's main.cf is what signs in and starts TLS, not a device's panel (sixth hunt #17:
+ * "use port 587 with STARTTLS on the device" for Postfix's own 530 5.7.57).
+ */
+function postfixInCase(c: Parameters<StepDef["build"]>[0]["c"]): boolean {
+  const reply = c.device?.reply;
+  return reply !== undefined && c.device?.vendor === undefined && detectClient(reply) === "postfix";
+}
+
+/** The step's text for a Postfix relay: main.cf and sasl_passwd, by the relay's administrator. */
+function postfixStep(ctx: Parameters<StepDef["build"]>[0], id: "device-port-starttls" | "device-enable-auth"): ReturnType<StepDef["build"]> {
+  return {
+    who: "network-admin",
+    scope: "device",
+    security: id === "device-enable-auth" ? "low" : "none",
+    title: ctx.tr(`plan.step.${id}.postfix.title`),
+    why: ctx.tr(`plan.step.${id}.postfix.why`, { user: ctx.login.value ?? PLACEHOLDER.mailbox }),
+    verify: ctx.tr("plan.step.relay-own-settings.verify"),
+    ...(id === "device-enable-auth" ? { securityText: ctx.tr("plan.step.device-enable-auth.postfix.security") } : {}),
+    undo: { text: ctx.tr("plan.undo.relayConfigCopy"), commands: [] },
+  };
+}
+
 /** The findings a general step still answers once the EHLO step has taken its own (null: none left). */
 export function besidesEhlo(found: Parameters<StepDef["build"]>[1]): { answers?: Parameters<StepDef["build"]>[1] } | null {
   const rest = found.filter((f) => !ehloFirst(f));
@@ -104,7 +128,7 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-port-starttls",
     causes: ["starttls-missing"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+    build: (ctx) => (postfixInCase(ctx.c) ? postfixStep(ctx, "device-port-starttls") : { who: "helpdesk", scope: "device", security: "none" }),
   },
   {
     id: "device-auth-mechanism",
@@ -127,7 +151,7 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-enable-auth",
     causes: ["no-authentication"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+    build: (ctx) => (postfixInCase(ctx.c) ? postfixStep(ctx, "device-enable-auth") : { who: "helpdesk", scope: "device", security: "none" }),
   },
   {
     id: "device-credentials",
