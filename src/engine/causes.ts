@@ -55,6 +55,7 @@ export const CAUSES = {
   "basic-auth-retired": { affects: "basic", gate: "identity", service: "exchange-online", refusesBasic: true, settledBy: ["tenant.basicAuthSmtpReenabled", "tenant.createdDate"] },
   // Personal Outlook.com accounts: Basic authentication ended on 16 September 2024 (domain.md §13).
   "consumer-basic-auth-ended": { affects: "basic", gate: "identity", service: "outside" },
+  "consumer-oauth-refused": { affects: "oauth", gate: "identity", service: "outside" },
   "wrong-credentials": { affects: "basic", gate: "identity", service: "exchange-online" },
   // Other services' own sign-in rules (app passwords, SMTP keys, authorization codes).
   "provider-app-password": { affects: "basic", gate: "identity", service: "outside" },

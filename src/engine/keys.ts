@@ -103,6 +103,7 @@ export const INFERENCE_KEYS = [
   "inference.xoauth2ForOauth",
   "inference.providerClue",
   "inference.consumerAccount",
+  "inference.consumerOAuthUser",
   "inference.deliveryAfterAcceptance",
   "inference.deliveryAfterAcceptanceNoSignIn",
   "inference.codeOnly",

@@ -48,6 +48,8 @@ export const CAUSE_IDS = [
   "provider-sign-in-refused",
   "provider-sender-mismatch",
   "consumer-basic-auth-ended",
+  // A personal Outlook.com account refused the sign-in with OAuth (AUTH XOAUTH2): the token, with no tenant behind it.
+  "consumer-oauth-refused",
   "onprem-basic-auth-off",
   "recipient-rejects-outside-senders",
   "delivery-not-authorized",

@@ -54,6 +54,7 @@ export const STEP_IDS = [
   "delivery-sender-domain-auth",
   "provider-connection",
   "consumer-use-oauth",
+  "consumer-oauth-token",
   "provider-app-password",
   "provider-check-sign-in",
   "provider-from-address",

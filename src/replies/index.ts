@@ -4,7 +4,7 @@ import { extractReplies, makeReply, textStage, type FoundReply } from "./extract
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
 import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
-import { analysisOutside, providerFromText, providerFromWords } from "./providers.js";
+import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
 import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, TLS_AFTER_STARTTLS, type Signal } from "./signals.js";
@@ -55,6 +55,8 @@ export function analyzeReply(input: string, opts: AnalyzeOptions = {}): ReplyAna
     // Most pastes hold no secret: nothing to guard or redact (the guard below only ever hides words,
     // and the transcript redactor needs a 334 too). safeInput is set only once redacted.
     let safe = raw;
+    // (Read before the redaction below takes the XOAUTH2 string away: only the address, and only a personal account's.)
+    const oauthUser = raw.includes("dXNlcj") ? consumerOAuthUser(raw) : undefined;
     if (mayHoldSecret(raw)) {
       // The case redactor would take "250-AUTH LOGIN XOAUTH2" (the server's capability list) for a payload.
       const guarded = raw.includes("250") && raw.includes("AUTH") ? raw.replace(/(\b250[ -]\s*AUTH)(?=[ \t])/g, `$1${GUARD}`) : raw;
@@ -63,6 +65,7 @@ export function analyzeReply(input: string, opts: AnalyzeOptions = {}): ReplyAna
     }
     safeInput = safe;
     const analysis = analyze(safeInput, opts.client !== false);
+    if (oauthUser !== undefined && analysis.recognized) analysis.oauthUser = oauthUser;
     return truncated ? { ...analysis, truncated } : analysis;
   } catch {
     return { input: safeInput, replies: [], matches: [], authSucceeded: false, recognized: false };
@@ -254,6 +257,25 @@ function otherAttempt(primary: Ranked, ranked: readonly Ranked[]): ReplyMatch | 
   primary.match.mechanism = primary.said;
   other.match.mechanism = other.said;
   return other.match;
+}
+
+/** An XOAUTH2 initial response's start: base64 of "user=" and what follows (at most the first 330 bytes of it: an address fits). */
+const XOAUTH2_STRING = /\bdXNlcj[A-Za-z0-9+/]{2,434}/;
+
+/**
+ * The personal Microsoft account an AUTH XOAUTH2 string names: its base64 decodes to "user={address}\x01auth=Bearer {token}\x01\x01"
+ * (Microsoft's and Google's XOAUTH2 format). Only the part up to the first \x01 is read; the token after it is never decoded
+ * into anything kept. A work address (or anything else) gives undefined.
+ */
+function consumerOAuthUser(raw: string): string | undefined {
+  const m = XOAUTH2_STRING.exec(raw);
+  if (!m) return undefined;
+  const b64 = m[0].slice(0, m[0].length - (m[0].length % 4));
+  const decoded = Buffer.from(b64, "base64").toString("latin1");
+  // (The control characters are the format's own separators.)
+  // eslint-disable-next-line no-control-regex
+  const user = /^user=([^\x00-\x20\x7f<>"',;]{3,254})\x01/.exec(decoded)?.[1];
+  return user !== undefined && /^[^@]+@[^@]+$/.test(user) && isConsumerMicrosoftAddress(user) ? user : undefined;
 }
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */

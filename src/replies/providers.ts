@@ -245,7 +245,13 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
 export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAnalysis {
   if (provider === "exchange-online") return a;
   const noCommon = provider === "exchange-onprem" && noCommonMechanism(a);
-  const matches = a.matches.map((m) => (noCommon && clientGaveUp(m) ? { ...matchOutside(m, provider), candidates: ["onprem-basic-auth-off" as const], decisive: true } : matchOutside(m, provider)));
+  const matches = a.matches.map((m) =>
+    noCommon && clientGaveUp(m)
+      ? { ...matchOutside(m, provider), candidates: ["onprem-basic-auth-off" as const], decisive: true }
+      : provider === "outlook-consumer" && oauthRefused(m, a)
+        ? { ...matchOutside(m, provider), candidates: ["consumer-oauth-refused" as const], decisive: true }
+        : matchOutside(m, provider),
+  );
   const out: ReplyAnalysis = { input: a.input, replies: a.replies, matches, authSucceeded: a.authSucceeded, recognized: a.recognized };
   if (a.primary) out.primary = matches[a.matches.indexOf(a.primary)] ?? matchOutside(a.primary, provider);
   if (a.otherAttempt) out.otherAttempt = matches[a.matches.indexOf(a.otherAttempt)] ?? matchOutside(a.otherAttempt, provider);
@@ -256,6 +262,7 @@ export function analysisOutside(a: ReplyAnalysis, provider: ProviderId): ReplyAn
   if (a.provider !== undefined) out.provider = a.provider;
   if (a.truncated !== undefined) out.truncated = a.truncated;
   if (a.userName !== undefined) out.userName = a.userName;
+  if (a.oauthUser !== undefined) out.oauthUser = a.oauthUser;
   return out;
 }
 
@@ -267,6 +274,16 @@ function noCommonMechanism(a: ReplyAnalysis): boolean {
   if (a.mechanismTried !== undefined || a.provider?.id !== "exchange-onprem" || !a.provider.clue.startsWith("AUTH ")) return false;
   // A refusal in the server's own words at sign-in: a sign-in was tried (with NTLM), and refused.
   return !a.matches.some((m) => !m.success && m.stage === "auth" && !clientGaveUp(m));
+}
+
+/**
+ * A refusal at sign-in of an OAuth sign-in (AUTH XOAUTH2 shown in the text, or named by the words before the refusal): for a
+ * personal Outlook.com account its token, never the password (sixth hunt #28 read "the user name or password was refused").
+ */
+function oauthRefused(m: ReplyMatch, a: ReplyAnalysis): boolean {
+  // "… basic authentication is disabled" says itself that the sign-in was a password's.
+  if (m.success || m.stage !== "auth" || m.candidates.length === 0 || m.patternId === "auth-basic-disabled") return false;
+  return (m.mechanism ?? a.mechanismTried) === "XOAUTH2";
 }
 
 /** A client's own words for a sign-in it gave up (no code of the server's: the server refused nothing). */

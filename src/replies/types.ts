@@ -75,4 +75,10 @@ export interface ReplyAnalysis {
    * its line as the clue: the engine reads its shape when the case records none (sixth hunt #16).
    */
   userName?: { value: string; clue: string };
+  /**
+   * The address of a personal Microsoft account (Outlook.com, Hotmail, Live) that an AUTH XOAUTH2 string in the text names
+   * ("user=…" inside its base64, read before the string is redacted; the token itself is never kept): such an account has no
+   * tenant (sixth hunt #28). A work address there is not kept.
+   */
+  oauthUser?: string;
 }

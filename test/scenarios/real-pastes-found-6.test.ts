@@ -127,12 +127,36 @@ test("#28: a Postfix log of AUTH XOAUTH2 refused with 535 5.7.3: the text shows 
   const p = paste(28);
   for (const lang of LANGS) {
     const { json } = await explain(p, lang);
-    assert.deepEqual(ids(json), ["oauth-misconfigured"], lang);
+    // The XOAUTH2 string names karl_rez@outlook.com: a personal account, no tenant to consent in (its token is refused).
+    assert.deepEqual(ids(json), ["consumer-oauth-refused"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["consumer-oauth-token"], lang);
     const plan = json.plan as unknown as { basicAuth: string; options: unknown[]; notes: string[] };
     assert.equal(plan.basicAuth, "no", lang);
     assert.deepEqual(plan.options, [], lang);
     for (const key of ["plan.note.basicLikely", "plan.note.basicRetirement", "plan.note.basicDisabledByDefault"] as const) assert.ok(!plan.notes.includes(t(lang, key)), `${lang}: ${key}`);
   }
+  // Only the address is read from the XOAUTH2 string: neither the string nor its token reaches any output.
+  const blob = /AUTH XOAUTH2 (\S+)/.exec(p.text)?.[1] as string;
+  // eslint-disable-next-line no-control-regex
+  const token = /auth=Bearer ([^\x01]+)/.exec(Buffer.from(blob, "base64").toString("latin1"))?.[1] as string;
+  assert.ok(token.length > 20);
+  for (const lang of LANGS) {
+    const outputs = [JSON.stringify((await explain(p, lang)).json), await explainText(p, lang)];
+    for (const out of outputs) {
+      assert.ok(out.includes("karl_rez@outlook.com"), lang);
+      assert.ok(!out.includes(blob.slice(0, 40)) && !out.includes(blob.slice(40, 80)) && !out.includes(token.slice(0, 16)), `${lang}: the XOAUTH2 string or its token in the output`);
+    }
+  }
+  // A work address in the XOAUTH2 string is a tenant's mailbox: the tenant's OAuth set-up, as before; so is a recorded work user name.
+  const work = Buffer.from(`user=printer@contoso.com\x01auth=Bearer ${token}\x01\x01`, "latin1").toString("base64");
+  const tenant = { ...p, text: p.text.replace(blob, work) };
+  assert.deepEqual(ids((await explain(tenant, "en")).json), ["oauth-misconfigured"]);
+  assert.equal(analyzeReply(tenant.text).oauthUser, undefined);
+  const recorded = evaluate({ schema: "smtp-auth-doctor/case@1", device: { username: "printer@contoso.com", reply: p.text } }, { today: "2026-12-05" });
+  assert.ok(!recorded.causes.some((f) => f.id === "consumer-oauth-refused"), recorded.causes.map((f) => f.id).join(", "));
+  // A string cut before the end of its address, or not base64 at all, names nobody.
+  assert.equal(analyzeReply(p.text.replace(blob, blob.slice(0, 20))).oauthUser, undefined);
+  assert.equal(analyzeReply(p.text.replace(blob, `dXNlcj${"!".repeat(30)}`)).oauthUser, undefined);
   // The same refusal after AUTH LOGIN: a password sign-in, shown as such ("yes", not "likely").
   const login = { ...p, text: p.text.replace(/AUTH XOAUTH2 \S+/, "AUTH LOGIN") };
   const { json } = await explain(login, "en");

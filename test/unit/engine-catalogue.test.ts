@@ -62,6 +62,11 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "provider-app-password": [withFacts(BASIC_OK, { "device.host": "smtp.gmail.com" }), { ...decisive("534 5.7.9 Application-specific password required.", "provider-app-password"), provider: { id: "google", clue: "gsmtp" } }],
   "provider-sign-in-refused": [withFacts(BASIC_OK, { "device.provider": "exchange-onprem" }), decisive("535 5.7.3 Authentication unsuccessful", "wrong-credentials")],
   "provider-sender-mismatch": [withFacts(BASIC_OK, { "device.provider": "qq" }), decisive("550 5.7.1 Client does not have permissions to send as this sender", "send-as-denied", "mail-from")],
+  // The account named inside the XOAUTH2 string (no user name recorded): inference.consumerOAuthUser.
+  "consumer-oauth-refused": [
+    { schema: "smtp-auth-doctor/case@1", asOf: "2026-11-22", device: { host: "smtp.outlook.com", port: 587, security: "starttls" } },
+    analyzeReply(`C: AUTH XOAUTH2 ${Buffer.from("user=printer@outlook.com\x01auth=Bearer not-a-real-token-0123456789\x01\x01", "latin1").toString("base64")}\nS: 535 5.7.3 Authentication unsuccessful [YTXPR0101CA0050.CANPRD01.PROD.OUTLOOK.COM]`),
+  ],
   "consumer-basic-auth-ended": [withFacts(BASIC_OK, { "device.host": "smtp-mail.outlook.com", "device.username": "printer@outlook.com", "device.from": "printer@outlook.com" })],
   "onprem-basic-auth-off": [withFacts(BASIC_OK, { "device.provider": "exchange-onprem" }), decisive("504 5.7.4 Unrecognized authentication type", "auth-mechanism-unsupported")],
   "recipient-rejects-outside-senders": [BASIC_OK, decisive("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required", "recipient-rejects-outside-senders", "data")],

@@ -55,6 +55,9 @@ export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d
     if (hostProvider(d) === "outlook-consumer") return { id: "outlook-consumer", evidence: [clue(text.clue), fact(c, "device.host")] };
     const consumerAddress = consumerAddressOf(d);
     if (consumerAddress !== undefined) return { id: "outlook-consumer", evidence: [clue(text.clue), fact(c, consumerAddress === d.username ? "device.username" : "device.from"), inference("inference.consumerAccount", { address: consumerAddress })] };
+    // The account an AUTH XOAUTH2 string in the text names (sixth hunt #28: Postfix to smtp.outlook.com, which serves both kinds).
+    const tokenUser = oauthUserOf(analysis, d);
+    if (tokenUser !== undefined) return { id: "outlook-consumer", evidence: [clue(text.clue), inference("inference.consumerOAuthUser", { address: tokenUser })] };
     return undefined;
   }
   if (d.provider !== undefined) return d.provider === "exchange-online" ? undefined : { id: d.provider, evidence: [fact(c, "device.provider")] };
@@ -79,6 +82,16 @@ function clue(words: string): Evidence {
 
 function hostProvider(d: Device): ReturnType<typeof providerFromHost> {
   return d.host !== undefined ? providerFromHost(d.host) : undefined;
+}
+
+/**
+ * The personal Microsoft account an XOAUTH2 string in the pasted text names (ReplyAnalysis.oauthUser), unless the case records
+ * a work address as the user name: the recorded setting outranks the text's.
+ */
+function oauthUserOf(analysis: ReplyAnalysis | undefined, d: Device): string | undefined {
+  const user = analysis?.oauthUser;
+  if (user === undefined) return undefined;
+  return d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username) ? undefined : user;
 }
 
 /** The device's user name or sender, the first that is a personal Microsoft address. */

@@ -26,6 +26,11 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     build: () => ({ who: "device-owner", scope: "device", security: "none" }),
   },
   {
+    id: "consumer-oauth-token",
+    causes: ["consumer-oauth-refused"],
+    build: () => ({ who: "device-owner", scope: "device", security: "low" }),
+  },
+  {
     id: "provider-app-password",
     causes: ["provider-app-password"],
     build: (ctx) => ({ who: "account-owner", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.appPassword", ctx.outside)) }),
