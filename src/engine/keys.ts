@@ -5,6 +5,7 @@ export const NOTE_KEYS = [
   "note.ifDelegated",
   "note.port465",
   "note.connectedNoGreeting",
+  "note.readTimeout",
   "note.tlsAfterStarttls",
   "note.graphSendAs",
   "note.graphAccessDenied",

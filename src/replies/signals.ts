@@ -35,6 +35,14 @@ const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\])
  * in Azure.Identity's ClientSecretCredential): the app could not get its token, no mail server was tried (hunt 5 #19: it
  * read as 14 sign-in causes, "re-enter the password" first).
  */
+/**
+ * Go's "read tcp [local]:port->[server]:587: i/o timeout" (and the like): the connection was open and the program was reading
+ * from it when the time ran out, so it is not "no connection can be opened" nor the wrong host (sixth hunt #04, Grafana to
+ * Exchange Online over IPv6). "dial tcp …: i/o timeout" is the connection that could not be opened: a plain timeout.
+ */
+export const READ_TIMEOUT_SIGNAL: Signal = { id: "network-read-timeout", stage: "network", candidates: ["network-unreachable"], decisive: false, notes: ["note.readTimeout"] };
+const READ_TIMEOUT = /\bread (?:tcp[46]?|udp) \S+: i\/o timeout\b/i;
+
 export const ENTRA_UNREACHABLE_SIGNAL: Signal = { id: "entra-unreachable", stage: "token", candidates: ["entra-unreachable"], decisive: true };
 /** Entra ID's sign-in hosts (the public cloud's, the US Government's, 21Vianet's, and the older names). */
 export const ENTRA_HOST = /\blogin\.(?:microsoftonline\.(?:com|us)|microsoft\.com|windows\.net|partner\.microsoftonline\.cn|chinacloudapi\.cn)\b/i;
@@ -43,7 +51,8 @@ export const ENTRA_HOST = /\blogin\.(?:microsoftonline\.(?:com|us)|microsoft\.co
 export function networkSignal(sig: Signal, line: string): Signal {
   if (sig.stage !== "network") return sig;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
-  return line.includes("465") && PORT_465.test(line) ? PORT_465_SIGNAL : sig;
+  if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
+  return sig.id === "network-timeout" && line.includes("read ") && READ_TIMEOUT.test(line) ? READ_TIMEOUT_SIGNAL : sig;
 }
 
 const IMPLICIT_TLS: readonly CauseId[] = ["starttls-missing", "wrong-endpoint"];

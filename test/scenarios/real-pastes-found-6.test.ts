@@ -322,3 +322,18 @@ test("GCC High's sign-in host (login.microsoftonline.us) out of reach: the US go
     assert.ok(steps.includes("login.microsoftonline.us") && !steps.includes("login.microsoftonline.com"), `${lang}: ${steps.slice(0, 300)}`);
   }
 });
+
+test("#04: Go's 'read tcp …->[…]:587: i/o timeout' is a connection opened whose answer never came in time (a note says what holds it), not the wrong server; 'dial tcp …: i/o timeout' stays a connection that could not be opened", async () => {
+  const p = paste(4);
+  const a = analyzeReply(p.text);
+  assert.deepEqual([a.primary?.patternId, a.primary?.candidates, a.primary?.notes], ["network-read-timeout", ["network-unreachable"], ["note.readTimeout"]]);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(ids(json), ["network-unreachable"], lang);
+    assert.ok(!json.plan.steps.some((s) => s.id === "device-endpoint"), lang);
+    const out = (await explainText(p, lang)).replace(/\s+/g, "");
+    assert.ok(out.includes(t(lang, "note.readTimeout").replace(/\s+/g, "")), lang);
+  }
+  const dial = analyzeReply("err: dial tcp 52.96.0.1:587: i/o timeout");
+  assert.equal(dial.primary?.patternId, "network-timeout");
+});

@@ -96,6 +96,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
+  // Go's read on an open connection that timed out (sixth hunt #04).
+  [BASIC_OK, analyzeReply("err: read tcp [2601:85::14]:64383->[2603:1036:403:2::2]:587: i/o timeout")],
   // Microsoft Graph's refusals passed on by an SMTP-to-Graph relay (sixth hunt #08, #09).
   [BASIC_OK, analyzeReply('{"code":"ErrorSendAsDenied","message":"The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account."}')],
   [OAUTH_APP_OK, analyzeReply("554 5.0.0 Error: transaction failed, blame it on the weather: [MS Graph API] Access is denied. Check credentials and try again. (code=ErrorAccessDenied)")],
