@@ -78,6 +78,9 @@ const SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set([
 /** The device's own sign-in settings: beside the point where the server shows the mail came without sign-in. */
 const DEVICE_SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set(["device.auth", "device.authMechanism", "device.username"]);
 
+/** What is still asked beside Microsoft Entra ID's refusal of a token request: the OAuth flow, and the user name a password grant sends. */
+const TOKEN_FACTS: ReadonlySet<FactPath> = new Set(["device.oauthFlow", "device.username"]);
+
 /** The failing reply is Exchange Online refusing Direct Send (RejectDirectSend, 5.7.68). */
 function directSendRefused(a: ReplyAnalysis | undefined): boolean {
   const m = a?.primary;
@@ -151,6 +154,16 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   if (directSendRefused(ctx.analysis)) {
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p) && !DEVICE_SIGN_IN_FACTS.has(p));
     const assumed = info.findIndex((i) => i.id === "assumed-auth-mechanism");
+    if (assumed >= 0) info.splice(assumed, 1);
+  }
+  // Microsoft Entra ID refused the token request with a cause it names (AADSTS…, before any SMTP): no SMTP or tenant setting
+  // can be tried until the app has its token, so only what decides the token's fix is asked: the flow, and the user name a
+  // password grant sends (sixth hunt #01 listed thirteen settings of the device, the mailbox and the tenant beside AADSTS50076).
+  // A code this tool does not read names no cause: there every unknown stays, so that nothing turns into "clear".
+  if (info.some((i) => i.id === "entra-before-smtp") && findings.some((f) => f.status === "blocking" && f.evidence.some((e) => e.kind === "reply" && e.patternId.startsWith("entra-")))) {
+    relevant = relevant.filter((p) => TOKEN_FACTS.has(p));
+    // (The SMTP sign-in method is beside the point too.)
+    const assumed = info.findIndex((i) => i.id === "assumed-oauth-mechanism");
     if (assumed >= 0) info.splice(assumed, 1);
   }
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");

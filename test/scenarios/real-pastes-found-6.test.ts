@@ -82,11 +82,18 @@ test("#01: AADSTS50076 (MFA required for a token asked with the user's password)
     assert.deepEqual(ids(json), ["entra-user-sign-in-refused"], lang);
     assert.deepEqual(json.plan.steps.map((s) => s.id), ["entra-user-sign-in"], lang);
     assert.equal(json.plan.steps[0]?.title, t(lang, "plan.step.entra-user-sign-in.title"), lang);
+    // Nothing on the SMTP side can be tried before the app has its token: only the flow and the user name are asked (were 13).
+    assert.deepEqual([...json.unknowns].sort(), ["device.oauthFlow", "device.username"], lang);
+    assert.ok(!json.info.some((i) => i.id === "assumed-oauth-mechanism"), lang);
     assert.ok(!json.plan.options.some((o) => (o as { id: string }).id === "exception-per-user-mfa"), lang);
     const out = await explainText(p, lang);
     assert.ok(out.replace(/\s+/g, "").includes(t(lang, "note.entra.mfaRequired").replace(/\s+/g, "")), `${lang}: the note on MFA and the password grant`);
     assert.ok(!out.replace(/\s+/g, "").includes(t(lang, "cli.explain.entraUnknown", { code: "AADSTS50076", number: "50076" }).replace(/\s+/g, "")), lang);
   }
+  // A code this tool does not read names no cause: every unknown stays (nothing may turn "clear" for lack of questions).
+  const unread = await explain({ source: "test", text: "AADSTS9999999: a code no table holds." }, "en");
+  assert.notEqual(unread.json.verdict, "clear");
+  assert.ok(unread.json.unknowns.includes("tenant.smtpClientAuthenticationDisabled"), JSON.stringify(unread.json.unknowns));
   const reading = (code: number) => analyzeReply(`{"error":"invalid_grant","error_description":"AADSTS${code}: whatever the words."}`).primary;
   const expected: Array<[number, string, string | undefined]> = [
     [50076, "entra-user-sign-in-refused", "note.entra.mfaRequired"],

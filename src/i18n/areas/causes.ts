@@ -245,7 +245,7 @@ export default defineCatalog(
     "note.entra.redirectUri": "The redirect (reply) URI the app sends is not the one registered, character for character (http and https differ, as do a port and a trailing slash): add the exact URI in App registrations > (the app) > Authentication > Redirect URIs, or correct the app's address (behind a reverse proxy, its https address).",
     "note.entra.scope": "The app's token request has no scope: set it in the app (for SMTP with a user's token https://outlook.office.com/SMTP.Send offline_access; for an app's own token https://outlook.office365.com/.default), then authorise again.",
     "inference.entraBeforeSmtp": "Microsoft Entra ID answered the token request with {code}, before any SMTP. Microsoft's description of the code: https://login.microsoftonline.com/error?code={number}",
-    "info.entra-before-smtp": "This is a Microsoft Entra ID sign-in error (AADSTS…) from the token request, before any SMTP: the mail server never saw a sign-in, so Exchange Online's SMTP AUTH settings play no part in this error (those still unknown below matter once the app has its token).",
+    "info.entra-before-smtp": "This is a Microsoft Entra ID sign-in error (AADSTS…) from the token request, before any SMTP: the mail server never saw a sign-in, so Exchange Online's SMTP AUTH settings play no part in this error: they matter only once the app has its token (then paste the mail server's reply, if it refuses).",
   },
   {
     "cause.network-unreachable.title": "メール サーバーに接続できません",
@@ -488,6 +488,6 @@ export default defineCatalog(
     "note.entra.redirectUri": "アプリが送るリダイレクト (応答) URI が、登録されている URI と 1 文字単位で一致していません (http と https、ポート番号、末尾のスラッシュも区別されます)。[アプリの登録] > (アプリ) > [認証] > [リダイレクト URI] に正確な URI を追加するか、アプリのアドレス (リバース プロキシの背後にある場合は https のアドレス) を修正してください。",
     "note.entra.scope": "アプリのトークン要求にスコープがありません。アプリでスコープを設定してから (ユーザーのトークンで SMTP を使う場合は https://outlook.office.com/SMTP.Send offline_access、アプリ自身のトークンの場合は https://outlook.office365.com/.default)、もう一度承認してください。",
     "inference.entraBeforeSmtp": "トークン要求に対して、SMTP より前に Microsoft Entra ID が {code} を返しました。このコードについての Microsoft の説明: https://login.microsoftonline.com/error?code={number}",
-    "info.entra-before-smtp": "これはトークン要求での Microsoft Entra ID のサインイン エラー (AADSTS…) で、SMTP より前に起きています。メール サーバーにはサインインが届いていないため、このエラーに Exchange Online の SMTP AUTH の設定は関係ありません (下の不明な項目は、アプリがトークンを取得できた後に関係します)。",
+    "info.entra-before-smtp": "これはトークン要求での Microsoft Entra ID のサインイン エラー (AADSTS…) で、SMTP より前に起きています。メール サーバーにはサインインが届いていないため、このエラーに Exchange Online の SMTP AUTH の設定は関係ありません。これらの設定が関係するのは、アプリがトークンを取得できた後です (そのときメール サーバーに拒否された場合は、その応答を貼り付けてください)。",
   },
 );
