@@ -79,6 +79,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // A receiving organization that requires TLS of the server delivering to it (its connector), refused in plain text (fourth hunt #4).
   { id: "tls-required-by-receiver", text: ["failed to establish appropriate tls channel"], stage: "context", candidates: ["starttls-missing"], decisive: DECISIVE, notes: ["note.tlsRequiredByReceiver"] },
   { id: "starttls-required", text: ["starttls is required"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  // The same refusal in the language the organization's replies are set to (Microsoft 365 operated by 21Vianet answers in
+  // Chinese: "451 5.7.3 发送邮件需要 STARTTLS", seventh hunt #6, read as a temporary error): its code and the word STARTTLS.
+  { id: "starttls-required-localized", codes: [451], enhanced: ["5.7.3"], text: ["starttls"], need: "both", textAlone: false, stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
 
   // ── other mail services (issue 10): their own reply forms, never an Exchange Online tenant's causes ──
   // Google: 534 5.7.9 with 2-Step Verification on (an app password is needed); 535 5.7.8 for a password it does not accept.
@@ -109,6 +112,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // "530 5.7.0 Authentication Required" (Google and others; Exchange Online says 5.7.57, Exchange Server 5.7.1): mail
   // without a sign-in first, which .NET shows without the 530. As with 5.7.57: no sign-in, or none offered before STARTTLS.
   // (Also "530 5.7.1 Authentication required", as JavaMail shows another server's; Exchange Server's 5.7.1 says "Client was not authenticated".)
+  // Google's own link for it (support.google.com/mail/?p=WantAuthError): the client sent mail without signing in (seventh
+  // hunt #7: a GitHub Action whose secrets were blank; Google's STARTTLS refusal is its "Must issue a STARTTLS command first").
+  { id: "google-auth-required", text: ["wantautherror"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "google" },
   { id: "other-auth-required", codes: [530], enhanced: ["5.7.0", "5.7.1", "5.5.1"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
   { id: "other-auth-failed", codes: [535], enhanced: ["5.7.0", "5.7.8"], need: "code", stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other" },
   // On-premises Exchange Server: its refusal of anonymous mail (Exchange Online says 5.7.57).

@@ -74,7 +74,7 @@ export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
   { id: "netease", re: /\bsmtp\.(?:163|126)\.com\b|\bsmtp\.yeah\.net\b|\bnetease\b/i },
   // Other services' well-known submission hosts named in the text (Amazon SES, SendGrid, Mailgun, Zoho, Yahoo, iCloud,
   // Fastmail): not Exchange Online, whatever the reply's form (Amazon SES answers "535 Authentication Credentials Invalid").
-  { id: "other", re: /\bemail-smtp\.[a-z0-9-]+\.amazonaws\.com\b|\bsmtp\.sendgrid\.net\b|\bsmtp\.mailgun\.org\b|\bsmtp(?:pro)?\.zoho\.(?:com|eu|in|jp)\b|\bsmtp\.mail\.yahoo\.(?:com|co\.jp)\b|\bsmtp\.mail\.me\.com\b|\bsmtp\.fastmail\.com\b/i },
+  { id: "other", re: /\bemail-smtp\.[a-z0-9-]+\.amazonaws\.com\b|\bsmtp\.sendgrid\.net\b|\bsmtp\.mailgun\.org\b|\bsmtp(?:pro)?\.zoho\.(?:com|eu|in|jp)\b|\bsmtp\.mail\.yahoo\.(?:com|co\.jp)\b|\bsmtp\.mail\.me\.com\b|\bsmtp\.fastmail\.com\b|\bsmtp\.azurecomm\.net\b/i },
 ];
 
 /** An Exchange Server of one's own: its capability words, protocol-log words, the on-premises anonymous refusal. */
@@ -82,7 +82,7 @@ export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
 // Microsoft's Japanese blog on replacing IIS SMTP with Edge Transport got Exchange Online's Add-RecipientPermission, fifth hunt #6.)
 // "5.7.1 Client does not have permissions to send as this sender": Exchange Server's form of the refusal (Exchange Online's
 // is "550 5.7.60 SMTP; Client does not have permissions …", domain.md §5 #25; sixth hunt #06, #35).
-const ONPREM_WORDS = /\b5\.7\.1 Client does not have permissions to send as this sender\b|\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b|\bEdge Transport\b|\bms-Exch-SMTP-Accept-[\w-]+/i;
+const ONPREM_WORDS = /\b5\.7\.1 Client does not have permissions to send as this sender\b|\bX-EXPS\b|\bX-ANONYMOUSTLS\b|\bXEXCH50\b|\bXRDST\b|\bXSHADOW\b|\bLogonDenied\b|\b530[ -]5\.7\.1 Client was not authenticated\b|\bEdge Transport\b|\bms-Exch-SMTP-Accept-[\w-]+|\bunknown auth mechanism: NTLM\b/i;
 const AUTH_OFFER = /\b250[- ]AUTH((?:[ =][A-Z0-9_-]+)+)/gi;
 const BANNER = /\b220[ -]([\w.-]+) Microsoft ESMTP MAIL Service\b/i;
 
@@ -125,7 +125,7 @@ export function nonMicrosoftOffer(text: string): string | undefined {
 }
 
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|5\.7\.1 Client does not have|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-/i;
+export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|azurecomm|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|5\.7\.1 Client does not have|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-|unknown auth mechanism: NTLM/i;
 
 /**
  * Other services named by their replies' own words (fifth hunt): Gmail's bounces ("Gmail requires all senders to authenticate
@@ -188,6 +188,8 @@ export function providerFromHost(host: string): Exclude<ProviderId, "exchange-on
   if (/^smtp-relay\.(?:brevo|sendinblue)\.com$/.test(h)) return "brevo";
   if (/^smtp\.(?:163|126)\.com$|^smtp\.yeah\.net$/.test(h)) return "netease";
   if (/^(?:smtp|smtp\.exmail)\.qq\.com$/.test(h)) return "qq";
+  // Azure Communication Services' SMTP (seventh hunt #2): Microsoft's, but no Exchange Online mailbox or tenant switch is behind it.
+  if (h === "smtp.azurecomm.net") return "other";
   return undefined;
 }
 

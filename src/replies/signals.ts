@@ -212,6 +212,10 @@ export const SIGNALS: readonly Signal[] = [
     decisive: false,
     phrases: ["no compatible authentication mechanism", "smtp auth extension not supported by server"],
   },
+  // A client that found only NTLM in the server's offer and cannot do it (Go's "find auth mechanism: unknown auth mechanism:
+  // NTLM", seventh hunt #15: "no SMTP reply found", exit 2): Exchange Online never offers NTLM, an Exchange Server does
+  // (providers.ts names it); the server's sign-in method, not the password.
+  { id: "client-ntlm-only", stage: "auth", candidates: ["auth-mechanism-unsupported"], decisive: true, phrases: ["unknown auth mechanism ntlm"] },
   // Go's net/smtp will not send a password on a connection the server did not encrypt (it offered no STARTTLS there).
   { id: "client-unencrypted", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["unencrypted connection"] },
   // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).

@@ -64,6 +64,7 @@ test("every match of the other services' patterns holds a word of their gate (OT
     "smtp.mail.yahoo.co.jp",
     "smtp.mail.me.com",
     "smtp.fastmail.com",
+    "smtp.azurecomm.net",
   ];
   for (const s of OTHER_SERVICES) {
     for (const alternative of topLevelAlternatives(s.re.source)) {

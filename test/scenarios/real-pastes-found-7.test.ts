@@ -1,0 +1,63 @@
+// Seventh hunt (./real-pastes-found-7.ts): the readings it found wrong, fixed, through the real parser, engine and plan
+// (explain --json and its text), in both languages where a text is asserted.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_7 } from "./real-pastes-found-7.js";
+import { assertNoTenantCause, explain, ids } from "./real-pastes-data.js";
+import { analyzeReply } from "../../src/replies/index.js";
+
+const paste = (n: number) => {
+  const p = FOUND_ROUND_7[n - 1];
+  assert.ok(p, `#${n}`);
+  return p;
+};
+const LANGS = ["en", "ja"] as const;
+
+test("#6: 21Vianet's reply in Chinese, '451 5.7.3 发送邮件需要 STARTTLS', is STARTTLS missing (its code and the word STARTTLS), not a temporary error to wait out", async () => {
+  const p = paste(6);
+  assert.ok(p.source.includes("hertzbeat"));
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["starttls-missing"], lang);
+    assert.equal(json.plan.steps[0]?.id, "device-port-starttls", lang);
+    assert.ok(json.info.some((i) => i.id === "exchange-online-21vianet"), lang);
+  }
+  // Another 451 without the word stays a temporary error; another code with the word is not read this way.
+  assert.deepEqual(analyzeReply("451 5.7.3 一時的なエラーです").primary?.candidates.includes("starttls-missing"), false);
+  assert.notEqual(analyzeReply("250-STARTTLS").primary?.patternId, "starttls-required-localized");
+});
+
+test("#7: Google's '530 5.7.0 Authentication Required' with its WantAuthError link is mail sent without a sign-in (one cause, Google's), not STARTTLS first, and its text is not Exchange Online's", async () => {
+  const p = paste(7);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["no-authentication"], lang);
+    assert.ok(json.info.some((i) => i.id === "provider-google"), lang);
+    assertNoTenantCause(lang, json);
+  }
+});
+
+test("#2: Azure Communication Services (smtp.azurecomm.net) is not Exchange Online: no tenant cause, unknown or option beside its STARTTLS refusal", async () => {
+  const p = paste(2);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["starttls-missing"], lang);
+    assert.ok(json.info.some((i) => i.id === "provider-other"), lang);
+    assertNoTenantCause(lang, json);
+    assert.deepEqual(json.unknowns, [], lang);
+  }
+});
+
+test("#15: Go's 'find auth mechanism: unknown auth mechanism: NTLM' (an Exchange Server that offers only NTLM) is read, not refused as bad input: the server's sign-in method, on-premises", async () => {
+  const p = paste(15);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["onprem-basic-auth-off"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["onprem-server-auth"], lang);
+    assertNoTenantCause(lang, json);
+  }
+});
