@@ -31,6 +31,11 @@ export interface CauseSpec {
    * are by their gate and service): no "this is not Exchange Online" note beside it outside Exchange Online.
    */
   anyServiceText?: true;
+  /**
+   * It has a summary of its own for a service other than Exchange Online (cause.<id>.summary.outside, which the reports
+   * show there): no "this is not Exchange Online" note beside it either (seventh hunt #14).
+   */
+  outsideText?: true;
   /** Facts that only confirm the cause once the server (or the sign-in log) has named it: no longer asked then. */
   settledBy?: readonly FactPath[];
 }
@@ -41,10 +46,10 @@ export const CAUSES = {
   // The app could not reach Microsoft Entra ID's sign-in endpoint (HTTPS) for its token: no mail server was tried.
   "entra-unreachable": { affects: "oauth", gate: "network", service: "any", anyServiceText: true },
   "wrong-endpoint": { affects: "all", gate: "network", service: "exchange-online" },
-  "starttls-missing": { affects: "all", gate: "tls", service: "any", settledBy: ["device.security"] },
-  "tls-version-unsupported": { affects: "all", gate: "tls", service: "any", settledBy: ["device.tlsVersion"] },
+  "starttls-missing": { affects: "all", gate: "tls", service: "any", outsideText: true, settledBy: ["device.security"] },
+  "tls-version-unsupported": { affects: "all", gate: "tls", service: "any", outsideText: true, settledBy: ["device.tlsVersion"] },
   "tls-handshake-failed": { affects: "all", gate: "tls", service: "any" },
-  "no-authentication": { affects: "all", gate: "mechanism", service: "any" },
+  "no-authentication": { affects: "all", gate: "mechanism", service: "any", outsideText: true },
   "auth-mechanism-unsupported": { affects: "all", gate: "mechanism", service: "exchange-online" },
   // Its texts (commands out of order, no EHLO) hold for any mail service.
   "client-protocol-error": { affects: "all", gate: "mechanism", service: "any", anyServiceText: true },

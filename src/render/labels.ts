@@ -20,8 +20,10 @@ export function causeTitle(lang: Lang, id: CauseId): string {
  * What a cause means. The catalog states it as a fact; for a cause that is only possible it is
  * said as a condition ("If this is the cause: …"), never as if it were established.
  */
-export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus): string | undefined {
-  const summary = maybe(lang, `cause.${id}.summary`);
+export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false): string | undefined {
+  // Outside Exchange Online, a cause any service can have is said in that service's terms where its general text names
+  // Exchange Online (seventh hunt #14: Postfix's "not logged in" read "smtp.office365.com only accepts signed-in submission").
+  const summary = (outside ? maybe(lang, `cause.${id}.summary.outside`) : undefined) ?? maybe(lang, `cause.${id}.summary`);
   return summary !== undefined && status === "possible" ? t(lang, "plan.report.ifCause", { summary }) : summary;
 }
 

@@ -1,4 +1,5 @@
 // The --json object: plain data only (no functions, no undefined), stable key order, no secrets.
+import { outsideExchangeOnline } from "../engine/index.js";
 import type { Diagnosis, Evidence, RetirementPhase, Verdict } from "../engine/types.js";
 import type { FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
@@ -45,7 +46,7 @@ export function toJson(diagnosis: Diagnosis, plan: Plan): JsonReport {
       evidence: f.evidence.map(cleanEvidence),
       affects: f.affects,
       title: causeTitle(lang, f.id),
-      summary: causeSummary(lang, f.id) ?? null,
+      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined) ?? null,
       notes: f.notes ?? [],
     })),
     unknowns: [...diagnosis.unknowns],

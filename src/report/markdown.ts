@@ -1,6 +1,7 @@
 // The Markdown report, for a ticket: the same content as the terminal report, with headings,
 // a facts table that names each fact's source, PowerShell in ```powershell fences, and what-if
 // facts marked as hypothetical.
+import { outsideExchangeOnline } from "../engine/index.js";
 import { safeText } from "../render/sanitize.js";
 import { summarize, summaryLines } from "./summary.js";
 import { adminChecks } from "./checks.js";
@@ -67,7 +68,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (d.causes.length === 0) out.push(mdEscape(tr("plan.report.noCauses")), "");
   for (const f of d.causes) {
     out.push(`### ${statusMark(f.status)} ${mdEscape(causeTitle(lang, f.id))} — ${mdEscape(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
-    const summary = causeSummary(lang, f.id, f.status);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined);
     if (summary) out.push(mdEscape(summary), "");
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);

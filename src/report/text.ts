@@ -1,6 +1,7 @@
 // The terminal report: verdict, causes with evidence, unknowns, info, the numbered plan and the
 // options table. Every line fits the width (Japanese included) except PowerShell commands, which
 // are never cut: they stand on their own lines, indented, so they can be pasted.
+import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
@@ -89,7 +90,7 @@ export function renderText(input: ReportInput): string {
     const title = causeTitle(lang, f.id);
     const head = `${title} [${tr(`plan.report.status.${f.status}`)}]${title === f.id ? "" : ` (${f.id})`}`;
     o.text(head, { indent: 2, prefix: `${statusGlyph(g, f.status)} `, token: statusToken(f.status) });
-    const summary = causeSummary(lang, f.id, f.status);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined);
     if (summary) o.text(summary, { indent: 4 });
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);

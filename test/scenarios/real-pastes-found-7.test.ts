@@ -3,8 +3,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_7 } from "./real-pastes-found-7.js";
-import { assertNoTenantCause, explain, ids } from "./real-pastes-data.js";
+import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-data.js";
+import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { CAUSE_IDS } from "../../src/engine/index.js";
+import { causeSpec } from "../../src/engine/causes.js";
+import { hasKey } from "../../src/i18n/index.js";
 
 const paste = (n: number) => {
   const p = FOUND_ROUND_7[n - 1];
@@ -36,6 +40,11 @@ test("#7: Google's '530 5.7.0 Authentication Required' with its WantAuthError li
     assert.deepEqual(ids(json), ["no-authentication"], lang);
     assert.ok(json.info.some((i) => i.id === "provider-google"), lang);
     assertNoTenantCause(lang, json);
+    const cause = json.causes[0] as unknown as { summary: string; notes: string[] };
+    assert.equal(cause.summary, t(lang, "cause.no-authentication.summary.outside" as Parameters<typeof t>[1]), lang);
+    assert.ok(!cause.notes.includes("note.provider.notExchangeOnline"), lang);
+    const out = await explainText(p, lang);
+    assert.ok(!out.includes("smtp.office365.com only accepts"), lang);
   }
 });
 
@@ -60,4 +69,19 @@ test("#15: Go's 'find auth mechanism: unknown auth mechanism: NTLM' (an Exchange
     assert.deepEqual(json.plan.steps.map((s) => s.id), ["onprem-server-auth"], lang);
     assertNoTenantCause(lang, json);
   }
+});
+
+test("#14: another service's refusal of mail without a sign-in (YunoHost's Postfix) is said in that service's terms, without the 'this text is about Exchange Online' note", async () => {
+  const p = paste(14);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual(ids(json), ["no-authentication"], lang);
+    const out = (await explainText(p, lang)).replace(/\s+/g, "");
+    assert.ok(out.includes(t(lang, "cause.no-authentication.summary.outside" as Parameters<typeof t>[1]).replace(/\s+/g, "")), lang);
+    assert.ok(!out.includes(t(lang, "note.provider.notExchangeOnline").replace(/\s+/g, "")), lang);
+  }
+});
+
+test("a cause has a summary of its own outside Exchange Online (cause.<id>.summary.outside; the parity test holds both languages to it) exactly when the catalogue says so", () => {
+  for (const id of CAUSE_IDS) assert.equal(hasKey(`cause.${id}.summary.outside`), causeSpec(id).outsideText === true, id);
 });

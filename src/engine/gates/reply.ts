@@ -28,7 +28,7 @@ const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", "auto-forwarding-blocked", ...DELIVERY]);
 
 /** Causes whose texts are written for any mail service (refusals at delivery, other services' own, those marked so); the others describe Exchange Online. */
-const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true)]);
+const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true || s.outsideText === true)]);
 
 /** Stages a refusal that only comes after a successful AUTH is given at. */
 export const AFTER_AUTH_STAGES: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data", "ndr"]);
