@@ -85,3 +85,12 @@ test("#14: another service's refusal of mail without a sign-in (YunoHost's Postf
 test("a cause has a summary of its own outside Exchange Online (cause.<id>.summary.outside; the parity test holds both languages to it) exactly when the catalogue says so", () => {
   for (const id of CAUSE_IDS) assert.equal(hasKey(`cause.${id}.summary.outside`), causeSpec(id).outsideText === true, id);
 });
+
+test("a Postfix relay's or curl's TLS refusal is a program's (its OpenSSL and the computer's certificates), not a device's firmware", async () => {
+  const postfix = { source: "test: the form of Postfix's deferral (fifth and sixth hunts) around Exchange Online's 4.7.66", text: "Dec 1 10:00:00 relay postfix/smtp[123]: 1A2B3C: to=<a@contoso.com>, relay=smtp.office365.com[52.96.0.1]:587, delay=1, dsn=4.7.0, status=deferred (host smtp.office365.com[52.96.0.1] said: 421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. (in reply to EHLO command))" };
+  for (const lang of LANGS) {
+    const { json } = await explain(postfix, lang);
+    const step = json.plan.steps.find((s) => s.id === "device-firmware");
+    assert.equal(step?.why, t(lang, "plan.step.device-firmware.app.why", { program: "Postfix" }), lang);
+  }
+});

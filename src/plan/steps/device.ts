@@ -37,6 +37,9 @@ const LIBRARIES: Readonly<Record<string, string>> = {
   java: "JavaMail",
   nodemailer: "Nodemailer",
   phpmailer: "PHPMailer",
+  // A relay's or a command-line client's log: a program on a computer too (its OpenSSL and the computer's certificates).
+  curl: "curl",
+  postfix: "Postfix",
 };
 
 /**
