@@ -22,7 +22,7 @@ import { classifyHost, transportGate } from "./gates/transport.js";
 import { userNameGate } from "./gates/user-name.js";
 import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
-import type { CauseId, Diagnosis, Evidence, Verdict } from "./types.js";
+import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "./types.js";
 import { accountRecord, deviceRecord, tenantRecord } from "./shape.js";
 import { sortInPlace } from "./sort.js";
 import { orderUnknowns } from "./unknowns.js";
@@ -77,6 +77,12 @@ const SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set([
 
 /** The device's own sign-in settings: beside the point where the server shows the mail came without sign-in. */
 const DEVICE_SIGN_IN_FACTS: ReadonlySet<FactPath> = new Set(["device.auth", "device.authMechanism", "device.username"]);
+
+/** Removes the Info entry of this id, if the list holds it. */
+function dropInfo(info: Info[], id: Info["id"]): void {
+  const at = info.findIndex((i) => i.id === id);
+  if (at >= 0) info.splice(at, 1);
+}
 
 /** What is still asked beside Microsoft Entra ID's refusal of a token request: the OAuth flow, and the user name a password grant sends. */
 const TOKEN_FACTS: ReadonlySet<FactPath> = new Set(["device.oauthFlow", "device.username"]);
@@ -146,15 +152,13 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   // listed SMTP AUTH switches, security defaults and licences).
   if (unexplainedAfterAuth(ctx.analysis) && !findings.some((f) => f.status !== "warning" && GATE_ORDER.indexOf(causeSpec(f.id).gate) < SENDING)) {
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p));
-    const assumed = info.findIndex((i) => i.id === "assumed-auth-mechanism");
-    if (assumed >= 0) info.splice(assumed, 1);
+    dropInfo(info, "assumed-auth-mechanism");
   }
   // Direct Send refused (5.7.68): the mail came without sign-in to the MX host, so no sign-in setting or sign-in method of the
   // device's is in question (it listed thirteen sign-in facts and assumed the device signs in with AUTH LOGIN; found on 2026-12-05).
   if (directSendRefused(ctx.analysis)) {
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p) && !DEVICE_SIGN_IN_FACTS.has(p));
-    const assumed = info.findIndex((i) => i.id === "assumed-auth-mechanism");
-    if (assumed >= 0) info.splice(assumed, 1);
+    dropInfo(info, "assumed-auth-mechanism");
   }
   // Microsoft Entra ID refused the token request with a cause it names (AADSTS…, before any SMTP): no SMTP or tenant setting
   // can be tried until the app has its token, so only what decides the token's fix is asked: the flow, and the user name a
@@ -163,8 +167,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   if (info.some((i) => i.id === "entra-before-smtp") && findings.some((f) => f.status === "blocking" && f.evidence.some((e) => e.kind === "reply" && e.patternId.startsWith("entra-")))) {
     relevant = relevant.filter((p) => TOKEN_FACTS.has(p));
     // (The SMTP sign-in method is beside the point too.)
-    const assumed = info.findIndex((i) => i.id === "assumed-oauth-mechanism");
-    if (assumed >= 0) info.splice(assumed, 1);
+    dropInfo(info, "assumed-oauth-mechanism");
   }
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.

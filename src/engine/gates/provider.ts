@@ -64,8 +64,7 @@ export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d
   const host = hostProvider(d);
   if (host === "outlook-consumer") {
     // smtp-mail.outlook.com also answers work accounts: a work address there is a tenant's mailbox on the wrong host.
-    const workAddress = d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username);
-    return workAddress ? undefined : { id: "outlook-consumer", evidence: [fact(c, "device.host")] };
+    return recordedWorkAddress(d) ? undefined : { id: "outlook-consumer", evidence: [fact(c, "device.host")] };
   }
   if (host !== undefined) return { id: host, evidence: [fact(c, "device.host")] };
   const consumerAddress = consumerAddressOf(d);
@@ -90,8 +89,12 @@ function hostProvider(d: Device): ReturnType<typeof providerFromHost> {
  */
 function oauthUserOf(analysis: ReplyAnalysis | undefined, d: Device): string | undefined {
   const user = analysis?.oauthUser;
-  if (user === undefined) return undefined;
-  return d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username) ? undefined : user;
+  return user === undefined || recordedWorkAddress(d) ? undefined : user;
+}
+
+/** The device's recorded user name is a full address that is not a personal Microsoft one: a work account's. */
+function recordedWorkAddress(d: Device): boolean {
+  return d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username);
 }
 
 /** The device's user name or sender, the first that is a personal Microsoft address. */

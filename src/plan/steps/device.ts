@@ -42,15 +42,18 @@ const LIBRARIES: Readonly<Record<string, string>> = {
   postfix: "Postfix",
 };
 
-/**
- * The program library the pasted text shows sending (a PHPMailer debug log, a .NET exception), when no device maker is
- * recorded: a program has no firmware, its library and runtime are what is updated (sixth hunt's PHPMailer #32 was told to
- * "update the device's firmware").
- */
-export function programInCase(c: Parameters<StepDef["build"]>[0]["c"]): string | undefined {
+/** The client whose words the pasted reply shows (detectClient()), when no device maker is recorded: a maker's device is not a program. */
+function pastedClient(c: Parameters<StepDef["build"]>[0]["c"]): string | undefined {
   const reply = c.device?.reply;
-  if (reply === undefined || c.device?.vendor !== undefined) return undefined;
-  const client = detectClient(reply);
+  return reply === undefined || c.device?.vendor !== undefined ? undefined : detectClient(reply);
+}
+
+/**
+ * The program library the pasted text shows sending (a PHPMailer debug log, a .NET exception): a program has no firmware, its
+ * library and runtime are what is updated (sixth hunt's PHPMailer #32 was told to "update the device's firmware").
+ */
+function programInCase(c: Parameters<StepDef["build"]>[0]["c"]): string | undefined {
+  const client = pastedClient(c);
   return client !== undefined ? LIBRARIES[client] : undefined;
 }
 
@@ -60,8 +63,7 @@ export function programInCase(c: Parameters<StepDef["build"]>[0]["c"]): string |
  * "use port 587 with STARTTLS on the device" for Postfix's own 530 5.7.57).
  */
 function postfixInCase(c: Parameters<StepDef["build"]>[0]["c"]): boolean {
-  const reply = c.device?.reply;
-  return reply !== undefined && c.device?.vendor === undefined && detectClient(reply) === "postfix";
+  return pastedClient(c) === "postfix";
 }
 
 /** The step's text for a Postfix relay: main.cf and sasl_passwd, by the relay's administrator. */
