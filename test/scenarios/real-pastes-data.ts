@@ -443,6 +443,15 @@ export interface ExplainJson {
   plan: { steps: { id: string; title: string; why: string }[]; options: unknown[] };
 }
 
+/** A hunt's paste by its number (#1 is the first), asserting that the hunt holds it. */
+export function pasteOf<T>(list: readonly T[]): (n: number) => T {
+  return (n) => {
+    const p = list[n - 1];
+    assert.ok(p, `#${n}`);
+    return p;
+  };
+}
+
 export async function explain(p: Paste, lang: "en" | "ja", extra: string[] = []): Promise<{ code: number; json: ExplainJson }> {
   const r = await runMain(["explain", "-", "--json", "--lang", lang, ...extra], { stdin: p.text });
   assert.equal(r.stderr.includes("    at "), false, `stack trace (${p.source}): ${r.stderr}`);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_5 } from "./real-pastes-found-5.js";
-import { assertNoTenantCause, explain, ids } from "./real-pastes-data.js";
+import { assertNoTenantCause, explain, ids, pasteOf } from "./real-pastes-data.js";
 import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
 import { buildPlan } from "../../src/plan/index.js";
@@ -12,11 +12,7 @@ import { analyzeReply, providerFromText } from "../../src/replies/index.js";
 import { nonMicrosoftOffer, OTHER_SERVICE, OTHER_SERVICES, SERVICE_WORDS } from "../../src/replies/providers.js";
 
 /** The paste of that number in the hunt's file (numbered from 1, as the report does). */
-const paste = (n: number) => {
-  const p = FOUND_ROUND_5[n - 1];
-  assert.ok(p, `#${n}`);
-  return p;
-};
+const paste = pasteOf(FOUND_ROUND_5);
 
 test("services named by their own words, not by a host name: Gmail's bounces, SendGrid, Amazon SES, Yahoo's codes, Zoho, nifty in a Japanese Outlook dialog (#7, #9, #10, #17, #21, #30, #32, #33)", () => {
   const expected: Array<[number, string, string]> = [

@@ -3,17 +3,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_6 } from "./real-pastes-found-6.js";
-import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-data.js";
+import { assertNoTenantCause, explain, explainText, ids, pasteOf } from "./real-pastes-data.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { evaluate } from "../../src/engine/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 
-const paste = (n: number) => {
-  const p = FOUND_ROUND_6[n - 1];
-  assert.ok(p, `#${n}`);
-  return p;
-};
+const paste = pasteOf(FOUND_ROUND_6);
 const LANGS = ["en", "ja"] as const;
 
 test("#18: Exchange Server offers only NTLM and PHPMailer gives up without sending AUTH: no sign-in method in common, not a refused password", async () => {

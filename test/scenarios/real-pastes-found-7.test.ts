@@ -3,18 +3,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_7 } from "./real-pastes-found-7.js";
-import { assertNoTenantCause, explain, explainText, ids } from "./real-pastes-data.js";
+import { assertNoTenantCause, explain, explainText, ids, pasteOf } from "./real-pastes-data.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { CAUSE_IDS } from "../../src/engine/index.js";
 import { causeSpec } from "../../src/engine/causes.js";
 import { hasKey } from "../../src/i18n/index.js";
 
-const paste = (n: number) => {
-  const p = FOUND_ROUND_7[n - 1];
-  assert.ok(p, `#${n}`);
-  return p;
-};
+const paste = pasteOf(FOUND_ROUND_7);
 const LANGS = ["en", "ja"] as const;
 
 test("#6: 21Vianet's reply in Chinese, '451 5.7.3 发送邮件需要 STARTTLS', is STARTTLS missing (its code and the word STARTTLS), not a temporary error to wait out", async () => {
