@@ -272,9 +272,9 @@ function consumerOAuthUser(raw: string): string | undefined {
   if (!m) return undefined;
   const b64 = m[0].slice(0, m[0].length - (m[0].length % 4));
   const decoded = Buffer.from(b64, "base64").toString("latin1");
-  // (The control characters are the format's own separators.)
+  // (\x01 is the format's own separator; no control character, C0 or C1, is part of an address.)
   // eslint-disable-next-line no-control-regex
-  const user = /^user=([^\x00-\x20\x7f<>"',;]{3,254})\x01/.exec(decoded)?.[1];
+  const user = /^user=([^\x00-\x20\x7f-\x9f<>"',;]{3,254})\x01/.exec(decoded)?.[1];
   return user !== undefined && /^[^@]+@[^@]+$/.test(user) && isConsumerMicrosoftAddress(user) ? user : undefined;
 }
 

@@ -44,3 +44,10 @@ test("a string cut short, or bytes that are not the format, name nobody and neve
     { numRuns: 300 },
   );
 });
+
+test("a control character in the XOAUTH2 string's user (a C1 CSI, ESC) names nobody: no terminal sequence is taken for an address", () => {
+  for (const control of ["\x9b", "\x1b", "\x85"]) {
+    assert.equal(analyzeReply(transcript(xoauth2(`a${control}31mb@outlook.com`, "t".repeat(30)))).oauthUser, undefined, JSON.stringify(control));
+  }
+  assert.equal(analyzeReply(transcript(xoauth2("a31mb@outlook.com", "t".repeat(30)))).oauthUser, "a31mb@outlook.com");
+});
