@@ -90,3 +90,34 @@ test("a Postfix relay's or curl's TLS refusal is a program's (its OpenSSL and th
     assert.equal(step?.why, t(lang, "plan.step.device-firmware.app.why", { program: "Postfix" }), lang);
   }
 });
+
+test("#10: Microsoft's blocks that are not on the Restricted entities page (5.7.501 'Spam abuse detected from IP range', 5.7.705, 5.7.708, 5.7.750) get what lifts them, never 'Remove-BlockedSenderAddress'; 5.1.8 keeps the release", async () => {
+  const p = paste(10);
+  assert.ok(p.text.includes("5.7.501"));
+  // [text, the step's variant, who]: Microsoft Learn, "Email non-delivery reports in Exchange Online" (5.7.501–503: contact
+  // support) and "Fix email delivery issues for error codes 5.7.700 through 5.7.750" (support; licences; accepted domains).
+  const cases: Array<[string, string, string]> = [
+    [p.text, "account-banned", "security-admin"],
+    ["550 5.7.705 Access denied, tenant has exceeded threshold", "tenant-threshold", "exchange-admin"],
+    ["550 5.7.711 Access denied, bad inbound connector", "tenant-threshold", "exchange-admin"],
+    ["550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(8561)", "new-tenant-ip", "licence-admin"],
+    ["550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains", "unregistered-domains", "exchange-admin"],
+  ];
+  for (const [text, variant, who] of cases) {
+    for (const lang of LANGS) {
+      const { json } = await explain({ source: "test", text }, lang);
+      const step = json.plan.steps.find((s) => s.id === "account-restricted") as unknown as { title: string; who: string; why: string; securityText?: string } | undefined;
+      assert.ok(step, `${variant} ${lang}`);
+      assert.equal(step.title, t(lang, `plan.step.account-restricted.${variant}.title` as Parameters<typeof t>[1]), `${variant} ${lang}`);
+      assert.equal(step.who, who, `${variant} ${lang}`);
+      const all = JSON.stringify(json.plan);
+      assert.ok(!all.includes("Remove-BlockedSenderAddress") && !all.includes("Get-BlockedSenderAddress"), `${variant} ${lang}: a release that does nothing`);
+      // (Its why says the account is not on that page; the admin center it opens is another.)
+      assert.ok(!JSON.stringify((step as unknown as { adminCenter?: unknown }).adminCenter).includes(t(lang, "plan.nav.restrictedEntities")), `${variant} ${lang}`);
+    }
+  }
+  const restricted = await explain({ source: "test", text: "550 5.1.8 Access denied, bad outbound sender" }, "en");
+  const step = restricted.json.plan.steps.find((s) => s.id === "account-restricted") as unknown as { title: string };
+  assert.equal(step.title, t("en", "plan.step.account-restricted.title"));
+  assert.ok(JSON.stringify(restricted.json.plan).includes("Remove-BlockedSenderAddress -SenderAddress '<device-mailbox@contoso.com>'"));
+});

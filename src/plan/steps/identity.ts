@@ -1,8 +1,88 @@
 // Steps on the device account's identity: its licence, lockout, sign-in, password, a sending
 // restriction, and the per-account exceptions to the authentication policy, per-user MFA and
 // Conditional Access.
+import type { Finding } from "../../engine/types.js";
 import { psQuote } from "../../shell/powershell.js";
-import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, signInRead, EXCHANGE_READERS, POLICY_READERS, SIGN_IN_LOG_READERS, type Ctx, type StepDef } from "./common.js";
+import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, signInRead, EXCHANGE_READERS, POLICY_READERS, SIGN_IN_LOG_READERS, type Ctx, type Draft, type StepDef } from "./common.js";
+
+/**
+ * Which of Microsoft's sending blocks a refusal names (domain.md §4 C14; Microsoft Learn, "Email non-delivery reports in Exchange
+ * Online" and "Fix email delivery issues for error codes 5.7.700 through 5.7.750"). Only 5.1.8 (or a block read from the tenant)
+ * is a user on the Restricted entities page that an admin releases; the others are not on that page: an account Microsoft
+ * banned (5.7.501–503) and the organization's own blocks (5.7.705 and 5.7.700–749, 5.7.708, 5.7.750) are lifted by Microsoft
+ * support or by adding the domain (seventh hunt #10: "Remove-BlockedSenderAddress" for "Spam abuse detected from IP range").
+ */
+type Restriction = "restricted-user" | "account-banned" | "tenant-threshold" | "new-tenant-ip" | "unregistered-domains";
+const RESTRICTION_BY_PATTERN: Readonly<Record<string, Restriction>> = {
+  "banned-sender": "account-banned",
+  "tenant-threshold": "tenant-threshold",
+  "tenant-banned": "tenant-threshold",
+  "tenant-ip-blocked": "new-tenant-ip",
+  "unregistered-domains": "unregistered-domains",
+};
+function restrictionOf(found: Finding[]): Restriction {
+  for (const f of found) {
+    for (const e of f.evidence) {
+      const r = e.kind === "reply" ? RESTRICTION_BY_PATTERN[e.patternId] : undefined;
+      if (r) return r;
+    }
+  }
+  return "restricted-user";
+}
+
+const supportPath = (ctx: Ctx) => portal(ctx, "mac", ["plan.nav.support", "plan.nav.helpSupport"]);
+const connectorsRead = exo("Get-InboundConnector | Select-Object Name,Enabled,ConnectorType,SenderIPAddresses,WhenCreated");
+const acceptedDomainsRead = exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default");
+
+/** A block that is not on the Restricted entities page: what lifts it, never a release that does nothing. */
+function microsoftBlock(ctx: Ctx, block: Exclude<Restriction, "restricted-user">): Draft {
+  const texts = {
+    title: ctx.tr(`plan.step.account-restricted.${block}.title`),
+    why: ctx.tr(`plan.step.account-restricted.${block}.why`),
+    verify: ctx.tr(`plan.step.account-restricted.${block}.verify`),
+  };
+  switch (block) {
+    case "account-banned":
+      return {
+        who: "security-admin",
+        checkBy: [...SIGN_IN_LOG_READERS],
+        scope: "account",
+        check: [signInRead(ctx), exo(`Get-EXOMailbox -Identity ${ctx.login.ps} | Select-Object PrimarySmtpAddress`)],
+        adminCenter: supportPath(ctx),
+        security: "high",
+        securityText: ctx.tr("plan.step.account-restricted.security"),
+        wait: "plan.wait.microsoftSupport",
+        ...texts,
+      };
+    case "tenant-threshold":
+      return {
+        who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
+        scope: "tenant",
+        check: [connectorsRead, signInRead(ctx)],
+        adminCenter: supportPath(ctx),
+        security: "high",
+        securityText: ctx.tr("plan.step.account-restricted.tenant-threshold.security"),
+        wait: "plan.wait.microsoftSupport",
+        ...texts,
+      };
+    case "new-tenant-ip":
+      return { who: "licence-admin", scope: "tenant", adminCenter: supportPath(ctx), security: "none", securityText: ctx.tr("plan.step.account-restricted.new-tenant-ip.security"), wait: "plan.wait.microsoftSupport", ...texts };
+    case "unregistered-domains":
+      return {
+        who: "exchange-admin",
+        checkBy: [...EXCHANGE_READERS],
+        scope: "tenant",
+        check: [acceptedDomainsRead, connectorsRead],
+        adminCenter: portal(ctx, "mac", ["plan.nav.settings", "plan.nav.domains"]),
+        verifyCommands: [acceptedDomainsRead],
+        security: "none",
+        securityText: ctx.tr("plan.step.account-restricted.unregistered-domains.security"),
+        wait: "plan.wait.minutes",
+        ...texts,
+      };
+  }
+}
 
 /** The account's authentication policy, the organization's default, and what each allows. */
 const authPolicyReads = (ctx: Ctx) => [
@@ -89,7 +169,9 @@ export const IDENTITY_STEPS: StepDef[] = [
   {
     id: "account-restricted",
     causes: ["sender-restricted"],
-    build: (ctx) => {
+    build: (ctx, found) => {
+      const block = restrictionOf(found);
+      if (block !== "restricted-user") return microsoftBlock(ctx, block);
       const read = exo(`Get-BlockedSenderAddress -SenderAddress ${ctx.login.ps}`);
       return {
         who: "security-admin",
