@@ -57,6 +57,8 @@ export const CAUSE_IDS = [
   "recipient-refused",
   // A public blocklist (Spamhaus and others) the receiving server consults lists the sending IP address.
   "sending-ip-on-public-blocklist",
+  // Outlook.com's own block list holds the network of the sending IP address ("part of their network is on our block list", S3140).
+  "sending-ip-on-outlook-com-list",
   // Exchange Online accepted the message but could not hand it to the server behind an outbound connector (4.4.317).
   "outbound-connector-delivery-failed",
   // The recipient's service refused the sending domain: its SPF, DKIM or DMARC does not pass (5.7.515, 5.7.509).

@@ -50,6 +50,7 @@ export const STEP_IDS = [
   "delivery-relay",
   "delivery-check-recipient",
   "delist-public-blocklist",
+  "delist-outlook-com",
   "outbound-connector-check",
   "delivery-sender-domain-auth",
   "provider-connection",

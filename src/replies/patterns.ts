@@ -205,6 +205,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // A public blocklist (DNSBL) the receiving server consults lists the sending IP: Postfix's and EOP's "Client host [IP] blocked
   // using <list>", Exim's "… is in a black list at <list>", or a list named (fourth hunt #16, EOP quoting Spamhaus in a qmail
   // bounce). After Microsoft's own list above, whose words ("To request removal from this list") some of these share.
+  // Outlook.com's own block list, for the network the sending IP belongs to ("Unfortunately, messages from [IP] weren't sent. Please
+  // contact your Internet service provider since part of their network is on our block list (S3140)", sixth hunt #27: read as
+  // nothing known, blocked with no cause and no step). Delisted through Outlook.com's sender support form, by the address's owner.
+  { id: "outlook-com-network-block", text: ["part of their network is on our block list"], stage: "ndr", candidates: ["sending-ip-on-outlook-com-list"], decisive: DECISIVE },
   { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──

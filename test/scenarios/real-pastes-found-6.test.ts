@@ -340,3 +340,23 @@ test("#04: Go's 'read tcp …->[…]:587: i/o timeout' is a connection opened wh
   const dial = analyzeReply("err: dial tcp 52.96.0.1:587: i/o timeout");
   assert.equal(dial.primary?.patternId, "network-timeout");
 });
+
+test("#27: Outlook.com's own block list for the sending network (S3140) is a delivery refusal with its own delisting (the sender support form, by the address's owner): not 'no cause' with no step", async () => {
+  const p = paste(27);
+  assert.ok(p.text.includes("S3140"));
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["sending-ip-on-outlook-com-list"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["delist-outlook-com"], lang);
+    assert.deepEqual(json.unknowns, [], lang);
+    assertNoTenantCause(lang, json);
+    const plan = JSON.stringify(json.plan);
+    // Not Microsoft 365's portal, and not a public list's site.
+    assert.ok(plan.includes("LinkID=614866") && !plan.includes("delist-sending-ip") && !plan.includes("delist-public-blocklist"), lang);
+  }
+  // The older wording (SC-001, no enhanced code) and S3150 are the same list; Spamhaus stays the public list's.
+  assert.equal(analyzeReply("550 SC-001 (BAY004-MC2F37) Unfortunately, messages from 198.51.100.4 weren't sent. Please contact your Internet service provider since part of their network is on our block list. You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.").primary?.candidates[0], "sending-ip-on-outlook-com-list");
+  assert.equal(analyzeReply("550 5.7.1 Unfortunately, messages from [198.51.100.4] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).").primary?.candidates[0], "sending-ip-on-outlook-com-list");
+  assert.equal(analyzeReply("554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org").primary?.candidates[0], "sending-ip-on-public-blocklist");
+});

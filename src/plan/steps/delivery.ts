@@ -38,6 +38,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: (ctx) => ({ who: "exchange-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.outboundConnector"), commands: [] } }),
   },
   {
+    // Outlook.com's own list: its sender support form, by the owner of the address (often the internet or hosting provider).
+    id: "delist-outlook-com",
+    causes: ["sending-ip-on-outlook-com-list"],
+    build: (ctx) => ({ who: "network-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.delistNothing"), commands: [] } }),
+  },
+  {
     // A public blocklist lists the sending IP: the list's own site, not Microsoft's delisting portal (delist-sending-ip).
     id: "delist-public-blocklist",
     causes: ["sending-ip-on-public-blocklist"],
