@@ -167,6 +167,9 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)"],
     raw: ["タイムアウト"],
   },
+  // Ricoh's Scan to Office365 app on the panel: it could not reach Microsoft 365 (its sign-in and service are HTTPS; the mail
+  // may go by SMTP): the path from the device (network, DNS, proxy), not the password (sixth hunt #10: refused as no reply, exit 2).
+  { id: "office365-service-unreachable", stage: "network", candidates: ["entra-unreachable", "network-unreachable"], decisive: false, phrases: ["cannot connect to office365 service", "cannot connect to office 365 service"] },
   {
     id: "network-connect-failed",
     stage: "network",

@@ -360,3 +360,15 @@ test("#27: Outlook.com's own block list for the sending network (S3140) is a del
   assert.equal(analyzeReply("550 5.7.1 Unfortunately, messages from [198.51.100.4] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).").primary?.candidates[0], "sending-ip-on-outlook-com-list");
   assert.equal(analyzeReply("554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org").primary?.candidates[0], "sending-ip-on-public-blocklist");
 });
+
+test("#10: Ricoh's Scan to Office365 panel message 'Cannot Connect to Office365 Service.' is read as a path the device cannot take to Microsoft 365 (SMTP or its HTTPS sign-in), not refused as having no reply", async () => {
+  const p = paste(10);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...ids(json)].sort(), ["entra-unreachable", "network-unreachable"], lang);
+    assert.ok(json.causes.every((c) => (c as unknown as { status: string }).status === "possible"), lang);
+    assert.deepEqual([...json.plan.steps.map((s) => s.id)].sort(), ["app-reach-entra", "device-network"], lang);
+    for (const never of ["device-credentials", "account-password"]) assert.ok(!JSON.stringify(json.plan).includes(never), `${lang}: ${never}`);
+  }
+});
