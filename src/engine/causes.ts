@@ -91,6 +91,8 @@ export const CAUSES = {
   "mailbox-smtp-auth-disabled": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.smtpClientAuthenticationDisabled", "tenant.smtpClientAuthenticationDisabled"] },
   "no-licensed-mailbox": { affects: "all", gate: "exchange", service: "exchange-online", settledBy: ["account.exchangeLicensed", "account.recipientTypeDetails"] },
   "send-as-denied": { affects: "all", gate: "sending", service: "exchange-online", settledBy: ["account.sendAs", "device.username", "device.from"] },
+  // The server refused nothing: the device closed the session after a successful sign-in (eighth hunt #10, a Ricoh MFP).
+  "session-ended-after-sign-in": { affects: "all", gate: "sending", service: "any", anyServiceText: true },
   // The sender address itself refused (no domain, a domain that does not exist, bad syntax): any service's, before sign-in matters.
   "sender-address-invalid": { affects: "all", gate: "sending", service: "any", anyServiceText: true, settledBy: ["device.from"] },
   // Microsoft 365 refuses the public IP the mail comes from (5.7.606–649, "banned sending IP"): delisting, not a password.

@@ -31,6 +31,8 @@ export const CAUSE_IDS = [
   "sender-address-invalid",
   "sending-limit",
   "mailbox-full",
+  // The device signed in, then ended the session itself without starting a message (QUIT before MAIL FROM).
+  "session-ended-after-sign-in",
   "sender-restricted",
   // The organization's outbound spam policy blocks automatic forwarding to outside addresses (5.7.520).
   "auto-forwarding-blocked",

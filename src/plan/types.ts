@@ -16,6 +16,7 @@ export const STEP_IDS = [
   "device-enable-auth",
   "device-credentials",
   "device-from-address",
+  "device-after-sign-in",
   "device-oauth-token",
   "device-sender-address",
   "device-sending-rate",

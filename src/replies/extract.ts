@@ -32,6 +32,8 @@ export interface Extraction {
   mechanismTried?: ReplyAnalysis["mechanismTried"];
   /** Direction markers seen: a transcript. */
   transcript: boolean;
+  /** The client's commands, in order (their verbs, upper-case, and their logical line's index); only when there are any. */
+  commands?: Array<{ verb: string; index: number }>;
 }
 
 const VALID_CODES = new Set([211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 454, 455, 500, 501, 502, 503, 504, 521, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556]);
@@ -434,6 +436,7 @@ export function extractReplies(text: string): Extraction {
   let context: ReplyStage | undefined;
   let mechanism: ReplyAnalysis["mechanismTried"];
   let transcript = false;
+  let commands: Extraction["commands"];
   for (let lineNo = 0; lineNo < lines.length; lineNo++) {
     const line = lines[lineNo] as LogicalLine;
     if (line.direction) transcript = true;
@@ -442,6 +445,7 @@ export function extractReplies(text: string): Extraction {
     if (verb && line.direction !== "server") {
       const v = (verb[1] as string).toUpperCase().replace(/\s+/g, " ");
       context = VERB_STAGE[v] ?? context;
+      (commands ??= []).push({ verb: v, index: line.index });
       const auth = CLIENT_AUTH.exec(line.text);
       if (auth) mechanism = toMechanism(auth[1]);
       continue;
@@ -477,7 +481,9 @@ export function extractReplies(text: string): Extraction {
   const named = text.includes("command") ? commandFieldStage(text) : undefined;
   if (named) for (const f of found) if (f.contextStage === undefined && (f.reply.code ?? 0) >= 400) f.contextStage = named;
   const replies = dedupe(mergeMultiline(found));
-  return mechanism ? { replies, otherLines, lines: replyLines, mechanismTried: mechanism, transcript } : { replies, otherLines, lines: replyLines, transcript };
+  const ex: Extraction = mechanism ? { replies, otherLines, lines: replyLines, mechanismTried: mechanism, transcript } : { replies, otherLines, lines: replyLines, transcript };
+  if (commands) ex.commands = commands;
+  return ex;
 }
 
 /**

@@ -1,13 +1,13 @@
 // analyzeReply: pasted error text → the SMTP replies in it → candidate causes. Pure, never throws.
 import { mayHoldSecret, redactSecrets } from "../case/redact.js";
-import { extractReplies, makeReply, textStage, type FoundReply } from "./extract.js";
+import { extractReplies, makeReply, textStage, type Extraction, type FoundReply } from "./extract.js";
 import type { LogicalLine } from "./lines.js";
 import { MAX_INPUT, normalizeText } from "./normalize.js";
 import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn, type ReplyPattern } from "./patterns.js";
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, signalInLine, TLS_AFTER_STARTTLS, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { isDigit, isSpaceCode } from "./chars.js";
@@ -156,6 +156,13 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   }
   for (const r of signals.values()) ranked.push(r);
 
+  // The device signed in and then said QUIT without starting a message: the server refused nothing, but nothing was sent
+  // either, which is not "clear" (eighth hunt #10: a Ricoh MFP after a Postal server's "235 Granted for …" read "nothing to change").
+  if (!ranked.some((r) => !r.match.success)) {
+    const quit = quitAfterSignIn(ranked, ex, text);
+    if (quit) ranked.push(quit);
+  }
+
   // A wrapper's words name the command a refusal answered (SwiftMailer's trace, Python's SMTPDataError, Outlook's dialog …).
   // (Looked for only when a refusal of the sender or the message is there to place: most texts are refusals at sign-in.)
   const shown = ranked.some((r) => ENVELOPE.has(r.match.stage)) ? textStage(text) : undefined;
@@ -280,6 +287,26 @@ function consumerOAuthUser(raw: string): string | undefined {
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
+
+/** The probe's own transcript ("   12 ms  C: QUIT"): it signs in and quits by design unless asked to send. */
+const PROBE_TRANSCRIPT = /^ *\d+ ms {2}[CS*]: /m;
+/** The client's commands that start or carry a message. */
+const MESSAGE_VERBS: ReadonlySet<string> = new Set(["MAIL FROM", "RCPT TO", "DATA", "BDAT"]);
+
+/**
+ * The client's QUIT after a successful sign-in, when nothing after the sign-in started a message: no MAIL FROM, RCPT TO or
+ * DATA of the client's, and no reply of the server's but its goodbye (221).
+ */
+function quitAfterSignIn(ranked: readonly Ranked[], ex: Extraction, text: string): Ranked | undefined {
+  const signedIn = ranked.find((r) => r.match.patternId === "auth-success");
+  if (!signedIn || !ex.commands || PROBE_TRANSCRIPT.test(text)) return undefined;
+  if (ex.replies.some((f) => f.pos > signedIn.pos && f.reply.code !== 221)) return undefined;
+  const after = ex.commands.filter((c) => c.index * 1000 > signedIn.pos);
+  const quit = after.find((c) => c.verb === "QUIT");
+  if (!quit || after.some((c) => MESSAGE_VERBS.has(c.verb))) return undefined;
+  const reply: SmtpReply = { text: "QUIT", line: "QUIT" };
+  return { match: { patternId: QUIT_AFTER_SIGN_IN, reply, stage: "mail-from", candidates: ["session-ended-after-sign-in"], decisive: false, success: false }, pos: quit.index * 1000, demoted: false };
+}
 
 /** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */
 export const MAILBOX_READ = /\b(?:IMAP4?|POP3|bounce mailbox|fetchmail)\b|\bPOP(?=[ :/])/i;

@@ -102,7 +102,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
-  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  // Postfix's refusal of a client its restrictions do not permit ("554 5.7.1 <…>: Client host rejected: Access denied"): on a
+  // hosting provider's server, mail to an outside address sent without SMTP authentication (eighth hunt #7, arena's help page;
+  // #6 "I don't allow unauthorized relaying", E-Post Mail Server, above). Possible only: a client restriction can be another.
+  { id: "other-client-host-rejected", text: ["client host rejected access denied"], stage: "rcpt", candidates: ["no-authentication"], decisive: NOT_DECISIVE, provider: "other" },
   // Exim's refusal of mail sent without a sign-in, at whichever command its ACL checks ("503 Administrative prohibition --
   // authorization required. Users in your domain are not allowed to send email without authorization.", mail.ru at DATA,
   // sixth hunt #36: read as commands in the wrong order).

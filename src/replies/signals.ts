@@ -164,7 +164,8 @@ export const SIGNALS: readonly Signal[] = [
     stage: "network",
     candidates: CONNECT,
     decisive: false,
-    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)"],
+    // (Rust's tokio: "Failed to check STMP: deadline has elapsed", eighth hunt #15, refused as no reply.)
+    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)", "deadline has elapsed"],
     raw: ["タイムアウト"],
   },
   // Ricoh's Scan to Office365 app on the panel: it could not reach Microsoft 365 (its sign-in and service are HTTPS; the mail
@@ -178,7 +179,15 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["unable to connect to the remote server", "failed to connect", "could not connect", "couldn't connect to host", "smtp connect() failed", "mailconnectexception", "connectexception"],
     raw: ["接続できません", "接続に失敗"],
   },
-  { id: "network-reset", stage: "network", candidates: ["network-unreachable", "tls-version-unsupported"], decisive: false, phrases: ["econnreset", "connection reset", "forcibly closed by the remote host", "socket hang up"] },
+  // (Outlook's and Outlook Express's 0x800CCC0F, "the connection to the server was interrupted", in Japanese too: eighth hunt #4.)
+  {
+    id: "network-reset",
+    stage: "network",
+    candidates: ["network-unreachable", "tls-version-unsupported"],
+    decisive: false,
+    phrases: ["econnreset", "connection reset", "forcibly closed by the remote host", "socket hang up", "0x800ccc0f"],
+    raw: ["サーバーへの接続が中断されました"],
+  },
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
   {
     id: "dotnet-secure-connection-required",
@@ -192,6 +201,23 @@ export const SIGNALS: readonly Signal[] = [
   // Outlook's Japanese dialog quoting the server's answer in Japanese ("サーバーの応答:認証が必要です", 0x800CCC78, sixth hunt
   // #22): the server wants a sign-in before it takes the mail.
   { id: "auth-required-words", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: [], raw: ["認証が必要です"], fallbackOnly: true },
+  // Exchange's non-delivery report for mail sent as (or on behalf of) another sender without the permission, as Outlook shows it
+  // without the code, in English and in Japanese (eighth hunt #8, office-qa.com: 「代理送信のためのアクセス許可を持たずに…」, refused
+  // as "no SMTP reply found", exit 2): Send As is missing on the From address.
+  {
+    id: "send-as-denied-words",
+    stage: "ndr",
+    candidates: ["send-as-denied"],
+    decisive: true,
+    phrases: ["send a message on behalf of this user unless you have permission"],
+    raw: ["代理送信のためのアクセス許可を持たずに"],
+  },
+  // Outlook's and Windows Mail's own codes when the server refused the sender (0x800CCC78, 「拒否された電子メールアドレス」) or a
+  // recipient (0x800CCC79, 「受信者の一人がサーバーによって拒否されたため」), the server's answer not shown (eighth hunt #3 and #5,
+  // NEC's and an ISP's pages: refused as no reply, exit 2). Most often the account does not sign in to the outgoing server; the
+  // server's own answer (「サーバーの応答」) says which.
+  { id: "outlook-sender-rejected", stage: "mail-from", candidates: ["no-authentication", "send-as-denied"], decisive: false, phrases: ["0x800ccc78"], raw: ["拒否された電子メールアドレス"], fallbackOnly: true },
+  { id: "outlook-recipient-rejected", stage: "rcpt", candidates: ["no-authentication", "recipient-refused"], decisive: false, phrases: ["0x800ccc79"], raw: ["受信者の一人がサーバーによって拒否"], fallbackOnly: true },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },
@@ -339,8 +365,10 @@ export const TLS_AFTER_STARTTLS: Signal = { id: "tls-failed-after-starttls", sta
 
 /** The evidence id of a user name a pasted configuration sets (ReplyAnalysis.userName): pasted text, not a server's reply. */
 export const CONFIG_USER_NAME = "config-user-name";
+/** The pattern id of a session the device ended after signing in, before any message (index.ts, quitAfterSignIn). */
+export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);

@@ -25,7 +25,7 @@ const BEHIND_GENERIC: ReadonlySet<CauseId> = new Set([...BASIC_IDENTITY, "basic-
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 
 /** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
-const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "sending-limit", "mailbox-full", "sender-restricted", "auto-forwarding-blocked", ...DELIVERY]);
+const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "session-ended-after-sign-in", "sending-limit", "mailbox-full", "sender-restricted", "auto-forwarding-blocked", ...DELIVERY]);
 
 /** Causes whose texts are written for any mail service (refusals at delivery, other services' own, those marked so); the others describe Exchange Online. */
 const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true || s.outsideText === true)]);

@@ -11,6 +11,13 @@ export const DEVICE_OAUTH_TOKEN: StepDef = {
   build: () => ({ who: "device-owner", scope: "device", security: "none", testSend: false }),
 };
 
+/** The device closed the session after signing in: its own log and settings, or a server reply it does not understand. Any service. */
+export const DEVICE_AFTER_SIGN_IN: StepDef = {
+  id: "device-after-sign-in",
+  causes: ["session-ended-after-sign-in"],
+  build: () => ({ who: "device-owner", scope: "device", security: "none" }),
+};
+
 /** The sender address itself refused, by any mail service: one full address at a real domain. */
 export const DEVICE_SENDER_ADDRESS: StepDef = {
   id: "device-sender-address",
@@ -181,6 +188,7 @@ export const DEVICE_STEPS: StepDef[] = [
       return { who: "helpdesk", checkBy: [...SIGN_IN_LOG_READERS], scope: "device", check: [signInRead(ctx)], security: "low", params };
     },
   },
+  DEVICE_AFTER_SIGN_IN,
   {
     id: "device-from-address",
     causes: ["send-as-denied"],

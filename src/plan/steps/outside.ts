@@ -1,7 +1,7 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
 import { providerKey, type StepDef } from "./common.js";
-import { besidesEhlo, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
+import { besidesEhlo, DEVICE_AFTER_SIGN_IN, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   DEVICE_EHLO,
@@ -15,6 +15,7 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   },
   DEVICE_OAUTH_TOKEN,
   DEVICE_SENDER_ADDRESS,
+  DEVICE_AFTER_SIGN_IN,
   {
     id: "onprem-server-auth",
     causes: ["onprem-basic-auth-off"],
