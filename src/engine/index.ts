@@ -87,10 +87,15 @@ function dropInfo(info: Info[], id: Info["id"]): void {
 /** What is still asked beside Microsoft Entra ID's refusal of a token request: the OAuth flow, and the user name a password grant sends. */
 const TOKEN_FACTS: ReadonlySet<FactPath> = new Set(["device.oauthFlow", "device.username"]);
 
-/** The failing reply is Exchange Online refusing Direct Send (RejectDirectSend, 5.7.68). */
-function directSendRefused(a: ReplyAnalysis | undefined): boolean {
+/**
+ * The failing reply is Exchange Online refusing mail that came to its MX host without a sign-in: Direct Send (RejectDirectSend,
+ * 5.7.68), or a sending IP address on Microsoft's block list (5.7.606–649, the connection filter of incoming mail: eighth hunt
+ * #16, a qmail server's bounce, listed seventeen sign-in and tenant settings and assumed an AUTH LOGIN).
+ */
+const INBOUND_REFUSALS: ReadonlySet<CauseId> = new Set(["direct-send-rejected", "sending-ip-blocked"]);
+function inboundRefused(a: ReplyAnalysis | undefined): boolean {
   const m = a?.primary;
-  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => id === "direct-send-rejected");
+  return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => INBOUND_REFUSALS.has(id));
 }
 
 /** Transport facts stop mattering once the server has answered at AUTH or later. */
@@ -154,9 +159,10 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p));
     dropInfo(info, "assumed-auth-mechanism");
   }
-  // Direct Send refused (5.7.68): the mail came without sign-in to the MX host, so no sign-in setting or sign-in method of the
-  // device's is in question (it listed thirteen sign-in facts and assumed the device signs in with AUTH LOGIN; found on 2026-12-05).
-  if (directSendRefused(ctx.analysis)) {
+  // Direct Send refused (5.7.68), or the sending IP banned (5.7.606): the mail came without sign-in to the MX host, so no sign-in
+  // setting or sign-in method of the device's is in question (it listed thirteen sign-in facts and assumed the device signs in
+  // with AUTH LOGIN; found on 2026-12-05).
+  if (inboundRefused(ctx.analysis)) {
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p) && !DEVICE_SIGN_IN_FACTS.has(p));
     dropInfo(info, "assumed-auth-mechanism");
   }

@@ -4,6 +4,7 @@ export const NOTE_KEYS = [
   "note.ifBasic",
   "note.ifDelegated",
   "note.port465",
+  "note.tlsBeforeEhlo",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

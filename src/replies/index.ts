@@ -10,7 +10,7 @@ import type { Finds } from "./phrases.js";
 import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
-import { isDigit, isSpaceCode } from "./chars.js";
+import { count, isDigit, isSpaceCode } from "./chars.js";
 import { ENTRA_READING, entraErrorsIn, type EntraError } from "./aadsts.js";
 import { DELIVERY_CAUSES } from "../engine/causes.js";
 
@@ -95,6 +95,12 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     const pattern = classifyReply(f.reply);
     if (!pattern) continue;
     ranked.push(rank(f, pattern));
+  }
+  // A server's log that shows the client's first bytes as binary (U+FFFD) and answers "command not recognized": the client
+  // started TLS at once on a port that expects EHLO and STARTTLS (eighth hunt #11, an HP MFP on 587: read as commands in the
+  // wrong order, and a firmware update). Several replacement characters, not one stray from a pasted log's encoding.
+  if (text.includes("\uFFFD") && count(text, "\uFFFD") >= 5) {
+    for (const r of ranked) if (r.match.patternId === "protocol-error") r.match = { ...r.match, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
   }
 
   // Each other line once: the failures that are not SMTP replies (signals, kept for below) and the
@@ -288,6 +294,8 @@ function consumerOAuthUser(raw: string): string | undefined {
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
 
+/** The pattern id of a refusal of a client's TLS hello sent as its first command (analyze). */
+export const TLS_HELLO_AS_COMMAND = "tls-hello-as-command";
 /** The probe's own transcript ("   12 ms  C: QUIT"): it signs in and quits by design unless asked to send. */
 const PROBE_TRANSCRIPT = /^ *\d+ ms {2}[CS*]: /m;
 /** The client's commands that start or carry a message. */

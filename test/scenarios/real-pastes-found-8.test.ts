@@ -90,3 +90,30 @@ test("#1, #14: the readings the hunt found right stay right (550 5.7.30 in a Jap
     assert.ok(ids(oauth.json).includes("oauth-misconfigured"), lang);
   }
 });
+
+test("#16: a sending IP on Microsoft's block list (5.7.606, in a qmail server's bounce) is a refusal of mail that came without a sign-in: no sign-in or tenant setting asked, no AUTH LOGIN assumed", async () => {
+  const p = paste(16);
+  for (const lang of LANGS) {
+    const { code, json } = await explain(p, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(ids(json), ["sending-ip-blocked"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["delist-sending-ip"], lang);
+    const unknowns = json.unknowns as string[];
+    assert.ok(!unknowns.some((u) => u.startsWith("account.") || u.startsWith("tenant.") || u === "device.auth" || u === "device.username"), `${lang}: ${unknowns.join(", ")}`);
+    assert.ok(!json.info.some((i) => i.id === "assumed-auth-mechanism"), lang);
+  }
+});
+
+test("#11: a server's log showing the client's first bytes as binary, answered '502 … command', is TLS started at once on a STARTTLS port (set the device to STARTTLS on 587), not commands in the wrong order and a firmware update", async () => {
+  const p = paste(11);
+  for (const lang of LANGS) {
+    const { json } = await explain(p, lang);
+    assert.deepEqual([...ids(json)].sort(), ["starttls-missing", "wrong-endpoint"], lang);
+    assert.equal(json.plan.steps[0]?.id, "device-port-starttls", lang);
+    assert.ok(!json.plan.steps.some((s) => s.id === "device-firmware"), lang);
+    const out = (await explainText(p, lang)).replace(/\s+/g, "");
+    assert.ok(out.includes(t(lang, "note.tlsBeforeEhlo").replace(/\s+/g, "")), lang);
+  }
+  // One stray replacement character (a log's encoding) before a 502 is not read so.
+  assert.equal(analyzeReply("EHLO pr\uFFFDnter\n502 5.5.2 Error: command not recognized").primary?.patternId, "protocol-error");
+});

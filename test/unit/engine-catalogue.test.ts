@@ -96,6 +96,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
+  // A client's TLS hello logged as its first command and refused with 502 (an HP MFP on 587, eighth hunt #11).
+  [BASIC_OK, analyzeReply("DEBUG -- : [KP1AQD] <=    \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\nDEBUG -- : [KP1AQD] => 502 Invalid/unsupported command")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).
