@@ -45,3 +45,15 @@ export function retirementPhase(asOf: string): RetirementPhase {
   for (const entry of RETIREMENT_TIMELINE.phases) if (asOf >= entry.from) phase = entry.phase;
   return phase;
 }
+
+/**
+ * How the retirement's dates are said on a day: as announced ("" until the change), as the state since the end of December
+ * 2026 (".disabled"), or with the final removal date, announced in H2 2027 and unknown to this tool, possibly passed (".late",
+ * from 2028). The texts that name those dates have a key for each (persona round 6, P6-18: "becomes off by default at the end of
+ * December 2026" read in 2028).
+ */
+export type RetirementWording = "" | ".disabled" | ".late";
+export function retirementWording(asOf: string): RetirementWording {
+  if (asOf >= RETIREMENT_TIMELINE.finalRemovalMayHavePassed.from) return ".late";
+  return retirementPhase(asOf) === "disabled-by-default" ? ".disabled" : "";
+}

@@ -5,6 +5,7 @@
 import type { Case } from "../case/schema.js";
 import type { Diagnosis } from "../engine/types.js";
 import { RETIREMENT_TIMELINE } from "../engine/index.js";
+import { retirementWording } from "../engine/timeline.js";
 import { fixLasts, FIXES, type Fix, type Lasting, type OptionId } from "./alternatives.js";
 import type { Ctx } from "./steps/common.js";
 import type { Plan, PlanOption } from "./types.js";
@@ -82,7 +83,8 @@ export function buildOptions(ctx: Ctx): PlanOption[] {
   const { tr } = ctx;
   return FIXES.filter(isOption).map((f, i): PlanOption => {
     // Direct Send lasts as long as the tenant keeps accepting it (RejectDirectSend off).
-    const lasts = f.id === "direct-send" ? tr("plan.option.lasts.directSend") : tr(LASTS_KEY[fixLasts(f.id, true)]);
+    const key = LASTS_KEY[fixLasts(f.id, true)];
+    const lasts = f.id === "direct-send" ? tr("plan.option.lasts.directSend") : tr(key === "plan.option.lasts.untilRetirement" ? `${key}${retirementWording(ctx.d.asOf)}` : key);
     // An exception answers only the cause it is an exception to; the others answer any Basic-auth cause.
     const relevant = f.perAccountException ? f.targets.some((id) => ctx.has(id)) : true;
     // An exception to what is no cause here is never "usable": a help desk read "yes" beside "per-user MFA

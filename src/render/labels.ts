@@ -7,6 +7,7 @@
 import { factSpec, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import type { Case } from "../case/schema.js";
+import { retirementWording } from "../engine/timeline.js";
 import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
@@ -20,10 +21,12 @@ export function causeTitle(lang: Lang, id: CauseId): string {
  * What a cause means. The catalog states it as a fact; for a cause that is only possible it is
  * said as a condition ("If this is the cause: …"), never as if it were established.
  */
-export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false): string | undefined {
+export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false, asOf?: string): string | undefined {
   // Outside Exchange Online, a cause any service can have is said in that service's terms where its general text names
   // Exchange Online (seventh hunt #14: Postfix's "not logged in" read "smtp.office365.com only accepts signed-in submission").
-  const summary = (outside ? maybe(lang, `cause.${id}.summary.outside`) : undefined) ?? maybe(lang, `cause.${id}.summary`);
+  // The retirement's dates are said as they stand on the day of the diagnosis.
+  const dated = id === "basic-auth-retired" && asOf !== undefined ? retirementWording(asOf) : "";
+  const summary = (outside ? maybe(lang, `cause.${id}.summary.outside`) : undefined) ?? (dated ? maybe(lang, `cause.${id}.summary${dated}`) : undefined) ?? maybe(lang, `cause.${id}.summary`);
   return summary !== undefined && status === "possible" ? t(lang, "plan.report.ifCause", { summary }) : summary;
 }
 

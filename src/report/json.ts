@@ -46,7 +46,7 @@ export function toJson(diagnosis: Diagnosis, plan: Plan): JsonReport {
       evidence: f.evidence.map(cleanEvidence),
       affects: f.affects,
       title: causeTitle(lang, f.id),
-      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined) ?? null,
+      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined, diagnosis.asOf) ?? null,
       notes: f.notes ?? [],
     })),
     unknowns: [...diagnosis.unknowns],

@@ -68,7 +68,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (d.causes.length === 0) out.push(mdEscape(tr("plan.report.noCauses")), "");
   for (const f of d.causes) {
     out.push(`### ${statusMark(f.status)} ${mdEscape(causeTitle(lang, f.id))} — ${mdEscape(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
-    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf);
     if (summary) out.push(mdEscape(summary), "");
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);

@@ -90,7 +90,7 @@ export function renderText(input: ReportInput): string {
     const title = causeTitle(lang, f.id);
     const head = `${title} [${tr(`plan.report.status.${f.status}`)}]${title === f.id ? "" : ` (${f.id})`}`;
     o.text(head, { indent: 2, prefix: `${statusGlyph(g, f.status)} `, token: statusToken(f.status) });
-    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf);
     if (summary) o.text(summary, { indent: 4 });
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);

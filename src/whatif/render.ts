@@ -1,5 +1,6 @@
 // Plain-text and JSON renderings of what-if results and the options comparison (for the CLI, for
 // pipes and for --json). Every word through t().
+import { retirementWording } from "../engine/timeline.js";
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import type { FactPath } from "../case/facts.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
@@ -91,7 +92,9 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, da
     const exposes = t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) });
     lines.push(`${ind}${t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: exposes })}`);
     lines.push(`${ind}${t(lang, "whatif.options.effort", { effort: t(lang, `whatif.effort.${o.effort}` as MessageKey), who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) })}`);
-    lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) })}`);
+    // (The retirement's dates as they stand on the day compared.)
+    const dated = o.lasts === "until-retirement" || o.lasts === "until-final-removal" ? retirementWording(cmp.before.asOf) : "";
+    lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}${dated}` as MessageKey) })}`);
     if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
     if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
     if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: factList(lang, o.unknowns) })}`);

@@ -136,7 +136,11 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.who.network-admin": "network admin",
     "whatif.lasts.long-term": "long-term (a supported method)",
     "whatif.lasts.until-retirement": "only while Basic auth lasts (off by default from the end of December 2026; final date to be announced in H2 2027)",
+    "whatif.lasts.until-retirement.disabled": "only while Basic auth lasts (off by default since the end of December 2026; final date to be announced in H2 2027)",
+    "whatif.lasts.until-retirement.late": "only while Basic auth lasts (its final removal date, to be announced in H2 2027, may have passed)",
     "whatif.lasts.until-final-removal": "until Microsoft removes Basic SMTP AUTH for good (date to be announced in H2 2027)",
+    "whatif.lasts.until-final-removal.disabled": "until Microsoft removes Basic SMTP AUTH for good (date to be announced in H2 2027)",
+    "whatif.lasts.until-final-removal.late": "until Microsoft removes Basic SMTP AUTH for good (a date announced in H2 2027 that may have passed: check MC786329)",
     "whatif.lasts.hve-2028": "Basic auth on HVE until September 2028, OAuth after that",
 
     "whatif.assume.oauthSetup": "the app registration, consent and (for app-only) the Exchange service principal and mailbox permission are done correctly.",
@@ -397,7 +401,11 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.who.network-admin": "ネットワーク管理者",
     "whatif.lasts.long-term": "長期 (サポートされる方法)",
     "whatif.lasts.until-retirement": "基本認証が使える間だけ (2026 年 12 月末から既定で無効、最終日は 2027 年後半に発表予定)",
+    "whatif.lasts.until-retirement.disabled": "基本認証が使える間だけ (2026 年 12 月末から既定で無効、最終日は 2027 年後半に発表予定)",
+    "whatif.lasts.until-retirement.late": "基本認証が使える間だけ (2027 年後半に発表予定だった最終的な廃止日を過ぎている可能性があります)",
     "whatif.lasts.until-final-removal": "Microsoft が SMTP AUTH の基本認証を完全に廃止するまで (日付は 2027 年後半に発表予定)",
+    "whatif.lasts.until-final-removal.disabled": "Microsoft が SMTP AUTH の基本認証を完全に廃止するまで (日付は 2027 年後半に発表予定)",
+    "whatif.lasts.until-final-removal.late": "Microsoft が SMTP AUTH の基本認証を完全に廃止するまで (2027 年後半に発表された日付を過ぎている可能性があります。MC786329 を確認してください)",
     "whatif.lasts.hve-2028": "HVE の基本認証は 2028 年 9 月まで、その後は OAuth",
 
     "whatif.assume.oauthSetup": "アプリの登録と同意、(アプリ専用の場合は) Exchange のサービス プリンシパルとメールボックスのアクセス許可が正しく設定されていること。",
