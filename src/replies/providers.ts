@@ -74,6 +74,10 @@ export const OTHER_SERVICES: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
   { id: "netease", re: /\bsmtp\.(?:163|126)\.com\b|\bsmtp\.yeah\.net\b|\bnetease\b/i },
   // Other services' well-known submission hosts named in the text (Amazon SES, SendGrid, Mailgun, Zoho, Yahoo, iCloud,
   // Fastmail): not Exchange Online, whatever the reply's form (Amazon SES answers "535 Authentication Credentials Invalid").
+  // Postal (a self-hosted mail server) answers in words of its own: "250-My capabilities are", "235 Granted for <org>/<server>",
+  // "502 Invalid/unsupported command" (eighth hunt #10-#12: printers against Postal were read as Exchange Online, with its
+  // tenant settings asked and its options offered).
+  { id: "other", re: /\bMy capabilities are\b|\b235 Granted for\b|\bInvalid\/unsupported command\b/i },
   { id: "other", re: /\bemail-smtp\.[a-z0-9-]+\.amazonaws\.com\b|\bsmtp\.sendgrid\.net\b|\bsmtp\.mailgun\.org\b|\bsmtp(?:pro)?\.zoho\.(?:com|eu|in|jp)\b|\bsmtp\.mail\.yahoo\.(?:com|co\.jp)\b|\bsmtp\.mail\.me\.com\b|\bsmtp\.fastmail\.com\b|\bsmtp\.azurecomm\.net\b/i },
 ];
 
@@ -125,7 +129,7 @@ export function nonMicrosoftOffer(text: string): string | undefined {
 }
 
 /** Words one of which each match of the patterns after Microsoft's cloud contains: the other services, the on-premises words, an AUTH offer, the banner. */
-export const OTHER_SERVICE = /gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|azurecomm|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|5\.7\.1 Client does not have|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-|unknown auth mechanism: NTLM/i;
+export const OTHER_SERVICE = /My capabilities are|Granted for|Invalid\/unsupported command|gsmtp|google|gmail|brevo|sendinblue|qq\.com|163\.com|126\.com|yeah\.net|netease|amazonaws|sendgrid|mailgun|zoho|yahoo|mail\.me\.com|fastmail|azurecomm|X-EXPS|X-ANONYMOUSTLS|XEXCH50|XRDST|XSHADOW|LogonDenied|530[ -]5\.7\.1|5\.7\.1 Client does not have|250[- ]AUTH|Microsoft ESMTP MAIL Service|Edge Transport|ms-Exch-SMTP-Accept-|unknown auth mechanism: NTLM/i;
 
 /**
  * Other services named by their replies' own words (fifth hunt): Gmail's bounces ("Gmail requires all senders to authenticate

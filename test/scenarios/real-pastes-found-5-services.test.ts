@@ -61,6 +61,9 @@ test("every match of the other services' patterns holds a word of their gate (OT
     "smtp.mail.me.com",
     "smtp.fastmail.com",
     "smtp.azurecomm.net",
+    "250-My capabilities are",
+    "235 Granted for org/server",
+    "502 Invalid/unsupported command",
   ];
   for (const s of OTHER_SERVICES) {
     for (const alternative of topLevelAlternatives(s.re.source)) {

@@ -38,6 +38,17 @@ test("#6, #7: another server's refusal of relaying without a sign-in ('I don't a
   assert.equal(analyzeReply("554 5.7.1 <a@example.com>: Client host rejected: cannot find your hostname").primary?.candidates.includes("no-authentication") ?? false, false);
 });
 
+test("#10, #11, #12: Postal's own words (\"My capabilities are\", \"235 Granted for\", \"502 Invalid/unsupported command\") name another service than Exchange Online", async () => {
+  for (const n of [10, 11, 12]) {
+    for (const lang of LANGS) {
+      const { json } = await explain(paste(n), lang);
+      assert.ok(json.info.some((i) => i.id === "provider-other"), `#${n} ${lang}`);
+      assertNoTenantCause(`#${n} ${lang}`, json);
+      assert.deepEqual(json.unknowns, [], `#${n} ${lang}`);
+    }
+  }
+});
+
 test("#10: a device that signs in and then says QUIT without starting a message is not 'clear, nothing to change': the device ended the session, its own step", async () => {
   const p = paste(10);
   for (const lang of LANGS) {
@@ -107,12 +118,21 @@ test("#16: a sending IP on Microsoft's block list (5.7.606, in a qmail server's 
 test("#11: a server's log showing the client's first bytes as binary, answered '502 … command', is TLS started at once on a STARTTLS port (set the device to STARTTLS on 587), not commands in the wrong order and a firmware update", async () => {
   const p = paste(11);
   for (const lang of LANGS) {
+    // Postal's own words name another service: its connection settings, no tenant setting or option.
     const { json } = await explain(p, lang);
+    assert.deepEqual(ids(json), ["starttls-missing"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["provider-connection"], lang);
+    assertNoTenantCause(lang, json);
+    const out = (await explainText(p, lang)).replace(/\s+/g, "");
+    assert.ok(out.includes(t(lang, "note.tlsBeforeEhlo").replace(/\s+/g, "")), lang);
+  }
+  // The same hello before Exchange-like words: the device's port and STARTTLS, not a firmware update.
+  const binary = { source: "test", text: "<= \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\n=> 500 5.3.3 Unrecognized command 'unknown' [AM0PR06CA0090.eurprd06.prod.outlook.com]" };
+  for (const lang of LANGS) {
+    const { json } = await explain(binary, lang);
     assert.deepEqual([...ids(json)].sort(), ["starttls-missing", "wrong-endpoint"], lang);
     assert.equal(json.plan.steps[0]?.id, "device-port-starttls", lang);
     assert.ok(!json.plan.steps.some((s) => s.id === "device-firmware"), lang);
-    const out = (await explainText(p, lang)).replace(/\s+/g, "");
-    assert.ok(out.includes(t(lang, "note.tlsBeforeEhlo").replace(/\s+/g, "")), lang);
   }
   // One stray replacement character (a log's encoding) before a 502 is not read so.
   assert.equal(analyzeReply("EHLO pr\uFFFDnter\n502 5.5.2 Error: command not recognized").primary?.patternId, "protocol-error");
