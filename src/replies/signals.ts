@@ -371,7 +371,7 @@ export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
-export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required"]);
+export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected"]);
 
 /** Which wrapper the text shows, if any. */
 export function detectClient(text: string): string | undefined {
