@@ -134,6 +134,14 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   // The reply read for the service that answered (a host can show it when the text does not).
   const read = provider && analysis ? analysisOutside(analysis, provider.id) : analysis;
   const ctx = buildContext(c, device, read, asOf, out, provider);
+  // The OAuth flow the text names, for a device that signs in with OAuth and whose flow the case does not record: the client
+  // credentials grant is app-only, a password grant, device code or authorization code a user's (delegated). The gates and the
+  // plan then ask and plan for that flow only (not "SMTP.Send (delegated) or SMTP.SendAsApp (app-only)").
+  const flowFromText = ctx.mode === "oauth" && device.oauthFlow === undefined ? ctx.analysis?.oauthFlow : undefined;
+  if (flowFromText) {
+    device.oauthFlow = flowFromText;
+    out.info(flowFromText === "app" ? "oauth-flow-app-from-text" : "oauth-flow-delegated-from-text", [inference("inference.oauthFlowFromText")]);
+  }
   if (provider) outsideGates(ctx);
   else exchangeOnlineGates(ctx);
   partialPasteInfo(ctx);
@@ -204,6 +212,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   // only when there is something to fix (so it cannot turn a clear verdict into an undetermined one).
   const diagnosis: Diagnosis = { verdict, asOf, causes: findings, unknowns: orderUnknowns(relevant), info, retirement: ctx.phase };
   if (device.auth === undefined && (ctx.mode === "oauth" || ctx.mode === "basic") && ctx.analysis !== undefined && device.authMechanism === undefined) diagnosis.signInFromText = ctx.mode;
+  if (flowFromText) diagnosis.oauthFlowFromText = flowFromText;
   return diagnosis;
 }
 
@@ -213,7 +222,8 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
   // A token request to Microsoft Entra ID in the text (an AADSTS error, its endpoint out of reach): the sender uses OAuth.
   const tokenRequest = mechanism === undefined && recognized?.matches.some((m) => m.stage === "token") === true;
   // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's), or from a token request.
-  const mode: AuthMode = device.auth ?? (mechanism === undefined ? (tokenRequest ? "oauth" : "unknown") : mechanism === "XOAUTH2" ? "oauth" : "basic");
+  // (So does an OAuth flow the text names: "… through the client_credentials flow".)
+  const mode: AuthMode = device.auth ?? (mechanism === undefined ? (tokenRequest || recognized?.oauthFlow !== undefined ? "oauth" : "unknown") : mechanism === "XOAUTH2" ? "oauth" : "basic");
   const source = c.sources?.["device.auth"];
   const modeEvidence: Evidence | undefined =
     device.auth !== undefined

@@ -90,6 +90,7 @@ export type NoteKey = (typeof NOTE_KEYS)[number];
 export const INFERENCE_KEYS = [
   "inference.credentialsUnverified",
   "inference.authModeFromMechanism",
+  "inference.oauthFlowFromText",
   "inference.mechanismFromTranscript",
   "inference.policyUser",
   "inference.policyDefault",
@@ -152,5 +153,8 @@ export const INFO_IDS = [
   "server-text-hidden",
   "text-masked",
   "entra-before-smtp",
+  // The OAuth flow read from the text (the client credentials grant, or a user's sign-in) when the case does not record it.
+  "oauth-flow-app-from-text",
+  "oauth-flow-delegated-from-text",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

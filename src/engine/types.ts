@@ -153,4 +153,6 @@ export interface Diagnosis {
    * for a device the text shows using OAuth, sixth hunt #28).
    */
   signInFromText?: "basic" | "oauth";
+  /** The OAuth flow the pasted text names (ReplyAnalysis.oauthFlow) when the case does not record device.oauthFlow; the plan reads it. */
+  oauthFlowFromText?: "app" | "delegated";
 }

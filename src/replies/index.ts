@@ -216,11 +216,17 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // (Read only beside a refused sign-in: where the user name's shape can be the cause.)
   const userName = primary?.stage === "auth" ? configUserName(text) : undefined;
   if (userName) analysis.userName = userName;
+  // (Not where the text tells of two sign-ins, one of them with a password: MailKit #1733's "client_credentials flow" and
+  // "email and password", each refused, are read each for its own method.)
+  const flow = primary && !analysis.otherAttempt ? oauthFlowIn(text) : undefined;
+  if (flow) analysis.oauthFlow = flow;
   // Which service answered: its host names or words in the text, else the form of the failing reply.
   // (A reply this tool cannot read, or one it reads as another service's by its form, may name that service in its words.)
   // (So may a refusal at delivery, which any service gives: Gmail's 5.7.26 names Google in its words.)
   const byText = providerFromText(text) ?? (primary && (primary.candidates.length === 0 || primary.provider !== undefined || primary.candidates.every((id) => DELIVERY.has(id))) ? providerFromWords(text) : undefined);
-  const tagged = matches.find((m) => !m.success && m.provider !== undefined);
+  // (Beside Microsoft Entra ID's own refusal of a token request, another service's words on its line are the wrapper's: an
+  // AADSTS50126 "… invalid username or password" named no other service than Microsoft's.)
+  const tagged = primary?.stage === "token" ? undefined : matches.find((m) => !m.success && m.provider !== undefined);
   const provider = relayClue !== undefined ? { id: "other" as const, clue: relayClue } : (byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined));
   if (!provider || !recognized) return analysis;
   // The analysis is this function's own object: the provider goes on it (last, as a spread would put it).
@@ -289,6 +295,19 @@ function consumerOAuthUser(raw: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   const user = /^user=([^\x00-\x20\x7f-\x9f<>"',;]{3,254})\x01/.exec(decoded)?.[1];
   return user !== undefined && /^[^@]+@[^@]+$/.test(user) && isConsumerMicrosoftAddress(user) ? user : undefined;
+}
+
+/** An app's own OAuth identity (the client credentials grant) and a user's sign-in, as libraries and token requests name them. */
+const APP_FLOW = /\bclient[_ ]credentials\b|\bAcquireTokenForClient\b|\bClientSecretCredential\b|\bClientCertificateCredential\b/i;
+const USER_FLOW = /\bgrant_type=password\b|\bAcquireTokenByUsernamePassword\b|\bUsernamePasswordCredential\b|\bdevice_code\b|\bDeviceCodeCredential\b|\bAcquireTokenWithDeviceCode\b|\bauthorization_code\b|\bAcquireTokenInteractive\b/i;
+
+/** The OAuth flow the text names, when it names one only (a refusal beside it decides nothing here: the plan's steps follow). */
+function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
+  // (Every match holds one of these, as libraries spell them: most texts hold none.)
+  if (!(text.includes("redential") || text.includes("AcquireToken") || text.includes("grant_type") || text.includes("_code"))) return undefined;
+  const app = APP_FLOW.test(text);
+  const user = USER_FLOW.test(text);
+  return app === user ? undefined : app ? "app" : "delegated";
 }
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */

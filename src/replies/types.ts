@@ -81,4 +81,10 @@ export interface ReplyAnalysis {
    * tenant (sixth hunt #28). A work address there is not kept.
    */
   oauthUser?: string;
+  /**
+   * The OAuth flow the text names: the client credentials grant (the app's own identity: "client_credentials",
+   * AcquireTokenForClient) or a user's sign-in (the password grant, a device code, an authorization code). Only when the text
+   * names one and not the other.
+   */
+  oauthFlow?: "app" | "delegated";
 }

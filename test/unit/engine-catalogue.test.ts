@@ -98,6 +98,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   // A client's TLS hello logged as its first command and refused with 502 (an HP MFP on 587, eighth hunt #11).
   [BASIC_OK, analyzeReply("DEBUG -- : [KP1AQD] <=    \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\nDEBUG -- : [KP1AQD] => 502 Invalid/unsupported command")],
+  // The OAuth flow named by the text: the client credentials grant (app-only), a password grant (delegated).
+  [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined, "device.oauthFlow": undefined }), analyzeReply("535 5.7.3 Authentication unsuccessful, while authenticating through the client_credentials flow")],
+  [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined, "device.oauthFlow": undefined }), analyzeReply("AADSTS50126: Error validating credentials due to invalid username or password. grant_type=password")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).

@@ -156,6 +156,7 @@ export default defineCatalog(
     "note.mfaOrCa": "The sign-in log says MFA was required; it does not say whether per-user MFA or a Conditional Access policy required it.",
 
     "inference.authModeFromMechanism": "Inferred from the AUTH mechanism {mechanism}.",
+    "inference.oauthFlowFromText": "Read from the words of the pasted text (a token request's grant, or the library's call), not from the device's settings.",
     "inference.mechanismFromTranscript": "The pasted transcript shows AUTH {mechanism}.",
     "inference.policyUser": "The authentication policy assigned to the user applies: \"{name}\".",
     "inference.policyDefault": "No policy is assigned to the user, so the organization's default authentication policy applies: \"{name}\".",
@@ -256,6 +257,8 @@ export default defineCatalog(
     "note.entra.scope": "The app's token request has no scope: set it in the app (for SMTP with a user's token https://outlook.office.com/SMTP.Send offline_access; for an app's own token https://outlook.office365.com/.default), then authorise again.",
     "inference.entraBeforeSmtp": "Microsoft Entra ID answered the token request with {code}, before any SMTP. Microsoft's description of the code: https://login.microsoftonline.com/error?code={number}",
     "info.entra-before-smtp": "This is a Microsoft Entra ID sign-in error (AADSTS…) from the token request, before any SMTP: the mail server never saw a sign-in, so Exchange Online's SMTP AUTH settings play no part in this error: they matter only once the app has its token (then paste the mail server's reply, if it refuses).",
+    "info.oauth-flow-app-from-text": "The text shows an app-only OAuth sign-in (the client credentials grant: the app signs in as itself, with its secret or certificate). The plan is for that flow: the SMTP.SendAsApp permission, the app's service principal in Exchange Online and its access to the mailbox.",
+    "info.oauth-flow-delegated-from-text": "The text shows a user's OAuth sign-in (delegated: a password grant, a device code or an authorization code). The plan is for that flow: the SMTP.Send permission; no service principal or mailbox permission for the app.",
   },
   {
     "cause.network-unreachable.title": "メール サーバーに接続できません",
@@ -409,6 +412,7 @@ export default defineCatalog(
     "note.mfaOrCa": "サインイン ログには多要素認証が必要だったことが記録されていますが、ユーザーごとの多要素認証と条件付きアクセス ポリシーのどちらによるものかはわかりません。",
 
     "inference.authModeFromMechanism": "AUTH 方式 {mechanism} から推定しました。",
+    "inference.oauthFlowFromText": "デバイスの設定ではなく、貼り付けたテキストの文言 (トークン要求の付与の種類や、ライブラリの呼び出し) から読み取りました。",
     "inference.mechanismFromTranscript": "貼り付けられたやり取りに AUTH {mechanism} が含まれています。",
     "inference.policyUser": "ユーザーに割り当てられた認証ポリシー「{name}」が適用されます。",
     "inference.policyDefault": "ユーザーにポリシーが割り当てられていないため、組織の既定の認証ポリシー「{name}」が適用されます。",
@@ -509,5 +513,7 @@ export default defineCatalog(
     "note.entra.scope": "アプリのトークン要求にスコープがありません。アプリでスコープを設定してから (ユーザーのトークンで SMTP を使う場合は https://outlook.office.com/SMTP.Send offline_access、アプリ自身のトークンの場合は https://outlook.office365.com/.default)、もう一度承認してください。",
     "inference.entraBeforeSmtp": "トークン要求に対して、SMTP より前に Microsoft Entra ID が {code} を返しました。このコードについての Microsoft の説明: https://login.microsoftonline.com/error?code={number}",
     "info.entra-before-smtp": "これはトークン要求での Microsoft Entra ID のサインイン エラー (AADSTS…) で、SMTP より前に起きています。メール サーバーにはサインインが届いていないため、このエラーに Exchange Online の SMTP AUTH の設定は関係ありません。これらの設定が関係するのは、アプリがトークンを取得できた後です (そのときメール サーバーに拒否された場合は、その応答を貼り付けてください)。",
+    "info.oauth-flow-app-from-text": "テキストには、アプリ専用の OAuth のサインイン (クライアント資格情報の付与: アプリがシークレットまたは証明書で自身としてサインインする方法) が示されています。対処の手順はこの方法に合わせています: SMTP.SendAsApp のアクセス許可、Exchange Online でのアプリのサービス プリンシパル、メールボックスへのアプリのアクセス権です。",
+    "info.oauth-flow-delegated-from-text": "テキストには、ユーザーの OAuth のサインイン (委任: パスワードによる付与、デバイス コード、認可コード) が示されています。対処の手順はこの方法に合わせています: SMTP.Send のアクセス許可です。アプリのサービス プリンシパルやメールボックスのアクセス権は不要です。",
   },
 );

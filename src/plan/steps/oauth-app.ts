@@ -3,7 +3,8 @@
 import { psQuote } from "../../shell/powershell.js";
 import { PLACEHOLDER, exo, portal, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type Ctx, type StepDef } from "./common.js";
 
-const flow = (ctx: Ctx) => ctx.c.device?.oauthFlow;
+/** The device's OAuth flow: recorded, or named by the pasted text (Diagnosis.oauthFlowFromText). */
+const flow = (ctx: Ctx) => ctx.c.device?.oauthFlow ?? ctx.d.oauthFlowFromText;
 
 type Found = Parameters<StepDef["build"]>[1];
 
@@ -98,7 +99,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
     id: "oauth-service-principal",
     causes: ["oauth-misconfigured"],
     build: (ctx, found) => {
-      if (consentOnly(found) || ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
+      if (consentOnly(found) || flow(ctx) === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
       const appId = psQuote(PLACEHOLDER.appId);
       const objectId = psQuote(PLACEHOLDER.enterpriseObjectId);
       return {
@@ -120,7 +121,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
     id: "oauth-mailbox-permission",
     causes: ["oauth-misconfigured"],
     build: (ctx, found) => {
-      if (consentOnly(found) || ctx.c.device?.oauthFlow === "delegated" || ctx.c.account?.oauthApp?.mailboxPermission === true) return null;
+      if (consentOnly(found) || flow(ctx) === "delegated" || ctx.c.account?.oauthApp?.mailboxPermission === true) return null;
       const sp = psQuote(PLACEHOLDER.enterpriseObjectId);
       const args = `-Identity ${ctx.login.ps} -User ${sp} -AccessRights FullAccess`;
       return {
