@@ -5,6 +5,7 @@ export const NOTE_KEYS = [
   "note.ifDelegated",
   "note.port465",
   "note.tlsBeforeEhlo",
+  "note.connectionTestQuits",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
-import { isDeviceMessage, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
+import { isDeviceMessage, QUIT_AFTER_SIGN_IN, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
@@ -228,6 +228,13 @@ function primaryReading(ctx: Ctx): void {
     const left = narrow(ctx, all);
     const hide = hidesBehindGeneric(ctx, a, listsEverySignInCause(m));
     for (const id of left.length ? left : all) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id) });
+    return;
+  }
+
+  // The client said QUIT after its sign-in succeeded, before any message: a device that gave up, or a connection test, which
+  // does exactly this (a printer's "test connection", PHPMailer's smtpConnect(), swaks --quit-after AUTH): possible only.
+  if (m.patternId === QUIT_AFTER_SIGN_IN) {
+    out.add("session-ended-after-sign-in", "possible", [ev], { notes: ["note.connectionTestQuits"] });
     return;
   }
 
