@@ -6,6 +6,7 @@ export const NOTE_KEYS = [
   "note.port465",
   "note.tlsBeforeEhlo",
   "note.connectionTestQuits",
+  "note.outlookServerResponse",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

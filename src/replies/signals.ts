@@ -216,8 +216,8 @@ export const SIGNALS: readonly Signal[] = [
   // recipient (0x800CCC79, 「受信者の一人がサーバーによって拒否されたため」), the server's answer not shown (eighth hunt #3 and #5,
   // NEC's and an ISP's pages: refused as no reply, exit 2). Most often the account does not sign in to the outgoing server; the
   // server's own answer (「サーバーの応答」) says which.
-  { id: "outlook-sender-rejected", stage: "mail-from", candidates: ["no-authentication", "send-as-denied"], decisive: false, phrases: ["0x800ccc78"], raw: ["拒否された電子メールアドレス"], fallbackOnly: true },
-  { id: "outlook-recipient-rejected", stage: "rcpt", candidates: ["no-authentication", "recipient-refused"], decisive: false, phrases: ["0x800ccc79"], raw: ["受信者の一人がサーバーによって拒否"], fallbackOnly: true },
+  { id: "outlook-sender-rejected", stage: "mail-from", candidates: ["no-authentication", "send-as-denied"], decisive: false, phrases: ["0x800ccc78"], raw: ["拒否された電子メールアドレス"], fallbackOnly: true, notes: ["note.outlookServerResponse"] },
+  { id: "outlook-recipient-rejected", stage: "rcpt", candidates: ["no-authentication", "recipient-refused"], decisive: false, phrases: ["0x800ccc79"], raw: ["受信者の一人がサーバーによって拒否"], fallbackOnly: true, notes: ["note.outlookServerResponse"] },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },

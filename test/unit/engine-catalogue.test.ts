@@ -101,6 +101,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // The OAuth flow named by the text: the client credentials grant (app-only), a password grant (delegated).
   [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined, "device.oauthFlow": undefined }), analyzeReply("535 5.7.3 Authentication unsuccessful, while authenticating through the client_credentials flow")],
   [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined, "device.oauthFlow": undefined }), analyzeReply("AADSTS50126: Error validating credentials due to invalid username or password. grant_type=password")],
+  // Windows Mail's own code for a refused sender, the server's answer not shown (eighth hunt #3).
+  [BASIC_OK, analyzeReply("0x800CCC78:拒否された電子メールアドレス")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).
