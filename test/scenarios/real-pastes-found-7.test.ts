@@ -121,3 +121,20 @@ test("#10: Microsoft's blocks that are not on the Restricted entities page (5.7.
   assert.equal(step.title, t("en", "plan.step.account-restricted.title"));
   assert.ok(JSON.stringify(restricted.json.plan).includes("Remove-BlockedSenderAddress -SenderAddress '<device-mailbox@contoso.com>'"));
 });
+
+test("#10: 5.7.501 for a sender on the organization's initial domain (….onmicrosoft.com, Microsoft's page on 5.7.501): the step says to send from the organization's own domain first, in both languages", async () => {
+  const { evaluate } = await import("../../src/engine/index.js");
+  const { buildPlan } = await import("../../src/plan/index.js");
+  const c = { schema: "smtp-auth-doctor/case@1" as const, device: { reply: paste(10).text, username: "scan@contoso.onmicrosoft.com", from: "scan@contoso.onmicrosoft.com" } };
+  const d = evaluate(c, { today: "2026-12-05" });
+  for (const lang of LANGS) {
+    const step = buildPlan(c, d, lang).steps.find((s) => s.id === "account-restricted");
+    assert.equal(step?.title, t(lang, "plan.step.account-restricted.account-banned.title.initialDomain"), lang);
+    assert.ok(step?.why.includes("scan@contoso.onmicrosoft.com"), lang);
+    assert.equal(step?.who, "exchange-admin", lang);
+  }
+  // Another domain: the general text.
+  const other = { ...c, device: { ...c.device, username: "scan@contoso.com", from: "scan@contoso.com" } };
+  const step = buildPlan(other, evaluate(other, { today: "2026-12-05" }), "en").steps.find((s) => s.id === "account-restricted");
+  assert.equal(step?.title, t("en", "plan.step.account-restricted.account-banned.title"));
+});

@@ -30,6 +30,12 @@ function restrictionOf(found: Finding[]): Restriction {
   return "restricted-user";
 }
 
+/** The case's sender (From, else the sign-in) when it is on an organization's initial domain (….onmicrosoft.com). */
+function initialDomain(ctx: Ctx): string | undefined {
+  const address = ctx.from.value ?? ctx.login.value;
+  return address !== undefined && /@[^@\s]+\.onmicrosoft\.com$/i.test(address.trim()) ? address.trim() : undefined;
+}
+
 const supportPath = (ctx: Ctx) => portal(ctx, "mac", ["plan.nav.support", "plan.nav.helpSupport"]);
 const connectorsRead = exo("Get-InboundConnector | Select-Object Name,Enabled,ConnectorType,SenderIPAddresses,WhenCreated");
 const acceptedDomainsRead = exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default");
@@ -53,6 +59,15 @@ function microsoftBlock(ctx: Ctx, block: Exclude<Restriction, "restricted-user">
         securityText: ctx.tr("plan.step.account-restricted.security"),
         wait: "plan.wait.microsoftSupport",
         ...texts,
+        // The case's sender on the initial domain: said first (Microsoft's page on 5.7.501 names it as the usual reason).
+        ...(initialDomain(ctx)
+          ? {
+              who: "exchange-admin",
+              title: ctx.tr("plan.step.account-restricted.account-banned.title.initialDomain"),
+              why: ctx.tr("plan.step.account-restricted.account-banned.why.initialDomain", { address: initialDomain(ctx) as string }),
+              adminCenter: portal(ctx, "mac", ["plan.nav.settings", "plan.nav.domains"]),
+            }
+          : {}),
       };
     case "tenant-threshold":
       return {
