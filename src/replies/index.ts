@@ -449,7 +449,14 @@ function envelopeStage(stage: ReplyStage, shown: ReplyStage | undefined): ReplyS
   return shown !== undefined && ENVELOPE.has(stage) && ENVELOPE.has(shown) ? shown : stage;
 }
 
+/** Postfix's restriction refusals ("<addr>: Recipient address rejected: …"), by the restriction's name. */
+const POSTFIX_RESTRICTION = /\b(Sender address|Recipient address|Client host|Helo command) rejected\b/;
+
 function stageByCode(reply: SmtpReply): ReplyStage {
+  // Postfix names the restriction that refused, and so the command (its client, HELO and recipient restrictions are checked
+  // at RCPT TO by default): "554 5.7.1 <…>: Client host rejected: Access denied" was shown at DATA (eighth hunt #2, #7).
+  const postfix = reply.text.includes(" rejected") ? POSTFIX_RESTRICTION.exec(reply.text)?.[1] : undefined;
+  if (postfix) return postfix.startsWith("Sender") ? "mail-from" : "rcpt";
   switch (reply.code) {
     case 220:
     case 421:

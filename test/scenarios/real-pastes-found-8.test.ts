@@ -141,3 +141,9 @@ test("#11: a server's log showing the client's first bytes as binary, answered '
   // One stray replacement character (a log's encoding) before a 502 is not read so.
   assert.equal(analyzeReply("EHLO pr\uFFFDnter\n502 5.5.2 Error: command not recognized").primary?.patternId, "protocol-error");
 });
+
+test("#2, #7: Postfix's restriction refusals are placed at the command their restriction answers (client, HELO and recipient restrictions at RCPT TO, the sender's at MAIL FROM), not at DATA by the code 554", () => {
+  for (const n of [2, 7]) assert.equal(analyzeReply(paste(n).text).primary?.stage, "rcpt", `#${n}`);
+  assert.equal(analyzeReply("553 5.7.1 <a@example.com>: Sender address rejected: not owned by user b@example.com").primary?.stage, "mail-from");
+  assert.equal(analyzeReply("554 5.7.1 <b@example.net>: Recipient address rejected: Access denied").primary?.stage, "rcpt");
+});
