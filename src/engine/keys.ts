@@ -7,6 +7,7 @@ export const NOTE_KEYS = [
   "note.tlsBeforeEhlo",
   "note.connectionTestQuits",
   "note.outlookServerResponse",
+  "note.continuousErrorThrottling",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

@@ -167,6 +167,16 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // ── the sender address itself (RFC 3463 X.1.7: bad sender address syntax): Exchange Online's "501 5.1.7 Invalid address" ──
   { id: "sender-address-invalid", enhanced: ["5.1.7"], text: ["bad sender address syntax"], need: "either", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE },
 
+  // ── continuous error throttling of SMTP AUTH (Microsoft Learn, "Continuous error throttling for SMTP AUTH submissions") ──
+  // The same refusal repeated (mailbox full, Send As denied, no licence, too many or invalid recipients): Exchange Online stops
+  // the mailbox's SMTP AUTH sending for a period it decides, after which the fixed mailbox sends again. Read as the cause it
+  // names, with the note on the wait (5.2.253 and 5.2.255 were not read at all; before the patterns that share their codes).
+  { id: "throttled-mailbox-full", enhanced: ["5.2.251"], text: ["throttled due to continuous mailbox full errors"], need: "either", stage: "mail-from", candidates: ["mailbox-full"], decisive: DECISIVE, notes: ["note.continuousErrorThrottling"] },
+  { id: "throttled-send-as-denied", text: ["throttled due to continuous send as denied errors"], stage: "mail-from", candidates: ["send-as-denied"], decisive: DECISIVE, notes: ["note.continuousErrorThrottling"] },
+  { id: "throttled-invalid-license", enhanced: ["5.2.253"], text: ["throttled due to continuous invalid license errors"], need: "either", stage: "mail-from", candidates: ["no-licensed-mailbox"], decisive: DECISIVE, notes: ["note.continuousErrorThrottling"] },
+  { id: "throttled-too-many-recipients", enhanced: ["5.2.254"], text: ["throttled due to continuous too many recipients errors"], need: "either", stage: "mail-from", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.continuousErrorThrottling"] },
+  { id: "throttled-invalid-recipients", enhanced: ["5.2.255"], text: ["throttled due to continuous invalid recipients errors"], need: "either", stage: "mail-from", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.continuousErrorThrottling"] },
+
   // ── sending identity (§4 C12) ──
   // SMTP-to-Graph relays in front of printers (SMTP2Graph, skyline, sixth hunt #08, #09) pass on Microsoft Graph's refusal:
   // ErrorSendAsDenied (the account may not send as the From address; a display name holding another address counts as

@@ -103,6 +103,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined, "device.oauthFlow": undefined }), analyzeReply("AADSTS50126: Error validating credentials due to invalid username or password. grant_type=password")],
   // Windows Mail's own code for a refused sender, the server's answer not shown (eighth hunt #3).
   [BASIC_OK, analyzeReply("0x800CCC78:拒否された電子メールアドレス")],
+  // Continuous error throttling of SMTP AUTH (Microsoft Learn): the cause it names, and the wait.
+  [BASIC_OK, analyzeReply("550 5.2.253 Sender throttled due to continuous invalid license errors.")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).
