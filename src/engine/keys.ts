@@ -8,6 +8,8 @@ export const NOTE_KEYS = [
   "note.connectionTestQuits",
   "note.outlookServerResponse",
   "note.continuousErrorThrottling",
+  "note.recipientHourlyLimit",
+  "note.fromHeaderInvalid",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

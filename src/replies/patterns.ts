@@ -165,6 +165,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "not-authenticated", enhanced: ["5.7.57"], text: ["not authenticated to send anonymous mail", "client not authenticated to send mail"], need: "either", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false },
 
   // ── the sender address itself (RFC 3463 X.1.7: bad sender address syntax): Exchange Online's "501 5.1.7 Invalid address" ──
+  // Microsoft Learn's NDR table: 5.7.512, the message's From header holds no valid address (RFC 5322 §3.6.2), which devices and
+  // scripts that build their own headers send ("From: scanner", a display name alone, no angle brackets).
+  { id: "from-header-invalid", enhanced: ["5.7.512"], text: ["must be rfc 5322 section 3 6 2 compliant"], need: "either", stage: "data", candidates: ["sender-address-invalid"], decisive: DECISIVE, notes: ["note.fromHeaderInvalid"] },
   { id: "sender-address-invalid", enhanced: ["5.1.7"], text: ["bad sender address syntax"], need: "either", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE },
 
   // ── continuous error throttling of SMTP AUTH (Microsoft Learn, "Continuous error throttling for SMTP AUTH submissions") ──
@@ -189,6 +192,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // ── limits (§4 C13) ──
   { id: "submission-quota", text: ["submissionquotaexceeded", "submission quota exceeded"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "recipient-rate-limit", enhanced: ["5.1.90"], text: ["daily limit for message recipients"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
+  // Microsoft Learn's NDR table: a recipient's own hourly limits, from one sender (5.2.121) or from all (5.2.122): an alerting
+  // system that mails one mailbox in bursts meets them; it must send fewer messages an hour to that recipient.
+  { id: "recipient-hourly-limit", enhanced: ["5.2.121", "5.2.122"], text: ["per hour message receive limit"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.recipientHourlyLimit"] },
   { id: "tenant-external-rate-limit", enhanced: ["5.7.232", "5.7.233"], text: ["tenant external recipient rate limit"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
   // The tenant's onmicrosoft.com (MOERA) domain: 100 external recipients a day per tenant, then "550 5.7.236 … daily limit for
   // sending email to external recipients from your tenant's onmicrosoft.com domains" (Exchange Team Blog, "Limiting

@@ -105,6 +105,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("0x800CCC78:拒否された電子メールアドレス")],
   // Continuous error throttling of SMTP AUTH (Microsoft Learn): the cause it names, and the wait.
   [BASIC_OK, analyzeReply("550 5.2.253 Sender throttled due to continuous invalid license errors.")],
+  // Microsoft Learn's NDR table: the From header (5.7.512) and a recipient's hourly limit (5.2.121).
+  [BASIC_OK, analyzeReply("550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant and include a valid From address")],
+  [BASIC_OK, analyzeReply("550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).
