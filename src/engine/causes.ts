@@ -117,6 +117,8 @@ export const CAUSES = {
   "sending-ip-on-public-blocklist": { affects: "all", gate: "delivery", service: "any" },
   // Outlook.com's own list (hotmail.com, outlook.com … recipients): its sender support form, not sender.office.com or a public list's site.
   "sending-ip-on-outlook-com-list": { affects: "all", gate: "delivery", service: "any" },
+  // Microsoft Learn's page on 5.6.11: the sender's program writes bare line feeds; the recipient's server lacks BDAT.
+  "bare-linefeeds-refused": { affects: "all", gate: "delivery", service: "any" },
   // Exchange Online's own delivery to the next server (on-premises Exchange in a hybrid, a partner) through an outbound
   // connector failed: 4.4.317 "Cannot connect to remote server", the next server's answer in "[Message=…]" (fifth hunt #3).
   "outbound-connector-delivery-failed": { affects: "all", gate: "delivery", service: "exchange-online" },

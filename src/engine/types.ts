@@ -61,6 +61,8 @@ export const CAUSE_IDS = [
   "sending-ip-on-public-blocklist",
   // Outlook.com's own block list holds the network of the sending IP address ("part of their network is on our block list", S3140).
   "sending-ip-on-outlook-com-list",
+  // The recipient's server refuses a message with bare line feeds (LF without CR), as it does not take SMTP chunking (5.6.11).
+  "bare-linefeeds-refused",
   // Exchange Online accepted the message but could not hand it to the server behind an outbound connector (4.4.317).
   "outbound-connector-delivery-failed",
   // The recipient's service refused the sending domain: its SPF, DKIM or DMARC does not pass (5.7.515, 5.7.509).

@@ -52,6 +52,7 @@ export const STEP_IDS = [
   "delivery-check-recipient",
   "delist-public-blocklist",
   "delist-outlook-com",
+  "delivery-bare-linefeeds",
   "outbound-connector-check",
   "delivery-sender-domain-auth",
   "provider-connection",

@@ -225,6 +225,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // A public blocklist (DNSBL) the receiving server consults lists the sending IP: Postfix's and EOP's "Client host [IP] blocked
   // using <list>", Exim's "… is in a black list at <list>", or a list named (fourth hunt #16, EOP quoting Spamhaus in a qmail
   // bounce). After Microsoft's own list above, whose words ("To request removal from this list") some of these share.
+  // The recipient's server refused a message with bare line feeds (Microsoft Learn, "Fix … error code 550 5.6.11": it lacks SMTP
+  // chunking, BDAT; Exchange Online no longer removes them): "550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal".
+  { id: "bare-linefeeds", enhanced: ["5.6.11"], text: ["barelinefeedsareillegal", "bare linefeeds"], need: "either", stage: "ndr", candidates: ["bare-linefeeds-refused"], decisive: DECISIVE },
   // Outlook.com's own block list, for the network the sending IP belongs to ("Unfortunately, messages from [IP] weren't sent. Please
   // contact your Internet service provider since part of their network is on our block list (S3140)", sixth hunt #27: read as
   // nothing known, blocked with no cause and no step). Delisted through Outlook.com's sender support form, by the address's owner.

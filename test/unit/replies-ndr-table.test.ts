@@ -17,3 +17,15 @@ test("5.2.121 and 5.2.122 (a recipient's hourly limits) are a sending limit, wit
     assert.deepEqual([m?.candidates, m?.decisive, m?.notes], [["sending-limit"], true, ["note.recipientHourlyLimit"]], reply);
   }
 });
+
+test("5.6.11 (the recipient's server refuses bare line feeds) is a refusal at delivery with its own step: CR LF from the device or program, or the recipient's administrator", async () => {
+  const { evaluate } = await import("../../src/engine/index.js");
+  const { buildPlan } = await import("../../src/plan/index.js");
+  const reply = "550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA";
+  assert.deepEqual(analyzeReply(reply).primary?.candidates, ["bare-linefeeds-refused"]);
+  const c = { schema: "smtp-auth-doctor/case@1" as const, device: { reply } };
+  const d = evaluate(c, { today: "2026-12-05" });
+  assert.deepEqual(d.causes.map((f) => `${f.id}:${f.status}`), ["bare-linefeeds-refused:blocking"]);
+  assert.deepEqual(d.unknowns, []);
+  for (const lang of ["en", "ja"] as const) assert.deepEqual(buildPlan(c, d, lang).steps.map((s) => s.id), ["delivery-bare-linefeeds"], lang);
+});

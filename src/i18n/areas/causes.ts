@@ -111,6 +111,8 @@ export default defineCatalog(
     "cause.sending-ip-on-public-blocklist.summary": "The receiving server (the recipient's, in a bounce like this) refused the message because a public blocklist it consults, such as Spamhaus or SpamCop, lists the public IP address the mail came from (a domain list, such as Spamhaus's DBL, lists a domain in the message instead). It is not SMTP AUTH and not Microsoft's own block list: no sign-in setting, password or Microsoft delisting portal changes it. The listing must end on the list's own site, once the reason for it is fixed.",
     "cause.sending-ip-on-outlook-com-list.title": "Outlook.com's block list holds the sending network",
     "cause.sending-ip-on-outlook-com-list.summary": "Outlook.com (the service behind hotmail.com, outlook.com, live.com and msn.com addresses) refused the message because the public IP address it came from is in a network range on its own block list (codes such as S3140 or S3150). It is not a sign-in problem and not a setting of the recipient's, and Microsoft 365's delisting portal (sender.office.com) does not cover it. The owner of the address (the internet or hosting provider, or your organization for its own static address) must ask Outlook.com to remove it, or the mail must leave from another address.",
+    "cause.bare-linefeeds-refused.title": "The recipient's server refuses the message's bare line feeds",
+    "cause.bare-linefeeds-refused.summary": "The message has lines that end with a line feed alone instead of a carriage return and line feed (\"bare line feeds\"), and the recipient's server does not take them: it lacks SMTP chunking (BDAT), and Exchange Online no longer removes them for it. It is not a sign-in problem. The device or program that writes the message must end its lines with CR LF, or the recipient's server must accept them.",
 
     "note.ifBasic": "Applies if the device signs in with Basic authentication (user name and password); how it signs in is not known yet.",
     "note.ifDelegated": "Applies if the device uses a user's OAuth token (delegated); an app-only token does not need a licence.",
@@ -372,6 +374,8 @@ export default defineCatalog(
     "cause.sending-ip-on-public-blocklist.summary": "受信側のサーバー (このような配信不能通知では受信者側) が、参照している公開ブロック リスト (Spamhaus や SpamCop など) に、メールの送信元のパブリック IP アドレスが登録されているため、メッセージを拒否しました (Spamhaus の DBL のようなドメインのリストでは、メッセージ内のドメインが登録されています)。SMTP AUTH の問題でも、Microsoft 自身のブロック リストでもありません。サインインの設定、パスワード、Microsoft の削除依頼のサイトでは解決しません。登録された理由を解消してから、そのリスト自身のサイトで削除を依頼する必要があります。",
     "cause.sending-ip-on-outlook-com-list.title": "送信元のネットワークが Outlook.com のブロック リストに登録されています",
     "cause.sending-ip-on-outlook-com-list.summary": "Outlook.com (hotmail.com、outlook.com、live.com、msn.com のアドレスのメール サービス) は、メッセージの送信元のパブリック IP アドレスを含むネットワークの範囲を独自のブロック リストに登録しているため、メッセージを拒否しました (S3140 や S3150 などのコード)。サインインの問題でも、受信者側の設定の問題でもありません。Microsoft 365 の削除依頼のサイト (sender.office.com) の対象外です。アドレスの所有者 (インターネット プロバイダーやホスティング事業者、自社の固定アドレスであれば自社) が Outlook.com に削除を依頼するか、別のアドレスから送信する必要があります。",
+    "cause.bare-linefeeds-refused.title": "受信者側のサーバーが、メッセージ内の単独の改行 (LF) を拒否しています",
+    "cause.bare-linefeeds-refused.summary": "メッセージに、CR LF ではなく LF だけで終わる行 (単独の LF) が含まれており、受信者側のサーバーがそれを受け付けていません。そのサーバーは SMTP のチャンキング (BDAT) に対応しておらず、Exchange Online も単独の LF を取り除かなくなっています。サインインの問題ではありません。メッセージを作るデバイスやプログラムが行末を CR LF にするか、受信者側のサーバーが受け付けるようにする必要があります。",
 
     "note.ifBasic": "デバイスが基本認証 (ユーザー名とパスワード) でサインインする場合に該当します。サインイン方法はまだわかっていません。",
     "note.ifDelegated": "デバイスがユーザーの OAuth トークン (委任) を使用する場合に該当します。アプリのみのトークンにはライセンスは不要です。",

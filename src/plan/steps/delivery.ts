@@ -38,6 +38,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: (ctx) => ({ who: "exchange-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.outboundConnector"), commands: [] } }),
   },
   {
+    // Bare line feeds: the device or program that writes the message (CRLF line ends), or the recipient's server (BDAT).
+    id: "delivery-bare-linefeeds",
+    causes: ["bare-linefeeds-refused"],
+    build: () => ({ who: "device-owner", scope: "device", security: "none", testSend: false }),
+  },
+  {
     // Outlook.com's own list: its sender support form, by the owner of the address (often the internet or hosting provider).
     id: "delist-outlook-com",
     causes: ["sending-ip-on-outlook-com-list"],
