@@ -10,6 +10,7 @@ export const NOTE_KEYS = [
   "note.continuousErrorThrottling",
   "note.recipientHourlyLimit",
   "note.fromHeaderInvalid",
+  "note.delistByMail",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

@@ -221,6 +221,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "unregistered-domains", enhanced: ["5.7.750"], text: ["blocked from sending from unregistered domains"], need: "either", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
   { id: "tenant-banned", enhanced: ["5.7.700-749"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
   { id: "banned-sender", enhanced: ["5.7.501-503"], need: "code", stage: "ndr", candidates: ["sender-restricted"], decisive: DECISIVE },
+  // Microsoft Learn's NDR table: 5.7.511, the sending IP banned; delisted by mail to delist@messaging.microsoft.com with the full
+  // NDR and the address, not by the portal that 5.7.606-649 name.
+  { id: "banned-ip-by-mail", enhanced: ["5.7.511"], need: "code", stage: "ndr", candidates: ["sending-ip-blocked"], decisive: DECISIVE, notes: ["note.delistByMail"] },
   { id: "banned-ip", enhanced: ["5.7.606-649"], text: ["banned sending ip"], need: "either", stage: "ndr", candidates: ["sending-ip-blocked"], decisive: DECISIVE },
   // A public blocklist (DNSBL) the receiving server consults lists the sending IP: Postfix's and EOP's "Client host [IP] blocked
   // using <list>", Exim's "… is in a black list at <list>", or a list named (fourth hunt #16, EOP quoting Spamhaus in a qmail

@@ -109,6 +109,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Microsoft Learn's NDR table: the From header (5.7.512) and a recipient's hourly limit (5.2.121).
   [BASIC_OK, analyzeReply("550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant and include a valid From address")],
   [BASIC_OK, analyzeReply("550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded")],
+  // 5.7.511: the banned IP is delisted by mail (Microsoft Learn's NDR table).
+  [BASIC_OK, analyzeReply("550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from this list please forward this message to delist@messaging.microsoft.com.")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).

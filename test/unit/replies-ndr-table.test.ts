@@ -29,3 +29,24 @@ test("5.6.11 (the recipient's server refuses bare line feeds) is a refusal at de
   assert.deepEqual(d.unknowns, []);
   for (const lang of ["en", "ja"] as const) assert.deepEqual(buildPlan(c, d, lang).steps.map((s) => s.id), ["delivery-bare-linefeeds"], lang);
 });
+
+test("5.7.511 (the sending IP banned) is Microsoft's block of the address, with the note that it is delisted by mail, not by the portal", () => {
+  const m = analyzeReply("550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from this list please forward this message to delist@messaging.microsoft.com.").primary;
+  assert.deepEqual([m?.candidates, m?.decisive, m?.notes], [["sending-ip-blocked"], true, ["note.delistByMail"]]);
+  // 5.7.606-649 keep the portal.
+  assert.deepEqual(analyzeReply("550 5.7.606 Access denied, banned sending IP [192.0.2.1]").primary?.notes ?? [], []);
+});
+
+test("5.7.511's step is the delisting by mail; 5.7.606's keeps the portal", async () => {
+  const { evaluate } = await import("../../src/engine/index.js");
+  const { buildPlan } = await import("../../src/plan/index.js");
+  const { t } = await import("../../src/i18n/index.js");
+  const step = (reply: string, lang: "en" | "ja") => {
+    const c = { schema: "smtp-auth-doctor/case@1" as const, device: { reply } };
+    return buildPlan(c, evaluate(c, { today: "2026-12-05" }), lang).steps.find((s) => s.id === "delist-sending-ip");
+  };
+  for (const lang of ["en", "ja"] as const) {
+    assert.equal(step("550 5.7.511 Access denied, banned sender[192.0.2.1].", lang)?.title, t(lang, "plan.step.delist-sending-ip.byMail.title"), lang);
+    assert.equal(step("550 5.7.606 Access denied, banned sending IP [192.0.2.1]", lang)?.title, t(lang, "plan.step.delist-sending-ip.title"), lang);
+  }
+});

@@ -64,7 +64,11 @@ export const TENANT_STEPS: StepDef[] = [
     // Microsoft's delisting portal: nothing in the tenant to change, and no password helps (5.7.606–649).
     id: "delist-sending-ip",
     causes: ["sending-ip-blocked"],
-    build: () => ({ who: "network-admin", scope: "tenant", security: "none" }),
+    // 5.7.511 is delisted by mail (Microsoft Learn's NDR table), not at sender.office.com.
+    build: (ctx, found) =>
+      found.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "banned-ip-by-mail"))
+        ? { who: "network-admin", scope: "tenant", security: "none", title: ctx.tr("plan.step.delist-sending-ip.byMail.title"), why: ctx.tr("plan.step.delist-sending-ip.byMail.why") }
+        : { who: "network-admin", scope: "tenant", security: "none" },
   },
   {
     // The outbound spam policy refuses automatic forwarding outside (5.7.520): allowed for the one mailbox that needs it, in a
