@@ -11,6 +11,7 @@ export const NOTE_KEYS = [
   "note.recipientHourlyLimit",
   "note.fromHeaderInvalid",
   "note.delistByMail",
+  "note.recipientBlocksIp",
   "note.connectedNoGreeting",
   "note.readTimeout",
   "note.tlsAfterStarttls",

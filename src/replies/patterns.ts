@@ -267,6 +267,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // RFC 7372's "multiple authentication checks failed".
   { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515", "5.7.26"], text: ["does not meet the required authentication level", "does not pass dmarc verification", "because the sender is unauthenticated", "requires all senders to authenticate with either spf or dkim"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
+  // Microsoft Learn's NDR table: the recipient's organization blocks the sending IP itself, with its own block list (5.7.513
+  // "… blocked by <domain> using Customer Block list", 5.7.507 "Access denied, rejected by recipient"): only its administrator
+  // can remove it; not Microsoft's list, and no setting of the sender's.
+  { id: "recipient-blocks-ip", enhanced: ["5.7.507", "5.7.513"], text: ["using customer block list", "access denied rejected by recipient"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.recipientBlocksIp"] },
   { id: "delivery-not-authorized", enhanced: ["5.7.124", "5.7.129"], text: ["delivery not authorized", "rst.notauthorized", "not in allowed-senders list", "rst.restrictedtogrouppermission", "rst.restrictedtorecipientspermission", "transport.rules.rejectmessage"], need: "either", stage: "ndr", candidates: ["delivery-not-authorized"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // The recipient itself refused at the recipient's side: no such address there (Exchange Online's directory-based blocking
   // "550 5.4.1 Recipient address rejected: Access denied", 5.1.1, 5.1.10 RecipientNotFound), or its mailbox full at delivery

@@ -111,6 +111,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded")],
   // 5.7.511: the banned IP is delisted by mail (Microsoft Learn's NDR table).
   [BASIC_OK, analyzeReply("550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from this list please forward this message to delist@messaging.microsoft.com.")],
+  // The recipient's organization blocks the sending IP (5.7.513, Microsoft Learn's NDR table).
+  [BASIC_OK, analyzeReply("550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by contoso.com using Customer Block list (AS16012607)")],
   // A connection opened whose greeting never came (nodemailer, sixth hunt #12).
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).

@@ -50,3 +50,10 @@ test("5.7.511's step is the delisting by mail; 5.7.606's keeps the portal", asyn
     assert.equal(step("550 5.7.606 Access denied, banned sending IP [192.0.2.1]", lang)?.title, t(lang, "plan.step.delist-sending-ip.title"), lang);
   }
 });
+
+test("5.7.513 and 5.7.507 (the recipient's organization blocks the sending IP with its own list) are the recipient's refusal, with the note that only its administrator removes it", () => {
+  for (const reply of ["550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by contoso.com using Customer Block list (AS16012607)", "550 5.7.507 Access denied, rejected by recipient"]) {
+    const m = analyzeReply(reply).primary;
+    assert.deepEqual([m?.candidates, m?.decisive, m?.notes], [["delivery-not-authorized"], true, ["note.recipientBlocksIp"]], reply);
+  }
+});
