@@ -218,6 +218,10 @@ export const SIGNALS: readonly Signal[] = [
   // server's own answer (「サーバーの応答」) says which.
   { id: "outlook-sender-rejected", stage: "mail-from", candidates: ["no-authentication", "send-as-denied"], decisive: false, phrases: ["0x800ccc78"], raw: ["拒否された電子メールアドレス"], fallbackOnly: true, notes: ["note.outlookServerResponse"] },
   { id: "outlook-recipient-rejected", stage: "rcpt", candidates: ["no-authentication", "recipient-refused"], decisive: false, phrases: ["0x800ccc79"], raw: ["受信者の一人がサーバーによって拒否"], fallbackOnly: true, notes: ["note.outlookServerResponse"] },
+  // Xerox's scan-to-e-mail "Failed: One or more of the addresses are invalid. No messages were sent" for recipients outside the
+  // organization (ninth hunt #1, Xerox's forum: refused as no reply): the server would not relay for a device that does not sign
+  // in (Direct Send reaches internal recipients only), or a recipient refused.
+  { id: "xerox-addresses-invalid", stage: "rcpt", candidates: ["no-authentication", "relay-denied"], decisive: false, phrases: ["one or more of the addresses are invalid"], fallbackOnly: true },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },
