@@ -46,3 +46,12 @@ test("#7, #9, #12: texts that are not send errors (an I-Fax receive error, a dev
     assert.equal(r.code, 2, `#${n}: ${r.stdout.slice(0, 200)}`);
   }
 });
+
+test("#3: Ricoh's 'Transmission has failed' with --vendor ricoh holds Send As as a possible cause (its service manual's reading; the message is general), with its steps to confirm first, not 'no cause found'", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(3), lang, ["--vendor", "ricoh"]);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(json.causes.map((c) => `${c.id}:${(c as unknown as { status: string }).status}`), ["send-as-denied:possible"], lang);
+    assert.deepEqual(json.plan.steps.map((s) => s.id), ["device-from-address", "mailbox-grant-send-as"], lang);
+  }
+});

@@ -231,6 +231,13 @@ function primaryReading(ctx: Ctx): void {
     return;
   }
 
+  // A device's message that points at one cause without naming it (Ricoh's "Transmission has failed": Exchange refused the From
+  // address, per its service manual, but the message is general): that cause is possible, never decided by the message alone.
+  if (m.patternId.startsWith("panel:") && !m.decisive && m.candidates.length === 1) {
+    out.add(m.candidates[0] as CauseId, "possible", [ev]);
+    return;
+  }
+
   // The client said QUIT after its sign-in succeeded, before any message: a device that gave up, or a connection test, which
   // does exactly this (a printer's "test connection", PHPMailer's smtpConnect(), swaks --quit-after AUTH): possible only.
   if (m.patternId === QUIT_AFTER_SIGN_IN) {
