@@ -168,7 +168,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
     relevant = relevant.filter((p) => !SIGN_IN_FACTS.has(p));
     dropInfo(info, "assumed-auth-mechanism");
   }
-  // Direct Send refused (5.7.68), or the sending IP banned (5.7.606): the mail came without sign-in to the MX host, so no sign-in
+  // Mail that came without sign-in to the MX host refused (inboundRefused: Direct Send, a banned IP, a relay connector): no sign-in
   // setting or sign-in method of the device's is in question (it listed thirteen sign-in facts and assumed the device signs in
   // with AUTH LOGIN; found on 2026-12-05).
   if (inboundRefused(ctx.analysis)) {

@@ -182,6 +182,11 @@ export interface StepDef {
   confirmedBy?: StepId;
 }
 
+/** The patterns of the server replies (and the text's other readings) that are evidence of these findings, in their order. */
+export function replyPatterns(found: readonly Finding[]): Set<string> {
+  return new Set(found.flatMap((f) => f.evidence.flatMap((e) => (e.kind === "reply" ? [e.patternId] : []))));
+}
+
 /** Read-only roles that can read the sign-in log. */
 export const SIGN_IN_LOG_READERS = ["reports-reader", "security-reader", "global-reader"] as const satisfies readonly AdminRole[];
 /** Roles that can run Exchange Online's Get- cmdlets. */

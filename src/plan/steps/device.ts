@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, resolveEntra, resolveName, signInRead, tnc, tncEntra, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
 export const DEVICE_OAUTH_TOKEN: StepDef = {
@@ -219,7 +219,7 @@ export const DEVICE_STEPS: StepDef[] = [
 
 /** The sending limit a reply names when it is not a rate: connections at a time, the message's size, recipients per message. */
 function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipients" | "onmicrosoft" | undefined {
-  const patterns = new Set(found.flatMap((f) => f.evidence.flatMap((e) => (e.kind === "reply" ? [e.patternId] : []))));
+  const patterns = replyPatterns(found);
   if (patterns.size !== 1) return undefined;
   if (patterns.has("concurrent-connections")) return "connections";
   if (patterns.has("message-too-large")) return "size";

@@ -3,7 +3,7 @@
 // Conditional Access.
 import type { Finding } from "../../engine/types.js";
 import { psQuote } from "../../shell/powershell.js";
-import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, signInRead, EXCHANGE_READERS, POLICY_READERS, SIGN_IN_LOG_READERS, type Ctx, type Draft, type StepDef } from "./common.js";
+import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, replyPatterns, signInRead, EXCHANGE_READERS, POLICY_READERS, SIGN_IN_LOG_READERS, type Ctx, type Draft, type StepDef } from "./common.js";
 
 /**
  * Which of Microsoft's sending blocks a refusal names (domain.md §4 C14; Microsoft Learn, "Email non-delivery reports in Exchange
@@ -21,11 +21,9 @@ const RESTRICTION_BY_PATTERN: Readonly<Record<string, Restriction>> = {
   "unregistered-domains": "unregistered-domains",
 };
 function restrictionOf(found: Finding[]): Restriction {
-  for (const f of found) {
-    for (const e of f.evidence) {
-      const r = e.kind === "reply" ? RESTRICTION_BY_PATTERN[e.patternId] : undefined;
-      if (r) return r;
-    }
+  for (const id of replyPatterns(found)) {
+    const r = RESTRICTION_BY_PATTERN[id];
+    if (r) return r;
   }
   return "restricted-user";
 }
@@ -37,6 +35,7 @@ function initialDomain(ctx: Ctx): string | undefined {
 }
 
 const supportPath = (ctx: Ctx) => portal(ctx, "mac", ["plan.nav.support", "plan.nav.helpSupport"]);
+const domainsPath = (ctx: Ctx) => portal(ctx, "mac", ["plan.nav.settings", "plan.nav.domains"]);
 const connectorsRead = exo("Get-InboundConnector | Select-Object Name,Enabled,ConnectorType,SenderIPAddresses,WhenCreated");
 const acceptedDomainsRead = exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default");
 
@@ -48,7 +47,8 @@ function microsoftBlock(ctx: Ctx, block: Exclude<Restriction, "restricted-user">
     verify: ctx.tr(`plan.step.account-restricted.${block}.verify`),
   };
   switch (block) {
-    case "account-banned":
+    case "account-banned": {
+      const initial = initialDomain(ctx);
       return {
         who: "security-admin",
         checkBy: [...SIGN_IN_LOG_READERS],
@@ -60,15 +60,16 @@ function microsoftBlock(ctx: Ctx, block: Exclude<Restriction, "restricted-user">
         wait: "plan.wait.microsoftSupport",
         ...texts,
         // The case's sender on the initial domain: said first (Microsoft's page on 5.7.501 names it as the usual reason).
-        ...(initialDomain(ctx)
+        ...(initial
           ? {
               who: "exchange-admin",
               title: ctx.tr("plan.step.account-restricted.account-banned.title.initialDomain"),
-              why: ctx.tr("plan.step.account-restricted.account-banned.why.initialDomain", { address: initialDomain(ctx) as string }),
-              adminCenter: portal(ctx, "mac", ["plan.nav.settings", "plan.nav.domains"]),
+              why: ctx.tr("plan.step.account-restricted.account-banned.why.initialDomain", { address: initial }),
+              adminCenter: domainsPath(ctx),
             }
           : {}),
       };
+    }
     case "tenant-threshold":
       return {
         who: "exchange-admin",
@@ -89,7 +90,7 @@ function microsoftBlock(ctx: Ctx, block: Exclude<Restriction, "restricted-user">
         checkBy: [...EXCHANGE_READERS],
         scope: "tenant",
         check: [acceptedDomainsRead, connectorsRead],
-        adminCenter: portal(ctx, "mac", ["plan.nav.settings", "plan.nav.domains"]),
+        adminCenter: domainsPath(ctx),
         verifyCommands: [acceptedDomainsRead],
         security: "none",
         securityText: ctx.tr("plan.step.account-restricted.unregistered-domains.security"),

@@ -1,7 +1,7 @@
 // Steps on tenant-wide settings: federation, security defaults, the connectors of Direct Send and
 // SMTP relay.
 import { psQuote } from "../../shell/powershell.js";
-import { FORWARDING_POLICY, PLACEHOLDER, exo, graph, mgUserRead, portal, EXCHANGE_READERS, POLICY_READERS, type StepDef } from "./common.js";
+import { FORWARDING_POLICY, PLACEHOLDER, exo, graph, mgUserRead, portal, replyPatterns, EXCHANGE_READERS, POLICY_READERS, type StepDef } from "./common.js";
 
 export const TENANT_STEPS: StepDef[] = [
   {
@@ -66,7 +66,7 @@ export const TENANT_STEPS: StepDef[] = [
     causes: ["sending-ip-blocked"],
     // 5.7.511 is delisted by mail (Microsoft Learn's NDR table), not at sender.office.com.
     build: (ctx, found) =>
-      found.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "banned-ip-by-mail"))
+      replyPatterns(found).has("banned-ip-by-mail")
         ? { who: "network-admin", scope: "tenant", security: "none", title: ctx.tr("plan.step.delist-sending-ip.byMail.title"), why: ctx.tr("plan.step.delist-sending-ip.byMail.why") }
         : { who: "network-admin", scope: "tenant", security: "none" },
   },
