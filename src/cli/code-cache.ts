@@ -15,12 +15,14 @@ export interface CodeCacheRun {
 }
 
 /**
- * Run `file` (CommonJS) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
+ * Run `file` (CommonJS, ASCII only) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
  * the functions compiled when the cache is made, so each kind of run (a command and its output
  * format) keeps its own: a cache made by `--version` would hold almost nothing `diagnose` runs.
  */
 export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessEnv = process.env): CodeCacheRun {
-  const source = readFileSync(file, "utf8");
+  // The build writes the fast part in ASCII only (scripts/build.mjs, writeAsciiOnly): read as latin1, the same text as a
+  // UTF-8 read, made faster and half the size in memory (a one-byte string).
+  const source = readFileSync(file, "latin1");
   const cacheFile = `${file}.${key.replace(/[^a-z0-9-]/g, "_").slice(0, 40)}.cache`;
   const off = env.SMTP_AUTH_DOCTOR_CODE_CACHE === "0";
   let cachedData: Buffer | undefined;
