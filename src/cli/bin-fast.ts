@@ -9,4 +9,17 @@ const io = processIo();
 installCrashGuard(io, (e) => reportFatal(argv, io, e));
 void main(argv, io).then((code) => {
   process.exitCode = code;
+  // Everything written (a terminal, a file or a pipe on Linux and macOS takes a write at once): end here rather than
+  // let Node take its heap apart on the way out, about 5 ms of every fast command (issue 15). Exit handlers still run
+  // (the code cache is written on "exit"). Output still queued (a pipe on Windows, a full pipe) leaves the process to
+  // end by itself once it is written, as before. Not before the ticks already queued: a stream reports a failed write
+  // (a full disk: exit 4, crash.ts) on the next tick, after this promise's callback.
+  setImmediate(() => {
+    if (queued(io.stdout) === 0 && queued(io.stderr) === 0) process.exit(code);
+  });
 });
+
+/** Bytes a stream holds that are not written yet (undefined: it does not say). */
+function queued(stream: object): number | undefined {
+  return (stream as { writableLength?: number }).writableLength;
+}
