@@ -1,6 +1,7 @@
 // Fact paths: the addressable facts of a case. The engine reports unknowns as these paths, the
 // wizard asks for them, what-if edits them, and provenance (`case.sources`) is keyed by them.
-import { AUTH_MECHANISMS, AUTH_MODES, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES, type Case } from "./schema.js";
+import type { Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES } from "./values.js";
 import { VENDOR_IDS } from "../devices/ids.js";
 
 export type FactKind =

@@ -11,8 +11,11 @@ import { safeJson } from "../render/sanitize.js";
 import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
 import { redactSecrets } from "./redact.js";
 import { decodeText } from "./encoding.js";
+import { readTextBounded } from "./read-text.js";
 import { isValidCase } from "./quick-check.js";
 import { CASE_SCHEMA_ID, CaseSchema, type Case } from "./schema.js";
+
+export { readTextBounded };
 
 // The callback API, not node:fs/promises: that module loads Node's stream and readline code, which
 // every `diagnose` would pay at start (issue 15).
@@ -149,19 +152,6 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() 
 
 async function readStream(stream: NodeJS.ReadableStream, label: string): Promise<string> {
   return readTextBounded(stream, MAX_CASE_BYTES, () => badInput("case.too-large", "common.err.fileTooLarge", { file: label, limit: "5 MB" }));
-}
-
-/** A whole stream as text (UTF-8, or UTF-16 with its mark: see ./encoding.ts), refusing (with the caller's error) once it passes maxBytes. */
-export async function readTextBounded(stream: NodeJS.ReadableStream, maxBytes: number, tooLarge: () => AppError): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buf.length;
-    if (total > maxBytes) throw tooLarge();
-    chunks.push(buf);
-  }
-  return decodeText(Buffer.concat(chunks));
 }
 
 /** The case as it is written to disk: validated, secrets removed from free text, stable key order. */

@@ -4,32 +4,12 @@
 import * as z from "zod/mini";
 import { isIsoDate } from "./dates.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type ProviderId } from "./values.js";
 
 // One parse per run: compiling a fast path (new Function) costs more start-up time than it saves.
 z.config({ jitless: true });
 
-export const CASE_SCHEMA_ID = "smtp-auth-doctor/case@1";
-/** The longest device.reply a case holds (characters): the schema, its quick check, what-if and the wizard's paste. */
-export const REPLY_MAX_LENGTH = 65536;
-
-// ── Issue 10: which mail service answered, and when the tenant was created ──
-/**
- * The mail service the device sends to. Outside Exchange Online ("exchange-online") the tenant,
- * mailbox and identity checks do not apply. Usually recognised from the reply and device.host;
- * recorded here when it is known otherwise (e.g. an on-premises Exchange server on a local name).
- */
-export const PROVIDER_IDS = ["exchange-online", "outlook-consumer", "google", "brevo", "netease", "qq", "exchange-onprem", "other"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
-
-// The values of the case's other enumerated fields: one list each, read by the schema, by its quick
-// check (./quick-check.ts) and by the fact catalogue (./facts.ts).
-export const SECURITY_MODES = ["starttls", "tls", "none"] as const;
-export const DEVICE_TLS_VERSIONS = ["1.0", "1.1", "1.2", "1.3"] as const;
-export const AUTH_MODES = ["basic", "oauth", "none"] as const;
-export const AUTH_MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
-export const OAUTH_FLOWS = ["delegated", "app"] as const;
-export const MFA_STATES = ["disabled", "enabled", "enforced"] as const;
-export const SOURCE_KINDS = ["live", "probe", "answer", "assumed", "whatif", "file", "flag"] as const;
+export { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type ProviderId };
 
 /**
  * The schemas, built on first use: building them takes a few milliseconds, which only the commands

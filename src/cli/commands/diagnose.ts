@@ -1,6 +1,5 @@
 // smtp-auth-doctor diagnose --case FILE|- | --resume CODE [--format text|handover|md|json|ps1] [--json] [--admin-lang ja|en] [--as-of DATE]
 import { readCase } from "../../case/io.js";
-import { isIsoDate } from "../../case/dates.js";
 import { FACT_PATHS, getFact, setFact } from "../../case/facts.js";
 import { emptyCase, type Case } from "../../case/schema.js";
 import { LIVE_OPTIONS, parseLiveOptions } from "../../live/options.js";
@@ -10,6 +9,7 @@ import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
 import { parse } from "../args.js";
+import { withAsOf } from "../as-of.js";
 import { err, out, type Context } from "../context.js";
 import { renderReport, reportContext, resolveFormat, FORMAT_OPTIONS } from "../output.js";
 
@@ -58,14 +58,6 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
 }
 
 /** Apply --as-of, validated as a real calendar date. */
-export function withAsOf(c: Case, asOf: string | undefined): Case {
-  if (asOf === undefined) return c;
-  if (!isIsoDate(asOf)) {
-    throw badInput("args.as-of", "cli.err.asOf", { value: asOf });
-  }
-  return { ...c, asOf };
-}
-
 /**
  * The case from the file with every fact the live reads found laid over it (fresher), with their
  * provenance. Facts the live reads could not get keep the file's value.

@@ -1,6 +1,7 @@
 // smtp-auth-doctor explain "<pasted error>" | explain - (stdin) [--auth basic|oauth] [--format …] [--json]
-import { readTextBounded } from "../../case/io.js";
-import { CASE_SCHEMA_ID, type Case } from "../../case/schema.js";
+import { readTextBounded } from "../../case/read-text.js";
+import type { Case } from "../../case/schema.js";
+import { CASE_SCHEMA_ID } from "../../case/values.js";
 import { evaluateWith } from "../../engine/index.js";
 import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
@@ -12,7 +13,7 @@ import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
 import { safeText } from "../../render/sanitize.js";
 import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
-import { withAsOf } from "./diagnose.js";
+import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
 import { isDeviceMessage } from "../../replies/signals.js";

@@ -9,7 +9,7 @@ import { engineEvaluate } from "../../whatif/engine.js";
 import { compareOptions } from "../../whatif/options.js";
 import { optionsJson, renderOptions } from "../../whatif/render.js";
 import { parse } from "../args.js";
-import { withAsOf } from "./diagnose.js";
+import { withAsOf } from "../as-of.js";
 import { out, outJson, type Context } from "../context.js";
 import { terminalWidth } from "../output.js";
 
