@@ -5,7 +5,7 @@ import { installCrashGuard } from "./crash.js";
 import { main, reportFatal } from "./main.js";
 
 const argv = process.argv.slice(2);
-const io = processIo();
+const io = processIo({ direct: true });
 installCrashGuard(io, (e) => reportFatal(argv, io, e));
 void main(argv, io).then((code) => {
   process.exitCode = code;

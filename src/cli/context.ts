@@ -1,6 +1,7 @@
 // What every command gets: the language, where to write, and how the terminal behaves.
 import type { Lang } from "../i18n/index.js";
 import { toJson, writeLine } from "../render/output.js";
+import { directOutput } from "./direct-output.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -13,11 +14,15 @@ export interface Io {
 /**
  * The process's streams, stdin read only when asked for: Node builds process.stdin on first use,
  * which for a file or /dev/null loads its file-stream code (about 10 ms of every start otherwise).
+ * `direct` (the fast part, bin-fast.ts): an output that is not a terminal is written to its file
+ * descriptor, without the stream (./direct-output.ts).
  */
-export function processIo(): Io {
+export function processIo(opts: { direct?: boolean } = {}): Io {
+  const stdout = opts.direct ? directOutput(1) : undefined;
+  const stderr = opts.direct ? directOutput(2) : undefined;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: stdout ? (stdout as unknown as Io["stdout"]) : process.stdout,
+    stderr: stderr ? (stderr as unknown as Io["stderr"]) : process.stderr,
     get stdin() {
       return process.stdin;
     },

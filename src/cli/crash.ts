@@ -80,7 +80,7 @@ export function endsWithTerminal(io: Pick<Io, "stdout" | "stderr">, code: number
  * The process-wide net (bin.ts only): an exception or a rejected promise that nothing caught ends
  * the program through `report` (which prints the one line and returns the exit code).
  */
-export function installCrashGuard(io: Pick<Io, "stdin" | "stdout">, report: (error: unknown) => number): void {
+export function installCrashGuard(io: Pick<Io, "stdin" | "stdout" | "stderr">, report: (error: unknown) => number): void {
   let handled = false;
   const onFatal = (error: unknown) => {
     if (handled) return;
@@ -96,8 +96,8 @@ export function installCrashGuard(io: Pick<Io, "stdin" | "stdout">, report: (err
   };
   process.on("uncaughtException", onFatal);
   process.on("unhandledRejection", onFatal);
-  ignoreClosedPipe(process.stdout);
-  ignoreClosedPipe(process.stderr);
+  ignoreClosedPipe(io.stdout);
+  ignoreClosedPipe(io.stderr);
 }
 
 /** What a write to a pipe whose reader is gone fails with (`… | head`), or to a stream it already closed. */
