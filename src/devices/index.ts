@@ -10,7 +10,7 @@ import { buildPlan, type Plan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import { isKnownVendor, KNOWN_VENDOR_IDS, type KnownVendorId, type VendorId } from "./ids.js";
-import { matchPanel, withPanelMatch, type PanelFinding } from "./panel.js";
+import { firstKnownMessage, matchPanel, withPanelMatch, type PanelFinding } from "./panel.js";
 import { addDeviceHints, type DeviceKnowledge } from "./plan-hints.js";
 import { resolve } from "./resolve.js";
 import type { VendorProfile } from "./types.js";
@@ -58,8 +58,8 @@ export async function vendorsByMessage(text: string): Promise<Array<{ vendor: Kn
 export function makersOfMessage(catalog: Catalog, text: string): Array<{ vendor: KnownVendorId; excerpt: string }> {
   const found: Array<{ vendor: KnownVendorId; excerpt: string }> = [];
   for (const id of KNOWN_VENDOR_IDS) {
-    const known = matchPanel(catalog[id], text).find((f) => f.kind === "known");
-    if (known) found.push({ vendor: id, excerpt: known.excerpt });
+    const excerpt = firstKnownMessage(catalog[id], text);
+    if (excerpt !== undefined) found.push({ vendor: id, excerpt });
   }
   return found;
 }

@@ -62,6 +62,19 @@ export function matchPanel(profile: VendorProfile, input: string): PanelFinding[
 }
 
 /**
+ * The excerpt of the first of the profile's messages the text holds (matchPanel's first "known" finding), without
+ * looking for codes: what the wizard asks of every maker when a paste arrives (the maker is not chosen yet).
+ */
+export function firstKnownMessage(profile: VendorProfile, input: string): string | undefined {
+  const text = input.slice(0, MAX_TEXT);
+  for (const entry of profile.panel) {
+    const excerpt = firstMatch(entry.patterns, text);
+    if (excerpt !== undefined) return excerpt;
+  }
+  return undefined;
+}
+
+/**
  * The first known entry the engine may use: one that points at several causes (a sign-in failure
  * of any kind). An entry with a single cause is not given to the engine: its reply gate would take
  * a lone candidate as named by the server (blocking, and "AUTH passed" for a sender cause), which
