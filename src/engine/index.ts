@@ -91,9 +91,10 @@ const TOKEN_FACTS: ReadonlySet<FactPath> = new Set(["device.oauthFlow", "device.
  * The failing reply is Exchange Online refusing mail that came to its MX host without a sign-in: Direct Send (RejectDirectSend,
  * 5.7.68), a sending IP address on Microsoft's block list (5.7.606–649, the connection filter of incoming mail: eighth hunt
  * #16, a qmail server's bounce, listed seventeen sign-in and tenant settings and assumed an AUTH LOGIN), or a relay connector
- * that does not match the device (4.4.62, ninth hunt #8: the same seventeen).
+ * that does not match the device (4.4.62, ninth hunt #8: the same seventeen), a device that greets with the server's name
+ * (5.7.506) or comes over IPv6 to a domain that takes IPv4 only (5.7.510).
  */
-const INBOUND_REFUSALS: ReadonlySet<CauseId> = new Set(["direct-send-rejected", "sending-ip-blocked", "relay-connector-mismatch"]);
+const INBOUND_REFUSALS: ReadonlySet<CauseId> = new Set(["direct-send-rejected", "sending-ip-blocked", "relay-connector-mismatch", "helo-name-refused", "ipv6-not-accepted"]);
 function inboundRefused(a: ReplyAnalysis | undefined): boolean {
   const m = a?.primary;
   return m !== undefined && !m.success && m.candidates.length > 0 && m.candidates.every((id) => INBOUND_REFUSALS.has(id));

@@ -45,6 +45,10 @@ export const CAUSE_IDS = [
   "transient-service-error",
   "direct-send-rejected",
   "relay-connector-mismatch",
+  // Mail to an MX host without sign-in refused for the name the device greets with (HELO/EHLO: the server's own, 5.7.506) …
+  "helo-name-refused",
+  // … or for arriving over IPv6 at a domain that accepts mail over IPv4 only (5.7.510).
+  "ipv6-not-accepted",
   // Issue 10: services other than Exchange Online, and refusals at delivery (after sign-in worked).
   "provider-app-password",
   "provider-sign-in-refused",

@@ -42,6 +42,8 @@ export const STEP_IDS = [
   "direct-send-connector",
   "relay-connector-update",
   "delist-sending-ip",
+  "device-helo-name",
+  "delivery-over-ipv4",
   "allow-external-forwarding",
   "retry-later",
   "move-to-oauth",

@@ -247,6 +247,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "connector-restriction-mismatch", enhanced: ["5.7.51"], text: ["restrictdomainstocertificate", "restrictdomainstoipaddresses"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
   { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
   { id: "relay-attribution", enhanced: ["5.7.64"], text: ["tenantattribution"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
+  // Microsoft Learn's NDR table, mail to an MX host without sign-in: "550 5.7.506 Access Denied, Bad HELO" (the sender greeted
+  // with the name of the server it connects to, as spam bots do) and "550 5.7.510 Access denied, [contoso.com] does not accept
+  // email over IPv6". Both were "not a reply this tool knows".
+  { id: "bad-helo", enhanced: ["5.7.506"], text: ["access denied bad helo"], need: "either", stage: "ehlo", candidates: ["helo-name-refused"], decisive: DECISIVE },
+  { id: "ipv6-not-accepted", enhanced: ["5.7.510"], text: ["does not accept email over ipv6"], need: "either", stage: "rcpt", candidates: ["ipv6-not-accepted"], decisive: DECISIVE },
   { id: "relay-wrong-region", enhanced: ["4.4.62"], text: ["attr35", "wrong office 365 region"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
 
   // ── refused at delivery, after the message was accepted (Microsoft's NDR table [S12], domain.md §13) ──
@@ -264,8 +269,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // (550 5.7.515 "… doesn't meet the required authentication level", fourth hunt #3), a DMARC reject (550 5.7.509).
   // Gmail's rule since 2024 (550 5.7.26 "… blocked because the sender is unauthenticated. Gmail requires all senders to
   // authenticate with either SPF or DKIM", sixth hunt #20): "unauthenticated" is the domain's SPF/DKIM, not SMTP AUTH; 5.7.26 is
-  // RFC 7372's "multiple authentication checks failed".
-  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515", "5.7.26"], text: ["does not meet the required authentication level", "does not pass dmarc verification", "because the sender is unauthenticated", "requires all senders to authenticate with either spf or dkim"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  // RFC 7372's "multiple authentication checks failed". Microsoft Learn's page on 5.1.0: "Recipient address rejected: SPF Permanent
+  // Error" is the recipient's server refusing the sender's SPF (an incomplete record), not the recipient's address.
+  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515", "5.7.26"], text: ["does not meet the required authentication level", "does not pass dmarc verification", "because the sender is unauthenticated", "requires all senders to authenticate with either spf or dkim", "spf permanent error"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
   // Microsoft Learn's NDR table: the recipient's organization blocks the sending IP itself, with its own block list (5.7.513
   // "… blocked by <domain> using Customer Block list", 5.7.507 "Access denied, rejected by recipient"): only its administrator
@@ -277,7 +283,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // (recipient-mailbox-full, before the sending mailbox's own quota in the limits above).
   // RFC 5321's words for an unknown recipient with EOP's 5.5.0 (fourth hunt #12); with other codes they can mean the sender.
   { id: "recipient-mailbox-unavailable", enhanced: ["5.5.0"], text: ["mailbox unavailable"], need: "both", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
-  { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  // (Microsoft Learn's NDR table: 5.7.504 "Recipient address rejected: Access denied", 5.7.505 "Access denied, banned recipient".)
+  { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10", "5.7.504", "5.7.505"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown", "access denied banned recipient"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 
   // ── temporary (§4 C17) ──

@@ -76,6 +76,8 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "auto-forwarding-blocked": [BASIC_OK, analyzeReply("550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)")],
   "sending-ip-on-public-blocklist": [BASIC_OK, analyzeReply("554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org")],
   "session-ended-after-sign-in": [BASIC_OK, analyzeReply("S: 235 2.7.0 Authentication successful\nC: QUIT\nS: 221 2.0.0 Service closing transmission channel")],
+  "helo-name-refused": [BASIC_OK, analyzeReply("550 5.7.506 Access Denied, Bad HELO")],
+  "ipv6-not-accepted": [BASIC_OK, analyzeReply("550 5.7.510 Access denied, [contoso.com] does not accept email over IPv6")],
   "bare-linefeeds-refused": [BASIC_OK, analyzeReply("550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA")],
   "sending-ip-on-outlook-com-list": [BASIC_OK, analyzeReply("550 5.7.1 Unfortunately, messages from [192.0.2.7] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140).")],
   "sender-domain-unauthenticated": [BASIC_OK, analyzeReply("550 5.7.515 Access denied, sending domain contoso.com doesn't meet the required authentication level.")],

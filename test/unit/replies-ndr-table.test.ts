@@ -57,3 +57,37 @@ test("5.7.513 and 5.7.507 (the recipient's organization blocks the sending IP wi
     assert.deepEqual([m?.candidates, m?.decisive, m?.notes], [["delivery-not-authorized"], true, ["note.recipientBlocksIp"]], reply);
   }
 });
+
+test("5.7.506 (Bad HELO) and 5.7.510 (no mail over IPv6) are refusals of mail sent to an MX host without sign-in, each with its step; no sign-in setting is asked", async () => {
+  const { evaluate } = await import("../../src/engine/index.js");
+  const { buildPlan } = await import("../../src/plan/index.js");
+  const rows: Array<[string, string, string, string]> = [
+    ["550 5.7.506 Access Denied, Bad HELO", "bad-helo", "helo-name-refused", "device-helo-name"],
+    ["550 5.7.510 Access denied, [contoso.com] does not accept email over IPv6", "ipv6-not-accepted", "ipv6-not-accepted", "delivery-over-ipv4"],
+  ];
+  for (const [reply, pattern, cause, step] of rows) {
+    const m = analyzeReply(reply).primary;
+    assert.deepEqual([m?.patternId, m?.candidates, m?.decisive], [pattern, [cause], true], reply);
+    // The words alone, as a bounce quotes them without the code, read the same.
+    const words = reply.replace(/^550 5\.7\.5\d\d /, "");
+    assert.deepEqual(analyzeReply(`550 ${words}`).primary?.candidates, [cause], words);
+    const c = { schema: "smtp-auth-doctor/case@1" as const, device: { reply } };
+    const d = evaluate(c, { today: "2026-12-05" });
+    assert.deepEqual(d.causes.map((f) => `${f.id}:${f.status}`), [`${cause}:blocking`], reply);
+    // Mail that came without sign-in: the device's sign-in and the tenant's SMTP AUTH switches are not in question.
+    for (const p of ["device.username", "device.auth", "tenant.smtpClientAuthenticationDisabled", "account.perUserMfaState"]) assert.ok(!d.unknowns.includes(p as never), `${reply}: ${p}`);
+    assert.ok(!d.info.some((i) => i.id === "assumed-auth-mechanism"), reply);
+    for (const lang of ["en", "ja"] as const) assert.deepEqual(buildPlan(c, d, lang).steps.map((s) => s.id), [step], `${reply} ${lang}`);
+  }
+  // The IPv6 step says how the domain's owner accepts IPv6, with the domain quoted for pasting.
+  const c = { schema: "smtp-auth-doctor/case@1" as const, device: { reply: rows[1]?.[0] as string } };
+  const why = buildPlan(c, evaluate(c, { today: "2026-12-05" }), "en").steps[0]?.why ?? "";
+  assert.match(why, /Enable-IPv6ForAcceptedDomain -Domain '<domain>'/);
+});
+
+test("5.7.504 and 5.7.505 (the recipient's address not valid) are the recipient refused; 5.1.0's 'SPF Permanent Error' is the sender's domain, not the recipient", () => {
+  assert.deepEqual(analyzeReply("550 5.7.504 [someone@contoso.com]: Recipient address rejected: Access denied").primary?.candidates, ["recipient-refused"]);
+  assert.deepEqual(analyzeReply("550 5.7.505 Access denied, banned recipient").primary?.candidates, ["recipient-refused"]);
+  const spf = analyzeReply("550 5.1.0 Address rejected. Recipient address rejected: SPF Permanent Error").primary;
+  assert.deepEqual([spf?.patternId, spf?.candidates], ["sender-domain-authentication", ["sender-domain-unauthenticated"]]);
+});

@@ -78,6 +78,10 @@ export default defineCatalog(
     "cause.transient-service-error.summary": "The server reported a temporary error. Try again later; if it keeps coming back, check the other possible causes listed.",
     "cause.direct-send-rejected.title": "Direct Send rejected",
     "cause.direct-send-rejected.summary": "The device sends to the domain's MX host without signing in (Direct Send), and the organization rejects Direct Send from unauthorized sources (RejectDirectSend).",
+    "cause.helo-name-refused.title": "The receiving server refused the name the device greeted it with (HELO/EHLO)",
+    "cause.helo-name-refused.summary": "Exchange Online Protection refused the connection because the device (or server) greeted it (HELO or EHLO) with the name of the server it was connecting to instead of a name of its own, which spam-sending machines do (550 5.7.506 \"Bad HELO\"). It happens with mail sent without sign-in to a domain's MX host (Direct Send, or through an inbound connector). It is not a password or SMTP AUTH setting: the device must send its own host name.",
+    "cause.ipv6-not-accepted.title": "The device sent over IPv6 to a domain that takes mail over IPv4 only",
+    "cause.ipv6-not-accepted.summary": "The device (or server) connected to Exchange Online Protection over IPv6, and the domain it sent to accepts mail over IPv4 only (550 5.7.510 \"does not accept email over IPv6\"). It happens with mail sent without sign-in to a domain's MX host (Direct Send, or through an inbound connector). It is not a password or SMTP AUTH setting: the device must send over IPv4, or the domain's owner must accept mail over IPv6 (for a domain of a Microsoft 365 organization, its Exchange administrator can).",
     "cause.relay-connector-mismatch.title": "Relay connector does not match",
     "cause.relay-connector-mismatch.summary": "The device relays through an inbound connector, but its public IP address or certificate does not match the connector, or the message went to the wrong region.",
 
@@ -343,6 +347,10 @@ export default defineCatalog(
     "cause.transient-service-error.summary": "サーバーが一時的なエラーを返しました。しばらくしてからもう一度お試しください。繰り返し発生する場合は、ほかの考えられる原因を確認してください。",
     "cause.direct-send-rejected.title": "ダイレクト送信が拒否されています",
     "cause.direct-send-rejected.summary": "デバイスがサインインせずにドメインの MX ホストへ送信 (ダイレクト送信) しており、組織が許可されていない送信元からのダイレクト送信を拒否しています (RejectDirectSend)。",
+    "cause.helo-name-refused.title": "受信側のサーバーが、デバイスが名乗った名前 (HELO/EHLO) を拒否しました",
+    "cause.helo-name-refused.summary": "デバイス (またはサーバー) が、自分の名前ではなく接続先のサーバーの名前で HELO または EHLO を送ったため、Exchange Online Protection が接続を拒否しました。スパムを送信する機器に見られる動作です (550 5.7.506 \"Bad HELO\")。サインインせずにドメインの MX ホストへ送るメール (ダイレクト送信や、受信コネクタを経由するリレー) で起こります。パスワードや SMTP AUTH の設定の問題ではありません。デバイスが自分自身のホスト名を送るようにする必要があります。",
+    "cause.ipv6-not-accepted.title": "デバイスが、IPv4 でしかメールを受け付けないドメインに IPv6 で送信しました",
+    "cause.ipv6-not-accepted.summary": "デバイス (またはサーバー) が IPv6 で Exchange Online Protection に接続しましたが、送信先のドメインは IPv4 でしかメールを受け付けていません (550 5.7.510 \"does not accept email over IPv6\")。サインインせずにドメインの MX ホストへ送るメール (ダイレクト送信や、受信コネクタを経由するリレー) で起こります。パスワードや SMTP AUTH の設定の問題ではありません。デバイスが IPv4 で送信するか、ドメインの所有者が IPv6 でのメールを受け付ける必要があります (Microsoft 365 の組織のドメインであれば、その Exchange 管理者が設定できます)。",
     "cause.relay-connector-mismatch.title": "リレー用のコネクタと一致しません",
     "cause.relay-connector-mismatch.summary": "デバイスは受信コネクタ経由でリレーしていますが、パブリック IP アドレスまたは証明書がコネクタと一致していないか、メッセージが別のリージョンに送られています。",
 

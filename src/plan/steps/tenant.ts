@@ -71,6 +71,18 @@ export const TENANT_STEPS: StepDef[] = [
         : { who: "network-admin", scope: "tenant", security: "none" },
   },
   {
+    // Exchange Online Protection refused the name the device greets with (5.7.506, Bad HELO): a setting of the device's.
+    id: "device-helo-name",
+    causes: ["helo-name-refused"],
+    build: () => ({ who: "device-owner", scope: "device", security: "none", testSend: false }),
+  },
+  {
+    // The device came over IPv6 to a domain that takes IPv4 only (5.7.510): IPv4 from the device, or the domain's owner accepts IPv6.
+    id: "delivery-over-ipv4",
+    causes: ["ipv6-not-accepted"],
+    build: () => ({ who: "device-owner", scope: "device", security: "none", testSend: false }),
+  },
+  {
     // The outbound spam policy refuses automatic forwarding outside (5.7.520): allowed for the one mailbox that needs it, in a
     // policy of its own, or the forwarding removed; never "On" in the default policy for every mailbox.
     id: "allow-external-forwarding",
