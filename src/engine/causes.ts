@@ -106,8 +106,9 @@ export const CAUSES = {
   "direct-send-rejected": { affects: "all", gate: "sending", service: "exchange-online" },
   "relay-connector-mismatch": { affects: "all", gate: "sending", service: "exchange-online" },
   // Exchange Online Protection refuses mail sent to an MX host without sign-in (Microsoft Learn's NDR table): a device that greets
-  // it with the server's own name (5.7.506 "Bad HELO"), or one that connects over IPv6 to a domain that takes IPv4 only (5.7.510).
-  "helo-name-refused": { affects: "all", gate: "sending", service: "exchange-online" },
+  // it with the server's own name (5.7.506 "Bad HELO"; other servers too, "Invalid HELO name"), or one that connects over IPv6 to
+  // a domain that takes IPv4 only (5.7.510).
+  "helo-name-refused": { affects: "all", gate: "sending", service: "any" },
   "ipv6-not-accepted": { affects: "all", gate: "sending", service: "exchange-online" },
   "transient-service-error": { affects: "all", gate: "sending", service: "any" },
   // After the message was accepted: the recipient's side refused it (Microsoft's NDR table [S12]).

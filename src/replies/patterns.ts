@@ -102,7 +102,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
-  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying", "please authenticate before send"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Postfix's refusal of a client its restrictions do not permit ("554 5.7.1 <…>: Client host rejected: Access denied"): on a
   // hosting provider's server, mail to an outside address sent without SMTP authentication (eighth hunt #7, arena's help page;
   // #6 "I don't allow unauthorized relaying", E-Post Mail Server, above). Possible only: a client restriction can be another.
@@ -203,7 +203,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "concurrent-connections", codes: [432], enhanced: ["4.3.2"], text: ["concurrent connections limit exceeded"], need: "either", stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "too-many-recipients", enhanced: ["4.5.3"], text: ["too many recipients"], need: "either", stage: "rcpt", candidates: ["sending-limit"], decisive: DECISIVE },
   // (Exchange Online's store words for the same, with no code: "MapiExceptionMaxSubmissionExceeded", fourth hunt #23.)
-  { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds", "mapiexceptionmaxsubmissionexceeded", "header size exceeds"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.sizeNotRate"] },
+  // (nodemailer's server's "550 Error reading data, max message size exceeded", tenth hunt #9.) The recipient's own limit,
+  // Exchange's "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient" (tenth hunt #7), is its maximum
+  // receive size: the recipient's administrator raises it, not the sender's MaxSendSize.
+  { id: "recipient-size-limit", enhanced: ["5.2.3"], text: ["recipsizelimit", "message too large for this recipient"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.recipientSizeLimit"] },
+  { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds", "mapiexceptionmaxsubmissionexceeded", "header size exceeds", "max message size exceeded"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.sizeNotRate"] },
   // The recipient's mailbox full at delivery (STOREDRV.Deliver, Gmail's "over quota"), not the sending mailbox's (below).
   { id: "recipient-mailbox-full", text: ["storedrv deliver", "account that you tried to reach is over quota", "recipient mailbox full"], stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "mailbox-full", enhanced: ["5.2.2"], text: ["mailbox full", "quotaexceededexception", "mapiexceptionshutoffquotaexceeded", "mapiexceptionquotaexceeded"], need: "either", stage: "data", candidates: ["mailbox-full"], decisive: DECISIVE },
@@ -250,7 +254,8 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // Microsoft Learn's NDR table, mail to an MX host without sign-in: "550 5.7.506 Access Denied, Bad HELO" (the sender greeted
   // with the name of the server it connects to, as spam bots do) and "550 5.7.510 Access denied, [contoso.com] does not accept
   // email over IPv6". Both were "not a reply this tool knows".
-  { id: "bad-helo", enhanced: ["5.7.506"], text: ["access denied bad helo"], need: "either", stage: "ehlo", candidates: ["helo-name-refused"], decisive: DECISIVE },
+  // (Other servers word it "Invalid HELO name", tenth hunt #2: a bank's server's HELO refused by a cPanel host.)
+  { id: "bad-helo", enhanced: ["5.7.506"], text: ["access denied bad helo", "invalid helo name"], need: "either", stage: "ehlo", candidates: ["helo-name-refused"], decisive: DECISIVE },
   { id: "ipv6-not-accepted", enhanced: ["5.7.510"], text: ["does not accept email over ipv6"], need: "either", stage: "rcpt", candidates: ["ipv6-not-accepted"], decisive: DECISIVE },
   { id: "relay-wrong-region", enhanced: ["4.4.62"], text: ["attr35", "wrong office 365 region"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
 

@@ -80,6 +80,18 @@ export const SIGNALS: readonly Signal[] = [
     decisive: true,
     phrases: ["alert protocol version", "unsupported protocol", "no protocols available", "no appropriate protocol", "do not possess a common algorithm", "protocol version"],
   },
+  // Windows (schannel, through .NET's and MailKit's "The revocation function was unable to check revocation for the certificate")
+  // checked the server's certificate and could not reach its CA's revocation servers (CRL, OCSP): the handshake got as far as the
+  // certificate, so STARTTLS was used (tenth hunt #13, MailKit: read as "STARTTLS not used" first). A firewall or proxy without
+  // outbound HTTP to the CA's hosts, per MailKit's FAQ; not the server's certificate and not the TLS version.
+  {
+    id: "tls-revocation-unchecked",
+    stage: "tls",
+    candidates: ["tls-handshake-failed"],
+    decisive: true,
+    phrases: ["revocation function was unable to check revocation", "revocationstatusunknown", "offlinerevocation", "crypt_e_revocation_offline", "revocation server was offline"],
+    notes: ["note.revocationUnreachable"],
+  },
   {
     id: "tls-certificate",
     stage: "tls",
@@ -140,6 +152,10 @@ export const SIGNALS: readonly Signal[] = [
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
   { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },
+  // Windows refused the program's own outbound connection (WSAEACCES, 10013: "An attempt was made to access a socket in a way
+  // forbidden by its access permissions", tenth hunt #16, SwiftMailer: refused as no connection error): a firewall or an antivirus
+  // rule on this computer (one that blocks mass-mailing), or the host's policy; no packet reached the server.
+  { id: "network-local-forbidden", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["access a socket in a way forbidden by its access permissions", "wsaeacces"], notes: ["note.localSocketForbidden"] },
   {
     id: "network-dns",
     stage: "network",
@@ -209,7 +225,9 @@ export const SIGNALS: readonly Signal[] = [
     stage: "ndr",
     candidates: ["send-as-denied"],
     decisive: true,
-    phrases: ["send a message on behalf of this user unless you have permission"],
+    // (Outlook's MAPI words for the same, with Exchange's 0x80070005: "You do not have the permission to send the message on behalf of
+    // the specified user", Microsoft Learn's page on Full Access without Send As, tenth hunt #5.)
+    phrases: ["send a message on behalf of this user unless you have permission", "you do not have the permission to send the message on behalf of the specified user"],
     raw: ["代理送信のためのアクセス許可を持たずに"],
   },
   // Outlook's and Windows Mail's own codes when the server refused the sender (0x800CCC78, 「拒否された電子メールアドレス」) or a
@@ -245,6 +263,10 @@ export const SIGNALS: readonly Signal[] = [
     decisive: false,
     phrases: ["no compatible authentication mechanism", "smtp auth extension not supported by server"],
   },
+  // MailKit's "The SMTP server does not support authentication": the server's EHLO offered no AUTH at all, as Exchange Online's
+  // smtp.office365.com answers before STARTTLS (it offers AUTH only after it) and its MX host (*.mail.protection.outlook.com,
+  // Direct Send) always (tenth hunt #15: refused as no reply). The host and the encryption, not the password.
+  { id: "client-no-auth-offered", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["the smtp server does not support authentication"], notes: ["note.noAuthOffered"] },
   // A client that found only NTLM in the server's offer and cannot do it (Go's "find auth mechanism: unknown auth mechanism:
   // NTLM", seventh hunt #15: "no SMTP reply found", exit 2): Exchange Online never offers NTLM, an Exchange Server does
   // (providers.ts names it); the server's sign-in method, not the password.

@@ -106,6 +106,12 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined, "device.oauthFlow": undefined }), analyzeReply("AADSTS50126: Error validating credentials due to invalid username or password. grant_type=password")],
   // Windows Mail's own code for a refused sender, the server's answer not shown (eighth hunt #3).
   [BASIC_OK, analyzeReply("0x800CCC78:拒否された電子メールアドレス")],
+  // The tenth hunt's: a revocation check that could not reach the CA (MailKit), Windows refusing the program's own socket (10013),
+  // a server that offers no AUTH (MailKit), the recipient's size limit (5.2.3).
+  [BASIC_OK, analyzeReply("MailKit.Security.SslHandshakeException: The server certificate has the following errors: The revocation function was unable to check revocation for the certificate.")],
+  [BASIC_OK, analyzeReply("Connection could not be established with host smtp.office365.com [An attempt was made to access a socket in a way forbidden by its access permissions. #10013]")],
+  [BASIC_OK, analyzeReply("The SMTP server does not support authentication")],
+  [BASIC_OK, analyzeReply("Remote Server returned '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient'")],
   // Continuous error throttling of SMTP AUTH (Microsoft Learn): the cause it names, and the wait.
   [BASIC_OK, analyzeReply("550 5.2.253 Sender throttled due to continuous invalid license errors.")],
   // Microsoft Learn's NDR table: the From header (5.7.512) and a recipient's hourly limit (5.2.121).

@@ -153,6 +153,11 @@ export const DEVICE_STEPS: StepDef[] = [
     build: (ctx, found) => {
       const rest = besidesEhlo(found);
       if (!rest) return null;
+      // The certificate's revocation could not be checked (tenth hunt #13): the path to the CA's servers, not the firmware.
+      if (replyPatterns(found).has("tls-revocation-unchecked")) {
+        const key = "plan.step.device-firmware.revocation" as const;
+        return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
+      }
       const program = programInCase(ctx.c);
       const texts = program
         ? { title: ctx.tr("plan.step.device-firmware.app.title"), why: ctx.tr("plan.step.device-firmware.app.why", { program }), verify: ctx.tr("plan.step.device-firmware.app.verify"), securityText: ctx.tr("plan.step.device-firmware.app.security") }
@@ -218,11 +223,12 @@ export const DEVICE_STEPS: StepDef[] = [
 ];
 
 /** The sending limit a reply names when it is not a rate: connections at a time, the message's size, recipients per message. */
-function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipients" | "onmicrosoft" | undefined {
+function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipientSize" | "recipients" | "onmicrosoft" | undefined {
   const patterns = replyPatterns(found);
   if (patterns.size !== 1) return undefined;
   if (patterns.has("concurrent-connections")) return "connections";
   if (patterns.has("message-too-large")) return "size";
+  if (patterns.has("recipient-size-limit")) return "recipientSize";
   if (patterns.has("too-many-recipients")) return "recipients";
   if (patterns.has("tenant-onmicrosoft-limit")) return "onmicrosoft";
   return undefined;

@@ -1,0 +1,95 @@
+// Tenth hunt (./real-pastes-found-10.ts: Q&A pages, Microsoft's Japanese pages, apps and mail libraries): the readings it found
+// wrong or weak and fixed, through the real parser, engine and plan (explain --json), in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_10 } from "./real-pastes-found-10.js";
+import { assertNoTenantCause, explain, ids, pasteOf } from "./real-pastes-data.js";
+
+const paste = pasteOf(FOUND_ROUND_10);
+const LANGS = ["en", "ja"] as const;
+const status = (j: { causes: unknown[] }) => j.causes.map((c) => `${(c as { id: string }).id}:${(c as { status: string }).status}`);
+const steps = (j: { plan: { steps: Array<{ id: string }> } }) => j.plan.steps.map((s) => s.id);
+const notes = (j: { causes: unknown[] }) => j.causes.flatMap((c) => (c as { notes?: string[] }).notes ?? []);
+
+test("#3: a hosting server's '451 … please authenticate before send' (Outlook's 0x800CCC78) is a client that does not sign in, on another service, not a temporary error", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(3), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(status(json), ["no-authentication:blocking"], lang);
+    assert.ok(!steps(json).includes("retry-later"), lang);
+    assertNoTenantCause(`#3 ${lang}`, json);
+  }
+});
+
+test("#13: MailKit's 'The revocation function was unable to check revocation' is the path to the CA's revocation servers, not STARTTLS or the firmware", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(13), lang);
+    assert.deepEqual(status(json), ["tls-handshake-failed:blocking"], lang);
+    assert.deepEqual(notes(json), ["note.revocationUnreachable"], lang);
+    const [step] = json.plan.steps;
+    assert.equal(step?.id, "device-firmware", lang);
+    assert.match(step?.title ?? "", lang === "en" ? /revocation servers \(CRL, OCSP\)/ : /失効確認のサーバー \(CRL、OCSP\)/);
+    assert.ok(!ids(json).includes("starttls-missing"), lang);
+  }
+});
+
+test("#15: MailKit's 'The SMTP server does not support authentication' is the host or the encryption (no AUTH offered), not bad input", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(15), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...ids(json)].sort(), ["starttls-missing", "wrong-endpoint"], lang);
+  }
+});
+
+test("#16: Windows' 'access a socket in a way forbidden by its access permissions' (10013) is the computer's own firewall or antivirus, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(16), lang);
+    assert.deepEqual(status(json), ["network-unreachable:blocking"], lang);
+    assert.deepEqual(steps(json), ["device-network"], lang);
+    assert.deepEqual(notes(json), ["note.localSocketForbidden"], lang);
+  }
+});
+
+test("#2: another server's 'Invalid HELO name' is the name the sending server greets with, and asks no sign-in setting", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(2), lang);
+    assert.deepEqual(status(json), ["helo-name-refused:blocking"], lang);
+    assert.deepEqual(steps(json), ["device-helo-name"], lang);
+    const unknowns = json.unknowns as string[];
+    assert.ok(!unknowns.some((u) => u === "device.auth" || u === "device.username" || u.startsWith("tenant.") || u.startsWith("account.")), `${lang}: ${unknowns.join(", ")}`);
+  }
+});
+
+test("#7, #9: a message too large for the recipient (5.2.3 RecipSizeLimit) or for the server ('max message size exceeded') is the size, and the recipient's limit is not the sender's MaxSendSize", async () => {
+  for (const lang of LANGS) {
+    const recipient = (await explain(paste(7), lang)).json;
+    assert.deepEqual(status(recipient), ["sending-limit:blocking"], lang);
+    const step = recipient.plan.steps[0];
+    assert.equal(step?.id, "device-sending-rate", lang);
+    assert.match(step?.why ?? "", /MaxReceiveSize/, lang);
+    assert.doesNotMatch(step?.why ?? "", /MaxSendSize/, lang);
+    const server = (await explain(paste(9), lang)).json;
+    assert.deepEqual(status(server), ["sending-limit:blocking"], lang);
+  }
+});
+
+test("#5: Outlook's 'You do not have the permission to send the message on behalf of the specified user' is Send As, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(5), lang);
+    assert.deepEqual(status(json), ["send-as-denied:blocking"], lang);
+  }
+});
+
+test("the hunt's right readings stay right: a relay refused by an ISP, connection refused and timed out, implicit TLS on 587", async () => {
+  const expected: Record<number, string[]> = {
+    1: ["no-authentication"],
+    10: ["network-unreachable", "wrong-endpoint"],
+    11: ["network-unreachable", "wrong-endpoint"],
+    14: ["starttls-missing", "wrong-endpoint"],
+    19: ["network-unreachable", "wrong-endpoint"],
+  };
+  for (const [n, causes] of Object.entries(expected)) {
+    const { json } = await explain(paste(Number(n)), "en");
+    assert.deepEqual([...ids(json)].sort(), causes, `#${n}`);
+  }
+});
