@@ -181,7 +181,9 @@ export const SIGNALS: readonly Signal[] = [
     candidates: CONNECT,
     decisive: false,
     // (Rust's tokio: "Failed to check STMP: deadline has elapsed", eighth hunt #15, refused as no reply.)
-    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)", "deadline has elapsed"],
+    // (Windows' own words for WSAETIMEDOUT, "… the connected party did not properly respond after a period of time", inside MailKit's
+    // SslHandshakeException, tenth hunt #12: nothing answered, read as the handshake's certificate and TLS version alone.)
+    phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)", "deadline has elapsed", "connected party did not properly respond after a period of time"],
     raw: ["タイムアウト"],
   },
   // Ricoh's Scan to Office365 app on the panel: it could not reach Microsoft 365 (its sign-in and service are HTTPS; the mail

@@ -93,3 +93,12 @@ test("the hunt's right readings stay right: a relay refused by an ISP, connectio
     assert.deepEqual([...ids(json)].sort(), causes, `#${n}`);
   }
 });
+
+test("#12: MailKit's SslHandshakeException whose inner exception is Windows' timeout ('the connected party did not properly respond') is the network path first, not the certificate or TLS version", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(12), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...ids(json)].sort(), ["network-unreachable", "wrong-endpoint"], lang);
+    assert.equal(steps(json)[0], "device-network", lang);
+  }
+});
