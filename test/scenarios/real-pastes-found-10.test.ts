@@ -102,3 +102,17 @@ test("#12: MailKit's SslHandshakeException whose inner exception is Windows' tim
     assert.equal(steps(json)[0], "device-network", lang);
   }
 });
+
+test("#18: a connection refused by High Volume Email's host keeps that host in the plan (its network check and its endpoint), never 'set it to smtp.office365.com'", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(18), lang);
+    assert.deepEqual(steps(json), ["device-network", "device-endpoint"], lang);
+    const text = JSON.stringify(json.plan.steps);
+    assert.ok(text.includes("Test-NetConnection -ComputerName smtp-hve.office365.com -Port 587"), lang);
+    assert.ok(!text.includes("-ComputerName smtp.office365.com"), lang);
+    assert.match(json.plan.steps[1]?.title ?? "", /smtp-hve\.office365\.com \(High Volume Email\)/, lang);
+  }
+  // Without the HVE host the same refusal keeps smtp.office365.com.
+  const { json } = await explain({ ...paste(18), text: paste(18).text.replace(/smtp-hve\.office365\.com/g, "smtp.office365.com") }, "en");
+  assert.ok(JSON.stringify(json.plan.steps).includes("-ComputerName smtp.office365.com -Port 587"));
+});

@@ -198,6 +198,18 @@ export const casMailboxRead = (ctx: Ctx) =>
   exo(`Get-EXOCasMailbox -Identity ${ctx.login.ps} -Properties SmtpClientAuthenticationDisabled | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled`);
 export const transportRead = exo("Get-TransportConfig | Select-Object SmtpClientAuthenticationDisabled");
 export const tnc = win("Test-NetConnection -ComputerName smtp.office365.com -Port 587");
+/** High Volume Email's own hosts (src/engine/gates/transport.ts, HVE_HOSTS), as a text names them. */
+const HVE_HOST = /\b(?:smtp-hve\.office365\.com|smtp\.hve\.mx\.microsoft)\b/i;
+/**
+ * The High Volume Email host the device sends to, when the case records it or the pasted text names it ("unable to connect to
+ * smtp-hve.office365.com:587", tenth hunt #18): its own endpoint, which smtp.office365.com does not replace.
+ */
+export function hveHost(ctx: Ctx): string | undefined {
+  const m = HVE_HOST.exec(ctx.c.device?.host ?? "") ?? HVE_HOST.exec(ctx.c.device?.reply ?? "");
+  return m ? m[0].toLowerCase() : undefined;
+}
+/** Test-NetConnection to one of High Volume Email's two hosts (constants: nothing from outside reaches the command). */
+export const tncHve = (host: string) => win(`Test-NetConnection -ComputerName ${host === "smtp.hve.mx.microsoft" ? "smtp.hve.mx.microsoft" : "smtp-hve.office365.com"} -Port 587`);
 export const resolveName = win("Resolve-DnsName smtp.office365.com");
 /** Microsoft Entra ID's sign-in endpoint, where an OAuth app gets its token (HTTPS). */
 export const resolveEntra = win("Resolve-DnsName login.microsoftonline.com");

@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, tncHve, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
 export const DEVICE_OAUTH_TOKEN: StepDef = {
@@ -123,6 +123,9 @@ export const DEVICE_STEPS: StepDef[] = [
           verify: ctx.tr("plan.step.device-network.dns.verify"),
         };
       }
+      // High Volume Email's own host (tenth hunt #18): that host on 587, not smtp.office365.com.
+      const hve = hveHost(ctx);
+      if (hve) return { who: "network-admin", scope: "device", check: [tncHve(hve)], verifyCommands: [tncHve(hve)], security: "low", title: ctx.tr("plan.step.device-network.hve.title", { host: hve }) };
       return { who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low" };
     },
   },
@@ -135,7 +138,13 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-endpoint",
     causes: ["wrong-endpoint"],
-    build: () => ({ who: "helpdesk", scope: "device", verifyCommands: [tnc], security: "none" }),
+    // A device of High Volume Email's keeps its own host: "set it to smtp.office365.com" would stop it (tenth hunt #18).
+    build: (ctx) => {
+      const hve = hveHost(ctx);
+      if (!hve) return { who: "helpdesk", scope: "device", verifyCommands: [tnc], security: "none" };
+      const key = "plan.step.device-endpoint.hve" as const;
+      return { who: "helpdesk", scope: "device", verifyCommands: [tncHve(hve)], security: "none", title: ctx.tr(`${key}.title`, { host: hve }), why: ctx.tr(`${key}.why`, { host: hve }), verify: ctx.tr(`${key}.verify`, { host: hve }) };
+    },
   },
   {
     id: "device-port-starttls",
