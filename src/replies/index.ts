@@ -116,7 +116,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if (!(numbered(line.text) && (mailkitList ??= MAILKIT_LIST.test(text)))) {
       finds = phrasesIn(line.text);
       const s = signalInLine(line.text, finds);
-      if (s) lineSignals.push({ line, sig: networkSignal(s, line.text) });
+      const sig = s && networkSignal(s, line.text);
+      if (sig) lineSignals.push({ line, sig });
       if (isKyocera1102(line.text, text)) lineSignals.push({ line, sig: KYOCERA_SIGNAL });
     }
     if (line.direction === "client") continue;
@@ -179,6 +180,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   for (const r of ranked) {
     if (r.match.patternId === "not-authenticated" && authFailed) r.demoted = true;
     if (r.match.patternId === "too-many-errors" && ranked.some((o) => o !== r && !o.match.success && o.match.candidates.length > 0)) r.demoted = true;
+    // A wrapper's summary that a connection failed ("SMTP connect() failed.", PHPMailer's last line) says less than the line that
+    // says how (the name did not resolve, refused, timed out): that one leads (tenth hunt #17).
+    if (r.match.patternId === "network-connect-failed" && ranked.some((o) => o !== r && o.match.stage === "network" && o.match.patternId !== "network-connect-failed" && !o.demoted)) r.demoted = true;
   }
 
   let recognized = replies.length > 0 || ranked.length > 0;

@@ -47,9 +47,17 @@ export const ENTRA_UNREACHABLE_SIGNAL: Signal = { id: "entra-unreachable", stage
 /** Entra ID's sign-in hosts (the public cloud's, the US Government's, 21Vianet's, and the older names). */
 export const ENTRA_HOST = /\blogin\.(?:microsoftonline\.(?:com|us)|microsoft\.com|windows\.net|partner\.microsoftonline\.cn|chinacloudapi\.cn)\b/i;
 
-/** The signal a network failure's line gives, read for the port or the host it names. */
-export function networkSignal(sig: Signal, line: string): Signal {
+/**
+ * A client's setting written in its log, not a failure: PHPMailer's "Connection: opening to smtp.outlook.com:587, timeout=300,
+ * options=array ()" (tenth hunt #17, read as a timeout beside the real DNS failure). Only when no other words of a timeout are there.
+ */
+const TIMEOUT_SETTING = /\btimeout\s*[=:]\s*\d/i;
+const TIMEOUT_WORDS = /timed out|etimedout|esockettimedout|deadline|did not properly respond|timeout (?:expired|exceeded|occurred|reached|error)/i;
+
+/** The signal a network failure's line gives, read for the port or the host it names; undefined for a timeout that is only a setting. */
+export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.stage !== "network") return sig;
+  if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
   return sig.id === "network-timeout" && line.includes("read ") && READ_TIMEOUT.test(line) ? READ_TIMEOUT_SIGNAL : sig;

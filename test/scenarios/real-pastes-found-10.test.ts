@@ -116,3 +116,19 @@ test("#18: a connection refused by High Volume Email's host keeps that host in t
   const { json } = await explain({ ...paste(18), text: paste(18).text.replace(/smtp-hve\.office365\.com/g, "smtp.office365.com") }, "en");
   assert.ok(JSON.stringify(json.plan.steps).includes("-ComputerName smtp.office365.com -Port 587"));
 });
+
+test("#17: PHPMailer's getaddrinfo failure leads (not its closing 'SMTP connect() failed.'), so the plan's network step is the DNS one; 'timeout=300' in its opening line is a setting, not a timeout", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(17), lang);
+    assert.equal(code, 3, lang);
+    assert.equal((json as unknown as { analysis: { primary?: { patternId: string } } }).analysis.primary?.patternId, "network-dns", lang);
+    const [step] = json.plan.steps;
+    assert.equal(step?.id, "device-network", lang);
+    assert.match(step?.title ?? "", lang === "en" ? /resolve on this network \(DNS\)/ : /DNS/, lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  const opening = analyzeReply("Connection: opening to smtp.office365.com:587, timeout=300, options=array ()\nSMTP ERROR: Password command failed: 535 5.7.3 Authentication unsuccessful");
+  assert.ok(!opening.matches.some((m) => m.patternId === "network-timeout"), opening.matches.map((m) => m.patternId).join(", "));
+  // Words of a real timeout on the same kind of line still count.
+  assert.equal(analyzeReply("Connection failed. Error #2: stream_socket_client(): unable to connect to smtp.office365.com:587 (Connection timed out), timeout=300").primary?.patternId, "network-timeout");
+});

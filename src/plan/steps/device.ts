@@ -110,8 +110,9 @@ export const DEVICE_STEPS: StepDef[] = [
     id: "device-network",
     causes: ["network-unreachable"],
     build: (ctx, found) => {
-      // The name did not resolve (the probe's DNS phase): DNS or a proxy-only network on this PC, not a port.
-      if (found.some((f) => f.evidence.some((e) => e.kind === "probe" && e.what.startsWith("dns:")))) {
+      // The name did not resolve (the probe's DNS phase, or a pasted "getaddrinfo … Name or service not known" that leads): DNS or
+      // a proxy-only network on this PC, not a port.
+      if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && e.patternId === "network-dns")))) {
         return {
           who: "network-admin",
           scope: "device",
