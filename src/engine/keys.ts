@@ -18,6 +18,7 @@ export const NOTE_KEYS = [
   "note.localSocketForbidden",
   "note.noAuthOffered",
   "note.recipientSizeLimit",
+  "note.mailLoop",
   "note.tlsAfterStarttls",
   "note.graphSendAs",
   "note.graphAccessDenied",

@@ -178,6 +178,16 @@ function expectedCode(line: string, idx: number): boolean {
   return line.includes("xpected") && EXPECTED_BEFORE.test(line.slice(Math.max(0, idx - 40), idx));
 }
 
+/**
+ * A code named by the title of one of Microsoft's pages, as a non-delivery report's help text quotes it ("Fix email delivery issues
+ * for error code 5.1.1 in Office 365, and then send …", tenth hunt #6): a page's name, never the server's reply. Looked for only
+ * where " in " follows the code.
+ */
+const DOC_TITLE_AFTER = /^\s*in (?:Office 365|Exchange Online|Microsoft 365)\b/i;
+function docTitle(line: string, end: number): boolean {
+  return line.startsWith(" in ", end - 1) || line.startsWith(" in ", end) ? DOC_TITLE_AFTER.test(line.slice(end, end + 24)) : false;
+}
+
 /** Index of the quote that closes a quoted string opened before `from`. */
 function closingQuote(line: string, from: number, quote: string): number {
   const q = quote.charCodeAt(0);
@@ -346,7 +356,7 @@ function repliesInLine(line: string): LineReply[] {
     const code = m[1] !== undefined ? Number(m[1]) : undefined;
     const enhanced = m[2] ?? m[3];
     const end = index + m[0].length;
-    if (!cueOk(line, index) || expectedCode(line, index)) {
+    if (!cueOk(line, index) || expectedCode(line, index) || docTitle(line, index + m[0].length)) {
       START.lastIndex = index + 1;
       continue;
     }

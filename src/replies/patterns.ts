@@ -287,6 +287,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // "550 5.4.1 Recipient address rejected: Access denied", 5.1.1, 5.1.10 RecipientNotFound), or its mailbox full at delivery
   // (recipient-mailbox-full, before the sending mailbox's own quota in the limits above).
   // RFC 5321's words for an unknown recipient with EOP's 5.5.0 (fourth hunt #12); with other codes they can mean the sender.
+  // Exchange Online's "554 5.4.14 Hop count exceeded - possible mail loop" (Microsoft's NDR text, tenth hunt #6): most often the
+  // recipient does not exist and the recipient's organization loops the message (its domain Internal Relay instead of
+  // Authoritative, or a hybrid's outbound connector missing): the recipient's side, fixed by its email admin.
+  { id: "mail-loop", enhanced: ["5.4.14"], text: ["hop count exceeded"], need: "either", stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.mailLoop"] },
   { id: "recipient-mailbox-unavailable", enhanced: ["5.5.0"], text: ["mailbox unavailable"], need: "both", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // (Microsoft Learn's NDR table: 5.7.504 "Recipient address rejected: Access denied", 5.7.505 "Access denied, banned recipient".)
   { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10", "5.7.504", "5.7.505"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown", "access denied banned recipient"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },

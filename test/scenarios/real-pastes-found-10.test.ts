@@ -132,3 +132,18 @@ test("#17: PHPMailer's getaddrinfo failure leads (not its closing 'SMTP connect(
   // Words of a real timeout on the same kind of line still count.
   assert.equal(analyzeReply("Connection failed. Error #2: stream_socket_client(): unable to connect to smtp.office365.com:587 (Connection timed out), timeout=300").primary?.patternId, "network-timeout");
 });
+
+test("#6: a full Office 365 NDR is read at its 'Error: 554 5.4.14 Hop count exceeded' line (a mail loop at the recipient's side), not at the code its help text quotes from a page's title ('error code 5.1.1 in Office 365')", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(6), lang);
+    assert.deepEqual(status(json), ["recipient-refused:blocking"], lang);
+    assert.deepEqual(notes(json), ["note.mailLoop"], lang);
+    const evidence = JSON.stringify(json.causes);
+    assert.ok(evidence.includes("554 5.4.14 Hop count exceeded"), lang);
+    assert.ok(!evidence.includes("in Office 365, and then send"), lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // A page's title names a code; a reply with the same words after it still reads.
+  assert.equal(analyzeReply("see Fix email delivery issues for error code 5.7.139 in Exchange Online").primary, undefined);
+  assert.equal(analyzeReply("550 5.7.1 Unable to relay in Office 365 tenant").primary?.reply.enhanced, "5.7.1");
+});
