@@ -166,7 +166,7 @@ export const DEVICE_STEPS: StepDef[] = [
       // The certificate's revocation could not be checked (tenth hunt #13): the path to the CA's servers, not the firmware.
       if (replyPatterns(found).has("tls-revocation-unchecked")) {
         const key = "plan.step.device-firmware.revocation" as const;
-        return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
+        return { who: "network-admin", scope: "device", security: "low", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
       }
       const program = programInCase(ctx.c);
       const texts = program
