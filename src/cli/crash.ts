@@ -112,10 +112,19 @@ const NOT_WRITTEN = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EIO"]);
  */
 export function ignoreClosedPipe(stream: NodeJS.WritableStream): void {
   stream.on("error", (error: unknown) => {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === "string" && CLOSED.has(code)) return;
-    // A full disk or a failing device ("diagnose … > file" on a full disk) is no bug either: said as such, exit 4 (persona round 6, P6-15).
-    if (typeof code === "string" && NOT_WRITTEN.has(code)) throw new AppError({ type: "unavailable", code: "output.not-written", key: "cli.err.outputNotWritten", params: { reason: code } });
-    throw error;
+    const failure = writeFailure(error);
+    if (failure !== "closed") throw failure;
   });
+}
+
+/**
+ * What a failed write to the output means, for the streams above and the fast part's direct writer (./direct-output.ts):
+ * "closed" (the reader is gone: drop the rest), the error to end with (a full disk or a failing device, "diagnose … > file"
+ * on a full disk: said as such, exit 4, persona round 6, P6-15), or the error itself (a bug).
+ */
+export function writeFailure(error: unknown): "closed" | unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && CLOSED.has(code)) return "closed";
+  if (typeof code === "string" && NOT_WRITTEN.has(code)) return new AppError({ type: "unavailable", code: "output.not-written", key: "cli.err.outputNotWritten", params: { reason: code } });
+  return error;
 }

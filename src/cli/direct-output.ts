@@ -2,15 +2,11 @@
 // to the file descriptor, without the stream Node builds on first use of process.stdout, which loads its stream code
 // (about 3.5 ms of every start, issue 15). A terminal still gets process.stdout (its width, and colour, come from it), and
 // so does any other character device (/dev/full's errors are the stream's), Windows (whose pipes are asynchronous) and the
-// full part (Ink draws on the streams). Errors are treated as the stream's are (crash.ts, ignoreClosedPipe): a reader gone
+// full part (Ink draws on the streams). Errors are read as the stream's are (crash.ts, writeFailure): a reader gone
 // (EPIPE) drops the rest; a full disk or a failing device is said once, exit 4; anything else is a bug.
 import * as fs from "node:fs";
-import { AppError } from "../errors.js";
+import { writeFailure } from "./crash.js";
 
-/** What a write to a pipe whose reader is gone fails with. */
-const CLOSED = new Set(["EPIPE"]);
-/** What a write fails with when the output's disk is full or its device fails. */
-const NOT_WRITTEN = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EIO"]);
 /** A pipe or socket left non-blocking by whoever started us: wait this long before trying again. */
 const AGAIN_WAIT_MS = 1;
 
@@ -59,9 +55,8 @@ export function directOutput(fd: 1 | 2, calls: FdCalls = REAL, platform: NodeJS.
           writeAll(fd, typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk, calls);
         } catch (error) {
           stopped = true;
-          const code = (error as { code?: unknown } | null)?.code;
-          if (typeof code === "string" && NOT_WRITTEN.has(code)) throw new AppError({ type: "unavailable", code: "output.not-written", key: "cli.err.outputNotWritten", params: { reason: code } });
-          if (!(typeof code === "string" && CLOSED.has(code))) throw error;
+          const failure = writeFailure(error);
+          if (failure !== "closed") throw failure;
         }
       }
       callback?.(null);
