@@ -30,7 +30,8 @@ const SUBMISSION_HOSTS = new Set(["smtp.office365.com", "smtp.office365.us", "sm
 const LEGACY_TLS_HOST = "smtp-legacy.office365.com";
 /** 21Vianet's legacy-TLS endpoint ended on 30 Jun 2023 [S15]. */
 const ENDED_LEGACY_HOSTS = new Set(["smtp-legacy.partner.outlook.cn"]);
-const HVE_HOSTS = new Set(["smtp.hve.mx.microsoft", "smtp-hve.office365.com"]);
+/** High Volume Email's own hosts (the plan keeps them: src/plan/steps/common.ts, hveHost). */
+export const HVE_HOSTS: ReadonlySet<string> = new Set(["smtp.hve.mx.microsoft", "smtp-hve.office365.com"]);
 
 export type HostKind = "submission" | "legacy-tls" | "legacy-ended" | "hve" | "mx" | "ip" | "outlook" | "other";
 

@@ -4,6 +4,7 @@
 import type { Case } from "../../case/schema.js";
 import type { outsideExchangeOnline } from "../../engine/index.js";
 import type { CauseId, Diagnosis, Finding } from "../../engine/types.js";
+import { HVE_HOSTS } from "../../engine/gates/transport.js";
 import { t, type Lang, type MessageKey, type Params } from "../../i18n/index.js";
 import { isSafeText } from "../../render/sanitize.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../../shell/powershell.js";
@@ -198,18 +199,20 @@ export const casMailboxRead = (ctx: Ctx) =>
   exo(`Get-EXOCasMailbox -Identity ${ctx.login.ps} -Properties SmtpClientAuthenticationDisabled | Select-Object PrimarySmtpAddress,SmtpClientAuthenticationDisabled`);
 export const transportRead = exo("Get-TransportConfig | Select-Object SmtpClientAuthenticationDisabled");
 export const tnc = win("Test-NetConnection -ComputerName smtp.office365.com -Port 587");
-/** High Volume Email's own hosts (src/engine/gates/transport.ts, HVE_HOSTS), as a text names them. */
-const HVE_HOST = /\b(?:smtp-hve\.office365\.com|smtp\.hve\.mx\.microsoft)\b/i;
+/** High Volume Email's own hosts (the engine's list, HVE_HOSTS), as a text names them. */
+const HVE_HOST = new RegExp(`\\b(?:${[...HVE_HOSTS].map((h) => h.replace(/\./g, "\\.")).join("|")})\\b`, "i");
 /**
  * The High Volume Email host the device sends to, when the case records it or the pasted text names it ("unable to connect to
- * smtp-hve.office365.com:587", tenth hunt #18): its own endpoint, which smtp.office365.com does not replace.
+ * smtp-hve.office365.com:587", tenth hunt #18): its own endpoint, which smtp.office365.com does not replace. Always one of
+ * HVE_HOSTS as that list spells it, so nothing from outside reaches a command built from it.
  */
 export function hveHost(ctx: Ctx): string | undefined {
   const m = HVE_HOST.exec(ctx.c.device?.host ?? "") ?? HVE_HOST.exec(ctx.c.device?.reply ?? "");
-  return m ? m[0].toLowerCase() : undefined;
+  const host = m?.[0].toLowerCase();
+  return host !== undefined && HVE_HOSTS.has(host) ? host : undefined;
 }
-/** Test-NetConnection to one of High Volume Email's two hosts (constants: nothing from outside reaches the command). */
-export const tncHve = (host: string) => win(`Test-NetConnection -ComputerName ${host === "smtp.hve.mx.microsoft" ? "smtp.hve.mx.microsoft" : "smtp-hve.office365.com"} -Port 587`);
+/** Test-NetConnection to a host of High Volume Email's (hveHost). */
+export const tncHve = (host: string) => win(`Test-NetConnection -ComputerName ${host} -Port 587`);
 export const resolveName = win("Resolve-DnsName smtp.office365.com");
 /** Microsoft Entra ID's sign-in endpoint, where an OAuth app gets its token (HTTPS). */
 export const resolveEntra = win("Resolve-DnsName login.microsoftonline.com");
