@@ -76,6 +76,7 @@ export const NOTE_KEYS = [
   "note.deliveryNotSignIn",
   "note.tlsRequiredByReceiver",
   "note.sizeNotRate",
+  "note.sizeNotRateOther",
   "note.relayHostInRefusal",
   // Microsoft Entra ID's own errors (AADSTS…), read from a pasted token request (hunt 5, B).
   "note.entra.reauthorise",

@@ -207,6 +207,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // Exchange's "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient" (tenth hunt #7), is its maximum
   // receive size: the recipient's administrator raises it, not the sender's MaxSendSize.
   { id: "recipient-size-limit", enhanced: ["5.2.3"], text: ["recipsizelimit", "message too large for this recipient"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.recipientSizeLimit"] },
+  // Postfix's own words for its message_size_limit ("552 5.3.4 Error: message file too big"; Exchange Online says "Message size
+  // exceeds fixed maximum message size"): the server that answered is a Postfix relay or host, whose limit is its own (tenth hunt
+  // #8: FreeScout sent through the web server's Postfix, not Microsoft 365, and was told to raise the mailbox's MaxSendSize).
+  { id: "other-message-too-large", text: ["message file too big"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other", notes: ["note.sizeNotRateOther"] },
   { id: "message-too-large", enhanced: ["5.3.4"], text: ["message size exceeds", "mapiexceptionmaxsubmissionexceeded", "header size exceeds", "max message size exceeded"], need: "either", stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.sizeNotRate"] },
   // The recipient's mailbox full at delivery (STOREDRV.Deliver, Gmail's "over quota"), not the sending mailbox's (below).
   { id: "recipient-mailbox-full", text: ["storedrv deliver", "account that you tried to reach is over quota", "recipient mailbox full"], stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },

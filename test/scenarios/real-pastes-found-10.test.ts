@@ -147,3 +147,25 @@ test("#6: a full Office 365 NDR is read at its 'Error: 554 5.4.14 Hop count exce
   assert.equal(analyzeReply("see Fix email delivery issues for error code 5.7.139 in Exchange Online").primary, undefined);
   assert.equal(analyzeReply("550 5.7.1 Unable to relay in Office 365 tenant").primary?.reply.enhanced, "5.7.1");
 });
+
+test("#8: Postfix's '552 5.3.4 Error: message file too big' is that server's own size limit: no Microsoft 365 size setting, no sign-in claimed, and the plan says who raises it", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(8), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(status(json), ["sending-limit:blocking"], lang);
+    assert.ok(notes(json).includes("note.sizeNotRateOther"), lang);
+    assertNoTenantCause(`#8 ${lang}`, json);
+    const info = (json.info as Array<{ id: string }>).map((i) => i.id);
+    assert.ok(info.includes("provider-other"), `${lang}: ${info.join(", ")}`);
+    // Another server may take mail without a sign-in: its size refusal proves none (Exchange Online's would).
+    assert.ok(!info.includes("auth-succeeded"), `${lang}: ${info.join(", ")}`);
+    const [step] = json.plan.steps as Array<{ id: string; title: string; why: string }>;
+    assert.equal(step?.id, "provider-service-limits", lang);
+    assert.match(`${step?.title} ${step?.why}`, lang === "en" ? /size limit.*message_size_limit/s : /サイズの上限.*message_size_limit/s);
+    assert.ok(!JSON.stringify(json.plan).includes("MaxSendSize"), lang);
+  }
+  // Exchange Online's own wording keeps its reading: the mailbox's maximum send size, after a sign-in.
+  const { json } = await explain({ source: "domain.md §5", text: "552 5.3.4 Message size exceeds fixed maximum message size" }, "en");
+  assert.ok(JSON.stringify(json.plan).includes("MaxSendSize"));
+  assert.ok((json.info as Array<{ id: string }>).some((i) => i.id === "auth-succeeded"));
+});

@@ -113,6 +113,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("The SMTP server does not support authentication")],
   [BASIC_OK, analyzeReply("Remote Server returned '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient'")],
   [BASIC_OK, analyzeReply("Error: 554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [DU2PEPF00028D13.eurprd03.prod.outlook.com]")],
+  // Postfix's own size refusal (tenth hunt #8): that server's limit, not the mailbox's MaxSendSize.
+  [BASIC_OK, analyzeReply('Expected response code 250 but got code "552", with message "552 5.3.4 Error: message file too big "')],
   // Continuous error throttling of SMTP AUTH (Microsoft Learn): the cause it names, and the wait.
   [BASIC_OK, analyzeReply("550 5.2.253 Sender throttled due to continuous invalid license errors.")],
   // Microsoft Learn's NDR table: the From header (5.7.512) and a recipient's hourly limit (5.2.121).

@@ -40,6 +40,18 @@ const AUTH_OR_LATER_STAGES: ReadonlySet<ReplyStage> = new Set(["auth", "mail-fro
  * is authenticated (Send As, quotas, a full mailbox, a restricted sender).
  */
 export function authPassedByReply(a: ReplyAnalysis | undefined): "235" | "post-auth" | undefined {
+  const passed = passedByReply(a);
+  // Exchange Online answers MAIL FROM without a sign-in with 5.7.57 on port 587, so its later refusals prove one; another
+  // server (a Postfix relay, a host's own) may take mail without any (tenth hunt #8: "552 5.3.4 Error: message file too big"
+  // from the web server's Postfix read as "authentication succeeded").
+  return passed === "post-auth" && a?.provider !== undefined && !MICROSOFT_CLOUD.has(a.provider.id) ? undefined : passed;
+}
+
+/** The services whose front ends refuse the envelope of a client that has not signed in on port 587. */
+const MICROSOFT_CLOUD: ReadonlySet<string> = new Set(["exchange-online", "outlook-consumer"]);
+
+/** authPassedByReply, whatever service answered. */
+function passedByReply(a: ReplyAnalysis | undefined): "235" | "post-auth" | undefined {
   if (!a?.recognized) return undefined;
   if (a.authSucceeded) return "235";
   const m = a.primary;
@@ -55,7 +67,7 @@ export function authPassedByReply(a: ReplyAnalysis | undefined): "235" | "post-a
  */
 export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   if (!a?.recognized) return false;
-  if (authPassedByReply(a)) return true;
+  if (passedByReply(a)) return true;
   const m = a.primary;
   if (!m || m.success || !AUTH_OR_LATER_STAGES.has(m.stage)) return false;
   // A device's or a program's own words ("認証エラー", "Authentication failed", a panel's code) say that sending failed

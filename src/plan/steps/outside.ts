@@ -1,6 +1,6 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
-import { providerKey, type StepDef } from "./common.js";
+import { providerKey, replyPatterns, type StepDef } from "./common.js";
 import { besidesEhlo, DEVICE_AFTER_SIGN_IN, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
@@ -56,7 +56,12 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   {
     id: "provider-service-limits",
     causes: ["sending-limit", "mailbox-full"],
-    build: () => ({ who: "account-owner", scope: "account", security: "none" }),
+    build: (ctx, found) => {
+      // A refusal of the message's size is no rate or storage to check: the server's own size limit, raised by its administrator.
+      if (!sizeRefusal(found)) return { who: "account-owner", scope: "account", security: "none" };
+      const key = "plan.step.provider-service-limits.size" as const;
+      return { who: "helpdesk", scope: "device", security: "none", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+    },
   },
 ];
 
@@ -66,3 +71,11 @@ export const RETRY_LATER_OUTSIDE: StepDef = {
   causes: ["transient-service-error"],
   build: (ctx) => ({ who: "helpdesk", scope: "device", security: "none", wait: "plan.wait.transient", testSend: false, why: ctx.tr("plan.step.retry-later.why.outside") }),
 };
+
+/** The refusals of a message's size, by another server: the only readings of the limit found. */
+const SIZE_PATTERNS: ReadonlySet<string> = new Set(["message-too-large", "other-message-too-large"]);
+
+function sizeRefusal(found: Parameters<StepDef["build"]>[1]): boolean {
+  const patterns = replyPatterns(found);
+  return patterns.size > 0 && [...patterns].every((p) => SIZE_PATTERNS.has(p));
+}
