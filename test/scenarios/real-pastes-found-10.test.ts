@@ -169,3 +169,34 @@ test("#8: Postfix's '552 5.3.4 Error: message file too big' is that server's own
   assert.ok(JSON.stringify(json.plan).includes("MaxSendSize"));
   assert.ok((json.info as Array<{ id: string }>).some((i) => i.id === "auth-succeeded"));
 });
+
+test("#20: a connection refused by a server that is not Microsoft's (PHPMailer to an organization's own Exchange on port 25) is tested at that host and port; setting smtp.office365.com is offered only if the device should send through Microsoft 365", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(20), lang);
+    const plan = json.plan.steps as Array<{ id: string; title: string; check?: Array<{ text: string }> }>;
+    const network = plan.find((s) => s.id === "device-network");
+    assert.match(network?.title ?? "", /pg1\.lexo\.se.*25/, lang);
+    assert.deepEqual(network?.check?.map((c) => c.text), ["Test-NetConnection -ComputerName 'pg1.lexo.se' -Port 25"], lang);
+    const endpoint = plan.find((s) => s.id === "device-endpoint");
+    assert.match(endpoint?.title ?? "", lang === "en" ? /^If the device should send through Microsoft 365.*pg1\.lexo\.se/ : /^Microsoft 365 経由で送信する場合は.*pg1\.lexo\.se/, lang);
+  }
+});
+
+test("a host taken from a pasted connection line reaches a command only as a well-formed name, quoted; Microsoft's hosts and odd text keep smtp.office365.com", async () => {
+  const networkCheck = async (text: string) => {
+    const { json } = await explain({ source: "constructed", text }, "en");
+    const step = (json.plan.steps as Array<{ id: string; check?: Array<{ text: string }> }>).find((s) => s.id === "device-network");
+    return step?.check?.map((c) => c.text).join("\n") ?? "";
+  };
+  assert.equal(await networkCheck("Connection: opening to MAIL.Example.ORG:2525\nSMTP ERROR: Failed to connect to server: Connection refused (111)"), "Test-NetConnection -ComputerName 'mail.example.org' -Port 2525");
+  assert.equal(await networkCheck("SMTP -> ERROR: Failed to connect to server: connect to host relay.example.net port 25: Connection timed out"), "Test-NetConnection -ComputerName 'relay.example.net' -Port 25");
+  for (const text of [
+    "unable to connect to smtp.office365.com:587 (Connection refused)",
+    "unable to connect to smtp.outlook.com:587 (Connection refused)",
+    "unable to connect to 10.0.0.5:25 (Connection refused)",
+    "unable to connect to evil';calc;'.example.com:25 (Connection refused)",
+    "unable to connect to localhost:25 (Connection refused)",
+  ]) {
+    assert.equal(await networkCheck(text), "Test-NetConnection -ComputerName smtp.office365.com -Port 587", text);
+  }
+});

@@ -5,6 +5,7 @@ import type { Case } from "../../case/schema.js";
 import type { outsideExchangeOnline } from "../../engine/index.js";
 import type { CauseId, Diagnosis, Finding } from "../../engine/types.js";
 import { HVE_HOSTS } from "../../engine/gates/transport.js";
+import { providerFromHost } from "../../replies/providers.js";
 import { t, type Lang, type MessageKey, type Params } from "../../i18n/index.js";
 import { isSafeText } from "../../render/sanitize.js";
 import { isPlausibleIdentity, printable, psIdentity, psQuote } from "../../shell/powershell.js";
@@ -211,6 +212,38 @@ export function hveHost(ctx: Ctx): string | undefined {
   const host = m?.[0].toLowerCase();
   return host !== undefined && HVE_HOSTS.has(host) ? host : undefined;
 }
+/** The words before the host a client connects to, as apps and libraries log it: PHPMailer's "Connection: opening to h:25", PHP's "unable to connect to tcp://h:25", SwiftMailer's "established with host h", curl's "connect to host h port 25". */
+const CONNECT_LINE = /\b(?:opening to|unable to connect to|established with host|connect to host)\s+(?:(?:tcp|ssl|tls):\/\/)?([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?::(\d{1,5})|\s+port\s+(\d{1,5}))?/i;
+/** A DNS host name of two labels or more whose last is letters (no IP address, no single word): nothing else is taken from outside into a command. */
+const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** Microsoft's own domains: a host there is one of Microsoft's endpoints (the endpoint step names the right one), not another server. */
+const MICROSOFT_DOMAIN = /(?:^|\.)(?:office365\.com|office365\.us|outlook\.com|outlook\.cn|microsoft\.com|microsoft|live\.com|hotmail\.com|microsoftonline\.com)$/;
+
+/**
+ * The server the device connects to when it is none of Microsoft's (an organization's own relay or Exchange Server, a hosting
+ * provider's): the case's host, or the host a connection line of the pasted text names ("Connection: opening to pg1.lexo.se:25",
+ * tenth hunt #20), with its port (the case's, the line's, else 587). The network step tests that host, not smtp.office365.com.
+ * Only a well-formed host name is taken (HOST_NAME), lower-cased, so nothing else from outside reaches a command; it is quoted there too.
+ */
+export function otherServer(ctx: Ctx): { host: string; port: number } | undefined {
+  if (hveHost(ctx)) return undefined;
+  const device = ctx.c.device;
+  const fromCase = device?.host !== undefined ? serverName(device.host) : undefined;
+  if (device?.host !== undefined) return fromCase === undefined ? undefined : { host: fromCase, port: device.port ?? 587 };
+  const m = CONNECT_LINE.exec(device?.reply ?? "");
+  const host = m?.[1] !== undefined ? serverName(m[1]) : undefined;
+  if (!m || host === undefined) return undefined;
+  const port = Number(m[2] ?? m[3] ?? 587);
+  return { host, port: port >= 1 && port <= 65535 ? port : 587 };
+}
+
+function serverName(raw: string): string | undefined {
+  const h = raw.trim().toLowerCase().replace(/\.$/, "");
+  return HOST_NAME.test(h) && !MICROSOFT_DOMAIN.test(h) && providerFromHost(h) === undefined ? h : undefined;
+}
+
+/** Test-NetConnection to another server (otherServer), its name quoted. */
+export const tncOther = (server: { host: string; port: number }) => win(`Test-NetConnection -ComputerName ${psQuote(server.host)} -Port ${server.port}`);
 /** Test-NetConnection to a host of High Volume Email's (hveHost). */
 export const tncHve = (host: string) => win(`Test-NetConnection -ComputerName ${host} -Port 587`);
 export const resolveName = win("Resolve-DnsName smtp.office365.com");

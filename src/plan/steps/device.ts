@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, hveHost, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, tncHve, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
 export const DEVICE_OAUTH_TOKEN: StepDef = {
@@ -127,6 +127,13 @@ export const DEVICE_STEPS: StepDef[] = [
       // High Volume Email's own host (tenth hunt #18): that host on 587, not smtp.office365.com.
       const hve = hveHost(ctx);
       if (hve) return { who: "network-admin", scope: "device", check: [tncHve(hve)], verifyCommands: [tncHve(hve)], security: "low", title: ctx.tr("plan.step.device-network.hve.title", { host: hve }) };
+      // Another server the device connects to (an organization's relay, a hosting provider's; tenth hunt #20): that host and port.
+      const other = otherServer(ctx);
+      if (other) {
+        const key = "plan.step.device-network.other" as const;
+        const params = { host: other.host, port: String(other.port) };
+        return { who: "network-admin", scope: "device", check: [tncOther(other)], verifyCommands: [tncOther(other)], security: "low", title: ctx.tr(`${key}.title`, params), why: ctx.tr(`${key}.why`, params), verify: ctx.tr(`${key}.verify`, params), securityText: ctx.tr(`${key}.security`) };
+      }
       return { who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low" };
     },
   },
@@ -142,6 +149,11 @@ export const DEVICE_STEPS: StepDef[] = [
     // A device of High Volume Email's keeps its own host: "set it to smtp.office365.com" would stop it (tenth hunt #18).
     build: (ctx) => {
       const hve = hveHost(ctx);
+      const other = hve ? undefined : otherServer(ctx);
+      if (other) {
+        const key = "plan.step.device-endpoint.other" as const;
+        return { who: "helpdesk", scope: "device", verifyCommands: [tnc], security: "none", title: ctx.tr(`${key}.title`, { host: other.host }), why: ctx.tr(`${key}.why`, { host: other.host }) };
+      }
       if (!hve) return { who: "helpdesk", scope: "device", verifyCommands: [tnc], security: "none" };
       const key = "plan.step.device-endpoint.hve" as const;
       return { who: "helpdesk", scope: "device", verifyCommands: [tncHve(hve)], security: "none", title: ctx.tr(`${key}.title`, { host: hve }), why: ctx.tr(`${key}.why`, { host: hve }), verify: ctx.tr(`${key}.verify`, { host: hve }) };
