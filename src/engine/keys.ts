@@ -77,6 +77,7 @@ export const NOTE_KEYS = [
   "note.tlsRequiredByReceiver",
   "note.sizeNotRate",
   "note.sizeNotRateOther",
+  "note.tooManyLoginAttempts",
   "note.relayHostInRefusal",
   // Microsoft Entra ID's own errors (AADSTS…), read from a pasted token request (hunt 5, B).
   "note.entra.reauthorise",

@@ -313,13 +313,21 @@ function letterIn(line: string, from: number, to: number): boolean {
   return false;
 }
 
+/** " <…>:" right after a code (at `end`): Postfix's restriction refusals name the address or command that way. */
+function angleAddressAt(line: string, end: number): boolean {
+  if (line.charCodeAt(end) !== 0x20 || line.charCodeAt(end + 1) !== 0x3c /* < */) return false;
+  const close = line.indexOf(">:", end + 2);
+  return close > end + 2 && close - end < 320 && !line.slice(end + 2, close).includes(" ");
+}
+
 /**
  * Do the three characters after a code (at `end`) look like a reply's text? "250-8BITMIME" is a capability
  * line, "503-555-1234" a phone number. Reads the characters in place of testing regexes on a slice:
  * 250 without enhanced code /^[ -]\s*\S/, other codes /^(?: \s*\S|-[A-Za-z])/, an enhanced code alone /^\s*[A-Za-z]/.
  */
 function textFollows(line: string, end: number, code: number | undefined, enhanced: string | undefined): boolean {
-  if (code === undefined) return letterIn(line, end, end + 3);
+  // (Or Postfix's address or command in angle brackets first: "5.7.1 <DATA>: Data command rejected: …", eleventh hunt #19.)
+  if (code === undefined) return letterIn(line, end, end + 3) || angleAddressAt(line, end);
   if (enhanced !== undefined) return true;
   const first = line.charCodeAt(end);
   if (first === 0x20 /* " " */) return textIn(line, end + 1, end + 3);

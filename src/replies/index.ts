@@ -216,7 +216,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (ex.mechanismTried) analysis.mechanismTried = ex.mechanismTried;
   if (client) analysis.client = client;
   if (codeOnly) analysis.codeOnly = true;
-  if (recognized && text.includes("***")) analysis.masked = true;
+  if (recognized && text.includes("***") && maskedIn(text)) analysis.masked = true;
   // (Read only beside a refused sign-in: where the user name's shape can be the cause.)
   const userName = primary?.stage === "auth" ? configUserName(text) : undefined;
   if (userName) analysis.userName = userName;
@@ -280,6 +280,16 @@ function otherAttempt(primary: Ranked, ranked: readonly Ranked[]): ReplyMatch | 
   primary.match.mechanism = primary.said;
   other.match.mechanism = other.said;
   return other.match;
+}
+
+/** A "***" that hides something (a CI log's mask), not a banner's line of asterisks (sendmail's "THIS IS A WARNING MESSAGE ONLY" box, eleventh hunt #13). */
+function maskedIn(text: string): boolean {
+  for (let at = text.indexOf("***"); at !== -1; at = text.indexOf("***", at + 3)) {
+    const start = text.lastIndexOf("\n", at) + 1;
+    const end = text.indexOf("\n", at);
+    if (!/^\s*\*+\s*$/.test(text.slice(start, end === -1 ? text.length : end))) return true;
+  }
+  return false;
 }
 
 /** An XOAUTH2 initial response's start: base64 of "user=" and what follows (at most the first 330 bytes of it: an address fits). */

@@ -97,12 +97,16 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // QQ Mail and Coremail (163/126): "501 mail from address must be same as authorization user" (the sender is not the signed-in account).
   // The same rule in other services' words (a host's "552 the from address and the authenticated user must be the same email",
   // Postfix's reject_sender_login_mismatch "Sender address rejected: not owned by user …").
-  { id: "sender-not-login", text: ["mail from address must be same as authorization user", "from address and the authenticated user must be the same", "sender address rejected not owned by user"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
+  { id: "sender-not-login", text: ["mail from address must be same as authorization user", "from address and the authenticated user must be the same", "sender address rejected not owned by user", "sender address rejected not owned by auth user"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
   // Postfix (Proton Mail and others): "553 5.7.1 <a@b>: Sender address rejected: not logged in": mail sent without a sign-in.
   { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
-  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying", "please authenticate before send"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying", "please authenticate before send", "allowed rcpthosts"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  // Postfix's refusal to relay for a client that has not signed in ("454 4.7.1 <x@y>: Relay access denied", its
+  // reject_unauth_destination; eleventh hunt #18, Windows Live Mail to a Postfix host): with 4.7.1 or 5.7.1, never Microsoft's
+  // (Exchange Online says "5.4.1 Relay Access Denied", "5.7.64 TenantAttribution; Relay Access Denied", 5.7.367: relay-access-denied).
+  { id: "other-relay-access-denied", enhanced: ["4.7.1", "5.7.1"], text: ["relay access denied"], need: "both", textAlone: false, stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Postfix's refusal of a client its restrictions do not permit ("554 5.7.1 <…>: Client host rejected: Access denied"): on a
   // hosting provider's server, mail to an outside address sent without SMTP authentication (eighth hunt #7, arena's help page;
   // #6 "I don't allow unauthorized relaying", E-Post Mail Server, above). Possible only: a client restriction can be another.
@@ -190,6 +194,12 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "send-as-denied", enhanced: ["5.2.252"], text: ["sendasdenied"], need: "either", stage: "data", candidates: ["send-as-denied"], decisive: DECISIVE },
 
   // ── limits (§4 C13) ──
+  // Another service's daily quota of the account (Gmail's "550 5.4.5 Daily user sending quota exceeded … - gsmtp", a host's Postfix
+  // policy "5.7.1 <DATA>: Data command rejected: only 10 messages per day"; eleventh hunt #17, #19): that service's limit.
+  { id: "other-daily-quota", text: ["daily user sending quota exceeded", "messages per day"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other" },
+  // Sign-ins refused for a while after repeated failures (Gmail's "454 4.7.0 Too many login attempts, please try again later",
+  // whose code Indy's exception drops, eleventh hunt #4): the retries stop, the sign-in is fixed first.
+  { id: "too-many-login-attempts", text: ["too many login attempts"], stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.tooManyLoginAttempts"] },
   { id: "submission-quota", text: ["submissionquotaexceeded", "submission quota exceeded"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "recipient-rate-limit", enhanced: ["5.1.90"], text: ["daily limit for message recipients"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE },
   // Microsoft Learn's NDR table: a recipient's own hourly limits, from one sender (5.2.121) or from all (5.2.122): an alerting
@@ -243,7 +253,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // contact your Internet service provider since part of their network is on our block list (S3140)", sixth hunt #27: read as
   // nothing known, blocked with no cause and no step). Delisted through Outlook.com's sender support form, by the address's owner.
   { id: "outlook-com-network-block", text: ["part of their network is on our block list"], stage: "ndr", candidates: ["sending-ip-on-outlook-com-list"], decisive: DECISIVE },
-  { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
+  { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net", "proofpoint.com/dnsbl-lookup"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──
   // A partner (or on-premises) connector that restricts its domains to an IP address or a certificate, which the sender did not
@@ -297,6 +307,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "mail-loop", enhanced: ["5.4.14"], text: ["hop count exceeded"], need: "either", stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.mailLoop"] },
   { id: "recipient-mailbox-unavailable", enhanced: ["5.5.0"], text: ["mailbox unavailable"], need: "both", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // (Microsoft Learn's NDR table: 5.7.504 "Recipient address rejected: Access denied", 5.7.505 "Access denied, banned recipient".)
+  // The recipient's domain does not resolve (sendmail's "550 5.1.2 <x>... Host unknown (Name server: …: host not found)", Postfix's
+  // "Host or domain name not found"; RFC 3463's 5.1.2, bad destination system; eleventh hunt #12): the address is mistyped.
+  { id: "recipient-domain-unknown", enhanced: ["5.1.2"], text: ["host unknown name server", "host or domain name not found"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10", "5.7.504", "5.7.505"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown", "access denied banned recipient"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 

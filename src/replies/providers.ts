@@ -137,13 +137,14 @@ export const OTHER_SERVICE = /My capabilities are|Granted for|Invalid\/unsupport
  * alone: an Exchange Online report names gmail.com addresses), SendGrid's link to its docs and its "verified Sender Identity"
  * (#17), Amazon SES's "The following identities failed the check in region …" (#32), Yahoo's codes "(#AUTH005)", "(#MBR1212)"
  * (#30), Zoho's "Relaying disallowed as <address>" (#21, #33; Exchange says "unable to relay" or "Relay Access Denied"), nifty's
- * submission hosts, which a Japanese Outlook dialog names ("サーバー : 'mbp.nifty.com'", #7). Each is that service's alone.
+ * submission hosts, which a Japanese Outlook dialog names ("サーバー : 'mbp.nifty.com'", #7), Apple's iCloud bounces ("[CS01] Message rejected due to local policy", its HT204137
+ * page; eleventh hunt #1). Each is that service's alone.
  * Looked for only where the reply is one this tool cannot read or already reads as another service's (analyzeReply): they
  * name the service of a reply nothing else places, and cost no search for the rest.
  */
 export const SERVICE_WORDS: ReadonlyArray<{ id: ProviderId; re: RegExp }> = [
   { id: "google", re: /\bGmail requires\b|\bhas an SPF record with a hard fail policy\b/i },
-  { id: "other", re: /\bsendgrid\.com\/docs\b|\bverified Sender Identity\b|\bidentities failed the check in region\b|\(#(?:AUTH|MBR)\d{3,4}\)|\bRelaying disallowed as\b|\b(?:mbp|smtp)\.nifty\.com\b/i },
+  { id: "other", re: /\bsendgrid\.com\/docs\b|\bverified Sender Identity\b|\bidentities failed the check in region\b|\(#(?:AUTH|MBR)\d{3,4}\)|\bsupport\.apple\.com\/(?:en-us\/)?HT204137\b|\[CS0\d\] Message rejected\b|\bRelaying disallowed as\b|\b(?:mbp|smtp)\.nifty\.com\b/i },
 ];
 
 /** The service a reply's own words name (SERVICE_WORDS), when they name one. */

@@ -202,8 +202,10 @@ export const SIGNALS: readonly Signal[] = [
     stage: "network",
     candidates: CONNECT,
     decisive: false,
-    phrases: ["unable to connect to the remote server", "failed to connect", "could not connect", "couldn't connect to host", "smtp connect() failed", "mailconnectexception", "connectexception"],
-    raw: ["接続できません", "接続に失敗"],
+    // (Outlook Express's and Outlook's 0x800CCC0E, "The connection to the server has failed" / 「サーバーへの接続は失敗しました」 with
+    // Windows' socket error 10051 or 10060, eleventh hunt #8, #10: an ISP's blocking of outgoing port 25, refused as no connection error.)
+    phrases: ["unable to connect to the remote server", "failed to connect", "could not connect", "couldn't connect to host", "smtp connect() failed", "mailconnectexception", "connectexception", "0x800ccc0e", "the connection to the server has failed"],
+    raw: ["接続できません", "接続に失敗", "接続は失敗しました"],
   },
   // (Outlook's and Outlook Express's 0x800CCC0F, "the connection to the server was interrupted", in Japanese too: eighth hunt #4.)
   {
@@ -238,7 +240,8 @@ export const SIGNALS: readonly Signal[] = [
     // (Outlook's MAPI words for the same, with Exchange's 0x80070005: "You do not have the permission to send the message on behalf of
     // the specified user", Microsoft Learn's page on Full Access without Send As, tenth hunt #5.)
     phrases: ["send a message on behalf of this user unless you have permission", "you do not have the permission to send the message on behalf of the specified user"],
-    raw: ["代理送信のためのアクセス許可を持たずに"],
+    // (The same in Outlook's Japanese dialog: 「指定されたユーザーの代理としてメッセージを送信するアクセス権がありません」, office-qa.com, eleventh hunt #14.)
+    raw: ["代理送信のためのアクセス許可を持たずに", "代理としてメッセージを送信するアクセス権がありません"],
   },
   // Outlook's and Windows Mail's own codes when the server refused the sender (0x800CCC78, 「拒否された電子メールアドレス」) or a
   // recipient (0x800CCC79, 「受信者の一人がサーバーによって拒否されたため」), the server's answer not shown (eighth hunt #3 and #5,

@@ -81,6 +81,8 @@ test("every match of the other services' patterns holds a word of their gate (OT
     "535 5.7.0 (#AUTH005) Too many bad auth attempts.",
     "553 Relaying disallowed as @",
     "サーバー : 'mbp.nifty.com'",
+    "Please visit https://support.apple.com/en-us/HT204137",
+    "554 5.7.1 [CS01] Message rejected due to local policy.",
   ];
   for (const s of SERVICE_WORDS) {
     for (const alternative of topLevelAlternatives(s.re.source)) {

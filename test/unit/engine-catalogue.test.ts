@@ -113,6 +113,10 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("The SMTP server does not support authentication")],
   [BASIC_OK, analyzeReply("Remote Server returned '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient'")],
   [BASIC_OK, analyzeReply("Error: 554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [DU2PEPF00028D13.eurprd03.prod.outlook.com]")],
+  // Sign-ins refused for a while after repeated failures (Gmail's, eleventh hunt #4).
+  [BASIC_OK, analyzeReply("454 4.7.0 Too many login attempts, please try again later. - gsmtp")],
+  // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20).
+  [BASIC_OK, analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized")],
   // Postfix's own size refusal (tenth hunt #8): that server's limit, not the mailbox's MaxSendSize.
   [BASIC_OK, analyzeReply('Expected response code 250 but got code "552", with message "552 5.3.4 Error: message file too big "')],
   // Continuous error throttling of SMTP AUTH (Microsoft Learn): the cause it names, and the wait.

@@ -1,0 +1,112 @@
+// Eleventh hunt (./real-pastes-found-11.ts: Japanese hosting and ISP pages, other providers' replies, a printer behind a proxy):
+// the readings it found wrong or weak and fixed, through the real parser, engine and plan (explain --json), in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_11 } from "./real-pastes-found-11.js";
+import { assertNoTenantCause, explain, pasteOf } from "./real-pastes-data.js";
+
+const paste = pasteOf(FOUND_ROUND_11);
+const LANGS = ["en", "ja"] as const;
+const status = (j: { causes: unknown[] }) => j.causes.map((c) => `${(c as { id: string }).id}:${(c as { status: string }).status}`);
+const steps = (j: { plan: { steps: Array<{ id: string }> } }) => j.plan.steps.map((s) => s.id);
+const info = (j: { info: unknown[] }) => j.info.map((i) => (i as { id: string }).id);
+const notes = (j: { causes: unknown[] }) => j.causes.flatMap((c) => (c as { notes?: string[] }).notes ?? []);
+
+test("#18: Postfix's '454 4.7.1 <…>: Relay access denied' to a mail client is a client that does not sign in, on another server: not Exchange Online's refusal at delivery", async () => {
+  for (const lang of LANGS) {
+    const { code, json } = await explain(paste(18), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(status(json), ["no-authentication:blocking"], lang);
+    assert.ok(info(json).includes("provider-other"), lang);
+    assert.ok(!info(json).includes("auth-succeeded") && !info(json).includes("delivery-refused"), lang);
+    assertNoTenantCause(`#18 ${lang}`, json);
+  }
+  // Exchange Online's own 'Relay Access Denied' keeps its reading.
+  const { json } = await explain({ source: "Microsoft NDR table [S12]", text: "550 5.4.1 Relay Access Denied" }, "en");
+  assert.deepEqual(status(json), ["relay-denied:blocking"]);
+});
+
+test("#8, #10: Outlook Express's Japanese 'サーバーへの接続は失敗しました … 0x800CCC0E' is a connection that failed (port 25 blocked), not bad input", async () => {
+  for (const n of [8, 10]) {
+    for (const lang of LANGS) {
+      const { code, json } = await explain(paste(n), lang);
+      assert.equal(code, 3, `#${n} ${lang}`);
+      assert.deepEqual(status(json), ["network-unreachable:possible", "wrong-endpoint:possible"], `#${n} ${lang}`);
+      assert.equal(steps(json)[0], "device-network", `#${n} ${lang}`);
+    }
+  }
+});
+
+test("#14: Outlook's Japanese 'cannot send on behalf of the specified user' is Send As / Send on Behalf, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(14), lang);
+    assert.deepEqual(status(json), ["send-as-denied:blocking"], lang);
+    assert.ok(steps(json).includes("mailbox-grant-send-as"), lang);
+  }
+});
+
+test("#4: Gmail's 'Too many login attempts' without its code (Indy drops it) is Google's sign-in throttling, with its note, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(4), lang);
+    assert.deepEqual(status(json), ["provider-sign-in-refused:blocking"], lang);
+    assert.ok(info(json).includes("provider-google"), lang);
+    assert.deepEqual(notes(json).filter((n) => n === "note.tooManyLoginAttempts"), ["note.tooManyLoginAttempts"], lang);
+    assertNoTenantCause(`#4 ${lang}`, json);
+  }
+});
+
+test("#17, #19: another service's daily quota (Gmail's 5.4.5, a host's 'only 10 messages per day' after '5.7.1 <DATA>:') is its sending limit, not Exchange Online's", async () => {
+  for (const [n, provider] of [[17, "provider-google"], [19, "provider-other"]] as const) {
+    for (const lang of LANGS) {
+      const { code, json } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual(status(json), ["sending-limit:blocking"], `#${n} ${lang}`);
+      assert.ok(info(json).includes(provider), `#${n} ${lang}`);
+      assert.deepEqual(steps(json), ["provider-service-limits"], `#${n} ${lang}`);
+      assertNoTenantCause(`#${n} ${lang}`, json);
+    }
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // Postfix's "<address>:" or "<COMMAND>:" after an enhanced code alone is still a reply's text; a bare "<" is not.
+  assert.equal(analyzeReply("The server responded:  5.7.1 <user@example.com>: Recipient address rejected: Access denied").primary?.reply.enhanced, "5.7.1");
+  assert.equal(analyzeReply("version 5.7.1 <beta").replies.length, 0);
+});
+
+test("#6, #11: Yandex's 'not owned by auth user' is the sender address; qmail's 'not in my list of allowed rcpthosts' is a client that does not sign in", async () => {
+  for (const lang of LANGS) {
+    const six = (await explain(paste(6), lang)).json;
+    assert.deepEqual(status(six), ["provider-sender-mismatch:blocking"], lang);
+    assert.deepEqual(steps(six), ["provider-from-address"], lang);
+    const eleven = (await explain(paste(11), lang)).json;
+    assert.deepEqual(status(eleven), ["no-authentication:blocking"], lang);
+    assertNoTenantCause(`#11 ${lang}`, eleven);
+  }
+});
+
+test("#2, #12: Proofpoint's DNSBL link is a public blocklist; sendmail's '5.1.2 … Host unknown' is the recipient's domain", async () => {
+  for (const lang of LANGS) {
+    const two = (await explain(paste(2), lang)).json;
+    assert.deepEqual(status(two), ["sending-ip-on-public-blocklist:blocking"], lang);
+    assert.deepEqual(steps(two), ["delist-public-blocklist"], lang);
+    const twelve = (await explain(paste(12), lang)).json;
+    assert.deepEqual(status(twelve), ["recipient-refused:blocking"], lang);
+    assert.deepEqual(steps(twelve), ["delivery-check-recipient"], lang);
+  }
+});
+
+test("#1: an iCloud bounce ('[CS01] Message rejected due to local policy', Apple's HT204137) is another service's: no Microsoft 365 setting is asked", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(1), lang);
+    assert.ok(info(json).includes("provider-other"), lang);
+    assert.deepEqual(json.unknowns, [], lang);
+    assertNoTenantCause(`#1 ${lang}`, json);
+  }
+});
+
+test("#13: a bounce's banner of asterisks is no masked text ('A CI log hid parts of this text')", async () => {
+  const { json } = await explain(paste(13), "en");
+  assert.ok(!info(json).includes("text-masked"), info(json).join(", "));
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  assert.equal(analyzeReply("535 5.7.139 Authentication unsuccessful, user ***").masked, true);
+  assert.equal(analyzeReply("*****\n535 5.7.139 Authentication unsuccessful\n*****").masked, undefined);
+});
