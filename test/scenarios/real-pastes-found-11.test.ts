@@ -110,3 +110,14 @@ test("#13: a bounce's banner of asterisks is no masked text ('A CI log hid parts
   assert.equal(analyzeReply("535 5.7.139 Authentication unsuccessful, user ***").masked, true);
   assert.equal(analyzeReply("*****\n535 5.7.139 Authentication unsuccessful\n*****").masked, undefined);
 });
+
+test("#5: a temporary refusal from a server the text does not name gets no Exchange Online PRX4 checks; 451 4.7.0 PRX4 keeps them", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(5), lang);
+    const step = (json.plan.steps as Array<{ id: string; why: string }>).find((s) => s.id === "retry-later");
+    assert.ok(step, lang);
+    assert.ok(!step.why.includes("PRX4") && !step.why.includes("SMTP AUTH"), `${lang}: ${step.why}`);
+  }
+  const { json } = await explain({ source: "domain.md §5", text: "451 4.7.0 Temporary server error. Please try again later. PRX4" }, "en");
+  assert.match((json.plan.steps as Array<{ id: string; why: string }>).find((s) => s.id === "retry-later")?.why ?? "", /PRX4/);
+});

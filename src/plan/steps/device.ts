@@ -259,13 +259,21 @@ function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "si
 export const RETRY_LATER: StepDef = {
   id: "retry-later",
   causes: ["transient-service-error"],
-  build: (ctx) => ({
+  build: (ctx, found) => ({
     who: "helpdesk",
     scope: "device",
     security: "none",
     wait: "plan.wait.transient",
     testSend: false,
-    ...(ctx.outside ? { why: ctx.tr("plan.step.retry-later.why.outside") } : {}),
+    // Exchange Online's 451 4.7.0 (PRX4) is named only where the reply is that one or unseen (a temporary 450 "mailbox
+    // unavailable" from a server the text does not name got the PRX4 checks, eleventh hunt #5).
+    ...(ctx.outside ? { why: ctx.tr("plan.step.retry-later.why.outside") } : otherTransient(found) ? { why: ctx.tr("plan.step.retry-later.why.other") } : {}),
   }),
 };
+
+/** A temporary refusal whose reply is shown and is not Exchange Online's 4.7.0 (PRX4 and its kind). */
+function otherTransient(found: Parameters<StepDef["build"]>[1]): boolean {
+  const replies = found.flatMap((f) => f.evidence.flatMap((e) => (e.kind === "reply" ? [e.reply] : [])));
+  return replies.length > 0 && !replies.some((r) => /\b4\.7\.0\b|\bPRX\d/i.test(r));
+}
 
