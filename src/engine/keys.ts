@@ -78,6 +78,7 @@ export const NOTE_KEYS = [
   "note.sizeNotRate",
   "note.sizeNotRateOther",
   "note.tooManyLoginAttempts",
+  "note.proxyProtocolHeader",
   "note.relayHostInRefusal",
   // Microsoft Entra ID's own errors (AADSTS…), read from a pasted token request (hunt 5, B).
   "note.entra.reauthorise",

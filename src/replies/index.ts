@@ -102,6 +102,12 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (text.includes("\uFFFD") && count(text, "\uFFFD") >= 5) {
     for (const r of ranked) if (r.match.patternId === "protocol-error") r.match = { ...r.match, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
   }
+  // A PROXY protocol header sent before the client's first command (a load balancer in front of a relay: Traefik's proxyProtocol
+  // toward email-oauth2-proxy, eleventh hunt #20: "500 5.3.3 Unrecognized command" read as the printer's commands out of order and
+  // a firmware update). The server refused the header, not the device.
+  if ((text.includes("QUIT") || text.includes("PROXY")) && PROXY_HEADER.test(text)) {
+    for (const r of ranked) if (r.match.patternId === "protocol-error") r.match = { ...r.match, patternId: PROXY_PROTOCOL_HEADER, stage: "connect", candidates: ["client-protocol-error"], decisive: true, notes: ["note.proxyProtocolHeader"] };
+  }
 
   // Each other line once: the failures that are not SMTP replies (signals, kept for below) and the
   // text-only replies (a panel that shows "Authentication unsuccessful, account locked." without codes).
@@ -326,6 +332,14 @@ function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
+
+/** The pattern id of a refusal of a PROXY protocol header that a load balancer sent before the client's first command (analyze). */
+export const PROXY_PROTOCOL_HEADER = "proxy-protocol-header";
+/**
+ * A PROXY protocol header in a log of the bytes sent: version 2's signature (ending "QUIT\n") then "!" and the family byte, as a
+ * byte string prints it ("QUIT\n!\x11", the "\n" a blank once normalized), or version 1's text line ("PROXY TCP4 192.0.2.1 192.0.2.2 36607 25").
+ */
+const PROXY_HEADER = /QUIT(?:\\n|\s)!\\x[12][0-9a-f]|\bPROXY (?:TCP[46] [0-9A-Fa-f.:]+ [0-9A-Fa-f.:]+ \d{1,5} \d{1,5}|UNKNOWN\b)/;
 
 /** The pattern id of a refusal of a client's TLS hello sent as its first command (analyze). */
 export const TLS_HELLO_AS_COMMAND = "tls-hello-as-command";

@@ -121,3 +121,19 @@ test("#5: a temporary refusal from a server the text does not name gets no Excha
   const { json } = await explain({ source: "domain.md §5", text: "451 4.7.0 Temporary server error. Please try again later. PRX4" }, "en");
   assert.match((json.plan.steps as Array<{ id: string; why: string }>).find((s) => s.id === "retry-later")?.why ?? "", /PRX4/);
 });
+
+test("#20: a load balancer's PROXY protocol header refused as a command ('500 5.3.3 Unrecognized command') is that setting, not the printer's firmware", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(20), lang);
+    assert.deepEqual(status(json), ["client-protocol-error:blocking"], lang);
+    assert.deepEqual(notes(json), ["note.proxyProtocolHeader"], lang);
+    const [step] = json.plan.steps as Array<{ id: string; title: string; who: string }>;
+    assert.equal(step?.id, "device-firmware", lang);
+    assert.match(step?.title ?? "", /PROXY/, lang);
+    assert.equal(step?.who, "network-admin", lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // Version 1's text header in a transcript; without a header the same refusal keeps its reading.
+  assert.equal(analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized").primary?.patternId, "proxy-protocol-header");
+  assert.equal(analyzeReply("C: HELO\nS: 500 5.5.2 Error: command not recognized").primary?.patternId, "protocol-error");
+});

@@ -180,6 +180,11 @@ export const DEVICE_STEPS: StepDef[] = [
         const key = "plan.step.device-firmware.revocation" as const;
         return { who: "network-admin", scope: "device", security: "low", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
       }
+      // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20): that setting, not the device.
+      if (replyPatterns(found).has("proxy-protocol-header")) {
+        const key = "plan.step.device-firmware.proxy" as const;
+        return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
+      }
       const program = programInCase(ctx.c);
       const texts = program
         ? { title: ctx.tr("plan.step.device-firmware.app.title"), why: ctx.tr("plan.step.device-firmware.app.why", { program }), verify: ctx.tr("plan.step.device-firmware.app.verify"), securityText: ctx.tr("plan.step.device-firmware.app.security") }
