@@ -79,6 +79,7 @@ export const NOTE_KEYS = [
   "note.sizeNotRateOther",
   "note.tooManyLoginAttempts",
   "note.proxyProtocolHeader",
+  "note.submissionUnnamed",
   "note.relayHostInRefusal",
   // Microsoft Entra ID's own errors (AADSTS…), read from a pasted token request (hunt 5, B).
   "note.entra.reauthorise",

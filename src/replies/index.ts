@@ -102,6 +102,13 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   if (text.includes("\uFFFD") && count(text, "\uFFFD") >= 5) {
     for (const r of ranked) if (r.match.patternId === "protocol-error") r.match = { ...r.match, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
   }
+  // Exchange Online's store refusing a submission, with the exception's name cut off ("Error: Message failed: 554 5.2.0",
+  // nodemailer, eleventh hunt #15: "no cause found"): its STOREDRV.Submission family, most often Send As, else a limit or a
+  // restricted sender; the full reply names which.
+  for (const r of ranked) {
+    const reply = r.match.reply;
+    if (r.match.patternId === "unknown-permanent" && reply.enhanced === "5.2.0" && reply.text.trim() === "") r.match = { ...r.match, patternId: SUBMISSION_UNNAMED, stage: "data", candidates: ["send-as-denied", "sending-limit", "sender-restricted"], notes: ["note.submissionUnnamed"] };
+  }
   // A PROXY protocol header sent before the client's first command (a load balancer in front of a relay: Traefik's proxyProtocol
   // toward email-oauth2-proxy, eleventh hunt #20: "500 5.3.3 Unrecognized command" read as the printer's commands out of order and
   // a firmware update). The server refused the header, not the device.
@@ -333,6 +340,8 @@ function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
 
+/** The pattern id of Exchange Online's 5.2.0 without its words (analyze). */
+export const SUBMISSION_UNNAMED = "submission-refused-unnamed";
 /** The pattern id of a refusal of a PROXY protocol header that a load balancer sent before the client's first command (analyze). */
 export const PROXY_PROTOCOL_HEADER = "proxy-protocol-header";
 /**

@@ -127,7 +127,7 @@ test("#20: a load balancer's PROXY protocol header refused as a command ('500 5.
     const { json } = await explain(paste(20), lang);
     assert.deepEqual(status(json), ["client-protocol-error:blocking"], lang);
     assert.deepEqual(notes(json), ["note.proxyProtocolHeader"], lang);
-    const [step] = json.plan.steps as Array<{ id: string; title: string; who: string }>;
+    const [step] = json.plan.steps as unknown as Array<{ id: string; title: string; who: string }>;
     assert.equal(step?.id, "device-firmware", lang);
     assert.match(step?.title ?? "", /PROXY/, lang);
     assert.equal(step?.who, "network-admin", lang);
@@ -136,4 +136,15 @@ test("#20: a load balancer's PROXY protocol header refused as a command ('500 5.
   // Version 1's text header in a transcript; without a header the same refusal keeps its reading.
   assert.equal(analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized").primary?.patternId, "proxy-protocol-header");
   assert.equal(analyzeReply("C: HELO\nS: 500 5.5.2 Error: command not recognized").primary?.patternId, "protocol-error");
+});
+
+test("#15: Exchange Online's '554 5.2.0' with its words cut off is its store refusing the submission: Send As first, a limit or a restricted sender next, and the full reply asked for", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(15), lang);
+    assert.deepEqual(status(json), ["send-as-denied:possible", "sender-restricted:possible", "sending-limit:possible"], lang);
+    assert.ok(notes(json).includes("note.submissionUnnamed"), lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // Its words keep their own reading.
+  assert.equal(analyzeReply("554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException").primary?.patternId, "submission-quota");
 });

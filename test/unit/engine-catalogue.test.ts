@@ -115,6 +115,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("Error: 554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [DU2PEPF00028D13.eurprd03.prod.outlook.com]")],
   // Sign-ins refused for a while after repeated failures (Gmail's, eleventh hunt #4).
   [BASIC_OK, analyzeReply("454 4.7.0 Too many login attempts, please try again later. - gsmtp")],
+  // Exchange Online's 5.2.0 with its words cut off (eleventh hunt #15).
+  [BASIC_OK, analyzeReply("Error: Message failed: 554 5.2.0")],
   // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20).
   [BASIC_OK, analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized")],
   // Postfix's own size refusal (tenth hunt #8): that server's limit, not the mailbox's MaxSendSize.
