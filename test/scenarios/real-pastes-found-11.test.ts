@@ -148,3 +148,11 @@ test("#15: Exchange Online's '554 5.2.0' with its words cut off is its store ref
   // Its words keep their own reading.
   assert.equal(analyzeReply("554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException").primary?.patternId, "submission-quota");
 });
+
+test("#13: a delay notice ('YOU DO NOT NEED TO RESEND YOUR MESSAGE') is told to wait without sending again, not 'wait and send again'", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(13), lang);
+    const step = (json.plan.steps as Array<{ id: string; title: string }>).find((s) => s.id === "retry-later");
+    assert.match(step?.title ?? "", lang === "en" ? /do not send it again/ : /再送信はしないでください/, lang);
+  }
+});

@@ -273,8 +273,14 @@ export const RETRY_LATER: StepDef = {
     // Exchange Online's 451 4.7.0 (PRX4) is named only where the reply is that one or unseen (a temporary 450 "mailbox
     // unavailable" from a server the text does not name got the PRX4 checks, eleventh hunt #5).
     ...(ctx.outside ? { why: ctx.tr("plan.step.retry-later.why.outside") } : otherTransient(found) ? { why: ctx.tr("plan.step.retry-later.why.other") } : {}),
+    // A delay notice says the server keeps trying and the message need not be sent again (sendmail's "YOU DO NOT NEED TO
+    // RESEND YOUR MESSAGE", Postfix's "still being retried"; eleventh hunt #13 was told "Wait and send again").
+    ...(DELAY_NOTICE.test(ctx.c.device?.reply ?? "") ? { title: ctx.tr("plan.step.retry-later.delay.title"), why: ctx.tr("plan.step.retry-later.delay.why"), verify: ctx.tr("plan.step.retry-later.delay.verify") } : {}),
   }),
 };
+
+/** A delivery delay notice's own words: the server is still retrying, nothing is to be sent again. */
+const DELAY_NOTICE = /\bdo not need to resend\b|\bstill being retried\b|\bwill (?:continue|keep) (?:trying|to try)\b|\bdelivery has been delayed\b/i;
 
 /** A temporary refusal whose reply is shown and is not Exchange Online's 4.7.0 (PRX4 and its kind). */
 function otherTransient(found: Parameters<StepDef["build"]>[1]): boolean {
