@@ -99,6 +99,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // Postfix's reject_sender_login_mismatch "Sender address rejected: not owned by user …").
   { id: "sender-not-login", text: ["mail from address must be same as authorization user", "from address and the authenticated user must be the same", "sender address rejected not owned by user", "sender address rejected not owned by auth user"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
   // Postfix (Proton Mail and others): "553 5.7.1 <a@b>: Sender address rejected: not logged in": mail sent without a sign-in.
+  // Amazon SES's refusal of a From address that is not a verified identity in the region ("554 Message rejected: Email address is
+  // not verified. The following identities failed the check in region …", by SMTP or by its API: eleventh hunt #7, refused as
+  // no reply; fifth hunt #32 read "no cause found"): the sender must be an address or domain verified in that account.
+  { id: "other-sender-not-verified", text: ["email address is not verified the following identities", "identities failed the check in region"], stage: "mail-from", candidates: ["provider-sender-mismatch"], decisive: DECISIVE, provider: "other" },
   { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.

@@ -156,3 +156,12 @@ test("#13: a delay notice ('YOU DO NOT NEED TO RESEND YOUR MESSAGE') is told to 
     assert.match(step?.title ?? "", lang === "en" ? /do not send it again/ : /再送信はしないでください/, lang);
   }
 });
+
+test("#7: Amazon SES's 'Email address is not verified … identities failed the check in region' (its API's words too) is the sender, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(7), lang);
+    assert.deepEqual(status(json), ["provider-sender-mismatch:blocking"], lang);
+    assert.deepEqual(steps(json), ["provider-from-address"], lang);
+    assertNoTenantCause(`#7 ${lang}`, json);
+  }
+});
