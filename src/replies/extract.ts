@@ -408,6 +408,9 @@ function repliesInLine(line: string): LineReply[] {
     // START's matches come in order already; the tuples' go among them (a stable sort, as before).
     starts.sort((a, b) => a.index - b.index);
   }
+  // A dialog's field that shows the code alone, then the field with the reply ("Erro de Servidor: 454 Resposta do Servidor: 454
+  // 4.7.1 …", Windows Live Mail, eleventh hunt #18): the first code's "text" is the next field's label, not a reply.
+  if (starts.length > 1) dropLabelCodes(line, starts);
   const out: LineReply[] = [];
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i] as Start;
@@ -431,6 +434,22 @@ function repliesInLine(line: string): LineReply[] {
     out.push({ index: s.index, code: s.code, enhanced: s.enhanced, sep: s.sep, text: cleaned.text, stageHint: cleaned.stageHint, hasNested, nested });
   }
   return out;
+}
+
+/** A field's label right before a value: letters, then a colon and blanks ("Erro de Servidor: "). */
+const FIELD_BEFORE = /\p{L}[\p{L} ()]{0,38}:\s*$/u;
+/** Words and a colon alone: a field's label ("Resposta do Servidor:", "Server Response:"). */
+const LABEL_ONLY = /^\s*[^\d:]{1,40}:\s*$/;
+
+/** Removes (in place) each basic code whose only text is the label of a field that holds the same code with its reply. */
+function dropLabelCodes(line: string, starts: Start[]): void {
+  for (let i = starts.length - 2; i >= 0; i--) {
+    const s = starts[i] as Start;
+    const next = starts[i + 1] as Start;
+    if (s.code === undefined || s.code < 400 || s.enhanced !== undefined || next.code !== s.code) continue;
+    // The code is a field's value itself ("Erro de Servidor: 454", "Server Error: 451"), and its "text" the next field's label.
+    if (FIELD_BEFORE.test(line.slice(Math.max(0, s.index - 40), s.index)) && LABEL_ONLY.test(line.slice(s.end, next.index))) starts.splice(i, 1);
+  }
 }
 
 /** A reply found, with what merging continuation lines needs. */

@@ -165,3 +165,11 @@ test("#7: Amazon SES's 'Email address is not verified … identities failed the 
     assertNoTenantCause(`#7 ${lang}`, json);
   }
 });
+
+test("#18: a dialog's field that shows the code alone ('Erro de Servidor: 454') is not a reply whose text is the next field's label", async () => {
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  const a = analyzeReply(paste(18).text);
+  assert.deepEqual(a.replies.map((r) => r.line.slice(0, 13)), ["454 4.7.1 <*@"]);
+  // A capability line before a prefixed one keeps both (no field label before the first code).
+  assert.equal(analyzeReply("250-X-ANONYMOUSTLS 送信エラー: 250-AUTH NTLM\n535 5.7.3 Authentication unsuccessful").replies.length >= 2, true);
+});
