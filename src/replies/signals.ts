@@ -60,8 +60,16 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
+  // A connection cut with no TLS in use, as Outlook's dialog says ("Secure(SSL): No", 「セキュリティ (SSL): なし」): no TLS version
+  // to blame (eleventh hunt #9, Outlook Express on port 25, an ISP's blocking of outgoing port 25).
+  if (sig.id === "network-reset" && line.includes("SSL") && NO_SSL.test(line)) return RESET_WITHOUT_TLS;
   return sig.id === "network-timeout" && line.includes("read ") && READ_TIMEOUT.test(line) ? READ_TIMEOUT_SIGNAL : sig;
 }
+
+/** Outlook's and Outlook Express's dialog field saying no TLS was used. */
+const NO_SSL = /(?:Secure\s*\(SSL\)|セキュリティ\s*\(SSL\))\s*[:：]\s*(?:No|Não|なし|いいえ)(?![A-Za-z])/i;
+/** network-reset without TLS in use: the path, not a TLS version. */
+const RESET_WITHOUT_TLS: Signal = { id: "network-reset", stage: "network", candidates: ["network-unreachable"], decisive: false, phrases: [] };
 
 const IMPLICIT_TLS: readonly CauseId[] = ["starttls-missing", "wrong-endpoint"];
 const CONNECT: readonly CauseId[] = ["network-unreachable", "wrong-endpoint"];

@@ -173,3 +173,11 @@ test("#18: a dialog's field that shows the code alone ('Erro de Servidor: 454') 
   // A capability line before a prefixed one keeps both (no field label before the first code).
   assert.equal(analyzeReply("250-X-ANONYMOUSTLS 送信エラー: 250-AUTH NTLM\n535 5.7.3 Authentication unsuccessful").replies.length >= 2, true);
 });
+
+test("#9: Outlook Express's cut connection with 「セキュリティ (SSL): なし」 on port 25 is the network path; no TLS version or firmware step", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(9), lang);
+    assert.deepEqual(status(json), ["network-unreachable:blocking"], lang);
+    assert.deepEqual(steps(json), ["device-network"], lang);
+  }
+});
