@@ -55,3 +55,13 @@ test("#3: Ricoh's 'Transmission has failed' with --vendor ricoh holds Send As as
     assert.deepEqual(json.plan.steps.map((s) => s.id), ["device-from-address", "mailbox-grant-send-as"], lang);
   }
 });
+
+test("#11: Xerox's 'Stop - The email port is inactive.' with --vendor xerox is the printer's own e-mail port turned off, not bad input", async () => {
+  for (const lang of LANGS) {
+    const r = await runMain(["explain", "-", "--vendor", "xerox", "--lang", lang], { stdin: paste(11).text });
+    assert.notEqual(r.code, 2, r.stderr);
+    // (The text is wrapped to the terminal's width: lines joined, as a reader reads them.)
+    const flat = r.stdout.replace(/\s*\n\s*/g, lang === "en" ? " " : "");
+    assert.match(flat, lang === "en" ? /e-mail port is turned off on the printer itself/ : /E-mail のポートがオフ/);
+  }
+});

@@ -136,6 +136,24 @@ const profile: VendorProfile = {
       sources: [ZEROSMTP],
       check: [KB0238716],
     },
+    {
+      // (Ninth hunt #11: refused as "no SMTP reply", even with --vendor xerox.)
+      id: "xerox-email-port-inactive",
+      patterns: [/e-?mail port is inactive/i],
+      shown: { en: ["Stop - The email port is inactive."] },
+      meaning: {
+        en: "One of the SMTP Server Connection Statuses CentreWare IS shows: the printer's e-mail port is turned off on the printer itself, so it does not try to send mail at all. No server or Microsoft 365 setting is involved.",
+        ja: "CentreWare IS が表示する SMTP Server Connection Status の一つです。プリンター本体で E-mail のポートがオフになっているため、メールの送信自体を試みていません。サーバーや Microsoft 365 の設定は関係しません。",
+      },
+      action: {
+        en: "Turn the e-mail port on in the printer's port settings (CentreWare IS), then press [Refresh Status] and send a test scan.",
+        ja: "プリンターのポートの設定 (CentreWare IS) で E-mail のポートをオンにし、[Refresh Status] を押してから、テストのスキャンを送信してください。",
+      },
+      causes: [],
+      models: { en: "WorkCentre 6015 (its CentreWare IS help)", ja: "WorkCentre 6015 (CentreWare IS のヘルプ)" },
+      confidence: "vendor",
+      sources: [WC6015],
+    },
   ],
   codeShape: /(?:^|\D)(0\d{2}-\d{3})(?!\d)/,
   unconfirmedCodes: [
