@@ -466,6 +466,11 @@ export async function explainText(p: Paste, lang: "en" | "ja"): Promise<string> 
 }
 
 export const ids = (j: ExplainJson) => j.causes.map((c) => c.id);
+/** "id:status" of each cause, the plan's step ids, the causes' notes and the Info ids of an explain --json answer. */
+export const statuses = (j: ExplainJson) => j.causes.map((c) => `${c.id}:${c.status}`);
+export const stepIds = (j: ExplainJson) => j.plan.steps.map((s) => s.id);
+export const notesOf = (j: ExplainJson) => j.causes.flatMap((c) => c.notes ?? []);
+export const infoIds = (j: ExplainJson) => j.info.map((i) => i.id);
 export const EXIT: Record<string, number> = { clear: 0, blocked: 1, undetermined: 3 };
 
 export function assertNoTenantCause(where: string, j: ExplainJson): void {

@@ -3,27 +3,23 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_11 } from "./real-pastes-found-11.js";
-import { assertNoTenantCause, explain, pasteOf } from "./real-pastes-data.js";
+import { assertNoTenantCause, explain, infoIds, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
 
 const paste = pasteOf(FOUND_ROUND_11);
 const LANGS = ["en", "ja"] as const;
-const status = (j: { causes: unknown[] }) => j.causes.map((c) => `${(c as { id: string }).id}:${(c as { status: string }).status}`);
-const steps = (j: { plan: { steps: Array<{ id: string }> } }) => j.plan.steps.map((s) => s.id);
-const info = (j: { info: unknown[] }) => j.info.map((i) => (i as { id: string }).id);
-const notes = (j: { causes: unknown[] }) => j.causes.flatMap((c) => (c as { notes?: string[] }).notes ?? []);
 
 test("#18: Postfix's '454 4.7.1 <…>: Relay access denied' to a mail client is a client that does not sign in, on another server: not Exchange Online's refusal at delivery", async () => {
   for (const lang of LANGS) {
     const { code, json } = await explain(paste(18), lang);
     assert.equal(code, 1, lang);
-    assert.deepEqual(status(json), ["no-authentication:blocking"], lang);
-    assert.ok(info(json).includes("provider-other"), lang);
-    assert.ok(!info(json).includes("auth-succeeded") && !info(json).includes("delivery-refused"), lang);
+    assert.deepEqual(statuses(json), ["no-authentication:blocking"], lang);
+    assert.ok(infoIds(json).includes("provider-other"), lang);
+    assert.ok(!infoIds(json).includes("auth-succeeded") && !infoIds(json).includes("delivery-refused"), lang);
     assertNoTenantCause(`#18 ${lang}`, json);
   }
   // Exchange Online's own 'Relay Access Denied' keeps its reading.
   const { json } = await explain({ source: "Microsoft NDR table [S12]", text: "550 5.4.1 Relay Access Denied" }, "en");
-  assert.deepEqual(status(json), ["relay-denied:blocking"]);
+  assert.deepEqual(statuses(json), ["relay-denied:blocking"]);
 });
 
 test("#8, #10: Outlook Express's Japanese 'サーバーへの接続は失敗しました … 0x800CCC0E' is a connection that failed (port 25 blocked), not bad input", async () => {
@@ -31,8 +27,8 @@ test("#8, #10: Outlook Express's Japanese 'サーバーへの接続は失敗し�
     for (const lang of LANGS) {
       const { code, json } = await explain(paste(n), lang);
       assert.equal(code, 3, `#${n} ${lang}`);
-      assert.deepEqual(status(json), ["network-unreachable:possible", "wrong-endpoint:possible"], `#${n} ${lang}`);
-      assert.equal(steps(json)[0], "device-network", `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), ["network-unreachable:possible", "wrong-endpoint:possible"], `#${n} ${lang}`);
+      assert.equal(stepIds(json)[0], "device-network", `#${n} ${lang}`);
     }
   }
 });
@@ -40,17 +36,17 @@ test("#8, #10: Outlook Express's Japanese 'サーバーへの接続は失敗し�
 test("#14: Outlook's Japanese 'cannot send on behalf of the specified user' is Send As / Send on Behalf, not bad input", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(14), lang);
-    assert.deepEqual(status(json), ["send-as-denied:blocking"], lang);
-    assert.ok(steps(json).includes("mailbox-grant-send-as"), lang);
+    assert.deepEqual(statuses(json), ["send-as-denied:blocking"], lang);
+    assert.ok(stepIds(json).includes("mailbox-grant-send-as"), lang);
   }
 });
 
 test("#4: Gmail's 'Too many login attempts' without its code (Indy drops it) is Google's sign-in throttling, with its note, not bad input", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(4), lang);
-    assert.deepEqual(status(json), ["provider-sign-in-refused:blocking"], lang);
-    assert.ok(info(json).includes("provider-google"), lang);
-    assert.deepEqual(notes(json).filter((n) => n === "note.tooManyLoginAttempts"), ["note.tooManyLoginAttempts"], lang);
+    assert.deepEqual(statuses(json), ["provider-sign-in-refused:blocking"], lang);
+    assert.ok(infoIds(json).includes("provider-google"), lang);
+    assert.deepEqual(notesOf(json).filter((n) => n === "note.tooManyLoginAttempts"), ["note.tooManyLoginAttempts"], lang);
     assertNoTenantCause(`#4 ${lang}`, json);
   }
 });
@@ -60,9 +56,9 @@ test("#17, #19: another service's daily quota (Gmail's 5.4.5, a host's 'only 10 
     for (const lang of LANGS) {
       const { code, json } = await explain(paste(n), lang);
       assert.equal(code, 1, `#${n} ${lang}`);
-      assert.deepEqual(status(json), ["sending-limit:blocking"], `#${n} ${lang}`);
-      assert.ok(info(json).includes(provider), `#${n} ${lang}`);
-      assert.deepEqual(steps(json), ["provider-service-limits"], `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), ["sending-limit:blocking"], `#${n} ${lang}`);
+      assert.ok(infoIds(json).includes(provider), `#${n} ${lang}`);
+      assert.deepEqual(stepIds(json), ["provider-service-limits"], `#${n} ${lang}`);
       assertNoTenantCause(`#${n} ${lang}`, json);
     }
   }
@@ -75,10 +71,10 @@ test("#17, #19: another service's daily quota (Gmail's 5.4.5, a host's 'only 10 
 test("#6, #11: Yandex's 'not owned by auth user' is the sender address; qmail's 'not in my list of allowed rcpthosts' is a client that does not sign in", async () => {
   for (const lang of LANGS) {
     const six = (await explain(paste(6), lang)).json;
-    assert.deepEqual(status(six), ["provider-sender-mismatch:blocking"], lang);
-    assert.deepEqual(steps(six), ["provider-from-address"], lang);
+    assert.deepEqual(statuses(six), ["provider-sender-mismatch:blocking"], lang);
+    assert.deepEqual(stepIds(six), ["provider-from-address"], lang);
     const eleven = (await explain(paste(11), lang)).json;
-    assert.deepEqual(status(eleven), ["no-authentication:blocking"], lang);
+    assert.deepEqual(statuses(eleven), ["no-authentication:blocking"], lang);
     assertNoTenantCause(`#11 ${lang}`, eleven);
   }
 });
@@ -86,18 +82,18 @@ test("#6, #11: Yandex's 'not owned by auth user' is the sender address; qmail's 
 test("#2, #12: Proofpoint's DNSBL link is a public blocklist; sendmail's '5.1.2 … Host unknown' is the recipient's domain", async () => {
   for (const lang of LANGS) {
     const two = (await explain(paste(2), lang)).json;
-    assert.deepEqual(status(two), ["sending-ip-on-public-blocklist:blocking"], lang);
-    assert.deepEqual(steps(two), ["delist-public-blocklist"], lang);
+    assert.deepEqual(statuses(two), ["sending-ip-on-public-blocklist:blocking"], lang);
+    assert.deepEqual(stepIds(two), ["delist-public-blocklist"], lang);
     const twelve = (await explain(paste(12), lang)).json;
-    assert.deepEqual(status(twelve), ["recipient-refused:blocking"], lang);
-    assert.deepEqual(steps(twelve), ["delivery-check-recipient"], lang);
+    assert.deepEqual(statuses(twelve), ["recipient-refused:blocking"], lang);
+    assert.deepEqual(stepIds(twelve), ["delivery-check-recipient"], lang);
   }
 });
 
 test("#1: an iCloud bounce ('[CS01] Message rejected due to local policy', Apple's HT204137) is another service's: no Microsoft 365 setting is asked", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(1), lang);
-    assert.ok(info(json).includes("provider-other"), lang);
+    assert.ok(infoIds(json).includes("provider-other"), lang);
     assert.deepEqual(json.unknowns, [], lang);
     assertNoTenantCause(`#1 ${lang}`, json);
   }
@@ -105,7 +101,7 @@ test("#1: an iCloud bounce ('[CS01] Message rejected due to local policy', Apple
 
 test("#13: a bounce's banner of asterisks is no masked text ('A CI log hid parts of this text')", async () => {
   const { json } = await explain(paste(13), "en");
-  assert.ok(!info(json).includes("text-masked"), info(json).join(", "));
+  assert.ok(!infoIds(json).includes("text-masked"), infoIds(json).join(", "));
   const { analyzeReply } = await import("../../src/replies/index.js");
   assert.equal(analyzeReply("535 5.7.139 Authentication unsuccessful, user ***").masked, true);
   assert.equal(analyzeReply("*****\n535 5.7.139 Authentication unsuccessful\n*****").masked, undefined);
@@ -125,8 +121,8 @@ test("#5: a temporary refusal from a server the text does not name gets no Excha
 test("#20: a load balancer's PROXY protocol header refused as a command ('500 5.3.3 Unrecognized command') is that setting, not the printer's firmware", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(20), lang);
-    assert.deepEqual(status(json), ["client-protocol-error:blocking"], lang);
-    assert.deepEqual(notes(json), ["note.proxyProtocolHeader"], lang);
+    assert.deepEqual(statuses(json), ["client-protocol-error:blocking"], lang);
+    assert.deepEqual(notesOf(json), ["note.proxyProtocolHeader"], lang);
     const [step] = json.plan.steps as unknown as Array<{ id: string; title: string; who: string }>;
     assert.equal(step?.id, "device-firmware", lang);
     assert.match(step?.title ?? "", /PROXY/, lang);
@@ -141,8 +137,8 @@ test("#20: a load balancer's PROXY protocol header refused as a command ('500 5.
 test("#15: Exchange Online's '554 5.2.0' with its words cut off is its store refusing the submission: Send As first, a limit or a restricted sender next, and the full reply asked for", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(15), lang);
-    assert.deepEqual(status(json), ["send-as-denied:possible", "sender-restricted:possible", "sending-limit:possible"], lang);
-    assert.ok(notes(json).includes("note.submissionUnnamed"), lang);
+    assert.deepEqual(statuses(json), ["send-as-denied:possible", "sender-restricted:possible", "sending-limit:possible"], lang);
+    assert.ok(notesOf(json).includes("note.submissionUnnamed"), lang);
   }
   const { analyzeReply } = await import("../../src/replies/index.js");
   // Its words keep their own reading.
@@ -160,8 +156,8 @@ test("#13: a delay notice ('YOU DO NOT NEED TO RESEND YOUR MESSAGE') is told to 
 test("#7: Amazon SES's 'Email address is not verified … identities failed the check in region' (its API's words too) is the sender, not bad input", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(7), lang);
-    assert.deepEqual(status(json), ["provider-sender-mismatch:blocking"], lang);
-    assert.deepEqual(steps(json), ["provider-from-address"], lang);
+    assert.deepEqual(statuses(json), ["provider-sender-mismatch:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["provider-from-address"], lang);
     assertNoTenantCause(`#7 ${lang}`, json);
   }
 });
@@ -177,7 +173,7 @@ test("#18: a dialog's field that shows the code alone ('Erro de Servidor: 454') 
 test("#9: Outlook Express's cut connection with 「セキュリティ (SSL): なし」 on port 25 is the network path; no TLS version or firmware step", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(9), lang);
-    assert.deepEqual(status(json), ["network-unreachable:blocking"], lang);
-    assert.deepEqual(steps(json), ["device-network"], lang);
+    assert.deepEqual(statuses(json), ["network-unreachable:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["device-network"], lang);
   }
 });
