@@ -46,6 +46,9 @@ export interface WizardAppProps {
 
 const LANG_ORDER: readonly Lang[] = ["ja", "en"];
 
+/** How long the keys of a paste must pause before the step of its Enter is prepared (a paste arrives in one go). */
+const PREPARE_AFTER_MS = 20;
+
 /**
  * The terminal's rows and columns, following a resize: the result pages and the questions' notes are cut by the rows
  * (a shrink left the result's top above the screen; found in tmux), the lines wrapped to the columns. A stream without
@@ -123,7 +126,20 @@ export function WizardApp(props: WizardAppProps) {
   const { services } = props;
   const { rows, columns } = useTerminalSize(props.rows);
   const theme = useResizedTheme(props.theme, columns);
-  const reducer = useMemo(() => makeReducer(services.deps), [services.deps]);
+  // The step of the Enter that ends a paste, worked out ahead while the paste screen waits for that key (the reducer is
+  // pure: the same state and text give the same next state); taken only for that very state and text.
+  const ahead = useRef<{ state: FlowState; text: string; next: FlowState } | undefined>(undefined);
+  const reduceNow = useMemo(() => makeReducer(services.deps), [services.deps]);
+  const reducer = useMemo(
+    () =>
+      (s: FlowState, event: FlowEvent): FlowState => {
+        const a = ahead.current;
+        ahead.current = undefined;
+        if (event.type === "submitPaste" && a && a.state === s && a.text === event.text) return a.next;
+        return reduceNow(s, event);
+      },
+    [reduceNow],
+  );
   const store = useStore(reducer, () => withSub(props.initial));
   const { state, dispatch } = store;
   const exited = useRef(false);
@@ -182,6 +198,33 @@ export function WizardApp(props: WizardAppProps) {
     return () => clearTimeout(timer);
   }, [onPaste, warmUp]);
 
+  // A paste that ends on an empty line waits only for Enter: that step is prepared once the keys pause, and again
+  // when the state changes meanwhile (the background PowerShell check answering).
+  const ready = useRef<string | undefined>(undefined);
+  const aheadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(aheadTimer.current), []);
+  const prepare = useMemo(() => {
+    return (text: string | undefined, after = PREPARE_AFTER_MS) => {
+      clearTimeout(aheadTimer.current);
+      ahead.current = undefined;
+      ready.current = text;
+      if (text === undefined) return;
+      aheadTimer.current = setTimeout(() => {
+        const now = store.current();
+        if (now.screen.id !== "paste" || exited.current || ready.current !== text) return;
+        try {
+          ahead.current = { state: now, text, next: reduceNow(now, { type: "submitPaste", text }) };
+        } catch {
+          // Left to the Enter itself, which then fails where it always did.
+        }
+      }, after);
+    };
+  }, [reduceNow]);
+  useEffect(() => {
+    if (state.screen.id !== "paste") ready.current = undefined;
+    else if (ready.current !== undefined && ahead.current?.state !== state) prepare(ready.current, 0);
+  }, [state, prepare]);
+
   // The effect the state asks for (a check, the audit, a save, the probe, a live read), each once;
   // what it says after the state has moved on is dropped.
   const fatal = useFatal();
@@ -203,7 +246,7 @@ export function WizardApp(props: WizardAppProps) {
 
   return (
     <KeyRoot onKey={onKey}>
-      <CurrentScreen services={services} theme={theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} draft={draft} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
+      <CurrentScreen services={services} theme={theme} rows={rows} state={state} dispatch={dispatch} putSecret={secret.put} draft={draft} prepare={prepare} {...(props.copy ? { onCopy: () => exit("copy"), onHandover: () => exit("handover") } : {})} />
     </KeyRoot>
   );
 }
@@ -219,9 +262,11 @@ interface CurrentScreenProps {
   draft: { current: FlowState["draft"] };
   onCopy?: () => void;
   onHandover?: () => void;
+  /** The paste Enter would submit now (undefined: Enter would not end it): its step is worked out ahead (see WizardApp). */
+  prepare?: (text: string | undefined) => void;
 }
 
-function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draft, onCopy, onHandover }: CurrentScreenProps): ReactElement | null {
+function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draft, onCopy, onHandover, prepare }: CurrentScreenProps): ReactElement | null {
   const { deps } = services;
   // Screens' callbacks answer nothing (an answer from a key handler means "keys left over"). Any event ends a draft.
   const act = (event: FlowEvent): void => {
@@ -278,6 +323,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           initial={typeof state.case.device?.reply === "string" ? state.case.device.reply : ""}
           onSubmit={(text) => act({ type: "submitPaste", text })}
           onBack={back}
+          {...(prepare ? { onReady: prepare } : {})}
         />
       );
     case "pasteSummary":

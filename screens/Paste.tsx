@@ -13,9 +13,11 @@ export interface PasteScreenProps {
   initial?: string;
   onSubmit: (text: string) => void;
   onBack: OnBack;
+  /** The text Enter would submit now (the paste ends on an empty line): see MultilineInput. */
+  onReady?: (text: string | undefined) => void;
 }
 
-export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: PasteScreenProps) {
+export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack, onReady }: PasteScreenProps) {
   // A paste longer than a case file holds is refused here, with what to do, and the field starts again empty: taken,
   // it was analysed only in part and no case file or hand-over could be saved (a persona's 1,500-line log, 2026-12-04).
   const [refused, setRefused] = useState(0);
@@ -35,7 +37,7 @@ export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack }: Pa
       <Steps text={t(lang, "questions.device.reply.where")} theme={theme} role="muted" />
       {said ? <Para text={t(lang, "questions.err.paste")} theme={theme} role="warning" /> : null}
       <Box marginTop={1}>
-        <MultilineInput key={refused} theme={theme} initial={refused > 0 ? "" : (initial ?? "")} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={submit} onBack={onBack} onType={() => said && setSaid(false)} />
+        <MultilineInput key={refused} theme={theme} initial={refused > 0 ? "" : (initial ?? "")} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={submit} onBack={onBack} onType={() => said && setSaid(false)} {...(onReady ? { onReady } : {})} />
       </Box>
     </Frame>
   );

@@ -512,6 +512,7 @@ export function MultilineInput({
   onSubmit,
   onBack,
   onType,
+  onReady,
 }: {
   theme: Theme;
   focused?: boolean;
@@ -521,6 +522,11 @@ export function MultilineInput({
   onBack?: OnBack;
   /** After a key typed or pasted into it (a screen's message about the last paste can go). */
   onType?: () => void;
+  /**
+   * After each key: the text Enter would submit now when the input is where Enter ends it (on an empty line, text
+   * above), else undefined; the caller can prepare for that Enter while the person has not yet pressed it.
+   */
+  onReady?: (text: string | undefined) => void;
 }) {
   const lines = useRef<string[]>(initial === "" ? [""] : [...initial.split("\n"), ""]);
   const done = useRef(false);
@@ -568,6 +574,10 @@ export function MultilineInput({
       }
     }
     onType?.();
+    if (onReady) {
+      const text = lines.current.length > 1 && lines.current[lines.current.length - 1] === "" ? lines.current.join("\n").trim() : "";
+      onReady(text === "" ? undefined : text);
+    }
     redraw((n) => n + 1);
   }, focused);
   const all = lines.current;
