@@ -3,7 +3,7 @@
 // the state asks for through the wizard's ports (src/flow/effects.ts), the same way plain mode
 // does. Ctrl+C is handled here and nowhere else.
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
-import { Box, useStdout, type Key } from "ink";
+import { Box, renderToString, useStdout, type Key } from "ink";
 import { makeReducer, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
@@ -201,6 +201,9 @@ export function WizardApp(props: WizardAppProps) {
   // A paste that ends on an empty line waits only for Enter: that step is prepared once the keys pause, and again
   // when the state changes meanwhile (the background PowerShell check answering).
   const ready = useRef<string | undefined>(undefined);
+  const { stdout } = useStdout();
+  const drawn = useRef({ theme, rows, columns: 80 });
+  drawn.current = { theme, rows, columns: (stdout as NodeJS.WriteStream | undefined)?.columns || 80 };
   const aheadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(aheadTimer.current), []);
   const prepare = useMemo(() => {
@@ -213,7 +216,12 @@ export function WizardApp(props: WizardAppProps) {
         const now = store.current();
         if (now.screen.id !== "paste" || exited.current || ready.current !== text) return;
         try {
-          ahead.current = { state: now, text, next: reduceNow(now, { type: "submitPaste", text }) };
+          const next = reduceNow(now, { type: "submitPaste", text });
+          ahead.current = { state: now, text, next };
+          // The analysis screen drawn once off-screen (nothing is written): its code and Ink's text measures are
+          // ready for the frame the Enter draws.
+          const { theme: th, rows: r, columns: cols } = drawn.current;
+          renderToString(<CurrentScreen services={services} theme={th} rows={r} state={next} dispatch={() => next} putSecret={() => undefined} draft={{ current: undefined }} />, { columns: cols });
         } catch {
           // Left to the Enter itself, which then fails where it always did.
         }
