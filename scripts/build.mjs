@@ -31,7 +31,7 @@ await build({
   banner: { js: "import { createRequire as __sadCreateRequire } from 'node:module'; const require = __sadCreateRequire(import.meta.url);" },
   // react-devtools-core is an optional dev-only import inside Ink.
   external: ["react-devtools-core"],
-  plugins: [i18nStorePlugin(catalogIndex(areas))],
+  plugins: [i18nStorePlugin(catalogIndex(areas)), sameStyleFastPath()],
 });
 
 // The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
@@ -94,6 +94,29 @@ function writeAsciiOnly(file) {
   if (/\\[\u0080-\uffff]/.test(source)) throw new Error(`${file}: a non-ASCII character follows a backslash; it cannot be escaped as \\uXXXX`);
   const ascii = source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   writeFileSync(file, ascii);
+}
+
+/**
+ * Ink draws every frame as a grid of cells (rows × the terminal's columns) and joins each row with
+ * @alcalzone/ansi-tokenize's diffAnsiCodes(from, to) between neighbouring cells: three Sets and four arrays per cell,
+ * ~2 MB per frame of the wizard, almost all for cells whose styles are the same as their neighbour's (no codes, or the
+ * same codes). For those the answer is an empty list: this returns it before the Sets are made. Same result for every
+ * input (both lists are reduced, as the function requires: equal lists leave nothing to undo and nothing to add). The
+ * build fails if the function is not found as expected (a new version of the package is then looked at again).
+ */
+function sameStyleFastPath() {
+  const head = "export function diffAnsiCodes(from, to) {";
+  return {
+    name: "same-style-fast-path",
+    setup(b) {
+      b.onLoad({ filter: /[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]diff\.js$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        if (source.split(head).length !== 2) throw new Error(`${args.path}: "${head}" not found once`);
+        const fast = "if (from.length === to.length && from.every((c, i) => c.code === to[i].code && c.endCode === to[i].endCode)) return [];";
+        return { contents: source.replace(head, `${head} ${fast}`), loader: "js" };
+      });
+    },
+  };
 }
 
 /** What every part of the bundle is built with. */
