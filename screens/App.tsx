@@ -219,9 +219,9 @@ export function WizardApp(props: WizardAppProps) {
           const next = reduceNow(now, { type: "submitPaste", text });
           ahead.current = { state: now, text, next };
           // The analysis screen drawn once off-screen (nothing is written): its code and Ink's text measures are
-          // ready for the frame the Enter draws.
+          // ready for the frame the Enter draws. (Only that screen: the result's lines go through the runner's port.)
           const { theme: th, rows: r, columns: cols } = drawn.current;
-          renderToString(<CurrentScreen services={services} theme={th} rows={r} state={next} dispatch={() => next} putSecret={() => undefined} draft={{ current: undefined }} />, { columns: cols });
+          if (next.screen.id === "pasteSummary") renderToString(<CurrentScreen services={services} theme={th} rows={r} state={next} dispatch={() => next} putSecret={() => undefined} draft={{ current: undefined }} />, { columns: cols });
         } catch {
           // Left to the Enter itself, which then fails where it always did.
         }
