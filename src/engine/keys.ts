@@ -79,6 +79,8 @@ export const NOTE_KEYS = [
   "note.sizeNotRateOther",
   "note.tooManyLoginAttempts",
   "note.proxyProtocolHeader",
+  "note.mailFromParameterRefused",
+  "note.accountBlockedByProvider",
   "note.submissionUnnamed",
   "note.relayHostInRefusal",
   // Microsoft Entra ID's own errors (AADSTS…), read from a pasted token request (hunt 5, B).

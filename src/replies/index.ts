@@ -109,6 +109,14 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     const reply = r.match.reply;
     if (r.match.patternId === "unknown-permanent" && reply.enhanced === "5.2.0" && reply.text.trim() === "") r.match = { ...r.match, patternId: SUBMISSION_UNNAMED, stage: "data", candidates: ["send-as-denied", "sending-limit", "sender-restricted"], notes: ["note.submissionUnnamed"] };
   }
+  // "502 Command not implemented" to MAIL FROM itself (go-mail's "sending SMTP MAIL FROM command: 502 5.3.3 Command not
+  // implemented", twelfth hunt #12: read as commands out of order and a firmware update): a parameter the program puts on MAIL
+  // FROM (SMTPUTF8, BODY=8BITMIME) that the server does not take; the program or its mail library leaves it off. Only where the
+  // text says the refused command was MAIL FROM (a 502 is placed at MAIL FROM by its code alone otherwise).
+  const mailFromNamed = text.includes("MAIL FROM") && /\bMAIL FROM command\b|\bMAIL FROM:?\s*<[^>\n]*>[^\n]*\b(?:SMTPUTF8|BODY=)/.test(text);
+  for (const r of ranked) {
+    if (mailFromNamed && r.match.patternId === "protocol-error" && r.match.stage === "mail-from" && r.match.reply.code === 502) r.match = { ...r.match, patternId: MAIL_FROM_PARAMETER, notes: ["note.mailFromParameterRefused"] };
+  }
   // A PROXY protocol header sent before the client's first command (a load balancer in front of a relay: Traefik's proxyProtocol
   // toward email-oauth2-proxy, eleventh hunt #20: "500 5.3.3 Unrecognized command" read as the printer's commands out of order and
   // a firmware update). The server refused the header, not the device.
@@ -340,6 +348,8 @@ function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
 
+/** The pattern id of a 502 to MAIL FROM: a parameter of the command refused (analyze). */
+export const MAIL_FROM_PARAMETER = "mail-from-parameter-refused";
 /** The pattern id of Exchange Online's 5.2.0 without its words (analyze). */
 export const SUBMISSION_UNNAMED = "submission-refused-unnamed";
 /** The pattern id of a refusal of a PROXY protocol header that a load balancer sent before the client's first command (analyze). */

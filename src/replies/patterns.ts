@@ -110,6 +110,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // Postfix's refusal to relay for a client that has not signed in ("454 4.7.1 <x@y>: Relay access denied", its
   // reject_unauth_destination; eleventh hunt #18, Windows Live Mail to a Postfix host): with 4.7.1 or 5.7.1, never Microsoft's
   // (Exchange Online says "5.4.1 Relay Access Denied", "5.7.64 TenantAttribution; Relay Access Denied", 5.7.367: relay-access-denied).
+  // A host's refusal of a signed-in user's message at the end of DATA ("554 5.7.1 : End-of-data rejected: user not permitted to relay",
+  // a hosting provider blocking the account; twelfth hunt #16, read as Exchange Online's "not permitted to relay" at delivery):
+  // the account at that service, which its support unblocks.
+  { id: "other-end-of-data-relay", text: ["end of data rejected user not permitted to relay"], stage: "data", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.accountBlockedByProvider"] },
   { id: "other-relay-access-denied", enhanced: ["4.7.1", "5.7.1"], text: ["relay access denied"], need: "both", textAlone: false, stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Postfix's refusal of a client its restrictions do not permit ("554 5.7.1 <…>: Client host rejected: Access denied"): on a
   // hosting provider's server, mail to an outside address sent without SMTP authentication (eighth hunt #7, arena's help page;
@@ -200,6 +204,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // ── limits (§4 C13) ──
   // Another service's daily quota of the account (Gmail's "550 5.4.5 Daily user sending quota exceeded … - gsmtp", a host's Postfix
   // policy "5.7.1 <DATA>: Data command rejected: only 10 messages per day"; eleventh hunt #17, #19): that service's limit.
+  // cPanel's Exim policy on a domain's failed and deferred messages ("Domain <x> has exceeded the max defers and failures per hour
+  // (5/5 (100%)) allowed", twelfth hunt #14, often shown without its code): the hosting server's hourly limit.
+  { id: "other-hourly-failures-limit", text: ["has exceeded the max defers and failures per hour"], stage: "mail-from", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other" },
   { id: "other-daily-quota", text: ["daily user sending quota exceeded", "messages per day"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other" },
   // Sign-ins refused for a while after repeated failures (Gmail's "454 4.7.0 Too many login attempts, please try again later",
   // whose code Indy's exception drops, eleventh hunt #4): the retries stop, the sign-in is fixed first.

@@ -131,6 +131,9 @@ export const SIGNALS: readonly Signal[] = [
       "remotecertificatenamemismatch",
       "remotecertificatechainerrors",
       "ssl certificate problem",
+      // (Rust's rustls, through lettre: "Connection error: invalid peer certificate: Other(OtherError(UnsupportedCertVersion))",
+      // "… UnknownIssuer", twelfth hunt #9, refused as no connection error.)
+      "invalid peer certificate",
     ],
     raw: ["証明書"],
   },

@@ -212,8 +212,8 @@ export function hveHost(ctx: Ctx): string | undefined {
   const host = m?.[0].toLowerCase();
   return host !== undefined && HVE_HOSTS.has(host) ? host : undefined;
 }
-/** The words before the host a client connects to, as apps and libraries log it: PHPMailer's "Connection: opening to h:25", PHP's "unable to connect to tcp://h:25", SwiftMailer's "established with host h", curl's "connect to host h port 25". */
-const CONNECT_LINE = /\b(?:opening to|unable to connect to|established with host|connect to host)\s+(?:(?:tcp|ssl|tls):\/\/)?([A-Za-z0-9][A-Za-z0-9.-]{0,252})(?::(\d{1,5})|\s+port\s+(\d{1,5}))?/i;
+/** The words before the host a client connects to, as apps and libraries log it: PHPMailer's "Connection: opening to h:25", PHP's "unable to connect to tcp://h:25", SwiftMailer's "established with host h", curl's "connect to host h port 25", OPNsense's 'could not connect to the host "h"'. */
+const CONNECT_LINE = /\b(?:opening to|unable to connect to|established with host|connect to (?:the )?host)\s+["']?(?:(?:tcp|ssl|tls):\/\/)?([A-Za-z0-9][A-Za-z0-9.-]{0,252})["']?(?::(\d{1,5})|\s+port\s+(\d{1,5}))?/i;
 /** A DNS host name of two labels or more whose last is letters (no IP address, no single word): nothing else is taken from outside into a command. */
 const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 /** Microsoft's own domains: a host there is one of Microsoft's endpoints (the endpoint step names the right one), not another server. */

@@ -185,6 +185,11 @@ export const DEVICE_STEPS: StepDef[] = [
         const key = "plan.step.device-firmware.proxy" as const;
         return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
       }
+      // MAIL FROM refused for a parameter the program adds (twelfth hunt #12): the program or its library, not TLS or certificates.
+      if (replyPatterns(found).has("mail-from-parameter-refused")) {
+        const key = "plan.step.device-firmware.mailFrom" as const;
+        return { who: "device-owner", scope: "device", security: "none", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
+      }
       const program = programInCase(ctx.c);
       const texts = program
         ? { title: ctx.tr("plan.step.device-firmware.app.title"), why: ctx.tr("plan.step.device-firmware.app.why", { program }), verify: ctx.tr("plan.step.device-firmware.app.verify"), securityText: ctx.tr("plan.step.device-firmware.app.security") }

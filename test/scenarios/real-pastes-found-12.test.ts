@@ -1,0 +1,52 @@
+// Twelfth hunt (./real-pastes-found-12.ts: monitoring, backup and NAS products, SQL Server's Database Mail and SSRS, hosting
+// providers): the readings it found wrong and fixed, through the real parser, engine and plan (explain --json), in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_12 } from "./real-pastes-found-12.js";
+import { assertNoTenantCause, explain, infoIds, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+
+const paste = pasteOf(FOUND_ROUND_12);
+const LANGS = ["en", "ja"] as const;
+
+test("#9: rustls' 'invalid peer certificate' (Vaultwarden through lettre) is the server's certificate refused, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(9), lang);
+    assert.deepEqual(statuses(json), ["tls-handshake-failed:blocking"], lang);
+  }
+});
+
+test("#12: '502 5.3.3 Command not implemented' to go-mail's MAIL FROM is a parameter the program adds (SMTPUTF8), not commands out of order or the firmware", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(12), lang);
+    assert.deepEqual(notesOf(json), ["note.mailFromParameterRefused"], lang);
+    const [step] = json.plan.steps;
+    assert.equal(step?.id, "device-firmware", lang);
+    assert.match(step?.title ?? "", /SMTPUTF8/, lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // Without the command named, a 502 keeps its reading.
+  assert.equal(analyzeReply("502 Invalid/unsupported command").primary?.patternId, "protocol-error");
+});
+
+test("#13: OPNsense's 'could not connect to the host \"smtp.strato.de\"' tests that host, and offers smtp.office365.com only if the device should send through Microsoft 365", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(13), lang);
+    const steps = json.plan.steps as unknown as Array<{ id: string; title: string; check?: Array<{ text: string }> }>;
+    assert.deepEqual(steps.find((s) => s.id === "device-network")?.check?.map((c) => c.text), ["Test-NetConnection -ComputerName 'smtp.strato.de' -Port 587"], lang);
+    assert.match(steps.find((s) => s.id === "device-endpoint")?.title ?? "", /smtp\.strato\.de/, lang);
+  }
+});
+
+test("#14, #16: a host's own refusals (cPanel's 'max defers and failures per hour', 'End-of-data rejected: user not permitted to relay') are that service's limit and account, not Exchange Online's", async () => {
+  for (const lang of LANGS) {
+    const fourteen = (await explain(paste(14), lang)).json;
+    assert.deepEqual(statuses(fourteen), ["sending-limit:blocking"], lang);
+    assert.deepEqual(stepIds(fourteen), ["provider-service-limits"], lang);
+    assertNoTenantCause(`#14 ${lang}`, fourteen);
+    const sixteen = (await explain(paste(16), lang)).json;
+    assert.deepEqual(statuses(sixteen), ["provider-sign-in-refused:blocking"], lang);
+    assert.deepEqual(notesOf(sixteen).filter((n) => n === "note.accountBlockedByProvider"), ["note.accountBlockedByProvider"], lang);
+    assert.ok(infoIds(sixteen).includes("provider-other") && !infoIds(sixteen).includes("delivery-refused"), lang);
+    assertNoTenantCause(`#16 ${lang}`, sixteen);
+  }
+});
