@@ -108,6 +108,17 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["revocation function was unable to check revocation", "revocationstatusunknown", "offlinerevocation", "crypt_e_revocation_offline", "revocation server was offline"],
     notes: ["note.revocationUnreachable"],
   },
+  // A self-signed certificate (Node's SELF_SIGNED_CERT_IN_CHAIN, OpenSSL's "(self-signed certificate)"; twelfth hunt #8, Vaultwarden
+  // to an Exchange Server, told to update the device's firmware): the server's certificate, or a TLS-inspecting box in between,
+  // which no firmware or root-store update makes trusted.
+  {
+    id: "tls-self-signed",
+    stage: "tls",
+    candidates: ["tls-handshake-failed"],
+    decisive: true,
+    phrases: ["self signed certificate", "self_signed_cert_in_chain", "depth_zero_self_signed_cert"],
+    notes: ["note.selfSignedCertificate"],
+  },
   {
     id: "tls-certificate",
     stage: "tls",
@@ -120,9 +131,6 @@ export const SIGNALS: readonly Signal[] = [
       "cert_has_expired",
       "unable to get local issuer certificate",
       "unable_to_get_issuer_cert_locally",
-      "self signed certificate",
-      "self_signed_cert_in_chain",
-      "depth_zero_self_signed_cert",
       "does not match certificate's altnames",
       "err_tls_cert_altname_invalid",
       "certificate verify failed",

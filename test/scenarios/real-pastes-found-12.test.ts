@@ -50,3 +50,14 @@ test("#14, #16: a host's own refusals (cPanel's 'max defers and failures per hou
     assertNoTenantCause(`#16 ${lang}`, sixteen);
   }
 });
+
+test("#8: a self-signed certificate is the server's (or an inspecting box's): find it and give it a trusted certificate, not the device's firmware", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(8), lang);
+    assert.deepEqual(statuses(json), ["tls-handshake-failed:blocking"], lang);
+    assert.deepEqual(notesOf(json), ["note.selfSignedCertificate"], lang);
+    const [step] = json.plan.steps as unknown as Array<{ id: string; title: string; who: string }>;
+    assert.equal(step?.who, "network-admin", lang);
+    assert.match(step?.title ?? "", lang === "en" ? /self-signed certificate/ : /自己署名の証明書/, lang);
+  }
+});

@@ -17,7 +17,7 @@ const cases: Array<[string, string, string, CauseId]> = [
   ["System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.", "tls-certificate", "tls", "tls-handshake-failed"],
   ["Error: certificate has expired", "tls-certificate", "tls", "tls-handshake-failed"],
   ["Error: unable to get local issuer certificate", "tls-certificate", "tls", "tls-handshake-failed"],
-  ["Error: self signed certificate in certificate chain", "tls-certificate", "tls", "tls-handshake-failed"],
+  ["Error: self signed certificate in certificate chain", "tls-self-signed", "tls", "tls-handshake-failed"], // (its own reading since the twelfth hunt #8: the server's certificate, not the firmware)
   ["Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: smtp.office365.com. is not in the cert's altnames: DNS:*.contoso.com", "tls-certificate", "tls", "tls-handshake-failed"],
   ["error:0A000410:SSL routines::sslv3 alert handshake failure", "tls-handshake-failure", "tls", "tls-version-unsupported"],
   ["error:0A00042E:SSL routines::tlsv1 alert protocol version", "tls-protocol-version", "tls", "tls-version-unsupported"],

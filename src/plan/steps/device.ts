@@ -185,6 +185,11 @@ export const DEVICE_STEPS: StepDef[] = [
         const key = "plan.step.device-firmware.proxy" as const;
         return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
       }
+      // A self-signed certificate (twelfth hunt #8): the server's or an inspecting box's, not the device's trust store.
+      if (replyPatterns(found).has("tls-self-signed")) {
+        const key = "plan.step.device-firmware.selfSigned" as const;
+        return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
+      }
       // MAIL FROM refused for a parameter the program adds (twelfth hunt #12): the program or its library, not TLS or certificates.
       if (replyPatterns(found).has("mail-from-parameter-refused")) {
         const key = "plan.step.device-firmware.mailFrom" as const;
