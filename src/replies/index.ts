@@ -183,6 +183,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
+  // .NET's bare "Failure sending mail." says only that something failed: beside any other failure it says nothing more.
+  const wrapper = signals.get(DOTNET_FAILURE);
+  if (wrapper && ranked.some((r) => r !== wrapper && !r.match.success)) ranked.splice(ranked.indexOf(wrapper), 1);
 
   // The device signed in and then said QUIT without starting a message: the server refused nothing, but nothing was sent
   // either, which is not "clear" (eighth hunt #10: a Ricoh MFP after a Postal server's "235 Granted for …" read "nothing to change").
@@ -348,6 +351,8 @@ function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
 
+/** .NET's SmtpException without its inner exception (signals.ts). */
+const DOTNET_FAILURE = "dotnet-failure-sending-mail";
 /** The pattern id of a 502 to MAIL FROM: a parameter of the command refused (analyze). */
 export const MAIL_FROM_PARAMETER = "mail-from-parameter-refused";
 /** The pattern id of Exchange Online's 5.2.0 without its words (analyze). */

@@ -236,6 +236,10 @@ export const SIGNALS: readonly Signal[] = [
     raw: ["サーバーへの接続が中断されました"],
   },
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
+  // .NET's SmtpException "Failure sending mail." (SQL Server's Database Mail, Reporting Services, PowerShell's Send-MailMessage) wraps
+  // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET
+  // Framework, most often TLS 1.2 not offered; else the network path. Only when nothing else in the text says more.
+  { id: "dotnet-failure-sending-mail", stage: "network", candidates: ["tls-version-unsupported", "network-unreachable"], decisive: false, phrases: ["failure sending mail"], fallbackOnly: true, notes: ["note.dotnetInnerException"] },
   {
     id: "dotnet-secure-connection-required",
     stage: "mail-from",

@@ -61,3 +61,17 @@ test("#8: a self-signed certificate is the server's (or an inspecting box's): fi
     assert.match(step?.title ?? "", lang === "en" ? /self-signed certificate/ : /自己署名の証明書/, lang);
   }
 });
+
+test("#2, #3: .NET's bare 'Failure sending mail.' (Database Mail, Reporting Services) is undetermined with the inner exception asked for, not bad input; beside another failure it adds nothing", async () => {
+  for (const n of [2, 3]) {
+    for (const lang of LANGS) {
+      const { code, json } = await explain(paste(n), lang);
+      assert.equal(code, 3, `#${n} ${lang}`);
+      assert.deepEqual([...statuses(json)].sort(), ["network-unreachable:possible", "tls-version-unsupported:possible"], `#${n} ${lang}`);
+      assert.ok(notesOf(json).includes("note.dotnetInnerException"), `#${n} ${lang}`);
+    }
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  const beside = analyzeReply('Exception calling "Send" with "1" argument(s): "Failure sending mail."\nWARNING: Ping to 40.100.28.210 failed with status: TimedOut');
+  assert.ok(!beside.matches.some((m) => m.patternId === "dotnet-failure-sending-mail"));
+});
