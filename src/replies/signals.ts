@@ -56,6 +56,9 @@ const TIMEOUT_WORDS = /timed out|etimedout|esockettimedout|deadline|did not prop
 
 /** The signal a network failure's line gives, read for the port or the host it names; undefined for a timeout that is only a setting. */
 export function networkSignal(sig: Signal, line: string): Signal | undefined {
+  // MailKit's list of what an SslHandshakeException can mean ("1. The server is using a self-signed certificate which cannot be
+  // verified.") is its guess, not a certificate seen: read as before, a certificate in general.
+  if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return SIGNALS.find((x) => x.id === "tls-certificate") ?? sig;
   if (sig.stage !== "network") return sig;
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
@@ -238,8 +241,9 @@ export const SIGNALS: readonly Signal[] = [
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
   // .NET's SmtpException "Failure sending mail." (SQL Server's Database Mail, Reporting Services, PowerShell's Send-MailMessage) wraps
   // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET
-  // Framework, most often TLS 1.2 not offered; else the network path. Only when nothing else in the text says more.
-  { id: "dotnet-failure-sending-mail", stage: "network", candidates: ["tls-version-unsupported", "network-unreachable"], decisive: false, phrases: ["failure sending mail"], fallbackOnly: true, notes: ["note.dotnetInnerException"] },
+  // Framework, most often TLS 1.2 not offered; else the network path. Only when nothing else in the text says more. Its own words,
+  // as written: Database Mail's "… the mail server failure. (Sending Mail using …" squashes to the same letters (twelfth hunt #1).
+  { id: "dotnet-failure-sending-mail", stage: "network", candidates: ["tls-version-unsupported", "network-unreachable"], decisive: false, phrases: [], raw: ["failure sending mail"], fallbackOnly: true, notes: ["note.dotnetInnerException"] },
   {
     id: "dotnet-secure-connection-required",
     stage: "mail-from",

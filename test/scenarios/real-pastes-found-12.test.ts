@@ -74,4 +74,8 @@ test("#2, #3: .NET's bare 'Failure sending mail.' (Database Mail, Reporting Serv
   const { analyzeReply } = await import("../../src/replies/index.js");
   const beside = analyzeReply('Exception calling "Send" with "1" argument(s): "Failure sending mail."\nWARNING: Ping to 40.100.28.210 failed with status: TimedOut');
   assert.ok(!beside.matches.some((m) => m.patternId === "dotnet-failure-sending-mail"));
+  // Database Mail's own "… the mail server failure. (Sending Mail using …" is not those words (#1: an address's format).
+  assert.ok(!analyzeReply(paste(1).text).matches.some((m) => m.patternId === "dotnet-failure-sending-mail"));
+  // MailKit's list of guesses names a self-signed certificate without one seen: a certificate in general, as before.
+  assert.equal(analyzeReply("MailKit.Security.SslHandshakeException: An error occurred. 1. The server is using a self-signed certificate which cannot be verified.").matches.some((m) => m.patternId === "tls-self-signed"), false);
 });
