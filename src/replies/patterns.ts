@@ -321,6 +321,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // The recipient's domain does not resolve (sendmail's "550 5.1.2 <x>... Host unknown (Name server: …: host not found)", Postfix's
   // "Host or domain name not found"; RFC 3463's 5.1.2, bad destination system; eleventh hunt #12): the address is mistyped.
   { id: "recipient-domain-unknown", enhanced: ["5.1.2"], text: ["host unknown name server", "host or domain name not found"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  // An Outlook draft saved in online mode with its recipients unresolved carries them as "IMCEAINVALID-" addresses, which Exchange's
+  // resolver refuses ("550 5.1.0 RESOLVER.ADR.InvalidInSmtp; encapsulated INVALID address inside an SMTP address (IMCEAINVALID-)",
+  // Microsoft Japan's Exchange support blog; tenth hunt #4): the sender retypes the recipients (or resolves them, Ctrl+K) and sends.
+  { id: "recipient-unresolved-draft", text: ["resolver adr invalidinsmtp", "encapsulated invalid address inside an smtp address"], stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.unresolvedDraftRecipient"] },
   { id: "recipient-unknown", enhanced: ["5.1.1", "5.1.10", "5.7.504", "5.7.505"], text: ["recipient address rejected access denied", "recipientnotfound", "user unknown", "access denied banned recipient"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 

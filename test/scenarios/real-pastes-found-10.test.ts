@@ -197,3 +197,13 @@ test("a host taken from a pasted connection line reaches a command only as a wel
     assert.equal(await networkCheck(text), "Test-NetConnection -ComputerName smtp.office365.com -Port 587", text);
   }
 });
+
+test("#4: Exchange's 'RESOLVER.ADR.InvalidInSmtp … (IMCEAINVALID-)' is a recipient left unresolved in an Outlook draft: the recipient, with what to do, and no sign-in setting asked", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(4), lang);
+    assert.deepEqual(statuses(json), ["recipient-refused:blocking"], lang);
+    assert.deepEqual(notesOf(json), ["note.unresolvedDraftRecipient"], lang);
+    assert.deepEqual(stepIds(json), ["delivery-check-recipient"], lang);
+    assert.deepEqual(json.unknowns, [], lang);
+  }
+});
