@@ -114,6 +114,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // a hosting provider blocking the account; twelfth hunt #16, read as Exchange Online's "not permitted to relay" at delivery):
   // the account at that service, which its support unblocks.
   { id: "other-end-of-data-relay", text: ["end of data rejected user not permitted to relay"], stage: "data", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.accountBlockedByProvider"] },
+  // A hosting provider's outbound spam block on the sending address ("550 5.7.1 [CSR] Our system has detected an unusual amount of
+  // unsolicited email originating from your address", a host's knowledge base; twelfth hunt #15, "no cause found"): a compromised
+  // password, most often; the account at that service.
+  { id: "other-outbound-spam-block", text: ["detected an unusual amount of unsolicited email originating from your address"], stage: "mail-from", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.accountBlockedByProvider"] },
   { id: "other-relay-access-denied", enhanced: ["4.7.1", "5.7.1"], text: ["relay access denied"], need: "both", textAlone: false, stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Postfix's refusal of a client its restrictions do not permit ("554 5.7.1 <…>: Client host rejected: Access denied"): on a
   // hosting provider's server, mail to an outside address sent without SMTP authentication (eighth hunt #7, arena's help page;

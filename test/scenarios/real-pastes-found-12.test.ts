@@ -37,6 +37,15 @@ test("#13: OPNsense's 'could not connect to the host \"smtp.strato.de\"' tests t
   }
 });
 
+test("#15: a host's outbound spam block ('[CSR] … unusual amount of unsolicited email originating from your address') is the account blocked at that service", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(15), lang);
+    assert.deepEqual(statuses(json), ["provider-sign-in-refused:blocking"], lang);
+    assert.deepEqual(notesOf(json).filter((n) => n === "note.accountBlockedByProvider"), ["note.accountBlockedByProvider"], lang);
+    assertNoTenantCause(`#15 ${lang}`, json);
+  }
+});
+
 test("#14, #16: a host's own refusals (cPanel's 'max defers and failures per hour', 'End-of-data rejected: user not permitted to relay') are that service's limit and account, not Exchange Online's", async () => {
   for (const lang of LANGS) {
     const fourteen = (await explain(paste(14), lang)).json;
