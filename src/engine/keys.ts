@@ -79,6 +79,7 @@ export const NOTE_KEYS = [
   "note.sizeNotRateOther",
   "note.tooManyLoginAttempts",
   "note.proxyProtocolHeader",
+  "note.curlUrlMalformed",
   "note.unresolvedDraftRecipient",
   "note.dotnetInnerException",
   "note.selfSignedCertificate",

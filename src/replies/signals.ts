@@ -280,6 +280,10 @@ export const SIGNALS: readonly Signal[] = [
   // organization (ninth hunt #1, Xerox's forum: refused as no reply): the server would not relay for a device that does not sign
   // in (Direct Send reaches internal recipients only), or a recipient refused.
   { id: "xerox-addresses-invalid", stage: "rcpt", candidates: ["no-authentication", "relay-denied"], decisive: false, phrases: ["one or more of the addresses are invalid"], fallbackOnly: true },
+  // libcurl's CURLE_URL_MALFORMAT ("URL using bad/illegal format or missing URL", curl: (3)) before any SMTP: the program built its
+  // smtp:// URL from a setting curl cannot read, a space in the server's name or in Zabbix's "SMTP helo" field (twelfth hunt #6,
+  // refused as no reply).
+  { id: "curl-url-malformed", stage: "connect", candidates: ["wrong-endpoint"], decisive: false, phrases: ["url using bad/illegal format or missing url", "curl: (3)"], notes: ["note.curlUrlMalformed"] },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },

@@ -88,3 +88,11 @@ test("#2, #3: .NET's bare 'Failure sending mail.' (Database Mail, Reporting Serv
   // MailKit's list of guesses names a self-signed certificate without one seen: a certificate in general, as before.
   assert.equal(analyzeReply("MailKit.Security.SslHandshakeException: An error occurred. 1. The server is using a self-signed certificate which cannot be verified.").matches.some((m) => m.patternId === "tls-self-signed"), false);
 });
+
+test("#6: curl's 'URL using bad/illegal format or missing URL' (Zabbix) is a setting curl cannot put in its smtp:// address, with the HELO field named, not bad input", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(6), lang);
+    assert.deepEqual(notesOf(json), ["note.curlUrlMalformed"], lang);
+    assert.deepEqual(stepIds(json), ["device-endpoint"], lang);
+  }
+});
