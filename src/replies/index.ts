@@ -96,33 +96,13 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if (!pattern) continue;
     ranked.push(rank(f, pattern));
   }
-  // A server's log that shows the client's first bytes as binary (U+FFFD) and answers "command not recognized": the client
-  // started TLS at once on a port that expects EHLO and STARTTLS (eighth hunt #11, an HP MFP on 587: read as commands in the
-  // wrong order, and a firmware update). Several replacement characters, not one stray from a pasted log's encoding.
-  if (text.includes("\uFFFD") && count(text, "\uFFFD") >= 5) {
-    for (const r of ranked) if (r.match.patternId === "protocol-error") r.match = { ...r.match, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
-  }
-  // Exchange Online's store refusing a submission, with the exception's name cut off ("Error: Message failed: 554 5.2.0",
-  // nodemailer, eleventh hunt #15: "no cause found"): its STOREDRV.Submission family, most often Send As, else a limit or a
-  // restricted sender; the full reply names which.
-  for (const r of ranked) {
-    const reply = r.match.reply;
-    if (r.match.patternId === "unknown-permanent" && reply.enhanced === "5.2.0" && reply.text.trim() === "") r.match = { ...r.match, patternId: SUBMISSION_UNNAMED, stage: "data", candidates: ["send-as-denied", "sending-limit", "sender-restricted"], notes: ["note.submissionUnnamed"] };
-  }
-  // "502 Command not implemented" to MAIL FROM itself (go-mail's "sending SMTP MAIL FROM command: 502 5.3.3 Command not
-  // implemented", twelfth hunt #12: read as commands out of order and a firmware update): a parameter the program puts on MAIL
-  // FROM (SMTPUTF8, BODY=8BITMIME) that the server does not take; the program or its mail library leaves it off. Only where the
-  // text says the refused command was MAIL FROM (a 502 is placed at MAIL FROM by its code alone otherwise).
-  const mailFromNamed = text.includes("MAIL FROM") && /\bMAIL FROM command\b|\bMAIL FROM:?\s*<[^>\n]*>[^\n]*\b(?:SMTPUTF8|BODY=)/.test(text);
-  for (const r of ranked) {
-    if (mailFromNamed && r.match.patternId === "protocol-error" && r.match.stage === "mail-from" && r.match.reply.code === 502) r.match = { ...r.match, patternId: MAIL_FROM_PARAMETER, notes: ["note.mailFromParameterRefused"] };
-  }
-  // A PROXY protocol header sent before the client's first command (a load balancer in front of a relay: Traefik's proxyProtocol
-  // toward email-oauth2-proxy, eleventh hunt #20: "500 5.3.3 Unrecognized command" read as the printer's commands out of order and
-  // a firmware update). The server refused the header, not the device.
-  if ((text.includes("QUIT") || text.includes("PROXY")) && PROXY_HEADER.test(text)) {
-    for (const r of ranked) if (r.match.patternId === "protocol-error") r.match = { ...r.match, patternId: PROXY_PROTOCOL_HEADER, stage: "connect", candidates: ["client-protocol-error"], decisive: true, notes: ["note.proxyProtocolHeader"] };
-  }
+  // Some replies read otherwise once the rest of the text is known (rereadInText): what the text around them shows.
+  const around: TextClues = {
+    binaryFirstBytes: text.includes("\uFFFD") && count(text, "\uFFFD") >= 5,
+    mailFromNamed: text.includes("MAIL FROM") && MAIL_FROM_NAMED.test(text),
+    proxyHeader: (text.includes("QUIT") || text.includes("PROXY")) && PROXY_HEADER.test(text),
+  };
+  for (const r of ranked) r.match = rereadInText(r.match, around);
 
   // Each other line once: the failures that are not SMTP replies (signals, kept for below) and the
   // text-only replies (a panel that shows "Authentication unsuccessful, account locked." without codes).
@@ -350,6 +330,40 @@ function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
 
 /** A reply the next server gave Exchange Online, quoted in a message trace: shown, never a cause of the device's. */
 export const NEXT_SERVER_ANSWER = "next-server-answer";
+
+/** What the text around the replies shows that changes how one reads (analyze). */
+interface TextClues {
+  /** Several replacement characters (U+FFFD): a client's binary first bytes in a server's log, not one stray from its encoding. */
+  binaryFirstBytes: boolean;
+  /** The text says the refused command was MAIL FROM (a 502 is placed at MAIL FROM by its code alone otherwise). */
+  mailFromNamed: boolean;
+  /** A PROXY protocol header before the client's first command (PROXY_HEADER). */
+  proxyHeader: boolean;
+}
+
+/** "sending SMTP MAIL FROM command", or a MAIL FROM line with the parameters a server may refuse. */
+const MAIL_FROM_NAMED = /\bMAIL FROM command\b|\bMAIL FROM:?\s*<[^>\n]*>[^\n]*\b(?:SMTPUTF8|BODY=)/;
+
+/** A reply's match as the text around it shows it (TextClues), or the match unchanged. */
+function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
+  if (m.patternId === "protocol-error") {
+    // "Command not recognized" to a client's binary first bytes: the client started TLS at once on a port that expects EHLO and
+    // STARTTLS (eighth hunt #11, an HP MFP on 587: read as commands in the wrong order, and a firmware update).
+    if (around.binaryFirstBytes) return { ...m, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
+    // "502 Command not implemented" to MAIL FROM itself (go-mail's "sending SMTP MAIL FROM command: 502 5.3.3 Command not
+    // implemented", twelfth hunt #12: read as commands out of order and a firmware update): a parameter the program puts on
+    // MAIL FROM (SMTPUTF8, BODY=8BITMIME) that the server does not take; the program or its mail library leaves it off.
+    if (around.mailFromNamed && m.stage === "mail-from" && m.reply.code === 502) return { ...m, patternId: MAIL_FROM_PARAMETER, notes: ["note.mailFromParameterRefused"] };
+    // A PROXY protocol header sent before the client's first command (a load balancer in front of a relay: Traefik's
+    // proxyProtocol toward email-oauth2-proxy, eleventh hunt #20): the server refused the header, not the device.
+    if (around.proxyHeader) return { ...m, patternId: PROXY_PROTOCOL_HEADER, stage: "connect", candidates: ["client-protocol-error"], decisive: true, notes: ["note.proxyProtocolHeader"] };
+  }
+  // Exchange Online's store refusing a submission, with the exception's name cut off ("Error: Message failed: 554 5.2.0",
+  // nodemailer, eleventh hunt #15: "no cause found"): its STOREDRV.Submission family, most often Send As, else a limit or a
+  // restricted sender; the full reply names which.
+  if (m.patternId === "unknown-permanent" && m.reply.enhanced === "5.2.0" && m.reply.text.trim() === "") return { ...m, patternId: SUBMISSION_UNNAMED, stage: "data", candidates: ["send-as-denied", "sending-limit", "sender-restricted"], notes: ["note.submissionUnnamed"] };
+  return m;
+}
 
 /** .NET's SmtpException without its inner exception (signals.ts). */
 const DOTNET_FAILURE = "dotnet-failure-sending-mail";
