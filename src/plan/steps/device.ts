@@ -2,6 +2,7 @@
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
 import { PLACEHOLDER, exo, hveHost, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import type { SecurityLevel, Who } from "../types.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
 export const DEVICE_OAUTH_TOKEN: StepDef = {
@@ -175,25 +176,13 @@ export const DEVICE_STEPS: StepDef[] = [
     build: (ctx, found) => {
       const rest = besidesEhlo(found);
       if (!rest) return null;
-      // The certificate's revocation could not be checked (tenth hunt #13): the path to the CA's servers, not the firmware.
-      if (replyPatterns(found).has("tls-revocation-unchecked")) {
-        const key = "plan.step.device-firmware.revocation" as const;
-        return { who: "network-admin", scope: "device", security: "low", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
-      }
-      // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20): that setting, not the device.
-      if (replyPatterns(found).has("proxy-protocol-header")) {
-        const key = "plan.step.device-firmware.proxy" as const;
-        return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
-      }
-      // A self-signed certificate (twelfth hunt #8): the server's or an inspecting box's, not the device's trust store.
-      if (replyPatterns(found).has("tls-self-signed")) {
-        const key = "plan.step.device-firmware.selfSigned" as const;
-        return { who: "network-admin", scope: "device", security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
-      }
-      // MAIL FROM refused for a parameter the program adds (twelfth hunt #12): the program or its library, not TLS or certificates.
-      if (replyPatterns(found).has("mail-from-parameter-refused")) {
-        const key = "plan.step.device-firmware.mailFrom" as const;
-        return { who: "device-owner", scope: "device", security: "none", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`), ...rest };
+      // A reading whose fix is not the device's firmware: who acts and that step's own texts.
+      const patterns = replyPatterns(found);
+      const elsewhere = NOT_THE_FIRMWARE.find((v) => patterns.has(v.pattern));
+      if (elsewhere) {
+        const key = `plan.step.device-firmware.${elsewhere.variant}` as const;
+        const texts = { title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+        return { who: elsewhere.who, scope: "device", security: elsewhere.security, ...(elsewhere.testSend === false ? { testSend: false } : {}), ...texts, ...rest };
       }
       const program = programInCase(ctx.c);
       const texts = program
@@ -257,6 +246,21 @@ export const DEVICE_STEPS: StepDef[] = [
       return { ...draft, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`) };
     },
   },
+];
+
+/**
+ * Readings of a TLS or protocol failure whose fix is elsewhere than the device's firmware, in the order they are looked for:
+ * the reply pattern, the step's variant (plan.step.device-firmware.<variant>.*), who acts and the security level.
+ */
+const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" | "proxy" | "selfSigned" | "mailFrom"; who: Who; security: SecurityLevel; testSend?: false }> = [
+  // The certificate's revocation could not be checked (tenth hunt #13): the path to the CA's servers. Its verify sends already.
+  { pattern: "tls-revocation-unchecked", variant: "revocation", who: "network-admin", security: "low", testSend: false },
+  // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20): that setting.
+  { pattern: "proxy-protocol-header", variant: "proxy", who: "network-admin", security: "low" },
+  // A self-signed certificate (twelfth hunt #8): the server's or an inspecting box's, which no trust-store update makes trusted.
+  { pattern: "tls-self-signed", variant: "selfSigned", who: "network-admin", security: "low" },
+  // MAIL FROM refused for a parameter the program adds (twelfth hunt #12): the program or its library.
+  { pattern: "mail-from-parameter-refused", variant: "mailFrom", who: "device-owner", security: "none" },
 ];
 
 /** The sending limit a reply names when it is not a rate: connections at a time, the message's size, recipients per message. */
