@@ -224,12 +224,14 @@ const MICROSOFT_DOMAIN = /(?:^|\.)(?:office365\.com|office365\.us|outlook\.com|o
  * provider's): the case's host, or the host a connection line of the pasted text names ("Connection: opening to pg1.lexo.se:25",
  * tenth hunt #20), with its port (the case's, the line's, else 587). The network step tests that host, not smtp.office365.com.
  * Only a well-formed host name is taken (HOST_NAME), lower-cased, so nothing else from outside reaches a command; it is quoted there too.
+ * Its callers ask hveHost() first: High Volume Email's endpoint, named anywhere in the text, keeps its own steps.
  */
 export function otherServer(ctx: Ctx): { host: string; port: number } | undefined {
-  if (hveHost(ctx)) return undefined;
   const device = ctx.c.device;
-  const fromCase = device?.host !== undefined ? serverName(device.host) : undefined;
-  if (device?.host !== undefined) return fromCase === undefined ? undefined : { host: fromCase, port: device.port ?? 587 };
+  if (device?.host !== undefined) {
+    const host = serverName(device.host);
+    return host === undefined ? undefined : { host, port: device.port ?? 587 };
+  }
   const m = CONNECT_LINE.exec(device?.reply ?? "");
   const host = m?.[1] !== undefined ? serverName(m[1]) : undefined;
   if (!m || host === undefined) return undefined;
