@@ -58,7 +58,7 @@ const TIMEOUT_WORDS = /timed out|etimedout|esockettimedout|deadline|did not prop
 export function networkSignal(sig: Signal, line: string): Signal | undefined {
   // MailKit's list of what an SslHandshakeException can mean ("1. The server is using a self-signed certificate which cannot be
   // verified.") is its guess, not a certificate seen: read as before, a certificate in general.
-  if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return SIGNALS.find((x) => x.id === "tls-certificate") ?? sig;
+  if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return TLS_CERTIFICATE_SIGNAL;
   if (sig.stage !== "network") return sig;
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
@@ -344,6 +344,8 @@ export const SIGNALS: readonly Signal[] = [
     fallbackOnly: true,
   },
 ];
+/** A certificate refused, in general (SIGNALS' "tls-certificate"): networkSignal gives it for MailKit's guess of a self-signed one. */
+const TLS_CERTIFICATE_SIGNAL = SIGNALS.find((x) => x.id === "tls-certificate") as Signal;
 
 interface CompiledSignal {
   signal: Signal;
