@@ -28,7 +28,7 @@ export interface ReplyPattern {
   provider?: ProviderId;
   /** Remarks for the causes this reply points at. */
   notes?: readonly NoteKey[];
-  /** A reply with no code at all may match on its text alone (default true). */
+  /** A reply with no code at all may match on its text alone (default true; never for `need` "both" or "code"). */
   textAlone?: boolean;
   /** "context": take the stage from the transcript (last client command) or the code class. */
   stage: ReplyStage | "context";
@@ -81,7 +81,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "starttls-required", text: ["starttls is required"], stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
   // The same refusal in the language the organization's replies are set to (Microsoft 365 operated by 21Vianet answers in
   // Chinese: "451 5.7.3 发送邮件需要 STARTTLS", seventh hunt #6, read as a temporary error): its code and the word STARTTLS.
-  { id: "starttls-required-localized", codes: [451], enhanced: ["5.7.3"], text: ["starttls"], need: "both", textAlone: false, stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
+  { id: "starttls-required-localized", codes: [451], enhanced: ["5.7.3"], text: ["starttls"], need: "both", stage: "mail-from", candidates: ["starttls-missing"], decisive: DECISIVE },
 
   // ── other mail services (issue 10): their own reply forms, never an Exchange Online tenant's causes ──
   // Google: 534 5.7.9 with 2-Step Verification on (an app password is needed); 535 5.7.8 for a password it does not accept.
@@ -118,7 +118,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // unsolicited email originating from your address", a host's knowledge base; twelfth hunt #15, "no cause found"): a compromised
   // password, most often; the account at that service.
   { id: "other-outbound-spam-block", text: ["detected an unusual amount of unsolicited email originating from your address"], stage: "mail-from", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.accountBlockedByProvider"] },
-  { id: "other-relay-access-denied", enhanced: ["4.7.1", "5.7.1"], text: ["relay access denied"], need: "both", textAlone: false, stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  { id: "other-relay-access-denied", enhanced: ["4.7.1", "5.7.1"], text: ["relay access denied"], need: "both", stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Postfix's refusal of a client its restrictions do not permit ("554 5.7.1 <…>: Client host rejected: Access denied"): on a
   // hosting provider's server, mail to an outside address sent without SMTP authentication (eighth hunt #7, arena's help page;
   // #6 "I don't allow unauthorized relaying", E-Post Mail Server, above). Possible only: a client restriction can be another.
@@ -138,7 +138,7 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "other-auth-required", codes: [530], enhanced: ["5.7.0", "5.7.1", "5.5.1"], text: ["authentication required"], need: "both", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE, provider: "other" },
   { id: "other-auth-failed", codes: [535], enhanced: ["5.7.0", "5.7.8"], need: "code", stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other" },
   // On-premises Exchange Server: its refusal of anonymous mail (Exchange Online says 5.7.57).
-  { id: "onprem-not-authenticated", codes: [530, 550], enhanced: ["5.7.1"], text: ["client was not authenticated"], need: "both", textAlone: false, stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "exchange-onprem" },
+  { id: "onprem-not-authenticated", codes: [530, 550], enhanced: ["5.7.1"], text: ["client was not authenticated"], need: "both", stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "exchange-onprem" },
 
   // ── OAuth (HVE documentation; §4 C16) ──
   { id: "oauth-token-expiring", enhanced: ["5.7.142"], text: ["token will expire soon"], need: "either", stage: "auth", candidates: ["oauth-misconfigured"], decisive: DECISIVE },
@@ -521,9 +521,13 @@ export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   return undefined;
 }
 
-/** Can this pattern read a text without codes? (the generic "authentication failed" is the wrapper signals', a success is no failure) */
+/**
+ * Can this pattern read a text without codes? Not the generic "authentication failed" (the wrapper signals'), not a success
+ * (no failure), and not a pattern that needs its code ("both", "code"): its words alone are any server's (SAP's "No delivery
+ * to &1, authentication required", twelfth hunt #11, was read as another service's 530 by "authentication required").
+ */
 function codelessPattern(p: ReplyPattern): boolean {
-  return p.id !== "auth-failed-text" && p.textAlone !== false && !p.success;
+  return p.id !== "auth-failed-text" && p.textAlone !== false && !p.success && p.need !== "both" && p.need !== "code";
 }
 
 /**
