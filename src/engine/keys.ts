@@ -82,6 +82,7 @@ export const NOTE_KEYS = [
   "note.curlUrlMalformed",
   "note.unresolvedDraftRecipient",
   "note.dotnetInnerException",
+  "note.sapSmtpNode",
   "note.selfSignedCertificate",
   "note.mailFromParameterRefused",
   "note.accountBlockedByProvider",

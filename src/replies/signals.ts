@@ -398,6 +398,19 @@ export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Sign
 
 export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candidates: AUTH_ANY, decisive: false };
 
+/**
+ * SAP's own message XS853, "No delivery to &1, authentication required" (SAPconnect's send status in SOST, the recipient in
+ * place of "&1"; twelfth hunt #11, read as another service's 530 by its last two words): the mail server asked for a sign-in
+ * that SAP's SMTP node (transaction SCOT) did not give. The server's own reply, when the text holds it, says more.
+ */
+export const SAP_AUTH_REQUIRED: Signal = { id: "sap-auth-required", stage: "mail-from", candidates: ["no-authentication"], decisive: true, fallbackOnly: true, notes: ["note.sapSmtpNode"] };
+const SAP_NO_DELIVERY = /\bNo delivery to \S[^\n]{0,320}?, authentication required\b|\bXS ?853\b/i;
+
+/** SAP's XS853 (SAP_AUTH_REQUIRED), by its words or its number. */
+export function isSapAuthRequired(line: string): boolean {
+  return (line.includes("uthentication required") || line.includes("853")) && SAP_NO_DELIVERY.test(line);
+}
+
 /** A device's own message, not a server's reply: a maker's panel code or message (devices/panel.ts: ids "panel:…") or Kyocera's 1102, which the parser reads itself. */
 export function isDeviceMessage(patternId: string): boolean {
   return patternId.startsWith("panel:") || patternId === KYOCERA_SIGNAL.id;
@@ -440,7 +453,7 @@ export const CONFIG_USER_NAME = "config-user-name";
 /** The pattern id of a session the device ended after signing in, before any message (index.ts, quitAfterSignIn). */
 export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, SAP_AUTH_REQUIRED.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected"]);

@@ -96,3 +96,21 @@ test("#6: curl's 'URL using bad/illegal format or missing URL' (Zabbix) is a set
     assert.deepEqual(stepIds(json), ["device-endpoint"], lang);
   }
 });
+
+test("#11: SAP's XS853 'No delivery to &1, authentication required' is SAP's SMTP node not signing in, with SCOT's way out; no other service is named", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(11), lang);
+    assert.deepEqual(statuses(json), ["no-authentication:blocking"], lang);
+    assert.deepEqual(notesOf(json), ["note.sapSmtpNode"], lang);
+    assert.ok(!infoIds(json).includes("provider-other"), lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // As SOST shows it, the recipient in place of "&1"; and by its number.
+  assert.equal(analyzeReply("No delivery to jane.doe@example.com, authentication required").primary?.patternId, "sap-auth-required");
+  assert.equal(analyzeReply("Message no. XS853").primary?.patternId, "sap-auth-required");
+  // A pattern that needs its code reads no text without one: the words alone are any server's.
+  assert.equal(analyzeReply("Authentication required").recognized, false);
+  assert.equal(analyzeReply("530 5.7.0 Authentication Required").primary?.patternId, "other-auth-required");
+  // The server's own reply beside SAP's message says more.
+  assert.equal(analyzeReply("No delivery to &1, authentication required\n530 5.7.57 Client not authenticated to send mail").primary?.patternId, "not-authenticated");
+});

@@ -124,6 +124,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("Error: self signed certificate in certificate chain")],
   // .NET's bare "Failure sending mail." (twelfth hunt #2, #3).
   [BASIC_OK, analyzeReply("Failure sending mail: One or more errors occurred.")],
+  // SAP's XS853 (twelfth hunt #11).
+  [BASIC_OK, analyzeReply("No delivery to &1, authentication required")],
   // An Outlook draft's unresolved recipient (tenth hunt #4).
   [BASIC_OK, analyzeReply("550 5.1.0 RESOLVER.ADR.InvalidInSmtp; encapsulated INVALID address inside an SMTP address (IMCEAINVALID-)")],
   // curl's malformed smtp:// URL (twelfth hunt #6).
