@@ -83,6 +83,7 @@ export const NOTE_KEYS = [
   "note.unresolvedDraftRecipient",
   "note.dotnetInnerException",
   "note.sapSmtpNode",
+  "note.addressFormatBeforeSending",
   "note.selfSignedCertificate",
   "note.mailFromParameterRefused",
   "note.accountBlockedByProvider",

@@ -238,6 +238,11 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["econnreset", "connection reset", "forcibly closed by the remote host", "socket hang up", "0x800ccc0f"],
     raw: ["サーバーへの接続が中断されました"],
   },
+  // .NET's FormatException for an address it cannot parse, before anything is sent (Database Mail's "Cannot send mails to mail
+  // server. (The specified string is not in the form required for an e-mail address.)", twelfth hunt #1: refused as no reply): the
+  // From address or a recipient is malformed (Database Mail: commas between recipients, a display name). .NET does not say which.
+  // (Its Japanese: 「指定された文字列は、電子メール アドレスに必要な形式ではありません」.)
+  { id: "dotnet-address-format", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: false, phrases: ["the specified string is not in the form required for an e-mail address"], raw: ["アドレスに必要な形式ではありません"], notes: ["note.addressFormatBeforeSending"] },
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
   // .NET's SmtpException "Failure sending mail." (SQL Server's Database Mail, Reporting Services, PowerShell's Send-MailMessage) wraps
   // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET

@@ -114,3 +114,20 @@ test("#11: SAP's XS853 'No delivery to &1, authentication required' is SAP's SMT
   // The server's own reply beside SAP's message says more.
   assert.equal(analyzeReply("No delivery to &1, authentication required\n530 5.7.57 Client not authenticated to send mail").primary?.patternId, "not-authenticated");
 });
+
+test("#1: Database Mail's 'The specified string is not in the form required for an e-mail address' is an address .NET could not read before sending (the From address or a recipient), not 'no reply found'", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(1), lang);
+    assert.deepEqual(statuses(json), ["sender-address-invalid:blocking"], lang);
+    assert.deepEqual(notesOf(json), ["note.addressFormatBeforeSending"], lang);
+    const [step] = json.plan.steps;
+    assert.equal(step?.id, "device-sender-address", lang);
+    assert.match(step?.title ?? "", /\.NET/, lang);
+  }
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  // .NET's Japanese words for it.
+  assert.equal(analyzeReply("System.FormatException: 指定された文字列は、電子メール アドレスに必要な形式ではありません。").primary?.patternId, "dotnet-address-format");
+  // A server's own refusal of the sender keeps the ordinary step.
+  const { json } = await explain({ source: "(this test)", text: "501 5.1.7 Invalid address" }, "en");
+  assert.ok(!/\.NET/.test(json.plan.steps.find((s) => s.id === "device-sender-address")?.title ?? ""));
+});

@@ -24,7 +24,12 @@ export const DEVICE_SENDER_ADDRESS: StepDef = {
   id: "device-sender-address",
   causes: ["sender-address-invalid"],
   // Its verify text has the test message.
-  build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
+  build: (ctx, found) => {
+    // .NET refused an address before sending, without saying which (the From address or a recipient): the program's owner checks them all.
+    if (!replyPatterns(found).has("dotnet-address-format")) return { who: "helpdesk", scope: "device", security: "none", testSend: false };
+    const key = "plan.step.device-sender-address.anyAddress";
+    return { who: "device-owner", scope: "device", security: "none", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+  },
 };
 
 /** The reply patterns of a refusal because the client did not greet with EHLO first ("Send hello first", "Need EHLO before AUTH"). */
