@@ -84,6 +84,7 @@ export const NOTE_KEYS = [
   "note.dotnetInnerException",
   "note.sapSmtpNode",
   "note.addressFormatBeforeSending",
+  "note.tncTcpFailed",
   "note.selfSignedCertificate",
   "note.mailFromParameterRefused",
   "note.accountBlockedByProvider",

@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, isSapAuthRequired, KYOCERA_SIGNAL, networkSignal, SAP_AUTH_REQUIRED, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, isSapAuthRequired, KYOCERA_SIGNAL, networkSignal, SAP_AUTH_REQUIRED, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -158,6 +158,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   for (const { line, sig: found } of lineSignals) {
     const sig = tlsReady !== undefined && found.stage === "network" && line.index * 1000 > tlsReady ? TLS_AFTER_STARTTLS : found;
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
+    // Test-NetConnection's warning names the address and the port; its result block after it says only "False".
+    if (sig.id === TNC_TCP_FAILED && signals.has(sig.id)) continue;
     const excerpt = line.text.length <= 300 ? line.text : sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : `${line.text.slice(0, 297)}...`;
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];

@@ -28,7 +28,8 @@ export interface Signal {
  * port 587", the port it had not tried).
  */
 export const PORT_465_SIGNAL: Signal = { id: "network-port-465", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.port465"] };
-const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\]):465\b|\bport:?\s*465\b/i;
+// (Test-NetConnection writes the address and the port apart: "TCP connect to (52.97.146.162 : 465) failed".)
+const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\]):465\b|\bport:?\s*465\b|[0-9a-f] : 465\)/i;
 
 /**
  * A connection error to Microsoft Entra ID's sign-in endpoint ("Resource temporarily unavailable (login.microsoftonline.com:443)"
@@ -61,6 +62,7 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return TLS_CERTIFICATE_SIGNAL;
   if (sig.stage !== "network") return sig;
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
+  if (sig.id === TNC_TCP_FAILED && !TNC_FAILED.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
   // A connection cut with no TLS in use, as Outlook's dialog says ("Secure(SSL): No", 「セキュリティ (SSL): なし」): no TLS version
@@ -68,6 +70,11 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "network-reset" && line.includes("SSL") && NO_SSL.test(line)) return RESET_WITHOUT_TLS;
   return sig.id === "network-timeout" && line.includes("read ") && READ_TIMEOUT.test(line) ? READ_TIMEOUT_SIGNAL : sig;
 }
+
+/** The signal of Test-NetConnection's failed TCP test (SIGNALS). */
+export const TNC_TCP_FAILED = "tnc-tcp-failed";
+/** Test-NetConnection's failed TCP test: its warning line or its result field. */
+const TNC_FAILED = /\bTCP connect to \([^)\n]{1,80}\) failed\b|\bTcpTestSucceeded\s*:\s*False\b/i;
 
 /** Outlook's and Outlook Express's dialog field saying no TLS was used. */
 const NO_SSL = /(?:Secure\s*\(SSL\)|セキュリティ\s*\(SSL\))\s*[:：]\s*(?:No|Não|なし|いいえ)(?![A-Za-z])/i;
@@ -216,6 +223,10 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["etimedout", "esockettimedout", "timed out", "timeout", "curl: (28)", "deadline has elapsed", "connected party did not properly respond after a period of time"],
     raw: ["タイムアウト"],
   },
+  // PowerShell's Test-NetConnection, which this tool's own plans ask for ("WARNING: TCP connect to (52.97.146.162 : 587) failed",
+  // "TcpTestSucceeded : False"; refused as no connection error): the computer it ran on could not open the port. ("TCP connect to"
+  // counts only on a line that says it failed: networkSignal.)
+  { id: TNC_TCP_FAILED, stage: "network", candidates: CONNECT, decisive: false, phrases: ["tcptestsucceeded false", "tcp connect to"], notes: ["note.tncTcpFailed"] },
   // Ricoh's Scan to Office365 app on the panel: it could not reach Microsoft 365 (its sign-in and service are HTTPS; the mail
   // may go by SMTP): the path from the device (network, DNS, proxy), not the password (sixth hunt #10: refused as no reply, exit 2).
   { id: "office365-service-unreachable", stage: "network", candidates: ["entra-unreachable", "network-unreachable"], decisive: false, phrases: ["cannot connect to office365 service", "cannot connect to office 365 service"] },

@@ -126,6 +126,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("Failure sending mail: One or more errors occurred.")],
   // SAP's XS853 (twelfth hunt #11).
   [BASIC_OK, analyzeReply("No delivery to &1, authentication required")],
+  // Test-NetConnection's failed TCP test.
+  [BASIC_OK, analyzeReply("WARNING: TCP connect to (52.97.146.162 : 587) failed\nTcpTestSucceeded       : False")],
   // .NET's FormatException for a malformed address (twelfth hunt #1).
   [BASIC_OK, analyzeReply("Cannot send mails to mail server. (The specified string is not in the form required for an e-mail address.)")],
   // An Outlook draft's unresolved recipient (tenth hunt #4).

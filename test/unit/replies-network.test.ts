@@ -55,3 +55,27 @@ test("earlier timeouts and a later server reply: both reported, the decisive rep
   assert.equal(a.primary?.patternId, "auth-bad-credentials");
   assert.ok(a.matches.some((m) => m.patternId === "network-timeout"));
 });
+
+test("Test-NetConnection's own output (which the plans ask for) is a connection that could not be opened; port 465 is the wrong port; its words on a success are none", () => {
+  const tnc = [
+    "PS C:\\> Test-NetConnection -ComputerName smtp.office365.com -Port 587",
+    "WARNING: TCP connect to (52.97.146.162 : 587) failed",
+    "WARNING: TCP connect to (2603:1036:303:2850::2 : 587) failed",
+    "",
+    "ComputerName           : smtp.office365.com",
+    "RemoteAddress          : 52.97.146.162",
+    "RemotePort             : 587",
+    "PingSucceeded          : True",
+    "TcpTestSucceeded       : False",
+  ].join("\r\n");
+  const a = analyzeReply(tnc);
+  assert.equal(a.primary?.patternId, "tnc-tcp-failed");
+  assert.deepEqual(a.primary?.candidates, ["network-unreachable", "wrong-endpoint"]);
+  assert.deepEqual(a.primary?.notes, ["note.tncTcpFailed"]);
+  // The warning, which names the address and the port, is the excerpt.
+  assert.equal(a.primary?.reply.text, "TCP connect to (52.97.146.162 : 587) failed");
+  // The result field alone.
+  assert.equal(analyzeReply("TcpTestSucceeded : False").primary?.patternId, "tnc-tcp-failed");
+  assert.equal(analyzeReply("WARNING: TCP connect to (52.97.146.162 : 465) failed").primary?.patternId, "network-port-465");
+  for (const fine of ["TcpTestSucceeded       : True", "Attempting TCP connect to smtp.office365.com:587"]) assert.equal(analyzeReply(fine).recognized, false, fine);
+});
