@@ -90,7 +90,7 @@ export default defineCatalog(
 
     "devices.err.vendor": "--vendor {value} is not a maker this tool knows. Use one of: {ids}.",
     "devices.err.caseVendor": "{file}: device.vendor must be one of: {ids} (\"app\" for an application or a script, \"other\" for any other maker).",
-    "devices.err.unrecognized": "Nothing in the text is an SMTP reply or a {vendor} code or message this tool knows. {known}",
+    "devices.err.unrecognized": "Nothing in the text is an SMTP reply, or a code or message from {vendor} that this tool knows. {known}",
 
     "devices.cmd.title": "Printer and scanner makers: OAuth 2.0 for Microsoft 365 SMTP (SMTP AUTH Basic authentication becomes off by default at the end of December 2026)",
     "devices.cmd.col.vendor": "Maker",
