@@ -120,11 +120,15 @@ export function plainLines(text: string, width: number): string[] {
 /**
  * A prompt's message wrapped to the width less the prompt's own mark ("? " before it, "✔ " once answered), so that
  * the prompt library breaks nothing more: it broke at the terminal's width, a Japanese question's 「?」 alone on the
- * line of the answer (P6-13). The kinsoku rules carry the last word down with it.
+ * line of the answer (P6-13). The kinsoku rules carry the last word down with it. The lines after the first hang
+ * under the text, past the mark (they started under the mark itself); `marked` false for a prompt without a mark.
  */
-export function promptMessage(message: string, width: number): string {
-  return wrapHanging(message, Math.max(20, width - 2)).join("\n");
+export function promptMessage(message: string, width: number, marked = true): string {
+  return wrapHanging(message, Math.max(20, width - 2), marked ? PROMPT_HANG : "").join("\n");
 }
+
+/** The width of a prompt's mark and its blank ("? ", "✔ "). */
+const PROMPT_HANG = "  ";
 
 /** The prompter with its messages and explanations laid out to `width` (every screen's text passes here). */
 function laidOut(p: Prompter, width: number): Prompter {
@@ -132,7 +136,8 @@ function laidOut(p: Prompter, width: number): Prompter {
     select: (message, choices, defaultValue) => p.select(promptMessage(message, width), choices, defaultValue),
     input: (message, defaultValue) => p.input(promptMessage(message, width), defaultValue),
     // (Once done, the count of lines pasted follows the message: " (12)".)
-    multiline: (message) => p.multiline(promptMessage(message, width - 8)),
+    // (The paste prompt shows no mark before its message.)
+    multiline: (message) => p.multiline(promptMessage(message, width - 8, false)),
     hidden: (message) => p.hidden(promptMessage(message, width)),
     say: (text) => p.say(plainLines(text, width).join("\n")),
     result: (text) => p.result(text),

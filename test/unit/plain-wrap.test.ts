@@ -48,7 +48,7 @@ test("every question's message fits the width less the prompt's mark, and no lin
         if (lines.length > 1) wrapped++;
         for (const l of lines) {
           assert.ok(width(l) <= cols - 2, `${lang} ${cols} ${path}: ${l}`);
-          assert.ok(!NO_START.test(l), `${lang} ${cols} ${path}: a line starts with ${l[0]}\n${lines.join("\n")}`);
+          assert.ok(!NO_START.test(l.trimStart()), `${lang} ${cols} ${path}: a line starts with ${l.trimStart()[0]}\n${lines.join("\n")}`);
         }
       }
     }
@@ -56,7 +56,10 @@ test("every question's message fits the width less the prompt's mark, and no lin
   assert.ok(wrapped > 10, `${wrapped} wrapped`);
   // The one the persona met: 80 columns with the prompt's "? " before it; the question mark went alone to the next line.
   const oauth = promptMessage(t("ja", "questions.device.oauthSupported.q"), 80).split("\n");
-  assert.ok(oauth.length === 2 && width(oauth[1] as string) > 2, oauth.join("\n"));
+  assert.ok(oauth.length === 2 && width(oauth[1] as string) > 4, oauth.join("\n"));
+  // The lines after the first hang under the text, past the mark ("? ", "✔ ").
+  const en = promptMessage("Does the device or app support OAuth 2.0 (sometimes called Modern Authentication) for sending mail through Microsoft 365?", 60).split("\n");
+  assert.ok(en.length > 1 && en.slice(1).every((l) => /^ {2}\S/.test(l)), en.join("\n"));
 });
 
 /** A prompter that answers as a hurried person does: the default, else the first choice; the result is saved, the export finished. */
@@ -91,6 +94,6 @@ for (const lang of LANGS) {
     assert.equal(end.done, true);
     assert.ok(h.said.length > 40 && h.asked.length > 10, `${h.said.length} said, ${h.asked.length} asked`);
     for (const l of h.said) if (!WHOLE.test(l)) assert.ok(width(l) <= 60, `${lang}: said ${width(l)} columns: ${l}`);
-    for (const m of h.asked) for (const l of m.split("\n")) assert.ok(width(l) <= 58 && !NO_START.test(l), `${lang}: asked: ${l}\n${m}`);
+    for (const m of h.asked) for (const l of m.split("\n")) assert.ok(width(l) <= 58 && !NO_START.test(l.trimStart()), `${lang}: asked: ${l}\n${m}`);
   });
 }
