@@ -120,6 +120,9 @@ export const CAUSES = {
   // A public blocklist (DNSBL: Spamhaus, SpamCop …) that the receiving server consults lists the sending IP: delisting on the
   // list's own site, not Microsoft's portal (that is sending-ip-blocked), and no sign-in setting.
   "sending-ip-on-public-blocklist": { affects: "all", gate: "delivery", service: "any" },
+  // The recipient's service refused the message under its own policy, most often as likely spam (iCloud's [CS01], Yahoo's [PH01],
+  // Gmail's "likely unsolicited mail", Exchange Online's 5.7.350): its postmaster page explains its code.
+  "recipient-policy-refused": { affects: "all", gate: "delivery", service: "any" },
   // Outlook.com's own list (hotmail.com, outlook.com … recipients): its sender support form, not sender.office.com or a public list's site.
   "sending-ip-on-outlook-com-list": { affects: "all", gate: "delivery", service: "any" },
   // Microsoft Learn's page on 5.6.11: the sender's program writes bare line feeds; the recipient's server lacks BDAT.

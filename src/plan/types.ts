@@ -53,6 +53,7 @@ export const STEP_IDS = [
   "delivery-relay",
   "delivery-check-recipient",
   "delist-public-blocklist",
+  "delivery-recipient-policy",
   "delist-outlook-com",
   "delivery-bare-linefeeds",
   "outbound-connector-check",

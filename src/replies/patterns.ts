@@ -268,6 +268,18 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // contact your Internet service provider since part of their network is on our block list (S3140)", sixth hunt #27: read as
   // nothing known, blocked with no cause and no step). Delisted through Outlook.com's sender support form, by the address's owner.
   { id: "outlook-com-network-block", text: ["part of their network is on our block list"], stage: "ndr", candidates: ["sending-ip-on-outlook-com-list"], decisive: DECISIVE },
+  // The recipient's service refusing the message under its own policy, most often as likely spam: Apple's iCloud ("554 5.7.1 [CS01]
+  // Message rejected due to local policy. Please visit https://support.apple.com/…HT204137", eleventh hunt #1: "no cause found"),
+  // Yahoo's and AOL's "[PH01] Email not accepted for policy reasons", Gmail's "likely unsolicited mail" and "very low reputation of
+  // the sending domain", Exchange Online's own report of it ("550 5.7.350 Remote server returned message detected as spam").
+  // The service's postmaster page explains its code; no sign-in setting changes it.
+  {
+    id: "recipient-policy-refused",
+    text: ["cs01 message rejected due to local policy", "email not accepted for policy reasons", "message detected as spam", "this message is likely unsolicited mail", "likely suspicious due to the very low reputation of the sending domain", "rejected as spam"],
+    stage: "ndr",
+    candidates: ["recipient-policy-refused"],
+    decisive: DECISIVE,
+  },
   { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net", "proofpoint.com/dnsbl-lookup"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──

@@ -90,13 +90,23 @@ test("#2, #12: Proofpoint's DNSBL link is a public blocklist; sendmail's '5.1.2 
   }
 });
 
-test("#1: an iCloud bounce ('[CS01] Message rejected due to local policy', Apple's HT204137) is another service's: no Microsoft 365 setting is asked", async () => {
+test("#1: an iCloud bounce ('[CS01] Message rejected due to local policy', Apple's HT204137) is the recipient's service refusing the message by its policy: its page, not a Microsoft 365 setting", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(1), lang);
     assert.ok(infoIds(json).includes("provider-other"), lang);
     assert.deepEqual(json.unknowns, [], lang);
     assertNoTenantCause(`#1 ${lang}`, json);
+    assert.deepEqual(statuses(json), ["recipient-policy-refused:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["delivery-recipient-policy"], lang);
   }
+  // The same refusal in other services' words; a bare "local policy" from a server the text does not place stays unexplained.
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  for (const text of [
+    "554 Message not allowed - [PH01] Email not accepted for policy reasons.  Please visit https://postmaster.yahooinc.com/error-codes",
+    "550-5.7.1 [203.0.113.5] Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp",
+    "550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 Message rejected due to local policy",
+  ]) assert.equal(analyzeReply(text).primary?.patternId, "recipient-policy-refused", text);
+  assert.equal(analyzeReply("550 5.7.1 Message rejected due to local policy").primary?.patternId, "unknown-permanent");
 });
 
 test("#13: a bounce's banner of asterisks is no masked text ('A CI log hid parts of this text')", async () => {

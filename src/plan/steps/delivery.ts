@@ -56,6 +56,13 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: (ctx) => ({ who: "network-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.delistNothing"), commands: [] } }),
   },
   {
+    // The recipient's service refused the message by its own policy (likely spam): what its postmaster page names, on the sending
+    // side. The help desk reads it first (the message's own shape is the device's; DNS records go to their owner from there).
+    id: "delivery-recipient-policy",
+    causes: ["recipient-policy-refused"],
+    build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
+  },
+  {
     id: "delivery-relay",
     causes: ["relay-denied"],
     build: () => ({
