@@ -27,7 +27,10 @@ export type EntraErrorKind =
   | "bad-password"
   | "account-locked"
   | "account-disabled"
-  | "password-expired";
+  | "password-expired"
+  | "not-multi-tenant"
+  | "spa-redirect"
+  | "scope-invalid";
 
 /** Each kind's codes (the number after "AADSTS"). */
 export const ENTRA_ERRORS: Readonly<Record<EntraErrorKind, readonly number[]>> = {
@@ -59,7 +62,31 @@ export const ENTRA_ERRORS: Readonly<Record<EntraErrorKind, readonly number[]>> =
   "account-locked": [50053],
   "account-disabled": [50057],
   "password-expired": [50055],
+  // An app registered for one organization asked at the /common endpoint (thirteenth hunt #11, #12: email-oauth2-proxy, FluentSMTP).
+  "not-multi-tenant": [50194],
+  // The app redeems its code on a server, but its redirect URI is registered under "Single-page application" (PKCE required
+  // for cross-origin redemption; thirteenth hunt #13, FluentSMTP).
+  "spa-redirect": [9002325],
+  // The scope names a resource the tenant does not have (500011: "The resource principal named … was not found in the tenant"),
+  // or is not valid (70011: "The provided value for the input parameter 'scope' is not valid"; thirteenth hunt #14, #15).
+  "scope-invalid": [500011, 70011],
 };
+
+/**
+ * The same errors' own words, as apps show them without the code (thirteenth hunt #12, #14, #15: refused as no reply): each
+ * phrase, as Entra ID writes it, and the code it stands for.
+ */
+const ENTRA_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ["is not configured as a multi-tenant application", 50194],
+  ["Proof Key for Code Exchange is required for cross-origin authorization code redemption", 9002325],
+  ["was not found in the tenant named", 500011],
+  ["The provided value for the input parameter 'scope' is not valid", 70011],
+];
+
+/** Does the text hold an AADSTS code, or the words of one (ENTRA_WORDS)? */
+export function mayHoldEntraError(text: string): boolean {
+  return text.includes("AADSTS") || ENTRA_WORDS.some(([words]) => text.includes(words));
+}
 
 const KIND_OF = new Map<number, EntraErrorKind>(Object.entries(ENTRA_ERRORS).flatMap(([kind, codes]) => codes.map((c) => [c, kind as EntraErrorKind] as const)));
 
@@ -93,9 +120,9 @@ export interface EntraError {
 const DESCRIPTION_END = /\\r\\n|\\n|[\r\n]|\s+Trace ID:|\s+Correlation ID:|"\s*[,}]|'\s*[,}]/;
 const MAX_LINE = 300;
 
-/** The AADSTS errors in one line of text, each code once, in order. */
+/** The AADSTS errors in one line of text, each code once, in order (or, without a code, the one its words name: ENTRA_WORDS). */
 export function entraErrorsIn(text: string): EntraError[] {
-  if (!text.includes("AADSTS")) return [];
+  if (!text.includes("AADSTS")) return entraWordsIn(text);
   const out: EntraError[] = [];
   const seen = new Set<number>();
   for (const m of text.matchAll(CODE)) {
@@ -110,6 +137,18 @@ export function entraErrorsIn(text: string): EntraError[] {
     out.push(kind ? { code, kind, line } : { code, line });
   }
   return out;
+}
+
+/** An Entra error named by its words alone (ENTRA_WORDS): its code, and the text from the line's start as its line. */
+function entraWordsIn(text: string): EntraError[] {
+  const hit = ENTRA_WORDS.find(([words]) => text.includes(words));
+  if (!hit) return [];
+  const code = hit[1];
+  const end = DESCRIPTION_END.exec(text);
+  let line = (end ? text.slice(0, end.index) : text).replace(/\s+/g, " ").trim();
+  if (line.length > MAX_LINE) line = `${line.slice(0, MAX_LINE - 3)}...`;
+  const kind = KIND_OF.get(code);
+  return [kind ? { code, kind, line } : { code, line }];
 }
 
 /**
@@ -142,4 +181,7 @@ export const ENTRA_READING: Readonly<Record<EntraErrorKind, { candidates: readon
   "account-locked": { candidates: ["account-locked"], notes: [] },
   "account-disabled": { candidates: ["account-disabled"], notes: [] },
   "password-expired": { candidates: ["entra-user-sign-in-refused"], notes: ["note.entra.passwordExpired"] },
+  "not-multi-tenant": { candidates: ["oauth-client-settings"], notes: ["note.entra.tenantEndpoint"] },
+  "spa-redirect": { candidates: ["oauth-client-settings"], notes: ["note.entra.spaRedirect"] },
+  "scope-invalid": { candidates: ["oauth-client-settings"], notes: ["note.entra.scopeInvalid"] },
 };

@@ -36,7 +36,8 @@ export interface Extraction {
   commands?: Array<{ verb: string; index: number }>;
 }
 
-const VALID_CODES = new Set([211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 454, 455, 500, 501, 502, 503, 504, 521, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556]);
+// (430: Exchange Online's store, "430 4.2.0 STOREDRV; mailbox logon failure".)
+const VALID_CODES = new Set([211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 430, 432, 450, 451, 452, 454, 455, 500, 501, 502, 503, 504, 521, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556]);
 const START = /([2-5][0-5]\d)(?:(?:[ -]|:[ ]?)[ ]*([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d))?(?=[ \t-]|$)|([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)(?=[ \t]|$)/g;
 const CUE_WORDS = new Set(["said", "was", "error", "returned", "reply", "response", "fue", "code", "status", "msg", "smtp", "exception", "failed"]);
 const TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])|retcode\s*\(\s*([2-5][0-5]\d)\s*\)\s*;\s*Msg:\s*b?(['"])/g;

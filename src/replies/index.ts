@@ -11,7 +11,7 @@ import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, isSa
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
-import { ENTRA_READING, entraErrorsIn, type EntraError } from "./aadsts.js";
+import { ENTRA_READING, entraErrorsIn, mayHoldEntraError, type EntraError } from "./aadsts.js";
 import { DELIVERY_CAUSES } from "../engine/causes.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
@@ -142,7 +142,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // words ("SASL authentication failed", "AuthenticationFailedException"), which only report it (hunt 5, B and #23).
   // The other words of an AADSTS error's line are its wrapper's (email-oauth2-proxy's "… credentials for …").
   const entraLines = new Set<number>();
-  if (text.includes("AADSTS")) {
+  if (mayHoldEntraError(text)) {
     for (const e of entraMatches(ex.otherLines, text)) {
       replies.push(e.match.reply);
       ranked.push(e);

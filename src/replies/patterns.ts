@@ -241,6 +241,12 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "recipient-mailbox-full", text: ["storedrv deliver", "account that you tried to reach is over quota", "recipient mailbox full"], stage: "ndr", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   { id: "mailbox-full", enhanced: ["5.2.2"], text: ["mailbox full", "quotaexceededexception", "mapiexceptionshutoffquotaexceeded", "mapiexceptionquotaexceeded"], need: "either", stage: "data", candidates: ["mailbox-full"], decisive: DECISIVE },
 
+  // Exchange Online's store could not open the mailbox to submit the message, after the sign-in was taken ("430 4.2.0 STOREDRV;
+  // mailbox logon failure; …MapiExceptionLogonFailed; … Cannot open mailbox", thirteenth hunt #10: an app's own token through
+  // email-oauth2-proxy, read as a refused sign-in led by the password): with an app's token, its service principal has no
+  // FullAccess on the mailbox the XOAUTH2 user names; otherwise a mailbox being set up or moved, for a while.
+  { id: "storedrv-mailbox-logon", text: ["mailbox logon failure", "mapiexceptionlogonfailed"], stage: "mail-from", candidates: ["oauth-misconfigured"], decisive: NOT_DECISIVE, notes: ["note.mailboxLogonFailure"] },
+
   // ── restricted senders and tenants (§4 C14) ──
   // (Exchange Online's store refusing a message from an account its outbound spam filter restricted: "554 5.2.0
   // STOREDRV.Submission.Exception:OutboundSpamException", sixth hunt #33.)

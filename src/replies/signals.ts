@@ -129,6 +129,18 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["self signed certificate", "self_signed_cert_in_chain", "depth_zero_self_signed_cert"],
     notes: ["note.selfSignedCertificate"],
   },
+  // The server's certificate names another host than the one the program connects to (PHP's "Peer certificate CN=`*.xxx.ne.jp' did
+  // not match expected CN=`localhost'", thirteenth hunt #9, EC-CUBE: refused as no reply; OpenSSL's "hostname mismatch"): the
+  // server name in the settings (an IP address, "localhost", an alias), or a TLS-inspecting box's own certificate; no firmware or
+  // trust store fixes it. (Node's and .NET's words for it stay the certificate's: they name no expected host to blame.)
+  {
+    id: "tls-name-mismatch",
+    stage: "tls",
+    candidates: ["wrong-endpoint"],
+    decisive: false,
+    phrases: ["did not match expected cn", "hostname mismatch"],
+    notes: ["note.tlsNameMismatch"],
+  },
   {
     id: "tls-certificate",
     stage: "tls",
@@ -254,6 +266,10 @@ export const SIGNALS: readonly Signal[] = [
   // From address or a recipient is malformed (Database Mail: commas between recipients, a display name). .NET does not say which.
   // (Its Japanese: 「指定された文字列は、電子メール アドレスに必要な形式ではありません」.)
   { id: "dotnet-address-format", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: false, phrases: ["the specified string is not in the form required for an e-mail address"], raw: ["アドレスに必要な形式ではありません"], notes: ["note.addressFormatBeforeSending"] },
+  // .NET's SmtpException for an answer it could not read ("The server committed a protocol violation The server response was: ", an
+  // empty answer; thirteenth hunt #18, FluentEmail on .NET Framework 4.8 to smtp.office365.com:587: refused as no reply): with
+  // Microsoft 365, most often TLS 1.2 not offered by .NET on that computer.
+  { id: "dotnet-protocol-violation", stage: "tls", candidates: ["tls-version-unsupported", "starttls-missing"], decisive: false, phrases: ["the server committed a protocol violation"], fallbackOnly: true, notes: ["note.dotnetProtocolViolation"] },
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
   // .NET's SmtpException "Failure sending mail." (SQL Server's Database Mail, Reporting Services, PowerShell's Send-MailMessage) wraps
   // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET
@@ -300,6 +316,9 @@ export const SIGNALS: readonly Signal[] = [
   // smtp:// URL from a setting curl cannot read, a space in the server's name or in Zabbix's "SMTP helo" field (twelfth hunt #6,
   // refused as no reply).
   { id: "curl-url-malformed", stage: "connect", candidates: ["wrong-endpoint"], decisive: false, phrases: ["url using bad/illegal format or missing url", "curl: (3)"], notes: ["note.curlUrlMalformed"] },
+  // libcurl's CURLE_WEIRD_SERVER_REPLY ("SMTP send failed: Weird server reply.", curl: (8); thirteenth hunt #19, AutoPkgr to SMTP2GO:
+  // refused as no reply): curl could not read the server's first answer, most often a TLS mode that does not fit the port.
+  { id: "curl-weird-reply", stage: "connect", candidates: IMPLICIT_TLS, decisive: false, phrases: ["weird server reply", "curl: (8)"], notes: ["note.curlWeirdReply"] },
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },

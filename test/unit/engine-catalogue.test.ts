@@ -129,6 +129,12 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("No delivery to &1, authentication required")],
   // Test-NetConnection's failed TCP test.
   [BASIC_OK, analyzeReply("WARNING: TCP connect to (52.97.146.162 : 587) failed\nTcpTestSucceeded       : False")],
+  // The thirteenth hunt's: a certificate for another host name (PHP), curl's unreadable first answer, .NET's empty answer, Exchange
+  // Online's store failing to open the mailbox after the sign-in.
+  [BASIC_OK, analyzeReply("stream_socket_enable_crypto(): Peer certificate CN=`*.example.ne.jp' did not match expected CN=`localhost'")],
+  [BASIC_OK, analyzeReply("SMTP send failed: Weird server reply.")],
+  [BASIC_OK, analyzeReply("The server committed a protocol violation The server response was: ")],
+  [OAUTH_APP_OK, analyzeReply("430 4.2.0 STOREDRV; mailbox logon failure; Cannot open mailbox.")],
   // .NET's FormatException for a malformed address (twelfth hunt #1).
   [BASIC_OK, analyzeReply("Cannot send mails to mail server. (The specified string is not in the form required for an e-mail address.)")],
   // An Outlook draft's unresolved recipient (tenth hunt #4).

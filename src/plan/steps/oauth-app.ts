@@ -17,8 +17,8 @@ function entraErrors(found: Found): Set<string> {
 function refusedSetting(found: Found): "secret" | "redirect" | "scope" | "app" {
   const e = entraErrors(found);
   if (e.has("bad-secret") || e.has("secret-expired") || e.has("bad-certificate")) return "secret";
-  if (e.has("redirect-uri-mismatch")) return "redirect";
-  if (e.has("scope-missing")) return "scope";
+  if (e.has("redirect-uri-mismatch") || e.has("spa-redirect")) return "redirect";
+  if (e.has("scope-missing") || e.has("scope-invalid")) return "scope";
   return "app";
 }
 
@@ -37,6 +37,14 @@ function refusedSignIn(found: Found): "mfa" | "ca" | "password" | "expired" {
  */
 function consentOnly(found: Found): boolean {
   return found.length > 0 && found.every((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "entra-consent-required"));
+}
+
+/**
+ * Exchange Online took the sign-in and then could not open the mailbox (storedrv-mailbox-logon): the token was issued and
+ * accepted, so the consent and the service principal are in place; the app's permission on the mailbox is the step.
+ */
+function mailboxLogonOnly(found: Found): boolean {
+  return found.length > 0 && found.every((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "storedrv-mailbox-logon"));
 }
 
 /** An app-only step while the flow is not known: its title says it applies to app-only OAuth only. */
@@ -78,7 +86,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
     id: "oauth-consent",
     causes: ["oauth-misconfigured"],
     build: (ctx, found) => {
-      if (ctx.c.account?.oauthApp?.permissionConsented === true) return null;
+      if (ctx.c.account?.oauthApp?.permissionConsented === true || mailboxLogonOnly(found)) return null;
       // The flow not known: both permissions, each with its flow (a delegated client was told to consent to SMTP.SendAsApp).
       const permission = flow(ctx) === "delegated" ? "SMTP.Send" : flow(ctx) === "app" ? "SMTP.SendAsApp" : ctx.tr("plan.oauth.eitherPermission");
       return {
@@ -99,7 +107,7 @@ export const OAUTH_APP_STEPS: StepDef[] = [
     id: "oauth-service-principal",
     causes: ["oauth-misconfigured"],
     build: (ctx, found) => {
-      if (consentOnly(found) || flow(ctx) === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
+      if (consentOnly(found) || mailboxLogonOnly(found) || flow(ctx) === "delegated" || ctx.c.account?.oauthApp?.servicePrincipalRegistered === true) return null;
       const appId = psQuote(PLACEHOLDER.appId);
       const objectId = psQuote(PLACEHOLDER.enterpriseObjectId);
       return {
