@@ -314,11 +314,17 @@ function letterIn(line: string, from: number, to: number): boolean {
   return false;
 }
 
-/** " <…>:" right after a code (at `end`): Postfix's restriction refusals name the address or command that way. */
+/**
+ * " <…>:" right after a code (at `end`): Postfix's restriction refusals name the address or command that way; so do other
+ * servers, with words after it ("5.1.0 <someuser@invaliddomain> sender rejected : invalid sender domain", as .NET quotes it;
+ * thirteenth hunt #3, refused as no reply). One address or word inside, then ":" or a blank and a letter.
+ */
 function angleAddressAt(line: string, end: number): boolean {
   if (line.charCodeAt(end) !== 0x20 || line.charCodeAt(end + 1) !== 0x3c /* < */) return false;
-  const close = line.indexOf(">:", end + 2);
-  return close > end + 2 && close - end < 320 && !line.slice(end + 2, close).includes(" ");
+  const close = line.indexOf(">", end + 2);
+  if (close <= end + 2 || close - end >= 320 || line.slice(end + 2, close).includes(" ")) return false;
+  const next = line.charCodeAt(close + 1);
+  return next === 0x3a /* : */ || (next === 0x20 && isLetter(line.charCodeAt(close + 2)));
 }
 
 /**

@@ -66,3 +66,13 @@ test("#5: .NET's FormatException in Microsoft's Japanese ('指定の文字列は
     assert.deepEqual(notesOf(json), ["note.addressFormatBeforeSending"], lang);
   }
 });
+
+test("#3 (its English original): '5.1.0 <someuser@invaliddomain> sender rejected : invalid sender domain' after .NET's words is the sender's domain refused, not 'no reply found'", async () => {
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  const a = analyzeReply("Mailbox unavailable. The server response was: 5.1.0 <someuser@invaliddomain> sender rejected : invalid sender domain");
+  assert.equal(a.primary?.patternId, "other-sender-address-invalid");
+  assert.deepEqual(a.primary?.candidates, ["sender-address-invalid"]);
+  // An address in angle brackets after a code alone, then words: a reply; then nothing, or a word glued to it: none.
+  assert.equal(analyzeReply("5.7.1 <jane@example.com> Relaying denied").recognized, true);
+  assert.equal(analyzeReply("version 5.7.1 <beta>").recognized, false);
+});
