@@ -89,6 +89,7 @@ export const NOTE_KEYS = [
   "note.tlsNameMismatch",
   "note.curlWeirdReply",
   "note.dotnetProtocolViolation",
+  "note.phpmailerDataNotAccepted",
   "note.selfSignedCertificate",
   "note.mailFromParameterRefused",
   "note.accountBlockedByProvider",

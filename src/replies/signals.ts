@@ -270,6 +270,10 @@ export const SIGNALS: readonly Signal[] = [
   // empty answer; thirteenth hunt #18, FluentEmail on .NET Framework 4.8 to smtp.office365.com:587: refused as no reply): with
   // Microsoft 365, most often TLS 1.2 not offered by .NET on that computer.
   { id: "dotnet-protocol-violation", stage: "tls", candidates: ["tls-version-unsupported", "starttls-missing"], decisive: false, phrases: ["the server committed a protocol violation"], fallbackOnly: true, notes: ["note.dotnetProtocolViolation"] },
+  // PHPMailer's "SMTP Error: data not accepted." without the server's answer (FluentSMTP's log to smtp.office365.com, thirteenth hunt
+  // #16: refused as no reply): the server refused the message itself, at DATA; with Microsoft 365 most often the From address that
+  // is not the signed-in mailbox's (Send As), else a limit. The server's own reply, which PHPMailer's debug output shows, says which.
+  { id: "phpmailer-data-not-accepted", stage: "data", candidates: ["send-as-denied", "sending-limit"], decisive: false, phrases: ["smtp error: data not accepted"], fallbackOnly: true, notes: ["note.phpmailerDataNotAccepted"] },
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
   // .NET's SmtpException "Failure sending mail." (SQL Server's Database Mail, Reporting Services, PowerShell's Send-MailMessage) wraps
   // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET

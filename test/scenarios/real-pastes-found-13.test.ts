@@ -76,3 +76,14 @@ test("#3 (its English original): '5.1.0 <someuser@invaliddomain> sender rejected
   assert.equal(analyzeReply("5.7.1 <jane@example.com> Relaying denied").recognized, true);
   assert.equal(analyzeReply("version 5.7.1 <beta>").recognized, false);
 });
+
+test("#16: PHPMailer's 'SMTP Error: data not accepted.' (FluentSMTP) is a refusal of the message at DATA: Send As first, and how to see the server's own answer", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(16), lang);
+    assert.deepEqual(statuses(json), ["send-as-denied:possible", "sending-limit:possible"], lang);
+    assert.ok(notesOf(json).includes("note.phpmailerDataNotAccepted"), lang);
+  }
+  // Beside the server's own reply, its words say nothing more.
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  assert.equal(analyzeReply("SMTP Error: data not accepted.\nSMTP server error: DATA END command failed Detail: 5.2.252 SendAsDenied; test@contoso.com not allowed to send as other@contoso.com").primary?.patternId, "send-as-denied");
+});

@@ -133,6 +133,7 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Online's store failing to open the mailbox after the sign-in.
   [BASIC_OK, analyzeReply("stream_socket_enable_crypto(): Peer certificate CN=`*.example.ne.jp' did not match expected CN=`localhost'")],
   [BASIC_OK, analyzeReply("SMTP send failed: Weird server reply.")],
+  [BASIC_OK, analyzeReply("SMTP Error: data not accepted.")],
   [BASIC_OK, analyzeReply("The server committed a protocol violation The server response was: ")],
   [OAUTH_APP_OK, analyzeReply("430 4.2.0 STOREDRV; mailbox logon failure; Cannot open mailbox.")],
   // .NET's FormatException for a malformed address (twelfth hunt #1).
