@@ -274,6 +274,9 @@ export const SIGNALS: readonly Signal[] = [
   // #16: refused as no reply): the server refused the message itself, at DATA; with Microsoft 365 most often the From address that
   // is not the signed-in mailbox's (Send As), else a limit. The server's own reply, which PHPMailer's debug output shows, says which.
   { id: "phpmailer-data-not-accepted", stage: "data", candidates: ["send-as-denied", "sending-limit"], decisive: false, phrases: ["smtp error: data not accepted"], fallbackOnly: true, notes: ["note.phpmailerDataNotAccepted"] },
+  // A device's or app's own words that the authorisation it keeps (OAuth) has expired (QNAP's Notification Center:
+  // 「認証が切れました。アカウントを再認証しています。」, twelfth hunt #5: refused as no reply): sign in again on it.
+  { id: "authorisation-expired-words", stage: "token", candidates: ["device-oauth-token"], decisive: false, phrases: [], raw: ["認証が切れました"], fallbackOnly: true },
   // Wrappers that hide the server's reply: a generic conclusion, only when no reply is present.
   // .NET's SmtpException "Failure sending mail." (SQL Server's Database Mail, Reporting Services, PowerShell's Send-MailMessage) wraps
   // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET

@@ -131,3 +131,11 @@ test("#1: Database Mail's 'The specified string is not in the form required for 
   const { json } = await explain({ source: "(this test)", text: "501 5.1.7 Invalid address" }, "en");
   assert.ok(!/\.NET/.test(json.plan.steps.find((s) => s.id === "device-sender-address")?.title ?? ""));
 });
+
+test("#5: QNAP's 「認証が切れました。アカウントを再認証しています。」 is the device's OAuth authorisation expired (sign in again on it), not 'no reply found'", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(5), lang);
+    assert.deepEqual(statuses(json), ["device-oauth-token:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["device-oauth-token"], lang);
+  }
+});
