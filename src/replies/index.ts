@@ -132,7 +132,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     const body = stripLeadIn(line.text).replace(MARKDOWN_AFTER_SENTENCE, "").replace(MARKDOWN_BEFORE_END, "");
     if (!/^[A-Za-z]/.test(body)) continue;
     const reply: SmtpReply = { text: body, line: body };
-    const pattern = classifyCodeless(reply, body === line.text ? finds?.found : undefined);
+    const pattern = classifyCodeless(reply, body === line.text ? finds : undefined);
     if (!pattern) continue;
     replies.push(reply);
     ranked.push(rank({ reply, pos: line.index * 1000, hasNested: false, nested: false }, pattern));

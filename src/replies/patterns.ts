@@ -467,18 +467,41 @@ COMPILED.forEach((c, i) => {
   if (c.need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
 });
 
-/** The patterns marked for the reply being classified: one array, cleared for each reply (allocating one each time cost more than the marking). */
+/**
+ * The patterns marked for the reply being classified (MARKS[i] is 1) and their indices, the first `marked` of MARKED: one
+ * array each, reused (allocating one each time cost more than the marking). A reply marks a few of the table's patterns:
+ * they are cleared and visited through MARKED, not by a pass over the whole table.
+ */
 const MARKS = new Uint8Array(COMPILED.length);
+const MARKED = new Int32Array(COMPILED.length);
+let marked = 0;
 
-/** MARKS cleared, then the patterns that have a phrase found in the text marked (1). */
-function phraseMarks(found: Uint8Array): Uint8Array {
-  MARKS.fill(0);
-  for (let id = 0; id < found.length; id++) if (found[id] === 1) mark(BY_PHRASE[id], MARKS);
-  return MARKS;
+/** The last marks cleared, then the patterns that have a phrase found in the text marked (the found ids only are visited). */
+function phraseMarks(finds: Finds): void {
+  for (let k = 0; k < marked; k++) MARKS[MARKED[k] as number] = 0;
+  marked = 0;
+  const { ids, count } = finds;
+  for (let k = 0; k < count; k++) mark(BY_PHRASE[ids[k] as number]);
 }
 
-function mark(list: readonly number[] | undefined, marks: Uint8Array): void {
-  if (list) for (const i of list) marks[i] = 1;
+function mark(list: readonly number[] | undefined): void {
+  if (list) {
+    for (const i of list) {
+      if (MARKS[i] === 1) continue;
+      MARKS[i] = 1;
+      MARKED[marked++] = i;
+    }
+  }
+}
+
+/** The marked patterns' indices put in the table's order (the first pattern that matches wins): an insertion sort of a few. */
+function sortMarked(): void {
+  for (let k = 1; k < marked; k++) {
+    const v = MARKED[k] as number;
+    let j = k - 1;
+    for (; j >= 0 && (MARKED[j] as number) > v; j--) MARKED[j + 1] = MARKED[j] as number;
+    MARKED[j + 1] = v;
+  }
 }
 
 /** An enhanced code at the start of a reply's text. */
@@ -524,14 +547,19 @@ export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean
 
 /** The first pattern matching the reply, or the fallback for its class. */
 export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
-  const { found } = phrasesIn(reply.text);
-  const marks = phraseMarks(found);
+  const finds = phrasesIn(reply.text);
+  const { found } = finds;
+  phraseMarks(finds);
   if (reply.enhanced !== undefined) {
-    mark(BY_ENHANCED.get(reply.enhanced), marks);
-    mark(BY_RANGE, marks);
+    mark(BY_ENHANCED.get(reply.enhanced));
+    mark(BY_RANGE);
   }
-  if (reply.code !== undefined) mark(BY_CODE.get(reply.code), marks);
-  for (let i = 0; i < COMPILED.length; i++) if (marks[i] === 1 && matches(COMPILED[i] as Compiled, reply, found)) return (COMPILED[i] as Compiled).pattern;
+  if (reply.code !== undefined) mark(BY_CODE.get(reply.code));
+  sortMarked();
+  for (let k = 0; k < marked; k++) {
+    const c = COMPILED[MARKED[k] as number] as Compiled;
+    if (matches(c, reply, found)) return c.pattern;
+  }
   const cls = reply.code !== undefined ? Math.floor(reply.code / 100) : reply.enhanced ? Number(reply.enhanced[0]) : undefined;
   if (cls === 4) return UNKNOWN_TRANSIENT;
   if (cls === 5) return UNKNOWN_PERMANENT;
@@ -564,15 +592,16 @@ const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication",
 /**
  * A line without any code (a panel that drops them): only a distinctive reply text counts, or a known text
  * next to words only SMTP replies use. Generic "authentication failed" is left to the wrapper signals.
- * `found`: phrasesIn(reply.text), when the caller has it already.
+ * `finds`: phrasesIn(reply.text), when the caller has it already.
  */
-export function classifyCodeless(reply: SmtpReply, found: Uint8Array = phrasesIn(reply.text).found): ReplyPattern | undefined {
+export function classifyCodeless(reply: SmtpReply, finds: Finds = phrasesIn(reply.text)): ReplyPattern | undefined {
+  const { found } = finds;
   const anchored = SMTP_ANCHORS.some((id) => found[id] === 1);
   // Only a pattern with a phrase in the text can be the one.
-  const marks = phraseMarks(found);
-  for (let i = 0; i < COMPILED.length; i++) {
-    if (marks[i] !== 1) continue;
-    const c = COMPILED[i] as Compiled;
+  phraseMarks(finds);
+  sortMarked();
+  for (let k = 0; k < marked; k++) {
+    const c = COMPILED[MARKED[k] as number] as Compiled;
     if (!codelessPattern(c.pattern)) continue;
     // (Any of its phrases found that is long enough: the first one found may be a short one.)
     if (c.phrases.some((id) => found[id] === 1 && (anchored || (PHRASES.phrases[id] as string).length >= 20))) return c.pattern;

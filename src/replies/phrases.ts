@@ -28,6 +28,9 @@ const SEARCHES_BEFORE_AUTOMATON = 32;
  */
 export interface Finds {
   readonly found: Uint8Array;
+  /** The ids found (those whose found[id] is 1), the first `count` of it, in the order the walk met them: a caller visits these rather than every id. */
+  readonly ids: Int32Array;
+  readonly count: number;
   readonly tags: number;
   readonly converted: boolean;
 }
@@ -74,7 +77,7 @@ export class PhraseIndex {
   private automaton: Automaton | undefined;
   private searches = 0;
   /** What the last search found (one array per index, reused: allocating one per search cost more than the walk). */
-  private readonly finds = { found: new Uint8Array(0), tags: 0, converted: false };
+  private readonly finds = { found: new Uint8Array(0), ids: new Int32Array(0), count: 0, tags: 0, converted: false };
 
   /** `searchesBeforeAutomaton`: how many searches use includes() before the automaton is built (tests try both ways). */
   constructor(private readonly searchesBeforeAutomaton = SEARCHES_BEFORE_AUTOMATON) {}
@@ -125,8 +128,16 @@ export class PhraseIndex {
   private walk(text: string, form: Form, converted: boolean): Finds | undefined {
     const finds = this.finds;
     let found = finds.found;
-    if (found.length !== this.phrases.length) found = finds.found = new Uint8Array(this.phrases.length);
-    else found.fill(0);
+    let ids = finds.ids;
+    if (found.length !== this.phrases.length) {
+      found = finds.found = new Uint8Array(this.phrases.length);
+      ids = finds.ids = new Int32Array(this.phrases.length);
+    } else {
+      // Only the ids the last search found are set: cleared one by one, not the whole array.
+      for (let k = 0; k < finds.count; k++) found[ids[k] as number] = 0;
+    }
+    let count = 0;
+    finds.count = 0;
     finds.converted = converted;
     let automaton = this.automaton;
     if (automaton === undefined) {
@@ -137,9 +148,11 @@ export class PhraseIndex {
         for (let id = 0; id < this.phrases.length; id++) {
           if (text.includes(this.phrases[id] as string)) {
             found[id] = 1;
+            ids[count++] = id;
             tags |= this.phraseTags[id] as number;
           }
         }
+        finds.count = count;
         finds.tags = tags;
         return finds;
       }
@@ -158,7 +171,11 @@ export class PhraseIndex {
       if (bytes !== undefined) {
         symbol = table[bytes[i] as number] as number;
         if (symbol < 0) {
-          if (symbol === BAIL) return undefined;
+          if (symbol === BAIL) {
+            // (What was found so far is cleared by the search that follows.)
+            finds.count = count;
+            return undefined;
+          }
           continue;
         }
       } else {
@@ -170,11 +187,24 @@ export class PhraseIndex {
       state = to >= 0 ? to : move(automaton, state, symbol);
       if (marked[state] === 1) {
         tags |= tagsAt[state] as number;
-        for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) found[ends[k] as number] = 1;
+        for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) {
+          const id = ends[k] as number;
+          if (found[id] === 0) {
+            found[id] = 1;
+            ids[count++] = id;
+          }
+        }
       }
     }
     // The empty phrase ends at the start state, in every text: even one without a character.
-    for (let k = start[0] as number, end = start[1] as number; k < end; k++) found[ends[k] as number] = 1;
+    for (let k = start[0] as number, end = start[1] as number; k < end; k++) {
+      const id = ends[k] as number;
+      if (found[id] === 0) {
+        found[id] = 1;
+        ids[count++] = id;
+      }
+    }
+    finds.count = count;
     finds.tags = tags | (tagsAt[0] as number);
     return finds;
   }
