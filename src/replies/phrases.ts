@@ -23,7 +23,8 @@ const SEARCHES_BEFORE_AUTOMATON = 32;
  * What one search found: found[id] is 1 when the text contains that phrase; `tags`, the tags of the
  * phrases found, OR-ed (see add()); `converted`, whether the text was converted before the walk (for
  * the squashed and lower-case searches: it holds a character the walk cannot convert, or the index
- * answered with includes() on the converted text). The record is the index's own and is overwritten
+ * answered with includes() on the converted text), or (squashed) holds an apostrophe, which squashing
+ * spells out or drops. The record is the index's own and is overwritten
  * by its next search: read it before searching this index again.
  */
 export interface Finds {
@@ -36,7 +37,7 @@ export interface Finds {
 }
 
 interface Automaton {
-  /** For each form (AS_IS, SQUASHED, LOWER): ASCII character code → the symbol it is read as, SKIP or BAIL. */
+  /** For each form (AS_IS, SQUASHED, LOWER): ASCII character code → the symbol it is read as, SKIP or APOSTROPHE. */
   forms: readonly Int32Array[];
   /** state → 1 when a phrase (other than the empty one) ends there. */
   marked: Uint8Array;
@@ -65,8 +66,8 @@ const LOWER = 2;
 type Form = typeof AS_IS | typeof SQUASHED | typeof LOWER;
 /** A character the form leaves out (squashed: every one but a letter or digit). */
 const SKIP = -1;
-/** A character the walk cannot convert: the text is converted first (squashed: an apostrophe, for "n't"). */
-const BAIL = -2;
+/** An apostrophe, read squashed: squash() spells out "n't" around it first (see spelledOut()). */
+const APOSTROPHE = -2;
 
 export class PhraseIndex {
   /** Phrases in the order they were added; an id is a position here. */
@@ -112,8 +113,8 @@ export class PhraseIndex {
 
   /**
    * search(squashed) where `squashed(text)` is what `text` is compared as (lower case, letters and digits
-   * only: see squash()). ASCII text without an apostrophe is squashed during the walk; other text
-   * ("can't", non-ASCII letters whose lower case differs) is squashed first.
+   * only: see squash()). ASCII text is squashed during the walk, "n't" spelled out as squash() does (see
+   * spelledOut()); other text (non-ASCII letters whose lower case differs, "won't") is squashed first.
    */
   searchSquashed(text: string, squashed: (text: string) => string): Finds {
     return this.walk(text, SQUASHED, false) ?? (this.walk(squashed(text), AS_IS, true) as Finds);
@@ -165,16 +166,36 @@ export class PhraseIndex {
     if (bytes === undefined && form !== AS_IS) return undefined;
     let state = 0;
     let tags = 0;
+    let apostrophe = false;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       let symbol: number;
       if (bytes !== undefined) {
         symbol = table[bytes[i] as number] as number;
         if (symbol < 0) {
-          if (symbol === BAIL) {
+          if (symbol === SKIP) continue;
+          // An apostrophe (squashed): what squash() makes of it, the letters it spells out read before the "t" that follows.
+          const spelled = spelledOut(bytes, i, n);
+          if (spelled === undefined) {
             // (What was found so far is cleared by the search that follows.)
             finds.count = count;
             return undefined;
+          }
+          apostrophe = true;
+          for (let j = 0; j < spelled.length; j++) {
+            const extra = table[spelled.charCodeAt(j)] as number;
+            const to = next[state * width + extra] as number;
+            state = to >= 0 ? to : move(automaton, state, extra);
+            if (marked[state] === 1) {
+              tags |= tagsAt[state] as number;
+              for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) {
+                const id = ends[k] as number;
+                if (found[id] === 0) {
+                  found[id] = 1;
+                  ids[count++] = id;
+                }
+              }
+            }
           }
           continue;
         }
@@ -206,8 +227,30 @@ export class PhraseIndex {
     }
     finds.count = count;
     finds.tags = tags | (tagsAt[0] as number);
+    // (Callers read an apostrophe's line as converted, as when squash() converted it first.)
+    if (apostrophe) finds.converted = true;
     return finds;
   }
+}
+
+/**
+ * What squash() spells out at the apostrophe at `i` of ASCII text (its lower case: "can't" → "cannot", "n't" before the end of
+ * a word → " not"), as the letters to read after the "n" already read and before the "t" that follows: "no" for "can't", "o"
+ * for another "n't", "" for any other apostrophe (dropped); undefined for "won't" ("will not": letters already read change),
+ * which is squashed first.
+ */
+function spelledOut(bytes: Uint8Array, i: number, n: number): string | undefined {
+  // (c | 0x20 is the lower case of a letter, and equals a lower-case letter only for that letter in either case.)
+  if (i < 1 || i + 1 >= n || ((bytes[i - 1] as number) | 0x20) !== 0x6e || ((bytes[i + 1] as number) | 0x20) !== 0x74) return "";
+  if (i >= 3) {
+    const a = (bytes[i - 3] as number) | 0x20;
+    const b = (bytes[i - 2] as number) | 0x20;
+    if (a === 0x63 && b === 0x61) return "no";
+    if (a === 0x77 && b === 0x6f) return undefined;
+  }
+  // "n't" at the end of a word (\b: no letter, digit or "_" after the "t").
+  const after = i + 2 < n ? (bytes[i + 2] as number) : -1;
+  return isLetter(after) || isDigit(after) || after === 0x5f ? "" : "o";
 }
 
 const ENCODER = new TextEncoder();
@@ -279,7 +322,7 @@ function build(phrases: readonly string[], phraseTags: readonly number[]): Autom
     const table = new Int32Array(128);
     for (let c = 0; c < 128; c++) {
       const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-      table[c] = form === AS_IS ? (ascii[c] as number) : form === LOWER || isLetter(c) || isDigit(c) ? (ascii[lower] as number) : c === 0x27 ? BAIL : SKIP;
+      table[c] = form === AS_IS ? (ascii[c] as number) : form === LOWER || isLetter(c) || isDigit(c) ? (ascii[lower] as number) : c === 0x27 ? APOSTROPHE : SKIP;
     }
     return table;
   });

@@ -88,6 +88,21 @@ test("phrase index: squashed and lower-cased during the walk, the same as conver
   for (const { reply } of CORPUS) assert.deepEqual([...index.searchSquashed(reply, squash).found], byIncludes(phrases, squash(reply)), reply);
 });
 
+test("phrase index: an apostrophe read squashed during the walk as squash() spells it out (can't, won't, n't at a word's end)", () => {
+  const unit = fc.constantFrom("c", "a", "n", "N", "'", "t", "T", "w", "W", "o", "i", "l", " ", "_", "1", "x", "é");
+  const phrase = fc.string({ unit: fc.constantFrom("c", "a", "n", "t", "w", "o", "i", "l", "x"), minLength: 1, maxLength: 6 });
+  fc.assert(
+    fc.property(fc.uniqueArray(phrase, { maxLength: 12 }), fc.string({ unit, maxLength: 30 }), (phrases, text) => {
+      const finds = indexOf(phrases, 0).searchSquashed(text, squash);
+      assert.deepEqual([...finds.found], byIncludes(phrases, squash(text)), `squashed: ${JSON.stringify(text)}`);
+      // The ids listed are those found.
+      assert.deepEqual([...finds.ids.subarray(0, finds.count)].sort((a, b) => a - b), [...finds.found].flatMap((f, id) => (f === 1 ? [id] : [])));
+      if (text.includes("'")) assert.equal(finds.converted, true);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
 test("phrase index: the same finds whatever form the string is kept in, and for texts longer than the walk's byte buffer", () => {
   // The walk reads ASCII text as bytes: slices, joined strings and plain ones in turn, long and short
   // (the buffer grows and is reused), and a character outside ASCII anywhere (read from the string).
