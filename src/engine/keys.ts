@@ -90,6 +90,8 @@ export const NOTE_KEYS = [
   "note.curlWeirdReply",
   "note.dotnetProtocolViolation",
   "note.phpmailerDataNotAccepted",
+  "note.blocklistDomain",
+  "note.eopThrottled",
   "note.selfSignedCertificate",
   "note.mailFromParameterRefused",
   "note.accountBlockedByProvider",

@@ -6,6 +6,11 @@ export function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** A Japanese character: hiragana, katakana or a CJK ideograph (a reply's text in Microsoft's Japanese help starts with one). */
+export function isJapanese(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }

@@ -1,7 +1,8 @@
 // Finding SMTP replies inside any wrapping: exceptions, tuples, log objects, transcripts, NDRs, panel text.
-import { count, isDigit, isLetter, isSpaceCode } from "./chars.js";
+import { count, isDigit, isJapanese, isLetter, isSpaceCode } from "./chars.js";
 import { logicalLines, type LogicalLine } from "./lines.js";
 import { foldSpace, squash } from "./normalize.js";
+import { codeAloneRead } from "./patterns.js";
 import type { ReplyAnalysis, ReplyStage, SmtpReply } from "./types.js";
 
 export interface FoundReply {
@@ -314,6 +315,16 @@ function letterIn(line: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Is the first non-blank character of line[from, to) Japanese (isJapanese)? */
+function japaneseIn(line: string, from: number, to: number): boolean {
+  const stop = Math.min(to, line.length);
+  for (let i = from; i < stop; i++) {
+    const c = line.charCodeAt(i);
+    if (!isSpaceCode(c)) return isJapanese(c);
+  }
+  return false;
+}
+
 /**
  * " <…>:" right after a code (at `end`): Postfix's restriction refusals name the address or command that way; so do other
  * servers, with words after it ("5.1.0 <someuser@invaliddomain> sender rejected : invalid sender domain", as .NET quotes it;
@@ -334,7 +345,10 @@ function angleAddressAt(line: string, end: number): boolean {
  */
 function textFollows(line: string, end: number, code: number | undefined, enhanced: string | undefined): boolean {
   // (Or Postfix's address or command in angle brackets first: "5.7.1 <DATA>: Data command rejected: …", eleventh hunt #19.)
-  if (code === undefined) return letterIn(line, end, end + 3) || angleAddressAt(line, end);
+  // (Or Japanese words after a code that names a reading alone, as Microsoft's Japanese help writes them: "5.1.90 メッセージ受信者の
+  // 1 日の制限に…", fourteenth hunt #3. The table's phrases are English: after any other code, Japanese words say nothing the code
+  // does not, and taken as a reply they hid the wrapper's words on their line, .NET's Japanese message, thirteenth hunt #1.)
+  if (code === undefined) return letterIn(line, end, end + 3) || angleAddressAt(line, end) || (enhanced !== undefined && japaneseIn(line, end, end + 3) && codeAloneRead(enhanced));
   if (enhanced !== undefined) return true;
   const first = line.charCodeAt(end);
   if (first === 0x20 /* " " */) return textIn(line, end + 1, end + 3);

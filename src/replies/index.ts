@@ -465,9 +465,15 @@ function bareCode(text: string): { match: ReplyMatch } | undefined {
  * gave, read as a bare code (it was "no SMTP reply found" once the expected 235 stopped counting as a reply).
  */
 function gotCode(text: string): { match: ReplyMatch } | undefined {
-  const m = /\bgot code\s*["']?([2-5][0-5]\d)\b/i.exec(text);
-  return m ? bareCode(m[1] as string) : undefined;
+  const m = GOT_CODE.exec(text);
+  return m ? bareCode((m[1] ?? m[2]) as string) : undefined;
 }
+
+/**
+ * The code a wrapper quotes without its words: SwiftMailer's 'got code "535"', libcurl's "MAIL failed: 530" (the command and the
+ * code only; R's blastula, fourteenth hunt #11: refused as no reply).
+ */
+const GOT_CODE = /\bgot code\s*["']?([2-5][0-5]\d)\b|\b(?:MAIL|RCPT|DATA|AUTH) failed: ([2-5][0-5]\d)\b/i;
 
 const BARE_CODES = new Set([421, 432, 450, 451, 452, 454, 500, 501, 502, 503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554]);
 

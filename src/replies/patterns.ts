@@ -286,6 +286,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
     candidates: ["recipient-policy-refused"],
     decisive: DECISIVE,
   },
+  // A blocklist that lists a domain of the message, not the sending IP address: Exchange Online Protection's "550 5.7.1 Service
+  // unavailable, MailFrom domain is listed in Spamhaus … (S8002)" and "Helo domain …" (S8001) (fourteenth hunt #10: read as the
+  // sending IP on a list, the network admin told to look the address up). The domain's owner has it delisted.
+  { id: "public-blocklist-domain", text: ["mailfrom domain is listed in", "helo domain is listed in"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE, notes: ["note.blocklistDomain"] },
   { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net", "proofpoint.com/dnsbl-lookup"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 
   // ── Direct Send and connectors (§8) ──
@@ -351,6 +355,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "relay-access-denied", enhanced: ["5.7.367"], text: ["relay access denied", "not permitted to relay"], need: "either", stage: "ndr", candidates: ["relay-denied"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
 
   // ── temporary (§4 C17) ──
+  // Exchange Online Protection holding back mail from the sending IP address for a while (Microsoft's NDR table: 4.7.500–4.7.899,
+  // "Access denied, please try again later", "temporarily rate limited due to IP reputation"; fourteenth hunt #2, #5, #7: "no
+  // cause" or refused): wait and send again; if it lasts, what the address sends.
+  { id: "eop-throttled", enhanced: ["4.7.500-899"], need: "code", stage: "ndr", candidates: ["transient-service-error"], decisive: NOT_DECISIVE, notes: ["note.eopThrottled"] },
   { id: "proxy-prx4", text: ["prx4"], textAlone: false, stage: "auth", candidates: ["transient-service-error", "no-licensed-mailbox"], decisive: NOT_DECISIVE },
   { id: "proxy-error", text: ["prx1", "prx2", "prx3", "prx5", "prx6", "prx7", "prx8", "prx9"], textAlone: false, stage: "context", candidates: ["transient-service-error"], decisive: DECISIVE },
   { id: "temporary-auth-failure", text: ["temporary authentication failure"], stage: "auth", candidates: ["transient-service-error"], decisive: DECISIVE },
@@ -378,12 +386,34 @@ export const PATTERNS: readonly ReplyPattern[] = [
 
   // ── protocol errors and unknown replies ──
   { id: "protocol-error", codes: [500, 501, 502, 503, 504, 555], need: "code", stage: "context", candidates: ["client-protocol-error"], decisive: NOT_DECISIVE },
+  // Any other 530 (RFC 4954: authentication required; Exchange Online's 530 5.7.57, "Must issue a STARTTLS command first"): the
+  // client sent without signing in, or before STARTTLS. Last, after every 530 the table reads by its words (libcurl's bare
+  // "MAIL failed: 530", fourteenth hunt #11: "not a reply this tool knows").
+  { id: "auth-required-code", codes: [530], need: "code", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: NOT_DECISIVE },
 ];
 
 /** Fallbacks when no pattern matches: by the reply class. */
 export const UNKNOWN_TRANSIENT: ReplyPattern = { id: "unknown-transient", stage: "context", candidates: ["transient-service-error"], decisive: false };
 export const UNKNOWN_PERMANENT: ReplyPattern = { id: "unknown-permanent", stage: "context", candidates: [], decisive: false };
 export const UNKNOWN_POSITIVE: ReplyPattern = { id: "unknown-positive", stage: "context", candidates: [], decisive: false, success: true };
+
+/** Is this the fallback of a reply's class (no pattern of the table matched it)? */
+function isUnknownPattern(p: ReplyPattern | undefined): boolean {
+  return p === undefined || p === UNKNOWN_TRANSIENT || p === UNKNOWN_PERMANENT || p === UNKNOWN_POSITIVE;
+}
+
+/** codeAloneRead's answers, by enhanced code. */
+const CODE_ALONE = new Map<string, boolean>();
+
+/** Does an enhanced code alone, without words, name a reading of the table ("5.1.90": the daily recipient limit; "5.7.1": none)? */
+export function codeAloneRead(enhanced: string): boolean {
+  let read = CODE_ALONE.get(enhanced);
+  if (read === undefined) {
+    read = !isUnknownPattern(classifyReply({ text: "", line: enhanced, enhanced }));
+    if (CODE_ALONE.size < 1000) CODE_ALONE.set(enhanced, read);
+  }
+  return read;
+}
 
 interface Compiled {
   pattern: ReplyPattern;

@@ -1,6 +1,6 @@
 // Refused at delivery (Microsoft's NDR table [S12]): the recipient's side acts; the checks are read-only.
 import { psQuote } from "../../shell/powershell.js";
-import { PLACEHOLDER, exo, EXCHANGE_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, replyPatterns, EXCHANGE_READERS, type StepDef } from "./common.js";
 
 export const DELIVERY_STEPS: StepDef[] = [
   {
@@ -53,7 +53,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     // A public blocklist lists the sending IP: the list's own site, not Microsoft's delisting portal (delist-sending-ip).
     id: "delist-public-blocklist",
     causes: ["sending-ip-on-public-blocklist"],
-    build: (ctx) => ({ who: "network-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.delistNothing"), commands: [] } }),
+    build: (ctx, found) => {
+      // A list of domains (the MAIL FROM or HELO domain, fourteenth hunt #10): the domain is looked up, not the IP address.
+      const domain = replyPatterns(found).has("public-blocklist-domain");
+      const texts = domain ? { title: ctx.tr("plan.step.delist-public-blocklist.domain.title"), why: ctx.tr("plan.step.delist-public-blocklist.domain.why") } : {};
+      return { who: "network-admin", scope: "tenant", security: "none", testSend: false, undo: { text: ctx.tr("plan.undo.delistNothing"), commands: [] }, ...texts };
+    },
   },
   {
     // The recipient's service refused the message by its own policy (likely spam): what its postmaster page names, on the sending
