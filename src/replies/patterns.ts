@@ -225,6 +225,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // sending email to external recipients from your tenant's onmicrosoft.com domains" (Exchange Team Blog, "Limiting
   // onmicrosoft domain usage for sending emails", 2025; quoted by Microsoft's Japanese messaging blog, fifth hunt #2).
   { id: "tenant-onmicrosoft-limit", enhanced: ["5.7.236"], text: ["external recipients from your tenant's onmicrosoft.com domains"], need: "either", stage: "ndr", candidates: ["sending-limit"], decisive: DECISIVE, notes: ["note.onmicrosoftLimit"] },
+  // The same limit as the front end words it with 421 ("421 4.3.2 The maximum number of concurrent connections per resource forest has
+  // exceeded a limit, closing transmission channel … PRX8", fourteenth hunt #8: read as a generic front-end error). By its words
+  // only: "421 4.3.2 Service not available" is no such limit.
+  { id: "concurrent-connections-forest", codes: [421], text: ["maximum number of concurrent connections"], stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "concurrent-connections", codes: [432], enhanced: ["4.3.2"], text: ["concurrent connections limit exceeded"], need: "either", stage: "connect", candidates: ["sending-limit"], decisive: DECISIVE },
   { id: "too-many-recipients", enhanced: ["4.5.3"], text: ["too many recipients"], need: "either", stage: "rcpt", candidates: ["sending-limit"], decisive: DECISIVE },
   // (Exchange Online's store words for the same, with no code: "MapiExceptionMaxSubmissionExceeded", fourth hunt #23.)

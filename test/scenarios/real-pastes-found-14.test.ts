@@ -57,3 +57,14 @@ test("#11: libcurl's bare 'MAIL failed: 530' (R's blastula) is a 530 at MAIL FRO
   assert.equal(analyzeReply("530 Authentication required").primary?.patternId, "auth-required-code");
   assert.equal(analyzeReply("530 5.7.57 Client not authenticated to send mail.").primary?.patternId, "not-authenticated");
 });
+
+test("#8: '421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit … PRX8' is the connections-at-a-time limit, not a generic front-end error", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(8), lang);
+    assert.deepEqual(statuses(json), ["sending-limit:blocking"], lang);
+    assert.match(json.plan.steps[0]?.title ?? "", /3/, lang);
+  }
+  // "421 4.3.2 Service not available" is no such limit.
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  assert.notEqual(analyzeReply("421 4.3.2 Service not available, closing transmission channel").primary?.patternId, "concurrent-connections-forest");
+});

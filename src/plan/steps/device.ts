@@ -272,7 +272,7 @@ const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" |
 function namedLimit(found: Parameters<StepDef["build"]>[1]): "connections" | "size" | "recipientSize" | "recipients" | "onmicrosoft" | undefined {
   const patterns = replyPatterns(found);
   if (patterns.size !== 1) return undefined;
-  if (patterns.has("concurrent-connections")) return "connections";
+  if (patterns.has("concurrent-connections") || patterns.has("concurrent-connections-forest")) return "connections";
   if (patterns.has("message-too-large")) return "size";
   if (patterns.has("recipient-size-limit")) return "recipientSize";
   if (patterns.has("too-many-recipients")) return "recipients";
