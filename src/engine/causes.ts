@@ -123,6 +123,9 @@ export const CAUSES = {
   // The recipient's service refused the message under its own policy, most often as likely spam (iCloud's [CS01], Yahoo's [PH01],
   // Gmail's "likely unsolicited mail", Exchange Online's 5.7.350): its postmaster page explains its code.
   "recipient-policy-refused": { affects: "all", gate: "delivery", service: "any" },
+  // The recipient's mail server refused the connection or did not answer until the message expired (Exchange Online's 4.4.316 and
+  // 5.4.316): its MX records, server or firewall.
+  "recipient-server-unreachable": { affects: "all", gate: "delivery", service: "any" },
   // Outlook.com's own list (hotmail.com, outlook.com … recipients): its sender support form, not sender.office.com or a public list's site.
   "sending-ip-on-outlook-com-list": { affects: "all", gate: "delivery", service: "any" },
   // Microsoft Learn's page on 5.6.11: the sender's program writes bare line feeds; the recipient's server lacks BDAT.

@@ -64,6 +64,7 @@ export const CAUSE_IDS = [
   // A public blocklist (Spamhaus and others) the receiving server consults lists the sending IP address.
   "sending-ip-on-public-blocklist",
   "recipient-policy-refused",
+  "recipient-server-unreachable",
   // Outlook.com's own block list holds the network of the sending IP address ("part of their network is on our block list", S3140).
   "sending-ip-on-outlook-com-list",
   // The recipient's server refuses a message with bare line feeds (LF without CR), as it does not take SMTP chunking (5.6.11).

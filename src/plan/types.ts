@@ -54,6 +54,7 @@ export const STEP_IDS = [
   "delivery-check-recipient",
   "delist-public-blocklist",
   "delivery-recipient-policy",
+  "delivery-recipient-server",
   "delist-outlook-com",
   "delivery-bare-linefeeds",
   "outbound-connector-check",

@@ -293,6 +293,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // A blocklist that lists a domain of the message, not the sending IP address: Exchange Online Protection's "550 5.7.1 Service
   // unavailable, MailFrom domain is listed in Spamhaus … (S8002)" and "Helo domain …" (S8001) (fourteenth hunt #10: read as the
   // sending IP on a list, the network admin told to look the address up). The domain's owner has it delisted.
+  // Exchange Online could not reach the recipient's mail server until the message expired (Microsoft's 4.4.316 "Connection refused",
+  // 5.4.316 "Message expired, connection refused", with the socket error; fourteenth hunt #12, a German NDR: read as a refusal at
+  // MAIL FROM without a cause): the recipient's server, MX records or firewall.
+  { id: "recipient-server-unreachable", enhanced: ["4.4.316", "5.4.316"], need: "code", stage: "ndr", candidates: ["recipient-server-unreachable"], decisive: DECISIVE },
   { id: "public-blocklist-domain", text: ["mailfrom domain is listed in", "helo domain is listed in"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE, notes: ["note.blocklistDomain"] },
   { id: "public-blocklist", text: ["blocked using", "is in a black list at", "spamhaus", "spamcop", "barracudacentral", "uceprotect", "sorbs.net", "proofpoint.com/dnsbl-lookup"], stage: "ndr", candidates: ["sending-ip-on-public-blocklist"], decisive: DECISIVE },
 

@@ -68,3 +68,12 @@ test("#8: '421 4.3.2 The maximum number of concurrent connections per resource f
   const { analyzeReply } = await import("../../src/replies/index.js");
   assert.notEqual(analyzeReply("421 4.3.2 Service not available, closing transmission channel").primary?.patternId, "concurrent-connections-forest");
 });
+
+test("#12: a German NDR's '550 5.4.316 Message expired, connection refused' after '450 4.4.316 Connection refused' is the recipient's server unreachable: the recipient's side, not MAIL FROM", async () => {
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(12), lang);
+    assert.deepEqual(statuses(json), ["recipient-server-unreachable:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["delivery-recipient-server"], lang);
+    assertNoTenantCause(`#12 ${lang}`, json);
+  }
+});

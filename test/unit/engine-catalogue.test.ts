@@ -81,6 +81,7 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
   "bare-linefeeds-refused": [BASIC_OK, analyzeReply("550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA")],
   "sending-ip-on-outlook-com-list": [BASIC_OK, analyzeReply("550 5.7.1 Unfortunately, messages from [192.0.2.7] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140).")],
   "sender-domain-unauthenticated": [BASIC_OK, analyzeReply("550 5.7.515 Access denied, sending domain contoso.com doesn't meet the required authentication level.")],
+  "recipient-server-unreachable": [BASIC_OK, analyzeReply("Server at contoso.example (192.0.2.1) returned '450 4.4.316 Connection refused [Message=Socket error code 10061]'")],
   "recipient-policy-refused": [BASIC_OK, analyzeReply("Remote host said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137")],
   "local-relay-refused": [BASIC_OK, analyzeReply("postfix/smtpd[4811]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 550 5.1.1 <a@contoso.com>: Recipient address rejected: [smtp.office365.com]:587; from=<b@contoso.com> to=<a@contoso.com> proto=ESMTP helo=<contoso.com>")],
 };

@@ -68,6 +68,12 @@ export const DELIVERY_STEPS: StepDef[] = [
     build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
   },
   {
+    // The recipient's server could not be reached until the message expired: the recipient's side (its MX records, server, firewall).
+    id: "delivery-recipient-server",
+    causes: ["recipient-server-unreachable"],
+    build: () => ({ who: "recipient-admin", scope: "mailbox", security: "none", testSend: false }),
+  },
+  {
     id: "delivery-relay",
     causes: ["relay-denied"],
     build: () => ({
