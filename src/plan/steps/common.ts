@@ -173,6 +173,16 @@ export interface Draft {
   answers?: Finding[];
 }
 
+/** A key under which a step's four texts stand (`<key>.title`, `.why`, `.verify`, `.security`), in both catalogs. */
+export type StepTextsKey = { [K in MessageKey]: K extends `${infer P}.security` ? (`${P}.title` | `${P}.why` | `${P}.verify` extends MessageKey ? P : never) : never }[MessageKey];
+
+/** A reading's own texts for a step, in place of the step's defaults: the four under `key`. */
+export function stepTexts(ctx: Ctx, key: StepTextsKey): Required<Pick<Draft, "title" | "why" | "verify" | "securityText">> {
+  // (StepTextsKey holds only keys whose four texts exist.)
+  const tr = (part: "title" | "why" | "verify" | "security"): string => ctx.tr(`${key}.${part}` as MessageKey);
+  return { title: tr("title"), why: tr("why"), verify: tr("verify"), securityText: tr("security") };
+}
+
 export interface StepDef {
   id: StepId;
   causes: readonly CauseId[];

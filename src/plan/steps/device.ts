@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, hveHost, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, stepTexts, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
@@ -27,8 +27,7 @@ export const DEVICE_SENDER_ADDRESS: StepDef = {
   build: (ctx, found) => {
     // .NET refused an address before sending, without saying which (the From address or a recipient): the program's owner checks them all.
     if (!replyPatterns(found).has("dotnet-address-format")) return { who: "helpdesk", scope: "device", security: "none", testSend: false };
-    const key = "plan.step.device-sender-address.anyAddress";
-    return { who: "device-owner", scope: "device", security: "none", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+    return { who: "device-owner", scope: "device", security: "none", testSend: false, ...stepTexts(ctx, "plan.step.device-sender-address.anyAddress") };
   },
 };
 
@@ -185,8 +184,7 @@ export const DEVICE_STEPS: StepDef[] = [
       const patterns = replyPatterns(found);
       const elsewhere = NOT_THE_FIRMWARE.find((v) => patterns.has(v.pattern));
       if (elsewhere) {
-        const key = `plan.step.device-firmware.${elsewhere.variant}` as const;
-        const texts = { title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+        const texts = stepTexts(ctx, `plan.step.device-firmware.${elsewhere.variant}`);
         return { who: elsewhere.who, scope: "device", security: elsewhere.security, ...(elsewhere.testSend === false ? { testSend: false } : {}), ...texts, ...rest };
       }
       const program = programInCase(ctx.c);

@@ -1,6 +1,6 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
-import { providerKey, replyPatterns, type StepDef } from "./common.js";
+import { providerKey, replyPatterns, stepTexts, type StepDef } from "./common.js";
 import { besidesEhlo, DEVICE_AFTER_SIGN_IN, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
@@ -59,8 +59,7 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     build: (ctx, found) => {
       // A refusal of the message's size is no rate or storage to check: the server's own size limit, raised by its administrator.
       if (!sizeRefusal(found)) return { who: "account-owner", scope: "account", security: "none" };
-      const key = "plan.step.provider-service-limits.size" as const;
-      return { who: "helpdesk", scope: "device", security: "none", testSend: false, title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`), securityText: ctx.tr(`${key}.security`) };
+      return { who: "helpdesk", scope: "device", security: "none", testSend: false, ...stepTexts(ctx, "plan.step.provider-service-limits.size") };
     },
   },
 ];
