@@ -129,12 +129,7 @@ export function entraErrorsIn(text: string): EntraError[] {
     const code = Number(m[1]);
     if (seen.has(code)) continue;
     seen.add(code);
-    const rest = text.slice(m.index);
-    const end = DESCRIPTION_END.exec(rest);
-    let line = (end ? rest.slice(0, end.index) : rest).replace(/\s+/g, " ").trim();
-    if (line.length > MAX_LINE) line = `${line.slice(0, MAX_LINE - 3)}...`;
-    const kind = KIND_OF.get(code);
-    out.push(kind ? { code, kind, line } : { code, line });
+    out.push(entraError(code, text.slice(m.index)));
   }
   return out;
 }
@@ -143,12 +138,16 @@ export function entraErrorsIn(text: string): EntraError[] {
 function entraWordsIn(text: string): EntraError[] {
   const hit = ENTRA_WORDS.find(([words]) => text.includes(words));
   if (!hit) return [];
-  const code = hit[1];
-  const end = DESCRIPTION_END.exec(text);
-  let line = (end ? text.slice(0, end.index) : text).replace(/\s+/g, " ").trim();
+  return [entraError(hit[1], text)];
+}
+
+/** The error of `code` whose description starts `from`: the description up to its end (DESCRIPTION_END), on one line, cut to MAX_LINE. */
+function entraError(code: number, from: string): EntraError {
+  const end = DESCRIPTION_END.exec(from);
+  let line = (end ? from.slice(0, end.index) : from).replace(/\s+/g, " ").trim();
   if (line.length > MAX_LINE) line = `${line.slice(0, MAX_LINE - 3)}...`;
   const kind = KIND_OF.get(code);
-  return [kind ? { code, kind, line } : { code, line }];
+  return kind ? { code, kind, line } : { code, line };
 }
 
 /**
