@@ -298,31 +298,24 @@ interface LineReply {
   nested: boolean;
 }
 
+/** The first non-blank character of line[from, to) (a UTF-16 code unit), or NaN when there is none (no class of chars.ts takes NaN). */
+function firstNonBlank(line: string, from: number, to: number): number {
+  const stop = Math.min(to, line.length);
+  for (let i = from; i < stop; i++) {
+    const c = line.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return NaN;
+}
+
 /** Does any character of line[from, to) differ from a blank? (/^\s*\S/ on that slice) */
 function textIn(line: string, from: number, to: number): boolean {
-  const stop = Math.min(to, line.length);
-  for (let i = from; i < stop; i++) if (!isSpaceCode(line.charCodeAt(i))) return true;
-  return false;
+  return !Number.isNaN(firstNonBlank(line, from, to));
 }
 
 /** Is the first non-blank character of line[from, to) a letter? (/^\s*[A-Za-z]/ on that slice) */
 function letterIn(line: string, from: number, to: number): boolean {
-  const stop = Math.min(to, line.length);
-  for (let i = from; i < stop; i++) {
-    const c = line.charCodeAt(i);
-    if (!isSpaceCode(c)) return isLetter(c);
-  }
-  return false;
-}
-
-/** Is the first non-blank character of line[from, to) Japanese (isJapanese)? */
-function japaneseIn(line: string, from: number, to: number): boolean {
-  const stop = Math.min(to, line.length);
-  for (let i = from; i < stop; i++) {
-    const c = line.charCodeAt(i);
-    if (!isSpaceCode(c)) return isJapanese(c);
-  }
-  return false;
+  return isLetter(firstNonBlank(line, from, to));
 }
 
 /**
@@ -348,7 +341,7 @@ function textFollows(line: string, end: number, code: number | undefined, enhanc
   // (Or Japanese words after a code that names a reading alone, as Microsoft's Japanese help writes them: "5.1.90 メッセージ受信者の
   // 1 日の制限に…", fourteenth hunt #3. The table's phrases are English: after any other code, Japanese words say nothing the code
   // does not, and taken as a reply they hid the wrapper's words on their line, .NET's Japanese message, thirteenth hunt #1.)
-  if (code === undefined) return letterIn(line, end, end + 3) || angleAddressAt(line, end) || (enhanced !== undefined && japaneseIn(line, end, end + 3) && codeAloneRead(enhanced));
+  if (code === undefined) return letterIn(line, end, end + 3) || angleAddressAt(line, end) || (enhanced !== undefined && isJapanese(firstNonBlank(line, end, end + 3)) && codeAloneRead(enhanced));
   if (enhanced !== undefined) return true;
   const first = line.charCodeAt(end);
   if (first === 0x20 /* " " */) return textIn(line, end + 1, end + 3);
