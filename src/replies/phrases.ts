@@ -159,7 +159,7 @@ export class PhraseIndex {
       }
       automaton = this.automaton = build(this.phrases, this.phraseTags);
     }
-    const { other, width, next, marked, tagsAt, start, ends } = automaton;
+    const { other, width, next, marked, tagsAt } = automaton;
     const table = automaton.forms[form] as Int32Array;
     const bytes = asciiBytes(text);
     // Only the text as it is can be read past ASCII: for the other forms it is converted first.
@@ -188,13 +188,7 @@ export class PhraseIndex {
             state = to >= 0 ? to : move(automaton, state, extra);
             if (marked[state] === 1) {
               tags |= tagsAt[state] as number;
-              for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) {
-                const id = ends[k] as number;
-                if (found[id] === 0) {
-                  found[id] = 1;
-                  ids[count++] = id;
-                }
-              }
+              count = collect(automaton, state, found, ids, count);
             }
           }
           continue;
@@ -208,29 +202,31 @@ export class PhraseIndex {
       state = to >= 0 ? to : move(automaton, state, symbol);
       if (marked[state] === 1) {
         tags |= tagsAt[state] as number;
-        for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) {
-          const id = ends[k] as number;
-          if (found[id] === 0) {
-            found[id] = 1;
-            ids[count++] = id;
-          }
-        }
+        count = collect(automaton, state, found, ids, count);
       }
     }
     // The empty phrase ends at the start state, in every text: even one without a character.
-    for (let k = start[0] as number, end = start[1] as number; k < end; k++) {
-      const id = ends[k] as number;
-      if (found[id] === 0) {
-        found[id] = 1;
-        ids[count++] = id;
-      }
-    }
+    count = collect(automaton, 0, found, ids, count);
     finds.count = count;
     finds.tags = tags | (tagsAt[0] as number);
     // (Callers read an apostrophe's line as converted, as when squash() converted it first.)
     if (apostrophe) finds.converted = true;
     return finds;
   }
+}
+
+/** The phrases that end at `state`, each marked found once and appended to `ids` after its first `count`: the new count. */
+function collect(a: Automaton, state: number, found: Uint8Array, ids: Int32Array, count: number): number {
+  const { start, ends } = a;
+  let n = count;
+  for (let k = start[state] as number, end = start[state + 1] as number; k < end; k++) {
+    const id = ends[k] as number;
+    if (found[id] === 0) {
+      found[id] = 1;
+      ids[n++] = id;
+    }
+  }
+  return n;
 }
 
 /**
