@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, isSapAuthRequired, KYOCERA_SIGNAL, networkSignal, SAP_AUTH_REQUIRED, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -120,7 +120,6 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
       const sig = s && networkSignal(s, line.text);
       if (sig) lineSignals.push({ line, sig });
       if (isKyocera1102(line.text, text)) lineSignals.push({ line, sig: KYOCERA_SIGNAL });
-      if (isSapAuthRequired(line.text)) lineSignals.push({ line, sig: SAP_AUTH_REQUIRED });
     }
     if (line.direction === "client") continue;
     // No phrase a text-only reply needs in the line: none in the part after its lead-in either

@@ -55,14 +55,18 @@ export const ENTRA_HOST = /\blogin\.(?:microsoftonline\.(?:com|us)|microsoft\.co
 const TIMEOUT_SETTING = /\btimeout\s*[=:]\s*\d/i;
 const TIMEOUT_WORDS = /timed out|etimedout|esockettimedout|deadline|did not properly respond|timeout (?:expired|exceeded|occurred|reached|error)/i;
 
-/** The signal a network failure's line gives, read for the port or the host it names; undefined for a timeout that is only a setting. */
+/**
+ * The signal a line gives, as the rest of the line reads it: undefined where the line does not say it in full (CONFIRMED_BY) or
+ * for a timeout that is only a setting; a network failure's, read for the port or the host it names.
+ */
 export function networkSignal(sig: Signal, line: string): Signal | undefined {
   // MailKit's list of what an SslHandshakeException can mean ("1. The server is using a self-signed certificate which cannot be
   // verified.") is its guess, not a certificate seen: read as before, a certificate in general.
   if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return TLS_CERTIFICATE_SIGNAL;
+  const confirm = CONFIRMED_BY.get(sig.id);
+  if (confirm && !confirm.test(line)) return undefined;
   if (sig.stage !== "network") return sig;
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
-  if (sig.id === TNC_TCP_FAILED && !TNC_FAILED.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
   // A connection cut with no TLS in use, as Outlook's dialog says ("Secure(SSL): No", 「セキュリティ (SSL): なし」): no TLS version
@@ -75,6 +79,16 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
 export const TNC_TCP_FAILED = "tnc-tcp-failed";
 /** Test-NetConnection's failed TCP test: its warning line or its result field. */
 const TNC_FAILED = /\bTCP connect to \([^)\n]{1,80}\) failed\b|\bTcpTestSucceeded\s*:\s*False\b/i;
+/** The signal of SAP's XS853 (SIGNALS). */
+const SAP_AUTH_REQUIRED = "sap-auth-required";
+/** SAP's XS853 by its words or its number. */
+const SAP_NO_DELIVERY = /\bNo delivery to \S[^\n]{0,320}?, authentication required\b|\bXS ?853\b/i;
+
+/** Signals whose phrases only gate: the line must also say it in full, as this expression reads it. */
+const CONFIRMED_BY: ReadonlyMap<string, RegExp> = new Map([
+  [TNC_TCP_FAILED, TNC_FAILED],
+  [SAP_AUTH_REQUIRED, SAP_NO_DELIVERY],
+]);
 
 /** Outlook's and Outlook Express's dialog field saying no TLS was used. */
 const NO_SSL = /(?:Secure\s*\(SSL\)|セキュリティ\s*\(SSL\))\s*[:：]\s*(?:No|Não|なし|いいえ)(?![A-Za-z])/i;
@@ -292,6 +306,11 @@ export const SIGNALS: readonly Signal[] = [
     raw: ["セキュリティで保護された接続", "セキュリティ保護された接続"],
     fallbackOnly: true,
   },
+  // SAP's own message XS853, "No delivery to &1, authentication required" (SAPconnect's send status in SOST, the recipient in place
+  // of "&1"; twelfth hunt #11, read as another service's 530 by its last two words): the mail server asked for a sign-in that SAP's
+  // SMTP node (transaction SCOT) did not give. Its phrases only gate: the line says it in full (CONFIRMED_BY). The server's own
+  // reply, when the text holds it, says more.
+  { id: SAP_AUTH_REQUIRED, stage: "mail-from", candidates: ["no-authentication"], decisive: true, phrases: ["no delivery to", "xs853"], fallbackOnly: true, notes: ["note.sapSmtpNode"] },
   // Outlook's Japanese dialog quoting the server's answer in Japanese ("サーバーの応答:認証が必要です", 0x800CCC78, sixth hunt
   // #22): the server wants a sign-in before it takes the mail.
   { id: "auth-required-words", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: [], raw: ["認証が必要です"], fallbackOnly: true },
@@ -440,18 +459,6 @@ export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Sign
 
 export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candidates: AUTH_ANY, decisive: false };
 
-/**
- * SAP's own message XS853, "No delivery to &1, authentication required" (SAPconnect's send status in SOST, the recipient in
- * place of "&1"; twelfth hunt #11, read as another service's 530 by its last two words): the mail server asked for a sign-in
- * that SAP's SMTP node (transaction SCOT) did not give. The server's own reply, when the text holds it, says more.
- */
-export const SAP_AUTH_REQUIRED: Signal = { id: "sap-auth-required", stage: "mail-from", candidates: ["no-authentication"], decisive: true, fallbackOnly: true, notes: ["note.sapSmtpNode"] };
-const SAP_NO_DELIVERY = /\bNo delivery to \S[^\n]{0,320}?, authentication required\b|\bXS ?853\b/i;
-
-/** SAP's XS853 (SAP_AUTH_REQUIRED), by its words or its number. */
-export function isSapAuthRequired(line: string): boolean {
-  return (line.includes("uthentication required") || line.includes("853")) && SAP_NO_DELIVERY.test(line);
-}
 
 /** A device's own message, not a server's reply: a maker's panel code or message (devices/panel.ts: ids "panel:…") or Kyocera's 1102, which the parser reads itself. */
 export function isDeviceMessage(patternId: string): boolean {
@@ -495,7 +502,7 @@ export const CONFIG_USER_NAME = "config-user-name";
 /** The pattern id of a session the device ended after signing in, before any message (index.ts, quitAfterSignIn). */
 export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, SAP_AUTH_REQUIRED.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected"]);
