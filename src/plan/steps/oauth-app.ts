@@ -31,21 +31,22 @@ function refusedSignIn(found: Found): "mfa" | "ca" | "password" | "expired" {
   return e.has("bad-password") ? "password" : "mfa";
 }
 
+/** Is every finding's evidence this reading of the pasted text (at least one finding)? */
+function onlyReading(found: Found, patternId: string): boolean {
+  return found.length > 0 && found.every((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === patternId));
+}
+
 /**
  * Entra ID refused the token for consent alone (AADSTS65001): the consent is the step; the service principal and the
  * mailbox permission are only checked once a token is issued.
  */
-function consentOnly(found: Found): boolean {
-  return found.length > 0 && found.every((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "entra-consent-required"));
-}
+const consentOnly = (found: Found): boolean => onlyReading(found, "entra-consent-required");
 
 /**
  * Exchange Online took the sign-in and then could not open the mailbox (storedrv-mailbox-logon): the token was issued and
  * accepted, so the consent and the service principal are in place; the app's permission on the mailbox is the step.
  */
-function mailboxLogonOnly(found: Found): boolean {
-  return found.length > 0 && found.every((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "storedrv-mailbox-logon"));
-}
+const mailboxLogonOnly = (found: Found): boolean => onlyReading(found, "storedrv-mailbox-logon");
 
 /** An app-only step while the flow is not known: its title says it applies to app-only OAuth only. */
 function appOnlyIfUnknown(ctx: Ctx, id: "oauth-service-principal" | "oauth-mailbox-permission"): { title?: string } {
