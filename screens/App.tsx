@@ -4,7 +4,7 @@
 // does. Ctrl+C is handled here and nowhere else.
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { Box, renderToString, useStdout, type Key } from "ink";
-import { makeReducer, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
+import { makeReducer, nothingMoreToAsk, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
 import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
 import { sourceNote, liveSetupText } from "../src/flow/live-setup.js";
@@ -336,7 +336,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
       );
     case "pasteSummary":
       return state.paste ? (
-        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
+        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} straight={nothingMoreToAsk(state)} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
       ) : null;
     case "device":
     case "question": {

@@ -20,11 +20,13 @@ export interface PasteSummaryScreenProps {
   diagnosis: Diagnosis;
   onContinue: () => void;
   onBack: OnBack;
+  /** Nothing more is asked after this paste (nothingMoreToAsk): said in place of the questions it made unnecessary. */
+  straight?: boolean;
   /** The terminal's rows: the screen keeps its title in view, listing fewer causes and questions with "and N more" (persona round 6, P6-14). */
   rows?: number;
 }
 
-export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows }: PasteSummaryScreenProps) {
+export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows, straight = false }: PasteSummaryScreenProps) {
   const done = useRef(false);
   useKeys((_input, key) => {
     if (done.current) return false;
@@ -35,7 +37,10 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
       leaveBack(done, onBack);
     }
   });
-  const { analysis, resolved } = summary;
+  const { analysis } = summary;
+  // Going straight to the result, the questions it made unnecessary are all of them: said in one line instead.
+  const resolved = straight ? [] : summary.resolved;
+  const none = t(lang, straight ? "wizard.pasteSummary.straightToResult" : "wizard.pasteSummary.noneResolved");
   const primary = analysis.primary;
   const pointed = pointedCauses(summary, diagnosis);
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
@@ -63,7 +68,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           ? 0
           : h(t(lang, "wizard.pasteSummary.unrecognized"))
         : h(heading) + 1 + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i)}`, "  "), 0)) +
-      1 + (resolved.length === 0 ? h(t(lang, "wizard.pasteSummary.noneResolved")) : 1);
+      1 + (resolved.length === 0 ? h(none) : 1);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
     const resolvedRows = resolved.map((path) => h(resolvedLine(path), "    "));
     // How many of a list fit from its top, one row kept for "and N more" (the long lists' window: listWindow).
@@ -105,7 +110,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
       )}
       <Box marginTop={1} flexDirection="column">
         {resolved.length === 0 ? (
-          <Para text={t(lang, "wizard.pasteSummary.noneResolved")} theme={theme} role="muted" />
+          <Para text={none} theme={theme} role={straight ? "heading" : "muted"} />
         ) : (
           <>
             <Line text={t(lang, "wizard.pasteSummary.resolved")} theme={theme} role="heading" />

@@ -146,8 +146,22 @@ function afterFact(state: FlowState): Screen {
 }
 
 function afterPasteSummary(state: FlowState): Screen {
-  // A paste asked for by the engine in step 4 returns to the questions; in step 2 the device comes next.
-  return state.source ? nextQuestion(state) : nextDeviceField(state, undefined);
+  // A paste asked for by the engine in step 4 returns to the questions; in step 2 the device comes next, unless the
+  // refusal came after the message was accepted and nothing is left to ask: then the result.
+  if (state.source) return nextQuestion(state);
+  return nothingMoreToAsk(state) ? { id: "result" } : nextDeviceField(state, undefined);
+}
+
+/**
+ * The pasted reply is a refusal after the message was accepted (at delivery by the recipient's side, or a forwarded copy the
+ * organization's policy stopped) and the engine asks nothing more: the device's settings, a test from this PC and a read of
+ * the tenant play no part, so the wizard goes from the paste to the result. (Seen in tmux with an iCloud bounce: the wizard
+ * asked the nine device settings, starting with the maker, for a refusal none of them could change.)
+ */
+export function nothingMoreToAsk(state: Pick<FlowState, "paste" | "diagnosis" | "dontKnow">): boolean {
+  if (!state.paste || state.diagnosis.verdict !== "blocked" || pendingQuestions(state).length > 0) return false;
+  const blocking = state.diagnosis.causes.filter((f) => f.status === "blocking");
+  return blocking.length > 0 && blocking.every((f) => causeSpec(f.id).gate === "delivery" || f.id === "auto-forwarding-blocked");
 }
 
 /**

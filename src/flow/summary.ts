@@ -32,7 +32,8 @@ export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSumm
   return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
 }
 
-export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }): string[] {
+/** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
+export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   const primary = summary.analysis.primary;
   const maker = makerLines(lang, summary, diagnosis);
@@ -51,7 +52,8 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     }
     for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i));
   }
-  if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));
+  if (straight) out.push(t(lang, "wizard.pasteSummary.straightToResult"));
+  else if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));
   else {
     out.push(t(lang, "wizard.pasteSummary.resolved"));
     for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${t(lang, question(p).prompt)}`);

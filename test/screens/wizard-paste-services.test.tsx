@@ -39,6 +39,10 @@ const ONPREM = "250-AUTH NTLM\n250-X-EXPS GSSAPI NTLM\n504 5.7.4 Unrecognized au
 const DELIVERY = "Remote Server returned '554 5.7.0 < #5.7.133 smtp;550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group>'";
 
 async function pasteSummary(lang: Lang, text: string): Promise<string> {
+  return (await pasteSummaryScreen(lang, text)).frame;
+}
+
+async function pasteSummaryScreen(lang: Lang, text: string): Promise<{ frame: string; r: ReturnType<typeof mount> }> {
   const initial = initFlow(deps, { lang, langExplicit: true, empty: emptyCase() });
   const r = mount(
     <WizardApp
@@ -61,7 +65,7 @@ async function pasteSummary(lang: Lang, text: string): Promise<string> {
   await press(r, KEY.ctrlD);
   const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
   for (const line of f.split("\n")) assert.ok(stringWidth(line) <= 80, `wider than 80: ${line}`);
-  return f;
+  return { frame: f, r };
 }
 
 /** The opening words of a catalog text: enough to find it in a frame however it wraps. */
@@ -107,6 +111,18 @@ for (const lang of ["en", "ja"] as const) {
     assert.ok(f.includes(opening(t(lang, "info.delivery-refused"), lang)), f);
     assert.ok(f.includes(opening(causeTitle(lang, "recipient-rejects-outside-senders"), lang)), f);
     assertNoTenantCause(lang, f);
+  });
+
+  // Seen in tmux with an iCloud bounce: after a refusal at delivery the wizard asked the nine device settings, starting with
+  // the maker, though none of them could change it. The screen says so, and Enter shows the result.
+  test(`${lang}: after a refusal at delivery nothing more is asked: Enter goes from the paste to the result`, async () => {
+    const { frame, r } = await pasteSummaryScreen(lang, DELIVERY);
+    assert.ok(frame.includes(opening(t(lang, "wizard.pasteSummary.straightToResult"), lang)), frame);
+    assert.ok(!frame.includes(opening(t(lang, "wizard.pasteSummary.resolved"), lang)), frame);
+    await press(r, KEY.enter);
+    const result = await frameWith(r, t(lang, "wizard.result.title"));
+    assert.ok(result.includes(opening(causeTitle(lang, "recipient-rejects-outside-senders"), lang)), result);
+    assert.ok(!result.includes(t(lang, "questions.device.vendor.q")), result);
   });
 
   test(`${lang}: a bare code is read, and the full reply is asked for`, async () => {

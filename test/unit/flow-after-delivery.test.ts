@@ -1,0 +1,59 @@
+// After a refusal at delivery (the message had been accepted) the wizard asks nothing more of the device: seen in tmux
+// (ja, 90x45) with an iCloud bounce, the analysis read it and the wizard then asked the nine device settings, starting
+// with the maker, though none of them could change the refusal. With the real engine and parser, in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { emptyCase } from "../../src/case/schema.js";
+import { makeServices } from "../../src/cli/wizard-services.js";
+import { loadCatalog } from "../../src/devices/index.js";
+import { initFlow, makeReducer, nothingMoreToAsk } from "../../src/flow/reducer.js";
+import { pasteSummaryText } from "../../src/flow/summary.js";
+import type { FlowEvent, FlowState } from "../../src/flow/types.js";
+import { t, type Lang } from "../../src/i18n/index.js";
+
+// Sources: hunt 11 #1 (a Japanese blog's MAILER-DAEMON notice from iCloud, test/scenarios/real-pastes-found-11.ts); hunt 14
+// #12 (https://github.com/FundersClub/fire/issues/441, Exchange Online's German NDR); 5.7.520 is Exchange Online's refusal of
+// an automatic forwarding (domain.md's NDR table); the tenant reply is Microsoft's own 5.7.139 text.
+const ICLOUD = "Sorry, we were unable to deliver your message to the following address.\nRemote host said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137";
+const EXPIRED = "8/23/2025 1:23:09 PM - Server at AS2P250MB1014.EURP250.PROD.OUTLOOK.COM returned '550 5.4.316 Message expired, connection refused(Socket error code 10061)'";
+const FORWARDED = "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)";
+const TENANT = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.";
+
+async function flow(lang: Lang) {
+  const deps = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: true, devices: await loadCatalog() }).deps;
+  const reduce = makeReducer(deps);
+  const run = (s: FlowState, ...events: FlowEvent[]) => events.reduce(reduce, s);
+  const pasted = (text: string) => run(initFlow(deps, { lang, langExplicit: true, empty: emptyCase() }), { type: "choosePurpose", purpose: "failing" }, { type: "submitPaste", text });
+  return { run, pasted };
+}
+
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a refusal at delivery or a forwarded copy refused goes from the paste summary to the result, and back returns`, async () => {
+    const { run, pasted } = await flow(lang);
+    for (const text of [ICLOUD, EXPIRED, FORWARDED]) {
+      const s = pasted(text);
+      assert.deepEqual(s.screen, { id: "pasteSummary" }, text);
+      assert.equal(s.diagnosis.verdict, "blocked", text);
+      assert.ok(nothingMoreToAsk(s), text);
+      assert.ok(s.paste);
+      const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" }, nothingMoreToAsk(s));
+      assert.ok(lines.includes(t(lang, "wizard.pasteSummary.straightToResult")), lines.join("\n"));
+      assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.resolved")), lines.join("\n"));
+      const result = run(s, { type: "continue" });
+      assert.deepEqual(result.screen, { id: "result" }, text);
+      assert.equal(result.case.device?.vendor, undefined, "the maker is not asked");
+      assert.deepEqual(run(result, { type: "back" }).screen, { id: "pasteSummary" });
+    }
+  });
+
+  test(`${lang}: a refusal the device's settings may cause still walks the device's questions`, async () => {
+    const { run, pasted } = await flow(lang);
+    const s = pasted(TENANT);
+    assert.ok(!nothingMoreToAsk(s));
+    assert.ok(s.paste);
+    assert.ok(!pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" }, nothingMoreToAsk(s)).includes(t(lang, "wizard.pasteSummary.straightToResult")));
+    assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.vendor" });
+    // Nor does an empty paste, or no paste at all, count as "nothing more to ask".
+    assert.ok(!nothingMoreToAsk(run(pasted(""), { type: "back" })));
+  });
+}
