@@ -4,9 +4,9 @@
 // does. Ctrl+C is handled here and nowhere else.
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { Box, renderToString, useStdout, type Key } from "ink";
-import { makeReducer, nothingMoreToAsk, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
+import { deviceProgress, makeReducer, nothingMoreToAsk, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
-import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
+import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
 import { sourceNote, liveSetupText } from "../src/flow/live-setup.js";
 import { oneShot, pendingEffect, runEffect } from "../src/flow/effects.js";
 import type { WizardServices } from "../src/flow/ports.js";
@@ -343,7 +343,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
       const path = screen.path;
       const progress =
         screen.id === "device"
-          ? t(lang, "wizard.device.progress", { n: DEVICE_FIELDS.indexOf(screen.path) + 1, total: DEVICE_FIELDS.length })
+          ? t(lang, "wizard.device.progress", deviceProgress(state) ?? { n: 1, total: 1 })
           : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, pendingQuestions(state).filter((p) => p !== path).length);
       return (
         <QuestionScreen

@@ -106,18 +106,34 @@ function nextQuestion(state: FlowState): Screen {
   return { id: "question", path: next };
 }
 
+/** Is this device field asked, as the state stands? */
+function asksDeviceField(state: FlowState, path: DeviceField): boolean {
+  // A maker chosen from the paste's own message is asked all the same, with it chosen (to confirm or change it).
+  const assumed = path === "device.vendor" && state.paste?.maker !== undefined && state.case.sources?.[path]?.kind === "assumed";
+  if ((isKnown(state.case, path) && !assumed) || state.dontKnow.includes(path)) return false;
+  if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) return false;
+  return ASKED_IF[path]?.(state) !== false;
+}
+
 function nextDeviceField(state: FlowState, after: DeviceField | undefined): Screen {
   const start = after === undefined ? 0 : DEVICE_FIELDS.indexOf(after) + 1;
-  for (const path of DEVICE_FIELDS.slice(start)) {
-    // A maker chosen from the paste's own message is asked all the same, with it chosen (to confirm or change it).
-    const assumed = path === "device.vendor" && state.paste?.maker !== undefined && state.case.sources?.[path]?.kind === "assumed";
-    if ((isKnown(state.case, path) && !assumed) || state.dontKnow.includes(path)) continue;
-    if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) continue;
-    if (ASKED_IF[path]?.(state) === false) continue;
-    return { id: "device", path };
-  }
+  const path = DEVICE_FIELDS.slice(start).find((p) => asksDeviceField(state, p));
   // After the device: offer to test from this PC (skipped in one key).
-  return { id: "probe" };
+  return path ? { id: "device", path } : { id: "probe" };
+}
+
+/**
+ * "Device setting n of total" for the device question on show: the questions of this walk already asked, this one, and those
+ * still to come as the answers stand (a maker's model only once a maker is chosen). It counted the nine fields whatever the
+ * paste had settled: after a 5.7.139 the walk read 1, 2, 6, 7, 9 of 9, as if questions had been skipped unseen (tmux, ja).
+ */
+export function deviceProgress(state: FlowState): { n: number; total: number } | undefined {
+  const screen = state.screen;
+  if (screen.id !== "device") return undefined;
+  const at = DEVICE_FIELDS.indexOf(screen.path);
+  const before = new Set(state.history.flatMap((h) => (h.id === "device" && DEVICE_FIELDS.indexOf(h.path) < at ? [h.path] : [])));
+  const after = DEVICE_FIELDS.slice(at + 1).filter((p) => asksDeviceField(state, p)).length;
+  return { n: before.size + 1, total: before.size + 1 + after };
 }
 
 function go(state: FlowState, screen: Screen): FlowState {

@@ -67,10 +67,10 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
  * not asked), waiting for each screen by its progress label.
  */
 async function skipDevice(r: ReturnType<typeof app>["r"], lang: Lang) {
-  const total = DEVICE_FIELDS.length;
-  for (const [i, path] of DEVICE_FIELDS.entries()) {
-    if (path === "device.model") continue;
-    await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total }));
+  // The count is of the questions this walk asks: eight, the model being left out for a maker not known.
+  const asked = DEVICE_FIELDS.filter((p) => p !== "device.model");
+  for (const [i, path] of asked.entries()) {
+    await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total: asked.length }));
     // Text questions take Enter as "I don't know"; choice questions need the last item.
     await press(r, question(path).input.type === "choice" ? KEY.end + KEY.enter : KEY.enter);
   }

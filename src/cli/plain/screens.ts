@@ -5,9 +5,9 @@ import { getFact } from "../../case/facts.js";
 import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
 import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../../flow/questions.js";
-import { nothingMoreToAsk } from "../../flow/reducer.js";
+import { deviceProgress, nothingMoreToAsk } from "../../flow/reducer.js";
 import { pasteSummaryText } from "../../flow/summary.js";
-import { DEVICE_FIELDS, PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
+import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { renderPhaseLine } from "../../probe/render.js";
 import { stepLines, truncate, wrapHanging } from "../../render/layout.js";
@@ -148,7 +148,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
   const lang = s.lang;
   const q = question(path, s.case);
   const progress =
-    s.screen.id === "device" ? t(lang, "wizard.device.progress", { n: DEVICE_FIELDS.indexOf(path as never) + 1, total: DEVICE_FIELDS.length }) : t(lang, "wizard.step.4");
+    s.screen.id === "device" ? t(lang, "wizard.device.progress", deviceProgress(s) ?? { n: 1, total: 1 }) : t(lang, "wizard.step.4");
   p.say("");
   p.say(`[${progress}]`);
   p.say(t(lang, "wizard.plain.where"));

@@ -1,3 +1,4 @@
+// The wizard's walk after a paste, with the real engine and parser, in both languages: what it skips and how it counts.
 // After a refusal at delivery (the message had been accepted) the wizard asks nothing more of the device: seen in tmux
 // (ja, 90x45) with an iCloud bounce, the analysis read it and the wizard then asked the nine device settings, starting
 // with the maker, though none of them could change the refusal. With the real engine and parser, in both languages.
@@ -6,7 +7,7 @@ import { test } from "node:test";
 import { emptyCase } from "../../src/case/schema.js";
 import { makeServices } from "../../src/cli/wizard-services.js";
 import { loadCatalog } from "../../src/devices/index.js";
-import { initFlow, makeReducer, nothingMoreToAsk } from "../../src/flow/reducer.js";
+import { deviceProgress, initFlow, makeReducer, nothingMoreToAsk } from "../../src/flow/reducer.js";
 import { pasteSummaryText } from "../../src/flow/summary.js";
 import type { FlowEvent, FlowState } from "../../src/flow/types.js";
 import { t, type Lang } from "../../src/i18n/index.js";
@@ -55,5 +56,30 @@ for (const lang of ["en", "ja"] as const) {
     assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.vendor" });
     // Nor does an empty paste, or no paste at all, count as "nothing more to ask".
     assert.ok(!nothingMoreToAsk(run(pasted(""), { type: "back" })));
+  });
+}
+
+// "Device setting n of total" counts the questions this walk asks, not the nine fields: after a 5.7.139 that settles the
+// server, port and TLS it read 1, 2, 6, 7, 9 of 9 (tmux, ja), as if questions had gone by unseen.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: the device questions count those this walk asks, in order, without gaps`, async () => {
+    const { run, pasted } = await flow(lang);
+    const criteria = "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.";
+    let s = run(pasted(criteria), { type: "continue" });
+    const seen: string[] = [];
+    while (s.screen.id === "device") {
+      const p = deviceProgress(s);
+      assert.ok(p);
+      seen.push(`${s.screen.path} ${p.n}/${p.total}`);
+      const path = s.screen.path;
+      s = path === "device.vendor" ? run(s, { type: "answer", path, value: "canon" }) : run(s, { type: "dontKnow", path });
+    }
+    // The maker's model comes once Canon is chosen (the count grows by it); the server, port, TLS and its version are settled.
+    assert.deepEqual(seen, ["device.vendor 1/5", "device.model 2/6", "device.auth 3/6", "device.username 4/6", "device.from 5/6", "device.oauthSupported 6/6"]);
+    // Back to the model and on again: the same numbers.
+    const back = run(s, { type: "back" });
+    assert.equal(back.screen.id, "device");
+    assert.deepEqual(deviceProgress(back), { n: 6, total: 6 });
+    assert.equal(deviceProgress(run(back, { type: "back" }, { type: "back" }, { type: "back" }, { type: "back" }))?.n, 2);
   });
 }
