@@ -288,7 +288,8 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
     draft.current = undefined;
     return dispatch({ type: "back" }) !== state;
   };
-  const title = t(lang, "wizard.title");
+  // Setting up a new device asks whether it will send, not why it cannot (persona run, 80x24).
+  const title = t(lang, state.purpose === "new-device" ? "wizard.title.newDevice" : "wizard.title");
   const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
   switch (screen.id) {
     case "language":
@@ -350,6 +351,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           key={key}
           theme={theme}
           lang={lang}
+          title={title}
           step={step}
           progress={progress}
           question={question(path, state.case)}

@@ -15,6 +15,8 @@ export interface QuestionScreenProps {
   lang: Lang;
   step: string;
   progress: string;
+  /** The wizard's title for the journey on show (wizard.title when not given). */
+  title?: string;
   question: Question;
   case: Case;
   /** A remark shown above the question (e.g. why the live read did not work). */
@@ -178,7 +180,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   }
   const { whereShown, hint, listRows } = shown;
   return (
-    <Frame theme={theme} title={t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
+    <Frame theme={theme} title={props.title ?? t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
       <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">

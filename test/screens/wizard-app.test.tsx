@@ -204,7 +204,9 @@ for (const lang of ["ja", "en"] as const) {
     const { r } = app({ lang, langExplicit: true });
     await frameWith(r, t(lang, "wizard.purpose.q"));
     await press(r, KEY.down + KEY.enter);
-    await frameWith(r, t(lang, "questions.device.vendor.q"));
+    const maker = await frameWith(r, t(lang, "questions.device.vendor.q"));
+    // Setting up a new device: the title asks whether it will send, not why it cannot (persona run, 80x24).
+    assert.ok(maker.includes(t(lang, "wizard.title.newDevice")) && !maker.includes(t(lang, "wizard.title")), maker);
     await press(r, KEY.end + KEY.enter); // maker: I don't know
     await frameWith(r, t(lang, "questions.device.host.q"));
     await press(r, KEY.enter); // empty: I don't know

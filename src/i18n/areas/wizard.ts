@@ -4,6 +4,7 @@ import { defineCatalog } from "../catalog.js";
 export default defineCatalog(
   {
     "wizard.title": "smtp-auth-doctor: why can't this device send mail?",
+    "wizard.title.newDevice": "smtp-auth-doctor: will this new device be able to send mail?",
     "wizard.keys.select": "Up/Down: move  Enter: choose  Esc: back  Ctrl+C: quit",
     "wizard.keys.text": "Enter: confirm  Esc: back  Ctrl+C: quit",
     "wizard.keys.paste": "Ctrl+D or Enter on an empty line: done  Esc: back  Ctrl+C: quit",
@@ -201,6 +202,7 @@ For now, each setting is asked as a question.`,
   },
   {
     "wizard.title": "smtp-auth-doctor: デバイスからメールを送信できない原因を調べます",
+    "wizard.title.newDevice": "smtp-auth-doctor: 新しいデバイスがメールを送信できるかを確認します",
     "wizard.keys.select": "上下キー: 移動  Enter: 決定  Esc: 戻る  Ctrl+C: 終了",
     "wizard.keys.text": "Enter: 確定  Esc: 戻る  Ctrl+C: 終了",
     "wizard.keys.paste": "Ctrl+D または空行で Enter: 完了  Esc: 戻る  Ctrl+C: 終了",
