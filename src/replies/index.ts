@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, networkSignal, QUIT_AFTER_SIGN_IN, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, networkSignal, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -81,16 +81,23 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // A message trace's error detail ("LED=450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 …]"): the reply
   // inside "[Message=" is the next server's answer to Exchange Online, not the device's (fifth hunt #3: "use port 587 with
   // STARTTLS on the device" for Exchange Online's own connector to an on-premises server).
-  const trace = text.includes("[Message=") && text.includes("LED=");
+  // The same in Exchange Online's report to the sender ("… returned '450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 …]'",
+  // "'550 5.4.317 Message expired, cannot connect to remote server(451 5.7.3 …)'"): there the recipient's server answered it
+  // (fifteenth hunt #4, an exim4 without STARTTLS: "use port 587 with STARTTLS on the device" again).
+  const trace = (text.includes("[Message=") || text.includes("remote server(")) && (text.includes("LED=") || CANNOT_CONNECT.test(text));
   for (const f of ex.replies) {
     if (trace && f.nested) {
-      // (Without the "]" that closes "[Message=".)
-      const reply = f.reply.text.endsWith("]") && !f.reply.text.includes("[") ? makeReply(f.reply.code, f.reply.enhanced, f.reply.text.slice(0, -1).trimEnd()) : f.reply;
+      // (Without the "]" that closes "[Message=", nor the report's fields after it: "…mail] [LastAttemptedServerName=…] […](".)
+      const close = f.reply.text.search(MESSAGE_FIELD_END);
+      const reply = close >= 0 ? makeReply(f.reply.code, f.reply.enhanced, f.reply.text.slice(0, close).trimEnd()) : f.reply;
       replies.push(reply);
       ranked.push({ match: { patternId: NEXT_SERVER_ANSWER, reply, stage: "ndr", candidates: [], decisive: false, success: false }, pos: f.pos, demoted: true });
       continue;
     }
-    if (trace && f.hasNested && f.reply.text.endsWith("[Message=")) f.reply = makeReply(f.reply.code, f.reply.enhanced, f.reply.text.slice(0, -"[Message=".length).trimEnd());
+    if (trace && f.hasNested) {
+      const opener = f.reply.text.endsWith("[Message=") ? "[Message=" : f.reply.text.endsWith("(") ? "(" : "";
+      if (opener) f.reply = makeReply(f.reply.code, f.reply.enhanced, f.reply.text.slice(0, -opener.length).trimEnd());
+    }
     replies.push(f.reply);
     const pattern = classifyReply(f.reply);
     if (!pattern) continue;
@@ -101,6 +108,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     binaryFirstBytes: text.includes("\uFFFD") && count(text, "\uFFFD") >= 5,
     mailFromNamed: text.includes("MAIL FROM") && MAIL_FROM_NAMED.test(text),
     proxyHeader: (text.includes("QUIT") || text.includes("PROXY")) && PROXY_HEADER.test(text),
+    text,
   };
   for (const r of ranked) r.match = rereadInText(r.match, around);
 
@@ -155,7 +163,9 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const tlsReady = ranked.find((r) => r.match.patternId === "starttls-ready")?.pos;
   const signals = new Map<string, Ranked>();
   for (const { line, sig: found } of lineSignals) {
-    const sig = tlsReady !== undefined && found.stage === "network" && line.index * 1000 > tlsReady ? TLS_AFTER_STARTTLS : found;
+    let sig = tlsReady !== undefined && found.stage === "network" && line.index * 1000 > tlsReady ? TLS_AFTER_STARTTLS : found;
+    if ((sig === READ_TIMEOUT_SIGNAL || sig.id === "network-timeout") && SIGN_IN_UNDER_WAY.test(text) && READ_WORDS.test(line.text)) sig = READ_TIMEOUT_AT_SIGN_IN;
+    else if (NO_USABLE_MECHANISM.has(sig.id) && text.includes(".mail.protection.outlook.com") && MX_HOST_GREETING.test(text)) sig = NO_AUTH_AT_MX_HOST;
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
     // Test-NetConnection's warning names the address and the port; its result block after it says only "False".
     if (sig.id === TNC_TCP_FAILED && signals.has(sig.id)) continue;
@@ -341,7 +351,12 @@ interface TextClues {
   mailFromNamed: boolean;
   /** A PROXY protocol header before the client's first command (PROXY_HEADER). */
   proxyHeader: boolean;
+  /** The whole text, for the clues only a rare reply needs (looked for when that reply is there). */
+  text: string;
 }
+
+/** A program's own words that its session used STARTTLS ("at server smtp.office365.com:587 with StartTLS", remark42's Go log). */
+const WITH_STARTTLS = /\bwith StartTLS\b/i;
 
 /** "sending SMTP MAIL FROM command", or a MAIL FROM line with the parameters a server may refuse. */
 const MAIL_FROM_NAMED = /\bMAIL FROM command\b|\bMAIL FROM:?\s*<[^>\n]*>[^\n]*\b(?:SMTPUTF8|BODY=)/;
@@ -360,6 +375,9 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
     // proxyProtocol toward email-oauth2-proxy, eleventh hunt #20): the server refused the header, not the device.
     if (around.proxyHeader) return { ...m, patternId: PROXY_PROTOCOL_HEADER, stage: "connect", candidates: ["client-protocol-error"], decisive: true, notes: ["note.proxyProtocolHeader"] };
   }
+  // "504 5.7.4 Unrecognized authentication type" from a program that says it used STARTTLS (fifteenth hunt #14, remark42: "STARTTLS
+  // not used" first): the sign-in method it asked for (Go's PlainAuth sends PLAIN, which Exchange Online never offers).
+  if (m.patternId === "auth-mechanism-unrecognized" && m.candidates.length > 1 && WITH_STARTTLS.test(around.text)) return { ...m, candidates: ["auth-mechanism-unsupported"] };
   // Exchange Online's store refusing a submission, with the exception's name cut off ("Error: Message failed: 554 5.2.0",
   // nodemailer, eleventh hunt #15: "no cause found"): its STOREDRV.Submission family, most often Send As, else a limit or a
   // restricted sender; the full reply names which.
@@ -411,6 +429,10 @@ const MARKDOWN_AFTER_SENTENCE = /(?<=[.!?])[`*]+$/;
 /** Markdown's emphasis closed before the sentence's last stop ("…is disabled_.", fourth hunt #30). */
 const MARKDOWN_BEFORE_END = /(?<=\w)[_*`]+(?=[.!?]$)/;
 
+/** Exchange Online's 4.4.317 / 5.4.317: it could not hand the message to the next server. */
+const CANNOT_CONNECT = /cannot connect to remote server/i;
+/** Where the "[Message=…]" field of such a report ends: its "]" before the next field, the report's "(" or the end (not "[CS01] …" inside it). */
+const MESSAGE_FIELD_END = /\](?=\s*\[|\s*\(|\s*$)/;
 const MAILKIT_LIST = /SslHandshakeException|An error occurred while attempting to establish an SSL or TLS connection/i;
 
 /** A numbered line ("1. The server is using …"): /^\d\.\s/. */

@@ -28,6 +28,12 @@ export interface Signal {
  * port 587", the port it had not tried).
  */
 export const PORT_465_SIGNAL: Signal = { id: "network-port-465", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.port465"] };
+/**
+ * A connection to port 25 that timed out (not one refused: an answer, from the server or a firewall) (fifteenth hunt #3, a Postfix server on AWS EC2 delivering to a domain's
+ * MX host: only "allow smtp.office365.com on port 587"): many cloud and internet providers block outgoing port 25.
+ */
+export const PORT_25_SIGNAL: Signal = { id: "network-port-25", stage: "network", candidates: ["network-unreachable", "wrong-endpoint"], decisive: false, notes: ["note.port25Blocked"] };
+const PORT_25 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\]):25\b|\bport:?\s*25\b|[0-9a-f] : 25\)/i;
 // (Test-NetConnection writes the address and the port apart: "TCP connect to (52.97.146.162 : 465) failed".)
 const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\]):465\b|\bport:?\s*465\b|[0-9a-f] : 465\)/i;
 
@@ -43,6 +49,27 @@ const PORT_465 = /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[a-z0-9-]\.[a-z]{2,}|\])
  */
 export const READ_TIMEOUT_SIGNAL: Signal = { id: "network-read-timeout", stage: "network", candidates: ["network-unreachable"], decisive: false, notes: ["note.readTimeout"] };
 const READ_TIMEOUT = /\bread (?:tcp[46]?|udp) \S+: i\/o timeout\b/i;
+/**
+ * Java's "SocketTimeoutException: Read timed out" and Python's "The read operation timed out" are reads on an open connection too,
+ * but a client that waits for a greeting in the wrong TLS mode (port 465 and STARTTLS mixed up) times out the same way: they keep
+ * the timeout's reading, unless the sign-in was under way (below).
+ */
+export const READ_WORDS = /\bread (?:tcp[46]?|udp) \S+: i\/o timeout\b|\bread timed out\b|\bread operation timed out\b/i;
+/**
+ * The read that timed out waited for the answer to the sign-in: JavaMail's AUTH frames, or its AuthenticationFailedException
+ * around the timeout (fifteenth hunt #7, #9: Metabase, whose maintainers reproduced it with a wrong password, read as a firewall).
+ */
+export const READ_TIMEOUT_AT_SIGN_IN: Signal = { id: "read-timeout-at-sign-in", stage: "auth", candidates: AUTH_ANY, decisive: false, notes: ["note.readTimeoutAtSignIn"] };
+/**
+ * A client that found no sign-in method it could use, when the server that greeted it is Exchange Online's MX host
+ * ("250-VI1EUR02FT059.mail.protection.outlook.com Hello", fifteenth hunt #12, Vaultwarden with lettre: "use STARTTLS" first): that
+ * host never offers AUTH, with or without STARTTLS; the server name is wrong for signing in.
+ */
+export const NO_AUTH_AT_MX_HOST: Signal = { id: "no-auth-at-mx-host", stage: "auth", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.noAuthAtMxHost"] };
+export const MX_HOST_GREETING = /\b(?:220|250)[ -]\s*[\w.-]+\.mail\.protection\.outlook\.com\b/i;
+/** The clients' words for "the server offered no method I can use" (client-no-mechanism, client-no-auth-offered, client-mechanism-not-offered). */
+export const NO_USABLE_MECHANISM: ReadonlySet<string> = new Set(["client-no-mechanism", "client-no-auth-offered", "client-mechanism-not-offered"]);
+export const SIGN_IN_UNDER_WAY = /LoginAuthenticator|Authenticator\.authenticate|SMTPTransport\.authenticate|AuthenticationFailedException/;
 
 export const ENTRA_UNREACHABLE_SIGNAL: Signal = { id: "entra-unreachable", stage: "token", candidates: ["entra-unreachable"], decisive: true };
 /** Entra ID's sign-in hosts (the public cloud's, the US Government's, 21Vianet's, and the older names). */
@@ -69,6 +96,7 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
+  if (sig.id === "network-timeout" && line.includes("25") && PORT_25.test(line)) return PORT_25_SIGNAL;
   // A connection cut with no TLS in use, as Outlook's dialog says ("Secure(SSL): No", 「セキュリティ (SSL): なし」): no TLS version
   // to blame (eleventh hunt #9, Outlook Express on port 25, an ISP's blocking of outgoing port 25).
   if (sig.id === "network-reset" && line.includes("SSL") && NO_SSL.test(line)) return RESET_WITHOUT_TLS;
@@ -367,6 +395,25 @@ export const SIGNALS: readonly Signal[] = [
     candidates: ["starttls-missing", "auth-mechanism-unsupported"],
     decisive: false,
     phrases: ["no compatible authentication mechanism", "smtp auth extension not supported by server"],
+  },
+  // A client that asks for one mechanism by name and does not find it in the server's offer (Go's Mail2Go: "server does not support
+  // SMTP AUTH type: PLAIN", fifteenth hunt #15, refused as no reply): Exchange Online offers LOGIN and XOAUTH2, after STARTTLS.
+  // (PLAIN and CRAM-MD5 by name: Exchange Online never offers them, with or without STARTTLS: the method, whatever else.)
+  {
+    id: "client-mechanism-never-offered",
+    stage: "auth",
+    candidates: ["auth-mechanism-unsupported"],
+    decisive: true,
+    phrases: ["does not support smtp auth type plain", "does not support smtp auth type cram-md5"],
+    notes: ["note.mechanismNotOffered"],
+  },
+  {
+    id: "client-mechanism-not-offered",
+    stage: "auth",
+    candidates: ["auth-mechanism-unsupported", "starttls-missing"],
+    decisive: false,
+    phrases: ["does not support smtp auth type"],
+    notes: ["note.mechanismNotOffered"],
   },
   // MailKit's "The SMTP server does not support authentication": the server's EHLO offered no AUTH at all, as Exchange Online's
   // smtp.office365.com answers before STARTTLS (it offers AUTH only after it) and its MX host (*.mail.protection.outlook.com,

@@ -162,6 +162,11 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("Connection established to 52.98.89.34:587\nError: Greeting never received")],
   // Go's read on an open connection that timed out (sixth hunt #04).
   [BASIC_OK, analyzeReply("err: read tcp [2601:85::14]:64383->[2603:1036:403:2::2]:587: i/o timeout")],
+  // JavaMail's read timeout during AUTH LOGIN; Go's Mail2Go asking for PLAIN (fifteenth hunt #7, #15).
+  [BASIC_OK, analyzeReply("Exception reading response: Read timed out\n\tat com.sun.mail.smtp.SMTPTransport$LoginAuthenticator.doAuth(SMTPTransport.java:983)")],
+  [BASIC_OK, analyzeReply("Error sending email: dial failed: server does not support SMTP AUTH type: PLAIN")],
+  [BASIC_OK, analyzeReply("<< 250-VI1EUR02FT059.mail.protection.outlook.com Hello [192.0.2.1]\nSMTP: No compatible authentication mechanism was found")],
+  [BASIC_OK, analyzeReply("status=deferred (connect to contoso-com.mail.protection.outlook.com[192.0.2.7]:25: Connection timed out)")],
   // Microsoft Graph's refusals passed on by an SMTP-to-Graph relay (sixth hunt #08, #09).
   [BASIC_OK, analyzeReply('{"code":"ErrorSendAsDenied","message":"The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account."}')],
   [OAUTH_APP_OK, analyzeReply("554 5.0.0 Error: transaction failed, blame it on the weather: [MS Graph API] Access is denied. Check credentials and try again. (code=ErrorAccessDenied)")],
