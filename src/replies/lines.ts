@@ -106,8 +106,9 @@ const CLIENT_VERB = /^(?:EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|QUIT|RSE
 // message ("schannel: failed to receive handshake", curl on Windows: it was glued to the server's "220 2.0.0 SMTP server
 // ready" before it, which then read "TLS: success").
 // A program's own name before its message ("smtpmail-send-it: Sending failed: …", Emacs) starts one too, and so does a
-// delivery report's field ("Diagnostic-Code: smtp;550 …" was glued to the "Status: 5.7.133" before it, fourth hunt #21).
-const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|(?:Diagnostic-Code|Final-Recipient|Original-Recipient|Remote-MTA|Reporting-MTA|Arrival-Date|Last-Attempt-Date):|[a-z]\w{0,20}-[\w-]{1,20}:\s+[A-Z]|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{2,15})?:\s+[A-Z]|at\s|\d{1,2}\.\s+[A-Z]|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|(?:schannel|openssl|gnutls|mbedtls|wolfssl|ssl|tls):\s|status=|\{|\}|\[)/;
+// delivery report's field ("Diagnostic-Code: smtp;550 …" was glued to the "Status: 5.7.133" before it, fourth hunt #21), and a
+// Unix mailer's line ("msmtp: could not send mail …" was glued to the server's "501 5.1.7 Invalid address", fifteenth hunt #5).
+const NEW_ENTRY = /^(?:[A-Za-z_]\w{0,30}:\s*['"\d[{]|(?:Diagnostic-Code|Final-Recipient|Original-Recipient|Remote-MTA|Reporting-MTA|Arrival-Date|Last-Attempt-Date):|[a-z]\w{0,20}-[\w-]{1,20}:\s+[A-Z]|[A-Z][a-z]{2,15}(?: [A-Z][a-z]{2,15})?:\s+[A-Z]|at\s|\d{1,2}\.\s+[A-Z]|\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}\b|(?:Error|ERROR|Warning|WARN|Exception)\b|File\s"|Traceback\b|Caused by\b|---|\.\.\.\s*\d+\s+more\b|[\w$.]+(?:Exception|Error)\b|[\w.]+:\s*\(|curl:|(?:msmtp|ssmtp|sendmail|mailx|s-nail|nullmailer(?:-\w+)?|dma):\s|(?:schannel|openssl|gnutls|mbedtls|wolfssl|ssl|tls):\s|status=|\{|\}|\[)/;
 const BASE64ISH = /^['"]?[A-Za-z0-9+/]{8,}={0,2}['"]?$/;
 /** One word of prose (letters only, at most its first one a capital): "required" wrapped onto a line of its own is not base64. */
 const PROSE_WORD = /^[A-Za-z][a-z]+[.,;:!?]?$/;

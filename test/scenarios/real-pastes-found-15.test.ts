@@ -86,6 +86,11 @@ test("#3: a connection to port 25 that timed out (Postfix on AWS EC2 to an MX ho
   assert.equal(analyzeReply("[12:25:03] Connection timed out").primary?.patternId, "network-timeout");
 });
 
+test("#5: msmtp's next line ('msmtp: could not send mail …') is not part of the server's '501 5.1.7 Invalid address'", () => {
+  assert.deepEqual(analyzeReply(paste(5).text).replies.map((r) => r.text), ["Invalid address"]);
+  assert.equal(analyzeReply(paste(5).text).primary?.patternId, "sender-address-invalid");
+});
+
 test("every text of the fifteenth hunt is read (none refused as bad input), in both languages alike", async () => {
   for (const [i, p] of FOUND_ROUND_15.entries()) {
     const [en, ja] = [await explain(p, "en"), await explain(p, "ja")];
