@@ -209,7 +209,10 @@ export const SIGNALS: readonly Signal[] = [
     ],
     raw: ["証明書"],
   },
-  { id: "tls-handshake-failure", stage: "tls", candidates: ["tls-version-unsupported"], decisive: false, phrases: ["handshake failure", "remote party has closed the transport stream"] },
+  // A handshake alert says only that the two sides found nothing to agree on: a TLS version, a cipher suite (an old operating
+  // system or runtime), or something between them that inspects TLS. It was "TLS version too old", blocking, with a firmware
+  // update as the only step (persona round 7, .NET's TLS alert 'HandshakeFailure' and Python's SSLV3_ALERT_HANDSHAKE_FAILURE).
+  { id: "tls-handshake-failure", stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, phrases: ["handshake failure", "remote party has closed the transport stream"] },
   // curl on Windows (schannel) after the server's "220 2.0.0 SMTP server ready": the handshake itself failed, a TLS version
   // or cipher the two do not share, or something between them that inspects TLS.
   { id: "schannel-handshake", stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, phrases: ["failed to receive handshake", "ssl/tls connection failed"] },
