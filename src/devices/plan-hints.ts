@@ -27,7 +27,15 @@ export interface DeviceKnowledge {
 
 const other = (lang: Lang): Lang => (lang === "ja" ? "en" : "ja");
 const say = (lang: Lang, text: Text): string => text[lang];
-const join = (lang: Lang, parts: (string | undefined)[]): string => parts.filter((p): p is string => Boolean(p)).join(lang === "ja" ? "" : " ");
+/**
+ * Sentences of a line, each ended before the next: a list of causes ran into the sentence after it ("… to sign in with The text
+ * also holds …", 「…ありません文字列には…」, persona round 7).
+ */
+const join = (lang: Lang, parts: (string | undefined)[]): string => {
+  const kept = parts.filter((p): p is string => Boolean(p));
+  const ended = kept.map((p, i) => (i === kept.length - 1 || (lang === "ja" ? /[。」）)]$/ : /[.!?)"']$/).test(p) ? p : `${p}${lang === "ja" ? "。" : "."}`));
+  return ended.join(lang === "ja" ? "" : " ");
+};
 
 function line(label: string, text: string, s: Sourced): DeviceLine {
   return { label, text, confidence: s.confidence, sources: [...s.sources], check: [...(s.check ?? [])] };
@@ -153,7 +161,8 @@ export function questionHint(lang: Lang, dev: DeviceKnowledge | undefined, path:
 function panelLines(lang: Lang, r: Resolved, findings: readonly PanelFinding[], analysis: ReplyAnalysis | undefined): DeviceLine[] {
   const vendor = vendorName(lang, r.profile.id);
   const label = t(lang, "devices.label.panel");
-  const smtpDecides = analysis?.primary !== undefined && !isDeviceMessage(analysis.primary.patternId);
+  // (A server's reply, with its code: not the device's or a program's own words, which tell no more than the panel does.)
+  const smtpDecides = analysis?.primary !== undefined && analysis.primary.reply.code !== undefined && !isDeviceMessage(analysis.primary.patternId);
   // The causes a panel entry points at are listed here unless the engine used them (then the causes section shows them).
   const out: DeviceLine[] = [];
   for (const f of findings) {
