@@ -74,6 +74,12 @@ export function renderHandover(input: ReportInput): string {
     (morePossible > 0 ? tr(morePossible === 1 ? "plan.handover.countsMoreOne" : "plan.handover.countsMore", { more: morePossible }) : "");
   const answered = countKnown(input);
   established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + more, "  ", undefined, 2));
+  // A device on Basic before the change (a warning, so not among the causes above): the admin hears of the end of December too.
+  // The hand-over named only the mailbox's switch and a licence for a Canon on Basic in December 2026 (persona round 7).
+  // (Not when the move to OAuth already leads the likely fixes, as for a refusal that Basic itself meets.)
+  const oauthFirst = plan.steps.filter((s) => s.kind === "change" && s.who !== "helpdesk").slice(0, 2).some((s) => s.id === "move-to-oauth");
+  const retiring = !oauthFirst && d.causes.some((f) => f.id === "basic-auth-retired" && f.status === "warning") && (d.retirement === "before-change" || d.retirement === "change-imminent");
+  if (retiring) established.push(...wrap(tr(d.retirement === "change-imminent" ? "plan.handover.retiringImminent" : "plan.handover.retiring"), `  ${g.warning} `, undefined, 3));
 
   // What the admin must check: first the checks of the causes shown above, then the settings that decide another
   // possible cause, then every other unknown setting an admin reads, in the engine's order. A shown cause that no
@@ -187,7 +193,8 @@ function deviceLine({ case: c, lang }: ReportInput): string | undefined {
   const security = getFact(c, "device.security");
   // The server only as far as it is known: a "?" read as "the server is unknown" to the admin, also when
   // the wizard had said the reply made those questions unnecessary (found in tmux).
-  const server = [typeof host === "string" ? safeText(host) : "", port !== undefined ? `:${String(port)}` : ""].join("");
+  // (A port without its server read "→ :587", persona round 7: the port is named as such.)
+  const server = typeof host === "string" ? `${safeText(host)}${port !== undefined ? `:${String(port)}` : ""}` : port !== undefined ? t(lang, "plan.handover.portOnly", { port: String(port) }) : "";
   const sec = typeof security === "string" ? ` ${t(lang, `plan.handover.security.${security}` as MessageKey)}` : "";
   const account = typeof user === "string" ? safeText(user) : "";
   const connection = server !== "" ? `${account !== "" ? `${account} → ` : ""}${server}${sec}` : `${account}${sec}`.trim();
