@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { makerLines, PASTE_INFO, pointedCauses, replyHeading } from "../src/flow/summary.js";
+import { makerLines, PASTE_INFO, pointedCauses, pointsHeading, replyHeading } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -67,7 +67,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         ? maker
           ? 0
           : h(t(lang, "wizard.pasteSummary.unrecognized"))
-        : h(heading) + 1 + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i)}`, "  "), 0)) +
+        : h(heading) + (pointsHeading(primary, pointed) ? 1 : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i)}`, "  "), 0)) +
       1 + (resolved.length === 0 ? h(none) : 1);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
     const resolvedRows = resolved.map((path) => h(resolvedLine(path), "    "));
@@ -98,7 +98,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           <Para text={heading} theme={theme} role="heading" />
           <Para text={`  ${primary.reply.line}`} theme={theme} role="code" indent="  " />
           {analysis.authSucceeded ? <Para text={t(lang, "wizard.pasteSummary.authOk")} theme={theme} role="success" /> : null}
-          <Line text={t(lang, "wizard.pasteSummary.points")} theme={theme} role="heading" />
+          {pointsHeading(primary, pointed) ? <Line text={t(lang, "wizard.pasteSummary.points")} theme={theme} role="heading" /> : null}
           {pointed.slice(0, shownCauses).map((id) => (
             <Para key={id} text={causeLine(id)} theme={theme} indent="    " />
           ))}

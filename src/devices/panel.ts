@@ -4,6 +4,7 @@
 // at are only ever "possible" (unless the message names its one cause: PanelEntry.names), and only used
 // when the text holds no SMTP failure of its own.
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
+import { GENERIC_FAILURE } from "../replies/signals.js";
 import type { PanelEntry, UnconfirmedCodes, VendorProfile } from "./types.js";
 
 export type PanelFinding =
@@ -92,7 +93,9 @@ export function enginePanel(findings: readonly PanelFinding[]): (PanelFinding & 
  * SMTP failure of its own (the server's reply, if any, always decides). Pattern ids start with "panel:".
  */
 export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: readonly PanelFinding[], input: string): ReplyAnalysis | undefined {
-  if (analysis?.primary) return analysis;
+  // Words that say only that something failed (GENERIC_FAILURE: "Send failed", Ricoh's own "Transmission has failed") give way to
+  // the maker's reading of a message or a code of its own, and are left out beside it: they say nothing more.
+  if (analysis?.primary && !GENERIC_FAILURE.has(analysis.primary.patternId)) return analysis;
   const panel = enginePanel(findings);
   if (!panel) return analysis;
   const match: ReplyMatch = {
@@ -104,5 +107,5 @@ export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: re
     success: false,
   };
   const base: ReplyAnalysis = analysis ?? { input, replies: [], matches: [], authSucceeded: false, recognized: false };
-  return { ...base, matches: [match, ...base.matches], primary: match, recognized: true };
+  return { ...base, matches: [match, ...base.matches.filter((m) => !GENERIC_FAILURE.has(m.patternId))], primary: match, recognized: true };
 }

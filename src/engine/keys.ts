@@ -155,6 +155,10 @@ export const INFERENCE_KEYS = [
   // Two sign-ins told of in one text, each refused (fifth hunt #22).
   "inference.otherAttemptOauth",
   "inference.otherAttemptPassword",
+  // A device's or a program's words that say only that sending, the connection or the sign-in failed (GENERIC_FAILURE).
+  "inference.failureWords.send",
+  "inference.failureWords.connect",
+  "inference.failureWords.signIn",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 
@@ -195,5 +199,7 @@ export const INFO_IDS = [
   // The OAuth flow read from the text (the client credentials grant, or a user's sign-in) when the case does not record it.
   "oauth-flow-app-from-text",
   "oauth-flow-delegated-from-text",
+  // The paste holds only a device's or a program's words that something failed, not why (GENERIC_FAILURE).
+  "failure-words-only",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

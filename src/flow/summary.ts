@@ -6,11 +6,14 @@ import { safeText } from "../render/sanitize.js";
 import { question } from "./questions.js";
 import type { PasteSummary } from "./types.js";
 import { causeTitle, infoTitle } from "../render/labels.js";
-import { isDeviceMessage, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
 
-/** What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, the client's words, a masked log. */
-export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|server-text-hidden$|text-masked$)/;
+/**
+ * What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, words that say only that
+ * something failed, the client's words, a masked log.
+ */
+export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|failure-words-only$|server-text-hidden$|text-masked$)/;
 
 /** The causes the paste points at: those the engine names from the reply's evidence, else the parser's candidates. */
 export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): CauseId[] {
@@ -32,6 +35,11 @@ export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSumm
   return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
 }
 
+/** Whether "It points at:" stands over the causes: not over none for words that say only that something failed (they say so below). */
+export function pointsHeading(primary: ReplyMatch, pointed: readonly CauseId[]): boolean {
+  return pointed.length > 0 || !GENERIC_FAILURE.has(primary.patternId);
+}
+
 /** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
@@ -46,7 +54,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     out.push(t(lang, replyHeading(primary)), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
     const pointed = pointedCauses(summary, diagnosis);
-    out.push(t(lang, "wizard.pasteSummary.points"));
+    if (pointsHeading(primary, pointed)) out.push(t(lang, "wizard.pasteSummary.points"));
     for (const id of pointed) {
       out.push(`  ${glyphs.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
     }

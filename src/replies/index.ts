@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, networkSignal, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, networkSignal, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -16,7 +16,7 @@ import { DELIVERY_CAUSES } from "../engine/causes.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
-export { TEXT_HIDING_SIGNALS } from "./signals.js";
+export { GENERIC_FAILURE, TEXT_HIDING_SIGNALS } from "./signals.js";
 
 const GUARD = "\uE000";
 /** Causes at delivery (any service's). */
@@ -176,8 +176,17 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   }
   for (const r of signals.values()) ranked.push(r);
   // .NET's bare "Failure sending mail." says only that something failed: beside any other failure it says nothing more.
+  // Nor do a device's or a program's words that say only that sending, the connection or the sign-in failed (GENERIC_FAILURE),
+  // beside .NET's words either.
   const wrapper = signals.get(DOTNET_FAILURE);
-  if (wrapper && ranked.some((r) => r !== wrapper && !r.match.success)) ranked.splice(ranked.indexOf(wrapper), 1);
+  if (wrapper && ranked.some((r) => r !== wrapper && !r.match.success && !GENERIC_FAILURE.has(r.match.patternId))) ranked.splice(ranked.indexOf(wrapper), 1);
+  if (ranked.some((r) => !r.match.success && !GENERIC_FAILURE.has(r.match.patternId))) {
+    for (const id of GENERIC_FAILURE) {
+      const words = signals.get(id);
+      const at = words ? ranked.indexOf(words) : -1;
+      if (at >= 0) ranked.splice(at, 1);
+    }
+  }
 
   // The device signed in and then said QUIT without starting a message: the server refused nothing, but nothing was sent
   // either, which is not "clear" (eighth hunt #10: a Ricoh MFP after a Postal server's "235 Granted for …" read "nothing to change").

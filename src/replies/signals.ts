@@ -112,11 +112,47 @@ const SAP_AUTH_REQUIRED = "sap-auth-required";
 /** SAP's XS853 by its words or its number. */
 const SAP_NO_DELIVERY = /\bNo delivery to \S[^\n]{0,320}?, authentication required\b|\bXS ?853\b/i;
 
+/**
+ * A device's or a program's words that say only that sending, the connection or the sign-in failed, not why (GENERIC_FAILURE):
+ * the whole line, after a log's lead-in ("Error:", "[ERROR] … MailService - ") and before its closing marks. Only the wordings
+ * seen on real devices and in real apps (ninth hunt #2, #3, #10, #13, #14; thirteenth hunt #6, #7: all refused as no reply, exit 2).
+ */
+const LEAD_IN = String.raw`^(?:[^\n]{0,160}?(?:[:：\]]|\s-))?[\s"'「『(*>-]*`;
+const CLOSE = String.raw`[\s"'」』)*.!。！]*$`;
+const CANNOT = String.raw`(?:cannot|can't|can not)`;
+function wholeLine(...words: string[]): RegExp {
+  return new RegExp(`${LEAD_IN}(?:${words.join("|")})${CLOSE}`, "i");
+}
+/** The signals of GENERIC_FAILURE's wordings: sending failed, the connection failed, the sign-in failed. */
+export const GENERIC_SEND_FAILED = "generic-send-failed";
+export const GENERIC_CONNECT_FAILED = "generic-connect-failed";
+export const GENERIC_SIGN_IN_FAILED = "generic-sign-in-failed";
+const GENERIC_SEND = wholeLine(
+  // A panel's "Send failed" (ninth hunt #10), Epson's "Cannot send email." (#13), Ricoh's "Transmission has failed" (#3).
+  "send(?:ing)? failed",
+  `${CANNOT} send e-?mail`,
+  "transmission has failed",
+  // .NET's "Failure sending mail." in Microsoft's Japanese (thirteenth hunt #6); a PHP form's 「メールの送信に失敗しました。」 and
+  // 「自動返信メールの送信に失敗しました。」 (TransmitMail, #7).
+  "電子メールを送信できません",
+  String.raw`(?:[^\s。]{0,12}メールの)?送信に失敗しました`,
+);
+// A scanner's "Server connection failed" (ninth hunt #2).
+const GENERIC_CONNECT = wholeLine("server connection failed");
+// Epson's "Cannot sign in or users cannot sign in." (ninth hunt #14).
+const GENERIC_SIGN_IN = wholeLine(`${CANNOT} sign in(?: or users ${CANNOT} sign in)?`);
+
 /** Signals whose phrases only gate: the line must also say it in full, as this expression reads it. */
 const CONFIRMED_BY: ReadonlyMap<string, RegExp> = new Map([
   [TNC_TCP_FAILED, TNC_FAILED],
   [SAP_AUTH_REQUIRED, SAP_NO_DELIVERY],
+  [GENERIC_SEND_FAILED, GENERIC_SEND],
+  [GENERIC_CONNECT_FAILED, GENERIC_CONNECT],
+  [GENERIC_SIGN_IN_FAILED, GENERIC_SIGN_IN],
 ]);
+
+/** The signals of a device's or a program's words that say only that something failed, not why: they name no cause. */
+export const GENERIC_FAILURE: ReadonlySet<string> = new Set([GENERIC_SEND_FAILED, GENERIC_CONNECT_FAILED, GENERIC_SIGN_IN_FAILED]);
 
 /** Outlook's and Outlook Express's dialog field saying no TLS was used. */
 const NO_SSL = /(?:Secure\s*\(SSL\)|セキュリティ\s*\(SSL\))\s*[:：]\s*(?:No|Não|なし|いいえ)(?![A-Za-z])/i;
@@ -454,6 +490,20 @@ export const SIGNALS: readonly Signal[] = [
     raw: ["認証に失敗", "認証エラー", "認証失敗"],
     fallbackOnly: true,
   },
+  // Words that say only that sending, the connection or the sign-in failed (GENERIC_FAILURE): last, after every signal that says
+  // more, and only when nothing else in the text failed. No cause: the words name none, only the step they speak of. Their
+  // phrases only gate: the line says nothing else (CONFIRMED_BY).
+  {
+    id: GENERIC_SEND_FAILED,
+    stage: "unknown",
+    candidates: [],
+    decisive: false,
+    phrases: ["send failed", "sending failed", "cannot send email", "transmission has failed"],
+    raw: ["電子メールを送信できません", "送信に失敗しました"],
+    fallbackOnly: true,
+  },
+  { id: GENERIC_CONNECT_FAILED, stage: "network", candidates: [], decisive: false, phrases: ["server connection failed"], fallbackOnly: true },
+  { id: GENERIC_SIGN_IN_FAILED, stage: "auth", candidates: [], decisive: false, phrases: ["cannot sign in"], fallbackOnly: true },
 ];
 /** A certificate refused, in general (SIGNALS' "tls-certificate"): networkSignal gives it for MailKit's guess of a self-signed one. */
 const TLS_CERTIFICATE_SIGNAL = SIGNALS.find((x) => x.id === "tls-certificate") as Signal;
@@ -555,7 +605,7 @@ export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
-export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected"]);
+export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", GENERIC_SEND_FAILED, GENERIC_CONNECT_FAILED, GENERIC_SIGN_IN_FAILED]);
 
 /** Which wrapper the text shows, if any. */
 export function detectClient(text: string): string | undefined {

@@ -15,8 +15,11 @@ export interface SmtpReply {
   line: string;
 }
 
-/** "token": a token request to Microsoft Entra ID (an OAuth client's, before any SMTP). */
-export type ReplyStage = "connect" | "ehlo" | "tls" | "auth" | "mail-from" | "rcpt" | "data" | "ndr" | "network" | "token";
+/**
+ * "token": a token request to Microsoft Entra ID (an OAuth client's, before any SMTP). "unknown": a device's or a program's words
+ * that sending failed, which do not say at which step (signals.ts, GENERIC_FAILURE).
+ */
+export type ReplyStage = "connect" | "ehlo" | "tls" | "auth" | "mail-from" | "rcpt" | "data" | "ndr" | "network" | "token" | "unknown";
 
 export interface ReplyMatch {
   /** Stable id of the pattern that matched, e.g. "auth-tenant-disabled". */

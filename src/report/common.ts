@@ -129,9 +129,13 @@ export function isHypothetical(c: Case): boolean {
 }
 
 /** The step number (1-based) of a step id in the plan, for "alternative to step n". */
-/** What the plan says when it has no step: nothing to change when clear, else that the cause is not known yet. */
+/**
+ * What the plan says when it has no step: nothing to change when clear, else that the cause is not known yet; for a device's or a
+ * program's words that say only that something failed, where to find the reason.
+ */
 export function noStepsText(lang: Lang, d: Diagnosis): string {
-  return t(lang, d.verdict === "clear" ? "plan.report.noSteps" : "plan.report.noStepsCauseUnknown");
+  if (d.verdict === "clear") return t(lang, "plan.report.noSteps");
+  return t(lang, d.info.some((i) => i.id === "failure-words-only") ? "plan.report.noStepsWordsOnly" : "plan.report.noStepsCauseUnknown");
 }
 
 export function stepNumber(plan: Plan, id: string): number {

@@ -20,6 +20,8 @@ export interface Summary {
   unknown?: { count: number; first: string };
   /** The first next action is a read-only check that needs an admin role: whoever has none sends the hand-over. */
   handOver?: true;
+  /** No step, and the paste holds only words that something failed (Info "failure-words-only"): the next thing is to find the reason. */
+  findReason?: true;
 }
 
 const NEXT = 3;
@@ -42,6 +44,7 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
     // A help desk without admin rights could do none of the next actions, and nothing said to send the hand-over
     // (persona round 6, P6-19). The case records no admin rights: said for whoever has none.
     ...(steps[0]?.kind === "check" && steps[0].who !== "helpdesk" ? { handOver: true as const } : {}),
+    ...(steps.length === 0 && d.verdict !== "clear" && d.info.some((i) => i.id === "failure-words-only") ? { findReason: true as const } : {}),
   };
 }
 
@@ -80,6 +83,7 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
   if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
   if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });
   s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: n.confirm ? t(lang, "plan.summary.nextConfirm", { title: n.title, who: n.who }) : `${n.title} (${n.who})` }));
+  if (s.findReason) out.push({ label: t(lang, "plan.summary.next"), text: t(lang, "plan.summary.findReason") });
   if (s.handOver) out.push({ label: t(lang, "plan.summary.notAdmin"), text: t(lang, "plan.summary.sendHandover") });
   return out;
 }

@@ -135,6 +135,10 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("stream_socket_enable_crypto(): Peer certificate CN=`*.example.ne.jp' did not match expected CN=`localhost'")],
   [BASIC_OK, analyzeReply("SMTP send failed: Weird server reply.")],
   [BASIC_OK, analyzeReply("SMTP Error: data not accepted.")],
+  // Words that say only that sending, the connection or the sign-in failed (ninth hunt #10, #2, #14).
+  [BASIC_OK, analyzeReply("Send failed")],
+  [BASIC_OK, analyzeReply("Server connection failed")],
+  [BASIC_OK, analyzeReply("Cannot sign in or users cannot sign in.")],
   [BASIC_OK, analyzeReply("451 4.7.500 Access denied, please try again later. (AS112201)")],
   [BASIC_OK, analyzeReply("550 5.7.1 Service unavailable, MailFrom domain is listed in Spamhaus. To request removal from this list see https://www.spamhaus.org/query/lookup/ (S8002)")],
   [BASIC_OK, analyzeReply("The server committed a protocol violation The server response was: ")],

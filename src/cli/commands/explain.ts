@@ -16,7 +16,7 @@ import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIO
 import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
-import { isDeviceMessage } from "../../replies/signals.js";
+import { GENERIC_CONNECT_FAILED, GENERIC_FAILURE, GENERIC_SEND_FAILED, GENERIC_SIGN_IN_FAILED, isDeviceMessage } from "../../replies/signals.js";
 
 const OPTIONS = {
   auth: { type: "string" },
@@ -85,12 +85,23 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }, { analysis: analysisJson(analysis) }));
   } else if (format === "text") {
     const { wrap } = await import("../../render/layout.js");
-    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, terminalWidth(ctx), wrap)}\n\n` : "";
-    out(ctx, `${said}${await renderReport(rctx, format, { case: c, diagnosis, plan })}`);
+    const width = terminalWidth(ctx);
+    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, width, wrap)}\n\n` : "";
+    // Words that say only that something failed, which a maker's devices show too (Ricoh's "Transmission has failed"): without
+    // --vendor, which --vendor adds what the maker's documents say of it.
+    const maker = vendor === undefined && analysis.primary && GENERIC_FAILURE.has(analysis.primary.patternId) ? await onlyMaker(text) : undefined;
+    const hint = maker ? `${wrap(t(rctx.lang, "cli.explain.vendorMessage", { vendor: t(rctx.lang, `devices.vendor.${maker}`), id: maker }), width).join("\n")}\n\n` : "";
+    out(ctx, `${said}${hint}${await renderReport(rctx, format, { case: c, diagnosis, plan })}`);
   } else {
     out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }));
   }
   return exitCodeForVerdict(diagnosis.verdict);
+}
+
+/** The one maker whose devices show a message the text holds, if only one does. */
+async function onlyMaker(text: string): Promise<VendorId | undefined> {
+  const makers = await (await import("../../devices/index.js")).vendorsByMessage(text);
+  return makers.length === 1 ? makers[0]?.vendor : undefined;
 }
 
 /** --vendor: one of the maker ids (anything else is bad input, with the list). */
@@ -135,6 +146,14 @@ const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
   ndr: "cli.stage.ndr",
   network: "cli.stage.network",
   token: "cli.stage.token",
+  unknown: "cli.stage.unknown",
+};
+
+/** What a device's or a program's words that say only that something failed say (GENERIC_FAILURE), by their signal. */
+const FAILURE_WORDS: Readonly<Record<string, MessageKey>> = {
+  [GENERIC_SEND_FAILED]: "cli.explain.failureWords.send",
+  [GENERIC_CONNECT_FAILED]: "cli.explain.failureWords.connect",
+  [GENERIC_SIGN_IN_FAILED]: "cli.explain.failureWords.signIn",
 };
 
 /** "What the server said": each reply found, the stage, and what it points at. */
@@ -144,6 +163,12 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
   for (const m of a.matches) {
     const mark = m === a.primary ? "›" : " ";
     for (const [i, l] of wrap(safeText(m.reply.line), width - 4).entries()) lines.push(`${i === 0 ? `${mark} ` : indent}${l}`);
+    // Words that say only that something failed: what they say, and that no cause is read from them (no step is named for them).
+    const words = FAILURE_WORDS[m.patternId];
+    if (words) {
+      for (const l of wrap(t(lang, words), width - 4)) lines.push(`${indent}${indent}${l}`);
+      continue;
+    }
     // Two sign-ins told of (ReplyAnalysis.otherAttempt): which one each refusal answered.
     const attempt = a.otherAttempt === undefined ? undefined : m.mechanism === "XOAUTH2" ? "cli.explain.stageOauth" : m.mechanism === "LOGIN" ? "cli.explain.stagePassword" : undefined;
     const stage = t(lang, attempt ?? "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });

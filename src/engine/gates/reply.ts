@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
-import { isDeviceMessage, QUIT_AFTER_SIGN_IN, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, QUIT_AFTER_SIGN_IN, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
@@ -87,7 +87,7 @@ function ambiguousNote(m: ReplyMatch): NoteKey {
 }
 
 /** A device's or a program's words for a failed sign-in, which a refusal before AUTH (no STARTTLS, the MX host) also gets. */
-const SAYS_NO_STAGE: ReadonlySet<string> = new Set(["auth-failed-wrapper", "login-failed-wrapper", "kyocera-1102"]);
+const SAYS_NO_STAGE: ReadonlySet<string> = new Set(["auth-failed-wrapper", "login-failed-wrapper", "kyocera-1102", ...GENERIC_FAILURE]);
 
 /** Causes that mean the device never got as far as AUTH: the connection, TLS, or a temporary server error. */
 const TRANSPORT_CAUSES: ReadonlySet<CauseId> = new Set([...TRANSPORT_GATE_CAUSES, "transient-service-error"]);
