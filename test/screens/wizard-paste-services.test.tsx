@@ -158,3 +158,21 @@ for (const lang of ["en", "ja"] as const) {
     assert.ok(chosen?.includes(sharp), q);
   });
 }
+
+// Words that say only that sending, the connection or the sign-in failed (ninth hunt #10 "Send failed", #14 Epson's "Cannot sign in
+// or users cannot sign in."; thirteenth hunt #7 TransmitMail's 「メールの送信に失敗しました。」; sources in
+// test/scenarios/real-pastes-found-9.ts and -13.ts): read, not "no SMTP reply was recognized", headed as the device's or
+// program's words, pointing at no cause, and saying that they do not say why.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: words that say only that sending or the sign-in failed point at no cause and say they do not say why`, async () => {
+    for (const text of ["Send failed", "Cannot sign in or users cannot sign in.", "メールの送信に失敗しました。"]) {
+      const f = await pasteSummary(lang, text);
+      const flat = f.replace(/\s+/g, "");
+      assert.ok(flat.includes(t(lang, "wizard.pasteSummary.shown").replace(/\s+/g, "")), f);
+      assert.ok(flat.includes(t(lang, "info.failure-words-only").replace(/\s+/g, "")), f);
+      assert.ok(!f.includes(t(lang, "wizard.pasteSummary.points")), `${text}: no cause to point at\n${f}`);
+      assert.ok(!f.includes(opening(t(lang, "wizard.pasteSummary.unrecognized"), lang)), f);
+      for (const id of ["wrong-credentials", "network-unreachable", ...TENANT_CAUSES] as const) assert.ok(!f.includes(opening(causeTitle(lang, id), lang)), `${text}: ${id}\n${f}`);
+    }
+  });
+}
