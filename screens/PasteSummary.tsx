@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { makerLines, PASTE_INFO, pointedCauses, pointsHeading, replyHeading } from "../src/flow/summary.js";
+import { makerLines, PASTE_INFO, pointedCauses, pointsHeading, replyHeading, shownReply } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -41,7 +41,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // Going straight to the result, the questions it made unnecessary are all of them: said in one line instead.
   const resolved = straight ? [] : summary.resolved;
   const none = t(lang, straight ? "wizard.pasteSummary.straightToResult" : "wizard.pasteSummary.noneResolved");
-  const primary = analysis.primary;
+  const primary = shownReply(summary);
   const pointed = pointedCauses(summary, diagnosis);
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
   // delivery, only a code, the client's words instead of the server's, a masked CI log.

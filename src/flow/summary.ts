@@ -35,6 +35,15 @@ export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSumm
   return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
 }
 
+/**
+ * The reply or words shown under their heading: none for words that say only that something failed when they are a maker's own
+ * message (Ricoh's "Transmission has failed"): the maker's reading above says what they mean.
+ */
+export function shownReply(summary: PasteSummary): ReplyMatch | undefined {
+  const primary = summary.analysis.primary;
+  return primary && summary.maker && GENERIC_FAILURE.has(primary.patternId) ? undefined : primary;
+}
+
 /** Whether "It points at:" stands over the causes: not over none for words that say only that something failed (they say so below). */
 export function pointsHeading(primary: ReplyMatch, pointed: readonly CauseId[]): boolean {
   return pointed.length > 0 || !GENERIC_FAILURE.has(primary.patternId);
@@ -43,7 +52,7 @@ export function pointsHeading(primary: ReplyMatch, pointed: readonly CauseId[]):
 /** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
-  const primary = summary.analysis.primary;
+  const primary = shownReply(summary);
   const maker = makerLines(lang, summary, diagnosis);
   if (maker) {
     out.push(maker.said);

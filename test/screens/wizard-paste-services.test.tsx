@@ -176,3 +176,23 @@ for (const lang of ["en", "ja"] as const) {
     }
   });
 }
+
+// Ricoh's own "Transmission has failed" (ninth hunt #3, its service manual in test/scenarios/real-pastes-found-9.ts) is such words too,
+// and a maker's message: the maker's reading is shown, once, not the words again under their own heading.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: Ricoh's 'Transmission has failed' shows Ricoh's reading once, not the words again as pointing at nothing`, async () => {
+    const services = makeServices({ today: TODAY, cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+    const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
+    const r = mount(<WizardApp services={{ ...services, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={40} onExit={() => {}} />);
+    await frameWith(r, t(lang, "wizard.purpose.q"));
+    await press(r, KEY.enter);
+    await frameWith(r, t(lang, "wizard.keys.paste"));
+    await press(r, "Transmission has failed");
+    await press(r, KEY.ctrlD);
+    const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
+    assert.ok(f.includes(opening(t(lang, "wizard.pasteSummary.makerPoints"), lang)), f);
+    assert.equal(f.split(opening(causeTitle(lang, "send-as-denied"), lang)).length - 1, 1, f);
+    assert.ok(!f.includes(t(lang, "wizard.pasteSummary.shown").slice(0, 20)), f);
+    assert.ok(!f.replace(/\s+/g, "").includes(t(lang, "info.failure-words-only").replace(/\s+/g, "").slice(0, 30)), f);
+  });
+}
