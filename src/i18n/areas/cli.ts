@@ -222,7 +222,7 @@ smtp-auth-doctor explain - < error.txt
     "cli.stage.ndr": "配信不能レポート",
     "cli.stage.network": "ネットワーク",
     "cli.stage.token": "トークン要求 (Microsoft Entra ID、SMTP の前)",
-    "cli.stage.unknown": "文言からはわからない",
+    "cli.stage.unknown": "不明",
     "cli.explain.failureWords.send": "デバイスやプログラム自身の文言です。送信に失敗したことは示していますが、理由は示していません。この文言から原因は読み取れません。",
     "cli.explain.failureWords.connect": "デバイスやプログラム自身の文言です。メール サーバーへの接続に失敗したことは示していますが、理由は示していません。ネットワークの段階 (ネットワーク、サーバー名やポート、TLS) のことですが、この文言から原因は読み取れません。",
     "cli.explain.failureWords.signIn": "デバイスやプログラム自身の文言です。サインインに失敗したことは示していますが、理由は示していません。サインイン (認証) の段階のことですが、この文言から原因は読み取れません。",
