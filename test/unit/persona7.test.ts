@@ -13,6 +13,7 @@ const LANGS = ["en", "ja"] as const;
 // A Canon on Basic that fails to sign in, the help desk's paste as the persona typed it from the panel.
 const CANON = parseCase(
   JSON.stringify({ schema: "smtp-auth-doctor/case@1", device: { vendor: "canon", auth: "basic", username: "scan-3f@contoso.co.jp", port: 587, reply: "エラー #839\n送信できませんでした。SMTPサーバーの認証に失敗しました。" } }),
+  "persona7-canon.json",
 );
 const handover = (today: string, lang: Lang): string => {
   const d = evaluate(CANON, { today });
