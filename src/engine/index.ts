@@ -224,7 +224,11 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
   // A token request to Microsoft Entra ID in the text (an AADSTS error, its endpoint out of reach): the sender uses OAuth.
-  const tokenRequest = mechanism === undefined && recognized?.matches.some((m) => m.stage === "token") === true;
+  // So does a device's message that its OAuth token could not be renewed (Sharp's 「トークンの更新に失敗しました」, QNAP's 「認証が切れま
+  // した」): it was told it assumed Basic and shown Basic's options beside "move the device to OAuth" (persona round 7).
+  const tokenRequest =
+    mechanism === undefined &&
+    (recognized?.matches.some((m) => m.stage === "token") === true || (recognized?.primary !== undefined && recognized.primary.candidates.length > 0 && recognized.primary.candidates.every((id) => id === "device-oauth-token")));
   // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's), or from a token request.
   // (So does an OAuth flow the text names: "… through the client_credentials flow".)
   const mode: AuthMode = device.auth ?? (mechanism === undefined ? (tokenRequest || recognized?.oauthFlow !== undefined ? "oauth" : "unknown") : mechanism === "XOAUTH2" ? "oauth" : "basic");

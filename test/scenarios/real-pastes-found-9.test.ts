@@ -29,14 +29,15 @@ test("#8: 4.4.62 (a relay connector that does not match the device) asks no SMTP
   }
 });
 
-test("#4, #5: Sharp's 'Token update failed' (English and Japanese) with --vendor sharp is the device's OAuth token, blocked; without it the refusal names --vendor sharp", async () => {
+test("#4, #5: Sharp's 'Token update failed' (English and Japanese) with --vendor sharp is the device's OAuth token, blocked; without it, read as Sharp's all the same and said so", async () => {
   for (const n of [4, 5]) {
     const { code, json } = await explain(paste(n), "ja", ["--vendor", "sharp"]);
     assert.equal(code, 1, `#${n}`);
     assert.deepEqual(ids(json), ["device-oauth-token"], `#${n}`);
+    // (It was a refusal naming --vendor sharp: persona round 7 found that a step more for a message only Sharp shows.)
     const bare = await runMain(["explain", "-", "--lang", "en"], { stdin: paste(n).text });
-    assert.equal(bare.code, 2, `#${n}`);
-    assert.ok(bare.stderr.includes("--vendor sharp"), `#${n}: ${bare.stderr}`);
+    assert.equal(bare.code, 1, `#${n}: ${bare.stderr}`);
+    assert.match(bare.stdout.replace(/\s+/g, " "), /Read as a message of Sharp's devices/, `#${n}`);
   }
 });
 

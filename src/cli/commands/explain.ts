@@ -49,24 +49,26 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (Buffer.byteLength(text) > MAX_PASTE) throw pasteTooLong();
   if (text.trim() === "") throw badInput("explain.no-text", "cli.err.needText");
 
-  const vendor = parseVendor(values.vendor);
+  let vendor = parseVendor(values.vendor);
   const model = parseModel(values.model);
+  let analysis = analyzeReply(text);
+  // A maker's own message and no reply ("トークンの更新に失敗しました" of a Sharp) without --vendor: read as that maker's, said so
+  // (assumed from the text, as the wizard chooses it). It was bad input that named the --vendor to run again with (persona round 7).
+  let assumedMaker: typeof vendor;
+  if (vendor === undefined && !analysis.recognized) {
+    const makers = await (await import("../../devices/index.js")).vendorsByMessage(text);
+    if (makers.length === 1 && makers[0]) vendor = assumedMaker = makers[0].vendor;
+  }
   let c: Case = { schema: CASE_SCHEMA_ID, device: { reply: text, ...(auth ? { auth } : {}), ...(vendor ? { vendor } : {}), ...(model ? { model } : {}) } };
+  if (assumedMaker) c = { ...c, sources: { "device.vendor": { kind: "assumed" } } };
   c = withAsOf(c, values["as-of"]);
 
   // --vendor: the maker's panel codes and messages count too (its data loads only now); the SMTP reply, if any, still decides.
-  let analysis = analyzeReply(text);
   const devices = vendor !== undefined ? await import("../../devices/index.js") : undefined;
   const dev = devices ? await devices.loadDevice(c) : undefined;
   const found = devices ? devices.analyzeWithDevice(text, dev, analysis) : undefined;
   if (found?.analysis) analysis = found.analysis;
   if (!analysis.recognized && (found?.findings.length ?? 0) === 0) {
-    if (vendor === undefined) {
-      // A maker's own message ("トークンの更新に失敗しました" of a Sharp) without --vendor: say which --vendor reads it.
-      const makers = await (await import("../../devices/index.js")).vendorsByMessage(text);
-      const only = makers.length === 1 ? makers[0] : undefined;
-      if (only) throw badInput("explain.unrecognized", "cli.err.unrecognizedVendorMessage", { vendor: t(ctx.lang, `devices.vendor.${only.vendor}`), message: only.excerpt, id: only.vendor });
-    }
     // A mailbox being read refused a password: not a sending error, and said so (Basic for IMAP and POP ended in 2022).
     if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) throw badInput("explain.unrecognized", "cli.err.mailboxReadNotSmtp");
     // No panel codes to name: another maker, or an application or a script (--vendor app).
@@ -90,7 +92,12 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     // Words that say only that something failed, which a maker's devices show too (Ricoh's "Transmission has failed"): without
     // --vendor, which --vendor adds what the maker's documents say of it.
     const maker = vendor === undefined && analysis.primary && GENERIC_FAILURE.has(analysis.primary.patternId) ? await onlyMaker(text) : undefined;
-    const hint = maker ? `${wrap(t(rctx.lang, "cli.explain.vendorMessage", { vendor: t(rctx.lang, `devices.vendor.${maker}`), id: maker }), width).join("\n")}\n\n` : "";
+    const hintText = maker
+      ? t(rctx.lang, "cli.explain.vendorMessage", { vendor: t(rctx.lang, `devices.vendor.${maker}`), id: maker })
+      : assumedMaker
+        ? t(rctx.lang, "cli.explain.vendorAssumed", { vendor: t(rctx.lang, `devices.vendor.${assumedMaker}`) })
+        : undefined;
+    const hint = hintText ? `${wrap(hintText, width).join("\n")}\n\n` : "";
     out(ctx, `${said}${hint}${await renderReport(rctx, format, { case: c, diagnosis, plan })}`);
   } else {
     out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }));
