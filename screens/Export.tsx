@@ -57,7 +57,7 @@ export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }:
       body = (
         <Box flexDirection="column">
           <Para text={t(lang, "wizard.export.path")} theme={theme} />
-          <TextInput key={turn} theme={theme} label=">" initial={phase.suggested} onSubmit={(text) => onEvent({ type: "submitPath", text })} onBack={() => onEvent({ type: "back" })} />
+          <TextInput key={turn} theme={theme} label=">" initial={phase.suggested} replaceOnType onSubmit={(text) => onEvent({ type: "submitPath", text })} onBack={() => onEvent({ type: "back" })} />
         </Box>
       );
       break;

@@ -339,6 +339,7 @@ export function TextInput({
   onSubmit,
   onBack,
   onChange,
+  replaceOnType = false,
 }: {
   initial?: string;
   theme: Theme;
@@ -348,8 +349,22 @@ export function TextInput({
   onBack?: OnBack;
   /** The text after each key that changed it (a caller that must keep a draft). */
   onChange?: (value: string) => void;
+  /**
+   * `initial` is a suggestion (a file name): text typed or pasted before any editing key replaces it, as a selected field
+   * does; an editing key (arrows, Backspace, Ctrl+U) edits it instead. Typing appended to it ("smtp-auth-plan.mdabc", persona round 7).
+   */
+  replaceOnType?: boolean;
 }) {
   const line = useRef<EditLine>(lineOf(initial));
+  const fresh = useRef(replaceOnType);
+  /** The line to insert typed text into: empty while the suggestion is untouched. */
+  const typing = (): EditLine => {
+    if (fresh.current) {
+      fresh.current = false;
+      line.current = lineOf("");
+    }
+    return line.current;
+  };
   const done = useRef(false);
   const [, redraw] = useState(0);
   useKeys((input, key) => {
@@ -360,7 +375,7 @@ export function TextInput({
     }
     if (isPaste(key)) {
       // Pasted text is text: its line breaks become spaces (a copied line's own break at the end goes), never Enter.
-      for (const ch of input.replace(/[\r\n]+$/, "").replace(/[\r\n\t]+/g, " ")) line.current = insert(line.current, ch);
+      for (const ch of input.replace(/[\r\n]+$/, "").replace(/[\r\n\t]+/g, " ")) line.current = insert(typing(), ch);
       onChange?.(lineText(line.current));
       redraw((n) => n + 1);
       return;
@@ -371,7 +386,10 @@ export function TextInput({
       return;
     }
     const edited = edit(line.current, input, key);
-    if (edited) line.current = edited;
+    if (edited) {
+      line.current = edited;
+      fresh.current = false;
+    }
     else if (key.ctrl) return;
     else if (!key.upArrow && !key.downArrow && !key.tab) {
       let at = 0;
@@ -382,9 +400,10 @@ export function TextInput({
           onSubmit(lineText(line.current));
           return { rest: input.slice(at) };
         }
+        if (ch === "\u007f" || ch === "\b" || ch === "\u0015") fresh.current = false;
         if (ch === "\u007f" || ch === "\b") line.current = edit(line.current, "", { backspace: true }) ?? line.current;
         else if (ch === "\u0015") line.current = edit(line.current, "u", { ctrl: true }) ?? line.current;
-        else line.current = insert(line.current, ch);
+        else line.current = insert(typing(), ch);
       }
     }
     onChange?.(lineText(line.current));

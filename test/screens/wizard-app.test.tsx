@@ -563,6 +563,28 @@ test("line editing in a text field: Ctrl+U clears the suggested file name, Left/
   assert.equal(h.saves[0]?.path, "INCtickets 4711-x.md");
 });
 
+// Persona round 7: typing a name appended it to the suggested one ("smtp-auth-plan.mdabc"); only Ctrl+U cleared it.
+test("the suggested file name is replaced by a name typed or pasted first, and edited after an editing key", async () => {
+  const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
+  for (const [keys, expected] of [
+    ["ticket-42.md", "ticket-42.md"],
+    [KEY.backspace + KEY.backspace + KEY.backspace + "-v2.md", "out-v2.md"],
+    [KEY.left + KEY.left + KEY.left + "-x", "out-x.md"],
+  ] as const) {
+    const { r, h } = app({ lang: "en", loaded });
+    await frameWith(r, t("en", "wizard.keys.resultNoCopy"));
+    await press(r, KEY.enter);
+    await frameWith(r, t("en", "wizard.export.q"));
+    await press(r, KEY.down + KEY.down + KEY.enter); // Markdown: the field shows out.md
+    await frameWith(r, "out.md");
+    await press(r, keys);
+    await press(r, KEY.enter);
+    await waitFor(() => h.saves.length === 1, { what: "the save" });
+    assert.equal(h.saves[0]?.path, expected);
+    cleanup();
+  }
+});
+
 // Found in tmux (2026-12-04): a Ricoh question's maker notes pushed the question above the screen at 100×32 and 80×24.
 test("a question with long maker notes fits its rows: the question and every answer stay on screen, and it says what was left out", async () => {
   const { FACT_PATHS } = await import("../../src/case/facts.js");
