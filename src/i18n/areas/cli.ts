@@ -226,7 +226,7 @@ smtp-auth-doctor explain - < error.txt
     "cli.explain.failureWords.connect": "デバイスやプログラム自身の文言です。メール サーバーへの接続に失敗したことは示していますが、理由は示していません。ネットワークの段階 (ネットワーク、サーバー名やポート、TLS) のことですが、この文言から原因は読み取れません。",
     "cli.explain.failureWords.signIn": "デバイスやプログラム自身の文言です。サインインに失敗したことは示していますが、理由は示していません。サインイン (認証) の段階のことですが、この文言から原因は読み取れません。",
     "cli.explain.vendorMessage": "{vendor}のデバイスが表示するメッセージです。同じコマンドに --vendor {id} を付けて実行すると、このメッセージについての{vendor}の資料の説明も加わります。",
-    "cli.explain.vendorAssumed": "サーバーの応答はなく、{vendor}のデバイスのメッセージが含まれているため、{vendor}のデバイスとして読み取りました (別のメーカーは --vendor で指定できます)。",
+    "cli.explain.vendorAssumed": "サーバーの応答はなく、{vendor}のデバイスのメッセージが含まれているため、そのメーカーのデバイスとして読み取りました (別のメーカーは --vendor で指定できます)。",
     "cli.err.unknownOption": "不明なオプション {flag} です。smtp-auth-doctor --help をご覧ください。",
     "cli.err.optionValue": "オプション {flag} には値が必要です。smtp-auth-doctor --help をご覧ください。",
     "cli.err.unexpectedArgument": "想定外の引数 '{arg}' があります。smtp-auth-doctor --help をご覧ください。",
