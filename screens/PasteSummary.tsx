@@ -62,6 +62,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   if (rows !== undefined) {
     const budget = rows - 1 - (4 + keyRows(t(lang, "wizard.keys.continue"), theme));
     const fixed =
+      (summary.cut ? h(t(lang, "wizard.pasteSummary.cut")) : 0) +
       (maker ? h(maker.said) + (maker.pointed.length > 0 ? 1 : 0) + maker.pointed.reduce((n, id) => n + h(`  ${g.bullet} ${causeTitle(lang, id)}`, "    "), 0) : 0) +
       (!analysis.recognized || !primary
         ? maker
@@ -82,6 +83,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
 
   return (
     <Frame theme={theme} title={t(lang, "wizard.pasteSummary.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
+      {summary.cut ? <Para text={t(lang, "wizard.pasteSummary.cut")} theme={theme} role="warning" /> : null}
       {maker ? (
         <Box flexDirection="column">
           <Para text={maker.said} theme={theme} role="heading" />

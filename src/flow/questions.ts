@@ -227,6 +227,18 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; error: MessageK
 /** The longest paste the wizard takes: what a case file holds as device.reply. */
 export const MAX_PASTE_CHARS = REPLY_MAX_LENGTH;
 
+/**
+ * A paste as a case file can hold it (device.reply, MAX_PASTE_CHARS): a longer one keeps its last lines, where a debug log or a
+ * transcript ends with the error, from the first whole line. It was refused whole and the field emptied, after the wizard itself
+ * had asked for a debug log (a persona's 228 KB smtplib log, persona round 7).
+ */
+export function pasteTail(text: string): { text: string; cut: boolean } {
+  if (text.length <= MAX_PASTE_CHARS) return { text, cut: false };
+  const tail = text.slice(text.length - MAX_PASTE_CHARS);
+  const firstBreak = tail.indexOf("\n");
+  return { text: (firstBreak >= 0 && firstBreak < tail.length - 1 ? tail.slice(firstBreak + 1) : tail).trim(), cut: true };
+}
+
 /** Turn typed text into a fact value; empty text is "I don't know" and is handled by the caller. */
 export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
   const text = raw.trim();
@@ -247,8 +259,8 @@ export function parseTextAnswer(input: QuestionInput, raw: string): Parsed {
       if (text.length > input.maxLength || /[\u0000-\u001f\u007f]/.test(text)) return { ok: false, error: "questions.err.text" };
       return { ok: true, value: text };
     case "paste":
-      // What a case file holds (device.reply); a longer paste could be neither analysed whole nor saved.
-      return text.length > MAX_PASTE_CHARS ? { ok: false, error: "questions.err.paste" } : { ok: true, value: text };
+      // Any length: a paste longer than a case file holds keeps its end (pasteTail), where a log's error is.
+      return { ok: true, value: text };
     case "policy":
     case "choice":
       return { ok: true, value: text };

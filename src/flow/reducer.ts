@@ -9,7 +9,7 @@ import { initialLive, reduceLive } from "./live.js";
 import { initialProbe, probeTarget, reduceProbe } from "./probe.js";
 import { initialReadiness, reduceReadiness } from "./readiness.js";
 import { redactPaste } from "./redact-paste.js";
-import { MAX_PASTE_CHARS } from "./questions.js";
+import { pasteTail } from "./questions.js";
 import { isKnownVendor } from "../devices/ids.js";
 import { initialWhatIf, reduceWhatIf } from "./whatif.js";
 import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
@@ -226,8 +226,8 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       return s;
     }
     case "submitPaste": {
-      // (The paste screen refuses a longer paste; "[redacted]" can make a paste at the limit a little longer.)
-      const text = redactPaste(event.text.replace(/\r\n?/g, "\n")).trim().slice(0, MAX_PASTE_CHARS);
+      // A paste longer than a case file holds keeps its end ("[redacted]" can make one at the limit a little longer too).
+      const { text, cut } = pasteTail(redactPaste(event.text.replace(/\r\n?/g, "\n")).trim());
       const dontKnow = state.dontKnow.filter((p) => p !== "device.reply");
       if (text === "") {
         const s = withFact(deps, { ...state, paste: undefined, dontKnow: [...dontKnow, "device.reply"] }, "device.reply", undefined, { kind: "answer" });
@@ -244,7 +244,7 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       if (maker) s = withFact(deps, s, "device.vendor", maker.vendor, { kind: "assumed" });
       const read = s.diagnosis.unknowns;
       const resolved = without.filter((p) => p !== "device.reply" && !read.includes(p));
-      return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved, ...(maker ? { maker } : {}) } }, { id: "pasteSummary" });
+      return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved, ...(maker ? { maker } : {}), ...(cut ? { cut } : {}) } }, { id: "pasteSummary" });
     }
     case "continue":
       if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(state));

@@ -52,6 +52,7 @@ export function pointsHeading(primary: ReplyMatch, pointed: readonly CauseId[]):
 /** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
+  if (summary.cut) out.push(t(lang, "wizard.pasteSummary.cut"));
   const primary = shownReply(summary);
   const maker = makerLines(lang, summary, diagnosis);
   if (maker) {

@@ -74,6 +74,8 @@ export interface PasteSummary {
   maker?: { vendor: KnownVendorId; excerpt: string };
   /** Questions the engine no longer needs because of the paste, in the order it would have asked them. */
   resolved: FactPath[];
+  /** The paste was longer than a case file holds: only its end was kept (pasteTail). */
+  cut?: boolean;
 }
 
 export interface FlowState {

@@ -39,12 +39,8 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
     const lang = s.lang;
     p.say(t(lang, "wizard.paste.q"));
     for (const line of stepLines(t(lang, "questions.device.reply.where"), width)) p.say(line);
-    // A paste longer than a case file holds: said, and asked again (taken, it could be neither analysed whole nor saved).
-    for (;;) {
-      const text = await p.multiline(t(lang, "wizard.plain.pasteEnd"));
-      if (parseTextAnswer({ type: "paste" }, text).ok) return { type: "submitPaste", text };
-      p.say(t(lang, "questions.err.paste"));
-    }
+    // (A paste longer than a case file holds keeps its end: the summary says so.)
+    return { type: "submitPaste", text: await p.multiline(t(lang, "wizard.plain.pasteEnd")) };
   },
   pasteSummary: async (s, _screen, { p, glyphs }) => {
     const lang = s.lang;

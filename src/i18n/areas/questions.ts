@@ -182,7 +182,6 @@ export default defineCatalog(
     "questions.err.port": "Enter a number from 1 to 65535.",
     "questions.err.date": "Enter a date as YYYY-MM-DD, for example 2026-11-22.",
     "questions.err.text": "The value is too long or contains control characters.",
-    "questions.err.paste": "The pasted text is longer than 64 KiB (65,536 characters). Paste only the error and the lines around it.",
     "questions.err.policyName": "Enter the policy name (1 to 256 characters).",
   },
   {
@@ -363,7 +362,6 @@ export default defineCatalog(
     "questions.err.port": "1 から 65535 までの数字を入力してください。",
     "questions.err.date": "日付を YYYY-MM-DD の形式で入力してください (例: 2026-11-22)。",
     "questions.err.text": "値が長すぎるか、制御文字が含まれています。",
-    "questions.err.paste": "貼り付けた文字列が 64 KiB (65,536 文字) を超えています。エラーとその前後の行だけを貼り付けてください。",
     "questions.err.policyName": "ポリシーの名前を入力してください (1 から 256 文字)。",
   },
 );

@@ -60,6 +60,7 @@ export default defineCatalog(
     "wizard.pasteSummary.authOk": "Sign-in itself succeeded (235): the problem is after authentication.",
     "wizard.pasteSummary.resolved": "Questions you no longer need to answer:",
     "wizard.pasteSummary.noneResolved": "It did not make any question unnecessary.",
+    "wizard.pasteSummary.cut": "The paste was longer than 64 KiB (65,536 characters): only its end, where a log's error usually is, was kept and read.",
     "wizard.pasteSummary.straightToResult": "Nothing more needs asking: the device's settings play no part in this refusal. Next: the result and what to do.",
 
     "wizard.device.progress": "Device setting {n} of {total}",
@@ -258,6 +259,7 @@ For now, each setting is asked as a question.`,
     "wizard.pasteSummary.authOk": "サインイン自体は成功しています (235)。問題は認証の後にあります。",
     "wizard.pasteSummary.resolved": "回答する必要がなくなった質問:",
     "wizard.pasteSummary.noneResolved": "不要になった質問はありません。",
+    "wizard.pasteSummary.cut": "貼り付けた文字列が 64 KiB (65,536 文字) を超えていたため、ログのエラーがあることの多い末尾の部分だけを残して読み取りました。",
     "wizard.pasteSummary.straightToResult": "これ以上お聞きすることはありません。この拒否にデバイスの設定は関係しません。次は結果と対処方法です。",
 
     "wizard.device.progress": "デバイスの設定 {n} / {total}",
