@@ -24,6 +24,7 @@ import { PasteScreen } from "./Paste.js";
 import { ProbeScreen } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
+import { openedNotice } from "../src/flow/summary.js";
 import { ReadinessScreen } from "./Readiness.js";
 import type { ReadinessPhase } from "../src/flow/readiness.js";
 import { WhatIfScreen } from "./WhatIf.js";
@@ -355,7 +356,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           step={step}
           progress={progress}
           question={question(path, state.case)}
-          {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : {})}
+          {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : openedNotice(state) ? { notice: openedNotice(state) as string } : {})}
           {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}
           value={getFact(state.case, path)}

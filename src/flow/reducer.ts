@@ -46,7 +46,14 @@ export function initFlow(deps: FlowDeps, opts: InitOptions): FlowState {
     liveFailed: [],
     done: false,
   };
-  if (opts.loaded) return withSub({ ...base, purpose: "failing", source: "manual", screen: nextQuestion(base) });
+  // An opened case (an admin with the hand-over's code) goes on with its questions; the screen before them is where the facts
+  // come from, so Esc leads there and an admin can read the tenant live instead. It opened at "Question 1", Esc did nothing
+  // and there was no way to the live read (persona round 7).
+  // (A case that decides opens at its result, as before: nothing to go back to.)
+  if (opts.loaded) {
+    const screen = nextQuestion(base);
+    return withSub({ ...base, purpose: "failing", source: "manual", opened: true, history: screen.id === "result" ? [] : [{ id: "source" }], screen });
+  }
   return { ...base, screen: opts.langExplicit ? { id: "purpose" } : { id: "language" } };
 }
 
@@ -266,7 +273,9 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
     case "chooseSource": {
       // No way to read live yet (no app registration, no PowerShell with the modules): say how to set one up.
       if (event.source !== "manual" && !deps.liveAvailable && state.livePwsh?.status !== "ready") return go(state, { id: "liveSetup" });
-      const s = { ...state, source: event.source };
+      // (An opened case's notice has said its piece once the source is chosen.)
+      const { opened: _opened, ...rest } = state;
+      const s = { ...rest, source: event.source };
       return go(s, event.source === "manual" ? nextQuestion(s) : { id: "live" });
     }
     case "liveChecked":

@@ -4,7 +4,8 @@ import { t, type Lang } from "../i18n/index.js";
 import { safeText } from "../render/sanitize.js";
 
 import { question } from "./questions.js";
-import type { PasteSummary } from "./types.js";
+import type { FlowState, PasteSummary } from "./types.js";
+import { deviceLine } from "../report/handover.js";
 import { causeTitle, infoTitle } from "../render/labels.js";
 import { GENERIC_FAILURE, isDeviceMessage, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
@@ -77,4 +78,15 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${t(lang, question(p).prompt)}`);
   }
   return out;
+}
+
+/**
+ * The first question of a case opened from a file or a hand-over's code says which case it is, and that Esc leads to where the
+ * answers come from (an admin reads them live there): it opened at "Question 1" with neither (persona round 7).
+ */
+export function openedNotice(state: Pick<FlowState, "opened" | "history" | "case" | "lang">, plain = false): string | undefined {
+  if (!state.opened || state.history.length !== 1 || state.history[0]?.id !== "source") return undefined;
+  const device = deviceLine({ case: state.case, lang: state.lang });
+  const opened = device ? t(state.lang, "wizard.opened", { device }) : t(state.lang, "wizard.openedNoDevice");
+  return `${opened} ${t(state.lang, plain ? "wizard.plain.openedBack" : "wizard.openedBack")}`;
 }

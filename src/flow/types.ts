@@ -94,6 +94,8 @@ export interface FlowState {
   liveFailed: FactPath[];
   /** Why the live read as a whole did not work (sign-in failed, no account to read): shown with the questions. */
   liveError?: string;
+  /** The case was opened from a file or a hand-over's code (--case, --resume): its first screen says which, and Esc leads to the source of facts. */
+  opened?: true;
   /** Without an app registration: whether PowerShell with both modules was found (the sign-in route), or what is missing. */
   livePwsh?: LivePwsh;
   /** The flow is over (the user finished or quit from a final screen). */

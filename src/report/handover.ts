@@ -181,7 +181,7 @@ function planChecks({ plan, lang }: ReportInput): (HandoverCheck & { causeIds: r
 }
 
 /** "Sharp BP-70C65 · scanner@contoso.com → smtp.office365.com:587 STARTTLS · Basic", from what the case knows. */
-function deviceLine({ case: c, lang }: ReportInput): string | undefined {
+export function deviceLine({ case: c, lang }: Pick<ReportInput, "case" | "lang">): string | undefined {
   const parts: string[] = [];
   const vendor = getFact(c, "device.vendor");
   const model = getFact(c, "device.model");

@@ -266,6 +266,21 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, t(lang, "wizard.export.q"));
   });
 
+  // Persona round 7: an admin opening the hand-over's code landed on "Question 1" with no word of which case, and Esc did nothing.
+  test(`${lang}: a case opened from a file says which at its first question, and Esc leads to where the answers come from`, async () => {
+    const loaded: Case = { ...emptyCase(), device: { vendor: "canon", username: "scan-3f@contoso.co.jp", port: 587, auth: "basic" }, tenant: { smtpClientAuthenticationDisabled: true } };
+    const { r } = app({ lang, loaded });
+    const first = await frameWith(r, t(lang, "wizard.openedBack").slice(0, 12));
+    const flat = first.replace(/\s+/g, "");
+    assert.ok(flat.includes("scan-3f@contoso.co.jp") && flat.includes(t(lang, "devices.vendor.canon").replace(/\s+/g, "")), first);
+    await press(r, KEY.escape);
+    await frameWith(r, t(lang, "wizard.source.q"));
+    // Answering by hand goes on with the questions, and the notice has said its piece.
+    await press(r, KEY.enter);
+    const again = await frameWith(r, t(lang, "wizard.question.progress", { n: 1, left: 1 }).slice(0, 6));
+    assert.ok(!again.includes(t(lang, "wizard.openedBack").slice(0, 12)), again);
+  });
+
   test(`${lang}: back at a question answered "I don't know", the cursor is on that answer and Enter keeps it`, async () => {
     const loaded: Case = { ...emptyCase(), device: { username: "mfp@contoso.com" }, tenant: { smtpClientAuthenticationDisabled: true } };
     const { r, h } = app({ lang, loaded });

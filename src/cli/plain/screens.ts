@@ -6,7 +6,7 @@ import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
 import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../../flow/questions.js";
 import { deviceProgress, nothingMoreToAsk } from "../../flow/reducer.js";
-import { pasteSummaryText } from "../../flow/summary.js";
+import { openedNotice, pasteSummaryText } from "../../flow/summary.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { renderPhaseLine } from "../../probe/render.js";
@@ -146,6 +146,8 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
   const progress =
     s.screen.id === "device" ? t(lang, "wizard.device.progress", deviceProgress(s) ?? { n: 1, total: 1 }) : t(lang, "wizard.step.4");
   p.say("");
+  const opened = s.screen.id === "question" ? openedNotice(s, true) : undefined;
+  if (opened) for (const line of stepLines(opened, ctx.width)) p.say(line);
   p.say(`[${progress}]`);
   p.say(t(lang, "wizard.plain.where"));
   for (const line of stepLines(t(lang, q.where), ctx.width)) p.say(line);
