@@ -88,5 +88,5 @@ export function openedNotice(state: Pick<FlowState, "opened" | "history" | "case
   if (!state.opened || state.history.length !== 1 || state.history[0]?.id !== "source") return undefined;
   const device = deviceLine({ case: state.case, lang: state.lang });
   const opened = device ? t(state.lang, "wizard.opened", { device }) : t(state.lang, "wizard.openedNoDevice");
-  return `${opened} ${t(state.lang, plain ? "wizard.plain.openedBack" : "wizard.openedBack")}`;
+  return `${opened}${state.lang === "ja" ? "" : " "}${t(state.lang, plain ? "wizard.plain.openedBack" : "wizard.openedBack")}`;
 }
