@@ -559,14 +559,19 @@ test("a maker whose settings path is not in our sources says so on the question"
   assert.deepEqual(services.deviceHint(initFlow(fakeDeps(), { lang: "en", langExplicit: true, empty: emptyCase(), loaded: { ...emptyCase(), device: { vendor: "other" } } }), "device.host"), []);
 });
 
-test("line editing in a text field: Ctrl+U clears the suggested file name, Left/Right and Ctrl+A/E move the cursor, Ctrl+W deletes a word", async () => {
-  const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
-  const { r, h } = app({ lang: "en", loaded });
+/** From the result to the Markdown report's file name, whose field shows out.md. */
+async function toMarkdownName(r: ReturnType<typeof app>["r"]): Promise<void> {
   await frameWith(r, t("en", "wizard.keys.resultNoCopy"));
   await press(r, KEY.enter);
   await frameWith(r, t("en", "wizard.export.q"));
-  await press(r, KEY.down + KEY.down + KEY.enter); // Markdown: the field shows out.md
+  await press(r, KEY.down + KEY.down + KEY.enter);
   await frameWith(r, "out.md");
+}
+
+test("line editing in a text field: Ctrl+U clears the suggested file name, Left/Right and Ctrl+A/E move the cursor, Ctrl+W deletes a word", async () => {
+  const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
+  const { r, h } = app({ lang: "en", loaded });
+  await toMarkdownName(r);
   await press(r, "\u0015"); // Ctrl+U
   await press(r, "tickets plan.md");
   await press(r, "\u0017"); // Ctrl+W: "plan.md" goes
@@ -587,11 +592,7 @@ test("the suggested file name is replaced by a name typed or pasted first, and e
     [KEY.left + KEY.left + KEY.left + "-x", "out-x.md"],
   ] as const) {
     const { r, h } = app({ lang: "en", loaded });
-    await frameWith(r, t("en", "wizard.keys.resultNoCopy"));
-    await press(r, KEY.enter);
-    await frameWith(r, t("en", "wizard.export.q"));
-    await press(r, KEY.down + KEY.down + KEY.enter); // Markdown: the field shows out.md
-    await frameWith(r, "out.md");
+    await toMarkdownName(r);
     await press(r, keys);
     await press(r, KEY.enter);
     await waitFor(() => h.saves.length === 1, { what: "the save" });

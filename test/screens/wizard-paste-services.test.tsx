@@ -137,17 +137,22 @@ for (const lang of ["en", "ja"] as const) {
 // and the maker question then comes with that maker chosen (to confirm or change it).
 const SHARP_TOKEN = "トークンの更新に失敗しました。トークンを削除して、再度取得してください。";
 
+/** The wizard with the makers' data (as the command runs it), a paste, and its summary screen. */
+async function pasteWithDevices(lang: Lang, text: string): Promise<{ r: ReturnType<typeof mount>; f: string }> {
+  const services = makeServices({ today: TODAY, cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
+  const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
+  const r = mount(<WizardApp services={{ ...services, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={40} onExit={() => {}} />);
+  await frameWith(r, t(lang, "wizard.purpose.q"));
+  await press(r, KEY.enter);
+  await frameWith(r, t(lang, "wizard.keys.paste"));
+  await press(r, text);
+  await press(r, KEY.ctrlD);
+  return { r, f: await frameWith(r, t(lang, "wizard.pasteSummary.title")) };
+}
+
 for (const lang of ["en", "ja"] as const) {
   test(`${lang}: a maker's own message names the maker and its cause, and the maker question comes with it chosen`, async () => {
-    const services = makeServices({ today: TODAY, cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
-    const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
-    const r = mount(<WizardApp services={{ ...services, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={40} onExit={() => {}} />);
-    await frameWith(r, t(lang, "wizard.purpose.q"));
-    await press(r, KEY.enter);
-    await frameWith(r, t(lang, "wizard.keys.paste"));
-    await press(r, SHARP_TOKEN);
-    await press(r, KEY.ctrlD);
-    const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
+    const { r, f } = await pasteWithDevices(lang, SHARP_TOKEN);
     const sharp = t(lang, "devices.vendor.sharp");
     assert.ok(f.replace(/\n/g, "").includes(`${sharp}`) && f.includes(opening(t(lang, "wizard.pasteSummary.makerPoints"), lang)), f);
     assert.ok(f.includes(opening(causeTitle(lang, "device-oauth-token"), lang)), f);
@@ -181,15 +186,7 @@ for (const lang of ["en", "ja"] as const) {
 // and a maker's message: the maker's reading is shown, once, not the words again under their own heading.
 for (const lang of ["en", "ja"] as const) {
   test(`${lang}: Ricoh's 'Transmission has failed' shows Ricoh's reading once, not the words again as pointing at nothing`, async () => {
-    const services = makeServices({ today: TODAY, cwd: process.cwd(), ascii: false, devices: await loadCatalog() });
-    const initial = initFlow(services.deps, { lang, langExplicit: true, empty: emptyCase() });
-    const r = mount(<WizardApp services={{ ...services, save: async (_s, _k, path) => ({ ok: true, path }) }} initial={initial} theme={makeTheme({ color: false, ascii: false, columns: 80 })} rows={40} onExit={() => {}} />);
-    await frameWith(r, t(lang, "wizard.purpose.q"));
-    await press(r, KEY.enter);
-    await frameWith(r, t(lang, "wizard.keys.paste"));
-    await press(r, "Transmission has failed");
-    await press(r, KEY.ctrlD);
-    const f = await frameWith(r, t(lang, "wizard.pasteSummary.title"));
+    const { f } = await pasteWithDevices(lang, "Transmission has failed");
     assert.ok(f.includes(opening(t(lang, "wizard.pasteSummary.makerPoints"), lang)), f);
     assert.equal(f.split(opening(causeTitle(lang, "send-as-denied"), lang)).length - 1, 1, f);
     assert.ok(!f.includes(t(lang, "wizard.pasteSummary.shown").slice(0, 20)), f);
