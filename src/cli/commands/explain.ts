@@ -55,10 +55,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   // A maker's own message and no reply ("トークンの更新に失敗しました" of a Sharp) without --vendor: read as that maker's, said so
   // (assumed from the text, as the wizard chooses it). It was bad input that named the --vendor to run again with (persona round 7).
   let assumedMaker: typeof vendor;
-  if (vendor === undefined && !analysis.recognized) {
-    const makers = await (await import("../../devices/index.js")).vendorsByMessage(text);
-    if (makers.length === 1 && makers[0]) vendor = assumedMaker = makers[0].vendor;
-  }
+  if (vendor === undefined && !analysis.recognized) vendor = assumedMaker = await onlyMaker(text);
   let c: Case = { schema: CASE_SCHEMA_ID, device: { reply: text, ...(auth ? { auth } : {}), ...(vendor ? { vendor } : {}), ...(model ? { model } : {}) } };
   if (assumedMaker) c = { ...c, sources: { "device.vendor": { kind: "assumed" } } };
   c = withAsOf(c, values["as-of"]);
