@@ -197,6 +197,9 @@ export interface SelectItem {
 const isUp = (input: string, key: Key) => key.upArrow || input === "k";
 const isDown = (input: string, key: Key) => key.downArrow || input === "j";
 
+/** How soon a second digit counts as part of the same number in a list (Select). */
+const DIGIT_PAUSE_MS = 1000;
+
 /**
  * A list to choose from. The selected index lives in a ref: every key of a burst moves from the
  * index the previous key left, and Enter takes the index as it is at that moment.
@@ -230,7 +233,18 @@ export function Select({
   };
   const index = useRef(firstEnabled(Math.min(Math.max(initial, 0), items.length - 1), 1));
   const done = useRef(false);
+  // The digits typed just before (a second one within a moment makes a number of two: "1" then "3" is item 13 of 15;
+  // it chose item 3, persona round 7).
+  const typed = useRef<{ digits: string; at: number }>({ digits: "", at: 0 });
   const [, redraw] = useState(0);
+  const pick = (ch: string) => {
+    const now = Date.now();
+    const joined = typed.current.digits + ch;
+    const digits = typed.current.digits !== "" && now - typed.current.at < DIGIT_PAUSE_MS && Number(joined) <= items.length ? joined : ch;
+    typed.current = { digits, at: now };
+    const i = Number(digits) - 1;
+    if (i >= 0 && i < items.length && !items[i]?.disabled) index.current = i;
+  };
   const move = (step: 1 | -1) => {
     index.current = firstEnabled((index.current + step + items.length) % items.length, step);
   };
@@ -262,10 +276,7 @@ export function Select({
         }
         if (ch === "j") move(1);
         else if (ch === "k") move(-1);
-        else if (/^[1-9]$/.test(ch)) {
-          const i = Number(ch) - 1;
-          if (i < items.length && !items[i]?.disabled) index.current = i;
-        }
+        else if (/^[0-9]$/.test(ch)) pick(ch);
       }
     }
     redraw((n) => n + 1);

@@ -583,6 +583,23 @@ test("line editing in a text field: Ctrl+U clears the suggested file name, Left/
   assert.equal(h.saves[0]?.path, "INCtickets 4711-x.md");
 });
 
+// Persona round 7: "1" then "3" chose item 3 of the fifteen makers, not item 13; a digit after a pause starts a new number.
+test("in a list, two digits typed one after the other choose an item past 9; a digit after a pause starts afresh", async () => {
+  for (const [keys, pause, expected] of [["13", false, "devices.vendor.app"], ["13", true, "devices.vendor.sharp"], ["19", false, "devices.vendor.epson"]] as const) {
+    const { r } = app({ lang: "en", langExplicit: true });
+    await frameWith(r, t("en", "wizard.purpose.q"));
+    await press(r, KEY.down + KEY.enter);
+    await frameWith(r, t("en", "questions.device.vendor.q"));
+    await press(r, keys[0] as string);
+    if (pause) await new Promise((done) => setTimeout(done, 1100));
+    await press(r, keys[1] as string);
+    // ("19" is no item of fifteen: the second digit starts afresh, item 9.)
+    const chosen = () => (r.lastFrame() ?? "").split("\n").find((l) => l.includes("\u276f")) ?? "";
+    await waitFor(() => chosen().includes(t("en", expected)), { what: `${keys} (pause ${String(pause)}): ${t("en", expected)}, not ${chosen()}` });
+    cleanup();
+  }
+});
+
 // Persona round 7: typing a name appended it to the suggested one ("smtp-auth-plan.mdabc"); only Ctrl+U cleared it.
 test("the suggested file name is replaced by a name typed or pasted first, and edited after an editing key", async () => {
   const loaded: Case = { ...emptyCase(), tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false }, account: { smtpClientAuthenticationDisabled: true } };
