@@ -175,17 +175,13 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
-  // .NET's bare "Failure sending mail." says only that something failed: beside any other failure it says nothing more.
-  // Nor do a device's or a program's words that say only that sending, the connection or the sign-in failed (GENERIC_FAILURE),
-  // beside .NET's words either.
-  const wrapper = signals.get(DOTNET_FAILURE);
-  if (wrapper && ranked.some((r) => r !== wrapper && !r.match.success && !GENERIC_FAILURE.has(r.match.patternId))) ranked.splice(ranked.indexOf(wrapper), 1);
-  if (ranked.some((r) => !r.match.success && !GENERIC_FAILURE.has(r.match.patternId))) {
-    for (const id of GENERIC_FAILURE) {
-      const words = signals.get(id);
-      const at = words ? ranked.indexOf(words) : -1;
-      if (at >= 0) ranked.splice(at, 1);
-    }
+  // Words that say only that something failed say nothing more beside a failure that says more: .NET's bare "Failure sending
+  // mail." beside any other, and a device's or a program's words that sending, the connection or the sign-in failed
+  // (GENERIC_FAILURE) beside any other, .NET's words too (sayingOnlyFailed ranks them).
+  const said = ranked.reduce((most, r) => (r.match.success ? most : Math.max(most, sayingOnlyFailed(r.match.patternId))), -1);
+  for (let i = ranked.length - 1; i >= 0; i--) {
+    const r = ranked[i] as Ranked;
+    if (!r.match.success && sayingOnlyFailed(r.match.patternId) < said) ranked.splice(i, 1);
   }
 
   // The device signed in and then said QUIT without starting a message: the server refused nothing, but nothing was sent
@@ -396,6 +392,10 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
 
 /** .NET's SmtpException without its inner exception (signals.ts). */
 const DOTNET_FAILURE = "dotnet-failure-sending-mail";
+/** How much a failure says: 0 for words that say only that something failed (GENERIC_FAILURE), 1 for .NET's bare wrapper, 2 for any other. */
+function sayingOnlyFailed(patternId: string): number {
+  return GENERIC_FAILURE.has(patternId) ? 0 : patternId === DOTNET_FAILURE ? 1 : 2;
+}
 /** The pattern id of a 502 to MAIL FROM: a parameter of the command refused (analyze). */
 export const MAIL_FROM_PARAMETER = "mail-from-parameter-refused";
 /** The pattern id of Exchange Online's 5.2.0 without its words (analyze). */

@@ -54,7 +54,7 @@ const READ_TIMEOUT = /\bread (?:tcp[46]?|udp) \S+: i\/o timeout\b/i;
  * but a client that waits for a greeting in the wrong TLS mode (port 465 and STARTTLS mixed up) times out the same way: they keep
  * the timeout's reading, unless the sign-in was under way (below).
  */
-export const READ_WORDS = /\bread (?:tcp[46]?|udp) \S+: i\/o timeout\b|\bread timed out\b|\bread operation timed out\b/i;
+export const READ_WORDS = new RegExp(`${READ_TIMEOUT.source}|\\bread timed out\\b|\\bread operation timed out\\b`, "i");
 /**
  * The read that timed out waited for the answer to the sign-in: JavaMail's AUTH frames, or its AuthenticationFailedException
  * around the timeout (fifteenth hunt #7, #9: Metabase, whose maintainers reproduced it with a wrong password, read as a firewall).
@@ -605,7 +605,7 @@ export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
-export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", GENERIC_SEND_FAILED, GENERIC_CONNECT_FAILED, GENERIC_SIGN_IN_FAILED]);
+export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);
 
 /** Which wrapper the text shows, if any. */
 export function detectClient(text: string): string | undefined {
