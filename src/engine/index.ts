@@ -4,8 +4,7 @@ import type { FactPath } from "../case/facts.js";
 import type { Case, Device } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
-import { GENERIC_CONNECT_FAILED, GENERIC_SEND_FAILED, GENERIC_SIGN_IN_FAILED } from "../replies/signals.js";
-import type { InferenceKey } from "./keys.js";
+import { FAILURE_WORDS_STEP } from "../replies/signals.js";
 import { causeSpec, compareFindings, DELIVERY_CAUSES, EXO_SIGN_IN_CAUSES, GATE_ORDER, isBasicOnly } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
@@ -295,18 +294,11 @@ function partialPasteInfo(ctx: Ctx): void {
   const m = a.primary;
   if (a.codeOnly && m) ctx.out.info("reply-code-only", [replyEvidence(m), inference("inference.codeOnly", { code: m.reply.line })]);
   // Words that say only that something failed, not why: said so first, with the step they speak of (none is assumed).
-  const words = m ? FAILURE_WORDS[m.patternId] : undefined;
-  if (m && words) ctx.out.info("failure-words-only", [replyEvidence(m), inference(words)]);
+  const words = m ? FAILURE_WORDS_STEP[m.patternId] : undefined;
+  if (m && words) ctx.out.info("failure-words-only", [replyEvidence(m), inference(`inference.failureWords.${words}`)]);
   if (m && TEXT_HIDING_SIGNALS.has(m.patternId)) ctx.out.info("server-text-hidden", [replyEvidence(m), inference("inference.serverTextHidden")]);
   if (a.masked) ctx.out.info("text-masked", [inference("inference.textMasked")]);
 }
-
-/** What a device's or a program's words that say only that something failed say of its step (GENERIC_FAILURE). */
-const FAILURE_WORDS: Readonly<Record<string, InferenceKey>> = {
-  [GENERIC_SEND_FAILED]: "inference.failureWords.send",
-  [GENERIC_CONNECT_FAILED]: "inference.failureWords.connect",
-  [GENERIC_SIGN_IN_FAILED]: "inference.failureWords.signIn",
-};
 
 /** The server judged the credentials (535/550 at AUTH) or accepted them: the mechanism itself was fine. */
 function mechanismAccepted(ctx: Ctx): boolean {

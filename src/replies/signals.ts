@@ -151,8 +151,14 @@ const CONFIRMED_BY: ReadonlyMap<string, RegExp> = new Map([
   [GENERIC_SIGN_IN_FAILED, GENERIC_SIGN_IN],
 ]);
 
+/** The step each of GENERIC_FAILURE's wordings speaks of: the one table the engine's inference and explain's line are keyed by. */
+export const FAILURE_WORDS_STEP: Readonly<Record<string, "send" | "connect" | "signIn">> = {
+  [GENERIC_SEND_FAILED]: "send",
+  [GENERIC_CONNECT_FAILED]: "connect",
+  [GENERIC_SIGN_IN_FAILED]: "signIn",
+};
 /** The signals of a device's or a program's words that say only that something failed, not why: they name no cause. */
-export const GENERIC_FAILURE: ReadonlySet<string> = new Set([GENERIC_SEND_FAILED, GENERIC_CONNECT_FAILED, GENERIC_SIGN_IN_FAILED]);
+export const GENERIC_FAILURE: ReadonlySet<string> = new Set(Object.keys(FAILURE_WORDS_STEP));
 
 /** Outlook's and Outlook Express's dialog field saying no TLS was used. */
 const NO_SSL = /(?:Secure\s*\(SSL\)|セキュリティ\s*\(SSL\))\s*[:：]\s*(?:No|Não|なし|いいえ)(?![A-Za-z])/i;

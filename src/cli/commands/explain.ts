@@ -16,7 +16,7 @@ import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIO
 import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
-import { GENERIC_CONNECT_FAILED, GENERIC_FAILURE, GENERIC_SEND_FAILED, GENERIC_SIGN_IN_FAILED, isDeviceMessage } from "../../replies/signals.js";
+import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage } from "../../replies/signals.js";
 
 const OPTIONS = {
   auth: { type: "string" },
@@ -153,13 +153,6 @@ const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
   unknown: "cli.stage.unknown",
 };
 
-/** What a device's or a program's words that say only that something failed say (GENERIC_FAILURE), by their signal. */
-const FAILURE_WORDS: Readonly<Record<string, MessageKey>> = {
-  [GENERIC_SEND_FAILED]: "cli.explain.failureWords.send",
-  [GENERIC_CONNECT_FAILED]: "cli.explain.failureWords.connect",
-  [GENERIC_SIGN_IN_FAILED]: "cli.explain.failureWords.signIn",
-};
-
 /** "What the server said": each reply found, the stage, and what it points at. */
 export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wrap: (text: string, width: number) => string[]): string {
   const lines: string[] = [t(lang, "cli.explain.heading")];
@@ -168,9 +161,9 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
     const mark = m === a.primary ? "›" : " ";
     for (const [i, l] of wrap(safeText(m.reply.line), width - 4).entries()) lines.push(`${i === 0 ? `${mark} ` : indent}${l}`);
     // Words that say only that something failed: what they say, and that no cause is read from them (no step is named for them).
-    const words = FAILURE_WORDS[m.patternId];
+    const words = FAILURE_WORDS_STEP[m.patternId];
     if (words) {
-      for (const l of wrap(t(lang, words), width - 4)) lines.push(`${indent}${indent}${l}`);
+      for (const l of wrap(t(lang, `cli.explain.failureWords.${words}`), width - 4)) lines.push(`${indent}${indent}${l}`);
       continue;
     }
     // Two sign-ins told of (ReplyAnalysis.otherAttempt): which one each refusal answered.
