@@ -347,6 +347,8 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
         screen.id === "device"
           ? t(lang, "wizard.device.progress", deviceProgress(state) ?? { n: 1, total: 1 })
           : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, pendingQuestions(state).filter((p) => p !== path).length);
+      // Why the live read did not work, else which case was opened (its first question).
+      const notice = state.liveError && screen.id === "question" ? state.liveError : openedNotice(state);
       return (
         <QuestionScreen
           key={key}
@@ -356,7 +358,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           step={step}
           progress={progress}
           question={question(path, state.case)}
-          {...(state.liveError && screen.id === "question" ? { notice: state.liveError } : openedNotice(state) ? { notice: openedNotice(state) as string } : {})}
+          {...(notice ? { notice } : {})}
           {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}
           value={getFact(state.case, path)}
