@@ -79,6 +79,15 @@ test("#3: a connection to port 25 that timed out (Postfix on AWS EC2 to an MX ho
   for (const lang of LANGS) {
     const { json } = await explain(paste(3), lang);
     assert.ok(notesOf(json).includes("note.port25Blocked"), lang);
+    // The plan tests the MX host on port 25 (was: "allow smtp.office365.com on TCP port 587"), and keeps that host for Direct Send
+    // or a connector relay: smtp.office365.com only for a device that signs in.
+    const [network, endpoint] = json.plan.steps as Array<{ id: string; title: string; why: string; check?: Array<{ text: string }> }>;
+    assert.equal(network?.id, "device-network", lang);
+    assert.deepEqual(network?.check?.map((c) => c.text), ["Test-NetConnection -ComputerName 'blah.mail.protection.outlook.com' -Port 25"], lang);
+    assert.match(network?.why ?? "", /OP25B/, lang);
+    assert.doesNotMatch(network?.title ?? "", /smtp\.office365\.com/, lang);
+    assert.equal(endpoint?.id, "device-endpoint", lang);
+    assert.match(endpoint?.why ?? "", lang === "en" ? /your organization's MX host/ : /組織の MX ホスト/, lang);
   }
   // A refused connection is an answer (the server's or a firewall's), not a provider's silent block: no such note.
   assert.equal(analyzeReply("unable to connect to 10.0.0.5:25 (Connection refused)").primary?.patternId, "network-refused");

@@ -315,3 +315,19 @@ test("the per-user MFA step's admin-center path is the question's own (persona r
     assert.ok(where.includes(path.slice(0, 3).join(" > ")), `${path.join(" > ")} / ${where}`);
   }
 });
+
+test("a device set to the organization's MX host on port 25 that cannot connect: that host on port 25 is tested, and kept for Direct Send", () => {
+  const base = deviceCase();
+  const c = deviceCase({ device: { ...base.device, host: "Contoso-com.mail.protection.outlook.com", port: 25 } });
+  for (const lang of LANGS) {
+    const plan = buildPlan(c, diagnosis([finding("network-unreachable", "possible"), finding("wrong-endpoint", "possible")]), lang);
+    const network = plan.steps.find((s) => s.id === "device-network");
+    assert.equal(network?.title, t(lang, "plan.step.device-network.mx.title", { host: "contoso-com.mail.protection.outlook.com", port: "25" }), lang);
+    assert.deepEqual(network?.check.map((x) => x.text), ["Test-NetConnection -ComputerName 'contoso-com.mail.protection.outlook.com' -Port 25"], lang);
+    const endpoint = plan.steps.find((s) => s.id === "device-endpoint");
+    assert.equal(endpoint?.title, t(lang, "plan.step.device-endpoint.mx.title", { host: "contoso-com.mail.protection.outlook.com" }), lang);
+  }
+  // On another port the MX host is simply the wrong endpoint: the general steps (smtp.office365.com on 587).
+  const on587 = buildPlan(deviceCase({ device: { ...base.device, host: "contoso-com.mail.protection.outlook.com", port: 587 } }), diagnosis([finding("network-unreachable", "possible")]), "en");
+  assert.equal(on587.steps.find((s) => s.id === "device-network")?.title, t("en", "plan.step.device-network.title"));
+});

@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, hveHost, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, stepTexts, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, stepTexts, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
@@ -132,6 +132,13 @@ export const DEVICE_STEPS: StepDef[] = [
       // High Volume Email's own host (tenth hunt #18): that host on 587, not smtp.office365.com.
       const hve = hveHost(ctx);
       if (hve) return { who: "network-admin", scope: "device", check: [tncHve(hve)], verifyCommands: [tncHve(hve)], security: "low", title: ctx.tr("plan.step.device-network.hve.title", { host: hve }) };
+      // The organization's MX host on port 25 (Direct Send, a connector relay): outgoing port 25 blocked on the way, that host tested.
+      const mx = mxServer(ctx);
+      if (mx) {
+        const params = { host: mx.host, port: "25" };
+        const title = ctx.tr("plan.step.device-network.mx.title", params);
+        return { who: "network-admin", scope: "device", check: [tncOther(mx)], verifyCommands: [tncOther(mx)], security: "low", title, why: ctx.tr("plan.step.device-network.mx.why", params), verify: ctx.tr("plan.step.device-network.other.verify", params), securityText: ctx.tr("plan.step.device-network.other.security") };
+      }
       // Another server the device connects to (an organization's relay, a hosting provider's; tenth hunt #20): that host and port.
       const other = otherServer(ctx);
       if (other) {
@@ -154,6 +161,12 @@ export const DEVICE_STEPS: StepDef[] = [
     // A device of High Volume Email's keeps its own host: "set it to smtp.office365.com" would stop it (tenth hunt #18).
     build: (ctx) => {
       const hve = hveHost(ctx);
+      // The MX host on port 25 is right for Direct Send and a connector relay: smtp.office365.com only for a device that signs in.
+      const mx = hve ? undefined : mxServer(ctx);
+      if (mx) {
+        const key = "plan.step.device-endpoint.mx" as const;
+        return { who: "helpdesk", scope: "device", verifyCommands: [tnc], security: "none", title: ctx.tr(`${key}.title`, { host: mx.host }), why: ctx.tr(`${key}.why`, { host: mx.host }) };
+      }
       const other = hve ? undefined : otherServer(ctx);
       if (other) {
         const key = "plan.step.device-endpoint.other" as const;
