@@ -76,10 +76,9 @@ export function renderHandover(input: ReportInput): string {
   established.push(...wrap(tr("plan.handover.counts", { known: answered, unknown: d.unknowns.length }) + more, "  ", undefined, 2));
   // A device on Basic before the change (a warning, so not among the causes above): the admin hears of the end of December too.
   // The hand-over named only the mailbox's switch and a licence for a Canon on Basic in December 2026 (persona round 7).
-  // (Not when the move to OAuth already leads the likely fixes, as for a refusal that Basic itself meets.)
-  const oauthFirst = plan.steps.filter((s) => s.kind === "change" && s.who !== "helpdesk").slice(0, 2).some((s) => s.id === "move-to-oauth");
-  const retiring = !oauthFirst && d.causes.some((f) => f.id === "basic-auth-retired" && f.status === "warning") && (d.retirement === "before-change" || d.retirement === "change-imminent");
-  if (retiring) established.push(...wrap(tr(d.retirement === "change-imminent" ? "plan.handover.retiringImminent" : "plan.handover.retiring"), `  ${g.warning} `, undefined, 3));
+  // (Not when the move to OAuth is among the likely fixes the hand-over shows, as for a refusal that Basic itself meets: build() decides.)
+  const retiring = d.causes.some((f) => f.id === "basic-auth-retired" && f.status === "warning") && (d.retirement === "before-change" || d.retirement === "change-imminent");
+  const retiringLines = retiring ? wrap(tr(d.retirement === "change-imminent" ? "plan.handover.retiringImminent" : "plan.handover.retiring"), `  ${g.warning} `, undefined, 3) : [];
 
   // What the admin must check: first the checks of the causes shown above, then the settings that decide another
   // possible cause, then every other unknown setting an admin reads, in the engine's order. A shown cause that no
@@ -102,8 +101,8 @@ export function renderHandover(input: ReportInput): string {
   // password, until the sign-in log is read) is left to the full report.
   const changes = plan.steps.filter((s) => s.kind === "change");
   const desk = changes.filter((s) => s.who === "helpdesk" && !s.confirmFirst).map((s) => s.title);
-  const fixes = changes
-    .filter((s) => s.who !== "helpdesk")
+  const fixSteps = changes.filter((s) => s.who !== "helpdesk");
+  const fixes = fixSteps
     .map((s) => {
       const who = tr(`plan.report.who.${s.who}`);
       return s.confirmFirst ? tr("plan.summary.nextConfirm", { title: s.title, who }) : `${s.title} (${who})`;
@@ -112,7 +111,8 @@ export function renderHandover(input: ReportInput): string {
   const resume = `${tr("plan.handover.resume")} npx smtp-auth-doctor --resume ${encodeResume(c)}`;
 
   const build = (nChecks: number, nFixes: number, whereLines: number): string[] => {
-    const out = [...head, "", ...established];
+    const oauthShown = fixSteps.slice(0, nFixes).some((s) => s.id === "move-to-oauth");
+    const out = [...head, "", ...established, ...(oauthShown ? [] : retiringLines)];
     if (checks.length) {
       const shown = checks.slice(0, nChecks);
       const graphScopes = new Set<string>();
