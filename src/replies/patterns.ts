@@ -377,8 +377,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
 
   // Other services' own words (after Exchange Online's texts: an app's own words joined to an Exchange Online reply stay that reply's).
   // A sender address without a domain (Sendmail's "553 5.5.4 <…>... Domain name required for sender address X") or at a
-  // domain that does not resolve (Postfix's "450 4.1.8 <…>: Sender address rejected: Domain not found": a 4xx that stays).
-  { id: "other-sender-address-invalid", text: ["domain name required for sender address", "sender address rejected domain not found", "sender rejected invalid sender domain"], stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE, provider: "other" },
+  // domain that does not resolve (Postfix's "450 4.1.8 <…>: Sender address rejected: Domain not found": a 4xx that stays), or a
+  // bare user name as the sender ("501 : sender address must contain a domain", sixteenth hunt #14, a TrueNAS script's smtplib).
+  { id: "other-sender-address-invalid", text: ["domain name required for sender address", "sender address rejected domain not found", "sender rejected invalid sender domain", "sender address must contain a domain"], stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE, provider: "other" },
   // Exim's "503 AUTH command used when not advertised" and Postfix's "503 5.5.1 Error: authentication not enabled" (AUTH
   // before STARTTLS where it is offered only after it, or a server that takes no sign-in): Exchange Online answers 504 5.7.4.
   { id: "other-auth-not-offered", text: ["auth command used when not advertised", "error authentication not enabled"], stage: "auth", candidates: ["starttls-missing"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.serverOffersNoSignIn"] },

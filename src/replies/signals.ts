@@ -67,6 +67,14 @@ export const READ_TIMEOUT_AT_SIGN_IN: Signal = { id: "read-timeout-at-sign-in", 
  */
 export const NO_AUTH_AT_MX_HOST: Signal = { id: "no-auth-at-mx-host", stage: "auth", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.noAuthAtMxHost"] };
 export const MX_HOST_GREETING = /\b(?:220|250)[ -]\s*[\w.-]+\.mail\.protection\.outlook\.com\b/i;
+/** A setting that names Exchange Online's MX host as the server ("host = contoso-com.mail.protection.outlook.com", "SMTP server: …"). */
+export const MX_HOST_SETTING = /\b(?:host|server|smtp[ _-]?server|smtp[ _-]?host|relay|mail[ _-]?server)\s*[:=]\s*["']?[\w.-]+\.mail\.protection\.outlook\.com\b/i;
+/**
+ * A program's words that its sign-in failed, with nothing more (auth-failed-wrapper, login-failed-wrapper): at the MX host, which
+ * offers no AUTH, nothing else could come of a sign-in (sixteenth hunt #9: ProjectSend set to the MX host on port 25, PHPMailer's
+ * "Could not authenticate", sent to the sign-in log and authentication policies).
+ */
+export const SIGN_IN_FAILED_WORDS: ReadonlySet<string> = new Set(["auth-failed-wrapper", "login-failed-wrapper"]);
 /** The clients' words for "the server offered no method I can use" (client-no-mechanism, client-no-auth-offered, client-mechanism-not-offered). */
 export const NO_USABLE_MECHANISM: ReadonlySet<string> = new Set(["client-no-mechanism", "client-no-auth-offered", "client-mechanism-not-offered"]);
 export const SIGN_IN_UNDER_WAY = /LoginAuthenticator|Authenticator\.authenticate|SMTPTransport\.authenticate|AuthenticationFailedException/;

@@ -251,18 +251,20 @@ export function otherServer(ctx: Ctx): { host: string; port: number } | undefine
 
 /** An MTA's connection line (Postfix: "connect to host[192.0.2.1]:25: Connection timed out"): the host and the port. */
 const MTA_CONNECT = /\bconnect to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[[^\]\s]{1,45}\]:(\d{1,5})/;
+/** A setting that names the MX host as the server, quoted in the text ("host = contoso-com.mail.protection.outlook.com, Port 25"). */
+const MX_SETTING = /\b(?:host|server)\s*[:=]\s*["']?([\w.-]+\.mail\.protection\.outlook\.com)\b(?:["']?,?\s*port\s*[:=]?\s*(\d{1,5}))?/i;
 /** The organization's MX host in Exchange Online Protection (contoso-com.mail.protection.outlook.com). */
 const MX_HOST = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+mail\.protection\.outlook\.com$/;
 
 /**
  * The organization's MX host reached on port 25, where Direct Send and relays through a connector deliver (fifteenth hunt #3: a
  * Postfix relay on AWS EC2 timing out there was told to allow smtp.office365.com on port 587): the case's host and port, else the
- * host and port a connection line of the pasted text names. Only a well-formed MX host name is taken.
+ * host and port a connection line (or a setting quoted) in the pasted text names. Only a well-formed MX host name is taken.
  */
 export function mxServer(ctx: Ctx): { host: string; port: 25 } | undefined {
   const device = ctx.c.device;
   const reply = device?.reply ?? "";
-  const line = device?.host === undefined ? (MTA_CONNECT.exec(reply) ?? CONNECT_LINE.exec(reply)) : null;
+  const line = device?.host === undefined ? (MTA_CONNECT.exec(reply) ?? CONNECT_LINE.exec(reply) ?? MX_SETTING.exec(reply)) : null;
   const raw = device?.host ?? line?.[1];
   const port = device?.host !== undefined ? (device.port ?? 25) : Number(line?.[2] ?? line?.[3] ?? 25);
   const host = raw?.trim().toLowerCase().replace(/\.$/, "");
