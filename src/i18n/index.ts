@@ -37,7 +37,32 @@ export function t(lang: Lang, key: MessageKey, params?: Params): string {
   lastLang = lang;
   const template = lookup(lang, key) ?? lookup("en", key) ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? safeText(String(params[name])) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
+    if (!(name in params)) return whole;
+    const value = safeText(String(params[name]));
+    return lang === "ja" ? spacedInJapanese(value, template.charCodeAt(at - 1), template.charCodeAt(at + whole.length)) : value;
+  });
+}
+
+/** Kana and kanji (the Japanese around a placeholder). */
+function isJapanese(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
+}
+/** A letter, a digit or a parenthesis of ASCII: where Latin text meets Japanese. */
+function isLatinEdge(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x28 || c === 0x29;
+}
+
+/**
+ * A value set into Japanese text with a half-width space where its Latin letters, digits or parentheses meet the template's
+ * kana or kanji, as Microsoft's Japanese style has it and as the catalog writes its own words ("TLS (STARTTLS) の段階", not
+ * "TLS (STARTTLS)の段階"; "ゼロックス (Xerox) のデバイス": persona round 7).
+ */
+function spacedInJapanese(value: string, before: number, after: number): string {
+  if (value === "") return value;
+  const head = isJapanese(before) && isLatinEdge(value.charCodeAt(0)) ? " " : "";
+  const tail = isJapanese(after) && isLatinEdge(value.charCodeAt(value.length - 1)) ? " " : "";
+  return head + value + tail;
 }
 
 /** Has the catalog a message under this (dynamic) key? For keys built from ids, e.g. `cause.${id}.title`. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ALL_KEYS, rawTable } from "../../src/i18n/all.js";
 import { detectLang, parseLang } from "../../src/i18n/locale.js";
+import { t } from "../../src/i18n/index.js";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -63,4 +64,13 @@ test("Japanese names Direct Send 「ダイレクト送信」, as Microsoft's Jap
     assert.ok(!text.includes("直接送信"), `ja ${key}`);
     assert.ok(!/\d年\d|\d月\d/.test(text), `ja ${key}: 「2028 年 9 月」 as elsewhere`);
   }
+});
+
+test("a value set into Japanese gets a half-width space where its Latin letters, digits or parentheses meet kana or kanji, and only there", () => {
+  assert.equal(t("ja", "cli.explain.stage", { stage: "TLS (STARTTLS)" }), "TLS (STARTTLS) の段階:");
+  assert.equal(t("ja", "cli.explain.stage", { stage: "接続" }), "接続の段階:");
+  assert.equal(t("en", "cli.explain.stage", { stage: "TLS (STARTTLS)" }), "At TLS (STARTTLS):");
+  // Before a value too, and nothing beside punctuation or an empty value.
+  assert.equal(t("ja", "plan.step.device-endpoint.other.title", { host: "relay.contoso.com" }).includes("(現在の接続先は relay.contoso.com)"), true);
+  assert.equal(t("ja", "cli.explain.stage", { stage: "" }), "の段階:");
 });
