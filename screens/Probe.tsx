@@ -5,7 +5,7 @@
 import { Box } from "ink";
 import { useRef } from "react";
 import type { ProbeTarget } from "../src/flow/ports.js";
-import type { ProbeEvent, ProbeState } from "../src/flow/probe.js";
+import { probeAddsNothing, type ProbeEvent, type ProbeState } from "../src/flow/probe.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { renderPhaseLine } from "../src/probe/render.js";
 import { Frame, Line, Para, PasswordInput, useKeys } from "../src/ui/components.js";
@@ -46,7 +46,9 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, onE
       else if (key.escape || key.leftArrow) send({ type: "back" });
       return;
     }
+    // On the result Esc is back, as on every screen; testing again has its own key (persona round 7 #4).
     if (key.return) send({ type: "accept" });
+    else if (input.toLowerCase() === "r") send({ type: "retest" });
     else if (key.escape || key.leftArrow) send({ type: "back" });
   });
 
@@ -94,7 +96,7 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, onE
       {phase.id === "done" ? (
         <Box flexDirection="column" marginTop={1}>
           {phase.result.finalReply ? <Para text={t(lang, "wizard.probe.reply", { reply: phase.result.finalReply })} theme={theme} role="accent" /> : null}
-          <Para text={t(lang, "wizard.probe.merge")} theme={theme} role="muted" />
+          <Para text={t(lang, probeAddsNothing(phase.result) ? "wizard.probe.mergeNothing" : "wizard.probe.merge")} theme={theme} role="muted" />
         </Box>
       ) : null}
     </Frame>

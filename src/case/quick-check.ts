@@ -5,7 +5,9 @@
 // test/unit/case-quick-check.test.ts holds the two together on generated and broken cases.
 import { isIsoDate } from "./dates.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
-import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, PROBE_CODE_MAX, PROBE_DETAIL_MAX, PROBE_MAX_PROBLEMS, type Case } from "./schema.js";
+import { CAUSE_IDS } from "../engine/types.js";
+import { PHASE_IDS } from "../probe/types.js";
 
 type Check = (v: unknown) => boolean;
 type Shape = Record<string, { check: Check; required?: boolean }>;
@@ -99,6 +101,14 @@ const account = object({
   signIns: opt(array(signIn, 1000)),
 });
 
+const probeProblem = object({
+  cause: req(oneOf(CAUSE_IDS)),
+  status: req(oneOf(["blocking", "possible"] as const)),
+  phase: req(oneOf(PHASE_IDS)),
+  code: req(str(PROBE_CODE_MAX)),
+  detail: opt(str(PROBE_DETAIL_MAX)),
+});
+
 const probe = object({
   host: req(str(255)),
   port: req(int(1, 65535)),
@@ -111,6 +121,7 @@ const probe = object({
   mechanismsAfterTls: opt(array(str(32), 32)),
   tlsError: opt(str(512)),
   finalReply: opt(str(4096)),
+  problems: opt(array(probeProblem, PROBE_MAX_PROBLEMS)),
 });
 
 const provenance = object({

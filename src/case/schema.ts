@@ -3,8 +3,15 @@
 // states (the mailbox switch: null = follow the organization; policies: null = none assigned).
 import * as z from "zod/mini";
 import { isIsoDate } from "./dates.js";
+import { CAUSE_IDS } from "../engine/types.js";
+import { PHASE_IDS } from "../probe/types.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
 import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type ProviderId } from "./values.js";
+
+/** Bounds of case.probe.problems (src/probe/case.ts cuts to them). */
+export const PROBE_MAX_PROBLEMS = 32;
+export const PROBE_CODE_MAX = 128;
+export const PROBE_DETAIL_MAX = 2048;
 
 // One parse per run: compiling a fast path (new Function) costs more start-up time than it saves.
 z.config({ jitless: true });
@@ -109,6 +116,14 @@ function build() {
     signIns: opt(z.array(SignInSchema).check(z.maxLength(1000))),
   });
 
+  const ProbeProblemSchema = z.strictObject({
+    cause: z.enum(CAUSE_IDS),
+    status: z.enum(["blocking", "possible"]),
+    phase: z.enum(PHASE_IDS),
+    code: str(PROBE_CODE_MAX),
+    detail: opt(str(PROBE_DETAIL_MAX)),
+  });
+
   /** What the SMTP probe measured from the support person's PC (issue: probe). */
   const ProbeSchema = z.strictObject({
     host: str(255),
@@ -123,6 +138,8 @@ function build() {
     /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
     tlsError: opt(str(512)),
     finalReply: opt(str(4096)),
+    /** What the test saw go wrong on the wire, each with the cause it points at (src/probe/run.ts ProbeProblem): the engine adds them as probe evidence. */
+    problems: opt(z.array(ProbeProblemSchema).check(z.maxLength(PROBE_MAX_PROBLEMS))),
   });
 
   const SourceKindSchema = z.enum(SOURCE_KINDS);

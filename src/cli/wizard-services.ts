@@ -85,6 +85,8 @@ export function makeServices(opts: {
   probeTimeoutMs?: number;
   /** Try TLS 1.3 … 1.0 one by one on extra connections (default true). */
   probeTlsVersions?: boolean;
+  /** Name resolution for the probe (tests answer here, as ProbeOptions.resolve); default the system's. */
+  probeResolve?: (host: string) => Promise<string[]>;
   /** The device knowledge (src/devices), loaded by the wizard command: the maker's hints and panel codes. */
   devices?: Catalog;
 }): CliWizardServices {
@@ -226,6 +228,7 @@ export function makeServices(opts: {
           ...(opts.probeCa !== undefined ? { ca: opts.probeCa } : {}),
           ...(opts.probeTimeoutMs !== undefined ? { timeoutMs: opts.probeTimeoutMs } : {}),
           ...(opts.probeTlsVersions !== undefined ? { tlsVersions: opts.probeTlsVersions } : {}),
+          ...(opts.probeResolve !== undefined ? { resolve: opts.probeResolve } : {}),
           lang,
         },
         onPhase,

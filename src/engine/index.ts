@@ -21,6 +21,7 @@ import { signInsGate } from "./gates/signins.js";
 import { smtpSwitchGate } from "./gates/smtp-switch.js";
 import { classifyHost, transportGate } from "./gates/transport.js";
 import { userNameGate } from "./gates/user-name.js";
+import { withProbeProblems } from "./probe.js";
 import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "./types.js";
@@ -113,7 +114,7 @@ export function evaluate(c: Case, opts: EvaluateOptions): Diagnosis {
   const reply = device.reply;
   // The engine reads no client wrapper's name: not looked for.
   const analysis = reply !== undefined && reply.trim() !== "" ? analyzeReply(reply, { client: false }) : undefined;
-  return evaluateDevice(c, device, analysis, asOf);
+  return withProbeProblems(c, evaluateDevice(c, device, analysis, asOf));
 }
 
 /** The primary reply when it is a permanent (5xx) refusal that is not a temporary error. */
@@ -127,7 +128,7 @@ function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined 
 
 /** The engine with the reply already analysed (or none). */
 export function evaluateWith(c: Case, analysis: ReplyAnalysis | undefined, asOf: string): Diagnosis {
-  return evaluateDevice(c, deviceRecord(c.device ?? {}), analysis, asOf);
+  return withProbeProblems(c, evaluateDevice(c, deviceRecord(c.device ?? {}), analysis, asOf));
 }
 
 /** evaluateWith() given the copy of the case's device (deviceRecord(), made once by evaluate()). */

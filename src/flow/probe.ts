@@ -22,6 +22,8 @@ export interface ProbeState {
 export type ProbeEvent =
   /** Test: the password is asked when the device signs in, else the probe starts. */
   | { type: "test" }
+  /** From the result (its own key, R): the same test once more, as from the offer. */
+  | { type: "retest" }
   /** The password was typed (and handed to the effect): the probe starts. */
   | { type: "start" }
   | { type: "phase"; phase: PhaseReport }
@@ -29,7 +31,7 @@ export type ProbeEvent =
   /** Take what the probe measured into the case and go on. */
   | { type: "accept" }
   | { type: "skip" }
-  /** Esc: from the password or the result back to the offer; from the offer out of the step. */
+  /** Esc: from the password or the result back to the offer (the result is dropped); from the offer out of the step. */
   | { type: "back" };
 
 export type ProbeStep = { state: ProbeState } | { exit: "back" | "skip" } | { exit: "done"; result: ProbeResult };
@@ -54,6 +56,16 @@ export function probeTarget(c: Case): ProbeTarget {
   };
 }
 
+/** Where a test starts: the password is asked when the device signs in with one, else the probe runs. */
+function testAgain(deps: ProbeDeps): ProbeState {
+  return { phase: deps.target.username && !deps.target.oauth ? { id: "password" } : { id: "running" }, lines: [] };
+}
+
+/** The result adds nothing to the diagnosis: no problem seen on the way and no reply from the server to read. */
+export function probeAddsNothing(result: ProbeResult): boolean {
+  return result.problems.length === 0 && !result.finalReply;
+}
+
 export function reduceProbe(s: ProbeState, e: ProbeEvent, deps: ProbeDeps): ProbeStep {
   const phase = s.phase;
   switch (e.type) {
@@ -61,7 +73,9 @@ export function reduceProbe(s: ProbeState, e: ProbeEvent, deps: ProbeDeps): Prob
       // (A build that cannot probe offers only "skip": the screens send that instead.)
       if (phase.id !== "offer") return { state: s };
       // No password for a device that signs in with OAuth: the test does not sign in (ProbeTarget.oauth).
-      return { state: { phase: deps.target.username && !deps.target.oauth ? { id: "password" } : { id: "running" }, lines: [] } };
+      return { state: testAgain(deps) };
+    case "retest":
+      return phase.id === "done" ? { state: testAgain(deps) } : { state: s };
     case "start":
       return phase.id === "password" ? { state: { phase: { id: "running" }, lines: [] } } : { state: s };
     case "phase":

@@ -1,6 +1,7 @@
-// From a probe result to a case: the measured facts under `probe` (source "probe"), the final
+// From a probe result to a case: the measured facts under `probe` (source "probe") with the problems
+// the test saw (probe.problems, read by the engine as the CLI shows them), the final
 // server reply as `device.reply` (source "probe"), and the device settings the caller names.
-import { emptyCase, type Case, type Device, type Probe } from "../case/schema.js";
+import { emptyCase, PROBE_CODE_MAX, PROBE_DETAIL_MAX, PROBE_MAX_PROBLEMS, type Case, type Device, type Probe } from "../case/schema.js";
 import type { ProbeResult } from "./types.js";
 
 export interface ProbeCaseOptions {
@@ -25,6 +26,10 @@ export function probeFacts(result: ProbeResult): Probe {
     ...(result.mechanismsAfterTls ? { mechanismsAfterTls: result.mechanismsAfterTls } : {}),
     ...(tlsError ? { tlsError: tlsError.code.slice(0, 512) } : {}),
     ...(result.finalReply ? { finalReply: result.finalReply.slice(0, 4096) } : {}),
+    // What went wrong on the wire, as the engine reads it (src/engine/probe.ts): the same findings the CLI shows.
+    ...(result.problems.length > 0
+      ? { problems: result.problems.slice(0, PROBE_MAX_PROBLEMS).map((p) => ({ cause: p.cause, status: p.status, phase: p.phase, code: p.code.slice(0, PROBE_CODE_MAX), ...(p.detail ? { detail: p.detail.slice(0, PROBE_DETAIL_MAX) } : {}) })) }
+      : {}),
   };
 }
 

@@ -15,8 +15,9 @@ import { width as textWidth, wrapPrefixed, wrapPrefixedMax } from "../render/lay
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
 import { redactSecrets } from "../case/redact.js";
-import { isHypothetical, type ReportInput } from "./common.js";
+import { evidenceLine, isHypothetical, type ReportInput } from "./common.js";
 import { adminChecks, checkCommands, type AdminCheck } from "./checks.js";
+import { PHASE_IDS } from "../probe/types.js";
 
 /** The hand-over's length limit, in lines at its width (commands and the resume line count one each). */
 export const HANDOVER_MAX_LINES = 30;
@@ -64,7 +65,13 @@ export function renderHandover(input: ReportInput): string {
   const mark = (s: CauseStatus) => (s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning);
   const causes = d.causes.filter((f) => f.status !== "warning").slice(0, 3);
   const established: string[] = [verdictSentence(lang, d.verdict)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
-  for (const f of causes) established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
+  for (const f of causes) {
+    established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
+    // What the help desk's test saw, said as measured from that PC, not the device: the wizard's test was dropped from
+    // the hand-over (persona round 7 #4).
+    const seen = f.evidence.find((ev) => ev.kind === "probe" && (PHASE_IDS as readonly string[]).includes(ev.what.split(":", 1)[0] ?? ""));
+    if (seen) established.push(...wrap(tr("plan.handover.fromSupportPc", { test: evidenceLine(lang, c, seen).text }), "      ", undefined, 2));
+  }
   // The causes left out, said as what they are: a blocking one read "1 more possible cause" (persona round 5, C1).
   const left = d.causes.filter((f) => f.status !== "warning").slice(causes.length);
   const moreBlocking = left.filter((f) => f.status === "blocking").length;

@@ -36,8 +36,8 @@ function assertFits(frame: string, cols = 80) {
 }
 
 /** The flow at the probe step: every device field answered by hand. */
-function atProbe(services: WizardServices, lang: Lang, port: number, username: string): FlowState {
-  const device: Case["device"] = { vendor: "other", host: "127.0.0.1", port, security: "starttls", auth: "basic", username, from: username, oauthSupported: false };
+function atProbe(services: WizardServices, lang: Lang, port: number, username: string | undefined, host = "127.0.0.1"): FlowState {
+  const device: Case["device"] = { vendor: "other", host, port, security: "starttls", auth: "basic", username: username ?? "", from: username ?? "mfp@contoso.com", oauthSupported: false };
   const sources = Object.fromEntries(Object.keys(device ?? {}).map((k) => [`device.${k}`, { kind: "answer" as const }]));
   const empty: Case = { schema: "smtp-auth-doctor/case@1", device, sources };
   const s = reduce(services.deps, initFlow(services.deps, { lang, langExplicit: true, empty }), { type: "choosePurpose", purpose: "new-device" });
@@ -45,8 +45,8 @@ function atProbe(services: WizardServices, lang: Lang, port: number, username: s
   return s;
 }
 
-function app(lang: Lang, exo: ExchangeEmulator, username: string, opts: { ascii?: boolean; cwd?: string } = {}) {
-  const services = makeServices({ today: "2026-11-22", cwd: opts.cwd ?? tmpdir(), ascii: opts.ascii ?? false, probeCa: certs.caPem, probeTlsVersions: false, probeTimeoutMs: 5000 });
+function app(lang: Lang, exo: ExchangeEmulator, username: string | undefined, opts: { ascii?: boolean; cwd?: string; host?: string; resolve?: (host: string) => Promise<string[]> } = {}) {
+  const services = makeServices({ today: "2026-11-22", cwd: opts.cwd ?? tmpdir(), ascii: opts.ascii ?? false, probeCa: certs.caPem, probeTlsVersions: false, probeTimeoutMs: 5000, ...(opts.resolve ? { probeResolve: opts.resolve } : {}) });
   const exits: { state: FlowState; reason: ExitReason }[] = [];
   const r = mount(
     <WizardApp
@@ -57,7 +57,7 @@ function app(lang: Lang, exo: ExchangeEmulator, username: string, opts: { ascii?
         save: (state, kind, path, overwrite) => services.save(state, kind, path, overwrite),
         probe: (l, settings, password, onPhase) => services.probe(l, settings, password, onPhase),
       }}
-      initial={atProbe(services, lang, exo.port, username)}
+      initial={atProbe(services, lang, exo.port, username, opts.host)}
       theme={makeTheme({ color: false, ascii: opts.ascii ?? false, columns: 80 })}
       rows={24}
       onExit={(state, reason) => exits.push({ state, reason })}
@@ -171,4 +171,78 @@ describe("wizard: test from this PC", () => {
     assertNoSecret(r.frames.join("\n"), "the screen output");
     assertNoSecret(JSON.stringify(state), "the flow state");
   });
+
+  // Persona round 7 #4: a test that fails on this PC (no DNS here) was thrown away: the case kept only
+  // probe.{host, port, at}, and the report and the hand-over never named it. It is carried now as the
+  // probe command carries it (case.probe.problems), marked as measured from this PC.
+  const noDns = async (): Promise<string[]> => {
+    throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
+  };
+  for (const lang of ["ja", "en"] as const) {
+    test(`${lang}: a test that fails at DNS here is carried into the case, the report and the hand-over, as from this PC`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sad-wizard-probe-dns-"));
+      dirs.push(dir);
+      const { r, exits, services } = app(lang, exo, undefined, { host: "smtp.office365.com", resolve: noDns, cwd: dir });
+      await frameWith(r, t(lang, "wizard.probe.title"));
+      await press(r, KEY.enter);
+      const f = await frameWith(r, t(lang, "wizard.probe.finished"));
+      assertFits(f);
+      assert.ok(f.includes(t(lang, "wizard.probe.keys.done")), `the footer names R and Esc:\n${f}`);
+      const flat = f.replace(/\s+/g, "");
+      assert.ok(flat.includes(t(lang, "wizard.probe.merge").replace(/\s+/g, "")), `the result is said to be added:\n${f}`);
+      await press(r, KEY.enter);
+      await frameWith(r, t(lang, "wizard.source.q"));
+      await press(r, KEY.ctrlC);
+      await waitFor(() => exits.length === 1, { what: "exit" });
+      const state = exits[0]?.state as FlowState;
+      assert.deepEqual(state.case.probe?.problems?.map((p) => `${p.phase}:${p.code}:${p.cause}`), ["dns:ENOTFOUND:network-unreachable"]);
+      const net = state.diagnosis.causes.find((c) => c.id === "network-unreachable");
+      assert.ok(net?.notes?.includes("probe.note.dns") && net.notes.includes("probe.note.fromSupportPc"), JSON.stringify(net));
+      assert.ok(net?.evidence.some((e) => e.kind === "probe" && e.what === "dns:ENOTFOUND"));
+      const onePara = (text: string) => text.replace(/\s+/g, "");
+      for (const kind of ["handover", "md"] as const) {
+        const saved = await services.save(state, kind, `out.${kind}`, false);
+        assert.ok(saved.ok, `saved ${kind}`);
+        const text = onePara(readFileSync(join(dir, `out.${kind}`), "utf8"));
+        assert.ok(text.includes(onePara(t(lang, "probe.code.ENOTFOUND"))), `the ${kind} names the test's result`);
+        if (kind === "md") {
+          assert.ok(text.includes(onePara(t(lang, "probe.note.fromSupportPc"))), "the report says the test was from this PC");
+          assert.ok(text.includes(onePara(t(lang, "probe.note.dns"))), "the report says the name did not resolve here");
+        } else {
+          const test = t(lang, "plan.report.ev.probeCode", { phase: t(lang, "probe.phase.dns"), code: t(lang, "probe.code.ENOTFOUND") });
+          assert.ok(text.includes(onePara(t(lang, "plan.handover.fromSupportPc", { test }))), "the hand-over says the test was from the support PC");
+        }
+      }
+    });
+
+    test(`${lang}: on the test's result Esc goes back to the offer and R tests again`, async () => {
+      const { r } = app(lang, exo, undefined, { host: "smtp.office365.com", resolve: noDns });
+      await frameWith(r, t(lang, "wizard.probe.title"));
+      await press(r, KEY.enter);
+      await frameWith(r, t(lang, "wizard.probe.finished"));
+      await press(r, KEY.escape);
+      let f = await frameWith(r, t(lang, "wizard.probe.keys.offer"));
+      assert.ok(!f.includes(t(lang, "wizard.probe.finished")), "back on the offer, the result is dropped");
+      await press(r, KEY.enter);
+      await frameWith(r, t(lang, "wizard.probe.finished"));
+      const runsBefore = r.frames.filter((x) => x.includes(t(lang, "wizard.probe.running"))).length;
+      await press(r, "r");
+      await waitFor(() => r.frames.filter((x) => x.includes(t(lang, "wizard.probe.running"))).length > runsBefore, { what: "a second run" });
+      f = await frameWith(r, t(lang, "wizard.probe.finished"));
+      assert.ok(f.includes(t(lang, "wizard.probe.keys.done")));
+    });
+
+    test(`${lang}: a test that finds nothing says plainly that nothing is added`, async () => {
+      const { r, exits } = app(lang, exo, undefined);
+      await frameWith(r, t(lang, "wizard.probe.title"));
+      await press(r, KEY.enter);
+      const f = await frameWith(r, t(lang, "wizard.probe.finished"));
+      assert.ok(f.replace(/\s+/g, "").includes(t(lang, "wizard.probe.mergeNothing").replace(/\s+/g, "")), `nothing added, said:\n${f}`);
+      await press(r, KEY.enter);
+      await frameWith(r, t(lang, "wizard.source.q"));
+      await press(r, KEY.ctrlC);
+      await waitFor(() => exits.length === 1, { what: "exit" });
+      assert.equal(exits[0]?.state.case.probe?.problems, undefined);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 // "Test from this PC" (src/flow/probe.ts) as prompts: the device's settings, skip or test, the
 // password read hidden and handed straight to the probe effect (never into the flow state).
 import { subState } from "../../flow/reducer.js";
-import { probeTarget, type ProbeEvent } from "../../flow/probe.js";
+import { probeAddsNothing, probeTarget, type ProbeEvent } from "../../flow/probe.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
 import { t } from "../../i18n/index.js";
 import { wrapHanging } from "../../render/layout.js";
@@ -40,6 +40,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       return sub({ type: "start" });
     case "done":
       if (phase.result.finalReply) for (const line of wrapHanging(t(lang, "wizard.probe.reply", { reply: phase.result.finalReply }), ctx.width)) p.say(line);
+      for (const line of wrapHanging(t(lang, probeAddsNothing(phase.result) ? "wizard.probe.plain.nothing" : "wizard.probe.plain.added"), ctx.width)) p.say(line);
       return sub({ type: "accept" });
     case "running":
       return undefined;

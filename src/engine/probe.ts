@@ -1,0 +1,66 @@
+// What the test from the support person's PC saw on the wire (case.probe.problems, written by
+// src/probe/case.ts from a ProbeResult): one finding per cause, each observation as probe evidence,
+// merged into the engine's findings after the gates. The CLI `probe` and the wizard's test carry
+// their result the same way, so `diagnose --case`, the report and the hand-over read it too.
+import type { Case } from "../case/schema.js";
+import { compareFindings, strongerStatus } from "./causes.js";
+import type { CauseId, Diagnosis, Finding, Verdict } from "./types.js";
+
+/** One problem the probe saw: the shape of ProbeResult.problems and of case.probe.problems. */
+export interface ProbeObservation {
+  cause: CauseId;
+  status: "blocking" | "possible";
+  phase: string;
+  code: string;
+  detail?: string;
+}
+
+/** One finding per cause the probe saw on the wire, each observation as probe evidence. */
+export function probeFindings(problems: readonly ProbeObservation[]): Finding[] {
+  const byCause = new Map<CauseId, Finding>();
+  for (const p of problems) {
+    const evidence = { kind: "probe" as const, what: `${p.phase}:${p.code}`, value: p.detail };
+    const found = byCause.get(p.cause);
+    if (found) {
+      found.evidence.push(evidence);
+      found.status = strongerStatus(found.status, p.status);
+    } else {
+      const network = p.cause === "network-unreachable" || p.cause === "wrong-endpoint";
+      // Connected but never greeted: the connection itself opened (the cause's "cannot connect" alone read as a closed port, P2-12).
+      const noGreeting = p.phase === "banner" && p.cause === "network-unreachable";
+      const notes = [...(p.phase === "dns" && p.cause === "network-unreachable" ? ["probe.note.dns"] : []), ...(noGreeting ? ["probe.note.noGreeting"] : []), ...(network ? ["probe.note.fromSupportPc"] : [])];
+      byCause.set(p.cause, { id: p.cause, status: p.status, evidence: [evidence], affects: "all", ...(notes.length ? { notes } : {}) });
+    }
+  }
+  return [...byCause.values()].sort(compareFindings);
+}
+
+/** The engine's findings with the probe's added: same cause → evidence joined, the stronger status kept. */
+export function mergeFindings(engine: readonly Finding[], probe: readonly Finding[]): Finding[] {
+  const merged = engine.map((f) => ({ ...f, evidence: [...f.evidence] }));
+  for (const p of probe) {
+    const same = merged.find((f) => f.id === p.id);
+    if (!same) {
+      merged.push(p);
+      continue;
+    }
+    for (const ev of p.evidence) if (!same.evidence.some((e) => JSON.stringify(e) === JSON.stringify(ev))) same.evidence.push(ev);
+    same.status = strongerStatus(same.status, p.status);
+    const notes = [...(same.notes ?? []), ...(p.notes ?? []).filter((n) => !(same.notes ?? []).includes(n))];
+    if (notes.length > 0) same.notes = notes;
+  }
+  return merged.sort(compareFindings);
+}
+
+export function probeVerdict(causes: readonly Finding[], unknowns: readonly unknown[]): Verdict {
+  if (causes.some((f) => f.status === "blocking")) return "blocked";
+  if (causes.some((f) => f.status === "possible") || unknowns.length > 0) return "undetermined";
+  return "clear";
+}
+
+/** The diagnosis with the problems the case's probe recorded merged in (unchanged when it recorded none). */
+export function withProbeProblems(c: Case, d: Diagnosis, problems: readonly ProbeObservation[] | undefined = c.probe?.problems): Diagnosis {
+  if (!problems || problems.length === 0) return d;
+  const causes = mergeFindings(d.causes, probeFindings(problems));
+  return { ...d, causes, verdict: probeVerdict(causes, d.unknowns) };
+}
