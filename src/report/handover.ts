@@ -200,8 +200,8 @@ export function deviceLine({ case: c, lang }: Pick<ReportInput, "case" | "lang">
   const security = getFact(c, "device.security");
   // The server only as far as it is known: a "?" read as "the server is unknown" to the admin, also when
   // the wizard had said the reply made those questions unnecessary (found in tmux).
-  // (A port without its server read "→ :587", persona round 7: the port is named as such.)
-  const server = typeof host === "string" ? `${safeText(host)}${port !== undefined ? `:${String(port)}` : ""}` : port !== undefined ? t(lang, "plan.handover.portOnly", { port: String(port) }) : "";
+  // (A port without its server read "→ :587", persona round 7: the port is named as such; an empty host is no host.)
+  const server = typeof host === "string" && host.trim() !== "" ? `${safeText(host)}${port !== undefined ? `:${String(port)}` : ""}` : port !== undefined ? t(lang, "plan.handover.portOnly", { port: String(port) }) : "";
   const sec = typeof security === "string" ? ` ${t(lang, `plan.handover.security.${security}` as MessageKey)}` : "";
   const account = typeof user === "string" ? safeText(user) : "";
   const connection = server !== "" ? `${account !== "" ? `${account} → ` : ""}${server}${sec}` : `${account}${sec}`.trim();

@@ -189,3 +189,16 @@ test("the causes the hand-over leaves out are counted as what they are: blocking
     assert.ok(!text.replace(/\s+/g, "").includes(t(lang, "plan.handover.countsMoreOne").replace(/\s+/g, "")), text);
   }
 });
+
+// Persona round 7 #14: an empty host read "→ :587". No host (the earlier fix) and an empty one (a case file, a what-if
+// `--set device.host=`) both name the port as such, in both languages.
+test("the device line never shows '→ :587': a missing or empty host names the port", () => {
+  for (const host of [undefined, "", "  "]) {
+    const c: Case = { schema: "smtp-auth-doctor/case@1", device: { vendor: "canon", model: "iR-ADV DX C3826F", username: "scan-3f@contoso.co.jp", port: 587, ...(host !== undefined ? { host } : {}) } };
+    for (const lang of LANGS) {
+      const line = handover(c, lang).split("\n").find((l) => l.includes("scan-3f@contoso.co.jp")) ?? "";
+      assert.doesNotMatch(line, /→ *:/, `${JSON.stringify(host)} ${lang}: ${line}`);
+      assert.ok(line.includes(`scan-3f@contoso.co.jp → ${t(lang, "plan.handover.portOnly", { port: "587" })}`), `${JSON.stringify(host)} ${lang}: ${line}`);
+    }
+  }
+});
