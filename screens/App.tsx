@@ -24,7 +24,7 @@ import { PasteScreen } from "./Paste.js";
 import { ProbeScreen } from "./Probe.js";
 import { PasteSummaryScreen } from "./PasteSummary.js";
 import { QuestionScreen } from "./Question.js";
-import { openedNotice } from "../src/flow/summary.js";
+import { openedNotice, pasteSender } from "../src/flow/summary.js";
 import { ReadinessScreen } from "./Readiness.js";
 import type { ReadinessPhase } from "../src/flow/readiness.js";
 import { WhatIfScreen } from "./WhatIf.js";
@@ -338,7 +338,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
       );
     case "pasteSummary":
       return state.paste ? (
-        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} diagnosis={state.diagnosis} straight={nothingMoreToAsk(state)} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
+        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} sender={pasteSender(state.case, state.paste)} diagnosis={state.diagnosis} straight={nothingMoreToAsk(state)} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
       ) : null;
     case "device":
     case "question": {

@@ -9,6 +9,7 @@ import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
+import type { VendorId } from "../src/devices/ids.js";
 import { causeTitle, infoTitle } from "../src/render/labels.js";
 import { wrapHanging } from "../src/render/layout.js";
 
@@ -20,13 +21,15 @@ export interface PasteSummaryScreenProps {
   diagnosis: Diagnosis;
   onContinue: () => void;
   onBack: OnBack;
+  /** Who sends the mail (pasteSender): an application's debug tips are not shown for a printer of a known maker. */
+  sender?: VendorId;
   /** Nothing more is asked after this paste (nothingMoreToAsk): said in place of the questions it made unnecessary. */
   straight?: boolean;
   /** The terminal's rows: the screen keeps its title in view, listing fewer causes and questions with "and N more" (persona round 6, P6-14). */
   rows?: number;
 }
 
-export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows, straight = false }: PasteSummaryScreenProps) {
+export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows, sender, straight = false }: PasteSummaryScreenProps) {
   const done = useRef(false);
   useKeys((_input, key) => {
     if (done.current) return false;
@@ -40,7 +43,8 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   const { analysis } = summary;
   // Going straight to the result, the questions it made unnecessary are all of them: said in one line instead.
   const resolved = straight ? [] : summary.resolved;
-  const none = t(lang, straight ? "wizard.pasteSummary.straightToResult" : "wizard.pasteSummary.noneResolved");
+  // No line for "no question made unnecessary": it closed the screen saying nothing (persona round 7 #13).
+  const none = straight ? t(lang, "wizard.pasteSummary.straightToResult") : undefined;
   const primary = shownReply(summary);
   const pointed = pointedCauses(summary, diagnosis);
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
@@ -68,8 +72,8 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         ? maker
           ? 0
           : h(t(lang, "wizard.pasteSummary.unrecognized"))
-        : h(heading) + (pointsHeading(primary, pointed) ? 1 : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i)}`, "  "), 0)) +
-      1 + (resolved.length === 0 ? h(none) : 1);
+        : h(heading) + (pointsHeading(primary, pointed) ? 1 : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i, sender)}`, "  "), 0)) +
+      (resolved.length === 0 ? (none !== undefined ? 1 + h(none) : 0) : 2);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
     const resolvedRows = resolved.map((path) => h(resolvedLine(path), "    "));
     // How many of a list fit from its top, one row kept for "and N more" (the long lists' window: listWindow).
@@ -106,23 +110,25 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           ))}
           {shownCauses < pointed.length ? <Line text={`  ${g.ellipsis} ${t(lang, "wizard.pasteSummary.moreCauses", { count: pointed.length - shownCauses })}`} theme={theme} role="muted" /> : null}
           {told.map((i) => (
-            <Para key={i.id} text={`${g.pointer} ${infoTitle(lang, i)}`} theme={theme} role={i.id.startsWith("provider-") || i.id === "delivery-refused" ? "heading" : "warning"} indent="  " />
+            <Para key={i.id} text={`${g.pointer} ${infoTitle(lang, i, sender)}`} theme={theme} role={i.id.startsWith("provider-") || i.id === "delivery-refused" ? "heading" : "warning"} indent="  " />
           ))}
         </Box>
       )}
-      <Box marginTop={1} flexDirection="column">
-        {resolved.length === 0 ? (
-          <Para text={none} theme={theme} role={straight ? "heading" : "muted"} />
-        ) : (
-          <>
-            <Line text={t(lang, "wizard.pasteSummary.resolved")} theme={theme} role="heading" />
-            {resolved.slice(0, shownResolved).map((path) => (
-              <Para key={path} text={resolvedLine(path)} theme={theme} role="success" indent="    " />
-            ))}
-            {shownResolved < resolved.length ? <Line text={`  ${g.ellipsis} ${t(lang, "wizard.pasteSummary.moreResolved", { count: resolved.length - shownResolved })}`} theme={theme} role="muted" /> : null}
-          </>
-        )}
-      </Box>
+      {resolved.length === 0 && none === undefined ? null : (
+        <Box marginTop={1} flexDirection="column">
+          {resolved.length === 0 ? (
+            <Para text={none ?? ""} theme={theme} role="heading" />
+          ) : (
+            <>
+              <Line text={t(lang, "wizard.pasteSummary.resolved")} theme={theme} role="heading" />
+              {resolved.slice(0, shownResolved).map((path) => (
+                <Para key={path} text={resolvedLine(path)} theme={theme} role="success" indent="    " />
+              ))}
+              {shownResolved < resolved.length ? <Line text={`  ${g.ellipsis} ${t(lang, "wizard.pasteSummary.moreResolved", { count: resolved.length - shownResolved })}`} theme={theme} role="muted" /> : null}
+            </>
+          )}
+        </Box>
+      )}
     </Frame>
   );
 }

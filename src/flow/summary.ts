@@ -6,7 +6,9 @@ import { safeText } from "../render/sanitize.js";
 import { question } from "./questions.js";
 import type { FlowState, PasteSummary } from "./types.js";
 import { deviceLine } from "../report/handover.js";
-import { causeTitle, infoTitle } from "../render/labels.js";
+import { causeTitle, infoTitle, senderOf } from "../render/labels.js";
+import type { Case } from "../case/schema.js";
+import type { VendorId } from "../devices/ids.js";
 import { GENERIC_FAILURE, isDeviceMessage, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
 
@@ -51,7 +53,13 @@ export function pointsHeading(primary: ReplyMatch, pointed: readonly CauseId[]):
 }
 
 /** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
-export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false): string[] {
+/** Who sends the mail as the paste screen knows it: the maker answered, else the maker whose own message the paste is. */
+export function pasteSender(c: Case, summary: PasteSummary): VendorId | undefined {
+  return senderOf(c) ?? summary.maker?.vendor;
+}
+
+/** `sender`: pasteSender(), for the words that depend on who sends the mail. */
+export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false, sender: VendorId | undefined = summary.maker?.vendor): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   if (summary.cut) out.push(t(lang, "wizard.pasteSummary.cut"));
   const primary = shownReply(summary);
@@ -69,11 +77,11 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     for (const id of pointed) {
       out.push(`  ${glyphs.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
     }
-    for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i));
+    for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i, sender));
   }
+  // No line for no question made unnecessary: 「不要になった質問はありません。」 closed the screen saying nothing (persona round 7 #13).
   if (straight) out.push(t(lang, "wizard.pasteSummary.straightToResult"));
-  else if (summary.resolved.length === 0) out.push(t(lang, "wizard.pasteSummary.noneResolved"));
-  else {
+  else if (summary.resolved.length > 0) {
     out.push(t(lang, "wizard.pasteSummary.resolved"));
     for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${t(lang, question(p).prompt)}`);
   }

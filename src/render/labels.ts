@@ -12,6 +12,7 @@ import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
 import { safeText } from "./sanitize.js";
+import { isKnownVendor, isVendorId, type VendorId } from "../devices/ids.js";
 
 export function causeTitle(lang: Lang, id: CauseId): string {
   return maybe(lang, `cause.${id}.title`) ?? id;
@@ -34,7 +35,23 @@ export function noteText(lang: Lang, key: string): string {
   return maybe(lang, key) ?? maybe(lang, `note.${key}`) ?? key;
 }
 
-export function infoTitle(lang: Lang, info: Info): string {
+/**
+ * `sender`: who sends the mail (device.vendor, or the maker whose message was pasted), where the words depend on it. The
+ * server's reply hidden behind other words: an application's SMTP debug log is for an application, a script or a sender
+ * not known; a printer or scanner of a known maker is pointed at its own send log (a Canon's panel message ended with tips
+ * for curl, PHPMailer and smtplib, persona round 7 #13).
+ */
+/** Who sends the mail, as the case records it (device.vendor), if it does. */
+export function senderOf(c: Case): VendorId | undefined {
+  const v = getFact(c, "device.vendor");
+  return typeof v === "string" && isVendorId(v) ? v : undefined;
+}
+
+export function infoTitle(lang: Lang, info: Info, sender?: VendorId): string {
+  if (info.id === "server-text-hidden" && sender !== undefined) {
+    if (sender === "app") return t(lang, "info.server-text-hidden.app");
+    if (isKnownVendor(sender)) return t(lang, "info.server-text-hidden.device", { vendor: t(lang, `devices.vendor.${sender}`) });
+  }
   return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
 }
 

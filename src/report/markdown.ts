@@ -19,7 +19,7 @@ import {
   stepNumber,
   type ReportInput,
 } from "./common.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, verdictSentence } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, verdictSentence } from "../render/labels.js";
 
 /** Text safe inside a Markdown table cell or a line: control characters shown visibly, pipes escaped, newlines flattened, HTML-ish brackets escaped. */
 export function mdEscape(text: string): string {
@@ -115,7 +115,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (d.info.length) {
     out.push(`## ${mdEscape(tr("plan.report.section.info"))}`, "");
     for (const info of d.info) {
-      out.push(`- ${mdEscape(infoTitle(lang, info))}`);
+      out.push(`- ${mdEscape(infoTitle(lang, info, senderOf(c)))}`);
       for (const ev of info.evidence) {
         const line = evidenceLine(lang, c, ev);
         out.push(`  - ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}`);

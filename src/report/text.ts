@@ -18,7 +18,7 @@ import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layo
 import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, verdictSentence } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, verdictSentence } from "../render/labels.js";
 
 class Out {
   readonly lines: string[] = [];
@@ -119,7 +119,7 @@ export function renderText(input: ReportInput): string {
     o.blank();
     o.text(tr("plan.report.section.info"), { token: "heading" });
     for (const info of d.info) {
-      o.text(infoTitle(lang, info), { indent: 2, prefix: `${g.item} ` });
+      o.text(infoTitle(lang, info, senderOf(c)), { indent: 2, prefix: `${g.item} ` });
       for (const ev of info.evidence) {
         const line = evidenceLine(lang, c, ev);
         o.text(line.source ? `${line.text} (${tr("plan.report.ev.source", { source: line.source })})` : line.text, { indent: 4, prefix: `${g.item} `, token: "muted" });

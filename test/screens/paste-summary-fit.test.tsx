@@ -64,3 +64,45 @@ test("plain mode heads a panel's words the same way", () => {
   const diagnosis = evaluate({ schema: "smtp-auth-doctor/case@1", device: { reply } }, { today: "2026-11-22" });
   for (const lang of ["en", "ja"] as const) assert.ok(pasteSummaryText(lang, summary, diagnosis, { bullet: "-", ok: "v" }).includes(t(lang, "wizard.pasteSummary.shown")), lang);
 });
+
+// Persona round 7 #13: a Canon's panel message ended with tips for developers (curl -v, PHPMailer's SMTPDebug, smtplib's
+// set_debuglevel, nodemailer) and with 「不要になった質問はありません。」. A printer or scanner of a known maker is pointed at
+// its own send log; an application, a script or a sender not known keeps the debug tips; no closing line says nothing.
+const CANON = "エラー #839\n送信できませんでした。SMTPサーバーの認証に失敗しました。";
+const DEV_TIPS = ["SMTPDebug", "set_debuglevel", "nodemailer", "curl"];
+const flat = (s: string) => s.replace(/\s+/g, "");
+
+async function senderFrame(lang: Lang, sender: "canon" | "app" | undefined, maker: boolean) {
+  const c: Case = { schema: "smtp-auth-doctor/case@1", device: { reply: CANON } };
+  const diagnosis = evaluate(c, { today: "2026-12-06" });
+  assert.ok(diagnosis.info.some((i) => i.id === "server-text-hidden"), "the paste hides the server's reply");
+  const summary = { analysis: analyzeReply(CANON), resolved: [] as FactPath[], ...(maker ? { maker: { vendor: "canon" as const, excerpt: "送信できませんでした。" } } : {}) };
+  const theme = makeTheme({ color: false, ascii: false, columns: 80 });
+  const r = mount(<PasteSummaryScreen theme={theme} lang={lang} step="Step 2 / 6" summary={summary} diagnosis={diagnosis} onContinue={() => {}} onBack={() => {}} rows={40} {...(sender ? { sender } : {})} />);
+  const f = await frameWith(r, t(lang, "wizard.keys.continue").slice(0, 6));
+  r.unmount();
+  return { f, text: pasteSummaryText(lang, summary, diagnosis, { bullet: "-", ok: "v" }, false, sender).join("\n") };
+}
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: a Canon's panel message: the device's send log, no developer's debug tips, no empty closing line`, async () => {
+    const { f, text } = await senderFrame(lang, "canon", true);
+    const device = flat(t(lang, "info.server-text-hidden.device", { vendor: t(lang, "devices.vendor.canon") }));
+    for (const [where, out] of [["screen", f], ["plain", text]] as const) {
+      assert.ok(flat(out).includes(device), `${where}: the device's own log\n${out}`);
+      for (const tip of DEV_TIPS) assert.ok(!out.includes(tip), `${where}: ${tip}\n${out}`);
+      assert.ok(!out.includes(lang === "ja" ? "不要になった質問" : "did not make any question"), `${where}\n${out}`);
+    }
+    // The screen ends with the server-text note, then the keys: no line after it that says nothing.
+    const lines = f.split("\n").filter((l) => l.trim() !== "");
+    assert.ok(lines.at(-1)?.includes(t(lang, "wizard.keys.continue").slice(0, 6)), f);
+  });
+
+  test(`${lang}: an application or a sender not known keeps the SMTP debug tips`, async () => {
+    for (const sender of ["app", undefined] as const) {
+      const { f, text } = await senderFrame(lang, sender, false);
+      for (const out of [f, text]) assert.ok(out.includes("SMTPDebug") && out.includes("set_debuglevel"), `${String(sender)}\n${out}`);
+      if (sender === "app") assert.ok(flat(f).includes(flat(t(lang, "info.server-text-hidden.app"))), f);
+    }
+  });
+}

@@ -74,7 +74,7 @@ const opening = (text: string, lang: Lang) => (lang === "ja" ? text.slice(0, 12)
 /** The causes the screen lists ("It points at:" up to the questions it made unnecessary). */
 function pointedAt(lang: Lang, f: string): string {
   const from = f.indexOf(t(lang, "wizard.pasteSummary.points"));
-  const to = [t(lang, "wizard.pasteSummary.resolved"), t(lang, "wizard.pasteSummary.noneResolved")].map((k) => f.indexOf(k)).filter((i) => i > from).sort((x, y) => x - y)[0];
+  const to = [t(lang, "wizard.pasteSummary.resolved")].map((k) => f.indexOf(k)).filter((i) => i > from).sort((x, y) => x - y)[0];
   assert.ok(from >= 0, f);
   return f.slice(from, to ?? f.length);
 }

@@ -221,3 +221,24 @@ test("a maker's product lines described in our words are in the user's language;
   const json = JSON.parse((await runMain(["devices", "sharp", "--lang", "ja", "--json"])).stdout) as { lines?: string; vendors?: Array<{ lines: string }> };
   assert.match(JSON.stringify(json), /BP シリーズ/);
 });
+
+// Persona round 7 #13: explain's note that the server's reply is not in the text gave a Canon's help desk the developer's
+// debug tips (curl -v, SMTPDebug, set_debuglevel, nodemailer). A known maker is pointed at its device's send log; an
+// application (--vendor app) or no maker keeps the tips; both languages, the text report and Markdown alike.
+test("explain: the server's reply hidden: a maker's device is pointed at its send log, an application at its debug log", async () => {
+  const text = "エラー #839\n送信できませんでした。SMTPサーバーの認証に失敗しました。";
+  // Markdown escapes its own characters (set\_debuglevel): read without the escapes.
+  const plain = (s: string) => s.replace(/\\(.)/g, "$1");
+  const flat = (s: string) => plain(s).replace(/\s+/g, "");
+  for (const lang of ["ja", "en"] as const) {
+    for (const format of ["text", "md"] as const) {
+      const canon = (await runMain(["explain", "--vendor", "canon", "--lang", lang, "--format", format, text], { columns: 80 })).stdout;
+      assert.ok(flat(canon).includes(flat(t(lang, "info.server-text-hidden.device", { vendor: t(lang, "devices.vendor.canon") }))), `${lang} ${format}\n${canon}`);
+      for (const tip of ["SMTPDebug", "set_debuglevel", "nodemailer"]) assert.ok(!canon.includes(tip), `${lang} ${format}: ${tip}`);
+      const app = plain((await runMain(["explain", "--vendor", "app", "--lang", lang, "--format", format, "Authentication failed."], { columns: 80 })).stdout);
+      assert.ok(app.includes("SMTPDebug") && app.includes("set_debuglevel"), `${lang} ${format} app\n${app}`);
+      const unknown = plain((await runMain(["explain", "--lang", lang, "--format", format, text], { columns: 80 })).stdout);
+      assert.ok(unknown.includes("SMTPDebug"), `${lang} ${format} no maker`);
+    }
+  }
+});

@@ -6,7 +6,7 @@ import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
 import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../../flow/questions.js";
 import { deviceProgress, nothingMoreToAsk } from "../../flow/reducer.js";
-import { openedNotice, pasteSummaryText } from "../../flow/summary.js";
+import { openedNotice, pasteSender, pasteSummaryText } from "../../flow/summary.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { renderPhaseLine } from "../../probe/render.js";
@@ -44,7 +44,7 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
   },
   pasteSummary: async (s, _screen, { p, glyphs }) => {
     const lang = s.lang;
-    if (s.paste) for (const line of pasteSummaryText(lang, s.paste, s.diagnosis, glyphs, nothingMoreToAsk(s))) p.say(line);
+    if (s.paste) for (const line of pasteSummaryText(lang, s.paste, s.diagnosis, glyphs, nothingMoreToAsk(s), pasteSender(s.case, s.paste))) p.say(line);
     const v = await p.select<string>(t(lang, "wizard.plain.what"), [{ name: t(lang, "wizard.plain.next"), value: "go" }, ...backChoice(s)]);
     return v === BACK ? { type: "back" } : { type: "continue" };
   },
