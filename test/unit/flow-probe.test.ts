@@ -97,3 +97,18 @@ test("a device that signs in with OAuth is tested without signing in: no passwor
   const asked = reduceProbe(initialProbe(), { type: "test" }, { target: basic });
   assert.ok("state" in asked && asked.state.phase.id === "password");
 });
+
+test("on the result, back returns to the offer (the result dropped) and retest starts the same test again; retest is ignored elsewhere", async () => {
+  // Persona round 7 #4: Esc on the result meant "test again" while Esc is back everywhere else; testing again has its own event.
+  const { probeTarget, reduceProbe, initialProbe } = await import("../../src/flow/probe.js");
+  const target = probeTarget({ ...emptyCase(), device: { auth: "basic", username: "mfp@contoso.com" } });
+  const done = { phase: { id: "done" as const, result: RESULT }, lines: RESULT.phases };
+  const back = reduceProbe(done, { type: "back" }, { target });
+  assert.ok("state" in back && back.state.phase.id === "offer", JSON.stringify(back));
+  const again = reduceProbe(done, { type: "retest" }, { target });
+  assert.ok("state" in again && again.state.phase.id === "password" && again.state.lines.length === 0, JSON.stringify(again));
+  const noUser = reduceProbe(done, { type: "retest" }, { target: probeTarget(emptyCase()) });
+  assert.ok("state" in noUser && noUser.state.phase.id === "running");
+  const offer = initialProbe();
+  assert.deepEqual(reduceProbe(offer, { type: "retest" }, { target }), { state: offer });
+});

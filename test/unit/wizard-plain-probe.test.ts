@@ -82,3 +82,40 @@ test("plain: the password is read hidden, each phase is said, the server's reply
   assert.equal(c.sources?.["device.reply"]?.kind, "probe");
   assert.ok(!JSON.stringify(state).includes(PASSWORD));
 });
+
+// Persona round 7 #4: the test's result is said to be added (as from this PC), or, when it found nothing, that nothing was
+// added; a DNS failure here reaches the case as the probe command records it (case.probe.problems).
+for (const lang of ["ja", "en"] as const) {
+  test(`plain ${lang}: a test that fails at DNS is said added, as from this PC, and carried into the case`, async () => {
+    const noDns = async (): Promise<string[]> => {
+      throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
+    };
+    const services = makeServices({ today: "2026-11-22", cwd: tmpdir(), ascii: false, probeTlsVersions: false, probeTimeoutMs: 2000, probeResolve: noDns });
+    const device: Case["device"] = { vendor: "other", host: "smtp.office365.com", port: 587, security: "starttls", auth: "basic", username: "", from: "scan@contoso.com", oauthSupported: false };
+    const initial = reduce(services.deps, initFlow(services.deps, { lang, langExplicit: true, empty: { schema: "smtp-auth-doctor/case@1", device } }), { type: "choosePurpose", purpose: "new-device" });
+    const said: string[] = [];
+    let last: Case | undefined;
+    const p: Prompter = {
+      async select<V>(message: string): Promise<V> {
+        if (message === t(lang, "wizard.probe.plain.q")) return "test" as V;
+        throw Object.assign(new Error("stop"), { name: "ExitPromptError" });
+      },
+      input: () => Promise.reject(new Error("unexpected input")),
+      multiline: () => Promise.reject(new Error("unexpected multiline")),
+      hidden: () => Promise.reject(new Error("no password for a test without a user name")),
+      say: (text) => said.push(text),
+      result: (text) => said.push(text),
+    };
+    await assert.rejects(
+      plainFlow(initial, { ...services, deps: { ...services.deps, mergeProbe: (r, base) => (last = services.deps.mergeProbe?.(r, base) ?? base) } }, p),
+      (e: Error) => {
+        assert.equal(e.name, "ExitPromptError", e.stack);
+        return true;
+      },
+    );
+    const text = said.join(" ").replace(/\s+/g, "");
+    assert.ok(text.includes(t(lang, "wizard.probe.plain.added").replace(/\s+/g, "")), said.join("\n"));
+    assert.ok(!text.includes(t(lang, "wizard.probe.plain.nothing").replace(/\s+/g, "")));
+    assert.deepEqual(last?.probe?.problems?.map((x) => `${x.phase}:${x.code}`), ["dns:ENOTFOUND"]);
+  });
+}
