@@ -73,6 +73,7 @@ export const NOTE_KEYS = [
   "note.newTenantReputation",
   "note.crossTenantOauthOnly",
   "note.passwordAnswerToOauthDevice",
+  "note.passwordAnswerToOauthInText",
   "note.serverOffersNoSignIn",
   "note.retirement.newTenant",
   "note.retirement.newTenantUnknown",

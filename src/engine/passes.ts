@@ -10,7 +10,8 @@ import type { CauseId, Evidence } from "./types.js";
 export function knownToPass(ctx: Ctx, id: CauseId): Evidence[] | undefined {
   const { account: a, tenant: t, device: d } = ctx;
   const fe = (p: Parameters<typeof factEvidence>[1]) => factEvidence(ctx, p);
-  if (ctx.mode === "oauth" && isBasicOnly(id)) return [fe("device.auth")];
+  // (The mode's own evidence: a recorded setting, or the mechanism the text shows; not "device.auth = ?" when none is recorded.)
+  if (ctx.mode === "oauth" && isBasicOnly(id)) return [ctx.modeEvidence ?? fe("device.auth")];
   if (ctx.mode === "basic" && id === "oauth-misconfigured") return [ctx.modeEvidence ?? fe("device.auth")];
   switch (id) {
     case "tenant-smtp-auth-disabled":

@@ -219,7 +219,7 @@ function pastOnly(f: Finding, targets: readonly CauseId[]): boolean {
  * option) a device now using OAuth that the old reply to its password no longer describes. Without the second, "Move
  * the device to OAuth" read "blocked" beside the security exceptions (persona round 4).
  */
-const CONTRADICTED: ReadonlySet<string> = new Set(["note.evidenceContradictsSetting", "note.passwordAnswerToOauthDevice"]);
+const CONTRADICTED: ReadonlySet<string> = new Set(["note.evidenceContradictsSetting", "note.passwordAnswerToOauthDevice", "note.passwordAnswerToOauthInText"]);
 
 /** Drop findings this option addresses that only a past observation shows. */
 function supersede(d: Diagnosis, targets: readonly CauseId[]): { diagnosis: Diagnosis; superseded: CauseId[] } {

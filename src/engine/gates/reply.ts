@@ -350,7 +350,10 @@ const EXCLUDES: Partial<Record<CauseId, CauseId>> = {
  * read "the setting may have changed" beside a plan that said "move the device to OAuth").
  */
 function contradictionNote(ctx: Ctx, id: CauseId): NoteKey {
-  return ctx.device.auth === "oauth" && isBasicOnly(id) ? "note.passwordAnswerToOauthDevice" : "note.evidenceContradictsSetting";
+  if (ctx.mode !== "oauth" || !isBasicOnly(id)) return "note.evidenceContradictsSetting";
+  // Nothing recorded, the text itself shows the OAuth sign-in (nodemailer's "command: 'AUTH XOAUTH2'" beside the 5.7.139 that
+  // a policy gives a password, persona round 8 #3): not "the recorded setting … may have changed".
+  return ctx.device.auth === "oauth" ? "note.passwordAnswerToOauthDevice" : "note.passwordAnswerToOauthInText";
 }
 
 /** The reply names the cause: it blocks, and a recorded setting that disagrees is shown with a note. */

@@ -23,6 +23,12 @@ export const MOVE_TO_OAUTH: StepDef = {
     // The text shows a sign-in with OAuth refused too (MailKit #1733: XOAUTH2 with client credentials, then the password):
     // moving to OAuth is what already failed, until its set-up is complete (fifth hunt #22).
     const refused = !oauthRecorded && oauthRefused(ctx);
+    // Nothing recorded, and the text shows the OAuth sign-in that got a policy's answer to a password (persona round 8 #3:
+    // nodemailer's "command: 'AUTH XOAUTH2'"): its token and its token request are checked, there is no move to make.
+    if (!oauthRecorded && !refused && ctx.c.device?.auth === undefined && ctx.d.signInFromText === "oauth") {
+      const key = "plan.step.move-to-oauth.oauthInText" as const;
+      return { who: "device-owner", scope: "device", security: "none", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`) };
+    }
     const why = refused ? "plan.step.move-to-oauth.why.oauthRefused" : whyKey(oauthRecorded, retired, support);
     return {
       who: "device-owner",
