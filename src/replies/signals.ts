@@ -144,11 +144,16 @@ const GENERIC_SEND = wholeLine(
   // 「自動返信メールの送信に失敗しました。」 (TransmitMail, #7).
   "電子メールを送信できません",
   String.raw`(?:[^\s。]{0,12}メールの)?送信に失敗しました`,
+  // The same in Japanese as a help desk in Japan meets them (persona round 8 #7: the English words had the help, the Japanese were
+  // refused): Epson's "Cannot send email." in Japanese, a panel's 「送信できませんでした」 and 「送信エラー」. Parity with the wordings
+  // above, not each seen in a public paste.
+  String.raw`(?:メール(?:を|が))?送信できません(?:でした)?`,
+  "送信エラー(?:が発生しました)?",
 );
 // A scanner's "Server connection failed" (ninth hunt #2).
 const GENERIC_CONNECT = wholeLine("server connection failed");
 // Epson's "Cannot sign in or users cannot sign in." (ninth hunt #14).
-const GENERIC_SIGN_IN = wholeLine(`${CANNOT} sign in(?: or users ${CANNOT} sign in)?`);
+const GENERIC_SIGN_IN = wholeLine(`${CANNOT} sign in(?: or users ${CANNOT} sign in)?`, String.raw`サインインできません(?:でした)?`);
 
 /** Signals whose phrases only gate: the line must also say it in full, as this expression reads it. */
 const CONFIRMED_BY: ReadonlyMap<string, RegExp> = new Map([
@@ -513,11 +518,11 @@ export const SIGNALS: readonly Signal[] = [
     candidates: [],
     decisive: false,
     phrases: ["send failed", "sending failed", "cannot send email", "transmission has failed"],
-    raw: ["電子メールを送信できません", "送信に失敗しました"],
+    raw: ["送信できません", "送信に失敗しました", "送信エラー"],
     fallbackOnly: true,
   },
   { id: GENERIC_CONNECT_FAILED, stage: "network", candidates: [], decisive: false, phrases: ["server connection failed"], fallbackOnly: true },
-  { id: GENERIC_SIGN_IN_FAILED, stage: "auth", candidates: [], decisive: false, phrases: ["cannot sign in"], fallbackOnly: true },
+  { id: GENERIC_SIGN_IN_FAILED, stage: "auth", candidates: [], decisive: false, phrases: ["cannot sign in"], raw: ["サインインできません"], fallbackOnly: true },
 ];
 /** A certificate refused, in general (SIGNALS' "tls-certificate"): networkSignal gives it for MailKit's guess of a self-signed one. */
 const TLS_CERTIFICATE_SIGNAL = SIGNALS.find((x) => x.id === "tls-certificate") as Signal;

@@ -34,6 +34,10 @@ const WORDS: Array<[string, Paste, Kind]> = [
   ["thirteenth #7", thirteen(7), "send"],
   ["ninth #2", nine(2), "connect"],
   ["ninth #14", nine(14), "signIn"],
+  // The same words in Japanese, as a help desk in Japan meets them (persona round 8 #7: these were refused while their English got
+  // the help). Parity with the wordings above, not texts from a public thread.
+  ...(["メールを送信できません。", "送信できませんでした", "送信エラー"].map((text): [string, Paste, Kind] => [`ja ${text}`, { source: "persona round 8 #7 (Japanese of Epson's 'Cannot send email.')", text }, "send"])),
+  ["ja サインインできません。", { source: "persona round 8 #7 (Japanese of Epson's 'Cannot sign in.')", text: "サインインできません。" }, "signIn"],
 ];
 
 interface FailureJson {
