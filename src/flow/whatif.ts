@@ -12,6 +12,7 @@ import { diffDiagnoses, type DiagnosisDiff } from "../whatif/diff.js";
 import { cycleValue, isTyped, type Direction } from "../whatif/edit.js";
 import { compareOptions, type OptionsComparison } from "../whatif/options.js";
 import { parseFactValue } from "../whatif/set.js";
+import { protectionsGivenUp } from "../whatif/weakens.js";
 import { graphemes } from "../render/layout.js";
 import { edit, insert, lineText, type EditKey, type Line } from "../render/line-edit.js";
 import type { Evaluate } from "../whatif/types.js";
@@ -279,6 +280,8 @@ export interface WhatIfModel {
   date: string;
   /** The comparison of the fixes, when that view is open. */
   comparison?: OptionsComparison;
+  /** The protections the edits give up (security defaults off, per-user MFA off, …), with the plan's step whose cost it is. */
+  givenUp: ReturnType<typeof protectionsGivenUp>;
 }
 
 export function whatIfModel(s: Pick<WhatIfState, "edits" | "view">, deps: WhatIfDeps & { evaluate: Evaluate; before?: Diagnosis }): WhatIfModel {
@@ -293,6 +296,7 @@ export function whatIfModel(s: Pick<WhatIfState, "edits" | "view">, deps: WhatIf
     diff: diffDiagnoses(before, diagnosis),
     changedCount,
     date: (getFact(hypothetical, "asOf") as string | undefined) ?? deps.today,
+    givenUp: protectionsGivenUp([...s.edits.keys()].map((path) => ({ path, from: getFact(deps.original, path), to: getFact(hypothetical, path) }))),
     ...(s.view === "options" ? { comparison: compareOptions(hypothetical, deps.evaluate) } : {}),
   };
 }

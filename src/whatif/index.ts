@@ -15,6 +15,7 @@ export * from "./calendar.js";
 export * from "./diff.js";
 export * from "./options.js";
 export * from "./set.js";
+export * from "./weakens.js";
 export type { Evaluate } from "./types.js";
 
 export interface WhatIfResult {

@@ -9,6 +9,7 @@ import type { CalendarView } from "./calendar.js";
 
 import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
+import { protectionsGivenUp } from "./weakens.js";
 import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
 
 const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
@@ -35,6 +36,9 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.before"), verdict: `${verdictLabel(lang, r.before.verdict)} (${r.before.asOf})` }));
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.after"), verdict: `${verdictLabel(lang, r.afterDiagnosis.verdict)} (${r.afterDiagnosis.asOf})` }));
   lines.push(...renderDiffBody(lang, r.diff));
+  // What the change gives up, beside what it removes: the plan's own words for the hole its step opens.
+  const givenUp = protectionsGivenUp(r.changes);
+  if (givenUp.length) lines.push(t(lang, "whatif.opens"), ...givenUp.map((g) => `  ! ${factLabel(lang, g.path)}: ${t(lang, `plan.step.${g.step}.opens`)}`));
   // What still stands after the change, whatever changed: "After: blocked" with only "No longer unknown" below it named
   // no cause (persona round 6, P6-11).
   const standing = r.afterDiagnosis.causes.filter((f) => f.status === "blocking" || f.status === "possible");
@@ -127,6 +131,8 @@ export function whatIfJson(_lang: Lang, r: WhatIfResult, saved?: string): Record
       unknownsAdded: r.diff.unknownsAdded,
       unknownsRemoved: r.diff.unknownsRemoved,
     },
+    // The protections the change gives up (an added field): the fact and the plan's step whose cost it pays.
+    opens: protectionsGivenUp(r.changes).map((g) => ({ path: g.path, step: g.step, text: t(_lang, `plan.step.${g.step}.opens`) })),
     ...(r.calendar
       ? {
           calendar: {

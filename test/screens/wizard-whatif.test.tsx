@@ -116,3 +116,29 @@ test("typing a combining mark after a letter in a what-if value (two graphemes t
   const f = await frameWith(r, "e\u0301x");
   assert.ok(f.includes("e\u0301x"), f);
 });
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: turning security defaults off in the grid says, under the verdict, what every account of the tenant loses (persona round 8 #4)`, async () => {
+    const recorded = setFact(healthyBasic(), "tenant.securityDefaultsEnabled", true);
+    const initial = reduce(deps, initFlow(deps, { lang, langExplicit: true, empty: recorded }), { type: "choosePurpose", purpose: "whatif" });
+    const r = mount(
+      <WizardApp
+        services={{ deps, resultLines: () => ["result"], defaultName: (k) => `out.${k}`, save: async (_s, _k, path) => ({ ok: true, path }) }}
+        initial={initial}
+        theme={makeTheme({ color: false, ascii: false, columns: 80 })}
+        rows={40}
+        onExit={() => undefined}
+      />,
+    );
+    const first = await frameWith(r, t(lang, "whatif.screen.title"));
+    const opens = t(lang, "whatif.screen.opens.security-defaults-replace");
+    const head = [...opens].slice(0, 24).join("");
+    assert.ok(!first.includes(head), "nothing given up before a change");
+    await press(r, KEY.down.repeat(FACT_PATHS.indexOf("tenant.securityDefaultsEnabled")) + " ");
+    const frame = await frameWith(r, head);
+    for (const line of frame.split("\n")) assert.ok(stringWidth(line) <= 80, line);
+    // The whole sentence is there, however it wraps.
+    const flat = (s: string) => s.replace(/[\s│]+/g, "");
+    assert.ok(flat(frame).includes(flat(opens)), frame);
+  });
+}
