@@ -119,9 +119,11 @@ const FIX_TABLE = {
     tier: 4, effort: "low", level: "high", who: ["exchange-admin"], targets: ["basic-auth-retired"], lasts: { basic: "until-final-removal", other: "until-final-removal" },
     basicOption: false, internalOnly: false, billed: false, perAccountException: false, combinable: true,
   },
+  // Medium, not low: its own step first builds the Conditional Access policies that replace security defaults (Entra ID P1), then
+  // switches them off (persona round 8 #4: "effort: low" beside "every account loses MFA").
   "security-defaults-off": {
     kind: "tenant-setting", step: "security-defaults-replace",
-    tier: 4, effort: "low", level: "high", who: ["entra-admin"], targets: ["security-defaults"], lasts: UNTIL_RETIREMENT,
+    tier: 4, effort: "medium", level: "high", who: ["entra-admin"], targets: ["security-defaults"], lasts: UNTIL_RETIREMENT,
     basicOption: false, internalOnly: false, billed: false, perAccountException: false, combinable: false,
   },
 } as const satisfies Record<string, FixSpec>;
