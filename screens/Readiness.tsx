@@ -145,7 +145,8 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
       );
       break;
   }
-  const ok = message?.kind === "saved";
+  // A file taken as the one its content says it is: done, not failed.
+  const ok = message?.kind === "saved" || message?.kind === "placed";
   return (
     <Frame theme={theme} title={t(lang, "wizard.readiness.title")} step={step} keys={t(lang, keys)}>
       {message ? <Para text={`${ok ? theme.glyphs.ok : theme.glyphs.failed} ${readinessMessageText(lang, message)}`} theme={theme} role={ok ? "success" : "danger"} /> : null}
@@ -172,22 +173,31 @@ export function SummaryView({ summary: s, theme, lang, room }: { summary: Readin
   const following = s.followingEnabledTenant > 0 ? t(lang, "wizard.readiness.following", { n: s.followingEnabledTenant }) : undefined;
   const notes = [...(!s.signInsAvailable && !s.smtpReportAvailable ? [t(lang, "wizard.readiness.noUsage")] : []), ...(s.entraIdP1 === false ? [t(lang, "wizard.readiness.noP1")] : [])];
   const plan = s.plan ? t(lang, "wizard.readiness.plan", { n: s.plan.count }) : undefined;
+  // The counts cover the accounts seen using SMTP AUTH only: the rest of the mailboxes are said, or the sum looked short.
+  const notSeen = s.notSeen !== undefined ? t(lang, "wizard.readiness.notSeen", { n: s.notSeen }) : undefined;
   // What is shown: everything, or what fits by the order above.
   let shownTop = s.attention.length;
   let shownPlan = plan !== undefined;
+  let shownFollowing = following !== undefined;
   let shownNotes = notes.length;
   let blankCounts = true;
   let blankTop = s.attention.length > 0;
   const hiddenText = wrapHanging(safeText(t(lang, "wizard.readiness.topHidden", { count: s.attention.length }), { multiline: true }), theme.width, "");
   let hiddenTop = 0;
   if (room !== undefined) {
-    let left = room - (h(tenant) + (mailboxes ? h(mailboxes) : 0) + (effective ? h(effective, "  ") : 0) + (following ? h(following) : 0) + 5);
+    let left = room - (h(tenant) + (mailboxes ? h(mailboxes) : 0) + (effective ? h(effective, "  ") : 0) + 5 + (notSeen ? h(`  ${notSeen}`) : 0));
     // The top accounts: the heading, those that fit and a line for the rest, or none.
     shownTop = s.attention.length > 0 && left >= 2 ? listWindow(s.attention.map(() => 1), 0, left - 1)[1] + 1 : 0;
+    // (listWindow keeps one account even where the line for the rest leaves no room for it: then none is listed.)
+    if (shownTop > 0 && 1 + shownTop + (shownTop < s.attention.length ? 1 : 0) > left) shownTop = 0;
     if (shownTop > 0) left -= 1 + shownTop + (shownTop < s.attention.length ? 1 : 0);
     // No room for the list: one line says how many there are and where they are (they were left out without a word).
     hiddenTop = shownTop === 0 && s.attention.length > 0 && left >= hiddenText.length ? hiddenText.length : 0;
     left -= hiddenTop;
+    // The note on blank mailboxes that follow an enabled organization (the saved reports have it too) after the
+    // accounts: at 60×24, with the line on the mailboxes not seen, it left no room for them.
+    shownFollowing = following !== undefined && left >= h(following);
+    if (shownFollowing && following !== undefined) left -= h(following);
     shownPlan = plan !== undefined && left >= h(plan);
     if (shownPlan && plan !== undefined) left -= h(plan);
     shownNotes = 0;
@@ -209,12 +219,13 @@ export function SummaryView({ summary: s, theme, lang, room }: { summary: Readin
           <Para text={effective} theme={theme} indent="  " />
         </>
       ) : null}
-      {following ? <Para text={following} theme={theme} role="warning" /> : null}
+      {following && shownFollowing ? <Para text={following} theme={theme} role="warning" /> : null}
       <Box marginTop={blankCounts ? 1 : 0} flexDirection="column">
         <Line text={t(lang, "wizard.readiness.at", { date: s.changeDate })} theme={theme} role="heading" />
         {(["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const).map((r) => (
           <Line key={r} text={`  ${t(lang, `wizard.readiness.count.${r}`)}: ${s.counts[r]}`} theme={theme} role={r === "blocked-now" ? "danger" : r === "breaks-at-change" ? "warning" : undefined} />
         ))}
+        {notSeen ? <Line text={`  ${notSeen}`} theme={theme} role="muted" /> : null}
       </Box>
       {notes.slice(0, shownNotes).map((note, i) => (
         <Para key={i} text={note} theme={theme} role="muted" />

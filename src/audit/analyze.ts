@@ -112,6 +112,11 @@ export interface AuditResult {
   smtpReport: { provided: boolean; rows: number; senders: number; protocolColumn: boolean };
   accounts: AccountAudit[];
   readinessCounts: Record<Readiness, number>;
+  /**
+   * Mailboxes of the export not seen using SMTP AUTH in the sign-in log or the EAC report (the readiness counts cover
+   * only the accounts seen); undefined when there is no mailbox export or neither usage export (use not known).
+   */
+  notSeenUsingSmtpAuth?: number;
 }
 
 export function analyze(col: AuditCollector, inputs: InputSummary[], opts: AuditOptions): AuditResult {
@@ -227,6 +232,9 @@ export function analyze(col: AuditCollector, inputs: InputSummary[], opts: Audit
     accounts,
     readinessCounts,
   };
+  if (mailboxes && (result.signIns.provided || result.smtpReport.provided)) {
+    result.notSeenUsingSmtpAuth = Math.max(0, mailboxes.total - accounts.filter((a) => a.effective !== "no-mailbox").length);
+  }
   if (col.orgDefaultPolicy !== undefined) result.tenant.defaultAuthenticationPolicy = col.orgDefaultPolicy;
   if (opts.entraIdP1 !== undefined) result.signIns.entraIdP1 = opts.entraIdP1;
   if (col.periodFrom !== undefined) result.signIns.from = col.periodFrom;

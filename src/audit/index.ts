@@ -101,6 +101,8 @@ export interface ReadinessSummary {
   entraIdP1?: boolean;
   smtpReportAvailable: boolean;
   counts: Record<Readiness, number>;
+  /** Mailboxes of the export not seen using SMTP AUTH (not in the counts); undefined when the use is not known. */
+  notSeen?: number;
   /** The accounts that need action, worst first (at most `limit`). */
   attention: { upn: string; readiness: Readiness; causes: string[]; options: string[] }[];
   plan: { change: Change; count: number } | null;
@@ -138,5 +140,6 @@ export function readinessSummary(run: AuditRun, limit = 20): ReadinessSummary {
     plan: run.plan ? { change: run.plan.change, count: run.plan.count } : null,
   };
   if (r.signIns.entraIdP1 !== undefined) s.entraIdP1 = r.signIns.entraIdP1;
+  if (r.notSeenUsingSmtpAuth !== undefined) s.notSeen = r.notSeenUsingSmtpAuth;
   return s;
 }

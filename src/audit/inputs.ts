@@ -122,6 +122,8 @@ export interface ReadOptions {
   /** The kind the option named (e.g. --mailboxes); content still decides, a mismatch is an error. */
   expected?: readonly InputKind[];
   option?: string;
+  /** Told the kind as soon as it is decided (before the first record is read). */
+  onKind?: (kind: InputKind) => void;
   onBytes?: (bytesRead: number, size: number) => void;
 }
 
@@ -146,6 +148,7 @@ export async function readInput(file: string, events: InputEvents, opts: ReadOpt
       throw badInput("audit.input-wrong-option", "audit.err.wrongOption", { file, kind: k, option: opts.option ?? "?", wanted: optionFor(k) });
     }
     checkRequired(k, names, file);
+    opts.onKind?.(k);
     return k;
   };
 
@@ -426,3 +429,29 @@ function jsonHandler(kind: InputKind, file: string, events: InputEvents): (rec: 
 }
 
 export type { Getter };
+
+/** Thrown by sniffKind once the kind is known: the rest of the file is not read. */
+class KindKnown extends Error {}
+
+/**
+ * What an export file is, from its header or first record, without reading the rest: for the wizard, which places a
+ * file where its kind belongs whichever path it was typed for. Undefined when the file is none of the known exports or
+ * cannot be read; reading it whole (readInput) then says why.
+ */
+export async function sniffKind(file: string): Promise<InputKind | undefined> {
+  let kind: InputKind | undefined;
+  const none = () => undefined;
+  const events: InputEvents = { mailbox: none, transport: none, signIn: none, signInSkipped: none, smtpReport: none, authPolicy: none, userPolicy: none, orgConfig: none };
+  try {
+    return (
+      await readInput(file, events, {
+        onKind: (k) => {
+          kind = k;
+          throw new KindKnown();
+        },
+      })
+    ).kind;
+  } catch (e) {
+    return e instanceof KindKnown ? kind : undefined;
+  }
+}

@@ -107,6 +107,7 @@ export function renderText(r: AuditResult, plan: BulkPlan | undefined, lang: Lan
   L.push(
     `  ${READINESS.map((k) => `${readinessText(lang, k)}: ${r.readinessCounts[k]}`).join("  ")}`,
   );
+  if (r.notSeenUsingSmtpAuth !== undefined) L.push(`  ${t(lang, "audit.notSeen", { count: r.notSeenUsingSmtpAuth })}`);
   L.push(`  ${t(lang, "audit.changeNote")}`);
   for (const a of r.accounts) {
     L.push(`  - ${safeText(a.upn)}${a.displayName ? ` (${safeText(a.displayName)})` : ""}: ${readinessText(lang, a.readiness)}`);
@@ -167,6 +168,7 @@ function signInSection(r: AuditResult, lang: Lang): string[] {
 function planSection(plan: BulkPlan, lang: Lang, written: string[]): string[] {
   const L: string[] = [];
   L.push(t(lang, plan.change === "enable-used" ? "audit.plan.enable" : "audit.plan.disable", { count: plan.count }));
+  if (plan.change === "enable-used") L.push(`  ${t(lang, "audit.plan.notRetirement")}`);
   if (plan.refusedCount > 0) L.push(`  ${t(lang, "audit.plan.refused", { count: plan.refusedCount, values: plan.refused.slice(0, 3).join(", ") })}`);
   if (plan.notInExport.length > 0) L.push(`  ${t(lang, "audit.plan.notInExport", { count: plan.notInExport.length, values: plan.notInExport.slice(0, 3).join(", ") })}`);
   if (written.length > 0) {
@@ -206,7 +208,12 @@ export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang:
   L.push("", `## ${t(lang, "audit.md.signins")}`, "");
   L.push(...signInSection(r, lang).map((l) => l.trim()));
   L.push("", `## ${t(lang, "audit.readinessTitle", { date: "2026-12-31" })}`, "");
-  L.push(READINESS.map((k) => `- ${readinessText(lang, k)}: ${r.readinessCounts[k]}`).join("\n"), "", t(lang, "audit.changeNote"), "");
+  L.push(
+    [...READINESS.map((k) => `- ${readinessText(lang, k)}: ${r.readinessCounts[k]}`), ...(r.notSeenUsingSmtpAuth !== undefined ? [`- ${t(lang, "audit.notSeen", { count: r.notSeenUsingSmtpAuth })}`] : [])].join("\n"),
+    "",
+    t(lang, "audit.changeNote"),
+    "",
+  );
   if (r.accounts.length > 0) {
     L.push(
       `| ${[t(lang, "audit.col.account"), t(lang, "audit.col.setting"), t(lang, "audit.col.effective"), t(lang, "audit.col.auth"), t(lang, "audit.col.signins"), t(lang, "audit.col.ips"), t(lang, "audit.col.errors"), t(lang, "audit.col.readiness"), t(lang, "audit.col.why"), t(lang, "audit.col.option")].join(" | ")} |`,
@@ -313,6 +320,7 @@ export function toJson(r: AuditResult, plan: BulkPlan | undefined, written: stri
     signIns: r.signIns,
     smtpReport: r.smtpReport,
     readiness: r.readinessCounts,
+    ...(r.notSeenUsingSmtpAuth !== undefined ? { notSeenUsingSmtpAuth: r.notSeenUsingSmtpAuth } : {}),
     accounts: r.accounts,
     plan: plan
       ? {

@@ -10,7 +10,7 @@ import { loadRenderer } from "../report/formats.js";
 import type { SaveFormat } from "../render/formats.js";
 import { exportFileName } from "../flow/export.js";
 import type { FlowDeps, FlowState } from "../flow/types.js";
-import type { LiveReadResult, WizardServices } from "../flow/ports.js";
+import type { LiveReadResult, ReadinessFiles, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
 import { IDENTITY_PLACEHOLDER, question } from "../flow/questions.js";
@@ -24,11 +24,15 @@ import { mkdir, stat } from "node:fs/promises";
 import type { ProbeResult } from "../probe/types.js";
 import type { Case } from "../case/schema.js";
 import type { OfflineFile } from "../audit/index.js";
+import type { InputKind } from "../audit/inputs.js";
 import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, type Catalog } from "../devices/index.js";
 import { hintLines, hintWithSources } from "../devices/render.js";
 import { causeTitle } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
 import { READINESS_FIELDS, readinessHintLines } from "../flow/readiness.js";
+
+/** The readiness file each kind of export is (the kinds the readiness path reads). */
+const READINESS_FIELD_OF: Partial<Record<InputKind, keyof ReadinessFiles>> = { mailboxes: "mailboxes", transport: "transport", signins: "signins", "smtp-report": "smtpReport" };
 
 /** The wizard's ports (src/flow/ports.ts), and the text of an export for the CLI's own use (--json without a terminal). */
 export type CliWizardServices = WizardServices & {
@@ -167,19 +171,29 @@ export function makeServices(opts: {
       try {
         const st = await stat(full);
         if (!st.isFile()) return { ok: false, message: t(lang, "wizard.readiness.err.notFile", { file: path }) };
-        return { ok: true, path: full };
+        // Which file it is, from its content: the wizard takes it as that file whichever one it was typed for
+        // (persona round 7: a sign-in log typed for TransportConfig failed only after all four, naming CLI options).
+        const { sniffKind } = await import("../audit/inputs.js");
+        const kind = await sniffKind(full);
+        if (kind === undefined) return { ok: true, path: full };
+        const field = READINESS_FIELD_OF[kind];
+        if (field === undefined) return { ok: false, message: t(lang, "wizard.readiness.err.otherKind", { file: path, what: t(lang, `audit.kind.${kind}`) }) };
+        return { ok: true, path: full, kind: field };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         return { ok: false, message: t(lang, code === "ENOENT" ? "wizard.readiness.err.missing" : "wizard.readiness.err.unreadable", { file: path, reason: code ?? "error" }) };
       }
     },
     async runReadiness(lang, files, onProgress) {
+      let given: { path: string; field: keyof ReadinessFiles }[] = [];
       try {
         const audit = await import("../audit/index.js");
-        const list: OfflineFile[] = [{ path: resolve(opts.cwd, files.mailboxes), option: "--mailboxes", expected: ["mailboxes"] }];
-        if (files.transport) list.push({ path: resolve(opts.cwd, files.transport), option: "--transport", expected: ["transport"] });
-        if (files.signins) list.push({ path: resolve(opts.cwd, files.signins), option: "--signins", expected: ["signins"] });
-        if (files.smtpReport) list.push({ path: resolve(opts.cwd, files.smtpReport), option: "--smtp-report", expected: ["smtp-report"] });
+        // (The options named are the CLI's; a message that would name one is said in the wizard's words below.)
+        const list: (OfflineFile & { field: keyof ReadinessFiles })[] = [{ path: resolve(opts.cwd, files.mailboxes), option: "--mailboxes", expected: ["mailboxes"], field: "mailboxes" }];
+        if (files.transport) list.push({ path: resolve(opts.cwd, files.transport), option: "--transport", expected: ["transport"], field: "transport" });
+        if (files.signins) list.push({ path: resolve(opts.cwd, files.signins), option: "--signins", expected: ["signins"], field: "signins" });
+        if (files.smtpReport) list.push({ path: resolve(opts.cwd, files.smtpReport), option: "--smtp-report", expected: ["smtp-report"], field: "smtpReport" });
+        given = list;
         let name = "";
         const run = await audit.runAudit(
           audit.offlineSource(list),
@@ -209,8 +223,19 @@ export function makeServices(opts: {
           },
         };
       } catch (e) {
-        // A file the audit cannot use: its own message (bad-input), never a crash.
-        return { ok: false, message: isAppError(e) ? t(lang, e.key, e.params) : t(lang, "wizard.readiness.err.failed", { message: e instanceof Error ? e.message : String(e) }) };
+        // A file the audit cannot use: its own message (bad-input), never a crash, in the wizard's words (no CLI
+        // option), with the file it is about, so that only that one is asked again.
+        if (!isAppError(e)) return { ok: false, message: t(lang, "wizard.readiness.err.failed", { message: e instanceof Error ? e.message : String(e) }) };
+        const file = typeof e.params.file === "string" ? e.params.file : undefined;
+        const field = given.find((f) => f.path === file)?.field;
+        const at = field !== undefined ? { field } : {};
+        if (e.key === "audit.err.wrongOption") {
+          const kind = READINESS_FIELD_OF[String(e.params.kind) as InputKind];
+          const what = kind !== undefined ? t(lang, `wizard.readiness.kind.${kind}`) : t(lang, `audit.kind.${String(e.params.kind) as InputKind}`);
+          return { ok: false, message: t(lang, "wizard.readiness.err.wrongKind", { file: file ?? "", what }), ...at };
+        }
+        if (e.key === "audit.err.unknownShape") return { ok: false, message: t(lang, "wizard.readiness.err.unknownShape", { file: file ?? "", found: String(e.params.found ?? "-") }), ...at };
+        return { ok: false, message: t(lang, e.key, e.params), ...at };
       }
     },
     async probe(lang, target, password, onPhase) {

@@ -25,7 +25,8 @@ export type ReadinessOutcome =
       /** Write the audit's reports and bulk plan into `dir` (created when missing); an existing file is kept unless `overwrite`. */
       save(dir: string, overwrite: boolean): Promise<AuditSaveResult>;
     }
-  | { ok: false; message: string };
+  /** `field`: the file the audit could not use, when the message names one of those given. */
+  | { ok: false; message: string; field?: keyof ReadinessFiles };
 
 /** Where the wizard's probe connects, from the device's answers. */
 export interface ProbeTarget {
@@ -46,7 +47,8 @@ export interface ProbeTarget {
 export type ExportKind = "case" | SaveFormat;
 export const EXPORT_KINDS: readonly ExportKind[] = ["case", ...SAVE_FORMATS];
 export type SaveResult = { ok: true; path: string } | { ok: false; exists: true; path: string } | { ok: false; exists: false; message: string };
-export type FileCheck = { ok: true; path: string } | { ok: false; message: string };
+/** `kind`: which of the readiness files it is, by its content, when that is recognised. */
+export type FileCheck = { ok: true; path: string; kind?: keyof ReadinessFiles } | { ok: false; message: string };
 
 export interface LiveReadResult {
   facts: LiveFact[];

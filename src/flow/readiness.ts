@@ -14,8 +14,8 @@ export type ReadyOutcome = Extract<ReadinessOutcome, { ok: true }>;
 
 export type ReadinessPhase =
   | { id: "file"; field: number }
-  /** The typed path is checked while the phase is this object. */
-  | { id: "checking"; field: number; path: string }
+  /** The typed path is checked while the phase is this object (`previous`: the field's path before it was typed). */
+  | { id: "checking"; field: number; path: string; previous?: string }
   /** The audit runs while the phase is this object. */
   | { id: "running"; files: ReadinessFiles }
   | { id: "summary"; ready: ReadyOutcome }
@@ -30,6 +30,10 @@ export type ReadinessMessage =
   | { kind: "file"; text: string }
   /** The audit could not use the files. */
   | { kind: "bad"; text: string }
+  /** The file typed for one field is, by its content, the file of another: it was taken as that one. */
+  | { kind: "placed"; file: string; field: ReadinessField }
+  /** The file typed is, by its content, of a kind another file was already given for. */
+  | { kind: "sameKind"; file: string; field: ReadinessField; other: string }
   | { kind: "saved"; n: number; dir: string }
   | { kind: "exists"; path: string }
   | { kind: "saveFailed"; text: string };
@@ -38,12 +42,19 @@ export interface ReadinessState {
   phase: ReadinessPhase;
   /** The paths given so far (a path that failed its check is kept, to be corrected). */
   files: Partial<Record<ReadinessField, string>>;
+  /** The full path each accepted file was checked as (one file typed two ways is one file). */
+  resolved?: Partial<Record<ReadinessField, string>>;
   /** What the last step said: shown above the step (Ink), said before the next prompt (plain). */
   message?: ReadinessMessage;
   /** The file the audit reads and how far (0..1), while running. */
   progress?: { file: string; ratio: number };
   /** Counts the phases shown: an input shown again starts afresh. */
   turn: number;
+  /**
+   * Fields not asked again on the way forward: one a file typed elsewhere was placed in, or, after the audit could not
+   * use a file, every other field given (only the wrong one is corrected).
+   */
+  skip?: ReadinessField[];
 }
 
 export type ReadinessEvent =
@@ -77,19 +88,21 @@ export function readinessBusy(s: ReadinessState): boolean {
   return s.phase.id === "checking" || s.phase.id === "running" || s.phase.id === "saving";
 }
 
-function to(s: ReadinessState, phase: ReadinessPhase, message?: ReadinessMessage, files = s.files): ReadinessStep {
-  const { message: _old, progress: _p, ...rest } = s;
-  return { state: { ...rest, phase, files, turn: s.turn + 1, ...(message ? { message } : {}) } };
+function to(s: ReadinessState, phase: ReadinessPhase, message?: ReadinessMessage, files = s.files, skip = s.skip): ReadinessStep {
+  const { message: _old, progress: _p, skip: _s, ...rest } = s;
+  return { state: { ...rest, phase, files, turn: s.turn + 1, ...(message ? { message } : {}), ...(skip && skip.length > 0 ? { skip } : {}) } };
 }
 
-/** The next field after `field`, or the audit run when it was the last. */
+/** The next field after `field` not to be skipped, or the audit run when there is none. */
 function after(s: ReadinessState, field: number, files: ReadinessState["files"]): ReadinessStep {
-  if (field + 1 < READINESS_FIELDS.length) return to(s, { id: "file", field: field + 1 }, undefined, files);
+  for (let next = field + 1; next < READINESS_FIELDS.length; next++) {
+    if (!s.skip?.includes(READINESS_FIELDS[next] as ReadinessField)) return to(s, { id: "file", field: next }, undefined, files);
+  }
   const given: ReadinessFiles = { mailboxes: files.mailboxes ?? "" };
   if (files.transport) given.transport = files.transport;
   if (files.signins) given.signins = files.signins;
   if (files.smtpReport) given.smtpReport = files.smtpReport;
-  return to(s, { id: "running", files: given }, undefined, files);
+  return to(s, { id: "running", files: given }, undefined, files, []);
 }
 
 export function reduceReadiness(s: ReadinessState, e: ReadinessEvent): ReadinessStep {
@@ -104,22 +117,41 @@ export function reduceReadiness(s: ReadinessState, e: ReadinessEvent): Readiness
         const { [field]: _dropped, ...files } = s.files;
         return after(s, phase.field, files);
       }
-      return to(s, { id: "checking", field: phase.field, path: value }, undefined, { ...s.files, [field]: value });
+      const previous = s.files[field];
+      return to(s, { id: "checking", field: phase.field, path: value, ...(previous !== undefined ? { previous } : {}) }, undefined, { ...s.files, [field]: value });
     }
     case "checked": {
       if (phase.id !== "checking") return { state: s };
       if (!e.result.ok) return to(s, { id: "file", field: phase.field }, { kind: "file", text: e.result.message });
-      return after(s, phase.field, s.files);
+      const field = READINESS_FIELDS[phase.field] as ReadinessField;
+      const kind = e.result.kind;
+      const at = { ...s.resolved, [kind ?? field]: e.result.path };
+      if (kind === undefined || kind === field) return after({ ...s, resolved: at }, phase.field, s.files);
+      // The content says it is another of the files: taken as that one whichever question it answered, unless that one
+      // was given already (two files of one kind is an error); this question is asked again, its own answer kept.
+      const { [field]: _typed, ...rest } = s.files;
+      const kept = phase.previous !== undefined ? { ...rest, [field]: phase.previous } : rest;
+      const other = s.files[kind];
+      if (other !== undefined && other !== phase.path && s.resolved?.[kind] !== e.result.path) return to(s, { id: "file", field: phase.field }, { kind: "sameKind", file: phase.path, field: kind, other });
+      return to({ ...s, resolved: at }, { id: "file", field: phase.field }, { kind: "placed", file: phase.path, field: kind }, { ...kept, [kind]: phase.path }, [...(s.skip ?? []).filter((f) => f !== kind), kind]);
     }
     case "progress":
       return phase.id === "running" ? { state: { ...s, progress: { file: e.file, ratio: e.ratio } } } : { state: s };
     case "ran":
       if (phase.id !== "running") return { state: s };
-      return e.outcome.ok ? to(s, { id: "summary", ready: e.outcome }) : to(s, { id: "file", field: 0 }, { kind: "bad", text: e.outcome.message });
+      if (e.outcome.ok) return to(s, { id: "summary", ready: e.outcome });
+      {
+        // Back to the file the audit could not use (the first when it is not known); the others given are kept and not
+        // asked again.
+        const wrong = e.outcome.field;
+        const index = wrong === undefined ? 0 : READINESS_FIELDS.indexOf(wrong);
+        const skip = wrong === undefined ? [] : READINESS_FIELDS.filter((f) => f !== wrong && s.files[f] !== undefined);
+        return to(s, { id: "file", field: index }, { kind: "bad", text: e.outcome.message }, s.files, skip);
+      }
     case "exportReports":
       return phase.id === "summary" ? to(s, { id: "dir", ready: phase.ready }) : { state: s };
     case "again":
-      return phase.id === "summary" ? to(s, { id: "file", field: 0 }) : { state: s };
+      return phase.id === "summary" ? to(s, { id: "file", field: 0 }, undefined, s.files, []) : { state: s };
     case "finish":
       return phase.id === "summary" ? { exit: "finish" } : { state: s };
     case "submitDir": {
@@ -164,6 +196,10 @@ export function readinessMessageText(lang: Lang, m: ReadinessMessage): string {
       return m.text;
     case "bad":
       return t(lang, "wizard.readiness.bad", { message: m.text });
+    case "placed":
+      return t(lang, "wizard.readiness.placed", { file: m.file, what: t(lang, `wizard.readiness.kind.${m.field}`) });
+    case "sameKind":
+      return t(lang, "wizard.readiness.sameKind", { file: m.file, what: t(lang, `wizard.readiness.kind.${m.field}`), other: m.other });
     case "saved":
       return t(lang, "wizard.readiness.saved", { n: m.n, dir: m.dir });
     case "exists":

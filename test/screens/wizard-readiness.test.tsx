@@ -3,7 +3,7 @@
 // readiness counts, top accounts), the reports saved with a confirmation before overwriting, and
 // bad files said on the screen with a chance to enter them again.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, afterEach, test } from "node:test";
@@ -153,6 +153,105 @@ for (const lang of ["ja", "en"] as const) {
     await frameWith(r, t(lang, "wizard.readiness.noUsage").slice(0, 12));
     assert.equal(exits.length, 0);
     assert.ok(!existsSync(join(cwd, "smtp-auth-audit")), "nothing written before asked");
+  });
+}
+
+// Persona round 7 (#9): a file typed for another question was refused only after all four, with a CLI option's name; the
+// summary's counts added up to 3 of 6 mailboxes; the bulk plan sat under the end of Basic authentication.
+const CLI_OPTION = /--(mailboxes|transport|signins|smtp-report|help)\b/;
+
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: a file typed for another question is taken as the file its content says, and that question is not asked again`, async () => {
+    const want = await expected();
+    const { r, exits } = app(lang);
+    const frames: string[] = [];
+    const seen = (f: string) => (frames.push(f), f);
+    seen(await frameWith(r, t(lang, "wizard.readiness.file.mailboxes")));
+    await press(r, FILES.mailboxes + KEY.enter);
+    seen(await frameWith(r, t(lang, "wizard.readiness.file.transport")));
+    // The sign-in log, typed for TransportConfig: taken as the sign-in log, TransportConfig asked again (empty).
+    await press(r, FILES.signins + KEY.enter);
+    let f = seen(
+      await waitFor(() => {
+        const x = r.lastFrame() ?? "";
+        return flat(x).includes(flat(t(lang, "wizard.readiness.placed", { file: FILES.signins, what: t(lang, "wizard.readiness.kind.signins") }))) ? x : undefined;
+      }, { what: "the placed message", last: () => r.lastFrame() ?? "" }),
+    );
+    assert.ok(f.includes(t(lang, "wizard.readiness.file.transport")), `TransportConfig asked again\n${f}`);
+    assert.ok(f.split("\n").some((l) => l.trim() === ">" || l.trim() === "> "), `its field is empty\n${f}`);
+    await press(r, FILES.transport + KEY.enter);
+    // The sign-in log is not asked for again: the SMTP AUTH clients report is next.
+    seen(await frameWith(r, t(lang, "wizard.readiness.file.smtpReport")));
+    assert.ok(!(r.lastFrame() ?? "").includes(t(lang, "wizard.readiness.file.signins")));
+    await press(r, FILES.smtpReport + KEY.enter);
+    f = seen(await frameWith(r, t(lang, "wizard.readiness.at", { date: want.changeDate })));
+    for (const state of ["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const) {
+      assert.ok(f.includes(`${t(lang, `wizard.readiness.count.${state}`)}: ${want.counts[state]}`), `count of ${state}`);
+    }
+    // The mailboxes not seen using SMTP AUTH complete the sum.
+    assert.equal(want.notSeen, 3);
+    const sum = Object.values(want.counts).reduce((a, b) => a + b, 0);
+    assert.equal(sum + (want.notSeen ?? 0), want.mailboxes?.total);
+    assert.ok(f.includes(t(lang, "wizard.readiness.notSeen", { n: 3 })), `the not-seen line\n${f}`);
+    for (const x of frames) assert.doesNotMatch(x, CLI_OPTION);
+    assert.equal(exits.length, 0);
+  });
+
+  test(`${lang}: a second file of a kind already given is refused in the wizard's words; the first is kept`, async () => {
+    const { r, cwd } = app(lang);
+    const copy = join(cwd, "mailboxes-copy.csv");
+    writeFileSync(copy, readFileSync(FILES.mailboxes));
+    await frameWith(r, t(lang, "wizard.readiness.file.mailboxes"));
+    await press(r, FILES.mailboxes + KEY.enter);
+    await frameWith(r, t(lang, "wizard.readiness.file.transport"));
+    // The same file typed another way is the one file: taken again, not refused.
+    const same = `${EX}/./casmailbox.csv`;
+    await press(r, same + KEY.enter);
+    await waitFor(() => flat(r.lastFrame() ?? "").includes(flat(t(lang, "wizard.readiness.placed", { file: same, what: t(lang, "wizard.readiness.kind.mailboxes") }))), { what: "the same file taken", last: () => r.lastFrame() ?? "" });
+    await press(r, copy + KEY.enter);
+    const f = await waitFor(() => {
+      const x = r.lastFrame() ?? "";
+      return flat(x).includes(flat(t(lang, "wizard.readiness.sameKind", { file: copy, what: t(lang, "wizard.readiness.kind.mailboxes"), other: same }))) ? x : undefined;
+    }, { what: "the same-kind message", last: () => r.lastFrame() ?? "" });
+    assert.doesNotMatch(f, CLI_OPTION);
+    assert.ok(f.includes(t(lang, "wizard.readiness.file.transport")), `still the TransportConfig question\n${f}`);
+    // Esc: the mailbox question again, its answer kept.
+    await press(r, KEY.backspace.repeat(copy.length) + KEY.escape);
+    const back = await frameWith(r, t(lang, "wizard.readiness.file.mailboxes"));
+    assert.ok(back.split("\n").some((l) => l.startsWith(">") && l.includes("casmailbox.csv")), `the mailbox export kept\n${back}`);
+  });
+
+  test(`${lang}: a file the audit cannot use after all four: only that one is asked again, the others kept`, async () => {
+    const want = await expected();
+    const { r, cwd } = app(lang);
+    // A sign-in export whose header is right (recognized) and whose second row is broken.
+    const broken = join(cwd, "signins-broken.csv");
+    writeFileSync(broken, "Date (UTC),Username,Client app,Status\n2026-11-20T23:10:04Z,mfp-3f@contoso.co.jp,Authenticated SMTP,Success\n2026-11-21,a,b,c,d,e\n");
+    const order = [FILES.mailboxes, FILES.transport, broken, FILES.smtpReport];
+    for (const [i, file] of order.entries()) {
+      await frameWith(r, t(lang, "wizard.readiness.progress", { n: i + 1, total: 4 }));
+      await press(r, file + KEY.enter);
+    }
+    const f = await frameWith(r, "\u2718");
+    assert.ok(f.includes(t(lang, "wizard.readiness.file.signins")), `the sign-in question, not the first\n${f}`);
+    assert.ok(flat(f).includes("signins-broken.csv"), `the message names the file\n${f}`);
+    assert.doesNotMatch(f, CLI_OPTION);
+    // Corrected: the audit runs at once with the other three as given.
+    await press(r, KEY.backspace.repeat(broken.length) + FILES.signins + KEY.enter);
+    const done = await frameWith(r, t(lang, "wizard.readiness.at", { date: want.changeDate }));
+    assert.ok(done.includes(`${t(lang, "wizard.readiness.count.blocked-now")}: ${want.counts["blocked-now"]}`), done);
+  });
+
+  test(`${lang}: the bulk plan is said to be about the organization switch, with what the end of Basic authentication needs`, async () => {
+    const want = await expected();
+    assert.ok(want.plan);
+    const text = t(lang, "wizard.readiness.plan", { n: want.plan.count });
+    assert.match(text, lang === "en" ? /organization-wide SMTP AUTH switch, not the end of Basic authentication/ : /組織全体の SMTP AUTH スイッチ.*基本認証の終了への対処ではありません/);
+    assert.match(text, /OAuth/);
+    const { readinessLines } = await import("../../src/cli/plain/readiness.js");
+    const lines = readinessLines(lang, want, 200);
+    assert.ok(lines.includes(`  ${t(lang, "wizard.readiness.notSeen", { n: 3 })}`), lines.join("\n"));
+    assert.ok(flat(lines.join("")).includes(flat(text)), lines.join("\n"));
   });
 }
 

@@ -20,7 +20,7 @@ export async function plainReadiness(s: FlowState, ctx: PlainContext): Promise<F
   switch (phase.id) {
     case "file": {
       // After "required" or a path that failed its check, the same file is asked again at once.
-      const again = message?.kind === "required" || message?.kind === "file";
+      const again = message?.kind === "required" || message?.kind === "file" || message?.kind === "placed" || message?.kind === "sameKind";
       if (message) p.say(readinessMessageText(lang, message));
       if (!again) {
         if (phase.field === 0) {
@@ -90,6 +90,7 @@ export function readinessLines(lang: Lang, s: ReadinessSummary, width = 80): str
   if (s.followingEnabledTenant > 0) para(t(lang, "wizard.readiness.following", { n: s.followingEnabledTenant }));
   out.push("", truncate(t(lang, "wizard.readiness.at", { date: s.changeDate }), width, "..."));
   for (const r of ["keeps-working", "breaks-at-change", "blocked-now", "undetermined"] as const) out.push(`  ${t(lang, `wizard.readiness.count.${r}`)}: ${s.counts[r]}`);
+  if (s.notSeen !== undefined) para(`  ${t(lang, "wizard.readiness.notSeen", { n: s.notSeen })}`, "    ");
   if (!s.signInsAvailable && !s.smtpReportAvailable) para(t(lang, "wizard.readiness.noUsage"));
   if (s.entraIdP1 === false) para(t(lang, "wizard.readiness.noP1"));
   if (s.attention.length > 0) {

@@ -175,3 +175,30 @@ test("the sample exports in examples/audit stay readable and give the documented
   assert.deepEqual(o.readiness, { "keeps-working": 1, "breaks-at-change": 1, "blocked-now": 1, undetermined: 0 });
   assert.equal(o.plan.count, 2);
 });
+
+// Persona round 7 (#9): the readiness counts cover only the accounts seen using SMTP AUTH (2 of 4 mailboxes here); the
+// rest are said, in text, Markdown and JSON (a field added, nothing else changed), and only when the use is known. The
+// bulk plan says it is about the organization switch and what the end of Basic authentication needs instead.
+test("the mailboxes not seen using SMTP AUTH are counted; the bulk plan is about the organization switch", async () => {
+  const { t } = await import("../../../src/i18n/index.js");
+  for (const lang of ["ja", "en"] as const) {
+    const text = await runMain([...base, "--lang", lang]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.ok(text.stdout.includes(`  ${t(lang, "audit.notSeen", { count: 2 })}\n`), text.stdout);
+    assert.ok(text.stdout.includes(t(lang, "audit.plan.notRetirement")), "the plan's note in the text report");
+    assert.match(t(lang, "audit.plan.enable", { count: 1 }), lang === "en" ? /organization-wide SMTP AUTH switch/ : /組織全体の SMTP AUTH スイッチ/);
+    const md = await runMain([...base, "--format", "md", "--lang", lang]);
+    assert.ok(md.stdout.includes(`- ${t(lang, "audit.notSeen", { count: 2 })}\n`), md.stdout);
+    assert.ok(md.stdout.includes(`## ${t(lang, "audit.md.plan")}`));
+    assert.ok(md.stdout.includes(t(lang, "audit.plan.notRetirement")));
+    assert.match(t(lang, "audit.plan.notRetirement"), /OAuth/);
+  }
+  const json = JSON.parse((await runMain([...base, "--json"])).stdout) as Record<string, unknown>;
+  assert.equal(json.notSeenUsingSmtpAuth, 2);
+  assert.deepEqual(json.readiness, { "keeps-working": 0, "breaks-at-change": 1, "blocked-now": 1, undetermined: 0 });
+  // Without a sign-in or SMTP AUTH clients export the use is not known: no count, no line.
+  const bare = await runMain(["audit", "--mailboxes", mailboxes, "--transport", transport, "--json"]);
+  assert.equal((JSON.parse(bare.stdout) as Record<string, unknown>).notSeenUsingSmtpAuth, undefined);
+  const bareText = await runMain(["audit", "--mailboxes", mailboxes, "--transport", transport, "--lang", "en"]);
+  assert.ok(!bareText.stdout.includes(t("en", "audit.notSeen", { count: 4 })));
+});
