@@ -214,7 +214,10 @@ function causeLines(v: View): Line[] {
     ...diagnosis.causes.map((f) => ({ f, mark: causeMark(diff, f.id) })),
     ...diff.removed.map((f) => ({ f, mark: "removed" as const })),
   ];
-  if (rows.length === 0) out.push([{ text: fit(`  ${t(lang, "whatif.screen.noCauses")}`, width), role: "success" }]);
+  // An empty case (the explorer opened from the menu): no causes because nothing is known, and the one line says what
+  // to do; "No causes." alone read as a clean bill (persona round 7).
+  const empty = v.state.edits.size === 0 && WHATIF_PATHS.every((p) => p === "asOf" || getFact(model.hypothetical, p) === undefined);
+  if (rows.length === 0) out.push([{ text: fit(`  ${t(lang, empty ? "whatif.screen.emptyHint" : "whatif.screen.noCauses")}`, width), role: empty ? "muted" : "success" }]);
   const statusW = 14;
   for (const { f, mark } of rows.slice(0, causeRows)) {
     const sign = mark === "added" ? "+" : mark === "removed" ? "-" : mark === "changed" ? "~" : " ";
@@ -235,6 +238,14 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
   const { diagnosis } = model;
   const out: Line[] = [[{ text: fit(t(lang, "whatif.screen.options"), width), bold: true }]];
   const comparison = model.comparison;
+  let noteRows = 0;
+  // The changes leave nothing blocked: the fixes are those of the recorded case, and the screen says which case it is.
+  if (model.comparisonOf === "recorded" && comparison) {
+    const text = t(lang, "whatif.options.ofRecorded", { verdict: verdictLabel(lang, diagnosis.verdict), recorded: verdictLabel(lang, comparison.before.verdict) });
+    const note = wrapHanging(text, width);
+    noteRows = note.length;
+    for (const l of note) out.push([{ text: fit(l, width), role: "warning" }]);
+  }
   if (options.length === 0) {
     const key = comparison?.reason === "not-blocked" ? "whatif.options.notBlocked" : comparison?.reason === "outside-exchange-online" ? "whatif.options.outside" : "whatif.options.none";
     for (const l of wrapHanging(t(lang, key, { verdict: verdictLabel(lang, diagnosis.verdict) }), width)) out.push([{ text: fit(l, width) }]);
@@ -282,7 +293,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
   for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
   // Keep the view as tall as the fact view: details beyond that are counted, not drawn.
   const detailLines = detail.flatMap((d) => wrapHanging(d, width - 2));
-  const room = Math.max(3, listRows + causeRows + 1 - options.length);
+  const room = Math.max(3, listRows + causeRows + 1 - options.length - noteRows);
   const shownDetail = detailLines.length > room ? detailLines.slice(0, room - 1) : detailLines;
   for (const l of shownDetail) out.push([{ text: fit(`  ${l}`, width) }]);
   if (shownDetail.length < detailLines.length) {

@@ -282,6 +282,12 @@ export interface WhatIfModel {
   comparison?: OptionsComparison;
   /** The protections the edits give up (security defaults off, per-user MFA off, …), with the plan's step whose cost it is. */
   givenUp: ReturnType<typeof protectionsGivenUp>;
+  /**
+   * Which case the comparison is of: the changed one, or, where the changes leave nothing blocked to compare while the
+   * recorded case is blocked, the recorded one (the screen says so). Persona round 7: after a change Tab said "not
+   * blocked: nothing to compare" of a case whose header still read blocked, until R.
+   */
+  comparisonOf?: "changed" | "recorded";
 }
 
 export function whatIfModel(s: Pick<WhatIfState, "edits" | "view">, deps: WhatIfDeps & { evaluate: Evaluate; before?: Diagnosis }): WhatIfModel {
@@ -297,6 +303,13 @@ export function whatIfModel(s: Pick<WhatIfState, "edits" | "view">, deps: WhatIf
     changedCount,
     date: (getFact(hypothetical, "asOf") as string | undefined) ?? deps.today,
     givenUp: protectionsGivenUp([...s.edits.keys()].map((path) => ({ path, from: getFact(deps.original, path), to: getFact(hypothetical, path) }))),
-    ...(s.view === "options" ? { comparison: compareOptions(hypothetical, deps.evaluate) } : {}),
+    ...(s.view === "options" ? comparisonOf(s.edits.size > 0, hypothetical, deps) : {}),
   };
+}
+
+function comparisonOf(changed: boolean, hypothetical: Case, deps: WhatIfDeps & { evaluate: Evaluate }): Pick<WhatIfModel, "comparison" | "comparisonOf"> {
+  const comparison = compareOptions(hypothetical, deps.evaluate);
+  if (!changed || comparison.reason !== "not-blocked") return { comparison, comparisonOf: "changed" };
+  const recorded = compareOptions(deps.original, deps.evaluate);
+  return recorded.options.length > 0 ? { comparison: recorded, comparisonOf: "recorded" } : { comparison, comparisonOf: "changed" };
 }

@@ -86,6 +86,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
 
     "whatif.options.title": "Compare the fixes (safest first, then least effort). Verdict now: {verdict}",
     "whatif.options.notBlocked": "The case is not blocked ({verdict}): there is nothing to compare.",
+    "whatif.options.ofRecorded": "With your changes the case is not blocked ({verdict}), so these are the fixes for the recorded case ({recorded}), without your changes.",
     "whatif.options.outside": "This mail service is not Exchange Online: no Microsoft 365 fix applies. The report's fix plan shows what that service needs.",
     "whatif.options.none": "No remediation in the comparison applies to these causes; see the fix plan (diagnose).",
     "whatif.options.row": "{n}. {title}  -> {verdict}",
@@ -240,6 +241,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.screen.asOf": "Date: {date}  ([ ] earlier/later checkpoint)",
     "whatif.screen.causes": "Causes:",
     "whatif.screen.noCauses": "No causes.",
+    "whatif.screen.emptyHint": "Nothing is known yet: choose a fact above and press Enter to set it.",
     "whatif.screen.keys": "Up/Down: move  Enter/Space/Left/Right: change  r: reset  R: reset all  Tab: fixes  s: save  Esc: back",
     "whatif.screen.keysOptions": "Up/Down: move  Tab: facts  Esc: back",
     "whatif.screen.keysEdit": "Enter: apply  Esc: cancel  Left/Right/Home/End: move  Ctrl+U: clear  Ctrl+W: delete a word",
@@ -356,6 +358,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
 
     "whatif.options.title": "修正方法の比較 (安全な順、次に手間の少ない順)。現在の判定: {verdict}",
     "whatif.options.notBlocked": "このケースはブロックされていません ({verdict})。比較する修正方法はありません。",
+    "whatif.options.ofRecorded": "変更後のケースはブロックされていません ({verdict})。そのため、変更を加える前の記録されたケース ({recorded}) の修正方法を表示しています。",
     "whatif.options.outside": "このメール サービスは Exchange Online ではないため、Microsoft 365 の修正方法は当てはまりません。そのサービスに必要なことは診断結果の修正手順に示しています。",
     "whatif.options.none": "比較の対象になる修正方法はこれらの原因に当てはまりません。修正計画 (diagnose) をご覧ください。",
     "whatif.options.row": "{n}. {title}  -> {verdict}",
@@ -510,6 +513,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.screen.asOf": "日付: {date}  ([ ] 前後の節目へ移動)",
     "whatif.screen.causes": "原因:",
     "whatif.screen.noCauses": "原因はありません。",
+    "whatif.screen.emptyHint": "まだ何も分かっていません。上の項目を選び、Enter キーで値を設定してください。",
     "whatif.screen.keys": "上下: 移動  Enter/Space/左右: 変更  r: 戻す  R: 全部戻す  Tab: 修正方法  s: 保存  Esc: 戻る",
     "whatif.screen.keysOptions": "上下: 移動  Tab: 事実の一覧  Esc: 戻る",
     "whatif.screen.keysEdit": "Enter: 適用  Esc: 取り消し  左右/Home/End: カーソル移動  Ctrl+U: 消去  Ctrl+W: 1 語削除",
