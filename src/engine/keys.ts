@@ -160,6 +160,8 @@ export const INFERENCE_KEYS = [
   "inference.failureWords.send",
   "inference.failureWords.connect",
   "inference.failureWords.signIn",
+  // A host one or two letters from a Microsoft 365 SMTP host (persona round 7).
+  "inference.hostTypo",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 

@@ -101,6 +101,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
+  // A typo of Microsoft's host: "did you mean smtp.office365.com?" (persona round 7).
+  [withFacts(BASIC_OK, { "device.host": "smtp.office365.con" })],
   // A client's TLS hello logged as its first command and refused with 502 (an HP MFP on 587, eighth hunt #11).
   [BASIC_OK, analyzeReply("DEBUG -- : [KP1AQD] <=    \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\nDEBUG -- : [KP1AQD] => 502 Invalid/unsupported command")],
   // The OAuth flow named by the text: the client credentials grant (app-only), a password grant (delegated).

@@ -51,6 +51,51 @@ export function classifyHost(host: string): HostKind {
   return "other";
 }
 
+/** The Microsoft 365 hosts a typed host is compared with for a typo, in the order a tie is resolved. */
+const TYPO_TARGETS: readonly string[] = [...SUBMISSION_HOSTS, LEGACY_TLS_HOST, ...HVE_HOSTS];
+
+/**
+ * The known Microsoft 365 SMTP host a host is a typo of: one or two letters added, dropped, changed or swapped
+ * ("smtp.office365.con", "smtp.ofice365.com", "smtp.office356.com"), or undefined. Persona round 7: such a host was only
+ * "wrong server [possible]", third, with no word of the host meant.
+ */
+export function hostTypoOf(host: string): string | undefined {
+  const h = normalizeHost(host);
+  if (h.length < 8 || TYPO_TARGETS.includes(h)) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const target of TYPO_TARGETS) {
+    const d = editDistance(h, target, bestDistance);
+    if (d < bestDistance) {
+      best = target;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Edits (insert, delete, change, swap of two neighbours) from a to b; `limit` or more when there are that many. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin >= limit) return limit;
+    prev2 = prev;
+    prev = cur;
+  }
+  return Math.min(prev[b.length] as number, limit);
+}
+
 function isIpLiteral(h: string): boolean {
   const bare = h.replace(/^\[(.*)\]$/, "$1");
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return bare.split(".").every((p) => Number(p) <= 255);
@@ -61,6 +106,8 @@ export function transportGate(ctx: Ctx): void {
   const { device, tenant } = ctx;
   const out = new TransportOut(ctx);
   const host = device.host === undefined ? undefined : classifyHost(device.host);
+  // A typo of Microsoft's host is not a relay of the organization's own: the device means Exchange Online.
+  const typoOf = host === "other" && device.host !== undefined ? hostTypoOf(device.host) : undefined;
   const legacyAllowed = tenant.allowLegacyTlsClients;
 
   switch (host) {
@@ -109,7 +156,8 @@ export function transportGate(ctx: Ctx): void {
       out.add("wrong-endpoint", "warning", [factEvidence(ctx, "device.host")], { notes: ["note.outlookHost"] });
       break;
     case "other":
-      out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.unknownHost"] });
+      if (typoOf !== undefined) out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host"), inference("inference.hostTypo", { host: typoOf })]);
+      else out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.unknownHost"] });
       break;
   }
 
@@ -123,7 +171,7 @@ export function transportGate(ctx: Ctx): void {
   // Exchange Online requires blocks only if the device talks to it directly (a printer sending to "relay.contoso.local" on
   // port 25 without TLS was told "use port 587 with STARTTLS" first, found on 2026-12-05). A reply from the sign-in step
   // or later then shows that the setting stopped nothing, whichever server answered.
-  const relay = host === "other";
+  const relay = host === "other" && typoOf === undefined;
   const [status, relayNotes]: [CauseStatus, NoteKey[]] = relay ? ["possible", ["note.relayOwnRules"]] : ["blocking", []];
   if (device.security === undefined) out.unknown("device.security");
   else if (!(relay && ctx.reachedAuth)) {
