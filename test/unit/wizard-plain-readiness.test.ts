@@ -75,6 +75,27 @@ for (const lang of ["ja", "en"] as const) {
   });
 }
 
+// Persona round 7 (#9): a file typed for another question is taken as the file its content says, in plain mode too.
+for (const lang of ["ja", "en"] as const) {
+  test(`${lang}: plain readiness: a sign-in log typed for TransportConfig is taken as the sign-in log, not asked again; the not-seen count is said`, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "sad-plain-ready-"));
+    dirs.push(cwd);
+    const services = makeServices({ today: "2026-11-22", cwd, ascii: false });
+    const initial = reduce(services.deps, initFlow(services.deps, { lang, langExplicit: true, empty: { schema: "smtp-auth-doctor/case@1" } }), { type: "choosePurpose", purpose: "readiness" });
+    const tr = (k: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, k, params);
+    const signins = join(EX, "signins.json");
+    // Mailboxes; the sign-in log for TransportConfig (placed; TransportConfig asked again); TransportConfig; the report.
+    const s = scripted(lang, [join(EX, "casmailbox.csv"), signins, join(EX, "transportconfig.json"), join(EX, "smtp-auth-clients.csv"), tr("wizard.export.finish")]);
+    const end = await plainFlow(initial, services, s.p);
+    assert.equal(end.done, true);
+    assert.equal(s.left(), 0, "the sign-in question was not asked again");
+    const flat = (x: string) => x.replace(/\s+/g, "");
+    assert.ok(flat(s.said.join("")).includes(flat(tr("wizard.readiness.placed", { file: signins, what: tr("wizard.readiness.kind.signins") }))), s.said.join("\n"));
+    assert.ok(s.said.includes(`  ${tr("wizard.readiness.notSeen", { n: 3 })}`), s.said.join("\n"));
+    assert.doesNotMatch(s.said.join("\n"), /--(mailboxes|transport|signins|smtp-report)\b/);
+  });
+}
+
 test("the readiness screen's PowerShell lines are cut only after a pipe: they paste as the one command (persona run, 2026-12-04)", async () => {
   const { readinessHintLines } = await import("../../src/flow/readiness.js");
   for (const lang of ["en", "ja"] as const) {
