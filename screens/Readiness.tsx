@@ -186,6 +186,11 @@ export function SummaryView({ summary: s, theme, lang, room }: { summary: Readin
   let hiddenTop = 0;
   if (room !== undefined) {
     let left = room - (h(tenant) + (mailboxes ? h(mailboxes) : 0) + (effective ? h(effective, "  ") : 0) + 5 + (notSeen ? h(`  ${notSeen}`) : 0));
+    // The note on blank mailboxes that follow an enabled organization (the saved reports have it too), unless it would
+    // leave the accounts that need attention not even counted: at 60×24, with the line on the mailboxes not seen, it did.
+    const leastForAccounts = s.attention.length > 0 ? hiddenText.length : 0;
+    shownFollowing = following !== undefined && left - h(following) >= leastForAccounts;
+    if (shownFollowing && following !== undefined) left -= h(following);
     // The top accounts: the heading, those that fit and a line for the rest, or none.
     shownTop = s.attention.length > 0 && left >= 2 ? listWindow(s.attention.map(() => 1), 0, left - 1)[1] + 1 : 0;
     // (listWindow keeps one account even where the line for the rest leaves no room for it: then none is listed.)
@@ -194,10 +199,6 @@ export function SummaryView({ summary: s, theme, lang, room }: { summary: Readin
     // No room for the list: one line says how many there are and where they are (they were left out without a word).
     hiddenTop = shownTop === 0 && s.attention.length > 0 && left >= hiddenText.length ? hiddenText.length : 0;
     left -= hiddenTop;
-    // The note on blank mailboxes that follow an enabled organization (the saved reports have it too) after the
-    // accounts: at 60×24, with the line on the mailboxes not seen, it left no room for them.
-    shownFollowing = following !== undefined && left >= h(following);
-    if (shownFollowing && following !== undefined) left -= h(following);
     shownPlan = plan !== undefined && left >= h(plan);
     if (shownPlan && plan !== undefined) left -= h(plan);
     shownNotes = 0;
