@@ -15,7 +15,11 @@ export const GLOBAL_OPTIONS = {
   debug: { type: "boolean" },
 } as const satisfies OptionSpec;
 
-export function parse<O extends OptionSpec>(argv: string[], options: O, allowPositionals = true) {
+/**
+ * `command`: the subcommand whose options these are, named in the unknown-option error ("see smtp-auth-doctor audit --help");
+ * none for the wizard started without one.
+ */
+export function parse<O extends OptionSpec>(argv: string[], options: O, allowPositionals = true, command?: string) {
   const all = { ...GLOBAL_OPTIONS, ...options };
   let parsed;
   try {
@@ -24,13 +28,66 @@ export function parse<O extends OptionSpec>(argv: string[], options: O, allowPos
     const code = (e as { code?: string }).code;
     const message = (e as Error).message;
     const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? "";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw badInput("args.unknown-option", "cli.err.unknownOption", { flag });
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw unknownOption(flag, Object.keys(all), command);
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw badInput("args.invalid-value", "cli.err.optionValue", { flag });
     if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw badInput("args.unexpected-positional", "cli.err.unexpectedArgument", { arg: /'([^']*)'/.exec(message)?.[1] ?? "" });
     throw badInput("args.invalid", "cli.err.args", { detail: message });
   }
   // (An option given twice keeps its last value, as in most command-line tools: a script's defaults can be overridden after them.)
   return parsed;
+}
+
+/**
+ * An option the command does not have: the error points to that command's own help (it pointed to the top-level help, which
+ * lists no command's options), and names the option meant when one is close ("--report" for audit's "--smtp-report",
+ * persona round 7). One function for every command.
+ */
+export function unknownOption(flag: string, names: readonly string[], command?: string) {
+  const help = command ? `smtp-auth-doctor ${command} --help` : "smtp-auth-doctor --help";
+  const suggestion = suggestOption(flag, names);
+  return suggestion
+    ? badInput("args.unknown-option", "cli.err.unknownOptionSuggest", { flag, suggestion, help })
+    : badInput("args.unknown-option", "cli.err.unknownOption", { flag, help });
+}
+
+/**
+ * The option meant by a mistyped one, if one is close: the names of which it is a part at a word's start ("--report" in
+ * "--smtp-report", "--mail" for "--mailboxes"), else within two edits ("--mailboxs", "--vendr"); one answer only, the
+ * closest (none when two are as close). Short flags ("-x") and one-letter names are not guessed at.
+ */
+export function suggestOption(flag: string, names: readonly string[]): string | undefined {
+  const typed = flag.replace(/^-{1,2}/, "").split("=")[0]?.toLowerCase() ?? "";
+  if (!flag.startsWith("--") || typed.length < 2) return undefined;
+  const long = names.filter((n) => n.length > 1);
+  const pick = (list: string[]): string | undefined => (list.length === 1 ? `--${list[0]}` : undefined);
+  // A part of a name at the start of one of its words (a prefix of the name, or of a word after a hyphen).
+  const parts = long.filter((n) => n !== typed && (n.startsWith(typed) || n.split("-").some((_, i, w) => i > 0 && w.slice(i).join("-").startsWith(typed))));
+  if (parts.length > 0) return pick(parts);
+  const limit = typed.length <= 4 ? 1 : 2;
+  let best: string[] = [];
+  let bestDistance = limit + 1;
+  for (const n of long) {
+    const d = editDistance(typed, n);
+    if (d < bestDistance) [best, bestDistance] = [[n], d];
+    else if (d === bestDistance) best.push(n);
+  }
+  return pick(best);
+}
+
+/** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i] as number[];
+      const up = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = d;
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
 }
 
 /**

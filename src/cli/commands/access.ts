@@ -9,7 +9,7 @@ import { out, outJson, type Context } from "../context.js";
 import { safeText } from "../../render/sanitize.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, LIVE_OPTIONS, false);
+  const { values } = parse(argv, LIVE_OPTIONS, false, "access");
   if (values.help) {
     out(ctx, t(ctx.lang, "live.help.access"));
     return EXIT.clear;

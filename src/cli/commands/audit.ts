@@ -64,7 +64,7 @@ function flagBool(flag: string, value: string | undefined, yes: string, no: stri
 }
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, OPTIONS, false);
+  const { values } = parse(argv, OPTIONS, false, "audit");
   if (values.help) {
     out(ctx, t(ctx.lang, "audit.help"));
     return EXIT.clear;

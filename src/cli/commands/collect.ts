@@ -13,7 +13,7 @@ import { err, out, outJson, type Context } from "../context.js";
 const OPTIONS = { ...LIVE_OPTIONS, out: { type: "string" }, force: { type: "boolean" } } as const;
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values, positionals } = parse(argv, OPTIONS, false);
+  const { values, positionals } = parse(argv, OPTIONS, false, "collect");
   void positionals;
   if (values.help) {
     out(ctx, t(ctx.lang, "live.help.collect"));

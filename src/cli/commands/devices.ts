@@ -14,7 +14,7 @@ import { out, type Context } from "../context.js";
 import { terminalWidth } from "../output.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values, positionals } = parse(argv, {}, true);
+  const { values, positionals } = parse(argv, {}, true, "devices");
   if (values.help) {
     out(ctx, t(ctx.lang, "cli.devices.help"));
     return EXIT.clear;

@@ -23,7 +23,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, OPTIONS, false);
+  const { values } = parse(argv, OPTIONS, false, "diagnose");
   if (values.help) {
     out(ctx, t(ctx.lang, "cli.diagnose.help"));
     return EXIT.clear;

@@ -29,7 +29,7 @@ const OPTIONS = {
 const MAX_PASTE = 64 * 1024;
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values, positionals } = parse(argv, OPTIONS, true);
+  const { values, positionals } = parse(argv, OPTIONS, true, "explain");
   if (values.help) {
     out(ctx, t(ctx.lang, "cli.explain.help"));
     return EXIT.clear;

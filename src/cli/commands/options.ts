@@ -14,7 +14,7 @@ import { out, outJson, type Context } from "../context.js";
 import { terminalWidth } from "../output.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, { case: { type: "string" }, "as-of": { type: "string" } }, false);
+  const { values } = parse(argv, { case: { type: "string" }, "as-of": { type: "string" } }, false, "options");
   if (values.help) {
     out(ctx, t(ctx.lang, "whatif.optionsHelp"));
     return EXIT.clear;

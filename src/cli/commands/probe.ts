@@ -48,7 +48,7 @@ const MAX_SECRET_BYTES = 64 * 1024;
 const LOCAL_CODES = new Set(["EACCES", "EPERM", "EMFILE", "ENFILE", "ENOBUFS", "EADDRNOTAVAIL", "ENOMEM"]);
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, OPTIONS, false);
+  const { values } = parse(argv, OPTIONS, false, "probe");
   if (values.help) {
     out(ctx, t(ctx.lang, "probe.help"));
     return EXIT.clear;

@@ -12,7 +12,7 @@ import { terminalWidth } from "../output.js";
 import { wrapHanging } from "../../render/layout.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
-  const { values } = parse(argv, {}, false);
+  const { values } = parse(argv, {}, false, "setup");
   if (values.help) {
     out(ctx, t(ctx.lang, "live.help.setup"));
     return EXIT.clear;

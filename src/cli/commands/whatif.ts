@@ -26,6 +26,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       force: { type: "boolean" },
     },
     false,
+    "whatif",
   );
   if (values.help) {
     out(ctx, t(ctx.lang, "whatif.help"));
