@@ -242,3 +242,25 @@ test("explain: the server's reply hidden: a maker's device is pointed at its sen
     }
   }
 });
+
+// Persona round 7, #16: "Job failed. Error 1102" was read as Kyocera's failed sign-in without a word that it took the device for a
+// Kyocera. Every message only one maker's devices show, read without --vendor and without a server reply, says the maker it assumed.
+test("a maker-only message read without --vendor says which maker it was taken for: Kyocera's 1102 too, in both languages", async () => {
+  const makerOnly: Array<[string, "kyocera" | "xerox" | "sharp"]> = [
+    ["Job failed. Error 1102", "kyocera"],
+    ["送信エラー 1102", "kyocera"],
+    ["027-779", "xerox"],
+    ["トークンの更新に失敗しました。", "sharp"],
+  ];
+  for (const lang of ["ja", "en"] as const) {
+    for (const [text, vendor] of makerOnly) {
+      const r = await runMain(["explain", "--lang", lang, text]);
+      assert.notEqual(r.code, 2, `${text}: ${r.stderr}`);
+      assert.ok(squash(r.stdout).includes(squash(t(lang, "cli.explain.vendorAssumed", { vendor: t(lang, `devices.vendor.${vendor}`) }))), `${lang} ${text}: ${r.stdout}`);
+    }
+    const said = (out: string) => squash(out).includes(squash(t(lang, "cli.explain.vendorAssumed", { vendor: t(lang, "devices.vendor.kyocera") })));
+    // --vendor given, or the server's own reply beside the code: nothing assumed.
+    assert.ok(!said((await runMain(["explain", "--lang", lang, "--vendor", "kyocera", "Job failed. Error 1102"])).stdout), lang);
+    assert.ok(!said((await runMain(["explain", "--lang", lang, "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.\nJob failed. Error 1102"])).stdout), lang);
+  }
+});

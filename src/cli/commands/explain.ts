@@ -16,7 +16,7 @@ import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIO
 import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle } from "../../render/labels.js";
-import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage } from "../../replies/signals.js";
+import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../../replies/signals.js";
 
 const OPTIONS = {
   auth: { type: "string" },
@@ -55,7 +55,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   // A maker's own message and no reply ("トークンの更新に失敗しました" of a Sharp) without --vendor: read as that maker's, said so
   // (assumed from the text, as the wizard chooses it). It was bad input that named the --vendor to run again with (persona round 7).
   let assumedMaker: typeof vendor;
-  if (vendor === undefined && !analysis.recognized) vendor = assumedMaker = await onlyMaker(text);
+  if (vendor === undefined && (!analysis.recognized || deviceWordsOnly(analysis))) vendor = assumedMaker = await onlyMaker(text);
   let c: Case = { schema: CASE_SCHEMA_ID, device: { reply: text, ...(auth ? { auth } : {}), ...(vendor ? { vendor } : {}), ...(model ? { model } : {}) } };
   if (assumedMaker) c = { ...c, sources: { "device.vendor": { kind: "assumed" } } };
   c = withAsOf(c, values["as-of"]);
@@ -100,6 +100,15 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, await renderReport(rctx, format, { case: c, diagnosis, plan }));
   }
   return exitCodeForVerdict(diagnosis.verdict);
+}
+
+/**
+ * A maker's own message that the parser reads itself (Kyocera's "Error 1102") and no server reply: explain read "Job failed.
+ * Error 1102" as Kyocera's failed sign-in and never said it took the device for a Kyocera (persona round 7, #16). The maker is
+ * assumed, and said so, as for a message the parser does not read.
+ */
+function deviceWordsOnly(a: ReplyAnalysis): boolean {
+  return a.matches.some((m) => isDeviceMessage(m.patternId)) && a.matches.every((m) => SIGNAL_IDS.has(m.patternId));
 }
 
 /** The one maker whose devices show a message the text holds, if only one does. */
