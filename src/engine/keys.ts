@@ -59,6 +59,7 @@ export const NOTE_KEYS = [
   "note.evidenceContradictsSetting",
   "note.replyAmbiguous",
   "note.wordsAmbiguous",
+  "note.programAmbiguous",
   "note.transientRetry",
   "note.signinNewest",
   "note.mfaOrCa",

@@ -63,3 +63,44 @@ test("#3: a maker's code beside the device's own words says no server reply deci
     assert.ok(out.includes(lang === "ja" ? `ありません。${decides}` : `signinwith.${decides}`), reply.stdout);
   }
 });
+
+// #11 (explain): a client's own error was said to be the server's ("the server names the cause", "The server's reply fits several
+// causes"), and Exchange Online's 5.7.57 quoting a refused sign-in read "not a reply this tool knows".
+const squashed = (s: string) => s.replace(/\s+/g, "");
+const MAILKIT_PLAIN_PORT =
+  "MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection. When connecting to an SMTP service, port 587 is typically reserved for plain-text connections. If you intended to connect to SMTP on the SSL port, try connecting to port 465 instead.";
+const WRONG_VERSION = "ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)";
+const ECHO_57 =
+  "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [TYCP286CA0012.JPNP286.PROD.OUTLOOK.COM]";
+
+test("#11: explain says 'the program's error' for an error the client made itself, never 'the server'", async () => {
+  for (const lang of LANGS) {
+    const causes = (ids: string[]) => ids.map((id) => t(lang, `cause.${id}.title` as "cause.starttls-missing.title")).join(lang === "ja" ? "、" : ", ");
+    const mailkit = squashed((await runMain(["explain", "--lang", lang, MAILKIT_PLAIN_PORT])).stdout);
+    assert.ok(mailkit.includes(squashed(t(lang, "cli.explain.programNames", { causes: causes(["starttls-missing"]) }))), mailkit);
+    assert.ok(!mailkit.includes(squashed(t(lang, "cli.explain.decisive", { causes: causes(["starttls-missing"]) }))), mailkit);
+    const python = squashed((await runMain(["explain", "--lang", lang, WRONG_VERSION])).stdout);
+    assert.ok(python.includes(squashed(t(lang, "note.programAmbiguous"))), python);
+    assert.ok(!python.includes(squashed(t(lang, "note.replyAmbiguous"))), python);
+    // The server's own reply still is the server's.
+    const server = squashed((await runMain(["explain", "--lang", lang, "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator."])).stdout);
+    assert.ok(server.includes(squashed(t(lang, "note.replyAmbiguous"))), server);
+    assert.ok(!server.includes(squashed(t(lang, "note.programAmbiguous"))), server);
+  }
+});
+
+test("#11: Exchange Online's 5.7.57 without its 530 reads as 5.7.57, alone or quoting the refused sign-in (.NET's SmtpException)", async () => {
+  for (const lang of LANGS) {
+    const echo = squashed((await runMain(["explain", "--lang", lang, ECHO_57])).stdout);
+    assert.ok(echo.includes(squashed(t(lang, "cli.explain.afterAuthFailure"))), echo);
+    assert.ok(!echo.includes(squashed(t(lang, "cli.explain.noCandidates"))), echo);
+    for (const bare of ["5.7.57 Client not authenticated to send mail.", "5.7.57 Client not authenticated to send mail. [TYCP286CA0012.JPNP286.PROD.OUTLOOK.COM 2026-12-05T09:12:33.123Z 08DD1234ABCD5678]"]) {
+      const r = await runMain(["explain", "--json", "--lang", lang, bare]);
+      const j = JSON.parse(r.stdout) as { analysis: { primary: { patternId: string } | null }; causes: Array<{ id: string }> };
+      assert.equal(j.analysis.primary?.patternId, "not-authenticated", bare);
+      assert.deepEqual(j.causes.map((c) => c.id).filter((id) => id !== "basic-auth-retired").sort(), ["no-authentication", "starttls-missing"], bare);
+      const text = squashed((await runMain(["explain", "--lang", lang, bare])).stdout);
+      assert.ok(!text.includes(squashed(t(lang, "cli.explain.noCandidates"))), text);
+    }
+  }
+});

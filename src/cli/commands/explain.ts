@@ -148,6 +148,13 @@ function analysisJson(a: ReplyAnalysis) {
   };
 }
 
+/**
+ * Exchange Online's "5.7.57 Client not authenticated to send mail. Error: 535 …" (also in .NET's SmtpException): the 5.7.57 is
+ * the result of the refused sign-in it quotes (src/replies: no cause of its own). It read "not a reply this tool knows"
+ * (persona round 7, #11).
+ */
+const AFTER_AUTH_FAILURE = "not-authenticated-after-auth-failure";
+
 const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
   connect: "cli.stage.connect",
   ehlo: "cli.stage.ehlo",
@@ -184,11 +191,13 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
         ? t(lang, m.reply.code === 334 ? "cli.explain.challenge" : "cli.explain.success")
         : m.patternId === NEXT_SERVER_ANSWER
           ? t(lang, "cli.explain.nextServer")
+          : m.patternId === AFTER_AUTH_FAILURE
+          ? t(lang, "cli.explain.afterAuthFailure")
           : m.candidates.length === 0
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : SIGNAL_IDS.has(m.patternId) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
-import { GENERIC_FAILURE, isDeviceMessage, QUIT_AFTER_SIGN_IN, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, QUIT_AFTER_SIGN_IN, SIGNAL_IDS, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
@@ -81,9 +81,17 @@ export function reachedAuthByReply(a: ReplyAnalysis | undefined): boolean {
   return !m.candidates.some((id) => TRANSPORT_CAUSES.has(id));
 }
 
-/** "Fits several causes", said of what was pasted: the server's reply, or a device's or a program's own words in its place (persona round 6, P6-7). */
+/** A device's or a mail program's words that stand for the server's answer (a Xerox panel's, Outlook's dialog quoting it): not an error of the program's own. */
+const WORDS_FOR_A_REPLY: ReadonlySet<string> = new Set(["xerox-addresses-invalid", "auth-required-words"]);
+
+/**
+ * "Fits several causes", said of what was pasted: the server's reply, a device's or a wrapper's words in its place (persona
+ * round 6, P6-7), or an error the program made itself with no reply of the server's in it (a MailKit SslHandshakeException,
+ * Python's WRONG_VERSION_NUMBER), which read "the server's reply fits several causes" (persona round 7, #11).
+ */
 function ambiguousNote(m: ReplyMatch): NoteKey {
-  return TEXT_HIDING_SIGNALS.has(m.patternId) || isDeviceMessage(m.patternId) ? "note.wordsAmbiguous" : "note.replyAmbiguous";
+  if (TEXT_HIDING_SIGNALS.has(m.patternId) || isDeviceMessage(m.patternId) || WORDS_FOR_A_REPLY.has(m.patternId)) return "note.wordsAmbiguous";
+  return SIGNAL_IDS.has(m.patternId) ? "note.programAmbiguous" : "note.replyAmbiguous";
 }
 
 /** A device's or a program's words for a failed sign-in, which a refusal before AUTH (no STARTTLS, the MX host) also gets. */
