@@ -33,13 +33,21 @@ function lookup(lang: Lang, key: string): string | undefined {
   return tables[lang][key];
 }
 
+/**
+ * The words for what sends the mail where a message names it ({sender}, {senderA}, {senderGuide}) and the caller chose none:
+ * a device's. src/render/labels.ts senderParams() passes an application's words for an application or a script (persona round 7, #11).
+ */
+const SENDER_DEFAULTS: Readonly<Record<string, string>> = { sender: "plan.sender.device", senderA: "plan.sender.device.a", senderGuide: "plan.sender.device.guide" };
+
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
   lastLang = lang;
   const template = lookup(lang, key) ?? lookup("en", key) ?? key;
-  if (!params) return template;
+  const names = template.includes("{sender");
+  if (!params && !names) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
-    if (!(name in params)) return whole;
-    const value = safeText(String(params[name]));
+    const fallback = params && name in params ? undefined : names && Object.hasOwn(SENDER_DEFAULTS, name) ? SENDER_DEFAULTS[name] : undefined;
+    const value = params && name in params ? safeText(String(params[name])) : fallback !== undefined ? lookup(lang, fallback) : undefined;
+    if (value === undefined) return whole;
     return lang === "ja" ? spacedInJapanese(value, template.charCodeAt(at - 1), template.charCodeAt(at + whole.length)) : value;
   });
 }

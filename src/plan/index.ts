@@ -6,7 +6,7 @@ import { causeSpec, GATE_ORDER, STATUS_RANK } from "../engine/causes.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
 import { t, type Lang, type Params } from "../i18n/index.js";
-import { causeTitle } from "../render/labels.js";
+import { causeTitle, senderParams } from "../render/labels.js";
 import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
 import { forCloud, identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
@@ -141,7 +141,9 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const outside = outsideExchangeOnline(d);
   // Microsoft 365 operated by 21Vianet (the engine's Info): its own admin centers and Graph host.
   const vianet = d.info.some((i) => i.id === "exchange-online-21vianet");
-  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, params), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
+  // The words for what sends the mail (a device, or an application), in every text of the plan that names it.
+  const sender = senderParams(lang, c);
+  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, { ...sender, ...params }), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
   // Refused at delivery: sign-in worked, so the alternatives to Basic auth are beside the point.
   const delivery = d.info.some((i) => i.id === "delivery-refused");
 

@@ -11,6 +11,7 @@ import { retirementWording } from "../engine/timeline.js";
 import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
+import type { Scope, Who } from "../plan/types.js";
 import { safeText } from "./sanitize.js";
 import { isKnownVendor, isVendorId, type VendorId } from "../devices/ids.js";
 
@@ -55,9 +56,33 @@ export function infoTitle(lang: Lang, info: Info, sender?: VendorId): string {
   return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
 }
 
-/** The verdict as the report's headline sentence. */
-export function verdictSentence(lang: Lang, verdict: Verdict): string {
-  return t(lang, `plan.report.verdict.${verdict}`);
+/**
+ * What sends the mail, as the plan's and the reports' texts name it ({sender}, {senderA}, {senderGuide}): a device, or an
+ * application or a script (device.vendor "app"). An app's case read "Move the device to OAuth", "device owner / vendor" and
+ * "send a test message from the device" (persona round 7, #11). One choice of words passed to the templates.
+ */
+export function senderParams(lang: Lang, c: Pick<Case, "device"> | undefined): Params {
+  const app = c?.device?.vendor === "app";
+  return {
+    sender: t(lang, app ? "plan.sender.app" : "plan.sender.device"),
+    senderA: t(lang, app ? "plan.sender.app.a" : "plan.sender.device.a"),
+    senderGuide: t(lang, app ? "plan.sender.app.guide" : "plan.sender.device.guide"),
+  };
+}
+
+/** Who acts on a step, in words: for an application or a script its owner or developer, not a device's owner or vendor. */
+export function whoLabel(lang: Lang, who: Who, c: Pick<Case, "device"> | undefined): string {
+  return who === "device-owner" && c?.device?.vendor === "app" ? t(lang, "plan.report.who.app-owner") : t(lang, `plan.report.who.${who}`);
+}
+
+/** The scope of a step, in words ("this device", "this application", "this mailbox" …). */
+export function scopeLabel(lang: Lang, scope: Scope, c: Pick<Case, "device"> | undefined): string {
+  return t(lang, `plan.report.scope.${scope}`, senderParams(lang, c));
+}
+
+/** The verdict as the report's headline sentence (of the device, or of the application: `c`). */
+export function verdictSentence(lang: Lang, verdict: Verdict, c?: Pick<Case, "device">): string {
+  return t(lang, `plan.report.verdict.${verdict}`, senderParams(lang, c));
 }
 
 /** The full statement of a fact, with its property name (reports' fact tables). */

@@ -10,7 +10,7 @@ import { causeSpec } from "../engine/causes.js";
 import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { StepId } from "../plan/types.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
-import { causeTitle, verdictSentence } from "../render/labels.js";
+import { causeTitle, verdictSentence, whoLabel } from "../render/labels.js";
 import { width as textWidth, wrapPrefixed, wrapPrefixedMax } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
@@ -64,7 +64,7 @@ export function renderHandover(input: ReportInput): string {
   // What is established.
   const mark = (s: CauseStatus) => (s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning);
   const causes = d.causes.filter((f) => f.status !== "warning").slice(0, 3);
-  const established: string[] = [verdictSentence(lang, d.verdict)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
+  const established: string[] = [verdictSentence(lang, d.verdict, c)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
   for (const f of causes) {
     established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
     // What the help desk's test saw, said as measured from that PC, not the device: the wizard's test was dropped from
@@ -111,7 +111,7 @@ export function renderHandover(input: ReportInput): string {
   const fixSteps = changes.filter((s) => s.who !== "helpdesk");
   const fixes = fixSteps
     .map((s) => {
-      const who = tr(`plan.report.who.${s.who}`);
+      const who = whoLabel(lang, s.who, c);
       return s.confirmFirst ? tr("plan.summary.nextConfirm", { title: s.title, who }) : `${s.title} (${who})`;
     });
 

@@ -1,6 +1,7 @@
 // The Markdown report, for a ticket: the same content as the terminal report, with headings,
 // a facts table that names each fact's source, PowerShell in ```powershell fences, and what-if
 // facts marked as hypothetical.
+import type { Case } from "../case/schema.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import { safeText } from "../render/sanitize.js";
 import { summarize, summaryLines } from "./summary.js";
@@ -19,7 +20,7 @@ import {
   stepNumber,
   type ReportInput,
 } from "./common.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, verdictSentence } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, scopeLabel, senderOf, senderParams, verdictSentence, whoLabel } from "../render/labels.js";
 
 /** Text safe inside a Markdown table cell or a line: control characters shown visibly, pipes escaped, newlines flattened, HTML-ish brackets escaped. */
 export function mdEscape(text: string): string {
@@ -53,9 +54,9 @@ export function renderMarkdown(input: ReportInput): string {
   if (c.title) out.push(mdEscape(tr("plan.report.case", { title: c.title })), "");
   if (isHypothetical(c)) out.push(`> **${mdEscape(tr("plan.report.hypothetical"))}**`, "");
   const vMark = d.verdict === "blocked" ? "✖" : d.verdict === "clear" ? "✔" : "?";
-  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d.verdict))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
+  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d.verdict, c))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
   // In short: the most likely cause, who must act, the next actions (the detail follows).
-  const summary = summaryLines(summarize(d, plan, lang), lang);
+  const summary = summaryLines(summarize(d, plan, lang, c), lang);
   for (const l of summary) {
     if (l.label && l.number !== undefined) out.push(`- **${mdEscape(l.label)}:**`);
     if (l.number !== undefined) out.push(`  ${l.number}. ${mdEscape(l.text)}`);
@@ -127,11 +128,11 @@ export function renderMarkdown(input: ReportInput): string {
   // Plan
   out.push(`## ${mdEscape(tr("plan.report.section.plan"))}`, "");
   if (plan.steps.length === 0) out.push(mdEscape(noStepsText(lang, d)), "");
-  plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id), plan)));
+  plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id), plan, c)));
 
   // Options
   if (plan.options.length) {
-    out.push(`## ${mdEscape(tr("plan.report.section.options"))}`, "");
+    out.push(`## ${mdEscape(tr("plan.report.section.options", senderParams(lang, c)))}`, "");
     out.push(
       `| # | ${tr("plan.report.option.col.option")} | ${tr("plan.report.option.col.recipients")} | ${tr("plan.report.option.col.lasts")} | ${tr("plan.report.option.col.security")} | ${tr("plan.report.option.col.available")} |`,
       "|---|---|---|---|---|---|",
@@ -160,7 +161,7 @@ export function renderMarkdown(input: ReportInput): string {
   return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
 }
 
-function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) => number, plan: Plan): string[] {
+function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) => number, plan: Plan, c: Case): string[] {
   const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
   const out: string[] = [];
   out.push(`### ${n}. ${mdEscape(step.title)}`, "");
@@ -189,15 +190,15 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
     for (const l of step.device.lines) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
     out.push("");
   }
-  const verify = step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text;
+  const verify = step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend", senderParams(lang, c))]) : step.verify.text;
   out.push(`**${mdEscape(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"))}:** ${mdEscape(verify)}`, "");
   if (step.verify.commands.length) out.push(...fence(step.verify.commands), "");
   if (step.undo) {
     out.push(`**${mdEscape(tr("plan.report.step.undo"))}:** ${mdEscape(step.undo.text)}`, "");
     if (step.undo.commands.length) out.push(...fence(step.undo.commands), "");
   }
-  out.push(`- **${mdEscape(tr("plan.report.step.who"))}:** ${mdEscape(tr(`plan.report.who.${step.who}`))}`);
-  out.push(`- **${mdEscape(tr("plan.report.step.scope"))}:** ${mdEscape(tr(`plan.report.scope.${step.scope}`))}${step.changesTenant ? ` — **${mdEscape(tr("plan.report.step.tenant"))}**` : ""}`);
+  out.push(`- **${mdEscape(tr("plan.report.step.who"))}:** ${mdEscape(whoLabel(lang, step.who, c))}`);
+  out.push(`- **${mdEscape(tr("plan.report.step.scope"))}:** ${mdEscape(scopeLabel(lang, step.scope, c))}${step.changesTenant ? ` — **${mdEscape(tr("plan.report.step.tenant"))}**` : ""}`);
   if (step.kind !== "check") out.push(`- **${mdEscape(tr("plan.report.step.security"))} (${mdEscape(tr(`plan.report.level.${step.security.level}`))}):** ${mdEscape(step.security.text)}`);
   if (step.waitTime) out.push(`- **${mdEscape(tr("plan.report.step.wait"))}:** ${mdEscape(step.waitTime)}`);
   out.push("");

@@ -7,7 +7,8 @@ import { t, type Lang } from "../i18n/index.js";
 import { refusedBeforeSending, type Plan, type PlanStep } from "../plan/index.js";
 import type { FactPath } from "../case/facts.js";
 import { causeSpec } from "../engine/causes.js";
-import { causeTitle, factDescription } from "../render/labels.js";
+import { causeTitle, factDescription, whoLabel } from "../render/labels.js";
+import type { Case } from "../case/schema.js";
 
 export interface Summary {
   /** The most likely cause: the first blocking one, else the first possible one, else the first warning. */
@@ -26,11 +27,11 @@ export interface Summary {
 
 const NEXT = 3;
 
-export function summarize(d: Diagnosis, plan: Plan, lang: Lang): Summary {
+export function summarize(d: Diagnosis, plan: Plan, lang: Lang, c?: Pick<Case, "device">): Summary {
   const order: CauseStatus[] = ["blocking", "possible", "warning"];
   const first = order.map((s) => d.causes.find((f) => f.status === s)).find((f) => f !== undefined);
   const steps: PlanStep[] = plan.steps.slice(0, NEXT);
-  const whoOf = (s: PlanStep) => t(lang, `plan.report.who.${s.who}`);
+  const whoOf = (s: PlanStep) => whoLabel(lang, s.who, c);
   const who = [...new Set(steps.map(whoOf))];
   return {
     // The other causes, blocking apart from possible: "1 more to rule out" beside a second confirmed cause read as a

@@ -1,6 +1,7 @@
 // The terminal report: verdict, causes with evidence, unknowns, info, the numbered plan and the
 // options table. Every line fits the width (Japanese included) except PowerShell commands, which
 // are never cut: they stand on their own lines, indented, so they can be pasted.
+import type { Case } from "../case/schema.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
@@ -18,7 +19,7 @@ import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layo
 import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, verdictSentence } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, scopeLabel, senderOf, senderParams, verdictSentence, whoLabel } from "../render/labels.js";
 
 class Out {
   readonly lines: string[] = [];
@@ -75,10 +76,10 @@ export function renderText(input: ReportInput): string {
   const vToken: Role = d.verdict === "blocked" ? "danger" : d.verdict === "clear" ? "success" : "warning";
   o.text(`${tr("plan.report.title")} (${tr("plan.report.asOf", { date: d.asOf })})`, { token: "heading" });
   if (c.title) o.text(tr("plan.report.case", { title: c.title }));
-  o.text(verdictSentence(lang, d.verdict), { prefix: `${vGlyph} `, token: vToken });
+  o.text(verdictSentence(lang, d.verdict, c), { prefix: `${vGlyph} `, token: vToken });
   if (isHypothetical(c)) o.text(tr("plan.report.hypothetical"), { prefix: `${g.warning} `, token: "warning" });
   // In short: the most likely cause, who must act, the next actions (the detail follows).
-  const summary = summaryLines(summarize(d, plan, lang), lang);
+  const summary = summaryLines(summarize(d, plan, lang, c), lang);
   const labelWidth = Math.max(0, ...summary.map((l) => textWidth(l.label)));
   for (const l of summary) o.text(l.text, { indent: 2, prefix: `${pad(l.label, labelWidth)}  ${l.number !== undefined ? `${l.number}. ` : ""}` });
 
@@ -131,12 +132,12 @@ export function renderText(input: ReportInput): string {
   o.blank();
   o.text(tr("plan.report.section.plan"), { token: "heading" });
   if (plan.steps.length === 0) o.text(noStepsText(lang, d), { indent: 2 });
-  plan.steps.forEach((step, i) => renderStep(o, step, i + 1, lang, g, plan));
+  plan.steps.forEach((step, i) => renderStep(o, step, i + 1, lang, g, plan, c));
 
   // Options.
   if (plan.options.length) {
     o.blank();
-    o.text(tr("plan.report.section.options"), { token: "heading" });
+    o.text(tr("plan.report.section.options", senderParams(lang, c)), { token: "heading" });
     renderOptions(o, plan, lang, g);
   }
 
@@ -149,7 +150,7 @@ export function renderText(input: ReportInput): string {
   return o.lines.join("\n") + "\n";
 }
 
-function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, plan: Plan): void {
+function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, plan: Plan, c: Case): void {
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
   o.blank();
   const number = `${n}. `;
@@ -183,15 +184,15 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
     o.text(onDevice(lang, plan), { indent: ind });
     for (const l of step.device.lines) o.text(deviceLineText(lang, plan, l), { indent: ind + 2, prefix: `${g.item} ` });
   }
-  o.labeled(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend")]) : step.verify.text, ind);
+  o.labeled(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"), step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend", senderParams(lang, c))]) : step.verify.text, ind);
   for (const cmd of step.verify.commands) o.command(cmd, ind + 2);
   if (step.undo) {
     o.labeled(tr("plan.report.step.undo"), step.undo.text, ind);
     for (const cmd of step.undo.commands) o.command(cmd, ind + 2);
   }
   const meta = [
-    `${tr("plan.report.step.who")}: ${tr(`plan.report.who.${step.who}`)}`,
-    `${tr("plan.report.step.scope")}: ${tr(`plan.report.scope.${step.scope}`)}`,
+    `${tr("plan.report.step.who")}: ${whoLabel(lang, step.who, c)}`,
+    `${tr("plan.report.step.scope")}: ${scopeLabel(lang, step.scope, c)}`,
   ].join("  ");
   o.text(meta, { indent: ind });
   if (step.changesTenant) o.text(tr("plan.report.step.tenant"), { indent: ind, prefix: `${g.warning} `, token: "warning" });

@@ -7,6 +7,7 @@ import { evaluate } from "../../src/engine/index.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { renderHandover } from "../../src/report/handover.js";
+import { renderText as renderTextSync } from "../../src/report/text.js";
 import { runMain } from "../helpers/run-main.js";
 
 const LANGS = ["en", "ja"] as const;
@@ -102,5 +103,68 @@ test("#11: Exchange Online's 5.7.57 without its 530 reads as 5.7.57, alone or qu
       const text = squashed((await runMain(["explain", "--lang", lang, bare])).stdout);
       assert.ok(!text.includes(squashed(t(lang, "cli.explain.noCandidates"))), text);
     }
+  }
+});
+
+// #11 (wording): an application's case was written as a printer's ("Blocked: mail from this device…", "device owner / vendor",
+// "Move the device to OAuth", "send a test message from the device"). One choice of words (senderParams) names what sends.
+const PYTHON_APP = parseCase(
+  JSON.stringify({
+    schema: "smtp-auth-doctor/case@1",
+    asOf: "2026-12-06",
+    device: {
+      vendor: "app",
+      auth: "basic",
+      oauthSupported: true,
+      username: "billing-noreply@contoso.com",
+      reply: "smtplib.SMTPAuthenticationError: (535, b'5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.')",
+    },
+    account: { perUserMfaState: "enforced" },
+  }),
+  "persona7-python.json",
+);
+
+test("#11: an application's result, report, hand-over and plan name the application and its owner or developer, not a device", async () => {
+  const renderText = renderTextSync;
+  const { renderMarkdown } = await import("../../src/report/markdown.js");
+  const { renderPs1 } = await import("../../src/report/ps1.js");
+  const app = { sender: { en: "application", ja: "アプリケーション" }, who: { en: "the application's owner / developer", ja: "アプリケーションの管理者 / 開発者" } };
+  for (const lang of LANGS) {
+    const d = evaluate(PYTHON_APP, { today: "2026-12-06" });
+    const plan = buildPlan(PYTHON_APP, d, lang);
+    const input = { case: PYTHON_APP, diagnosis: d, plan, lang };
+    const text = squashed(renderText({ ...input, width: 300 }));
+    const md = squashed(renderMarkdown(input));
+    const hand = squashed(renderHandover(input));
+    const ps1 = squashed(renderPs1(input));
+    const params = { sender: app.sender[lang], senderA: lang === "en" ? "an application" : app.sender[lang], senderGuide: lang === "en" ? "the application's documentation" : "アプリケーションのドキュメント" };
+    for (const [name, out] of [["text", text], ["md", md], ["handover", hand], ["ps1", ps1]] as const) {
+      assert.ok(!out.includes("{sender"), `${lang} ${name}: a placeholder left`);
+      assert.ok(out.includes(squashed(t(lang, "plan.report.verdict.blocked", params))), `${lang} ${name}: ${out.slice(0, 400)}`);
+      assert.ok(!out.includes(squashed(t(lang, "plan.report.verdict.blocked", { ...params, sender: lang === "en" ? "device" : "デバイス" }))), `${lang} ${name}`);
+    }
+    for (const out of [text, md, hand]) {
+      assert.ok(out.includes(squashed(app.who[lang])), `${lang}: who`);
+      assert.ok(!out.includes(squashed(t(lang, "plan.report.who.device-owner"))), `${lang}: no device owner`);
+    }
+    const oauth = plan.steps.find((s) => s.id === "move-to-oauth");
+    assert.equal(oauth?.title, t(lang, "plan.step.move-to-oauth.title", params));
+    assert.ok(oauth?.why.includes(app.sender[lang]), oauth?.why);
+    for (const out of [text, md]) assert.ok(out.includes(squashed(t(lang, "plan.report.step.testSend", params))), `${lang}: test send`);
+    assert.equal(plan.options.find((o) => o.id === "oauth")?.title, t(lang, "plan.option.oauth.title", params));
+  }
+});
+
+test("#11: a device's wording is unchanged", () => {
+  const expected = {
+    en: ["Blocked: mail from this device cannot be sent as things are.", "device owner / vendor", "Move the device to OAuth (Modern authentication), or to one of the options", "Then send a test message from the device.", "Options for a device that uses Basic auth (safest first)"],
+    ja: ["ブロック: このままではこのデバイスからメールを送信できません。", "デバイスの管理者 / メーカー", "デバイスを OAuth (先進認証) か、いずれかの選択肢に移行します", "その後、デバイスからテスト メッセージを送信します。", "基本認証を使うデバイスの選択肢 (安全な順)"],
+  };
+  for (const lang of LANGS) {
+    const c = parseCase(JSON.stringify({ ...JSON.parse(JSON.stringify(PYTHON_APP)), device: { ...PYTHON_APP.device, vendor: "canon" } }), "canon.json");
+    const d = evaluate(c, { today: "2026-12-06" });
+    const plan = buildPlan(c, d, lang);
+    const text = squashed(renderTextSync({ case: c, diagnosis: d, plan, lang, width: 300 }));
+    for (const words of expected[lang]) assert.ok(text.includes(squashed(words)), `${lang}: ${words}`);
   }
 });
