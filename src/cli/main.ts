@@ -51,6 +51,9 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     if (pre.badLang !== undefined) {
       throw new AppError({ type: "bad-input", code: "args.lang", key: "cli.err.lang", params: { value: pre.badLang } });
     }
+    // Options for every command before the command ("--lang en explain …", as with git's own options): the command runs with them.
+    const at = commandAfterGlobals(argv);
+    if (at > 0) argv = [argv[at] as string, ...argv.slice(0, at), ...argv.slice(at + 1)];
     const [first, ...rest] = argv;
     if (first === undefined || first.startsWith("-")) {
       if (argv.includes("--version") || argv.includes("-V")) {
@@ -125,6 +128,23 @@ function prescan(argv: string[]): { lang?: Lang; badLang?: string; langMissing?:
   if (langValue === null) return { langMissing: true, json };
   const lang = parseLang(langValue);
   return lang ? { lang, json } : { badLang: langValue, json };
+}
+
+/** The options for every command (--help's "Options for every command"): those without a value, and --lang with its own. */
+const GLOBAL_FLAGS: ReadonlySet<string> = new Set(["--json", "--ascii", "--no-color", "--debug"]);
+
+/**
+ * Where a command's name stands after nothing but options for every command ("--lang en --json explain …"), or -1: then the
+ * arguments are the wizard's or the command's as written (persona round 8 #11: "Unexpected argument 'explain'").
+ */
+function commandAfterGlobals(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--lang") i++;
+    else if (a.startsWith("--lang=") || GLOBAL_FLAGS.has(a)) continue;
+    else return i > 0 && Object.hasOwn(COMMANDS, a) ? i : -1;
+  }
+  return -1;
 }
 
 export { COMMANDS };

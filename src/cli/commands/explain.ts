@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 // smtp-auth-doctor explain "<pasted error>" | explain - (stdin) [--auth basic|oauth] [--format …] [--json]
 import { readTextBounded } from "../../case/read-text.js";
 import type { Case } from "../../case/schema.js";
@@ -40,14 +41,16 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (auth !== undefined && auth !== "basic" && auth !== "oauth") throw badInput("args.auth", "cli.err.auth", { value: auth });
 
   let text: string;
-  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === "-")) {
+  const piped = positionals.length === 0 || (positionals.length === 1 && positionals[0] === "-");
+  if (piped) {
     if (positionals.length === 0 && ctx.stdin.isTTY) throw badInput("explain.no-text", "cli.err.needText");
     text = await readTextBounded(ctx.stdin, MAX_PASTE, pasteTooLong);
   } else {
     text = positionals.join(" ");
   }
   if (Buffer.byteLength(text) > MAX_PASTE) throw pasteTooLong();
-  if (text.trim() === "") throw badInput("explain.no-text", "cli.err.needText");
+  // Piped and empty: said so (it read "pipe it in with: explain -" to a pipe that was empty, persona round 8 #12).
+  if (text.trim() === "") throw badInput("explain.no-text", piped ? "cli.err.stdinEmpty" : "cli.err.needText");
 
   let vendor = parseVendor(values.vendor);
   const model = parseModel(values.model);
@@ -68,6 +71,8 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (!analysis.recognized && (found?.findings.length ?? 0) === 0) {
     // A mailbox being read refused a password: not a sending error, and said so (Basic for IMAP and POP ended in 2022).
     if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) throw badInput("explain.unrecognized", "cli.err.mailboxReadNotSmtp");
+    // The one argument names a file: its name is not the error (persona round 8 #12), its content goes in on stdin.
+    if (!piped && positionals.length === 1 && isFileName(text)) throw badInput("explain.file-name", "cli.err.fileNameNotText", { file: text });
     // No panel codes to name: another maker, or an application or a script (--vendor app).
     if (vendor === undefined || !isKnownVendor(vendor)) throw badInput("explain.unrecognized", "cli.err.unrecognized");
     const profile = dev?.resolved?.profile;
@@ -131,6 +136,16 @@ function parseModel(value: string | undefined): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (value.length > MODEL_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) throw badInput("args.model", "cli.err.optionValue", { flag: "--model" });
   return value.trim();
+}
+
+/** One line that names an existing file (not a directory). */
+function isFileName(text: string): boolean {
+  if (text.length > 1024 || /[\r\n]/.test(text)) return false;
+  try {
+    return statSync(text).isFile();
+  } catch {
+    return false;
+  }
 }
 
 const pasteTooLong = () => badInput("explain.too-long", "cli.err.textTooLong", { limit: "64 KiB" });
