@@ -11,9 +11,7 @@ import { retirementWording } from "../engine/timeline.js";
 import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
-import type { Scope, Who } from "../plan/types.js";
 import { safeText } from "./sanitize.js";
-import { isKnownVendor, isVendorId, type VendorId } from "../devices/ids.js";
 
 export function causeTitle(lang: Lang, id: CauseId): string {
   return maybe(lang, `cause.${id}.title`) ?? id;
@@ -36,22 +34,24 @@ export function noteText(lang: Lang, key: string): string {
   return maybe(lang, key) ?? maybe(lang, `note.${key}`) ?? key;
 }
 
+/** Who sends the mail: a maker's id, "app" (an application or a script) or "other" (the case schema's device.vendor). */
+type Sender = NonNullable<NonNullable<Case["device"]>["vendor"]>;
+
+/** Who sends the mail, as the case records it (device.vendor), if it does. */
+export function senderOf(c: Case): Sender | undefined {
+  return c.device?.vendor;
+}
+
 /**
  * `sender`: who sends the mail (device.vendor, or the maker whose message was pasted), where the words depend on it. The
  * server's reply hidden behind other words: an application's SMTP debug log is for an application, a script or a sender
  * not known; a printer or scanner of a known maker is pointed at its own send log (a Canon's panel message ended with tips
  * for curl, PHPMailer and smtplib, persona round 7 #13).
  */
-/** Who sends the mail, as the case records it (device.vendor), if it does. */
-export function senderOf(c: Case): VendorId | undefined {
-  const v = getFact(c, "device.vendor");
-  return typeof v === "string" && isVendorId(v) ? v : undefined;
-}
-
-export function infoTitle(lang: Lang, info: Info, sender?: VendorId): string {
-  if (info.id === "server-text-hidden" && sender !== undefined) {
+export function infoTitle(lang: Lang, info: Info, sender?: Sender): string {
+  if (info.id === "server-text-hidden" && sender !== undefined && sender !== "other") {
     if (sender === "app") return t(lang, "info.server-text-hidden.app");
-    if (isKnownVendor(sender)) return t(lang, "info.server-text-hidden.device", { vendor: t(lang, `devices.vendor.${sender}`) });
+    return t(lang, "info.server-text-hidden.device", { vendor: t(lang, `devices.vendor.${sender}`) });
   }
   return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
 }
@@ -68,16 +68,6 @@ export function senderParams(lang: Lang, c: Pick<Case, "device"> | undefined): P
     senderA: t(lang, app ? "plan.sender.app.a" : "plan.sender.device.a"),
     senderGuide: t(lang, app ? "plan.sender.app.guide" : "plan.sender.device.guide"),
   };
-}
-
-/** Who acts on a step, in words: for an application or a script its owner or developer, not a device's owner or vendor. */
-export function whoLabel(lang: Lang, who: Who, c: Pick<Case, "device"> | undefined): string {
-  return who === "device-owner" && c?.device?.vendor === "app" ? t(lang, "plan.report.who.app-owner") : t(lang, `plan.report.who.${who}`);
-}
-
-/** The scope of a step, in words ("this device", "this application", "this mailbox" …). */
-export function scopeLabel(lang: Lang, scope: Scope, c: Pick<Case, "device"> | undefined): string {
-  return t(lang, `plan.report.scope.${scope}`, senderParams(lang, c));
 }
 
 /** The verdict as the report's headline sentence (of the device, or of the application: `c`). */

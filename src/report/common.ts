@@ -8,8 +8,9 @@ import { isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { Diagnosis, Evidence } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
-import { factDescription, maybe, rawValue } from "../render/labels.js";
+import { factDescription, maybe, rawValue, senderParams } from "../render/labels.js";
 import type { Plan, PlanStep } from "../plan/index.js";
+import type { Scope, Who } from "../plan/types.js";
 
 export interface ReportInput {
   case: Case;
@@ -162,4 +163,14 @@ export function onlyIfLines(lang: Lang, plan: Plan, step: PlanStep): string[] {
   if (safer.length === 1) out.push(t(lang, "plan.report.step.onlyIf.saferOne", { n: safer[0] as number }));
   else if (safer.length > 1) out.push(t(lang, "plan.report.step.onlyIf.saferMany", { list: safer.join(t(lang, "plan.report.listSep")) }));
   return out;
+}
+
+/** Who acts on a step, in words: for an application or a script its owner or developer, not a device's owner or vendor. */
+export function whoLabel(lang: Lang, who: Who, c: Pick<Case, "device"> | undefined): string {
+  return who === "device-owner" && c?.device?.vendor === "app" ? t(lang, "plan.report.who.app-owner") : t(lang, `plan.report.who.${who}`);
+}
+
+/** The scope of a step, in words ("this device", "this application", "this mailbox" …). */
+export function scopeLabel(lang: Lang, scope: Scope, c: Pick<Case, "device"> | undefined): string {
+  return t(lang, `plan.report.scope.${scope}`, senderParams(lang, c));
 }

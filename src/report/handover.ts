@@ -10,12 +10,12 @@ import { causeSpec } from "../engine/causes.js";
 import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { StepId } from "../plan/types.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
-import { causeTitle, verdictSentence, whoLabel } from "../render/labels.js";
+import { causeTitle, verdictSentence } from "../render/labels.js";
 import { width as textWidth, wrapPrefixed, wrapPrefixedMax } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
 import { redactSecrets } from "../case/redact.js";
-import { evidenceLine, isHypothetical, type ReportInput } from "./common.js";
+import { evidenceLine, isHypothetical, type ReportInput, whoLabel } from "./common.js";
 import { adminChecks, checkCommands, type AdminCheck } from "./checks.js";
 import { PHASE_IDS } from "../probe/types.js";
 

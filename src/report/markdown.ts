@@ -9,18 +9,8 @@ import { adminChecks } from "./checks.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
-import {
-  checkByText,
-  onlyIfLines,
-  evidenceLine,
-  isHypothetical,
-  joinSentences,
-  knownFacts,
-  noStepsText,
-  stepNumber,
-  type ReportInput,
-} from "./common.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, scopeLabel, senderOf, senderParams, verdictSentence, whoLabel } from "../render/labels.js";
+import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel } from "./common.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, senderParams, verdictSentence } from "../render/labels.js";
 
 /** Text safe inside a Markdown table cell or a line: control characters shown visibly, pipes escaped, newlines flattened, HTML-ish brackets escaped. */
 export function mdEscape(text: string): string {

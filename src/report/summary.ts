@@ -7,7 +7,8 @@ import { t, type Lang } from "../i18n/index.js";
 import { refusedBeforeSending, type Plan, type PlanStep } from "../plan/index.js";
 import type { FactPath } from "../case/facts.js";
 import { causeSpec } from "../engine/causes.js";
-import { causeTitle, factDescription, whoLabel } from "../render/labels.js";
+import { causeTitle, factDescription } from "../render/labels.js";
+import { whoLabel } from "./common.js";
 import type { Case } from "../case/schema.js";
 
 export interface Summary {

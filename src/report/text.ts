@@ -6,20 +6,13 @@ import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
-import {
-  checkByText,
-  onlyIfLines,
-  evidenceLine,
-  isHypothetical,
-  stepNumber,
-  type ReportInput,
-} from "./common.js";
+import { checkByText, evidenceLine, isHypothetical, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel } from "./common.js";
 import { joinSentences, noStepsText } from "./common.js";
 import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, scopeLabel, senderOf, senderParams, verdictSentence, whoLabel } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, senderParams, verdictSentence } from "../render/labels.js";
 
 class Out {
   readonly lines: string[] = [];
