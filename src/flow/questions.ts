@@ -2,6 +2,7 @@
 // text), where to look (catalog keys `questions.<path>.…`), and the read-only PowerShell that shows
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
 import { isFullAddress } from "../case/address.js";
+import { EXCHANGE_PLANS, LEGACY_CLIENT_APP_TYPES } from "../case/m365.js";
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
@@ -79,6 +80,16 @@ const q = (path: FactPath, input: QuestionInput, powershell?: (c: Case) => strin
   ...(powershell ? { powershell } : {}),
 });
 
+/**
+ * The Conditional Access policies that are On and apply to legacy clients, as the live reader counts them (targetsLegacyClients):
+ * client apps 'other', 'all' (not configured) or none listed. A filter on 'other' alone missed the usual "require MFA for all
+ * users" policy, whose client apps are not configured (persona round 8, #1). Report-only policies do not block and are left out.
+ */
+const CA_LEGACY_POLICIES =
+  "Get-MgIdentityConditionalAccessPolicy -All | Where-Object { $_.State -eq 'enabled' -and (-not $_.Conditions.ClientAppTypes -or " +
+  LEGACY_CLIENT_APP_TYPES.map((type) => `$_.Conditions.ClientAppTypes -contains ${psQuote(type)}`).join(" -or ") +
+  ") } | Format-List DisplayName,State,@{Name='ClientAppTypes';Expression={$_.Conditions.ClientAppTypes -join ', '}}";
+
 const QUESTIONS: Record<FactPath, Question> = {
   asOf: q("asOf", { type: "date" }),
   "device.host": q("device.host", { type: "text", maxLength: 255 }),
@@ -144,7 +155,7 @@ const QUESTIONS: Record<FactPath, Question> = {
   ),
   "account.exchangeLicensed": q("account.exchangeLicensed", { type: "choice", choices: yesNo("account.exchangeLicensed") }, (c) => [
     "Connect-MgGraph -Scopes 'User.Read.All'",
-    `Get-MgUserLicenseDetail -UserId ${graphUser(c)} | Select-Object -ExpandProperty ServicePlans | Where-Object ServicePlanName -Like 'EXCHANGE_S_*' | Format-List ServicePlanName,ProvisioningStatus`,
+    `Get-MgUserLicenseDetail -UserId ${graphUser(c)} | Select-Object -ExpandProperty ServicePlans | Where-Object ServicePlanName -In ${EXCHANGE_PLANS.map((plan) => psQuote(plan)).join(",")} | Format-List ServicePlanName,ProvisioningStatus`,
   ]),
   "account.accountEnabled": q("account.accountEnabled", { type: "choice", choices: yesNo("account.accountEnabled") }, (c) => [
     "Connect-MgGraph -Scopes 'User.Read.All'",
@@ -168,7 +179,7 @@ const QUESTIONS: Record<FactPath, Question> = {
     { type: "choice", choices: yesNo("account.legacyAuthBlockedByConditionalAccess") },
     () => [
       "Connect-MgGraph -Scopes 'Policy.Read.All'",
-      "Get-MgIdentityConditionalAccessPolicy | Where-Object { $_.Conditions.ClientAppTypes -contains 'other' } | Format-List DisplayName,State",
+      CA_LEGACY_POLICIES,
     ],
   ),
   "account.sendAs": q("account.sendAs", { type: "choice", choices: yesNo("account.sendAs") }, (c) => [

@@ -2,6 +2,7 @@
 // nested membership, roles, guests, exclusions) for legacy clients ("Other clients", which include
 // Authenticated SMTP) against Exchange Online, and whether they block or demand a control that a
 // legacy client cannot satisfy. Report-only policies never block. Pure: data in, facts out.
+import { LEGACY_CLIENT_APP_TYPES } from "../case/m365.js";
 
 export const EXCHANGE_ONLINE_APP_ID = "00000002-0000-0ff1-ce00-000000000000";
 
@@ -110,7 +111,7 @@ export function targetsExchangeOnline(p: CaPolicy): boolean {
 /** "Other clients" covers Authenticated SMTP; "all" (or nothing configured) covers every client type. */
 export function targetsLegacyClients(p: CaPolicy): boolean {
   const types = lower(list(p.conditions?.clientAppTypes));
-  return types.length === 0 || types.includes("all") || types.includes("other");
+  return types.length === 0 || types.some((t) => LEGACY_CLIENT_APP_TYPES.includes(t));
 }
 
 /** Block, or any grant control at all: a legacy (Basic) client can satisfy none of them (MFA, compliant device, terms of use…). */

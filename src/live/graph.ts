@@ -1,5 +1,6 @@
 // GraphReader: the identity side of the tenant through Microsoft Graph (domain.md §6.1). Each
 // method returns plain data or rejects with a ReadError; mapping to case facts happens in collect.ts.
+import { EXCHANGE_PLANS } from "../case/m365.js";
 import { nextLink } from "./exchange.js";
 import type { CaPolicy } from "./ca.js";
 import { ReadError, type HttpClient } from "./types.js";
@@ -21,8 +22,8 @@ export interface GraphSignIn {
 const MAX_PAGES = 50;
 const EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000";
 
-/** Exchange Online service plans that give the account a mailbox (EXCHANGE_S_FOUNDATION does not). */
-export const EXCHANGE_PLANS = ["EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE", "EXCHANGE_S_DESKLESS", "EXCHANGE_S_ESSENTIALS"];
+/** Exchange Online service plans that give the account a mailbox (EXCHANGE_S_FOUNDATION does not); the manual check uses the same list. */
+export { EXCHANGE_PLANS };
 
 export class GraphReader {
   private readonly origin: string;

@@ -1,6 +1,7 @@
 // Steps on the device account's identity: its licence, lockout, sign-in, password, a sending
 // restriction, and the per-account exceptions to the authentication policy, per-user MFA and
 // Conditional Access.
+import { EXCHANGE_PLANS } from "../../case/m365.js";
 import type { Finding } from "../../engine/types.js";
 import { psQuote } from "../../shell/powershell.js";
 import { BASIC_SMTP_POLICY, PLACEHOLDER, exo, graph, graphUserUrl, mgUserRead, portal, psName, replyPatterns, signInRead, EXCHANGE_READERS, POLICY_READERS, SIGN_IN_LOG_READERS, type Ctx, type Draft, type StepDef } from "./common.js";
@@ -126,6 +127,7 @@ export const IDENTITY_STEPS: StepDef[] = [
       verifyCommands: [graph(`Invoke-MgGraphRequest -Method GET -Uri ${graphUserUrl(ctx.login, "v1.0", "/licenseDetails")}`, ["User.Read.All"])],
       security: "low",
       wait: "plan.wait.licence",
+      params: { plans: EXCHANGE_PLANS.join(", ") },
     }),
   },
   {
