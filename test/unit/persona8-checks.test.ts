@@ -89,3 +89,19 @@ test("#2: the manual licence check matches the plans the live reader accepts, an
     assert.ok(!ps1.includes("EXCHANGE_S_*"), lang);
   }
 });
+
+test("#13: the .ps1 runs Update-MgUser with -WhatIf like the Exchange cmdlets; only Invoke-MgGraphRequest PATCH is commented out as having none", async () => {
+  for (const lang of LANGS) {
+    const ps1 = await report("ps1", lang);
+    const lines = ps1.split("\r\n");
+    const enable = lines.findIndex((l) => l === `Update-MgUser -UserId ${QUOTED} -AccountEnabled:$true -WhatIf`);
+    assert.ok(enable > 0, `${lang}: ${ps1}`);
+    const noWhatIf = t(lang, "plan.report.ps1.noWhatIf");
+    // No line before an Update-MgUser says it has no -WhatIf, and none of them is commented out as a change.
+    const noteStarts = lines.flatMap((l, i) => (l.startsWith("# ") && noWhatIf.startsWith(l.slice(2, 12)) ? [i] : []));
+    for (const i of noteStarts) assert.doesNotMatch(lines.slice(i, i + 3).find((l) => /^# (Update-Mg|Invoke-Mg)/.test(l)) ?? "", /Update-MgUser/, `${lang}: line ${i}`);
+    assert.ok(lines.some((l) => l.startsWith("# Invoke-MgGraphRequest -Method PATCH")), lang);
+    assert.ok(noteStarts.length > 0, `${lang}: the PATCH keeps its note`);
+    assert.ok(!lines.some((l) => /^Update-MgUser\b/.test(l) && !l.endsWith(" -WhatIf")), `${lang}: every live Update-MgUser line is a dry run`);
+  }
+});

@@ -31,8 +31,13 @@ export const FORWARDING_POLICY = "Allow external auto-forwarding";
 /** The authentication policy the plan creates for device accounts that must keep Basic SMTP AUTH for now. */
 export const BASIC_SMTP_POLICY = "Allow Basic SMTP AUTH (device accounts)";
 
-/** Exchange cmdlets that accept -WhatIf (the .ps1 runs them with it). Anything else that changes state is commented out. */
+/**
+ * Cmdlets that accept -WhatIf (the .ps1 runs them with it): Exchange Online's, and Microsoft Graph PowerShell's Update-MgUser
+ * (every parameter set has [-Confirm] [-WhatIf]; the .ps1 said it had none and commented it out, persona round 8, #13).
+ * Anything else that changes state (Invoke-MgGraphRequest -Method PATCH) is commented out.
+ */
 export const WHATIF_CMDLETS = [
+  "Update-MgUser",
   "Set-CASMailbox",
   "Set-User",
   "Set-TransportConfig",
@@ -71,12 +76,13 @@ export interface Ctx {
   vianet: boolean;
 }
 
+/** A changing command whose cmdlet (its first word) accepts -WhatIf. */
+const takesWhatIf = (text: string, changes: boolean): boolean => changes && (WHATIF_CMDLETS as readonly string[]).includes(text.split(/\s/, 1)[0] ?? "");
 export function exo(text: string, changes = false): PlanCommand {
-  const cmdlet = text.split(/\s/, 1)[0] ?? "";
-  return { text, shell: "exchange", changes, whatIf: changes && (WHATIF_CMDLETS as readonly string[]).includes(cmdlet) };
+  return { text, shell: "exchange", changes, whatIf: takesWhatIf(text, changes) };
 }
 export function graph(text: string, scopes: string[], changes = false): PlanCommand {
-  return { text, shell: "graph", changes, whatIf: false, scopes };
+  return { text, shell: "graph", changes, whatIf: takesWhatIf(text, changes), scopes };
 }
 export function win(text: string): PlanCommand {
   return { text, shell: "windows", changes: false, whatIf: false };
