@@ -97,6 +97,8 @@ export interface PlanCommand {
   whatIf: boolean;
   /** Microsoft Graph scopes the command needs (Connect-MgGraph -Scopes …). */
   scopes?: string[];
+  /** What the .ps1 says above the command, where the step's own text is not printed (an optional command says so). */
+  note?: string;
 }
 
 export interface AdminCenterPath {

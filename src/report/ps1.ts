@@ -146,6 +146,7 @@ export function renderPs1(input: ReportInput): string {
       if (step.opens) out.push(...comment(`${tr("plan.report.step.opens")}: ${step.opens}`));
       if (step.warning) out.push(...comment(step.warning));
       for (const cmd of step.commands) {
+        if (cmd.note) out.push(...comment(cmd.note));
         if (cmd.changes && !cmd.whatIf) out.push(...comment(tr("plan.report.ps1.noWhatIf")));
         const line = scriptLine(cmd);
         out.push(...(line.startsWith("#") ? [line] : readLines({ ...cmd, text: line }, tr)));

@@ -105,3 +105,37 @@ test("#13: the .ps1 runs Update-MgUser with -WhatIf like the Exchange cmdlets; o
     assert.ok(!lines.some((l) => /^Update-MgUser\b/.test(l) && !l.endsWith(" -WhatIf")), `${lang}: every live Update-MgUser line is a dry run`);
   }
 });
+
+test("#9: the password step resets the password (passwordProfile, a placeholder, no change asked at next sign-in); never expiring is optional and keeps the other policies", async () => {
+  const pwCase = caseFile("pw.json", { account: { passwordExpired: true } });
+  for (const lang of LANGS) {
+    const md = await report("md", lang, pwCase);
+    const reset = `Update-MgUser -UserId ${QUOTED} -PasswordProfile @{ Password = '<new-password>'; ForceChangePasswordNextSignIn = $false }`;
+    assert.ok(md.includes(reset), `${lang}: ${md}`);
+    // Never overwritten blindly: the optional command adds DisablePasswordExpiration to what the account has, its undo takes only it off.
+    assert.ok(!md.includes("-PasswordPolicies 'DisablePasswordExpiration'") && !md.includes("-PasswordPolicies 'None'"), lang);
+    const current = `@((Get-MgUser -UserId ${QUOTED} -Property PasswordPolicies).PasswordPolicies -split ',\\s*')`;
+    assert.ok(md.includes(`Update-MgUser -UserId ${QUOTED} -PasswordPolicies ((${current} + 'DisablePasswordExpiration' | Where-Object { $_ -and $_ -ne 'None' } | Select-Object -Unique) -join ', ')`), lang);
+    assert.ok(md.includes(`-ne 'DisablePasswordExpiration' }) -join ', ') -replace '^$', 'None')`), lang);
+    // No password of the tool's anywhere: the placeholder only.
+    assert.doesNotMatch(md, /Password = '(?!<new-password>')/, lang);
+    const section = flat(md.slice(md.indexOf(reset) - 3000, md.indexOf(reset) + 3000));
+    const why = flat(t(lang, "plan.step.account-password.why", { placeholder: "<new-password>" }));
+    assert.ok(section.includes(why), `${lang}: ${why}`);
+    assert.ok(why.includes(lang === "ja" ? "任意" : "Optional"), lang);
+    // The check reads the date a reset sets; the test message is said once (the report adds it).
+    const verify = t(lang, "plan.step.account-password.verify");
+    assert.match(verify, /lastPasswordChangeDateTime/);
+    assert.ok(!verify.includes(lang === "ja" ? "テスト メッセージ" : "test message"), lang);
+    const ps1 = (await report("ps1", lang, pwCase)).split("\r\n");
+    const at = ps1.indexOf(`${reset} -WhatIf`);
+    assert.ok(at > 0, `${lang}: the reset is a dry run in the .ps1`);
+    const optional = ps1.findIndex((l, i) => i > at && l.startsWith(`Update-MgUser -UserId ${QUOTED} -PasswordPolicies`));
+    assert.ok(optional > at && ps1[optional]?.endsWith(" -WhatIf"), lang);
+    // The .ps1 prints no step text: the optional command says what it is above it.
+    const bare = (x: string) => x.replace(/\s+/g, "");
+    assert.ok(bare(ps1.slice(at + 1, optional).join("").replace(/^# /gm, "").replace(/# /g, "")).includes(bare(t(lang, "plan.step.account-password.optional"))), lang);
+    // The reset needs the password scope, the script's sign-in for changes asks for it.
+    assert.ok(ps1.some((l) => l.startsWith("# Connect-MgGraph") && l.includes("'User-PasswordProfile.ReadWrite.All'")), lang);
+  }
+});

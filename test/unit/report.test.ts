@@ -239,6 +239,26 @@ test("ps1: a step that changes something is verified after its change, commented
   }
 });
 
+/** The commands of a line's pipeline, split at the '|' outside parentheses and braces (a value read in parentheses has its own). */
+function topLevelPipeline(line: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "(" || ch === "{") depth++;
+    else if (ch === ")" || ch === "}") depth--;
+    else if (ch === "|" && depth === 0) {
+      parts.push(line.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(line.slice(start).trim());
+  return parts;
+}
 const STATE_CHANGING = /^(Set|New|Add|Remove|Update|Enable|Disable|Grant|Revoke|Clear|Reset)-\w+|^Invoke-MgGraphRequest\b(?!.*-Method GET\b)/i;
 
 test("ps1: state-changing cmdlets are never live (-WhatIf or commented out)", () => {
@@ -255,7 +275,7 @@ test("ps1: state-changing cmdlets are never live (-WhatIf or commented out)", ()
         if (STATE_CHANGING.test(line.replace(/^#\s*/, ""))) commented++;
         continue;
       }
-      for (const part of line.split("|").map((p) => p.trim())) {
+      for (const part of topLevelPipeline(line)) {
         if (!STATE_CHANGING.test(part)) continue;
         assert.ok(!/^Invoke-MgGraphRequest/i.test(part), `Graph change is live: ${line}`);
         assert.match(part, / -WhatIf$/, `live change without -WhatIf: ${line}`);

@@ -23,6 +23,8 @@ export const PLACEHOLDER = {
   admin: "<admin@contoso.com>",
   recipient: "<recipient@contoso.com>",
   forwardingMailbox: "<forwarding-mailbox@contoso.com>",
+  /** The new password the admin types in place (the tool never prints one). */
+  newPassword: "<new-password>",
 } as const;
 
 /** The outbound spam policy (and its rule) the plan creates to let one mailbox forward automatically to outside addresses. */

@@ -166,21 +166,43 @@ export const IDENTITY_STEPS: StepDef[] = [
   {
     id: "account-password",
     causes: ["password-expired"],
+    // The reset is the step (persona round 8, #9: its only command switched expiry off, reset nothing and overwrote the account's
+    // other password policies): the admin center's Reset password, or passwordProfile with a password the admin types in place of
+    // the placeholder (never one of the tool's), not to be changed at next sign-in, which a device cannot do. Never expiring is
+    // an optional second command that keeps the other policies (DisableStrongPassword); its undo takes only that one off again.
     build: (ctx) => {
+      const id = ctx.login.ps;
+      const policies = `@((Get-MgUser -UserId ${id} -Property PasswordPolicies).PasswordPolicies -split ',\\s*')`;
+      const reset = graph(
+        `Update-MgUser -UserId ${id} -PasswordProfile @{ Password = ${psQuote(PLACEHOLDER.newPassword)}; ForceChangePasswordNextSignIn = $false }`,
+        ["User-PasswordProfile.ReadWrite.All"],
+        true,
+      );
+      const neverExpire = {
+        ...graph(
+          `Update-MgUser -UserId ${id} -PasswordPolicies ((${policies} + 'DisablePasswordExpiration' | Where-Object { $_ -and $_ -ne 'None' } | Select-Object -Unique) -join ', ')`,
+          ["User.ReadWrite.All"],
+          true,
+        ),
+        note: ctx.tr("plan.step.account-password.optional"),
+      };
+      const expireAgain = graph(
+        `Update-MgUser -UserId ${id} -PasswordPolicies (((${policies} | Where-Object { $_ -and $_ -ne 'None' -and $_ -ne 'DisablePasswordExpiration' }) -join ', ') -replace '^$', 'None')`,
+        ["User.ReadWrite.All"],
+        true,
+      );
       return {
         who: "identity-admin",
         checkBy: ["global-reader", "user-admin"],
         scope: "account",
         check: [mgUserRead(ctx, "lastPasswordChangeDateTime,passwordPolicies,onPremisesSyncEnabled")],
-        commands: [graph(`Update-MgUser -UserId ${ctx.login.ps} -PasswordPolicies 'DisablePasswordExpiration'`, ["User.ReadWrite.All"], true)],
+        commands: [reset, neverExpire],
         adminCenter: portal(ctx, "mac", ["plan.nav.users", "plan.nav.activeUsers", "plan.nav.theUser", "plan.nav.resetPassword"]),
         verifyCommands: [mgUserRead(ctx, "lastPasswordChangeDateTime,passwordPolicies")],
-        undo: {
-          text: ctx.tr("plan.undo.passwordPolicies"),
-          commands: [graph(`Update-MgUser -UserId ${ctx.login.ps} -PasswordPolicies 'None'`, ["User.ReadWrite.All"], true)],
-        },
+        undo: { text: ctx.tr("plan.undo.passwordPolicies"), commands: [expireAgain] },
         security: "medium",
         wait: "plan.wait.minutes",
+        params: { placeholder: PLACEHOLDER.newPassword },
       };
     },
   },
