@@ -139,3 +139,29 @@ test("#9: the password step resets the password (passwordProfile, a placeholder,
     assert.ok(ps1.some((l) => l.startsWith("# Connect-MgGraph") && l.includes("'User-PasswordProfile.ReadWrite.All'")), lang);
   }
 });
+
+test("#8: an undo whose previous value is not known says an empty one is $null, and its placeholder is not quoted where $null may go", async () => {
+  const words = { en: "$null (no quotes) if the value was empty", ja: "値が空欄だった" } as const;
+  for (const lang of LANGS) {
+    const md = await report("md", lang);
+    assert.ok(md.includes(`Set-CASMailbox -Identity ${QUOTED} -SmtpClientAuthenticationDisabled <previous-value>\n`), lang);
+    assert.ok(md.includes(`Set-User -Identity ${QUOTED} -AuthenticationPolicy <previous-value>\n`), lang);
+    assert.ok(!md.includes("-AuthenticationPolicy '<previous-value>'"), lang);
+    for (const key of ["plan.undo.previousUnknownPolicy", "plan.undo.previousUnknownSwitch"] as const) {
+      const text = t(lang, key, { placeholder: "<previous-value>" });
+      assert.ok(text.includes(words[lang]) && text.includes("$null"), `${lang} ${key}`);
+      assert.ok(flat(md).includes(flat(text)), `${lang} ${key}`);
+    }
+    assert.ok(t(lang, "plan.undo.previousUnknownSwitch", { placeholder: "<previous-value>" }).includes("$true"), lang);
+    assert.ok(t(lang, "plan.undo.previousUnknownPolicy", { placeholder: "<previous-value>" }).includes("('"), lang);
+    // The .ps1 carries the same words and command (commented out, as every undo is).
+    const ps1 = await report("ps1", lang);
+    assert.ok(ps1.includes(`# Set-User -Identity ${QUOTED} -AuthenticationPolicy <previous-value>\r\n`), lang);
+    assert.ok(ps1.replace(/\r\n# /g, lang === "ja" ? "" : " ").includes("$null"), lang);
+    // Known values are printed as they are: none assigned is $null, a name is quoted with its quotes doubled.
+    const none = await report("md", lang, caseFile("none.json", { account: { authenticationPolicy: null, smtpClientAuthenticationDisabled: null } }));
+    assert.ok(none.includes(`Set-User -Identity ${QUOTED} -AuthenticationPolicy $null\n`), `${lang}: ${none}`);
+    const named = await report("md", lang, caseFile("named.json", { account: { authenticationPolicy: { name: "Block Basic (O'Neil)", allowBasicAuthSmtp: false } } }));
+    assert.ok(named.includes(`Set-User -Identity ${QUOTED} -AuthenticationPolicy 'Block Basic (O''Neil)'\n`), `${lang}: ${named}`);
+  }
+});

@@ -17,6 +17,8 @@ export default defineCatalog(
     // ---- undo
     "plan.undo.previousValue": "Sets the value back to what it was before: {value}.",
     "plan.undo.previousUnknown": "The previous value is not known: run the check command before the change, note the value, and put it in place of {placeholder}.",
+    "plan.undo.previousUnknownPolicy": "The previous value is not known: run the check command before the change and note the value. Put it in place of {placeholder}: the policy's name in single quotes ('Name'), or $null (no quotes) if the value was empty (no policy assigned).",
+    "plan.undo.previousUnknownSwitch": "The previous value is not known: run the check command before the change and note the value. Put it in place of {placeholder}: $true for True, $false for False, or $null (no quotes) if the value was empty (the mailbox follows the organization's setting).",
     "plan.undo.removeGrant": "Removes what this step added.",
     "plan.undo.removePolicy": "Remove the new policy only if no other account uses it. The Set-User -STSRefreshTokensValidFrom line makes the change take effect at once (it renews the account's sign-in sessions), as it did for the change.",
     "plan.undo.passwordPolicies": "A password reset cannot be undone. If you ran the optional command, this makes the password expire again and keeps the account's other password policies ('None' when there are none).",
@@ -803,6 +805,8 @@ export default defineCatalog(
     // ---- undo
     "plan.undo.previousValue": "変更前の値 {value} に戻します。",
     "plan.undo.previousUnknown": "変更前の値が分かっていません。変更の前に確認コマンドを実行して値を控え、{placeholder} をその値に置き換えてください。",
+    "plan.undo.previousUnknownPolicy": "変更前の値が分かっていません。変更の前に確認コマンドを実行して値を控え、{placeholder} をその値に置き換えてください。ポリシー名は単一引用符で囲みます ('名前')。値が空欄だった (ポリシーが割り当てられていなかった) 場合は $null (引用符なし) にします。",
+    "plan.undo.previousUnknownSwitch": "変更前の値が分かっていません。変更の前に確認コマンドを実行して値を控え、{placeholder} をその値に置き換えてください。True なら $true、False なら $false にします。値が空欄だった (組織の設定に従っていた) 場合は $null (引用符なし) にします。",
     "plan.undo.removeGrant": "この手順で追加したものを削除します。",
     "plan.undo.removePolicy": "新しいポリシーは、ほかのアカウントが使っていない場合にだけ削除してください。Set-User -STSRefreshTokensValidFrom の行は、変更のときと同じく、アカウントのサインイン セッションを更新して変更をすぐに反映させるものです。",
     "plan.undo.passwordPolicies": "パスワードのリセットは元に戻せません。任意のコマンドを実行した場合は、これでパスワードに再び有効期限が適用されます。ほかのパスワード ポリシーの値はそのまま残ります (ほかに値がなければ 'None' になります)。",

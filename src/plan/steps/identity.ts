@@ -302,7 +302,10 @@ export const IDENTITY_EXCEPTIONS: StepDef[] = [
     build: (ctx) => {
       const policy = psQuote(BASIC_SMTP_POLICY);
       const prevPolicy = ctx.c.account?.authenticationPolicy;
-      const prevPs = prevPolicy === null ? "$null" : prevPolicy ? (psName(prevPolicy.name) ?? psQuote(PLACEHOLDER.previous)) : psQuote(PLACEHOLDER.previous);
+      // The previous policy as PowerShell takes it: $null when none was assigned, its name quoted; when not known, the bare
+      // placeholder, which the admin replaces with a quoted name or $null (persona round 8, #8: a quoted placeholder led to '').
+      const known = prevPolicy === null ? "$null" : prevPolicy ? psName(prevPolicy.name) : undefined;
+      const prevPs = known ?? PLACEHOLDER.previous;
       const refresh = exo(`Set-User -Identity ${ctx.login.ps} -STSRefreshTokensValidFrom ([DateTime]::UtcNow)`, true);
       return {
         who: "exchange-admin",
@@ -320,9 +323,9 @@ export const IDENTITY_EXCEPTIONS: StepDef[] = [
         ],
         undo: {
           text:
-            prevPolicy === undefined
-              ? ctx.tr("plan.undo.previousUnknown", { placeholder: PLACEHOLDER.previous })
-              : ctx.tr("plan.undo.previousValue", { value: prevPs }) + " " + ctx.tr("plan.undo.removePolicy"),
+            (known === undefined ? ctx.tr("plan.undo.previousUnknownPolicy", { placeholder: PLACEHOLDER.previous }) : ctx.tr("plan.undo.previousValue", { value: known })) +
+            (ctx.lang === "ja" ? "" : " ") +
+            ctx.tr("plan.undo.removePolicy"),
           commands: [
             exo(`Set-User -Identity ${ctx.login.ps} -AuthenticationPolicy ${prevPs}`, true),
             refresh,

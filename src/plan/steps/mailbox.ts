@@ -19,7 +19,7 @@ export const MAILBOX_STEPS: StepDef[] = [
         undo: {
           text: prev
             ? ctx.tr("plan.undo.previousValue", { value: prev })
-            : ctx.tr("plan.undo.previousUnknown", { placeholder: PLACEHOLDER.previous }),
+            : ctx.tr("plan.undo.previousUnknownSwitch", { placeholder: PLACEHOLDER.previous }),
           commands: [set(prev ?? PLACEHOLDER.previous)],
         },
         security: "medium",
