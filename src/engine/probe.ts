@@ -58,9 +58,16 @@ export function probeVerdict(causes: readonly Finding[], unknowns: readonly unkn
   return "clear";
 }
 
-/** The diagnosis with the problems the case's probe recorded merged in (unchanged when it recorded none). */
+const VERDICT_RANK: Readonly<Record<Verdict, number>> = { clear: 0, undetermined: 1, blocked: 2 };
+
+/**
+ * The diagnosis with the problems the case's probe recorded merged in (unchanged when it recorded none). The engine's own
+ * verdict is never weakened: a server's permanent refusal it read as "blocked" (info server-refused) stays blocked, whoever
+ * captured the reply (the probe's 5.7.139 exited 3 where explain's exited 1, persona round 8 #6).
+ */
 export function withProbeProblems(c: Case, d: Diagnosis, problems: readonly ProbeObservation[] | undefined = c.probe?.problems): Diagnosis {
   if (!problems || problems.length === 0) return d;
   const causes = mergeFindings(d.causes, probeFindings(problems));
-  return { ...d, causes, verdict: probeVerdict(causes, d.unknowns) };
+  const merged = probeVerdict(causes, d.unknowns);
+  return { ...d, causes, verdict: VERDICT_RANK[d.verdict] >= VERDICT_RANK[merged] ? d.verdict : merged };
 }

@@ -3,7 +3,7 @@
 // as probe evidence, and the fix plan. Pure: no I/O.
 import type { Case } from "../case/schema.js";
 import { evaluate } from "../engine/index.js";
-import { mergeFindings, probeFindings as findingsOf, probeVerdict } from "../engine/probe.js";
+import { mergeFindings, probeFindings as findingsOf, withProbeProblems } from "../engine/probe.js";
 import type { Diagnosis, Finding } from "../engine/types.js";
 import type { Lang } from "../i18n/index.js";
 import { buildPlan, type Plan } from "../plan/index.js";
@@ -22,9 +22,9 @@ export function probeFindings(result: ProbeResult): Finding[] {
 export { mergeFindings };
 
 export function concludeProbe(result: ProbeResult, c: Case, opts: { today: string; lang: Lang }): ProbeConclusion {
-  // A case built by probeCase() carries the problems (case.probe.problems), which evaluate() has merged already.
+  // A case built by probeCase() carries the problems (case.probe.problems), which evaluate() has merged already: the CLI's
+  // verdict is then the wizard's and diagnose --case's (it was recomputed here, which dropped a refusal's "blocked").
   const engine = evaluate(c, { today: opts.today });
-  const causes = c.probe?.problems ? engine.causes : mergeFindings(engine.causes, probeFindings(result));
-  const diagnosis: Diagnosis = { ...engine, causes, verdict: probeVerdict(causes, engine.unknowns) };
+  const diagnosis: Diagnosis = c.probe?.problems ? engine : withProbeProblems(c, engine, result.problems);
   return { diagnosis, plan: buildPlan(c, diagnosis, opts.lang) };
 }

@@ -14,6 +14,8 @@ export const EXO_FAILURES = {
   "security-defaults": "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
   "bad-credentials": `5.7.139 Authentication unsuccessful, the user credentials were incorrect. [${EXO_HOST}]`,
   generic: `5.7.3 Authentication unsuccessful [${EXO_HOST}]`,
+  /** Conditional Access or per-user MFA (domain.md §5): a refusal whose exact cause is one of the possible ones. */
+  criteria: `5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [${EXO_HOST}]`,
 } as const;
 export type ExoFailure = keyof typeof EXO_FAILURES;
 
