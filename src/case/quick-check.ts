@@ -5,7 +5,7 @@
 // test/unit/case-quick-check.test.ts holds the two together on generated and broken cases.
 import { isIsoDate } from "./dates.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
-import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, PROBE_CODE_MAX, PROBE_DETAIL_MAX, PROBE_MAX_PROBLEMS, type Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, PROBE_CODE_MAX, PROBE_DETAIL_MAX, PROBE_MAX_PROBLEMS, PROBE_OUTCOMES, type Case } from "./schema.js";
 import { CAUSE_IDS } from "../engine/types.js";
 import { PHASE_IDS } from "../probe/types.js";
 
@@ -121,6 +121,8 @@ const probe = object({
   mechanismsAfterTls: opt(array(str(32), 32)),
   tlsError: opt(str(512)),
   finalReply: opt(str(4096)),
+  auth: opt(object({ mechanism: req(oneOf(["LOGIN", "XOAUTH2"])), outcome: req(oneOf(PROBE_OUTCOMES)), reply: opt(str(4096)) })),
+  send: opt(object({ outcome: req(oneOf(PROBE_OUTCOMES)), reply: opt(str(4096)) })),
   problems: opt(array(probeProblem, PROBE_MAX_PROBLEMS)),
 });
 

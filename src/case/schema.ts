@@ -12,6 +12,8 @@ import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_S
 export const PROBE_MAX_PROBLEMS = 32;
 export const PROBE_CODE_MAX = 128;
 export const PROBE_DETAIL_MAX = 2048;
+/** What became of the test's sign-in and of its test message (src/probe/types.ts ProbeResult.auth/.send). */
+export const PROBE_OUTCOMES = ["accepted", "rejected", "not-attempted"] as const;
 
 // One parse per run: compiling a fast path (new Function) costs more start-up time than it saves.
 z.config({ jitless: true });
@@ -138,6 +140,9 @@ function build() {
     /** The TLS handshake after STARTTLS failed or the certificate was not trusted: the error code (e.g. CERT_HAS_EXPIRED). */
     tlsError: opt(str(512)),
     finalReply: opt(str(4096)),
+    /** The test's sign-in (AUTH) and test message (--send), each with the server's reply: a 235 and a 250 the engine reads as the path tested working. */
+    auth: opt(z.strictObject({ mechanism: z.enum(["LOGIN", "XOAUTH2"]), outcome: z.enum(PROBE_OUTCOMES), reply: opt(str(4096)) })),
+    send: opt(z.strictObject({ outcome: z.enum(PROBE_OUTCOMES), reply: opt(str(4096)) })),
     /** What the test saw go wrong on the wire, each with the cause it points at (src/probe/run.ts ProbeProblem): the engine adds them as probe evidence. */
     problems: opt(z.array(ProbeProblemSchema).check(z.maxLength(PROBE_MAX_PROBLEMS))),
   });

@@ -21,7 +21,7 @@ import { signInsGate } from "./gates/signins.js";
 import { smtpSwitchGate } from "./gates/smtp-switch.js";
 import { classifyHost, transportGate } from "./gates/transport.js";
 import { userNameGate } from "./gates/user-name.js";
-import { withProbeProblems } from "./probe.js";
+import { probeSucceeded, probeSuccessInfo, withProbeProblems } from "./probe.js";
 import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "./types.js";
@@ -188,6 +188,15 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
     dropInfo(info, "assumed-oauth-mechanism");
   }
   if (mechanismAccepted(ctx)) relevant = relevant.filter((p) => p !== "device.authMechanism");
+  // The test from this PC signed in ("in the pasted reply" said of the probe's own 235, persona round 8 #5): said as that test,
+  // with its host, port and replies. Signed in and its message accepted: the path tested works end to end, nothing before
+  // it is in question (the device's own settings are compared with the ones tested, as the Info says).
+  const tested = probeSucceeded(c);
+  if (tested) {
+    dropInfo(info, "auth-succeeded");
+    info.unshift(probeSuccessInfo(c, tested));
+    if (tested === "sent") relevant = [];
+  }
   // A cause the server (or the sign-in log) names settles the facts that would only confirm it.
   for (const f of findings) {
     if (f.status !== "blocking" || !f.evidence.some((e) => e.kind === "reply" || e.kind === "signin")) continue;
@@ -254,8 +263,9 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
     sendsPassword: device.auth === "oauth" && passwordAnswer(recognized),
     mechanism,
     hve: device.host !== undefined && classifyHost(device.host) === "hve",
-    authPassed: authPassedByReply(recognized) !== undefined,
-    reachedAuth: reachedAuthByReply(recognized),
+    // The test from this PC signed in (case.probe.auth), its reply being the case's: with --send that reply is the 250 after it.
+    authPassed: authPassedByReply(recognized) !== undefined || probeSucceeded(c) !== undefined,
+    reachedAuth: reachedAuthByReply(recognized) || probeSucceeded(c) !== undefined,
     provider,
     out,
   };

@@ -163,6 +163,9 @@ export const INFERENCE_KEYS = [
   "inference.failureWords.signIn",
   // A host one or two letters from a Microsoft 365 SMTP host (persona round 7).
   "inference.hostTypo",
+  // The test from this PC signed in (and sent its test message): its host, port and replies (case.probe.auth/.send).
+  "inference.probeAuth",
+  "inference.probeSend",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 
@@ -205,5 +208,8 @@ export const INFO_IDS = [
   "oauth-flow-delegated-from-text",
   // The paste holds only a device's or a program's words that something failed, not why (GENERIC_FAILURE).
   "failure-words-only",
+  // The test from this PC signed in, or signed in and the server accepted its test message (case.probe.auth/.send).
+  "probe-signed-in",
+  "probe-sent",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

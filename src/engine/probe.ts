@@ -4,7 +4,8 @@
 // their result the same way, so `diagnose --case`, the report and the hand-over read it too.
 import type { Case } from "../case/schema.js";
 import { compareFindings, strongerStatus } from "./causes.js";
-import type { CauseId, Diagnosis, Finding, Verdict } from "./types.js";
+import { inference } from "./context.js";
+import type { CauseId, Diagnosis, Finding, Info, Verdict } from "./types.js";
 
 /** One problem the probe saw: the shape of ProbeResult.problems and of case.probe.problems. */
 export interface ProbeObservation {
@@ -70,4 +71,24 @@ export function withProbeProblems(c: Case, d: Diagnosis, problems: readonly Prob
   const causes = mergeFindings(d.causes, probeFindings(problems));
   const merged = probeVerdict(causes, d.unknowns);
   return { ...d, causes, verdict: VERDICT_RANK[d.verdict] >= VERDICT_RANK[merged] ? d.verdict : merged };
+}
+
+/**
+ * What the test from this PC proved, when the case's reply is that test's (a reply the device got since, pasted or set in
+ * what-if, speaks for the device instead): "sent" when it signed in and the server accepted its test message, "signed-in"
+ * when it signed in only. With --send the case's reply is the 250 and the 235 before it is case.probe.auth (persona round 8 #5).
+ */
+export function probeSucceeded(c: Case): "sent" | "signed-in" | undefined {
+  const probe = c.probe;
+  if (probe?.auth?.outcome !== "accepted") return undefined;
+  if (c.device?.reply !== undefined && c.sources?.["device.reply"]?.kind !== "probe") return undefined;
+  return probe.send?.outcome === "accepted" ? "sent" : "signed-in";
+}
+
+/** The Info entry for probeSucceeded(): its evidence names the test from this PC (host, port, the replies), not the device. */
+export function probeSuccessInfo(c: Case, succeeded: "sent" | "signed-in"): Info {
+  const probe = c.probe;
+  const evidence = [inference("inference.probeAuth", { host: probe?.host ?? "?", port: probe?.port ?? 0, mechanism: probe?.auth?.mechanism ?? "?", reply: probe?.auth?.reply ?? "235" })];
+  if (succeeded === "sent") evidence.push(inference("inference.probeSend", { reply: probe?.send?.reply ?? "250" }));
+  return { id: succeeded === "sent" ? "probe-sent" : "probe-signed-in", evidence };
 }

@@ -26,6 +26,9 @@ export function probeFacts(result: ProbeResult): Probe {
     ...(result.mechanismsAfterTls ? { mechanismsAfterTls: result.mechanismsAfterTls } : {}),
     ...(tlsError ? { tlsError: tlsError.code.slice(0, 512) } : {}),
     ...(result.finalReply ? { finalReply: result.finalReply.slice(0, 4096) } : {}),
+    // The sign-in's and the test message's own replies: with --send the final reply is the 250, and the 235 before it was lost (persona round 8 #5).
+    ...(result.auth ? { auth: { mechanism: result.auth.mechanism, outcome: result.auth.outcome, ...(result.auth.reply ? { reply: result.auth.reply.slice(0, 4096) } : {}) } } : {}),
+    ...(result.send ? { send: { outcome: result.send.outcome, ...(result.send.reply ? { reply: result.send.reply.slice(0, 4096) } : {}) } } : {}),
     // What went wrong on the wire, as the engine reads it (src/engine/probe.ts): the same findings the CLI shows.
     ...(result.problems.length > 0
       ? { problems: result.problems.slice(0, PROBE_MAX_PROBLEMS).map((p) => ({ cause: p.cause, status: p.status, phase: p.phase, code: p.code.slice(0, PROBE_CODE_MAX), ...(p.detail ? { detail: p.detail.slice(0, PROBE_DETAIL_MAX) } : {}) })) }

@@ -97,7 +97,18 @@ const criteria = replyAnalysis("535 5.7.139 Authentication unsuccessful, the req
 const OAUTH_TRY = 'Using the client_credentials flow fails with "535 5.7.3 Authentication unsuccessful".';
 const PASSWORD_TRY = 'Using email and password fails with "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully."';
 
+/** A case the probe wrote after it signed in (and, with --send, after its test message was accepted): the reply is the test's. */
+function probed(sent: boolean): [Case, ReplyAnalysis] {
+  const reply = sent ? "250 2.6.0 Queued mail for delivery" : "235 2.7.0 Authentication successful";
+  const at = "2026-11-22T09:00:00Z";
+  const probe = { host: "smtp.office365.com", port: 587, at, auth: { mechanism: "LOGIN" as const, outcome: "accepted" as const, reply: "235 2.7.0 Authentication successful" }, ...(sent ? { send: { outcome: "accepted" as const, reply } } : {}) };
+  return [{ ...BASIC_OK, device: { ...BASIC_OK.device, reply }, probe, sources: { ...BASIC_OK.sources, "device.reply": { kind: "probe", at } } }, analyzeReply(reply)];
+}
+
 const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
+  // The test from this PC signed in; signed in and sent (persona round 8 #5).
+  probed(false),
+  probed(true),
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
