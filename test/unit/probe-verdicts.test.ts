@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { parseCase } from "../../src/case/io.js";
 import { EXO_FAILURES, startExchange, type ExchangeEmulator } from "../emulators/exchange-smtp.js";
+import { closedPort } from "../emulators/hostile-smtp.js";
 import { testCerts } from "../helpers/certs.js";
 import { runMain } from "../helpers/run-main.js";
 
@@ -18,7 +19,7 @@ const LANGS = ["en", "ja"] as const;
 interface Report {
   verdict: string;
   unknowns: string[];
-  causes: { id: string; status: string }[];
+  causes: { id: string; status: string; notes?: string[]; evidence: { kind: string; what?: string }[] }[];
   info: { id: string; evidence: { kind: string; messageKey?: string; params?: Record<string, unknown> }[] }[];
 }
 
@@ -94,6 +95,27 @@ describe("probe verdicts and exit codes", () => {
       const parsed = JSON.parse(r.stdout) as Report;
       assert.ok(parsed.causes.some((f) => f.id === "wrong-credentials" && f.status === "blocking"));
       assert.ok(!parsed.info.some((i) => i.id === "probe-sent" || i.id === "probe-signed-in"));
+    });
+
+    test(`${lang}: nothing listening: the plan names the host and port tested (not smtp.office365.com:587), the note from this PC once`, async () => {
+      const port = await closedPort();
+      const r = await runMain(["probe", "--host", "127.0.0.1", "--port", String(port), "--timeout", "2", "--skip-tls-versions", "--json", "--lang", lang]);
+      assert.equal(r.code, 3, r.stdout);
+      const parsed = JSON.parse(r.stdout) as Report & { plan: { steps: { id: string; title: string; check?: { text: string }[] }[] } };
+      const net = parsed.causes.find((c) => c.id === "network-unreachable");
+      assert.deepEqual(net?.notes, ["probe.note.fromSupportPc"]);
+      assert.deepEqual(net?.evidence.map((e) => e.what), ["connect:ECONNREFUSED"]);
+      const step = parsed.plan.steps.find((s) => s.id === "device-network");
+      assert.ok(step, JSON.stringify(parsed.plan.steps.map((s) => s.id)));
+      assert.match(step.title, new RegExp(`127\\.0\\.0\\.1.*${port}`));
+      assert.doesNotMatch(step.title, /smtp\.office365\.com/);
+      assert.deepEqual(step.check?.map((c) => c.text), [`Test-NetConnection -ComputerName '127.0.0.1' -Port ${port}`]);
+      const text = await runMain(["probe", "--host", "127.0.0.1", "--port", String(port), "--timeout", "2", "--skip-tls-versions", "--lang", lang]);
+      const flat = lang === "en" ? text.stdout.replace(/\s+/g, " ") : text.stdout.replace(/\s+/g, "");
+      const note = (lang === "en" ? "Measured from this PC, not from the device" : "デバイスではなく、この PC から測定した結果です").replace(/\s+/g, lang === "en" ? " " : "");
+      assert.equal(flat.split(note).length - 1, 1, "the note from this PC once");
+      assert.doesNotMatch(flat, lang === "en" ? /Measured from the support PC/ : /サポート担当者のPCから測定/);
+      assert.doesNotMatch(flat, /smtp\.office365\.com(?:の)?(?: on)? ?TCP/);
     });
 
     test(`${lang}: the same 5.7.139 refusal gives the same verdict and exit code from probe as from explain (1, server-refused)`, async () => {

@@ -206,8 +206,9 @@ export function transportGate(ctx: Ctx): void {
   }
 
   // A measurement from the support person's PC: it says little about the device's own network.
+  // The probe's own findings (case.probe.problems) say it with the wire's code and the same note: not twice (persona round 8 #14).
   const probe = ctx.c.probe;
-  if (probe?.reachable === false) {
+  if (probe?.reachable === false && !probe.problems?.some((p) => p.cause === "network-unreachable")) {
     out.add("network-unreachable", "possible", [{ kind: "probe", what: `${probe.host}:${probe.port}`, value: false }], { notes: ["note.probeFromSupportPc"] });
   }
 }

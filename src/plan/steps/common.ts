@@ -257,6 +257,22 @@ export function otherServer(ctx: Ctx): { host: string; port: number } | undefine
   return { host, port: port >= 1 && port <= 65535 ? port : 587 };
 }
 
+/** An IPv4 address (each part 0–255) or an IPv6 address: digits, hex and colons only, so nothing else reaches a command. */
+const IP_ADDRESS = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$/;
+
+/**
+ * The server the test from this PC tried (case.probe's host and port), when the case does not record the device's own: the
+ * network step names what was tested, not smtp.office365.com on 587 (persona round 8 #14: `probe --host 127.0.0.1 --port 2587`).
+ * A host name as otherServer() takes it, or an IP address; Microsoft's own hosts keep their own steps.
+ */
+export function testedServer(ctx: Ctx): { host: string; port: number } | undefined {
+  const probe = ctx.c.probe;
+  if (!probe || ctx.c.device?.host !== undefined) return undefined;
+  const raw = probe.host.trim().toLowerCase().replace(/\.$/, "");
+  const host = IP_ADDRESS.test(raw) ? raw : serverName(raw);
+  return host === undefined ? undefined : { host, port: probe.port };
+}
+
 /** An MTA's connection line (Postfix: "connect to host[192.0.2.1]:25: Connection timed out"): the host and the port. */
 const MTA_CONNECT = /\bconnect to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[[^\]\s]{1,45}\]:(\d{1,5})/;
 /** A setting that names the MX host as the server, quoted in the text ("host = contoso-com.mail.protection.outlook.com, Port 25"). */

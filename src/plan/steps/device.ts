@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, stepTexts, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
@@ -140,7 +140,8 @@ export const DEVICE_STEPS: StepDef[] = [
         return { who: "network-admin", scope: "device", check: [tncOther(mx)], verifyCommands: [tncOther(mx)], security: "low", title, why: ctx.tr("plan.step.device-network.mx.why", params), verify: ctx.tr("plan.step.device-network.other.verify", params), securityText: ctx.tr("plan.step.device-network.other.security") };
       }
       // Another server the device connects to (an organization's relay, a hosting provider's; tenth hunt #20): that host and port.
-      const other = otherServer(ctx);
+      // Without the device's own, the server the test from this PC could not reach: the host and port tested.
+      const other = otherServer(ctx) ?? testedServer(ctx);
       if (other) {
         const key = "plan.step.device-network.other" as const;
         const params = { host: other.host, port: String(other.port) };
