@@ -7,6 +7,7 @@ import { after, before, test } from "node:test";
 import { plainFlow, type PlainChoice, type Prompter } from "../../src/cli/wizard-plain.js";
 import { makeServices } from "../../src/cli/wizard-services.js";
 import type { Case } from "../../src/case/schema.js";
+import { evaluate } from "../../src/engine/index.js";
 import { initFlow, reduce } from "../../src/flow/reducer.js";
 import { t } from "../../src/i18n/index.js";
 import { EXO_FAILURES, startExchange, type ExchangeEmulator } from "../emulators/exchange-smtp.js";
@@ -119,3 +120,17 @@ for (const lang of ["ja", "en"] as const) {
     assert.deepEqual(last?.probe?.problems?.map((x) => `${x.phase}:${x.code}`), ["dns:ENOTFOUND"]);
   });
 }
+
+// Persona round 8 #5, on the wizard's side of the one path (probeCase → evaluate): the test's sign-in is kept in the case
+// (case.probe.auth) and read as the test from this PC, not as "the pasted reply" nor "no successful sign-in was seen".
+test("the wizard's test that signs in: case.probe.auth kept, read as the test from this PC (Info probe-signed-in)", async () => {
+  const { services, initial } = setup("mfp@contoso.com");
+  const result = await services.probe("ja", { host: "127.0.0.1", port: exo.port, username: "mfp@contoso.com" }, PASSWORD, () => undefined);
+  const c = reduce(services.deps, initial, { type: "probed", result }).case;
+  assert.deepEqual(c.probe?.auth, { mechanism: "LOGIN", outcome: "accepted", reply: "235 2.7.0 Authentication successful" });
+  const d = evaluate(c, { today: "2026-11-22" });
+  const ids = d.info.map((i) => i.id);
+  assert.ok(ids.includes("probe-signed-in"), ids.join(" "));
+  for (const gone of ["auth-succeeded", "credentials-unverified"]) assert.ok(!ids.includes(gone), gone);
+  assert.deepEqual(d.info.find((i) => i.id === "probe-signed-in")?.evidence[0], { kind: "inference", messageKey: "inference.probeAuth", params: { host: "127.0.0.1", port: exo.port, mechanism: "LOGIN", reply: "235 2.7.0 Authentication successful" } });
+});
