@@ -126,7 +126,9 @@ function screenLines(v: View): Line[] {
     : t(lang, "whatif.screen.verdict", { verdict: verdictLabel(lang, diagnosis.verdict) });
   lines.push([{ text: fit(verdictText, width), role: verdictRole(diagnosis.verdict), bold: true }]);
   // What the edits give up, under the verdict they change (persona round 8 #4: security defaults off read only as a cause struck out).
-  for (const g of model.givenUp) for (const l of wrapHanging(`${theme.glyphs.warning} ${t(lang, `whatif.screen.opens.${g.step}`)}`, width - 2)) lines.push([{ text: fit(l, width), role: "danger" }]);
+  for (const g of model.givenUp) {
+    wrapHanging(t(lang, `whatif.screen.opens.${g.step}`), width - 2).forEach((l, i) => lines.push([{ text: fit(`${i === 0 ? theme.glyphs.warning : " "} ${l}`, width), role: "danger" }]));
+  }
   lines.push([{ text: fit(t(lang, "whatif.screen.asOf", { date: model.date }), width), ...(state.edits.has("asOf") ? { role: "changed" as const } : {}) }]);
   lines.push([{ text: fit(`  ${t(lang, `whatif.phase.${diagnosis.retirement}` as MessageKey)}`, width), role: "muted" }]);
   // From December 2026 on, say what Microsoft has still not announced (the calendar, domain.md §2).
