@@ -60,6 +60,8 @@ export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availabi
       if (c.tenant?.defaultAuthenticationPolicy?.allowBasicAuthSmtp === false) return { availability: "no", availabilityNote: tr("plan.option.hve.authPolicy") };
       if (c.account?.legacyAuthBlockedByConditionalAccess === true || ctx.has("conditional-access")) return { availability: "check", availabilityNote: tr("plan.option.hve.conditionalAccess") };
       if (ctx.has("auth-policy-blocks-basic")) return { availability: "check", availabilityNote: tr("plan.option.hve.authPolicy") };
+      // Not known: a check, not "yes" (persona round 8 #15: "usable: yes" for HVE on Basic while security defaults were unknown).
+      if (c.tenant?.securityDefaultsEnabled === undefined) return { availability: "check", availabilityNote: tr("plan.option.hve.securityDefaultsUnknown") };
       return { availability: "yes" };
     case "smtp-relay":
       return { availability: "check", availabilityNote: tr("plan.option.smtp-relay.check") };

@@ -184,9 +184,9 @@ test("security defaults named by the server's reply rule the options as a record
   const plan = buildPlan(deviceCase(), diagnosis([finding("security-defaults", "blocking")]), "en");
   assert.equal(plan.options.find((o) => o.id === "hve")?.availability, "check");
   for (const id of ["exception-auth-policy", "exception-conditional-access", "exception-per-user-mfa"]) assert.equal(plan.options.find((o) => o.id === id)?.availability, "no", id);
-  // Only possible: not yet a reason to rule anything out.
+  // Only possible: while security defaults are not known, HVE is a check (persona round 8 #15).
   const maybe = buildPlan(deviceCase(), diagnosis([finding("security-defaults", "possible")]), "en");
-  assert.equal(maybe.options.find((o) => o.id === "hve")?.availability, "yes");
+  assert.equal(maybe.options.find((o) => o.id === "hve")?.availability, "check");
 });
 
 test("HVE is not 'usable' where a new HVE account would meet the same block: Conditional Access, the organization's default policy (persona run, 2026-12-04)", () => {
@@ -199,8 +199,11 @@ test("HVE is not 'usable' where a new HVE account would meet the same block: Con
   const policy = hve(deviceCase({ tenant: { defaultAuthenticationPolicy: { name: "Block Basic", allowBasicAuthSmtp: false } } }), [finding("auth-policy-blocks-basic", "blocking")]);
   assert.equal(policy?.availability, "no");
   assert.match(policy?.availabilityNote ?? "", /default authentication policy/);
-  // Nothing of the kind: usable.
-  assert.equal(hve(deviceCase(), [finding("mailbox-smtp-auth-disabled", "blocking")])?.availability, "yes");
+  // Nothing of the kind, security defaults known to be off: usable; not known: a check that says so (persona round 8 #15).
+  assert.equal(hve(deviceCase({ tenant: { securityDefaultsEnabled: false } }), [finding("mailbox-smtp-auth-disabled", "blocking")])?.availability, "yes");
+  const unknown = hve(deviceCase(), [finding("mailbox-smtp-auth-disabled", "blocking")]);
+  assert.equal(unknown?.availability, "check");
+  assert.equal(unknown?.availabilityNote, t("en", "plan.option.hve.securityDefaultsUnknown"));
 });
 
 test("options depend on the case: OAuth support, RejectDirectSend, auth type", () => {
