@@ -34,7 +34,8 @@ const say = (lang: Lang, text: Text): string => text[lang];
 const join = (lang: Lang, parts: (string | undefined)[]): string => {
   const kept = parts.filter((p): p is string => Boolean(p));
   const ended = kept.map((p, i) => (i === kept.length - 1 || (lang === "ja" ? /[。」）)]$/ : /[.!?)"']$/).test(p) ? p : `${p}${lang === "ja" ? "。" : "."}`));
-  return ended.join(lang === "ja" ? "" : " ");
+  // Japanese sentences follow each other without a space, except after a half-width parenthesis ("…のガイド) 対処:", persona round 8 #16).
+  return ended.reduce((all, p, i) => (i === 0 ? p : `${all}${lang === "ja" && !all.endsWith(")") ? "" : " "}${p}`), "");
 };
 
 function line(label: string, text: string, s: Sourced): DeviceLine {

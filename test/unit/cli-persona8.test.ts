@@ -46,3 +46,10 @@ test("explain given a file's name instead of its text says so and how to pass th
   const none = await runMain(["explain", join(dir, "missing.txt"), "--lang", "en"]);
   assert.ok(none.stderr.includes(t("en", "cli.err.unrecognized")), none.stderr);
 });
+
+test("a maker's panel line in Japanese keeps a space after a half-width parenthesis before the next sentence (persona round 8 #16)", async () => {
+  const r = await runMain(["explain", "--vendor", "fujifilm", "--lang", "ja", "送信完了"], { columns: 200 });
+  const flat = r.stdout.replace(/\n\s*/g, "");
+  assert.match(flat, /のガイド\) 対処: /);
+  assert.doesNotMatch(flat, /\)対処/);
+});
