@@ -56,7 +56,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.causesAfter": "Causes after the change:",
     "whatif.join": "{first}. {second}",
     "whatif.listSep": ", ",
-    "whatif.replyStillCounts": "Note: the pasted server reply still counts as evidence from before the change. Add --set device.reply= to evaluate without it.",
+    "whatif.replyStillCounts": "Note: the pasted text (the server's reply or the device's message) still counts as evidence from before the change. Add --set device.reply= to evaluate without it.",
     "whatif.saved": "Saved the hypothetical case to {file} (marked as hypothetical; changed facts keep their original values).",
     "whatif.hypotheticalCase": "This case is hypothetical: {count} fact(s) were changed in what-if mode.",
 
@@ -328,7 +328,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.causesAfter": "変更後の原因:",
     "whatif.join": "{first}。{second}",
     "whatif.listSep": "、",
-    "whatif.replyStillCounts": "注意: 貼り付けたサーバーの応答は、変更前の証拠として引き続き考慮されます。応答を除いて評価するには --set device.reply= を追加してください。",
+    "whatif.replyStillCounts": "注意: 貼り付けた文字列 (サーバーの応答やデバイスのメッセージ) は、変更前の証拠として引き続き考慮されます。これを除いて評価するには --set device.reply= を追加してください。",
     "whatif.saved": "仮定のケースを {file} に保存しました (仮定であることと、変更した事実の元の値が記録されています)。",
     "whatif.hypotheticalCase": "このケースは仮定です。仮定の評価で {count} 件の事実が変更されています。",
 
