@@ -69,6 +69,8 @@ describe("probe command", () => {
     ["port not a number", ["--port", "5x"], /not a port number/],
     ["host with spaces", ["--host", "smtp office365"], /not a host name/],
     ["timeout zero", ["--timeout", "0"], /timeout/],
+    // Full-width digits are a port as in the wizard (persona round 8 #15): the error is the timeout's, not the port's.
+    ["full-width port, timeout zero", ["--port", "５８７", "--timeout", "0"], /timeout/],
     ["--send without addresses", ["--send"], /--send needs --from and --to/],
     ["command injection in --from", ["--from", "a@b.c>\r\nRCPT TO:<x@y.z", "--to", "x@y.z", "--send"], /not a plausible e-mail address/],
     ["two password sources", ["--username", USER, "--password-env", "X", "--password-stdin"], /only one way/],

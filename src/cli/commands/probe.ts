@@ -55,8 +55,10 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   const host = values.host ?? "smtp.office365.com";
   if (!(isIP(host) || HOSTNAME.test(host))) throw badInput("probe.host", "probe.err.host", { value: host.slice(0, 80) });
-  const port = values.port === undefined ? 587 : Number(values.port);
-  if (!/^\d{1,5}$/.test(values.port ?? "587") || port < 1 || port > 65535) throw badInput("probe.port", "probe.err.port", { value: String(values.port).slice(0, 20) });
+  // Full-width digits as the wizard takes them ("５８７" from a Japanese IME, persona round 8 #15).
+  const portText = values.port?.normalize("NFKC").trim();
+  const port = portText === undefined ? 587 : Number(portText);
+  if (!/^\d{1,5}$/.test(portText ?? "587") || port < 1 || port > 65535) throw badInput("probe.port", "probe.err.port", { value: String(values.port).slice(0, 20) });
   const timeoutSec = values.timeout === undefined ? 15 : Number(values.timeout);
   if (!/^\d+(\.\d+)?$/.test(values.timeout ?? "15") || timeoutSec < 0.1 || timeoutSec > 300) throw badInput("probe.timeout", "probe.err.timeout", { value: String(values.timeout).slice(0, 20) });
   const username = values.username;
