@@ -334,3 +334,16 @@ test("a device set to the organization's MX host on port 25 that cannot connect:
   const on587 = buildPlan(deviceCase({ device: { ...base.device, host: "contoso-com.mail.protection.outlook.com", port: 587 } }), diagnosis([finding("network-unreachable", "possible")]), "en");
   assert.equal(on587.steps.find((s) => s.id === "device-network")?.title, t("en", "plan.step.device-network.title"));
 });
+
+test("a host a letter or two from Microsoft 365's: the step corrects it to that host and says what the wrong name may have received (persona round 7 #10b)", () => {
+  const base = deviceCase();
+  const c = deviceCase({ device: { ...base.device, host: "smtp.office365.con" } });
+  const typo = finding("wrong-endpoint", "blocking");
+  typo.evidence = [{ kind: "inference", messageKey: "inference.hostTypo", params: { host: "smtp.office365.com" } }];
+  for (const lang of LANGS) {
+    const step = buildPlan(c, diagnosis([typo]), lang).steps.find((s) => s.id === "device-endpoint");
+    assert.equal(step?.title, t(lang, "plan.step.device-endpoint.typo.title", { host: "smtp.office365.com", typed: "smtp.office365.con" }), lang);
+    assert.equal(step?.why, t(lang, "plan.step.device-endpoint.typo.why", { host: "smtp.office365.com", typed: "smtp.office365.con" }), lang);
+    assert.deepEqual(step?.verify.commands.map((x) => x.text), ["Test-NetConnection -ComputerName 'smtp.office365.com' -Port 587"], lang);
+  }
+});

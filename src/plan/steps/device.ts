@@ -160,7 +160,15 @@ export const DEVICE_STEPS: StepDef[] = [
     id: "device-endpoint",
     causes: ["wrong-endpoint"],
     // A device of High Volume Email's keeps its own host: "set it to smtp.office365.com" would stop it (tenth hunt #18).
-    build: (ctx) => {
+    build: (ctx, found) => {
+      // A host a letter or two from Microsoft 365's (smtp.office365.con): corrected to that host, said as a typing mistake
+      // (the cause said "did you mean …?", the step "if the device should send through Microsoft 365 …").
+      const typo = found.flatMap((f) => f.evidence).find((e) => e.kind === "inference" && e.messageKey === "inference.hostTypo");
+      const typed = ctx.c.device?.host;
+      if (typo?.kind === "inference" && typeof typo.params?.host === "string" && typed !== undefined) {
+        const params = { host: typo.params.host, typed: typed.slice(0, 100) };
+        return { who: "helpdesk", scope: "device", verifyCommands: [tncOther({ host: typo.params.host, port: 587 })], security: "none", title: ctx.tr("plan.step.device-endpoint.typo.title", params), why: ctx.tr("plan.step.device-endpoint.typo.why", params), verify: ctx.tr("plan.step.device-endpoint.typo.verify", params) };
+      }
       const hve = hveHost(ctx);
       // The MX host on port 25 is right for Direct Send and a connector relay: smtp.office365.com only for a device that signs in.
       const mx = hve ? undefined : mxServer(ctx);
