@@ -1,6 +1,7 @@
 // Argument parsing on node:util parseArgs, with errors turned into bilingual AppErrors.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { badInput } from "../errors.js";
+import { editDistance } from "../edit-distance.js";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
@@ -72,22 +73,6 @@ export function suggestOption(flag: string, names: readonly string[]): string | 
     else if (d === bestDistance) best.push(n);
   }
   return pick(best);
-}
-
-/** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i] as number[];
-      const up = rows[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = d;
-    }
-  }
-  return (rows[a.length] as number[])[b.length] as number;
 }
 
 /**

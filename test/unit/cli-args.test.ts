@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { runMain } from "../helpers/run-main.js";
 import { t } from "../../src/i18n/index.js";
-import { editDistance, suggestOption } from "../../src/cli/args.js";
+import { suggestOption } from "../../src/cli/args.js";
+import { editDistance } from "../../src/edit-distance.js";
 import { ensureBuilt } from "../helpers/built.js";
 
 const example = (name: string) => join(process.cwd(), "examples", name);

@@ -2,6 +2,7 @@
 import { factEvidence, inference, type Ctx } from "../context.js";
 import type { NoteKey } from "../keys.js";
 import type { CauseId, CauseStatus, Evidence } from "../types.js";
+import { editDistance } from "../../edit-distance.js";
 
 /**
  * The collector for transport findings. When the server's reply shows the device got to sign-in
@@ -72,28 +73,6 @@ export function hostTypoOf(host: string): string | undefined {
     }
   }
   return best;
-}
-
-/** Edits (insert, delete, change, swap of two neighbours) from a to b; `limit` or more when there are that many. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin >= limit) return limit;
-    prev2 = prev;
-    prev = cur;
-  }
-  return Math.min(prev[b.length] as number, limit);
 }
 
 function isIpLiteral(h: string): boolean {
