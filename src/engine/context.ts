@@ -37,6 +37,8 @@ export interface Ctx {
   readonly authPassed: boolean;
   /** The reply shows the device got to sign-in or later: the connection, STARTTLS and TLS worked. */
   readonly reachedAuth: boolean;
+  /** What the test from the support person's PC proved, when the case's reply is that test's (src/engine/probe.ts probeSucceeded). */
+  readonly probeTested: "sent" | "signed-in" | undefined;
   /** A service other than Exchange Online answers (issue 10): no tenant, mailbox or identity gate applies. */
   readonly provider: ProviderFinding | undefined;
   readonly out: Collector;

@@ -191,7 +191,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
   // The test from this PC signed in ("in the pasted reply" said of the probe's own 235, persona round 8 #5): said as that test,
   // with its host, port and replies. Signed in and its message accepted: the path tested works end to end, nothing before
   // it is in question (the device's own settings are compared with the ones tested, as the Info says).
-  const tested = probeSucceeded(c);
+  const tested = ctx.probeTested;
   if (tested) {
     dropInfo(info, "auth-succeeded");
     info.unshift(probeSuccessInfo(c, tested));
@@ -230,6 +230,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
 }
 
 function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {
+  const probeTested = probeSucceeded(c);
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
   // A token request to Microsoft Entra ID in the text (an AADSTS error, its endpoint out of reach): the sender uses OAuth.
@@ -264,8 +265,9 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
     mechanism,
     hve: device.host !== undefined && classifyHost(device.host) === "hve",
     // The test from this PC signed in (case.probe.auth), its reply being the case's: with --send that reply is the 250 after it.
-    authPassed: authPassedByReply(recognized) !== undefined || probeSucceeded(c) !== undefined,
-    reachedAuth: reachedAuthByReply(recognized) || probeSucceeded(c) !== undefined,
+    authPassed: authPassedByReply(recognized) !== undefined || probeTested !== undefined,
+    reachedAuth: reachedAuthByReply(recognized) || probeTested !== undefined,
+    probeTested,
     provider,
     out,
   };
