@@ -15,7 +15,8 @@ export interface CodeCacheRun {
 }
 
 /**
- * Run `file` (CommonJS, ASCII only) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
+ * Run `file` (a CommonJS module's function expression, `(function (exports, require, module, __filename, __dirname) { … })`,
+ * ASCII only) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
  * the functions compiled when the cache is made, so each kind of run (a command and its output
  * format) keeps its own: a cache made by `--version` would hold almost nothing `diagnose` runs.
  */
@@ -33,7 +34,8 @@ export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessE
       cachedData = undefined;
     }
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, cachedData ? { filename: file, cachedData } : { filename: file });
+  // The file is CommonJS's module function already (the build wraps it): compiled as read, with no copy joined to a wrapper.
+  const script = new Script(source, cachedData ? { filename: file, cachedData } : { filename: file });
   const usable = cachedData !== undefined && !script.cachedDataRejected;
   if (!off && !usable) process.once("exit", () => writeCache(cacheFile, () => script.createCachedData()));
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
