@@ -8,7 +8,7 @@ import { factSpec, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import type { Case } from "../case/schema.js";
 import { retirementWording } from "../engine/timeline.js";
-import type { CauseId, CauseStatus, Info, Verdict } from "../engine/types.js";
+import type { CauseId, CauseStatus, Diagnosis, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
 import { safeText } from "./sanitize.js";
@@ -70,9 +70,14 @@ export function senderParams(lang: Lang, c: Pick<Case, "device"> | undefined): P
   };
 }
 
-/** The verdict as the report's headline sentence (of the device, or of the application: `c`). */
-export function verdictSentence(lang: Lang, verdict: Verdict, c?: Pick<Case, "device">): string {
-  return t(lang, `plan.report.verdict.${verdict}`, senderParams(lang, c));
+/**
+ * The verdict as the report's headline sentence (of the device, or of the application: `c`). "Clear" after the test from
+ * this PC signed in and sent says that is what it rests on, and that the device itself was not tested: "nothing found that
+ * stops this device from sending" read as if the device had been tried (persona round 8, #14).
+ */
+export function verdictSentence(lang: Lang, d: Pick<Diagnosis, "verdict" | "info">, c?: Pick<Case, "device">): string {
+  const probed = d.verdict === "clear" && d.info.some((i) => i.id === "probe-sent");
+  return t(lang, probed ? "plan.report.verdict.clearByProbe" : `plan.report.verdict.${d.verdict}`, senderParams(lang, c));
 }
 
 /** The full statement of a fact, with its property name (reports' fact tables). */

@@ -64,7 +64,7 @@ export function renderHandover(input: ReportInput): string {
   // What is established.
   const mark = (s: CauseStatus) => (s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning);
   const causes = d.causes.filter((f) => f.status !== "warning").slice(0, 3);
-  const established: string[] = [verdictSentence(lang, d.verdict, c)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
+  const established: string[] = [verdictSentence(lang, d, c)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
   for (const f of causes) {
     established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
     // What the help desk's test saw, said as measured from that PC, not the device: the wizard's test was dropped from

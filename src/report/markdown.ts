@@ -44,7 +44,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (c.title) out.push(mdEscape(tr("plan.report.case", { title: c.title })), "");
   if (isHypothetical(c)) out.push(`> **${mdEscape(tr("plan.report.hypothetical"))}**`, "");
   const vMark = d.verdict === "blocked" ? "✖" : d.verdict === "clear" ? "✔" : "?";
-  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d.verdict, c))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
+  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d, c))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
   // In short: the most likely cause, who must act, the next actions (the detail follows).
   const summary = summaryLines(summarize(d, plan, lang, c), lang);
   for (const l of summary) {

@@ -69,7 +69,7 @@ export function renderText(input: ReportInput): string {
   const vToken: Role = d.verdict === "blocked" ? "danger" : d.verdict === "clear" ? "success" : "warning";
   o.text(`${tr("plan.report.title")} (${tr("plan.report.asOf", { date: d.asOf })})`, { token: "heading" });
   if (c.title) o.text(tr("plan.report.case", { title: c.title }));
-  o.text(verdictSentence(lang, d.verdict, c), { prefix: `${vGlyph} `, token: vToken });
+  o.text(verdictSentence(lang, d, c), { prefix: `${vGlyph} `, token: vToken });
   if (isHypothetical(c)) o.text(tr("plan.report.hypothetical"), { prefix: `${g.warning} `, token: "warning" });
   // In short: the most likely cause, who must act, the next actions (the detail follows).
   const summary = summaryLines(summarize(d, plan, lang, c), lang);

@@ -70,6 +70,9 @@ describe("probe verdicts and exit codes", () => {
       assert.match(flat, lang === "en" ? /The test from this PC signed in with these credentials and the server accepted its test message/ : /このPCからのテストは、この資格情報でサインインでき、サーバーはテストメッセージを受け付けました/);
       assert.match(flat, lang === "en" ? /Test from this PC to 127\.0\.0\.1:\d+: AUTH LOGIN was answered 235/ : /このPCから127\.0\.0\.1:\d+へのテスト:AUTHLOGINへの応答は235/);
       assert.doesNotMatch(flat, lang === "en" ? /No successful sign-in|in the pasted reply/ : /サインインに成功した記録は見つかっていません|貼り付けられた応答/);
+      // The headline says what "clear" rests on: the path tested from this PC, not the device (persona round 8, #14).
+      assert.match(flat, lang === "en" ? /Clear on the path tested: the test from this PC signed in and sent with these settings\. The device itself was not tested\./ : /テストした経路では問題なし:このPCからのテストは、この設定でサインインして送信できました。デバイス自体はテストしていません。/);
+      assert.doesNotMatch(flat, lang === "en" ? /nothing found that stops this device/ : /送信を止めるものは見つかりませんでした/);
     });
 
     test(`${lang}: signed in without --send: the 235 is the test's (not 'the pasted reply'), the message's facts stay unknown, exit 3`, async () => {
