@@ -305,6 +305,8 @@ export const tncOther = (server: { host: string; port: number }) => win(`Test-Ne
 /** Test-NetConnection to a host of High Volume Email's (hveHost). */
 export const tncHve = (host: string) => win(`Test-NetConnection -ComputerName ${host} -Port 587`);
 export const resolveName = win("Resolve-DnsName smtp.office365.com");
+/** Resolve-DnsName for another server's name (otherServer, testedServer, hveHost), quoted. */
+export const resolveOther = (host: string) => win(`Resolve-DnsName -Name ${psQuote(host)}`);
 /** Microsoft Entra ID's sign-in endpoint, where an OAuth app gets its token (HTTPS). */
 export const resolveEntra = win("Resolve-DnsName login.microsoftonline.com");
 export const tncEntra = win("Test-NetConnection -ComputerName login.microsoftonline.com -Port 443");

@@ -1,7 +1,8 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
+import { hostTypoOf } from "../../engine/gates/transport.js";
 import { detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, resolveOther, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
@@ -117,16 +118,24 @@ export const DEVICE_STEPS: StepDef[] = [
     build: (ctx, found) => {
       // The name did not resolve (the probe's DNS phase, or a pasted "getaddrinfo … Name or service not known" that leads): DNS or
       // a proxy-only network on this PC, not a port.
+      // The name that did not resolve: the device's other server, else the one the test from this PC tried, else Microsoft 365's
+      // (it named smtp.office365.com for every host). A host a letter from Microsoft's is a typing mistake the endpoint step
+      // corrects, not a name to make resolve.
       if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && e.patternId === "network-dns")))) {
+        const hve = hveHost(ctx);
+        const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx));
+        const server = named !== undefined && hostTypoOf(named.host) === undefined ? named : undefined;
+        const params = { host: server?.host ?? "smtp.office365.com" };
+        const resolve = server === undefined ? resolveName : resolveOther(server.host);
         return {
           who: "network-admin",
           scope: "device",
-          check: [resolveName],
-          verifyCommands: [resolveName, tnc],
+          check: [resolve],
+          verifyCommands: [resolve, server === undefined ? tnc : tncOther(server)],
           security: "none",
-          title: ctx.tr("plan.step.device-network.dns.title"),
+          title: ctx.tr("plan.step.device-network.dns.title", params),
           why: ctx.tr("plan.step.device-network.dns.why"),
-          verify: ctx.tr("plan.step.device-network.dns.verify"),
+          verify: ctx.tr("plan.step.device-network.dns.verify", params),
         };
       }
       // High Volume Email's own host (tenth hunt #18): that host on 587, not smtp.office365.com.
