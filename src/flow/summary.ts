@@ -9,7 +9,7 @@ import { deviceLine } from "../report/handover.js";
 import { causeTitle, infoTitle, senderOf } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
 import type { VendorId } from "../devices/ids.js";
-import { GENERIC_FAILURE, isDeviceMessage, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
 
 /**
@@ -35,7 +35,9 @@ export function makerLines(lang: Lang, summary: PasteSummary, diagnosis: Diagnos
 
 /** The heading over the pasted text: a device's or a program's own words are not the server's reply (persona round 6, P6-7). */
 export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.reply" {
-  return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
+  // A program's own error (MailKit's handshake exception, .NET's "Failure sending mail") is its words, not the server's: the
+  // engine's note says so too (note.programAmbiguous), the heading said "Server reply:".
+  return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId) || SIGNAL_IDS.has(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
 }
 
 /**
@@ -75,7 +77,8 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     const pointed = pointedCauses(summary, diagnosis);
     if (pointsHeading(primary, pointed)) out.push(t(lang, "wizard.pasteSummary.points"));
     for (const id of pointed) {
-      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`);
+      const decisive = replyHeading(primary) === "wizard.pasteSummary.reply" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
+      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`);
     }
     for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i, sender));
   }

@@ -19,6 +19,8 @@ const ICLOUD = "Sorry, we were unable to deliver your message to the following a
 const EXPIRED = "8/23/2025 1:23:09 PM - Server at AS2P250MB1014.EURP250.PROD.OUTLOOK.COM returned '550 5.4.316 Message expired, connection refused(Socket error code 10061)'";
 const FORWARDED = "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)";
 const TENANT = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.";
+// https://github.com/padloc/padloc/issues/304 (test/scenarios/real-pastes-found.ts): nodemailer's own error, no server reply.
+const NODEMAILER = 'Error: Missing credentials for "PLAIN"\n    at SMTPConnection._formatError (/padloc/packages/server/node_modules/nodemailer/lib/smtp-connection/index.js:605:19)';
 
 async function flow(lang: Lang) {
   const deps = makeServices({ today: "2026-11-22", cwd: process.cwd(), ascii: true, devices: await loadCatalog() }).deps;
@@ -56,6 +58,21 @@ for (const lang of ["en", "ja"] as const) {
     assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.vendor" });
     // Nor does an empty paste, or no paste at all, count as "nothing more to ask".
     assert.ok(!nothingMoreToAsk(run(pasted(""), { type: "back" })));
+  });
+
+  test(`${lang}: a program's own error is shown as what the program shows, and named as the message, not as the server's reply`, async () => {
+    const { pasted } = await flow(lang);
+    const server = pasted(TENANT);
+    assert.ok(server.paste);
+    const serverLines = pasteSummaryText(lang, server.paste, server.diagnosis, { bullet: "-", ok: "v" });
+    assert.ok(serverLines.includes(t(lang, "wizard.pasteSummary.reply")), serverLines.join("\n"));
+    const s = pasted(NODEMAILER);
+    assert.ok(s.paste);
+    const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" });
+    assert.ok(lines.includes(t(lang, "wizard.pasteSummary.shown")), lines.join("\n"));
+    assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.reply")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.endsWith(t(lang, "wizard.pasteSummary.decisiveShown"))), lines.join("\n"));
+    assert.ok(!lines.some((l) => l.endsWith(t(lang, "wizard.pasteSummary.decisive"))), lines.join("\n"));
   });
 }
 
