@@ -110,3 +110,12 @@ test("the readiness screen's PowerShell lines are cut only after a pipe: they pa
     assert.equal(readinessHintLines(t(lang, "wizard.readiness.hint.signins")).command, false);
   }
 });
+
+test("the audit's progress in plain mode: each file's quarters and its end, each figure once (its 100% was said twice)", async () => {
+  const { sayAuditProgress } = await import("../../src/cli/plain/readiness.js");
+  const said: string[] = [];
+  const ctx = { p: { say: (text: string) => said.push(text) }, progress: { shown: -1 } } as unknown as Parameters<typeof sayAuditProgress>[3];
+  for (const [file, ratio] of [["a.csv", 0.1], ["a.csv", 0.3], ["a.csv", 0.4], ["a.csv", 0.6], ["a.csv", 1], ["a.csv", 1], ["b.json", 0.5], ["b.json", 1], ["b.json", 1]] as const) sayAuditProgress("en", file, ratio, ctx);
+  const line = (file: string, pct: number) => `${t("en", "wizard.readiness.running", { file })} ${pct}%`;
+  assert.deepEqual(said, [line("a.csv", 30), line("a.csv", 60), line("a.csv", 100), line("b.json", 50), line("b.json", 100)]);
+});

@@ -14,8 +14,8 @@ export interface PlainContext {
   putSecret(password: string): void;
   /** The columns lines are wrapped to: the terminal's (at most 80), 80 when piped. */
   width: number;
-  /** The audit's progress said so far (in quarters), reset when a run starts. */
-  progress: { shown: number };
+  /** The audit's progress said so far (in quarters) of the file being read, reset when a run or a file starts. */
+  progress: { shown: number; file?: string };
 }
 
 /** One screen drawn as prompts: the event it ends with, or undefined to be asked again. */

@@ -68,9 +68,11 @@ export async function plainReadiness(s: FlowState, ctx: PlainContext): Promise<F
   }
 }
 
-/** The audit's progress, said in steps of a quarter (and at the end of each file). */
+/** The audit's progress, said in steps of a quarter of each file and at its end, each figure once ("100%" came twice). */
 export function sayAuditProgress(lang: Lang, file: string, ratio: number, ctx: PlainContext): void {
+  if (ctx.progress.file !== file) ctx.progress = { shown: -1, file };
   const pct = Math.round(ratio * 100);
+  if (pct <= ctx.progress.shown) return;
   if (pct === 100 || pct >= ctx.progress.shown + 25) {
     ctx.progress.shown = pct;
     ctx.p.say(`${t(lang, "wizard.readiness.running", { file })} ${pct}%`);

@@ -115,7 +115,7 @@ export const PLAIN_EFFECTS: { [K in EffectKind]: PlainEffectView } = {
   checkAuditFile: {},
   runReadiness: {
     start: (_s, ctx) => {
-      ctx.progress.shown = -1;
+      ctx.progress = { shown: -1 };
     },
     progress: (s, e, ctx) => {
       if (e.type === "readiness" && e.event.type === "progress") sayAuditProgress(s.lang, e.event.file, e.event.ratio, ctx);
