@@ -80,9 +80,9 @@ export function verdictSentence(lang: Lang, d: Pick<Diagnosis, "verdict" | "info
   return t(lang, probed ? "plan.report.verdict.clearByProbe" : `plan.report.verdict.${d.verdict}`, senderParams(lang, c));
 }
 
-/** The full statement of a fact, with its property name (reports' fact tables). */
-export function factDescription(lang: Lang, path: FactPath): string {
-  return t(lang, `plan.report.fact.${path}`);
+/** The full statement of a fact, with its property name (reports' fact tables), of the device or of the application (`c`). */
+export function factDescription(lang: Lang, path: FactPath, c?: Pick<Case, "device">): string {
+  return t(lang, `plan.report.fact.${path}`, senderParams(lang, c));
 }
 
 /** The words for a setting's value where the raw value is a code (basic, starttls, enforced …), or undefined. */

@@ -33,8 +33,8 @@ export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
     const commands = q.powershell?.(c) ?? [];
     // The directions as the admin reads them (the hand-over and the report go to the admin).
     const where = t(lang, q.adminWhere ?? q.where);
-    if (!vianet) return { path, title: factDescription(lang, path), where, commands };
-    return { path, title: factDescription(lang, path), where: where.replace(WORLDWIDE_PORTAL, ""), commands: commands.map((l) => vianetGraphText(l).replace(/^Connect-MgGraph -Scopes /, "Connect-MgGraph -Environment China -Scopes ")) };
+    if (!vianet) return { path, title: factDescription(lang, path, c), where, commands };
+    return { path, title: factDescription(lang, path, c), where: where.replace(WORLDWIDE_PORTAL, ""), commands: commands.map((l) => vianetGraphText(l).replace(/^Connect-MgGraph -Scopes /, "Connect-MgGraph -Environment China -Scopes ")) };
   });
 }
 

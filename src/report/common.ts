@@ -84,7 +84,7 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
       const prov = provenanceOf(c, ev.path, ev.source);
       return {
         kind: ev.kind,
-        text: t(lang, "plan.report.ev.fact", { label: factDescription(lang, ev.path), value: rawValue(lang, ev.value, ev.path) }),
+        text: t(lang, "plan.report.ev.fact", { label: factDescription(lang, ev.path, c), value: rawValue(lang, ev.value, ev.path) }),
         // No provenance recorded (e.g. typed into a case file): say nothing rather than "not recorded" on every line.
         ...(prov ? { source: sourceText(lang, prov) } : {}),
         hypothetical: prov?.kind === "whatif",
@@ -120,7 +120,7 @@ export function knownFacts(lang: Lang, c: Case): { path: FactPath; label: string
     const value = getFact(c, path);
     if (value === undefined) continue;
     const prov = provenanceOf(c, path);
-    out.push({ path, label: factDescription(lang, path), value: rawValue(lang, value, path), source: sourceText(lang, prov), hypothetical: prov?.kind === "whatif" });
+    out.push({ path, label: factDescription(lang, path, c), value: rawValue(lang, value, path), source: sourceText(lang, prov), hypothetical: prov?.kind === "whatif" });
   }
   return out;
 }

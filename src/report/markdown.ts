@@ -89,7 +89,7 @@ export function renderMarkdown(input: ReportInput): string {
   // Unknowns
   if (d.unknowns.length) {
     out.push(`## ${mdEscape(tr("plan.report.section.unknowns"))}`, "");
-    for (const p of d.unknowns) out.push(`- ${mdEscape(factDescription(lang, p))} (${mdCode(p)})`);
+    for (const p of d.unknowns) out.push(`- ${mdEscape(factDescription(lang, p, c))} (${mdCode(p)})`);
     // For the admin: where to look and the read-only command for each setting still unknown.
     const checks = adminChecks(c, d, lang);
     if (checks.length) {

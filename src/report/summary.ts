@@ -42,7 +42,7 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang, c?: Pick<Case, "
     // A change that waits for its cause to be confirmed says so here too (the summary is what a help desk reads: a
     // licence purchase stood as "Next" for a cause only possible, persona round 5, W4).
     next: steps.map((s) => ({ title: s.title, who: whoOf(s), check: s.kind === "check", confirm: s.confirmFirst && s.kind === "change" })),
-    ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, firstUnknown(d)) } } : {}),
+    ...(d.unknowns.length > 0 && (!first || first.status !== "blocking") ? { unknown: { count: d.unknowns.length, first: factDescription(lang, firstUnknown(d), c) } } : {}),
     // A help desk without admin rights could do none of the next actions, and nothing said to send the hand-over
     // (persona round 6, P6-19). The case records no admin rights: said for whoever has none.
     ...(steps[0]?.kind === "check" && steps[0].who !== "helpdesk" ? { handOver: true as const } : {}),

@@ -105,7 +105,7 @@ export function renderText(input: ReportInput): string {
     o.blank();
     o.text(tr("plan.report.section.unknowns"), { token: "heading" });
     // By name only: the internal paths are in --json (and in the Markdown facts table, for whatif --set).
-    for (const path of d.unknowns) o.text(factDescription(lang, path), { indent: 2, prefix: `${g.possible} ` });
+    for (const path of d.unknowns) o.text(factDescription(lang, path, c), { indent: 2, prefix: `${g.possible} ` });
   }
 
   // Info.

@@ -152,6 +152,14 @@ test("#11: an application's result, report, hand-over and plan name the applicat
     assert.ok(oauth?.why.includes(app.sender[lang]), oauth?.why);
     for (const out of [text, md]) assert.ok(out.includes(squashed(t(lang, "plan.report.step.testSend", params))), `${lang}: test send`);
     assert.equal(plan.options.find((o) => o.id === "oauth")?.title, t(lang, "plan.option.oauth.title", params));
+    // The per-user MFA step and the facts name the application too (they said "this device account", "User name on the device").
+    const mfa = plan.steps.find((s) => s.id === "account-per-user-mfa");
+    assert.equal(mfa?.title, t(lang, "plan.step.account-per-user-mfa.title", params));
+    assert.ok(mfa?.title.includes(app.sender[lang]) && !mfa.title.includes(lang === "en" ? "device" : "デバイス"), mfa?.title);
+    for (const out of [text, md]) {
+      assert.ok(out.includes(squashed(t(lang, "plan.report.fact.device.auth", params))), `${lang}: the authentication type's label`);
+      assert.ok(!out.includes(squashed(t(lang, "plan.report.fact.device.auth"))), `${lang}: no device's authentication type`);
+    }
   }
 });
 
