@@ -343,6 +343,10 @@ describe("gate 4: Basic-only identity gates and authentication policies", () => 
     const c = withFacts(BASIC_OK, { "account.legacyAuthBlockedByConditionalAccess": undefined });
     assert.deepEqual(evaluate(c).unknowns, ["account.legacyAuthBlockedByConditionalAccess"]);
     assert.deepEqual(evaluate(withFacts(c, { "tenant.entraIdP1": false })).unknowns, []);
+    // Nor while security defaults are on: Entra enables no Conditional Access policy then (persona round 8 #15).
+    const sd = evaluate(withFacts(c, { "tenant.securityDefaultsEnabled": true }));
+    assert.deepEqual(sd.unknowns, []);
+    assert.deepEqual(summary(sd), ["security-defaults:blocking", "basic-auth-retired:warning"]);
   });
   test("per-user MFA: enforced blocks, enabled is possible, disabled passes", () => {
     assert.deepEqual(summary(evaluate(withFacts(BASIC_OK, { "account.perUserMfaState": "enforced" }))), ["per-user-mfa:blocking", "basic-auth-retired:warning"]);

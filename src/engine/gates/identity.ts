@@ -19,8 +19,10 @@ export function identityGate(ctx: Ctx): void {
 
   const ca = account.legacyAuthBlockedByConditionalAccess;
   if (ca === true) addUnlessAuthPassed(ctx, "conditional-access", b.status("blocking"), [factEvidence(ctx, "account.legacyAuthBlockedByConditionalAccess")], { notes: b.notes });
-  // Conditional Access needs Entra ID P1: without it there is nothing to ask.
-  else if (ca === undefined && tenant.entraIdP1 !== false) unknownUnlessAuthPassed(ctx, "account.legacyAuthBlockedByConditionalAccess");
+  // Conditional Access needs Entra ID P1: without it there is nothing to ask. Nor while security defaults are on: Entra does not
+  // enable a Conditional Access policy then ("You must first disable security defaults before enabling a Conditional Access
+  // policy"), nor security defaults while one is enabled, so none applies (persona round 8 #15: asked after "on").
+  else if (ca === undefined && tenant.entraIdP1 !== false && tenant.securityDefaultsEnabled !== true) unknownUnlessAuthPassed(ctx, "account.legacyAuthBlockedByConditionalAccess");
 
   const mfa = account.perUserMfaState;
   if (mfa === "enforced") addUnlessAuthPassed(ctx, "per-user-mfa", b.status("blocking"), [factEvidence(ctx, "account.perUserMfaState")], { notes: b.notes });
