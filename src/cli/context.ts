@@ -64,9 +64,17 @@ export function err(ctx: Context, text: string): void {
   writeLine(ctx.stderr, text, ctx.color);
 }
 
-/** One JSON value on stdout (--json): the same value for a script, nothing that acts on a terminal. */
-export function outJson(ctx: Context, value: unknown, indent?: number): void {
-  ctx.stdout.write(`${toJson(value, indent)}\n`);
+/** What a command's JSON object is, named by its first key `schema` ("smtp-auth-doctor/whatif@1"): a script can tell the outputs apart and their version. */
+export type JsonKind = "error" | "setup" | "options" | "access" | "collect" | "whatif" | "devices";
+
+/** One JSON object on stdout (--json), its kind and version first: the same value for a script, nothing that acts on a terminal. */
+export function outJson(ctx: Context, kind: JsonKind, value: object, indent?: number): void {
+  ctx.stdout.write(`${toJson({ schema: jsonSchema(kind), ...value }, indent)}\n`);
+}
+
+/** The `schema` of a JSON output of this kind (the reports' is REPORT_SCHEMA_ID, src/report/json.ts; the audit's AUDIT_SCHEMA_ID). */
+export function jsonSchema(kind: JsonKind): string {
+  return `smtp-auth-doctor/${kind}@1`;
 }
 
 export function todayIso(env: NodeJS.ProcessEnv): string {

@@ -102,7 +102,7 @@ export function reportError(ctx: Context, e: unknown, json: boolean): ExitCode {
   const appError = isAppError(e) ? e : new AppError({ type: "internal", code: "internal", key: "cli.err.internal", params: { message: internalMessage(e) } });
   const message = t(ctx.lang, appError.key, appError.params);
   if (json) {
-    outJson(ctx, { error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } });
+    outJson(ctx, "error", { error: { type: appError.type, code: appError.code, message, exitCode: appError.exitCode } });
   } else {
     err(ctx, `smtp-auth-doctor: ${message}`);
     // The detail is outside text (a server's or a library's message): one line, sanitised.

@@ -16,7 +16,11 @@ const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
   handover: async () => (await import("./handover.js")).renderHandover,
   json: async () => {
     const [{ toJson }, { toJson: jsonText }] = await Promise.all([import("./json.js"), import("../render/output.js")]);
-    return (input, extra) => jsonText({ ...(extra ?? {}), ...toJson(input.diagnosis, input.plan) }, 2);
+    return (input, extra) => {
+      // The schema first, then what the command adds (the probe's phases, the case), then the report.
+      const { schema, ...report } = toJson(input.diagnosis, input.plan);
+      return jsonText({ schema, ...(extra ?? {}), ...report }, 2);
+    };
   },
 };
 

@@ -7,7 +7,11 @@ import type { Plan } from "../plan/index.js";
 import { causeSummary, causeTitle } from "../render/labels.js";
 
 
+/** The first key of every report's JSON (diagnose, explain, probe, the wizard's export): what it is and its version. */
+export const REPORT_SCHEMA_ID = "smtp-auth-doctor/report@1";
+
 export interface JsonReport {
+  schema: typeof REPORT_SCHEMA_ID;
   verdict: Verdict;
   asOf: string;
   lang: Plan["lang"];
@@ -37,6 +41,7 @@ function cleanEvidence(ev: Evidence): Evidence {
 export function toJson(diagnosis: Diagnosis, plan: Plan): JsonReport {
   const lang = plan.lang;
   const report: JsonReport = {
+    schema: REPORT_SCHEMA_ID,
     verdict: diagnosis.verdict,
     asOf: diagnosis.asOf,
     lang,

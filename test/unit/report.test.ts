@@ -291,7 +291,8 @@ test("json: plain data with titles, plan and no secrets", () => {
   const { c, d } = everything();
   const plan = buildPlan(c, d, "en");
   const json = toJson(d, plan);
-  assert.deepEqual(Object.keys(json), ["verdict", "asOf", "lang", "causes", "unknowns", "info", "retirement", "plan"]);
+  assert.deepEqual(Object.keys(json), ["schema", "verdict", "asOf", "lang", "causes", "unknowns", "info", "retirement", "plan"]);
+  assert.equal(json.schema, "smtp-auth-doctor/report@1");
   assert.equal(json.verdict, "blocked");
   assert.equal(json.causes.length, CAUSE_IDS.length);
   const first = json.causes[0];

@@ -28,7 +28,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     await session.close();
   }
   if (values.json) {
-    outJson(ctx, { signedIn: { flow: session.signedIn.flow, tenantId: session.signedIn.tenantId, ...(session.signedIn.username ? { username: session.signedIn.username } : {}) }, user, reads: readsJson(ctx.lang, reads) });
+    outJson(ctx, "access", { signedIn: { flow: session.signedIn.flow, tenantId: session.signedIn.tenantId, ...(session.signedIn.username ? { username: session.signedIn.username } : {}) }, user, reads: readsJson(ctx.lang, reads) });
     return EXIT.clear;
   }
   const who = session.signedIn.flow === "app" ? t(ctx.lang, "live.access.asApp", { clientId: options.via === "app" ? options.clientId : "" }) : t(ctx.lang, "live.access.asUser", { user: safeText(session.signedIn.username ?? "?") });

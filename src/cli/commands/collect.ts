@@ -38,7 +38,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     out(ctx, serializeCase(result.case));
   } else {
     await saveCase(target, result.case, { overwrite: values.force === true });
-    if (values.json) outJson(ctx, { out: outPath, facts: liveFacts, reads: readsJson(ctx.lang, result.reads) });
+    if (values.json) outJson(ctx, "collect", { out: outPath, facts: liveFacts, reads: readsJson(ctx.lang, result.reads) });
     else out(ctx, t(ctx.lang, "live.collect.written", { file: outPath, facts: liveFacts, reads: result.reads.length }));
   }
   return EXIT.clear;

@@ -10,7 +10,7 @@ import { badInput } from "../../errors.js";
 import { EXIT, type ExitCode } from "../../exit.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { parse } from "../args.js";
-import { out, type Context } from "../context.js";
+import { out, outJson, type Context } from "../context.js";
 import { terminalWidth } from "../output.js";
 
 export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
@@ -28,13 +28,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   const { wrap, tableRows } = values.json ? { wrap: undefined, tableRows: undefined } : await import("../../render/layout.js");
   if (id !== undefined) {
     const profile = await loadVendor(id as KnownVendorId);
-    if (values.json) out(ctx, JSON.stringify({ lang, vendor: vendorJson(lang, profile, true) }, null, 2));
+    if (values.json) outJson(ctx, "devices", { lang, vendor: vendorJson(lang, profile, true) }, 2);
     else out(ctx, detailText(lang, resolve(profile), terminalWidth(ctx), wrap as Wrap));
     return EXIT.clear;
   }
   const catalog = await loadCatalog();
   const profiles = KNOWN_VENDOR_IDS.map((v) => catalog[v]);
-  if (values.json) out(ctx, JSON.stringify({ lang, vendors: profiles.map((p) => vendorJson(lang, p, false)) }, null, 2));
+  if (values.json) outJson(ctx, "devices", { lang, vendors: profiles.map((p) => vendorJson(lang, p, false)) }, 2);
   else out(ctx, tableText(lang, profiles, terminalWidth(ctx), wrap as Wrap, tableRows as TableRows));
   return EXIT.clear;
 }

@@ -19,7 +19,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   const rows = READ_ORDER.map((id: ReadId) => ({ id, label: readLabel(ctx.lang, { id }), ...READ_NEEDS[id] }));
   if (values.json) {
-    outJson(ctx, { reads: rows });
+    outJson(ctx, "setup", { reads: rows });
     return EXIT.clear;
   }
   const api = (a: "graph" | "exchange") => (a === "graph" ? "Microsoft Graph" : "Office 365 Exchange Online");

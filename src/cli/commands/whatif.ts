@@ -54,7 +54,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     if (unmarked.length > 0) throw new AppError({ type: "internal", code: "whatif.unmarked", key: "whatif.err.unmarked", params: { paths: unmarked.join(", ") } });
     await saveCase(savePath, result.after, { overwrite: values.force === true });
   }
-  if (values.json) outJson(ctx, whatIfJson(ctx.lang, result, values.save));
+  if (values.json) outJson(ctx, "whatif", whatIfJson(ctx.lang, result, values.save));
   else {
     out(ctx, renderWhatIf(ctx.lang, result, terminalWidth(ctx)));
     if (values.save !== undefined) out(ctx, `\n${t(ctx.lang, "whatif.saved", { file: values.save })}`);
