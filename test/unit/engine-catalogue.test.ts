@@ -331,6 +331,8 @@ describe("properties over random cases", () => {
         if (path === "device.auth" && c.device?.authMechanism !== undefined) continue;
         // Without Entra ID P1 there is no Conditional Access; a recorded CA block would contradict it.
         if (path === "account.legacyAuthBlockedByConditionalAccess" && c.tenant?.entraIdP1 === false) continue;
+        // Nor while security defaults are on (Entra enables no Conditional Access policy then): the same contradiction.
+        if (path === "account.legacyAuthBlockedByConditionalAccess" && c.tenant?.securityDefaultsEnabled === true) continue;
         // Password expiry is a credential question like the password itself: never a required
         // fact; the diagnosis carries the "credentials not verified" Info instead.
         if (path === "account.passwordExpired") {
