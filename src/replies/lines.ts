@@ -34,14 +34,24 @@ const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 const LEVEL_FIRST = charCodes("IDWTFV");
 const CLIENT_FIRST = charCodes("CTSs>-[");
 const SERVER_FIRST = charCodes("SRr<[");
+/** REPLY_START's first character (a basic code's or an enhanced code's first digit). */
+const REPLY_FIRST = charCodes("2345");
+/** CLIENT_VERB's first character, either case (without the u flag, /i matches no other character for an ASCII letter). */
+const VERB_FIRST = charCodes("EHSAMRDQNBehsamrdqnb");
 
-function charCodes(chars: string): ReadonlySet<number> {
-  return new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+/** A table of ASCII characters: 1 at the code of each character of `chars`. */
+function charCodes(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
 }
 
-/** Does `s` start with one of the characters of `first`? (never for "": its charCodeAt(0) is NaN) */
-function startsWithOneOf(s: string, first: ReadonlySet<number>): boolean {
-  return first.has(s.charCodeAt(0));
+/**
+ * Does `s` start with one of the characters of `first`? (never for "": its charCodeAt(0) is NaN, and a typed array
+ * gives undefined at NaN and past its end, for a character outside ASCII)
+ */
+function startsWithOneOf(s: string, first: Uint8Array): boolean {
+  return first[s.charCodeAt(0)] === 1;
 }
 
 /** `s` without what the anchored `re` matches at its start. */
@@ -163,16 +173,18 @@ export function logicalLines(text: string): LogicalLine[] {
     const { text: body, direction, hadPrefix } = stripPrefix(raw);
     const trimmed = body.trim();
     // E-mail quoting ("> " on every line) is not a transcript direction when both lines carry it.
-    const [lineQuote, quoteLength] = emailQuote(raw, rawTrimmed);
-    const sameQuote = lineQuote !== "" && prev !== undefined && quote === lineQuote && !stripPrefix(raw.slice(quoteLength)).hadPrefix;
+    const lineQuote = rawTrimmed.charCodeAt(0) === 0x3e /* > */ ? emailQuote(raw) : NO_QUOTE;
+    // The tests cost least first (all of them are pure): a line after the end of a sentence starts an entry of its own,
+    // whatever the patterns say (depth > 0 || (!NEW_ENTRY && (!TERMINATORS || hostEnd)), split in two).
     const continues =
       prev !== undefined &&
       joinable &&
-      (!hadPrefix || sameQuote) &&
-      !REPLY_START.test(trimmed) &&
-      !CLIENT_VERB.test(trimmed) &&
+      (depth > 0 || !TERMINATORS.has(last) || hostEnd) &&
+      (!hadPrefix || (lineQuote.marks !== "" && quote === lineQuote.marks && !stripPrefix(raw.slice(lineQuote.length)).hadPrefix)) &&
+      !(startsWithOneOf(trimmed, REPLY_FIRST) && REPLY_START.test(trimmed)) &&
+      !(startsWithOneOf(trimmed, VERB_FIRST) && CLIENT_VERB.test(trimmed)) &&
       !(BASE64ISH.test(trimmed) && !PROSE_WORD.test(trimmed)) &&
-      (depth > 0 || (!NEW_ENTRY.test(trimmed) && (!TERMINATORS.has(last) || hostEnd)));
+      (depth > 0 || !NEW_ENTRY.test(trimmed));
     if (continues && prev) {
       prev.text += " " + trimmed;
       last = lastMark(trimmed);
@@ -183,7 +195,7 @@ export function logicalLines(text: string): LogicalLine[] {
     prev = { text: trimmed, direction, index: i };
     out.push(prev);
     started = true;
-    quote = lineQuote;
+    quote = lineQuote.marks;
   }
   return out;
 }
@@ -233,14 +245,21 @@ function bracketDelta(s: string): number {
   return count(s, "[") - count(s, "]");
 }
 
+/** E-mail quote marks in front of a line: the marks without spaces ("" for none) and their length with the spaces. */
+interface Quote {
+  marks: string;
+  length: number;
+}
+
+const NO_QUOTE: Quote = { marks: "", length: 0 };
+
 /**
- * The e-mail quote marks in front of a line (">", "> >") without spaces, and their length; "" for none or a ">>>" transcript marker.
- * `trimmed` is `raw.trim()`: its first character is the first one after the blanks that the pattern skips.
+ * The e-mail quote marks in front of a line (">", "> >") without spaces, and their length; NO_QUOTE for none or a ">>>" transcript marker.
+ * Asked only of a line whose first character after its blanks is ">" (that the pattern requires after the blanks it skips).
  */
-function emailQuote(raw: string, trimmed: string): [string, number] {
-  if (trimmed.charAt(0) !== ">") return ["", 0];
+function emailQuote(raw: string): Quote {
   const m = /^\s*(?:>[ \t]?){1,4}/.exec(raw);
-  if (!m) return ["", 0];
+  if (!m) return NO_QUOTE;
   const marks = m[0].replace(/[ \t]/g, "");
-  return marks === ">>>" ? ["", 0] : [marks, m[0].length];
+  return marks === ">>>" ? NO_QUOTE : { marks, length: m[0].length };
 }
