@@ -2,13 +2,18 @@
 // search per phrase: the reply table, the codeless anchors and the signals hold nearly two hundred
 // phrases, and every reply and line is compared with all of them.
 //
-// The walk is an Aho–Corasick automaton whose moves are kept in one table (one read per character;
-// a move outside the trie is worked out the first time it is taken): the trie of the phrases, each
-// state's fall-back to the longest suffix that is also a phrase's prefix, and each state's list of
-// the phrases that end there (its own and its fall-backs'). The squashed form (see squash()) and the lower-case form of ASCII text are made
-// during the walk, character by character, so the usual reply needs no string made for the search;
-// ASCII text is read as bytes (see asciiBytes()). A phrase can carry tags, and a search says which
-// tags the phrases it found carry: a caller asks "any phrase of this kind here?" without a loop.
+// The walk is an Aho–Corasick automaton: the trie of the phrases, each state's fall-back to the
+// longest suffix that is also a phrase's prefix, and each state's list of the phrases that end there
+// (its own and its fall-backs'). The states where a walk spends most of its time (the shallow ones)
+// and those with several edges keep every move in a row of one table (one read per character); the
+// others, each the middle of a phrase with one edge onward, keep that edge, and any other character
+// moves them as their fall-back moves (see step()). Kept so, the walk reads a few tens of kilobytes,
+// not a table of every state's moves (half a megabyte for the reply table's ~6,800 states), which
+// the rest of the parser pushed out of the processor's caches between two searches.
+// The squashed form (see squash()) and the lower-case form of ASCII text are made during the walk,
+// character by character, so the usual reply needs no string made for the search; ASCII text is read
+// as bytes (see asciiBytes()). A phrase can carry tags, and a search says which tags the phrases it
+// found carry: a caller asks "any phrase of this kind here?" without a loop.
 
 import { isDigit, isLetter } from "./chars.js";
 
@@ -45,19 +50,24 @@ interface Automaton {
   tagsAt: Int32Array;
   /** Other character codes that are in a phrase → symbol. */
   other: Map<number, number>;
-  /** Symbols, 0 included: a state's row in `next`. */
+  /** Symbols, 0 included: the length of a row of `rows`. */
   width: number;
-  /**
-   * state × width + symbol → the next state; -1 for a move not worked out yet (see move()). 16 bits a
-   * move while the states fit (the reply table's ~3,300 do): half the memory the walk reads at random.
-   */
-  next: Int16Array | Int32Array;
+  /** state → where its row of moves starts in `rows`, or -1 for a state without one (its moves: `edge`, `child`, `fallBack`). */
+  row: Int32Array;
+  /** The rows: rows[row[s] + symbol] → the state `s` moves to on `symbol`. */
+  rows: Int32Array;
+  /** state (without a row) → the symbol of its one trie edge (-1: none, a phrase's last state), and the state that edge leads to. */
+  edge: Int32Array;
+  child: Int32Array;
   /** state → the state of its longest proper suffix that is a phrase's prefix. */
   fallBack: Int32Array;
   /** The ids of the phrases that end at state s: ends[start[s]] … ends[start[s + 1] - 1]. */
   start: Int32Array;
   ends: Int32Array;
 }
+
+/** States this deep or shallower have a row of moves (see the header): where a walk spends most of its time. */
+const ROW_DEPTH = 3;
 
 /** How a text is read: as it is, squashed (lower case, only letters and digits), or in lower case. */
 const AS_IS = 0;
@@ -159,7 +169,7 @@ export class PhraseIndex {
       }
       automaton = this.automaton = build(this.phrases, this.phraseTags);
     }
-    const { other, width, next, marked, tagsAt } = automaton;
+    const { other, marked, tagsAt, row, rows, edge, child, fallBack } = automaton;
     const table = automaton.forms[form] as Int32Array;
     const bytes = asciiBytes(text);
     // Only the text as it is can be read past ASCII: for the other forms it is converted first.
@@ -183,9 +193,7 @@ export class PhraseIndex {
           }
           apostrophe = true;
           for (let j = 0; j < spelled.length; j++) {
-            const extra = table[spelled.charCodeAt(j)] as number;
-            const to = next[state * width + extra] as number;
-            state = to >= 0 ? to : move(automaton, state, extra);
+            state = step(automaton, state, table[spelled.charCodeAt(j)] as number);
             if (marked[state] === 1) {
               tags |= tagsAt[state] as number;
               count = collect(automaton, state, found, ids, count);
@@ -198,8 +206,19 @@ export class PhraseIndex {
         const c = text.charCodeAt(i);
         symbol = c < 128 ? (table[c] as number) : (other.get(c) ?? 0);
       }
-      const to = next[state * width + symbol] as number;
-      state = to >= 0 ? to : move(automaton, state, symbol);
+      // (step(), written out: the walk's every character.)
+      for (;;) {
+        const at = row[state] as number;
+        if (at >= 0) {
+          state = rows[at + symbol] as number;
+          break;
+        }
+        if (edge[state] === symbol) {
+          state = child[state] as number;
+          break;
+        }
+        state = fallBack[state] as number;
+      }
       if (marked[state] === 1) {
         tags |= tagsAt[state] as number;
         count = collect(automaton, state, found, ids, count);
@@ -265,7 +284,7 @@ function asciiBytes(text: string): Uint8Array | undefined {
   return read === text.length && written === text.length ? BYTES : undefined;
 }
 
-/** The automaton of the phrases (see the header), its moves outside the trie left to be worked out when first taken (move()). */
+/** The automaton of the phrases (see the header). */
 function build(phrases: readonly string[], phraseTags: readonly number[]): Automaton {
   // ASCII character code → symbol (0: a character that is in no phrase).
   const ascii = new Int32Array(128);
@@ -283,11 +302,12 @@ function build(phrases: readonly string[], phraseTags: readonly number[]): Autom
       }
     }
   }
-  // The trie: -1 where a move is not known yet.
-  const next = (bound <= 0x7fff ? new Int16Array(bound * width) : new Int32Array(bound * width)).fill(-1);
+  // The trie: state × width + symbol → child, -1 for none.
+  const trie = (bound <= 0x7fff ? new Int16Array(bound * width) : new Int32Array(bound * width)).fill(-1);
   const own: number[][] = [[]];
   // Each state's trie edges: symbol, child, symbol, child …
   const edges: number[][] = [[]];
+  const depth = [0];
   let states = 1;
   for (let id = 0; id < phrases.length; id++) {
     const p = phrases[id] as string;
@@ -296,24 +316,31 @@ function build(phrases: readonly string[], phraseTags: readonly number[]): Autom
       const c = p.charCodeAt(i);
       const symbol = c < 128 ? (ascii[c] as number) : (other.get(c) as number);
       const at = s * width + symbol;
-      let child = next[at] as number;
-      if (child === -1) {
-        child = next[at] = states++;
+      let next = trie[at] as number;
+      if (next === -1) {
+        next = trie[at] = states++;
         own.push([]);
         edges.push([]);
-        (edges[s] as number[]).push(symbol, child);
+        depth.push(i + 1);
+        (edges[s] as number[]).push(symbol, next);
       }
-      s = child;
+      s = next;
     }
     (own[s] as number[]).push(id);
   }
-  // The start state stays where it is on a symbol that starts no phrase.
-  for (let symbol = 0; symbol < width; symbol++) if (next[symbol] === -1) next[symbol] = 0;
-  // Breadth first, so that a state's fall-back (shallower) has its own before the state: a child's
-  // fall-back is where the parent's fall-back moves on the same symbol.
-  const fallBack = new Int32Array(states);
-  const out: number[][] = new Array<number[]>(states);
-  out[0] = own[0] as number[];
+  // Which states have a row: the shallow ones, and those with more than one edge.
+  const row = new Int32Array(states).fill(-1);
+  const edge = new Int32Array(states).fill(-1);
+  const child = new Int32Array(states);
+  let rowCount = 0;
+  for (let s = 0; s < states; s++) {
+    const list = edges[s] as number[];
+    if ((depth[s] as number) <= ROW_DEPTH || list.length > 2) row[s] = rowCount++ * width;
+    else if (list.length === 2) {
+      edge[s] = list[0] as number;
+      child[s] = list[1] as number;
+    }
+  }
   const forms = [AS_IS, SQUASHED, LOWER].map((form) => {
     const table = new Int32Array(128);
     for (let c = 0; c < 128; c++) {
@@ -322,20 +349,29 @@ function build(phrases: readonly string[], phraseTags: readonly number[]): Autom
     }
     return table;
   });
-  const automaton: Automaton = { forms, marked: new Uint8Array(states), tagsAt: new Int32Array(states), other, width, next: next.subarray(0, states * width), fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
+  const fallBack = new Int32Array(states);
+  const out: number[][] = new Array<number[]>(states);
+  const automaton: Automaton = { forms, marked: new Uint8Array(states), tagsAt: new Int32Array(states), other, width, row, rows: new Int32Array(rowCount * width), edge, child, fallBack, start: new Int32Array(states + 1), ends: new Int32Array(0) };
+  const { rows } = automaton;
+  // Breadth first, so that a state's fall-back (shallower) has its own, and its row, before the state: a child's fall-back
+  // is where the parent's fall-back moves on the same symbol; a move off the trie, where the fall-back moves.
   const queue = [0];
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q] as number;
-    if (s !== 0) {
-      // The empty phrase (the start state's) is marked once per search, not at every character.
-      const back = fallBack[s] as number;
-      out[s] = back === 0 ? (own[s] as number[]) : [...(own[s] as number[]), ...(out[back] as number[])];
-    }
+    const back = fallBack[s] as number;
+    // The empty phrase (the start state's) is marked once per search, not at every character.
+    out[s] = s === 0 || back === 0 ? (own[s] as number[]) : [...(own[s] as number[]), ...(out[back] as number[])];
     const list = edges[s] as number[];
+    const at = row[s] as number;
+    if (at >= 0) {
+      // The start state stays where it is on a symbol that starts no phrase.
+      for (let symbol = 0; symbol < width; symbol++) rows[at + symbol] = s === 0 ? 0 : step(automaton, back, symbol);
+      for (let e = 0; e < list.length; e += 2) rows[at + (list[e] as number)] = list[e + 1] as number;
+    }
     for (let e = 0; e < list.length; e += 2) {
-      const child = list[e + 1] as number;
-      fallBack[child] = s === 0 ? 0 : move(automaton, fallBack[s] as number, list[e] as number);
-      queue.push(child);
+      const next = list[e + 1] as number;
+      fallBack[next] = s === 0 ? 0 : step(automaton, back, list[e] as number);
+      queue.push(next);
     }
   }
   const { start, marked, tagsAt } = automaton;
@@ -351,13 +387,13 @@ function build(phrases: readonly string[], phraseTags: readonly number[]): Autom
   return automaton;
 }
 
-/** Where state `s` moves on `symbol`: its trie edge, else where its fall-back moves (worked out once, then read from the table). */
-function move(a: Automaton, s: number, symbol: number): number {
-  const at = s * a.width + symbol;
-  let to = a.next[at] as number;
-  if (to === -1) {
-    to = move(a, a.fallBack[s] as number, symbol);
-    a.next[at] = to;
+/** Where state `s` moves on `symbol`: its row's move, else its trie edge, else where its fall-back moves. */
+function step(a: Automaton, s: number, symbol: number): number {
+  let state = s;
+  for (;;) {
+    const at = a.row[state] as number;
+    if (at >= 0) return a.rows[at + symbol] as number;
+    if (a.edge[state] === symbol) return a.child[state] as number;
+    state = a.fallBack[state] as number;
   }
-  return to;
 }
