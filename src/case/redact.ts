@@ -63,8 +63,12 @@ function redactPasswordLine(line: string): string {
  * words in the line it changes (most pasted replies have none, and most lines of a transcript).
  */
 export function mayHoldSecret(text: string): boolean {
-  return text.includes("334") || AUTH_WORD.test(text) || text.includes("Bearer") || text.includes("eyJ") || KEY_HINT.test(text) || SASL_TOKEN_HINT.test(text);
+  return SECRET_LITERAL.test(text) || SECRET_WORDS.test(text);
 }
+/** mayHoldSecret's words of fixed case, in one search: "334", "Bearer", "eyJ" and SASL_TOKEN_HINT's. */
+const SECRET_LITERAL = /334|Bearer|eyJ|dXNlcj|bixh|biws/;
+/** mayHoldSecret's words of any case, in one search: AUTH_WORD's and KEY_HINT's alternatives (either matches where this does). */
+const SECRET_WORDS = new RegExp(`${AUTH_WORD.source}|${KEY_HINT.source}`, "i");
 
 export function redactSecrets(text: string): string {
   if (!mayHoldSecret(text)) return text;
