@@ -336,10 +336,13 @@ function consumerOAuthUser(raw: string): string | undefined {
 const APP_FLOW = /\bclient[_ ]credentials\b|\bAcquireTokenForClient\b|\bClientSecretCredential\b|\bClientCertificateCredential\b/i;
 const USER_FLOW = /\bgrant_type=password\b|\bAcquireTokenByUsernamePassword\b|\bUsernamePasswordCredential\b|\bdevice_code\b|\bDeviceCodeCredential\b|\bAcquireTokenWithDeviceCode\b|\bauthorization_code\b|\bAcquireTokenInteractive\b/i;
 
+/** What a text must hold for oauthFlowIn to read it, in one search (not four): its words as libraries spell them. */
+const OAUTH_FLOW_WORD = /redential|AcquireToken|grant_type|_code/;
+
 /** The OAuth flow the text names, when it names one only (a refusal beside it decides nothing here: the plan's steps follow). */
 function oauthFlowIn(text: string): ReplyAnalysis["oauthFlow"] {
   // (Every match holds one of these, as libraries spell them: most texts hold none.)
-  if (!(text.includes("redential") || text.includes("AcquireToken") || text.includes("grant_type") || text.includes("_code"))) return undefined;
+  if (!OAUTH_FLOW_WORD.test(text)) return undefined;
   const app = APP_FLOW.test(text);
   const user = USER_FLOW.test(text);
   return app === user ? undefined : app ? "app" : "delegated";
@@ -460,8 +463,9 @@ const CONFIG_USER = /^[ \t]*(?:-[ \t]*)?(?:AuthUser|SMTP_USER(?:NAME)?|MAIL_USER
 
 /** The user name a pasted configuration sets (CONFIG_USER), with its line. */
 function configUserName(text: string): { value: string; clue: string } | undefined {
-  // Every match holds one of these words (most pastes hold none: no search of every line).
-  if (!(text.includes("AuthUser") || text.includes("SMTP_USER") || text.includes("MAIL_USERNAME") || text.includes("EMAIL_HOST_USER"))) return undefined;
+  // Every match holds one of its words, AuthUser or one with "_USER" (SMTP_USER, MAIL_USERNAME, EMAIL_HOST_USER): most pastes hold
+  // neither, and need no search of every line.
+  if (!(text.includes("AuthUser") || text.includes("_USER"))) return undefined;
   const m = CONFIG_USER.exec(text);
   return m?.[1] ? { value: m[1], clue: m[0].trim() } : undefined;
 }
