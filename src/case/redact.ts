@@ -66,7 +66,7 @@ export function mayHoldSecret(text: string): boolean {
   return SECRET_LITERAL.test(text) || SECRET_WORDS.test(text);
 }
 /** mayHoldSecret's words of fixed case, in one search: "334", "Bearer", "eyJ" and SASL_TOKEN_HINT's. */
-const SECRET_LITERAL = /334|Bearer|eyJ|dXNlcj|bixh|biws/;
+const SECRET_LITERAL = new RegExp(`334|Bearer|eyJ|${SASL_TOKEN_HINT.source}`);
 /** mayHoldSecret's words of any case, in one search: AUTH_WORD's and KEY_HINT's alternatives (either matches where this does). */
 const SECRET_WORDS = new RegExp(`${AUTH_WORD.source}|${KEY_HINT.source}`, "i");
 
