@@ -65,7 +65,12 @@ export function hostTypoOf(host: string): string | undefined {
   if (h.length < 8 || TYPO_TARGETS.includes(h)) return undefined;
   let best: string | undefined;
   let bestDistance = 3;
-  for (const target of TYPO_TARGETS) {
+  const counts = letterCounts(h);
+  for (const [i, target] of TYPO_TARGETS.entries()) {
+    // Each edit changes the letters' counts by at most two (a swap by none): a host whose counts differ from the target's by
+    // 2 × bestDistance − 1 or more is bestDistance edits away or further, and editDistance() would say so (exact, and ~20
+    // times cheaper than the rows it fills in for "relay.contoso.local").
+    if (countsApart(counts, TARGET_COUNTS[i] as Int16Array) > 2 * bestDistance - 2) continue;
     const d = editDistance(h, target, bestDistance);
     if (d < bestDistance) {
       best = target;
@@ -74,6 +79,25 @@ export function hostTypoOf(host: string): string | undefined {
   }
   return best;
 }
+
+/** How many times each UTF-16 code unit occurs (every one above ASCII counted in one place: that only lowers countsApart()). */
+function letterCounts(text: string): Int16Array {
+  const counts = new Int16Array(129);
+  for (let i = 0; i < text.length; i++) {
+    const at = Math.min(text.charCodeAt(i), 128);
+    counts[at] = (counts[at] as number) + 1;
+  }
+  return counts;
+}
+
+/** The letters two texts do not share, counted (the sum of the differences of their letterCounts()). */
+function countsApart(a: Int16Array, b: Int16Array): number {
+  let apart = 0;
+  for (let i = 0; i < a.length; i++) apart += Math.abs((a[i] as number) - (b[i] as number));
+  return apart;
+}
+
+const TARGET_COUNTS: readonly Int16Array[] = TYPO_TARGETS.map(letterCounts);
 
 function isIpLiteral(h: string): boolean {
   const bare = h.replace(/^\[(.*)\]$/, "$1");
