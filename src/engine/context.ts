@@ -5,6 +5,7 @@ import { getFact, type FactPath } from "../case/facts.js";
 import type { Account, Case, Device, Tenant } from "../case/schema.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import type { ProviderFinding } from "./gates/provider.js";
+import type { HostKind } from "./gates/transport.js";
 import { CAUSES, strongerStatus } from "./causes.js";
 import type { InferenceKey, InfoId, NoteKey } from "./keys.js";
 import type { CauseId, CauseStatus, Evidence, Finding, Info, RetirementPhase } from "./types.js";
@@ -31,6 +32,8 @@ export interface Ctx {
   readonly sendsPassword: boolean;
   /** The AUTH mechanism: device.authMechanism, else what a pasted transcript shows. */
   readonly mechanism: Mechanism | undefined;
+  /** What device.host is (classifyHost), read once for the gates; undefined when no host is recorded. */
+  readonly hostKind: HostKind | undefined;
   /** The host is a High Volume Email endpoint: the SMTP AUTH switches do not apply. */
   readonly hve: boolean;
   /** A pasted reply shows "235 Authentication successful": everything up to AUTH passed at that time. */

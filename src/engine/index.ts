@@ -231,6 +231,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
 
 function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefined, asOf: string, out: Collector, provider: ProviderFinding | undefined): Ctx {
   const probeTested = probeSucceeded(c);
+  const hostKind = device.host === undefined ? undefined : classifyHost(device.host);
   const recognized = analysis?.recognized === true ? analysis : undefined;
   const mechanism: Mechanism | undefined = device.authMechanism ?? recognized?.mechanismTried;
   // A token request to Microsoft Entra ID in the text (an AADSTS error, its endpoint out of reach): the sender uses OAuth.
@@ -263,7 +264,8 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
     modeEvidence,
     sendsPassword: device.auth === "oauth" && passwordAnswer(recognized),
     mechanism,
-    hve: device.host !== undefined && classifyHost(device.host) === "hve",
+    hostKind,
+    hve: hostKind === "hve",
     // The test from this PC signed in (case.probe.auth), its reply being the case's: with --send that reply is the 250 after it.
     authPassed: authPassedByReply(recognized) !== undefined || probeTested !== undefined,
     reachedAuth: reachedAuthByReply(recognized) || probeTested !== undefined,

@@ -2,7 +2,6 @@
 // (domain.md §3): Basic needs LOGIN, OAuth needs XOAUTH2; no authentication at all is refused at MAIL FROM.
 import { factEvidence, inference, type Ctx } from "../context.js";
 import type { Evidence } from "../types.js";
-import { classifyHost } from "./transport.js";
 
 export function mechanismEvidence(ctx: Ctx): Evidence {
   return ctx.device.authMechanism !== undefined
@@ -34,7 +33,7 @@ export function mechanismGate(ctx: Ctx): void {
   const { mode, mechanism, out } = ctx;
   switch (mode) {
     case "none": {
-      const host = ctx.device.host === undefined ? undefined : classifyHost(ctx.device.host);
+      const host = ctx.hostKind;
       // Direct Send (the MX host) takes mail without sign-in: the transport gate says so (direct-send-path).
       if (host === "mx") return;
       // A relay of the organization's own may take mail without sign-in: what Exchange Online requires blocks only if the device talks to it directly.

@@ -108,7 +108,7 @@ function isIpLiteral(h: string): boolean {
 export function transportGate(ctx: Ctx): void {
   const { device, tenant } = ctx;
   const out = new TransportOut(ctx);
-  const host = device.host === undefined ? undefined : classifyHost(device.host);
+  const host = ctx.hostKind;
   // A typo of Microsoft's host is not a relay of the organization's own: the device means Exchange Online.
   const typoOf = host === "other" && device.host !== undefined ? hostTypoOf(device.host) : undefined;
   const legacyAllowed = tenant.allowLegacyTlsClients;

@@ -7,7 +7,7 @@ import { addUnlessAuthPassed, basicOnly, factEvidence, inference, unknownUnlessA
 import { CONFIG_USER_NAME } from "../../replies/signals.js";
 import type { NoteKey } from "../keys.js";
 import type { Evidence } from "../types.js";
-import { classifyHost, type HostKind } from "./transport.js";
+import type { HostKind } from "./transport.js";
 
 /** Words of a user name written in place of a real one in a pasted configuration. */
 const PLACEHOLDER_NAME = /user|name|login|account|example|your|xxx|\*|placeholder|redacted|hidden|^\W*$/i;
@@ -38,7 +38,7 @@ export function userNameGate(ctx: Ctx): void {
 /** The recorded fact that shows the device sends to Microsoft 365 (the service, or one of its sign-in hosts), or undefined. */
 function microsoft365(ctx: Ctx): Evidence | undefined {
   if (ctx.device.provider === "exchange-online") return factEvidence(ctx, "device.provider");
-  if (ctx.device.host !== undefined && SIGN_IN_HOSTS.has(classifyHost(ctx.device.host))) return factEvidence(ctx, "device.host");
+  if (ctx.hostKind !== undefined && SIGN_IN_HOSTS.has(ctx.hostKind)) return factEvidence(ctx, "device.host");
   // The text names Microsoft 365's host or front ends ("mailhub=smtp.office365.com:587", "…PROD.OUTLOOK.COM").
   const clue = ctx.analysis?.provider;
   if (clue?.id === "exchange-online") return inference("inference.providerClue", { clue: clue.clue });
