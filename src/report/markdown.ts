@@ -57,18 +57,24 @@ export function renderMarkdown(input: ReportInput): string {
   // Causes
   out.push(`## ${mdEscape(tr("plan.report.section.causes"))}`, "");
   if (d.causes.length === 0) out.push(mdEscape(tr("plan.report.noCauses")), "");
+  // A cause whose evidence and notes are the ones of the cause before it (every cause a bare "535 5.7.3" leaves possible) says so
+  // in one line: the ticket repeated the pasted reply and its warning under each of them (persona round 8 #16).
+  let previous: string | undefined;
   for (const f of d.causes) {
     out.push(`### ${statusMark(f.status)} ${mdEscape(causeTitle(lang, f.id))} — ${mdEscape(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
     const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf);
     if (summary) out.push(mdEscape(summary), "");
+    const lines: string[] = [];
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);
       const hyp = line.hypothetical ? ` **(${mdEscape(tr("plan.report.source.whatif"))})**` : "";
-      if (line.reply !== undefined) out.push(`- ${mdEscape(line.replyLabel ?? tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
-      else out.push(`- ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
+      if (line.reply !== undefined) lines.push(`- ${mdEscape(line.replyLabel ?? tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
+      else lines.push(`- ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
     }
-    for (const note of f.notes ?? []) out.push(`- ⚠ ${mdEscape(noteText(lang, note))}`);
-    out.push("");
+    for (const note of f.notes ?? []) lines.push(`- ⚠ ${mdEscape(noteText(lang, note))}`);
+    const block = lines.join("\n");
+    out.push(...(lines.length > 1 && block === previous ? [`- ${mdEscape(tr("plan.report.sameEvidence"))}`] : lines), "");
+    previous = block;
   }
 
   // The named device

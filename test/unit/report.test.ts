@@ -441,3 +441,21 @@ test("the what-if's values name the maker, not its id, and say 接続の暗号�
   assert.equal(valueLabel("en", "device.vendor", "sharp"), t("en", "devices.vendor.sharp"));
   assert.ok(t("ja", "whatif.fact.device.security").includes("接続の暗号化") && t("ja", "questions.device.security.q").includes("接続の暗号化"));
 });
+
+test("markdown: a cause with the evidence and notes of the cause before it says so in one line, not the reply and its warning again", () => {
+  for (const lang of LANGS) {
+    const c: Case = { schema: "smtp-auth-doctor/case@1", asOf: "2026-12-06", device: { reply: "535 5.7.3 Authentication unsuccessful" } };
+    const d = evaluate(c, { today: "2026-12-06" });
+    const possible = d.causes.filter((f) => f.status === "possible");
+    assert.ok(possible.length >= 3, JSON.stringify(d.causes.map((f) => f.id)));
+    const md = renderMarkdown({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+    const causes = md.slice(md.indexOf(`## ${t(lang, "plan.report.section.causes")}`), md.indexOf("\n## ", md.indexOf(`## ${t(lang, "plan.report.section.causes")}`) + 3));
+    // The reply under the causes whose evidence differs from the one before (a note of their own), the one line under the others.
+    const same = causes.split(t(lang, "plan.report.sameEvidence")).length - 1;
+    assert.ok(same >= 3, causes);
+    assert.equal(causes.split("`535 5.7.3 Authentication unsuccessful`").length - 1, d.causes.length - same, causes);
+    // The first cause always shows its evidence.
+    const first = causes.slice(0, causes.indexOf("\n### ", causes.indexOf("### ") + 4));
+    assert.ok(first.includes("`535 5.7.3 Authentication unsuccessful`") && !first.includes(t(lang, "plan.report.sameEvidence")), first);
+  }
+});
