@@ -26,6 +26,12 @@ const SYSLOG_DATE = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\
 const SYSLOG_TAG = /^[\w.-]{1,100} [\w/.-]{1,100}\[\d{1,10}\]:\s+/;
 /** Postfix's debug log after its direction mark: the peer ("> smtp.office365.com[52.96.1.1]:587: AUTH LOGIN"). */
 const POSTFIX_PEER = /^[\w.-]{1,255}\[[0-9A-Fa-f.:]{2,45}\](?::\d{1,5})?:(?:\s+|$)/;
+/**
+ * Docker Compose's service column in front of each line of `docker compose logs` ("auth-server_1_89645e84ca25 | …",
+ * "web-1  | …"): a name with its replica number, blanks, "|". A Gmail reply spread over such lines was refused as no reply
+ * (seventeenth hunt #10).
+ */
+const COMPOSE_SERVICE = /^[A-Za-z][\w.-]{0,63}[_-]\d{1,3}(?:_[0-9a-f]{6,64})?\s+\|(?:\s|$)/;
 /** GitHub Actions' workflow commands in front of a log line ("##[error]The SMTP server requires …"). */
 const GH_COMMAND = /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i;
 
@@ -54,6 +60,12 @@ function startsWithOneOf(s: string, first: Uint8Array): boolean {
   return first[s.charCodeAt(0)] === 1;
 }
 
+/** Is `c` the code of an ASCII letter? */
+function isLetterAscii(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
 /** `s` without what the anchored `re` matches at its start. */
 function cut(s: string, re: RegExp): string {
   const m = re.exec(s);
@@ -63,6 +75,8 @@ function cut(s: string, re: RegExp): string {
 /** Timestamps, GitHub commands, bracketed fields, log levels, curl's "*": in this order, each on what the previous left. */
 function stripLogPrefixes(line: string): string {
   let s = line;
+  // COMPOSE_SERVICE: a letter first and " |" in the line.
+  if (isLetterAscii(s.charCodeAt(0)) && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
   // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
   const sep = s.charCodeAt(4);
   if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
