@@ -342,6 +342,11 @@ export const SIGNALS: readonly Signal[] = [
   // Ricoh's Scan to Office365 app on the panel: it could not reach Microsoft 365 (its sign-in and service are HTTPS; the mail
   // may go by SMTP): the path from the device (network, DNS, proxy), not the password (sixth hunt #10: refused as no reply, exit 2).
   { id: "office365-service-unreachable", stage: "network", candidates: ["entra-unreachable", "network-unreachable"], decisive: false, phrases: ["cannot connect to office365 service", "cannot connect to office 365 service"] },
+  // JavaMail's own check before AUTH ("AuthenticationFailedException: failed to connect, no password specified?"): the program
+  // passed a user name but no password (Gravitee 3.5.0 dropped it, seventeenth hunt #6: read as an unreachable server, the
+  // network admin first). No server refused anything; the program's mail settings, not the network. (Listed before
+  // network-connect-failed: a line's first signal counts, and "failed to connect" is in the same line.)
+  { id: "javamail-no-password", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["no password specified"] },
   {
     id: "network-connect-failed",
     stage: "network",
