@@ -1,0 +1,55 @@
+// Seventeenth hunt (./real-pastes-found-17.ts: monitoring/ITSM and business apps, Java and Go mailers, a Japanese manual): the
+// readings it found wrong and fixed, through the real parser, engine and plan (explain --json), in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_17 } from "./real-pastes-found-17.js";
+import { explain, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { analyzeReply } from "../../src/replies/index.js";
+import { runMain } from "../helpers/run-main.js";
+
+const paste = pasteOf(FOUND_ROUND_17);
+const LANGS = ["en", "ja"] as const;
+
+test("#6: JavaMail's 'failed to connect, no password specified?' (Gravitee) is the program sending no password, not an unreachable server", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(6), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["no-authentication:blocking"], lang);
+    assert.ok(!stepIds(json).includes("device-network"), lang);
+  }
+  assert.equal(analyzeReply("javax.mail.AuthenticationFailedException: failed to connect, no password specified?").primary?.patternId, "javamail-no-password");
+  // A connection that failed without those words stays a connection failure.
+  assert.equal(analyzeReply("javax.mail.MessagingException: failed to connect").primary?.patternId, "network-connect-failed");
+});
+
+test("#10: a Gmail 534-5.7.14 reply behind Docker Compose's service column (Scava) is read as Google's web-login refusal", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(10), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["provider-app-password:possible", "provider-sign-in-refused:possible"], lang);
+  }
+  assert.equal(analyzeReply(paste(10).text).primary?.patternId, "google-web-login");
+  // Compose v2's column ("web-1  | ") too; the extracted reply no longer carries it.
+  const v2 = analyzeReply("web-1  | 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.");
+  assert.equal(v2.primary?.patternId, "auth-bad-credentials");
+  assert.equal(v2.primary?.reply.line, "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.");
+  // A "name | text" line without a replica number is not a Compose column.
+  assert.equal(analyzeReply("mailer | 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.").primary?.patternId, "auth-bad-credentials");
+});
+
+test("every text of the seventeenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
+  for (const [i, p] of FOUND_ROUND_17.entries()) {
+    const [en, ja] = [await runMain(["explain", "-", "--json", "--lang", "en"], { stdin: p.text }), await runMain(["explain", "-", "--json", "--lang", "ja"], { stdin: p.text })];
+    assert.equal(en.code, ja.code, `#${i + 1}`);
+    for (const r of [en, ja]) assert.ok(!r.stderr.includes("    at "), `#${i + 1}: ${r.stderr}`);
+    // A text still refused as bad input (a Go library's own words, a TLS EOF) says so, in its language.
+    if (en.code === 2) {
+      const message = (out: string) => (JSON.parse(out) as { error: { type: string; message: string } }).error;
+      assert.equal(message(en.stdout).type, "bad-input", `#${i + 1}`);
+      assert.match(message(ja.stdout).message, /[\u3040-\u30ff]/, `#${i + 1}`);
+      continue;
+    }
+    const causes = (out: string) => (JSON.parse(out) as { causes: Array<{ id: string; status: string }> }).causes.map((c) => `${c.id}:${c.status}`);
+    assert.deepEqual(causes(en.stdout), causes(ja.stdout), `#${i + 1}`);
+  }
+});
