@@ -1,5 +1,5 @@
 // Physical lines → logical lines: transcript prefixes removed, text wrapped by a panel or mail client re-joined.
-import { count, isDigit } from "./chars.js";
+import { count, isDigit, isLetter } from "./chars.js";
 
 export type Direction = "client" | "server" | undefined;
 
@@ -60,12 +60,6 @@ function startsWithOneOf(s: string, first: Uint8Array): boolean {
   return first[s.charCodeAt(0)] === 1;
 }
 
-/** Is `c` the code of an ASCII letter? */
-function isLetterAscii(c: number): boolean {
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x7a;
-}
-
 /** `s` without what the anchored `re` matches at its start. */
 function cut(s: string, re: RegExp): string {
   const m = re.exec(s);
@@ -76,7 +70,7 @@ function cut(s: string, re: RegExp): string {
 function stripLogPrefixes(line: string): string {
   let s = line;
   // COMPOSE_SERVICE: a letter first and " |" in the line.
-  if (isLetterAscii(s.charCodeAt(0)) && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
+  if (isLetter(s.charCodeAt(0)) && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
   // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
   const sep = s.charCodeAt(4);
   if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
