@@ -45,8 +45,10 @@ export function t(lang: Lang, key: MessageKey, params?: Params): string {
   const names = template.includes("{sender");
   if (!params && !names) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
-    const fallback = params && name in params ? undefined : names && Object.hasOwn(SENDER_DEFAULTS, name) ? SENDER_DEFAULTS[name] : undefined;
-    const value = params && name in params ? safeText(String(params[name])) : fallback !== undefined ? lookup(lang, fallback) : undefined;
+    // The caller's value, else a sender's default for a {sender…} name the caller left out.
+    const own = params !== undefined && name in params;
+    const fallback = !own && names && Object.hasOwn(SENDER_DEFAULTS, name) ? SENDER_DEFAULTS[name] : undefined;
+    const value = own ? safeText(String(params[name])) : fallback !== undefined ? lookup(lang, fallback) : undefined;
     if (value === undefined) return whole;
     return lang === "ja" ? spacedInJapanese(value, template.charCodeAt(at - 1), template.charCodeAt(at + whole.length)) : value;
   });
