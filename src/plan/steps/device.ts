@@ -116,13 +116,12 @@ export const DEVICE_STEPS: StepDef[] = [
     id: "device-network",
     causes: ["network-unreachable"],
     build: (ctx, found) => {
+      const hve = hveHost(ctx);
       // The name did not resolve (the probe's DNS phase, or a pasted "getaddrinfo … Name or service not known" that leads): DNS or
-      // a proxy-only network on this PC, not a port.
-      // The name that did not resolve: the device's other server, else the one the test from this PC tried, else Microsoft 365's
-      // (it named smtp.office365.com for every host). A host a letter from Microsoft's is a typing mistake the endpoint step
-      // corrects, not a name to make resolve.
+      // a proxy-only network on this PC, not a port. The name is the device's other server's, else the one the test from this PC
+      // tried, else Microsoft 365's (it named smtp.office365.com for every host). A host a letter from Microsoft's is a typing
+      // mistake the endpoint step corrects, not a name to make resolve.
       if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && e.patternId === "network-dns")))) {
-        const hve = hveHost(ctx);
         const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx));
         const server = named !== undefined && hostTypoOf(named.host) === undefined ? named : undefined;
         const params = { host: server?.host ?? "smtp.office365.com" };
@@ -139,7 +138,6 @@ export const DEVICE_STEPS: StepDef[] = [
         };
       }
       // High Volume Email's own host (tenth hunt #18): that host on 587, not smtp.office365.com.
-      const hve = hveHost(ctx);
       if (hve) return { who: "network-admin", scope: "device", check: [tncHve(hve)], verifyCommands: [tncHve(hve)], security: "low", title: ctx.tr("plan.step.device-network.hve.title", { host: hve }) };
       // The organization's MX host on port 25 (Direct Send, a connector relay): outgoing port 25 blocked on the way, that host tested.
       const mx = mxServer(ctx);
