@@ -212,8 +212,16 @@ export function providerFromHost(host: string): Exclude<ProviderId, "exchange-on
   return undefined;
 }
 
+/**
+ * A word every consumer domain below holds once lower-cased, so the address holds it in either case (toLowerCase() also turns
+ * the Kelvin sign into "k", which the i flag alone does not match: an address with one is read in full; "İ" becomes "i" and a
+ * combining dot, which breaks the word). Most addresses are a work domain's: they are answered without a split or a copy.
+ */
+const CONSUMER_WORD = /outlook|hotmail|live|msn|passport|\u212A/i;
+
 /** Microsoft's consumer domains: an address there is a personal account, never a tenant's. */
 export function isConsumerMicrosoftAddress(address: string): boolean {
+  if (!CONSUMER_WORD.test(address)) return false;
   const lower = address.trim().toLowerCase();
   // "Name <addr>": the address inside (a plain address has no "<" for the pattern to find).
   const domain = (lower.includes("<") ? lower.replace(/^.*<([^<>]+)>.*$/, "$1") : lower).split("@")[1];

@@ -92,26 +92,15 @@ function oauthUserOf(analysis: ReplyAnalysis | undefined, d: Device): string | u
   return user === undefined || recordedWorkAddress(d) ? undefined : user;
 }
 
-/**
- * isConsumerMicrosoftAddress(), skipped where it cannot hold: the domain of a personal Microsoft address (outlook.…, hotmail.…,
- * live.…, windowslive.…, msn.com, passport.com) holds one of these words once lower-cased, so the address holds it in either case.
- * (toLowerCase() also turns the Kelvin sign into "k", which the i flag alone does not match: an address with one is read in full.
- * "İ" becomes "i" and a combining dot, which breaks the word.) Most recorded addresses are a work domain's: no split, no copy.
- */
-const CONSUMER_WORD = /outlook|hotmail|live|msn|passport|\u212A/i;
-function isConsumerAddress(address: string): boolean {
-  return CONSUMER_WORD.test(address) && isConsumerMicrosoftAddress(address);
-}
-
 /** The device's recorded user name is a full address that is not a personal Microsoft one: a work account's. */
 function recordedWorkAddress(d: Device): boolean {
-  return d.username !== undefined && d.username.includes("@") && !isConsumerAddress(d.username);
+  return d.username !== undefined && d.username.includes("@") && !isConsumerMicrosoftAddress(d.username);
 }
 
 /** The device's user name or sender, the first that is a personal Microsoft address. */
 function consumerAddressOf(d: Device): string | undefined {
-  if (d.username !== undefined && isConsumerAddress(d.username)) return d.username;
-  if (d.from !== undefined && isConsumerAddress(d.from)) return d.from;
+  if (d.username !== undefined && isConsumerMicrosoftAddress(d.username)) return d.username;
+  if (d.from !== undefined && isConsumerMicrosoftAddress(d.from)) return d.from;
   return undefined;
 }
 
