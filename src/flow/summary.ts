@@ -9,7 +9,7 @@ import { deviceLine } from "../report/handover.js";
 import { causeTitle, infoTitle, senderOf } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
 import type { VendorId } from "../devices/ids.js";
-import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS, TEXT_HIDING_SIGNALS } from "../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
 
 /**
@@ -35,9 +35,10 @@ export function makerLines(lang: Lang, summary: PasteSummary, diagnosis: Diagnos
 
 /** The heading over the pasted text: a device's or a program's own words are not the server's reply (persona round 6, P6-7). */
 export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.reply" {
-  // A program's own error (MailKit's handshake exception, .NET's "Failure sending mail") is its words, not the server's: the
-  // engine's note says so too (note.programAmbiguous), the heading said "Server reply:".
-  return primary !== undefined && (TEXT_HIDING_SIGNALS.has(primary.patternId) || isDeviceMessage(primary.patternId) || SIGNAL_IDS.has(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
+  // A maker's panel message, or any signal: a program's own error (MailKit's handshake exception, .NET's "Failure sending mail")
+  // or a wrapper's words that hide the reply (TEXT_HIDING_SIGNALS, all of them signals) are not the server's words: the engine's
+  // note says so too (note.programAmbiguous); the heading said "Server reply:" for a program's error.
+  return primary !== undefined && (isDeviceMessage(primary.patternId) || SIGNAL_IDS.has(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
 }
 
 /**

@@ -11,6 +11,7 @@ import { deviceProgress, initFlow, makeReducer, nothingMoreToAsk } from "../../s
 import { pasteSummaryText } from "../../src/flow/summary.js";
 import type { FlowEvent, FlowState } from "../../src/flow/types.js";
 import { t, type Lang } from "../../src/i18n/index.js";
+import { SIGNAL_IDS, TEXT_HIDING_SIGNALS } from "../../src/replies/signals.js";
 
 // Sources: hunt 11 #1 (a Japanese blog's MAILER-DAEMON notice from iCloud, test/scenarios/real-pastes-found-11.ts); hunt 14
 // #12 (https://github.com/FundersClub/fire/issues/441, Exchange Online's German NDR); 5.7.520 is Exchange Online's refusal of
@@ -100,3 +101,7 @@ for (const lang of ["en", "ja"] as const) {
     assert.equal(deviceProgress(run(back, { type: "back" }, { type: "back" }, { type: "back" }, { type: "back" }))?.n, 2);
   });
 }
+
+test("the words that hide a reply are all signals: the paste screen heads them as what the device or program shows", () => {
+  assert.deepEqual([...TEXT_HIDING_SIGNALS].filter((id) => !SIGNAL_IDS.has(id)), []);
+});
