@@ -10,6 +10,7 @@ import type { OptionId, Readiness } from "./readiness.js";
 // Values from the exports and the tenant (addresses, display names, IPs, failure reasons, file
 // names) pass the one output sanitiser where they are put into a line, a cell or a row.
 import { safeText } from "../render/sanitize.js";
+import { mdCode, mdInline, mdText } from "../render/markdown-text.js";
 import { causeTitle } from "../render/labels.js";
 import type { FormatOf } from "../render/formats.js";
 import { toJson as jsonText } from "../render/output.js";
@@ -183,30 +184,30 @@ function planSection(plan: BulkPlan, lang: Lang, written: string[]): string[] {
 
 // ---- Markdown ----
 
-function mdCell(s: string): string {
-  return safeText(s.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
-}
-
 export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang: Lang): string {
   const L: string[] = [];
   L.push(`# ${t(lang, "audit.title", { date: r.asOf })}`, "");
   L.push(`## ${t(lang, "audit.inputs").replace(/[:：]\s*$/, "")}`, "");
-  for (const i of r.inputs) L.push(`- \`${mdCell(i.file)}\`: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
+  for (const i of r.inputs) L.push(`- ${mdCode(i.file)}: ${t(lang, `audit.kind.${i.kind}` as MessageKey)} (${i.format.toUpperCase()}, ${i.encoding.toUpperCase()}, ${t(lang, "audit.records", { count: i.records })})`);
   const notRead = notReadLines(r, lang);
-  if (notRead.length) L.push("", notRead[0] as string, "", ...notRead.slice(1).map((l) => mdCell(l.trim())));
+  if (notRead.length) L.push("", notRead[0] as string, "", ...notRead.slice(1).map((l) => {
+    // Each part not read is an item of a list ("- Authenticated SMTP sign-ins … not allowed"): its marker is ours, its words are escaped.
+    const item = /^\s*- (.*)$/.exec(l);
+    return item ? `- ${mdText(item[1] as string)}` : mdText(l.trim());
+  }));
   L.push("", `## ${t(lang, "audit.md.mailboxes")}`, "", t(lang, "audit.tenant", { state: tenantText(lang, r) }), "");
   const m = r.mailboxes;
   if (m) {
     L.push(`| ${t(lang, "audit.md.state")} | ${t(lang, "audit.md.count")} | ${t(lang, "audit.md.query")} |`, "|---|---:|---|");
-    L.push(`| ${t(lang, "audit.setting.true")} | ${m.disabled} | \`${mdCell(STATE_QUERIES.disabled.replace("\n", "; "))}\` |`);
-    L.push(`| ${t(lang, "audit.setting.false")} | ${m.enabled} | \`${mdCell(STATE_QUERIES.enabled.replace("\n", "; "))}\` |`);
-    L.push(`| ${t(lang, "audit.setting.null")} | ${m.followOrg} | \`${mdCell(STATE_QUERIES.followOrg.replace("\n", "; "))}\` |`);
+    L.push(`| ${t(lang, "audit.setting.true")} | ${m.disabled} | ${mdCode(STATE_QUERIES.disabled.replace("\n", "; "), { cell: true })} |`);
+    L.push(`| ${t(lang, "audit.setting.false")} | ${m.enabled} | ${mdCode(STATE_QUERIES.enabled.replace("\n", "; "), { cell: true })} |`);
+    L.push(`| ${t(lang, "audit.setting.null")} | ${m.followOrg} | ${mdCode(STATE_QUERIES.followOrg.replace("\n", "; "), { cell: true })} |`);
     L.push("", t(lang, "audit.count.effective", { on: m.effectiveEnabled, off: m.effectiveDisabled, unknown: m.effectiveUnknown }));
     if (r.followingEnabledTenant > 0) L.push("", `> ${t(lang, "audit.classicMistake", { enabled: m.enabled, follow: r.followingEnabledTenant, total: m.effectiveEnabled })}`);
     if (m.effectiveUnknown > 0) L.push("", `> ${t(lang, "audit.needTenant", { count: m.effectiveUnknown })}`);
   } else L.push(t(lang, "audit.noMailboxes"));
   L.push("", `## ${t(lang, "audit.md.signins")}`, "");
-  L.push(...signInSection(r, lang).map((l) => l.trim()));
+  L.push(...signInSection(r, lang).map((l) => mdText(l.trim())));
   L.push("", `## ${t(lang, "audit.readinessTitle", { date: "2026-12-31" })}`, "");
   L.push(
     [...READINESS.map((k) => `- ${readinessText(lang, k)}: ${r.readinessCounts[k]}`), ...(r.notSeenUsingSmtpAuth !== undefined ? [`- ${t(lang, "audit.notSeen", { count: r.notSeenUsingSmtpAuth })}`] : [])].join("\n"),
@@ -222,21 +223,24 @@ export function renderMarkdown(r: AuditResult, plan: BulkPlan | undefined, lang:
     for (const a of r.accounts) {
       L.push(
         `| ${[
-          mdCell(a.displayName ? `${a.upn} (${a.displayName})` : a.upn),
+          mdInline(a.displayName ? `${a.upn} (${a.displayName})` : a.upn),
           settingText(lang, a.setting),
           effectiveText(lang, a.effective),
           t(lang, `audit.auth.${a.auth}` as MessageKey),
           String(a.signIns?.total ?? 0),
-          mdCell(ipsText(lang, a)),
-          mdCell(errorsText(lang, a)),
+          mdInline(ipsText(lang, a)),
+          mdInline(errorsText(lang, a)),
           readinessText(lang, a.readiness),
-          mdCell(why(lang, a)),
+          mdInline(why(lang, a)),
           a.options.map((o) => optionText(lang, o)).join(" / "),
         ].join(" | ")} |`,
       );
     }
   } else L.push(t(lang, "audit.noAccounts"));
-  if (plan) L.push("", `## ${t(lang, "audit.md.plan")}`, "", ...planSection(plan, lang, []).map((l) => l.trim()).filter((l) => l !== t(lang, "audit.plan.useOut")), "", t(lang, "audit.plan.howto", { apply: plan.files.apply, verify: plan.files.verify }));
+  if (plan) L.push("", `## ${t(lang, "audit.md.plan")}`, "", ...planSection(plan, lang, [])
+      .map((l) => l.trim())
+      .filter((l) => l !== t(lang, "audit.plan.useOut"))
+      .map((l) => mdText(l)), "", t(lang, "audit.plan.howto", { apply: plan.files.apply, verify: plan.files.verify }));
   return `${L.join("\n")}\n`;
 }
 

@@ -3,7 +3,7 @@
 // facts marked as hypothetical.
 import type { Case } from "../case/schema.js";
 import { outsideExchangeOnline } from "../engine/index.js";
-import { safeText } from "../render/sanitize.js";
+import { mdCode, mdInline, mdText } from "../render/markdown-text.js";
 import { summarize, summaryLines } from "./summary.js";
 import { adminChecks } from "./checks.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
@@ -11,20 +11,6 @@ import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
 import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel } from "./common.js";
 import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, senderParams, verdictSentence } from "../render/labels.js";
-
-/** Text safe inside a Markdown table cell or a line: control characters shown visibly, pipes escaped, newlines flattened, HTML-ish brackets escaped. */
-export function mdEscape(text: string): string {
-  return safeText(text.replace(/\r?\n/g, " ")).replace(/([\\`*_[\]|<>#])/g, "\\$1");
-}
-
-/** Inline code that survives backticks inside the text. */
-export function mdCode(text: string): string {
-  const flat = safeText(text.replace(/\r?\n/g, " "));
-  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 function fence(commands: PlanCommand[]): string[] {
   if (commands.length === 0) return [];
@@ -40,40 +26,40 @@ export function renderMarkdown(input: ReportInput): string {
   const out: string[] = [];
   const statusMark = (s: string) => (s === "blocking" ? "✖" : s === "possible" ? "?" : "!");
 
-  out.push(`# ${mdEscape(tr("plan.report.title"))}`, "");
-  if (c.title) out.push(mdEscape(tr("plan.report.case", { title: c.title })), "");
-  if (isHypothetical(c)) out.push(`> **${mdEscape(tr("plan.report.hypothetical"))}**`, "");
+  out.push(`# ${mdText(tr("plan.report.title"))}`, "");
+  if (c.title) out.push(mdText(tr("plan.report.case", { title: c.title })), "");
+  if (isHypothetical(c)) out.push(`> **${mdInline(tr("plan.report.hypothetical"))}**`, "");
   const vMark = d.verdict === "blocked" ? "✖" : d.verdict === "clear" ? "✔" : "?";
-  out.push(`**${mdEscape(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdEscape(verdictSentence(lang, d, c))} (${mdEscape(tr("plan.report.asOf", { date: d.asOf }))})`, "");
+  out.push(`**${mdInline(tr("plan.report.verdictLabel"))}:** ${vMark} ${mdInline(verdictSentence(lang, d, c))} (${mdInline(tr("plan.report.asOf", { date: d.asOf }))})`, "");
   // In short: the most likely cause, who must act, the next actions (the detail follows).
   const summary = summaryLines(summarize(d, plan, lang, c), lang);
   for (const l of summary) {
-    if (l.label && l.number !== undefined) out.push(`- **${mdEscape(l.label)}:**`);
-    if (l.number !== undefined) out.push(`  ${l.number}. ${mdEscape(l.text)}`);
-    else out.push(`- **${mdEscape(l.label)}:** ${mdEscape(l.text)}`);
+    if (l.label && l.number !== undefined) out.push(`- **${mdInline(l.label)}:**`);
+    if (l.number !== undefined) out.push(`  ${l.number}. ${mdInline(l.text)}`);
+    else out.push(`- **${mdInline(l.label)}:** ${mdInline(l.text)}`);
   }
   if (summary.length) out.push("");
 
   // Causes
-  out.push(`## ${mdEscape(tr("plan.report.section.causes"))}`, "");
-  if (d.causes.length === 0) out.push(mdEscape(tr("plan.report.noCauses")), "");
+  out.push(`## ${mdText(tr("plan.report.section.causes"))}`, "");
+  if (d.causes.length === 0) out.push(mdText(tr("plan.report.noCauses")), "");
   // A cause whose evidence and notes are the ones of the cause before it (every cause a bare "535 5.7.3" leaves possible) says so
   // in one line: the ticket repeated the pasted reply and its warning under each of them (persona round 8 #16).
   let previous: string | undefined;
   for (const f of d.causes) {
-    out.push(`### ${statusMark(f.status)} ${mdEscape(causeTitle(lang, f.id))} — ${mdEscape(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
+    out.push(`### ${statusMark(f.status)} ${mdInline(causeTitle(lang, f.id))} — ${mdInline(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
     const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf);
-    if (summary) out.push(mdEscape(summary), "");
+    if (summary) out.push(mdText(summary), "");
     const lines: string[] = [];
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);
-      const hyp = line.hypothetical ? ` **(${mdEscape(tr("plan.report.source.whatif"))})**` : "";
-      if (line.reply !== undefined) lines.push(`- ${mdEscape(line.replyLabel ?? tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
-      else lines.push(`- ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
+      const hyp = line.hypothetical ? ` **(${mdInline(tr("plan.report.source.whatif"))})**` : "";
+      if (line.reply !== undefined) lines.push(`- ${mdText(line.replyLabel ?? tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
+      else lines.push(`- ${mdText(line.text)}${line.source ? ` (${mdInline(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
     }
-    for (const note of f.notes ?? []) lines.push(`- ⚠ ${mdEscape(noteText(lang, note))}`);
+    for (const note of f.notes ?? []) lines.push(`- ⚠ ${mdInline(noteText(lang, note))}`);
     const block = lines.join("\n");
-    out.push(...(lines.length > 1 && block === previous ? [`- ${mdEscape(tr("plan.report.sameEvidence"))}`] : lines), "");
+    out.push(...(lines.length > 1 && block === previous ? [`- ${mdText(tr("plan.report.sameEvidence"))}`] : lines), "");
     previous = block;
   }
 
@@ -83,25 +69,25 @@ export function renderMarkdown(input: ReportInput): string {
   // Facts
   const facts = knownFacts(lang, c);
   if (facts.length) {
-    out.push(`## ${mdEscape(tr("plan.report.section.facts"))}`, "");
+    out.push(`## ${mdText(tr("plan.report.section.facts"))}`, "");
     out.push(`| ${tr("plan.report.fact.col.fact")} | ${tr("plan.report.fact.col.value")} | ${tr("plan.report.fact.col.source")} |`, "|---|---|---|");
     for (const f of facts) {
-      const value = f.hypothetical ? `**${mdEscape(f.value)}** (${mdEscape(tr("plan.report.source.whatif"))})` : mdEscape(f.value);
-      out.push(`| ${mdEscape(f.label)} (${mdCode(f.path)}) | ${value} | ${mdEscape(f.source)} |`);
+      const value = f.hypothetical ? `**${mdInline(f.value)}** (${mdInline(tr("plan.report.source.whatif"))})` : mdInline(f.value);
+      out.push(`| ${mdInline(f.label)} (${mdCode(f.path, { cell: true })}) | ${value} | ${mdInline(f.source)} |`);
     }
     out.push("");
   }
 
   // Unknowns
   if (d.unknowns.length) {
-    out.push(`## ${mdEscape(tr("plan.report.section.unknowns"))}`, "");
-    for (const p of d.unknowns) out.push(`- ${mdEscape(factDescription(lang, p, c))} (${mdCode(p)})`);
+    out.push(`## ${mdText(tr("plan.report.section.unknowns"))}`, "");
+    for (const p of d.unknowns) out.push(`- ${mdText(factDescription(lang, p, c))} (${mdCode(p)})`);
     // For the admin: where to look and the read-only command for each setting still unknown.
     const checks = adminChecks(c, d, lang);
     if (checks.length) {
-      out.push("", `### ${mdEscape(tr("plan.report.section.adminChecks"))}`, "");
+      out.push("", `### ${mdText(tr("plan.report.section.adminChecks"))}`, "");
       for (const ch of checks) {
-        out.push(`- **${mdEscape(ch.title)}**: ${mdEscape(ch.where)}`);
+        out.push(`- **${mdInline(ch.title)}**: ${mdInline(ch.where)}`);
         if (ch.commands.length) out.push("", "  ```powershell", ...ch.commands.map((l) => `  ${l}`), "  ```", "");
       }
     }
@@ -110,25 +96,25 @@ export function renderMarkdown(input: ReportInput): string {
 
   // Info
   if (d.info.length) {
-    out.push(`## ${mdEscape(tr("plan.report.section.info"))}`, "");
+    out.push(`## ${mdText(tr("plan.report.section.info"))}`, "");
     for (const info of d.info) {
-      out.push(`- ${mdEscape(infoTitle(lang, info, senderOf(c)))}`);
+      out.push(`- ${mdText(infoTitle(lang, info, senderOf(c)))}`);
       for (const ev of info.evidence) {
         const line = evidenceLine(lang, c, ev);
-        out.push(`  - ${mdEscape(line.text)}${line.source ? ` (${mdEscape(tr("plan.report.ev.source", { source: line.source }))})` : ""}`);
+        out.push(`  - ${mdText(line.text)}${line.source ? ` (${mdInline(tr("plan.report.ev.source", { source: line.source }))})` : ""}`);
       }
     }
     out.push("");
   }
 
   // Plan
-  out.push(`## ${mdEscape(tr("plan.report.section.plan"))}`, "");
-  if (plan.steps.length === 0) out.push(mdEscape(noStepsText(lang, d)), "");
+  out.push(`## ${mdText(tr("plan.report.section.plan"))}`, "");
+  if (plan.steps.length === 0) out.push(mdText(noStepsText(lang, d)), "");
   plan.steps.forEach((step, i) => out.push(...stepMd(step, i + 1, lang, (id) => stepNumber(plan, id), plan, c)));
 
   // Options
   if (plan.options.length) {
-    out.push(`## ${mdEscape(tr("plan.report.section.options", senderParams(lang, c)))}`, "");
+    out.push(`## ${mdText(tr("plan.report.section.options", senderParams(lang, c)))}`, "");
     out.push(
       `| # | ${tr("plan.report.option.col.option")} | ${tr("plan.report.option.col.recipients")} | ${tr("plan.report.option.col.lasts")} | ${tr("plan.report.option.col.security")} | ${tr("plan.report.option.col.available")} |`,
       "|---|---|---|---|---|---|",
@@ -137,21 +123,21 @@ export function renderMarkdown(input: ReportInput): string {
       const detail = joinSentences(lang, [o.summary, o.billed ? `(${tr("plan.report.option.billed")})` : undefined]);
       const avail = joinSentences(lang, [tr(`plan.report.option.available.${o.availability}`), o.availabilityNote ? `: ${o.availabilityNote}` : undefined]);
       out.push(
-        `| ${o.rank} | **${mdEscape(o.title)}**<br>${mdEscape(detail)} | ${mdEscape(o.recipients)} | ${mdEscape(o.lasts)} | ${mdEscape(o.security.text)} | ${mdEscape(avail)} |`,
+        `| ${o.rank} | **${mdInline(o.title)}**<br>${mdInline(detail)} | ${mdInline(o.recipients)} | ${mdInline(o.lasts)} | ${mdInline(o.security.text)} | ${mdInline(avail)} |`,
       );
     }
     out.push("");
     const oauth = plan.options.find((o) => o.device);
     if (oauth?.device) {
-      out.push(`**${mdEscape(oauth.title)}** — ${mdEscape(onDevice(lang, plan))}`, "");
-      for (const l of oauth.device) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
+      out.push(`**${mdInline(oauth.title)}** — ${mdInline(onDevice(lang, plan))}`, "");
+      for (const l of oauth.device) out.push(`- ${mdText(deviceLineText(lang, plan, l))}`);
       out.push("");
     }
   }
 
   if (plan.notes.length) {
-    out.push(`## ${mdEscape(tr("plan.report.section.notes"))}`, "");
-    for (const n of plan.notes) out.push(`- ${mdEscape(n)}`);
+    out.push(`## ${mdText(tr("plan.report.section.notes"))}`, "");
+    for (const n of plan.notes) out.push(`- ${mdText(n)}`);
     out.push("");
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
@@ -160,43 +146,43 @@ export function renderMarkdown(input: ReportInput): string {
 function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) => number, plan: Plan, c: Case): string[] {
   const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
   const out: string[] = [];
-  out.push(`### ${n}. ${mdEscape(step.title)}`, "");
-  out.push(`${step.causeIds.map(mdCode).join(", ")}`, "");
-  if (step.kind === "check") out.push(`> **✔** ${mdEscape(tr("plan.report.step.readOnly"))}`, "");
-  else if (step.confirmFirst && !step.onlyIf?.confirmedBy) out.push(`> **?** ${mdEscape(tr("plan.report.step.confirmFirst"))}`, "");
-  else if (step.status === "possible" && !step.confirmFirst && !step.weakens) out.push(`> ✔ ${mdEscape(tr("plan.report.step.anyCause"))}`, "");
-  for (const line of onlyIfLines(lang, plan, step)) out.push(`> **⚠** ${mdEscape(line)}`, "");
-  if (step.alternativeTo) out.push(`> ${mdEscape(tr("plan.report.step.alternative", { n: numberOf(step.alternativeTo) }))}`, "");
-  out.push(`**${mdEscape(tr("plan.report.step.why"))}:** ${mdEscape(step.why)}`, "");
-  if (step.opens) out.push(`> **⚠ ${mdEscape(tr("plan.report.step.opens"))}:** ${mdEscape(step.opens)}`, "");
-  if (step.warning) out.push(`> **⚠ ${mdEscape(tr("plan.report.step.warning"))}:** ${mdEscape(step.warning)}`, "");
+  out.push(`### ${n}. ${mdInline(step.title)}`, "");
+  out.push(`${step.causeIds.map((id) => mdCode(id)).join(", ")}`, "");
+  if (step.kind === "check") out.push(`> **✔** ${mdInline(tr("plan.report.step.readOnly"))}`, "");
+  else if (step.confirmFirst && !step.onlyIf?.confirmedBy) out.push(`> **?** ${mdInline(tr("plan.report.step.confirmFirst"))}`, "");
+  else if (step.status === "possible" && !step.confirmFirst && !step.weakens) out.push(`> ✔ ${mdInline(tr("plan.report.step.anyCause"))}`, "");
+  for (const line of onlyIfLines(lang, plan, step)) out.push(`> **⚠** ${mdInline(line)}`, "");
+  if (step.alternativeTo) out.push(`> ${mdText(tr("plan.report.step.alternative", { n: numberOf(step.alternativeTo) }))}`, "");
+  out.push(`**${mdInline(tr("plan.report.step.why"))}:** ${mdInline(step.why)}`, "");
+  if (step.opens) out.push(`> **⚠ ${mdInline(tr("plan.report.step.opens"))}:** ${mdInline(step.opens)}`, "");
+  if (step.warning) out.push(`> **⚠ ${mdInline(tr("plan.report.step.warning"))}:** ${mdInline(step.warning)}`, "");
   if (step.check.length) {
-    out.push(`**${mdEscape(tr(step.kind === "check" ? "plan.report.step.checkOnly" : "plan.report.step.check"))}:**`, "", ...fence(step.check), "");
+    out.push(`**${mdInline(tr(step.kind === "check" ? "plan.report.step.checkOnly" : "plan.report.step.check"))}:**`, "", ...fence(step.check), "");
     const roles = checkByText(lang, step);
-    if (roles) out.push(`**${mdEscape(tr("plan.report.step.checkBy"))}:** ${mdEscape(roles)}`, "");
+    if (roles) out.push(`**${mdInline(tr("plan.report.step.checkBy"))}:** ${mdInline(roles)}`, "");
   }
-  if (step.commands.length) out.push(`**${mdEscape(tr("plan.report.step.commands"))}:**`, "", ...fence(step.commands), "");
+  if (step.commands.length) out.push(`**${mdInline(tr("plan.report.step.commands"))}:**`, "", ...fence(step.commands), "");
   if (step.adminCenter) {
-    const path = [step.adminCenter.portal, ...step.adminCenter.path].map(mdEscape).join(" > ");
-    const where = step.adminCenter.url !== undefined ? ` (<${step.adminCenter.url}>)` : step.adminCenter.note !== undefined ? ` (${mdEscape(step.adminCenter.note)})` : "";
-    out.push(`**${mdEscape(tr("plan.report.step.adminCenter"))}:** ${path}${where}`, "");
+    const path = [step.adminCenter.portal, ...step.adminCenter.path].map((p) => mdInline(p)).join(" > ");
+    const where = step.adminCenter.url !== undefined ? ` (<${step.adminCenter.url}>)` : step.adminCenter.note !== undefined ? ` (${mdInline(step.adminCenter.note)})` : "";
+    out.push(`**${mdInline(tr("plan.report.step.adminCenter"))}:** ${path}${where}`, "");
   }
   if (step.device) {
-    out.push(`**${mdEscape(onDevice(lang, plan))}**`, "");
-    for (const l of step.device.lines) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
+    out.push(`**${mdInline(onDevice(lang, plan))}**`, "");
+    for (const l of step.device.lines) out.push(`- ${mdText(deviceLineText(lang, plan, l))}`);
     out.push("");
   }
   const verify = step.verify.testSend ? joinSentences(lang, [step.verify.text, tr("plan.report.step.testSend", senderParams(lang, c))]) : step.verify.text;
-  out.push(`**${mdEscape(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"))}:** ${mdEscape(verify)}`, "");
+  out.push(`**${mdInline(tr(step.kind === "check" ? "plan.report.step.result" : "plan.report.step.verify"))}:** ${mdInline(verify)}`, "");
   if (step.verify.commands.length) out.push(...fence(step.verify.commands), "");
   if (step.undo) {
-    out.push(`**${mdEscape(tr("plan.report.step.undo"))}:** ${mdEscape(step.undo.text)}`, "");
+    out.push(`**${mdInline(tr("plan.report.step.undo"))}:** ${mdInline(step.undo.text)}`, "");
     if (step.undo.commands.length) out.push(...fence(step.undo.commands), "");
   }
-  out.push(`- **${mdEscape(tr("plan.report.step.who"))}:** ${mdEscape(whoLabel(lang, step.who, c))}`);
-  out.push(`- **${mdEscape(tr("plan.report.step.scope"))}:** ${mdEscape(scopeLabel(lang, step.scope, c))}${step.changesTenant ? ` — **${mdEscape(tr("plan.report.step.tenant"))}**` : ""}`);
-  if (step.kind !== "check") out.push(`- **${mdEscape(tr("plan.report.step.security"))} (${mdEscape(tr(`plan.report.level.${step.security.level}`))}):** ${mdEscape(step.security.text)}`);
-  if (step.waitTime) out.push(`- **${mdEscape(tr("plan.report.step.wait"))}:** ${mdEscape(step.waitTime)}`);
+  out.push(`- **${mdInline(tr("plan.report.step.who"))}:** ${mdInline(whoLabel(lang, step.who, c))}`);
+  out.push(`- **${mdInline(tr("plan.report.step.scope"))}:** ${mdInline(scopeLabel(lang, step.scope, c))}${step.changesTenant ? ` — **${mdInline(tr("plan.report.step.tenant"))}**` : ""}`);
+  if (step.kind !== "check") out.push(`- **${mdInline(tr("plan.report.step.security"))} (${mdInline(tr(`plan.report.level.${step.security.level}`))}):** ${mdInline(step.security.text)}`);
+  if (step.waitTime) out.push(`- **${mdInline(tr("plan.report.step.wait"))}:** ${mdInline(step.waitTime)}`);
   out.push("");
   return out;
 }
@@ -205,12 +191,12 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
 function deviceMd(plan: Plan, lang: Lang): string[] {
   const dev = plan.device;
   if (!dev) return [];
-  const out = [`## ${mdEscape(t(lang, "devices.section"))}`, ""];
-  for (const head of deviceHead(lang, dev)) out.push(mdEscape(head), "");
-  for (const l of [...dev.panel, ...dev.lines]) out.push(`- ${mdEscape(deviceLineText(lang, plan, l))}`);
+  const out = [`## ${mdText(t(lang, "devices.section"))}`, ""];
+  for (const head of deviceHead(lang, dev)) out.push(mdText(head), "");
+  for (const l of [...dev.panel, ...dev.lines]) out.push(`- ${mdText(deviceLineText(lang, plan, l))}`);
   out.push("");
   if (dev.sources.length) {
-    out.push(`**${mdEscape(t(lang, "devices.sources"))}:**`, "");
+    out.push(`**${mdInline(t(lang, "devices.sources"))}:**`, "");
     dev.sources.forEach((u, i) => out.push(`${i + 1}. <${u}>`));
     out.push("");
   }
