@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { makerLines, PASTE_INFO, pointedCauses, pointsHeading, replyHeading, shownReply } from "../src/flow/summary.js";
+import { causeLineText, makerLines, PASTE_INFO, pointedCauses, pointsLine, replyHeading, shownReply } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -57,7 +57,10 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   const heading = t(lang, replyHeading(primary));
   // The rows a text takes as a Para draws it.
   const h = (text: string, indent = "") => wrapHanging(text, theme.width, indent).length;
-  const causeLine = (id: (typeof pointed)[number]) => `  ${g.bullet} ${causeTitle(lang, id)}${primary?.decisive && pointed.length === 1 ? ` ${t(lang, "wizard.pasteSummary.decisive")}` : ""}`;
+  // The program's own error is "named by the message", not by a reply (as the plain wizard says it: causeLineText).
+  const causeLine = (id: (typeof pointed)[number]) => (primary ? causeLineText(lang, primary, pointed, id, g.bullet) : `  ${g.bullet} ${causeTitle(lang, id)}`);
+  // "It points at:" over the causes, or that no cause is known for the reply (the heading stood over nothing).
+  const pointsKey = primary ? pointsLine(primary, pointed, told.length > 0) : undefined;
   const resolvedLine = (path: (typeof resolved)[number]) => `  ${g.ok} ${t(lang, question(path).prompt)}`;
   // At 80×24 a sign-in failure without its reason listed 13 causes, its info and the questions: 28 rows, the title
   // scrolled away. Everything but the two lists is kept; the lists show what fits, each with a line for the rest.
@@ -72,7 +75,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         ? maker
           ? 0
           : h(t(lang, "wizard.pasteSummary.unrecognized"))
-        : h(heading) + (pointsHeading(primary, pointed) ? 1 : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i, sender)}`, "  "), 0)) +
+        : h(heading) + (pointsKey ? h(t(lang, pointsKey)) : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i, sender)}`, "  "), 0)) +
       (resolved.length === 0 ? (none !== undefined ? 1 + h(none) : 0) : 2);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
     const resolvedRows = resolved.map((path) => h(resolvedLine(path), "    "));
@@ -104,7 +107,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           <Para text={heading} theme={theme} role="heading" />
           <Para text={`  ${primary.reply.line}`} theme={theme} role="code" indent="  " />
           {analysis.authSucceeded ? <Para text={t(lang, "wizard.pasteSummary.authOk")} theme={theme} role="success" /> : null}
-          {pointsHeading(primary, pointed) ? <Line text={t(lang, "wizard.pasteSummary.points")} theme={theme} role="heading" /> : null}
+          {pointsKey === "wizard.pasteSummary.points" ? <Line text={t(lang, pointsKey)} theme={theme} role="heading" /> : pointsKey ? <Para text={t(lang, pointsKey)} theme={theme} role="warning" /> : null}
           {pointed.slice(0, shownCauses).map((id) => (
             <Para key={id} text={causeLine(id)} theme={theme} indent="    " />
           ))}

@@ -50,9 +50,20 @@ export function shownReply(summary: PasteSummary): ReplyMatch | undefined {
   return primary && summary.maker && GENERIC_FAILURE.has(primary.patternId) ? undefined : primary;
 }
 
-/** Whether "It points at:" stands over the causes: not over none for words that say only that something failed (they say so below). */
-export function pointsHeading(primary: ReplyMatch, pointed: readonly CauseId[]): boolean {
-  return pointed.length > 0 || !GENERIC_FAILURE.has(primary.patternId);
+/** One cause the paste points at, marked when the reply (or the device's or program's own message) names it alone. */
+export function causeLineText(lang: Lang, primary: ReplyMatch, pointed: readonly CauseId[], id: CauseId, bullet: string): string {
+  const decisive = replyHeading(primary) === "wizard.pasteSummary.reply" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
+  return `  ${bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`;
+}
+
+/**
+ * What stands where the causes go: "It points at:" over them; over none, the heading stood alone, with nothing under it, for a reply
+ * this tool has no cause for (Exchange Online's "550 5.7.1 Unable to relay", a reply of another service): it says so instead, unless a
+ * note on the paste below says what it is (another service, only a code) or the words say only that something failed.
+ */
+export function pointsLine(primary: ReplyMatch, pointed: readonly CauseId[], noted: boolean): "wizard.pasteSummary.points" | "wizard.pasteSummary.noCause" | undefined {
+  if (pointed.length > 0) return "wizard.pasteSummary.points";
+  return noted || GENERIC_FAILURE.has(primary.patternId) ? undefined : "wizard.pasteSummary.noCause";
 }
 
 /** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
@@ -76,12 +87,11 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     out.push(t(lang, replyHeading(primary)), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
     const pointed = pointedCauses(summary, diagnosis);
-    if (pointsHeading(primary, pointed)) out.push(t(lang, "wizard.pasteSummary.points"));
-    for (const id of pointed) {
-      const decisive = replyHeading(primary) === "wizard.pasteSummary.reply" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
-      out.push(`  ${glyphs.bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`);
-    }
-    for (const i of diagnosis.info) if (PASTE_INFO.test(i.id)) out.push(infoTitle(lang, i, sender));
+    const notes = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));
+    const heading = pointsLine(primary, pointed, notes.length > 0);
+    if (heading) out.push(t(lang, heading));
+    for (const id of pointed) out.push(causeLineText(lang, primary, pointed, id, glyphs.bullet));
+    for (const i of notes) out.push(infoTitle(lang, i, sender));
   }
   // No line for no question made unnecessary: 「不要になった質問はありません。」 closed the screen saying nothing (persona round 7 #13).
   if (straight) out.push(t(lang, "wizard.pasteSummary.straightToResult"));

@@ -193,3 +193,22 @@ for (const lang of ["en", "ja"] as const) {
     assert.ok(!f.replace(/\s+/g, "").includes(t(lang, "info.failure-words-only").replace(/\s+/g, "").slice(0, 30)), f);
   });
 }
+
+// Exchange Online's "550 5.7.1 Unable to relay in Office 365 tenant" (tenth hunt, test/scenarios/real-pastes-found-10.test.ts):
+// a reply this tool has no cause for. "It points at:" stood alone over nothing (seen in a walk over the reply-diff corpus:
+// about one paste in 170); the screen says that no cause is known for it. And a program's own error that names its cause
+// alone (nodemailer's "Missing credentials", https://github.com/padloc/padloc/issues/304) is marked as the message's, not
+// the reply's: the plain wizard said so, the full-screen one did not.
+const NO_CAUSE = "550 5.7.1 Unable to relay in Office 365 tenant";
+const NODEMAILER = 'Error: Missing credentials for "PLAIN"\n    at SMTPConnection._formatError (/padloc/packages/server/node_modules/nodemailer/lib/smtp-connection/index.js:605:19)';
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a reply with no known cause says so instead of a heading over nothing; a program's error names its cause as the message's`, async () => {
+    const f = await pasteSummary(lang, NO_CAUSE);
+    const flat = f.replace(/\s+/g, "");
+    assert.ok(!f.includes(t(lang, "wizard.pasteSummary.points")), f);
+    assert.ok(flat.includes(t(lang, "wizard.pasteSummary.noCause").replace(/\s+/g, "")), f);
+    const g = (await pasteSummary(lang, NODEMAILER)).replace(/\s+/g, "");
+    assert.ok(g.includes(t(lang, "wizard.pasteSummary.decisiveShown").replace(/\s+/g, "")), g);
+    assert.ok(!g.includes(t(lang, "wizard.pasteSummary.decisive").replace(/\s+/g, "")), g);
+  });
+}

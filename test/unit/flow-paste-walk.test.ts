@@ -105,3 +105,16 @@ for (const lang of ["en", "ja"] as const) {
 test("the words that hide a reply are all signals: the paste screen heads them as what the device or program shows", () => {
   assert.deepEqual([...TEXT_HIDING_SIGNALS].filter((id) => !SIGNAL_IDS.has(id)), []);
 });
+
+// A reply this tool knows no cause for (Exchange Online's "Unable to relay", tenth hunt): the plain wizard's summary says so
+// instead of "It points at:" over nothing (test/screens/wizard-paste-services.test.tsx holds the full-screen one).
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: the plain summary of a reply with no known cause says so, with no heading over nothing`, async () => {
+    const { pasted } = await flow(lang);
+    const s = pasted("550 5.7.1 Unable to relay in Office 365 tenant");
+    assert.ok(s.paste);
+    const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" }, nothingMoreToAsk(s));
+    assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.points")), lines.join("\n"));
+    assert.ok(lines.includes(t(lang, "wizard.pasteSummary.noCause")), lines.join("\n"));
+  });
+}
