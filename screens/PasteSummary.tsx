@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { causeLineText, makerLines, PASTE_INFO, pointedCauses, pointsLine, replyHeading, shownReply } from "../src/flow/summary.js";
+import { causeLineText, makerLines, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -52,6 +52,8 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   const told = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));
   // A maker's own message: which maker, and what it names (chosen for the maker question).
   const maker = makerLines(lang, summary, diagnosis);
+  // A program's own error: an application is chosen as what sends the mail.
+  const program = programLine(lang, summary);
   const g = theme.glyphs;
   // A device's or a program's own words are not the server's reply (P6-7: 「サーバーの応答:」 over 「認証エラー」).
   const heading = t(lang, replyHeading(primary));
@@ -70,6 +72,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
     const budget = rows - 1 - (4 + keyRows(t(lang, "wizard.keys.continue"), theme));
     const fixed =
       (summary.cut ? h(t(lang, "wizard.pasteSummary.cut")) : 0) +
+      (program ? h(program) : 0) +
       (maker ? h(maker.said) + (maker.pointed.length > 0 ? 1 : 0) + maker.pointed.reduce((n, id) => n + h(`  ${g.bullet} ${causeTitle(lang, id)}`, "    "), 0) : 0) +
       (!analysis.recognized || !primary
         ? maker
@@ -91,6 +94,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   return (
     <Frame theme={theme} title={t(lang, "wizard.pasteSummary.title")} step={step} keys={t(lang, "wizard.keys.continue")}>
       {summary.cut ? <Para text={t(lang, "wizard.pasteSummary.cut")} theme={theme} role="warning" /> : null}
+      {program ? <Para text={program} theme={theme} role="heading" /> : null}
       {maker ? (
         <Box flexDirection="column">
           <Para text={maker.said} theme={theme} role="heading" />

@@ -1,5 +1,6 @@
 // The wizard as data plus a pure reducer. No diagnosis logic lives here: which facts to ask, and in
 // which order, is the engine's `unknowns`; what a pasted error means is the reply parser's answer.
+import { sendingProgram } from "../replies/signals.js";
 import { isKnown, setFact, type FactPath } from "../case/facts.js";
 import { causeSpec } from "../engine/causes.js";
 import type { Case } from "../case/schema.js";
@@ -116,7 +117,7 @@ function nextQuestion(state: FlowState): Screen {
 /** Is this device field asked, as the state stands? */
 function asksDeviceField(state: FlowState, path: DeviceField): boolean {
   // A maker chosen from the paste's own message is asked all the same, with it chosen (to confirm or change it).
-  const assumed = path === "device.vendor" && state.paste?.maker !== undefined && state.case.sources?.[path]?.kind === "assumed";
+  const assumed = path === "device.vendor" && (state.paste?.maker !== undefined || state.paste?.program !== undefined) && state.case.sources?.[path]?.kind === "assumed";
   if ((isKnown(state.case, path) && !assumed) || state.dontKnow.includes(path)) return false;
   if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) return false;
   return ASKED_IF[path]?.(state) !== false;
@@ -249,9 +250,15 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       const makers = state.case.device?.vendor === undefined ? (deps.makersOf?.(text) ?? []) : [];
       const maker = makers.length === 1 ? makers[0] : undefined;
       if (maker) s = withFact(deps, s, "device.vendor", maker.vendor, { kind: "assumed" });
+      // A program's own error (a .NET SmtpException, a Python traceback, PHPMailer's log) says an application sends the mail:
+      // "an application or a script" is chosen likewise, so the questions and the plan speak of an application. The maker
+      // question still comes with it chosen; it came with "I don't know" and every screen said "the device" (tmux, ja).
+      const analysis = deps.analyzeReply(text);
+      const program = maker || state.case.device?.vendor !== undefined ? undefined : sendingProgram(analysis.client);
+      if (program) s = withFact(deps, s, "device.vendor", "app", { kind: "assumed" });
       const read = s.diagnosis.unknowns;
       const resolved = without.filter((p) => p !== "device.reply" && !read.includes(p));
-      return go({ ...s, paste: { analysis: deps.analyzeReply(text), resolved, ...(maker ? { maker } : {}), ...(cut ? { cut } : {}) } }, { id: "pasteSummary" });
+      return go({ ...s, paste: { analysis, resolved, ...(maker ? { maker } : {}), ...(program ? { program } : {}), ...(cut ? { cut } : {}) } }, { id: "pasteSummary" });
     }
     case "continue":
       if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(state));

@@ -33,6 +33,11 @@ export function makerLines(lang: Lang, summary: PasteSummary, diagnosis: Diagnos
   return { said, pointed };
 }
 
+/** The program whose own error the paste is, chosen as what sends the mail: the sentence that says so. */
+export function programLine(lang: Lang, summary: PasteSummary): string | undefined {
+  return summary.program === undefined ? undefined : t(lang, "wizard.pasteSummary.program", { program: summary.program, app: t(lang, "devices.vendor.app") });
+}
+
 /** The heading over the pasted text: a device's or a program's own words are not the server's reply (persona round 6, P6-7). */
 export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.reply" {
   // A maker's panel message, or any signal: a program's own error (MailKit's handshake exception, .NET's "Failure sending mail")
@@ -78,6 +83,8 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   if (summary.cut) out.push(t(lang, "wizard.pasteSummary.cut"));
   const primary = shownReply(summary);
   const maker = makerLines(lang, summary, diagnosis);
+  const program = programLine(lang, summary);
+  if (program) out.push(program);
   if (maker) {
     out.push(maker.said);
     if (maker.pointed.length > 0) out.push(t(lang, "wizard.pasteSummary.makerPoints"), ...maker.pointed.map((id) => `  ${glyphs.bullet} ${causeTitle(lang, id)}`));

@@ -72,6 +72,11 @@ export interface PasteSummary {
   analysis: ReplyAnalysis;
   /** The maker whose own device message the paste is (one maker only), chosen for the maker question. */
   maker?: { vendor: KnownVendorId; excerpt: string };
+  /**
+   * The program whose own error or log the paste is (".NET (System.Net.Mail)", "Python (smtplib)": sendingProgram()), when no
+   * maker was known: "an application or a script" is chosen for the maker question.
+   */
+  program?: string;
   /** Questions the engine no longer needs because of the paste, in the order it would have asked them. */
   resolved: FactPath[];
   /** The paste was longer than a case file holds: only its end was kept (pasteTail). */

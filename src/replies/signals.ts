@@ -632,6 +632,30 @@ export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);
 
 /** Which wrapper the text shows, if any. */
+/** The program libraries detectClient() names by their words, with the name a reader knows them by. */
+export const CLIENT_NAMES: Readonly<Record<string, string>> = {
+  mailkit: "MailKit",
+  powershell: "PowerShell (Send-MailMessage)",
+  dotnet: ".NET (System.Net.Mail)",
+  ruby: "Ruby (Net::SMTP)",
+  python: "Python (smtplib)",
+  java: "JavaMail",
+  nodemailer: "Nodemailer",
+  phpmailer: "PHPMailer",
+  // A relay's or a command-line client's log: a program on a computer too (its OpenSSL and the computer's certificates).
+  curl: "curl",
+  postfix: "Postfix",
+};
+
+/**
+ * The program that sends the mail, when the text is its own error or log: a library's exception or debug output (a .NET
+ * SmtpException, a Python traceback, PHPMailer's log). Not curl's or a relay's log: someone tested from a computer, or a relay
+ * passed the mail on, and what sends the mail may still be a device.
+ */
+export function sendingProgram(client: string | undefined): string | undefined {
+  return client === undefined || client === "curl" || client === "postfix" ? undefined : CLIENT_NAMES[client];
+}
+
 export function detectClient(text: string): string | undefined {
   for (const [name, re] of CLIENTS) if (re.test(text)) return name;
   return undefined;

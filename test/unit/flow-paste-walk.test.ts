@@ -118,3 +118,31 @@ for (const lang of ["en", "ja"] as const) {
     assert.ok(lines.includes(t(lang, "wizard.pasteSummary.noCause")), lines.join("\n"));
   });
 }
+
+// A program's own error names what sends the mail: an application. Seq's .NET SmtpException
+// (https://github.com/datalust/seq-app-htmlemail/issues/101) and Zulip's Python traceback
+// (https://github.com/zulip/zulip/issues/9147, test/scenarios/real-pastes-found-2.ts): "an application or a script" is chosen
+// for the maker question (still asked, to confirm or change it), as a maker is for its panel message; the wizard came to that
+// question with "I don't know" chosen and said "the device" on every screen (tmux, ja). A curl log is someone's test from a
+// computer and chooses nothing; nor does a paste when the maker is already known.
+const SEQ_DOTNET = "System.Net.Mail.SmtpException: Error in processing. The server response was: 4.3.111 Temporary server error. Please try again later MRH1 [Hostname=GVXP192MB1782.EURP192.PROD.OUTLOOK.COM]\n   at System.Net.Mail.DataStopCommand.CheckResponse(SmtpStatusCode statusCode, String serverResponse)\n   at System.Net.Mail.SmtpClient.Send(MailMessage message)";
+const ZULIP_PYTHON = "  File \"/usr/lib/python3.5/smtplib.py\", line 883, in sendmail\n    raise SMTPDataError(code, resp)\nsmtplib.SMTPDataError: (550, b'5.7.60 SMTP; Client does not have permissions to send as this sender [MM1P12301MB1";
+const CURL = "* Connected to smtp.office365.com (52.97.1.1) port 587\n< 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.\ncurl: (67) Login denied";
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a program's own error chooses "an application or a script" for the maker question, and says so`, async () => {
+    const { run, pasted } = await flow(lang);
+    for (const [text, program] of [[SEQ_DOTNET, ".NET (System.Net.Mail)"], [ZULIP_PYTHON, "Python (smtplib)"]] as const) {
+      const s = pasted(text);
+      assert.equal(s.case.device?.vendor, "app", text);
+      assert.equal(s.case.sources?.["device.vendor"]?.kind, "assumed");
+      assert.equal(s.paste?.program, program);
+      assert.ok(s.paste);
+      const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" }, nothingMoreToAsk(s));
+      assert.ok(lines.includes(t(lang, "wizard.pasteSummary.program", { program, app: t(lang, "devices.vendor.app") })), lines.join("\n"));
+      if (!nothingMoreToAsk(s)) assert.deepEqual(run(s, { type: "continue" }).screen, { id: "device", path: "device.vendor" }, "asked, to confirm or change it");
+    }
+    const c = pasted(CURL);
+    assert.equal(c.case.device?.vendor, undefined, "a curl test from a computer chooses nothing");
+    assert.equal(c.paste?.program, undefined);
+  });
+}

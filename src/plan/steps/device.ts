@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { hostTypoOf } from "../../engine/gates/transport.js";
-import { detectClient } from "../../replies/signals.js";
+import { CLIENT_NAMES, detectClient } from "../../replies/signals.js";
 import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, resolveOther, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
@@ -40,25 +40,14 @@ function ehloFirst(f: Parameters<StepDef["build"]>[1][number]): boolean {
   return f.id === "client-protocol-error" && f.evidence.some((e) => e.kind === "reply" && EHLO_FIRST.has(e.patternId));
 }
 
-/** The program libraries detectClient() names by their words, with the name a reader knows them by. */
-const LIBRARIES: Readonly<Record<string, string>> = {
-  mailkit: "MailKit",
-  powershell: "PowerShell (Send-MailMessage)",
-  dotnet: ".NET (System.Net.Mail)",
-  ruby: "Ruby (Net::SMTP)",
-  python: "Python (smtplib)",
-  java: "JavaMail",
-  nodemailer: "Nodemailer",
-  phpmailer: "PHPMailer",
-  // A relay's or a command-line client's log: a program on a computer too (its OpenSSL and the computer's certificates).
-  curl: "curl",
-  postfix: "Postfix",
-};
-
-/** The client whose words the pasted reply shows (detectClient()), when no device maker is recorded: a maker's device is not a program. */
+/**
+ * The client whose words the pasted reply shows (detectClient()), when no device maker is recorded or the sender is an application
+ * (chosen, or taken from the paste by the wizard): a maker's device is not a program.
+ */
 function pastedClient(c: Parameters<StepDef["build"]>[0]["c"]): string | undefined {
   const reply = c.device?.reply;
-  return reply === undefined || c.device?.vendor !== undefined ? undefined : detectClient(reply);
+  const vendor = c.device?.vendor;
+  return reply === undefined || (vendor !== undefined && vendor !== "app") ? undefined : detectClient(reply);
 }
 
 /**
@@ -67,7 +56,7 @@ function pastedClient(c: Parameters<StepDef["build"]>[0]["c"]): string | undefin
  */
 function programInCase(c: Parameters<StepDef["build"]>[0]["c"]): string | undefined {
   const client = pastedClient(c);
-  return client !== undefined ? LIBRARIES[client] : undefined;
+  return client !== undefined ? CLIENT_NAMES[client] : undefined;
 }
 
 /**
