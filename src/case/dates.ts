@@ -1,5 +1,12 @@
 // Calendar dates as the case file and the command line write them: YYYY-MM-DD, a real day.
 
+/** Today in UTC, YYYY-MM-DD; SMTP_AUTH_DOCTOR_TODAY (tests, reproductions) stands in for the clock. */
+export function todayUtc(env: NodeJS.ProcessEnv = process.env): string {
+  const forced = env.SMTP_AUTH_DOCTOR_TODAY;
+  if (forced && /^\d{4}-\d{2}-\d{2}$/.test(forced)) return forced;
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** True for "2026-11-22", false for "2026-02-30", "2026-1-5" or anything else. */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

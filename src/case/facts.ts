@@ -1,7 +1,7 @@
 // Fact paths: the addressable facts of a case. The engine reports unknowns as these paths, the
 // wizard asks for them, what-if edits them, and provenance (`case.sources`) is keyed by them.
 import type { Case } from "./schema.js";
-import { AUTH_MECHANISMS, AUTH_MODES, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES } from "./values.js";
+import { AUTH_MECHANISMS, AUTH_MODES, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, SECURITY_MODES, WORKED_BEFORE } from "./values.js";
 import { VENDOR_IDS } from "../devices/ids.js";
 
 export type FactKind =
@@ -61,6 +61,9 @@ export const FACTS = [
   // which device (issue 14; src/devices): last, so that the order of the facts above stays as it was
   { path: "device.vendor", kind: { type: "enum", values: VENDOR_IDS } },
   { path: "device.model", kind: { type: "string" } },
+  // what the person reporting it knows of its history (persona round 8, #10): last, for the same reason
+  { path: "history.workedBefore", kind: { type: "enum", values: WORKED_BEFORE } },
+  { path: "history.stoppedOn", kind: { type: "date" } },
 ] as const satisfies readonly FactSpec[];
 
 export type FactPath = (typeof FACTS)[number]["path"];

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
 import { AppError, badInput } from "../errors.js";
+import { todayUtc } from "./dates.js";
 import { toDocument, toJson } from "../render/output.js";
 import { safeJson } from "../render/sanitize.js";
 import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
@@ -26,8 +27,11 @@ const unlink = promisify(fs.unlink);
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 
-/** Parse and validate case-file text. `label` names the source in messages (a path, or "standard input"). */
-export function parseCase(text: string, label: string): Case {
+/**
+ * Parse and validate case-file text. `label` names the source in messages (a path, or "standard input"); `today` is the date a
+ * case without asOf is read at (a day it stopped after it is refused).
+ */
+export function parseCase(text: string, label: string, today: string = todayUtc()): Case {
   // Nothing in it (an empty file, "--case - < /dev/null"): said so, not "cut short" (persona round 6, P6-15).
   if (text.replace(/^\uFEFF/, "").trim() === "") throw badInput("case.empty", "common.err.caseEmpty", { file: label });
   let data: unknown;
@@ -52,8 +56,23 @@ export function parseCase(text: string, label: string): Case {
     if (!result.success) throw issueToError(result.error.issues[0], label);
     c = result.data;
   }
+  const history = historyError(c, label, today);
+  if (history) throw history;
   if (c.device?.reply !== undefined) c.device.reply = redactSecrets(c.device.reply);
   return c;
+}
+
+/**
+ * What the case's history says that cannot be (persona round 8, #10): a day it stopped after the case's date (asOf, else
+ * today), or a day it stopped for a sender said never to have worked. Undefined when it holds together.
+ */
+export function historyError(c: Case, label: string, today: string): AppError | undefined {
+  const h = c.history;
+  if (h?.stoppedOn === undefined) return undefined;
+  const asOf = c.asOf ?? today;
+  if (h.stoppedOn > asOf) return badInput("case.invalid", "common.err.caseStoppedFuture", { file: label, date: h.stoppedOn, asOf });
+  if (h.workedBefore === "no") return badInput("case.invalid", "common.err.caseStoppedNeverWorked", { file: label });
+  return undefined;
 }
 
 /**
@@ -78,7 +97,7 @@ function notJson(text: string, message: string, label: string): AppError {
 
 const TYPE_KEYS = { number: "common.err.caseType.number", int: "common.err.caseType.int", string: "common.err.caseType.string", boolean: "common.err.caseType.boolean", object: "common.err.caseType.object", array: "common.err.caseType.array" } as const;
 
-const DATE_FIELDS = new Set(["asOf", "createdDate"]);
+const DATE_FIELDS = new Set(["asOf", "createdDate", "stoppedOn"]);
 
 function issueToError(issue: z.core.$ZodIssue | undefined, label: string): AppError {
   if (!issue) return badInput("case.invalid", "common.err.caseOther", { file: label, path: "(root)", detail: "invalid" });

@@ -5,7 +5,7 @@
 // test/unit/case-quick-check.test.ts holds the two together on generated and broken cases.
 import { isIsoDate } from "./dates.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
-import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, PROBE_CODE_MAX, PROBE_DETAIL_MAX, PROBE_MAX_PROBLEMS, PROBE_OUTCOMES, type Case } from "./schema.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, WORKED_BEFORE, PROBE_CODE_MAX, PROBE_DETAIL_MAX, PROBE_MAX_PROBLEMS, PROBE_OUTCOMES, type Case } from "./schema.js";
 import { CAUSE_IDS } from "../engine/types.js";
 import { PHASE_IDS } from "../probe/types.js";
 
@@ -101,6 +101,8 @@ const account = object({
   signIns: opt(array(signIn, 1000)),
 });
 
+const history = object({ workedBefore: opt(oneOf(WORKED_BEFORE)), stoppedOn: opt(isoDate) });
+
 const probeProblem = object({
   cause: req(oneOf(CAUSE_IDS)),
   status: req(oneOf(["blocking", "possible"] as const)),
@@ -144,6 +146,7 @@ const caseFile = object({
   device: opt(device),
   tenant: opt(tenant),
   account: opt(account),
+  history: opt(history),
   probe: opt(probe),
   sources: opt(sources),
   hypothetical: opt(bool),

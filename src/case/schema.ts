@@ -6,7 +6,7 @@ import { isIsoDate } from "./dates.js";
 import { CAUSE_IDS } from "../engine/types.js";
 import { PHASE_IDS } from "../probe/types.js";
 import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
-import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type ProviderId } from "./values.js";
+import { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, WORKED_BEFORE, type ProviderId } from "./values.js";
 
 /** Bounds of case.probe.problems (src/probe/case.ts cuts to them). */
 export const PROBE_MAX_PROBLEMS = 32;
@@ -18,7 +18,7 @@ export const PROBE_OUTCOMES = ["accepted", "rejected", "not-attempted"] as const
 // One parse per run: compiling a fast path (new Function) costs more start-up time than it saves.
 z.config({ jitless: true });
 
-export { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, type ProviderId };
+export { AUTH_MECHANISMS, AUTH_MODES, CASE_SCHEMA_ID, DEVICE_TLS_VERSIONS, MFA_STATES, OAUTH_FLOWS, PROVIDER_IDS, REPLY_MAX_LENGTH, SECURITY_MODES, SOURCE_KINDS, WORKED_BEFORE, type ProviderId };
 
 /**
  * The schemas, built on first use: building them takes a few milliseconds, which only the commands
@@ -118,6 +118,16 @@ function build() {
     signIns: opt(z.array(SignInSchema).check(z.maxLength(1000))),
   });
 
+  /**
+   * What the person who reports the failure knows of its history (persona round 8, #10): whether the sender ever sent mail
+   * (a set-up that never worked points at its configuration, one that stopped at a change), and the day it stopped.
+   */
+  const HistorySchema = z.strictObject({
+    workedBefore: opt(z.enum(WORKED_BEFORE)),
+    /** The first day it failed, YYYY-MM-DD: not after the case's date (checked where the case is read, src/case/io.ts). */
+    stoppedOn: opt(isoDate),
+  });
+
   const ProbeProblemSchema = z.strictObject({
     cause: z.enum(CAUSE_IDS),
     status: z.enum(["blocking", "possible"]),
@@ -166,13 +176,14 @@ function build() {
     device: opt(DeviceSchema),
     tenant: opt(TenantSchema),
     account: opt(AccountSchema),
+    history: opt(HistorySchema),
     probe: opt(ProbeSchema),
     /** Provenance per fact path, e.g. { "tenant.securityDefaultsEnabled": { kind: "live", endpoint: "…", at: "…" } }. */
     sources: opt(z.record(str(128), ProvenanceSchema)),
     /** True when any fact was changed in what-if mode: the case describes a hypothesis, not the tenant. */
     hypothetical: opt(z.boolean()),
   });
-  return { AuthPolicySchema, SignInSchema, DeviceSchema, TenantSchema, OAuthAppSchema, AccountSchema, ProbeSchema, SourceKindSchema, ProvenanceSchema, CaseSchema };
+  return { AuthPolicySchema, SignInSchema, DeviceSchema, TenantSchema, OAuthAppSchema, AccountSchema, HistorySchema, ProbeSchema, SourceKindSchema, ProvenanceSchema, CaseSchema };
 }
 
 type Schemas = ReturnType<typeof build>;
@@ -195,6 +206,7 @@ export type Case = z.infer<Schemas["CaseSchema"]>;
 export type Device = z.infer<Schemas["DeviceSchema"]>;
 export type Tenant = z.infer<Schemas["TenantSchema"]>;
 export type Account = z.infer<Schemas["AccountSchema"]>;
+export type History = z.infer<Schemas["HistorySchema"]>;
 export type AuthPolicy = z.infer<Schemas["AuthPolicySchema"]>;
 export type SignIn = z.infer<Schemas["SignInSchema"]>;
 export type Probe = z.infer<Schemas["ProbeSchema"]>;

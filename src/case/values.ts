@@ -21,4 +21,6 @@ export const AUTH_MODES = ["basic", "oauth", "none"] as const;
 export const AUTH_MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
 export const OAUTH_FLOWS = ["delegated", "app"] as const;
 export const MFA_STATES = ["disabled", "enabled", "enforced"] as const;
+/** Did the sender ever send mail successfully (case.history.workedBefore)? Not known: absent, as every fact. */
+export const WORKED_BEFORE = ["yes", "no"] as const;
 export const SOURCE_KINDS = ["live", "probe", "answer", "assumed", "whatif", "file", "flag"] as const;

@@ -2,6 +2,7 @@
 import type { Lang } from "../i18n/index.js";
 import { toJson, writeLine } from "../render/output.js";
 import { directOutput } from "./direct-output.js";
+import { todayUtc } from "../case/dates.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -78,7 +79,5 @@ export function jsonSchema(kind: JsonKind): string {
 }
 
 export function todayIso(env: NodeJS.ProcessEnv): string {
-  const forced = env.SMTP_AUTH_DOCTOR_TODAY;
-  if (forced && /^\d{4}-\d{2}-\d{2}$/.test(forced)) return forced;
-  return new Date().toISOString().slice(0, 10);
+  return todayUtc(env);
 }

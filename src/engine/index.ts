@@ -9,6 +9,7 @@ import { causeSpec, compareFindings, DELIVERY_CAUSES, EXO_SIGN_IN_CAUSES, GATE_O
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
+import { historyGate } from "./gates/history.js";
 import { identityGate } from "./gates/identity.js";
 import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
@@ -55,6 +56,7 @@ function exchangeOnlineGates(ctx: Ctx): void {
   signInsGate(ctx);
   replyGate(ctx);
   infoGate(ctx);
+  historyGate(ctx);
 }
 
 /** Outside Exchange Online (issue 10): only what that service's reply says, and what is known about the service. */

@@ -125,6 +125,12 @@ export const NOTE_KEYS = [
   "note.userNameNotAddress",
   "note.userNameIfMicrosoft365",
   "note.onmicrosoftLimit",
+  // What the person knows of the failure's history (case.history, persona round 8 #10).
+  "note.history.change",
+  "note.history.setupWorked",
+  "note.history.retirementWindow",
+  "note.history.stoppedBeforeChange",
+  "note.history.neverWorked",
 ] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 
@@ -166,6 +172,11 @@ export const INFERENCE_KEYS = [
   // The test from this PC signed in (and sent its test message): its host, port and replies (case.probe.auth/.send).
   "inference.probeAuth",
   "inference.probeSend",
+  // What the person said of the failure's history (case.history), in their words.
+  "inference.history.workedBefore",
+  "inference.history.workedUntil",
+  "inference.history.stoppedInWindow",
+  "inference.history.neverWorked",
 ] as const;
 export type InferenceKey = (typeof INFERENCE_KEYS)[number];
 
@@ -211,5 +222,8 @@ export const INFO_IDS = [
   // The test from this PC signed in, or signed in and the server accepted its test message (case.probe.auth/.send).
   "probe-signed-in",
   "probe-sent",
+  // It sent mail before and stopped, or it never did (case.history.workedBefore).
+  "history-worked-before",
+  "history-never-worked",
 ] as const;
 export type InfoId = (typeof INFO_IDS)[number];

@@ -200,7 +200,13 @@ const QUESTIONS: Record<FactPath, Question> = {
     (c) => [`Get-MailboxPermission -Identity ${fromIdentity(c)} | Format-List User,AccessRights`],
   ),
   "account.oauthApp.permissionConsented": q("account.oauthApp.permissionConsented", { type: "choice", choices: yesNo("account.oauthApp.permissionConsented") }),
+  // What the person knows of the failure's history (persona round 8, #10): "I don't know" is every choice screen's own.
+  "history.workedBefore": q("history.workedBefore", { type: "choice", choices: choices("history.workedBefore", ["yes", "no"]) }),
+  "history.stoppedOn": q("history.stoppedOn", { type: "date" }),
 };
+
+/** The questions on the failure's history, which name what sends the mail in the question itself (a device, or an application). */
+const HISTORY_PATHS: readonly FactPath[] = ["history.workedBefore", "history.stoppedOn"];
 
 /**
  * The device questions whose directions speak of a printer's web page or panel: for an application or a script
@@ -224,6 +230,7 @@ export const APP_WHERE_PATHS: readonly FactPath[] = [
 /** The question for a fact; with the case, its directions fit what sends the mail (an application's, see APP_WHERE_PATHS). */
 export function question(path: FactPath, c?: Case): Question {
   const q = QUESTIONS[path];
+  if (c?.device?.vendor === "app" && HISTORY_PATHS.includes(path)) return { ...q, prompt: `questions.${path}.q.app` as MessageKey, where: `questions.${path}.where.app` as MessageKey };
   if (c?.device?.vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey };
   return q;
 }

@@ -195,6 +195,10 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // sign-in log, the authentication policy, MFA), and "Next" listed only changes (persona round 6, P6-19). The sign-in
   // log's check leads the catalogue's checks, so a password is neither re-entered nor reset before it is read.
   const checkFirst = (s: PlanStep): boolean => s.kind === "check";
+  // A sender that worked before and stopped (case.history, persona round 8 #10): the set-up it worked with (the SMTP AUTH switch
+  // for the mailbox, the port, Send As) is the cause only if someone changed it, so its steps come after the others of the same
+  // status. The hand-over led with "turn SMTP AUTH on for this mailbox" for a device that sent fine until the day before.
+  const setupWorked = (s: PlanStep): boolean => s.causeIds.length > 0 && s.causeIds.every((id) => d.causes.some((f) => f.id === id && f.notes?.includes("note.history.setupWorked") === true));
   const rank = (s: PlanStep): number =>
     (s.weakens ? 4 : switchAlone(s) ? 3 : 0) +
     STATUS_RANK[s.status] -
@@ -202,7 +206,8 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
     (pastRefusal(s) ? 1.5 : 0) +
     (behindDefaults(s) ? 0.5 : 0) -
     (cheapFirst(s) ? 0.25 : 0) -
-    (checkFirst(s) ? 0.125 : 0);
+    (checkFirst(s) ? 0.125 : 0) +
+    (setupWorked(s) ? 0.375 : 0);
   steps.sort((a, b) => rank(a) - rank(b));
   for (const step of steps) {
     if (switchAlone(step)) {

@@ -60,6 +60,9 @@ export function renderHandover(input: ReportInput): string {
   // Up to two rows: the reply's last words are often what names the check that failed ("… the request did not
   // meet the criteria …" was cut at "did no…", persona round 3).
   if (shows) head.push(...wrap(shows, `${tr("plan.handover.shows")} `, undefined, 2));
+  // What the help desk was told of the failure's history (persona round 8, #10): it ordered the checks below.
+  const history = historyLine(input);
+  if (history) head.push(...wrap(history, `${tr("plan.handover.history")} `, undefined, 2));
 
   // What is established.
   const mark = (s: CauseStatus) => (s === "blocking" ? g.blocking : s === "possible" ? g.possible : g.warning);
@@ -218,6 +221,15 @@ function shownReply({ case: c, diagnosis: d }: ReportInput): string | undefined 
   return first !== undefined ? safeText(redactSecrets(first.trim())) : undefined;
 }
 
+/** The failure's history as the person reporting it told it, in their words (case.history), or undefined when not known. */
+export function historyLine({ case: c, lang }: Pick<ReportInput, "case" | "lang">): string | undefined {
+  const h = c.history;
+  if (h?.workedBefore === "no") return t(lang, "plan.handover.history.never");
+  if (h?.workedBefore !== "yes") return undefined;
+  return h.stoppedOn !== undefined ? t(lang, "plan.handover.history.since", { date: h.stoppedOn }) : t(lang, "plan.handover.history.worked");
+}
+
+/** The settings known (what the person said of the failure's history is no setting). */
 function countKnown({ case: c }: ReportInput): number {
-  return FACT_PATHS.filter((p) => p !== "asOf" && p !== "device.reply" && getFact(c, p) !== undefined).length;
+  return FACT_PATHS.filter((p) => p !== "asOf" && p !== "device.reply" && !p.startsWith("history.") && getFact(c, p) !== undefined).length;
 }

@@ -105,10 +105,23 @@ function probed(sent: boolean): [Case, ReplyAnalysis] {
   return [{ ...BASIC_OK, device: { ...BASIC_OK.device, reply }, probe, sources: { ...BASIC_OK.sources, "device.reply": { kind: "probe", at } } }, analyzeReply(reply)];
 }
 
+/** A device that signs in with a password and whose account and tenant are not known: each sign-in cause stays possible. */
+const HISTORY_BASE: Case = {
+  schema: BASIC_OK.schema,
+  asOf: "2026-12-06",
+  device: { host: "smtp.office365.com", port: 587, security: "starttls", auth: "basic", username: "mfp@contoso.com", from: "mfp@contoso.com" },
+};
+
 const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // The test from this PC signed in; signed in and sent (persona round 8 #5).
   probed(false),
   probed(true),
+  // What the person knows of the failure's history (case.history, persona round 8 #10): it stopped in the window of the
+  // default change, it stopped (no day), it stopped before the change (read in 2027), it never worked.
+  [{ ...HISTORY_BASE, history: { workedBefore: "yes", stoppedOn: "2026-12-01" } }, analyzeReply("535 5.7.3 Authentication unsuccessful")],
+  [{ ...HISTORY_BASE, history: { workedBefore: "yes" } }, analyzeReply("535 5.7.3 Authentication unsuccessful")],
+  [{ ...HISTORY_BASE, asOf: "2027-02-01", history: { workedBefore: "yes", stoppedOn: "2026-11-20" } }, analyzeReply("535 5.7.3 Authentication unsuccessful")],
+  [{ ...HISTORY_BASE, history: { workedBefore: "no" } }, analyzeReply("535 5.7.3 Authentication unsuccessful")],
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],

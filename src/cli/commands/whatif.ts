@@ -4,7 +4,7 @@
 // with --as-of), optionally saves the hypothetical case as a new file. Exit code from the verdict after.
 import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
-import { readCase, saveCase } from "../../case/io.js";
+import { historyError, readCase, saveCase } from "../../case/io.js";
 import { AppError, badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t } from "../../i18n/index.js";
@@ -49,6 +49,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     return runWhatIfScreen(ctx, base, { ...(savePath !== undefined ? { savePath, saveLabel: values.save as string } : {}), force: values.force === true });
   }
   const result = whatIf(base, changes, { ...(asOf !== undefined ? { asOf } : {}), today: ctx.today, evaluate: engineEvaluate(ctx.today) });
+  // A day it stopped after the date evaluated on, or one for a sender said never to have worked: refused as in a case file.
+  const history = historyError(result.after, "--set", asOf ?? ctx.today);
+  if (history) throw history;
   if (savePath !== undefined) {
     const unmarked = unmarkedChanges(base, result.after);
     if (unmarked.length > 0) throw new AppError({ type: "internal", code: "whatif.unmarked", key: "whatif.err.unmarked", params: { paths: unmarked.join(", ") } });
