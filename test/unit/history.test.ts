@@ -129,7 +129,7 @@ test("the plan: for a device that sent until the day before, turning SMTP AUTH o
     const c = withHistory(A, { workedBefore: "yes", stoppedOn: "2026-12-01" }, TODAY);
     const steps = buildPlan(c, run(c), lang).steps.map((s) => s.id);
     // It stays in the plan, after the steps for what changes (licence, lockout, password, security defaults).
-    for (const id of ["account-licence", "account-locked", "account-password", "security-defaults-keep"]) assert.ok(steps.indexOf(id) < steps.indexOf("mailbox-enable-smtp-auth"), id);
+    for (const id of ["account-licence", "account-locked", "account-password", "security-defaults-keep"] as const) assert.ok(steps.indexOf(id) < steps.indexOf("mailbox-enable-smtp-auth"), id);
     assert.deepEqual([...steps].sort(), [...before].sort());
   }
 });
