@@ -4,7 +4,7 @@
 // does. Ctrl+C is handled here and nowhere else.
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { Box, renderToString, useStdout, type Key } from "ink";
-import { deviceProgress, makeReducer, nothingMoreToAsk, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
+import { deviceProgress, historyQuestion, makeReducer, nothingMoreToAsk, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
 import { sourceNote, liveSetupText } from "../src/flow/live-setup.js";
@@ -92,6 +92,7 @@ export function stepNumber(screen: Screen): number {
     case "paste":
     case "pasteSummary":
     case "device":
+    case "history":
     case "probe":
       return 2;
     case "source":
@@ -165,7 +166,7 @@ export function WizardApp(props: WizardAppProps) {
     const id = now.screen.id;
     // (The readiness step only while a file is asked: never while the audit runs or writes.)
     const readinessFile = id === "readiness" && subState(now, "readiness")?.phase.id === "file";
-    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "device" || id === "result" || readinessFile)) {
+    if (props.copy && key.ctrl && input === "o" && (id === "question" || id === "device" || id === "history" || id === "result" || readinessFile)) {
       exit("copy");
       return true;
     }
@@ -341,10 +342,13 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
         <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} sender={pasteSender(state.case, state.paste)} diagnosis={state.diagnosis} straight={nothingMoreToAsk(state)} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
       ) : null;
     case "device":
+    case "history":
     case "question": {
       const path = screen.path;
       const progress =
-        screen.id === "device"
+        historyQuestion(state)
+          ? t(lang, "wizard.history.progress")
+          : screen.id === "device"
           ? t(lang, "wizard.device.progress", deviceProgress(state) ?? { n: 1, total: 1 })
           : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, pendingQuestions(state).filter((p) => p !== path).length);
       // Why the live read did not work, else which case was opened (its first question).
@@ -358,6 +362,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           step={step}
           progress={progress}
           question={question(path, state.case)}
+          today={services.deps.today}
           {...(notice ? { notice } : {})}
           {...(services.deviceHint ? { deviceHint: services.deviceHint(state, path) } : {})}
           case={state.case}

@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
-import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, type Question } from "../src/flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, suggestedAnswer, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, keyRows, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -19,6 +19,8 @@ export interface QuestionScreenProps {
   title?: string;
   question: Question;
   case: Case;
+  /** The date the wizard evaluates on when the case has none: the day it stopped starts there, and cannot come after it. */
+  today?: string;
   /** A remark shown above the question (e.g. why the live read did not work). */
   notice?: string;
   /** Where this setting is on the device the case names (maker's labels, how sure, sources), shown under "where to look". */
@@ -220,6 +222,8 @@ function AnswerInput({
   theme,
   lang,
   question: q,
+  case: c,
+  today,
   value,
   onAnswer,
   onDontKnow,
@@ -322,11 +326,14 @@ function AnswerInput({
             key={`text-${attempt}`}
             theme={theme}
             label={t(lang, "wizard.question.inputLabel")}
-            initial={warned?.text ?? rejected ?? draft ?? (value === undefined || value === null ? "" : String(value))}
+            initial={warned?.text ?? rejected ?? draft ?? (value === undefined || value === null ? (suggestedAnswer(q.path, c, today) ?? "") : String(value))}
             {...(onDraft ? { onChange: onDraft } : {})}
             onSubmit={(text) => {
               if (text.trim() === "") return onDontKnow();
-              const parsed = parseTextAnswer(input, text);
+              const read = parseTextAnswer(input, text);
+              // (A day it stopped after today is refused as a malformed date is.)
+              const late = read.ok ? dateAnswerError(q.path, read.value, c, today) : undefined;
+              const parsed = late ? { ok: false as const, error: late } : read;
               if (!parsed.ok) {
                 setRejected(text);
                 setWarned(undefined);

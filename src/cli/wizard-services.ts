@@ -262,7 +262,7 @@ export function makeServices(opts: {
     copyText(state, width = 80) {
       const tr = (key: Parameters<typeof t>[1]) => t(state.lang, key);
       const screen = state.screen;
-      if (screen.id === "question" || screen.id === "device") return questionText(state, screen.path, width);
+      if (screen.id === "question" || screen.id === "device" || screen.id === "history") return questionText(state, screen.path, width);
       if (screen.id === "readiness") {
         // The exports' commands, each whole on one line under the file it makes.
         const lines = READINESS_FIELDS.flatMap((field) => {

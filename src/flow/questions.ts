@@ -294,6 +294,20 @@ export function answerWarning(path: FactPath, value: unknown): MessageKey | unde
   return path === "device.username" && typeof value === "string" && value !== "" && !isFullAddress(value) ? "questions.device.username.notAddress" : undefined;
 }
 
+/**
+ * The text a question's field starts with when nothing is recorded: the day it stopped starts at the case's date (today, unless
+ * the case is read at another): the person changes it, or empties it for "I don't know".
+ */
+export function suggestedAnswer(path: FactPath, c: Case, today: string | undefined): string | undefined {
+  return path === "history.stoppedOn" ? (c.asOf ?? today) : undefined;
+}
+
+/** A date refused for its day: the day it stopped cannot come after the case's date (today, unless the case is read at another). */
+export function dateAnswerError(path: FactPath, value: unknown, c: Case, today: string | undefined): MessageKey | undefined {
+  const last = c.asOf ?? today;
+  return path === "history.stoppedOn" && typeof value === "string" && last !== undefined && value > last ? "questions.err.dateFuture" : undefined;
+}
+
 /** A policy value from the choice made and the typed name. */
 export function policyValue(choice: "none" | "allows" | "blocks", name: string): Parsed {
   if (choice === "none") return { ok: true, value: null };

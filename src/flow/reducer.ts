@@ -13,7 +13,7 @@ import { redactPaste } from "./redact-paste.js";
 import { pasteTail } from "./questions.js";
 import { isKnownVendor } from "../devices/ids.js";
 import { initialWhatIf, reduceWhatIf } from "./whatif.js";
-import { DEVICE_FIELDS, type DeviceField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
+import { DEVICE_FIELDS, HISTORY_FIELDS, type DeviceField, type HistoryField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
 
 /** Device fields that stay worth asking even when the engine no longer needs them (the plan quotes them, or shows the maker's settings). */
 const ALWAYS_ASKED: readonly FactPath[] = ["device.username", "device.from", "device.vendor", "device.model"];
@@ -126,8 +126,25 @@ function asksDeviceField(state: FlowState, path: DeviceField): boolean {
 function nextDeviceField(state: FlowState, after: DeviceField | undefined): Screen {
   const start = after === undefined ? 0 : DEVICE_FIELDS.indexOf(after) + 1;
   const path = DEVICE_FIELDS.slice(start).find((p) => asksDeviceField(state, p));
-  // After the device: offer to test from this PC (skipped in one key).
-  return path ? { id: "device", path } : { id: "probe" };
+  // After the device: the failure's history, then the offer to test from this PC (skipped in one key).
+  return path ? { id: "device", path } : nextHistoryField(state, undefined);
+}
+
+/** Is this question on the failure's history asked? Whether it worked: only for something that fails; since when: only if it did. */
+function asksHistoryField(state: FlowState, path: HistoryField): boolean {
+  if (state.purpose !== "failing" || isKnown(state.case, path) || state.dontKnow.includes(path)) return false;
+  return path === "history.workedBefore" || state.case.history?.workedBefore === "yes";
+}
+
+function nextHistoryField(state: FlowState, after: HistoryField | undefined): Screen {
+  const start = after === undefined ? 0 : HISTORY_FIELDS.indexOf(after) + 1;
+  const path = HISTORY_FIELDS.slice(start).find((p) => asksHistoryField(state, p));
+  return path ? { id: "history", path } : { id: "probe" };
+}
+
+/** The screen on show asks about the failure's history (step 2, after the device's settings). */
+export function historyQuestion(state: Pick<FlowState, "screen">): boolean {
+  return state.screen.id === "history";
 }
 
 /**
@@ -165,6 +182,7 @@ function omitSources(c: Case): Case {
 /** After a fact screen: the next device field in step 2, or the next question in step 4. */
 function afterFact(state: FlowState): Screen {
   if (state.screen.id === "device") return nextDeviceField(state, state.screen.path);
+  if (state.screen.id === "history") return nextHistoryField(state, state.screen.path);
   if (state.screen.id === "paste") return state.paste ? { id: "pasteSummary" } : afterPasteSummary(state);
   return nextQuestion(state);
 }

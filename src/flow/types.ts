@@ -33,12 +33,21 @@ export const DEVICE_FIELDS = [
 ] as const satisfies readonly FactPath[];
 export type DeviceField = (typeof DEVICE_FIELDS)[number];
 
+/**
+ * Asked after the device's settings when something that sent mail fails (purpose "failing"), before the test from this PC and
+ * every question on the account or the tenant: did it work before, and since when (persona round 8, #10). A help desk knows "it
+ * sent fine until 1 December"; the answer orders the checks.
+ */
+export const HISTORY_FIELDS = ["history.workedBefore", "history.stoppedOn"] as const satisfies readonly FactPath[];
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
 export type Screen =
   | { id: "language" }
   | { id: "purpose" }
   | { id: "paste" }
   | { id: "pasteSummary" }
   | { id: "device"; path: DeviceField }
+  | { id: "history"; path: HistoryField }
   | { id: "probe" }
   | { id: "source" }
   | { id: "live" }

@@ -70,6 +70,9 @@ for (const lang of ["ja", "en"] as const) {
     pane.keys("Enter");
     await pane.waitFor(tr("questions.device.oauthSupported.q"));
     pane.keys("2", "Enter"); // no OAuth
+    // Did it work before (persona round 8 #10): the list starts on "I don't know".
+    await pane.waitFor(tr("questions.history.workedBefore.q"));
+    pane.keys("Enter");
     await pane.waitFor(tr("wizard.probe.title"));
     pane.type("s"); // skip the test from this PC: one key
     s = await pane.waitFor(tr("wizard.source.q"));

@@ -121,6 +121,8 @@ for (const lang of ["ja", "en"] as const) {
       expectScreen(tr("questions.device.username.q"), typeLine("mfp@contoso.com")),
       expectScreen(tr("questions.device.from.q"), typeLine("mfp@contoso.com")),
       expectScreen(tr("questions.device.oauthSupported.q"), choose(tr("questions.device.oauthSupported.opt.false"))),
+      // Did it work before (persona round 8 #10): not known here.
+      expectScreen(tr("questions.history.workedBefore.q"), choose(dontKnow)),
       // The test from this PC is offered with the device's settings; Enter (the default) skips it.
       expectScreen(tr("wizard.probe.plain.q"), async (s) => s.events.keypress("enter")),
       // No app registration, no PowerShell with the modules: live is offered with "set-up needed";

@@ -4,8 +4,8 @@
 import { getFact } from "../../case/facts.js";
 import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
-import { answerWarning, choiceIndex, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question } from "../../flow/questions.js";
-import { deviceProgress, nothingMoreToAsk } from "../../flow/reducer.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question, suggestedAnswer } from "../../flow/questions.js";
+import { deviceProgress, historyQuestion, nothingMoreToAsk } from "../../flow/reducer.js";
 import { openedNotice, pasteSender, pasteSummaryText } from "../../flow/summary.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
@@ -49,6 +49,7 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
     return v === BACK ? { type: "back" } : { type: "continue" };
   },
   device: (s, screen, ctx) => askFact(s, screen, ctx),
+  history: (s, screen, ctx) => askFact(s, screen, ctx),
   question: (s, screen, ctx) => askFact(s, screen, ctx),
   probe: (s, _screen, ctx) => plainProbe(s, ctx),
   source: async (s, _screen, { p, services }) => {
@@ -138,13 +139,13 @@ export const PLAIN_EFFECTS: { [K in EffectKind]: PlainEffectView } = {
   },
 };
 
-const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = async (s, screen, ctx) => {
+const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "question" }>> = async (s, screen, ctx) => {
   const { p, services } = ctx;
   const path = screen.path;
   const lang = s.lang;
   const q = question(path, s.case);
   const progress =
-    s.screen.id === "device" ? t(lang, "wizard.device.progress", deviceProgress(s) ?? { n: 1, total: 1 }) : t(lang, "wizard.step.4");
+    historyQuestion(s) ? t(lang, "wizard.history.progress") : s.screen.id === "device" ? t(lang, "wizard.device.progress", deviceProgress(s) ?? { n: 1, total: 1 }) : t(lang, "wizard.step.4");
   p.say("");
   const opened = s.screen.id === "question" ? openedNotice(s, true) : undefined;
   if (opened) for (const line of stepLines(opened, ctx.width)) p.say(line);
@@ -202,9 +203,12 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "question" }>> = a
       // An answer warned about (a user name that is no address) is asked again with it filled in: Enter keeps it.
       let warned: string | undefined;
       for (;;) {
-        const text = await p.input(t(lang, q.prompt), warned ?? (current === undefined || current === null ? undefined : String(current)));
+        const text = await p.input(t(lang, q.prompt), warned ?? (current === undefined || current === null ? suggestedAnswer(path, s.case, services.deps.today) : String(current)));
         if (text.trim() === "") return { type: "dontKnow", path };
-        const parsed = parseTextAnswer(q.input, text);
+        const read = parseTextAnswer(q.input, text);
+        // (A day it stopped after today is refused as a malformed date is.)
+        const late = read.ok ? dateAnswerError(path, read.value, s.case, services.deps.today) : undefined;
+        const parsed = late ? { ok: false as const, error: late } : read;
         if (!parsed.ok) {
           p.say(t(lang, parsed.error as MessageKey));
           continue;

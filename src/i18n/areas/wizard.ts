@@ -70,6 +70,7 @@ export default defineCatalog(
     "wizard.pasteSummary.straightToResult": "Nothing more needs asking: the device's settings play no part in this refusal. Next: the result and what to do.",
 
     "wizard.device.progress": "Device setting {n} of {total}",
+    "wizard.history.progress": "Before the checks: did it work before?",
     "wizard.source.q": "Where should the facts come from?",
     "wizard.source.live": "Sign in and read them live from Microsoft 365",
     "wizard.source.manual": "Answer the questions by hand",
@@ -288,6 +289,7 @@ For now, each setting is asked as a question.`,
     "wizard.pasteSummary.straightToResult": "これ以上お聞きすることはありません。この拒否にデバイスの設定は関係しません。次は結果と対処方法です。",
 
     "wizard.device.progress": "デバイスの設定 {n} / {total}",
+    "wizard.history.progress": "確認の前に: 以前の送信状況",
     "wizard.source.q": "情報をどこから取得しますか?",
     "wizard.source.live": "サインインして Microsoft 365 からその場で読み取る",
     "wizard.source.manual": "質問に手で回答する",
