@@ -199,6 +199,12 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // for the mailbox, the port, Send As) is the cause only if someone changed it, so its steps come after the others of the same
   // status. The hand-over led with "turn SMTP AUTH on for this mailbox" for a device that sent fine until the day before.
   const setupWorked = (s: PlanStep): boolean => s.causeIds.length > 0 && s.causeIds.every((id) => d.causes.some((f) => f.id === id && f.notes?.includes("note.history.setupWorked") === true));
+  // Outside Exchange Online, a step only for causes the reply's reading lists after the likelier ones (Finding.lessLikely) comes
+  // after the others of its rank, as the causes do (seventeenth hunt #12, "535 Authentication Credentials Invalid": "make an app
+  // password" led, before the password). (In Exchange Online the flag marks what a generic refusal may hide, whose steps keep
+  // the catalogue's order.)
+  const later = new Set(outside ? d.causes.filter((f) => f.lessLikely).map((f) => f.id) : []);
+  const lessLikely = (s: PlanStep): boolean => later.size > 0 && s.causeIds.every((id) => later.has(id));
   const rank = (s: PlanStep): number =>
     (s.weakens ? 4 : switchAlone(s) ? 3 : 0) +
     STATUS_RANK[s.status] -
@@ -207,7 +213,8 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
     (behindDefaults(s) ? 0.5 : 0) -
     (cheapFirst(s) ? 0.25 : 0) -
     (checkFirst(s) ? 0.125 : 0) +
-    (setupWorked(s) ? 0.375 : 0);
+    (setupWorked(s) ? 0.375 : 0) +
+    (lessLikely(s) ? 0.0625 : 0);
   steps.sort((a, b) => rank(a) - rank(b));
   for (const step of steps) {
     if (switchAlone(step)) {

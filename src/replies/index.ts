@@ -172,6 +172,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     const excerpt = line.text.length <= 300 ? line.text : sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : `${line.text.slice(0, 297)}...`;
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];
+    if (sig.lessLikely) match.lessLikely = [...sig.lessLikely];
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
@@ -527,6 +528,7 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
   const match: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: mechanismRefused ? ["auth-mechanism-unsupported"] : [...pattern.candidates], decisive: pattern.decisive || mechanismRefused, success: pattern.success === true };
   if (pattern.provider) match.provider = pattern.provider;
   if (pattern.notes?.length) match.notes = [...pattern.notes];
+  if (pattern.lessLikely?.length) match.lessLikely = [...pattern.lessLikely];
   return f.said !== undefined && stage === "auth" && !match.success ? { match, pos: f.pos, demoted: false, said: f.said } : { match, pos: f.pos, demoted: false };
 }
 
@@ -541,6 +543,7 @@ function relayRefusal(f: FoundReply, pattern: ReplyPattern, relayLog: string): R
   if (pattern.provider !== undefined) {
     const own: ReplyMatch = { patternId: pattern.id, reply: f.reply, stage, candidates: [...pattern.candidates], decisive: pattern.decisive, success: false, provider: pattern.provider };
     if (pattern.notes?.length) own.notes = [...pattern.notes];
+    if (pattern.lessLikely?.length) own.lessLikely = [...pattern.lessLikely];
     return { match: own, pos: f.pos, demoted: false, relayLog };
   }
   const match: ReplyMatch = { patternId: RELAY_OWN_REFUSAL, reply: f.reply, stage, candidates: ["local-relay-refused"], decisive: true, success: false, provider: "other" };

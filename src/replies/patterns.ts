@@ -28,6 +28,8 @@ export interface ReplyPattern {
   provider?: ProviderId;
   /** Remarks for the causes this reply points at. */
   notes?: readonly NoteKey[];
+  /** Candidates the reply allows but does not suggest first: listed after the others (ReplyMatch.lessLikely). */
+  lessLikely?: readonly CauseId[];
   /** A reply with no code at all may match on its text alone (default true; never for `need` "both" or "code"). */
   textAlone?: boolean;
   /** "context": take the stage from the transcript (last client command) or the code class. */
@@ -387,7 +389,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // ── generic authentication failures ──
   // Amazon SES's and IONOS's "535 Authentication Credentials Invalid", a relay's "535 Authentication failed: No such account.":
   // without an enhanced code, and after Exchange Online's 5.7.139 texts (an app's own words after one stay that reply's).
-  { id: "other-credentials-invalid", codes: [535], text: ["authentication credentials invalid", "authentication failed: no such account"], enhancedAbsent: true, textAlone: false, stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other" },
+  // The words say the user name or the password is wrong (Re:lation's Japanese manual, seventeenth hunt #12: "the ID or password in
+  // the sending settings is wrong", often changed by the mail administrator); an app password is why only at some services: after.
+  { id: "other-credentials-invalid", codes: [535], text: ["authentication credentials invalid", "authentication failed: no such account"], enhancedAbsent: true, textAlone: false, stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "other", lessLikely: ["provider-app-password"] },
   { id: "auth-unsuccessful-generic", codes: [535], enhanced: ["5.7.3"], need: "code", stage: "auth", candidates: AUTH_5_7_3, decisive: NOT_DECISIVE },
   { id: "auth-unsuccessful-other", enhanced: ["5.7.139"], need: "code", stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },
   { id: "auth-failed", codes: [535, 534, 538], need: "code", stage: "auth", candidates: AUTH_ANY, decisive: NOT_DECISIVE },

@@ -328,5 +328,8 @@ function matchOutside(m: ReplyMatch, provider: ProviderId): ReplyMatch {
   // Exchange Online's word on port 465 goes with its cause (another service's 465 is its own submission port).
   const notes = m.notes && !candidates.includes("wrong-endpoint") ? m.notes.filter((n) => n !== "note.port465") : m.notes;
   if (notes !== undefined && notes.length > 0) out.notes = notes;
+  // (Only the candidates the service's reading keeps.)
+  const later = m.lessLikely?.filter((id) => candidates.includes(id));
+  if (later !== undefined && later.length > 0) out.lessLikely = later;
   return out;
 }

@@ -20,6 +20,8 @@ export interface Signal {
   fallbackOnly?: boolean;
   /** Remarks for the causes it points at. */
   notes?: readonly NoteKey[];
+  /** Candidates the words allow but do not suggest first (ReplyMatch.lessLikely). */
+  lessLikely?: readonly CauseId[];
 }
 
 /**

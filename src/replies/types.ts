@@ -37,6 +37,11 @@ export interface ReplyMatch {
   /** Remarks the pattern adds to the causes it points at (e.g. where that service's app password is made). */
   notes?: NoteKey[];
   /**
+   * Candidates this reply allows but does not suggest first (the engine lists them after the others): "Authentication
+   * Credentials Invalid" says the user name or password is wrong; an app password is a reason for that only at some services.
+   */
+  lessLikely?: CauseId[];
+  /**
    * The sign-in this refusal answered, as the words before it on its line say ("through the client_credentials flow …",
    * "via … email and password …"): OAuth (XOAUTH2) or a password (LOGIN). Only where the line names one of them alone.
    */

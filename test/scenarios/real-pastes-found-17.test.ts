@@ -37,6 +37,18 @@ test("#10: a Gmail 534-5.7.14 reply behind Docker Compose's service column (Scav
   assert.equal(analyzeReply("mailer | 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.").primary?.patternId, "auth-bad-credentials");
 });
 
+test("#12: Re:lation's '535 Authentication Credentials Invalid' list puts the wrong user name or password first, an app password after it", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(12), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["provider-sign-in-refused:possible", "provider-app-password:possible"], lang);
+    assert.deepEqual(stepIds(json).slice(0, 2), ["provider-check-sign-in", "provider-app-password"], lang);
+  }
+  // Google's web-login refusal keeps the app password first (its own reading, not these words).
+  const { json } = await explain(paste(10), "en");
+  assert.deepEqual(stepIds(json)[0], "provider-app-password");
+});
+
 // (A text still refused as bad input — a Go library's own words, a TLS EOF — says so, in its language.)
 test("every text of the seventeenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_17);

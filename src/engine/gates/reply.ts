@@ -109,9 +109,12 @@ function hidesBehindGeneric(ctx: Ctx, a: ReplyAnalysis, unexplained: boolean): b
   return unexplained && !ctx.provider && a.mechanismTried !== "XOAUTH2";
 }
 
-/** The finding's option that puts it after the likelier ones, for what a generic refusal may hide (BEHIND_GENERIC). */
-function lessLikelyIf(hide: boolean, id: CauseId): { lessLikely?: true } {
-  return hide && BEHIND_GENERIC.has(id) ? { lessLikely: true } : {};
+/**
+ * The finding's option that puts it after the likelier ones: what a generic refusal may hide (BEHIND_GENERIC), or a candidate
+ * the reply's reading itself ranks after the others (ReplyMatch.lessLikely).
+ */
+function lessLikelyIf(hide: boolean, id: CauseId, m?: ReplyMatch): { lessLikely?: true } {
+  return (hide && BEHIND_GENERIC.has(id)) || m?.lessLikely?.includes(id) === true ? { lessLikely: true } : {};
 }
 
 /** A reading that lists the wrong password and every Basic identity gate: a refusal that does not say why. */
@@ -247,7 +250,7 @@ function primaryReading(ctx: Ctx): void {
     const all = candidatesOf(ctx, m);
     const left = narrow(ctx, all);
     const hide = hidesBehindGeneric(ctx, a, listsEverySignInCause(m));
-    for (const id of left.length ? left : all) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id) });
+    for (const id of left.length ? left : all) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id, m) });
     return;
   }
 
@@ -330,7 +333,7 @@ function primaryReading(ctx: Ctx): void {
   else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
   else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
   // What a refusal without its reason may hide (`hide`): listed after the wrong password and the switches it usually means.
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: [ambiguousNote(m), ...switchFirst(id), ...notes], ...lessLikelyIf(hide, id) });
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: [ambiguousNote(m), ...switchFirst(id), ...notes], ...lessLikelyIf(hide, id, m) });
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
