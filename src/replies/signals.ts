@@ -488,8 +488,10 @@ export const SIGNALS: readonly Signal[] = [
   // NTLM", seventh hunt #15: "no SMTP reply found", exit 2): Exchange Online never offers NTLM, an Exchange Server does
   // (providers.ts names it); the server's sign-in method, not the password.
   { id: "client-ntlm-only", stage: "auth", candidates: ["auth-mechanism-unsupported"], decisive: true, phrases: ["unknown auth mechanism ntlm"] },
-  // Go's net/smtp will not send a password on a connection the server did not encrypt (it offered no STARTTLS there).
-  { id: "client-unencrypted", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["unencrypted connection"] },
+  // Go's net/smtp will not send a password on a connection the server did not encrypt (it offered no STARTTLS there). The
+  // connection was not encrypted: STARTTLS first; another server (one that offers no STARTTLS at all) only after it (seventeenth
+  // hunt #3, Mattermost to its own server on port 25: "wrong server" led).
+  { id: "client-unencrypted", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["unencrypted connection"], lessLikely: ["wrong-endpoint"] },
   // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).
   { id: "nodemailer-missing-credentials", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["missing credentials for"] },
   // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").

@@ -37,6 +37,15 @@ test("#10: a Gmail 534-5.7.14 reply behind Docker Compose's service column (Scav
   assert.equal(analyzeReply("mailer | 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.").primary?.patternId, "auth-bad-credentials");
 });
 
+test("#3: Go's 'unencrypted connection' (Mattermost to its own server) leads with STARTTLS, another server after it", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(3), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+  }
+});
+
 test("#12: Re:lation's '535 Authentication Credentials Invalid' list puts the wrong user name or password first, an app password after it", async () => {
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(12), lang);
