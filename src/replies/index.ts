@@ -366,6 +366,12 @@ interface TextClues {
 
 /** A program's own words that its session used STARTTLS ("at server smtp.office365.com:587 with StartTLS", remark42's Go log). */
 const WITH_STARTTLS = /\bwith StartTLS\b/i;
+/**
+ * Mattermost's words for a sign-in its Go mail code tried ("Failed to authenticate on SMTP server [details: 504 …]", "SendMail:
+ * Failed to authenticate on SMTP server, …"; not SwiftMailer's "… with username"): Go's net/smtp sends AUTH only on an encrypted
+ * connection (or to localhost; otherwise it stops with "unencrypted connection"), so a server's answer to it came after TLS.
+ */
+const GO_AUTH_SENT = /\bFailed to authenticate on SMTP server(?:\s*\[details:|,)/;
 
 /** "sending SMTP MAIL FROM command", or a MAIL FROM line with the parameters a server may refuse. */
 const MAIL_FROM_NAMED = /\bMAIL FROM command\b|\bMAIL FROM:?\s*<[^>\n]*>[^\n]*\b(?:SMTPUTF8|BODY=)/;
@@ -386,7 +392,9 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
   }
   // "504 5.7.4 Unrecognized authentication type" from a program that says it used STARTTLS (fifteenth hunt #14, remark42: "STARTTLS
   // not used" first): the sign-in method it asked for (Go's PlainAuth sends PLAIN, which Exchange Online never offers).
-  if (m.patternId === "auth-mechanism-unrecognized" && m.candidates.length > 1 && WITH_STARTTLS.test(around.text)) return { ...m, candidates: ["auth-mechanism-unsupported"] };
+  // So does Mattermost's Go mail code, which asks for a sign-in only over TLS (seventeenth hunt #2, an on-premises Exchange that
+  // refused PLAIN and takes LOGIN: "use port 587 with STARTTLS" led).
+  if (m.patternId === "auth-mechanism-unrecognized" && m.candidates.length > 1 && (WITH_STARTTLS.test(around.text) || GO_AUTH_SENT.test(around.text))) return { ...m, candidates: ["auth-mechanism-unsupported"] };
   // Exchange Online's store refusing a submission, with the exception's name cut off ("Error: Message failed: 554 5.2.0",
   // nodemailer, eleventh hunt #15: "no cause found"): its STOREDRV.Submission family, most often Send As, else a limit or a
   // restricted sender; the full reply names which.

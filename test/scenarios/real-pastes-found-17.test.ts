@@ -37,6 +37,18 @@ test("#10: a Gmail 534-5.7.14 reply behind Docker Compose's service column (Scav
   assert.equal(analyzeReply("mailer | 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.").primary?.patternId, "auth-bad-credentials");
 });
 
+test("#2: a 504 5.7.4 to Mattermost's Go sign-in (sent only over TLS) is the sign-in method refused, not STARTTLS missing", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(2), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["auth-mechanism-unsupported:blocking"], lang);
+    assert.equal(stepIds(json)[0], "device-auth-mechanism", lang);
+  }
+  // A bare 504 5.7.4, and SwiftMailer's "Failed to authenticate on SMTP server with username …", keep STARTTLS as a reading.
+  assert.deepEqual(analyzeReply("504 5.7.4 Unrecognized authentication type").primary?.candidates, ["auth-mechanism-unsupported", "starttls-missing"]);
+  assert.deepEqual(analyzeReply('Failed to authenticate on SMTP server with username "a@b.example" using 1 possible authenticators. Authenticator LOGIN returned Expected response code 334 but got code "504", with message "504 5.7.4 Unrecognized authentication type".').primary?.candidates, ["auth-mechanism-unsupported", "starttls-missing"]);
+});
+
 test("#3: Go's 'unencrypted connection' (Mattermost to its own server) leads with STARTTLS, another server after it", async () => {
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(3), lang);
