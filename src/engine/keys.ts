@@ -94,6 +94,7 @@ export const NOTE_KEYS = [
   "note.mailboxLogonFailure",
   "note.tlsNameMismatch",
   "note.curlWeirdReply",
+  "note.sslOnStarttlsPort",
   "note.dotnetProtocolViolation",
   "note.phpmailerDataNotAccepted",
   "note.blocklistDomain",

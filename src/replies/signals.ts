@@ -113,6 +113,29 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   return sig.id === "network-timeout" && line.includes("read ") && READ_TIMEOUT.test(line) ? READ_TIMEOUT_SIGNAL : sig;
 }
 
+/**
+ * MailKit's SslHandshakeException (its general words, or its guess at a certificate: "1. The server is using a self-signed
+ * certificate which cannot be verified.") beside a setting of port 587, with no word of STARTTLS: the program started TLS on
+ * connecting ("Use SSL") to the port that expects STARTTLS (seventeenth hunt #11, OrchardCore to smtp.exmail.qq.com:587, whose
+ * maintainer answered "it uses SSL over 587 which should use STARTTLS"; read as a certificate problem). Older MailKit versions do
+ * not add their own words for it (mailkit-ssl-on-plain-port). A certificate the server really shows stays possible, after it.
+ */
+export const MAILKIT_SSL_ON_STARTTLS_PORT: Signal = {
+  id: "mailkit-ssl-on-port-587",
+  stage: "tls",
+  candidates: ["starttls-missing", "tls-handshake-failed"],
+  decisive: false,
+  lessLikely: ["tls-handshake-failed"],
+  notes: ["note.sslOnStarttlsPort"],
+};
+const MAILKIT_HANDSHAKE = /an error occurred while attempting to establish an SSL or TLS connection/i;
+const PORT_587_SETTING = /\bport\s*[:=]\s*["']?587\b/i;
+/** The signal a line's MailKit handshake failure gives in a text that sets port 587 and never names STARTTLS (MAILKIT_SSL_ON_STARTTLS_PORT). */
+export function sslOnStarttlsPort(sig: Signal, line: string, text: string): boolean {
+  if (sig.id !== "mailkit-ssl-handshake" && !(sig === TLS_CERTIFICATE_SIGNAL && line.includes("which cannot be verified"))) return false;
+  return MAILKIT_HANDSHAKE.test(line) && PORT_587_SETTING.test(text) && !/starttls/i.test(text);
+}
+
 /** The signal of Test-NetConnection's failed TCP test (SIGNALS). */
 export const TNC_TCP_FAILED = "tnc-tcp-failed";
 /** Test-NetConnection's failed TCP test: its warning line or its result field. */
@@ -630,7 +653,7 @@ export const CONFIG_USER_NAME = "config-user-name";
 /** The pattern id of a session the device ended after signing in, before any message (index.ts, quitAfterSignIn). */
 export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);

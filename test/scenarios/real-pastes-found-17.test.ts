@@ -58,6 +58,20 @@ test("#3: Go's 'unencrypted connection' (Mattermost to its own server) leads wit
   }
 });
 
+test("#11: MailKit's handshake failure beside 'port: 587' (OrchardCore, 'Use SSL' on) reads as SSL on the STARTTLS port first, the certificate after", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(11), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["starttls-missing:possible", "tls-handshake-failed:possible"], lang);
+    assert.ok(json.causes[0]?.notes?.includes("note.sslOnStarttlsPort"), lang);
+  }
+  assert.equal(analyzeReply(paste(11).text).primary?.patternId, "mailkit-ssl-on-port-587");
+  // Without the port, or with STARTTLS named, MailKit's guess stays a certificate.
+  const guess = paste(11).text.split("\n").slice(4).join("\n");
+  assert.equal(analyzeReply(guess).primary?.patternId, "tls-certificate");
+  assert.equal(analyzeReply(`port: 587\nsecurity: StartTls\n${guess}`).primary?.patternId, "tls-certificate");
+});
+
 test("#12: Re:lation's '535 Authentication Credentials Invalid' list puts the wrong user name or password first, an app password after it", async () => {
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(12), lang);

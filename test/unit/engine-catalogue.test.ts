@@ -175,6 +175,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("550 5.1.0 RESOLVER.ADR.InvalidInSmtp; encapsulated INVALID address inside an SMTP address (IMCEAINVALID-)")],
   // curl's malformed smtp:// URL (twelfth hunt #6).
   [BASIC_OK, analyzeReply("URL using bad/illegal format or missing URL")],
+  // MailKit's handshake failure beside a setting of port 587 (seventeenth hunt #11): SSL on the STARTTLS port.
+  [BASIC_OK, analyzeReply("port: 587\nAn error occurred while attempting to establish an SSL or TLS connection.")],
   // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20).
   [BASIC_OK, analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized")],
   // Postfix's own size refusal (tenth hunt #8): that server's limit, not the mailbox's MaxSendSize.
