@@ -95,6 +95,8 @@ export const NOTE_KEYS = [
   "note.tlsNameMismatch",
   "note.curlWeirdReply",
   "note.sslOnStarttlsPort",
+  "note.goWrongHostName",
+  "note.tlsClosedInHandshake",
   "note.dotnetProtocolViolation",
   "note.phpmailerDataNotAccepted",
   "note.blocklistDomain",

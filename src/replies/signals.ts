@@ -323,6 +323,11 @@ export const SIGNALS: readonly Signal[] = [
     decisive: false,
     phrases: ["an error occurred while attempting to establish an ssl or tls connection"],
   },
+  // Mattermost's Go mail code: "Failed to open TLS connection, EOF" (seventeenth hunt #13, to its own server on port 465: refused
+  // as no reply). The other end closed the connection while TLS was being set up: most often implicit TLS ("SSL") on a port that
+  // expects STARTTLS, or no implicit TLS offered there; the port and the encryption, not a firmware (a reading with the TLS
+  // version's causes led to "update the device's firmware", the hunt's tried fix) — a TLS version is said in the note, after them.
+  { id: "go-tls-eof", stage: "tls", candidates: IMPLICIT_TLS, decisive: false, phrases: ["failed to open tls connection, eof"], lessLikely: ["wrong-endpoint"], notes: ["note.tlsClosedInHandshake"] },
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
   { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },
@@ -515,6 +520,10 @@ export const SIGNALS: readonly Signal[] = [
   // connection was not encrypted: STARTTLS first; another server (one that offers no STARTTLS at all) only after it (seventeenth
   // hunt #3, Mattermost to its own server on port 25: "wrong server" led).
   { id: "client-unencrypted", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["unencrypted connection"], lessLikely: ["wrong-endpoint"] },
+  // Go's net/smtp PlainAuth stops before the password when the host name the program gave it is not the name of the server it
+  // connected to ("wrong host name"; seventeenth hunt #5, Bytebase: refused as no reply): the server set as an IP address or an
+  // alias (which the server's certificate does not name either), or a program that passes another name. No server was asked.
+  { id: "go-wrong-host-name", stage: "auth", candidates: ["wrong-endpoint"], decisive: false, phrases: ["wrong host name"], notes: ["note.goWrongHostName"] },
   // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).
   { id: "nodemailer-missing-credentials", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["missing credentials for"] },
   // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_17 } from "./real-pastes-found-17.js";
-import { explain, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
@@ -58,6 +58,25 @@ test("#3: Go's 'unencrypted connection' (Mattermost to its own server) leads wit
   }
 });
 
+test("#5, #13: Go's 'wrong host name' (Bytebase) and 'Failed to open TLS connection, EOF' (Mattermost on 465) are read, not refused, and never as a firmware update", async () => {
+  for (const lang of LANGS) {
+    const host = await explain(paste(5), lang);
+    assert.equal(host.code, 1, lang);
+    assert.deepEqual(statuses(host.json), ["wrong-endpoint:blocking"], lang);
+    assert.deepEqual(stepIds(host.json), ["device-endpoint"], lang);
+    assert.ok(notesOf(host.json).includes("note.goWrongHostName"), lang);
+    const eof = await explain(paste(13), lang);
+    assert.equal(eof.code, 3, lang);
+    assert.deepEqual(statuses(eof.json), ["starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.deepEqual(stepIds(eof.json), ["device-port-starttls", "device-endpoint"], lang);
+    assert.ok(notesOf(eof.json).includes("note.tlsClosedInHandshake"), lang);
+    for (const j of [host.json, eof.json]) assert.ok(!stepIds(j).includes("device-firmware"), lang);
+  }
+  // Go's TLS failure with another reason is not this reading (a connection to 465 that timed out keeps the port's).
+  assert.notEqual(analyzeReply("SendMail: Failed to open TLS connection, x509: certificate signed by unknown authority").primary?.patternId, "go-tls-eof");
+  assert.equal(analyzeReply("SendMail: Failed to open TLS connection, dial tcp 192.0.2.1:465: i/o timeout").primary?.patternId, "network-port-465");
+});
+
 test("#11: MailKit's handshake failure beside 'port: 587' (OrchardCore, 'Use SSL' on) reads as SSL on the STARTTLS port first, the certificate after", async () => {
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(11), lang);
@@ -84,7 +103,6 @@ test("#12: Re:lation's '535 Authentication Credentials Invalid' list puts the wr
   assert.deepEqual(stepIds(json)[0], "provider-app-password");
 });
 
-// (A text still refused as bad input — a Go library's own words, a TLS EOF — says so, in its language.)
 test("every text of the seventeenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_17);
 });

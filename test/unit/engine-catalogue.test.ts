@@ -177,6 +177,9 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("URL using bad/illegal format or missing URL")],
   // MailKit's handshake failure beside a setting of port 587 (seventeenth hunt #11): SSL on the STARTTLS port.
   [BASIC_OK, analyzeReply("port: 587\nAn error occurred while attempting to establish an SSL or TLS connection.")],
+  // Go's own words (seventeenth hunt #5, #13): a host name that is not the one connected to; TLS closed during its handshake.
+  [BASIC_OK, analyzeReply("failed to send test email: wrong host name")],
+  [BASIC_OK, analyzeReply("Connection unsuccessful: SendMail: Failed to open TLS connection, EOF")],
   // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20).
   [BASIC_OK, analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized")],
   // Postfix's own size refusal (tenth hunt #8): that server's limit, not the mailbox's MaxSendSize.
