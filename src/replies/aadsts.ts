@@ -81,6 +81,10 @@ const ENTRA_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["Proof Key for Code Exchange is required for cross-origin authorization code redemption", 9002325],
   ["was not found in the tenant named", 500011],
   ["The provided value for the input parameter 'scope' is not valid", 70011],
+  // 50011 as the sign-in log's "Failure reason" shows it, even with its placeholders ("The {redirectTerm} '{replyAddress}' specified
+  // in the request does not match the {redirectTerm}s configured for the application …"; sixteenth hunt #6, FluentSMTP: refused as
+  // no reply): the redirect (reply) URI sent is not one registered on the app.
+  ["specified in the request does not match the", 50011],
 ];
 
 /** Does the text hold an AADSTS code, or the words of one (ENTRA_WORDS)? */

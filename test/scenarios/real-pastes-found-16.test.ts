@@ -36,6 +36,17 @@ test("#14: '501 : sender address must contain a domain' (a TrueNAS script's smtp
 });
 
 // (A text still refused as bad input — a Graph plugin's own JSON, a client's internal code — says so, in its language.)
+test("#6: Entra's sign-in log reason for 50011 without the AADSTS prefix (FluentSMTP) is the app's redirect URI, not refused as no reply", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const { json, code } = await explain(paste(6), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["oauth-client-settings:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["oauth-client-settings"], lang);
+    assert.ok(notesOf(json).includes("note.entra.redirectUri"), lang);
+  }
+  assert.equal(analyzeReply("The reply URL specified in the request does not match the reply URLs configured for the application: 'x'.").primary?.patternId, "entra-redirect-uri-mismatch");
+});
+
 test("every text of the sixteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_16);
 });
