@@ -524,6 +524,10 @@ export const SIGNALS: readonly Signal[] = [
   // connected to ("wrong host name"; seventeenth hunt #5, Bytebase: refused as no reply): the server set as an IP address or an
   // alias (which the server's certificate does not name either), or a program that passes another name. No server was asked.
   { id: "go-wrong-host-name", stage: "auth", candidates: ["wrong-endpoint"], decisive: false, phrases: ["wrong host name"], notes: ["note.goWrongHostName"] },
+  // Exchange Online's answer to a Graph sendMail it holds back for now ("Cannot send this mail due to a transient error. Please try
+  // again later (0x00004000)., WASCL UserAction verdict is not None. Actual verdict is TransientError."; sixteenth hunt #8,
+  // FluentSMTP: refused as no reply): a temporary refusal on the service's side, to retry; not the credentials.
+  { id: "graph-transient-verdict", stage: "data", candidates: ["transient-service-error"], decisive: false, phrases: ["actual verdict is transienterror", "cannot send this mail due to a transient error"] },
   // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).
   { id: "nodemailer-missing-credentials", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["missing credentials for"] },
   // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").

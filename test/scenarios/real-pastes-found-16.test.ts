@@ -47,6 +47,15 @@ test("#6: Entra's sign-in log reason for 50011 without the AADSTS prefix (Fluent
   assert.equal(analyzeReply("The reply URL specified in the request does not match the reply URLs configured for the application: 'x'.").primary?.patternId, "entra-redirect-uri-mismatch");
 });
 
+test("#8: Exchange Online's 'transient error … Actual verdict is TransientError' to a Graph send (FluentSMTP) is a temporary refusal to retry, not refused as no reply", async () => {
+  for (const lang of ["en", "ja"] as const) {
+    const { json, code } = await explain(paste(8), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["transient-service-error:possible"], lang);
+    assert.deepEqual(stepIds(json), ["retry-later"], lang);
+  }
+});
+
 test("every text of the sixteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_16);
 });
