@@ -239,7 +239,11 @@ function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHi
     else if (last === "," || last === ";" || last === "}" || last === "\\" || last === "|") s = s.slice(0, -1);
     // Markdown's bold after a quoted reply ("…incorrect.`**"): the quote mark is then cut as above.
     else if (last === "*" && s.includes("`")) s = s.replace(/\*+$/, "");
-    if (s.endsWith("]")) s = withoutBracketSuffix(s);
+    if (s.endsWith("]")) {
+      const cut = withoutBracketSuffix(s);
+      // Else a log's bracket around the reply, opened before it ("[details: 504 5.7.4 Unrecognized authentication type]", Mattermost).
+      s = cut !== s || count(s, "[") >= count(s, "]") ? cut : s.slice(0, -1);
+    }
     // The closing tags of an XML error document around the reply ("… quota exceeded. </message> </error>").
     if (s.endsWith(">") && s.includes("</")) s = s.replace(XML_CLOSERS, "");
     if (nestedFollows) s = s.replace(NESTED_LEAD_IN, "");

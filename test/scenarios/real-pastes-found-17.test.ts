@@ -44,6 +44,8 @@ test("#2: a 504 5.7.4 to Mattermost's Go sign-in (sent only over TLS) is the sig
     assert.deepEqual(statuses(json), ["auth-mechanism-unsupported:blocking"], lang);
     assert.equal(stepIds(json)[0], "device-auth-mechanism", lang);
   }
+  // The log's bracket around the reply is not the reply's.
+  assert.equal(analyzeReply(paste(2).text).primary?.reply.line, "504 5.7.4 Unrecognized authentication type");
   // A bare 504 5.7.4, and SwiftMailer's "Failed to authenticate on SMTP server with username …", keep STARTTLS as a reading.
   assert.deepEqual(analyzeReply("504 5.7.4 Unrecognized authentication type").primary?.candidates, ["auth-mechanism-unsupported", "starttls-missing"]);
   assert.deepEqual(analyzeReply('Failed to authenticate on SMTP server with username "a@b.example" using 1 possible authenticators. Authenticator LOGIN returned Expected response code 334 but got code "504", with message "504 5.7.4 Unrecognized authentication type".').primary?.candidates, ["auth-mechanism-unsupported", "starttls-missing"]);
