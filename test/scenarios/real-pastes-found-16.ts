@@ -10,7 +10,8 @@
 // QNAP or pfSense paste was found that is not already held. Each source was checked with grep -rF against test/**/*.ts and
 // /work/handoff/*.ts before it was kept. `reading` was written from the thread (its accepted answer where there is one) and checked
 // against /work/shared/domain.md; `judged` is the hunt's judgement of the tool (clone of /work/main, 2026-12-06). Masks are the sources'
-// own unless the note says otherwise.
+// own unless the note says otherwise. Read right since (asserted in real-pastes-found-16.test.ts): #9 and #14 in the hunt; #6 and #8
+// after it, as each one's `reading` expects.
 import type { Paste } from "./real-pastes-data.js";
 
 export const FOUND_ROUND_16: Array<Paste & { title: string; origin: string; vendor: string | null; note: string; reading: string; judged: "RIGHT" | "WEAK" | "WRONG" }> = [

@@ -6,7 +6,8 @@
 // pull requests, one vendor manual. Zabbix, Keycloak, Odoo, GitLab, Redmine, Moodle, Jenkins and lettre/gomail threads found in the
 // corpora were all held already (checked with grep -rF of the URL and a distinctive phrase against test/**/*.ts and /work/handoff/*.ts).
 // `reading` was written from the thread (its accepted answer or fix where there is one); `judged` is the hunt's judgement of the tool
-// before the fixes of this round (clone of /work/main, 2026-12-06). Masks are the sources' own.
+// before the fixes of this round (clone of /work/main, 2026-12-06). Masks are the sources' own. Read right since (asserted in
+// real-pastes-found-17.test.ts): #6 and #10 in the hunt; #2, #3, #5, #11, #12 and #13 after it, as each one's `reading` expects.
 import type { Paste } from "./real-pastes-data.js";
 
 export const FOUND_ROUND_17: Array<Paste & { title: string; origin: string; vendor: string | null; note: string; reading: string; judged: "RIGHT" | "WEAK" | "WRONG" }> = [
