@@ -14,6 +14,8 @@ import { probeTarget } from "../src/flow/probe.js";
 import { initialWhatIf, whatIfModel, type WhatIfState } from "../src/flow/whatif.js";
 import { getFact } from "../src/case/facts.js";
 import { t, type Lang } from "../src/i18n/index.js";
+import type { Case } from "../src/case/schema.js";
+import { deviceProgressLabel, senderParams } from "../src/render/labels.js";
 import { KeyRoot, Para } from "../src/ui/components.js";
 import { useFatal } from "../src/ui/input.js";
 import { useStore } from "../src/ui/store.js";
@@ -108,9 +110,10 @@ export function stepNumber(screen: Screen): number {
   }
 }
 
-export function stepLabel(lang: Lang, screen: Screen): string {
+/** "Step 2 of 6: The device", or "The application" for an application's case (`c`). */
+export function stepLabel(lang: Lang, screen: Screen, c?: Pick<Case, "device">): string {
   const n = stepNumber(screen);
-  return t(lang, "wizard.step", { n, name: t(lang, `wizard.step.${n}` as "wizard.step.1") });
+  return t(lang, "wizard.step", { n, name: t(lang, `wizard.step.${n}` as "wizard.step.1", senderParams(lang, c)) });
 }
 
 /** "Question 3 (about 4 left)"; the last one says so rather than "about 0 left". */
@@ -284,7 +287,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
     dispatch(event);
   };
   const { lang, screen } = state;
-  const step = stepLabel(lang, screen);
+  const step = stepLabel(lang, screen, state.case);
   // False when there was nowhere to go back to (the screen, and its keys, stay). Going back also ends a draft.
   const back = (): boolean => {
     draft.current = undefined;
@@ -349,7 +352,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
         historyQuestion(state)
           ? t(lang, "wizard.history.progress")
           : screen.id === "device"
-          ? t(lang, "wizard.device.progress", deviceProgress(state) ?? { n: 1, total: 1 })
+          ? deviceProgressLabel(lang, deviceProgress(state), state.case)
           : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, pendingQuestions(state).filter((p) => p !== path).length);
       // Why the live read did not work, else which case was opened (its first question).
       const notice = state.liveError && screen.id === "question" ? state.liveError : openedNotice(state);
@@ -390,6 +393,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           state={sub}
           settings={probeTarget(state.case)}
           available={services.probe !== undefined}
+          sender={senderParams(lang, state.case)}
           onEvent={(event) => subState(dispatch({ type: "probe", event }), "probe")}
           onPassword={(password) => {
             // Straight to the probe effect, once: never into the flow state or an event.

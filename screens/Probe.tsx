@@ -6,7 +6,7 @@ import { Box } from "ink";
 import { useRef } from "react";
 import type { ProbeTarget } from "../src/flow/ports.js";
 import { probeAddsNothing, type ProbeEvent, type ProbeState } from "../src/flow/probe.js";
-import { t, type Lang } from "../src/i18n/index.js";
+import { t, type Lang, type Params } from "../src/i18n/index.js";
 import { renderPhaseLine } from "../src/probe/render.js";
 import { Frame, Line, Para, PasswordInput, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -19,13 +19,15 @@ export interface ProbeScreenProps {
   settings: ProbeTarget;
   /** False when this build cannot probe: the step can only be skipped. */
   available: boolean;
+  /** The words for what sends the mail (src/render/labels.ts senderParams): "The application signs in with OAuth …". */
+  sender?: Params;
   /** Sends an event; answers the step's state after it, or undefined when the step was left. */
   onEvent: (event: ProbeEvent) => ProbeState | undefined;
   /** The password typed (the probe starts with it). */
   onPassword: (password: string) => void;
 }
 
-export function ProbeScreen({ theme, lang, step, state, settings, available, onEvent, onPassword }: ProbeScreenProps) {
+export function ProbeScreen({ theme, lang, step, state, settings, available, sender, onEvent, onPassword }: ProbeScreenProps) {
   const { phase, lines } = state;
   // Keys of one burst each see the phase the previous key left: the phase moves with the answer
   // of every event sent (the flow's own transition), not only when the screen is drawn again.
@@ -70,7 +72,7 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, onE
         {setting(t(lang, "wizard.probe.username"), settings.username ?? t(lang, "wizard.probe.noUsername"))}
       </Box>
       {phase.id === "offer" ? (
-        <Para text={t(lang, !available ? "wizard.probe.unavailable" : settings.oauth ? "wizard.probe.offerOauth" : settings.username ? "wizard.probe.offer" : "wizard.probe.offerNoUser")} theme={theme} role="accent" />
+        <Para text={t(lang, !available ? "wizard.probe.unavailable" : settings.oauth ? "wizard.probe.offerOauth" : settings.username ? "wizard.probe.offer" : "wizard.probe.offerNoUser", sender)} theme={theme} role="accent" />
       ) : null}
       {phase.id === "password" ? (
         <Box flexDirection="column">

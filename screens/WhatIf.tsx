@@ -30,6 +30,7 @@ import { isPaste } from "../src/ui/keys.js";
 import { fit as fitCols, graphemes, twoSides, width as textWidth, wrapHanging, wrapKeys } from "../src/render/layout.js";
 import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
 import { causeTitle, factLabel, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
+import { optionTitle } from "../src/whatif/render.js";
 
 export interface WhatIfScreenProps {
   theme: Theme;
@@ -187,7 +188,7 @@ function factLines(v: View): Line[] {
     out.push([
       { text: fit(selected ? theme.glyphs.pointer : "", 2), role: "accent", bold: true },
       { text: fit(differs ? "*" : changed ? "." : "", 2), role: "changed" },
-      { text: fit(factLabel(lang, path), labelW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
+      { text: fit(factLabel(lang, path, hypothetical), labelW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
       { text: " " },
       ...(editing ? cursorCell(editing.text, editing.at, valueW).map((p) => ({ ...p, ...valueRole })) : [{ text: fit(valueText, valueW), ...valueRole, bold: differs }]),
       { text: " " },
@@ -273,7 +274,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
     const selected = i === sel;
     out.push([
       { text: fit(`${selected ? theme.glyphs.pointer : " "}${i + 1}.`, nW), role: "accent", bold: selected },
-      { text: fit(t(lang, `whatif.option.${o.id}.title` as MessageKey), titleW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
+      { text: fit(optionTitle(lang, o, model.hypothetical), titleW), ...(selected ? { role: "accent" as const } : {}), bold: selected },
       { text: " " },
       { text: fit(t(lang, `whatif.verdictShort.${o.verdict}` as MessageKey), resultW), role: verdictRole(o.verdict === "conditional" ? "undetermined" : o.verdict) },
       { text: " " },
@@ -290,7 +291,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
     t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
   ];
   if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep")) }));
-  if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => t(lang, `whatif.option.${id}.title` as MessageKey)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
+  if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id }, model.hypothetical)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
   for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
   for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
   // Keep the view as tall as the fact view: details beyond that are counted, not drawn.

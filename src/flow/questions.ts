@@ -8,7 +8,7 @@ import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
 import type { MessageKey } from "../i18n/index.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
-import { MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
+import { isKnownVendor, MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
 
 export interface Choice {
   value: unknown;
@@ -227,11 +227,17 @@ export const APP_WHERE_PATHS: readonly FactPath[] = [
   "device.provider",
 ];
 
-/** The question for a fact; with the case, its directions fit what sends the mail (an application's, see APP_WHERE_PATHS). */
+/**
+ * The question for a fact; with the case, its directions fit what sends the mail (an application's, see APP_WHERE_PATHS),
+ * and the model's examples are the chosen maker's (they were a Canon's and a Sharp's after Brother was chosen, persona
+ * round 8, #16).
+ */
 export function question(path: FactPath, c?: Case): Question {
   const q = QUESTIONS[path];
-  if (c?.device?.vendor === "app" && HISTORY_PATHS.includes(path)) return { ...q, prompt: `questions.${path}.q.app` as MessageKey, where: `questions.${path}.where.app` as MessageKey };
-  if (c?.device?.vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey };
+  const vendor = c?.device?.vendor;
+  if (vendor === "app" && HISTORY_PATHS.includes(path)) return { ...q, prompt: `questions.${path}.q.app` as MessageKey, where: `questions.${path}.where.app` as MessageKey };
+  if (vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey };
+  if (path === "device.model" && vendor !== undefined && isKnownVendor(vendor)) return { ...q, where: `questions.device.model.where.${vendor}` };
   return q;
 }
 

@@ -26,6 +26,9 @@ const ASKED_IF: Partial<Record<DeviceField, (s: FlowState) => boolean>> = {
   "device.oauthSupported": (s) => s.case.device?.auth !== "oauth",
 };
 
+/** The device field whose answer decides whether a field of ASKED_IF is asked. */
+const DECIDED_BY: Partial<Record<DeviceField, DeviceField>> = { "device.model": "device.vendor", "device.oauthSupported": "device.auth" };
+
 export interface InitOptions {
   lang: Lang;
   /** --lang was given: the language screen is skipped. */
@@ -114,13 +117,13 @@ function nextQuestion(state: FlowState): Screen {
   return { id: "question", path: next };
 }
 
-/** Is this device field asked, as the state stands? */
-function asksDeviceField(state: FlowState, path: DeviceField): boolean {
+/** Is this device field asked, as the state stands? `asIf`: whatever the answer its condition (ASKED_IF) waits for. */
+function asksDeviceField(state: FlowState, path: DeviceField, asIf = false): boolean {
   // A maker chosen from the paste's own message is asked all the same, with it chosen (to confirm or change it).
   const assumed = path === "device.vendor" && (state.paste?.maker !== undefined || state.paste?.program !== undefined) && state.case.sources?.[path]?.kind === "assumed";
   if ((isKnown(state.case, path) && !assumed) || state.dontKnow.includes(path)) return false;
   if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) return false;
-  return ASKED_IF[path]?.(state) !== false;
+  return asIf || ASKED_IF[path]?.(state) !== false;
 }
 
 function nextDeviceField(state: FlowState, after: DeviceField | undefined): Screen {
@@ -149,16 +152,28 @@ export function historyQuestion(state: Pick<FlowState, "screen">): boolean {
 
 /**
  * "Device setting n of total" for the device question on show: the questions of this walk already asked, this one, and those
- * still to come as the answers stand (a maker's model only once a maker is chosen). It counted the nine fields whatever the
- * paste had settled: after a 5.7.139 the walk read 1, 2, 6, 7, 9 of 9, as if questions had been skipped unseen (tmux, ja).
+ * still to come. It counted the nine fields whatever the paste had settled: after a 5.7.139 the walk read 1, 2, 6, 7, 9 of 9,
+ * as if questions had been skipped unseen (tmux, ja). A question that waits for an answer still to be given (the model for a
+ * maker, "supports OAuth?" unless the device signs in with OAuth) is counted as if it will be asked, and the total is then a
+ * most (`upTo`: "1 of up to 9"): counted only once the maker was chosen, the total grew as the walk went on (1 / 8, then 2 / 9,
+ * persona round 8, #16). So the total never grows; it can shrink when an answer leaves a question out, and says so.
  */
-export function deviceProgress(state: FlowState): { n: number; total: number } | undefined {
+export function deviceProgress(state: FlowState): { n: number; total: number; upTo: boolean } | undefined {
   const screen = state.screen;
   if (screen.id !== "device") return undefined;
   const at = DEVICE_FIELDS.indexOf(screen.path);
   const before = new Set(state.history.flatMap((h) => (h.id === "device" && DEVICE_FIELDS.indexOf(h.path) < at ? [h.path] : [])));
-  const after = DEVICE_FIELDS.slice(at + 1).filter((p) => asksDeviceField(state, p)).length;
-  return { n: before.size + 1, total: before.size + 1 + after };
+  let after = 0;
+  let upTo = false;
+  for (const path of DEVICE_FIELDS.slice(at + 1)) {
+    const by = DECIDED_BY[path];
+    // Its deciding answer is the one on show, or one still to be asked: it may yet be asked, or not.
+    const open = by !== undefined && (by === screen.path || (DEVICE_FIELDS.indexOf(by) > at && asksDeviceField(state, by)));
+    if (!asksDeviceField(state, path, open)) continue;
+    after += 1;
+    if (open) upTo = true;
+  }
+  return { n: before.size + 1, total: before.size + 1 + after, upTo };
 }
 
 function go(state: FlowState, screen: Screen): FlowState {

@@ -57,7 +57,8 @@ export function infoTitle(lang: Lang, info: Info, sender?: Sender): string {
 }
 
 /**
- * What sends the mail, as the plan's and the reports' texts name it ({sender}, {senderA}, {senderGuide}): a device, or an
+ * What sends the mail, as the plan's and the reports' texts name it ({sender}, {Sender} where a label or a sentence begins
+ * with it, {senderA}, {senderGuide}): a device, or an
  * application or a script (device.vendor "app"). An app's case read "Move the device to OAuth", "device owner / vendor" and
  * "send a test message from the device" (persona round 7, #11). One choice of words passed to the templates.
  */
@@ -65,9 +66,19 @@ export function senderParams(lang: Lang, c: Pick<Case, "device"> | undefined): P
   const app = c?.device?.vendor === "app";
   return {
     sender: t(lang, app ? "plan.sender.app" : "plan.sender.device"),
+    Sender: t(lang, app ? "plan.sender.app.cap" : "plan.sender.device.cap"),
     senderA: t(lang, app ? "plan.sender.app.a" : "plan.sender.device.a"),
     senderGuide: t(lang, app ? "plan.sender.app.guide" : "plan.sender.device.guide"),
   };
+}
+
+/**
+ * "Device setting 2 of 9" over a device question of the wizard ("Application setting …" for an application's, `c`), "of up to
+ * 9" while an answer still to be given may leave a question out (src/flow/reducer.ts deviceProgress).
+ */
+export function deviceProgressLabel(lang: Lang, p: { n: number; total: number; upTo: boolean } | undefined, c?: Pick<Case, "device">): string {
+  const at = p ?? { n: 1, total: 1, upTo: false };
+  return t(lang, at.upTo ? "wizard.device.progressUpTo" : "wizard.device.progress", { ...senderParams(lang, c), n: at.n, total: at.total });
 }
 
 /**
@@ -117,10 +128,13 @@ export function maybe(lang: Lang, key: string, params?: Params): string | undefi
   return hasKey(key) ? t(lang, key, params) : undefined;
 }
 
-/** The short name of a fact, shown beside its value in words. */
-export function factLabel(lang: Lang, path: FactPath): string {
+/**
+ * The short name of a fact, shown beside its value in words: of the device, or of the application (`c`, see senderParams).
+ * An application's what-if listed "Device: SMTP server", "Device: user name" …
+ */
+export function factLabel(lang: Lang, path: FactPath, c?: Pick<Case, "device">): string {
   const key = `whatif.fact.${path}`;
-  return hasKey(key) ? t(lang, key) : path;
+  return hasKey(key) ? t(lang, key, senderParams(lang, c)) : path;
 }
 
 const SWITCHES: readonly FactPath[] = ["tenant.smtpClientAuthenticationDisabled", "account.smtpClientAuthenticationDisabled"];

@@ -10,7 +10,7 @@ import { causeSpec } from "../engine/causes.js";
 import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { StepId } from "../plan/types.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
-import { causeTitle, verdictSentence } from "../render/labels.js";
+import { causeTitle, senderParams, verdictSentence } from "../render/labels.js";
 import { width as textWidth, wrapPrefixed, wrapPrefixedMax } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
@@ -55,7 +55,8 @@ export function renderHandover(input: ReportInput): string {
   // A what-if case says so before anything else: the admin must not take it for the device's state.
   if (isHypothetical(c)) head.push(...wrap(tr("plan.report.hypothetical"), `${g.warning} `));
   const device = deviceLine(input);
-  if (device) head.push(...wrap(device, `${tr("plan.handover.device")} `));
+  // "Device:", or "Application:" before an application's line.
+  if (device) head.push(...wrap(device, `${tr("plan.handover.device", senderParams(lang, c))} `));
   const shows = shownReply(input);
   // Up to two rows: the reply's last words are often what names the check that failed ("… the request did not
   // meet the criteria …" was cut at "did no…", persona round 3).
@@ -179,14 +180,14 @@ type HandoverCheck = Pick<AdminCheck, "title" | "where" | "commands">;
 const CHECK_TITLES: Partial<Record<StepId, MessageKey>> = { "confirm-sign-in-log": "plan.handover.signInLog" };
 
 /** The plan's read-only steps as hand-over checks: where to look (the admin center's path) and their commands, signed in for. */
-function planChecks({ plan, lang }: ReportInput): (HandoverCheck & { causeIds: readonly CauseId[] })[] {
+function planChecks({ case: c, plan, lang }: ReportInput): (HandoverCheck & { causeIds: readonly CauseId[] })[] {
   return plan.steps
     .filter((s) => s.kind === "check")
     .map((s) => {
       const key = CHECK_TITLES[s.id];
       const where = s.adminCenter ? [s.adminCenter.portal, ...s.adminCenter.path].join(" > ") : "";
       const commands = s.check.flatMap((cmd) => (cmd.shell === "graph" && cmd.scopes?.length ? [`Connect-MgGraph -Scopes ${cmd.scopes.map((x) => `'${x}'`).join(",")}`, cmd.text] : [cmd.text]));
-      return { title: key ? t(lang, key) : s.title, where, commands, causeIds: s.causeIds };
+      return { title: key ? t(lang, key, senderParams(lang, c)) : s.title, where, commands, causeIds: s.causeIds };
     });
 }
 

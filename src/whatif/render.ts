@@ -3,6 +3,7 @@
 import { retirementWording } from "../engine/timeline.js";
 import type { CauseId, Diagnosis, Finding } from "../engine/types.js";
 import type { FactPath } from "../case/facts.js";
+import type { Case } from "../case/schema.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { wrapLines } from "../render/layout.js";
 import type { CalendarView } from "./calendar.js";
@@ -10,35 +11,40 @@ import type { CalendarView } from "./calendar.js";
 import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
 import { protectionsGivenUp } from "./weakens.js";
-import { causeTitle, factLabel, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
+import { causeTitle, factLabel, senderParams, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
+
+/** What sends the mail, as the labels name it (a device, or an application: senderParams). */
+type Sender = Pick<Case, "device"> | undefined;
 
 const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
 /** Facts by their labels, each with its path (the raw paths alone read as code, and were English in Japanese: persona round 6, P6-10). */
 /** A fact as the what-if names it: its label, then its path. */
-const factRef = (lang: Lang, p: FactPath) => `${factLabel(lang, p)} [${p}]`;
-const factList = (lang: Lang, paths: readonly FactPath[]) => paths.map((p) => factRef(lang, p)).join(t(lang, "whatif.listSep"));
+const factRef = (lang: Lang, p: FactPath, c: Sender) => `${factLabel(lang, p, c)} [${p}]`;
+const factList = (lang: Lang, paths: readonly FactPath[], c: Sender) => paths.map((p) => factRef(lang, p, c)).join(t(lang, "whatif.listSep"));
 const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
 
 /** Every line wrapped to `width` columns; a continuation is indented two more than its line. */
 const fitLines = (lines: string[], width: number): string => wrapLines(lines, width, 2, 20).join("\n");
 
 export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
+  // The labels name what sends the mail as the changed case has it.
+  const c = r.after;
   const lines: string[] = [t(lang, "whatif.title"), ""];
   if (r.changes.length === 0) lines.push(t(lang, "whatif.noChanges"));
   else {
     lines.push(t(lang, "whatif.changes", { count: r.changes.length }));
-    for (const c of r.changes) {
-      lines.push(`  ${factRef(lang, c.path)}`);
-      lines.push(`    ${t(lang, "whatif.change", { from: c.fromReply !== undefined ? t(lang, "whatif.value.fromReply", { value: valueLabel(lang, c.path, c.fromReply) }) : valueLabel(lang, c.path, c.from, r.before.asOf), to: valueLabel(lang, c.path, c.to, r.afterDiagnosis.asOf) })}`);
+    for (const ch of r.changes) {
+      lines.push(`  ${factRef(lang, ch.path, c)}`);
+      lines.push(`    ${t(lang, "whatif.change", { from: ch.fromReply !== undefined ? t(lang, "whatif.value.fromReply", { value: valueLabel(lang, ch.path, ch.fromReply) }) : valueLabel(lang, ch.path, ch.from, r.before.asOf), to: valueLabel(lang, ch.path, ch.to, r.afterDiagnosis.asOf) })}`);
     }
   }
   lines.push("");
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.before"), verdict: `${verdictLabel(lang, r.before.verdict)} (${r.before.asOf})` }));
   lines.push(t(lang, "whatif.verdictLine", { label: t(lang, "whatif.after"), verdict: `${verdictLabel(lang, r.afterDiagnosis.verdict)} (${r.afterDiagnosis.asOf})` }));
-  lines.push(...renderDiffBody(lang, r.diff));
+  lines.push(...renderDiffBody(lang, r.diff, c));
   // What the change gives up, beside what it removes: the plan's own words for the hole its step opens.
   const givenUp = protectionsGivenUp(r.changes);
-  if (givenUp.length) lines.push(t(lang, "whatif.opens"), ...givenUp.map((g) => `  ! ${factLabel(lang, g.path)}: ${t(lang, `plan.step.${g.step}.opens`)}`));
+  if (givenUp.length) lines.push(t(lang, "whatif.opens"), ...givenUp.map((g) => `  ! ${factLabel(lang, g.path, c)}: ${t(lang, `plan.step.${g.step}.opens`)}`));
   // What still stands after the change, whatever changed: "After: blocked" with only "No longer unknown" below it named
   // no cause (persona round 6, P6-11).
   const standing = r.afterDiagnosis.causes.filter((f) => f.status === "blocking" || f.status === "possible");
@@ -46,13 +52,13 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   // Blocked with only possible causes: the reply's permanent refusal decides (README, exit code 1).
   const refused = r.afterDiagnosis.verdict === "blocked" && !standing.some((f) => f.status === "blocking") ? r.afterDiagnosis.info.find((i) => i.id === "server-refused" || i.id === "server-refused-unexplained") : undefined;
   if (refused) lines.push(`  ${t(lang, `info.${refused.id}` as MessageKey)}`);
-  if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: factList(lang, r.afterDiagnosis.unknowns) }));
-  if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar));
+  if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: factList(lang, r.afterDiagnosis.unknowns, c) }));
+  if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar, c));
   if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));
   return fitLines(lines, width);
 }
 
-function renderDiffBody(lang: Lang, d: WhatIfResult["diff"]): string[] {
+function renderDiffBody(lang: Lang, d: WhatIfResult["diff"], c: Sender): string[] {
   const lines: string[] = [];
   if (d.same) return [t(lang, "whatif.noDifference")];
   if (d.removed.length) lines.push(t(lang, "whatif.removed"), ...d.removed.map((f) => `  - ${causeLine(lang, f)}`));
@@ -61,37 +67,41 @@ function renderDiffBody(lang: Lang, d: WhatIfResult["diff"]): string[] {
     lines.push(t(lang, "whatif.changedStatus"));
     for (const c of d.changed) lines.push(`  ~ ${t(lang, "whatif.statusChange", { cause: causeTitle(lang, c.id), from: statusLabel(lang, c.before), to: statusLabel(lang, c.after) })}`);
   }
-  if (d.unknownsAdded.length) lines.push(t(lang, "whatif.unknownsAdded"), ...d.unknownsAdded.map((p) => `  ? ${factRef(lang, p)}`));
-  if (d.unknownsRemoved.length) lines.push(t(lang, "whatif.unknownsRemoved"), ...d.unknownsRemoved.map((p) => `  = ${factRef(lang, p)}`));
+  if (d.unknownsAdded.length) lines.push(t(lang, "whatif.unknownsAdded"), ...d.unknownsAdded.map((p) => `  ? ${factRef(lang, p, c)}`));
+  if (d.unknownsRemoved.length) lines.push(t(lang, "whatif.unknownsRemoved"), ...d.unknownsRemoved.map((p) => `  = ${factRef(lang, p, c)}`));
   return lines;
 }
 
-export function renderCalendar(lang: Lang, v: CalendarView): string[] {
+export function renderCalendar(lang: Lang, v: CalendarView, c?: Sender): string[] {
   const lines = [t(lang, "whatif.calendar", { from: v.from, to: v.to })];
   for (const s of v.steps) {
     const checkpoint = s.checkpoint ? ` - ${t(lang, `whatif.checkpoint.${s.checkpoint}` as MessageKey)}` : "";
     lines.push(`  ${t(lang, "whatif.calendarStep", { date: s.date, checkpoint, verdict: verdictLabel(lang, s.diagnosis.verdict) })}`);
     lines.push(`    ${t(lang, `whatif.phase.${s.diagnosis.retirement}` as MessageKey)}`);
-    if (s.diff && !s.diff.same) for (const l of renderDiffBody(lang, s.diff)) lines.push(`    ${l}`);
+    if (s.diff && !s.diff.same) for (const l of renderDiffBody(lang, s.diff, c)) lines.push(`    ${l}`);
   }
   lines.push(t(lang, "whatif.unannounced"));
   for (const id of v.unannounced) lines.push(`  - ${t(lang, `whatif.unannounced.${id}` as MessageKey)}`);
   return lines;
 }
 
-export function optionTitle(lang: Lang, o: Pick<OptionResult, "id">): string {
-  return t(lang, `whatif.option.${o.id}.title` as MessageKey);
+/** A fix's title, for the device or the application (`c`): an application's read "Move the device to OAuth (XOAUTH2)". */
+export function optionTitle(lang: Lang, o: Pick<OptionResult, "id">, c?: Sender): string {
+  return t(lang, `whatif.option.${o.id}.title` as MessageKey, senderParams(lang, c));
 }
 
-/** `datedAs`: set when the case is evaluated at a date of its own (options --as-of, or the case file's asOf): shown beside the verdict, as whatif shows its dates. */
-export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, datedAs?: string): string {
+/**
+ * `datedAs`: set when the case is evaluated at a date of its own (options --as-of, or the case file's asOf): shown beside the verdict, as whatif shows its dates.
+ * `c`: the case compared, whose words name what sends the mail (a device, or an application).
+ */
+export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, datedAs?: string, c?: Sender): string {
   const now = datedAs !== undefined ? `${verdictLabel(lang, cmp.before.verdict)} (${cmp.before.asOf})` : verdictLabel(lang, cmp.before.verdict);
   if (cmp.reason === "not-blocked") return fitLines([t(lang, "whatif.options.notBlocked", { verdict: now })], width);
   if (cmp.reason === "outside-exchange-online") return fitLines([t(lang, "whatif.options.outside")], width);
   const lines = [t(lang, "whatif.options.title", { verdict: now }), ""];
   if (cmp.options.length === 0) lines.push(t(lang, "whatif.options.none"));
   cmp.options.forEach((o, i) => {
-    lines.push(t(lang, "whatif.options.row", { n: i + 1, title: optionTitle(lang, o), verdict: verdictLabel(lang, o.verdict) }));
+    lines.push(t(lang, "whatif.options.row", { n: i + 1, title: optionTitle(lang, o, c), verdict: verdictLabel(lang, o.verdict) }));
     const ind = "   ";
     const exposes = t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) });
     lines.push(`${ind}${t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: exposes })}`);
@@ -101,11 +111,11 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, da
     lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}${dated}` as MessageKey) })}`);
     if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
     if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
-    if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: factList(lang, o.unknowns) })}`);
+    if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: factList(lang, o.unknowns, c) })}`);
     if (o.introduced.length) lines.push(`${ind}${t(lang, "whatif.options.introduced", { causes: causeList(lang, o.introduced) })}`);
     if (o.superseded.length) lines.push(`${ind}${t(lang, "whatif.options.superseded", { causes: causeList(lang, o.superseded) })}`);
     if (o.together) {
-      lines.push(`${ind}${t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id })).join(" + "), verdict: verdictLabel(lang, o.together.verdict) })}`);
+      lines.push(`${ind}${t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id }, c)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) })}`);
     }
     if (o.modelled !== "engine") lines.push(`${ind}${t(lang, `whatif.options.modelled.${o.modelled}` as MessageKey)}`);
     for (const a of o.assumptions) lines.push(`${ind}${t(lang, "whatif.options.assumes", { text: t(lang, a) })}`);
@@ -148,7 +158,7 @@ export function whatIfJson(_lang: Lang, r: WhatIfResult, saved?: string): Record
   };
 }
 
-export function optionsJson(lang: Lang, cmp: OptionsComparison): Record<string, unknown> {
+export function optionsJson(lang: Lang, cmp: OptionsComparison, c?: Sender): Record<string, unknown> {
   return {
     before: diagnosisJson(cmp.before),
     ...(cmp.reason ? { reason: cmp.reason } : {}),
@@ -169,7 +179,7 @@ export function optionsJson(lang: Lang, cmp: OptionsComparison): Record<string, 
       ...(o.together ? { together: o.together } : {}),
       assumptions: o.assumptions.map((key) => ({ key, text: t(lang, key) })),
       conditions: o.conditions.map((key) => ({ key, text: t(lang, key) })),
-      title: t(lang, `whatif.option.${o.id}.title` as MessageKey),
+      title: optionTitle(lang, o, c),
       exposes: t(lang, `whatif.option.${o.id}.exposes` as MessageKey),
     })),
   };

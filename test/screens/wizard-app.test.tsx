@@ -67,10 +67,13 @@ function app(opts: { lang: Lang; langExplicit?: boolean; loaded?: Case; ascii?: 
  * not asked), waiting for each screen by its progress label.
  */
 async function skipDevice(r: ReturnType<typeof app>["r"], lang: Lang) {
-  // The count is of the questions this walk asks: eight, the model being left out for a maker not known.
+  // The count is of the questions this walk asks: eight, the model being left out for a maker not known. Until the maker
+  // is answered the model may be asked, and "supports OAuth?" until the authentication type is: "of up to 9", then "of up
+  // to 8", then "of 8" (the total never grows, persona round 8 #16).
   const asked = DEVICE_FIELDS.filter((p) => p !== "device.model");
   for (const [i, path] of asked.entries()) {
-    await frameWith(r, t(lang, "wizard.device.progress", { n: i + 1, total: asked.length }));
+    const upTo = i <= asked.indexOf("device.auth");
+    await frameWith(r, t(lang, upTo ? "wizard.device.progressUpTo" : "wizard.device.progress", { n: i + 1, total: i === 0 ? 9 : asked.length }));
     // Text questions take Enter as "I don't know"; choice questions need the last item.
     await press(r, question(path).input.type === "choice" ? KEY.end + KEY.enter : KEY.enter);
   }

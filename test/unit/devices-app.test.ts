@@ -114,7 +114,8 @@ test("the reports name the application (text, Markdown, JSON, hand-over) and cla
     assert.ok(md.includes(`| ${t(lang, "plan.report.fact.device.vendor")} (\`device.vendor\`) | ${t(lang, "devices.vendor.app")} (app) |`), md);
     const parsed = JSON.parse(json) as { plan: { device: { vendorName: string; modelMatch: string } } };
     assert.deepEqual([parsed.plan.device.vendorName, parsed.plan.device.modelMatch], [t(lang, "devices.vendor.app"), "app"]);
-    assert.match(handover, new RegExp(`${t(lang, "plan.handover.device")}\\s+${t(lang, "devices.vendor.app")} · orders@contoso\\.com`), handover);
+    // The hand-over's line is headed "Application:", not "Device:" (persona round 8).
+    assert.match(handover, new RegExp(`${t(lang, "plan.handover.device", { Sender: t(lang, "plan.sender.app.cap") })}\\s+${t(lang, "devices.vendor.app")} · orders@contoso\\.com`), handover);
   }
 });
 

@@ -24,7 +24,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   // (--as-of as diagnose reads it: the engine evaluates the case at that date.)
   const c = withAsOf(await readCase(casePath, () => ctx.stdin, t(ctx.lang, "common.stdin")), values["as-of"]);
   const cmp = compareOptions(c, engineEvaluate(ctx.today));
-  if (values.json) outJson(ctx, "options", optionsJson(ctx.lang, cmp));
-  else out(ctx, renderOptions(ctx.lang, cmp, terminalWidth(ctx), c.asOf));
+  if (values.json) outJson(ctx, "options", optionsJson(ctx.lang, cmp, c));
+  else out(ctx, renderOptions(ctx.lang, cmp, terminalWidth(ctx), c.asOf, c));
   return exitCodeForVerdict(cmp.before.verdict);
 }

@@ -4,6 +4,7 @@ import { subState } from "../../flow/reducer.js";
 import { probeAddsNothing, probeTarget, type ProbeEvent } from "../../flow/probe.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
 import { t } from "../../i18n/index.js";
+import { senderParams } from "../../render/labels.js";
 import { wrapHanging } from "../../render/layout.js";
 import { BACK, backChoice, type PlainContext } from "./context.js";
 
@@ -26,7 +27,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
       const available = ctx.services.probe !== undefined;
       if (!available) p.say(t(lang, "wizard.probe.unavailable"));
-      else if (target.oauth) for (const line of wrapHanging(t(lang, "wizard.probe.offerOauth"), ctx.width)) p.say(line);
+      else if (target.oauth) for (const line of wrapHanging(t(lang, "wizard.probe.offerOauth", senderParams(lang, s.case)), ctx.width)) p.say(line);
       const v = await p.select<string>(
         t(lang, "wizard.probe.plain.q"),
         [{ name: t(lang, "wizard.probe.plain.skip"), value: "skip" }, ...(available ? [{ name: t(lang, "wizard.probe.plain.test"), value: "test" }] : []), ...backChoice(s)],

@@ -11,6 +11,7 @@ import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, ty
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { renderPhaseLine } from "../../probe/render.js";
 import { stepLines, truncate, wrapHanging } from "../../render/layout.js";
+import { deviceProgressLabel } from "../../render/labels.js";
 import { BACK, backChoice, DONT_KNOW, type PlainContext, type PlainRenderer, type Special } from "./context.js";
 import { plainExport } from "./export.js";
 import { plainProbe } from "./probe.js";
@@ -145,7 +146,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
   const lang = s.lang;
   const q = question(path, s.case);
   const progress =
-    historyQuestion(s) ? t(lang, "wizard.history.progress") : s.screen.id === "device" ? t(lang, "wizard.device.progress", deviceProgress(s) ?? { n: 1, total: 1 }) : t(lang, "wizard.step.4");
+    historyQuestion(s) ? t(lang, "wizard.history.progress") : s.screen.id === "device" ? deviceProgressLabel(lang, deviceProgress(s), s.case) : t(lang, "wizard.step.4");
   p.say("");
   const opened = s.screen.id === "question" ? openedNotice(s, true) : undefined;
   if (opened) for (const line of stepLines(opened, ctx.width)) p.say(line);

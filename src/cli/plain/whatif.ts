@@ -59,7 +59,7 @@ export async function plainWhatIf(s: FlowState, ctx: PlainContext): Promise<Flow
       return changeFact(s, w.edits, ctx);
     case "compare": {
       const hypothetical = explain(original, w.edits, today, evaluate).after;
-      for (const line of renderOptions(lang, compareOptions(hypothetical, evaluate), ctx.width).split("\n")) p.say(line);
+      for (const line of renderOptions(lang, compareOptions(hypothetical, evaluate), ctx.width, undefined, hypothetical).split("\n")) p.say(line);
       return undefined;
     }
     case "reset":
@@ -89,12 +89,15 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
   const { p } = ctx;
   const lang = s.lang;
   const current = (path: FactPath) => (edits.has(path) ? edits.get(path) : getFact(s.case, path));
+  // The labels name what sends the mail as the edits have it (a device, or an application).
+  const vendor = current("device.vendor");
+  const sender = { device: { ...s.case.device, vendor: vendor as NonNullable<Case["device"]>["vendor"] } };
   const path = await p.select<FactPath | Special>(t(lang, "wizard.whatif.plain.fact"), [
-    ...WHATIF_PATHS.map((f) => ({ name: `${edits.has(f) ? "* " : ""}${factLabel(lang, f)}: ${valueLabel(lang, f, current(f), s.diagnosis.asOf)}`, value: f as FactPath | Special })),
+    ...WHATIF_PATHS.map((f) => ({ name: `${edits.has(f) ? "* " : ""}${factLabel(lang, f, sender)}: ${valueLabel(lang, f, current(f), s.diagnosis.asOf)}`, value: f as FactPath | Special })),
     { name: t(lang, "wizard.plain.back"), value: BACK },
   ]);
   if (path === BACK) return undefined;
-  const fact = factLabel(lang, path as FactPath);
+  const fact = factLabel(lang, path as FactPath, sender);
   const recorded = getFact(s.case, path as FactPath);
   if (isTyped(path as FactPath)) {
     const now = current(path as FactPath);

@@ -1,0 +1,168 @@
+// The words a user of an application (not a printer) sees, and the wizard's count of the device questions (persona round 8,
+// #16 and the what-if's labels): "Device: SMTP server", "Move the device to OAuth (XOAUTH2)", "Step 2 of 6: The device",
+// "Device setting 1 of 8" read so for an application's case; the count read 1 / 8, then 2 / 9 once a maker was chosen, and
+// the model's examples were a Canon's and a Sharp's after Brother was chosen. In both languages, for an application's case
+// and a device's (whose words are unchanged).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { emptyCase, type Case } from "../../src/case/schema.js";
+import { makeServices } from "../../src/cli/wizard-services.js";
+import { loadCatalog } from "../../src/devices/index.js";
+import { evaluate } from "../../src/engine/index.js";
+import { question } from "../../src/flow/questions.js";
+import { deviceProgress, initFlow, makeReducer } from "../../src/flow/reducer.js";
+import type { FlowEvent, FlowState } from "../../src/flow/types.js";
+import { LANGS, t, type Lang } from "../../src/i18n/index.js";
+import { buildPlan } from "../../src/plan/index.js";
+import { deviceProgressLabel, factLabel, senderParams } from "../../src/render/labels.js";
+import { renderHandover } from "../../src/report/handover.js";
+import { whatIf } from "../../src/whatif/index.js";
+import { compareOptions } from "../../src/whatif/options.js";
+import { optionsJson, optionTitle, renderOptions, renderWhatIf } from "../../src/whatif/render.js";
+import { stepLabel } from "../../screens/App.js";
+
+const WORDS = {
+  app: { en: { Sender: "Application", sender: "application" }, ja: { Sender: "アプリケーション", sender: "アプリケーション" } },
+  device: { en: { Sender: "Device", sender: "device" }, ja: { Sender: "デバイス", sender: "デバイス" } },
+} as const;
+
+const ev = (c: Case) => evaluate(c, { today: "2026-12-06" });
+
+/** Blocked (SMTP AUTH off, per-user MFA on), with the OAuth fix on offer: an application's, or a Canon's. */
+function sending(vendor: "app" | "canon"): Case {
+  return {
+    schema: "smtp-auth-doctor/case@1",
+    asOf: "2026-12-06",
+    device: { vendor, host: "smtp.office365.com", port: 587, security: "starttls", auth: "basic", oauthSupported: true, username: "billing@contoso.com", from: "billing@contoso.com" },
+    tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: false },
+    account: { smtpClientAuthenticationDisabled: null, perUserMfaState: "enforced" },
+  };
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: {Sender} starts a label with the application's word for an application, the device's otherwise`, () => {
+    for (const [kind, c] of [["app", sending("app")], ["device", sending("canon")], ["device", undefined]] as const) {
+      const words = WORDS[kind][lang];
+      assert.equal(senderParams(lang, c).Sender, words.Sender);
+      assert.equal(t(lang, "whatif.fact.device.host", senderParams(lang, c)), `${words.Sender}: ${lang === "en" ? "SMTP server" : "SMTP サーバー"}`);
+      assert.equal(factLabel(lang, "device.username", c), t(lang, "whatif.fact.device.username", { Sender: words.Sender }));
+      assert.ok(factLabel(lang, "device.oauthSupported", c).startsWith(words.Sender), factLabel(lang, "device.oauthSupported", c));
+    }
+    // A message that names no sender's word is left as it is; without a case, t() gives the device's word.
+    assert.equal(t(lang, "whatif.fact.device.port"), t(lang, "whatif.fact.device.port", { Sender: WORDS.device[lang].Sender }));
+  });
+
+  test(`${lang}: the what-if and the options name the application in an application's case, the device in a device's`, () => {
+    for (const kind of ["app", "device"] as const) {
+      const c = sending(kind === "app" ? "app" : "canon");
+      const words = WORDS[kind][lang];
+      const other = WORDS[kind === "app" ? "device" : "app"][lang];
+      const r = whatIf(c, [{ path: "device.host", value: "smtp.contoso.com" }, { path: "device.oauthSupported", value: false }], { today: "2026-12-06", evaluate: ev });
+      const text = renderWhatIf(lang, r, 200);
+      assert.ok(text.includes(`${words.Sender}: ${lang === "en" ? "SMTP server" : "SMTP サーバー"} [device.host]`), text);
+      assert.ok(text.includes(`${t(lang, "whatif.fact.device.oauthSupported", { Sender: words.Sender })} [device.oauthSupported]`), text);
+      assert.ok(!text.includes(`${other.Sender}: `), text);
+      const cmp = compareOptions(c, ev);
+      const oauth = cmp.options.find((o) => o.id === "oauth");
+      assert.ok(oauth, "OAuth is offered");
+      const title = t(lang, "whatif.option.oauth.title", { sender: words.sender });
+      assert.equal(optionTitle(lang, oauth, c), title);
+      assert.ok(title.includes(words.sender) && !title.includes(other.sender), title);
+      assert.ok(renderOptions(lang, cmp, 200, undefined, c).includes(title));
+      const json = optionsJson(lang, cmp, c) as { options: { id: string; title: string }[] };
+      assert.equal(json.options.find((o) => o.id === "oauth")?.title, title);
+    }
+  });
+
+  test(`${lang}: the wizard's step, its count and the hand-over name the application in an application's case`, () => {
+    for (const kind of ["app", "device"] as const) {
+      const c = sending(kind === "app" ? "app" : "canon");
+      const words = WORDS[kind][lang];
+      const step = stepLabel(lang, { id: "device", path: "device.host" }, c);
+      assert.equal(step, t(lang, "wizard.step", { n: 2, name: t(lang, "wizard.step.2", { sender: words.sender }) }));
+      assert.ok(step.includes(words.sender), step);
+      const exact = deviceProgressLabel(lang, { n: 2, total: 7, upTo: false }, c);
+      assert.equal(exact, lang === "en" ? `${words.Sender} setting 2 of 7` : `${words.Sender}の設定 2 / 7`);
+      const most = deviceProgressLabel(lang, { n: 1, total: 9, upTo: true }, c);
+      assert.equal(most, lang === "en" ? `${words.Sender} setting 1 of up to 9` : `${words.Sender}の設定 1 / 最大 9`);
+      const d = ev(c);
+      const hand = renderHandover({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+      assert.ok(hand.includes(`${t(lang, "plan.handover.device", { Sender: words.Sender })} `), hand);
+    }
+    // The probe's offer for a sender that signs in with OAuth.
+    assert.ok(t(lang, "wizard.probe.offerOauth", senderParams(lang, sending("app"))).startsWith(lang === "en" ? "The application signs in" : "アプリケーションは"));
+    assert.ok(t(lang, "wizard.probe.offerOauth").startsWith(lang === "en" ? "The device signs in" : "デバイスは"));
+  });
+
+  test(`${lang}: the plan's device steps name the application in an application's case, the device in a device's`, () => {
+    for (const kind of ["app", "device"] as const) {
+      const base = sending(kind === "app" ? "app" : "canon");
+      const words = WORDS[kind][lang];
+      const other = WORDS[kind === "app" ? "device" : "app"][lang];
+      // A host a letter away from Microsoft 365's: the endpoint step, corrected.
+      const typo: Case = { ...base, device: { ...base.device, host: "smtp.office365.con" } };
+      const fix = buildPlan(typo, ev(typo), lang).steps.find((s) => s.id === "device-endpoint");
+      assert.ok(fix);
+      assert.equal(fix.verify.text, t(lang, "plan.step.device-endpoint.typo.verify", { sender: words.sender, host: "smtp.office365.com" }));
+      assert.ok(fix.verify.text.startsWith(lang === "en" ? `The ${words.sender}'s ` : `${words.sender}の`), fix.verify.text);
+      // Sent with implicit TLS on port 465: the port and STARTTLS step, and its "verify".
+      const tls: Case = { ...base, device: { ...base.device, port: 465, security: "tls" } };
+      const port = buildPlan(tls, ev(tls), lang).steps.find((s) => s.id === "device-port-starttls");
+      assert.ok(port);
+      assert.ok(port.verify.text.startsWith(lang === "en" ? `The ${words.sender}'s settings` : `${words.sender}の設定`), port.verify.text);
+      assert.ok(!port.verify.text.includes(other.sender), port.verify.text);
+    }
+  });
+}
+
+async function walk(lang: Lang, vendor: "brother" | "app") {
+  const deps = makeServices({ today: "2026-12-06", cwd: process.cwd(), ascii: true, devices: await loadCatalog() }).deps;
+  const reduce = makeReducer(deps);
+  const run = (s: FlowState, ...events: FlowEvent[]) => events.reduce(reduce, s);
+  let s = run(initFlow(deps, { lang, langExplicit: true, empty: emptyCase() }), { type: "choosePurpose", purpose: "new-device" });
+  const seen: { path: string; n: number; total: number; upTo: boolean; label: string; where: string }[] = [];
+  while (s.screen.id === "device") {
+    const path = s.screen.path;
+    const p = deviceProgress(s);
+    assert.ok(p);
+    seen.push({ path, ...p, label: deviceProgressLabel(lang, p, s.case), where: t(lang, question(path, s.case).where) });
+    s = path === "device.vendor" ? run(s, { type: "answer", path, value: vendor }) : path === "device.auth" ? run(s, { type: "answer", path, value: "basic" }) : run(s, { type: "dontKnow", path });
+  }
+  return seen;
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the device questions' total never grows: "of up to" while an answer may leave a question out, exact after`, async () => {
+    for (const vendor of ["brother", "app"] as const) {
+      const seen = await walk(lang, vendor);
+      const trail = seen.map((x) => `${x.path} ${x.n}/${x.upTo ? "<=" : ""}${x.total}`);
+      // Brother's model is asked (nine questions); an application has none (eight). The first screen says "up to 9" either way.
+      const asked = vendor === "brother" ? 9 : 8;
+      assert.equal(seen.length, asked, trail.join(", "));
+      assert.deepEqual(seen[0], { ...seen[0], n: 1, total: 9, upTo: true });
+      seen.forEach((x, i) => {
+        assert.equal(x.n, i + 1, trail.join(", "));
+        if (i > 0) assert.ok(x.total <= (seen[i - 1]?.total ?? 0), `the total grew: ${trail.join(", ")}`);
+      });
+      // Once the authentication type is answered (Basic), nothing is left open: the last questions say the exact total.
+      const after = seen.slice(seen.findIndex((x) => x.path === "device.auth") + 1);
+      assert.ok(after.length > 0 && after.every((x) => !x.upTo && x.total === asked), trail.join(", "));
+      // The count's words: the sender's, as the answers stand.
+      const words = WORDS[vendor === "app" ? "app" : "device"][lang];
+      assert.ok((seen.at(-1)?.label ?? "").startsWith(words.Sender), seen.at(-1)?.label);
+      assert.ok(seen[0]?.label.startsWith(WORDS.device[lang].Sender), "before the maker is chosen: the device's word");
+    }
+  });
+
+  test(`${lang}: the model question's examples are the chosen maker's (Brother's after Brother, not a Canon's and a Sharp's)`, async () => {
+    const seen = await walk(lang, "brother");
+    const model = seen.find((x) => x.path === "device.model");
+    assert.ok(model);
+    assert.equal(model.where, t(lang, "questions.device.model.where.brother"));
+    assert.ok(model.where.includes("MFC-L8900CDW"), model.where);
+    assert.ok(!model.where.includes("imageRUNNER") && !model.where.includes("BP-70C65"), model.where);
+    // With no maker chosen (or another maker), the general examples.
+    assert.equal(question("device.model").where, "questions.device.model.where");
+    assert.equal(question("device.model", { schema: "smtp-auth-doctor/case@1", device: { vendor: "other" } }).where, "questions.device.model.where");
+  });
+}
