@@ -294,7 +294,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
     return dispatch({ type: "back" }) !== state;
   };
   // Setting up a new device asks whether it will send, not why it cannot (persona run, 80x24).
-  const title = t(lang, state.purpose === "new-device" ? "wizard.title.newDevice" : "wizard.title");
+  const title = t(lang, state.purpose === "new-device" ? "wizard.title.newDevice" : "wizard.title", senderParams(lang, state.case));
   const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
   switch (screen.id) {
     case "language":

@@ -65,7 +65,7 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, sen
   const setting = (label: string, value: string) => <Line text={`  ${label}: ${value}`} theme={theme} />;
   return (
     <Frame theme={theme} title={t(lang, "wizard.probe.title")} step={step} keys={keys}>
-      <Para text={t(lang, "wizard.probe.intro")} theme={theme} />
+      <Para text={t(lang, "wizard.probe.intro", sender)} theme={theme} />
       <Box flexDirection="column" marginY={1}>
         {setting(t(lang, "wizard.probe.host"), settings.host)}
         {setting(t(lang, "wizard.probe.port"), String(settings.port))}
@@ -98,7 +98,7 @@ export function ProbeScreen({ theme, lang, step, state, settings, available, sen
       {phase.id === "done" ? (
         <Box flexDirection="column" marginTop={1}>
           {phase.result.finalReply ? <Para text={t(lang, "wizard.probe.reply", { reply: phase.result.finalReply })} theme={theme} role="accent" /> : null}
-          <Para text={t(lang, probeAddsNothing(phase.result) ? "wizard.probe.mergeNothing" : "wizard.probe.merge")} theme={theme} role="muted" />
+          <Para text={t(lang, probeAddsNothing(phase.result) ? "wizard.probe.mergeNothing" : "wizard.probe.merge", sender)} theme={theme} role="muted" />
         </Box>
       ) : null}
     </Frame>

@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
-import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, suggestedAnswer, type Question } from "../src/flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, suggestedAnswer, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, keyRows, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -138,7 +138,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       4 +
       keyRows(keys, theme) +
       (props.notice ? paraRows(props.notice, theme) : 0) +
-      paraRows(t(lang, q.prompt), theme) +
+      paraRows(promptText(lang, q, props.case), theme) +
       2 +
       (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
       (withNote ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
@@ -184,7 +184,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   return (
     <Frame theme={theme} title={props.title ?? t(lang, "wizard.title")} step={`${props.step}  ${props.progress}`} keys={keys}>
       {props.notice ? <Para text={props.notice} theme={theme} role="warning" /> : null}
-      <Para text={t(lang, q.prompt)} theme={theme} role="heading" />
+      <Para text={promptText(lang, q, props.case)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
         <Steps text={t(lang, q.where)} theme={theme} maxLines={whereShown} more={t(lang, "questions.whereMore")} />

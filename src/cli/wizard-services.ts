@@ -13,7 +13,7 @@ import type { FlowDeps, FlowState } from "../flow/types.js";
 import type { LiveReadResult, ReadinessFiles, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
-import { IDENTITY_PLACEHOLDER, question } from "../flow/questions.js";
+import { IDENTITY_PLACEHOLDER, promptText, question } from "../flow/questions.js";
 import { stepLines, wrapHanging } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
@@ -27,7 +27,7 @@ import type { OfflineFile } from "../audit/index.js";
 import type { InputKind } from "../audit/inputs.js";
 import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, type Catalog } from "../devices/index.js";
 import { hintLines, hintWithSources } from "../devices/render.js";
-import { causeTitle } from "../render/labels.js";
+import { causeTitle, senderParams } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
 import { READINESS_FIELDS, readinessHintLines } from "../flow/readiness.js";
 
@@ -144,7 +144,7 @@ export function makeServices(opts: {
     const lang = state.lang;
     const q = question(path, state.case);
     const para = (text: string, indent = ""): string[] => wrapHanging(safeText(text, { multiline: true }), width, indent);
-    const out: string[] = [...para(t(lang, "wizard.copy.questionHeading")), "", ...para(t(lang, q.prompt)), "", `${t(lang, "questions.where")}:`, ...stepLines(safeText(t(lang, q.where), { multiline: true }), width)];
+    const out: string[] = [...para(t(lang, "wizard.copy.questionHeading")), "", ...para(promptText(lang, q, state.case)), "", `${t(lang, "questions.where")}:`, ...stepLines(safeText(t(lang, q.where), { multiline: true }), width)];
     const dev = devices ? deviceFrom(state.case, devices) : undefined;
     const notes = dev ? hintWithSources(lang, t(lang, `devices.vendor.${dev.vendor}`), questionHint(lang, dev, path)) : { notes: [], sources: [] };
     if (notes.notes.length > 0) {
@@ -334,7 +334,7 @@ export function makeServices(opts: {
  */
 async function readLive(ctx: Context, options: LiveOptions, state: FlowState, onMessage: (text: string) => void): Promise<LiveReadResult> {
   const user = state.case.device?.username ?? options.user;
-  if (user === undefined || user.trim() === "") return { facts: [], failed: [], error: t(state.lang, "wizard.live.noUser") };
+  if (user === undefined || user.trim() === "") return { facts: [], failed: [], error: t(state.lang, "wizard.live.noUser", senderParams(state.lang, state.case)) };
   const from = state.case.device?.from ?? options.from;
   try {
     const { collectLive } = await import("../live/live.js");

@@ -6,7 +6,8 @@ import { EXCHANGE_PLANS, LEGACY_CLIENT_APP_TYPES } from "../case/m365.js";
 import { isIsoDate } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
-import type { MessageKey } from "../i18n/index.js";
+import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { senderParams } from "../render/labels.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
 import { isKnownVendor, MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
 
@@ -239,6 +240,14 @@ export function question(path: FactPath, c?: Case): Question {
   if (vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey };
   if (path === "device.model" && vendor !== undefined && isKnownVendor(vendor)) return { ...q, where: `questions.device.model.where.${vendor}` };
   return q;
+}
+
+/**
+ * A question as it is asked: of the device, or of the application (`c`, see senderParams). An application's walk asked
+ * "Which SMTP server (host name) is the device set to send through?" under "Step 2 of 6: The application".
+ */
+export function promptText(lang: Lang, q: Pick<Question, "prompt">, c?: Pick<Case, "device">): string {
+  return t(lang, q.prompt, senderParams(lang, c));
 }
 
 /** Every fact path has a question (checked by a test). */

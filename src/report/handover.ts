@@ -28,7 +28,9 @@ export function renderHandover(input: ReportInput): string {
   // Always 80 columns, whatever the terminal: it is pasted into tickets and mails.
   const cols = HANDOVER_COLUMNS;
   const g = glyphs(input.ascii ?? false);
-  const tr = (key: MessageKey, params?: Params) => t(lang, key, params);
+  // The words for what sends the mail (a device, or an application: "On the application (the help desk's part)").
+  const sender = senderParams(lang, c);
+  const tr = (key: MessageKey, params?: Params) => t(lang, key, { ...sender, ...params });
   // At most `max` lines, the last one cut where a line may break (persona round 6, P6-6: "… で対象のユ…"); our own
   // words only: commands are never cut.
   const wrap = (text: string, first: string, rest: string = " ".repeat(textWidth(first)), max = 2): string[] => wrapPrefixedMax(text, cols, first, rest, max, g.ellipsis);
@@ -56,7 +58,7 @@ export function renderHandover(input: ReportInput): string {
   if (isHypothetical(c)) head.push(...wrap(tr("plan.report.hypothetical"), `${g.warning} `));
   const device = deviceLine(input);
   // "Device:", or "Application:" before an application's line.
-  if (device) head.push(...wrap(device, `${tr("plan.handover.device", senderParams(lang, c))} `));
+  if (device) head.push(...wrap(device, `${tr("plan.handover.device")} `));
   const shows = shownReply(input);
   // Up to two rows: the reply's last words are often what names the check that failed ("… the request did not
   // meet the criteria …" was cut at "did no…", persona round 3).

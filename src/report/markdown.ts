@@ -191,7 +191,7 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
 function deviceMd(plan: Plan, lang: Lang): string[] {
   const dev = plan.device;
   if (!dev) return [];
-  const out = [`## ${mdText(t(lang, "devices.section"))}`, ""];
+  const out = [`## ${mdText(t(lang, "devices.section", senderParams(lang, { device: { vendor: dev.vendor } })))}`, ""];
   for (const head of deviceHead(lang, dev)) out.push(mdText(head), "");
   for (const l of [...dev.panel, ...dev.lines]) out.push(`- ${mdText(deviceLineText(lang, plan, l))}`);
   out.push("");

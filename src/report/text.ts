@@ -265,7 +265,8 @@ function renderDevice(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   const dev = plan.device;
   if (!dev) return;
   o.blank();
-  o.text(t(lang, "devices.section"), { token: "heading" });
+  // "The device", or "The application" over an application's section.
+  o.text(t(lang, "devices.section", senderParams(lang, { device: { vendor: dev.vendor } })), { token: "heading" });
   for (const head of deviceHead(lang, dev)) o.text(head, { indent: 2 });
   for (const l of [...dev.panel, ...dev.lines]) o.text(deviceLineText(lang, plan, l), { indent: 2, prefix: `${g.item} ` });
   const sources = sourceLines(plan);

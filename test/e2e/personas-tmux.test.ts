@@ -322,7 +322,8 @@ for (const lang of ["en", "ja"] as const) {
       }, { what: "the next device question", last: () => pane.screen() });
       answered = head(s);
       assert.ok(!squash(s).includes(squash(tr("questions.device.model.q"))), `the model is not asked of an application:\n${s}`);
-      if (squash(s).includes(squash(tr("questions.device.oauthSupported.q")))) oauth = s;
+      // The question asks about the application, not a device (persona round 8).
+      if (squash(s).includes(squash(tr("questions.device.oauthSupported.q", { sender: tr("plan.sender.app") })))) oauth = s;
       else if (squash(s).includes(squash(tr("wizard.keys.text")))) pane.keys("Enter");
       else pane.keys("End", "Enter");
     }

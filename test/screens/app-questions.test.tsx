@@ -5,7 +5,7 @@ import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
 import { QuestionScreen } from "../../screens/Question.js";
 import { emptyCase, type Case } from "../../src/case/schema.js";
-import { APP_WHERE_PATHS, question } from "../../src/flow/questions.js";
+import { APP_WHERE_PATHS, promptText, question } from "../../src/flow/questions.js";
 import { t } from "../../src/i18n/index.js";
 import { makeTheme } from "../../src/render/theme.js";
 import { frameWith, mount } from "../helpers/ink.js";
@@ -26,7 +26,10 @@ test("an application's device questions fit 80×24 and 60×24 with their own dir
         r.unmount();
         const lines = f.replace(/\n+$/, "").split("\n");
         assert.ok(lines.length <= rows - 1, `${lang} ${cols}×${rows} ${path}: ${lines.length} rows\n${f}`);
-        assert.ok(squash(f).includes(squash(t(lang, q.prompt))), `${path}: the question`);
+        // The question names the application, not a device (persona round 8: "Which SMTP server is the device set to …").
+        const prompt = promptText(lang, q, app);
+        assert.ok(squash(f).includes(squash(prompt)), `${path}: the question`);
+        assert.ok(!prompt.includes(t(lang, "plan.sender.device")) && (path === "device.vendor" || prompt.includes(t(lang, "plan.sender.app"))), prompt);
         // The directions shown are the application's (their first words; a short window may cut the rest).
         assert.ok(squash(f).includes(squash(t(lang, q.where)).slice(0, 24)), `${lang} ${cols}×${rows} ${path}: the application's directions\n${f}`);
       }

@@ -9,7 +9,7 @@ import { emptyCase, type Case } from "../../src/case/schema.js";
 import { makeServices } from "../../src/cli/wizard-services.js";
 import { loadCatalog } from "../../src/devices/index.js";
 import { evaluate } from "../../src/engine/index.js";
-import { question } from "../../src/flow/questions.js";
+import { APP_WHERE_PATHS, promptText, question } from "../../src/flow/questions.js";
 import { deviceProgress, initFlow, makeReducer } from "../../src/flow/reducer.js";
 import type { FlowEvent, FlowState } from "../../src/flow/types.js";
 import { LANGS, t, type Lang } from "../../src/i18n/index.js";
@@ -164,5 +164,67 @@ for (const lang of LANGS) {
     // With no maker chosen (or another maker), the general examples.
     assert.equal(question("device.model").where, "questions.device.model.where");
     assert.equal(question("device.model", { schema: "smtp-auth-doctor/case@1", device: { vendor: "other" } }).where, "questions.device.model.where");
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the device questions ask about the application in an application's case, about the device otherwise`, () => {
+    for (const kind of ["app", "device"] as const) {
+      const c = sending(kind === "app" ? "app" : "canon");
+      const words = WORDS[kind][lang];
+      const other = WORDS[kind === "app" ? "device" : "app"][lang];
+      for (const path of APP_WHERE_PATHS) {
+        const prompt = promptText(lang, question(path, c), c);
+        assert.ok(prompt.includes(words.sender) && !prompt.includes(other.sender), `${path}: ${prompt}`);
+      }
+    }
+    // Without a case (the paste summary's list of questions the paste settled): the device's words, as before.
+    assert.equal(promptText(lang, question("device.host")), t(lang, "questions.device.host.q"));
+    assert.ok(t(lang, "questions.device.host.q").includes(WORDS.device[lang].sender));
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the plan's titles, warnings and the hand-over's parts name the application in an application's case`, () => {
+    for (const kind of ["app", "device"] as const) {
+      const base = sending(kind === "app" ? "app" : "canon");
+      const words = WORDS[kind][lang];
+      const other = WORDS[kind === "app" ? "device" : "app"][lang];
+      // Security defaults on and no OAuth: keep them and move the sender off Basic auth; the mailbox switch alone is said
+      // not to let it send.
+      const c: Case = { ...base, device: { ...base.device, oauthSupported: false }, tenant: { ...base.tenant, securityDefaultsEnabled: true }, account: { ...base.account, perUserMfaState: "disabled" } };
+      const d = ev(c);
+      const plan = buildPlan(c, d, lang);
+      const keep = plan.steps.find((s) => s.id === "security-defaults-keep");
+      assert.ok(keep, plan.steps.map((s) => s.id).join(" "));
+      assert.equal(keep.title, t(lang, "plan.step.security-defaults-keep.title", { sender: words.sender }));
+      assert.ok(keep.title.includes(words.sender) && !keep.title.includes(other.sender), keep.title);
+      const warned = plan.steps.find((s) => s.warning !== undefined);
+      assert.ok(warned?.warning?.includes(words.sender) && !warned.warning.includes(other.sender), warned?.warning);
+      const hand = renderHandover({ case: c, diagnosis: d, plan, lang });
+      const desk = t(lang, "plan.handover.deskHeading", { sender: words.sender });
+      if (hand.includes(t(lang, "plan.handover.deskHeading", { sender: other.sender }))) assert.fail(hand);
+      if (plan.steps.some((s) => s.who === "helpdesk" || s.who === "device-owner")) assert.ok(hand.includes(desk), hand);
+    }
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the report's section on what sends the mail is headed by the application's word for an application`, async () => {
+    const { evaluateDevice, loadDevice, planDevice } = await import("../../src/devices/index.js");
+    const { renderText } = await import("../../src/report/text.js");
+    const { renderMarkdown } = await import("../../src/report/markdown.js");
+    for (const kind of ["app", "device"] as const) {
+      const c = sending(kind === "app" ? "app" : "canon");
+      const dev = await loadDevice(c);
+      const diagnosis = evaluateDevice(c, dev, "2026-12-06");
+      const input = { case: c, diagnosis, plan: planDevice(c, diagnosis, lang, dev), lang };
+      const heading = t(lang, "devices.section", { sender: WORDS[kind][lang].sender });
+      const wrong = t(lang, "devices.section", { sender: WORDS[kind === "app" ? "device" : "app"][lang].sender });
+      const text = renderText({ ...input, width: 200 }).split("\n");
+      assert.ok(text.includes(heading) && !text.includes(wrong), text.join("\n"));
+      const md = renderMarkdown(input).split("\n");
+      assert.ok(md.includes(`## ${heading}`) && !md.includes(`## ${wrong}`), md.join("\n"));
+    }
   });
 }

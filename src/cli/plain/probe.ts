@@ -21,7 +21,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
     case "offer": {
       p.say("");
       p.say(t(lang, "wizard.probe.title"));
-      for (const line of wrapHanging(t(lang, "wizard.probe.intro"), ctx.width)) p.say(line);
+      for (const line of wrapHanging(t(lang, "wizard.probe.intro", senderParams(lang, s.case)), ctx.width)) p.say(line);
       p.say(`  ${t(lang, "wizard.probe.host")}: ${target.host}`);
       p.say(`  ${t(lang, "wizard.probe.port")}: ${target.port}`);
       p.say(`  ${t(lang, "wizard.probe.username")}: ${target.username ?? t(lang, "wizard.probe.noUsername")}`);
@@ -29,7 +29,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       if (!available) p.say(t(lang, "wizard.probe.unavailable"));
       else if (target.oauth) for (const line of wrapHanging(t(lang, "wizard.probe.offerOauth", senderParams(lang, s.case)), ctx.width)) p.say(line);
       const v = await p.select<string>(
-        t(lang, "wizard.probe.plain.q"),
+        t(lang, "wizard.probe.plain.q", senderParams(lang, s.case)),
         [{ name: t(lang, "wizard.probe.plain.skip"), value: "skip" }, ...(available ? [{ name: t(lang, "wizard.probe.plain.test"), value: "test" }] : []), ...backChoice(s)],
         "skip",
       );
@@ -41,7 +41,7 @@ export async function plainProbe(s: FlowState, ctx: PlainContext): Promise<FlowE
       return sub({ type: "start" });
     case "done":
       if (phase.result.finalReply) for (const line of wrapHanging(t(lang, "wizard.probe.reply", { reply: phase.result.finalReply }), ctx.width)) p.say(line);
-      for (const line of wrapHanging(t(lang, probeAddsNothing(phase.result) ? "wizard.probe.plain.nothing" : "wizard.probe.plain.added"), ctx.width)) p.say(line);
+      for (const line of wrapHanging(t(lang, probeAddsNothing(phase.result) ? "wizard.probe.plain.nothing" : "wizard.probe.plain.added", senderParams(lang, s.case)), ctx.width)) p.say(line);
       return sub({ type: "accept" });
     case "running":
       return undefined;

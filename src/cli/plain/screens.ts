@@ -4,7 +4,7 @@
 import { getFact } from "../../case/facts.js";
 import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
-import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, question, suggestedAnswer } from "../../flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, question, suggestedAnswer } from "../../flow/questions.js";
 import { deviceProgress, historyQuestion, nothingMoreToAsk } from "../../flow/reducer.js";
 import { openedNotice, pasteSender, pasteSummaryText } from "../../flow/summary.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
@@ -168,7 +168,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
       const list = q.input.choices;
       const at = choiceIndex(list, current);
       // The answer recorded, else "I don't know": Enter pressed through must never record a fact (persona round 6, P6-9).
-      const v = await p.select<number | Special>(t(lang, q.prompt), [...list.map((c, i) => ({ name: t(lang, c.label), value: i as number | Special })), dontKnow, ...backChoice(s)], at >= 0 ? at : DONT_KNOW);
+      const v = await p.select<number | Special>(promptText(lang, q, s.case), [...list.map((c, i) => ({ name: t(lang, c.label), value: i as number | Special })), dontKnow, ...backChoice(s)], at >= 0 ? at : DONT_KNOW);
       if (v === BACK) return { type: "back" };
       if (v === DONT_KNOW) return { type: "dontKnow", path };
       return { type: "answer", path, value: list[v as number]?.value };
@@ -176,7 +176,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
     case "policy": {
       const recorded = current === null ? "none" : current && typeof current === "object" ? ((current as { allowBasicAuthSmtp?: boolean }).allowBasicAuthSmtp ? "allows" : "blocks") : DONT_KNOW;
       const v = await p.select<string>(
-        t(lang, q.prompt),
+        promptText(lang, q, s.case),
         [
           { name: t(lang, "questions.policy.none"), value: "none" },
           { name: t(lang, "questions.policy.allows"), value: "allows" },
@@ -204,7 +204,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
       // An answer warned about (a user name that is no address) is asked again with it filled in: Enter keeps it.
       let warned: string | undefined;
       for (;;) {
-        const text = await p.input(t(lang, q.prompt), warned ?? (current === undefined || current === null ? suggestedAnswer(path, s.case, services.deps.today) : String(current)));
+        const text = await p.input(promptText(lang, q, s.case), warned ?? (current === undefined || current === null ? suggestedAnswer(path, s.case, services.deps.today) : String(current)));
         if (text.trim() === "") return { type: "dontKnow", path };
         const read = parseTextAnswer(q.input, text);
         // (A day it stopped after today is refused as a malformed date is.)

@@ -51,7 +51,7 @@ export default defineCatalog(
     "devices.setting.oauth": "OAuth 2.0",
     "devices.setting.firmware": "Firmware",
 
-    "devices.section": "The device",
+    "devices.section": "The {sender}",
     "devices.maker": "Maker: {vendor}",
     "devices.maker.model": "Maker: {vendor}, model \"{model}\"",
     "devices.family": "Model family: {family} (matched from the model).",
@@ -173,7 +173,7 @@ export default defineCatalog(
     "devices.setting.oauth": "OAuth 2.0",
     "devices.setting.firmware": "ファームウェア",
 
-    "devices.section": "デバイス",
+    "devices.section": "{sender}",
     "devices.maker": "メーカー: {vendor}",
     "devices.maker.model": "メーカー: {vendor}、機種「{model}」",
     "devices.family": "機種のシリーズ: {family} (機種名から判定しました)。",
