@@ -228,3 +228,42 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// Every message whose words for the sender became {sender} (or {Sender}): an application's words with an application's
+// params, a device's without (t()'s default), and no word of the other kind, in both languages.
+const SENDER_KEYS = [
+  "plan.step.provider-connection.title",
+  "plan.step.provider-connection.why",
+  "plan.step.provider-app-password.title",
+  "plan.step.provider-from-address.title",
+  "plan.step.onprem-server-auth.title",
+  "plan.step.onprem-server-auth.why",
+  "plan.step.device-sender-address.why",
+  "plan.step.mailbox-quota.title",
+  "plan.step.account-enable.why",
+  "plan.step.device-endpoint.mx.why",
+  "plan.step.device-network.other.why",
+  "plan.step.device-helo-name.title",
+  "plan.warning.switchBehindPasswordRefusal",
+  "plan.handover.fromSupportPc",
+  "wizard.title",
+  "wizard.probe.merge",
+  "wizard.live.noUser",
+  "devices.section",
+  "whatif.fact.device.provider",
+] as const;
+
+for (const lang of LANGS) {
+  test(`${lang}: each message that names the sender names the application for an application and the device otherwise`, () => {
+    const app = senderParams(lang, sending("app"));
+    for (const key of SENDER_KEYS) {
+      const forApp = t(lang, key, app);
+      const forDevice = t(lang, key);
+      // ({Sender} starts a label with a capital: the words are compared whatever their case.)
+      const has = (text: string, word: string) => text.toLowerCase().includes(word.toLowerCase());
+      assert.ok(has(forApp, WORDS.app[lang].sender) && !has(forApp, WORDS.device[lang].sender), `${key}: ${forApp}`);
+      assert.ok(has(forDevice, WORDS.device[lang].sender) && !has(forDevice, WORDS.app[lang].sender), `${key}: ${forDevice}`);
+      assert.equal(forDevice, t(lang, key, senderParams(lang, sending("canon"))), key);
+    }
+  });
+}
