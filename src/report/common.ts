@@ -71,6 +71,9 @@ export interface EvidenceLine {
   replyLabel?: string;
 }
 
+/** Evidence lines that repeat what the person reporting the failure said (case.history), labelled as theirs. */
+const REPORTED: ReadonlySet<string> = new Set(["inference.history.workedBefore", "inference.history.workedUntil", "inference.history.neverWorked"]);
+
 export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
   switch (ev.kind) {
     case "reply": {
@@ -107,7 +110,9 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
     }
     case "inference": {
       const text = maybe(lang, ev.messageKey, ev.params) ?? ev.messageKey;
-      return { kind: ev.kind, text: t(lang, "plan.report.ev.inference", { text }), hypothetical: false };
+      // What the person reporting the failure said (it worked before, since when) is theirs, not the tool's inference.
+      const label = REPORTED.has(ev.messageKey) ? "plan.report.ev.reported" : "plan.report.ev.inference";
+      return { kind: ev.kind, text: t(lang, label, { text }), hypothetical: false };
     }
   }
 }

@@ -8,6 +8,7 @@ import { CaseSchema, type Case } from "../../src/case/schema.js";
 import { evaluate, type Diagnosis } from "../../src/engine/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { renderHandover } from "../../src/report/handover.js";
+import { evidenceLine } from "../../src/report/common.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 import { AppError } from "../../src/errors.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -211,4 +212,21 @@ test("what-if: the history is a fact like any other (--set), and a day after the
     assert.match(md.stdout, /`history\.workedBefore`/);
     assert.match(md.stdout, lang === "en" ? /You said it sent mail before and has failed since 2026-12-01/ : /以前は送信できていて、2026-12-01 から送信できなくなったとのことです/);
   }
+});
+
+test("the report labels what the person said as reported, not as the tool's inference", () => {
+  const c = withHistory(A, { workedBefore: "yes", stoppedOn: "2026-11-24" }, "2026-11-25");
+  const d = run(c);
+  const said = d.info.find((i) => i.id === "history-worked-before")?.evidence.find((e) => e.kind === "inference");
+  assert.ok(said);
+  for (const lang of LANGS) {
+    const line = evidenceLine(lang, c, said).text;
+    assert.equal(line, t(lang, "plan.report.ev.reported", { text: t(lang, "inference.history.workedUntil", { date: "2026-11-24" }) }));
+    assert.notEqual(line, t(lang, "plan.report.ev.inference", { text: t(lang, "inference.history.workedUntil", { date: "2026-11-24" }) }));
+  }
+  // The window's own line is the tool's reading of the date: still an inference.
+  const window = run(withHistory(A, { workedBefore: "yes", stoppedOn: "2026-12-03" }, "2026-12-06"));
+  const inWindow = window.causes.find((f) => f.id === "basic-auth-retired")?.evidence.find((e) => e.kind === "inference" && e.messageKey === "inference.history.stoppedInWindow");
+  assert.ok(inWindow);
+  assert.ok(evidenceLine("en", c, inWindow).text.startsWith("Inferred: "));
 });
