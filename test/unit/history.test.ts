@@ -220,9 +220,9 @@ test("the report labels what the person said as reported, not as the tool's infe
   const said = d.info.find((i) => i.id === "history-worked-before")?.evidence.find((e) => e.kind === "inference");
   assert.ok(said);
   for (const lang of LANGS) {
-    const line = evidenceLine(lang, c, said).text;
-    assert.equal(line, t(lang, "plan.report.ev.reported", { text: t(lang, "inference.history.workedUntil", { date: "2026-11-24" }) }));
-    assert.notEqual(line, t(lang, "plan.report.ev.inference", { text: t(lang, "inference.history.workedUntil", { date: "2026-11-24" }) }));
+    const shown: string = evidenceLine(lang, c, said).text;
+    assert.equal(shown, t(lang, "plan.report.ev.reported", { text: t(lang, "inference.history.workedUntil", { date: "2026-11-24" }) }));
+    assert.notEqual(shown, t(lang, "plan.report.ev.inference", { text: t(lang, "inference.history.workedUntil", { date: "2026-11-24" }) }));
   }
   // The window's own line is the tool's reading of the date: still an inference.
   const window = run(withHistory(A, { workedBefore: "yes", stoppedOn: "2026-12-03" }, "2026-12-06"));
