@@ -203,7 +203,8 @@ function factLines(v: View): Line[] {
     const { path, error } = state.editing;
     const kind = factSpec(path).kind.type;
     const which = kind === "date" || kind === "port" ? kind : "string";
-    const text = t(lang, `whatif.screen.${error ? "err" : "edit"}.${which}`, { max: Math.min(textLimit(path), EDIT_MAX) });
+    const text =
+      typeof error === "object" ? t(lang, "whatif.screen.err.stoppedAfter", { date: error.after }) : t(lang, `whatif.screen.${error ? "err" : "edit"}.${which}`, { max: Math.min(textLimit(path), EDIT_MAX) });
     for (const l of wrapHanging(text, width - 2)) out.push([{ text: fit(`  ${l}`, width), role: error ? "danger" : "muted" }]);
   }
   return out;

@@ -32,7 +32,8 @@ export interface WhatIfState {
    * A value being typed for a date, port or text fact: the text, the cursor in it (graphemes before it), `error` after
    * a value that was refused.
    */
-  editing: { path: FactPath; text: string; at: number; error: boolean } | null;
+  /** `error`: the text was refused (not a value of the fact), or the day it stopped comes after the date evaluated (`after`). */
+  editing: { path: FactPath; text: string; at: number; error: boolean | { after: string } } | null;
   /** The changed facts, each relative to the recorded case. */
   edits: ReadonlyMap<FactPath, unknown>;
   /** Saving the hypothetical case: the save runs while this object is the state's. */
@@ -109,6 +110,19 @@ export function currentValue(s: WhatIfState, original: Case, path: FactPath): un
 /** The recorded date, or today for a case without one. */
 function originalDate(deps: WhatIfDeps): string {
   return (getFact(deps.original, "asOf") as string | undefined) ?? deps.today;
+}
+
+/** The date the explorer evaluates on: the edited one, else the recorded one (or today). */
+function evaluatedDate(s: WhatIfState, deps: WhatIfDeps): string {
+  return s.edits.has("asOf") ? ((s.edits.get("asOf") as string | undefined) ?? deps.today) : originalDate(deps);
+}
+
+/**
+ * A day it stopped that comes after the date evaluated is refused (the engine would ignore it; a case file and `whatif --set`
+ * refuse it): that date, when it is. The explorer took it and said nothing (the history helper's note).
+ */
+export function stoppedAfterDate(path: FactPath, value: unknown, evaluated: string): string | undefined {
+  return path === "history.stoppedOn" && typeof value === "string" && value > evaluated ? evaluated : undefined;
 }
 
 function withEdit(s: WhatIfState, deps: WhatIfDeps, path: FactPath, value: unknown): WhatIfState {
@@ -203,6 +217,8 @@ export function reduceWhatIf(s: WhatIfState, e: WhatIfEvent, deps: WhatIfDeps): 
       if (!ed) return { state: s };
       try {
         const value = parseFactValue(ed.path, ed.text);
+        const after = stoppedAfterDate(ed.path, value, evaluatedDate(s, deps));
+        if (after !== undefined) return { state: { ...s, editing: { ...ed, error: { after } } } };
         return { state: { ...withEdit(s, deps, ed.path, value), editing: null } };
       } catch (err) {
         if (isAppError(err)) return { state: { ...s, editing: { ...ed, error: true } } };

@@ -48,6 +48,15 @@ for (const lang of ["en", "ja"] as const) {
     // A text field: its own hint with the most characters it takes.
     r.stdin.write(TOP + downTo("device.host") + KEY.enter);
     await waitFor(r.lastFrame, (x) => squash(x).includes(squash(t(lang, "whatif.screen.edit.string", { max: 255 }))));
+    r.stdin.write(KEY.escape);
+    await waitFor(r.lastFrame, (x) => !squash(x).includes(squash(t(lang, "whatif.screen.edit.string", { max: 255 }))));
+    // The day it stopped after the date evaluated (today here): refused, naming that date (persona round 8 #10's history).
+    r.stdin.write(TOP + downTo("history.stoppedOn"));
+    await waitFor(r.lastFrame, (f) => rowOf(f, label(lang, "history.stoppedOn")).startsWith("❯"));
+    r.stdin.write(KEY.enter);
+    await waitFor(r.lastFrame, (x) => squash(x).includes(squash(t(lang, "whatif.screen.edit.date"))));
+    r.stdin.write("\u0015" + "2026-11-30" + KEY.enter);
+    await waitFor(r.lastFrame, (x) => squash(x).includes(squash(t(lang, "whatif.screen.err.stoppedAfter", { date: "2026-11-22" }))));
     r.unmount();
   });
 

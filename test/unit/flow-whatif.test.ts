@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FACT_PATHS, setFact, type FactPath } from "../../src/case/facts.js";
 import { evaluate } from "../../src/engine/index.js";
-import { initialWhatIf, keyEvent, reduceWhatIf, whatIfModel, WHATIF_PATHS, type KeyPress, type WhatIfEvent, type WhatIfState } from "../../src/flow/whatif.js";
+import { initialWhatIf, keyEvent, reduceWhatIf, stoppedAfterDate, whatIfModel, WHATIF_PATHS, type KeyPress, type WhatIfEvent, type WhatIfState } from "../../src/flow/whatif.js";
 import { healthyBasic } from "../helpers/whatif-cases.js";
 
 const TODAY = "2026-11-22";
@@ -125,4 +125,21 @@ test("keys map to events by the state: what a key means while editing differs", 
   assert.deepEqual(keyEvent(initialWhatIf(), "s", NO), { type: "save" });
   assert.deepEqual(keyEvent({ ...initialWhatIf(), editing: { path: "device.host", text: "", at: 0, error: false } }, "s", NO), { type: "editText", text: "s" });
   assert.equal(keyEvent(initialWhatIf(), "x", NO), undefined);
+});
+
+// The day it stopped (case.history, persona round 8 #10) after the date evaluated: refused in the editor with the date it must
+// not pass, as a case file and `whatif --set` refuse it; the explorer took it (the engine then ignored it) and said nothing.
+test("the editor refuses a day it stopped after the date evaluated, and takes one on or before it", () => {
+  // healthyBasic has no date: the explorer evaluates on today.
+  let s = run(at("history.stoppedOn"), key("\r", { return: true }), { type: "editText", text: "2026-11-23" }, { type: "editApply" });
+  assert.deepEqual(s.editing?.error, { after: TODAY });
+  assert.equal(s.edits.has("history.stoppedOn"), false);
+  s = run(s, { type: "editCancel" }, key("\r", { return: true }), { type: "editText", text: TODAY }, { type: "editApply" });
+  assert.equal(s.editing, null);
+  assert.equal(s.edits.get("history.stoppedOn"), TODAY);
+  // With the date evaluated moved later, that later day is the bound.
+  s = run({ ...initialWhatIf(new Map([["asOf", "2027-01-10"]])), index: WHATIF_PATHS.indexOf("history.stoppedOn") }, key("\r", { return: true }), { type: "editText", text: "2027-01-05" }, { type: "editApply" });
+  assert.equal(s.edits.get("history.stoppedOn"), "2027-01-05");
+  assert.equal(stoppedAfterDate("history.stoppedOn", "2027-01-11", "2027-01-10"), "2027-01-10");
+  assert.equal(stoppedAfterDate("asOf", "2027-01-11", "2027-01-10"), undefined);
 });

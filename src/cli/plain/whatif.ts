@@ -6,7 +6,7 @@ import type { AuthPolicy, Case } from "../../case/schema.js";
 import { isAppError } from "../../errors.js";
 import { subState } from "../../flow/reducer.js";
 import type { FlowEvent, FlowState } from "../../flow/types.js";
-import { WHATIF_PATHS, type WhatIfEvent } from "../../flow/whatif.js";
+import { stoppedAfterDate, WHATIF_PATHS, type WhatIfEvent } from "../../flow/whatif.js";
 import { t } from "../../i18n/index.js";
 import { sameValue } from "../../whatif/apply.js";
 import { cycleValue, isTyped } from "../../whatif/edit.js";
@@ -104,7 +104,10 @@ async function changeFact(s: FlowState, edits: ReadonlyMap<FactPath, unknown>, c
     for (;;) {
       const text = await p.input(t(lang, "wizard.whatif.plain.typed", { fact, accepted: acceptedValues(path as FactPath) }), now === undefined || now === null ? "" : String(now));
       try {
-        return sub({ type: "set", path: path as FactPath, value: parseFactValue(path as FactPath, text) });
+        const value = parseFactValue(path as FactPath, text);
+        const after = stoppedAfterDate(path as FactPath, value, (current("asOf") as string | undefined) ?? s.diagnosis.asOf);
+        if (after === undefined) return sub({ type: "set", path: path as FactPath, value });
+        for (const line of wrapHanging(t(lang, "whatif.screen.err.stoppedAfter", { date: after }), ctx.width)) p.say(line);
       } catch (e) {
         if (!isAppError(e)) throw e;
         for (const line of wrapHanging(t(lang, "wizard.whatif.plain.refused", { fact, accepted: acceptedValues(path as FactPath) }), ctx.width)) p.say(line);
