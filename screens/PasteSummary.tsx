@@ -10,7 +10,7 @@ import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import type { VendorId } from "../src/devices/ids.js";
-import { causeTitle, infoTitle } from "../src/render/labels.js";
+import { causeTitle, infoTitle, senderCase } from "../src/render/labels.js";
 import { wrapHanging } from "../src/render/layout.js";
 
 export interface PasteSummaryScreenProps {
@@ -60,7 +60,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // The rows a text takes as a Para draws it.
   const h = (text: string, indent = "") => wrapHanging(text, theme.width, indent).length;
   // The program's own error is "named by the message", not by a reply (as the plain wizard says it: causeLineText).
-  const causeLine = (id: (typeof pointed)[number]) => (primary ? causeLineText(lang, primary, pointed, id, g.bullet) : `  ${g.bullet} ${causeTitle(lang, id)}`);
+  const causeLine = (id: (typeof pointed)[number]) => (primary ? causeLineText(lang, primary, pointed, id, g.bullet, sender) : `  ${g.bullet} ${causeTitle(lang, id, senderCase(sender))}`);
   // "It points at:" over the causes, or that no cause is known for the reply (the heading stood over nothing).
   const pointsKey = primary ? pointsLine(primary, pointed, told.length > 0) : undefined;
   const resolvedLine = (path: (typeof resolved)[number]) => `  ${g.ok} ${t(lang, question(path).prompt)}`;
@@ -73,7 +73,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
     const fixed =
       (summary.cut ? h(t(lang, "wizard.pasteSummary.cut")) : 0) +
       (program ? h(program) : 0) +
-      (maker ? h(maker.said) + (maker.pointed.length > 0 ? 1 : 0) + maker.pointed.reduce((n, id) => n + h(`  ${g.bullet} ${causeTitle(lang, id)}`, "    "), 0) : 0) +
+      (maker ? h(maker.said) + (maker.pointed.length > 0 ? 1 : 0) + maker.pointed.reduce((n, id) => n + h(`  ${g.bullet} ${causeTitle(lang, id, senderCase(sender))}`, "    "), 0) : 0) +
       (!analysis.recognized || !primary
         ? maker
           ? 0
@@ -100,7 +100,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
           <Para text={maker.said} theme={theme} role="heading" />
           {maker.pointed.length > 0 ? <Line text={t(lang, "wizard.pasteSummary.makerPoints")} theme={theme} role="heading" /> : null}
           {maker.pointed.map((id) => (
-            <Para key={id} text={`  ${g.bullet} ${causeTitle(lang, id)}`} theme={theme} indent="    " />
+            <Para key={id} text={`  ${g.bullet} ${causeTitle(lang, id, senderCase(sender))}`} theme={theme} indent="    " />
           ))}
         </Box>
       ) : null}

@@ -228,7 +228,7 @@ function causeLines(v: View): Line[] {
     const role: Role = mark === "removed" ? "success" : mark === "same" ? (f.status === "blocking" ? "danger" : f.status === "possible" ? "warning" : "muted") : "changed";
     out.push([
       { text: fit(` ${sign}`, 3), role },
-      { text: fit(causeTitle(lang, f.id), width - 3 - 1 - statusW), role, dim: mark === "removed" },
+      { text: fit(causeTitle(lang, f.id, model.hypothetical), width - 3 - 1 - statusW), role, dim: mark === "removed" },
       { text: " " },
       { text: fit(statusLabel(lang, f.status), statusW), role },
     ]);
@@ -291,7 +291,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
     t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) }) }),
     t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
   ];
-  if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep")) }));
+  if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id, model.hypothetical)).join(t(lang, "whatif.listSep")) }));
   if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id }, model.hypothetical)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
   for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
   for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));

@@ -6,7 +6,7 @@ import { safeText } from "../render/sanitize.js";
 import { question } from "./questions.js";
 import type { FlowState, PasteSummary } from "./types.js";
 import { deviceLine } from "../report/handover.js";
-import { causeTitle, infoTitle, senderOf } from "../render/labels.js";
+import { causeTitle, infoTitle, senderCase, senderOf } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
 import type { VendorId } from "../devices/ids.js";
 import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
@@ -55,10 +55,13 @@ export function shownReply(summary: PasteSummary): ReplyMatch | undefined {
   return primary && summary.maker && GENERIC_FAILURE.has(primary.patternId) ? undefined : primary;
 }
 
-/** One cause the paste points at, marked when the reply (or the device's or program's own message) names it alone. */
-export function causeLineText(lang: Lang, primary: ReplyMatch, pointed: readonly CauseId[], id: CauseId, bullet: string): string {
+/**
+ * One cause the paste points at, marked when the reply (or the device's or program's own message) names it alone; `sender`
+ * (pasteSender) names an application's as one.
+ */
+export function causeLineText(lang: Lang, primary: ReplyMatch, pointed: readonly CauseId[], id: CauseId, bullet: string, sender?: VendorId): string {
   const decisive = replyHeading(primary) === "wizard.pasteSummary.reply" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
-  return `  ${bullet} ${causeTitle(lang, id)}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`;
+  return `  ${bullet} ${causeTitle(lang, id, senderCase(sender))}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`;
 }
 
 /**
@@ -87,7 +90,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   if (program) out.push(program);
   if (maker) {
     out.push(maker.said);
-    if (maker.pointed.length > 0) out.push(t(lang, "wizard.pasteSummary.makerPoints"), ...maker.pointed.map((id) => `  ${glyphs.bullet} ${causeTitle(lang, id)}`));
+    if (maker.pointed.length > 0) out.push(t(lang, "wizard.pasteSummary.makerPoints"), ...maker.pointed.map((id) => `  ${glyphs.bullet} ${causeTitle(lang, id, senderCase(sender))}`));
   }
   if ((!summary.analysis.recognized || !primary) && !maker) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
   else if (summary.analysis.recognized && primary) {
@@ -97,7 +100,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     const notes = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));
     const heading = pointsLine(primary, pointed, notes.length > 0);
     if (heading) out.push(t(lang, heading));
-    for (const id of pointed) out.push(causeLineText(lang, primary, pointed, id, glyphs.bullet));
+    for (const id of pointed) out.push(causeLineText(lang, primary, pointed, id, glyphs.bullet, sender));
     for (const i of notes) out.push(infoTitle(lang, i, sender));
   }
   // No line for no question made unnecessary: 「不要になった質問はありません。」 closed the screen saying nothing (persona round 7 #13).

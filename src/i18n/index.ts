@@ -35,15 +35,15 @@ function lookup(lang: Lang, key: string): string | undefined {
 
 /**
  * The words for what sends the mail where a message names it ({sender}, {Sender} at the start of a label or a sentence,
- * {senderA}, {senderGuide}) and the caller chose none:
+ * {senderA}, {SenderA} at the start of a sentence, {senderGuide}) and the caller chose none:
  * a device's. src/render/labels.ts senderParams() passes an application's words for an application or a script (persona round 7, #11).
  */
-const SENDER_DEFAULTS: Readonly<Record<string, string>> = { sender: "plan.sender.device", Sender: "plan.sender.device.cap", senderA: "plan.sender.device.a", senderGuide: "plan.sender.device.guide" };
+const SENDER_DEFAULTS: Readonly<Record<string, string>> = { sender: "plan.sender.device", Sender: "plan.sender.device.cap", senderA: "plan.sender.device.a", SenderA: "plan.sender.device.A", senderGuide: "plan.sender.device.guide" };
 
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
   lastLang = lang;
   const template = lookup(lang, key) ?? lookup("en", key) ?? key;
-  const names = template.includes("{sender") || template.includes("{Sender}");
+  const names = template.includes("{sender") || template.includes("{Sender");
   if (!params && !names) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
     // The caller's value, else a sender's default for a {sender…} name the caller left out.

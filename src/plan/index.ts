@@ -218,7 +218,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   steps.sort((a, b) => rank(a) - rank(b));
   for (const step of steps) {
     if (switchAlone(step)) {
-      step.warning = refusing.length === 1 && refusing[0] === "security-defaults" ? ctx.tr("plan.warning.switchBehindSecurityDefaults") : ctx.tr("plan.warning.switchBehindPasswordRefusal", { causes: refusing.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+      step.warning = refusing.length === 1 && refusing[0] === "security-defaults" ? ctx.tr("plan.warning.switchBehindSecurityDefaults") : ctx.tr("plan.warning.switchBehindPasswordRefusal", { causes: refusing.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
     } else if (behindDefaults(step)) step.warning = ctx.tr("plan.warning.exceptionBehindSecurityDefaults");
   }
   // A weakening change comes after the safer steps that would also work, and after the check that confirms its cause.

@@ -13,25 +13,32 @@ import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/inde
 import type { OptionVerdict } from "../whatif/options.js";
 import { safeText } from "./sanitize.js";
 
-export function causeTitle(lang: Lang, id: CauseId): string {
-  return maybe(lang, `cause.${id}.title`) ?? id;
+/** A cause's title, naming the sender as the case does (`c`: a device's words by default, an application's for "app"). */
+export function causeTitle(lang: Lang, id: CauseId, c?: Pick<Case, "device">): string {
+  return maybe(lang, `cause.${id}.title`, senderParams(lang, c)) ?? id;
 }
 
 /**
  * What a cause means. The catalog states it as a fact; for a cause that is only possible it is
  * said as a condition ("If this is the cause: …"), never as if it were established.
  */
-export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false, asOf?: string): string | undefined {
+export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false, asOf?: string, c?: Pick<Case, "device">): string | undefined {
   // Outside Exchange Online, a cause any service can have is said in that service's terms where its general text names
   // Exchange Online (seventh hunt #14: Postfix's "not logged in" read "smtp.office365.com only accepts signed-in submission").
   // The retirement's dates are said as they stand on the day of the diagnosis.
   const dated = id === "basic-auth-retired" && asOf !== undefined ? retirementWording(asOf) : "";
-  const summary = (outside ? maybe(lang, `cause.${id}.summary.outside`) : undefined) ?? (dated ? maybe(lang, `cause.${id}.summary${dated}`) : undefined) ?? maybe(lang, `cause.${id}.summary`);
+  // The sender named as the case does (an application's "The application does not sign in", persona round 8).
+  const words = senderParams(lang, c);
+  // A summary whose words for the sender do not fit a placeholder in both languages has an application's own (`.app`).
+  const own = c?.device?.vendor === "app" ? maybe(lang, `cause.${id}.summary.app`) : undefined;
+  const summary = (outside ? maybe(lang, `cause.${id}.summary.outside`, words) : undefined) ?? (dated ? maybe(lang, `cause.${id}.summary${dated}`, words) : undefined) ?? own ?? maybe(lang, `cause.${id}.summary`, words);
   return summary !== undefined && status === "possible" ? t(lang, "plan.report.ifCause", { summary }) : summary;
 }
 
-export function noteText(lang: Lang, key: string): string {
-  return maybe(lang, key) ?? maybe(lang, `note.${key}`) ?? key;
+/** A cause's note, naming the sender as the case does (`c`, as causeTitle). */
+export function noteText(lang: Lang, key: string, c?: Pick<Case, "device">): string {
+  const words = senderParams(lang, c);
+  return maybe(lang, key, words) ?? maybe(lang, `note.${key}`, words) ?? key;
 }
 
 /** Who sends the mail: a maker's id, "app" (an application or a script) or "other" (the case schema's device.vendor). */
@@ -40,6 +47,11 @@ type Sender = NonNullable<NonNullable<Case["device"]>["vendor"]>;
 /** Who sends the mail, as the case records it (device.vendor), if it does. */
 export function senderOf(c: Case): Sender | undefined {
   return c.device?.vendor;
+}
+
+/** Who sends the mail (a maker's id, "app", "other") as the case part the labels take, or undefined (a device's words). */
+export function senderCase(sender: Sender | undefined): Pick<Case, "device"> | undefined {
+  return sender !== undefined ? { device: { vendor: sender } } : undefined;
 }
 
 /**
@@ -53,12 +65,13 @@ export function infoTitle(lang: Lang, info: Info, sender?: Sender): string {
     if (sender === "app") return t(lang, "info.server-text-hidden.app");
     return t(lang, "info.server-text-hidden.device", { vendor: t(lang, `devices.vendor.${sender}`) });
   }
-  return maybe(lang, `info.${info.id}.title`) ?? maybe(lang, `info.${info.id}`) ?? maybe(lang, `cause.info.${info.id}`) ?? info.id;
+  const words = senderParams(lang, senderCase(sender));
+  return maybe(lang, `info.${info.id}.title`, words) ?? maybe(lang, `info.${info.id}`, words) ?? maybe(lang, `cause.info.${info.id}`, words) ?? info.id;
 }
 
 /**
  * What sends the mail, as the plan's and the reports' texts name it ({sender}, {Sender} where a label or a sentence begins
- * with it, {senderA}, {senderGuide}): a device, or an
+ * with it, {senderA}, {SenderA}, {senderGuide}): a device, or an
  * application or a script (device.vendor "app"). An app's case read "Move the device to OAuth", "device owner / vendor" and
  * "send a test message from the device" (persona round 7, #11). One choice of words passed to the templates.
  */
@@ -68,6 +81,7 @@ export function senderParams(lang: Lang, c: Pick<Case, "device"> | undefined): P
     sender: t(lang, app ? "plan.sender.app" : "plan.sender.device"),
     Sender: t(lang, app ? "plan.sender.app.cap" : "plan.sender.device.cap"),
     senderA: t(lang, app ? "plan.sender.app.a" : "plan.sender.device.a"),
+    SenderA: t(lang, app ? "plan.sender.app.A" : "plan.sender.device.A"),
     senderGuide: t(lang, app ? "plan.sender.app.guide" : "plan.sender.device.guide"),
   };
 }

@@ -18,7 +18,7 @@ const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
     const [{ toJson }, { toJson: jsonText }] = await Promise.all([import("./json.js"), import("../render/output.js")]);
     return (input, extra) => {
       // The schema first, then what the command adds (the probe's phases, the case), then the report.
-      const { schema, ...report } = toJson(input.diagnosis, input.plan);
+      const { schema, ...report } = toJson(input.diagnosis, input.plan, input.case);
       return jsonText({ schema, ...(extra ?? {}), ...report }, 2);
     };
   },

@@ -72,7 +72,7 @@ export function renderHandover(input: ReportInput): string {
   const causes = d.causes.filter((f) => f.status !== "warning").slice(0, 3);
   const established: string[] = [verdictSentence(lang, d, c)].flatMap((v) => wrap(v, `${d.verdict === "blocked" ? g.blocking : d.verdict === "clear" ? g.ok : g.possible} `));
   for (const f of causes) {
-    established.push(...wrap(`${causeTitle(lang, f.id)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
+    established.push(...wrap(`${causeTitle(lang, f.id, c)} (${tr(`plan.report.status.${f.status}`)})`, `  ${mark(f.status)} `, undefined, 1));
     // What the help desk's test saw, said as measured from that PC, not the device: the wizard's test was dropped from
     // the hand-over (persona round 7 #4).
     const seen = f.evidence.find((ev) => ev.kind === "probe" && (PHASE_IDS as readonly string[]).includes(ev.what.split(":", 1)[0] ?? ""));

@@ -2,6 +2,7 @@
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { Diagnosis, Evidence, RetirementPhase, Verdict } from "../engine/types.js";
 import type { FactPath } from "../case/facts.js";
+import type { Case } from "../case/schema.js";
 import { redactSecrets } from "../case/redact.js";
 import type { Plan } from "../plan/index.js";
 import { causeSummary, causeTitle } from "../render/labels.js";
@@ -38,7 +39,8 @@ function cleanEvidence(ev: Evidence): Evidence {
 }
 
 /** The JSON report object (serialize it with JSON.stringify). */
-export function toJson(diagnosis: Diagnosis, plan: Plan): JsonReport {
+/** The report as JSON; its titles and summaries name the sender as the case does (`c`, a device by default). */
+export function toJson(diagnosis: Diagnosis, plan: Plan, c?: Pick<Case, "device">): JsonReport {
   const lang = plan.lang;
   const report: JsonReport = {
     schema: REPORT_SCHEMA_ID,
@@ -50,8 +52,8 @@ export function toJson(diagnosis: Diagnosis, plan: Plan): JsonReport {
       status: f.status,
       evidence: f.evidence.map(cleanEvidence),
       affects: f.affects,
-      title: causeTitle(lang, f.id),
-      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined, diagnosis.asOf) ?? null,
+      title: causeTitle(lang, f.id, c),
+      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined, diagnosis.asOf, c) ?? null,
       notes: f.notes ?? [],
     })),
     unknowns: [...diagnosis.unknowns],

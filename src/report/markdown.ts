@@ -47,8 +47,8 @@ export function renderMarkdown(input: ReportInput): string {
   // in one line: the ticket repeated the pasted reply and its warning under each of them (persona round 8 #16).
   let previous: string | undefined;
   for (const f of d.causes) {
-    out.push(`### ${statusMark(f.status)} ${mdInline(causeTitle(lang, f.id))} — ${mdInline(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
-    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf);
+    out.push(`### ${statusMark(f.status)} ${mdInline(causeTitle(lang, f.id, c))} — ${mdInline(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf, c);
     if (summary) out.push(mdText(summary), "");
     const lines: string[] = [];
     for (const ev of f.evidence) {
@@ -57,7 +57,7 @@ export function renderMarkdown(input: ReportInput): string {
       if (line.reply !== undefined) lines.push(`- ${mdText(line.replyLabel ?? tr("plan.report.ev.reply", { reply: "" }).trim())} ${mdCode(line.reply)}`);
       else lines.push(`- ${mdText(line.text)}${line.source ? ` (${mdInline(tr("plan.report.ev.source", { source: line.source }))})` : ""}${hyp}`);
     }
-    for (const note of f.notes ?? []) lines.push(`- ⚠ ${mdInline(noteText(lang, note))}`);
+    for (const note of f.notes ?? []) lines.push(`- ⚠ ${mdInline(noteText(lang, note, c))}`);
     const block = lines.join("\n");
     out.push(...(lines.length > 1 && block === previous ? [`- ${mdText(tr("plan.report.sameEvidence"))}`] : lines), "");
     previous = block;

@@ -58,7 +58,7 @@ export function renderPs1(input: ReportInput): string {
   out.push(...comment(tr("plan.report.ps1.date", { date: d.asOf })));
   out.push(...comment(tr("plan.report.ps1.verdict", { verdict: verdictSentence(lang, d, c) })));
   if (d.causes.length) {
-    out.push(...comment(tr("plan.report.ps1.causes", { causes: d.causes.map((f) => `${causeTitle(lang, f.id)} (${f.id}, ${tr(`plan.report.status.${f.status}`)})`).join("; ") })));
+    out.push(...comment(tr("plan.report.ps1.causes", { causes: d.causes.map((f) => `${causeTitle(lang, f.id, c)} (${f.id}, ${tr(`plan.report.status.${f.status}`)})`).join("; ") })));
   }
   if (isHypothetical(c)) out.push(...comment(tr("plan.report.hypothetical")));
   out.push("#", ...comment(tr("plan.report.ps1.safe")));

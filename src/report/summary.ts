@@ -37,7 +37,7 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang, c?: Pick<Case, "
   return {
     // The other causes, blocking apart from possible: "1 more to rule out" beside a second confirmed cause read as a
     // mere possibility (persona run, 2026-12-04).
-    ...(first ? { cause: { title: causeTitle(lang, first.id), status: first.status, moreBlocking: d.causes.filter((f) => f !== first && f.status === "blocking").length, morePossible: d.causes.filter((f) => f !== first && f.status === "possible").length } } : {}),
+    ...(first ? { cause: { title: causeTitle(lang, first.id, c), status: first.status, moreBlocking: d.causes.filter((f) => f !== first && f.status === "blocking").length, morePossible: d.causes.filter((f) => f !== first && f.status === "possible").length } } : {}),
     who,
     // A change that waits for its cause to be confirmed says so here too (the summary is what a help desk reads: a
     // licence purchase stood as "Next" for a cause only possible, persona round 5, W4).

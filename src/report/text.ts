@@ -81,10 +81,10 @@ export function renderText(input: ReportInput): string {
   o.text(tr("plan.report.section.causes"), { token: "heading" });
   if (d.causes.length === 0) o.text(tr("plan.report.noCauses"), { indent: 2 });
   for (const f of d.causes) {
-    const title = causeTitle(lang, f.id);
+    const title = causeTitle(lang, f.id, c);
     const head = `${title} [${tr(`plan.report.status.${f.status}`)}]${title === f.id ? "" : ` (${f.id})`}`;
     o.text(head, { indent: 2, prefix: `${statusGlyph(g, f.status)} `, token: statusToken(f.status) });
-    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf, c);
     if (summary) o.text(summary, { indent: 4 });
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);
@@ -94,7 +94,7 @@ export function renderText(input: ReportInput): string {
         ...(line.hypothetical ? { token: "warning" as const } : {}),
       });
     }
-    for (const note of f.notes ?? []) o.text(noteText(lang, note), { indent: 4, prefix: `${g.warning} `, token: "muted" });
+    for (const note of f.notes ?? []) o.text(noteText(lang, note, c), { indent: 4, prefix: `${g.warning} `, token: "muted" });
   }
 
   // The named device (device.vendor): its OAuth position, where its settings are, its panel message.
@@ -150,7 +150,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
   o.text(step.title, { indent: 2, prefix: number, ...(step.status === "blocking" ? { token: "heading" as const } : {}) });
   const ind = 2 + number.length;
   // The causes this step answers, by name (their ids are in --json).
-  o.text(tr("plan.report.step.for", { causes: step.causeIds.map((id) => causeTitle(lang, id)).join(tr("plan.summary.sep")) }), { indent: ind, token: "muted" });
+  o.text(tr("plan.report.step.for", { causes: step.causeIds.map((id) => causeTitle(lang, id, c)).join(tr("plan.summary.sep")) }), { indent: ind, token: "muted" });
   if (step.kind === "check") o.text(tr("plan.report.step.readOnly"), { indent: ind, prefix: `${g.ok} `, token: "success" });
   else if (step.confirmFirst && !step.onlyIf?.confirmedBy) o.text(tr("plan.report.step.confirmFirst"), { indent: ind, prefix: `${g.possible} `, token: "warning" });
   else if (step.status === "possible" && !step.confirmFirst && !step.weakens) o.text(tr("plan.report.step.anyCause"), { indent: ind, prefix: `${g.ok} ` });

@@ -16,12 +16,12 @@ import { causeTitle, factLabel, senderParams, valueLabel, statusLabel, verdictLa
 /** What sends the mail, as the labels name it (a device, or an application: senderParams). */
 type Sender = Pick<Case, "device"> | undefined;
 
-const causeLine = (lang: Lang, f: Finding) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)} [${f.id}]`;
+const causeLine = (lang: Lang, f: Finding, c: Sender) => `${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id, c)} [${f.id}]`;
 /** Facts by their labels, each with its path (the raw paths alone read as code, and were English in Japanese: persona round 6, P6-10). */
 /** A fact as the what-if names it: its label, then its path. */
 const factRef = (lang: Lang, p: FactPath, c: Sender) => `${factLabel(lang, p, c)} [${p}]`;
 const factList = (lang: Lang, paths: readonly FactPath[], c: Sender) => paths.map((p) => factRef(lang, p, c)).join(t(lang, "whatif.listSep"));
-const causeList = (lang: Lang, ids: readonly CauseId[]) => ids.map((id) => causeTitle(lang, id)).join(t(lang, "whatif.listSep"));
+const causeList = (lang: Lang, ids: readonly CauseId[], c: Sender) => ids.map((id) => causeTitle(lang, id, c)).join(t(lang, "whatif.listSep"));
 
 /** Every line wrapped to `width` columns; a continuation is indented two more than its line. */
 const fitLines = (lines: string[], width: number): string => wrapLines(lines, width, 2, 20).join("\n");
@@ -48,7 +48,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   // What still stands after the change, whatever changed: "After: blocked" with only "No longer unknown" below it named
   // no cause (persona round 6, P6-11).
   const standing = r.afterDiagnosis.causes.filter((f) => f.status === "blocking" || f.status === "possible");
-  if (r.afterDiagnosis.verdict !== "clear" && standing.length) lines.push(t(lang, "whatif.causesAfter"), ...standing.map((f) => `  ${causeLine(lang, f)}`));
+  if (r.afterDiagnosis.verdict !== "clear" && standing.length) lines.push(t(lang, "whatif.causesAfter"), ...standing.map((f) => `  ${causeLine(lang, f, c)}`));
   // Blocked with only possible causes: the reply's permanent refusal decides (README, exit code 1).
   const refused = r.afterDiagnosis.verdict === "blocked" && !standing.some((f) => f.status === "blocking") ? r.afterDiagnosis.info.find((i) => i.id === "server-refused" || i.id === "server-refused-unexplained") : undefined;
   if (refused) lines.push(`  ${t(lang, `info.${refused.id}` as MessageKey)}`);
@@ -61,11 +61,11 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
 function renderDiffBody(lang: Lang, d: WhatIfResult["diff"], c: Sender): string[] {
   const lines: string[] = [];
   if (d.same) return [t(lang, "whatif.noDifference")];
-  if (d.removed.length) lines.push(t(lang, "whatif.removed"), ...d.removed.map((f) => `  - ${causeLine(lang, f)}`));
-  if (d.added.length) lines.push(t(lang, "whatif.added"), ...d.added.map((f) => `  + ${causeLine(lang, f)}`));
+  if (d.removed.length) lines.push(t(lang, "whatif.removed"), ...d.removed.map((f) => `  - ${causeLine(lang, f, c)}`));
+  if (d.added.length) lines.push(t(lang, "whatif.added"), ...d.added.map((f) => `  + ${causeLine(lang, f, c)}`));
   if (d.changed.length) {
     lines.push(t(lang, "whatif.changedStatus"));
-    for (const c of d.changed) lines.push(`  ~ ${t(lang, "whatif.statusChange", { cause: causeTitle(lang, c.id), from: statusLabel(lang, c.before), to: statusLabel(lang, c.after) })}`);
+    for (const ch of d.changed) lines.push(`  ~ ${t(lang, "whatif.statusChange", { cause: causeTitle(lang, ch.id, c), from: statusLabel(lang, ch.before), to: statusLabel(lang, ch.after) })}`);
   }
   if (d.unknownsAdded.length) lines.push(t(lang, "whatif.unknownsAdded"), ...d.unknownsAdded.map((p) => `  ? ${factRef(lang, p, c)}`));
   if (d.unknownsRemoved.length) lines.push(t(lang, "whatif.unknownsRemoved"), ...d.unknownsRemoved.map((p) => `  = ${factRef(lang, p, c)}`));
@@ -109,11 +109,11 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, da
     // (The retirement's dates as they stand on the day compared.)
     const dated = o.lasts === "until-retirement" || o.lasts === "until-final-removal" ? retirementWording(cmp.before.asOf) : "";
     lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}${dated}` as MessageKey) })}`);
-    if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved) })}`);
-    if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining) })}`);
+    if (o.resolved.length) lines.push(`${ind}${t(lang, "whatif.options.resolved", { causes: causeList(lang, o.resolved, c) })}`);
+    if (o.remaining.length) lines.push(`${ind}${t(lang, "whatif.options.remaining", { causes: causeList(lang, o.remaining, c) })}`);
     if (o.verdict === "undetermined" && o.unknowns.length) lines.push(`${ind}${t(lang, "whatif.stillUnknown", { facts: factList(lang, o.unknowns, c) })}`);
-    if (o.introduced.length) lines.push(`${ind}${t(lang, "whatif.options.introduced", { causes: causeList(lang, o.introduced) })}`);
-    if (o.superseded.length) lines.push(`${ind}${t(lang, "whatif.options.superseded", { causes: causeList(lang, o.superseded) })}`);
+    if (o.introduced.length) lines.push(`${ind}${t(lang, "whatif.options.introduced", { causes: causeList(lang, o.introduced, c) })}`);
+    if (o.superseded.length) lines.push(`${ind}${t(lang, "whatif.options.superseded", { causes: causeList(lang, o.superseded, c) })}`);
     if (o.together) {
       lines.push(`${ind}${t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id }, c)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) })}`);
     }

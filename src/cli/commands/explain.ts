@@ -90,7 +90,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   } else if (format === "text") {
     const { wrap } = await import("../../render/layout.js");
     const width = terminalWidth(ctx);
-    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, width, wrap)}\n\n` : "";
+    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, width, wrap, c)}\n\n` : "";
     // Words that say only that something failed, which a maker's devices show too (Ricoh's "Transmission has failed"): without
     // --vendor, which --vendor adds what the maker's documents say of it.
     const maker = vendor === undefined && analysis.primary && GENERIC_FAILURE.has(analysis.primary.patternId) ? await onlyMaker(text) : undefined;
@@ -184,8 +184,8 @@ const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
   unknown: "cli.stage.unknown",
 };
 
-/** "What the server said": each reply found, the stage, and what it points at. */
-export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wrap: (text: string, width: number) => string[]): string {
+/** "What the server said": each reply found, the stage, and what it points at (the causes naming the sender as `c` does). */
+export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wrap: (text: string, width: number) => string[], c?: Pick<Case, "device">): string {
   const lines: string[] = [t(lang, "cli.explain.heading")];
   const indent = "  ";
   for (const m of a.matches) {
@@ -212,7 +212,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : SIGNAL_IDS.has(m.patternId) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : SIGNAL_IDS.has(m.patternId) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

@@ -40,7 +40,7 @@ export async function plainWhatIf(s: FlowState, ctx: PlainContext): Promise<Flow
       for (const line of wrapHanging(t(lang, "wizard.whatif.plain.intro"), ctx.width)) p.say(line);
       p.say(t(lang, "whatif.screen.verdict", { verdict: verdictLabel(lang, s.diagnosis.verdict) }));
       if (s.diagnosis.causes.length === 0) p.say(`  ${t(lang, "whatif.screen.noCauses")}`);
-      for (const f of s.diagnosis.causes) for (const line of wrapHanging(`  - ${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id)}`, ctx.width, "    ")) p.say(line);
+      for (const f of s.diagnosis.causes) for (const line of wrapHanging(`  - ${statusLabel(lang, f.status)}: ${causeTitle(lang, f.id, original)}`, ctx.width, "    ")) p.say(line);
     } else {
       p.say("");
       for (const line of renderWhatIf(lang, explain(original, w.edits, today, evaluate), ctx.width).split("\n")) p.say(line);
