@@ -38,7 +38,9 @@ export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outs
 /** A cause's note, naming the sender as the case does (`c`, as causeTitle). */
 export function noteText(lang: Lang, key: string, c?: Pick<Case, "device">): string {
   const words = senderParams(lang, c);
-  return maybe(lang, key, words) ?? maybe(lang, `note.${key}`, words) ?? key;
+  // A note whose languages name the sender a different number of times has an application's own text (`<key>.app`).
+  const own = c?.device?.vendor === "app" ? (maybe(lang, `${key}.app`) ?? maybe(lang, `note.${key}.app`)) : undefined;
+  return own ?? maybe(lang, key, words) ?? maybe(lang, `note.${key}`, words) ?? key;
 }
 
 /** Who sends the mail: a maker's id, "app" (an application or a script) or "other" (the case schema's device.vendor). */
@@ -66,6 +68,9 @@ export function infoTitle(lang: Lang, info: Info, sender?: Sender): string {
     return t(lang, "info.server-text-hidden.device", { vendor: t(lang, `devices.vendor.${sender}`) });
   }
   const words = senderParams(lang, senderCase(sender));
+  // An application's own text where the languages name the sender a different number of times (`info.<id>.app`).
+  const own = sender === "app" ? maybe(lang, `info.${info.id}.app`) : undefined;
+  if (own !== undefined) return own;
   return maybe(lang, `info.${info.id}.title`, words) ?? maybe(lang, `info.${info.id}`, words) ?? maybe(lang, `cause.info.${info.id}`, words) ?? info.id;
 }
 

@@ -51,7 +51,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   if (r.afterDiagnosis.verdict !== "clear" && standing.length) lines.push(t(lang, "whatif.causesAfter"), ...standing.map((f) => `  ${causeLine(lang, f, c)}`));
   // Blocked with only possible causes: the reply's permanent refusal decides (README, exit code 1).
   const refused = r.afterDiagnosis.verdict === "blocked" && !standing.some((f) => f.status === "blocking") ? r.afterDiagnosis.info.find((i) => i.id === "server-refused" || i.id === "server-refused-unexplained") : undefined;
-  if (refused) lines.push(`  ${t(lang, `info.${refused.id}` as MessageKey)}`);
+  if (refused) lines.push(`  ${t(lang, `info.${refused.id}` as MessageKey, senderParams(lang, c))}`);
   if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: factList(lang, r.afterDiagnosis.unknowns, c) }));
   if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar, c));
   if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
-import type { CauseId, Diagnosis } from "../../src/engine/types.js";
+import type { CauseId, Diagnosis, Info } from "../../src/engine/types.js";
 import { LANGS, type Lang } from "../../src/i18n/index.js";
 import causes from "../../src/i18n/areas/causes.js";
 import { buildPlan } from "../../src/plan/index.js";
@@ -25,8 +25,8 @@ const BOTH = /device'?s? (or|and) (app|program|script|service)'?s?|devices and a
 /**
  * Texts that still say "device" in an application's case, on purpose: of devices in general (Outlook's host "for devices",
  * Google's rule, a compromised device, Conditional Access's device, a relay that accepts devices by address), of a maker's
- * device (info.server-text-hidden.device; an application's has info.server-text-hidden.app), or where the two languages name
- * the sender a different number of times and the text has no application's own yet (left for a later round).
+ * device (info.server-text-hidden.device; an application's has info.server-text-hidden.app). Where the two languages name
+ * the sender a different number of times, an application has its own text (`<key>.app`).
  */
 const LEFT = new Set([
   "note.outlookHost",
@@ -36,11 +36,6 @@ const LEFT = new Set([
   "note.serverOffersNoSignIn",
   "info.server-text-hidden",
   "info.server-text-hidden.device",
-  "note.tlsBeforeEhlo",
-  "note.connectionTestQuits",
-  "info.probe-signed-in",
-  "info.probe-sent",
-  "note.passwordAnswerToOauthDevice",
 ]);
 
 const APP = { device: { vendor: "app" as const } };
@@ -125,6 +120,9 @@ for (const lang of LANGS) {
         if (!LEFT.has(key)) assert.ok(!saysDevice(lang, text), `${key}: ${text}`);
       } else if (key.startsWith("note.") && !LEFT.has(key)) {
         assert.ok(!saysDevice(lang, noteText(lang, key, APP)), `${key}: ${noteText(lang, key, APP)}`);
+      } else if (key.startsWith("info.") && !LEFT.has(key) && !key.startsWith("info.server-text-hidden")) {
+        const title = infoTitle(lang, { id: key.slice("info.".length), evidence: [] } as unknown as Info, "app");
+        assert.ok(!saysDevice(lang, title), `${key}: ${title}`);
       }
     }
   });
