@@ -243,7 +243,8 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
-  if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
+  // An application's own reason: "most printers and scanners" said nothing of an application (persona round 8's leftovers).
+  if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr(c.device?.vendor === "app" ? "plan.note.basicLikely.app" : "plan.note.basicLikely"));
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
   if (vianet) notes.push(ctx.tr("plan.note.vianet"));

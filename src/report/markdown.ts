@@ -196,7 +196,7 @@ function deviceMd(plan: Plan, lang: Lang): string[] {
   for (const l of [...dev.panel, ...dev.lines]) out.push(`- ${mdText(deviceLineText(lang, plan, l))}`);
   out.push("");
   if (dev.sources.length) {
-    out.push(`**${mdInline(t(lang, "devices.sources"))}:**`, "");
+    out.push(`**${mdInline(t(lang, "devices.sources", senderParams(lang, { device: { vendor: dev.vendor } })))}:**`, "");
     dev.sources.forEach((u, i) => out.push(`${i + 1}. <${u}>`));
     out.push("");
   }

@@ -271,7 +271,7 @@ function renderDevice(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   for (const l of [...dev.panel, ...dev.lines]) o.text(deviceLineText(lang, plan, l), { indent: 2, prefix: `${g.item} ` });
   const sources = sourceLines(plan);
   if (sources.length) {
-    o.text(`${t(lang, "devices.sources")}:`, { indent: 2, token: "muted" });
+    o.text(`${t(lang, "devices.sources", senderParams(lang, { device: { vendor: dev.vendor } }))}:`, { indent: 2, token: "muted" });
     for (const line of sources) o.raw(`    ${o.theme.paint("muted", line)}`);
   }
 }

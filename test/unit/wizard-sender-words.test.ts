@@ -267,3 +267,22 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// An application's plan when its sign-in method is not known: its own reason for showing Basic auth's options ("most printers
+// and scanners use Basic auth" said nothing of an application); the device's section names its sources as the application's.
+for (const lang of LANGS) {
+  test(`${lang}: Basic auth's options are explained for an application in its own words, and its sources are the application's`, () => {
+    for (const vendor of ["app", "canon"] as const) {
+      const c = sending(vendor);
+      const { auth: _auth, oauthSupported: _o, ...device } = c.device ?? {};
+      const unknownAuth: Case = { ...c, device };
+      const plan = buildPlan(unknownAuth, evaluate(unknownAuth, { today: "2026-12-06" }), lang);
+      const own = t(lang, vendor === "app" ? "plan.note.basicLikely.app" : "plan.note.basicLikely");
+      const other = t(lang, vendor === "app" ? "plan.note.basicLikely" : "plan.note.basicLikely.app");
+      assert.ok(plan.notes.includes(own), `${vendor}: ${plan.notes.join(" | ")}`);
+      assert.ok(!plan.notes.includes(other), vendor);
+    }
+    assert.equal(t(lang, "devices.sources", senderParams(lang, { device: { vendor: "app" } })), lang === "en" ? "Sources (application)" : "出典 (アプリケーション)");
+    assert.equal(t(lang, "devices.sources"), lang === "en" ? "Sources (device)" : "出典 (デバイス)");
+  });
+}

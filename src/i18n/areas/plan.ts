@@ -12,6 +12,7 @@ export default defineCatalog(
     "plan.note.placeholders": "Values in angle brackets, such as '<device-mailbox@contoso.com>', are placeholders: replace them with the real values before you run a command.",
     "plan.note.securityDefaultsNoException": "Security defaults allow no exception for one account: while they are on, no setting lets this account use Basic auth. Move the {sender} off Basic auth (see the options), or replace security defaults with Conditional Access.",
     "plan.note.basicLikely": "The device's authentication type is not known. Most printers and scanners use Basic auth (user name and password), so the options for Basic auth are shown.",
+    "plan.note.basicLikely.app": "The application's authentication type is not known. Many applications and scripts sign in to SMTP with a user name and password (Basic auth), so the options for Basic auth are shown.",
     "plan.note.basicRetirement": "Basic auth for SMTP AUTH is switched off by default at the end of December 2026 (admins can switch it back on for now) and will be removed on a date Microsoft announces in the second half of 2027. Any fix that keeps Basic auth is temporary.",
     "plan.note.basicDisabledByDefault": "Basic auth for SMTP AUTH is now off by default. Switching it back on is a stop-gap until the final removal date Microsoft announces in the second half of 2027.",
     // ---- undo
@@ -819,6 +820,7 @@ export default defineCatalog(
     "plan.note.placeholders": "'<device-mailbox@contoso.com>' のように山かっこで囲まれた値はプレースホルダーです。コマンドを実行する前に実際の値に置き換えてください。",
     "plan.note.securityDefaultsNoException": "セキュリティの既定値には特定のアカウントだけを除外する設定がありません。有効な間は、このアカウントで基本認証を使う方法はありません。{sender}を基本認証以外の方法に移行する (選択肢を参照) か、セキュリティの既定値を条件付きアクセスに置き換えてください。",
     "plan.note.basicLikely": "デバイスの認証の種類が分かっていません。プリンターやスキャナーの多くは基本認証 (ユーザー名とパスワード) を使うため、基本認証の場合の選択肢を表示しています。",
+    "plan.note.basicLikely.app": "アプリケーションの認証の種類が分かっていません。アプリケーションやスクリプトの多くは SMTP にユーザー名とパスワード (基本認証) でサインインするため、基本認証の場合の選択肢を表示しています。",
     "plan.note.basicRetirement": "SMTP AUTH の基本認証は 2026 年 12 月末に既定で無効になり (当面は管理者が再度有効にできます)、最終的な廃止日は 2027 年後半に Microsoft から発表されます。基本認証を使い続ける対処はすべて一時的なものです。",
     "plan.note.basicDisabledByDefault": "SMTP AUTH の基本認証は現在、既定で無効です。再度有効にするのは、2027 年後半に発表される最終的な廃止日までの一時しのぎです。",
     // ---- undo
