@@ -13,3 +13,11 @@ export function isIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/**
+ * The day it stopped sending (case.history.stoppedOn) comes after the date evaluated: no history, refused wherever it is given
+ * (a case file, `whatif --set`, the wizard's question, the what-if editor). One test for all four.
+ */
+export function stoppedAfter(stoppedOn: unknown, evaluated: string | undefined): boolean {
+  return typeof stoppedOn === "string" && evaluated !== undefined && stoppedOn > evaluated;
+}

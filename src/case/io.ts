@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
 import { AppError, badInput } from "../errors.js";
-import { todayUtc } from "./dates.js";
+import { stoppedAfter, todayUtc } from "./dates.js";
 import { toDocument, toJson } from "../render/output.js";
 import { safeJson } from "../render/sanitize.js";
 import { JsonTooDeep, JsonTooLarge, MAX_JSON_DEPTH, parseJsonBounded } from "./json-limits.js";
@@ -70,7 +70,7 @@ export function historyError(c: Case, label: string, today: string): AppError | 
   const h = c.history;
   if (h?.stoppedOn === undefined) return undefined;
   const asOf = c.asOf ?? today;
-  if (h.stoppedOn > asOf) return badInput("case.invalid", "common.err.caseStoppedFuture", { file: label, date: h.stoppedOn, asOf });
+  if (stoppedAfter(h.stoppedOn, asOf)) return badInput("case.invalid", "common.err.caseStoppedFuture", { file: label, date: h.stoppedOn, asOf });
   if (h.workedBefore === "no") return badInput("case.invalid", "common.err.caseStoppedNeverWorked", { file: label });
   return undefined;
 }

@@ -3,7 +3,7 @@
 // the value. Identities in PowerShell are checked and single-quoted (src/shell/powershell.ts).
 import { isFullAddress } from "../case/address.js";
 import { EXCHANGE_PLANS, LEGACY_CLIENT_APP_TYPES } from "../case/m365.js";
-import { isIsoDate } from "../case/dates.js";
+import { isIsoDate, stoppedAfter } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
@@ -319,8 +319,7 @@ export function suggestedAnswer(path: FactPath, c: Case, today: string | undefin
 
 /** A date refused for its day: the day it stopped cannot come after the case's date (today, unless the case is read at another). */
 export function dateAnswerError(path: FactPath, value: unknown, c: Case, today: string | undefined): MessageKey | undefined {
-  const last = c.asOf ?? today;
-  return path === "history.stoppedOn" && typeof value === "string" && last !== undefined && value > last ? "questions.err.dateFuture" : undefined;
+  return path === "history.stoppedOn" && stoppedAfter(value, c.asOf ?? today) ? "questions.err.dateFuture" : undefined;
 }
 
 /** A policy value from the choice made and the typed name. */

@@ -3,6 +3,7 @@
 // fixes. The Ink screen (screens/WhatIf.tsx) draws it and sends keys; plain mode sends the same
 // changes as whole events (set a fact, reset, save). What the edits mean is derived by
 // `whatIfModel` with the engine: the hypothetical case, its diagnosis and the difference.
+import { stoppedAfter } from "../case/dates.js";
 import { FACTS, getFact, type FactPath } from "../case/facts.js";
 import type { AuthPolicy, Case } from "../case/schema.js";
 import type { Diagnosis } from "../engine/types.js";
@@ -122,7 +123,7 @@ function evaluatedDate(s: WhatIfState, deps: WhatIfDeps): string {
  * refuse it): that date, when it is. The explorer took it and said nothing (the history helper's note).
  */
 export function stoppedAfterDate(path: FactPath, value: unknown, evaluated: string): string | undefined {
-  return path === "history.stoppedOn" && typeof value === "string" && value > evaluated ? evaluated : undefined;
+  return path === "history.stoppedOn" && stoppedAfter(value, evaluated) ? evaluated : undefined;
 }
 
 function withEdit(s: WhatIfState, deps: WhatIfDeps, path: FactPath, value: unknown): WhatIfState {
