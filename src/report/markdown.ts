@@ -10,7 +10,7 @@ import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
 import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel } from "./common.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, senderParams, verdictSentence } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderCase, senderOf, senderParams, verdictSentence } from "../render/labels.js";
 
 function fence(commands: PlanCommand[]): string[] {
   if (commands.length === 0) return [];
@@ -191,12 +191,13 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
 function deviceMd(plan: Plan, lang: Lang): string[] {
   const dev = plan.device;
   if (!dev) return [];
-  const out = [`## ${mdText(t(lang, "devices.section", senderParams(lang, { device: { vendor: dev.vendor } })))}`, ""];
+  const words = senderParams(lang, senderCase(dev.vendor));
+  const out = [`## ${mdText(t(lang, "devices.section", words))}`, ""];
   for (const head of deviceHead(lang, dev)) out.push(mdText(head), "");
   for (const l of [...dev.panel, ...dev.lines]) out.push(`- ${mdText(deviceLineText(lang, plan, l))}`);
   out.push("");
   if (dev.sources.length) {
-    out.push(`**${mdInline(t(lang, "devices.sources", senderParams(lang, { device: { vendor: dev.vendor } })))}:**`, "");
+    out.push(`**${mdInline(t(lang, "devices.sources", words))}:**`, "");
     dev.sources.forEach((u, i) => out.push(`${i + 1}. <${u}>`));
     out.push("");
   }

@@ -12,7 +12,7 @@ import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layo
 import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
-import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderOf, senderParams, verdictSentence } from "../render/labels.js";
+import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderCase, senderOf, senderParams, verdictSentence } from "../render/labels.js";
 
 class Out {
   readonly lines: string[] = [];
@@ -266,12 +266,13 @@ function renderDevice(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   if (!dev) return;
   o.blank();
   // "The device", or "The application" over an application's section.
-  o.text(t(lang, "devices.section", senderParams(lang, { device: { vendor: dev.vendor } })), { token: "heading" });
+  const words = senderParams(lang, senderCase(dev.vendor));
+  o.text(t(lang, "devices.section", words), { token: "heading" });
   for (const head of deviceHead(lang, dev)) o.text(head, { indent: 2 });
   for (const l of [...dev.panel, ...dev.lines]) o.text(deviceLineText(lang, plan, l), { indent: 2, prefix: `${g.item} ` });
   const sources = sourceLines(plan);
   if (sources.length) {
-    o.text(`${t(lang, "devices.sources", senderParams(lang, { device: { vendor: dev.vendor } }))}:`, { indent: 2, token: "muted" });
+    o.text(`${t(lang, "devices.sources", words)}:`, { indent: 2, token: "muted" });
     for (const line of sources) o.raw(`    ${o.theme.paint("muted", line)}`);
   }
 }
