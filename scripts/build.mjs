@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 import { bundleOptions } from "./build-options.mjs";
-import { catalogIndex, i18nStorePlugin, readAreas, writeCatalogs } from "./catalogs.mjs";
+import { catalogIndex, i18nStorePlugin, readAreas, shardIndex, writeCatalogs } from "./catalogs.mjs";
 
 // `--outdir DIR` builds elsewhere (the package test builds a staging copy, leaving dist/ alone for
 // the tests that run the built CLI at the same time).
@@ -17,9 +17,11 @@ const dist = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : fi
 const MINIFY = process.env.SMTP_AUTH_DOCTOR_MINIFY !== "0";
 const srcRoot = fileURLToPath(new URL("..", import.meta.url));
 await rm(dist, { recursive: true, force: true });
-// The message catalogs: one JSON file per area and language, read on first use (scripts/catalogs.mjs).
+// The message catalogs: one JSON file per area and language, each part of it read on first use (scripts/catalogs.mjs).
 const areas = await readAreas(srcRoot);
-await writeCatalogs(areas, join(dist, "i18n"));
+const shards = shardIndex(areas);
+const ranges = await writeCatalogs(areas, join(dist, "i18n"), shards);
+const store = () => i18nStorePlugin(catalogIndex(areas), shards, ranges);
 await build({
   ...common(),
   entryPoints: { cli: "src/cli/bin.ts" },
@@ -31,7 +33,7 @@ await build({
   banner: { js: "import { createRequire as __sadCreateRequire } from 'node:module'; const require = __sadCreateRequire(import.meta.url);" },
   // react-devtools-core is an optional dev-only import inside Ink.
   external: ["react-devtools-core"],
-  plugins: [i18nStorePlugin(catalogIndex(areas)), sameStyleFastPath()],
+  plugins: [store(), sameStyleFastPath()],
 });
 
 // The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
@@ -49,7 +51,7 @@ const fast = await build({
   banner: { js: 'const __sadFileUrl = require("node:url").pathToFileURL(__filename).href;' },
   metafile: true,
   plugins: [
-    i18nStorePlugin(catalogIndex(areas)),
+    store(),
     {
       name: "full-only",
       setup(b) {

@@ -1,7 +1,7 @@
 // The message catalogs as the bundle reads them: one JSON file per area and language in
 // dist/i18n/<area>.<lang>.json, and a tiny module standing in for src/i18n/store.ts that finds a
-// key's area (by the key's first segment, plus the few keys that live outside their prefix's area)
-// and reads that file synchronously the first time the area is needed.
+// key's shard (a part of an area, by the key's first segments: shardIndex below) and parses only that
+// part of the file, synchronously, the first time one of its keys is needed.
 import { build } from "esbuild";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -49,42 +49,167 @@ export function catalogIndex(areas) {
   return { prefixes, exceptions };
 }
 
-/** Write dist/i18n/<area>.<lang>.json. */
-export async function writeCatalogs(areas, outDir) {
+/**
+ * The parts of the areas the bundle reads at once ("shards"): a command needs a few keys of an area (a
+ * diagnosis uses about a tenth of the plan's), and parsing a whole area's JSON costs it start-up time and
+ * memory. An area is split by its keys' segments ("plan" → "plan.step" → "plan.step.tenant-switch-on"),
+ * down to four, until a part's Japanese is under SHARD_MAX bytes; the parts under SHARD_MIN bytes at one
+ * level are kept together. A key finds its shard by the longest of its first segments with a route
+ * (`routes`), or by name (`exceptions`: the few keys the segments would send elsewhere), checked here
+ * for every key.
+ */
+const SHARD_MAX = 4000;
+const SHARD_MIN = 1000;
+const SHARD_DEPTH = 4;
+
+const segments = (key, n) => key.split(".").slice(0, n).join(".");
+
+export function shardIndex(areas) {
+  const shards = [];
+  // Where two areas' parts claim one route (the few keys outside their prefix's area), the part with more of its keys wins.
+  const claims = new Map();
+  const add = (area, keys, prefixes) => {
+    const id = shards.length;
+    shards.push({ area: area.name, keys });
+    for (const p of prefixes) {
+      const weight = keys.filter((k) => k === p || k.startsWith(`${p}.`)).length;
+      const held = claims.get(p);
+      if (held === undefined || weight > held.weight) claims.set(p, { id, weight });
+    }
+  };
+  for (const area of areas) {
+    const bytes = (key) => Buffer.byteLength(JSON.stringify(key) + JSON.stringify(area.ja[key])) + 2;
+    const split = (keys, depth, parent) => {
+      const groups = new Map();
+      for (const k of keys) {
+        const p = segments(k, depth);
+        if (!groups.has(p)) groups.set(p, []);
+        groups.get(p).push(k);
+      }
+      const rest = [];
+      const restPrefixes = [];
+      for (const [p, group] of groups) {
+        const size = group.reduce((sum, k) => sum + bytes(k), 0);
+        if (size > SHARD_MAX && depth < SHARD_DEPTH && group.some((k) => k.split(".").length > depth)) split(group, depth + 1, p);
+        else if (size < SHARD_MIN) {
+          rest.push(...group);
+          restPrefixes.push(p);
+        } else add(area, group, [p]);
+      }
+      // The small parts of one level, together: routed by the segment above them (or, at the top, by each).
+      if (rest.length > 0) add(area, rest, parent === undefined ? restPrefixes : [parent]);
+    };
+    split(Object.keys(area.en), 1, undefined);
+  }
+  const routes = {};
+  for (const [p, { id }] of [...claims].sort((a, b) => a[0].localeCompare(b[0]))) routes[p] = id;
+  const exceptions = {};
+  shards.forEach((s, id) => {
+    for (const key of s.keys) if (routeOf(routes, {}, key) !== id) exceptions[key] = id;
+  });
+  return { shards, routes, exceptions };
+}
+
+/** A key's shard: by name, else by the longest of its first segments with a route (the store module's shardOf). */
+function routeOf(routes, exceptions, key) {
+  if (Object.hasOwn(exceptions, key)) return exceptions[key];
+  const parts = key.split(".");
+  for (let n = Math.min(parts.length, SHARD_DEPTH); n > 0; n--) {
+    const p = parts.slice(0, n).join(".");
+    if (Object.hasOwn(routes, p)) return routes[p];
+  }
+  return undefined;
+}
+
+/**
+ * The text of dist/i18n/<area>.<lang>.json: each a JSON object of the area's messages, its keys in the
+ * order of the shards, so that each shard is one run of bytes ("k":"v",…) the bundle parses alone; and
+ * where each shard is in its area's files: [area, enOffset, enLength, jaOffset, jaLength].
+ */
+export function catalogFiles(areas, index = shardIndex(areas)) {
+  const files = {};
+  const ranges = index.shards.map((s) => [s.area, 0, 0, 0, 0]);
+  for (const a of areas) {
+    for (const [li, lang] of LANGS.entries()) {
+      let at = 1;
+      const parts = [];
+      index.shards.forEach((s, id) => {
+        if (s.area !== a.name) return;
+        const body = s.keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(a[lang][k])}`).join(",");
+        if (parts.length > 0) at += 1;
+        ranges[id][1 + li * 2] = at;
+        ranges[id][2 + li * 2] = Buffer.byteLength(body);
+        at += Buffer.byteLength(body);
+        parts.push(body);
+      });
+      files[`${a.name}.${lang}.json`] = `{${parts.join(",")}}`;
+    }
+  }
+  return { files, ranges };
+}
+
+/** Write dist/i18n/<area>.<lang>.json (catalogFiles); returns the shards' ranges. */
+export async function writeCatalogs(areas, outDir, index = shardIndex(areas)) {
   await mkdir(outDir, { recursive: true });
-  for (const a of areas) for (const lang of LANGS) await writeFile(join(outDir, `${a.name}.${lang}.json`), JSON.stringify(a[lang]));
+  const { files, ranges } = catalogFiles(areas, index);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
+  return ranges;
 }
 
 /** The bundle's stand-in for src/i18n/store.ts (same exports as used by src/i18n/index.ts). */
-export function storeModule(index) {
+export function storeModule(index, shards, ranges) {
   return `import { readFileSync } from "node:fs";
 const PREFIXES = ${JSON.stringify(index.prefixes)};
 const EXCEPTIONS = ${JSON.stringify(index.exceptions)};
-// The catalogs sit in dist/i18n/, beside dist/cli.js and dist/chunks/.
+const ROUTES = ${JSON.stringify(shards.routes)};
+const KEY_ROUTES = ${JSON.stringify(shards.exceptions)};
+// Each shard: its area and where it is in the area's file, in English then Japanese ([area, offset, length, offset, length]).
+const SHARDS = ${JSON.stringify(ranges)};
+// The catalogs sit in dist/i18n/, beside dist/cli.js and dist/chunks/; each file is read once, as bytes.
 let base;
+const files = Object.create(null);
 export function areaOf(key) {
   if (Object.hasOwn(EXCEPTIONS, key)) return EXCEPTIONS[key];
   const dot = key.indexOf(".");
   const prefix = dot < 0 ? key : key.slice(0, dot);
   return Object.hasOwn(PREFIXES, prefix) ? PREFIXES[prefix] : undefined;
 }
-export function loadArea(area, lang) {
+export function shardOf(key) {
+  if (Object.hasOwn(KEY_ROUTES, key)) return KEY_ROUTES[key];
+  let end = -1;
+  const ends = [];
+  for (let n = 0; n < ${SHARD_DEPTH}; n++) {
+    end = key.indexOf(".", end + 1);
+    ends.push(end < 0 ? key.length : end);
+    if (end < 0) break;
+  }
+  for (let n = ends.length - 1; n >= 0; n--) {
+    const prefix = key.slice(0, ends[n]);
+    if (Object.hasOwn(ROUTES, prefix)) return ROUTES[prefix];
+  }
+  return undefined;
+}
+export function loadShard(id, lang) {
   if (!base) {
     const here = new URL(".", import.meta.url);
     base = new URL(here.pathname.endsWith("/chunks/") ? "../i18n/" : "./i18n/", here);
   }
-  return JSON.parse(readFileSync(new URL(area + "." + lang + ".json", base), "utf8"));
+  const s = SHARDS[id];
+  const name = s[0] + "." + lang;
+  const bytes = (files[name] ??= readFileSync(new URL(name + ".json", base)));
+  const at = lang === "ja" ? 3 : 1;
+  return JSON.parse("{" + bytes.toString("utf8", s[at], s[at] + s[at + 1]) + "}");
 }
 `;
 }
 
 /** The esbuild plugin that puts the store module in place of src/i18n/store.ts. */
-export function i18nStorePlugin(index) {
+export function i18nStorePlugin(index, shards, ranges) {
   return {
     name: "i18n-store",
     setup(b) {
       b.onResolve({ filter: /^\.\/store\.js$/ }, (args) => (/[/\\]src[/\\]i18n[/\\]index\.ts$/.test(args.importer) ? { path: "store", namespace: "i18n-store" } : undefined));
-      b.onLoad({ filter: /.*/, namespace: "i18n-store" }, () => ({ contents: storeModule(index), loader: "js", resolveDir: b.initialOptions.absWorkingDir }));
+      b.onLoad({ filter: /.*/, namespace: "i18n-store" }, () => ({ contents: storeModule(index, shards, ranges), loader: "js", resolveDir: b.initialOptions.absWorkingDir }));
     },
   };
 }

@@ -3,11 +3,12 @@
 // tenant's policy name), so each one passes the one output sanitiser here, on one line: no value
 // can put a control sequence, a line break or a bidi override into a message.
 //
-// The tables are filled on demand, one area and one language at a time (./store.ts): a command
-// that prints only command-line messages in Japanese never loads the plan's or the English ones.
+// The tables are filled on demand, one shard (a part of an area) and one language at a time
+// (./store.ts): a command that prints only command-line messages in Japanese never loads the plan's
+// or the English ones, and a diagnosis parses only the parts of the plan's messages it prints.
 import { safeText } from "../render/sanitize.js";
 import type { Lang } from "./catalog.js";
-import { areaOf, loadArea, type AREAS, type AreaName } from "./store.js";
+import { loadShard, shardOf, type AREAS, type AreaName, type ShardId } from "./store.js";
 
 export type { Lang } from "./catalog.js";
 export { LANGS } from "./catalog.js";
@@ -16,20 +17,20 @@ type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[AreaName]> & string;
 export type Params = Record<string, string | number>;
 
-/** The messages loaded so far, per language, and which areas they hold. */
+/** The messages loaded so far, per language, and which shards (parts of areas) they hold. */
 const tables: Record<Lang, Record<string, string>> = { en: Object.create(null) as Record<string, string>, ja: Object.create(null) as Record<string, string> };
-const loaded: Record<Lang, Set<AreaName>> = { en: new Set(), ja: new Set() };
+const loaded: Record<Lang, Set<ShardId>> = { en: new Set(), ja: new Set() };
 /** The language last asked for: hasKey() looks there first (both languages have the same keys). */
 let lastLang: Lang = "en";
 
-/** The message under `key` in `lang`, loading its area on first use; undefined when there is none. */
+/** The message under `key` in `lang`, loading its shard on first use; undefined when there is none. */
 function lookup(lang: Lang, key: string): string | undefined {
   const hit = tables[lang][key];
   if (hit !== undefined) return hit;
-  const area = areaOf(key);
-  if (area === undefined || loaded[lang].has(area)) return undefined;
-  loaded[lang].add(area);
-  Object.assign(tables[lang], loadArea(area, lang));
+  const shard = shardOf(key);
+  if (shard === undefined || loaded[lang].has(shard)) return undefined;
+  loaded[lang].add(shard);
+  Object.assign(tables[lang], loadShard(shard, lang));
   return tables[lang][key];
 }
 

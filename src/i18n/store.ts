@@ -1,8 +1,9 @@
 // Where the message tables come from. Under tsx (tests, development) this module imports every
 // area's TypeScript catalog. In the bundle it is replaced (scripts/build.mjs, plugin "i18n-store")
-// by a tiny module that reads one JSON file per area and language from dist/i18n/ on first use,
-// so a command loads only the areas it prints and only its language. Both give the same answers:
-// `areaOf(key)` (the area holding a key, or undefined) and `loadArea(area, lang)` (its table).
+// by a tiny module that reads one JSON file per area and language from dist/i18n/ and parses only the
+// part of it (a shard) that holds the key asked for, so a command loads only the messages near those
+// it prints, in its language. Both give the same answers: `areaOf(key)` (the area holding a key, or
+// undefined), `shardOf(key)` and `loadShard(id, lang)` (a table holding at least that key's shard).
 import type { Lang } from "./catalog.js";
 import audit from "./areas/audit.js";
 import causes from "./areas/causes.js";
@@ -33,3 +34,11 @@ export function areaOf(key: string): AreaName | undefined {
 export function loadArea(area: AreaName, lang: Lang): Readonly<Record<string, string>> {
   return AREAS[area][lang] as Readonly<Record<string, string>>;
 }
+
+/**
+ * The part of the tables read at once: here a whole area. The bundle's store splits each area into
+ * shards by the keys' segments and parses only the one asked for (scripts/catalogs.mjs shardIndex).
+ */
+export type ShardId = AreaName;
+export const shardOf: (key: string) => ShardId | undefined = areaOf;
+export const loadShard: (id: ShardId, lang: Lang) => Readonly<Record<string, string>> = loadArea;

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { catalogIndex, readAreas, storeModule } from "../../scripts/catalogs.mjs";
+import { catalogFiles, catalogIndex, readAreas, shardIndex, storeModule } from "../../scripts/catalogs.mjs";
 import { AREAS, type AreaName } from "../../src/i18n/store.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -96,10 +96,40 @@ test("the catalogs of the bundle: one JSON file per area and language, equal to 
 });
 
 test("the bundle's catalog index finds the area of every key, and none for other text", async () => {
-  const index = catalogIndex(await readAreas(root));
-  const store = (await import(`data:text/javascript;base64,${Buffer.from(storeModule(index)).toString("base64")}`)) as { areaOf: (key: string) => string | undefined };
+  const areas = await readAreas(root);
+  const shards = shardIndex(areas);
+  const index = catalogIndex(areas);
+  const store = (await import(`data:text/javascript;base64,${Buffer.from(storeModule(index, shards, catalogFiles(areas, shards).ranges)).toString("base64")}`)) as { areaOf: (key: string) => string | undefined };
   for (const [area, tables] of Object.entries(AREAS) as [AreaName, { en: Record<string, string> }][]) for (const key of Object.keys(tables.en)) assert.equal(store.areaOf(key), area, key);
   for (const other of ["constructor", "__proto__", "causes.x.title", "", "."]) assert.equal(store.areaOf(other), undefined, other);
+});
+
+test("the bundle parses a part of an area at a time: every key's shard holds it, in both languages, and the shards of an area are the area", async () => {
+  const areas = await readAreas(root);
+  const shards = shardIndex(areas);
+  const { files, ranges } = catalogFiles(areas, shards);
+  const store = (await import(`data:text/javascript;base64,${Buffer.from(storeModule(catalogIndex(areas), shards, ranges)).toString("base64")}`)) as { shardOf: (key: string) => number | undefined };
+  /** What the bundle's loadShard parses: the shard's bytes of its area's file, as an object. */
+  const parsed = (id: number, lang: "en" | "ja"): Record<string, string> => {
+    const [area, enAt, enLength, jaAt, jaLength] = ranges[id] as [string, number, number, number, number];
+    const [at, length] = lang === "en" ? [enAt, enLength] : [jaAt, jaLength];
+    return JSON.parse(`{${Buffer.from(files[`${area}.${lang}.json`] as string).toString("utf8", at, at + length)}}`) as Record<string, string>;
+  };
+  for (const [area, tables] of Object.entries(AREAS) as [AreaName, Record<"en" | "ja", Record<string, string>>][]) {
+    for (const lang of ["en", "ja"] as const) {
+      const whole: Record<string, string> = {};
+      ranges.forEach(([a], id) => a === area && Object.assign(whole, parsed(id, lang)));
+      assert.deepEqual(whole, tables[lang], `${area}.${lang}`);
+      for (const key of Object.keys(tables.en)) {
+        const id = store.shardOf(key);
+        assert.ok(id !== undefined && parsed(id, lang)[key] === tables[lang][key], `${lang} ${key}`);
+      }
+    }
+  }
+  for (const other of ["constructor", "__proto__", "", "."]) assert.equal(store.shardOf(other), undefined, other);
+  // A diagnosis needs a few keys of the plan's area: its shards are small parts of it.
+  const planShards = ranges.filter(([a]) => a === "plan");
+  assert.ok(planShards.length > 10 && planShards.every(([, , , , jaLength]) => jaLength < 20_000), `${planShards.length} shards`);
 });
 
 test("--version prints the package's version", () => {
