@@ -97,6 +97,7 @@ export const NOTE_KEYS = [
   "note.sslOnStarttlsPort",
   "note.goWrongHostName",
   "note.tlsClosedInHandshake",
+  "note.starttlsAnsweredOtherwise",
   "note.dotnetProtocolViolation",
   "note.phpmailerDataNotAccepted",
   "note.blocklistDomain",

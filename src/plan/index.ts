@@ -203,7 +203,8 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // after the others of its rank, as the causes do (seventeenth hunt #12, "535 Authentication Credentials Invalid": "make an app
   // password" led, before the password). (In Exchange Online the flag marks what a generic refusal may hide, whose steps keep
   // the catalogue's order.)
-  const later = new Set(outside ? d.causes.filter((f) => f.lessLikely).map((f) => f.id) : []);
+  // In Exchange Online too, STARTTLS after the missing sign-in when the newer 5.7.57 wording says TLS was up (its note).
+  const later = new Set(d.causes.filter((f) => f.lessLikely && (outside || f.notes?.includes("note.starttlsAnsweredOtherwise") === true)).map((f) => f.id));
   const lessLikely = (s: PlanStep): boolean => later.size > 0 && s.causeIds.every((id) => later.has(id));
   const rank = (s: PlanStep): number =>
     (s.weakens ? 4 : switchAlone(s) ? 3 : 0) +

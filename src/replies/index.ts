@@ -521,6 +521,16 @@ const GOT_CODE = /\bgot code\s*["']?([2-5][0-5]\d)\b|\b(?:MAIL|RCPT|DATA|AUTH) f
 
 const BARE_CODES = new Set([421, 432, 450, 451, 452, 454, 500, 501, 502, 503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554]);
 
+/**
+ * Exchange Online's newer 5.7.57 wording, "Client not authenticated to send mail": a session without STARTTLS is answered
+ * "451 5.7.3 STARTTLS is required to send mail" (held pastes: VeeamHub #190, SendEmail-BuildTask #66), so this one came after
+ * STARTTLS and no AUTH was sent; STARTTLS stays a reading, after the sender not signing in. The older wording ("SMTP; Client
+ * was not authenticated to send anonymous mail during MAIL FROM") was the answer without STARTTLS too (a Postfix without TLS,
+ * fifteenth hunt), and a cut reply ("530 5.7.57 SMTP", "Client was not …") or the bare code says neither: both stay equal.
+ */
+const NEWER_5_7_57 = /\bclient not authenticated\b/i;
+const OLDER_5_7_57 = /\bSMTP;|\banonymous\b|\bduring MAIL FROM\b/i;
+
 function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
   // "5.7.57 Client not authenticated to send mail. Error: 535 …": the 5.7.57 only echoes the AUTH failure.
   if (pattern.id === "not-authenticated" && (f.hasNested || /\berror\s*:\s*\S/i.test(f.reply.text))) {
@@ -538,6 +548,7 @@ function rank(f: FoundReply, pattern: ReplyPattern): Ranked {
   if (pattern.provider) match.provider = pattern.provider;
   if (pattern.notes?.length) match.notes = [...pattern.notes];
   if (pattern.lessLikely?.length) match.lessLikely = [...pattern.lessLikely];
+  if (pattern.id === "not-authenticated" && NEWER_5_7_57.test(f.reply.text) && !OLDER_5_7_57.test(f.reply.text)) match.lessLikely = ["starttls-missing"];
   return f.said !== undefined && stage === "auth" && !match.success ? { match, pos: f.pos, demoted: false, said: f.said } : { match, pos: f.pos, demoted: false };
 }
 

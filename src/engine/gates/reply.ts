@@ -173,6 +173,8 @@ class ReplyOut {
       if (own) notes.push(own);
     }
     if (id === "onprem-basic-auth-off" && ctx.analysis?.provider?.clue.startsWith("AUTH ")) notes.push("note.onpremNtlmOnly");
+    // Exchange Online's newer 5.7.57 wording came after STARTTLS (the reply parser ranks STARTTLS after the missing sign-in).
+    if (id === "starttls-missing" && m.patternId === "not-authenticated" && m.lessLikely?.includes(id) === true && opts.lessLikely === true) notes.push("note.starttlsAnsweredOtherwise");
     ctx.out.add(id, status, evidence, { ...opts, notes });
   }
 }
