@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_16 } from "./real-pastes-found-16.js";
-import { explain, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
 import { analyzeReply } from "../../src/replies/index.js";
 
 const round16 = pasteOf(FOUND_ROUND_16);
@@ -40,5 +40,22 @@ test("16#3: the older 5.7.57 wording, whole or cut, and the bare code keep START
     const p = analyzeReply(t).primary;
     assert.equal(p?.lessLikely, undefined, t);
     assert.ok(p?.candidates.includes("starttls-missing") && p.candidates.includes("no-authentication"), t);
+  }
+});
+
+// n8n's Microsoft Outlook node (n8n-io/n8n#11113, sixteenth hunt #15): Exchange Online's 5.7.708 for a message sent through Graph.
+// domain.md §4 C14: the organization's sending IP reputation (a new or trial tenant, or one Microsoft restricted), lifted by
+// Microsoft support or the bought licences. The cross-tenant OAuth app's wrong tenant id (C16, one low-confidence source) is
+// a reading only for a sender known to use OAuth: without it, OAuth consent and service-principal steps led nowhere.
+test("16#15: n8n's 550 5.7.708 is the organization's sending reputation, with no OAuth set-up cause or step while the sign-in method is unknown", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(round16(15), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["sender-restricted:possible"], lang);
+    assert.deepEqual(stepIds(json), ["account-restricted"], lang);
+    assert.ok(notesOf(json).includes("note.newTenantReputation"), lang);
+    // A sender recorded as using OAuth keeps the cross-tenant reading.
+    const oauth = await explain(round16(15), lang, ["--auth", "oauth"]);
+    assert.ok(statuses(oauth.json).includes("oauth-misconfigured:possible"), lang);
   }
 });

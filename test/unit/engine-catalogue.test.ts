@@ -244,7 +244,7 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("Error: Invalid login: 535 Error: authentication failed")],
   [BASIC_OK, analyzeReply("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed")],
   [BASIC_OK, analyzeReply("Invalid login: 534-5.7.9 Application-specific password required. Learn more at\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor o13sm2119833lfg.90 - gsmtp")],
-  [withFacts(BASIC_OK, { "device.auth": undefined, "device.authMechanism": undefined }), replyAnalysis("550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.", { patternId: "tenant-ip-blocked", candidates: ["sender-restricted", "oauth-misconfigured"], decisive: false, stage: "ndr" })],
+  [withFacts(BASIC_OK, { "device.auth": "oauth", "device.authMechanism": undefined }), replyAnalysis("550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.", { patternId: "tenant-ip-blocked", candidates: ["sender-restricted", "oauth-misconfigured"], decisive: false, stage: "ndr" })],
   [withFacts(BASIC_OK, { asOf: "2027-03-01", "tenant.createdDate": "2027-02-01" })],
   [withFacts(BASIC_OK, { asOf: "2028-10-01", "device.host": "smtp.hve.mx.microsoft" })],
   [BASIC_OK, replyAnalysis("5.7.139", { patternId: "auth-unsuccessful-other", candidates: ["wrong-credentials"], decisive: false }, { codeOnly: true })],

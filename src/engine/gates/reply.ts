@@ -271,11 +271,12 @@ function primaryReading(ctx: Ctx): void {
   }
 
   // 550 5.7.708 (§4 C14, C16): mostly a new or restricted organization's sending reputation; a wrong
-  // tenant id of a cross-tenant OAuth app only when the device uses OAuth (Business Central [S34]).
+  // tenant id of a cross-tenant OAuth app only when the device is known to use OAuth (Business Central [S34], one
+  // low-confidence source). With the sign-in method unknown it is not listed: its consent and service-principal steps led
+  // the plan's second and third places for n8n's Graph send refused at delivery (sixteenth hunt #15).
   if (!ctx.provider && m.patternId === "tenant-ip-blocked") {
     out.add("sender-restricted", "possible", [ev], { notes: ["note.newTenantReputation"] });
     if (ctx.mode === "oauth") out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"] });
-    else if (ctx.mode === "unknown") out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"], lessLikely: true });
     return;
   }
 
