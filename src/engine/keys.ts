@@ -98,6 +98,7 @@ export const NOTE_KEYS = [
   "note.goWrongHostName",
   "note.tlsClosedInHandshake",
   "note.starttlsAnsweredOtherwise",
+  "note.smtpIntercepted",
   "note.dotnetProtocolViolation",
   "note.phpmailerDataNotAccepted",
   "note.blocklistDomain",

@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -177,6 +177,18 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
+  // A shared host's own Exim greeting in place of Microsoft's: the hosting network redirects SMTP, and every other refusal in the
+  // text is that server's, not Exchange Online's (sixteenth hunt #12: "At connection: success" and no cause).
+  const intercepted = signals.has(SMTP_INTERCEPTED.id) ? undefined : sharedHostGreeting(text);
+  if (intercepted) {
+    const sig = intercepted.named ? SMTP_INTERCEPTED : SMTP_INTERCEPTED_GREETING;
+    const excerpt = intercepted.line.length <= 300 ? intercepted.line : `${intercepted.line.slice(0, 297)}...`;
+    const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
+    if (sig.notes) match.notes = [...sig.notes];
+    if (sig.lessLikely) match.lessLikely = [...sig.lessLikely];
+    for (const r of ranked) if (!r.match.success) r.demoted = true;
+    ranked.push({ match, pos: 0, demoted: false });
+  }
   // Words that say only that something failed say nothing more beside a failure that says more: .NET's bare "Failure sending
   // mail." beside any other, and a device's or a program's words that sending, the connection or the sign-in failed
   // (GENERIC_FAILURE) beside any other, .NET's words too (sayingOnlyFailed ranks them).

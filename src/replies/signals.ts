@@ -68,6 +68,32 @@ export const READ_TIMEOUT_AT_SIGN_IN: Signal = { id: "read-timeout-at-sign-in", 
  * host never offers AUTH, with or without STARTTLS; the server name is wrong for signing in.
  */
 export const NO_AUTH_AT_MX_HOST: Signal = { id: "no-auth-at-mx-host", stage: "auth", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.noAuthAtMxHost"] };
+/**
+ * A shared hosting provider's own mail server answered in place of Microsoft's: its Exim greeting (GoDaddy's cPanel hosts,
+ * "220-sg2plcpnl0074.prod.sin2.secureserver.net ESMTP Exim", sixteenth hunt #12, PHPMailer#783; HostGator's "220-gator2016.hostgator.com
+ * ESMTP Exim", PHPMailer#1531), or its certificate for smtp.office365.com ("Peer certificate CN=`*.a2hosting.com' did not match
+ * expected CN=`smtp.office365.com'", FreeScout#2279). Those networks redirect outgoing SMTP to their own server. A short list of the
+ * hosts public threads show doing it; a greeting alone keeps "the settings name that server" as a reading (HostGator's thread was
+ * about its own server), a certificate for smtp.office365.com or a text naming smtp.office365.com does not.
+ */
+export const SMTP_INTERCEPTED: Signal = { id: "smtp-intercepted", stage: "connect", candidates: ["network-unreachable"], decisive: true, notes: ["note.smtpIntercepted"] };
+export const SMTP_INTERCEPTED_GREETING: Signal = { ...SMTP_INTERCEPTED, candidates: ["network-unreachable", "wrong-endpoint"], decisive: false, lessLikely: ["wrong-endpoint"] };
+const SHARED_HOSTS = String.raw`(?:secureserver\.net|hostgator\.com|a2hosting\.com)`;
+const SHARED_HOST_GREETING = new RegExp(String.raw`\b220[ -]\s*[\w.-]+\.${SHARED_HOSTS}\b[^\n]*?\bExim\b[^\n]*`, "i");
+const SHARED_HOST_CERTIFICATE = new RegExp(String.raw`peer certificate CN=\W?[\w*.-]*\.${SHARED_HOSTS}\W+did not match expected CN=\W?(?:smtp(?:-legacy)?|outlook)\.office365\.com\b`, "i");
+const MICROSOFT_NAMED = /\b(?:smtp(?:-legacy)?|outlook)\.office365\.com\b/i;
+
+/** Exchange Online's own servers answering in the text: its greeting, or the server names its replies carry. */
+const MICROSOFT_ANSWERED = /Microsoft ESMTP MAIL Service|\.prod\.outlook\.com\b|\.exchangelabs\.com\b/i;
+
+/** A shared host's greeting in a text where Microsoft's servers do not answer: the line and whether the text names Microsoft 365's server. */
+export function sharedHostGreeting(text: string): { line: string; named: boolean } | undefined {
+  if (!/exim/i.test(text)) return undefined;
+  const m = SHARED_HOST_GREETING.exec(text);
+  if (!m || MICROSOFT_ANSWERED.test(text)) return undefined;
+  return { line: m[0].trim(), named: MICROSOFT_NAMED.test(text) };
+}
+
 export const MX_HOST_GREETING = /\b(?:220|250)[ -]\s*[\w.-]+\.mail\.protection\.outlook\.com\b/i;
 /** A setting that names Exchange Online's MX host as the server ("host = contoso-com.mail.protection.outlook.com", "SMTP server: …"). */
 export const MX_HOST_SETTING = /\b(?:host|server|smtp[ _-]?server|smtp[ _-]?host|relay|mail[ _-]?server)\s*[:=]\s*["']?[\w.-]+\.mail\.protection\.outlook\.com\b/i;
@@ -102,6 +128,7 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return TLS_CERTIFICATE_SIGNAL;
   const confirm = CONFIRMED_BY.get(sig.id);
   if (confirm && !confirm.test(line)) return undefined;
+  if (sig.id === "tls-name-mismatch" && SHARED_HOST_CERTIFICATE.test(line)) return SMTP_INTERCEPTED;
   if (sig.stage !== "network") return sig;
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;

@@ -59,3 +59,46 @@ test("16#15: n8n's 550 5.7.708 is the organization's sending reputation, with no
     assert.ok(statuses(oauth.json).includes("oauth-misconfigured:possible"), lang);
   }
 });
+
+// PHPMailer on GoDaddy shared hosting set to smtp.office365.com:587 (PHPMailer/PHPMailer#783, sixteenth hunt #12): the greeting is
+// GoDaddy's own Exim (*.secureserver.net). FreeScout on A2 Hosting (freescout-help-desk/freescout#2279): the certificate that
+// answered for smtp.office365.com is *.a2hosting.com. HostGator's shared servers greet as "220-gator2016.hostgator.com ESMTP Exim"
+// (PHPMailer/PHPMailer#1531, where that server was the one the poster meant to use: so a greeting alone keeps the server setting
+// as a reading). The hosting network redirects outgoing SMTP to its own server; Microsoft 365 is never reached.
+const A2_HOSTING = { source: "https://github.com/freescout-help-desk/freescout/issues/2279", text: "Send error. stream_socket_enable_crypto(): Peer certificate CN=`*.a2hosting.com' did not match expected CN=`smtp.office365.com'. Message-ID:" };
+
+test("16#12: a shared host's Exim greeting (GoDaddy's secureserver.net) in place of Microsoft's is the hosting network redirecting SMTP, not 'connected'", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(round16(12), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["network-unreachable:possible", "wrong-endpoint:possible"], lang);
+    assert.equal(stepIds(json)[0], "device-network", lang);
+    assert.match(json.plan.steps[0]?.title ?? "", lang === "ja" ? /ホスティング事業者/ : /hosting provider/, lang);
+    assert.ok(notesOf(json).includes("note.smtpIntercepted"), lang);
+  }
+  assert.equal(analyzeReply(round16(12).text).primary?.patternId, "smtp-intercepted");
+  // With smtp.office365.com named as the server, the redirection is what happened.
+  const named = analyzeReply(`Connection: opening to smtp.office365.com:587, timeout=300\n${round16(12).text}`).primary;
+  assert.deepEqual([named?.patternId, named?.candidates, named?.decisive], ["smtp-intercepted", ["network-unreachable"], true]);
+  // Microsoft's own greeting, and another Exim of no listed shared host, are not this reading.
+  assert.notEqual(analyzeReply("220 DM5PR12CA0012.outlook.office365.com Microsoft ESMTP MAIL Service ready at Tue, 28 Feb 2017 19:51:01 +0000").primary?.patternId, "smtp-intercepted");
+  assert.notEqual(analyzeReply("220-mail.example.org ESMTP Exim 4.96 Sun, 24 Jul 2016 11:14:49 -0700").primary?.patternId, "smtp-intercepted");
+});
+
+test("a shared host's certificate answering for smtp.office365.com (A2 Hosting) is the hosting network redirecting SMTP", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(A2_HOSTING, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["network-unreachable:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["device-network"], lang);
+    assert.ok(notesOf(json).includes("note.smtpIntercepted"), lang);
+    assert.ok(!notesOf(json).includes("note.tlsNameMismatch"), lang);
+  }
+  // Another name mismatch keeps its reading (the server setting).
+  assert.equal(analyzeReply("stream_socket_enable_crypto(): Peer certificate CN=`*.xserver.jp' did not match expected CN=`localhost'").primary?.patternId, "tls-name-mismatch");
+});
+
+test("a shared host's greeting beside Exchange Online's own reply is not read as a redirection", () => {
+  const both = `${round16(12).text}\n535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [FR4P281CA0331.DEUP281.PROD.OUTLOOK.COM]`;
+  assert.equal(analyzeReply(both).primary?.patternId, "auth-bad-credentials");
+});

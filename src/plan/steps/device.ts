@@ -126,6 +126,12 @@ export const DEVICE_STEPS: StepDef[] = [
           verify: ctx.tr("plan.step.device-network.dns.verify", params),
         };
       }
+      // A shared host's own mail server answered in place of Microsoft's (sixteenth hunt #12): the hosting network redirects SMTP;
+      // the provider lifts it, or the mail goes another way. Opening a firewall port is not it.
+      if (found.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "smtp-intercepted"))) {
+        const key = "plan.step.device-network.intercepted" as const;
+        return { who: "network-admin", scope: "device", check: [tnc], verifyCommands: [tnc], security: "low", title: ctx.tr(`${key}.title`), why: ctx.tr(`${key}.why`), verify: ctx.tr(`${key}.verify`) };
+      }
       // High Volume Email's own host (tenth hunt #18): that host on 587, not smtp.office365.com.
       if (hve) return { who: "network-admin", scope: "device", check: [tncHve(hve)], verifyCommands: [tncHve(hve)], security: "low", title: ctx.tr("plan.step.device-network.hve.title", { host: hve }) };
       // The organization's MX host on port 25 (Direct Send, a connector relay): outgoing port 25 blocked on the way, that host tested.
