@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_16 } from "./real-pastes-found-16.js";
 import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { runMain } from "../helpers/run-main.js";
 
 const round16 = pasteOf(FOUND_ROUND_16);
 const LANGS = ["en", "ja"] as const;
@@ -101,4 +103,22 @@ test("a shared host's certificate answering for smtp.office365.com (A2 Hosting) 
 test("a shared host's greeting beside Exchange Online's own reply is not read as a redirection", () => {
   const both = `${round16(12).text}\n535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [FR4P281CA0331.DEUP281.PROD.OUTLOOK.COM]`;
   assert.equal(analyzeReply(both).primary?.patternId, "auth-bad-credentials");
+});
+
+// FluentSMTP's Microsoft 365 connection (WPManageNinja/fluent-smtp#171, sixteenth hunt #4): its JSON of a refused Microsoft Graph call,
+// "Forbidden" (its code 423), says neither which check refused nor why (that thread: a From address the connected account may not
+// send as). Mailspring (Foundry376/Mailspring#1998, sixteenth hunt #10): libetpan's own error number 296, "Explanation: Unknown".
+// Neither is a server's reply the tool can read: it says what the text is and where the answer is, naming no cause.
+test("16#4, 16#10: FluentSMTP's Graph 'Forbidden' (423) and Mailspring's 'Last Error Code: 296' are said to be a web API's refusal and a program's own number, not read as an Exchange cause", async () => {
+  for (const lang of LANGS) {
+    const graph = await runMain(["explain", "-", "--lang", lang], { stdin: round16(4).text });
+    assert.equal(graph.code, 2, lang);
+    assert.ok(graph.stderr.includes(t(lang, "cli.err.webApiRefusal").slice(0, 40)), graph.stderr);
+    const mailspring = await runMain(["explain", "-", "--lang", lang], { stdin: round16(10).text });
+    assert.equal(mailspring.code, 2, lang);
+    assert.ok(mailspring.stderr.includes(t(lang, "cli.err.programErrorNumber").slice(0, 40)), mailspring.stderr);
+  }
+  // A text that is neither still gets the general words.
+  const other = await runMain(["explain", "-", "--lang", "en"], { stdin: "something went wrong" });
+  assert.ok(other.stderr.includes(t("en", "cli.err.unrecognized").slice(0, 40)), other.stderr);
 });

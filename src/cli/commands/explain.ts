@@ -73,8 +73,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) throw badInput("explain.unrecognized", "cli.err.mailboxReadNotSmtp");
     // The one argument names a file: its name is not the error (persona round 8 #12), its content goes in on stdin.
     if (!piped && positionals.length === 1 && isFileName(text)) throw badInput("explain.file-name", "cli.err.fileNameNotText", { file: text });
-    // No panel codes to name: another maker, or an application or a script (--vendor app).
-    if (vendor === undefined || !isKnownVendor(vendor)) throw badInput("explain.unrecognized", "cli.err.unrecognized");
+    // No panel codes to name: another maker, or an application or a script (--vendor app). A web API's refusal (FluentSMTP's JSON of
+    // a Graph "Forbidden") and a program's own error number (Mailspring's "Last Error Code: 296") say so (sixteenth hunt #4, #10).
+    if (vendor === undefined || !isKnownVendor(vendor)) {
+      if (WEB_API_REFUSAL.test(text) && /"code"\s*:\s*4\d\d\b/.test(text)) throw badInput("explain.unrecognized", "cli.err.webApiRefusal");
+      if (PROGRAM_ERROR_NUMBER.test(text)) throw badInput("explain.unrecognized", "cli.err.programErrorNumber");
+      throw badInput("explain.unrecognized", "cli.err.unrecognized");
+    }
     const profile = dev?.resolved?.profile;
     const codes = profile ? profile.panel.map((e) => (e.shown[ctx.lang] ?? e.shown.en ?? e.shown.ja ?? [])[0]).filter((x): x is string => Boolean(x)) : [];
     const vendorName = t(ctx.lang, `devices.vendor.${vendor}`);
@@ -106,6 +111,11 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   }
   return exitCodeForVerdict(diagnosis.verdict);
 }
+
+/** A web API's JSON answer to a refused request ("message": "Forbidden"), as mail plugins that send through Microsoft Graph show it. */
+const WEB_API_REFUSAL = /"message"\s*:\s*"(?:Forbidden|Unauthorized)"/i;
+/** A mail program's own error number (Mailspring's libetpan: "mailsmtp Last Error Code: 296"). */
+const PROGRAM_ERROR_NUMBER = /\bLast Error Code:\s*\d+/i;
 
 /**
  * A maker's own message that the parser reads itself (Kyocera's "Error 1102") and no server reply: explain read "Job failed.
