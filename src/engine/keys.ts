@@ -99,6 +99,7 @@ export const NOTE_KEYS = [
   "note.tlsClosedInHandshake",
   "note.starttlsAnsweredOtherwise",
   "note.smtpIntercepted",
+  "note.unknownAuthority",
   "note.dotnetProtocolViolation",
   "note.phpmailerDataNotAccepted",
   "note.blocklistDomain",

@@ -290,6 +290,17 @@ export const SIGNALS: readonly Signal[] = [
     phrases: ["did not match expected cn", "hostname mismatch"],
     notes: ["note.tlsNameMismatch"],
   },
+  // Go's crypto/x509 (and others) trusts no authority that signed the server's certificate ("x509: certificate signed by unknown
+  // authority", featmap#66: refused as no connection error). Exchange Online's chains to a public authority: the sender's CA store
+  // is missing or old, or a TLS-inspecting box between them shows its own certificate (domain.md C10).
+  {
+    id: "tls-unknown-authority",
+    stage: "tls",
+    candidates: ["tls-handshake-failed"],
+    decisive: true,
+    phrases: ["certificate signed by unknown authority"],
+    notes: ["note.unknownAuthority"],
+  },
   {
     id: "tls-certificate",
     stage: "tls",

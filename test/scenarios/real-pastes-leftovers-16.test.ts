@@ -122,3 +122,21 @@ test("16#4, 16#10: FluentSMTP's Graph 'Forbidden' (423) and Mailspring's 'Last E
   const other = await runMain(["explain", "-", "--lang", "en"], { stdin: "something went wrong" });
   assert.ok(other.stderr.includes(t("en", "cli.err.unrecognized").slice(0, 40)), other.stderr);
 });
+
+// A Go program's mailer (amborle/featmap#66): Go's crypto/x509 does not trust whoever signed the server's certificate. Exchange
+// Online's certificate chains to a public authority, so the computer's CA store is missing or old (a slim container image), or a
+// TLS-inspecting firewall, proxy or antivirus put its own certificate in between: the sender's side, never a sign-in cause.
+const FEATMAP = { source: "https://github.com/amborle/featmap/issues/66", text: "2022/06/28 18:28:04 smtp error: x509: certificate signed by unknown authority\n2022/06/28 18:28:04 error sending mail\n" };
+
+test("Go's 'x509: certificate signed by unknown authority' (featmap) is the sender's TLS trust (its CA store, or a TLS-inspecting box), not refused and no sign-in cause", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(FEATMAP, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["tls-handshake-failed:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["device-firmware"], lang);
+    assert.match(json.plan.steps[0]?.title ?? "", lang === "ja" ? /証明機関/ : /certificate authorit/, lang);
+    assert.ok(notesOf(json).includes("note.unknownAuthority"), lang);
+  }
+  // Inside Go's TLS failure after a connection (held in real-pastes-found-17.test.ts), the same reading.
+  assert.equal(analyzeReply("SendMail: Failed to open TLS connection, x509: certificate signed by unknown authority").primary?.patternId, "tls-unknown-authority");
+});

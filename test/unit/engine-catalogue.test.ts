@@ -184,6 +184,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [{ schema: BASIC_OK.schema }, analyzeReply("530 5.7.57 Client not authenticated to send mail.")],
   // A shared host's Exim greeting in place of Microsoft's (sixteenth hunt #12): the hosting network redirects SMTP.
   [BASIC_OK, analyzeReply("220-sg2plcpnl0074.prod.sin2.secureserver.net ESMTP Exim 4.87 #1")],
+  // Go's unknown certificate authority (featmap#66): the sender's root certificates, or a TLS-inspecting box.
+  [BASIC_OK, analyzeReply("smtp error: x509: certificate signed by unknown authority")],
   // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20).
   [BASIC_OK, analyzeReply("C: PROXY TCP4 192.0.2.10 192.0.2.20 36607 25\nS: 500 5.5.2 Error: command not recognized")],
   // Postfix's own size refusal (tenth hunt #8): that server's limit, not the mailbox's MaxSendSize.

@@ -279,7 +279,10 @@ export const DEVICE_STEPS: StepDef[] = [
  * Readings of a TLS or protocol failure whose fix is elsewhere than the device's firmware, in the order they are looked for:
  * the reply pattern, the step's variant (plan.step.device-firmware.<variant>.*), who acts and the security level.
  */
-const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" | "proxy" | "selfSigned" | "mailFrom"; who: Who; security: SecurityLevel; testSend?: false }> = [
+const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" | "proxy" | "selfSigned" | "mailFrom" | "unknownAuthority"; who: Who; security: SecurityLevel; testSend?: false }> = [
+  // The certificate's signer is not trusted (Go's "x509: certificate signed by unknown authority", featmap#66): the CA store where
+  // the sender runs, or a TLS-inspecting box in between.
+  { pattern: "tls-unknown-authority", variant: "unknownAuthority", who: "device-owner", security: "low" },
   // The certificate's revocation could not be checked (tenth hunt #13): the path to the CA's servers. Its verify sends already.
   { pattern: "tls-revocation-unchecked", variant: "revocation", who: "network-admin", security: "low", testSend: false },
   // A load balancer's PROXY protocol header refused as a command (eleventh hunt #20): that setting.
