@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { question } from "../src/flow/questions.js";
-import { causeLineText, makerLines, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply } from "../src/flow/summary.js";
+import { causeLineText, makerLines, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedKey } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -77,7 +77,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
       (!analysis.recognized || !primary
         ? maker
           ? 0
-          : h(t(lang, "wizard.pasteSummary.unrecognized"))
+          : h(t(lang, unrecognizedKey(summary)))
         : h(heading) + (pointsKey ? h(t(lang, pointsKey)) : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i, sender)}`, "  "), 0)) +
       (resolved.length === 0 ? (none !== undefined ? 1 + h(none) : 0) : 2);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
@@ -105,7 +105,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         </Box>
       ) : null}
       {!analysis.recognized || !primary ? (
-        maker ? null : <Para text={t(lang, "wizard.pasteSummary.unrecognized")} theme={theme} role="warning" />
+        maker ? null : <Para text={t(lang, unrecognizedKey(summary))} theme={theme} role="warning" />
       ) : (
         <Box flexDirection="column">
           <Para text={heading} theme={theme} role="heading" />

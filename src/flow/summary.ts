@@ -1,16 +1,17 @@
 // What a pasted error tells, as plain lines (the plain mode prints them; the Ink screen draws the same facts).
 import type { CauseId, Diagnosis } from "../engine/types.js";
-import { t, type Lang } from "../i18n/index.js";
+import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { safeText } from "../render/sanitize.js";
 
 import { question } from "./questions.js";
 import type { FlowState, PasteSummary } from "./types.js";
 import { deviceLine } from "../report/handover.js";
-import { causeTitle, infoTitle, senderCase, senderOf } from "../render/labels.js";
+import { causeTitle, infoTitle, senderCase, senderOf, unreadMessageKey } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
 import type { VendorId } from "../devices/ids.js";
 import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
+import { unreadKind } from "../replies/index.js";
 
 /**
  * What the paste shows beyond the causes (issue 10): another service, a refusal at delivery, only a code, words that say only that
@@ -75,6 +76,16 @@ export function pointsLine(primary: ReplyMatch, pointed: readonly CauseId[], not
 }
 
 /** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
+/**
+ * What the paste screen says of a text with no reply in it: that no SMTP reply was recognized, or what the text is when it is
+ * an error the tool can name but read no cause from (a mailbox being read, a web API's refusal, a program's own error number),
+ * in explain's words (sixteenth hunt #4, #10: the wizard said only "no SMTP reply was recognized").
+ */
+export function unrecognizedKey(summary: PasteSummary): MessageKey {
+  const kind = unreadKind(summary.analysis.input);
+  return kind ? unreadMessageKey(kind) : "wizard.pasteSummary.unrecognized";
+}
+
 /** Who sends the mail as the paste screen knows it: the maker answered, else the maker whose own message the paste is. */
 export function pasteSender(c: Case, summary: PasteSummary): VendorId | undefined {
   return senderOf(c) ?? summary.maker?.vendor;
@@ -92,7 +103,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     out.push(maker.said);
     if (maker.pointed.length > 0) out.push(t(lang, "wizard.pasteSummary.makerPoints"), ...maker.pointed.map((id) => `  ${glyphs.bullet} ${causeTitle(lang, id, senderCase(sender))}`));
   }
-  if ((!summary.analysis.recognized || !primary) && !maker) out.push(t(lang, "wizard.pasteSummary.unrecognized"));
+  if ((!summary.analysis.recognized || !primary) && !maker) out.push(t(lang, unrecognizedKey(summary)));
   else if (summary.analysis.recognized && primary) {
     out.push(t(lang, replyHeading(primary)), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));

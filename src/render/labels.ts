@@ -11,6 +11,7 @@ import { retirementWording } from "../engine/timeline.js";
 import type { CauseId, CauseStatus, Diagnosis, Info, Verdict } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
+import type { UnreadKind } from "../replies/index.js";
 import { safeText } from "./sanitize.js";
 
 /** A cause's title, naming the sender as the case does (`c`: a device's words by default, an application's for "app"). */
@@ -217,4 +218,9 @@ export function verdictLabel(lang: Lang, v: Verdict | OptionVerdict): string {
 
 export function statusLabel(lang: Lang, s: CauseStatus): string {
   return t(lang, `whatif.status.${s}` as MessageKey);
+}
+
+/** The words for an error text the parser read nothing in but can name (replies unreadKind): explain's refusal and the wizard's paste screen. */
+export function unreadMessageKey(kind: UnreadKind): MessageKey {
+  return kind === "mailbox-read" ? "cli.err.mailboxReadNotSmtp" : kind === "web-api-refusal" ? "cli.err.webApiRefusal" : "cli.err.programErrorNumber";
 }

@@ -457,6 +457,24 @@ function quitAfterSignIn(ranked: readonly Ranked[], ex: Extraction, text: string
 
 /** Words of a mailbox being read, not mail being sent (listmonk's "error scanning bounce mailbox: …", an IMAP client's log). */
 export const MAILBOX_READ = /\b(?:IMAP4?|POP3|bounce mailbox|fetchmail)\b|\bPOP(?=[ :/])/i;
+/** A web API's JSON answer to a refused request ("code": 423, "message": "Forbidden"), as mail plugins that send through Microsoft Graph show it (sixteenth hunt #4, FluentSMTP). */
+const WEB_API_REFUSAL = /"message"\s*:\s*"(?:Forbidden|Unauthorized)"/i;
+const WEB_API_CODE = /"code"\s*:\s*4\d\d\b/;
+/** A mail program's own error number (Mailspring's libetpan: "mailsmtp Last Error Code: 296"; sixteenth hunt #10). */
+const PROGRAM_ERROR_NUMBER = /\bLast Error Code:\s*\d+/i;
+
+/**
+ * What an error text the parser found nothing in is, when it is an error this tool can name but not read a cause from: a
+ * mailbox being read that refused a password (not a sending error), a web API's refusal, a mail program's own error number.
+ * explain refuses such a text with words of its own, and the wizard's paste screen says the same.
+ */
+export type UnreadKind = "mailbox-read" | "web-api-refusal" | "program-error-number";
+export function unreadKind(text: string): UnreadKind | undefined {
+  if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) return "mailbox-read";
+  if (WEB_API_REFUSAL.test(text) && WEB_API_CODE.test(text)) return "web-api-refusal";
+  if (PROGRAM_ERROR_NUMBER.test(text)) return "program-error-number";
+  return undefined;
+}
 
 /** Markdown's code and bold marks right after a sentence's end, at the end of a line. */
 const MARKDOWN_AFTER_SENTENCE = /(?<=[.!?])[`*]+$/;

@@ -1,6 +1,7 @@
 // The wizard's paste screen with the real engine and reply parser (issue 10): another mail service's
 // reply says which service answered and names no Exchange Online tenant cause; a refusal at delivery
 // says sign-in worked; a bare code is read and the full reply asked for — in both languages.
+import { FOUND_ROUND_16 } from "../scenarios/real-pastes-found-16.js";
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
@@ -210,5 +211,21 @@ for (const lang of ["en", "ja"] as const) {
     const g = (await pasteSummary(lang, NODEMAILER)).replace(/\s+/g, "");
     assert.ok(g.includes(t(lang, "wizard.pasteSummary.decisiveShown").replace(/\s+/g, "")), g);
     assert.ok(!g.includes(t(lang, "wizard.pasteSummary.decisive").replace(/\s+/g, "")), g);
+  });
+}
+
+// An error the tool can name but read no cause from (sixteenth hunt #4, #10; test/scenarios/real-pastes-found-16.ts): FluentSMTP's
+// JSON of a refused Microsoft Graph call and Mailspring's own error number. explain said what each is; the paste screen said
+// only "No SMTP reply was recognized".
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: the paste screen says what a web API's refusal and a program's error number are, in explain's words`, async () => {
+    for (const [n, key] of [[4, "cli.err.webApiRefusal"], [10, "cli.err.programErrorNumber"]] as const) {
+      const text = (FOUND_ROUND_16[n - 1] as { text: string }).text;
+      const f = (await pasteSummary(lang, text)).replace(/\s+/g, "");
+      assert.ok(f.includes(t(lang, key).replace(/\s+/g, "").slice(0, 60)), f);
+      assert.ok(!f.includes(t(lang, "wizard.pasteSummary.unrecognized").replace(/\s+/g, "")), f);
+    }
+    const other = (await pasteSummary(lang, "something went wrong")).replace(/\s+/g, "");
+    assert.ok(other.includes(t(lang, "wizard.pasteSummary.unrecognized").replace(/\s+/g, "")), other);
   });
 }

@@ -2,6 +2,7 @@
 // After a refusal at delivery (the message had been accepted) the wizard asks nothing more of the device: seen in tmux
 // (ja, 90x45) with an iCloud bounce, the analysis read it and the wizard then asked the nine device settings, starting
 // with the maker, though none of them could change the refusal. With the real engine and parser, in both languages.
+import { FOUND_ROUND_16 } from "../scenarios/real-pastes-found-16.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emptyCase } from "../../src/case/schema.js";
@@ -119,6 +120,21 @@ for (const lang of ["en", "ja"] as const) {
     const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" }, nothingMoreToAsk(s));
     assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.points")), lines.join("\n"));
     assert.ok(lines.includes(t(lang, "wizard.pasteSummary.noCause")), lines.join("\n"));
+  });
+}
+
+// An error the tool can name but read no cause from (sixteenth hunt #4 FluentSMTP, #10 Mailspring): the plain summary says what it
+// is in explain's words, not "No SMTP reply was recognized".
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: the plain summary of a web API's refusal or a program's error number says what it is`, async () => {
+    const { pasted } = await flow(lang);
+    for (const [n, key] of [[4, "cli.err.webApiRefusal"], [10, "cli.err.programErrorNumber"]] as const) {
+      const s = pasted((FOUND_ROUND_16[n - 1] as { text: string }).text);
+      assert.ok(s.paste);
+      const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" }, nothingMoreToAsk(s));
+      assert.ok(lines.includes(t(lang, key)), lines.join("\n"));
+      assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.unrecognized")), lines.join("\n"));
+    }
   });
 }
 

@@ -8,7 +8,7 @@ import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { buildPlan } from "../../plan/index.js";
-import { analyzeReply, MAILBOX_READ, NEXT_SERVER_ANSWER, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
+import { analyzeReply, NEXT_SERVER_ANSWER, unreadKind, type ReplyAnalysis, type ReplyStage } from "../../replies/index.js";
 
 import { parse } from "../args.js";
 import { out, type Context } from "../context.js";
@@ -16,7 +16,7 @@ import { safeText } from "../../render/sanitize.js";
 import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIONS } from "../output.js";
 import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
-import { causeTitle } from "../../render/labels.js";
+import { causeTitle, unreadMessageKey } from "../../render/labels.js";
 import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../../replies/signals.js";
 
 const OPTIONS = {
@@ -70,16 +70,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   if (found?.analysis) analysis = found.analysis;
   if (!analysis.recognized && (found?.findings.length ?? 0) === 0) {
     // A mailbox being read refused a password: not a sending error, and said so (Basic for IMAP and POP ended in 2022).
-    if (MAILBOX_READ.test(text) && /basic auth|authenticat|login|password/i.test(text)) throw badInput("explain.unrecognized", "cli.err.mailboxReadNotSmtp");
+    const unread = unreadKind(text);
+    if (unread === "mailbox-read") throw badInput("explain.unrecognized", unreadMessageKey(unread));
     // The one argument names a file: its name is not the error (persona round 8 #12), its content goes in on stdin.
     if (!piped && positionals.length === 1 && isFileName(text)) throw badInput("explain.file-name", "cli.err.fileNameNotText", { file: text });
     // No panel codes to name: another maker, or an application or a script (--vendor app). A web API's refusal (FluentSMTP's JSON of
     // a Graph "Forbidden") and a program's own error number (Mailspring's "Last Error Code: 296") say so (sixteenth hunt #4, #10).
-    if (vendor === undefined || !isKnownVendor(vendor)) {
-      if (WEB_API_REFUSAL.test(text) && /"code"\s*:\s*4\d\d\b/.test(text)) throw badInput("explain.unrecognized", "cli.err.webApiRefusal");
-      if (PROGRAM_ERROR_NUMBER.test(text)) throw badInput("explain.unrecognized", "cli.err.programErrorNumber");
-      throw badInput("explain.unrecognized", "cli.err.unrecognized");
-    }
+    if (vendor === undefined || !isKnownVendor(vendor)) throw badInput("explain.unrecognized", unread ? unreadMessageKey(unread) : "cli.err.unrecognized");
     const profile = dev?.resolved?.profile;
     const codes = profile ? profile.panel.map((e) => (e.shown[ctx.lang] ?? e.shown.en ?? e.shown.ja ?? [])[0]).filter((x): x is string => Boolean(x)) : [];
     const vendorName = t(ctx.lang, `devices.vendor.${vendor}`);
@@ -112,10 +109,6 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   return exitCodeForVerdict(diagnosis.verdict);
 }
 
-/** A web API's JSON answer to a refused request ("message": "Forbidden"), as mail plugins that send through Microsoft Graph show it. */
-const WEB_API_REFUSAL = /"message"\s*:\s*"(?:Forbidden|Unauthorized)"/i;
-/** A mail program's own error number (Mailspring's libetpan: "mailsmtp Last Error Code: 296"). */
-const PROGRAM_ERROR_NUMBER = /\bLast Error Code:\s*\d+/i;
 
 /**
  * A maker's own message that the parser reads itself (Kyocera's "Error 1102") and no server reply: explain read "Job failed.
