@@ -1,7 +1,7 @@
 // Reading and writing case files. Reads are bounded; every failure is a bad-input AppError with a
 // one-line reason; writes are atomic (temp file + rename) and never contain secrets.
 import { randomBytes } from "node:crypto";
-import * as fs from "node:fs";
+import { createReadStream, link as linkCallback, readFileSync, rename as renameCallback, statSync, unlink as unlinkCallback, unlinkSync, writeFile as writeFileCallback } from "node:fs";
 import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
@@ -20,10 +20,10 @@ export { readTextBounded };
 
 // The callback API, not node:fs/promises: that module loads Node's stream and readline code, which
 // every `diagnose` would pay at start (issue 15).
-const writeFile = promisify(fs.writeFile);
-const rename = promisify(fs.rename);
-const link = promisify(fs.link);
-const unlink = promisify(fs.unlink);
+const writeFile = promisify(writeFileCallback);
+const rename = promisify(renameCallback);
+const link = promisify(linkCallback);
+const unlink = promisify(unlinkCallback);
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 
@@ -149,9 +149,9 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() 
   try {
     // Read at once, not through the thread pool: the first asynchronous file call starts Node's worker threads, about
     // 1.5 ms of every `diagnose --case` for a file of at most 5 MB (issue 15).
-    const s = fs.statSync(path);
+    const s = statSync(path);
     // A pipe or a terminal named as a file ("--case <(…)", /dev/stdin) is read as a stream, bounded like standard input.
-    if (s.isFIFO() || s.isCharacterDevice()) return parseCase(await readStream(fs.createReadStream(path), path), path);
+    if (s.isFIFO() || s.isCharacterDevice()) return parseCase(await readStream(createReadStream(path), path), path);
     if (!s.isFile()) throw badInput("case.unreadable", s.isDirectory() ? "common.err.notAFile" : "common.err.notRegularFile", { file: path });
     size = s.size;
   } catch (e) {
@@ -162,7 +162,7 @@ export async function readCase(path: string, stdin: NodeJS.ReadableStream | (() 
   if (size > MAX_CASE_BYTES) throw badInput("case.too-large", "common.err.fileTooLarge", { file: path, limit: "5 MB" });
   let text: string;
   try {
-    text = decodeText(fs.readFileSync(path));
+    text = decodeText(readFileSync(path));
   } catch (e) {
     throw badInput("case.unreadable", "common.err.fileUnreadable", { file: path, reason: (e as NodeJS.ErrnoException).code ?? "error" });
   }
@@ -226,7 +226,7 @@ function pendingTemporary(tmp: string): void {
   process.once("exit", () => {
     for (const file of TEMPORARY) {
       try {
-        fs.unlinkSync(file);
+        unlinkSync(file);
       } catch {
         // gone already
       }

@@ -4,7 +4,7 @@
 // so does any other character device (/dev/full's errors are the stream's), Windows (whose pipes are asynchronous) and the
 // full part (Ink draws on the streams). Errors are read as the stream's are (crash.ts, writeFailure): a reader gone
 // (EPIPE) drops the rest; a full disk or a failing device is said once, exit 4; anything else is a bug.
-import * as fs from "node:fs";
+import { fstatSync, statSync, writeSync, type Stats } from "node:fs";
 import { writeFailure } from "./crash.js";
 
 /** A pipe or socket left non-blocking by whoever started us: wait this long before trying again. */
@@ -21,15 +21,15 @@ export interface DirectOutput {
 
 /** The system calls the writer makes (tests give their own). */
 export interface FdCalls {
-  fstat(fd: number): fs.Stats;
-  stat(path: string): fs.Stats;
+  fstat(fd: number): Stats;
+  stat(path: string): Stats;
   write(fd: number, data: Uint8Array, offset: number, length: number): number;
 }
 
 const REAL: FdCalls = {
-  fstat: (fd) => fs.fstatSync(fd),
-  stat: (path) => fs.statSync(path),
-  write: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
+  fstat: (fd) => fstatSync(fd),
+  stat: (path) => statSync(path),
+  write: (fd, data, offset, length) => writeSync(fd, data, offset, length),
 };
 
 /**
@@ -38,7 +38,7 @@ const REAL: FdCalls = {
  */
 export function directOutput(fd: 1 | 2, calls: FdCalls = REAL, platform: NodeJS.Platform = process.platform): DirectOutput | undefined {
   if (platform === "win32") return undefined;
-  let st: fs.Stats;
+  let st: Stats;
   try {
     st = calls.fstat(fd);
     if (!(st.isFile() || st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && isDevNull(st, calls)))) return undefined;
@@ -69,7 +69,7 @@ export function directOutput(fd: 1 | 2, calls: FdCalls = REAL, platform: NodeJS.
 }
 
 /** /dev/null, as a character device: the same device as the path's (a terminal never is). */
-function isDevNull(st: fs.Stats, calls: FdCalls): boolean {
+function isDevNull(st: Stats, calls: FdCalls): boolean {
   const nul = calls.stat("/dev/null");
   return nul.isCharacterDevice() && nul.rdev === st.rdev;
 }
