@@ -109,7 +109,8 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
       return { kind: ev.kind, text: t(lang, "plan.report.ev.probe", { what: ev.what, value: rawValue(lang, ev.value) }), hypothetical: false };
     }
     case "inference": {
-      const text = maybe(lang, ev.messageKey, ev.params) ?? ev.messageKey;
+      // The sender named as the case does: an application's "an application with a user name and password picks LOGIN".
+      const text = maybe(lang, ev.messageKey, { ...senderParams(lang, c), ...ev.params }) ?? ev.messageKey;
       // What the person reporting the failure said (it worked before, since when) is theirs, not the tool's inference.
       const label = REPORTED.has(ev.messageKey) ? "plan.report.ev.reported" : "plan.report.ev.inference";
       return { kind: ev.kind, text: t(lang, label, { text }), hypothetical: false };

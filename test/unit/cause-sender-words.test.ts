@@ -14,6 +14,7 @@ import { causeSummary, causeTitle, infoTitle, noteText, senderOf } from "../../s
 import { toJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderText } from "../../src/report/text.js";
+import { evidenceLine } from "../../src/report/common.js";
 
 const DOTNET =
   "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.57 Client not authenticated to send mail";
@@ -150,6 +151,46 @@ for (const lang of LANGS) {
       const plan = buildPlan(c, d, lang);
       const text = renderText({ case: c, diagnosis: d, plan, lang, width: 200 });
       for (const f of d.causes) assert.ok(causesSection(lang, text).includes(causeTitle(lang, f.id)), f.id);
+    }
+  });
+}
+
+/** Basic auth with no AUTH mechanism recorded: the Info line "a device with a user name and password picks LOGIN" (examples/canon-after-2026.json). */
+function noMechanism(vendor: "app" | "canon"): Case {
+  return {
+    schema: "smtp-auth-doctor/case@1",
+    asOf: "2026-12-06",
+    device: { vendor, host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", username: "scanner-3f@contoso.com", from: "scanner-3f@contoso.com" },
+    tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false },
+    account: { smtpClientAuthenticationDisabled: null },
+  };
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the evidence's inferences name the application in an application's case, the device in a device's`, () => {
+    // Every inference of the catalog, as an evidence line of an application's case (parameters the text does not use are left out).
+    const params = { mechanism: "LOGIN", code: "535", number: "50126", host: "smtp.office365.com", date: "2026-12-01", at: "2026-12-01", clue: "x", address: "a@b.c", name: "p", text: "x" };
+    const app = noMechanism("app");
+    for (const key of Object.keys(causes.en).filter((k) => k.startsWith("inference."))) {
+      const line = evidenceLine(lang, app, { kind: "inference", messageKey: key, params });
+      assert.ok(!saysDevice(lang, line.text), `${key}: ${line.text}`);
+    }
+    // In the reports: the Info line of a case with no AUTH mechanism recorded.
+    const words = {
+      en: { app: "an application with a user name and password picks LOGIN", device: "a device with a user name and password picks LOGIN" },
+      ja: { app: "ユーザー名とパスワードを設定したアプリケーションは、その中から LOGIN を自動的に選びます。", device: "ユーザー名とパスワードを設定したデバイスは、その中から LOGIN を自動的に選びます。" },
+    }[lang];
+    for (const [vendor, own, other] of [["app", words.app, words.device], ["canon", words.device, words.app]] as const) {
+      const c = noMechanism(vendor);
+      const d = ev(c);
+      assert.ok(d.info.some((i) => i.id === "assumed-auth-mechanism"), JSON.stringify(d.info));
+      const plan = buildPlan(c, d, lang);
+      const text = renderText({ case: c, diagnosis: d, plan, lang, width: 400 });
+      const md = renderMarkdown({ case: c, diagnosis: d, plan, lang });
+      for (const out of [text, md]) {
+        assert.ok(out.includes(own), `${vendor}: ${out}`);
+        assert.ok(!out.includes(other), `${vendor}: ${out}`);
+      }
     }
   });
 }
