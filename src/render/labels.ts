@@ -113,7 +113,9 @@ export function verdictSentence(lang: Lang, d: Pick<Diagnosis, "verdict" | "info
 
 /** The full statement of a fact, with its property name (reports' fact tables), of the device or of the application (`c`). */
 export function factDescription(lang: Lang, path: FactPath, c?: Pick<Case, "device">): string {
-  return t(lang, `plan.report.fact.${path}`, senderParams(lang, c));
+  // A fact whose words for a device do not fit an application has an application's own (`.app`): the maker's.
+  const own = c?.device?.vendor === "app" ? maybe(lang, `plan.report.fact.${path}.app`) : undefined;
+  return own ?? t(lang, `plan.report.fact.${path}`, senderParams(lang, c));
 }
 
 /** The words for a setting's value where the raw value is a code (basic, starttls, enforced …), or undefined. */
@@ -154,7 +156,9 @@ export function maybe(lang: Lang, key: string, params?: Params): string | undefi
  */
 export function factLabel(lang: Lang, path: FactPath, c?: Pick<Case, "device">): string {
   const key = `whatif.fact.${path}`;
-  return hasKey(key) ? t(lang, key, senderParams(lang, c)) : path;
+  // An application's own words where a device's do not fit it (`.app`): the maker's ("Device maker (or an application)").
+  const own = c?.device?.vendor === "app" ? maybe(lang, `${key}.app`) : undefined;
+  return own ?? (hasKey(key) ? t(lang, key, senderParams(lang, c)) : path);
 }
 
 const SWITCHES: readonly FactPath[] = ["tenant.smtpClientAuthenticationDisabled", "account.smtpClientAuthenticationDisabled"];

@@ -110,8 +110,8 @@ test("the reports name the application (text, Markdown, JSON, hand-over) and cla
       assert.ok(!s.includes(squash(t(lang, "devices.onDevice", { vendor: t(lang, "devices.vendor.app") }))), `${lang} ${name}: not "On this … device"`);
       assert.ok(s.includes(MS_GRAPH_SENDMAIL), `${lang} ${name}: the source`);
     }
-    // The Markdown's facts table: the fact in words, the code after it.
-    assert.ok(md.includes(`| ${t(lang, "plan.report.fact.device.vendor")} (\`device.vendor\`) | ${t(lang, "devices.vendor.app")} (app) |`), md);
+    // The Markdown's facts table: the fact in words (what sends the mail, not "Maker of the device"), the code after it.
+    assert.ok(md.includes(`| ${t(lang, "plan.report.fact.device.vendor.app")} (\`device.vendor\`) | ${t(lang, "devices.vendor.app")} (app) |`), md);
     const parsed = JSON.parse(json) as { plan: { device: { vendorName: string; modelMatch: string } } };
     assert.deepEqual([parsed.plan.device.vendorName, parsed.plan.device.modelMatch], [t(lang, "devices.vendor.app"), "app"]);
     // The hand-over's line is headed "Application:", not "Device:" (persona round 8).

@@ -286,3 +286,34 @@ for (const lang of LANGS) {
     assert.equal(t(lang, "devices.sources"), lang === "en" ? "Sources (device)" : "出典 (デバイス)");
   });
 }
+
+// The maker's fact (device.vendor) in an application's case: "Maker of the device (or an application or a script)" /
+// 「デバイスのメーカー (またはアプリケーションやスクリプト)」 headed the value "An application or a script" in the reports' facts,
+// and "Device maker (or an application)" in the what-if. A device's case keeps the device's words.
+for (const lang of LANGS) {
+  test(`${lang}: the maker's fact is labelled as what sends the mail in an application's case, the device's maker otherwise`, async () => {
+    const { factDescription } = await import("../../src/render/labels.js");
+    const { renderMarkdown } = await import("../../src/report/markdown.js");
+    const said = {
+      en: { report: "What sends the mail (an application or a script, or a maker)", whatif: "Sent by (an application or a maker)", deviceReport: "Maker of the device (or an application or a script)", deviceWhatif: "Device maker (or an application)" },
+      ja: { report: "メールを送るもの (アプリケーションやスクリプト、またはメーカー)", whatif: "メールを送るもの (アプリまたはメーカー)", deviceReport: "デバイスのメーカー (またはアプリケーションやスクリプト)", deviceWhatif: "デバイスのメーカー (またはアプリ)" },
+    }[lang];
+    assert.equal(factDescription(lang, "device.vendor", sending("app")), said.report);
+    assert.equal(factLabel(lang, "device.vendor", sending("app")), said.whatif);
+    for (const c of [sending("canon"), undefined]) {
+      assert.equal(factDescription(lang, "device.vendor", c), said.deviceReport);
+      assert.equal(factLabel(lang, "device.vendor", c), said.deviceWhatif);
+    }
+    for (const vendor of ["app", "canon"] as const) {
+      const c = sending(vendor);
+      const d = ev(c);
+      const md = renderMarkdown({ case: c, diagnosis: d, plan: buildPlan(c, d, lang), lang });
+      const label = vendor === "app" ? said.report : said.deviceReport;
+      assert.ok(md.includes(`| ${label} (\`device.vendor\`) | ${t(lang, `devices.vendor.${vendor}`)} (${vendor}) |`), md);
+      // The what-if names the facts as the changed case reads them: a Canon made an application is labelled as one.
+      const r = whatIf(c, [{ path: "device.vendor", value: vendor === "app" ? "other" : "app" }], { today: "2026-12-06", evaluate: ev });
+      const text = renderWhatIf(lang, r, 300);
+      assert.ok(text.includes(`${vendor === "app" ? said.deviceWhatif : said.whatif} [device.vendor]`), text);
+    }
+  });
+}

@@ -125,6 +125,9 @@ export default defineCatalog(
     "plan.report.fact.device.vendor": "Maker of the device (or an application or a script)",
     "plan.report.fact.device.model": "Model of the device",
     "whatif.fact.device.vendor": "Device maker (or an application)",
+    // An application's case (device.vendor "app"): what sends the mail, not "the device's maker" (src/render/labels.ts).
+    "plan.report.fact.device.vendor.app": "What sends the mail (an application or a script, or a maker)",
+    "whatif.fact.device.vendor.app": "Sent by (an application or a maker)",
     "whatif.fact.device.model": "Model of the device",
   },
   {
@@ -247,6 +250,8 @@ export default defineCatalog(
     "plan.report.fact.device.vendor": "デバイスのメーカー (またはアプリケーションやスクリプト)",
     "plan.report.fact.device.model": "デバイスの機種",
     "whatif.fact.device.vendor": "デバイスのメーカー (またはアプリ)",
+    "plan.report.fact.device.vendor.app": "メールを送るもの (アプリケーションやスクリプト、またはメーカー)",
+    "whatif.fact.device.vendor.app": "メールを送るもの (アプリまたはメーカー)",
     "whatif.fact.device.model": "デバイスの機種",
   },
 );
