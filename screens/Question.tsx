@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
-import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, suggestedAnswer, type Question } from "../src/flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, suggestedAnswer, whereText, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, keyRows, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -124,7 +124,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const cutUrl = (line: string) => isUrl(line) && !fits(line);
   const psClipped = ps.some((l) => !fits(`  ${l}`));
   const keys = t(lang, q.input.type === "choice" || q.input.type === "policy" ? "wizard.keys.select" : "wizard.keys.text");
-  const whereAll = stepLines(safeText(t(lang, q.where), { multiline: true }), theme.width).length;
+  const whereAll = stepLines(safeText(whereText(lang, q.where, props.case), { multiline: true }), theme.width).length;
   // A long list takes the room of a short one when the window is short: it scrolls (the rest of the screen stays).
   const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
   const answerAll = answerRows(lang, q, theme, message);
@@ -187,7 +187,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <Para text={promptText(lang, q, props.case)} theme={theme} role="heading" />
       <Box marginTop={1} flexDirection="column">
         <Line text={`${t(lang, "questions.where")}:`} theme={theme} role="muted" />
-        <Steps text={t(lang, q.where)} theme={theme} maxLines={whereShown} more={t(lang, "questions.whereMore")} />
+        <Steps text={whereText(lang, q.where, props.case)} theme={theme} maxLines={whereShown} more={t(lang, "questions.whereMore")} />
       </Box>
       {hint.lines.length > 0 || hint.more > 0 ? (
         <Box marginTop={1} flexDirection="column">

@@ -13,7 +13,7 @@ import type { FlowDeps, FlowState } from "../flow/types.js";
 import type { LiveReadResult, ReadinessFiles, WizardServices } from "../flow/ports.js";
 import { t } from "../i18n/index.js";
 import { getFact, isFactPath, type FactPath } from "../case/facts.js";
-import { IDENTITY_PLACEHOLDER, promptText, question } from "../flow/questions.js";
+import { IDENTITY_PLACEHOLDER, promptText, question, whereText } from "../flow/questions.js";
 import { stepLines, wrapHanging } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import type { LiveFact, LivePwsh } from "../flow/types.js";
@@ -144,7 +144,7 @@ export function makeServices(opts: {
     const lang = state.lang;
     const q = question(path, state.case);
     const para = (text: string, indent = ""): string[] => wrapHanging(safeText(text, { multiline: true }), width, indent);
-    const out: string[] = [...para(t(lang, "wizard.copy.questionHeading")), "", ...para(promptText(lang, q, state.case)), "", `${t(lang, "questions.where")}:`, ...stepLines(safeText(t(lang, q.where), { multiline: true }), width)];
+    const out: string[] = [...para(t(lang, "wizard.copy.questionHeading")), "", ...para(promptText(lang, q, state.case)), "", `${t(lang, "questions.where")}:`, ...stepLines(safeText(whereText(lang, q.where, state.case), { multiline: true }), width)];
     const dev = devices ? deviceFrom(state.case, devices) : undefined;
     const notes = dev ? hintWithSources(lang, t(lang, `devices.vendor.${dev.vendor}`), questionHint(lang, dev, path)) : { notes: [], sources: [] };
     if (notes.notes.length > 0) {

@@ -250,6 +250,14 @@ export function promptText(lang: Lang, q: Pick<Question, "prompt">, c?: Pick<Cas
   return t(lang, q.prompt, senderParams(lang, c));
 }
 
+/**
+ * A question's directions (`key`: its `where`, or its `adminWhere` for the admin), naming what sends the mail as the case does
+ * (`c`, see senderParams): an application's Conditional Access check read "… blocks the device's sign-in".
+ */
+export function whereText(lang: Lang, key: MessageKey, c?: Pick<Case, "device">): string {
+  return t(lang, key, senderParams(lang, c));
+}
+
 /** Every fact path has a question (checked by a test). */
 export const QUESTION_PATHS: readonly FactPath[] = FACT_PATHS;
 

@@ -6,8 +6,8 @@ import { type FactPath } from "../case/facts.js";
 import type { Case } from "../case/schema.js";
 import { causeSpec } from "../engine/causes.js";
 import type { Diagnosis } from "../engine/types.js";
-import { question } from "../flow/questions.js";
-import { t, type Lang } from "../i18n/index.js";
+import { question, whereText } from "../flow/questions.js";
+import type { Lang } from "../i18n/index.js";
 import { factDescription } from "../render/labels.js";
 import { vianetGraphText } from "../plan/index.js";
 import type { PlanCommand } from "../plan/types.js";
@@ -32,7 +32,7 @@ export function adminChecks(c: Case, d: Diagnosis, lang: Lang): AdminCheck[] {
     const q = question(path, c);
     const commands = q.powershell?.(c) ?? [];
     // The directions as the admin reads them (the hand-over and the report go to the admin).
-    const where = t(lang, q.adminWhere ?? q.where);
+    const where = whereText(lang, q.adminWhere ?? q.where, c);
     if (!vianet) return { path, title: factDescription(lang, path, c), where, commands };
     return { path, title: factDescription(lang, path, c), where: where.replace(WORLDWIDE_PORTAL, ""), commands: commands.map((l) => vianetGraphText(l).replace(/^Connect-MgGraph -Scopes /, "Connect-MgGraph -Environment China -Scopes ")) };
   });

@@ -317,3 +317,50 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// The admin's directions and the account's questions name the sender as the case does: an application's report told its admin
+// that a Conditional Access policy "blocks the device's sign-in" / 「デバイスのサインインはブロックされます」, and its OAuth option
+// to "check with the vendor whether the device's firmware supports OAuth". A device's words are unchanged.
+const SENDER_WHERE = [
+  "questions.account.legacyAuthBlockedByConditionalAccess.whereAdmin",
+  "questions.account.sendAs.whereAdmin",
+  "questions.tenant.rejectDirectSend.where",
+  "questions.account.smtpClientAuthenticationDisabled.q",
+  "questions.account.recipientTypeDetails.q",
+] as const;
+
+for (const lang of LANGS) {
+  test(`${lang}: the Conditional Access check, the admin's directions, the account's questions and the OAuth option name the application`, async () => {
+    const { whereText } = await import("../../src/flow/questions.js");
+    const { adminChecks } = await import("../../src/report/checks.js");
+    const { renderMarkdown } = await import("../../src/report/markdown.js");
+    const device = WORDS.device[lang].sender;
+    const app = WORDS.app[lang].sender;
+    for (const key of SENDER_WHERE) {
+      const forApp = whereText(lang, key, sending("app"));
+      assert.ok(forApp.includes(app) && !forApp.includes(device), `${key}: ${forApp}`);
+      // A device's case and no case: the device's words, as t() gave them before.
+      assert.equal(whereText(lang, key, sending("canon")), t(lang, key), key);
+      assert.ok(t(lang, key).includes(device), key);
+    }
+    const blocks = { en: { app: "blocks the application's sign-in.", device: "blocks the device's sign-in." }, ja: { app: "アプリケーションのサインインはブロックされます。", device: "デバイスのサインインはブロックされます。" } }[lang];
+    assert.ok(t(lang, "questions.account.legacyAuthBlockedByConditionalAccess.whereAdmin").endsWith(blocks.device));
+    // The report's "what an admin must check": Basic auth after the end of 2026 with Conditional Access unknown
+    // (examples/canon-after-2026.json), as an application's case and a Canon's.
+    for (const vendor of ["app", "canon"] as const) {
+      const c: Case = { schema: "smtp-auth-doctor/case@1", asOf: "2027-01-15", device: { vendor, host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.2", auth: "basic", username: "mfp-3f@contoso.com", from: "mfp-3f@contoso.com" }, tenant: { smtpClientAuthenticationDisabled: false, securityDefaultsEnabled: false, basicAuthSmtpReenabled: false } };
+      const d = ev(c);
+      const ca = adminChecks(c, d, lang).find((ch) => ch.path === "account.legacyAuthBlockedByConditionalAccess");
+      assert.ok(ca, adminChecks(c, d, lang).map((ch) => ch.path).join(" "));
+      assert.ok(ca.where.endsWith(vendor === "app" ? blocks.app : blocks.device), ca.where);
+      const plan = buildPlan(c, d, lang);
+      const md = renderMarkdown({ case: c, diagnosis: d, plan, lang });
+      assert.ok(md.includes(vendor === "app" ? blocks.app : blocks.device) && !md.includes(vendor === "app" ? blocks.device : blocks.app), md);
+      // The OAuth option's note while it is not known whether the sender supports OAuth.
+      const oauth = plan.options.find((o) => o.id === "oauth");
+      assert.equal(oauth?.availabilityNote, t(lang, vendor === "app" ? "plan.option.oauth.check.app" : "plan.option.oauth.check"));
+      if (vendor === "app") assert.ok(!(oauth?.availabilityNote ?? "").includes(device), oauth?.availabilityNote);
+    }
+    assert.equal(t(lang, "plan.option.oauth.check"), lang === "en" ? "Check with the vendor whether the device's firmware supports OAuth." : "デバイスのファームウェアが OAuth に対応しているかメーカーに確認してください。");
+  });
+}

@@ -4,7 +4,7 @@
 import { getFact } from "../../case/facts.js";
 import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
-import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, question, suggestedAnswer } from "../../flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, question, suggestedAnswer, whereText } from "../../flow/questions.js";
 import { deviceProgress, historyQuestion, nothingMoreToAsk } from "../../flow/reducer.js";
 import { openedNotice, pasteSender, pasteSummaryText } from "../../flow/summary.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
@@ -152,7 +152,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
   if (opened) for (const line of stepLines(opened, ctx.width)) p.say(line);
   p.say(`[${progress}]`);
   p.say(t(lang, "wizard.plain.where"));
-  for (const line of stepLines(t(lang, q.where), ctx.width)) p.say(line);
+  for (const line of stepLines(whereText(lang, q.where, s.case), ctx.width)) p.say(line);
   // Where the setting is on the named device (maker's labels, how sure, sources); URLs are never cut.
   for (const hint of services.deviceHint?.(s, path) ?? []) for (const line of /^\s*https?:/.test(hint) ? [hint] : wrapHanging(hint, ctx.width, "    ")) p.say(line);
   const ps = q.powershell ? q.powershell(s.case) : [];

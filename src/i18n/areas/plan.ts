@@ -448,6 +448,8 @@ export default defineCatalog(
     "plan.option.oauth.summary": "The {sender} signs in with OAuth instead of a password; the mailbox still needs SMTP AUTH on.",
     "plan.option.oauth.security": "Best: no password to spray; works with MFA and security defaults.",
     "plan.option.oauth.check": "Check with the vendor whether the device's firmware supports OAuth.",
+    // An application has no firmware: its documentation or its developer says whether it signs in with OAuth (src/plan/options.ts).
+    "plan.option.oauth.check.app": "Check the application's documentation, or ask its developer, whether it supports OAuth for SMTP (XOAUTH2).",
     "plan.option.oauth.no": "The {sender} cannot use OAuth.",
     "plan.option.oauth.refused": "The sign-in with OAuth was refused too: complete its set-up first (the steps for 'OAuth set-up incomplete').",
     "plan.option.hve.title": "High Volume Email (HVE)",
@@ -1268,6 +1270,7 @@ export default defineCatalog(
     "plan.option.oauth.summary": "{sender}がパスワードではなく OAuth でサインインします。メールボックスの SMTP AUTH はオンのままにする必要があります。",
     "plan.option.oauth.security": "最善: スプレー攻撃されるパスワードがなく、多要素認証やセキュリティの既定値とも両立します。",
     "plan.option.oauth.check": "デバイスのファームウェアが OAuth に対応しているかメーカーに確認してください。",
+    "plan.option.oauth.check.app": "アプリケーションが SMTP の OAuth (XOAUTH2) に対応しているか、ドキュメントで確認するか開発元に問い合わせてください。",
     "plan.option.oauth.no": "この{sender}は OAuth を使えません。",
     "plan.option.oauth.refused": "OAuth でのサインインも拒否されています。先にその設定を完了してください (「OAuth の設定が完了していません」の手順)。",
     "plan.option.hve.title": "High Volume Email (HVE)",
