@@ -251,6 +251,28 @@ const SENDER_KEYS = [
   "wizard.live.noUser",
   "devices.section",
   "whatif.fact.device.provider",
+  // The plan's steps an application's case can reach that named "the device" / 「デバイス」 (its mailbox, its account, its From address, the relay that sends for it).
+  "plan.step.oauth-mailbox-permission.title",
+  "plan.step.security-defaults-replace.why",
+  "plan.step.account-restricted.account-banned.why",
+  "plan.step.account-restricted.account-banned.why.initialDomain",
+  "plan.step.account-restricted.unregistered-domains.why",
+  "plan.step.federation-sts.why",
+  "plan.step.direct-send-connector.why",
+  "plan.step.device-sending-rate.onmicrosoft.why",
+  "plan.step.mailbox-grant-send-as.security",
+  "plan.step.allow-external-forwarding.why",
+  "plan.step.account-password.optional",
+  "plan.step.account-locked.security",
+  "plan.wait.lockout",
+  "plan.step.delivery-sender-domain-auth.why",
+  "plan.step.relay-own-settings.security",
+  "plan.step.provider-app-password.security",
+  "plan.step.provider-service-limits.size.security",
+  "plan.step.outbound-connector-check.title",
+  "plan.step.device-port-starttls.postfix.why",
+  "plan.step.device-enable-auth.postfix.why",
+  "plan.step.delivery-recipient-side.why",
 ] as const;
 
 for (const lang of LANGS) {
@@ -362,5 +384,24 @@ for (const lang of LANGS) {
       if (vendor === "app") assert.ok(!(oauth?.availabilityNote ?? "").includes(device), oauth?.availabilityNote);
     }
     assert.equal(t(lang, "plan.option.oauth.check"), lang === "en" ? "Check with the vendor whether the device's firmware supports OAuth." : "デバイスのファームウェアが OAuth に対応しているかメーカーに確認してください。");
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: an application's OAuth set-up step gives its service principal access to the application's mailbox`, () => {
+    // examples/oauth-app.json, as an application's case (device.vendor "app") and a Canon's.
+    for (const vendor of ["app", "canon"] as const) {
+      const c: Case = {
+        schema: "smtp-auth-doctor/case@1",
+        asOf: "2026-11-22",
+        device: { vendor, host: "smtp.office365.com", port: 587, security: "starttls", tlsVersion: "1.3", auth: "oauth", authMechanism: "XOAUTH2", oauthFlow: "app", username: "orders@contoso.com", from: "orders@contoso.com", reply: "MailKit.Security.AuthenticationException: AuthenticationInvalidCredentials: 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]" },
+        tenant: { smtpClientAuthenticationDisabled: true, securityDefaultsEnabled: true, oauth2ClientProfileEnabled: false },
+        account: { smtpClientAuthenticationDisabled: false, recipientTypeDetails: "UserMailbox", exchangeLicensed: true, accountEnabled: true, oauthApp: { servicePrincipalRegistered: true, permissionConsented: true, mailboxPermission: false } },
+      };
+      const step = buildPlan(c, ev(c), lang).steps.find((s) => s.id === "oauth-mailbox-permission");
+      assert.ok(step);
+      const mailbox = { en: { app: "access to the application mailbox (orders@contoso.com)", canon: "access to the device mailbox (orders@contoso.com)" }, ja: { app: "アプリケーションのメールボックス (orders@contoso.com)", canon: "デバイスのメールボックス (orders@contoso.com)" } }[lang][vendor];
+      assert.ok(step.title.includes(mailbox), step.title);
+    }
   });
 }
