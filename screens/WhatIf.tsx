@@ -29,7 +29,7 @@ import { Text } from "../src/ui/safe-text.js";
 import { isPaste } from "../src/ui/keys.js";
 import { fit as fitCols, graphemes, twoSides, width as textWidth, wrapHanging, wrapKeys } from "../src/render/layout.js";
 import { makeTheme, type Role, type Theme } from "../src/render/theme.js";
-import { causeTitle, factLabel, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
+import { causeTitle, factLabel, senderText, valueLabel, sourceKind, sourceLabel, statusLabel, verdictLabel } from "../src/render/labels.js";
 import { optionTitle } from "../src/whatif/render.js";
 
 export interface WhatIfScreenProps {
@@ -288,13 +288,13 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
   out.push(rule(v));
   const detail: string[] = [
     t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) }),
-    t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) }) }),
+    t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => senderText(lang, `whatif.who.${w}` as MessageKey, model.hypothetical)).join(t(lang, "whatif.listSep")) }) }),
     t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
   ];
   if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id, model.hypothetical)).join(t(lang, "whatif.listSep")) }));
   if (o.together) detail.push(t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id }, model.hypothetical)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) }));
-  for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: t(lang, c) }));
-  for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: t(lang, a) }));
+  for (const c of o.conditions) detail.push(t(lang, "whatif.options.condition", { text: senderText(lang, c, model.hypothetical) }));
+  for (const a of o.assumptions) detail.push(t(lang, "whatif.options.assumes", { text: senderText(lang, a, model.hypothetical) }));
   // Keep the view as tall as the fact view: details beyond that are counted, not drawn.
   const detailLines = detail.flatMap((d) => wrapHanging(d, width - 2));
   const room = Math.max(3, listRows + causeRows + 1 - options.length - noteRows);

@@ -44,6 +44,16 @@ export function noteText(lang: Lang, key: string, c?: Pick<Case, "device">): str
   return own ?? maybe(lang, key, words) ?? maybe(lang, `note.${key}`, words) ?? key;
 }
 
+/**
+ * A message that names what sends the mail, as the case does (`c`): an application's own text (`<key>.app`) where the
+ * languages' words for a device do not fit it, else the message with the sender's words (the what-if's conditions,
+ * assumptions and roles: "the device (firmware or app) supports OAuth 2.0 for SMTP; check with the vendor").
+ */
+export function senderText(lang: Lang, key: MessageKey, c?: Pick<Case, "device">): string {
+  const own = c?.device?.vendor === "app" ? maybe(lang, `${key}.app`) : undefined;
+  return own ?? t(lang, key, senderParams(lang, c));
+}
+
 /** Who sends the mail: a maker's id, "app" (an application or a script) or "other" (the case schema's device.vendor). */
 type Sender = NonNullable<NonNullable<Case["device"]>["vendor"]>;
 

@@ -11,7 +11,7 @@ import type { CalendarView } from "./calendar.js";
 import type { WhatIfResult } from "./index.js";
 import type { OptionResult, OptionsComparison } from "./options.js";
 import { protectionsGivenUp } from "./weakens.js";
-import { causeTitle, factLabel, senderParams, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
+import { causeTitle, factLabel, senderParams, senderText, valueLabel, statusLabel, verdictLabel } from "../render/labels.js";
 
 /** What sends the mail, as the labels name it (a device, or an application: senderParams). */
 type Sender = Pick<Case, "device"> | undefined;
@@ -54,7 +54,7 @@ export function renderWhatIf(lang: Lang, r: WhatIfResult, width = 80): string {
   if (refused) lines.push(`  ${t(lang, `info.${refused.id}` as MessageKey, senderParams(lang, c))}`);
   if (r.afterDiagnosis.verdict === "undetermined" && r.afterDiagnosis.unknowns.length) lines.push(t(lang, "whatif.stillUnknown", { facts: factList(lang, r.afterDiagnosis.unknowns, c) }));
   if (r.calendar) lines.push("", ...renderCalendar(lang, r.calendar, c));
-  if (r.replyStillCounts) lines.push("", t(lang, "whatif.replyStillCounts"));
+  if (r.replyStillCounts) lines.push("", senderText(lang, "whatif.replyStillCounts", c));
   return fitLines(lines, width);
 }
 
@@ -105,7 +105,7 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, da
     const ind = "   ";
     const exposes = t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) });
     lines.push(`${ind}${t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: exposes })}`);
-    lines.push(`${ind}${t(lang, "whatif.options.effort", { effort: t(lang, `whatif.effort.${o.effort}` as MessageKey), who: o.who.map((w) => t(lang, `whatif.who.${w}` as MessageKey)).join(t(lang, "whatif.listSep")) })}`);
+    lines.push(`${ind}${t(lang, "whatif.options.effort", { effort: t(lang, `whatif.effort.${o.effort}` as MessageKey), who: o.who.map((w) => senderText(lang, `whatif.who.${w}` as MessageKey, c)).join(t(lang, "whatif.listSep")) })}`);
     // (The retirement's dates as they stand on the day compared.)
     const dated = o.lasts === "until-retirement" || o.lasts === "until-final-removal" ? retirementWording(cmp.before.asOf) : "";
     lines.push(`${ind}${t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}${dated}` as MessageKey) })}`);
@@ -118,8 +118,8 @@ export function renderOptions(lang: Lang, cmp: OptionsComparison, width = 80, da
       lines.push(`${ind}${t(lang, "whatif.options.together", { options: o.together.with.map((id) => optionTitle(lang, { id }, c)).join(" + "), verdict: verdictLabel(lang, o.together.verdict) })}`);
     }
     if (o.modelled !== "engine") lines.push(`${ind}${t(lang, `whatif.options.modelled.${o.modelled}` as MessageKey)}`);
-    for (const a of o.assumptions) lines.push(`${ind}${t(lang, "whatif.options.assumes", { text: t(lang, a) })}`);
-    for (const c of o.conditions) lines.push(`${ind}${t(lang, "whatif.options.condition", { text: t(lang, c) })}`);
+    for (const a of o.assumptions) lines.push(`${ind}${t(lang, "whatif.options.assumes", { text: senderText(lang, a, c) })}`);
+    for (const k of o.conditions) lines.push(`${ind}${t(lang, "whatif.options.condition", { text: senderText(lang, k, c) })}`);
     lines.push("");
   });
   return fitLines(lines, width).trimEnd();
@@ -177,8 +177,8 @@ export function optionsJson(lang: Lang, cmp: OptionsComparison, c?: Sender): Rec
       unknowns: o.unknowns,
       superseded: o.superseded,
       ...(o.together ? { together: o.together } : {}),
-      assumptions: o.assumptions.map((key) => ({ key, text: t(lang, key) })),
-      conditions: o.conditions.map((key) => ({ key, text: t(lang, key) })),
+      assumptions: o.assumptions.map((key) => ({ key, text: senderText(lang, key, c) })),
+      conditions: o.conditions.map((key) => ({ key, text: senderText(lang, key, c) })),
       title: optionTitle(lang, o, c),
       exposes: t(lang, `whatif.option.${o.id}.exposes` as MessageKey),
     })),

@@ -405,3 +405,49 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// The what-if's options for an application: their conditions, assumptions and who does them said "the device (firmware or
+// app) supports OAuth 2.0 for SMTP; check with the vendor", "the device maker's app", "whoever configures the device", "the
+// device sends from a static public IP" … A device's case keeps its words.
+for (const lang of LANGS) {
+  test(`${lang}: the what-if's options name the application in their conditions, assumptions and roles`, async () => {
+    const { senderText } = await import("../../src/render/labels.js");
+    const device = WORDS.device[lang].sender;
+    const app = WORDS.app[lang].sender;
+    for (const kind of ["app", "device"] as const) {
+      // Basic auth blocked with OAuth support unknown: OAuth's conditions (support, app registration), relay and Direct Send's.
+      const base = sending(kind === "app" ? "app" : "canon");
+      const { oauthSupported: _o, ...rest } = base.device ?? {};
+      const c: Case = { ...base, device: rest };
+      const cmp = compareOptions(c, ev);
+      const keys = [...new Set(cmp.options.flatMap((o) => [...o.conditions, ...o.assumptions, ...o.who.map((w) => `whatif.who.${w}`)]))];
+      for (const key of ["whatif.cond.deviceSupportsOauth", "whatif.cond.oauthApp", "whatif.who.device"]) assert.ok(keys.includes(key), `${key} in ${keys.join(" ")}`);
+      const text = renderOptions(lang, cmp, 400, undefined, c);
+      const json = JSON.stringify(optionsJson(lang, cmp, c));
+      for (const key of keys) {
+        const said = senderText(lang, key as Parameters<typeof t>[1], c);
+        assert.ok(text.includes(said) || !key.startsWith("whatif.cond") || json.includes(said), `${key}: ${said}`);
+        if (key.startsWith("whatif.cond") || key.startsWith("whatif.assume")) assert.ok(json.includes(JSON.stringify(said)), `${key} in the JSON`);
+        if (kind === "app") assert.ok(!said.includes(device), `${key}: ${said}`);
+        // A device's case: the words t() gave before.
+        else assert.equal(said, t(lang, key as Parameters<typeof t>[1]), key);
+      }
+      if (kind === "app") {
+        // (Paths such as [device.tlsVersion] are the case's field names.)
+        assert.ok(!text.split("\n").some((l) => l.replace(/\[device\.\w+\]/g, "").includes(device) && !/devices and apps|デバイスやアプリ/.test(l)), text);
+        assert.ok(text.includes(app), text);
+      }
+    }
+    // Every condition, assumption and role of the catalog (Direct Send's and the relay's too), for an application and a device.
+    const { default: whatif } = await import("../../src/i18n/areas/whatif.js");
+    const all = Object.keys(whatif.en).filter((k) => /^whatif\.(cond|assume|who)\.[^.]+$/.test(k)) as Parameters<typeof t>[1][];
+    for (const key of all) {
+      const said = senderText(lang, key, sending("app"));
+      assert.ok(!said.includes(device), `${key}: ${said}`);
+      assert.equal(senderText(lang, key, sending("canon")), t(lang, key), key);
+    }
+    for (const key of ["whatif.assume.notEvaluated", "whatif.cond.staticIpOrCert", "whatif.cond.spf", "whatif.cond.hveAccount", "whatif.cond.rejectDirectSendOff", "whatif.replyStillCounts"] as const) {
+      assert.ok(senderText(lang, key, sending("app")).includes(app), key);
+    }
+  });
+}
