@@ -335,6 +335,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           lang={lang}
           step={step}
           initial={typeof state.case.device?.reply === "string" ? state.case.device.reply : ""}
+          case={state.case}
           onSubmit={(text) => act({ type: "submitPaste", text })}
           onBack={back}
           {...(prepare ? { onReady: prepare } : {})}

@@ -10,7 +10,7 @@ import { t, type Lang } from "../src/i18n/index.js";
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import type { VendorId } from "../src/devices/ids.js";
-import { causeTitle, infoTitle, senderCase } from "../src/render/labels.js";
+import { causeTitle, infoTitle, senderCase, senderParams } from "../src/render/labels.js";
 import { wrapHanging } from "../src/render/layout.js";
 
 export interface PasteSummaryScreenProps {
@@ -44,7 +44,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // Going straight to the result, the questions it made unnecessary are all of them: said in one line instead.
   const resolved = straight ? [] : summary.resolved;
   // No line for "no question made unnecessary": it closed the screen saying nothing (persona round 7 #13).
-  const none = straight ? t(lang, "wizard.pasteSummary.straightToResult") : undefined;
+  const none = straight ? t(lang, "wizard.pasteSummary.straightToResult", senderParams(lang, senderCase(sender))) : undefined;
   const primary = shownReply(summary);
   const pointed = pointedCauses(summary, diagnosis);
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at

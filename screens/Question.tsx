@@ -9,6 +9,7 @@ import { Frame, Line, Para, Select, Steps, TextInput, keyRows, type OnBack, type
 import type { Theme } from "../src/render/theme.js";
 import { stepLines, width, wrapHanging } from "../src/render/layout.js";
 import { safeText } from "../src/render/sanitize.js";
+import { senderParams } from "../src/render/labels.js";
 
 export interface QuestionScreenProps {
   theme: Theme;
@@ -140,7 +141,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       (props.notice ? paraRows(props.notice, theme) : 0) +
       paraRows(promptText(lang, q, props.case), theme) +
       2 +
-      (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint"), theme) : 0) : 0) +
+      (ps.length > 0 ? 2 + ps.length + (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? paraRows(t(lang, "questions.placeholderHint", senderParams(lang, props.case)), theme) : 0) : 0) +
       (withNote ? paraRows(t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis }), theme) : 0) +
       1 +
       answerRoom;
@@ -207,7 +208,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
           {ps.map((line, i) => (
             <Line key={i} text={`  ${line}`} theme={theme} role="code" />
           ))}
-          {ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? <Para text={t(lang, "questions.placeholderHint")} theme={theme} role="muted" /> : null}
+          {ps.some((l) => l.includes(IDENTITY_PLACEHOLDER)) ? <Para text={t(lang, "questions.placeholderHint", senderParams(lang, props.case))} theme={theme} role="muted" /> : null}
         </Box>
       ) : null}
       {clipped ? <Para text={t(lang, "questions.clipped", { glyph: theme.glyphs.ellipsis })} theme={theme} role="muted" /> : null}

@@ -154,7 +154,7 @@ export function makeServices(opts: {
     const ps = q.powershell?.(state.case) ?? [];
     if (ps.length > 0) {
       out.push("", t(lang, "questions.powershell"), ...ps);
-      if (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER))) out.push(...para(t(lang, "questions.placeholderHint")));
+      if (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER))) out.push(...para(t(lang, "questions.placeholderHint", senderParams(lang, state.case))));
     }
     return [...out, "", t(lang, "wizard.copy.back")].join("\n");
   };

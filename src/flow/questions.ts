@@ -226,6 +226,7 @@ export const APP_WHERE_PATHS: readonly FactPath[] = [
   "device.oauthSupported",
   "device.oauthFlow",
   "device.provider",
+  "device.reply",
 ];
 
 /**

@@ -6,7 +6,7 @@ import { safeText } from "../render/sanitize.js";
 import { question } from "./questions.js";
 import type { FlowState, PasteSummary } from "./types.js";
 import { deviceLine } from "../report/handover.js";
-import { causeTitle, infoTitle, senderCase, senderOf, unreadMessageKey } from "../render/labels.js";
+import { causeTitle, infoTitle, senderCase, senderOf, senderParams, unreadMessageKey } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
 import type { VendorId } from "../devices/ids.js";
 import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
@@ -115,7 +115,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     for (const i of notes) out.push(infoTitle(lang, i, sender));
   }
   // No line for no question made unnecessary: 「不要になった質問はありません。」 closed the screen saying nothing (persona round 7 #13).
-  if (straight) out.push(t(lang, "wizard.pasteSummary.straightToResult"));
+  if (straight) out.push(t(lang, "wizard.pasteSummary.straightToResult", senderParams(lang, senderCase(sender))));
   else if (summary.resolved.length > 0) {
     out.push(t(lang, "wizard.pasteSummary.resolved"));
     for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${t(lang, question(p).prompt)}`);

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { cleanup } from "ink-testing-library";
+import { PasteScreen } from "../../screens/Paste.js";
 import { QuestionScreen } from "../../screens/Question.js";
 import { emptyCase, type Case } from "../../src/case/schema.js";
 import { APP_WHERE_PATHS, promptText, question } from "../../src/flow/questions.js";
@@ -35,4 +36,29 @@ test("an application's device questions fit 80×24 and 60×24 with their own dir
       }
     }
   }
+});
+
+// The paste asked for again once an application was chosen (step 4) read "Paste the exact error the device shows" and "On the
+// device, open the send log or job history"; an application's asks for its error, in its log. A device's screen is unchanged.
+test("the paste screen asks an application for the application's error, in its log; a device's for the device's", async () => {
+  const app: Case = { ...emptyCase(), device: { vendor: "app" } };
+  const canon: Case = { ...emptyCase(), device: { vendor: "canon" } };
+  const theme = makeTheme({ color: false, ascii: false, columns: 100 });
+  for (const lang of ["en", "ja"] as const) {
+    for (const [c, sender, where, other] of [
+      [app, "plan.sender.app", "questions.device.reply.where.app", "questions.device.reply.where"],
+      [canon, "plan.sender.device", "questions.device.reply.where", "questions.device.reply.where.app"],
+      [undefined, "plan.sender.device", "questions.device.reply.where", "questions.device.reply.where.app"],
+    ] as const) {
+      const r = mount(<PasteScreen theme={theme} lang={lang} step="4/6" {...(c ? { case: c } : {})} onSubmit={() => {}} onBack={() => false} />);
+      const f = await frameWith(r, t(lang, "wizard.title").slice(0, 10));
+      r.unmount();
+      const q = t(lang, "wizard.paste.q", { sender: t(lang, sender) });
+      assert.ok(squash(f).includes(squash(q)), `${lang} ${c?.device?.vendor}: ${q}\n${f}`);
+      assert.ok(squash(f).includes(squash(t(lang, where)).slice(0, 30)) && !squash(f).includes(squash(t(lang, other)).slice(0, 30)), `${lang} ${c?.device?.vendor}\n${f}`);
+    }
+  }
+  // The device's words as before.
+  assert.equal(t("en", "wizard.paste.q"), "Paste the exact error the device shows (or leave it empty if there is none).");
+  assert.equal(t("ja", "wizard.paste.q"), "デバイスに表示されたエラーをそのまま貼り付けてください (エラーがない場合は空のままで構いません)。");
 });

@@ -251,6 +251,11 @@ const SENDER_KEYS = [
   "wizard.live.noUser",
   "devices.section",
   "whatif.fact.device.provider",
+  // The wizard's paste (asked for again after an application was chosen), its summary and the PowerShell placeholder's hint.
+  "wizard.paste.q",
+  "wizard.pasteSummary.straightToResult",
+  "questions.device.reply.q",
+  "questions.placeholderHint",
   // The plan's steps an application's case can reach that named "the device" / 「デバイス」 (its mailbox, its account, its From address, the relay that sends for it).
   "plan.step.oauth-mailbox-permission.title",
   "plan.step.security-defaults-replace.why",

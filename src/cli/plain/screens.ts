@@ -11,7 +11,7 @@ import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, ty
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { renderPhaseLine } from "../../probe/render.js";
 import { stepLines, truncate, wrapHanging } from "../../render/layout.js";
-import { deviceProgressLabel } from "../../render/labels.js";
+import { deviceProgressLabel, senderParams } from "../../render/labels.js";
 import { BACK, backChoice, DONT_KNOW, type PlainContext, type PlainRenderer, type Special } from "./context.js";
 import { plainExport } from "./export.js";
 import { plainProbe } from "./probe.js";
@@ -38,8 +38,8 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
   },
   paste: async (s, _screen, { p, width }) => {
     const lang = s.lang;
-    p.say(t(lang, "wizard.paste.q"));
-    for (const line of stepLines(t(lang, "questions.device.reply.where"), width)) p.say(line);
+    p.say(t(lang, "wizard.paste.q", senderParams(lang, s.case)));
+    for (const line of stepLines(whereText(lang, question("device.reply", s.case).where, s.case), width)) p.say(line);
     // (A paste longer than a case file holds keeps its end: the summary says so.)
     return { type: "submitPaste", text: await p.multiline(t(lang, "wizard.plain.pasteEnd")) };
   },
@@ -159,7 +159,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
   if (ps.length > 0) {
     p.say(t(lang, "questions.powershell"));
     for (const line of ps) p.say(`  ${line}`);
-    if (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER))) p.say(t(lang, "questions.placeholderHint"));
+    if (ps.some((l) => l.includes(IDENTITY_PLACEHOLDER))) p.say(t(lang, "questions.placeholderHint", senderParams(lang, s.case)));
   }
   const current = getFact(s.case, path);
   const dontKnow = { name: t(lang, "questions.dontKnow"), value: DONT_KNOW };
