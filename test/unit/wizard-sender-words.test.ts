@@ -456,3 +456,31 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// The model question's examples per maker: a model the shared device reference (devices.md) names for that maker, or one
+// example only where it names none. The second examples were written from memory (MP C3004, ApeosPort C3570, imageCLASS
+// MF743Cdw, ECOSYS M5526cdw, DCP-L2550DW, e-STUDIO 5015AC, CX625ade).
+const MODEL_EXAMPLES: Record<string, readonly string[]> = {
+  ricoh: ["IM C3000", "MP C307"], // devices.md "RICOH": the MP C307 family's service manual
+  canon: ["imageRUNNER ADVANCE DX C5840"],
+  sharp: ["BP-70C65", "BP-C131WD"], // devices.md "SHARP": BP series
+  fujifilm: ["Apeos C7788", "ApeosPort-IV 3070"], // devices.md "FUJIFILM": the Apeos C7788 guide, ApeosPort-IV 3070 specifications
+  "konica-minolta": ["bizhub C4000i", "bizhub 451i"], // devices.md "KONICA MINOLTA": bizhub i-Series
+  kyocera: ["TASKalfa 2553ci"],
+  xerox: ["VersaLink C415", "WorkCentre 6015"], // devices.md "XEROX": VersaLink C415, WorkCentre 6015 (CentreWare IS)
+  brother: ["MFC-L8900CDW"],
+  epson: ["WF-C21000", "ES-C380W"], // devices.md "EPSON"
+  toshiba: ["e-STUDIO 2515AC"],
+  hp: ["LaserJet Pro MFP M428fdw", "Color LaserJet Pro MFP M479fdw"], // devices.md "HP": LaserJet Pro M428–M429f, M478–M479
+  lexmark: ["MX622ade"],
+};
+
+for (const lang of LANGS) {
+  test(`${lang}: the model question gives each maker's examples, none written from memory beside a sourced one`, () => {
+    for (const [vendor, models] of Object.entries(MODEL_EXAMPLES)) {
+      const where = t(lang, `questions.device.model.where.${vendor}` as Parameters<typeof t>[1]);
+      const quoted = [...where.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(quoted, [...models], `${vendor}: ${where}`);
+    }
+  });
+}
