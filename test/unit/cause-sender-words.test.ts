@@ -194,3 +194,14 @@ for (const lang of LANGS) {
     }
   });
 }
+
+for (const lang of LANGS) {
+  test(`${lang}: the probe's note on a network cause says it was measured from this PC, not from the application`, () => {
+    const said = {
+      en: { app: "Measured from this PC, not from the application: the application's own network path may differ.", device: "Measured from this PC, not from the device: the device's own network path may differ." },
+      ja: { app: "アプリケーションではなく、この PC から測定した結果です。アプリケーションのネットワーク経路は異なる場合があります。", device: "デバイスではなく、この PC から測定した結果です。デバイスのネットワーク経路は異なる場合があります。" },
+    }[lang];
+    assert.equal(noteText(lang, "probe.note.fromSupportPc", APP), said.app);
+    for (const c of [CANON, undefined]) assert.equal(noteText(lang, "probe.note.fromSupportPc", c), said.device);
+  });
+}
