@@ -5,7 +5,7 @@ import type { Case } from "../case/schema.js";
 import { causeSpec, GATE_ORDER, STATUS_RANK } from "../engine/causes.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
-import { t, type Lang, type Params } from "../i18n/index.js";
+import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import { causeTitle, senderParams } from "../render/labels.js";
 import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
@@ -143,7 +143,13 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const vianet = d.info.some((i) => i.id === "exchange-online-21vianet");
   // The words for what sends the mail (a device, or an application), in every text of the plan that names it.
   const sender = senderParams(lang, c);
-  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, key, { ...sender, ...params }), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
+  // A text whose languages name the sender a different number of times, or whose device's words do not fit an application
+  // (a firmware, a panel, "type it on the device"), has an application's own (`<key>.app`).
+  const own = (key: MessageKey): MessageKey => {
+    const app = `${key}.app`;
+    return c.device?.vendor === "app" && hasKey(app) ? app : key;
+  };
+  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, own(key), { ...sender, ...params }), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
   // Refused at delivery: sign-in worked, so the alternatives to Basic auth are beside the point.
   const delivery = d.info.some((i) => i.id === "delivery-refused");
 

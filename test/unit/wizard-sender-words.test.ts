@@ -484,3 +484,42 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// The plan's texts whose device's words do not fit an application, or whose languages name the sender a different number of
+// times, have an application's own ('<key>.app'), which the plan picks for an application's case: "A device that keeps
+// retrying … switch it off", "enter the new password on the device", "type it on the device as the password", "check them on
+// its network settings page", "Correct the address on the device (or in its address book)".
+const PLAN_APP_KEYS = [
+  "plan.step.mailbox-quota.why",
+  "plan.step.account-locked.why",
+  "plan.step.account-password.why",
+  "plan.step.device-network.dns.why",
+  "plan.step.delivery-check-recipient.why",
+  "plan.provider.appPassword.google",
+  "plan.provider.appPassword.brevo",
+  "plan.provider.appPassword.netease",
+  "plan.provider.appPassword.qq",
+  "plan.provider.appPassword.other",
+] as const;
+
+for (const lang of LANGS) {
+  test(`${lang}: the plan picks an application's own text where a device's words do not fit it`, async () => {
+    const { BASIC_OK } = await import("../helpers/engine-cases.js");
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const device = WORDS.device[lang].sender;
+    for (const key of PLAN_APP_KEYS) {
+      const own = t(lang, `${key}.app` as Parameters<typeof t>[1]);
+      assert.ok(own !== `${key}.app`, `${key}.app exists`);
+      assert.deepEqual(placeholders(own), placeholders(t(lang, key)), `${key}.app takes the same parameters`);
+      assert.ok(!own.replace(/applications and devices|アプリケーションやデバイス/g, "").includes(device), `${key}.app: ${own}`);
+      assert.ok(own.includes(WORDS.app[lang].sender), `${key}.app: ${own}`);
+    }
+    // An account locked by repeated wrong passwords (sign-in error 50053): an application's case and a Canon's.
+    for (const vendor of ["app", "canon"] as const) {
+      const c: Case = { ...BASIC_OK, device: { ...BASIC_OK.device, vendor }, account: { ...BASIC_OK.account, signIns: [{ at: "2026-11-22T08:00:00Z", errorCode: 50053 }] } };
+      const step = buildPlan(c, ev(c), lang).steps.find((s) => s.id === "account-locked");
+      assert.ok(step, buildPlan(c, ev(c), lang).steps.map((s) => s.id).join(" "));
+      assert.equal(step.why, t(lang, vendor === "app" ? "plan.step.account-locked.why.app" : "plan.step.account-locked.why"));
+    }
+  });
+}
