@@ -4,7 +4,7 @@
 // follow kinsoku (no closing mark at a line start, no opening bracket at a line end). Ink 6.8's
 // own truncation overflows on wide characters, so every line a screen draws is cut or wrapped here
 // first.
-import { graphemes, graphemeWidth as gWidth, width } from "./width.js";
+import { graphemes, graphemeWidth as gWidth, simpleCodeWidth, width } from "./width.js";
 
 export { graphemes, width };
 
@@ -19,7 +19,8 @@ function isWide(g: string): boolean {
   return gWidth(g) >= 2;
 }
 
-export type Token = { text: string; space: boolean };
+/** A break opportunity of `wrap`: a run of spaces, a run of narrow text or one wide grapheme, with its width in columns. */
+export type Token = { text: string; space: boolean; width: number };
 
 /** The first grapheme (tokens that can start with a no-line-start mark are single wide graphemes or ASCII). */
 function firstGrapheme(text: string): string {
@@ -31,11 +32,52 @@ function firstGrapheme(text: string): string {
 /**
  * Text made only of printable ASCII and the report's own narrow glyphs (— • … › → ✔ ✖ ❯): one
  * grapheme per character, each one column wide (checked in test/unit/text-layout.test.ts), so it is
- * cut into runs of spaces and of the rest without the grapheme walk (most of an English report).
+ * cut into runs of spaces and of the rest without the grapheme walk.
  */
 export const SIMPLE_TEXT = /^[\x20-\x7e\t\u2014\u2022\u2026\u203a\u2192\u2714\u2716\u276f]*$/;
 
-function simpleTokens(paragraph: string): Token[] {
+/**
+ * `tokenize` for text made only of simple characters (./width.ts: ASCII, tabs, general punctuation,
+ * kana, the CJK ideographs, fullwidth forms …; each one grapheme, never joined to a neighbour, its
+ * width known from its code), read code unit by code unit: nearly every paragraph of a report, in
+ * English or Japanese. Undefined at the first other character (the grapheme walk reads that text).
+ */
+function simpleTokens(paragraph: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  let start = 0;
+  let runWidth = 0;
+  let inSpace = false;
+  const run = (end: number): Token => {
+    const text = paragraph.slice(start, end);
+    return inSpace ? { text: text.includes("\t") ? text.replace(/\t/g, " ") : text, space: true, width: runWidth } : { text, space: false, width: runWidth };
+  };
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph.charCodeAt(i);
+    const cw = c === 9 ? 1 : simpleCodeWidth(c);
+    if (cw === 0) return undefined;
+    const space = c === 32 || c === 9 || c === 0x3000;
+    if (!space && cw === 2) {
+      // A wide character is a token of its own (a line may break on either side of it).
+      if (i > start) tokens.push(run(i));
+      tokens.push({ text: paragraph.charAt(i), space: false, width: 2 });
+      start = i + 1;
+      runWidth = 0;
+      continue;
+    }
+    if (i > start && space !== inSpace) {
+      tokens.push(run(i));
+      start = i;
+      runWidth = 0;
+    }
+    inSpace = space;
+    runWidth += cw;
+  }
+  if (paragraph.length > start) tokens.push(run(paragraph.length));
+  return tokens;
+}
+
+/** `tokenize` for SIMPLE_TEXT (most of an English report): every character one column, cut into runs of spaces and of the rest. */
+function narrowTokens(paragraph: string): Token[] {
   const tokens: Token[] = [];
   let start = 0;
   let inSpace = false;
@@ -45,7 +87,7 @@ function simpleTokens(paragraph: string): Token[] {
     if (i === paragraph.length || (i > start && space !== inSpace)) {
       if (i > start) {
         const text = paragraph.slice(start, i);
-        tokens.push(inSpace ? { text: text.replace(/\t/g, " "), space: true } : { text, space: false });
+        tokens.push(inSpace ? { text: text.replace(/\t/g, " "), space: true, width: i - start } : { text, space: false, width: i - start });
       }
       start = i;
     }
@@ -56,7 +98,7 @@ function simpleTokens(paragraph: string): Token[] {
 
 /** Split a paragraph into break opportunities: runs of spaces, runs of narrow non-space text, single wide graphemes. */
 export function tokenize(paragraph: string): Token[] {
-  return SIMPLE_TEXT.test(paragraph) ? simpleTokens(paragraph) : tokenizeByGrapheme(paragraph);
+  return SIMPLE_TEXT.test(paragraph) ? narrowTokens(paragraph) : (simpleTokens(paragraph) ?? tokenizeByGrapheme(paragraph));
 }
 
 /** `tokenize` for any text, grapheme by grapheme. */
@@ -65,14 +107,14 @@ export function tokenizeByGrapheme(paragraph: string): Token[] {
   let current = "";
   let currentSpace = false;
   const flush = () => {
-    if (current) tokens.push({ text: current, space: currentSpace });
+    if (current) tokens.push({ text: current, space: currentSpace, width: width(current) });
     current = "";
   };
   for (const g of graphemes(paragraph)) {
     const space = g === " " || g === "\t" || g === "\u3000";
     if (!space && isWide(g)) {
       flush();
-      tokens.push({ text: g, space: false });
+      tokens.push({ text: g, space: false, width: width(g) });
       continue;
     }
     if (current && space !== currentSpace) flush();
@@ -127,7 +169,7 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
     };
     for (const token of tokenize(paragraph)) {
       const limit = lines.length === 0 ? firstLimit : restLimit;
-      const tw = width(token.text);
+      const tw = token.width;
       if (token.space) {
         if (line.length === 0) continue; // no leading spaces on wrapped lines
         line.push(token);
@@ -147,7 +189,7 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
         let k = line.length - 1;
         while (k > 0 && !(line[k] as Token).space && NO_LINE_START.has(firstGrapheme((line[k] as Token).text))) k--;
         const carried = line.slice(k);
-        const cw = carried.reduce((sum, t) => sum + width(t.text), tw);
+        const cw = carried.reduce((sum, t) => sum + t.width, tw);
         if (k >= 1 && !(line[k] as Token).space && cw <= limit) {
           line = line.slice(0, k);
           push();
@@ -162,7 +204,7 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
       const next = lines.length === 0 ? firstLimit : restLimit;
       if (opener !== undefined) {
         line.push(opener);
-        w = width(opener.text);
+        w = opener.width;
         if (w + tw <= next) {
           line.push(token);
           w += tw;
@@ -178,8 +220,8 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
       const pieces = hardSplit(token.text, next);
       for (const piece of pieces.slice(0, -1)) lines.push(piece);
       const tail = pieces[pieces.length - 1] ?? "";
-      line = [{ text: tail, space: false }];
       w = width(tail);
+      line = [{ text: tail, space: false, width: w }];
     }
     if (line.length) push();
   }

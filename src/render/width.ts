@@ -92,7 +92,7 @@ export function isSimpleCode(c: number): boolean {
 }
 
 /** The width of a simple code unit (1 or 2), or 0 for another one. */
-function simpleCodeWidth(c: number): number {
+export function simpleCodeWidth(c: number): number {
   if (c <= 0x7e) return c >= 0x20 ? 1 : 0;
   // Kanji, kana, CJK punctuation and fullwidth forms, all wide: most of a Japanese text, answered first.
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x309b && c <= 0x30ff) || (c >= 0x3000 && c <= 0x3029) || (c >= 0xff01 && c <= 0xff60)) return 2;

@@ -127,6 +127,36 @@ test("the quick tokenizer for ASCII and the report's glyphs gives what the graph
   assert.equal(SIMPLE_TEXT.test("e\u0301"), false);
 });
 
+test("the quick tokenizer for Japanese and English text gives what the grapheme walk gives, each token with its width; other text takes the walk", () => {
+  // Kana, kanji, CJK and fullwidth punctuation, the ideographic space, Latin-1, arrows and box drawing (simple characters), and
+  // characters that are not (an emoji, a combining mark, a variation selector, a surrogate pair, Hangul jamo, a control character).
+  const simple = [..." \t\u3000abcXYZ019.,;:!?-_/()[]{}'\"~@#%&*+=<>|\\あいうアイウーっ日本語設定管理。、「」（）！？：・ｱｲ０１Ａ—•…›→✔✖❯é±°▶■"];
+  const other = ["😀", "e\u0301", "\u2764\ufe0f", "𠮷", "\u1100\u1161", "\u0007", "\u200d"];
+  const check = (text: string) => {
+    const tokens = tokenize(text);
+    assert.deepEqual(tokens, tokenizeByGrapheme(text), JSON.stringify(text));
+    for (const tok of tokens) assert.equal(tok.width, width(tok.text), JSON.stringify(tok));
+  };
+  fc.assert(fc.property(fc.array(fc.constantFrom(...simple), { maxLength: 80 }).map((a) => a.join("")), check), { numRuns: 3000, seed: 18 });
+  fc.assert(fc.property(fc.array(fc.constantFrom(...simple, ...other), { maxLength: 40 }).map((a) => a.join("")), check), { numRuns: 3000, seed: 19 });
+  assert.deepEqual(tokenize("設定 > 「メール フロー」"), [
+    { text: "設", space: false, width: 2 },
+    { text: "定", space: false, width: 2 },
+    { text: " ", space: true, width: 1 },
+    { text: ">", space: false, width: 1 },
+    { text: " ", space: true, width: 1 },
+    { text: "「", space: false, width: 2 },
+    { text: "メ", space: false, width: 2 },
+    { text: "ー", space: false, width: 2 },
+    { text: "ル", space: false, width: 2 },
+    { text: " ", space: true, width: 1 },
+    { text: "フ", space: false, width: 2 },
+    { text: "ロ", space: false, width: 2 },
+    { text: "ー", space: false, width: 2 },
+    { text: "」", space: false, width: 2 },
+  ]);
+});
+
 test("closing marks in a row never start a line: the word before them moves down with all of them (kinsoku)", () => {
   // Found in a Japanese summary (2026-12-04): "… (ブロック中" / ")。ほかに …": ")" fitted, "。" did not, and ")" alone was carried down.
   const line = "セキュリティの既定値が基本認証をブロックしています (ブロック中)。ほかにブロック中の原因が 1 件あります";
