@@ -1,0 +1,71 @@
+// Eighteenth hunt (./real-pastes-found-18.ts: help desks, monitoring and asset tools, PHP, Python and Go mailers, a Japanese Q&A
+// page): the readings it found right, and those it found wrong and fixed, through the real parser, engine and plan (explain
+// --json), in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_18 } from "./real-pastes-found-18.js";
+import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
+
+const paste = pasteOf(FOUND_ROUND_18);
+const LANGS = ["en", "ja"] as const;
+
+test("#3, #12: Exchange Online's bare 5.7.3 (osTicket with OAuth, nodemailer with a password) lists the sign-in, the OAuth set-up and SMTP AUTH; --auth oauth leaves the OAuth set-up", async () => {
+  for (const lang of LANGS) {
+    for (const n of [3, 12]) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      const found = statuses(json);
+      for (const c of ["wrong-credentials:possible", "oauth-misconfigured:possible", "mailbox-smtp-auth-disabled:possible", "tenant-smtp-auth-disabled:possible"]) assert.ok(found.includes(c), `#${n} ${lang}: ${c}`);
+      assert.ok(stepIds(json).slice(0, 3).includes("mailbox-enable-smtp-auth"), `#${n} ${lang}`);
+    }
+    const oauth = await explain(paste(3), lang, ["--auth", "oauth"]);
+    assert.deepEqual(statuses(oauth.json), ["oauth-misconfigured:blocking"], lang);
+  }
+});
+
+test("#4, #5: Python's 'SMTP AUTH extension not supported by server' (motionEye to Microsoft 365, SimpleMonitor to Gmail) leads with STARTTLS", async () => {
+  for (const lang of LANGS) {
+    for (const n of [4, 5]) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 3, `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), ["starttls-missing:possible", "auth-mechanism-unsupported:possible"], `#${n} ${lang}`);
+      assert.equal(stepIds(json)[0], "device-port-starttls", `#${n} ${lang}`);
+    }
+  }
+});
+
+test("#6, #11, #13: a refusal of an unsigned session (Outlook.com's 'Client not authenticated', Gmail's 530-5.5.1, Mailtrap's 530 5.7.1) reads as no sign-in or STARTTLS", async () => {
+  for (const lang of LANGS) {
+    const outlook = await explain(paste(6), lang);
+    assert.deepEqual(statuses(outlook.json), ["no-authentication:possible", "starttls-missing:possible"], lang);
+    assert.equal(stepIds(outlook.json)[0], "device-enable-auth", lang);
+    for (const n of [11, 13]) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual([...statuses(json)].sort(), ["no-authentication:possible", "starttls-missing:possible"], `#${n} ${lang}`);
+    }
+  }
+});
+
+test("#7: Outlook.com's SendAsDenied behind Python's SMTPDataError (Pi.Alert) is the From address, blocked", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(7), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["send-as-denied:blocking"], lang);
+    assert.equal(stepIds(json)[0], "device-from-address", lang);
+  }
+});
+
+test("#14: Outlook Express's Japanese dialog with '550 … User unknown' (kikky.net) is the recipient, not the sign-in", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(14), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["recipient-refused:blocking"], lang);
+    assert.ok(notesOf(json).includes("note.deliveryNotSignIn"), lang);
+  }
+});
+
+test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
+  await assertReadsAlikeInBothLanguages(FOUND_ROUND_18);
+});
