@@ -548,8 +548,9 @@ export const SIGNALS: readonly Signal[] = [
   },
   // MailKit's "The SMTP server does not support authentication": the server's EHLO offered no AUTH at all, as Exchange Online's
   // smtp.office365.com answers before STARTTLS (it offers AUTH only after it) and its MX host (*.mail.protection.outlook.com,
-  // Direct Send) always (tenth hunt #15: refused as no reply). The host and the encryption, not the password.
-  { id: "client-no-auth-offered", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["the smtp server does not support authentication"], notes: ["note.noAuthOffered"] },
+  // Direct Send) always (tenth hunt #15: refused as no reply). The host and the encryption, not the password. go-mail (gomail) says
+  // the same as "SMTP server does not support AUTH, but credentials provided" (eighteenth hunt #10, Gitea: refused as no reply).
+  { id: "client-no-auth-offered", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["the smtp server does not support authentication", "does not support auth but credentials provided"], notes: ["note.noAuthOffered"] },
   // A client that found only NTLM in the server's offer and cannot do it (Go's "find auth mechanism: unknown auth mechanism:
   // NTLM", seventh hunt #15: "no SMTP reply found", exit 2): Exchange Online never offers NTLM, an Exchange Server does
   // (providers.ts names it); the server's sign-in method, not the password.

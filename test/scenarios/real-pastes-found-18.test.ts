@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_18 } from "./real-pastes-found-18.js";
 import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { analyzeReply } from "../../src/replies/index.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
 const paste = pasteOf(FOUND_ROUND_18);
@@ -64,6 +65,19 @@ test("#14: Outlook Express's Japanese dialog with '550 … User unknown' (kikky.
     assert.deepEqual(statuses(json), ["recipient-refused:blocking"], lang);
     assert.ok(notesOf(json).includes("note.deliveryNotSignIn"), lang);
   }
+});
+
+test("#10: go-mail's 'SMTP server does not support AUTH, but credentials provided' (Gitea to Exchange Online) is read as MailKit's 'does not support authentication': no sign-in offered, the host or the encryption", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(10), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...statuses(json)].sort(), ["starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.deepEqual([...stepIds(json)].sort(), ["device-endpoint", "device-port-starttls"], lang);
+    assert.ok(notesOf(json).includes("note.noAuthOffered"), lang);
+  }
+  assert.equal(analyzeReply(paste(10).text).primary?.patternId, "client-no-auth-offered");
+  // Go's "server does not support SMTP AUTH type: PLAIN" keeps its own reading (the method by name).
+  assert.equal(analyzeReply("server does not support SMTP AUTH type: PLAIN").primary?.patternId, "client-mechanism-never-offered");
 });
 
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
