@@ -412,8 +412,16 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
   // nodemailer, eleventh hunt #15: "no cause found"): its STOREDRV.Submission family, most often Send As, else a limit or a
   // restricted sender; the full reply names which.
   if (m.patternId === "unknown-permanent" && m.reply.enhanced === "5.2.0" && m.reply.text.trim() === "") return { ...m, patternId: SUBMISSION_UNNAMED, stage: "data", candidates: ["send-as-denied", "sending-limit", "sender-restricted"], notes: ["note.submissionUnnamed"] };
+  // PEAR Net_SMTP's "STARTTLS failed (code: 220, response: 2.0.0 SMTP server ready)" (osTicket, eighteenth hunt #2: undetermined,
+  // no cause): the server's 220 to STARTTLS it quotes was not the failure, PHP's TLS handshake after it was (an old PHP or
+  // OpenSSL without TLS 1.2, its CA store, something that inspects TLS). The connection worked.
+  if (m.patternId === "starttls-ready" && NET_SMTP_STARTTLS_FAILED.test(around.text)) return { ...m, patternId: TLS_AFTER_STARTTLS_QUOTED, success: false, stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, notes: ["note.tlsAfterStarttls"] };
   return m;
 }
+/** The pattern id of a client's "STARTTLS failed" that quotes the server's 220 to STARTTLS (rereadInText). */
+export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
+/** Net_SMTP's words around the server's 220 to STARTTLS when the TLS handshake after it failed. */
+const NET_SMTP_STARTTLS_FAILED = /\bSTARTTLS failed \(code: 220\b/;
 
 /** .NET's SmtpException without its inner exception (signals.ts). */
 const DOTNET_FAILURE = "dotnet-failure-sending-mail";

@@ -80,6 +80,19 @@ test("#10: go-mail's 'SMTP server does not support AUTH, but credentials provide
   assert.equal(analyzeReply("server does not support SMTP AUTH type: PLAIN").primary?.patternId, "client-mechanism-never-offered");
 });
 
+test("#2: PEAR Net_SMTP's 'STARTTLS failed (code: 220, response: 2.0.0 SMTP server ready)' (osTicket) is the TLS handshake after STARTTLS, not undetermined with no cause", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(2), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["tls-version-unsupported:possible", "tls-handshake-failed:possible"], lang);
+    assert.ok(notesOf(json).includes("note.tlsAfterStarttls"), lang);
+    assert.ok(!stepIds(json).includes("device-network"), lang);
+  }
+  assert.equal(analyzeReply(paste(2).text).primary?.patternId, "net-smtp-starttls-failed");
+  // The server's 220 to STARTTLS alone says nothing failed.
+  assert.ok(!analyzeReply("220 2.0.0 SMTP server ready").primary);
+});
+
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_18);
 });
