@@ -31,6 +31,14 @@ export interface Signal {
  */
 export const PORT_465_SIGNAL: Signal = { id: "network-port-465", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.port465"] };
 /**
+ * A connection that failed to "ssl://<host>:587" (PHP's stream wrapper, as PEAR Net_SMTP and osTicket write it: "fsockopen(): unable
+ * to connect to ssl://smtp.office365.com:587 (Unknown error)"): the program started TLS as it connected, on the port that expects a
+ * plain EHLO and then STARTTLS, and the handshake failed at once (eighteenth hunt #1, read as the network first; the poster's fix
+ * was the same host and port without "ssl://"). A blocked port stays possible, after it; a timeout is not read so.
+ */
+export const SSL_URL_ON_STARTTLS_PORT: Signal = { id: "ssl-url-on-port-587", stage: "tls", candidates: ["starttls-missing", "network-unreachable"], decisive: false, lessLikely: ["network-unreachable"], notes: ["note.implicitTls"] };
+const SSL_URL_ON_587 = /\b(?:ssl|smtps):\/\/[\w.-]+:587\b/i;
+/**
  * A connection to port 25 that timed out (not one refused: an answer, from the server or a firewall) (fifteenth hunt #3, a Postfix server on AWS EC2 delivering to a domain's
  * MX host: only "allow smtp.office365.com on port 587"): many cloud and internet providers block outgoing port 25.
  */
@@ -133,6 +141,7 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
+  if (sig.id === "network-connect-failed" && line.includes("587") && SSL_URL_ON_587.test(line)) return SSL_URL_ON_STARTTLS_PORT;
   if (sig.id === "network-timeout" && line.includes("25") && PORT_25.test(line)) return PORT_25_SIGNAL;
   // A connection cut with no TLS in use, as Outlook's dialog says ("Secure(SSL): No", 「セキュリティ (SSL): なし」): no TLS version
   // to blame (eleventh hunt #9, Outlook Express on port 25, an ISP's blocking of outgoing port 25).
@@ -705,7 +714,7 @@ export const CONFIG_USER_NAME = "config-user-name";
 /** The pattern id of a session the device ended after signing in, before any message (index.ts, quitAfterSignIn). */
 export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);

@@ -93,6 +93,21 @@ test("#2: PEAR Net_SMTP's 'STARTTLS failed (code: 220, response: 2.0.0 SMTP serv
   assert.ok(!analyzeReply("220 2.0.0 SMTP server ready").primary);
 });
 
+test("#1: PHP's 'unable to connect to ssl://smtp.office365.com:587 (Unknown error)' (osTicket) is implicit TLS on the STARTTLS port first, the network after it", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(1), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["starttls-missing:possible", "network-unreachable:possible"], lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+    assert.ok(notesOf(json).includes("note.implicitTls"), lang);
+  }
+  assert.equal(analyzeReply(paste(1).text).primary?.patternId, "ssl-url-on-port-587");
+  // Without ssl:// (or on another port) a failed connection stays the network's; a timeout to ssl://…:587 too.
+  assert.equal(analyzeReply("Failed to connect to smtp.office365.com:587 [SMTP: Failed to connect socket: fsockopen(): unable to connect to smtp.office365.com:587 (Unknown error) (code: -1, response: )]").primary?.patternId, "network-connect-failed");
+  assert.equal(analyzeReply("Failed to connect to ssl://smtp.example.com:25 [SMTP: Failed to connect socket: fsockopen(): unable to connect to ssl://smtp.example.com:25 (Unknown error) (code: -1, response: )]").primary?.patternId, "network-connect-failed");
+  assert.notEqual(analyzeReply("fsockopen(): unable to connect to ssl://smtp.office365.com:587 (Connection timed out)").primary?.patternId, "ssl-url-on-port-587");
+});
+
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_18);
 });
