@@ -24,6 +24,7 @@ export const NOTE_KEYS = [
   "note.recipientSizeLimit",
   "note.mailLoop",
   "note.tlsAfterStarttls",
+  "note.recipientsRefusedEarlier",
   "note.graphSendAs",
   "note.graphAccessDenied",
   "note.portUnsupported",

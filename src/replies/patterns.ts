@@ -175,6 +175,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // Other servers' words for the same: AUTH refused because the client did not greet with EHLO (or greeted with HELO, which
   // offers no AUTH): "503 5.0.0 Need EHLO before AUTH" (fifth hunt #11, a Japanese mail server's FAQ), "send HELO/EHLO first".
   { id: "need-ehlo", codes: [503], text: ["need ehlo before auth", "send helo ehlo first", "send ehlo first"], stage: "auth", candidates: ["client-protocol-error"], decisive: DECISIVE, provider: "other" },
+  // "503 5.5.2 Need rcpt command" (Exchange), "503 5.5.1 Error: need RCPT command" (Postfix), "Need RCPT (recipient)" (sendmail): the
+  // program sent DATA after the server had refused every recipient, and showed only this (eighteenth hunt #8, Snipe-IT at the
+  // tenant's MX host: read as commands out of order and a firmware update). The earlier answer to RCPT TO says why.
+  { id: "need-rcpt-command", codes: [503], text: ["need rcpt"], stage: "rcpt", candidates: ["recipient-refused", "relay-denied", "no-authentication"], decisive: NOT_DECISIVE, lessLikely: ["no-authentication"], notes: ["note.recipientsRefusedEarlier"] },
 
   // ── no authentication (§4 C10); an echo of a failed AUTH is handled by the analyzer ──
   // No sign-in reached MAIL FROM: the device does not sign in, or it sent without STARTTLS on 25/587, where Exchange Online

@@ -108,6 +108,21 @@ test("#1: PHP's 'unable to connect to ssl://smtp.office365.com:587 (Unknown erro
   assert.notEqual(analyzeReply("fsockopen(): unable to connect to ssl://smtp.office365.com:587 (Connection timed out)").primary?.patternId, "ssl-url-on-port-587");
 });
 
+test("#8: '503 5.5.2 Need rcpt command' from the MX host (Snipe-IT) is the recipients refused before it, not commands out of order and a firmware update", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(8), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["relay-denied:possible", "recipient-refused:possible", "no-authentication:possible"], lang);
+    assert.ok(notesOf(json).includes("note.recipientsRefusedEarlier"), lang);
+    assert.ok(!stepIds(json).includes("device-firmware"), lang);
+  }
+  assert.equal(analyzeReply(paste(8).text).primary?.patternId, "need-rcpt-command");
+  // Postfix's and sendmail's words for the same; another 503 stays commands out of order.
+  assert.equal(analyzeReply("503 5.5.1 Error: need RCPT command").primary?.patternId, "need-rcpt-command");
+  assert.equal(analyzeReply("503 5.0.0 Need RCPT (recipient)").primary?.patternId, "need-rcpt-command");
+  assert.equal(analyzeReply("503 5.5.1 Bad sequence of commands").primary?.patternId, "protocol-error");
+});
+
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_18);
 });

@@ -127,6 +127,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   // A typo of Microsoft's host: "did you mean smtp.office365.com?" (persona round 7).
   [withFacts(BASIC_OK, { "device.host": "smtp.office365.con" })],
+  // DATA sent after every recipient was refused: "503 5.5.2 Need rcpt command" (Snipe-IT at the MX host, eighteenth hunt #8).
+  [BASIC_OK, analyzeReply("503 5.5.2 Need rcpt command")],
   // A client's TLS hello logged as its first command and refused with 502 (an HP MFP on 587, eighth hunt #11).
   [BASIC_OK, analyzeReply("DEBUG -- : [KP1AQD] <=    \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\nDEBUG -- : [KP1AQD] => 502 Invalid/unsupported command")],
   // The OAuth flow named by the text: the client credentials grant (app-only), a password grant (delegated).
