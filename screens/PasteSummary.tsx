@@ -3,8 +3,7 @@ import { Box } from "ink";
 import { useRef } from "react";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
-import { question } from "../src/flow/questions.js";
-import { causeLineText, makerLines, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedKey } from "../src/flow/summary.js";
+import { causeLineText, makerLines, resolvedQuestionText, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedKey } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -63,7 +62,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   const causeLine = (id: (typeof pointed)[number]) => (primary ? causeLineText(lang, primary, pointed, id, g.bullet, sender) : `  ${g.bullet} ${causeTitle(lang, id, senderCase(sender))}`);
   // "It points at:" over the causes, or that no cause is known for the reply (the heading stood over nothing).
   const pointsKey = primary ? pointsLine(primary, pointed, told.length > 0) : undefined;
-  const resolvedLine = (path: (typeof resolved)[number]) => `  ${g.ok} ${t(lang, question(path).prompt)}`;
+  const resolvedLine = (path: (typeof resolved)[number]) => `  ${g.ok} ${resolvedQuestionText(lang, path, sender)}`;
   // At 80×24 a sign-in failure without its reason listed 13 causes, its info and the questions: 28 rows, the title
   // scrolled away. Everything but the two lists is kept; the lists show what fits, each with a line for the rest.
   let shownCauses = pointed.length;

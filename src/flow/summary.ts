@@ -3,11 +3,12 @@ import type { CauseId, Diagnosis } from "../engine/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { safeText } from "../render/sanitize.js";
 
-import { question } from "./questions.js";
+import { promptText, question } from "./questions.js";
 import type { FlowState, PasteSummary } from "./types.js";
 import { deviceLine } from "../report/handover.js";
 import { causeTitle, infoTitle, senderCase, senderOf, senderParams, unreadMessageKey } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
+import type { FactPath } from "../case/facts.js";
 import type { VendorId } from "../devices/ids.js";
 import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
@@ -91,6 +92,15 @@ export function pasteSender(c: Case, summary: PasteSummary): VendorId | undefine
   return senderOf(c) ?? summary.maker?.vendor;
 }
 
+/**
+ * A question the paste made unnecessary, as it would be asked of who sends the mail (`sender`, pasteSender): an application's
+ * paste listed "Which SMTP server (host name) is the device set to send through?" under "Step 2 of 6: The application" (persona 9b).
+ */
+export function resolvedQuestionText(lang: Lang, path: FactPath, sender: VendorId | undefined): string {
+  const c = senderCase(sender);
+  return promptText(lang, question(path, c as Case | undefined), c);
+}
+
 /** `sender`: pasteSender(), for the words that depend on who sends the mail. */
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false, sender: VendorId | undefined = summary.maker?.vendor): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
@@ -118,7 +128,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   if (straight) out.push(t(lang, "wizard.pasteSummary.straightToResult", senderParams(lang, senderCase(sender))));
   else if (summary.resolved.length > 0) {
     out.push(t(lang, "wizard.pasteSummary.resolved"));
-    for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${t(lang, question(p).prompt)}`);
+    for (const p of summary.resolved) out.push(`  ${glyphs.ok} ${resolvedQuestionText(lang, p, sender)}`);
   }
   return out;
 }
