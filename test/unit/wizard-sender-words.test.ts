@@ -495,6 +495,8 @@ const PLAN_APP_KEYS = [
   "plan.step.account-password.why",
   "plan.step.device-network.dns.why",
   "plan.step.delivery-check-recipient.why",
+  "plan.step.move-to-oauth.why.unknown",
+  "plan.step.move-to-oauth.why.policy.unknown",
   "plan.provider.appPassword.google",
   "plan.provider.appPassword.brevo",
   "plan.provider.appPassword.netease",
@@ -520,6 +522,25 @@ for (const lang of LANGS) {
       const step = buildPlan(c, ev(c), lang).steps.find((s) => s.id === "account-locked");
       assert.ok(step, buildPlan(c, ev(c), lang).steps.map((s) => s.id).join(" "));
       assert.equal(step.why, t(lang, vendor === "app" ? "plan.step.account-locked.why.app" : "plan.step.account-locked.why"));
+    }
+  });
+}
+
+// Persona 9b: a .NET application's plan said "Check the application's documentation (or ask its maker) whether this application
+// supports OAuth …, or an update of its firmware or version adds it" / 「ファームウェアやバージョンの更新で対応するか」. An application
+// has no firmware: its own text asks whether a newer version does (its developer); a Canon's keeps the firmware.
+for (const lang of LANGS) {
+  test(`${lang}: the move to OAuth speaks of no firmware for an application, and keeps it for a device`, () => {
+    const firmware = lang === "en" ? "firmware" : "ファームウェア";
+    for (const vendor of ["app", "canon"] as const) {
+      // OAuth support not known: the retirement's text, and a policy's (SMTP AUTH off and per-user MFA).
+      for (const asOf of ["2026-12-06", "2026-11-01"]) {
+        const base = sending(vendor);
+        const c: Case = { ...base, asOf, device: { ...base.device, oauthSupported: undefined } };
+        const step = buildPlan(c, evaluate(c, { today: asOf }), lang).steps.find((s) => s.id === "move-to-oauth");
+        assert.ok(step, `${vendor} ${asOf}: ${buildPlan(c, evaluate(c, { today: asOf }), lang).steps.map((s) => s.id).join(" ")}`);
+        assert.equal(step.why.includes(firmware), vendor === "canon", `${vendor} ${asOf}: ${step.why}`);
+      }
     }
   });
 }
