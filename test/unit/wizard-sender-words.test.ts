@@ -497,6 +497,8 @@ const PLAN_APP_KEYS = [
   "plan.step.delivery-check-recipient.why",
   "plan.step.move-to-oauth.why.unknown",
   "plan.step.move-to-oauth.why.policy.unknown",
+  "plan.step.device-sending-rate.size.why",
+  "plan.step.device-sending-rate.size.verify",
   "plan.provider.appPassword.google",
   "plan.provider.appPassword.brevo",
   "plan.provider.appPassword.netease",
@@ -541,6 +543,24 @@ for (const lang of LANGS) {
         assert.ok(step, `${vendor} ${asOf}: ${buildPlan(c, evaluate(c, { today: asOf }), lang).steps.map((s) => s.id).join(" ")}`);
         assert.equal(step.why.includes(firmware), vendor === "canon", `${vendor} ${asOf}: ${step.why}`);
       }
+    }
+  });
+}
+
+// Persona 9b: a message too large for the server (552 5.3.4) told an application "On a scanner: a lower resolution, black and
+// white or grayscale, compressed PDF …" and to verify with "A scan of the same size"; an application's step speaks of its
+// attachments. A Canon's keeps the scanner's advice.
+for (const lang of LANGS) {
+  test(`${lang}: a message too large gets an application's advice for an application, a scanner's for a device`, () => {
+    const scanner = lang === "en" ? "scanner" : "スキャナー";
+    for (const vendor of ["app", "canon"] as const) {
+      const c: Case = { ...sending(vendor), tenant: {}, account: {}, device: { ...sending(vendor).device, reply: "552 5.3.4 Message size exceeds fixed maximum message size" } };
+      const steps = buildPlan(c, ev(c), lang).steps;
+      const step = steps.find((s) => s.id === "device-sending-rate");
+      assert.ok(step, `${vendor}: ${steps.map((s) => s.id).join(" ")}`);
+      assert.equal(step.why, t(lang, vendor === "app" ? "plan.step.device-sending-rate.size.why.app" : "plan.step.device-sending-rate.size.why"));
+      assert.equal(step.why.includes(scanner), vendor === "canon", step.why);
+      assert.equal(step.verify.text, t(lang, vendor === "app" ? "plan.step.device-sending-rate.size.verify.app" : "plan.step.device-sending-rate.size.verify"));
     }
   });
 }
