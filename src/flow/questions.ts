@@ -6,7 +6,7 @@ import { EXCHANGE_PLANS, LEGACY_CLIENT_APP_TYPES } from "../case/m365.js";
 import { isIsoDate, stoppedAfter } from "../case/dates.js";
 import { FACT_PATHS, type FactPath } from "../case/facts.js";
 import { PROVIDER_IDS, REPLY_MAX_LENGTH, type AuthPolicy, type Case } from "../case/schema.js";
-import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { senderParams } from "../render/labels.js";
 import { isPlausibleIdentity, psIdentity, psQuote } from "../shell/powershell.js";
 import { isKnownVendor, MODEL_MAX_LENGTH, VENDOR_IDS } from "../devices/ids.js";
@@ -238,9 +238,18 @@ export function question(path: FactPath, c?: Case): Question {
   const q = QUESTIONS[path];
   const vendor = c?.device?.vendor;
   if (vendor === "app" && HISTORY_PATHS.includes(path)) return { ...q, prompt: `questions.${path}.q.app` as MessageKey, where: `questions.${path}.where.app` as MessageKey };
-  if (vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey };
+  if (vendor === "app" && APP_WHERE_PATHS.includes(path)) return { ...q, where: `questions.${path}.where.app` as MessageKey, input: appChoices(q.input) };
   if (path === "device.model" && vendor !== undefined && isKnownVendor(vendor)) return { ...q, where: `questions.device.model.where.${vendor}` };
   return q;
+}
+
+/**
+ * An application's answers where a device's words do not fit it (`<label>.app`): the connection security's STARTTLS read "some
+ * devices call it \"TLS\"" to a .NET application's owner (persona 9b).
+ */
+function appChoices(input: QuestionInput): QuestionInput {
+  if (input.type !== "choice") return input;
+  return { ...input, choices: input.choices.map((c) => (hasKey(`${c.label}.app`) ? { ...c, label: `${c.label}.app` as MessageKey } : c)) };
 }
 
 /**

@@ -62,3 +62,24 @@ test("the paste screen asks an application for the application's error, in its l
   assert.equal(t("en", "wizard.paste.q"), "Paste the exact error the device shows (or leave it empty if there is none).");
   assert.equal(t("ja", "wizard.paste.q"), "デバイスに表示されたエラーをそのまま貼り付けてください (エラーがない場合は空のままで構いません)。");
 });
+
+// Persona 9b: a .NET application's connection security question offered "STARTTLS (on port 587 or 25; some devices call it
+// "TLS")"; an application's answer speaks of applications (and of "SSL", as EnableSsl does). A Canon's keeps its label.
+test("the connection security's STARTTLS answer speaks of applications for an application, of devices for a device", async () => {
+  const theme = makeTheme({ color: false, ascii: false, columns: 100 });
+  for (const lang of ["en", "ja"] as const) {
+    for (const [vendor, label, other] of [
+      ["app", "questions.device.security.opt.starttls.app", "questions.device.security.opt.starttls"],
+      ["canon", "questions.device.security.opt.starttls", "questions.device.security.opt.starttls.app"],
+    ] as const) {
+      const c: Case = { ...emptyCase(), device: { vendor } };
+      const q = question("device.security", c);
+      const r = mount(<QuestionScreen theme={theme} lang={lang} step="Step 2 / 6" progress="3 / 9" question={q} case={c} value={undefined} rows={32} onAnswer={() => {}} onDontKnow={() => {}} onBack={() => {}} />);
+      const f = await frameWith(r, t(lang, "wizard.title").slice(0, 10));
+      r.unmount();
+      assert.ok(squash(f).includes(squash(t(lang, label))), `${lang} ${vendor}: ${t(lang, label)}\n${f}`);
+      assert.ok(!squash(f).includes(squash(t(lang, other))), `${lang} ${vendor}: not ${t(lang, other)}\n${f}`);
+      if (vendor === "app") assert.ok(!t(lang, label).includes(t(lang, "plan.sender.device")), t(lang, label));
+    }
+  }
+});
