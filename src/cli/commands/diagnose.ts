@@ -44,7 +44,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     const options = parseLiveOptions(values, ctx.env, { requireUser: true });
     const { collectLive } = await import("../../live/live.js");
     const { formatRead } = await import("../../live/render.js");
-    const live = await collectLive(ctx, options, { onRead: (r) => err(ctx, formatRead(ctx.lang, r, ctx.ascii)) });
+    // Named as the case names who sends the mail (an application's reads spoke of "the device's sender address").
+    const sender = c;
+    const live = await collectLive(ctx, options, { onRead: (r) => err(ctx, formatRead(ctx.lang, r, ctx.ascii, sender)) });
     c = overlayFacts(c, live.case);
   }
   c = withAsOf(c, values["as-of"]);
