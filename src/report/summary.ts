@@ -84,8 +84,10 @@ export function summaryLines(s: Summary, lang: Lang): SummaryLine[] {
   }
   if (s.unknown) out.push({ label: t(lang, "plan.summary.unknown"), text: s.unknown.count === 1 ? t(lang, "plan.summary.unknownTextOne", { first: s.unknown.first }) : t(lang, "plan.summary.unknownText", { n: s.unknown.count, first: s.unknown.first }) });
   if (s.who.length) out.push({ label: t(lang, "plan.summary.who"), text: s.who.join(t(lang, "plan.summary.sep")) });
+  // Before the actions it is about: last, it was cut off the wizard's first page at 80×24 ("ウィザードでは h、コ"), and a help
+  // desk without admin rights read three admin checks first (persona 9a).
+  if (s.handOver) out.push({ label: t(lang, "plan.summary.notAdmin"), text: t(lang, "plan.summary.sendHandover") });
   s.next.forEach((n, i) => out.push({ label: i === 0 ? t(lang, "plan.summary.next") : "", number: i + 1, text: n.confirm ? t(lang, "plan.summary.nextConfirm", { title: n.title, who: n.who }) : `${n.title} (${n.who})` }));
   if (s.findReason) out.push({ label: t(lang, "plan.summary.next"), text: t(lang, "plan.summary.findReason") });
-  if (s.handOver) out.push({ label: t(lang, "plan.summary.notAdmin"), text: t(lang, "plan.summary.sendHandover") });
   return out;
 }
