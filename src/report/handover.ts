@@ -48,7 +48,10 @@ export function renderHandover(input: ReportInput): string {
     // A Japanese step names its path and then says to open it ("… > ポリシー を開きます。"): the path alone, when that is what fits.
     const fits = (text: string): boolean => wrapPrefixed(text, cols, "     ", "     ").length <= max;
     const path = first.includes(" > ") ? first.replace(/\s*を開きます。$/, "") : first;
-    return wrap(fits(first) || !fits(path) ? first : path, "     ", undefined, max);
+    // A sentence whose closing aside does not fit loses the aside, not its end: the saved note read 「認証ポリシーは Exchange Online
+    // PowerShell でしか扱えません (管理センター...」 (persona 9a).
+    const unaside = first.replace(/\s*\([^()]*\)(?=[。.]?$)/, "");
+    return wrap(fits(first) ? first : fits(path) ? path : fits(unaside) ? unaside : first, "     ", undefined, max);
   };
 
   // What the device shows and how it is set up.
