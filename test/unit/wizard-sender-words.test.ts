@@ -499,6 +499,8 @@ const PLAN_APP_KEYS = [
   "plan.step.move-to-oauth.why.policy.unknown",
   "plan.step.device-sending-rate.size.why",
   "plan.step.device-sending-rate.size.verify",
+  "plan.step.device-credentials.title",
+  "plan.step.device-credentials.userName.title",
   "plan.provider.appPassword.google",
   "plan.provider.appPassword.brevo",
   "plan.provider.appPassword.netease",
@@ -561,6 +563,20 @@ for (const lang of LANGS) {
       assert.equal(step.why, t(lang, vendor === "app" ? "plan.step.device-sending-rate.size.why.app" : "plan.step.device-sending-rate.size.why"));
       assert.equal(step.why.includes(scanner), vendor === "canon", step.why);
       assert.equal(step.verify.text, t(lang, vendor === "app" ? "plan.step.device-sending-rate.size.verify.app" : "plan.step.device-sending-rate.size.verify"));
+    }
+  });
+}
+
+// Persona 9b: the .NET application's first step read "Re-enter the user name as the full address (…) and the password on the
+// application"; an application's settings are where they are entered. A Canon's title is unchanged.
+for (const lang of LANGS) {
+  test(`${lang}: re-entering the credentials is done in the application's settings for an application`, () => {
+    for (const vendor of ["app", "canon"] as const) {
+      const c: Case = { ...sending(vendor), tenant: {}, account: {}, device: { ...sending(vendor).device, reply: "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect." } };
+      const step = buildPlan(c, ev(c), lang).steps.find((s) => s.id === "device-credentials");
+      assert.ok(step, vendor);
+      const key = vendor === "app" ? "plan.step.device-credentials.title.app" : "plan.step.device-credentials.title";
+      assert.equal(step.title, t(lang, key, { user: "billing@contoso.com", ...(vendor === "canon" ? { sender: WORDS.device[lang].sender } : {}) }));
     }
   });
 }
