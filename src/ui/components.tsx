@@ -140,7 +140,7 @@ export function Steps({ text, theme, role, maxLines, more }: { text: string; the
   const color = role ? theme.color(role) : undefined;
   const all = stepLines(safeText(text, { multiline: true }), theme.width);
   const cut = truncate(`  ${theme.glyphs.ellipsis}${more ? ` ${safeText(more)}` : ""}`, theme.width, theme.glyphs.ellipsis);
-  const lines = maxLines !== undefined && all.length > maxLines ? [...all.slice(0, Math.max(1, maxLines) - 1), cut] : all;
+  const lines = maxLines !== undefined && all.length > maxLines ? [...atSentence(all.slice(0, Math.max(1, maxLines) - 1)), cut] : all;
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
@@ -150,6 +150,18 @@ export function Steps({ text, theme, role, maxLines, more }: { text: string; the
       ))}
     </Box>
   );
+}
+
+/**
+ * Lines cut before their end stop where their last line's last sentence does: 「…なら基本認証です」 read 「…入力する方式なら基」
+ * before 「(続きは Ctrl+O で…)」 (persona 9a). A line with no sentence end in it (or only a step's number) stays as it is.
+ */
+function atSentence(lines: string[]): string[] {
+  const last = lines[lines.length - 1];
+  if (last === undefined) return lines;
+  const m = /^(.*(?:。|[.!?](?=\s)))/.exec(last);
+  if (!m?.[1] || /^\s*\d+\.$/.test(m[1])) return lines;
+  return [...lines.slice(0, -1), m[1]];
 }
 
 /** One line, cut to the theme width by grapheme. */
