@@ -93,3 +93,14 @@ export const AUTH_OK: ReplyAnalysis = (() => {
   const m: ReplyMatch = { patternId: "auth-success", reply, stage: "auth", candidates: [], decisive: false, success: true };
   return { input: reply.line, replies: [reply], matches: [m], primary: m, authSucceeded: true, recognized: true };
 })();
+
+/**
+ * Persona 9a (tmux, 2026-12-06): a help desk in Japan without admin rights; its Canon stopped this week with "535 5.7.139
+ * Authentication unsuccessful, basic authentication is disabled." and worked before.
+ */
+export const PERSONA_9A: Case = {
+  schema: CASE_SCHEMA_ID,
+  asOf: "2026-12-06",
+  device: { vendor: "canon", model: "iR-ADV C3730F", username: "scan-3f@contoso.co.jp", reply: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled." },
+  history: { workedBefore: "yes", stoppedOn: "2026-12-03" },
+};

@@ -3,18 +3,13 @@
 // sentence whose aside does not fit in its line now drops the aside and keeps its end; one that fits is unchanged.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
+import { PERSONA_9A } from "../helpers/engine-cases.js";
 import { LANGS } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { renderHandover } from "../../src/report/handover.js";
 
-const c: Case = {
-  schema: "smtp-auth-doctor/case@1",
-  asOf: "2026-12-06",
-  device: { vendor: "canon", model: "iR-ADV C3730F", username: "scan-3f@contoso.co.jp", reply: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled." },
-  history: { workedBefore: "yes", stoppedOn: "2026-12-03" },
-};
+const c = PERSONA_9A;
 
 for (const lang of LANGS) {
   test(`${lang}: the hand-over's directions are whole sentences, never cut inside an aside`, () => {

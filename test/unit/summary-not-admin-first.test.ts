@@ -4,18 +4,13 @@
 // is about, and says which checks need the role and which key opens the hand-over.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Case } from "../../src/case/schema.js";
 import { evaluate } from "../../src/engine/index.js";
+import { PERSONA_9A } from "../helpers/engine-cases.js";
 import { LANGS, t } from "../../src/i18n/index.js";
 import { buildPlan } from "../../src/plan/index.js";
 import { summarize, summaryLines } from "../../src/report/summary.js";
 
-const c: Case = {
-  schema: "smtp-auth-doctor/case@1",
-  asOf: "2026-12-06",
-  device: { vendor: "canon", model: "iR-ADV C3730F", username: "scan-3f@contoso.co.jp", reply: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled." },
-  history: { workedBefore: "yes", stoppedOn: "2026-12-03" },
-};
+const c = PERSONA_9A;
 
 for (const lang of LANGS) {
   test(`${lang}: "Not an admin" stands before "Next", naming the checks under it and the wizard's key`, () => {
