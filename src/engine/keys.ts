@@ -25,6 +25,7 @@ export const NOTE_KEYS = [
   "note.mailLoop",
   "note.tlsAfterStarttls",
   "note.recipientsRefusedEarlier",
+  "note.relayNonAcceptedDomain",
   "note.graphSendAs",
   "note.graphAccessDenied",
   "note.portUnsupported",

@@ -315,6 +315,12 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "outbound-connector-delivery", enhanced: ["4.4.317"], text: ["cannot connect to remote server"], need: "either", stage: "ndr", candidates: ["outbound-connector-delivery-failed"], decisive: DECISIVE },
   { id: "connector-restriction-mismatch", enhanced: ["5.7.51"], text: ["restrictdomainstocertificate", "restrictdomainstoipaddresses"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
   { id: "direct-send-rejected", enhanced: ["5.7.68"], text: ["direct send not allowed"], need: "either", stage: "mail-from", candidates: ["direct-send-rejected"], decisive: DECISIVE },
+  // Exchange's refusal at RCPT TO of a recipient outside the organization's accepted domains to a session that has not signed in
+  // ("550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain": read as "not a reply this tool knows" at MAIL FROM; the
+  // public pastes are of Exchange Server's receive connectors, a telnet test and an NDR quoting it). Mail without a sign-in
+  // reaches only the organization's own mailboxes (Direct Send); to send outside, the device signs in, or a relay connector
+  // matches it. Not Exchange Online's "550 5.7.1 Unable to relay in Office 365 tenant", which names no cause (tenth hunt).
+  { id: "relay-non-accepted-domain", enhanced: ["5.7.54"], text: ["unable to relay recipient in non accepted domain"], need: "either", stage: "rcpt", candidates: ["no-authentication", "relay-connector-mismatch"], decisive: NOT_DECISIVE, notes: ["note.relayNonAcceptedDomain"] },
   { id: "relay-attribution", enhanced: ["5.7.64"], text: ["tenantattribution"], need: "either", stage: "ndr", candidates: ["relay-connector-mismatch"], decisive: DECISIVE },
   // Microsoft Learn's NDR table, mail to an MX host without sign-in: "550 5.7.506 Access Denied, Bad HELO" (the sender greeted
   // with the name of the server it connects to, as spam bots do) and "550 5.7.510 Access denied, [contoso.com] does not accept

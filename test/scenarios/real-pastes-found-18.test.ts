@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_18 } from "./real-pastes-found-18.js";
-import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { explain, notesOf, pasteOf, statuses, stepIds, type Paste } from "./real-pastes-data.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
@@ -125,4 +125,38 @@ test("#8: '503 5.5.2 Need rcpt command' from the MX host (Snipe-IT) is the recip
 
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_18);
+});
+
+// Exchange's refusal at RCPT TO of a recipient outside the organization's accepted domains, to a session that has not signed in
+// (an anonymous relay): "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain" (read as "not a reply this tool knows"
+// at MAIL FROM, no cause). The public pastes found are of Exchange Server's own receive connectors (a telnet test to an Exchange
+// 2016 front end; an Exchange 2019 NDR quoting it); the causes are the same at the tenant's MX host: no sign-in, or a relay
+// connector that does not match the device.
+const RELAY_NON_ACCEPTED_TELNET: Paste = {
+  source: "https://learn.microsoft.com/en-us/answers/questions/305565/exchange-2016-default-frontend-connector-ms-exch-s",
+  note: "the telnet test's answer to RCPT TO as quoted in the question (the 451 timeout after it left out)",
+  text: "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain",
+};
+const RELAY_NON_ACCEPTED_NDR: Paste = {
+  source: "https://learn.microsoft.com/en-us/answers/questions/1193037/exchange2019-relay-recive-connector",
+  note: "the NDR's diagnostic line as quoted in the question",
+  text: "Remote Server returned '550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain'",
+};
+
+test("Exchange's '550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain' is the recipient at RCPT TO refused to a session without sign-in: no sign-in or a relay connector that does not match, neither decisive", async () => {
+  for (const p of [RELAY_NON_ACCEPTED_TELNET, RELAY_NON_ACCEPTED_NDR]) {
+    const primary = analyzeReply(p.text).primary;
+    assert.equal(primary?.patternId, "relay-non-accepted-domain", p.source);
+    assert.equal(primary?.stage, "rcpt", p.source);
+    assert.equal(primary?.decisive, false, p.source);
+    assert.deepEqual(primary?.candidates, ["no-authentication", "relay-connector-mismatch"], p.source);
+    for (const lang of LANGS) {
+      const { json, code } = await explain(p, lang);
+      assert.equal(code, 1, `${p.source} ${lang}`);
+      assert.deepEqual(statuses(json), ["no-authentication:possible", "relay-connector-mismatch:possible"], `${p.source} ${lang}`);
+      assert.ok(notesOf(json).includes("note.relayNonAcceptedDomain"), `${p.source} ${lang}`);
+    }
+  }
+  // Exchange Online's "550 5.7.1 Unable to relay in Office 365 tenant" keeps its reading (tenth hunt: it names no cause).
+  assert.equal(analyzeReply("550 5.7.1 Unable to relay in Office 365 tenant").primary?.patternId, "unknown-permanent");
 });

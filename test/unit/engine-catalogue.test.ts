@@ -129,6 +129,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { "device.host": "smtp.office365.con" })],
   // DATA sent after every recipient was refused: "503 5.5.2 Need rcpt command" (Snipe-IT at the MX host, eighteenth hunt #8).
   [BASIC_OK, analyzeReply("503 5.5.2 Need rcpt command")],
+  // A recipient outside the accepted domains refused to a session without sign-in: "550 5.7.54 … non-accepted domain" (Exchange).
+  [BASIC_OK, analyzeReply("550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain")],
   // A client's TLS hello logged as its first command and refused with 502 (an HP MFP on 587, eighth hunt #11).
   [BASIC_OK, analyzeReply("DEBUG -- : [KP1AQD] <=    \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\nDEBUG -- : [KP1AQD] => 502 Invalid/unsupported command")],
   // The OAuth flow named by the text: the client credentials grant (app-only), a password grant (delegated).
