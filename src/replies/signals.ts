@@ -482,6 +482,10 @@ export const SIGNALS: readonly Signal[] = [
   // Outlook's Japanese dialog quoting the server's answer in Japanese ("サーバーの応答:認証が必要です", 0x800CCC78, sixth hunt
   // #22): the server wants a sign-in before it takes the mail.
   { id: "auth-required-words", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: [], raw: ["認証が必要です"], fallbackOnly: true },
+  // OSSEC's maild "os_sendmail(1764): WARN: Mail from not accepted by server" (eighteenth hunt #9, to smtp.gmail.com port 25:
+  // refused as no reply): the server refused MAIL FROM, its answer not logged. maild neither signs in nor starts TLS, and a
+  // submission host wants both: no sign-in first, STARTTLS possible.
+  { id: "ossec-mail-from-not-accepted", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: ["mail from not accepted by server"], fallbackOnly: true, lessLikely: ["starttls-missing"] },
   // Exchange's non-delivery report for mail sent as (or on behalf of) another sender without the permission, as Outlook shows it
   // without the code, in English and in Japanese (eighth hunt #8, office-qa.com: 「代理送信のためのアクセス許可を持たずに…」, refused
   // as "no SMTP reply found", exit 2): Send As is missing on the From address.

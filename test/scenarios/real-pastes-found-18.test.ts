@@ -160,3 +160,19 @@ test("Exchange's '550 5.7.54 SMTP; Unable to relay recipient in non-accepted dom
   // Exchange Online's "550 5.7.1 Unable to relay in Office 365 tenant" keeps its reading (tenth hunt: it names no cause).
   assert.equal(analyzeReply("550 5.7.1 Unable to relay in Office 365 tenant").primary?.patternId, "unknown-permanent");
 });
+
+test("#9: OSSEC's 'Mail from not accepted by server' (maild to smtp.gmail.com:25) is the sender refused because the program does not sign in: no authentication, STARTTLS possible", async () => {
+  for (const lang of LANGS) {
+    // (Undetermined, as other programs' own words for a refused sender are: the server's answer is not in the text.)
+    const { json, code } = await explain(paste(9), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["no-authentication:possible", "starttls-missing:possible"], lang);
+    // Gmail's host: the service's own connection and sign-in settings, no Microsoft 365 step.
+    assert.deepEqual(stepIds(json), ["provider-connection"], lang);
+  }
+  const primary = analyzeReply(paste(9).text).primary;
+  assert.equal(primary?.stage, "mail-from");
+  assert.equal(primary?.patternId, "ossec-mail-from-not-accepted");
+  // The same words with the server's own answer after them read as that answer.
+  assert.equal(analyzeReply("WARN: Mail from not accepted by server\n530 5.7.0 Must issue a STARTTLS command first").primary?.patternId, "starttls-first");
+});
