@@ -1,29 +1,25 @@
 // Plain-text and JSON views of read results, in the user's language (for collect and access).
 import { safeText } from "../render/sanitize.js";
-import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
+import { appKey } from "../render/labels.js";
 import type { Case } from "../case/schema.js";
 import type { ReadResult } from "./types.js";
 
-/** Who sends the mail, where the words depend on it: an application's case reads its own words (`<key>.app`) where one exists. */
+/**
+ * Who sends the mail, where the words depend on it: an application's case reads its own words (`<key>.app`, appKey) where one
+ * exists; `diagnose --live` on an application's case said "give --from with the device's sender address" (persona 9b).
+ */
 type Sender = Pick<Case, "device"> | undefined;
 
-/**
- * A read's words for who sends the mail: `diagnose --live` on an application's case said "give --from with the device's sender
- * address" and "Consent … of the device's app" (persona 9b).
- */
-function own(key: MessageKey, c: Sender): MessageKey {
-  const app = `${key}.app`;
-  return c?.device?.vendor === "app" && hasKey(app) ? app : key;
-}
 
 export function readLabel(lang: Lang, r: Pick<ReadResult, "id">, c?: Sender): string {
-  return t(lang, own(`live.read.${r.id}`, c));
+  return t(lang, appKey(`live.read.${r.id}`, c));
 }
 
 export function formatRead(lang: Lang, r: ReadResult, ascii: boolean, c?: Sender): string {
   const glyph = r.status === "ok" ? (ascii ? "OK" : "✔") : r.status === "skipped" ? "-" : ascii ? "NO" : "✖";
   const label = readLabel(lang, r, c);
-  const why = r.reasonKey ? t(lang, own(r.reasonKey, c), r.reasonParams) : undefined;
+  const why = r.reasonKey ? t(lang, appKey(r.reasonKey, c), r.reasonParams) : undefined;
   switch (r.status) {
     case "ok":
       return why ? `${glyph} ${label} (${why})` : `${glyph} ${label}`;

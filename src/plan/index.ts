@@ -5,8 +5,8 @@ import type { Case } from "../case/schema.js";
 import { causeSpec, GATE_ORDER, STATUS_RANK } from "../engine/causes.js";
 import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus, Diagnosis, Finding } from "../engine/types.js";
-import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
-import { causeTitle, senderParams } from "../render/labels.js";
+import { t, type Lang, type Params } from "../i18n/index.js";
+import { appKey, causeTitle, senderParams } from "../render/labels.js";
 import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
 import { forCloud, identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
@@ -145,11 +145,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const sender = senderParams(lang, c);
   // A text whose languages name the sender a different number of times, or whose device's words do not fit an application
   // (a firmware, a panel, "type it on the device"), has an application's own (`<key>.app`).
-  const own = (key: MessageKey): MessageKey => {
-    const app = `${key}.app`;
-    return c.device?.vendor === "app" && hasKey(app) ? app : key;
-  };
-  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, own(key), { ...sender, ...params }), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
+  const ctx: Ctx = { c, d, lang, tr: (key, params) => t(lang, appKey(key, c), { ...sender, ...params }), login, from, has: (id) => causeSet.has(id), blocks: (id) => d.causes.some((f) => f.id === id && f.status === "blocking"), outside, vianet };
   // Refused at delivery: sign-in worked, so the alternatives to Basic auth are beside the point.
   const delivery = d.info.some((i) => i.id === "delivery-refused");
 
@@ -251,7 +247,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
   // An application's own reason: "most printers and scanners" said nothing of an application (persona round 8's leftovers).
-  if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr(c.device?.vendor === "app" ? "plan.note.basicLikely.app" : "plan.note.basicLikely"));
+  if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
   if (vianet) notes.push(ctx.tr("plan.note.vianet"));

@@ -50,7 +50,7 @@ export function availability(ctx: Ctx, id: OptionId): Pick<PlanOption, "availabi
       // A sign-in with OAuth refused too (fifth hunt #22): not usable as it is, whatever the device supports.
       if (oauthRefused(ctx)) return { availability: "check", availabilityNote: tr("plan.option.oauth.refused") };
       if (c.device?.oauthSupported === true) return { availability: "yes" };
-      return c.device?.oauthSupported === false ? { availability: "no", availabilityNote: tr("plan.option.oauth.no") } : { availability: "check", availabilityNote: tr(c.device?.vendor === "app" ? "plan.option.oauth.check.app" : "plan.option.oauth.check") };
+      return c.device?.oauthSupported === false ? { availability: "no", availabilityNote: tr("plan.option.oauth.no") } : { availability: "check", availabilityNote: tr("plan.option.oauth.check") };
     case "hve":
       // Past September 2028 HVE no longer takes Basic auth [S19]: not a way to keep a password-only device sending.
       if (ctx.d.asOf > RETIREMENT_TIMELINE.hveBasicUntil.endsAfter) return { availability: "no", availabilityNote: tr("plan.option.hve.basicEnded") };

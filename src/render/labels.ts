@@ -50,8 +50,17 @@ export function noteText(lang: Lang, key: string, c?: Pick<Case, "device">): str
  * assumptions and roles: "the device (firmware or app) supports OAuth 2.0 for SMTP; check with the vendor").
  */
 export function senderText(lang: Lang, key: MessageKey, c?: Pick<Case, "device">): string {
-  const own = c?.device?.vendor === "app" ? maybe(lang, `${key}.app`) : undefined;
-  return own ?? t(lang, key, senderParams(lang, c));
+  return t(lang, appKey(key, c), senderParams(lang, c));
+}
+
+/**
+ * An application's own text where it has one: `<key>.app` when the case is an application's and that message exists (its
+ * languages name the sender a different number of times, or a device's words do not fit an application), else `key`. The
+ * one rule the plan, the reports' facts, the what-if and the live reads follow.
+ */
+export function appKey<K extends string>(key: K, c?: Pick<Case, "device">): K {
+  const app = `${key}.app`;
+  return c?.device?.vendor === "app" && hasKey(app) ? (app as K) : key;
 }
 
 /** Who sends the mail: a maker's id, "app" (an application or a script) or "other" (the case schema's device.vendor). */
@@ -124,8 +133,7 @@ export function verdictSentence(lang: Lang, d: Pick<Diagnosis, "verdict" | "info
 /** The full statement of a fact, with its property name (reports' fact tables), of the device or of the application (`c`). */
 export function factDescription(lang: Lang, path: FactPath, c?: Pick<Case, "device">): string {
   // A fact whose words for a device do not fit an application has an application's own (`.app`): the maker's.
-  const own = c?.device?.vendor === "app" ? maybe(lang, `plan.report.fact.${path}.app`) : undefined;
-  return own ?? t(lang, `plan.report.fact.${path}`, senderParams(lang, c));
+  return t(lang, appKey(`plan.report.fact.${path}`, c), senderParams(lang, c));
 }
 
 /** The words for a setting's value where the raw value is a code (basic, starttls, enforced …), or undefined. */
@@ -167,8 +175,7 @@ export function maybe(lang: Lang, key: string, params?: Params): string | undefi
 export function factLabel(lang: Lang, path: FactPath, c?: Pick<Case, "device">): string {
   const key = `whatif.fact.${path}`;
   // An application's own words where a device's do not fit it (`.app`): the maker's ("Device maker (or an application)").
-  const own = c?.device?.vendor === "app" ? maybe(lang, `${key}.app`) : undefined;
-  return own ?? (hasKey(key) ? t(lang, key, senderParams(lang, c)) : path);
+  return hasKey(key) ? t(lang, appKey(key, c), senderParams(lang, c)) : path;
 }
 
 const SWITCHES: readonly FactPath[] = ["tenant.smtpClientAuthenticationDisabled", "account.smtpClientAuthenticationDisabled"];
