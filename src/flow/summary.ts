@@ -76,7 +76,6 @@ export function pointsLine(primary: ReplyMatch, pointed: readonly CauseId[], not
   return noted || GENERIC_FAILURE.has(primary.patternId) ? undefined : "wizard.pasteSummary.noCause";
 }
 
-/** `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said in place of the questions it made unnecessary. */
 /**
  * What the paste screen says of a text with no reply in it: that no SMTP reply was recognized, or what the text is when it is
  * an error the tool can name but read no cause from (a mailbox being read, a web API's refusal, a program's own error number),
@@ -101,7 +100,10 @@ export function resolvedQuestionText(lang: Lang, path: FactPath, sender: VendorI
   return promptText(lang, question(path, c as Case | undefined), c);
 }
 
-/** `sender`: pasteSender(), for the words that depend on who sends the mail. */
+/**
+ * The paste screen as plain lines. `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said
+ * in place of the questions it made unnecessary. `sender`: pasteSender(), for the words that depend on who sends the mail.
+ */
 export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false, sender: VendorId | undefined = summary.maker?.vendor): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   if (summary.cut) out.push(t(lang, "wizard.pasteSummary.cut"));
