@@ -66,6 +66,7 @@ export const STEP_IDS = [
   "provider-check-sign-in",
   "provider-from-address",
   "onprem-server-auth",
+  "onprem-relay-connector",
   "provider-service-limits",
   "relay-own-settings",
   // Issue 13.1: read-only checks that confirm a possible cause before any weakening change, and the
@@ -89,8 +90,11 @@ export type AdminRole = (typeof ADMIN_ROLES)[number];
 /** One PowerShell line, exactly as the user should paste it. */
 export interface PlanCommand {
   text: string;
-  /** The session it needs: Exchange Online PowerShell, Microsoft Graph PowerShell, or plain Windows PowerShell. */
-  shell: "exchange" | "graph" | "windows";
+  /**
+   * The session it needs: Exchange Online PowerShell, Microsoft Graph PowerShell, plain Windows PowerShell, or the Exchange
+   * Management Shell of an on-premises Exchange Server (its own cmdlets, which Exchange Online PowerShell does not have).
+   */
+  shell: "exchange" | "graph" | "windows" | "exchange-server";
   /** True when the command changes state; read-only commands are false. */
   changes: boolean;
   /** The cmdlet accepts -WhatIf (the .ps1 renderer adds it; other changing commands are commented out). */

@@ -78,7 +78,9 @@ export function renderPs1(input: ReportInput): string {
   const shells = new Set(all.map((cmd) => cmd.shell));
   // Microsoft 365 operated by 21Vianet: both modules sign in to that cloud (-ExchangeEnvironmentName, -Environment).
   const vianet = plan.cloud === "21vianet";
-  out.push(...comment(tr("plan.report.ps1.connect")));
+  // (An on-premises Exchange Server's commands alone need neither module: its own shell, said below.)
+  if (shells.has("exchange") || shells.has("graph") || !shells.has("exchange-server")) out.push(...comment(tr("plan.report.ps1.connect")));
+  if (shells.has("exchange-server")) out.push(...comment(tr("plan.report.ps1.connectExchangeServer")));
   if (shells.has("exchange")) {
     out.push(...comment(tr("plan.report.ps1.connectExchange")));
     out.push(`# Connect-ExchangeOnline ${vianet ? "-ExchangeEnvironmentName O365China " : ""}-UserPrincipalName '${PLACEHOLDER.admin}'`);

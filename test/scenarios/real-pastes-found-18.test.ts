@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { FOUND_ROUND_18 } from "./real-pastes-found-18.js";
 import { explain, notesOf, pasteOf, statuses, stepIds, type Paste } from "./real-pastes-data.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { runMain } from "../helpers/run-main.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
 const paste = pasteOf(FOUND_ROUND_18);
@@ -175,4 +176,62 @@ test("#9: OSSEC's 'Mail from not accepted by server' (maild to smtp.gmail.com:25
   assert.equal(primary?.patternId, "ossec-mail-from-not-accepted");
   // The same words with the server's own answer after them read as that answer.
   assert.equal(analyzeReply("WARN: Mail from not accepted by server\n530 5.7.0 Must issue a STARTTLS command first").primary?.patternId, "starttls-first");
+});
+
+// The same refusal where the text shows the Exchange Server's own banner (an on-premises server, not Exchange Online): the
+// reading keeps "no sign-in" alone, and the plan names the fix the threads used on that server, a receive connector that relays
+// for the device (its RemoteIPRanges, and the ms-Exch-SMTP-Accept-Any-Recipient right for ANONYMOUS LOGON), or a sign-in; it
+// only said to set the server, port and encryption as the service's guide says. The telnet test of the Exchange 2016 thread,
+// with the greeting such a session starts with (the question quotes the answer to RCPT TO only; the server name is ours).
+const RELAY_NON_ACCEPTED_ONPREM: Paste = {
+  source: "https://learn.microsoft.com/en-us/answers/questions/305565/exchange-2016-default-frontend-connector-ms-exch-s",
+  note: "the telnet test's answer to RCPT TO as quoted in the question, after an Exchange Server greeting and the answer to MAIL FROM (both added)",
+  text: "220 EX2016.contoso.local Microsoft ESMTP MAIL Service ready at Tue, 9 Mar 2021 10:15:02 +0100\n250 2.1.0 Sender OK\n550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain",
+};
+
+type Cmd = { text: string; shell: string; changes: boolean; whatIf: boolean };
+type FullStep = { id: string; title: string; why: string; check: Cmd[]; commands: Cmd[]; verify: { commands: Cmd[] }; undo?: { text: string; commands: Cmd[] }; security: { level: string } };
+
+test("5.7.54 from an on-premises Exchange Server: the plan leads with its relay receive connector (RemoteIPRanges, ms-Exch-SMTP-Accept-Any-Recipient for ANONYMOUS LOGON) in the Exchange Management Shell, with its check, verify, undo and cost", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(RELAY_NON_ACCEPTED_ONPREM, lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["no-authentication:blocking"], lang);
+    assert.equal(stepIds(json)[0], "onprem-relay-connector", lang);
+    const step = json.plan.steps[0] as unknown as FullStep;
+    const connector = "'<server\\relay-connector>'";
+    assert.deepEqual(
+      step.commands.map((c) => c.text),
+      [
+        `Set-ReceiveConnector -Identity ${connector} -RemoteIPRanges @{Add='<device-ip-address>'}`,
+        `Get-ReceiveConnector -Identity ${connector} | Add-ADPermission -User 'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights 'ms-Exch-SMTP-Accept-Any-Recipient'`,
+      ],
+      lang,
+    );
+    // The on-premises server's own shell, never Exchange Online PowerShell; each change takes -WhatIf.
+    for (const c of [...step.check, ...step.commands, ...step.verify.commands, ...(step.undo?.commands ?? [])]) assert.equal(c.shell, "exchange-server", c.text);
+    assert.ok(step.commands.every((c) => c.changes && c.whatIf), lang);
+    assert.ok(step.check.some((c) => c.text.startsWith("Get-ReceiveConnector | Select-Object ") && c.text.includes("RemoteIPRanges")), lang);
+    assert.ok(step.verify.commands.some((c) => c.text.includes("Get-ADPermission")), lang);
+    assert.deepEqual(
+      step.undo?.commands.map((c) => c.text),
+      [
+        `Set-ReceiveConnector -Identity ${connector} -RemoteIPRanges @{Remove='<device-ip-address>'}`,
+        `Get-ReceiveConnector -Identity ${connector} | Remove-ADPermission -User 'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights 'ms-Exch-SMTP-Accept-Any-Recipient' -Confirm:$false`,
+      ],
+      lang,
+    );
+    assert.equal(step.security.level, "medium", lang);
+    // The words name the connector, the right and the sign-in in both languages.
+    for (const w of ["RemoteIPRanges", "ms-Exch-SMTP-Accept-Any-Recipient", "Default Frontend", "587"]) assert.ok(step.why.includes(w), `${lang}: ${w}`);
+  }
+  // The .ps1 says which shell runs them (no Connect-ExchangeOnline for them), with each change under -WhatIf.
+  for (const lang of LANGS) {
+    const r = await runMain(["explain", "-", "--format", "ps1", "--lang", lang], { stdin: RELAY_NON_ACCEPTED_ONPREM.text });
+    assert.ok(r.stdout.includes(lang === "ja" ? "Exchange 管理シェル" : "Exchange Management Shell"), lang);
+    assert.ok(!r.stdout.includes("Connect-ExchangeOnline"), lang);
+    assert.ok(r.stdout.includes("-ExtendedRights 'ms-Exch-SMTP-Accept-Any-Recipient' -WhatIf"), lang);
+  }
+  // Without the on-premises banner the reading is Exchange Online's (the tenant's connector or a sign-in): no such step.
+  for (const lang of LANGS) assert.ok(!stepIds((await explain(RELAY_NON_ACCEPTED_TELNET, lang)).json).includes("onprem-relay-connector"), lang);
 });

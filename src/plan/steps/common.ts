@@ -25,6 +25,10 @@ export const PLACEHOLDER = {
   forwardingMailbox: "<forwarding-mailbox@contoso.com>",
   /** The new password the admin types in place (the tool never prints one). */
   newPassword: "<new-password>",
+  /** An on-premises Exchange Server's receive connector that relays for devices (Get-ReceiveConnector's Identity, server\name). */
+  receiveConnector: "<server\\relay-connector>",
+  /** The device's own IP address as the Exchange Server sees it (on the local network, not the office's public one). */
+  deviceIp: "<device-ip-address>",
 } as const;
 
 /** The outbound spam policy (and its rule) the plan creates to let one mailbox forward automatically to outside addresses. */
@@ -85,6 +89,13 @@ export function exo(text: string, changes = false): PlanCommand {
 }
 export function graph(text: string, scopes: string[], changes = false): PlanCommand {
   return { text, shell: "graph", changes, whatIf: takesWhatIf(text, changes), scopes };
+}
+/**
+ * A command of an on-premises Exchange Server's Exchange Management Shell. whatIf: the cmdlet that changes state (the last of a
+ * pipeline, to which a -WhatIf at the end of the line goes) accepts it.
+ */
+export function ems(text: string, changes = false, whatIf = changes): PlanCommand {
+  return { text, shell: "exchange-server", changes, whatIf: changes && whatIf };
 }
 export function win(text: string): PlanCommand {
   return { text, shell: "windows", changes: false, whatIf: false };

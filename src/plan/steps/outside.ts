@@ -1,10 +1,56 @@
 // Outside Exchange Online (issue 10): the device and that service's own account settings; nothing
 // of a Microsoft 365 tenant.
-import { providerKey, replyPatterns, stepTexts, type StepDef } from "./common.js";
+import { psQuote } from "../../shell/powershell.js";
+import { ems, PLACEHOLDER, providerKey, replyPatterns, stepTexts, type StepDef } from "./common.js";
 import { besidesEhlo, DEVICE_AFTER_SIGN_IN, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
+
+/** The well-known group of sessions that have not signed in, to which an Exchange Server's anonymous relay right is given. */
+const ANONYMOUS_LOGON = psQuote("NT AUTHORITY\\ANONYMOUS LOGON");
+/** The receive connector's right to pass mail on to any recipient (relay). */
+const ACCEPT_ANY_RECIPIENT = psQuote("ms-Exch-SMTP-Accept-Any-Recipient");
+
+/**
+ * An Exchange Server of the organization's own refused a recipient outside its accepted domains to a session without sign-in
+ * ("550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain", Microsoft Q&A threads of Exchange 2016 and 2019): the fix
+ * the threads used is on that server, a receive connector that relays for the device's IP address (RemoteIPRanges, and the
+ * ms-Exch-SMTP-Accept-Any-Recipient right for ANONYMOUS LOGON), or the device signing in with an account. Exchange Online's
+ * connector commands do not reach it.
+ */
+const ONPREM_RELAY_CONNECTOR: StepDef = {
+  id: "onprem-relay-connector",
+  causes: ["no-authentication"],
+  build: (ctx, found) => {
+    if (ctx.outside !== "exchange-onprem" || !replyPatterns(found).has("relay-non-accepted-domain")) return null;
+    const connector = psQuote(PLACEHOLDER.receiveConnector);
+    const ip = psQuote(PLACEHOLDER.deviceIp);
+    const get = `Get-ReceiveConnector -Identity ${connector}`;
+    const rights = ems(`${get} | Get-ADPermission -User ${ANONYMOUS_LOGON} | Where-Object { -not $_.Deny -and -not $_.IsInherited } | Select-Object User,ExtendedRights`);
+    const connectorRead = ems(`${get} | Select-Object Identity,TransportRole,Bindings,RemoteIPRanges,PermissionGroups,AuthMechanism`);
+    return {
+      who: "exchange-admin",
+      scope: "tenant",
+      check: [ems("Get-ReceiveConnector | Select-Object Identity,TransportRole,Bindings,RemoteIPRanges,PermissionGroups"), rights],
+      commands: [
+        ems(`Set-ReceiveConnector -Identity ${connector} -RemoteIPRanges @{Add=${ip}}`, true),
+        ems(`${get} | Add-ADPermission -User ${ANONYMOUS_LOGON} -ExtendedRights ${ACCEPT_ANY_RECIPIENT}`, true),
+      ],
+      verifyCommands: [connectorRead, rights],
+      undo: {
+        text: ctx.tr("plan.undo.onpremRelay"),
+        commands: [
+          ems(`Set-ReceiveConnector -Identity ${connector} -RemoteIPRanges @{Remove=${ip}}`, true),
+          ems(`${get} | Remove-ADPermission -User ${ANONYMOUS_LOGON} -ExtendedRights ${ACCEPT_ANY_RECIPIENT} -Confirm:$false`, true),
+        ],
+      },
+      security: "medium",
+      changesTenant: true,
+    };
+  },
+};
 
 export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   DEVICE_EHLO,
+  ONPREM_RELAY_CONNECTOR,
   {
     id: "provider-connection",
     causes: ["network-unreachable", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "client-protocol-error", "no-authentication"],
