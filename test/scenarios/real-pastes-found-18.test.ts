@@ -235,3 +235,22 @@ test("5.7.54 from an on-premises Exchange Server: the plan leads with its relay 
   // Without the on-premises banner the reading is Exchange Online's (the tenant's connector or a sign-in): no such step.
   for (const lang of LANGS) assert.ok(!stepIds((await explain(RELAY_NON_ACCEPTED_TELNET, lang)).json).includes("onprem-relay-connector"), lang);
 });
+
+test("#9: OSSEC's maild cannot sign in: the plan's step is a relay on its host that signs in (Postfix with SASL), to Gmail as to smtp.office365.com, not the server, port and encryption of its own settings", async () => {
+  const gmail = paste(9);
+  // The same log toward Microsoft 365's submission host (the thread's was Gmail's).
+  const m365: Paste = { ...gmail, text: gmail.text.replace(/smtp\.gmail\.com/g, "smtp.office365.com") };
+  for (const lang of LANGS) {
+    for (const [p, host] of [[gmail, undefined], [m365, "smtp.office365.com"]] as const) {
+      const { json } = await explain(p, lang);
+      assert.equal(json.plan.steps.length, 1, `${lang} ${host}`);
+      const step = json.plan.steps[0] as unknown as { id: string; title: string; why: string; causeIds: string[]; who: string };
+      // One step for both readings (maild starts no TLS either): no "port 587 with STARTTLS on the device".
+      assert.deepEqual([...step.causeIds].sort(), ["no-authentication", "starttls-missing"], `${lang} ${host}`);
+      assert.equal(step.who, "network-admin", `${lang} ${host}`);
+      assert.ok(step.title.includes("OSSEC"), `${lang} ${host}: ${step.title}`);
+      for (const w of ["ossec-maild", "Postfix", "smtp_sasl_auth_enable = yes", "smtp_server", "127.0.0.1"]) assert.ok(step.why.includes(w), `${lang} ${host}: ${w}`);
+      if (host) assert.ok(step.title.includes(host) && step.why.includes(`relayhost = [${host}]:587`) && step.why.includes(".mail.protection.outlook.com"), `${lang}: ${step.why}`);
+    }
+  }
+});

@@ -82,6 +82,14 @@ function postfixStep(ctx: Parameters<StepDef["build"]>[0], id: "device-port-star
   };
 }
 
+/**
+ * The text is the words of a program that can neither sign in nor start TLS (OSSEC's maild, "Mail from not accepted by server",
+ * eighteenth hunt #9): no setting of its own fixes it, a relay on its host that signs in does.
+ */
+export function cannotSignIn(found: Parameters<StepDef["build"]>[1]): boolean {
+  return replyPatterns(found).has("ossec-mail-from-not-accepted");
+}
+
 /** The findings a general step still answers once the EHLO step has taken its own (null: none left). */
 export function besidesEhlo(found: Parameters<StepDef["build"]>[1]): { answers?: Parameters<StepDef["build"]>[1] } | null {
   const rest = found.filter((f) => !ehloFirst(f));
@@ -191,7 +199,8 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-port-starttls",
     causes: ["starttls-missing"],
-    build: (ctx) => (postfixInCase(ctx.c) ? postfixStep(ctx, "device-port-starttls") : { who: "helpdesk", scope: "device", security: "none" }),
+    // OSSEC's maild starts no TLS at all: the local relay of the sign-in step does it (that step answers this cause too).
+    build: (ctx, found) => (cannotSignIn(found) ? null : postfixInCase(ctx.c) ? postfixStep(ctx, "device-port-starttls") : { who: "helpdesk", scope: "device", security: "none" }),
   },
   {
     id: "device-auth-mechanism",
@@ -221,7 +230,14 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-enable-auth",
     causes: ["no-authentication"],
-    build: (ctx) => (postfixInCase(ctx.c) ? postfixStep(ctx, "device-enable-auth") : { who: "helpdesk", scope: "device", security: "none" }),
+    build: (ctx, found) => {
+      // A program that cannot sign in (OSSEC's maild): a relay on its host signs in for it, or a connector takes it without one.
+      if (cannotSignIn(found)) {
+        const starttls = ctx.d.causes.filter((f) => f.id === "starttls-missing" && cannotSignIn([f]));
+        return { who: "network-admin", scope: "device", security: "low", ...stepTexts(ctx, "plan.step.device-enable-auth.ossec"), undo: { text: ctx.tr("plan.undo.relayConfigCopy"), commands: [] }, answers: [...found, ...starttls] };
+      }
+      return postfixInCase(ctx.c) ? postfixStep(ctx, "device-enable-auth") : { who: "helpdesk", scope: "device", security: "none" };
+    },
   },
   {
     id: "device-credentials",

@@ -2,7 +2,7 @@
 // of a Microsoft 365 tenant.
 import { psQuote } from "../../shell/powershell.js";
 import { ems, PLACEHOLDER, providerKey, replyPatterns, stepTexts, type StepDef } from "./common.js";
-import { besidesEhlo, DEVICE_AFTER_SIGN_IN, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
+import { besidesEhlo, cannotSignIn, DEVICE_AFTER_SIGN_IN, DEVICE_EHLO, DEVICE_OAUTH_TOKEN, DEVICE_SENDER_ADDRESS } from "./device.js";
 
 /** The well-known group of sessions that have not signed in, to which an Exchange Server's anonymous relay right is given. */
 const ANONYMOUS_LOGON = psQuote("NT AUTHORITY\\ANONYMOUS LOGON");
@@ -54,8 +54,10 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   {
     id: "provider-connection",
     causes: ["network-unreachable", "starttls-missing", "tls-version-unsupported", "tls-handshake-failed", "client-protocol-error", "no-authentication"],
-    build: (_ctx, found) => {
+    build: (ctx, found) => {
       const rest = besidesEhlo(found);
+      // A program that cannot sign in (OSSEC's maild): a relay on its host that signs in to the service, not its own settings.
+      if (rest && cannotSignIn(found)) return { who: "network-admin", scope: "device", security: "low", ...stepTexts(ctx, "plan.step.provider-connection.ossec"), undo: { text: ctx.tr("plan.undo.relayConfigCopy"), commands: [] }, ...rest };
       return rest && { who: "helpdesk", scope: "device", security: "none", ...rest };
     },
   },
