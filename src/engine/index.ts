@@ -15,7 +15,7 @@ import { infoGate } from "./gates/info.js";
 import { mechanismGate } from "./gates/mechanism.js";
 import { oauthGate } from "./gates/oauth.js";
 import { identifyProvider, providerGate } from "./gates/provider.js";
-import { AFTER_AUTH_STAGES, authPassedByReply, reachedAuthByReply, replyEvidence, replyGate } from "./gates/reply.js";
+import { AFTER_AUTH_STAGES, authPassedByReply, reachedAuthByReply, readingFor, replyEvidence, replyGate } from "./gates/reply.js";
 import { retirementGate } from "./gates/retirement.js";
 import { sendAsGate } from "./gates/send-as.js";
 import { signInsGate } from "./gates/signins.js";
@@ -126,6 +126,16 @@ function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined 
   if (m.candidates.includes("transient-service-error")) return undefined;
   const permanent = (m.reply.code !== undefined && m.reply.code >= 500) || (m.reply.code === undefined && m.reply.enhanced?.startsWith("5.") === true);
   return permanent ? m : undefined;
+}
+
+/**
+ * The causes a reply points at as the diagnosis reads it, for the summary of a pasted text: its candidates, less those that hold
+ * only for a sign-in method the sender does not use (readingFor), the method being the case's, else the one the text showed.
+ */
+export function replyReading(c: Pick<Case, "device">, d: Pick<Diagnosis, "signInFromText">, m: Pick<ReplyMatch, "patternId" | "candidates">): CauseId[] {
+  const mechanism = c.device?.authMechanism;
+  const mode = c.device?.auth ?? (mechanism !== undefined ? (mechanism === "XOAUTH2" ? "oauth" : "basic") : (d.signInFromText ?? "unknown"));
+  return readingFor(m, mode);
 }
 
 /** The engine with the reply already analysed (or none). */

@@ -62,6 +62,27 @@ test("16#15: n8n's 550 5.7.708 is the organization's sending reputation, with no
   }
 });
 
+// The same 5.7.708: the summary of the pasted text ("What the pasted text says") listed "OAuth set-up incomplete" beside the
+// sending reputation while the sign-in method was unknown, where the engine reads the reputation alone. It lists the OAuth set-up
+// only as the engine does: for a sender recorded as using OAuth, or one the text shows signing in with XOAUTH2.
+test("16#15: the summary of a 5.7.708 lists the OAuth set-up only for a sender that uses OAuth, as the engine does", async () => {
+  const summary = async (text: string, lang: "en" | "ja", extra: string[] = []) => {
+    const r = await runMain(["explain", "-", "--lang", lang, ...extra], { stdin: text });
+    // The summary ends at the first empty line; the report follows it. (Its wrapped lines joined again.)
+    return (r.stdout.split("\n\n")[0] ?? "").replace(/\n\s*/g, lang === "ja" ? "" : " ");
+  };
+  const withXoauth = `250-AUTH LOGIN XOAUTH2\nAUTH XOAUTH2 <token>\n235 2.7.0 Authentication successful\n${round16(15).text}`;
+  for (const lang of LANGS) {
+    const oauth = t(lang, "cause.oauth-misconfigured.title");
+    const restricted = t(lang, "cause.sender-restricted.title");
+    const unknown = await summary(round16(15).text, lang);
+    assert.ok(unknown.includes(restricted) && !unknown.includes(oauth), `${lang}: ${unknown}`);
+    assert.ok(!(await summary(round16(15).text, lang, ["--auth", "basic"])).includes(oauth), lang);
+    assert.ok((await summary(round16(15).text, lang, ["--auth", "oauth"])).includes(oauth), lang);
+    assert.ok((await summary(withXoauth, lang)).includes(oauth), lang);
+  }
+});
+
 // PHPMailer on GoDaddy shared hosting set to smtp.office365.com:587 (PHPMailer/PHPMailer#783, sixteenth hunt #12): the greeting is
 // GoDaddy's own Exim (*.secureserver.net). FreeScout on A2 Hosting (freescout-help-desk/freescout#2279): the certificate that
 // answered for smtp.office365.com is *.a2hosting.com. HostGator's shared servers greet as "220-gator2016.hostgator.com ESMTP Exim"

@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { readTextBounded } from "../../case/read-text.js";
 import type { Case } from "../../case/schema.js";
 import { CASE_SCHEMA_ID } from "../../case/values.js";
-import { evaluateWith } from "../../engine/index.js";
+import { evaluateWith, replyReading, type Diagnosis } from "../../engine/index.js";
 import { badInput } from "../../errors.js";
 import { EXIT, exitCodeForVerdict, type ExitCode } from "../../exit.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
@@ -92,7 +92,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   } else if (format === "text") {
     const { wrap } = await import("../../render/layout.js");
     const width = terminalWidth(ctx);
-    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, width, wrap, c)}\n\n` : "";
+    const said = analysis.matches.length > 0 ? `${describeAnalysis(rctx.lang, analysis, width, wrap, c, diagnosis)}\n\n` : "";
     // Words that say only that something failed, which a maker's devices show too (Ricoh's "Transmission has failed"): without
     // --vendor, which --vendor adds what the maker's documents say of it.
     const maker = vendor === undefined && analysis.primary && GENERIC_FAILURE.has(analysis.primary.patternId) ? await onlyMaker(text) : undefined;
@@ -188,7 +188,7 @@ const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
 };
 
 /** "What the server said": each reply found, the stage, and what it points at (the causes naming the sender as `c` does). */
-export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wrap: (text: string, width: number) => string[], c?: Pick<Case, "device">): string {
+export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wrap: (text: string, width: number) => string[], c?: Pick<Case, "device">, d?: Pick<Diagnosis, "signInFromText">): string {
   const lines: string[] = [t(lang, "cli.explain.heading")];
   const indent = "  ";
   for (const m of a.matches) {
@@ -204,6 +204,9 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
     const attempt = a.otherAttempt === undefined ? undefined : m.mechanism === "XOAUTH2" ? "cli.explain.stageOauth" : m.mechanism === "LOGIN" ? "cli.explain.stagePassword" : undefined;
     const stage = t(lang, attempt ?? "cli.explain.stage", { stage: t(lang, STAGE_KEYS[m.stage]) });
     const entra = m.stage === "token" ? /^AADSTS(\d+)/.exec(m.reply.line)?.[1] : undefined;
+    // As the diagnosis reads the reply: a cause that holds only for another sign-in method than the sender's is not listed
+    // (5.7.708's cross-tenant OAuth app while the method is unknown).
+    const causes = replyReading(c ?? {}, d ?? {}, m);
     const points =
       m.success
         ? t(lang, m.reply.code === 334 ? "cli.explain.challenge" : "cli.explain.success")
@@ -211,11 +214,11 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
           ? t(lang, "cli.explain.nextServer")
           : m.patternId === AFTER_AUTH_FAILURE
           ? t(lang, "cli.explain.afterAuthFailure")
-          : m.candidates.length === 0
+          : causes.length === 0
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : SIGNAL_IDS.has(m.patternId) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: m.candidates.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : SIGNAL_IDS.has(m.patternId) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: causes.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

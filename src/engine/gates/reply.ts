@@ -30,6 +30,19 @@ const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "session-ende
 /** Causes whose texts are written for any mail service (refusals at delivery, other services' own, those marked so); the others describe Exchange Online. */
 const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true || s.outsideText === true)]);
 
+/**
+ * A reply's causes that hold only for a sender that signs in with OAuth: 550 5.7.708's cross-tenant OAuth app with the wrong tenant
+ * id (§4 C16, one low-confidence source). With a password, or the method unknown, neither the engine nor the summary of the pasted
+ * text lists them (the summary listed "OAuth set-up incomplete" beside the sending reputation the engine read alone).
+ */
+const OAUTH_ONLY: Readonly<Partial<Record<string, readonly CauseId[]>>> = { "tenant-ip-blocked": ["oauth-misconfigured"] };
+
+/** The causes a reply points at for a sender whose sign-in method is `mode`: its candidates, less those that hold only for OAuth. */
+export function readingFor(m: Pick<ReplyMatch, "patternId" | "candidates">, mode: Ctx["mode"]): CauseId[] {
+  const only = mode === "oauth" ? undefined : OAUTH_ONLY[m.patternId];
+  return only ? m.candidates.filter((id) => !only.includes(id)) : [...m.candidates];
+}
+
 /** Stages a refusal that only comes after a successful AUTH is given at. */
 export const AFTER_AUTH_STAGES: ReadonlySet<ReplyStage> = new Set(["mail-from", "rcpt", "data", "ndr"]);
 /** Stages of a refusal at sign-in or later. */
@@ -276,7 +289,7 @@ function primaryReading(ctx: Ctx): void {
   // the plan's second and third places for n8n's Graph send refused at delivery (sixteenth hunt #15).
   if (!ctx.provider && m.patternId === "tenant-ip-blocked") {
     out.add("sender-restricted", "possible", [ev], { notes: ["note.newTenantReputation"] });
-    if (ctx.mode === "oauth") out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"] });
+    if (readingFor(m, ctx.mode).includes("oauth-misconfigured")) out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"] });
     return;
   }
 
