@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -16,7 +16,7 @@ import { DELIVERY_CAUSES } from "../engine/causes.js";
 
 export type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFromHost, providerFromText } from "./providers.js";
-export { GENERIC_FAILURE, TEXT_HIDING_SIGNALS } from "./signals.js";
+export { GENERIC_FAILURE, TEXT_HIDING_SIGNALS, TLS_AFTER_STARTTLS_QUOTED } from "./signals.js";
 
 const GUARD = "\uE000";
 /** Causes at delivery (any service's). */
@@ -415,13 +415,19 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
   // PEAR Net_SMTP's "STARTTLS failed (code: 220, response: 2.0.0 SMTP server ready)" (osTicket, eighteenth hunt #2: undetermined,
   // no cause): the server's 220 to STARTTLS it quotes was not the failure, PHP's TLS handshake after it was (an old PHP or
   // OpenSSL without TLS 1.2, its CA store, something that inspects TLS). The connection worked.
-  if (m.patternId === "starttls-ready" && NET_SMTP_STARTTLS_FAILED.test(around.text)) return { ...m, patternId: TLS_AFTER_STARTTLS_QUOTED, success: false, stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, notes: ["note.tlsAfterStarttls"] };
+  // Its evidence is the program's own line, which says what failed, not the server's "2.0.0 SMTP server ready", which read as the
+  // server's reply fitting several causes.
+  if (m.patternId === "starttls-ready") {
+    const said = NET_SMTP_STARTTLS_FAILED.exec(around.text)?.[0].trim();
+    if (said !== undefined) {
+      const excerpt = said.length <= 300 ? said : `${said.slice(0, 297)}...`;
+      return { ...m, patternId: TLS_AFTER_STARTTLS_QUOTED, reply: { text: excerpt, line: excerpt }, success: false, stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, notes: ["note.tlsAfterStarttls"] };
+    }
+  }
   return m;
 }
-/** The pattern id of a client's "STARTTLS failed" that quotes the server's 220 to STARTTLS (rereadInText). */
-export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
-/** Net_SMTP's words around the server's 220 to STARTTLS when the TLS handshake after it failed. */
-const NET_SMTP_STARTTLS_FAILED = /\bSTARTTLS failed \(code: 220\b/;
+/** Net_SMTP's line around the server's 220 to STARTTLS when the TLS handshake after it failed. */
+const NET_SMTP_STARTTLS_FAILED = /^.*\bSTARTTLS failed \(code: 220\b.*$/m;
 
 /** .NET's SmtpException without its inner exception (signals.ts). */
 const DOTNET_FAILURE = "dotnet-failure-sending-mail";

@@ -718,7 +718,13 @@ export const CONFIG_USER_NAME = "config-user-name";
 /** The pattern id of a session the device ended after signing in, before any message (index.ts, quitAfterSignIn). */
 export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id]);
+/**
+ * The pattern id of a client's "STARTTLS failed" that quotes the server's 220 to STARTTLS (PEAR Net_SMTP, eighteenth hunt #2; read
+ * in src/replies/index.ts, rereadInText): the program's own line, not the server's reply.
+ */
+export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
+
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);

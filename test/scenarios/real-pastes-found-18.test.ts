@@ -90,6 +90,16 @@ test("#2: PEAR Net_SMTP's 'STARTTLS failed (code: 220, response: 2.0.0 SMTP serv
     assert.ok(!stepIds(json).includes("device-network"), lang);
   }
   assert.equal(analyzeReply(paste(2).text).primary?.patternId, "net-smtp-starttls-failed");
+  // The evidence is the program's own line (its words say what failed), not the server's "2.0.0 SMTP server ready" read as a
+  // reply that fits several causes.
+  assert.equal(analyzeReply(paste(2).text).primary?.reply.line, paste(2).text);
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(2), lang);
+    for (const c of json.causes as unknown as { evidence: { kind: string; reply?: string }[]; notes?: string[] }[]) {
+      assert.deepEqual(c.evidence.map((e) => e.reply), [paste(2).text], lang);
+      assert.ok(c.notes?.includes("note.programAmbiguous") && !c.notes.includes("note.replyAmbiguous"), lang);
+    }
+  }
   // The server's 220 to STARTTLS alone says nothing failed.
   assert.ok(!analyzeReply("220 2.0.0 SMTP server ready").primary);
 });
