@@ -111,8 +111,8 @@ export const MX_HOST_SETTING = /\b(?:host|server|smtp[ _-]?server|smtp[ _-]?host
  * "Could not authenticate", sent to the sign-in log and authentication policies).
  */
 export const SIGN_IN_FAILED_WORDS: ReadonlySet<string> = new Set(["auth-failed-wrapper", "login-failed-wrapper"]);
-/** The clients' words for "the server offered no method I can use" (client-no-mechanism, client-no-auth-offered, client-mechanism-not-offered). */
-export const NO_USABLE_MECHANISM: ReadonlySet<string> = new Set(["client-no-mechanism", "client-no-auth-offered", "client-mechanism-not-offered"]);
+/** The clients' words for "the server offered no method I can use" (client-no-mechanism, client-no-auth-offered and go-mail's, client-mechanism-not-offered). */
+export const NO_USABLE_MECHANISM: ReadonlySet<string> = new Set(["client-no-mechanism", "client-no-auth-offered", "go-mail-no-auth-offered", "client-mechanism-not-offered"]);
 export const SIGN_IN_UNDER_WAY = /LoginAuthenticator|Authenticator\.authenticate|SMTPTransport\.authenticate|AuthenticationFailedException/;
 
 export const ENTRA_UNREACHABLE_SIGNAL: Signal = { id: "entra-unreachable", stage: "token", candidates: ["entra-unreachable"], decisive: true };
@@ -561,9 +561,13 @@ export const SIGNALS: readonly Signal[] = [
   },
   // MailKit's "The SMTP server does not support authentication": the server's EHLO offered no AUTH at all, as Exchange Online's
   // smtp.office365.com answers before STARTTLS (it offers AUTH only after it) and its MX host (*.mail.protection.outlook.com,
-  // Direct Send) always (tenth hunt #15: refused as no reply). The host and the encryption, not the password. go-mail (gomail) says
-  // the same as "SMTP server does not support AUTH, but credentials provided" (eighteenth hunt #10, Gitea: refused as no reply).
-  { id: "client-no-auth-offered", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["the smtp server does not support authentication", "does not support auth but credentials provided"], notes: ["note.noAuthOffered"] },
+  // Direct Send) always (tenth hunt #15: refused as no reply; that app was set to the MX host). The host and the encryption, not
+  // the password.
+  { id: "client-no-auth-offered", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["the smtp server does not support authentication"], notes: ["note.noAuthOffered"] },
+  // go-mail (gomail) says the same as "SMTP server does not support AUTH, but credentials provided" (eighteenth hunt #10, Gitea to
+  // Exchange Online: refused as no reply), where its program chooses whether to start TLS (Gitea's PROTOCOL smtp or smtp+starttls;
+  // the thread's fix): STARTTLS first, the host after it (it led, as MailKit's does, though the host was smtp.office365.com).
+  { id: "go-mail-no-auth-offered", stage: "auth", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, phrases: ["does not support auth but credentials provided"], notes: ["note.noAuthOffered"], lessLikely: ["wrong-endpoint"] },
   // A client that found only NTLM in the server's offer and cannot do it (Go's "find auth mechanism: unknown auth mechanism:
   // NTLM", seventh hunt #15: "no SMTP reply found", exit 2): Exchange Online never offers NTLM, an Exchange Server does
   // (providers.ts names it); the server's sign-in method, not the password.

@@ -68,7 +68,7 @@ test("#14: Outlook Express's Japanese dialog with '550 … User unknown' (kikky.
   }
 });
 
-test("#10: go-mail's 'SMTP server does not support AUTH, but credentials provided' (Gitea to Exchange Online) is read as MailKit's 'does not support authentication': no sign-in offered, the host or the encryption", async () => {
+test("#10: go-mail's 'SMTP server does not support AUTH, but credentials provided' (Gitea to Exchange Online) is no sign-in offered, as MailKit's 'does not support authentication': the encryption first, then the host", async () => {
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(10), lang);
     assert.equal(code, 3, lang);
@@ -76,7 +76,15 @@ test("#10: go-mail's 'SMTP server does not support AUTH, but credentials provide
     assert.deepEqual([...stepIds(json)].sort(), ["device-endpoint", "device-port-starttls"], lang);
     assert.ok(notesOf(json).includes("note.noAuthOffered"), lang);
   }
-  assert.equal(analyzeReply(paste(10).text).primary?.patternId, "client-no-auth-offered");
+  assert.equal(analyzeReply(paste(10).text).primary?.patternId, "go-mail-no-auth-offered");
+  // The program chooses whether to start TLS (Gitea's smtp+starttls, the thread's fix) and its host was smtp.office365.com:
+  // STARTTLS leads, the host after it. MailKit's words keep the host first (tenth hunt #15: that app was set to the MX host).
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(10), lang);
+    assert.deepEqual(statuses(json), ["starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+  }
+  assert.equal(analyzeReply("The SMTP server does not support authentication").primary?.patternId, "client-no-auth-offered");
   // Go's "server does not support SMTP AUTH type: PLAIN" keeps its own reading (the method by name).
   assert.equal(analyzeReply("server does not support SMTP AUTH type: PLAIN").primary?.patternId, "client-mechanism-never-offered");
 });
