@@ -24,6 +24,7 @@ export const NOTE_KEYS = [
   "note.recipientSizeLimit",
   "note.mailLoop",
   "note.tlsAfterStarttls",
+  "note.plainAfterStarttls",
   "note.recipientsRefusedEarlier",
   "note.relayNonAcceptedDomain",
   "note.graphSendAs",

@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, STARTTLS_ANSWERED_PLAIN, PHP_STARTTLS_CRYPTO, NOT_A_TLS_RECORD, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -167,6 +167,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if ((sig === READ_TIMEOUT_SIGNAL || sig.id === "network-timeout") && SIGN_IN_UNDER_WAY.test(text) && READ_WORDS.test(line.text)) sig = READ_TIMEOUT_AT_SIGN_IN;
     else if ((NO_USABLE_MECHANISM.has(sig.id) || (SIGN_IN_FAILED_WORDS.has(sig.id) && !failureReplies)) && atMxHost(text)) sig = NO_AUTH_AT_MX_HOST;
     else if (sig.stage === "tls" && sslOnStarttlsPort(sig, line.text, text)) sig = MAILKIT_SSL_ON_STARTTLS_PORT;
+    if (sig.id === "tls-implicit-on-starttls-port" && NOT_A_TLS_RECORD.test(line.text) && PHP_STARTTLS_CRYPTO.test(text)) sig = STARTTLS_ANSWERED_PLAIN;
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
     // Test-NetConnection's warning names the address and the port; its result block after it says only "False".
     if (sig.id === TNC_TCP_FAILED && signals.has(sig.id)) continue;

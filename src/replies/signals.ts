@@ -716,6 +716,19 @@ const CLIENTS: Array<[string, RegExp]> = [
  * between them that inspects TLS). PHPMailer's "SMTP Error: Could not connect to SMTP host." after STARTTLS, sixth hunt #32.
  */
 export const TLS_AFTER_STARTTLS: Signal = { id: "tls-failed-after-starttls", stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, notes: ["note.tlsAfterStarttls"] };
+/**
+ * PHP's stream_socket_enable_crypto() is the TLS handshake a mailer starts after the server's 220 to STARTTLS (PHPMailer with
+ * 'tls', SwiftMailer's startTLS, Symfony Mailer's "Unable to connect with STARTTLS"): "wrong version number" there means what
+ * answered the handshake was not TLS, so the program already used STARTTLS (nineteenth hunt: Invoice Ninja to Office 365's relay
+ * on port 25, PHPMailer, Grav; read as implicit TLS on a STARTTLS port, "use port 587 with STARTTLS"). Something between the
+ * program and the server that takes SMTP but not TLS (a firewall's SMTP inspection, an antivirus mail shield, a hosting network's
+ * redirect), or another server than the one named; implicit TLS opens with ssl:// and stream_socket_client() instead.
+ */
+export const STARTTLS_ANSWERED_PLAIN: Signal = { id: "starttls-answered-plain", stage: "tls", candidates: ["tls-handshake-failed"], decisive: false, notes: ["note.plainAfterStarttls"] };
+/** PHP's STARTTLS handshake (STARTTLS_ANSWERED_PLAIN). */
+export const PHP_STARTTLS_CRYPTO = /\bstream_socket_enable_crypto\(\)/;
+/** OpenSSL's words for a record that is not TLS (plain text where the handshake was expected). */
+export const NOT_A_TLS_RECORD = /\b(?:wrong version number|unknown protocol|packet length too long)\b/i;
 
 /** The evidence id of a user name a pasted configuration sets (ReplyAnalysis.userName): pasted text, not a server's reply. */
 export const CONFIG_USER_NAME = "config-user-name";
@@ -728,7 +741,7 @@ export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
  */
 export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);

@@ -295,7 +295,7 @@ export const DEVICE_STEPS: StepDef[] = [
  * Readings of a TLS or protocol failure whose fix is elsewhere than the device's firmware, in the order they are looked for:
  * the reply pattern, the step's variant (plan.step.device-firmware.<variant>.*), who acts and the security level.
  */
-const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" | "proxy" | "selfSigned" | "mailFrom" | "unknownAuthority"; who: Who; security: SecurityLevel; testSend?: false }> = [
+const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" | "proxy" | "selfSigned" | "mailFrom" | "unknownAuthority" | "plainAfterStarttls"; who: Who; security: SecurityLevel; testSend?: false }> = [
   // The certificate's signer is not trusted (Go's "x509: certificate signed by unknown authority", featmap#66): the CA store where
   // the sender runs, or a TLS-inspecting box in between.
   { pattern: "tls-unknown-authority", variant: "unknownAuthority", who: "device-owner", security: "low" },
@@ -305,6 +305,8 @@ const NOT_THE_FIRMWARE: ReadonlyArray<{ pattern: string; variant: "revocation" |
   { pattern: "proxy-protocol-header", variant: "proxy", who: "network-admin", security: "low" },
   // A self-signed certificate (twelfth hunt #8): the server's or an inspecting box's, which no trust-store update makes trusted.
   { pattern: "tls-self-signed", variant: "selfSigned", who: "network-admin", security: "low" },
+  // PHP's STARTTLS handshake answered in plain text (nineteenth hunt): what takes over the SMTP connection on the way.
+  { pattern: "starttls-answered-plain", variant: "plainAfterStarttls", who: "network-admin", security: "low" },
   // MAIL FROM refused for a parameter the program adds (twelfth hunt #12): the program or its library.
   { pattern: "mail-from-parameter-refused", variant: "mailFrom", who: "device-owner", security: "none" },
 ];
