@@ -47,6 +47,13 @@ const MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
 const MECHANISM = `(${MECHANISMS.join("|")})`;
 const CLIENT_AUTH = new RegExp(`^['"\`]?AUTH\\s+${MECHANISM}\\b`, "i");
 const COMMAND_FIELD = new RegExp(`command['"]?\\s*[:=]\\s*['"]AUTH\\s+${MECHANISM}\\b`, "gi");
+/**
+ * A server's refusal that quotes the client's AUTH command ('502 Command "AUTH PLAIN …" not implemented', nodemailer #878 in the
+ * nineteenth hunt: read at MAIL FROM as commands out of order, with a firmware update): the refusal answered that sign-in.
+ */
+const QUOTED_AUTH = new RegExp(String.raw`\bcommand\s+["'“]AUTH\s+${MECHANISM}\b`, "i");
+/** nodemailer's words before a refusal of its AUTH command. */
+const INVALID_LOGIN = "Invalid login: ";
 /** SwiftMailer: "Authenticator LOGIN returned Swift_TransportException: Expected response code 235 but got code "535" …". */
 const AUTHENTICATOR = new RegExp(`\\bAuthenticator ${MECHANISM} returned\\b`, "g");
 /** Every match of COMMAND_FIELD starts with this. */
@@ -528,7 +535,11 @@ export function extractReplies(text: string): Extraction {
         from = Math.min(line.text.length, r.index + r.text.length);
         after = r.index + 3;
       }
-      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: own?.stage ?? r.stageHint ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo, relayLog: own?.clue, said });
+      const quoted = r.text.includes("AUTH") ? QUOTED_AUTH.exec(r.text) : null;
+      if (quoted) mechanism ??= toMechanism(quoted[1]);
+      // nodemailer's "Invalid login: …" is its error for a refused AUTH (EAUTH), whatever the reply's code.
+      const signIn = quoted !== null || (r.index > 14 && line.text.lastIndexOf(INVALID_LOGIN, r.index) >= 0);
+      found.push({ reply, pos: line.index * 1000 + Math.min(r.index, 999), contextStage: own?.stage ?? r.stageHint ?? (signIn ? "auth" : undefined) ?? stated ?? context, hasNested: r.hasNested, nested: r.nested, sep: r.sep, lineNo, relayLog: own?.clue, said });
     }
   }
   // nodemailer's error object names the command the refusal answered ("command: 'AUTH PLAIN'", after the reply): a refusal
