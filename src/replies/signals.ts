@@ -520,7 +520,6 @@ export const SIGNALS: readonly Signal[] = [
   { id: "curl-login-denied", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["curl: (67)", "login denied"], fallbackOnly: true },
   // Postfix as a relay to the server: the SASL exchange failed without a reply of the server's quoted.
   { id: "postfix-empty-username", stage: "auth", candidates: ["wrong-credentials"], decisive: false, phrases: ["all-whitespace username"] },
-  { id: "postfix-sasl-failed", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["sasl authentication failed"], fallbackOnly: true },
   // Postfix finds none of the server's mechanisms in its own SASL library (Exchange Online offers LOGIN and XOAUTH2, after
   // STARTTLS; cyrus-sasl's "plain" module gives LOGIN), or it tried before TLS ("for this type of connection security").
   {
@@ -528,8 +527,13 @@ export const SIGNALS: readonly Signal[] = [
     stage: "auth",
     candidates: ["auth-mechanism-unsupported", "starttls-missing"],
     decisive: false,
-    phrases: ["offered no supported auth mechanisms", "offered no compatible authentication mechanisms"],
+    // (Postfix's "SASL authentication failed; cannot authenticate to server …: no mechanism available": its SASL library has no
+    // module for any mechanism the server offers, libsasl2-modules missing (nineteenth hunt: EasyEngine's Postfix image).)
+    phrases: ["offered no supported auth mechanisms", "offered no compatible authentication mechanisms", "no mechanism available"],
   },
+  // (After the words above: a line has both, "SASL authentication failed: server … offered no compatible authentication
+  // mechanisms …", nineteenth hunt: the first signal of a line's is its reading, and these words only report the failure.)
+  { id: "postfix-sasl-failed", stage: "auth", candidates: AUTH_ANY, decisive: false, phrases: ["sasl authentication failed"], fallbackOnly: true },
   // Clients that look for a mechanism of their own in the server's EHLO and find none (lettre: "No compatible authentication
   // mechanism was found"; Python smtplib: "SMTP AUTH extension not supported by server"): Exchange Online offers AUTH only
   // after STARTTLS, and then only LOGIN and XOAUTH2 (no reply of the server's; real pastes, 2026-12-04).
