@@ -564,8 +564,16 @@ function commandFieldMechanism(text: string): ReplyAnalysis["mechanismTried"] | 
     for (let m = COMMAND_FIELD.exec(text); m; m = COMMAND_FIELD.exec(text)) mechanism = toMechanism(m[1]);
   }
   if (text.includes("Authenticator ")) {
+    // SwiftMailer tries each method the server offers and lists each one's answer ("using 2 possible authenticators.
+    // Authenticator LOGIN returned … Authenticator PLAIN returned …", Invoice Ninja in the nineteenth hunt: read as PLAIN, the
+    // method refused, blocking): when LOGIN is among them, the password's method was tried; its answer is the one that counts.
+    let login = false;
     AUTHENTICATOR.lastIndex = 0;
-    for (let m = AUTHENTICATOR.exec(text); m; m = AUTHENTICATOR.exec(text)) mechanism = toMechanism(m[1]);
+    for (let m = AUTHENTICATOR.exec(text); m; m = AUTHENTICATOR.exec(text)) {
+      mechanism = toMechanism(m[1]);
+      login ||= mechanism === "LOGIN";
+    }
+    if (login) mechanism = "LOGIN";
   }
   return mechanism;
 }
