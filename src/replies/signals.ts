@@ -464,13 +464,13 @@ export const SIGNALS: readonly Signal[] = [
   // the real error, which its inner exception names (twelfth hunt #2, #3: refused as no reply): with Microsoft 365 on an older .NET
   // Framework, most often TLS 1.2 not offered; else the network path. Only when nothing else in the text says more. Its own words,
   // as written: Database Mail's "… the mail server failure. (Sending Mail using …" squashes to the same letters (twelfth hunt #1).
-  { id: "dotnet-failure-sending-mail", stage: "network", candidates: ["tls-version-unsupported", "network-unreachable"], decisive: false, phrases: [], raw: ["failure sending mail"], fallbackOnly: true, notes: ["note.dotnetInnerException"] },
+  { id: "dotnet-failure-sending-mail", stage: "network", candidates: ["tls-version-unsupported", "network-unreachable"], decisive: false, phrases: [], raw: ["failure sending mail", "échec d'envoi du courrier", "échec d’envoi du courrier"], fallbackOnly: true, notes: ["note.dotnetInnerException"] },
   {
     id: "dotnet-secure-connection-required",
     stage: "mail-from",
     candidates: ["starttls-missing", "no-authentication"],
     decisive: false,
-    phrases: ["the smtp server requires a secure connection or the client was not authenticated", "el servidor smtp requiere una conexion segura", "el servidor smtp requiere una conexión segura"],
+    phrases: ["the smtp server requires a secure connection or the client was not authenticated", "el servidor smtp requiere una conexion segura", "el servidor smtp requiere una conexión segura", "le serveur smtp requiert une connexion securisee", "le serveur smtp requiert une connexion sécurisée"],
     raw: ["セキュリティで保護された接続", "セキュリティ保護された接続"],
     fallbackOnly: true,
   },
@@ -701,7 +701,7 @@ export function isKyocera1102(line: string, wholeInput: string): boolean {
 const CLIENTS: Array<[string, RegExp]> = [
   ["mailkit", /MailKit|AuthenticationInvalidCredentials|SmtpCommandException|SmtpProtocolException/],
   ["powershell", /Send-MailMessage/i],
-  ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue/i],
+  ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue|Le serveur SMTP requiert|[ÉE]chec d['’]envoi du courrier/i],
   // Ruby's Net::SMTP names its errors as Python's smtplib does ("SMTPAuthenticationError"): looked for first.
   ["ruby", /Net::SMTP\w*(?:Error|Exception)|\(Net::\w+\)|ActionMailer::/],
   ["python", /smtplib|SMTPAuthenticationError|SMTPSenderRefused|SMTPDataError|SMTPRecipientsRefused|Traceback \(most recent call last\)|\(\s*[2-5]\d\d\s*,\s*b['"]|^reply: b['"]|^send: ['"]/m],
