@@ -1,0 +1,145 @@
+// Nineteenth hunt (./real-pastes-found-19.ts: PHP mailers, Node, Postfix relays, .NET in French, an Azure DevOps task): the
+// readings it found right, and those it found wrong and fixed, through the real parser, engine and plan (explain --json), in
+// both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_19 } from "./real-pastes-found-19.js";
+import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { analyzeReply } from "../../src/replies/index.js";
+import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
+
+const paste = pasteOf(FOUND_ROUND_19);
+const LANGS = ["en", "ja"] as const;
+
+test("#1: Exchange Online's 5.7.3 behind Gophish's 'Max connection attempts exceeded' is the 5.7.3 list, the sign-in log first and the mailbox's SMTP AUTH among the first steps", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(1), lang);
+    assert.equal(code, 1, lang);
+    const found = statuses(json);
+    for (const c of ["wrong-credentials:possible", "mailbox-smtp-auth-disabled:possible", "tenant-smtp-auth-disabled:possible"]) assert.ok(found.includes(c), `${lang}: ${c}`);
+    assert.equal(stepIds(json)[0], "confirm-sign-in-log", lang);
+    assert.ok(stepIds(json).slice(0, 3).includes("mailbox-enable-smtp-auth"), lang);
+  }
+});
+
+test("#2: '503 5.5.2 Need rcpt command' from the EOP host (Invoice Ninja) is the recipients refused before it, not commands out of order", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(2), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["relay-denied:possible", "recipient-refused:possible", "no-authentication:possible"], lang);
+    assert.ok(notesOf(json).includes("note.recipientsRefusedEarlier"), lang);
+    assert.ok(!stepIds(json).includes("device-firmware"), lang);
+  }
+});
+
+test("#3, #4, #5: PHP's 'stream_socket_enable_crypto(): … wrong version number' (Invoice Ninja to Office 365's relay, PHPMailer, Grav) is the STARTTLS handshake answered in plain text, not implicit TLS on a STARTTLS port", async () => {
+  for (const n of [3, 4, 5]) {
+    assert.equal(analyzeReply(paste(n).text).primary?.patternId, "starttls-answered-plain", `#${n}`);
+    for (const lang of LANGS) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), ["tls-handshake-failed:blocking"], `#${n} ${lang}`);
+      assert.ok(notesOf(json).includes("note.plainAfterStarttls"), `#${n} ${lang}`);
+      // The network admin finds what answers; neither the port and STARTTLS (already used) nor a firmware update.
+      const [first] = json.plan.steps as unknown as Array<{ id: string; who: string }>;
+      assert.equal(first?.id, "device-firmware", `#${n} ${lang}`);
+      assert.equal(first?.who, "network-admin", `#${n} ${lang}`);
+      assert.ok(!stepIds(json).includes("device-port-starttls"), `#${n} ${lang}`);
+    }
+  }
+  const en = await explain(paste(3), "en");
+  assert.match(en.json.plan.steps[0]?.title ?? "", /after STARTTLS/);
+  const ja = await explain(paste(3), "ja");
+  assert.match(ja.json.plan.steps[0]?.title ?? "", /STARTTLS の後に/);
+});
+
+test("#6: implicit TLS (ssl://) on port 587 through stream_socket_client() (WP Mail SMTP) keeps its reading: STARTTLS on 587 first", async () => {
+  assert.equal(analyzeReply(paste(6).text).primary?.patternId, "tls-implicit-on-starttls-port");
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(6), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...statuses(json)].sort(), ["starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+  }
+  // The same OpenSSL words without PHP's STARTTLS handshake stay implicit TLS too.
+  assert.equal(analyzeReply("error:1408F10B:SSL routines:ssl3_get_record:wrong version number").primary?.patternId, "tls-implicit-on-starttls-port");
+});
+
+test("#7: nodemailer's 'Invalid login: 502 Command \"AUTH PLAIN …\" not implemented' is the sign-in method refused at AUTH, not commands out of order and a firmware update", async () => {
+  const a = analyzeReply(paste(7).text);
+  assert.deepEqual([a.primary?.stage, a.primary?.candidates, a.mechanismTried], ["auth", ["auth-mechanism-unsupported"], "PLAIN"]);
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(7), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json).filter((s) => !s.startsWith("basic-auth-retired")), ["auth-mechanism-unsupported:blocking"], lang);
+    assert.equal(stepIds(json)[0], "device-auth-mechanism", lang);
+    assert.ok(!stepIds(json).includes("device-firmware"), lang);
+  }
+  // nodemailer's own "Invalid login: " places a refusal without the command at AUTH too; a 502 elsewhere stays out of order.
+  assert.equal(analyzeReply("Error: Invalid login: 502 Command not implemented").primary?.stage, "auth");
+  assert.equal(analyzeReply("502 5.5.1 Unrecognized command").primary?.candidates.includes("auth-mechanism-unsupported"), false);
+});
+
+test("#8, #9: Postfix's 'SASL authentication failed' with 'no mechanism available' or 'offered no compatible authentication mechanisms' is Postfix finding no usable method, not every Microsoft 365 sign-in cause", async () => {
+  for (const n of [8, 9]) {
+    assert.equal(analyzeReply(paste(n).text).primary?.patternId, "postfix-no-common-mechanism", `#${n}`);
+    for (const lang of LANGS) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 3, `#${n} ${lang}`);
+      assert.deepEqual([...statuses(json)].sort(), ["auth-mechanism-unsupported:possible", "starttls-missing:possible"], `#${n} ${lang}`);
+      assert.ok(!stepIds(json).includes("confirm-sign-in-log"), `#${n} ${lang}`);
+    }
+  }
+  // The bare words still read as a sign-in that failed, and a reply the server said still leads.
+  assert.equal(analyzeReply("status=deferred (SASL authentication failed; cannot authenticate to server smtp.office365.com[52.98.0.1]: generic failure)").primary?.patternId, "postfix-sasl-failed");
+});
+
+test("#10: SwiftMailer's two authenticators, LOGIN then PLAIN, count LOGIN as tried: the sign-in's causes stay possible, the method is no blocker", async () => {
+  assert.equal(analyzeReply(paste(10).text).mechanismTried, "LOGIN");
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(10), lang);
+    assert.equal(code, 3, lang);
+    assert.ok(!statuses(json).some((s) => s.startsWith("auth-mechanism-unsupported")), lang);
+    assert.ok(statuses(json).includes("wrong-credentials:possible"), lang);
+    assert.equal(stepIds(json)[0], "confirm-sign-in-log", lang);
+  }
+  // One authenticator, XOAUTH2 alone, stays the method it names.
+  assert.equal(analyzeReply('Failed to authenticate on SMTP server with username "a@b.example" using 1 possible authenticators. Authenticator XOAUTH2 returned Expected response code 235 but got code "535", with message "535 5.7.3 Authentication unsuccessful"').mechanismTried, "XOAUTH2");
+});
+
+test("#11: .NET's French 'Échec d'envoi du courrier.' (sql-clr-ics) reads as 'Failure sending mail.': the inner exception, not bad input", async () => {
+  const a = analyzeReply(paste(11).text);
+  assert.deepEqual([a.primary?.patternId, a.client], ["dotnet-failure-sending-mail", "dotnet"]);
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(11), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...statuses(json)].sort(), ["network-unreachable:possible", "tls-version-unsupported:possible"], lang);
+    assert.ok(notesOf(json).includes("note.dotnetInnerException"), lang);
+  }
+  assert.equal(analyzeReply("Le serveur SMTP requiert une connexion sécurisée ou le client n'était pas authentifié.").primary?.patternId, "dotnet-secure-connection-required");
+});
+
+test("#12: nodemailer's 'Greeting never received' from smtp.office365.com:587 is a connection held without its greeting, the network admin's", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(12), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["network-unreachable:blocking"], lang);
+    assert.ok(notesOf(json).includes("note.connectedNoGreeting"), lang);
+    const [step] = json.plan.steps as unknown as Array<{ id: string; who: string }>;
+    assert.equal(step?.who, "network-admin", lang);
+  }
+});
+
+test("#13: .NET's 'The remote name could not be resolved' (SendEmail-BuildTask) is the name not resolving: DNS first, the server setting after it", async () => {
+  assert.equal(analyzeReply(paste(13).text).primary?.patternId, "network-dns");
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(13), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["network-unreachable:possible", "wrong-endpoint:possible"], lang);
+    assert.deepEqual(stepIds(json), ["device-network", "device-endpoint"], lang);
+  }
+});
+
+test("every text of the nineteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
+  await assertReadsAlikeInBothLanguages(FOUND_ROUND_19);
+});
