@@ -167,7 +167,10 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if ((sig === READ_TIMEOUT_SIGNAL || sig.id === "network-timeout") && SIGN_IN_UNDER_WAY.test(text) && READ_WORDS.test(line.text)) sig = READ_TIMEOUT_AT_SIGN_IN;
     else if ((NO_USABLE_MECHANISM.has(sig.id) || (SIGN_IN_FAILED_WORDS.has(sig.id) && !failureReplies)) && atMxHost(text)) sig = NO_AUTH_AT_MX_HOST;
     else if (sig.stage === "tls" && sslOnStarttlsPort(sig, line.text, text)) sig = MAILKIT_SSL_ON_STARTTLS_PORT;
-    if (sig.id === "tls-implicit-on-starttls-port" && NOT_A_TLS_RECORD.test(line.text) && PHP_STARTTLS_CRYPTO.test(text)) sig = STARTTLS_ANSWERED_PLAIN;
+    else if (sig.id === "tls-implicit-on-starttls-port" && NOT_A_TLS_RECORD.test(line.text) && PHP_STARTTLS_CRYPTO.test(text)) sig = STARTTLS_ANSWERED_PLAIN;
+    // Postfix's "no mechanism available": its SASL library lacks the modules for the server's methods; STARTTLS is less likely then
+    // (without it Exchange Online offers no AUTH, and Postfix would not have looked for a mechanism).
+    else if (sig.id === "postfix-no-common-mechanism" && line.text.includes("no mechanism available")) sig = { ...sig, lessLikely: ["starttls-missing"] };
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
     // Test-NetConnection's warning names the address and the port; its result block after it says only "False".
     if (sig.id === TNC_TCP_FAILED && signals.has(sig.id)) continue;

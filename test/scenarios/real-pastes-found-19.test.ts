@@ -90,6 +90,14 @@ test("#8, #9: Postfix's 'SASL authentication failed' with 'no mechanism availabl
       assert.ok(!stepIds(json).includes("confirm-sign-in-log"), `#${n} ${lang}`);
     }
   }
+  // "no mechanism available": the relay's SASL library, so the method leads, and its step is the Postfix relay's own.
+  for (const [lang, words] of [["en", /SASL modules/], ["ja", /SASL モジュール/]] as const) {
+    const { json } = await explain(paste(8), lang);
+    assert.deepEqual(statuses(json), ["auth-mechanism-unsupported:possible", "starttls-missing:possible"], lang);
+    const step = (json.plan.steps as unknown as Array<{ id: string; title: string; who: string }>).find((s) => s.id === "device-auth-mechanism");
+    assert.match(step?.title ?? "", words, lang);
+    assert.equal(step?.who, "network-admin", lang);
+  }
   // The bare words still read as a sign-in that failed, and a reply the server said still leads.
   assert.equal(analyzeReply("status=deferred (SASL authentication failed; cannot authenticate to server smtp.office365.com[52.98.0.1]: generic failure)").primary?.patternId, "postfix-sasl-failed");
 });

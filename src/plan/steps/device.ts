@@ -69,7 +69,7 @@ function postfixInCase(c: Parameters<StepDef["build"]>[0]["c"]): boolean {
 }
 
 /** The step's text for a Postfix relay: main.cf and sasl_passwd, by the relay's administrator. */
-function postfixStep(ctx: Parameters<StepDef["build"]>[0], id: "device-port-starttls" | "device-enable-auth"): ReturnType<StepDef["build"]> {
+function postfixStep(ctx: Parameters<StepDef["build"]>[0], id: "device-port-starttls" | "device-enable-auth" | "device-auth-mechanism"): ReturnType<StepDef["build"]> {
   return {
     who: "network-admin",
     scope: "device",
@@ -205,7 +205,9 @@ export const DEVICE_STEPS: StepDef[] = [
   {
     id: "device-auth-mechanism",
     causes: ["auth-mechanism-unsupported"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none" }),
+    // A Postfix relay's method is its SASL library's modules and its mechanism filter (nineteenth hunt: "no mechanism available",
+    // libsasl2-modules missing; a filter left at "plain"), not a setting on a device.
+    build: (ctx) => (postfixInCase(ctx.c) ? postfixStep(ctx, "device-auth-mechanism") : { who: "helpdesk", scope: "device", security: "none" }),
   },
   {
     id: "device-firmware",
