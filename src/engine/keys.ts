@@ -100,6 +100,7 @@ export const NOTE_KEYS = [
   "note.sslOnStarttlsPort",
   "note.goWrongHostName",
   "note.tlsClosedInHandshake",
+  "note.connectionClosedEof",
   "note.starttlsAnsweredOtherwise",
   "note.smtpIntercepted",
   "note.unknownAuthority",

@@ -375,6 +375,10 @@ export const SIGNALS: readonly Signal[] = [
   // expects STARTTLS, or no implicit TLS offered there; the port and the encryption, not a firmware (a reading with the TLS
   // version's causes led to "update the device's firmware", the hunt's tried fix) — a TLS version is said in the note, after them.
   { id: "go-tls-eof", stage: "tls", candidates: IMPLICIT_TLS, decisive: false, phrases: ["failed to open tls connection, eof"], lessLikely: ["wrong-endpoint"], notes: ["note.tlsClosedInHandshake"] },
+  // Ruby's EOFError, "end of file reached" (Net::SMTP under Redmine's "An error occurred while sending mail (end of file reached)",
+  // nineteenth hunt: refused as bad input): the server closed the connection before its answer; often the encryption that does
+  // not fit the port, less often a refusal it did not show or something on the way.
+  { id: "ruby-eof", stage: "connect", candidates: [...IMPLICIT_TLS, "network-unreachable"], decisive: false, phrases: ["end of file reached"], lessLikely: ["network-unreachable"], notes: ["note.connectionClosedEof"] },
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
   { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },

@@ -127,6 +127,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
   // A typo of Microsoft's host: "did you mean smtp.office365.com?" (persona round 7).
   [withFacts(BASIC_OK, { "device.host": "smtp.office365.con" })],
+  // Ruby's EOFError under Redmine's wrapper (nineteenth hunt).
+  [BASIC_OK, analyzeReply("An error occurred while sending mail (end of file reached)")],
   // PHP's STARTTLS handshake answered in plain text (nineteenth hunt: Invoice Ninja to Office 365's relay on port 25).
   [BASIC_OK, analyzeReply("stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages: error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number")],
   // DATA sent after every recipient was refused: "503 5.5.2 Need rcpt command" (Snipe-IT at the MX host, eighteenth hunt #8).
