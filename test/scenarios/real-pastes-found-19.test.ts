@@ -148,6 +148,17 @@ test("#13: .NET's 'The remote name could not be resolved' (SendEmail-BuildTask) 
   }
 });
 
+test("#14: Ruby's 'end of file reached' under Redmine's wrapper is the connection closed before an answer: the port and encryption first, not bad input", async () => {
+  assert.equal(analyzeReply(paste(14).text).primary?.patternId, "ruby-eof");
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(14), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...statuses(json)].sort(), ["network-unreachable:possible", "starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.ok(notesOf(json).includes("note.connectionClosedEof"), lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+  }
+});
+
 test("every text of the nineteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_19);
 });
