@@ -222,6 +222,10 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // A wrapper's summary that a connection failed ("SMTP connect() failed.", PHPMailer's last line) says less than the line that
     // says how (the name did not resolve, refused, timed out): that one leads (tenth hunt #17).
     if (r.match.patternId === "network-connect-failed" && ranked.some((o) => o !== r && o.match.stage === "network" && o.match.patternId !== "network-connect-failed" && !o.demoted)) r.demoted = true;
+    // So does a connection failure told after the server's 220 to STARTTLS (TLS_AFTER_STARTTLS, from PHPMailer's closing "SMTP Error:
+    // Could not connect to SMTP host.") beside the line that says how the handshake failed (nineteenth hunt: PHP's handshake
+    // answered in plain text).
+    if (r.match.patternId === TLS_AFTER_STARTTLS.id && ranked.some((o) => o !== r && o.match.stage === "tls" && o.match.patternId !== TLS_AFTER_STARTTLS.id && !o.match.success && o.match.candidates.length > 0 && !o.demoted)) r.demoted = true;
   }
 
   let recognized = replies.length > 0 || ranked.length > 0;

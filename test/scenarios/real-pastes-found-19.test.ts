@@ -47,6 +47,10 @@ test("#3, #4, #5: PHP's 'stream_socket_enable_crypto(): … wrong version number
       assert.ok(!stepIds(json).includes("device-port-starttls"), `#${n} ${lang}`);
     }
   }
+  // PHPMailer's debug output around the same words (#4's poster saw the server's go-ahead to STARTTLS before them): its closing
+  // "Could not connect to SMTP host." after the 220 says less than the handshake's own line, which leads.
+  const debug = "CLIENT -> SERVER: STARTTLS\nSERVER -> CLIENT: 220 2.0.0 SMTP server ready\nConnection failed. Error #2: stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:1408F10B:SSL routines:ssl3_get_record:wrong version number [/var/www/vendor/phpmailer/phpmailer/src/SMTP.php line 476]\nSMTP Error: Could not connect to SMTP host.";
+  assert.equal(analyzeReply(debug).primary?.patternId, "starttls-answered-plain");
   const en = await explain(paste(3), "en");
   assert.match(en.json.plan.steps[0]?.title ?? "", /after STARTTLS/);
   const ja = await explain(paste(3), "ja");
