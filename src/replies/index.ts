@@ -7,7 +7,7 @@ import { AUTH_ANY, classifyCodeless, classifyReply, codelessPossible, phrasesIn,
 import { analysisOutside, isConsumerMicrosoftAddress, providerFromText, providerFromWords } from "./providers.js";
 import { redactTranscriptCredentials } from "./redact-extra.js";
 import type { Finds } from "./phrases.js";
-import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, STARTTLS_ANSWERED_PLAIN, PHP_STARTTLS_CRYPTO, NOT_A_TLS_RECORD, TNC_TCP_FAILED, type Signal } from "./signals.js";
+import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, STARTTLS_ANSWERED_PLAIN, IMPLICIT_TLS_ON_587, implicitTlsOn587, PHP_STARTTLS_CRYPTO, NOT_A_TLS_RECORD, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
 import { count, isDigit, isSpaceCode } from "./chars.js";
@@ -168,6 +168,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     else if ((NO_USABLE_MECHANISM.has(sig.id) || (SIGN_IN_FAILED_WORDS.has(sig.id) && !failureReplies)) && atMxHost(text)) sig = NO_AUTH_AT_MX_HOST;
     else if (sig.stage === "tls" && sslOnStarttlsPort(sig, line.text, text)) sig = MAILKIT_SSL_ON_STARTTLS_PORT;
     else if (sig.id === "tls-implicit-on-starttls-port" && NOT_A_TLS_RECORD.test(line.text) && PHP_STARTTLS_CRYPTO.test(text)) sig = STARTTLS_ANSWERED_PLAIN;
+    else if (sig.id === "tls-implicit-on-starttls-port" && implicitTlsOn587(text)) sig = IMPLICIT_TLS_ON_587;
     // Postfix's "no mechanism available": its SASL library lacks the modules for the server's methods; STARTTLS is less likely then
     // (without it Exchange Online offers no AUTH, and Postfix would not have looked for a mechanism).
     else if (sig.id === "postfix-no-common-mechanism" && line.text.includes("no mechanism available")) sig = { ...sig, lessLikely: ["starttls-missing"] };

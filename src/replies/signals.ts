@@ -166,6 +166,17 @@ export const MAILKIT_SSL_ON_STARTTLS_PORT: Signal = {
 };
 const MAILKIT_HANDSHAKE = /an error occurred while attempting to establish an SSL or TLS connection/i;
 const PORT_587_SETTING = /\bport\s*[:=]\s*["']?587\b/i;
+/**
+ * Implicit TLS to port 587 in a program's own words: a handshake that read plain text ("Unrecognized SSL message, plaintext
+ * connection?", "wrong version number") in a text that names port 587 and never STARTTLS (nineteenth hunt #15, GitBlit to
+ * smtp.office365.com, port 587 set to smtps: the port and the host were right, the mode was not). STARTTLS leads; another host is
+ * less likely. PHP's STARTTLS handshake (STARTTLS_ANSWERED_PLAIN) is read before it.
+ */
+export const IMPLICIT_TLS_ON_587: Signal = { id: "implicit-tls-on-port-587", stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], decisive: false, lessLikely: ["wrong-endpoint"], notes: ["note.implicitTls"] };
+/** A text that names port 587 and never STARTTLS (IMPLICIT_TLS_ON_587). */
+export function implicitTlsOn587(text: string): boolean {
+  return PORT_587_SETTING.test(text) && !/starttls/i.test(text);
+}
 /** The signal a line's MailKit handshake failure gives in a text that sets port 587 and never names STARTTLS (MAILKIT_SSL_ON_STARTTLS_PORT). */
 export function sslOnStarttlsPort(sig: Signal, line: string, text: string): boolean {
   if (sig.id !== "mailkit-ssl-handshake" && !(sig === TLS_CERTIFICATE_SIGNAL && line.includes("which cannot be verified"))) return false;
@@ -749,7 +760,7 @@ export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
  */
 export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);
