@@ -163,6 +163,19 @@ test("#14: Ruby's 'end of file reached' under Redmine's wrapper is the connectio
   }
 });
 
+test("#15: JavaMail's 'Unrecognized SSL message, plaintext connection?' to smtp.office365.com, port 587 (GitBlit) is implicit TLS on the STARTTLS port: STARTTLS first, said so", async () => {
+  assert.equal(analyzeReply(paste(15).text).primary?.patternId, "implicit-tls-on-port-587");
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(15), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual(statuses(json), ["starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.ok(notesOf(json).includes("note.implicitTls"), lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+  }
+  // A text that names STARTTLS keeps the general reading (the mode is not known to be implicit TLS).
+  assert.equal(analyzeReply("STARTTLS\njavax.mail.MessagingException: Could not connect to SMTP host: mail.example.com, port: 587;\n  nested exception is:\n    javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?").primary?.patternId, "tls-implicit-on-starttls-port");
+});
+
 test("every text of the nineteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_19);
 });
