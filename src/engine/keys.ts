@@ -27,6 +27,7 @@ export const NOTE_KEYS = [
   "note.plainAfterStarttls",
   "note.recipientsRefusedEarlier",
   "note.relayNonAcceptedDomain",
+  "note.relayNonAcceptedDomainOnprem",
   "note.graphSendAs",
   "note.graphAccessDenied",
   "note.portUnsupported",

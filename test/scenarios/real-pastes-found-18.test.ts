@@ -4,7 +4,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_18 } from "./real-pastes-found-18.js";
-import { explain, notesOf, pasteOf, statuses, stepIds, type Paste } from "./real-pastes-data.js";
+import { explain, explainText, notesOf, pasteOf, statuses, stepIds, type Paste } from "./real-pastes-data.js";
+import { CASE_SCHEMA_ID } from "../../src/case/values.js";
+import { evaluate } from "../../src/engine/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { runMain } from "../helpers/run-main.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
@@ -252,6 +254,24 @@ test("5.7.54 from an on-premises Exchange Server: the plan leads with its relay 
   }
   // Without the on-premises banner the reading is Exchange Online's (the tenant's connector or a sign-in): no such step.
   for (const lang of LANGS) assert.ok(!stepIds((await explain(RELAY_NON_ACCEPTED_TELNET, lang)).json).includes("onprem-relay-connector"), lang);
+});
+
+test("5.7.54 from an on-premises Exchange Server: the note speaks of that server's relay receive connector or a sign-in on it, not Direct Send or smtp.office365.com; Exchange Online's note is unchanged", async () => {
+  for (const lang of LANGS) {
+    const onprem = await explain(RELAY_NON_ACCEPTED_ONPREM, lang);
+    assert.deepEqual(notesOf(onprem.json).filter((n) => n.startsWith("note.relayNonAccepted")), ["note.relayNonAcceptedDomainOnprem"], lang);
+    const text = await explainText(RELAY_NON_ACCEPTED_ONPREM, lang);
+    for (const w of ["RemoteIPRanges", "ms-Exch-SMTP-Accept-Any-Recipient", "587"]) assert.ok(text.includes(w), `${lang}: ${w}`);
+    for (const w of [".mail.protection.outlook.com", "sign in at smtp.office365.com", "smtp.office365.com のポート 587 に"]) assert.ok(!text.includes(w), `${lang}: ${w}`);
+    // Without the banner (Exchange Online, or not said): Direct Send and smtp.office365.com, as before.
+    const cloud = await explain(RELAY_NON_ACCEPTED_TELNET, lang);
+    assert.ok(notesOf(cloud.json).includes("note.relayNonAcceptedDomain") && !notesOf(cloud.json).includes("note.relayNonAcceptedDomainOnprem"), lang);
+    assert.ok((await explainText(RELAY_NON_ACCEPTED_TELNET, lang)).includes(".mail.protection.outlook.com"), lang);
+  }
+  // A case that records the on-premises server (no banner in the reply) reads the same.
+  const recorded = evaluate({ schema: CASE_SCHEMA_ID, device: { provider: "exchange-onprem", reply: RELAY_NON_ACCEPTED_TELNET.text } }, { today: "2026-11-22" });
+  assert.ok(recorded.causes.some((f) => f.notes?.includes("note.relayNonAcceptedDomainOnprem")));
+  assert.ok(!recorded.causes.some((f) => f.notes?.includes("note.relayNonAcceptedDomain")));
 });
 
 test("#9: OSSEC's maild cannot sign in: the plan's step is a relay on its host that signs in (Postfix with SASL), to Gmail as to smtp.office365.com, not the server, port and encryption of its own settings", async () => {

@@ -135,6 +135,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("503 5.5.2 Need rcpt command")],
   // A recipient outside the accepted domains refused to a session without sign-in: "550 5.7.54 … non-accepted domain" (Exchange).
   [BASIC_OK, analyzeReply("550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain")],
+  // The same refused by an Exchange Server of the organization's own (its banner): that server's relay connector or a sign-in on it.
+  [BASIC_OK, analyzeReply("220 EX2016.contoso.local Microsoft ESMTP MAIL Service ready\n550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain")],
   // A client's TLS hello logged as its first command and refused with 502 (an HP MFP on 587, eighth hunt #11).
   [BASIC_OK, analyzeReply("DEBUG -- : [KP1AQD] <=    \uFFFD \uFFFD  \uFFFD\uFFFD\uFFFD\uFFFD\uFFFDO\"3C\uFFFDmee\nDEBUG -- : [KP1AQD] => 502 Invalid/unsupported command")],
   // The OAuth flow named by the text: the client credentials grant (app-only), a password grant (delegated).

@@ -180,6 +180,12 @@ class ReplyOut {
   add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: NonNullable<Parameters<Ctx["out"]["add"]>[3]> = {}): void {
     const { ctx, m } = this;
     const notes: NoteKey[] = [...(opts.notes ?? []), ...(m.notes ?? [])];
+    // An Exchange Server of the organization's own (its banner in the text, or the recorded service) refused the relay: its
+    // receive connector or a sign-in on it, never Direct Send or smtp.office365.com (the plan's onprem-relay-connector).
+    if (ctx.provider?.id === "exchange-onprem") {
+      const i = notes.indexOf("note.relayNonAcceptedDomain");
+      if (i >= 0) notes[i] = "note.relayNonAcceptedDomainOnprem";
+    }
     if (ctx.provider && !ANY_SERVICE.has(id)) notes.push("note.provider.notExchangeOnline");
     if (id === "provider-app-password" || id === "provider-sign-in-refused") {
       const own = SERVICE_NOTE[ctx.provider?.id ?? "exchange-online"];
