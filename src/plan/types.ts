@@ -80,7 +80,11 @@ export const STEP_IDS = [
 export type StepId = (typeof STEP_IDS)[number];
 
 export type Who = "helpdesk" | "device-owner" | "network-admin" | "exchange-admin" | "identity-admin" | "security-admin" | "licence-admin" | "recipient-admin" | "account-owner";
-export type Scope = "device" | "mailbox" | "account" | "tenant";
+/**
+ * What a step's change applies to. "exchange-server": a setting of the organization's own on-premises Exchange Server (a receive
+ * connector), not of a Microsoft 365 tenant.
+ */
+export type Scope = "device" | "mailbox" | "account" | "tenant" | "exchange-server";
 export type SecurityLevel = "none" | "low" | "medium" | "high";
 
 /** Microsoft's built-in admin roles that can run a step's read-only checks (labels: plan.role.<id>). */
@@ -152,7 +156,10 @@ export interface PlanStep {
   opens?: string;
   /** When a weakening change may be made at all: once this check step confirms the cause, and only if these safer steps cannot be used. */
   onlyIf?: { confirmedBy?: StepId; saferSteps: StepId[] };
-  /** The change affects more than this device and its account. */
+  /**
+   * The change affects more than this device and its account: a tenant-wide setting, or with scope "exchange-server" a setting
+   * of the organization's Exchange Server (the reports say which).
+   */
   changesTenant: boolean;
   waitTime?: string;
   /** Placeholders used in the commands (replace them before running). */

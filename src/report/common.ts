@@ -176,6 +176,11 @@ export function whoLabel(lang: Lang, who: Who, c: Pick<Case, "device"> | undefin
   return who === "device-owner" && c?.device?.vendor === "app" ? t(lang, "plan.report.who.app-owner") : t(lang, `plan.report.who.${who}`);
 }
 
+/** The warning of a step whose change reaches beyond the device and its account: the tenant's, or the organization's Exchange Server's. */
+export function wideChangeKey(step: Pick<PlanStep, "scope">): "plan.report.step.tenant" | "plan.report.step.exchangeServer" {
+  return step.scope === "exchange-server" ? "plan.report.step.exchangeServer" : "plan.report.step.tenant";
+}
+
 /** The scope of a step, in words ("this device", "this application", "this mailbox" …). */
 export function scopeLabel(lang: Lang, scope: Scope, c: Pick<Case, "device"> | undefined): string {
   return t(lang, `plan.report.scope.${scope}`, senderParams(lang, c));

@@ -9,7 +9,7 @@ import { adminChecks } from "./checks.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
-import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel } from "./common.js";
+import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel, wideChangeKey } from "./common.js";
 import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderCase, senderOf, senderParams, verdictSentence } from "../render/labels.js";
 
 function fence(commands: PlanCommand[]): string[] {
@@ -180,7 +180,7 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
     if (step.undo.commands.length) out.push(...fence(step.undo.commands), "");
   }
   out.push(`- **${mdInline(tr("plan.report.step.who"))}:** ${mdInline(whoLabel(lang, step.who, c))}`);
-  out.push(`- **${mdInline(tr("plan.report.step.scope"))}:** ${mdInline(scopeLabel(lang, step.scope, c))}${step.changesTenant ? ` — **${mdInline(tr("plan.report.step.tenant"))}**` : ""}`);
+  out.push(`- **${mdInline(tr("plan.report.step.scope"))}:** ${mdInline(scopeLabel(lang, step.scope, c))}${step.changesTenant ? ` — **${mdInline(tr(wideChangeKey(step)))}**` : ""}`);
   if (step.kind !== "check") out.push(`- **${mdInline(tr("plan.report.step.security"))} (${mdInline(tr(`plan.report.level.${step.security.level}`))}):** ${mdInline(step.security.text)}`);
   if (step.waitTime) out.push(`- **${mdInline(tr("plan.report.step.wait"))}:** ${mdInline(step.waitTime)}`);
   out.push("");

@@ -6,7 +6,7 @@ import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
-import { checkByText, evidenceLine, isHypothetical, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel } from "./common.js";
+import { checkByText, evidenceLine, isHypothetical, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel, wideChangeKey } from "./common.js";
 import { joinSentences, noStepsText } from "./common.js";
 import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { summarize, summaryLines } from "./summary.js";
@@ -188,7 +188,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
     `${tr("plan.report.step.scope")}: ${scopeLabel(lang, step.scope, c)}`,
   ].join("  ");
   o.text(meta, { indent: ind });
-  if (step.changesTenant) o.text(tr("plan.report.step.tenant"), { indent: ind, prefix: `${g.warning} `, token: "warning" });
+  if (step.changesTenant) o.text(tr(wideChangeKey(step)), { indent: ind, prefix: `${g.warning} `, token: "warning" });
   // A read-only check has said so already.
   if (step.kind !== "check") {
     o.labeled(

@@ -4,10 +4,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_18 } from "./real-pastes-found-18.js";
+import { FOUND_ROUND_6 } from "./real-pastes-found-6.js";
 import { explain, explainText, notesOf, pasteOf, statuses, stepIds, type Paste } from "./real-pastes-data.js";
 import { CASE_SCHEMA_ID } from "../../src/case/values.js";
 import { evaluate } from "../../src/engine/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { t } from "../../src/i18n/index.js";
 import { runMain } from "../helpers/run-main.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
@@ -272,6 +274,28 @@ test("5.7.54 from an on-premises Exchange Server: the note speaks of that server
   const recorded = evaluate({ schema: CASE_SCHEMA_ID, device: { provider: "exchange-onprem", reply: RELAY_NON_ACCEPTED_TELNET.text } }, { today: "2026-11-22" });
   assert.ok(recorded.causes.some((f) => f.notes?.includes("note.relayNonAcceptedDomainOnprem")));
   assert.ok(!recorded.causes.some((f) => f.notes?.includes("note.relayNonAcceptedDomain")));
+});
+
+test("the steps on the organization's own Exchange Server (onprem-relay-connector, onprem-server-auth) are scoped to that server, not the whole tenant, in the text and Markdown reports", async () => {
+  // The 5.7.54 refusal above, and Exchange Server offering only NTLM (sixth hunt #18).
+  const ntlmOnly = pasteOf(FOUND_ROUND_6)(18);
+  for (const lang of LANGS) {
+    for (const [p, id] of [[RELAY_NON_ACCEPTED_ONPREM, "onprem-relay-connector"], [ntlmOnly, "onprem-server-auth"]] as const) {
+      const step = (await explain(p, lang)).json.plan.steps.find((s) => s.id === id) as unknown as { scope: string; changesTenant: boolean } | undefined;
+      assert.equal(step?.scope, "exchange-server", `${id} ${lang}`);
+      assert.equal(step?.changesTenant, true, `${id} ${lang}`);
+      for (const format of ["text", "md"]) {
+        const r = await runMain(["explain", "-", "--format", format, "--lang", lang, "--no-color"], { stdin: p.text, columns: 120 });
+        for (const w of [t(lang, "plan.report.scope.exchange-server"), t(lang, "plan.report.step.exchangeServer")]) assert.ok(r.stdout.includes(w), `${id} ${lang} ${format}: ${w}`);
+        for (const w of [t(lang, "plan.report.scope.tenant"), t(lang, "plan.report.step.tenant")]) assert.ok(!r.stdout.includes(w), `${id} ${lang} ${format}: ${w}`);
+      }
+    }
+  }
+  // A tenant's step keeps its label.
+  const directSend: Paste = { source: "domain.md reply #41", text: "550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources" };
+  const tenant = (await explain(directSend, "en")).json.plan.steps.find((s) => s.id === "direct-send-connector") as unknown as { scope: string } | undefined;
+  assert.equal(tenant?.scope, "tenant");
+  assert.ok((await runMain(["explain", "-", "--lang", "en", "--no-color"], { stdin: directSend.text, columns: 120 })).stdout.includes(t("en", "plan.report.step.tenant")));
 });
 
 test("#9: OSSEC's maild cannot sign in: the plan's step is a relay on its host that signs in (Postfix with SASL), to Gmail as to smtp.office365.com, not the server, port and encryption of its own settings", async () => {

@@ -28,7 +28,7 @@ const ONPREM_RELAY_CONNECTOR: StepDef = {
     const connectorRead = ems(`${get} | Select-Object Identity,TransportRole,Bindings,RemoteIPRanges,PermissionGroups,AuthMechanism`);
     return {
       who: "exchange-admin",
-      scope: "tenant",
+      scope: "exchange-server",
       check: [ems("Get-ReceiveConnector | Select-Object Identity,TransportRole,Bindings,RemoteIPRanges,PermissionGroups"), rights],
       commands: [
         ems(`Set-ReceiveConnector -Identity ${connector} -RemoteIPRanges @{Add=${ip}}`, true),
@@ -67,7 +67,7 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
   {
     id: "onprem-server-auth",
     causes: ["onprem-basic-auth-off"],
-    build: () => ({ who: "exchange-admin", scope: "tenant", security: "medium", changesTenant: true }),
+    build: () => ({ who: "exchange-admin", scope: "exchange-server", security: "medium", changesTenant: true }),
   },
   {
     id: "consumer-use-oauth",
