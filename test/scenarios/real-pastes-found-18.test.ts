@@ -312,7 +312,31 @@ test("#9: OSSEC's maild cannot sign in: the plan's step is a relay on its host t
       assert.equal(step.who, "network-admin", `${lang} ${host}`);
       assert.ok(step.title.includes("OSSEC"), `${lang} ${host}: ${step.title}`);
       for (const w of ["ossec-maild", "Postfix", "smtp_sasl_auth_enable = yes", "smtp_server", "127.0.0.1"]) assert.ok(step.why.includes(w), `${lang} ${host}: ${w}`);
-      if (host) assert.ok(step.title.includes(host) && step.why.includes(`relayhost = [${host}]:587`) && step.why.includes(".mail.protection.outlook.com"), `${lang}: ${step.why}`);
+      if (host) assert.ok(step.why.includes(`relayhost = [${host}]:587`) && step.why.includes(".mail.protection.outlook.com"), `${lang}: ${step.why}`);
     }
   }
+});
+
+test("#9 to Microsoft 365: the step leads with what lasts, the MX host on port 25 without a password (Direct Send, a connector by IP address or certificate for outside recipients), and calls the SASL relay to smtp.office365.com Basic and temporary", async () => {
+  const m365: Paste = { ...paste(9), text: paste(9).text.replace(/smtp\.gmail\.com/g, "smtp.office365.com") };
+  for (const lang of LANGS) {
+    const step = (await explain(m365, lang)).json.plan.steps[0] as unknown as { id: string; title: string; why: string; undo?: { text: string } };
+    assert.equal(step.id, "device-enable-auth", lang);
+    // The title names the MX host on port 25, not a relay that signs in to smtp.office365.com.
+    assert.ok(step.title.includes("MX") && step.title.includes("25") && !step.title.includes("smtp.office365.com"), `${lang}: ${step.title}`);
+    const at = (w: string): number => {
+      const i = step.why.indexOf(w);
+      assert.ok(i >= 0, `${lang}: ${w}`);
+      return i;
+    };
+    // The MX host, Direct Send and the connector (IP address or certificate) come before the relay that signs in.
+    const relay = at("relayhost = [smtp.office365.com]:587");
+    for (const w of [".mail.protection.outlook.com", "email_from", "RejectDirectSend", "SPF"]) assert.ok(at(w) < relay, `${lang}: ${w}`);
+    for (const w of lang === "en" ? ["Direct Send", "inbound connector", "static public IP address", "certificate"] : ["ダイレクト送信", "受信コネクタ", "固定パブリック IP アドレス", "証明書"]) assert.ok(at(w) < relay, `${lang}: ${w}`);
+    // The relay signs in with a password: Basic, off by default at the end of December 2026, temporary.
+    for (const w of lang === "en" ? ["temporary", "Basic authentication", "end of December 2026"] : ["一時的", "基本認証", "2026 年 12 月末"]) assert.ok(at(w) > relay, `${lang}: ${w}`);
+    assert.ok(step.undo?.text.includes("ossec.conf"), lang);
+  }
+  // Another service (Gmail) keeps its step: a relay that signs in to the service.
+  assert.equal((await explain(paste(9), "en")).json.plan.steps[0]?.id, "provider-connection");
 });

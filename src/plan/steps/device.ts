@@ -233,10 +233,11 @@ export const DEVICE_STEPS: StepDef[] = [
     id: "device-enable-auth",
     causes: ["no-authentication"],
     build: (ctx, found) => {
-      // A program that cannot sign in (OSSEC's maild): a relay on its host signs in for it, or a connector takes it without one.
+      // A program that cannot sign in (OSSEC's maild): the MX host on port 25 takes it without a password (Direct Send, or a
+      // connector for outside recipients); a relay on its host that signs in with a password is Basic, and temporary.
       if (cannotSignIn(found)) {
         const starttls = ctx.d.causes.filter((f) => f.id === "starttls-missing" && cannotSignIn([f]));
-        return { who: "network-admin", scope: "device", security: "low", ...stepTexts(ctx, "plan.step.device-enable-auth.ossec"), undo: { text: ctx.tr("plan.undo.relayConfigCopy"), commands: [] }, answers: [...found, ...starttls] };
+        return { who: "network-admin", scope: "device", security: "low", ...stepTexts(ctx, "plan.step.device-enable-auth.ossec"), undo: { text: ctx.tr("plan.undo.ossecConfigCopy"), commands: [] }, answers: [...found, ...starttls] };
       }
       return postfixInCase(ctx.c) ? postfixStep(ctx, "device-enable-auth") : { who: "helpdesk", scope: "device", security: "none" };
     },
