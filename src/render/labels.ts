@@ -20,10 +20,19 @@ export function causeTitle(lang: Lang, id: CauseId, c?: Pick<Case, "device">): s
 }
 
 /**
- * What a cause means. The catalog states it as a fact; for a cause that is only possible it is
- * said as a condition ("If this is the cause: …"), never as if it were established.
+ * Readings of a reply under which a cause's general summary does not fit, each named by the note the finding carries, and
+ * the suffix of the summaries of their own (`cause.<id>.summary.<suffix>`, only for the causes that need one). "503 5.5.2
+ * Need rcpt command" (eighteenth hunt #8): the recipients were refused earlier, at RCPT TO, not a message refused on its way
+ * (relay-denied's NDR) or after a sign-in that worked (recipient-refused).
  */
-export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false, asOf?: string, c?: Pick<Case, "device">): string | undefined {
+const SUMMARY_READINGS: ReadonlyArray<{ note: string; suffix: string }> = [{ note: "note.recipientsRefusedEarlier", suffix: "refusedEarlier" }];
+
+/**
+ * What a cause means. The catalog states it as a fact; for a cause that is only possible it is
+ * said as a condition ("If this is the cause: …"), never as if it were established. `notes`: the
+ * finding's, which can name a reading with words of its own (SUMMARY_READINGS).
+ */
+export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outside = false, asOf?: string, c?: Pick<Case, "device">, notes?: readonly string[]): string | undefined {
   // Outside Exchange Online, a cause any service can have is said in that service's terms where its general text names
   // Exchange Online (seventh hunt #14: Postfix's "not logged in" read "smtp.office365.com only accepts signed-in submission").
   // The retirement's dates are said as they stand on the day of the diagnosis.
@@ -32,7 +41,8 @@ export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outs
   const words = senderParams(lang, c);
   // A summary whose words for the sender do not fit a placeholder in both languages has an application's own (`.app`).
   const own = c?.device?.vendor === "app" ? maybe(lang, `cause.${id}.summary.app`) : undefined;
-  const summary = (outside ? maybe(lang, `cause.${id}.summary.outside`, words) : undefined) ?? (dated ? maybe(lang, `cause.${id}.summary${dated}`, words) : undefined) ?? own ?? maybe(lang, `cause.${id}.summary`, words);
+  const reading = notes?.length ? SUMMARY_READINGS.find((r) => notes.includes(r.note)) : undefined;
+  const summary = (reading ? maybe(lang, `cause.${id}.summary.${reading.suffix}`, words) : undefined) ?? (outside ? maybe(lang, `cause.${id}.summary.outside`, words) : undefined) ?? (dated ? maybe(lang, `cause.${id}.summary${dated}`, words) : undefined) ?? own ?? maybe(lang, `cause.${id}.summary`, words);
   return summary !== undefined && status === "possible" ? t(lang, "plan.report.ifCause", { summary }) : summary;
 }
 

@@ -53,7 +53,7 @@ export function toJson(diagnosis: Diagnosis, plan: Plan, c?: Pick<Case, "device"
       evidence: f.evidence.map(cleanEvidence),
       affects: f.affects,
       title: causeTitle(lang, f.id, c),
-      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined, diagnosis.asOf, c) ?? null,
+      summary: causeSummary(lang, f.id, undefined, outsideExchangeOnline(diagnosis) !== undefined, diagnosis.asOf, c, f.notes) ?? null,
       notes: f.notes ?? [],
     })),
     unknowns: [...diagnosis.unknowns],

@@ -48,7 +48,7 @@ export function renderMarkdown(input: ReportInput): string {
   let previous: string | undefined;
   for (const f of d.causes) {
     out.push(`### ${statusMark(f.status)} ${mdInline(causeTitle(lang, f.id, c))} — ${mdInline(tr(`plan.report.status.${f.status}`))} (${mdCode(f.id)})`, "");
-    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf, c);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf, c, f.notes);
     if (summary) out.push(mdText(summary), "");
     const lines: string[] = [];
     for (const ev of f.evidence) {

@@ -84,7 +84,7 @@ export function renderText(input: ReportInput): string {
     const title = causeTitle(lang, f.id, c);
     const head = `${title} [${tr(`plan.report.status.${f.status}`)}]${title === f.id ? "" : ` (${f.id})`}`;
     o.text(head, { indent: 2, prefix: `${statusGlyph(g, f.status)} `, token: statusToken(f.status) });
-    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf, c);
+    const summary = causeSummary(lang, f.id, f.status, outsideExchangeOnline(d) !== undefined, d.asOf, c, f.notes);
     if (summary) o.text(summary, { indent: 4 });
     for (const ev of f.evidence) {
       const line = evidenceLine(lang, c, ev);

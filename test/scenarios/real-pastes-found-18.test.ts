@@ -10,6 +10,7 @@ import { CASE_SCHEMA_ID } from "../../src/case/values.js";
 import { evaluate } from "../../src/engine/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { t } from "../../src/i18n/index.js";
+import { senderParams } from "../../src/render/labels.js";
 import { runMain } from "../helpers/run-main.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
@@ -144,6 +145,26 @@ test("#8: '503 5.5.2 Need rcpt command' from the MX host (Snipe-IT) is the recip
   assert.equal(analyzeReply("503 5.5.1 Error: need RCPT command").primary?.patternId, "need-rcpt-command");
   assert.equal(analyzeReply("503 5.0.0 Need RCPT (recipient)").primary?.patternId, "need-rcpt-command");
   assert.equal(analyzeReply("503 5.5.1 Bad sequence of commands").primary?.patternId, "protocol-error");
+});
+
+test("#8: the causes read from '503 5.5.2 Need rcpt command' say that the recipients were refused earlier, at RCPT TO, not that a message was refused on its way or that sign-in and sending worked; the NDR's reading keeps its words", async () => {
+  const summaryOf = (json: Awaited<ReturnType<typeof explain>>["json"], id: string): string | undefined => (json.causes.find((c) => c.id === id) as unknown as { summary?: string } | undefined)?.summary;
+  const ndr: Paste = { source: "domain.md (Relay Access Denied in an NDR)", text: "550 5.4.1 Relay Access Denied" };
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(8), lang);
+    for (const id of ["relay-denied", "recipient-refused"]) {
+      const expected = t(lang, `cause.${id}.summary.refusedEarlier` as Parameters<typeof t>[1], senderParams(lang, undefined));
+      assert.equal(summaryOf(json, id), expected, `${id} ${lang}`);
+      assert.ok(summaryOf(json, id)?.includes("RCPT TO"), `${id} ${lang}`);
+    }
+    // The text report's causes say the same.
+    const text = await explainText(paste(8), lang);
+    // (Wrapped lines joined: with a space in English, without one in Japanese.)
+    const causes = text.slice(0, text.indexOf(t(lang, "plan.report.section.plan"))).replace(/\s*\n\s*/g, lang === "en" ? " " : "");
+    for (const w of lang === "en" ? ["refused on the way to the recipient", "Sign-in and sending worked"] : ["届ける途中で拒否", "サインインと送信はできています"]) assert.ok(!causes.includes(w), `${lang}: ${w}`);
+    // A relay refusal in a delivery report is still a message refused on its way.
+    assert.equal(summaryOf((await explain(ndr, lang)).json, "relay-denied"), t(lang, "cause.relay-denied.summary"), lang);
+  }
 });
 
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
