@@ -167,6 +167,28 @@ test("#8: the causes read from '503 5.5.2 Need rcpt command' say that the recipi
   }
 });
 
+test("#8: the plan's steps for the recipients refused at RCPT TO say so (no 'sign-in worked', no message refused on its way), and the relay step checks the accepted domains and the inbound connectors; the NDR's steps keep their words", async () => {
+  type Step = { id: string; why: string; check: { text: string }[] };
+  const stepOf = (json: Awaited<ReturnType<typeof explain>>["json"], id: string): Step | undefined => json.plan.steps.find((s) => s.id === id) as unknown as Step | undefined;
+  for (const lang of LANGS) {
+    const { json } = await explain(paste(8), lang);
+    const relay = stepOf(json, "delivery-relay");
+    const recipient = stepOf(json, "delivery-check-recipient");
+    assert.equal(relay?.why, t(lang, "plan.step.delivery-relay.refusedEarlier.why", senderParams(lang, undefined)), lang);
+    assert.equal(recipient?.why, t(lang, "plan.step.delivery-check-recipient.refusedEarlier.why", senderParams(lang, undefined)), lang);
+    for (const why of [relay?.why, recipient?.why]) assert.ok(why?.includes("RCPT TO"), `${lang}: ${why}`);
+    assert.deepEqual(relay?.check.map((c) => c.text.split(" ")[0]), ["Get-AcceptedDomain", "Get-InboundConnector"], lang);
+    // An application's words where it is one.
+    const app = await runMain(["explain", "-", "--json", "--lang", lang, "--vendor", "app"], { stdin: paste(8).text });
+    assert.equal(app.code, 1, app.stderr);
+    assert.equal(stepOf(JSON.parse(app.stdout), "delivery-check-recipient")?.why, t(lang, "plan.step.delivery-check-recipient.refusedEarlier.why.app"), lang);
+    // A relay refusal in a delivery report keeps the step's words and its outbound connector check.
+    const ndr = stepOf((await explain({ source: "domain.md (Relay Access Denied in an NDR)", text: "550 5.4.1 Relay Access Denied" }, lang)).json, "delivery-relay");
+    assert.equal(ndr?.why, t(lang, "plan.step.delivery-relay.why"), lang);
+    assert.deepEqual(ndr?.check.map((c) => c.text.split(" ")[0]), ["Get-AcceptedDomain", "Get-OutboundConnector"], lang);
+  }
+});
+
 test("every text of the eighteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_18);
 });

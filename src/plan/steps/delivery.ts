@@ -2,6 +2,18 @@
 import { psQuote } from "../../shell/powershell.js";
 import { PLACEHOLDER, exo, replyPatterns, EXCHANGE_READERS, type StepDef } from "./common.js";
 
+const ACCEPTED_DOMAINS = exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default");
+const OUTBOUND_CONNECTORS = exo("Get-OutboundConnector | Select-Object Name,RecipientDomains,SmartHosts,Enabled");
+const INBOUND_CONNECTORS = exo("Get-InboundConnector | Select-Object Name,ConnectorType,SenderIPAddresses,TlsSenderCertificateName,RequireTls,Enabled");
+
+/**
+ * The server refused every recipient earlier, at RCPT TO, and the program sent DATA anyway ("503 5.5.2 Need rcpt command",
+ * eighteenth hunt #8): no message was accepted or refused on its way, and no sign-in need have worked.
+ */
+function refusedEarlier(found: Parameters<StepDef["build"]>[1]): boolean {
+  return replyPatterns(found).has("need-rcpt-command");
+}
+
 export const DELIVERY_STEPS: StepDef[] = [
   {
     id: "delivery-recipient-side",
@@ -23,7 +35,7 @@ export const DELIVERY_STEPS: StepDef[] = [
   {
     id: "delivery-check-recipient",
     causes: ["recipient-refused"],
-    build: () => ({ who: "helpdesk", scope: "device", security: "none", testSend: false }),
+    build: (ctx, found) => ({ who: "helpdesk", scope: "device", security: "none", testSend: false, ...(refusedEarlier(found) ? { why: ctx.tr("plan.step.delivery-check-recipient.refusedEarlier.why") } : {}) }),
   },
   {
     // The recipient's service refused the From domain's authentication (Outlook.com's 5.7.515, a DMARC reject's 5.7.509): DNS.
@@ -76,12 +88,15 @@ export const DELIVERY_STEPS: StepDef[] = [
   {
     id: "delivery-relay",
     causes: ["relay-denied"],
-    build: () => ({
+    build: (ctx, found) => ({
       who: "exchange-admin",
       checkBy: [...EXCHANGE_READERS],
       scope: "tenant",
-      check: [exo("Get-AcceptedDomain | Select-Object DomainName,DomainType,Default"), exo("Get-OutboundConnector | Select-Object Name,RecipientDomains,SmartHosts,Enabled")],
+      // Refused at RCPT TO (the MX host without a sign-in): the accepted domains and the inbound connectors that could match the
+      // sender; a refusal on the way (an NDR): the accepted domains and where an outbound connector sends the mail.
+      check: [ACCEPTED_DOMAINS, refusedEarlier(found) ? INBOUND_CONNECTORS : OUTBOUND_CONNECTORS],
       security: "none",
+      ...(refusedEarlier(found) ? { why: ctx.tr("plan.step.delivery-relay.refusedEarlier.why") } : {}),
     }),
   },
 ];
