@@ -343,7 +343,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
       );
     case "pasteSummary":
       return state.paste ? (
-        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} sender={pasteSender(state.case, state.paste)} diagnosis={state.diagnosis} straight={nothingMoreToAsk(state)} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
+        <PasteSummaryScreen key={key} theme={theme} lang={lang} step={step} summary={state.paste} sender={pasteSender(state.case, state.paste)} device={state.case} diagnosis={state.diagnosis} straight={nothingMoreToAsk(state)} rows={rows} onContinue={() => act({ type: "continue" })} onBack={back} />
       ) : null;
     case "device":
     case "history":

@@ -1,6 +1,7 @@
 // Step 2: what the pasted error already tells, and which questions it made unnecessary.
 import { Box } from "ink";
 import { useRef } from "react";
+import type { Case } from "../src/case/schema.js";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
 import { causeLineText, makerLines, resolvedQuestionText, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedKey } from "../src/flow/summary.js";
@@ -24,11 +25,13 @@ export interface PasteSummaryScreenProps {
   sender?: VendorId;
   /** Nothing more is asked after this paste (nothingMoreToAsk): said in place of the questions it made unnecessary. */
   straight?: boolean;
+  /** The case's device facts: its sign-in method reads the reply as the diagnosis does (pointedCauses). */
+  device?: Pick<Case, "device">;
   /** The terminal's rows: the screen keeps its title in view, listing fewer causes and questions with "and N more" (persona round 6, P6-14). */
   rows?: number;
 }
 
-export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows, sender, straight = false }: PasteSummaryScreenProps) {
+export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onContinue, onBack, rows, sender, straight = false, device }: PasteSummaryScreenProps) {
   const done = useRef(false);
   useKeys((_input, key) => {
     if (done.current) return false;
@@ -45,7 +48,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   // No line for "no question made unnecessary": it closed the screen saying nothing (persona round 7 #13).
   const none = straight ? t(lang, "wizard.pasteSummary.straightToResult", senderParams(lang, senderCase(sender))) : undefined;
   const primary = shownReply(summary);
-  const pointed = pointedCauses(summary, diagnosis);
+  const pointed = pointedCauses(summary, diagnosis, device);
   // What the paste itself shows beyond the causes (issue 10): another service answered, a refusal at
   // delivery, only a code, the client's words instead of the server's, a masked CI log.
   const told = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));

@@ -1,4 +1,5 @@
 // What a pasted error tells, as plain lines (the plain mode prints them; the Ink screen draws the same facts).
+import { replyReading } from "../engine/index.js";
 import type { CauseId, Diagnosis } from "../engine/types.js";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { safeText } from "../render/sanitize.js";
@@ -20,10 +21,16 @@ import { unreadKind } from "../replies/index.js";
  */
 export const PASTE_INFO = /^(?:provider-|delivery-refused$|reply-code-only$|failure-words-only$|server-text-hidden$|text-masked$)/;
 
-/** The causes the paste points at: those the engine names from the reply's evidence, else the parser's candidates. */
-export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis): CauseId[] {
-  const fromReply = diagnosis.causes.filter((c) => c.evidence.some((e) => e.kind === "reply"));
-  return fromReply.length > 0 ? fromReply.map((c) => c.id) : (summary.analysis.primary?.candidates ?? []);
+/**
+ * The causes the paste points at: those the engine names from the reply's evidence, else the reply's as explain's summary reads
+ * it (replyReading, for the case `c`: without a cause that holds only for another sign-in method than the sender's, such as
+ * 5.7.708's cross-tenant OAuth app while the method is unknown). The fallback listed the parser's candidates, both of them.
+ */
+export function pointedCauses(summary: PasteSummary, diagnosis: Diagnosis, c: Pick<Case, "device"> = {}): CauseId[] {
+  const fromReply = diagnosis.causes.filter((f) => f.evidence.some((e) => e.kind === "reply"));
+  if (fromReply.length > 0) return fromReply.map((f) => f.id);
+  const primary = summary.analysis.primary;
+  return primary ? replyReading(c, diagnosis, primary) : [];
 }
 
 /** A maker's own message in the paste (no SMTP reply needed): the sentence that says so, and the causes the device's message names. */
@@ -103,8 +110,9 @@ export function resolvedQuestionText(lang: Lang, path: FactPath, sender: VendorI
 /**
  * The paste screen as plain lines. `straight`: nothing more is asked after this paste (nothingMoreToAsk in the reducer): said
  * in place of the questions it made unnecessary. `sender`: pasteSender(), for the words that depend on who sends the mail.
+ * `c`: the case, whose sign-in method reads the reply as the diagnosis does (pointedCauses).
  */
-export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false, sender: VendorId | undefined = summary.maker?.vendor): string[] {
+export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: Diagnosis, glyphs: { bullet: string; ok: string }, straight = false, sender: VendorId | undefined = summary.maker?.vendor, c: Pick<Case, "device"> = {}): string[] {
   const out: string[] = [t(lang, "wizard.pasteSummary.title")];
   if (summary.cut) out.push(t(lang, "wizard.pasteSummary.cut"));
   const primary = shownReply(summary);
@@ -119,7 +127,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
   else if (summary.analysis.recognized && primary) {
     out.push(t(lang, replyHeading(primary)), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));
-    const pointed = pointedCauses(summary, diagnosis);
+    const pointed = pointedCauses(summary, diagnosis, c);
     const notes = diagnosis.info.filter((i) => PASTE_INFO.test(i.id));
     const heading = pointsLine(primary, pointed, notes.length > 0);
     if (heading) out.push(t(lang, heading));

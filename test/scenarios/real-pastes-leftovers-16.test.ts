@@ -7,6 +7,10 @@ import { FOUND_ROUND_16 } from "./real-pastes-found-16.js";
 import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
 import { t } from "../../src/i18n/index.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import type { Case } from "../../src/case/schema.js";
+import { CASE_SCHEMA_ID } from "../../src/case/values.js";
+import { evaluate } from "../../src/engine/index.js";
+import { pasteSummaryText, pointedCauses } from "../../src/flow/summary.js";
 import { runMain } from "../helpers/run-main.js";
 
 const round16 = pasteOf(FOUND_ROUND_16);
@@ -80,6 +84,35 @@ test("16#15: the summary of a 5.7.708 lists the OAuth set-up only for a sender t
     assert.ok(!(await summary(round16(15).text, lang, ["--auth", "basic"])).includes(oauth), lang);
     assert.ok((await summary(round16(15).text, lang, ["--auth", "oauth"])).includes(oauth), lang);
     assert.ok((await summary(withXoauth, lang)).includes(oauth), lang);
+  }
+});
+
+// The wizard's paste screen: where the engine names no cause from the reply (a case recorded as another service's, for which the
+// engine reads none of Exchange Online's), it fell back to the parser's candidates and listed "OAuth set-up incomplete" beside the
+// sending reputation, where explain's summary of the same case lists the reputation alone. Both follow replyReading now.
+test("16#15: the wizard's paste screen reads a 5.7.708 the engine names no cause from as explain's summary does: the OAuth set-up only for a sender that uses OAuth", async () => {
+  const { describeAnalysis } = await import("../../src/cli/commands/explain.js");
+  const { wrap } = await import("../../src/render/layout.js");
+  const text = round16(15).text;
+  const analysis = analyzeReply(text);
+  for (const lang of LANGS) {
+    const oauth = t(lang, "cause.oauth-misconfigured.title");
+    const restricted = t(lang, "cause.sender-restricted.title");
+    for (const auth of [undefined, "basic", "oauth"] as const) {
+      const c: Case = { schema: CASE_SCHEMA_ID, device: { provider: "other", reply: text, ...(auth ? { auth } : {}) } };
+      const d = evaluate(c, { today: "2026-11-22" });
+      // (The engine names no cause from this reply here: the wizard's fallback is what is read.)
+      assert.ok(!d.causes.some((f) => f.evidence.some((e) => e.kind === "reply")), `${lang} ${auth}`);
+      const summary = { analysis, resolved: [] };
+      const expected = auth === "oauth" ? ["sender-restricted", "oauth-misconfigured"] : ["sender-restricted"];
+      assert.deepEqual(pointedCauses(summary, d, c), expected, `${lang} ${auth}`);
+      const screen = pasteSummaryText(lang, summary, d, { bullet: "-", ok: "+" }, false, undefined, c).join("\n");
+      const explained = describeAnalysis(lang, analysis, 400, wrap, c, d);
+      for (const said of [screen, explained]) {
+        assert.ok(said.includes(restricted), `${lang} ${auth}: ${said}`);
+        assert.equal(said.includes(oauth), auth === "oauth", `${lang} ${auth}: ${said}`);
+      }
+    }
   }
 });
 

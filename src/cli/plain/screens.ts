@@ -45,7 +45,7 @@ export const PLAIN_SCREENS: { [K in ScreenId]: PlainRenderer<Extract<Screen, { i
   },
   pasteSummary: async (s, _screen, { p, glyphs }) => {
     const lang = s.lang;
-    if (s.paste) for (const line of pasteSummaryText(lang, s.paste, s.diagnosis, glyphs, nothingMoreToAsk(s), pasteSender(s.case, s.paste))) p.say(line);
+    if (s.paste) for (const line of pasteSummaryText(lang, s.paste, s.diagnosis, glyphs, nothingMoreToAsk(s), pasteSender(s.case, s.paste), s.case)) p.say(line);
     const v = await p.select<string>(t(lang, "wizard.plain.what"), [{ name: t(lang, "wizard.plain.next"), value: "go" }, ...backChoice(s)]);
     return v === BACK ? { type: "back" } : { type: "continue" };
   },
