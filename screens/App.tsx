@@ -4,7 +4,7 @@
 // does. Ctrl+C is handled here and nowhere else.
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { Box, renderToString, useStdout, type Key } from "ink";
-import { deviceProgress, historyQuestion, makeReducer, nothingMoreToAsk, pendingQuestions, subState, withSub } from "../src/flow/reducer.js";
+import { deviceProgress, historyQuestion, makeReducer, nothingMoreToAsk, questionsToAsk, subState, withSub } from "../src/flow/reducer.js";
 import { question } from "../src/flow/questions.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen } from "../src/flow/types.js";
 import { sourceNote, liveSetupText } from "../src/flow/live-setup.js";
@@ -354,7 +354,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           ? t(lang, "wizard.history.progress")
           : screen.id === "device"
           ? deviceProgressLabel(lang, deviceProgress(state), state.case)
-          : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, pendingQuestions(state).filter((p) => p !== path).length);
+          : questionProgress(lang, state.history.filter((s) => s.id === "question").length + 1, questionsToAsk(deps, state).filter((p) => p !== path).length);
       // Why the live read did not work, else which case was opened (its first question).
       const notice = state.liveError && screen.id === "question" ? state.liveError : openedNotice(state);
       return (

@@ -10,7 +10,9 @@ import { initialLive, reduceLive } from "./live.js";
 import { initialProbe, probeTarget, reduceProbe } from "./probe.js";
 import { initialReadiness, reduceReadiness } from "./readiness.js";
 import { redactPaste } from "./redact-paste.js";
-import { pasteTail } from "./questions.js";
+import { pasteTail, question } from "./questions.js";
+import { buildPlan } from "../plan/index.js";
+import type { Diagnosis } from "../engine/types.js";
 import { isKnownVendor } from "../devices/ids.js";
 import { initialWhatIf, reduceWhatIf } from "./whatif.js";
 import { DEVICE_FIELDS, HISTORY_FIELDS, type DeviceField, type HistoryField, type FlowDeps, type FlowEvent, type FlowState, type Screen, type SubFlowId, type SubState, type SubStates } from "./types.js";
@@ -55,7 +57,7 @@ export function initFlow(deps: FlowDeps, opts: InitOptions): FlowState {
   // and there was no way to the live read (persona round 7).
   // (A case that decides opens at its result, as before: nothing to go back to.)
   if (opts.loaded) {
-    const screen = nextQuestion(base);
+    const screen = nextQuestion(deps, base);
     return withSub({ ...base, purpose: "failing", source: "manual", opened: true, history: screen.id === "result" ? [] : [{ id: "source" }], screen });
   }
   return { ...base, screen: opts.langExplicit ? { id: "purpose" } : { id: "language" } };
@@ -110,8 +112,54 @@ export function pendingQuestions(state: Pick<FlowState, "diagnosis" | "dontKnow"
   return [...new Set([...deciding.filter((p) => open.includes(p)), ...open])];
 }
 
-function nextQuestion(state: FlowState): Screen {
-  const next = pendingQuestions(state)[0];
+/**
+ * What a first-line user is told to do, as the engine and the plan read the case: the verdict, the causes the facts or the reply
+ * prove (blocking), and the plan's first step.
+ */
+function outcome(c: Case, d: Diagnosis): string {
+  const blocking = d.causes.filter((f) => f.status === "blocking").map((f) => f.id).sort();
+  return `${d.verdict}|${blocking.join(",")}|${buildPlan(c, d, "en").steps[0]?.id ?? ""}`;
+}
+
+/** Every answer a question takes, when they can be listed (its choices, a policy's three kinds); a typed text or a date cannot. */
+function everyAnswer(path: FactPath, c: Case): readonly unknown[] | undefined {
+  const input = question(path, c).input;
+  if (input.type === "choice") return input.choices.map((choice) => choice.value);
+  if (input.type === "policy") return [null, { name: "?", allowBasicAuthSmtp: true }, { name: "?", allowBasicAuthSmtp: false }];
+  return undefined;
+}
+
+const askedCache = new WeakMap<Case, { dontKnow: readonly FactPath[]; asked: FactPath[] }>();
+
+/**
+ * The questions the walk asks (step 4): those still to ask (pendingQuestions) whose answer can change the outcome. Once the
+ * reply or the facts prove a cause (a blocking one), a question is left out when the engine, asked with each answer it takes,
+ * gives the same verdict, the same proved causes and the same first step of the plan as with the fact unknown: after a 5.7.139
+ * naming security defaults the wizard asked nine questions on the account and the tenant, six of which could change nothing a
+ * first-line user does (persona run, tmux ja). A question left out stays unknown: the engine lists it in the result, the
+ * hand-over and the reports. While no cause is proved every question is asked (their answers together narrow the reading), and
+ * so is one whose answers cannot be listed (a typed text, a date, a paste).
+ */
+export function questionsToAsk(deps: Pick<FlowDeps, "evaluate">, state: Pick<FlowState, "case" | "diagnosis" | "dontKnow">): FactPath[] {
+  const pending = pendingQuestions(state);
+  if (pending.length === 0 || !state.diagnosis.causes.some((f) => f.status === "blocking")) return pending;
+  const cached = askedCache.get(state.case);
+  if (cached && cached.dontKnow.length === state.dontKnow.length && cached.dontKnow.every((p, i) => state.dontKnow[i] === p)) return cached.asked;
+  const now = outcome(state.case, state.diagnosis);
+  const asked = pending.filter((path) => {
+    const answers = everyAnswer(path, state.case);
+    if (answers === undefined) return true;
+    return answers.some((value) => {
+      const c = setFact(state.case, path, value);
+      return outcome(c, deps.evaluate(c)) !== now;
+    });
+  });
+  askedCache.set(state.case, { dontKnow: [...state.dontKnow], asked });
+  return asked;
+}
+
+function nextQuestion(deps: FlowDeps, state: FlowState): Screen {
+  const next = questionsToAsk(deps, state)[0];
   if (next === undefined) return { id: "result" };
   if (next === "device.reply") return { id: "paste" };
   return { id: "question", path: next };
@@ -195,17 +243,17 @@ function omitSources(c: Case): Case {
 }
 
 /** After a fact screen: the next device field in step 2, or the next question in step 4. */
-function afterFact(state: FlowState): Screen {
+function afterFact(deps: FlowDeps, state: FlowState): Screen {
   if (state.screen.id === "device") return nextDeviceField(state, state.screen.path);
   if (state.screen.id === "history") return nextHistoryField(state, state.screen.path);
-  if (state.screen.id === "paste") return state.paste ? { id: "pasteSummary" } : afterPasteSummary(state);
-  return nextQuestion(state);
+  if (state.screen.id === "paste") return state.paste ? { id: "pasteSummary" } : afterPasteSummary(deps, state);
+  return nextQuestion(deps, state);
 }
 
-function afterPasteSummary(state: FlowState): Screen {
+function afterPasteSummary(deps: FlowDeps, state: FlowState): Screen {
   // A paste asked for by the engine in step 4 returns to the questions; in step 2 the device comes next, unless the
   // refusal came after the message was accepted and nothing is left to ask: then the result.
-  if (state.source) return nextQuestion(state);
+  if (state.source) return nextQuestion(deps, state);
   return nothingMoreToAsk(state) ? { id: "result" } : nextDeviceField(state, undefined);
 }
 
@@ -272,7 +320,7 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       const dontKnow = state.dontKnow.filter((p) => p !== "device.reply");
       if (text === "") {
         const s = withFact(deps, { ...state, paste: undefined, dontKnow: [...dontKnow, "device.reply"] }, "device.reply", undefined, { kind: "answer" });
-        return go(s, afterFact(s));
+        return go(s, afterFact(deps, s));
       }
       // The questions open without a reply: the state's own diagnosis when the case has none yet (a first paste).
       const without = (state.case.device?.reply === undefined ? state.diagnosis : deps.evaluate(setFact(state.case, "device.reply", undefined))).unknowns;
@@ -294,21 +342,21 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       return go({ ...s, paste: { analysis, resolved, ...(maker ? { maker } : {}), ...(program ? { program } : {}), ...(cut ? { cut } : {}) } }, { id: "pasteSummary" });
     }
     case "continue":
-      if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(state));
+      if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(deps, state));
       if (state.screen.id === "liveSetup") {
         const s = { ...state, source: "manual" as const };
-        return go(s, nextQuestion(s));
+        return go(s, nextQuestion(deps, s));
       }
       if (state.screen.id === "result") return go(state, { id: "export" });
       return state;
     case "answer": {
       const s = withFact(deps, { ...state, dontKnow: state.dontKnow.filter((p) => p !== event.path) }, event.path, event.value, { kind: "answer" });
-      return go(s, afterFact(s));
+      return go(s, afterFact(deps, s));
     }
     case "dontKnow": {
       const dontKnow = state.dontKnow.includes(event.path) ? state.dontKnow : [...state.dontKnow, event.path];
       const s = withFact(deps, { ...state, dontKnow }, event.path, undefined, { kind: "answer" });
-      return go(s, afterFact(s));
+      return go(s, afterFact(deps, s));
     }
     case "chooseSource": {
       // No way to read live yet (no app registration, no PowerShell with the modules): say how to set one up.
@@ -316,7 +364,7 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       // (An opened case's notice has said its piece once the source is chosen.)
       const { opened: _opened, ...rest } = state;
       const s = { ...rest, source: event.source };
-      return go(s, event.source === "manual" ? nextQuestion(s) : { id: "live" });
+      return go(s, event.source === "manual" ? nextQuestion(deps, s) : { id: "live" });
     }
     case "liveChecked":
       return { ...state, livePwsh: event.result };
@@ -327,7 +375,7 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       }
       s = { ...s, liveFailed: [...new Set([...s.liveFailed, ...event.failed])], ...(event.error !== undefined ? { liveError: event.error } : {}) };
       // The reading screen is not a place to come back to: replace it.
-      return { ...s, screen: nextQuestion(s) };
+      return { ...s, screen: nextQuestion(deps, s) };
     }
     case "skipProbe":
       if (state.screen.id !== "probe") return state;

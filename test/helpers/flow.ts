@@ -19,6 +19,9 @@ export function fakeEvaluate(c: Case): Diagnosis {
   if (c.account?.smtpClientAuthenticationDisabled === true) {
     causes.push({ id: "mailbox-smtp-auth-disabled", status: "blocking", affects: "all", evidence: [{ kind: "fact", path: "account.smtpClientAuthenticationDisabled", value: true, ...(c.sources?.["account.smtpClientAuthenticationDisabled"] ? { source: c.sources["account.smtpClientAuthenticationDisabled"] } : {}) }] });
   }
+  // Security defaults refuse every password whatever else is set: an answer that changes the verdict's causes (the wizard
+  // leaves out a question no answer of which can change the outcome, questionsToAsk).
+  if (c.tenant?.securityDefaultsEnabled === true) causes.push({ id: "security-defaults", status: "blocking", affects: "basic", evidence: [{ kind: "fact", path: "tenant.securityDefaultsEnabled", value: true }] });
   const verdict = causes.some((f) => f.status === "blocking") ? "blocked" : unknowns.length > 0 ? "undetermined" : "clear";
   return { verdict, asOf: "2026-11-22", causes, unknowns, info: [], retirement: "before-change" };
 }
