@@ -10,7 +10,7 @@ import type { Diagnosis, Evidence } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { factDescription, maybe, rawValue, senderParams } from "../render/labels.js";
 import type { Plan, PlanStep } from "../plan/index.js";
-import type { Scope, Who } from "../plan/types.js";
+import type { Scope } from "../plan/types.js";
 
 export interface ReportInput {
   case: Case;
@@ -171,9 +171,16 @@ export function onlyIfLines(lang: Lang, plan: Plan, step: PlanStep): string[] {
   return out;
 }
 
-/** Who acts on a step, in words: for an application or a script its owner or developer, not a device's owner or vendor. */
-export function whoLabel(lang: Lang, who: Who, c: Pick<Case, "device"> | undefined): string {
-  return who === "device-owner" && c?.device?.vendor === "app" ? t(lang, "plan.report.who.app-owner") : t(lang, `plan.report.who.${who}`);
+/**
+ * Who acts on a step, in words: for an application or a script its owner or developer, not a device's owner or vendor; and a
+ * setting of the application itself (re-enter its password, its server, its port) is changed by whoever administers it, not the
+ * help desk (the help desk types a printer's password on its panel; an application's is in its configuration, persona run).
+ */
+export function whoLabel(lang: Lang, step: Pick<PlanStep, "who" | "scope">, c: Pick<Case, "device"> | undefined): string {
+  const app = c?.device?.vendor === "app";
+  if (app && step.who === "device-owner") return t(lang, "plan.report.who.app-owner");
+  if (app && step.who === "helpdesk" && step.scope === "device") return t(lang, "plan.report.who.app-admin");
+  return t(lang, `plan.report.who.${step.who}`);
 }
 
 /** The warning of a step whose change reaches beyond the device and its account: the tenant's, or the organization's Exchange Server's. */

@@ -10,7 +10,7 @@ import { causeSpec } from "../engine/causes.js";
 import type { CauseId, CauseStatus } from "../engine/types.js";
 import type { StepId } from "../plan/types.js";
 import { t, type MessageKey, type Params } from "../i18n/index.js";
-import { causeTitle, senderParams, verdictSentence } from "../render/labels.js";
+import { appKey, causeTitle, senderParams, verdictSentence } from "../render/labels.js";
 import { width as textWidth, wrapPrefixed, wrapPrefixedMax } from "../render/layout.js";
 import { safeText } from "../render/sanitize.js";
 import { glyphs } from "../render/theme.js";
@@ -120,7 +120,7 @@ export function renderHandover(input: ReportInput): string {
   const fixSteps = changes.filter((s) => s.who !== "helpdesk");
   const fixes = fixSteps
     .map((s) => {
-      const who = whoLabel(lang, s.who, c);
+      const who = whoLabel(lang, s, c);
       return s.confirmFirst ? tr("plan.summary.nextConfirm", { title: s.title, who }) : `${s.title} (${who})`;
     });
 
@@ -154,7 +154,7 @@ export function renderHandover(input: ReportInput): string {
       out.push(...body);
     }
     if (desk.length) {
-      out.push("", tr("plan.handover.deskHeading"));
+      out.push("", tr(appKey("plan.handover.deskHeading", c)));
       desk.slice(0, Math.max(1, nFixes)).forEach((f, i) => out.push(...wrap(f, `  ${i + 1}. `)));
     }
     if (fixes.length) {

@@ -179,7 +179,7 @@ function stepMd(step: PlanStep, n: number, lang: Lang, numberOf: (id: string) =>
     out.push(`**${mdInline(tr("plan.report.step.undo"))}:** ${mdInline(step.undo.text)}`, "");
     if (step.undo.commands.length) out.push(...fence(step.undo.commands), "");
   }
-  out.push(`- **${mdInline(tr("plan.report.step.who"))}:** ${mdInline(whoLabel(lang, step.who, c))}`);
+  out.push(`- **${mdInline(tr("plan.report.step.who"))}:** ${mdInline(whoLabel(lang, step, c))}`);
   out.push(`- **${mdInline(tr("plan.report.step.scope"))}:** ${mdInline(scopeLabel(lang, step.scope, c))}${step.changesTenant ? ` — **${mdInline(tr(wideChangeKey(step)))}**` : ""}`);
   if (step.kind !== "check") out.push(`- **${mdInline(tr("plan.report.step.security"))} (${mdInline(tr(`plan.report.level.${step.security.level}`))}):** ${mdInline(step.security.text)}`);
   if (step.waitTime) out.push(`- **${mdInline(tr("plan.report.step.wait"))}:** ${mdInline(step.waitTime)}`);

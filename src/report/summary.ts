@@ -32,7 +32,7 @@ export function summarize(d: Diagnosis, plan: Plan, lang: Lang, c?: Pick<Case, "
   const order: CauseStatus[] = ["blocking", "possible", "warning"];
   const first = order.map((s) => d.causes.find((f) => f.status === s)).find((f) => f !== undefined);
   const steps: PlanStep[] = plan.steps.slice(0, NEXT);
-  const whoOf = (s: PlanStep) => whoLabel(lang, s.who, c);
+  const whoOf = (s: PlanStep) => whoLabel(lang, s, c);
   const who = [...new Set(steps.map(whoOf))];
   return {
     // The other causes, blocking apart from possible: "1 more to rule out" beside a second confirmed cause read as a

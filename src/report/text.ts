@@ -184,7 +184,7 @@ function renderStep(o: Out, step: PlanStep, n: number, lang: Lang, g: Glyphs, pl
     for (const cmd of step.undo.commands) o.command(cmd, ind + 2);
   }
   const meta = [
-    `${tr("plan.report.step.who")}: ${whoLabel(lang, step.who, c)}`,
+    `${tr("plan.report.step.who")}: ${whoLabel(lang, step, c)}`,
     `${tr("plan.report.step.scope")}: ${scopeLabel(lang, step.scope, c)}`,
   ].join("  ");
   o.text(meta, { indent: ind });

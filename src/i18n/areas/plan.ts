@@ -542,6 +542,7 @@ export default defineCatalog(
     "plan.handover.signInLog": "The {sender} account's SMTP sign-ins (sign-in log)",
     "plan.handover.checkHeadingConnect": "Please check (read-only, needs an admin); sign in first with:",
     "plan.handover.deskHeading": "On the {sender} (the help desk's part):",
+    "plan.handover.deskHeading.app": "In the application's settings (its owner's or administrator's part):",
     "plan.handover.fixHeading": "Likely fixes, in order:",
     "plan.handover.moreFixes": "and {n} more steps in the full report",
     "plan.handover.moreFixesOne": "and 1 more step in the full report",
@@ -657,6 +658,7 @@ export default defineCatalog(
     "plan.report.who.helpdesk": "help desk",
     "plan.report.who.device-owner": "device owner / vendor",
     "plan.report.who.app-owner": "the application's owner / developer",
+    "plan.report.who.app-admin": "the application's owner / administrator",
     // What sends the mail, as the plan and the reports name it: a device, or an application or a script (device.vendor "app";
     // persona round 7, #11: an app's plan said "Move the device to OAuth" and "send a test message from the device").
     "plan.sender.device": "device",
@@ -1405,6 +1407,7 @@ export default defineCatalog(
     "plan.handover.signInLog": "{sender}用アカウントの SMTP サインイン (サインイン ログ)",
     "plan.handover.checkHeadingConnect": "確認をお願いします (読み取りのみ、管理者の権限が必要です)。先に次のコマンドでサインインします:",
     "plan.handover.deskHeading": "{sender}での対処 (ヘルプデスクが行います):",
+    "plan.handover.deskHeading.app": "アプリケーションの設定での対処 (アプリケーションの所有者または管理者が行います):",
     "plan.handover.fixHeading": "考えられる対処 (順番に):",
     "plan.handover.moreFixes": "ほかに手順が {n} 件あります (詳しい結果を参照してください)",
     "plan.handover.moreFixesOne": "ほかに手順が 1 件あります (詳しい結果を参照してください)",
@@ -1520,6 +1523,7 @@ export default defineCatalog(
     "plan.report.who.helpdesk": "ヘルプデスク",
     "plan.report.who.device-owner": "デバイスの管理者 / メーカー",
     "plan.report.who.app-owner": "アプリケーションの管理者 / 開発者",
+    "plan.report.who.app-admin": "アプリケーションの所有者 / 管理者",
     "plan.sender.device": "デバイス",
     "plan.sender.app": "アプリケーション",
     "plan.sender.device.cap": "デバイス",
