@@ -196,7 +196,11 @@ function planChecks({ case: c, plan, lang }: ReportInput): (HandoverCheck & { ca
     });
 }
 
-/** "Sharp BP-70C65 · scanner@contoso.com → smtp.office365.com:587 STARTTLS · Basic", from what the case knows. */
+/**
+ * "Sharp BP-70C65 · scanner@contoso.com → smtp.office365.com:587 STARTTLS · Basic", from what the case knows. In Japanese
+ * 「シャープ BP-70C65・scanner@contoso.com -> …」: "·" and "→" are East Asian ambiguous-width, two columns in a terminal set
+ * so (Windows' Japanese console, a CJK font), while the layout counts them one, and the line overran its width.
+ */
 export function deviceLine({ case: c, lang }: Pick<ReportInput, "case" | "lang">): string | undefined {
   const parts: string[] = [];
   const vendor = getFact(c, "device.vendor");
@@ -213,11 +217,11 @@ export function deviceLine({ case: c, lang }: Pick<ReportInput, "case" | "lang">
   const server = typeof host === "string" && host.trim() !== "" ? `${safeText(host)}${port !== undefined ? `:${String(port)}` : ""}` : port !== undefined ? t(lang, "plan.handover.portOnly", { port: String(port) }) : "";
   const sec = typeof security === "string" ? ` ${t(lang, `plan.handover.security.${security}` as MessageKey)}` : "";
   const account = typeof user === "string" ? safeText(user) : "";
-  const connection = server !== "" ? `${account !== "" ? `${account} → ` : ""}${server}${sec}` : `${account}${sec}`.trim();
+  const connection = server !== "" ? `${account !== "" ? `${account}${t(lang, "plan.handover.device.to")}` : ""}${server}${sec}` : `${account}${sec}`.trim();
   if (connection !== "") parts.push(connection);
   const auth = getFact(c, "device.auth");
   if (typeof auth === "string") parts.push(t(lang, `plan.handover.auth.${auth}` as MessageKey));
-  return parts.length ? parts.join(" · ") : undefined;
+  return parts.length ? parts.join(t(lang, "plan.handover.device.sep")) : undefined;
 }
 
 /** The reply the engine read (the line that decided), else the first non-empty line of the paste; secrets removed. */

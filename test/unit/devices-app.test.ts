@@ -115,7 +115,7 @@ test("the reports name the application (text, Markdown, JSON, hand-over) and cla
     const parsed = JSON.parse(json) as { plan: { device: { vendorName: string; modelMatch: string } } };
     assert.deepEqual([parsed.plan.device.vendorName, parsed.plan.device.modelMatch], [t(lang, "devices.vendor.app"), "app"]);
     // The hand-over's line is headed "Application:", not "Device:" (persona round 8).
-    assert.match(handover, new RegExp(`${t(lang, "plan.handover.device", { Sender: t(lang, "plan.sender.app.cap") })}\\s+${t(lang, "devices.vendor.app")} · orders@contoso\\.com`), handover);
+    assert.match(handover, new RegExp(`${t(lang, "plan.handover.device", { Sender: t(lang, "plan.sender.app.cap") })}\\s+${t(lang, "devices.vendor.app")}${t(lang, "plan.handover.device.sep")}orders@contoso\\.com`), handover);
   }
 });
 

@@ -197,8 +197,8 @@ test("the device line never shows '→ :587': a missing or empty host names the 
     const c: Case = { schema: "smtp-auth-doctor/case@1", device: { vendor: "canon", model: "iR-ADV DX C3826F", username: "scan-3f@contoso.co.jp", port: 587, ...(host !== undefined ? { host } : {}) } };
     for (const lang of LANGS) {
       const line = handover(c, lang).split("\n").find((l) => l.includes("scan-3f@contoso.co.jp")) ?? "";
-      assert.doesNotMatch(line, /→ *:/, `${JSON.stringify(host)} ${lang}: ${line}`);
-      assert.ok(line.includes(`scan-3f@contoso.co.jp → ${t(lang, "plan.handover.portOnly", { port: "587" })}`), `${JSON.stringify(host)} ${lang}: ${line}`);
+      assert.doesNotMatch(line, /(→|->) *:/, `${JSON.stringify(host)} ${lang}: ${line}`);
+      assert.ok(line.includes(`scan-3f@contoso.co.jp${t(lang, "plan.handover.device.to")}${t(lang, "plan.handover.portOnly", { port: "587" })}`), `${JSON.stringify(host)} ${lang}: ${line}`);
     }
   }
 });

@@ -39,7 +39,7 @@ test("#1: the hand-over of a device on Basic tells the admin of the end of Decem
 
 test("#14: a port without its server reads as a port in the hand-over, not '→ :587'", () => {
   assert.match(handover("2026-12-06", "en"), /scan-3f@contoso\.co\.jp → port 587 ·/);
-  assert.match(handover("2026-12-06", "ja"), /scan-3f@contoso\.co\.jp → ポート 587 ·/);
+  assert.match(handover("2026-12-06", "ja"), /scan-3f@contoso\.co\.jp -> ポート 587・/);
 });
 
 test("#2: a TLS handshake alert (.NET's 'HandshakeFailure', Python's SSLV3_ALERT_HANDSHAKE_FAILURE) leaves the TLS version and the handshake possible", async () => {

@@ -18,7 +18,7 @@ const OAUTH_PAGE = {
 const SEND_SETTINGS = {
   confidence: "third-party",
   sources: [RESELLER],
-  path: { en: ["Remote UI", "Settings/Registration", "Function Settings", "Send", "Network Settings – E-Mail/I-Fax Settings"] },
+  path: { en: ["Remote UI", "Settings/Registration", "Function Settings", "Send", "Network Settings - E-Mail/I-Fax Settings"] },
   models: { en: "Remote UI (a reseller's guide)", ja: "リモートUI (販売店のガイド)" },
 } as const;
 

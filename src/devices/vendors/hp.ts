@@ -72,7 +72,7 @@ const profile: VendorProfile = {
     },
     {
       id: "pro-no",
-      name: "LaserJet Pro M428–M429f / M478–M479",
+      name: "LaserJet Pro M428-M429f / M478-M479",
       match: [/\bM4(?:28|29|78|79)[a-z]*\b/i],
       oauth: {
         support: {

@@ -205,7 +205,7 @@ export default defineCatalog(
     "questions.powershell": "PowerShell (読み取り専用。値を表示するだけで、何も変更しません):",
     "questions.placeholderHint": "<UPN> は{sender}のアカウントのアドレス (例: mfp@contoso.com) に置き換えてください。",
     "questions.clipped": "{glyph} で終わる行は画面より長いため省略しています。Ctrl+O で、コピーできるように省略せずに表示します。",
-    "questions.deviceHintMore": "… メーカーの注記があと {n} 行あります (Ctrl+O で表示します)。",
+    "questions.deviceHintMore": "メーカーの注記があと {n} 行あります (Ctrl+O で表示します)。",
     "questions.whereMore": "(続きは Ctrl+O で質問の全文を表示します)",
 
     "questions.asOf.q": "どの日付の時点で診断しますか (YYYY-MM-DD)?",
