@@ -16,7 +16,7 @@ import type { PanelFinding } from "./panel.js";
 import type { DeviceLine, DevicePlan } from "./report-types.js";
 import { connectionTests, familyName, isOtherFamily, pitfalls, settingHints, type Resolved } from "./resolve.js";
 import type { Labels, SettingHint, SettingId, Sourced, Text } from "./types.js";
-import { causeTitle } from "../render/labels.js";
+import { causeTitle, parenthesized } from "../render/labels.js";
 import { MS_GRAPH_SENDMAIL, MS_SMTP_OAUTH } from "./sources.js";
 
 /** What a device knows about itself: the vendor, and its profile narrowed to the model ("app" and "other": none). */
@@ -64,7 +64,7 @@ export function hintText(lang: Lang, r: Resolved, hint: SettingHint): string {
   if (segments.length > 0) parts.push(segments.join(" > "));
   if (path?.other || field?.other) parts.push(t(lang, other(lang) === "ja" ? "devices.onlyJa" : "devices.onlyEn"));
   const on = hint.models ? say(lang, hint.models) : isOtherFamily(r, hint.family) ? familyName(r, hint.family as string) : undefined;
-  if (on) parts.push(`(${t(lang, "devices.on", { models: on })})`);
+  if (on) parts.push(parenthesized(lang, t(lang, "devices.on", { models: on })));
   const first = parts.join(" ");
   const note = hint.note ? say(lang, hint.note) : undefined;
   if (!note) return first;
@@ -174,7 +174,7 @@ function panelLines(lang: Lang, r: Resolved, findings: readonly PanelFinding[], 
       const causes = e.causes.length > 0 && !usedByEngine ? t(lang, "devices.panel.causes", { causes: e.causes.map((id) => causeTitle(lang, id)).join(lang === "ja" ? "、" : ", ") }) : undefined;
       const text = join(lang, [
         `${quote(lang, excerpt)}: ${say(lang, e.meaning)}`,
-        e.models ? `(${t(lang, "devices.on", { models: say(lang, e.models) })})` : undefined,
+        e.models ? parenthesized(lang, t(lang, "devices.on", { models: say(lang, e.models) })) : undefined,
         e.action ? t(lang, "devices.panel.action", { action: say(lang, e.action) }) : undefined,
         causes,
         causes && smtpDecides ? t(lang, "devices.panel.replyDecides") : undefined,

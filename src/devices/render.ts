@@ -3,6 +3,7 @@
 // source list. device.model is outside text: it passes through safeText here.
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan } from "../plan/types.js";
+import { parenthesized } from "../render/labels.js";
 import { safeText } from "../render/sanitize.js";
 import type { DeviceLine, DevicePlan } from "./report-types.js";
 
@@ -16,7 +17,7 @@ function surenessIn(lang: Lang, sources: readonly string[], l: DeviceLine): stri
   const refs = (urls: readonly string[]) => urls.map((u) => `[${sources.indexOf(u) + 1}]`).join("");
   const parts = [t(lang, `devices.conf.${l.confidence}`) + (l.sources.length ? ` ${refs(l.sources)}` : "")];
   if (l.check.length) parts.push(`${t(lang, "devices.toCheck")} ${refs(l.check)}`);
-  return `(${parts.join("; ")})`;
+  return parenthesized(lang, parts.join("; "));
 }
 
 /** One device line as text: "Label: text (sureness [n])". */
@@ -62,7 +63,7 @@ export function hintLines(lang: Lang, vendorName: string, lines: readonly Device
   if (lines.length === 0) return [];
   const out = [t(lang, "devices.onDevice", { vendor: vendorName })];
   for (const l of lines) {
-    out.push(`${bullet} ${l.label}: ${l.text} (${t(lang, `devices.conf.${l.confidence}`)})`);
+    out.push(`${bullet} ${l.label}: ${l.text} ${parenthesized(lang, t(lang, `devices.conf.${l.confidence}`))}`);
     for (const u of l.sources) out.push(`    ${u}`);
     for (const u of l.check) out.push(`    ${u} (${t(lang, "devices.toCheck")})`);
   }

@@ -255,3 +255,19 @@ export function statusLabel(lang: Lang, s: CauseStatus): string {
 export function unreadMessageKey(kind: UnreadKind): MessageKey {
   return kind === "mailbox-read" ? "cli.err.mailboxReadNotSmtp" : kind === "web-api-refusal" ? "cli.err.webApiRefusal" : "cli.err.programErrorNumber";
 }
+
+/**
+ * Text set in parentheses, with any parentheses of its own flattened into a separator ("、" in Japanese, ", " in English):
+ * 「(対象: リモートUI (販売店のガイド))」 read as brackets inside brackets (persona run, tmux ja); it reads
+ * 「(対象: リモートUI、販売店のガイド)」, "(on Remote UI, a reseller's guide)".
+ */
+export function parenthesized(lang: Lang, text: string): string {
+  const sep = lang === "ja" ? "、" : ", ";
+  let flat = text;
+  // Innermost first, so that a parenthesis inside another is flattened too.
+  for (let before = ""; before !== flat; ) {
+    before = flat;
+    flat = flat.replace(/\s*[(（]([^()（）]*)[)）]/g, (_m, inner: string) => (inner.trim() === "" ? "" : `${sep}${inner.trim()}`));
+  }
+  return `(${flat})`;
+}

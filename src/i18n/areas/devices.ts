@@ -147,9 +147,9 @@ export default defineCatalog(
     "devices.vendor.other": "ほかのメーカー (この一覧にない)",
 
     "devices.conf.vendor": "メーカーのマニュアル",
-    "devices.conf.vendor-copy": "メーカーの資料 (第三者サイトの写し)",
+    "devices.conf.vendor-copy": "メーカーの資料、第三者サイトの写しで確認",
     "devices.conf.microsoft": "Microsoft",
-    "devices.conf.third-party": "第三者の情報 (要確認)",
+    "devices.conf.third-party": "第三者の情報: 要確認",
     "devices.conf.unconfirmed": "未確認",
 
     "devices.support.yes": "対応",
