@@ -11,11 +11,17 @@ import type { Context } from "./context.js";
 import { BRACKETED_PASTE_OFF, bracketedPasteOn, rawModeNow } from "./crash.js";
 import type { WizardServices } from "../flow/ports.js";
 
-export async function runInk(ctx: Context, initial: FlowState, services: WizardServices): Promise<{ state: FlowState; cancelled: boolean; copy?: "commands" | "handover" }> {
+/**
+ * `afterText`: the wizard comes back from a text shown whole (Ctrl+O, "c", "h"). That text scrolls up into the terminal's
+ * history (still there to copy) and the wizard is drawn from the top of a clear screen: drawn below it, the text's last lines
+ * stayed on screen above a wizard shorter than the terminal, "Press Enter to return to the wizard" among them (tmux, 80x60).
+ */
+export async function runInk(ctx: Context, initial: FlowState, services: WizardServices, opts: { afterText?: boolean } = {}): Promise<{ state: FlowState; cancelled: boolean; copy?: "commands" | "handover" }> {
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = ctx.stdin as NodeJS.ReadStream;
   const theme = makeTheme({ color: ctx.color, ascii: ctx.ascii, columns: stdout.columns });
   rawModeNow(ctx);
+  if (opts.afterText) stdout.write(`${"\n".repeat(stdout.rows ?? 24)}\u001b[H`);
   // Bracketed paste: the terminal marks a paste, so its line breaks are text, never Enter (src/ui/keys.ts).
   bracketedPasteOn(ctx);
   stdin.ref();

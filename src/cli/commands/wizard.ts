@@ -73,7 +73,7 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
           run = { state: run.state, cancelled: true };
           break;
         }
-        run = await ink.runInk(ctx, run.state, services);
+        run = await ink.runInk(ctx, run.state, services, { afterText: true });
       }
       final = run;
     }
