@@ -44,3 +44,9 @@ test("ja: the text report with the maker's notes and the hand-over hold no ambig
 test("en: the hand-over's device line keeps its separators", () => {
   assert.equal(deviceLine({ case: CASES[0]!, lang: "en" }), "Canon imageRUNNER ADVANCE DX C3826F · scan@contoso.com → smtp.office365.com:587 STARTTLS · Basic auth (password)");
 });
+
+test("ja: the catalog holds no ambiguous-width character but the replacement character a note names as what is shown", async () => {
+  const { rawTable } = await import("../../src/i18n/all.js");
+  const found = Object.entries(rawTable("ja")).flatMap(([key, text]) => [...text].filter((ch) => AMBIGUOUS.test(ch) && !(ch === "\ufffd" && key.startsWith("note.tlsBeforeEhlo"))).map((ch) => `${key}: U+${ch.codePointAt(0)?.toString(16)}`));
+  assert.deepEqual(found, []);
+});

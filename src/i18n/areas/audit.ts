@@ -202,11 +202,11 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used, 4 si
     "audit.ps.verifyBad": "{0} of {1} mailboxes do not have the expected value yet (see the table).",
   },
   {
-    "audit.help": `smtp-auth-doctor audit — すべてのメールボックスの SMTP AUTH の状態、SMTP AUTH を使っているアカウント、2026 年 12 月末の変更で送信できなくなるアカウントを調べます
+    "audit.help": `smtp-auth-doctor audit - すべてのメールボックスの SMTP AUTH の状態、SMTP AUTH を使っているアカウント、2026 年 12 月末の変更で送信できなくなるアカウントを調べます
 
 使い方:
-  smtp-auth-doctor audit --mailboxes FILE [--transport FILE] [--signins FILE …] [--smtp-report FILE]
-                         [--auth-policies FILE …] [--as-of YYYY-MM-DD] [--out DIR [--force]]
+  smtp-auth-doctor audit --mailboxes FILE [--transport FILE] [--signins FILE ...] [--smtp-report FILE]
+                         [--auth-policies FILE ...] [--as-of YYYY-MM-DD] [--out DIR [--force]]
                          [--format text|md|csv|json] [--json] [--change enable-used|disable-unused]
 
 入力 (CSV または JSON。内容で種類を判定します。UTF-8 または UTF-16):
@@ -224,7 +224,7 @@ Exit codes: 0 the audit was produced, 2 a file or option could not be used, 4 si
   --since YYYY-MM-DD    読み取るサインインの最初の日 (既定は --as-of の 30 日前)
   --timeout SECONDS     読み取りをこの秒数で打ち切ります (既定 1800 = 30 分。終了コード 4、何も書き込みません)
   --via pwsh [--sign-in auto|browser|device-code]   お使いの PowerShell モジュールでサインインします (アプリの登録は不要)
-  --client-id ID、--tenant ID|DOMAIN、--client-secret-env NAME、--certificate FILE、--cloud …、--exchange rest|pwsh
+  --client-id ID、--tenant ID|DOMAIN、--client-secret-env NAME、--certificate FILE、--cloud ...、--exchange rest|pwsh
                         smtp-auth-doctor collect --help と同じです (--client-secret-env と --certificate がなければデバイス コード)
 
 ファイルがなくても分かっていること:

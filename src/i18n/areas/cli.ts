@@ -127,7 +127,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
     "cli.err.outputNotWritten": "The output could not be written ({reason}: is the disk full?). What was written may be incomplete.",
   },
   {
-    "cli.help": `smtp-auth-doctor — プリンター・スキャナー・アプリから Exchange Online 経由でメールを送信できない (SMTP AUTH) 原因を調べます。
+    "cli.help": `smtp-auth-doctor - プリンター・スキャナー・アプリから Exchange Online 経由でメールを送信できない (SMTP AUTH) 原因を調べます。
 
 使い方:
   smtp-auth-doctor [--case FILE] [--plain]  対話型ウィザードを開きます (--plain で 1 行ずつ質問します)

@@ -283,7 +283,7 @@ Usage:
 
     "live.setup.delegated": "委任 (デバイス コード)",
     "live.setup.application": "アプリケーション (クライアント資格情報)",
-    "live.setup.roles": "サインインする人のロール (委任) — グローバル閲覧者ならすべて読み取れます",
+    "live.setup.roles": "サインインする人のロール (委任): グローバル閲覧者ならすべて読み取れます",
     "live.setup.licence": "テナントのライセンス",
     "live.setup.guide": `smtp-auth-doctor のアプリの登録 (読み取り専用です。テナントを変更することはありません)
 
@@ -318,7 +318,7 @@ PowerShell のモジュール ExchangeOnlineManagement と Microsoft.Graph.Authe
 サインイン ログには Entra ID P1 または P2 が必要です。条件付きアクセスには Entra ID P1 が必要です。
 ほかのクラウド: --cloud usgov-high | usgov-dod | china (アプリはそのクラウドで登録してください)。`,
 
-    "live.help.collect": `smtp-auth-doctor collect — ライブのテナントを読み取り、ケース ファイルに書き込みます
+    "live.help.collect": `smtp-auth-doctor collect - ライブのテナントを読み取り、ケース ファイルに書き込みます
 
 使い方:
   smtp-auth-doctor collect --user ADDRESS [--from ADDRESS] --out case.json|- [--force]
@@ -333,15 +333,15 @@ PowerShell のモジュール ExchangeOnlineManagement と Microsoft.Graph.Authe
 サインインします (ブラウザー、または標準エラー出力に表示されるデバイス コード)。アプリの登録は不要です。
 それ以外で --client-secret-env も --certificate も指定しない場合は、デバイス コードでサインインします。
 --client-id は SMTP_AUTH_DOCTOR_CLIENT_ID でも指定できます。smtp-auth-doctor setup をご覧ください。`,
-    "live.help.access": `smtp-auth-doctor access — このサインインでどの読み取りが使えるかを確認します
+    "live.help.access": `smtp-auth-doctor access - このサインインでどの読み取りが使えるかを確認します
 
 使い方:
   smtp-auth-doctor access [--user ADDRESS] --via pwsh [--sign-in auto|browser|device-code]
   smtp-auth-doctor access [--user ADDRESS] [--tenant ID|DOMAIN] [--client-id ID]
-                          [--client-secret-env NAME | --certificate FILE] [--cloud …] [--exchange rest|pwsh]
+                          [--client-secret-env NAME | --certificate FILE] [--cloud ...] [--exchange rest|pwsh]
 
 各読み取りを 1 回ずつ試します。✔ は使えるもの、✖ は不足しているアクセス許可またはロールを示します。`,
-    "live.help.setup": `smtp-auth-doctor setup — ライブの読み取りに必要なアプリの登録を表示します
+    "live.help.setup": `smtp-auth-doctor setup - ライブの読み取りに必要なアプリの登録を表示します
 
 使い方:
   smtp-auth-doctor setup [--json]`,

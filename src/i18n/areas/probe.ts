@@ -111,7 +111,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
     "probe.err.local": "The probe could not run on this PC ({detail}).",
   },
   {
-    "probe.help": `smtp-auth-doctor probe — この PC から、デバイスと同じ手順で SMTP 送信サーバーと通信します。
+    "probe.help": `smtp-auth-doctor probe - この PC から、デバイスと同じ手順で SMTP 送信サーバーと通信します。
 
 使い方:
   smtp-auth-doctor probe [--host smtp.office365.com] [--port 587] [--username ユーザー]

@@ -281,7 +281,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.screen.moreBelow": "{count} more below",
   },
   {
-    "whatif.help": `smtp-auth-doctor whatif — ケースの事実をオフラインで変更し、判定がどう変わるかを確認します
+    "whatif.help": `smtp-auth-doctor whatif - ケースの事実をオフラインで変更し、判定がどう変わるかを確認します
 
 使い方:
   smtp-auth-doctor whatif --case FILE|- --set PATH=VALUE [--set ...] [--as-of YYYY-MM-DD] [--save FILE [--force]] [--json]
@@ -296,7 +296,7 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
   --force            --save で既存のファイルを置き換えます (読み込んだケース ファイルは置き換えません)
 
 Microsoft には何も送信しません。終了コードは diagnose と同じで、変更後の判定に従います。`,
-    "whatif.optionsHelp": `smtp-auth-doctor options — ケースに当てはまる対処方法をオフラインで比較します: それぞれが取り除く原因、セキュリティ上の影響、手間、有効期間
+    "whatif.optionsHelp": `smtp-auth-doctor options - ケースに当てはまる対処方法をオフラインで比較します: それぞれが取り除く原因、セキュリティ上の影響、手間、有効期間
 
 使い方:
   smtp-auth-doctor options --case FILE|- [--as-of YYYY-MM-DD] [--json] [--lang ja|en]
