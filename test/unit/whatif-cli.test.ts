@@ -167,7 +167,7 @@ test("options --help is options' own help in both languages, not whatif's (perso
   assert.doesNotMatch(en.stdout, /--set PATH=VALUE/);
   assert.match(en.stdout, /Exit codes: as for diagnose, from the verdict of the case as it is now/);
   const ja = await runMain(["options", "--help", "--lang", "ja"]);
-  assert.match(ja.stdout, /^smtp-auth-doctor options — ケースに当てはまる対処方法/);
+  assert.match(ja.stdout, /^smtp-auth-doctor options - ケースに当てはまる対処方法/);
   assert.doesNotMatch(ja.stdout, /--set PATH=VALUE/);
 });
 
