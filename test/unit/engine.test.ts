@@ -176,6 +176,32 @@ describe("gate 1: transport", () => {
     assert.deepEqual(summary(evaluate(withFacts(directSend, { "device.host": "smtp.office365.com", "device.port": 587, "device.security": "starttls" }))), ["no-authentication:blocking"]);
   });
 
+  test("a device at the MX host on port 25 with its sign-in not known: the wrong endpoint is possible, not blocking, unless something shows it signs in", () => {
+    // Sending to the MX host on 25 without a sign-in is Direct Send. With nothing recorded of the sign-in, "wrong server" was
+    // blocking (the verdict "blocked" with no reply at all, and beside a reply from that host that came after the point of a sign-in).
+    const mx = { schema: CASE_SCHEMA_ID, device: { host: "contoso-com.mail.protection.outlook.com", port: 25 } } as const satisfies Case;
+    const status = (c: Case, reply?: string) => {
+      const d = reply === undefined ? evaluate(c) : evaluateWith({ ...c, device: { ...c.device, reply } }, analyzeReply(reply), "2026-11-22");
+      return { causes: summary(d), verdict: d.verdict, unknowns: d.unknowns };
+    };
+    const none = status(mx);
+    assert.deepEqual(none.causes, ["wrong-endpoint:possible"]);
+    assert.equal(none.verdict, "undetermined");
+    assert.ok(none.unknowns.includes("device.auth"), "whether it signs in decides it");
+    // Relay denied at RCPT TO: the connector is the blocker; STARTTLS required at MAIL FROM: TLS is.
+    assert.deepEqual(status(mx, "550 5.7.64 TenantAttribution; Relay Access Denied").causes, ["relay-connector-mismatch:blocking", "wrong-endpoint:possible"]);
+    assert.deepEqual(status(mx, "451 5.7.3 STARTTLS is required to send mail").causes, ["starttls-missing:blocking", "wrong-endpoint:possible"]);
+    assert.ok(status(mx, "530 5.7.57 Client not authenticated to send mail").causes.includes("wrong-endpoint:possible"));
+    // Without TLS too: TLS is optional for Direct Send, so not a blocker while the sign-in is not known.
+    assert.deepEqual(status({ ...mx, device: { ...mx.device, security: "none" } }).causes, ["wrong-endpoint:possible", "starttls-missing:possible"]);
+    // Justified: a password (or OAuth) recorded, or the host's answer to an AUTH the device sent.
+    assert.ok(status({ ...mx, device: { ...mx.device, auth: "basic" } }).causes.includes("wrong-endpoint:blocking"));
+    assert.ok(status({ ...mx, device: { ...mx.device, auth: "oauth" } }).causes.includes("wrong-endpoint:blocking"));
+    assert.ok(status(mx, "504 5.7.4 Unrecognized authentication type").causes.includes("wrong-endpoint:blocking"));
+    // And no sign-in recorded: Direct Send, no wrong endpoint at all (as before).
+    assert.deepEqual(status({ ...mx, device: { ...mx.device, auth: "none" } }).causes, []);
+  });
+
   test("a server that is not Microsoft's may be a relay of one's own: Exchange Online's encryption and sign-in rules are possible there, not blocking, and its plan steps wait for the check", () => {
     // Found on 2026-12-05: a printer sending to "relay.contoso.local" on port 25 without TLS or sign-in was told, first,
     // "use port 587 with STARTTLS" and "turn on SMTP authentication", each "safe whichever the cause".

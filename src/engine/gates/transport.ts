@@ -105,6 +105,12 @@ function isIpLiteral(h: string): boolean {
   return bare.includes(":") && /^[0-9a-f:.]+$/.test(bare);
 }
 
+/** The pasted reply shows the device trying to sign in (an answer at AUTH: "504 5.7.4 Unrecognized authentication type" at the MX host). */
+function triedSignIn(ctx: Ctx): boolean {
+  const m = ctx.analysis?.primary;
+  return m !== undefined && m.stage === "auth";
+}
+
 export function transportGate(ctx: Ctx): void {
   const { device, tenant } = ctx;
   const out = new TransportOut(ctx);
@@ -143,6 +149,13 @@ export function transportGate(ctx: Ctx): void {
         out.info("direct-send-path", [factEvidence(ctx, "device.host"), factEvidence(ctx, "device.auth")]);
         // Whether the organization refuses Direct Send decides it, unless a reply shows the mail got past that check.
         if (tenant.rejectDirectSend === undefined && !ctx.reachedAuth) out.unknown("tenant.rejectDirectSend");
+      } else if (ctx.mode === "unknown" && !triedSignIn(ctx) && !ctx.reachedAuth) {
+        // Nothing says the device signs in: the MX host on port 25 without a sign-in is Direct Send (domain.md §9), not a wrong
+        // endpoint; with a user name and password it is (no AUTH there). Possible until device.auth says which (a printer at the
+        // MX host was "blocked: wrong server" with nothing recorded of its sign-in, and "550 5.7.64 … Relay Access Denied" or
+        // "250 OK" from that host led with it too, though the session had gone past where a sign-in would be).
+        out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
+        out.unknown("device.auth");
       } else out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
       // A device pointed at the MX host is really doing Direct Send, which RejectDirectSend refuses
       // unless a connector matches it.
@@ -180,7 +193,11 @@ export function transportGate(ctx: Ctx): void {
   else if (!(relay && ctx.reachedAuth)) {
     if (device.security === "tls") out.add("starttls-missing", status, [factEvidence(ctx, "device.security")], { notes: ["note.implicitTls", ...relayNotes] });
     // (Direct Send takes mail without TLS too: domain.md §9.)
-    else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) out.add("starttls-missing", status, [factEvidence(ctx, "device.security")], { notes: ["note.noTls", ...relayNotes] });
+    // At the MX host with the sign-in not known, no TLS blocks only if the device signs in (then the host is wrong too).
+    else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) {
+      const mxUnknown = host === "mx" && ctx.mode === "unknown" && !triedSignIn(ctx) && !ctx.reachedAuth;
+      out.add("starttls-missing", mxUnknown ? "possible" : status, [factEvidence(ctx, "device.security")], { notes: ["note.noTls", ...relayNotes] });
+    }
   }
 
   // Without TLS at all the version is moot.
