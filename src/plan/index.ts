@@ -9,6 +9,7 @@ import { t, type Lang, type Params } from "../i18n/index.js";
 import { appKey, causeTitle, senderParams } from "../render/labels.js";
 import { WEAKENING_STEPS, type WeakeningStepId } from "./alternatives.js";
 import { buildOptions, basicAuthUse } from "./options.js";
+import { cannotSignIn } from "./steps/device.js";
 import { forCloud, identity, PLACEHOLDER, type Ctx, type Draft, type StepDef } from "./steps/common.js";
 import { OUTSIDE_STEPS, STEPS } from "./steps/index.js";
 import type { Plan, PlanCommand, PlanStep, StepId } from "./types.js";
@@ -247,7 +248,10 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
   // An application's own reason: "most printers and scanners" said nothing of an application (persona round 8's leftovers).
-  if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
+  // A program that cannot sign in at all (OSSEC's maild): its authentication type is known, there is none.
+  const noSignIn = cannotSignIn(d.causes);
+  if (exchangeBasic && noSignIn) notes.push(ctx.tr("plan.note.cannotSignIn"));
+  else if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
   if (vianet) notes.push(ctx.tr("plan.note.vianet"));

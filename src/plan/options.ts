@@ -8,6 +8,7 @@ import { RETIREMENT_TIMELINE } from "../engine/index.js";
 import { retirementWording } from "../engine/timeline.js";
 import { fixLasts, FIXES, type Fix, type Lasting, type OptionId } from "./alternatives.js";
 import type { Ctx } from "./steps/common.js";
+import { cannotSignIn } from "./steps/device.js";
 import type { Plan, PlanOption } from "./types.js";
 
 /** Does the device use Basic auth (or probably)? */
@@ -80,10 +81,22 @@ function isOption(f: Fix): f is Fix & { id: OptionId } {
   return f.basicOption;
 }
 
-/** The options for a Basic-auth device, safest first (the catalogue's order). */
+/** The ways of sending that need no sign-in: the tenant's MX host on port 25 (a relay connector, Direct Send). */
+const NO_SIGN_IN_ROUTES: readonly OptionId[] = ["smtp-relay", "direct-send"];
+/** The options that keep a sign-in: for a program that has none, only through a relay on its host that signs in for it. */
+const SIGN_IN_OPTIONS: readonly OptionId[] = ["oauth", "hve"];
+
+/**
+ * The options for a Basic-auth device, safest first (the catalogue's order). A program that cannot sign in at all (OSSEC's
+ * maild, eighteenth hunt #9) gets the ways without a sign-in first: "Move the device to OAuth" led its table, beside a step
+ * that sends it to the MX host on port 25.
+ */
 export function buildOptions(ctx: Ctx): PlanOption[] {
   const { tr } = ctx;
-  return FIXES.filter(isOption).map((f, i): PlanOption => {
+  const noSignIn = cannotSignIn(ctx.d.causes);
+  const options = FIXES.filter(isOption);
+  const ordered = noSignIn ? [...options.filter((f) => NO_SIGN_IN_ROUTES.includes(f.id)), ...options.filter((f) => !NO_SIGN_IN_ROUTES.includes(f.id))] : options;
+  return ordered.map((f, i): PlanOption => {
     // Direct Send lasts as long as the tenant keeps accepting it (RejectDirectSend off).
     const key = LASTS_KEY[fixLasts(f.id, true)];
     const lasts = f.id === "direct-send" ? tr("plan.option.lasts.directSend") : tr(key === "plan.option.lasts.untilRetirement" ? `${key}${retirementWording(ctx.d.asOf)}` : key);
@@ -92,7 +105,7 @@ export function buildOptions(ctx: Ctx): PlanOption[] {
     // An exception to what is no cause here is never "usable": a help desk read "yes" beside "per-user MFA
     // off" while MFA was off already (found in tmux); `options` leaves such exceptions out.
     // (A reason of its own to rule it out, such as security defaults, is said first.)
-    const known = availability(ctx, f.id);
+    const known = noSignIn && SIGN_IN_OPTIONS.includes(f.id) ? { availability: "check" as const, availabilityNote: tr("plan.option.cannotSignIn") } : availability(ctx, f.id);
     const usable = relevant || known.availability === "no" ? known : { availability: "no" as const, availabilityNote: tr("plan.option.exception.notACause") };
     return {
       id: f.id,

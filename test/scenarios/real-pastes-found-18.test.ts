@@ -383,3 +383,24 @@ test("#9 to Microsoft 365: the step leads with what lasts, the MX host on port 2
   // Another service (Gmail) keeps its step: a relay that signs in to the service.
   assert.equal((await explain(paste(9), "en")).json.plan.steps[0]?.id, "provider-connection");
 });
+
+test("#9 to Microsoft 365: the options for OSSEC's maild, which cannot sign in, lead with the ways without a sign-in (a relay connector, Direct Send), not 'Move the device to OAuth'; other cases keep OAuth first", async () => {
+  const m365: Paste = { ...paste(9), text: paste(9).text.replace(/smtp\.gmail\.com/g, "smtp.office365.com") };
+  type Option = { id: string; rank: number; availability: string; availabilityNote?: string };
+  for (const lang of LANGS) {
+    const { json } = await explain(m365, lang);
+    const options = json.plan.options as Option[];
+    assert.deepEqual(options.slice(0, 2).map((o) => o.id), ["smtp-relay", "direct-send"], lang);
+    assert.deepEqual(options.map((o) => o.rank), options.map((_, i) => i + 1), lang);
+    // OAuth and HVE need a sign-in: only through a relay on the host that signs in for it.
+    for (const id of ["oauth", "hve"]) assert.equal(options.find((o) => o.id === id)?.availabilityNote, t(lang, "plan.option.cannotSignIn"), `${lang} ${id}`);
+    // Its note says so, in place of "most printers and scanners use Basic auth".
+    const notes = (json.plan as unknown as { notes: string[] }).notes;
+    assert.ok(notes.includes(t(lang, "plan.note.cannotSignIn")), lang);
+    assert.ok(!notes.includes(t(lang, "plan.note.basicLikely")), lang);
+  }
+  // Another refusal keeps the catalogue's order (OAuth first) and its own words.
+  const other = (await explain({ source: "domain.md", text: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant." }, "en")).json.plan.options as Option[];
+  assert.equal(other[0]?.id, "oauth");
+  assert.notEqual(other[0]?.availabilityNote, t("en", "plan.option.cannotSignIn"));
+});
