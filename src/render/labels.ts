@@ -12,6 +12,7 @@ import type { CauseId, CauseStatus, Diagnosis, Info, Verdict } from "../engine/t
 import { hasKey, t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { OptionVerdict } from "../whatif/options.js";
 import type { UnreadKind } from "../replies/index.js";
+import { detectClient, sendingProgram } from "../replies/signals.js";
 import { safeText } from "./sanitize.js";
 
 /** A cause's title, naming the sender as the case does (`c`: a device's words by default, an application's for "app"). */
@@ -46,12 +47,26 @@ export function causeSummary(lang: Lang, id: CauseId, status?: CauseStatus, outs
   return summary !== undefined && status === "possible" ? t(lang, "plan.report.ifCause", { summary }) : summary;
 }
 
-/** A cause's note, naming the sender as the case does (`c`, as causeTitle). */
+/**
+ * A cause's note, naming the sender as the case does (`c`, as causeTitle): an application's words also where no sender is
+ * recorded and the pasted text is a program's own error or log (sendingProgram: PHP's stream_socket_enable_crypto(), Ruby's
+ * "end of file reached", a .NET exception). The nineteenth hunt's notes said "between the device and the server" under "The
+ * program had already asked for STARTTLS".
+ */
 export function noteText(lang: Lang, key: string, c?: Pick<Case, "device">): string {
-  const words = senderParams(lang, c);
+  const app = c?.device?.vendor === "app" || (c?.device?.vendor === undefined && programSends(c));
+  const words = senderParams(lang, app ? APP_CASE : c);
   // A note whose languages name the sender a different number of times has an application's own text (`<key>.app`).
-  const own = c?.device?.vendor === "app" ? (maybe(lang, `${key}.app`) ?? maybe(lang, `note.${key}.app`)) : undefined;
+  const own = app ? (maybe(lang, `${key}.app`) ?? maybe(lang, `note.${key}.app`)) : undefined;
   return own ?? maybe(lang, key, words) ?? maybe(lang, `note.${key}`, words) ?? key;
+}
+
+const APP_CASE: Pick<Case, "device"> = { device: { vendor: "app" } };
+
+/** The case's pasted text is a program's own error or log (a library's exception or debug output, not a relay's or curl's). */
+function programSends(c: Pick<Case, "device"> | undefined): boolean {
+  const reply = c?.device?.reply;
+  return reply !== undefined && sendingProgram(detectClient(reply)) !== undefined;
 }
 
 /**

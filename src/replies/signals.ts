@@ -718,11 +718,15 @@ const CLIENTS: Array<[string, RegExp]> = [
   ["powershell", /Send-MailMessage/i],
   ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue|Le serveur SMTP requiert|[ÉE]chec d['’]envoi du courrier/i],
   // Ruby's Net::SMTP names its errors as Python's smtplib does ("SMTPAuthenticationError"): looked for first.
-  ["ruby", /Net::SMTP\w*(?:Error|Exception)|\(Net::\w+\)|ActionMailer::/],
+  // Its EOFError's own words too ("end of file reached", Redmine's wrapper, nineteenth hunt #14).
+  ["ruby", /Net::SMTP\w*(?:Error|Exception)|\(Net::\w+\)|ActionMailer::|\bEOFError\b|\bend of file reached\b/],
   ["python", /smtplib|SMTPAuthenticationError|SMTPSenderRefused|SMTPDataError|SMTPRecipientsRefused|Traceback \(most recent call last\)|\(\s*[2-5]\d\d\s*,\s*b['"]|^reply: b['"]|^send: ['"]/m],
   ["java", /javax\.mail|jakarta\.mail|com\.sun\.mail|AuthenticationFailedException|SMTPSendFailedException|DEBUG SMTP:/],
   ["nodemailer", /nodemailer|Invalid login:|\bEAUTH\b|\bEENVELOPE\b|responseCode/],
   ["phpmailer", /PHPMailer|SMTP Error: Could not authenticate|SERVER -> CLIENT:|CLIENT -> SERVER:/i],
+  // PHP's own stream functions (the STARTTLS handshake, an ssl:// connection) and SwiftMailer's / Symfony Mailer's "Expected
+  // response code … but got …" (nineteenth hunt #2-#5, #10): a PHP program, whichever library (PHPMailer's own words first).
+  ["php", /\bstream_socket_(?:enable_crypto|client)\(\)|Swift_\w*Exception|\bExpected response code "?\d{3}"? but got\b/],
   ["curl", /curl: \(\d+\)|^\* Connected to|^[<>] /m],
   ["postfix", /status=(?:bounced|deferred)|postfix\/|\(in reply to .{1,40} command\)/i],
   ["github-actions", /##\[error\]|\/home\/runner\/work\/|\/actions\/runs\/\d+/],
@@ -776,6 +780,7 @@ export const CLIENT_NAMES: Readonly<Record<string, string>> = {
   java: "JavaMail",
   nodemailer: "Nodemailer",
   phpmailer: "PHPMailer",
+  php: "PHP",
   // A relay's or a command-line client's log: a program on a computer too (its OpenSSL and the computer's certificates).
   curl: "curl",
   postfix: "Postfix",

@@ -4,8 +4,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FOUND_ROUND_19 } from "./real-pastes-found-19.js";
-import { explain, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { explain, explainText, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { CASE_SCHEMA_ID } from "../../src/case/values.js";
+import { t } from "../../src/i18n/index.js";
+import { noteText, senderParams } from "../../src/render/labels.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { sendingProgram } from "../../src/replies/signals.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 
 const paste = pasteOf(FOUND_ROUND_19);
@@ -178,4 +182,29 @@ test("#15: JavaMail's 'Unrecognized SSL message, plaintext connection?' to smtp.
 
 test("every text of the nineteenth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_19);
+});
+
+test("the notes of the nineteenth hunt's program texts speak of the application, not 'the device' (PHP's handshake, SwiftMailer, nodemailer, Ruby's EOFError, JavaMail), in both languages; a device's case keeps the device's words", async () => {
+  // PHP's stream functions and SwiftMailer's "Expected response code … but got …", Ruby's "end of file reached": programs.
+  for (const [n, client] of [[2, "php"], [3, "php"], [4, "php"], [5, "php"], [10, "php"], [14, "ruby"]] as const) {
+    assert.equal(analyzeReply(paste(n).text).client, client, `#${n}`);
+    assert.ok(sendingProgram(client) !== undefined, `#${n}`);
+  }
+  const flat = (s: string): string => s.replace(/\s+/g, "");
+  for (const lang of LANGS) {
+    for (const [n, note] of [[3, "note.plainAfterStarttls.app"], [10, "note.wordsAmbiguous.app"], [12, "note.connectedNoGreeting.app"]] as const) {
+      const out = flat(await explainText(paste(n), lang));
+      assert.ok(out.includes(flat(t(lang, note))), `#${n} ${lang}: ${note}`);
+    }
+    // No note of these texts names a device.
+    for (const n of [2, 3, 4, 5, 7, 10, 12, 14, 15]) {
+      const c = { schema: CASE_SCHEMA_ID, device: { reply: paste(n).text } } as const;
+      const notes = (await explain(paste(n), lang)).json.causes.flatMap((f) => f.notes ?? []);
+      for (const key of notes) assert.doesNotMatch(noteText(lang, key, c), lang === "en" ? /\bdevice/i : /デバイス/, `#${n} ${lang}: ${key}`);
+    }
+    // A device's case (a printer's maker recorded) keeps the device's words for the same note.
+    const printer = { schema: CASE_SCHEMA_ID, device: { reply: paste(3).text, vendor: "canon" } } as const;
+    assert.equal(noteText(lang, "note.plainAfterStarttls", printer), t(lang, "note.plainAfterStarttls", senderParams(lang, undefined)));
+    assert.equal(noteText(lang, "note.connectedNoGreeting", { device: { reply: "421 4.4.2 Connection dropped" } }), t(lang, "note.connectedNoGreeting", senderParams(lang, undefined)));
+  }
 });
