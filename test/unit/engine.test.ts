@@ -188,6 +188,7 @@ describe("gate 1: transport", () => {
     assert.deepEqual(none.causes, ["wrong-endpoint:possible"]);
     assert.equal(none.verdict, "undetermined");
     assert.ok(none.unknowns.includes("device.auth"), "whether it signs in decides it");
+    assert.ok(none.unknowns.includes("tenant.rejectDirectSend"), "and, without a sign-in, whether the organization refuses Direct Send");
     // Relay denied at RCPT TO: the connector is the blocker; STARTTLS required at MAIL FROM: TLS is.
     assert.deepEqual(status(mx, "550 5.7.64 TenantAttribution; Relay Access Denied").causes, ["relay-connector-mismatch:blocking", "wrong-endpoint:possible"]);
     assert.deepEqual(status(mx, "451 5.7.3 STARTTLS is required to send mail").causes, ["starttls-missing:blocking", "wrong-endpoint:possible"]);

@@ -155,7 +155,9 @@ export function transportGate(ctx: Ctx): void {
         // MX host was "blocked: wrong server" with nothing recorded of its sign-in, and "550 5.7.64 … Relay Access Denied" or
         // "250 OK" from that host led with it too, though the session had gone past where a sign-in would be).
         out.add("wrong-endpoint", "possible", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
+        // Without a sign-in it is Direct Send, which the organization may refuse: asked as for a device recorded so.
         out.unknown("device.auth");
+        if (tenant.rejectDirectSend === undefined) out.unknown("tenant.rejectDirectSend");
       } else out.add("wrong-endpoint", "blocking", [factEvidence(ctx, "device.host")], { notes: ["note.mxEndpoint"] });
       // A device pointed at the MX host is really doing Direct Send, which RejectDirectSend refuses
       // unless a connector matches it.
