@@ -261,5 +261,7 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
     for (const step of steps) usGovernmentHost(step);
   }
 
-  return vianet ? { lang, steps, options, basicAuth, notes, cloud: "21vianet" } : { lang, steps, options, basicAuth, notes };
+  const plan: Plan = vianet ? { lang, steps, options, basicAuth, notes, cloud: "21vianet" } : { lang, steps, options, basicAuth, notes };
+  if (exchangeBasic && noSignIn) plan.optionsFor = "no-sign-in";
+  return plan;
 }

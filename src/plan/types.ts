@@ -200,6 +200,8 @@ export interface Plan {
   /** Present (non-empty) when the device uses Basic auth, or Basic is likely. */
   options: PlanOption[];
   basicAuth: "yes" | "likely" | "no";
+  /** The options are for a program that cannot sign in at all (OSSEC's maild): the reports' heading says so, not "uses Basic auth". */
+  optionsFor?: "no-sign-in";
   /** Plan-wide remarks: placeholders, rejected identities, security-defaults caveats. */
   notes: string[];
   /** The named device (device.vendor): its OAuth position, where its settings are, its panel message. */

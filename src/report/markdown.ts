@@ -114,7 +114,7 @@ export function renderMarkdown(input: ReportInput): string {
 
   // Options
   if (plan.options.length) {
-    out.push(`## ${mdText(tr("plan.report.section.options", senderParams(lang, c)))}`, "");
+    out.push(`## ${mdText(tr(plan.optionsFor === "no-sign-in" ? "plan.report.section.options.noSignIn" : "plan.report.section.options", senderParams(lang, c)))}`, "");
     out.push(
       `| # | ${tr("plan.report.option.col.option")} | ${tr("plan.report.option.col.recipients")} | ${tr("plan.report.option.col.lasts")} | ${tr("plan.report.option.col.security")} | ${tr("plan.report.option.col.available")} |`,
       "|---|---|---|---|---|---|",

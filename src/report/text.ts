@@ -130,7 +130,7 @@ export function renderText(input: ReportInput): string {
   // Options.
   if (plan.options.length) {
     o.blank();
-    o.text(tr("plan.report.section.options", senderParams(lang, c)), { token: "heading" });
+    o.text(tr(plan.optionsFor === "no-sign-in" ? "plan.report.section.options.noSignIn" : "plan.report.section.options", senderParams(lang, c)), { token: "heading" });
     renderOptions(o, plan, lang, g);
   }
 

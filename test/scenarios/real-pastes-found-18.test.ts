@@ -398,9 +398,16 @@ test("#9 to Microsoft 365: the options for OSSEC's maild, which cannot sign in, 
     const notes = (json.plan as unknown as { notes: string[] }).notes;
     assert.ok(notes.includes(t(lang, "plan.note.cannotSignIn")), lang);
     assert.ok(!notes.includes(t(lang, "plan.note.basicLikely")), lang);
+    // The section's heading too, in the text and Markdown reports: not "… that uses Basic auth".
+    for (const format of ["text", "md"]) {
+      const out = (await runMain(["explain", "-", "--format", format, "--lang", lang, "--no-color"], { stdin: m365.text, columns: 120 })).stdout;
+      assert.ok(out.includes(t(lang, "plan.report.section.options.noSignIn")), `${lang} ${format}`);
+      assert.ok(!out.includes(t(lang, "plan.report.section.options", senderParams(lang, undefined))), `${lang} ${format}`);
+    }
   }
   // Another refusal keeps the catalogue's order (OAuth first) and its own words.
   const other = (await explain({ source: "domain.md", text: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant." }, "en")).json.plan.options as Option[];
   assert.equal(other[0]?.id, "oauth");
+  assert.ok((await explainText({ source: "domain.md", text: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant." }, "en")).includes(t("en", "plan.report.section.options", senderParams("en", undefined))));
   assert.notEqual(other[0]?.availabilityNote, t("en", "plan.option.cannotSignIn"));
 });
