@@ -175,7 +175,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
     // Test-NetConnection's warning names the address and the port; its result block after it says only "False".
     if (sig.id === TNC_TCP_FAILED && signals.has(sig.id)) continue;
-    const excerpt = line.text.length <= 300 ? line.text : sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : `${line.text.slice(0, 297)}...`;
+    const excerpt = line.text.length > EXCERPT_MAX && sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : excerptOf(line.text);
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];
     if (sig.lessLikely) match.lessLikely = [...sig.lessLikely];
@@ -187,7 +187,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const intercepted = signals.has(SMTP_INTERCEPTED.id) ? undefined : sharedHostGreeting(text);
   if (intercepted) {
     const sig = intercepted.named ? SMTP_INTERCEPTED : SMTP_INTERCEPTED_GREETING;
-    const excerpt = intercepted.line.length <= 300 ? intercepted.line : `${intercepted.line.slice(0, 297)}...`;
+    const excerpt = excerptOf(intercepted.line);
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];
     if (sig.lessLikely) match.lessLikely = [...sig.lessLikely];
@@ -301,6 +301,14 @@ function entraMatches(lines: readonly LogicalLine[], text: string): Array<Ranked
     out.push(line !== undefined ? { match, pos: line * 1000 + 500, demoted: false, line } : { match, pos: 0, demoted: false });
   }
   return out;
+}
+
+/** The longest line a match shows as the text's own words (a signal's, a program's); longer ones are cut. */
+const EXCERPT_MAX = 300;
+
+/** A line of the text as a match shows it: whole up to EXCERPT_MAX characters, else cut with "..." to that length. */
+function excerptOf(line: string): string {
+  return line.length <= EXCERPT_MAX ? line : `${line.slice(0, EXCERPT_MAX - 3)}...`;
 }
 
 /** A long line's part that names Entra ID's host and the failure before it ("… (Resource temporarily unavailable (login.microsoftonline.com:443))"). */
@@ -429,7 +437,7 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
   if (m.patternId === "starttls-ready") {
     const said = NET_SMTP_STARTTLS_FAILED.exec(around.text)?.[0].trim();
     if (said !== undefined) {
-      const excerpt = said.length <= 300 ? said : `${said.slice(0, 297)}...`;
+      const excerpt = excerptOf(said);
       return { ...m, patternId: TLS_AFTER_STARTTLS_QUOTED, reply: { text: excerpt, line: excerpt }, success: false, stage: "tls", candidates: ["tls-version-unsupported", "tls-handshake-failed"], decisive: false, notes: ["note.tlsAfterStarttls"] };
     }
   }
