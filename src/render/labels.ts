@@ -76,15 +76,10 @@ function plainNote(lang: Lang, key: string, words: Params): string {
 
 const APP_CASE: Pick<Case, "device"> = { device: { vendor: "app" } };
 
-/** The last reply programSends() read, and what it found (a report asks for each of its notes). */
-let lastProgramText: { reply: string; program: boolean } | undefined;
-
 /** The case's pasted text is a program's own error or log (a library's exception or debug output, not a relay's or curl's). */
 function programSends(c: Pick<Case, "device"> | undefined): boolean {
   const reply = c?.device?.reply;
-  if (reply === undefined) return false;
-  if (lastProgramText?.reply !== reply) lastProgramText = { reply, program: sendingProgram(detectClient(reply)) !== undefined };
-  return lastProgramText.program;
+  return reply !== undefined && sendingProgram(detectClient(reply)) !== undefined;
 }
 
 /**

@@ -795,7 +795,19 @@ export function sendingProgram(client: string | undefined): string | undefined {
   return client === undefined || client === "curl" || client === "postfix" ? undefined : CLIENT_NAMES[client];
 }
 
+/** The last text detectClient() read, and what it found: a plan's steps and a report's notes each ask of the same pasted text. */
+let lastClient: { text: string; client: string | undefined } | undefined;
+
+/** The program or library whose words the text shows (CLIENTS' first match), or undefined. */
 export function detectClient(text: string): string | undefined {
-  for (const [name, re] of CLIENTS) if (re.test(text)) return name;
-  return undefined;
+  if (lastClient?.text === text) return lastClient.client;
+  let client: string | undefined;
+  for (const [name, re] of CLIENTS) {
+    if (re.test(text)) {
+      client = name;
+      break;
+    }
+  }
+  lastClient = { text, client };
+  return client;
 }
