@@ -134,8 +134,13 @@ function permanentRefusal(a: ReplyAnalysis | undefined): ReplyMatch | undefined 
  */
 export function replyReading(c: Pick<Case, "device">, d: Pick<Diagnosis, "signInFromText">, m: Pick<ReplyMatch, "patternId" | "candidates">): CauseId[] {
   const mechanism = c.device?.authMechanism;
-  const mode = c.device?.auth ?? (mechanism !== undefined ? (mechanism === "XOAUTH2" ? "oauth" : "basic") : (d.signInFromText ?? "unknown"));
+  const mode = c.device?.auth ?? (mechanism !== undefined ? modeOfMechanism(mechanism) : (d.signInFromText ?? "unknown"));
   return readingFor(m, mode);
+}
+
+/** How a device signs in that uses this AUTH mechanism: XOAUTH2 is OAuth, every other a password (Basic). */
+function modeOfMechanism(mechanism: Mechanism): "oauth" | "basic" {
+  return mechanism === "XOAUTH2" ? "oauth" : "basic";
 }
 
 /** The engine with the reply already analysed (or none). */
@@ -254,7 +259,7 @@ function buildContext(c: Case, device: Device, analysis: ReplyAnalysis | undefin
     (recognized?.matches.some((m) => m.stage === "token") === true || (recognized?.primary !== undefined && recognized.primary.candidates.length > 0 && recognized.primary.candidates.every((id) => id === "device-oauth-token")));
   // The mode: device.auth; else inferred from the mechanism (the device's, or the transcript's), or from a token request.
   // (So does an OAuth flow the text names: "… through the client_credentials flow".)
-  const mode: AuthMode = device.auth ?? (mechanism === undefined ? (tokenRequest || recognized?.oauthFlow !== undefined ? "oauth" : "unknown") : mechanism === "XOAUTH2" ? "oauth" : "basic");
+  const mode: AuthMode = device.auth ?? (mechanism === undefined ? (tokenRequest || recognized?.oauthFlow !== undefined ? "oauth" : "unknown") : modeOfMechanism(mechanism));
   const source = c.sources?.["device.auth"];
   const modeEvidence: Evidence | undefined =
     device.auth !== undefined
