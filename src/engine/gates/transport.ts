@@ -118,6 +118,9 @@ export function transportGate(ctx: Ctx): void {
   // A typo of Microsoft's host is not a relay of the organization's own: the device means Exchange Online.
   const typoOf = host === "other" && device.host !== undefined ? hostTypoOf(device.host) : undefined;
   const legacyAllowed = tenant.allowLegacyTlsClients;
+  // The MX host with nothing that says the device signs in (neither device.auth nor an answer at AUTH): Direct Send is as
+  // possible as a wrong endpoint, and what blocks a sign-in there only may.
+  const mxSignInUnknown = host === "mx" && ctx.mode === "unknown" && !triedSignIn(ctx) && !ctx.reachedAuth;
 
   switch (host) {
     case undefined:
@@ -149,7 +152,7 @@ export function transportGate(ctx: Ctx): void {
         out.info("direct-send-path", [factEvidence(ctx, "device.host"), factEvidence(ctx, "device.auth")]);
         // Whether the organization refuses Direct Send decides it, unless a reply shows the mail got past that check.
         if (tenant.rejectDirectSend === undefined && !ctx.reachedAuth) out.unknown("tenant.rejectDirectSend");
-      } else if (ctx.mode === "unknown" && !triedSignIn(ctx) && !ctx.reachedAuth) {
+      } else if (mxSignInUnknown) {
         // Nothing says the device signs in: the MX host on port 25 without a sign-in is Direct Send (domain.md §9), not a wrong
         // endpoint; with a user name and password it is (no AUTH there). Possible until device.auth says which (a printer at the
         // MX host was "blocked: wrong server" with nothing recorded of its sign-in, and "550 5.7.64 … Relay Access Denied" or
@@ -197,8 +200,7 @@ export function transportGate(ctx: Ctx): void {
     // (Direct Send takes mail without TLS too: domain.md §9.)
     // At the MX host with the sign-in not known, no TLS blocks only if the device signs in (then the host is wrong too).
     else if (device.security === "none" && !(host === "mx" && ctx.mode === "none")) {
-      const mxUnknown = host === "mx" && ctx.mode === "unknown" && !triedSignIn(ctx) && !ctx.reachedAuth;
-      out.add("starttls-missing", mxUnknown ? "possible" : status, [factEvidence(ctx, "device.security")], { notes: ["note.noTls", ...relayNotes] });
+      out.add("starttls-missing", mxSignInUnknown ? "possible" : status, [factEvidence(ctx, "device.security")], { notes: ["note.noTls", ...relayNotes] });
     }
   }
 
