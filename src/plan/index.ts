@@ -243,13 +243,14 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   // A token request to Microsoft Entra ID in the evidence (pattern ids "entra-…"): the sender already uses OAuth.
   const tokenRequest = d.causes.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId.startsWith("entra-")));
   const exchangeBasic = basicAuth !== "no" && !outside && !delivery && !tokenRequest && !repliedPastSignIn(d);
-  const options = exchangeBasic ? buildOptions(ctx) : [];
+  // A program that cannot sign in at all (OSSEC's maild): its options lead with the ways without a sign-in, and say why.
+  const noSignIn = cannotSignIn(d.causes);
+  const options = exchangeBasic ? buildOptions(ctx, noSignIn) : [];
 
   if (steps.some((s) => s.placeholders.length > 0)) notes.push(ctx.tr("plan.note.placeholders"));
   if (causeSet.has("security-defaults")) notes.push(ctx.tr("plan.note.securityDefaultsNoException"));
   // An application's own reason: "most printers and scanners" said nothing of an application (persona round 8's leftovers).
-  // A program that cannot sign in at all (OSSEC's maild): its authentication type is known, there is none.
-  const noSignIn = cannotSignIn(d.causes);
+  // A program that cannot sign in at all: its authentication type is known, there is none.
   if (exchangeBasic && noSignIn) notes.push(ctx.tr("plan.note.cannotSignIn"));
   else if (exchangeBasic && basicAuth === "likely") notes.push(ctx.tr("plan.note.basicLikely"));
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));

@@ -8,7 +8,6 @@ import { RETIREMENT_TIMELINE } from "../engine/index.js";
 import { retirementWording } from "../engine/timeline.js";
 import { fixLasts, FIXES, type Fix, type Lasting, type OptionId } from "./alternatives.js";
 import type { Ctx } from "./steps/common.js";
-import { cannotSignIn } from "./steps/device.js";
 import type { Plan, PlanOption } from "./types.js";
 
 /** Does the device use Basic auth (or probably)? */
@@ -91,9 +90,8 @@ const SIGN_IN_OPTIONS: readonly OptionId[] = ["oauth", "hve"];
  * maild, eighteenth hunt #9) gets the ways without a sign-in first: "Move the device to OAuth" led its table, beside a step
  * that sends it to the MX host on port 25.
  */
-export function buildOptions(ctx: Ctx): PlanOption[] {
+export function buildOptions(ctx: Ctx, noSignIn: boolean): PlanOption[] {
   const { tr } = ctx;
-  const noSignIn = cannotSignIn(ctx.d.causes);
   const options = FIXES.filter(isOption);
   const ordered = noSignIn ? [...options.filter((f) => NO_SIGN_IN_ROUTES.includes(f.id)), ...options.filter((f) => !NO_SIGN_IN_ROUTES.includes(f.id))] : options;
   return ordered.map((f, i): PlanOption => {

@@ -183,6 +183,11 @@ export function whoLabel(lang: Lang, step: Pick<PlanStep, "who" | "scope">, c: P
   return t(lang, `plan.report.who.${step.who}`);
 }
 
+/** The options section's heading: for a program that cannot sign in, not "uses Basic auth" (plan.optionsFor). */
+export function optionsHeadingKey(plan: Pick<Plan, "optionsFor">): "plan.report.section.options.noSignIn" | "plan.report.section.options" {
+  return plan.optionsFor === "no-sign-in" ? "plan.report.section.options.noSignIn" : "plan.report.section.options";
+}
+
 /** The warning of a step whose change reaches beyond the device and its account: the tenant's, or the organization's Exchange Server's. */
 export function wideChangeKey(step: Pick<PlanStep, "scope">): "plan.report.step.tenant" | "plan.report.step.exchangeServer" {
   return step.scope === "exchange-server" ? "plan.report.step.exchangeServer" : "plan.report.step.tenant";

@@ -9,7 +9,7 @@ import { adminChecks } from "./checks.js";
 import { t, type Lang, type MessageKey, type Params } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanStep } from "../plan/index.js";
 import { deviceHead, deviceLineText, onDevice } from "../devices/render.js";
-import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel, wideChangeKey } from "./common.js";
+import { checkByText, evidenceLine, isHypothetical, joinSentences, knownFacts, noStepsText, onlyIfLines, optionsHeadingKey, type ReportInput, scopeLabel, stepNumber, whoLabel, wideChangeKey } from "./common.js";
 import { causeSummary, causeTitle, factDescription, infoTitle, noteText, senderCase, senderOf, senderParams, verdictSentence } from "../render/labels.js";
 
 function fence(commands: PlanCommand[]): string[] {
@@ -114,7 +114,7 @@ export function renderMarkdown(input: ReportInput): string {
 
   // Options
   if (plan.options.length) {
-    out.push(`## ${mdText(tr(plan.optionsFor === "no-sign-in" ? "plan.report.section.options.noSignIn" : "plan.report.section.options", senderParams(lang, c)))}`, "");
+    out.push(`## ${mdText(tr(optionsHeadingKey(plan), senderParams(lang, c)))}`, "");
     out.push(
       `| # | ${tr("plan.report.option.col.option")} | ${tr("plan.report.option.col.recipients")} | ${tr("plan.report.option.col.lasts")} | ${tr("plan.report.option.col.security")} | ${tr("plan.report.option.col.available")} |`,
       "|---|---|---|---|---|---|",

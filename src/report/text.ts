@@ -6,7 +6,7 @@ import { outsideExchangeOnline } from "../engine/index.js";
 import type { CauseStatus } from "../engine/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
-import { checkByText, evidenceLine, isHypothetical, onlyIfLines, type ReportInput, scopeLabel, stepNumber, whoLabel, wideChangeKey } from "./common.js";
+import { checkByText, evidenceLine, isHypothetical, onlyIfLines, type ReportInput, scopeLabel, stepNumber, optionsHeadingKey, whoLabel, wideChangeKey } from "./common.js";
 import { joinSentences, noStepsText } from "./common.js";
 import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { summarize, summaryLines } from "./summary.js";
@@ -130,7 +130,7 @@ export function renderText(input: ReportInput): string {
   // Options.
   if (plan.options.length) {
     o.blank();
-    o.text(tr(plan.optionsFor === "no-sign-in" ? "plan.report.section.options.noSignIn" : "plan.report.section.options", senderParams(lang, c)), { token: "heading" });
+    o.text(tr(optionsHeadingKey(plan), senderParams(lang, c)), { token: "heading" });
     renderOptions(o, plan, lang, g);
   }
 
