@@ -47,6 +47,16 @@ export interface Ctx {
   readonly out: Collector;
 }
 
+/** The options of Collector.add(). */
+export interface AddOptions {
+  notes?: readonly NoteKey[];
+  affects?: Finding["affects"];
+  lessLikely?: boolean;
+}
+
+/** No options (a default made once, not an object for each call). */
+export const NO_OPTIONS: AddOptions = Object.freeze({});
+
 export class Collector {
   // Arrays searched in place of a map and sets: a case has a handful of each, and an evaluation
   // allocated them all (with the notes' sets) every time.
@@ -59,21 +69,26 @@ export class Collector {
     return undefined;
   }
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: readonly NoteKey[]; affects?: Finding["affects"]; lessLikely?: boolean } = {}): void {
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: AddOptions = NO_OPTIONS): void {
+    this.addFinding(id, status, evidence, opts.notes, opts.affects, opts.lessLikely);
+  }
+
+  /** add() with its options as arguments: the reply gate's collector passes them on without an object made for each finding. */
+  addFinding(id: CauseId, status: CauseStatus, evidence: Evidence[], notes: readonly NoteKey[] | undefined, affects?: Finding["affects"], lessLikely?: boolean): void {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
     const prev = this.finding(id);
     if (!prev) {
-      const f: Finding = { id, status, evidence: [...evidence], affects: opts.affects ?? CAUSES[id].affects };
-      if (opts.notes?.length) f.notes = unique(opts.notes);
-      if (opts.lessLikely) f.lessLikely = true;
+      const f: Finding = { id, status, evidence: [...evidence], affects: affects ?? CAUSES[id].affects };
+      if (notes?.length) f.notes = unique(notes);
+      if (lessLikely) f.lessLikely = true;
       this.findings.push(f);
       return;
     }
-    if (!opts.lessLikely) delete prev.lessLikely;
+    if (!lessLikely) delete prev.lessLikely;
     prev.status = strongerStatus(prev.status, status);
     mergeEvidence(prev.evidence, evidence);
-    if (opts.notes?.length) prev.notes = unique([...(prev.notes ?? []), ...opts.notes]);
-    if (opts.affects && opts.affects !== prev.affects) prev.affects = "all";
+    if (notes?.length) prev.notes = unique([...(prev.notes ?? []), ...notes]);
+    if (affects && affects !== prev.affects) prev.affects = "all";
   }
 
   /** The status found so far for a cause (by the gates that ran before), if any. */
@@ -181,7 +196,7 @@ export function addUnlessAuthPassed(
   id: CauseId,
   status: CauseStatus,
   evidence: Evidence[],
-  opts: { notes?: readonly NoteKey[]; affects?: Finding["affects"] } = {},
+  opts: { notes?: readonly NoteKey[]; affects?: Finding["affects"] } = NO_OPTIONS,
 ): void {
   if (ctx.authPassed) ctx.out.info("setting-contradicted-by-success", [inference("inference.authSucceeded"), ...evidence]);
   else ctx.out.add(id, status, evidence, opts);

@@ -126,8 +126,8 @@ function hidesBehindGeneric(ctx: Ctx, a: ReplyAnalysis, unexplained: boolean): b
  * The finding's option that puts it after the likelier ones: what a generic refusal may hide (BEHIND_GENERIC), or a candidate
  * the reply's reading itself ranks after the others (ReplyMatch.lessLikely).
  */
-function lessLikelyIf(hide: boolean, id: CauseId, m?: ReplyMatch): { lessLikely?: true } {
-  return (hide && BEHIND_GENERIC.has(id)) || m?.lessLikely?.includes(id) === true ? { lessLikely: true } : {};
+function lessLikelyIf(hide: boolean, id: CauseId, m?: ReplyMatch): boolean {
+  return (hide && BEHIND_GENERIC.has(id)) || m?.lessLikely?.includes(id) === true;
 }
 
 /** A reading that lists the wrong password and every Basic identity gate: a refusal that does not say why. */
@@ -177,26 +177,36 @@ class ReplyOut {
     private readonly m: ReplyMatch,
   ) {}
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: NonNullable<Parameters<Ctx["out"]["add"]>[3]> = {}): void {
+  /** Collector.add() with the pattern's notes and the service's; `lessLikely` as its option (arguments, not an options object). */
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], own: readonly NoteKey[] = NO_NOTES, lessLikely = false): void {
     const { ctx, m } = this;
-    const notes: NoteKey[] = [...(opts.notes ?? []), ...(m.notes ?? [])];
-    // An Exchange Server of the organization's own (its banner in the text, or the recorded service) refused the relay: its
-    // receive connector or a sign-in on it, never Direct Send or smtp.office365.com (the plan's onprem-relay-connector).
-    if (ctx.provider?.id === "exchange-onprem") {
-      const i = notes.indexOf("note.relayNonAcceptedDomain");
-      if (i >= 0) notes[i] = "note.relayNonAcceptedDomainOnprem";
+    const provider = ctx.provider;
+    // The notes given, then the pattern's: a list of its own only where both have some or one is added below.
+    let notes: readonly NoteKey[] = m.notes?.length ? (own.length ? [...own, ...m.notes] : m.notes) : own;
+    if (provider !== undefined) {
+      // An Exchange Server of the organization's own (its banner in the text, or the recorded service) refused the relay: its
+      // receive connector or a sign-in on it, never Direct Send or smtp.office365.com (the plan's onprem-relay-connector).
+      if (provider.id === "exchange-onprem") {
+        const i = notes.indexOf("note.relayNonAcceptedDomain");
+        if (i >= 0) notes = notes.map((n, j) => (j === i ? "note.relayNonAcceptedDomainOnprem" : n));
+      }
+      if (!ANY_SERVICE.has(id)) notes = [...notes, "note.provider.notExchangeOnline"];
     }
-    if (ctx.provider && !ANY_SERVICE.has(id)) notes.push("note.provider.notExchangeOnline");
     if (id === "provider-app-password" || id === "provider-sign-in-refused") {
-      const own = SERVICE_NOTE[ctx.provider?.id ?? "exchange-online"];
-      if (own) notes.push(own);
+      const serviceNote = SERVICE_NOTE[provider?.id ?? "exchange-online"];
+      if (serviceNote) notes = [...notes, serviceNote];
     }
-    if (id === "onprem-basic-auth-off" && ctx.analysis?.provider?.clue.startsWith("AUTH ")) notes.push("note.onpremNtlmOnly");
+    if (id === "onprem-basic-auth-off" && ctx.analysis?.provider?.clue.startsWith("AUTH ")) notes = [...notes, "note.onpremNtlmOnly"];
     // Exchange Online's newer 5.7.57 wording came after STARTTLS (the reply parser ranks STARTTLS after the missing sign-in).
-    if (id === "starttls-missing" && m.patternId === "not-authenticated" && m.lessLikely?.includes(id) === true && opts.lessLikely === true) notes.push("note.starttlsAnsweredOtherwise");
-    ctx.out.add(id, status, evidence, { ...opts, notes });
+    if (id === "starttls-missing" && m.patternId === "not-authenticated" && m.lessLikely?.includes(id) === true && lessLikely) notes = [...notes, "note.starttlsAnsweredOtherwise"];
+    ctx.out.addFinding(id, status, evidence, notes, undefined, lessLikely);
   }
 }
+
+/** No notes, no further evidence (defaults made once). */
+const NO_NOTES: readonly NoteKey[] = [];
+const NO_EVIDENCE: readonly Evidence[] = [];
+const REPLY_AMBIGUOUS: readonly NoteKey[] = ["note.replyAmbiguous"];
 
 /** Where each service's own device password is made (Google's app password, Brevo's SMTP key, the 163/QQ authorization code). */
 const SERVICE_NOTE: Partial<Record<ProviderId, NoteKey>> = {
@@ -241,7 +251,7 @@ function otherAttemptReading(ctx: Ctx): void {
     for (const id of o.candidates) decide(ctx, out, id, ev, [told]);
     return;
   }
-  for (const id of narrow(ctx, candidatesOf(ctx, o))) out.add(id, "possible", [ev, told], { notes: [ambiguousNote(o)] });
+  for (const id of narrow(ctx, candidatesOf(ctx, o))) out.add(id, "possible", [ev, told], [ambiguousNote(o)]);
 }
 
 /** The primary reply's reading (ReplyAnalysis.primary): the failure that best explains the text. */
@@ -271,7 +281,7 @@ function primaryReading(ctx: Ctx): void {
     const all = candidatesOf(ctx, m);
     const left = narrow(ctx, all);
     const hide = hidesBehindGeneric(ctx, a, listsEverySignInCause(m));
-    for (const id of left.length ? left : all) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], { notes: ["note.replyAmbiguous"], ...lessLikelyIf(hide, id, m) });
+    for (const id of left.length ? left : all) out.add(id, "possible", [ev, inference("inference.codeOnly", { code: m.reply.line })], REPLY_AMBIGUOUS, lessLikelyIf(hide, id, m));
     return;
   }
 
@@ -285,7 +295,7 @@ function primaryReading(ctx: Ctx): void {
   // The client said QUIT after its sign-in succeeded, before any message: a device that gave up, or a connection test, which
   // does exactly this (a printer's "test connection", PHPMailer's smtpConnect(), swaks --quit-after AUTH): possible only.
   if (m.patternId === QUIT_AFTER_SIGN_IN) {
-    out.add("session-ended-after-sign-in", "possible", [ev], { notes: ["note.connectionTestQuits"] });
+    out.add("session-ended-after-sign-in", "possible", [ev], ["note.connectionTestQuits"]);
     return;
   }
 
@@ -294,19 +304,19 @@ function primaryReading(ctx: Ctx): void {
   // low-confidence source). With the sign-in method unknown it is not listed: its consent and service-principal steps led
   // the plan's second and third places for n8n's Graph send refused at delivery (sixteenth hunt #15).
   if (!ctx.provider && m.patternId === "tenant-ip-blocked") {
-    out.add("sender-restricted", "possible", [ev], { notes: ["note.newTenantReputation"] });
-    if (readingFor(m, ctx.mode).includes("oauth-misconfigured")) out.add("oauth-misconfigured", "possible", [ev], { notes: ["note.crossTenantOauthOnly"] });
+    out.add("sender-restricted", "possible", [ev], ["note.newTenantReputation"]);
+    if (readingFor(m, ctx.mode).includes("oauth-misconfigured")) out.add("oauth-misconfigured", "possible", [ev], ["note.crossTenantOauthOnly"]);
     return;
   }
 
   // 550 5.7.30: Basic is refused for client submission, at any date.
   if (!ctx.provider && isRetired(m)) {
-    out.add("basic-auth-retired", "blocking", [ev, { kind: "timeline", phase: ctx.phase, asOf: ctx.asOf }], { notes: ["note.retirement.replyDecides"] });
+    out.add("basic-auth-retired", "blocking", [ev, { kind: "timeline", phase: ctx.phase, asOf: ctx.asOf }], ["note.retirement.replyDecides"]);
     return;
   }
 
   if (isTransient(m)) {
-    out.add("transient-service-error", "possible", [ev], { notes: ["note.transientRetry"] });
+    out.add("transient-service-error", "possible", [ev], ["note.transientRetry"]);
     for (const id of narrow(ctx, candidatesOf(ctx, m).filter((c) => c !== "transient-service-error"))) out.add(id, "possible", [ev]);
     return;
   }
@@ -352,17 +362,17 @@ function primaryReading(ctx: Ctx): void {
   const switchFirst = (id: CauseId): NoteKey[] => (isGenericAuthFailure(m) && (id === "mailbox-smtp-auth-disabled" || id === "tenant-smtp-auth-disabled") ? ["note.smtpAuthOffFirst"] : []);
   if (left.length === 1 && !ruledOutByFacts) decide(ctx, out, left[0] as CauseId, ev, extra, notes);
   // A recorded setting already blocks on its own (e.g. no encryption for a 5.7.57): the reply agrees with it.
-  else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes.length ? { notes } : {});
-  else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], { notes: ["note.replyMappingUnconfirmed", ...notes] });
+  else if (left.length === 1 && ctx.out.statusOf(left[0] as CauseId) === "blocking") out.add(left[0] as CauseId, "blocking", [ev, ...extra], notes);
+  else if (left.length === 1) out.add(left[0] as CauseId, "possible", [ev, ...extra], ["note.replyMappingUnconfirmed", ...notes]);
   // What a refusal without its reason may hide (`hide`): listed after the wrong password and the switches it usually means.
-  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], { notes: [ambiguousNote(m), ...switchFirst(id), ...notes], ...lessLikelyIf(hide, id, m) });
+  else if (left.length > 1) for (const id of left) out.add(id, "possible", [ev, ...extra], [ambiguousNote(m), ...switchFirst(id), ...notes], lessLikelyIf(hide, id, m));
   else {
     // Every candidate is ruled out, yet the server refused: a recorded setting is stale (or not yet
     // applied). Only settings can be stale, so candidates ruled out by the timeline stay out.
     const stale = unique(candidates).filter((id) => (knownToPass(ctx, id) ?? []).every((e) => e.kind === "fact"));
     const pool = stale.length ? stale : unique(candidates);
     if (pool.length === 1) decide(ctx, out, pool[0] as CauseId, ev, extra, notes);
-    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], { notes: [contradictionNote(ctx, id), ...notes] });
+    else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], [contradictionNote(ctx, id), ...notes]);
   }
 }
 
@@ -390,10 +400,10 @@ function contradictionNote(ctx: Ctx, id: CauseId): NoteKey {
 }
 
 /** The reply names the cause: it blocks, and a recorded setting that disagrees is shown with a note. */
-function decide(ctx: Ctx, out: Pick<Ctx["out"], "add">, id: CauseId, ev: Evidence, extra: Evidence[] = [], notes: NoteKey[] = []): void {
+function decide(ctx: Ctx, out: ReplyOut, id: CauseId, ev: Evidence, extra: readonly Evidence[] = NO_EVIDENCE, notes: readonly NoteKey[] = NO_NOTES): void {
   const contradicted = knownToPass(ctx, id);
-  if (contradicted) out.add(id, "blocking", [ev, ...extra, ...contradicted], { notes: [contradictionNote(ctx, id), ...notes] });
-  else out.add(id, "blocking", [ev, ...extra], notes.length ? { notes } : {});
+  if (contradicted) out.add(id, "blocking", [ev, ...extra, ...contradicted], [contradictionNote(ctx, id), ...notes]);
+  else out.add(id, "blocking", extra.length ? [ev, ...extra] : [ev], notes);
   const other = EXCLUDES[id];
   if (other) ctx.out.dropPossible(other);
 }
