@@ -102,8 +102,8 @@ export class Collector {
     if (i >= 0 && (this.findings[i] as Finding).status === "possible") this.findings.splice(i, 1);
   }
 
-  unknown(...paths: FactPath[]): void {
-    for (const p of paths) if (!this.unknownList.includes(p)) this.unknownList.push(p);
+  unknown(path: FactPath): void {
+    if (!this.unknownList.includes(path)) this.unknownList.push(path);
   }
 
   info(id: InfoId, evidence: Evidence[]): void {
@@ -203,6 +203,6 @@ export function addUnlessAuthPassed(
 }
 
 /** Unknowns of a gate that sits before AUTH: irrelevant once AUTH has succeeded. */
-export function unknownUnlessAuthPassed(ctx: Ctx, ...paths: FactPath[]): void {
-  if (!ctx.authPassed) ctx.out.unknown(...paths);
+export function unknownUnlessAuthPassed(ctx: Ctx, path: FactPath): void {
+  if (!ctx.authPassed) ctx.out.unknown(path);
 }

@@ -1,6 +1,7 @@
 // Gate 1 — transport: host, port, STARTTLS, TLS version (domain.md §3, C10, C11).
-import { factEvidence, inference, type Ctx } from "../context.js";
-import type { NoteKey } from "../keys.js";
+import type { FactPath } from "../../case/facts.js";
+import { factEvidence, inference, NO_OPTIONS, type AddOptions, type Ctx } from "../context.js";
+import type { InfoId, NoteKey } from "../keys.js";
 import type { CauseId, CauseStatus, Evidence } from "../types.js";
 import { editDistance } from "../../edit-distance.js";
 
@@ -12,18 +13,18 @@ import { editDistance } from "../../edit-distance.js";
 class TransportOut {
   constructor(private readonly ctx: Ctx) {}
 
-  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: { notes?: NoteKey[] } = {}): void {
+  add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: AddOptions = NO_OPTIONS): void {
     const { ctx } = this;
     if (ctx.reachedAuth && status === "blocking") ctx.out.info("setting-contradicted-by-reply", [inference("inference.reachedAuth"), ...evidence]);
     else ctx.out.add(id, status, evidence, opts);
   }
 
-  unknown(...paths: Parameters<Ctx["out"]["unknown"]>): void {
-    this.ctx.out.unknown(...paths);
+  unknown(path: FactPath): void {
+    this.ctx.out.unknown(path);
   }
 
-  info(...args: Parameters<Ctx["out"]["info"]>): void {
-    this.ctx.out.info(...args);
+  info(id: InfoId, evidence: Evidence[]): void {
+    this.ctx.out.info(id, evidence);
   }
 }
 
