@@ -192,6 +192,40 @@ function rank(id: CauseId): number {
   return RANKS.get(id) ?? place(id);
 }
 
+/**
+ * A finding's place in compareFindings' order as one number: its status, then less likely or not, then its cause's rank (below
+ * 1,024: at most 7 gates × the causes + 1). Equal numbers are equal in compareFindings, and a smaller one comes first.
+ */
+function sortKey(f: Finding): number {
+  return (STATUS_RANK[f.status] * 2 + (f.lessLikely ? 1 : 0)) * 1024 + rank(f.id);
+}
+if (GATE_ORDER.length * (CAUSE_ORDER.length + 1) > 1024) throw new Error("the causes no longer fit sortKey()");
+
+/** sortKey() of each finding being sorted (an evaluation has a few: more go to the built-in sort). */
+const KEYS = new Int32Array(32);
+
+/**
+ * Sorts findings in place by compareFindings (stable, as Array.prototype.sort): each finding's key read once, not two
+ * ranks and statuses at each comparison. Returns `findings`.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const n = findings.length;
+  if (n > KEYS.length) return findings.sort(compareFindings);
+  for (let i = 0; i < n; i++) {
+    const f = findings[i] as Finding;
+    const key = sortKey(f);
+    let j = i - 1;
+    while (j >= 0 && (KEYS[j] as number) > key) {
+      findings[j + 1] = findings[j] as Finding;
+      KEYS[j + 1] = KEYS[j] as number;
+      j--;
+    }
+    findings[j + 1] = f;
+    KEYS[j + 1] = key;
+  }
+  return findings;
+}
+
 /** Sort order of findings: blocking → possible → warning, the less likely after the others, then by gate, then by catalogue order. */
 export function compareFindings(a: Finding, b: Finding): number {
   const s = STATUS_RANK[a.status] - STATUS_RANK[b.status];

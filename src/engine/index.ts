@@ -5,7 +5,7 @@ import type { Case, Device } from "../case/schema.js";
 import { analysisOutside, analyzeReply, TEXT_HIDING_SIGNALS } from "../replies/index.js";
 import type { ReplyAnalysis, ReplyMatch } from "../replies/types.js";
 import { FAILURE_WORDS_STEP } from "../replies/signals.js";
-import { causeSpec, compareFindings, DELIVERY_CAUSES, EXO_SIGN_IN_CAUSES, GATE_ORDER, isBasicOnly } from "./causes.js";
+import { causeSpec, DELIVERY_CAUSES, EXO_SIGN_IN_CAUSES, GATE_ORDER, isBasicOnly, sortFindings } from "./causes.js";
 import { Collector, inference, type AuthMode, type Ctx, type Mechanism } from "./context.js";
 import { accountGate } from "./gates/account.js";
 import { authPolicyGate } from "./gates/auth-policy.js";
@@ -27,7 +27,6 @@ import { retirementPhase } from "./timeline.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { CauseId, Diagnosis, Evidence, Info, Verdict } from "./types.js";
 import { accountRecord, deviceRecord, tenantRecord } from "./shape.js";
-import { sortInPlace } from "./sort.js";
 import { orderUnknowns } from "./unknowns.js";
 
 export type { Diagnosis, Finding, Evidence, CauseId, CauseStatus, Verdict, Info, RetirementPhase } from "./types.js";
@@ -221,7 +220,7 @@ function evaluateDevice(c: Case, device: Device, analysis: ReplyAnalysis | undef
     if (settled) relevant = relevant.filter((p) => !settled.includes(p));
   }
 
-  sortInPlace(findings, compareFindings);
+  sortFindings(findings);
   let verdict: Verdict = findings.some((f) => f.status === "blocking")
     ? "blocked"
     : findings.some((f) => f.status === "possible") || relevant.length > 0
