@@ -41,7 +41,25 @@ export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, "");
 }
 
+/**
+ * The answers of classifyHost() and hostTypoOf() for the hosts seen last (a few: a run sees the same hosts again and again, and
+ * each answer costs a normalised copy, patterns and, for a host that is not Microsoft's, edit distances). Emptied when full.
+ */
+const HOST_KINDS = new Map<string, HostKind>();
+const HOST_TYPOS = new Map<string, string | undefined>();
+const REMEMBERED = 256;
+
+function remember<V>(memo: Map<string, V>, host: string, value: V): V {
+  if (memo.size >= REMEMBERED) memo.clear();
+  memo.set(host, value);
+  return value;
+}
+
 export function classifyHost(host: string): HostKind {
+  return HOST_KINDS.get(host) ?? remember(HOST_KINDS, host, kindOfHost(host));
+}
+
+function kindOfHost(host: string): HostKind {
   const h = normalizeHost(host);
   if (SUBMISSION_HOSTS.has(h)) return "submission";
   if (h === LEGACY_TLS_HOST) return "legacy-tls";
@@ -62,6 +80,10 @@ const TYPO_TARGETS: readonly string[] = [...SUBMISSION_HOSTS, LEGACY_TLS_HOST, .
  * "wrong server [possible]", third, with no word of the host meant.
  */
 export function hostTypoOf(host: string): string | undefined {
+  return HOST_TYPOS.has(host) ? HOST_TYPOS.get(host) : remember(HOST_TYPOS, host, typoOf(host));
+}
+
+function typoOf(host: string): string | undefined {
   const h = normalizeHost(host);
   if (h.length < 8 || TYPO_TARGETS.includes(h)) return undefined;
   let best: string | undefined;
