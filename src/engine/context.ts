@@ -7,6 +7,7 @@ import type { ReplyAnalysis } from "../replies/types.js";
 import type { ProviderFinding } from "./gates/provider.js";
 import type { HostKind } from "./gates/transport.js";
 import { CAUSES, strongerStatus } from "./causes.js";
+import { remembered } from "./remember.js";
 import type { InferenceKey, InfoId, NoteKey } from "./keys.js";
 import type { CauseId, CauseStatus, Evidence, Finding, Info, RetirementPhase } from "./types.js";
 
@@ -181,8 +182,10 @@ const PASSWORD_ANSWER: BasicOnly = { applies: true, status: asFound, notes: ["no
 const IF_BASIC: BasicOnly = { applies: true, status: (s) => (s === "blocking" ? "possible" : s), notes: ["note.ifBasic"] };
 const NOT_APPLICABLE: BasicOnly = { applies: false, status: asFound, notes: [] };
 
-/** The address part of "Name <addr>" or "addr", lower-cased. */
-export function addressOf(value: string): string {
+/** The address part of "Name <addr>" or "addr", lower-cased (kept for the last values seen: src/engine/remember.ts). */
+export const addressOf: (value: string) => string = remembered(addressIn);
+
+function addressIn(value: string): string {
   const m = /<([^<>]+)>/.exec(value);
   return (m ? (m[1] as string) : value).trim().toLowerCase();
 }

@@ -3,7 +3,8 @@
 // service, no tenant, mailbox or identity check of Microsoft 365 applies: the diagnosis says so,
 // gives what is known about that service, and reads the reply for that service's own causes.
 import type { Case, Device, ProviderId } from "../../case/schema.js";
-import { isConsumerMicrosoftAddress, providerFromHost } from "../../replies/providers.js";
+import { isConsumerMicrosoftAddress as consumerAddress, providerFromHost as hostsProvider } from "../../replies/providers.js";
+import { remembered } from "../remember.js";
 import { RELAY_OWN_REFUSAL } from "../../replies/index.js";
 import type { ReplyAnalysis } from "../../replies/types.js";
 import { inference, type Ctx } from "../context.js";
@@ -78,6 +79,10 @@ export function identifyProvider(c: Case, analysis: ReplyAnalysis | undefined, d
 function clue(words: string): Evidence {
   return inference("inference.providerClue", { clue: words });
 }
+
+/** The replies' readings of a host and of an address (pure), kept for the last ones seen (src/engine/remember.ts). */
+const providerFromHost = remembered(hostsProvider);
+const isConsumerMicrosoftAddress = remembered(consumerAddress);
 
 function hostProvider(d: Device): ReturnType<typeof providerFromHost> {
   return d.host !== undefined ? providerFromHost(d.host) : undefined;

@@ -1,6 +1,7 @@
 // Gate 6 — Send As (domain.md C12): a From address other than the signed-in mailbox needs the
 // Send As permission on that address.
 import { addressOf, factEvidence, type Ctx } from "../context.js";
+import { remembered } from "../remember.js";
 
 export function sendAsGate(ctx: Ctx): void {
   const { device, account, out } = ctx;
@@ -24,6 +25,7 @@ export function sendAsGate(ctx: Ctx): void {
 }
 
 /** name@domain.tld, without spaces (the form a server takes as a sender; the display name is cut by addressOf()). */
-function isAddress(value: string): boolean {
+const isAddress = remembered(shapedAsAddress);
+function shapedAsAddress(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }

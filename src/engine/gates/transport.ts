@@ -4,6 +4,7 @@ import { factEvidence, inference, NO_OPTIONS, type AddOptions, type Ctx } from "
 import type { InfoId, NoteKey } from "../keys.js";
 import type { CauseId, CauseStatus, Evidence } from "../types.js";
 import { editDistance } from "../../edit-distance.js";
+import { remembered } from "../remember.js";
 
 /**
  * The collector for transport findings. When the server's reply shows the device got to sign-in
@@ -41,23 +42,8 @@ export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, "");
 }
 
-/**
- * The answers of classifyHost() and hostTypoOf() for the hosts seen last (a few: a run sees the same hosts again and again, and
- * each answer costs a normalised copy, patterns and, for a host that is not Microsoft's, edit distances). Emptied when full.
- */
-const HOST_KINDS = new Map<string, HostKind>();
-const HOST_TYPOS = new Map<string, string | undefined>();
-const REMEMBERED = 256;
-
-function remember<V>(memo: Map<string, V>, host: string, value: V): V {
-  if (memo.size >= REMEMBERED) memo.clear();
-  memo.set(host, value);
-  return value;
-}
-
-export function classifyHost(host: string): HostKind {
-  return HOST_KINDS.get(host) ?? remember(HOST_KINDS, host, kindOfHost(host));
-}
+/** What a host is: a pure function of the host, kept for the hosts seen last (src/engine/remember.ts). */
+export const classifyHost: (host: string) => HostKind = remembered(kindOfHost);
 
 function kindOfHost(host: string): HostKind {
   const h = normalizeHost(host);
@@ -79,11 +65,9 @@ const TYPO_TARGETS: readonly string[] = [...SUBMISSION_HOSTS, LEGACY_TLS_HOST, .
  * ("smtp.office365.con", "smtp.ofice365.com", "smtp.office356.com"), or undefined. Persona round 7: such a host was only
  * "wrong server [possible]", third, with no word of the host meant.
  */
-export function hostTypoOf(host: string): string | undefined {
-  return HOST_TYPOS.has(host) ? HOST_TYPOS.get(host) : remember(HOST_TYPOS, host, typoOf(host));
-}
+export const hostTypoOf: (host: string) => string | undefined = remembered(typoTarget);
 
-function typoOf(host: string): string | undefined {
+function typoTarget(host: string): string | undefined {
   const h = normalizeHost(host);
   if (h.length < 8 || TYPO_TARGETS.includes(h)) return undefined;
   let best: string | undefined;

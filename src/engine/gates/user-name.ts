@@ -2,12 +2,16 @@
 // device in only with the account's full address: a short name ("scanner"), DOMAIN\user, or a name
 // with a space or a control character is a wrong user name whatever the password. The recorded user
 // name proves it, with no reply needed (persona round 6, P6-3: nothing read the name's shape).
-import { isFullAddress } from "../../case/address.js";
+import { isFullAddress as fullAddress } from "../../case/address.js";
+import { remembered } from "../remember.js";
 import { addUnlessAuthPassed, basicOnly, factEvidence, inference, unknownUnlessAuthPassed, type Ctx } from "../context.js";
 import { CONFIG_USER_NAME } from "../../replies/signals.js";
 import type { NoteKey } from "../keys.js";
 import type { Evidence } from "../types.js";
 import type { HostKind } from "./transport.js";
+
+/** isFullAddress() (pure), kept for the last names seen (src/engine/remember.ts). */
+const isFullAddress = remembered(fullAddress);
 
 /** Words of a user name written in place of a real one in a pasted configuration. */
 const PLACEHOLDER_NAME = /user|name|login|account|example|your|xxx|\*|placeholder|redacted|hidden|^\W*$/i;
