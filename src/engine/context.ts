@@ -70,6 +70,10 @@ export class Collector {
     return undefined;
   }
 
+  /**
+   * A finding, or more to one found before. `evidence` becomes the new finding's own list (later evidence is added to it): a
+   * list the caller made for this call, not one it keeps or gives again (each gate writes its list in the call; src/engine/gates/provider.ts copies its own).
+   */
   add(id: CauseId, status: CauseStatus, evidence: Evidence[], opts: AddOptions = NO_OPTIONS): void {
     this.addFinding(id, status, evidence, opts.notes, opts.affects, opts.lessLikely);
   }
@@ -79,7 +83,8 @@ export class Collector {
     if (evidence.length === 0) throw new Error(`finding ${id} without evidence`);
     const prev = this.finding(id);
     if (!prev) {
-      const f: Finding = { id, status, evidence: [...evidence], affects: affects ?? CAUSES[id].affects };
+      // The list given becomes the finding's own (see add()): no copy.
+      const f: Finding = { id, status, evidence, affects: affects ?? CAUSES[id].affects };
       if (notes?.length) f.notes = unique(notes);
       if (lessLikely) f.lessLikely = true;
       this.findings.push(f);
@@ -107,11 +112,12 @@ export class Collector {
     if (!this.unknownList.includes(path)) this.unknownList.push(path);
   }
 
+  /** An Info entry, or more evidence to one given before; as add(), `evidence` becomes the new entry's own list. */
   info(id: InfoId, evidence: Evidence[]): void {
     const prev = this.infos.find((i) => i.id === id);
     if (prev) {
       mergeEvidence(prev.evidence, evidence);
-    } else this.infos.push({ id, evidence: [...evidence] });
+    } else this.infos.push({ id, evidence });
   }
 
   /** What the gates found: the collector's own lists, not copies (the evaluation is done adding when it reads them). */

@@ -119,11 +119,12 @@ export function providerGate(ctx: Ctx): void {
   if (!p) return;
   const { out } = ctx;
   // A refusal the relay the device sends to logged as its own: that relay answered, not "another mail service".
-  out.info(ctx.analysis?.primary?.patternId === RELAY_OWN_REFUSAL ? "relay-own-refusal" : INFO[p.id], p.evidence);
+  // (Copies of the provider's evidence: the collector keeps the list it is given and adds to it.)
+  out.info(ctx.analysis?.primary?.patternId === RELAY_OWN_REFUSAL ? "relay-own-refusal" : INFO[p.id], [...p.evidence]);
   if (p.id === "outlook-consumer") {
     if (ctx.mode === "basic") out.add("consumer-basic-auth-ended", "blocking", [...p.evidence, ...(ctx.modeEvidence ? [ctx.modeEvidence] : [])]);
     else if (ctx.mode === "unknown") {
-      out.add("consumer-basic-auth-ended", "possible", p.evidence, { notes: ["note.ifBasic"] });
+      out.add("consumer-basic-auth-ended", "possible", [...p.evidence], { notes: ["note.ifBasic"] });
       out.unknown("device.auth");
     }
   }
