@@ -1,7 +1,8 @@
 // The message catalogs as the bundle reads them: one JSON file per area and language in
 // dist/i18n/<area>.<lang>.json, and a tiny module standing in for src/i18n/store.ts that finds a
-// key's shard (a part of an area, by the key's first segments: shardIndex below) and parses only that
-// part of the file, synchronously, the first time one of its keys is needed.
+// key's shard (a part of an area, by the key's first segments: shardIndex below), reads only that
+// part of the file, synchronously, the first time one of its keys is needed, and decodes only the
+// messages asked for.
 import { build } from "esbuild";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -158,16 +159,17 @@ export async function writeCatalogs(areas, outDir, index = shardIndex(areas)) {
 
 /** The bundle's stand-in for src/i18n/store.ts (same exports as used by src/i18n/index.ts). */
 export function storeModule(index, shards, ranges) {
-  return `import { readFileSync } from "node:fs";
+  return `import { openSync, readSync } from "node:fs";
 const PREFIXES = ${JSON.stringify(index.prefixes)};
 const EXCEPTIONS = ${JSON.stringify(index.exceptions)};
 const ROUTES = ${JSON.stringify(shards.routes)};
 const KEY_ROUTES = ${JSON.stringify(shards.exceptions)};
 // Each shard: its area and where it is in the area's file, in English then Japanese ([area, offset, length, offset, length]).
 const SHARDS = ${JSON.stringify(ranges)};
-// The catalogs sit in dist/i18n/, beside dist/cli.js and dist/chunks/; each file is read once, as bytes.
+// The catalogs sit in dist/i18n/, beside dist/cli.js and dist/chunks/; each shard's bytes are read once, alone.
 let base;
-const files = Object.create(null);
+const fds = Object.create(null);
+const bytes = { en: [], ja: [] };
 export function areaOf(key) {
   if (Object.hasOwn(EXCEPTIONS, key)) return EXCEPTIONS[key];
   const dot = key.indexOf(".");
@@ -189,16 +191,49 @@ export function shardOf(key) {
   }
   return undefined;
 }
-export function loadShard(id, lang) {
+/** The shard's bytes ("k":"v",…) in this language, read from its area's file the first time. */
+function shardBytes(id, lang) {
+  const held = bytes[lang][id];
+  if (held !== undefined) return held;
   if (!base) {
     const here = new URL(".", import.meta.url);
     base = new URL(here.pathname.endsWith("/chunks/") ? "../i18n/" : "./i18n/", here);
   }
   const s = SHARDS[id];
   const name = s[0] + "." + lang;
-  const bytes = (files[name] ??= readFileSync(new URL(name + ".json", base)));
+  const fd = (fds[name] ??= openSync(new URL(name + ".json", base), "r"));
   const at = lang === "ja" ? 3 : 1;
-  return JSON.parse("{" + bytes.toString("utf8", s[at], s[at] + s[at + 1]) + "}");
+  const buf = Buffer.allocUnsafe(s[at + 1]);
+  let done = 0;
+  while (done < buf.length) {
+    const n = readSync(fd, buf, done, buf.length - done, s[at] + done);
+    if (n === 0) throw new Error("message catalog " + name + ".json is shorter than the bundle expects");
+    done += n;
+  }
+  bytes[lang][id] = buf;
+  return buf;
+}
+/**
+ * The message under \`key\` in shard \`id\` and \`lang\`, or undefined: found in the shard's bytes and only its value decoded
+ * (JSON.parse only where the value holds an escape), rather than the whole shard parsed into an object. The key's quoted
+ * form followed by ':"' occurs nowhere else in a JSON object: inside a string every quote follows a backslash.
+ */
+export function messageIn(id, lang, key) {
+  const b = shardBytes(id, lang);
+  const at = b.indexOf('"' + key + '":"');
+  if (at < 0) return undefined;
+  const start = at + key.length + 4;
+  // The value ends at the first quote after it that no backslash escapes (an odd run of backslashes before it).
+  let end = b.indexOf(0x22, start);
+  for (;;) {
+    let slashes = 0;
+    while (b[end - 1 - slashes] === 0x5c) slashes++;
+    if (slashes % 2 === 0) break;
+    end = b.indexOf(0x22, end + 1);
+  }
+  const raw = b.toString("utf8", start, end);
+  const escaped = b.indexOf(0x5c, start);
+  return escaped >= 0 && escaped < end ? JSON.parse('"' + raw + '"') : raw;
 }
 `;
 }

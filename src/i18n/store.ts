@@ -1,9 +1,10 @@
 // Where the message tables come from. Under tsx (tests, development) this module imports every
 // area's TypeScript catalog. In the bundle it is replaced (scripts/build.mjs, plugin "i18n-store")
-// by a tiny module that reads one JSON file per area and language from dist/i18n/ and parses only the
-// part of it (a shard) that holds the key asked for, so a command loads only the messages near those
-// it prints, in its language. Both give the same answers: `areaOf(key)` (the area holding a key, or
-// undefined), `shardOf(key)` and `loadShard(id, lang)` (a table holding at least that key's shard).
+// by a tiny module that reads, from one JSON file per area and language in dist/i18n/, only the part
+// of it (a shard) that holds the key asked for, and decodes only the messages asked for, so a command
+// loads only the messages near those it prints, in its language. Both give the same answers: `areaOf(key)` (the area holding a key, or
+// undefined), `shardOf(key)` and `messageIn(id, lang, key)` (the message under a key of that shard,
+// or undefined).
 import type { Lang } from "./catalog.js";
 import audit from "./areas/audit.js";
 import causes from "./areas/causes.js";
@@ -37,8 +38,13 @@ export function loadArea(area: AreaName, lang: Lang): Readonly<Record<string, st
 
 /**
  * The part of the tables read at once: here a whole area. The bundle's store splits each area into
- * shards by the keys' segments and parses only the one asked for (scripts/catalogs.mjs shardIndex).
+ * shards by the keys' segments and reads only the one asked for (scripts/catalogs.mjs shardIndex).
  */
 export type ShardId = AreaName;
 export const shardOf: (key: string) => ShardId | undefined = areaOf;
-export const loadShard: (id: ShardId, lang: Lang) => Readonly<Record<string, string>> = loadArea;
+
+/** The message under `key` in shard `id` and `lang`, or undefined. */
+export function messageIn(id: ShardId, lang: Lang, key: string): string | undefined {
+  const table = loadArea(id, lang);
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
