@@ -154,9 +154,13 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
   const firstLimit = Math.max(1, Math.floor(max));
   const restLimit = Math.max(1, Math.floor(restMax));
   const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
+  for (const paragraph of text.includes("\n") ? text.split(/\r?\n/) : [text]) {
     if (paragraph.trim() === "") {
       lines.push("");
+      continue;
+    }
+    if (SIMPLE_TEXT.test(paragraph)) {
+      wrapNarrow(paragraph, firstLimit, restLimit, lines);
       continue;
     }
     let line: Token[] = [];
@@ -228,6 +232,59 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
   return lines;
 }
 
+/**
+ * `wrap` of one paragraph of SIMPLE_TEXT, appended to `lines`: the same lines as the token loop gives it, without a token
+ * or an array per line (most of a report's text; the token objects were about a megabyte of short-lived memory at every
+ * explain, issue 15). Its tokens are runs of spaces and of the rest, one column a character, alternating, so the rules for
+ * Japanese never apply: a run that does not fit follows a space or starts the paragraph (nothing to carry down), and a
+ * line's last token before it is a space (never an opening bracket). A line is then always one stretch of the paragraph.
+ */
+function wrapNarrow(paragraph: string, firstLimit: number, restLimit: number, lines: string[]): void {
+  const n = paragraph.length;
+  /** The line: from `start` (-1: empty) to the end of its last non-space run `end`; `w` its width with spaces after that. */
+  let start = -1;
+  let end = 0;
+  let w = 0;
+  let i = 0;
+  while (i < n) {
+    const space = isNarrowSpace(paragraph.charCodeAt(i));
+    let j = i + 1;
+    while (j < n && isNarrowSpace(paragraph.charCodeAt(j)) === space) j++;
+    const tw = j - i;
+    if (space) {
+      if (start >= 0) w += tw; // no leading spaces on wrapped lines
+    } else if (w + tw <= (lines.length === 0 ? firstLimit : restLimit)) {
+      if (start < 0) start = i;
+      end = j;
+      w += tw;
+    } else {
+      if (start >= 0) lines.push(narrowLine(paragraph, start, end));
+      const next = lines.length === 0 ? firstLimit : restLimit;
+      // A run longer than a line is cut every `next` characters (hardSplit: one column, one grapheme each).
+      let at = i;
+      while (j - at > next) {
+        lines.push(paragraph.slice(at, at + next));
+        at += next;
+      }
+      start = at;
+      end = j;
+      w = j - at;
+    }
+    i = j;
+  }
+  if (start >= 0) lines.push(narrowLine(paragraph, start, end));
+}
+
+function isNarrowSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** A line of `wrapNarrow`: the stretch of the paragraph, its tabs (inside, between words) as spaces. */
+function narrowLine(paragraph: string, start: number, end: number): string {
+  const text = paragraph.slice(start, end);
+  return text.includes("\t") ? text.replace(/\t/g, " ") : text;
+}
+
 /** Cut text to at most `max` columns; when cut, end with `ellipsis` (ASCII by default: "…" is ambiguous-width). */
 export function truncate(text: string, max: number, ellipsis = "..."): string {
   if (width(text) <= max) return text;
@@ -281,8 +338,11 @@ export function twoSides(left: string, right: string, cols: number, ellipsis = "
  * `min` columns for the text.
  */
 export function wrapPrefixed(text: string, cols: number, first: string, rest: string, min = 1): string[] {
-  const [head, ...tail] = wrap(text, Math.max(min, cols - width(first)), Math.max(min, cols - width(rest)));
-  return [first + (head ?? ""), ...tail.map((l) => rest + l)];
+  const lines = wrap(text, Math.max(min, cols - width(first)), Math.max(min, cols - width(rest)));
+  if (lines.length === 0) return [first];
+  lines[0] = first + lines[0];
+  for (let i = 1; i < lines.length; i++) lines[i] = rest + lines[i];
+  return lines;
 }
 
 /** Every line wrapped to `cols` keeping its own leading spaces, continuations indented `hang` more; text at least `min` columns wide. */
