@@ -19,8 +19,9 @@ export interface CodeCacheRun {
  * ASCII only) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
  * the functions compiled when the cache is made, so each kind of run (a command and its output
  * format) keeps its own: a cache made by `--version` would hold almost nothing `diagnose` runs.
+ * `req` is the require the file gets (by default one made for the file by createRequire).
  */
-export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessEnv = process.env): CodeCacheRun {
+export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessEnv = process.env, req?: NodeJS.Require): CodeCacheRun {
   // The build writes the fast part in ASCII only (scripts/build.mjs, writeAsciiOnly): read as latin1, the same text as a
   // UTF-8 read, made faster and half the size in memory (a one-byte string).
   const cacheFile = `${file}.${key.replace(/[^a-z0-9-]/g, "_").slice(0, 40)}.cache`;
@@ -59,7 +60,9 @@ export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessE
   if (!off && !usable) process.once("exit", () => writeCache(cacheFile, () => script.createCachedData()));
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  // The caller's require where it has one (dist/start.cjs, in the same folder; the fast part requires only Node's own
+  // modules), rather than one made by createRequire (Node's code for it compiled at every start).
+  run.call(module.exports, module.exports, req ?? createRequire(file), module, file, dirname(file));
   return { cache: off ? "off" : usable ? "used" : "written" };
 }
 

@@ -8,7 +8,7 @@ import { fastRoute, runKind } from "./route.js";
 
 const argv = process.argv.slice(2);
 if (fastRoute(argv)) {
-  runWithCodeCache(join(__dirname, "fast.cjs"), runKind(argv));
+  runWithCodeCache(join(__dirname, "fast.cjs"), runKind(argv), process.env, require);
 } else {
   void import(pathToFileURL(join(__dirname, "cli.js")).href);
 }
