@@ -39,16 +39,17 @@ await build({
 // The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
 // from V8's code cache by dist/start.js (src/cli/route.ts says which command lines go where). The
 // modules only the full part may reach are replaced by one that fails loudly: a routing bug shows
-// as an error, never as a silently different result. CommonJS has no import.meta: the catalogs'
-// reader gets the file's URL from __filename.
+// as an error, never as a silently different result. CommonJS has no import.meta: import.meta.url is
+// made from __filename when read (the catalogs' reader uses __dirname there).
 const FULL_ONLY = new RegExp(`[/\\\\]src[/\\\\](?:${fullOnlyModules().map((m) => m.replace(/\//g, "[/\\\\]")).join("|")})\\.tsx?$`);
 const fast = await build({
   ...common(),
   entryPoints: { fast: "src/cli/bin-fast.ts" },
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  define: { "process.env.NODE_ENV": '"production"', "import.meta.url": "__sadFileUrl" },
-  banner: { js: 'const __sadFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "process.env.NODE_ENV": '"production"', "import.meta.url": "__sadMeta.url" },
+  // Made only if read (nothing in the fast part reads it at start: Node's URL code is not compiled for nothing).
+  banner: { js: 'const __sadMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   metafile: true,
   plugins: [
     store(),

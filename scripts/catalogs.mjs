@@ -160,6 +160,8 @@ export async function writeCatalogs(areas, outDir, index = shardIndex(areas)) {
 /** The bundle's stand-in for src/i18n/store.ts (same exports as used by src/i18n/index.ts). */
 export function storeModule(index, shards, ranges) {
   return `import { openSync, readSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 const PREFIXES = ${JSON.stringify(index.prefixes)};
 const EXCEPTIONS = ${JSON.stringify(index.exceptions)};
 const ROUTES = ${JSON.stringify(shards.routes)};
@@ -191,17 +193,20 @@ export function shardOf(key) {
   }
   return undefined;
 }
+/** dist/i18n/ from a module of the full part (dist/cli.js or a chunk in dist/chunks/). */
+function catalogsFolder() {
+  const here = new URL(".", import.meta.url);
+  return fileURLToPath(new URL(here.pathname.endsWith("/chunks/") ? "../i18n/" : "./i18n/", here));
+}
 /** The shard's bytes ("k":"v",…) in this language, read from its area's file the first time. */
 function shardBytes(id, lang) {
   const held = bytes[lang][id];
   if (held !== undefined) return held;
-  if (!base) {
-    const here = new URL(".", import.meta.url);
-    base = new URL(here.pathname.endsWith("/chunks/") ? "../i18n/" : "./i18n/", here);
-  }
+  // The fast part (dist/fast.cjs, CommonJS) has its folder as __dirname: a path, without Node's URL code compiled at every start.
+  base ??= typeof __dirname === "string" ? join(__dirname, "i18n") : catalogsFolder();
   const s = SHARDS[id];
   const name = s[0] + "." + lang;
-  const fd = (fds[name] ??= openSync(new URL(name + ".json", base), "r"));
+  const fd = (fds[name] ??= openSync(join(base, name + ".json"), "r"));
   const at = lang === "ja" ? 3 : 1;
   const buf = Buffer.allocUnsafe(s[at + 1]);
   let done = 0;
