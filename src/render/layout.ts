@@ -242,8 +242,12 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
 function wrapNarrow(paragraph: string, firstLimit: number, restLimit: number, lines: string[]): void {
   const n = paragraph.length;
   // Without a tab a word ends at the next space, found by indexOf rather than a character at a time (the loop runs in V8's
-  // interpreter at start: reading every character in it was ~2 ms of an explain).
+  // interpreter at start: reading every character in it was ~2 ms of an explain), and a whole line at a time (wrapSpaced).
   const tabs = paragraph.includes("\t");
+  if (!tabs) {
+    wrapSpaced(paragraph, firstLimit, restLimit, lines);
+    return;
+  }
   /** The line: from `start` (-1: empty) to the end of its last non-space run `end`; `w` its width with spaces after that. */
   let start = -1;
   let end = 0;
@@ -281,6 +285,36 @@ function wrapNarrow(paragraph: string, firstLimit: number, restLimit: number, li
     i = j;
   }
   if (start >= 0) lines.push(narrowLine(paragraph, start, end));
+}
+
+/**
+ * `wrapNarrow` of a paragraph without a tab, a line at a time: a word fits while its end is at most `limit` columns from the
+ * line's start (the spaces before it count), so a line runs to the end of the last word that ends there, found with
+ * lastIndexOf; a first word longer than the line is cut every `limit` characters and its last piece starts the line.
+ */
+function wrapSpaced(paragraph: string, firstLimit: number, restLimit: number, lines: string[]): void {
+  const n = paragraph.length;
+  let start = 0;
+  while (start < n && paragraph.charCodeAt(start) === 32) start++;
+  while (start < n) {
+    let limit = lines.length === 0 ? firstLimit : restLimit;
+    let wordEnd = paragraph.indexOf(" ", start);
+    if (wordEnd < 0) wordEnd = n;
+    if (wordEnd - start > limit) {
+      while (wordEnd - start > limit) {
+        lines.push(paragraph.slice(start, start + limit));
+        start += limit;
+      }
+      limit = lines.length === 0 ? firstLimit : restLimit;
+    }
+    // (A cut word's last piece may be wider than a line after the first: it stands alone.)
+    const max = start + limit;
+    let end = max <= wordEnd ? wordEnd : max >= n ? n : paragraph.charCodeAt(max) === 32 ? max : paragraph.lastIndexOf(" ", max);
+    while (end > start && paragraph.charCodeAt(end - 1) === 32) end--;
+    lines.push(paragraph.slice(start, end));
+    start = end;
+    while (start < n && paragraph.charCodeAt(start) === 32) start++;
+  }
 }
 
 function isNarrowSpace(c: number): boolean {
