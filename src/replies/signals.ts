@@ -678,22 +678,43 @@ const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
  */
 const RAW_GATED = !RAW.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "");
 if (RAW_GATED) for (const p of new Set(RAW.phrases.map(squash))) if (p !== "") PHRASES.add(p, TAG.rawGate);
-/** What RAW.searchLower() finds in a text that holds none of its phrases. */
-const NO_RAW = Uint8Array.from(RAW.phrases, (p) => (p === "" ? 1 : 0));
+/**
+ * Phrase id (of PHRASES, of RAW) → the first signal (its index in COMPILED) that lists it: the first signal found in a line is
+ * the least of these over the phrases found, read from the search's found ids (a few) rather than by a pass over every signal's
+ * phrases (which, with a closure per signal, cost more than the search).
+ */
+const FIRST_BY_PHRASE: number[] = [];
+const FIRST_BY_RAW: number[] = [];
+COMPILED.forEach((c, i) => {
+  for (const id of c.phrases) FIRST_BY_PHRASE[id] ??= i;
+  for (const id of c.raw) FIRST_BY_RAW[id] ??= i;
+});
+/** The first signal with a lower-case phrase that RAW.searchLower() finds in a text that holds none of its phrases (the empty one; COMPILED.length: none). */
+const NO_RAW_FIRST = RAW.phrases.reduce((first, p, id) => (p === "" ? Math.min(first, FIRST_BY_RAW[id] ?? first) : first), COMPILED.length);
+
+/** The least first signal (FIRST_BY_PHRASE, FIRST_BY_RAW) over the ids a search found, or `first` when less. */
+function firstSignal(finds: Finds, by: readonly number[], first: number): number {
+  const { ids, count } = finds;
+  let best = first;
+  for (let k = 0; k < count; k++) {
+    const i = by[ids[k] as number];
+    if (i !== undefined && i < best) best = i;
+  }
+  return best;
+}
 
 /** The first signal (by priority) found in a line of text (`finds`: phrasesIn(line), when the caller has it already). */
 export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Signal | undefined {
-  const { found, tags } = finds;
+  const { tags } = finds;
   // The lower-case phrases are looked for only where one can be (see RAW_GATED): a line that is not
   // ASCII, or has an apostrophe, is converted before the squashed walk (finds.converted).
   const rawPossible = !RAW_GATED || finds.converted || (tags & TAG.rawGate) !== 0;
-  // Neither kind of phrase in the line: no signal (RAW_GATED: no lower-case phrase is empty, so NO_RAW finds none).
+  // Neither kind of phrase in the line: no signal (RAW_GATED: no lower-case phrase is empty, so NO_RAW_FIRST is none).
   if (!rawPossible && (tags & TAG.signal) === 0) return undefined;
-  const rawFound = rawPossible ? RAW.searchLower(line).found : NO_RAW;
-  for (const c of COMPILED) {
-    if (c.phrases.some((id) => found[id] === 1) || c.raw.some((id) => rawFound[id] === 1)) return c.signal;
-  }
-  return undefined;
+  // (The squashed finds are read before RAW's search: each index overwrites only its own record.)
+  const squashed = firstSignal(finds, FIRST_BY_PHRASE, COMPILED.length);
+  const first = rawPossible ? firstSignal(RAW.searchLower(line), FIRST_BY_RAW, squashed) : Math.min(squashed, NO_RAW_FIRST);
+  return first < COMPILED.length ? (COMPILED[first] as CompiledSignal).signal : undefined;
 }
 
 export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candidates: AUTH_ANY, decisive: false };
