@@ -499,10 +499,13 @@ export function extractReplies(text: string): Extraction {
   let mechanism: ReplyAnalysis["mechanismTried"];
   let transcript = false;
   let commands: Extraction["commands"];
+  // What commandFieldMechanism() reads holds "command" (any case) or "Authenticator": looked for once in the whole text, not
+  // in each line (most texts hold neither). A line's words are the text's: lines are only cut, and joined with blanks.
+  const commandWords = COMMAND_HINT.test(text) || text.includes("Authenticator");
   for (let lineNo = 0; lineNo < lines.length; lineNo++) {
     const line = lines[lineNo] as LogicalLine;
     if (line.direction) transcript = true;
-    mechanism = commandFieldMechanism(line.text) ?? mechanism;
+    if (commandWords) mechanism = commandFieldMechanism(line.text) ?? mechanism;
     const verb = CLIENT_VERB.exec(line.text);
     if (verb && line.direction !== "server") {
       const v = (verb[1] as string).toUpperCase().replace(/\s+/g, " ");
@@ -544,7 +547,7 @@ export function extractReplies(text: string): Extraction {
   }
   // nodemailer's error object names the command the refusal answered ("command: 'AUTH PLAIN'", after the reply): a refusal
   // no transcript placed is that command's (sixth hunt #03: "502 Command not implemented" to AUTH PLAIN read at MAIL FROM).
-  const named = text.includes("command") ? commandFieldStage(text) : undefined;
+  const named = commandWords && text.includes("command") ? commandFieldStage(text) : undefined;
   if (named) for (const f of found) if (f.contextStage === undefined && (f.reply.code ?? 0) >= 400) f.contextStage = named;
   const replies = dedupe(mergeMultiline(found));
   const ex: Extraction = mechanism ? { replies, otherLines, lines: replyLines, mechanismTried: mechanism, transcript } : { replies, otherLines, lines: replyLines, transcript };
