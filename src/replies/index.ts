@@ -19,6 +19,8 @@ export { analysisOutside, causesOutside, isConsumerMicrosoftAddress, providerFro
 export { GENERIC_FAILURE, TEXT_HIDING_SIGNALS, TLS_AFTER_STARTTLS_QUOTED } from "./signals.js";
 
 const GUARD = "\uE000";
+/** The signals of a text without any (analyze: no map made for none). */
+const NO_SIGNALS: ReadonlyMap<string, Ranked> = new Map<string, Ranked>();
 /** Causes at delivery (any service's). */
 const DELIVERY: ReadonlySet<string> = new Set(DELIVERY_CAUSES);
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -148,12 +150,13 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // Microsoft Entra ID's own errors (AADSTS…): a token request that failed before any SMTP, read before the wrappers'
   // words ("SASL authentication failed", "AuthenticationFailedException"), which only report it (hunt 5, B and #23).
   // The other words of an AADSTS error's line are its wrapper's (email-oauth2-proxy's "… credentials for …").
-  const entraLines = new Set<number>();
+  // (Made only where an error can be: most texts have none, and need neither the set nor the map below.)
+  let entraLines: Set<number> | undefined;
   if (mayHoldEntraError(text)) {
     for (const e of entraMatches(ex.otherLines, text)) {
       replies.push(e.match.reply);
       ranked.push(e);
-      if (e.line !== undefined) entraLines.add(e.line);
+      if (e.line !== undefined) (entraLines ??= new Set()).add(e.line);
     }
   }
 
@@ -161,7 +164,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const failureReplies = ranked.some((r) => !r.match.success);
   // Where the server said "220 2.0.0" to STARTTLS: a failure to reach it told after that is the TLS handshake's.
   const tlsReady = ranked.find((r) => r.match.patternId === "starttls-ready")?.pos;
-  const signals = new Map<string, Ranked>();
+  const signals: Map<string, Ranked> | ReadonlyMap<string, Ranked> = lineSignals.length > 0 ? new Map<string, Ranked>() : NO_SIGNALS;
   for (const { line, sig: found } of lineSignals) {
     let sig = tlsReady !== undefined && found.stage === "network" && line.index * 1000 > tlsReady ? TLS_AFTER_STARTTLS : found;
     if ((sig === READ_TIMEOUT_SIGNAL || sig.id === "network-timeout") && SIGN_IN_UNDER_WAY.test(text) && READ_WORDS.test(line.text)) sig = READ_TIMEOUT_AT_SIGN_IN;
@@ -172,14 +175,15 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // Postfix's "no mechanism available": its SASL library lacks the modules for the server's methods; STARTTLS is less likely then
     // (without it Exchange Online offers no AUTH, and Postfix would not have looked for a mechanism).
     else if (sig.id === "postfix-no-common-mechanism" && line.text.includes("no mechanism available")) sig = { ...sig, lessLikely: ["starttls-missing"] };
-    if ((sig.fallbackOnly && failureReplies) || entraLines.has(line.index)) continue;
+    if ((sig.fallbackOnly && failureReplies) || entraLines?.has(line.index)) continue;
     // Test-NetConnection's warning names the address and the port; its result block after it says only "False".
     if (sig.id === TNC_TCP_FAILED && signals.has(sig.id)) continue;
     const excerpt = line.text.length > EXCERPT_MAX && sig === ENTRA_UNREACHABLE_SIGNAL ? aroundEntraHost(line.text) : excerptOf(line.text);
     const match: ReplyMatch = { patternId: sig.id, reply: { text: excerpt, line: excerpt }, stage: sig.stage, candidates: [...sig.candidates], decisive: sig.decisive, success: false };
     if (sig.notes) match.notes = [...sig.notes];
     if (sig.lessLikely) match.lessLikely = [...sig.lessLikely];
-    signals.set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
+    // (Here lineSignals has one at least: the map is a new one.)
+    (signals as Map<string, Ranked>).set(sig.id, { match, pos: line.index * 1000 + 999, demoted: Boolean(sig.fallbackOnly) || sig === KYOCERA_SIGNAL });
   }
   for (const r of signals.values()) ranked.push(r);
   // A shared host's own Exim greeting in place of Microsoft's: the hosting network redirects SMTP, and every other refusal in the
