@@ -167,7 +167,7 @@ test("#8: Postfix's '552 5.3.4 Error: message file too big' is that server's own
   assert.ok(infoIds(json).includes("auth-succeeded"));
 });
 
-test("#20: a connection refused by a server that is not Microsoft's (PHPMailer to an organization's own Exchange on port 25) is tested at that host and port; setting smtp.office365.com is offered only if the device should send through Microsoft 365", async () => {
+test("#20: a connection refused by a server that is not Microsoft's (PHPMailer to an organization's own Exchange on port 25) is tested at that host and port; setting smtp.office365.com is offered only if the application (PHPMailer's log: read as an application's) should send through Microsoft 365", async () => {
   for (const lang of LANGS) {
     const { json } = await explain(paste(20), lang);
     const plan = json.plan.steps as Array<{ id: string; title: string; check?: Array<{ text: string }> }>;
@@ -175,7 +175,7 @@ test("#20: a connection refused by a server that is not Microsoft's (PHPMailer t
     assert.match(network?.title ?? "", /pg1\.lexo\.se.*25/, lang);
     assert.deepEqual(network?.check?.map((c) => c.text), ["Test-NetConnection -ComputerName 'pg1.lexo.se' -Port 25"], lang);
     const endpoint = plan.find((s) => s.id === "device-endpoint");
-    assert.match(endpoint?.title ?? "", lang === "en" ? /^If the device should send through Microsoft 365.*pg1\.lexo\.se/ : /^Microsoft 365 経由で送信する場合は.*pg1\.lexo\.se/, lang);
+    assert.match(endpoint?.title ?? "", lang === "en" ? /^If the application should send through Microsoft 365.*pg1\.lexo\.se/ : /^Microsoft 365 経由で送信する場合は.*pg1\.lexo\.se/, lang);
   }
 });
 

@@ -35,7 +35,8 @@ describe("real pastes: services other than Exchange Online", () => {
       name: "QQ enterprise mail (exmail.qq.com) refuses the sender: its own rule, the From address must be the signed-in account's",
       paste: QQ_EXMAIL_SEND_AS,
       info: "provider-qq",
-      en: /sends only as the account the device signs in with/,
+      // GitLab's own log (Ruby's Net::SMTP): read as an application's (explain-program-app).
+      en: /sends only as the account the application signs in with/,
       ja: /サインインするアカウントとしてしか送信しません/,
       expect: (j) => {
         assert.deepEqual(j.causes.map((c) => `${c.id}:${c.status}`), ["provider-sender-mismatch:blocking"]);

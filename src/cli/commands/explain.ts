@@ -17,7 +17,7 @@ import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIO
 import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle, unreadMessageKey } from "../../render/labels.js";
-import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../../replies/signals.js";
+import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage, sendingProgram, SIGNAL_IDS } from "../../replies/signals.js";
 
 const OPTIONS = {
   auth: { type: "string" },
@@ -59,8 +59,13 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
   // (assumed from the text, as the wizard chooses it). It was bad input that named the --vendor to run again with (persona round 7).
   let assumedMaker: typeof vendor;
   if (vendor === undefined && (!analysis.recognized || deviceWordsOnly(analysis))) vendor = assumedMaker = await onlyMaker(text);
+  // A program's own error or log (PHPMailer's, a .NET SmtpException, a Python traceback): what sends the mail is that program,
+  // read as --vendor app and said so. Without it the headline, the plan and the options spoke of a device and its firmware
+  // (only the notes said "application"), and the wizard assumes an application for the same text.
+  const program = vendor === undefined ? sendingProgram(analysis.client) : undefined;
+  if (program !== undefined) vendor = "app";
   let c: Case = { schema: CASE_SCHEMA_ID, device: { reply: text, ...(auth ? { auth } : {}), ...(vendor ? { vendor } : {}), ...(model ? { model } : {}) } };
-  if (assumedMaker) c = { ...c, sources: { "device.vendor": { kind: "assumed" } } };
+  if (assumedMaker || program !== undefined) c = { ...c, sources: { "device.vendor": { kind: "assumed" } } };
   c = withAsOf(c, values["as-of"]);
 
   // --vendor: the maker's panel codes and messages count too (its data loads only now); the SMTP reply, if any, still decides.
@@ -100,7 +105,9 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
       ? t(rctx.lang, "cli.explain.vendorMessage", { vendor: t(rctx.lang, `devices.vendor.${maker}`), id: maker })
       : assumedMaker
         ? t(rctx.lang, "cli.explain.vendorAssumed", { vendor: t(rctx.lang, `devices.vendor.${assumedMaker}`) })
-        : undefined;
+        : program !== undefined
+          ? t(rctx.lang, "cli.explain.appAssumed", { program })
+          : undefined;
     const hint = hintText ? `${wrap(hintText, width).join("\n")}\n\n` : "";
     out(ctx, `${said}${hint}${await renderReport(rctx, format, { case: c, diagnosis, plan })}`);
   } else {
