@@ -159,7 +159,9 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
       lines.push("");
       continue;
     }
-    if (SIMPLE_TEXT.test(paragraph)) {
+    // (Not for a width that is not a number: the token loop below puts each word on its own line then, and wrapSpaced would
+    // never get past a line.)
+    if (SIMPLE_TEXT.test(paragraph) && !Number.isNaN(firstLimit) && !Number.isNaN(restLimit)) {
       wrapNarrow(paragraph, firstLimit, restLimit, lines);
       continue;
     }

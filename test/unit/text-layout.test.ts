@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import stringWidth from "string-width";
-import { fit, graphemes, pad, SIMPLE_TEXT, tableRows, tokenize, tokenizeByGrapheme, truncate, twoSides, width, wrap, wrapLines, wrapPrefixed } from "../../src/render/layout.js";
+import { fit, graphemes, pad, SIMPLE_TEXT, tableRows, tokenize, tokenizeByGrapheme, truncate, twoSides, width, wrap, wrapHanging, wrapLines, wrapPrefixed } from "../../src/render/layout.js";
 import fc from "fast-check";
 
 const JA = "メールボックスの SMTP AUTH がオフか、オフになっている組織の設定に従っています。メールボックスの設定は組織の設定より優先されます。";
@@ -179,4 +179,10 @@ test("closing marks in a row never start a line: the word before them moves down
       if (marks.has(l.charAt(0))) assert.fail(`${JSON.stringify(text)} at ${width}: ${JSON.stringify(wrap(text, width))}`);
     }
   }
+});
+
+test("a width that is not a number still ends (each word on its own line, as the word loop always gave): the plain wizard's paste screen had none in a test", () => {
+  assert.deepEqual(wrap("Move the device to OAuth now", NaN), ["Move", "the", "device", "to", "OAuth", "now"]);
+  assert.deepEqual(wrap("a bb ccc", 5, NaN), ["a bb", "ccc"]);
+  assert.deepEqual(wrapHanging("  1. Move the device to OAuth now", undefined as unknown as number, "   "), ["  1.", "Move", "the", "device", "to", "OAuth", "now"]);
 });
