@@ -53,6 +53,7 @@ const fast = await build({
   metafile: true,
   plugins: [
     store(),
+    lazySchemas(),
     {
       name: "full-only",
       setup(b) {
@@ -127,6 +128,23 @@ function sameStyleFastPath() {
 /** What every part of the bundle is built with. */
 function common() {
   return bundleOptions({ absWorkingDir: srcRoot, outdir: dist, minify: MINIFY });
+}
+
+/**
+ * The fast part builds the case schemas with zod only when they are first needed (src/case/schema-load.ts): that module
+ * becomes a require() of src/case/schema-zod.ts, which esbuild bundles as a module (and zod's modules with it, still only
+ * the parts it uses) run on that first require, instead of at the start of every command that reads src/case/schema.ts.
+ */
+function lazySchemas() {
+  return {
+    name: "lazy-schemas",
+    setup(b) {
+      b.onLoad({ filter: /[/\\]src[/\\]case[/\\]schema-load\.ts$/ }, () => ({
+        contents: 'export function buildSchemas() { return require("./schema-zod.ts").build(); }',
+        loader: "js",
+      }));
+    },
+  };
 }
 
 /** FULL_ONLY_MODULES of src/cli/route.ts, read from its source (the build runs before anything is compiled). */

@@ -24,3 +24,10 @@ export const MFA_STATES = ["disabled", "enabled", "enforced"] as const;
 /** Did the sender ever send mail successfully (case.history.workedBefore)? Not known: absent, as every fact. */
 export const WORKED_BEFORE = ["yes", "no"] as const;
 export const SOURCE_KINDS = ["live", "probe", "answer", "assumed", "whatif", "file", "flag"] as const;
+
+/** Bounds of case.probe.problems (src/probe/case.ts cuts to them). */
+export const PROBE_MAX_PROBLEMS = 32;
+export const PROBE_CODE_MAX = 128;
+export const PROBE_DETAIL_MAX = 2048;
+/** What became of the test's sign-in and of its test message (src/probe/types.ts ProbeResult.auth/.send). */
+export const PROBE_OUTCOMES = ["accepted", "rejected", "not-attempted"] as const;
