@@ -24,7 +24,8 @@ export function parse<O extends OptionSpec>(argv: string[], options: O, allowPos
   const all = { ...GLOBAL_OPTIONS, ...options };
   let parsed;
   try {
-    parsed = parseArgs({ args: withNegativeValues(argv, all), options: all, allowPositionals, strict: true });
+    const args = withNegativeValues(argv, all);
+    parsed = (plainParse(args, all, allowPositionals) as ReturnType<typeof parseArgs<{ options: O & typeof GLOBAL_OPTIONS; allowPositionals: boolean; strict: true }>> | undefined) ?? parseArgs({ args, options: all, allowPositionals, strict: true });
   } catch (e) {
     const code = (e as { code?: string }).code;
     const message = (e as Error).message;
@@ -36,6 +37,44 @@ export function parse<O extends OptionSpec>(argv: string[], options: O, allowPos
   }
   // (An option given twice keeps its last value, as in most command-line tools: a script's defaults can be overridden after them.)
   return parsed;
+}
+
+/**
+ * What parseArgs (strict, no defaults) gives for a command line of long options the command has ("--name", "--name=value",
+ * "--name value") and, where allowed, positionals: the same { values, positionals } (values without a prototype, set in the
+ * order given, the last of an option given twice). Anything else, every error among it (a short option, "--", an unknown
+ * option, a value missing, a value after a flag, a value that starts with "-", an option given many times), is undefined:
+ * parseArgs reads it and says what is wrong. Node compiles parseArgs at its first use, a few million instructions of every
+ * start of the fast commands (issue 15); the common command line never needs it.
+ */
+function plainParse(args: readonly string[], options: OptionSpec, allowPositionals: boolean): { values: Record<string, string | boolean>; positionals: string[] } | undefined {
+  const values = Object.create(null) as Record<string, string | boolean>;
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith("-")) {
+      if (!allowPositionals) return undefined;
+      positionals.push(arg);
+      continue;
+    }
+    if (!arg.startsWith("--") || arg.length === 2) return undefined;
+    const eq = arg.indexOf("=");
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (name === "__proto__" || !Object.hasOwn(options, name)) return undefined;
+    const spec = options[name] as { type: "string" | "boolean"; multiple?: boolean; short?: string; default?: unknown };
+    if (spec.multiple || spec.default !== undefined) return undefined;
+    if (spec.type === "boolean") {
+      if (eq !== -1) return undefined;
+      values[name] = true;
+    } else if (eq !== -1) values[name] = arg.slice(eq + 1);
+    else {
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith("-")) return undefined;
+      values[name] = next;
+      i++;
+    }
+  }
+  return { values, positionals };
 }
 
 /**
