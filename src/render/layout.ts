@@ -242,14 +242,14 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
  * line's last token before it is a space (never an opening bracket). A line is then always one stretch of the paragraph.
  */
 function wrapNarrow(paragraph: string, firstLimit: number, restLimit: number, lines: string[]): void {
-  const n = paragraph.length;
-  // Without a tab a word ends at the next space, found by indexOf rather than a character at a time (the loop runs in V8's
+  // Without a tab a word ends at the next space, found with indexOf rather than a character at a time (the loop runs in V8's
   // interpreter at start: reading every character in it was ~2 ms of an explain), and a whole line at a time (wrapSpaced).
-  const tabs = paragraph.includes("\t");
-  if (!tabs) {
+  if (!paragraph.includes("\t")) {
     wrapSpaced(paragraph, firstLimit, restLimit, lines);
     return;
   }
+  // With tabs: run by run, a run being spaces and tabs, or the rest.
+  const n = paragraph.length;
   /** The line: from `start` (-1: empty) to the end of its last non-space run `end`; `w` its width with spaces after that. */
   let start = -1;
   let end = 0;
@@ -258,12 +258,7 @@ function wrapNarrow(paragraph: string, firstLimit: number, restLimit: number, li
   while (i < n) {
     const space = isNarrowSpace(paragraph.charCodeAt(i));
     let j = i + 1;
-    if (tabs || space) {
-      while (j < n && isNarrowSpace(paragraph.charCodeAt(j)) === space) j++;
-    } else {
-      j = paragraph.indexOf(" ", j);
-      if (j < 0) j = n;
-    }
+    while (j < n && isNarrowSpace(paragraph.charCodeAt(j)) === space) j++;
     const tw = j - i;
     if (space) {
       if (start >= 0) w += tw; // no leading spaces on wrapped lines
