@@ -403,7 +403,10 @@ export const SIGNALS: readonly Signal[] = [
     candidates: CONNECT,
     decisive: false,
     // ("Resource temporarily unavailable": EAI_AGAIN as .NET on Linux words it, a name server that did not answer.)
-    phrases: ["enotfound", "getaddrinfo", "eai_again", "resource temporarily unavailable", "name or service not known", "nodename nor servname", "could not resolve host", "temporary failure in name resolution", "no such host is known", "unknownhostexception", "remote name could not be resolved", "curl: (6)"],
+    // (Node's own resolver, which nodemailer asks before it connects: "queryA EREFUSED smtp.yandex.ru", code 'EDNS', also under
+    // Ghost's "Failed to send email. Reason: queryA EREFUSED smtp.web.de."; twentieth hunt #2, #3: refused as no connection error.
+    // The name server refused or failed the query: DNS on the computer the program runs on.)
+    phrases: ["enotfound", "getaddrinfo", "eai_again", "resource temporarily unavailable", "name or service not known", "nodename nor servname", "could not resolve host", "temporary failure in name resolution", "no such host is known", "unknownhostexception", "remote name could not be resolved", "curl: (6)", "querya erefused", "queryaaaa erefused", "querya eservfail", "queryaaaa eservfail"],
     raw: ["名前解決"],
   },
   {

@@ -284,6 +284,25 @@ export function testedServer(ctx: Ctx): { host: string; port: number } | undefin
   return host === undefined ? undefined : { host, port: probe.port };
 }
 
+/**
+ * The name a DNS lookup failed for, as programs and MTAs write it: Postfix's "Name service error for name=h type=A", Node's "queryA
+ * EREFUSED h" and "getaddrinfo ENOTFOUND h" (nodemailer's "hostname: 'h'"), .NET's "could not be resolved: 'h'".
+ */
+const LOOKED_UP = /\b(?:name service error for\s+name=|query(?:a|aaaa|mx) e[a-z]+\s+|getaddrinfo (?:enotfound|eai_again)\s+|hostname:\s*'|could not be resolved:?\s*['"]?)([A-Za-z0-9][A-Za-z0-9.-]{0,252})/gi;
+
+/**
+ * The server whose name did not resolve, when the case records none (twentieth hunt #2, #3, #5, #10: the DNS step said "make
+ * smtp.office365.com resolve" for smtp.yandex.ru, smtp.web.de and a recipient's MX host): the first well-formed host name a DNS
+ * error in the pasted text names, with port 25 for a mail server's own lookup of a recipient's server (relay-dns-lookup), else 587.
+ */
+export function lookedUpServer(ctx: Ctx, relayLookup: boolean): { host: string; port: number } | undefined {
+  for (const m of (ctx.c.device?.reply ?? "").matchAll(LOOKED_UP)) {
+    const host = (m[1] ?? "").toLowerCase().replace(/\.+$/, "");
+    if (HOST_NAME.test(host)) return { host, port: relayLookup ? 25 : 587 };
+  }
+  return undefined;
+}
+
 /** An MTA's connection line (Postfix: "connect to host[192.0.2.1]:25: Connection timed out"): the host and the port. */
 const MTA_CONNECT = /\bconnect to ([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[[^\]\s]{1,45}\]:(\d{1,5})/;
 /** A setting that names the MX host as the server, quoted in the text ("host = contoso-com.mail.protection.outlook.com, Port 25"). */

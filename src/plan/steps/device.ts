@@ -2,7 +2,7 @@
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { hostTypoOf } from "../../engine/gates/transport.js";
 import { CLIENT_NAMES, detectClient } from "../../replies/signals.js";
-import { PLACEHOLDER, exo, hveHost, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, resolveOther, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
+import { PLACEHOLDER, exo, hveHost, lookedUpServer, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, resolveOther, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
 /** The device's own OAuth token, with any mail service (Sharp's "Token update failed": delete it and get a new one). */
@@ -119,7 +119,7 @@ export const DEVICE_STEPS: StepDef[] = [
       // tried, else Microsoft 365's (it named smtp.office365.com for every host). A host a letter from Microsoft's is a typing
       // mistake the endpoint step corrects, not a name to make resolve.
       if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && e.patternId === "network-dns")))) {
-        const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx));
+        const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx) ?? lookedUpServer(ctx, false));
         const server = named !== undefined && hostTypoOf(named.host) === undefined ? named : undefined;
         const params = { host: server?.host ?? "smtp.office365.com" };
         const resolve = server === undefined ? resolveName : resolveOther(server.host);
