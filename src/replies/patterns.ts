@@ -366,6 +366,12 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // (Microsoft Learn's NDR table: 5.7.504 "Recipient address rejected: Access denied", 5.7.505 "Access denied, banned recipient".)
   // The recipient's domain does not resolve (sendmail's "550 5.1.2 <x>... Host unknown (Name server: …: host not found)", Postfix's
   // "Host or domain name not found"; RFC 3463's 5.1.2, bad destination system; eleventh hunt #12): the address is mistyped.
+  // Postfix's own DNS lookup of the recipient's mail server failing at the sending server ("Host or domain name not found. Name service
+  // error for name=example-com.mail.protection.outlook.com type=AAAA: Host not found, try again", mailcow; "… name=outlook-com.olc
+  // .protection.outlook.com type=A: Host found but no data record of requested type", Mailu; twentieth hunt #5, #10: read as a
+  // mistyped recipient). "try again" is a lookup that got no usable answer, and Microsoft 365's own mail hosts exist: the resolver
+  // that mail server uses, not the address. A name that does not exist at all (a typo) stays the unknown domain below.
+  { id: "relay-dns-lookup", text: ["host not found try again", "protection outlook com type"], stage: "network", candidates: ["network-unreachable"], decisive: false, notes: ["note.relayDnsLookup"] },
   { id: "recipient-domain-unknown", enhanced: ["5.1.2"], text: ["host unknown name server", "host or domain name not found"], need: "either", stage: "rcpt", candidates: ["recipient-refused"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // An Outlook draft saved in online mode with its recipients unresolved carries them as "IMCEAINVALID-" addresses, which Exchange's
   // resolver refuses ("550 5.1.0 RESOLVER.ADR.InvalidInSmtp; encapsulated INVALID address inside an SMTP address (IMCEAINVALID-)",

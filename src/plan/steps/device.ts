@@ -118,8 +118,9 @@ export const DEVICE_STEPS: StepDef[] = [
       // a proxy-only network on this PC, not a port. The name is the device's other server's, else the one the test from this PC
       // tried, else Microsoft 365's (it named smtp.office365.com for every host). A host a letter from Microsoft's is a typing
       // mistake the endpoint step corrects, not a name to make resolve.
-      if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && e.patternId === "network-dns")))) {
-        const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx) ?? lookedUpServer(ctx, false));
+      if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && (e.patternId === "network-dns" || e.patternId === "relay-dns-lookup"))))) {
+        const relayLookup = found.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "relay-dns-lookup"));
+        const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx) ?? lookedUpServer(ctx, relayLookup));
         const server = named !== undefined && hostTypoOf(named.host) === undefined ? named : undefined;
         const params = { host: server?.host ?? "smtp.office365.com" };
         const resolve = server === undefined ? resolveName : resolveOther(server.host);
