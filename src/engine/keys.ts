@@ -102,6 +102,7 @@ export const NOTE_KEYS = [
   "note.goWrongHostName",
   "note.tlsClosedInHandshake",
   "note.connectionClosedEof",
+  "note.connectionClosedPython",
   "note.relayDnsLookup",
   "note.starttlsAnsweredOtherwise",
   "note.smtpIntercepted",

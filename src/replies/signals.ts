@@ -390,6 +390,10 @@ export const SIGNALS: readonly Signal[] = [
   // nineteenth hunt: refused as bad input): the server closed the connection before its answer; often the encryption that does
   // not fit the port, less often a refusal it did not show or something on the way.
   { id: "ruby-eof", stage: "connect", candidates: [...IMPLICIT_TLS, "network-unreachable"], decisive: false, phrases: ["end of file reached"], lessLikely: ["network-unreachable"], notes: ["note.connectionClosedEof"] },
+  // Python's smtplib, SMTPServerDisconnected("Connection unexpectedly closed") (twentieth hunt #12, QQ Mail through smtplib: refused
+  // as bad input; the thread's fix was the service's authorization code in place of the password): the same reading as Ruby's
+  // EOFError, the encryption and the port first, a refusal the program did not show in the note.
+  { id: "python-disconnected", stage: "connect", candidates: [...IMPLICIT_TLS, "network-unreachable"], decisive: false, phrases: ["connection unexpectedly closed"], lessLikely: ["network-unreachable"], notes: ["note.connectionClosedPython"] },
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
   { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },

@@ -129,6 +129,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [withFacts(BASIC_OK, { "device.host": "smtp.office365.con" })],
   // Ruby's EOFError under Redmine's wrapper (nineteenth hunt).
   [BASIC_OK, analyzeReply("An error occurred while sending mail (end of file reached)")],
+  // Python's smtplib losing the connection before an answer (twentieth hunt #12).
+  [BASIC_OK, analyzeReply("smtplib.SMTPServerDisconnected: Connection unexpectedly closed.")],
   // A mail server's own DNS lookup of the recipient's Microsoft 365 mail host that failed (twentieth hunt #10, mailcow's Postfix).
   [BASIC_OK, analyzeReply("<a@example.com>: Host or domain name not found. Name service error for name=example-com.mail.protection.outlook.com type=AAAA: Host not found, try again")],
   // PHP's STARTTLS handshake answered in plain text (nineteenth hunt: Invoice Ninja to Office 365's relay on port 25).
