@@ -1,0 +1,112 @@
+// Twentieth hunt (./real-pastes-found-20.ts: failed name lookups under nodemailer, Ghost, Mailu and mailcow, Python's lost
+// connection, three Japanese pages and guards): the readings it found right, those it found wrong and fixed, and those left as
+// they were, through the real parser, engine and plan (explain --json), in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FOUND_ROUND_20 } from "./real-pastes-found-20.js";
+import { explain, infoIds, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
+import { analyzeReply } from "../../src/replies/index.js";
+import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
+
+const paste = pasteOf(FOUND_ROUND_20);
+const LANGS = ["en", "ja"] as const;
+const firstStep = (j: { plan: { steps: { id: string; title: string }[] } }) => j.plan.steps[0];
+
+test("#2, #3, #15: Node's own DNS query refused ('queryA EREFUSED <host>', nodemailer's EDNS, under Ghost's wrapper too) is the name not resolving, the DNS step naming that host, not bad input", async () => {
+  for (const [n, host] of [[2, "smtp.yandex.ru"], [3, "smtp.web.de"], [15, "smtp.web.de"]] as const) {
+    assert.equal(analyzeReply(paste(n).text).primary?.patternId, "network-dns", `#${n}`);
+    for (const lang of LANGS) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 3, `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), ["network-unreachable:possible", "wrong-endpoint:possible"], `#${n} ${lang}`);
+      assert.deepEqual(stepIds(json), ["device-network", "device-endpoint"], `#${n} ${lang}`);
+      assert.ok(firstStep(json)?.title.includes(host), `#${n} ${lang}: ${firstStep(json)?.title}`);
+      assert.ok(!firstStep(json)?.title.includes("smtp.office365.com"), `#${n} ${lang}`);
+    }
+  }
+  // A failed query's other words: AAAA, SERVFAIL.
+  assert.equal(analyzeReply("Error: queryAaaa ESERVFAIL smtp.example.net").primary?.patternId, "network-dns");
+  // "refused" elsewhere stays what it was: a connection refused is not a name lookup.
+  assert.equal(analyzeReply("Error: connect ECONNREFUSED 192.0.2.1:587").primary?.patternId, "network-refused");
+});
+
+test("#5, #10: Postfix's lookup of a recipient's Microsoft 365 mail host that failed ('Name service error … try again', 'Host found but no data record') is that mail server's resolver, not a mistyped recipient", async () => {
+  for (const [n, host] of [[5, "outlook-com.olc.protection.outlook.com"], [10, "example-com.mail.protection.outlook.com"]] as const) {
+    const a = analyzeReply(paste(n).text);
+    assert.equal(a.primary?.patternId, "relay-dns-lookup", `#${n}`);
+    assert.ok(!a.matches.some((m) => m.candidates.includes("recipient-refused")), `#${n}`);
+    for (const lang of LANGS) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), ["network-unreachable:blocking"], `#${n} ${lang}`);
+      assert.ok(notesOf(json).includes("note.relayDnsLookup"), `#${n} ${lang}`);
+      assert.deepEqual(stepIds(json), ["device-network"], `#${n} ${lang}`);
+      assert.ok(firstStep(json)?.title.includes(host), `#${n} ${lang}: ${firstStep(json)?.title}`);
+    }
+  }
+  // A recipient domain that does not exist (no "try again", not Microsoft's host) stays a mistyped address.
+  const typo = analyzeReply("to=<a@gmial.example>, relay=none, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=gmial.example type=MX: Host not found)");
+  assert.equal(typo.primary?.patternId, "recipient-domain-unknown");
+});
+
+test("#12: Python's 'SMTPServerDisconnected: Connection unexpectedly closed' is the connection closed before an answer: the port and encryption first, a refusal not shown in the note, not bad input", async () => {
+  assert.equal(analyzeReply(paste(12).text).primary?.patternId, "python-disconnected");
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(12), lang);
+    assert.equal(code, 3, lang);
+    assert.deepEqual([...statuses(json)].sort(), ["network-unreachable:possible", "starttls-missing:possible", "wrong-endpoint:possible"], lang);
+    assert.ok(notesOf(json).includes("note.connectionClosedPython"), lang);
+    assert.equal(stepIds(json)[0], "device-port-starttls", lang);
+  }
+});
+
+test("#7 (Japanese blog): Gmail's 5.7.8 through Python's smtplib is the app password first, Google named", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(7), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["provider-app-password:possible", "provider-sign-in-refused:possible"], lang);
+    assert.equal(stepIds(json)[0], "provider-app-password", lang);
+    assert.ok(infoIds(json).includes("provider-google"), lang);
+  }
+});
+
+test("#9 (Japanese Gmail bounce): Postfix's 'Recipient address rejected: Access denied' inside Gmail's Japanese words is a refusal at delivery, the recipient's side", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(9), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["recipient-refused:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["delivery-check-recipient"], lang);
+  }
+});
+
+test("#11: Exchange Online's SendAsDeniedException (MagePal SMTP, a From name holding an address) is Send As: the From set to the signed-in mailbox first", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(11), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["send-as-denied:blocking"], lang);
+    assert.deepEqual(stepIds(json), ["device-from-address", "mailbox-grant-send-as"], lang);
+  }
+});
+
+test("guards of readings left as they were: #1 5.6.211 and #6 web.de's DNS check and #8 a relay's 'Command rejected' (unknown refusals, no cause claimed), #4 127.0.0.1:465 (the server setting), #13 an IMAP line typed into SMTP, #14 Outlook.com's WASCL verdict", async () => {
+  for (const n of [1, 6, 8]) {
+    for (const lang of LANGS) {
+      const { json, code } = await explain(paste(n), lang);
+      assert.equal(code, 1, `#${n} ${lang}`);
+      assert.deepEqual(statuses(json), [], `#${n} ${lang}`);
+      assert.ok(infoIds(json).includes("server-refused-unexplained"), `#${n} ${lang}`);
+    }
+  }
+  for (const lang of LANGS) {
+    const four = await explain(paste(4), lang);
+    assert.deepEqual([four.code, statuses(four.json), stepIds(four.json)], [1, ["wrong-endpoint:blocking"], ["device-endpoint"]], lang);
+    const thirteen = await explain(paste(13), lang);
+    assert.deepEqual([thirteen.code, statuses(thirteen.json)], [1, ["client-protocol-error:blocking"]], lang);
+    const fourteen = await explain(paste(14), lang);
+    assert.deepEqual([fourteen.code, statuses(fourteen.json)], [1, ["sender-restricted:blocking"]], lang);
+  }
+});
+
+test("every text of the twentieth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
+  await assertReadsAlikeInBothLanguages(FOUND_ROUND_20);
+});
