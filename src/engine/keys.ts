@@ -104,6 +104,7 @@ export const NOTE_KEYS = [
   "note.connectionClosedEof",
   "note.connectionClosedPython",
   "note.relayDnsLookup",
+  "note.loopbackRefused",
   "note.starttlsAnsweredOtherwise",
   "note.smtpIntercepted",
   "note.unknownAuthority",

@@ -133,6 +133,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("smtplib.SMTPServerDisconnected: Connection unexpectedly closed.")],
   // A mail server's own DNS lookup of the recipient's Microsoft 365 mail host that failed (twentieth hunt #10, mailcow's Postfix).
   [BASIC_OK, analyzeReply("<a@example.com>: Host or domain name not found. Name service error for name=example-com.mail.protection.outlook.com type=AAAA: Host not found, try again")],
+  // A connection refused at the computer's own address (twentieth hunt #4, nodemailer's default host).
+  [BASIC_OK, analyzeReply("Error: connect ECONNREFUSED 127.0.0.1:465")],
   // PHP's STARTTLS handshake answered in plain text (nineteenth hunt: Invoice Ninja to Office 365's relay on port 25).
   [BASIC_OK, analyzeReply("stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages: error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number")],
   // DATA sent after every recipient was refused: "503 5.5.2 Need rcpt command" (Snipe-IT at the MX host, eighteenth hunt #8).
