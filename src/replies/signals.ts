@@ -25,17 +25,17 @@ export interface Signal {
 }
 
 /**
- * A connection error to port 465 ("connect ETIMEDOUT 52.96.184.50:465"): Exchange Online takes client submission on 587
- * with STARTTLS and offers nothing on 465, so the port is the cause (fourth hunt #15: it read "allow the device to reach
- * port 587", the port it had not tried).
- */
-/**
  * A connection refused at the computer's own address (nodemailer's "connect ECONNREFUSED 127.0.0.1:465", twentieth hunt #4: its
  * `service` held a host name it did not know, so it connected to its default, localhost): no mail server listens there. The
  * program's server setting is empty or not taken, unless a relay or proxy is meant to run on that computer (then it is not running).
  */
 export const LOOPBACK_REFUSED_SIGNAL: Signal = { id: "network-loopback-refused", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.loopbackRefused"] };
 const LOOPBACK = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):\d{1,5}\b/i;
+/**
+ * A connection error to port 465 ("connect ETIMEDOUT 52.96.184.50:465"): Exchange Online takes client submission on 587
+ * with STARTTLS and offers nothing on 465, so the port is the cause (fourth hunt #15: it read "allow the device to reach
+ * port 587", the port it had not tried).
+ */
 export const PORT_465_SIGNAL: Signal = { id: "network-port-465", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.port465"] };
 /**
  * A connection that failed to "ssl://<host>:587" (PHP's stream wrapper, as PEAR Net_SMTP and osTicket write it: "fsockopen(): unable
