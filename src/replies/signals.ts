@@ -800,7 +800,13 @@ export const QUIT_AFTER_SIGN_IN = "quit-after-sign-in";
  */
 export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
 
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
+/**
+ * The ids of the signals: a device's or a program's own words, not a server's reply (the evidence reads "Pasted text", the
+ * ambiguity note speaks of the program's error). With them, the readings networkSignal() and the analysis derive from a program's
+ * connection error (a port, the computer's own address, a read that timed out, no sign-in method at the MX host): the server said
+ * nothing there, and the report called them "Server reply".
+ */
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), LOOPBACK_REFUSED_SIGNAL.id, PORT_465_SIGNAL.id, PORT_25_SIGNAL.id, READ_TIMEOUT_SIGNAL.id, READ_TIMEOUT_AT_SIGN_IN.id, NO_AUTH_AT_MX_HOST.id, KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);

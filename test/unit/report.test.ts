@@ -382,6 +382,19 @@ test("a panel code or a client's words are labelled as what they are, and a refu
   }
 });
 
+test("a program's connection error read for its port, its address or a read that timed out is pasted text, not a server's reply (twentieth hunt review)", async () => {
+  const { runMain } = await import("../helpers/run-main.js");
+  // Pastes from public threads: nodemailer#889 (127.0.0.1:465 refused); the fourth hunt's port 465 timeout; Grafana's Go read timeout (sixth hunt #04).
+  const pastes = ["Error: connect ECONNREFUSED 127.0.0.1:465", "Error: connect ETIMEDOUT 52.96.184.50:465", "read tcp [2001:db8::5]:41234->[2603:1026:c0b::2]:587: i/o timeout"];
+  for (const lang of LANGS) {
+    for (const paste of pastes) {
+      const out = (await runMain(["explain", paste, "--lang", lang])).stdout;
+      assert.ok(out.includes(`${lang === "ja" ? "貼り付けた文字列" : "Pasted text"}: ${paste.slice(0, 24)}`), out);
+      assert.ok(!out.includes(lang === "ja" ? "サーバーの応答: " : "Server reply: "), out);
+    }
+  }
+});
+
 test("a probe's observation is said in the user's words when its phase and code are known (persona run, 2026-12-04)", async () => {
   const { evidenceLine } = await import("../../src/report/common.js");
   const c = deviceCase();
