@@ -140,8 +140,20 @@ function nonMicrosoft(offered: readonly string[] | undefined): string | undefine
  * The words are grouped by their first letter (the same words: the flag i makes "M" and "m" one letter): at each position of the text
  * the search tries one group, not every word (faster on the real replies, most of which hold none of them).
  */
-export const OTHER_SERVICE =
-  /M(?:y capabilities are|ailgun|ail\.me\.com|icrosoft ESMTP MAIL Service|s-Exch-SMTP-Accept-)|G(?:ranted for|smtp|oogle|mail)|Invalid\/unsupported command|brevo|send(?:inblue|grid)|qq\.com|1(?:63|26)\.com|y(?:eah\.net|ahoo)|netease|a(?:mazonaws|zurecomm)|zoho|fastmail|X(?:-EXPS|-ANONYMOUSTLS|EXCH50|RDST|SHADOW)|LogonDenied|5(?:30[ -]5\.7\.1|\.7\.1 Client does not have)|250[- ]AUTH|Edge Transport|unknown auth mechanism: NTLM/i;
+export const OTHER_SERVICE: { test(text: string): boolean } = { test: (text) => namesService(text) || ONPREM_GATE.test(text) };
+/**
+ * OTHER_SERVICE's words that the other services' patterns (OTHER_SERVICES) need, but those that start with a digit: a reply is
+ * full of digits (its codes, a host's address, a time), and with them in the search every digit was a start to try.
+ */
+const SERVICE_GATE = /M(?:y capabilities are|ailgun|ail\.me\.com)|G(?:ranted for|smtp|oogle|mail)|Invalid\/unsupported command|brevo|send(?:inblue|grid)|qq\.com|y(?:eah\.net|ahoo)|netease|a(?:mazonaws|zurecomm)|zoho|fastmail/i;
+/** OTHER_SERVICE's words of NetEase's hosts ("smtp.163.com"): each holds "163." or "126.", looked for first. */
+const SERVICE_CODE = /1(?:63|26)\.com/i;
+/** Can one of OTHER_SERVICES match the text? (one of their words is there: SERVICE_GATE, SERVICE_CODE) */
+function namesService(text: string): boolean {
+  return SERVICE_GATE.test(text) || ((text.includes("163.") || text.includes("126.")) && SERVICE_CODE.test(text));
+}
+/** OTHER_SERVICE's words that the readings after the other services need: Exchange Server's words (ONPREM_WORDS), an AUTH offer, the banner. */
+const ONPREM_GATE = /Microsoft ESMTP MAIL Service|ms-Exch-SMTP-Accept-|X(?:-EXPS|-ANONYMOUSTLS|EXCH50|RDST|SHADOW)|LogonDenied|5(?:30[ -]5\.7\.1|\.7\.1 Client does not have)|250[- ]AUTH|Edge Transport|unknown auth mechanism: NTLM/i;
 
 /**
  * Other services named by their replies' own words (fifth hunt): Gmail's bounces ("Gmail requires all senders to authenticate
@@ -180,12 +192,15 @@ export function providerFromText(text: string): ProviderClue | undefined {
     const cloud = microsoftCloud(text);
     if (cloud) return { id: "exchange-online", clue: cloud };
   }
-  // Every match of every pattern below contains one of these words (most other text names no service).
-  if (!OTHER_SERVICE.test(text)) return undefined;
-  for (const s of OTHER_SERVICES) {
-    const m = s.re.exec(text);
-    if (m) return { id: s.id, clue: m[0] };
+  // Every match of every pattern below contains one of OTHER_SERVICE's words (most other text names no service): the other
+  // services' (namesService), then the words of the readings after them (ONPREM_GATE; a transcript's "250-AUTH LOGIN" is one).
+  if (namesService(text)) {
+    for (const s of OTHER_SERVICES) {
+      const m = s.re.exec(text);
+      if (m) return { id: s.id, clue: m[0] };
+    }
   }
+  if (!ONPREM_GATE.test(text)) return undefined;
   // (The offer read once for the three readings of it below.)
   const offered = offeredMechanisms(text);
   const ntlm = ntlmOnly(offered) ?? windowsSignInOffer(offered);
