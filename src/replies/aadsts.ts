@@ -89,8 +89,18 @@ const ENTRA_WORDS: ReadonlyArray<readonly [string, number]> = [
 
 /** Does the text hold an AADSTS code, or the words of one (ENTRA_WORDS)? */
 export function mayHoldEntraError(text: string): boolean {
-  return text.includes("AADSTS") || ENTRA_WORDS.some(([words]) => text.includes(words));
+  if (text.includes("AADSTS")) return true;
+  // Each phrase is looked for only where a short word of it with a rare first character is (ENTRA_HINTS): most texts hold
+  // none, and a search for a long phrase that starts with a common letter costs more than one for a short word.
+  for (let i = 0; i < ENTRA_WORDS.length; i++) if (text.includes(ENTRA_HINTS[i] as string) && text.includes((ENTRA_WORDS[i] as readonly [string, number])[0])) return true;
+  return false;
 }
+
+/** A short word of each phrase of ENTRA_WORDS, in the same order (a phrase that does not hold its word is its own). */
+const ENTRA_HINTS: readonly string[] = ENTRA_WORDS.map(([words], i) => {
+  const hint = ["-tenan", "Proof ", "found ", "'scope", "quest "][i];
+  return hint !== undefined && words.includes(hint) ? hint : words;
+});
 
 const KIND_OF = new Map<number, EntraErrorKind>(Object.entries(ENTRA_ERRORS).flatMap(([kind, codes]) => codes.map((c) => [c, kind as EntraErrorKind] as const)));
 

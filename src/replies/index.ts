@@ -106,12 +106,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     ranked.push(rank(f, pattern));
   }
   // Some replies read otherwise once the rest of the text is known (rereadInText): what the text around them shows.
-  const around: TextClues = {
-    binaryFirstBytes: text.includes("\uFFFD") && count(text, "\uFFFD") >= 5,
-    mailFromNamed: text.includes("MAIL FROM") && MAIL_FROM_NAMED.test(text),
-    proxyHeader: (text.includes("QUIT") || text.includes("PROXY")) && PROXY_HEADER.test(text),
-    text,
-  };
+  // (What only a protocol error needs is looked for when one is there: see rereadInText.)
+  const around: TextClues = { text };
   for (const r of ranked) r.match = rereadInText(r.match, around);
 
   // Each other line once: the failures that are not SMTP replies (signals, kept for below) and the
@@ -278,12 +274,14 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // Which service answered: its host names or words in the text, else the form of the failing reply.
   // (A reply this tool cannot read, or one it reads as another service's by its form, may name that service in its words.)
   // (So may a refusal at delivery, which any service gives: Gmail's 5.7.26 names Google in its words.)
+  // (No provider for a text without anything recognized: the analysis is returned as it is below.)
+  if (!recognized) return analysis;
   const byText = providerFromText(text) ?? (primary && (primary.candidates.length === 0 || primary.provider !== undefined || primary.candidates.every((id) => DELIVERY.has(id))) ? providerFromWords(text) : undefined);
   // (Beside Microsoft Entra ID's own refusal of a token request, another service's words on its line are the wrapper's: an
   // AADSTS50126 "… invalid username or password" named no other service than Microsoft's.)
   const tagged = primary?.stage === "token" ? undefined : matches.find((m) => !m.success && m.provider !== undefined);
   const provider = relayClue !== undefined ? { id: "other" as const, clue: relayClue } : (byText ?? (tagged?.provider ? { id: tagged.provider, clue: tagged.reply.line } : undefined));
-  if (!provider || !recognized) return analysis;
+  if (!provider) return analysis;
   // The analysis is this function's own object: the provider goes on it (last, as a spread would put it).
   analysis.provider = provider;
   return analysisOutside(analysis, provider.id);
@@ -391,14 +389,23 @@ export const NEXT_SERVER_ANSWER = "next-server-answer";
 
 /** What the text around the replies shows that changes how one reads (analyze). */
 interface TextClues {
-  /** Several replacement characters (U+FFFD): a client's binary first bytes in a server's log, not one stray from its encoding. */
-  binaryFirstBytes: boolean;
-  /** The text says the refused command was MAIL FROM (a 502 is placed at MAIL FROM by its code alone otherwise). */
-  mailFromNamed: boolean;
-  /** A PROXY protocol header before the client's first command (PROXY_HEADER). */
-  proxyHeader: boolean;
   /** The whole text, for the clues only a rare reply needs (looked for when that reply is there). */
   text: string;
+}
+
+/** Several replacement characters (U+FFFD): a client's binary first bytes in a server's log, not one stray from its encoding. */
+function binaryFirstBytes(text: string): boolean {
+  return text.includes("\uFFFD") && count(text, "\uFFFD") >= 5;
+}
+
+/** The text says the refused command was MAIL FROM (a 502 is placed at MAIL FROM by its code alone otherwise). */
+function mailFromNamed(text: string): boolean {
+  return text.includes("MAIL FROM") && MAIL_FROM_NAMED.test(text);
+}
+
+/** A PROXY protocol header before the client's first command (PROXY_HEADER). */
+function proxyHeader(text: string): boolean {
+  return (text.includes("QUIT") || text.includes("PROXY")) && PROXY_HEADER.test(text);
 }
 
 /** A program's own words that its session used STARTTLS ("at server smtp.office365.com:587 with StartTLS", remark42's Go log). */
@@ -418,14 +425,14 @@ function rereadInText(m: ReplyMatch, around: TextClues): ReplyMatch {
   if (m.patternId === "protocol-error") {
     // "Command not recognized" to a client's binary first bytes: the client started TLS at once on a port that expects EHLO and
     // STARTTLS (eighth hunt #11, an HP MFP on 587: read as commands in the wrong order, and a firmware update).
-    if (around.binaryFirstBytes) return { ...m, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
+    if (binaryFirstBytes(around.text)) return { ...m, patternId: TLS_HELLO_AS_COMMAND, stage: "tls", candidates: ["starttls-missing", "wrong-endpoint"], notes: ["note.tlsBeforeEhlo"] };
     // "502 Command not implemented" to MAIL FROM itself (go-mail's "sending SMTP MAIL FROM command: 502 5.3.3 Command not
     // implemented", twelfth hunt #12: read as commands out of order and a firmware update): a parameter the program puts on
     // MAIL FROM (SMTPUTF8, BODY=8BITMIME) that the server does not take; the program or its mail library leaves it off.
-    if (around.mailFromNamed && m.stage === "mail-from" && m.reply.code === 502) return { ...m, patternId: MAIL_FROM_PARAMETER, notes: ["note.mailFromParameterRefused"] };
+    if (m.stage === "mail-from" && m.reply.code === 502 && mailFromNamed(around.text)) return { ...m, patternId: MAIL_FROM_PARAMETER, notes: ["note.mailFromParameterRefused"] };
     // A PROXY protocol header sent before the client's first command (a load balancer in front of a relay: Traefik's
     // proxyProtocol toward email-oauth2-proxy, eleventh hunt #20): the server refused the header, not the device.
-    if (around.proxyHeader) return { ...m, patternId: PROXY_PROTOCOL_HEADER, stage: "connect", candidates: ["client-protocol-error"], decisive: true, notes: ["note.proxyProtocolHeader"] };
+    if (proxyHeader(around.text)) return { ...m, patternId: PROXY_PROTOCOL_HEADER, stage: "connect", candidates: ["client-protocol-error"], decisive: true, notes: ["note.proxyProtocolHeader"] };
   }
   // "504 5.7.4 Unrecognized authentication type" from a program that says it used STARTTLS (fifteenth hunt #14, remark42: "STARTTLS
   // not used" first): the sign-in method it asked for (Go's PlainAuth sends PLAIN, which Exchange Online never offers).
