@@ -59,6 +59,16 @@ const AUTHENTICATOR = new RegExp(`\\bAuthenticator ${MECHANISM} returned\\b`, "g
 /** Every match of COMMAND_FIELD starts with this. */
 const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
+/**
+ * CLIENT_VERB's first character: a quote or a verb's first letter, either case (without the u flag, /i matches no other
+ * character for an ASCII letter). A line that starts otherwise (most) is not searched; charCodeAt(0) of "" is NaN, which the
+ * table has not.
+ */
+const VERB_FIRST = ((chars: string) => {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+})("'\"`EHSAMRDBQehsamrdbq");
 const IN_REPLY_TO = /\s*\(in reply to (.{1,40}?) command\)/i;
 /** Emacs smtpmail's "… in response to AUTH" after the server's words: the command, not the server's. */
 const IN_RESPONSE_TO = /\s+in response to (AUTH|MAIL(?: FROM)?|RCPT(?: TO)?|DATA|EHLO|HELO|STARTTLS)\s*$/i;
@@ -373,8 +383,11 @@ function tupleQuotes(line: string): Map<number, number> | undefined {
   return tupleCodes;
 }
 
+/** A line without replies (repliesInLine): one empty list, never changed. */
+const NO_REPLIES: readonly LineReply[] = [];
+
 /** Replies in one logical line. */
-function repliesInLine(line: string): LineReply[] {
+function repliesInLine(line: string): readonly LineReply[] {
   const tupleCodes = tupleQuotes(line);
   const starts: Start[] = [];
   // Quoted strings open at the current position (innermost last).
@@ -423,6 +436,8 @@ function repliesInLine(line: string): LineReply[] {
     }
     starts.push({ index, end, code: code ?? tupleCode, enhanced, limit, sep: code !== undefined ? line.charAt(index + 3) : undefined });
   }
+  // No reply in the line (most lines of a log): nothing below to make.
+  if (starts.length === 0 && (tupleCodes === undefined || tupleCodes.size === 0)) return NO_REPLIES;
   // A tuple whose text starts without an enhanced code: "(535, b'Authentication unsuccessful')".
   if (tupleCodes && tupleCodes.size > 0) {
     for (const [quoteAt, code] of tupleCodes) {
@@ -506,7 +521,7 @@ export function extractReplies(text: string): Extraction {
     const line = lines[lineNo] as LogicalLine;
     if (line.direction) transcript = true;
     if (commandWords) mechanism = commandFieldMechanism(line.text) ?? mechanism;
-    const verb = CLIENT_VERB.exec(line.text);
+    const verb = VERB_FIRST[line.text.charCodeAt(0)] === 1 ? CLIENT_VERB.exec(line.text) : null;
     if (verb && line.direction !== "server") {
       const v = (verb[1] as string).toUpperCase().replace(/\s+/g, " ");
       context = VERB_STAGE[v] ?? context;
