@@ -10,7 +10,7 @@ import type { Finds } from "./phrases.js";
 import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, STARTTLS_ANSWERED_PLAIN, IMPLICIT_TLS_ON_587, implicitTlsOn587, PHP_STARTTLS_CRYPTO, NOT_A_TLS_RECORD, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
-import { count, isDigit, isSpaceCode } from "./chars.js";
+import { count, isDigit, isLetter, isSpaceCode } from "./chars.js";
 import { ENTRA_READING, entraErrorsIn, mayHoldEntraError, type EntraError } from "./aadsts.js";
 import { DELIVERY_CAUSES } from "../engine/causes.js";
 
@@ -134,8 +134,8 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // A mailbox being read (IMAP, POP, a bounce mailbox) refused its password: not sending, not SMTP AUTH (fourth hunt #8).
     if (MAILBOX_READ.test(line.text)) continue;
     // (Markdown's marks after the sentence are the issue's quoting: "…incorrect.`**".)
-    const body = stripLeadIn(line.text).replace(MARKDOWN_AFTER_SENTENCE, "").replace(MARKDOWN_BEFORE_END, "");
-    if (!/^[A-Za-z]/.test(body)) continue;
+    const body = withoutMarkdownEnd(stripLeadIn(line.text));
+    if (!isLetter(body.charCodeAt(0))) continue;
     const reply: SmtpReply = { text: body, line: body };
     const pattern = classifyCodeless(reply, body === line.text ? finds : undefined);
     if (!pattern) continue;
@@ -526,6 +526,21 @@ const MARKDOWN_AFTER_SENTENCE = /(?<=[.!?])[`*]+$/;
 /** Markdown's emphasis closed before the sentence's last stop ("…is disabled_.", fourth hunt #30). */
 const MARKDOWN_BEFORE_END = /(?<=\w)[_*`]+(?=[.!?]$)/;
 
+/**
+ * `s` without Markdown's marks at its end: MARKDOWN_AFTER_SENTENCE's, then MARKDOWN_BEFORE_END's. Each is looked for only on a
+ * line that ends as its matches end (its last character "`" or "*"; a sentence's stop after "_", "*" or "`"): most lines end
+ * otherwise, and the patterns, unanchored at the start, were tried at every position of the line.
+ */
+function withoutMarkdownEnd(s: string): string {
+  let out = s;
+  const last = out.charCodeAt(out.length - 1);
+  if (last === 0x60 /* ` */ || last === 0x2a /* * */) out = out.replace(MARKDOWN_AFTER_SENTENCE, "");
+  const stop = out.charCodeAt(out.length - 1);
+  const mark = out.charCodeAt(out.length - 2);
+  if ((stop === 0x2e || stop === 0x21 || stop === 0x3f) && (mark === 0x5f || mark === 0x2a || mark === 0x60)) out = out.replace(MARKDOWN_BEFORE_END, "");
+  return out;
+}
+
 /** Exchange Online's 4.4.317 / 5.4.317: it could not hand the message to the next server. */
 const CANNOT_CONNECT = /cannot connect to remote server/i;
 /** Where the "[Message=…]" field of such a report ends: its "]" before the next field, the report's "(" or the end (not "[CS01] …" inside it). */
@@ -705,12 +720,18 @@ function sortKey(r: Ranked): number {
 
 /** "送信エラー: Authentication unsuccessful, …" → the English part after a non-English lead-in. */
 function stripLeadIn(text: string): string {
-  const anchor = /Authentication unsuccessful|SmtpClientAuthentication|Client not authenticated|Client was not authenticated/i.exec(text);
+  const anchor = LEAD_IN_ANCHOR.exec(text);
   if (anchor) return text.slice(anchor.index);
-  const m = /^[^A-Za-z]*?[:：]\s*(?=[A-Za-z])/.exec(text);
+  // A line that starts with a letter has no lead-in: the patterns below take none of it (LEAD_IN_COLON needs its ":" before the
+  // first letter; LEAD_IN matches nothing there).
+  if (isLetter(text.charCodeAt(0))) return text;
+  const m = LEAD_IN_COLON.exec(text);
   if (m) return text.slice(m[0].length);
-  return text.replace(/^[^A-Za-z]{0,80}(?=[A-Za-z])/, "");
+  return text.replace(LEAD_IN, "");
 }
+const LEAD_IN_ANCHOR = /Authentication unsuccessful|SmtpClientAuthentication|Client not authenticated|Client was not authenticated/i;
+const LEAD_IN_COLON = /^[^A-Za-z]*?[:：]\s*(?=[A-Za-z])/;
+const LEAD_IN = /^[^A-Za-z]{0,80}(?=[A-Za-z])/;
 
 /** The text shows Exchange Online's MX host as the server: its greeting, or a setting that names it. */
 function atMxHost(text: string): boolean {
