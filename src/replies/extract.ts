@@ -615,18 +615,34 @@ function toMechanism(m: string | undefined): ReplyAnalysis["mechanismTried"] {
 /** "451-4.7.0 …" / "250-…" continuation lines and the final line form one reply. */
 function mergeMultiline(found: Found[]): FoundReply[] {
   const out: Found[] = [];
+  // The texts of the lines merged into the last record of `out` and their first enhanced code, while its run goes on: the merged
+  // reply is made once, when the run ends (folding the whole text once is folding it line by line: foldSpace keeps the words
+  // and puts one blank between them). A server's EHLO answer of fifteen "250-" lines was folded and made again at each line.
+  let parts: string[] | undefined;
+  let enhanced: string | undefined;
+  const merged = (prev: Found, texts: string[]): void => {
+    // The records are this function's own: the merged reply takes the place of the first one.
+    prev.reply = makeReply(prev.reply.code, enhanced, foldSpace(texts.join(" ")));
+  };
   for (const f of found) {
     const prev = out[out.length - 1];
     if (prev && prev.sep === "-" && prev.reply.code === f.reply.code && f.lineNo === prev.lineNo + 1 && !prev.hasNested && !f.nested) {
-      const text = foldSpace(`${prev.reply.text} ${f.reply.text}`);
-      // The records are this function's own: the merged reply takes the place of the previous one.
-      prev.reply = makeReply(prev.reply.code, prev.reply.enhanced ?? f.reply.enhanced, text);
+      if (parts === undefined) {
+        parts = [prev.reply.text];
+        enhanced = prev.reply.enhanced;
+      }
+      parts.push(f.reply.text);
+      enhanced ??= f.reply.enhanced;
       prev.lineNo = f.lineNo;
       if (f.sep) prev.sep = f.sep;
       continue;
     }
+    if (prev && parts !== undefined) merged(prev, parts);
+    parts = undefined;
     out.push(f);
   }
+  const last = out[out.length - 1];
+  if (last && parts !== undefined) merged(last, parts);
   return out.map(toFoundReply);
 }
 
