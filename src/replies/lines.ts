@@ -70,12 +70,14 @@ function cut(s: string, re: RegExp): string {
 function stripLogPrefixes(line: string): string {
   let s = line;
   // COMPOSE_SERVICE: a letter first and " |" in the line.
-  if (isLetter(s.charCodeAt(0)) && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
+  // (A "|" looked for first: one character's search, and most lines have none.)
+  if (isLetter(s.charCodeAt(0)) && s.includes("|") && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
   // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
   const sep = s.charCodeAt(4);
   if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
-  // A syslog date (the month's name, then the day): a capital letter and a blank at 3.
-  else if (s.charCodeAt(3) === 0x20 && s.charCodeAt(0) >= 0x41 && s.charCodeAt(0) <= 0x5a) s = cut(s, SYSLOG_DATE);
+  // A syslog date (the month's name, then the day): a capital letter, a blank at 3, and the day's digit or its padding blank at
+  // 4 (a sentence's first word of three letters has a letter there).
+  else if (s.charCodeAt(3) === 0x20 && s.charCodeAt(0) >= 0x41 && s.charCodeAt(0) <= 0x5a && (isDigit(s.charCodeAt(4)) || s.charCodeAt(4) === 0x20)) s = cut(s, SYSLOG_DATE);
   // The host and the program after a date ("host postfix/smtp[53043]: "): only there, where a line has one.
   if (s !== line && s.includes("]:")) s = cut(s, SYSLOG_TAG);
   // TIME: one or two digits and ":".
@@ -154,7 +156,8 @@ export function logicalLines(text: string): LogicalLine[] {
   // its entries' timestamps (sixth hunt #32: the failure after STARTTLS was read as part of the server's 220, "TLS: success").
   const split = text.includes("\n") ? text.split("\n") : [text];
   const entries = text.includes("\t") ? split.flatMap(oneLineLog) : split;
-  const physical = text.includes("SMTPSVC") ? entries.map(iisLine) : entries;
+  // ("VC" first: a rare letter's search; "SMTPSVC" starts with one that every SMTP log holds at each "SMTP".)
+  const physical = text.includes("VC") && text.includes("SMTPSVC") ? entries.map(iisLine) : entries;
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
     const rawTrimmed = raw.trim();
@@ -241,12 +244,14 @@ function oneLineLog(text: string): string[] {
  */
 function lastMark(line: string): string {
   let end = line.length;
-  while (end > 1 && MARKDOWN_CLOSER.has(line.charCodeAt(end - 1))) end--;
+  while (end > 1 && markdownCloser(line.charCodeAt(end - 1))) end--;
   return line.charAt(end - 1);
 }
 
 /** "`", "*" and "_" (Markdown's code and emphasis marks). */
-const MARKDOWN_CLOSER = new Set([0x60, 0x2a, 0x5f]);
+function markdownCloser(c: number): boolean {
+  return c === 0x60 || c === 0x2a || c === 0x5f;
+}
 
 /** Opened minus closed square brackets (counted with native searches: most lines have none). */
 function bracketDelta(s: string): number {
