@@ -154,7 +154,12 @@ export function wrap(text: string, max: number, restMax: number = max): string[]
   const firstLimit = Math.max(1, Math.floor(max));
   const restLimit = Math.max(1, Math.floor(restMax));
   const lines: string[] = [];
-  for (const paragraph of text.includes("\n") ? text.split(/\r?\n/) : [text]) {
+  // (An indexed loop, without a one-element array for text of one paragraph: for…of allocates an iterator and its results
+  // at every call in the interpreter, where a report's ~300 calls run at start.)
+  const paragraphs = text.includes("\n") ? text.split(/\r?\n/) : undefined;
+  const count = paragraphs === undefined ? 1 : paragraphs.length;
+  for (let p = 0; p < count; p++) {
+    const paragraph = paragraphs === undefined ? text : (paragraphs[p] as string);
     if (paragraph.trim() === "") {
       lines.push("");
       continue;

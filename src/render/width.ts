@@ -29,13 +29,21 @@ let wide: Uint32Array | undefined;
 /** The wide ranges as a flat sorted [start, end, …] array, parsed on first use. */
 function wideTable(): Uint32Array {
   if (wide) return wide;
-  const parts = WIDE_RANGES.split(",");
-  const table = new Uint32Array(parts.length * 2);
-  parts.forEach((p, i) => {
-    const [a, b = a] = p.split("-") as [string, string?];
-    table[2 * i] = parseInt(a, 16);
-    table[2 * i + 1] = parseInt(b, 16);
-  });
+  // Read in place, range by range (no array of parts, no pair made for each): this runs once in the interpreter, where
+  // every split and destructuring is an allocation (issue 15).
+  let count = 1;
+  for (let at = WIDE_RANGES.indexOf(","); at >= 0; at = WIDE_RANGES.indexOf(",", at + 1)) count++;
+  const table = new Uint32Array(count * 2);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const comma = WIDE_RANGES.indexOf(",", start);
+    const end = comma < 0 ? WIDE_RANGES.length : comma;
+    const dash = WIDE_RANGES.indexOf("-", start);
+    const from = parseInt(WIDE_RANGES.slice(start, dash >= 0 && dash < end ? dash : end), 16);
+    table[2 * i] = from;
+    table[2 * i + 1] = dash >= 0 && dash < end ? parseInt(WIDE_RANGES.slice(dash + 1, end), 16) : from;
+    start = end + 1;
+  }
   wide = table;
   return table;
 }
@@ -84,9 +92,11 @@ const SIMPLE_RANGES: ReadonlyArray<readonly [number, number]> = [
 /** Is this code unit one of SIMPLE_RANGES? */
 export function isSimpleCode(c: number): boolean {
   if (c <= 0x7e) return c >= 0x20;
-  for (const [from, to] of SIMPLE_RANGES) {
-    if (c < from) return false;
-    if (c <= to) return true;
+  // (An indexed loop: for…of with a destructured pair allocates an iterator and its results at every call in the interpreter.)
+  for (let i = 0; i < SIMPLE_RANGES.length; i++) {
+    const range = SIMPLE_RANGES[i] as readonly [number, number];
+    if (c < range[0]) return false;
+    if (c <= range[1]) return true;
   }
   return false;
 }

@@ -31,7 +31,8 @@ class Out {
     const prefix = opts.prefix ?? "";
     const hang = opts.hang ?? textWidth(prefix);
     const out = wrapPrefixed(text, this.width, " ".repeat(indent) + prefix, " ".repeat(indent + hang), 8);
-    for (const l of out) this.lines.push(opts.token ? this.theme.paint(opts.token, l) : l);
+    // (Indexed: for…of allocates an iterator and its results at every call in the interpreter.)
+    for (let i = 0; i < out.length; i++) this.lines.push(opts.token ? this.theme.paint(opts.token, out[i] as string) : (out[i] as string));
   }
 
   /** A label, then the text, wrapped with a hanging indent under the text. */
