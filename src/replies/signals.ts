@@ -749,23 +749,30 @@ export function isKyocera1102(line: string, wholeInput: string): boolean {
   return wholeInput.trim() === "1102" || /error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗/i.test(line);
 }
 
-const CLIENTS: Array<[string, RegExp]> = [
-  ["mailkit", /MailKit|AuthenticationInvalidCredentials|SmtpCommandException|SmtpProtocolException/],
-  ["powershell", /Send-MailMessage/i],
-  ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue|Le serveur SMTP requiert|[ÉE]chec d['’]envoi du courrier/i],
+/**
+ * Each program's words, and words one of which every text its pattern matches holds (in lower case for a pattern that
+ * ignores case: a letter of ASCII in such a pattern matches only a letter of ASCII, which lower-casing the text keeps in
+ * place). A text without any is not given to the pattern: most pastes name no program, and compiling a dozen patterns
+ * of alternatives was ~4 M instructions of every explain (issue 15). test/unit/replies-client-words.test.ts checks each
+ * pattern's alternatives against its words.
+ */
+const CLIENTS: Array<[string, RegExp, readonly string[]]> = [
+  ["mailkit", /MailKit|AuthenticationInvalidCredentials|SmtpCommandException|SmtpProtocolException/, ["MailKit", "AuthenticationInvalidCredentials", "SmtpCommandException", "SmtpProtocolException"]],
+  ["powershell", /Send-MailMessage/i, ["send-mailmessage"]],
+  ["dotnet", /System\.Net\.Mail|SmtpException|The SMTP server requires a secure connection|The server response was|El servidor SMTP requiere|La respuesta del servidor fue|Le serveur SMTP requiert|[ÉE]chec d['’]envoi du courrier/i, ["system.net.mail", "smtpexception", "the smtp server requires a secure connection", "the server response was", "el servidor smtp requiere", "la respuesta del servidor fue", "le serveur smtp requiert", "chec d"]],
   // Ruby's Net::SMTP names its errors as Python's smtplib does ("SMTPAuthenticationError"): looked for first.
   // Its EOFError's own words too ("end of file reached", Redmine's wrapper, nineteenth hunt #14).
-  ["ruby", /Net::SMTP\w*(?:Error|Exception)|\(Net::\w+\)|ActionMailer::|\bEOFError\b|\bend of file reached\b/],
-  ["python", /smtplib|SMTPAuthenticationError|SMTPSenderRefused|SMTPDataError|SMTPRecipientsRefused|Traceback \(most recent call last\)|\(\s*[2-5]\d\d\s*,\s*b['"]|^reply: b['"]|^send: ['"]/m],
-  ["java", /javax\.mail|jakarta\.mail|com\.sun\.mail|AuthenticationFailedException|SMTPSendFailedException|DEBUG SMTP:/],
-  ["nodemailer", /nodemailer|Invalid login:|\bEAUTH\b|\bEENVELOPE\b|responseCode/],
-  ["phpmailer", /PHPMailer|SMTP Error: Could not authenticate|SERVER -> CLIENT:|CLIENT -> SERVER:/i],
+  ["ruby", /Net::SMTP\w*(?:Error|Exception)|\(Net::\w+\)|ActionMailer::|\bEOFError\b|\bend of file reached\b/, ["Net::", "ActionMailer::", "EOFError", "end of file reached"]],
+  ["python", /smtplib|SMTPAuthenticationError|SMTPSenderRefused|SMTPDataError|SMTPRecipientsRefused|Traceback \(most recent call last\)|\(\s*[2-5]\d\d\s*,\s*b['"]|^reply: b['"]|^send: ['"]/m, ["smtplib", "SMTPAuthenticationError", "SMTPSenderRefused", "SMTPDataError", "SMTPRecipientsRefused", "Traceback (most recent call last)", "b'", "b\"", "send: "]],
+  ["java", /javax\.mail|jakarta\.mail|com\.sun\.mail|AuthenticationFailedException|SMTPSendFailedException|DEBUG SMTP:/, ["javax.mail", "jakarta.mail", "com.sun.mail", "AuthenticationFailedException", "SMTPSendFailedException", "DEBUG SMTP:"]],
+  ["nodemailer", /nodemailer|Invalid login:|\bEAUTH\b|\bEENVELOPE\b|responseCode/, ["nodemailer", "Invalid login:", "EAUTH", "EENVELOPE", "responseCode"]],
+  ["phpmailer", /PHPMailer|SMTP Error: Could not authenticate|SERVER -> CLIENT:|CLIENT -> SERVER:/i, ["phpmailer", "smtp error: could not authenticate", "server -> client:", "client -> server:"]],
   // PHP's own stream functions (the STARTTLS handshake, an ssl:// connection) and SwiftMailer's / Symfony Mailer's "Expected
   // response code … but got …" (nineteenth hunt #2-#5, #10): a PHP program, whichever library (PHPMailer's own words first).
-  ["php", /\bstream_socket_(?:enable_crypto|client)\(\)|Swift_\w*Exception|\bExpected response code "?\d{3}"? but got\b/],
-  ["curl", /curl: \(\d+\)|^\* Connected to|^[<>] /m],
-  ["postfix", /status=(?:bounced|deferred)|postfix\/|\(in reply to .{1,40} command\)/i],
-  ["github-actions", /##\[error\]|\/home\/runner\/work\/|\/actions\/runs\/\d+/],
+  ["php", /\bstream_socket_(?:enable_crypto|client)\(\)|Swift_\w*Exception|\bExpected response code "?\d{3}"? but got\b/, ["stream_socket_", "Swift_", "Expected response code "]],
+  ["curl", /curl: \(\d+\)|^\* Connected to|^[<>] /m, ["curl: (", "* Connected to", "< ", "> "]],
+  ["postfix", /status=(?:bounced|deferred)|postfix\/|\(in reply to .{1,40} command\)/i, ["status=", "postfix/", "(in reply to "]],
+  ["github-actions", /##\[error\]|\/home\/runner\/work\/|\/actions\/runs\/\d+/, ["##[error]", "/home/runner/work/", "/actions/runs/"]],
 ];
 
 /** Every signal's id: words of a client, a wrapper or a panel, never a server's reply. */
@@ -840,11 +847,26 @@ export function sendingProgram(client: string | undefined): string | undefined {
 /** The last text detectClient() read, and what it found: a plan's steps and a report's notes each ask of the same pasted text. */
 let lastClient: { text: string; client: string | undefined } | undefined;
 
+/** Does the text hold one of the words? */
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (text.includes(words[k] as string)) return true;
+  return false;
+}
+
+/** The regular expressions of CLIENTS with the words one of which every text they match holds (for tests). */
+export function clientPatterns(): ReadonlyArray<readonly [string, RegExp, readonly string[]]> {
+  return CLIENTS;
+}
+
 /** The program or library whose words the text shows (CLIENTS' first match), or undefined. */
 export function detectClient(text: string): string | undefined {
   if (lastClient?.text === text) return lastClient.client;
   let client: string | undefined;
-  for (const [name, re] of CLIENTS) {
+  let lower: string | undefined;
+  for (let i = 0; i < CLIENTS.length; i++) {
+    const [name, re, words] = CLIENTS[i] as [string, RegExp, readonly string[]];
+    const hay = re.ignoreCase ? (lower ??= text.toLowerCase()) : text;
+    if (!holdsAny(hay, words)) continue;
     if (re.test(text)) {
       client = name;
       break;
