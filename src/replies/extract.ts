@@ -476,8 +476,11 @@ function repliesInLine(line: string): readonly LineReply[] {
   return out;
 }
 
-/** A field's label right before a value: letters, then a colon and blanks ("Erro de Servidor: "). */
-const FIELD_BEFORE = /\p{L}[\p{L} ()]{0,38}:\s*$/u;
+/**
+ * A field's label right before a value: letters, then a colon and blanks ("Erro de Servidor: "). Made on first use (a code
+ * repeated as the next field's): the letters of every script, \p{L}, are a large class to build at every start (issue 15).
+ */
+let fieldBefore: RegExp | undefined;
 /** Words and a colon alone: a field's label ("Resposta do Servidor:", "Server Response:"). */
 const LABEL_ONLY = /^\s*[^\d:]{1,40}:\s*$/;
 
@@ -488,7 +491,7 @@ function dropLabelCodes(line: string, starts: Start[]): void {
     const next = starts[i + 1] as Start;
     if (s.code === undefined || s.code < 400 || s.enhanced !== undefined || next.code !== s.code) continue;
     // The code is a field's value itself ("Erro de Servidor: 454", "Server Error: 451"), and its "text" the next field's label.
-    if (FIELD_BEFORE.test(line.slice(Math.max(0, s.index - 40), s.index)) && LABEL_ONLY.test(line.slice(s.end, next.index))) starts.splice(i, 1);
+    if ((fieldBefore ??= /\p{L}[\p{L} ()]{0,38}:\s*$/u).test(line.slice(Math.max(0, s.index - 40), s.index)) && LABEL_ONLY.test(line.slice(s.end, next.index))) starts.splice(i, 1);
   }
 }
 

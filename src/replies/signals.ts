@@ -142,7 +142,7 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   // verified.") is its guess, not a certificate seen: read as before, a certificate in general.
   if (sig.id === "tls-self-signed" && line.includes("which cannot be verified")) return TLS_CERTIFICATE_SIGNAL;
   const confirm = CONFIRMED_BY.get(sig.id);
-  if (confirm && !confirm.test(line)) return undefined;
+  if (confirm && !confirm().test(line)) return undefined;
   if (sig.id === "tls-name-mismatch" && SHARED_HOST_CERTIFICATE.test(line)) return SMTP_INTERCEPTED;
   if (sig.stage !== "network") return sig;
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
@@ -208,8 +208,13 @@ const SAP_NO_DELIVERY = /\bNo delivery to \S[^\n]{0,320}?, authentication requir
 const LEAD_IN = String.raw`^(?:[^\n]{0,160}?(?:[:：\]]|\s-))?[\s"'「『(*>-]*`;
 const CLOSE = String.raw`[\s"'」』)*.!。！]*$`;
 const CANNOT = String.raw`(?:cannot|can't|can not)`;
-function wholeLine(...words: string[]): RegExp {
-  return new RegExp(`${LEAD_IN}(?:${words.join("|")})${CLOSE}`, "i");
+/**
+ * The expression, made on first use (a line that holds one of the signal's phrases): parsing these long patterns of two
+ * scripts was a large part of the expressions made at every start, for lines most pastes never have (issue 15).
+ */
+function wholeLine(...words: string[]): () => RegExp {
+  let made: RegExp | undefined;
+  return () => (made ??= new RegExp(`${LEAD_IN}(?:${words.join("|")})${CLOSE}`, "i"));
 }
 /** The signals of GENERIC_FAILURE's wordings: sending failed, the connection failed, the sign-in failed. */
 export const GENERIC_SEND_FAILED = "generic-send-failed";
@@ -235,10 +240,10 @@ const GENERIC_CONNECT = wholeLine("server connection failed");
 // Epson's "Cannot sign in or users cannot sign in." (ninth hunt #14).
 const GENERIC_SIGN_IN = wholeLine(`${CANNOT} sign in(?: or users ${CANNOT} sign in)?`, String.raw`サインインできません(?:でした)?`);
 
-/** Signals whose phrases only gate: the line must also say it in full, as this expression reads it. */
-const CONFIRMED_BY: ReadonlyMap<string, RegExp> = new Map([
-  [TNC_TCP_FAILED, TNC_FAILED],
-  [SAP_AUTH_REQUIRED, SAP_NO_DELIVERY],
+/** Signals whose phrases only gate: the line must also say it in full, as this expression (given on first use) reads it. */
+const CONFIRMED_BY: ReadonlyMap<string, () => RegExp> = new Map([
+  [TNC_TCP_FAILED, () => TNC_FAILED],
+  [SAP_AUTH_REQUIRED, () => SAP_NO_DELIVERY],
   [GENERIC_SEND_FAILED, GENERIC_SEND],
   [GENERIC_CONNECT_FAILED, GENERIC_CONNECT],
   [GENERIC_SIGN_IN_FAILED, GENERIC_SIGN_IN],
