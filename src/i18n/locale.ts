@@ -7,10 +7,18 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   if (app) return parseLang(app) ?? "en";
   for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"] as const) {
     const value = env[name];
-    if (value) return /^ja\b|^ja[_-]/i.test(value) ? "ja" : "en";
+    if (value) return startsWithJa(value) && /^ja\b|^ja[_-]/i.test(value) ? "ja" : "en";
   }
   const intl = Intl.DateTimeFormat().resolvedOptions().locale;
-  return /^ja\b/i.test(intl) ? "ja" : "en";
+  return startsWithJa(intl) && /^ja\b/i.test(intl) ? "ja" : "en";
+}
+
+/**
+ * "ja" in either case at the start, which both patterns above need (an ASCII letter of a pattern that ignores case matches
+ * only that letter): any other locale ("C", "en_US.UTF-8") is not given to them, which V8 compiled at every start (issue 15).
+ */
+function startsWithJa(value: string): boolean {
+  return (value.charCodeAt(0) | 0x20) === 0x6a && (value.charCodeAt(1) | 0x20) === 0x61;
 }
 
 export function parseLang(value: string): Lang | undefined {

@@ -19,7 +19,8 @@ import { isSafeText, safeJson, safeText } from "./sanitize.js";
 const NONCE = Array.from({ length: 4 }, () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, "0")).join("");
 const MARK_OPEN = "\ue000";
 const MARK_CLOSE = "\ue001";
-const MARK = new RegExp(`${MARK_OPEN}${NONCE}([0-9;]{1,12})${MARK_CLOSE}`, "g");
+/** The marks' expression, made on first use (a text that holds a mark: output without colour marks never parses it; issue 15). */
+let mark: RegExp | undefined;
 
 /** A colour mark for SGR parameters (e.g. "31", "39"): turned into the escape code by `toTerminal` when colour is on, dropped otherwise. */
 export function colourMark(sgr: string): string {
@@ -37,7 +38,9 @@ export function safeLines(text: string): string {
 /** Text for a terminal: every control character from data shown visibly, then the theme's colour marks applied (or removed). */
 export function toTerminal(text: string, color: boolean): string {
   const safe = safeLines(text);
-  return safe.includes(MARK_OPEN) ? safe.replace(MARK, (_m, sgr: string) => (color ? `\u001b[${sgr}m` : "")) : safe;
+  if (!safe.includes(MARK_OPEN)) return safe;
+  mark ??= new RegExp(`${MARK_OPEN}${NONCE}([0-9;]{1,12})${MARK_CLOSE}`, "g");
+  return safe.replace(mark, (_m, sgr: string) => (color ? `\u001b[${sgr}m` : ""));
 }
 
 /** One message on a terminal stream (stdout or stderr): made safe by `toTerminal`, ending with a line break. The one place that writes lines to a terminal. */

@@ -46,16 +46,18 @@ const MECHANISMS = ["LOGIN", "PLAIN", "XOAUTH2", "CRAM-MD5", "NTLM"] as const;
 /** The mechanisms as a regex group, for the three forms below that name one. */
 const MECHANISM = `(${MECHANISMS.join("|")})`;
 const CLIENT_AUTH = new RegExp(`^['"\`]?AUTH\\s+${MECHANISM}\\b`, "i");
-const COMMAND_FIELD = new RegExp(`command['"]?\\s*[:=]\\s*['"]AUTH\\s+${MECHANISM}\\b`, "gi");
+// COMMAND_FIELD, QUOTED_AUTH and AUTHENTICATOR are made on first use (a text with their first word: most have none), not
+// parsed at every start (issue 15).
+let commandField: RegExp | undefined;
 /**
  * A server's refusal that quotes the client's AUTH command ('502 Command "AUTH PLAIN …" not implemented', nodemailer #878 in the
  * nineteenth hunt: read at MAIL FROM as commands out of order, with a firmware update): the refusal answered that sign-in.
  */
-const QUOTED_AUTH = new RegExp(String.raw`\bcommand\s+["'“]AUTH\s+${MECHANISM}\b`, "i");
+let quotedAuth: RegExp | undefined;
 /** nodemailer's words before a refusal of its AUTH command. */
 const INVALID_LOGIN = "Invalid login: ";
 /** SwiftMailer: "Authenticator LOGIN returned Swift_TransportException: Expected response code 235 but got code "535" …". */
-const AUTHENTICATOR = new RegExp(`\\bAuthenticator ${MECHANISM} returned\\b`, "g");
+let authenticator: RegExp | undefined;
 /** Every match of COMMAND_FIELD starts with this. */
 const COMMAND_HINT = /command/i;
 const CLIENT_VERB = /^['"`]?(EHLO|HELO|STARTTLS|AUTH|MAIL FROM|RCPT TO|DATA|BDAT|QUIT|RSET)\b/i;
@@ -556,7 +558,7 @@ export function extractReplies(text: string): Extraction {
         from = Math.min(line.text.length, r.index + r.text.length);
         after = r.index + 3;
       }
-      const quoted = r.text.includes("AUTH") ? QUOTED_AUTH.exec(r.text) : null;
+      const quoted = r.text.includes("AUTH") ? (quotedAuth ??= new RegExp(String.raw`\bcommand\s+["'“]AUTH\s+${MECHANISM}\b`, "i")).exec(r.text) : null;
       if (quoted) mechanism ??= toMechanism(quoted[1]);
       // nodemailer's "Invalid login: …" is its error for a refused AUTH (EAUTH), whatever the reply's code.
       const signIn = quoted !== null || (r.index > 14 && line.text.lastIndexOf(INVALID_LOGIN, r.index) >= 0);
@@ -581,16 +583,18 @@ function commandFieldMechanism(text: string): ReplyAnalysis["mechanismTried"] | 
   let mechanism: ReplyAnalysis["mechanismTried"];
   // Each pattern starts with its own word ("command", "Authenticator"): most lines have neither.
   if (COMMAND_HINT.test(text)) {
-    COMMAND_FIELD.lastIndex = 0;
-    for (let m = COMMAND_FIELD.exec(text); m; m = COMMAND_FIELD.exec(text)) mechanism = toMechanism(m[1]);
+    const field = (commandField ??= new RegExp(`command['"]?\\s*[:=]\\s*['"]AUTH\\s+${MECHANISM}\\b`, "gi"));
+    field.lastIndex = 0;
+    for (let m = field.exec(text); m; m = field.exec(text)) mechanism = toMechanism(m[1]);
   }
   if (text.includes("Authenticator ")) {
     // SwiftMailer tries each method the server offers and lists each one's answer ("using 2 possible authenticators.
     // Authenticator LOGIN returned … Authenticator PLAIN returned …", Invoice Ninja in the nineteenth hunt: read as PLAIN, the
     // method refused, blocking): when LOGIN is among them, the password's method was tried; its answer is the one that counts.
     let login = false;
-    AUTHENTICATOR.lastIndex = 0;
-    for (let m = AUTHENTICATOR.exec(text); m; m = AUTHENTICATOR.exec(text)) {
+    const said = (authenticator ??= new RegExp(`\\bAuthenticator ${MECHANISM} returned\\b`, "g"));
+    said.lastIndex = 0;
+    for (let m = said.exec(text); m; m = said.exec(text)) {
       mechanism = toMechanism(m[1]);
       login ||= mechanism === "LOGIN";
     }
