@@ -456,7 +456,8 @@ interface Compiled {
 const RANGE = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/;
 
 export function enhancedMatcher(spec: string): (code: string) => boolean {
-  const m = RANGE.exec(spec);
+  // (A range holds a "-", which RANGE needs: an exact code is not given to it.)
+  const m = spec.includes("-") ? RANGE.exec(spec) : null;
   if (!m) return (code) => code === spec;
   const [, cls, subject, lo, hi] = m;
   // The code's first two parts are these, and its third (up to a fourth "." or the end) is in the range: read in place, without splitting the code.
@@ -520,7 +521,7 @@ function addTo<K>(map: Map<K, number[]>, key: K, i: number): void {
 COMPILED.forEach((c, i) => {
   for (const id of c.phrases) (BY_PHRASE[id] ??= []).push(i);
   for (const spec of c.pattern.enhanced ?? []) {
-    if (RANGE.test(spec)) BY_RANGE.push(i);
+    if (spec.includes("-") && RANGE.test(spec)) BY_RANGE.push(i);
     else addTo(BY_ENHANCED, spec, i);
   }
   if (c.need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
