@@ -30,7 +30,12 @@ export interface Signal {
  * program's server setting is empty or not taken, unless a relay or proxy is meant to run on that computer (then it is not running).
  */
 export const LOOPBACK_REFUSED_SIGNAL: Signal = { id: "network-loopback-refused", stage: "network", candidates: ["wrong-endpoint"], decisive: true, notes: ["note.loopbackRefused"] };
-const LOOPBACK = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):\d{1,5}\b/i;
+/**
+ * On a mail port only (25, 465, 587, 2525): a program set to another port of its own computer means a local relay or proxy on purpose
+ * (email-oauth2-proxy listens on 1587 and the like, to sign in with OAuth for a program that cannot). "Set smtp.office365.com"
+ * would bypass it; that refusal keeps the plain reading (the server or the way to it).
+ */
+const LOOPBACK = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):(?:25|465|587|2525)\b/i;
 /**
  * A connection error to port 465 ("connect ETIMEDOUT 52.96.184.50:465"): Exchange Online takes client submission on 587
  * with STARTTLS and offers nothing on 465, so the port is the cause (fourth hunt #15: it read "allow the device to reach

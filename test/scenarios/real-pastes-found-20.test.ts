@@ -100,6 +100,10 @@ test("#4: nodemailer's 'connect ECONNREFUSED 127.0.0.1:465' (its default host, l
   // ::1 and localhost too; another computer's address, or an IPv6 address ending in ::1, stays a connection refused.
   for (const text of ["connect ECONNREFUSED ::1:587", "unable to connect to localhost:25 (Connection refused)"]) assert.equal(analyzeReply(text).primary?.patternId, "network-loopback-refused", text);
   for (const text of ["connect ECONNREFUSED 10.0.0.1:587", "connect ECONNREFUSED fe80::1:25"]) assert.equal(analyzeReply(text).primary?.patternId, "network-refused", text);
+  // Another port of its own computer is a local relay or proxy set on purpose (email-oauth2-proxy's 1587): not "set smtp.office365.com".
+  assert.equal(analyzeReply("Error: connect ECONNREFUSED 127.0.0.1:1587").primary?.patternId, "network-refused");
+  const proxy = await explain({ ...paste(4), text: "Error: connect ECONNREFUSED 127.0.0.1:1587" }, "en");
+  assert.notDeepEqual(statuses(proxy.json), ["wrong-endpoint:blocking"]);
 });
 
 test("guards of readings left as they were: #1 5.6.211 and #6 web.de's DNS check and #8 a relay's 'Command rejected' (unknown refusals, no cause claimed), #13 an IMAP line typed into SMTP, #14 Outlook.com's WASCL verdict", async () => {
