@@ -84,6 +84,13 @@ test("the code cache: one per kind of run, made on the first run and then used; 
   runBuilt(["explain", REPLY]);
   assert.deepEqual(caches(), ["fast.cjs.diagnose-text.cache", "fast.cjs.explain-text.cache"]);
 
+  // A run that stops at bad input writes none: the cache would hold only the error's path for every later run of that command.
+  for (const f of caches()) rmSync(join(dist, f));
+  assert.equal(runBuilt(["diagnose", "--case", "no-such-case.json"]).code, 2);
+  assert.deepEqual(caches(), []);
+  runBuilt(["diagnose", "--case", EXAMPLE]);
+  assert.deepEqual(caches(), ["fast.cjs.diagnose-text.cache"]);
+
   writeFileSync(file, Buffer.from("not a code cache at all"));
   const damaged = runBuilt(["diagnose", "--case", EXAMPLE]);
   assert.equal(damaged.stdout, first.stdout);
