@@ -2,18 +2,32 @@
 // (base64 user names, passwords, XOAUTH2 blobs), bearer tokens, and password=… pairs.
 const REDACTED = "[redacted]";
 const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
-/** "AUTH PLAIN <b64>" and the like from a client (not a capability list, whose next word is another mechanism). */
-const AUTH_PAYLOAD = new RegExp(`\\b(AUTH\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
+/** "AUTH PLAIN <b64>" and the like from a client (IMAP's "a1 AUTHENTICATE PLAIN <b64>" too; not a capability list, whose next word is another mechanism). */
+const AUTH_PAYLOAD = new RegExp(`\\b(AUTH(?:ENTICATE)?\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
 /**
  * What every match of AUTH_PAYLOAD starts with: "AUTH", a mechanism and a blank ("Authentication" or "SMTP AUTH is disabled" in a reply has none).
  * Blanks within a line: the rules run line by line, and a capability list ("250-AUTH LOGIN" at the end of its line) has no payload after it.
  */
-const AUTH_WORD = new RegExp(`auth[^\\S\\n]+(?:${MECHANISMS})[^\\S\\n]`, "i");
+const AUTH_WORD = new RegExp(`auth(?:enticate)?[^\\S\\n]+(?:${MECHANISMS})[^\\S\\n]`, "i");
 /**
  * What every match of the key=value pattern below contains: one of its words, then (after the rest
  * of the word) an optional quote, blanks and "=" or ":". "Password not accepted" in a reply has none.
  */
 const KEY_HINT = /(?:pass|pwd|secret|token)\w*["']?\s*[=:]/i;
+/**
+ * A person testing by hand who typed another protocol's sign-in into the session (email-oauth2-proxy #372: an IMAP login typed
+ * into SMTP, answered "500 5.3.3 Unrecognized command"): IMAP's "<tag> LOGIN <user> <password>" and POP3's "PASS <password>",
+ * each the whole line after the transcript's prefix. The password is the last word (or quoted string).
+ */
+const IMAP_LOGIN = /^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])[^\S\n]+login[^\S\n]+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempt)\b)(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)[^\S\n]+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)([^\S\n]*)$/i;
+const POP_PASS = /^(pass[^\S\n]+)(\S+)([^\S\n]*)$/i;
+/**
+ * What a text holds where IMAP_LOGIN or POP_PASS may change a line, or an IMAP AUTHENTICATE may be answered after its "+": "login"
+ * and two words, "pass" and a word, or "authenticate" and a mechanism. (IMAP's tag is short, as clients and people write it: "a1", "A001", "a",
+ * "."; a word such as "Bad" or "Error", or a reply's code, is not one, and "login or password" is a sentence, not a user name.)
+ */
+const TYPED_LOGIN = new RegExp(`login[^\\S\\n]+\\S+[^\\S\\n]+\\S|\\bpass[^\\S\\n]+\\S|authenticate[^\\S\\n]+(?:${MECHANISMS})`, "i");
+
 /**
  * A SASL initial response that carries a bearer token, wherever it stands: XOAUTH2's base64 of "user=…\x01auth=Bearer …"
  * starts "dXNlcj", OAUTHBEARER's of "n,a=…" or "n,,…" starts "bixh" or "biws" (a Postfix debug log puts it on a line of its
@@ -67,8 +81,8 @@ export function mayHoldSecret(text: string): boolean {
 }
 /** mayHoldSecret's words of fixed case, in one search: "334", "Bearer", "eyJ" and SASL_TOKEN_HINT's. */
 const SECRET_LITERAL = new RegExp(`334|Bearer|eyJ|${SASL_TOKEN_HINT.source}`);
-/** mayHoldSecret's words of any case, in one search: AUTH_WORD's and KEY_HINT's alternatives (either matches where this does). */
-const SECRET_WORDS = new RegExp(`${AUTH_WORD.source}|${KEY_HINT.source}`, "i");
+/** mayHoldSecret's words of any case, in one search: AUTH_WORD's, KEY_HINT's and TYPED_LOGIN's alternatives (any matches where this does). */
+const SECRET_WORDS = new RegExp(`${AUTH_WORD.source}|${KEY_HINT.source}|${TYPED_LOGIN.source}`, "i");
 
 export function redactSecrets(text: string): string {
   if (!mayHoldSecret(text)) return text;
@@ -78,7 +92,7 @@ export function redactSecrets(text: string): string {
   for (let i = 0; i < lines.length; i += 2) {
     let line = lines[i] as string;
     // A line without those words, when no credential is due after a 334, is left as it is.
-    if (!expectPassword && !expectCredential && !mayHoldSecret(line)) continue;
+    if (!expectPassword && !expectCredential && !mayHoldSecret(line) && !line.includes("+")) continue;
     const body = stripTranscriptPrefix(line).trim();
     if (body === "") continue;
     if (expectPassword) {
@@ -98,8 +112,17 @@ export function redactSecrets(text: string): string {
       expectCredential = false;
       continue;
     }
-    // A 334 challenge means the next client line is a credential.
-    expectCredential = /^(?:b?['"])?334\b/.test(body);
+    // A 334 challenge (SMTP) or a "+" continuation (IMAP's AUTHENTICATE) means the next client line is a credential.
+    expectCredential = /^(?:b?['"])?334\b/.test(body) || /^\+(?:[^\S\n]|$)/.test(body);
+    // Another protocol's sign-in typed by hand (IMAP_LOGIN, POP_PASS): the password at the end of the line.
+    if (TYPED_LOGIN.test(line)) {
+      const typed = body.replace(IMAP_LOGIN, `$1${REDACTED}$3`).replace(POP_PASS, `$1${REDACTED}$3`);
+      if (typed !== body) {
+        const at = line.lastIndexOf(body);
+        lines[i] = line.slice(0, at) + typed + line.slice(at + body.length);
+        continue;
+      }
+    }
     // Each pattern below runs only on a line with its own word: most lines have none.
     // "AUTH PLAIN <b64>", "AUTH LOGIN <b64>", "AUTH XOAUTH2 <b64>" from a client — but not the
     // server's capability list ("250-AUTH LOGIN XOAUTH2"), whose next word is another mechanism.

@@ -94,3 +94,26 @@ for (const lang of ["en", "ja"] as const) {
     }
   });
 }
+
+// A person testing by hand who typed another protocol's sign-in into the session (email-oauth2-proxy #372, a telnet test that
+// typed an IMAP login into SMTP and got "500 5.3.3 Unrecognized command"): IMAP's LOGIN and AUTHENTICATE, POP3's PASS.
+const TYPED: Record<string, string> = {
+  "IMAP LOGIN": `a1 LOGIN joe@contoso.com ${PASSWORD}\r\n500 5.3.3 Unrecognized command`,
+  "IMAP LOGIN, quoted, behind a prefix": `>>> A001 login "joe smith" "${PASSWORD} x"\n<<< 500 5.3.3 Unrecognized command`,
+  "IMAP AUTHENTICATE with its response": `C: a1 AUTHENTICATE PLAIN ${b64(`\0joe\0${PASSWORD}`)}\nS: 500 5.3.3 Unrecognized command`,
+  "IMAP AUTHENTICATE after its '+'": `a1 AUTHENTICATE PLAIN\n+ \n${b64(`\0joe\0${PASSWORD}`)}\n500 5.3.3 Unrecognized command`,
+  "POP3 PASS": `USER joe\n2026-11-20 10:00:01 C: PASS ${PASSWORD}\nS: 500 5.3.3 Unrecognized command`,
+};
+
+test("another protocol's sign-in typed into the session (IMAP LOGIN or AUTHENTICATE, POP3 PASS) is redacted; words that only look alike stay", () => {
+  for (const [name, text] of Object.entries(TYPED)) {
+    for (const out of [redactSecrets(text), redactPaste(text)]) {
+      assert.ok(!out.includes(PASSWORD) && !out.includes(b64(`\0joe\0${PASSWORD}`)), `${name}:\n${out}`);
+      assert.match(out, /\[redacted\]/, name);
+      assert.match(out, /500 5\.3\.3 Unrecognized command/, name);
+    }
+  }
+  for (const text of ["Login failed for user joe", "Error login failed 535", "535 login failed joe", "SMTP login joe failed", "Tests PASS", "Pass through authentication failed", "+OK POP3 ready", "Bad login or password", "d login or password", "a login failed twice"]) {
+    assert.equal(redactSecrets(text), text, text);
+  }
+});
