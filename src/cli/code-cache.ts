@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFile
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
+import { EXIT } from "../exit.js";
 
 export interface CodeCacheRun {
   /** "used": started from the cache; "written": no usable cache, one is written on exit (after a run that did its work); "off": disabled. */
@@ -60,7 +61,7 @@ export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessE
   // Written only after a run that did its command's work (a verdict, a report, help): V8 caches the functions that ran, and a
   // usable cache is kept for good, so a first run that stopped at bad input (a mistyped file name, exit 2) would leave every
   // later run of that command compiling most of its code again (diagnose: ~40 M more instructions at each start).
-  if (!off && !usable) process.once("exit", (code) => code in WORK_DONE && writeCache(cacheFile, () => script.createCachedData()));
+  if (!off && !usable) process.once("exit", (code) => WORK_DONE.has(code) && writeCache(cacheFile, () => script.createCachedData()));
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   // The caller's require where it has one (dist/start.cjs, in the same folder; the fast part requires only Node's own
@@ -69,8 +70,8 @@ export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessE
   return { cache: off ? "off" : usable ? "used" : "written" };
 }
 
-/** The exit codes of a run that did its command's work (src/exit.ts: clear, blocked, undetermined; help and --version exit 0). */
-const WORK_DONE: Readonly<Record<number, true>> = { 0: true, 1: true, 3: true };
+/** The exit codes of a run that did its command's work: a verdict (help and --version exit with EXIT.clear). */
+const WORK_DONE: ReadonlySet<number> = new Set([EXIT.clear, EXIT.blocked, EXIT.undetermined]);
 
 /** Write whole or not at all: a temporary file renamed into place, so a run in parallel never reads half a cache. */
 function writeCache(cacheFile: string, data: () => Buffer): void {
