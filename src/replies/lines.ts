@@ -70,8 +70,7 @@ function cut(s: string, re: RegExp): string {
 function stripLogPrefixes(line: string): string {
   let s = line;
   // COMPOSE_SERVICE: a letter first and " |" in the line.
-  // (A "|" looked for first: one character's search, and most lines have none.)
-  if (isLetter(s.charCodeAt(0)) && s.includes("|") && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
+  if (isLetter(s.charCodeAt(0)) && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
   // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
   const sep = s.charCodeAt(4);
   if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
@@ -156,8 +155,7 @@ export function logicalLines(text: string): LogicalLine[] {
   // its entries' timestamps (sixth hunt #32: the failure after STARTTLS was read as part of the server's 220, "TLS: success").
   const split = text.includes("\n") ? text.split("\n") : [text];
   const entries = text.includes("\t") ? split.flatMap(oneLineLog) : split;
-  // ("VC" first: a rare letter's search; "SMTPSVC" starts with one that every SMTP log holds at each "SMTP".)
-  const physical = text.includes("VC") && text.includes("SMTPSVC") ? entries.map(iisLine) : entries;
+  const physical = text.includes("SMTPSVC") ? entries.map(iisLine) : entries;
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
     const rawTrimmed = raw.trim();
