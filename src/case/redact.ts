@@ -115,11 +115,18 @@ export function redactSecrets(text: string): string {
     // A 334 challenge (SMTP) or a "+" continuation (IMAP's AUTHENTICATE) means the next client line is a credential.
     expectCredential = /^(?:b?['"])?334\b/.test(body) || /^\+(?:[^\S\n]|$)/.test(body);
     // Another protocol's sign-in typed by hand (IMAP_LOGIN, POP_PASS): the password at the end of the line.
+    // (Read on the line without its prefix, then on the whole line: a tag such as "1" or "." reads as a timestamp's to the prefix.)
     if (TYPED_LOGIN.test(line)) {
-      const typed = body.replace(IMAP_LOGIN, `$1${REDACTED}$3`).replace(POP_PASS, `$1${REDACTED}$3`);
-      if (typed !== body) {
-        const at = line.lastIndexOf(body);
-        lines[i] = line.slice(0, at) + typed + line.slice(at + body.length);
+      let typedLine: string | undefined;
+      for (const part of [body, line.trim()]) {
+        const typed = part.replace(IMAP_LOGIN, `$1${REDACTED}$3`).replace(POP_PASS, `$1${REDACTED}$3`);
+        if (typed === part) continue;
+        const at = line.lastIndexOf(part);
+        typedLine = line.slice(0, at) + typed + line.slice(at + part.length);
+        break;
+      }
+      if (typedLine !== undefined) {
+        lines[i] = typedLine;
         continue;
       }
     }
@@ -139,12 +146,12 @@ export function redactSecrets(text: string): string {
 }
 
 /**
- * Transcript decorations in front of a line: timestamps, "C:"/"S:", "Tx:"/"Rx:", ">>>"/"<<<",
+ * Transcript decorations in front of a line: timestamps, "C:"/"S:", "Tx:"/"Rx:" (and "[Tx]"/"[Rx]"), ">>>"/"<<<",
  * curl -v "<"/">", PHPMailer "CLIENT -> SERVER:", Python smtplib "send:"/"reply:".
  */
 function stripTranscriptPrefix(line: string): string {
   return line.replace(
-    /^\s*(?:\[?[\d:.T\-Z/ ]+\]?\s+)?(?:[CS]:|Tx:|Rx:|>>>|<<<|->|<-|\[[CS]\]|<|>|(?:CLIENT|SERVER)\s*->\s*(?:CLIENT|SERVER)\s*:|send:|reply:)?\s*/i,
+    /^\s*(?:\[?[\d:.T\-Z/ ]+\]?\s+)?(?:[CS]:|Tx:|Rx:|>>>|<<<|->|<-|\[(?:[CS]|Tx|Rx)\]|<|>|(?:CLIENT|SERVER)\s*->\s*(?:CLIENT|SERVER)\s*:|send:|reply:)?\s*/i,
     "",
   );
 }
