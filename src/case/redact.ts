@@ -19,7 +19,7 @@ const KEY_HINT = /(?:pass|pwd|secret|token)\w*["']?\s*[=:]/i;
  * into SMTP, answered "500 5.3.3 Unrecognized command"): IMAP's "<tag> LOGIN <user> <password>" and POP3's "PASS <password>",
  * each the whole line after the transcript's prefix. The password is the last word (or quoted string).
  */
-const IMAP_LOGIN = /^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])[^\S\n]+login[^\S\n]+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempt)\b)(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)[^\S\n]+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)([^\S\n]*)$/i;
+const IMAP_LOGIN = /^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])[^\S\n]+login[^\S\n]+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempts?)\b)(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)[^\S\n]+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)([^\S\n]*)$/i;
 const POP_PASS = /^(pass[^\S\n]+)(\S+)([^\S\n]*)$/i;
 /**
  * What a text holds where IMAP_LOGIN or POP_PASS may change a line, or an IMAP AUTHENTICATE may be answered after its "+": "login"
@@ -115,10 +115,12 @@ export function redactSecrets(text: string): string {
     // A 334 challenge (SMTP) or a "+" continuation (IMAP's AUTHENTICATE) means the next client line is a credential.
     expectCredential = /^(?:b?['"])?334\b/.test(body) || /^\+(?:[^\S\n]|$)/.test(body);
     // Another protocol's sign-in typed by hand (IMAP_LOGIN, POP_PASS): the password at the end of the line.
-    // (Read on the line without its prefix, then on the whole line: a tag such as "1" or "." reads as a timestamp's to the prefix.)
+    // (Read on the line without its prefix, then on the whole line, then on the prefix's last word and the body: a tag such as "1"
+    // or "." reads as part of the prefix's timestamp, alone or after a real one: "2026-11-20 10:00:01 1 LOGIN joe secret".)
     if (TYPED_LOGIN.test(line)) {
       let typedLine: string | undefined;
-      for (const part of [body, line.trim()]) {
+      for (const part of [body, line.trim(), tagAndBody(line, body)]) {
+        if (part === undefined) continue;
         const typed = part.replace(IMAP_LOGIN, `$1${REDACTED}$3`).replace(POP_PASS, `$1${REDACTED}$3`);
         if (typed === part) continue;
         const at = line.lastIndexOf(part);
@@ -143,6 +145,17 @@ export function redactSecrets(text: string): string {
     lines[i] = line;
   }
   return lines.join("");
+}
+
+/**
+ * The last word of the transcript prefix stripped from `line` and the body after it, when that word can be an IMAP tag (digits, or
+ * "."), which the prefix's timestamp takes for its own: "2026-11-20 10:00:01 1 LOGIN …" → "1 LOGIN …". Otherwise undefined.
+ */
+function tagAndBody(line: string, body: string): string | undefined {
+  const at = line.lastIndexOf(body);
+  if (at <= 0) return undefined;
+  const tag = /(?<=^|\s)(?:\d{1,6}|\.)[^\S\n]+$/.exec(line.slice(0, at));
+  return tag ? line.slice(tag.index, at + body.length) : undefined;
 }
 
 /**
