@@ -98,6 +98,9 @@ export const CAUSES = {
   // Microsoft 365 refuses the public IP the mail comes from (5.7.606–649, "banned sending IP"): delisting, not a password.
   "sending-ip-blocked": { affects: "all", gate: "sending", service: "exchange-online" },
   "sender-restricted": { affects: "all", gate: "sending", service: "exchange-online" },
+  // A personal Outlook.com account that Outlook.com stopped from sending as suspected spam (OutboundSpamException, its WASCL
+  // verdict): the account's owner releases it by signing in at outlook.com and verifying the account; no tenant is involved.
+  "consumer-sending-blocked": { affects: "all", gate: "sending", service: "outside" },
   // The organization's outbound spam policy blocks automatic forwarding to outside addresses: an Inbox rule's or the mailbox's
   // forwarding comes back with 550 5.7.520 (fifth hunt #1). The organization's own policy, after the message was accepted.
   "auto-forwarding-blocked": { affects: "all", gate: "sending", service: "exchange-online" },

@@ -74,6 +74,7 @@ export const NOTE_KEYS = [
   "note.provider.brevoSmtpKey",
   "note.onpremNtlmOnly",
   "note.consumerPossible",
+  "note.consumerSendingBlockedPossible",
   "note.smtpAuthOffFirst",
   "note.newTenantReputation",
   "note.crossTenantOauthOnly",

@@ -34,6 +34,9 @@ export const CAUSE_IDS = [
   // The device signed in, then ended the session itself without starting a message (QUIT before MAIL FROM).
   "session-ended-after-sign-in",
   "sender-restricted",
+  // Outlook.com stopped a personal account from sending as suspected spam (its outbound spam verdict): released by the account's
+  // own verification at outlook.com, not by any organization's admin.
+  "consumer-sending-blocked",
   // The organization's outbound spam policy blocks automatic forwarding to outside addresses (5.7.520).
   "auto-forwarding-blocked",
   "sending-ip-blocked",

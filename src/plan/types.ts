@@ -62,6 +62,7 @@ export const STEP_IDS = [
   "provider-connection",
   "consumer-use-oauth",
   "consumer-oauth-token",
+  "consumer-verify-account",
   "provider-app-password",
   "provider-check-sign-in",
   "provider-from-address",

@@ -63,6 +63,14 @@ export function isVianetHost(host: string): boolean {
   return /(?:^|\.)partner\.outlook\.cn\.?$/i.test(host.trim());
 }
 
+/**
+ * Outlook.com's outbound spam verdicts that name what only a personal account is offered (its store's "WASCL UserAction verdict is
+ * not None. Actual verdict is RefuseQuota, ShowTierUpgrade" or "HipNotify, ShowTierUpgrade"): a challenge to solve (HipNotify), a
+ * higher sending tier to buy (ShowTierUpgrade). Found only on personal accounts (twentieth hunt #14, Valine-Admin #26, ews-java-api
+ * #519); the host names in such a reply are the same front ends a tenant's mailbox uses.
+ */
+const CONSUMER_VERDICT = /\bActual verdict is [\w, ]*?\b(?:HipNotify|ShowTierUpgrade)\b/i;
+
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
 
@@ -186,6 +194,10 @@ export function providerFromWords(text: string): ProviderClue | undefined {
  * by the host and the address).
  */
 export function providerFromText(text: string): ProviderClue | undefined {
+  if (text.includes("erdict is")) {
+    const verdict = CONSUMER_VERDICT.exec(text);
+    if (verdict) return { id: "outlook-consumer", clue: verdict[0] };
+  }
   if (CLOUD_GATE.test(text)) {
     const consumer = CONSUMER_HOSTS.exec(text);
     if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
@@ -267,6 +279,9 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
   if (provider === "exchange-online" || m.provider !== undefined) return { candidates: [...m.candidates], decisive: m.decisive };
   // A personal Outlook.com account answers "basic authentication is disabled": Basic ended on 16 September 2024.
   if (provider === "outlook-consumer" && m.patternId === "auth-basic-disabled") return { candidates: ["consumer-basic-auth-ended"], decisive: true };
+  // Outlook.com's outbound spam verdict on a personal account (OutboundSpamException, "bad outbound sender"): the account's own
+  // block, released by its owner's verification at outlook.com, not a tenant's restricted user (twentieth hunt #14).
+  if (provider === "outlook-consumer" && m.patternId === "sender-restricted") return { candidates: ["consumer-sending-blocked"], decisive: m.decisive };
   const kept = m.candidates.filter((id) => NEUTRAL.has(id));
   const dropped = m.candidates.filter((id) => !NEUTRAL.has(id));
   // Another server's "relay access denied" at RCPT means "sign in first", not Exchange Online's delivery report.

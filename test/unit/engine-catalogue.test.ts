@@ -67,6 +67,8 @@ const REACH: Record<CauseId, [Case, ReplyAnalysis?]> = {
     { schema: "smtp-auth-doctor/case@1", asOf: "2026-11-22", device: { host: "smtp.outlook.com", port: 587, security: "starttls" } },
     analyzeReply(`C: AUTH XOAUTH2 ${Buffer.from("user=printer@outlook.com\x01auth=Bearer not-a-real-token-0123456789\x01\x01", "latin1").toString("base64")}\nS: 535 5.7.3 Authentication unsuccessful [YTXPR0101CA0050.CANPRD01.PROD.OUTLOOK.COM]`),
   ],
+  // Outlook.com's outbound spam verdict that only a personal account gets (its WASCL verdict names a sending tier; twentieth hunt #14).
+  "consumer-sending-blocked": [BASIC_OK, analyzeReply("554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message WASCL UserAction verdict is not None. Actual verdict is RefuseQuota, ShowTierUpgrade.")],
   "consumer-basic-auth-ended": [withFacts(BASIC_OK, { "device.host": "smtp-mail.outlook.com", "device.username": "printer@outlook.com", "device.from": "printer@outlook.com" })],
   "onprem-basic-auth-off": [withFacts(BASIC_OK, { "device.provider": "exchange-onprem" }), decisive("504 5.7.4 Unrecognized authentication type", "auth-mechanism-unsupported")],
   "recipient-rejects-outside-senders": [BASIC_OK, decisive("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required", "recipient-rejects-outside-senders", "data")],
@@ -133,6 +135,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [BASIC_OK, analyzeReply("smtplib.SMTPServerDisconnected: Connection unexpectedly closed.")],
   // A mail server's own DNS lookup of the recipient's Microsoft 365 mail host that failed (twentieth hunt #10, mailcow's Postfix).
   [BASIC_OK, analyzeReply("<a@example.com>: Host or domain name not found. Name service error for name=example-com.mail.protection.outlook.com type=AAAA: Host not found, try again")],
+  // Exchange Online's OutboundSpamException with nothing recorded of the account: a personal account's release said beside it.
+  [{ schema: "smtp-auth-doctor/case@1", asOf: "2026-11-22" }, analyzeReply("554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message [Hostname=AM0PR01MB0000.eurprd01.prod.outlook.com]")],
   // A connection refused at the computer's own address (twentieth hunt #4, nodemailer's default host).
   [BASIC_OK, analyzeReply("Error: connect ECONNREFUSED 127.0.0.1:465")],
   // PHP's STARTTLS handshake answered in plain text (nineteenth hunt: Invoice Ninja to Office 365's relay on port 25).

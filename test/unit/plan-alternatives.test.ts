@@ -20,7 +20,7 @@ test("the cause groups follow the table: Basic policies affect Basic only, deliv
   // A federated account's OAuth sign-in goes through its STS too: OAuth does not rule that one out.
   assert.ok(!BASIC_ONLY_CAUSES.includes("federation-failure"));
   for (const id of DELIVERY_CAUSES) assert.equal(CAUSES[id].gate, "delivery");
-  assert.deepEqual([...OUTSIDE_CAUSES].sort(), ["consumer-basic-auth-ended", "consumer-oauth-refused", "local-relay-refused", "onprem-basic-auth-off", "provider-app-password", "provider-sender-mismatch", "provider-sign-in-refused"]);
+  assert.deepEqual([...OUTSIDE_CAUSES].sort(), ["consumer-basic-auth-ended", "consumer-oauth-refused", "consumer-sending-blocked", "local-relay-refused", "onprem-basic-auth-off", "provider-app-password", "provider-sender-mismatch", "provider-sign-in-refused"]);
 });
 
 test("a device that signs in with OAuth is never blocked by a Basic-only cause, whatever the settings say", () => {

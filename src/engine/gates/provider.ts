@@ -121,7 +121,8 @@ export function providerGate(ctx: Ctx): void {
   // A refusal the relay the device sends to logged as its own: that relay answered, not "another mail service".
   // (Copies of the provider's evidence: the collector keeps the list it is given and adds to it.)
   out.info(ctx.analysis?.primary?.patternId === RELAY_OWN_REFUSAL ? "relay-own-refusal" : INFO[p.id], [...p.evidence]);
-  if (p.id === "outlook-consumer") {
+  // (A sign-in the reply shows accepted, a 235 or a refusal only a signed-in sender meets, was no password refused.)
+  if (p.id === "outlook-consumer" && !ctx.authPassed) {
     if (ctx.mode === "basic") out.add("consumer-basic-auth-ended", "blocking", [...p.evidence, ...(ctx.modeEvidence ? [ctx.modeEvidence] : [])]);
     else if (ctx.mode === "unknown") {
       out.add("consumer-basic-auth-ended", "possible", [...p.evidence], { notes: ["note.ifBasic"] });

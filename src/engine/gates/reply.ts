@@ -25,7 +25,7 @@ const BEHIND_GENERIC: ReadonlySet<CauseId> = new Set([...BASIC_IDENTITY, "basic-
 const DELIVERY: ReadonlySet<CauseId> = new Set(DELIVERY_CAUSES);
 
 /** Failures that only happen after a successful AUTH (the server checks the sender or the message, or the recipient's side refuses it). */
-const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "session-ended-after-sign-in", "sending-limit", "mailbox-full", "sender-restricted", "auto-forwarding-blocked", ...DELIVERY]);
+const POST_AUTH: ReadonlySet<CauseId> = new Set(["send-as-denied", "session-ended-after-sign-in", "sending-limit", "mailbox-full", "sender-restricted", "consumer-sending-blocked", "auto-forwarding-blocked", ...DELIVERY]);
 
 /** Causes whose texts are written for any mail service (refusals at delivery, other services' own, those marked so); the others describe Exchange Online. */
 const ANY_SERVICE: ReadonlySet<CauseId> = new Set([...DELIVERY, ...OUTSIDE_CAUSES, ...causesWhere((s) => s.anyServiceText === true || s.outsideText === true)]);
@@ -322,7 +322,7 @@ function primaryReading(ctx: Ctx): void {
   }
 
   if (m.decisive && m.candidates.length > 0) {
-    for (const id of m.candidates) decide(ctx, out, id, ev);
+    for (const id of m.candidates) decide(ctx, out, id, ev, NO_EVIDENCE, id === "sender-restricted" && consumerMayBeBlocked(ctx, m) ? CONSUMER_SENDING : NO_NOTES);
     return;
   }
 
@@ -374,6 +374,18 @@ function primaryReading(ctx: Ctx): void {
     if (pool.length === 1) decide(ctx, out, pool[0] as CauseId, ev, extra, notes);
     else for (const id of pool) out.add(id, "possible", [ev, ...extra, ...(knownToPass(ctx, id) ?? [])], [contradictionNote(ctx, id), ...notes]);
   }
+}
+
+const CONSUMER_SENDING: readonly NoteKey[] = ["note.consumerSendingBlockedPossible"];
+
+/**
+ * Exchange Online's store refused the message as outbound spam (OutboundSpamException) and nothing shows whose account it is (no
+ * user name, sender or host recorded): a personal Outlook.com account gets the same words from the same front ends, and is
+ * released by its owner, not by a security admin (twentieth hunt #14, nodemailer #1486: "re-login to unblock the account").
+ */
+function consumerMayBeBlocked(ctx: Ctx, m: ReplyMatch): boolean {
+  const d = ctx.device;
+  return d.username === undefined && d.from === undefined && d.host === undefined && /outboundspamexception/i.test(m.reply.text);
 }
 
 /** Drop the candidates the facts already rule out. */

@@ -80,6 +80,13 @@ export const OUTSIDE_ONLY_STEPS: StepDef[] = [
     build: () => ({ who: "device-owner", scope: "device", security: "low" }),
   },
   {
+    // Outlook.com stopped the personal account from sending as suspected spam: its owner verifies it at outlook.com (a code to a
+    // phone), and checks that nobody else signed in; no organization's admin or portal is involved.
+    id: "consumer-verify-account",
+    causes: ["consumer-sending-blocked"],
+    build: () => ({ who: "account-owner", scope: "account", security: "low" }),
+  },
+  {
     id: "provider-app-password",
     causes: ["provider-app-password"],
     build: (ctx) => ({ who: "account-owner", scope: "account", security: "low", why: ctx.tr(providerKey("plan.provider.appPassword", ctx.outside)) }),
