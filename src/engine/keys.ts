@@ -106,6 +106,7 @@ export const NOTE_KEYS = [
   "note.connectionClosedPython",
   "note.relayDnsLookup",
   "note.loopbackRefused",
+  "note.localRelayNotRunning",
   "note.starttlsAnsweredOtherwise",
   "note.smtpIntercepted",
   "note.unknownAuthority",

@@ -37,6 +37,13 @@ export const LOOPBACK_REFUSED_SIGNAL: Signal = { id: "network-loopback-refused",
  */
 const LOOPBACK = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):(?:25|465|587|2525)\b/i;
 /**
+ * A connection refused at the computer's own address on a port that is not a mail port (email-oauth2-proxy's "connect
+ * ECONNREFUSED 127.0.0.1:1587"): a program set there on purpose sends through a relay or proxy meant to run on that computer,
+ * which is not running (or listens on another port). Said as a possibility beside the plain reading, never as certain.
+ */
+const LOOPBACK_OTHER_PORT = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):\d{2,5}\b/i;
+export const LOOPBACK_OTHER_PORT_SIGNAL: Signal = { id: "network-loopback-other-port", stage: "network", candidates: ["network-unreachable", "wrong-endpoint"], decisive: false, notes: ["note.localRelayNotRunning"], lessLikely: ["wrong-endpoint"] };
+/**
  * A connection error to port 465 ("connect ETIMEDOUT 52.96.184.50:465"): Exchange Online takes client submission on 587
  * with STARTTLS and offers nothing on 465, so the port is the cause (fourth hunt #15: it read "allow the device to reach
  * port 587", the port it had not tried).
@@ -153,6 +160,7 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (sig.id === "network-timeout" && TIMEOUT_SETTING.test(line) && !TIMEOUT_WORDS.test(line)) return undefined;
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (sig.id === "network-refused" && LOOPBACK.test(line)) return LOOPBACK_REFUSED_SIGNAL;
+  if (sig.id === "network-refused" && LOOPBACK_OTHER_PORT.test(line)) return LOOPBACK_OTHER_PORT_SIGNAL;
   if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
   if (sig.id === "network-connect-failed" && line.includes("587") && SSL_URL_ON_587.test(line)) return SSL_URL_ON_STARTTLS_PORT;
   if (sig.id === "network-timeout" && line.includes("25") && PORT_25.test(line)) return PORT_25_SIGNAL;
@@ -823,7 +831,7 @@ export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
  * connection error (a port, the computer's own address, a read that timed out, no sign-in method at the MX host): the server said
  * nothing there, and the report called them "Server reply".
  */
-export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), LOOPBACK_REFUSED_SIGNAL.id, PORT_465_SIGNAL.id, PORT_25_SIGNAL.id, READ_TIMEOUT_SIGNAL.id, READ_TIMEOUT_AT_SIGN_IN.id, NO_AUTH_AT_MX_HOST.id, KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
+export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), LOOPBACK_REFUSED_SIGNAL.id, LOOPBACK_OTHER_PORT_SIGNAL.id, PORT_465_SIGNAL.id, PORT_25_SIGNAL.id, READ_TIMEOUT_SIGNAL.id, READ_TIMEOUT_AT_SIGN_IN.id, NO_AUTH_AT_MX_HOST.id, KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);

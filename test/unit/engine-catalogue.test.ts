@@ -139,6 +139,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   [{ schema: "smtp-auth-doctor/case@1", asOf: "2026-11-22" }, analyzeReply("554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message [Hostname=AM0PR01MB0000.eurprd01.prod.outlook.com]")],
   // A connection refused at the computer's own address (twentieth hunt #4, nodemailer's default host).
   [BASIC_OK, analyzeReply("Error: connect ECONNREFUSED 127.0.0.1:465")],
+  // The same on a port that is not a mail port: a local relay or proxy (email-oauth2-proxy's 1587) that is not running.
+  [BASIC_OK, analyzeReply("Error: connect ECONNREFUSED 127.0.0.1:1587")],
   // PHP's STARTTLS handshake answered in plain text (nineteenth hunt: Invoice Ninja to Office 365's relay on port 25).
   [BASIC_OK, analyzeReply("stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages: error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number")],
   // DATA sent after every recipient was refused: "503 5.5.2 Need rcpt command" (Snipe-IT at the MX host, eighteenth hunt #8).

@@ -107,6 +107,19 @@ export const DEVICE_EHLO: StepDef = {
   build: (_ctx, found) => (found.some(ehloFirst) ? { who: "device-owner", scope: "device", security: "none", answers: found.filter(ehloFirst) } : null),
 };
 
+/** The program's own computer and the port a connection there was refused on, when that port is not a mail port (a local relay or proxy's). */
+const LOCAL_ADDRESS = /(127\.0\.0\.1|\[?::1\]?|localhost):(\d{2,5})\b/i;
+function localRelay(found: Parameters<StepDef["build"]>[1]): { host: string; port: number } | undefined {
+  for (const f of found) {
+    for (const e of f.evidence) {
+      if (e.kind !== "reply" || e.patternId !== "network-loopback-other-port") continue;
+      const m = LOCAL_ADDRESS.exec(e.reply);
+      if (m) return { host: (m[1] as string).replace(/^\[|\]$/g, ""), port: Number(m[2]) };
+    }
+  }
+  return undefined;
+}
+
 export const DEVICE_STEPS: StepDef[] = [
   DEVICE_EHLO,
   {
@@ -134,6 +147,14 @@ export const DEVICE_STEPS: StepDef[] = [
           why: ctx.tr("plan.step.device-network.dns.why"),
           verify: ctx.tr("plan.step.device-network.dns.verify", params),
         };
+      }
+      // Refused at the computer's own address on a port that is not a mail port (email-oauth2-proxy's 1587): the relay or proxy
+      // meant to run there first, tested on that computer, not a way to smtp.office365.com.
+      const local = localRelay(found);
+      if (local) {
+        const key = "plan.step.device-network.localRelay" as const;
+        const params = { host: local.host, port: String(local.port) };
+        return { who: "device-owner", scope: "device", check: [tncOther(local)], verifyCommands: [tncOther(local)], security: "none", title: ctx.tr(`${key}.title`, params), why: ctx.tr(`${key}.why`, params), verify: ctx.tr(`${key}.verify`, params), securityText: ctx.tr(`${key}.security`) };
       }
       // A shared host's own mail server answered in place of Microsoft's (sixteenth hunt #12): the hosting network redirects SMTP;
       // the provider lifts it, or the mail goes another way. Opening a firewall port is not it.
@@ -179,6 +200,13 @@ export const DEVICE_STEPS: StepDef[] = [
       if (typo?.kind === "inference" && typeof typo.params?.host === "string" && typed !== undefined) {
         const params = { host: typo.params.host, typed: typed.slice(0, 100) };
         return { who: "helpdesk", scope: "device", verifyCommands: [tncOther({ host: typo.params.host, port: 587 })], security: "none", title: ctx.tr("plan.step.device-endpoint.typo.title", params), why: ctx.tr("plan.step.device-endpoint.typo.why", params), verify: ctx.tr("plan.step.device-endpoint.typo.verify", params) };
+      }
+      // A relay or proxy on the program's own computer, refused on a port that is not a mail port: its port, not Microsoft's host.
+      const local = localRelay(found);
+      if (local) {
+        const key = "plan.step.device-endpoint.localRelay" as const;
+        const params = { host: local.host, port: String(local.port) };
+        return { who: "device-owner", scope: "device", security: "none", title: ctx.tr(`${key}.title`, params), why: ctx.tr(`${key}.why`, params), verify: ctx.tr(`${key}.verify`, params) };
       }
       const hve = hveHost(ctx);
       // The MX host on port 25 is right for Direct Send and a connector relay: smtp.office365.com only for a device that signs in.
