@@ -108,7 +108,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "other-sender-not-logged-in", text: ["sender address rejected not logged in"], stage: "mail-from", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // A relay that wants a sign-in first ("550 relay access denied - please authenticate", SMTP2GO): not Exchange Online's
   // refusal at delivery (5.7.64, 5.7.367, 5.4.1), which it would otherwise match below.
-  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying", "please authenticate before send", "allowed rcpthosts"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
+  // ("550 smtp auth required (in reply to RCPT TO command)", a mail server's relay refusal bounced by Postfix: twenty-first hunt,
+  // mailcow #318, read as a refusal not known.)
+  { id: "other-relay-needs-auth", text: ["relay access denied please authenticate", "relaying denied proper authentication required", "authentication required for relay", "authentication is required for relay", "relaying denied", "allow unauthorized relaying", "please authenticate before send", "allowed rcpthosts", "smtp auth required"], stage: "rcpt", candidates: ["no-authentication"], decisive: DECISIVE, provider: "other" },
   // Postfix's refusal to relay for a client that has not signed in ("454 4.7.1 <x@y>: Relay access denied", its
   // reject_unauth_destination; eleventh hunt #18, Windows Live Mail to a Postfix host): with 4.7.1 or 5.7.1, never Microsoft's
   // (Exchange Online says "5.4.1 Relay Access Denied", "5.7.64 TenantAttribution; Relay Access Denied", 5.7.367: relay-access-denied).

@@ -70,6 +70,8 @@ export function isVianetHost(host: string): boolean {
  * #519); the host names in such a reply are the same front ends a tenant's mailbox uses.
  */
 const CONSUMER_VERDICT = /\bActual verdict is [\w, ]*?\b(?:HipNotify|ShowTierUpgrade)\b/i;
+/** MailCore's own words for Hotmail's "please sign in to your account" at sending (MCOErrorNeedsConnectToWebmail): Hotmail's alone. */
+const CONSUMER_WEBMAIL = /\bHotMail account cannot connect to WebMail\b|NeedsConnectToWebmail\b|\bHotmail: Needs to connect to webmail\b/i;
 
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
@@ -198,6 +200,10 @@ export function providerFromText(text: string): ProviderClue | undefined {
     const verdict = CONSUMER_VERDICT.exec(text);
     if (verdict) return { id: "outlook-consumer", clue: verdict[0] };
   }
+  if (text.includes("ebmail") || text.includes("ebMail")) {
+    const webmail = CONSUMER_WEBMAIL.exec(text);
+    if (webmail) return { id: "outlook-consumer", clue: webmail[0] };
+  }
   if (CLOUD_GATE.test(text)) {
     const consumer = CONSUMER_HOSTS.exec(text);
     if (consumer) return { id: "outlook-consumer", clue: consumer[0] };
@@ -256,6 +262,9 @@ export function isConsumerMicrosoftAddress(address: string): boolean {
   return /^(?:outlook|hotmail|live|windowslive)\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/.test(domain) || domain === "msn.com" || domain === "passport.com";
 }
 
+/** Readings of an outbound spam block that, for a personal Outlook.com account, are its own block (consumer-sending-blocked). */
+const CONSUMER_BLOCKS: ReadonlySet<string> = new Set(["sender-restricted", "outlook-spam-verdict", "mailcore-needs-webmail"]);
+
 /** Causes that mean the same with any mail service (network, TLS, protocol order, limits, delivery). */
 const NEUTRAL: ReadonlySet<CauseId> = new Set(ANY_SERVICE_CAUSES);
 
@@ -281,7 +290,7 @@ export function causesOutside(provider: ProviderId, m: Pick<ReplyMatch, "pattern
   if (provider === "outlook-consumer" && m.patternId === "auth-basic-disabled") return { candidates: ["consumer-basic-auth-ended"], decisive: true };
   // Outlook.com's outbound spam verdict on a personal account (OutboundSpamException, "bad outbound sender"): the account's own
   // block, released by its owner's verification at outlook.com, not a tenant's restricted user (twentieth hunt #14).
-  if (provider === "outlook-consumer" && m.patternId === "sender-restricted") return { candidates: ["consumer-sending-blocked"], decisive: m.decisive };
+  if (provider === "outlook-consumer" && CONSUMER_BLOCKS.has(m.patternId)) return { candidates: ["consumer-sending-blocked"], decisive: m.decisive };
   const kept = m.candidates.filter((id) => NEUTRAL.has(id));
   const dropped = m.candidates.filter((id) => !NEUTRAL.has(id));
   // Another server's "relay access denied" at RCPT means "sign in first", not Exchange Online's delivery report.

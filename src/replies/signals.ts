@@ -161,7 +161,8 @@ export function networkSignal(sig: Signal, line: string): Signal | undefined {
   if (line.includes("login.") && ENTRA_HOST.test(line)) return ENTRA_UNREACHABLE_SIGNAL;
   if (sig.id === "network-refused" && LOOPBACK.test(line)) return LOOPBACK_REFUSED_SIGNAL;
   if (sig.id === "network-refused" && LOOPBACK_OTHER_PORT.test(line)) return LOOPBACK_OTHER_PORT_SIGNAL;
-  if (line.includes("465") && PORT_465.test(line)) return PORT_465_SIGNAL;
+  // (Not a local address the computer could not use for the server's: the port is not what failed there, MailKit #767.)
+  if (line.includes("465") && sig.id !== "network-no-local-address" && PORT_465.test(line)) return PORT_465_SIGNAL;
   if (sig.id === "network-connect-failed" && line.includes("587") && SSL_URL_ON_587.test(line)) return SSL_URL_ON_STARTTLS_PORT;
   if (sig.id === "network-timeout" && line.includes("25") && PORT_25.test(line)) return PORT_25_SIGNAL;
   // A connection cut with no TLS in use, as Outlook's dialog says ("Secure(SSL): No", 「セキュリティ (SSL): なし」): no TLS version
@@ -422,7 +423,14 @@ export const SIGNALS: readonly Signal[] = [
   { id: "python-disconnected", stage: "connect", candidates: [...IMPLICIT_TLS, "network-unreachable"], decisive: false, phrases: ["connection unexpectedly closed"], lessLikely: ["network-unreachable"], notes: ["note.connectionClosedPython"] },
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
-  { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },
+  // (Python's "[Errno 101] Network unreachable" as apprise words it, without "is": twenty-first hunt, changedetection.io in Docker
+  // to smtp.gmail.com, refused as bad input; the container's network.)
+  { id: "network-unreachable", stage: "network", candidates: ["network-unreachable"], decisive: true, phrases: ["network is unreachable", "errno 101 network unreachable", "enetunreach", "no route to host", "ehostunreach", "host is unreachable"] },
+  // The computer could not use a local address for the server's ("[Errno 99] Cannot assign requested address", EADDRNOTAVAIL:
+  // twenty-first hunt, apprise to smtp.live.com and MailKit to Gmail from Docker, refused as bad input): mostly an IPv6 address of
+  // the server that the computer (a container) has no route or address for; the server's name less often (apprise's fix moved
+  // smtp.live.com to smtp-mail.outlook.com). No connection was made.
+  { id: "network-no-local-address", stage: "network", candidates: CONNECT, decisive: false, phrases: ["cannot assign requested address", "eaddrnotavail"], lessLikely: ["wrong-endpoint"] },
   // Windows refused the program's own outbound connection (WSAEACCES, 10013: "An attempt was made to access a socket in a way
   // forbidden by its access permissions", tenth hunt #16, SwiftMailer: refused as no connection error): a firewall or an antivirus
   // rule on this computer (one that blocks mass-mailing), or the host's policy; no packet reached the server.
@@ -638,6 +646,14 @@ export const SIGNALS: readonly Signal[] = [
   { id: "graph-transient-verdict", stage: "data", candidates: ["transient-service-error"], decisive: false, phrases: ["actual verdict is transienterror", "cannot send this mail due to a transient error"] },
   // nodemailer's own check before AUTH: an auth block without a user name or password (no reply of the server's).
   { id: "nodemailer-missing-credentials", stage: "auth", candidates: ["no-authentication"], decisive: true, phrases: ["missing credentials for"] },
+  // MailCore's own words for Outlook.com's (Hotmail's) "550 5.3.4 … please sign in to your account" at sending, MCOErrorNeedsConnectToWebmail
+  // ("The current HotMail account cannot connect to WebMail.", twenty-first hunt, MailCore #1618 and #1060: refused as bad input; the
+  // fix, signing in to the webmail and adding a phone number): the personal account held from sending until its owner verifies it.
+  // Outlook.com's outbound spam verdict in another protocol's words (EWS's "ServiceResponseException: An internal server error
+  // occurred. The operation failed., WASCL UserAction verdict is not None. Actual verdict is RefuseQuota, ShowTierUpgrade.",
+  // twenty-first hunt, ews-java-api #519: refused as bad input): the same block as the SMTP store's OutboundSpamException.
+  { id: "outlook-spam-verdict", stage: "data", candidates: ["sender-restricted"], decisive: true, phrases: ["actual verdict is refusequota", "actual verdict is hipnotify"] },
+  { id: "mailcore-needs-webmail", stage: "data", candidates: ["sender-restricted"], decisive: true, phrases: ["cannot connect to webmail", "needsconnecttowebmail", "needs to connect to webmail"] },
   // Panels and apps that show only their own words ("Login failed", Home Assistant's "Login not possible").
   // A panel's or an app's words that name the lock ("Authentication Failed: Account is locked.", Ricoh's Scan to Office365):
   // the account is locked, not one of fourteen sign-in causes led by "re-enter the password" (more tries keep it locked;
