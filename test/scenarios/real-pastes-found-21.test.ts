@@ -94,6 +94,16 @@ test("guards of readings left weak: #10 Ansible's errno 101 (its implied localho
   }
 });
 
+test("guard of a reading left weak: #15 curl's bare 'AUTH PLAIN' refused by Exim is another service's refused sign-in (the client's missing credentials not read), never a Microsoft 365 cause", async () => {
+  for (const lang of LANGS) {
+    const { json, code } = await explain(paste(15), lang);
+    assert.equal(code, 1, lang);
+    assert.deepEqual(statuses(json), ["provider-app-password:possible", "provider-sign-in-refused:possible"], lang);
+    assert.ok(infoIds(json).includes("provider-other"), lang);
+    assertNoTenantCause(lang, json);
+  }
+});
+
 test("every text of the twenty-first hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_21);
 });
