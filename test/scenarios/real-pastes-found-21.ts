@@ -1,16 +1,17 @@
 // Twenty-first hunt (2026-12-06): Outlook.com's outbound spam verdicts on personal accounts in other words (nodemailer under
 // Valine-Admin, EWS, MailCore's "cannot connect to WebMail"), connections that never opened from a container or a cloud host
-// ("[Errno 99] Cannot assign requested address", "[Errno 101] Network unreachable", PHPMailer's "Network is unreachable", Ansible's
-// mail module), other services' refusals that must not get Exchange causes (GMX, a Rails app's provider, a mailcow relay, curl
-// against an Exim), and a Japanese blog on Gmail. 15 texts. Threads found and already held (grep -rF of the URL or of the error's words against
-// test/**/*.ts): freescout #4930, Commercial-Marketplace-SaaS-Accelerator #777, mailR #81, nodemailer #1071/#748, email-oauth2-proxy
-// #193, twikoo #840, help.arena.ne.jp 360038694154, help.sakura.ad.jp rs/2265, kikky.net, mediarium, the Microsoft support page on
-// 550/553 relay errors (65b494a4), openillumi's Python/Gmail page. Left out: nodemailer/smtp-connection #37 (the corpus cuts its
-// reply at "550 5.3.4 Req"), printers' own pastes (none found in public threads this round: vendors' manuals list codes, not pastes).
-// `reading` was written from the thread (its accepted answer or fix where there is one); `judged` is the hunt's judgement of the
-// tool before this round's fixes (clone of /work/main at 3a3e91f). Read right since (asserted in real-pastes-found-21.test.ts): #9
-// and #14 as found; #1, #2, #3, #4, #5, #8 and #13 after this round's fixes; #6, #7 (fixed to the network, left WEAK), #10, #11,
-// #12 and #15 are guards of readings left weak (see each `reading`).
+// ("[Errno 99] Cannot assign requested address", "[Errno 101] Network unreachable", PHPMailer's "Network is unreachable",
+// Ansible's mail module), other services' refusals that must not get Exchange causes (GMX, a Rails app's provider, a mailcow
+// relay, curl against an Exim), and a Japanese blog on Gmail. 15 texts. Threads found and already held (grep -rF of the URL or of
+// the error's words against test/**/*.ts): freescout #4930, Commercial-Marketplace-SaaS-Accelerator #777, mailR #81, nodemailer
+// #1071/#748, email-oauth2-proxy #193, twikoo #840, help.arena.ne.jp 360038694154, help.sakura.ad.jp rs/2265, kikky.net,
+// mediarium, the Microsoft support page on 550/553 relay errors (65b494a4), openillumi's Python/Gmail page. Left out:
+// nodemailer/smtp-connection #37 (the corpus cuts its reply at "550 5.3.4 Req"), printers' own pastes (none found in public
+// threads this round: vendors' manuals list codes, not pastes). `reading` was written from the thread (its accepted answer or fix
+// where there is one); `judged` is the hunt's judgement of the tool before this round's fixes (clone of /work/main at 3a3e91f).
+// Read right since (asserted in real-pastes-found-21.test.ts): #9 and #14 as found; #1, #2, #3, #4, #5, #8 and #13 after this
+// round's fixes; #6, #7 (fixed to the network, left WEAK), #10, #11, #12 and #15 are guards of readings left weak (see each
+// `reading`).
 import type { Paste } from "./real-pastes-data.js";
 
 export const FOUND_ROUND_21: Array<Paste & { title: string; origin: string; vendor: string | null; note: string; reading: string; judged: "RIGHT" | "WEAK" | "WRONG" }> = [
