@@ -2,13 +2,20 @@
 // (base64 user names, passwords, XOAUTH2 blobs), bearer tokens, and password=… pairs.
 const REDACTED = "[redacted]";
 const MECHANISMS = "PLAIN|LOGIN|XOAUTH2|CRAM-MD5|NTLM|GSSAPI|OAUTHBEARER";
+/**
+ * A blank within a line: what [^\S\n] matches (\s without the line feed), written out. The same characters, with or without the
+ * i flag (none has another case; test/unit/redact-blank.test.ts checks every UTF-16 unit), but V8 compiles [^\S\n] under i by
+ * closing the set it negates, nearly all of Unicode, over case (ICU): about 1 M instructions each time it is written, ~7.6 M
+ * for SECRET_WORDS, at the first redaction check of every run (issue 15). This class is closed over case at almost no cost.
+ */
+export const BLANK = String.raw`[\t\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]`;
 /** "AUTH PLAIN <b64>" and the like from a client (IMAP's "a1 AUTHENTICATE PLAIN <b64>" too; not a capability list, whose next word is another mechanism). */
 const AUTH_PAYLOAD = new RegExp(`\\b(AUTH(?:ENTICATE)?\\s+(?:${MECHANISMS}))\\s+(?!(?:${MECHANISMS})\\b)[A-Za-z0-9+/=._-]{4,}`, "gi");
 /**
  * What every match of AUTH_PAYLOAD starts with: "AUTH", a mechanism and a blank ("Authentication" or "SMTP AUTH is disabled" in a reply has none).
  * Blanks within a line: the rules run line by line, and a capability list ("250-AUTH LOGIN" at the end of its line) has no payload after it.
  */
-const AUTH_WORD = new RegExp(`auth(?:enticate)?[^\\S\\n]+(?:${MECHANISMS})[^\\S\\n]`, "i");
+const AUTH_WORD = new RegExp(`auth(?:enticate)?${BLANK}+(?:${MECHANISMS})${BLANK}`, "i");
 /**
  * What every match of the key=value pattern below contains: one of its words, then (after the rest
  * of the word) an optional quote, blanks and "=" or ":". "Password not accepted" in a reply has none.
@@ -19,14 +26,14 @@ const KEY_HINT = /(?:pass|pwd|secret|token)\w*["']?\s*[=:]/i;
  * into SMTP, answered "500 5.3.3 Unrecognized command"): IMAP's "<tag> LOGIN <user> <password>" and POP3's "PASS <password>",
  * each the whole line after the transcript's prefix. The password is the last word (or quoted string).
  */
-const IMAP_LOGIN = /^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])[^\S\n]+login[^\S\n]+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempts?)\b)(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)[^\S\n]+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)([^\S\n]*)$/i;
-const POP_PASS = /^(pass[^\S\n]+)(\S+)([^\S\n]*)$/i;
+const IMAP_LOGIN = new RegExp(String.raw`^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])${BLANK}+login${BLANK}+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempts?)\b)(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)${BLANK}+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)(${BLANK}*)$`, "i");
+const POP_PASS = new RegExp(String.raw`^(pass${BLANK}+)(\S+)(${BLANK}*)$`, "i");
 /**
  * What a text holds where IMAP_LOGIN or POP_PASS may change a line, or an IMAP AUTHENTICATE may be answered after its "+": "login"
  * and two words, "pass" and a word, or "authenticate" and a mechanism. (IMAP's tag is short, as clients and people write it: "a1", "A001", "a",
  * "."; a word such as "Bad" or "Error", or a reply's code, is not one, and "login or password" is a sentence, not a user name.)
  */
-const TYPED_LOGIN = new RegExp(`login[^\\S\\n]+\\S+[^\\S\\n]+\\S|\\bpass[^\\S\\n]+\\S|authenticate[^\\S\\n]+(?:${MECHANISMS})`, "i");
+const TYPED_LOGIN = new RegExp(`login${BLANK}+\\S+${BLANK}+\\S|\\bpass${BLANK}+\\S|authenticate${BLANK}+(?:${MECHANISMS})`, "i");
 
 /**
  * A SASL initial response that carries a bearer token, wherever it stands: XOAUTH2's base64 of "user=…\x01auth=Bearer …"
