@@ -12,6 +12,7 @@
 // The figures are shares of the samples (50 µs apart), so a function inlined into another is counted
 // there. To weigh one piece, replace it with nothing and run `npm run speed-ab` (outputs change; read
 // only the time): that shows costs the profile spreads thin (see the notes on issue 15).
+// PROFILE_INCLUSIVE=1 adds each function with its callees; PROFILE_LINES=1, the lines with the most samples.
 import { mkdirSync, readFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join, resolve } from "node:path";
@@ -102,6 +103,23 @@ async function main(): Promise<void> {
   console.log(`profile: ${workload}, ${((elapsed / (ROUNDS * PER_ROUND)) * 1000).toFixed(2)} µs a call while profiled`);
   console.log("functions, by time of their own:");
   console.log(top(byFunction, 25).join("\n"));
+  // PROFILE_LINES=1: the bundle's lines with the most samples (V8's position ticks), each with its source file and its code.
+  // Finer than a function: a regex's time is counted on the line that runs it, so the whole-text searches show one by one.
+  if (process.env.PROFILE_LINES) {
+    const code = readFileSync(file, "utf8").split("\n");
+    const byLine = new Map<string, number>();
+    let ticks = 0;
+    for (const node of profile.nodes) {
+      for (const { line, ticks: n } of node.positionTicks ?? []) {
+        const key = `${fileAt[line - 1] ?? "(bundle)"}:${line}  ${(code[line - 1] ?? "").trim().slice(0, 110)}`;
+        byLine.set(key, (byLine.get(key) ?? 0) + n);
+        ticks += n;
+      }
+    }
+    console.log("lines of the bundle, by samples:");
+    const lines = [...byLine].sort((a, b) => b[1] - a[1]).slice(0, 40);
+    console.log(lines.map(([k, n]) => `  ${((n / ticks) * 100).toFixed(1).padStart(5)} %  ${k}`).join("\n"));
+  }
   // Inclusive time: each function's own time and its callees', counted once on a stack that holds it twice.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const inclusive = new Map<string, number>();
