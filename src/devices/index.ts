@@ -10,7 +10,7 @@ import { buildPlan, type Plan } from "../plan/index.js";
 import { analyzeReply } from "../replies/index.js";
 import type { ReplyAnalysis } from "../replies/types.js";
 import { isKnownVendor, KNOWN_VENDOR_IDS, type KnownVendorId, type VendorId } from "./ids.js";
-import { firstKnownMessage, matchPanel, withPanelMatch, type PanelFinding } from "./panel.js";
+import { bareCode, firstKnownMessage, matchPanel, withPanelMatch, type PanelFinding } from "./panel.js";
 import { addDeviceHints, type DeviceKnowledge } from "./plan-hints.js";
 import { resolve } from "./resolve.js";
 import type { VendorProfile } from "./types.js";
@@ -60,6 +60,20 @@ export function makersOfMessage(catalog: Catalog, text: string): Array<{ vendor:
   for (const id of KNOWN_VENDOR_IDS) {
     const excerpt = firstKnownMessage(catalog[id], text);
     if (excerpt !== undefined) found.push({ vendor: id, excerpt });
+  }
+  return found;
+}
+
+/**
+ * The makers whose code shape the whole paste is (panel.ts bareCode: "#801" alone is a Canon's), with the code as typed: said when
+ * the text holds nothing else, without a maker named.
+ */
+export async function vendorsByBareCode(text: string): Promise<Array<{ vendor: KnownVendorId; code: string }>> {
+  const catalog = await loadCatalog();
+  const found: Array<{ vendor: KnownVendorId; code: string }> = [];
+  for (const id of KNOWN_VENDOR_IDS) {
+    const code = bareCode(catalog[id], text);
+    if (code !== undefined) found.push({ vendor: id, code });
   }
   return found;
 }

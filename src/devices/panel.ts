@@ -109,3 +109,31 @@ export function withPanelMatch(analysis: ReplyAnalysis | undefined, findings: re
   const base: ReplyAnalysis = analysis ?? { input, replies: [], matches: [], authSucceeded: false, recognized: false };
   return { ...base, matches: [match, ...base.matches.filter((m) => !GENERIC_FAILURE.has(m.patternId))], primary: match, recognized: true };
 }
+
+/** The longest paste read as "only a code" (a code typed with a few words around it). */
+const BARE_MAX = 80;
+/** Latin words a help desk types around a code ("Error code #801", "scan to e-mail NG #801"); any other word is text of its own. */
+const BARE_WORDS = new Set([
+  "canon", "error", "err", "errors", "code", "no", "number", "send", "sending", "sent", "tx", "failed", "failure", "fail", "ng",
+  "e-mail", "email", "mail", "scan", "to", "job", "log", "status", "result", "panel", "shows", "showed", "shown", "displayed",
+]);
+
+/**
+ * The code, when the whole paste is one code of the vendor's `bareCode` shape: one line, at most BARE_MAX characters (full-width
+ * characters read as their ASCII forms), the code once, no other digit, and no other Latin word than BARE_WORDS (Japanese words
+ * around it, such as "送信エラー" or "が表示されました", are allowed). A port, a year, an issue number in a sentence or a log line with
+ * a time in it is not a bare code.
+ */
+export function bareCode(profile: VendorProfile, input: string): string | undefined {
+  if (!profile.bareCode) return undefined;
+  const text = input.normalize("NFKC").trim();
+  if (text === "" || text.length > BARE_MAX || /[\r\n]/.test(text)) return undefined;
+  const shape = profile.bareCode;
+  const matches = [...text.matchAll(new RegExp(shape.source, shape.flags.includes("g") ? shape.flags : `${shape.flags}g`))];
+  const m = matches[0];
+  if (matches.length !== 1 || m === undefined) return undefined;
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
+  if (/\d/.test(rest)) return undefined;
+  if ((rest.match(/[A-Za-z][A-Za-z-]*/g) ?? []).some((w) => !BARE_WORDS.has(w.toLowerCase()))) return undefined;
+  return m[0].replace(/\s+/g, "");
+}

@@ -136,6 +136,13 @@ export interface VendorProfile {
   panel: readonly PanelEntry[];
   /** The shape of this vendor's panel codes, to say that a code of that shape is unknown to us. */
   codeShape?: RegExp;
+  /**
+   * A code shape that names this vendor with no maker given: a paste that is only such a code (panel.ts bareCode: one
+   * line, no other digit, no other words than "error", "エラー" and the like) is said to look like this vendor's code.
+   * Only a shape no other maker in the reference uses (Canon's "#801"; not Kyocera's four digits, which any number has,
+   * nor Xerox's "016-506", a shape FUJIFILM (formerly Fuji Xerox) devices may share: not checked in our sources).
+   */
+  bareCode?: RegExp;
   unconfirmedCodes?: readonly UnconfirmedCodes[];
   families: readonly Family[];
   /** How much the reference knows (its summary table): settings paths, codes. */

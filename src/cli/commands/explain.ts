@@ -79,6 +79,12 @@ export async function run(ctx: Context, argv: string[]): Promise<ExitCode> {
     if (unread === "mailbox-read") throw badInput("explain.unrecognized", unreadMessageKey(unread));
     // The one argument names a file: its name is not the error (persona round 8 #12), its content goes in on stdin.
     if (!piped && positionals.length === 1 && isFileName(text)) throw badInput("explain.file-name", "cli.err.fileNameNotText", { file: text });
+    // Only a code of one maker's shape ("#801", Canon's send error whose meaning our sources do not have): said so, with where the
+    // server's reply is, instead of "no SMTP reply" (a help desk often has only the code on the panel). No cause is read from it.
+    if (vendor === undefined && unread === undefined) {
+      const bare = await onlyBareCode(text);
+      if (bare) throw badInput("explain.unrecognized", "devices.err.bareCode", { vendor: t(ctx.lang, `devices.vendor.${bare.vendor}`), code: bare.code, id: bare.vendor });
+    }
     // No panel codes to name: another maker, or an application or a script (--vendor app). A web API's refusal (FluentSMTP's JSON of
     // a Graph "Forbidden") and a program's own error number (Mailspring's "Last Error Code: 296") say so (sixteenth hunt #4, #10).
     if (vendor === undefined || !isKnownVendor(vendor)) throw badInput("explain.unrecognized", unread ? unreadMessageKey(unread) : "cli.err.unrecognized");
@@ -130,6 +136,12 @@ function deviceWordsOnly(a: ReplyAnalysis): boolean {
 async function onlyMaker(text: string): Promise<VendorId | undefined> {
   const makers = await (await import("../../devices/index.js")).vendorsByMessage(text);
   return makers.length === 1 ? makers[0]?.vendor : undefined;
+}
+
+/** The one maker whose code shape the whole paste is, if only one's is. */
+async function onlyBareCode(text: string): Promise<{ vendor: VendorId; code: string } | undefined> {
+  const makers = await (await import("../../devices/index.js")).vendorsByBareCode(text);
+  return makers.length === 1 ? makers[0] : undefined;
 }
 
 /** --vendor: one of the maker ids (anything else is bad input, with the list). */

@@ -160,6 +160,8 @@ const profile: VendorProfile = {
     },
   ],
   codeShape: /#\s?\d{3}\b/,
+  // "#801" alone (or "エラー #801"): "#" and three digits, not a colour ("#801911") nor a longer number.
+  bareCode: /(?<![\w#&])#\s?\d{3}(?![\w#])/,
   unconfirmedCodes: [
     {
       patterns: [/#\s?(?:801|802|803|816|818|819)\b/],

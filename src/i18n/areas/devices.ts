@@ -91,6 +91,7 @@ export default defineCatalog(
     "devices.err.vendor": "--vendor {value} is not a maker this tool knows. Use one of: {ids}.",
     "devices.err.caseVendor": "{file}: device.vendor must be one of: {ids} (\"app\" for an application or a script, \"other\" for any other maker).",
     "devices.err.unrecognized": "Nothing in the text is an SMTP reply, or a code or message from {vendor} that this tool knows. {known}",
+    "devices.err.bareCode": "\"{code}\" looks like an error code of a {vendor} device (its panel or job log), but its meaning is not in this tool's sources, and the text holds no SMTP reply: no cause can be read from it. The mail server's reply decides the cause: open the failed job's details in the device's send job log (or its web page) and paste the line with the server's answer (it usually contains a code such as 535 5.7.139). Where a {vendor} device shows that reply is not in our sources either. What our sources say of {vendor} devices: explain --vendor {id} \"{code}\"",
 
     "devices.cmd.title": "Printer and scanner makers: OAuth 2.0 for Microsoft 365 SMTP (SMTP AUTH Basic authentication becomes off by default at the end of December 2026)",
     "devices.cmd.col.vendor": "Maker",
@@ -216,6 +217,7 @@ export default defineCatalog(
     "devices.err.vendor": "--vendor {value} はこのツールが知っているメーカーではありません。次のいずれかを指定してください: {ids}。",
     "devices.err.caseVendor": "{file}: device.vendor は次のいずれかである必要があります: {ids} (アプリケーションやスクリプトは \"app\"、ほかのメーカーは \"other\")。",
     "devices.err.unrecognized": "文字列に SMTP の応答も、このツールが知っている{vendor}のコードやメッセージも見つかりません。{known}",
+    "devices.err.bareCode": "「{code}」は{vendor}のデバイス (操作パネルやジョブ履歴) のエラーコードの形式ですが、このツールの出典には意味がなく、文字列に SMTP の応答もないため、原因は判断できません。原因を決めるのはメールサーバーの応答です。デバイスの送信のジョブ履歴 (またはデバイスの Web ページ) で失敗したジョブの詳細を開き、サーバーの応答の行 (通常は 535 5.7.139 のようなコードを含みます) を貼り付けてください。{vendor}のデバイスがその応答をどこに表示するかも出典にはありません。出典にある{vendor}のデバイスの情報は explain --vendor {id} \"{code}\" で確認できます。",
 
     "devices.cmd.title": "プリンター・スキャナーのメーカーと Microsoft 365 SMTP の OAuth 2.0 (SMTP AUTH の基本認証は 2026 年 12 月末に既定で無効になります)",
     "devices.cmd.col.vendor": "メーカー",

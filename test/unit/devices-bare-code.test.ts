@@ -1,0 +1,89 @@
+// A paste that is only a maker's panel code whose meaning our sources do not have (Canon's "#801", the most common send error a
+// help desk in Japan has from the panel or the job log): explain without --vendor says it looks like that maker's code, that its
+// meaning is unknown, and that the server's reply in the device's job log decides; it no longer says "no SMTP reply was found".
+// Look-alikes (a port, a year, a colour, an issue number in a sentence, a log line with a time) keep the general answer.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadCatalog, vendorsByBareCode } from "../../src/devices/index.js";
+import { bareCode } from "../../src/devices/panel.js";
+import { t } from "../../src/i18n/index.js";
+import { runMain } from "../helpers/run-main.js";
+
+const LANGS = ["en", "ja"] as const;
+
+test("bareCode: Canon's '#' and three digits alone, or with words of an error around it; nothing else", async () => {
+  const canon = (await loadCatalog()).canon;
+  const found: Array<[string, string]> = [
+    ["#801", "#801"],
+    ["  #802\n", "#802"],
+    ["# 803", "#803"],
+    ["＃８１６", "#816"], // typed full-width on a Japanese keyboard
+    ["エラーコード #818", "#818"],
+    ["送信エラー #819 が表示されました", "#819"],
+    ["スキャン送信 NG #855", "#855"], // a code of the shape the reference does not name
+    ["Error code: #801", "#801"],
+    ["Canon scan to e-mail failed #801", "#801"],
+  ];
+  for (const [text, code] of found) assert.equal(bareCode(canon, text), code, text);
+  const notCodes = [
+    "801", // no '#': any number
+    "port 801",
+    "エラー 801",
+    "#80",
+    "#8011",
+    "#801911", // a colour
+    "#801a",
+    "#801 2026", // another number beside it
+    "2026/12/01 10:15 #801", // a log line with a date and a time
+    "#801 #802", // two codes: not "only a code"
+    "Issue #801 was fixed in the release", // an issue number in a sentence
+    "#801\n#802",
+    `#801 ${"エラー".repeat(30)}`, // longer than a typed code
+    "",
+  ];
+  for (const text of notCodes) assert.equal(bareCode(canon, text), undefined, text);
+});
+
+test("bareCode names only Canon: no other maker claims a shape a bare code could match", async () => {
+  for (const text of ["#801", "1102", "1101", "016-506", "027-779", "2026"]) {
+    const makers = (await vendorsByBareCode(text)).map((m) => m.vendor);
+    assert.deepEqual(makers, text === "#801" ? ["canon"] : [], text);
+  }
+});
+
+test("explain '#801' (no --vendor): a Canon code whose meaning is unknown, where the server's reply is; exit 2, both languages", async () => {
+  for (const lang of LANGS) {
+    for (const [text, code] of [
+      ["#801", "#801"],
+      ["送信エラー #818 が表示されました", "#818"],
+    ] as const) {
+      const r = await runMain(["explain", "--lang", lang, text]);
+      assert.equal(r.code, 2, `${lang} ${text}: ${r.stderr}`);
+      assert.equal(r.stdout, "");
+      const said = t(lang, "devices.err.bareCode", { vendor: t(lang, "devices.vendor.canon"), code, id: "canon" });
+      assert.equal(r.stderr.trim(), `smtp-auth-doctor: ${said}`);
+      assert.ok(!r.stderr.includes(t(lang, "cli.err.unrecognized")), r.stderr);
+    }
+  }
+  // The words name no cause and no menu of Canon's that our sources do not have.
+  assert.match(t("en", "devices.err.bareCode", { vendor: "Canon", code: "#801", id: "canon" }), /not in this tool's sources/);
+  assert.match(t("ja", "devices.err.bareCode", { vendor: "キヤノン", code: "#801", id: "canon" }), /出典には意味がなく/);
+});
+
+test("explain: look-alikes keep the general answer; a known code and --vendor read as before", async () => {
+  for (const text of ["port 801", "#801911", "2026/12/01 10:15 #801", "Issue #801 was fixed in the release"]) {
+    const r = await runMain(["explain", "--lang", "en", text]);
+    assert.equal(r.code, 2, text);
+    assert.equal(r.stderr.trim(), `smtp-auth-doctor: ${t("en", "cli.err.unrecognized")}`, text);
+  }
+  // #839 is in our sources (Universal Send Kit service manual): still read as Canon's sign-in failure.
+  const known = await runMain(["explain", "--lang", "en", "#839"]);
+  assert.equal(known.code, 3, known.stderr);
+  // With --vendor canon, #801 is read as before: the reference's "not confirmed" line in the device section.
+  const named = await runMain(["explain", "--vendor", "canon", "--lang", "en", "--no-color", "#801"]);
+  assert.equal(named.code, 3, named.stderr);
+  assert.ok(named.stdout.replace(/\s+/g, " ").includes("#801, #802, #803, #816, #818 and #819"), named.stdout);
+  // An SMTP reply beside the code decides, as always.
+  const reply = await runMain(["explain", "--lang", "en", "#801 535 5.7.139 Authentication unsuccessful, basic authentication is disabled."]);
+  assert.notEqual(reply.code, 2, reply.stderr);
+});
