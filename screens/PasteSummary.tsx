@@ -4,7 +4,7 @@ import { useRef } from "react";
 import type { Case } from "../src/case/schema.js";
 import type { Diagnosis } from "../src/engine/types.js";
 import type { PasteSummary } from "../src/flow/types.js";
-import { causeLineText, makerLines, resolvedQuestionText, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedKey } from "../src/flow/summary.js";
+import { causeLineText, makerLines, resolvedQuestionText, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedText } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
 import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
@@ -79,7 +79,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
       (!analysis.recognized || !primary
         ? maker
           ? 0
-          : h(t(lang, unrecognizedKey(summary)))
+          : h(unrecognizedText(lang, summary))
         : h(heading) + (pointsKey ? h(t(lang, pointsKey)) : 0) + h(`  ${primary.reply.line}`, "  ") + (analysis.authSucceeded ? h(t(lang, "wizard.pasteSummary.authOk")) : 0) + told.reduce((n, i) => n + h(`${g.pointer} ${infoTitle(lang, i, sender)}`, "  "), 0)) +
       (resolved.length === 0 ? (none !== undefined ? 1 + h(none) : 0) : 2);
     const causeRows = primary && analysis.recognized ? pointed.map((id) => h(causeLine(id), "    ")) : [];
@@ -107,7 +107,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
         </Box>
       ) : null}
       {!analysis.recognized || !primary ? (
-        maker ? null : <Para text={t(lang, unrecognizedKey(summary))} theme={theme} role="warning" />
+        maker ? null : <Para text={unrecognizedText(lang, summary)} theme={theme} role="warning" />
       ) : (
         <Box flexDirection="column">
           <Para text={heading} theme={theme} role="heading" />

@@ -25,7 +25,7 @@ import type { ProbeResult } from "../probe/types.js";
 import type { Case } from "../case/schema.js";
 import type { OfflineFile } from "../audit/index.js";
 import type { InputKind } from "../audit/inputs.js";
-import { deviceFrom, evaluateDevice, makersOfMessage, planDevice, questionHint, type Catalog } from "../devices/index.js";
+import { deviceFrom, evaluateDevice, makersOfBareCode, makersOfMessage, planDevice, questionHint, type Catalog } from "../devices/index.js";
 import { hintLines, hintWithSources } from "../devices/render.js";
 import { causeTitle, senderParams } from "../render/labels.js";
 import { redactPaste } from "../flow/redact-paste.js";
@@ -110,7 +110,7 @@ export function makeServices(opts: {
   const deps: FlowDeps = {
     evaluate: (c) => evaluateDevice(c, devices ? deviceFrom(c, devices) : undefined, opts.today, analyze),
     analyzeReply: analyze,
-    ...(devices ? { makersOf: (text: string) => makersOfMessage(devices, text) } : {}),
+    ...(devices ? { makersOf: (text: string) => makersOfMessage(devices, text), bareCodeOf: (text: string) => makersOfBareCode(devices, text) } : {}),
     today: opts.today,
     // Live and mix read at once with an app registration (a client id); without one, through PowerShell once it is found.
     liveAvailable: opts.live?.options.via === "app",

@@ -69,7 +69,11 @@ export function makersOfMessage(catalog: Catalog, text: string): Array<{ vendor:
  * the text holds nothing else, without a maker named.
  */
 export async function vendorsByBareCode(text: string): Promise<Array<{ vendor: KnownVendorId; code: string }>> {
-  const catalog = await loadCatalog();
+  return makersOfBareCode(await loadCatalog(), text);
+}
+
+/** The same from an already loaded catalog (synchronous: the wizard's reducer). */
+export function makersOfBareCode(catalog: Catalog, text: string): Array<{ vendor: KnownVendorId; code: string }> {
   const found: Array<{ vendor: KnownVendorId; code: string }> = [];
   for (const id of KNOWN_VENDOR_IDS) {
     const code = bareCode(catalog[id], text);

@@ -168,7 +168,7 @@ function nextQuestion(deps: FlowDeps, state: FlowState): Screen {
 /** Is this device field asked, as the state stands? `asIf`: whatever the answer its condition (ASKED_IF) waits for. */
 function asksDeviceField(state: FlowState, path: DeviceField, asIf = false): boolean {
   // A maker chosen from the paste's own message is asked all the same, with it chosen (to confirm or change it).
-  const assumed = path === "device.vendor" && (state.paste?.maker !== undefined || state.paste?.program !== undefined) && state.case.sources?.[path]?.kind === "assumed";
+  const assumed = path === "device.vendor" && (state.paste?.maker !== undefined || state.paste?.program !== undefined || state.paste?.bareCode !== undefined) && state.case.sources?.[path]?.kind === "assumed";
   if ((isKnown(state.case, path) && !assumed) || state.dontKnow.includes(path)) return false;
   if (state.paste?.resolved.includes(path) && !ALWAYS_ASKED.includes(path)) return false;
   return asIf || ASKED_IF[path]?.(state) !== false;
@@ -337,9 +337,14 @@ function reduceMain(deps: FlowDeps, state: FlowState, event: FlowEvent): FlowSta
       const analysis = deps.analyzeReply(text);
       const program = maker || state.case.device?.vendor !== undefined ? undefined : sendingProgram(analysis.client);
       if (program) s = withFact(deps, s, "device.vendor", "app", { kind: "assumed" });
+      // Only a code of one maker's shape, no reply (Canon's "#801", whose meaning our sources do not have): that maker is chosen
+      // likewise, and the paste screen says so and where the server's reply is (it said "no SMTP reply was recognized").
+      const bareCodes = maker || program || analysis.recognized || state.case.device?.vendor !== undefined ? [] : (deps.bareCodeOf?.(text) ?? []);
+      const bareCode = bareCodes.length === 1 ? bareCodes[0] : undefined;
+      if (bareCode) s = withFact(deps, s, "device.vendor", bareCode.vendor, { kind: "assumed" });
       const read = s.diagnosis.unknowns;
       const resolved = without.filter((p) => p !== "device.reply" && !read.includes(p));
-      return go({ ...s, paste: { analysis, resolved, ...(maker ? { maker } : {}), ...(program ? { program } : {}), ...(cut ? { cut } : {}) } }, { id: "pasteSummary" });
+      return go({ ...s, paste: { analysis, resolved, ...(maker ? { maker } : {}), ...(program ? { program } : {}), ...(bareCode ? { bareCode } : {}), ...(cut ? { cut } : {}) } }, { id: "pasteSummary" });
     }
     case "continue":
       if (state.screen.id === "pasteSummary") return go(state, afterPasteSummary(deps, state));

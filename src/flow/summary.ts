@@ -93,9 +93,15 @@ export function unrecognizedKey(summary: PasteSummary): MessageKey {
   return kind ? unreadMessageKey(kind) : "wizard.pasteSummary.unrecognized";
 }
 
+/** The same as a sentence: for only a maker's code (PasteSummary.bareCode), that it looks like that maker's and where the reply is. */
+export function unrecognizedText(lang: Lang, summary: PasteSummary): string {
+  const bare = summary.bareCode;
+  return bare ? t(lang, "wizard.pasteSummary.bareCode", { vendor: t(lang, `devices.vendor.${bare.vendor}`), code: safeText(bare.code) }) : t(lang, unrecognizedKey(summary));
+}
+
 /** Who sends the mail as the paste screen knows it: the maker answered, else the maker whose own message the paste is. */
 export function pasteSender(c: Case, summary: PasteSummary): VendorId | undefined {
-  return senderOf(c) ?? summary.maker?.vendor;
+  return senderOf(c) ?? summary.maker?.vendor ?? summary.bareCode?.vendor;
 }
 
 /**
@@ -123,7 +129,7 @@ export function pasteSummaryText(lang: Lang, summary: PasteSummary, diagnosis: D
     out.push(maker.said);
     if (maker.pointed.length > 0) out.push(t(lang, "wizard.pasteSummary.makerPoints"), ...maker.pointed.map((id) => `  ${glyphs.bullet} ${causeTitle(lang, id, senderCase(sender))}`));
   }
-  if ((!summary.analysis.recognized || !primary) && !maker) out.push(t(lang, unrecognizedKey(summary)));
+  if ((!summary.analysis.recognized || !primary) && !maker) out.push(unrecognizedText(lang, summary));
   else if (summary.analysis.recognized && primary) {
     out.push(t(lang, replyHeading(primary)), `  ${safeText(primary.reply.line)}`);
     if (summary.analysis.authSucceeded) out.push(t(lang, "wizard.pasteSummary.authOk"));

@@ -86,6 +86,11 @@ export interface PasteSummary {
    * maker was known: "an application or a script" is chosen for the maker question.
    */
   program?: string;
+  /**
+   * The paste is only a code of one maker's shape whose meaning our sources do not have (Canon's "#801": devices/panel.ts
+   * bareCode), with no SMTP reply: that maker is chosen for the maker question, and the paste screen says where the reply is.
+   */
+  bareCode?: { vendor: KnownVendorId; code: string };
   /** Questions the engine no longer needs because of the paste, in the order it would have asked them. */
   resolved: FactPath[];
   /** The paste was longer than a case file holds: only its end was kept (pasteTail). */
@@ -167,6 +172,8 @@ export interface FlowDeps {
   analyzeReply(text: string): ReplyAnalysis;
   /** The makers whose own device messages (not a bare code of their shape) the text holds (src/devices), when the catalog is loaded. */
   makersOf?(text: string): ReadonlyArray<{ vendor: KnownVendorId; excerpt: string }>;
+  /** The makers whose code shape the whole paste is (src/devices bareCode: Canon's "#801" alone), when the catalog is loaded. */
+  bareCodeOf?(text: string): ReadonlyArray<{ vendor: KnownVendorId; code: string }>;
   /** A live reader is wired in (issue 4). When false the "live" and "mix" sources are shown as not available yet. */
   liveAvailable: boolean;
   /**

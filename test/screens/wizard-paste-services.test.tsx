@@ -165,6 +165,27 @@ for (const lang of ["en", "ja"] as const) {
   });
 }
 
+// Only Canon's "#801" pasted (its meaning is not in our sources: devices.md marks #801-#819 unconfirmed): the screen said "no SMTP
+// reply was recognized". It says the code looks like a Canon's, that its meaning is unknown and where the server's reply is, and
+// the maker question comes with Canon chosen; "port 801" stays an unrecognized text with no maker chosen.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: only a Canon code ("#801") is said to look like a Canon's, meaning unknown; Canon is chosen for the maker question`, async () => {
+    const { r, f } = await pasteWithDevices(lang, "#801");
+    const canon = t(lang, "devices.vendor.canon");
+    assert.ok(f.includes(opening(t(lang, "wizard.pasteSummary.bareCode", { vendor: canon, code: "#801" }), lang)), f);
+    assert.ok(!f.includes(opening(t(lang, "wizard.pasteSummary.unrecognized"), lang)), f);
+    await press(r, KEY.enter);
+    const q = await frameWith(r, t(lang, "questions.device.vendor.q"));
+    assert.ok(q.split("\n").find((l) => l.includes("❯"))?.includes(canon), q);
+  });
+}
+
+test("a look-alike number ('port 801') is not a Canon code: no SMTP reply recognized, no maker chosen", async () => {
+  const { f } = await pasteWithDevices("en", "port 801");
+  assert.ok(f.includes(opening(t("en", "wizard.pasteSummary.unrecognized"), "en")), f);
+  assert.ok(!f.includes(t("en", "devices.vendor.canon")), f);
+});
+
 // Words that say only that sending, the connection or the sign-in failed (ninth hunt #10 "Send failed", #14 Epson's "Cannot sign in
 // or users cannot sign in."; thirteenth hunt #7 TransmitMail's 「メールの送信に失敗しました。」; sources in
 // test/scenarios/real-pastes-found-9.ts and -13.ts): read, not "no SMTP reply was recognized", headed as the device's or

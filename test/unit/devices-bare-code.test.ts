@@ -87,3 +87,17 @@ test("explain: look-alikes keep the general answer; a known code and --vendor re
   const reply = await runMain(["explain", "--lang", "en", "#801 535 5.7.139 Authentication unsuccessful, basic authentication is disabled."]);
   assert.notEqual(reply.code, 2, reply.stderr);
 });
+
+test("plain mode's paste screen says the same as the Ink screen for only a Canon code (pasteSummaryText), in both languages", async () => {
+  const { pasteSummaryText } = await import("../../src/flow/summary.js");
+  const { analyzeReply } = await import("../../src/replies/index.js");
+  const { evaluate } = await import("../../src/engine/index.js");
+  const { emptyCase } = await import("../../src/case/schema.js");
+  const diagnosis = evaluate(emptyCase(), { today: "2026-11-22" });
+  for (const lang of LANGS) {
+    const summary = { analysis: analyzeReply("#801"), resolved: [], bareCode: { vendor: "canon" as const, code: "#801" } };
+    const lines = pasteSummaryText(lang, summary, diagnosis, { bullet: "-", ok: "v" });
+    assert.ok(lines.includes(t(lang, "wizard.pasteSummary.bareCode", { vendor: t(lang, "devices.vendor.canon"), code: "#801" })), lines.join("\n"));
+    assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.unrecognized")), lines.join("\n"));
+  }
+});
