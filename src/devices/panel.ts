@@ -43,7 +43,7 @@ export function matchPanel(profile: VendorProfile, input: string): PanelFinding[
   const text = input.slice(0, MAX_TEXT);
   const found: PanelFinding[] = [];
   for (const entry of profile.panel) {
-    const excerpt = firstMatch(entry.patterns, text);
+    const excerpt = firstMatch(entry.patterns, text) ?? (entry.patternsWithMaker ? firstMatch(entry.patternsWithMaker, text) : undefined);
     if (excerpt !== undefined) found.push({ kind: "known", entry, excerpt });
   }
   for (const codes of profile.unconfirmedCodes ?? []) {
@@ -64,7 +64,8 @@ export function matchPanel(profile: VendorProfile, input: string): PanelFinding[
 
 /**
  * The excerpt of the first of the profile's messages the text holds (matchPanel's first "known" finding), without
- * looking for codes: what the wizard asks of every maker when a paste arrives (the maker is not chosen yet).
+ * looking for codes: what the wizard asks of every maker when a paste arrives (the maker is not chosen yet). Only `patterns`:
+ * a form read only with the maker known (`patternsWithMaker`: "839" without its "#") names no maker.
  */
 export function firstKnownMessage(profile: VendorProfile, input: string): string | undefined {
   const text = input.slice(0, MAX_TEXT);

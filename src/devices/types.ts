@@ -88,8 +88,13 @@ export interface Pitfall extends Sourced {
 /** A code or message the device shows, and what it means. */
 export interface PanelEntry extends Sourced {
   id: string;
-  /** Tested on the pasted text (case-insensitive where the pattern says so). */
+  /** Tested on the pasted text (case-insensitive where the pattern says so), with or without the maker known. */
   patterns: readonly RegExp[];
+  /**
+   * Tested only when the maker is known (--vendor, the case's device.vendor): a form that, with no maker named, any number has
+   * (Canon's "839" without its "#", Kyocera's "1102" with no word of an error beside it: "port 843" read as Canon's sign-in failure).
+   */
+  patternsWithMaker?: readonly RegExp[];
   /** How the device shows it, per language (verbatim). */
   shown: Labels;
   meaning: Text;

@@ -101,3 +101,35 @@ test("plain mode's paste screen says the same as the Ink screen for only a Canon
     assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.unrecognized")), lines.join("\n"));
   }
 });
+
+// "port 843" was read as Canon's #843 (a sign-in failure) and "port 1102" as Kyocera's 1102 with no maker named: their patterns
+// took the number without its "#" or a word of an error. Without --vendor those forms no longer name a maker (nor in the
+// wizard, makersOfMessage); with the maker known they read as before; the panel's own forms read without it as before.
+test("a known code's bare number names no maker without --vendor ('port 843', 'port 1102'); with the maker known it reads as before", async () => {
+  const { makersOfMessage } = await import("../../src/devices/index.js");
+  const catalog = await loadCatalog();
+  for (const text of ["port 843", "Job 839 finished", "port 1102", "listening on 1102", "2026-12-01 08:43:39"]) {
+    assert.deepEqual(makersOfMessage(catalog, text), [], text);
+    const r = await runMain(["explain", "--lang", "en", text]);
+    assert.equal(r.code, 2, `${text}: ${r.stdout}`);
+    assert.equal(r.stderr.trim(), `smtp-auth-doctor: ${t("en", "cli.err.unrecognized")}`, text);
+  }
+  for (const [text, vendor] of [
+    ["#839", "canon"],
+    ["エラー #843", "canon"],
+    ["Send error 1102", "kyocera"],
+    ["送信エラー 1102", "kyocera"],
+    ["1102", "kyocera"],
+    ["0x1102", "kyocera"],
+  ] as const) {
+    assert.deepEqual(makersOfMessage(catalog, text).map((m) => m.vendor), [vendor], text);
+  }
+  for (const [vendor, text] of [
+    ["canon", "839"],
+    ["kyocera", "port 1102"],
+  ] as const) {
+    const r = await runMain(["explain", "--vendor", vendor, "--lang", "en", "--json", text]);
+    assert.equal(r.code, 3, `${vendor} ${text}: ${r.stderr}`);
+    assert.match(r.stdout, new RegExp(`panel:${vendor}-`), text);
+  }
+});

@@ -134,7 +134,8 @@ const profile: VendorProfile = {
   panel: [
     {
       id: "canon-839",
-      patterns: [/(?:^|[^\d.#])(#?\s?839)(?![\d.])/],
+      patterns: [/(?:^|[^\w#&])(#\s?839)(?![\w.])/],
+      patternsWithMaker: [/(?:^|[^\d.#])(#?\s?839)(?![\d.])/],
       shown: { en: ["#839"] },
       meaning: {
         en: "Canon's Universal Send Kit service manual lists #839 among the SMTP-authentication-related user error codes. The detailed meaning was not retrieved.",
@@ -147,7 +148,8 @@ const profile: VendorProfile = {
     },
     {
       id: "canon-843",
-      patterns: [/(?:^|[^\d.#])(#?\s?843)(?![\d.])/],
+      patterns: [/(?:^|[^\w#&])(#\s?843)(?![\w.])/],
+      patternsWithMaker: [/(?:^|[^\d.#])(#?\s?843)(?![\d.])/],
       shown: { en: ["#843"] },
       meaning: {
         en: "Canon's Universal Send Kit service manual lists #843 among the SMTP-authentication-related user error codes. The detailed meaning was not retrieved.",

@@ -62,7 +62,14 @@ const profile: VendorProfile = {
   panel: [
     {
       id: "kyocera-1102",
-      patterns: [/(?:^|[^\w.])(0x1102)(?![\w.])/i, /(?:^|[^\w.:])(1102)(?![\w.:])/],
+      // Without the maker known, "1102" only as the parser reads it (replies/signals.ts isKyocera1102): alone, or on a line with
+      // a word of an error; "port 1102" is any number's.
+      patterns: [
+        /(?:^|[^\w.])(0x1102)(?![\w.])/i,
+        /^\s*(1102)\s*$/,
+        /^(?=[^\n]*(?:error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗))[^\n]*?(?:^|[^\w.:])(1102)(?![\w.:])/im,
+      ],
+      patternsWithMaker: [/(?:^|[^\w.:])(1102)(?![\w.:])/],
       shown: { en: ["1102", "0x1102"] },
       meaning: {
         en: "A third-party compilation lists send error 1102 as an SMTP authentication failure when the device sends through Microsoft 365. An unofficial Kyocera how-to site gives 1102 as \"Authentication to the destination has failed\" (written mostly for SMB/FTP).",
