@@ -33,7 +33,7 @@ await build({
   banner: { js: "import { createRequire as __sadCreateRequire } from 'node:module'; const require = __sadCreateRequire(import.meta.url);" },
   // react-devtools-core is an optional dev-only import inside Ink.
   external: ["react-devtools-core"],
-  plugins: [store(), sameStyleFastPath()],
+  plugins: [...common().plugins, store(), sameStyleFastPath()],
 });
 
 // The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
@@ -52,6 +52,7 @@ const fast = await build({
   banner: { js: 'const __sadMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   metafile: true,
   plugins: [
+    ...common().plugins,
     store(),
     lazySchemas(),
     {
@@ -91,7 +92,7 @@ await build({
   entryPoints: { start: "src/cli/start.ts" },
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  plugins: [{ name: "full-part", setup: (b) => b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: "./cli.js", external: true })) }],
+  plugins: [...common().plugins, { name: "full-part", setup: (b) => b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: "./cli.js", external: true })) }],
 });
 
 /** Rewrite `file` with every non-ASCII UTF-16 unit escaped (\\uXXXX), then `wrap`ped; fails the build where an escape would change the code. */

@@ -6,6 +6,7 @@ import type { NoteKey } from "../engine/keys.js";
 import type { CauseId } from "../engine/types.js";
 import { squash } from "./normalize.js";
 import { PhraseIndex, type Finds } from "./phrases.js";
+import { PREBUILT } from "./prebuilt.js";
 import type { ReplyStage, SmtpReply } from "./types.js";
 
 export interface ReplyPattern {
@@ -495,47 +496,140 @@ export function phrasesIn(text: string): Finds {
   return PHRASES.searchSquashed(text, squash);
 }
 
-const COMPILED: Compiled[] = PATTERNS.map((pattern) => ({
-  pattern,
-  need: pattern.need ?? (pattern.text ? "text" : "code"),
-  phrases: (pattern.text ?? []).map((t) => PHRASES.add(squash(t), codelessPattern(pattern) ? TAG.codeless : 0)),
-  enhanced: (pattern.enhanced ?? []).map(enhancedMatcher),
-}));
+/** Words that show a line is the server's reply even without its codes (SMTP_ANCHORS, classifyCodeless()). */
+const SMTP_ANCHOR_WORDS = ["authentication unsuccessful", "smtpclientauthentication", "client not authenticated", "storedrv", "access denied", "your message can't be sent", "service unavailable"];
 
-// Which patterns a reply can match at all (see matches()): a pattern matches only on one of its phrases,
-// one of its enhanced codes, or (a pattern of codes alone) one of its basic codes. A reply is tried
-// against those patterns only, in the table's order, instead of against every pattern.
-/** Phrase id → the patterns that list it. */
-const BY_PHRASE: number[][] = [];
-/** Exact enhanced code → the patterns that list it. */
-const BY_ENHANCED = new Map<string, number[]>();
-/** Patterns with a range of enhanced codes ("5.7.606-649"): tried on every reply with an enhanced code. */
-const BY_RANGE: number[] = [];
-/** Basic code → the patterns of codes alone (need "code", no enhanced codes) that list it. */
-const BY_CODE = new Map<number, number[]>();
-
-function addTo<K>(map: Map<K, number[]>, key: K, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+/** Lists of numbers laid end to end: list k is items[start[k]] … items[start[k + 1] - 1]. */
+export interface Lists {
+  start: number[];
+  items: number[];
 }
 
-COMPILED.forEach((c, i) => {
-  for (const id of c.phrases) (BY_PHRASE[id] ??= []).push(i);
-  for (const spec of c.pattern.enhanced ?? []) {
-    if (spec.includes("-") && RANGE.test(spec)) BY_RANGE.push(i);
-    else addTo(BY_ENHANCED, spec, i);
+/**
+ * What the table is read through, all derived from PATTERNS and SMTP_ANCHOR_WORDS by patternTables(): its phrases squashed
+ * and indexed, and which patterns a reply can match at all (see matches()): a pattern matches only on one of its phrases,
+ * one of its enhanced codes, or (a pattern of codes alone) one of its basic codes. A reply is tried against those patterns
+ * only, in the table's order, instead of against every pattern. From the sources (tests, tsx) the module makes them as it
+ * loads; the bundle holds them as the build made them with the same function (src/replies/prebuilt.ts), so that a start
+ * does not squash and index every phrase again (~2 ms of every explain and diagnose, issue 15).
+ */
+export interface PatternTables {
+  /** PHRASES as the table leaves it: its phrases (squashed) in the order added, and each one's tags. */
+  phrases: string[];
+  tags: number[];
+  /** By pattern (its index in PATTERNS): the ids of its phrases, in the order of its `text`. */
+  patternPhrases: Lists;
+  /** By phrase id: the patterns that list it. */
+  byPhrase: Lists;
+  /** Exact enhanced codes, and by each one's position there the patterns that list it. */
+  enhancedCodes: string[];
+  byEnhanced: Lists;
+  /** Patterns with a range of enhanced codes ("5.7.606-649"): tried on every reply with an enhanced code. */
+  byRange: number[];
+  /** Basic codes, and by each one's position there the patterns of codes alone (need "code", no enhanced codes) that list it. */
+  basicCodes: number[];
+  byCode: Lists;
+  /** The phrase ids of SMTP_ANCHOR_WORDS. */
+  anchors: number[];
+}
+
+/** What a pattern must have present (its `need`, or the default). */
+function needOf(pattern: ReplyPattern): NonNullable<ReplyPattern["need"]> {
+  return pattern.need ?? (pattern.text ? "text" : "code");
+}
+
+/** Is the enhanced-code spec a range ("5.7.606-649")? (A range holds a "-", which RANGE needs.) */
+function isRange(spec: string): boolean {
+  return spec.includes("-") && RANGE.test(spec);
+}
+
+/** Lists from groups (group k: lists[k], missing for an empty one), k from 0 to count - 1. */
+function flatLists(groups: ReadonlyArray<readonly number[] | undefined>, count: number): Lists {
+  const start = [0];
+  const items: number[] = [];
+  for (let k = 0; k < count; k++) {
+    for (const x of groups[k] ?? []) items.push(x);
+    start.push(items.length);
   }
-  if (c.need === "code" && c.enhanced.length === 0) for (const code of c.pattern.codes ?? []) addTo(BY_CODE, code, i);
-});
+  return { start, items };
+}
+
+/** Keys in the order first met and each one's group (see flatLists()). */
+function keyedLists<K>(pairs: ReadonlyArray<readonly [K, number]>): { keys: K[]; lists: Lists } {
+  const at = new Map<K, number[]>();
+  for (const [key, i] of pairs) {
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
+  }
+  return { keys: [...at.keys()], lists: flatLists([...at.values()], at.size) };
+}
+
+/** The reply table's derived tables (PatternTables), made from PATTERNS and SMTP_ANCHOR_WORDS. */
+export function patternTables(): PatternTables {
+  const index = new PhraseIndex();
+  const patternPhrases = PATTERNS.map((pattern) => (pattern.text ?? []).map((t) => index.add(squash(t), codelessPattern(pattern) ? TAG.codeless : 0)));
+  const anchors = SMTP_ANCHOR_WORDS.map((t) => index.add(squash(t)));
+  const byPhrase: number[][] = [];
+  const enhanced: Array<[string, number]> = [];
+  const byRange: number[] = [];
+  const codes: Array<[number, number]> = [];
+  PATTERNS.forEach((pattern, i) => {
+    for (const id of patternPhrases[i] as number[]) (byPhrase[id] ??= []).push(i);
+    for (const spec of pattern.enhanced ?? []) {
+      if (isRange(spec)) byRange.push(i);
+      else enhanced.push([spec, i]);
+    }
+    if (needOf(pattern) === "code" && (pattern.enhanced ?? []).length === 0) for (const code of pattern.codes ?? []) codes.push([code, i]);
+  });
+  const byEnhanced = keyedLists(enhanced);
+  const byCode = keyedLists(codes);
+  return {
+    phrases: [...index.phrases],
+    tags: [...index.tags],
+    patternPhrases: flatLists(patternPhrases, PATTERNS.length),
+    byPhrase: flatLists(byPhrase, index.phrases.length),
+    enhancedCodes: byEnhanced.keys,
+    byEnhanced: byEnhanced.lists,
+    byRange,
+    basicCodes: byCode.keys,
+    byCode: byCode.lists,
+    anchors,
+  };
+}
+
+const TABLES: PatternTables = PREBUILT?.patterns ?? patternTables();
+PHRASES.extend(TABLES.phrases, TABLES.tags);
+/** How many phrases of PHRASES are the table's (byPhrase's length; signals.ts adds others after them). */
+const TABLE_PHRASES = TABLES.phrases.length;
+/** Exact enhanced code → its position in TABLES.enhancedCodes (its list in byEnhanced). */
+const BY_ENHANCED = new Map<string, number>();
+for (let k = 0; k < TABLES.enhancedCodes.length; k++) BY_ENHANCED.set(TABLES.enhancedCodes[k] as string, k);
+/** Basic code → its position in TABLES.basicCodes (its list in byCode). */
+const BY_CODE = new Map<number, number>();
+for (let k = 0; k < TABLES.basicCodes.length; k++) BY_CODE.set(TABLES.basicCodes[k] as number, k);
+
+/** Each pattern compiled on its first use (compiled()): a start reads one reply, which a few patterns are tried on. */
+const COMPILED: Array<Compiled | undefined> = new Array<Compiled | undefined>(PATTERNS.length);
+
+/** Pattern i of the table, compiled. */
+function compiled(i: number): Compiled {
+  let c = COMPILED[i];
+  if (c === undefined) {
+    const pattern = PATTERNS[i] as ReplyPattern;
+    const { start, items } = TABLES.patternPhrases;
+    c = COMPILED[i] = { pattern, need: needOf(pattern), phrases: items.slice(start[i] as number, start[i + 1] as number), enhanced: (pattern.enhanced ?? []).map(enhancedMatcher) };
+  }
+  return c;
+}
 
 /**
  * The patterns marked for the reply being classified (MARKS[i] is 1) and their indices, the first `marked` of MARKED: one
  * array each, reused (allocating one each time cost more than the marking). A reply marks a few of the table's patterns:
  * they are cleared and visited through MARKED, not by a pass over the whole table.
  */
-const MARKS = new Uint8Array(COMPILED.length);
-const MARKED = new Int32Array(COMPILED.length);
+const MARKS = new Uint8Array(PATTERNS.length);
+const MARKED = new Int32Array(PATTERNS.length);
 let marked = 0;
 
 /** The last marks cleared, then the patterns that have a phrase found in the text marked (the found ids only are visited). */
@@ -543,17 +637,27 @@ function phraseMarks(finds: Finds): void {
   for (let k = 0; k < marked; k++) MARKS[MARKED[k] as number] = 0;
   marked = 0;
   const { ids, count } = finds;
-  for (let k = 0; k < count; k++) mark(BY_PHRASE[ids[k] as number]);
+  const { start, items } = TABLES.byPhrase;
+  for (let k = 0; k < count; k++) {
+    const id = ids[k] as number;
+    // (A phrase signals.ts added lists no pattern.)
+    if (id < TABLE_PHRASES) mark(items, start[id] as number, start[id + 1] as number);
+  }
 }
 
-function mark(list: readonly number[] | undefined): void {
-  if (list) {
-    for (const i of list) {
-      if (MARKS[i] === 1) continue;
-      MARKS[i] = 1;
-      MARKED[marked++] = i;
-    }
+/** The patterns list[from] … list[to - 1] marked, each once. */
+function mark(list: readonly number[], from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const i = list[k] as number;
+    if (MARKS[i] === 1) continue;
+    MARKS[i] = 1;
+    MARKED[marked++] = i;
   }
+}
+
+/** The patterns of list k of `lists` marked (none for undefined). */
+function markList(lists: Lists, k: number | undefined): void {
+  if (k !== undefined) mark(lists.items, lists.start[k] as number, lists.start[k + 1] as number);
 }
 
 /** The marked patterns' indices put in the table's order (the first pattern that matches wins): an insertion sort of a few. */
@@ -603,8 +707,8 @@ function sameClass(codes: readonly number[], enhanced: string): boolean {
 
 /** Does this one pattern of the table match the reply? (classifyReply without its index: for tests) */
 export function patternMatches(pattern: ReplyPattern, reply: SmtpReply): boolean {
-  const c = COMPILED.find((x) => x.pattern === pattern);
-  return c !== undefined && matches(c, reply, phrasesIn(reply.text).found);
+  const i = PATTERNS.indexOf(pattern);
+  return i >= 0 && matches(compiled(i), reply, phrasesIn(reply.text).found);
 }
 
 /** The first pattern matching the reply, or the fallback for its class. */
@@ -613,13 +717,13 @@ export function classifyReply(reply: SmtpReply): ReplyPattern | undefined {
   const { found } = finds;
   phraseMarks(finds);
   if (reply.enhanced !== undefined) {
-    mark(BY_ENHANCED.get(reply.enhanced));
-    mark(BY_RANGE);
+    markList(TABLES.byEnhanced, BY_ENHANCED.get(reply.enhanced));
+    mark(TABLES.byRange, 0, TABLES.byRange.length);
   }
-  if (reply.code !== undefined) mark(BY_CODE.get(reply.code));
+  if (reply.code !== undefined) markList(TABLES.byCode, BY_CODE.get(reply.code));
   sortMarked();
   for (let k = 0; k < marked; k++) {
-    const c = COMPILED[MARKED[k] as number] as Compiled;
+    const c = compiled(MARKED[k] as number);
     if (matches(c, reply, found)) return c.pattern;
   }
   const cls = reply.code !== undefined ? Math.floor(reply.code / 100) : reply.enhanced ? Number(reply.enhanced[0]) : undefined;
@@ -648,8 +752,8 @@ export function codelessPossible(finds: Finds): boolean {
   return (finds.tags & TAG.codeless) !== 0;
 }
 
-/** Words that show a line is the server's reply even without its codes. */
-const SMTP_ANCHORS = ["authentication unsuccessful", "smtpclientauthentication", "client not authenticated", "storedrv", "access denied", "your message can't be sent", "service unavailable"].map((t) => PHRASES.add(squash(t)));
+/** The phrase ids of words that show a line is the server's reply even without its codes (SMTP_ANCHOR_WORDS). */
+const SMTP_ANCHORS = TABLES.anchors;
 
 /**
  * A line without any code (a panel that drops them): only a distinctive reply text counts, or a known text
@@ -663,7 +767,7 @@ export function classifyCodeless(reply: SmtpReply, finds: Finds = phrasesIn(repl
   phraseMarks(finds);
   sortMarked();
   for (let k = 0; k < marked; k++) {
-    const c = COMPILED[MARKED[k] as number] as Compiled;
+    const c = compiled(MARKED[k] as number);
     if (!codelessPattern(c.pattern)) continue;
     // (Any of its phrases found that is long enough: the first one found may be a short one.)
     if (c.phrases.some((id) => found[id] === 1 && (anchored || (PHRASES.phrases[id] as string).length >= 20))) return c.pattern;

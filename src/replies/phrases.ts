@@ -81,10 +81,11 @@ const APOSTROPHE = -2;
 
 export class PhraseIndex {
   /** Phrases in the order they were added; an id is a position here. */
-  readonly phrases: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private list: string[] = [];
+  /** Phrase → id, made on the first add() (an index given its phrases by extend() may never need it). */
+  private ids: Map<string, number> | undefined;
   /** Each phrase's tags (see add()). */
-  private readonly phraseTags: number[] = [];
+  private phraseTags: number[] = [];
   private automaton: Automaton | undefined;
   private searches = 0;
   /** What the last search found (one array per index, reused: allocating one per search cost more than the walk). */
@@ -99,7 +100,12 @@ export class PhraseIndex {
    * loop over the kind's ids); a phrase added again with other tags has them all.
    */
   add(phrase: string, tags = 0): number {
-    const known = this.ids.get(phrase);
+    let ids = this.ids;
+    if (ids === undefined) {
+      ids = this.ids = new Map<string, number>();
+      for (let id = 0; id < this.list.length; id++) ids.set(this.list[id] as string, id);
+    }
+    const known = ids.get(phrase);
     if (known !== undefined) {
       const had = this.phraseTags[known] as number;
       if ((had | tags) !== had) {
@@ -108,12 +114,37 @@ export class PhraseIndex {
       }
       return known;
     }
-    const id = this.phrases.length;
-    this.phrases.push(phrase);
+    const id = this.list.length;
+    this.list.push(phrase);
     this.phraseTags.push(tags);
-    this.ids.set(phrase, id);
+    ids.set(phrase, id);
     this.automaton = undefined;
     return id;
+  }
+
+  /** The phrases in the order they were added; an id is a position here. */
+  get phrases(): readonly string[] {
+    return this.list;
+  }
+
+  /** Each phrase's tags, by id (what add() gave it, OR-ed). */
+  get tags(): readonly number[] {
+    return this.phraseTags;
+  }
+
+  /**
+   * The index as add() calls would have left it, given what they make (tables computed once, src/replies/prebuilt.ts):
+   * `phrases` appended after those held (new ones, each once: not checked), and `tags`, every phrase's tags by id, the
+   * held ones' included. The index keeps the arrays it is given (`tags`, and `phrases` when it held none): the caller
+   * gives arrays of its own, which nothing else changes or reads as the index's.
+   */
+  extend(phrases: string[], tags: number[]): void {
+    const held = this.list.length;
+    if (tags.length !== held + phrases.length) throw new Error(`PhraseIndex.extend: ${tags.length} tags for ${held + phrases.length} phrases`);
+    this.list = held === 0 ? phrases : this.list.concat(phrases);
+    this.phraseTags = tags;
+    if (this.ids !== undefined) for (let id = held; id < this.list.length; id++) this.ids.set(this.list[id] as string, id);
+    this.automaton = undefined;
   }
 
   /** The phrases the text contains (see Finds). */
@@ -140,9 +171,10 @@ export class PhraseIndex {
     const finds = this.finds;
     let found = finds.found;
     let ids = finds.ids;
-    if (found.length !== this.phrases.length) {
-      found = finds.found = new Uint8Array(this.phrases.length);
-      ids = finds.ids = new Int32Array(this.phrases.length);
+    const phrases = this.list;
+    if (found.length !== phrases.length) {
+      found = finds.found = new Uint8Array(phrases.length);
+      ids = finds.ids = new Int32Array(phrases.length);
     } else {
       // Only the ids the last search found are set: cleared one by one, not the whole array.
       for (let k = 0; k < finds.count; k++) found[ids[k] as number] = 0;
@@ -156,8 +188,8 @@ export class PhraseIndex {
         if (form !== AS_IS) return undefined;
         this.searches++;
         let tags = 0;
-        for (let id = 0; id < this.phrases.length; id++) {
-          if (text.includes(this.phrases[id] as string)) {
+        for (let id = 0; id < phrases.length; id++) {
+          if (text.includes(phrases[id] as string)) {
             found[id] = 1;
             ids[count++] = id;
             tags |= this.phraseTags[id] as number;
@@ -167,7 +199,7 @@ export class PhraseIndex {
         finds.tags = tags;
         return finds;
       }
-      automaton = this.automaton = build(this.phrases, this.phraseTags);
+      automaton = this.automaton = build(phrases, this.phraseTags);
     }
     const { other, marked, tagsAt, row, rows, edge, child, fallBack } = automaton;
     const table = automaton.forms[form] as Int32Array;

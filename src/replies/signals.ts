@@ -5,6 +5,7 @@ import type { CauseId } from "../engine/types.js";
 import { AUTH_ANY, PHRASES, phrasesIn, TAG } from "./patterns.js";
 import { squash } from "./normalize.js";
 import { PhraseIndex, type Finds } from "./phrases.js";
+import { PREBUILT } from "./prebuilt.js";
 import type { ReplyStage } from "./types.js";
 
 export interface Signal {
@@ -696,27 +697,75 @@ export const SIGNALS: readonly Signal[] = [
 /** A certificate refused, in general (SIGNALS' "tls-certificate"): networkSignal gives it for MailKit's guess of a self-signed one. */
 const TLS_CERTIFICATE_SIGNAL = SIGNALS.find((x) => x.id === "tls-certificate") as Signal;
 
-interface CompiledSignal {
-  signal: Signal;
-  /** Ids of the squashed phrases in PHRASES (the reply table's index, which these join). */
-  phrases: number[];
-  /** Ids of the lower-case phrases in RAW. */
-  raw: number[];
-}
-
-/** Phrases compared as lower-case text (other scripts, and phrases whose punctuation counts). */
-const RAW = new PhraseIndex();
-
-const COMPILED: CompiledSignal[] = SIGNALS.map((signal) => ({
-  signal,
-  // "curl: (67)"-style phrases keep their punctuation: compared on lower-case text.
-  phrases: (signal.phrases ?? []).filter((p) => /^[a-z0-9 '_]+$/i.test(p) && !p.includes("_")).map((p) => PHRASES.add(squash(p), TAG.signal)),
-  raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !/^[a-z0-9 '_]+$/i.test(p) || p.includes("_")).map((p) => p.toLowerCase())].map((p) => RAW.add(p)),
-}));
-
 /** A character outside ASCII, or an apostrophe. */
 // eslint-disable-next-line no-control-regex
 const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
+
+/** A signal's phrase compared squashed (letters, digits, blanks and apostrophes); "curl: (67)"-style phrases keep their punctuation: compared on lower-case text. */
+function squashable(phrase: string): boolean {
+  return /^[a-z0-9 '_]+$/i.test(phrase) && !phrase.includes("_");
+}
+
+/**
+ * What the signals are looked for through, all derived from SIGNALS (and the reply table's phrases, which their squashed
+ * phrases join) by signalTables(): from the sources the module makes them as it loads; the bundle holds them as the build
+ * made them with the same function (src/replies/prebuilt.ts, as src/replies/patterns.ts's PatternTables).
+ */
+export interface SignalTables {
+  /** The phrases the signals add to PHRASES after the reply table's (squashed: their own, then RAW_GATED's), and every phrase's tags then. */
+  phrases: string[];
+  tags: number[];
+  /** RAW's phrases (lower case). */
+  raw: string[];
+  /** RAW_GATED (below). */
+  rawGated: boolean;
+  /**
+   * Phrase id (of PHRASES, of RAW) → the first signal (its index in SIGNALS) that lists it, SIGNALS.length for none: the first
+   * signal found in a line is the least of these over the phrases found, read from the search's found ids (a few) rather than
+   * by a pass over every signal's phrases (which, with a closure per signal, cost more than the search).
+   */
+  firstByPhrase: number[];
+  firstByRaw: number[];
+  /** The first signal with a lower-case phrase that RAW.searchLower() finds in a text that holds none of its phrases (the empty one; SIGNALS.length: none). */
+  noRawFirst: number;
+}
+
+/** The signals' tables (SignalTables), made from SIGNALS and `table`, the phrases of PHRASES and their tags as the reply table leaves them. */
+export function signalTables(table: { readonly phrases: readonly string[]; readonly tags: readonly number[] }): SignalTables {
+  const squashed = new PhraseIndex();
+  // (Copies: the index keeps the arrays it is given, and `table` may be PHRASES itself.)
+  squashed.extend([...table.phrases], [...table.tags]);
+  const raw = new PhraseIndex();
+  const compiled = SIGNALS.map((signal) => ({
+    phrases: (signal.phrases ?? []).filter(squashable).map((p) => squashed.add(squash(p), TAG.signal)),
+    raw: [...(signal.raw ?? []), ...(signal.phrases ?? []).filter((p) => !squashable(p)).map((p) => p.toLowerCase())].map((p) => raw.add(p)),
+  }));
+  const rawGated = !raw.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "");
+  if (rawGated) for (const p of new Set(raw.phrases.map(squash))) if (p !== "") squashed.add(p, TAG.rawGate);
+  const none = SIGNALS.length;
+  const firstByPhrase = new Array<number>(squashed.phrases.length).fill(none);
+  const firstByRaw = new Array<number>(raw.phrases.length).fill(none);
+  compiled.forEach((c, i) => {
+    for (const id of c.phrases) if (firstByPhrase[id] === none) firstByPhrase[id] = i;
+    for (const id of c.raw) if (firstByRaw[id] === none) firstByRaw[id] = i;
+  });
+  return {
+    phrases: squashed.phrases.slice(table.phrases.length),
+    tags: [...squashed.tags],
+    raw: [...raw.phrases],
+    rawGated,
+    firstByPhrase,
+    firstByRaw,
+    noRawFirst: raw.phrases.reduce((first, p, id) => (p === "" ? Math.min(first, firstByRaw[id] as number) : first), none),
+  };
+}
+
+const TABLES: SignalTables = PREBUILT?.signals ?? signalTables(PHRASES);
+PHRASES.extend(TABLES.phrases, TABLES.tags);
+
+/** Phrases compared as lower-case text (other scripts, and phrases whose punctuation counts). */
+const RAW = new PhraseIndex();
+RAW.extend(TABLES.raw, new Array<number>(TABLES.raw.length).fill(0));
 
 /**
  * Whether a line's squashed phrases tell if its lower case can hold a lower-case phrase: the lower
@@ -725,21 +774,10 @@ const NOT_PLAIN = /[^\x00-\x26\x28-\x7f]/;
  * in another script is only in text that is not ASCII. Not when a phrase squashes to nothing while
  * ASCII (the test would not hold). The squashed forms join PHRASES, tagged TAG.rawGate.
  */
-const RAW_GATED = !RAW.phrases.some((p) => !NOT_PLAIN.test(p) && squash(p) === "");
-if (RAW_GATED) for (const p of new Set(RAW.phrases.map(squash))) if (p !== "") PHRASES.add(p, TAG.rawGate);
-/**
- * Phrase id (of PHRASES, of RAW) → the first signal (its index in COMPILED) that lists it: the first signal found in a line is
- * the least of these over the phrases found, read from the search's found ids (a few) rather than by a pass over every signal's
- * phrases (which, with a closure per signal, cost more than the search).
- */
-const FIRST_BY_PHRASE: number[] = [];
-const FIRST_BY_RAW: number[] = [];
-COMPILED.forEach((c, i) => {
-  for (const id of c.phrases) FIRST_BY_PHRASE[id] ??= i;
-  for (const id of c.raw) FIRST_BY_RAW[id] ??= i;
-});
-/** The first signal with a lower-case phrase that RAW.searchLower() finds in a text that holds none of its phrases (the empty one; COMPILED.length: none). */
-const NO_RAW_FIRST = RAW.phrases.reduce((first, p, id) => (p === "" ? Math.min(first, FIRST_BY_RAW[id] ?? first) : first), COMPILED.length);
+const RAW_GATED = TABLES.rawGated;
+const FIRST_BY_PHRASE = TABLES.firstByPhrase;
+const FIRST_BY_RAW = TABLES.firstByRaw;
+const NO_RAW_FIRST = TABLES.noRawFirst;
 
 /** The least first signal (FIRST_BY_PHRASE, FIRST_BY_RAW) over the ids a search found, or `first` when less. */
 function firstSignal(finds: Finds, by: readonly number[], first: number): number {
@@ -761,9 +799,9 @@ export function signalInLine(line: string, finds: Finds = phrasesIn(line)): Sign
   // Neither kind of phrase in the line: no signal (RAW_GATED: no lower-case phrase is empty, so NO_RAW_FIRST is none).
   if (!rawPossible && (tags & TAG.signal) === 0) return undefined;
   // (The squashed finds are read before RAW's search: each index overwrites only its own record.)
-  const squashed = firstSignal(finds, FIRST_BY_PHRASE, COMPILED.length);
+  const squashed = firstSignal(finds, FIRST_BY_PHRASE, SIGNALS.length);
   const first = rawPossible ? firstSignal(RAW.searchLower(line), FIRST_BY_RAW, squashed) : Math.min(squashed, NO_RAW_FIRST);
-  return first < COMPILED.length ? (COMPILED[first] as CompiledSignal).signal : undefined;
+  return first < SIGNALS.length ? SIGNALS[first] : undefined;
 }
 
 export const KYOCERA_SIGNAL: Signal = { id: "kyocera-1102", stage: "auth", candidates: AUTH_ANY, decisive: false };
