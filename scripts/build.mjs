@@ -22,8 +22,10 @@ const areas = await readAreas(srcRoot);
 const shards = shardIndex(areas);
 const ranges = await writeCatalogs(areas, join(dist, "i18n"), shards);
 const store = () => i18nStorePlugin(catalogIndex(areas), shards, ranges);
+// What every part of the bundle is built with: one options object, whose plugins make the reply tables once for all parts.
+const shared = bundleOptions({ absWorkingDir: srcRoot, outdir: dist, minify: MINIFY });
 await build({
-  ...common(),
+  ...shared,
   entryPoints: { cli: "src/cli/bin.ts" },
   splitting: true,
   format: "esm",
@@ -33,7 +35,7 @@ await build({
   banner: { js: "import { createRequire as __sadCreateRequire } from 'node:module'; const require = __sadCreateRequire(import.meta.url);" },
   // react-devtools-core is an optional dev-only import inside Ink.
   external: ["react-devtools-core"],
-  plugins: [...common().plugins, store(), sameStyleFastPath()],
+  plugins: [...shared.plugins, store(), sameStyleFastPath()],
 });
 
 // The fast part (dist/fast.cjs): one CommonJS file for the commands that only read and print, run
@@ -43,7 +45,7 @@ await build({
 // made from __filename when read (the catalogs' reader uses __dirname there).
 const FULL_ONLY = new RegExp(`[/\\\\]src[/\\\\](?:${fullOnlyModules().map((m) => m.replace(/\//g, "[/\\\\]")).join("|")})\\.tsx?$`);
 const fast = await build({
-  ...common(),
+  ...shared,
   entryPoints: { fast: "src/cli/bin-fast.ts" },
   format: "cjs",
   outExtension: { ".js": ".cjs" },
@@ -52,7 +54,7 @@ const fast = await build({
   banner: { js: 'const __sadMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   metafile: true,
   plugins: [
-    ...common().plugins,
+    ...shared.plugins,
     store(),
     lazySchemas(),
     {
@@ -88,11 +90,11 @@ writeAsciiOnly(join(dist, "fast.cjs"), (code) => `(function (exports, require, m
 
 // The start (dist/start.cjs, CommonJS like bin/): picks the part and runs it.
 await build({
-  ...common(),
+  ...shared,
   entryPoints: { start: "src/cli/start.ts" },
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  plugins: [...common().plugins, { name: "full-part", setup: (b) => b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: "./cli.js", external: true })) }],
+  plugins: [...shared.plugins, { name: "full-part", setup: (b) => b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: "./cli.js", external: true })) }],
 });
 
 /** Rewrite `file` with every non-ASCII UTF-16 unit escaped (\\uXXXX), then `wrap`ped; fails the build where an escape would change the code. */
@@ -124,11 +126,6 @@ function sameStyleFastPath() {
       });
     },
   };
-}
-
-/** What every part of the bundle is built with. */
-function common() {
-  return bundleOptions({ absWorkingDir: srcRoot, outdir: dist, minify: MINIFY });
 }
 
 /**

@@ -38,11 +38,13 @@ function sameJson(a, b) {
   return Object.is(a, b);
 }
 
-/** The tables made once per build process and tree (the full part and the fast part both load them). */
-const made = new Map();
-
-/** The esbuild plugin that gives a bundle src/replies/prebuilt.ts with the tables of the tree it is in. */
+/**
+ * The esbuild plugin that gives a bundle src/replies/prebuilt.ts with the tables of the tree it is in. The tables are made
+ * once per plugin (the builds that share one, as scripts/build.mjs's parts do, share them), never kept across plugins: a
+ * later build of edited sources makes them again.
+ */
 export function replyTablesPlugin() {
+  const made = new Map();
   return {
     name: "reply-tables",
     setup(b) {
