@@ -6,6 +6,9 @@
 //   npm run reply-diff -- check      (after it: exit 1 and the first differences when any)
 //   npm run reply-diff -- check --all   (a change meant to alter readings: every difference, one line
 //                                        each, the reading before → now, to review them all)
+//   npm run reply-diff -- check --shipped   (the parser and the engine as the bundle ships them, built
+//                                        with the product's options: the reply tables the build computes,
+//                                        src/replies/prebuilt.ts, instead of those the sources make)
 //
 // The corpus: every string literal in test/ (the real pastes, the corpus of domain.md §5, every
 // fuzz and wrapper case), then seeded mutations of the real replies (transcript prefixes, line
@@ -16,8 +19,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import { evaluate } from "../src/engine/index.js";
-import { analyzeReply } from "../src/replies/index.js";
+import { shipped } from "../bench/_shipped.js";
+import * as engine from "../src/engine/index.js";
+import * as replies from "../src/replies/index.js";
 import { randomCase, rng } from "../test/helpers/random-case.js";
 import { REAL_REPLIES } from "../test/helpers/real-replies.js";
 
@@ -114,8 +118,9 @@ function reading(line: string | undefined): string {
 
 const mode = process.argv[2];
 const all = process.argv.includes("--all");
+const { analyzeReply, evaluate } = process.argv.includes("--shipped") ? await shipped() : { analyzeReply: replies.analyzeReply, evaluate: engine.evaluate };
 if (mode !== "record" && mode !== "check") {
-  console.error("usage: npm run reply-diff -- record | check");
+  console.error("usage: npm run reply-diff -- record | check [--all] [--shipped]");
   process.exit(2);
 }
 mkdirSync(OUT, { recursive: true });
