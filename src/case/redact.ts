@@ -26,7 +26,7 @@ const KEY_HINT = /(?:pass|pwd|secret|token)\w*["']?\s*[=:]/i;
  * into SMTP, answered "500 5.3.3 Unrecognized command"): IMAP's "<tag> LOGIN <user> <password>" and POP3's "PASS <password>",
  * each the whole line after the transcript's prefix. The password is the last word (or quoted string).
  */
-const IMAP_LOGIN = new RegExp(String.raw`^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])${BLANK}+login${BLANK}+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempts?)\b)(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)${BLANK}+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)(${BLANK}*)$`, "i");
+const IMAP_LOGIN = new RegExp(String.raw`^((?![2-5]\d\d\b)(?:[A-Za-z]{0,3}\d{1,6}|[A-Za-z.])${BLANK}+login${BLANK}+(?!(?:or|and|for|with|to|of|is|was|failed|denied|error|incorrect|invalid|attempts?)(?:${BLANK}|$))(?:"(?:[^"\\\n]|\\.)*"|[^\s"]\S*)${BLANK}+)("(?:[^"\\\n]|\\.)*"|[^\s"]\S*)(${BLANK}*)$`, "i");
 const POP_PASS = new RegExp(String.raw`^(pass${BLANK}+)(\S+)(${BLANK}*)$`, "i");
 /**
  * What a text holds where IMAP_LOGIN or POP_PASS may change a line, or an IMAP AUTHENTICATE may be answered after its "+": "login"

@@ -104,6 +104,9 @@ const TYPED: Record<string, string> = {
   "IMAP AUTHENTICATE with its response": `C: a1 AUTHENTICATE PLAIN ${b64(`\0joe\0${PASSWORD}`)}\nS: 500 5.3.3 Unrecognized command`,
   "IMAP AUTHENTICATE after its '+'": `a1 AUTHENTICATE PLAIN\n+ \n${b64(`\0joe\0${PASSWORD}`)}\n500 5.3.3 Unrecognized command`,
   "POP3 PASS": `USER joe\n2026-11-20 10:00:01 C: PASS ${PASSWORD}\nS: 500 5.3.3 Unrecognized command`,
+  // A user name that starts with a word of a sentence ("and", "to", "is") and goes on is still a user name (a property run found "is/…").
+  "IMAP LOGIN, a user name that starts with a sentence's word": `a1 LOGIN and.rew@contoso.com ${PASSWORD}\n500 5.3.3 Unrecognized command`,
+  "IMAP LOGIN, another such user name": `2026-11-20 10:00:01 1 LOGIN to.smith ${PASSWORD}\n500 5.3.3 Unrecognized command`,
 };
 
 test("another protocol's sign-in typed into the session (IMAP LOGIN or AUTHENTICATE, POP3 PASS) is redacted; words that only look alike stay", () => {
