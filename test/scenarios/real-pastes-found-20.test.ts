@@ -7,6 +7,7 @@ import { FOUND_ROUND_20 } from "./real-pastes-found-20.js";
 import { explain, infoIds, notesOf, pasteOf, statuses, stepIds } from "./real-pastes-data.js";
 import { analyzeReply } from "../../src/replies/index.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
+import { t } from "../../src/i18n/index.js";
 
 const paste = pasteOf(FOUND_ROUND_20);
 const LANGS = ["en", "ja"] as const;
@@ -42,6 +43,11 @@ test("#5, #10: Postfix's lookup of a recipient's Microsoft 365 mail host that fa
       assert.ok(notesOf(json).includes("note.relayDnsLookup"), `#${n} ${lang}`);
       assert.deepEqual(stepIds(json), ["device-network"], `#${n} ${lang}`);
       assert.ok(firstStep(json)?.title.includes(host), `#${n} ${lang}: ${firstStep(json)?.title}`);
+      // The step is that mail server's resolver, not "on this PC" (the DNS step for a name this PC looked up).
+      const step = firstStep(json) as unknown as { title: string; why: string };
+      assert.equal(step.title, t(lang, "plan.step.device-network.dns.relay.title", { host }), `#${n} ${lang}`);
+      assert.equal(step.why, t(lang, "plan.step.device-network.dns.relay.why", { host }), `#${n} ${lang}`);
+      assert.ok(!step.why.includes(lang === "ja" ? "この PC では" : "on this PC"), `#${n} ${lang}`);
     }
   }
   // A recipient domain that does not exist (no "try again", not Microsoft's host) stays a mistyped address.

@@ -133,7 +133,8 @@ export const DEVICE_STEPS: StepDef[] = [
       // mistake the endpoint step corrects, not a name to make resolve.
       if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && (e.patternId === "network-dns" || e.patternId === "relay-dns-lookup"))))) {
         const relayLookup = found.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "relay-dns-lookup"));
-        const named = hve !== undefined ? { host: hve, port: 587 } : (otherServer(ctx) ?? testedServer(ctx) ?? lookedUpServer(ctx, relayLookup));
+        // (A mail server's own lookup names the recipient's host, which is what did not resolve, whatever server the case records.)
+        const named = hve !== undefined ? { host: hve, port: 587 } : relayLookup ? (lookedUpServer(ctx, true) ?? otherServer(ctx) ?? testedServer(ctx)) : (otherServer(ctx) ?? testedServer(ctx) ?? lookedUpServer(ctx, false));
         const server = named !== undefined && hostTypoOf(named.host) === undefined ? named : undefined;
         const params = { host: server?.host ?? "smtp.office365.com" };
         const resolve = server === undefined ? resolveName : resolveOther(server.host);
@@ -143,9 +144,10 @@ export const DEVICE_STEPS: StepDef[] = [
           check: [resolve],
           verifyCommands: [resolve, server === undefined ? tnc : tncOther(server)],
           security: "none",
-          title: ctx.tr("plan.step.device-network.dns.title", params),
-          why: ctx.tr("plan.step.device-network.dns.why"),
-          verify: ctx.tr("plan.step.device-network.dns.verify", params),
+          // A mail server's own lookup of a recipient's host (relay-dns-lookup): that server's resolver, not this PC's DNS.
+          title: ctx.tr(relayLookup ? "plan.step.device-network.dns.relay.title" : "plan.step.device-network.dns.title", params),
+          why: relayLookup ? ctx.tr("plan.step.device-network.dns.relay.why", params) : ctx.tr("plan.step.device-network.dns.why"),
+          verify: ctx.tr(relayLookup ? "plan.step.device-network.dns.relay.verify" : "plan.step.device-network.dns.verify", params),
         };
       }
       // Refused at the computer's own address on a port that is not a mail port (email-oauth2-proxy's 1587): the relay or proxy
