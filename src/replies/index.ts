@@ -727,11 +727,17 @@ function stripLeadIn(text: string): string {
   if (isLetter(text.charCodeAt(0))) return text;
   const m = LEAD_IN_COLON.exec(text);
   if (m) return text.slice(m[0].length);
+  // A label of digits and letters before a colon ("4F3A21C0D2: to=…", Postfix's queue id) goes whole, not its first digits
+  // (the excerpt showed "F3A21C0D2: to=…").
+  const label = LABEL_LEAD_IN.exec(text);
+  if (label) return text.slice(label[0].length);
   return text.replace(LEAD_IN, "");
 }
 const LEAD_IN_ANCHOR = /Authentication unsuccessful|SmtpClientAuthentication|Client not authenticated|Client was not authenticated/i;
 const LEAD_IN_COLON = /^[^A-Za-z]*?[:：]\s*(?=[A-Za-z])/;
 const LEAD_IN = /^[^A-Za-z]{0,80}(?=[A-Za-z])/;
+/** A lead-in of a digit glued to letters before a colon, with the blanks after it: "4F3A21C0D2: ". */
+const LABEL_LEAD_IN = /^[^A-Za-z]{0,80}?\d[A-Za-z0-9]*:\s*(?=[A-Za-z])/;
 
 /** The text shows Exchange Online's MX host as the server: its greeting, or a setting that names it. */
 function atMxHost(text: string): boolean {

@@ -166,3 +166,12 @@ test("guards of readings left as they were: #1 5.6.211 and #6 web.de's DNS check
 test("every text of the twentieth hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_20);
 });
+
+test("#10's line behind a syslog date: the excerpt shown as evidence leaves Postfix's queue id out whole, never with its first digit cut off ('F3A21C0D2: to=…')", () => {
+  for (const id of ["4F3A21C0D2", "64EA7270417"]) {
+    const line = `Nov 20 10:00:01 mx postfix/smtp[813]: ${id}: to=<email@outlook.com>, relay=none, delay=1.5, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=outlook-com.olc.protection.outlook.com type=AAAA: Host not found, try again)`;
+    const a = analyzeReply(line);
+    assert.equal(a.primary?.patternId, "relay-dns-lookup", id);
+    assert.ok(a.primary?.reply.text.startsWith("to=<email@outlook.com>, relay=none"), `${id}: ${a.primary?.reply.text}`);
+  }
+});
