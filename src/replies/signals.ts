@@ -812,13 +812,19 @@ export function isDeviceMessage(patternId: string): boolean {
   return patternId.startsWith("panel:") || patternId === KYOCERA_SIGNAL.id;
 }
 
+/**
+ * The words of an error that make a bare "1102" on a line Kyocera's send error (isKyocera1102; devices/vendors/kyocera.ts reads
+ * the panel code by the same words when no maker is named).
+ */
+export const KYOCERA_1102_WORDS = /error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗/i;
+
 /** Kyocera panels: "Send error 1102" / "0x1102" = SMTP authentication failed (§5, L). */
 export function isKyocera1102(line: string, wholeInput: string): boolean {
   // Both forms contain "1102".
   if (!line.includes("1102")) return false;
   if (/(?:^|[^\w.])0x1102(?![\w.])/i.test(line)) return true;
   if (!/(?:^|[^\w.:])1102(?![\w.:])/.test(line)) return false;
-  return wholeInput.trim() === "1102" || /error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗/i.test(line);
+  return wholeInput.trim() === "1102" || KYOCERA_1102_WORDS.test(line);
 }
 
 /**

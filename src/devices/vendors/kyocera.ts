@@ -1,5 +1,6 @@
 // Kyocera (京セラ): TASKalfa / ECOSYS. ../shared/devices.md "KYOCERA": nothing from Kyocera itself was found.
 import { AUTH_ANY } from "../../replies/patterns.js";
+import { KYOCERA_1102_WORDS } from "../../replies/signals.js";
 import { ZEROSMTP } from "../sources.js";
 import type { SettingHint, VendorProfile } from "../types.js";
 import { onePage } from "../util.js";
@@ -63,11 +64,11 @@ const profile: VendorProfile = {
     {
       id: "kyocera-1102",
       // Without the maker known, "1102" only as the parser reads it (replies/signals.ts isKyocera1102): alone, or on a line with
-      // a word of an error; "port 1102" is any number's.
+      // a word of an error (its KYOCERA_1102_WORDS, shared); "port 1102" is any number's.
       patterns: [
         /(?:^|[^\w.])(0x1102)(?![\w.])/i,
         /^\s*(1102)\s*$/,
-        /^(?=[^\n]*(?:error|err\b|code|kyocera|send|failed|エラー|コード|送信|失敗))[^\n]*?(?:^|[^\w.:])(1102)(?![\w.:])/im,
+        new RegExp(String.raw`^(?=[^\n]*(?:${KYOCERA_1102_WORDS.source}))[^\n]*?(?:^|[^\w.:])(1102)(?![\w.:])`, "im"),
       ],
       patternsWithMaker: [/(?:^|[^\w.:])(1102)(?![\w.:])/],
       shown: { en: ["1102", "0x1102"] },
