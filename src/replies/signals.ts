@@ -42,7 +42,12 @@ const LOOPBACK = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):(?:25|4
  * ECONNREFUSED 127.0.0.1:1587"): a program set there on purpose sends through a relay or proxy meant to run on that computer,
  * which is not running (or listens on another port). Said as a possibility beside the plain reading, never as certain.
  */
-const LOOPBACK_OTHER_PORT = /(?:\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):\d{2,5}\b/i;
+const LOOPBACK_OTHER_PORT = /(\b127\.0\.0\.1|(?<![0-9a-f:])\[?::1\]?|\blocalhost):(\d{2,5})\b/i;
+/** The computer's own address and the port in a line read as LOOPBACK_OTHER_PORT_SIGNAL (the plan's step names them). */
+export function localAddressIn(line: string): { host: string; port: number } | undefined {
+  const m = LOOPBACK_OTHER_PORT.exec(line);
+  return m ? { host: (m[1] as string).replace(/^\[|\]$/g, ""), port: Number(m[2]) } : undefined;
+}
 export const LOOPBACK_OTHER_PORT_SIGNAL: Signal = { id: "network-loopback-other-port", stage: "network", candidates: ["network-unreachable", "wrong-endpoint"], decisive: false, notes: ["note.localRelayNotRunning"], lessLikely: ["wrong-endpoint"] };
 /**
  * A connection error to port 465 ("connect ETIMEDOUT 52.96.184.50:465"): Exchange Online takes client submission on 587

@@ -1,7 +1,7 @@
 // Steps on the device itself: its network, server, port and encryption, sign-in method, firmware,
 // user name and password, sender address and sending rate; waiting out a temporary error.
 import { hostTypoOf } from "../../engine/gates/transport.js";
-import { CLIENT_NAMES, detectClient } from "../../replies/signals.js";
+import { CLIENT_NAMES, detectClient, localAddressIn, LOOPBACK_OTHER_PORT_SIGNAL } from "../../replies/signals.js";
 import { PLACEHOLDER, exo, hveHost, lookedUpServer, mxServer, otherServer, replyPatterns, resolveEntra, resolveName, resolveOther, signInRead, stepTexts, testedServer, tnc, tncEntra, tncHve, tncOther, EXCHANGE_READERS, SIGN_IN_LOG_READERS, type StepDef } from "./common.js";
 import type { SecurityLevel, Who } from "../types.js";
 
@@ -108,13 +108,12 @@ export const DEVICE_EHLO: StepDef = {
 };
 
 /** The program's own computer and the port a connection there was refused on, when that port is not a mail port (a local relay or proxy's). */
-const LOCAL_ADDRESS = /(127\.0\.0\.1|\[?::1\]?|localhost):(\d{2,5})\b/i;
 function localRelay(found: Parameters<StepDef["build"]>[1]): { host: string; port: number } | undefined {
   for (const f of found) {
     for (const e of f.evidence) {
-      if (e.kind !== "reply" || e.patternId !== "network-loopback-other-port") continue;
-      const m = LOCAL_ADDRESS.exec(e.reply);
-      if (m) return { host: (m[1] as string).replace(/^\[|\]$/g, ""), port: Number(m[2]) };
+      if (e.kind !== "reply" || e.patternId !== LOOPBACK_OTHER_PORT_SIGNAL.id) continue;
+      const local = localAddressIn(e.reply);
+      if (local) return local;
     }
   }
   return undefined;
@@ -134,10 +133,12 @@ export const DEVICE_STEPS: StepDef[] = [
       if (found.some((f) => f.evidence.some((e) => (e.kind === "probe" && e.what.startsWith("dns:")) || (e.kind === "reply" && (e.patternId === "network-dns" || e.patternId === "relay-dns-lookup"))))) {
         const relayLookup = found.some((f) => f.evidence.some((e) => e.kind === "reply" && e.patternId === "relay-dns-lookup"));
         // (A mail server's own lookup names the recipient's host, which is what did not resolve, whatever server the case records.)
-        const named = hve !== undefined ? { host: hve, port: 587 } : relayLookup ? (lookedUpServer(ctx, true) ?? otherServer(ctx) ?? testedServer(ctx)) : (otherServer(ctx) ?? testedServer(ctx) ?? lookedUpServer(ctx, false));
+        const recorded = otherServer(ctx) ?? testedServer(ctx);
+        const named = hve !== undefined ? { host: hve, port: 587 } : relayLookup ? (lookedUpServer(ctx, true) ?? recorded) : (recorded ?? lookedUpServer(ctx, false));
         const server = named !== undefined && hostTypoOf(named.host) === undefined ? named : undefined;
         const params = { host: server?.host ?? "smtp.office365.com" };
         const resolve = server === undefined ? resolveName : resolveOther(server.host);
+        const key = relayLookup ? ("plan.step.device-network.dns.relay" as const) : ("plan.step.device-network.dns" as const);
         return {
           who: "network-admin",
           scope: "device",
@@ -145,9 +146,9 @@ export const DEVICE_STEPS: StepDef[] = [
           verifyCommands: [resolve, server === undefined ? tnc : tncOther(server)],
           security: "none",
           // A mail server's own lookup of a recipient's host (relay-dns-lookup): that server's resolver, not this PC's DNS.
-          title: ctx.tr(relayLookup ? "plan.step.device-network.dns.relay.title" : "plan.step.device-network.dns.title", params),
-          why: relayLookup ? ctx.tr("plan.step.device-network.dns.relay.why", params) : ctx.tr("plan.step.device-network.dns.why"),
-          verify: ctx.tr(relayLookup ? "plan.step.device-network.dns.relay.verify" : "plan.step.device-network.dns.verify", params),
+          title: ctx.tr(`${key}.title`, params),
+          why: ctx.tr(`${key}.why`, params),
+          verify: ctx.tr(`${key}.verify`, params),
         };
       }
       // Refused at the computer's own address on a port that is not a mail port (email-oauth2-proxy's 1587): the relay or proxy
