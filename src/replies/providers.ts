@@ -72,6 +72,12 @@ export function isVianetHost(host: string): boolean {
 const CONSUMER_VERDICT = /\bActual verdict is [\w, ]*?\b(?:HipNotify|ShowTierUpgrade)\b/i;
 /** MailCore's own words for Hotmail's "please sign in to your account" at sending (MCOErrorNeedsConnectToWebmail): Hotmail's alone. */
 const CONSUMER_WEBMAIL = /\bHotMail account cannot connect to WebMail\b|NeedsConnectToWebmail\b|\bHotmail: Needs to connect to webmail\b/i;
+/**
+ * Words every match of CONSUMER_VERDICT and CONSUMER_WEBMAIL contains, so that most texts skip them. Matched without regard
+ * to case as those are: a log that prints its lines in capitals ("ACTUAL VERDICT IS HIPNOTIFY") is read the same.
+ */
+const CONSUMER_VERDICT_GATE = /verdict is/i;
+const CONSUMER_WEBMAIL_GATE = /webmail/i;
 
 /** Consumer Outlook.com endpoints: smtp-mail.outlook.com (smtp.live.com is its older name). */
 const CONSUMER_HOSTS = /\bsmtp-mail\.outlook\.com\b|\bsmtp\.live\.com\b/i;
@@ -196,11 +202,11 @@ export function providerFromWords(text: string): ProviderClue | undefined {
  * by the host and the address).
  */
 export function providerFromText(text: string): ProviderClue | undefined {
-  if (text.includes("erdict is")) {
+  if (CONSUMER_VERDICT_GATE.test(text)) {
     const verdict = CONSUMER_VERDICT.exec(text);
     if (verdict) return { id: "outlook-consumer", clue: verdict[0] };
   }
-  if (text.includes("ebmail") || text.includes("ebMail")) {
+  if (CONSUMER_WEBMAIL_GATE.test(text)) {
     const webmail = CONSUMER_WEBMAIL.exec(text);
     if (webmail) return { id: "outlook-consumer", clue: webmail[0] };
   }

@@ -80,3 +80,15 @@ test("plain wizard: the paste summary says which service answered, in both langu
     assert.ok(lines.includes(t(lang, "info.provider-google")), lines.join("\n"));
   }
 });
+
+test("Outlook.com's personal-account block is told by its words in any case: a log in capitals reads as the lower-case paste does", () => {
+  // The Valine-Admin paste (twenty-first hunt #1) and MailCore's words (#4), as a logger that upper-cases its lines prints them.
+  const verdict = "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; WASCL UserAction verdict is not None. Actual verdict is HipNotify, ShowTierUpgrade. [Hostname=TY2PR06MB3117.apcprd06.prod.outlook.com]";
+  const webmail = "The current HotMail account cannot connect to WebMail.";
+  for (const text of [verdict, webmail]) {
+    for (const variant of [text, text.toUpperCase(), text.toLowerCase()]) {
+      assert.equal(providerFromText(variant)?.id, "outlook-consumer", variant);
+    }
+  }
+  assert.equal(providerFromText("Verdict: the WEBMAIL sign-in page is down")?.id, undefined, "the gates' words alone name no service");
+});
