@@ -215,6 +215,13 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   const shown = ranked.some((r) => ENVELOPE.has(r.match.stage)) ? textStage(text) : undefined;
   if (shown) for (const r of ranked) r.match.stage = envelopeStage(r.match.stage, shown);
 
+  // A mail server's own lookup of the recipient's server that failed (Postfix's "Name service error … try again", twentieth hunt #5,
+  // #10) is the reading of those words: read again as a program's DNS error, the same line was shown twice, the second time with
+  // "Wrong server or port" (a program's setting, where a relay's resolver failed).
+  if (ranked.some((o) => o.match.patternId === "relay-dns-lookup")) {
+    for (let i = ranked.length - 1; i >= 0; i--) if ((ranked[i] as Ranked).match.patternId === "network-dns") ranked.splice(i, 1);
+  }
+
   // A 5.7.57 after a failed AUTH is a consequence of that failure (§4 C10).
   const authFailed = ranked.some((r) => !r.match.success && r.match.stage === "auth" && r.match.candidates.length > 0 && !r.demoted);
   for (const r of ranked) {
@@ -223,9 +230,6 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     // A wrapper's summary that a connection failed ("SMTP connect() failed.", PHPMailer's last line) says less than the line that
     // says how (the name did not resolve, refused, timed out): that one leads (tenth hunt #17).
     if (r.match.patternId === "network-connect-failed" && ranked.some((o) => o !== r && o.match.stage === "network" && o.match.patternId !== "network-connect-failed" && !o.demoted)) r.demoted = true;
-    // A mail server's own lookup of the recipient's server that failed (Postfix's "Name service error … try again", twentieth hunt #5,
-    // #10) says more than the same words read as a program's DNS error: its reading (that server's resolver) leads.
-    if (r.match.patternId === "network-dns" && ranked.some((o) => o.match.patternId === "relay-dns-lookup")) r.demoted = true;
     // So does a connection failure told after the server's 220 to STARTTLS (TLS_AFTER_STARTTLS, from PHPMailer's closing "SMTP Error:
     // Could not connect to SMTP host.") beside the line that says how the handshake failed (nineteenth hunt: PHP's handshake
     // answered in plain text).

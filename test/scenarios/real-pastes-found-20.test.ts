@@ -175,3 +175,11 @@ test("#10's line behind a syslog date: the excerpt shown as evidence leaves Post
     assert.ok(a.primary?.reply.text.startsWith("to=<email@outlook.com>, relay=none"), `${id}: ${a.primary?.reply.text}`);
   }
 });
+
+test("#10's line is read once: the mail server's own lookup, not again as a program's DNS error with 'Wrong server or port' (the same line shown twice)", () => {
+  const line = "Nov 20 10:00:01 mx postfix/smtp[813]: 4F3A21C0D2: to=<email@outlook.com>, relay=none, delay=1.5, dsn=5.4.4, status=deferred (Host or domain name not found. Name service error for name=outlook-com.olc.protection.outlook.com type=AAAA: Host not found, try again)";
+  for (const text of [line, paste(5).text, paste(10).text]) {
+    const a = analyzeReply(text);
+    assert.deepEqual(a.matches.map((m) => m.patternId), ["relay-dns-lookup"], text);
+  }
+});
