@@ -254,6 +254,9 @@ const GENERIC_SEND = wholeLine(
   // above, not each seen in a public paste.
   String.raw`(?:メール(?:を|が))?送信できません(?:でした)?`,
   "送信エラー(?:が発生しました)?",
+  // A program's log that it could not mail its report, naming only where to (ghettoVCB on ESXi: "ERROR: Failed to email log output
+  // to mail.myserver.com.br:587 to …", twenty-second hunt #7: refused as no reply): sending failed, the server's words not shown.
+  String.raw`failed to (?:send )?e-?mail\b[^\n]{0,200}`,
 );
 // A scanner's "Server connection failed" (ninth hunt #2).
 const GENERIC_CONNECT = wholeLine("server connection failed");
@@ -517,7 +520,9 @@ export const SIGNALS: readonly Signal[] = [
   // PHPMailer's "SMTP Error: data not accepted." without the server's answer (FluentSMTP's log to smtp.office365.com, thirteenth hunt
   // #16: refused as no reply): the server refused the message itself, at DATA; with Microsoft 365 most often the From address that
   // is not the signed-in mailbox's (Send As), else a limit. The server's own reply, which PHPMailer's debug output shows, says which.
-  { id: "phpmailer-data-not-accepted", stage: "data", candidates: ["send-as-denied", "sending-limit"], decisive: false, phrases: ["smtp error: data not accepted"], fallbackOnly: true, notes: ["note.phpmailerDataNotAccepted"] },
+  // PHPMailer's Japanese for it, 「SMTPエラー: データが受け付けられませんでした。」 (its language file phpmailer.lang-ja.php; twenty-second
+  // hunt #8: refused as no reply while the English words had their reading).
+  { id: "phpmailer-data-not-accepted", stage: "data", candidates: ["send-as-denied", "sending-limit"], decisive: false, phrases: ["smtp error: data not accepted"], raw: ["データが受け付けられませんでした"], fallbackOnly: true, notes: ["note.phpmailerDataNotAccepted"] },
   // A device's or app's own words that the authorisation it keeps (OAuth) has expired (QNAP's Notification Center:
   // 「認証が切れました。アカウントを再認証しています。」, twelfth hunt #5: refused as no reply): sign in again on it.
   { id: "authorisation-expired-words", stage: "token", candidates: ["device-oauth-token"], decisive: false, phrases: [], raw: ["認証が切れました"], fallbackOnly: true },
@@ -679,9 +684,11 @@ export const SIGNALS: readonly Signal[] = [
     stage: "auth",
     candidates: AUTH_ANY,
     decisive: false,
-    // "Authentication Error" / 「認証失敗」: a panel's English and Japanese words for the same (persona round 6, P6-17).
+    // "Authentication Error" / 「認証失敗」: a panel's English and Japanese words for the same (persona round 6, P6-17). PHPMailer's
+    // "SMTP Error: Could not authenticate." in its Japanese, 「SMTPエラー: 認証できませんでした。」 (a WordPress blog quotes it as
+    // 「SMTP エラー: 認証できませんでした」; twenty-second hunt #4: refused as no reply while the English words had their reading).
     phrases: ["authentication unsuccessful", "invalid login", "could not authenticate", "authentication failed", "authentication error", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
-    raw: ["認証に失敗", "認証エラー", "認証失敗"],
+    raw: ["認証に失敗", "認証エラー", "認証失敗", "認証できませんでした"],
     fallbackOnly: true,
   },
   // Words that say only that sending, the connection or the sign-in failed (GENERIC_FAILURE): last, after every signal that says
@@ -692,7 +699,7 @@ export const SIGNALS: readonly Signal[] = [
     stage: "unknown",
     candidates: [],
     decisive: false,
-    phrases: ["send failed", "sending failed", "cannot send email", "transmission has failed"],
+    phrases: ["send failed", "sending failed", "cannot send email", "transmission has failed", "failed to email", "failed to send email"],
     raw: ["送信できません", "送信に失敗しました", "送信エラー"],
     fallbackOnly: true,
   },
