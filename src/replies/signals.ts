@@ -496,7 +496,9 @@ export const SIGNALS: readonly Signal[] = [
     decisive: false,
     // (Outlook Express's and Outlook's 0x800CCC0E, "The connection to the server has failed" / 「サーバーへの接続は失敗しました」 with
     // Windows' socket error 10051 or 10060, eleventh hunt #8, #10: an ISP's blocking of outgoing port 25, refused as no connection error.)
-    phrases: ["unable to connect to the remote server", "failed to connect", "could not connect", "couldn't connect to host", "smtp connect() failed", "mailconnectexception", "connectexception", "0x800ccc0e", "the connection to the server has failed"],
+    // (A device's code table in English, "16#5104 Cannot connect to SMTP server" (Schneider's BMENOC0321 Ethernet module, twenty-second
+    // hunt #14: refused as no reply while PHPMailer's "Could not connect to SMTP host." had its reading.)
+    phrases: ["unable to connect to the remote server", "failed to connect", "could not connect", "couldn't connect to host", "smtp connect() failed", "mailconnectexception", "connectexception", "0x800ccc0e", "the connection to the server has failed", "cannot connect to smtp server", "cannot connect to the smtp server"],
     raw: ["接続できません", "接続に失敗", "接続は失敗しました"],
   },
   // (Outlook's and Outlook Express's 0x800CCC0F, "the connection to the server was interrupted", in Japanese too: eighth hunt #4.)
@@ -547,8 +549,10 @@ export const SIGNALS: readonly Signal[] = [
   // reply, when the text holds it, says more.
   { id: SAP_AUTH_REQUIRED, stage: "mail-from", candidates: ["no-authentication"], decisive: true, phrases: ["no delivery to", "xs853"], fallbackOnly: true, notes: ["note.sapSmtpNode"] },
   // Outlook's Japanese dialog quoting the server's answer in Japanese ("サーバーの応答:認証が必要です", 0x800CCC78, sixth hunt
-  // #22): the server wants a sign-in before it takes the mail.
-  { id: "auth-required-words", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: [], raw: ["認証が必要です"], fallbackOnly: true },
+  // #22): the server wants a sign-in before it takes the mail. A device's own words for the same at MAIL FROM (Schneider's BMENOC0321
+  // Ethernet module: "16#5108 SMTP MAIL request unsuccessful — SMTP server may require authentication", twenty-second hunt #13:
+  // refused as no reply).
+  { id: "auth-required-words", stage: "mail-from", candidates: ["no-authentication", "starttls-missing"], decisive: false, phrases: ["smtp server may require authentication"], raw: ["認証が必要です"], fallbackOnly: true },
   // OSSEC's maild "os_sendmail(1764): WARN: Mail from not accepted by server" (eighteenth hunt #9, to smtp.gmail.com port 25:
   // refused as no reply): the server refused MAIL FROM, its answer not logged. maild neither signs in nor starts TLS, and a
   // submission host wants both: no sign-in first, STARTTLS possible.

@@ -96,6 +96,30 @@ test("guards of readings left weak: #5 Synology DSM's 'Error code: 9091' and #12
   }
 });
 
+test("#13, #14 (fixed): an industrial controller's mail module's code table (Schneider BMENOC0321) is read: '16#5108 … SMTP server may require authentication' as mail sent without a sign-in (or before STARTTLS), '16#5104 Cannot connect to SMTP server' as no connection, both possible", async () => {
+  assert.equal(analyzeReply(paste(13).text).primary?.patternId, "auth-required-words");
+  assert.equal(analyzeReply(paste(14).text).primary?.patternId, "network-connect-failed");
+  for (const lang of LANGS) {
+    const thirteen = await explain(paste(13), lang);
+    assert.equal(thirteen.code, 3, lang);
+    assert.deepEqual([...statuses(thirteen.json)].sort(), ["no-authentication:possible", "starttls-missing:possible"], lang);
+    const fourteen = await explain(paste(14), lang);
+    const en = await explain(english("SMTP Error: Could not connect to SMTP host."), lang);
+    assert.deepEqual([fourteen.code, statuses(fourteen.json), stepIds(fourteen.json)], [en.code, statuses(en.json), stepIds(en.json)], lang);
+  }
+  // The earlier readings of 'cannot connect to …' keep theirs: Office 365's service (Ricoh's app), Hotmail's webmail (MailCore).
+  assert.equal(analyzeReply("Cannot Connect to Office365 Service.").primary?.patternId, "office365-service-unreachable");
+  assert.equal(analyzeReply("The current HotMail account cannot connect to WebMail.").primary?.patternId, "mailcore-needs-webmail");
+});
+
+test("guard of a reading left weak: #15 a line-of-business app's 'Error connecting or logging into the SMTP server' names neither step, and is refused as no reply in the reader's language", async () => {
+  for (const lang of LANGS) {
+    const r = await runMain(["explain", "-", "--json", "--lang", lang], { stdin: paste(15).text });
+    assert.equal(r.code, 2, lang);
+    assert.equal((JSON.parse(r.stdout) as { error: { type: string } }).error.type, "bad-input", lang);
+  }
+});
+
 test("every text of the twenty-second hunt reads alike in both languages: the same exit code, the same causes, no stack trace", async () => {
   await assertReadsAlikeInBothLanguages(FOUND_ROUND_22);
 });
