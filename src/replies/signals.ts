@@ -577,6 +577,11 @@ export const SIGNALS: readonly Signal[] = [
   // server's own answer (「サーバーの応答」) says which.
   { id: "outlook-sender-rejected", stage: "mail-from", candidates: ["no-authentication", "send-as-denied"], decisive: false, phrases: ["0x800ccc78"], raw: ["拒否された電子メールアドレス"], fallbackOnly: true, notes: ["note.outlookServerResponse"] },
   { id: "outlook-recipient-rejected", stage: "rcpt", candidates: ["no-authentication", "recipient-refused"], decisive: false, phrases: ["0x800ccc79"], raw: ["受信者の一人がサーバーによって拒否"], fallbackOnly: true, notes: ["note.outlookServerResponse"] },
+  // PHPMailer's words for a recipient the server refused, "SMTP Error: The following recipients failed: " and its Japanese
+  // 「SMTPエラー: 次の受信者アドレスに 間違いがあります: 」 (its language files; twenty-second hunt #12: both refused as no reply when its
+  // debug output is off): at RCPT TO, with Microsoft 365 most often mail sent without a sign-in, else the address. The server's
+  // reply PHPMailer appends after the address, when the text holds it, decides.
+  { id: "phpmailer-recipients-failed", stage: "rcpt", candidates: ["no-authentication", "recipient-refused"], decisive: false, phrases: ["smtp error: the following recipients failed"], raw: ["次の受信者アドレスに"], fallbackOnly: true },
   // Xerox's scan-to-e-mail "Failed: One or more of the addresses are invalid. No messages were sent" for recipients outside the
   // organization (ninth hunt #1, Xerox's forum: refused as no reply): the server would not relay for a device that does not sign
   // in (Direct Send reaches internal recipients only), or a recipient refused.
@@ -910,7 +915,7 @@ export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
 export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), LOOPBACK_REFUSED_SIGNAL.id, LOOPBACK_OTHER_PORT_SIGNAL.id, PORT_465_SIGNAL.id, PORT_25_SIGNAL.id, READ_TIMEOUT_SIGNAL.id, READ_TIMEOUT_AT_SIGN_IN.id, NO_AUTH_AT_MX_HOST.id, KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
-export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", ...GENERIC_FAILURE]);
+export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", "phpmailer-recipients-failed", ...GENERIC_FAILURE]);
 
 /** Which wrapper the text shows, if any. */
 /** The program libraries detectClient() names by their words, with the name a reader knows them by. */

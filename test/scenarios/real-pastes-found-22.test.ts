@@ -78,15 +78,25 @@ test("#3, #11 as found: a Japanese rendering of 5.7.139 and PHPMailer's Japanese
   assert.equal(analyzeReply(paste(9).text).primary?.patternId, "auth-failed-wrapper");
 });
 
-test("guards of readings left weak: #5 Synology DSM's 'Error code: 9091' and #12 PHPMailer's Japanese 'recipients failed' without the addresses are refused as no reply, in the reader's language (as their English words are); #6 Mattermost's 550 5.7.27 is a refusal not claimed as known", async () => {
-  for (const n of [5, 12]) {
-    for (const lang of LANGS) {
-      const r = await runMain(["explain", "-", "--json", "--lang", lang], { stdin: paste(n).text });
-      assert.equal(r.code, 2, `#${n} ${lang}`);
-      assert.equal((JSON.parse(r.stdout) as { error: { type: string } }).error.type, "bad-input", `#${n} ${lang}`);
-    }
+test("#12 (fixed): PHPMailer's 'recipients failed' without the server's reply, in Japanese and in English, is a refusal at RCPT TO (mail sent without a sign-in, or the address, both possible), not no reply; the reply PHPMailer appends decides", async () => {
+  assert.equal(analyzeReply(paste(12).text).primary?.patternId, "phpmailer-recipients-failed");
+  for (const lang of LANGS) {
+    const ja = await explain(paste(12), lang);
+    const en = await explain(english("SMTP Error: The following recipients failed: "), lang);
+    assert.deepEqual([ja.code, statuses(ja.json), stepIds(ja.json)], [en.code, statuses(en.json), stepIds(en.json)], lang);
+    assert.deepEqual(statuses(ja.json), ["no-authentication:possible", "recipient-refused:possible"], lang);
+    assert.ok(infoIds(ja.json).includes("server-text-hidden"), lang);
   }
-  assert.equal((await runMain(["explain", "-", "--json"], { stdin: "SMTP Error: The following recipients failed: " })).code, 2);
+  const appended = "SMTP Error: The following recipients failed: a@b.com: 530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.";
+  assert.equal(analyzeReply(appended).primary?.patternId === "phpmailer-recipients-failed", false);
+});
+
+test("guards of readings left weak: #5 Synology DSM's 'Error code: 9091' is refused as no reply, in the reader's language; #6 Mattermost's 550 5.7.27 is a refusal not claimed as known", async () => {
+  for (const lang of LANGS) {
+    const r = await runMain(["explain", "-", "--json", "--lang", lang], { stdin: paste(5).text });
+    assert.equal(r.code, 2, `#5 ${lang}`);
+    assert.equal((JSON.parse(r.stdout) as { error: { type: string } }).error.type, "bad-input", `#5 ${lang}`);
+  }
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(6), lang);
     assert.equal(code, 1, lang);
