@@ -193,7 +193,10 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // Microsoft Learn's NDR table: 5.7.512, the message's From header holds no valid address (RFC 5322 §3.6.2), which devices and
   // scripts that build their own headers send ("From: scanner", a display name alone, no angle brackets).
   { id: "from-header-invalid", enhanced: ["5.7.512"], text: ["must be rfc 5322 section 3 6 2 compliant"], need: "either", stage: "data", candidates: ["sender-address-invalid"], decisive: DECISIVE, notes: ["note.fromHeaderInvalid"] },
-  { id: "sender-address-invalid", enhanced: ["5.1.7"], text: ["bad sender address syntax"], need: "either", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE },
+  // RFC 7505's 5.7.27, "Sender address has null MX": the sender's domain says it takes no mail (example.com does), so a server refuses
+  // it as a sender (Mattermost's test mail from its default From address, test@example.com, twenty-second hunt #6: read as a refusal
+  // not known, exit 1, where the docs' fix is the From address).
+  { id: "sender-address-invalid", enhanced: ["5.1.7", "5.7.27"], text: ["bad sender address syntax", "sender address has null mx"], need: "either", stage: "mail-from", candidates: ["sender-address-invalid"], decisive: DECISIVE },
 
   // ── continuous error throttling of SMTP AUTH (Microsoft Learn, "Continuous error throttling for SMTP AUTH submissions") ──
   // The same refusal repeated (mailbox full, Send As denied, no licence, too many or invalid recipients): Exchange Online stops
