@@ -5,7 +5,6 @@
 // version, other flags, a damaged file) is ignored and written anew. Nothing here may fail a run:
 // a folder that is not writable only means no cache.
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
 import { EXIT } from "../exit.js";
@@ -20,9 +19,10 @@ export interface CodeCacheRun {
  * ASCII only) from the code cache kept for `key` beside it (`<file>.<key>.cache`). V8 caches
  * the functions compiled when the cache is made, so each kind of run (a command and its output
  * format) keeps its own: a cache made by `--version` would hold almost nothing `diagnose` runs.
- * `req` is the require the file gets (by default one made for the file by createRequire).
+ * `req` is the require the file gets: the caller's own (dist/start.cjs, in the same folder; the fast part requires only
+ * Node's own modules). Not one made by createRequire: node:module, which holds it, is not loaded at all then.
  */
-export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessEnv = process.env, req?: NodeJS.Require): CodeCacheRun {
+export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessEnv, req: NodeJS.Require): CodeCacheRun {
   // The build writes the fast part in ASCII only (scripts/build.mjs, writeAsciiOnly): read as latin1, the same text as a
   // UTF-8 read, made faster and half the size in memory (a one-byte string).
   const cacheFile = `${file}.${key.replace(/[^a-z0-9-]/g, "_").slice(0, 40)}.cache`;
@@ -64,9 +64,7 @@ export function runWithCodeCache(file: string, key: string, env: NodeJS.ProcessE
   if (!off && !usable) process.once("exit", (code) => WORK_DONE.has(code) && writeCache(cacheFile, () => script.createCachedData()));
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  // The caller's require where it has one (dist/start.cjs, in the same folder; the fast part requires only Node's own
-  // modules), rather than one made by createRequire (Node's code for it compiled at every start).
-  run.call(module.exports, module.exports, req ?? createRequire(file), module, file, dirname(file));
+  run.call(module.exports, module.exports, req, module, file, dirname(file));
   return { cache: off ? "off" : usable ? "used" : "written" };
 }
 
