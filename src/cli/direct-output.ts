@@ -32,6 +32,14 @@ const REAL: FdCalls = {
   write: (fd, data, offset, length) => writeSync(fd, data, offset, length),
 };
 
+/** The writers directOutput made: every write to one has gone out, or failed, before the write returns. */
+const DIRECT = new WeakSet<object>();
+
+/** True for a writer directOutput made (nothing it was given is still being written), false for a stream. */
+export function isDirectOutput(stream: object): boolean {
+  return DIRECT.has(stream);
+}
+
 /**
  * A writer for `fd` when it is a regular file, a pipe, a socket or /dev/null on a system other than Windows; undefined
  * otherwise (a terminal, another device, a descriptor that is not open): the caller then uses process.stdout/stderr.
@@ -65,6 +73,7 @@ export function directOutput(fd: 1 | 2, calls: FdCalls = REAL, platform: NodeJS.
     on: () => writer,
     once: () => writer,
   };
+  DIRECT.add(writer);
   return writer;
 }
 

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import type { Stats } from "node:fs";
 import { test } from "node:test";
-import { directOutput, type FdCalls } from "../../src/cli/direct-output.js";
+import { directOutput, isDirectOutput, type FdCalls } from "../../src/cli/direct-output.js";
 import { AppError } from "../../src/errors.js";
 
 type Kind = "file" | "fifo" | "socket" | "char" | "dir";
@@ -43,6 +43,14 @@ test("only a file, a pipe, a socket or /dev/null is written directly; a terminal
     },
   };
   assert.equal(directOutput(2, notOpen, "linux"), undefined, "a descriptor that is not open");
+});
+
+test("a writer directOutput made says so (the fast part then ends at once, bin-fast.ts); a stream, or a look-alike, does not", () => {
+  const out = directOutput(1, fake("fifo").fd, "linux");
+  assert.ok(out);
+  assert.equal(isDirectOutput(out), true);
+  assert.equal(isDirectOutput({ ...out }), false, "the same members are not the writer");
+  assert.equal(isDirectOutput(process.stderr), false);
 });
 
 test("every byte is written, through partial writes and a non-blocking pipe's EAGAIN", () => {
