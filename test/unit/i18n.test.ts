@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 import { ALL_KEYS, rawTable } from "../../src/i18n/all.js";
 import { detectLang, parseLang } from "../../src/i18n/locale.js";
@@ -36,6 +37,21 @@ test("language detection: flag, app variable, locale, English", () => {
   assert.equal(detectLang(undefined, { LANG: "en_US.UTF-8" }), "en");
   assert.equal(detectLang(undefined, { LC_ALL: "ja_JP.UTF-8", LANG: "C" }), "ja");
   assert.equal(parseLang("fr"), undefined);
+});
+
+test("language detection with none of the variables set (Windows): the system's locale, as Intl.DateTimeFormat reads it", () => {
+  // A process whose ICU locale is set (on Linux from LC_ALL) runs detectLang with an environment that names none.
+  const read = (locale: string) => {
+    const script = `import { detectLang } from ${JSON.stringify(new URL("../../src/i18n/locale.ts", import.meta.url).href)}; process.stdout.write(JSON.stringify([detectLang(undefined, {}), Intl.DateTimeFormat().resolvedOptions().locale]));`;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { PATH: process.env.PATH, LC_ALL: locale }, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as [string, string];
+  };
+  for (const [locale, lang] of [["ja_JP.UTF-8", "ja"], ["ja", "ja"], ["en_GB.UTF-8", "en"], ["C", "en"], ["de_DE", "en"], ["jv_ID", "en"]] as const) {
+    const [detected, dateLocale] = read(locale);
+    assert.equal(detected, lang, locale);
+    assert.equal(detected, /^ja\b/i.test(dateLocale) ? "ja" : "en", `${locale}: as Intl.DateTimeFormat's ${dateLocale}`);
+  }
 });
 
 test("Japanese admin-center paths pick the user in Active users, not a tab named アカウント (found in tmux, 2026-12-04)", () => {
