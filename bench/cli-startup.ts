@@ -25,9 +25,14 @@ export async function run(): Promise<void> {
     ["diagnose --case … --json", cli("diagnose", "--case", "examples/printer-tenant-smtp-auth-off.json", "--json"), undefined],
     ["explain \"535 5.7.139 …\" (text)", cli("explain", "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator."), 1.5],
     ["diagnose --case … (text), first run: no code cache", cli("diagnose", "--case", "examples/printer-tenant-smtp-auth-off.json"), undefined],
+    ["explain … (text), no LANG: the system's locale", cli("explain", "535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator."), undefined],
   ];
+  // Windows sets none of LC_ALL, LC_MESSAGES, LANG: the language then comes from the system's locale (Intl), which the
+  // rows above, run with LANG=C, never read.
+  const noLang: NodeJS.ProcessEnv = { ...env };
+  for (const name of ["LANG", "LC_ALL", "LC_MESSAGES"]) delete noLang[name];
   for (const [what, cmd, goal] of rows) {
-    const r = timePaired(cmd, node, n, what.includes("no code cache") ? { ...env, SMTP_AUTH_DOCTOR_CODE_CACHE: "0" } : env);
+    const r = timePaired(cmd, node, n, what.includes("no code cache") ? { ...env, SMTP_AUTH_DOCTOR_CODE_CACHE: "0" } : what.includes("no LANG") ? noLang : env);
     const figure = `${r.ratio.toFixed(2)}x (${fmt(r.a)} vs ${fmt(r.b)})`;
     console.log(goal === undefined ? `${what.padEnd(48)} ${"".padEnd(21)} now ${figure}` : goalRow(what, `≤ ${goal}x node`, figure, r.ratio <= goal));
   }
