@@ -1,5 +1,5 @@
 // Finding SMTP replies inside any wrapping: exceptions, tuples, log objects, transcripts, NDRs, panel text.
-import { count, isDigit, isJapanese, isLetter, isSpaceCode } from "./chars.js";
+import { count, includesSplit, isDigit, isJapanese, isLetter, isSpaceCode } from "./chars.js";
 import { logicalLines, type LogicalLine } from "./lines.js";
 import { foldSpace, squash } from "./normalize.js";
 import { codeAloneRead } from "./patterns.js";
@@ -122,7 +122,7 @@ const ENVELOPE_FAILED = /\b(MAIL FROM|RCPT TO) failed\s*:/i;
 
 /** The stage a line's own words give its reply: PHPMailer and mailsend name the command that failed. */
 function lineStage(text: string): ReplyStage | undefined {
-  if (!text.includes(" failed")) return undefined;
+  if (!includesSplit(text, " ", "failed")) return undefined;
   const m = (text.includes("command failed") ? COMMAND_FAILED.exec(text) : null) ?? ENVELOPE_FAILED.exec(text);
   return m ? commandStage(m[1] as string) : undefined;
 }
@@ -231,7 +231,7 @@ function unescape(s: string): string {
 function cleanText(raw: string, nestedFollows: boolean): { text: string; stageHint?: ReplyStage } {
   let s = unescape(raw);
   // The frames of a stack trace printed on the reply's line are the wrapper's, not the server's ("at" and a dot: most replies have neither).
-  const frame = s.includes(" at ") && s.includes(".") ? STACK_FRAME.exec(s) : null;
+  const frame = includesSplit(s, " ", "at ") && s.includes(".") ? STACK_FRAME.exec(s) : null;
   if (frame) s = s.slice(0, frame.index);
   let stageHint: ReplyStage | undefined;
   const inReply = s.includes("(") && IN_REPLY_TO_HINT.test(s) ? IN_REPLY_TO.exec(s) : null;

@@ -10,7 +10,7 @@ import type { Finds } from "./phrases.js";
 import { detectClient, MAILKIT_SSL_ON_STARTTLS_PORT, sslOnStarttlsPort, ENTRA_HOST, ENTRA_UNREACHABLE_SIGNAL, GENERIC_FAILURE, isKyocera1102, KYOCERA_SIGNAL, MX_HOST_GREETING, MX_HOST_SETTING, networkSignal, sharedHostGreeting, SMTP_INTERCEPTED, SMTP_INTERCEPTED_GREETING, NO_AUTH_AT_MX_HOST, NO_USABLE_MECHANISM, QUIT_AFTER_SIGN_IN, READ_TIMEOUT_AT_SIGN_IN, READ_TIMEOUT_SIGNAL, READ_WORDS, SIGN_IN_UNDER_WAY, signalInLine, SIGN_IN_FAILED_WORDS, TLS_AFTER_STARTTLS, TLS_AFTER_STARTTLS_QUOTED, STARTTLS_ANSWERED_PLAIN, IMPLICIT_TLS_ON_587, implicitTlsOn587, PHP_STARTTLS_CRYPTO, NOT_A_TLS_RECORD, TNC_TCP_FAILED, type Signal } from "./signals.js";
 import type { ReplyAnalysis, ReplyMatch, ReplyStage, SmtpReply } from "./types.js";
 import { sortInPlace } from "../engine/sort.js";
-import { count, isDigit, isLetter, isSpaceCode } from "./chars.js";
+import { count, includesSplit, isDigit, isLetter, isSpaceCode } from "./chars.js";
 import { ENTRA_READING, entraErrorsIn, mayHoldEntraError, type EntraError } from "./aadsts.js";
 import { DELIVERY_CAUSES } from "../engine/causes.js";
 
@@ -86,7 +86,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
   // The same in Exchange Online's report to the sender ("… returned '450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 …]'",
   // "'550 5.4.317 Message expired, cannot connect to remote server(451 5.7.3 …)'"): there the recipient's server answered it
   // (fifteenth hunt #4, an exim4 without STARTTLS: "use port 587 with STARTTLS on the device" again).
-  const trace = (text.includes("[Message=") || text.includes("remote server(")) && (text.includes("LED=") || CANNOT_CONNECT.test(text));
+  const trace = (text.includes("[Message=") || includesSplit(text, "remote server", "(")) && (text.includes("LED=") || CANNOT_CONNECT.test(text));
   for (const f of ex.replies) {
     if (trace && f.nested) {
       // (Without the "]" that closes "[Message=", nor the report's fields after it: "…mail] [LastAttemptedServerName=…] […](".)
@@ -681,7 +681,7 @@ const POSTFIX_RESTRICTION = /\b(Sender address|Recipient address|Client host|Hel
 function stageByCode(reply: SmtpReply): ReplyStage {
   // Postfix names the restriction that refused, and so the command (its client, HELO and recipient restrictions are checked
   // at RCPT TO by default): "554 5.7.1 <…>: Client host rejected: Access denied" was shown at DATA (eighth hunt #2, #7).
-  const postfix = reply.text.includes(" rejected") ? POSTFIX_RESTRICTION.exec(reply.text)?.[1] : undefined;
+  const postfix = includesSplit(reply.text, " ", "rejected") ? POSTFIX_RESTRICTION.exec(reply.text)?.[1] : undefined;
   if (postfix) return postfix.startsWith("Sender") ? "mail-from" : "rcpt";
   switch (reply.code) {
     case 220:

@@ -1,5 +1,5 @@
 // Physical lines → logical lines: transcript prefixes removed, text wrapped by a panel or mail client re-joined.
-import { count, isDigit, isLetter } from "./chars.js";
+import { count, includesSplit, isDigit, isLetter } from "./chars.js";
 
 export type Direction = "client" | "server" | undefined;
 
@@ -70,7 +70,7 @@ function cut(s: string, re: RegExp): string {
 function stripLogPrefixes(line: string): string {
   let s = line;
   // COMPOSE_SERVICE: a letter first and " |" in the line.
-  if (isLetter(s.charCodeAt(0)) && s.includes(" |")) s = cut(s, COMPOSE_SERVICE).trimStart();
+  if (isLetter(s.charCodeAt(0)) && includesSplit(s, " ", "|")) s = cut(s, COMPOSE_SERVICE).trimStart();
   // TIMESTAMP: four digits and a date separator ("2025-01-22", "2025/1/22", "2025.01.22").
   const sep = s.charCodeAt(4);
   if (isDigit(s.charCodeAt(0)) && (sep === 0x2d || sep === 0x2f || sep === 0x2e)) s = cut(s, TIMESTAMP);
@@ -81,13 +81,15 @@ function stripLogPrefixes(line: string): string {
   if (s !== line && s.includes("]:")) s = cut(s, SYSLOG_TAG);
   // TIME: one or two digits and ":".
   if (isDigit(s.charCodeAt(0)) && (s.charCodeAt(1) === 0x3a || s.charCodeAt(2) === 0x3a)) s = cut(s, TIME);
-  if (s.startsWith("#")) s = cut(s, GH_COMMAND);
-  if (s.startsWith("[")) s = cut(s, BRACKETED);
+  // (The first character compared as a code: startsWith() is a call for each, at every line.)
+  if (s.charCodeAt(0) === 0x23 /* # */) s = cut(s, GH_COMMAND);
+  if (s.charCodeAt(0) === 0x5b /* [ */) s = cut(s, BRACKETED);
   if (startsWithOneOf(s, LEVEL_FIRST)) s = cut(s, LEVEL);
-  if (s.startsWith("D")) s = cut(s, JAVA_DEBUG);
-  if (s.startsWith("*")) s = cut(s, CURL_INFO);
+  if (s.charCodeAt(0) === 0x44 /* D */) s = cut(s, JAVA_DEBUG);
+  if (s.charCodeAt(0) === 0x2a /* * */) s = cut(s, CURL_INFO);
   return s;
 }
+
 
 /** Remove timestamps, log levels and direction markers in front of a line (bounded: a few passes). */
 export function stripPrefix(line: string): { text: string; direction: Direction; hadPrefix: boolean } {

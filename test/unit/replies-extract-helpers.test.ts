@@ -1,7 +1,7 @@
 // The character-level shortcuts of the reply parser must agree with the regexes they stand for.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isSpaceCode } from "../../src/replies/chars.js";
+import { includesSplit, isSpaceCode } from "../../src/replies/chars.js";
 import { withoutBracketSuffix } from "../../src/replies/extract.js";
 import fc from "fast-check";
 import { foldSpace, normalizeText } from "../../src/replies/normalize.js";
@@ -11,6 +11,22 @@ test("isSpaceCode is /\\s/ on every UTF-16 code unit", () => {
   for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
   assert.deepEqual(differ, []);
   assert.equal(isSpaceCode(Number.NaN), false);
+});
+
+test("includesSplit(s, head, tail) is s.includes(head + tail)", () => {
+  const words: Array<[string, string]> = [[" ", "|"], [" ", "failed"], [" ", "at "], [" ", "rejected"], [" ", "a"], ["e", "bmail"], ["er", "dict is"], ["remote server", "("], ["", "at"]];
+  // Strings of blanks, the words' letters and others, overlapping runs ("  at at ", "x|  |") included.
+  const pieces = [" ", "  ", "|", "f", "failed", "ailed", "at", "at ", "a", "t", "rejected", "x", "\t", "日", "e", "ebmail", "bmail", "er", "verdict is", "remote server", "("];
+  const samples: string[] = [];
+  const grow = (prefix: string, depth: number): void => {
+    samples.push(prefix);
+    if (depth < 3) for (const p of pieces) grow(prefix + p, depth + 1);
+  };
+  grow("", 0);
+  for (const [head, tail] of words) for (const s of samples) assert.equal(includesSplit(s, head, tail), s.includes(head + tail), JSON.stringify([s, head, tail]));
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(" ", "|", "a", "t", "x", "e", "er", "failed", "(", "bmail", "dict is") }), fc.constantFrom(...words), (s, [head, tail]) => includesSplit(s, head, tail) === s.includes(head + tail)),
+  );
 });
 
 test("foldSpace's shortcut gives the fold's result: every run of blanks one space, trimmed", () => {
