@@ -90,7 +90,6 @@ function stripLogPrefixes(line: string): string {
   return s;
 }
 
-
 /** Remove timestamps, log levels and direction markers in front of a line (bounded: a few passes). */
 export function stripPrefix(line: string): { text: string; direction: Direction; hadPrefix: boolean } {
   // trimStart() removes exactly what /^\s+/ matches (WhiteSpace and LineTerminator).
