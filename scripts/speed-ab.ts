@@ -6,6 +6,11 @@
 //
 //   npm run speed-ab              (the working tree against HEAD)
 //   npm run speed-ab -- main~3    (against any revision; one that git cannot check out or build: exit 2)
+//   npm run speed-ab -- --cpu     (timed by this process's CPU time, not the wall clock)
+//
+// --cpu: when other work shares the machine's two cores, the wall clock counts the time this process waited for a core,
+// and rounds of the same code swung by ±10–15 %; its CPU time (process.cpuUsage, user and system) swung by ±3–4 % under
+// the same load (two helpers measured it apart, issue 15). On a quiet machine the two agree.
 //
 // Timed: analyzeReply on the real replies (as the engine calls it), evaluate on random cases each
 // carrying one of them, evaluate on the same cases without a reply. The revision is checked out in
@@ -54,7 +59,9 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const rev = process.argv[2] ?? "HEAD";
+  const args = process.argv.slice(2);
+  const cpu = args.includes("--cpu");
+  const rev = args.find((a) => a !== "--cpu") ?? "HEAD";
   mkdirSync(OUT, { recursive: true });
   const base = await shippedAt(rev);
   const now = await shippedFrom(ROOT, join(OUT, "now.mjs"));
@@ -70,6 +77,12 @@ async function main(): Promise<void> {
     ["engine, a case without a reply", (b, i) => b.evaluate(plain[i] as (typeof plain)[number], today)],
   ];
   const time = (b: Shipped, f: (b: Shipped, i: number) => unknown): number => {
+    if (cpu) {
+      const t = process.cpuUsage();
+      for (let i = 0; i < PER_ROUND; i++) f(b, i);
+      const used = process.cpuUsage(t);
+      return (used.user + used.system) / PER_ROUND;
+    }
     const t = performance.now();
     for (let i = 0; i < PER_ROUND; i++) f(b, i);
     return ((performance.now() - t) / PER_ROUND) * 1000;
@@ -88,7 +101,7 @@ async function main(): Promise<void> {
       }
     });
   }
-  console.log(`speed-ab: ${rev} against the working tree, ${ROUNDS} alternating rounds of ${PER_ROUND.toLocaleString("en")}, medians`);
+  console.log(`speed-ab: ${rev} against the working tree, ${ROUNDS} alternating rounds of ${PER_ROUND.toLocaleString("en")}, medians${cpu ? ", by CPU time" : ""}`);
   kinds.forEach(([what], k) => {
     const f = figures[k] as { base: number[]; now: number[] };
     const [a, b] = [median(f.base), median(f.now)];
