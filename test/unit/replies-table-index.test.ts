@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { classifyCodeless, classifyReply, codelessPossible, enhancedMatcher, patternMatches, phrasesIn, PATTERNS, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
+import { classifyCodeless, classifyReply, codelessPossible, enhancedMatcher, patternMatches, phrasesIn, PATTERNS, rangeParts, UNKNOWN_PERMANENT, UNKNOWN_POSITIVE, UNKNOWN_TRANSIENT, type ReplyPattern } from "../../src/replies/patterns.js";
 import type { SmtpReply } from "../../src/replies/types.js";
 import { CORPUS } from "../fixtures/replies-corpus.js";
 import { analyzeReply } from "../../src/replies/index.js";
@@ -57,6 +57,20 @@ test("reply table: the same pattern as every pattern in order for each reply of 
     }
   }
   assert.ok(compared >= CORPUS.length, `replies compared: ${compared}`);
+});
+
+test("rangeParts reads what /^(\\d)\\.(\\d{1,3})\\.(\\d{1,3})-(\\d{1,3})$/ captures", () => {
+  const regex = (s: string): string[] | undefined => /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(s)?.slice(1);
+  // Every string of up to seven pieces (a range is seven: digits and separators), then random ones of other characters too.
+  const pieces = ["5", "12", "1234", ".", "-", "\n"];
+  const samples: string[] = ["5.7.606-649", "5.7.606-649\n", "5.7.606-6490", "55.7.606-649", "5.7.606-", "5.7.-649", "5..606-649", "5.7.1-2", "5.7.1234-5", "5.1234.1-2", "5.7.606--649"];
+  const grow = (prefix: string, depth: number): void => {
+    samples.push(prefix);
+    if (depth < 7) for (const p of pieces) grow(prefix + p, depth + 1);
+  };
+  grow("", 0);
+  for (const s of samples) assert.deepEqual(rangeParts(s), regex(s), JSON.stringify(s));
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...pieces, "0", "606", "x", " ", "\u0665"), maxLength: 12 }), (s) => assert.deepEqual(rangeParts(s), regex(s), JSON.stringify(s))), { numRuns: 20_000 });
 });
 
 test("reply table: a range of enhanced codes holds the codes whose three parts say so (read without splitting the code)", () => {
