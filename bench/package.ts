@@ -9,7 +9,7 @@ export async function run(): Promise<void> {
   if (r.status !== 0) throw new Error(`npm pack: ${r.stderr}`);
   const [info] = JSON.parse(r.stdout) as { size: number; unpackedSize: number; entryCount: number }[];
   if (!info) throw new Error("npm pack printed nothing");
-  const kb = (n: number) => `${Math.round(n / 1024).toLocaleString("en")} KB`;
+  const kb = (n: number) => `${Math.round(n / 1024).toLocaleString("en")} KiB`;
   const runtime = Object.keys(manifest.dependencies ?? {}).length;
-  console.log(`package: ${1 + runtime} package(s) to install (${runtime} runtime dependencies), ${kb(info.size)} packed, ${(info.unpackedSize / 1024 / 1024).toFixed(1)} MB unpacked, ${info.entryCount} files`);
+  console.log(`package: ${1 + runtime} package(s) to install (${runtime} runtime dependencies), ${kb(info.size)} packed, ${(info.unpackedSize / 1024 / 1024).toFixed(1)} MiB unpacked, ${info.entryCount} files`);
 }
