@@ -89,7 +89,9 @@ export const PATTERNS: readonly ReplyPattern[] = [
 
   // ── other mail services (issue 10): their own reply forms, never an Exchange Online tenant's causes ──
   // Google: 534 5.7.9 with 2-Step Verification on (an app password is needed); 535 5.7.8 for a password it does not accept.
-  { id: "google-app-password", enhanced: ["5.7.9"], text: ["application-specific password required"], need: "either", stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
+  // (Google's 5.7.9 comes with 534 at AUTH; Yahoo's "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo
+  // requires all senders to authenticate with either SPF or DKIM" is a refusal at delivery, read below: twenty-third hunt #1.)
+  { id: "google-app-password", codes: [534], enhanced: ["5.7.9"], text: ["application-specific password required"], need: "either", stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
   { id: "google-web-login", enhanced: ["5.7.14"], text: ["log in via your web browser", "log in with your web browser"], need: "either", stage: "auth", candidates: ["provider-app-password", "provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
   { id: "google-bad-credentials", text: ["username and password not accepted"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
   // QQ Mail: the link is its page on the client authorization code (the text is often mis-decoded Chinese).
@@ -352,9 +354,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // (550 5.7.515 "… doesn't meet the required authentication level", fourth hunt #3), a DMARC reject (550 5.7.509).
   // Gmail's rule since 2024 (550 5.7.26 "… blocked because the sender is unauthenticated. Gmail requires all senders to
   // authenticate with either SPF or DKIM", sixth hunt #20): "unauthenticated" is the domain's SPF/DKIM, not SMTP AUTH; 5.7.26 is
-  // RFC 7372's "multiple authentication checks failed". Microsoft Learn's page on 5.1.0: "Recipient address rejected: SPF Permanent
+  // RFC 7372's "multiple authentication checks failed". Gmail's words since ("This mail is unauthenticated, which poses a security
+  // risk … The sender must authenticate with at least one of SPF or DKIM"), which a Postfix bounce prints before the code (a Japanese
+  // host's help page, twenty-third hunt #2: refused as no reply). Microsoft Learn's page on 5.1.0: "Recipient address rejected: SPF Permanent
   // Error" is the recipient's server refusing the sender's SPF (an incomplete record), not the recipient's address.
-  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515", "5.7.26"], text: ["does not meet the required authentication level", "does not pass dmarc verification", "because the sender is unauthenticated", "requires all senders to authenticate with either spf or dkim", "spf permanent error"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
+  { id: "sender-domain-authentication", enhanced: ["5.7.509", "5.7.515", "5.7.26"], text: ["does not meet the required authentication level", "does not pass dmarc verification", "because the sender is unauthenticated", "requires all senders to authenticate with either spf or dkim", "this mail is unauthenticated which poses a security risk", "must authenticate with at least one of spf or dkim", "spf permanent error"], need: "either", stage: "ndr", candidates: ["sender-domain-unauthenticated"], decisive: DECISIVE, notes: ["note.deliveryNotSignIn"] },
   // 5.7.124/5.7.129: restricted to members or listed senders; TRANSPORT.RULES.RejectMessage: a mail flow rule.
   // Microsoft Learn's NDR table: the recipient's organization blocks the sending IP itself, with its own block list (5.7.513
   // "… blocked by <domain> using Customer Block list", 5.7.507 "Access denied, rejected by recipient"): only its administrator
