@@ -636,7 +636,9 @@ export const SIGNALS: readonly Signal[] = [
     stage: "auth",
     candidates: ["auth-mechanism-unsupported", "starttls-missing"],
     decisive: false,
-    phrases: ["does not support smtp auth type"],
+    // (Layer5 Cloud, which signs in with PLAIN or CRAM-MD5 only: "The mail server does not support the selected authentication
+    // method", twenty-third hunt #5, refused as no reply.)
+    phrases: ["does not support smtp auth type", "does not support the selected authentication method"],
     notes: ["note.mechanismNotOffered"],
   },
   // MailKit's "The SMTP server does not support authentication": the server's EHLO offered no AUTH at all, as Exchange Online's
@@ -696,7 +698,9 @@ export const SIGNALS: readonly Signal[] = [
     // "Authentication Error" / 「認証失敗」: a panel's English and Japanese words for the same (persona round 6, P6-17). PHPMailer's
     // "SMTP Error: Could not authenticate." in its Japanese, 「SMTPエラー: 認証できませんでした。」 (a WordPress blog quotes it as
     // 「SMTP エラー: 認証できませんでした」; twenty-second hunt #4: refused as no reply while the English words had their reading).
-    phrases: ["authentication unsuccessful", "invalid login", "could not authenticate", "authentication failed", "authentication error", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted"],
+    // Layer5 Cloud's mail-server test, "SMTP authentication was refused by the mail server" (its 2026 guide; twenty-third hunt #4:
+    // refused as no reply).
+    phrases: ["authentication unsuccessful", "invalid login", "could not authenticate", "authentication failed", "authentication error", "authenticationfailedexception", "authenticationinvalidcredentials", "username and password not accepted", "authentication was refused"],
     raw: ["認証に失敗", "認証エラー", "認証失敗", "認証できませんでした"],
     fallbackOnly: true,
   },
