@@ -104,6 +104,7 @@ export const NOTE_KEYS = [
   "note.tlsClosedInHandshake",
   "note.connectionClosedEof",
   "note.connectionClosedPython",
+  "note.connectionClosedMsmtp",
   "note.relayDnsLookup",
   "note.loopbackRefused",
   "note.localRelayNotRunning",

@@ -380,6 +380,9 @@ export const SIGNALS: readonly Signal[] = [
       // (Rust's rustls, through lettre: "Connection error: invalid peer certificate: Other(OtherError(UnsupportedCertVersion))",
       // "… UnknownIssuer", twelfth hunt #9, refused as no connection error.)
       "invalid peer certificate",
+      // (.NET's "The remote certificate is invalid according to the validation procedure" on Italian Windows, "Il certificato remoto
+      // non è stato ritenuto valido dalla procedura di convalida": twenty-third hunt #14, Duplicati to Gmail, refused as no reply.)
+      "ritenuto valido dalla procedura di convalida",
     ],
     raw: ["証明書"],
   },
@@ -430,6 +433,9 @@ export const SIGNALS: readonly Signal[] = [
   // as bad input; the thread's fix was the service's authorization code in place of the password): the same reading as Ruby's
   // EOFError, the encryption and the port first, a refusal the program did not show in the note.
   { id: "python-disconnected", stage: "connect", candidates: [...IMPLICIT_TLS, "network-unreachable"], decisive: false, phrases: ["connection unexpectedly closed"], lessLikely: ["network-unreachable"], notes: ["note.connectionClosedPython"] },
+  // msmtp's "errormsg='the server sent an empty reply' exitcode=EX_PROTOCOL" (twenty-third hunt #13, to smtp.gmail.com with tls on:
+  // refused as no reply; the poster's next attempts reached the password): the same reading as Ruby's and Python's words.
+  { id: "msmtp-empty-reply", stage: "connect", candidates: [...IMPLICIT_TLS, "network-unreachable"], decisive: false, phrases: ["the server sent an empty reply"], lessLikely: ["network-unreachable"], notes: ["note.connectionClosedMsmtp"] },
   { id: "dotnet-connection-closed", stage: "tls", candidates: ["wrong-endpoint", "starttls-missing", "tls-version-unsupported"], decisive: false, phrases: ["net_io_connectionclosed", "unable to read data from the transport connection"] },
   // Network
   // (Python's "[Errno 101] Network unreachable" as apprise words it, without "is": twenty-first hunt, changedetection.io in Docker
