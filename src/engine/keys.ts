@@ -70,6 +70,7 @@ export const NOTE_KEYS = [
   // Issue 10
   "note.provider.notExchangeOnline",
   "note.provider.googleAppPassword",
+  "note.provider.googleRelay",
   "note.provider.authorizationCode",
   "note.provider.brevoSmtpKey",
   "note.onpremNtlmOnly",

@@ -94,6 +94,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   { id: "google-app-password", codes: [534], enhanced: ["5.7.9"], text: ["application-specific password required"], need: "either", stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
   { id: "google-web-login", enhanced: ["5.7.14"], text: ["log in via your web browser", "log in with your web browser"], need: "either", stage: "auth", candidates: ["provider-app-password", "provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
   { id: "google-bad-credentials", text: ["username and password not accepted"], stage: "auth", candidates: ["provider-sign-in-refused", "provider-app-password"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleAppPassword"] },
+  // Google Workspace's SMTP relay (smtp-relay.gmail.com) refusing a sender it does not know: "5.7.0 Mail relay denied [IP]. Invalid
+  // credentials for relay for one of the domains in: … Email is being sent from a domain or IP address which isn't registered in
+  // your G Suite account" (Ombi #1442, a personal Gmail account set to smtp-relay.gmail.com; twenty-third hunt #8, read as a
+  // sign-in refused with nothing of the relay): the relay's registered addresses, or smtp.gmail.com for a Gmail account.
+  { id: "google-relay-denied", text: ["invalid credentials for relay", "g suite smtp relay settings", "google workspace smtp relay settings", "6140680 maildenied"], stage: "rcpt", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "google", notes: ["note.provider.googleRelay"] },
   // QQ Mail: the link is its page on the client authorization code (the text is often mis-decoded Chinese).
   { id: "qq-authorization-code", text: ["please enter your authorization code", "service.mail.qq.com/cgi-bin/help"], stage: "auth", candidates: ["provider-app-password"], decisive: DECISIVE, provider: "qq", notes: ["note.provider.authorizationCode"] },
   // Coremail (163/126) and QQ Mail: "535 Error: authentication failed", no enhanced code.

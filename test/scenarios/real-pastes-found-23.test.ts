@@ -94,11 +94,13 @@ test("#6, #7, #17 as found: Gmail's 'Must issue a STARTTLS command first' throug
   }
 });
 
-test("guards of readings left weak: #8 Google Workspace's relay refusal reads as Google refusing the sign-in (the host is the thread's fix), #15 a bare 5.7.57 as mail sent without a sign-in (the poster's fix was Conditional Access)", async () => {
+test("guards of readings left weak: #8 Google Workspace's relay refusal reads as Google refusing the sign-in, its note (fixed) naming the relay's registered addresses and smtp.gmail.com, #15 a bare 5.7.57 as mail sent without a sign-in (the poster's fix was Conditional Access)", async () => {
+  assert.equal(analyzeReply(paste(8).text).primary?.patternId, "google-relay-denied");
   for (const lang of LANGS) {
     const eight = await explain(paste(8), lang);
-    // Left weak: no Google relay cause exists; a fix that names smtp-relay.gmail.com's registered IPs or the host changes this line.
+    // Left weak: no Google relay cause exists; the cause is still the sign-in refused, its note says the relay and the host.
     assert.deepEqual([eight.code, statuses(eight.json), stepIds(eight.json)], [1, ["provider-sign-in-refused:blocking"], ["provider-check-sign-in"]], lang);
+    assert.ok(notesOf(eight.json).includes("note.provider.googleRelay"), lang);
     assert.ok(infoIds(eight.json).includes("provider-google"), lang);
     assertNoTenantCause(`#8 ${lang}`, eight.json);
     const fifteen = await explain(paste(15), lang);

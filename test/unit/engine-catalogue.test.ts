@@ -134,6 +134,7 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Python's smtplib losing the connection before an answer (twentieth hunt #12).
   [BASIC_OK, analyzeReply("smtplib.SMTPServerDisconnected: Connection unexpectedly closed.")],
   [BASIC_OK, analyzeReply("host=smtp.example.com tls=on auth=on errormsg='the server sent an empty reply' exitcode=EX_PROTOCOL")],
+  [BASIC_OK, analyzeReply("550 5.7.0 Mail relay denied [192.0.2.10]. Invalid credentials for relay for one of the domains in: example.com - gsmtp")],
   // A mail server's own DNS lookup of the recipient's Microsoft 365 mail host that failed (twentieth hunt #10, mailcow's Postfix).
   [BASIC_OK, analyzeReply("<a@example.com>: Host or domain name not found. Name service error for name=example-com.mail.protection.outlook.com type=AAAA: Host not found, try again")],
   // Exchange Online's OutboundSpamException with nothing recorded of the account: a personal account's release said beside it.
