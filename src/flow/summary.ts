@@ -11,7 +11,7 @@ import { causeTitle, infoTitle, senderCase, senderOf, senderParams, unreadMessag
 import type { Case } from "../case/schema.js";
 import type { FactPath } from "../case/facts.js";
 import type { VendorId } from "../devices/ids.js";
-import { GENERIC_FAILURE, isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, wordsOf } from "../replies/signals.js";
 import type { ReplyMatch } from "../replies/types.js";
 import { unreadKind } from "../replies/index.js";
 
@@ -48,11 +48,14 @@ export function programLine(lang: Lang, summary: PasteSummary): string | undefin
 }
 
 /** The heading over the pasted text: a device's or a program's own words are not the server's reply (persona round 6, P6-7). */
-export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.reply" {
+export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.mailServer" | "wizard.pasteSummary.reply" {
   // A maker's panel message, or any signal: a program's own error (MailKit's handshake exception, .NET's "Failure sending mail")
   // or a wrapper's words that hide the reply (TEXT_HIDING_SIGNALS, all of them signals) are not the server's words: the engine's
-  // note says so too (note.programAmbiguous); the heading said "Server reply:" for a program's error.
-  return primary !== undefined && (isDeviceMessage(primary.patternId) || SIGNAL_IDS.has(primary.patternId)) ? "wizard.pasteSummary.shown" : "wizard.pasteSummary.reply";
+  // note says so too (note.programAmbiguous); the heading said "Server reply:" for a program's error. Nor is a mail server's
+  // own log line or report (Postfix's failed DNS lookup), which it said "Server reply:" over too.
+  if (primary === undefined) return "wizard.pasteSummary.reply";
+  const words = wordsOf(primary.patternId);
+  return words === "reply" ? "wizard.pasteSummary.reply" : words === "mail-server" ? "wizard.pasteSummary.mailServer" : "wizard.pasteSummary.shown";
 }
 
 /**

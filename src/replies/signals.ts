@@ -924,6 +924,23 @@ export const TLS_AFTER_STARTTLS_QUOTED = "net-smtp-starttls-failed";
  */
 export const SIGNAL_IDS: ReadonlySet<string> = new Set([...SIGNALS.map((s) => s.id), LOOPBACK_REFUSED_SIGNAL.id, LOOPBACK_OTHER_PORT_SIGNAL.id, PORT_465_SIGNAL.id, PORT_25_SIGNAL.id, READ_TIMEOUT_SIGNAL.id, READ_TIMEOUT_AT_SIGN_IN.id, NO_AUTH_AT_MX_HOST.id, KYOCERA_SIGNAL.id, ENTRA_UNREACHABLE_SIGNAL.id, CONFIG_USER_NAME, TLS_AFTER_STARTTLS.id, STARTTLS_ANSWERED_PLAIN.id, IMPLICIT_TLS_ON_587.id, QUIT_AFTER_SIGN_IN, MAILKIT_SSL_ON_STARTTLS_PORT.id, SSL_URL_ON_STARTTLS_PORT.id, TLS_AFTER_STARTTLS_QUOTED]);
 
+/**
+ * A mail server's own words about what it did (its log line, or its report to the sender), never a reply that any server gave:
+ * Postfix's "Host or domain name not found. Name service error for name=… type=…: Host not found, try again" is what its own
+ * DNS lookup told it (relay-dns-lookup). The report labelled such a log line "Server reply".
+ */
+export const MAIL_SERVER_WORDS: ReadonlySet<string> = new Set(["relay-dns-lookup"]);
+
+/**
+ * Whose words a reading of the pasted text is: a device's own message (a panel code), a program's or a wrapper's (the signals),
+ * a mail server's own log or report (MAIL_SERVER_WORDS), or a server's reply. Every label of what was pasted is chosen by it.
+ */
+export function wordsOf(patternId: string): "device" | "program" | "mail-server" | "reply" {
+  if (isDeviceMessage(patternId)) return "device";
+  if (SIGNAL_IDS.has(patternId)) return "program";
+  return MAIL_SERVER_WORDS.has(patternId) ? "mail-server" : "reply";
+}
+
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */
 export const TEXT_HIDING_SIGNALS: ReadonlySet<string> = new Set(["curl-login-denied", "auth-failed-wrapper", "login-failed-wrapper", "postfix-sasl-failed", "kyocera-1102", "dotnet-secure-connection-required", "outlook-sender-rejected", "outlook-recipient-rejected", "phpmailer-recipients-failed", ...GENERIC_FAILURE]);
 

@@ -4,7 +4,7 @@
 import { FACT_PATHS, getFact, type FactPath } from "../case/facts.js";
 import { redactSecrets } from "../case/redact.js";
 import { safeText } from "../render/sanitize.js";
-import { isDeviceMessage, SIGNAL_IDS } from "../replies/signals.js";
+import { wordsOf } from "../replies/signals.js";
 import type { Case, Provenance } from "../case/schema.js";
 import type { Diagnosis, Evidence } from "../engine/types.js";
 import { hasKey, t, type Lang, type MessageKey } from "../i18n/index.js";
@@ -71,6 +71,9 @@ export interface EvidenceLine {
   replyLabel?: string;
 }
 
+/** The label of pasted words in evidence, by whose words they are (wordsOf). */
+const EVIDENCE_LABEL = { device: "devices.ev.panel", program: "plan.report.ev.pasted", "mail-server": "plan.report.ev.mailServer", reply: "plan.report.ev.reply" } as const satisfies Record<ReturnType<typeof wordsOf>, MessageKey>;
+
 /** Evidence lines that repeat what the person reporting the failure said (case.history), labelled as theirs. */
 const REPORTED: ReadonlySet<string> = new Set(["inference.history.workedBefore", "inference.history.workedUntil", "inference.history.neverWorked"]);
 
@@ -79,8 +82,9 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
     case "reply": {
       const reply = safeText(redactSecrets(ev.reply));
       // A device panel code (src/devices, Kyocera's 1102) is the device's message, and a client's or a wrapper's words
-      // (a network error, "Login failed") are what was pasted: neither is the server's reply (persona run, 2026-12-04).
-      const key = isDeviceMessage(ev.patternId) ? "devices.ev.panel" : SIGNAL_IDS.has(ev.patternId) ? "plan.report.ev.pasted" : "plan.report.ev.reply";
+      // (a network error, "Login failed") are what was pasted: neither is the server's reply (persona run, 2026-12-04). Nor is a
+      // mail server's own log line or report (Postfix's failed DNS lookup, relay-dns-lookup), which read "Server reply:".
+      const key = EVIDENCE_LABEL[wordsOf(ev.patternId)];
       return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
     }
     case "fact": {

@@ -78,6 +78,19 @@ for (const lang of ["en", "ja"] as const) {
   });
 }
 
+// A Postfix log line (the sending server's own failed DNS lookup, relay-dns-lookup): its heading said "Server reply:".
+const POSTFIX_DNS = "Dec  1 10:00:01 host postfix/smtp[123]: ABC123: to=<a@b.jp>, relay=none, delay=0.1, status=deferred (Host or domain name not found. Name service error for name=smtp.office365.com type=A: Host not found, try again)";
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: a mail server's own log line is shown as what the mail server logged, not as a server's reply`, async () => {
+    const { pasted } = await flow(lang);
+    const s = pasted(POSTFIX_DNS);
+    assert.ok(s.paste);
+    const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" });
+    assert.ok(lines.includes(t(lang, "wizard.pasteSummary.mailServer")), lines.join("\n"));
+    assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.reply")), lines.join("\n"));
+  });
+}
+
 // "Device setting n of total" counts the questions this walk asks, not the nine fields: after a 5.7.139 that settles the
 // server, port and TLS it read 1, 2, 6, 7, 9 of 9 (tmux, ja), as if questions had gone by unseen. A question that waits
 // for an answer still to come counts as asked, with the total a most ("of up to"): the total grew from 1 / 8 to 2 / 9 once

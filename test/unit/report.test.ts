@@ -395,6 +395,27 @@ test("a program's connection error read for its port, its address or a read that
   }
 });
 
+test("a mail server's own log line (Postfix's failed DNS lookup) is labelled as the mail server's own message, not a server reply, in text and Markdown", async () => {
+  const { runMain } = await import("../helpers/run-main.js");
+  // The Postfix log line of the task's report (relay-dns-lookup): the sending server's own lookup failed, no server replied.
+  const log = "Dec  1 10:00:01 host postfix/smtp[123]: ABC123: to=<a@b.jp>, relay=none, delay=0.1, status=deferred (Host or domain name not found. Name service error for name=smtp.office365.com type=A: Host not found, try again)";
+  for (const lang of LANGS) {
+    const label = t(lang, "plan.report.ev.mailServer", { reply: "" }).trim();
+    const reply = t(lang, "plan.report.ev.reply", { reply: "" }).trim();
+    for (const format of ["text", "md"]) {
+      const out = (await runMain(["explain", log, "--lang", lang, "--format", format])).stdout;
+      assert.ok(out.includes(`${label} `), `${lang} ${format}: ${out}`);
+      assert.ok(!out.includes(`${reply} `), `${lang} ${format}: ${out}`);
+    }
+  }
+  // A reply the relay quotes from the server it sends to stays the server's reply.
+  const said = "Dec  1 10:00:01 host postfix/smtp[123]: ABC123: to=<a@b.jp>, relay=smtp.office365.com[52.96.0.1]:587, delay=1, status=bounced (SASL authentication failed; server smtp.office365.com[52.96.0.1] said: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.)";
+  for (const lang of LANGS) {
+    const out = (await runMain(["explain", said, "--lang", lang])).stdout;
+    assert.ok(out.includes(`${t(lang, "plan.report.ev.reply", { reply: "" }).trim()} 535 5.7.139`), out);
+  }
+});
+
 test("a probe's observation is said in the user's words when its phase and code are known (persona run, 2026-12-04)", async () => {
   const { evidenceLine } = await import("../../src/report/common.js");
   const c = deviceCase();

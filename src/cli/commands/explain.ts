@@ -17,7 +17,7 @@ import { renderReport, reportContext, resolveFormat, terminalWidth, FORMAT_OPTIO
 import { withAsOf } from "../as-of.js";
 import { isKnownVendor, isVendorId, MODEL_MAX_LENGTH, VENDOR_IDS, type VendorId } from "../../devices/ids.js";
 import { causeTitle, unreadMessageKey } from "../../render/labels.js";
-import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage, sendingProgram, SIGNAL_IDS } from "../../replies/signals.js";
+import { FAILURE_WORDS_STEP, GENERIC_FAILURE, isDeviceMessage, sendingProgram, SIGNAL_IDS, wordsOf } from "../../replies/signals.js";
 
 const OPTIONS = {
   auth: { type: "string" },
@@ -237,7 +237,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : SIGNAL_IDS.has(m.patternId) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: causes.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : wordsOf(m.patternId) !== "reply" ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: causes.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

@@ -3,7 +3,7 @@
 // otherwise (that setting may have changed recently or not yet applied: minutes to hours).
 // An ambiguous reply is narrowed with the facts.
 import type { ReplyAnalysis, ReplyMatch, ReplyStage } from "../../replies/types.js";
-import { GENERIC_FAILURE, isDeviceMessage, QUIT_AFTER_SIGN_IN, SIGNAL_IDS, TEXT_HIDING_SIGNALS } from "../../replies/signals.js";
+import { GENERIC_FAILURE, isDeviceMessage, QUIT_AFTER_SIGN_IN, TEXT_HIDING_SIGNALS, wordsOf } from "../../replies/signals.js";
 import { BASIC_POLICY_CAUSES, causesWhere, DELIVERY_CAUSES, isBasicOnly, OUTSIDE_CAUSES, TRANSPORT_GATE_CAUSES } from "../causes.js";
 import { inference, unique, type Ctx } from "../context.js";
 import type { ProviderId } from "../../case/schema.js";
@@ -104,7 +104,8 @@ const WORDS_FOR_A_REPLY: ReadonlySet<string> = new Set(["xerox-addresses-invalid
  */
 function ambiguousNote(m: ReplyMatch): NoteKey {
   if (TEXT_HIDING_SIGNALS.has(m.patternId) || isDeviceMessage(m.patternId) || WORDS_FOR_A_REPLY.has(m.patternId)) return "note.wordsAmbiguous";
-  return SIGNAL_IDS.has(m.patternId) ? "note.programAmbiguous" : "note.replyAmbiguous";
+  // (A mail server's own log line or report is a program's message too: Postfix's, not a reply.)
+  return wordsOf(m.patternId) === "reply" ? "note.replyAmbiguous" : "note.programAmbiguous";
 }
 
 /** A device's or a program's words for a failed sign-in, which a refusal before AUTH (no STARTTLS, the MX host) also gets. */
