@@ -248,6 +248,7 @@ function analyze(input: string, withClient: boolean): ReplyAnalysis {
     codeOnly = true;
   }
   sortInPlace(ranked, compare);
+  if (ranked.length > 1) dropRepeats(ranked);
   const matches = ranked.map((r) => r.match);
   const first = ranked[0];
   const primary = first && !first.match.success ? first.match : undefined;
@@ -710,6 +711,45 @@ function stageByCode(reply: SmtpReply): ReplyStage {
 }
 
 /** Failures first; among them: not demoted, decisive, with candidates, the latest. */
+/**
+ * The same failure read twice, once as it is and once with words glued on after it or cut short: a stack frame in capitals
+ * ("535 ERROR: AUTHENTICATION FAILED AT SMTPCONNECTION._FORMATERROR (…", an upper-cased nodemailer error, whose frame the cut of
+ * frames does not know), the next entry of a log, a quote cut off. Same pattern, codes and reading, one text a start of the
+ * other's: explain listed it twice. The copy ranked lower goes (`ranked` is sorted): the primary and every reading stay.
+ */
+function dropRepeats(ranked: Ranked[]): void {
+  for (let j = ranked.length - 1; j > 0; j--) {
+    const r = ranked[j] as Ranked;
+    if (r.match.success) continue;
+    for (let i = 0; i < j; i++) {
+      if (repeats(ranked[i] as Ranked, r)) {
+        ranked.splice(j, 1);
+        break;
+      }
+    }
+  }
+}
+
+/** Is `b` a failure read as `a` is, its reply the same as a's with words added or cut at the end (see dropRepeats)? */
+function repeats(a: Ranked, b: Ranked): boolean {
+  const x = a.match;
+  const y = b.match;
+  if (x.patternId !== y.patternId || x.success || x.reply.code !== y.reply.code || x.reply.enhanced !== y.reply.enhanced) return false;
+  if (x.stage !== y.stage || x.decisive !== y.decisive || x.provider !== y.provider || x.mechanism !== y.mechanism) return false;
+  if (a.demoted !== b.demoted || a.said !== b.said || a.relayLog !== b.relayLog) return false;
+  if (!sameIds(x.candidates, y.candidates) || !sameIds(x.notes, y.notes) || !sameIds(x.lessLikely, y.lessLikely)) return false;
+  const s = x.reply.text;
+  const t = y.reply.text;
+  return s.length <= t.length ? t.startsWith(s) : s.startsWith(t);
+}
+
+/** The same ids in the same order (none and an empty list alike). */
+function sameIds(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((id, k) => id === y[k]);
+}
+
 function compare(a: Ranked, b: Ranked): number {
   const ka = sortKey(a);
   const kb = sortKey(b);

@@ -85,3 +85,19 @@ test("pure: the same input gives the same analysis", () => {
   const input = CORPUS.map((r) => r.reply).join("\n");
   assert.deepEqual(analyzeReply(input), analyzeReply(input));
 });
+
+// NetEase's refusal in nodemailer's error (test/scenarios/real-pastes-data.ts, NETEASE_163, from
+// https://github.com/Vincedream/NodeMail/issues/11), upper-cased as reply-diff mutates it: the frame "AT SMTPCONNECTION._FORMATERROR
+// (…" is not cut as a stack frame, so the refusal was read twice, once with the frame glued on, and explain listed it twice.
+test("a refusal read twice, once with words glued on after it or cut short, is one match; the reading and the primary stay", async () => {
+  const { NETEASE_163 } = await import("../scenarios/real-pastes-data.js");
+  for (const text of [NETEASE_163.text, NETEASE_163.text.toUpperCase()]) {
+    const a = analyzeReply(text);
+    checkShape(a);
+    assert.deepEqual(a.matches.map((m) => `${m.patternId}@${m.stage}`), ["coremail-auth-failed@auth"], text);
+    assert.equal(a.primary?.reply.line, text === NETEASE_163.text ? "535 Error: authentication failed" : "535 ERROR: AUTHENTICATION FAILED");
+  }
+  // Two replies of the same pattern whose texts differ (not one a start of the other) both stay.
+  const two = analyzeReply("535 5.7.3 Authentication unsuccessful, user one\n535 5.7.3 Authentication unsuccessful, user two");
+  assert.equal(two.matches.length, 2);
+});
