@@ -227,6 +227,8 @@ export const INFO_IDS = [
   "relay-own-refusal",
   "exchange-online-21vianet",
   "exchange-online-us-government",
+  // The pasted text names the server it sends to, and that server is not Microsoft 365's (a relay, an Exchange Server, another service).
+  "other-server-named",
   "delivery-refused",
   "reply-code-only",
   "server-text-hidden",

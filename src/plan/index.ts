@@ -256,6 +256,10 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   if (exchangeBasic && d.retirement !== "disabled-by-default") notes.push(ctx.tr("plan.note.basicRetirement"));
   if (exchangeBasic && d.retirement === "disabled-by-default") notes.push(ctx.tr("plan.note.basicDisabledByDefault"));
   if (vianet) notes.push(ctx.tr("plan.note.vianet"));
+  // The text names another server than Microsoft 365's (info other-server-named): Exchange Online's ways of sending help only if
+  // the mail is meant to go through it (twenty-second hunt #7, offered for a server of the poster's own with no word of it).
+  const otherServer = options.length > 0 ? namedServer(d) : undefined;
+  if (otherServer !== undefined) notes.push(ctx.tr("plan.note.otherServer", { host: otherServer }));
   // GCC High and DoD: their submission host in every step that names the worldwide one.
   if (d.info.some((i) => i.id === "exchange-online-us-government")) {
     notes.push(ctx.tr("plan.note.usGovernment"));
@@ -265,4 +269,11 @@ export function buildPlan(c: Case, d: Diagnosis, lang: Lang): Plan {
   const plan: Plan = vianet ? { lang, steps, options, basicAuth, notes, cloud: "21vianet" } : { lang, steps, options, basicAuth, notes };
   if (exchangeBasic && noSignIn) plan.optionsFor = "no-sign-in";
   return plan;
+}
+
+/** The server the pasted text names, when it is not Microsoft 365's (the engine's info other-server-named), or undefined. */
+function namedServer(d: Diagnosis): string | undefined {
+  const ev = d.info.find((i) => i.id === "other-server-named")?.evidence[0];
+  const host = ev?.kind === "inference" ? ev.params?.clue : undefined;
+  return typeof host === "string" ? host : undefined;
 }

@@ -238,6 +238,46 @@ export function providerFromText(text: string): ProviderClue | undefined {
   return undefined;
 }
 
+/**
+ * Microsoft's own domains: a host there is one of Microsoft 365's endpoints (smtp.office365.com, smtp-legacy.office365.com,
+ * *.outlook.com, *.protection.outlook.com, 21Vianet's outlook.cn, the US government's office365.us, HVE's .microsoft).
+ */
+const MICROSOFT_HOST = /(?:^|\.)(?:office365\.com|office365\.us|outlook\.com|outlook\.cn|microsoft\.com|microsoft|live\.com|hotmail\.com|microsoftonline\.com)$/;
+/** A DNS host name of two labels or more whose last is letters (no IP address, no single word such as localhost). */
+const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** A host name with a mail port after it ("mail.myserver.com.br:587"), not inside a word, an address or a path. */
+const HOST_WITH_MAIL_PORT = /(?<![\w.@/-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}):(?:25|465|587|2525)(?![\d.])/g;
+/**
+ * A client's words for the server it connects to: PHPMailer's "Connection: opening to h:25", PHP's "unable to connect to
+ * tcp://h:25", SwiftMailer's "established with host h", curl's "connect to host h port 25".
+ */
+const CONNECTS_TO = /\b(?:opening to|unable to connect to|established with host|connect to (?:the )?host)\s+["']?(?:(?:tcp|ssl|tls):\/\/)?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i;
+/** Every match of HOST_WITH_MAIL_PORT and CONNECTS_TO holds one of these. */
+const SERVER_GATE = /:(?:25|465|587|2525)\b|opening to|connect to|established with host/i;
+
+/**
+ * The SMTP server a text names as the one it sends to (or tried to), when that is none of Microsoft 365's (twenty-second hunt
+ * #7: ghettoVCB's "Failed to email log output to mail.myserver.com.br:587"): a host name with a mail port after it, or after a
+ * client's words for connecting. Lower-cased, a well-formed host name only. Not a host a mail server logs with its address
+ * ("relay=h[192.0.2.1]:25", "connect to h[…]:25": Postfix's next hop, often a recipient's server), not an IP address, not one of
+ * Microsoft's (MICROSOFT_HOST), nor another service's that providerFromHost() knows. Such a server can still be an organization's
+ * relay in front of Exchange Online, or its own Exchange Server: the engine says so (info other-server-named), it does not decide.
+ */
+export function otherServerInText(text: string): string | undefined {
+  if (!SERVER_GATE.test(text)) return undefined;
+  const connect = CONNECTS_TO.exec(text)?.[1];
+  const named = connect !== undefined ? [connect] : [];
+  HOST_WITH_MAIL_PORT.lastIndex = 0;
+  for (let m = HOST_WITH_MAIL_PORT.exec(text); m; m = HOST_WITH_MAIL_PORT.exec(text)) named.push(m[1] as string);
+  for (const raw of named) {
+    const host = raw.toLowerCase().replace(/\.+$/, "");
+    if (!HOST_NAME.test(host)) continue;
+    // The first server named decides: Microsoft's, or a service this tool knows, is no other server.
+    return MICROSOFT_HOST.test(host) || providerFromHost(host) !== undefined ? undefined : host;
+  }
+  return undefined;
+}
+
 /** The service a device's SMTP host belongs to, when the name says so. */
 export function providerFromHost(host: string): Exclude<ProviderId, "exchange-online"> | undefined {
   const h = host.trim().toLowerCase().replace(/\.$/, "");

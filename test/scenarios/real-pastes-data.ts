@@ -440,7 +440,7 @@ export interface ExplainJson {
   causes: { id: string; status: string; notes?: string[] }[];
   unknowns: string[];
   info: { id: string }[];
-  plan: { steps: { id: string; title: string; why: string }[]; options: unknown[] };
+  plan: { steps: { id: string; title: string; why: string }[]; options: unknown[]; notes: string[] };
 }
 
 /** A hunt's paste by its number (#1 is the first), asserting that the hunt holds it. */

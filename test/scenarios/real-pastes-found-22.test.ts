@@ -6,6 +6,9 @@ import { test } from "node:test";
 import { FOUND_ROUND_22 } from "./real-pastes-found-22.js";
 import { assertNoTenantCause, explain, infoIds, statuses, stepIds } from "./real-pastes-data.js";
 import { analyzeReply } from "../../src/replies/index.js";
+import { otherServerInText } from "../../src/replies/providers.js";
+import { evaluate } from "../../src/engine/index.js";
+import { t } from "../../src/i18n/index.js";
 import { assertReadsAlikeInBothLanguages } from "../helpers/reads-alike.js";
 import { runMain } from "../helpers/run-main.js";
 
@@ -31,20 +34,45 @@ test("#4, #8 (fixed): PHPMailer's Japanese words, 「SMTP エラー: 認証で�
   assert.ok(infoIds((await explain(paste(8), "en")).json).includes("auth-succeeded"));
 });
 
-test("#7 (fixed, left weak): ghettoVCB's 'ERROR: Failed to email log output to <host>:587' is the program's words that sending failed, no cause read; the server's own reply still decides", async () => {
+test("#7 (fixed): ghettoVCB's 'ERROR: Failed to email log output to <host>:587' is the program's words that sending failed, no cause read; the server's own reply still decides; the server it names is said not to be Microsoft 365's", async () => {
   assert.equal(analyzeReply(paste(7).text).primary?.patternId, "generic-send-failed");
   for (const lang of LANGS) {
     const { json, code } = await explain(paste(7), lang);
     assert.equal(code, 3, lang);
     assert.deepEqual(statuses(json), [], lang);
     assert.ok(infoIds(json).includes("failure-words-only"), lang);
-    // Left weak: the server it names (mail.myserver.com.br) is not Microsoft's, but with no reply the plan still offers Exchange
-    // Online's ways of sending for Basic-auth devices. A fix that reads the named host as another service changes this line.
+    // The server it names (mail.myserver.com.br) is not Microsoft 365's: said (info other-server-named, and a note over the
+    // options), not decided. It can be the poster's relay or Exchange Server in front of Exchange Online, so Exchange Online's
+    // ways of sending stay, marked as helping only if the mail is meant to go through it.
+    assert.ok(infoIds(json).includes("other-server-named"), lang);
     assert.ok(json.plan.options.length > 0, lang);
+    assert.ok(json.plan.notes.includes(t(lang, "plan.note.otherServer", { host: "mail.myserver.com.br" })), lang);
   }
   // The same words before a server's reply leave the reply to decide.
   assert.equal(analyzeReply("Failed to send email: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.").primary?.patternId === "generic-send-failed", false);
   assert.equal(analyzeReply("ERROR: Failed to email log output to smtp.office365.com:587\n530 5.7.57 Client not authenticated to send mail.").primary?.patternId === "generic-send-failed", false);
+});
+
+test("#7's reading of a named server: only a well-formed host that is not Microsoft 365's, not a relay's next hop, an address or a typo; never where the case or the text already says which server or service", () => {
+  // Named with a mail port, or after a client's words for connecting.
+  assert.equal(otherServerInText("ERROR: Failed to email log output to mail.myserver.com.br:587 to email@mydomain.com.br"), "mail.myserver.com.br");
+  assert.equal(otherServerInText("Connection: opening to pg1.lexo.se:25, timeout=300"), "pg1.lexo.se");
+  // Microsoft 365's own hosts (worldwide, legacy TLS, MX, 21Vianet, US government, HVE), an IP address, no port.
+  for (const text of ["connect to smtp.office365.com:587", "to smtp-legacy.office365.com:587", "to contoso-com.mail.protection.outlook.com:25", "to smtp.partner.outlook.cn:587", "to smtp.office365.us:587", "to smtp.hve.mx.microsoft:587", "to 52.96.0.1:587", "mail.myserver.com.br refused", "see https://example.com:587/x"]) {
+    assert.equal(otherServerInText(text), undefined, text);
+  }
+  // A Postfix relay's next hop is logged with its address ("relay=h[ip]:25"): the relay's own delivery, often to a recipient's server.
+  assert.equal(otherServerInText("postfix/smtp[1]: ABC: to=<a@b.jp>, relay=mx.example.jp[192.0.2.1]:25, delay=1, status=deferred (connect to mx.example.jp[192.0.2.1]:25: Connection timed out)"), undefined);
+  const words = "ERROR: Failed to email log output to mail.myserver.com.br:587";
+  const info = (device: Record<string, unknown>, reply = words) => evaluate({ schema: "smtp-auth-doctor/case@1", device: { ...device, reply } }, { today: "2026-12-07" }).info.map((i) => i.id);
+  assert.ok(info({}).includes("other-server-named"));
+  // The case records the host (the transport gate reads it) or the service; the text shows Exchange Online or an Exchange Server.
+  assert.ok(!info({ host: "mail.myserver.com.br" }).includes("other-server-named"));
+  assert.ok(!info({ provider: "exchange-online" }).includes("other-server-named"));
+  assert.ok(!info({}, `${words}\n535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. [AB1PR01CA0001.eurprd01.prod.outlook.com]`).includes("other-server-named"));
+  assert.ok(!info({}, "Connection: opening to mail.contoso.com:587\n530 5.7.1 Client was not authenticated").includes("other-server-named"));
+  // A typo of Microsoft's host is the device meaning Exchange Online.
+  assert.ok(!info({}, "ERROR: Failed to email log output to smtp.office365.con:587").includes("other-server-named"));
 });
 
 test("#1, #2 as found: Audiobookshelf's 550 5.7.64 TenantAttribution through a Microsoft 365 connector is the connector, not a sign-in; a Japanese reader's Gmail 5.7.8 from Python is the app password first, Google named", async () => {

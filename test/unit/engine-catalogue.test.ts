@@ -127,6 +127,8 @@ const KEY_CORPUS: [Case, ReplyAnalysis?][] = [
   // Microsoft Entra ID's errors (hunt 5, B): one code of each kind the reply parser reads; the mode inferred from the token request.
   ...Object.values(ENTRA_ERRORS).map((codes): [Case, ReplyAnalysis] => [withFacts(OAUTH_APP_OK, { "device.auth": undefined, "device.authMechanism": undefined }), analyzeReply(`AADSTS${codes[0] as number}: refused.`)]),
   [withFacts(BASIC_OK, { asOf: "2028-02-01", "tenant.basicAuthSmtpReenabled": true })],
+  // The pasted text names a server that is not Microsoft 365's, the case none (twenty-second hunt #7).
+  [withFacts(BASIC_OK, { "device.host": undefined }), analyzeReply("ERROR: Failed to email log output to mail.myserver.com.br:587")],
   // A typo of Microsoft's host: "did you mean smtp.office365.com?" (persona round 7).
   [withFacts(BASIC_OK, { "device.host": "smtp.office365.con" })],
   // Ruby's EOFError under Redmine's wrapper (nineteenth hunt).

@@ -1,6 +1,7 @@
 // Informational observations that are not causes (domain.md C7), and the cloud the organization is in (domain.md §3).
-import { isVianetHost, vianetHostInText } from "../../replies/providers.js";
+import { isVianetHost, otherServerInText, vianetHostInText } from "../../replies/providers.js";
 import { factEvidence, inference, type Ctx } from "../context.js";
+import { hostTypoOf } from "./transport.js";
 import type { Evidence } from "../types.js";
 
 export function infoGate(ctx: Ctx): void {
@@ -10,6 +11,24 @@ export function infoGate(ctx: Ctx): void {
   if (vianet) ctx.out.info("exchange-online-21vianet", [vianet]);
   const usGov = usGovernmentEvidence(ctx);
   if (usGov) ctx.out.info("exchange-online-us-government", [usGov]);
+  const other = otherServerEvidence(ctx);
+  if (other) ctx.out.info("other-server-named", [other]);
+}
+
+/**
+ * The server the pasted text names as the one the device sends to, when it is not Microsoft 365's and nothing else says which
+ * service it is (twenty-second hunt #7: ghettoVCB's "Failed to email log output to mail.myserver.com.br:587" was shown Exchange
+ * Online's unknowns and options with no word of that server). Said, not decided: an organization's relay or Exchange Server in
+ * front of Exchange Online has a name of its own too. Not where the case records the host (the transport gate reads it), or the
+ * service, nor where the text or the host shows the service (Exchange Online's front ends, another service, an Exchange Server).
+ */
+function otherServerEvidence(ctx: Ctx): Evidence | undefined {
+  const a = ctx.analysis;
+  if (a === undefined || !a.recognized || a.provider !== undefined || ctx.provider !== undefined) return undefined;
+  if (ctx.device.host !== undefined || ctx.device.provider !== undefined) return undefined;
+  const host = otherServerInText(a.input);
+  // A typo of Microsoft's own host ("smtp.office365.con") is the device meaning Exchange Online.
+  return host === undefined || hostTypoOf(host) !== undefined ? undefined : inference("inference.providerClue", { clue: host });
 }
 
 /** Microsoft 365 GCC High and DoD's submission host, smtp.office365.us (domain.md §3), and their sign-in host. */

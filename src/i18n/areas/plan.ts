@@ -7,6 +7,7 @@ export default defineCatalog(
     // ---- notes
     "plan.note.identityRejected": "The value '{value}' cannot be used as an Exchange identity, so the commands use the placeholder {placeholder}. Replace it with the mailbox's full address (UPN).",
     "plan.note.vianet": "This organization is operated by 21Vianet: connect with Connect-ExchangeOnline -ExchangeEnvironmentName O365China and Connect-MgGraph -Environment China before running the commands; the Graph commands already use 21Vianet's Graph host (https://microsoftgraph.chinacloudapi.cn). The admin centers are 21Vianet's own: open them at the addresses 21Vianet gives your organization, not the worldwide ones.",
+    "plan.note.otherServer": "The pasted text names {host} as the server, which is not Microsoft 365's: the options shown are ways of sending through Exchange Online, and help only if the mail is meant to go through it.",
     "plan.note.usGovernment": "This organization is in Microsoft 365 GCC High or DoD: the steps name its submission host, smtp.office365.us. Connect with Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh (DoD: O365USGovDoD) and Connect-MgGraph -Environment USGov (DoD: USGovDoD) before running the commands, and open the US government admin centers, not the worldwide addresses shown.",
     "plan.nav.vianetAddress": "Operated by 21Vianet: open this admin center at the address 21Vianet gives your organization, not at the worldwide one.",
     "plan.note.placeholders": "Values in angle brackets, such as '<device-mailbox@contoso.com>', are placeholders: replace them with the real values before you run a command.",
@@ -889,6 +890,7 @@ export default defineCatalog(
     // ---- notes
     "plan.note.identityRejected": "値 '{value}' は Exchange の ID として使えないため、コマンドではプレースホルダー {placeholder} を使っています。メールボックスの完全なアドレス (UPN) に置き換えてください。",
     "plan.note.vianet": "この組織は 21Vianet が運営しています。コマンドを実行する前に、Connect-ExchangeOnline -ExchangeEnvironmentName O365China と Connect-MgGraph -Environment China で接続してください。Graph のコマンドは、すでに 21Vianet の Graph のホスト (https://microsoftgraph.chinacloudapi.cn) を使っています。管理センターは 21Vianet 独自のものです。グローバル版のアドレスではなく、21Vianet が組織に案内しているアドレスで開いてください。",
+    "plan.note.otherServer": "貼り付けたテキストには送信先のサーバーとして {host} が書かれており、Microsoft 365 のサーバーではありません。示している送信方法は Exchange Online を経由して送信する方法で、メールを Exchange Online 経由で送る場合にだけ役立ちます。",
     "plan.note.usGovernment": "この組織は Microsoft 365 GCC High または DoD です。手順には、その送信のホスト smtp.office365.us を記載しています。コマンドを実行する前に、Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh (DoD では O365USGovDoD) と Connect-MgGraph -Environment USGov (DoD では USGovDoD) で接続し、表示されているグローバル版のアドレスではなく、米国政府向けの管理センターを開いてください。",
     "plan.nav.vianetAddress": "21Vianet が運営する組織: この管理センターは、グローバル版のアドレスではなく、21Vianet が組織に案内しているアドレスで開いてください。",
     "plan.note.placeholders": "'<device-mailbox@contoso.com>' のように山かっこで囲まれた値はプレースホルダーです。コマンドを実行する前に実際の値に置き換えてください。",
