@@ -232,6 +232,11 @@ export const PATTERNS: readonly ReplyPattern[] = [
   // (5/5 (100%)) allowed", twelfth hunt #14, often shown without its code): the hosting server's hourly limit.
   { id: "other-hourly-failures-limit", text: ["has exceeded the max defers and failures per hour"], stage: "mail-from", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other" },
   { id: "other-daily-quota", text: ["daily user sending quota exceeded", "messages per day"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other" },
+  // Another service's limit on how many messages an account sends ("550 5.7.0 Requested action not taken: too many emails per
+  // second", Mailtrap, easy-swoole/smtp #21; OVH's "sorry, too many emails (#5.7.1)", Magento-SMTP-Pro #94; twenty-first hunt
+  // #12, betagouv/conseillers-entreprises #1756, cut after "too many emails": read as a refusal not known). Not Exchange Online's
+  // words (its limits say "SubmissionQuotaExceeded", "Too many recipients", "concurrent connections"): that service's own limit.
+  { id: "other-too-many-emails", text: ["too many emails"], stage: "data", candidates: ["sending-limit"], decisive: DECISIVE, provider: "other" },
   // Sign-ins refused for a while after repeated failures (Gmail's "454 4.7.0 Too many login attempts, please try again later",
   // whose code Indy's exception drops, eleventh hunt #4): the retries stop, the sign-in is fixed first.
   { id: "too-many-login-attempts", text: ["too many login attempts"], stage: "auth", candidates: ["provider-sign-in-refused"], decisive: NOT_DECISIVE, provider: "other", notes: ["note.tooManyLoginAttempts"] },
