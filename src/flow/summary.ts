@@ -47,15 +47,18 @@ export function programLine(lang: Lang, summary: PasteSummary): string | undefin
   return summary.program === undefined ? undefined : t(lang, "wizard.pasteSummary.program", { program: summary.program, app: t(lang, "devices.vendor.app") });
 }
 
+/** The heading over the pasted text by whose words it is (wordsOf). */
+const HEADING = { device: "wizard.pasteSummary.shown", program: "wizard.pasteSummary.shown", "mail-server": "wizard.pasteSummary.mailServer", entra: "wizard.pasteSummary.entra", reply: "wizard.pasteSummary.reply" } as const;
+
 /** The heading over the pasted text: a device's or a program's own words are not the server's reply (persona round 6, P6-7). */
-export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.mailServer" | "wizard.pasteSummary.reply" {
+export function replyHeading(primary: ReplyMatch | undefined): "wizard.pasteSummary.shown" | "wizard.pasteSummary.mailServer" | "wizard.pasteSummary.entra" | "wizard.pasteSummary.reply" {
   // A maker's panel message, or any signal: a program's own error (MailKit's handshake exception, .NET's "Failure sending mail")
   // or a wrapper's words that hide the reply (TEXT_HIDING_SIGNALS, all of them signals) are not the server's words: the engine's
   // note says so too (note.programAmbiguous); the heading said "Server reply:" for a program's error. Nor is a mail server's
-  // own log line or report (Postfix's failed DNS lookup), which it said "Server reply:" over too.
+  // own log line or report (Postfix's failed DNS lookup), which it said "Server reply:" over too, nor Microsoft Entra ID's answer
+  // to a token request (AADSTS…), before any mail server.
   if (primary === undefined) return "wizard.pasteSummary.reply";
-  const words = wordsOf(primary.patternId);
-  return words === "reply" ? "wizard.pasteSummary.reply" : words === "mail-server" ? "wizard.pasteSummary.mailServer" : "wizard.pasteSummary.shown";
+  return HEADING[wordsOf(primary.patternId)];
 }
 
 /**
@@ -72,7 +75,9 @@ export function shownReply(summary: PasteSummary): ReplyMatch | undefined {
  * (pasteSender) names an application's as one.
  */
 export function causeLineText(lang: Lang, primary: ReplyMatch, pointed: readonly CauseId[], id: CauseId, bullet: string, sender?: VendorId): string {
-  const decisive = replyHeading(primary) === "wizard.pasteSummary.reply" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
+  // (Microsoft Entra ID's answer is a reply too, a token endpoint's.)
+  const heading = replyHeading(primary);
+  const decisive = heading === "wizard.pasteSummary.reply" || heading === "wizard.pasteSummary.entra" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
   return `  ${bullet} ${causeTitle(lang, id, senderCase(sender))}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`;
 }
 

@@ -933,12 +933,14 @@ export const MAIL_SERVER_WORDS: ReadonlySet<string> = new Set(["relay-dns-lookup
 
 /**
  * Whose words a reading of the pasted text is: a device's own message (a panel code), a program's or a wrapper's (the signals),
- * a mail server's own log or report (MAIL_SERVER_WORDS), or a server's reply. Every label of what was pasted is chosen by it.
+ * a mail server's own log or report (MAIL_SERVER_WORDS), Microsoft Entra ID's answer to a token request (AADSTS…, the pattern
+ * ids "entra-…" of src/replies/index.ts: before any SMTP), or a mail server's reply. Every label of what was pasted is chosen by it.
  */
-export function wordsOf(patternId: string): "device" | "program" | "mail-server" | "reply" {
+export function wordsOf(patternId: string): "device" | "program" | "mail-server" | "entra" | "reply" {
   if (isDeviceMessage(patternId)) return "device";
   if (SIGNAL_IDS.has(patternId)) return "program";
-  return MAIL_SERVER_WORDS.has(patternId) ? "mail-server" : "reply";
+  if (MAIL_SERVER_WORDS.has(patternId)) return "mail-server";
+  return patternId.startsWith("entra-") ? "entra" : "reply";
 }
 
 /** Wrappers that show their own words instead of the server's reply (issue 10): the info says how to see it. */

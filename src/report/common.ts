@@ -72,7 +72,7 @@ export interface EvidenceLine {
 }
 
 /** The label of pasted words in evidence, by whose words they are (wordsOf). */
-const EVIDENCE_LABEL = { device: "devices.ev.panel", program: "plan.report.ev.pasted", "mail-server": "plan.report.ev.mailServer", reply: "plan.report.ev.reply" } as const satisfies Record<ReturnType<typeof wordsOf>, MessageKey>;
+const EVIDENCE_LABEL = { device: "devices.ev.panel", program: "plan.report.ev.pasted", "mail-server": "plan.report.ev.mailServer", entra: "plan.report.ev.entra", reply: "plan.report.ev.reply" } as const satisfies Record<ReturnType<typeof wordsOf>, MessageKey>;
 
 /** Evidence lines that repeat what the person reporting the failure said (case.history), labelled as theirs. */
 const REPORTED: ReadonlySet<string> = new Set(["inference.history.workedBefore", "inference.history.workedUntil", "inference.history.neverWorked"]);
@@ -83,7 +83,8 @@ export function evidenceLine(lang: Lang, c: Case, ev: Evidence): EvidenceLine {
       const reply = safeText(redactSecrets(ev.reply));
       // A device panel code (src/devices, Kyocera's 1102) is the device's message, and a client's or a wrapper's words
       // (a network error, "Login failed") are what was pasted: neither is the server's reply (persona run, 2026-12-04). Nor is a
-      // mail server's own log line or report (Postfix's failed DNS lookup, relay-dns-lookup), which read "Server reply:".
+      // mail server's own log line or report (Postfix's failed DNS lookup, relay-dns-lookup), which read "Server reply:", nor
+      // Microsoft Entra ID's answer to a token request (AADSTS…), which came before any mail server was reached.
       const key = EVIDENCE_LABEL[wordsOf(ev.patternId)];
       return { kind: ev.kind, text: t(lang, key, { reply }), hypothetical: false, reply, replyLabel: t(lang, key, { reply: "" }).trim() };
     }

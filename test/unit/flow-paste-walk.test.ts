@@ -91,6 +91,20 @@ for (const lang of ["en", "ja"] as const) {
   });
 }
 
+// Microsoft Entra ID's refusal of a token request (AADSTS7000215): its heading said "Server reply:", before any mail server.
+const ENTRA = "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID";
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: Microsoft Entra ID's answer is shown as Entra's, and still as the reply that names the cause`, async () => {
+    const { pasted } = await flow(lang);
+    const s = pasted(ENTRA);
+    assert.ok(s.paste);
+    const lines = pasteSummaryText(lang, s.paste, s.diagnosis, { bullet: "-", ok: "v" });
+    assert.ok(lines.includes(t(lang, "wizard.pasteSummary.entra")), lines.join("\n"));
+    assert.ok(!lines.includes(t(lang, "wizard.pasteSummary.reply")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.endsWith(t(lang, "wizard.pasteSummary.decisive"))), lines.join("\n"));
+  });
+}
+
 // "Device setting n of total" counts the questions this walk asks, not the nine fields: after a 5.7.139 that settles the
 // server, port and TLS it read 1, 2, 6, 7, 9 of 9 (tmux, ja), as if questions had gone by unseen. A question that waits
 // for an answer still to come counts as asked, with the total a most ("of up to"): the total grew from 1 / 8 to 2 / 9 once

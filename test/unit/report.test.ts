@@ -416,6 +416,19 @@ test("a mail server's own log line (Postfix's failed DNS lookup) is labelled as 
   }
 });
 
+test("Microsoft Entra ID's answer to a token request (AADSTS…) is labelled as Entra's, not as a mail server's reply", async () => {
+  const { runMain } = await import("../helpers/run-main.js");
+  // AADSTS7000215 as apps log it (a client secret's ID given instead of its value).
+  const entra = "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID";
+  for (const lang of LANGS) {
+    for (const format of ["text", "md"]) {
+      const out = (await runMain(["explain", entra, "--lang", lang, "--format", format])).stdout;
+      assert.ok(out.includes(`${t(lang, "plan.report.ev.entra", { reply: "" }).trim()} `), `${lang} ${format}: ${out}`);
+      assert.ok(!out.includes(`${t(lang, "plan.report.ev.reply", { reply: "" }).trim()} `), `${lang} ${format}: ${out}`);
+    }
+  }
+});
+
 test("a probe's observation is said in the user's words when its phase and code are known (persona run, 2026-12-04)", async () => {
   const { evidenceLine } = await import("../../src/report/common.js");
   const c = deviceCase();

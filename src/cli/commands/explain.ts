@@ -191,6 +191,8 @@ function analysisJson(a: ReplyAnalysis) {
  * (persona round 7, #11).
  */
 const AFTER_AUTH_FAILURE = "not-authenticated-after-auth-failure";
+/** A program's or a mail server's own words (wordsOf), which "name the cause" as a program's error does. */
+const OWN_WORDS: ReadonlySet<ReturnType<typeof wordsOf>> = new Set(["program", "mail-server"]);
 
 const STAGE_KEYS: Record<ReplyStage, MessageKey> = {
   connect: "cli.stage.connect",
@@ -237,7 +239,7 @@ export function describeAnalysis(lang: Lang, a: ReplyAnalysis, width: number, wr
           ? entra !== undefined
             ? t(lang, "cli.explain.entraUnknown", { code: `AADSTS${entra}`, number: entra })
             : t(lang, "cli.explain.noCandidates")
-          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : wordsOf(m.patternId) !== "reply" ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: causes.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
+          : t(lang, m.decisive ? (isDeviceMessage(m.patternId) ? "cli.explain.deviceNames" : OWN_WORDS.has(wordsOf(m.patternId)) ? "cli.explain.programNames" : entra !== undefined ? "cli.explain.entraNames" : m.stage === "token" ? "cli.explain.textNames" : "cli.explain.decisive") : "cli.explain.candidates", { causes: causes.map((id) => causeTitle(lang, id, c)).join(lang === "ja" ? "、" : ", ") });
     for (const l of wrap(`${stage} ${points}`, width - 4)) lines.push(`${indent}${indent}${l}`);
   }
   return lines.join("\n");

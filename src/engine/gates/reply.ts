@@ -105,7 +105,8 @@ const WORDS_FOR_A_REPLY: ReadonlySet<string> = new Set(["xerox-addresses-invalid
 function ambiguousNote(m: ReplyMatch): NoteKey {
   if (TEXT_HIDING_SIGNALS.has(m.patternId) || isDeviceMessage(m.patternId) || WORDS_FOR_A_REPLY.has(m.patternId)) return "note.wordsAmbiguous";
   // (A mail server's own log line or report is a program's message too: Postfix's, not a reply.)
-  return wordsOf(m.patternId) === "reply" ? "note.replyAmbiguous" : "note.programAmbiguous";
+  const words = wordsOf(m.patternId);
+  return words === "program" || words === "mail-server" ? "note.programAmbiguous" : "note.replyAmbiguous";
 }
 
 /** A device's or a program's words for a failed sign-in, which a refusal before AUTH (no STARTTLS, the MX host) also gets. */
