@@ -338,6 +338,18 @@ describe("properties over random cases", () => {
   const cases = Array.from({ length: 1500 }, () => randomCase(next));
   const replies: (ReplyAnalysis | undefined)[] = [undefined, AUTH_OK, ...Object.values(REACH).flatMap(([, a]) => (a ? [a] : []))];
 
+  test("an unknown is never a fact the case holds, with a reported history too (the wizard asked such a fact again and again)", () => {
+    // The random cases hold no history: the history gate listed tenant.basicAuthSmtpReenabled whatever its value (persona pass).
+    const histories = [{ workedBefore: "yes", stoppedOn: "2026-12-01" }, { workedBefore: "yes", stoppedOn: "2026-11-20" }, { workedBefore: "yes" }, { workedBefore: "no" }] as const;
+    for (const [i, c] of cases.entries()) {
+      const asOf = c.asOf ?? "2026-11-22";
+      const history = histories[i % histories.length]!;
+      if ("stoppedOn" in history && history.stoppedOn > asOf) continue;
+      const d = evaluateWith({ ...c, history }, replies[i % replies.length], asOf);
+      for (const p of d.unknowns) assert.equal(getFact({ ...c, history }, p), undefined, `unknown ${p} is known (case ${i})`);
+    }
+  });
+
   test("invariants: evidence, verdict rule, sort order, unknown order, fact evidence is the case's value", () => {
     const orderOf = (p: FactPath) => UNKNOWN_ORDER.indexOf(p);
     for (const [i, c] of cases.entries()) {

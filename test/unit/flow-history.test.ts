@@ -9,6 +9,7 @@ import { loadCatalog } from "../../src/devices/index.js";
 import { dateAnswerError, parseTextAnswer, question, suggestedAnswer } from "../../src/flow/questions.js";
 import { historyQuestion, initFlow, makeReducer, pendingQuestions } from "../../src/flow/reducer.js";
 import type { FlowEvent, FlowState } from "../../src/flow/types.js";
+import type { FactPath } from "../../src/case/facts.js";
 import { t, type Lang } from "../../src/i18n/index.js";
 
 const TODAY = "2026-12-06";
@@ -93,4 +94,29 @@ for (const lang of ["en", "ja"] as const) {
     assert.equal(t(lang, question("history.workedBefore", app).prompt), lang === "en" ? "Did this application send mail successfully before?" : "このアプリケーションから、以前は正常にメールを送信できていましたか?");
     assert.match(t(lang, question("history.stoppedOn", app).where), lang === "en" ? /application's log/ : /アプリケーションのログ/);
   });
+
+  test(`${lang}: an application that stopped in the change's window is asked once whether an admin switched Basic back on`, async () => {
+    // Persona pass (tmux, en, 2026-12-07): after "No" the same question came back as question 2, 3, … (the engine listed it
+    // unknown whatever the answer). Each answer now leads on, and the walk ends at the result.
+    const { run, start } = await flow(lang);
+    for (const value of [false, true]) {
+      let s = run(start("failing"), { type: "submitPaste", text: "530 5.7.57 Client not authenticated to send mail." }, { type: "continue" });
+      const device: Record<string, unknown> = { "device.vendor": "app", "device.host": "smtp.office365.com", "device.port": 587, "device.security": "starttls", "device.auth": "basic", "device.username": "lob-app@contoso.com", "device.from": "lob-app@contoso.com", "device.oauthSupported": false };
+      while (s.screen.id === "device") s = run(s, path(s) in device ? { type: "answer", path: path(s), value: device[path(s)] } : { type: "dontKnow", path: path(s) });
+      s = run(s, { type: "answer", path: "history.workedBefore", value: "yes" }, { type: "answer", path: "history.stoppedOn", value: "2026-12-01" }, { type: "skipProbe" }, { type: "chooseSource", source: "manual" });
+      const seen: string[] = [];
+      while (s.screen.id === "question") {
+        const p = path(s);
+        assert.ok(!seen.includes(p), `${p} asked again after ${seen.join(", ")}`);
+        seen.push(p);
+        s = run(s, p === "tenant.basicAuthSmtpReenabled" ? { type: "answer", path: p, value } : { type: "dontKnow", path: p });
+      }
+      assert.ok(seen.includes("tenant.basicAuthSmtpReenabled"), seen.join(" "));
+      assert.equal(s.screen.id, "result");
+    }
+  });
+}
+
+function path(s: FlowState): FactPath {
+  return "path" in s.screen ? (s.screen.path as FactPath) : ("" as FactPath);
 }

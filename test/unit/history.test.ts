@@ -230,3 +230,24 @@ test("the report labels what the person said as reported, not as the tool's infe
   assert.ok(inWindow);
   assert.ok(evidenceLine("en", c, inWindow).text.startsWith("Inferred: "));
 });
+
+test("in the change's window an admin's answer on switching Basic back on settles the question (it was asked again after every answer)", () => {
+  // Persona pass (tmux, en): a line-of-business app that worked until 2026-12-01; the wizard asked "Has an admin switched
+  // Basic authentication for SMTP AUTH back on…?" again after "No", and again, forever: the engine listed it unknown whatever
+  // the answer.
+  const app: Case = { ...A, device: { ...A.device, reply: "530 5.7.57 Client not authenticated to send mail.", vendor: "app", oauthSupported: false } };
+  for (const asOf of ["2026-12-06", "2026-12-28"]) {
+    const base = withHistory(app, { workedBefore: "yes", stoppedOn: "2026-12-01" }, asOf);
+    const unanswered = run(base);
+    assert.ok(unanswered.unknowns.includes("tenant.basicAuthSmtpReenabled"), asOf);
+    assert.equal(finding(unanswered, "basic-auth-retired")?.status, "possible");
+    for (const reenabled of [false, true]) {
+      const d = run({ ...base, tenant: { basicAuthSmtpReenabled: reenabled } });
+      assert.ok(!d.unknowns.includes("tenant.basicAuthSmtpReenabled"), `${asOf} ${reenabled}`);
+      const retired = finding(d, "basic-auth-retired");
+      // Not switched back on: the change may have stopped it, the answer its evidence. Switched back on: it did not.
+      assert.equal(retired?.status, reenabled ? "warning" : "possible", `${asOf} ${reenabled}`);
+      if (!reenabled) assert.ok(retired?.evidence.some((e) => e.kind === "fact" && e.path === "tenant.basicAuthSmtpReenabled"));
+    }
+  }
+});

@@ -73,9 +73,14 @@ function workedBefore(ctx: Ctx, findings: Finding[], stoppedOn: string | undefin
     // Stopped in the window: the default change may be what stopped it (a warning until now, as the calendar alone has it).
     // Announced for the end of December with no exact day: a stop within December comes after the other changes, one in
     // January 2027 or later (the change due by then) does not.
-    if (retired.status === "warning") {
+    // An admin's answer settles what it can: switched back on, the change did not stop it (it stays a warning); not
+    // switched back on, it stays possible with the answer as its evidence. Only an unanswered question is asked: it was
+    // listed as unknown whatever the answer, and the wizard asked it again after every answer (persona pass, tmux en).
+    const reenabled = ctx.tenant.basicAuthSmtpReenabled;
+    if (retired.status === "warning" && reenabled !== true) {
       retired.status = "possible";
-      ctx.out.unknown("tenant.basicAuthSmtpReenabled");
+      if (reenabled === undefined) ctx.out.unknown("tenant.basicAuthSmtpReenabled");
+      else retired.evidence.push(factEvidence(ctx, "tenant.basicAuthSmtpReenabled"));
     }
     if (retired.status === "possible" && stoppedOn < CHANGE_DUE_FROM) retired.lessLikely = true;
     retired.evidence.push(inference("inference.history.stoppedInWindow", { date: stoppedOn }));
