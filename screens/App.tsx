@@ -30,7 +30,7 @@ import { openedNotice, pasteSender } from "../src/flow/summary.js";
 import { ReadinessScreen } from "./Readiness.js";
 import type { ReadinessPhase } from "../src/flow/readiness.js";
 import { WhatIfScreen } from "./WhatIf.js";
-import { ResultScreen } from "./Result.js";
+import { ResultScreen, resultRows } from "./Result.js";
 
 /** done: finished; cancel: Ctrl+C; copy / handover: show the commands or the hand-over outside the screen, for copying, then come back. */
 export type ExitReason = "done" | "cancel" | "copy" | "handover";
@@ -451,7 +451,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           lang={lang}
           step={step}
           lines={services.resultLines(state, theme.width)}
-          rows={Math.max(5, rows - 7)}
+          rows={resultRows(rows, lang, theme, onCopy !== undefined)}
           onContinue={() => act({ type: "continue" })}
           onBack={back}
           {...(onCopy ? { onCopy } : {})}

@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useRef, useState } from "react";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, Line, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
+import { Frame, keyRows, Line, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 
 export interface ResultScreenProps {
@@ -21,6 +21,20 @@ export interface ResultScreenProps {
   onWhatIf?: () => void;
   /** h: the hand-over, outside the screen for copying into a ticket or a chat. */
   onHandover?: () => void;
+}
+
+/** The result's key line: "c: copy" and "h: hand-over" only where the wizard can leave the screen to print them. */
+export function resultKeys(lang: Lang, copyable: boolean): string {
+  return t(lang, copyable ? "wizard.keys.result" : "wizard.keys.resultNoCopy");
+}
+
+/**
+ * The rows the result's text can take in a window of `windowRows`: all but the frame (title, step, two rules, the key line
+ * as it wraps), the line that counts the rows shown, and the terminal's last line. At 60 columns the key line takes two
+ * rows, and with one counted the title went above the window (persona pass, tmux 60×20).
+ */
+export function resultRows(windowRows: number, lang: Lang, theme: Theme, copyable: boolean): number {
+  return Math.max(5, windowRows - 6 - keyRows(resultKeys(lang, copyable), theme));
 }
 
 export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy, onWhatIf, onHandover }: ResultScreenProps) {
@@ -61,7 +75,7 @@ export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBac
   });
   const shown = lines.slice(top.current, top.current + page);
   return (
-    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={t(lang, onCopy ? "wizard.keys.result" : "wizard.keys.resultNoCopy")}>
+    <Frame theme={theme} title={t(lang, "wizard.result.title")} step={step} keys={resultKeys(lang, onCopy !== undefined)}>
       <Box flexDirection="column">
         {shown.map((line, i) => (
           <Line key={top.current + i} text={line} theme={theme} />
