@@ -296,6 +296,8 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
   // Setting up a new device asks whether it will send, not why it cannot (persona run, 80x24).
   const title = t(lang, state.purpose === "new-device" ? "wizard.title.newDevice" : "wizard.title", senderParams(lang, state.case));
   const key = `${state.history.length}:${screen.id}:${"path" in screen ? screen.path : ""}`;
+  // The wizard's first screen (the language, or the purpose with --lang) has nowhere to go back to: Esc is not offered.
+  const firstKeys = state.history.length === 0 ? "wizard.keys.selectFirst" : "wizard.keys.select";
   switch (screen.id) {
     case "language":
       return (
@@ -304,7 +306,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           theme={theme}
           title={title}
           step={step}
-          keys={t(lang, "wizard.keys.select")}
+          keys={t(lang, firstKeys)}
           question={t(lang, "wizard.language.q")}
           items={LANG_ORDER.map((l) => ({ label: t(lang, `wizard.language.${l}`) }))}
           initial={LANG_ORDER.indexOf(lang)}
@@ -319,7 +321,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           theme={theme}
           title={title}
           step={step}
-          keys={t(lang, "wizard.keys.select")}
+          keys={t(lang, firstKeys)}
           question={t(lang, "wizard.purpose.q")}
           items={PURPOSES.map((p) => ({ label: t(lang, `wizard.purpose.${p}`) }))}
           initial={state.purpose ? PURPOSES.indexOf(state.purpose) : 0}
