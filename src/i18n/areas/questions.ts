@@ -317,7 +317,7 @@ export default defineCatalog(
     "questions.account.smtpClientAuthenticationDisabled.q": "{sender}が使うメールボックス自体の SMTP AUTH の設定はどれですか?",
     "questions.account.smtpClientAuthenticationDisabled.where": "この設定には、オン・オフ・空 (組織の設定に従う) の 3 つの状態があります。\nMicrosoft 365 管理センターでは「空」を表示できません。ユーザー > アクティブなユーザー > (対象のユーザーを選択) > メール > メール アプリの管理 の「認証済み SMTP」は、オンならチェックが入っていますが、チェックなしはオフの場合も空の場合もあります。下の PowerShell で区別してください: True = オフ、False = オン、空 = 組織の設定に従う。",
     "questions.account.smtpClientAuthenticationDisabled.opt.false": "オン: このメールボックスでは許可 (False)",
-    "questions.account.smtpClientAuthenticationDisabled.opt.true": "オフ: このメールボックスではオフ (True)",
+    "questions.account.smtpClientAuthenticationDisabled.opt.true": "オフ: このメールボックスでは許可しない (True)",
     "questions.account.smtpClientAuthenticationDisabled.opt.null": "空: 組織の設定に従う (値が空)",
     "questions.account.recipientTypeDetails.q": "{sender}がサインインするアカウントは、どの種類のメールボックスですか?",
     "questions.account.recipientTypeDetails.where": "1. Microsoft 365 管理センター > ユーザー > アクティブなユーザー: 個人のメールボックスはここに表示されます。\n2. チームとグループ > 共有メールボックス: 共有メールボックスはここに表示されます。\n正確な種類は PowerShell で確認できます。",

@@ -49,7 +49,7 @@ export default defineCatalog(
     "wizard.paste.line": "1 line",
     "wizard.list.moreAbove": "{count} more above",
     "wizard.list.moreBelow": "{count} more below",
-    "wizard.pasteSummary.title": "What the pasted error tells",
+    "wizard.pasteSummary.title": "What the pasted error says",
     "wizard.pasteSummary.unrecognized": "No SMTP reply was recognized in the text. The questions will find the cause instead.",
     "wizard.pasteSummary.bareCode": "\"{code}\" looks like an error code of a {vendor} device, but its meaning is not in our sources, and the text holds no SMTP reply. {vendor} is chosen as the maker; you can change it when the maker is asked. The mail server's reply decides the cause: if you can, open the failed job's details in the device's send job log (or its web page) and paste the line with the server's answer (a code such as 535 5.7.139). Where a {vendor} device shows it is not in our sources. The questions will look for the cause meanwhile.",
     "wizard.pasteSummary.maker": "This is a message of {vendor}'s devices: \"{message}\". {vendor} is chosen as the maker; you can change it when the maker is asked.",
