@@ -64,12 +64,23 @@ function noteRows(line: string, theme: Theme): number {
  * know". The rows of a message not yet shown went unused under cut directions (P6-8): the screen is laid out again
  * when one is shown.
  */
-function answerRows(lang: Lang, q: Question, theme: Theme, message: MessageKey | undefined): number {
+function answerRows(lang: Lang, q: Question, theme: Theme, message: MessageKey | undefined, filled: boolean): number {
   if (q.input.type === "choice" || q.input.type === "policy") {
     const labels = q.input.type === "choice" ? q.input.choices.map((c) => t(lang, c.label)) : POLICY_LABELS.map((k) => t(lang, k));
     return [...labels, t(lang, "questions.dontKnow")].reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${safeText(label)}`, theme.width - 4, "   ").length, 0);
   }
-  return 1 + (message ? paraRows(t(lang, message), theme) : 0) + paraRows(t(lang, "questions.text.emptyIsDontKnow"), theme);
+  return 1 + (message ? paraRows(t(lang, message), theme) : 0) + paraRows(t(lang, dontKnowHint(filled)), theme);
+}
+
+/** How "I don't know" is answered in a text field: left empty, or, when it opens filled in, cleared first. */
+function dontKnowHint(filled: boolean): MessageKey {
+  return filled ? "questions.text.clearIsDontKnow" : "questions.text.emptyIsDontKnow";
+}
+
+/** The text a field opens with: a draft kept, the answer given before, else the suggestion (today's date for "since when"). */
+function openingText(props: Pick<QuestionScreenProps, "draft" | "value" | "question" | "case" | "today">): string {
+  const { draft, value, question: q, case: c, today } = props;
+  return draft ?? (value === undefined || value === null ? (suggestedAnswer(q.path, c, today) ?? "") : String(value));
 }
 
 /**
@@ -128,7 +139,8 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const whereAll = stepLines(safeText(whereText(lang, q.where, props.case), { multiline: true }), theme.width).length;
   // A long list takes the room of a short one when the window is short: it scrolls (the rest of the screen stays).
   const long = q.input.type === "choice" && q.input.choices.length > LONG_LIST;
-  const answerAll = answerRows(lang, q, theme, message);
+  // (A message stands under an answer refused or warned about, which the field then holds: it is filled in.)
+  const answerAll = answerRows(lang, q, theme, message, message !== undefined || openingText(props) !== "");
   const answerRoom = long ? Math.min(answerAll, LONG_LIST + 2) : answerAll;
   /** The rows of each part, with or without the note that cut lines end in "…" (Ctrl+O shows them whole). */
   const layout = (withNote: boolean, keptHint?: { lines: readonly string[]; more: number }) => {
@@ -321,13 +333,14 @@ function AnswerInput({
     case "date":
     case "paste": {
       const input = q.input;
+      const opening = warned?.text ?? rejected ?? openingText({ draft, value, question: q, case: c, today });
       return (
         <Box flexDirection="column">
           <TextInput
             key={`text-${attempt}`}
             theme={theme}
             label={t(lang, "wizard.question.inputLabel")}
-            initial={warned?.text ?? rejected ?? draft ?? (value === undefined || value === null ? (suggestedAnswer(q.path, c, today) ?? "") : String(value))}
+            initial={opening}
             {...(onDraft ? { onChange: onDraft } : {})}
             onSubmit={(text) => {
               if (text.trim() === "") return onDontKnow();
@@ -354,7 +367,7 @@ function AnswerInput({
             onBack={onBack}
           />
           {error ? <Para text={t(lang, error)} theme={theme} role="danger" /> : warned ? <Para text={t(lang, warned.key)} theme={theme} role="warning" /> : null}
-          <Para text={t(lang, "questions.text.emptyIsDontKnow")} theme={theme} role="muted" />
+          <Para text={t(lang, dontKnowHint(opening !== ""))} theme={theme} role="muted" />
         </Box>
       );
     }

@@ -200,11 +200,13 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
     case "port":
     case "date":
     case "paste": {
-      p.say(t(lang, "questions.text.emptyIsDontKnow"));
+      const opening = current === undefined || current === null ? suggestedAnswer(path, s.case, services.deps.today) : String(current);
+      // A field that opens filled in is cleared to say "I don't know" (Enter alone keeps what is shown).
+      p.say(t(lang, opening ? "questions.text.clearIsDontKnowPlain" : "questions.text.emptyIsDontKnow"));
       // An answer warned about (a user name that is no address) is asked again with it filled in: Enter keeps it.
       let warned: string | undefined;
       for (;;) {
-        const text = await p.input(promptText(lang, q, s.case), warned ?? (current === undefined || current === null ? suggestedAnswer(path, s.case, services.deps.today) : String(current)));
+        const text = await p.input(promptText(lang, q, s.case), warned ?? opening);
         if (text.trim() === "") return { type: "dontKnow", path };
         const read = parseTextAnswer(q.input, text);
         // (A day it stopped after today is refused as a malformed date is.)

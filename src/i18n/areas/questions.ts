@@ -181,6 +181,11 @@ export default defineCatalog(
     "questions.policy.blocks": "A policy that blocks Basic authentication for SMTP (AllowBasicAuthSmtp False)",
     "questions.policy.name": "Name of the policy (as PowerShell shows it):",
     "questions.text.emptyIsDontKnow": "Leave it empty and press Enter if you don't know.",
+    // A field that opens filled in (today's date for "since when", an answer given before): "leave it empty" read as "press
+    // Enter", which recorded the date shown (persona pass, tmux ja). The wizard's field clears with Ctrl+U; a plain prompt's
+    // filled-in default goes with Backspace.
+    "questions.text.clearIsDontKnow": "If you don't know, clear the answer (Ctrl+U) and press Enter.",
+    "questions.text.clearIsDontKnowPlain": "If you don't know, clear the answer and press Enter.",
     "questions.err.port": "Enter a number from 1 to 65535.",
     "questions.err.date": "Enter a date as YYYY-MM-DD, for example 2026-11-22.",
     "questions.err.dateFuture": "The date cannot be in the future.",
@@ -374,6 +379,8 @@ export default defineCatalog(
     "questions.policy.blocks": "SMTP の基本認証をブロックするポリシー (AllowBasicAuthSmtp が False)",
     "questions.policy.name": "ポリシーの名前 (PowerShell に表示されるとおり):",
     "questions.text.emptyIsDontKnow": "わからない場合は、空欄のまま Enter キーを押してください。",
+    "questions.text.clearIsDontKnow": "わからない場合は、Ctrl+U で入力を消してから Enter キーを押してください。",
+    "questions.text.clearIsDontKnowPlain": "わからない場合は、入力を消してから Enter キーを押してください。",
     "questions.err.port": "1 から 65535 までの数字を入力してください。",
     "questions.err.date": "日付を YYYY-MM-DD の形式で入力してください (例: 2026-11-22)。",
     "questions.err.dateFuture": "未来の日付は入力できません。",
