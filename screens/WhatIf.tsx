@@ -288,7 +288,7 @@ function optionLines(v: View, options: OptionResult[]): Line[] {
   out.push(rule(v));
   const detail: string[] = [
     t(lang, "whatif.options.exposes", { text: t(lang, `whatif.option.${o.id}.exposes` as MessageKey) }),
-    t(lang, "whatif.join", { first: t(lang, `whatif.tier.${o.tier}` as MessageKey), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => senderText(lang, `whatif.who.${w}` as MessageKey, model.hypothetical)).join(t(lang, "whatif.listSep")) }) }),
+    t(lang, "whatif.join", { first: t(lang, "whatif.screen.safety", { tier: t(lang, `whatif.tier.${o.tier}` as MessageKey) }), second: t(lang, "whatif.screen.who", { who: o.who.map((w) => senderText(lang, `whatif.who.${w}` as MessageKey, model.hypothetical)).join(t(lang, "whatif.listSep")) }) }),
     t(lang, "whatif.options.lasts", { text: t(lang, `whatif.lasts.${o.lasts}` as MessageKey) }),
   ];
   if (o.remaining.length) detail.push(t(lang, "whatif.options.remaining", { causes: o.remaining.map((id) => causeTitle(lang, id, model.hypothetical)).join(t(lang, "whatif.listSep")) }));

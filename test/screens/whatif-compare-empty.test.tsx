@@ -43,6 +43,9 @@ for (const lang of ["ja", "en"] as const) {
     assert.ok(!flat(f).includes(flat(t(lang, "whatif.options.ofRecorded", { verdict: verdictLabel(lang, "clear"), recorded: verdictLabel(lang, "blocked") }))), f);
     const unchangedOptions = f.split("\n").filter((l) => /^\s*\S?\d+\./.test(l)).length;
     assert.ok(unchangedOptions > 0, f);
+    // The chosen fix's safety is named, not a bare word opening a line ("scoped. Who: …", persona pass).
+    const tiers = ([1, 2, 3, 4] as const).map((n) => t(lang, "whatif.screen.safety", { tier: t(lang, `whatif.tier.${n}`) }));
+    assert.ok(f.split("\n").some((l) => tiers.some((x) => l.trim().startsWith(x))), f);
     await press(r, "\t");
     await press(r, KEY.down.repeat(FACT_PATHS.indexOf("account.smtpClientAuthenticationDisabled")) + " ");
     await frameWith(r, t(lang, "whatif.screen.verdictChanged", { before: verdictLabel(lang, "blocked"), after: verdictLabel(lang, "clear") }));

@@ -275,6 +275,8 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.lastsShort.until-final-removal": "until final removal",
     "whatif.lastsShort.hve-2028": "Basic to Sep 2028",
     "whatif.screen.who": "Who: {who}",
+    // The fix's safety tier, named (it stood alone at the start of a line: "scoped. Who: …", persona pass, tmux en 100×40).
+    "whatif.screen.safety": "Safety: {tier}",
     "whatif.screen.saved": "Saved the hypothetical case to {file}.",
     "whatif.screen.unannounced": "Not announced yet: the exact day, how admins re-enable Basic, the reply after the change, the final removal date (H2 2027).",
     "whatif.screen.moreAbove": "{count} more above",
@@ -552,6 +554,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.lastsShort.until-final-removal": "完全廃止まで",
     "whatif.lastsShort.hve-2028": "2028 年 9 月まで",
     "whatif.screen.who": "担当: {who}",
+    "whatif.screen.safety": "安全性: {tier}",
     "whatif.screen.saved": "仮定のケースを {file} に保存しました。",
     "whatif.screen.unannounced": "未発表: 正確な日付、管理者が基本認証を再度有効にする方法、変更後の応答、最終的な廃止日 (2027 年後半に発表予定)。",
     "whatif.screen.moreAbove": "上に {count} 件",
