@@ -338,6 +338,7 @@ function CurrentScreen({ services, theme, rows, state, dispatch, putSecret, draf
           step={step}
           initial={typeof state.case.device?.reply === "string" ? state.case.device.reply : ""}
           case={state.case}
+          rows={rows}
           onSubmit={(text) => act({ type: "submitPaste", text })}
           onBack={back}
           {...(prepare ? { onReady: prepare } : {})}

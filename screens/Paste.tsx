@@ -4,8 +4,10 @@ import type { Case } from "../src/case/schema.js";
 import { question, whereText } from "../src/flow/questions.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { senderParams } from "../src/render/labels.js";
-import { Frame, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
+import { Frame, keyRows, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
+import { stepLines, wrapHanging } from "../src/render/layout.js";
+import { safeText } from "../src/render/sanitize.js";
 
 export interface PasteScreenProps {
   theme: Theme;
@@ -18,15 +20,38 @@ export interface PasteScreenProps {
   onReady?: (text: string | undefined) => void;
   /** The case so far: an application's is asked for the application's error, in its log (not a device's send log). */
   case?: Case;
+  /** The terminal's rows: the pasted lines shown, then the directions, shrink so that the title stays in the window. */
+  rows?: number;
 }
 
-export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack, onReady, case: c }: PasteScreenProps) {
+/** The pasted lines shown in a window that has room for them all. */
+const PASTE_LINES = 8;
+
+/**
+ * How many pasted lines, and rows of directions, the screen shows in `rows`: the frame (title, step, two rules, the key
+ * line as it wraps), the question, the blank line and the line count are kept; the pasted lines go down to two, then the
+ * directions are cut. At 60×20 a .NET stack trace of seven lines pushed the title and the step above the window, at 50×16
+ * the question too (persona pass, tmux ja).
+ */
+export function pasteLayout(rows: number | undefined, heading: string, where: string, theme: Theme, keys: string): { lines: number; whereRows: number | undefined } {
+  if (rows === undefined) return { lines: PASTE_LINES, whereRows: undefined };
+  const whereAll = stepLines(safeText(where, { multiline: true }), theme.width).length;
+  const room = rows - 1 - (4 + keyRows(keys, theme)) - wrapHanging(safeText(heading, { multiline: true }), theme.width).length - 2;
+  const lines = Math.max(2, Math.min(PASTE_LINES, room - whereAll));
+  return { lines, whereRows: room - lines >= whereAll ? undefined : Math.max(2, room - lines) };
+}
+
+export function PasteScreen({ theme, lang, step, initial, onSubmit, onBack, onReady, case: c, rows }: PasteScreenProps) {
+  const heading = t(lang, "wizard.paste.q", senderParams(lang, c));
+  const where = whereText(lang, question("device.reply", c).where, c);
+  const keys = t(lang, "wizard.keys.paste");
+  const fit = pasteLayout(rows, heading, where, theme, keys);
   return (
-    <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={t(lang, "wizard.keys.paste")}>
-      <Para text={t(lang, "wizard.paste.q", senderParams(lang, c))} theme={theme} role="heading" />
-      <Steps text={whereText(lang, question("device.reply", c).where, c)} theme={theme} role="muted" />
+    <Frame theme={theme} title={t(lang, "wizard.title")} step={step} keys={keys}>
+      <Para text={heading} theme={theme} role="heading" />
+      <Steps text={where} theme={theme} role="muted" {...(fit.whereRows !== undefined ? { maxLines: fit.whereRows } : {})} />
       <Box marginTop={1}>
-        <MultilineInput theme={theme} initial={initial ?? ""} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={onSubmit} onBack={onBack} {...(onReady ? { onReady } : {})} />
+        <MultilineInput theme={theme} initial={initial ?? ""} maxLines={fit.lines} linesLabel={(count) => (count === 1 ? t(lang, "wizard.paste.line") : t(lang, "wizard.paste.lines", { count }))} onSubmit={onSubmit} onBack={onBack} {...(onReady ? { onReady } : {})} />
       </Box>
     </Frame>
   );

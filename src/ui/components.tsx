@@ -555,11 +555,14 @@ export function MultilineInput({
   onBack,
   onType,
   onReady,
+  maxLines = 8,
 }: {
   theme: Theme;
   focused?: boolean;
   initial?: string;
   linesLabel: (count: number) => string;
+  /** The last lines shown (the line being typed among them): fewer in a short window. */
+  maxLines?: number;
   onSubmit: (text: string) => void;
   onBack?: OnBack;
   /** After a key typed or pasted into it (a screen's message about the last paste can go). */
@@ -623,7 +626,7 @@ export function MultilineInput({
     redraw((n) => n + 1);
   }, focused);
   const all = lines.current;
-  const visible = all.slice(-8);
+  const visible = all.slice(-Math.max(1, maxLines));
   const accent = theme.color("accent");
   const count = all.filter((l) => l !== "").length;
   return (
