@@ -91,6 +91,11 @@ export function WhatIfScreen({ theme, lang, state, model, focused = true, listRo
     const fewerFacts = Math.max(3, listRows - (lines.length - (rows - 1)));
     lines = screenLines({ lang, theme, width, state, model, listRows: fewerFacts, causeRows });
     if (lines.length > rows - 1) lines = screenLines({ lang, theme, width, state, model, listRows: fewerFacts, causeRows: Math.max(2, causeRows - (lines.length - (rows - 1))) });
+  } else if (rows !== undefined && lines.length < rows - 1) {
+    // Room to spare (a tall window): more facts are listed. At 100×40 twelve facts showed over "26 more below" and ten
+    // empty rows (persona pass, tmux en).
+    const taller = screenLines({ lang, theme, width, state, model, listRows: listRows + (rows - 1 - lines.length), causeRows });
+    if (taller.length <= rows - 1) lines = taller;
   }
 
   const coloured = theme.color("accent") !== undefined;

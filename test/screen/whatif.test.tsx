@@ -193,3 +193,19 @@ for (const lang of ["en", "ja"] as const) {
     unmount();
   });
 }
+
+// Persona pass (tmux en 100×40): the explorer listed twelve facts over "26 more below" and left ten rows of the window empty.
+test("a tall window lists more facts and stays within its rows; a short one keeps fitting", async () => {
+  const counts: number[] = [];
+  for (const rows of [24, 40, 60]) {
+    const { lastFrame, unmount } = render(<WhatIf lang="en" original={layered()} evaluate={ev} today="2026-11-22" color={false} rows={rows} />);
+    const frame = (await waitFor(lastFrame, (f) => f.includes("Evaluation date"))).replace(/\n+$/, "");
+    unmount();
+    const lines = frame.split("\n");
+    assert.ok(lines.length <= rows - 1, `${rows}: ${lines.length} rows\n${frame}`);
+    assert.ok(lines[0]?.startsWith(t("en", "whatif.screen.title")), frame);
+    counts.push(lines.filter((l) => /^[❯ ] [* ] \S/.test(l)).length);
+    if (rows === 40) assert.ok(lines.length >= rows - 2, `the window is used: ${lines.length} rows\n${frame}`);
+  }
+  assert.ok((counts[0] ?? 0) < (counts[1] ?? 0) && (counts[1] ?? 0) < (counts[2] ?? 0), counts.join(" "));
+});
