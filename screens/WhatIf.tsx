@@ -131,6 +131,12 @@ function screenLines(v: View): Line[] {
     ? t(lang, "whatif.screen.verdictChanged", { before: verdictLabel(lang, diff.verdict.before), after: verdictLabel(lang, diff.verdict.after) })
     : t(lang, "whatif.screen.verdict", { verdict: verdictLabel(lang, diagnosis.verdict) });
   lines.push([{ text: fit(verdictText, width), role: verdictRole(diagnosis.verdict), bold: true }]);
+  // Blocked by the pasted reply's refusal alone after a change (no cause blocks): say so, and how to see the case without it.
+  const refused = model.changedCount > 0 && diagnosis.verdict === "blocked" && !diagnosis.causes.some((f) => f.status === "blocking") && diagnosis.info.some((i) => i.id === "server-refused" || i.id === "server-refused-unexplained");
+  if (refused) {
+    const text = t(lang, "whatif.screen.replyRefuses", { reply: factLabel(lang, "device.reply", model.hypothetical) });
+    wrapHanging(text, width - 2).forEach((l, i) => lines.push([{ text: fit(`${i === 0 ? theme.glyphs.warning : " "} ${l}`, width), role: "warning" }]));
+  }
   // What the edits give up, under the verdict they change (persona round 8 #4: security defaults off read only as a cause struck out).
   for (const g of model.givenUp) {
     wrapHanging(t(lang, `whatif.screen.opens.${g.step}`), width - 2).forEach((l, i) => lines.push([{ text: fit(`${i === 0 ? theme.glyphs.warning : " "} ${l}`, width), role: "danger" }]));

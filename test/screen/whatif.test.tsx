@@ -209,3 +209,29 @@ test("a tall window lists more facts and stays within its rows; a short one keep
   }
   assert.ok((counts[0] ?? 0) < (counts[1] ?? 0) && (counts[1] ?? 0) < (counts[2] ?? 0), counts.join(" "));
 });
+
+// Persona pass (tmux en 100×40): an app's 530 5.7.57, the mailbox's SMTP AUTH off; turned on in the explorer, the verdict
+// stayed "blocked" with no cause blocking and nothing saying why (the pasted refusal decides); u on the reply shows the rest.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: blocked after a change by the pasted reply alone says so, and u on the reply evaluates without it`, async () => {
+    const recorded = setFact(setFact(healthyBasic(), "device.reply", "530 5.7.57 Client not authenticated to send mail."), "account.smtpClientAuthenticationDisabled", true);
+    const { stdin, lastFrame, unmount } = render(<WhatIf lang={lang} original={recorded} evaluate={ev} today="2026-11-22" color={false} rows={40} />);
+    const note = squash(t(lang, "whatif.screen.replyRefuses", { reply: "" })).slice(0, 12);
+    let frame = await waitFor(lastFrame, (f) => f.includes(lang === "en" ? "Evaluation date" : "評価日"));
+    assert.ok(!squash(frame).includes(note), frame);
+    stdin.write(downTo("account.smtpClientAuthenticationDisabled"));
+    await waitFor(lastFrame, (f) => /❯ +メールボックス|❯ +Mailbox: Auth/.test(f));
+    // Off -> follow the organization (off there too) -> on.
+    stdin.write(KEY.enter);
+    await waitFor(lastFrame, (f) => /❯ \* (?:Mailbox: Authenticated SMTP|メールボックス: 認証済み SMTP) +(?:follow|組織)/.test(f));
+    stdin.write(KEY.enter);
+    frame = await waitFor(lastFrame, (f) => squash(f).includes(note));
+    assert.ok(frame.includes(lang === "en" ? "Verdict: blocked" : "判定: ブロックあり"), frame);
+    stdin.write(KEY.up.repeat(FACT_PATHS.indexOf("account.smtpClientAuthenticationDisabled") - FACT_PATHS.indexOf("device.reply")));
+    await waitFor(lastFrame, (f) => /❯ +(?:Device: server reply|デバイス: サーバーの応答)/.test(f));
+    stdin.write("u");
+    frame = await waitFor(lastFrame, (f) => !squash(f).includes(note));
+    assert.ok(!/^(?:Verdict: blocked|判定: ブロックあり) *$/m.test(frame), frame);
+    unmount();
+  });
+}

@@ -238,6 +238,9 @@ Nothing is sent to Microsoft. Exit codes: as for diagnose, from the verdict of t
     "whatif.screen.hypothetical": "hypothetical: {count} changed",
     "whatif.screen.original": "as recorded",
     "whatif.screen.verdict": "Verdict: {verdict}",
+    // Blocked after a change by the pasted reply alone (no cause blocking): the admin who turned SMTP AUTH on for the mailbox
+    // saw "Verdict: blocked" with nothing saying why (persona pass, tmux en 100×40). u is the explorer's key for "unknown".
+    "whatif.screen.replyRefuses": "Still blocked by the pasted reply: the server refused before your change. Press u on \"{reply}\" to evaluate without it.",
     "whatif.screen.verdictChanged": "Verdict: {before} -> {after}",
     "whatif.screen.opens.security-defaults-replace": "Security defaults off: every account of the tenant loses MFA and the block of legacy sign-ins, unless Conditional Access puts them back.",
     "whatif.screen.opens.account-per-user-mfa": "Per-user MFA off: this account signs in with its password alone.",
@@ -517,6 +520,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.screen.hypothetical": "仮定: {count} 件変更",
     "whatif.screen.original": "記録どおり",
     "whatif.screen.verdict": "判定: {verdict}",
+    "whatif.screen.replyRefuses": "貼り付けた応答では、変更前にサーバーが送信を拒否しています。そのため判定はブロックのままです。応答を除いて評価するには、「{reply}」で u キーを押してください。",
     "whatif.screen.verdictChanged": "判定: {before} -> {after}",
     "whatif.screen.opens.security-defaults-replace": "セキュリティの既定値をオフ: 条件付きアクセスで戻さない限り、テナントのすべてのアカウントが多要素認証とレガシ認証のブロックを失います。",
     "whatif.screen.opens.account-per-user-mfa": "ユーザーごとの MFA をオフ: このアカウントはパスワードだけでサインインできます。",
