@@ -96,10 +96,10 @@ test("P6-19: for an undetermined sign-in refusal the plan starts with the read-o
       const lines = summaryLines(summary, lang);
       const handOver = lines.find((l) => l.label === t(lang, "plan.summary.notAdmin"));
       assert.equal(handOver?.text, t(lang, "plan.summary.sendHandover"), where);
-      assert.match(handOver.text, lang === "ja" ? /引き継ぎメモ.*管理者/ : /hand-over to your Microsoft 365 admin/);
+      assert.match(handOver.text, lang === "ja" ? /管理者に引き継ぎメモを送って/ : /hand-over to your Microsoft 365 admin/);
       // How to get the hand-over stands by the hand-over (ja: it followed 「管理者ロールが必要です」 and read as how to get
       // the role; persona pass, tmux ja 80×30).
-      if (lang === "ja") assert.match(handOver.text, /^「次にすること」の確認には管理者ロールが必要です。引き継ぎメモ \(ウィザードでは h キー/);
+      if (lang === "ja") assert.match(handOver.text, /^「次にすること」の確認には管理者ロールが必要です。Microsoft 365 の管理者に引き継ぎメモを送ってください \(ウィザードでは h キー/);
     }
   }
 });

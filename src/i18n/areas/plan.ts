@@ -1471,7 +1471,7 @@ export default defineCatalog(
     "plan.summary.findReason": "まず理由を調べます: デバイスやプログラムのログ、ウィザード、または smtp-auth-doctor probe (対処の手順を参照してください)",
     "plan.summary.nextConfirm": "{title} ({who}。原因を確認できた場合だけ)",
     "plan.summary.notAdmin": "管理者でない場合",
-    "plan.summary.sendHandover": "「次にすること」の確認には管理者ロールが必要です。引き継ぎメモ (ウィザードでは h キー、コマンドラインでは diagnose --format handover) を Microsoft 365 の管理者に送ってください",
+    "plan.summary.sendHandover": "「次にすること」の確認には管理者ロールが必要です。Microsoft 365 の管理者に引き継ぎメモを送ってください (ウィザードでは h キー、コマンドラインでは diagnose --format handover)",
     "plan.report.case": "ケース: {title}",
     "plan.report.asOf": "{date} 時点",
     "plan.report.verdict.blocked": "ブロック: このままではこの{sender}からメールを送信できません。",
