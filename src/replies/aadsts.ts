@@ -102,7 +102,12 @@ const ENTRA_HINTS: readonly string[] = ENTRA_WORDS.map(([words], i) => {
   return hint !== undefined && words.includes(hint) ? hint : words;
 });
 
-const KIND_OF = new Map<number, EntraErrorKind>(Object.entries(ENTRA_ERRORS).flatMap(([kind, codes]) => codes.map((c) => [c, kind as EntraErrorKind] as const)));
+/** Code → kind (ENTRA_ERRORS turned round), made on first use: only a text with an Entra error reads it, not every start (issue 15). */
+let kindOf: Map<number, EntraErrorKind> | undefined;
+function kindOfCode(code: number): EntraErrorKind | undefined {
+  kindOf ??= new Map<number, EntraErrorKind>(Object.entries(ENTRA_ERRORS).flatMap(([kind, codes]) => codes.map((c) => [c, kind as EntraErrorKind] as const)));
+  return kindOf.get(code);
+}
 
 const CODE = /\bAADSTS(\d{5,7})\b/g;
 
@@ -114,12 +119,12 @@ export function entraCodes(text: string): number[] {
 
 /** What an AADSTS code means, if this table knows it. */
 export function entraKind(code: number): EntraErrorKind | undefined {
-  return KIND_OF.get(code);
+  return kindOfCode(code);
 }
 
 /** Whether a text holds an AADSTS code of this kind. */
 export function hasEntraError(text: string, kind: EntraErrorKind): boolean {
-  return entraCodes(text).some((c) => KIND_OF.get(c) === kind);
+  return entraCodes(text).some((c) => kindOfCode(c) === kind);
 }
 
 /** One AADSTS error read from a pasted text: its code, what it means, and its line as the "reply" to show. */
@@ -160,7 +165,7 @@ function entraError(code: number, from: string): EntraError {
   const end = DESCRIPTION_END.exec(from);
   let line = (end ? from.slice(0, end.index) : from).replace(/\s+/g, " ").trim();
   if (line.length > MAX_LINE) line = `${line.slice(0, MAX_LINE - 3)}...`;
-  const kind = KIND_OF.get(code);
+  const kind = kindOfCode(code);
   return kind ? { code, kind, line } : { code, line };
 }
 
