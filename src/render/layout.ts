@@ -401,8 +401,16 @@ export function wrapLines(lines: readonly string[], cols: number, hang = 2, min 
   return out;
 }
 
-/** One table row: each cell wrapped in its column and padded, columns joined by `sep`, as many lines as the tallest cell (trailing spaces dropped). */
-export function tableRows(cells: readonly string[], widths: readonly number[], indent = "", sep = " "): string[] {
+/** The space between two columns of `tableRows`: two columns, wider than the space between words inside a cell. */
+export const TABLE_SEP = "  ";
+
+/**
+ * One table row: each cell wrapped in its column and padded, columns joined by `sep`, as many lines as the tallest cell
+ * (trailing spaces dropped). `sep` is two spaces by default: a cell that fills its column exactly would otherwise be one
+ * space from the next one, which reads as a space inside one cell ("長期 (RejectDirectSend 中", persona pass). The caller's
+ * widths leave room for it.
+ */
+export function tableRows(cells: readonly string[], widths: readonly number[], indent = "", sep = TABLE_SEP): string[] {
   const wrapped = cells.map((cell, i) => wrap(cell, widths[i] as number));
   const height = Math.max(...wrapped.map((w) => w.length));
   const out: string[] = [];

@@ -8,7 +8,7 @@ import { t, type Lang } from "../i18n/index.js";
 import type { Plan, PlanCommand, PlanOption, PlanStep } from "../plan/index.js";
 import { checkByText, evidenceLine, isHypothetical, onlyIfLines, type ReportInput, scopeLabel, stepNumber, optionsHeadingKey, whoLabel, wideChangeKey } from "./common.js";
 import { joinSentences, noStepsText } from "./common.js";
-import { pad, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
+import { pad, TABLE_SEP, tableRows, width as textWidth, wrapPrefixed } from "../render/layout.js";
 import { summarize, summaryLines } from "./summary.js";
 import { deviceHead, deviceLineText, onDevice, sourceLines } from "../devices/render.js";
 import { glyphs, makePainter, type Role, type Glyphs, type Painter } from "../render/theme.js";
@@ -207,9 +207,10 @@ function renderOptions(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   const options: PlanOption[] = plan.options;
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
   const indent = 2;
-  const sep = " ";
+  // Two columns between cells (tableRows' own): with one, a cell that filled its column read on into the next one.
+  const sep = TABLE_SEP;
   // "#", risk and usable are short; the rest of the width is shared by option, recipients and lasts.
-  const n = 2;
+  const n = Math.max(1, ...options.map((opt) => String(opt.rank).length));
   const risk = 6;
   const usable = 6;
   const rest = Math.max(24, o.width - indent - n - risk - usable - sep.length * 5);

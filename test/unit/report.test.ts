@@ -76,6 +76,30 @@ test("text report: every line of the Japanese report fits 80 columns; only Power
   }
 });
 
+test("text report: the options table's cells never run into each other (two columns between them on every line), en and ja at 60, 80 and 100 columns", () => {
+  // The persona pass: "長期 (RejectDirectSend 中" read as one cell; the period cell filled its column, one space from the risk.
+  for (const lang of LANGS) {
+    for (const width of [60, 80, 100]) {
+      const lines = render(lang, { width }).text.split("\n");
+      const head = lines.findIndex((l) => l.startsWith(`  #  ${t(lang, "plan.report.option.col.option")}`));
+      assert.ok(head >= 0, `${lang} ${width}: the table's heading`);
+      // Columns start where the heading's labels do (none has a space inside).
+      const starts: number[] = [];
+      for (const m of lines[head]?.matchAll(/\S+/g) ?? []) starts.push(stringWidth((lines[head] as string).slice(0, m.index)));
+      assert.equal(starts.length, 6);
+      const rows = lines.slice(head + 2, lines.indexOf("", head));
+      assert.ok(rows.length >= 7, `${lang} ${width}: the rows`);
+      for (const line of [lines[head] as string, ...rows]) {
+        assert.ok(stringWidth(line) <= width, `${stringWidth(line)} > ${width}: ${line}`);
+        const cols = [...line].reduce<string[]>((acc, ch) => acc.concat(Array<string>(stringWidth(ch)).fill(ch)), []);
+        for (const start of starts.slice(1)) {
+          assert.ok((cols[start - 1] ?? " ") === " " && (cols[start - 2] ?? " ") === " ", `${lang} ${width}: two columns before column ${start}: ${JSON.stringify(line)}`);
+        }
+      }
+    }
+  }
+});
+
 /** Compare ignoring whitespace: wrapping moves line breaks and drops spaces at them. */
 const squash = (s: string) => s.replace(/\s+/g, "");
 function has(text: string, expected: string): void {

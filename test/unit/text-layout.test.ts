@@ -105,7 +105,47 @@ test("wrapPrefixed and wrapLines: a prefix on the first line, a hanging indent o
 
 test("tableRows wraps each cell in its column and pads the columns", () => {
   const rows = tableRows(["1", "日本語のテキスト", "ok"], [2, 8, 4], "  ");
-  assert.deepEqual(rows, ["  1  日本語の ok", "     テキスト"]);
+  assert.deepEqual(rows, ["  1   日本語の  ok", "      テキスト"]);
+});
+
+/** The text of `line` from column `from` (0-based) to column `to`, by display width. */
+function columns(line: string, from: number, to: number): string {
+  let col = 0;
+  let out = "";
+  for (const g of graphemes(line)) {
+    if (col >= from && col < to) out += g;
+    col += width(g);
+  }
+  return out;
+}
+
+test("tableRows: a cell that fills its column exactly stays two columns from the next, on every line of the row", () => {
+  // The persona pass: the period cell filled its 22 columns and read on into the risk cell ("長期 (RejectDirectSend 中").
+  const cases: { cells: string[]; widths: number[] }[] = [
+    { cells: ["4", "ダイレクト送信", "組織内のみ", "長期 (RejectDirectSend がオフの間)", "中", "要確認"], widths: [2, 16, 12, 22, 6, 6] },
+    { cells: ["5", "例外: このアカウントに", "組織内と外部", "一時的: 2026 年 12 月末から基本認証は既定で無効、最終的な廃止日は 2027 年後半に発表", "高", "不可"], widths: [2, 22, 12, 22, 6, 6] },
+    { cells: ["5", "Exception: authentication policy", "internal and external", "long term, while RejectDirectSend stays off", "medium", "check"], widths: [2, 25, 12, 22, 6, 6] },
+  ];
+  for (const { cells, widths } of cases) {
+    const rows = tableRows(cells, widths, "  ");
+    // A cell before the last fills its column exactly on some line (the case of the bug).
+    assert.ok(cells.slice(0, -1).some((cell, i) => wrap(cell, widths[i] as number).some((l) => width(l) === widths[i])), cells.join(" | "));
+    for (const line of rows) {
+      let at = 2;
+      for (let i = 0; i < widths.length; i++) {
+        // No line of a cell starts with a closing mark (kinsoku, wrap's own rules).
+        assert.doesNotMatch(columns(line, at, at + (widths[i] as number)), /^[、。)）:]/, line);
+        at += widths[i] as number;
+        if (i === widths.length - 1) break;
+        const gap = columns(line, at, at + 2);
+        assert.ok(gap === "" || gap === "  ", `two columns of space after cell ${i}: ${JSON.stringify(line)}`);
+        at += 2;
+      }
+      assert.ok(width(line) <= at, `${width(line)} > ${at}: ${line}`);
+    }
+  }
+  assert.deepEqual(tableRows(["長期 (RejectDirectSend がオフの間)", "中"], [22, 6]), ["長期 (RejectDirectSend  中", "がオフの間)"]);
+  assert.deepEqual(tableRows(["Exception: authentication policy", "internal"], [25, 8]), ["Exception: authentication  internal", "policy"]);
 });
 
 test("the quick tokenizer for ASCII and the report's glyphs gives what the grapheme walk gives", () => {

@@ -119,12 +119,14 @@ function tableText(lang: Lang, profiles: readonly VendorProfile[], width: number
   para(t(lang, "devices.cmd.title"));
   out.push("");
   const cols = [t(lang, "devices.cmd.col.vendor"), t(lang, "devices.cmd.col.oauth"), t(lang, "devices.cmd.col.token"), t(lang, "devices.cmd.col.tenant"), t(lang, "devices.cmd.col.sure")];
-  const room = Math.max(60, width) - 2 - 4;
+  // Four gaps of two columns between the five columns (tableRows' TABLE_SEP; one column let a full cell run into the next).
+  const gaps = 4 * 2;
+  const room = Math.max(60, width) - 2 - gaps;
   const widths = [Math.round(room * 0.2), Math.round(room * 0.18), Math.round(room * 0.26), Math.round(room * 0.2)];
   widths.push(room - widths.reduce((a, b) => a + b, 0));
   const row = (cells: string[]) => out.push(...tableRows(cells, widths, "  "));
   row(cols);
-  out.push(`  ${"-".repeat(room + 4)}`);
+  out.push(`  ${"-".repeat(room + gaps)}`);
   for (const p of profiles) {
     const o = p.oauth;
     row([t(lang, `devices.vendor.${p.id}`), t(lang, `devices.support.${o.support.value}`), t(lang, `devices.token.${o.token.method}`), t(lang, `devices.tenant.${o.tenant.action}`), conf(lang, o.support)]);
