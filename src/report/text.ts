@@ -213,7 +213,9 @@ function renderOptions(o: Out, plan: Plan, lang: Lang, g: Glyphs): void {
   const n = Math.max(1, ...options.map((opt) => String(opt.rank).length));
   const risk = 6;
   const usable = 6;
-  const rest = Math.max(24, o.width - indent - n - risk - usable - sep.length * 5);
+  // (At least 15 columns for the three, so the table fits down to the 40 columns of the narrowest terminal: with 24 it
+  // ran past the width below 45 columns, and below 49 once the gaps were two columns.)
+  const rest = Math.max(15, o.width - indent - n - risk - usable - sep.length * 5);
   const option = Math.round(rest * 0.42);
   const recipients = Math.min(Math.max(12, Math.round(rest * 0.19)), Math.round(rest * 0.3));
   const widths = [n, option, recipients, rest - option - recipients, risk, usable];
