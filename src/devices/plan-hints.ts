@@ -179,11 +179,11 @@ function panelLines(lang: Lang, r: Resolved, findings: readonly PanelFinding[], 
         causes,
         causes && smtpDecides ? t(lang, "devices.panel.replyDecides") : undefined,
       ]);
-      out.push(line(label, text, e));
+      out.push({ ...line(label, text, e), code: excerpt, reading: "known", meaning: say(lang, e.meaning) });
     } else if (f.kind === "unconfirmed") {
-      out.push(line(label, `${quote(lang, excerpt)}: ${say(lang, f.codes.text)}`, f.codes));
+      out.push({ ...line(label, `${quote(lang, excerpt)}: ${say(lang, f.codes.text)}`, f.codes), code: excerpt, reading: "unconfirmed" });
     } else {
-      out.push({ label, text: t(lang, "devices.panel.unknown", { code: excerpt, vendor }), confidence: "unconfirmed", sources: [], check: [] });
+      out.push({ label, text: t(lang, "devices.panel.unknown", { code: excerpt, vendor }), confidence: "unconfirmed", sources: [], check: [], code: excerpt, reading: "unknown" });
     }
   }
   return out;

@@ -13,6 +13,15 @@ export interface DeviceLine {
   sources: string[];
   /** Pages to confirm it (not read). */
   check: string[];
+  /**
+   * A panel line only (DevicePlan.panel): the code or message the device showed, as typed (sanitised), and how much of its
+   * meaning the sources give: "known" (`meaning` holds it), "unconfirmed" (named in the sources, meaning not confirmed) or
+   * "unknown" (the maker's code shape, not in the sources). The hand-over and the JSON read these; `text` says it in a sentence.
+   */
+  code?: string;
+  reading?: "known" | "unconfirmed" | "unknown";
+  /** The meaning of a "known" code, in the user's language (the maker's words as our sources give them). */
+  meaning?: string;
 }
 
 /** Where a device-side step is done on this vendor's device. */

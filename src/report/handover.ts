@@ -63,9 +63,13 @@ export function renderHandover(input: ReportInput): string {
   // "Device:", or "Application:" before an application's line.
   if (device) head.push(...wrap(device, `${tr("plan.handover.device")} `));
   const shows = shownReply(input);
+  // What the device's panel showed (a Canon's "#818"), with what the tool knows of its meaning: the hand-over had only the
+  // server's reply, and the admin never saw the code the help desk read on the panel (persona pass, Canon #818 with 535 5.7.139).
+  const panel = panelLines(input);
   // Up to two rows: the reply's last words are often what names the check that failed ("… the request did not
-  // meet the criteria …" was cut at "did no…", persona round 3).
-  if (shows) head.push(...wrap(shows, `${tr("plan.handover.shows")} `, undefined, 2));
+  // meet the criteria …" was cut at "did no…", persona round 3). (Not when it is the panel's code itself: the line below says it.)
+  if (shows && !panel.some((p) => p.code === shows)) head.push(...wrap(shows, `${tr("plan.handover.shows")} `, undefined, 2));
+  for (const p of panel) head.push(...wrap(p.text, `${tr("plan.handover.panel")} `, undefined, 2));
   // What the help desk was told of the failure's history (persona round 8, #10): it ordered the checks below.
   const history = historyLine(input);
   if (history) head.push(...wrap(history, `${tr("plan.handover.history")} `, undefined, 2));
@@ -229,6 +233,22 @@ function shownReply({ case: c, diagnosis: d }: ReportInput): string | undefined 
   for (const f of d.causes) for (const ev of f.evidence) if (ev.kind === "reply") return safeText(redactSecrets(ev.reply));
   const first = c.device?.reply?.split(/\r?\n/).find((l) => l.trim() !== "");
   return first !== undefined ? safeText(redactSecrets(first.trim())) : undefined;
+}
+
+/** The panel's codes and messages (plan.device.panel, at most two), each with what the tool knows of its meaning, or says it does not. */
+function panelLines({ plan, lang }: Pick<ReportInput, "plan" | "lang">): { code: string; text: string }[] {
+  const dev = plan.device;
+  if (!dev) return [];
+  const vendor = dev.vendorName;
+  return dev.panel.flatMap((l) => {
+    if (l.code === undefined || l.reading === undefined) return [];
+    const code = safeText(l.code).slice(0, 80);
+    const text =
+      l.reading === "known"
+        ? t(lang, "plan.handover.panel.known", { code, meaning: l.meaning ?? "", sureness: t(lang, `devices.conf.${l.confidence}` as MessageKey) })
+        : t(lang, `plan.handover.panel.${l.reading}`, { code, vendor });
+    return [{ code, text }];
+  }).slice(0, 2);
 }
 
 /** The failure's history as the person reporting it told it, in their words (case.history), or undefined when not known. */
