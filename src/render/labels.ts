@@ -165,7 +165,11 @@ export function deviceProgressLabel(lang: Lang, p: { n: number; total: number; u
  */
 export function verdictSentence(lang: Lang, d: Pick<Diagnosis, "verdict" | "info">, c?: Pick<Case, "device">): string {
   const probed = d.verdict === "clear" && d.info.some((i) => i.id === "probe-sent");
-  return t(lang, probed ? "plan.report.verdict.clearByProbe" : `plan.report.verdict.${d.verdict}`, senderParams(lang, c));
+  // The verdict's word is verdictLabel's, the one the what-if view and its options use: the result read 「ブロック」 and
+  // the what-if view 「ブロックあり」, 「判定できません」 and 「判定不能」 (persona pass). It begins the sentence, so capitalised in English.
+  const word = verdictLabel(lang, d.verdict);
+  const verdict = `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  return t(lang, probed ? "plan.report.verdict.clearByProbe" : `plan.report.verdict.${d.verdict}`, { ...senderParams(lang, c), verdict });
 }
 
 /** The full statement of a fact, with its property name (reports' fact tables), of the device or of the application (`c`). */
@@ -271,6 +275,10 @@ export function sourceLabel(lang: Lang, kind: SourceLabelKind): string {
 }
 
 
+/**
+ * The one word for a verdict, wherever one is named: the reports' headline (verdictSentence), the what-if view, its
+ * options and the what-if command. (The what-if's table column has a shorter form, whatif.verdictShort.)
+ */
 export function verdictLabel(lang: Lang, v: Verdict | OptionVerdict): string {
   return t(lang, `whatif.verdict.${v}` as MessageKey);
 }

@@ -41,7 +41,7 @@ async function screenUntil(session: string, check: (screen: string) => boolean, 
 
 for (const lang of ["ja", "en"] as const) {
   const T = {
-    ja: { first: "評価日", flip: "判定: ブロックあり -> 問題なし", saved: "保存しました", changed: "仮定: 1 件変更", fixes: "修正方法の比較", oauth: "High Volume Email" },
+    ja: { first: "評価日", flip: "判定: ブロック -> 問題なし", saved: "保存しました", changed: "仮定: 1 件変更", fixes: "修正方法の比較", oauth: "High Volume Email" },
     en: { first: "Evaluation date", flip: "Verdict: blocked -> clear", saved: "Saved the hypothetical case", changed: "hypothetical: 1 changed", fixes: "Compare the fixes", oauth: "High Volume Email" },
   }[lang];
 

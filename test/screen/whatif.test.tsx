@@ -21,7 +21,7 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 for (const lang of ["en", "ja"] as const) {
   const T = {
     en: { first: "Evaluation date", mailbox: "Mailbox: Authenticated SMTP", follow: "follow the organization", on: "on", verdictFlip: "Verdict: blocked -> clear", changed: "changed here", fixes: "Compare the fixes", oauth: "Move the device to OAuth", hyp: "hypothetical: 1 changed", rec: "as recorded" },
-    ja: { first: "評価日", mailbox: "メールボックス: 認証済み SMTP", follow: "組織の設定に従う", on: "オン", verdictFlip: "判定: ブロックあり -> 問題なし", changed: "ここで変更", fixes: "修正方法の比較", oauth: "デバイスを OAuth", hyp: "仮定: 1 件変更", rec: "記録どおり" },
+    ja: { first: "評価日", mailbox: "メールボックス: 認証済み SMTP", follow: "組織の設定に従う", on: "オン", verdictFlip: "判定: ブロック -> 問題なし", changed: "ここで変更", fixes: "修正方法の比較", oauth: "デバイスを OAuth", hyp: "仮定: 1 件変更", rec: "記録どおり" },
   }[lang];
 
   test(`${lang}: change the mailbox setting, the verdict flips at once, differences marked; fits 80 columns`, async () => {
@@ -97,7 +97,7 @@ for (const lang of ["en", "ja"] as const) {
     stdin.write("]");
     await waitFor(lastFrame, (f) => /2026-12-01/.test(f) && /December 2026: the default|2026 年 12 月: 既定値/.test(f) && /Not announced yet|未発表/.test(f));
     stdin.write("]");
-    await waitFor(lastFrame, (f) => /2027-01-01/.test(f) && /blocked -> blocked|ブロックあり|clear -> blocked/.test(f));
+    await waitFor(lastFrame, (f) => /2027-01-01/.test(f) && /blocked -> blocked|ブロック|clear -> blocked/.test(f));
     stdin.write("[[");
     await waitFor(lastFrame, (f) => /2026-11-22/.test(f) && f.includes(T.rec));
     // Type a date into the evaluation date (the first fact): the editor says what it takes.

@@ -137,7 +137,7 @@ test("#11: an application's result, report, hand-over and plan name the applicat
     const md = squashed(renderMarkdown(input));
     const hand = squashed(renderHandover(input));
     const ps1 = squashed(renderPs1(input));
-    const params = { sender: app.sender[lang], senderA: lang === "en" ? "an application" : app.sender[lang], senderGuide: lang === "en" ? "the application's documentation" : "アプリケーションのドキュメント" };
+    const params = { verdict: lang === "en" ? "Blocked" : "ブロック", sender: app.sender[lang], senderA: lang === "en" ? "an application" : app.sender[lang], senderGuide: lang === "en" ? "the application's documentation" : "アプリケーションのドキュメント" };
     for (const [name, out] of [["text", text], ["md", md], ["handover", hand], ["ps1", ps1]] as const) {
       assert.ok(!out.includes("{sender"), `${lang} ${name}: a placeholder left`);
       assert.ok(out.includes(squashed(t(lang, "plan.report.verdict.blocked", params))), `${lang} ${name}: ${out.slice(0, 400)}`);

@@ -154,7 +154,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
   -V, --version       バージョンを表示します
 
 読み取り専用: smtp-auth-doctor がテナントの設定を変更することはありません。
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービス利用不可、70 内部エラー、130 キャンセル。`,
+終了コード: 0 問題なし、1 ブロック、2 入力が不正、3 判定不能、4 サービス利用不可、70 内部エラー、130 キャンセル。`,
     "cli.diagnose.help": `smtp-auth-doctor diagnose --case FILE|- [オプション]
 
 ケース ファイル 1 つ (または "-" で標準入力から読んだケース) を診断し、判定、根拠を添えたすべての原因、
@@ -174,7 +174,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined.`,
                               --certificate、--cloud、--exchange rest|pwsh、--from)。smtp-auth-doctor setup をご覧ください
   --lang ja|en                表示言語
 
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 サービス利用不可。`,
+終了コード: 0 問題なし、1 ブロック、2 入力が不正、3 判定不能、4 サービス利用不可。`,
     "cli.explain.help": `smtp-auth-doctor explain "<貼り付けたエラー>" [オプション]
 smtp-auth-doctor explain - < error.txt
 
@@ -193,7 +193,7 @@ smtp-auth-doctor explain - < error.txt
   --as-of YYYY-MM-DD          別の日付の時点で評価します
   --lang ja|en                表示言語
 
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能。`,
+終了コード: 0 問題なし、1 ブロック、2 入力が不正、3 判定不能。`,
     "cli.err.needCase": "diagnose にはケースが必要です。--case FILE を指定するか、--case - で標準入力から読み込むか、引き継ぎメモの --resume CODE を指定するか、--live --user ADDRESS でテナントから読み取ってください。貼り付けたエラーを解読するには smtp-auth-doctor explain \"<エラー>\" を使います。",
     "cli.err.asOf": "--as-of '{value}' は日付ではありません。2027-01-15 のように YYYY-MM-DD の形式で指定してください。",
     "cli.err.format": "'{value}' は不明な出力形式です。{values} のいずれかを指定してください。",

@@ -135,7 +135,7 @@ Exit codes: 0 clear, 1 blocked, 2 bad input, 3 undetermined, 4 the probe could n
   --case-out ファイル     測定結果をケース ファイルに保存します (シークレットは含みません)
   --force                既存のファイルを上書きします
 
-終了コード: 0 問題なし、1 ブロックあり、2 入力が不正、3 判定不能、4 この PC では接続テストを実行できない場合。`,
+終了コード: 0 問題なし、1 ブロック、2 入力が不正、3 判定不能、4 この PC では接続テストを実行できない場合。`,
     "probe.title": "この PC から {host}:{port} への SMTP 接続テスト ({at})",
     "probe.phase.dns": "DNS",
     "probe.phase.connect": "TCP 接続",

@@ -343,7 +343,7 @@ Microsoft には何も送信しません。終了コードは diagnose と同じ
     "whatif.saved": "仮定のケースを {file} に保存しました (仮定であることと、変更した事実の元の値が記録されています)。",
     "whatif.hypotheticalCase": "このケースは仮定です。仮定の評価で {count} 件の事実が変更されています。",
 
-    "whatif.verdict.blocked": "ブロックあり",
+    "whatif.verdict.blocked": "ブロック",
     "whatif.verdict.clear": "問題なし",
     "whatif.verdict.undetermined": "判定不能",
     "whatif.verdict.conditional": "条件を満たせば送信可能",
