@@ -335,8 +335,10 @@ for (const lang of ["ja", "en"] as const) {
     await press(r, KEY.down + KEY.down + KEY.enter); // markdown, exists
     await frameWith(r, "out.md");
     await press(r, KEY.enter);
-    await frameWith(r, t(lang, "wizard.export.exists", { file: "out.md" }));
+    const exists = await frameWith(r, t(lang, "wizard.export.exists", { file: "out.md" }));
     assert.equal(h.saves.length, 1, "nothing is overwritten before the confirmation");
+    // The first save's success line went when this save started: it stood above the overwrite question (persona pass).
+    assert.ok(!exists.includes(t(lang, "wizard.export.saved", { file: "out.case" })), exists);
     await press(r, KEY.down + KEY.enter);
     await frameWith(r, t(lang, "wizard.export.saved", { file: "out.md" }));
     assert.deepEqual(h.saves.map((s) => [s.kind, s.path, s.overwrite]), [["case", "out.case", false], ["md", "out.md", true]]);
