@@ -210,22 +210,29 @@ export function deviceProgress(state: FlowState): { n: number; total: number; up
   const screen = state.screen;
   if (screen.id !== "device") return undefined;
   const at = DEVICE_FIELDS.indexOf(screen.path);
-  const before = new Set(state.history.flatMap((h) => (h.id === "device" && DEVICE_FIELDS.indexOf(h.path) < at ? [h.path] : [])));
+  // The questions this walk has shown (`walked`, which `back` keeps, and the screens behind this one), while their condition
+  // still holds (a model shown for a maker since changed to another is no longer part of the walk). Back past the first device
+  // question and on again, the walk skips those answered, and only the screens behind counted: `2 / 最大 6` became `1 / 最大 5`.
+  const shown = new Set<DeviceField>([...(state.walked ?? []), ...state.history.flatMap((h) => (h.id === "device" ? [h.path] : []))]);
+  const walked = (path: DeviceField) => shown.has(path) && ASKED_IF[path]?.(state) !== false;
+  const before = DEVICE_FIELDS.slice(0, at).filter(walked).length;
   let after = 0;
   let upTo = false;
   for (const path of DEVICE_FIELDS.slice(at + 1)) {
     const by = DECIDED_BY[path];
     // Its deciding answer is the one on show, or one still to be asked: it may yet be asked, or not.
     const open = by !== undefined && (by === screen.path || (DEVICE_FIELDS.indexOf(by) > at && asksDeviceField(state, by)));
-    if (!asksDeviceField(state, path, open)) continue;
+    if (!asksDeviceField(state, path, open) && !walked(path)) continue;
     after += 1;
     if (open) upTo = true;
   }
-  return { n: before.size + 1, total: before.size + 1 + after, upTo };
+  return { n: before + 1, total: before + 1 + after, upTo };
 }
 
 function go(state: FlowState, screen: Screen): FlowState {
-  return { ...state, history: [...state.history, state.screen], screen };
+  const from = state.screen;
+  const walked = from.id === "device" && !(state.walked ?? []).includes(from.path) ? { walked: [...(state.walked ?? []), from.path] } : {};
+  return { ...state, ...walked, history: [...state.history, from], screen };
 }
 
 function withFact(deps: FlowDeps, state: FlowState, path: FactPath, value: unknown, source: { kind: "answer" | "assumed" } | { kind: "live"; endpoint?: string; at?: string }): FlowState {

@@ -108,6 +108,11 @@ export interface FlowState {
   screen: Screen;
   /** Screens behind the current one; `back` returns to the last. */
   history: Screen[];
+  /**
+   * The device questions this walk has shown, in order (kept when `back` leaves them): the counter counts them. Back past the
+   * first device question and on again, the walk skips the answered ones, and the counter read `1 / 最大 5` for `2 / 最大 6`.
+   */
+  walked?: readonly DeviceField[];
   paste?: PasteSummary;
   /** Facts a live read could not get (denied or failed): asked as questions instead. */
   liveFailed: FactPath[];

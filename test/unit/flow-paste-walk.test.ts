@@ -133,6 +133,31 @@ for (const lang of ["en", "ja"] as const) {
   });
 }
 
+// Persona pass (ja, a Canon with #818 and a 535 5.7.139): back from the model to the maker, back once more to the paste's
+// summary, and on again: the walk skipped the maker (answered) and the counter read `1 / 最大 5` where it had read `2 / 最大 6`.
+// The questions this walk has shown count, whether or not the way back and forth showed them again.
+for (const lang of ["en", "ja"] as const) {
+  test(`${lang}: back past the first device question and on again, the counter keeps its numbers`, async () => {
+    const { run, pasted } = await flow(lang);
+    let s = run(pasted("#818\n535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [TY2PR01CA0001.jpnprd01.prod.outlook.com]"), { type: "continue" });
+    assert.deepEqual(s.screen, { id: "device", path: "device.vendor" });
+    s = run(s, { type: "answer", path: "device.vendor", value: "canon" });
+    assert.deepEqual(s.screen, { id: "device", path: "device.model" });
+    const first = deviceProgress(s);
+    assert.equal(first?.n, 2);
+    // Back to the maker, back to the paste's summary, then on: the maker (answered) is not asked again.
+    s = run(s, { type: "back" }, { type: "back" });
+    assert.deepEqual(s.screen, { id: "pasteSummary" });
+    s = run(s, { type: "continue" });
+    assert.deepEqual(s.screen, { id: "device", path: "device.model" });
+    assert.deepEqual(deviceProgress(s), first);
+    // And on from there, the numbers go on without a gap.
+    s = run(s, { type: "dontKnow", path: "device.model" });
+    assert.equal(deviceProgress(s)?.n, 3);
+    assert.equal(deviceProgress(s)?.total, first?.total);
+  });
+}
+
 test("the words that hide a reply are all signals: the paste screen heads them as what the device or program shows", () => {
   assert.deepEqual([...TEXT_HIDING_SIGNALS].filter((id) => !SIGNAL_IDS.has(id)), []);
 });
