@@ -4,7 +4,7 @@ import type { Case } from "../src/case/schema.js";
 import { question, whereText } from "../src/flow/questions.js";
 import { t, type Lang } from "../src/i18n/index.js";
 import { senderParams } from "../src/render/labels.js";
-import { Frame, keyRows, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
+import { Frame, frameRoom, MultilineInput, Para, Steps, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { stepLines, wrapHanging } from "../src/render/layout.js";
 import { safeText } from "../src/render/sanitize.js";
@@ -36,7 +36,7 @@ const PASTE_LINES = 8;
 export function pasteLayout(rows: number | undefined, heading: string, where: string, theme: Theme, keys: string): { lines: number; whereRows: number | undefined } {
   if (rows === undefined) return { lines: PASTE_LINES, whereRows: undefined };
   const whereAll = stepLines(safeText(where, { multiline: true }), theme.width).length;
-  const room = rows - 1 - (4 + keyRows(keys, theme)) - wrapHanging(safeText(heading, { multiline: true }), theme.width).length - 2;
+  const room = frameRoom(rows, keys, theme) - wrapHanging(safeText(heading, { multiline: true }), theme.width).length - 2;
   const lines = Math.max(2, Math.min(PASTE_LINES, room - whereAll));
   return { lines, whereRows: room - lines >= whereAll ? undefined : Math.max(2, room - lines) };
 }

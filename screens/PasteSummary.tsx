@@ -7,7 +7,7 @@ import type { PasteSummary } from "../src/flow/types.js";
 import { causeLineText, makerLines, resolvedQuestionText, PASTE_INFO, pointedCauses, pointsLine, programLine, replyHeading, shownReply, unrecognizedText } from "../src/flow/summary.js";
 import { t, type Lang } from "../src/i18n/index.js";
 
-import { Frame, Line, Para, keyRows, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
+import { Frame, Line, Para, frameRoom, leaveBack, listWindow, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import type { VendorId } from "../src/devices/ids.js";
 import { causeTitle, infoTitle, senderCase, senderParams } from "../src/render/labels.js";
@@ -71,7 +71,7 @@ export function PasteSummaryScreen({ theme, lang, step, summary, diagnosis, onCo
   let shownCauses = pointed.length;
   let shownResolved = resolved.length;
   if (rows !== undefined) {
-    const budget = rows - 1 - (4 + keyRows(t(lang, "wizard.keys.continue"), theme));
+    const budget = frameRoom(rows, t(lang, "wizard.keys.continue"), theme);
     const fixed =
       (summary.cut ? h(t(lang, "wizard.pasteSummary.cut")) : 0) +
       (program ? h(program) : 0) +

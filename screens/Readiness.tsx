@@ -5,7 +5,7 @@ import { Box } from "ink";
 import type { ReadinessSummary } from "../src/audit/index.js";
 import { READINESS_FIELDS, DEFAULT_AUDIT_DIR, readinessBusy, readinessHintLines, readinessMessageText, type ReadinessEvent, type ReadinessState } from "../src/flow/readiness.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
-import { Frame, Line, Para, Select, Steps, TextInput, keyRows, listWindow, useKeys } from "../src/ui/components.js";
+import { Frame, Line, Para, Select, Steps, TextInput, frameRoom, keyRows, listWindow, useKeys } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 import { stepLines, width, wrapHanging } from "../src/render/layout.js";
 import { safeText } from "../src/render/sanitize.js";
@@ -101,9 +101,7 @@ export function ReadinessScreen({ theme, lang, step, state, onEvent, copyable = 
       const summaryRoom =
         rows === undefined
           ? undefined
-          : rows -
-            1 -
-            (4 + keyRows(t(lang, keys), theme)) -
+          : frameRoom(rows, t(lang, keys), theme) -
             (message ? h(`${theme.glyphs.ok} ${readinessMessageText(lang, message)}`) + 1 : 0) -
             (phase.id === "summary" ? 1 + choices.reduce((n, label, i) => n + wrapHanging(`${i + 1}. ${label}`, theme.width - 4, "   ").length, 0) : 0);
       body = (

@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useRef, useState } from "react";
 import { t, type Lang } from "../src/i18n/index.js";
-import { Frame, keyRows, Line, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
+import { Frame, frameRoom, Line, leaveBack, useKeys, type OnBack } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
 
 export interface ResultScreenProps {
@@ -34,7 +34,7 @@ export function resultKeys(lang: Lang, copyable: boolean): string {
  * rows, and with one counted the title went above the window (persona pass, tmux 60×20).
  */
 export function resultRows(windowRows: number, lang: Lang, theme: Theme, copyable: boolean): number {
-  return Math.max(5, windowRows - 6 - keyRows(resultKeys(lang, copyable), theme));
+  return Math.max(5, frameRoom(windowRows, resultKeys(lang, copyable), theme) - 1);
 }
 
 export function ResultScreen({ theme, lang, step, lines, rows, onContinue, onBack, onCopy, onWhatIf, onHandover }: ResultScreenProps) {

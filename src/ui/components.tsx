@@ -199,6 +199,14 @@ export function keyRows(keys: string, theme: Theme): number {
   return keyLines(keys, theme).length;
 }
 
+/**
+ * The rows a frame leaves for its body in a window of `rows`: less the title, the step, the two rules, the key line as it
+ * wraps, and the terminal's last line (a screen that fits itself to the window shares these among its parts).
+ */
+export function frameRoom(rows: number, keys: string, theme: Theme): number {
+  return rows - 1 - (4 + keyRows(keys, theme));
+}
+
 export interface SelectItem {
   label: string;
   /** Shown after the label, muted (e.g. "not available yet"). */
