@@ -3,7 +3,7 @@
 import { Box } from "ink";
 import { useState } from "react";
 import type { Case } from "../src/case/schema.js";
-import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, suggestedAnswer, whereText, type Question } from "../src/flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, openingAnswer, parseTextAnswer, policyValue, promptText, whereText, type Question } from "../src/flow/questions.js";
 import { t, type Lang, type MessageKey } from "../src/i18n/index.js";
 import { Frame, Line, Para, Select, Steps, TextInput, keyRows, type OnBack, type SelectItem } from "../src/ui/components.js";
 import type { Theme } from "../src/render/theme.js";
@@ -80,7 +80,7 @@ function dontKnowHint(filled: boolean): MessageKey {
 /** The text a field opens with: a draft kept, the answer given before, else the suggestion (today's date for "since when"). */
 function openingText(props: Pick<QuestionScreenProps, "draft" | "value" | "question" | "case" | "today">): string {
   const { draft, value, question: q, case: c, today } = props;
-  return draft ?? (value === undefined || value === null ? (suggestedAnswer(q.path, c, today) ?? "") : String(value));
+  return draft ?? openingAnswer(q.path, value, c, today) ?? "";
 }
 
 /**

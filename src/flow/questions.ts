@@ -335,6 +335,11 @@ export function suggestedAnswer(path: FactPath, c: Case, today: string | undefin
   return path === "history.stoppedOn" ? (c.asOf ?? today) : undefined;
 }
 
+/** The text a question's field opens with (the wizard's and plain mode's): the answer recorded, else the suggestion, if any. */
+export function openingAnswer(path: FactPath, value: unknown, c: Case, today: string | undefined): string | undefined {
+  return value === undefined || value === null ? suggestedAnswer(path, c, today) : String(value);
+}
+
 /** A date refused for its day: the day it stopped cannot come after the case's date (today, unless the case is read at another). */
 export function dateAnswerError(path: FactPath, value: unknown, c: Case, today: string | undefined): MessageKey | undefined {
   return path === "history.stoppedOn" && stoppedAfter(value, c.asOf ?? today) ? "questions.err.dateFuture" : undefined;

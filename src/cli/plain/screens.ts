@@ -4,7 +4,7 @@
 import { getFact } from "../../case/facts.js";
 import type { EffectKind } from "../../flow/effects.js";
 import { liveSetupText, sourceNote } from "../../flow/live-setup.js";
-import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, parseTextAnswer, policyValue, promptText, question, suggestedAnswer, whereText } from "../../flow/questions.js";
+import { answerWarning, choiceIndex, dateAnswerError, IDENTITY_PLACEHOLDER, openingAnswer, parseTextAnswer, policyValue, promptText, question, whereText } from "../../flow/questions.js";
 import { deviceProgress, historyQuestion, nothingMoreToAsk } from "../../flow/reducer.js";
 import { openedNotice, pasteSender, pasteSummaryText } from "../../flow/summary.js";
 import { PURPOSES, SOURCE_MODES, type FlowEvent, type FlowState, type Screen, type ScreenId } from "../../flow/types.js";
@@ -200,7 +200,7 @@ const askFact: PlainRenderer<Extract<Screen, { id: "device" | "history" | "quest
     case "port":
     case "date":
     case "paste": {
-      const opening = current === undefined || current === null ? suggestedAnswer(path, s.case, services.deps.today) : String(current);
+      const opening = openingAnswer(path, current, s.case, services.deps.today);
       // A field that opens filled in is cleared to say "I don't know" (Enter alone keeps what is shown).
       p.say(t(lang, opening ? "questions.text.clearIsDontKnowPlain" : "questions.text.emptyIsDontKnow"));
       // An answer warned about (a user name that is no address) is asked again with it filled in: Enter keeps it.
