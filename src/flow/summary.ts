@@ -76,8 +76,8 @@ export function shownReply(summary: PasteSummary): ReplyMatch | undefined {
  */
 export function causeLineText(lang: Lang, primary: ReplyMatch, pointed: readonly CauseId[], id: CauseId, bullet: string, sender?: VendorId): string {
   // (Microsoft Entra ID's answer is a reply too, a token endpoint's.)
-  const heading = replyHeading(primary);
-  const decisive = heading === "wizard.pasteSummary.reply" || heading === "wizard.pasteSummary.entra" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
+  const words = wordsOf(primary.patternId);
+  const decisive = words === "reply" || words === "entra" ? "wizard.pasteSummary.decisive" : "wizard.pasteSummary.decisiveShown";
   return `  ${bullet} ${causeTitle(lang, id, senderCase(sender))}${primary.decisive && pointed.length === 1 ? ` ${t(lang, decisive)}` : ""}`;
 }
 
