@@ -710,7 +710,6 @@ function stageByCode(reply: SmtpReply): ReplyStage {
   }
 }
 
-/** Failures first; among them: not demoted, decisive, with candidates, the latest. */
 /**
  * The same failure read twice, once as it is and once with words glued on after it or cut short: a stack frame in capitals
  * ("535 ERROR: AUTHENTICATION FAILED AT SMTPCONNECTION._FORMATERROR (…", an upper-cased nodemailer error, whose frame the cut of
@@ -750,6 +749,7 @@ function sameIds(a: readonly string[] | undefined, b: readonly string[] | undefi
   return x.length === y.length && x.every((id, k) => id === y[k]);
 }
 
+/** Failures first; among them: not demoted, decisive, with candidates, the latest. */
 function compare(a: Ranked, b: Ranked): number {
   const ka = sortKey(a);
   const kb = sortKey(b);
